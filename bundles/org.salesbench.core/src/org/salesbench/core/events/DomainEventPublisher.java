@@ -1,0 +1,12 @@
+package org.salesbench.core.events;
+
+import org.salesbench.core.events.EventTopics.Change;
+
+/**
+ * Posts domain change events. Services call it from the unit of work's after-commit hook so
+ * that nothing is announced for a transaction that rolled back.
+ */
+public interface DomainEventPublisher {
+
+    void publish(String entity, Change change, long id);
+}

@@ -1,0 +1,235 @@
+package org.salesbench.persistence;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.osgi.framework.Bundle;
+import org.salesbench.core.model.AuditListener;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.DatabaseException.Reason;
+import org.salesbench.persistence.internal.EntityContributions;
+import org.salesbench.persistence.internal.EntityContributions.EntityDescriptor;
+import org.salesbench.persistence.internal.Messages;
+import org.salesbench.persistence.internal.PersistenceUnits;
+import org.salesbench.persistence.internal.SchemaMigrator;
+
+/**
+ * An open Salesbench database: migrated to the current schema, with one persistence unit over
+ * every contributed entity. It is the {@link UnitOfWork} that services use.
+ */
+public final class Database implements UnitOfWork, AutoCloseable {
+
+    private static final String SQLSTATE_DERBY_IN_USE = "XSDB6";
+
+    private final DatabaseSettings settings;
+    private final SecurityService security;
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    private record Transaction(EntityManager em, List<Runnable> afterCommit) {
+    }
+
+    private Database(DatabaseSettings settings, SecurityService security, EntityManagerFactory factory) {
+        this.settings = settings;
+        this.security = security;
+        this.factory = factory;
+    }
+
+    /**
+     * Opens the database, creating it if it is new and migrating its schema.
+     *
+     * @throws DatabaseException naming what went wrong ({@link Reason#IN_USE} when another process has it open)
+     */
+    public static Database open(DatabaseSettings settings, SecurityService security) {
+        try (Connection connection = connect(settings)) {
+            connection.setAutoCommit(false);
+            try {
+                SchemaMigrator.migrate(connection, EntityContributions.changelogs(), settings.displayName());
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translateConnectFailure(settings, e);
+        }
+        List<String> classNames = new ArrayList<>();
+        Set<Bundle> bundles = new HashSet<>();
+        for (EntityDescriptor entity : EntityContributions.entities()) {
+            classNames.add(entity.className());
+            bundles.add(entity.bundle());
+        }
+        EntityManagerFactory factory = new PersistenceProvider().createContainerEntityManagerFactory(
+                PersistenceUnits.unitInfo(classNames, bundles, settings), PersistenceUnits.properties(settings));
+        try {
+            factory.createEntityManager().close(); // log in now, so a failure surfaces here and not at first use
+        } catch (PersistenceException e) {
+            factory.close();
+            throw translateConnectFailure(settings, e);
+        }
+        return new Database(settings, security, factory);
+    }
+
+    /** A raw connection for migrations, backups and bulk loads; only this bundle opens them. */
+    public static Connection connect(DatabaseSettings settings) throws SQLException {
+        Driver driver;
+        try {
+            driver = (Driver) Class.forName(settings.dialect().driverClass, true, Database.class.getClassLoader())
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new DatabaseException(Reason.CONNECT, NLS.bind(Messages.Database_cannotConnect, settings.displayName(),
+                    "no JDBC driver " + settings.dialect().driverClass), e);
+        }
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        Connection connection = driver.connect(settings.url(), properties);
+        if (connection == null) {
+            throw new SQLException("the driver does not accept " + settings.displayName(), "08001");
+        }
+        return connection;
+    }
+
+    private static DatabaseException translateConnectFailure(DatabaseSettings settings, Throwable e) {
+        if (e instanceof DatabaseException de) {
+            return de;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (SQLSTATE_DERBY_IN_USE.equals(s.getSQLState())) {
+                        return new DatabaseException(Reason.IN_USE, NLS.bind(Messages.Database_inUse, settings.displayName()), e);
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new DatabaseException(Reason.CONNECT, NLS.bind(Messages.Database_cannotConnect, settings.displayName(),
+                root.getMessage()), e);
+    }
+
+    @Override
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return factory;
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        Transaction tx = current.get();
+        if (tx != null) {
+            return work.apply(tx.em());
+        }
+        EntityManager em = factory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public <T> T write(Function<EntityManager, T> work) {
+        Transaction outer = current.get();
+        if (outer != null) {
+            return work.apply(outer.em());
+        }
+        EntityManager em = factory.createEntityManager();
+        Transaction tx = new Transaction(em, new ArrayList<>());
+        current.set(tx);
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            T result = AuditListener.runAs(security.currentUser().login(), () -> {
+                transaction.begin();
+                T r = work.apply(em);
+                em.flush();
+                transaction.commit();
+                return r;
+            });
+            current.remove();
+            tx.afterCommit().forEach(Runnable::run);
+            return result;
+        } catch (RuntimeException e) {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            throw translateWriteFailure(e);
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    private static RuntimeException translateWriteFailure(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException ole) {
+                return new ConcurrentChangeException(ole.getEntity(), e);
+            }
+            if (t instanceof org.eclipse.persistence.exceptions.OptimisticLockException ole) {
+                return new ConcurrentChangeException(ole.getObject(), e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (e instanceof PersistenceException) {
+            return new DatabaseException(Reason.STATEMENT, NLS.bind(Messages.Database_statementFailed,
+                    SchemaMigrator.rootMessage(e)), e);
+        }
+        return e;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Transaction tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("afterCommit outside a write");
+        }
+        tx.afterCommit().add(action);
+    }
+
+    /** Closes the unit and, for embedded Derby, shuts the database down so another process may open it. */
+    @Override
+    public void close() {
+        factory.close();
+        if (settings.dialect() == DatabaseSettings.Dialect.DERBY) {
+            String url = settings.url();
+            int semicolon = url.indexOf(';');
+            String base = semicolon < 0 ? url : url.substring(0, semicolon);
+            try {
+                connect(new DatabaseSettings(base + ";shutdown=true", settings.user(), settings.password())).close();
+            } catch (SQLException expected) {
+                // Derby answers a clean shutdown with SQLState 08006
+            }
+        }
+    }
+}

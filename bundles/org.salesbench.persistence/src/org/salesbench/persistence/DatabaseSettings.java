@@ -1,0 +1,86 @@
+package org.salesbench.persistence;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the database is and how to sign in to it. The dialect follows from the JDBC URL: embedded
+ * Derby ({@code jdbc:derby:<path>}) by default, PostgreSQL ({@code jdbc:postgresql://…}) for teams.
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+    public static final String URL_PROPERTY = "salesbench.db.url";
+    public static final String USER_PROPERTY = "salesbench.db.user";
+    public static final String PASSWORD_PROPERTY = "salesbench.db.password";
+
+    public enum Dialect {
+        DERBY("org.apache.derby.jdbc.EmbeddedDriver", "org.eclipse.persistence.platform.database.DerbyPlatform"),
+        DERBY_NETWORK("org.apache.derby.jdbc.ClientDriver", "org.eclipse.persistence.platform.database.DerbyPlatform"),
+        POSTGRESQL("org.postgresql.Driver", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
+
+        public final String driverClass;
+        public final String platformClass;
+
+        Dialect(String driverClass, String platformClass) {
+            this.driverClass = driverClass;
+            this.platformClass = platformClass;
+        }
+    }
+
+    public DatabaseSettings {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("Not a JDBC URL: " + url + " (expected jdbc:derby:… or jdbc:postgresql://…)");
+        }
+        dialectOf(url);
+    }
+
+    /** The embedded Derby database in {@code directory}, created on first use. */
+    public static DatabaseSettings embedded(Path directory) {
+        return new DatabaseSettings("jdbc:derby:" + directory.toAbsolutePath() + ";create=true", null, null);
+    }
+
+    /** A throw-away in-memory Derby database (tests, benchmarks). */
+    public static DatabaseSettings inMemory(String name) {
+        return new DatabaseSettings("jdbc:derby:memory:" + name + ";create=true", null, null);
+    }
+
+    /** From the {@code salesbench.db.*} system properties, defaulting to {@code ~/.salesbench/db}. */
+    public static DatabaseSettings fromSystemProperties() {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            return embedded(Path.of(System.getProperty("user.home"), ".salesbench", "db"));
+        }
+        return new DatabaseSettings(url, System.getProperty(USER_PROPERTY), System.getProperty(PASSWORD_PROPERTY));
+    }
+
+    public Dialect dialect() {
+        return dialectOf(url);
+    }
+
+    private static Dialect dialectOf(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:derby://")) {
+            return Dialect.DERBY_NETWORK;
+        }
+        if (u.startsWith("jdbc:derby:")) {
+            return Dialect.DERBY;
+        }
+        if (u.startsWith("jdbc:postgresql:")) {
+            return Dialect.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("Unsupported database: " + url + " (Salesbench supports jdbc:derby: and jdbc:postgresql:)");
+    }
+
+    /** The URL without options and without a password, fit for a status bar. */
+    public String displayName() {
+        int semicolon = url.indexOf(';');
+        String base = semicolon < 0 ? url : url.substring(0, semicolon);
+        int query = base.indexOf('?');
+        return query < 0 ? base : base.substring(0, query);
+    }
+
+    @Override
+    public String toString() {
+        return displayName() + (user == null ? "" : " as " + user);
+    }
+}

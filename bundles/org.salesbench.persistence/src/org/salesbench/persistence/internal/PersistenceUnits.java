@@ -1,0 +1,53 @@
+package org.salesbench.persistence.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.persistence.spi.PersistenceUnitInfo;
+
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+
+/** Builds the EclipseLink unit: which classes, which loader, which settings. */
+public final class PersistenceUnits {
+
+    private PersistenceUnits() {
+    }
+
+    public static PersistenceUnitInfo unitInfo(List<String> classNames, Set<Bundle> bundles, DatabaseSettings settings) {
+        Bundle self = FrameworkUtil.getBundle(Database.class);
+        ClassLoader loader = new ContributionClassLoader(Database.class.getClassLoader(), bundles);
+        return new AssembledUnitInfo(classNames, loader, self.getEntry("/"), new Properties());
+    }
+
+    public static Map<String, Object> properties(DatabaseSettings settings) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(PersistenceUnitProperties.JDBC_DRIVER, settings.dialect().driverClass);
+        p.put(PersistenceUnitProperties.JDBC_URL, settings.url());
+        if (settings.user() != null) {
+            p.put(PersistenceUnitProperties.JDBC_USER, settings.user());
+        }
+        if (settings.password() != null) {
+            p.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
+        }
+        p.put(PersistenceUnitProperties.TARGET_DATABASE, settings.dialect().platformClass);
+        p.put(PersistenceUnitProperties.TARGET_SERVER, DriverOnlyServerPlatform.class.getName());
+        // the schema belongs to the migrations, never to EclipseLink's DDL generation
+        p.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE);
+        p.put(PersistenceUnitProperties.WEAVING, "false");
+        p.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
+        p.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "200");
+        // several Salesbench clients may share one PostgreSQL server: read what is committed, not a stale cache
+        p.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
+        p.put(PersistenceUnitProperties.JDBC_CONNECTIONS_MIN, "1");
+        p.put(PersistenceUnitProperties.LOGGING_LEVEL, System.getProperty("salesbench.db.log", "WARNING"));
+        p.put(PersistenceUnitProperties.LOGGING_LOGGER, "DefaultLogger");
+        return p;
+    }
+}

@@ -1,0 +1,65 @@
+package org.salesbench.persistence.internal;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.framework.wiring.BundleWiring;
+import org.salesbench.persistence.DatabaseException;
+import org.salesbench.persistence.DatabaseException.Reason;
+import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings the schema up to date with Liquibase, one contributed changelog after the other. A
+ * change set runs once; a failing one is rolled back and stops the start, naming the change.
+ */
+public final class SchemaMigrator {
+
+    private SchemaMigrator() {
+    }
+
+    public static void migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName) {
+        ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
+        try {
+            Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
+                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader)), () -> {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                for (ChangelogDescriptor changelog : changelogs) {
+                    ClassLoader bundleLoader = changelog.bundle().adapt(BundleWiring.class).getClassLoader();
+                    try {
+                        Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(bundleLoader), database);
+                        liquibase.update(new Contexts(), new LabelExpression());
+                    } catch (Exception e) {
+                        throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
+                                new Object[] {databaseName, changelog.bundle().getSymbolicName() + "/" + changelog.path(),
+                                        rootMessage(e)}), e);
+                    }
+                }
+            });
+        } catch (DatabaseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
+                    new Object[] {databaseName, "-", rootMessage(e)}), e);
+        }
+    }
+
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

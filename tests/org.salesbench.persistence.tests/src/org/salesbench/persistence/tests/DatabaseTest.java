@@ -1,0 +1,143 @@
+package org.salesbench.persistence.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.users.User;
+import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseException;
+import org.salesbench.persistence.DatabaseSettings;
+
+class DatabaseTest {
+
+    private Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(DatabaseSettings.inMemory("persistence-" + UUID.randomUUID()), new LocalSecurityService("li.wei"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void migrationsCreateTheSchemaAndRecordTheirChangeSets() throws Exception {
+        try (Connection c = Database.connect(db.settings());
+                ResultSet rs = c.createStatement().executeQuery("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            assertEquals("persistence-1", ids.get(0), "the id generator table comes first");
+            assertTrue(ids.contains("core-1"), ids.toString());
+        }
+    }
+
+    @Test
+    void writeStampsAuditColumnsAndOwner() {
+        Long id = db.write(em -> {
+            User u = new User("zhang.san", "张三");
+            em.persist(u);
+            return u;
+        }).getId();
+        User read = db.read(em -> em.find(User.class, id));
+        assertEquals("张三", read.getDisplayName());
+        assertEquals("li.wei", read.getCreatedBy());
+        assertEquals("li.wei", read.getOwner());
+        assertNotNull(read.getCreatedAt());
+        assertEquals(1L, read.getVersion());
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingBehind() {
+        assertThrows(IllegalStateException.class, () -> db.write(em -> {
+            em.persist(new User("half.done", "Half Done"));
+            em.flush();
+            throw new IllegalStateException("fails after the insert");
+        }));
+        long count = db.read(em -> em.createQuery("SELECT COUNT(u) FROM User u WHERE u.login = 'half.done'", Long.class)
+                .getSingleResult());
+        assertEquals(0, count);
+    }
+
+    @Test
+    void aConstraintViolationIsADatabaseException() {
+        db.write(em -> {
+            em.persist(new User("dup", "One"));
+            return null;
+        });
+        DatabaseException e = assertThrows(DatabaseException.class, () -> db.write(em -> {
+            em.persist(new User("dup", "Two"));
+            return null;
+        }));
+        assertEquals(DatabaseException.Reason.STATEMENT, e.getReason());
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentSavesIsRefused() {
+        Long id = db.write(em -> {
+            User u = new User("wang.wu", "王五");
+            em.persist(u);
+            return u;
+        }).getId();
+        User mine = db.read(em -> em.find(User.class, id));
+        User theirs = db.read(em -> em.find(User.class, id));
+        theirs.setDisplayName("王五 (theirs)");
+        db.write(em -> em.merge(theirs));
+        mine.setDisplayName("王五 (mine)");
+        assertThrows(ConcurrentChangeException.class, () -> db.write(em -> em.merge(mine)));
+        assertEquals("王五 (theirs)", db.read(em -> em.find(User.class, id)).getDisplayName());
+    }
+
+    @Test
+    void afterCommitRunsOnlyOnCommit() {
+        List<String> ran = new ArrayList<>();
+        db.write(em -> {
+            db.afterCommit(() -> ran.add("committed"));
+            return null;
+        });
+        assertThrows(IllegalStateException.class, () -> db.write(em -> {
+            db.afterCommit(() -> ran.add("rolled back"));
+            throw new IllegalStateException();
+        }));
+        assertEquals(List.of("committed"), ran);
+    }
+
+    @Test
+    void aFileDatabaseSurvivesReopening(@TempDir Path dir) {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        try (Database first = Database.open(settings, new LocalSecurityService("admin"))) {
+            first.write(em -> {
+                em.persist(new User("kept", "Kept"));
+                return null;
+            });
+        }
+        try (Database again = Database.open(settings, new LocalSecurityService("admin"))) {
+            assertEquals(1L, again.read(em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult()));
+        }
+    }
+
+    @Test
+    void aBadUrlIsExplained() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DatabaseSettings("jdbc:mysql://x/y", null, null));
+        assertTrue(e.getMessage().contains("jdbc:derby:"), e.getMessage());
+    }
+}

@@ -1,0 +1,6 @@
+package org.salesbench.customers;
+
+/** Kinds of contact records on a customer's timeline. */
+public enum ActivityType {
+    CALL, VISIT, EMAIL, MEETING, NOTE
+}

@@ -1,0 +1,77 @@
+package org.salesbench.customers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.salesbench.core.model.AbstractEntity;
+
+/** A person at a customer. */
+@Entity
+@Table(name = "SB_CONTACT")
+public class Contact extends AbstractEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "CUSTOMER_ID", nullable = false)
+    private Customer customer;
+
+    @Column(name = "NAME", length = 128, nullable = false)
+    private String name;
+
+    @Column(name = "TITLE", length = 128)
+    private String title;
+
+    @Column(name = "DEPARTMENT", length = 128)
+    private String department;
+
+    @ElementCollection
+    @CollectionTable(name = "SB_CONTACT_PHONE", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @OrderColumn(name = "POSITION")
+    @Column(name = "PHONE", length = 32)
+    private List<String> phones = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "SB_CONTACT_EMAIL", joinColumns = @JoinColumn(name = "CONTACT_ID"))
+    @OrderColumn(name = "POSITION")
+    @Column(name = "EMAIL", length = 254)
+    private List<String> emails = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "DECISION_ROLE", length = 16)
+    private DecisionRole decisionRole;
+
+    @Column(name = "IS_PRIMARY", nullable = false)
+    private boolean primary;
+
+    public Contact() {
+    }
+
+    public Contact(String name) {
+        this.name = name;
+    }
+
+    public Customer getCustomer() { return customer; }
+    void setCustomer(Customer customer) { this.customer = customer; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getDepartment() { return department; }
+    public void setDepartment(String department) { this.department = department; }
+    public List<String> getPhones() { return phones; }
+    public List<String> getEmails() { return emails; }
+    public DecisionRole getDecisionRole() { return decisionRole; }
+    public void setDecisionRole(DecisionRole decisionRole) { this.decisionRole = decisionRole; }
+    public boolean isPrimary() { return primary; }
+    public void setPrimary(boolean primary) { this.primary = primary; }
+}

@@ -1,0 +1,9 @@
+package org.salesbench.customers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One line of the customer list: just the columns, read in one query without loading entities. */
+public record CustomerRow(long id, String name, String shortName, String grade, CustomerStatus status, String industry,
+        String region, String owner, LocalDate nextFollowUp, Instant updatedAt) {
+}

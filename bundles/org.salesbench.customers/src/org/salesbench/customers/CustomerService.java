@@ -1,0 +1,61 @@
+package org.salesbench.customers;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.ConcurrentChangeException;
+
+/**
+ * Customers, their contacts and activities. Every method checks the current user's permission,
+ * validates before it writes ({@link ValidationException} names each refused field), writes in one
+ * transaction, and posts {@code org/salesbench/customer/*} events after commit.
+ */
+public interface CustomerService {
+
+    /** Creates a customer with its contacts and activities. Does not check for duplicates: call {@link #findDuplicates} first. */
+    Customer create(Customer customer);
+
+    /**
+     * Saves changes to a customer read earlier, children included.
+     *
+     * @throws ConcurrentChangeException if someone saved it in the meantime; nothing is overwritten
+     */
+    Customer update(Customer customer);
+
+    /** Deletes a customer with its contacts and activities. */
+    void delete(long id);
+
+    /** The customer with contacts and activities loaded, if it exists and may be read. */
+    Optional<Customer> find(long id);
+
+    /** Validates without saving; the same rules {@link #create} and {@link #update} apply. */
+    void validate(Customer customer);
+
+    /** Existing customers the given one may duplicate, most certain first. */
+    List<DuplicateCandidate> findDuplicates(Customer customer);
+
+    /** Logs an activity on a customer and moves its next follow-up to the activity's next-step date. */
+    Activity logActivity(long customerId, Activity activity);
+
+    /** How many customers match. */
+    long count(CustomerFilter filter);
+
+    /** One page of the list, from {@code offset}, at most {@code limit} rows. */
+    List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit);
+
+    /**
+     * The ids of every matching customer in list order: a snapshot a virtual table keeps, so that
+     * any row can then be fetched by id ({@link #rows}) without OFFSET scans.
+     */
+    long[] ids(CustomerFilter filter, CustomerSort sort);
+
+    /** The rows of the given ids, in the given order (ids no longer there are left out). */
+    List<CustomerRow> rows(long[] ids);
+
+    /** The grades customers may have, in order (A, B, C, D unless configured). */
+    List<String> grades();
+
+    /** Every tag in use, sorted. */
+    List<String> tags();
+}

@@ -1,0 +1,12 @@
+package org.salesbench.customers;
+
+/** The order of the customer list: one column, ascending or descending, ties broken by id. */
+public record CustomerSort(Column column, boolean ascending) {
+
+    /** The sortable columns of the customer list. */
+    public enum Column {
+        NAME, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT
+    }
+
+    public static final CustomerSort DEFAULT = new CustomerSort(Column.NAME, true);
+}

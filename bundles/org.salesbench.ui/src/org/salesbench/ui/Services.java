@@ -1,0 +1,30 @@
+package org.salesbench.ui;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Looks up the OSGi services the model bundles provide (customer service, unit of work …) for UI
+ * code that is created by the workbench and so cannot have them injected.
+ */
+public final class Services {
+
+    private Services() {
+    }
+
+    /**
+     * The service of the given type.
+     *
+     * @throws IllegalStateException naming the service if none is registered (e.g. the database is not open)
+     */
+    public static <T> T get(Class<T> type) {
+        BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();
+        ServiceReference<T> reference = context == null ? null : context.getServiceReference(type);
+        T service = reference == null ? null : context.getService(reference);
+        if (service == null) {
+            throw new IllegalStateException("No " + type.getName() + " service is available");
+        }
+        return service;
+    }
+}

@@ -1,0 +1,71 @@
+package org.salesbench.ui.internal;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseException;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.ui.Services;
+
+/**
+ * The Salesbench workbench application: opens the database named by the {@code salesbench.db.*}
+ * system properties (the launcher sets them), offers it as the {@link UnitOfWork} service, runs the
+ * workbench, and closes the database on exit.
+ */
+public class Application implements IApplication {
+
+    /** Exit code when the database cannot be opened (another Salesbench has it, a wrong URL …). */
+    public static final Integer EXIT_DATABASE = 3;
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        Display display = PlatformUI.createDisplay();
+        Database database = null;
+        ServiceRegistration<?> registration = null;
+        try {
+            try {
+                database = Database.open(DatabaseSettings.fromSystemProperties(), Services.get(SecurityService.class));
+            } catch (DatabaseException | IllegalArgumentException e) {
+                System.err.println("salesbench: " + e.getMessage());
+                context.applicationRunning();
+                MessageDialog.openError(null, Messages.Application_databaseErrorTitle, e.getMessage());
+                return EXIT_DATABASE;
+            }
+            BundleContext bundleContext = FrameworkUtil.getBundle(Application.class).getBundleContext();
+            registration = bundleContext.registerService(new String[] {UnitOfWork.class.getName(), Database.class.getName()},
+                    database, null);
+            int code = PlatformUI.createAndRunWorkbench(display, new SalesbenchWorkbenchAdvisor());
+            return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
+        } finally {
+            if (registration != null) {
+                registration.unregister();
+            }
+            if (database != null) {
+                database.close();
+            }
+            display.dispose();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        var workbench = PlatformUI.getWorkbench();
+        var display = workbench.getDisplay();
+        display.syncExec(() -> {
+            if (!display.isDisposed()) {
+                workbench.close();
+            }
+        });
+    }
+}

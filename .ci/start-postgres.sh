@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts the machine's PostgreSQL cluster and makes a throw-away database for the team tests.
+# Prints the JDBC URL to use (user and password salesbench_test).
+set -euo pipefail
+version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+if ! pg_lsclusters -h 2>/dev/null | grep -q online; then
+  pg_lsclusters -h | grep -q . || pg_createcluster "$version" main >/dev/null
+  pg_ctlcluster "$version" main start
+fi
+port=$(pg_lsclusters -h | awk '$4=="online"{print $3; exit}')
+su postgres -c "psql -q -p $port" <<SQL >/dev/null
+SET client_min_messages = warning;
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'salesbench_test') THEN
+    CREATE ROLE salesbench_test LOGIN PASSWORD 'salesbench_test';
+  END IF;
+END \$\$;
+DROP DATABASE IF EXISTS salesbench_test;
+CREATE DATABASE salesbench_test OWNER salesbench_test;
+SQL
+echo "jdbc:postgresql://localhost:$port/salesbench_test"

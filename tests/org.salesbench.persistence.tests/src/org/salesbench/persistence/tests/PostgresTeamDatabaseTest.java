@@ -1,0 +1,93 @@
+package org.salesbench.persistence.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.users.User;
+import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseException;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * A team shares one PostgreSQL database: two Salesbench clients (two units) see each other's
+ * committed work and cannot overwrite each other's changes. Runs where {@code SALESBENCH_TEST_PG_URL}
+ * names a server (CI starts one: .ci/start-postgres.sh); each run uses a schema of its own.
+ */
+class PostgresTeamDatabaseTest {
+
+    private static final String USER = "salesbench_test";
+
+    private DatabaseSettings settings;
+    private Database liWei;
+    private Database wangFang;
+
+    @BeforeEach
+    void open() throws Exception {
+        String url = System.getenv("SALESBENCH_TEST_PG_URL");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), "SALESBENCH_TEST_PG_URL is not set");
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER))) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        settings = new DatabaseSettings(url + "?currentSchema=" + schema, USER, USER);
+        liWei = Database.open(settings, new LocalSecurityService("li.wei"));
+        wangFang = Database.open(settings, new LocalSecurityService("wang.fang"));
+    }
+
+    @AfterEach
+    void close() {
+        if (liWei != null) {
+            liWei.close();
+            wangFang.close();
+        }
+    }
+
+    @Test
+    void eachClientSeesTheOthersCommittedWork() {
+        Long id = liWei.write(em -> {
+            User u = new User("team.member", "队员");
+            em.persist(u);
+            return u;
+        }).getId();
+        User seen = wangFang.read(em -> em.find(User.class, id));
+        assertEquals("队员", seen.getDisplayName());
+        assertEquals("li.wei", seen.getCreatedBy());
+        seen.setDisplayName("队员（已改）");
+        wangFang.write(em -> em.merge(seen));
+        assertEquals("wang.fang", liWei.read(em -> em.find(User.class, id)).getUpdatedBy());
+    }
+
+    @Test
+    void aStaleSaveFromAnotherClientIsRefused() {
+        Long id = liWei.write(em -> {
+            User u = new User("shared", "Shared");
+            em.persist(u);
+            return u;
+        }).getId();
+        User mine = liWei.read(em -> em.find(User.class, id));
+        User theirs = wangFang.read(em -> em.find(User.class, id));
+        theirs.setDisplayName("theirs");
+        wangFang.write(em -> em.merge(theirs));
+        mine.setDisplayName("mine");
+        assertThrows(ConcurrentChangeException.class, () -> liWei.write(em -> em.merge(mine)));
+        assertEquals("theirs", liWei.read(em -> em.find(User.class, id)).getDisplayName());
+    }
+
+    @Test
+    void aWrongPasswordIsReportedAsSuch() {
+        DatabaseException e = assertThrows(DatabaseException.class,
+                () -> Database.open(new DatabaseSettings(settings.url(), USER, "wrong"), new LocalSecurityService("x")));
+        assertEquals(DatabaseException.Reason.CONNECT, e.getReason());
+        assertTrue(e.getMessage().contains("password"), e.getMessage());
+    }
+}

@@ -14,8 +14,8 @@ public record DatabaseSettings(String url, String user, String password) {
     public static final String PASSWORD_PROPERTY = "salesbench.db.password";
 
     public enum Dialect {
-        DERBY("org.apache.derby.jdbc.EmbeddedDriver", "org.eclipse.persistence.platform.database.DerbyPlatform"),
-        DERBY_NETWORK("org.apache.derby.jdbc.ClientDriver", "org.eclipse.persistence.platform.database.DerbyPlatform"),
+        DERBY("org.apache.derby.jdbc.EmbeddedDriver", "org.salesbench.persistence.internal.SalesbenchDerbyPlatform"),
+        DERBY_NETWORK("org.apache.derby.jdbc.ClientDriver", "org.salesbench.persistence.internal.SalesbenchDerbyPlatform"),
         POSTGRESQL("org.postgresql.Driver", "org.eclipse.persistence.platform.database.PostgreSQLPlatform");
 
         public final String driverClass;

@@ -17,6 +17,12 @@ public interface CustomerService {
     Customer create(Customer customer);
 
     /**
+     * Creates many customers in one transaction (imports, demo data). All are validated first; if
+     * any is refused, none is written and the errors name the record ("Record 12: Name is required").
+     */
+    List<Customer> createAll(List<Customer> customers);
+
+    /**
      * Saves changes to a customer read earlier, children included.
      *
      * @throws ConcurrentChangeException if someone saved it in the meantime; nothing is overwritten

@@ -37,9 +37,18 @@ public final class SchemaMigrator {
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 for (ChangelogDescriptor changelog : changelogs) {
                     ClassLoader bundleLoader = changelog.bundle().adapt(BundleWiring.class).getClassLoader();
+                    // custom changes (data migrations) are classes of the contributing bundle
+                    ClassLoader changelogLoader = new ClassLoader(bundleLoader) {
+                        @Override
+                        protected Class<?> findClass(String name) throws ClassNotFoundException {
+                            return liquibaseLoader.loadClass(name);
+                        }
+                    };
                     try {
-                        Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(bundleLoader), database);
-                        liquibase.update(new Contexts(), new LabelExpression());
+                        Scope.child(Scope.Attr.classLoader.name(), changelogLoader, () -> {
+                            Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(bundleLoader), database);
+                            liquibase.update(new Contexts(), new LabelExpression());
+                        });
                     } catch (Exception e) {
                         throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
                                 new Object[] {databaseName, changelog.bundle().getSymbolicName() + "/" + changelog.path(),

@@ -1,0 +1,40 @@
+package org.salesbench.customers.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Field names and messages of the customers model, as users read them. */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.customers.internal.messages";
+
+    public static String Customer_name;
+    public static String Customer_shortName;
+    public static String Customer_creditCode;
+    public static String Customer_industry;
+    public static String Customer_region;
+    public static String Customer_address;
+    public static String Customer_grade;
+    public static String Customer_source;
+    public static String Customer_status;
+    public static String Customer_tag;
+    public static String Customer_needs;
+    public static String Customer_notes;
+    public static String Contact_name;
+    public static String Contact_title;
+    public static String Contact_department;
+    public static String Contact_phone;
+    public static String Contact_email;
+    public static String Activity_type;
+    public static String Activity_when;
+    public static String Activity_summary;
+    public static String Activity_nextStepDate;
+    public static String Customer_notFound;
+    public static String Bulk_row;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

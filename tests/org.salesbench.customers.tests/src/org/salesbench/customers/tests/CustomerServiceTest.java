@@ -1,0 +1,187 @@
+package org.salesbench.customers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.salesbench.customers.tests.CustomerFixture.contact;
+import static org.salesbench.customers.tests.CustomerFixture.customer;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.validation.CreditCode;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Activity;
+import org.salesbench.customers.ActivityType;
+import org.salesbench.customers.Contact;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.DecisionRole;
+import org.salesbench.customers.DuplicateCandidate;
+import org.salesbench.customers.DuplicateCandidate.Reason;
+import org.salesbench.persistence.ConcurrentChangeException;
+
+class CustomerServiceTest {
+
+    private CustomerFixture fx;
+
+    @BeforeEach
+    void open() {
+        fx = new CustomerFixture();
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private Customer huawei() {
+        Customer c = customer("深圳华为技术有限公司");
+        c.setShortName("华为");
+        c.setCreditCode(CreditCode.withCheckCharacter("91440300MA5FABCD1"));
+        c.setIndustry("通信");
+        c.setRegion("广东");
+        c.setGrade("A");
+        c.getTags().addAll(List.of("战略客户", "5G"));
+        Contact li = c.addContact(contact("李伟", "+86 138 0013 8000", "li.wei@huawei.example"));
+        li.setTitle("采购总监");
+        li.setDecisionRole(DecisionRole.DECISION_MAKER);
+        li.setPrimary(true);
+        c.addContact(contact("Wang Fang", "0755-2878 0808", null));
+        c.addActivity(new Activity(ActivityType.VISIT, LocalDateTime.of(2026, 11, 2, 10, 0), "首次拜访"));
+        return c;
+    }
+
+    @Test
+    void createReadUpdateAndDeleteWithChildren() {
+        long id = fx.service.create(huawei()).getId();
+        Customer read = fx.service.find(id).orElseThrow();
+        assertEquals("华为", read.getShortName());
+        assertEquals(2, read.getContacts().size());
+        assertEquals("李伟", read.getContacts().get(0).getName(), "primary contact first");
+        assertEquals(List.of("+86 138 0013 8000"), read.getContacts().get(0).getPhones());
+        assertEquals(Set.of("战略客户", "5G"), read.getTags());
+        assertEquals(1, read.getActivities().size());
+        assertEquals("tester", read.getActivities().get(0).getPerformedBy());
+        assertEquals("tester", read.getOwner());
+
+        read.setStatus(CustomerStatus.ACTIVE);
+        read.getContacts().remove(1);
+        read.getTags().remove("5G");
+        fx.service.update(read);
+        Customer updated = fx.service.find(id).orElseThrow();
+        assertEquals(CustomerStatus.ACTIVE, updated.getStatus());
+        assertEquals(1, updated.getContacts().size());
+        assertEquals(Set.of("战略客户"), updated.getTags());
+
+        fx.service.delete(id);
+        assertTrue(fx.service.find(id).isEmpty());
+        long orphans = fx.db.read(em -> ((Number) em.createNativeQuery(
+                "SELECT (SELECT COUNT(*) FROM SB_CONTACT) + (SELECT COUNT(*) FROM SB_ACTIVITY) + (SELECT COUNT(*) FROM SB_CONTACT_PHONE) "
+                        + "+ (SELECT COUNT(*) FROM SB_CUSTOMER_TERM) FROM SB_SEQUENCE").getSingleResult()).longValue());
+        assertEquals(0, orphans, "children, phones and search terms go with the customer");
+        assertEquals(List.of(Change.CREATED, Change.UPDATED, Change.DELETED), fx.events.stream().map(CustomerFixture.Posted::change).toList());
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingIsWritten() {
+        Customer bad = customer(" ");
+        bad.setCreditCode("91440300MA5FABCD1X");
+        bad.setGrade("Z");
+        bad.setShortName("x".repeat(65));
+        bad.setStatus(null);
+        bad.addContact(contact("", "12", "nope@"));
+        Activity activity = bad.addActivity(new Activity(ActivityType.CALL, LocalDateTime.of(2026, 11, 20, 9, 0), ""));
+        activity.setNextStepDate(LocalDate.of(2026, 11, 1));
+        ValidationException e = assertThrows(ValidationException.class, () -> fx.service.create(bad));
+        for (String field : List.of("name", "creditCode", "grade", "shortName", "status", "contacts[0].name", "contacts[0].phones",
+                "contacts[0].emails", "activities[0].summary", "activities[0].nextStepDate")) {
+            assertNotNull(e.errorOf(field), field + " in " + e.getMessage());
+        }
+        assertTrue(e.errorOf("creditCode").message().contains("checksum"), e.errorOf("creditCode").message());
+        assertEquals(0, fx.service.count(CustomerFilter.ALL));
+        assertTrue(fx.events.isEmpty());
+    }
+
+    @Test
+    void creditCodesAreNormalisedAndChecked() {
+        String code = CreditCode.withCheckCharacter("91110108MA01XYW01");
+        Customer c = customer("北京示例科技有限公司");
+        c.setCreditCode(code.toLowerCase().substring(0, 9) + " " + code.substring(9).toLowerCase());
+        assertEquals(code, fx.service.create(c).getCreditCode());
+        for (String wrong : List.of(code.substring(0, 17), code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'),
+                "91110108MA01XYW0I" + "1")) {
+            Customer w = customer("Wrong " + wrong);
+            w.setCreditCode(wrong);
+            assertNotNull(assertThrows(ValidationException.class, () -> fx.service.create(w)).errorOf("creditCode"), wrong);
+        }
+    }
+
+    @Test
+    void duplicatesByCreditCodePhoneAndNormalisedName() {
+        fx.service.create(huawei());
+        Customer acme = customer("ACME Co., Ltd.");
+        acme.addContact(contact("Joe", "+1 (555) 010-2000", null));
+        fx.service.create(acme);
+
+        Customer sameCode = customer("完全不同的名字");
+        sameCode.setCreditCode(huawei().getCreditCode());
+        assertEquals(Reason.CREDIT_CODE, single(fx.service.findDuplicates(sameCode)).reason());
+
+        Customer samePhone = customer("Other");
+        samePhone.addContact(contact("Zhang", "13800138000", null));
+        DuplicateCandidate byPhone = single(fx.service.findDuplicates(samePhone));
+        assertEquals(Reason.PHONE, byPhone.reason());
+        assertEquals("深圳华为技术有限公司", byPhone.name());
+
+        assertEquals(Reason.NAME, single(fx.service.findDuplicates(customer("acme"))).reason());
+        assertEquals(Reason.NAME, single(fx.service.findDuplicates(customer("ＡＣＭＥ有限公司"))).reason(), "full-width and a Chinese suffix");
+        assertEquals(Reason.NAME, single(fx.service.findDuplicates(customer("Acme Inc."))).reason());
+        assertEquals(Reason.NAME, single(fx.service.findDuplicates(customer("深圳华为技术"))).reason());
+
+        assertTrue(fx.service.findDuplicates(customer("Acme Logistics")).isEmpty(), "a different company");
+        Customer itself = fx.service.find(fx.service.ids(CustomerFilter.text("acme"), org.salesbench.customers.CustomerSort.DEFAULT)[0])
+                .orElseThrow();
+        assertTrue(fx.service.findDuplicates(itself).isEmpty(), "a customer does not duplicate itself");
+    }
+
+    private static DuplicateCandidate single(List<DuplicateCandidate> candidates) {
+        assertEquals(1, candidates.size(), candidates.toString());
+        return candidates.get(0);
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedAndNothingIsOverwritten() {
+        long id = fx.service.create(huawei()).getId();
+        Customer mine = fx.service.find(id).orElseThrow();
+        Customer theirs = fx.service.find(id).orElseThrow();
+        theirs.setNotes("theirs");
+        fx.service.update(theirs);
+        mine.setNotes("mine");
+        assertThrows(ConcurrentChangeException.class, () -> fx.service.update(mine));
+        assertEquals("theirs", fx.service.find(id).orElseThrow().getNotes());
+    }
+
+    @Test
+    void loggingAnActivityMovesTheNextFollowUp() {
+        long id = fx.service.create(huawei()).getId();
+        Activity call = new Activity(ActivityType.CALL, LocalDateTime.of(2026, 11, 20, 15, 30), "电话确认需求");
+        call.setOutcome("客户需要报价");
+        call.setNextStep("发送报价");
+        call.setNextStepDate(LocalDate.of(2026, 12, 1));
+        fx.service.logActivity(id, call);
+        Customer read = fx.service.find(id).orElseThrow();
+        assertEquals(LocalDate.of(2026, 12, 1), read.getNextFollowUp());
+        assertEquals("电话确认需求", read.getActivities().get(0).getSummary(), "newest first");
+        assertFalse(read.getActivities().get(1).getSummary().isEmpty());
+    }
+}

@@ -29,13 +29,24 @@ public final class SchemaMigrator {
     }
 
     public static void migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName) {
+        migrate(connection, changelogs, databaseName, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs at most {@code changeSetsOfLast} change sets of the last changelog: makes a database as an
+     * older version of Salesbench left it, for upgrade tests.
+     */
+    public static void migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
+            int changeSetsOfLast) {
         ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
         try {
             Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
                     Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader)), () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                for (ChangelogDescriptor changelog : changelogs) {
+                for (int index = 0; index < changelogs.size(); index++) {
+                    ChangelogDescriptor changelog = changelogs.get(index);
+                    boolean last = index == changelogs.size() - 1;
                     ClassLoader bundleLoader = changelog.bundle().adapt(BundleWiring.class).getClassLoader();
                     // custom changes (data migrations) are classes of the contributing bundle
                     ClassLoader changelogLoader = new ClassLoader(bundleLoader) {
@@ -47,7 +58,11 @@ public final class SchemaMigrator {
                     try {
                         Scope.child(Scope.Attr.classLoader.name(), changelogLoader, () -> {
                             Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(bundleLoader), database);
-                            liquibase.update(new Contexts(), new LabelExpression());
+                            if (last && changeSetsOfLast != Integer.MAX_VALUE) {
+                                liquibase.update(changeSetsOfLast, new Contexts(), new LabelExpression());
+                            } else {
+                                liquibase.update(new Contexts(), new LabelExpression());
+                            }
                         });
                     } catch (Exception e) {
                         throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,

@@ -25,6 +25,13 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  */
 public final class SchemaMigrator {
 
+    /** Liquibase reports every step at INFO through java.util.logging; only problems concern our users. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private SchemaMigrator() {
     }
 
@@ -41,7 +48,8 @@ public final class SchemaMigrator {
         ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
         try {
             Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
-                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader)), () -> {
+                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader),
+                    Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 for (int index = 0; index < changelogs.size(); index++) {

@@ -7,6 +7,33 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.ui.internal.messages";
 
     public static String Application_databaseErrorTitle;
+    public static String Window_title;
+    public static String Menu_file;
+    public static String Menu_new;
+    public static String Menu_edit;
+    public static String Menu_window;
+    public static String Menu_openPerspective;
+    public static String Menu_showView;
+    public static String Menu_help;
+    public static String Status_user;
+    public static String Status_database;
+    public static String Search_hint;
+    public static String Search_title;
+    public static String Search_job;
+    public static String Search_none;
+    public static String Search_failed;
+    public static String Preferences_databaseDescription;
+    public static String Preferences_databaseUrl;
+    public static String Preferences_databaseUser;
+    public static String Preferences_databasePassword;
+    public static String Preferences_restart;
+    public static String Preferences_userDescription;
+    public static String Preferences_userLogin;
+    public static String Preferences_userDisplayName;
+    public static String Preferences_localeDescription;
+    public static String Preferences_locale;
+    public static String Preferences_localeDefault;
+    public static String Preferences_badLogin;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

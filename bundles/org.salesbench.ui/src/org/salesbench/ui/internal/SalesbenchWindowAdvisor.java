@@ -1,6 +1,8 @@
 package org.salesbench.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
@@ -11,11 +13,23 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
     }
 
     @Override
+    public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+        return new SalesbenchActionBarAdvisor(configurer);
+    }
+
+    @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setInitialSize(new Point(1280, 800));
         configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
+        configurer.setShowPerspectiveBar(true);
+        configurer.setTitle(Messages.Window_title);
+    }
+
+    @Override
+    public void postWindowOpen() {
+        SmokeTest.runIfRequested(getWindowConfigurer().getWindow());
     }
 }

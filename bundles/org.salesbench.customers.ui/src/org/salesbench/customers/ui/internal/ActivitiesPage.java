@@ -1,0 +1,124 @@
+package org.salesbench.customers.ui.internal;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Activity;
+import org.salesbench.customers.Customer;
+
+/** The timeline, newest first, and "Log activity", which saves at once and moves the next follow-up. */
+public class ActivitiesPage extends FormPage implements CustomerEditor.ValidatingPage {
+
+    public static final String ID = "org.salesbench.customers.ui.editor.activities";
+
+    private final CustomerEditor editor;
+    private TableViewer viewer;
+    private Label followUp;
+
+    public ActivitiesPage(CustomerEditor editor) {
+        super(editor, ID, Messages.Editor_activities);
+        this.editor = editor;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        FormToolkit toolkit = managedForm.getToolkit();
+        managedForm.getForm().setText(Messages.Editor_activities);
+        toolkit.decorateFormHeading(managedForm.getForm().getForm());
+        Composite body = managedForm.getForm().getBody();
+        body.setLayout(new GridLayout(2, false));
+        followUp = toolkit.createLabel(body, "");
+        followUp.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button log = toolkit.createButton(body, Messages.Action_logActivity, SWT.PUSH);
+        log.setImage(Images.descriptor("icons/activity.png").createImage());
+        log.addDisposeListener(e -> log.getImage().dispose());
+        log.addListener(SWT.Selection, e -> logActivity());
+        viewer = new TableViewer(body, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
+        data.horizontalSpan = 2;
+        viewer.getTable().setLayoutData(data);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        column(Messages.Activity_when, 140, a -> Labels.dateTime(a.getOccurredAt()));
+        column(Messages.Activity_type, 70, a -> Labels.of(a.getType()));
+        column(Messages.Activity_contact, 90, a -> a.getContact() == null ? "" : a.getContact().getName());
+        column(Messages.Activity_summary, 220, Activity::getSummary);
+        column(Messages.Activity_outcome, 180, a -> Labels.text(a.getOutcome()));
+        column(Messages.Activity_nextStep, 150, a -> Labels.text(a.getNextStep()));
+        column(Messages.Activity_nextStepDate, 100, a -> Labels.date(a.getNextStepDate()));
+        column(Messages.Activity_by, 80, a -> Labels.text(a.getPerformedBy()));
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        reload(editor.customer());
+    }
+
+    private void column(String title, int width, Function<Activity, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Activity) element);
+            }
+        });
+    }
+
+    /** Opens the log-activity dialog; the activity is saved when the dialog is confirmed. */
+    public void logActivity() {
+        if (editor.hasChanges()) {
+            MessageDialog.openInformation(getSite().getShell(), Messages.Action_logActivity, Messages.Activity_saveFirst);
+            return;
+        }
+        LogActivityDialog dialog = new LogActivityDialog(getSite().getShell(), editor.customer().getContacts());
+        if (dialog.open() == Window.OK) {
+            log(dialog.activity());
+        }
+    }
+
+    /** Saves an activity on the customer and shows the updated timeline. */
+    public void log(Activity activity) {
+        try {
+            editor.service().logActivity(editor.customer().getId(), activity);
+            editor.reload();
+        } catch (ValidationException e) {
+            MessageDialog.openError(getSite().getShell(), Messages.Action_logActivity, e.getMessage());
+        }
+    }
+
+    @Override
+    public void showErrors(Map<String, String> errors) {
+        // activities are validated in their dialog
+    }
+
+    @Override
+    public void reload(Customer customer) {
+        if (viewer != null) {
+            viewer.setInput(customer.getActivities());
+            followUp.setText(customer.getNextFollowUp() == null ? Messages.Activity_noFollowUp
+                    : NLS.bind(Messages.Activity_nextFollowUp, Labels.date(customer.getNextFollowUp())));
+            followUp.getParent().layout();
+        }
+    }
+
+    /** The timeline rows shown, for tests. */
+    public int shownActivities() {
+        return viewer.getTable().getItemCount();
+    }
+}

@@ -1,0 +1,43 @@
+package org.salesbench.customers.ui.internal;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.salesbench.core.registry.ExtensionRegistryReader;
+import org.salesbench.core.registry.LazyContribution;
+import org.salesbench.customers.ui.CustomerColumnLabelProvider;
+import org.salesbench.customers.ui.CustomerEditorPageFactory;
+
+/** Readers of the two extension points of the customers UI. */
+final class ContributionRegistries {
+
+    record ColumnDescriptor(String id, String label, int width, int order, LazyContribution<CustomerColumnLabelProvider> provider) {
+    }
+
+    record PageDescriptor(String id, String label, int order, LazyContribution<CustomerEditorPageFactory> factory) {
+    }
+
+    static final ExtensionRegistryReader<ColumnDescriptor> COLUMNS = new ExtensionRegistryReader<>(
+            "org.salesbench.customers.ui.listColumns", "column",
+            e -> new ColumnDescriptor(ExtensionRegistryReader.requiredAttribute(e, "id"), ExtensionRegistryReader.requiredAttribute(e, "label"),
+                    ExtensionRegistryReader.intAttribute(e, "width", 120), ExtensionRegistryReader.intAttribute(e, "order", 1000),
+                    new LazyContribution<>(e, "class", CustomerColumnLabelProvider.class)),
+            Comparator.comparingInt(ColumnDescriptor::order));
+
+    static final ExtensionRegistryReader<PageDescriptor> PAGES = new ExtensionRegistryReader<>(
+            "org.salesbench.customers.ui.editorPages", "page",
+            e -> new PageDescriptor(ExtensionRegistryReader.requiredAttribute(e, "id"), ExtensionRegistryReader.requiredAttribute(e, "label"),
+                    ExtensionRegistryReader.intAttribute(e, "order", 1000), new LazyContribution<>(e, "class", CustomerEditorPageFactory.class)),
+            Comparator.comparingInt(PageDescriptor::order));
+
+    private ContributionRegistries() {
+    }
+
+    static List<ColumnDescriptor> columns() {
+        return COLUMNS.descriptors();
+    }
+
+    static List<PageDescriptor> pages() {
+        return PAGES.descriptors();
+    }
+}

@@ -1,0 +1,530 @@
+package org.salesbench.customers.ui.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.ListenerList;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
+import org.eclipse.jface.viewers.ISelectionProvider;
+import org.eclipse.jface.viewers.SelectionChangedEvent;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.window.Window;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
+import org.salesbench.core.registry.LazyContribution;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.ui.Services;
+
+/**
+ * The customer list: a filter bar over a virtual table. Each filter or sort change takes the
+ * count and the first page at once, then the ordered id snapshot in the background; rows are then
+ * read by id in blocks as they scroll into view, so a million customers scroll like a hundred.
+ */
+public class CustomersView extends ViewPart implements ISelectionProvider {
+
+    public static final String ID = "org.salesbench.customers.ui.views.customers";
+    /** Job family of every job this view runs (tests wait for it). */
+    public static final Object FAMILY = CustomersView.class;
+
+    static final int BLOCK = 100;
+    private static final int CACHED_BLOCKS = 64;
+    private static final int TYPING_DELAY_MS = 300;
+
+    private record Column(String label, int width, CustomerSort.Column sort) {
+    }
+
+    private CustomerService service;
+    private Text searchText;
+    private Combo gradeCombo;
+    private Combo statusCombo;
+    private Text ownerText;
+    private Combo tagCombo;
+    private Button overdueCheck;
+    private Combo savedFilters;
+    private Table table;
+    private final List<LazyContribution<org.salesbench.customers.ui.CustomerColumnLabelProvider>> contributed = new ArrayList<>();
+
+    private CustomerFilter filter = CustomerFilter.ALL;
+    private CustomerSort sort = CustomerSort.DEFAULT;
+    private int generation;
+    private long[] ids;
+    private final Map<Integer, List<CustomerRow>> blocks = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<CustomerRow>> eldest) {
+            return size() > CACHED_BLOCKS;
+        }
+    };
+    private final Set<Integer> loading = new HashSet<>();
+    private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
+    private ServiceRegistration<EventHandler> eventRegistration;
+    private Runnable pendingRefresh;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        service = Services.get(CustomerService.class);
+        parent.setLayout(new GridLayout(1, false));
+        createFilterBar(parent);
+        createTable(parent);
+        getSite().setSelectionProvider(this);
+        createActions();
+        listenForChanges();
+        refresh();
+    }
+
+    private void createFilterBar(Composite parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout layout = new GridLayout(9, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        bar.setLayout(layout);
+        // first row: the text search and saved filters; second row: the field filters
+        searchText = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        searchText.setMessage(Messages.View_searchHint);
+        GridData searchData = new GridData(SWT.FILL, SWT.CENTER, true, false, 7, 1);
+        searchData.minimumWidth = 160;
+        searchText.setLayoutData(searchData);
+        savedFilters = new Combo(bar, SWT.READ_ONLY);
+        savedFilters.setToolTipText(Messages.View_savedFilters);
+        savedFilters.addListener(SWT.Selection, e -> loadSavedFilter());
+        reloadSavedFilterNames();
+        Button save = new Button(bar, SWT.PUSH);
+        save.setText(Messages.View_saveFilter);
+        save.addListener(SWT.Selection, e -> saveFilter());
+        searchText.addModifyListener(e -> filterSoon());
+        new Label(bar, SWT.NONE).setText(Messages.View_grade);
+        gradeCombo = new Combo(bar, SWT.READ_ONLY);
+        gradeCombo.add(Messages.View_any);
+        service.grades().forEach(gradeCombo::add);
+        gradeCombo.select(0);
+        gradeCombo.addListener(SWT.Selection, e -> applyFilter());
+        new Label(bar, SWT.NONE).setText(Messages.View_status);
+        statusCombo = new Combo(bar, SWT.READ_ONLY);
+        statusCombo.add(Messages.View_any);
+        for (CustomerStatus s : CustomerStatus.values()) {
+            statusCombo.add(Labels.of(s));
+        }
+        statusCombo.select(0);
+        statusCombo.addListener(SWT.Selection, e -> applyFilter());
+        new Label(bar, SWT.NONE).setText(Messages.View_owner);
+        ownerText = new Text(bar, SWT.BORDER);
+        GridData ownerData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        ownerData.widthHint = 80;
+        ownerText.setLayoutData(ownerData);
+        ownerText.addModifyListener(e -> filterSoon());
+        new Label(bar, SWT.NONE).setText(Messages.View_tag);
+        tagCombo = new Combo(bar, SWT.DROP_DOWN);
+        GridData tagData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        tagData.widthHint = 90;
+        tagCombo.setLayoutData(tagData);
+        tagCombo.addModifyListener(e -> filterSoon());
+        overdueCheck = new Button(bar, SWT.CHECK);
+        overdueCheck.setText(Messages.View_overdue);
+        overdueCheck.addListener(SWT.Selection, e -> applyFilter());
+        loadTags();
+    }
+
+    private List<Column> builtInColumns() {
+        return List.of(new Column(Messages.Column_name, 260, CustomerSort.Column.NAME), new Column(Messages.Column_shortName, 90, null),
+                new Column(Messages.Column_grade, 50, CustomerSort.Column.GRADE), new Column(Messages.Column_status, 70, CustomerSort.Column.STATUS),
+                new Column(Messages.Column_industry, 90, CustomerSort.Column.INDUSTRY), new Column(Messages.Column_region, 80, CustomerSort.Column.REGION),
+                new Column(Messages.Column_owner, 80, CustomerSort.Column.OWNER),
+                new Column(Messages.Column_nextFollowUp, 100, CustomerSort.Column.NEXT_FOLLOW_UP),
+                new Column(Messages.Column_updated, 130, CustomerSort.Column.UPDATED_AT));
+    }
+
+    private void createTable(Composite parent) {
+        table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        for (Column c : builtInColumns()) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(c.label());
+            column.setWidth(c.width());
+            if (c.sort() != null) {
+                column.addListener(SWT.Selection, e -> sortBy(column, c.sort()));
+            }
+        }
+        for (ContributionRegistries.ColumnDescriptor d : ContributionRegistries.columns()) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(d.label());
+            column.setWidth(d.width());
+            contributed.add(d.provider());
+        }
+        table.setSortColumn(table.getColumn(0));
+        table.setSortDirection(SWT.UP);
+        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
+        table.addListener(SWT.DefaultSelection, e -> openSelected());
+        table.addListener(SWT.Selection, e -> fireSelectionChanged());
+        MenuManager menu = new MenuManager();
+        menu.add(new Action(Messages.Action_open) {
+            @Override
+            public void run() {
+                openSelected();
+            }
+        });
+        menu.add(new Action(Messages.Action_delete) {
+            @Override
+            public void run() {
+                deleteSelected();
+            }
+        });
+        table.setMenu(menu.createContextMenu(table));
+        getSite().registerContextMenu(menu, this);
+    }
+
+    private void createActions() {
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        Action newCustomer = new Action(Messages.Action_new) {
+            @Override
+            public void run() {
+                WizardDialog dialog = new WizardDialog(getSite().getShell(), new NewCustomerWizard());
+                dialog.open();
+            }
+        };
+        newCustomer.setImageDescriptor(Images.descriptor("icons/new_customer.png"));
+        toolbar.add(newCustomer);
+        toolbar.add(new Action(Messages.Action_refresh) {
+            @Override
+            public void run() {
+                refresh();
+            }
+        });
+    }
+
+    private void listenForChanges() {
+        BundleContext context = FrameworkUtil.getBundle(CustomersView.class).getBundleContext();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Customer.ENTITY));
+        Display display = Display.getCurrent();
+        eventRegistration = context.registerService(EventHandler.class, event -> display.asyncExec(() -> {
+            if (!table.isDisposed()) {
+                refreshSoon();
+            }
+        }), properties);
+    }
+
+    private void filterSoon() {
+        Display display = table.getDisplay();
+        if (pendingRefresh != null) {
+            display.timerExec(-1, pendingRefresh);
+        }
+        pendingRefresh = this::applyFilter;
+        display.timerExec(TYPING_DELAY_MS, pendingRefresh);
+    }
+
+    private void refreshSoon() {
+        Display display = table.getDisplay();
+        if (pendingRefresh != null) {
+            display.timerExec(-1, pendingRefresh);
+        }
+        pendingRefresh = this::refresh;
+        display.timerExec(TYPING_DELAY_MS, pendingRefresh);
+    }
+
+    void applyFilter() {
+        if (table.isDisposed()) {
+            return;
+        }
+        Set<String> grades = gradeCombo.getSelectionIndex() > 0 ? Set.of(gradeCombo.getText()) : Set.of();
+        Set<CustomerStatus> statuses = statusCombo.getSelectionIndex() > 0
+                ? Set.of(CustomerStatus.values()[statusCombo.getSelectionIndex() - 1]) : Set.of();
+        filter = new CustomerFilter(searchText.getText(), grades, statuses, ownerText.getText(), tagCombo.getText(), overdueCheck.getSelection());
+        refresh();
+    }
+
+    private void sortBy(TableColumn column, CustomerSort.Column sortColumn) {
+        boolean ascending = table.getSortColumn() != column || table.getSortDirection() != SWT.UP;
+        table.setSortColumn(column);
+        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        sort = new CustomerSort(sortColumn, ascending);
+        refresh();
+    }
+
+    /** Reads the list again for the current filter and sort. */
+    public void refresh() {
+        int current = ++generation;
+        CustomerFilter f = filter;
+        CustomerSort s = sort;
+        run(Messages.Job_load, monitor -> {
+            long count = service.count(f);
+            List<CustomerRow> first = service.page(f, s, 0, BLOCK);
+            asyncIfCurrent(current, () -> {
+                ids = null;
+                blocks.clear();
+                loading.clear();
+                blocks.put(0, first);
+                table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
+                table.clearAll();
+                setContentDescription(NLS.bind(Messages.View_count, String.format("%,d", count)));
+            });
+            if (count > BLOCK) {
+                long[] snapshot = service.ids(f, s);
+                asyncIfCurrent(current, () -> ids = snapshot);
+            }
+        });
+    }
+
+    private void fill(TableItem item, int index) {
+        int block = index / BLOCK;
+        List<CustomerRow> rows = blocks.get(block);
+        if (rows == null) {
+            load(block);
+            item.setText(0, Messages.View_loading);
+            return;
+        }
+        int offset = index % BLOCK;
+        if (offset >= rows.size()) {
+            return;
+        }
+        CustomerRow row = rows.get(offset);
+        item.setData(row);
+        String[] texts = {row.name(), Labels.text(row.shortName()), Labels.text(row.grade()), Labels.of(row.status()),
+                Labels.text(row.industry()), Labels.text(row.region()), Labels.text(row.owner()), Labels.date(row.nextFollowUp()),
+                Labels.dateTime(row.updatedAt())};
+        item.setText(texts);
+        for (int i = 0; i < contributed.size(); i++) {
+            var provider = contributed.get(i).get();
+            String text = provider.map(p -> LazyContribution.safeCall("customer column", () -> p.getText(row), "")).orElse("");
+            item.setText(texts.length + i, text == null ? "" : text);
+        }
+        boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now());
+        item.setForeground(7, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
+    }
+
+    private void load(int block) {
+        if (!loading.add(block)) {
+            return;
+        }
+        int current = generation;
+        long[] snapshot = ids;
+        CustomerFilter f = filter;
+        CustomerSort s = sort;
+        run(Messages.Job_load, monitor -> {
+            List<CustomerRow> rows;
+            if (snapshot != null) {
+                int from = block * BLOCK;
+                rows = service.rows(Arrays.copyOfRange(snapshot, Math.min(from, snapshot.length), Math.min(from + BLOCK, snapshot.length)));
+            } else {
+                rows = service.page(f, s, block * BLOCK, BLOCK);
+            }
+            asyncIfCurrent(current, () -> {
+                blocks.put(block, rows);
+                loading.remove(block);
+                int from = block * BLOCK;
+                int to = Math.min(table.getItemCount(), from + BLOCK) - 1;
+                if (from <= to) {
+                    table.clear(from, to);
+                }
+            });
+        });
+    }
+
+    private interface Work {
+        void run(IProgressMonitor monitor);
+    }
+
+    private void run(String name, Work work) {
+        Job job = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                work.run(monitor);
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void asyncIfCurrent(int requested, Runnable update) {
+        Display display = table.getDisplay();
+        display.asyncExec(() -> {
+            if (!table.isDisposed() && requested == generation) {
+                update.run();
+            }
+        });
+    }
+
+    private void loadTags() {
+        run(Messages.Job_load, monitor -> {
+            List<String> tags = service.tags();
+            Display.getDefault().asyncExec(() -> {
+                if (!tagCombo.isDisposed()) {
+                    String text = tagCombo.getText();
+                    tagCombo.setItems(tags.toArray(String[]::new));
+                    tagCombo.setText(text);
+                }
+            });
+        });
+    }
+
+    private List<CustomerRow> selectedRows() {
+        List<CustomerRow> rows = new ArrayList<>();
+        for (TableItem item : table.getSelection()) {
+            if (item.getData() instanceof CustomerRow row) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private void openSelected() {
+        for (CustomerRow row : selectedRows()) {
+            try {
+                CustomerEditor.open(getSite().getPage(), row.id(), row.name());
+            } catch (PartInitException e) {
+                MessageDialog.openError(getSite().getShell(), Messages.Action_open, e.getMessage());
+            }
+        }
+    }
+
+    private void deleteSelected() {
+        List<CustomerRow> rows = selectedRows();
+        if (rows.isEmpty() || !MessageDialog.openConfirm(getSite().getShell(), Messages.Action_delete,
+                NLS.bind(Messages.View_confirmDelete, rows.size(), rows.get(0).name()))) {
+            return;
+        }
+        for (CustomerRow row : rows) {
+            service.delete(row.id());
+        }
+        refresh();
+    }
+
+    private void saveFilter() {
+        InputDialog dialog = new InputDialog(getSite().getShell(), Messages.View_saveFilter, Messages.View_filterName, "",
+                v -> v.isBlank() ? Messages.View_filterNameRequired : null);
+        if (dialog.open() == Window.OK) {
+            SavedFilters.save(dialog.getValue().strip(), filter);
+            reloadSavedFilterNames();
+        }
+    }
+
+    private void reloadSavedFilterNames() {
+        savedFilters.removeAll();
+        savedFilters.add(Messages.View_savedFilters);
+        SavedFilters.names().forEach(savedFilters::add);
+        savedFilters.select(0);
+    }
+
+    private void loadSavedFilter() {
+        if (savedFilters.getSelectionIndex() <= 0) {
+            return;
+        }
+        CustomerFilter saved = SavedFilters.load(savedFilters.getText());
+        if (saved == null) {
+            return;
+        }
+        searchText.setText(saved.text() == null ? "" : saved.text());
+        gradeCombo.select(saved.grades().isEmpty() ? 0 : Math.max(0, gradeCombo.indexOf(saved.grades().iterator().next())));
+        statusCombo.select(saved.statuses().isEmpty() ? 0 : saved.statuses().iterator().next().ordinal() + 1);
+        ownerText.setText(saved.owner() == null ? "" : saved.owner());
+        tagCombo.setText(saved.tag() == null ? "" : saved.tag());
+        overdueCheck.setSelection(saved.followUpOverdue());
+        applyFilter();
+    }
+
+    // --- for tests and the Properties view
+
+    public Text searchBox() {
+        return searchText;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public CustomerFilter filter() {
+        return filter;
+    }
+
+    @Override
+    public void setFocus() {
+        searchText.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (eventRegistration != null) {
+            eventRegistration.unregister();
+        }
+        super.dispose();
+    }
+
+    @Override
+    public void addSelectionChangedListener(ISelectionChangedListener listener) {
+        selectionListeners.add(listener);
+    }
+
+    @Override
+    public void removeSelectionChangedListener(ISelectionChangedListener listener) {
+        selectionListeners.remove(listener);
+    }
+
+    @Override
+    public ISelection getSelection() {
+        return new StructuredSelection(selectedRows());
+    }
+
+    @Override
+    public void setSelection(ISelection selection) {
+        // selection comes from the table only
+    }
+
+    private void fireSelectionChanged() {
+        SelectionChangedEvent event = new SelectionChangedEvent(this, getSelection());
+        for (ISelectionChangedListener l : selectionListeners) {
+            l.selectionChanged(event);
+        }
+    }
+}

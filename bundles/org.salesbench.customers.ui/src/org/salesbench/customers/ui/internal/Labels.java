@@ -1,0 +1,91 @@
+package org.salesbench.customers.ui.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+import org.salesbench.customers.ActivityType;
+import org.salesbench.customers.CompanySize;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.DecisionRole;
+
+/** How enum values and dates read in the user's language. */
+final class Labels {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
+    private Labels() {
+    }
+
+    static String of(CustomerStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case PROSPECT -> Messages.Status_prospect;
+            case ACTIVE -> Messages.Status_active;
+            case DORMANT -> Messages.Status_dormant;
+            case LOST -> Messages.Status_lost;
+        };
+    }
+
+    static String of(CompanySize size) {
+        if (size == null) {
+            return "";
+        }
+        return switch (size) {
+            case MICRO -> Messages.Size_micro;
+            case SMALL -> Messages.Size_small;
+            case MEDIUM -> Messages.Size_medium;
+            case LARGE -> Messages.Size_large;
+            case ENTERPRISE -> Messages.Size_enterprise;
+        };
+    }
+
+    static String of(DecisionRole role) {
+        if (role == null) {
+            return "";
+        }
+        return switch (role) {
+            case DECISION_MAKER -> Messages.Role_decisionMaker;
+            case INFLUENCER -> Messages.Role_influencer;
+            case CHAMPION -> Messages.Role_champion;
+            case USER -> Messages.Role_user;
+            case GATEKEEPER -> Messages.Role_gatekeeper;
+            case OTHER -> Messages.Role_other;
+        };
+    }
+
+    static String of(ActivityType type) {
+        if (type == null) {
+            return "";
+        }
+        return switch (type) {
+            case CALL -> Messages.Activity_call;
+            case VISIT -> Messages.Activity_visit;
+            case EMAIL -> Messages.Activity_email;
+            case MEETING -> Messages.Activity_meeting;
+            case NOTE -> Messages.Activity_note;
+        };
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    static String dateTime(LocalDateTime time) {
+        return time == null ? "" : DATE_TIME.format(time);
+    }
+
+    static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+    }
+
+    static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

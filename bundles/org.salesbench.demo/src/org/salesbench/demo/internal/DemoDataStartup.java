@@ -1,0 +1,51 @@
+package org.salesbench.demo.internal;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.demo.DemoData;
+
+/**
+ * First start: once the database is open (the {@code UnitOfWork} service appears, so this
+ * component becomes satisfied), fills it with demo customers in a background job when the launcher
+ * asked for it with {@code salesbench.demo.size} (and {@code salesbench.demo.reset=true} to refill).
+ * Without the property nothing happens: tests and team databases are left alone.
+ */
+@Component(immediate = true)
+public class DemoDataStartup {
+
+    public static final String SIZE_PROPERTY = "salesbench.demo.size";
+    public static final String RESET_PROPERTY = "salesbench.demo.reset";
+    public static final Object FAMILY = DemoDataStartup.class;
+
+    @Activate
+    public DemoDataStartup(@Reference DemoData demoData) {
+        Integer size = Integer.getInteger(SIZE_PROPERTY);
+        if (size == null || size <= 0) {
+            return;
+        }
+        boolean reset = Boolean.getBoolean(RESET_PROPERTY);
+        Job job = new Job(Messages.Demo_jobName) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                if (reset) {
+                    demoData.reset(size, monitor);
+                } else {
+                    demoData.fillIfEmpty(size, monitor);
+                }
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setPriority(Job.LONG);
+        job.schedule();
+    }
+}

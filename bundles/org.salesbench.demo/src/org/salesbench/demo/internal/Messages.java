@@ -1,0 +1,19 @@
+package org.salesbench.demo.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.demo.internal.messages";
+
+    public static String Demo_jobName;
+    public static String Demo_task;
+    public static String Demo_progress;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,139 @@
+package org.salesbench.ui.internal;
+
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.ICoolBarManager;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IStatusLineManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.action.StatusLineContributionItem;
+import org.eclipse.jface.action.ToolBarContributionItem;
+import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.swt.SWT;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.actions.ContributionItemFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.Database;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.internal.search.SearchBoxContribution;
+
+/** Menus File, Edit, Window, Help; the toolbar with Save and the search box; the status bar. */
+public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
+
+    public static final String STATUS_USER = "org.salesbench.ui.status.user";
+    public static final String STATUS_DATABASE = "org.salesbench.ui.status.database";
+
+    private IWorkbenchWindow window;
+
+    public SalesbenchActionBarAdvisor(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    private IWorkbenchAction action(ActionFactory factory) {
+        IWorkbenchAction action = factory.create(window);
+        register(action);
+        return action;
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow workbenchWindow) {
+        this.window = workbenchWindow;
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager menuBar) {
+        MenuManager file = new MenuManager(Messages.Menu_file, IWorkbenchActionConstants.M_FILE);
+        file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
+        MenuManager newMenu = new MenuManager(Messages.Menu_new, ActionFactory.NEW.getId());
+        newMenu.add(ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(window));
+        file.add(newMenu);
+        file.add(new Separator());
+        file.add(action(ActionFactory.SAVE));
+        file.add(action(ActionFactory.SAVE_ALL));
+        file.add(action(ActionFactory.CLOSE));
+        file.add(action(ActionFactory.CLOSE_ALL));
+        file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(action(ActionFactory.QUIT));
+        file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
+
+        MenuManager edit = new MenuManager(Messages.Menu_edit, IWorkbenchActionConstants.M_EDIT);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
+        edit.add(action(ActionFactory.UNDO));
+        edit.add(action(ActionFactory.REDO));
+        edit.add(new Separator());
+        edit.add(action(ActionFactory.CUT));
+        edit.add(action(ActionFactory.COPY));
+        edit.add(action(ActionFactory.PASTE));
+        edit.add(action(ActionFactory.DELETE));
+        edit.add(action(ActionFactory.SELECT_ALL));
+        edit.add(new Separator());
+        edit.add(command("org.salesbench.ui.commands.search"));
+        edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
+
+        MenuManager windowMenu = new MenuManager(Messages.Menu_window, IWorkbenchActionConstants.M_WINDOW);
+        MenuManager perspectives = new MenuManager(Messages.Menu_openPerspective);
+        perspectives.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
+        windowMenu.add(perspectives);
+        MenuManager views = new MenuManager(Messages.Menu_showView);
+        views.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+        windowMenu.add(views);
+        windowMenu.add(new Separator());
+        windowMenu.add(action(ActionFactory.EDIT_ACTION_SETS));
+        windowMenu.add(action(ActionFactory.SAVE_PERSPECTIVE));
+        windowMenu.add(action(ActionFactory.RESET_PERSPECTIVE));
+        windowMenu.add(action(ActionFactory.CLOSE_PERSPECTIVE));
+        windowMenu.add(new Separator());
+        windowMenu.add(command("org.eclipse.ui.window.quickAccess"));
+        windowMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        windowMenu.add(action(ActionFactory.PREFERENCES));
+
+        MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
+        help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        // "Install New Software…" goes in this group once the p2 user interface is part of the product
+        help.add(new GroupMarker("org.salesbench.ui.help.install"));
+        help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        help.add(action(ActionFactory.ABOUT));
+        help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
+
+        menuBar.add(file);
+        menuBar.add(edit);
+        menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(windowMenu);
+        menuBar.add(help);
+    }
+
+    private CommandContributionItem command(String commandId) {
+        return new CommandContributionItem(new CommandContributionItemParameter(window, null, commandId, SWT.PUSH));
+    }
+
+    @Override
+    protected void fillCoolBar(ICoolBarManager coolBar) {
+        IToolBarManager main = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        main.add(ActionFactory.SAVE.create(window));
+        main.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+        coolBar.add(new ToolBarContributionItem(main, "org.salesbench.ui.toolbars.main"));
+        IToolBarManager search = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
+        search.add(new SearchBoxContribution(window));
+        coolBar.add(new ToolBarContributionItem(search, SearchBoxContribution.ID));
+    }
+
+    @Override
+    protected void fillStatusLine(IStatusLineManager statusLine) {
+        StatusLineContributionItem user = new StatusLineContributionItem(STATUS_USER, 30);
+        user.setText(org.eclipse.osgi.util.NLS.bind(Messages.Status_user, Services.get(SecurityService.class).currentUser().displayName()));
+        StatusLineContributionItem database = new StatusLineContributionItem(STATUS_DATABASE, 60);
+        database.setText(org.eclipse.osgi.util.NLS.bind(Messages.Status_database, Services.get(Database.class).settings().displayName()));
+        statusLine.add(user);
+        statusLine.add(database);
+    }
+}

@@ -46,10 +46,15 @@ public final class SchemaMigrator {
     public static void migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
             int changeSetsOfLast) {
         ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
+        // Liquibase makes its root scope on first use from the context class loader: let it see its own services
+        Thread thread = Thread.currentThread();
+        ClassLoader contextLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(liquibaseLoader);
         try {
             Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
-                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader),
-                    Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), () -> {
+                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader)),
+                    // made inside the scope: it looks up Liquibase's log service through our locator
+                    () -> Scope.child(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(), () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 for (int index = 0; index < changelogs.size(); index++) {
@@ -78,12 +83,14 @@ public final class SchemaMigrator {
                                         rootMessage(e)}), e);
                     }
                 }
-            });
+            }));
         } catch (DatabaseException e) {
             throw e;
         } catch (Exception e) {
             throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
                     new Object[] {databaseName, "-", rootMessage(e)}), e);
+        } finally {
+            thread.setContextClassLoader(contextLoader);
         }
     }
 

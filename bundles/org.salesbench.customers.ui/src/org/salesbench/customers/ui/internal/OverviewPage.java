@@ -51,7 +51,9 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         FormToolkit toolkit = managedForm.getToolkit();
         form.setText(editor.customer().getName());
         toolkit.decorateFormHeading(form.getForm());
-        form.getBody().setLayout(new GridLayout(2, true));
+        GridLayout columns = new GridLayout(2, true);
+        columns.horizontalSpacing = 16;
+        form.getBody().setLayout(columns);
 
         Composite company = section(toolkit, form, Messages.Editor_company);
         text(toolkit, company, "name", Messages.Field_name, Customer::getName, Customer::setName);
@@ -106,8 +108,10 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
     private void text(FormToolkit toolkit, Composite parent, String field, String label, Function<Customer, String> get,
             java.util.function.BiConsumer<Customer, String> set) {
         label(toolkit, parent, label);
-        Text text = toolkit.createText(parent, "", SWT.SINGLE);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Text text = toolkit.createText(parent, "", SWT.SINGLE | SWT.BORDER);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 120;
+        text.setLayoutData(data);
         register(field, text);
         loaders.add(c -> text.setText(Labels.text(get.apply(c))));
         text.addModifyListener(e -> edited(c -> set.accept(c, text.getText().isBlank() ? null : text.getText())));
@@ -116,8 +120,9 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
     private void multiline(FormToolkit toolkit, Composite parent, String field, String label, Function<Customer, String> get,
             java.util.function.BiConsumer<Customer, String> set) {
         label(toolkit, parent, label);
-        Text text = toolkit.createText(parent, "", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        Text text = toolkit.createText(parent, "", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
+        data.widthHint = 200;
         data.heightHint = 60;
         text.setLayoutData(data);
         register(field, text);
@@ -131,10 +136,16 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         Combo combo = new Combo(parent, SWT.READ_ONLY);
         items.forEach(combo::add);
         toolkit.adapt(combo);
-        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 100;
+        combo.setLayoutData(data);
         register(field, combo);
         loaders.add(c -> combo.select(get.apply(c)));
-        combo.addListener(SWT.Selection, e -> edited(c -> set.accept(c, combo.getSelectionIndex())));
+        combo.addListener(SWT.Selection, e -> {
+            if (combo.getSelectionIndex() != get.apply(editor.customer())) {
+                edited(c -> set.accept(c, combo.getSelectionIndex()));
+            }
+        });
     }
 
     private void followUp(FormToolkit toolkit, Composite parent) {
@@ -154,10 +165,14 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
             LocalDate shown = d == null ? LocalDate.now().plusDays(7) : d;
             date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
         });
-        Runnable apply = () -> edited(c -> {
+        // GTK reports date changes made by the program as selections too: only a different date is an edit
+        Runnable apply = () -> {
             date.setEnabled(set.getSelection());
-            c.setNextFollowUp(set.getSelection() ? LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()) : null);
-        });
+            LocalDate chosen = set.getSelection() ? LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()) : null;
+            if (!java.util.Objects.equals(chosen, editor.customer().getNextFollowUp())) {
+                edited(c -> c.setNextFollowUp(chosen));
+            }
+        };
         set.addListener(SWT.Selection, e -> apply.run());
         date.addListener(SWT.Selection, e -> apply.run());
     }

@@ -154,6 +154,8 @@ class CustomersUiTest {
         Customer c = service.create(new Customer("Edit Me " + unique));
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
+        UiTesting.spin(300);
+        assertFalse(editor.hasChanges(), "opening a customer does not edit it");
         ((Text) overview.field("creditCode")).setText("12345");
         assertTrue(overview.decoration("creditCode").isVisible(), "the error shows on the field");
         assertTrue(editor.hasChanges());

@@ -52,7 +52,8 @@ public final class SchemaMigrator {
         thread.setContextClassLoader(liquibaseLoader);
         try {
             Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
-                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader)),
+                    Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader),
+                    "liquibase.showSummary", "OFF", "liquibase.showBanner", "false"),
                     // made inside the scope: it looks up Liquibase's log service through our locator
                     () -> Scope.child(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(), () -> {
                 Database database = DatabaseFactory.getInstance()

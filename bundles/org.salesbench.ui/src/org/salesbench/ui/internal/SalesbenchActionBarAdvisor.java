@@ -32,13 +32,21 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
     public static final String STATUS_DATABASE = "org.salesbench.ui.status.database";
 
     private IWorkbenchWindow window;
+    private IWorkbenchAction save;
 
     public SalesbenchActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
     }
 
-    private IWorkbenchAction action(ActionFactory factory) {
+    /**
+     * The platform's action with our label: Eclipse's own translations are not published on Maven
+     * Central, so the menus carry Salesbench's English and Chinese texts.
+     */
+    private IWorkbenchAction action(ActionFactory factory, String label) {
         IWorkbenchAction action = factory.create(window);
+        String accelerator = action.getText() != null && action.getText().contains("\t")
+                ? action.getText().substring(action.getText().indexOf('\t')) : "";
+        action.setText(label + accelerator);
         register(action);
         return action;
     }
@@ -56,25 +64,25 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
         newMenu.add(ContributionItemFactory.NEW_WIZARD_SHORTLIST.create(window));
         file.add(newMenu);
         file.add(new Separator());
-        file.add(action(ActionFactory.SAVE));
-        file.add(action(ActionFactory.SAVE_ALL));
-        file.add(action(ActionFactory.CLOSE));
-        file.add(action(ActionFactory.CLOSE_ALL));
+        file.add(save());
+        file.add(action(ActionFactory.SAVE_ALL, Messages.Action_saveAll));
+        file.add(action(ActionFactory.CLOSE, Messages.Action_close));
+        file.add(action(ActionFactory.CLOSE_ALL, Messages.Action_closeAll));
         file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
-        file.add(action(ActionFactory.QUIT));
+        file.add(action(ActionFactory.QUIT, Messages.Action_quit));
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
 
         MenuManager edit = new MenuManager(Messages.Menu_edit, IWorkbenchActionConstants.M_EDIT);
         edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
-        edit.add(action(ActionFactory.UNDO));
-        edit.add(action(ActionFactory.REDO));
+        edit.add(action(ActionFactory.UNDO, Messages.Action_undo));
+        edit.add(action(ActionFactory.REDO, Messages.Action_redo));
         edit.add(new Separator());
-        edit.add(action(ActionFactory.CUT));
-        edit.add(action(ActionFactory.COPY));
-        edit.add(action(ActionFactory.PASTE));
-        edit.add(action(ActionFactory.DELETE));
-        edit.add(action(ActionFactory.SELECT_ALL));
+        edit.add(action(ActionFactory.CUT, Messages.Action_cut));
+        edit.add(action(ActionFactory.COPY, Messages.Action_copy));
+        edit.add(action(ActionFactory.PASTE, Messages.Action_paste));
+        edit.add(action(ActionFactory.DELETE, Messages.Action_delete));
+        edit.add(action(ActionFactory.SELECT_ALL, Messages.Action_selectAll));
         edit.add(new Separator());
         edit.add(command("org.salesbench.ui.commands.search"));
         edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -88,21 +96,21 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
         views.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
         windowMenu.add(views);
         windowMenu.add(new Separator());
-        windowMenu.add(action(ActionFactory.EDIT_ACTION_SETS));
-        windowMenu.add(action(ActionFactory.SAVE_PERSPECTIVE));
-        windowMenu.add(action(ActionFactory.RESET_PERSPECTIVE));
-        windowMenu.add(action(ActionFactory.CLOSE_PERSPECTIVE));
+        windowMenu.add(action(ActionFactory.EDIT_ACTION_SETS, Messages.Action_customizePerspective));
+        windowMenu.add(action(ActionFactory.SAVE_PERSPECTIVE, Messages.Action_savePerspective));
+        windowMenu.add(action(ActionFactory.RESET_PERSPECTIVE, Messages.Action_resetPerspective));
+        windowMenu.add(action(ActionFactory.CLOSE_PERSPECTIVE, Messages.Action_closePerspective));
         windowMenu.add(new Separator());
         windowMenu.add(command("org.eclipse.ui.window.quickAccess"));
         windowMenu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
-        windowMenu.add(action(ActionFactory.PREFERENCES));
+        windowMenu.add(action(ActionFactory.PREFERENCES, Messages.Action_preferences));
 
         MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
         // "Install New Software…" goes in this group once the p2 user interface is part of the product
         help.add(new GroupMarker("org.salesbench.ui.help.install"));
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
-        help.add(action(ActionFactory.ABOUT));
+        help.add(action(ActionFactory.ABOUT, Messages.Action_about));
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
 
         menuBar.add(file);
@@ -112,6 +120,14 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
         menuBar.add(help);
     }
 
+    /** Save is on the File menu and the toolbar: one action for both. */
+    private IWorkbenchAction save() {
+        if (save == null) {
+            save = action(ActionFactory.SAVE, Messages.Action_save);
+        }
+        return save;
+    }
+
     private CommandContributionItem command(String commandId) {
         return new CommandContributionItem(new CommandContributionItemParameter(window, null, commandId, SWT.PUSH));
     }
@@ -119,7 +135,7 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void fillCoolBar(ICoolBarManager coolBar) {
         IToolBarManager main = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        main.add(ActionFactory.SAVE.create(window));
+        main.add(save());
         main.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         coolBar.add(new ToolBarContributionItem(main, "org.salesbench.ui.toolbars.main"));
         IToolBarManager search = new ToolBarManager(SWT.FLAT | SWT.RIGHT);

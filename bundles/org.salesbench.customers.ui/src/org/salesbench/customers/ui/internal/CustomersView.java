@@ -119,16 +119,17 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     private void createFilterBar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        GridLayout layout = new GridLayout(9, false);
+        GridLayout layout = new GridLayout(3, false);
         layout.marginWidth = 0;
         layout.marginHeight = 0;
         bar.setLayout(layout);
-        // first row: the text search and saved filters; second row: the field filters
+        // first row: the text search and saved filters; below, the field filters, wrapping when narrow
         searchText = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         searchText.setMessage(Messages.View_searchHint);
-        GridData searchData = new GridData(SWT.FILL, SWT.CENTER, true, false, 7, 1);
+        GridData searchData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         searchData.minimumWidth = 160;
         searchText.setLayoutData(searchData);
+        searchText.addModifyListener(e -> filterSoon());
         savedFilters = new Combo(bar, SWT.READ_ONLY);
         savedFilters.setToolTipText(Messages.View_savedFilters);
         savedFilters.addListener(SWT.Selection, e -> loadSavedFilter());
@@ -136,37 +137,43 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         Button save = new Button(bar, SWT.PUSH);
         save.setText(Messages.View_saveFilter);
         save.addListener(SWT.Selection, e -> saveFilter());
-        searchText.addModifyListener(e -> filterSoon());
-        new Label(bar, SWT.NONE).setText(Messages.View_grade);
-        gradeCombo = new Combo(bar, SWT.READ_ONLY);
+        Composite fields = new Composite(bar, SWT.NONE);
+        fields.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginLeft = 0;
+        rows.marginRight = 0;
+        rows.spacing = 6;
+        fields.setLayout(rows);
+        gradeCombo = labelled(fields, Messages.View_grade, SWT.READ_ONLY);
         gradeCombo.add(Messages.View_any);
         service.grades().forEach(gradeCombo::add);
         gradeCombo.select(0);
         gradeCombo.addListener(SWT.Selection, e -> applyFilter());
-        new Label(bar, SWT.NONE).setText(Messages.View_status);
-        statusCombo = new Combo(bar, SWT.READ_ONLY);
+        statusCombo = labelled(fields, Messages.View_status, SWT.READ_ONLY);
         statusCombo.add(Messages.View_any);
         for (CustomerStatus s : CustomerStatus.values()) {
             statusCombo.add(Labels.of(s));
         }
         statusCombo.select(0);
         statusCombo.addListener(SWT.Selection, e -> applyFilter());
-        new Label(bar, SWT.NONE).setText(Messages.View_owner);
-        ownerText = new Text(bar, SWT.BORDER);
-        GridData ownerData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        ownerData.widthHint = 80;
-        ownerText.setLayoutData(ownerData);
+        new Label(fields, SWT.NONE).setText(Messages.View_owner);
+        ownerText = new Text(fields, SWT.BORDER);
+        ownerText.setLayoutData(new org.eclipse.swt.layout.RowData(80, SWT.DEFAULT));
         ownerText.addModifyListener(e -> filterSoon());
-        new Label(bar, SWT.NONE).setText(Messages.View_tag);
-        tagCombo = new Combo(bar, SWT.DROP_DOWN);
-        GridData tagData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        tagData.widthHint = 90;
-        tagCombo.setLayoutData(tagData);
+        tagCombo = labelled(fields, Messages.View_tag, SWT.DROP_DOWN);
+        tagCombo.setLayoutData(new org.eclipse.swt.layout.RowData(90, SWT.DEFAULT));
         tagCombo.addModifyListener(e -> filterSoon());
-        overdueCheck = new Button(bar, SWT.CHECK);
+        overdueCheck = new Button(fields, SWT.CHECK);
         overdueCheck.setText(Messages.View_overdue);
         overdueCheck.addListener(SWT.Selection, e -> applyFilter());
         loadTags();
+    }
+
+    private static Combo labelled(Composite parent, String label, int style) {
+        new Label(parent, SWT.NONE).setText(label);
+        return new Combo(parent, style);
     }
 
     private List<Column> builtInColumns() {

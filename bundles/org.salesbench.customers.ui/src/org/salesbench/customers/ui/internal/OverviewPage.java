@@ -51,9 +51,8 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         FormToolkit toolkit = managedForm.getToolkit();
         form.setText(editor.customer().getName());
         toolkit.decorateFormHeading(form.getForm());
-        GridLayout columns = new GridLayout(2, true);
-        columns.horizontalSpacing = 16;
-        form.getBody().setLayout(columns);
+        // one column of sections: an editor beside the list is narrow, and the form scrolls down
+        form.getBody().setLayout(new GridLayout(1, false));
 
         Composite company = section(toolkit, form, Messages.Editor_company);
         text(toolkit, company, "name", Messages.Field_name, Customer::getName, Customer::setName);
@@ -83,7 +82,6 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         followUp(toolkit, sales);
 
         Composite notes = section(toolkit, form, Messages.Editor_needs);
-        ((GridData) notes.getParent().getLayoutData()).horizontalSpan = 2;
         multiline(toolkit, notes, "needs", Messages.Field_needs, Customer::getNeeds, Customer::setNeeds);
         multiline(toolkit, notes, "notes", Messages.Field_notes, Customer::getNotes, Customer::setNotes);
         reload(editor.customer());

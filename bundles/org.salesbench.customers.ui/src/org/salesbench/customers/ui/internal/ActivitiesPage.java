@@ -1,13 +1,9 @@
 package org.salesbench.customers.ui.internal;
 
 import java.util.Map;
-import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -50,34 +46,19 @@ public class ActivitiesPage extends FormPage implements CustomerEditor.Validatin
         log.setImage(Images.descriptor("icons/activity.png").createImage());
         log.addDisposeListener(e -> log.getImage().dispose());
         log.addListener(SWT.Selection, e -> logActivity());
-        viewer = new TableViewer(body, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer = Tables.create(body);
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
         data.horizontalSpan = 2;
         viewer.getTable().setLayoutData(data);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        column(Messages.Activity_when, 140, a -> Labels.dateTime(a.getOccurredAt()));
-        column(Messages.Activity_type, 70, a -> Labels.of(a.getType()));
-        column(Messages.Activity_contact, 90, a -> a.getContact() == null ? "" : a.getContact().getName());
-        column(Messages.Activity_summary, 220, Activity::getSummary);
-        column(Messages.Activity_outcome, 180, a -> Labels.text(a.getOutcome()));
-        column(Messages.Activity_nextStep, 150, a -> Labels.text(a.getNextStep()));
-        column(Messages.Activity_nextStepDate, 100, a -> Labels.date(a.getNextStepDate()));
-        column(Messages.Activity_by, 80, a -> Labels.text(a.getPerformedBy()));
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        Tables.column(viewer, Activity.class, Messages.Activity_when, 140, a -> Labels.dateTime(a.getOccurredAt()));
+        Tables.column(viewer, Activity.class, Messages.Activity_type, 70, a -> Labels.of(a.getType()));
+        Tables.column(viewer, Activity.class, Messages.Activity_contact, 90, a -> a.getContact() == null ? "" : a.getContact().getName());
+        Tables.column(viewer, Activity.class, Messages.Activity_summary, 220, Activity::getSummary);
+        Tables.column(viewer, Activity.class, Messages.Activity_outcome, 180, a -> Labels.text(a.getOutcome()));
+        Tables.column(viewer, Activity.class, Messages.Activity_nextStep, 150, a -> Labels.text(a.getNextStep()));
+        Tables.column(viewer, Activity.class, Messages.Activity_nextStepDate, 100, a -> Labels.date(a.getNextStepDate()));
+        Tables.column(viewer, Activity.class, Messages.Activity_by, 80, a -> Labels.text(a.getPerformedBy()));
         reload(editor.customer());
-    }
-
-    private void column(String title, int width, Function<Activity, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Activity) element);
-            }
-        });
     }
 
     /** Opens the log-activity dialog; the activity is saved when the dialog is confirmed. */

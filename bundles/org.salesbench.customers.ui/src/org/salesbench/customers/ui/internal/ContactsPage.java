@@ -1,13 +1,9 @@
 package org.salesbench.customers.ui.internal;
 
 import java.util.Map;
-import java.util.function.Function;
 
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -40,17 +36,14 @@ public class ContactsPage extends FormPage implements CustomerEditor.ValidatingP
         toolkit.decorateFormHeading(managedForm.getForm().getForm());
         Composite body = managedForm.getForm().getBody();
         body.setLayout(new GridLayout(2, false));
-        viewer = new TableViewer(body, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer = Tables.create(body);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        column(Messages.Contact_name, 120, c -> (c.isPrimary() ? "★ " : "") + c.getName());
-        column(Messages.Contact_title, 110, c -> Labels.text(c.getTitle()));
-        column(Messages.Contact_department, 100, c -> Labels.text(c.getDepartment()));
-        column(Messages.Contact_phones, 170, c -> String.join(", ", c.getPhones()));
-        column(Messages.Contact_emails, 200, c -> String.join(", ", c.getEmails()));
-        column(Messages.Contact_role, 100, c -> Labels.of(c.getDecisionRole()));
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        Tables.column(viewer, Contact.class, Messages.Contact_name, 120, c -> (c.isPrimary() ? "★ " : "") + c.getName());
+        Tables.column(viewer, Contact.class, Messages.Contact_title, 110, c -> Labels.text(c.getTitle()));
+        Tables.column(viewer, Contact.class, Messages.Contact_department, 100, c -> Labels.text(c.getDepartment()));
+        Tables.column(viewer, Contact.class, Messages.Contact_phones, 170, c -> String.join(", ", c.getPhones()));
+        Tables.column(viewer, Contact.class, Messages.Contact_emails, 200, c -> String.join(", ", c.getEmails()));
+        Tables.column(viewer, Contact.class, Messages.Contact_role, 100, c -> Labels.of(c.getDecisionRole()));
         viewer.addDoubleClickListener(e -> edit());
         Composite buttons = toolkit.createComposite(body);
         buttons.setLayout(new GridLayout(1, true));
@@ -65,18 +58,6 @@ public class ContactsPage extends FormPage implements CustomerEditor.ValidatingP
         Button b = toolkit.createButton(parent, text, SWT.PUSH);
         b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         return b;
-    }
-
-    private void column(String title, int width, Function<Contact, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Contact) element);
-            }
-        });
     }
 
     private void add() {

@@ -442,10 +442,16 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
                 NLS.bind(Messages.View_confirmDelete, rows.size(), rows.get(0).name()))) {
             return;
         }
-        for (CustomerRow row : rows) {
-            service.delete(row.id());
-        }
-        refresh();
+        run(Messages.Action_delete, monitor -> {
+            for (CustomerRow row : rows) {
+                service.delete(row.id());
+            }
+            Display.getDefault().asyncExec(() -> {
+                if (!table.isDisposed()) {
+                    refresh();
+                }
+            });
+        });
     }
 
     private void saveFilter() {

@@ -103,6 +103,7 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
     private ServiceRegistration<EventHandler> eventRegistration;
     private Runnable pendingRefresh;
+    private boolean pendingFilter;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -258,20 +259,35 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     }
 
     private void filterSoon() {
-        Display display = table.getDisplay();
-        if (pendingRefresh != null) {
-            display.timerExec(-1, pendingRefresh);
-        }
-        pendingRefresh = this::applyFilter;
-        display.timerExec(TYPING_DELAY_MS, pendingRefresh);
+        later(true);
     }
 
     private void refreshSoon() {
+        later(false);
+    }
+
+    /**
+     * Runs a refresh after a short pause, so typing and bursts of change events cost one query. A
+     * pending filter change is never lost to a refresh that a change event asks for meanwhile.
+     */
+    private void later(boolean filterChanged) {
         Display display = table.getDisplay();
+        boolean apply = filterChanged || (pendingRefresh != null && pendingFilter);
         if (pendingRefresh != null) {
             display.timerExec(-1, pendingRefresh);
         }
-        pendingRefresh = this::refresh;
+        pendingFilter = apply;
+        pendingRefresh = () -> {
+            pendingRefresh = null;
+            if (table.isDisposed()) {
+                return;
+            }
+            if (apply) {
+                applyFilter();
+            } else {
+                refresh();
+            }
+        };
         display.timerExec(TYPING_DELAY_MS, pendingRefresh);
     }
 

@@ -141,10 +141,10 @@ class CustomersUiTest {
 
         CustomersView view = customersView();
         view.searchBox().setText("测试" + unique);
-        UiTesting.waitUntil("the filter", () -> view.filter().text() != null && view.filter().text().contains(unique), 5_000);
+        UiTesting.waitUntil("the filter", () -> view.filter().text() != null && view.filter().text().contains(unique), 20_000);
         UiTesting.waitForJobs(CustomersView.FAMILY);
         assertEquals(1, view.table().getItemCount());
-        UiTesting.waitUntil("the row", () -> name.equals(view.table().getItem(0).getText(0)), 5_000);
+        UiTesting.waitUntil("the row", () -> view.table().getItemCount() > 0 && name.equals(view.table().getItem(0).getText(0)), 20_000);
         UiTesting.screenshot("customers-filtered");
         view.searchBox().setText("");
     }
@@ -214,7 +214,7 @@ class CustomersUiTest {
         box.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
         UiTesting.waitForJobs(SearchJob.FAMILY);
         SearchBoxContribution search = (SearchBoxContribution) box.getData(SearchBoxContribution.ID);
-        UiTesting.waitUntil("results", () -> search.lastResults() != null, 5_000);
+        UiTesting.waitUntil("results", () -> search.lastResults() != null, 20_000);
         assertTrue(search.lastResults().shownHits().contains("Customers / " + c.getName()), search.lastResults().shownHits().toString());
         UiTesting.screenshot("search-results");
         search.lastResults().openHit(0, 0);

@@ -19,7 +19,9 @@ final class SmokeTest {
 
     static final String PROPERTY = "salesbench.smoketest";
     private static final int POLL_MS = 500;
-    private static final int MAX_WAIT_MS = 120_000;
+    private static final int MAX_WAIT_MS = 180_000;
+    /** Views refresh a moment after the work they wait for: report only after this long without jobs. */
+    private static final int QUIET_MS = 3_000;
 
     private SmokeTest() {
     }
@@ -27,14 +29,15 @@ final class SmokeTest {
     static void runIfRequested(IWorkbenchWindow window) {
         if (Boolean.getBoolean(PROPERTY)) {
             Display display = window.getShell().getDisplay();
-            display.timerExec(POLL_MS, () -> poll(window, display, 0));
+            display.timerExec(POLL_MS, () -> poll(window, display, 0, 0));
         }
     }
 
-    private static void poll(IWorkbenchWindow window, Display display, int waited) {
+    private static void poll(IWorkbenchWindow window, Display display, int waited, int quiet) {
         boolean busy = !Job.getJobManager().isIdle();
-        if (busy && waited < MAX_WAIT_MS) {
-            display.timerExec(POLL_MS, () -> poll(window, display, waited + POLL_MS));
+        int quietFor = busy ? 0 : quiet + POLL_MS;
+        if (quietFor < QUIET_MS && waited < MAX_WAIT_MS) {
+            display.timerExec(POLL_MS, () -> poll(window, display, waited + POLL_MS, quietFor));
             return;
         }
         IWorkbenchPage page = window.getActivePage();

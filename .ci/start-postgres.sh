@@ -2,6 +2,8 @@
 # Starts the machine's PostgreSQL cluster and makes a throw-away database for the team tests.
 # Prints the JDBC URL to use (user and password salesbench_test).
 set -euo pipefail
+# only the URL goes to standard output: pg_ctlcluster and friends chat ("Removed stale pid file.")
+exec 3>&1 1>&2
 version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
 if ! pg_lsclusters -h 2>/dev/null | grep -q online; then
   pg_lsclusters -h | grep -q . || pg_createcluster "$version" main >/dev/null
@@ -18,4 +20,4 @@ END \$\$;
 DROP DATABASE IF EXISTS salesbench_test;
 CREATE DATABASE salesbench_test OWNER salesbench_test;
 SQL
-echo "jdbc:postgresql://localhost:$port/salesbench_test"
+echo "jdbc:postgresql://localhost:$port/salesbench_test" >&3

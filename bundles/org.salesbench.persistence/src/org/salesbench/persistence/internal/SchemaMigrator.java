@@ -53,7 +53,9 @@ public final class SchemaMigrator {
         try {
             Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
                     Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader),
-                    "liquibase.showSummary", "OFF", "liquibase.showBanner", "false"),
+                    "liquibase.showSummary", "OFF", "liquibase.showBanner", "false",
+                    // the update command reads its summary settings under the command namespace
+                    "liquibase.command.showSummary", "OFF", "liquibase.command.showSummaryOutput", "LOG"),
                     // made inside the scope: it looks up Liquibase's log service through our locator
                     () -> Scope.child(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(), () -> {
                 Database database = DatabaseFactory.getInstance()

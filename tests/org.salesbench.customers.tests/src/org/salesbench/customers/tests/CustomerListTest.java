@@ -94,6 +94,17 @@ class CustomerListTest {
     }
 
     @Test
+    void firstPagesAgreeWithTheSnapshotWhetherTheWordIsCommonOrRare() {
+        // 云帆 and 北京 match thousands (read in name order), 北京云帆 and the phone a few (read from the term index)
+        for (String q : List.of("云帆", "北京", "科技", "北京云帆", "blue 北京", "13900012340", "不存在的公司")) {
+            CustomerFilter f = CustomerFilter.text(q);
+            long[] all = fx.service.ids(f, CustomerSort.DEFAULT);
+            long[] first = fx.service.page(f, CustomerSort.DEFAULT, 0, 100).stream().mapToLong(CustomerRow::id).toArray();
+            assertArrayEquals(Arrays.copyOf(all, Math.min(all.length, 100)), first, q);
+        }
+    }
+
+    @Test
     void sortsDescendingWithTiesBrokenById() {
         List<CustomerRow> rows = fx.service.page(CustomerFilter.ALL, new CustomerSort(Column.GRADE, false), 0, 30);
         assertTrue(rows.stream().allMatch(r -> r.grade().equals("D")));

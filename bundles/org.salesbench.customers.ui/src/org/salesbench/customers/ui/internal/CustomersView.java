@@ -316,15 +316,24 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         CustomerFilter f = filter;
         CustomerSort s = sort;
         run(Messages.Job_load, monitor -> {
-            long count = service.count(f);
+            // the first rows show before the count: counting a broad filter over a million customers takes longer
             List<CustomerRow> first = service.page(f, s, 0, BLOCK);
             asyncIfCurrent(current, () -> {
                 ids = null;
                 blocks.clear();
                 loading.clear();
                 blocks.put(0, first);
-                table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
+                table.setItemCount(first.size());
                 table.clearAll();
+                setContentDescription(first.size() < BLOCK ? NLS.bind(Messages.View_count, String.format("%,d", first.size()))
+                        : Messages.View_counting);
+            });
+            if (first.size() < BLOCK) {
+                return;
+            }
+            long count = service.count(f);
+            asyncIfCurrent(current, () -> {
+                table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
                 setContentDescription(NLS.bind(Messages.View_count, String.format("%,d", count)));
             });
             if (count > BLOCK) {

@@ -1,0 +1,95 @@
+package org.salesbench.opportunities.assignment.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.opportunities.assignment.AssignmentContext;
+import org.salesbench.opportunities.assignment.AssignmentDecision;
+import org.salesbench.opportunities.assignment.AssignmentRequest;
+import org.salesbench.opportunities.assignment.AssignmentRule;
+import org.salesbench.opportunities.assignment.AssignmentStrategy;
+import org.salesbench.opportunities.assignment.Candidate;
+
+/**
+ * Rules that send a region or an industry to named users; among several users for the same value
+ * the least loaded is chosen. Rules naming an inactive user are passed over.
+ */
+abstract class RuleStrategy implements AssignmentStrategy {
+
+    private final AssignmentRule.Type type;
+
+    RuleStrategy(AssignmentRule.Type type) {
+        this.type = type;
+    }
+
+    /** The region or industry of the request. */
+    abstract String valueOf(AssignmentRequest request);
+
+    /** The reason, given the matched value and the chosen user's load. */
+    abstract String reason(String value, String load);
+
+    /** Users to fall back on when no rule matches, e.g. team members of the region; none by default. */
+    List<Candidate> withoutRule(String value, List<Candidate> candidates) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<AssignmentDecision> choose(AssignmentRequest request, AssignmentContext context) {
+        String value = valueOf(request);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Set<String> assignees = context.rules(type).stream().filter(r -> r.matches(value)).map(AssignmentRule::assignee)
+                .collect(Collectors.toSet());
+        List<Candidate> eligible = context.candidates().stream().filter(c -> assignees.contains(c.login())).toList();
+        if (eligible.isEmpty()) {
+            eligible = withoutRule(value, context.candidates());
+        }
+        return Loads.leastLoaded(eligible, request.kind())
+                .map(c -> new AssignmentDecision(c.login(), reason(value.trim(), Loads.openOfKind(c, request.kind()))));
+    }
+
+    /** By region: the region's rules, else the members of the teams covering that region. */
+    public static class Territory extends RuleStrategy {
+
+        public Territory() {
+            super(AssignmentRule.Type.REGION);
+        }
+
+        @Override
+        String valueOf(AssignmentRequest request) {
+            return request.region();
+        }
+
+        @Override
+        String reason(String value, String load) {
+            return NLS.bind(Messages.Territory_reason, value, load);
+        }
+
+        @Override
+        List<Candidate> withoutRule(String value, List<Candidate> candidates) {
+            return candidates.stream().filter(c -> c.regions().stream().anyMatch(r -> r.trim().equalsIgnoreCase(value.trim()))).toList();
+        }
+    }
+
+    /** By industry: the industry's rules. */
+    public static class Industry extends RuleStrategy {
+
+        public Industry() {
+            super(AssignmentRule.Type.INDUSTRY);
+        }
+
+        @Override
+        String valueOf(AssignmentRequest request) {
+            return request.industry();
+        }
+
+        @Override
+        String reason(String value, String load) {
+            return NLS.bind(Messages.Industry_reason, value, load);
+        }
+    }
+}

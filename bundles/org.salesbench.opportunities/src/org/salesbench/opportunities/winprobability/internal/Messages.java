@@ -19,6 +19,7 @@ public final class Messages extends NLS {
     public static String Feature_activities;
     public static String Feature_unknownValue;
     public static String Model_unknown;
+    public static String Model_failed;
     public static String Opportunity_notFound;
     public static String Training_job;
     public static String Training_task;

@@ -108,7 +108,8 @@ public class AssignmentServiceImpl implements AssignmentService {
                 List.of(new FieldError("strategy", NLS.bind(Messages.Strategy_unknown, Messages.Strategy_field, strategyId), strategyId))));
         String login = security.currentUser().login();
         AssignmentRecord record = unitOfWork.write(em -> {
-            AbstractEntity entity = em.find(kind == AssignableKind.LEAD ? Lead.class : Opportunity.class, entityId);
+            Class<? extends AbstractEntity> type = kind == AssignableKind.LEAD ? Lead.class : Opportunity.class;
+            AbstractEntity entity = em.find(type, entityId);
             if (entity == null) {
                 throw new IllegalArgumentException(NLS.bind(kind == AssignableKind.LEAD ? Messages.NotFound_lead : Messages.NotFound_opportunity, entityId));
             }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.eclipse.osgi.util.NLS;
 import org.salesbench.opportunities.assignment.AssignmentContext;
 import org.salesbench.opportunities.assignment.AssignmentDecision;
 import org.salesbench.opportunities.assignment.AssignmentRequest;
@@ -50,46 +49,5 @@ abstract class RuleStrategy implements AssignmentStrategy {
         }
         return Loads.leastLoaded(eligible, request.kind())
                 .map(c -> new AssignmentDecision(c.login(), reason(value.trim(), Loads.openOfKind(c, request.kind()))));
-    }
-
-    /** By region: the region's rules, else the members of the teams covering that region. */
-    public static class Territory extends RuleStrategy {
-
-        public Territory() {
-            super(AssignmentRule.Type.REGION);
-        }
-
-        @Override
-        String valueOf(AssignmentRequest request) {
-            return request.region();
-        }
-
-        @Override
-        String reason(String value, String load) {
-            return NLS.bind(Messages.Territory_reason, value, load);
-        }
-
-        @Override
-        List<Candidate> withoutRule(String value, List<Candidate> candidates) {
-            return candidates.stream().filter(c -> c.regions().stream().anyMatch(r -> r.trim().equalsIgnoreCase(value.trim()))).toList();
-        }
-    }
-
-    /** By industry: the industry's rules. */
-    public static class Industry extends RuleStrategy {
-
-        public Industry() {
-            super(AssignmentRule.Type.INDUSTRY);
-        }
-
-        @Override
-        String valueOf(AssignmentRequest request) {
-            return request.industry();
-        }
-
-        @Override
-        String reason(String value, String load) {
-            return NLS.bind(Messages.Industry_reason, value, load);
-        }
     }
 }

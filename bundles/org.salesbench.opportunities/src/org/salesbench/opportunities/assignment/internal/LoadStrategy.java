@@ -14,6 +14,6 @@ public class LoadStrategy implements AssignmentStrategy {
     @Override
     public Optional<AssignmentDecision> choose(AssignmentRequest request, AssignmentContext context) {
         return Loads.leastLoaded(context.candidates(), request.kind()).map(c -> new AssignmentDecision(c.login(),
-                NLS.bind(Messages.Load_reason, c.openLeads(), c.openOpportunities())));
+                NLS.bind(Messages.Load_reason, Loads.openLeads(c.openLeads()), Loads.openOpportunities(c.openOpportunities()))));
     }
 }

@@ -1,10 +1,10 @@
 package org.salesbench.opportunities.assignment.internal;
 
+import java.text.MessageFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.osgi.util.NLS;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.Candidate;
 
@@ -23,7 +23,15 @@ final class Loads {
 
     /** E.g. "3 open leads". */
     static String openOfKind(Candidate candidate, AssignableKind kind) {
-        return NLS.bind(kind == AssignableKind.LEAD ? Messages.Load_openLeads : Messages.Load_openOpportunities, candidate.open(kind));
+        return kind == AssignableKind.LEAD ? openLeads(candidate.openLeads()) : openOpportunities(candidate.openOpportunities());
+    }
+
+    static String openLeads(int count) {
+        return MessageFormat.format(Messages.Load_openLeads, count);
+    }
+
+    static String openOpportunities(int count) {
+        return MessageFormat.format(Messages.Load_openOpportunities, count);
     }
 
     private Loads() {

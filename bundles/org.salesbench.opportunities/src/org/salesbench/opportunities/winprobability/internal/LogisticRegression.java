@@ -15,13 +15,13 @@ final class LogisticRegression {
     }
 
     /**
-     * Fits weights for rows {@code x} (column 0 is the intercept, always 1) and outcomes {@code y}.
+     * Fits weights for rows {@code x} of {@code d} columns (column 0 is the intercept, always 1) and
+     * outcomes {@code y}; without rows every weight is 0, a probability of 50 %.
      *
      * @param lambda the L2 penalty on every weight but the intercept; keeps one-hot groups and rare
      *               categories from running off to infinity
      */
-    static double[] fit(double[][] x, boolean[] y, double lambda) {
-        int d = x.length == 0 ? 1 : x[0].length;
+    static double[] fit(double[][] x, boolean[] y, int d, double lambda) {
         double[] w = new double[d];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] gradient = new double[d];

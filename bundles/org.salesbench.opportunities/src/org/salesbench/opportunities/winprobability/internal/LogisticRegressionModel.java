@@ -14,8 +14,9 @@ import org.salesbench.opportunities.winprobability.WinProbabilityService;
 
 /**
  * Logistic regression on stage, age, amount band, source, industry and activity count. A reason's
- * effect is how far the probability moves when that one feature is set back to the training
- * average while the others keep this opportunity's values.
+ * effect is how far this opportunity's value of that one feature moves the probability of an
+ * average opportunity (the mean of the training rows): measured there rather than at this
+ * opportunity, so reasons stay readable when the probability itself is near 0 or 100 %.
  */
 public class LogisticRegressionModel implements WinProbabilityModel {
 
@@ -30,22 +31,23 @@ public class LogisticRegressionModel implements WinProbabilityModel {
         for (int i = 0; i < won.length; i++) {
             won[i] = closed.get(i).won();
         }
-        double[] weights = LogisticRegression.fit(rows.toArray(double[][]::new), won, L2_PENALTY);
+        double[] weights = LogisticRegression.fit(rows.toArray(double[][]::new), won, encoder.width(), L2_PENALTY);
         double[] average = FeatureEncoder.mean(rows, encoder.width());
         return features -> predict(encoder, weights, average, features);
     }
 
     private static Prediction predict(FeatureEncoder encoder, double[] weights, double[] average, DealFeatures features) {
         double[] row = encoder.encode(features);
-        double z = LogisticRegression.dot(weights, row);
-        double p = LogisticRegression.sigmoid(z);
+        double p = LogisticRegression.sigmoid(LogisticRegression.dot(weights, row));
+        double averageLogOdds = LogisticRegression.dot(weights, average);
+        double averageP = LogisticRegression.sigmoid(averageLogOdds);
         List<Reason> reasons = new ArrayList<>();
         for (Feature feature : Feature.values()) {
-            double without = z;
+            double shift = 0;
             for (int c = encoder.from(feature); c < encoder.to(feature); c++) {
-                without += weights[c] * (average[c] - row[c]);
+                shift += weights[c] * (row[c] - average[c]);
             }
-            reasons.add(new Reason(feature, valueOf(feature, features), p - LogisticRegression.sigmoid(without)));
+            reasons.add(new Reason(feature, valueOf(feature, features), LogisticRegression.sigmoid(averageLogOdds + shift) - averageP));
         }
         reasons.sort(Comparator.comparingDouble((Reason r) -> Math.abs(r.effect())).reversed());
         return new Prediction(WinProbabilityService.DEFAULT_MODEL, p, reasons);

@@ -77,7 +77,7 @@ public class NightlyRetraining {
     }
 
     /** The time from {@code now} to the next {@code hour}:00, tomorrow if it has passed today. */
-    static Duration delayUntilNext(LocalDateTime now, int hour) {
+    public static Duration delayUntilNext(LocalDateTime now, int hour) {
         LocalDateTime next = now.toLocalDate().atTime(LocalTime.of(hour, 0));
         if (!next.isAfter(now)) {
             next = next.plusDays(1);

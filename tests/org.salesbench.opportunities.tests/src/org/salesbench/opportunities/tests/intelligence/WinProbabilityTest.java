@@ -79,7 +79,7 @@ class WinProbabilityTest {
 
     @Test
     void predictionNamesItsReasonsStrongestFirstAndFollowsTheEvidence() {
-        history.closedDeals(2500);
+        history.closedDeals(1500);
         long promising = history.openDeal("Negotiation", "REFERRAL", "通信", new BigDecimal("80000.00"), 30, 14);
         long doubtful = history.openDeal("Qualification", "CAMPAIGN", "零售", new BigDecimal("3000000.00"), 200, 0);
 

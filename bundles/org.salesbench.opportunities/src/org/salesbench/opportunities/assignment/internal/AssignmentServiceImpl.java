@@ -46,6 +46,7 @@ public class AssignmentServiceImpl implements AssignmentService {
     static final String LOG_ENTITY = "assignmentLog";
     static final String SETTING_ENTITY = "assignmentSetting";
     private static final String STRATEGY_SETTING = "strategy";
+    private static final String TURN_SETTING = "turn";
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -114,6 +115,10 @@ public class AssignmentServiceImpl implements AssignmentService {
                 throw new IllegalArgumentException(NLS.bind(kind == AssignableKind.LEAD ? Messages.NotFound_lead : Messages.NotFound_opportunity, entityId));
             }
             security.check(Action.UPDATE, kind.entity(), entity.getOwner());
+            // take the turn lock: a concurrent assignment (another thread or another client of a team
+            // database) waits until this one has logged its choice, so round robin never deals twice
+            em.createNativeQuery("UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = SETTING_VALUE WHERE NAME = ?")
+                    .setParameter(1, TURN_SETTING).executeUpdate();
             AssignmentRequest request = request(em, kind, entityId);
             SqlAssignmentContext context = new SqlAssignmentContext(em);
             if (context.candidates().isEmpty()) {

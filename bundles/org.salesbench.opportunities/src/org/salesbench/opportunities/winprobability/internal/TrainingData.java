@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ final class TrainingData {
              WHERE o.STATE IN ('WON', 'LOST') AND s.KIND = 'OPEN'
                AND h.MOVED_AT = (SELECT MAX(h2.MOVED_AT) FROM SB_STAGE_HISTORY h2
                                   WHERE h2.OPPORTUNITY_ID = o.ID AND h2.TO_STAGE_ID = o.STAGE_ID)
-             ORDER BY h.MOVED_AT, o.ID""";
+             ORDER BY h.MOVED_AT DESC, o.ID DESC""";
 
     private static final String ONE = """
             SELECT o.STATE, o.CREATED_AT, o.OWNER, o.AMOUNT, o.SOURCE, src.NAME, src.NAME_KEY,
@@ -54,13 +55,20 @@ final class TrainingData {
               LEFT JOIN SB_LEAD_SOURCE src ON src.CODE = o.SOURCE
              WHERE o.ID = ?""";
 
+    /** The most closed deals a model learns from. */
+    static final int MAX_DEALS = 50_000;
+
     private TrainingData() {
     }
 
-    /** Every closed deal with a known last open stage, in the order they closed. */
+    /**
+     * The closed deals with a known last open stage, at most {@value #MAX_DEALS} of the latest
+     * (recent deals say more about how the team sells now, and memory stays bounded), in the order
+     * they closed.
+     */
     @SuppressWarnings("unchecked")
     static List<ClosedDeal> closedDeals(EntityManager em) {
-        List<Object[]> rows = em.createNativeQuery(CLOSED).getResultList();
+        List<Object[]> rows = em.createNativeQuery(CLOSED).setMaxResults(MAX_DEALS).getResultList();
         List<ClosedDeal> deals = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             LocalDate created = date(row[1]);
@@ -70,6 +78,7 @@ final class TrainingData {
                     ((Number) row[12]).intValue());
             deals.add(new ClosedDeal(features, "WON".equals(row[0])));
         }
+        Collections.reverse(deals);
         return deals;
     }
 

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +49,7 @@ class AssignmentTest {
 
     private Database db;
     private AssignmentServiceImpl service;
-    private final List<Posted> events = new ArrayList<>();
+    private final List<Posted> events = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void open() {
@@ -138,6 +144,30 @@ class AssignmentTest {
         assertEquals("assigned to Ann Lee: round robin, no open leads", explanations.get(0));
         assertEquals("assigned to Li Wei: round robin, no open leads", explanations.get(2));
         assertEquals("assigned to Ann Lee: round robin, 1 open lead", explanations.get(3));
+    }
+
+    @Test
+    void concurrentAssignmentsTakeTurnsWithoutDealingTwice() throws Exception {
+        List<Long> leads = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            leads.add(lead("并发线索 " + i, null, LeadStatus.NEW, "tester"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<AssignmentRecord>> results = new ArrayList<>();
+            for (long id : leads) {
+                results.add(pool.submit(() -> service.assignLead(id)));
+            }
+            List<String> assignees = new ArrayList<>();
+            for (Future<AssignmentRecord> result : results) {
+                assignees.add(result.get().assignee());
+            }
+            assertEquals(Map.of("ann", 4L, "bob", 4L, "dan", 4L),
+                    assignees.stream().collect(Collectors.groupingBy(a -> a, Collectors.counting())), "a fair share each");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(12, service.recent(100).size());
     }
 
     @Test

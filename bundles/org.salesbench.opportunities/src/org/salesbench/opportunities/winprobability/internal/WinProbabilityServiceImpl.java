@@ -74,6 +74,11 @@ public class WinProbabilityServiceImpl implements WinProbabilityService {
     @Override
     public TrainingResult train(String modelId) {
         security.check(Action.UPDATE, ENTITY, null);
+        return trainModel(modelId);
+    }
+
+    /** Trains without the permission check: also what a first prediction does, for any user who may read the deal. */
+    private TrainingResult trainModel(String modelId) {
         WinProbabilityModels.Descriptor descriptor = descriptor(modelId);
         WinProbabilityModel model = descriptor.model().get().orElseThrow(() -> unknown(modelId));
         List<ClosedDeal> closed = unitOfWork.read(TrainingData::closedDeals);
@@ -84,7 +89,10 @@ public class WinProbabilityServiceImpl implements WinProbabilityService {
         if (trial == null) {
             throw new IllegalStateException(NLS.bind(Messages.Model_failed, descriptor.label()));
         }
-        ModelAccuracy accuracy = ModelAccuracy.evaluate(trial, heldBack, learnFrom.size());
+        ModelAccuracy accuracy = LazyContribution.safeCall(modelId, () -> ModelAccuracy.evaluate(trial, heldBack, learnFrom.size()), null);
+        if (accuracy == null) {
+            throw new IllegalStateException(NLS.bind(Messages.Model_failed, descriptor.label()));
+        }
         Predictor predictor = LazyContribution.safeCall(modelId, () -> model.train(closed), null);
         if (predictor == null) {
             throw new IllegalStateException(NLS.bind(Messages.Model_failed, descriptor.label()));
@@ -121,7 +129,7 @@ public class WinProbabilityServiceImpl implements WinProbabilityService {
         }
         Trained model = trained.get(modelId);
         if (model == null) {
-            train(modelId);
+            trainModel(modelId);
             model = trained.get(modelId);
         }
         Predictor predictor = model.predictor();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.users.Team;
 import org.salesbench.core.users.User;
@@ -279,6 +280,17 @@ class AssignmentTest {
         ValidationException unknown = assertThrows(ValidationException.class, () -> service.configureStrategy("com.example.none"));
         assertTrue(unknown.errorOf("strategy").message().contains("com.example.none"), unknown.errorOf("strategy").message());
         assertEquals(AssignmentService.ROUND_ROBIN, service.configuredStrategy());
+    }
+
+    @Test
+    void aUserWhoMayNotChangeTheLeadCannotAssignIt() {
+        long id = lead("权限公司", null, LeadStatus.NEW, "tester");
+        AssignmentServiceImpl viewer = new AssignmentServiceImpl(db, WinProbabilityTest.readOnly(), (e, c, i) -> events.add(new Posted(e, c, i)));
+        assertThrows(AccessDeniedException.class, () -> viewer.assignLead(id));
+        assertThrows(AccessDeniedException.class, () -> viewer.configureStrategy(AssignmentService.LOAD));
+        assertEquals("tester", ownerOf(Lead.class, id));
+        assertTrue(viewer.recent(5).isEmpty(), "reading the log is allowed, and it is empty");
+        assertTrue(events.isEmpty());
     }
 
     @Test

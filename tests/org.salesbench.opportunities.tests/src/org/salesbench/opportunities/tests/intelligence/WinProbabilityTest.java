@@ -12,7 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.winprobability.Feature;
 import org.salesbench.opportunities.winprobability.ModelAccuracy;
 import org.salesbench.opportunities.winprobability.ModelInfo;
@@ -146,6 +150,30 @@ class WinProbabilityTest {
         assertTrue(noModel.getMessage().contains("com.example.none"), noModel.getMessage());
         IllegalArgumentException noDeal = assertThrows(IllegalArgumentException.class, () -> service.predict(-5));
         assertEquals("Opportunity -5 does not exist.", noDeal.getMessage());
+    }
+
+    @Test
+    void trainingOnDemandNeedsPermissionButAReaderStillGetsPredictions() {
+        history.closedDeals(200);
+        long open = history.openDeal("Proposal", "REFERRAL", "通信", new BigDecimal("90000.00"), 20, 6);
+        WinProbabilityServiceImpl viewer = new WinProbabilityServiceImpl(db, readOnly());
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> viewer.train(LOGISTIC));
+        assertTrue(denied.getMessage().contains("winProbabilityModel"), denied.getMessage());
+        assertTrue(viewer.predict(open).probability() > 0, "the first prediction trains the model for the reader");
+    }
+
+    static SecurityService readOnly() {
+        return new SecurityService() {
+            @Override
+            public CurrentUser currentUser() {
+                return new CurrentUser("viewer", "Viewer");
+            }
+
+            @Override
+            public boolean isPermitted(Action action, String entity, String owner) {
+                return action == Action.READ;
+            }
+        };
     }
 
     private static Reason reason(Prediction prediction, Feature feature) {

@@ -1,0 +1,8 @@
+package org.salesbench.opportunities;
+
+import java.time.Instant;
+
+/** One line of the lead list, read without loading entities. */
+public record LeadRow(long id, String company, String contactName, String source, String industry, LeadStatus status, int score,
+        String grade, boolean duplicate, String owner, Instant createdAt) {
+}

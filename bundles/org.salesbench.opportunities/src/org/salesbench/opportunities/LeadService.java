@@ -1,0 +1,63 @@
+package org.salesbench.opportunities;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.ConcurrentChangeException;
+
+/**
+ * Leads: screening (score, grade, duplicate flag), qualification and conversion. Every method
+ * checks the current user's permission, validates before it writes ({@link ValidationException}
+ * names each refused field), writes in one transaction and posts {@code org/salesbench/lead/*}
+ * events after commit.
+ */
+public interface LeadService {
+
+    /** Screens the lead (score, grade, duplicate flag) and saves it. */
+    Lead create(Lead lead);
+
+    /**
+     * Re-screens and saves a lead read earlier. Disqualifying needs a reason; a converted lead keeps its links.
+     *
+     * @throws ConcurrentChangeException if someone saved it in the meantime
+     */
+    Lead update(Lead lead);
+
+    void delete(long id);
+
+    Optional<Lead> find(long id);
+
+    /** Validates without saving; the same rules {@link #create} and {@link #update} apply. */
+    void validate(Lead lead);
+
+    /** Scores the lead against the configured rules and looks for duplicates, without saving anything. */
+    LeadScreening screen(Lead lead);
+
+    /** Marks the lead disqualified with the given reason (required). */
+    Lead disqualify(long id, String reason);
+
+    /**
+     * Turns a qualified lead into a customer (or attaches it to an existing one), a contact and an
+     * opportunity in the pipeline's first open stage, in one transaction: if any part fails,
+     * nothing is written. The lead becomes {@link LeadStatus#CONVERTED} with links to all three.
+     */
+    LeadConversion convert(long leadId, ConversionRequest request);
+
+    long count(LeadFilter filter);
+
+    /** One page of the lead list, newest first. */
+    List<LeadRow> page(LeadFilter filter, int offset, int limit);
+
+    /** The configured lead sources in order; only active ones if {@code activeOnly}. */
+    List<LeadSource> sources(boolean activeOnly);
+
+    /** Replaces the source list with the given one (codes unique); sources still used by leads should be deactivated, not removed. */
+    List<LeadSource> saveSources(List<LeadSource> sources);
+
+    /** The scoring rules, grades included. */
+    List<ScoringRule> scoringRules();
+
+    /** Replaces the scoring rules; saved leads keep their score until they are next saved or re-screened. */
+    List<ScoringRule> saveScoringRules(List<ScoringRule> rules);
+}

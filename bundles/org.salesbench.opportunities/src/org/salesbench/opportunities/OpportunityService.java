@@ -1,0 +1,70 @@
+package org.salesbench.opportunities;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.salesbench.core.validation.ValidationException;
+
+/**
+ * Opportunities: create and edit, move through stages (rules checked, history written), win or
+ * lose, and the board. Every method checks permission, validates before it writes
+ * ({@link ValidationException} names each refused field), writes in one transaction and posts
+ * {@code org/salesbench/opportunity/*} events after commit.
+ */
+public interface OpportunityService {
+
+    /**
+     * Creates an opportunity in an open stage of its pipeline (the first open stage when none is
+     * set), with the stage's probability unless one is given, and writes its first history row.
+     */
+    Opportunity create(Opportunity opportunity);
+
+    /** Saves changes other than the stage (use {@link #moveToStage}); refused if the stage differs from the stored one. */
+    Opportunity update(Opportunity opportunity);
+
+    void delete(long id);
+
+    Optional<Opportunity> find(long id);
+
+    void validate(Opportunity opportunity);
+
+    /**
+     * Why the opportunity may not enter the stage, in the user's language (empty: it may). The
+     * board asks this to explain a refused drag before it moves anything.
+     */
+    List<String> refusals(long opportunityId, long stageId);
+
+    /**
+     * Moves the opportunity to another stage of its pipeline: the stage's rules are checked, the
+     * probability becomes the stage's default, and a {@link StageHistory} row is written. Moving to a
+     * won stage closes the deal today; a lost stage needs {@link #markLost} (a loss reason).
+     *
+     * @throws ValidationException naming {@code stageId} if the stage is unknown, of another
+     *                             pipeline, or its rules refuse the move
+     */
+    Opportunity moveToStage(long opportunityId, long stageId);
+
+    /** Moves the opportunity to its pipeline's won stage, closed on {@code wonOn} (today if {@code null}). */
+    Opportunity markWon(long opportunityId, LocalDate wonOn);
+
+    /** Moves the opportunity to its pipeline's lost stage with the (required) reason, closed on {@code lostOn} (today if {@code null}). */
+    Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn);
+
+    /** The stage changes of an opportunity, oldest first. */
+    List<StageHistory> history(long opportunityId);
+
+    /** The board of a pipeline: per stage the count and summed amount (SQL aggregates) and the first {@code cardsPerStage} cards. */
+    Board board(long pipelineId, BoardFilter filter, int cardsPerStage);
+
+    /** More cards of one stage column, by expected close date. */
+    List<BoardCard> cards(long stageId, BoardFilter filter, int offset, int limit);
+
+    long count(OpportunityFilter filter);
+
+    /** One page of the opportunity list, by expected close date. */
+    List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit);
+
+    /** Opportunities of one customer, for its editor page, newest first. */
+    List<OpportunityRow> ofCustomer(long customerId);
+}

@@ -118,7 +118,7 @@ public final class CjkFontSource {
                         face = faces.stream().filter(CjkFontSource::hasTrueTypeOutlines).findFirst().orElse(null);
                     }
                     if (face == null) {
-                        throw new IOException("no face with TrueType outlines");
+                        throw new IOException("no face with TrueType outlines (CFF-based OpenType faces cannot be embedded as a subset)");
                     }
                     return new OpenedFont(verified(face, data), collection);
                 } catch (IOException | RuntimeException e) {
@@ -133,7 +133,8 @@ public final class CjkFontSource {
                 font.close();
                 throw e;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a damaged file can fail anywhere in the parser, not only with an IOException
             throw new DocumentException(NLS.bind(Messages.Font_unusable, data.origin(), e.getMessage()), e);
         }
     }

@@ -78,7 +78,7 @@ public class QuoteDocumentsImpl implements QuoteDocuments {
                     percent(line.getDiscountPercent()), percent(line.getTaxRate()), money(amounts.net())));
         }
 
-        Document.Builder doc = Document.builder(Messages.Document_title + "  " + reference)
+        Document.Builder doc = Document.builder(Messages.Document_title)
                 .subtitle(NLS.bind(Messages.Document_reference, reference, quote.getVersionNumber()))
                 .keyValues(null,
                         new Entry(Messages.Document_customer, customer),
@@ -88,9 +88,9 @@ public class QuoteDocumentsImpl implements QuoteDocuments {
                         new Entry(Messages.Document_status, Messages.status(quote.getStatus())),
                         new Entry(Messages.Document_preparedBy, quote.getOwner() == null ? "" : quote.getOwner()))
                 .table(Messages.Document_lines,
-                        List.of(Column.right(Messages.Document_colNumber, 0.5f), Column.left(Messages.Document_colProduct, 4.2f),
+                        List.of(Column.right(Messages.Document_colNumber, 0.5f), Column.left(Messages.Document_colProduct, 3.9f),
                                 Column.right(Messages.Document_colQuantity, 1.3f), Column.right(Messages.Document_colUnitPrice, 1.5f),
-                                Column.right(Messages.Document_colDiscount, 0.9f), Column.right(Messages.Document_colTax, 0.8f),
+                                Column.right(Messages.Document_colDiscount, 1.2f), Column.right(Messages.Document_colTax, 0.8f),
                                 Column.right(Messages.Document_colAmount, 1.6f)),
                         rows);
         List<Entry> sums = new ArrayList<>();

@@ -71,6 +71,13 @@ public class Pipeline extends AbstractEntity {
         return stage;
     }
 
+    /** Replaces the stages with the given ones, in this order (an editor's reordered list). */
+    public void setStages(List<Stage> newStages) {
+        List<Stage> copy = new ArrayList<>(newStages);
+        stages.clear();
+        copy.forEach(this::addStage);
+    }
+
     /** The first stage of the given kind, e.g. where new opportunities start ({@link StageKind#OPEN}). */
     public Optional<Stage> firstStage(StageKind kind) {
         return stages.stream().filter(s -> s.getKind() == kind).findFirst();

@@ -47,6 +47,10 @@ public final class Messages extends NLS {
     public static String Lead_status;
     public static String Lead_disqualifyReason;
     public static String Lead_owner;
+    public static String Lead_size;
+    public static String Scoring_existingCustomer;
+    public static String Scoring_wonBefore;
+    public static String Scoring_grade;
     public static String Opportunity_customer;
     public static String Opportunity_name;
     public static String Opportunity_amount;

@@ -1,0 +1,494 @@
+package org.salesbench.opportunities.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.CreditCode;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Validator;
+import org.salesbench.customers.CompanySize;
+import org.salesbench.customers.Contact;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.internal.CompanyNames;
+import org.salesbench.opportunities.ConversionRequest;
+import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadConversion;
+import org.salesbench.opportunities.LeadDuplicate;
+import org.salesbench.opportunities.LeadFilter;
+import org.salesbench.opportunities.LeadRow;
+import org.salesbench.opportunities.LeadScreening;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSource;
+import org.salesbench.opportunities.LeadStatus;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.ScoringRule;
+import org.salesbench.opportunities.ScoringRuleKind;
+import org.salesbench.persistence.UnitOfWork;
+
+/** Leads: screening on every save, conversion through the customer and opportunity services in one transaction. */
+@Component(service = LeadService.class)
+public class LeadServiceImpl implements LeadService {
+
+    private final UnitOfWork unitOfWork;
+    private final SecurityService security;
+    private final DomainEventPublisher events;
+    private final CustomerService customers;
+    private final OpportunityService opportunities;
+
+    @Activate
+    public LeadServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
+            @Reference CustomerService customers, @Reference OpportunityService opportunities) {
+        this.unitOfWork = unitOfWork;
+        this.security = security;
+        this.events = events;
+        this.customers = customers;
+        this.opportunities = opportunities;
+    }
+
+    @Override
+    public Lead create(Lead lead) {
+        security.check(Action.CREATE, Lead.ENTITY, null);
+        prepare(lead);
+        validate(lead);
+        if (lead.getStatus() == LeadStatus.CONVERTED) {
+            throw new ValidationException(List.of(new FieldError("status", NLS.bind(Messages.Lead_notQualified, Messages.Lead_status,
+                    lead.getStatus()), lead.getStatus())));
+        }
+        return unitOfWork.write(em -> {
+            apply(lead, LeadScreener.screen(em, customers, lead));
+            em.persist(lead);
+            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.CREATED, lead.getId()));
+            return lead;
+        });
+    }
+
+    @Override
+    public Lead update(Lead lead) {
+        security.check(Action.UPDATE, Lead.ENTITY, lead.getOwner());
+        prepare(lead);
+        validate(lead);
+        return unitOfWork.write(em -> {
+            Lead stored = em.find(Lead.class, lead.getId());
+            if (stored == null) {
+                throw notFound(lead.getId());
+            }
+            if ((lead.getStatus() == LeadStatus.CONVERTED) != (stored.getStatus() == LeadStatus.CONVERTED)) {
+                throw new ValidationException(List.of(new FieldError("status", stored.getStatus() == LeadStatus.CONVERTED
+                        ? Messages.Lead_alreadyConverted : NLS.bind(Messages.Lead_notQualified, Messages.Lead_status, stored.getStatus()), lead.getStatus())));
+            }
+            // the conversion links are the service's to write
+            lead.setCustomerId(stored.getCustomerId());
+            lead.setContactId(stored.getContactId());
+            lead.setOpportunityId(stored.getOpportunityId());
+            lead.setConvertedAt(stored.getConvertedAt());
+            apply(lead, LeadScreener.screen(em, customers, lead));
+            Lead merged = em.merge(lead);
+            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, merged.getId()));
+            return merged;
+        });
+    }
+
+    @Override
+    public void delete(long id) {
+        unitOfWork.write(em -> {
+            Lead lead = em.find(Lead.class, id);
+            if (lead == null) {
+                throw notFound(id);
+            }
+            security.check(Action.DELETE, Lead.ENTITY, lead.getOwner());
+            em.remove(lead);
+            em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
+            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.DELETED, id));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Lead> find(long id) {
+        return unitOfWork.read(em -> {
+            Lead lead = em.find(Lead.class, id);
+            if (lead == null) {
+                return Optional.empty();
+            }
+            security.check(Action.READ, Lead.ENTITY, lead.getOwner());
+            return Optional.of(lead);
+        });
+    }
+
+    @Override
+    public void validate(Lead lead) {
+        Validator v = new Validator();
+        if (v.required("company", Messages.Lead_company, lead.getCompany())) {
+            v.maxLength("company", Messages.Lead_company, lead.getCompany(), 200);
+        }
+        String code = CreditCode.normalise(lead.getCreditCode());
+        if (code != null && !code.isEmpty()) {
+            CreditCode.validate(v, "creditCode", Messages.Lead_creditCode, code);
+        }
+        v.maxLength("contactName", Messages.Lead_contactName, lead.getContactName(), 128);
+        v.maxLength("contactTitle", Messages.Lead_contactTitle, lead.getContactTitle(), 128);
+        v.phone("phone", Messages.Lead_phone, lead.getPhone());
+        v.maxLength("phone", Messages.Lead_phone, lead.getPhone(), 32);
+        v.email("email", Messages.Lead_email, lead.getEmail());
+        v.maxLength("email", Messages.Lead_email, lead.getEmail(), 254);
+        v.maxLength("industry", Messages.Lead_industry, lead.getIndustry(), 64);
+        v.maxLength("need", Messages.Lead_need, lead.getNeed(), 4000);
+        if (lead.getBudget() != null) {
+            v.notNegative("budget", Messages.Lead_budget, lead.getBudget().getAmount());
+        }
+        v.required("status", Messages.Lead_status, lead.getStatus());
+        v.maxLength("disqualifyReason", Messages.Lead_disqualifyReason, lead.getDisqualifyReason(), 500);
+        if (lead.getStatus() == LeadStatus.DISQUALIFIED && (lead.getDisqualifyReason() == null || lead.getDisqualifyReason().isBlank())) {
+            v.add("disqualifyReason", Messages.Lead_disqualifyReasonRequired, Messages.Lead_disqualifyReason);
+        }
+        if (lead.getSource() != null && !lead.getSource().isBlank()) {
+            List<String> codes = sources(false).stream().map(LeadSource::getCode).toList();
+            if (!codes.contains(lead.getSource())) {
+                v.add("source", Messages.Lead_unknownSource, Messages.Lead_source, lead.getSource());
+            }
+        }
+        v.throwIfInvalid();
+    }
+
+    /** Normalises what people type and keeps the folded columns in step. */
+    private static void prepare(Lead lead) {
+        if (lead.getCompany() != null) {
+            lead.setCompany(lead.getCompany().strip());
+        }
+        lead.setNormalizedCompany(CompanyNames.normalise(lead.getCompany()));
+        String code = CreditCode.normalise(lead.getCreditCode());
+        lead.setCreditCode(code == null || code.isEmpty() ? null : code);
+        lead.setPhone(blankToNull(lead.getPhone()));
+        lead.setPhoneDigits(lead.getPhone() == null ? null : LeadScreener.phoneDigits(lead.getPhone()));
+        String email = blankToNull(lead.getEmail());
+        lead.setEmail(email == null ? null : email.toLowerCase(Locale.ROOT));
+        lead.setContactName(blankToNull(lead.getContactName()));
+        lead.setSource(blankToNull(lead.getSource()));
+        lead.setIndustry(blankToNull(lead.getIndustry()));
+        if (lead.getStatus() != LeadStatus.DISQUALIFIED && lead.getStatus() != null) {
+            lead.setDisqualifyReason(blankToNull(lead.getDisqualifyReason()));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void apply(Lead lead, LeadScreening screening) {
+        lead.setScore(screening.score());
+        lead.setGrade(screening.grade());
+        lead.setDuplicate(screening.isDuplicate());
+        LeadDuplicate first = screening.duplicates().isEmpty() ? null : screening.duplicates().get(0);
+        lead.setDuplicateReason(first == null ? null : first.reason());
+        lead.setDuplicateCustomerId(screening.duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.CUSTOMER)
+                .map(LeadDuplicate::id).findFirst().orElse(null));
+        lead.setDuplicateLeadId(screening.duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.LEAD)
+                .map(LeadDuplicate::id).findFirst().orElse(null));
+    }
+
+    @Override
+    public LeadScreening screen(Lead lead) {
+        security.check(Action.READ, Lead.ENTITY, null);
+        prepare(lead);
+        return unitOfWork.read(em -> LeadScreener.screen(em, customers, lead));
+    }
+
+    @Override
+    public Lead disqualify(long id, String reason) {
+        Lead lead = find(id).orElseThrow(() -> notFound(id));
+        lead.setStatus(LeadStatus.DISQUALIFIED);
+        lead.setDisqualifyReason(reason);
+        return update(lead);
+    }
+
+    @Override
+    public LeadConversion convert(long leadId, ConversionRequest request) {
+        ConversionRequest r = request == null ? ConversionRequest.DEFAULTS : request;
+        return unitOfWork.write(em -> {
+            Lead lead = em.find(Lead.class, leadId);
+            if (lead == null) {
+                throw notFound(leadId);
+            }
+            security.check(Action.UPDATE, Lead.ENTITY, lead.getOwner());
+            if (lead.getStatus() != LeadStatus.QUALIFIED) {
+                throw new ValidationException(List.of(new FieldError("status", lead.getStatus() == LeadStatus.CONVERTED ? Messages.Lead_alreadyConverted
+                        : NLS.bind(Messages.Lead_notQualified, Messages.Lead_status, lead.getStatus()), lead.getStatus())));
+            }
+            Pipeline pipeline = pipeline(em, r.pipelineId());
+
+            // 1. the customer: the one asked for, else the duplicate screening finds now, else a new one
+            Long existingId = r.customerId() != null ? r.customerId()
+                    : LeadScreener.screen(em, customers, lead).duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.CUSTOMER)
+                            .map(LeadDuplicate::id).findFirst().orElse(null);
+            Contact contact = contactOf(lead);
+            Customer customer;
+            boolean created = existingId == null;
+            if (created) {
+                Customer fresh = new Customer(lead.getCompany());
+                fresh.setCreditCode(lead.getCreditCode());
+                fresh.setIndustry(lead.getIndustry());
+                fresh.setSize(lead.getSize());
+                fresh.setSource(lead.getSource());
+                fresh.setNeeds(lead.getNeed());
+                fresh.setStatus(CustomerStatus.PROSPECT);
+                fresh.setOwner(lead.getOwner());
+                contact.setPrimary(true);
+                fresh.addContact(contact);
+                customer = customers.create(fresh);
+            } else {
+                customer = em.find(Customer.class, existingId);
+                if (customer == null) {
+                    throw new ValidationException(List.of(new FieldError("customerId", NLS.bind(Messages.Customer_notFound,
+                            Messages.Opportunity_customer, existingId), existingId)));
+                }
+                customer.addContact(contact);
+                em.persist(contact);
+                customer = customers.update(customer);
+            }
+            em.flush();
+
+            // 2. the opportunity, through its service: same rules, first history row, event after commit
+            Opportunity opportunity = new Opportunity(customer, r.opportunityName() != null ? r.opportunityName()
+                    : NLS.bind(Messages.Conversion_opportunityName, lead.getCompany()),
+                    r.amount() != null ? r.amount() : lead.getBudget() != null ? lead.getBudget() : org.salesbench.core.model.Money.zero(
+                            org.salesbench.core.model.Money.DEFAULT_CURRENCY));
+            opportunity.setPipeline(pipeline);
+            opportunity.setExpectedCloseDate(r.expectedCloseDate());
+            opportunity.setLeadId(lead.getId());
+            opportunity.setSource(lead.getSource());
+            opportunity.setIndustry(lead.getIndustry());
+            opportunity.setDescription(lead.getNeed());
+            opportunity.setOwner(lead.getOwner());
+            opportunity = opportunities.create(opportunity);
+
+            // 3. the lead keeps the links
+            lead.setStatus(LeadStatus.CONVERTED);
+            lead.setCustomerId(customer.getId());
+            lead.setContactId(contact.getId());
+            lead.setOpportunityId(opportunity.getId());
+            lead.setConvertedAt(Instant.now());
+            LeadConversion result = new LeadConversion(leadId, customer.getId(), created, contact.getId(), opportunity.getId());
+            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, leadId));
+            return result;
+        });
+    }
+
+    private static Contact contactOf(Lead lead) {
+        Contact contact = new Contact(lead.getContactName() != null ? lead.getContactName() : lead.getCompany());
+        contact.setTitle(lead.getContactTitle());
+        if (lead.getPhone() != null) {
+            contact.getPhones().add(lead.getPhone());
+        }
+        if (lead.getEmail() != null) {
+            contact.getEmails().add(lead.getEmail());
+        }
+        return contact;
+    }
+
+    private static Pipeline pipeline(EntityManager em, Long pipelineId) {
+        if (pipelineId != null) {
+            Pipeline p = em.find(Pipeline.class, pipelineId);
+            if (p == null) {
+                throw new ValidationException(List.of(new FieldError("pipelineId", NLS.bind(Messages.Pipeline_notFound, pipelineId), pipelineId)));
+            }
+            return p;
+        }
+        List<Pipeline> active = em.createQuery("SELECT p FROM Pipeline p WHERE p.active = TRUE ORDER BY p.position, p.id", Pipeline.class)
+                .setMaxResults(1).getResultList();
+        if (active.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("pipelineId", NLS.bind(Messages.Pipeline_notFound, ""), null)));
+        }
+        return active.get(0);
+    }
+
+    private static ValidationException notFound(long id) {
+        return new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Lead_notFound, id), id)));
+    }
+
+    // --- the list -------------------------------------------------------------------------
+
+    private static String where(LeadFilter filter, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String prefix = filter.text().strip().toUpperCase(Locale.ROOT).replace("%", "") + "%";
+            conditions.add("(UPPER(COMPANY) LIKE ? OR UPPER(CONTACT_NAME) LIKE ?)");
+            params.add(prefix);
+            params.add(prefix);
+        }
+        if (!filter.statuses().isEmpty()) {
+            conditions.add("STATUS IN (" + String.join(", ", java.util.Collections.nCopies(filter.statuses().size(), "?")) + ")");
+            filter.statuses().forEach(s -> params.add(s.name()));
+        }
+        if (filter.owner() != null) {
+            conditions.add("OWNER = ?");
+            params.add(filter.owner());
+        }
+        if (filter.duplicatesOnly()) {
+            conditions.add("DUPLICATE = TRUE");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Query bind(Query query, List<Object> params) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query;
+    }
+
+    @Override
+    public long count(LeadFilter filter) {
+        security.check(Action.READ, Lead.ENTITY, null);
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return unitOfWork.read(em -> ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM SB_LEAD" + where), params).getSingleResult()).longValue());
+    }
+
+    @Override
+    public List<LeadRow> page(LeadFilter filter, int offset, int limit) {
+        security.check(Action.READ, Lead.ENTITY, null);
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return unitOfWork.read(em -> {
+            List<LeadRow> rows = new ArrayList<>();
+            for (Object row : bind(em.createNativeQuery("SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT"
+                    + " FROM SB_LEAD" + where + " ORDER BY CREATED_AT DESC, ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
+                    + Math.max(1, limit) + " ROWS ONLY"), params).getResultList()) {
+                Object[] r = (Object[]) row;
+                rows.add(new LeadRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        LeadStatus.valueOf((String) r[5]), ((Number) r[6]).intValue(), (String) r[7], Boolean.TRUE.equals(r[8]) || Integer.valueOf(1).equals(r[8]),
+                        (String) r[9], r[10] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[10]));
+            }
+            return rows;
+        });
+    }
+
+    // --- configuration ----------------------------------------------------------------------
+
+    @Override
+    public List<LeadSource> sources(boolean activeOnly) {
+        return unitOfWork.read(em -> em.createQuery("SELECT s FROM LeadSource s" + (activeOnly ? " WHERE s.active = TRUE" : "")
+                + " ORDER BY s.position, s.id", LeadSource.class).getResultList());
+    }
+
+    @Override
+    public List<LeadSource> saveSources(List<LeadSource> sources) {
+        security.check(Action.UPDATE, Lead.ENTITY, null);
+        Validator v = new Validator();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            LeadSource s = sources.get(i);
+            String prefix = "sources[" + i + "].";
+            if (s.getCode() != null) {
+                s.setCode(s.getCode().strip());
+            }
+            if (v.required(prefix + "code", Messages.Source_code, s.getCode())) {
+                v.maxLength(prefix + "code", Messages.Source_code, s.getCode(), 64);
+                if (!codes.add(s.getCode())) {
+                    v.add(prefix + "code", Messages.Pipeline_duplicateStage, Messages.Source_code, s.getCode());
+                }
+            }
+            if (v.required(prefix + "name", Messages.Source_name, s.getName())) {
+                v.maxLength(prefix + "name", Messages.Source_name, s.getName(), 128);
+            }
+            s.setPosition(i);
+        }
+        v.throwIfInvalid();
+        return unitOfWork.write(em -> {
+            Set<Long> kept = new HashSet<>();
+            sources.stream().map(LeadSource::getId).filter(id -> id != null).forEach(kept::add);
+            for (LeadSource old : em.createQuery("SELECT s FROM LeadSource s", LeadSource.class).getResultList()) {
+                if (!kept.contains(old.getId())) {
+                    em.remove(old);
+                }
+            }
+            em.flush(); // a removed code may come back as a new row
+            List<LeadSource> saved = new ArrayList<>();
+            for (LeadSource s : sources) {
+                if (s.getId() == null) {
+                    em.persist(s);
+                    saved.add(s);
+                } else {
+                    saved.add(em.merge(s));
+                }
+            }
+            return saved;
+        });
+    }
+
+    @Override
+    public List<ScoringRule> scoringRules() {
+        security.check(Action.READ, Lead.ENTITY, null);
+        return unitOfWork.read(em -> em.createQuery("SELECT r FROM ScoringRule r ORDER BY r.kind, r.points DESC, r.id", ScoringRule.class).getResultList());
+    }
+
+    @Override
+    public List<ScoringRule> saveScoringRules(List<ScoringRule> rules) {
+        security.check(Action.UPDATE, Lead.ENTITY, null);
+        Validator v = new Validator();
+        String sizes = String.join(", ", Arrays.stream(CompanySize.values()).map(Enum::name).toList());
+        for (int i = 0; i < rules.size(); i++) {
+            ScoringRule rule = rules.get(i);
+            String prefix = "rules[" + i + "].";
+            if (!v.required(prefix + "kind", Messages.ScoringRule_kind, rule.getKind())) {
+                continue;
+            }
+            v.maxLength(prefix + "value", Messages.ScoringRule_value, rule.getValue(), 200);
+            String value = rule.getValue() == null ? null : rule.getValue().strip();
+            switch (rule.getKind()) {
+                case BUDGET_AT_LEAST -> {
+                    if (v.required(prefix + "value", Messages.ScoringRule_value, value) && !LeadScreener.isNumber(value)) {
+                        v.add(prefix + "value", Messages.ScoringRule_badNumber, Messages.ScoringRule_value, value);
+                    }
+                }
+                case SIZE -> {
+                    if (v.required(prefix + "value", Messages.ScoringRule_value, value)
+                            && Arrays.stream(CompanySize.values()).noneMatch(s -> s.name().equalsIgnoreCase(value))) {
+                        v.add(prefix + "value", Messages.ScoringRule_badSize, Messages.ScoringRule_value, value, sizes);
+                    }
+                }
+                case EXISTING_CUSTOMER, WON_BEFORE -> {
+                    // no value
+                }
+                default -> v.required(prefix + "value", Messages.ScoringRule_value, value);
+            }
+            if (rule.getKind() == ScoringRuleKind.GRADE) {
+                v.notNegative(prefix + "points", Messages.ScoringRule_points, java.math.BigDecimal.valueOf(rule.getPoints()));
+            }
+        }
+        v.throwIfInvalid();
+        return unitOfWork.write(em -> {
+            em.createQuery("DELETE FROM ScoringRule r").executeUpdate();
+            List<ScoringRule> saved = new ArrayList<>();
+            for (ScoringRule rule : rules) {
+                ScoringRule copy = new ScoringRule(rule.getKind(), rule.getValue() == null ? null : rule.getValue().strip(), rule.getPoints());
+                em.persist(copy);
+                saved.add(copy);
+            }
+            return saved;
+        });
+    }
+}

@@ -1,0 +1,177 @@
+package org.salesbench.opportunities.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.salesbench.core.model.DateRange;
+import org.salesbench.core.model.Money;
+import org.salesbench.opportunities.Board;
+import org.salesbench.opportunities.BoardCard;
+import org.salesbench.opportunities.BoardColumn;
+import org.salesbench.opportunities.BoardFilter;
+import org.salesbench.opportunities.ForecastCategory;
+import org.salesbench.opportunities.OpportunityFilter;
+import org.salesbench.opportunities.OpportunityRow;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
+
+/**
+ * The board and list queries, in SQL: counts and sums are aggregates in the database (served by
+ * IX_SB_OPP_BOARD without touching the table), cards and pages read only their columns.
+ */
+final class OpportunityQueries {
+
+    private static final String CARD_COLUMNS = "o.ID, o.VERSION, o.NAME, o.CUSTOMER_ID, c.NAME, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.OWNER, o.PROBABILITY";
+
+    private OpportunityQueries() {
+    }
+
+    /** A WHERE clause under construction with its positional parameters. */
+    private static final class Where {
+        final StringBuilder sql = new StringBuilder();
+        final List<Object> params = new ArrayList<>();
+
+        Where and(String condition, Object... values) {
+            sql.append(sql.isEmpty() ? " WHERE " : " AND ").append(condition);
+            params.addAll(List.of(values));
+            return this;
+        }
+
+        Where in(String column, java.util.Collection<?> values) {
+            if (!values.isEmpty()) {
+                and(column + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")", values.toArray());
+            }
+            return this;
+        }
+
+        Query bind(Query query) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+            return query;
+        }
+    }
+
+    private static void boardFilter(Where where, BoardFilter filter, LocalDate today) {
+        where.in("o.OWNER", filter.owners());
+        if (filter.closingThisQuarter()) {
+            DateRange quarter = DateRange.quarterOf(today);
+            where.and("o.CLOSE_DATE BETWEEN ? AND ?", Date.valueOf(quarter.start()), Date.valueOf(quarter.end()));
+        }
+        if (filter.overdue()) {
+            where.and("o.STATE = 'OPEN' AND o.CLOSE_DATE < ?", Date.valueOf(today));
+        }
+    }
+
+    static Board board(EntityManager em, Pipeline pipeline, BoardFilter filter, int cardsPerStage, LocalDate today) {
+        Date quarterStart = Date.valueOf(DateRange.quarterOf(today).start());
+        Where where = new Where().and("o.PIPELINE_ID = ?", pipeline.getId()).and("(o.STATE = 'OPEN' OR o.CLOSED_ON >= ?)", quarterStart);
+        boardFilter(where, filter, today);
+        Map<Long, Long> counts = new HashMap<>();
+        Map<Long, List<Money>> totals = new HashMap<>();
+        for (Object row : where.bind(em.createNativeQuery("SELECT o.STAGE_ID, o.CURRENCY, COUNT(*), SUM(o.AMOUNT) FROM SB_OPPORTUNITY o"
+                + where.sql + " GROUP BY o.STAGE_ID, o.CURRENCY")).getResultList()) {
+            Object[] r = (Object[]) row;
+            long stageId = ((Number) r[0]).longValue();
+            counts.merge(stageId, ((Number) r[2]).longValue(), Long::sum);
+            if (r[1] != null && r[3] != null) {
+                totals.computeIfAbsent(stageId, k -> new ArrayList<>()).add(Money.of((BigDecimal) r[3], (String) r[1]));
+            }
+        }
+        List<BoardColumn> columns = new ArrayList<>();
+        for (Stage stage : pipeline.getStages()) {
+            long count = counts.getOrDefault(stage.getId(), 0L);
+            List<BoardCard> cards = count == 0 || cardsPerStage <= 0 ? List.of() : cards(em, stage, filter, 0, cardsPerStage, today);
+            columns.add(new BoardColumn(stage.getId(), stage.getLabel(), stage.getKind(), stage.getProbability(), count,
+                    List.copyOf(totals.getOrDefault(stage.getId(), List.of())), cards));
+        }
+        return new Board(pipeline.getId(), pipeline.getLabel(), columns);
+    }
+
+    static List<BoardCard> cards(EntityManager em, Stage stage, BoardFilter filter, int offset, int limit, LocalDate today) {
+        Where where = new Where().and("o.STAGE_ID = ?", stage.getId());
+        if (stage.isClosed()) {
+            where.and("o.CLOSED_ON >= ?", Date.valueOf(DateRange.quarterOf(today).start()));
+        }
+        boardFilter(where, filter, today);
+        Query query = where.bind(em.createNativeQuery("SELECT " + CARD_COLUMNS + " FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
+                + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY"));
+        List<BoardCard> cards = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            cards.add(new BoardCard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue(),
+                    (String) r[4], money(r[5], r[6]), localDate(r[7]), (String) r[8], ((Number) r[9]).intValue()));
+        }
+        return cards;
+    }
+
+    private static Where listFilter(OpportunityFilter filter, LocalDate today) {
+        Where where = new Where();
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String prefix = filter.text().strip().toUpperCase(Locale.ROOT).replace("%", "") + "%";
+            where.and("(UPPER(o.NAME) LIKE ? OR UPPER(c.NAME) LIKE ?)", prefix, prefix);
+        }
+        if (filter.pipelineId() != null) {
+            where.and("o.PIPELINE_ID = ?", filter.pipelineId());
+        }
+        where.in("o.STAGE_ID", filter.stageIds());
+        where.in("o.STATE", filter.states().stream().map(Enum::name).toList());
+        boardFilter(where, new BoardFilter(filter.owners(), filter.closingThisQuarter(), filter.overdue()), today);
+        return where;
+    }
+
+    static long count(EntityManager em, OpportunityFilter filter, LocalDate today) {
+        Where where = listFilter(filter, today);
+        boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
+        return ((Number) where.bind(em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY o"
+                + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "") + where.sql)).getSingleResult()).longValue();
+    }
+
+    static List<OpportunityRow> page(EntityManager em, OpportunityFilter filter, int offset, int limit, LocalDate today) {
+        Where where = listFilter(filter, today);
+        return rows(where.bind(em.createNativeQuery(rowSelect() + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset)
+                + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
+    }
+
+    static List<OpportunityRow> ofCustomer(EntityManager em, long customerId) {
+        return rows(em.createNativeQuery(rowSelect() + " WHERE o.CUSTOMER_ID = ? ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
+    }
+
+    private static String rowSelect() {
+        return "SELECT o.ID, o.NAME, o.CUSTOMER_ID, c.NAME, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.PIPELINE_ID, o.STAGE_ID, s.NAME, s.NAME_KEY,"
+                + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
+                + " JOIN SB_STAGE s ON s.ID = o.STAGE_ID";
+    }
+
+    private static List<OpportunityRow> rows(Query query) {
+        List<OpportunityRow> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            rows.add(new OpportunityRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(), (String) r[3], money(r[4], r[5]),
+                    localDate(r[6]), ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), SeedNames.label((String) r[10], (String) r[9]),
+                    StageKind.valueOf((String) r[11]), ((Number) r[12]).intValue(), ForecastCategory.valueOf((String) r[13]), (String) r[14]));
+        }
+        return rows;
+    }
+
+    static Money money(Object amount, Object currency) {
+        return amount == null || currency == null ? null : Money.of((BigDecimal) amount, (String) currency);
+    }
+
+    static LocalDate localDate(Object value) {
+        if (value instanceof Date d) {
+            return d.toLocalDate();
+        }
+        return (LocalDate) value;
+    }
+}

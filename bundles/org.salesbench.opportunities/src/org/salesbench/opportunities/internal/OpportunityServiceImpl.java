@@ -1,0 +1,446 @@
+package org.salesbench.opportunities.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Validator;
+import org.salesbench.customers.Customer;
+import org.salesbench.opportunities.Board;
+import org.salesbench.opportunities.BoardCard;
+import org.salesbench.opportunities.BoardFilter;
+import org.salesbench.opportunities.ForecastCategory;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityFilter;
+import org.salesbench.opportunities.OpportunityRow;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageHistory;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.StageRule;
+import org.salesbench.persistence.UnitOfWork;
+
+/** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
+@Component(service = OpportunityService.class)
+public class OpportunityServiceImpl implements OpportunityService {
+
+    private final UnitOfWork unitOfWork;
+    private final SecurityService security;
+    private final DomainEventPublisher events;
+    private final Map<String, StageRule> rules = new ConcurrentHashMap<>();
+
+    @Activate
+    public OpportunityServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
+            @Reference DomainEventPublisher events) {
+        this.unitOfWork = unitOfWork;
+        this.security = security;
+        this.events = events;
+        BuiltInStageRules.all().forEach(r -> rules.put(r.id(), r));
+    }
+
+    /** Stage rules contributed by other modules (the quotes module's {@link StageRule#QUOTE}, add-ons). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addStageRule(StageRule rule) {
+        rules.put(rule.id(), rule);
+    }
+
+    public void removeStageRule(StageRule rule) {
+        rules.remove(rule.id(), rule);
+    }
+
+    @Override
+    public Opportunity create(Opportunity opportunity) {
+        security.check(Action.CREATE, Opportunity.ENTITY, null);
+        prepare(opportunity);
+        return unitOfWork.write(em -> {
+            Validator v = new Validator();
+            resolve(em, v, opportunity);
+            if (opportunity.getStage() != null && opportunity.getStage().isClosed()) {
+                v.add("stage", Messages.Opportunity_closedStageOnCreate, Messages.Opportunity_stage);
+            }
+            validate(v, opportunity, LocalDate.now());
+            v.throwIfInvalid();
+            Stage stage = opportunity.getStage();
+            if (opportunity.getProbability() == 0) {
+                opportunity.setProbability(stage.getProbability());
+            }
+            opportunity.setState(stage.getKind());
+            Instant now = Instant.now();
+            opportunity.setStageEnteredAt(now);
+            if (opportunity.getIndustry() == null) {
+                opportunity.setIndustry(opportunity.getCustomer().getIndustry());
+            }
+            em.persist(opportunity);
+            em.persist(new StageHistory(opportunity, null, stage, security.currentUser().login(), now));
+            unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.CREATED, opportunity.getId()));
+            return opportunity;
+        });
+    }
+
+    @Override
+    public Opportunity update(Opportunity opportunity) {
+        security.check(Action.UPDATE, Opportunity.ENTITY, opportunity.getOwner());
+        prepare(opportunity);
+        return unitOfWork.write(em -> {
+            Opportunity stored = em.find(Opportunity.class, opportunity.getId());
+            if (stored == null) {
+                throw notFound(opportunity.getId());
+            }
+            Validator v = new Validator();
+            resolve(em, v, opportunity);
+            if (opportunity.getStage() != null && !stored.getStage().getId().equals(opportunity.getStage().getId())) {
+                v.add("stage", Messages.Opportunity_useMoveToStage, Messages.Opportunity_stage);
+            }
+            validate(v, opportunity, createdOn(stored));
+            v.throwIfInvalid();
+            // derived columns follow the stored stage, whatever the caller's copy says
+            opportunity.setState(stored.getState());
+            opportunity.setStageEnteredAt(stored.getStageEnteredAt());
+            Opportunity merged = em.merge(opportunity);
+            unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.UPDATED, merged.getId()));
+            return merged;
+        });
+    }
+
+    @Override
+    public void delete(long id) {
+        unitOfWork.write(em -> {
+            Opportunity opportunity = em.find(Opportunity.class, id);
+            if (opportunity == null) {
+                throw notFound(id);
+            }
+            security.check(Action.DELETE, Opportunity.ENTITY, opportunity.getOwner());
+            em.detach(opportunity);
+            // history, team members and competitors follow by ON DELETE CASCADE
+            em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE ID = ?").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID = ?").setParameter(1, id).executeUpdate();
+            unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.DELETED, id));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Opportunity> find(long id) {
+        return unitOfWork.read(em -> {
+            Opportunity opportunity = em.find(Opportunity.class, id);
+            if (opportunity == null) {
+                return Optional.empty();
+            }
+            security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
+            load(opportunity);
+            return Optional.of(opportunity);
+        });
+    }
+
+    private static void load(Opportunity opportunity) {
+        opportunity.getTeamMembers().size();
+        opportunity.getCompetitors().size();
+        PipelineServiceImpl.load(opportunity.getPipeline());
+    }
+
+    @Override
+    public void validate(Opportunity opportunity) {
+        prepare(opportunity);
+        unitOfWork.read(em -> {
+            Validator v = new Validator();
+            resolve(em, v, opportunity);
+            LocalDate createdOn = opportunity.getCreatedAt() == null ? LocalDate.now()
+                    : LocalDate.ofInstant(opportunity.getCreatedAt(), ZoneId.systemDefault());
+            validate(v, opportunity, createdOn);
+            v.throwIfInvalid();
+            return null;
+        });
+    }
+
+    /** The field rules that need no database. */
+    private static void validate(Validator v, Opportunity o, LocalDate createdOn) {
+        if (v.required("name", Messages.Opportunity_name, o.getName())) {
+            v.maxLength("name", Messages.Opportunity_name, o.getName(), 200);
+        }
+        if (v.required("amount", Messages.Opportunity_amount, o.getAmount())) {
+            v.notNegative("amount", Messages.Opportunity_amount, o.getAmount().getAmount());
+        }
+        v.notBefore("expectedCloseDate", Messages.Opportunity_closeDate, o.getExpectedCloseDate(), Messages.Opportunity_createdOn, createdOn);
+        if (o.getProbability() < 0 || o.getProbability() > 100) {
+            v.add("probability", Messages.Probability_range, Messages.Opportunity_probability, o.getProbability());
+        }
+        v.required("forecastCategory", Messages.Opportunity_forecastCategory, o.getForecastCategory());
+        o.getTeamMembers().forEach(m -> v.maxLength("teamMembers", Messages.Opportunity_teamMember, m, 64));
+        o.getCompetitors().forEach(c -> v.maxLength("competitors", Messages.Opportunity_competitor, c, 128));
+        v.maxLength("nextStep", Messages.Opportunity_nextStep, o.getNextStep(), 500);
+        v.maxLength("lossReason", Messages.Opportunity_lossReason, o.getLossReason(), 500);
+        v.maxLength("source", Messages.Opportunity_source, o.getSource(), 64);
+        v.maxLength("industry", Messages.Opportunity_industry, o.getIndustry(), 64);
+        v.maxLength("description", Messages.Opportunity_description, o.getDescription(), 4000);
+        if (o.getState() == StageKind.LOST && (o.getLossReason() == null || o.getLossReason().isBlank())) {
+            v.add("lossReason", Messages.Opportunity_lossReasonRequired, Messages.Opportunity_lossReason);
+        }
+    }
+
+    /**
+     * Replaces the customer, pipeline and stage the caller set with the stored ones, naming the
+     * field of each that does not exist or does not fit; a missing stage becomes the first open one.
+     */
+    private static void resolve(EntityManager em, Validator v, Opportunity o) {
+        if (v.required("customer", Messages.Opportunity_customer, o.getCustomer())) {
+            Customer customer = o.getCustomer().getId() == null ? null : em.find(Customer.class, o.getCustomer().getId());
+            if (customer == null) {
+                v.add("customer", Messages.Customer_notFound, Messages.Opportunity_customer, o.getCustomer().getId());
+            }
+            o.setCustomer(customer);
+        }
+        Pipeline pipeline = null;
+        if (o.getPipeline() == null && o.getStage() != null && o.getStage().getId() != null) {
+            Stage stage = em.find(Stage.class, o.getStage().getId());
+            pipeline = stage == null ? null : stage.getPipeline();
+        } else if (v.required("pipeline", Messages.Opportunity_pipeline, o.getPipeline())) {
+            pipeline = o.getPipeline().getId() == null ? null : em.find(Pipeline.class, o.getPipeline().getId());
+            if (pipeline == null) {
+                v.add("pipeline", Messages.Pipeline_notFound, o.getPipeline().getId());
+            }
+        }
+        if (pipeline == null) {
+            if (o.getStage() != null && o.getPipeline() == null) {
+                v.add("stage", Messages.Stage_notFound, Messages.Opportunity_stage, o.getStage().getId());
+            }
+            return;
+        }
+        o.setPipeline(pipeline);
+        if (o.getStage() == null) {
+            o.setStage(pipeline.firstStage(StageKind.OPEN).orElse(null));
+            v.required("stage", Messages.Opportunity_stage, o.getStage());
+            return;
+        }
+        Stage stage = o.getStage().getId() == null ? null : em.find(Stage.class, o.getStage().getId());
+        if (stage == null) {
+            v.add("stage", Messages.Stage_notFound, Messages.Opportunity_stage, o.getStage().getId());
+        } else if (!stage.getPipeline().getId().equals(pipeline.getId())) {
+            v.add("stage", Messages.Stage_otherPipeline, Messages.Opportunity_stage, stage.getLabel(), stage.getPipeline().getLabel(),
+                    pipeline.getLabel());
+        } else {
+            o.setStage(stage);
+        }
+    }
+
+    private static void prepare(Opportunity o) {
+        if (o.getName() != null) {
+            o.setName(o.getName().strip());
+        }
+        LocalDate close = o.getExpectedCloseDate();
+        o.setCloseMonth(close == null ? null : close.getYear() * 100 + close.getMonthValue());
+        o.getCompetitors().replaceAll(String::strip);
+        o.getCompetitors().removeIf(String::isEmpty);
+        List<String> members = o.getTeamMembers().stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
+        o.getTeamMembers().clear();
+        o.getTeamMembers().addAll(members);
+    }
+
+    private static LocalDate createdOn(Opportunity stored) {
+        return LocalDate.ofInstant(stored.getCreatedAt(), ZoneId.systemDefault());
+    }
+
+    @Override
+    public List<String> refusals(long opportunityId, long stageId) {
+        return unitOfWork.read(em -> {
+            Opportunity opportunity = em.find(Opportunity.class, opportunityId);
+            if (opportunity == null) {
+                throw notFound(opportunityId);
+            }
+            security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
+            Validator v = new Validator();
+            Stage target = checkTarget(em, v, opportunity, stageId);
+            if (target != null) {
+                checkRules(v, opportunity, target);
+                if (target.getKind() == StageKind.LOST && blank(opportunity.getLossReason())) {
+                    v.add("lossReason", Messages.Opportunity_lossReasonRequired, Messages.Opportunity_lossReason);
+                }
+            }
+            return v.errors().stream().map(FieldError::message).toList();
+        });
+    }
+
+    @Override
+    public Opportunity moveToStage(long opportunityId, long stageId) {
+        return move(opportunityId, stageId, null, null);
+    }
+
+    @Override
+    public Opportunity markWon(long opportunityId, LocalDate wonOn) {
+        return move(opportunityId, null, StageKind.WON, o -> o.setClosedOn(wonOn == null ? LocalDate.now() : wonOn));
+    }
+
+    @Override
+    public Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn) {
+        return move(opportunityId, null, StageKind.LOST, o -> {
+            o.setLossReason(lossReason == null ? null : lossReason.strip());
+            o.setClosedOn(lostOn == null ? LocalDate.now() : lostOn);
+        });
+    }
+
+    /** Moves to {@code stageId}, or to the pipeline's first stage of {@code kind}; {@code change} edits the deal first. */
+    private Opportunity move(long opportunityId, Long stageId, StageKind kind, java.util.function.Consumer<Opportunity> change) {
+        return unitOfWork.write(em -> {
+            Opportunity o = em.find(Opportunity.class, opportunityId);
+            if (o == null) {
+                throw notFound(opportunityId);
+            }
+            security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner());
+            Validator v = new Validator();
+            long targetId = stageId != null ? stageId
+                    : o.getPipeline().firstStage(kind).map(Stage::getId).orElse(-1L);
+            Stage target = checkTarget(em, v, o, targetId);
+            v.throwIfInvalid();
+            if (target.getId().equals(o.getStage().getId()) && change == null) {
+                return o; // a drop on its own column
+            }
+            if (change != null) {
+                change.accept(o);
+            }
+            checkRules(v, o, target);
+            if (target.getKind() == StageKind.LOST && blank(o.getLossReason())) {
+                v.add("lossReason", Messages.Opportunity_lossReasonRequired, Messages.Opportunity_lossReason);
+            }
+            validate(v, o, createdOn(o));
+            v.throwIfInvalid();
+            Stage from = o.getStage();
+            Instant now = Instant.now();
+            o.setStage(target);
+            o.setState(target.getKind());
+            o.setProbability(target.getProbability());
+            o.setStageEnteredAt(now);
+            switch (target.getKind()) {
+                case WON -> {
+                    o.setForecastCategory(ForecastCategory.CLOSED);
+                    if (o.getClosedOn() == null) {
+                        o.setClosedOn(LocalDate.now());
+                    }
+                }
+                case LOST -> {
+                    o.setForecastCategory(ForecastCategory.OMITTED);
+                    if (o.getClosedOn() == null) {
+                        o.setClosedOn(LocalDate.now());
+                    }
+                }
+                case OPEN -> {
+                    if (from.isClosed()) { // reopened
+                        o.setClosedOn(null);
+                        o.setForecastCategory(ForecastCategory.PIPELINE);
+                    }
+                }
+            }
+            if (from.getId().equals(target.getId())) {
+                return o; // won or lost again: new date or reason, no new history row
+            }
+            em.persist(new StageHistory(o, from, target, security.currentUser().login(), now));
+            unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.UPDATED, opportunityId));
+            return o;
+        });
+    }
+
+    private static Stage checkTarget(EntityManager em, Validator v, Opportunity o, long stageId) {
+        Stage target = em.find(Stage.class, stageId);
+        if (target == null) {
+            v.add("stageId", Messages.Stage_notFound, Messages.Opportunity_stage, stageId);
+            return null;
+        }
+        if (!target.getPipeline().getId().equals(o.getPipeline().getId())) {
+            v.add("stageId", Messages.Stage_otherPipeline, Messages.Opportunity_stage, target.getLabel(), target.getPipeline().getLabel(),
+                    o.getPipeline().getLabel());
+            return null;
+        }
+        return target;
+    }
+
+    private void checkRules(Validator v, Opportunity o, Stage target) {
+        for (String ruleId : target.getRequiredRules()) {
+            StageRule rule = rules.get(ruleId);
+            String refusal = rule == null ? NLS.bind(Messages.Rule_missing, ruleId) : rule.refusal(o, target).orElse(null);
+            if (refusal != null) {
+                v.add("stageId", Messages.Rule_refused, target.getLabel(), refusal);
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public List<StageHistory> history(long opportunityId) {
+        return unitOfWork.read(em -> {
+            Opportunity o = em.find(Opportunity.class, opportunityId);
+            if (o == null) {
+                throw notFound(opportunityId);
+            }
+            security.check(Action.READ, Opportunity.ENTITY, o.getOwner());
+            return em.createQuery("SELECT h FROM StageHistory h WHERE h.opportunity.id = :id ORDER BY h.movedAt, h.id", StageHistory.class)
+                    .setParameter("id", opportunityId).getResultList();
+        });
+    }
+
+    @Override
+    public Board board(long pipelineId, BoardFilter filter, int cardsPerStage) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        return unitOfWork.read(em -> {
+            Pipeline pipeline = em.find(Pipeline.class, pipelineId);
+            if (pipeline == null) {
+                throw new ValidationException(List.of(new FieldError("pipelineId", NLS.bind(Messages.Pipeline_notFound, pipelineId), pipelineId)));
+            }
+            return OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now());
+        });
+    }
+
+    @Override
+    public List<BoardCard> cards(long stageId, BoardFilter filter, int offset, int limit) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        return unitOfWork.read(em -> {
+            Stage stage = em.find(Stage.class, stageId);
+            if (stage == null) {
+                throw new ValidationException(List.of(new FieldError("stageId", NLS.bind(Messages.Stage_notFound, Messages.Opportunity_stage, stageId), stageId)));
+            }
+            return OpportunityQueries.cards(em, stage, filter, offset, limit, LocalDate.now());
+        });
+    }
+
+    @Override
+    public long count(OpportunityFilter filter) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        return unitOfWork.read(em -> OpportunityQueries.count(em, filter, LocalDate.now()));
+    }
+
+    @Override
+    public List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        return unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now()));
+    }
+
+    @Override
+    public List<OpportunityRow> ofCustomer(long customerId) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        return unitOfWork.read(em -> OpportunityQueries.ofCustomer(em, customerId));
+    }
+
+    static ValidationException notFound(long id) {
+        return new ValidationException(new ArrayList<>(List.of(new FieldError("id", NLS.bind(Messages.Opportunity_notFound, id), id))));
+    }
+}

@@ -138,7 +138,7 @@ public class CsvFormat implements DataFormat {
             if (b == 0) {
                 return true;
             }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+            if ((b & 0xFF) < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
                 controls++;
             }
         }

@@ -64,23 +64,20 @@ public final class ExternalIds {
         }
     }
 
-    /** The external id of each of the given records, for export. */
-    public static Map<Long, String> of(Connection connection, String entity, Collection<Long> recordIds) throws SQLException {
+    /** The external id of each of the given records, for export (a read: no connection of its own). */
+    public static Map<Long, String> of(jakarta.persistence.EntityManager em, String entity, Collection<Long> recordIds) {
         Map<Long, String> found = new HashMap<>();
         List<Long> ids = List.copyOf(recordIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            try (PreparedStatement select = connection.prepareStatement("SELECT RECORD_ID, EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID IN ("
-                    + "?,".repeat(chunk.size() - 1) + "?)")) {
-                select.setString(1, entity);
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 2, chunk.get(i));
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getLong(1), rs.getString(2));
-                    }
-                }
+            var query = em.createNativeQuery("SELECT RECORD_ID, EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)").setParameter(1, entity);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] cells = (Object[]) row;
+                found.put(((Number) cells[0]).longValue(), (String) cells[1]);
             }
         }
         return found;

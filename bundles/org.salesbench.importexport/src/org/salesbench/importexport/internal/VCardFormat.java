@@ -82,7 +82,7 @@ public class VCardFormat implements DataFormat {
                 row.put(TITLE, card.getTitles().get(0).getValue());
             }
             row.put(PHONES, String.join("; ", card.getTelephoneNumbers().stream()
-                    .map(t -> t.getText() != null ? t.getText() : t.getUri() == null ? "" : String.valueOf(t.getUri())).toList()));
+                    .map(t -> t.getText() != null ? t.getText() : t.getUri() == null ? "" : t.getUri().getNumber()).toList()));
             row.put(EMAILS, String.join("; ", card.getEmails().stream().map(Email::getValue).toList()));
             if (card.getUid() != null) {
                 row.put(EXTERNAL_ID, card.getUid().getValue());

@@ -146,8 +146,11 @@ public class ContactsTarget implements ImportTarget {
                 outcomes.add(RowOutcome.failed(e.getErrors()));
                 continue;
             }
-            Customer saved = service.update(customer);
-            Contact written = existingId != 0 ? contact : saved.getContacts().stream().filter(k -> k == contact).findFirst().orElse(contact);
+            if (existingId == 0) {
+                em.persist(contact); // managed now, so the update's merge keeps this instance (and its id)
+            }
+            service.update(customer);
+            Contact written = contact;
             outcomes.add(existingId != 0 ? RowOutcome.updated(written.getId()) : RowOutcome.created(written.getId()));
             String external = row.text(EXTERNAL_ID);
             if (external != null && !external.isBlank()) {
@@ -267,14 +270,8 @@ public class ContactsTarget implements ImportTarget {
                 Set<Long> contactIds = new LinkedHashSet<>();
                 contacts.forEach(k -> contactIds.add(k.getId()));
                 Set<Long> ownerIds = new LinkedHashSet<>(chunk);
-                Map<Long, String> contactExternal, customerExternal;
-                try {
-                    Connection connection = em.unwrap(Connection.class);
-                    contactExternal = contactIds.isEmpty() ? Map.of() : ExternalIds.of(connection, ENTITY, contactIds);
-                    customerExternal = ExternalIds.of(connection, CustomersTarget.ENTITY, ownerIds);
-                } catch (SQLException e) {
-                    throw new PersistenceException(e.getMessage(), e);
-                }
+                Map<Long, String> contactExternal = contactIds.isEmpty() ? Map.of() : ExternalIds.of(em, ENTITY, contactIds);
+                Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, ownerIds);
                 Map<Long, Integer> order = new HashMap<>();
                 for (int i = 0; i < chunk.size(); i++) {
                     order.put(chunk.get(i), i);

@@ -381,12 +381,7 @@ public class CustomersTarget implements ImportTarget {
                 Map<Long, Customer> byId = new HashMap<>();
                 em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", boxed).getResultList()
                         .forEach(c -> byId.put(c.getId(), c));
-                Map<Long, String> external;
-                try {
-                    external = ExternalIds.of(em.unwrap(Connection.class), ENTITY, boxed);
-                } catch (SQLException e) {
-                    throw new PersistenceException(e.getMessage(), e);
-                }
+                Map<Long, String> external = ExternalIds.of(em, ENTITY, boxed);
                 List<List<String>> result = new ArrayList<>();
                 for (long id : chunk) {
                     Customer c = byId.get(id);

@@ -138,12 +138,15 @@ class ChineseDialogsTest {
         Shell main = window.getShell();
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        long deadline = System.currentTimeMillis() + 20_000;
+        // looks until the command has returned: a dialog that is slow to open on a busy machine is still
+        // found and closed, so the modal loop cannot wait forever
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.Set<Shell> before = java.util.Set.of(display.getShells());
         display.timerExec(100, new Runnable() {
             @Override
             public void run() {
-                for (Shell dialog : main.getShells()) {
-                    if (dialog.isVisible()) {
+                for (Shell dialog : display.getShells()) {
+                    if (dialog != main && !before.contains(dialog) && dialog.isVisible()) {
                         try {
                             result.set(inspect.apply(dialog));
                         } catch (RuntimeException e) {
@@ -154,12 +157,16 @@ class ChineseDialogsTest {
                         return;
                     }
                 }
-                if (System.currentTimeMillis() < deadline) {
+                if (!returned.get()) {
                     display.timerExec(100, this);
                 }
             }
         });
-        window.getService(IHandlerService.class).executeCommand(commandId, null);
+        try {
+            window.getService(IHandlerService.class).executeCommand(commandId, null);
+        } finally {
+            returned.set(true);
+        }
         if (failure.get() != null) {
             throw failure.get();
         }

@@ -31,7 +31,12 @@ import org.salesbench.opportunities.StageKind;
  */
 final class OpportunityQueries {
 
-    private static final String CARD_COLUMNS = "o.ID, o.VERSION, o.NAME, o.CUSTOMER_ID, c.NAME, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.OWNER, o.PROBABILITY";
+    /**
+     * Cards and rows are read from SB_OPPORTUNITY alone and the customer names looked up by id afterwards: with the
+     * join in the same statement Derby gives up reading the close-date index in order and sorts the whole stage
+     * (200 ms a column at 27,000 deals instead of 5 ms).
+     */
+    private static final String CARD_COLUMNS = "o.ID, o.VERSION, o.NAME, o.CUSTOMER_ID, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.OWNER, o.PROBABILITY";
 
     private OpportunityQueries() {
     }
@@ -120,15 +125,38 @@ final class OpportunityQueries {
             where.and("o.CLOSED_ON >= ?", Date.valueOf(DateRange.quarterOf(today).start()));
         }
         boardFilter(where, filter, today);
-        Query query = where.bind(em.createNativeQuery("SELECT " + CARD_COLUMNS + " FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
-                + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY"));
-        List<BoardCard> cards = new ArrayList<>();
+        Query query = where.bind(em.createNativeQuery("SELECT " + CARD_COLUMNS + " FROM SB_OPPORTUNITY o" + where.sql
+                + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY"));
+        List<Object[]> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            cards.add(new BoardCard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue(),
-                    (String) r[4], money(r[5], r[6]), localDate(r[7]), (String) r[8], ((Number) r[9]).intValue()));
+            rows.add((Object[]) row);
+        }
+        Map<Long, String> names = customerNames(em, rows.stream().map(r -> ((Number) r[3]).longValue()).toList());
+        List<BoardCard> cards = new ArrayList<>();
+        for (Object[] r : rows) {
+            long customerId = ((Number) r[3]).longValue();
+            cards.add(new BoardCard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], customerId, names.get(customerId),
+                    money(r[4], r[5]), localDate(r[6]), (String) r[7], ((Number) r[8]).intValue()));
         }
         return cards;
+    }
+
+    static Map<Long, String> customerNames(EntityManager em, java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        List<Long> distinct = ids.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            Query query = em.createNativeQuery("SELECT ID, NAME FROM SB_CUSTOMER WHERE ID IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] r = (Object[]) row;
+                names.put(((Number) r[0]).longValue(), (String) r[1]);
+            }
+        }
+        return names;
     }
 
     private static Where listFilter(OpportunityFilter filter, LocalDate today) {
@@ -155,27 +183,37 @@ final class OpportunityQueries {
 
     static List<OpportunityRow> page(EntityManager em, OpportunityFilter filter, int offset, int limit, LocalDate today) {
         Where where = listFilter(filter, today);
-        return rows(where.bind(em.createNativeQuery(rowSelect() + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset)
-                + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
+        boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
+        return rows(em, where.bind(em.createNativeQuery(ROW_SELECT + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "")
+                + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
     }
 
     static List<OpportunityRow> ofCustomer(EntityManager em, long customerId) {
-        return rows(em.createNativeQuery(rowSelect() + " WHERE o.CUSTOMER_ID = ? ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
+        return rows(em, em.createNativeQuery(ROW_SELECT + " WHERE o.CUSTOMER_ID = ? ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
     }
 
-    private static String rowSelect() {
-        return "SELECT o.ID, o.NAME, o.CUSTOMER_ID, c.NAME, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.PIPELINE_ID, o.STAGE_ID, s.NAME, s.NAME_KEY,"
-                + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
-                + " JOIN SB_STAGE s ON s.ID = o.STAGE_ID";
-    }
+    private static final String ROW_SELECT = "SELECT o.ID, o.NAME, o.CUSTOMER_ID, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.PIPELINE_ID, o.STAGE_ID,"
+            + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER FROM SB_OPPORTUNITY o";
 
-    private static List<OpportunityRow> rows(Query query) {
-        List<OpportunityRow> rows = new ArrayList<>();
+    private static List<OpportunityRow> rows(EntityManager em, Query query) {
+        List<Object[]> raw = new ArrayList<>();
         for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            rows.add(new OpportunityRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(), (String) r[3], money(r[4], r[5]),
-                    localDate(r[6]), ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), SeedNames.label((String) r[10], (String) r[9]),
-                    StageKind.valueOf((String) r[11]), ((Number) r[12]).intValue(), ForecastCategory.valueOf((String) r[13]), (String) r[14]));
+            raw.add((Object[]) row);
+        }
+        Map<Long, String> names = customerNames(em, raw.stream().map(r -> ((Number) r[2]).longValue()).toList());
+        Map<Long, String> stages = new HashMap<>();
+        if (!raw.isEmpty()) {
+            for (Stage stage : em.createQuery("SELECT s FROM Stage s", Stage.class).getResultList()) {
+                stages.put(stage.getId(), stage.getLabel());
+            }
+        }
+        List<OpportunityRow> rows = new ArrayList<>();
+        for (Object[] r : raw) {
+            long customerId = ((Number) r[2]).longValue();
+            long stageId = ((Number) r[7]).longValue();
+            rows.add(new OpportunityRow(((Number) r[0]).longValue(), (String) r[1], customerId, names.get(customerId), money(r[3], r[4]),
+                    localDate(r[5]), ((Number) r[6]).longValue(), stageId, stages.get(stageId), StageKind.valueOf((String) r[8]),
+                    ((Number) r[9]).intValue(), ForecastCategory.valueOf((String) r[10]), (String) r[11]));
         }
         return rows;
     }

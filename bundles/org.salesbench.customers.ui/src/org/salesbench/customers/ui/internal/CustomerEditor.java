@@ -19,6 +19,7 @@ import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.ui.CustomerEditorSite;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
 
@@ -27,7 +28,7 @@ import org.salesbench.ui.Services;
  * edit is validated by the customer service; errors show on their fields and Save stays disabled
  * while there are any. A save that lost a race with another user is never forced through.
  */
-public class CustomerEditor extends FormEditor {
+public class CustomerEditor extends FormEditor implements CustomerEditorSite {
 
     public static final String ID = "org.salesbench.customers.ui.editors.customer";
 
@@ -72,6 +73,7 @@ public class CustomerEditor extends FormEditor {
         }
     }
 
+    @Override
     public Customer customer() {
         return customer;
     }
@@ -81,6 +83,7 @@ public class CustomerEditor extends FormEditor {
     }
 
     /** Called by pages after every edit. */
+    @Override
     public void markDirty() {
         dirty = true;
         revalidate();

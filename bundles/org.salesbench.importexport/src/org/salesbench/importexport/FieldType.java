@@ -8,6 +8,8 @@ public enum FieldType {
     NUMBER,
     /** a {@link java.time.LocalDate}: 2026-11-27, 2026/11/27, 2026年11月27日, 27.11.2026 */
     DATE,
+    /** a {@link java.time.LocalDateTime}: 2026-11-27T10:30, 2026-11-27 10:30, 2026/11/27 10:30; a date alone is its start */
+    DATETIME,
     /** true/false, yes/no, 是/否, 1/0 */
     BOOLEAN,
     /** one of the field's picklist values, after value mapping; unknown values are reported, never guessed */

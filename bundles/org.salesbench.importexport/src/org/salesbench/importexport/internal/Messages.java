@@ -65,6 +65,15 @@ public final class Messages extends NLS {
     public static String Contact_noCustomerWithId;
     public static String Contact_noCustomer;
     public static String Contact_ambiguousCustomer;
+    public static String Value_notDateTime;
+    public static String Activity_type;
+    public static String Activity_occurredAt;
+    public static String Activity_summary;
+    public static String Activity_outcome;
+    public static String Activity_nextStep;
+    public static String Activity_nextStepDate;
+    public static String Activity_contact;
+    public static String Activity_noContact;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -55,6 +55,8 @@ public final class Values {
             }
         case DATE:
             return date(field, s);
+        case DATETIME:
+            return dateTime(field, s);
         case BOOLEAN:
             switch (s.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "y", "1", "是", "x", "✓":
@@ -93,6 +95,26 @@ public final class Values {
             return LocalDateTime.parse(s).toLocalDate();
         } catch (DateTimeParseException e) {
             throw new Refused(NLS.bind(Messages.Value_notDate, field.label(), s));
+        }
+    }
+
+    private static LocalDateTime dateTime(TargetField field, String s) throws Refused {
+        String t = s.replace('/', '-').replace(' ', 'T');
+        try {
+            return LocalDateTime.parse(t);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(t + ":00".repeat(t.length() == 13 ? 2 : 0));
+            } catch (DateTimeParseException again) {
+                if (s.length() <= 11) {
+                    try {
+                        return date(field, s).atStartOfDay();
+                    } catch (Refused notADate) {
+                        // fall through to the date-time message
+                    }
+                }
+                throw new Refused(NLS.bind(Messages.Value_notDateTime, field.label(), s));
+            }
         }
     }
 

@@ -182,7 +182,7 @@ public class ContactsTarget implements ImportTarget {
     }
 
     /** The customer a new contact belongs to, or a {@link FieldError} saying why there is none. */
-    private static Object customerOf(EntityManager em, Connection connection, ImportRow row) throws SQLException {
+    static Object customerOf(EntityManager em, Connection connection, ImportRow row) throws SQLException {
         String external = row.text(CUSTOMER_EXTERNAL_ID);
         if (external != null && !external.isBlank()) {
             Long id = ExternalIds.find(connection, CustomersTarget.ENTITY, "SB_CUSTOMER", List.of(external.strip())).get(external.strip());

@@ -109,6 +109,11 @@ public class ExportWizard extends Wizard implements IExportWizard {
         return outcome;
     }
 
+    /** Whether it was opened with a list's filter (from the Customers view) rather than for every record. */
+    public boolean exportsListFilter() {
+        return customerFilter != null;
+    }
+
     public ExportPage page() {
         return page;
     }

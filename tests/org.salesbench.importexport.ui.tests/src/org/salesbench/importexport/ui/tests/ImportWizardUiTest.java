@@ -197,6 +197,42 @@ class ImportWizardUiTest {
         assertTrue(csv.startsWith("\uFEFF") && csv.contains("导出测试" + unique + "二号"), csv);
     }
 
+    @Test
+    void theCustomersViewsExportOpensTheWizardWithTheListsFilterAndFileHasImportAndExport() throws Exception {
+        org.eclipse.ui.IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        org.eclipse.ui.IViewPart view = window.getActivePage().showView("org.salesbench.customers.ui.views.customers");
+        org.eclipse.jface.action.IToolBarManager toolBar = view.getViewSite().getActionBars().getToolBarManager();
+        assertNotNull(toolBar.find("org.salesbench.importexport.ui.toolbar.exportCustomers"), "Export… on the view's tool bar");
+        org.eclipse.jface.action.MenuManager file = (org.eclipse.jface.action.MenuManager) ((org.eclipse.ui.internal.WorkbenchWindow) window)
+                .getMenuManager().find(org.eclipse.ui.IWorkbenchActionConstants.M_FILE);
+        file.updateAll(true);
+        assertNotNull(file.find("org.salesbench.importexport.ui.menu.import"), "File > Import…");
+        assertNotNull(file.find("org.salesbench.importexport.ui.menu.export"), "File > Export…");
+
+        boolean[] withFilter = { false };
+        Display display = Display.getCurrent();
+        Runnable closeWizard = new Runnable() {
+            int attempts;
+
+            @Override
+            public void run() {
+                Shell active = display.getActiveShell();
+                if (active != null && active.getData() instanceof WizardDialog d && d.getCurrentPage() != null
+                        && d.getCurrentPage().getWizard() instanceof ExportWizard w) {
+                    withFilter[0] = w.exportsListFilter();
+                    d.close();
+                } else if (++attempts < 200) {
+                    display.timerExec(100, this);
+                }
+            }
+        };
+        display.timerExec(100, closeWizard);
+        view.setFocus();
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand("org.salesbench.importexport.ui.exportCustomers", null);
+        assertTrue(withFilter[0], "the wizard got the Customers view's filter");
+    }
+
     private static void waitForJobs(Object family) {
         waitUntil("jobs of " + family, () -> Job.getJobManager().find(family).length == 0);
         spin(150);

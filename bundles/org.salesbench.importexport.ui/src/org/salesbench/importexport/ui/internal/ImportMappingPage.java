@@ -49,6 +49,7 @@ public class ImportMappingPage extends WizardPage {
     private List<TargetField> fields = List.of();
     private final List<CCombo> fieldCombos = new ArrayList<>();
     private final List<CCombo> valueCombos = new ArrayList<>();
+    private final List<TableEditor> editors = new ArrayList<>();
     private final List<String[]> valueRows = new ArrayList<>();
     private final Map<String, Map<String, String>> chosenValues = new LinkedHashMap<>();
     Table columnTable;
@@ -153,9 +154,16 @@ public class ImportMappingPage extends WizardPage {
         setPageComplete(false);
     }
 
-    private static void disposeRows(Table table, List<CCombo> combos) {
+    private void disposeRows(Table table, List<CCombo> combos) {
         combos.forEach(Control::dispose);
         combos.clear();
+        editors.removeIf(e -> {
+            boolean gone = e.getEditor() == null || e.getEditor().isDisposed();
+            if (gone) {
+                e.dispose();
+            }
+            return gone;
+        });
         table.removeAll();
         for (Control child : table.getChildren()) {
             child.dispose();
@@ -178,6 +186,7 @@ public class ImportMappingPage extends WizardPage {
             TableEditor editor = new TableEditor(columnTable);
             editor.grabHorizontal = true;
             editor.setEditor(combo, item, 2);
+            editors.add(editor);
             fieldCombos.add(combo);
         }
         mappingChanged();
@@ -207,6 +216,13 @@ public class ImportMappingPage extends WizardPage {
         rememberValues();
         fillValues();
         validate();
+        layoutEditors();
+    }
+
+    /** Places the combos on their rows: a table editor follows resizes but not rows added while the page was hidden. */
+    private void layoutEditors() {
+        getShell().getDisplay().asyncExec(() -> editors.stream().filter(e -> e.getEditor() != null && !e.getEditor().isDisposed())
+                .forEach(TableEditor::layout));
     }
 
     private void rememberValues() {
@@ -252,6 +268,7 @@ public class ImportMappingPage extends WizardPage {
                 TableEditor editor = new TableEditor(valueTable);
                 editor.grabHorizontal = true;
                 editor.setEditor(combo, item, 2);
+                editors.add(editor);
                 valueCombos.add(combo);
                 valueRows.add(new String[] { field.name(), value });
             }

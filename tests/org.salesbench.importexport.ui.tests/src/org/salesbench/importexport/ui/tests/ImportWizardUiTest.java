@@ -99,9 +99,11 @@ class ImportWizardUiTest {
             wizard.mappingPage().mapValue("grade", "甲", "A");
             wizard.mappingPage().map("备注", null);
             wizard.mappingPage().save("中文表头" + unique);
+            screenshot("import-mapping");
 
             dialog.showPage(wizard.optionsPage());
             wizard.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
+            screenshot("import-options");
             assertTrue(wizard.canFinish());
             dialog.finish();
             waitForJobs(ImportJob.FAMILY);
@@ -111,6 +113,7 @@ class ImportWizardUiTest {
                 dialog.close();
             }
         }
+        screenshot("import-summary");
         ImportJob job = wizard.job();
         assertNull(job.failure(), job.failure());
         assertEquals(Outcome.COMPLETED, job.result().outcome());
@@ -258,6 +261,20 @@ class ImportWizardUiTest {
             if (!display.readAndDispatch()) {
                 sleep(5);
             }
+        }
+    }
+
+    /** With SALESBENCH_SCREENSHOTS set to a folder, saves the screen there (to look at what users see). */
+    private static void screenshot(String name) {
+        String folder = System.getenv("SALESBENCH_SCREENSHOTS");
+        if (folder == null) {
+            return;
+        }
+        spin(300);
+        try {
+            new ProcessBuilder("import", "-window", "root", folder + "/" + name + ".png").inheritIO().start().waitFor();
+        } catch (Exception e) {
+            System.err.println("screenshot " + name + ": " + e);
         }
     }
 

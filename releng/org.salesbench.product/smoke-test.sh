@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the materialized product once, as a user would, with demo data in a throw-away database,
-# and checks that it opens the Sales perspective with the Customers view filled, then exits cleanly.
+# and checks that it opens the Sales perspective with the Customers view filled, then exits cleanly;
+# then runs the headless command line (import with a JSON summary, --help, a usage error) without a display.
 set -euo pipefail
 product=$1
 work=$2
@@ -33,5 +34,25 @@ fi
 if grep -E '^!ENTRY .* (4|2) ' "$work/out.log" >/dev/null; then
   echo "smoke test: the log has errors or warnings:" >&2
   grep -A3 '^!ENTRY' "$work/out.log" | head -40 >&2
+fi
+
+# The headless command line as ./salesbench cli starts it: no display, data alone on standard output, exit codes.
+cli=(env -u DISPLAY -u WAYLAND_DISPLAY "$java_home/bin/java" -Xmx512m -Djava.awt.headless=true
+     -Dsalesbench.db.url="jdbc:derby:$work/cli/db;create=true" -Dderby.stream.error.file="$work/cli/derby.log"
+     -jar "$launcher" -nosplash -data "$work/cli/workspace" -configuration "$work/cli/configuration" -nl en
+     -application org.salesbench.cli.application)
+mkdir -p "$work/cli"
+printf 'account,sector,office_location\nAcme Corporation,technolgy,United States\n深圳测试有限公司,software,China\n' > "$work/cli/accounts.csv"
+set +e
+summary=$(timeout 120 "${cli[@]}" import customers "$work/cli/accounts.csv" --summary json 2> "$work/cli/err.log"); import_code=$?
+timeout 60 "${cli[@]}" --help > "$work/cli/help.txt" 2>> "$work/cli/err.log"; help_code=$?
+timeout 60 "${cli[@]}" import customers "$work/cli/missing.csv" > "$work/cli/usage.txt" 2>> "$work/cli/err.log"; usage_code=$?
+set -e
+echo "smoke test: cli import exit $import_code, stdout $summary; cli --help exit $help_code; missing file exit $usage_code"
+if [ "$import_code" -ne 0 ] || [ "$summary" != '{"created":2,"updated":0,"skipped":0,"failed":0}' ] || [ "$help_code" -ne 0 ] \
+   || ! grep -q '^  import ' "$work/cli/help.txt" || [ "$usage_code" -ne 2 ] || [ -s "$work/cli/usage.txt" ]; then
+  echo "smoke test FAILED: the command line; its standard error:" >&2
+  tail -n 40 "$work/cli/err.log" >&2
+  exit 1
 fi
 echo "smoke test passed"

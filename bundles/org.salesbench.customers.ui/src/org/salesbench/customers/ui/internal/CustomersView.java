@@ -313,6 +313,15 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         refresh();
     }
 
+    /** The list's current filter as {@code CustomerFilter.class}, so that e.g. an export takes what the list shows. */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == CustomerFilter.class) {
+            return adapter.cast(filter);
+        }
+        return super.getAdapter(adapter);
+    }
+
     /** Reads the list again for the current filter and sort. */
     public void refresh() {
         int current = ++generation;

@@ -1,0 +1,42 @@
+package org.salesbench.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.salesbench.cli.CliCommand;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * The headless application {@code org.salesbench.cli.application}: no display, no workbench. The
+ * launcher passes the database as {@code salesbench.db.*} system properties (as for the workbench)
+ * and the command and its arguments as application arguments.
+ */
+public class CliApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        context.applicationRunning();
+        Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, console);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, console);
+        DatabaseSettings settings;
+        try {
+            settings = DatabaseSettings.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            err.println(org.eclipse.osgi.util.NLS.bind(Messages.Cli_error, e.getMessage()));
+            return CliCommand.USAGE;
+        }
+        int code = new Cli(settings).run(args == null ? new String[0] : args, out, err);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void stop() {
+        // a command runs to its end; the framework is stopped afterwards
+    }
+}

@@ -1,0 +1,99 @@
+package org.salesbench.cli.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The command line's texts, in English and Simplified Chinese (the JVM locale or -nl decides). */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.cli.internal.messages";
+
+    public static String Arg_dir;
+    public static String Arg_displayName;
+    public static String Arg_entity;
+    public static String Arg_file;
+    public static String Arg_login;
+    public static String Arg_noFile;
+    public static String Arg_unreadableFile;
+    public static String Backup_done;
+    public static String Backup_failed;
+    public static String Backup_help;
+    public static String Backup_notAFolder;
+    public static String Backup_notEmbedded;
+    public static String Backup_postgres;
+    public static String Cli_brokenCommand;
+    public static String Cli_debugHint;
+    public static String Cli_error;
+    public static String Cli_fieldError;
+    public static String Cli_serviceMissing;
+    public static String Cli_tryCommandHelp;
+    public static String Cli_tryHelp;
+    public static String Cli_unexpected;
+    public static String Cli_unknownCommand;
+    public static String Cli_usage;
+    public static String Cli_usageFooter;
+    public static String Demo_badSize;
+    public static String Demo_help;
+    public static String Demo_made;
+    public static String Demo_notEmpty;
+    public static String Export_badFilter;
+    public static String Export_done;
+    public static String Export_entities;
+    public static String Export_filterOnlyCustomers;
+    public static String Export_help;
+    public static String Export_noFolder;
+    public static String Export_unknownEntity;
+    public static String Export_unknownFormat;
+    public static String Import_badMap;
+    public static String Import_badMappingFile;
+    public static String Import_badValues;
+    public static String Import_cellError;
+    public static String Import_errorReportFailed;
+    public static String Import_errorReportWritten;
+    public static String Import_fieldsHeading;
+    public static String Import_help;
+    public static String Import_keys;
+    public static String Import_moreErrors;
+    public static String Import_noMapping;
+    public static String Import_onMatchWithoutMatch;
+    public static String Import_picklist;
+    public static String Import_required;
+    public static String Import_rolledBack;
+    public static String Import_rowError;
+    public static String Import_summary;
+    public static String Import_targetLine;
+    public static String Import_unknownColumn;
+    public static String Import_unknownEntity;
+    public static String Import_unknownField;
+    public static String Import_unknownKey;
+    public static String Report_help;
+    public static String Report_notInstalled;
+    public static String Restore_done;
+    public static String Restore_exists;
+    public static String Restore_failed;
+    public static String Restore_help;
+    public static String Restore_noFolder;
+    public static String Restore_notABackup;
+    public static String Restore_postgres;
+    public static String Usage_badChoice;
+    public static String Usage_extraArgument;
+    public static String Usage_flagWithValue;
+    public static String Usage_missingArgument;
+    public static String Usage_missingValue;
+    public static String Usage_optionTwice;
+    public static String Usage_unknownOption;
+    public static String Users_active;
+    public static String Users_added;
+    public static String Users_deactivated;
+    public static String Users_exists;
+    public static String Users_help;
+    public static String Users_inactive;
+    public static String Users_unknown;
+    public static String Users_unknownAction;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

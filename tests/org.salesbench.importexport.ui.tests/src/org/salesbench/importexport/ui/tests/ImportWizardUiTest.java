@@ -1,0 +1,288 @@
+package org.salesbench.importexport.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.wizard.IWizard;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.wizards.IWizardDescriptor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.importexport.ImportResult.Outcome;
+import org.salesbench.importexport.ImportSettings.Mode;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.ui.internal.ExportWizard;
+import org.salesbench.importexport.ui.internal.ImportJob;
+import org.salesbench.importexport.ui.internal.ImportWizard;
+import org.salesbench.ui.Services;
+
+/** The import and export wizards in the running workbench, on the database the workbench opened. */
+class ImportWizardUiTest {
+
+    static final class TestWizardDialog extends WizardDialog {
+        TestWizardDialog(Shell shell, IWizard wizard) {
+            super(shell, wizard);
+            setBlockOnOpen(false);
+        }
+
+        void finish() {
+            finishPressed();
+        }
+    }
+
+    @TempDir
+    Path dir;
+    private Shell shell;
+    private CustomerService customers;
+    private String unique;
+
+    @BeforeEach
+    void setUp() {
+        shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        customers = Services.get(CustomerService.class);
+        unique = UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private List<CustomerRow> named(String text) {
+        return customers.page(CustomerFilter.text(text), CustomerSort.DEFAULT, 0, 100);
+    }
+
+    @Test
+    void theWizardsAreInFileImportAndExport() {
+        IWizardDescriptor imports = PlatformUI.getWorkbench().getImportWizardRegistry()
+                .findWizard("org.salesbench.importexport.ui.importWizard");
+        assertNotNull(imports);
+        assertNotNull(PlatformUI.getWorkbench().getExportWizardRegistry().findWizard("org.salesbench.importexport.ui.exportWizard"));
+    }
+
+    @Test
+    void importsACsvWithChineseHeadersMappingAValueAndReportsTheFailedRow() throws Exception {
+        Path file = Files.writeString(dir.resolve("客户-" + unique + ".csv"),
+                "\uFEFF客户名称,所属行业,客户等级,备注\n"
+                        + "测试科技" + unique + "有限公司,软件,甲,第一行\n"
+                        + "样例贸易" + unique + "有限公司,贸易,B,第二行\n"
+                        + ",缺少名称,C,这一行会失败\n",
+                StandardCharsets.UTF_8);
+        ImportWizard wizard = new ImportWizard();
+        TestWizardDialog dialog = new TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            wizard.filePage().select(file, "customers");
+            assertTrue(wizard.filePage().isPageComplete(), "a readable CSV and a target");
+            dialog.showPage(wizard.mappingPage());
+            spin(200);
+            assertEquals("name", wizard.mappingPage().fieldOf("客户名称"));
+            assertEquals("industry", wizard.mappingPage().fieldOf("所属行业"));
+            assertEquals("grade", wizard.mappingPage().fieldOf("客户等级"));
+            assertEquals("notes", wizard.mappingPage().fieldOf("备注"));
+            assertEquals(List.of("grade:甲"), wizard.mappingPage().unmappedValues(), "the unknown grade is shown, not guessed");
+            wizard.mappingPage().mapValue("grade", "甲", "A");
+            wizard.mappingPage().map("备注", null);
+            wizard.mappingPage().save("中文表头" + unique);
+            screenshot("import-mapping");
+
+            dialog.showPage(wizard.optionsPage());
+            wizard.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
+            screenshot("import-options");
+            assertTrue(wizard.canFinish());
+            dialog.finish();
+            waitForJobs(ImportJob.FAMILY);
+            waitUntil("the summary", () -> wizard.job().summary() != null);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        screenshot("import-summary");
+        ImportJob job = wizard.job();
+        assertNull(job.failure(), job.failure());
+        assertEquals(Outcome.COMPLETED, job.result().outcome());
+        assertEquals(2, job.result().created());
+        assertEquals(1, job.result().failed());
+        String text = job.summary().text();
+        assertTrue(text.contains("Created 2, updated 0, skipped 0, failed 1."), text);
+        Path report = dir.resolve("errors.csv");
+        assertTrue(job.summary().saveReport(report));
+        assertTrue(Files.readString(report, StandardCharsets.UTF_8).contains("\n4,"), "row 4 (no name) is in the report");
+        job.summary().close();
+
+        List<CustomerRow> imported = named(unique);
+        assertEquals(2, imported.size(), imported.toString());
+        assertTrue(imported.stream().anyMatch(r -> r.name().equals("测试科技" + unique + "有限公司") && "A".equals(r.grade())),
+                "甲 was mapped to A: " + imported);
+
+        // the saved mapping and the name match: the same file again skips both rows
+        ImportWizard again = new ImportWizard();
+        TestWizardDialog second = new TestWizardDialog(shell, again);
+        second.open();
+        try {
+            again.filePage().select(file, "customers");
+            second.showPage(again.mappingPage());
+            spin(200);
+            again.mappingPage().load("中文表头" + unique);
+            assertNull(again.mappingPage().fieldOf("备注"), "the saved mapping leaves the notes out");
+            again.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
+            second.finish();
+            waitForJobs(ImportJob.FAMILY);
+            waitUntil("the summary", () -> again.job().summary() != null);
+        } finally {
+            if (second.getShell() != null && !second.getShell().isDisposed()) {
+                second.close();
+            }
+        }
+        assertEquals(2, again.job().result().skipped(), again.job().summary().text());
+        again.job().summary().close();
+        assertEquals(2, named(unique).size());
+    }
+
+    @Test
+    void aBinaryFileIsRefusedOnTheMappingPageWithAMessage() throws IOException {
+        byte[] bytes = new byte[4096];
+        new java.util.Random(3).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("binary.csv"), bytes);
+        ImportWizard wizard = new ImportWizard();
+        TestWizardDialog dialog = new TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            wizard.filePage().select(file, "customers");
+            dialog.showPage(wizard.mappingPage());
+            spin(200);
+            assertNotNull(wizard.mappingPage().getErrorMessage());
+            assertFalse(wizard.canFinish());
+        } finally {
+            dialog.close();
+        }
+    }
+
+    @Test
+    void exportWizardWritesTheCustomersOfAFilter() throws Exception {
+        Path file = Files.writeString(dir.resolve("in.csv"), "Name,Grade\n导出测试" + unique + "一号,A\n导出测试" + unique + "二号,B\n");
+        ImportWizard wizard = new ImportWizard();
+        TestWizardDialog importDialog = new TestWizardDialog(shell, wizard);
+        importDialog.open();
+        wizard.filePage().select(file, "customers");
+        importDialog.showPage(wizard.mappingPage());
+        spin(200);
+        importDialog.finish();
+        waitForJobs(ImportJob.FAMILY);
+        waitUntil("the summary", () -> wizard.job().summary() != null);
+        wizard.job().summary().close();
+
+        ExportWizard export = new ExportWizard(CustomerFilter.text(unique));
+        TestWizardDialog dialog = new TestWizardDialog(shell, export);
+        dialog.open();
+        Path out = dir.resolve("out");
+        export.page().choose("customers", out, 0);
+        dialog.finish();
+        waitForJobs(ExportWizard.FAMILY);
+        assertTrue(export.outcome().startsWith("Exported 2 records"), export.outcome());
+        String csv = Files.readString(dir.resolve("out.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF") && csv.contains("导出测试" + unique + "二号"), csv);
+    }
+
+    @Test
+    void theCustomersViewsExportOpensTheWizardWithTheListsFilterAndFileHasImportAndExport() throws Exception {
+        org.eclipse.ui.IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        org.eclipse.ui.IViewPart view = window.getActivePage().showView("org.salesbench.customers.ui.views.customers");
+        org.eclipse.jface.action.IToolBarManager toolBar = view.getViewSite().getActionBars().getToolBarManager();
+        assertNotNull(toolBar.find("org.salesbench.importexport.ui.toolbar.exportCustomers"), "Export… on the view's tool bar");
+        org.eclipse.jface.action.MenuManager file = (org.eclipse.jface.action.MenuManager) ((org.eclipse.ui.internal.WorkbenchWindow) window)
+                .getMenuManager().find(org.eclipse.ui.IWorkbenchActionConstants.M_FILE);
+        file.updateAll(true);
+        assertNotNull(file.find("org.salesbench.importexport.ui.menu.import"), "File > Import…");
+        assertNotNull(file.find("org.salesbench.importexport.ui.menu.export"), "File > Export…");
+
+        boolean[] withFilter = { false };
+        Display display = Display.getCurrent();
+        Runnable closeWizard = new Runnable() {
+            int attempts;
+
+            @Override
+            public void run() {
+                Shell active = display.getActiveShell();
+                if (active != null && active.getData() instanceof WizardDialog d && d.getCurrentPage() != null
+                        && d.getCurrentPage().getWizard() instanceof ExportWizard w) {
+                    withFilter[0] = w.exportsListFilter();
+                    d.close();
+                } else if (++attempts < 200) {
+                    display.timerExec(100, this);
+                }
+            }
+        };
+        display.timerExec(100, closeWizard);
+        view.setFocus();
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand("org.salesbench.importexport.ui.exportCustomers", null);
+        assertTrue(withFilter[0], "the wizard got the Customers view's filter");
+    }
+
+    private static void waitForJobs(Object family) {
+        waitUntil("jobs of " + family, () -> Job.getJobManager().find(family).length == 0);
+        spin(150);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                sleep(10);
+            }
+        }
+    }
+
+    private static void spin(long ms) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                sleep(5);
+            }
+        }
+    }
+
+    /** With SALESBENCH_SCREENSHOTS set to a folder, saves the screen there (to look at what users see). */
+    private static void screenshot(String name) {
+        String folder = System.getenv("SALESBENCH_SCREENSHOTS");
+        if (folder == null) {
+            return;
+        }
+        spin(300);
+        try {
+            new ProcessBuilder("import", "-window", "root", folder + "/" + name + ".png").inheritIO().start().waitFor();
+        } catch (Exception e) {
+            System.err.println("screenshot " + name + ": " + e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

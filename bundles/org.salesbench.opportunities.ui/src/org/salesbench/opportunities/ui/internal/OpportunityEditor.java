@@ -1,0 +1,101 @@
+package org.salesbench.opportunities.ui.internal;
+
+import java.util.Optional;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.editor.IFormPage;
+import org.salesbench.core.registry.LazyContribution;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.EntityFormEditor;
+
+/**
+ * An opportunity in a form editor: Overview, History, Activities and pages other bundles add.
+ * Validation on every edit, Save disabled while invalid and the reload-or-keep choice after a
+ * conflicting save are the shared behaviour of {@link EntityFormEditor}, as in the customer editor.
+ */
+public class OpportunityEditor extends EntityFormEditor<Opportunity> {
+
+    public static final String ID = "org.salesbench.opportunities.ui.editors.opportunity";
+
+    private OpportunityService service;
+
+    public static OpportunityEditor open(IWorkbenchPage page, long id, String name) throws PartInitException {
+        return (OpportunityEditor) page.openEditor(new OpportunityEditorInput(id, name), ID);
+    }
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof OpportunityEditorInput opportunityInput)) {
+            throw new PartInitException("Not an opportunity: " + input);
+        }
+        service = Services.get(OpportunityService.class);
+        setEntity(service.find(opportunityInput.id())
+                .orElseThrow(() -> new PartInitException(NLS.bind(Messages.Editor_notFound, opportunityInput.getName()))));
+        super.init(site, input);
+        setPartName(opportunity().getName());
+    }
+
+    @Override
+    protected void addPages() {
+        try {
+            addPage(new OpportunityOverviewPage(this));
+            addPage(new StageHistoryPage(this));
+            addPage(new OpportunityActivitiesPage(this));
+            for (ContributionRegistries.PageDescriptor d : ContributionRegistries.pages()) {
+                IFormPage page = d.factory().get()
+                        .map(f -> LazyContribution.safeCall(d.id(), () -> f.createPage(this, d.id(), d.label(), opportunity()), (IFormPage) null))
+                        .orElse(null);
+                if (page != null) {
+                    addPage(page);
+                }
+            }
+        } catch (PartInitException e) {
+            ILog.of(OpportunityEditor.class).error(e.getMessage(), e);
+        }
+    }
+
+    public Opportunity opportunity() {
+        return entity();
+    }
+
+    OpportunityService service() {
+        return service;
+    }
+
+    @Override
+    protected void validate(Opportunity opportunity) {
+        service.validate(opportunity);
+    }
+
+    @Override
+    protected void save(Opportunity opportunity) {
+        service.update(opportunity);
+    }
+
+    @Override
+    protected Optional<Opportunity> read(Opportunity opportunity) {
+        return service.find(opportunity.getId());
+    }
+
+    @Override
+    protected String title(Opportunity opportunity) {
+        return opportunity.getName();
+    }
+
+    @Override
+    protected String cannotSaveTitle() {
+        return Messages.Editor_cannotSave;
+    }
+
+    @Override
+    protected void reloaded(Opportunity opportunity) {
+        ((OpportunityEditorInput) getEditorInput()).setName(opportunity.getName());
+    }
+}

@@ -84,7 +84,6 @@ class OpportunitiesUiTest {
     private Opportunity opportunity(String name, Money amount) {
         Customer customer = new Customer("看板测试客户" + unique);
         Contact contact = new Contact("李伟");
-        contact.setPhone("138" + Math.abs(unique.hashCode() % 100000000));
         customer.addContact(contact);
         customer = customers.create(customer);
         Opportunity o = new Opportunity(customer, name, amount);
@@ -139,7 +138,7 @@ class OpportunitiesUiTest {
         String phone = "021-6" + Math.abs(unique.hashCode() % 1000000);
         Customer existing = new Customer("东方物流" + unique);
         Contact contact = new Contact("赵敏");
-        contact.setPhone(phone);
+        contact.getPhones().add(phone);
         existing.addContact(contact);
         existing = customers.create(existing);
         Lead lead = qualifiedLead("东方物流" + unique + "（上海）", phone);

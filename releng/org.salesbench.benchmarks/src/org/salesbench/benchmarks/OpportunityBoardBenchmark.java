@@ -1,0 +1,237 @@
+package org.salesbench.benchmarks;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.opportunities.Board;
+import org.salesbench.opportunities.BoardColumn;
+import org.salesbench.opportunities.BoardFilter;
+import org.salesbench.opportunities.ForecastGrouping;
+import org.salesbench.opportunities.ForecastQuery;
+import org.salesbench.opportunities.OpportunityFilter;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.opportunities.internal.PipelineServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * The pipeline board and the weighted forecast at scale: fills an embedded Derby database with
+ * bench.opportunities opportunities (default 300,000) over 20,000 customers, 50 owners in 5
+ * teams and the three shipped pipelines, by raw JDBC batch inserts (the services would spend the
+ * time on validation and history, not on what is measured), then times what users wait for.
+ * Goals on 2 cores: board open ≤ 300 ms, forecast ≤ 500 ms.
+ */
+class OpportunityBoardBenchmark {
+
+    private static final int CUSTOMERS = 20_000;
+    private static final int OWNERS = 50;
+    private static final int BATCH = 5_000;
+
+    @Test
+    void boardAndForecast() throws SQLException {
+        int size = Integer.getInteger("bench.opportunities", 300_000);
+        Path dir = Path.of(System.getProperty("bench.db", "bench-db")).toAbsolutePath().normalize().resolve("opportunities-" + size);
+        LocalSecurityService security = new LocalSecurityService("owner1");
+        DatabaseSettings settings = DatabaseSettings.embedded(dir);
+        try (Database db = Database.open(settings, security)) {
+            PipelineServiceImpl pipelines = new PipelineServiceImpl(db, security, (entity, change, id) -> { });
+            OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, (entity, change, id) -> { });
+            ForecastServiceImpl forecast = new ForecastServiceImpl(db, security);
+            long have = opportunities.count(OpportunityFilter.ALL);
+            if (have < size && !Boolean.getBoolean("bench.measureOnly")) {
+                if (have > 0) {
+                    throw new IllegalStateException(dir + " holds " + have + " opportunities, fewer than " + size + ": delete it to refill");
+                }
+                fill(settings, pipelines.pipelines(true), size);
+            } else {
+                System.out.printf("BENCH reusing %s with %,d opportunities%n", dir, have);
+            }
+            measure(pipelines, opportunities, forecast);
+        }
+    }
+
+    private static void fill(DatabaseSettings settings, List<Pipeline> pipelines, int size) throws SQLException {
+        long start = System.nanoTime();
+        Random random = new Random(42);
+        LocalDate today = LocalDate.now();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = Database.connect(settings)) {
+            c.setAutoCommit(false);
+            long firstId = reserveIds(c, CUSTOMERS + size + 5);
+            long id = firstId;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER,"
+                    + " NAME, NORMALIZED_NAME, STATUS) VALUES (?, 1, ?, 'bench', ?, 'bench', ?, ?, ?, 'ACTIVE')")) {
+                for (int i = 0; i < CUSTOMERS; i++) {
+                    ps.setLong(1, id++);
+                    ps.setTimestamp(2, now);
+                    ps.setTimestamp(3, now);
+                    ps.setString(4, owner(i % OWNERS));
+                    ps.setString(5, "基准客户 " + i + " 有限公司");
+                    ps.setString(6, "基准客户" + i);
+                    ps.addBatch();
+                    if (i % BATCH == BATCH - 1) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement team = c.prepareStatement("INSERT INTO SB_TEAM (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, NAME)"
+                    + " VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?)");
+                    PreparedStatement member = c.prepareStatement("INSERT INTO SB_TEAM_MEMBER (TEAM_ID, LOGIN) VALUES (?, ?)")) {
+                for (int t = 0; t < 5; t++) {
+                    long teamId = id++;
+                    team.setLong(1, teamId);
+                    team.setTimestamp(2, now);
+                    team.setTimestamp(3, now);
+                    team.setString(4, "Bench team " + t);
+                    team.executeUpdate();
+                    for (int m = t * 10; m < t * 10 + 10; m++) {
+                        member.setLong(1, teamId);
+                        member.setString(2, owner(m));
+                        member.executeUpdate();
+                    }
+                }
+            }
+            c.commit();
+            String[] categories = { "PIPELINE", "PIPELINE", "BEST_CASE", "COMMIT" };
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SB_OPPORTUNITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER,"
+                    + " CUSTOMER_ID, NAME, AMOUNT, CURRENCY, CLOSE_DATE, CLOSE_MONTH, PIPELINE_ID, STAGE_ID, STATE, STAGE_ENTERED_AT, PROBABILITY,"
+                    + " FORECAST_CATEGORY, CLOSED_ON, LOSS_REASON) VALUES (?, 1, ?, 'bench', ?, 'bench', ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < size; i++) {
+                    int p = random.nextInt(100);
+                    Pipeline pipeline = pipelines.get(p < 60 ? 0 : p < 85 ? 1 : 2);
+                    int kind = random.nextInt(100);
+                    List<Stage> stages = pipeline.getStages();
+                    Stage stage;
+                    if (kind < 60) {
+                        List<Stage> open = stages.stream().filter(s -> s.getKind() == StageKind.OPEN).toList();
+                        stage = open.get(random.nextInt(open.size()));
+                    } else {
+                        stage = pipeline.firstStage(kind < 85 ? StageKind.WON : StageKind.LOST).orElseThrow();
+                    }
+                    LocalDate close = stage.isClosed() ? today.minusDays(random.nextInt(730)) : today.plusDays(random.nextInt(450) - 90);
+                    ps.setLong(1, id++);
+                    ps.setTimestamp(2, now);
+                    ps.setTimestamp(3, now);
+                    ps.setString(4, owner(random.nextInt(OWNERS)));
+                    ps.setLong(5, firstId + random.nextInt(CUSTOMERS));
+                    ps.setString(6, "商机 " + i);
+                    ps.setBigDecimal(7, BigDecimal.valueOf(1_000_00L + random.nextInt(500_000_00), 2));
+                    ps.setDate(8, Date.valueOf(close));
+                    ps.setInt(9, close.getYear() * 100 + close.getMonthValue());
+                    ps.setLong(10, pipeline.getId());
+                    ps.setLong(11, stage.getId());
+                    ps.setString(12, stage.getKind().name());
+                    ps.setTimestamp(13, now);
+                    ps.setInt(14, stage.getProbability());
+                    ps.setString(15, stage.getKind() == StageKind.WON ? "CLOSED" : stage.getKind() == StageKind.LOST ? "OMITTED" : categories[random.nextInt(4)]);
+                    ps.setDate(16, stage.isClosed() ? Date.valueOf(close) : null);
+                    ps.setString(17, stage.getKind() == StageKind.LOST ? "价格" : null);
+                    ps.addBatch();
+                    if (i % BATCH == BATCH - 1) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                    if (i % 50_000 == 49_999) {
+                        System.out.printf("BENCH filled %,d opportunities, %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+            // fresh statistics, as a database that has lived a while has them
+            try (Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'SB_OPPORTUNITY', NULL)");
+            } catch (SQLException e) {
+                System.out.println("BENCH statistics not updated: " + e.getMessage());
+            }
+            c.commit();
+        }
+        System.out.printf("BENCH fill: %,d opportunities in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static long reserveIds(Connection c, int count) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'")) {
+            update.setInt(1, count);
+            update.executeUpdate();
+        }
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
+            rs.next();
+            return rs.getLong(1) - count + 1;
+        }
+    }
+
+    private static String owner(int i) {
+        return "owner" + i;
+    }
+
+    private static void measure(PipelineServiceImpl pipelines, OpportunityServiceImpl opportunities, ForecastServiceImpl forecast) {
+        List<Pipeline> all = pipelines.pipelines(true);
+        Pipeline newBusiness = all.get(0);
+        YearMonth month = YearMonth.now();
+        ForecastQuery year = ForecastQuery.months(month, month.plusMonths(11), ForecastGrouping.NONE);
+        // warm up once, as a running workbench would be
+        opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20);
+        forecast.forecast(year);
+
+        Board[] board = new Board[1];
+        report("board open (new business, everyone, 20 cards a column)", repeat(10, () -> board[0] = opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20)));
+        System.out.printf("BENCH   columns: %s%n", board[0].columns().stream().map(c -> c.label() + "=" + c.count()).toList());
+        for (Pipeline p : all) {
+            report("board open (" + p.getName() + ")", repeat(5, () -> opportunities.board(p.getId(), BoardFilter.ALL, 20)));
+        }
+        report("board mine", repeat(10, () -> opportunities.board(newBusiness.getId(), BoardFilter.mine("owner7"), 20)));
+        report("board closing this quarter", repeat(10, () -> opportunities.board(newBusiness.getId(), new BoardFilter(Set.of(), true, false), 20)));
+        report("board overdue", repeat(10, () -> opportunities.board(newBusiness.getId(), new BoardFilter(Set.of(), false, true), 20)));
+        long total = board[0].columns().stream().mapToLong(BoardColumn::count).sum();
+        System.out.printf("BENCH   open-board total %,d%n", total);
+
+        int[] rows = new int[1];
+        report("forecast 12 months by category", repeat(10, () -> rows[0] = forecast.forecast(year).size()));
+        System.out.printf("BENCH   %d rows%n", rows[0]);
+        for (ForecastGrouping grouping : List.of(ForecastGrouping.OWNER, ForecastGrouping.TEAM, ForecastGrouping.PIPELINE)) {
+            report("forecast 12 months by category and " + grouping.name().toLowerCase(),
+                    repeat(10, () -> forecast.forecast(ForecastQuery.months(month, month.plusMonths(11), grouping))));
+        }
+        report("forecast of one owner", repeat(10, () -> forecast.forecast(new ForecastQuery(month, month.plusMonths(11), ForecastGrouping.NONE, null, "owner7", null))));
+        report("forecast of one pipeline", repeat(10, () -> forecast.forecast(new ForecastQuery(month, month.plusMonths(11), ForecastGrouping.NONE, newBusiness.getId(), null, null))));
+    }
+
+    private static double[] repeat(int times, Supplier<?> work) {
+        double[] samples = new double[times];
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            work.get();
+            samples[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return samples;
+    }
+
+    private static void report(String what, double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        System.out.printf("BENCH %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d samples)%n", what, sorted[(sorted.length - 1) / 2],
+                sorted[(int) Math.ceil(0.95 * sorted.length) - 1], sorted[sorted.length - 1], sorted.length);
+    }
+}

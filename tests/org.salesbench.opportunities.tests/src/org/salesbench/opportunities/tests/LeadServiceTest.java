@@ -1,0 +1,304 @@
+package org.salesbench.opportunities.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.validation.CreditCode;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.CompanySize;
+import org.salesbench.customers.Contact;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.opportunities.ConversionRequest;
+import org.salesbench.opportunities.DuplicateReason;
+import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadConversion;
+import org.salesbench.opportunities.LeadDuplicate;
+import org.salesbench.opportunities.LeadFilter;
+import org.salesbench.opportunities.LeadScreening;
+import org.salesbench.opportunities.LeadStatus;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.ScoringRule;
+import org.salesbench.opportunities.ScoringRuleKind;
+
+class LeadServiceTest {
+
+    private static final String HUAWEI_CODE = CreditCode.withCheckCharacter("91440300MA5FABCD1");
+
+    private OpportunityFixture fx = new OpportunityFixture();
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private Customer huawei() {
+        Customer c = new Customer("深圳华为技术有限公司");
+        c.setStatus(CustomerStatus.ACTIVE);
+        c.setCreditCode(HUAWEI_CODE);
+        Contact li = new Contact("李伟");
+        li.getPhones().add("+86 138 0013 8000");
+        li.getEmails().add("li.wei@huawei.example");
+        c.addContact(li);
+        return fx.customers.create(c);
+    }
+
+    private static Lead lead(String company) {
+        Lead lead = new Lead(company);
+        lead.setContactName("王芳");
+        return lead;
+    }
+
+    @Test
+    void defaultRulesScoreAndGrade() {
+        Lead lead = lead("杭州星河信息技术有限公司");
+        lead.setSize(CompanySize.LARGE); // 20
+        lead.setSource("REFERRAL"); // 15
+        lead.setNeed("想替换现有 CRM 系统"); // 10
+        lead.setBudget(Money.cny("150000")); // 15
+        Lead saved = fx.leads.create(lead);
+        assertEquals(60, saved.getScore());
+        assertEquals("A", saved.getGrade());
+        assertFalse(saved.isDuplicate());
+
+        Lead small = lead("小微商贸");
+        small.setSize(CompanySize.MICRO);
+        small.setBudget(Money.cny("99999.99"));
+        Lead weak = fx.leads.create(small);
+        assertEquals(0, weak.getScore());
+        assertEquals("D", weak.getGrade());
+    }
+
+    @Test
+    void configuredRulesIncludingHistoryWithUs() {
+        Customer existing = huawei();
+        Opportunity deal = fx.opportunities.create(fx.opportunity(existing, "5G 核心网", "100.00", null));
+        fx.opportunities.markWon(deal.getId(), null);
+        fx.leads.saveScoringRules(List.of(new ScoringRule(ScoringRuleKind.INDUSTRY, "制造", 30), new ScoringRule(ScoringRuleKind.SIZE, "LARGE", 20),
+                new ScoringRule(ScoringRuleKind.NEED_KEYWORD, "erp", 15), new ScoringRule(ScoringRuleKind.EXISTING_CUSTOMER, null, 10),
+                new ScoringRule(ScoringRuleKind.WON_BEFORE, null, 25), new ScoringRule(ScoringRuleKind.GRADE, "A", 70),
+                new ScoringRule(ScoringRuleKind.GRADE, "B", 40), new ScoringRule(ScoringRuleKind.GRADE, "C", 0)));
+
+        Lead fresh = lead("苏州精工机械");
+        fresh.setIndustry("制造");
+        fresh.setSize(CompanySize.LARGE);
+        fresh.setNeed("需要 ERP 升级");
+        LeadScreening screening = fx.leads.screen(fresh);
+        assertEquals(65, screening.score());
+        assertEquals("B", screening.grade());
+        assertEquals(3, screening.reasons().size(), screening.reasons().toString());
+
+        Lead known = lead("深圳华为技术有限公司");
+        known.setIndustry("制造");
+        known.setSize(CompanySize.LARGE);
+        Lead saved = fx.leads.create(known);
+        assertEquals(30 + 20 + 10 + 25, saved.getScore());
+        assertEquals("A", saved.getGrade());
+
+        ValidationException bad = assertThrows(ValidationException.class, () -> fx.leads.saveScoringRules(List.of(
+                new ScoringRule(ScoringRuleKind.BUDGET_AT_LEAST, "lots", 5), new ScoringRule(ScoringRuleKind.SIZE, "HUGE", 5))));
+        assertTrue(bad.errorOf("rules[0].value").message().contains("lots"));
+        assertTrue(bad.errorOf("rules[1].value").message().contains("HUGE"));
+        assertEquals(8, fx.leads.scoringRules().size(), "refused rules replaced nothing");
+    }
+
+    @Test
+    void duplicatesOfCustomersAndLeadsAreFlaggedWithWhatMatched() {
+        Customer existing = huawei();
+        Lead byName = fx.leads.create(lead("深圳华为技术有限公司 "));
+        assertTrue(byName.isDuplicate());
+        assertEquals(DuplicateReason.NAME, byName.getDuplicateReason());
+        assertEquals(existing.getId(), byName.getDuplicateCustomerId());
+
+        Lead byPhone = lead("Unknown Trading");
+        byPhone.setPhone("13800138000");
+        byPhone = fx.leads.create(byPhone);
+        assertEquals(DuplicateReason.PHONE, byPhone.getDuplicateReason());
+        assertEquals(existing.getId(), byPhone.getDuplicateCustomerId());
+
+        Lead byEmail = lead("Another Name");
+        byEmail.setEmail(" LI.WEI@huawei.example ");
+        byEmail = fx.leads.create(byEmail);
+        assertEquals("li.wei@huawei.example", byEmail.getEmail());
+        assertEquals(DuplicateReason.EMAIL, byEmail.getDuplicateReason());
+        assertEquals(existing.getId(), byEmail.getDuplicateCustomerId());
+
+        Lead byCode = lead("名字不同的公司");
+        byCode.setCreditCode(HUAWEI_CODE.toLowerCase());
+        byCode = fx.leads.create(byCode);
+        assertEquals(DuplicateReason.CREDIT_CODE, byCode.getDuplicateReason());
+
+        Lead first = fx.leads.create(lead("Bluebird Analytics Ltd."));
+        assertFalse(first.isDuplicate());
+        Lead second = fx.leads.create(lead("BLUEBIRD ANALYTICS"));
+        assertTrue(second.isDuplicate());
+        assertNull(second.getDuplicateCustomerId());
+        assertEquals(first.getId(), second.getDuplicateLeadId());
+        assertEquals(DuplicateReason.NAME, second.getDuplicateReason());
+
+        Lead phoneTwin = lead("Phone Twin");
+        phoneTwin.setPhone("+86 (138) 0013-8000");
+        LeadScreening screening = fx.leads.screen(phoneTwin);
+        assertEquals(LeadDuplicate.Kind.CUSTOMER, screening.duplicates().get(0).kind(), "customers come first");
+        assertTrue(screening.duplicates().stream().anyMatch(d -> d.kind() == LeadDuplicate.Kind.LEAD && d.reason() == DuplicateReason.PHONE));
+
+        assertEquals(5, fx.leads.count(new LeadFilter(null, Set.of(), null, true)));
+        assertFalse(fx.leads.create(lead("完全无关的公司")).isDuplicate());
+    }
+
+    @Test
+    void conversionMakesCustomerContactAndOpportunityWithLinksBack() {
+        Lead lead = lead("宁波海纳物流有限公司");
+        lead.setContactTitle("运营总监");
+        lead.setPhone("0574-8765 4321");
+        lead.setEmail("wang.fang@haina.example");
+        lead.setIndustry("物流");
+        lead.setSource("TRADE_SHOW");
+        lead.setBudget(Money.cny("200000"));
+        lead.setStatus(LeadStatus.QUALIFIED);
+        Lead saved = fx.leads.create(lead);
+        fx.events.clear();
+
+        LeadConversion made = fx.leads.convert(saved.getId(), new ConversionRequest(null, null, null, null, LocalDate.now().plusMonths(1)));
+        assertTrue(made.customerCreated());
+        Customer customer = fx.customers.find(made.customerId()).orElseThrow();
+        assertEquals("宁波海纳物流有限公司", customer.getName());
+        assertEquals("物流", customer.getIndustry());
+        assertEquals(1, customer.getContacts().size());
+        Contact contact = customer.getContacts().get(0);
+        assertEquals(made.contactId(), contact.getId());
+        assertEquals("王芳", contact.getName());
+        assertEquals(List.of("0574-8765 4321"), contact.getPhones());
+        Opportunity opportunity = fx.opportunities.find(made.opportunityId()).orElseThrow();
+        assertEquals(customer.getId(), opportunity.getCustomer().getId());
+        assertEquals(Money.cny("200000"), opportunity.getAmount());
+        assertEquals("New business", opportunity.getPipeline().getLabel());
+        assertEquals("Qualification", opportunity.getStage().getLabel());
+        assertEquals(saved.getId(), opportunity.getLeadId());
+        assertEquals("TRADE_SHOW", opportunity.getSource());
+
+        Lead converted = fx.leads.find(saved.getId()).orElseThrow();
+        assertEquals(LeadStatus.CONVERTED, converted.getStatus());
+        assertEquals(made.customerId(), converted.getCustomerId());
+        assertEquals(made.contactId(), converted.getContactId());
+        assertEquals(made.opportunityId(), converted.getOpportunityId());
+        assertNotNull(converted.getConvertedAt());
+        assertTrue(fx.events.contains(new OpportunityFixture.Posted(Customer.ENTITY, Change.CREATED, made.customerId())));
+        assertTrue(fx.events.contains(new OpportunityFixture.Posted(Opportunity.ENTITY, Change.CREATED, made.opportunityId())));
+        assertTrue(fx.events.contains(new OpportunityFixture.Posted(Lead.ENTITY, Change.UPDATED, saved.getId())));
+
+        ValidationException again = assertThrows(ValidationException.class, () -> fx.leads.convert(saved.getId(), null));
+        assertEquals("This lead was already converted", again.errorOf("status").message());
+    }
+
+    @Test
+    void conversionOfADuplicateAttachesToTheExistingCustomer() {
+        Customer existing = huawei();
+        Lead lead = lead("深圳华为技术有限公司");
+        lead.setEmail("wang.fang@huawei.example");
+        lead.setStatus(LeadStatus.QUALIFIED);
+        Lead saved = fx.leads.create(lead);
+        LeadConversion made = fx.leads.convert(saved.getId(), ConversionRequest.DEFAULTS);
+        assertFalse(made.customerCreated());
+        assertEquals(existing.getId(), made.customerId());
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM SB_CUSTOMER"));
+        Customer customer = fx.customers.find(existing.getId()).orElseThrow();
+        assertEquals(2, customer.getContacts().size());
+        assertTrue(customer.getContacts().stream().anyMatch(c -> c.getId().equals(made.contactId()) && c.getName().equals("王芳")));
+    }
+
+    @Test
+    void aFailureInTheMiddleOfConversionLeavesNothingHalfMade() {
+        fx.close();
+        // the real opportunity service writes the opportunity and its history, then the "disk fills up"
+        fx = new OpportunityFixture(real -> (OpportunityService) Proxy.newProxyInstance(OpportunityService.class.getClassLoader(),
+                new Class<?>[] { OpportunityService.class }, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("create")) {
+                        throw new IllegalStateException("disk full after the opportunity was written");
+                    }
+                    return result;
+                }));
+        Lead lead = lead("宁波海纳物流有限公司");
+        lead.setPhone("0574-8765 4321");
+        lead.setStatus(LeadStatus.QUALIFIED);
+        Lead saved = fx.leads.create(lead);
+        fx.events.clear();
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> fx.leads.convert(saved.getId(), null));
+        assertTrue(failure.getMessage().startsWith("disk full"));
+        for (String table : List.of("SB_CUSTOMER", "SB_CONTACT", "SB_CONTACT_PHONE", "SB_CUSTOMER_TERM", "SB_OPPORTUNITY", "SB_STAGE_HISTORY")) {
+            assertEquals(0, fx.count("SELECT COUNT(*) FROM " + table), table + " keeps nothing of the failed conversion");
+        }
+        Lead after = fx.leads.find(saved.getId()).orElseThrow();
+        assertEquals(LeadStatus.QUALIFIED, after.getStatus());
+        assertNull(after.getCustomerId());
+        assertNull(after.getOpportunityId());
+        assertEquals(List.of(), fx.events, "no event announces what was rolled back");
+    }
+
+    @Test
+    void badLeadInputIsRefusedNamingTheField() {
+        Lead negative = lead("负预算公司");
+        negative.setBudget(Money.cny("-5"));
+        negative.setEmail("not-an-address");
+        negative.setSource("CARRIER_PIGEON");
+        ValidationException e = assertThrows(ValidationException.class, () -> fx.leads.create(negative));
+        assertEquals("Budget cannot be negative", e.errorOf("budget").message());
+        assertTrue(e.errorOf("email").message().startsWith("E-mail"));
+        assertEquals("Source \u201cCARRIER_PIGEON\u201d is not one of the configured sources", e.errorOf("source").message());
+
+        ValidationException noCompany = assertThrows(ValidationException.class, () -> fx.leads.create(lead("  ")));
+        assertEquals("Company is required", noCompany.errorOf("company").message());
+
+        Lead ok = fx.leads.create(lead("正常公司"));
+        ValidationException noReason = assertThrows(ValidationException.class, () -> fx.leads.disqualify(ok.getId(), ""));
+        assertEquals("Disqualification reason is required to disqualify a lead", noReason.errorOf("disqualifyReason").message());
+        Lead disqualified = fx.leads.disqualify(ok.getId(), "没有预算");
+        assertEquals(LeadStatus.DISQUALIFIED, disqualified.getStatus());
+
+        ValidationException notQualified = assertThrows(ValidationException.class, () -> fx.leads.convert(ok.getId(), null));
+        assertNotNull(notQualified.errorOf("status"));
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM SB_LEAD"));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM SB_CUSTOMER"));
+    }
+
+    @Test
+    void sourcesAreAConfigurableList() {
+        assertEquals(List.of("CAMPAIGN", "WEB_FORM", "REFERRAL", "INBOUND_CALL", "TRADE_SHOW", "PARTNER", "OTHER"),
+                fx.leads.sources(true).stream().map(s -> s.getCode()).toList());
+        assertEquals("Trade show", fx.leads.sources(true).get(4).getLabel());
+        var sources = new java.util.ArrayList<>(fx.leads.sources(false));
+        sources.get(0).setName("Marketing campaign");
+        sources.add(new org.salesbench.opportunities.LeadSource("WECHAT", "WeChat"));
+        fx.leads.saveSources(sources);
+        var saved = fx.leads.sources(true);
+        assertEquals("Marketing campaign", saved.get(0).getLabel(), "a renamed shipped source shows the user's name");
+        assertNull(saved.get(0).getNameKey());
+        assertEquals("WECHAT", saved.get(7).getCode());
+        Lead fromWechat = lead("微信来的公司");
+        fromWechat.setSource("WECHAT");
+        assertSame(LeadStatus.NEW, fx.leads.create(fromWechat).getStatus());
+    }
+}

@@ -142,8 +142,7 @@ public class BoardView extends ViewPart {
         rows.marginLeft = 0;
         rows.spacing = 8;
         bar.setLayout(rows);
-        new Label(bar, SWT.NONE).setText(Messages.Board_pipeline);
-        pipelineCombo = new Combo(bar, SWT.READ_ONLY);
+        pipelineCombo = new Combo(LeadsView.labelled(bar, Messages.Board_pipeline), SWT.READ_ONLY);
         pipelineCombo.addListener(SWT.Selection, e -> refresh());
         mineCheck = check(bar, Messages.Board_mine);
         quarterCheck = check(bar, Messages.Board_thisQuarter);
@@ -191,7 +190,7 @@ public class BoardView extends ViewPart {
             if (!loaded.isEmpty()) {
                 pipelineCombo.select(index);
             }
-            pipelineCombo.getParent().layout();
+            pipelineCombo.getParent().getParent().layout(true, true);
             refresh();
         }, this::failed);
     }

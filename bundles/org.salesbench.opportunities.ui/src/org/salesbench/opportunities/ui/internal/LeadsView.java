@@ -102,21 +102,33 @@ public class LeadsView extends ViewPart {
         searchText.setMessage(Messages.Leads_searchHint);
         searchText.setLayoutData(new RowData(180, SWT.DEFAULT));
         searchText.addModifyListener(e -> filterSoon());
-        new Label(bar, SWT.NONE).setText(Messages.Leads_status);
-        statusCombo = new Combo(bar, SWT.READ_ONLY);
+        statusCombo = new Combo(labelled(bar, Messages.Leads_status), SWT.READ_ONLY);
         statusCombo.add(Messages.Filter_any);
         for (LeadStatus s : LeadStatus.values()) {
             statusCombo.add(Labels.of(s));
         }
         statusCombo.select(0);
         statusCombo.addListener(SWT.Selection, e -> applyFilter());
-        new Label(bar, SWT.NONE).setText(Messages.Leads_owner);
-        ownerText = new Text(bar, SWT.BORDER);
+        ownerText = new Text(labelled(bar, Messages.Leads_owner), SWT.BORDER);
         ownerText.setLayoutData(new RowData(80, SWT.DEFAULT));
         ownerText.addModifyListener(e -> filterSoon());
         duplicatesCheck = new Button(bar, SWT.CHECK);
         duplicatesCheck.setText(Messages.Leads_duplicatesOnly);
         duplicatesCheck.addListener(SWT.Selection, e -> applyFilter());
+    }
+
+    /** A label and its field kept on one line when the bar wraps. */
+    static Composite labelled(Composite bar, String label) {
+        Composite pair = new Composite(bar, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        layout.marginLeft = 0;
+        layout.marginRight = 0;
+        layout.marginTop = 0;
+        layout.marginBottom = 0;
+        pair.setLayout(layout);
+        new Label(pair, SWT.NONE).setText(label);
+        return pair;
     }
 
     private void createTable(Composite parent) {

@@ -39,6 +39,8 @@ import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.winprobability.WinProbabilityService;
+import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 
 /** Every field of the opportunity, validated as it is typed; the stage moves through the service's rules. */
@@ -52,6 +54,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
     private final List<Consumer<Opportunity>> loaders = new ArrayList<>();
     private boolean loading;
     private Combo stageCombo;
+    private Label winProbability;
     private List<Stage> stages = List.of();
 
     public OpportunityOverviewPage(OpportunityEditor editor) {
@@ -247,15 +250,41 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         Label stageDefault = toolkit.createLabel(row, "");
         stageDefault.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         register("probability", spinner);
+        label(toolkit, parent, Messages.Field_winProbability);
+        winProbability = toolkit.createLabel(parent, "", SWT.WRAP);
+        GridData winData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        winData.widthHint = 300;
+        winProbability.setLayoutData(winData);
         loaders.add(o -> {
             spinner.setSelection(o.getProbability());
             stageDefault.setText(o.getStage() == null ? "" : NLS.bind(Messages.Field_stageProbability, o.getStage().getProbability()));
+            predict(o);
         });
         spinner.addListener(SWT.Modify, e -> {
             if (spinner.getSelection() != editor.opportunity().getProbability()) {
                 edited(o -> o.setProbability(spinner.getSelection()));
             }
         });
+    }
+
+    /** The learned model's estimate beside the stage's, with its main reasons (read in a job: it may train first). */
+    private void predict(Opportunity o) {
+        if (o.isClosed()) {
+            winProbability.setText(Messages.Field_winProbabilityClosed);
+            return;
+        }
+        winProbability.setText(Messages.Loading);
+        long id = o.getId();
+        Jobs.load(winProbability, Messages.Job_predict, () -> Services.get(WinProbabilityService.class).predict(id), p -> {
+            winProbability.setText(NLS.bind(Messages.Field_winProbabilityValue, p.percent(), p.explanation()));
+            winProbability.setToolTipText(String.join("\n", p.reasons().stream().map(r -> r.text()).toList()));
+            winProbability.getParent().layout(true, true);
+        }, e -> winProbability.setText(e.getMessage()));
+    }
+
+    /** The model's estimate as shown, for tests. */
+    String winProbabilityText() {
+        return winProbability.getText();
     }
 
     private void stage(FormToolkit toolkit, Composite parent) {

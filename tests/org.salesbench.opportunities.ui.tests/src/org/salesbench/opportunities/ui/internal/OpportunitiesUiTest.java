@@ -81,8 +81,12 @@ class OpportunitiesUiTest {
         return pipeline.getStages().stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
     }
 
+    private int customerCount;
+    private String lastCustomerName;
+
     private Opportunity opportunity(String name, Money amount) {
-        Customer customer = new Customer("看板测试客户" + unique);
+        lastCustomerName = "看板测试客户" + unique + "-" + (++customerCount);
+        Customer customer = new Customer(lastCustomerName);
         Contact contact = new Contact("李伟");
         customer.addContact(contact);
         customer = customers.create(customer);
@@ -130,7 +134,7 @@ class OpportunitiesUiTest {
         assertEquals(lead.getCompany(), customers.find(converted.getCustomerId()).orElseThrow().getName());
         UiTesting.waitUntil("the new opportunity's editor", () -> page.getActiveEditor() instanceof OpportunityEditor, 5_000);
         assertEquals(made.getId(), ((OpportunityEditor) page.getActiveEditor()).opportunity().getId());
-        assertEquals("Converted", view.table().getItem(0).getText(4));
+        UiTesting.waitUntil("the list showing the lead converted", () -> "Converted".equals(view.table().getItem(0).getText(4)), 10_000);
     }
 
     @Test
@@ -162,6 +166,7 @@ class OpportunitiesUiTest {
         lead.setContactName("张三");
         lead.setPhone("13900001111");
         lead = leads.create(lead);
+        assertEquals(LeadStatus.NEW, lead.getStatus());
         LeadsView view = (LeadsView) page.findView(LeadsView.ID);
         ConvertLeadDialog dialog = new ConvertLeadDialog(window.getShell(), lead, leads.screen(lead), pipelines.pipelines(true));
         dialog.setBlockOnOpen(false);
@@ -171,6 +176,7 @@ class OpportunitiesUiTest {
         view.setErrorReporter(errors::add);
         view.convert(lead.getId(), dialog.request());
         UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the refusal shown, lead now " + leads.find(lead.getId()).orElseThrow().getStatus(), () -> !errors.isEmpty(), 10_000);
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).toLowerCase().contains("status"), errors.get(0));
         assertEquals(LeadStatus.NEW, leads.find(lead.getId()).orElseThrow().getStatus());
@@ -195,6 +201,15 @@ class OpportunitiesUiTest {
         Stage needs = stage(pipeline, "Needs analysis");
         Stage proposal = stage(pipeline, "Proposal");
         Opportunity o = opportunity("看板拖动" + unique, Money.cny("0"));
+        String[] names = {"华东区域 CRM 升级", "深圳仓储系统二期", "成都分公司采购", "北京总部续约"};
+        for (int i = 0; i < names.length; i++) {
+            Opportunity other = opportunity(names[i], Money.cny(String.valueOf(120000 * (i + 1))));
+            other.setExpectedCloseDate(LocalDate.now().plusDays(20L * (i + 1)));
+            other = opportunities.update(other);
+            if (i % 2 == 1) {
+                opportunities.moveToStage(other.getId(), needs.getId());
+            }
+        }
         BoardView view = board(pipeline);
         assertTrue(view.shownCards(first.getId()).stream().anyMatch(c -> c.id() == o.getId()), "the card starts in the first stage");
         long before = columnOf(view, needs.getId()).count();
@@ -258,9 +273,12 @@ class OpportunitiesUiTest {
         assertTrue(asked[0]);
         assertEquals("对方的下一步", ((Text) overview.field("nextStep")).getText());
 
+        UiTesting.waitUntil("the learned win probability beside the stage's",
+                () -> overview.winProbabilityText().matches("\\d+ %.*"), 30_000);
+
         editor.setActivePage(StageHistoryPage.ID);
-        UiTesting.waitForJobs(Jobs.FAMILY);
-        assertEquals(1, ((StageHistoryPage) editor.findPage(StageHistoryPage.ID)).shownSteps());
+        StageHistoryPage history = (StageHistoryPage) editor.findPage(StageHistoryPage.ID);
+        UiTesting.waitUntil("the stage history (" + history.getManagedForm().getForm().getMessage() + ")", () -> history.shownSteps() == 1, 10_000);
         editor.setActivePage(OpportunityActivitiesPage.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(0, ((OpportunityActivitiesPage) editor.findPage(OpportunityActivitiesPage.ID)).shownActivities());
@@ -305,5 +323,63 @@ class OpportunitiesUiTest {
         assertTrue(wizard.performFinish());
         dialog.close();
         assertEquals("新线索" + unique, leads.find(wizard.created().getId()).orElseThrow().getCompany());
+    }
+
+    @Test
+    void aQuoteIsCreatedWithLinesAndExportedAsPdfWithTheChineseCustomerName() throws Exception {
+        org.salesbench.opportunities.quotes.ProductService products = Services.get(org.salesbench.opportunities.quotes.ProductService.class);
+        products.create(new org.salesbench.opportunities.quotes.Product("CRM-" + unique, "客户管理系统 专业版", "套", Money.cny("19800"),
+                new java.math.BigDecimal("13")));
+        Opportunity o = opportunity("报价商机" + unique, Money.cny("50000"));
+        OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
+        editor.setActivePage(QuotesPage.ID);
+        QuotesPage quotes = (QuotesPage) editor.findPage(QuotesPage.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertEquals(0, quotes.shownQuotes().size());
+
+        List<org.salesbench.opportunities.quotes.Product> catalogue = products.list(true);
+        int index = 0;
+        for (int i = 0; i < catalogue.size(); i++) {
+            if (catalogue.get(i).getCode().equals("CRM-" + unique)) {
+                index = i;
+            }
+        }
+        QuoteDialog dialog = new QuoteDialog(window.getShell(), Services.get(org.salesbench.opportunities.quotes.QuoteService.class), catalogue,
+                editor.opportunity());
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        dialog.addLine(index, "两", "0");
+        assertTrue(String.valueOf(dialog.getErrorMessage()).contains("Quantity"), dialog.getErrorMessage());
+        dialog.addLine(index, "3", "150");
+        assertTrue(String.valueOf(dialog.getErrorMessage()).contains("iscount"), "a discount over 100 % is refused: " + dialog.getErrorMessage());
+        dialog.close();
+
+        dialog = new QuoteDialog(window.getShell(), Services.get(org.salesbench.opportunities.quotes.QuoteService.class), catalogue,
+                editor.opportunity());
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        dialog.addLine(index, "3", "10");
+        UiTesting.screenshot("quote-dialog");
+        dialog.okPressed();
+        assertNotNull(dialog.saved(), dialog.getErrorMessage());
+        quotes.reload(editor.opportunity());
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertEquals(1, quotes.shownQuotes().size());
+        // 3 × 19,800 − 10 % = 53,460 net; 13 % tax = 6,949.80; total 60,409.80
+        assertEquals(0, Money.cny("60409.80").compareTo(quotes.shownQuotes().get(0).getGrandTotal()));
+
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("quote", ".pdf");
+        List<String> errors = new ArrayList<>();
+        quotes.setErrorReporter(errors::add);
+        quotes.exportPdf(quotes.shownQuotes().get(0).getId(), pdf);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertEquals(List.of(), errors);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertTrue(text.contains(lastCustomerName), text);
+        assertTrue(text.contains("客户管理系统"), text);
+        java.nio.file.Files.delete(pdf);
     }
 }

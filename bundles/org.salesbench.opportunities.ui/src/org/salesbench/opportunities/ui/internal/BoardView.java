@@ -190,7 +190,7 @@ public class BoardView extends ViewPart {
             if (!loaded.isEmpty()) {
                 pipelineCombo.select(index);
             }
-            pipelineCombo.getParent().getParent().layout(true, true);
+            pipelineCombo.getParent().getParent().getParent().layout(true, true);
             refresh();
         }, this::failed);
     }

@@ -129,7 +129,8 @@ public class NewOpportunityWizard extends Wizard implements INewWizard {
             } else if (amountValue().isNegative()) {
                 error = NLS.bind(Messages.Field_negative, Messages.Field_amountName);
             }
-            setErrorMessage(error);
+            // no error before the user has typed anything: the page opens with its description
+            setErrorMessage(name.getText().isEmpty() && error != null && error.equals(NLS.bind(Messages.Field_required, Messages.Field_name)) ? null : error);
             setPageComplete(error == null);
         }
     }

@@ -1,14 +1,22 @@
 package org.salesbench.opportunities.ui.internal;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.forms.editor.IFormPage;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityService;
@@ -25,6 +33,7 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
     public static final String ID = "org.salesbench.opportunities.ui.editors.opportunity";
 
     private OpportunityService service;
+    private ServiceRegistration<EventHandler> eventRegistration;
 
     public static OpportunityEditor open(IWorkbenchPage page, long id, String name) throws PartInitException {
         return (OpportunityEditor) page.openEditor(new OpportunityEditorInput(id, name), ID);
@@ -40,6 +49,29 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
                 .orElseThrow(() -> new PartInitException(NLS.bind(Messages.Editor_notFound, opportunityInput.getName()))));
         super.init(site, input);
         setPartName(opportunity().getName());
+        followChanges(site.getShell().getDisplay(), opportunityInput.id());
+    }
+
+    /** A change saved elsewhere (a drag on the board, another editor) shows here unless the user has edits of their own. */
+    private void followChanges(Display display, long id) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Opportunity.ENTITY));
+        properties.put(EventConstants.EVENT_FILTER, "(" + EventTopics.PROPERTY_ID + "=" + id + ")");
+        eventRegistration = FrameworkUtil.getBundle(OpportunityEditor.class).getBundleContext().registerService(EventHandler.class,
+                event -> display.asyncExec(() -> {
+                    if (getContainer() != null && !getContainer().isDisposed() && !hasChanges()
+                            && service.find(id).map(stored -> stored.getVersion() != opportunity().getVersion()).orElse(false)) {
+                        reload();
+                    }
+                }), properties);
+    }
+
+    @Override
+    public void dispose() {
+        if (eventRegistration != null) {
+            eventRegistration.unregister();
+        }
+        super.dispose();
     }
 
     @Override

@@ -250,7 +250,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         Label stageDefault = toolkit.createLabel(row, "");
         stageDefault.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         register("probability", spinner);
-        label(toolkit, parent, Messages.Field_winProbability);
+        toolkit.createLabel(parent, Messages.Field_winProbability).setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         winProbability = toolkit.createLabel(parent, "", SWT.WRAP);
         GridData winData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         winData.widthHint = 300;
@@ -278,7 +278,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         Jobs.load(winProbability, Messages.Job_predict, () -> Services.get(WinProbabilityService.class).predict(id), p -> {
             winProbability.setText(NLS.bind(Messages.Field_winProbabilityValue, p.percent(), p.explanation()));
             winProbability.setToolTipText(String.join("\n", p.reasons().stream().map(r -> r.text()).toList()));
-            winProbability.getParent().layout(true, true);
+            getManagedForm().reflow(true);
         }, e -> winProbability.setText(e.getMessage()));
     }
 

@@ -90,9 +90,9 @@ public class QuoteDialog extends TitleAreaDialog {
         linesViewer.getTable().setLayoutData(tableData);
         Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_product, 200,
                 l -> l.getProduct() == null ? "" : l.getProduct().getName());
-        Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_quantity, 60, l -> l.getQuantity().stripTrailingZeros().toPlainString());
-        Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_unitPrice, 100, l -> l.getUnitPrice().toPlainString());
-        Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_discount, 70, l -> l.getDiscountPercent().stripTrailingZeros().toPlainString());
+        Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_quantity, 80, l -> l.getQuantity().stripTrailingZeros().toPlainString());
+        Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_unitPrice, 110, l -> l.getUnitPrice().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_discount, 90, l -> l.getDiscountPercent().stripTrailingZeros().toPlainString());
         Tables.column(linesViewer, QuoteLine.class, Messages.QuoteDialog_tax, 60, l -> l.getTaxRate().stripTrailingZeros().toPlainString());
         linesViewer.setInput(quote.getLines());
 

@@ -210,6 +210,7 @@ class OpportunitiesUiTest {
                 opportunities.moveToStage(other.getId(), needs.getId());
             }
         }
+        OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
         BoardView view = board(pipeline);
         assertTrue(view.shownCards(first.getId()).stream().anyMatch(c -> c.id() == o.getId()), "the card starts in the first stage");
         long before = columnOf(view, needs.getId()).count();
@@ -218,14 +219,16 @@ class OpportunitiesUiTest {
         view.dropped(BoardView.dragData(o.getId()), needs.getId());
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(needs.getId(), opportunities.find(o.getId()).orElseThrow().getStage().getId());
-        assertEquals(before + 1, columnOf(view, needs.getId()).count(), "the column header counts the moved card");
+        UiTesting.waitUntil("the column header counting the moved card", () -> columnOf(view, needs.getId()).count() == before + 1, 10_000);
         assertTrue(view.shownCards(needs.getId()).stream().anyMatch(c -> c.id() == o.getId()), "the card is drawn in its new column");
         assertEquals(2, opportunities.history(o.getId()).size());
+        UiTesting.waitUntil("the open editor following the move", () -> editor.opportunity().getStage().getId().equals(needs.getId()), 10_000);
 
         // Proposal needs an amount above zero: the service refuses, the board says why, the card stays
         List<String> refusals = new ArrayList<>();
         view.setRefusalReporter(refusals::add);
         view.dropped(BoardView.dragData(o.getId()), proposal.getId());
+        UiTesting.waitUntil("the refusal explained", () -> !refusals.isEmpty(), 10_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(1, refusals.size());
         assertTrue(refusals.get(0).contains("Proposal") && refusals.get(0).contains("amount"), refusals.get(0));

@@ -229,6 +229,10 @@ public final class Messages extends NLS {
     public static String Quotes_total;
     public static String Quotes_validUntil;
     public static String Quotes_version;
+    public static String Rule_amount;
+    public static String Rule_closeDate;
+    public static String Rule_nextStep;
+    public static String Rule_quote;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -158,6 +158,11 @@ public class PipelinesPreferencePage extends PreferencePage implements IWorkbenc
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+        // the built-in rules are checked inside the model without being services: name them here
+        rules.putIfAbsent(StageRule.AMOUNT, Messages.Rule_amount);
+        rules.putIfAbsent(StageRule.CLOSE_DATE, Messages.Rule_closeDate);
+        rules.putIfAbsent(StageRule.NEXT_STEP, Messages.Rule_nextStep);
+        rules.putIfAbsent(StageRule.QUOTE, Messages.Rule_quote);
         // rules stages already require but no installed module provides still show, so they can be removed
         pipelines.forEach(p -> p.getStages().forEach(s -> s.getRequiredRules().forEach(r -> rules.putIfAbsent(r, r))));
     }

@@ -61,7 +61,7 @@ public final class Document {
         private String subtitle;
         private final List<Block> blocks = new ArrayList<>();
         private String footer;
-        private Locale locale = Locale.SIMPLIFIED_CHINESE;
+        private Locale locale = Locale.getDefault();
 
         private Builder(String title) {
             this.title = Objects.requireNonNull(title, "title");

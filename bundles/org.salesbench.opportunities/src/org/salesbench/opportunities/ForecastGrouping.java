@@ -6,7 +6,7 @@ public enum ForecastGrouping {
     NONE,
     /** per owner login */
     OWNER,
-    /** per team (an owner in several teams counts in each) */
+    /** per team, by team name (an owner in several teams counts in each; owners in no team are left out) */
     TEAM,
     /** per pipeline */
     PIPELINE

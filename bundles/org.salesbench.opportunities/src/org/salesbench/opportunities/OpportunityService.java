@@ -57,7 +57,7 @@ public interface OpportunityService {
     /** The board of a pipeline: per stage the count and summed amount (SQL aggregates) and the first {@code cardsPerStage} cards. */
     Board board(long pipelineId, BoardFilter filter, int cardsPerStage);
 
-    /** More cards of one stage column, by expected close date. */
+    /** More cards of one stage column, in the column's order (open: by expected close date; won/lost: most recently closed first). */
     List<BoardCard> cards(long stageId, BoardFilter filter, int offset, int limit);
 
     long count(OpportunityFilter filter);

@@ -56,6 +56,8 @@ public final class Database implements UnitOfWork, AutoCloseable {
      *
      * @throws DatabaseException naming what went wrong ({@link Reason#IN_USE} when another process has it open)
      */
+    private static final String DERBY_PAGE_CACHE = "derby.storage.pageCacheSize";
+
     public static Database open(DatabaseSettings settings, SecurityService security) {
         try (Connection connection = connect(settings)) {
             connection.setAutoCommit(false);
@@ -88,6 +90,11 @@ public final class Database implements UnitOfWork, AutoCloseable {
 
     /** A raw connection for migrations, backups and bulk loads; only this bundle opens them. */
     public static Connection connect(DatabaseSettings settings) throws SQLException {
+        // Derby's default page cache (1,000 pages) is far smaller than a million customers' working set:
+        // a random page of the list then waits on the disk. Read when the engine boots; a user's setting wins.
+        if (System.getProperty(DERBY_PAGE_CACHE) == null) {
+            System.setProperty(DERBY_PAGE_CACHE, "8000");
+        }
         Driver driver;
         try {
             driver = (Driver) Class.forName(settings.dialect().driverClass, true, Database.class.getClassLoader())

@@ -73,7 +73,8 @@ public class ForecastServiceImpl implements ForecastService {
             sql.append(" AND t.ID = ?");
             params.add(q.teamId());
         }
-        sql.append(" GROUP BY o.CLOSE_MONTH, o.FORECAST_CATEGORY, ").append(group == null ? "" : group + ", ").append("o.CURRENCY");
+        // grouped in the order of IX_SB_OPP_FORECAST (month, category, currency) so the plain forecast needs no sort
+        sql.append(" GROUP BY o.CLOSE_MONTH, o.FORECAST_CATEGORY, o.CURRENCY").append(group == null ? "" : ", " + group);
         sql.append(" ORDER BY o.CLOSE_MONTH, o.FORECAST_CATEGORY").append(group == null ? "" : ", " + group).append(", o.CURRENCY");
         return unitOfWork.read(em -> {
             Query query = em.createNativeQuery(sql.toString());

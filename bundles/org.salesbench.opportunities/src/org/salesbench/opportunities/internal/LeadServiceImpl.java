@@ -390,6 +390,7 @@ public class LeadServiceImpl implements LeadService {
 
     @Override
     public List<LeadSource> sources(boolean activeOnly) {
+        security.check(Action.READ, Lead.ENTITY, null);
         return unitOfWork.read(em -> em.createQuery("SELECT s FROM LeadSource s" + (activeOnly ? " WHERE s.active = TRUE" : "")
                 + " ORDER BY s.position, s.id", LeadSource.class).getResultList());
     }

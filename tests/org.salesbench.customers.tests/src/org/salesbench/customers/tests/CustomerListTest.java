@@ -94,6 +94,30 @@ class CustomerListTest {
     }
 
     @Test
+    void firstPagesAgreeWithTheSnapshotWhetherTheWordIsCommonOrRare() {
+        // 云帆 and 北京 match thousands (read in name order), 北京云帆 and the phone a few (read from the term index)
+        for (String q : List.of("云帆", "北京", "科技", "北京云帆", "blue 北京", "13900012340", "不存在的公司")) {
+            CustomerFilter f = CustomerFilter.text(q);
+            long[] all = fx.service.ids(f, CustomerSort.DEFAULT);
+            long[] first = fx.service.page(f, CustomerSort.DEFAULT, 0, 100).stream().mapToLong(CustomerRow::id).toArray();
+            assertArrayEquals(Arrays.copyOf(all, Math.min(all.length, 100)), first, q);
+        }
+    }
+
+    @Test
+    void firstPagesOfBroadAndNarrowFiltersAgreeWithTheSnapshot() {
+        // grade and status match a quarter (read in name order), the tag a thousandth and nobody none (sorted)
+        for (CustomerFilter f : List.of(new CustomerFilter(null, Set.of("B"), Set.of(), null, null, false),
+                new CustomerFilter(null, Set.of(), Set.of(CustomerStatus.ACTIVE), null, null, true),
+                new CustomerFilter(null, Set.of(), Set.of(), null, "重点", false),
+                new CustomerFilter(null, Set.of(), Set.of(), "nobody", null, false))) {
+            long[] all = fx.service.ids(f, CustomerSort.DEFAULT);
+            long[] first = fx.service.page(f, CustomerSort.DEFAULT, 0, 100).stream().mapToLong(CustomerRow::id).toArray();
+            assertArrayEquals(Arrays.copyOf(all, Math.min(all.length, 100)), first, f.toString());
+        }
+    }
+
+    @Test
     void sortsDescendingWithTiesBrokenById() {
         List<CustomerRow> rows = fx.service.page(CustomerFilter.ALL, new CustomerSort(Column.GRADE, false), 0, 30);
         assertTrue(rows.stream().allMatch(r -> r.grade().equals("D")));

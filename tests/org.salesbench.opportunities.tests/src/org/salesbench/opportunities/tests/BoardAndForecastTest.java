@@ -122,6 +122,46 @@ class BoardAndForecastTest {
         assertEquals(3, fx.opportunities.ofCustomer(yunfan.getId()).size());
     }
 
+    /** The open totals the board reads come from SB_STAGE_TOTAL, kept by triggers: after every kind of change they equal a fresh GROUP BY. */
+    @Test
+    void stageTotalsFollowEveryChange() {
+        Opportunity a = make(yunfan, "A", "1000.00", next.atDay(10), "li.wei", "Qualification", ForecastCategory.PIPELINE);
+        Opportunity b = make(haina, "B", "2500.50", next.atDay(5), "wang.fang", "Needs analysis", ForecastCategory.PIPELINE);
+        Opportunity c = make(haina, "C", "10.00", next.atDay(5), "wang.fang", "Qualification", ForecastCategory.PIPELINE);
+        assertTotalsMatchTheRows();
+        fx.opportunities.moveToStage(a.getId(), stage(nb, "Needs analysis").getId());
+        assertTotalsMatchTheRows();
+        Opportunity edit = fx.opportunities.find(b.getId()).orElseThrow();
+        edit.setAmount(Money.cny("99.99"));
+        fx.opportunities.update(edit);
+        assertTotalsMatchTheRows();
+        fx.opportunities.markLost(c.getId(), "不需要了", null);
+        assertTotalsMatchTheRows();
+        fx.opportunities.moveToStage(c.getId(), stage(nb, "Qualification").getId()); // reopened
+        assertTotalsMatchTheRows();
+        fx.opportunities.delete(a.getId());
+        assertTotalsMatchTheRows();
+        fx.customers.delete(haina.getId()); // its deals go by ON DELETE CASCADE
+        assertTotalsMatchTheRows();
+        assertEquals(0, fx.opportunities.board(nb.getId(), BoardFilter.ALL, 5).columns().stream().mapToLong(BoardColumn::count).sum());
+    }
+
+    private void assertTotalsMatchTheRows() {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        fx.db.read(em -> em.createNativeQuery("SELECT STAGE_ID, COUNT(*), SUM(AMOUNT) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND PIPELINE_ID = ?"
+                + " GROUP BY STAGE_ID").setParameter(1, nb.getId()).getResultList()).forEach(row -> {
+                    Object[] r = (Object[]) row;
+                    expected.put(String.valueOf(r[0]), r[1] + " " + new java.math.BigDecimal(r[2].toString()).setScale(2));
+                });
+        Map<String, String> actual = new java.util.TreeMap<>();
+        for (BoardColumn column : fx.opportunities.board(nb.getId(), BoardFilter.ALL, 0).columns()) {
+            if (column.kind() == StageKind.OPEN && column.count() > 0) {
+                actual.put(String.valueOf(column.stageId()), column.count() + " " + column.totals().get(0).getAmount());
+            }
+        }
+        assertEquals(expected, actual);
+    }
+
     @Test
     void overdueDealsAreTheOpenOnesWhoseCloseDatePassed() {
         Opportunity late = make(yunfan, "Late", "10.00", today.plusDays(1), "li.wei", "Qualification", ForecastCategory.PIPELINE);

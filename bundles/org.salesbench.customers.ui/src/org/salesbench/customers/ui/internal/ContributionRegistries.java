@@ -7,14 +7,18 @@ import org.salesbench.core.registry.ExtensionRegistryReader;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.ui.CustomerColumnLabelProvider;
 import org.salesbench.customers.ui.CustomerEditorPageFactory;
+import org.salesbench.customers.ui.CustomerEditorSectionFactory;
 
-/** Readers of the two extension points of the customers UI. */
+/** Readers of the extension points of the customers UI. */
 final class ContributionRegistries {
 
     record ColumnDescriptor(String id, String label, int width, int order, LazyContribution<CustomerColumnLabelProvider> provider) {
     }
 
     record PageDescriptor(String id, String label, int order, LazyContribution<CustomerEditorPageFactory> factory) {
+    }
+
+    record SectionDescriptor(String id, String label, int order, LazyContribution<CustomerEditorSectionFactory> factory) {
     }
 
     static final ExtensionRegistryReader<ColumnDescriptor> COLUMNS = new ExtensionRegistryReader<>(
@@ -30,6 +34,12 @@ final class ContributionRegistries {
                     ExtensionRegistryReader.intAttribute(e, "order", 1000), new LazyContribution<>(e, "class", CustomerEditorPageFactory.class)),
             Comparator.comparingInt(PageDescriptor::order));
 
+    static final ExtensionRegistryReader<SectionDescriptor> SECTIONS = new ExtensionRegistryReader<>(
+            "org.salesbench.customers.ui.editorPages", "section",
+            e -> new SectionDescriptor(ExtensionRegistryReader.requiredAttribute(e, "id"), ExtensionRegistryReader.requiredAttribute(e, "label"),
+                    ExtensionRegistryReader.intAttribute(e, "order", 1000), new LazyContribution<>(e, "class", CustomerEditorSectionFactory.class)),
+            Comparator.comparingInt(SectionDescriptor::order));
+
     private ContributionRegistries() {
     }
 
@@ -39,5 +49,9 @@ final class ContributionRegistries {
 
     static List<PageDescriptor> pages() {
         return PAGES.descriptors();
+    }
+
+    static List<SectionDescriptor> sections() {
+        return SECTIONS.descriptors();
     }
 }

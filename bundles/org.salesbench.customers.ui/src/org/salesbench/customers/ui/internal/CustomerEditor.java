@@ -11,6 +11,7 @@ import org.eclipse.ui.forms.editor.IFormPage;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.ui.CustomerEditorSite;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 
@@ -19,7 +20,7 @@ import org.salesbench.ui.forms.EntityFormEditor;
  * Validation on every edit, Save disabled while invalid and the reload-or-keep choice after a
  * conflicting save come from {@link EntityFormEditor}.
  */
-public class CustomerEditor extends EntityFormEditor<Customer> {
+public class CustomerEditor extends EntityFormEditor<Customer> implements CustomerEditorSite {
 
     public static final String ID = "org.salesbench.customers.ui.editors.customer";
 
@@ -60,6 +61,7 @@ public class CustomerEditor extends EntityFormEditor<Customer> {
         }
     }
 
+    @Override
     public Customer customer() {
         return entity();
     }

@@ -70,6 +70,8 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     public static final Object FAMILY = CustomersView.class;
 
     static final int BLOCK = 100;
+    /** Blocks near the top are read by OFFSET before the id snapshot arrives; deeper ones wait for it. */
+    static final int SHALLOW_BLOCKS = 20;
     private static final int CACHED_BLOCKS = 64;
     private static final int TYPING_DELAY_MS = 300;
 
@@ -100,6 +102,7 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         }
     };
     private final Set<Integer> loading = new HashSet<>();
+    private boolean waitingForSnapshot;
     private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
     private ServiceRegistration<EventHandler> eventRegistration;
     private Runnable pendingRefresh;
@@ -316,20 +319,36 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         CustomerFilter f = filter;
         CustomerSort s = sort;
         run(Messages.Job_load, monitor -> {
-            long count = service.count(f);
+            // the first rows show before the count: counting a broad filter over a million customers takes longer
             List<CustomerRow> first = service.page(f, s, 0, BLOCK);
             asyncIfCurrent(current, () -> {
                 ids = null;
+                waitingForSnapshot = false;
                 blocks.clear();
                 loading.clear();
                 blocks.put(0, first);
-                table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
+                table.setItemCount(first.size());
                 table.clearAll();
+                setContentDescription(first.size() < BLOCK ? NLS.bind(Messages.View_count, String.format("%,d", first.size()))
+                        : Messages.View_counting);
+            });
+            if (first.size() < BLOCK) {
+                return;
+            }
+            long count = service.count(f);
+            asyncIfCurrent(current, () -> {
+                table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
                 setContentDescription(NLS.bind(Messages.View_count, String.format("%,d", count)));
             });
             if (count > BLOCK) {
                 long[] snapshot = service.ids(f, s);
-                asyncIfCurrent(current, () -> ids = snapshot);
+                asyncIfCurrent(current, () -> {
+                    ids = snapshot;
+                    if (waitingForSnapshot) {
+                        waitingForSnapshot = false;
+                        table.clearAll(); // the rows scrolled to meanwhile ask again, now by id
+                    }
+                });
             }
         });
     }
@@ -362,11 +381,16 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     }
 
     private void load(int block) {
+        long[] snapshot = ids;
+        if (snapshot == null && block >= SHALLOW_BLOCKS) {
+            // OFFSET reads every row before the page: deep in a million that is seconds, the id snapshot is near
+            waitingForSnapshot = true;
+            return;
+        }
         if (!loading.add(block)) {
             return;
         }
         int current = generation;
-        long[] snapshot = ids;
         CustomerFilter f = filter;
         CustomerSort s = sort;
         run(Messages.Job_load, monitor -> {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,9 +26,11 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.ui.CustomerEditorSection;
 
 /** Every field of the customer, validated as it is typed. */
 public class OverviewPage extends FormPage implements CustomerEditor.ValidatingPage {
@@ -38,6 +41,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
     private final Map<String, ControlDecoration> decorations = new HashMap<>();
     private final Map<String, Control> fields = new HashMap<>();
     private final List<Consumer<Customer>> loaders = new ArrayList<>();
+    private final Map<String, CustomerEditorSection> sections = new LinkedHashMap<>();
     private boolean loading;
 
     public OverviewPage(CustomerEditor editor) {
@@ -84,19 +88,42 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         Composite notes = section(toolkit, form, Messages.Editor_needs);
         multiline(toolkit, notes, "needs", Messages.Field_needs, Customer::getNeeds, Customer::setNeeds);
         multiline(toolkit, notes, "notes", Messages.Field_notes, Customer::getNotes, Customer::setNotes);
+        contributedSections(toolkit, form);
         reload(editor.customer());
     }
 
     private Composite section(FormToolkit toolkit, ScrolledForm form, String title) {
+        Composite client = emptySection(toolkit, form, title);
+        GridLayout layout = new GridLayout(2, false);
+        layout.horizontalSpacing = 12;
+        client.setLayout(layout);
+        return client;
+    }
+
+    private Composite emptySection(FormToolkit toolkit, ScrolledForm form, String title) {
         Section section = toolkit.createSection(form.getBody(), Section.TITLE_BAR);
         section.setText(title);
         section.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
         Composite client = toolkit.createComposite(section);
-        GridLayout layout = new GridLayout(2, false);
-        layout.horizontalSpacing = 12;
-        client.setLayout(layout);
         section.setClient(client);
         return client;
+    }
+
+    /** Sections of other bundles, below ours; one that fails is left out and logged, the page still opens. */
+    private void contributedSections(FormToolkit toolkit, ScrolledForm form) {
+        for (ContributionRegistries.SectionDescriptor d : ContributionRegistries.sections()) {
+            Composite client = emptySection(toolkit, form, d.label());
+            CustomerEditorSection made = d.factory().get().map(f -> LazyContribution.safeCall(d.id(), () -> {
+                CustomerEditorSection section = f.createSection(editor);
+                section.createContents(client, toolkit);
+                return section;
+            }, (CustomerEditorSection) null)).orElse(null);
+            if (made == null) {
+                client.getParent().dispose();
+            } else {
+                sections.put(d.id(), made);
+            }
+        }
     }
 
     private void label(FormToolkit toolkit, Composite parent, String text) {
@@ -212,6 +239,10 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         loading = true;
         try {
             loaders.forEach(l -> l.accept(customer));
+            sections.forEach((id, section) -> LazyContribution.safeCall(id, () -> {
+                section.refresh(customer);
+                return null;
+            }, null));
             getManagedForm().getForm().setText(customer.getName());
         } finally {
             loading = false;
@@ -221,6 +252,11 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
     /** The widget of a field, for tests. */
     public Control field(String name) {
         return fields.get(name);
+    }
+
+    /** The contributed sections by id, for tests. */
+    public Map<String, CustomerEditorSection> contributedSections() {
+        return Map.copyOf(sections);
     }
 
     /** The decoration of a field, for tests. */

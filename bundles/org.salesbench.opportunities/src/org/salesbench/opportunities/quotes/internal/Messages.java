@@ -67,6 +67,9 @@ public final class Messages extends NLS {
     public static String Document_total;
     public static String Document_notes;
     public static String Document_footer;
+    public static String Rule_quoteLabel;
+    public static String Rule_quoteRefusal;
+    public static String Quote_date;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

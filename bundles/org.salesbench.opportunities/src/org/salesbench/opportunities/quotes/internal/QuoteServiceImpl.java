@@ -2,6 +2,8 @@ package org.salesbench.opportunities.quotes.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -165,7 +167,11 @@ public class QuoteServiceImpl implements QuoteService {
             v.add("currency", Messages.Quote_currencyMismatch, Messages.Quote_currency, opportunity.getAmount().getCurrency(),
                     quote.getCurrency());
         }
-        v.required("validUntil", Messages.Quote_validUntil, quote.getValidUntil());
+        if (v.required("validUntil", Messages.Quote_validUntil, quote.getValidUntil())) {
+            LocalDate quoteDate = quote.getCreatedAt() == null ? LocalDate.now()
+                    : LocalDate.ofInstant(quote.getCreatedAt(), ZoneId.systemDefault());
+            v.notBefore("validUntil", Messages.Quote_validUntil, quote.getValidUntil(), Messages.Quote_date, quoteDate);
+        }
         v.maxLength("notes", Messages.Quote_notes, quote.getNotes(), 2000);
         List<QuoteLine> lines = quote.getLines();
         for (int i = 0; i < lines.size(); i++) {

@@ -30,6 +30,7 @@ import org.salesbench.customers.ActivityType;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.ui.internal.ActivitiesPage;
+import org.salesbench.customers.ui.tests.contributions.CreditLimitSectionFactory;
 import org.salesbench.customers.ui.internal.CustomerEditor;
 import org.salesbench.customers.ui.internal.CustomersView;
 import org.salesbench.customers.ui.internal.NewCustomerWizard;
@@ -147,6 +148,26 @@ class CustomersUiTest {
         UiTesting.waitUntil("the row", () -> view.table().getItemCount() > 0 && name.equals(view.table().getItem(0).getText(0)), 20_000);
         UiTesting.screenshot("customers-filtered");
         view.searchBox().setText("");
+    }
+
+    @Test
+    void aPartnersColumnPageAndSectionShowAndABrokenSectionIsLeftOut() throws Exception {
+        assertTrue(Arrays.stream(customersView().table().getColumns()).anyMatch(column -> "Name length".equals(column.getText())),
+                "the contributed column is in the Customers view");
+        Customer c = service.create(new Customer("Partner " + unique));
+        CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
+        UiTesting.spin(300);
+        assertNotNull(editor.findPage("org.salesbench.customers.ui.tests.page"), "the contributed page is in the editor");
+        OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
+        var sections = overview.contributedSections();
+        assertEquals(java.util.Set.of("org.salesbench.customers.ui.tests.section"), sections.keySet(),
+                "the section whose class is missing is left out, the other one is shown");
+        UiTesting.screenshot("editor-contributed-section");
+        var section = (CreditLimitSectionFactory.CreditLimitSection) sections.get("org.salesbench.customers.ui.tests.section");
+        section.text.setText("limit 1M " + unique);
+        assertTrue(editor.isDirty(), "an edit in a contributed section enables Save");
+        page.saveEditor(editor, false);
+        assertEquals("limit 1M " + unique, service.find(c.getId()).orElseThrow().getNotes());
     }
 
     @Test

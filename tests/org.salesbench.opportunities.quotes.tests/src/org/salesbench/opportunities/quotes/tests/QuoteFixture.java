@@ -10,6 +10,7 @@ import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.opportunities.Opportunity;
@@ -36,7 +37,7 @@ final class QuoteFixture implements AutoCloseable {
     }
 
     final Database db;
-    final LocalSecurityService security = new LocalSecurityService("zhang.wei", "张伟");
+    final SecurityService security;
     final List<Posted> events = new ArrayList<>();
     final ProductServiceImpl products;
     final QuoteServiceImpl quotes;
@@ -47,6 +48,11 @@ final class QuoteFixture implements AutoCloseable {
     }
 
     QuoteFixture(QuoteApprovalService approval) {
+        this(approval, new LocalSecurityService("zhang.wei", "张伟"));
+    }
+
+    QuoteFixture(QuoteApprovalService approval, SecurityService security) {
+        this.security = security;
         db = Database.open(DatabaseSettings.inMemory("quotes-" + UUID.randomUUID()), security);
         DomainEventPublisher publisher = (entity, change, id) -> {
             synchronized (events) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.quotes.ApprovalOutcome;
 import org.salesbench.opportunities.quotes.ApprovalOutcome.State;
@@ -22,6 +26,7 @@ import org.salesbench.opportunities.quotes.Quote;
 import org.salesbench.opportunities.quotes.QuoteApprovalRequest;
 import org.salesbench.opportunities.quotes.QuoteApprovalService;
 import org.salesbench.opportunities.quotes.QuoteStatus;
+import org.salesbench.opportunities.quotes.internal.QuoteServiceImpl;
 import org.salesbench.opportunities.quotes.internal.ThresholdQuoteApprovalService;
 
 /** Quotes on Derby through the real services: versions, stored totals, bad input, the approval seam, status steps. */
@@ -122,6 +127,34 @@ class QuoteServiceTest {
         ValidationException e = assertThrows(ValidationException.class, () -> fx.quotes.createDraft(quote));
         assertTrue(e.errorOf("opportunity").message().contains("Opportunity"), e.getMessage());
         assertNotNull(e.errorOf("validUntil"));
+    }
+
+    @Test
+    void aValidityDateInThePastIsRefused() {
+        Product erp = fx.product("ERP-STD", "ERP 标准版", "1000", "13");
+        Quote quote = fx.draft(QuoteFixture.line(erp, "1", "1000", "0", "13"));
+        quote.setValidUntil(LocalDate.now().minusDays(1));
+        ValidationException e = assertThrows(ValidationException.class, () -> fx.quotes.createDraft(quote));
+        assertTrue(e.errorOf("validUntil").message().contains("Valid until"), e.getMessage());
+    }
+
+    @Test
+    void decidingOnAnApprovalNeedsItsOwnPermission() {
+        fx.close();
+        fx = new QuoteFixture(new ThresholdQuoteApprovalService(BigDecimal.TEN), new LocalSecurityService("li.na", "李娜") {
+            @Override
+            public boolean isPermitted(Action action, String entity, String owner) {
+                return !QuoteServiceImpl.APPROVAL_ENTITY.equals(entity); // a salesperson, not an approver
+            }
+        });
+        Product erp = fx.product("ERP-STD", "ERP 标准版", "1000", "13");
+        Quote quote = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "1000", "25", "13")));
+        fx.quotes.submitForApproval(quote.getId());
+
+        assertThrows(AccessDeniedException.class, () -> fx.quotes.recordApprovalDecision(quote.getId(), true, "self-approved"));
+        Quote unchanged = fx.quotes.find(quote.getId()).orElseThrow();
+        assertEquals(QuoteStatus.IN_APPROVAL, unchanged.getStatus());
+        assertNull(unchanged.getDecidedBy());
     }
 
     @Test

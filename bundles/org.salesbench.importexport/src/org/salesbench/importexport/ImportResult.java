@@ -1,0 +1,60 @@
+package org.salesbench.importexport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The summary of an import run and its error report. In {@link Outcome#ROLLED_BACK} and
+ * {@link Outcome#CANCELLED_ROLLED_BACK} nothing was written and the counts say what would have been.
+ *
+ * @param lastCommittedRow the last row whose batch was committed (0 if none), for a run stopped in valid-rows mode
+ */
+public record ImportResult(Outcome outcome, int created, int updated, int skipped, int failed, List<RowError> errors,
+        long lastCommittedRow) {
+
+    public enum Outcome {
+        /** every row was processed and the valid ones are in the database */
+        COMPLETED,
+        /** all-or-nothing: some row failed, so nothing was written */
+        ROLLED_BACK,
+        /** all-or-nothing: cancelled, nothing was written */
+        CANCELLED_ROLLED_BACK,
+        /** valid-rows: cancelled; the batches up to {@code lastCommittedRow} are in the database, nothing after */
+        CANCELLED_AT_BATCH
+    }
+
+    public ImportResult {
+        errors = List.copyOf(errors);
+    }
+
+    public boolean wroteNothing() {
+        return outcome == Outcome.ROLLED_BACK || outcome == Outcome.CANCELLED_ROLLED_BACK;
+    }
+
+    /** Writes the error report as CSV (UTF-8 with BOM): row, column, value, message. */
+    public void writeErrorReport(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeErrorReport(out);
+        }
+    }
+
+    public void writeErrorReport(OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+        printer.printRecord("row", "column", "value", "message");
+        for (RowError e : errors) {
+            printer.printRecord(e.row(), e.column(), e.value(), e.message());
+        }
+        printer.flush();
+    }
+}

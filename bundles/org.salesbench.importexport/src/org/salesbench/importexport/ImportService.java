@@ -1,0 +1,56 @@
+package org.salesbench.importexport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+/**
+ * Imports files into targets and exports targets to files. Headless: the workbench wizard and the
+ * command line are thin layers over it. Long runs take an {@link IProgressMonitor}; cancelling it
+ * stops the run cleanly (see {@link ImportResult.Outcome}).
+ */
+public interface ImportService {
+
+    List<FormatDescriptor> formats();
+
+    List<TargetDescriptor> targets();
+
+    /** The format for a file name's extension (csv, tsv, txt, xlsx, vcf), if any. */
+    Optional<FormatDescriptor> formatFor(Path file);
+
+    TargetDescriptor target(String id);
+
+    /** Maps each header to the field whose name, label or alias it matches (ignoring case, spaces, punctuation). */
+    ColumnMapping autoMap(List<String> header, String targetId);
+
+    /** Reads the header and a few rows, maps them automatically and lists what needs the user's attention. */
+    ImportPreview preview(Path file, ReadOptions options, String targetId) throws IOException;
+
+    /**
+     * Imports a file.
+     *
+     * @throws ImportException when the file cannot be read at all or the mapping names an unknown
+     *                         field; nothing has been written then
+     */
+    ImportResult run(Path file, ReadOptions options, ImportSettings settings, IProgressMonitor monitor) throws IOException;
+
+    /** Exports the records of a target that {@code filter} selects (target-specific; {@code null} for all). */
+    int export(String targetId, Object filter, Path file, WriteOptions options, IProgressMonitor monitor) throws IOException;
+
+    /** Saves a mapping under a name for the target, replacing one of the same name. */
+    void saveMapping(String targetId, String name, ColumnMapping columns, ValueMapping values);
+
+    /** A saved mapping. */
+    Optional<SavedMapping> loadMapping(String targetId, String name);
+
+    /** The names of the target's saved mappings, sorted. */
+    List<String> mappingNames(String targetId);
+
+    void deleteMapping(String targetId, String name);
+
+    record SavedMapping(String name, ColumnMapping columns, ValueMapping values) {
+    }
+}

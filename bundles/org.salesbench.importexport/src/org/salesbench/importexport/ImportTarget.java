@@ -1,0 +1,48 @@
+package org.salesbench.importexport;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+/**
+ * What rows can be imported into, contributed through the extension point
+ * {@code org.salesbench.importexport.targets}: customers, contacts, and (from their modules) leads,
+ * opportunities, products. A target declares its fields and match keys and writes through its
+ * module's service so that the module's validation and permission rules apply.
+ */
+public interface ImportTarget {
+
+    /** The importable fields, in the order a form shows them. */
+    List<TargetField> fields();
+
+    /** The fields as they are now, e.g. with picklist values that are configured (grades); {@link #fields()} by default. */
+    default List<TargetField> fields(ImportContext context) {
+        return fields();
+    }
+
+    /** The fields rows may be matched on, e.g. credit code, e-mail, external id. */
+    List<String> keyFields();
+
+    /**
+     * The form of a key value that equal records share (e.g. a folded company name, the digits of a
+     * phone), used to find duplicates inside a file; {@code null} when the value is blank.
+     */
+    String normaliseKey(String field, Object value);
+
+    /** A writer for one import run. */
+    TargetWriter open(ImportContext context);
+
+    /** Whether {@link #export} is supported. */
+    default boolean canExport() {
+        return false;
+    }
+
+    /**
+     * Writes every record that {@code filter} selects (a target-specific filter, {@code null} for all)
+     * with one column per field, in a form that imports back to the same data.
+     */
+    default void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,43 @@
+package org.salesbench.importexport;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Picklist values of the file mapped to the target's values, per field: e.g. the status "Customer"
+ * of a Salesforce export to ACTIVE. Values are compared ignoring case and surrounding spaces.
+ */
+public record ValueMapping(Map<String, Map<String, String>> byField) {
+
+    public static final ValueMapping NONE = new ValueMapping(Map.of());
+
+    public ValueMapping {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        byField.forEach((field, values) -> copy.put(field, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        byField = Collections.unmodifiableMap(copy);
+    }
+
+    public ValueMapping with(String field, String from, String to) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>(byField);
+        Map<String, String> values = new LinkedHashMap<>(copy.getOrDefault(field, Map.of()));
+        values.put(from, to);
+        copy.put(field, values);
+        return new ValueMapping(copy);
+    }
+
+    /** The mapped value, or {@code null} if {@code from} is not mapped for the field. */
+    public String map(String field, String from) {
+        Map<String, String> values = byField.get(field);
+        if (values == null || from == null) {
+            return null;
+        }
+        String key = from.strip();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().strip().equalsIgnoreCase(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,536 @@
+package org.salesbench.importexport.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.osgi.util.NLS;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.importexport.ColumnMapping;
+import org.salesbench.importexport.DataFormat;
+import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.FormatDescriptor;
+import org.salesbench.importexport.ImportContext;
+import org.salesbench.importexport.ImportException;
+import org.salesbench.importexport.ImportPreview;
+import org.salesbench.importexport.ImportResult;
+import org.salesbench.importexport.ImportResult.Outcome;
+import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportService;
+import org.salesbench.importexport.ImportSettings;
+import org.salesbench.importexport.ImportSettings.Mode;
+import org.salesbench.importexport.ImportTarget;
+import org.salesbench.importexport.MatchPolicy;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.ReadOptions;
+import org.salesbench.importexport.RecordReader;
+import org.salesbench.importexport.RecordWriter;
+import org.salesbench.importexport.RowError;
+import org.salesbench.importexport.RowOutcome;
+import org.salesbench.importexport.SourceRow;
+import org.salesbench.importexport.TargetDescriptor;
+import org.salesbench.importexport.TargetField;
+import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.ValueMapping;
+import org.salesbench.importexport.WriteOptions;
+import org.salesbench.persistence.UnitOfWork;
+
+/**
+ * The import engine: reads a file through its format, maps columns to fields, converts values,
+ * finds duplicates inside the file, and hands batches to the target inside transactions of the unit
+ * of work, in one transaction (all-or-nothing) or one per batch (valid rows).
+ */
+@Component(service = ImportService.class)
+public class ImportEngine implements ImportService {
+
+    private static final int PREVIEW_ROWS = 20;
+
+    private final UnitOfWork unitOfWork;
+    private final Function<Class<?>, Object> services;
+    private final MappingStore mappings;
+
+    /** Thrown inside the all-or-nothing transaction to roll it back once the whole file was seen. */
+    private static final class Rollback extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Rollback() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Activate
+    public ImportEngine(@Reference UnitOfWork unitOfWork, BundleContext context) {
+        this(unitOfWork, type -> {
+            ServiceReference<?> reference = context.getServiceReference(type);
+            return reference == null ? null : context.getService(reference);
+        });
+    }
+
+    /** @param services finds the module services targets write through (e.g. the customer service) */
+    public ImportEngine(UnitOfWork unitOfWork, Function<Class<?>, Object> services) {
+        this.unitOfWork = unitOfWork;
+        this.services = services;
+        this.mappings = new MappingStore(unitOfWork);
+    }
+
+    private final ImportContext context = new ImportContext() {
+        @Override
+        public UnitOfWork unitOfWork() {
+            return unitOfWork;
+        }
+
+        @Override
+        public <S> S service(Class<S> type) {
+            Object service = services.apply(type);
+            if (service == null) {
+                throw new IllegalStateException(NLS.bind(Messages.Service_missing, type.getName()));
+            }
+            return type.cast(service);
+        }
+    };
+
+    public ImportContext context() {
+        return context;
+    }
+
+    @Override
+    public List<FormatDescriptor> formats() {
+        return FormatRegistry.descriptors();
+    }
+
+    @Override
+    public List<TargetDescriptor> targets() {
+        return TargetRegistry.descriptors();
+    }
+
+    @Override
+    public Optional<FormatDescriptor> formatFor(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        return formats().stream().filter(f -> f.extensions().contains(extension)).findFirst();
+    }
+
+    @Override
+    public TargetDescriptor target(String id) {
+        return targets().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(NLS.bind(Messages.Target_unknown, id,
+                        String.join(", ", targets().stream().map(TargetDescriptor::id).toList()))));
+    }
+
+    private ImportTarget targetOf(String id) throws ImportException {
+        TargetDescriptor descriptor;
+        try {
+            descriptor = target(id);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(e.getMessage());
+        }
+        return descriptor.target().orElseThrow(() -> new ImportException(NLS.bind(Messages.Target_broken, id)));
+    }
+
+    private DataFormat formatOf(Path file) throws ImportException {
+        FormatDescriptor descriptor = formatFor(file).orElseThrow(() -> new ImportException(NLS.bind(Messages.Format_unknown,
+                file.getFileName(), String.join(", ", formats().stream().flatMap(f -> f.extensions().stream()).toList()))));
+        return descriptor.format().orElseThrow(() -> new ImportException(NLS.bind(Messages.Format_broken, descriptor.id())));
+    }
+
+    @Override
+    public ColumnMapping autoMap(List<String> header, String targetId) {
+        ImportTarget target = target(targetId).target().orElseThrow();
+        return autoMap(header, target.fields(context));
+    }
+
+    static ColumnMapping autoMap(List<String> header, List<TargetField> fields) {
+        Map<String, String> fieldByKey = new HashMap<>();
+        for (TargetField field : fields) { // names and labels before aliases, so an alias never hides a field
+            fieldByKey.putIfAbsent(Values.headerKey(field.name()), field.name());
+            fieldByKey.putIfAbsent(Values.headerKey(field.label()), field.name());
+        }
+        for (TargetField field : fields) {
+            field.aliases().forEach(a -> fieldByKey.putIfAbsent(Values.headerKey(a), field.name()));
+        }
+        Map<String, String> mapping = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (String column : header) {
+            String field = fieldByKey.get(Values.headerKey(column));
+            if (field != null && !mapping.containsKey(column) && used.add(field)) {
+                mapping.put(column, field);
+            }
+        }
+        return new ColumnMapping(mapping);
+    }
+
+    @Override
+    public ImportPreview preview(Path file, ReadOptions options, String targetId) throws IOException {
+        ImportTarget target = targetOf(targetId);
+        List<TargetField> fields = target.fields(context);
+        try (RecordReader reader = formatOf(file).open(file, options)) {
+            ColumnMapping mapping = autoMap(reader.header(), fields);
+            List<SourceRow> sample = new ArrayList<>();
+            for (SourceRow row; sample.size() < PREVIEW_ROWS && (row = reader.next()) != null;) {
+                sample.add(row);
+            }
+            List<String> unmapped = reader.header().stream().filter(h -> mapping.fieldOf(h) == null).toList();
+            Map<String, Set<String>> unknown = new LinkedHashMap<>();
+            for (int i = 0; i < reader.header().size(); i++) {
+                TargetField field = field(fields, mapping.fieldOf(reader.header().get(i)));
+                if (field == null || field.type() != FieldType.PICKLIST) {
+                    continue;
+                }
+                for (SourceRow row : sample) {
+                    try {
+                        Values.convert(field, field.picklist(), row.value(i), ValueMapping.NONE);
+                    } catch (Values.Refused e) {
+                        unknown.computeIfAbsent(field.name(), k -> new LinkedHashSet<>()).add(row.value(i).strip());
+                    }
+                }
+            }
+            return new ImportPreview(reader.header(), mapping, sample, unmapped, unknown);
+        }
+    }
+
+    private static TargetField field(List<TargetField> fields, String name) {
+        return name == null ? null : fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+
+    @Override
+    public ImportResult run(Path file, ReadOptions options, ImportSettings settings, IProgressMonitor monitor) throws IOException {
+        IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
+        ImportTarget target = targetOf(settings.targetId());
+        List<TargetField> fields = target.fields(context);
+        for (String key : settings.match().keys()) {
+            if (!target.keyFields().contains(key)) {
+                throw new ImportException(NLS.bind(Messages.Match_unknownKey, new Object[] { key, settings.targetId(),
+                        String.join(", ", target.keyFields()) }));
+            }
+        }
+        DataFormat format = formatOf(file);
+        try (RecordReader reader = format.open(file, options)) {
+            Run run = new Run(target, fields, reader, settings, progress);
+            return run.execute();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** One import run: its mapping resolved against the file, its counters and errors. */
+    private final class Run {
+        private final ImportTarget target;
+        private final RecordReader reader;
+        private final ImportSettings settings;
+        private final IProgressMonitor monitor;
+        private final TargetField[] fieldOfColumn;
+        private final Map<String, Integer> columnOfField = new HashMap<>();
+        private final Map<String, Long> firstRowByKey = new HashMap<>();
+        private final List<RowError> errors = new ArrayList<>();
+        private int created, updated, skipped, failed;
+        private long rows, lastCommittedRow;
+        private TargetWriter writer;
+
+        Run(ImportTarget target, List<TargetField> fields, RecordReader reader, ImportSettings settings, IProgressMonitor monitor)
+                throws ImportException {
+            this.target = target;
+            this.reader = reader;
+            this.settings = settings;
+            this.monitor = monitor;
+            List<String> header = reader.header();
+            fieldOfColumn = new TargetField[header.size()];
+            for (int i = 0; i < header.size(); i++) {
+                String name = settings.columns().fieldOf(header.get(i));
+                if (name == null) {
+                    continue;
+                }
+                TargetField field = field(fields, name);
+                if (field == null) {
+                    throw new ImportException(NLS.bind(Messages.Mapping_unknownField, new Object[] { header.get(i), name,
+                            settings.targetId(), String.join(", ", fields.stream().map(TargetField::name).toList()) }));
+                }
+                if (columnOfField.putIfAbsent(name, i) != null) {
+                    throw new ImportException(NLS.bind(Messages.Mapping_twice, name, header.get(i)));
+                }
+                fieldOfColumn[i] = field;
+            }
+            for (String name : settings.columns().fieldByHeader().values()) {
+                if (field(fields, name) == null) {
+                    throw new ImportException(NLS.bind(Messages.Mapping_unknownField, new Object[] { "", name, settings.targetId(),
+                            String.join(", ", fields.stream().map(TargetField::name).toList()) }));
+                }
+            }
+            for (TargetField field : fields) {
+                if (field.required() && !columnOfField.containsKey(field.name()) && settings.match().onMatch() != OnMatch.UPDATE) {
+                    throw new ImportException(NLS.bind(Messages.Mapping_requiredMissing, field.label(), field.name()));
+                }
+            }
+        }
+
+        ImportResult execute() throws IOException {
+            monitor.beginTask(NLS.bind(Messages.Progress_task, reader.header().size()), IProgressMonitor.UNKNOWN);
+            writer = target.open(context);
+            try {
+                if (settings.mode() == Mode.ALL_OR_NOTHING) {
+                    try {
+                        unitOfWork.write(em -> {
+                            boolean cancelled = readAll(this::writeInCurrentTransaction);
+                            if (cancelled || failed > 0) {
+                                throw new Rollback();
+                            }
+                            return null;
+                        });
+                        return result(Outcome.COMPLETED);
+                    } catch (Rollback r) {
+                        return result(monitor.isCanceled() ? Outcome.CANCELLED_ROLLED_BACK : Outcome.ROLLED_BACK);
+                    }
+                }
+                boolean cancelled = readAll(this::writeInOwnTransaction);
+                return result(cancelled ? Outcome.CANCELLED_AT_BATCH : Outcome.COMPLETED);
+            } finally {
+                monitor.done();
+            }
+        }
+
+        private ImportResult result(Outcome outcome) {
+            return new ImportResult(outcome, created, updated, skipped, failed, errors, lastCommittedRow);
+        }
+
+        /** Reads every row, handing full batches to {@code sink}; {@code true} if cancelled. */
+        private boolean readAll(BatchSink sink) {
+            try {
+                List<ImportRow> batch = new ArrayList<>(settings.batchSize());
+                for (SourceRow source; (source = reader.next()) != null;) {
+                    rows++;
+                    ImportRow row = convert(source);
+                    if (row != null) {
+                        batch.add(row);
+                    }
+                    if (batch.size() >= settings.batchSize()) {
+                        if (monitor.isCanceled()) {
+                            return true;
+                        }
+                        sink.write(batch, source.number());
+                        batch = new ArrayList<>(settings.batchSize());
+                        monitor.worked(1);
+                        monitor.subTask(NLS.bind(Messages.Progress_rows, rows));
+                    }
+                }
+                if (rows == 0) {
+                    throw new UncheckedIOException(new ImportException(Messages.File_noRows));
+                }
+                if (monitor.isCanceled()) {
+                    return true;
+                }
+                if (!batch.isEmpty()) {
+                    sink.write(batch, batch.get(batch.size() - 1).number());
+                }
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private interface BatchSink {
+            void write(List<ImportRow> batch, long lastRow);
+        }
+
+        private void writeInCurrentTransaction(List<ImportRow> batch, long lastRow) {
+            count(batch, writer.write(batch, settings.match()));
+        }
+
+        private void writeInOwnTransaction(List<ImportRow> batch, long lastRow) {
+            List<RowOutcome> outcomes;
+            try {
+                outcomes = unitOfWork.write(em -> writer.write(batch, settings.match()));
+            } catch (RuntimeException e) {
+                // the database refused something the validation let through: find the row, one at a time
+                outcomes = new ArrayList<>();
+                for (ImportRow row : batch) {
+                    try {
+                        outcomes.add(unitOfWork.write(em -> writer.write(List.of(row), settings.match())).get(0));
+                    } catch (RuntimeException rowFailure) {
+                        outcomes.add(RowOutcome.failed(List.of(new FieldError("", rootMessage(rowFailure), null))));
+                    }
+                }
+            }
+            count(batch, outcomes);
+            lastCommittedRow = lastRow;
+        }
+
+        private void count(List<ImportRow> batch, List<RowOutcome> outcomes) {
+            for (int i = 0; i < batch.size(); i++) {
+                RowOutcome outcome = outcomes.get(i);
+                switch (outcome.kind()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case SKIPPED -> skipped++;
+                case FAILED -> {
+                    failed++;
+                    for (FieldError e : outcome.errors()) {
+                        addError(batch.get(i).number(), e.field(), e.value(), e.message());
+                    }
+                }
+                }
+            }
+        }
+
+        private void addError(long row, String field, Object value, String message) {
+            Integer column = field == null ? null : columnOf(field);
+            errors.add(new RowError(row, column == null ? "" : reader.header().get(column), value == null ? "" : Values.format(value),
+                    message));
+        }
+
+        private Integer columnOf(String field) {
+            Integer column = columnOfField.get(field);
+            if (column == null && field.indexOf('.') > 0) {
+                column = columnOfField.get(field.substring(field.lastIndexOf('.') + 1));
+            }
+            return column;
+        }
+
+        /** The row as field values, or {@code null} (counted and reported) when a value is refused or it duplicates an earlier row. */
+        private ImportRow convert(SourceRow source) {
+            List<String> header = reader.header();
+            List<RowError> rowErrors = new ArrayList<>();
+            for (int i = header.size(); i < source.values().size(); i++) {
+                String extra = source.values().get(i);
+                if (extra != null && !extra.isBlank()) {
+                    rowErrors.add(new RowError(source.number(), "", extra, NLS.bind(Messages.Row_tooManyValues, source.values().size(),
+                            header.size())));
+                    break;
+                }
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < fieldOfColumn.length; i++) {
+                TargetField field = fieldOfColumn[i];
+                if (field == null) {
+                    continue;
+                }
+                String text = source.value(i);
+                try {
+                    Object value = Values.convert(field, field.picklist(), text, settings.values());
+                    values.put(field.name(), value);
+                    if (value == null && field.required() && settings.match().onMatch() != OnMatch.UPDATE) {
+                        rowErrors.add(new RowError(source.number(), header.get(i), "", NLS.bind(Messages.Value_required, field.label())));
+                    }
+                } catch (Values.Refused e) {
+                    rowErrors.add(new RowError(source.number(), header.get(i), text, e.getMessage()));
+                }
+            }
+            if (rowErrors.isEmpty()) {
+                String duplicate = duplicateOf(source.number(), values);
+                if (duplicate != null) {
+                    if (settings.match().onMatch() == OnMatch.SKIP) {
+                        skipped++;
+                        errors.add(new RowError(source.number(), "", "", duplicate));
+                        return null;
+                    }
+                    rowErrors.add(new RowError(source.number(), "", "", duplicate));
+                }
+            }
+            if (!rowErrors.isEmpty()) {
+                failed++;
+                errors.addAll(rowErrors);
+                return null;
+            }
+            return new ImportRow(source.number(), values);
+        }
+
+        /** A message naming the earlier row with the same key value, or {@code null}. */
+        private String duplicateOf(long number, Map<String, Object> values) {
+            MatchPolicy match = settings.match();
+            if (match.onMatch() == OnMatch.CREATE) {
+                return null;
+            }
+            for (String key : match.keys()) {
+                String normalised = target.normaliseKey(key, values.get(key));
+                if (normalised == null) {
+                    continue;
+                }
+                Long first = firstRowByKey.putIfAbsent(key + '\u0000' + normalised, number);
+                if (first != null) {
+                    Integer column = columnOfField.get(key);
+                    return NLS.bind(Messages.Row_duplicateInFile, new Object[] { first, column == null ? key : reader.header().get(column),
+                            Values.format(values.get(key)) });
+                }
+            }
+            return null;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public int export(String targetId, Object filter, Path file, WriteOptions options, IProgressMonitor monitor) throws IOException {
+        ImportTarget target = targetOf(targetId);
+        if (!target.canExport()) {
+            throw new ImportException(NLS.bind(Messages.Export_unsupported, targetId));
+        }
+        DataFormat format = formatOf(file);
+        IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
+        int[] count = { 0 };
+        try (OutputStream out = Files.newOutputStream(file); RecordWriter writer = format.create(out, options)) {
+            target.export(context, filter, new RecordWriter() {
+                @Override
+                public void begin(List<Column> columns) throws IOException {
+                    writer.begin(columns);
+                }
+
+                @Override
+                public void write(List<String> values) throws IOException {
+                    writer.write(values);
+                    count[0]++;
+                }
+
+                @Override
+                public void close() {
+                    // the engine closes the file
+                }
+            }, progress);
+        }
+        return count[0];
+    }
+
+    @Override
+    public void saveMapping(String targetId, String name, ColumnMapping columns, ValueMapping values) {
+        mappings.save(targetId, name, columns, values);
+    }
+
+    @Override
+    public Optional<SavedMapping> loadMapping(String targetId, String name) {
+        return mappings.load(targetId, name);
+    }
+
+    @Override
+    public List<String> mappingNames(String targetId) {
+        return mappings.names(targetId);
+    }
+
+    @Override
+    public void deleteMapping(String targetId, String name) {
+        mappings.delete(targetId, name);
+    }
+}

@@ -1,0 +1,84 @@
+package org.salesbench.importexport.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Messages and field labels of import and export, as users read them. */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.importexport.internal.messages";
+
+    public static String File_empty;
+    public static String File_binary;
+    public static String File_unknownEncoding;
+    public static String File_noHeader;
+    public static String File_badBytes;
+    public static String File_badCsv;
+    public static String File_recordTooLong;
+    public static String File_notXlsx;
+    public static String File_noSheet;
+    public static String File_notVCard;
+    public static String File_noRows;
+    public static String Value_notNumber;
+    public static String Value_notBoolean;
+    public static String Value_notInPicklist;
+    public static String Value_notDate;
+    public static String Value_required;
+    public static String Service_missing;
+    public static String Target_unknown;
+    public static String Target_broken;
+    public static String Format_unknown;
+    public static String Format_broken;
+    public static String Match_unknownKey;
+    public static String Mapping_unknownField;
+    public static String Mapping_twice;
+    public static String Mapping_requiredMissing;
+    public static String Progress_task;
+    public static String Progress_rows;
+    public static String Progress_export;
+    public static String Row_tooManyValues;
+    public static String Row_duplicateInFile;
+    public static String Export_unsupported;
+    public static String Customer_name;
+    public static String Customer_shortName;
+    public static String Customer_creditCode;
+    public static String Customer_industry;
+    public static String Customer_region;
+    public static String Customer_address;
+    public static String Customer_size;
+    public static String Customer_grade;
+    public static String Customer_source;
+    public static String Customer_status;
+    public static String Customer_tags;
+    public static String Customer_nextFollowUp;
+    public static String Customer_needs;
+    public static String Customer_notes;
+    public static String Field_externalId;
+    public static String Contact_customer;
+    public static String Contact_customerExternalId;
+    public static String Contact_name;
+    public static String Contact_title;
+    public static String Contact_department;
+    public static String Contact_phones;
+    public static String Contact_emails;
+    public static String Contact_decisionRole;
+    public static String Contact_primary;
+    public static String Contact_noCustomerWithId;
+    public static String Contact_noCustomer;
+    public static String Contact_ambiguousCustomer;
+    public static String Value_notDateTime;
+    public static String Activity_type;
+    public static String Activity_occurredAt;
+    public static String Activity_summary;
+    public static String Activity_outcome;
+    public static String Activity_nextStep;
+    public static String Activity_nextStepDate;
+    public static String Activity_contact;
+    public static String Activity_noContact;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

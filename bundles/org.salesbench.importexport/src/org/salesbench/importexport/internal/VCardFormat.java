@@ -1,0 +1,193 @@
+package org.salesbench.importexport.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.importexport.DataFormat;
+import org.salesbench.importexport.ImportException;
+import org.salesbench.importexport.ReadOptions;
+import org.salesbench.importexport.RecordReader;
+import org.salesbench.importexport.RecordWriter;
+import org.salesbench.importexport.SourceRow;
+import org.salesbench.importexport.WriteOptions;
+
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.io.text.VCardWriter;
+import ezvcard.property.Email;
+import ezvcard.property.Organization;
+import ezvcard.property.RawProperty;
+import ezvcard.property.Telephone;
+import ezvcard.property.Title;
+
+/**
+ * vCard 2.1, 3.0 and 4.0 (through ez-vcard) as rows of contact fields: name (FN), customer and
+ * department (ORG), title, phones (TEL), e-mails (EMAIL), external id (UID). Other columns travel as
+ * {@code X-SALESBENCH-<FIELD>} properties, so an exported file imports back to the same data.
+ * Several phones or e-mails are one cell separated by "; ".
+ */
+public class VCardFormat implements DataFormat {
+
+    static final String NAME = "name";
+    static final String CUSTOMER = "customer";
+    static final String DEPARTMENT = "department";
+    static final String TITLE = "title";
+    static final String PHONES = "phones";
+    static final String EMAILS = "emails";
+    static final String EXTERNAL_ID = "externalId";
+    private static final String EXTENDED = "X-SALESBENCH-";
+
+    @Override
+    public RecordReader open(Path file, ReadOptions options) throws IOException {
+        if (Files.size(file) == 0) {
+            throw new ImportException(NLS.bind(Messages.File_empty, file.getFileName()));
+        }
+        List<VCard> cards;
+        try (var in = Files.newInputStream(file)) {
+            cards = Ezvcard.parse(in).all();
+        } catch (RuntimeException e) {
+            throw new ImportException(NLS.bind(Messages.File_notVCard, file.getFileName()), e);
+        }
+        if (cards.isEmpty()) {
+            throw new ImportException(NLS.bind(Messages.File_notVCard, file.getFileName()));
+        }
+        List<String> header = new ArrayList<>(List.of(NAME, CUSTOMER, DEPARTMENT, TITLE, PHONES, EMAILS, EXTERNAL_ID));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (VCard card : cards) {
+            Map<String, String> row = new LinkedHashMap<>();
+            String name = card.getFormattedName() != null ? card.getFormattedName().getValue() : null;
+            if (name == null && card.getStructuredName() != null) {
+                var n = card.getStructuredName();
+                name = ((n.getFamily() == null ? "" : n.getFamily()) + " " + (n.getGiven() == null ? "" : n.getGiven())).strip();
+            }
+            row.put(NAME, name);
+            Organization org = card.getOrganization();
+            if (org != null && !org.getValues().isEmpty()) {
+                row.put(CUSTOMER, org.getValues().get(0));
+                if (org.getValues().size() > 1) {
+                    row.put(DEPARTMENT, String.join(" ", org.getValues().subList(1, org.getValues().size())));
+                }
+            }
+            if (!card.getTitles().isEmpty()) {
+                row.put(TITLE, card.getTitles().get(0).getValue());
+            }
+            row.put(PHONES, String.join("; ", card.getTelephoneNumbers().stream()
+                    .map(t -> t.getText() != null ? t.getText() : t.getUri() == null ? "" : t.getUri().getNumber()).toList()));
+            row.put(EMAILS, String.join("; ", card.getEmails().stream().map(Email::getValue).toList()));
+            if (card.getUid() != null) {
+                row.put(EXTERNAL_ID, card.getUid().getValue());
+            }
+            for (RawProperty raw : card.getExtendedProperties()) {
+                if (raw.getPropertyName().toUpperCase(Locale.ROOT).startsWith(EXTENDED)) {
+                    String field = fieldOf(raw.getPropertyName().substring(EXTENDED.length()));
+                    if (!header.contains(field)) {
+                        header.add(field);
+                    }
+                    row.put(field, raw.getValue());
+                }
+            }
+            rows.add(row);
+        }
+        Iterator<Map<String, String>> it = rows.iterator();
+        List<String> finalHeader = List.copyOf(header);
+        return new RecordReader() {
+            private long number = 1;
+
+            @Override
+            public List<String> header() {
+                return finalHeader;
+            }
+
+            @Override
+            public SourceRow next() {
+                if (!it.hasNext()) {
+                    return null;
+                }
+                Map<String, String> row = it.next();
+                return new SourceRow(++number, finalHeader.stream().map(h -> row.getOrDefault(h, "")).toList());
+            }
+
+            @Override
+            public void close() {
+                // parsed whole: vCard files are address books, not millions of rows
+            }
+        };
+    }
+
+    /** X-SALESBENCH-DECISION-ROLE → decisionRole */
+    private static String fieldOf(String suffix) {
+        StringBuilder field = new StringBuilder();
+        boolean upper = false;
+        for (char c : suffix.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                field.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return field.toString();
+    }
+
+    private static String propertyOf(String field) {
+        return EXTENDED + field.replaceAll("([A-Z])", "-$1").toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public RecordWriter create(OutputStream out, WriteOptions options) {
+        VCardWriter writer = new VCardWriter(out, VCardVersion.V3_0);
+        return new RecordWriter() {
+            private List<Column> columns;
+
+            @Override
+            public void begin(List<Column> newColumns) {
+                columns = newColumns;
+            }
+
+            @Override
+            public void write(List<String> values) throws IOException {
+                VCard card = new VCard();
+                Organization org = new Organization();
+                for (int i = 0; i < columns.size(); i++) {
+                    String value = values.get(i);
+                    if (value == null || value.isBlank()) {
+                        continue;
+                    }
+                    switch (columns.get(i).name()) {
+                    case NAME -> card.setFormattedName(value);
+                    case CUSTOMER -> org.getValues().add(0, value);
+                    case DEPARTMENT -> org.getValues().add(value);
+                    case TITLE -> card.addTitle(new Title(value));
+                    case PHONES -> split(value).forEach(p -> card.addTelephoneNumber(new Telephone(p)));
+                    case EMAILS -> split(value).forEach(card::addEmail);
+                    case EXTERNAL_ID -> card.setUid(new ezvcard.property.Uid(value));
+                    default -> card.addExtendedProperty(propertyOf(columns.get(i).name()), value);
+                    }
+                }
+                if (!org.getValues().isEmpty()) {
+                    card.setOrganization(org);
+                }
+                writer.write(card);
+            }
+
+            @Override
+            public void close() throws IOException {
+                writer.close();
+            }
+        };
+    }
+
+    private static List<String> split(String value) {
+        return java.util.Arrays.stream(value.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

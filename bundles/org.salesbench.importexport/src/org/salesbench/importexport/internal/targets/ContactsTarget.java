@@ -1,0 +1,308 @@
+package org.salesbench.importexport.internal.targets;
+
+import static org.salesbench.importexport.TargetField.of;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Contact;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.DecisionRole;
+import org.salesbench.customers.internal.CompanyNames;
+import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportContext;
+import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportTarget;
+import org.salesbench.importexport.MatchPolicy;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RecordWriter;
+import org.salesbench.importexport.RecordWriter.Column;
+import org.salesbench.importexport.RowOutcome;
+import org.salesbench.importexport.TargetField;
+import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.internal.Messages;
+import org.salesbench.importexport.internal.Values;
+
+/**
+ * Contacts of customers. A row's customer is resolved by the customer's external id, else by its
+ * name (exactly, then folded as the duplicate check folds it); a name that fits several customers is
+ * reported, not guessed. Contacts are written through {@link CustomerService#update} on their
+ * customer, so the customer's validation rules and search terms apply.
+ */
+public class ContactsTarget implements ImportTarget {
+
+    public static final String ID = "contacts";
+    static final String ENTITY = "contact";
+
+    static final String CUSTOMER = "customer", CUSTOMER_EXTERNAL_ID = "customerExternalId", NAME = "name", TITLE = "title",
+            DEPARTMENT = "department", PHONES = "phones", EMAILS = "emails", DECISION_ROLE = "decisionRole", PRIMARY = "primary",
+            EXTERNAL_ID = "externalId";
+
+    @Override
+    public List<TargetField> fields() {
+        return List.of(
+                of(CUSTOMER, Messages.Contact_customer, FieldType.TEXT, false, "Customer", "Account Name", "Account", "Company",
+                        "Organization", "客户", "客户名称", "公司", "公司名称", "单位"),
+                of(CUSTOMER_EXTERNAL_ID, Messages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
+                        "Account Id", "客户编号", "客户外部编号"),
+                of(NAME, Messages.Contact_name, FieldType.TEXT, true, "Name", "Full Name", "Contact Name", "Contact", "姓名", "联系人",
+                        "联系人姓名"),
+                of(TITLE, Messages.Contact_title, FieldType.TEXT, false, "Title", "Job Title", "Position", "职位", "职务", "头衔"),
+                of(DEPARTMENT, Messages.Contact_department, FieldType.TEXT, false, "Department", "部门"),
+                of(PHONES, Messages.Contact_phones, FieldType.LIST, false, "Phone", "Phones", "Mobile", "Mobile Phone", "Business Phone",
+                        "Telephone", "电话", "手机", "手机号", "联系电话"),
+                of(EMAILS, Messages.Contact_emails, FieldType.LIST, false, "Email", "E-mail", "Emails", "Email Address", "邮箱", "电子邮件",
+                        "电子邮箱"),
+                of(DECISION_ROLE, Messages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
+                        "决策角色").withPicklist(Arrays.stream(DecisionRole.values()).map(Enum::name).toList()),
+                of(PRIMARY, Messages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
+                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"));
+    }
+
+    @Override
+    public List<String> keyFields() {
+        return List.of(EMAILS, PHONES, EXTERNAL_ID);
+    }
+
+    @Override
+    public String normaliseKey(String field, Object value) {
+        Object first = value instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : value;
+        if (first == null || first.toString().isBlank()) {
+            return null;
+        }
+        return switch (field) {
+        case EMAILS -> first.toString().strip().toLowerCase(Locale.ROOT);
+        case PHONES -> SearchTerms.withoutCountryCode(SearchTerms.digits(first.toString()));
+        default -> first.toString().strip();
+        };
+    }
+
+    @Override
+    public TargetWriter open(ImportContext context) {
+        CustomerService service = context.service(CustomerService.class);
+        return (rows, match) -> context.unitOfWork().write(em -> {
+            try {
+                return write(em, service, rows, match);
+            } catch (SQLException e) {
+                throw new PersistenceException(e.getMessage(), e);
+            }
+        });
+    }
+
+    private List<RowOutcome> write(EntityManager em, CustomerService service, List<ImportRow> rows, MatchPolicy match) throws SQLException {
+        Connection connection = em.unwrap(Connection.class);
+        List<RowOutcome> outcomes = new ArrayList<>();
+        Map<String, Long> externalIds = new HashMap<>();
+        for (ImportRow row : rows) {
+            long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, row, match.keys());
+            if (existingId != 0 && match.onMatch() == OnMatch.SKIP) {
+                outcomes.add(RowOutcome.skipped(existingId));
+                continue;
+            }
+            Contact contact;
+            Customer customer;
+            if (existingId != 0) {
+                contact = em.find(Contact.class, existingId);
+                customer = contact.getCustomer();
+            } else {
+                Object resolved = customerOf(em, connection, row);
+                if (resolved instanceof FieldError error) {
+                    outcomes.add(RowOutcome.failed(List.of(error)));
+                    continue;
+                }
+                customer = (Customer) resolved;
+                contact = customer.addContact(new Contact());
+            }
+            apply(row, contact);
+            try {
+                service.validate(customer);
+            } catch (ValidationException e) {
+                if (existingId == 0) {
+                    customer.getContacts().remove(contact);
+                } else {
+                    em.refresh(contact);
+                }
+                outcomes.add(RowOutcome.failed(e.getErrors()));
+                continue;
+            }
+            if (existingId == 0) {
+                em.persist(contact); // managed now, so the update's merge keeps this instance (and its id)
+            }
+            service.update(customer);
+            Contact written = contact;
+            outcomes.add(existingId != 0 ? RowOutcome.updated(written.getId()) : RowOutcome.created(written.getId()));
+            String external = row.text(EXTERNAL_ID);
+            if (external != null && !external.isBlank()) {
+                externalIds.put(external.strip(), written.getId());
+            }
+        }
+        ExternalIds.put(connection, ENTITY, externalIds);
+        return outcomes;
+    }
+
+    private static void apply(ImportRow row, Contact k) {
+        if (row.has(NAME)) k.setName(row.text(NAME) == null ? null : row.text(NAME).strip());
+        if (row.has(TITLE)) k.setTitle(row.text(TITLE));
+        if (row.has(DEPARTMENT)) k.setDepartment(row.text(DEPARTMENT));
+        if (row.has(PHONES)) {
+            k.getPhones().clear();
+            if (row.get(PHONES) instanceof List<?> phones) {
+                phones.forEach(p -> k.getPhones().add(p.toString()));
+            }
+        }
+        if (row.has(EMAILS)) {
+            k.getEmails().clear();
+            if (row.get(EMAILS) instanceof List<?> emails) {
+                emails.forEach(e -> k.getEmails().add(e.toString()));
+            }
+        }
+        if (row.has(DECISION_ROLE)) k.setDecisionRole(row.get(DECISION_ROLE) == null ? null : DecisionRole.valueOf(row.text(DECISION_ROLE)));
+        if (row.has(PRIMARY)) k.setPrimary(Boolean.TRUE.equals(row.get(PRIMARY)));
+    }
+
+    /** The customer a new contact belongs to, or a {@link FieldError} saying why there is none. */
+    static Object customerOf(EntityManager em, Connection connection, ImportRow row) throws SQLException {
+        String external = row.text(CUSTOMER_EXTERNAL_ID);
+        if (external != null && !external.isBlank()) {
+            Long id = ExternalIds.find(connection, CustomersTarget.ENTITY, "SB_CUSTOMER", List.of(external.strip())).get(external.strip());
+            if (id != null) {
+                return em.find(Customer.class, id);
+            }
+            if (row.text(CUSTOMER) == null) {
+                return new FieldError(CUSTOMER_EXTERNAL_ID, NLS.bind(Messages.Contact_noCustomerWithId, external), external);
+            }
+        }
+        String name = row.text(CUSTOMER);
+        if (name == null || name.isBlank()) {
+            return new FieldError(CUSTOMER, NLS.bind(Messages.Value_required, Messages.Contact_customer), null);
+        }
+        List<Long> ids = em.createQuery("SELECT c.id FROM Customer c WHERE c.name = :name", Long.class).setParameter("name", name.strip())
+                .getResultList();
+        if (ids.isEmpty()) {
+            ids = em.createQuery("SELECT c.id FROM Customer c WHERE c.normalizedName = :n", Long.class)
+                    .setParameter("n", CompanyNames.normalise(name)).getResultList();
+        }
+        if (ids.isEmpty()) {
+            return new FieldError(CUSTOMER, NLS.bind(Messages.Contact_noCustomer, name), name);
+        }
+        if (ids.size() > 1) {
+            return new FieldError(CUSTOMER, NLS.bind(Messages.Contact_ambiguousCustomer, name, ids.size()), name);
+        }
+        return em.find(Customer.class, ids.get(0));
+    }
+
+    /** The existing contact the row matches on its first key with a value, or 0. */
+    private long match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {
+        for (String key : keys) {
+            String value = normaliseKey(key, row.get(key));
+            if (value == null) {
+                continue;
+            }
+            List<?> found = switch (key) {
+            case EMAILS -> em.createNativeQuery("SELECT e.CONTACT_ID FROM SB_CONTACT_EMAIL e WHERE LOWER(e.EMAIL) = ?")
+                    .setParameter(1, value).getResultList();
+            case PHONES -> phoneMatches(em, value);
+            default -> {
+                Long id = ExternalIds.find(connection, ENTITY, "SB_CONTACT", List.of(value)).get(value);
+                yield id == null ? List.of() : List.of(id);
+            }
+            };
+            if (!found.isEmpty()) {
+                return ((Number) found.get(0)).longValue();
+            }
+        }
+        return 0;
+    }
+
+    /** Phones are stored as typed; the search-term index holds their digits, so look there, then compare digits. */
+    private static List<?> phoneMatches(EntityManager em, String digits) {
+        List<?> rows = em.createNativeQuery("SELECT p.CONTACT_ID, p.PHONE FROM SB_CUSTOMER_TERM t JOIN SB_CONTACT k ON k.CUSTOMER_ID = t.CUSTOMER_ID "
+                + "JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE t.TERM = ?").setParameter(1, digits).getResultList();
+        List<Object> ids = new ArrayList<>();
+        for (Object r : rows) {
+            Object[] cells = (Object[]) r;
+            if (digits.equals(SearchTerms.withoutCountryCode(SearchTerms.digits((String) cells[1])))) {
+                ids.add(cells[0]);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public boolean canExport() {
+        return true;
+    }
+
+    /** The contacts of the customers {@code filter} (a {@link CustomerFilter}, {@code null} for all) selects, customer by customer. */
+    @Override
+    public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        CustomerService service = context.service(CustomerService.class);
+        List<TargetField> fields = fields();
+        out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
+        long[] customerIds = service.ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
+        monitor.beginTask(Messages.Progress_export, customerIds.length);
+        for (int from = 0; from < customerIds.length && !monitor.isCanceled(); from += 500) {
+            List<Long> chunk = Arrays.stream(Arrays.copyOfRange(customerIds, from, Math.min(customerIds.length, from + 500))).boxed().toList();
+            List<List<String>> lines = context.unitOfWork().read(em -> {
+                List<Contact> contacts = em.createQuery("SELECT k FROM Contact k JOIN FETCH k.customer WHERE k.customer.id IN :ids",
+                        Contact.class).setParameter("ids", chunk).getResultList();
+                Set<Long> contactIds = new LinkedHashSet<>();
+                contacts.forEach(k -> contactIds.add(k.getId()));
+                Set<Long> ownerIds = new LinkedHashSet<>(chunk);
+                Map<Long, String> contactExternal = contactIds.isEmpty() ? Map.of() : ExternalIds.of(em, ENTITY, contactIds);
+                Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, ownerIds);
+                Map<Long, Integer> order = new HashMap<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    order.put(chunk.get(i), i);
+                }
+                contacts.sort((a, b) -> {
+                    int byCustomer = Integer.compare(order.get(a.getCustomer().getId()), order.get(b.getCustomer().getId()));
+                    return byCustomer != 0 ? byCustomer : Long.compare(a.getId(), b.getId());
+                });
+                List<List<String>> result = new ArrayList<>();
+                for (Contact k : contacts) {
+                    result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
+                    case CUSTOMER -> k.getCustomer().getName();
+                    case CUSTOMER_EXTERNAL_ID -> customerExternal.get(k.getCustomer().getId());
+                    case NAME -> k.getName();
+                    case TITLE -> k.getTitle();
+                    case DEPARTMENT -> k.getDepartment();
+                    case PHONES -> k.getPhones();
+                    case EMAILS -> k.getEmails();
+                    case DECISION_ROLE -> k.getDecisionRole();
+                    case PRIMARY -> k.isPrimary();
+                    case EXTERNAL_ID -> contactExternal.get(k.getId());
+                    default -> null;
+                    })).toList());
+                }
+                return result;
+            });
+            for (List<String> line : lines) {
+                out.write(line);
+            }
+            monitor.worked(chunk.size());
+        }
+        monitor.done();
+    }
+}

@@ -1,0 +1,423 @@
+package org.salesbench.importexport.internal.targets;
+
+import static org.salesbench.importexport.TargetField.of;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.CreditCode;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.CompanySize;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.internal.CompanyNames;
+import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportContext;
+import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportTarget;
+import org.salesbench.importexport.MatchPolicy;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RecordWriter;
+import org.salesbench.importexport.RecordWriter.Column;
+import org.salesbench.importexport.RowOutcome;
+import org.salesbench.importexport.TargetField;
+import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.internal.Messages;
+import org.salesbench.importexport.internal.Values;
+import org.salesbench.persistence.UnitOfWork;
+
+/**
+ * Customers with their tags. Every row is validated by {@link CustomerService#validate} (the rules the
+ * form applies); new customers are then written in JDBC batches on the import's transaction, with
+ * their search terms, so a million rows import at the speed of the database; matched customers are
+ * updated through {@link CustomerService#update}.
+ */
+public class CustomersTarget implements ImportTarget {
+
+    public static final String ID = "customers";
+    public static final String ENTITY = Customer.ENTITY;
+
+    static final String NAME = "name", SHORT_NAME = "shortName", CREDIT_CODE = "creditCode", INDUSTRY = "industry", REGION = "region",
+            ADDRESS = "address", SIZE = "size", GRADE = "grade", SOURCE = "source", STATUS = "status", TAGS = "tags",
+            NEXT_FOLLOW_UP = "nextFollowUp", NEEDS = "needs", NOTES = "notes", EXTERNAL_ID = "externalId";
+
+    @Override
+    public List<TargetField> fields() {
+        return List.of(
+                of(NAME, Messages.Customer_name, FieldType.TEXT, true, "Name", "Company", "Company Name", "Account Name", "Account",
+                        "Organization", "客户名称", "公司名称", "客户", "企业名称", "单位名称", "名称"),
+                of(SHORT_NAME, Messages.Customer_shortName, FieldType.TEXT, false, "Short Name", "Abbreviation", "简称", "客户简称"),
+                of(CREDIT_CODE, Messages.Customer_creditCode, FieldType.TEXT, false, "Credit Code", "Unified Social Credit Code", "USCC",
+                        "Tax ID", "统一社会信用代码", "信用代码", "税号"),
+                of(INDUSTRY, Messages.Customer_industry, FieldType.TEXT, false, "Industry", "Sector", "行业", "所属行业"),
+                of(REGION, Messages.Customer_region, FieldType.TEXT, false, "Region", "Billing State/Province", "Billing State", "State",
+                        "Province", "office_location", "省份", "地区", "区域"),
+                of(ADDRESS, Messages.Customer_address, FieldType.TEXT, false, "Address", "Billing Street", "Billing Address", "Street",
+                        "地址", "详细地址"),
+                of(SIZE, Messages.Customer_size, FieldType.PICKLIST, false, "Size", "Company Size", "规模", "公司规模")
+                        .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
+                of(GRADE, Messages.Customer_grade, FieldType.PICKLIST, false, "Grade", "Rating", "Account Rating", "级别", "等级", "客户等级")
+                        .withPicklist(List.of("A", "B", "C", "D")),
+                of(SOURCE, Messages.Customer_source, FieldType.TEXT, false, "Source", "Account Source", "Lead Source", "来源", "客户来源"),
+                of(STATUS, Messages.Customer_status, FieldType.PICKLIST, false, "Status", "Type", "Account Type", "状态", "客户状态")
+                        .withPicklist(Arrays.stream(CustomerStatus.values()).map(Enum::name).toList()),
+                of(TAGS, Messages.Customer_tags, FieldType.LIST, false, "Tags", "Tag", "Labels", "标签"),
+                of(NEXT_FOLLOW_UP, Messages.Customer_nextFollowUp, FieldType.DATE, false, "Next Follow-up", "Next Follow Up", "Follow-up Date",
+                        "下次跟进", "下次跟进日期"),
+                of(NEEDS, Messages.Customer_needs, FieldType.TEXT, false, "Needs", "Requirements", "需求"),
+                of(NOTES, Messages.Customer_notes, FieldType.TEXT, false, "Notes", "Description", "备注", "说明"),
+                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Account ID", "Record Id", "Id",
+                        "外部编号", "原系统编号"));
+    }
+
+    @Override
+    public List<TargetField> fields(ImportContext context) {
+        List<String> grades = context.service(CustomerService.class).grades();
+        return fields().stream().map(f -> f.name().equals(GRADE) ? f.withPicklist(grades) : f).toList();
+    }
+
+    @Override
+    public List<String> keyFields() {
+        return List.of(CREDIT_CODE, NAME, EXTERNAL_ID);
+    }
+
+    @Override
+    public String normaliseKey(String field, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        return switch (field) {
+        case CREDIT_CODE -> CreditCode.normalise(value.toString());
+        case NAME -> CompanyNames.normalise(value.toString());
+        default -> value.toString().strip();
+        };
+    }
+
+    @Override
+    public TargetWriter open(ImportContext context) {
+        return new Writer(context);
+    }
+
+    /** Applies the row's mapped fields; a field the file does not map is left as it is. */
+    static void apply(ImportRow row, Customer c) {
+        if (row.has(NAME)) c.setName(row.text(NAME));
+        if (row.has(SHORT_NAME)) c.setShortName(row.text(SHORT_NAME));
+        if (row.has(CREDIT_CODE)) c.setCreditCode(row.text(CREDIT_CODE));
+        if (row.has(INDUSTRY)) c.setIndustry(row.text(INDUSTRY));
+        if (row.has(REGION)) c.setRegion(row.text(REGION));
+        if (row.has(ADDRESS)) c.setAddress(row.text(ADDRESS));
+        if (row.has(SIZE)) c.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
+        if (row.has(GRADE)) c.setGrade(row.text(GRADE));
+        if (row.has(SOURCE)) c.setSource(row.text(SOURCE));
+        if (row.has(STATUS) && row.get(STATUS) != null) c.setStatus(CustomerStatus.valueOf(row.text(STATUS)));
+        if (row.has(TAGS)) {
+            c.getTags().clear();
+            if (row.get(TAGS) instanceof List<?> tags) {
+                tags.forEach(t -> c.getTags().add(t.toString()));
+            }
+        }
+        if (row.has(NEXT_FOLLOW_UP)) c.setNextFollowUp((java.time.LocalDate) row.get(NEXT_FOLLOW_UP));
+        if (row.has(NEEDS)) c.setNeeds(row.text(NEEDS));
+        if (row.has(NOTES)) c.setNotes(row.text(NOTES));
+    }
+
+    /** What the service's prepare step does for a form: the import writes past the service, so it does the same. */
+    static void prepare(Customer c) {
+        if (c.getName() != null) {
+            c.setName(c.getName().strip());
+        }
+        String code = CreditCode.normalise(c.getCreditCode());
+        c.setCreditCode(code == null || code.isEmpty() ? null : code);
+        c.setNormalizedName(CompanyNames.normalise(c.getName()));
+    }
+
+    private static final class Writer implements TargetWriter {
+        private final ImportContext context;
+        private final UnitOfWork unitOfWork;
+        private final CustomerService service;
+        private final SecurityService security;
+        private final DomainEventPublisher events;
+
+        Writer(ImportContext context) {
+            this.context = context;
+            this.unitOfWork = context.unitOfWork();
+            this.service = context.service(CustomerService.class);
+            this.security = context.service(SecurityService.class);
+            DomainEventPublisher publisher;
+            try {
+                publisher = context.service(DomainEventPublisher.class);
+            } catch (IllegalStateException e) {
+                publisher = null; // headless without EventAdmin: nothing listens
+            }
+            this.events = publisher;
+        }
+
+        @Override
+        public List<RowOutcome> write(List<ImportRow> rows, MatchPolicy match) {
+            return unitOfWork.write(em -> {
+                try {
+                    return write(em, rows, match);
+                } catch (SQLException e) {
+                    throw new PersistenceException(e.getMessage(), e);
+                }
+            });
+        }
+
+        private List<RowOutcome> write(EntityManager em, List<ImportRow> rows, MatchPolicy match) throws SQLException {
+            Connection connection = em.unwrap(Connection.class);
+            RowOutcome[] outcomes = new RowOutcome[rows.size()];
+            long[] matched = match.onMatch() == OnMatch.CREATE ? new long[rows.size()] : match(connection, rows, match.keys());
+            List<Customer> creates = new ArrayList<>();
+            List<Integer> createIndexes = new ArrayList<>();
+            Map<String, Long> externalIds = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                ImportRow row = rows.get(i);
+                if (matched[i] != 0 && match.onMatch() == OnMatch.SKIP) {
+                    outcomes[i] = RowOutcome.skipped(matched[i]);
+                    continue;
+                }
+                if (matched[i] != 0) {
+                    Customer existing = em.find(Customer.class, matched[i]);
+                    apply(row, existing);
+                    try {
+                        service.update(existing);
+                        outcomes[i] = RowOutcome.updated(existing.getId());
+                        putExternalId(externalIds, row, existing.getId());
+                    } catch (ValidationException e) {
+                        em.refresh(existing);
+                        outcomes[i] = RowOutcome.failed(e.getErrors());
+                    }
+                    continue;
+                }
+                Customer customer = new Customer();
+                apply(row, customer);
+                prepare(customer);
+                try {
+                    service.validate(customer);
+                    creates.add(customer);
+                    createIndexes.add(i);
+                } catch (ValidationException e) {
+                    outcomes[i] = RowOutcome.failed(e.getErrors());
+                }
+            }
+            if (!creates.isEmpty()) {
+                long[] ids = insert(connection, creates);
+                for (int k = 0; k < ids.length; k++) {
+                    int i = createIndexes.get(k);
+                    outcomes[i] = RowOutcome.created(ids[k]);
+                    putExternalId(externalIds, rows.get(i), ids[k]);
+                }
+                if (events != null) {
+                    unitOfWork.afterCommit(() -> Arrays.stream(ids).forEach(id -> events.publish(ENTITY, Change.CREATED, id)));
+                }
+            }
+            ExternalIds.put(connection, ENTITY, externalIds);
+            return Arrays.asList(outcomes);
+        }
+
+        private static void putExternalId(Map<String, Long> externalIds, ImportRow row, long id) {
+            String external = row.text(EXTERNAL_ID);
+            if (external != null && !external.isBlank()) {
+                externalIds.put(external.strip(), id);
+            }
+        }
+
+        /** The existing customer each row matches on the first of the keys it has a value for, or 0. */
+        private static long[] match(Connection connection, List<ImportRow> rows, List<String> keys) throws SQLException {
+            long[] matched = new long[rows.size()];
+            for (String key : keys) {
+                Map<String, List<Integer>> rowsByValue = new LinkedHashMap<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (matched[i] == 0 && rows.get(i).get(key) != null) {
+                        String value = switch (key) {
+                        case CREDIT_CODE -> CreditCode.normalise(rows.get(i).text(key));
+                        case NAME -> CompanyNames.normalise(rows.get(i).text(key));
+                        default -> rows.get(i).text(key).strip();
+                        };
+                        if (value != null && !value.isEmpty()) {
+                            rowsByValue.computeIfAbsent(value, v -> new ArrayList<>()).add(i);
+                        }
+                    }
+                }
+                if (rowsByValue.isEmpty()) {
+                    continue;
+                }
+                Map<String, Long> found = switch (key) {
+                case CREDIT_CODE -> lookup(connection, "CREDIT_CODE", rowsByValue.keySet());
+                case NAME -> lookup(connection, "NORMALIZED_NAME", rowsByValue.keySet());
+                default -> ExternalIds.find(connection, ENTITY, "SB_CUSTOMER", rowsByValue.keySet());
+                };
+                found.forEach((value, id) -> rowsByValue.get(value).forEach(i -> matched[i] = id));
+            }
+            return matched;
+        }
+
+        private static Map<String, Long> lookup(Connection connection, String column, java.util.Collection<String> values) throws SQLException {
+            Map<String, Long> found = new HashMap<>();
+            List<String> all = List.copyOf(values);
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement select = connection.prepareStatement("SELECT " + column + ", MIN(ID) FROM SB_CUSTOMER WHERE " + column
+                        + " IN (" + "?,".repeat(chunk.size() - 1) + "?) GROUP BY " + column)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** Inserts validated customers with their tags and search terms in JDBC batches; returns their ids. */
+        private long[] insert(Connection connection, List<Customer> customers) throws SQLException {
+            security.check(Action.CREATE, ENTITY, null);
+            String login = security.currentUser().login();
+            Timestamp now = Timestamp.from(Instant.now());
+            long[] ids = Ids.allocate(connection, customers.size());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, "
+                    + "UPDATED_AT, UPDATED_BY, OWNER, NAME, SHORT_NAME, CREDIT_CODE, NORMALIZED_NAME, INDUSTRY, REGION, ADDRESS, COMPANY_SIZE, "
+                    + "GRADE, SOURCE, STATUS, NEXT_FOLLOW_UP, NEEDS, NOTES) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement tag = connection.prepareStatement("INSERT INTO SB_CUSTOMER_TAG (CUSTOMER_ID, TAG) VALUES (?, ?)");
+                    PreparedStatement term = connection.prepareStatement("INSERT INTO SB_CUSTOMER_TERM (CUSTOMER_ID, TERM) VALUES (?, ?)")) {
+                boolean tags = false;
+                for (int k = 0; k < customers.size(); k++) {
+                    Customer c = customers.get(k);
+                    int p = 1;
+                    insert.setLong(p++, ids[k]);
+                    insert.setTimestamp(p++, now);
+                    insert.setString(p++, login);
+                    insert.setTimestamp(p++, now);
+                    insert.setString(p++, login);
+                    insert.setString(p++, c.getOwner() == null ? login : c.getOwner());
+                    insert.setString(p++, c.getName());
+                    insert.setString(p++, c.getShortName());
+                    insert.setString(p++, c.getCreditCode());
+                    insert.setString(p++, c.getNormalizedName());
+                    insert.setString(p++, c.getIndustry());
+                    insert.setString(p++, c.getRegion());
+                    insert.setString(p++, c.getAddress());
+                    insert.setString(p++, c.getSize() == null ? null : c.getSize().name());
+                    insert.setString(p++, c.getGrade());
+                    insert.setString(p++, c.getSource());
+                    insert.setString(p++, c.getStatus().name());
+                    if (c.getNextFollowUp() == null) {
+                        insert.setNull(p++, Types.DATE);
+                    } else {
+                        insert.setDate(p++, Date.valueOf(c.getNextFollowUp()));
+                    }
+                    insert.setString(p++, c.getNeeds());
+                    insert.setString(p++, c.getNotes());
+                    insert.addBatch();
+                    for (String t : c.getTags()) {
+                        tag.setLong(1, ids[k]);
+                        tag.setString(2, t);
+                        tag.addBatch();
+                        tags = true;
+                    }
+                    for (String t : SearchTerms.of(c)) {
+                        term.setLong(1, ids[k]);
+                        term.setString(2, t);
+                        term.addBatch();
+                    }
+                }
+                insert.executeBatch();
+                if (tags) {
+                    tag.executeBatch();
+                }
+                term.executeBatch();
+            }
+            return ids;
+        }
+    }
+
+    @Override
+    public boolean canExport() {
+        return true;
+    }
+
+    /** {@code filter} is a {@link CustomerFilter} (the list's current one) or {@code null} for all customers, in list order. */
+    @Override
+    public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        CustomerService service = context.service(CustomerService.class);
+        List<TargetField> fields = fields(context);
+        out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
+        long[] ids = service.ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
+        monitor.beginTask(Messages.Progress_export, ids.length);
+        for (int from = 0; from < ids.length && !monitor.isCanceled(); from += 500) {
+            long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 500));
+            List<List<String>> lines = context.unitOfWork().read(em -> {
+                List<Long> boxed = Arrays.stream(chunk).boxed().toList();
+                Map<Long, Customer> byId = new HashMap<>();
+                em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", boxed).getResultList()
+                        .forEach(c -> byId.put(c.getId(), c));
+                Map<Long, String> external = ExternalIds.of(em, ENTITY, boxed);
+                List<List<String>> result = new ArrayList<>();
+                for (long id : chunk) {
+                    Customer c = byId.get(id);
+                    if (c != null) {
+                        result.add(fields.stream().map(f -> valueOf(c, f.name(), external.get(id))).toList());
+                    }
+                }
+                return result;
+            });
+            for (List<String> line : lines) {
+                out.write(line);
+            }
+            monitor.worked(chunk.length);
+        }
+        monitor.done();
+    }
+
+    private static String valueOf(Customer c, String field, String externalId) {
+        Object value = switch (field) {
+        case NAME -> c.getName();
+        case SHORT_NAME -> c.getShortName();
+        case CREDIT_CODE -> c.getCreditCode();
+        case INDUSTRY -> c.getIndustry();
+        case REGION -> c.getRegion();
+        case ADDRESS -> c.getAddress();
+        case SIZE -> c.getSize();
+        case GRADE -> c.getGrade();
+        case SOURCE -> c.getSource();
+        case STATUS -> c.getStatus();
+        case TAGS -> c.getTags().stream().sorted().toList();
+        case NEXT_FOLLOW_UP -> c.getNextFollowUp();
+        case NEEDS -> c.getNeeds();
+        case NOTES -> c.getNotes();
+        case EXTERNAL_ID -> externalId;
+        default -> null;
+        };
+        return Values.format(value);
+    }
+}

@@ -1,0 +1,37 @@
+package org.salesbench.importexport.internal.targets;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Ids for rows written in JDBC batches, from the same table generator the entities use (SB_SEQUENCE,
+ * row SB_ID): one increment reserves a block, as EclipseLink does, so both never hand out the same id.
+ * It runs on the import's own transaction, so a rolled-back import leaves the counter as it was.
+ */
+final class Ids {
+
+    private Ids() {
+    }
+
+    static long[] allocate(Connection connection, int count) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'");
+                PreparedStatement select = connection.prepareStatement("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
+            update.setLong(1, count);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("no SB_ID row in SB_SEQUENCE");
+            }
+            long last;
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            long[] ids = new long[count];
+            for (int i = 0; i < count; i++) {
+                ids[i] = last - count + 1 + i;
+            }
+            return ids;
+        }
+    }
+}

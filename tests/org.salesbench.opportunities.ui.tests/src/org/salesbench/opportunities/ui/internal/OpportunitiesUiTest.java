@@ -338,6 +338,7 @@ class OpportunitiesUiTest {
         editor.setActivePage(QuotesPage.ID);
         QuotesPage quotes = (QuotesPage) editor.findPage(QuotesPage.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.spin(300);
         assertEquals(0, quotes.shownQuotes().size());
 
         List<org.salesbench.opportunities.quotes.Product> catalogue = products.list(true);
@@ -366,15 +367,15 @@ class OpportunitiesUiTest {
         dialog.okPressed();
         assertNotNull(dialog.saved(), dialog.getErrorMessage());
         quotes.reload(editor.opportunity());
-        UiTesting.waitForJobs(Jobs.FAMILY);
-        assertEquals(1, quotes.shownQuotes().size());
+        UiTesting.waitUntil("the saved quote listed", () -> quotes.shownQuotes().size() == 1, 10_000);
         // 3 × 19,800 − 10 % = 53,460 net; 13 % tax = 6,949.80; total 60,409.80
         assertEquals(0, Money.cny("60409.80").compareTo(quotes.shownQuotes().get(0).getGrandTotal()));
 
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("quote", ".pdf");
         List<String> errors = new ArrayList<>();
         quotes.setErrorReporter(errors::add);
-        quotes.exportPdf(quotes.shownQuotes().get(0).getId(), pdf);
+        org.eclipse.core.runtime.jobs.Job export = quotes.exportPdf(quotes.shownQuotes().get(0).getId(), pdf);
+        export.join(30_000, null);
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(List.of(), errors);
         String text;

@@ -187,6 +187,7 @@ class OpportunitiesUiTest {
         UiTesting.waitForJobs(Jobs.FAMILY);
         view.selectPipeline(pipeline.getId());
         UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the board of " + pipeline.getName(), () -> view.board() != null && view.board().pipelineId() == pipeline.getId(), 10_000);
         return view;
     }
 
@@ -200,7 +201,9 @@ class OpportunitiesUiTest {
         Stage first = pipeline.firstStage(StageKind.OPEN).orElseThrow();
         Stage needs = stage(pipeline, "Needs analysis");
         Stage proposal = stage(pipeline, "Proposal");
-        Opportunity o = opportunity("看板拖动" + unique, Money.cny("0"));
+        Opportunity created = opportunity("看板拖动" + unique, Money.cny("0"));
+        created.setExpectedCloseDate(LocalDate.now().plusDays(10));
+        Opportunity o = opportunities.update(created);
         String[] names = {"华东区域 CRM 升级", "深圳仓储系统二期", "成都分公司采购", "北京总部续约"};
         for (int i = 0; i < names.length; i++) {
             Opportunity other = opportunity(names[i], Money.cny(String.valueOf(120000 * (i + 1))));
@@ -212,7 +215,7 @@ class OpportunitiesUiTest {
         }
         OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
         BoardView view = board(pipeline);
-        assertTrue(view.shownCards(first.getId()).stream().anyMatch(c -> c.id() == o.getId()), "the card starts in the first stage");
+        UiTesting.waitUntil("the card in the first stage", () -> view.shownCards(first.getId()).stream().anyMatch(c -> c.id() == o.getId()), 10_000);
         long before = columnOf(view, needs.getId()).count();
         UiTesting.screenshot("board-before");
 
@@ -220,7 +223,7 @@ class OpportunitiesUiTest {
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(needs.getId(), opportunities.find(o.getId()).orElseThrow().getStage().getId());
         UiTesting.waitUntil("the column header counting the moved card", () -> columnOf(view, needs.getId()).count() == before + 1, 10_000);
-        assertTrue(view.shownCards(needs.getId()).stream().anyMatch(c -> c.id() == o.getId()), "the card is drawn in its new column");
+        UiTesting.waitUntil("the card drawn in its new column", () -> view.shownCards(needs.getId()).stream().anyMatch(c -> c.id() == o.getId()), 10_000);
         assertEquals(2, opportunities.history(o.getId()).size());
         UiTesting.waitUntil("the open editor following the move", () -> editor.opportunity().getStage().getId().equals(needs.getId()), 10_000);
 

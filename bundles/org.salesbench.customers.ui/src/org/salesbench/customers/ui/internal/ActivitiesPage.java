@@ -1,5 +1,6 @@
 package org.salesbench.customers.ui.internal;
 
+import org.salesbench.ui.forms.Tables;
 import java.util.Map;
 
 import org.eclipse.jface.dialogs.MessageDialog;

@@ -58,15 +58,10 @@ public final class Messages extends NLS {
     public static String Editor_activities;
     public static String Editor_cannotSave;
     public static String Editor_company;
-    public static String Editor_conflict;
-    public static String Editor_conflictTitle;
     public static String Editor_contacts;
-    public static String Editor_errors;
-    public static String Editor_keepMine;
     public static String Editor_needs;
     public static String Editor_notFound;
     public static String Editor_overview;
-    public static String Editor_reload;
     public static String Editor_sales;
     public static String Field_address;
     public static String Field_creditCode;

@@ -1,4 +1,4 @@
-package org.salesbench.customers.ui.internal;
+package org.salesbench.ui.forms;
 
 import java.util.function.Function;
 
@@ -10,12 +10,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 
 /** The small tables of the editor pages: a list of rows with text columns. */
-final class Tables {
+public final class Tables {
 
     private Tables() {
     }
 
-    static TableViewer create(Composite parent) {
+    public static TableViewer create(Composite parent) {
         TableViewer viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -23,7 +23,7 @@ final class Tables {
         return viewer;
     }
 
-    static <T> void column(TableViewer viewer, Class<T> type, String title, int width, Function<T, String> text) {
+    public static <T> void column(TableViewer viewer, Class<T> type, String title, int width, Function<T, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);

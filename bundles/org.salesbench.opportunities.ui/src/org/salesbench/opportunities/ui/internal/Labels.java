@@ -1,0 +1,159 @@
+package org.salesbench.opportunities.ui.internal;
+
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.salesbench.core.model.Money;
+import org.salesbench.customers.CompanySize;
+import org.salesbench.opportunities.DuplicateReason;
+import org.salesbench.opportunities.ForecastCategory;
+import org.salesbench.opportunities.LeadStatus;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.quotes.QuoteStatus;
+
+/** How enum values, money and dates read in the user's language. */
+final class Labels {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
+    private Labels() {
+    }
+
+    static String of(LeadStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case NEW -> Messages.LeadStatus_new;
+            case WORKING -> Messages.LeadStatus_working;
+            case QUALIFIED -> Messages.LeadStatus_qualified;
+            case DISQUALIFIED -> Messages.LeadStatus_disqualified;
+            case CONVERTED -> Messages.LeadStatus_converted;
+        };
+    }
+
+    static String of(StageKind kind) {
+        if (kind == null) {
+            return "";
+        }
+        return switch (kind) {
+            case OPEN -> Messages.StageKind_open;
+            case WON -> Messages.StageKind_won;
+            case LOST -> Messages.StageKind_lost;
+        };
+    }
+
+    static String of(ForecastCategory category) {
+        if (category == null) {
+            return "";
+        }
+        return switch (category) {
+            case PIPELINE -> Messages.Forecast_pipeline;
+            case BEST_CASE -> Messages.Forecast_bestCase;
+            case COMMIT -> Messages.Forecast_commit;
+            case CLOSED -> Messages.Forecast_closed;
+            case OMITTED -> Messages.Forecast_omitted;
+        };
+    }
+
+    static String of(CompanySize size) {
+        if (size == null) {
+            return "";
+        }
+        return switch (size) {
+            case MICRO -> Messages.Size_micro;
+            case SMALL -> Messages.Size_small;
+            case MEDIUM -> Messages.Size_medium;
+            case LARGE -> Messages.Size_large;
+            case ENTERPRISE -> Messages.Size_enterprise;
+        };
+    }
+
+    static String of(DuplicateReason reason) {
+        if (reason == null) {
+            return "";
+        }
+        return switch (reason) {
+            case CREDIT_CODE -> Messages.Duplicate_creditCode;
+            case PHONE -> Messages.Duplicate_phone;
+            case EMAIL -> Messages.Duplicate_email;
+            case NAME -> Messages.Duplicate_name;
+        };
+    }
+
+    static String of(QuoteStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case DRAFT -> Messages.QuoteStatus_draft;
+            case IN_APPROVAL -> Messages.QuoteStatus_inApproval;
+            case APPROVED -> Messages.QuoteStatus_approved;
+            case SENT -> Messages.QuoteStatus_sent;
+            case ACCEPTED -> Messages.QuoteStatus_accepted;
+            case REJECTED -> Messages.QuoteStatus_rejected;
+        };
+    }
+
+    /** The amount with its currency symbol and cents, as on a quote. */
+    static String moneyExact(Money money) {
+        if (money == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance();
+        format.setCurrency(Currency.getInstance(money.getCurrency()));
+        return format.format(money.getAmount());
+    }
+
+    /** The amount with its currency symbol and no cents, e.g. ¥1,250,000. */
+    static String money(Money money) {
+        if (money == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance();
+        format.setCurrency(Currency.getInstance(money.getCurrency()));
+        format.setMaximumFractionDigits(0);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(money.getAmount());
+    }
+
+    /** Several totals (one per currency) on one line. */
+    static String money(List<Money> totals) {
+        return totals == null ? "" : totals.stream().map(Labels::money).collect(Collectors.joining(" + "));
+    }
+
+    /** The amount as typed in a field: plain digits with the cents, no grouping. */
+    static String amount(Money money) {
+        return money == null ? "" : money.getAmount().stripTrailingZeros().toPlainString();
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    static String dateTime(LocalDateTime time) {
+        return time == null ? "" : DATE_TIME.format(time);
+    }
+
+    static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+    }
+
+    static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String percent(int value) {
+        return value + " %";
+    }
+}

@@ -1,0 +1,397 @@
+package org.salesbench.opportunities.ui.internal;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
+import org.salesbench.opportunities.ConversionRequest;
+import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadConversion;
+import org.salesbench.opportunities.LeadFilter;
+import org.salesbench.opportunities.LeadRow;
+import org.salesbench.opportunities.LeadScreening;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSource;
+import org.salesbench.opportunities.LeadStatus;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.ui.Services;
+
+/**
+ * The lead list: a filter bar over a virtual table read a page at a time as rows scroll into view,
+ * with score, grade and the duplicate flag screening set. Edit, disqualify and convert from the
+ * toolbar or the context menu; all database work runs in jobs.
+ */
+public class LeadsView extends ViewPart {
+
+    public static final String ID = "org.salesbench.opportunities.ui.views.leads";
+
+    static final int BLOCK = 100;
+    private static final int TYPING_DELAY_MS = 300;
+
+    private LeadService service;
+    private Text searchText;
+    private Combo statusCombo;
+    private Text ownerText;
+    private Button duplicatesCheck;
+    private Table table;
+    private LeadFilter filter = LeadFilter.ALL;
+    private int generation;
+    private final Map<Integer, List<LeadRow>> blocks = new HashMap<>();
+    private final Set<Integer> loading = new HashSet<>();
+    private ServiceRegistration<EventHandler> eventRegistration;
+    private final Runnable filterLater = this::applyFilter;
+    private Consumer<String> errorReporter = this::showError;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        service = Services.get(LeadService.class);
+        parent.setLayout(new GridLayout(1, false));
+        createFilterBar(parent);
+        createTable(parent);
+        createActions();
+        listenForChanges();
+        refresh();
+    }
+
+    private void createFilterBar(Composite parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginLeft = 0;
+        rows.spacing = 6;
+        bar.setLayout(rows);
+        searchText = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        searchText.setMessage(Messages.Leads_searchHint);
+        searchText.setLayoutData(new RowData(180, SWT.DEFAULT));
+        searchText.addModifyListener(e -> filterSoon());
+        statusCombo = new Combo(labelled(bar, Messages.Leads_status), SWT.READ_ONLY);
+        statusCombo.add(Messages.Filter_any);
+        for (LeadStatus s : LeadStatus.values()) {
+            statusCombo.add(Labels.of(s));
+        }
+        statusCombo.select(0);
+        statusCombo.addListener(SWT.Selection, e -> applyFilter());
+        ownerText = new Text(labelled(bar, Messages.Leads_owner), SWT.BORDER);
+        ownerText.setLayoutData(new RowData(80, SWT.DEFAULT));
+        ownerText.addModifyListener(e -> filterSoon());
+        duplicatesCheck = new Button(bar, SWT.CHECK);
+        duplicatesCheck.setText(Messages.Leads_duplicatesOnly);
+        duplicatesCheck.addListener(SWT.Selection, e -> applyFilter());
+    }
+
+    /** A label and its field kept on one line when the bar wraps. */
+    static Composite labelled(Composite bar, String label) {
+        Composite pair = new Composite(bar, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        layout.marginLeft = 0;
+        layout.marginRight = 0;
+        layout.marginTop = 0;
+        layout.marginBottom = 0;
+        pair.setLayout(layout);
+        new Label(pair, SWT.NONE).setText(label);
+        return pair;
+    }
+
+    private void createTable(Composite parent) {
+        table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        String[] titles = {Messages.Leads_company, Messages.Leads_contact, Messages.Leads_source, Messages.Leads_industry, Messages.Leads_status,
+                Messages.Leads_score, Messages.Leads_grade, Messages.Leads_duplicate, Messages.Leads_owner, Messages.Leads_created};
+        int[] widths = {220, 90, 90, 90, 80, 50, 50, 70, 80, 130};
+        for (int i = 0; i < titles.length; i++) {
+            TableColumn column = new TableColumn(table, i == 5 ? SWT.RIGHT : SWT.LEFT);
+            column.setText(titles[i]);
+            column.setWidth(widths[i]);
+        }
+        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
+        table.addListener(SWT.DefaultSelection, e -> editSelected());
+        MenuManager menu = new MenuManager();
+        menu.add(action(Messages.Action_edit, this::editSelected));
+        menu.add(action(Messages.Action_convert, this::convertSelected));
+        menu.add(action(Messages.Action_disqualify, this::disqualifySelected));
+        menu.add(action(Messages.Action_delete, this::deleteSelected));
+        table.setMenu(menu.createContextMenu(table));
+    }
+
+    private static Action action(String text, Runnable run) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+    }
+
+    private void createActions() {
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        Action newLead = action(Messages.Action_newLead, this::newLead);
+        newLead.setImageDescriptor(Images.descriptor("icons/lead.png"));
+        toolbar.add(newLead);
+        Action convert = action(Messages.Action_convert, this::convertSelected);
+        convert.setImageDescriptor(Images.descriptor("icons/convert.png"));
+        toolbar.add(convert);
+        toolbar.add(action(Messages.Action_refresh, this::refresh));
+    }
+
+    private void listenForChanges() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Lead.ENTITY));
+        Display display = Display.getCurrent();
+        eventRegistration = FrameworkUtil.getBundle(LeadsView.class).getBundleContext().registerService(EventHandler.class,
+                event -> display.asyncExec(() -> {
+                    if (!table.isDisposed()) {
+                        refresh();
+                    }
+                }), properties);
+    }
+
+    private void filterSoon() {
+        table.getDisplay().timerExec(-1, filterLater);
+        table.getDisplay().timerExec(TYPING_DELAY_MS, filterLater);
+    }
+
+    void applyFilter() {
+        if (table.isDisposed()) {
+            return;
+        }
+        Set<LeadStatus> statuses = statusCombo.getSelectionIndex() > 0 ? Set.of(LeadStatus.values()[statusCombo.getSelectionIndex() - 1]) : Set.of();
+        filter = new LeadFilter(searchText.getText().isBlank() ? null : searchText.getText().strip(), statuses,
+                ownerText.getText().isBlank() ? null : ownerText.getText().strip(), duplicatesCheck.getSelection());
+        refresh();
+    }
+
+    /** Reads the list again for the current filter. */
+    public void refresh() {
+        int current = ++generation;
+        LeadFilter f = filter;
+        Jobs.load(table, Messages.Job_loadLeads, () -> new Object[] {service.count(f), service.page(f, 0, BLOCK)}, result -> {
+            if (current != generation) {
+                return;
+            }
+            long count = (Long) result[0];
+            @SuppressWarnings("unchecked")
+            List<LeadRow> first = (List<LeadRow>) result[1];
+            blocks.clear();
+            loading.clear();
+            blocks.put(0, first);
+            table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
+            table.clearAll();
+            setContentDescription(NLS.bind(Messages.Leads_count, String.format("%,d", count)));
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    private void fill(TableItem item, int index) {
+        int block = index / BLOCK;
+        List<LeadRow> rows = blocks.get(block);
+        if (rows == null) {
+            load(block);
+            item.setText(0, Messages.Loading);
+            return;
+        }
+        int offset = index % BLOCK;
+        if (offset >= rows.size()) {
+            return;
+        }
+        LeadRow row = rows.get(offset);
+        item.setData(row);
+        item.setText(new String[] {row.company(), Labels.text(row.contactName()), Labels.text(row.source()), Labels.text(row.industry()),
+                Labels.of(row.status()), String.valueOf(row.score()), Labels.text(row.grade()), row.duplicate() ? Messages.Leads_duplicateFlag : "",
+                Labels.text(row.owner()), Labels.dateTime(row.createdAt())});
+        item.setForeground(7, row.duplicate() ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+    }
+
+    private void load(int block) {
+        if (!loading.add(block)) {
+            return;
+        }
+        int current = generation;
+        LeadFilter f = filter;
+        Jobs.load(table, Messages.Job_loadLeads, () -> service.page(f, block * BLOCK, BLOCK), rows -> {
+            if (current != generation) {
+                return;
+            }
+            blocks.put(block, rows);
+            loading.remove(block);
+            int from = block * BLOCK;
+            int to = Math.min(table.getItemCount(), from + BLOCK) - 1;
+            if (from <= to) {
+                table.clear(from, to);
+            }
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    private LeadRow selected() {
+        TableItem[] items = table.getSelection();
+        return items.length == 1 && items[0].getData() instanceof LeadRow row ? row : null;
+    }
+
+    private void newLead() {
+        Jobs.load(table, Messages.Job_loadLeads, () -> service.sources(true), sources -> {
+            LeadDialog dialog = new LeadDialog(getSite().getShell(), service, sources, new Lead());
+            if (dialog.open() == Window.OK) {
+                refresh();
+            }
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    private void editSelected() {
+        LeadRow row = selected();
+        if (row == null) {
+            return;
+        }
+        record Loaded(Lead lead, List<LeadSource> sources) {
+        }
+        Jobs.load(table, Messages.Job_loadLeads, () -> new Loaded(service.find(row.id()).orElse(null), service.sources(true)), loaded -> {
+            if (loaded.lead() == null) {
+                refresh();
+                return;
+            }
+            if (new LeadDialog(getSite().getShell(), service, loaded.sources(), loaded.lead()).open() == Window.OK) {
+                refresh();
+            }
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    private void disqualifySelected() {
+        LeadRow row = selected();
+        if (row == null) {
+            return;
+        }
+        InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Action_disqualify, NLS.bind(Messages.Leads_disqualifyReason, row.company()),
+                "", v -> v.isBlank() ? NLS.bind(Messages.Field_required, Messages.Lead_disqualifyReason) : null);
+        if (dialog.open() == Window.OK) {
+            Jobs.load(table, Messages.Action_disqualify, () -> service.disqualify(row.id(), dialog.getValue().strip()), l -> refresh(),
+                    e -> errorReporter.accept(e.getMessage()));
+        }
+    }
+
+    private void deleteSelected() {
+        LeadRow row = selected();
+        if (row != null && MessageDialog.openConfirm(getSite().getShell(), Messages.Action_delete, NLS.bind(Messages.Leads_confirmDelete, row.company()))) {
+            Jobs.load(table, Messages.Action_delete, () -> {
+                service.delete(row.id());
+                return row;
+            }, r -> refresh(), e -> errorReporter.accept(e.getMessage()));
+        }
+    }
+
+    /** What the convert dialog needs, read in one job. */
+    record ConversionContext(Lead lead, LeadScreening screening, List<Pipeline> pipelines) {
+    }
+
+    private void convertSelected() {
+        LeadRow row = selected();
+        if (row == null) {
+            return;
+        }
+        if (row.status() != LeadStatus.QUALIFIED) {
+            errorReporter.accept(NLS.bind(Messages.Leads_qualifyFirst, row.company(), Labels.of(row.status())));
+            return;
+        }
+        Jobs.load(table, Messages.Job_loadLeads, () -> conversionContext(row.id()), context -> {
+            ConvertLeadDialog dialog = new ConvertLeadDialog(getSite().getShell(), context.lead(), context.screening(), context.pipelines());
+            if (dialog.open() == Window.OK) {
+                convert(row.id(), dialog.request());
+            }
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    /** Reads the lead, its screening and the active pipelines (call from a job). */
+    ConversionContext conversionContext(long leadId) {
+        Lead lead = service.find(leadId).orElseThrow(() -> new IllegalStateException(NLS.bind(Messages.Leads_gone, leadId)));
+        return new ConversionContext(lead, service.screen(lead), Services.get(PipelineService.class).pipelines(true));
+    }
+
+    /** Converts in a job, then opens the new opportunity. The convert dialog's OK and tests come here. */
+    public Job convert(long leadId, ConversionRequest request) {
+        return Jobs.load(table, Messages.Action_convert, () -> service.convert(leadId, request), (LeadConversion done) -> {
+            refresh();
+            try {
+                OpportunityEditor.open(getSite().getPage(), done.opportunityId(), request.opportunityName());
+            } catch (PartInitException e) {
+                errorReporter.accept(e.getMessage());
+            }
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    private void showError(String message) {
+        MessageDialog.openError(getSite().getShell(), Messages.Leads_errorTitle, message);
+    }
+
+    /** Tests collect the errors instead of a dialog. */
+    public void setErrorReporter(Consumer<String> reporter) {
+        this.errorReporter = reporter;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public Text searchBox() {
+        return searchText;
+    }
+
+    public LeadFilter filter() {
+        return filter;
+    }
+
+    List<LeadRow> loadedRows() {
+        List<LeadRow> rows = new ArrayList<>();
+        blocks.values().forEach(rows::addAll);
+        return rows;
+    }
+
+    @Override
+    public void setFocus() {
+        searchText.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (eventRegistration != null) {
+            eventRegistration.unregister();
+        }
+        super.dispose();
+    }
+}

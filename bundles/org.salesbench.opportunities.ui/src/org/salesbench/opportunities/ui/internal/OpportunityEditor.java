@@ -1,0 +1,134 @@
+package org.salesbench.opportunities.ui.internal;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.editor.IFormPage;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
+import org.salesbench.core.registry.LazyContribution;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.EntityFormEditor;
+
+/**
+ * An opportunity in a form editor: Overview, History, Activities, Quotes and pages other bundles add.
+ * Validation on every edit, Save disabled while invalid and the reload-or-keep choice after a
+ * conflicting save are the shared behaviour of {@link EntityFormEditor}, as in the customer editor.
+ */
+public class OpportunityEditor extends EntityFormEditor<Opportunity> {
+
+    public static final String ID = "org.salesbench.opportunities.ui.editors.opportunity";
+
+    private OpportunityService service;
+    private ServiceRegistration<EventHandler> eventRegistration;
+
+    public static OpportunityEditor open(IWorkbenchPage page, long id, String name) throws PartInitException {
+        return (OpportunityEditor) page.openEditor(new OpportunityEditorInput(id, name), ID);
+    }
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof OpportunityEditorInput opportunityInput)) {
+            throw new PartInitException("Not an opportunity: " + input);
+        }
+        service = Services.get(OpportunityService.class);
+        setEntity(service.find(opportunityInput.id())
+                .orElseThrow(() -> new PartInitException(NLS.bind(Messages.Editor_notFound, opportunityInput.getName()))));
+        super.init(site, input);
+        setPartName(opportunity().getName());
+        followChanges(site.getShell().getDisplay(), opportunityInput.id());
+    }
+
+    /** A change saved elsewhere (a drag on the board, another editor) shows here unless the user has edits of their own. */
+    private void followChanges(Display display, long id) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Opportunity.ENTITY));
+        properties.put(EventConstants.EVENT_FILTER, "(" + EventTopics.PROPERTY_ID + "=" + id + ")");
+        eventRegistration = FrameworkUtil.getBundle(OpportunityEditor.class).getBundleContext().registerService(EventHandler.class,
+                event -> display.asyncExec(() -> {
+                    if (getContainer() != null && !getContainer().isDisposed() && !hasChanges()
+                            && service.find(id).map(stored -> stored.getVersion() != opportunity().getVersion()).orElse(false)) {
+                        reload();
+                    }
+                }), properties);
+    }
+
+    @Override
+    public void dispose() {
+        if (eventRegistration != null) {
+            eventRegistration.unregister();
+        }
+        super.dispose();
+    }
+
+    @Override
+    protected void addPages() {
+        try {
+            addPage(new OpportunityOverviewPage(this));
+            addPage(new StageHistoryPage(this));
+            addPage(new OpportunityActivitiesPage(this));
+            addPage(new QuotesPage(this));
+            for (ContributionRegistries.PageDescriptor d : ContributionRegistries.pages()) {
+                IFormPage page = d.factory().get()
+                        .map(f -> LazyContribution.safeCall(d.id(), () -> f.createPage(this, d.id(), d.label(), opportunity()), (IFormPage) null))
+                        .orElse(null);
+                if (page != null) {
+                    addPage(page);
+                }
+            }
+        } catch (PartInitException e) {
+            ILog.of(OpportunityEditor.class).error(e.getMessage(), e);
+        }
+    }
+
+    public Opportunity opportunity() {
+        return entity();
+    }
+
+    OpportunityService service() {
+        return service;
+    }
+
+    @Override
+    protected void validate(Opportunity opportunity) {
+        service.validate(opportunity);
+    }
+
+    @Override
+    protected void save(Opportunity opportunity) {
+        service.update(opportunity);
+    }
+
+    @Override
+    protected Optional<Opportunity> read(Opportunity opportunity) {
+        return service.find(opportunity.getId());
+    }
+
+    @Override
+    protected String title(Opportunity opportunity) {
+        return opportunity.getName();
+    }
+
+    @Override
+    protected String cannotSaveTitle() {
+        return Messages.Editor_cannotSave;
+    }
+
+    @Override
+    protected void reloaded(Opportunity opportunity) {
+        ((OpportunityEditorInput) getEditorInput()).setName(opportunity.getName());
+    }
+}

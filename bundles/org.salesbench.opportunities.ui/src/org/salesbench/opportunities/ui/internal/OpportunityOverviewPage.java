@@ -1,0 +1,397 @@
+package org.salesbench.opportunities.ui.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.eclipse.ui.forms.widgets.Section;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.opportunities.ForecastCategory;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.winprobability.WinProbabilityService;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.EntityFormEditor;
+
+/** Every field of the opportunity, validated as it is typed; the stage moves through the service's rules. */
+public class OpportunityOverviewPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
+
+    public static final String ID = "org.salesbench.opportunities.ui.editor.overview";
+
+    private final OpportunityEditor editor;
+    private final Map<String, ControlDecoration> decorations = new HashMap<>();
+    private final Map<String, Control> fields = new HashMap<>();
+    private final List<Consumer<Opportunity>> loaders = new ArrayList<>();
+    private boolean loading;
+    private Combo stageCombo;
+    private Label winProbability;
+    private List<Stage> stages = List.of();
+
+    public OpportunityOverviewPage(OpportunityEditor editor) {
+        super(editor, ID, Messages.Editor_overview);
+        this.editor = editor;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        ScrolledForm form = managedForm.getForm();
+        FormToolkit toolkit = managedForm.getToolkit();
+        form.setText(editor.opportunity().getName());
+        toolkit.decorateFormHeading(form.getForm());
+        form.getBody().setLayout(new GridLayout(1, false));
+
+        Composite deal = section(toolkit, form, Messages.Editor_deal);
+        text(toolkit, deal, "name", Messages.Field_name, Opportunity::getName, Opportunity::setName);
+        readOnly(toolkit, deal, Messages.Field_customer, o -> o.getCustomer() == null ? "" : o.getCustomer().getName());
+        amount(toolkit, deal);
+        closeDate(toolkit, deal);
+        combo(toolkit, deal, "forecastCategory", Messages.Field_forecastCategory,
+                Arrays.stream(ForecastCategory.values()).map(Labels::of).toList(),
+                o -> o.getForecastCategory() == null ? 0 : o.getForecastCategory().ordinal(),
+                (o, i) -> o.setForecastCategory(ForecastCategory.values()[i]));
+        probability(toolkit, deal);
+
+        Composite stage = section(toolkit, form, Messages.Editor_stage);
+        readOnly(toolkit, stage, Messages.Field_pipeline, o -> o.getPipeline() == null ? "" : o.getPipeline().getLabel());
+        stage(toolkit, stage);
+        readOnly(toolkit, stage, Messages.Field_stageEntered, o -> Labels.dateTime(o.getStageEnteredAt()));
+        text(toolkit, stage, "nextStep", Messages.Field_nextStep, Opportunity::getNextStep, Opportunity::setNextStep);
+        text(toolkit, stage, "lossReason", Messages.Field_lossReason, Opportunity::getLossReason, Opportunity::setLossReason);
+        readOnly(toolkit, stage, Messages.Field_closedOn, o -> Labels.date(o.getClosedOn()));
+
+        Composite team = section(toolkit, form, Messages.Editor_team);
+        text(toolkit, team, "owner", Messages.Field_owner, Opportunity::getOwner, Opportunity::setOwner);
+        text(toolkit, team, "teamMembers", Messages.Field_teamMembers, o -> String.join(", ", o.getTeamMembers()),
+                (o, v) -> replace(o.getTeamMembers(), v));
+        text(toolkit, team, "competitors", Messages.Field_competitors, o -> String.join(", ", o.getCompetitors()),
+                (o, v) -> replace(o.getCompetitors(), v));
+        text(toolkit, team, "source", Messages.Field_source, Opportunity::getSource, Opportunity::setSource);
+        text(toolkit, team, "industry", Messages.Field_industry, Opportunity::getIndustry, Opportunity::setIndustry);
+        multiline(toolkit, team, "description", Messages.Field_description, Opportunity::getDescription, Opportunity::setDescription);
+        reload(editor.opportunity());
+    }
+
+    private static void replace(Collection<String> target, String typed) {
+        target.clear();
+        if (typed != null) {
+            Arrays.stream(typed.split("[,，;；]")).map(String::strip).filter(s -> !s.isEmpty()).forEach(target::add);
+        }
+    }
+
+    private Composite section(FormToolkit toolkit, ScrolledForm form, String title) {
+        Section section = toolkit.createSection(form.getBody(), Section.TITLE_BAR);
+        section.setText(title);
+        section.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        Composite client = toolkit.createComposite(section);
+        GridLayout layout = new GridLayout(2, false);
+        layout.horizontalSpacing = 12;
+        client.setLayout(layout);
+        section.setClient(client);
+        return client;
+    }
+
+    private void label(FormToolkit toolkit, Composite parent, String text) {
+        toolkit.createLabel(parent, text).setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+    }
+
+    private void readOnly(FormToolkit toolkit, Composite parent, String label, Function<Opportunity, String> get) {
+        label(toolkit, parent, label);
+        Label value = toolkit.createLabel(parent, "");
+        value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        loaders.add(o -> value.setText(get.apply(o)));
+    }
+
+    private void text(FormToolkit toolkit, Composite parent, String field, String label, Function<Opportunity, String> get,
+            BiConsumer<Opportunity, String> set) {
+        label(toolkit, parent, label);
+        Text text = toolkit.createText(parent, "", SWT.SINGLE | SWT.BORDER);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 160;
+        text.setLayoutData(data);
+        register(field, text);
+        loaders.add(o -> text.setText(Labels.text(get.apply(o))));
+        text.addModifyListener(e -> edited(o -> set.accept(o, text.getText().isBlank() ? null : text.getText())));
+    }
+
+    private void multiline(FormToolkit toolkit, Composite parent, String field, String label, Function<Opportunity, String> get,
+            BiConsumer<Opportunity, String> set) {
+        label(toolkit, parent, label);
+        Text text = toolkit.createText(parent, "", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
+        data.widthHint = 200;
+        data.heightHint = 60;
+        text.setLayoutData(data);
+        register(field, text);
+        loaders.add(o -> text.setText(Labels.text(get.apply(o))));
+        text.addModifyListener(e -> edited(o -> set.accept(o, text.getText().isBlank() ? null : text.getText())));
+    }
+
+    private void combo(FormToolkit toolkit, Composite parent, String field, String label, List<String> items, Function<Opportunity, Integer> get,
+            java.util.function.ObjIntConsumer<Opportunity> set) {
+        label(toolkit, parent, label);
+        Combo combo = new Combo(parent, SWT.READ_ONLY);
+        items.forEach(combo::add);
+        toolkit.adapt(combo);
+        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        register(field, combo);
+        loaders.add(o -> combo.select(get.apply(o)));
+        combo.addListener(SWT.Selection, e -> {
+            if (combo.getSelectionIndex() != get.apply(editor.opportunity())) {
+                edited(o -> set.accept(o, combo.getSelectionIndex()));
+            }
+        });
+    }
+
+    private void amount(FormToolkit toolkit, Composite parent) {
+        label(toolkit, parent, Messages.Field_amount);
+        Composite row = toolkit.createComposite(parent);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        row.setLayout(layout);
+        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Text text = toolkit.createText(row, "", SWT.SINGLE | SWT.BORDER | SWT.RIGHT);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 120;
+        text.setLayoutData(data);
+        Label currency = toolkit.createLabel(row, "");
+        register("amount", text);
+        loaders.add(o -> {
+            text.setText(Labels.amount(o.getAmount()));
+            currency.setText(o.getAmount() == null ? Money.DEFAULT_CURRENCY : o.getAmount().getCurrency());
+        });
+        text.addModifyListener(e -> edited(o -> {
+            String typed = text.getText().strip().replace(",", "");
+            String code = o.getAmount() == null ? Money.DEFAULT_CURRENCY : o.getAmount().getCurrency();
+            editor.setInputError("amount", null);
+            if (typed.isEmpty()) {
+                o.setAmount(null);
+                return;
+            }
+            try {
+                o.setAmount(Money.of(new BigDecimal(typed), code));
+            } catch (NumberFormatException ex) {
+                editor.setInputError("amount", NLS.bind(Messages.Field_notANumber, Messages.Field_amountName, text.getText()));
+            }
+        }));
+    }
+
+    private void closeDate(FormToolkit toolkit, Composite parent) {
+        label(toolkit, parent, Messages.Field_closeDate);
+        Composite row = toolkit.createComposite(parent);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        row.setLayout(layout);
+        Button set = toolkit.createButton(row, Messages.Field_closeDateSet, SWT.CHECK);
+        DateTime date = new DateTime(row, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        register("expectedCloseDate", date);
+        loaders.add(o -> {
+            LocalDate d = o.getExpectedCloseDate();
+            set.setSelection(d != null);
+            date.setEnabled(d != null);
+            LocalDate shown = d == null ? LocalDate.now().plusMonths(3) : d;
+            date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
+        });
+        // GTK reports date changes made by the program as selections too: only a different date is an edit
+        Runnable apply = () -> {
+            date.setEnabled(set.getSelection());
+            LocalDate chosen = set.getSelection() ? LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()) : null;
+            if (!Objects.equals(chosen, editor.opportunity().getExpectedCloseDate())) {
+                edited(o -> o.setExpectedCloseDate(chosen));
+            }
+        };
+        set.addListener(SWT.Selection, e -> apply.run());
+        date.addListener(SWT.Selection, e -> apply.run());
+    }
+
+    private void probability(FormToolkit toolkit, Composite parent) {
+        label(toolkit, parent, Messages.Field_probability);
+        Composite row = toolkit.createComposite(parent);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        row.setLayout(layout);
+        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Spinner spinner = new Spinner(row, SWT.BORDER);
+        spinner.setMinimum(0);
+        spinner.setMaximum(100);
+        toolkit.adapt(spinner);
+        Label stageDefault = toolkit.createLabel(row, "");
+        stageDefault.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        register("probability", spinner);
+        toolkit.createLabel(parent, Messages.Field_winProbability).setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        winProbability = toolkit.createLabel(parent, "", SWT.WRAP);
+        GridData winData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        winData.widthHint = 300;
+        winProbability.setLayoutData(winData);
+        loaders.add(o -> {
+            spinner.setSelection(o.getProbability());
+            stageDefault.setText(o.getStage() == null ? "" : NLS.bind(Messages.Field_stageProbability, o.getStage().getProbability()));
+            predict(o);
+        });
+        spinner.addListener(SWT.Modify, e -> {
+            if (spinner.getSelection() != editor.opportunity().getProbability()) {
+                edited(o -> o.setProbability(spinner.getSelection()));
+            }
+        });
+    }
+
+    /** The learned model's estimate beside the stage's, with its main reasons (read in a job: it may train first). */
+    private void predict(Opportunity o) {
+        if (o.isClosed()) {
+            winProbability.setText(Messages.Field_winProbabilityClosed);
+            return;
+        }
+        winProbability.setText(Messages.Loading);
+        long id = o.getId();
+        Jobs.load(winProbability, Messages.Job_predict, () -> Services.get(WinProbabilityService.class).predict(id), p -> {
+            winProbability.setText(NLS.bind(Messages.Field_winProbabilityValue, p.percent(), p.explanation()));
+            winProbability.setToolTipText(String.join("\n", p.reasons().stream().map(r -> r.text()).toList()));
+            getManagedForm().reflow(true);
+        }, e -> winProbability.setText(e.getMessage()));
+    }
+
+    /** The model's estimate as shown, for tests. */
+    String winProbabilityText() {
+        return winProbability.getText();
+    }
+
+    private void stage(FormToolkit toolkit, Composite parent) {
+        label(toolkit, parent, Messages.Field_stage);
+        stageCombo = new Combo(parent, SWT.READ_ONLY);
+        toolkit.adapt(stageCombo);
+        stageCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        register("stageId", stageCombo);
+        loaders.add(o -> {
+            stages = o.getPipeline() == null ? List.of() : o.getPipeline().getStages();
+            stageCombo.removeAll();
+            stages.forEach(s -> stageCombo.add(s.getLabel() + (s.getKind() == StageKind.OPEN ? "  (" + Labels.percent(s.getProbability()) + ")" : "")));
+            for (int i = 0; i < stages.size(); i++) {
+                if (o.getStage() != null && Objects.equals(stages.get(i).getId(), o.getStage().getId())) {
+                    stageCombo.select(i);
+                }
+            }
+        });
+        stageCombo.addListener(SWT.Selection, e -> {
+            if (loading) {
+                return;
+            }
+            Stage chosen = stages.get(stageCombo.getSelectionIndex());
+            if (editor.opportunity().getStage() != null && Objects.equals(chosen.getId(), editor.opportunity().getStage().getId())) {
+                return;
+            }
+            moveTo(chosen);
+        });
+    }
+
+    /** Moves the stage at once through the service (its rules, its history row); unsaved edits must be saved first. */
+    void moveTo(Stage stage) {
+        if (editor.hasChanges()) {
+            MessageDialog.openInformation(getSite().getShell(), Messages.Editor_moveStage, Messages.Editor_saveFirst);
+            reload(editor.opportunity());
+            return;
+        }
+        try {
+            if (stage.getKind() == StageKind.LOST) {
+                String reason = editor.opportunity().getLossReason();
+                if (reason == null || reason.isBlank()) {
+                    MessageDialog.openInformation(getSite().getShell(), Messages.Editor_moveStage, Messages.Editor_lossReasonFirst);
+                    reload(editor.opportunity());
+                    return;
+                }
+                editor.service().markLost(editor.opportunity().getId(), reason, null);
+            } else {
+                editor.service().moveToStage(editor.opportunity().getId(), stage.getId());
+            }
+            editor.reload();
+        } catch (ValidationException e) {
+            MessageDialog.openWarning(getSite().getShell(), Messages.Editor_moveStage, e.getMessage());
+            reload(editor.opportunity());
+        }
+    }
+
+    private void register(String field, Control control) {
+        fields.put(field, control);
+        ControlDecoration decoration = new ControlDecoration(control, SWT.LEFT | SWT.TOP);
+        decoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        decoration.hide();
+        decorations.put(field, decoration);
+    }
+
+    private void edited(Consumer<Opportunity> change) {
+        if (loading) {
+            return;
+        }
+        change.accept(editor.opportunity());
+        editor.markDirty();
+    }
+
+    @Override
+    public void showErrors(Map<String, String> errors) {
+        decorations.forEach((field, decoration) -> {
+            String message = errors.get(field);
+            if (message == null) {
+                decoration.hide();
+            } else {
+                decoration.setDescriptionText(message);
+                decoration.show();
+            }
+        });
+    }
+
+    @Override
+    public void reload(Opportunity opportunity) {
+        if (getManagedForm() == null) {
+            return;
+        }
+        loading = true;
+        try {
+            loaders.forEach(l -> l.accept(opportunity));
+            getManagedForm().getForm().setText(opportunity.getName());
+            getManagedForm().getForm().getBody().layout(true, true);
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** The widget of a field, for tests. */
+    public Control field(String name) {
+        return fields.get(name);
+    }
+
+    /** The decoration of a field, for tests. */
+    public ControlDecoration decoration(String name) {
+        return decorations.get(name);
+    }
+}

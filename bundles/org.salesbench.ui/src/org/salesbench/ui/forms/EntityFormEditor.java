@@ -1,0 +1,191 @@
+package org.salesbench.ui.forms;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.ConcurrentChangeException;
+
+/**
+ * A form editor over one entity that its model service validates and saves. Each edit is
+ * validated; errors show on their fields (pages implementing {@link ValidatingPage}) and Save
+ * stays disabled while there are any. A save that lost a race with another user is never forced
+ * through: the user chooses between reloading and keeping the edits.
+ *
+ * @param <T> the entity
+ */
+public abstract class EntityFormEditor<T> extends FormEditor {
+
+    private T entity;
+    private boolean dirty;
+    private Map<String, String> errors = new HashMap<>();
+    private final Map<String, String> inputErrors = new HashMap<>();
+    private BooleanSupplier conflictPrompt = this::askReloadAfterConflict;
+
+    /** The entity as edited. */
+    public T entity() {
+        return entity;
+    }
+
+    /** Sets the entity the editor shows, before the pages are made or after a reload. */
+    protected void setEntity(T entity) {
+        this.entity = entity;
+    }
+
+    /** Throws the model's {@link ValidationException} if the entity is not valid. */
+    protected abstract void validate(T entity);
+
+    /** Saves through the model service; may throw {@link ConcurrentChangeException} or {@link ValidationException}. */
+    protected abstract void save(T entity);
+
+    /** Reads the stored entity again. */
+    protected abstract Optional<T> read(T entity);
+
+    /** The entity's name for the tab, the form heading and messages. */
+    protected abstract String title(T entity);
+
+    /** The title of the error shown when the entity cannot be saved, e.g. "Cannot save the customer". */
+    protected abstract String cannotSaveTitle();
+
+    /** Called by pages after every edit. */
+    public void markDirty() {
+        dirty = true;
+        revalidate();
+        editorDirtyStateChanged();
+    }
+
+    private void revalidate() {
+        Map<String, String> found = new HashMap<>(inputErrors);
+        try {
+            validate(entity);
+        } catch (ValidationException e) {
+            for (FieldError error : e.getErrors()) {
+                found.putIfAbsent(error.field(), error.message());
+            }
+        }
+        errors = found;
+        for (Object page : pages) {
+            if (page instanceof ValidatingPage<?> v) {
+                v.showErrors(errors);
+            }
+        }
+        if (getActivePageInstance() != null && getActivePageInstance().getManagedForm() != null) {
+            getActivePageInstance().getManagedForm().getForm().setMessage(
+                    errors.isEmpty() ? null : NLS.bind(Messages.Editor_errors, errors.size(), errors.values().iterator().next()),
+                    errors.isEmpty() ? IMessageProvider.NONE : IMessageProvider.ERROR);
+        }
+    }
+
+    /**
+     * Records (or with {@code null} clears) an error the model cannot see, e.g. text that is not a
+     * number; it counts like a validation error until the field is fixed.
+     */
+    public void setInputError(String field, String message) {
+        if (message == null) {
+            inputErrors.remove(field);
+        } else {
+            inputErrors.put(field, message);
+        }
+    }
+
+    /** The current field errors, field name to message. */
+    public Map<String, String> errors() {
+        return Map.copyOf(errors);
+    }
+
+    /** Dirty only when valid too, so that Save is disabled while a field is wrong. */
+    @Override
+    public boolean isDirty() {
+        return dirty && errors.isEmpty();
+    }
+
+    /** Whether there are unsaved edits, valid or not. */
+    public boolean hasChanges() {
+        return dirty;
+    }
+
+    @Override
+    public boolean isSaveOnCloseNeeded() {
+        return dirty;
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        revalidate();
+        if (!errors.isEmpty()) {
+            MessageDialog.openError(getSite().getShell(), cannotSaveTitle(), String.join("\n", errors.values()));
+            monitor.setCanceled(true);
+            return;
+        }
+        try {
+            save(entity);
+            reload();
+        } catch (ConcurrentChangeException e) {
+            monitor.setCanceled(true);
+            if (conflictPrompt.getAsBoolean()) {
+                reload();
+            }
+        } catch (ValidationException e) {
+            monitor.setCanceled(true);
+            MessageDialog.openError(getSite().getShell(), cannotSaveTitle(), e.getMessage());
+        }
+    }
+
+    private boolean askReloadAfterConflict() {
+        MessageDialog dialog = new MessageDialog(getSite().getShell(), Messages.Editor_conflictTitle, null,
+                NLS.bind(Messages.Editor_conflict, title(entity)), MessageDialog.WARNING, 0, Messages.Editor_reload, Messages.Editor_keepMine);
+        return dialog.open() == 0;
+    }
+
+    /** Tests answer the conflict question themselves: {@code true} reloads. */
+    public void setConflictPrompt(BooleanSupplier prompt) {
+        this.conflictPrompt = prompt;
+    }
+
+    /** Reads the entity again, dropping unsaved edits, and shows it on every page. */
+    @SuppressWarnings("unchecked")
+    public void reload() {
+        entity = read(entity).orElse(entity);
+        dirty = false;
+        errors = new HashMap<>();
+        inputErrors.clear();
+        setPartName(title(entity));
+        reloaded(entity);
+        for (Object page : pages) {
+            if (page instanceof ValidatingPage<?> v) {
+                ((ValidatingPage<T>) v).reload(entity);
+                v.showErrors(errors);
+            }
+        }
+        editorDirtyStateChanged();
+    }
+
+    /** Hook for subclasses, e.g. to rename the editor input. */
+    protected void reloaded(T entity) {
+    }
+
+    @Override
+    public void doSaveAs() {
+        // not offered
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    /** A page that shows the entity's fields and their errors. */
+    public interface ValidatingPage<T> {
+        void showErrors(Map<String, String> errors);
+
+        void reload(T entity);
+    }
+}

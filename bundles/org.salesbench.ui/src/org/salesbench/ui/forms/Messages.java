@@ -1,0 +1,21 @@
+package org.salesbench.ui.forms;
+
+import org.eclipse.osgi.util.NLS;
+
+final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.ui.forms.messages";
+
+    public static String Editor_conflict;
+    public static String Editor_conflictTitle;
+    public static String Editor_errors;
+    public static String Editor_keepMine;
+    public static String Editor_reload;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,68 @@
+package org.salesbench.opportunities.ui.internal;
+
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+
+/** Drives the real SWT event loop in tests (there is no SWTBot on Maven Central); as in the customers UI tests. */
+final class UiTesting {
+
+    private UiTesting() {
+    }
+
+    /** Processes events until {@code condition} holds, failing after {@code timeoutMs}. */
+    static void waitUntil(String what, BooleanSupplier condition, long timeoutMs) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits for the jobs of a family to finish, processing events meanwhile (their results arrive by asyncExec). */
+    static void waitForJobs(Object family) {
+        waitUntil("jobs of " + family, () -> Job.getJobManager().find(family).length == 0, 60_000);
+        spin(150);
+    }
+
+    /** Processes events for a while. */
+    static void spin(long ms) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** With SALESBENCH_SCREENSHOTS set to a folder, saves the screen there (to look at what users see). */
+    static void screenshot(String name) {
+        String dir = System.getenv("SALESBENCH_SCREENSHOTS");
+        if (dir == null) {
+            return;
+        }
+        spin(300);
+        try {
+            new ProcessBuilder("import", "-window", "root", dir + "/" + name + ".png").inheritIO().start().waitFor();
+        } catch (Exception e) {
+            System.err.println("screenshot " + name + ": " + e);
+        }
+    }
+}

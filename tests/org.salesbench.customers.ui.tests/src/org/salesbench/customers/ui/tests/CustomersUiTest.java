@@ -39,6 +39,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.SalesbenchUi;
 import org.salesbench.ui.internal.search.SearchBoxContribution;
 import org.salesbench.ui.internal.search.SearchJob;
+import org.salesbench.ui.testing.UiTesting;
 
 /** A sales rep's day with customers, in the real workbench under Xvfb. */
 class CustomersUiTest {

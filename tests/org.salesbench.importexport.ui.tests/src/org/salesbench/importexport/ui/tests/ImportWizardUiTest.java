@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.wizard.IWizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Display;
@@ -35,6 +33,7 @@ import org.salesbench.importexport.ui.internal.ExportWizard;
 import org.salesbench.importexport.ui.internal.ImportJob;
 import org.salesbench.importexport.ui.internal.ImportWizard;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.testing.UiTesting;
 
 /** The import and export wizards in the running workbench, on the database the workbench opened. */
 class ImportWizardUiTest {
@@ -90,7 +89,7 @@ class ImportWizardUiTest {
             wizard.filePage().select(file, "customers");
             assertTrue(wizard.filePage().isPageComplete(), "a readable CSV and a target");
             dialog.showPage(wizard.mappingPage());
-            spin(200);
+            UiTesting.spin(200);
             assertEquals("name", wizard.mappingPage().fieldOf("客户名称"));
             assertEquals("industry", wizard.mappingPage().fieldOf("所属行业"));
             assertEquals("grade", wizard.mappingPage().fieldOf("客户等级"));
@@ -99,21 +98,21 @@ class ImportWizardUiTest {
             wizard.mappingPage().mapValue("grade", "甲", "A");
             wizard.mappingPage().map("备注", null);
             wizard.mappingPage().save("中文表头" + unique);
-            screenshot("import-mapping");
+            UiTesting.screenshot("import-mapping");
 
             dialog.showPage(wizard.optionsPage());
             wizard.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
-            screenshot("import-options");
+            UiTesting.screenshot("import-options");
             assertTrue(wizard.canFinish());
             dialog.finish();
-            waitForJobs(ImportJob.FAMILY);
-            waitUntil("the summary", () -> wizard.job().summary() != null);
+            UiTesting.waitForJobs(ImportJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> wizard.job().summary() != null, 60_000);
         } finally {
             if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
                 dialog.close();
             }
         }
-        screenshot("import-summary");
+        UiTesting.screenshot("import-summary");
         ImportJob job = wizard.job();
         assertNull(job.failure(), job.failure());
         assertEquals(Outcome.COMPLETED, job.result().outcome());
@@ -138,13 +137,13 @@ class ImportWizardUiTest {
         try {
             again.filePage().select(file, "customers");
             second.showPage(again.mappingPage());
-            spin(200);
+            UiTesting.spin(200);
             again.mappingPage().load("中文表头" + unique);
             assertNull(again.mappingPage().fieldOf("备注"), "the saved mapping leaves the notes out");
             again.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
             second.finish();
-            waitForJobs(ImportJob.FAMILY);
-            waitUntil("the summary", () -> again.job().summary() != null);
+            UiTesting.waitForJobs(ImportJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> again.job().summary() != null, 60_000);
         } finally {
             if (second.getShell() != null && !second.getShell().isDisposed()) {
                 second.close();
@@ -166,7 +165,7 @@ class ImportWizardUiTest {
         try {
             wizard.filePage().select(file, "customers");
             dialog.showPage(wizard.mappingPage());
-            spin(200);
+            UiTesting.spin(200);
             assertNotNull(wizard.mappingPage().getErrorMessage());
             assertFalse(wizard.canFinish());
         } finally {
@@ -182,10 +181,10 @@ class ImportWizardUiTest {
         importDialog.open();
         wizard.filePage().select(file, "customers");
         importDialog.showPage(wizard.mappingPage());
-        spin(200);
+        UiTesting.spin(200);
         importDialog.finish();
-        waitForJobs(ImportJob.FAMILY);
-        waitUntil("the summary", () -> wizard.job().summary() != null);
+        UiTesting.waitForJobs(ImportJob.FAMILY);
+        UiTesting.waitUntil("the summary", () -> wizard.job().summary() != null, 60_000);
         wizard.job().summary().close();
 
         ExportWizard export = new ExportWizard(CustomerFilter.text(unique));
@@ -194,7 +193,7 @@ class ImportWizardUiTest {
         Path out = dir.resolve("out");
         export.page().choose("customers", out, 0);
         dialog.finish();
-        waitForJobs(ExportWizard.FAMILY);
+        UiTesting.waitForJobs(ExportWizard.FAMILY);
         assertTrue(export.outcome().startsWith("Exported 2 records"), export.outcome());
         String csv = Files.readString(dir.resolve("out.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains("导出测试" + unique + "二号"), csv);
@@ -234,55 +233,5 @@ class ImportWizardUiTest {
         PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
                 .executeCommand("org.salesbench.importexport.ui.exportCustomers", null);
         assertTrue(withFilter[0], "the wizard got the Customers view's filter");
-    }
-
-    private static void waitForJobs(Object family) {
-        waitUntil("jobs of " + family, () -> Job.getJobManager().find(family).length == 0);
-        spin(150);
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                sleep(10);
-            }
-        }
-    }
-
-    private static void spin(long ms) {
-        Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + ms;
-        while (System.currentTimeMillis() < end) {
-            if (!display.readAndDispatch()) {
-                sleep(5);
-            }
-        }
-    }
-
-    /** With SALESBENCH_SCREENSHOTS set to a folder, saves the screen there (to look at what users see). */
-    private static void screenshot(String name) {
-        String folder = System.getenv("SALESBENCH_SCREENSHOTS");
-        if (folder == null) {
-            return;
-        }
-        spin(300);
-        try {
-            new ProcessBuilder("import", "-window", "root", folder + "/" + name + ".png").inheritIO().start().waitFor();
-        } catch (Exception e) {
-            System.err.println("screenshot " + name + ": " + e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.salesbench.customers.ui.tests;
+package org.salesbench.ui.testing;
 
 import java.util.function.BooleanSupplier;
 
@@ -6,13 +6,13 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 
 /** Drives the real SWT event loop in tests (there is no SWTBot on Maven Central). */
-final class UiTesting {
+public final class UiTesting {
 
     private UiTesting() {
     }
 
     /** Processes events until {@code condition} holds, failing after {@code timeoutMs}. */
-    static void waitUntil(String what, BooleanSupplier condition, long timeoutMs) {
+    public static void waitUntil(String what, BooleanSupplier condition, long timeoutMs) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + timeoutMs;
         while (!condition.getAsBoolean()) {
@@ -31,13 +31,13 @@ final class UiTesting {
     }
 
     /** Waits for the jobs of a family to finish, processing events meanwhile (their results arrive by asyncExec). */
-    static void waitForJobs(Object family) {
+    public static void waitForJobs(Object family) {
         waitUntil("jobs of " + family, () -> Job.getJobManager().find(family).length == 0, 60_000);
         spin(150);
     }
 
     /** Processes events for a while. */
-    static void spin(long ms) {
+    public static void spin(long ms) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + ms;
         while (System.currentTimeMillis() < end) {
@@ -53,7 +53,7 @@ final class UiTesting {
     }
 
     /** With SALESBENCH_SCREENSHOTS set to a folder, saves the screen there (to look at what users see). */
-    static void screenshot(String name) {
+    public static void screenshot(String name) {
         String dir = System.getenv("SALESBENCH_SCREENSHOTS");
         if (dir == null) {
             return;

@@ -15,28 +15,54 @@ import org.salesbench.core.users.UserService;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.demo.internal.DemoSales;
 import org.salesbench.demo.internal.Messages;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.opportunities.quotes.Product;
+import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.opportunities.quotes.QuoteService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction
- * each, so a million customers can be made for benchmarks with bounded memory.
+ * each, so a million customers can be made for benchmarks with bounded memory; then a product
+ * catalogue, leads, opportunities and quotes on a sample of those customers (see {@link DemoSales}).
  */
 @Component(service = DemoData.class)
 public class DemoData {
 
     public static final long DEFAULT_SEED = 20_261_127L;
     private static final int CHUNK = 1_000;
+    /** Caps on the sales data: one call per lead and several per deal, so a million customers must not mean half a million deals. */
+    static final int MAX_LEADS = 1_000;
+    static final int MAX_OPPORTUNITIES = 2_500;
 
     private final CustomerService customers;
     private final UserService users;
     private final UnitOfWork unitOfWork;
+    private final DemoSales.Services sales;
 
     @Activate
-    public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork) {
+    public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork,
+            @Reference LeadService leads, @Reference OpportunityService opportunities, @Reference PipelineService pipelines,
+            @Reference ProductService products, @Reference QuoteService quotes) {
         this.customers = customers;
         this.users = users;
         this.unitOfWork = unitOfWork;
+        this.sales = new DemoSales.Services(leads, opportunities, pipelines, products, quotes);
+    }
+
+    /** How many leads a fill of {@code size} customers makes. */
+    public static int leadCount(int size) {
+        return Math.min(size / 5, MAX_LEADS);
+    }
+
+    /** How many opportunities a fill of {@code size} customers makes, besides those converted from leads. */
+    public static int opportunityCount(int size) {
+        return Math.min(size / 2, MAX_OPPORTUNITIES);
     }
 
     /** Makes {@code size} demo customers if there are no customers yet; returns how many were made. */
@@ -47,7 +73,11 @@ public class DemoData {
         return fill(size, DEFAULT_SEED, monitor);
     }
 
-    /** Deletes the customers of the demo users and makes {@code size} new ones. */
+    /**
+     * Deletes the customers, leads and opportunities of the demo users and makes {@code size} new
+     * customers with their sales data. Deleting a customer deletes its opportunities, their stage
+     * history and quotes (ON DELETE CASCADE); the product catalogue is kept and reused.
+     */
     public int reset(int size, IProgressMonitor monitor) {
         List<String> logins = DemoDataGenerator.USERS.stream().map(u -> u[0]).toList();
         unitOfWork.write(em -> {
@@ -56,15 +86,22 @@ public class DemoData {
                     .executeUpdate();
             em.createNativeQuery("DELETE FROM SB_CONTACT WHERE CUSTOMER_ID IN (SELECT ID FROM SB_CUSTOMER WHERE OWNER IN (" + in + "))")
                     .executeUpdate();
+            em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE OWNER IN (" + in + ")").executeUpdate();
             em.createNativeQuery("DELETE FROM SB_CUSTOMER WHERE OWNER IN (" + in + ")").executeUpdate();
+            em.createNativeQuery("DELETE FROM SB_LEAD WHERE OWNER IN (" + in + ")").executeUpdate();
             return null;
         });
         return fill(size, DEFAULT_SEED, monitor);
     }
 
-    /** Makes {@code size} customers from {@code seed}, creating the demo users first if they are missing. */
+    /**
+     * Makes {@code size} customers from {@code seed}, creating the demo users first if they are
+     * missing, then the catalogue, {@link #leadCount} leads and {@link #opportunityCount} opportunities.
+     */
     public int fill(int size, long seed, IProgressMonitor monitor) {
-        SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.Demo_task, size), size + 1);
+        int leads = leadCount(size);
+        int deals = opportunityCount(size);
+        SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.Demo_task, size), size + 2 + leads + deals);
         for (String[] u : DemoDataGenerator.USERS) {
             if (users.findUser(u[0]).isEmpty()) {
                 User user = new User(u[0], u[1]);
@@ -75,17 +112,39 @@ public class DemoData {
         progress.worked(1);
         DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now());
         int made = 0;
+        // the deals and leads go to the first customers made: bounded memory whatever the size
+        List<Customer> sample = new ArrayList<>();
+        int sampleSize = Math.max(leads, deals);
         while (made < size && !progress.isCanceled()) {
             int n = Math.min(CHUNK, size - made);
             List<Customer> chunk = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 chunk.add(generator.next());
             }
-            customers.createAll(chunk);
+            List<Customer> saved = customers.createAll(chunk);
+            if (sample.size() < sampleSize) {
+                sample.addAll(saved.subList(0, Math.min(saved.size(), sampleSize - sample.size())));
+            }
             made += n;
             progress.setTaskName(NLS.bind(Messages.Demo_progress, made, size));
             progress.worked(n);
         }
+        if (!progress.isCanceled()) {
+            fillSales(sample, leads, deals, seed, progress);
+        }
         return made;
+    }
+
+    private void fillSales(List<Customer> sample, int leads, int deals, long seed, SubMonitor progress) {
+        progress.setTaskName(Messages.Demo_sales);
+        DemoSales demo = new DemoSales(sales, seed, LocalDate.now());
+        List<Product> catalogue = demo.products();
+        progress.worked(1);
+        List<Pipeline> pipelines = sales.pipelines().pipelines(true);
+        if (pipelines.isEmpty()) {
+            return; // someone deactivated them all: nowhere to put deals
+        }
+        demo.opportunities(deals, sample, pipelines, catalogue, progress);
+        demo.leads(leads, sample, pipelines.get(0), progress);
     }
 }

@@ -9,6 +9,7 @@ public final class Messages extends NLS {
     public static String Demo_jobName;
     public static String Demo_task;
     public static String Demo_progress;
+    public static String Demo_sales;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

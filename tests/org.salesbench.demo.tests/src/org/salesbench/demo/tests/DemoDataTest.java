@@ -22,7 +22,6 @@ import org.salesbench.demo.DemoData;
 import org.salesbench.demo.DemoDataGenerator;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.UserServiceImpl;
 
 class DemoDataTest {
 
@@ -75,10 +74,9 @@ class DemoDataTest {
 
     @Test
     void fillIfEmptyFillsOnceAndResetRefills() {
-        LocalSecurityService security = new LocalSecurityService("admin");
-        try (Database db = Database.open(DatabaseSettings.inMemory("demo-" + UUID.randomUUID()), security)) {
-            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, (e, c, id) -> { });
-            DemoData demo = new DemoData(customers, new UserServiceImpl(db, security), db);
+        try (DemoSalesTest.Stack stack = new DemoSalesTest.Stack()) {
+            CustomerServiceImpl customers = stack.customers;
+            DemoData demo = stack.demo;
             assertEquals(50, demo.fillIfEmpty(50, new NullProgressMonitor()));
             assertEquals(50, customers.count(CustomerFilter.ALL));
             assertTrue(customers.page(CustomerFilter.ALL, org.salesbench.customers.CustomerSort.DEFAULT, 0, 50).stream()

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.eclipse.core.runtime.SubMonitor;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
@@ -186,7 +187,13 @@ public final class DemoSales {
                 if (!quoted && stage.getRequiredRules().contains(StageRule.QUOTE)) {
                     quoted = quote(saved, lines);
                 }
-                services.opportunities().moveToStage(id, stage.getId());
+                try {
+                    services.opportunities().moveToStage(id, stage.getId());
+                } catch (ValidationException refused) {
+                    // a rule the demo cannot meet (say a stage edited to need more): the deal stays where it got,
+                    // refused before anything changed, as the board would leave it
+                    break;
+                }
             }
             LocalDate closedOn = today.minusDays(random.nextInt(90));
             if (outcome == StageKind.WON) {

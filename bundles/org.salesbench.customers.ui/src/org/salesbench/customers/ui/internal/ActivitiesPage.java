@@ -19,6 +19,7 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.Customer;
+import org.salesbench.ui.forms.Formats;
 
 /** The timeline, newest first, and "Log activity", which saves at once and moves the next follow-up. */
 public class ActivitiesPage extends FormPage implements CustomerEditor.ValidatingPage {
@@ -51,14 +52,14 @@ public class ActivitiesPage extends FormPage implements CustomerEditor.Validatin
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
         data.horizontalSpan = 2;
         viewer.getTable().setLayoutData(data);
-        Tables.column(viewer, Activity.class, Messages.Activity_when, 140, a -> Labels.dateTime(a.getOccurredAt()));
+        Tables.column(viewer, Activity.class, Messages.Activity_when, 140, a -> Formats.dateTime(a.getOccurredAt()));
         Tables.column(viewer, Activity.class, Messages.Activity_type, 70, a -> Labels.of(a.getType()));
         Tables.column(viewer, Activity.class, Messages.Activity_contact, 90, a -> a.getContact() == null ? "" : a.getContact().getName());
         Tables.column(viewer, Activity.class, Messages.Activity_summary, 220, Activity::getSummary);
-        Tables.column(viewer, Activity.class, Messages.Activity_outcome, 180, a -> Labels.text(a.getOutcome()));
-        Tables.column(viewer, Activity.class, Messages.Activity_nextStep, 150, a -> Labels.text(a.getNextStep()));
-        Tables.column(viewer, Activity.class, Messages.Activity_nextStepDate, 100, a -> Labels.date(a.getNextStepDate()));
-        Tables.column(viewer, Activity.class, Messages.Activity_by, 80, a -> Labels.text(a.getPerformedBy()));
+        Tables.column(viewer, Activity.class, Messages.Activity_outcome, 180, a -> Formats.text(a.getOutcome()));
+        Tables.column(viewer, Activity.class, Messages.Activity_nextStep, 150, a -> Formats.text(a.getNextStep()));
+        Tables.column(viewer, Activity.class, Messages.Activity_nextStepDate, 100, a -> Formats.date(a.getNextStepDate()));
+        Tables.column(viewer, Activity.class, Messages.Activity_by, 80, a -> Formats.text(a.getPerformedBy()));
         reload(editor.customer());
     }
 
@@ -94,7 +95,7 @@ public class ActivitiesPage extends FormPage implements CustomerEditor.Validatin
         if (viewer != null) {
             viewer.setInput(customer.getActivities());
             followUp.setText(customer.getNextFollowUp() == null ? Messages.Activity_noFollowUp
-                    : NLS.bind(Messages.Activity_nextFollowUp, Labels.date(customer.getNextFollowUp())));
+                    : NLS.bind(Messages.Activity_nextFollowUp, Formats.date(customer.getNextFollowUp())));
             followUp.getParent().layout();
         }
     }

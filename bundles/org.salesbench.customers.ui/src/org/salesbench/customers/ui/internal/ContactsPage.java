@@ -16,6 +16,7 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
+import org.salesbench.ui.forms.Formats;
 
 /** The people at the customer; edits are saved with the customer. */
 public class ContactsPage extends FormPage implements CustomerEditor.ValidatingPage {
@@ -40,8 +41,8 @@ public class ContactsPage extends FormPage implements CustomerEditor.ValidatingP
         viewer = Tables.create(body);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Tables.column(viewer, Contact.class, Messages.Contact_name, 120, c -> (c.isPrimary() ? "★ " : "") + c.getName());
-        Tables.column(viewer, Contact.class, Messages.Contact_title, 110, c -> Labels.text(c.getTitle()));
-        Tables.column(viewer, Contact.class, Messages.Contact_department, 100, c -> Labels.text(c.getDepartment()));
+        Tables.column(viewer, Contact.class, Messages.Contact_title, 110, c -> Formats.text(c.getTitle()));
+        Tables.column(viewer, Contact.class, Messages.Contact_department, 100, c -> Formats.text(c.getDepartment()));
         Tables.column(viewer, Contact.class, Messages.Contact_phones, 170, c -> String.join(", ", c.getPhones()));
         Tables.column(viewer, Contact.class, Messages.Contact_emails, 200, c -> String.join(", ", c.getEmails()));
         Tables.column(viewer, Contact.class, Messages.Contact_role, 100, c -> Labels.of(c.getDecisionRole()));

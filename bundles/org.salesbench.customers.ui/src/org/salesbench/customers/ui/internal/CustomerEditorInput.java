@@ -1,67 +1,11 @@
 package org.salesbench.customers.ui.internal;
 
-import java.util.Objects;
+import org.salesbench.ui.forms.EntityEditorInput;
 
-import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IPersistableElement;
-
-/** Which customer an editor shows: its id (and its name, for the tab before it loads). */
-public final class CustomerEditorInput implements IEditorInput {
-
-    private final long id;
-    private String name;
+/** Which customer an editor shows. */
+public final class CustomerEditorInput extends EntityEditorInput {
 
     public CustomerEditorInput(long id, String name) {
-        this.id = id;
-        this.name = name;
-    }
-
-    public long id() {
-        return id;
-    }
-
-    void setName(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public boolean exists() {
-        return false;
-    }
-
-    @Override
-    public ImageDescriptor getImageDescriptor() {
-        return Images.descriptor("icons/customer.png");
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public IPersistableElement getPersistable() {
-        return null;
-    }
-
-    @Override
-    public String getToolTipText() {
-        return name;
-    }
-
-    @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        return null;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CustomerEditorInput other && other.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id);
+        super(id, name, Images.descriptor("icons/customer.png"));
     }
 }

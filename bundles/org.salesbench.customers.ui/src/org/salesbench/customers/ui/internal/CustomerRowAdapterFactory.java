@@ -5,6 +5,7 @@ import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 import org.salesbench.customers.CustomerRow;
+import org.salesbench.ui.forms.Formats;
 
 /** Shows the selected customer of the list in the Properties view. */
 public class CustomerRowAdapterFactory implements IAdapterFactory {
@@ -45,14 +46,14 @@ public class CustomerRowAdapterFactory implements IAdapterFactory {
         public Object getPropertyValue(Object id) {
             return switch ((String) id) {
                 case "name" -> row.name();
-                case "shortName" -> Labels.text(row.shortName());
-                case "grade" -> Labels.text(row.grade());
+                case "shortName" -> Formats.text(row.shortName());
+                case "grade" -> Formats.text(row.grade());
                 case "status" -> Labels.of(row.status());
-                case "industry" -> Labels.text(row.industry());
-                case "region" -> Labels.text(row.region());
-                case "owner" -> Labels.text(row.owner());
-                case "nextFollowUp" -> Labels.date(row.nextFollowUp());
-                case "updated" -> Labels.dateTime(row.updatedAt());
+                case "industry" -> Formats.text(row.industry());
+                case "region" -> Formats.text(row.region());
+                case "owner" -> Formats.text(row.owner());
+                case "nextFollowUp" -> Formats.date(row.nextFollowUp());
+                case "updated" -> Formats.dateTime(row.updatedAt());
                 default -> "";
             };
         }

@@ -57,6 +57,7 @@ import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Formats;
 
 /**
  * The customer list: a filter bar over a virtual table. Each filter or sort change takes the
@@ -376,9 +377,9 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         }
         CustomerRow row = rows.get(offset);
         item.setData(row);
-        String[] texts = {row.name(), Labels.text(row.shortName()), Labels.text(row.grade()), Labels.of(row.status()),
-                Labels.text(row.industry()), Labels.text(row.region()), Labels.text(row.owner()), Labels.date(row.nextFollowUp()),
-                Labels.dateTime(row.updatedAt())};
+        String[] texts = {row.name(), Formats.text(row.shortName()), Formats.text(row.grade()), Labels.of(row.status()),
+                Formats.text(row.industry()), Formats.text(row.region()), Formats.text(row.owner()), Formats.date(row.nextFollowUp()),
+                Formats.dateTime(row.updatedAt())};
         item.setText(texts);
         for (int i = 0; i < contributed.size(); i++) {
             var provider = contributed.get(i).get();

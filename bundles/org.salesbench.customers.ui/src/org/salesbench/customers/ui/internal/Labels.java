@@ -1,12 +1,5 @@
 package org.salesbench.customers.ui.internal;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.Instant;
-import java.time.LocalDateTime;
-
 import org.salesbench.customers.ActivityType;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.CustomerStatus;
@@ -14,9 +7,6 @@ import org.salesbench.customers.DecisionRole;
 
 /** How enum values and dates read in the user's language. */
 final class Labels {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private Labels() {
     }
@@ -71,21 +61,5 @@ final class Labels {
             case MEETING -> Messages.Activity_meeting;
             case NOTE -> Messages.Activity_note;
         };
-    }
-
-    static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
-    }
-
-    static String dateTime(LocalDateTime time) {
-        return time == null ? "" : DATE_TIME.format(time);
-    }
-
-    static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
-    }
-
-    static String text(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -31,6 +31,7 @@ import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.ui.CustomerEditorSection;
+import org.salesbench.ui.forms.Formats;
 
 /** Every field of the customer, validated as it is typed. */
 public class OverviewPage extends FormPage implements CustomerEditor.ValidatingPage {
@@ -138,7 +139,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         data.widthHint = 120;
         text.setLayoutData(data);
         register(field, text);
-        loaders.add(c -> text.setText(Labels.text(get.apply(c))));
+        loaders.add(c -> text.setText(Formats.text(get.apply(c))));
         text.addModifyListener(e -> edited(c -> set.accept(c, text.getText().isBlank() ? null : text.getText())));
     }
 
@@ -151,7 +152,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
         data.heightHint = 60;
         text.setLayoutData(data);
         register(field, text);
-        loaders.add(c -> text.setText(Labels.text(get.apply(c))));
+        loaders.add(c -> text.setText(Formats.text(get.apply(c))));
         text.addModifyListener(e -> edited(c -> set.accept(c, text.getText().isBlank() ? null : text.getText())));
     }
 

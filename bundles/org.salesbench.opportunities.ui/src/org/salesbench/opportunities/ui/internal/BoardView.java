@@ -67,6 +67,7 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.ui.BoardCardDecorator;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Formats;
 
 /**
  * The pipeline board: one column per stage with its count and summed amount, and the first cards
@@ -355,12 +356,12 @@ public class BoardView extends ViewPart {
         int amountWidth = gc.textExtent(amount).x;
         gc.setFont(canvas.getFont());
         boolean overdue = column.kind() == StageKind.OPEN && card.expectedCloseDate() != null && card.expectedCloseDate().isBefore(LocalDate.now());
-        String close = card.expectedCloseDate() == null ? Messages.Board_noCloseDate : Labels.date(card.expectedCloseDate());
+        String close = card.expectedCloseDate() == null ? Messages.Board_noCloseDate : Formats.date(card.expectedCloseDate());
         gc.setForeground(overdue ? display.getSystemColor(SWT.COLOR_RED) : display.getSystemColor(SWT.COLOR_DARK_GRAY));
         int closeWidth = gc.textExtent(close).x;
         gc.drawText(close, Math.max(x + amountWidth + 8, area.width - closeWidth - 6), 4 + 2 * line, true);
         gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
-        String owner = Labels.text(card.owner()) + "  ·  " + Labels.percent(card.probability());
+        String owner = Formats.text(card.owner()) + "  ·  " + Labels.percent(card.probability());
         gc.drawText(fit(gc, owner, width), x, 4 + 3 * line, true);
         if (!badges.isEmpty()) {
             String badge = fit(gc, String.join(" ", badges), width / 2);

@@ -27,6 +27,7 @@ import org.salesbench.opportunities.LeadDuplicate;
 import org.salesbench.opportunities.LeadScreening;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.ui.forms.Formats;
 
 /**
  * Asks how to convert a qualified lead and shows what will be created: a new customer or the
@@ -87,7 +88,7 @@ public class ConvertLeadDialog extends TitleAreaDialog {
         for (LeadDuplicate d : customers) {
             Button existing = new Button(customerGroup, SWT.RADIO);
             existing.setText(NLS.bind(Messages.Convert_existingCustomer, d.name(), NLS.bind(Messages.Convert_matchedBy, Labels.of(d.reason()),
-                    Labels.text(d.matchedValue()))));
+                    Formats.text(d.matchedValue()))));
             customerChoices.add(existing);
         }
         // as the service would: the duplicate it found, else a new customer
@@ -185,8 +186,8 @@ public class ConvertLeadDialog extends TitleAreaDialog {
         List<String> lines = new ArrayList<>();
         lines.add(choice == 0 ? NLS.bind(Messages.Convert_createsCustomer, lead.getCompany())
                 : NLS.bind(Messages.Convert_attachesCustomer, customers.get(choice - 1).name()));
-        lines.add(NLS.bind(Messages.Convert_createsContact, Labels.text(lead.getContactName()),
-                Labels.text(lead.getPhone() != null ? lead.getPhone() : lead.getEmail())));
+        lines.add(NLS.bind(Messages.Convert_createsContact, Formats.text(lead.getContactName()),
+                Formats.text(lead.getPhone() != null ? lead.getPhone() : lead.getEmail())));
         lines.add(NLS.bind(Messages.Convert_createsOpportunity, new Object[] {nameText.getText(), pipeline == null ? "" : pipeline.getLabel(), stage,
                 amount == null ? amountText.getText() : Labels.money(amount)}));
         summary.setText("• " + String.join("\n• ", lines));

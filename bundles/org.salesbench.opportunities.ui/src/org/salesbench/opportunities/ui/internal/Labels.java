@@ -2,12 +2,6 @@ package org.salesbench.opportunities.ui.internal;
 
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,9 +16,6 @@ import org.salesbench.opportunities.quotes.QuoteStatus;
 
 /** How enum values, money and dates read in the user's language. */
 final class Labels {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
     private Labels() {
     }
@@ -135,22 +126,6 @@ final class Labels {
     /** The amount as typed in a field: plain digits with the cents, no grouping. */
     static String amount(Money money) {
         return money == null ? "" : money.getAmount().stripTrailingZeros().toPlainString();
-    }
-
-    static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
-    }
-
-    static String dateTime(LocalDateTime time) {
-        return time == null ? "" : DATE_TIME.format(time);
-    }
-
-    static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
-    }
-
-    static String text(String s) {
-        return s == null ? "" : s;
     }
 
     static String percent(int value) {

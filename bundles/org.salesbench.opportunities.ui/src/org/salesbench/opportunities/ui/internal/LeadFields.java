@@ -31,6 +31,7 @@ import org.salesbench.opportunities.LeadScreening;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
+import org.salesbench.ui.forms.Formats;
 
 /**
  * The fields of a lead, shared by the lead dialog and the new-lead wizard. Every edit is checked
@@ -136,7 +137,7 @@ final class LeadFields {
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
         data.widthHint = 240;
         text.setLayoutData(data);
-        text.setText(Labels.text(get.apply(lead)));
+        text.setText(Formats.text(get.apply(lead)));
         register(field, text);
         text.addModifyListener(e -> edited(() -> set.accept(lead, text.getText().isBlank() ? null : text.getText().strip())));
     }
@@ -148,7 +149,7 @@ final class LeadFields {
         data.widthHint = 240;
         data.heightHint = 48;
         text.setLayoutData(data);
-        text.setText(Labels.text(get.apply(lead)));
+        text.setText(Formats.text(get.apply(lead)));
         register(field, text);
         text.addModifyListener(e -> edited(() -> set.accept(lead, text.getText().isBlank() ? null : text.getText())));
     }
@@ -229,10 +230,10 @@ final class LeadFields {
     }
 
     private void show(LeadScreening result) {
-        StringBuilder text = new StringBuilder(NLS.bind(Messages.Lead_score, result.score(), Labels.text(result.grade())));
+        StringBuilder text = new StringBuilder(NLS.bind(Messages.Lead_score, result.score(), Formats.text(result.grade())));
         for (LeadDuplicate d : result.duplicates()) {
             text.append('\n').append(NLS.bind(d.kind() == LeadDuplicate.Kind.CUSTOMER ? Messages.Lead_duplicateCustomer : Messages.Lead_duplicateLead,
-                    new Object[] {d.name(), Labels.of(d.reason()), Labels.text(d.matchedValue())}));
+                    new Object[] {d.name(), Labels.of(d.reason()), Formats.text(d.matchedValue())}));
         }
         screening.setText(text.toString());
         composite.layout(true, true);

@@ -51,6 +51,7 @@ import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Formats;
 
 /**
  * The lead list: a filter bar over a virtual table read a page at a time as rows scroll into view,
@@ -235,9 +236,9 @@ public class LeadsView extends ViewPart {
         }
         LeadRow row = rows.get(offset);
         item.setData(row);
-        item.setText(new String[] {row.company(), Labels.text(row.contactName()), Labels.text(row.source()), Labels.text(row.industry()),
-                Labels.of(row.status()), String.valueOf(row.score()), Labels.text(row.grade()), row.duplicate() ? Messages.Leads_duplicateFlag : "",
-                Labels.text(row.owner()), Labels.dateTime(row.createdAt())});
+        item.setText(new String[] {row.company(), Formats.text(row.contactName()), Formats.text(row.source()), Formats.text(row.industry()),
+                Labels.of(row.status()), String.valueOf(row.score()), Formats.text(row.grade()), row.duplicate() ? Messages.Leads_duplicateFlag : "",
+                Formats.text(row.owner()), Formats.dateTime(row.createdAt())});
         item.setForeground(7, row.duplicate() ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
     }
 

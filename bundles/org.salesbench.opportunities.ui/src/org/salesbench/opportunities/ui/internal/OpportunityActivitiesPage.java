@@ -20,6 +20,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.Formats;
 
 /** The customer's activities since the opportunity was created, newest first (logged in the customer editor). */
 public class OpportunityActivitiesPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
@@ -45,11 +46,11 @@ public class OpportunityActivitiesPage extends FormPage implements EntityFormEdi
         since.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         viewer = Tables.create(body);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(viewer, Activity.class, Messages.Activity_when, 140, a -> Labels.dateTime(a.getOccurredAt()));
+        Tables.column(viewer, Activity.class, Messages.Activity_when, 140, a -> Formats.dateTime(a.getOccurredAt()));
         Tables.column(viewer, Activity.class, Messages.Activity_contact, 90, a -> a.getContact() == null ? "" : a.getContact().getName());
         Tables.column(viewer, Activity.class, Messages.Activity_summary, 240, Activity::getSummary);
-        Tables.column(viewer, Activity.class, Messages.Activity_outcome, 180, a -> Labels.text(a.getOutcome()));
-        Tables.column(viewer, Activity.class, Messages.Activity_by, 80, a -> Labels.text(a.getPerformedBy()));
+        Tables.column(viewer, Activity.class, Messages.Activity_outcome, 180, a -> Formats.text(a.getOutcome()));
+        Tables.column(viewer, Activity.class, Messages.Activity_by, 80, a -> Formats.text(a.getPerformedBy()));
         reload(editor.opportunity());
     }
 
@@ -66,7 +67,7 @@ public class OpportunityActivitiesPage extends FormPage implements EntityFormEdi
         long customerId = opportunity.getCustomer().getId();
         LocalDateTime from = opportunity.getCreatedAt() == null ? LocalDateTime.MIN
                 : LocalDateTime.ofInstant(opportunity.getCreatedAt(), ZoneId.systemDefault()).toLocalDate().atStartOfDay();
-        since.setText(NLS.bind(Messages.Activity_since, opportunity.getCustomer().getName(), Labels.dateTime(opportunity.getCreatedAt())));
+        since.setText(NLS.bind(Messages.Activity_since, opportunity.getCustomer().getName(), Formats.dateTime(opportunity.getCreatedAt())));
         Jobs.load(viewer.getTable(), Messages.Job_loadActivities, () -> Services.get(CustomerService.class).find(customerId)
                 .map(c -> c.getActivities().stream().filter(a -> a.getOccurredAt() != null && !a.getOccurredAt().isBefore(from))
                         .sorted(Comparator.comparing(Activity::getOccurredAt).reversed()).toList())

@@ -42,6 +42,7 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.Formats;
 
 /** Every field of the opportunity, validated as it is typed; the stage moves through the service's rules. */
 public class OpportunityOverviewPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
@@ -84,10 +85,10 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         Composite stage = section(toolkit, form, Messages.Editor_stage);
         readOnly(toolkit, stage, Messages.Field_pipeline, o -> o.getPipeline() == null ? "" : o.getPipeline().getLabel());
         stage(toolkit, stage);
-        readOnly(toolkit, stage, Messages.Field_stageEntered, o -> Labels.dateTime(o.getStageEnteredAt()));
+        readOnly(toolkit, stage, Messages.Field_stageEntered, o -> Formats.dateTime(o.getStageEnteredAt()));
         text(toolkit, stage, "nextStep", Messages.Field_nextStep, Opportunity::getNextStep, Opportunity::setNextStep);
         text(toolkit, stage, "lossReason", Messages.Field_lossReason, Opportunity::getLossReason, Opportunity::setLossReason);
-        readOnly(toolkit, stage, Messages.Field_closedOn, o -> Labels.date(o.getClosedOn()));
+        readOnly(toolkit, stage, Messages.Field_closedOn, o -> Formats.date(o.getClosedOn()));
 
         Composite team = section(toolkit, form, Messages.Editor_team);
         text(toolkit, team, "owner", Messages.Field_owner, Opportunity::getOwner, Opportunity::setOwner);
@@ -139,7 +140,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         data.widthHint = 160;
         text.setLayoutData(data);
         register(field, text);
-        loaders.add(o -> text.setText(Labels.text(get.apply(o))));
+        loaders.add(o -> text.setText(Formats.text(get.apply(o))));
         text.addModifyListener(e -> edited(o -> set.accept(o, text.getText().isBlank() ? null : text.getText())));
     }
 
@@ -152,7 +153,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         data.heightHint = 60;
         text.setLayoutData(data);
         register(field, text);
-        loaders.add(o -> text.setText(Labels.text(get.apply(o))));
+        loaders.add(o -> text.setText(Formats.text(get.apply(o))));
         text.addModifyListener(e -> edited(o -> set.accept(o, text.getText().isBlank() ? null : text.getText())));
     }
 

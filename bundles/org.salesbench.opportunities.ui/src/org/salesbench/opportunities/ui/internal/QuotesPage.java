@@ -31,6 +31,7 @@ import org.salesbench.opportunities.quotes.QuoteService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.Formats;
 
 /** The opportunity's quotes, newest version first: create one with its lines, export one as PDF. */
 public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
@@ -67,7 +68,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
         Tables.column(viewer, Quote.class, Messages.Quotes_lines, 50, q -> String.valueOf(q.getLines().size()));
         Tables.column(viewer, Quote.class, Messages.Quotes_net, 110, q -> Labels.moneyExact(q.getNetTotal()));
         Tables.column(viewer, Quote.class, Messages.Quotes_total, 110, q -> Labels.moneyExact(q.getGrandTotal()));
-        Tables.column(viewer, Quote.class, Messages.Quotes_validUntil, 100, q -> Labels.date(q.getValidUntil()));
+        Tables.column(viewer, Quote.class, Messages.Quotes_validUntil, 100, q -> Formats.date(q.getValidUntil()));
         viewer.addDoubleClickListener(e -> exportSelected());
         reload(editor.opportunity());
     }

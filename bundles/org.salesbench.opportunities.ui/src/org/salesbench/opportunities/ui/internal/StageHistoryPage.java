@@ -17,6 +17,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.Formats;
 
 /** Every stage change, newest first, with who moved it and how long the deal stayed in the stage. */
 public class StageHistoryPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
@@ -43,10 +44,10 @@ public class StageHistoryPage extends FormPage implements EntityFormEditor.Valid
         body.setLayout(new GridLayout(1, false));
         viewer = Tables.create(body);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(viewer, Step.class, Messages.History_when, 140, s -> Labels.dateTime(s.change().getMovedAt()));
+        Tables.column(viewer, Step.class, Messages.History_when, 140, s -> Formats.dateTime(s.change().getMovedAt()));
         Tables.column(viewer, Step.class, Messages.History_from, 110, s -> s.change().getFromStage() == null ? "" : s.change().getFromStage().getLabel());
         Tables.column(viewer, Step.class, Messages.History_to, 110, s -> s.change().getToStage().getLabel());
-        Tables.column(viewer, Step.class, Messages.History_by, 90, s -> Labels.text(s.change().getMovedBy()));
+        Tables.column(viewer, Step.class, Messages.History_by, 90, s -> Formats.text(s.change().getMovedBy()));
         Tables.column(viewer, Step.class, Messages.History_amount, 110, s -> Labels.money(s.change().getAmount()));
         Tables.column(viewer, Step.class, Messages.History_probability, 70, s -> Labels.percent(s.change().getProbability()));
         Tables.column(viewer, Step.class, Messages.History_inStage, 110, s -> days(s.inStage()));

@@ -3,7 +3,6 @@ package org.salesbench.customers.ui.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.jface.fieldassist.ControlDecoration;
-import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -32,6 +30,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.ui.CustomerEditorSection;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.FieldDecorations;
 
 /** Every field of the customer, validated as it is typed. */
 public class OverviewPage extends FormPage implements CustomerEditor.ValidatingPage {
@@ -39,8 +38,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
     public static final String ID = "org.salesbench.customers.ui.editor.overview";
 
     private final CustomerEditor editor;
-    private final Map<String, ControlDecoration> decorations = new HashMap<>();
-    private final Map<String, Control> fields = new HashMap<>();
+    private final FieldDecorations fields = new FieldDecorations();
     private final List<Consumer<Customer>> loaders = new ArrayList<>();
     private final Map<String, CustomerEditorSection> sections = new LinkedHashMap<>();
     private boolean loading;
@@ -204,11 +202,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
     }
 
     private void register(String field, Control control) {
-        fields.put(field, control);
-        ControlDecoration decoration = new ControlDecoration(control, SWT.LEFT | SWT.TOP);
-        decoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
-        decoration.hide();
-        decorations.put(field, decoration);
+        fields.register(field, control);
     }
 
     private void edited(Consumer<Customer> change) {
@@ -221,15 +215,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
 
     @Override
     public void showErrors(Map<String, String> errors) {
-        decorations.forEach((field, decoration) -> {
-            String message = errors.get(field);
-            if (message == null) {
-                decoration.hide();
-            } else {
-                decoration.setDescriptionText(message);
-                decoration.show();
-            }
-        });
+        fields.showErrors(errors);
     }
 
     @Override
@@ -252,7 +238,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
 
     /** The widget of a field, for tests. */
     public Control field(String name) {
-        return fields.get(name);
+        return fields.field(name);
     }
 
     /** The contributed sections by id, for tests. */
@@ -262,6 +248,6 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
 
     /** The decoration of a field, for tests. */
     public ControlDecoration decoration(String name) {
-        return decorations.get(name);
+        return fields.decoration(name);
     }
 }

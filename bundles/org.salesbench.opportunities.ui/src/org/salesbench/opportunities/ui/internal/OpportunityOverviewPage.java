@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,6 @@ import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.fieldassist.ControlDecoration;
-import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -43,6 +41,7 @@ import org.salesbench.opportunities.winprobability.WinProbabilityService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.FieldDecorations;
 
 /** Every field of the opportunity, validated as it is typed; the stage moves through the service's rules. */
 public class OpportunityOverviewPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
@@ -50,8 +49,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
     public static final String ID = "org.salesbench.opportunities.ui.editor.overview";
 
     private final OpportunityEditor editor;
-    private final Map<String, ControlDecoration> decorations = new HashMap<>();
-    private final Map<String, Control> fields = new HashMap<>();
+    private final FieldDecorations fields = new FieldDecorations();
     private final List<Consumer<Opportunity>> loaders = new ArrayList<>();
     private boolean loading;
     private Combo stageCombo;
@@ -343,11 +341,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
     }
 
     private void register(String field, Control control) {
-        fields.put(field, control);
-        ControlDecoration decoration = new ControlDecoration(control, SWT.LEFT | SWT.TOP);
-        decoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
-        decoration.hide();
-        decorations.put(field, decoration);
+        fields.register(field, control);
     }
 
     private void edited(Consumer<Opportunity> change) {
@@ -360,15 +354,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
 
     @Override
     public void showErrors(Map<String, String> errors) {
-        decorations.forEach((field, decoration) -> {
-            String message = errors.get(field);
-            if (message == null) {
-                decoration.hide();
-            } else {
-                decoration.setDescriptionText(message);
-                decoration.show();
-            }
-        });
+        fields.showErrors(errors);
     }
 
     @Override
@@ -388,11 +374,11 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
 
     /** The widget of a field, for tests. */
     public Control field(String name) {
-        return fields.get(name);
+        return fields.field(name);
     }
 
     /** The decoration of a field, for tests. */
     public ControlDecoration decoration(String name) {
-        return decorations.get(name);
+        return fields.decoration(name);
     }
 }

@@ -175,42 +175,30 @@ public class ActivitiesTarget implements ImportTarget {
     /** The activities of the customers {@code filter} (a {@link CustomerFilter}, {@code null} for all) selects, oldest first per customer. */
     @Override
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
-        CustomerService service = context.service(CustomerService.class);
         List<TargetField> fields = fields();
-        out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
-        long[] customerIds = service.ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
-        monitor.beginTask(Messages.Progress_export, customerIds.length);
-        for (int from = 0; from < customerIds.length && !monitor.isCanceled(); from += 500) {
-            List<Long> chunk = Arrays.stream(Arrays.copyOfRange(customerIds, from, Math.min(customerIds.length, from + 500))).boxed().toList();
-            List<List<String>> lines = context.unitOfWork().read(em -> {
-                List<Activity> activities = em.createQuery("SELECT a FROM Activity a JOIN FETCH a.customer WHERE a.customer.id IN :ids "
-                        + "ORDER BY a.occurredAt, a.id", Activity.class).setParameter("ids", chunk).getResultList();
-                Map<Long, String> external = activities.isEmpty() ? Map.of()
-                        : ExternalIds.of(em, ENTITY, activities.stream().map(Activity::getId).toList());
-                Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, chunk);
-                List<List<String>> result = new ArrayList<>();
-                for (Activity a : activities) {
-                    result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
-                    case CUSTOMER -> a.getCustomer().getName();
-                    case CUSTOMER_EXTERNAL_ID -> customerExternal.get(a.getCustomer().getId());
-                    case TYPE -> a.getType();
-                    case OCCURRED_AT -> a.getOccurredAt();
-                    case SUMMARY -> a.getSummary();
-                    case OUTCOME -> a.getOutcome();
-                    case NEXT_STEP -> a.getNextStep();
-                    case NEXT_STEP_DATE -> a.getNextStepDate();
-                    case CONTACT -> a.getContact() == null ? null : a.getContact().getName();
-                    case EXTERNAL_ID -> external.get(a.getId());
-                    default -> null;
-                    })).toList());
-                }
-                return result;
-            });
-            for (List<String> line : lines) {
-                out.write(line);
+        CustomerChunks.export(context, filter, fields, out, monitor, (em, chunk) -> {
+            List<Activity> activities = em.createQuery("SELECT a FROM Activity a JOIN FETCH a.customer WHERE a.customer.id IN :ids "
+                    + "ORDER BY a.occurredAt, a.id", Activity.class).setParameter("ids", chunk).getResultList();
+            Map<Long, String> external = activities.isEmpty() ? Map.of()
+                    : ExternalIds.of(em, ENTITY, activities.stream().map(Activity::getId).toList());
+            Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, chunk);
+            List<List<String>> result = new ArrayList<>();
+            for (Activity a : activities) {
+                result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
+                case CUSTOMER -> a.getCustomer().getName();
+                case CUSTOMER_EXTERNAL_ID -> customerExternal.get(a.getCustomer().getId());
+                case TYPE -> a.getType();
+                case OCCURRED_AT -> a.getOccurredAt();
+                case SUMMARY -> a.getSummary();
+                case OUTCOME -> a.getOutcome();
+                case NEXT_STEP -> a.getNextStep();
+                case NEXT_STEP_DATE -> a.getNextStepDate();
+                case CONTACT -> a.getContact() == null ? null : a.getContact().getName();
+                case EXTERNAL_ID -> external.get(a.getId());
+                default -> null;
+                })).toList());
             }
-            monitor.worked(chunk.size());
-        }
-        monitor.done();
+            return result;
+        });
     }
 }

@@ -257,52 +257,40 @@ public class ContactsTarget implements ImportTarget {
     /** The contacts of the customers {@code filter} (a {@link CustomerFilter}, {@code null} for all) selects, customer by customer. */
     @Override
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
-        CustomerService service = context.service(CustomerService.class);
         List<TargetField> fields = fields();
-        out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
-        long[] customerIds = service.ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
-        monitor.beginTask(Messages.Progress_export, customerIds.length);
-        for (int from = 0; from < customerIds.length && !monitor.isCanceled(); from += 500) {
-            List<Long> chunk = Arrays.stream(Arrays.copyOfRange(customerIds, from, Math.min(customerIds.length, from + 500))).boxed().toList();
-            List<List<String>> lines = context.unitOfWork().read(em -> {
-                List<Contact> contacts = em.createQuery("SELECT k FROM Contact k JOIN FETCH k.customer WHERE k.customer.id IN :ids",
-                        Contact.class).setParameter("ids", chunk).getResultList();
-                Set<Long> contactIds = new LinkedHashSet<>();
-                contacts.forEach(k -> contactIds.add(k.getId()));
-                Set<Long> ownerIds = new LinkedHashSet<>(chunk);
-                Map<Long, String> contactExternal = contactIds.isEmpty() ? Map.of() : ExternalIds.of(em, ENTITY, contactIds);
-                Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, ownerIds);
-                Map<Long, Integer> order = new HashMap<>();
-                for (int i = 0; i < chunk.size(); i++) {
-                    order.put(chunk.get(i), i);
-                }
-                contacts.sort((a, b) -> {
-                    int byCustomer = Integer.compare(order.get(a.getCustomer().getId()), order.get(b.getCustomer().getId()));
-                    return byCustomer != 0 ? byCustomer : Long.compare(a.getId(), b.getId());
-                });
-                List<List<String>> result = new ArrayList<>();
-                for (Contact k : contacts) {
-                    result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
-                    case CUSTOMER -> k.getCustomer().getName();
-                    case CUSTOMER_EXTERNAL_ID -> customerExternal.get(k.getCustomer().getId());
-                    case NAME -> k.getName();
-                    case TITLE -> k.getTitle();
-                    case DEPARTMENT -> k.getDepartment();
-                    case PHONES -> k.getPhones();
-                    case EMAILS -> k.getEmails();
-                    case DECISION_ROLE -> k.getDecisionRole();
-                    case PRIMARY -> k.isPrimary();
-                    case EXTERNAL_ID -> contactExternal.get(k.getId());
-                    default -> null;
-                    })).toList());
-                }
-                return result;
-            });
-            for (List<String> line : lines) {
-                out.write(line);
+        CustomerChunks.export(context, filter, fields, out, monitor, (em, chunk) -> {
+            List<Contact> contacts = em.createQuery("SELECT k FROM Contact k JOIN FETCH k.customer WHERE k.customer.id IN :ids",
+                    Contact.class).setParameter("ids", chunk).getResultList();
+            Set<Long> contactIds = new LinkedHashSet<>();
+            contacts.forEach(k -> contactIds.add(k.getId()));
+            Set<Long> ownerIds = new LinkedHashSet<>(chunk);
+            Map<Long, String> contactExternal = contactIds.isEmpty() ? Map.of() : ExternalIds.of(em, ENTITY, contactIds);
+            Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, ownerIds);
+            Map<Long, Integer> order = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                order.put(chunk.get(i), i);
             }
-            monitor.worked(chunk.size());
-        }
-        monitor.done();
+            contacts.sort((a, b) -> {
+                int byCustomer = Integer.compare(order.get(a.getCustomer().getId()), order.get(b.getCustomer().getId()));
+                return byCustomer != 0 ? byCustomer : Long.compare(a.getId(), b.getId());
+            });
+            List<List<String>> result = new ArrayList<>();
+            for (Contact k : contacts) {
+                result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
+                case CUSTOMER -> k.getCustomer().getName();
+                case CUSTOMER_EXTERNAL_ID -> customerExternal.get(k.getCustomer().getId());
+                case NAME -> k.getName();
+                case TITLE -> k.getTitle();
+                case DEPARTMENT -> k.getDepartment();
+                case PHONES -> k.getPhones();
+                case EMAILS -> k.getEmails();
+                case DECISION_ROLE -> k.getDecisionRole();
+                case PRIMARY -> k.isPrimary();
+                case EXTERNAL_ID -> contactExternal.get(k.getId());
+                default -> null;
+                })).toList());
+            }
+            return result;
+        });
     }
 }

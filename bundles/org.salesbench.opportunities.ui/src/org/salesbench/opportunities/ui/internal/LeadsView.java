@@ -75,6 +75,7 @@ public class LeadsView extends ViewPart {
     private int generation;
     private final Map<Integer, List<LeadRow>> blocks = new HashMap<>();
     private final Set<Integer> loading = new HashSet<>();
+    private Map<String, String> sourceLabels = Map.of();
     private ServiceRegistration<EventHandler> eventRegistration;
     private final Runnable filterLater = this::applyFilter;
     private Consumer<String> errorReporter = this::showError;
@@ -206,13 +207,17 @@ public class LeadsView extends ViewPart {
     public void refresh() {
         int current = ++generation;
         LeadFilter f = filter;
-        Jobs.load(table, Messages.Job_loadLeads, () -> new Object[] {service.count(f), service.page(f, 0, BLOCK)}, result -> {
+        Jobs.load(table, Messages.Job_loadLeads, () -> new Object[] {service.count(f), service.page(f, 0, BLOCK), service.sources(false)}, result -> {
             if (current != generation) {
                 return;
             }
             long count = (Long) result[0];
             @SuppressWarnings("unchecked")
             List<LeadRow> first = (List<LeadRow>) result[1];
+            @SuppressWarnings("unchecked")
+            List<LeadSource> sources = (List<LeadSource>) result[2];
+            // rows carry the source's code; the list shows its name in the user's language
+            sourceLabels = sources.stream().collect(java.util.stream.Collectors.toMap(LeadSource::getCode, LeadSource::getLabel, (a, b) -> a));
             blocks.clear();
             loading.clear();
             blocks.put(0, first);
@@ -236,7 +241,7 @@ public class LeadsView extends ViewPart {
         }
         LeadRow row = rows.get(offset);
         item.setData(row);
-        item.setText(new String[] {row.company(), Formats.text(row.contactName()), Formats.text(row.source()), Formats.text(row.industry()),
+        item.setText(new String[] {row.company(), Formats.text(row.contactName()), Formats.text(row.source() == null ? null : sourceLabels.getOrDefault(row.source(), row.source())), Formats.text(row.industry()),
                 Labels.of(row.status()), String.valueOf(row.score()), Formats.text(row.grade()), row.duplicate() ? Messages.Leads_duplicateFlag : "",
                 Formats.text(row.owner()), Formats.dateTime(row.createdAt())});
         item.setForeground(7, row.duplicate() ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);

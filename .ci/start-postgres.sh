@@ -7,7 +7,13 @@ exec 3>&1 1>&2
 version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
 if ! pg_lsclusters -h 2>/dev/null | grep -q online; then
   pg_lsclusters -h | grep -q . || pg_createcluster "$version" main >/dev/null
-  pg_ctlcluster "$version" main start
+  # the server must not inherit fd 3 or any pipe: a command substitution reading this script's
+  # output would wait for the server to exit, forever; its chatter goes to a file, then to stderr
+  log=$(mktemp)
+  if ! pg_ctlcluster "$version" main start </dev/null >"$log" 2>&1 3>&-; then
+    cat "$log"; rm -f "$log"; exit 1
+  fi
+  cat "$log"; rm -f "$log"
 fi
 port=$(pg_lsclusters -h | awk '$4=="online"{print $3; exit}')
 su postgres -c "psql -q -p $port" <<SQL >/dev/null

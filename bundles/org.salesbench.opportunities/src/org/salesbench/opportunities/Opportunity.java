@@ -22,6 +22,7 @@ import jakarta.persistence.Table;
 import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.model.Money;
 import org.salesbench.customers.Customer;
+import org.salesbench.opportunities.quotes.Product;
 
 /**
  * A deal being worked with a customer: an amount expected to close on a date, moving through the
@@ -112,6 +113,15 @@ public class Opportunity extends AbstractEntity {
     @Column(name = "DESCRIPTION", length = 4000)
     private String description;
 
+    /** The main product sold, for won revenue by product; the quotes carry the detailed lines. */
+    @ManyToOne
+    @JoinColumn(name = "PRODUCT_ID")
+    private Product product;
+
+    /** The day selling began (engaged), where the sales cycle starts; the creation day unless set. */
+    @Column(name = "ENGAGED_ON")
+    private LocalDate engagedOn;
+
     public Opportunity() {
     }
 
@@ -165,4 +175,9 @@ public class Opportunity extends AbstractEntity {
     public boolean isClosed() {
         return state != StageKind.OPEN;
     }
+
+    public Product getProduct() { return product; }
+    public void setProduct(Product product) { this.product = product; }
+    public LocalDate getEngagedOn() { return engagedOn; }
+    public void setEngagedOn(LocalDate engagedOn) { this.engagedOn = engagedOn; }
 }

@@ -84,6 +84,9 @@ public final class Messages extends NLS {
     public static String Pipeline_notFound;
     public static String Stage_notFound;
     public static String Customer_notFound;
+    public static String Product_notFound;
+    public static String Opportunity_engagedOn;
+    public static String Opportunity_product;
     public static String Stage_otherPipeline;
     public static String Probability_range;
     public static String Lead_disqualifyReasonRequired;

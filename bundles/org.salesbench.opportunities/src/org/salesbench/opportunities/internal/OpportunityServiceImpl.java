@@ -38,6 +38,7 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
+import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
@@ -80,6 +81,9 @@ public class OpportunityServiceImpl implements OpportunityService {
             }
             validate(v, opportunity, LocalDate.now());
             v.throwIfInvalid();
+            if (opportunity.getEngagedOn() == null) {
+                opportunity.setEngagedOn(LocalDate.now());
+            }
             Stage stage = opportunity.getStage();
             if (opportunity.getProbability() == 0) {
                 opportunity.setProbability(stage.getProbability());
@@ -180,7 +184,12 @@ public class OpportunityServiceImpl implements OpportunityService {
         if (v.required("amount", Messages.Opportunity_amount, o.getAmount())) {
             v.notNegative("amount", Messages.Opportunity_amount, o.getAmount().getAmount());
         }
-        v.notBefore("expectedCloseDate", Messages.Opportunity_closeDate, o.getExpectedCloseDate(), Messages.Opportunity_createdOn, createdOn);
+        // historic deals (an import) set the day they were engaged; others start the day they are created
+        if (o.getEngagedOn() == null) {
+            v.notBefore("expectedCloseDate", Messages.Opportunity_closeDate, o.getExpectedCloseDate(), Messages.Opportunity_createdOn, createdOn);
+        } else {
+            v.notBefore("expectedCloseDate", Messages.Opportunity_closeDate, o.getExpectedCloseDate(), Messages.Opportunity_engagedOn, o.getEngagedOn());
+        }
         if (o.getProbability() < 0 || o.getProbability() > 100) {
             v.add("probability", Messages.Probability_range, Messages.Opportunity_probability, o.getProbability());
         }
@@ -208,6 +217,13 @@ public class OpportunityServiceImpl implements OpportunityService {
                 v.add("customer", Messages.Customer_notFound, Messages.Opportunity_customer, o.getCustomer().getId());
             }
             o.setCustomer(customer);
+        }
+        if (o.getProduct() != null) {
+            Product product = o.getProduct().getId() == null ? null : em.find(Product.class, o.getProduct().getId());
+            if (product == null) {
+                v.add("product", Messages.Product_notFound, Messages.Opportunity_product, o.getProduct().getId());
+            }
+            o.setProduct(product);
         }
         Pipeline pipeline = null;
         if (o.getPipeline() == null && o.getStage() != null && o.getStage().getId() != null) {
@@ -315,6 +331,9 @@ public class OpportunityServiceImpl implements OpportunityService {
             }
             if (change != null) {
                 change.accept(o);
+            }
+            if (o.getClosedOn() != null && o.getEngagedOn() != null && o.getClosedOn().isBefore(o.getEngagedOn())) {
+                o.setEngagedOn(o.getClosedOn()); // recorded after the fact: selling cannot have begun after it closed
             }
             checkRules(v, o, target);
             if (target.getKind() == StageKind.LOST && blank(o.getLossReason())) {

@@ -25,6 +25,7 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
+import org.salesbench.opportunities.quotes.Product;
 
 class OpportunityServiceTest {
 
@@ -170,6 +171,40 @@ class OpportunityServiceTest {
         Opportunity reopened = fx.opportunities.moveToStage(lost.getId(), stage(newBusiness, "Needs analysis").getId());
         assertNull(reopened.getClosedOn());
         assertEquals(ForecastCategory.PIPELINE, reopened.getForecastCategory());
+    }
+
+    @Test
+    void aHistoricDealKeepsItsEngagedDateAndProductAndItsCloseDateIsCheckedAgainstIt() {
+        Product product = fx.db.write(em -> {
+            Product p = new Product("GTX-PRO", "GTX Pro", "pc", Money.cny("4821.00"), new java.math.BigDecimal("0.13"));
+            em.persist(p);
+            return p;
+        });
+        Opportunity historic = fx.opportunity(acme, "GTX Pro for Isdom", "4514.00", LocalDate.of(2017, 3, 11));
+        historic.setEngagedOn(LocalDate.of(2016, 10, 25));
+        historic.setProduct(product);
+        Opportunity created = fx.opportunities.create(historic);
+        Opportunity won = fx.opportunities.markWon(created.getId(), LocalDate.of(2017, 3, 11));
+        Opportunity read = fx.opportunities.find(won.getId()).orElseThrow();
+        assertEquals(LocalDate.of(2016, 10, 25), read.getEngagedOn());
+        assertEquals(LocalDate.of(2017, 3, 11), read.getClosedOn());
+        assertEquals("GTX-PRO", read.getProduct().getCode());
+
+        assertEquals(LocalDate.now(), create("1.00").getEngagedOn(), "a new deal is engaged the day it is made");
+        Opportunity afterTheFact = fx.opportunities.markWon(create("2.00").getId(), LocalDate.now().minusDays(7));
+        assertEquals(LocalDate.now().minusDays(7), afterTheFact.getEngagedOn(), "a deal recorded after it was won began no later than it closed");
+
+        Opportunity backwards = fx.opportunity(acme, "Backwards", "1.00", LocalDate.of(2016, 1, 1));
+        backwards.setEngagedOn(LocalDate.of(2016, 10, 25));
+        ValidationException early = assertThrows(ValidationException.class, () -> fx.opportunities.create(backwards));
+        assertTrue(message(early, "expectedCloseDate").contains("Engaged date"), message(early, "expectedCloseDate"));
+
+        Opportunity ghostProduct = fx.opportunity(acme, "Ghost product", "1.00", null);
+        Product ghost = new Product("NONE", "None", "pc", Money.cny("1.00"), java.math.BigDecimal.ZERO);
+        setId(ghost, 987654323L);
+        ghostProduct.setProduct(ghost);
+        ValidationException unknown = assertThrows(ValidationException.class, () -> fx.opportunities.create(ghostProduct));
+        assertEquals("Product: there is no product 987654323", message(unknown, "product"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.salesbench.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -10,6 +11,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.users.Team;
 import org.salesbench.core.users.User;
 import org.salesbench.core.users.UserService;
 import org.salesbench.customers.Customer;
@@ -110,6 +112,7 @@ public class DemoData {
                 users.createUser(user);
             }
         }
+        createTeams();
         progress.worked(1);
         DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now());
         int made = 0;
@@ -134,6 +137,19 @@ public class DemoData {
             fillSales(sample, leads, deals, seed, progress);
         }
         return made;
+    }
+
+    /** Two regional teams of the demo users, so reports by team and region have something to show. */
+    private void createTeams() {
+        for (String[] t : DemoDataGenerator.TEAMS) {
+            if (users.teams().stream().noneMatch(team -> team.getName().equals(t[0]))) {
+                Team team = new Team(t[0]);
+                team.setRegion(t[1]);
+                team.setManager(t[2]);
+                team.getMembers().addAll(Arrays.asList(t).subList(2, t.length));
+                users.createTeam(team);
+            }
+        }
     }
 
     private void fillSales(List<Customer> sample, int leads, int deals, long seed, SubMonitor progress) {

@@ -27,6 +27,10 @@ public final class DemoDataGenerator {
     public static final List<String[]> USERS = List.of(new String[] {"li.wei", "李伟"}, new String[] {"wang.fang", "王芳"},
             new String[] {"zhang.min", "张敏"}, new String[] {"chen.jing", "陈静"}, new String[] {"liu.yang", "刘洋"});
 
+    /** The demo teams: name, region, then the logins of the manager and the other members. */
+    public static final List<String[]> TEAMS = List.of(new String[] {"华东销售部", "华东", "li.wei", "wang.fang", "zhang.min"},
+            new String[] {"华南销售部", "华南", "chen.jing", "liu.yang"});
+
     private static final String[] CITIES = {"北京", "上海", "深圳", "广州", "杭州", "成都", "武汉", "南京", "苏州", "西安", "天津", "重庆",
             "长沙", "青岛", "厦门", "合肥", "郑州", "宁波"};
     private static final String[] PROVINCES = {"北京", "上海", "广东", "广东", "浙江", "四川", "湖北", "江苏", "江苏", "陕西", "天津", "重庆",

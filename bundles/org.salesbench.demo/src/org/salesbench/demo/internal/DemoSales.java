@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -169,8 +170,16 @@ public final class DemoSales {
             Opportunity o = new Opportunity(customer, MessageFormat.format(pick(DEAL_NAMES), shortName), amount);
             o.setPipeline(pipeline);
             o.setOwner(customer.getOwner());
-            // closed deals keep an expected date of today: the service refuses one before the day the deal was made
-            o.setExpectedCloseDate(outcome == StageKind.OPEN ? today.plusDays(random.nextInt(270)) : today);
+            // a year of history for the reports: closed deals were engaged a sales cycle before the day they closed
+            LocalDate closedOn = today.minusDays(random.nextInt(365));
+            if (outcome == StageKind.OPEN) {
+                o.setEngagedOn(today.minusDays(random.nextInt(120)));
+                o.setExpectedCloseDate(today.plusDays(random.nextInt(270)));
+            } else {
+                o.setEngagedOn(closedOn.minusDays(14 + random.nextInt(150)));
+                o.setExpectedCloseDate(closedOn);
+            }
+            o.setProduct(mainProduct(lines));
             o.setNextStep(pick(NEXT_STEPS));
             o.setSource(source());
             if (random.nextBoolean()) {
@@ -195,7 +204,6 @@ public final class DemoSales {
                     break;
                 }
             }
-            LocalDate closedOn = today.minusDays(random.nextInt(90));
             if (outcome == StageKind.WON) {
                 if (quoted) {
                     acceptLatestQuote(id);
@@ -237,6 +245,12 @@ public final class DemoSales {
             lines.add(new QuoteLine(p, quantity, p.getListPrice().getAmount(), discount, p.getTaxRate()));
         }
         return lines;
+    }
+
+    /** The line worth most: what the deal is mainly about, for won revenue by product. */
+    private static Product mainProduct(List<QuoteLine> lines) {
+        return lines.stream().max(Comparator.comparing((QuoteLine l) -> l.getUnitPrice().multiply(l.getQuantity())))
+                .map(QuoteLine::getProduct).orElse(null);
     }
 
     private boolean quote(Opportunity opportunity, List<QuoteLine> lines) {

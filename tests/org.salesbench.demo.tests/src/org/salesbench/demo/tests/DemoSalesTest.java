@@ -49,6 +49,7 @@ class DemoSalesTest {
 
     /** The services of one in-memory database, the quote stage rule registered as DS would. */
     static final class Stack implements AutoCloseable {
+        final UserServiceImpl userService;
         final Database db;
         final CustomerServiceImpl customers;
         final PipelineServiceImpl pipelines;
@@ -69,7 +70,8 @@ class DemoSalesTest {
             leads = new LeadServiceImpl(db, security, quiet, customers, opportunities);
             products = new ProductServiceImpl(db, security, quiet);
             quotes = new QuoteServiceImpl(db, security, quiet, new ThresholdQuoteApprovalService(BigDecimal.TEN));
-            demo = new DemoData(customers, new UserServiceImpl(db, security), db, leads, opportunities, pipelines, products, quotes);
+            userService = new UserServiceImpl(db, security);
+            demo = new DemoData(customers, userService, db, leads, opportunities, pipelines, products, quotes);
         }
 
         long count(String entity) {
@@ -162,6 +164,21 @@ class DemoSalesTest {
         assertEquals(0, inNegotiationWithoutQuote, "the quote rule was met, not bypassed");
         assertTrue(stack.count("Quote") > 0 && stack.count("QuoteLine") >= stack.count("Quote"));
         assertNotNull(stack.db.read(em -> em.createQuery("SELECT MIN(o.expectedCloseDate) FROM Opportunity o").getSingleResult()));
+
+        // a year of history for the reports: closed deals spread over the months, engaged before they closed
+        long closedMonths = stack.db.read(em -> em.createQuery(
+                "SELECT COUNT(DISTINCT o.expectedCloseDate) FROM Opportunity o WHERE o.state <> :open", Long.class)
+                .setParameter("open", StageKind.OPEN).getSingleResult());
+        assertTrue(closedMonths > 20, "closed on many different days: " + closedMonths);
+        long engagedAfterClose = stack.db.read(em -> em.createQuery(
+                "SELECT COUNT(o) FROM Opportunity o WHERE o.engagedOn IS NULL OR (o.closedOn IS NOT NULL AND o.engagedOn > o.closedOn)",
+                Long.class).getSingleResult());
+        assertEquals(0, engagedAfterClose);
+        long withoutProduct = stack.db.read(em -> em.createQuery("SELECT COUNT(o) FROM Opportunity o WHERE o.product IS NULL AND o.leadId IS NULL", Long.class)
+                .getSingleResult());
+        assertEquals(0, withoutProduct, "every demo deal not converted from a lead is mainly about one product");
+        assertEquals(java.util.Set.of("华东销售部", "华南销售部"),
+                stack.userService.teams().stream().map(org.salesbench.core.users.Team::getName).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

@@ -379,6 +379,10 @@ public class LeadServiceImpl implements LeadService {
         if (filter.duplicatesOnly()) {
             conditions.add("DUPLICATE = TRUE");
         }
+        if (filter.source() != null) {
+            conditions.add("SOURCE = ?");
+            params.add(filter.source());
+        }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 

@@ -260,6 +260,12 @@ public final class Messages extends NLS {
     public static String Quotes_rejectedWhy;
     public static String Quotes_submit;
 
+    public static String Assignment_description;
+    public static String Assignment_leads;
+    public static String Assignment_note;
+    public static String Assignment_opportunities;
+    public static String Assignment_strategy;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -160,7 +160,9 @@ class OpportunityListsAndQuotesUiTest {
         assertEquals("Proposal", view.table().getItem(0).getText(3));
         choose(view.stageCombo(), 0);
         waitForRows(view, 3);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED); // every column in the picture
         UiTesting.screenshot("opportunities-view");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
         int index = Arrays.asList(view.table().getItems()).indexOf(
                 Arrays.stream(view.table().getItems()).filter(i -> i.getText(1).equals("逾期项目")).findFirst().orElseThrow());
@@ -338,5 +340,37 @@ class OpportunityListsAndQuotesUiTest {
         assertEquals(1, second.getLines().size(), "the lines are copied");
         assertEquals(0, draft.getGrandTotal().compareTo(second.getGrandTotal()));
         UiTesting.waitUntil("the new version selected, submit offered", () -> buttons.get("submit").isEnabled(), 5_000);
+    }
+
+    @Test
+    void theAssignmentPreferencePageSwitchesAutomaticAssignmentPerKind() {
+        org.salesbench.opportunities.assignment.AssignmentService assignment = Services.get(
+                org.salesbench.opportunities.assignment.AssignmentService.class);
+        org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(window.getShell());
+        try {
+            AssignmentPreferencePage prefs = new AssignmentPreferencePage();
+            prefs.init(PlatformUI.getWorkbench());
+            prefs.createControl(shell);
+            assertFalse(prefs.leadsCheck().getSelection(), "off until switched on");
+            assertFalse(prefs.opportunitiesCheck().getSelection());
+            assertEquals(4, prefs.strategyCombo().getItemCount());
+            prefs.strategyCombo().select(indexOf(prefs.strategyCombo(), "Fewest open leads and opportunities"));
+            prefs.leadsCheck().setSelection(true);
+            assertTrue(prefs.performOk(), String.valueOf(prefs.getErrorMessage()));
+            assertTrue(assignment.isAutoAssignEnabled(org.salesbench.opportunities.assignment.AssignableKind.LEAD));
+            assertFalse(assignment.isAutoAssignEnabled(org.salesbench.opportunities.assignment.AssignableKind.OPPORTUNITY));
+            assertEquals(org.salesbench.opportunities.assignment.AssignmentService.LOAD, assignment.configuredStrategy());
+
+            AssignmentPreferencePage again = new AssignmentPreferencePage();
+            again.init(PlatformUI.getWorkbench());
+            again.createControl(shell);
+            assertTrue(again.leadsCheck().getSelection(), "the page shows what is stored");
+            assertEquals("Fewest open leads and opportunities", again.strategyCombo().getText());
+        } finally {
+            shell.dispose();
+            // the workbench database is shared by the UI tests: leave assignment as it was
+            assignment.setAutoAssignEnabled(org.salesbench.opportunities.assignment.AssignableKind.LEAD, false);
+            assignment.configureStrategy(org.salesbench.opportunities.assignment.AssignmentService.ROUND_ROBIN);
+        }
     }
 }

@@ -373,4 +373,42 @@ class OpportunityListsAndQuotesUiTest {
             assignment.configureStrategy(org.salesbench.opportunities.assignment.AssignmentService.ROUND_ROBIN);
         }
     }
+
+    @Test
+    void theOpportunitiesViewReadsRowsBlockByBlockAsTheyAreShown() throws Exception {
+        String prefix = "分块客户" + unique;
+        Customer customer = customers.create(new Customer(prefix));
+        int total = OpportunitiesView.BLOCK * 2 + 30;
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int i = 0; i < total; i++) {
+            Opportunity o = new Opportunity(customer, "分块商机 " + i, Money.cny(String.valueOf(1000 + i)));
+            o.setPipeline(newBusiness());
+            expected.add(opportunities.create(o).getName());
+        }
+        OpportunitiesView view = (OpportunitiesView) page.showView(OpportunitiesView.ID);
+        view.searchBox().setText(prefix);
+        UiTesting.waitUntil("the text filter applied", () -> prefix.equals(view.filter().text()), 5_000);
+        waitForRows(view, total);
+        assertEquals(OpportunitiesView.BLOCK, view.loadedRows().size(), "only the first block is read up front");
+
+        // asking for the last rows reads their block, not the ones between
+        view.table().getItem(total - 1).getText(1);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the last block", () -> view.loadedRows().size() == OpportunitiesView.BLOCK + 30, 10_000);
+        // a cleared item asks for its data again when it is next read (as painting does)
+        UiTesting.waitUntil("the last row filled", () -> !view.table().getItem(total - 1).getText(1).equals(Messages.Loading)
+                && view.table().getItem(total - 1).getData() != null, 10_000);
+
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (int i = 0; i < total; i++) {
+            view.table().getItem(i).getText(1);
+        }
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("every block read", () -> view.loadedRows().size() == total, 10_000);
+        UiTesting.spin(100);
+        for (int i = 0; i < total; i++) {
+            shown.add(view.table().getItem(i).getText(1));
+        }
+        assertEquals(expected, shown, "every opportunity once, none twice, no row left loading");
+    }
 }

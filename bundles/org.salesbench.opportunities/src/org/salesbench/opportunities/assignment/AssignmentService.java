@@ -1,6 +1,7 @@
 package org.salesbench.opportunities.assignment;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Assigns new leads and opportunities to an owner with the configured strategy and logs every
@@ -25,6 +26,23 @@ public interface AssignmentService {
      * @throws org.salesbench.core.validation.ValidationException if no such strategy is contributed
      */
     void configureStrategy(String strategyId);
+
+    /**
+     * Whether new records of {@code kind} created without an owner are assigned with the configured
+     * strategy. Off until switched on: then the creator owns what they create.
+     */
+    boolean isAutoAssignEnabled(AssignableKind kind);
+
+    /** Switches automatic assignment of new records of {@code kind} on or off for everyone using this database. */
+    void setAutoAssignEnabled(AssignableKind kind, boolean enabled);
+
+    /**
+     * Assigns a just-created record with the configured strategy and logs it, if automatic assignment
+     * is on for its kind; joins the caller's transaction, so a refused assignment undoes the creation.
+     *
+     * @return the log line, or empty when automatic assignment is off for {@code kind}
+     */
+    Optional<AssignmentRecord> autoAssign(AssignableKind kind, long entityId);
 
     /** Assigns a lead with the configured strategy, sets its owner and logs it, in one transaction. */
     AssignmentRecord assignLead(long leadId);

@@ -16,6 +16,9 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
@@ -45,6 +48,8 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
+import org.salesbench.opportunities.assignment.AssignableKind;
+import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Leads: screening on every save, conversion through the customer and opportunity services in one transaction. */
@@ -67,6 +72,20 @@ public class LeadServiceImpl implements LeadService {
         this.opportunities = opportunities;
     }
 
+    /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
+    private volatile AssignmentService assignment;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setAssignmentService(AssignmentService assignment) {
+        this.assignment = assignment;
+    }
+
+    public void unsetAssignmentService(AssignmentService assignment) {
+        if (this.assignment == assignment) {
+            this.assignment = null;
+        }
+    }
+
     @Override
     public Lead create(Lead lead) {
         security.check(Action.CREATE, Lead.ENTITY, null);
@@ -76,9 +95,15 @@ public class LeadServiceImpl implements LeadService {
             throw new ValidationException(List.of(new FieldError("status", NLS.bind(Messages.Lead_notQualified, Messages.Lead_status,
                     lead.getStatus()), lead.getStatus())));
         }
+        boolean ownerGiven = lead.getOwner() != null;
         return unitOfWork.write(em -> {
             apply(lead, LeadScreener.screen(em, customers, lead));
             em.persist(lead);
+            AssignmentService assigner = assignment;
+            if (!ownerGiven && assigner != null) {
+                em.flush();
+                assigner.autoAssign(AssignableKind.LEAD, lead.getId());
+            }
             unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.CREATED, lead.getId()));
             return lead;
         });
@@ -281,7 +306,12 @@ public class LeadServiceImpl implements LeadService {
             opportunity.setSource(lead.getSource());
             opportunity.setIndustry(lead.getIndustry());
             opportunity.setDescription(lead.getNeed());
-            opportunity.setOwner(lead.getOwner());
+            // the converter names no owner for the deal: the assignment strategy picks one when that is
+            // switched on for opportunities, otherwise the lead's owner keeps it
+            AssignmentService assigner = assignment;
+            if (assigner == null || !assigner.isAutoAssignEnabled(AssignableKind.OPPORTUNITY)) {
+                opportunity.setOwner(lead.getOwner());
+            }
             opportunity = opportunities.create(opportunity);
 
             // 3. the lead keeps the links
@@ -348,6 +378,10 @@ public class LeadServiceImpl implements LeadService {
         }
         if (filter.duplicatesOnly()) {
             conditions.add("DUPLICATE = TRUE");
+        }
+        if (filter.source() != null) {
+            conditions.add("SOURCE = ?");
+            params.add(filter.source());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
@@ -38,6 +39,8 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
+import org.salesbench.opportunities.assignment.AssignableKind;
+import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.persistence.UnitOfWork;
 
@@ -59,6 +62,20 @@ public class OpportunityServiceImpl implements OpportunityService {
         BuiltInStageRules.all().forEach(r -> rules.put(r.id(), r));
     }
 
+    /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
+    private volatile AssignmentService assignment;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setAssignmentService(AssignmentService assignment) {
+        this.assignment = assignment;
+    }
+
+    public void unsetAssignmentService(AssignmentService assignment) {
+        if (this.assignment == assignment) {
+            this.assignment = null;
+        }
+    }
+
     /** Stage rules contributed by other modules (the quotes module's {@link StageRule#QUOTE}, add-ons). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addStageRule(StageRule rule) {
@@ -73,6 +90,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     public Opportunity create(Opportunity opportunity) {
         security.check(Action.CREATE, Opportunity.ENTITY, null);
         prepare(opportunity);
+        boolean ownerGiven = opportunity.getOwner() != null;
         return unitOfWork.write(em -> {
             Validator v = new Validator();
             resolve(em, v, opportunity);
@@ -96,6 +114,11 @@ public class OpportunityServiceImpl implements OpportunityService {
             }
             em.persist(opportunity);
             em.persist(new StageHistory(opportunity, null, stage, security.currentUser().login(), now));
+            AssignmentService assigner = assignment;
+            if (!ownerGiven && assigner != null) {
+                em.flush();
+                assigner.autoAssign(AssignableKind.OPPORTUNITY, opportunity.getId());
+            }
             unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.CREATED, opportunity.getId()));
             return opportunity;
         });

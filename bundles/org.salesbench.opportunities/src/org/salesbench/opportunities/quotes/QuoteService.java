@@ -44,6 +44,12 @@ public interface QuoteService {
      */
     Quote recordApprovalDecision(long quoteId, boolean approved, String comment);
 
+    /**
+     * Whether the current user may approve or refuse this quote's discount (the permission
+     * {@link #recordApprovalDecision} checks), so an editor offers the decision only to those who may take it.
+     */
+    boolean mayDecideApproval(Quote quote);
+
     Quote markSent(long quoteId);
 
     Quote markAccepted(long quoteId);

@@ -163,6 +163,22 @@ class LeadServiceTest {
     }
 
     @Test
+    void theListFiltersBySourceAlongsideTheOtherFilters() {
+        String[][] leads = {{"展会甲", "TRADE_SHOW"}, {"展会乙", "TRADE_SHOW"}, {"推荐丙", "REFERRAL"}, {"无来源丁", null}};
+        for (String[] l : leads) {
+            Lead lead = lead(l[0]);
+            lead.setSource(l[1]);
+            fx.leads.create(lead);
+        }
+        LeadFilter tradeShow = LeadFilter.ALL.withSource("TRADE_SHOW");
+        assertEquals(2, fx.leads.count(tradeShow));
+        assertEquals(List.of("展会乙", "展会甲"), fx.leads.page(tradeShow, 0, 10).stream().map(r -> r.company()).toList(), "newest first");
+        assertEquals(1, fx.leads.count(new LeadFilter("推荐", Set.of(LeadStatus.NEW), null, false, "REFERRAL")));
+        assertEquals(0, fx.leads.count(new LeadFilter("展会", Set.of(), null, false, "REFERRAL")), "text and source both apply");
+        assertEquals(4, fx.leads.count(LeadFilter.ALL.withSource(" ")), "a blank source does not filter");
+    }
+
+    @Test
     void conversionMakesCustomerContactAndOpportunityWithLinksBack() {
         Lead lead = lead("宁波海纳物流有限公司");
         lead.setContactTitle("运营总监");

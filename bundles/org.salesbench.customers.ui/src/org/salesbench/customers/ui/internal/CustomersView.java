@@ -4,11 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
-import java.util.HashSet;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -58,6 +55,7 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.VirtualRows;
 
 /**
  * The customer list: a filter bar over a virtual table. Each filter or sort change takes the
@@ -92,17 +90,8 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
 
     private CustomerFilter filter = CustomerFilter.ALL;
     private CustomerSort sort = CustomerSort.DEFAULT;
-    private int generation;
+    private VirtualRows<CustomerRow> rows;
     private long[] ids;
-    private final Map<Integer, List<CustomerRow>> blocks = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, List<CustomerRow>> eldest) {
-            return size() > CACHED_BLOCKS;
-        }
-    };
-    private final Set<Integer> loading = new HashSet<>();
     private boolean waitingForSnapshot;
     private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
     private ServiceRegistration<EventHandler> eventRegistration;
@@ -211,6 +200,7 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         }
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
+        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_load, FAMILY);
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
         table.addListener(SWT.DefaultSelection, e -> openSelected());
         table.addListener(SWT.Selection, e -> fireSelectionChanged());
@@ -325,20 +315,27 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
 
     /** Reads the list again for the current filter and sort. */
     public void refresh() {
-        int current = ++generation;
         CustomerFilter f = filter;
         CustomerSort s = sort;
+        int current = rows.restart(block -> {
+            long[] snapshot = ids;
+            if (snapshot == null && block >= SHALLOW_BLOCKS) {
+                // OFFSET reads every row before the page: deep in a million that is seconds, the id snapshot is near
+                waitingForSnapshot = true;
+                return null;
+            }
+            int from = block * BLOCK;
+            return () -> snapshot != null
+                    ? service.rows(Arrays.copyOfRange(snapshot, Math.min(from, snapshot.length), Math.min(from + BLOCK, snapshot.length)))
+                    : service.page(f, s, from, BLOCK);
+        });
         run(Messages.Job_load, monitor -> {
             // the first rows show before the count: counting a broad filter over a million customers takes longer
             List<CustomerRow> first = service.page(f, s, 0, BLOCK);
             asyncIfCurrent(current, () -> {
                 ids = null;
                 waitingForSnapshot = false;
-                blocks.clear();
-                loading.clear();
-                blocks.put(0, first);
-                table.setItemCount(first.size());
-                table.clearAll();
+                rows.show(first, first.size());
                 setContentDescription(first.size() < BLOCK ? NLS.bind(Messages.View_count, String.format("%,d", first.size()))
                         : Messages.View_counting);
             });
@@ -364,18 +361,13 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     }
 
     private void fill(TableItem item, int index) {
-        int block = index / BLOCK;
-        List<CustomerRow> rows = blocks.get(block);
-        if (rows == null) {
-            load(block);
-            item.setText(0, Messages.View_loading);
+        CustomerRow row = rows.row(index);
+        if (row == null) {
+            if (!rows.isLoaded(index)) {
+                item.setText(0, Messages.View_loading);
+            }
             return;
         }
-        int offset = index % BLOCK;
-        if (offset >= rows.size()) {
-            return;
-        }
-        CustomerRow row = rows.get(offset);
         item.setData(row);
         String[] texts = {row.name(), Formats.text(row.shortName()), Formats.text(row.grade()), Labels.of(row.status()),
                 Formats.text(row.industry()), Formats.text(row.region()), Formats.text(row.owner()), Formats.date(row.nextFollowUp()),
@@ -388,39 +380,6 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         }
         boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now());
         item.setForeground(7, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
-    }
-
-    private void load(int block) {
-        long[] snapshot = ids;
-        if (snapshot == null && block >= SHALLOW_BLOCKS) {
-            // OFFSET reads every row before the page: deep in a million that is seconds, the id snapshot is near
-            waitingForSnapshot = true;
-            return;
-        }
-        if (!loading.add(block)) {
-            return;
-        }
-        int current = generation;
-        CustomerFilter f = filter;
-        CustomerSort s = sort;
-        run(Messages.Job_load, monitor -> {
-            List<CustomerRow> rows;
-            if (snapshot != null) {
-                int from = block * BLOCK;
-                rows = service.rows(Arrays.copyOfRange(snapshot, Math.min(from, snapshot.length), Math.min(from + BLOCK, snapshot.length)));
-            } else {
-                rows = service.page(f, s, block * BLOCK, BLOCK);
-            }
-            asyncIfCurrent(current, () -> {
-                blocks.put(block, rows);
-                loading.remove(block);
-                int from = block * BLOCK;
-                int to = Math.min(table.getItemCount(), from + BLOCK) - 1;
-                if (from <= to) {
-                    table.clear(from, to);
-                }
-            });
-        });
     }
 
     private interface Work {
@@ -447,7 +406,7 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     private void asyncIfCurrent(int requested, Runnable update) {
         Display display = table.getDisplay();
         display.asyncExec(() -> {
-            if (!table.isDisposed() && requested == generation) {
+            if (rows.isCurrent(requested)) {
                 update.run();
             }
         });

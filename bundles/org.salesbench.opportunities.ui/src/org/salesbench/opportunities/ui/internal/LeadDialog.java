@@ -59,15 +59,21 @@ public class LeadDialog extends TitleAreaDialog {
     }
 
     private void update() {
-        var errors = fields.errors();
-        setErrorMessage(errors.isEmpty() ? null : errors.values().iterator().next());
+        var shown = fields.shownErrors();
+        setErrorMessage(shown.isEmpty() ? null : shown.values().iterator().next());
         if (getButton(IDialogConstants.OK_ID) != null) {
-            getButton(IDialogConstants.OK_ID).setEnabled(errors.isEmpty());
+            // before the first edit OK stays enabled: pressing it is how the user learns what is missing
+            getButton(IDialogConstants.OK_ID).setEnabled(shown.isEmpty());
         }
     }
 
     @Override
     protected void okPressed() {
+        if (!fields.errors().isEmpty()) {
+            fields.showErrors();
+            update();
+            return;
+        }
         try {
             saved = lead.isNew() ? service.create(lead) : service.update(lead);
             super.okPressed();
@@ -81,6 +87,11 @@ public class LeadDialog extends TitleAreaDialog {
     /** The lead as saved, after OK. */
     public Lead saved() {
         return saved;
+    }
+
+    /** Whether OK may be pressed, for tests. */
+    boolean okEnabled() {
+        return getButton(IDialogConstants.OK_ID).isEnabled();
     }
 
     /** The fields, for tests. */

@@ -49,6 +49,8 @@ final class LeadFields {
     private final Map<String, ControlDecoration> decorations = new HashMap<>();
     private final Map<String, String> inputErrors = new HashMap<>();
     private Map<String, String> errors = Map.of();
+    /** Errors stay hidden until the user edits a field or presses OK/Finish: a fresh form is not wrong yet. */
+    private boolean errorsShown;
     private final Composite composite;
     private Label screening;
     private final Runnable screenSoon = this::screen;
@@ -113,6 +115,17 @@ final class LeadFields {
     /** The field errors now, field name to message; empty when the lead may be saved. */
     Map<String, String> errors() {
         return errors;
+    }
+
+    /** The errors the user sees: none before the first edit or OK/Finish, then all of them. */
+    Map<String, String> shownErrors() {
+        return errorsShown ? errors : Map.of();
+    }
+
+    /** Shows the errors from now on (OK or Finish was pressed). */
+    void showErrors() {
+        errorsShown = true;
+        validate();
     }
 
     /** The text field of a lead property, for tests. */
@@ -195,6 +208,7 @@ final class LeadFields {
 
     private void edited(Runnable change) {
         change.run();
+        errorsShown = true;
         validate();
         changed.run();
         composite.getDisplay().timerExec(-1, screenSoon);
@@ -213,7 +227,7 @@ final class LeadFields {
         errors = found;
         decorations.forEach((field, decoration) -> {
             String message = found.get(field);
-            if (message == null) {
+            if (message == null || !errorsShown) {
                 decoration.hide();
             } else {
                 decoration.setDescriptionText(message);

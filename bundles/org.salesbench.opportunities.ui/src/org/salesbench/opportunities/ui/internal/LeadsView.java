@@ -1,9 +1,6 @@
 package org.salesbench.opportunities.ui.internal;
 
-import java.util.ArrayList;
 import java.util.Dictionary;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +49,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.VirtualRows;
 
 /**
  * The lead list: a filter bar over a virtual table read a page at a time as rows scroll into view,
@@ -63,18 +61,20 @@ public class LeadsView extends ViewPart {
     public static final String ID = "org.salesbench.opportunities.ui.views.leads";
 
     static final int BLOCK = 100;
+    private static final int CACHED_BLOCKS = 64;
     private static final int TYPING_DELAY_MS = 300;
 
     private LeadService service;
     private Text searchText;
     private Combo statusCombo;
+    private Combo sourceCombo;
+    /** The codes behind the source combo's entries after "any". */
+    private List<String> sourceCodes = List.of();
     private Text ownerText;
     private Button duplicatesCheck;
     private Table table;
     private LeadFilter filter = LeadFilter.ALL;
-    private int generation;
-    private final Map<Integer, List<LeadRow>> blocks = new HashMap<>();
-    private final Set<Integer> loading = new HashSet<>();
+    private VirtualRows<LeadRow> rows;
     private Map<String, String> sourceLabels = Map.of();
     private ServiceRegistration<EventHandler> eventRegistration;
     private final Runnable filterLater = this::applyFilter;
@@ -111,6 +111,10 @@ public class LeadsView extends ViewPart {
         }
         statusCombo.select(0);
         statusCombo.addListener(SWT.Selection, e -> applyFilter());
+        sourceCombo = new Combo(labelled(bar, Messages.Leads_source), SWT.READ_ONLY);
+        sourceCombo.add(Messages.Filter_any);
+        sourceCombo.select(0);
+        sourceCombo.addListener(SWT.Selection, e -> applyFilter());
         ownerText = new Text(labelled(bar, Messages.Leads_owner), SWT.BORDER);
         ownerText.setLayoutData(new RowData(80, SWT.DEFAULT));
         ownerText.addModifyListener(e -> filterSoon());
@@ -146,6 +150,8 @@ public class LeadsView extends ViewPart {
             column.setText(titles[i]);
             column.setWidth(widths[i]);
         }
+        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_loadLeads, Jobs.FAMILY);
+        rows.onFailure(e -> errorReporter.accept(e.getMessage()));
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
         table.addListener(SWT.DefaultSelection, e -> editSelected());
         MenuManager menu = new MenuManager();
@@ -188,6 +194,11 @@ public class LeadsView extends ViewPart {
                 }), properties);
     }
 
+    /** Longer choices may wrap the filter bar onto another row: the view lays out again to give the bar its height. */
+    private void relayoutFilterBar() {
+        searchText.getParent().getParent().layout(true, true); // the bar's parent, the view's body
+    }
+
     private void filterSoon() {
         table.getDisplay().timerExec(-1, filterLater);
         table.getDisplay().timerExec(TYPING_DELAY_MS, filterLater);
@@ -198,19 +209,17 @@ public class LeadsView extends ViewPart {
             return;
         }
         Set<LeadStatus> statuses = statusCombo.getSelectionIndex() > 0 ? Set.of(LeadStatus.values()[statusCombo.getSelectionIndex() - 1]) : Set.of();
+        String source = sourceCombo.getSelectionIndex() > 0 ? sourceCodes.get(sourceCombo.getSelectionIndex() - 1) : null;
         filter = new LeadFilter(searchText.getText().isBlank() ? null : searchText.getText().strip(), statuses,
-                ownerText.getText().isBlank() ? null : ownerText.getText().strip(), duplicatesCheck.getSelection());
+                ownerText.getText().isBlank() ? null : ownerText.getText().strip(), duplicatesCheck.getSelection(), source);
         refresh();
     }
 
     /** Reads the list again for the current filter. */
     public void refresh() {
-        int current = ++generation;
         LeadFilter f = filter;
-        Jobs.load(table, Messages.Job_loadLeads, () -> new Object[] {service.count(f), service.page(f, 0, BLOCK), service.sources(false)}, result -> {
-            if (current != generation) {
-                return;
-            }
+        int current = rows.restart(block -> () -> service.page(f, block * BLOCK, BLOCK));
+        rows.run(() -> new Object[] {service.count(f), service.page(f, 0, BLOCK), service.sources(false)}, result -> {
             long count = (Long) result[0];
             @SuppressWarnings("unchecked")
             List<LeadRow> first = (List<LeadRow>) result[1];
@@ -218,53 +227,40 @@ public class LeadsView extends ViewPart {
             List<LeadSource> sources = (List<LeadSource>) result[2];
             // rows carry the source's code; the list shows its name in the user's language
             sourceLabels = sources.stream().collect(java.util.stream.Collectors.toMap(LeadSource::getCode, LeadSource::getLabel, (a, b) -> a));
-            blocks.clear();
-            loading.clear();
-            blocks.put(0, first);
-            table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
-            table.clearAll();
+            updateSourceChoices(sources);
+            rows.show(first, count);
             setContentDescription(NLS.bind(Messages.Leads_count, String.format("%,d", count)));
-        }, e -> errorReporter.accept(e.getMessage()));
+        }, current);
+    }
+
+    /** Offers every configured source (inactive ones too: old leads carry them), keeping the choice made. */
+    private void updateSourceChoices(List<LeadSource> sources) {
+        List<String> codes = sources.stream().map(LeadSource::getCode).toList();
+        if (codes.equals(sourceCodes)) {
+            return;
+        }
+        String chosen = sourceCombo.getSelectionIndex() > 0 ? sourceCodes.get(sourceCombo.getSelectionIndex() - 1) : null;
+        sourceCodes = codes;
+        sourceCombo.removeAll();
+        sourceCombo.add(Messages.Filter_any);
+        sources.forEach(source -> sourceCombo.add(source.getLabel()));
+        sourceCombo.select(chosen != null && codes.contains(chosen) ? codes.indexOf(chosen) + 1 : 0);
+        relayoutFilterBar();
     }
 
     private void fill(TableItem item, int index) {
-        int block = index / BLOCK;
-        List<LeadRow> rows = blocks.get(block);
-        if (rows == null) {
-            load(block);
-            item.setText(0, Messages.Loading);
+        LeadRow row = rows.row(index);
+        if (row == null) {
+            if (!rows.isLoaded(index)) {
+                item.setText(0, Messages.Loading);
+            }
             return;
         }
-        int offset = index % BLOCK;
-        if (offset >= rows.size()) {
-            return;
-        }
-        LeadRow row = rows.get(offset);
         item.setData(row);
         item.setText(new String[] {row.company(), Formats.text(row.contactName()), Formats.text(row.source() == null ? null : sourceLabels.getOrDefault(row.source(), row.source())), Formats.text(row.industry()),
                 Labels.of(row.status()), String.valueOf(row.score()), Formats.text(row.grade()), row.duplicate() ? Messages.Leads_duplicateFlag : "",
                 Formats.text(row.owner()), Formats.dateTime(row.createdAt())});
         item.setForeground(7, row.duplicate() ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-    }
-
-    private void load(int block) {
-        if (!loading.add(block)) {
-            return;
-        }
-        int current = generation;
-        LeadFilter f = filter;
-        Jobs.load(table, Messages.Job_loadLeads, () -> service.page(f, block * BLOCK, BLOCK), rows -> {
-            if (current != generation) {
-                return;
-            }
-            blocks.put(block, rows);
-            loading.remove(block);
-            int from = block * BLOCK;
-            int to = Math.min(table.getItemCount(), from + BLOCK) - 1;
-            if (from <= to) {
-                table.clear(from, to);
-            }
-        }, e -> errorReporter.accept(e.getMessage()));
     }
 
     private LeadRow selected() {
@@ -383,9 +379,11 @@ public class LeadsView extends ViewPart {
     }
 
     List<LeadRow> loadedRows() {
-        List<LeadRow> rows = new ArrayList<>();
-        blocks.values().forEach(rows::addAll);
-        return rows;
+        return rows.loaded();
+    }
+
+    Combo sourceCombo() {
+        return sourceCombo;
     }
 
     @Override

@@ -234,6 +234,38 @@ public final class Messages extends NLS {
     public static String Rule_nextStep;
     public static String Rule_quote;
 
+    public static String Job_loadOpportunities;
+    public static String Opportunities_anyone;
+    public static String Opportunities_count;
+    public static String Opportunities_errorTitle;
+    public static String Opportunities_mine;
+    public static String Opportunities_myTeam;
+    public static String Opportunities_searchHint;
+
+    public static String Field_engagedOn;
+    public static String Field_noProduct;
+    public static String Field_product;
+    public static String Field_productChoice;
+    public static String Job_loadProducts;
+
+    public static String Quotes_approve;
+    public static String Quotes_markAccepted;
+    public static String Quotes_markRejected;
+    public static String Quotes_markSent;
+    public static String Quotes_newVersion;
+    public static String Quotes_nowStatus;
+    public static String Quotes_reason;
+    public static String Quotes_refuse;
+    public static String Quotes_refuseWhy;
+    public static String Quotes_rejectedWhy;
+    public static String Quotes_submit;
+
+    public static String Assignment_description;
+    public static String Assignment_leads;
+    public static String Assignment_note;
+    public static String Assignment_opportunities;
+    public static String Assignment_strategy;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

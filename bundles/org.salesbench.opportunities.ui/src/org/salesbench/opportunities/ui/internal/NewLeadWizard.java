@@ -40,9 +40,9 @@ public class NewLeadWizard extends Wizard implements INewWizard {
         }
 
         private void update() {
-            var errors = fields.errors();
-            setErrorMessage(errors.isEmpty() ? null : errors.values().iterator().next());
-            setPageComplete(errors.isEmpty());
+            var shown = fields.shownErrors();
+            setErrorMessage(shown.isEmpty() ? null : shown.values().iterator().next());
+            setPageComplete(fields.errors().isEmpty());
         }
     }
 
@@ -64,6 +64,11 @@ public class NewLeadWizard extends Wizard implements INewWizard {
 
     @Override
     public boolean performFinish() {
+        page.fields.showErrors();
+        page.update();
+        if (!page.fields.errors().isEmpty()) {
+            return false;
+        }
         try {
             created = service.create(lead);
             return true;

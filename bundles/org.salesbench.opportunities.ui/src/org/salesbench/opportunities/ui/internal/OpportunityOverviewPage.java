@@ -38,6 +38,8 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
+import org.salesbench.opportunities.quotes.Product;
+import org.salesbench.opportunities.quotes.ProductService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
@@ -55,6 +57,10 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
     private Combo stageCombo;
     private Label winProbability;
     private List<Stage> stages = List.of();
+    private Combo productCombo;
+    /** The active products once read; the combo also offers the opportunity's own product if it was retired since. */
+    private List<Product> activeProducts = List.of();
+    private List<Product> productChoices = List.of();
 
     public OpportunityOverviewPage(OpportunityEditor editor) {
         super(editor, ID, Messages.Editor_overview);
@@ -74,6 +80,8 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         readOnly(toolkit, deal, Messages.Field_customer, o -> o.getCustomer() == null ? "" : o.getCustomer().getName());
         amount(toolkit, deal);
         closeDate(toolkit, deal);
+        engagedOn(toolkit, deal);
+        product(toolkit, deal);
         combo(toolkit, deal, "forecastCategory", Messages.Field_forecastCategory,
                 Arrays.stream(ForecastCategory.values()).map(Labels::of).toList(),
                 o -> o.getForecastCategory() == null ? 0 : o.getForecastCategory().ordinal(),
@@ -232,6 +240,82 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         };
         set.addListener(SWT.Selection, e -> apply.run());
         date.addListener(SWT.Selection, e -> apply.run());
+    }
+
+    /** The day selling began; a new opportunity starts on the day it was created. */
+    private void engagedOn(FormToolkit toolkit, Composite parent) {
+        label(toolkit, parent, Messages.Field_engagedOn);
+        DateTime date = new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        toolkit.adapt(date);
+        register("engagedOn", date);
+        loaders.add(o -> {
+            LocalDate shown = o.getEngagedOn() == null ? LocalDate.now() : o.getEngagedOn();
+            date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
+        });
+        date.addListener(SWT.Selection, e -> {
+            LocalDate chosen = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+            if (!Objects.equals(chosen, editor.opportunity().getEngagedOn())) {
+                edited(o -> o.setEngagedOn(chosen));
+            }
+        });
+    }
+
+    /** The main product: none, or one of the active products (read in a job). */
+    private void product(FormToolkit toolkit, Composite parent) {
+        label(toolkit, parent, Messages.Field_product);
+        productCombo = new Combo(parent, SWT.READ_ONLY);
+        toolkit.adapt(productCombo);
+        productCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        register("product", productCombo);
+        loaders.add(this::showProducts);
+        productCombo.addListener(SWT.Selection, e -> {
+            if (loading) {
+                return;
+            }
+            int index = productCombo.getSelectionIndex();
+            Product chosen = index <= 0 ? null : productChoices.get(index - 1);
+            if (!Objects.equals(productId(chosen), productId(editor.opportunity().getProduct()))) {
+                edited(o -> o.setProduct(chosen));
+            }
+        });
+        Jobs.load(productCombo, Messages.Job_loadProducts, () -> Services.get(ProductService.class).list(true), active -> {
+            activeProducts = active;
+            boolean wasLoading = loading;
+            loading = true;
+            try {
+                showProducts(editor.opportunity());
+            } finally {
+                loading = wasLoading;
+            }
+        }, e -> productCombo.setToolTipText(e.getMessage()));
+    }
+
+    private static Long productId(Product product) {
+        return product == null ? null : product.getId();
+    }
+
+    private void showProducts(Opportunity o) {
+        List<Product> choices = new ArrayList<>(activeProducts);
+        Product current = o.getProduct();
+        if (current != null && choices.stream().noneMatch(p -> p.getId().equals(current.getId()))) {
+            choices.add(current);
+        }
+        productChoices = choices;
+        productCombo.removeAll();
+        productCombo.add(Messages.Field_noProduct);
+        choices.forEach(p -> productCombo.add(NLS.bind(Messages.Field_productChoice, p.getCode(), p.getName())));
+        int selected = 0;
+        for (int i = 0; i < choices.size(); i++) {
+            if (current != null && choices.get(i).getId().equals(current.getId())) {
+                selected = i + 1;
+            }
+        }
+        productCombo.select(selected);
+    }
+
+    /** The product combo, for tests. */
+    Combo productCombo() {
+        return productCombo;
     }
 
     private void probability(FormToolkit toolkit, Composite parent) {

@@ -47,6 +47,8 @@ public class AssignmentServiceImpl implements AssignmentService {
     static final String SETTING_ENTITY = "assignmentSetting";
     private static final String STRATEGY_SETTING = "strategy";
     private static final String TURN_SETTING = "turn";
+    /** Followed by the kind's entity name, e.g. {@code autoAssign.lead}; value {@code true} or {@code false}. */
+    private static final String AUTO_ASSIGN_SETTING = "autoAssign.";
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -68,9 +70,7 @@ public class AssignmentServiceImpl implements AssignmentService {
     @Override
     public String configuredStrategy() {
         security.check(Action.READ, SETTING_ENTITY, null);
-        String stored = unitOfWork.read(em -> SqlAssignmentContext
-                .rows(em, "SELECT NAME, SETTING_VALUE FROM SB_ASSIGNMENT_SETTING WHERE NAME = ?", STRATEGY_SETTING).stream()
-                .map(row -> (String) row[1]).findFirst().orElse(null));
+        String stored = unitOfWork.read(em -> setting(em, STRATEGY_SETTING));
         return stored != null && AssignmentStrategies.find(stored).isPresent() ? stored : ROUND_ROBIN;
     }
 
@@ -82,15 +82,45 @@ public class AssignmentServiceImpl implements AssignmentService {
             v.add("strategy", Messages.Strategy_unknown, Messages.Strategy_field, strategyId);
         }
         v.throwIfInvalid();
-        unitOfWork.write(em -> {
-            int updated = em.createNativeQuery("UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = ? WHERE NAME = ?")
-                    .setParameter(1, strategyId).setParameter(2, STRATEGY_SETTING).executeUpdate();
-            if (updated == 0) {
-                em.createNativeQuery("INSERT INTO SB_ASSIGNMENT_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")
-                        .setParameter(1, STRATEGY_SETTING).setParameter(2, strategyId).executeUpdate();
-            }
-            return null;
-        });
+        unitOfWork.write(em -> storeSetting(em, STRATEGY_SETTING, strategyId));
+    }
+
+    private static String setting(EntityManager em, String name) {
+        return SqlAssignmentContext.rows(em, "SELECT NAME, SETTING_VALUE FROM SB_ASSIGNMENT_SETTING WHERE NAME = ?", name).stream()
+                .map(row -> (String) row[1]).findFirst().orElse(null);
+    }
+
+    private static Void storeSetting(EntityManager em, String name, String value) {
+        int updated = em.createNativeQuery("UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = ? WHERE NAME = ?")
+                .setParameter(1, value).setParameter(2, name).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO SB_ASSIGNMENT_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")
+                    .setParameter(1, name).setParameter(2, value).executeUpdate();
+        }
+        return null;
+    }
+
+    @Override
+    public boolean isAutoAssignEnabled(AssignableKind kind) {
+        // no permission asked: whoever creates a lead or converts one needs to know whether it is assigned
+        return unitOfWork.read(em -> Boolean.parseBoolean(setting(em, AUTO_ASSIGN_SETTING + kind.entity())));
+    }
+
+    @Override
+    public void setAutoAssignEnabled(AssignableKind kind, boolean enabled) {
+        security.check(Action.UPDATE, SETTING_ENTITY, null);
+        unitOfWork.write(em -> storeSetting(em, AUTO_ASSIGN_SETTING + kind.entity(), Boolean.toString(enabled)));
+    }
+
+    @Override
+    public Optional<AssignmentRecord> autoAssign(AssignableKind kind, long entityId) {
+        // the strategy is read without the settings permission: creating a record is enough to have it
+        // assigned the way the administrator configured
+        if (!isAutoAssignEnabled(kind)) {
+            return Optional.empty();
+        }
+        String strategy = unitOfWork.read(em -> setting(em, STRATEGY_SETTING));
+        return Optional.of(assign(kind, entityId, strategy != null && AssignmentStrategies.find(strategy).isPresent() ? strategy : ROUND_ROBIN));
     }
 
     @Override

@@ -283,6 +283,11 @@ public class QuoteServiceImpl implements QuoteService {
     }
 
     @Override
+    public boolean mayDecideApproval(Quote quote) {
+        return security.isPermitted(Action.UPDATE, APPROVAL_ENTITY, quote.getOwner());
+    }
+
+    @Override
     public Quote markSent(long quoteId) {
         return move(quoteId, QuoteStatus.SENT, Quote.ENTITY, quote -> {
         });

@@ -1,6 +1,7 @@
 package org.salesbench.opportunities.quotes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,6 +152,7 @@ class QuoteServiceTest {
         Quote quote = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "1000", "25", "13")));
         fx.quotes.submitForApproval(quote.getId());
 
+        assertFalse(fx.quotes.mayDecideApproval(quote), "the editor does not offer the decision");
         assertThrows(AccessDeniedException.class, () -> fx.quotes.recordApprovalDecision(quote.getId(), true, "self-approved"));
         Quote unchanged = fx.quotes.find(quote.getId()).orElseThrow();
         assertEquals(QuoteStatus.IN_APPROVAL, unchanged.getStatus());
@@ -172,6 +174,7 @@ class QuoteServiceTest {
         Product erp = fx.product("ERP-STD", "ERP 标准版", "1000", "13");
         Quote quote = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "1000", "10", "13")));
 
+        assertTrue(fx.quotes.mayDecideApproval(quote), "a local user with every permission may decide");
         Quote submitted = fx.quotes.submitForApproval(quote.getId());
         assertEquals(QuoteStatus.APPROVED, submitted.getStatus());
         assertTrue(submitted.getApprovalNote().contains("10"), submitted.getApprovalNote());

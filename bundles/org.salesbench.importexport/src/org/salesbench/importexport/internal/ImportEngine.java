@@ -236,7 +236,31 @@ public class ImportEngine implements ImportService {
     /** One import run: its mapping resolved against the file, its counters and errors. */
     private final class Run {
         private final ImportTarget target;
+        private final List<TargetField> fields;
         private final RecordReader reader;
+        private final Map<String, Integer> notes = new LinkedHashMap<>();
+        /** The engine's context with this run's value mapping and notes. */
+        private final ImportContext runContext = new ImportContext() {
+            @Override
+            public UnitOfWork unitOfWork() {
+                return unitOfWork;
+            }
+
+            @Override
+            public <S> S service(Class<S> type) {
+                return context.service(type);
+            }
+
+            @Override
+            public ValueMapping values() {
+                return settings.values();
+            }
+
+            @Override
+            public void note(String message) {
+                notes.merge(message, 1, Integer::sum);
+            }
+        };
         private final ImportSettings settings;
         private final IProgressMonitor monitor;
         private final TargetField[] fieldOfColumn;
@@ -250,6 +274,7 @@ public class ImportEngine implements ImportService {
         Run(ImportTarget target, List<TargetField> fields, RecordReader reader, ImportSettings settings, IProgressMonitor monitor)
                 throws ImportException {
             this.target = target;
+            this.fields = fields;
             this.reader = reader;
             this.settings = settings;
             this.monitor = monitor;
@@ -277,7 +302,8 @@ public class ImportEngine implements ImportService {
                 }
             }
             for (TargetField field : fields) {
-                if (field.required() && !columnOfField.containsKey(field.name()) && settings.match().onMatch() != OnMatch.UPDATE) {
+                if (field.required() && !columnOfField.containsKey(field.name()) && settings.match().onMatch() != OnMatch.UPDATE
+                        && settings.values().defaultFor(field.name()) == null) {
                     throw new ImportException(NLS.bind(Messages.Mapping_requiredMissing, field.label(), field.name()));
                 }
             }
@@ -285,7 +311,7 @@ public class ImportEngine implements ImportService {
 
         ImportResult execute() throws IOException {
             monitor.beginTask(NLS.bind(Messages.Progress_task, reader.header().size()), IProgressMonitor.UNKNOWN);
-            writer = target.open(context);
+            writer = target.open(runContext);
             try {
                 if (settings.mode() == Mode.ALL_OR_NOTHING) {
                     try {
@@ -309,7 +335,8 @@ public class ImportEngine implements ImportService {
         }
 
         private ImportResult result(Outcome outcome) {
-            return new ImportResult(outcome, created, updated, skipped, failed, errors, lastCommittedRow);
+            List<ImportResult.Note> noteList = notes.entrySet().stream().map(e -> new ImportResult.Note(e.getKey(), e.getValue())).toList();
+            return new ImportResult(outcome, created, updated, skipped, failed, errors, lastCommittedRow, noteList);
         }
 
         /** Reads every row, handing full batches to {@code sink}; {@code true} if cancelled. */
@@ -426,12 +453,29 @@ public class ImportEngine implements ImportService {
                 String text = source.value(i);
                 try {
                     Object value = Values.convert(field, field.picklist(), text, settings.values());
+                    if (value == null) {
+                        value = defaultValue(field);
+                    } else {
+                        String mapped = settings.values().map(field.name(), text);
+                        if (mapped != null && !mapped.equals(text.strip())) {
+                            runContext.note(NLS.bind(Messages.Note_valueMapped, new Object[] { header.get(i), text.strip(), mapped }));
+                        }
+                    }
                     values.put(field.name(), value);
                     if (value == null && field.required() && settings.match().onMatch() != OnMatch.UPDATE) {
                         rowErrors.add(new RowError(source.number(), header.get(i), "", NLS.bind(Messages.Value_required, field.label())));
                     }
                 } catch (Values.Refused e) {
                     rowErrors.add(new RowError(source.number(), header.get(i), text, e.getMessage()));
+                }
+            }
+            for (TargetField field : fields) {
+                if (!values.containsKey(field.name()) && settings.values().defaultFor(field.name()) != null) {
+                    try {
+                        values.put(field.name(), defaultValue(field));
+                    } catch (Values.Refused e) {
+                        rowErrors.add(new RowError(source.number(), "", settings.values().defaultFor(field.name()), e.getMessage()));
+                    }
                 }
             }
             if (rowErrors.isEmpty()) {
@@ -451,6 +495,17 @@ public class ImportEngine implements ImportService {
                 return null;
             }
             return new ImportRow(source.number(), values);
+        }
+
+        /** The field's default from the value mapping ({@code field:=value}), noted; {@code null} if it has none. */
+        private Object defaultValue(TargetField field) throws Values.Refused {
+            String fallback = settings.values().defaultFor(field.name());
+            if (fallback == null || fallback.isBlank()) {
+                return null;
+            }
+            Object value = Values.convert(field, field.picklist(), fallback, ValueMapping.NONE);
+            runContext.note(NLS.bind(Messages.Note_defaultUsed, field.name(), fallback));
+            return value;
         }
 
         /** A message naming the earlier row with the same key value, or {@code null}. */

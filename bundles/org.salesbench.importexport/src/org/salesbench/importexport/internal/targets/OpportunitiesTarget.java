@@ -134,6 +134,8 @@ public class OpportunitiesTarget implements ImportTarget {
         private final List<Pipeline> pipelines;
         private final String placeholder;
         private Long placeholderId;
+        /** Accounts found so far by external id and name: a query a row would flush the growing persistence context each time. */
+        private final Map<String, Long> customerIds = new HashMap<>();
 
         Writer(ImportContext context) {
             this.context = context;
@@ -156,6 +158,9 @@ public class OpportunitiesTarget implements ImportTarget {
                         outcomes.add(write(em, connection, row, match, externalIds));
                     }
                     ExternalIds.put(connection, ENTITY, externalIds);
+                    // the batch is written: a persistence context that grows over the whole file makes every flush slower
+                    em.flush();
+                    em.clear();
                     return outcomes;
                 } catch (SQLException e) {
                     throw new PersistenceException(e.getMessage(), e);
@@ -219,7 +224,6 @@ public class OpportunitiesTarget implements ImportTarget {
             }
             try {
                 Opportunity saved = existing == null ? service.create(o) : service.update(o);
-                em.flush();
                 long id = saved.getId();
                 if (stage != null && (existing == null ? closed : !stage.getId().equals(saved.getStage().getId()))) {
                     switch (stage.getKind()) {
@@ -306,11 +310,20 @@ public class OpportunitiesTarget implements ImportTarget {
                 context.note(NLS.bind(SalesMessages.Note_placeholderCustomer, placeholder));
                 return em.find(Customer.class, placeholderId);
             }
+            String key = row.text(CUSTOMER_EXTERNAL_ID) + '\u0000' + row.text(CUSTOMER);
+            Long known = customerIds.get(key);
+            if (known != null) {
+                Customer customer = em.find(Customer.class, known);
+                if (customer != null) {
+                    return customer;
+                }
+            }
             Object resolved = ContactsTarget.customerOf(em, connection, row);
             if (resolved instanceof FieldError e) {
                 errors.add(e);
                 return null;
             }
+            customerIds.put(key, ((Customer) resolved).getId());
             return (Customer) resolved;
         }
     }

@@ -265,6 +265,7 @@ public class ImportEngine implements ImportService {
         private final IProgressMonitor monitor;
         private final TargetField[] fieldOfColumn;
         private final Map<String, Integer> columnOfField = new HashMap<>();
+        private final Map<String, List<Integer>> joinedColumns = new HashMap<>();
         private final Map<String, Long> firstRowByKey = new HashMap<>();
         private final List<RowError> errors = new ArrayList<>();
         private int created, updated, skipped, failed;
@@ -290,8 +291,13 @@ public class ImportEngine implements ImportService {
                     throw new ImportException(NLS.bind(Messages.Mapping_unknownField, new Object[] { header.get(i), name,
                             settings.targetId(), String.join(", ", fields.stream().map(TargetField::name).toList()) }));
                 }
-                if (columnOfField.putIfAbsent(name, i) != null) {
-                    throw new ImportException(NLS.bind(Messages.Mapping_twice, name, header.get(i)));
+                Integer first = columnOfField.putIfAbsent(name, i);
+                if (first != null) {
+                    if (field.type() != FieldType.TEXT) {
+                        throw new ImportException(NLS.bind(Messages.Mapping_twice, name, header.get(i)));
+                    }
+                    // several columns into one text field: kept as "column: value" lines, so nothing of the file is lost
+                    joinedColumns.computeIfAbsent(name, k -> new ArrayList<>(List.of(first))).add(i);
                 }
                 fieldOfColumn[i] = field;
             }
@@ -451,10 +457,17 @@ public class ImportEngine implements ImportService {
                     continue;
                 }
                 String text = source.value(i);
+                List<Integer> joined = joinedColumns.get(field.name());
+                if (joined != null) {
+                    if (joined.get(0) != i) {
+                        continue;
+                    }
+                    text = joined(source, joined);
+                }
                 try {
                     Object value = Values.convert(field, field.picklist(), text, settings.values());
                     if (value == null) {
-                        value = defaultValue(field);
+                        value = defaultValue(field, Messages.Note_defaultUsed);
                     } else {
                         String mapped = settings.values().map(field.name(), text);
                         if (mapped != null && !mapped.equals(text.strip())) {
@@ -472,7 +485,7 @@ public class ImportEngine implements ImportService {
             for (TargetField field : fields) {
                 if (!values.containsKey(field.name()) && settings.values().defaultFor(field.name()) != null) {
                     try {
-                        values.put(field.name(), defaultValue(field));
+                        values.put(field.name(), defaultValue(field, Messages.Note_defaultForAbsent));
                     } catch (Values.Refused e) {
                         rowErrors.add(new RowError(source.number(), "", settings.values().defaultFor(field.name()), e.getMessage()));
                     }
@@ -497,14 +510,26 @@ public class ImportEngine implements ImportService {
             return new ImportRow(source.number(), values);
         }
 
+        /** The non-empty cells of {@code columns} as "column: value" lines. */
+        private String joined(SourceRow source, List<Integer> columns) {
+            StringBuilder text = new StringBuilder();
+            for (int column : columns) {
+                String value = source.value(column);
+                if (value != null && !value.isBlank()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(reader.header().get(column)).append(": ").append(value.strip());
+                }
+            }
+            return text.toString();
+        }
+
         /** The field's default from the value mapping ({@code field:=value}), noted; {@code null} if it has none. */
-        private Object defaultValue(TargetField field) throws Values.Refused {
+        private Object defaultValue(TargetField field, String note) throws Values.Refused {
             String fallback = settings.values().defaultFor(field.name());
             if (fallback == null || fallback.isBlank()) {
                 return null;
             }
             Object value = Values.convert(field, field.picklist(), fallback, ValueMapping.NONE);
-            runContext.note(NLS.bind(Messages.Note_defaultUsed, field.name(), fallback));
+            runContext.note(NLS.bind(note, field.name(), fallback));
             return value;
         }
 

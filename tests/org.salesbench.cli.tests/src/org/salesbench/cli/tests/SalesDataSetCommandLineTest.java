@@ -77,10 +77,14 @@ class SalesDataSetCommandLineTest {
         }
 
         Result a = cli.run("import", "customers", write("accounts.csv", accounts).toString(), "--values", "industry:technolgy=technology",
-                "--summary", "json");
+                "--map", "year_established=notes,revenue=notes,employees=notes,subsidiary_of=notes", "--summary", "json");
         assertEquals(0, a.code(), a.toString());
         assertTrue(a.out().startsWith("{\"created\":12,\"updated\":0,\"skipped\":0,\"failed\":0,\"notes\":[{\"note\":"), a.toString());
         assertTrue(a.out().contains("\"count\":3}"), "three sectors mapped: " + a);
+        assertEquals(1, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME = 'Firm 7' AND NOTES LIKE 'year_established: 1999_revenue: 12.5_"
+                + "employees: 40_subsidiary_of: Firm 0'"), "the columns without a field of their own are lines of the notes");
+        assertEquals(11, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE NOTES = 'year_established: 1999' || '\n' || 'revenue: 12.5' || '\n' "
+                + "|| 'employees: 40'"), "an empty cell adds no line");
 
         Result p = cli.run("import", "products", write("products.csv", products).toString(), "--map", "series=description", "--values",
                 "currency:=USD", "--summary", "json");

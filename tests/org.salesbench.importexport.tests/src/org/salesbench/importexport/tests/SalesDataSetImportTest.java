@@ -41,13 +41,17 @@ class SalesDataSetImportTest {
     void importsTheWholeDataSetShapeWithItsQuirksMappedAndReported() throws Exception {
         SalesDataSetFiles files = new SalesDataSetFiles(dir, 40, 10, 300);
         try (SalesFixture f = new SalesFixture()) {
-            ImportResult accounts = f.importFile(files.accounts, "customers", Map.of(), ValueMapping.NONE.with("industry", "technolgy", "technology"),
+            ImportResult accounts = f.importFile(files.accounts, "customers", Map.of("year_established", "notes", "revenue", "notes",
+                    "employees", "notes", "subsidiary_of", "notes"), ValueMapping.NONE.with("industry", "technolgy", "technology"),
                     Mode.ALL_OR_NOTHING);
             assertEquals(Outcome.COMPLETED, accounts.outcome(), accounts.errors().toString());
             assertEquals(40, accounts.created());
             assertEquals(files.technolgy, noteCount(accounts, "technolgy"), "the typo's mapping is counted: " + accounts.notes());
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_CUSTOMER WHERE INDUSTRY = 'technolgy'"));
             assertEquals(files.technolgy, f.count("SELECT COUNT(*) FROM SB_CUSTOMER WHERE INDUSTRY = 'technology'"));
+            String notes = f.db.read(em -> (String) em.createNativeQuery("SELECT NOTES FROM SB_CUSTOMER WHERE NAME = 'Acctfon 5'").getSingleResult());
+            assertTrue(notes.matches("year_established: \\d{4}\nrevenue: [\\d.]+\nemployees: \\d+\nsubsidiary_of: Acctaon 0"),
+                    "the columns without a field of their own are kept as lines of the notes: " + notes);
 
             ImportResult products = f.importFile(files.products, "products", Map.of("series", "description"),
                     ValueMapping.NONE.with("currency", "", "USD"), Mode.ALL_OR_NOTHING);
@@ -76,6 +80,8 @@ class SalesDataSetImportTest {
             assertEquals(files.opportunities, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY"), "nothing lost");
             assertEquals(files.won, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'WON'"));
             assertEquals(files.lost, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'LOST' AND LOSS_REASON = 'Not recorded in source'"));
+            assertEquals(files.lost, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE LOSS_REASON IS NOT NULL"), "only lost deals have a reason");
+            assertEquals(files.lost, noteCount(deals, "default loss reason"), deals.notes().toString());
             assertEquals(files.engaging + files.prospecting, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN'"));
             assertEquals(0, files.wonValue.compareTo(f.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY WHERE STATE = 'WON'")),
                     "won revenue to the cent");

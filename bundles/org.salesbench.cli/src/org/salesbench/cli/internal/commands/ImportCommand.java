@@ -130,9 +130,9 @@ public class ImportCommand implements CliCommand {
             if (!preview.header().contains(e.getKey())) {
                 throw CommandException.usage(NLS.bind(Messages.Import_unknownColumn, e.getKey(), String.join(", ", preview.header())));
             }
-            if (e.getValue() != null) { // one column a field: the override takes the field from any other column
+            if (e.getValue() != null) { // the override takes the field from other columns, but not from other overrides (text fields join them)
                 for (Map.Entry<String, String> m : columns.fieldByHeader().entrySet()) {
-                    if (e.getValue().equals(m.getValue()) && !m.getKey().equals(e.getKey())) {
+                    if (e.getValue().equals(m.getValue()) && !m.getKey().equals(e.getKey()) && !columnOverrides.containsKey(m.getKey())) {
                         columns = columns.with(m.getKey(), null);
                     }
                 }

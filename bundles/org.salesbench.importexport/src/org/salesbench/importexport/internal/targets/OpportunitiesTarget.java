@@ -228,7 +228,12 @@ public class OpportunitiesTarget implements ImportTarget {
                 if (stage != null && (existing == null ? closed : !stage.getId().equals(saved.getStage().getId()))) {
                     switch (stage.getKind()) {
                     case WON -> service.markWon(id, close);
-                    case LOST -> service.markLost(id, row.text(LOSS_REASON), close);
+                    case LOST -> {
+                        service.markLost(id, row.text(LOSS_REASON), close);
+                        if (row.text(LOSS_REASON).equals(context.values().defaultFor(LOSS_REASON))) {
+                            context.note(NLS.bind(SalesMessages.Note_lostWithDefaultReason, row.text(LOSS_REASON)));
+                        }
+                    }
                     case OPEN -> service.moveToStage(id, stage.getId());
                     }
                 }

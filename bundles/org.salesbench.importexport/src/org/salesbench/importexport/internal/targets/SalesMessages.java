@@ -44,6 +44,7 @@ public final class SalesMessages extends NLS {
     public static String Note_placeholderCustomer;
     public static String Note_nameComposed;
     public static String Note_engagedOnClose;
+    public static String Note_lostWithDefaultReason;
     public static String Product_code;
     public static String Product_name;
     public static String Product_unit;

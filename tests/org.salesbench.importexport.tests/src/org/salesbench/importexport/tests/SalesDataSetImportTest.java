@@ -1,6 +1,7 @@
 package org.salesbench.importexport.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,7 +12,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.importexport.ColumnMapping;
+import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportResult;
+import org.salesbench.importexport.ImportSettings;
+import org.salesbench.importexport.MatchPolicy;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.ImportResult.Outcome;
 import org.salesbench.importexport.ImportSettings.Mode;
 import org.salesbench.importexport.RowError;
@@ -152,6 +159,29 @@ class SalesDataSetImportTest {
             assertEquals(List.of("B1", "B6"), f.db.read(em -> em.createNativeQuery(
                     "SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity' ORDER BY EXTERNAL_ID").getResultList()));
             assertEquals(1, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'WON' AND AMOUNT = 500 AND CLOSED_ON = '2017-02-03'"));
+        }
+    }
+
+    @Test
+    void productsUpdateOnTheirCodeAndTwoColumnsCannotFillOneNumber() throws Exception {
+        SalesDataSetFiles files = new SalesDataSetFiles(dir, 2, 2, 2);
+        try (SalesFixture f = new SalesFixture()) {
+            assertEquals(5, f.importFile(files.products, "products", Map.of(), ValueMapping.NONE, Mode.ALL_OR_NOTHING).created());
+            Path prices = Files.writeString(dir.resolve("prices.csv"), "Product Code,Price,Currency,Tax Rate\nZETA-PRO,5000,USD,13\nNEW-1,10,CNY,6\n");
+            ColumnMapping columns = f.engine.preview(prices, ReadOptions.DETECT, "products").mapping();
+            assertEquals(Map.of("Product Code", "code", "Price", "listPrice", "Currency", "currency", "Tax Rate", "taxRate"), columns.fieldByHeader());
+            ImportResult updated = f.engine.run(prices, ReadOptions.DETECT, new ImportSettings("products", columns)
+                    .withMatch(new MatchPolicy(List.of("code"), OnMatch.UPDATE)).withMode(Mode.VALID_ROWS), null);
+            assertEquals(1, updated.updated(), updated.errors().toString());
+            assertEquals(1, updated.failed(), "a new product needs its name");
+            assertEquals(3, updated.errors().get(0).row(), updated.errors().toString());
+            assertEquals(1, f.count("SELECT COUNT(*) FROM SB_PRODUCT WHERE CODE = 'ZETA-PRO' AND NAME = 'Zeta Pro' AND LIST_PRICE = 5000 AND TAX_RATE = 13"));
+            assertEquals(5, f.count("SELECT COUNT(*) FROM SB_PRODUCT"));
+
+            ImportException twice = assertThrows(ImportException.class, () -> f.importFile(prices, "products",
+                    Map.of("Tax Rate", "listPrice"), ValueMapping.NONE, Mode.ALL_OR_NOTHING));
+            assertTrue(twice.getMessage().contains("listPrice"), twice.getMessage());
+            assertEquals(5, f.count("SELECT COUNT(*) FROM SB_PRODUCT"));
         }
     }
 

@@ -390,9 +390,12 @@ public class ImportEngine implements ImportService {
 
         private void writeInOwnTransaction(List<ImportRow> batch, long lastRow) {
             List<RowOutcome> outcomes;
+            Map<String, Integer> notesBefore = new LinkedHashMap<>(notes);
             try {
                 outcomes = unitOfWork.write(em -> writer.write(batch, settings.match()));
             } catch (RuntimeException e) {
+                notes.clear(); // the rolled-back attempt's notes would count its rows twice
+                notes.putAll(notesBefore);
                 // the database refused something the validation let through: find the row, one at a time
                 outcomes = new ArrayList<>();
                 for (ImportRow row : batch) {

@@ -13,4 +13,17 @@ public interface ImportContext {
      * @throws IllegalStateException if it is not available
      */
     <S> S service(Class<S> type);
+
+    /** The run's value mapping, e.g. the default a target may give a blank relation ({@link ValueMapping#defaultFor}). */
+    default ValueMapping values() {
+        return ValueMapping.NONE;
+    }
+
+    /**
+     * Counts one occurrence of something the run did that the user should know of (a value mapped,
+     * a default used, a placeholder record chosen); the summary lists each message with its count.
+     */
+    default void note(String message) {
+        // a context outside an import run keeps no notes
+    }
 }

@@ -17,9 +17,14 @@ import org.apache.commons.csv.CSVPrinter;
  * {@link Outcome#CANCELLED_ROLLED_BACK} nothing was written and the counts say what would have been.
  *
  * @param lastCommittedRow the last row whose batch was committed (0 if none), for a run stopped in valid-rows mode
+ * @param notes            what the run mapped or chose for the user to know of, each with how many rows it concerned
  */
 public record ImportResult(Outcome outcome, int created, int updated, int skipped, int failed, List<RowError> errors,
-        long lastCommittedRow) {
+        long lastCommittedRow, List<Note> notes) {
+
+    /** A thing the run did to some rows (e.g. mapped "technolgy" to "technology"), and in how many. */
+    public record Note(String message, int count) {
+    }
 
     public enum Outcome {
         /** every row was processed and the valid ones are in the database */
@@ -34,6 +39,11 @@ public record ImportResult(Outcome outcome, int created, int updated, int skippe
 
     public ImportResult {
         errors = List.copyOf(errors);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public ImportResult(Outcome outcome, int created, int updated, int skipped, int failed, List<RowError> errors, long lastCommittedRow) {
+        this(outcome, created, updated, skipped, failed, errors, lastCommittedRow, List.of());
     }
 
     public boolean wroteNothing() {

@@ -26,6 +26,23 @@ public record ValueMapping(Map<String, Map<String, String>> byField) {
         return new ValueMapping(copy);
     }
 
+    /**
+     * The value an empty cell (or a field the file does not have) takes, mapped from the empty text:
+     * {@code --values lossReason:=No reason recorded}; {@code null} if none.
+     */
+    public String defaultFor(String field) {
+        Map<String, String> values = byField.get(field);
+        if (values == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().isBlank()) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     /** The mapped value, or {@code null} if {@code from} is not mapped for the field. */
     public String map(String field, String from) {
         Map<String, String> values = byField.get(field);

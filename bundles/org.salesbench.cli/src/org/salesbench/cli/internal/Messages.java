@@ -60,6 +60,7 @@ public final class Messages extends NLS {
     public static String Import_rolledBack;
     public static String Import_rowError;
     public static String Import_summary;
+    public static String Import_note;
     public static String Import_targetLine;
     public static String Import_unknownColumn;
     public static String Import_unknownEntity;

@@ -236,11 +236,36 @@ public class ImportEngine implements ImportService {
     /** One import run: its mapping resolved against the file, its counters and errors. */
     private final class Run {
         private final ImportTarget target;
+        private final List<TargetField> fields;
         private final RecordReader reader;
+        private final Map<String, Integer> notes = new LinkedHashMap<>();
+        /** The engine's context with this run's value mapping and notes. */
+        private final ImportContext runContext = new ImportContext() {
+            @Override
+            public UnitOfWork unitOfWork() {
+                return unitOfWork;
+            }
+
+            @Override
+            public <S> S service(Class<S> type) {
+                return context.service(type);
+            }
+
+            @Override
+            public ValueMapping values() {
+                return settings.values();
+            }
+
+            @Override
+            public void note(String message) {
+                notes.merge(message, 1, Integer::sum);
+            }
+        };
         private final ImportSettings settings;
         private final IProgressMonitor monitor;
         private final TargetField[] fieldOfColumn;
         private final Map<String, Integer> columnOfField = new HashMap<>();
+        private final Map<String, List<Integer>> joinedColumns = new HashMap<>();
         private final Map<String, Long> firstRowByKey = new HashMap<>();
         private final List<RowError> errors = new ArrayList<>();
         private int created, updated, skipped, failed;
@@ -250,6 +275,7 @@ public class ImportEngine implements ImportService {
         Run(ImportTarget target, List<TargetField> fields, RecordReader reader, ImportSettings settings, IProgressMonitor monitor)
                 throws ImportException {
             this.target = target;
+            this.fields = fields;
             this.reader = reader;
             this.settings = settings;
             this.monitor = monitor;
@@ -265,8 +291,13 @@ public class ImportEngine implements ImportService {
                     throw new ImportException(NLS.bind(Messages.Mapping_unknownField, new Object[] { header.get(i), name,
                             settings.targetId(), String.join(", ", fields.stream().map(TargetField::name).toList()) }));
                 }
-                if (columnOfField.putIfAbsent(name, i) != null) {
-                    throw new ImportException(NLS.bind(Messages.Mapping_twice, name, header.get(i)));
+                Integer first = columnOfField.putIfAbsent(name, i);
+                if (first != null) {
+                    if (field.type() != FieldType.TEXT) {
+                        throw new ImportException(NLS.bind(Messages.Mapping_twice, name, header.get(i)));
+                    }
+                    // several columns into one text field: kept as "column: value" lines, so nothing of the file is lost
+                    joinedColumns.computeIfAbsent(name, k -> new ArrayList<>(List.of(first))).add(i);
                 }
                 fieldOfColumn[i] = field;
             }
@@ -277,7 +308,8 @@ public class ImportEngine implements ImportService {
                 }
             }
             for (TargetField field : fields) {
-                if (field.required() && !columnOfField.containsKey(field.name()) && settings.match().onMatch() != OnMatch.UPDATE) {
+                if (field.required() && !columnOfField.containsKey(field.name()) && settings.match().onMatch() != OnMatch.UPDATE
+                        && settings.values().defaultFor(field.name()) == null) {
                     throw new ImportException(NLS.bind(Messages.Mapping_requiredMissing, field.label(), field.name()));
                 }
             }
@@ -285,7 +317,7 @@ public class ImportEngine implements ImportService {
 
         ImportResult execute() throws IOException {
             monitor.beginTask(NLS.bind(Messages.Progress_task, reader.header().size()), IProgressMonitor.UNKNOWN);
-            writer = target.open(context);
+            writer = target.open(runContext);
             try {
                 if (settings.mode() == Mode.ALL_OR_NOTHING) {
                     try {
@@ -309,7 +341,8 @@ public class ImportEngine implements ImportService {
         }
 
         private ImportResult result(Outcome outcome) {
-            return new ImportResult(outcome, created, updated, skipped, failed, errors, lastCommittedRow);
+            List<ImportResult.Note> noteList = notes.entrySet().stream().map(e -> new ImportResult.Note(e.getKey(), e.getValue())).toList();
+            return new ImportResult(outcome, created, updated, skipped, failed, errors, lastCommittedRow, noteList);
         }
 
         /** Reads every row, handing full batches to {@code sink}; {@code true} if cancelled. */
@@ -357,9 +390,12 @@ public class ImportEngine implements ImportService {
 
         private void writeInOwnTransaction(List<ImportRow> batch, long lastRow) {
             List<RowOutcome> outcomes;
+            Map<String, Integer> notesBefore = new LinkedHashMap<>(notes);
             try {
                 outcomes = unitOfWork.write(em -> writer.write(batch, settings.match()));
             } catch (RuntimeException e) {
+                notes.clear(); // the rolled-back attempt's notes would count its rows twice
+                notes.putAll(notesBefore);
                 // the database refused something the validation let through: find the row, one at a time
                 outcomes = new ArrayList<>();
                 for (ImportRow row : batch) {
@@ -424,14 +460,38 @@ public class ImportEngine implements ImportService {
                     continue;
                 }
                 String text = source.value(i);
+                List<Integer> joined = joinedColumns.get(field.name());
+                if (joined != null) {
+                    if (joined.get(0) != i) {
+                        continue;
+                    }
+                    text = joined(source, joined);
+                }
                 try {
                     Object value = Values.convert(field, field.picklist(), text, settings.values());
+                    if (value == null) {
+                        value = defaultValue(field, Messages.Note_defaultUsed);
+                    } else {
+                        String mapped = settings.values().map(field.name(), text);
+                        if (mapped != null && !mapped.equals(text.strip())) {
+                            runContext.note(NLS.bind(Messages.Note_valueMapped, new Object[] { header.get(i), text.strip(), mapped }));
+                        }
+                    }
                     values.put(field.name(), value);
                     if (value == null && field.required() && settings.match().onMatch() != OnMatch.UPDATE) {
                         rowErrors.add(new RowError(source.number(), header.get(i), "", NLS.bind(Messages.Value_required, field.label())));
                     }
                 } catch (Values.Refused e) {
                     rowErrors.add(new RowError(source.number(), header.get(i), text, e.getMessage()));
+                }
+            }
+            for (TargetField field : fields) {
+                if (!values.containsKey(field.name()) && settings.values().defaultFor(field.name()) != null) {
+                    try {
+                        values.put(field.name(), defaultValue(field, Messages.Note_defaultForAbsent));
+                    } catch (Values.Refused e) {
+                        rowErrors.add(new RowError(source.number(), "", settings.values().defaultFor(field.name()), e.getMessage()));
+                    }
                 }
             }
             if (rowErrors.isEmpty()) {
@@ -451,6 +511,29 @@ public class ImportEngine implements ImportService {
                 return null;
             }
             return new ImportRow(source.number(), values);
+        }
+
+        /** The non-empty cells of {@code columns} as "column: value" lines. */
+        private String joined(SourceRow source, List<Integer> columns) {
+            StringBuilder text = new StringBuilder();
+            for (int column : columns) {
+                String value = source.value(column);
+                if (value != null && !value.isBlank()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(reader.header().get(column)).append(": ").append(value.strip());
+                }
+            }
+            return text.toString();
+        }
+
+        /** The field's default from the value mapping ({@code field:=value}), noted; {@code null} if it has none. */
+        private Object defaultValue(TargetField field, String note) throws Values.Refused {
+            String fallback = settings.values().defaultFor(field.name());
+            if (fallback == null || fallback.isBlank()) {
+                return null;
+            }
+            Object value = Values.convert(field, field.picklist(), fallback, ValueMapping.NONE);
+            runContext.note(NLS.bind(note, field.name(), fallback));
+            return value;
         }
 
         /** A message naming the earlier row with the same key value, or {@code null}. */

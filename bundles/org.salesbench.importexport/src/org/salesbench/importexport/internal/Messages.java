@@ -74,6 +74,9 @@ public final class Messages extends NLS {
     public static String Activity_nextStepDate;
     public static String Activity_contact;
     public static String Activity_noContact;
+    public static String Note_valueMapped;
+    public static String Note_defaultUsed;
+    public static String Note_defaultForAbsent;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -46,7 +46,8 @@ public final class Values {
         }
         switch (field.type()) {
         case TEXT:
-            return s;
+            String mappedText = mapping.map(field.name(), s);
+            return mappedText != null ? mappedText : s;
         case NUMBER:
             try {
                 return new BigDecimal(s.replaceAll("[,\\s¥$€￥]", ""));

@@ -130,9 +130,9 @@ public class ImportCommand implements CliCommand {
             if (!preview.header().contains(e.getKey())) {
                 throw CommandException.usage(NLS.bind(Messages.Import_unknownColumn, e.getKey(), String.join(", ", preview.header())));
             }
-            if (e.getValue() != null) { // one column a field: the override takes the field from any other column
+            if (e.getValue() != null) { // the override takes the field from other columns, but not from other overrides (text fields join them)
                 for (Map.Entry<String, String> m : columns.fieldByHeader().entrySet()) {
-                    if (e.getValue().equals(m.getValue()) && !m.getKey().equals(e.getKey())) {
+                    if (e.getValue().equals(m.getValue()) && !m.getKey().equals(e.getKey()) && !columnOverrides.containsKey(m.getKey())) {
                         columns = columns.with(m.getKey(), null);
                     }
                 }
@@ -166,10 +166,18 @@ public class ImportCommand implements CliCommand {
         String summary = NLS.bind(Messages.Import_summary, new Object[] { result.created(), result.updated(), result.skipped(),
                 result.failed() });
         if (json) {
-            context.out().println(String.format("{\"created\":%d,\"updated\":%d,\"skipped\":%d,\"failed\":%d}", result.created(),
-                    result.updated(), result.skipped(), result.failed()));
+            StringBuilder notes = new StringBuilder();
+            for (ImportResult.Note note : result.notes()) {
+                notes.append(notes.isEmpty() ? "" : ",").append("{\"note\":").append(jsonString(note.message())).append(",\"count\":")
+                        .append(note.count()).append('}');
+            }
+            context.out().println(String.format("{\"created\":%d,\"updated\":%d,\"skipped\":%d,\"failed\":%d%s}", result.created(),
+                    result.updated(), result.skipped(), result.failed(), notes.isEmpty() ? "" : ",\"notes\":[" + notes + "]"));
         } else {
             context.out().println(summary);
+            for (ImportResult.Note note : result.notes()) {
+                context.err().println(NLS.bind(Messages.Import_note, note.message(), note.count()));
+            }
         }
         if (result.wroteNothing()) {
             context.err().println(NLS.bind(Messages.Import_rolledBack, result.failed()));
@@ -193,6 +201,27 @@ public class ImportCommand implements CliCommand {
         if (result.errors().size() > ERRORS_SHOWN) {
             context.err().println(NLS.bind(Messages.Import_moreErrors, result.errors().size() - ERRORS_SHOWN));
         }
+    }
+
+    static String jsonString(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+            case '"' -> json.append("\\\"");
+            case '\\' -> json.append("\\\\");
+            case '\n' -> json.append("\\n");
+            case '\r' -> json.append("\\r");
+            case '\t' -> json.append("\\t");
+            default -> {
+                if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            }
+        }
+        return json.append('"').toString();
     }
 
     static Path existingFile(String name) throws CommandException {
@@ -252,20 +281,30 @@ public class ImportCommand implements CliCommand {
         return result;
     }
 
-    /** {@code field:from=to,…}. */
-    private static ValueMapping parseValues(String text, ImportTargets.Target target) throws CommandException {
+    /**
+     * {@code field:from=to,…}; an item without {@code field:} continues the field before it
+     * ({@code stage:Won=Closed won,Lost=Closed lost}), and an empty {@code from} gives the field's default
+     * for empty cells ({@code lossReason:=Not recorded}).
+     */
+    static ValueMapping parseValues(String text, ImportTargets.Target target) throws CommandException {
         ValueMapping values = ValueMapping.NONE;
         if (text == null) {
             return values;
         }
+        String field = null;
         for (String item : splitList(text)) {
+            int equals = item.indexOf('=');
             int colon = item.indexOf(':');
-            int equals = item.lastIndexOf('=');
-            if (colon <= 0 || equals < colon + 2) {
+            if (colon > equals) {
+                colon = -1; // a colon in the value, not after a field name
+            }
+            if (equals <= 0 || colon == 0 || (colon < 0 && field == null)) {
                 throw CommandException.usage(NLS.bind(Messages.Import_badValues, item));
             }
-            String field = item.substring(0, colon).strip();
-            checkField(target, field, item);
+            if (colon > 0) {
+                field = item.substring(0, colon).strip();
+                checkField(target, field, item);
+            }
             values = values.with(field, item.substring(colon + 1, equals).strip(), item.substring(equals + 1).strip());
         }
         return values;

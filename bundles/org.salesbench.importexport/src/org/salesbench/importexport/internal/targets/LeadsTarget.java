@@ -1,0 +1,206 @@
+package org.salesbench.importexport.internal.targets;
+
+import static org.salesbench.importexport.TargetField.of;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.salesbench.core.model.Money;
+import org.salesbench.core.users.UserService;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.CompanySize;
+import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportContext;
+import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportTarget;
+import org.salesbench.importexport.MatchPolicy;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RowOutcome;
+import org.salesbench.importexport.TargetField;
+import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.internal.Messages;
+import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSource;
+import org.salesbench.opportunities.LeadStatus;
+import org.salesbench.opportunities.quotes.ProductService;
+
+/**
+ * Leads, created through {@link LeadService#create} so they are screened (score, grade, duplicate flag) as a
+ * typed-in lead is. The source is one of the configured lead sources, by code, name or label; the owner
+ * resolves by login, display name or e-mail. Rows match on external id or e-mail.
+ */
+public class LeadsTarget implements ImportTarget {
+
+    public static final String ID = "leads";
+    static final String ENTITY = Lead.ENTITY;
+
+    static final String COMPANY = "company", CONTACT_NAME = "contactName", CONTACT_TITLE = "contactTitle", PHONE = "phone", EMAIL = "email",
+            SOURCE = "source", INDUSTRY = "industry", SIZE = "size", NEED = "need", BUDGET = "budget", CURRENCY = "currency",
+            STATUS = "status", DISQUALIFY_REASON = "disqualifyReason", CREDIT_CODE = "creditCode", OWNER = "owner",
+            EXTERNAL_ID = "externalId";
+
+    @Override
+    public List<TargetField> fields() {
+        return List.of(
+                of(COMPANY, SalesMessages.Lead_company, FieldType.TEXT, true, "Company", "Company Name", "Account", "Organization", "公司",
+                        "公司名称", "客户名称", "单位名称"),
+                of(CONTACT_NAME, SalesMessages.Lead_contactName, FieldType.TEXT, false, "Contact", "Contact Name", "Full Name", "Name",
+                        "Last Name", "联系人", "姓名"),
+                of(CONTACT_TITLE, SalesMessages.Lead_contactTitle, FieldType.TEXT, false, "Title", "Designation", "职位", "职务"),
+                of(PHONE, SalesMessages.Lead_phone, FieldType.TEXT, false, "Phone", "Mobile", "电话", "手机"),
+                of(EMAIL, SalesMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
+                of(SOURCE, SalesMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源"),
+                of(INDUSTRY, SalesMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
+                of(SIZE, SalesMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
+                        .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
+                of(NEED, SalesMessages.Lead_need, FieldType.TEXT, false, "Need", "Description", "Requirements", "需求"),
+                of(BUDGET, SalesMessages.Lead_budget, FieldType.NUMBER, false, "Budget", "Annual Revenue", "预算"),
+                of(CURRENCY, SalesMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种"),
+                of(STATUS, SalesMessages.Lead_status, FieldType.PICKLIST, false, "Status", "Lead Status", "状态", "线索状态")
+                        .withPicklist(List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name(),
+                                LeadStatus.DISQUALIFIED.name())),
+                of(DISQUALIFY_REASON, SalesMessages.Lead_disqualifyReason, FieldType.TEXT, false, "Disqualify Reason",
+                        "Unqualified Reason", "无效原因"),
+                of(CREDIT_CODE, SalesMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
+                of(OWNER, SalesMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "负责人"),
+                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"));
+    }
+
+    /** The source picklist: the configured sources' codes, names and labels. */
+    @Override
+    public List<TargetField> fields(ImportContext context) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (LeadSource s : context.service(LeadService.class).sources(false)) {
+            sources.add(s.getCode());
+            sources.add(s.getName());
+            sources.add(s.getLabel());
+        }
+        return fields().stream().map(f -> f.name().equals(SOURCE) ? f.withPicklist(List.copyOf(sources)) : f).toList();
+    }
+
+    @Override
+    public List<String> keyFields() {
+        return List.of(EXTERNAL_ID, EMAIL);
+    }
+
+    @Override
+    public String normaliseKey(String field, Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public TargetWriter open(ImportContext context) {
+        LeadService service = context.service(LeadService.class);
+        Relations relations = new Relations(context.service(UserService.class), context.service(ProductService.class));
+        List<LeadSource> sources = service.sources(false);
+        return (rows, match) -> context.unitOfWork().write(em -> {
+            try {
+                return write(em, service, relations, sources, rows, match);
+            } catch (SQLException e) {
+                throw new PersistenceException(e.getMessage(), e);
+            }
+        });
+    }
+
+    private static List<RowOutcome> write(EntityManager em, LeadService service, Relations relations, List<LeadSource> sources,
+            List<ImportRow> rows, MatchPolicy match) throws SQLException {
+        Connection connection = em.unwrap(Connection.class);
+        List<RowOutcome> outcomes = new ArrayList<>();
+        Map<String, Long> externalIds = new HashMap<>();
+        for (ImportRow row : rows) {
+            Lead existing = match.onMatch() == OnMatch.CREATE ? null : match(em, connection, row, match.keys());
+            if (existing != null && match.onMatch() == OnMatch.SKIP) {
+                outcomes.add(RowOutcome.skipped(existing.getId()));
+                continue;
+            }
+            String owner = null;
+            if (row.text(OWNER) != null) {
+                Object found = relations.login(OWNER, row.text(OWNER));
+                if (found instanceof FieldError e) {
+                    outcomes.add(RowOutcome.failed(List.of(e)));
+                    continue;
+                }
+                owner = (String) found;
+            }
+            Lead lead = existing != null ? existing : new Lead();
+            apply(row, lead, sources);
+            if (owner != null) {
+                lead.setOwner(owner);
+            }
+            try {
+                Lead saved = existing != null ? service.update(lead) : service.create(lead);
+                em.flush();
+                outcomes.add(existing != null ? RowOutcome.updated(saved.getId()) : RowOutcome.created(saved.getId()));
+                String external = row.text(EXTERNAL_ID);
+                if (!OpportunitiesTarget.blank(external)) {
+                    externalIds.put(external.strip(), saved.getId());
+                }
+            } catch (ValidationException e) {
+                if (existing != null) {
+                    em.refresh(existing);
+                }
+                outcomes.add(RowOutcome.failed(e.getErrors()));
+            }
+        }
+        ExternalIds.put(connection, ENTITY, externalIds);
+        return outcomes;
+    }
+
+    private static void apply(ImportRow row, Lead l, List<LeadSource> sources) {
+        if (row.has(COMPANY)) l.setCompany(row.text(COMPANY));
+        if (row.has(CONTACT_NAME)) l.setContactName(row.text(CONTACT_NAME));
+        if (row.has(CONTACT_TITLE)) l.setContactTitle(row.text(CONTACT_TITLE));
+        if (row.has(PHONE)) l.setPhone(row.text(PHONE));
+        if (row.has(EMAIL)) l.setEmail(row.text(EMAIL));
+        if (row.has(SOURCE)) {
+            String source = row.text(SOURCE);
+            l.setSource(source == null ? null : sources.stream()
+                    .filter(s -> s.getCode().equalsIgnoreCase(source) || s.getName().equalsIgnoreCase(source) || s.getLabel().equalsIgnoreCase(source))
+                    .map(LeadSource::getCode).findFirst().orElse(source));
+        }
+        if (row.has(INDUSTRY)) l.setIndustry(row.text(INDUSTRY));
+        if (row.has(SIZE)) l.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
+        if (row.has(NEED)) l.setNeed(row.text(NEED));
+        if (row.has(BUDGET)) {
+            BigDecimal budget = (BigDecimal) row.get(BUDGET);
+            String currency = OpportunitiesTarget.blank(row.text(CURRENCY)) ? Money.DEFAULT_CURRENCY : row.text(CURRENCY).strip();
+            l.setBudget(budget == null ? null : Money.of(budget, currency.toUpperCase(Locale.ROOT)));
+        }
+        if (row.has(STATUS) && row.get(STATUS) != null) l.setStatus(LeadStatus.valueOf(row.text(STATUS)));
+        if (row.has(DISQUALIFY_REASON)) l.setDisqualifyReason(row.text(DISQUALIFY_REASON));
+        if (row.has(CREDIT_CODE)) l.setCreditCode(row.text(CREDIT_CODE));
+    }
+
+    private static Lead match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {
+        for (String key : keys) {
+            String value = row.text(key);
+            if (OpportunitiesTarget.blank(value)) {
+                continue;
+            }
+            Long id = switch (key) {
+            case EMAIL -> em.createQuery("SELECT l.id FROM Lead l WHERE LOWER(l.email) = :e", Long.class)
+                    .setParameter("e", value.strip().toLowerCase(Locale.ROOT)).getResultList().stream().findFirst().orElse(null);
+            default -> ExternalIds.find(connection, ENTITY, "SB_LEAD", List.of(value.strip())).get(value.strip());
+            };
+            if (id != null) {
+                return em.find(Lead.class, id);
+            }
+        }
+        return null;
+    }
+}

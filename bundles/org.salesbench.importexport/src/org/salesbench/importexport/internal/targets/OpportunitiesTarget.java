@@ -1,0 +1,339 @@
+package org.salesbench.importexport.internal.targets;
+
+import static org.salesbench.importexport.TargetField.of;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.users.UserService;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportContext;
+import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportTarget;
+import org.salesbench.importexport.MatchPolicy;
+import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RowOutcome;
+import org.salesbench.importexport.TargetField;
+import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.internal.Messages;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.quotes.Product;
+import org.salesbench.opportunities.quotes.ProductService;
+
+/**
+ * Opportunities, written through {@link OpportunityService} so its rules and stage history apply. The file's
+ * stage names map to a pipeline's stages by value mapping ({@code --values stage:Won=Closed won}); unknown
+ * names are reported. Won and lost deals are created open and then closed with {@code markWon}/{@code markLost}
+ * on the file's close date; a lost deal needs a loss reason (a column or a default {@code lossReason:=…}).
+ * The account resolves by external id or name; a blank account takes the default {@code customer:=…}, a
+ * placeholder customer created on first use. The owner resolves by login, display name or e-mail, the
+ * product by code or name.
+ */
+public class OpportunitiesTarget implements ImportTarget {
+
+    public static final String ID = "opportunities";
+    static final String ENTITY = Opportunity.ENTITY;
+
+    static final String NAME = "name", CUSTOMER = ContactsTarget.CUSTOMER, CUSTOMER_EXTERNAL_ID = ContactsTarget.CUSTOMER_EXTERNAL_ID,
+            AMOUNT = "amount", CURRENCY = "currency", CLOSE_DATE = "expectedCloseDate", ENGAGED_ON = "engagedOn", PIPELINE = "pipeline",
+            STAGE = "stage", PROBABILITY = "probability", OWNER = "owner", PRODUCT = "product", LOSS_REASON = "lossReason",
+            SOURCE = "source", NEXT_STEP = "nextStep", DESCRIPTION = "description", EXTERNAL_ID = "externalId";
+
+    @Override
+    public List<TargetField> fields() {
+        return List.of(
+                of(NAME, SalesMessages.Opportunity_name, FieldType.TEXT, false, "Name", "Opportunity Name", "Deal Name", "Potential Name",
+                        "商机名称", "机会名称", "名称"),
+                of(CUSTOMER, SalesMessages.Opportunity_customer, FieldType.TEXT, false, "Account", "Account Name", "Company", "Customer",
+                        "客户", "客户名称", "公司名称"),
+                of(CUSTOMER_EXTERNAL_ID, Messages.Contact_customerExternalId, FieldType.TEXT, false, "Account ID", "Customer External ID",
+                        "客户编号", "客户外部编号"),
+                of(AMOUNT, SalesMessages.Opportunity_amount, FieldType.NUMBER, false, "Amount", "close_value", "Close Value", "Deal Value",
+                        "Value", "金额", "商机金额", "成交金额"),
+                of(CURRENCY, SalesMessages.Field_currency, FieldType.TEXT, false, "Currency", "Opportunity Currency", "Currency ISO Code",
+                        "币种", "货币"),
+                of(CLOSE_DATE, SalesMessages.Opportunity_closeDate, FieldType.DATE, false, "Close Date", "close_date", "Closing Date",
+                        "Expected Close Date", "成交日期", "预计成交日期", "结单日期"),
+                of(ENGAGED_ON, SalesMessages.Opportunity_engagedOn, FieldType.DATE, false, "Engaged On", "engage_date", "Engage Date",
+                        "Created Date", "开始跟进日期", "创建日期"),
+                of(PIPELINE, SalesMessages.Opportunity_pipeline, FieldType.TEXT, false, "Pipeline", "Layout", "销售流程", "管道"),
+                of(STAGE, SalesMessages.Opportunity_stage, FieldType.PICKLIST, true, "Stage", "deal_stage", "Deal Stage", "Sales Stage",
+                        "阶段", "销售阶段", "商机阶段"),
+                of(PROBABILITY, SalesMessages.Opportunity_probability, FieldType.NUMBER, false, "Probability", "Probability (%)", "赢率",
+                        "可能性"),
+                of(OWNER, SalesMessages.Field_owner, FieldType.TEXT, false, "Owner", "Opportunity Owner", "Deal Owner", "sales_agent",
+                        "Sales Agent", "Owner Name", "负责人", "销售", "销售代表"),
+                of(PRODUCT, SalesMessages.Opportunity_product, FieldType.TEXT, false, "Product", "Product Name", "Product Code", "产品",
+                        "产品名称"),
+                of(LOSS_REASON, SalesMessages.Opportunity_lossReason, FieldType.TEXT, false, "Loss Reason", "Reason For Loss",
+                        "Reason Lost", "输单原因", "丢单原因"),
+                of(SOURCE, SalesMessages.Field_source, FieldType.TEXT, false, "Source", "Lead Source", "来源", "商机来源"),
+                of(NEXT_STEP, SalesMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
+                of(DESCRIPTION, SalesMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
+                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
+                        "Deal ID", "Record Id", "外部编号", "商机编号"));
+    }
+
+    /** The stage picklist: every stage's stored name and its label in the user's language, of active pipelines. */
+    @Override
+    public List<TargetField> fields(ImportContext context) {
+        Set<String> stages = new LinkedHashSet<>();
+        for (Pipeline p : context.service(PipelineService.class).pipelines(true)) {
+            for (Stage s : p.getStages()) {
+                stages.add(s.getName());
+                stages.add(s.getLabel());
+            }
+        }
+        return fields().stream().map(f -> f.name().equals(STAGE) ? f.withPicklist(List.copyOf(stages)) : f).toList();
+    }
+
+    @Override
+    public List<String> keyFields() {
+        return List.of(EXTERNAL_ID);
+    }
+
+    @Override
+    public String normaliseKey(String field, Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    @Override
+    public TargetWriter open(ImportContext context) {
+        return new Writer(context);
+    }
+
+    private static final class Writer implements TargetWriter {
+        private final ImportContext context;
+        private final OpportunityService service;
+        private final CustomerService customers;
+        private final Relations relations;
+        private final List<Pipeline> pipelines;
+        private final String placeholder;
+        private Long placeholderId;
+        /** Accounts found so far by external id and name: a query a row would flush the growing persistence context each time. */
+        private final Map<String, Long> customerIds = new HashMap<>();
+
+        Writer(ImportContext context) {
+            this.context = context;
+            this.service = context.service(OpportunityService.class);
+            this.customers = context.service(CustomerService.class);
+            this.relations = new Relations(context.service(UserService.class), context.service(ProductService.class));
+            this.pipelines = context.service(PipelineService.class).pipelines(true);
+            String name = context.values().defaultFor(CUSTOMER);
+            this.placeholder = name == null || name.isBlank() ? null : name.strip();
+        }
+
+        @Override
+        public List<RowOutcome> write(List<ImportRow> rows, MatchPolicy match) {
+            return context.unitOfWork().write(em -> {
+                try {
+                    Connection connection = em.unwrap(Connection.class);
+                    List<RowOutcome> outcomes = new ArrayList<>();
+                    Map<String, Long> externalIds = new HashMap<>();
+                    for (ImportRow row : rows) {
+                        outcomes.add(write(em, connection, row, match, externalIds));
+                    }
+                    ExternalIds.put(connection, ENTITY, externalIds);
+                    // the batch is written: a persistence context that grows over the whole file makes every flush slower
+                    em.flush();
+                    em.clear();
+                    return outcomes;
+                } catch (SQLException e) {
+                    throw new PersistenceException(e.getMessage(), e);
+                }
+            });
+        }
+
+        private RowOutcome write(EntityManager em, Connection connection, ImportRow row, MatchPolicy match, Map<String, Long> externalIds)
+                throws SQLException {
+            String external = row.text(EXTERNAL_ID) == null ? null : row.text(EXTERNAL_ID).strip();
+            Long existing = null;
+            if (external != null && match.onMatch() != OnMatch.CREATE && match.keys().contains(EXTERNAL_ID)) {
+                existing = ExternalIds.find(connection, ENTITY, "SB_OPPORTUNITY", List.of(external)).get(external);
+            }
+            if (existing != null && match.onMatch() == OnMatch.SKIP) {
+                return RowOutcome.skipped(existing);
+            }
+            List<FieldError> errors = new ArrayList<>();
+            Pipeline pipeline = pipelineOf(row, errors);
+            Stage stage = pipeline == null ? null : stageOf(pipeline, row, errors);
+            boolean keepsAccount = existing != null && blank(row.text(CUSTOMER)) && blank(row.text(CUSTOMER_EXTERNAL_ID));
+            Customer customer = keepsAccount ? null : customerOf(em, connection, row, errors);
+            String owner = null;
+            if (row.text(OWNER) != null) {
+                Object found = relations.login(OWNER, row.text(OWNER));
+                if (found instanceof FieldError e) errors.add(e); else owner = (String) found;
+            }
+            Long productId = null;
+            if (row.text(PRODUCT) != null) {
+                Object found = relations.product(PRODUCT, row.text(PRODUCT));
+                if (found instanceof FieldError e) errors.add(e); else productId = (Long) found;
+            }
+            LocalDate close = (LocalDate) row.get(CLOSE_DATE);
+            boolean closed = stage != null && stage.isClosed();
+            if (closed && close == null) {
+                errors.add(new FieldError(CLOSE_DATE, SalesMessages.Closed_needsCloseDate, null));
+            }
+            if (stage != null && stage.getKind() == StageKind.LOST && blank(row.text(LOSS_REASON))) {
+                errors.add(new FieldError(LOSS_REASON, SalesMessages.Lost_needsReason, null));
+            }
+            if (!errors.isEmpty()) {
+                return RowOutcome.failed(errors);
+            }
+            Opportunity o = existing != null ? em.find(Opportunity.class, existing) : new Opportunity();
+            if (existing == null) {
+                o.setCustomer(customer);
+                o.setPipeline(pipeline);
+                o.setStage(closed ? null : stage);
+            } else if (customer != null) {
+                o.setCustomer(customer);
+            }
+            Product product = productId == null ? null : em.find(Product.class, productId);
+            apply(row, o, product, owner);
+            if (blank(o.getName())) {
+                o.setName(composedName(o.getCustomer(), product));
+                context.note(SalesMessages.Note_nameComposed);
+            }
+            if (closed && o.getEngagedOn() == null) {
+                o.setEngagedOn(close); // selling began by the day it closed at the latest; today would be after it
+                context.note(SalesMessages.Note_engagedOnClose);
+            }
+            try {
+                Opportunity saved = existing == null ? service.create(o) : service.update(o);
+                long id = saved.getId();
+                if (stage != null && (existing == null ? closed : !stage.getId().equals(saved.getStage().getId()))) {
+                    switch (stage.getKind()) {
+                    case WON -> service.markWon(id, close);
+                    case LOST -> {
+                        service.markLost(id, row.text(LOSS_REASON), close);
+                        if (row.text(LOSS_REASON).equals(context.values().defaultFor(LOSS_REASON))) {
+                            context.note(NLS.bind(SalesMessages.Note_lostWithDefaultReason, row.text(LOSS_REASON)));
+                        }
+                    }
+                    case OPEN -> service.moveToStage(id, stage.getId());
+                    }
+                }
+                if (external != null && !external.isEmpty()) {
+                    externalIds.put(external, id);
+                }
+                return existing == null ? RowOutcome.created(id) : RowOutcome.updated(id);
+            } catch (ValidationException e) {
+                if (existing != null) {
+                    em.refresh(o);
+                }
+                return RowOutcome.failed(e.getErrors());
+            }
+        }
+
+        private static void apply(ImportRow row, Opportunity o, Product product, String owner) {
+            if (row.has(NAME)) o.setName(row.text(NAME));
+            if (row.has(CLOSE_DATE)) o.setExpectedCloseDate((LocalDate) row.get(CLOSE_DATE));
+            if (row.has(ENGAGED_ON)) o.setEngagedOn((LocalDate) row.get(ENGAGED_ON));
+            if (row.has(PROBABILITY) && row.get(PROBABILITY) != null) o.setProbability(((BigDecimal) row.get(PROBABILITY)).intValue());
+            if (row.has(SOURCE)) o.setSource(row.text(SOURCE));
+            if (row.has(NEXT_STEP)) o.setNextStep(row.text(NEXT_STEP));
+            if (row.has(DESCRIPTION)) o.setDescription(row.text(DESCRIPTION));
+            if (product != null) o.setProduct(product);
+            if (owner != null) o.setOwner(owner);
+            if (row.has(AMOUNT)) {
+                BigDecimal amount = (BigDecimal) row.get(AMOUNT);
+                String currency = row.text(CURRENCY);
+                if (blank(currency)) {
+                    currency = o.getAmount() != null ? o.getAmount().getCurrency()
+                            : product != null && product.getListPrice() != null ? product.getListPrice().getCurrency() : Money.DEFAULT_CURRENCY;
+                }
+                o.setAmount(amount == null ? null : Money.of(amount, currency.strip().toUpperCase(Locale.ROOT)));
+            }
+        }
+
+        private static String composedName(Customer customer, Product product) {
+            String account = customer == null ? "" : customer.getName();
+            return product == null ? account : account + " – " + product.getName();
+        }
+
+        private Pipeline pipelineOf(ImportRow row, List<FieldError> errors) {
+            String name = row.text(PIPELINE);
+            if (blank(name)) {
+                return pipelines.isEmpty() ? null : pipelines.get(0);
+            }
+            for (Pipeline p : pipelines) {
+                if (p.getName().equalsIgnoreCase(name.strip()) || p.getLabel().equalsIgnoreCase(name.strip())) {
+                    return p;
+                }
+            }
+            errors.add(new FieldError(PIPELINE, NLS.bind(SalesMessages.Pipeline_unknown, name.strip()), name));
+            return null;
+        }
+
+        private static Stage stageOf(Pipeline pipeline, ImportRow row, List<FieldError> errors) {
+            String name = row.text(STAGE);
+            if (blank(name)) {
+                return pipeline.firstStage(StageKind.OPEN).orElse(null);
+            }
+            for (Stage s : pipeline.getStages()) {
+                if (s.getName().equalsIgnoreCase(name.strip()) || s.getLabel().equalsIgnoreCase(name.strip())) {
+                    return s;
+                }
+            }
+            errors.add(new FieldError(STAGE, NLS.bind(SalesMessages.Stage_notInPipeline, new Object[] { name.strip(), pipeline.getLabel(),
+                    String.join(", ", pipeline.getStages().stream().map(Stage::getLabel).toList()) }), name));
+            return null;
+        }
+
+        /** The row's account; the placeholder customer (created once) when the row names the default. */
+        private Customer customerOf(EntityManager em, Connection connection, ImportRow row, List<FieldError> errors) throws SQLException {
+            if (placeholder != null && placeholder.equals(row.text(CUSTOMER)) && blank(row.text(CUSTOMER_EXTERNAL_ID))) {
+                if (placeholderId == null || em.find(Customer.class, placeholderId) == null) { // none yet, or its batch rolled back
+                    List<Long> ids = em.createQuery("SELECT c.id FROM Customer c WHERE c.name = :name", Long.class)
+                            .setParameter("name", placeholder).getResultList();
+                    placeholderId = ids.isEmpty() ? customers.create(new Customer(placeholder)).getId() : ids.get(0);
+                }
+                context.note(NLS.bind(SalesMessages.Note_placeholderCustomer, placeholder));
+                return em.find(Customer.class, placeholderId);
+            }
+            String key = row.text(CUSTOMER_EXTERNAL_ID) + '\u0000' + row.text(CUSTOMER);
+            Long known = customerIds.get(key);
+            if (known != null) {
+                Customer customer = em.find(Customer.class, known);
+                if (customer != null) {
+                    return customer;
+                }
+            }
+            Object resolved = ContactsTarget.customerOf(em, connection, row);
+            if (resolved instanceof FieldError e) {
+                errors.add(e);
+                return null;
+            }
+            customerIds.put(key, ((Customer) resolved).getId());
+            return (Customer) resolved;
+        }
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -2,7 +2,6 @@ package org.salesbench.benchmarks;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
 import org.salesbench.opportunities.internal.PipelineServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
@@ -53,7 +53,7 @@ class AnalyticsBenchmark {
     private static final String[] CATEGORIES = { "PIPELINE", "PIPELINE", "BEST_CASE", "COMMIT" };
 
     @Test
-    void reports() throws SQLException {
+    void reports() throws SQLException, IOException {
         int size = Integer.getInteger("bench.analyticsSize", 1_000_000);
         Path dir = Path.of(System.getProperty("bench.db", "bench-db")).toAbsolutePath().normalize().resolve("analytics-" + size);
         LocalSecurityService security = new LocalSecurityService("owner1");
@@ -69,7 +69,7 @@ class AnalyticsBenchmark {
             } else {
                 System.out.printf("BENCH reusing %s with %,d opportunities%n", dir, have);
             }
-            measure(new ReportServiceImpl(db, security, new MetricCatalogueImpl()));
+            measure(new ReportServiceImpl(db, security, new MetricCatalogueImpl(), new ForecastServiceImpl(db, security)));
         }
     }
 
@@ -81,7 +81,7 @@ class AnalyticsBenchmark {
         }
     }
 
-    private static void fill(DatabaseSettings settings, List<Pipeline> pipelines, int size) throws SQLException {
+    private static void fill(DatabaseSettings settings, List<Pipeline> pipelines, int size) throws SQLException, IOException {
         long start = System.nanoTime();
         Random random = new Random(42);
         LocalDate today = LocalDate.now();
@@ -172,8 +172,6 @@ class AnalyticsBenchmark {
                         history(hist, historyId++, stamp, owner, opportunityId, from, stage, close, amount);
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             System.out.printf("BENCH files written, %.0f s%n", (System.nanoTime() - start) / 1e9);
             importFile(c, "SB_OPPORTUNITY", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CUSTOMER_ID,NAME,AMOUNT,CURRENCY,CLOSE_DATE,"

@@ -40,7 +40,7 @@ final class SampleResults {
                 new ReportColumn("conversion", "转化率", Unit.PERCENT, "stage_conversion"));
         List<ReportRow> rows = List.of(new ReportRow(List.of("初步接洽", 100L, 60.0), "stage:1"),
                 new ReportRow(List.of("需求确认", 60L, 50.0), "stage:2"), new ReportRow(List.of("方案报价", 30L, 66.7), "stage:3"),
-                new ReportRow(List.of("赢单", 20L, null), "stage:4"));
+                new ReportRow(java.util.Arrays.asList("赢单", 20L, null), "stage:4"));
         return new ReportResult("funnel", "商机漏斗", ReportFilter.all(), columns, rows, ChartKind.FUNNEL, "CNY");
     }
 

@@ -60,7 +60,7 @@ import org.salesbench.documents.DocumentException;
  * <li>KPI: the first figure of the first row, big, with its column's label;</li>
  * <li>BAR, LINE: categories along the axis in row order;</li>
  * <li>PIE: a donut of the first figure per category;</li>
- * <li>FUNNEL: horizontal bars of the stages, in row order from the top (the first stage is widest);</li>
+ * <li>FUNNEL: horizontal bars of the stages (the last grouping column), in row order from the top;</li>
  * <li>TABLE: no chart.</li>
  * </ul>
  * Thread-safe; every call builds a new chart.
@@ -337,8 +337,31 @@ public final class ReportCharts {
         }
     }
 
+    /**
+     * One bar per stage, in row order from the top. The stages are the last grouping column; the ones before it
+     * (the pipeline) are only named when the result holds more than one.
+     */
+    private static DefaultCategoryDataset stages(ReportResult result, Locale locale) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<Integer> dims = dimensions(result);
+        List<Integer> figures = figures(result);
+        if (figures.isEmpty() || dims.isEmpty()) {
+            return data;
+        }
+        List<Integer> outer = dims.subList(0, dims.size() - 1);
+        boolean oneOuter = result.rows().stream().map(row -> label(row, outer, locale, result)).distinct().count() <= 1;
+        List<Integer> naming = oneOuter ? dims.subList(dims.size() - 1, dims.size()) : dims;
+        String series = ReportValues.header(result.columns().get(figures.get(0)), result);
+        for (ReportRow row : result.rows()) {
+            add(data, value(row, figures.get(0)), series, label(row, naming, locale, result));
+        }
+        return data;
+    }
+
     private static JFreeChart funnel(ReportResult result, Locale locale) {
         JFreeChart chart = categoryChart(result, false, PlotOrientation.HORIZONTAL, locale);
+        chart.getCategoryPlot().setDataset(stages(result, locale));
+        chart.removeLegend();
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setMaximumBarWidth(0.8);

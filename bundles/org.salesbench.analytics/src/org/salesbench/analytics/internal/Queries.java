@@ -91,11 +91,6 @@ final class Queries {
         return new CurrencyChoice(currency, note);
     }
 
-    /** The aggregate of {@code metric} in the context's dialect. */
-    static String aggregate(Metrics metric, SqlDialect dialect) {
-        return metric.aggregate(dialect);
-    }
-
     /** {@code part} as a percentage of {@code whole}; {@code null} when the whole is nothing. */
     static Double percent(long part, long whole) {
         return whole == 0 ? null : part * 100.0 / whole;

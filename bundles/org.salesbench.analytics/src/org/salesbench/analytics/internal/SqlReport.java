@@ -26,10 +26,6 @@ abstract class SqlReport implements Report {
         this.id = id;
     }
 
-    String id() {
-        return id;
-    }
-
     static SqlDialect dialect(ReportContext context) {
         return SqlDialect.of(context.unitOfWork().settings());
     }

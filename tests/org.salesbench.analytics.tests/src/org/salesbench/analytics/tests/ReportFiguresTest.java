@@ -15,6 +15,7 @@ import static org.salesbench.analytics.tests.SalesData.Q1_TO;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,22 +26,30 @@ import org.salesbench.analytics.DrillRecord;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
+import org.salesbench.persistence.DatabaseSettings;
 
 /** Every report's figures on the hand-built data set of {@link SalesData}, each worked out by hand in the comments. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportFiguresTest {
 
-    private SalesData data;
+    SalesData data;
     private final ReportFilter q1 = ReportFilter.all().withPeriod(Q1_FROM, Q1_TO);
 
     @BeforeAll
     void fill() {
-        data = new SalesData();
+        data = new SalesData(settings());
+    }
+
+    /** The database the figures are computed on: Derby in memory. */
+    DatabaseSettings settings() {
+        return DatabaseSettings.inMemory("analytics-" + UUID.randomUUID());
     }
 
     @AfterAll
     void close() {
-        data.close();
+        if (data != null) {
+            data.close();
+        }
     }
 
     private ReportResult run(String report, ReportFilter filter) {

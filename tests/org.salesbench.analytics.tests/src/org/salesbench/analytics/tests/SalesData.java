@@ -91,8 +91,13 @@ final class SalesData implements AutoCloseable {
     Team east;
     Team south;
 
+    /** On a fresh Derby database in memory. */
     SalesData() {
-        db = Database.open(DatabaseSettings.inMemory("analytics-" + UUID.randomUUID()), security);
+        this(DatabaseSettings.inMemory("analytics-" + UUID.randomUUID()));
+    }
+
+    SalesData(DatabaseSettings settings) {
+        db = Database.open(settings, security);
         customers = new CustomerServiceImpl(db, security, publisher);
         pipelines = new PipelineServiceImpl(db, security, publisher);
         opportunities = new OpportunityServiceImpl(db, security, publisher);

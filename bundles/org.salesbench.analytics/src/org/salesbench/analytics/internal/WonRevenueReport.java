@@ -1,0 +1,24 @@
+package org.salesbench.analytics.internal;
+
+import java.util.List;
+
+import org.salesbench.analytics.ChartKind;
+import org.salesbench.analytics.DrillRecord;
+import org.salesbench.analytics.Report;
+import org.salesbench.analytics.ReportContext;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportResult;
+
+/** The report {@code won-revenue}. */
+public class WonRevenueReport implements Report {
+
+    @Override
+    public ReportResult run(ReportContext context, ReportFilter filter) {
+        return new ReportResult("won-revenue", "won-revenue", filter, List.of(), List.of(), ChartKind.TABLE, "CNY");
+    }
+
+    @Override
+    public List<DrillRecord> drillDown(ReportContext context, ReportFilter filter, String drillKey) {
+        return List.of();
+    }
+}

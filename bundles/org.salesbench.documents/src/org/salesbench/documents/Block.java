@@ -53,6 +53,19 @@ public sealed interface Block {
         }
     }
 
+    /**
+     * A picture (a chart) in PNG, with an optional heading, drawn {@code width} by {@code height} points and
+     * scaled down to the page width if it is wider; kept whole on one page.
+     */
+    record Image(String heading, byte[] png, float width, float height) implements Block {
+        public Image {
+            Objects.requireNonNull(png, "png");
+            if (!(width > 0) || !(height > 0)) {
+                throw new IllegalArgumentException("image size must be positive: " + width + " x " + height);
+            }
+        }
+    }
+
     /** A label and its value. */
     record Entry(String label, String value) {
         public Entry {

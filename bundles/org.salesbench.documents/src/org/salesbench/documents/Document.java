@@ -92,6 +92,11 @@ public final class Document {
             return this;
         }
 
+        public Builder image(String heading, byte[] png, float width, float height) {
+            blocks.add(new Block.Image(heading, png, width, height));
+            return this;
+        }
+
         public Builder totals(Entry... lines) {
             blocks.add(new Block.Totals(Arrays.asList(lines)));
             return this;

@@ -47,7 +47,14 @@ public final class CjkFontSource {
     public record FontData(byte[] bytes, String origin) {
     }
 
+    private static final CjkFontSource SHARED = new CjkFontSource();
+
     private volatile FontData cached;
+
+    /** The one source of this installation, so the font file is found and read once for PDFs and charts alike. */
+    public static CjkFontSource shared() {
+        return SHARED;
+    }
 
     public FontData fontData() throws DocumentException {
         FontData data = cached;

@@ -17,7 +17,7 @@ import org.salesbench.documents.Messages;
 @Component(service = DocumentRenderer.class)
 public class PdfDocumentRenderer implements DocumentRenderer {
 
-    private final CjkFontSource fonts = new CjkFontSource();
+    private final CjkFontSource fonts = CjkFontSource.shared();
 
     @Override
     public void renderPdf(Document document, OutputStream out) throws DocumentException {

@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.documents.Block;
 import org.salesbench.documents.Block.Column;
@@ -77,6 +78,7 @@ final class PdfLayout {
                     case Block.KeyValues kv -> keyValues(kv);
                     case Block.Table t -> table(t);
                     case Block.Totals t -> totals(t.lines());
+                    case Block.Image i -> image(i);
                 }
                 y -= BLOCK_GAP;
             }
@@ -189,6 +191,17 @@ final class PdfLayout {
         }
         y -= height;
         rule(left, right, y, header ? 0.8f : 0.4f);
+    }
+
+    private void image(Block.Image image) throws IOException {
+        heading(image.heading());
+        float scale = Math.min(1, contentWidth / image.width());
+        float width = image.width() * scale;
+        float height = image.height() * scale;
+        ensureSpace(height);
+        PDImageXObject picture = PDImageXObject.createFromByteArray(pdf, image.png(), image.heading() == null ? "image" : image.heading());
+        out.drawImage(picture, MARGIN_X, y - height, width, height);
+        y -= height;
     }
 
     private void totals(List<Entry> lines) throws IOException {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -151,6 +153,61 @@ public class XlsxFormat implements DataFormat {
                         row.createCell(i, CellType.STRING).setCellValue(values.get(i));
                     }
                 }
+            }
+
+            /** Cell styles made once per workbook (a workbook holds at most 64,000). */
+            private CellStyle wholeNumber;
+            private CellStyle decimal;
+            private CellStyle date;
+
+            @Override
+            public void writeTyped(List<?> values) {
+                Row row = sheet.createRow(next++);
+                for (int i = 0; i < values.size(); i++) {
+                    Object value = values.get(i);
+                    if (value == null) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(i);
+                    switch (value) {
+                        case BigDecimal d -> {
+                            cell.setCellValue(d.doubleValue());
+                            cell.setCellStyle(d.scale() <= 0 ? wholeNumber() : decimal());
+                        }
+                        case Long n -> numeric(cell, n, wholeNumber());
+                        case Integer n -> numeric(cell, n, wholeNumber());
+                        case Short n -> numeric(cell, n, wholeNumber());
+                        case Number n -> numeric(cell, n, decimal());
+                        case LocalDate d -> {
+                            cell.setCellValue(d);
+                            cell.setCellStyle(date());
+                        }
+                        default -> cell.setCellValue(value.toString());
+                    }
+                }
+            }
+
+            private void numeric(Cell cell, Number value, CellStyle style) {
+                cell.setCellValue(value.doubleValue());
+                cell.setCellStyle(style);
+            }
+
+            private CellStyle wholeNumber() {
+                return wholeNumber == null ? wholeNumber = style("#,##0") : wholeNumber;
+            }
+
+            private CellStyle decimal() {
+                return decimal == null ? decimal = style("#,##0.00") : decimal;
+            }
+
+            private CellStyle date() {
+                return date == null ? date = style("yyyy-mm-dd") : date;
+            }
+
+            private CellStyle style(String format) {
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat(format));
+                return style;
             }
 
             @Override

@@ -1,0 +1,372 @@
+package org.salesbench.analytics.charts;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PiePlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.RingPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.general.DefaultPieDataset;
+import org.salesbench.analytics.ChartKind;
+import org.salesbench.analytics.ReportColumn;
+import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.internal.output.Messages;
+import org.salesbench.documents.CjkFontFile;
+import org.salesbench.documents.DocumentException;
+
+/**
+ * Turns a {@link ReportResult} into a JFreeChart chart of its {@link ChartKind}, drawn with the CJK font the PDFs
+ * embed, so Chinese names read the same in the workbench, in a PNG and in a PDF. Pure Java2D: works with
+ * {@code java.awt.headless=true}.
+ * <p>
+ * How a result maps to a chart: the first column without a metric is the category (a stage, a month, an owner);
+ * a second such column, if any, makes the series (a forecast category); otherwise each figure column with the
+ * first figure's unit is a series (money is never drawn on the axis of counts).
+ * <ul>
+ * <li>KPI: the first figure of the first row, big, with its column's label;</li>
+ * <li>BAR, LINE: categories along the axis in row order;</li>
+ * <li>PIE: a donut of the first figure per category;</li>
+ * <li>FUNNEL: horizontal bars of the stages, in row order from the top (the first stage is widest);</li>
+ * <li>TABLE: no chart.</li>
+ * </ul>
+ * Thread-safe; every call builds a new chart.
+ */
+public final class ReportCharts {
+
+    private static final Color[] SERIES = { new Color(0x2F6DB5), new Color(0xE08A2E), new Color(0x4CA36B),
+            new Color(0xC7433F), new Color(0x8A63B8), new Color(0x3FA7B5), new Color(0xB5892F), new Color(0x7A7A7A) };
+    private static volatile Font baseFont;
+
+    private ReportCharts() {
+    }
+
+    /** The chart of the result's own kind; empty for {@link ChartKind#TABLE}. */
+    public static Optional<JFreeChart> chart(ReportResult result) {
+        return chart(result, result.chart());
+    }
+
+    /** The result drawn as {@code kind} (a dashboard tile may show a report another way); empty for TABLE. */
+    public static Optional<JFreeChart> chart(ReportResult result, ChartKind kind) {
+        Locale locale = Locale.getDefault();
+        JFreeChart chart = switch (kind) {
+            case TABLE -> null;
+            case KPI -> kpi(result, locale);
+            case BAR -> categoryChart(result, false, PlotOrientation.VERTICAL, locale);
+            case LINE -> categoryChart(result, true, PlotOrientation.VERTICAL, locale);
+            case FUNNEL -> funnel(result, locale);
+            case PIE -> pie(result, locale);
+        };
+        if (chart == null) {
+            return Optional.empty();
+        }
+        theme().apply(chart);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (kind == ChartKind.KPI) {
+            // the theme sets every title to one font: the figure is the point of a KPI, so it is big
+            TextTitle figure = (TextTitle) chart.getSubtitle(0);
+            figure.setFont(font(Font.BOLD, 30));
+        }
+        return Optional.of(chart);
+    }
+
+    /** Draws the result's chart (of its own kind) on an image; empty for TABLE. */
+    public static Optional<BufferedImage> render(ReportResult result, int width, int height) {
+        return chart(result).map(chart -> draw(chart, width, height));
+    }
+
+    /** The result's chart as a PNG of {@code width} x {@code height} pixels; empty for TABLE. */
+    public static Optional<byte[]> renderPng(ReportResult result, int width, int height) {
+        return render(result, width, height).map(ReportCharts::png);
+    }
+
+    /** Draws any chart on a new RGB image. */
+    public static BufferedImage draw(JFreeChart chart, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("chart size must be positive: " + width + " x " + height);
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The font charts draw with, at a style and size: the CJK font of the documents module (so Chinese is never
+     * drawn as empty boxes), or the logical sans-serif font if no CJK font can be found.
+     */
+    public static Font font(int style, float size) {
+        Font base = baseFont;
+        if (base == null) {
+            synchronized (ReportCharts.class) {
+                base = baseFont;
+                if (base == null) {
+                    base = loadBaseFont();
+                    baseFont = base;
+                }
+            }
+        }
+        return base.deriveFont(style, size);
+    }
+
+    private static Font loadBaseFont() {
+        try {
+            Font[] faces = Font.createFonts(new ByteArrayInputStream(CjkFontFile.bytes()));
+            for (Font face : faces) {
+                if (CjkFontFile.PREFERRED_FACE.equals(face.getPSName())) {
+                    return face;
+                }
+            }
+            for (Font face : faces) {
+                if (face.canDisplay('中')) {
+                    return face;
+                }
+            }
+        } catch (DocumentException | IOException | FontFormatException e) {
+            // fall through: charts still draw, Chinese may not
+            org.eclipse.core.runtime.ILog.of(ReportCharts.class).warn("No CJK font for charts: " + e.getMessage(), e);
+        }
+        return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    }
+
+    private static StandardChartTheme theme() {
+        StandardChartTheme theme = new StandardChartTheme("Salesbench");
+        theme.setExtraLargeFont(font(Font.BOLD, 15));
+        theme.setLargeFont(font(Font.BOLD, 12));
+        theme.setRegularFont(font(Font.PLAIN, 11));
+        theme.setSmallFont(font(Font.PLAIN, 9));
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(new Color(0xDDDDDD));
+        theme.setRangeGridlinePaint(new Color(0xDDDDDD));
+        theme.setBarPainter(new StandardBarPainter());
+        theme.setShadowVisible(false);
+        return theme;
+    }
+
+    // ---- the shape of the data
+
+    /** Columns without a metric: what the rows are grouped by. */
+    private static List<Integer> dimensions(ReportResult result) {
+        List<Integer> dims = new ArrayList<>();
+        for (int i = 0; i < result.columns().size(); i++) {
+            if (result.columns().get(i).metricId() == null && !ReportValues.isFigure(result.columns().get(i))) {
+                dims.add(i);
+            }
+        }
+        return dims;
+    }
+
+    /** Figure columns with the unit of the first figure column. */
+    private static List<Integer> figures(ReportResult result) {
+        List<Integer> figures = new ArrayList<>();
+        ReportColumn first = null;
+        for (int i = 0; i < result.columns().size(); i++) {
+            ReportColumn column = result.columns().get(i);
+            if (ReportValues.isFigure(column) && (first == null || first.unit() == column.unit())) {
+                first = first == null ? column : first;
+                figures.add(i);
+            }
+        }
+        return figures;
+    }
+
+    private static Object value(ReportRow row, int column) {
+        return column < row.values().size() ? row.values().get(column) : null;
+    }
+
+    private static String label(ReportRow row, List<Integer> columns, Locale locale, ReportResult result) {
+        List<String> parts = new ArrayList<>();
+        for (int c : columns) {
+            parts.add(ReportValues.format(value(row, c), result.columns().get(c).unit(), locale));
+        }
+        String label = String.join(" · ", parts);
+        return label.isBlank() ? Messages.Chart_none : label;
+    }
+
+    private static String title(ReportResult result) {
+        return result.title() == null ? result.reportId() : result.title();
+    }
+
+    // ---- the kinds
+
+    private static JFreeChart kpi(ReportResult result, Locale locale) {
+        List<Integer> figures = figures(result);
+        String figure = Messages.Chart_noData;
+        String caption = "";
+        if (!figures.isEmpty() && !result.rows().isEmpty()) {
+            int column = figures.get(0);
+            ReportColumn c = result.columns().get(column);
+            figure = ReportValues.format(value(result.rows().get(0), column), c.unit(), locale);
+            if (figure.isEmpty()) {
+                figure = "–";
+            }
+            caption = ReportValues.header(c, result);
+        }
+        PiePlot<String> empty = new PiePlot<String>(new DefaultPieDataset<String>());
+        empty.setNoDataMessage(null);
+        empty.setOutlineVisible(false);
+        JFreeChart chart = new JFreeChart(title(result), JFreeChart.DEFAULT_TITLE_FONT, empty, false);
+        TextTitle big = new TextTitle(figure);
+        big.setPosition(RectangleEdge.TOP);
+        big.setVerticalAlignment(VerticalAlignment.CENTER);
+        big.setPadding(new RectangleInsets(12, 4, 4, 4));
+        chart.addSubtitle(0, big);
+        TextTitle under = new TextTitle(caption);
+        under.setPosition(RectangleEdge.TOP);
+        under.setHorizontalAlignment(HorizontalAlignment.CENTER);
+        chart.addSubtitle(1, under);
+        return chart;
+    }
+
+    private static DefaultCategoryDataset categories(ReportResult result, Locale locale) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<Integer> dims = dimensions(result);
+        List<Integer> figures = figures(result);
+        if (figures.isEmpty()) {
+            return data;
+        }
+        for (ReportRow row : result.rows()) {
+            if (dims.size() >= 2) {
+                // the second grouping column makes the series (a forecast category, a stage)
+                String category = label(row, dims.subList(0, 1), locale, result);
+                String series = label(row, dims.subList(1, dims.size()), locale, result);
+                add(data, value(row, figures.get(0)), series, category);
+            } else {
+                String category = label(row, dims, locale, result);
+                for (int f : figures) {
+                    add(data, value(row, f), ReportValues.header(result.columns().get(f), result), category);
+                }
+            }
+        }
+        return data;
+    }
+
+    private static void add(DefaultCategoryDataset data, Object value, String series, String category) {
+        if (value instanceof Number n) {
+            Number before = data.getRowIndex(series) >= 0 && data.getColumnIndex(category) >= 0 ? data.getValue(series, category) : null;
+            data.setValue(before == null ? n.doubleValue() : before.doubleValue() + n.doubleValue(), series, category);
+        }
+    }
+
+    private static JFreeChart categoryChart(ReportResult result, boolean line, PlotOrientation orientation, Locale locale) {
+        DefaultCategoryDataset data = categories(result, locale);
+        CategoryPlot plot = new CategoryPlot();
+        plot.setDataset(data);
+        plot.setOrientation(orientation);
+        plot.setDomainAxis(new org.jfree.chart.axis.CategoryAxis());
+        NumberAxis range = new NumberAxis();
+        range.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
+        plot.setRangeAxis(range);
+        plot.setNoDataMessage(Messages.Chart_noData);
+        if (line) {
+            LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+            colour(renderer, data.getRowCount());
+            plot.setRenderer(renderer);
+        } else {
+            BarRenderer renderer = new BarRenderer();
+            renderer.setMaximumBarWidth(0.12);
+            colour(renderer, data.getRowCount());
+            plot.setRenderer(renderer);
+        }
+        if (data.getColumnCount() > 6 && orientation == PlotOrientation.VERTICAL) {
+            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        return new JFreeChart(title(result), JFreeChart.DEFAULT_TITLE_FONT, plot, data.getRowCount() > 1);
+    }
+
+    private static void colour(org.jfree.chart.renderer.category.AbstractCategoryItemRenderer renderer, int series) {
+        for (int i = 0; i < series; i++) {
+            renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+        }
+    }
+
+    private static JFreeChart funnel(ReportResult result, Locale locale) {
+        JFreeChart chart = categoryChart(result, false, PlotOrientation.HORIZONTAL, locale);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setMaximumBarWidth(0.8);
+        renderer.setItemMargin(0);
+        // each stage's figure at the end of its bar
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", NumberFormat.getNumberInstance(locale)));
+        renderer.setDefaultItemLabelsVisible(true);
+        plot.getDomainAxis().setCategoryMargin(0.15);
+        return chart;
+    }
+
+    private static JFreeChart pie(ReportResult result, Locale locale) {
+        DefaultPieDataset<String> data = new DefaultPieDataset<>();
+        List<Integer> dims = dimensions(result);
+        List<Integer> figures = figures(result);
+        if (!figures.isEmpty()) {
+            for (ReportRow row : result.rows()) {
+                if (value(row, figures.get(0)) instanceof Number n && n.doubleValue() > 0) {
+                    String key = label(row, dims, locale, result);
+                    Number before = data.getIndex(key) >= 0 ? data.getValue(key) : null;
+                    data.setValue(key, before == null ? n.doubleValue() : before.doubleValue() + n.doubleValue());
+                }
+            }
+        }
+        RingPlot plot = new RingPlot(data);
+        plot.setSectionDepth(0.45);
+        plot.setSeparatorsVisible(false);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage(Messages.Chart_noData);
+        plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0} {2}", NumberFormat.getNumberInstance(locale),
+                NumberFormat.getPercentInstance(locale)));
+        for (int i = 0; i < data.getItemCount(); i++) {
+            plot.setSectionPaint(data.getKey(i), SERIES[i % SERIES.length]);
+        }
+        return new JFreeChart(title(result), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+}

@@ -1,0 +1,46 @@
+package org.salesbench.analytics.internal.output;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Texts of charts, exports and the {@code report} command, as users read them. */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.analytics.internal.output.messages";
+
+    public static String Chart_noData;
+    public static String Chart_none;
+    public static String Filter_period;
+    public static String Filter_since;
+    public static String Filter_until;
+    public static String Filter_allTime;
+    public static String Filter_owner;
+    public static String Filter_team;
+    public static String Filter_pipeline;
+    public static String Filter_by;
+    public static String Filter_separator;
+    public static String Export_empty;
+    public static String Export_footer;
+    public static String Export_failed;
+    public static String Report_help;
+    public static String Report_list;
+    public static String Report_listDimensions;
+    public static String Report_unknown;
+    public static String Report_unknownDimension;
+    public static String Report_noDimensions;
+    public static String Report_badDate;
+    public static String Report_unknownTeam;
+    public static String Report_unknownPipeline;
+    public static String Report_unknownOutput;
+    public static String Report_noFolder;
+    public static String Report_written;
+    public static String Report_empty;
+    public static String Report_badFilter;
+    public static String Arg_report;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,311 @@
+package org.salesbench.analytics.internal.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.analytics.Metric;
+import org.salesbench.analytics.MetricCatalogue;
+import org.salesbench.analytics.ReportColumn;
+import org.salesbench.analytics.ReportDescriptor;
+import org.salesbench.analytics.ReportExporter;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportFormat;
+import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.ReportService;
+import org.salesbench.analytics.charts.ReportValues;
+import org.salesbench.cli.Arguments;
+import org.salesbench.cli.CliCommand;
+import org.salesbench.cli.CommandContext;
+import org.salesbench.cli.CommandException;
+import org.salesbench.core.users.Team;
+import org.salesbench.core.users.UserService;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.importexport.RecordWriter;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.PipelineService;
+
+/**
+ * {@code report <name>|list}: prints a report as a table, CSV or JSON, or writes it to a .csv, .xlsx or .pdf
+ * file; {@code report list} names every report with its metrics' definitions. Contributed to the command line by
+ * the analytics module, in place of the command line's placeholder.
+ */
+public class ReportCommand implements CliCommand {
+
+    private static final Set<String> OPTIONS = Set.of("from", "to", "by", "owner", "team", "pipeline", "format", "output");
+
+    @Override
+    public String help() {
+        return Messages.Report_help + System.lineSeparator();
+    }
+
+    @Override
+    public int run(List<String> raw, CommandContext context) throws CommandException {
+        Arguments args = Arguments.parse(raw, OPTIONS, Set.of());
+        String name = args.expect(Messages.Arg_report).get(0).strip();
+        // everything the arguments alone can tell is checked before the database is opened
+        LocalDate from = date(args, "from");
+        LocalDate to = date(args, "to");
+        String format = args.choice("format", "table", "table", "csv", "json");
+        Path output = args.option("output") == null ? null : Path.of(args.option("output")).toAbsolutePath();
+        ReportFormat fileFormat = output == null ? null : fileFormat(output);
+        ReportService reports = context.service(ReportService.class);
+        if (name.equals("list")) {
+            list(reports, context.service(MetricCatalogue.class), context.out());
+            return OK;
+        }
+        ReportDescriptor report = reports.report(name).orElseThrow(() -> CommandException.usage(NLS.bind(Messages.Report_unknown, name,
+                reports.reports().stream().map(ReportDescriptor::id).collect(Collectors.joining(", ")))));
+        String by = by(args, report);
+        ReportFilter filter = new ReportFilter(from, to, args.option("owner"), team(args, context), pipeline(args, context), by);
+        ReportResult result;
+        try {
+            result = reports.run(report.id(), filter);
+        } catch (ValidationException e) {
+            // a filter the service refuses (from after to) is a usage error, named by its field
+            throw CommandException.usage(e.getErrors().stream().map(fe -> NLS.bind(Messages.Report_badFilter, "--" + fe.field(), fe.message()))
+                    .collect(Collectors.joining(System.lineSeparator())));
+        }
+        if (output != null) {
+            write(result, fileFormat, output, context);
+            return OK;
+        }
+        switch (format) {
+            case "csv" -> csv(result, context.out());
+            case "json" -> json(result, context.out());
+            default -> table(result, context.out());
+        }
+        if (result.isEmpty()) {
+            context.err().println(Messages.Report_empty);
+        }
+        if (result.note() != null && !result.note().isBlank()) {
+            context.err().println(result.note());
+        }
+        return OK;
+    }
+
+    private static LocalDate date(Arguments args, String option) throws CommandException {
+        String value = args.option(option);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw CommandException.usage(NLS.bind(Messages.Report_badDate, "--" + option, value));
+        }
+    }
+
+    private static ReportFormat fileFormat(Path output) throws CommandException {
+        String file = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        ReportFormat format = file.endsWith(".csv") ? ReportFormat.CSV : file.endsWith(".xlsx") ? ReportFormat.XLSX
+                : file.endsWith(".pdf") ? ReportFormat.PDF : null;
+        if (format == null) {
+            throw CommandException.usage(NLS.bind(Messages.Report_unknownOutput, output.getFileName()));
+        }
+        if (output.getParent() != null && !Files.isDirectory(output.getParent())) {
+            throw CommandException.usage(NLS.bind(Messages.Report_noFolder, output.getParent()));
+        }
+        return format;
+    }
+
+    private static String by(Arguments args, ReportDescriptor report) throws CommandException {
+        String by = args.option("by");
+        if (by == null) {
+            return null;
+        }
+        if (report.dimensions().isEmpty()) {
+            throw CommandException.usage(NLS.bind(Messages.Report_noDimensions, report.id()));
+        }
+        return report.dimensions().stream().filter(d -> d.equalsIgnoreCase(by.strip())).findFirst().orElseThrow(() -> CommandException
+                .usage(NLS.bind(Messages.Report_unknownDimension, new Object[] { by, report.id(), String.join(", ", report.dimensions()) })));
+    }
+
+    private static Long team(Arguments args, CommandContext context) throws CommandException {
+        String name = args.option("team");
+        if (name == null) {
+            return null;
+        }
+        List<Team> teams = context.service(UserService.class).teams();
+        return teams.stream().filter(t -> t.getName().equalsIgnoreCase(name.strip())).map(Team::getId).findFirst().orElseThrow(
+                () -> CommandException.usage(NLS.bind(Messages.Report_unknownTeam, name, teams.stream().map(Team::getName).collect(Collectors.joining(", ")))));
+    }
+
+    private static Long pipeline(Arguments args, CommandContext context) throws CommandException {
+        String name = args.option("pipeline");
+        if (name == null) {
+            return null;
+        }
+        List<Pipeline> pipelines = context.service(PipelineService.class).pipelines(false);
+        return pipelines.stream().filter(p -> p.getName().equalsIgnoreCase(name.strip()) || p.getLabel().equalsIgnoreCase(name.strip()))
+                .map(Pipeline::getId).findFirst().orElseThrow(() -> CommandException.usage(NLS.bind(Messages.Report_unknownPipeline, name,
+                        pipelines.stream().map(Pipeline::getLabel).collect(Collectors.joining(", ")))));
+    }
+
+    // ---- report list
+
+    private static void list(ReportService reports, MetricCatalogue metrics, PrintStream out) {
+        for (ReportDescriptor report : reports.reports()) {
+            out.println(NLS.bind(Messages.Report_list, new Object[] { report.id(), report.name(), report.description() }));
+            if (!report.dimensions().isEmpty()) {
+                out.println(NLS.bind(Messages.Report_listDimensions, String.join("|", report.dimensions())));
+            }
+            for (String metricId : report.metricIds()) {
+                Optional<Metric> metric = metrics.metric(metricId);
+                out.println("    " + metricId + ": " + metric.map(m -> m.label() + " = " + m.definition()).orElse("?"));
+            }
+        }
+    }
+
+    // ---- output
+
+    private static void write(ReportResult result, ReportFormat format, Path output, CommandContext context) throws CommandException {
+        ReportExporter exporter = context.service(ReportExporter.class);
+        // written beside the target and moved into place, so a failure never leaves half a file under its name
+        Path partial = output.resolveSibling(output.getFileName() + ".partial");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                exporter.export(result, format, out);
+            }
+            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | UncheckedIOException e) {
+            throw CommandException.data(NLS.bind(Messages.Export_failed, e.getMessage()), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // only a left-over partial file
+            }
+        }
+        context.out().println(NLS.bind(Messages.Report_written, new Object[] { result.title(), result.rows().size(), output }));
+    }
+
+    /** RFC 4180 without a byte-order mark (this goes to a terminal or a pipe, not to Excel); plain numbers. */
+    static void csv(ReportResult result, PrintStream out) {
+        out.println(result.columns().stream().map(c -> quote(c.id())).collect(Collectors.joining(",")));
+        for (ReportRow row : result.rows()) {
+            out.println(ReportExporterImpl.typedValues(result, row).stream().map(v -> v == null ? "" : quote(RecordWriter.plainText(v)))
+                    .collect(Collectors.joining(",")));
+        }
+    }
+
+    private static String quote(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /** An array of rows, each an object whose fields are the column ids; figures as JSON numbers. */
+    static void json(ReportResult result, PrintStream out) {
+        StringBuilder json = new StringBuilder("[");
+        List<ReportColumn> columns = result.columns();
+        for (int r = 0; r < result.rows().size(); r++) {
+            json.append(r == 0 ? "\n  {" : ",\n  {");
+            List<Object> values = ReportExporterImpl.typedValues(result, result.rows().get(r));
+            for (int c = 0; c < columns.size(); c++) {
+                json.append(c == 0 ? "" : ", ").append(jsonString(columns.get(c).id())).append(": ");
+                Object value = values.get(c);
+                if (value == null) {
+                    json.append("null");
+                } else if (value instanceof Number n) {
+                    json.append(n instanceof BigDecimal d ? d.toPlainString() : RecordWriter.plainText(n));
+                } else {
+                    json.append(jsonString(value.toString()));
+                }
+            }
+            json.append('}');
+        }
+        json.append(result.rows().isEmpty() ? "]" : "\n]");
+        out.println(json);
+    }
+
+    static String jsonString(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Columns padded to their widest cell (a Chinese character is two terminal cells wide); figures right-aligned. */
+    static void table(ReportResult result, PrintStream out) {
+        List<ReportColumn> columns = result.columns();
+        List<String> headers = columns.stream().map(c -> ReportValues.header(c, result)).toList();
+        List<List<String>> rows = ReportValues.formattedRows(result, Locale.getDefault());
+        int[] widths = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            widths[c] = width(headers.get(c));
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], width(row.get(c)));
+            }
+        }
+        out.println(line(headers, widths, columns, false));
+        List<String> rule = new ArrayList<>();
+        for (int w : widths) {
+            rule.add("-".repeat(w));
+        }
+        out.println(String.join("  ", rule));
+        for (List<String> row : rows) {
+            out.println(line(row, widths, columns, true));
+        }
+    }
+
+    private static String line(List<String> cells, int[] widths, List<ReportColumn> columns, boolean alignFigures) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            String pad = " ".repeat(widths[c] - width(cell));
+            if (c > 0) {
+                sb.append("  ");
+            }
+            boolean right = alignFigures && ReportValues.isFigure(columns.get(c));
+            sb.append(right ? pad + cell : c == cells.size() - 1 ? cell : cell + pad);
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** Terminal cells: East Asian wide and full-width characters take two. */
+    static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length();) {
+            int cp = text.codePointAt(i);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            boolean wide = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                    || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF60);
+            width += wide ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return width;
+    }
+}

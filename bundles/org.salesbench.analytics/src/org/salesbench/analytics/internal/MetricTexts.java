@@ -4,27 +4,25 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Metric labels and definitions in the user's language, from metrics.properties ({@code <id>.label}, {@code <id>.definition}). */
-final class MetricTexts {
+/**
+ * Metric labels and definitions in the user's language, from metrics.properties
+ * ({@code <id>.label}, {@code <id>.definition}). A resource bundle rather than NLS fields because
+ * the keys follow the catalogue's ids and the locale is chosen per call.
+ */
+public final class MetricTexts {
 
-    private static final String BUNDLE = "org.salesbench.analytics.internal.metrics";
+    static final String BUNDLE = "org.salesbench.analytics.internal.metrics";
 
     private MetricTexts() {
     }
 
-    static String label(String id) {
-        return text(id + ".label", Locale.getDefault());
-    }
-
-    static String definition(String id) {
-        return text(id + ".definition", Locale.getDefault());
-    }
-
-    static String text(String key, Locale locale) {
+    /** The text, or {@code null} when the bundle for {@code locale} and its parents lack the key. */
+    public static String text(String key, Locale locale) {
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale, MetricTexts.class.getClassLoader()).getString(key);
+            return ResourceBundle.getBundle(BUNDLE, locale, MetricTexts.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         } catch (MissingResourceException e) {
-            return key;
+            return null;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.salesbench.analytics.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import org.salesbench.analytics.ReportService;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.Validator;
+import org.salesbench.opportunities.ForecastService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -36,12 +38,15 @@ public class ReportServiceImpl implements ReportService {
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final MetricCatalogue metrics;
+    private final ForecastService forecast;
 
     @Activate
-    public ReportServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference MetricCatalogue metrics) {
+    public ReportServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference MetricCatalogue metrics,
+            @Reference ForecastService forecast) {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.metrics = metrics;
+        this.forecast = forecast;
     }
 
     @Override
@@ -59,7 +64,10 @@ public class ReportServiceImpl implements ReportService {
         ReportContributions.Contribution contribution = contribution(reportId);
         ReportFilter checked = check(contribution.descriptor(), filter);
         Report report = instance(contribution);
-        return report.run(context(), checked);
+        ReportResult result = report.run(context(), checked);
+        // titled by the contribution, in the user's language
+        return new ReportResult(result.reportId(), contribution.descriptor().name(), result.filter(), result.columns(), result.rows(), result.chart(),
+                result.currency(), result.note());
     }
 
     @Override
@@ -78,7 +86,7 @@ public class ReportServiceImpl implements ReportService {
     }
 
     private ReportContext context() {
-        return new SimpleReportContext(unitOfWork, metrics, security, Locale.getDefault());
+        return new SimpleReportContext(unitOfWork, metrics, security, Locale.getDefault(), Map.of(ForecastService.class, forecast));
     }
 
     private static ReportContributions.Contribution contribution(String reportId) {

@@ -1,24 +1,52 @@
 package org.salesbench.analytics.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.DrillRecord;
-import org.salesbench.analytics.Report;
+import org.salesbench.analytics.ReportColumn;
 import org.salesbench.analytics.ReportContext;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.Unit;
 
-/** The report {@code won-revenue}. */
-public class WonRevenueReport implements Report {
+/** Won revenue and won deals by owner, team, product, sector, region or month, in one currency. */
+public class WonRevenueReport extends SqlReport {
+
+    public WonRevenueReport() {
+        super("won-revenue");
+    }
 
     @Override
     public ReportResult run(ReportContext context, ReportFilter filter) {
-        return new ReportResult("won-revenue", "won-revenue", filter, List.of(), List.of(), ChartKind.TABLE, "CNY");
+        SqlDialect dialect = dialect(context);
+        Dimension dimension = Dimension.of(filter.by(), dialect);
+        List<ReportColumn> columns = List.of(dimension(dimension.id(), Messages.dimensionLabel(dimension.id()), Unit.TEXT),
+                column(context, Metrics.WON_REVENUE), column(context, Metrics.WON_COUNT));
+        return context.unitOfWork().read(em -> {
+            Sql sql = Queries.over(filter, Metrics.WON_REVENUE, Metrics.WON_COUNT);
+            Queries.CurrencyChoice currency = Queries.oneCurrency(em, sql, "o.CURRENCY", "COUNT(*)");
+            dimension.joinTo(sql, filter);
+            dimension.groupBy(sql);
+            sql.select(Metrics.WON_REVENUE.aggregate(dialect)).select(Metrics.WON_COUNT.aggregate(dialect));
+            sql.orderBy(dimension.id().equals("month") ? "1" : "3 DESC, 2");
+            List<ReportRow> rows = new ArrayList<>();
+            for (Object[] r : sql.rows(em)) {
+                rows.add(row(key(r[0]), dimension.labelOf(r[0], r[1]), Sql.money(r[2]), Sql.count(r[3])));
+            }
+            return result(filter, columns, rows, ChartKind.BAR, currency.currency(), currency.note());
+        });
     }
 
     @Override
     public List<DrillRecord> drillDown(ReportContext context, ReportFilter filter, String drillKey) {
-        return List.of();
+        Dimension dimension = Dimension.of(filter.by(), dialect(context));
+        Sql sql = Queries.over(filter, Metrics.WON_REVENUE);
+        context.unitOfWork().read(em -> Queries.oneCurrency(em, sql, "o.CURRENCY", "COUNT(*)"));
+        dimension.joinTo(sql, filter);
+        dimension.restrict(sql, drillKey);
+        return deals(context, sql);
     }
 }

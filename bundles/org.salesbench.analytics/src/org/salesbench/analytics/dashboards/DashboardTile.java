@@ -14,7 +14,7 @@ import org.salesbench.core.model.AbstractEntity;
 /**
  * One cell of a dashboard: a report shown as a chart kind, with filters that override the dashboard's (a dimension
  * to group by, an owner, a team, a pipeline, a period of its own), at a row and column spanning some columns.
- * For a KPI tile {@code metricId} names the figure shown.
+ * For a KPI tile {@code metricId} names the figure shown and {@code rowKey} the row it is read from.
  */
 @Entity
 @Table(name = "SB_DASHBOARD_TILE")
@@ -36,6 +36,10 @@ public class DashboardTile extends AbstractEntity {
 
     @Column(name = "METRIC_ID", length = 64)
     private String metricId;
+
+    /** For a KPI: the drill key of the row whose figure is shown (e.g. the won row of win-loss); null for the only row or the sum. */
+    @Column(name = "ROW_KEY", length = 200)
+    private String rowKey;
 
     @Column(name = "FILTER_BY", length = 32)
     private String by;
@@ -78,6 +82,7 @@ public class DashboardTile extends AbstractEntity {
     public DashboardTile copy() {
         DashboardTile c = new DashboardTile(reportId, title, chart);
         c.metricId = metricId;
+        c.rowKey = rowKey;
         c.by = by;
         c.filterOwner = filterOwner;
         c.teamId = teamId;
@@ -100,6 +105,8 @@ public class DashboardTile extends AbstractEntity {
     public void setChart(ChartKind chart) { this.chart = chart; }
     public String getMetricId() { return metricId; }
     public void setMetricId(String metricId) { this.metricId = metricId; }
+    public String getRowKey() { return rowKey; }
+    public void setRowKey(String rowKey) { this.rowKey = rowKey; }
     public String getBy() { return by; }
     public void setBy(String by) { this.by = by; }
     /** The owner whose records the tile shows (not the tile's owner), or null for the dashboard's filter. */

@@ -15,7 +15,12 @@ public record TileResult(DashboardTile tile, ReportFilter filter, ReportResult r
 
     /** Whether there is nothing to show in the period (the tile says so instead of drawing an empty chart). */
     public boolean isEmpty() {
-        return kpi != null ? kpi.value() == null : result == null || result.isEmpty();
+        return result == null || result.isEmpty();
+    }
+
+    /** Whether a KPI figure can be shown; a KPI over rows whose figures do not add up (rates, averages) cannot. */
+    public boolean hasFigure() {
+        return kpi != null && kpi.value() != null;
     }
 
     /**

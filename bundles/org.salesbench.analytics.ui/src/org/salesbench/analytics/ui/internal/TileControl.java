@@ -142,7 +142,7 @@ public class TileControl extends Composite {
         }
         Control top;
         ChartKind kind = tile.getChart();
-        if (kind == ChartKind.KPI && newResult.kpi() != null) {
+        if (kind == ChartKind.KPI && newResult.hasFigure()) {
             if (kpi == null) {
                 kpi = new KpiCanvas(body);
             }

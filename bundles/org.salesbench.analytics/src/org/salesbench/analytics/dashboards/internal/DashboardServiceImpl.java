@@ -182,8 +182,8 @@ public class DashboardServiceImpl implements DashboardService {
         ReportColumn kpiColumn = result.columns().get(column);
         ReportResult before = reports.run(tile.getReportId(), filter.reportFilter(tile, DashboardPeriod.previous(days)));
         int beforeColumn = before.columnIndex(kpiColumn.id());
-        TileResult.Kpi kpi = new TileResult.Kpi(kpiColumn.metricId(), kpiColumn.label(), figure(result, column),
-                beforeColumn < 0 ? null : figure(before, beforeColumn), kpiColumn.unit(), result.currency());
+        TileResult.Kpi kpi = new TileResult.Kpi(kpiColumn.metricId(), kpiColumn.label(), figure(result, column, tile.getRowKey()),
+                beforeColumn < 0 ? null : figure(before, beforeColumn, tile.getRowKey()), kpiColumn.unit(), result.currency());
         return new TileResult(tile, reportFilter, result, kpi);
     }
 
@@ -206,11 +206,17 @@ public class DashboardServiceImpl implements DashboardService {
     }
 
     /**
-     * One figure for a column: the value of a one-row result; for amounts and counts over several rows, their sum
+     * One figure for a column: the value in the row with {@code rowKey} when given (zero if other rows are there
+     * but not that one); else the value of a one-row result; for amounts and counts over several rows, their sum
      * (the rows are disjoint groups in one currency); otherwise none, since rates and averages do not add up.
      */
-    static BigDecimal figure(ReportResult result, int column) {
+    static BigDecimal figure(ReportResult result, int column, String rowKey) {
         List<ReportRow> rows = result.rows();
+        if (rowKey != null) {
+            // no such row among others (no won deal among the closed ones): the figure is nought, not unknown
+            return rows.stream().filter(r -> rowKey.equals(r.drillKey())).findFirst().map(r -> decimal(r.value(column)))
+                    .orElse(rows.isEmpty() ? null : BigDecimal.ZERO);
+        }
         if (rows.isEmpty()) {
             return null;
         }

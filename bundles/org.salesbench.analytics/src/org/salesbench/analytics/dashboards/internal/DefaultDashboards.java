@@ -18,8 +18,10 @@ final class DefaultDashboards {
     static final String MANAGER = "manager";
 
     static final String WON_REVENUE = "won_revenue";
-    static final String WIN_RATE = "win_rate";
-    static final String SALES_CYCLE = "sales_cycle_days";
+    /** Win-loss by reason gives each outcome's share of the closed deals; the won row's share is the win rate. */
+    static final String CLOSED_SHARE = "closed_share";
+    static final String WON_ROW = "WON";
+    static final String WON_COUNT = "won_count";
 
     private DefaultDashboards() {
     }
@@ -32,12 +34,13 @@ final class DefaultDashboards {
         Dashboard d = new Dashboard(Messages.Default_sales, 3);
         d.setTemplate(SALES);
         add(d, kpi("won-revenue", Messages.Tile_wonRevenue, WON_REVENUE));
-        add(d, kpi("win-loss", Messages.Tile_winRate, WIN_RATE));
-        add(d, kpi("sales-cycle", Messages.Tile_salesCycle, SALES_CYCLE));
+        add(d, winRate());
+        add(d, kpi("won-revenue", Messages.Tile_wonDeals, WON_COUNT));
         add(d, chart("funnel", Messages.Tile_funnel, ChartKind.FUNNEL, null, 1));
         add(d, withPeriod(chart("won-revenue", Messages.Tile_wonByMonth, ChartKind.LINE, "month", 2), DashboardPeriod.LAST_12_MONTHS));
         add(d, chart("forecast", Messages.Tile_forecastByMonth, ChartKind.BAR, null, 2));
         add(d, chart("win-loss", Messages.Tile_lossReasons, ChartKind.PIE, "reason", 1));
+        add(d, withPeriod(chart("sales-cycle", Messages.Tile_salesCycleByMonth, ChartKind.BAR, "month", 3), DashboardPeriod.LAST_12_MONTHS));
         return d;
     }
 
@@ -45,8 +48,8 @@ final class DefaultDashboards {
         Dashboard d = new Dashboard(Messages.Default_manager, 3);
         d.setTemplate(MANAGER);
         add(d, kpi("won-revenue", Messages.Tile_wonRevenue, WON_REVENUE));
-        add(d, kpi("win-loss", Messages.Tile_winRate, WIN_RATE));
-        add(d, kpi("sales-cycle", Messages.Tile_salesCycle, SALES_CYCLE));
+        add(d, winRate());
+        add(d, kpi("won-revenue", Messages.Tile_wonDeals, WON_COUNT));
         add(d, chart("won-revenue", Messages.Tile_wonByOwner, ChartKind.BAR, "owner", 2));
         add(d, chart("funnel", Messages.Tile_funnel, ChartKind.FUNNEL, null, 1));
         add(d, withPeriod(chart("won-revenue", Messages.Tile_wonByMonth, ChartKind.LINE, "month", 2), DashboardPeriod.LAST_12_MONTHS));
@@ -56,6 +59,13 @@ final class DefaultDashboards {
         add(d, chart("sales-cycle", Messages.Tile_salesCycleByOwner, ChartKind.BAR, "owner", 1));
         add(d, chart("customer-profile", Messages.Tile_customerProfile, ChartKind.TABLE, "industry", 3));
         return d;
+    }
+
+    private static DashboardTile winRate() {
+        DashboardTile t = kpi("win-loss", Messages.Tile_winRate, CLOSED_SHARE);
+        t.setBy("reason");
+        t.setRowKey(WON_ROW);
+        return t;
     }
 
     private static DashboardTile kpi(String report, String title, String metricId) {

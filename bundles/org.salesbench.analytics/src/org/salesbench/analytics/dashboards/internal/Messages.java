@@ -23,7 +23,8 @@ public final class Messages extends NLS {
     public static String Default_manager;
     public static String Tile_wonRevenue;
     public static String Tile_winRate;
-    public static String Tile_salesCycle;
+    public static String Tile_wonDeals;
+    public static String Tile_salesCycleByMonth;
     public static String Tile_funnel;
     public static String Tile_wonByMonth;
     public static String Tile_wonByOwner;

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
@@ -44,8 +43,12 @@ public class FilterBar extends Composite {
     public FilterBar(Composite parent, DashboardFilter initial) {
         super(parent, SWT.NONE);
         this.filter = initial;
-        GridLayout layout = new GridLayout(10, false);
-        layout.marginHeight = 2;
+        // wraps onto a second line in a narrow editor instead of cutting the last filters off
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
+        layout.marginTop = 2;
+        layout.marginBottom = 2;
         setLayout(layout);
         new Label(this, SWT.NONE).setText(Messages.Filter_period);
         period = new Combo(this, SWT.READ_ONLY);
@@ -59,12 +62,9 @@ public class FilterBar extends Composite {
         LocalDate start = LocalDate.now().withDayOfMonth(1);
         set(from, initial.from() != null ? initial.from() : start);
         set(to, initial.to() != null ? initial.to() : LocalDate.now());
-        new Label(this, SWT.NONE).setText(Messages.Filter_owner);
-        owner = combo(Messages.Filter_anyOwner);
-        new Label(this, SWT.NONE).setText(Messages.Filter_team);
-        team = combo(Messages.Filter_anyTeam);
-        pipeline = combo(Messages.Filter_anyPipeline);
-        pipeline.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, true, false));
+        owner = combo(Messages.Filter_owner, Messages.Filter_anyOwner);
+        team = combo(Messages.Filter_team, Messages.Filter_anyTeam);
+        pipeline = combo(null, Messages.Filter_anyPipeline);
         ownerLogins.add(null);
         teamIds.add(null);
         pipelineIds.add(null);
@@ -118,8 +118,17 @@ public class FilterBar extends Composite {
         changed();
     }
 
-    private Combo combo(String any) {
-        Combo c = new Combo(this, SWT.READ_ONLY);
+    /** A label and its combo that wrap to the next line together. */
+    private Combo combo(String label, String any) {
+        Composite pair = new Composite(this, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        layout.marginLeft = layout.marginRight = layout.marginTop = layout.marginBottom = 0;
+        pair.setLayout(layout);
+        if (label != null) {
+            new Label(pair, SWT.NONE).setText(label);
+        }
+        Combo c = new Combo(pair, SWT.READ_ONLY);
         c.add(any);
         c.select(0);
         return c;

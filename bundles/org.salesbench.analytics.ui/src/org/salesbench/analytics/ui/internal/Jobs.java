@@ -40,6 +40,15 @@ public final class Jobs {
                             failed.accept(e);
                         }
                     });
+                } catch (LinkageError e) {
+                    // a bundle that cannot load a class: the widget says so instead of loading for ever
+                    IllegalStateException why = new IllegalStateException(e.toString(), e);
+                    display.asyncExec(() -> {
+                        if (!owner.isDisposed()) {
+                            failed.accept(why);
+                        }
+                    });
+                    return Status.error(e.toString(), e);
                 }
                 return Status.OK_STATUS;
             }

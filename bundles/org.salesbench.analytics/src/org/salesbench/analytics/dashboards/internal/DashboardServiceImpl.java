@@ -261,7 +261,9 @@ public class DashboardServiceImpl implements DashboardService {
             return;
         }
         unitOfWork.write(em -> {
-            for (Dashboard d : DefaultDashboards.create()) {
+            Long mainPipeline = em.createQuery("SELECT p.id FROM Pipeline p WHERE p.active = TRUE ORDER BY p.position, p.id", Long.class)
+                    .setMaxResults(1).getResultStream().findFirst().orElse(null);
+            for (Dashboard d : DefaultDashboards.create(mainPipeline)) {
                 persist(em, d);
             }
             return null;

@@ -26,8 +26,13 @@ final class DefaultDashboards {
     private DefaultDashboards() {
     }
 
-    static List<Dashboard> create() {
-        return List.of(sales(), manager());
+    /** {@code mainPipeline} (the first active one, or null) is the funnel tiles' pipeline: a funnel reads one pipeline's stages. */
+    static List<Dashboard> create(Long mainPipeline) {
+        List<Dashboard> made = List.of(sales(), manager());
+        for (Dashboard d : made) {
+            d.getTiles().stream().filter(t -> t.getChart() == ChartKind.FUNNEL).forEach(t -> t.setPipelineId(mainPipeline));
+        }
+        return made;
     }
 
     static Dashboard sales() {

@@ -44,6 +44,8 @@ class DashboardServiceTest {
         DashboardTile kpi = manager.getTiles().get(0);
         assertEquals(ChartKind.KPI, kpi.getChart());
         assertEquals("won_revenue", kpi.getMetricId());
+        DashboardTile funnel = manager.getTiles().stream().filter(t -> t.getChart() == ChartKind.FUNNEL).findFirst().orElseThrow();
+        assertNotNull(funnel.getPipelineId(), "a funnel reads one pipeline's stages");
         assertEquals(List.of("Manager", "Sales"), names(fx.zhang.visible()), "made once, not again");
         long count = fx.db.read(em -> em.createQuery("SELECT COUNT(d) FROM Dashboard d", Long.class).getSingleResult());
         assertEquals(2, count);

@@ -29,6 +29,7 @@ import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.ReportService;
 import org.salesbench.analytics.charts.ReportValues;
+import org.salesbench.analytics.internal.ReportContributions;
 import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
@@ -64,14 +65,15 @@ public class ReportCommand implements CliCommand {
         String format = args.choice("format", "table", "table", "csv", "json");
         Path output = args.option("output") == null ? null : Path.of(args.option("output")).toAbsolutePath();
         ReportFormat fileFormat = output == null ? null : fileFormat(output);
-        ReportService reports = context.service(ReportService.class);
         if (name.equals("list")) {
-            list(reports, context.service(MetricCatalogue.class), context.out());
+            list(descriptors(), context.service(MetricCatalogue.class), context.out());
             return OK;
         }
-        ReportDescriptor report = reports.report(name).orElseThrow(() -> CommandException.usage(NLS.bind(Messages.Report_unknown, name,
-                reports.reports().stream().map(ReportDescriptor::id).collect(Collectors.joining(", ")))));
+        // the contributed reports are known from the extension registry, without the database
+        ReportDescriptor report = descriptors().stream().filter(d -> d.id().equals(name)).findFirst().orElseThrow(() -> CommandException.usage(
+                NLS.bind(Messages.Report_unknown, name, descriptors().stream().map(ReportDescriptor::id).collect(Collectors.joining(", ")))));
         String by = by(args, report);
+        ReportService reports = context.service(ReportService.class);
         ReportFilter filter = new ReportFilter(from, to, args.option("owner"), team(args, context), pipeline(args, context), by);
         ReportResult result;
         try {
@@ -97,6 +99,10 @@ public class ReportCommand implements CliCommand {
             context.err().println(result.note());
         }
         return OK;
+    }
+
+    private static List<ReportDescriptor> descriptors() {
+        return ReportContributions.all().stream().map(ReportContributions.Contribution::descriptor).toList();
     }
 
     private static LocalDate date(Arguments args, String option) throws CommandException {
@@ -159,8 +165,8 @@ public class ReportCommand implements CliCommand {
 
     // ---- report list
 
-    private static void list(ReportService reports, MetricCatalogue metrics, PrintStream out) {
-        for (ReportDescriptor report : reports.reports()) {
+    private static void list(List<ReportDescriptor> reports, MetricCatalogue metrics, PrintStream out) {
+        for (ReportDescriptor report : reports) {
             out.println(NLS.bind(Messages.Report_list, new Object[] { report.id(), report.name(), report.description() }));
             if (!report.dimensions().isEmpty()) {
                 out.println(NLS.bind(Messages.Report_listDimensions, String.join("|", report.dimensions())));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PiePlot;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportColumn;
 import org.salesbench.analytics.ReportResult;
@@ -58,6 +59,10 @@ final class TileCharts {
     static JFreeChart untitled(ReportResult result, ChartKind kind) {
         JFreeChart chart = chart(result, kind);
         chart.setTitle((String) null);
+        if (chart.getPlot() instanceof PiePlot<?> pie && chart.getLegend() != null) {
+            // in a tile the labels around a donut overlap; the legend names the sections
+            pie.setLabelGenerator(null);
+        }
         return chart;
     }
 }

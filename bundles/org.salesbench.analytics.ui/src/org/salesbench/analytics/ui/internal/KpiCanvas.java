@@ -87,7 +87,9 @@ public class KpiCanvas extends Canvas {
         gc.setFont(getFont());
         String trend = trendText();
         Point trendSize = gc.textExtent(trend);
-        gc.setForeground(kpi.trend() > 0 ? up : kpi.trend() < 0 ? down : getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        // more is better, except for days (a longer sales cycle is worse)
+        int better = kpi.unit() == Unit.DAYS ? -kpi.trend() : kpi.trend();
+        gc.setForeground(better > 0 ? up : better < 0 ? down : getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         gc.drawText(trend, Math.max(4, (area.width - trendSize.x) / 2), y + size.y + 6, true);
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -71,7 +72,10 @@ public class ReportEditor extends EditorPart {
 
         Composite options = new Composite(root, SWT.NONE);
         options.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        options.setLayout(new GridLayout(10, false));
+        RowLayout optionsLayout = new RowLayout(SWT.HORIZONTAL);
+        optionsLayout.wrap = true;
+        optionsLayout.center = true;
+        options.setLayout(optionsLayout);
         new Label(options, SWT.NONE).setText(Messages.TileDialog_by);
         by = new Combo(options, SWT.READ_ONLY);
         byChoices.add(null);

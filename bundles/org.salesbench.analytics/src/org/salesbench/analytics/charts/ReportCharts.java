@@ -43,6 +43,7 @@ import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportColumn;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.Unit;
 import org.salesbench.analytics.internal.output.Messages;
 import org.salesbench.documents.CjkFontFile;
 import org.salesbench.documents.DocumentException;
@@ -52,14 +53,14 @@ import org.salesbench.documents.DocumentException;
  * embed, so Chinese names read the same in the workbench, in a PNG and in a PDF. Pure Java2D: works with
  * {@code java.awt.headless=true}.
  * <p>
- * How a result maps to a chart: the first column without a metric is the category (a stage, a month, an owner);
+ * How a result maps to a chart: the first text column without a metric is the category (a stage, a month, an owner);
  * a second such column, if any, makes the series (a forecast category); otherwise each figure column with the
  * first figure's unit is a series (money is never drawn on the axis of counts).
  * <ul>
  * <li>KPI: the first figure of the first row, big, with its column's label;</li>
  * <li>BAR, LINE: categories along the axis in row order;</li>
  * <li>PIE: a donut of the first figure per category;</li>
- * <li>FUNNEL: horizontal bars of the stages, in row order from the top (the first stage is widest);</li>
+ * <li>FUNNEL: horizontal bars of the stages (the last grouping column), in row order from the top;</li>
  * <li>TABLE: no chart.</li>
  * </ul>
  * Thread-safe; every call builds a new chart.
@@ -196,15 +197,20 @@ public final class ReportCharts {
 
     // ---- the shape of the data
 
-    /** Columns without a metric: what the rows are grouped by. */
+    /**
+     * Columns without a metric that name the groups (a stage, an owner, a month): text columns; date columns only
+     * when there is no text one, since a date beside a name is a detail of the row (a first close date), not a group.
+     */
     private static List<Integer> dimensions(ReportResult result) {
-        List<Integer> dims = new ArrayList<>();
+        List<Integer> names = new ArrayList<>();
+        List<Integer> dates = new ArrayList<>();
         for (int i = 0; i < result.columns().size(); i++) {
-            if (result.columns().get(i).metricId() == null && !ReportValues.isFigure(result.columns().get(i))) {
-                dims.add(i);
+            ReportColumn column = result.columns().get(i);
+            if (column.isDimension() && !ReportValues.isFigure(column)) {
+                (column.unit() == Unit.DATE ? dates : names).add(i);
             }
         }
-        return dims;
+        return names.isEmpty() ? dates : names;
     }
 
     /** Figure columns with the unit of the first figure column. */
@@ -331,8 +337,31 @@ public final class ReportCharts {
         }
     }
 
+    /**
+     * One bar per stage, in row order from the top. The stages are the last grouping column; the ones before it
+     * (the pipeline) are only named when the result holds more than one.
+     */
+    private static DefaultCategoryDataset stages(ReportResult result, Locale locale) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<Integer> dims = dimensions(result);
+        List<Integer> figures = figures(result);
+        if (figures.isEmpty() || dims.isEmpty()) {
+            return data;
+        }
+        List<Integer> outer = dims.subList(0, dims.size() - 1);
+        boolean oneOuter = result.rows().stream().map(row -> label(row, outer, locale, result)).distinct().count() <= 1;
+        List<Integer> naming = oneOuter ? dims.subList(dims.size() - 1, dims.size()) : dims;
+        String series = ReportValues.header(result.columns().get(figures.get(0)), result);
+        for (ReportRow row : result.rows()) {
+            add(data, value(row, figures.get(0)), series, label(row, naming, locale, result));
+        }
+        return data;
+    }
+
     private static JFreeChart funnel(ReportResult result, Locale locale) {
         JFreeChart chart = categoryChart(result, false, PlotOrientation.HORIZONTAL, locale);
+        chart.getCategoryPlot().setDataset(stages(result, locale));
+        chart.removeLegend();
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setMaximumBarWidth(0.8);

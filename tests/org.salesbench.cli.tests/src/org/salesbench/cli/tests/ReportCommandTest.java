@@ -29,13 +29,13 @@ import org.salesbench.persistence.Database;
  * <pre>
  *   alice  WON   100.00  closed 2026-01-10
  *   alice  WON   200.00  closed 2026-01-20
- *   bob    WON   300.00  closed 2026-02-05
+ *   bob    WON   350.00  closed 2026-02-05
  *   bob    LOST  400.00  closed 2026-02-06
  *   alice  OPEN  500.00  closing 2026-03-15
  *   bob    WON   999.00  closed 2025-12-31   (before the period)
  * </pre>
- * Won revenue 2026-01-01..2026-03-31: by month 2026-01 = 300.00 (2 deals), 2026-02 = 300.00 (1); by owner
- * alice = 300.00 (2), bob = 300.00 (1); team "East" (alice) = 300.00.
+ * Won revenue 2026-01-01..2026-03-31: by month 2026-01 = 300.00 (2 deals), 2026-02 = 350.00 (1); by owner
+ * (largest first) bob = 350.00 (1), alice = 300.00 (2); team "East" (alice) = 300.00.
  */
 class ReportCommandTest {
 
@@ -92,7 +92,7 @@ class ReportCommandTest {
                 long id = 900100;
                 insert(ps, id++, now, "alice", "100.00", "2026-01-10", pipeline, won, "WON");
                 insert(ps, id++, now, "alice", "200.00", "2026-01-20", pipeline, won, "WON");
-                insert(ps, id++, now, "bob", "300.00", "2026-02-05", pipeline, won, "WON");
+                insert(ps, id++, now, "bob", "350.00", "2026-02-05", pipeline, won, "WON");
                 insert(ps, id++, now, "bob", "400.00", "2026-02-06", pipeline, lost, "LOST");
                 insert(ps, id++, now, "alice", "500.00", "2026-03-15", pipeline, open, "OPEN");
                 insert(ps, id++, now, "bob", "999.00", "2025-12-31", pipeline, won, "WON");
@@ -141,13 +141,13 @@ class ReportCommandTest {
     void jsonIsAnArrayOfRowsWithNamedFields() {
         Result r = report(with(new String[] { "won-revenue", "--by", "month", "--format", "json" }, PERIOD));
         assertEquals("[\n  {\"month\": \"2026-01\", \"won_revenue\": 300.00, \"won_count\": 2},\n"
-                + "  {\"month\": \"2026-02\", \"won_revenue\": 300.00, \"won_count\": 1}\n]\n", r.out().replace("\r\n", "\n"));
+                + "  {\"month\": \"2026-02\", \"won_revenue\": 350.00, \"won_count\": 1}\n]\n", r.out().replace("\r\n", "\n"));
     }
 
     @Test
     void csvAndTableShowTheSameFiguresAndFiltersNarrowThem() {
         Result csv = report(with(new String[] { "won-revenue", "--by", "owner", "--format", "csv" }, PERIOD));
-        assertEquals(List.of("owner,won_revenue,won_count", "alice,300.00,2", "bob,300.00,1"), csv.out().lines().toList());
+        assertEquals(List.of("owner,won_revenue,won_count", "bob,350.00,1", "alice,300.00,2"), csv.out().lines().toList());
 
         Result table = report(with(new String[] { "won-revenue", "--by", "month" }, PERIOD));
         List<String> lines = table.out().lines().toList();
@@ -157,7 +157,7 @@ class ReportCommandTest {
                 table.toString());
 
         Result bob = report(with(new String[] { "won-revenue", "--by", "month", "--owner", "bob", "--format", "csv" }, PERIOD));
-        assertEquals(List.of("month,won_revenue,won_count", "2026-02,300.00,1"), bob.out().lines().toList());
+        assertEquals(List.of("month,won_revenue,won_count", "2026-02,350.00,1"), bob.out().lines().toList());
         Result east = report(with(new String[] { "won-revenue", "--by", "owner", "--team", "east", "--format", "csv" }, PERIOD));
         assertEquals(List.of("owner,won_revenue,won_count", "alice,300.00,2"), east.out().lines().toList());
         Result before = report("won-revenue", "--by", "month", "--to", "2025-12-31", "--format", "csv");

@@ -74,7 +74,10 @@ class ReportChartsTest {
 
         JFreeChart funnel = ReportCharts.chart(SampleResults.funnel()).orElseThrow();
         assertEquals(PlotOrientation.HORIZONTAL, funnel.getCategoryPlot().getOrientation());
+        // one pipeline: the bars are its stages, one series, top to bottom in the report's order
         assertEquals(List.of("初步接洽", "需求确认", "方案报价", "赢单"), funnel.getCategoryPlot().getDataset().getColumnKeys());
+        assertEquals(1, funnel.getCategoryPlot().getDataset().getRowCount());
+        assertEquals(20, funnel.getCategoryPlot().getDataset().getValue(0, 3).intValue());
 
         JFreeChart pie = ReportCharts.chart(SampleResults.wonByOwner(ChartKind.PIE)).orElseThrow();
         assertTrue(pie.getPlot() instanceof RingPlot, "a donut");

@@ -33,14 +33,15 @@ final class SampleResults {
         return new ReportResult("won-revenue", TITLE, FILTER, columns, rows, chart, "CNY");
     }
 
-    /** A funnel: stages with the deals that reached them, decreasing. */
+    /** A funnel as the funnel report returns it: pipeline, stage, the deals that reached it (decreasing), conversion. */
     static ReportResult funnel() {
-        List<ReportColumn> columns = List.of(new ReportColumn("stage", "阶段", Unit.TEXT, null),
+        List<ReportColumn> columns = List.of(new ReportColumn("pipeline", "销售流程", Unit.TEXT, null),
+                new ReportColumn("stage", "阶段", Unit.TEXT, null),
                 new ReportColumn("reached", "到达数", Unit.COUNT, "stage_reached"),
                 new ReportColumn("conversion", "转化率", Unit.PERCENT, "stage_conversion"));
-        List<ReportRow> rows = List.of(new ReportRow(List.of("初步接洽", 100L, 60.0), "stage:1"),
-                new ReportRow(List.of("需求确认", 60L, 50.0), "stage:2"), new ReportRow(List.of("方案报价", 30L, 66.7), "stage:3"),
-                new ReportRow(List.of("赢单", 20L, null), "stage:4"));
+        List<ReportRow> rows = List.of(new ReportRow(List.of("新业务", "初步接洽", 100L, 60.0), "1"),
+                new ReportRow(List.of("新业务", "需求确认", 60L, 50.0), "2"), new ReportRow(List.of("新业务", "方案报价", 30L, 66.7), "3"),
+                new ReportRow(java.util.Arrays.asList("新业务", "赢单", 20L, null), "4"));
         return new ReportResult("funnel", "商机漏斗", ReportFilter.all(), columns, rows, ChartKind.FUNNEL, "CNY");
     }
 

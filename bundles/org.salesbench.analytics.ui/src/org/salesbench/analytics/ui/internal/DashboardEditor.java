@@ -93,6 +93,7 @@ public class DashboardEditor extends EditorPart implements TileControl.Actions {
         topLayout.center = true;
         topLayout.marginTop = 0;
         top.setLayout(topLayout);
+        button(top, Messages.Dashboards_refresh, this::refresh);
         Button add = button(top, Messages.Dashboard_addTile, this::addTile);
         add.setEnabled(editable);
         Button save = button(top, Messages.Dashboard_save, () -> doSave(null));

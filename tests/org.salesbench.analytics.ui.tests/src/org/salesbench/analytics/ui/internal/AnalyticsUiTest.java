@@ -141,6 +141,31 @@ class AnalyticsUiTest {
     }
 
     @Test
+    void drillingDownATileListsTheDealsBehindItsFigure() throws Exception {
+        DashboardEditor editor = openManager();
+        editor.filterBar().selectPeriod(DashboardPeriod.THIS_MONTH);
+        settle(editor);
+        TileControl byOwner = tile(editor, "Won revenue by owner");
+        ReportResult result = byOwner.result().result();
+        assertEquals(1, result.rows().size(), "one owner won this month");
+        DrillDownDialog dialog = new DrillDownDialog(editor.getSite().getShell(), page, result, result.rows().get(0));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            UiTesting.waitForJobs(Jobs.FAMILY);
+            UiTesting.waitUntil("the records", () -> !dialog.records().isEmpty(), 20_000);
+            assertEquals(1, dialog.records().size());
+            assertTrue(dialog.records().get(0).label().contains("数据中台一期"), dialog.records().get(0).label());
+            assertEquals("opportunity", dialog.records().get(0).entity());
+            BigDecimal total = dialog.records().stream().map(r -> r.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertAmount("120000", total);
+            UiTesting.screenshot("drill-down");
+        } finally {
+            dialog.close();
+        }
+    }
+
+    @Test
     void anEmptyPeriodShowsTheEmptyStateAndNoErrorDialog() throws Exception {
         Set<Shell> before = Set.of(Display.getCurrent().getShells());
         DashboardEditor editor = openManager();

@@ -246,24 +246,22 @@ public class DashboardEditor extends EditorPart implements TileControl.Actions {
     }
 
     private void setShared(boolean shared) {
-        try {
-            Dashboard saved = service.share(dashboard.getId(), shared);
-            dashboard.setShared(saved.isShared());
-        } catch (RuntimeException e) {
+        long id = dashboard.getId();
+        Jobs.run(grid, Messages.Dashboard_shared, () -> service.share(id, shared), saved -> dashboard.setShared(saved.isShared()), e -> {
             share.setSelection(dashboard.isShared());
             MessageDialog.openError(getSite().getShell(), Messages.Dashboard_shareFailed, Jobs.message(e));
-        }
+        });
     }
 
+    /** Saves in a job; the layout stays dirty until the save is through, and a refusal (naming the tile) is shown. */
     @Override
     public void doSave(IProgressMonitor monitor) {
-        try {
-            dashboard = service.saveLayout(dashboard);
+        Dashboard edited = dashboard;
+        Jobs.run(grid, Messages.Dashboard_save, () -> service.saveLayout(edited), saved -> {
+            dashboard = saved;
             setDirty(false);
             buildTiles();
-        } catch (RuntimeException e) {
-            MessageDialog.openError(getSite().getShell(), Messages.Dashboard_saveFailed, Jobs.message(e));
-        }
+        }, e -> MessageDialog.openError(getSite().getShell(), Messages.Dashboard_saveFailed, Jobs.message(e)));
     }
 
     @Override

@@ -166,6 +166,29 @@ class AnalyticsUiTest {
     }
 
     @Test
+    void movingAndRemovingTilesIsSavedForTheOwner() throws Exception {
+        DashboardService service = Services.get(DashboardService.class);
+        Dashboard sales = service.visible().stream().filter(d -> "sales".equals(d.getTemplate())).findFirst().orElseThrow();
+        int tiles = sales.getTiles().size();
+        DashboardEditor editor = DashboardEditor.open(page, sales.getId(), sales.getName());
+        settle(editor);
+        TileControl first = editor.tiles().get(0);
+        String firstTitle = first.tile().getTitle();
+        editor.move(first.tile(), org.salesbench.analytics.dashboards.MoveDirection.RIGHT);
+        assertTrue(editor.isDirty());
+        assertEquals(firstTitle, editor.tiles().get(1).tile().getTitle(), "the tile moved one place right");
+        editor.remove(editor.tiles().get(editor.tiles().size() - 1).tile());
+        editor.doSave(null);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the save", () -> !editor.isDirty(), 20_000);
+
+        Dashboard saved = service.find(sales.getId()).orElseThrow();
+        assertEquals(tiles - 1, saved.getTiles().size());
+        assertEquals(firstTitle, saved.getTiles().get(1).getTitle());
+        assertEquals(tiles - 1, editor.tiles().size());
+    }
+
+    @Test
     void anEmptyPeriodShowsTheEmptyStateAndNoErrorDialog() throws Exception {
         Set<Shell> before = Set.of(Display.getCurrent().getShells());
         DashboardEditor editor = openManager();

@@ -33,12 +33,15 @@ public class FunnelReport extends SqlReport {
                 dimension("stage", Messages.Dimension_stage, Unit.TEXT), column(context, Metrics.STAGE_REACHED),
                 column(context, Metrics.STAGE_CONVERSION));
         return context.unitOfWork().read(em -> {
-            // per deal the furthest position reached, then per stage the deals whose furthest is at or after it
-            Sql deals = Queries.over(filter, Metrics.STAGE_REACHED);
-            deals.select("o.PIPELINE_ID P").select(Metrics.REACHED_POSITION + " R");
-            Sql perStage = new Sql("SB_STAGE st JOIN (" + deals + ") d ON d.P = st.PIPELINE_ID AND d.R >= st.POSITION", deals.parameters().toArray())
-                    .where("st.KIND <> 'LOST'").select("st.ID").select(Metrics.STAGE_REACHED.aggregate(dialect))
-                    .groupBy("st.ID");
+            // per deal the furthest position reached (one GROUP BY over the history, no per-deal subquery),
+            // then how many deals got that far per position, then per stage the deals that got at least to it
+            Sql deals = Queries.over(filter, Metrics.STAGE_REACHED).join("JOIN SB_STAGE_HISTORY rh ON rh.OPPORTUNITY_ID = o.ID")
+                    .join("JOIN SB_STAGE rt ON rt.ID = rh.TO_STAGE_ID").where("rt.KIND <> 'LOST'")
+                    .select("o.PIPELINE_ID P").select("MAX(rt.POSITION) R").groupBy("o.ID").groupBy("o.PIPELINE_ID");
+            Sql furthest = new Sql("(" + deals + ") d", deals.parameters().toArray()).select("d.P").select("d.R")
+                    .select(Metrics.STAGE_REACHED.aggregate(dialect) + " N").groupBy("d.P").groupBy("d.R");
+            Sql perStage = new Sql("SB_STAGE st JOIN (" + furthest + ") g ON g.P = st.PIPELINE_ID AND g.R >= st.POSITION", furthest.parameters().toArray())
+                    .where("st.KIND <> 'LOST'").select("st.ID").select("SUM(g.N)").groupBy("st.ID");
             Map<Long, Long> reached = new HashMap<>();
             for (Object[] r : perStage.rows(em)) {
                 reached.put(Sql.id(r[0]), Sql.count(r[1]));

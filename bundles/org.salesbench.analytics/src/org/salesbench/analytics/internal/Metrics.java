@@ -139,7 +139,10 @@ public enum Metrics {
         }
     }
 
-    /** The furthest stage position a deal reached (a lost stage aside), from its stage history. */
+    /**
+     * The furthest stage position a deal reached (a lost stage aside), from its stage history: for one
+     * deal; the funnel computes the same MAX for all deals in one GROUP BY.
+     */
     static final String REACHED_POSITION = "(SELECT MAX(rt.POSITION) FROM SB_STAGE_HISTORY rh JOIN SB_STAGE rt ON rt.ID = rh.TO_STAGE_ID"
             + " WHERE rh.OPPORTUNITY_ID = o.ID AND rt.KIND <> 'LOST')";
 

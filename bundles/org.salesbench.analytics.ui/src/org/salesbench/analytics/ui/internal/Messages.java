@@ -1,0 +1,153 @@
+package org.salesbench.analytics.ui.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The texts of dashboards, reports and their dialogs, as users read them. */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.analytics.ui.internal.messages"; //$NON-NLS-1$
+
+    public static String Chart_kpi;
+    public static String Chart_bar;
+    public static String Chart_line;
+    public static String Chart_pie;
+    public static String Chart_funnel;
+    public static String Chart_table;
+    public static String Dashboard_addTile;
+    public static String Dashboard_save;
+    public static String Dashboard_shared;
+    public static String Dashboard_readOnly;
+    public static String Dashboard_noTiles;
+    public static String Dashboard_noTilesReadOnly;
+    public static String Dashboard_notFound;
+    public static String Dashboard_saveFailed;
+    public static String Dashboard_shareFailed;
+    public static String Dashboards_title;
+    public static String Dashboards_name;
+    public static String Dashboards_owner;
+    public static String Dashboards_shared;
+    public static String Dashboards_tiles;
+    public static String Dashboards_yes;
+    public static String Dashboards_new;
+    public static String Dashboards_newTitle;
+    public static String Dashboards_copy;
+    public static String Dashboards_copyTitle;
+    public static String Dashboards_copyName;
+    public static String Dashboards_rename;
+    public static String Dashboards_renameTitle;
+    public static String Dashboards_toggleShare;
+    public static String Dashboards_delete;
+    public static String Dashboards_deleteTitle;
+    public static String Dashboards_deleteConfirm;
+    public static String Dashboards_refresh;
+    public static String Dashboards_nameRequired;
+    public static String Dimension_default;
+    public static String Dimension_owner;
+    public static String Dimension_team;
+    public static String Dimension_product;
+    public static String Dimension_sector;
+    public static String Dimension_region;
+    public static String Dimension_month;
+    public static String Dimension_category;
+    public static String Dimension_reason;
+    public static String Dimension_stage;
+    public static String Dimension_pipeline;
+    public static String Dimension_size;
+    public static String Dimension_grade;
+    public static String Dimension_value;
+    public static String Drill_title;
+    public static String Drill_titleOf;
+    public static String Drill_row;
+    public static String Drill_record;
+    public static String Drill_kind;
+    public static String Drill_amount;
+    public static String Drill_total;
+    public static String Drill_none;
+    public static String Drill_hint;
+    public static String Drill_opportunity;
+    public static String Drill_customer;
+    public static String Drill_activity;
+    public static String Drill_noEditor;
+    public static String Drill_openFailed;
+    public static String Editor_wrongInput;
+    public static String Export_title;
+    public static String Export_doneTitle;
+    public static String Export_done;
+    public static String Export_failedTitle;
+    public static String Export_failed;
+    public static String Figure_percent;
+    public static String Figure_days;
+    public static String Filter_period;
+    public static String Filter_owner;
+    public static String Filter_team;
+    public static String Filter_anyOwner;
+    public static String Filter_anyTeam;
+    public static String Filter_anyPipeline;
+    public static String Format_csv;
+    public static String Format_xlsx;
+    public static String Format_pdf;
+    public static String Job_drillDown;
+    public static String Job_export;
+    public static String Job_loadCatalogue;
+    public static String Job_loadDashboards;
+    public static String Job_loadFilters;
+    public static String Job_runTile;
+    public static String Kpi_noPrevious;
+    public static String Kpi_trend;
+    public static String Kpi_trendNoChange;
+    public static String Move_up;
+    public static String Move_down;
+    public static String Move_left;
+    public static String Move_right;
+    public static String Period_thisMonth;
+    public static String Period_thisQuarter;
+    public static String Period_thisYear;
+    public static String Period_last12Months;
+    public static String Period_custom;
+    public static String Print_failedTitle;
+    public static String Print_failed;
+    public static String Report_exportAs;
+    public static String Reports_title;
+    public static String Reports_report;
+    public static String Reports_description;
+    public static String Reports_dimensions;
+    public static String Reports_metric;
+    public static String Reports_unit;
+    public static String Reports_definition;
+    public static String Reports_unknownMetric;
+    public static String Reports_unknown;
+    public static String Reports_openFailed;
+    public static String TileDialog_addTitle;
+    public static String TileDialog_changeTitle;
+    public static String TileDialog_report;
+    public static String TileDialog_chart;
+    public static String TileDialog_by;
+    public static String TileDialog_metric;
+    public static String TileDialog_period;
+    public static String TileDialog_dashboardPeriod;
+    public static String TileDialog_title;
+    public static String TileDialog_span;
+    public static String TileDialog_titleBy;
+    public static String Tile_menu;
+    public static String Tile_loading;
+    public static String Tile_empty;
+    public static String Tile_drillDown;
+    public static String Tile_export;
+    public static String Tile_print;
+    public static String Tile_change;
+    public static String Tile_move;
+    public static String Tile_remove;
+    public static String Unit_money;
+    public static String Unit_count;
+    public static String Unit_percent;
+    public static String Unit_days;
+    public static String Unit_text;
+    public static String Unit_date;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,271 @@
+package org.salesbench.analytics.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.ZipFile;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportFormat;
+import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.ReportService;
+import org.salesbench.analytics.dashboards.Dashboard;
+import org.salesbench.analytics.dashboards.DashboardPeriod;
+import org.salesbench.analytics.dashboards.DashboardService;
+import org.salesbench.core.model.Money;
+import org.salesbench.customers.Contact;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.testing.UiTesting;
+
+/**
+ * The Manager dashboard, the report catalogue and export in the real workbench under Xvfb, on Derby. The deals:
+ * 120,000 won today, 30,000 won on 10 January 2024, 45,000 lost today (price), all owned by ui.tester.
+ */
+class AnalyticsUiTest {
+
+    private static final LocalDate OLD_WIN = LocalDate.of(2024, 1, 10);
+    private static boolean dealsMade;
+
+    private IWorkbenchPage page;
+
+    @BeforeAll
+    static void deals() {
+        if (dealsMade) {
+            return;
+        }
+        dealsMade = true;
+        OpportunityService opportunities = Services.get(OpportunityService.class);
+        Opportunity today = deal("数据中台一期", "120000");
+        opportunities.markWon(today.getId(), LocalDate.now());
+        Opportunity old = deal("Legacy CRM", "30000");
+        opportunities.markWon(old.getId(), OLD_WIN);
+        Opportunity lost = deal("华东区报表项目", "45000");
+        opportunities.markLost(lost.getId(), "价格", LocalDate.now());
+    }
+
+    private static Opportunity deal(String name, String amount) {
+        Customer customer = new Customer("分析测试客户 " + name);
+        customer.addContact(new Contact("周敏"));
+        customer = Services.get(CustomerService.class).create(customer);
+        Opportunity o = new Opportunity(customer, name, Money.cny(amount));
+        o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
+        return Services.get(OpportunityService.class).create(o);
+    }
+
+    @BeforeEach
+    void setUp() {
+        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    @AfterEach
+    void tearDown() {
+        page.closeAllEditors(false);
+        UiTesting.spin(100);
+    }
+
+    private DashboardEditor openManager() throws Exception {
+        Dashboard manager = Services.get(DashboardService.class).visible().stream()
+                .filter(d -> "manager".equals(d.getTemplate())).findFirst().orElseThrow();
+        DashboardEditor editor = DashboardEditor.open(page, manager.getId(), manager.getName());
+        settle(editor);
+        return editor;
+    }
+
+    /** Waits for the tiles' jobs and for every tile to show what they brought. */
+    private static void settle(DashboardEditor editor) {
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("every tile loaded", () -> editor.tiles().stream().noneMatch(t -> t.state() == TileControl.State.LOADING), 20_000);
+    }
+
+    private static TileControl tile(DashboardEditor editor, String title) {
+        return editor.tiles().stream().filter(t -> t.tile().getTitle().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no tile " + title));
+    }
+
+    private static void assertAmount(String expected, BigDecimal actual) {
+        assertNotNull(actual, "expected " + expected);
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but was " + actual);
+    }
+
+    @Test
+    void theManagerDashboardShowsTheFiguresAndFollowsThePeriod() throws Exception {
+        DashboardEditor editor = openManager();
+        editor.filterBar().selectPeriod(DashboardPeriod.THIS_MONTH);
+        settle(editor);
+
+        TileControl won = tile(editor, "Won revenue");
+        assertEquals(TileControl.State.SHOWN, won.state(), won.messageText());
+        assertAmount("120000", won.result().kpi().value());
+        assertTrue(won.kpi().figureText().contains("120"), won.kpi().figureText());
+        TileControl rate = tile(editor, "Win rate");
+        assertAmount("50", rate.result().kpi().value()); // one won, one lost this month
+        TileControl byOwner = tile(editor, "Won revenue by owner");
+        assertEquals(TileControl.State.SHOWN, byOwner.state(), byOwner.messageText());
+        UiTesting.waitUntil("the owner chart drawn", () -> byOwner.chart() != null && byOwner.chart().isRendered(), 10_000);
+        TileControl profile = tile(editor, "Customer profile");
+        assertTrue(profile.table() != null && profile.table().control().getItemCount() > 0, "the profile table has rows");
+        UiTesting.screenshot("dashboard-manager");
+
+        editor.filterBar().selectCustom(OLD_WIN.minusDays(3), OLD_WIN.plusDays(3));
+        settle(editor);
+        assertAmount("30000", won.result().kpi().value());
+        assertEquals(OLD_WIN.minusDays(3), won.result().filter().from());
+        assertAmount("100", rate.result().kpi().value());
+    }
+
+    @Test
+    void drillingDownATileListsTheDealsBehindItsFigure() throws Exception {
+        DashboardEditor editor = openManager();
+        editor.filterBar().selectPeriod(DashboardPeriod.THIS_MONTH);
+        settle(editor);
+        TileControl byOwner = tile(editor, "Won revenue by owner");
+        ReportResult result = byOwner.result().result();
+        assertEquals(1, result.rows().size(), "one owner won this month");
+        DrillDownDialog dialog = new DrillDownDialog(editor.getSite().getShell(), page, result, result.rows().get(0));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            UiTesting.waitForJobs(Jobs.FAMILY);
+            UiTesting.waitUntil("the records", () -> !dialog.records().isEmpty(), 20_000);
+            assertEquals(1, dialog.records().size());
+            assertTrue(dialog.records().get(0).label().contains("数据中台一期"), dialog.records().get(0).label());
+            assertEquals("opportunity", dialog.records().get(0).entity());
+            BigDecimal total = dialog.records().stream().map(r -> r.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertAmount("120000", total);
+            UiTesting.screenshot("drill-down");
+        } finally {
+            dialog.close();
+        }
+    }
+
+    @Test
+    void movingAndRemovingTilesIsSavedForTheOwner() throws Exception {
+        DashboardService service = Services.get(DashboardService.class);
+        Dashboard sales = service.visible().stream().filter(d -> "sales".equals(d.getTemplate())).findFirst().orElseThrow();
+        int tiles = sales.getTiles().size();
+        DashboardEditor editor = DashboardEditor.open(page, sales.getId(), sales.getName());
+        settle(editor);
+        TileControl first = editor.tiles().get(0);
+        String firstTitle = first.tile().getTitle();
+        editor.move(first.tile(), org.salesbench.analytics.dashboards.MoveDirection.RIGHT);
+        assertTrue(editor.isDirty());
+        assertEquals(firstTitle, editor.tiles().get(1).tile().getTitle(), "the tile moved one place right");
+        editor.remove(editor.tiles().get(editor.tiles().size() - 1).tile());
+        editor.doSave(null);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the save", () -> !editor.isDirty(), 20_000);
+
+        Dashboard saved = service.find(sales.getId()).orElseThrow();
+        assertEquals(tiles - 1, saved.getTiles().size());
+        assertEquals(firstTitle, saved.getTiles().get(1).getTitle());
+        assertEquals(tiles - 1, editor.tiles().size());
+    }
+
+    @Test
+    void anEmptyPeriodShowsTheEmptyStateAndNoErrorDialog() throws Exception {
+        Set<Shell> before = Set.of(Display.getCurrent().getShells());
+        DashboardEditor editor = openManager();
+        editor.filterBar().selectCustom(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 12, 31));
+        settle(editor);
+        TileControl won = tile(editor, "Won revenue");
+        assertEquals(TileControl.State.EMPTY, won.state());
+        assertEquals("No data in this period", won.messageText());
+        assertEquals(TileControl.State.EMPTY, tile(editor, "Won revenue by owner").state());
+        assertEquals(TileControl.State.EMPTY, tile(editor, "Win/loss by reason").state());
+        for (TileControl t : editor.tiles()) {
+            assertFalse(t.state() == TileControl.State.FAILED, t.tile().getTitle() + ": " + t.messageText());
+        }
+        List<Shell> opened = new ArrayList<>(List.of(Display.getCurrent().getShells()));
+        opened.removeAll(before);
+        opened.removeIf(shell -> !shell.isVisible()); // the date pickers' hidden drop-down shells
+        assertTrue(opened.isEmpty(), "no dialog opened: " + opened.stream().map(Shell::getText).toList());
+    }
+
+    @Test
+    void aReportIsExportedToXlsxAndPdf(@TempDir Path dir) throws Exception {
+        ReportResult result = Services.get(ReportService.class).run("won-revenue",
+                new ReportFilter(LocalDate.now().withDayOfMonth(1), LocalDate.now(), null, null, null, "owner"));
+        assertFalse(result.isEmpty());
+        DashboardEditor editor = openManager();
+        TileControl anchor = editor.tiles().get(0);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Path xlsx = dir.resolve("won.xlsx");
+        Path pdf = dir.resolve("won.pdf");
+        ReportActions.exportTo(anchor, result, ReportFormat.XLSX, xlsx, p -> { }, failure::set);
+        ReportActions.exportTo(anchor, result, ReportFormat.PDF, pdf, p -> { }, failure::set);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertEquals(null, failure.get());
+
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            assertNotNull(zip.getEntry("xl/workbook.xml"), "an XLSX workbook");
+            String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(sheet.contains("120000"), "the won amount is in the sheet");
+        }
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertTrue(document.getNumberOfPages() >= 1);
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains(result.title()), text);
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void theReportsViewShowsTheCatalogueWithDefinitionsAndOpensAReport() throws Exception {
+        ReportsView view = (ReportsView) page.showView(ReportsView.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the catalogue listed", () -> !view.descriptors().isEmpty(), 20_000);
+        List<String> ids = view.descriptors().stream().map(d -> d.id()).toList();
+        assertTrue(ids.containsAll(List.of("funnel", "won-revenue", "win-loss", "sales-cycle", "forecast", "customer-profile")), ids.toString());
+        boolean wonDefined = false;
+        for (var item : view.metricTable().getItems()) {
+            if (item.getText(0).equals("Won revenue")) {
+                wonDefined = item.getText(2).toLowerCase().contains("won");
+            }
+        }
+        assertTrue(wonDefined, "the metric catalogue shows won revenue's definition");
+        view.open(view.descriptors().stream().filter(d -> d.id().equals("win-loss")).findFirst().orElseThrow());
+        UiTesting.waitUntil("the report editor", () -> page.getActiveEditor() instanceof ReportEditor, 5_000);
+        ReportEditor editor = (ReportEditor) page.getActiveEditor();
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the report's result", () -> editor.result() != null, 20_000);
+        UiTesting.screenshot("report-editor");
+        assertNotNull(editor.result(), editor.messageText());
+        assertFalse(editor.result().isEmpty(), "this year has closed deals");
+
+        DashboardsView dashboards = (DashboardsView) page.showView(DashboardsView.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the dashboards listed", () -> !dashboards.dashboards().isEmpty(), 20_000);
+        UiTesting.screenshot("reports-view");
+        List<String> names = dashboards.dashboards().stream().map(Dashboard::getName).toList();
+        assertTrue(names.containsAll(List.of("Manager", "Sales")), names.toString());
+    }
+}

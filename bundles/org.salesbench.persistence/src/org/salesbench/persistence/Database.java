@@ -57,6 +57,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
      * @throws DatabaseException naming what went wrong ({@link Reason#IN_USE} when another process has it open)
      */
     private static final String DERBY_PAGE_CACHE = "derby.storage.pageCacheSize";
+    private static final String DERBY_LOG_BUFFER = "derby.storage.logBufferSize";
 
     public static Database open(DatabaseSettings settings, SecurityService security) {
         try (Connection connection = connect(settings)) {
@@ -94,6 +95,11 @@ public final class Database implements UnitOfWork, AutoCloseable {
         // a random page of the list then waits on the disk. Read when the engine boots; a user's setting wins.
         if (System.getProperty(DERBY_PAGE_CACHE) == null) {
             System.setProperty(DERBY_PAGE_CACHE, "8000");
+        }
+        // Derby writes its log synchronously, one buffer at a time (32 KB by default): a bulk write then waits on a
+        // disk sync every 32 KB. With 1 MB buffers the same log costs a tenth of the syncs; a commit still syncs at once.
+        if (System.getProperty(DERBY_LOG_BUFFER) == null) {
+            System.setProperty(DERBY_LOG_BUFFER, Integer.toString(1 << 20));
         }
         Driver driver;
         try {

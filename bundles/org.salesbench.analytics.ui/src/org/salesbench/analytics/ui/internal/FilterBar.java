@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.salesbench.analytics.dashboards.DashboardFilter;
 import org.salesbench.analytics.dashboards.DashboardPeriod;
+import org.salesbench.core.model.DateRange;
 import org.salesbench.core.users.Team;
 import org.salesbench.core.users.User;
 import org.salesbench.core.users.UserService;
@@ -135,7 +136,13 @@ public class FilterBar extends Composite {
     }
 
     private void updateCustomEnablement() {
-        boolean custom = PERIODS[period.getSelectionIndex()] == DashboardPeriod.CUSTOM;
+        DashboardPeriod chosen = PERIODS[period.getSelectionIndex()];
+        boolean custom = chosen == DashboardPeriod.CUSTOM;
+        if (!custom) { // the days of the chosen period, shown greyed: "This year" reads 1 Jan to 31 Dec
+            DateRange days = chosen.range(LocalDate.now());
+            set(from, days.start());
+            set(to, days.end());
+        }
         from.setEnabled(custom);
         to.setEnabled(custom);
     }

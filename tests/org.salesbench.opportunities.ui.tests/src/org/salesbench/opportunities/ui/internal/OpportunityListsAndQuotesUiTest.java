@@ -238,6 +238,19 @@ class OpportunityListsAndQuotesUiTest {
     }
 
     @Test
+    void theGlobalSearchFindsAnOpportunityAndOpensItsEditor() throws Exception {
+        Opportunity o = deal("检索客户" + unique, "检索商机" + unique, "1200", null, LocalDate.now().plusDays(20), me, null);
+        org.salesbench.ui.search.SearchResultProvider provider = new OpportunitySearchProvider();
+        List<org.salesbench.ui.search.SearchHit> hits = provider.search("检索商机" + unique, 10);
+        assertEquals(List.of(o.getId()), hits.stream().map(org.salesbench.ui.search.SearchHit::id).toList());
+        assertTrue(hits.get(0).detail().contains("检索客户" + unique), hits.get(0).detail());
+        assertEquals(1, provider.search("检索客户" + unique, 10).size(), "found by its customer's name too");
+        provider.open(hits.get(0), page);
+        UiTesting.waitUntil("the opportunity editor", () -> page.getActiveEditor() instanceof OpportunityEditor, 5_000);
+        assertEquals(o.getId(), ((OpportunityEditor) page.getActiveEditor()).opportunity().getId());
+    }
+
+    @Test
     void theOverviewEditsTheMainProductAndTheEngagedDay() throws Exception {
         ProductService products = Services.get(ProductService.class);
         Product product = products.create(new Product("OVW-" + unique, "数据分析模块", "套", Money.cny("6800"), new BigDecimal("13")));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
 import org.salesbench.customers.Customer;
@@ -22,11 +23,23 @@ import org.salesbench.opportunities.StageKind;
  */
 class ReachedPositionTest {
 
-    private final OpportunityFixture fx = new OpportunityFixture();
+    private OpportunityFixture fx;
+
+    /** The fixture the test runs on: an in-memory Derby database here. */
+    OpportunityFixture fixture() {
+        return new OpportunityFixture();
+    }
+
+    @BeforeEach
+    void open() {
+        fx = fixture();
+    }
 
     @AfterEach
     void close() {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     private Integer reached(long opportunityId) {

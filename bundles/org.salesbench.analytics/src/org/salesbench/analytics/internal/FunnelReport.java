@@ -33,21 +33,25 @@ public class FunnelReport extends SqlReport {
                 dimension("stage", Messages.Dimension_stage, Unit.TEXT), column(context, Metrics.STAGE_REACHED),
                 column(context, Metrics.STAGE_CONVERSION));
         return context.unitOfWork().read(em -> {
-            // per deal the furthest position reached (one GROUP BY over the history, no per-deal subquery),
-            // then how many deals got that far per position, then per stage the deals that got at least to it
-            Sql deals = Queries.over(filter, Metrics.STAGE_REACHED).join("JOIN SB_STAGE_HISTORY rh ON rh.OPPORTUNITY_ID = o.ID")
-                    .join("JOIN SB_STAGE rt ON rt.ID = rh.TO_STAGE_ID").where("rt.KIND <> 'LOST'")
-                    .select("o.PIPELINE_ID P").select("MAX(rt.POSITION) R").groupBy("o.ID").groupBy("o.PIPELINE_ID");
-            Sql furthest = new Sql("(" + deals + ") d", deals.parameters().toArray()).select("d.P").select("d.R")
-                    .select(Metrics.STAGE_REACHED.aggregate(dialect) + " N").groupBy("d.P").groupBy("d.R");
-            Sql perStage = new Sql("SB_STAGE st JOIN (" + furthest + ") g ON g.P = st.PIPELINE_ID AND g.R >= st.POSITION", furthest.parameters().toArray())
-                    .where("st.KIND <> 'LOST'").select("st.ID").select("SUM(g.N)").groupBy("st.ID");
-            Map<Long, Long> reached = new HashMap<>();
-            for (Object[] r : perStage.rows(em)) {
-                reached.put(Sql.id(r[0]), Sql.count(r[1]));
+            // how many deals got how far per pipeline (one range of the funnel index, no history read), then per
+            // stage the deals that got at least to it
+            Sql furthest = Queries.over(filter, Metrics.STAGE_REACHED).where(Metrics.REACHED_POSITION + " IS NOT NULL")
+                    .select("o.PIPELINE_ID").select(Metrics.REACHED_POSITION).select(Metrics.STAGE_REACHED.aggregate(dialect))
+                    .groupBy("o.PIPELINE_ID").groupBy(Metrics.REACHED_POSITION);
+            Map<Long, Map<Integer, Long>> dealsByPosition = new HashMap<>();
+            for (Object[] r : furthest.rows(em)) {
+                dealsByPosition.computeIfAbsent(Sql.id(r[0]), p -> new HashMap<>()).put(((Number) r[1]).intValue(), Sql.count(r[2]));
             }
             List<Stage> stages = em.createQuery("SELECT s FROM Stage s WHERE s.kind <> :lost ORDER BY s.pipeline.position, s.pipeline.id, s.position",
                     Stage.class).setParameter("lost", StageKind.LOST).getResultList();
+            Map<Long, Long> reached = new HashMap<>();
+            for (Stage stage : stages) {
+                long atLeast = 0;
+                for (Map.Entry<Integer, Long> e : dealsByPosition.getOrDefault(stage.getPipeline().getId(), Map.of()).entrySet()) {
+                    atLeast += e.getKey() >= stage.getPosition() ? e.getValue() : 0;
+                }
+                reached.put(stage.getId(), atLeast);
+            }
             List<ReportRow> rows = new ArrayList<>();
             for (int i = 0; i < stages.size(); i++) {
                 Stage stage = stages.get(i);
@@ -59,7 +63,7 @@ public class FunnelReport extends SqlReport {
                 Double conversion = next == null ? null : Queries.percent(reached.getOrDefault(next.getId(), 0L), count);
                 rows.add(row(String.valueOf(stage.getId()), stage.getPipeline().getLabel(), stage.getLabel(), count, conversion));
             }
-            if (reached.isEmpty()) {
+            if (dealsByPosition.isEmpty()) {
                 rows.clear(); // no deal in the period: an empty funnel, not a column of zeros
             }
             return result(filter, columns, rows, ChartKind.FUNNEL, Queries.DEFAULT_CURRENCY, null);

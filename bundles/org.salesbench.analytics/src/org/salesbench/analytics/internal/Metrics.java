@@ -37,7 +37,7 @@ public enum Metrics {
     /**
      * deals whose selling began in the period and that reached the stage: the furthest stage in a
      * deal's history (a lost stage aside, see {@link #REACHED_POSITION}) is at or after it, so a deal
-     * that skipped a stage counts in it. Counted over one row per deal and stage reached.
+     * that skipped a stage counts in it. Counted per pipeline and furthest position, then summed per stage.
      */
     STAGE_REACHED("stage_reached", Unit.COUNT, Source.OPPORTUNITY, "COUNT(*)",
             "o.STATE IS NOT NULL", Period.ENGAGED_ON),
@@ -140,11 +140,11 @@ public enum Metrics {
     }
 
     /**
-     * The furthest stage position a deal reached (a lost stage aside), from its stage history: for one
-     * deal; the funnel computes the same MAX for all deals in one GROUP BY.
+     * The furthest stage position a deal reached (a lost stage aside): the highest POSITION of a non-lost
+     * stage in its stage history, NULL before any. The database keeps it on every history insert
+     * (trigger SB_HISTORY_REACHED) and the pipeline service recomputes it when stages are reordered.
      */
-    static final String REACHED_POSITION = "(SELECT MAX(rt.POSITION) FROM SB_STAGE_HISTORY rh JOIN SB_STAGE rt ON rt.ID = rh.TO_STAGE_ID"
-            + " WHERE rh.OPPORTUNITY_ID = o.ID AND rt.KIND <> 'LOST')";
+    static final String REACHED_POSITION = "o.REACHED_POSITION";
 
     private final String id;
     private final Unit unit;

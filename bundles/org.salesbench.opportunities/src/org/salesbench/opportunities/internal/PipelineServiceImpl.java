@@ -1,8 +1,10 @@
 package org.salesbench.opportunities.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,10 +109,32 @@ public class PipelineServiceImpl implements PipelineService {
                 }
             }
             v.throwIfInvalid();
+            Map<Long, String> placesBefore = new HashMap<>();
+            stored.getStages().forEach(st -> placesBefore.put(st.getId(), place(st)));
             Pipeline merged = em.merge(pipeline);
+            if (merged.getStages().stream().anyMatch(st -> st.getId() != null && placesBefore.containsKey(st.getId())
+                    && !placesBefore.get(st.getId()).equals(place(st)))) {
+                em.flush(); // the new positions and kinds, for the recomputation to read
+                recomputeReachedPositions(em, merged.getId());
+            }
             unitOfWork.afterCommit(() -> events.publish(Pipeline.ENTITY, Change.UPDATED, merged.getId()));
             return load(merged);
         });
+    }
+
+    /** Where a stage stands for the deals' furthest position: its position and whether it is a lost stage. */
+    private static String place(Stage stage) {
+        return stage.getPosition() + ":" + (stage.getKind() == StageKind.LOST);
+    }
+
+    /**
+     * SB_OPPORTUNITY.REACHED_POSITION (the highest position of a non-lost stage in a deal's history, kept by a
+     * trigger on history inserts) of the pipeline's deals, again from their history after its stages moved.
+     */
+    private static void recomputeReachedPositions(EntityManager em, long pipelineId) {
+        em.createNativeQuery("UPDATE SB_OPPORTUNITY SET REACHED_POSITION = (SELECT MAX(s.POSITION) FROM SB_STAGE_HISTORY h"
+                + " JOIN SB_STAGE s ON s.ID = h.TO_STAGE_ID WHERE h.OPPORTUNITY_ID = SB_OPPORTUNITY.ID AND s.KIND <> 'LOST')"
+                + " WHERE PIPELINE_ID = ?").setParameter(1, pipelineId).executeUpdate();
     }
 
     private static boolean stageInUse(EntityManager em, long stageId) {

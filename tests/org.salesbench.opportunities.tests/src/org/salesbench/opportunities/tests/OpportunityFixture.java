@@ -48,7 +48,12 @@ final class OpportunityFixture implements AutoCloseable {
 
     /** {@code opportunityOverride}, when given, is the opportunity service the lead service converts through. */
     OpportunityFixture(java.util.function.Function<OpportunityService, OpportunityService> opportunityOverride) {
-        db = Database.open(DatabaseSettings.inMemory("opportunities-" + UUID.randomUUID()), security);
+        this(DatabaseSettings.inMemory("opportunities-" + UUID.randomUUID()), opportunityOverride);
+    }
+
+    /** The services over the database {@code settings} name (migrated on opening). */
+    OpportunityFixture(DatabaseSettings settings, java.util.function.Function<OpportunityService, OpportunityService> opportunityOverride) {
+        db = Database.open(settings, security);
         customers = new CustomerServiceImpl(db, security, publisher);
         pipelines = new PipelineServiceImpl(db, security, publisher);
         opportunities = new OpportunityServiceImpl(db, security, publisher);

@@ -1,5 +1,6 @@
 package org.salesbench.analytics.internal;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,11 +34,26 @@ public class WonRevenueReport extends SqlReport {
             sql.select(Metrics.WON_REVENUE.aggregate(dialect)).select(Metrics.WON_COUNT.aggregate(dialect));
             sql.orderBy(dimension.id().equals("month") ? "1" : "3 DESC, 2");
             List<ReportRow> rows = new ArrayList<>();
+            Integer previousMonth = null;
             for (Object[] r : sql.rows(em)) {
+                if (dimension.id().equals("month") && r[0] != null) {
+                    // a month without a won deal is a zero, not a gap a line chart would draw across
+                    int month = ((Number) r[0]).intValue();
+                    for (YearMonth m = previousMonth == null ? null : yearMonth(previousMonth).plusMonths(1);
+                            m != null && m.isBefore(yearMonth(month)); m = m.plusMonths(1)) {
+                        int missing = m.getYear() * 100 + m.getMonthValue();
+                        rows.add(row(key(missing), dimension.labelOf(missing, null), Sql.money(null), 0L));
+                    }
+                    previousMonth = month;
+                }
                 rows.add(row(key(r[0]), dimension.labelOf(r[0], r[1]), Sql.money(r[2]), Sql.count(r[3])));
             }
             return result(filter, columns, rows, ChartKind.BAR, currency.currency(), currency.note());
         });
+    }
+
+    private static YearMonth yearMonth(int yyyymm) {
+        return YearMonth.of(yyyymm / 100, yyyymm % 100);
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.salesbench.analytics.dashboards.DashboardTile;
 import org.salesbench.analytics.dashboards.MoveDirection;
 import org.salesbench.analytics.dashboards.TileResult;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * A dashboard: the filter bar on top applies to every tile; the tiles sit on a grid of the dashboard's columns,
@@ -143,7 +144,7 @@ public class DashboardEditor extends EditorPart implements TileControl.Actions {
     private void runTile(TileControl control, DashboardFilter filter, int run) {
         control.showLoading();
         DashboardTile tile = control.tile();
-        Jobs.run(control, NLS.bind(Messages.Job_runTile, tile.getTitle()), () -> service.run(tile, filter), result -> {
+        Jobs.load(control, NLS.bind(Messages.Job_runTile, tile.getTitle()), () -> service.run(tile, filter), result -> {
             if (run == generation) { // a later filter change has its own run under way
                 control.show(result);
             }
@@ -247,7 +248,7 @@ public class DashboardEditor extends EditorPart implements TileControl.Actions {
 
     private void setShared(boolean shared) {
         long id = dashboard.getId();
-        Jobs.run(grid, Messages.Dashboard_shared, () -> service.share(id, shared), saved -> dashboard.setShared(saved.isShared()), e -> {
+        Jobs.load(grid, Messages.Dashboard_shared, () -> service.share(id, shared), saved -> dashboard.setShared(saved.isShared()), e -> {
             share.setSelection(dashboard.isShared());
             MessageDialog.openError(getSite().getShell(), Messages.Dashboard_shareFailed, Jobs.message(e));
         });
@@ -257,7 +258,7 @@ public class DashboardEditor extends EditorPart implements TileControl.Actions {
     @Override
     public void doSave(IProgressMonitor monitor) {
         Dashboard edited = dashboard;
-        Jobs.run(grid, Messages.Dashboard_save, () -> service.saveLayout(edited), saved -> {
+        Jobs.load(grid, Messages.Dashboard_save, () -> service.saveLayout(edited), saved -> {
             dashboard = saved;
             setDirty(false);
             buildTiles();

@@ -18,6 +18,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.salesbench.analytics.dashboards.Dashboard;
 import org.salesbench.analytics.dashboards.DashboardService;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
 
 /** The dashboards the user sees (own and shared): open, create, copy, rename, share and delete them. */
@@ -60,7 +61,7 @@ public class DashboardsView extends ViewPart {
 
     /** Loads the visible dashboards in a job (the first time, the defaults are made). */
     public void reload() {
-        Jobs.run(viewer.getControl(), Messages.Job_loadDashboards, service::visible, found -> {
+        Jobs.load(viewer.getControl(), Messages.Job_loadDashboards, service::visible, found -> {
             dashboards = found;
             viewer.setInput(found);
         }, e -> MessageDialog.openError(getSite().getShell(), Messages.Dashboards_title, Jobs.message(e)));

@@ -26,6 +26,7 @@ import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.ReportService;
 import org.salesbench.analytics.Unit;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * The records behind a report row: choose a row (a month, an owner, a stage …), see its opportunities, customers or
@@ -119,7 +120,7 @@ public class DrillDownDialog extends Dialog {
         ReportRow row = rows.get(rowChoice.getSelectionIndex());
         records.removeAll();
         total.setText(Messages.Tile_loading);
-        Jobs.run(records, Messages.Job_drillDown,
+        Jobs.load(records, Messages.Job_drillDown,
                 () -> Services.get(ReportService.class).drillDown(result.reportId(), result.filter(), row.drillKey()), found -> {
                     shown = found;
                     BigDecimal sum = BigDecimal.ZERO;

@@ -20,6 +20,7 @@ import org.salesbench.core.users.UserService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * The filters at the top of a dashboard or report: a period (this month, quarter, year, last 12 months or custom
@@ -159,7 +160,7 @@ public class FilterBar extends Composite {
     }
 
     private void loadChoices() {
-        Jobs.run(this, Messages.Job_loadFilters, () -> new Choices(Services.get(UserService.class).users(true),
+        Jobs.load(this, Messages.Job_loadFilters, () -> new Choices(Services.get(UserService.class).users(true),
                 Services.get(UserService.class).teams(), Services.get(PipelineService.class).pipelines(true)), choices -> {
                     for (User u : choices.users()) {
                         if (!ownerLogins.contains(u.getLogin())) {

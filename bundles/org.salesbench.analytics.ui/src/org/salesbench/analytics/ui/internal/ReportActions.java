@@ -28,6 +28,7 @@ import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.charts.ReportCharts;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /** Export (CSV, XLSX, PDF through the report exporter, in a job) and printing of a report result. */
 public final class ReportActions {
@@ -58,7 +59,7 @@ public final class ReportActions {
     public static void exportTo(Control owner, ReportResult result, ReportFormat format, Path file, Consumer<Path> done,
             Consumer<RuntimeException> failed) {
         ReportExporter exporter = Services.get(ReportExporter.class);
-        Jobs.run(owner, NLS.bind(Messages.Job_export, result.title()), () -> {
+        Jobs.load(owner, NLS.bind(Messages.Job_export, result.title()), () -> {
             try {
                 Path parent = file.toAbsolutePath().getParent();
                 Path temporary = Files.createTempFile(parent, ".export", "." + extension(format)); //$NON-NLS-1$ //$NON-NLS-2$

@@ -29,6 +29,7 @@ import org.salesbench.analytics.ReportService;
 import org.salesbench.analytics.dashboards.DashboardFilter;
 import org.salesbench.core.model.DateRange;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /** One report on its own: filters, dimension and chart kind on top, the chart over its table; drill down, export, print. */
 public class ReportEditor extends EditorPart {
@@ -156,7 +157,7 @@ public class ReportEditor extends EditorPart {
             return;
         }
         ReportService service = Services.get(ReportService.class);
-        Jobs.run(chartArea, NLS.bind(Messages.Job_runTile, descriptor.name()), () -> service.run(descriptor.id(), filter), found -> {
+        Jobs.load(chartArea, NLS.bind(Messages.Job_runTile, descriptor.name()), () -> service.run(descriptor.id(), filter), found -> {
             if (run == generation) {
                 result = found;
                 showResult();

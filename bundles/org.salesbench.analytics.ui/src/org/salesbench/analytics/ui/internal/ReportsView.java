@@ -26,6 +26,7 @@ import org.salesbench.analytics.MetricCatalogue;
 import org.salesbench.analytics.ReportDescriptor;
 import org.salesbench.analytics.ReportService;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * The report catalogue (each report with the metrics it shows and their definitions) over the metric catalogue
@@ -62,7 +63,7 @@ public class ReportsView extends ViewPart {
         MetricCatalogue catalogue = Services.get(MetricCatalogue.class);
         record Catalogue(List<ReportDescriptor> reports, List<Metric> metrics) {
         }
-        Jobs.run(reports, Messages.Job_loadCatalogue, () -> new Catalogue(reportService.reports(), catalogue.metrics()), found -> {
+        Jobs.load(reports, Messages.Job_loadCatalogue, () -> new Catalogue(reportService.reports(), catalogue.metrics()), found -> {
             descriptors = found.reports();
             for (ReportDescriptor d : found.reports()) {
                 TreeItem item = new TreeItem(reports, SWT.NONE);

@@ -68,6 +68,7 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.ui.BoardCardDecorator;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * The pipeline board: one column per stage with its count and summed amount, and the first cards

@@ -32,6 +32,7 @@ import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * The fields of a lead, shared by the lead dialog and the new-lead wizard. Every edit is checked

@@ -49,6 +49,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**

@@ -32,6 +32,7 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 
 /**
  * File > New > Opportunity: find the customer by the start of its name (searched in a job), choose

@@ -19,6 +19,7 @@ import org.salesbench.customers.CustomerService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
 import org.salesbench.ui.forms.Formats;
 

@@ -44,6 +44,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.FieldDecorations;
+import org.salesbench.ui.forms.Jobs;
 
 /** Every field of the opportunity, validated as it is typed; the stage moves through the service's rules. */
 public class OpportunityOverviewPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {

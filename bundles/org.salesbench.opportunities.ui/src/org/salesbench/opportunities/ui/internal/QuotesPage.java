@@ -33,6 +33,7 @@ import org.salesbench.opportunities.quotes.QuoteService;
 import org.salesbench.opportunities.quotes.QuoteStatus;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
 import org.salesbench.ui.forms.Formats;
 

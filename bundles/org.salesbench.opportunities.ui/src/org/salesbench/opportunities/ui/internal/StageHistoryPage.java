@@ -16,6 +16,7 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
 import org.salesbench.ui.forms.Formats;
 

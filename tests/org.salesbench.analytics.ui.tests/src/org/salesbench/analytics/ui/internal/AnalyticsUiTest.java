@@ -42,6 +42,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.testing.UiTesting;
 
 /**

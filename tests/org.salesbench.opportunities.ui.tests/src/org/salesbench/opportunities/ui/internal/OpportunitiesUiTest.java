@@ -34,6 +34,7 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.testing.UiTesting;
 
 /** Leads, the pipeline board and the opportunity editor in the real workbench under Xvfb, on Derby. */

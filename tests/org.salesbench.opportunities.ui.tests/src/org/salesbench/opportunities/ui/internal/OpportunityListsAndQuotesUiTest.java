@@ -44,6 +44,7 @@ import org.salesbench.opportunities.quotes.Quote;
 import org.salesbench.opportunities.quotes.QuoteService;
 import org.salesbench.opportunities.quotes.QuoteStatus;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.testing.UiTesting;
 
 /** The Opportunities view, the lead source filter, the new-lead forms' quiet start, the overview's new fields and a quote's life. */

@@ -1,4 +1,4 @@
-package org.salesbench.analytics.ui.internal;
+package org.salesbench.ui.forms;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -11,46 +11,43 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Report and dashboard work off the UI thread: the result goes back to the UI thread only while the widget that
- * asked is still there; a failure goes to {@code failed} there too, so the tile or view can say why.
+ * Database work of views and editors, off the UI thread: the result is handed back to the UI thread only
+ * while the widget that asked is still there. A failure goes to {@code failed} on the UI thread too (the
+ * model's messages name the field), so the user sees why.
  */
 public final class Jobs {
 
-    /** The family of every job this bundle runs (tests wait for it). */
+    /** The family of every job run through here (UI tests wait for it). */
     public static final Object FAMILY = Jobs.class;
 
     private Jobs() {
     }
 
-    public static <T> Job run(Control owner, String name, Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+    public static <T> Job load(Control owner, String name, Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
         Display display = owner.getDisplay();
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     T result = work.get();
-                    display.asyncExec(() -> {
-                        if (!owner.isDisposed()) {
-                            done.accept(result);
-                        }
-                    });
+                    inUi(() -> done.accept(result));
                 } catch (RuntimeException e) {
-                    display.asyncExec(() -> {
-                        if (!owner.isDisposed()) {
-                            failed.accept(e);
-                        }
-                    });
+                    inUi(() -> failed.accept(e));
                 } catch (LinkageError e) {
                     // a bundle that cannot load a class: the widget says so instead of loading for ever
                     IllegalStateException why = new IllegalStateException(e.toString(), e);
-                    display.asyncExec(() -> {
-                        if (!owner.isDisposed()) {
-                            failed.accept(why);
-                        }
-                    });
+                    inUi(() -> failed.accept(why));
                     return Status.error(e.toString(), e);
                 }
                 return Status.OK_STATUS;
+            }
+
+            private void inUi(Runnable step) {
+                display.asyncExec(() -> {
+                    if (!owner.isDisposed()) {
+                        step.run();
+                    }
+                });
             }
 
             @Override
@@ -58,6 +55,7 @@ public final class Jobs {
                 return family == FAMILY;
             }
         };
+        job.setSystem(true);
         job.schedule();
         return job;
     }

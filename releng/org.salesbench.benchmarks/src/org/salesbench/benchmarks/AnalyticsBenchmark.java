@@ -45,7 +45,7 @@ import org.salesbench.persistence.DatabaseSettings;
 class AnalyticsBenchmark {
 
     private static final int CUSTOMERS = 20_000;
-    private static final int OWNERS = 50;
+    private static final int OWNERS = BenchSalesTeam.OWNERS;
     private static final int BATCH = 5_000;
     private static final String[] INDUSTRIES = { "制造业", "软件", "金融", "零售", "医疗", "能源", "教育", "物流" };
     private static final String[] REGIONS = { "华东", "华北", "华南", "西南", "东北", "海外" };
@@ -98,7 +98,7 @@ class AnalyticsBenchmark {
                     ps.setLong(1, id++);
                     ps.setTimestamp(2, now);
                     ps.setTimestamp(3, now);
-                    ps.setString(4, owner(i % OWNERS));
+                    ps.setString(4, BenchSalesTeam.owner(i % OWNERS));
                     ps.setString(5, "基准客户 " + i + " 有限公司");
                     ps.setString(6, "基准客户" + i);
                     ps.setString(7, INDUSTRIES[i % INDUSTRIES.length]);
@@ -110,23 +110,7 @@ class AnalyticsBenchmark {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement team = c.prepareStatement("INSERT INTO SB_TEAM (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, NAME)"
-                    + " VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?)");
-                    PreparedStatement member = c.prepareStatement("INSERT INTO SB_TEAM_MEMBER (TEAM_ID, LOGIN) VALUES (?, ?)")) {
-                for (int t = 0; t < 5; t++) {
-                    long teamId = id++;
-                    team.setLong(1, teamId);
-                    team.setTimestamp(2, now);
-                    team.setTimestamp(3, now);
-                    team.setString(4, "Bench team " + t);
-                    team.executeUpdate();
-                    for (int m = t * 10; m < t * 10 + 10; m++) {
-                        member.setLong(1, teamId);
-                        member.setString(2, owner(m));
-                        member.executeUpdate();
-                    }
-                }
-            }
+            id = BenchSalesTeam.insertTeams(c, id, now);
             c.commit();
             long historyId = id + size;
             // Written to files and loaded with Derby's import procedure: into an empty table it is a bulk insert that
@@ -148,7 +132,7 @@ class AnalyticsBenchmark {
                     LocalDate close = stage.isClosed() ? today.minusDays(random.nextInt(730)) : today.plusDays(random.nextInt(450) - 90);
                     LocalDate engaged = (stage.isClosed() ? close : today).minusDays(10 + random.nextInt(170));
                     long opportunityId = id++;
-                    String owner = owner(random.nextInt(OWNERS));
+                    String owner = BenchSalesTeam.owner(random.nextInt(OWNERS));
                     BigDecimal amount = BigDecimal.valueOf(1_000_00L + random.nextInt(500_000_00), 2);
                     String category = stage.getKind() == StageKind.WON ? "CLOSED" : stage.getKind() == StageKind.LOST ? "OMITTED" : CATEGORIES[random.nextInt(4)];
                     // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CUSTOMER_ID, NAME, AMOUNT, CURRENCY, CLOSE_DATE,
@@ -258,10 +242,6 @@ class AnalyticsBenchmark {
             rs.next();
             return rs.getLong(1) - count + 1;
         }
-    }
-
-    private static String owner(int i) {
-        return "owner" + i;
     }
 
     private static void measure(ReportServiceImpl reports) {

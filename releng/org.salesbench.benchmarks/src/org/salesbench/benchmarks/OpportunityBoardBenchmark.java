@@ -45,7 +45,7 @@ import org.salesbench.persistence.DatabaseSettings;
 class OpportunityBoardBenchmark {
 
     private static final int CUSTOMERS = 20_000;
-    private static final int OWNERS = 50;
+    private static final int OWNERS = BenchSalesTeam.OWNERS;
     private static final int BATCH = 5_000;
 
     @Test
@@ -86,7 +86,7 @@ class OpportunityBoardBenchmark {
                     ps.setLong(1, id++);
                     ps.setTimestamp(2, now);
                     ps.setTimestamp(3, now);
-                    ps.setString(4, owner(i % OWNERS));
+                    ps.setString(4, BenchSalesTeam.owner(i % OWNERS));
                     ps.setString(5, "基准客户 " + i + " 有限公司");
                     ps.setString(6, "基准客户" + i);
                     ps.addBatch();
@@ -96,23 +96,7 @@ class OpportunityBoardBenchmark {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement team = c.prepareStatement("INSERT INTO SB_TEAM (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, NAME)"
-                    + " VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?)");
-                    PreparedStatement member = c.prepareStatement("INSERT INTO SB_TEAM_MEMBER (TEAM_ID, LOGIN) VALUES (?, ?)")) {
-                for (int t = 0; t < 5; t++) {
-                    long teamId = id++;
-                    team.setLong(1, teamId);
-                    team.setTimestamp(2, now);
-                    team.setTimestamp(3, now);
-                    team.setString(4, "Bench team " + t);
-                    team.executeUpdate();
-                    for (int m = t * 10; m < t * 10 + 10; m++) {
-                        member.setLong(1, teamId);
-                        member.setString(2, owner(m));
-                        member.executeUpdate();
-                    }
-                }
-            }
+            id = BenchSalesTeam.insertTeams(c, id, now);
             c.commit();
             String[] categories = { "PIPELINE", "PIPELINE", "BEST_CASE", "COMMIT" };
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO SB_OPPORTUNITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER,"
@@ -134,7 +118,7 @@ class OpportunityBoardBenchmark {
                     ps.setLong(1, id++);
                     ps.setTimestamp(2, now);
                     ps.setTimestamp(3, now);
-                    ps.setString(4, owner(random.nextInt(OWNERS)));
+                    ps.setString(4, BenchSalesTeam.owner(random.nextInt(OWNERS)));
                     ps.setLong(5, firstId + random.nextInt(CUSTOMERS));
                     ps.setString(6, "商机 " + i);
                     ps.setBigDecimal(7, BigDecimal.valueOf(1_000_00L + random.nextInt(500_000_00), 2));
@@ -180,10 +164,6 @@ class OpportunityBoardBenchmark {
             rs.next();
             return rs.getLong(1) - count + 1;
         }
-    }
-
-    private static String owner(int i) {
-        return "owner" + i;
     }
 
     private static void measure(PipelineServiceImpl pipelines, OpportunityServiceImpl opportunities, ForecastServiceImpl forecast) {

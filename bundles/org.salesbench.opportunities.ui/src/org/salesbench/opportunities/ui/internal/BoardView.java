@@ -68,6 +68,7 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.ui.BoardCardDecorator;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.Jobs;
 
 /**
@@ -144,7 +145,7 @@ public class BoardView extends ViewPart {
         rows.marginLeft = 0;
         rows.spacing = 8;
         bar.setLayout(rows);
-        pipelineCombo = new Combo(LeadsView.labelled(bar, Messages.Board_pipeline), SWT.READ_ONLY);
+        pipelineCombo = new Combo(FilterBars.labelled(bar, Messages.Board_pipeline), SWT.READ_ONLY);
         pipelineCombo.addListener(SWT.Selection, e -> refresh());
         mineCheck = check(bar, Messages.Board_mine);
         quarterCheck = check(bar, Messages.Board_thisQuarter);

@@ -19,12 +19,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -49,6 +47,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
 
@@ -93,30 +92,20 @@ public class LeadsView extends ViewPart {
     }
 
     private void createFilterBar(Composite parent) {
-        Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
-        rows.wrap = true;
-        rows.center = true;
-        rows.marginLeft = 0;
-        rows.spacing = 6;
-        bar.setLayout(rows);
-        searchText = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        searchText.setMessage(Messages.Leads_searchHint);
-        searchText.setLayoutData(new RowData(180, SWT.DEFAULT));
-        searchText.addModifyListener(e -> filterSoon());
-        statusCombo = new Combo(labelled(bar, Messages.Leads_status), SWT.READ_ONLY);
+        Composite bar = FilterBars.create(parent);
+        searchText = FilterBars.search(bar, Messages.Leads_searchHint, this::filterSoon);
+        statusCombo = new Combo(FilterBars.labelled(bar, Messages.Leads_status), SWT.READ_ONLY);
         statusCombo.add(Messages.Filter_any);
         for (LeadStatus s : LeadStatus.values()) {
             statusCombo.add(Labels.of(s));
         }
         statusCombo.select(0);
         statusCombo.addListener(SWT.Selection, e -> applyFilter());
-        sourceCombo = new Combo(labelled(bar, Messages.Leads_source), SWT.READ_ONLY);
+        sourceCombo = new Combo(FilterBars.labelled(bar, Messages.Leads_source), SWT.READ_ONLY);
         sourceCombo.add(Messages.Filter_any);
         sourceCombo.select(0);
         sourceCombo.addListener(SWT.Selection, e -> applyFilter());
-        ownerText = new Text(labelled(bar, Messages.Leads_owner), SWT.BORDER);
+        ownerText = new Text(FilterBars.labelled(bar, Messages.Leads_owner), SWT.BORDER);
         ownerText.setLayoutData(new RowData(80, SWT.DEFAULT));
         ownerText.addModifyListener(e -> filterSoon());
         duplicatesCheck = new Button(bar, SWT.CHECK);
@@ -125,19 +114,6 @@ public class LeadsView extends ViewPart {
     }
 
     /** A label and its field kept on one line when the bar wraps. */
-    static Composite labelled(Composite bar, String label) {
-        Composite pair = new Composite(bar, SWT.NONE);
-        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
-        layout.center = true;
-        layout.marginLeft = 0;
-        layout.marginRight = 0;
-        layout.marginTop = 0;
-        layout.marginBottom = 0;
-        pair.setLayout(layout);
-        new Label(pair, SWT.NONE).setText(label);
-        return pair;
-    }
-
     private void createTable(Composite parent) {
         table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));

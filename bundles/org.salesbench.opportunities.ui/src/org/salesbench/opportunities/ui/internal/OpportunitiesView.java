@@ -14,8 +14,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -43,6 +41,7 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
 
@@ -97,30 +96,20 @@ public class OpportunitiesView extends ViewPart {
     }
 
     private void createFilterBar(Composite parent) {
-        Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
-        layout.wrap = true;
-        layout.center = true;
-        layout.marginLeft = 0;
-        layout.spacing = 6;
-        bar.setLayout(layout);
-        searchText = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        searchText.setMessage(Messages.Opportunities_searchHint);
-        searchText.setLayoutData(new RowData(180, SWT.DEFAULT));
-        searchText.addModifyListener(e -> filterSoon());
-        ownerCombo = new Combo(LeadsView.labelled(bar, Messages.Field_owner), SWT.READ_ONLY);
+        Composite bar = FilterBars.create(parent);
+        searchText = FilterBars.search(bar, Messages.Opportunities_searchHint, this::filterSoon);
+        ownerCombo = new Combo(FilterBars.labelled(bar, Messages.Field_owner), SWT.READ_ONLY);
         ownerCombo.setItems(Messages.Opportunities_anyone, Messages.Opportunities_mine, Messages.Opportunities_myTeam);
         ownerCombo.select(Owners.ANYONE.ordinal());
         ownerCombo.addListener(SWT.Selection, e -> applyFilter());
-        pipelineCombo = new Combo(LeadsView.labelled(bar, Messages.Field_pipeline), SWT.READ_ONLY);
+        pipelineCombo = new Combo(FilterBars.labelled(bar, Messages.Field_pipeline), SWT.READ_ONLY);
         pipelineCombo.add(Messages.Filter_any);
         pipelineCombo.select(0);
         pipelineCombo.addListener(SWT.Selection, e -> {
             fillStages();
             applyFilter();
         });
-        stageCombo = new Combo(LeadsView.labelled(bar, Messages.Field_stage), SWT.READ_ONLY);
+        stageCombo = new Combo(FilterBars.labelled(bar, Messages.Field_stage), SWT.READ_ONLY);
         stageCombo.add(Messages.Filter_any);
         stageCombo.select(0);
         stageCombo.setEnabled(false);

@@ -9,6 +9,7 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.analytics.internal.messages";
 
     public static String Report_unknown;
+    public static String Snapshot_job;
     public static String Report_broken;
     public static String Filter_from;
     public static String Filter_to;

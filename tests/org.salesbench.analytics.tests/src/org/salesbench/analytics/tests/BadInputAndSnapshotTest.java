@@ -10,6 +10,7 @@ import static org.salesbench.analytics.tests.Results.value;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.salesbench.analytics.ReportDescriptor;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.internal.DailyPipelineSnapshots;
 import org.salesbench.core.validation.ValidationException;
 
 class BadInputAndSnapshotTest {
@@ -109,5 +111,30 @@ class BadInputAndSnapshotTest {
         assertMoney("200000", value(liWei, liWei.rows().get(0), "snapshot_amount"));
         ReportResult fromSecond = data.reports.run("pipeline-trend", ReportFilter.all().withFrom(second));
         assertEquals(List.of(second), fromSecond.rows().stream().map(row -> row.value(0)).toList());
+    }
+
+    @Test
+    void theDailySnapshotJobRecordsTodayAndComesBackAfterMidnight() throws Exception {
+        System.setProperty(DailyPipelineSnapshots.DELAY_PROPERTY, "0");
+        DailyPipelineSnapshots daily;
+        try {
+            daily = new DailyPipelineSnapshots(data.reports);
+        } finally {
+            System.clearProperty(DailyPipelineSnapshots.DELAY_PROPERTY);
+        }
+        try {
+            long deadline = System.currentTimeMillis() + 10_000;
+            ReportResult trend = data.reports.run("pipeline-trend", ReportFilter.all());
+            while (trend.rows().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+                trend = data.reports.run("pipeline-trend", ReportFilter.all());
+            }
+            assertEquals(List.of(LocalDate.now()), trend.rows().stream().map(row -> row.value(0)).distinct().toList());
+            assertEquals(3L, value(trend, trend.rows().get(0), "snapshot_count")); // the three open deals, as above
+            assertEquals(1, Job.getJobManager().find(DailyPipelineSnapshots.FAMILY).length, "rescheduled for the next day");
+        } finally {
+            daily.stop();
+        }
+        assertEquals(java.time.Duration.ofMinutes(6), DailyPipelineSnapshots.untilAfterMidnight(LocalDate.of(2026, 11, 27).atTime(23, 59)));
     }
 }

@@ -1,0 +1,75 @@
+package org.salesbench.analytics.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.analytics.ReportService;
+
+/**
+ * Keeps the pipeline trend fed: today's snapshot a little after start-up (so a day the product is used is
+ * never missing), then one a few minutes after each midnight while it runs, in a system job that
+ * reschedules itself. Taking a day's snapshot again replaces it, so the two never count a day twice.
+ */
+@Component(immediate = true)
+public class DailyPipelineSnapshots {
+
+    /** Seconds after start-up before the first snapshot (default 120: start-up and its first reads come first). */
+    public static final String DELAY_PROPERTY = "salesbench.analytics.snapshotDelaySeconds";
+
+    /** The family of the snapshot job (tests wait for it). */
+    public static final Object FAMILY = DailyPipelineSnapshots.class;
+
+    private static final LocalTime AFTER_MIDNIGHT = LocalTime.of(0, 5);
+
+    private final Job job;
+    private volatile boolean stopped;
+
+    @Activate
+    public DailyPipelineSnapshots(@Reference ReportService reports) {
+        job = new Job(Messages.Snapshot_job) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    reports.snapshot(LocalDate.now());
+                } catch (RuntimeException e) {
+                    ILog.of(DailyPipelineSnapshots.class).error("The pipeline snapshot of " + LocalDate.now() + " failed", e);
+                } finally {
+                    if (!stopped) {
+                        schedule(untilAfterMidnight(LocalDateTime.now()).toMillis());
+                    }
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+        job.schedule(Duration.ofSeconds(Long.getLong(DELAY_PROPERTY, 120)).toMillis());
+    }
+
+    @Deactivate
+    public void stop() {
+        stopped = true;
+        job.cancel();
+    }
+
+    /** The time from {@code now} to 00:05 of the next day. */
+    public static Duration untilAfterMidnight(LocalDateTime now) {
+        return Duration.between(now, now.toLocalDate().plusDays(1).atTime(AFTER_MIDNIGHT));
+    }
+}

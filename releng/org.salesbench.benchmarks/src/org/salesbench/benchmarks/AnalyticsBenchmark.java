@@ -13,10 +13,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.salesbench.analytics.ReportFilter;
@@ -261,31 +259,7 @@ class AnalyticsBenchmark {
     private static void time(ReportServiceImpl reports, String what, String reportId, ReportFilter filter, int runs) {
         ReportResult[] last = new ReportResult[1];
         last[0] = reports.run(reportId, filter); // warm up once, as a running workbench would be
-        report(what, repeat(runs, () -> last[0] = reports.run(reportId, filter)));
+        BenchTimings.report(what, BenchTimings.repeat(runs, () -> last[0] = reports.run(reportId, filter)));
         System.out.printf("BENCH   %d rows; first: %s%n", last[0].rows().size(), last[0].rows().isEmpty() ? "-" : last[0].rows().get(0).values());
-    }
-
-    /** Wall-clock samples, then CPU samples of this thread (embedded Derby runs the query in the caller's thread). */
-    private static double[][] repeat(int times, Supplier<?> work) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[][] samples = new double[2][times];
-        for (int i = 0; i < times; i++) {
-            long cpu = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            work.get();
-            samples[0][i] = (System.nanoTime() - start) / 1e6;
-            samples[1][i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
-        }
-        return samples;
-    }
-
-    private static void report(String what, double[][] samples) {
-        double[] wall = samples[0].clone();
-        double[] cpu = samples[1].clone();
-        Arrays.sort(wall);
-        Arrays.sort(cpu);
-        System.out.printf("BENCH %s: wall p50 %.1f ms, p95 %.1f ms, max %.1f ms; cpu p50 %.1f ms, p95 %.1f ms (%d samples)%n", what,
-                wall[(wall.length - 1) / 2], wall[(int) Math.ceil(0.95 * wall.length) - 1], wall[wall.length - 1], cpu[(cpu.length - 1) / 2],
-                cpu[(int) Math.ceil(0.95 * cpu.length) - 1], wall.length);
     }
 }

@@ -12,11 +12,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
@@ -176,53 +174,25 @@ class OpportunityBoardBenchmark {
         forecast.forecast(year);
 
         Board[] board = new Board[1];
-        report("board open (new business, everyone, 20 cards a column)", repeat(10, () -> board[0] = opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20)));
+        BenchTimings.report("board open (new business, everyone, 20 cards a column)", BenchTimings.repeat(10, () -> board[0] = opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20)));
         System.out.printf("BENCH   columns: %s%n", board[0].columns().stream().map(c -> c.label() + "=" + c.count()).toList());
         for (Pipeline p : all) {
-            report("board open (" + p.getName() + ")", repeat(5, () -> opportunities.board(p.getId(), BoardFilter.ALL, 20)));
+            BenchTimings.report("board open (" + p.getName() + ")", BenchTimings.repeat(5, () -> opportunities.board(p.getId(), BoardFilter.ALL, 20)));
         }
-        report("board mine", repeat(10, () -> opportunities.board(newBusiness.getId(), BoardFilter.mine("owner7"), 20)));
-        report("board closing this quarter", repeat(10, () -> opportunities.board(newBusiness.getId(), new BoardFilter(Set.of(), true, false), 20)));
-        report("board overdue", repeat(10, () -> opportunities.board(newBusiness.getId(), new BoardFilter(Set.of(), false, true), 20)));
+        BenchTimings.report("board mine", BenchTimings.repeat(10, () -> opportunities.board(newBusiness.getId(), BoardFilter.mine("owner7"), 20)));
+        BenchTimings.report("board closing this quarter", BenchTimings.repeat(10, () -> opportunities.board(newBusiness.getId(), new BoardFilter(Set.of(), true, false), 20)));
+        BenchTimings.report("board overdue", BenchTimings.repeat(10, () -> opportunities.board(newBusiness.getId(), new BoardFilter(Set.of(), false, true), 20)));
         long total = board[0].columns().stream().mapToLong(BoardColumn::count).sum();
         System.out.printf("BENCH   open-board total %,d%n", total);
 
         int[] rows = new int[1];
-        report("forecast 12 months by category", repeat(10, () -> rows[0] = forecast.forecast(year).size()));
+        BenchTimings.report("forecast 12 months by category", BenchTimings.repeat(10, () -> rows[0] = forecast.forecast(year).size()));
         System.out.printf("BENCH   %d rows%n", rows[0]);
         for (ForecastGrouping grouping : List.of(ForecastGrouping.OWNER, ForecastGrouping.TEAM, ForecastGrouping.PIPELINE)) {
-            report("forecast 12 months by category and " + grouping.name().toLowerCase(),
-                    repeat(10, () -> forecast.forecast(ForecastQuery.months(month, month.plusMonths(11), grouping))));
+            BenchTimings.report("forecast 12 months by category and " + grouping.name().toLowerCase(),
+                    BenchTimings.repeat(10, () -> forecast.forecast(ForecastQuery.months(month, month.plusMonths(11), grouping))));
         }
-        report("forecast of one owner", repeat(10, () -> forecast.forecast(new ForecastQuery(month, month.plusMonths(11), ForecastGrouping.NONE, null, "owner7", null))));
-        report("forecast of one pipeline", repeat(10, () -> forecast.forecast(new ForecastQuery(month, month.plusMonths(11), ForecastGrouping.NONE, newBusiness.getId(), null, null))));
-    }
-
-    /** Wall-clock samples, then CPU samples of this thread (embedded Derby runs the query in the caller's thread). */
-    private static double[][] repeat(int times, Supplier<?> work) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[][] samples = new double[2][times];
-        for (int i = 0; i < times; i++) {
-            long cpu = threads.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            work.get();
-            samples[0][i] = (System.nanoTime() - start) / 1e6;
-            samples[1][i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
-        }
-        return samples;
-    }
-
-    /**
-     * Prints wall-clock and CPU percentiles: on a shared, loaded machine the wall clock mostly measures
-     * waiting for a core, the CPU time what the query costs.
-     */
-    private static void report(String what, double[][] samples) {
-        double[] wall = samples[0].clone();
-        double[] cpu = samples[1].clone();
-        Arrays.sort(wall);
-        Arrays.sort(cpu);
-        System.out.printf("BENCH %s: wall p50 %.1f ms, p95 %.1f ms, max %.1f ms; cpu p50 %.1f ms, p95 %.1f ms (%d samples)%n", what,
-                wall[(wall.length - 1) / 2], wall[(int) Math.ceil(0.95 * wall.length) - 1], wall[wall.length - 1], cpu[(cpu.length - 1) / 2],
-                cpu[(int) Math.ceil(0.95 * cpu.length) - 1], wall.length);
+        BenchTimings.report("forecast of one owner", BenchTimings.repeat(10, () -> forecast.forecast(new ForecastQuery(month, month.plusMonths(11), ForecastGrouping.NONE, null, "owner7", null))));
+        BenchTimings.report("forecast of one pipeline", BenchTimings.repeat(10, () -> forecast.forecast(new ForecastQuery(month, month.plusMonths(11), ForecastGrouping.NONE, newBusiness.getId(), null, null))));
     }
 }

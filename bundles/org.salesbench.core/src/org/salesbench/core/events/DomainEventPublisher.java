@@ -9,4 +9,11 @@ import org.salesbench.core.events.EventTopics.Change;
 public interface DomainEventPublisher {
 
     void publish(String entity, Change change, long id);
+
+    /**
+     * Announces a bulk write of {@code count} records of one entity with a single {@link EventTopics#imported} event.
+     * A default that announces nothing keeps the interface functional for tests that only count per-record events.
+     */
+    default void publishImported(String entity, int count) {
+    }
 }

@@ -17,6 +17,9 @@ public final class EventTopics {
     /** Event property: the login name of the user who made the change. */
     public static final String PROPERTY_USER = "user";
 
+    /** Event property of an {@link #imported} event: how many records the bulk write created or changed (an {@link Integer}). */
+    public static final String PROPERTY_COUNT = "count";
+
     public enum Change {
         CREATED, UPDATED, DELETED
     }
@@ -27,6 +30,15 @@ public final class EventTopics {
     /** The topic for one kind of change of one entity, e.g. {@code org/salesbench/customer/CREATED}. */
     public static String topic(String entity, Change change) {
         return PREFIX + entity + "/" + change.name();
+    }
+
+    /**
+     * The topic of a bulk write, e.g. {@code org/salesbench/customer/IMPORTED}: one event for an import of many
+     * records instead of one per record. Subscribers that keep derived data re-read what changed since they last
+     * looked (records carry their {@code UPDATED_AT}).
+     */
+    public static String imported(String entity) {
+        return PREFIX + entity + "/IMPORTED";
     }
 
     /** The wildcard topic of all changes to one entity, e.g. {@code org/salesbench/customer/*}. */

@@ -28,4 +28,12 @@ public class EventAdminPublisher implements DomainEventPublisher {
                 EventTopics.PROPERTY_ID, id,
                 EventTopics.PROPERTY_USER, security.currentUser().login())));
     }
+
+    @Override
+    public void publishImported(String entity, int count) {
+        eventAdmin.postEvent(new Event(EventTopics.imported(entity), Map.of(
+                EventTopics.PROPERTY_ENTITY, entity,
+                EventTopics.PROPERTY_COUNT, count,
+                EventTopics.PROPERTY_USER, security.currentUser().login())));
+    }
 }

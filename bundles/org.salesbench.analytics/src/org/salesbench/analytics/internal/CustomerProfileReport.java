@@ -3,6 +3,8 @@ package org.salesbench.analytics.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.salesbench.customers.CompanySize;
+
 import jakarta.persistence.EntityManager;
 
 import org.salesbench.analytics.ChartKind;
@@ -13,6 +15,7 @@ import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.Unit;
+import org.salesbench.customers.CompanySize;
 
 /**
  * Customers by industry, size, grade, region or value band, with the revenue won from them in the
@@ -36,6 +39,24 @@ public class CustomerProfileReport extends SqlReport {
             case "value" -> "CASE WHEN v.WON IS NULL THEN 0 WHEN v.WON < 100000 THEN 1 WHEN v.WON < 1000000 THEN 2 ELSE 3 END";
             default -> throw new IllegalArgumentException("No segment " + by);
         };
+    }
+
+    /** How a segment's value reads: value bands and company sizes by their labels, the rest as stored. */
+    private static String segmentLabel(String by, Object value) {
+        if ("value".equals(by)) {
+            return Messages.band(((Number) value).intValue());
+        }
+        if (value == null) {
+            return Messages.Group_none;
+        }
+        if ("size".equals(by)) {
+            try {
+                return CompanySize.valueOf(value.toString()).label();
+            } catch (IllegalArgumentException e) {
+                return value.toString(); // a code written by an older or foreign tool: shown as it is
+            }
+        }
+        return value.toString();
     }
 
     private static final class Scope {
@@ -71,7 +92,7 @@ public class CustomerProfileReport extends SqlReport {
                     .groupBy(segment).orderBy("value".equals(filter.by()) ? "1" : "2 DESC, 1");
             List<ReportRow> rows = new ArrayList<>();
             for (Object[] r : sql.rows(em)) {
-                String label = "value".equals(filter.by()) ? Messages.band(((Number) r[0]).intValue()) : r[0] == null ? Messages.Group_none : r[0].toString();
+                String label = segmentLabel(filter.by(), r[0]);
                 rows.add(row(key(r[0]), label, Sql.count(r[1]), Sql.money(r[2])));
             }
             return result(filter, columns, rows, ChartKind.PIE, scope.currency.currency(), scope.currency.note());

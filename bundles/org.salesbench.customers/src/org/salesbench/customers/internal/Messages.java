@@ -19,6 +19,11 @@ public final class Messages extends NLS {
     public static String Customer_tag;
     public static String Customer_needs;
     public static String Customer_notes;
+    public static String Size_micro;
+    public static String Size_small;
+    public static String Size_medium;
+    public static String Size_large;
+    public static String Size_enterprise;
     public static String Contact_name;
     public static String Contact_title;
     public static String Contact_department;

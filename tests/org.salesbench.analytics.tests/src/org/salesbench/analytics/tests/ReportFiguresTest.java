@@ -325,5 +325,6 @@ class ReportFiguresTest {
         assertEquals(Set.of("华东", "西南"), Set.copyOf(Results.labels(liWei)));
         ReportResult size = run("customer-profile", q1.withBy("size"));
         assertEquals(1L, value(size, row(size, "(not set)"), "customer_count")); // C4
+        assertEquals(1L, value(size, row(size, "1,000–9,999"), "customer_count")); // C1, LARGE, by its label
     }
 }

@@ -27,13 +27,7 @@ final class Labels {
         if (size == null) {
             return "";
         }
-        return switch (size) {
-            case MICRO -> Messages.Size_micro;
-            case SMALL -> Messages.Size_small;
-            case MEDIUM -> Messages.Size_medium;
-            case LARGE -> Messages.Size_large;
-            case ENTERPRISE -> Messages.Size_enterprise;
-        };
+        return size.label();
     }
 
     static String of(DecisionRole role) {

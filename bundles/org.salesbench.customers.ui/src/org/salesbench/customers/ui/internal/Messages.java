@@ -86,11 +86,6 @@ public final class Messages extends NLS {
     public static String Role_influencer;
     public static String Role_other;
     public static String Role_user;
-    public static String Size_enterprise;
-    public static String Size_large;
-    public static String Size_medium;
-    public static String Size_micro;
-    public static String Size_small;
     public static String Status_active;
     public static String Status_dormant;
     public static String Status_lost;

@@ -33,7 +33,7 @@ import org.salesbench.opportunities.quotes.ProductService;
 
 /**
  * Users and their teams, through {@link UserService}: a user per row (login, display name, e-mail, manager) and
- * membership of a team by name, with the team's region. Without a login column the login is made from the
+ * membership of teams by name ({@value #TEAM_SEPARATOR} between several), with each team's region. Without a login column the login is made from the
  * display name ("Darcel Schlecht" becomes darcel.schlecht). A manager who is not a user yet (an org chart lists
  * managers only as a column) is created as one. Without a team column a user with a manager joins the team
  * named after that manager, led by the manager. Everything made that way is noted in the summary.

@@ -231,7 +231,7 @@ class EntityRoundTripTest {
         }
         List<List<String>> opportunities = rows(files.get("opportunities"));
         assertEquals(17, opportunities.get(0).size(), "one column per field: " + opportunities.get(0));
-        assertEquals(List.of("华为 CRM 二期", "深圳华为技术有限公司", "", "880000.0000", "CNY", "2026-12-20", "2026-03-01"),
+        assertEquals(List.of("华为 CRM 二期", "深圳华为技术有限公司", "", "880000.00", "CNY", "2026-12-20", "2026-03-01"),
                 opportunities.get(3).subList(0, 7), "the open deal, last by expected close date");
     }
 
@@ -273,6 +273,24 @@ class EntityRoundTripTest {
         assertEquals(Outcome.COMPLETED, result.outcome(), target + ": " + result.errors());
         assertEquals(0, result.created(), target);
         assertEquals(rows, result.updated(), target);
+    }
+
+    @Test
+    void aTableLargerThanAChunkExportsWholeAndInOrder() throws IOException {
+        try (SalesFixture f = new SalesFixture()) {
+            int count = 1_234; // more than two chunks, the last one partial
+            for (int i = count - 1; i >= 0; i--) { // created in reverse: the file's order comes from the export, not the ids
+                f.products.create(new Product(String.format("P%05d", i), "产品 " + i, "件", Money.of(new BigDecimal(i + ".5"), "CNY"),
+                        BigDecimal.ZERO));
+            }
+            Path file = dir.resolve("products.csv");
+            assertEquals(count, f.engine.export("products", null, file, WriteOptions.DEFAULT, new NullProgressMonitor()));
+            List<List<String>> rows = rows(file);
+            assertEquals(count + 1, rows.size());
+            for (int i = 0; i < count; i++) {
+                assertEquals(List.of(String.format("P%05d", i), "产品 " + i, "件", i + ".50", "CNY"), rows.get(i + 1).subList(0, 5));
+            }
+        }
     }
 
     @Test

@@ -60,9 +60,16 @@ final class RecordChunks {
         monitor.done();
     }
 
-    /** The value of {@code money}'s amount, or {@code null}. */
+    /**
+     * {@code money}'s amount as a person writes it, with cents and no more zeros ({@code 880000.00}, {@code 0.125}: the
+     * database keeps four decimals), or {@code null}.
+     */
     static Object amount(org.salesbench.core.model.Money money) {
-        return money == null ? null : money.getAmount();
+        if (money == null) {
+            return null;
+        }
+        java.math.BigDecimal amount = money.getAmount().stripTrailingZeros();
+        return amount.scale() < 2 ? amount.setScale(2) : amount;
     }
 
     /** The currency of {@code money}, or {@code null}: a blank currency imports as the default, so only a priced value names one. */

@@ -49,6 +49,9 @@ public interface LeadService {
     /** One page of the lead list, newest first. */
     List<LeadRow> page(LeadFilter filter, int offset, int limit);
 
+    /** The ids of every lead the filter selects, in the list's order: an export reads the records in chunks of them. */
+    long[] ids(LeadFilter filter);
+
     /** The configured lead sources in order; only active ones if {@code activeOnly}. */
     List<LeadSource> sources(boolean activeOnly);
 

@@ -65,6 +65,9 @@ public interface OpportunityService {
     /** One page of the opportunity list, by expected close date. */
     List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit);
 
+    /** The ids of every opportunity the filter selects, in the list's order: an export reads the records in chunks of them. */
+    long[] ids(OpportunityFilter filter);
+
     /** Opportunities of one customer, for its editor page, newest first. */
     List<OpportunityRow> ofCustomer(long customerId);
 }

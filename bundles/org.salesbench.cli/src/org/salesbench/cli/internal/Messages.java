@@ -38,7 +38,7 @@ public final class Messages extends NLS {
     public static String Export_badFilter;
     public static String Export_done;
     public static String Export_entities;
-    public static String Export_filterOnlyCustomers;
+    public static String Export_filterOnlyLists;
     public static String Export_help;
     public static String Export_noFolder;
     public static String Export_unknownEntity;

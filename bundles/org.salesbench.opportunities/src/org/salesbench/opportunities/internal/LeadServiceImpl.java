@@ -420,6 +420,15 @@ public class LeadServiceImpl implements LeadService {
         });
     }
 
+    @Override
+    public long[] ids(LeadFilter filter) {
+        security.check(Action.READ, Lead.ENTITY, null);
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return unitOfWork.read(em -> bind(em.createNativeQuery("SELECT ID FROM SB_LEAD" + where + " ORDER BY CREATED_AT DESC, ID DESC"), params)
+                .getResultList().stream().mapToLong(id -> ((Number) id).longValue()).toArray());
+    }
+
     // --- configuration ----------------------------------------------------------------------
 
     @Override

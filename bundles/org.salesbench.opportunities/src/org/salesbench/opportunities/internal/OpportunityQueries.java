@@ -207,6 +207,14 @@ final class OpportunityQueries {
                 + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
     }
 
+    static long[] ids(EntityManager em, OpportunityFilter filter, LocalDate today) {
+        Where where = listFilter(filter, today);
+        boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
+        List<?> ids = where.bind(em.createNativeQuery("SELECT o.ID FROM SB_OPPORTUNITY o"
+                + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "") + where.sql + " ORDER BY o.CLOSE_DATE, o.ID")).getResultList();
+        return ids.stream().mapToLong(id -> ((Number) id).longValue()).toArray();
+    }
+
     static List<OpportunityRow> ofCustomer(EntityManager em, long customerId) {
         return rows(em, em.createNativeQuery(ROW_SELECT + " WHERE o.CUSTOMER_ID = ? ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
     }

@@ -477,6 +477,12 @@ public class OpportunityServiceImpl implements OpportunityService {
     }
 
     @Override
+    public long[] ids(OpportunityFilter filter) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        return unitOfWork.read(em -> OpportunityQueries.ids(em, filter, LocalDate.now()));
+    }
+
+    @Override
     public List<OpportunityRow> ofCustomer(long customerId) {
         security.check(Action.READ, Opportunity.ENTITY, null);
         return unitOfWork.read(em -> OpportunityQueries.ofCustomer(em, customerId));

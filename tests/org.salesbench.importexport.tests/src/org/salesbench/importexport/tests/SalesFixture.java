@@ -36,19 +36,27 @@ final class SalesFixture implements AutoCloseable {
 
     final Database db;
     final ImportEngine engine;
+    final CustomerServiceImpl customers;
+    final OpportunityServiceImpl opportunities;
+    final PipelineServiceImpl pipelines;
+    final ProductServiceImpl products;
+    final UserServiceImpl users;
+    final LeadServiceImpl leads;
 
     SalesFixture() {
         LocalSecurityService security = new LocalSecurityService("importer");
         db = Database.open(DatabaseSettings.inMemory("sales-import-" + UUID.randomUUID()), security);
         DomainEventPublisher quiet = (entity, change, id) -> {
         };
-        CustomerServiceImpl customers = new CustomerServiceImpl(db, security, quiet);
-        OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, quiet);
+        customers = new CustomerServiceImpl(db, security, quiet);
+        opportunities = new OpportunityServiceImpl(db, security, quiet);
+        pipelines = new PipelineServiceImpl(db, security, quiet);
+        products = new ProductServiceImpl(db, security, quiet);
+        users = new UserServiceImpl(db, security);
+        leads = new LeadServiceImpl(db, security, quiet, customers, opportunities);
         Map<Class<?>, Object> services = Map.of(CustomerService.class, customers, SecurityService.class, security,
-                DomainEventPublisher.class, quiet, OpportunityService.class, opportunities, PipelineService.class,
-                new PipelineServiceImpl(db, security, quiet), ProductService.class, new ProductServiceImpl(db, security, quiet),
-                UserService.class, new UserServiceImpl(db, security), LeadService.class,
-                new LeadServiceImpl(db, security, quiet, customers, opportunities));
+                DomainEventPublisher.class, quiet, OpportunityService.class, opportunities, PipelineService.class, pipelines,
+                ProductService.class, products, UserService.class, users, LeadService.class, leads);
         engine = new ImportEngine(db, services::get);
     }
 

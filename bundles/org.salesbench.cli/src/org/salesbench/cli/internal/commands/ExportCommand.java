@@ -26,7 +26,8 @@ import org.salesbench.importexport.ImportService;
 import org.salesbench.importexport.WriteOptions;
 
 /**
- * {@code export <entity> <file>}: every record, or the customers a {@code --filter} selects, in the
+ * {@code export <entity> <file>}: every record, or the customers, leads or opportunities a {@code --filter} selects
+ * (what the list view of the same filter shows), in the
  * format of the file's extension or {@code --format}; CSV as UTF-8 with a byte-order mark or GBK.
  */
 public class ExportCommand implements CliCommand {
@@ -53,10 +54,12 @@ public class ExportCommand implements CliCommand {
         Charset charset = encoding.equals("gbk") ? Charset.forName("GBK") : StandardCharsets.UTF_8;
         Object filter = null;
         if (args.option("filter") != null) {
-            if (!target.id().equals("customers")) {
-                throw CommandException.usage(NLS.bind(Messages.Export_filterOnlyCustomers, target.id()));
-            }
-            filter = customerFilter(args.option("filter"));
+            filter = switch (target.id()) {
+            case "customers" -> customerFilter(args.option("filter"));
+            case "leads" -> ListFilters.leads(args.option("filter"));
+            case "opportunities" -> ListFilters.opportunities(args.option("filter"), context);
+            default -> throw CommandException.usage(NLS.bind(Messages.Export_filterOnlyLists, target.id()));
+            };
         }
         ImportService service = context.service(ImportService.class);
         String format = args.option("format");
@@ -128,7 +131,7 @@ public class ExportCommand implements CliCommand {
             case "owner" -> owner = value;
             case "tag" -> tag = value;
             case "overdue" -> overdue = Boolean.parseBoolean(value) || value.equals("1") || value.equalsIgnoreCase("yes");
-            default -> throw CommandException.usage(NLS.bind(Messages.Export_badFilter, key));
+            default -> throw CommandException.usage(NLS.bind(Messages.Export_badFilter, key, "text, grade, status, owner, tag, overdue"));
             }
         }
         return new CustomerFilter(search, grades, statuses, owner, tag, overdue);

@@ -36,8 +36,9 @@ import org.salesbench.importexport.WriteOptions;
 import org.salesbench.ui.Services;
 
 /**
- * File > Export > Salesbench, and the Customers view's Export… with the list's filter: the records,
- * the file (its extension chooses CSV, Excel or vCard) and the CSV encoding. The export runs as a job.
+ * File > Export > Salesbench, and a list view's Export… (customers, leads, opportunities) with the list's
+ * filter: the records, the file (its extension chooses CSV, Excel or vCard) and the CSV encoding. The export
+ * runs as a job.
  */
 public class ExportWizard extends Wizard implements IExportWizard {
 
@@ -46,19 +47,31 @@ public class ExportWizard extends Wizard implements IExportWizard {
 
     private final ImportService service;
     private final List<TargetDescriptor> targets;
-    private final CustomerFilter customerFilter;
+    /** The target of the list the wizard was opened from, and that list's filter; both {@code null} from File > Export. */
+    private final String listTargetId;
+    private final Object listFilter;
     private ExportPage page;
     private volatile String outcome;
 
     public ExportWizard() {
-        this(null);
+        this(null, null);
     }
 
     /** @param customerFilter the Customers view's current filter, or {@code null} for every record */
     public ExportWizard(CustomerFilter customerFilter) {
+        this(customerFilter == null ? null : "customers", customerFilter);
+    }
+
+    /**
+     * @param listTargetId the target of the list view the wizard is opened from ({@code customers}, {@code leads},
+     *                     {@code opportunities}), or {@code null}
+     * @param listFilter   that list's current filter (the target's filter type), or {@code null} for every record
+     */
+    public ExportWizard(String listTargetId, Object listFilter) {
         this.service = Services.get(ImportService.class);
         this.targets = service.targets().stream().filter(t -> t.target().map(ImportTarget::canExport).orElse(false)).toList();
-        this.customerFilter = customerFilter;
+        this.listTargetId = listFilter == null ? null : listTargetId;
+        this.listFilter = listFilter;
         setWindowTitle(Messages.Export_title);
     }
 
@@ -78,7 +91,7 @@ public class ExportWizard extends Wizard implements IExportWizard {
         TargetDescriptor target = targets.get(page.targetCombo.getSelectionIndex());
         Path file = page.file();
         Charset charset = page.encodingCombo.getSelectionIndex() == 1 ? Charset.forName("GBK") : StandardCharsets.UTF_8;
-        Object filter = "customers".equals(target.id()) && page.filterCheck != null && page.filterCheck.getSelection() ? customerFilter : null;
+        Object filter = target.id().equals(listTargetId) && page.filterCheck != null && page.filterCheck.getSelection() ? listFilter : null;
         Display display = getShell().getDisplay();
         Job job = new Job(NLS.bind(Messages.Job_export, file.getFileName())) {
             @Override
@@ -109,9 +122,14 @@ public class ExportWizard extends Wizard implements IExportWizard {
         return outcome;
     }
 
-    /** Whether it was opened with a list's filter (from the Customers view) rather than for every record. */
+    /** Whether it was opened with a list's filter (from a list view) rather than for every record. */
     public boolean exportsListFilter() {
-        return customerFilter != null;
+        return listFilter != null;
+    }
+
+    /** The filter of the list it was opened from, or {@code null}. */
+    public Object listFilter() {
+        return listFilter;
     }
 
     public ExportPage page() {
@@ -142,17 +160,20 @@ public class ExportWizard extends Wizard implements IExportWizard {
             targets.forEach(t -> targetCombo.add(t.label()));
             targetCombo.select(0);
             targetCombo.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
-            if (customerFilter != null) {
+            if (listFilter != null) {
                 new Label(c, SWT.NONE);
                 filterCheck = new Button(c, SWT.CHECK);
                 filterCheck.setText(Messages.Export_onlyFilter);
                 filterCheck.setSelection(true);
                 filterCheck.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
                 for (int i = 0; i < targets.size(); i++) {
-                    if (targets.get(i).id().equals("customers")) {
+                    if (targets.get(i).id().equals(listTargetId)) {
                         targetCombo.select(i);
                     }
                 }
+                // the list's filter is of its own records: for other records there is no filter to apply
+                targetCombo.addListener(SWT.Selection, e -> filterCheck.setEnabled(
+                        targets.get(targetCombo.getSelectionIndex()).id().equals(listTargetId)));
             }
             new Label(c, SWT.NONE).setText(Messages.Export_format);
             formatCombo = new Combo(c, SWT.READ_ONLY);

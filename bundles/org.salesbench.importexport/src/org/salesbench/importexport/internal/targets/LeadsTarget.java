@@ -2,6 +2,7 @@ package org.salesbench.importexport.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
@@ -28,12 +30,14 @@ import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
@@ -202,5 +206,44 @@ public class LeadsTarget implements ImportTarget {
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean canExport() {
+        return true;
+    }
+
+    /**
+     * The leads {@code filter} (a {@link LeadFilter}, {@code null} for all) selects, in the list's order: the source
+     * as its code, the owner as a login, the budget as number and currency.
+     */
+    @Override
+    public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        List<TargetField> fields = fields();
+        long[] ids = context.service(LeadService.class).ids(filter instanceof LeadFilter f ? f : LeadFilter.ALL);
+        RecordChunks.export(context, ids, fields, out, monitor,
+                (em, chunk) -> em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class).setParameter("ids", chunk).getResultList(),
+                Lead::getId, (em, leads) -> {
+                    Map<Long, String> external = ExternalIds.of(em, ENTITY, leads.stream().map(Lead::getId).toList());
+                    return leads.stream().map(l -> fields.stream().map(f -> (Object) switch (f.name()) {
+                    case COMPANY -> l.getCompany();
+                    case CONTACT_NAME -> l.getContactName();
+                    case CONTACT_TITLE -> l.getContactTitle();
+                    case PHONE -> l.getPhone();
+                    case EMAIL -> l.getEmail();
+                    case SOURCE -> l.getSource();
+                    case INDUSTRY -> l.getIndustry();
+                    case SIZE -> l.getSize();
+                    case NEED -> l.getNeed();
+                    case BUDGET -> RecordChunks.amount(l.getBudget());
+                    case CURRENCY -> RecordChunks.currency(l.getBudget());
+                    case STATUS -> l.getStatus();
+                    case DISQUALIFY_REASON -> l.getDisqualifyReason();
+                    case CREDIT_CODE -> l.getCreditCode();
+                    case OWNER -> l.getOwner();
+                    case EXTERNAL_ID -> external.get(l.getId());
+                    default -> null;
+                    }).toList()).toList();
+                });
     }
 }

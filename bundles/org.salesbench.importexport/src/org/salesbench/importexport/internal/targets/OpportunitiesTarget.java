@@ -2,6 +2,7 @@ package org.salesbench.importexport.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.users.UserService;
@@ -30,12 +32,14 @@ import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
@@ -331,6 +335,51 @@ public class OpportunitiesTarget implements ImportTarget {
             customerIds.put(key, ((Customer) resolved).getId());
             return (Customer) resolved;
         }
+    }
+
+    @Override
+    public boolean canExport() {
+        return true;
+    }
+
+    /**
+     * The opportunities {@code filter} (an {@link OpportunityFilter}, {@code null} for all) selects, in the list's
+     * order. The stage is written as its stored name next to its pipeline's, which the import reads back; a won or
+     * lost deal's close date is the day it closed, which the import closes it on. The account is written by name
+     * and external id, the owner by login, the product by code.
+     */
+    @Override
+    public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        List<TargetField> fields = fields();
+        long[] ids = context.service(OpportunityService.class).ids(filter instanceof OpportunityFilter f ? f : OpportunityFilter.ALL);
+        RecordChunks.export(context, ids, fields, out, monitor,
+                (em, chunk) -> em.createQuery("SELECT o FROM Opportunity o JOIN FETCH o.customer JOIN FETCH o.pipeline LEFT JOIN FETCH o.stage"
+                        + " LEFT JOIN FETCH o.product WHERE o.id IN :ids", Opportunity.class).setParameter("ids", chunk).getResultList(),
+                Opportunity::getId, (em, deals) -> {
+                    Map<Long, String> external = ExternalIds.of(em, ENTITY, deals.stream().map(Opportunity::getId).toList());
+                    Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY,
+                            deals.stream().map(o -> o.getCustomer().getId()).distinct().toList());
+                    return deals.stream().map(o -> fields.stream().map(f -> (Object) switch (f.name()) {
+                    case NAME -> o.getName();
+                    case CUSTOMER -> o.getCustomer().getName();
+                    case CUSTOMER_EXTERNAL_ID -> customerExternal.get(o.getCustomer().getId());
+                    case AMOUNT -> RecordChunks.amount(o.getAmount());
+                    case CURRENCY -> RecordChunks.currency(o.getAmount());
+                    case CLOSE_DATE -> o.isClosed() && o.getClosedOn() != null ? o.getClosedOn() : o.getExpectedCloseDate();
+                    case ENGAGED_ON -> o.getEngagedOn();
+                    case PIPELINE -> o.getPipeline().getName();
+                    case STAGE -> o.getStage() == null ? null : o.getStage().getName();
+                    case PROBABILITY -> o.getProbability();
+                    case OWNER -> o.getOwner();
+                    case PRODUCT -> o.getProduct() == null ? null : o.getProduct().getCode();
+                    case LOSS_REASON -> o.getLossReason();
+                    case SOURCE -> o.getSource();
+                    case NEXT_STEP -> o.getNextStep();
+                    case DESCRIPTION -> o.getDescription();
+                    case EXTERNAL_ID -> external.get(o.getId());
+                    default -> null;
+                    }).toList()).toList();
+                });
     }
 
     static boolean blank(String s) {

@@ -2,6 +2,7 @@ package org.salesbench.importexport.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
@@ -24,6 +26,7 @@ import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
@@ -173,5 +176,36 @@ public class ProductsTarget implements ImportTarget {
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean canExport() {
+        return true;
+    }
+
+    /** The whole catalogue, inactive products too, by code. There is no filter: {@code filter} is ignored. */
+    @Override
+    public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        List<TargetField> fields = fields();
+        long[] ids = context.unitOfWork().read(em -> em.createQuery("SELECT p.id FROM Product p ORDER BY p.code, p.id", Long.class)
+                .getResultList().stream().mapToLong(Long::longValue).toArray());
+        RecordChunks.export(context, ids, fields, out, monitor,
+                (em, chunk) -> em.createQuery("SELECT p FROM Product p WHERE p.id IN :ids", Product.class).setParameter("ids", chunk)
+                        .getResultList(),
+                Product::getId, (em, products) -> {
+                    Map<Long, String> external = ExternalIds.of(em, ENTITY, products.stream().map(Product::getId).toList());
+                    return products.stream().map(p -> fields.stream().map(f -> (Object) switch (f.name()) {
+                    case CODE -> p.getCode();
+                    case NAME -> p.getName();
+                    case UNIT -> p.getUnit();
+                    case LIST_PRICE -> RecordChunks.amount(p.getListPrice());
+                    case CURRENCY -> RecordChunks.currency(p.getListPrice());
+                    case TAX_RATE -> p.getTaxRate();
+                    case ACTIVE -> p.isActive();
+                    case DESCRIPTION -> p.getDescription();
+                    case EXTERNAL_ID -> external.get(p.getId());
+                    default -> null;
+                    }).toList()).toList();
+                });
     }
 }

@@ -2,11 +2,14 @@ package org.salesbench.importexport.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.users.Team;
 import org.salesbench.core.users.User;
@@ -19,14 +22,18 @@ import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
+import org.salesbench.importexport.RecordWriter;
+import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.internal.Messages;
+import org.salesbench.importexport.internal.Values;
 import org.salesbench.opportunities.quotes.ProductService;
 
 /**
  * Users and their teams, through {@link UserService}: a user per row (login, display name, e-mail, manager) and
- * membership of a team by name, with the team's region. Without a login column the login is made from the
+ * membership of teams by name ({@value #TEAM_SEPARATOR} between several), with each team's region. Without a login column the login is made from the
  * display name ("Darcel Schlecht" becomes darcel.schlecht). A manager who is not a user yet (an org chart lists
  * managers only as a column) is created as one. Without a team column a user with a manager joins the team
  * named after that manager, led by the manager. Everything made that way is noted in the summary.
@@ -34,6 +41,9 @@ import org.salesbench.opportunities.quotes.ProductService;
 public class UsersTarget implements ImportTarget {
 
     public static final String ID = "users";
+
+    /** Separates the teams of a user in the team column, and their regions in the region column. */
+    static final String TEAM_SEPARATOR = ";";
 
     static final String LOGIN = "login", DISPLAY_NAME = "displayName", EMAIL = "email", MANAGER = "manager", TEAM = "team",
             REGION = "region", ACTIVE = "active";
@@ -132,32 +142,48 @@ public class UsersTarget implements ImportTarget {
         return login;
     }
 
-    /** Adds the user to the row's team (or the manager's), creating the team with the row's region and manager. */
+    /**
+     * Adds the user to the row's teams (or the manager's), creating each team with its region and the row's manager.
+     * Several teams are separated by {@value #TEAM_SEPARATOR}, their regions likewise, in the same order; one region
+     * is every team's.
+     */
     private static void join(ImportContext context, UserService users, ImportRow row, String login, String manager) {
-        String teamName = OpportunitiesTarget.blank(row.text(TEAM)) ? null : row.text(TEAM).strip();
-        if (teamName == null && manager != null) {
-            teamName = users.findUser(manager).map(User::getDisplayName).orElse(manager);
+        List<String> teamNames = parts(row.text(TEAM));
+        if (teamNames.isEmpty() && manager != null && !row.has(TEAM)) { // a blank cell of a team column is "no team"
+            teamNames = List.of(users.findUser(manager).map(User::getDisplayName).orElse(manager));
             context.note(SalesMessages.Note_teamNamedAfterManager);
         }
-        if (teamName == null) {
-            return;
+        List<String> regions = parts(row.text(REGION));
+        for (int i = 0; i < teamNames.size(); i++) {
+            String name = teamNames.get(i);
+            if (name.isEmpty()) {
+                continue;
+            }
+            String region = regions.isEmpty() ? "" : regions.get(regions.size() == 1 ? 0 : Math.min(i, regions.size() - 1));
+            Optional<Team> found = users.teams().stream().filter(t -> t.getName().equalsIgnoreCase(name)).findFirst();
+            Team team = found.orElseGet(() -> new Team(name));
+            if (team.getManager() == null && manager != null) {
+                team.setManager(manager);
+            }
+            if (!region.isEmpty()) {
+                team.setRegion(region);
+            }
+            team.getMembers().add(login);
+            if (found.isPresent()) {
+                users.updateTeam(team);
+            } else {
+                users.createTeam(team);
+                context.note(NLS.bind(SalesMessages.Note_teamCreated, name));
+            }
         }
-        String name = teamName;
-        Optional<Team> found = users.teams().stream().filter(t -> t.getName().equalsIgnoreCase(name)).findFirst();
-        Team team = found.orElseGet(() -> new Team(name));
-        if (team.getManager() == null && manager != null) {
-            team.setManager(manager);
+    }
+
+    /** The stripped parts of a cell separated by {@value #TEAM_SEPARATOR}, blanks kept so that positions line up; none for a blank cell. */
+    private static List<String> parts(String cell) {
+        if (OpportunitiesTarget.blank(cell)) {
+            return List.of();
         }
-        if (!OpportunitiesTarget.blank(row.text(REGION))) {
-            team.setRegion(row.text(REGION).strip());
-        }
-        team.getMembers().add(login);
-        if (found.isPresent()) {
-            users.updateTeam(team);
-        } else {
-            users.createTeam(team);
-            context.note(NLS.bind(SalesMessages.Note_teamCreated, name));
-        }
+        return java.util.Arrays.stream(cell.split(TEAM_SEPARATOR, -1)).map(String::strip).toList();
     }
 
     private static User match(UserService users, ImportRow row, String login, List<String> keys) {
@@ -176,5 +202,64 @@ public class UsersTarget implements ImportTarget {
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean canExport() {
+        return true;
+    }
+
+    /**
+     * Every user, one row each: the teams the user is in and their regions separated by {@value #TEAM_SEPARATOR}
+     * (in the same order), the manager as a login. Managers come before the people who report to them, so an import
+     * finds each manager as a user. Users and teams are few (a sales organisation, not a customer base), so they are
+     * read in one go. There is no filter: {@code filter} is ignored.
+     */
+    @Override
+    public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
+        UserService users = context.service(UserService.class);
+        List<TargetField> fields = fields();
+        out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
+        List<User> all = managersFirst(users.users(false));
+        List<Team> teams = new ArrayList<>(users.teams());
+        teams.sort(Comparator.comparing(Team::getName));
+        monitor.beginTask(Messages.Progress_export, all.size());
+        for (User user : all) {
+            if (monitor.isCanceled()) {
+                break;
+            }
+            List<Team> memberOf = teams.stream().filter(t -> t.getMembers().contains(user.getLogin())).toList();
+            out.write(fields.stream().map(f -> Values.format(switch (f.name()) {
+            case LOGIN -> user.getLogin();
+            case DISPLAY_NAME -> user.getDisplayName();
+            case EMAIL -> user.getEmail();
+            case MANAGER -> user.getManager();
+            case TEAM -> memberOf.isEmpty() ? null : String.join(TEAM_SEPARATOR + " ", memberOf.stream().map(Team::getName).toList());
+            case REGION -> memberOf.stream().allMatch(t -> OpportunitiesTarget.blank(t.getRegion())) ? null
+                    : String.join(TEAM_SEPARATOR + " ", memberOf.stream().map(t -> t.getRegion() == null ? "" : t.getRegion()).toList());
+            case ACTIVE -> user.isActive();
+            default -> null;
+            })).toList());
+            monitor.worked(1);
+        }
+        monitor.done();
+    }
+
+    /** The users by how many managers are above them, then by login; a manager chain that loops ends where it repeats. */
+    static List<User> managersFirst(List<User> users) {
+        java.util.Map<String, User> byLogin = new java.util.HashMap<>();
+        users.forEach(u -> byLogin.put(u.getLogin(), u));
+        java.util.Map<String, Integer> depth = new java.util.HashMap<>();
+        for (User u : users) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int d = 0;
+            for (User m = u; m != null && m.getManager() != null && seen.add(m.getLogin()); m = byLogin.get(m.getManager())) {
+                d++;
+            }
+            depth.put(u.getLogin(), d);
+        }
+        List<User> sorted = new ArrayList<>(users);
+        sorted.sort(Comparator.comparing((User u) -> depth.get(u.getLogin())).thenComparing(User::getLogin));
+        return sorted;
     }
 }

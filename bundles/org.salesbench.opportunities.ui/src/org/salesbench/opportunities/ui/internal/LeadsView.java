@@ -363,6 +363,15 @@ public class LeadsView extends ViewPart {
         return sourceCombo;
     }
 
+    /** The list's current filter as {@link LeadFilter}: Export… writes what the list shows. */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == LeadFilter.class) {
+            return adapter.cast(filter);
+        }
+        return super.getAdapter(adapter);
+    }
+
     @Override
     public void setFocus() {
         searchText.setFocus();

@@ -299,7 +299,7 @@ public class OpportunitiesView extends ViewPart {
         return filter;
     }
 
-    Text searchBox() {
+    public Text searchBox() {
         return searchText;
     }
 
@@ -331,6 +331,15 @@ public class OpportunitiesView extends ViewPart {
     void openRow(int index) {
         table.setSelection(index);
         openSelected();
+    }
+
+    /** The list's current filter as {@link OpportunityFilter}: Export… writes what the list shows. */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == OpportunityFilter.class) {
+            return adapter.cast(filter);
+        }
+        return super.getAdapter(adapter);
     }
 
     @Override

@@ -58,7 +58,8 @@ import org.salesbench.persistence.UnitOfWork;
 /**
  * The import engine: reads a file through its format, maps columns to fields, converts values,
  * finds duplicates inside the file, and hands batches to the target inside transactions of the unit
- * of work, in one transaction (all-or-nothing) or one per batch (valid rows).
+ * of work, in one transaction (all-or-nothing) or one per batch (valid rows). A large file goes to a target
+ * that has a bulk load ({@link BulkWriter}) through it, with the same modes and outcomes.
  */
 @Component(service = ImportService.class)
 public class ImportEngine implements ImportService {
@@ -231,7 +232,7 @@ public class ImportEngine implements ImportService {
             }
         }
         DataFormat format = formatOf(file);
-        boolean large = Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
+        boolean large = Files.isRegularFile(file) && Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
         try (RecordReader reader = format.open(file, options)) {
             Run run = new Run(target, fields, reader, settings, progress, large);
             return run.execute();

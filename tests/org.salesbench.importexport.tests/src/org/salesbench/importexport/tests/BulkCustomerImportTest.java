@@ -202,6 +202,27 @@ class BulkCustomerImportTest {
         assertEquals(ROWS + 1, valid.lastCommittedRow());
     }
 
+    @Test
+    void externalIdsOfLoadedCustomersMatchTheNextImport() throws IOException {
+        StringBuilder text = new StringBuilder("Account ID,Account Name,Description\n");
+        for (int i = 0; i < ROWS; i++) {
+            text.append("SF-").append(i).append(',').append(csv("Salesforce Account " + i)).append(',')
+                    .append(csv("an account exported from another CRM (Salesforce), with a description long enough to make this a large file, " + i)).append('\n');
+        }
+        Path file = ImportFixture.utf8(dir.resolve("sf.csv"), text.toString());
+        assertTrue(Files.size(file) > 1 << 20);
+        ImportResult first = fx.importFile(file, "customers", settings(file));
+        assertEquals(ROWS, first.created(), () -> first.errors().toString());
+        assertEquals(ROWS, fx.count("SB_IMPORT_EXTERNAL_ID"), "each loaded customer's external id is kept");
+
+        ImportSettings byExternalId = settings(file).withMatch(new MatchPolicy(List.of("externalId"), OnMatch.SKIP));
+        ImportResult again = fx.importFile(file, "customers", byExternalId);
+        assertEquals(Outcome.COMPLETED, again.outcome());
+        assertEquals(ROWS, again.skipped(), "every row found by its external id, read once before the run");
+        assertEquals(0, again.created());
+        assertEquals(ROWS, fx.customerCount());
+    }
+
     /** A monitor that says "cancelled" once the engine has handed over {@code batches} batches. */
     private static final class CancelAfter extends NullProgressMonitor {
         private int worked;

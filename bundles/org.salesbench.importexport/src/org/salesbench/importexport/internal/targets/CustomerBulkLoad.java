@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final CustomerService service;
     private final DomainEventPublisher events;
     private final MatchPolicy match;
-    private final CustomersTarget keys = new CustomersTarget();
+    private final CustomersTarget target = new CustomersTarget();
     /** Existing record id by normalised key value, per key field the run matches on. */
     private final Map<String, Map<String, Long>> existing = new HashMap<>();
     private final Path dir;
@@ -95,11 +96,16 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             case CustomersTarget.CREDIT_CODE -> "SELECT CREDIT_CODE, ID FROM SB_CUSTOMER WHERE CREDIT_CODE IS NOT NULL";
             case CustomersTarget.NAME -> "SELECT NORMALIZED_NAME, ID FROM SB_CUSTOMER";
             default -> "SELECT x.EXTERNAL_ID, x.RECORD_ID FROM SB_IMPORT_EXTERNAL_ID x JOIN SB_CUSTOMER r ON r.ID = x.RECORD_ID"
-                    + " WHERE x.ENTITY = '" + CustomersTarget.ENTITY + "'";
+                    + " WHERE x.ENTITY = ?";
             };
-            try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.merge(rs.getString(1), rs.getLong(2), Math::min); // the oldest record, as the per-batch look-up finds it
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                if (sql.endsWith("?")) {
+                    select.setString(1, CustomersTarget.ENTITY);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.merge(rs.getString(1), rs.getLong(2), Math::min); // the oldest record, as the per-batch look-up finds it
+                    }
                 }
             }
             existing.put(key, ids);
@@ -143,7 +149,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             }
             staged += creates.size();
         }
-        return java.util.Arrays.asList(outcomes);
+        return Arrays.asList(outcomes);
     }
 
     /**
@@ -159,7 +165,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             String value = switch (key) {
             case CustomersTarget.NAME -> row.get(key) == null ? null : prepared.getNormalizedName();
             case CustomersTarget.CREDIT_CODE -> row.get(key) == null ? null : prepared.getCreditCode();
-            default -> keys.normaliseKey(key, row.get(key));
+            default -> target.normaliseKey(key, row.get(key));
             };
             if (value != null && !value.isEmpty()) {
                 Long id = existing.get(key).get(value);

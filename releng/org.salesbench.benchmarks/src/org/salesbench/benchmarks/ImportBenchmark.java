@@ -108,6 +108,7 @@ class ImportBenchmark {
             System.out.printf("BENCH customers in the database: %,d%n", service.count(CustomerFilter.ALL));
         }
 
+        loadOnly(importDir, base.resolve("load-run"), size, security);
         double[] rawCpuRate = new double[1];
         double rawRate = raw(base.resolve("raw-run"), csv, size, security, false, rawCpuRate);
         double rawWithTagsRate = raw(base.resolve("raw-tags-run"), csv, size, security, true, rawCpuRate);
@@ -124,6 +125,57 @@ class ImportBenchmark {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * Derby's import procedure alone on the same rows: the customers and tags the import wrote, exported with
+     * {@code SYSCS_EXPORT_TABLE} and imported into a fresh database with {@code SYSCS_IMPORT_TABLE}, as the bulk
+     * path loads them (empty tables, all the schema's indexes). The ceiling of the import on this schema.
+     */
+    private static void loadOnly(Path importDir, Path dir, int size, LocalSecurityService security) throws Exception {
+        Path customers = importDir.resolveSibling("load-customers.del");
+        Path tags = importDir.resolveSibling("load-tags.del");
+        Files.deleteIfExists(customers);
+        Files.deleteIfExists(tags);
+        DatabaseSettings from = DatabaseSettings.embedded(importDir);
+        try (Connection connection = Database.connect(from)) {
+            call(connection, "CALL SYSCS_UTIL.SYSCS_EXPORT_TABLE(NULL, 'SB_CUSTOMER', ?, NULL, NULL, 'UTF-8')", customers);
+            call(connection, "CALL SYSCS_UTIL.SYSCS_EXPORT_TABLE(NULL, 'SB_CUSTOMER_TAG', ?, NULL, NULL, 'UTF-8')", tags);
+        } finally {
+            shutdown(from);
+        }
+        fresh(dir);
+        DatabaseSettings to = DatabaseSettings.embedded(dir);
+        Database.open(to, security).close(); // the same schema, migrated
+        try (Connection connection = Database.connect(to)) {
+            long start = System.nanoTime();
+            call(connection, "CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(NULL, 'SB_CUSTOMER', ?, NULL, NULL, 'UTF-8', 0)", customers);
+            long between = System.nanoTime();
+            call(connection, "CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(NULL, 'SB_CUSTOMER_TAG', ?, NULL, NULL, 'UTF-8', 0)", tags);
+            long end = System.nanoTime();
+            System.out.printf("BENCH Derby's import procedure alone on the same rows (customers %.1f s, tags %.1f s): %.1f s = %,.0f rows/s "
+                    + "(the ceiling of the bulk path on this schema)%n", (between - start) / 1e9, (end - between) / 1e9, (end - start) / 1e9,
+                    size / ((end - start) / 1e9));
+        } finally {
+            shutdown(to);
+            Files.deleteIfExists(customers);
+            Files.deleteIfExists(tags);
+        }
+    }
+
+    private static void call(Connection connection, String sql, Path file) throws java.sql.SQLException {
+        try (PreparedStatement call = connection.prepareStatement(sql)) {
+            call.setString(1, file.toString());
+            call.execute();
+        }
+    }
+
+    private static void shutdown(DatabaseSettings settings) {
+        try {
+            Database.connect(new DatabaseSettings(settings.url().replaceAll(";.*", "") + ";shutdown=true", null, null)).close();
+        } catch (java.sql.SQLException expected) {
+            // Derby answers a shutdown with an exception
         }
     }
 
@@ -211,11 +263,7 @@ class ImportBenchmark {
                     tags ? " with their tags" : " (customer table only)", seconds, rate);
             return rate;
         } finally {
-            try {
-                Database.connect(new DatabaseSettings(settings.url().replaceAll(";.*", "") + ";shutdown=true", null, null)).close();
-            } catch (java.sql.SQLException expected) {
-                // Derby answers a shutdown with an exception
-            }
+            shutdown(settings);
         }
     }
 

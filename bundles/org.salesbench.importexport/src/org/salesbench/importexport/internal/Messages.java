@@ -8,6 +8,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.importexport.internal.messages";
 
     public static String File_empty;
+    public static String Progress_loading;
+    public static String Bulk_loadFailed;
     public static String File_binary;
     public static String File_unknownEncoding;
     public static String File_noHeader;

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.CustomerFilter;
@@ -31,13 +32,25 @@ final class ImportFixture implements AutoCloseable {
     final CustomerServiceImpl customers;
     final ImportEngine engine;
     final List<Long> events = new ArrayList<>();
+    /** The bulk writes announced, as entity:count. */
+    final List<String> imported = new ArrayList<>();
 
     ImportFixture() {
         LocalSecurityService security = new LocalSecurityService("importer");
         db = Database.open(DatabaseSettings.inMemory("import-" + UUID.randomUUID()), security);
-        DomainEventPublisher publisher = (entity, change, id) -> {
-            synchronized (events) {
-                events.add(id);
+        DomainEventPublisher publisher = new DomainEventPublisher() {
+            @Override
+            public void publish(String entity, Change change, long id) {
+                synchronized (events) {
+                    events.add(id);
+                }
+            }
+
+            @Override
+            public void publishImported(String entity, int count) {
+                synchronized (imported) {
+                    imported.add(entity + ":" + count);
+                }
             }
         };
         customers = new CustomerServiceImpl(db, security, publisher);

@@ -40,6 +40,7 @@ import org.salesbench.customers.internal.SearchTerms;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportSettings;
 import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
@@ -48,9 +49,11 @@ import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.internal.BulkWriter;
 import org.salesbench.importexport.internal.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -156,9 +159,13 @@ public class CustomersTarget implements ImportTarget {
         String code = CreditCode.normalise(c.getCreditCode());
         c.setCreditCode(code == null || code.isEmpty() ? null : code);
         c.setNormalizedName(CompanyNames.normalise(c.getName()));
+        // as the service prepares a form: tags stripped, blank ones dropped
+        List<String> tags = c.getTags().stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        c.getTags().clear();
+        c.getTags().addAll(tags);
     }
 
-    private static final class Writer implements TargetWriter {
+    private static final class Writer implements BulkWriter {
         private final ImportContext context;
         private final UnitOfWork unitOfWork;
         private final CustomerService service;
@@ -177,6 +184,17 @@ public class CustomersTarget implements ImportTarget {
                 publisher = null; // headless without EventAdmin: nothing listens
             }
             this.events = publisher;
+        }
+
+        @Override
+        public boolean bulkApplies(ImportSettings settings) {
+            // the import procedure reads the staging files in the database's process: embedded Derby only
+            return unitOfWork.settings().dialect() == Dialect.DERBY;
+        }
+
+        @Override
+        public Staging stage(MatchPolicy match) throws IOException {
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match);
         }
 
         @Override

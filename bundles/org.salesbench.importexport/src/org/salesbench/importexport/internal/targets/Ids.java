@@ -16,22 +16,26 @@ final class Ids {
     }
 
     static long[] allocate(Connection connection, int count) throws SQLException {
+        long first = reserve(connection, count);
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = first + i;
+        }
+        return ids;
+    }
+
+    /** Reserves {@code count} consecutive ids and returns the first. */
+    static long reserve(Connection connection, long count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'");
                 PreparedStatement select = connection.prepareStatement("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
             update.setLong(1, count);
             if (update.executeUpdate() != 1) {
                 throw new SQLException("no SB_ID row in SB_SEQUENCE");
             }
-            long last;
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
-                last = rs.getLong(1);
+                return rs.getLong(1) - count + 1;
             }
-            long[] ids = new long[count];
-            for (int i = 0; i < count; i++) {
-                ids[i] = last - count + 1 + i;
-            }
-            return ids;
         }
     }
 }

@@ -33,9 +33,12 @@ final class CustomerLoader {
     private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT";
 
     private final Connection connection;
+    private final boolean derby;
 
-    CustomerLoader(Connection connection) {
+    /** With {@code derby}, each query names the index it must use (see {@link #query}). */
+    CustomerLoader(Connection connection, boolean derby) {
         this.connection = connection;
+        this.derby = derby;
     }
 
     /** The customers of {@code ids} (ascending, at most a few thousand) still in the database. */
@@ -46,7 +49,7 @@ final class CustomerLoader {
         Map<Long, Customer> customers = new HashMap<>(ids.length * 2);
         Map<Long, CustomerRow> rows = new HashMap<>(ids.length * 2);
         Set<Long> wanted = LongStream.of(ids).boxed().collect(Collectors.toSet());
-        try (ResultSet rs = query("SELECT " + COLUMNS + " FROM SB_CUSTOMER WHERE ", "ID", ids)) {
+        try (ResultSet rs = query("SELECT " + COLUMNS + " FROM SB_CUSTOMER", "PK_SB_CUSTOMER", "ID", ids)) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 if (!wanted.contains(id)) {
@@ -63,7 +66,7 @@ final class CustomerLoader {
                         updated == null ? null : updated.toInstant()));
             }
         }
-        try (ResultSet rs = query("SELECT CUSTOMER_ID, TAG FROM SB_CUSTOMER_TAG WHERE ", "CUSTOMER_ID", ids)) {
+        try (ResultSet rs = query("SELECT CUSTOMER_ID, TAG FROM SB_CUSTOMER_TAG", "FK_SB_CUSTOMER_TAG", "CUSTOMER_ID", ids)) {
             while (rs.next()) {
                 Customer c = customers.get(rs.getLong(1));
                 if (c != null) {
@@ -72,7 +75,7 @@ final class CustomerLoader {
             }
         }
         Map<Long, Contact> contacts = new HashMap<>();
-        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME FROM SB_CONTACT WHERE ", "CUSTOMER_ID", ids)) {
+        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME FROM SB_CONTACT", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
             while (rs.next()) {
                 Customer c = customers.get(rs.getLong(2));
                 if (c != null) {
@@ -82,8 +85,8 @@ final class CustomerLoader {
         }
         if (!contacts.isEmpty()) {
             long[] contactIds = contacts.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-            fill(contacts, "SELECT CONTACT_ID, PHONE FROM SB_CONTACT_PHONE WHERE ", contactIds, true);
-            fill(contacts, "SELECT CONTACT_ID, EMAIL FROM SB_CONTACT_EMAIL WHERE ", contactIds, false);
+            fill(contacts, "SELECT CONTACT_ID, PHONE FROM SB_CONTACT_PHONE", "FK_SB_CONTACT_PHONE", contactIds, true);
+            fill(contacts, "SELECT CONTACT_ID, EMAIL FROM SB_CONTACT_EMAIL", "FK_SB_CONTACT_EMAIL", contactIds, false);
         }
         List<IndexedCustomer> loaded = new ArrayList<>(customers.size());
         for (long id : ids) {
@@ -95,8 +98,8 @@ final class CustomerLoader {
         return loaded;
     }
 
-    private void fill(Map<Long, Contact> contacts, String select, long[] contactIds, boolean phones) throws SQLException {
-        try (ResultSet rs = query(select, "CONTACT_ID", contactIds)) {
+    private void fill(Map<Long, Contact> contacts, String select, String constraint, long[] contactIds, boolean phones) throws SQLException {
+        try (ResultSet rs = query(select, constraint, "CONTACT_ID", contactIds)) {
             while (rs.next()) {
                 Contact contact = contacts.get(rs.getLong(1));
                 if (contact != null) {
@@ -107,12 +110,15 @@ final class CustomerLoader {
     }
 
     /**
-     * {@code select} restricted to the given ids (ascending) of {@code column}: by range when they are dense (rows of
-     * other ids in the range are skipped by the caller), else by IN list. The result set closes its statement.
+     * {@code select} (up to its FROM table) restricted to the given ids (ascending) of {@code column}: by range when
+     * they are dense (rows of other ids in the range are skipped by the caller), else by IN list. The result set
+     * closes its statement. On Derby the query names the key's index ({@code constraint}): with a parameterised
+     * range Derby cannot estimate how many rows match and scans the whole table instead, once per group.
      */
-    private ResultSet query(String select, String column, long[] ids) throws SQLException {
+    private ResultSet query(String select, String constraint, String column, long[] ids) throws SQLException {
         long first = ids[0];
         long last = ids[ids.length - 1];
+        select += (derby ? " --DERBY-PROPERTIES constraint=" + constraint + "\n" : "") + " WHERE ";
         if (last - first < 4L * ids.length || ids.length > 2_000) {
             PreparedStatement statement = connection.prepareStatement(select + column + " BETWEEN ? AND ?");
             statement.closeOnCompletion();

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -214,16 +215,50 @@ public final class CustomerSearch implements AutoCloseable {
     private void rebuild(CustomerIndex index) throws IOException, SQLException {
         long start = System.nanoTime();
         Connection c = connection();
-        long watermark = maxUpdatedAt(c);
+        long watermark = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
         long[] ids = longs(c, "SELECT ID FROM SB_CUSTOMER ORDER BY ID");
-        CustomerLoader loader = new CustomerLoader(c);
-        for (int from = 0; from < ids.length; from += REBUILD_GROUP) {
-            index.add(loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REBUILD_GROUP))));
+        CustomerLoader loader = new CustomerLoader(c, derby());
+        // two cores' worth: this thread reads the next group from the database while another indexes the last one
+        java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "Customer search indexer"));
+        try {
+            java.util.concurrent.Future<Void> previous = CompletableFuture.completedFuture(null);
+            for (int from = 0; from < ids.length; from += REBUILD_GROUP) {
+                List<IndexedCustomer> group = loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REBUILD_GROUP)));
+                finish(previous);
+                previous = indexer.submit(() -> {
+                    index.add(group);
+                    return null;
+                });
+            }
+            finish(previous);
+        } finally {
+            indexer.shutdownNow();
         }
         index.commit(watermark);
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.INFO,
                 "Customer search index built: " + ids.length + " customers in " + lastBuildMillis + " ms");
+    }
+
+    private static void finish(java.util.concurrent.Future<Void> indexing) throws IOException {
+        try {
+            indexing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while indexing customers", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private boolean derby() {
+        return settings.dialect() != DatabaseSettings.Dialect.POSTGRESQL;
+    }
+
+    /** A Derby hint naming the index to read (a comment elsewhere): see {@link CustomerLoader}. */
+    private String hint(String index) {
+        return derby() ? " --DERBY-PROPERTIES index=" + index + "\n" : "";
     }
 
     /**
@@ -237,11 +272,11 @@ public final class CustomerSearch implements AutoCloseable {
     private void catchUp(CustomerIndex index, boolean full, long margin) throws IOException, SQLException {
         Connection c = connection();
         long watermark = index.watermark();
-        long newest = maxUpdatedAt(c);
+        long newest = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
         boolean changed = false;
         if (newest > watermark || margin > MARGIN_NANOS) {
             long[][] changedSince;
-            try (PreparedStatement s = c.prepareStatement("SELECT ID, UPDATED_AT FROM SB_CUSTOMER WHERE UPDATED_AT >= ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT ID, UPDATED_AT FROM SB_CUSTOMER" + hint("IX_SB_CUSTOMER_UPDATED") + " WHERE UPDATED_AT >= ?")) {
                 s.setTimestamp(1, timestamp(watermark == Long.MIN_VALUE ? Long.MIN_VALUE / 2 : watermark - margin));
                 changedSince = idsAndStamps(s);
             }
@@ -271,8 +306,8 @@ public final class CustomerSearch implements AutoCloseable {
         }
     }
 
-    private static void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
-        CustomerLoader loader = new CustomerLoader(c);
+    private void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
+        CustomerLoader loader = new CustomerLoader(c, derby());
         for (int from = 0; from < ids.length; from += CATCH_UP_GROUP) {
             index.put(loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CATCH_UP_GROUP))));
         }
@@ -427,8 +462,8 @@ public final class CustomerSearch implements AutoCloseable {
         return connection;
     }
 
-    private static long maxUpdatedAt(Connection c) throws SQLException {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT MAX(UPDATED_AT) FROM SB_CUSTOMER")) {
+    private static long maxUpdatedAt(Connection c, String hint) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(UPDATED_AT) FROM SB_CUSTOMER" + hint)) {
             rs.next();
             Timestamp t = rs.getTimestamp(1);
             return t == null ? Long.MIN_VALUE : CustomerIndex.epochNanos(t.toInstant());

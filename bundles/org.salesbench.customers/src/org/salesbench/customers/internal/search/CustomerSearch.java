@@ -73,6 +73,8 @@ public final class CustomerSearch implements AutoCloseable {
     private final Path folder;
     private final CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
     private volatile boolean catchingUp;
+    /** Set by {@link #close}: a rebuild in progress stops at its next group. */
+    private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
     private long lastFullCheck = System.nanoTime();
     private Connection connection;
@@ -203,13 +205,18 @@ public final class CustomerSearch implements AutoCloseable {
             index = CustomerIndex.open(directory, true);
             rebuild = true;
         }
-        synchronized (this) {
-            if (rebuild) {
-                rebuild(index);
+        try {
+            synchronized (this) {
+                if (rebuild) {
+                    rebuild(index);
+                }
+                catchUp(index, true);
             }
-            catchUp(index, true);
+            return index;
+        } catch (IOException | SQLException | RuntimeException e) {
+            index.close(); // releases the folder's write lock for the next attempt
+            throw e;
         }
-        return index;
     }
 
     private void rebuild(CustomerIndex index) throws IOException, SQLException {
@@ -224,6 +231,9 @@ public final class CustomerSearch implements AutoCloseable {
         try {
             java.util.concurrent.Future<Void> previous = CompletableFuture.completedFuture(null);
             for (int from = 0; from < ids.length; from += REBUILD_GROUP) {
+                if (closed) {
+                    throw new IOException("closed while building the customer search index");
+                }
                 List<IndexedCustomer> group = loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REBUILD_GROUP)));
                 finish(previous);
                 previous = indexer.submit(() -> {
@@ -401,13 +411,22 @@ public final class CustomerSearch implements AutoCloseable {
         }
     }
 
-    private <T> T update(IndexWork<T> work) {
+    /**
+     * Applies a change of this process's own write. While the index is being built it is skipped, so that a save
+     * never waits for a rebuild: the rebuild's closing catch-up sees the change (newer stamp, or a count that differs).
+     */
+    private void update(IndexWork<Void> work) {
+        if (!ready.isDone() || ready.isCompletedExceptionally()) {
+            return;
+        }
         CustomerIndex index = ready.join();
         synchronized (this) {
             try {
-                return work.apply(index);
-            } catch (IOException | SQLException e) {
-                throw failure(e);
+                work.apply(index);
+            } catch (IOException | SQLException | RuntimeException e) {
+                // the write itself committed: the next catch-up indexes it (its stamp is newer than the watermark)
+                System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.WARNING,
+                        "Customer search index not updated after a write; it catches up on the next query", e);
             }
         }
     }
@@ -512,18 +531,32 @@ public final class CustomerSearch implements AutoCloseable {
         return Arrays.copyOf(values, n);
     }
 
+    /** Closes the index, after its opening job if that still runs (it stops early), so the folder's lock is free again. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closed = true;
         SHARED.remove(key(settings, folder), this);
+        CustomerIndex index = null;
         try {
-            if (ready.isDone() && !ready.isCompletedExceptionally()) {
-                ready.join().close();
+            // bounded: when the job manager is already shut down (the workbench exits) the job never runs
+            index = ready.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {
+            // it never opened, or closed itself on the failure
+        }
+        synchronized (this) {
+            try {
+                if (index != null) {
+                    index.close();
+                }
+                if (connection != null) {
+                    connection.close();
+                    connection = null;
+                }
+            } catch (IOException | SQLException e) {
+                // closing a cache: nothing to save
             }
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (IOException | SQLException e) {
-            // closing a cache: nothing to save
         }
     }
 }

@@ -59,6 +59,14 @@ public interface CustomerService {
     /** The rows of the given ids, in the given order (ids no longer there are left out). */
     List<CustomerRow> rows(long[] ids);
 
+    /**
+     * Whether the search index behind the list is being built or catching up with the database; list calls then
+     * wait for it, and a view may say so.
+     */
+    default boolean isSearchCatchingUp() {
+        return false;
+    }
+
     /** The grades customers may have, in order (A, B, C, D unless configured). */
     List<String> grades();
 

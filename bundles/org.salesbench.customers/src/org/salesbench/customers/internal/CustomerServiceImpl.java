@@ -1,9 +1,5 @@
 package org.salesbench.customers.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,13 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
@@ -35,11 +34,17 @@ import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
+import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.UnitOfWork;
 
-/** The customer service: validation, permission checks, one transaction per call, events after commit. */
-@Component(service = CustomerService.class)
-public class CustomerServiceImpl implements CustomerService {
+/**
+ * The customer service: validation, permission checks, one transaction per call, events after commit. The list
+ * (count, page, ids, rows) and text search are answered by the customer search index ({@link CustomerSearch}),
+ * which this service keeps current after each commit and on the IMPORTED event of bulk writes.
+ */
+@Component(service = { CustomerService.class, EventHandler.class },
+        property = EventConstants.EVENT_TOPIC + "=" + EventTopics.PREFIX + Customer.ENTITY + "/IMPORTED")
+public class CustomerServiceImpl implements CustomerService, EventHandler {
 
     /** Comma-separated grades, best first; A, B, C, D when unset. */
     public static final String GRADES_PROPERTY = "salesbench.customer.grades";
@@ -47,6 +52,7 @@ public class CustomerServiceImpl implements CustomerService {
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
+    private final CustomerSearch search;
 
     @Activate
     public CustomerServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
@@ -54,6 +60,30 @@ public class CustomerServiceImpl implements CustomerService {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
+        this.search = CustomerSearch.of(unitOfWork.settings());
+    }
+
+    @Deactivate
+    void deactivate() {
+        search.close();
+    }
+
+    /** A bulk write (an import) changed customers with JDBC: the index catches up with the database. */
+    @Override
+    public void handleEvent(Event event) {
+        if (EventTopics.imported(Customer.ENTITY).equals(event.getTopic())) {
+            search.imported();
+        }
+    }
+
+    /** The search index behind the list (tests and benchmarks wait for it or time its build). */
+    public CustomerSearch search() {
+        return search;
+    }
+
+    @Override
+    public boolean isSearchCatchingUp() {
+        return search.isCatchingUp();
     }
 
     @Override
@@ -93,8 +123,10 @@ public class CustomerServiceImpl implements CustomerService {
                 em.persist(customer);
             }
             em.flush();
-            writeTerms(em, customers, false);
-            unitOfWork.afterCommit(() -> customers.forEach(c -> events.publish(Customer.ENTITY, Change.CREATED, c.getId())));
+            unitOfWork.afterCommit(() -> {
+                search.written(customers.stream().map(Customer::getId).toList());
+                customers.forEach(c -> events.publish(Customer.ENTITY, Change.CREATED, c.getId()));
+            });
             return customers;
         });
     }
@@ -107,8 +139,10 @@ public class CustomerServiceImpl implements CustomerService {
         return unitOfWork.write(em -> {
             Customer merged = em.merge(customer);
             em.flush();
-            writeTerms(em, List.of(merged), true);
-            unitOfWork.afterCommit(() -> events.publish(Customer.ENTITY, Change.UPDATED, merged.getId()));
+            unitOfWork.afterCommit(() -> {
+                search.written(List.of(merged.getId()));
+                events.publish(Customer.ENTITY, Change.UPDATED, merged.getId());
+            });
             return merged;
         });
     }
@@ -122,12 +156,15 @@ public class CustomerServiceImpl implements CustomerService {
             }
             security.check(Action.DELETE, Customer.ENTITY, customer.getOwner());
             em.detach(customer);
-            // children first, in SQL: phones, e-mails, tags and terms follow by ON DELETE CASCADE
+            // children first, in SQL: phones, e-mails and tags follow by ON DELETE CASCADE
             for (String sql : List.of("DELETE FROM SB_ACTIVITY WHERE CUSTOMER_ID = ?", "DELETE FROM SB_CONTACT WHERE CUSTOMER_ID = ?",
                     "DELETE FROM SB_CUSTOMER WHERE ID = ?")) {
                 em.createNativeQuery(sql).setParameter(1, id).executeUpdate();
             }
-            unitOfWork.afterCommit(() -> events.publish(Customer.ENTITY, Change.DELETED, id));
+            unitOfWork.afterCommit(() -> {
+                search.deleted(id);
+                events.publish(Customer.ENTITY, Change.DELETED, id);
+            });
             return null;
         });
     }
@@ -225,41 +262,6 @@ public class CustomerServiceImpl implements CustomerService {
         }
     }
 
-    /** Rewrites the search terms of the given (flushed) customers through the transaction's connection. */
-    private static void writeTerms(EntityManager em, List<Customer> customers, boolean replace) {
-        Connection connection = em.unwrap(Connection.class);
-        try {
-            if (replace) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM SB_CUSTOMER_TERM WHERE CUSTOMER_ID = ?")) {
-                    for (Customer customer : customers) {
-                        delete.setLong(1, customer.getId());
-                        delete.addBatch();
-                    }
-                    delete.executeBatch();
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CUSTOMER_TERM (CUSTOMER_ID, TERM) VALUES (?, ?)")) {
-                int pending = 0;
-                for (Customer customer : customers) {
-                    for (String term : SearchTerms.of(customer)) {
-                        insert.setLong(1, customer.getId());
-                        insert.setString(2, term);
-                        insert.addBatch();
-                        if (++pending == 1000) {
-                            insert.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e.getMessage(), e);
-        }
-    }
-
     @Override
     public List<DuplicateCandidate> findDuplicates(Customer customer) {
         security.check(Action.READ, Customer.ENTITY, null);
@@ -278,9 +280,14 @@ public class CustomerServiceImpl implements CustomerService {
                     if (digits.length() < 5) {
                         continue;
                     }
-                    List<?> rows = em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, p.PHONE FROM SB_CUSTOMER_TERM t "
-                            + "JOIN SB_CUSTOMER c ON c.ID = t.CUSTOMER_ID JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID "
-                            + "JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE t.TERM = ?").setParameter(1, digits).getResultList();
+                    // the index finds the customers with these digits among their terms; SQL then compares the phones
+                    long[] candidates = search.idsWithTerm(digits);
+                    if (candidates.length == 0) {
+                        continue;
+                    }
+                    List<?> rows = em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, p.PHONE FROM SB_CUSTOMER c "
+                            + "JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE c.ID IN ("
+                            + idList(candidates) + ")").getResultList();
                     List<Object[]> samePhone = new ArrayList<>();
                     for (Object row : rows) {
                         Object[] r = (Object[]) row;
@@ -297,6 +304,11 @@ public class CustomerServiceImpl implements CustomerService {
             }
             return List.copyOf(found.values());
         });
+    }
+
+    /** At most the first 100 ids, for an IN list: duplicate warnings are advice, a hundred candidates are plenty. */
+    private static String idList(long[] ids) {
+        return Arrays.stream(ids).limit(100).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static void collect(Map<Long, DuplicateCandidate> found, List<?> rows, Reason reason, String value, Long self) {
@@ -331,7 +343,10 @@ public class CustomerServiceImpl implements CustomerService {
             if (activity.getNextStepDate() != null) {
                 customer.setNextFollowUp(activity.getNextStepDate());
             }
-            unitOfWork.afterCommit(() -> events.publish(Customer.ENTITY, Change.UPDATED, customerId));
+            unitOfWork.afterCommit(() -> {
+                search.written(List.of(customerId));
+                events.publish(Customer.ENTITY, Change.UPDATED, customerId);
+            });
             return activity;
         });
     }
@@ -343,29 +358,25 @@ public class CustomerServiceImpl implements CustomerService {
     @Override
     public long count(CustomerFilter filter) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return unitOfWork.read(em -> CustomerQueries.count(em, filter, LocalDate.now(), derby()));
+        return search.count(filter);
     }
 
     @Override
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return unitOfWork.read(em -> CustomerQueries.page(em, filter, sort, offset, limit, LocalDate.now(), derby()));
+        return search.page(filter, sort, offset, limit);
     }
 
     @Override
     public long[] ids(CustomerFilter filter, CustomerSort sort) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return unitOfWork.read(em -> CustomerQueries.ids(em, filter, sort, LocalDate.now(), derby()));
+        return search.ids(filter, sort);
     }
 
     @Override
     public List<CustomerRow> rows(long[] ids) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return unitOfWork.read(em -> CustomerQueries.rowsByIds(em, ids));
-    }
-
-    private boolean derby() {
-        return unitOfWork.settings().dialect() != org.salesbench.persistence.DatabaseSettings.Dialect.POSTGRESQL;
+        return search.rows(ids);
     }
 
     @Override

@@ -35,6 +35,9 @@ public final class Messages extends NLS {
     public static String Activity_nextStepDate;
     public static String Customer_notFound;
     public static String Bulk_row;
+    public static String Search_openJob;
+    public static String Search_catchUpJob;
+    public static String Search_failed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

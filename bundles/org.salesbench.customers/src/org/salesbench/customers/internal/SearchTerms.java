@@ -11,8 +11,8 @@ import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 
 /**
- * The terms a customer is found by. Text filters become prefix look-ups on an indexed term
- * column, which stay fast at a million customers where {@code LIKE '%…%'} scans the table.
+ * The terms a customer is found by. Text filters become prefix look-ups on the keyword terms of the
+ * customer search index, which stay fast at a million customers where {@code LIKE '%…%'} scans the table.
  * Chinese names have no spaces, so every suffix of a CJK run is a term: "华为" finds
  * "深圳华为技术有限公司" through the term "华为技术…".
  */
@@ -80,6 +80,12 @@ public final class SearchTerms {
                 add(terms, e.substring(at + 1));
             }
         }
+    }
+
+    /** The term an e-mail address is found by exactly (folded like the indexed ones). */
+    public static String emailTerm(String email) {
+        String e = fold(email).trim();
+        return e.length() > MAX_TERM ? e.substring(0, MAX_TERM) : e;
     }
 
     /** The words of a user's search input, each to be matched as a term prefix. */

@@ -31,6 +31,7 @@ import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CompanyNames;
 import org.salesbench.opportunities.ConversionRequest;
@@ -97,7 +98,7 @@ public class LeadServiceImpl implements LeadService {
         }
         boolean ownerGiven = lead.getOwner() != null;
         return unitOfWork.write(em -> {
-            apply(lead, LeadScreener.screen(em, customers, lead));
+            apply(lead, LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead));
             em.persist(lead);
             AssignmentService assigner = assignment;
             if (!ownerGiven && assigner != null) {
@@ -128,7 +129,7 @@ public class LeadServiceImpl implements LeadService {
             lead.setContactId(stored.getContactId());
             lead.setOpportunityId(stored.getOpportunityId());
             lead.setConvertedAt(stored.getConvertedAt());
-            apply(lead, LeadScreener.screen(em, customers, lead));
+            apply(lead, LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead));
             Lead merged = em.merge(lead);
             unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, merged.getId()));
             return merged;
@@ -238,7 +239,7 @@ public class LeadServiceImpl implements LeadService {
     public LeadScreening screen(Lead lead) {
         security.check(Action.READ, Lead.ENTITY, null);
         prepare(lead);
-        return unitOfWork.read(em -> LeadScreener.screen(em, customers, lead));
+        return unitOfWork.read(em -> LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead));
     }
 
     @Override
@@ -266,7 +267,7 @@ public class LeadServiceImpl implements LeadService {
 
             // 1. the customer: the one asked for, else the duplicate screening finds now, else a new one
             Long existingId = r.customerId() != null ? r.customerId()
-                    : LeadScreener.screen(em, customers, lead).duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.CUSTOMER)
+                    : LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead).duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.CUSTOMER)
                             .map(LeadDuplicate::id).findFirst().orElse(null);
             Contact contact = contactOf(lead);
             Customer customer;

@@ -54,6 +54,7 @@ final class CustomerFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        service.search().close();
         db.close();
     }
 }

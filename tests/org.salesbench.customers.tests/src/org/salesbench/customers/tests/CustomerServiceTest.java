@@ -87,8 +87,9 @@ class CustomerServiceTest {
         assertTrue(fx.service.find(id).isEmpty());
         long orphans = fx.db.read(em -> ((Number) em.createNativeQuery(
                 "SELECT (SELECT COUNT(*) FROM SB_CONTACT) + (SELECT COUNT(*) FROM SB_ACTIVITY) + (SELECT COUNT(*) FROM SB_CONTACT_PHONE) "
-                        + "+ (SELECT COUNT(*) FROM SB_CUSTOMER_TERM) FROM SB_SEQUENCE").getSingleResult()).longValue());
-        assertEquals(0, orphans, "children, phones and search terms go with the customer");
+                        + "FROM SB_SEQUENCE").getSingleResult()).longValue());
+        assertEquals(0, orphans, "children and phones go with the customer");
+        assertEquals(0, fx.service.count(org.salesbench.customers.CustomerFilter.ALL), "and it leaves the search index");
         assertEquals(List.of(Change.CREATED, Change.UPDATED, Change.DELETED), fx.events.stream().map(CustomerFixture.Posted::change).toList());
     }
 

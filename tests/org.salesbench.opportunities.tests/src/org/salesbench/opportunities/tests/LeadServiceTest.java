@@ -264,9 +264,10 @@ class LeadServiceTest {
 
         IllegalStateException failure = assertThrows(IllegalStateException.class, () -> fx.leads.convert(saved.getId(), null));
         assertTrue(failure.getMessage().startsWith("disk full"));
-        for (String table : List.of("SB_CUSTOMER", "SB_CONTACT", "SB_CONTACT_PHONE", "SB_CUSTOMER_TERM", "SB_OPPORTUNITY", "SB_STAGE_HISTORY")) {
+        for (String table : List.of("SB_CUSTOMER", "SB_CONTACT", "SB_CONTACT_PHONE", "SB_OPPORTUNITY", "SB_STAGE_HISTORY")) {
             assertEquals(0, fx.count("SELECT COUNT(*) FROM " + table), table + " keeps nothing of the failed conversion");
         }
+        assertEquals(0, fx.customers.count(org.salesbench.customers.CustomerFilter.ALL), "nor does the customer search index");
         Lead after = fx.leads.find(saved.getId()).orElseThrow();
         assertEquals(LeadStatus.QUALIFIED, after.getStatus());
         assertNull(after.getCustomerId());

@@ -330,6 +330,10 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
                     : service.page(f, s, from, BLOCK);
         });
         run(Messages.Job_load, monitor -> {
+            if (service.isSearchCatchingUp()) {
+                // the first answer waits for the search index to be built or brought up to date: say why
+                asyncIfCurrent(current, () -> setContentDescription(Messages.View_indexing));
+            }
             // the first rows show before the count: counting a broad filter over a million customers takes longer
             List<CustomerRow> first = service.page(f, s, 0, BLOCK);
             asyncIfCurrent(current, () -> {

@@ -94,6 +94,7 @@ public final class Messages extends NLS {
     public static String View_confirmDelete;
     public static String View_count;
     public static String View_counting;
+    public static String View_indexing;
     public static String View_filterName;
     public static String View_filterNameRequired;
     public static String View_grade;

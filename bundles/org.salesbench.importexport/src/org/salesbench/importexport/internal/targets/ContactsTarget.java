@@ -29,6 +29,7 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DecisionRole;
 import org.salesbench.customers.internal.CompanyNames;
 import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
@@ -101,21 +102,23 @@ public class ContactsTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
+        CustomerSearch search = CustomerSearch.of(context.unitOfWork().settings());
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, rows, match);
+                return write(em, service, search, rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
         });
     }
 
-    private List<RowOutcome> write(EntityManager em, CustomerService service, List<ImportRow> rows, MatchPolicy match) throws SQLException {
+    private List<RowOutcome> write(EntityManager em, CustomerService service, CustomerSearch search, List<ImportRow> rows, MatchPolicy match)
+            throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
-            long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, row, match.keys());
+            long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, search, row, match.keys());
             if (existingId != 0 && match.onMatch() == OnMatch.SKIP) {
                 outcomes.add(RowOutcome.skipped(existingId));
                 continue;
@@ -213,7 +216,7 @@ public class ContactsTarget implements ImportTarget {
     }
 
     /** The existing contact the row matches on its first key with a value, or 0. */
-    private long match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {
+    private long match(EntityManager em, Connection connection, CustomerSearch search, ImportRow row, List<String> keys) throws SQLException {
         for (String key : keys) {
             String value = normaliseKey(key, row.get(key));
             if (value == null) {
@@ -222,7 +225,7 @@ public class ContactsTarget implements ImportTarget {
             List<?> found = switch (key) {
             case EMAILS -> em.createNativeQuery("SELECT e.CONTACT_ID FROM SB_CONTACT_EMAIL e WHERE LOWER(e.EMAIL) = ?")
                     .setParameter(1, value).getResultList();
-            case PHONES -> phoneMatches(em, value);
+            case PHONES -> phoneMatches(em, search, value);
             default -> {
                 Long id = ExternalIds.find(connection, ENTITY, "SB_CONTACT", List.of(value)).get(value);
                 yield id == null ? List.of() : List.of(id);
@@ -235,10 +238,18 @@ public class ContactsTarget implements ImportTarget {
         return 0;
     }
 
-    /** Phones are stored as typed; the search-term index holds their digits, so look there, then compare digits. */
-    private static List<?> phoneMatches(EntityManager em, String digits) {
-        List<?> rows = em.createNativeQuery("SELECT p.CONTACT_ID, p.PHONE FROM SB_CUSTOMER_TERM t JOIN SB_CONTACT k ON k.CUSTOMER_ID = t.CUSTOMER_ID "
-                + "JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE t.TERM = ?").setParameter(1, digits).getResultList();
+    /**
+     * Phones are stored as typed; the customer search index holds their digits: it names the customers, then their
+     * phones are compared by digits. Contacts written earlier in this same import transaction are not in the index yet.
+     */
+    private static List<?> phoneMatches(EntityManager em, CustomerSearch search, String digits) {
+        long[] customers = search.idsWithTerm(digits);
+        if (customers.length == 0) {
+            return List.of();
+        }
+        String in = java.util.Arrays.stream(customers).limit(100).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
+        List<?> rows = em.createNativeQuery("SELECT p.CONTACT_ID, p.PHONE FROM SB_CONTACT k JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID "
+                + "WHERE k.CUSTOMER_ID IN (" + in + ")").getResultList();
         List<Object> ids = new ArrayList<>();
         for (Object r : rows) {
             Object[] cells = (Object[]) r;

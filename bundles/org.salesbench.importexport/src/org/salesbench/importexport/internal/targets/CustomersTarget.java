@@ -36,7 +36,6 @@ import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CompanyNames;
-import org.salesbench.customers.internal.SearchTerms;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
@@ -58,8 +57,8 @@ import org.salesbench.persistence.UnitOfWork;
 
 /**
  * Customers with their tags. Every row is validated by {@link CustomerService#validate} (the rules the
- * form applies); new customers are then written in JDBC batches on the import's transaction, with
- * their search terms, so a million rows import at the speed of the database; matched customers are
+ * form applies); new customers are then written in JDBC batches on the import's transaction (the
+ * customer search index catches up after commit), so a million rows import at the speed of the database; matched customers are
  * updated through {@link CustomerService#update}.
  */
 public class CustomersTarget implements ImportTarget {
@@ -317,7 +316,7 @@ public class CustomersTarget implements ImportTarget {
             return found;
         }
 
-        /** Inserts validated customers with their tags and search terms in JDBC batches; returns their ids. */
+        /** Inserts validated customers with their tags in JDBC batches (the search index catches up on IMPORTED); returns their ids. */
         private long[] insert(Connection connection, List<Customer> customers) throws SQLException {
             security.check(Action.CREATE, ENTITY, null);
             String login = security.currentUser().login();
@@ -326,8 +325,7 @@ public class CustomersTarget implements ImportTarget {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, "
                     + "UPDATED_AT, UPDATED_BY, OWNER, NAME, SHORT_NAME, CREDIT_CODE, NORMALIZED_NAME, INDUSTRY, REGION, ADDRESS, COMPANY_SIZE, "
                     + "GRADE, SOURCE, STATUS, NEXT_FOLLOW_UP, NEEDS, NOTES) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement tag = connection.prepareStatement("INSERT INTO SB_CUSTOMER_TAG (CUSTOMER_ID, TAG) VALUES (?, ?)");
-                    PreparedStatement term = connection.prepareStatement("INSERT INTO SB_CUSTOMER_TERM (CUSTOMER_ID, TERM) VALUES (?, ?)")) {
+                    PreparedStatement tag = connection.prepareStatement("INSERT INTO SB_CUSTOMER_TAG (CUSTOMER_ID, TAG) VALUES (?, ?)")) {
                 boolean tags = false;
                 for (int k = 0; k < customers.size(); k++) {
                     Customer c = customers.get(k);
@@ -363,17 +361,11 @@ public class CustomersTarget implements ImportTarget {
                         tag.addBatch();
                         tags = true;
                     }
-                    for (String t : SearchTerms.of(c)) {
-                        term.setLong(1, ids[k]);
-                        term.setString(2, t);
-                        term.addBatch();
-                    }
                 }
                 insert.executeBatch();
                 if (tags) {
                     tag.executeBatch();
                 }
-                term.executeBatch();
             }
             return ids;
         }

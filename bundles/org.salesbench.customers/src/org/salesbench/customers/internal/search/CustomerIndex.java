@@ -1,0 +1,609 @@
+package org.salesbench.customers.internal.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.packed.PackedInts;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.internal.SearchTerms;
+
+/**
+ * The Lucene index of the customer list: one document per customer with its search terms (keyword terms,
+ * matched by prefix), the filter fields, doc values for every sortable column and the row's columns stored,
+ * so that count, page, id snapshot and rows never touch the database. The index is sorted by name then id:
+ * the default list order's first page stops after a page of matches (early termination).
+ */
+final class CustomerIndex implements Closeable {
+
+    /** Changes when the documents change shape: an index of another schema is rebuilt. */
+    static final String SCHEMA = "1";
+    static final String SCHEMA_KEY = "salesbench.schema";
+    static final String WATERMARK_KEY = "salesbench.watermark";
+
+    static final String ID = "id";
+    static final String TERM = "term";
+    static final String GRADE = "grade";
+    static final String STATUS = "status";
+    static final String OWNER = "owner";
+    static final String TAG = "tag";
+    static final String FOLLOW_UP = "followUp";
+    static final String NAME = "name";
+    static final String SHORT_NAME = "shortName";
+    static final String INDUSTRY = "industry";
+    static final String REGION = "region";
+    static final String UPDATED_AT = "updatedAt";
+    /** Doc-values field of a sortable text column (the filter fields above are indexed terms). */
+    private static final String SORT = "sort.";
+
+    private static final SortField BY_NAME = stringSort(NAME, false);
+    private static final SortField BY_ID = new SortField(ID, SortField.Type.LONG);
+    private static final Sort INDEX_SORT = new Sort(BY_NAME, BY_ID);
+    /** Pages reach this deep through the collector; deeper ones slice the id snapshot. */
+    private static final int DEEPEST_COLLECTED_PAGE = 20_000;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** Global ordinals of a text sort field across segments, kept for the current reader only. */
+    private final Map<String, OrdinalMap> ordinalMaps = new HashMap<>();
+    private Object ordinalMapsReader;
+
+    private CustomerIndex(Directory directory, IndexWriter writer) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens the index in {@code directory}; {@code create} empties it first. */
+    static CustomerIndex open(Directory directory, boolean create) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig();
+        config.setOpenMode(create ? OpenMode.CREATE : OpenMode.APPEND);
+        config.setIndexSort(INDEX_SORT);
+        config.setRAMBufferSizeMB(64);
+        config.setCommitOnClose(false);
+        return new CustomerIndex(directory, new IndexWriter(directory, config));
+    }
+
+    /** Whether {@code directory} holds a committed index of the current schema. */
+    static boolean isCurrentSchema(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return false;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return SCHEMA.equals(reader.getIndexCommit().getUserData().get(SCHEMA_KEY));
+        }
+    }
+
+    /** The newest {@code UPDATED_AT} (epoch nanos) up to which the last commit followed the database. */
+    long watermark() {
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (WATERMARK_KEY.equals(e.getKey())) {
+                return Long.parseLong(e.getValue());
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    void put(Collection<IndexedCustomer> customers) throws IOException {
+        for (IndexedCustomer c : customers) {
+            writer.updateDocument(new Term(ID, Long.toString(c.row().id())), document(c));
+        }
+    }
+
+    /** Adds without looking for an older document: only for an index being built from empty. */
+    void add(Collection<IndexedCustomer> customers) throws IOException {
+        for (IndexedCustomer c : customers) {
+            writer.addDocument(document(c));
+        }
+    }
+
+    void delete(Collection<Long> ids) throws IOException {
+        Term[] terms = ids.stream().map(id -> new Term(ID, Long.toString(id))).toArray(Term[]::new);
+        if (terms.length > 0) {
+            writer.deleteDocuments(terms);
+        }
+    }
+
+    /** Makes the changes durable with the database position they reflect, and visible to searches. */
+    void commit(long watermark) throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, WATERMARK_KEY, Long.toString(watermark)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static Document document(IndexedCustomer c) {
+        CustomerRow row = c.row();
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(row.id()), Store.NO));
+        doc.add(new NumericDocValuesField(ID, row.id()));
+        doc.add(new StoredField(ID, row.id()));
+        for (String term : c.terms()) {
+            doc.add(new StringField(TERM, term, Store.NO));
+        }
+        for (String tag : c.tags()) {
+            doc.add(new StringField(TAG, tag, Store.NO));
+        }
+        keyword(doc, GRADE, row.grade());
+        keyword(doc, STATUS, row.status().name());
+        keyword(doc, OWNER, row.owner());
+        sortable(doc, NAME, row.name());
+        sortable(doc, GRADE, row.grade());
+        sortable(doc, STATUS, row.status().name());
+        sortable(doc, INDUSTRY, row.industry());
+        sortable(doc, REGION, row.region());
+        sortable(doc, OWNER, row.owner());
+        stored(doc, NAME, row.name());
+        stored(doc, SHORT_NAME, row.shortName());
+        stored(doc, GRADE, row.grade());
+        stored(doc, STATUS, row.status().name());
+        stored(doc, INDUSTRY, row.industry());
+        stored(doc, REGION, row.region());
+        stored(doc, OWNER, row.owner());
+        if (row.nextFollowUp() != null) {
+            long day = row.nextFollowUp().toEpochDay();
+            doc.add(new LongPoint(FOLLOW_UP, day));
+            doc.add(new NumericDocValuesField(FOLLOW_UP, day));
+            doc.add(new StoredField(FOLLOW_UP, day));
+        }
+        if (row.updatedAt() != null) {
+            long nanos = epochNanos(row.updatedAt());
+            doc.add(new NumericDocValuesField(UPDATED_AT, nanos));
+            doc.add(new StoredField(UPDATED_AT, nanos));
+        }
+        return doc;
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StringField(field, value, Store.NO));
+        }
+    }
+
+    private static void sortable(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new SortedDocValuesField(NAME.equals(field) ? NAME : SORT + field, new BytesRef(value)));
+        }
+    }
+
+    private static void stored(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+    }
+
+    // ---- queries
+
+    /** The filter as a query: every criterion must hold; each word of the text is a prefix of one of the customer's terms. */
+    static Query query(CustomerFilter filter, LocalDate today) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        if (filter.text() != null) {
+            for (String word : SearchTerms.queryWords(filter.text())) {
+                all.add(new PrefixQuery(new Term(TERM, word)), Occur.FILTER);
+                any = true;
+            }
+        }
+        if (!filter.grades().isEmpty()) {
+            all.add(anyOf(GRADE, filter.grades()), Occur.FILTER);
+            any = true;
+        }
+        if (!filter.statuses().isEmpty()) {
+            all.add(anyOf(STATUS, filter.statuses().stream().map(CustomerStatus::name).toList()), Occur.FILTER);
+            any = true;
+        }
+        if (filter.owner() != null) {
+            all.add(new TermQuery(new Term(OWNER, filter.owner())), Occur.FILTER);
+            any = true;
+        }
+        if (filter.tag() != null) {
+            all.add(new TermQuery(new Term(TAG, filter.tag())), Occur.FILTER);
+            any = true;
+        }
+        if (filter.followUpOverdue()) {
+            all.add(LongPoint.newRangeQuery(FOLLOW_UP, Long.MIN_VALUE, today.toEpochDay() - 1), Occur.FILTER);
+            any = true;
+        }
+        return any ? all.build() : new MatchAllDocsQuery();
+    }
+
+    private static Query anyOf(String field, Collection<String> values) {
+        BooleanQuery.Builder one = new BooleanQuery.Builder();
+        values.forEach(v -> one.add(new TermQuery(new Term(field, v)), Occur.SHOULD));
+        return one.build();
+    }
+
+    /** How many customers the index holds, its changes so far included (they are made visible to searches first). */
+    long liveCount() throws IOException {
+        searchers.maybeRefreshBlocking();
+        return count(new MatchAllDocsQuery());
+    }
+
+    long count(Query query) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.count(query);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    List<CustomerRow> page(Query query, CustomerSort sort, int offset, int limit) throws IOException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        if ((long) offset + limit > DEEPEST_COLLECTED_PAGE) {
+            long[] ids = ids(query, sort);
+            int from = (int) Math.min(ids.length, offset);
+            return rows(Arrays.copyOfRange(ids, from, (int) Math.min(ids.length, (long) from + limit)));
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopFieldDocs top = searcher.search(query, offset + limit, luceneSort(sort));
+            List<CustomerRow> rows = new ArrayList<>(limit);
+            StoredFields stored = searcher.storedFields();
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                rows.add(row(stored.document(top.scoreDocs[i].doc)));
+            }
+            return rows;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static Sort luceneSort(CustomerSort sort) {
+        boolean reverse = !sort.ascending();
+        if (sort.column() == CustomerSort.Column.NAME && !reverse) {
+            return INDEX_SORT; // the same sort as the index's: the collector stops after a page
+        }
+        SortField first = switch (sort.column()) {
+            case NAME -> stringSort(NAME, true);
+            case GRADE, STATUS, INDUSTRY, REGION, OWNER -> stringSort(SORT + field(sort.column()), reverse);
+            case NEXT_FOLLOW_UP -> longSort(FOLLOW_UP, reverse);
+            case UPDATED_AT -> longSort(UPDATED_AT, reverse);
+        };
+        return new Sort(first, new SortField(ID, SortField.Type.LONG, reverse));
+    }
+
+    private static String field(CustomerSort.Column column) {
+        return switch (column) {
+            case NAME -> NAME;
+            case GRADE -> GRADE;
+            case STATUS -> STATUS;
+            case INDUSTRY -> INDUSTRY;
+            case REGION -> REGION;
+            case OWNER -> OWNER;
+            case NEXT_FOLLOW_UP -> FOLLOW_UP;
+            case UPDATED_AT -> UPDATED_AT;
+        };
+    }
+
+    /** Empty values sort after all others ascending and before them descending, as SQL's NULLs do. */
+    private static SortField stringSort(String field, boolean reverse) {
+        SortField s = new SortField(field, SortField.Type.STRING, reverse);
+        s.setMissingValue(SortField.STRING_LAST);
+        return s;
+    }
+
+    private static SortField longSort(String field, boolean reverse) {
+        SortField s = new SortField(field, SortField.Type.LONG, reverse);
+        s.setMissingValue(Long.MAX_VALUE);
+        return s;
+    }
+
+    /**
+     * The ids of every match in list order. Collected as (sort key, id) per match: text keys are global ordinals
+     * (ordinals order like the values), number keys their rank; then one primitive sort, ties by id.
+     */
+    long[] ids(Query query, CustomerSort sort) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            boolean text = switch (sort.column()) {
+                case NEXT_FOLLOW_UP, UPDATED_AT -> false;
+                default -> true;
+            };
+            String field = text ? (sort.column() == CustomerSort.Column.NAME ? NAME : SORT + field(sort.column())) : field(sort.column());
+            OrdinalMap ordinals = text ? ordinalMap(searcher, field) : null;
+            KeyCollector collector = new KeyCollector(field, text, ordinals, searcher.getIndexReader().maxDoc());
+            searcher.search(query, new CollectorManager<KeyCollector, Void>() {
+                @Override
+                public KeyCollector newCollector() {
+                    return collector;
+                }
+
+                @Override
+                public Void reduce(Collection<KeyCollector> collectors) {
+                    return null;
+                }
+            });
+            return collector.sortedIds(sort.ascending());
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private synchronized OrdinalMap ordinalMap(IndexSearcher searcher, String field) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        if (leaves.size() <= 1) {
+            return null;
+        }
+        Object key = searcher.getIndexReader().getReaderCacheHelper() == null ? searcher.getIndexReader()
+                : searcher.getIndexReader().getReaderCacheHelper().getKey();
+        if (ordinalMapsReader != key) {
+            ordinalMaps.clear();
+            ordinalMapsReader = key;
+        }
+        OrdinalMap map = ordinalMaps.get(field);
+        if (map == null) {
+            SortedDocValues[] values = new SortedDocValues[leaves.size()];
+            for (int i = 0; i < values.length; i++) {
+                SortedDocValues v = leaves.get(i).reader().getSortedDocValues(field);
+                values[i] = v == null ? org.apache.lucene.index.DocValues.emptySorted() : v;
+            }
+            map = OrdinalMap.build(null, values, PackedInts.DEFAULT);
+            ordinalMaps.put(field, map);
+        }
+        return map;
+    }
+
+    /** Gathers a sort key and the id of every match; one instance for all segments (searches run on one thread). */
+    private static final class KeyCollector implements Collector {
+        private final String field;
+        private final boolean text;
+        private final OrdinalMap ordinals;
+        private long[] keys;
+        private long[] ids;
+        private int size;
+
+        KeyCollector(String field, boolean text, OrdinalMap ordinals, int capacity) {
+            this.field = field;
+            this.text = text;
+            this.ordinals = ordinals;
+            this.keys = new long[Math.max(16, capacity)];
+            this.ids = new long[keys.length];
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            LeafReader reader = context.reader();
+            NumericDocValues idValues = reader.getNumericDocValues(ID);
+            SortedDocValues sorted = text ? reader.getSortedDocValues(field) : null;
+            NumericDocValues numbers = text ? null : reader.getNumericDocValues(field);
+            org.apache.lucene.util.LongValues global = ordinals == null ? null : ordinals.getGlobalOrds(context.ord);
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    long key = Long.MAX_VALUE; // missing: after every value
+                    if (sorted != null && sorted.advanceExact(doc)) {
+                        int ord = sorted.ordValue();
+                        key = global == null ? ord : global.get(ord);
+                    } else if (numbers != null && numbers.advanceExact(doc)) {
+                        key = numbers.longValue();
+                    }
+                    idValues.advanceExact(doc);
+                    if (size == keys.length) {
+                        keys = Arrays.copyOf(keys, size * 2);
+                        ids = Arrays.copyOf(ids, size * 2);
+                    }
+                    keys[size] = key;
+                    ids[size++] = idValues.longValue();
+                }
+            };
+        }
+
+        long[] sortedIds(boolean ascending) {
+            // rank the keys so that (rank, position) packs into one long and sorts as primitives
+            long[] distinct = Arrays.copyOf(keys, size);
+            Arrays.sort(distinct);
+            int n = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (i == 0 || distinct[i] != distinct[i - 1]) {
+                    distinct[n++] = distinct[i];
+                }
+            }
+            long[] packed = new long[size];
+            for (int i = 0; i < size; i++) {
+                long rank = Arrays.binarySearch(distinct, 0, n, keys[i]);
+                packed[i] = ((ascending ? rank : n - 1 - rank) << 32) | i;
+            }
+            Arrays.sort(packed);
+            long[] result = new long[size];
+            int runStart = 0;
+            for (int i = 0; i < size; i++) {
+                result[i] = ids[(int) packed[i]];
+                boolean runEnds = i == size - 1 || (packed[i + 1] >>> 32) != (packed[i] >>> 32);
+                if (runEnds) {
+                    Arrays.sort(result, runStart, i + 1); // ties by id
+                    if (!ascending) {
+                        reverse(result, runStart, i + 1);
+                    }
+                    runStart = i + 1;
+                }
+            }
+            return result;
+        }
+
+        private static void reverse(long[] a, int from, int to) {
+            for (int i = from, j = to - 1; i < j; i++, j--) {
+                long t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+        }
+    }
+
+    /** The rows of the given ids in that order; ids not in the index are left out. */
+    List<CustomerRow> rows(long[] ids) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<Long, CustomerRow> found = new HashMap<>(ids.length * 2);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                PostingsEnum postings = null;
+                for (long id : ids) {
+                    if (found.containsKey(id) || !te.seekExact(new BytesRef(Long.toString(id)))) {
+                        continue;
+                    }
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            found.put(id, row(stored.document(doc)));
+                            break;
+                        }
+                    }
+                }
+            }
+            List<CustomerRow> rows = new ArrayList<>(ids.length);
+            for (long id : ids) {
+                CustomerRow row = found.get(id);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The {@code UPDATED_AT} (epoch nanos) the index holds for each id, {@code Long.MIN_VALUE} where it holds none. */
+    long[] updatedAt(long[] ids) throws IOException {
+        long[] stamps = new long[ids.length];
+        Arrays.fill(stamps, Long.MIN_VALUE);
+        boolean[] found = new boolean[ids.length];
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                PostingsEnum postings = null;
+                for (int i = 0; i < ids.length; i++) {
+                    if (found[i] || !te.seekExact(new BytesRef(Long.toString(ids[i])))) {
+                        continue;
+                    }
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            NumericDocValues updated = leaf.reader().getNumericDocValues(UPDATED_AT); // fresh: doc ids are not in order
+                            found[i] = true;
+                            if (updated != null && updated.advanceExact(doc)) {
+                                stamps[i] = updated.longValue();
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            return stamps;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The ids of the customers that have exactly this search term. */
+    long[] idsWithTerm(String term) throws IOException {
+        return ids(new TermQuery(new Term(TERM, term)), new CustomerSort(CustomerSort.Column.UPDATED_AT, false));
+    }
+
+    /** Every id in the index, ascending. */
+    long[] allIds() throws IOException {
+        long[] ids = ids(new MatchAllDocsQuery(), CustomerSort.DEFAULT);
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private static CustomerRow row(Document d) {
+        Number followUp = d.getField(FOLLOW_UP) == null ? null : d.getField(FOLLOW_UP).numericValue();
+        Number updated = d.getField(UPDATED_AT) == null ? null : d.getField(UPDATED_AT).numericValue();
+        return new CustomerRow(d.getField(ID).numericValue().longValue(), d.get(NAME), d.get(SHORT_NAME), d.get(GRADE),
+                CustomerStatus.valueOf(d.get(STATUS)), d.get(INDUSTRY), d.get(REGION), d.get(OWNER),
+                followUp == null ? null : LocalDate.ofEpochDay(followUp.longValue()), updated == null ? null : instant(updated.longValue()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            writer.rollback(); // uncommitted changes are caught up from the database on the next open
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,562 @@
+package org.salesbench.customers.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
+
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.internal.Messages;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseException;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * The customer list's search index for one database: where it lives, how it is built and kept current.
+ * The index is a derived cache of {@code SB_CUSTOMER} and its children, rebuildable at any time:
+ * <ul>
+ * <li>an embedded database keeps it in a sibling folder ({@code <db>-search}), an in-memory one in memory, a
+ * server database in the instance area under a folder named by a hash of its URL;</li>
+ * <li>a missing, unreadable or older-schema index is rebuilt in a background job; queries wait for it (they
+ * stay correct, and {@link #isCatchingUp()} lets the view say why the answer takes long);</li>
+ * <li>the service indexes its own writes after commit; a catch-up re-reads what the database changed after
+ * the index's watermark (the newest {@code UPDATED_AT} it has followed, kept in the Lucene commit) and
+ * drops deleted customers when the counts differ. It runs when the index opens, on the IMPORTED event, and
+ * before a query whenever the database holds a newer {@code UPDATED_AT} than the watermark (one indexed
+ * MAX look-up); for a server database others write to, the full check runs at most every few seconds.</li>
+ * </ul>
+ * An index is shared by every service on the same database in this process (one writer per folder).
+ */
+public final class CustomerSearch implements AutoCloseable {
+
+    /** Re-read this much before the watermark: a transaction may commit a little after it stamped its rows. */
+    private static final long MARGIN_NANOS = 5_000_000_000L;
+    /** A bulk write stamps its rows when it starts and may commit minutes later: re-read that much on IMPORTED. */
+    private static final long IMPORT_MARGIN_NANOS = 15 * 60 * 1_000_000_000L;
+    private static final long SERVER_CHECK_NANOS = 5_000_000_000L;
+    private static final int REBUILD_GROUP = 5_000;
+    private static final int CATCH_UP_GROUP = 500;
+
+    /** One index per database in this process: by folder, or by URL for an in-memory database. */
+    private static final Map<String, CustomerSearch> SHARED = new ConcurrentHashMap<>();
+
+    private final DatabaseSettings settings;
+    private final Path folder;
+    private final CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
+    private volatile boolean catchingUp;
+    /** Set by {@link #close}: a rebuild in progress stops at its next group. */
+    private volatile boolean closed;
+    private volatile long lastBuildMillis = -1;
+    private long lastFullCheck = System.nanoTime();
+    private Connection connection;
+
+    private CustomerSearch(DatabaseSettings settings, Path folder) {
+        this.settings = settings;
+        this.folder = folder;
+    }
+
+    /** The index of this database, opened (or rebuilt) in the background on first call. */
+    public static CustomerSearch of(DatabaseSettings settings) {
+        Path folder = folderOf(settings);
+        CustomerSearch search = SHARED.computeIfAbsent(key(settings, folder), k -> new CustomerSearch(settings, folder));
+        search.start();
+        return search;
+    }
+
+    private static String key(DatabaseSettings settings, Path folder) {
+        return folder == null ? settings.displayName() : folder.toString();
+    }
+
+    /** Where the index of {@code settings} lives; {@code null} for an in-memory database. */
+    static Path folderOf(DatabaseSettings settings) {
+        String url = settings.url();
+        if (settings.dialect() == DatabaseSettings.Dialect.DERBY) {
+            String path = url.substring("jdbc:derby:".length());
+            int semicolon = path.indexOf(';');
+            path = semicolon < 0 ? path : path.substring(0, semicolon);
+            if (path.startsWith("memory:")) {
+                return null;
+            }
+            if (path.startsWith("directory:")) {
+                path = path.substring("directory:".length());
+            }
+            Path db = Path.of(path).toAbsolutePath().normalize();
+            return db.resolveSibling(db.getFileName() + "-search");
+        }
+        String instance = System.getProperty("osgi.instance.area");
+        Path base = instance != null && instance.startsWith("file:") ? Path.of(java.net.URI.create(instance.replace(" ", "%20")))
+                : Path.of(System.getProperty("user.home"), ".salesbench");
+        return base.resolve("search").resolve(hash(settings.displayName() + "\n" + settings.user()));
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void start() {
+        if (catchingUp || ready.isDone()) {
+            return;
+        }
+        catchingUp = true;
+        Job job = job(Messages.Search_openJob, (IProgressMonitor monitor) -> {
+            try {
+                CustomerIndex index = openOrRebuild();
+                catchingUp = false; // before the queries waiting for it go on
+                ready.complete(index);
+            } catch (Throwable e) {
+                catchingUp = false;
+                ready.completeExceptionally(e);
+                return Status.error(Messages.Search_failed, e);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.LONG);
+        job.schedule();
+    }
+
+    /** The family of this class's background jobs, for {@code Job.getJobManager().join(FAMILY, null)}. */
+    public static final Object FAMILY = CustomerSearch.class;
+
+    private static Job job(String name, org.eclipse.core.runtime.jobs.IJobFunction work) {
+        return new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                return work.run(monitor);
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+    }
+
+    /** Whether the index is being built or catching up (queries then wait for it). */
+    public boolean isCatchingUp() {
+        return catchingUp || !ready.isDone();
+    }
+
+    /** How long the last rebuild from the database took, in milliseconds, or -1 if this process built none. */
+    public long lastBuildMillis() {
+        return lastBuildMillis;
+    }
+
+    /** Waits until the index can answer, then brings it up to date with the database. */
+    public void awaitCurrent() {
+        index();
+    }
+
+    private CustomerIndex openOrRebuild() throws IOException, SQLException {
+        Directory directory;
+        boolean rebuild;
+        if (folder == null) {
+            directory = new ByteBuffersDirectory();
+            rebuild = true;
+        } else {
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+            try {
+                rebuild = !CustomerIndex.isCurrentSchema(directory);
+            } catch (IOException | RuntimeException unreadable) {
+                rebuild = true; // a damaged index is only a cache: build it again
+            }
+        }
+        CustomerIndex index;
+        try {
+            index = CustomerIndex.open(directory, rebuild);
+        } catch (IOException | RuntimeException unreadable) {
+            if (rebuild) {
+                throw unreadable;
+            }
+            index = CustomerIndex.open(directory, true);
+            rebuild = true;
+        }
+        try {
+            synchronized (this) {
+                if (rebuild) {
+                    rebuild(index);
+                }
+                catchUp(index, true);
+            }
+            return index;
+        } catch (IOException | SQLException | RuntimeException e) {
+            index.close(); // releases the folder's write lock for the next attempt
+            throw e;
+        }
+    }
+
+    private void rebuild(CustomerIndex index) throws IOException, SQLException {
+        long start = System.nanoTime();
+        Connection c = connection();
+        long watermark = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
+        long[] ids = longs(c, "SELECT ID FROM SB_CUSTOMER ORDER BY ID");
+        CustomerLoader loader = new CustomerLoader(c, derby());
+        // two cores' worth: this thread reads the next group from the database while another indexes the last one
+        java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "Customer search indexer"));
+        try {
+            java.util.concurrent.Future<Void> previous = CompletableFuture.completedFuture(null);
+            for (int from = 0; from < ids.length; from += REBUILD_GROUP) {
+                if (closed) {
+                    throw new IOException("closed while building the customer search index");
+                }
+                List<IndexedCustomer> group = loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REBUILD_GROUP)));
+                finish(previous);
+                previous = indexer.submit(() -> {
+                    index.add(group);
+                    return null;
+                });
+            }
+            finish(previous);
+        } finally {
+            indexer.shutdownNow();
+        }
+        index.commit(watermark);
+        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+        System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.INFO,
+                "Customer search index built: " + ids.length + " customers in " + lastBuildMillis + " ms");
+    }
+
+    private static void finish(java.util.concurrent.Future<Void> indexing) throws IOException {
+        try {
+            indexing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while indexing customers", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private boolean derby() {
+        return settings.dialect() != DatabaseSettings.Dialect.POSTGRESQL;
+    }
+
+    /** A Derby hint naming the index to read (a comment elsewhere): see {@link CustomerLoader}. */
+    private String hint(String index) {
+        return derby() ? " --DERBY-PROPERTIES index=" + index + "\n" : "";
+    }
+
+    /**
+     * Indexes what changed in the database after the watermark; with {@code full}, also compares the counts and,
+     * when they differ, the id sets (customers deleted or written behind the index's back).
+     */
+    private void catchUp(CustomerIndex index, boolean full) throws IOException, SQLException {
+        catchUp(index, full, MARGIN_NANOS);
+    }
+
+    private void catchUp(CustomerIndex index, boolean full, long margin) throws IOException, SQLException {
+        Connection c = connection();
+        long watermark = index.watermark();
+        long newest = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
+        boolean changed = false;
+        if (newest > watermark || margin > MARGIN_NANOS) {
+            long[][] changedSince;
+            try (PreparedStatement s = c.prepareStatement("SELECT ID, UPDATED_AT FROM SB_CUSTOMER" + hint("IX_SB_CUSTOMER_UPDATED") + " WHERE UPDATED_AT >= ?")) {
+                s.setTimestamp(1, timestamp(watermark == Long.MIN_VALUE ? Long.MIN_VALUE / 2 : watermark - margin));
+                changedSince = idsAndStamps(s);
+            }
+            // the margin re-reads rows indexed already (this process's own writes): only those stamped otherwise are loaded
+            long[] indexed = index.updatedAt(changedSince[0]);
+            long[] stale = java.util.stream.IntStream.range(0, indexed.length).filter(i -> indexed[i] != changedSince[1][i])
+                    .mapToLong(i -> changedSince[0][i]).sorted().toArray();
+            put(index, c, stale);
+            changed = true;
+        }
+        if (full && longs(c, "SELECT COUNT(*) FROM SB_CUSTOMER")[0] != index.liveCount()) {
+            long[] inDatabase = longs(c, "SELECT ID FROM SB_CUSTOMER ORDER BY ID");
+            Arrays.sort(inDatabase);
+            long[] inIndex = index.allIds();
+            List<Long> gone = new ArrayList<>();
+            for (long id : inIndex) {
+                if (Arrays.binarySearch(inDatabase, id) < 0) {
+                    gone.add(id);
+                }
+            }
+            index.delete(gone);
+            put(index, c, Arrays.stream(inDatabase).filter(id -> Arrays.binarySearch(inIndex, id) < 0).toArray());
+            changed = true;
+        }
+        if (changed) {
+            index.commit(Math.max(watermark, newest));
+        }
+    }
+
+    private void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
+        CustomerLoader loader = new CustomerLoader(c, derby());
+        for (int from = 0; from < ids.length; from += CATCH_UP_GROUP) {
+            index.put(loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CATCH_UP_GROUP))));
+        }
+    }
+
+    /** Catches up with a bulk write (the IMPORTED event): in a background job, queries meanwhile still catch up first. */
+    public void imported() {
+        Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
+            try {
+                CustomerIndex index = ready.join();
+                synchronized (this) {
+                    catchingUp = true;
+                    try {
+                        catchUp(index, true, IMPORT_MARGIN_NANOS);
+                    } finally {
+                        catchingUp = false;
+                    }
+                }
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                return Status.error(Messages.Search_failed, e);
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /** Indexes customers this process wrote, after their transaction committed. */
+    public void written(Collection<Long> ids) {
+        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        update(index -> {
+            put(index, connection(), sorted);
+            index.commit(index.watermark());
+            return null;
+        });
+    }
+
+    /** Drops a customer this process deleted, after the transaction committed. */
+    public void deleted(long id) {
+        update(index -> {
+            index.delete(List.of(id));
+            index.commit(index.watermark());
+            return null;
+        });
+    }
+
+    public long count(CustomerFilter filter) {
+        Query query = CustomerIndex.query(filter, LocalDate.now());
+        return search(index -> index.count(query));
+    }
+
+    public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
+        Query query = CustomerIndex.query(filter, LocalDate.now());
+        return search(index -> index.page(query, sort, offset, limit));
+    }
+
+    public long[] ids(CustomerFilter filter, CustomerSort sort) {
+        Query query = CustomerIndex.query(filter, LocalDate.now());
+        return search(index -> index.ids(query, sort));
+    }
+
+    public List<CustomerRow> rows(long[] ids) {
+        return search(index -> index.rows(ids));
+    }
+
+    /**
+     * The customers with exactly this search term (a phone's digits, an e-mail address), for advisory duplicate
+     * checks. Answers from the index as it is, without a catch-up: callers may be inside a transaction that holds
+     * locks on the very rows a catch-up would read.
+     */
+    public long[] idsWithTerm(String term) {
+        try {
+            return ready.join().idsWithTerm(term);
+        } catch (CompletionException e) {
+            throw failure(e.getCause());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private interface IndexWork<T> {
+        T apply(CustomerIndex index) throws IOException, SQLException;
+    }
+
+    private <T> T search(IndexWork<T> work) {
+        CustomerIndex index = index();
+        try {
+            return work.apply(index);
+        } catch (IOException | SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Applies a change of this process's own write. While the index is being built it is skipped, so that a save
+     * never waits for a rebuild: the rebuild's closing catch-up sees the change (newer stamp, or a count that differs).
+     */
+    private void update(IndexWork<Void> work) {
+        if (!ready.isDone() || ready.isCompletedExceptionally()) {
+            return;
+        }
+        CustomerIndex index = ready.join();
+        synchronized (this) {
+            try {
+                work.apply(index);
+            } catch (IOException | SQLException | RuntimeException e) {
+                // the write itself committed: the next catch-up indexes it (its stamp is newer than the watermark)
+                System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.WARNING,
+                        "Customer search index not updated after a write; it catches up on the next query", e);
+            }
+        }
+    }
+
+    /** The index, waiting for a rebuild, after a catch-up if the database moved past the watermark. */
+    private CustomerIndex index() {
+        CustomerIndex index;
+        try {
+            index = ready.join();
+        } catch (CompletionException e) {
+            throw failure(e.getCause());
+        }
+        synchronized (this) {
+            try {
+                boolean full = folder == null || settings.dialect() != DatabaseSettings.Dialect.DERBY
+                        && System.nanoTime() - lastFullCheck > SERVER_CHECK_NANOS;
+                if (full) {
+                    lastFullCheck = System.nanoTime();
+                }
+                catchUp(index, full);
+            } catch (IOException | SQLException e) {
+                throw failure(e);
+            }
+        }
+        return index;
+    }
+
+    private static RuntimeException failure(Throwable e) {
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        if (e instanceof IOException io) {
+            return new UncheckedIOException(io);
+        }
+        return new DatabaseException(DatabaseException.Reason.STATEMENT, e.getMessage(), e);
+    }
+
+    /** The index's own connection (autocommit, so every read sees the newest commits); re-opened if it broke. */
+    private synchronized Connection connection() throws SQLException {
+        if (connection != null) {
+            try {
+                if (!connection.isClosed() && connection.isValid(2)) {
+                    return connection;
+                }
+            } catch (SQLException broken) {
+                // reconnect below
+            }
+        }
+        connection = Database.connect(settings);
+        connection.setAutoCommit(true);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return connection;
+    }
+
+    private static long maxUpdatedAt(Connection c, String hint) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(UPDATED_AT) FROM SB_CUSTOMER" + hint)) {
+            rs.next();
+            Timestamp t = rs.getTimestamp(1);
+            return t == null ? Long.MIN_VALUE : CustomerIndex.epochNanos(t.toInstant());
+        }
+    }
+
+    private static Timestamp timestamp(long epochNanos) {
+        return Timestamp.from(CustomerIndex.instant(epochNanos));
+    }
+
+    private static long[] longs(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            return longs(s);
+        }
+    }
+
+    /** The ids and {@code UPDATED_AT} stamps (epoch nanos) the statement selects. */
+    private static long[][] idsAndStamps(PreparedStatement s) throws SQLException {
+        long[] ids = new long[1024];
+        long[] stamps = new long[1024];
+        int n = 0;
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (n == ids.length) {
+                    ids = Arrays.copyOf(ids, n * 2);
+                    stamps = Arrays.copyOf(stamps, n * 2);
+                }
+                ids[n] = rs.getLong(1);
+                stamps[n++] = CustomerIndex.epochNanos(rs.getTimestamp(2).toInstant());
+            }
+        }
+        return new long[][] { Arrays.copyOf(ids, n), Arrays.copyOf(stamps, n) };
+    }
+
+    private static long[] longs(PreparedStatement s) throws SQLException {
+        long[] values = new long[1024];
+        int n = 0;
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = rs.getLong(1);
+            }
+        }
+        return Arrays.copyOf(values, n);
+    }
+
+    /** Closes the index, after its opening job if that still runs (it stops early), so the folder's lock is free again. */
+    @Override
+    public void close() {
+        closed = true;
+        SHARED.remove(key(settings, folder), this);
+        CustomerIndex index = null;
+        try {
+            // bounded: when the job manager is already shut down (the workbench exits) the job never runs
+            index = ready.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {
+            // it never opened, or closed itself on the failure
+        }
+        synchronized (this) {
+            try {
+                if (index != null) {
+                    index.close();
+                }
+                if (connection != null) {
+                    connection.close();
+                    connection = null;
+                }
+            } catch (IOException | SQLException e) {
+                // closing a cache: nothing to save
+            }
+        }
+    }
+}

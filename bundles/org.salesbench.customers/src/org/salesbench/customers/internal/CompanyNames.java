@@ -3,6 +3,7 @@ package org.salesbench.customers.internal;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Folds a company name so that spellings of the same company compare equal: full-width to
@@ -17,6 +18,10 @@ public final class CompanyNames {
             "co., ltd.", "co., ltd", "pte. ltd.", "pte ltd", "gmbh", "corp.", "corp", "inc.", "inc", "llc", "ltd.", "ltd",
             "co.", "co", "plc", "s.a.", "ag");
 
+    /** Compiled once: an import folds a million names, and {@code String.replaceAll} compiles its pattern per call. */
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}]+$");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}]");
+
     private CompanyNames() {
     }
 
@@ -28,7 +33,7 @@ public final class CompanyNames {
         boolean stripped = true;
         while (stripped) {
             stripped = false;
-            String trimmed = s.replaceAll("[\\s\\p{Punct}\\p{IsPunctuation}]+$", "");
+            String trimmed = TRAILING_PUNCTUATION.matcher(s).replaceAll("");
             for (String suffix : SUFFIXES) {
                 if (trimmed.endsWith(suffix) && trimmed.length() > suffix.length()) {
                     String before = trimmed.substring(0, trimmed.length() - suffix.length());
@@ -42,6 +47,6 @@ public final class CompanyNames {
                 }
             }
         }
-        return s.replaceAll("[\\s\\p{Punct}\\p{IsPunctuation}]", "");
+        return PUNCTUATION.matcher(s).replaceAll("");
     }
 }

@@ -1,6 +1,11 @@
 package org.salesbench.persistence;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -69,6 +74,39 @@ public record DatabaseSettings(String url, String user, String password) {
             return Dialect.POSTGRESQL;
         }
         throw new IllegalArgumentException("Unsupported database: " + url + " (Salesbench supports jdbc:derby: and jdbc:postgresql:)");
+    }
+
+    /**
+     * Where the search indexes derived from this database live (rebuildable caches, never a backup's concern):
+     * beside an embedded database ({@code <db>-search}); for a server database under the instance area (or
+     * {@code ~/.salesbench}), one folder per URL and user; {@code null} for an in-memory database.
+     */
+    public Path searchIndexFolder() {
+        if (dialect() == Dialect.DERBY) {
+            String path = url.substring("jdbc:derby:".length());
+            int semicolon = path.indexOf(';');
+            path = semicolon < 0 ? path : path.substring(0, semicolon);
+            if (path.startsWith("memory:")) {
+                return null;
+            }
+            if (path.startsWith("directory:")) {
+                path = path.substring("directory:".length());
+            }
+            Path db = Path.of(path).toAbsolutePath().normalize();
+            return db.resolveSibling(db.getFileName() + "-search");
+        }
+        String instance = System.getProperty("osgi.instance.area");
+        Path base = instance != null && instance.startsWith("file:") ? Path.of(URI.create(instance.replace(" ", "%20")))
+                : Path.of(System.getProperty("user.home"), ".salesbench");
+        return base.resolve("search").resolve(hash(displayName() + "\n" + user));
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The URL without options and without a password, fit for a status bar. */

@@ -71,6 +71,7 @@ public final class Messages extends NLS {
     public static String Restore_done;
     public static String Restore_exists;
     public static String Restore_failed;
+    public static String Restore_searchIndex;
     public static String Restore_help;
     public static String Restore_noFolder;
     public static String Restore_notABackup;

@@ -230,9 +230,13 @@ class CommandLineDataTest {
         assertTrue(refused.err().contains("--force"), refused.toString());
         assertEquals(5, cli.customers());
 
+        // the search index beside the database knows the five customers: it must not outlive the restore
+        Path searchIndex = Files.createDirectories(dir.resolve("db-search").resolve("customers"));
+        Files.writeString(searchIndex.resolve("segments_1"), "stale");
         Result restored = cli.run("restore", backups.toString(), "--force");
         assertEquals(0, restored.code(), restored.toString());
         assertEquals(3, cli.customers());
+        assertFalse(Files.exists(dir.resolve("db-search")), "the stale search index is removed");
         Result works = cli.run("import", "customers", more.toString(), "--summary", "json");
         assertEquals("{\"created\":2,\"updated\":0,\"skipped\":0,\"failed\":0}", works.out().strip(), works.toString());
 

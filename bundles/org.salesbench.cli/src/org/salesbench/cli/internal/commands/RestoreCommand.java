@@ -1,11 +1,14 @@
 package org.salesbench.cli.internal.commands;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.cli.Arguments;
@@ -52,8 +55,28 @@ public class RestoreCommand implements CliCommand {
         } catch (SQLException e) {
             throw CommandException.data(NLS.bind(Messages.Restore_failed, source, rootMessage(e)), e);
         }
+        try {
+            deleteSearchIndexes(context.settings().searchIndexFolder());
+        } catch (IOException e) {
+            throw CommandException.data(NLS.bind(Messages.Restore_searchIndex, context.settings().searchIndexFolder(), e.getMessage()), e);
+        }
         context.out().println(NLS.bind(Messages.Restore_done, context.settings().displayName(), source));
         return OK;
+    }
+
+    /**
+     * The search indexes describe the database as it was before the restore (a later customer would still be found):
+     * they go, and the next start rebuilds them from the restored data.
+     */
+    private static void deleteSearchIndexes(Path folder) throws IOException {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static String rootMessage(SQLException e) {

@@ -2,11 +2,8 @@ package org.salesbench.customers.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -86,7 +82,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** The index of this database, opened (or rebuilt) in the background on first call. */
     public static CustomerSearch of(DatabaseSettings settings) {
-        Path folder = folderOf(settings);
+        Path folder = settings.searchIndexFolder();
         CustomerSearch search = SHARED.computeIfAbsent(key(settings, folder), k -> new CustomerSearch(settings, folder));
         search.start();
         return search;
@@ -94,36 +90,6 @@ public final class CustomerSearch implements AutoCloseable {
 
     private static String key(DatabaseSettings settings, Path folder) {
         return folder == null ? settings.displayName() : folder.toString();
-    }
-
-    /** Where the index of {@code settings} lives; {@code null} for an in-memory database. */
-    static Path folderOf(DatabaseSettings settings) {
-        String url = settings.url();
-        if (settings.dialect() == DatabaseSettings.Dialect.DERBY) {
-            String path = url.substring("jdbc:derby:".length());
-            int semicolon = path.indexOf(';');
-            path = semicolon < 0 ? path : path.substring(0, semicolon);
-            if (path.startsWith("memory:")) {
-                return null;
-            }
-            if (path.startsWith("directory:")) {
-                path = path.substring("directory:".length());
-            }
-            Path db = Path.of(path).toAbsolutePath().normalize();
-            return db.resolveSibling(db.getFileName() + "-search");
-        }
-        String instance = System.getProperty("osgi.instance.area");
-        Path base = instance != null && instance.startsWith("file:") ? Path.of(java.net.URI.create(instance.replace(" ", "%20")))
-                : Path.of(System.getProperty("user.home"), ".salesbench");
-        return base.resolve("search").resolve(hash(settings.displayName() + "\n" + settings.user()));
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private synchronized void start() {

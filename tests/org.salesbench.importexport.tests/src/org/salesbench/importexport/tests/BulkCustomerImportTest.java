@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,26 +220,6 @@ class BulkCustomerImportTest {
         assertEquals(ROWS, again.skipped(), "every row found by its external id, read once before the run");
         assertEquals(0, again.created());
         assertEquals(ROWS, fx.customerCount());
-    }
-
-    /** A monitor that says "cancelled" once the engine has handed over {@code batches} batches. */
-    private static final class CancelAfter extends NullProgressMonitor {
-        private int worked;
-        private final int batches;
-
-        CancelAfter(int batches) {
-            this.batches = batches;
-        }
-
-        @Override
-        public void worked(int work) {
-            worked += work;
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return worked >= batches;
-        }
     }
 
     @Test

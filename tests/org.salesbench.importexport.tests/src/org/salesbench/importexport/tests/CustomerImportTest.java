@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,26 +214,6 @@ class CustomerImportTest {
         assertEquals(4, result.created());
         assertEquals(1, result.failed());
         assertEquals(List.of("Five", "Four", "One", "Two"), fx.customerNames());
-    }
-
-    /** A monitor that says "cancelled" once the engine has handed over {@code batches} batches. */
-    private static final class CancelAfter extends NullProgressMonitor {
-        private int worked;
-        private final int batches;
-
-        CancelAfter(int batches) {
-            this.batches = batches;
-        }
-
-        @Override
-        public void worked(int work) {
-            worked += work;
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return worked >= batches;
-        }
     }
 
     @Test

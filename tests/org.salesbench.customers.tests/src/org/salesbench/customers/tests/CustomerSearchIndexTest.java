@@ -3,6 +3,7 @@ package org.salesbench.customers.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -308,6 +309,24 @@ class CustomerSearchIndexTest {
                 assertTrue(Files.isDirectory(folder));
             } finally {
                 third.search().close();
+            }
+        }
+    }
+
+    @Test
+    void anIndexThatCouldNotOpenIsTriedAgainOnTheNextQuery(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        LocalSecurityService security = new LocalSecurityService("tester");
+        Path blocker = Files.writeString(dir.resolve("db-search"), "a file where the index folder belongs");
+        try (Database db = Database.open(settings, security)) {
+            CustomerServiceImpl service = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            try {
+                service.create(CustomerFixture.customer("嘉兴南湖纺织有限公司"));
+                assertThrows(RuntimeException.class, () -> service.count(CustomerFilter.ALL), "no folder for the index: the query says so");
+                Files.delete(blocker);
+                assertEquals(1, service.count(CustomerFilter.text("南湖")), "once the cause is gone, the next query opens the index");
+            } finally {
+                service.search().close();
             }
         }
     }

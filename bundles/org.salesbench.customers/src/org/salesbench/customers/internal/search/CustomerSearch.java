@@ -67,7 +67,8 @@ public final class CustomerSearch implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final Path folder;
-    private final CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
+    /** Completed when the index can answer; replaced after a failed opening, so the next query tries again. */
+    private volatile CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
     private volatile boolean catchingUp;
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
@@ -93,9 +94,13 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     private synchronized void start() {
-        if (catchingUp || ready.isDone()) {
+        if (catchingUp || ready.isDone() && !ready.isCompletedExceptionally() || closed) {
             return;
         }
+        if (ready.isCompletedExceptionally()) {
+            ready = new CompletableFuture<>(); // a failed opening (a full disk, a locked folder) is tried again, not kept
+        }
+        CompletableFuture<CustomerIndex> ready = this.ready;
         catchingUp = true;
         Job job = job(Messages.Search_openJob, (IProgressMonitor monitor) -> {
             try {
@@ -382,10 +387,11 @@ public final class CustomerSearch implements AutoCloseable {
      * never waits for a rebuild: the rebuild's closing catch-up sees the change (newer stamp, or a count that differs).
      */
     private void update(IndexWork<Void> work) {
-        if (!ready.isDone() || ready.isCompletedExceptionally()) {
+        CompletableFuture<CustomerIndex> current = ready;
+        if (!current.isDone() || current.isCompletedExceptionally()) {
             return;
         }
-        CustomerIndex index = ready.join();
+        CustomerIndex index = current.join();
         synchronized (this) {
             try {
                 work.apply(index);
@@ -399,6 +405,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** The index, waiting for a rebuild, after a catch-up if the database moved past the watermark. */
     private CustomerIndex index() {
+        start(); // after a failed opening, opens again
         CustomerIndex index;
         try {
             index = ready.join();

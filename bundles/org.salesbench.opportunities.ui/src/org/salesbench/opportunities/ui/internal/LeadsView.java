@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
@@ -27,6 +28,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
@@ -46,8 +48,8 @@ import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.FilterBars;
+import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
 
@@ -157,6 +159,8 @@ public class LeadsView extends ViewPart {
         convert.setImageDescriptor(Images.descriptor("icons/convert.png"));
         toolbar.add(convert);
         toolbar.add(action(Messages.Action_refresh, this::refresh));
+        // other bundles' commands (Export…) after a line, not run together with Refresh
+        toolbar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
     }
 
     private void listenForChanges() {

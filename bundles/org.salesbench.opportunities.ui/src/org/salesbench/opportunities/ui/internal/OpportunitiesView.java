@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -22,6 +24,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
@@ -40,8 +43,8 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.FilterBars;
+import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
 
@@ -84,12 +87,15 @@ public class OpportunitiesView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
         createFilterBar(parent);
         createTable(parent);
-        getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.Action_refresh) {
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(new Action(Messages.Action_refresh) {
             @Override
             public void run() {
                 refresh();
             }
         });
+        // other bundles' commands (Export…) after a line, not run together with Refresh
+        toolbar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         listenForChanges();
         loadPipelines();
         refresh();

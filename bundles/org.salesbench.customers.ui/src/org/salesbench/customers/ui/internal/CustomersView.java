@@ -3,8 +3,6 @@ package org.salesbench.customers.ui.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 
@@ -39,13 +37,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
-import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
@@ -54,6 +45,7 @@ import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.VirtualRows;
 
@@ -62,7 +54,7 @@ import org.salesbench.ui.forms.VirtualRows;
  * count and the first page at once, then the ordered id snapshot in the background; rows are then
  * read by id in blocks as they scroll into view, so a million customers scroll like a hundred.
  */
-public class CustomersView extends ViewPart implements ISelectionProvider {
+public class CustomersView extends FilteredListView<CustomerFilter> implements ISelectionProvider {
 
     public static final String ID = "org.salesbench.customers.ui.views.customers";
     /** Job family of every job this view runs (tests wait for it). */
@@ -72,31 +64,28 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
     /** Blocks near the top are read by OFFSET before the id snapshot arrives; deeper ones wait for it. */
     static final int SHALLOW_BLOCKS = 20;
     private static final int CACHED_BLOCKS = 64;
-    private static final int TYPING_DELAY_MS = 300;
 
     private record Column(String label, int width, CustomerSort.Column sort) {
     }
 
     private CustomerService service;
-    private Text searchText;
     private Combo gradeCombo;
     private Combo statusCombo;
     private Text ownerText;
     private Combo tagCombo;
     private Button overdueCheck;
     private Combo savedFilters;
-    private Table table;
     private final List<LazyContribution<org.salesbench.customers.ui.CustomerColumnLabelProvider>> contributed = new ArrayList<>();
 
-    private CustomerFilter filter = CustomerFilter.ALL;
     private CustomerSort sort = CustomerSort.DEFAULT;
     private VirtualRows<CustomerRow> rows;
     private long[] ids;
     private boolean waitingForSnapshot;
     private final ListenerList<ISelectionChangedListener> selectionListeners = new ListenerList<>();
-    private ServiceRegistration<EventHandler> eventRegistration;
-    private Runnable pendingRefresh;
-    private boolean pendingFilter;
+
+    public CustomersView() {
+        super(CustomerFilter.class, CustomerFilter.ALL);
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -106,7 +95,7 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         createTable(parent);
         getSite().setSelectionProvider(this);
         createActions();
-        listenForChanges();
+        listenForChanges(Customer.ENTITY);
         refresh();
     }
 
@@ -240,52 +229,8 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         });
     }
 
-    private void listenForChanges() {
-        BundleContext context = FrameworkUtil.getBundle(CustomersView.class).getBundleContext();
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Customer.ENTITY));
-        Display display = Display.getCurrent();
-        eventRegistration = context.registerService(EventHandler.class, event -> display.asyncExec(() -> {
-            if (!table.isDisposed()) {
-                refreshSoon();
-            }
-        }), properties);
-    }
-
-    private void filterSoon() {
-        later(true);
-    }
-
-    private void refreshSoon() {
-        later(false);
-    }
-
-    /**
-     * Runs a refresh after a short pause, so typing and bursts of change events cost one query. A
-     * pending filter change is never lost to a refresh that a change event asks for meanwhile.
-     */
-    private void later(boolean filterChanged) {
-        Display display = table.getDisplay();
-        boolean apply = filterChanged || (pendingRefresh != null && pendingFilter);
-        if (pendingRefresh != null) {
-            display.timerExec(-1, pendingRefresh);
-        }
-        pendingFilter = apply;
-        pendingRefresh = () -> {
-            pendingRefresh = null;
-            if (table.isDisposed()) {
-                return;
-            }
-            if (apply) {
-                applyFilter();
-            } else {
-                refresh();
-            }
-        };
-        display.timerExec(TYPING_DELAY_MS, pendingRefresh);
-    }
-
-    void applyFilter() {
+    @Override
+    protected void applyFilter() {
         if (table.isDisposed()) {
             return;
         }
@@ -304,16 +249,8 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         refresh();
     }
 
-    /** The list's current filter as {@code CustomerFilter.class}, so that e.g. an export takes what the list shows. */
-    @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == CustomerFilter.class) {
-            return adapter.cast(filter);
-        }
-        return super.getAdapter(adapter);
-    }
-
     /** Reads the list again for the current filter and sort. */
+    @Override
     public void refresh() {
         CustomerFilter f = filter;
         CustomerSort s = sort;
@@ -444,7 +381,7 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
             try {
                 CustomerEditor.open(getSite().getPage(), row.id(), row.name());
             } catch (PartInitException e) {
-                MessageDialog.openError(getSite().getShell(), Messages.Action_open, e.getMessage());
+                reportError(e.getMessage());
             }
         }
     }
@@ -502,31 +439,6 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
 
     // --- for tests and the Properties view
 
-    public Text searchBox() {
-        return searchText;
-    }
-
-    public Table table() {
-        return table;
-    }
-
-    public CustomerFilter filter() {
-        return filter;
-    }
-
-    @Override
-    public void setFocus() {
-        searchText.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (eventRegistration != null) {
-            eventRegistration.unregister();
-        }
-        super.dispose();
-    }
-
     @Override
     public void addSelectionChangedListener(ISelectionChangedListener listener) {
         selectionListeners.add(listener);
@@ -552,5 +464,10 @@ public class CustomersView extends ViewPart implements ISelectionProvider {
         for (ISelectionChangedListener l : selectionListeners) {
             l.selectionChanged(event);
         }
+    }
+
+    @Override
+    protected String errorTitle() {
+        return Messages.Action_open;
     }
 }

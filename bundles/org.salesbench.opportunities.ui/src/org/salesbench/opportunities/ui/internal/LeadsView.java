@@ -1,11 +1,8 @@
 package org.salesbench.opportunities.ui.internal;
 
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
@@ -23,19 +20,12 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
-import org.salesbench.core.events.EventTopics;
 import org.salesbench.opportunities.ConversionRequest;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadConversion;
@@ -49,6 +39,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.FilterBars;
+import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
@@ -58,29 +49,26 @@ import org.salesbench.ui.forms.VirtualRows;
  * with score, grade and the duplicate flag screening set. Edit, disqualify and convert from the
  * toolbar or the context menu; all database work runs in jobs.
  */
-public class LeadsView extends ViewPart {
+public class LeadsView extends FilteredListView<LeadFilter> {
 
     public static final String ID = "org.salesbench.opportunities.ui.views.leads";
 
     static final int BLOCK = 100;
     private static final int CACHED_BLOCKS = 64;
-    private static final int TYPING_DELAY_MS = 300;
 
     private LeadService service;
-    private Text searchText;
     private Combo statusCombo;
     private Combo sourceCombo;
     /** The codes behind the source combo's entries after "any". */
     private List<String> sourceCodes = List.of();
     private Text ownerText;
     private Button duplicatesCheck;
-    private Table table;
-    private LeadFilter filter = LeadFilter.ALL;
     private VirtualRows<LeadRow> rows;
     private Map<String, String> sourceLabels = Map.of();
-    private ServiceRegistration<EventHandler> eventRegistration;
-    private final Runnable filterLater = this::applyFilter;
-    private Consumer<String> errorReporter = this::showError;
+
+    public LeadsView() {
+        super(LeadFilter.class, LeadFilter.ALL);
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -89,7 +77,7 @@ public class LeadsView extends ViewPart {
         createFilterBar(parent);
         createTable(parent);
         createActions();
-        listenForChanges();
+        listenForChanges(Lead.ENTITY);
         refresh();
     }
 
@@ -130,7 +118,7 @@ public class LeadsView extends ViewPart {
             column.setWidth(widths[i]);
         }
         rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_loadLeads, Jobs.FAMILY);
-        rows.onFailure(e -> errorReporter.accept(e.getMessage()));
+        rows.onFailure(e -> reportError(e.getMessage()));
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
         table.addListener(SWT.DefaultSelection, e -> editSelected());
         MenuManager menu = new MenuManager();
@@ -163,29 +151,8 @@ public class LeadsView extends ViewPart {
         toolbar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
     }
 
-    private void listenForChanges() {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Lead.ENTITY));
-        Display display = Display.getCurrent();
-        eventRegistration = FrameworkUtil.getBundle(LeadsView.class).getBundleContext().registerService(EventHandler.class,
-                event -> display.asyncExec(() -> {
-                    if (!table.isDisposed()) {
-                        refresh();
-                    }
-                }), properties);
-    }
-
-    /** Longer choices may wrap the filter bar onto another row: the view lays out again to give the bar its height. */
-    private void relayoutFilterBar() {
-        searchText.getParent().getParent().layout(true, true); // the bar's parent, the view's body
-    }
-
-    private void filterSoon() {
-        table.getDisplay().timerExec(-1, filterLater);
-        table.getDisplay().timerExec(TYPING_DELAY_MS, filterLater);
-    }
-
-    void applyFilter() {
+    @Override
+    protected void applyFilter() {
         if (table.isDisposed()) {
             return;
         }
@@ -197,6 +164,7 @@ public class LeadsView extends ViewPart {
     }
 
     /** Reads the list again for the current filter. */
+    @Override
     public void refresh() {
         LeadFilter f = filter;
         int current = rows.restart(block -> () -> service.page(f, block * BLOCK, BLOCK));
@@ -255,7 +223,7 @@ public class LeadsView extends ViewPart {
             if (dialog.open() == Window.OK) {
                 refresh();
             }
-        }, e -> errorReporter.accept(e.getMessage()));
+        }, e -> reportError(e.getMessage()));
     }
 
     private void editSelected() {
@@ -273,7 +241,7 @@ public class LeadsView extends ViewPart {
             if (new LeadDialog(getSite().getShell(), service, loaded.sources(), loaded.lead()).open() == Window.OK) {
                 refresh();
             }
-        }, e -> errorReporter.accept(e.getMessage()));
+        }, e -> reportError(e.getMessage()));
     }
 
     private void disqualifySelected() {
@@ -285,7 +253,7 @@ public class LeadsView extends ViewPart {
                 "", v -> v.isBlank() ? NLS.bind(Messages.Field_required, Messages.Lead_disqualifyReason) : null);
         if (dialog.open() == Window.OK) {
             Jobs.load(table, Messages.Action_disqualify, () -> service.disqualify(row.id(), dialog.getValue().strip()), l -> refresh(),
-                    e -> errorReporter.accept(e.getMessage()));
+                    e -> reportError(e.getMessage()));
         }
     }
 
@@ -295,7 +263,7 @@ public class LeadsView extends ViewPart {
             Jobs.load(table, Messages.Action_delete, () -> {
                 service.delete(row.id());
                 return row;
-            }, r -> refresh(), e -> errorReporter.accept(e.getMessage()));
+            }, r -> refresh(), e -> reportError(e.getMessage()));
         }
     }
 
@@ -309,7 +277,7 @@ public class LeadsView extends ViewPart {
             return;
         }
         if (row.status() != LeadStatus.QUALIFIED) {
-            errorReporter.accept(NLS.bind(Messages.Leads_qualifyFirst, row.company(), Labels.of(row.status())));
+            reportError(NLS.bind(Messages.Leads_qualifyFirst, row.company(), Labels.of(row.status())));
             return;
         }
         Jobs.load(table, Messages.Job_loadLeads, () -> conversionContext(row.id()), context -> {
@@ -317,7 +285,7 @@ public class LeadsView extends ViewPart {
             if (dialog.open() == Window.OK) {
                 convert(row.id(), dialog.request());
             }
-        }, e -> errorReporter.accept(e.getMessage()));
+        }, e -> reportError(e.getMessage()));
     }
 
     /** Reads the lead, its screening and the active pipelines (call from a job). */
@@ -333,30 +301,9 @@ public class LeadsView extends ViewPart {
             try {
                 OpportunityEditor.open(getSite().getPage(), done.opportunityId(), request.opportunityName());
             } catch (PartInitException e) {
-                errorReporter.accept(e.getMessage());
+                reportError(e.getMessage());
             }
-        }, e -> errorReporter.accept(e.getMessage()));
-    }
-
-    private void showError(String message) {
-        MessageDialog.openError(getSite().getShell(), Messages.Leads_errorTitle, message);
-    }
-
-    /** Tests collect the errors instead of a dialog. */
-    public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
-    }
-
-    public Table table() {
-        return table;
-    }
-
-    public Text searchBox() {
-        return searchText;
-    }
-
-    public LeadFilter filter() {
-        return filter;
+        }, e -> reportError(e.getMessage()));
     }
 
     List<LeadRow> loadedRows() {
@@ -367,25 +314,8 @@ public class LeadsView extends ViewPart {
         return sourceCombo;
     }
 
-    /** The list's current filter as {@link LeadFilter}: Export… writes what the list shows. */
     @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == LeadFilter.class) {
-            return adapter.cast(filter);
-        }
-        return super.getAdapter(adapter);
-    }
-
-    @Override
-    public void setFocus() {
-        searchText.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (eventRegistration != null) {
-            eventRegistration.unregister();
-        }
-        super.dispose();
+    protected String errorTitle() {
+        return Messages.Leads_errorTitle;
     }
 }

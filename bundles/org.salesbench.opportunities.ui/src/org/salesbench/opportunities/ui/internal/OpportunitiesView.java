@@ -1,17 +1,13 @@
 package org.salesbench.opportunities.ui.internal;
 
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.HashSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -19,19 +15,11 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
-import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.users.Team;
 import org.salesbench.core.users.UserService;
@@ -44,6 +32,7 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.FilterBars;
+import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
@@ -53,13 +42,12 @@ import org.salesbench.ui.forms.VirtualRows;
  * quarter, close date passed) over a virtual table read a block at a time as rows scroll into view.
  * Double-click opens the opportunity editor; all database work runs in jobs.
  */
-public class OpportunitiesView extends ViewPart {
+public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
 
     public static final String ID = "org.salesbench.opportunities.ui.views.opportunities";
 
     static final int BLOCK = 100;
     private static final int CACHED_BLOCKS = 64;
-    private static final int TYPING_DELAY_MS = 300;
 
     /** Whose opportunities: the positions of the owner combo. */
     enum Owners {
@@ -67,19 +55,17 @@ public class OpportunitiesView extends ViewPart {
     }
 
     private OpportunityService service;
-    private Text searchText;
     private Combo ownerCombo;
     private Combo pipelineCombo;
     private Combo stageCombo;
     private Button quarterCheck;
     private Button overdueCheck;
-    private Table table;
     private VirtualRows<OpportunityRow> rows;
     private List<Pipeline> pipelines = List.of();
-    private OpportunityFilter filter = OpportunityFilter.ALL;
-    private ServiceRegistration<EventHandler> eventRegistration;
-    private final Runnable filterLater = this::applyFilter;
-    private Consumer<String> errorReporter = this::showError;
+
+    public OpportunitiesView() {
+        super(OpportunityFilter.class, OpportunityFilter.ALL);
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -96,7 +82,7 @@ public class OpportunitiesView extends ViewPart {
         });
         // other bundles' commands (Export…) after a line, not run together with Refresh
         toolbar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
-        listenForChanges();
+        listenForChanges(Opportunity.ENTITY);
         loadPipelines();
         refresh();
     }
@@ -142,21 +128,9 @@ public class OpportunitiesView extends ViewPart {
             column.setWidth(widths[i]);
         }
         rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_loadOpportunities, Jobs.FAMILY);
-        rows.onFailure(e -> errorReporter.accept(e.getMessage()));
+        rows.onFailure(e -> reportError(e.getMessage()));
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
         table.addListener(SWT.DefaultSelection, e -> openSelected());
-    }
-
-    private void listenForChanges() {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(Opportunity.ENTITY));
-        Display display = Display.getCurrent();
-        eventRegistration = FrameworkUtil.getBundle(OpportunitiesView.class).getBundleContext().registerService(EventHandler.class,
-                event -> display.asyncExec(() -> {
-                    if (!table.isDisposed()) {
-                        refresh();
-                    }
-                }), properties);
     }
 
     private void loadPipelines() {
@@ -168,7 +142,7 @@ public class OpportunitiesView extends ViewPart {
             pipelineCombo.select(0);
             fillStages();
             relayoutFilterBar();
-        }, e -> errorReporter.accept(e.getMessage()));
+        }, e -> reportError(e.getMessage()));
     }
 
     private Pipeline chosenPipeline() {
@@ -189,17 +163,8 @@ public class OpportunitiesView extends ViewPart {
         relayoutFilterBar();
     }
 
-    /** Longer choices may wrap the filter bar onto another row: the view lays out again to give the bar its height. */
-    private void relayoutFilterBar() {
-        searchText.getParent().getParent().layout(true, true); // the bar's parent, the view's body
-    }
-
-    private void filterSoon() {
-        table.getDisplay().timerExec(-1, filterLater);
-        table.getDisplay().timerExec(TYPING_DELAY_MS, filterLater);
-    }
-
-    void applyFilter() {
+    @Override
+    protected void applyFilter() {
         if (table.isDisposed()) {
             return;
         }
@@ -222,7 +187,7 @@ public class OpportunitiesView extends ViewPart {
         // whose logins "mine" and "my team" mean is read in a job: teams come from the database
         Jobs.load(table, Messages.Job_loadOpportunities, () -> ownerLogins(owners),
                 logins -> setFilter(new OpportunityFilter(text, pipelineId, stages, Set.of(), logins, quarter, overdue)),
-                e -> errorReporter.accept(e.getMessage()));
+                e -> reportError(e.getMessage()));
     }
 
     /** The current user, and for "my team" everyone in the teams the user belongs to or manages. */
@@ -249,6 +214,7 @@ public class OpportunitiesView extends ViewPart {
     }
 
     /** Reads the list again for the current filter. */
+    @Override
     public void refresh() {
         OpportunityFilter f = filter;
         int current = rows.restart(block -> () -> service.page(f, block * BLOCK, BLOCK));
@@ -283,30 +249,9 @@ public class OpportunitiesView extends ViewPart {
             try {
                 OpportunityEditor.open(getSite().getPage(), row.id(), row.name());
             } catch (PartInitException e) {
-                errorReporter.accept(e.getMessage());
+                reportError(e.getMessage());
             }
         }
-    }
-
-    private void showError(String message) {
-        MessageDialog.openError(getSite().getShell(), Messages.Opportunities_errorTitle, message);
-    }
-
-    /** Tests collect the errors instead of a dialog. */
-    public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
-    }
-
-    public Table table() {
-        return table;
-    }
-
-    public OpportunityFilter filter() {
-        return filter;
-    }
-
-    public Text searchBox() {
-        return searchText;
     }
 
     Combo ownerCombo() {
@@ -339,25 +284,8 @@ public class OpportunitiesView extends ViewPart {
         openSelected();
     }
 
-    /** The list's current filter as {@link OpportunityFilter}: Export… writes what the list shows. */
     @Override
-    public <T> T getAdapter(Class<T> adapter) {
-        if (adapter == OpportunityFilter.class) {
-            return adapter.cast(filter);
-        }
-        return super.getAdapter(adapter);
-    }
-
-    @Override
-    public void setFocus() {
-        searchText.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (eventRegistration != null) {
-            eventRegistration.unregister();
-        }
-        super.dispose();
+    protected String errorTitle() {
+        return Messages.Opportunities_errorTitle;
     }
 }

@@ -1,0 +1,147 @@
+package org.salesbench.ui.forms;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.Consumer;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
+
+/**
+ * The frame of a module's list view: a search box and filter bar over a table, and a filter of type {@code F} that
+ * commands such as Export… read through {@link #getAdapter}. Typing and bursts of change events (posted after each
+ * commit) are coalesced into one query; a pending filter change is never lost to a refresh an event asks for.
+ *
+ * @param <F> the model's filter record of the list
+ */
+public abstract class FilteredListView<F> extends ViewPart {
+
+    private static final int TYPING_DELAY_MS = 300;
+
+    private final Class<F> filterType;
+    /** The filter the list shows; subclasses set it in {@link #applyFilter}. */
+    protected F filter;
+    /** Created by the subclass in its filter bar. */
+    protected Text searchText;
+    /** Created by the subclass; a virtual table over the list. */
+    protected Table table;
+    private ServiceRegistration<EventHandler> eventRegistration;
+    private Runnable pendingRefresh;
+    private boolean pendingFilter;
+    private Consumer<String> errorReporter = this::showError;
+
+    protected FilteredListView(Class<F> filterType, F initialFilter) {
+        this.filterType = filterType;
+        this.filter = initialFilter;
+    }
+
+    /** Reads the filter bar into {@link #filter} and refreshes. */
+    protected abstract void applyFilter();
+
+    /** Reads the list again for the current filter. */
+    public abstract void refresh();
+
+    /** The title of the dialog that reports a failed read or action. */
+    protected abstract String errorTitle();
+
+    /** Refreshes the list (after a pause) whenever a record of {@code entity} is created, changed or deleted. */
+    protected void listenForChanges(String entity) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(entity));
+        Display display = Display.getCurrent();
+        eventRegistration = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(EventHandler.class,
+                event -> display.asyncExec(() -> {
+                    if (!table.isDisposed()) {
+                        later(false);
+                    }
+                }), properties);
+    }
+
+    /** Applies the filter bar after a short pause, so typing costs one query. */
+    protected void filterSoon() {
+        later(true);
+    }
+
+    private void later(boolean filterChanged) {
+        Display display = table.getDisplay();
+        boolean apply = filterChanged || (pendingRefresh != null && pendingFilter);
+        if (pendingRefresh != null) {
+            display.timerExec(-1, pendingRefresh);
+        }
+        pendingFilter = apply;
+        pendingRefresh = () -> {
+            pendingRefresh = null;
+            if (table.isDisposed()) {
+                return;
+            }
+            if (apply) {
+                applyFilter();
+            } else {
+                refresh();
+            }
+        };
+        display.timerExec(TYPING_DELAY_MS, pendingRefresh);
+    }
+
+    /** Longer choices may wrap the filter bar onto another row: the view lays out again to give the bar its height. */
+    protected void relayoutFilterBar() {
+        searchText.getParent().getParent().layout(true, true); // the bar's parent, the view's body
+    }
+
+    /** Tells the user what failed, in a dialog (or to the reporter a test set). */
+    protected void reportError(String message) {
+        errorReporter.accept(message);
+    }
+
+    private void showError(String message) {
+        MessageDialog.openError(getSite().getShell(), errorTitle(), message);
+    }
+
+    /** Tests collect the errors instead of a dialog. */
+    public void setErrorReporter(Consumer<String> reporter) {
+        this.errorReporter = reporter;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public Text searchBox() {
+        return searchText;
+    }
+
+    /** The filter the list shows now. */
+    public F filter() {
+        return filter;
+    }
+
+    /** The list's current filter as {@code F}: Export… writes what the list shows. */
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == filterType) {
+            return adapter.cast(filter);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public void setFocus() {
+        searchText.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (eventRegistration != null) {
+            eventRegistration.unregister();
+        }
+        super.dispose();
+    }
+}

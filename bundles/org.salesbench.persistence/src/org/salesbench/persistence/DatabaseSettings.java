@@ -79,7 +79,7 @@ public record DatabaseSettings(String url, String user, String password) {
     /**
      * Where the search indexes derived from this database live (rebuildable caches, never a backup's concern):
      * beside an embedded database ({@code <db>-search}); for a server database under the instance area (or
-     * {@code ~/.salesbench}), one folder per URL and user; {@code null} for an in-memory database.
+     * {@code ~/.salesbench}), one folder per URL (options included) and user; {@code null} for an in-memory database.
      */
     public Path searchIndexFolder() {
         if (dialect() == Dialect.DERBY) {
@@ -98,7 +98,8 @@ public record DatabaseSettings(String url, String user, String password) {
         String instance = System.getProperty("osgi.instance.area");
         Path base = instance != null && instance.startsWith("file:") ? Path.of(URI.create(instance.replace(" ", "%20")))
                 : Path.of(System.getProperty("user.home"), ".salesbench");
-        return base.resolve("search").resolve(hash(displayName() + "\n" + user));
+        // the whole URL: two databases on one server differ only in their options (a schema, say)
+        return base.resolve("search").resolve(hash(url + "\n" + user));
     }
 
     private static String hash(String text) {

@@ -331,7 +331,8 @@ class CustomerSearchIndexTest {
         }
     }
 
-    private static void insertRaw(Connection c, long id, String name, Instant updated) throws Exception {
+    /** A customer written by another client: a row without the service, so without this process's index. */
+    static void insertRaw(Connection c, long id, String name, Instant updated) throws Exception {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, "
                 + "NAME, NORMALIZED_NAME, STATUS) VALUES (?, 1, ?, 'raw', ?, 'raw', 'raw', ?, ?, 'ACTIVE')")) {
             s.setLong(1, id);

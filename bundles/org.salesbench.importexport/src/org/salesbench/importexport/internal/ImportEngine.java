@@ -357,8 +357,8 @@ public class ImportEngine implements ImportService {
          * The bulk path: rows are validated, matched and staged outside any transaction, and the new ones loaded
          * at the end in one go, which commits by itself. All-or-nothing: a failed row or a cancel loads nothing;
          * rows that update existing records are written after the load in one transaction, and if that fails the
-         * load is undone. Valid rows: updates commit batch by batch as they come; a cancel loads what was staged
-         * up to the last whole batch.
+         * load is undone, as it is after a cancel pressed while the load ran. Valid rows: updates commit batch by
+         * batch as they come; a cancel loads what was staged up to the last whole batch.
          */
         private ImportResult executeBulk(BulkWriter bulk) throws IOException {
             boolean allOrNothing = settings.mode() == Mode.ALL_OR_NOTHING;
@@ -387,6 +387,11 @@ public class ImportEngine implements ImportService {
                 }
                 monitor.subTask(NLS.bind(Messages.Progress_loading, staging.staged()));
                 staging.load();
+                if (allOrNothing && monitor.isCanceled()) {
+                    // Derby's load cannot stop midway; a cancel pressed during it undoes it once it is done
+                    staging.undo();
+                    return result(Outcome.CANCELLED_ROLLED_BACK);
+                }
                 if (!updates.isEmpty()) {
                     try {
                         unitOfWork.write(em -> {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.RowError;
+import org.salesbench.importexport.internal.Messages;
 
 /**
  * Files large enough (over 1 MB) for the bulk path: staged in Derby import files and loaded with
@@ -236,5 +238,22 @@ class BulkCustomerImportTest {
         assertEquals(3_000, fx.customerCount());
         List<String> names = new ArrayList<>(fx.customerNames());
         assertTrue(names.contains("F 深圳市测试科技有限公司 2999") && !names.contains("F 深圳市测试科技有限公司 3000"), names.size() + " names");
+    }
+
+    @Test
+    void aCancelPressedWhileDerbyLoadsUndoesTheLoadAllOrNothing() throws IOException {
+        Path file = file("cancel-late.csv", "G", i -> null);
+        String loading = Messages.Progress_loading.substring(0, Messages.Progress_loading.indexOf('{'));
+        NullProgressMonitor cancelDuringLoad = new NullProgressMonitor() {
+            @Override
+            public void subTask(String name) {
+                if (name.startsWith(loading)) {
+                    setCanceled(true); // pressed while the load runs: nothing checks it until the load is done
+                }
+            }
+        };
+        ImportResult all = fx.engine.run(file, ReadOptions.DETECT, settings(file).withBatchSize(1_000), cancelDuringLoad);
+        assertEquals(Outcome.CANCELLED_ROLLED_BACK, all.outcome());
+        assertEquals(0, fx.customerCount(), "the loaded rows are deleted again");
     }
 }

@@ -62,6 +62,20 @@ public final class CustomerSearch implements AutoCloseable {
     private static final int REBUILD_GROUP = 5_000;
     private static final int CATCH_UP_GROUP = 500;
 
+    /**
+     * Lucene says on every start that the JDK's incubating vector module is not enabled (it only speeds up vector
+     * search, which the customer index does not use); on the command line that line reached every script's standard
+     * error. Held here, because java.util.logging keeps its loggers only weakly.
+     */
+    @SuppressWarnings("unused")
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION = quiet("org.apache.lucene.internal.vectorization");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     /** One index per database in this process: by folder, or by URL for an in-memory database. */
     private static final Map<String, CustomerSearch> SHARED = new ConcurrentHashMap<>();
 
@@ -218,7 +232,8 @@ public final class CustomerSearch implements AutoCloseable {
         }
         index.commit(watermark);
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
-        System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.INFO,
+        // for diagnosis only: the command line prints every INFO line on standard error
+        System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.DEBUG,
                 "Customer search index built: " + ids.length + " customers in " + lastBuildMillis + " ms");
     }
 

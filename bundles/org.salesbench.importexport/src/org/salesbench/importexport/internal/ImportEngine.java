@@ -668,6 +668,12 @@ public class ImportEngine implements ImportService {
                 }
 
                 @Override
+                public void writeTyped(List<?> values) throws IOException {
+                    writer.writeTyped(values);
+                    count[0]++;
+                }
+
+                @Override
                 public void close() {
                     // the engine closes the file
                 }

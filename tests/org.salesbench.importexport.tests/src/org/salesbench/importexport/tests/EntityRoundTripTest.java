@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -15,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,7 +242,18 @@ class EntityRoundTripTest {
 
     @Test
     void xlsxRoundTripOfEveryEntity() throws IOException {
-        roundTrip("xlsx", WriteOptions.DEFAULT);
+        Map<String, Path> files = roundTrip("xlsx", WriteOptions.DEFAULT);
+        // amounts and days are cells a spreadsheet sums and sorts, not text
+        try (InputStream in = Files.newInputStream(files.get("opportunities"));
+                XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Row deal = book.getSheetAt(0).getRow(3); // the open deal, as in the CSV test
+            assertEquals("华为 CRM 二期", deal.getCell(0).getStringCellValue());
+            assertEquals(CellType.NUMERIC, deal.getCell(3).getCellType(), "the amount");
+            assertEquals(880_000d, deal.getCell(3).getNumericCellValue());
+            assertEquals(CellType.NUMERIC, deal.getCell(5).getCellType(), "the close date");
+            assertTrue(DateUtil.isCellDateFormatted(deal.getCell(5)), "formatted as a date");
+            assertEquals(LocalDate.of(2026, 12, 20), deal.getCell(5).getLocalDateTimeCellValue().toLocalDate());
+        }
     }
 
     @Test

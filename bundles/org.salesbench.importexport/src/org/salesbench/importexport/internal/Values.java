@@ -129,6 +129,14 @@ public final class Values {
     }
 
     /** The text a field value is exported as, in a form {@link #convert} reads back. */
+    /**
+     * A value for an export: numbers and days stay typed, so a spreadsheet sums and sorts them (text formats write
+     * them plainly); everything else as {@link #format} writes it, the form the import reads back.
+     */
+    public static Object typed(Object value) {
+        return value instanceof Number || value instanceof java.time.LocalDate ? value : format(value);
+    }
+
     public static String format(Object value) {
         if (value == null) {
             return "";

@@ -182,9 +182,9 @@ public class ActivitiesTarget implements ImportTarget {
             Map<Long, String> external = activities.isEmpty() ? Map.of()
                     : ExternalIds.of(em, ENTITY, activities.stream().map(Activity::getId).toList());
             Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, chunk);
-            List<List<String>> result = new ArrayList<>();
+            List<List<Object>> result = new ArrayList<>();
             for (Activity a : activities) {
-                result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
+                result.add(fields.stream().map(f -> Values.typed(switch (f.name()) {
                 case CUSTOMER -> a.getCustomer().getName();
                 case CUSTOMER_EXTERNAL_ID -> customerExternal.get(a.getCustomer().getId());
                 case TYPE -> a.getType();

@@ -285,9 +285,9 @@ public class ContactsTarget implements ImportTarget {
                 int byCustomer = Integer.compare(order.get(a.getCustomer().getId()), order.get(b.getCustomer().getId()));
                 return byCustomer != 0 ? byCustomer : Long.compare(a.getId(), b.getId());
             });
-            List<List<String>> result = new ArrayList<>();
+            List<List<Object>> result = new ArrayList<>();
             for (Contact k : contacts) {
-                result.add(fields.stream().map(f -> Values.format(switch (f.name()) {
+                result.add(fields.stream().map(f -> Values.typed(switch (f.name()) {
                 case CUSTOMER -> k.getCustomer().getName();
                 case CUSTOMER_EXTERNAL_ID -> customerExternal.get(k.getCustomer().getId());
                 case NAME -> k.getName();

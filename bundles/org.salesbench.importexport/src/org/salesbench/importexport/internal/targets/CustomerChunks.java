@@ -33,16 +33,16 @@ final class CustomerChunks {
      * @param linesOf the lines of the records of a chunk of customer ids, read in one transaction
      */
     static void export(ImportContext context, Object filter, List<TargetField> fields, RecordWriter out, IProgressMonitor monitor,
-            BiFunction<EntityManager, List<Long>, List<List<String>>> linesOf) throws IOException {
+            BiFunction<EntityManager, List<Long>, List<List<Object>>> linesOf) throws IOException {
         out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
         long[] customerIds = context.service(CustomerService.class)
                 .ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
         monitor.beginTask(Messages.Progress_export, customerIds.length);
         for (int from = 0; from < customerIds.length && !monitor.isCanceled(); from += CHUNK) {
             List<Long> chunk = Arrays.stream(Arrays.copyOfRange(customerIds, from, Math.min(customerIds.length, from + CHUNK))).boxed().toList();
-            List<List<String>> lines = context.unitOfWork().read(em -> linesOf.apply(em, chunk));
-            for (List<String> line : lines) {
-                out.write(line);
+            List<List<Object>> lines = context.unitOfWork().read(em -> linesOf.apply(em, chunk));
+            for (List<Object> line : lines) {
+                out.writeTyped(line);
             }
             monitor.worked(chunk.size());
         }

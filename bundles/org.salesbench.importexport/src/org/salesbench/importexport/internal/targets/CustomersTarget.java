@@ -27,13 +27,11 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
-import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
-import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CompanyNames;
 import org.salesbench.importexport.FieldType;
@@ -44,7 +42,6 @@ import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.RecordWriter;
-import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
@@ -379,37 +376,24 @@ public class CustomersTarget implements ImportTarget {
     /** {@code filter} is a {@link CustomerFilter} (the list's current one) or {@code null} for all customers, in list order. */
     @Override
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
-        CustomerService service = context.service(CustomerService.class);
         List<TargetField> fields = fields(context);
-        out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
-        long[] ids = service.ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
-        monitor.beginTask(Messages.Progress_export, ids.length);
-        for (int from = 0; from < ids.length && !monitor.isCanceled(); from += 500) {
-            long[] chunk = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 500));
-            List<List<String>> lines = context.unitOfWork().read(em -> {
-                List<Long> boxed = Arrays.stream(chunk).boxed().toList();
-                Map<Long, Customer> byId = new HashMap<>();
-                em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", boxed).getResultList()
-                        .forEach(c -> byId.put(c.getId(), c));
-                Map<Long, String> external = ExternalIds.of(em, ENTITY, boxed);
-                List<List<String>> result = new ArrayList<>();
-                for (long id : chunk) {
-                    Customer c = byId.get(id);
-                    if (c != null) {
-                        result.add(fields.stream().map(f -> valueOf(c, f.name(), external.get(id))).toList());
-                    }
+        CustomerChunks.export(context, filter, fields, out, monitor, (em, chunk) -> {
+            Map<Long, Customer> byId = new HashMap<>();
+            em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", chunk).getResultList()
+                    .forEach(c -> byId.put(c.getId(), c));
+            Map<Long, String> external = ExternalIds.of(em, ENTITY, chunk);
+            List<List<Object>> result = new ArrayList<>();
+            for (long id : chunk) {
+                Customer c = byId.get(id);
+                if (c != null) {
+                    result.add(fields.stream().map(f -> valueOf(c, f.name(), external.get(id))).toList());
                 }
-                return result;
-            });
-            for (List<String> line : lines) {
-                out.write(line);
             }
-            monitor.worked(chunk.length);
-        }
-        monitor.done();
+            return result;
+        });
     }
 
-    private static String valueOf(Customer c, String field, String externalId) {
+    private static Object valueOf(Customer c, String field, String externalId) {
         Object value = switch (field) {
         case NAME -> c.getName();
         case SHORT_NAME -> c.getShortName();
@@ -428,6 +412,6 @@ public class CustomersTarget implements ImportTarget {
         case EXTERNAL_ID -> externalId;
         default -> null;
         };
-        return Values.format(value);
+        return Values.typed(value);
     }
 }

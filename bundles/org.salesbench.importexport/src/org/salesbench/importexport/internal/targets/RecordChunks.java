@@ -53,8 +53,7 @@ final class RecordChunks {
                 return valuesOf.apply(em, records);
             });
             for (List<Object> line : lines) {
-                // numbers and days stay typed, so a spreadsheet can sum and sort them; the rest as the import reads it
-                out.writeTyped(line.stream().map(v -> v instanceof Number || v instanceof java.time.LocalDate ? v : Values.format(v)).toList());
+                out.writeTyped(line.stream().map(Values::typed).toList());
             }
             monitor.worked(chunk.size());
         }

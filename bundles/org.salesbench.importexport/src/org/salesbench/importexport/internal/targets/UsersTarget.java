@@ -229,7 +229,7 @@ public class UsersTarget implements ImportTarget {
                 break;
             }
             List<Team> memberOf = teams.stream().filter(t -> t.getMembers().contains(user.getLogin())).toList();
-            out.write(fields.stream().map(f -> Values.format(switch (f.name()) {
+            out.writeTyped(fields.stream().map(f -> Values.typed(switch (f.name()) {
             case LOGIN -> user.getLogin();
             case DISPLAY_NAME -> user.getDisplayName();
             case EMAIL -> user.getEmail();

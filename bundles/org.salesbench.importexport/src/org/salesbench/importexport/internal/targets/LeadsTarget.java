@@ -22,7 +22,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
-import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
@@ -146,20 +145,7 @@ public class LeadsTarget implements ImportTarget {
             if (owner != null) {
                 lead.setOwner(owner);
             }
-            try {
-                Lead saved = existing != null ? service.update(lead) : service.create(lead);
-                em.flush();
-                outcomes.add(existing != null ? RowOutcome.updated(saved.getId()) : RowOutcome.created(saved.getId()));
-                String external = row.text(EXTERNAL_ID);
-                if (!OpportunitiesTarget.blank(external)) {
-                    externalIds.put(external.strip(), saved.getId());
-                }
-            } catch (ValidationException e) {
-                if (existing != null) {
-                    em.refresh(existing);
-                }
-                outcomes.add(RowOutcome.failed(e.getErrors()));
-            }
+            outcomes.add(ServiceRows.save(em, row.text(EXTERNAL_ID), existing, lead, service::create, service::update, Lead::getId, externalIds));
         }
         ExternalIds.put(connection, ENTITY, externalIds);
         return outcomes;

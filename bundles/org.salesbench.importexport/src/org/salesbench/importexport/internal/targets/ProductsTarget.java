@@ -19,7 +19,6 @@ import jakarta.persistence.PersistenceException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.validation.ValidationException;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
@@ -106,20 +105,7 @@ public class ProductsTarget implements ImportTarget {
             }
             Product p = existing != null ? existing : new Product();
             apply(context, row, p);
-            try {
-                Product saved = existing != null ? service.update(p) : service.create(p);
-                em.flush();
-                outcomes.add(existing != null ? RowOutcome.updated(saved.getId()) : RowOutcome.created(saved.getId()));
-                String external = row.text(EXTERNAL_ID);
-                if (!OpportunitiesTarget.blank(external)) {
-                    externalIds.put(external.strip(), saved.getId());
-                }
-            } catch (ValidationException e) {
-                if (existing != null) {
-                    em.refresh(existing);
-                }
-                outcomes.add(RowOutcome.failed(e.getErrors()));
-            }
+            outcomes.add(ServiceRows.save(em, row.text(EXTERNAL_ID), existing, p, service::create, service::update, Product::getId, externalIds));
         }
         ExternalIds.put(connection, ENTITY, externalIds);
         return outcomes;

@@ -12,10 +12,11 @@ import org.salesbench.importexport.TargetWriter;
 
 /**
  * A target writer that can also take a large file's new records the fast way: it validates and
- * matches rows in memory, stages the new ones (with ids reserved up front) and loads them all at once
- * with the database's bulk load, which commits by itself. The engine keeps the modes exact around it:
- * nothing is loaded when an all-or-nothing run has a failed row or is cancelled, and a load is undone by
- * the reserved ids when what follows it fails.
+ * matches rows in memory, stages the new ones (with ids reserved up front) and loads them with the
+ * database's bulk load, in a transaction of its own that may run while staging goes on and commits at
+ * {@link Staging#load}. The engine keeps the modes exact around it: nothing is loaded when an all-or-nothing
+ * run has a failed row or is cancelled, and a committed load is undone by the reserved ids when what
+ * follows it fails.
  */
 public interface BulkWriter extends TargetWriter {
 
@@ -39,7 +40,7 @@ public interface BulkWriter extends TargetWriter {
         int staged();
 
         /**
-         * Loads the staged records and commits them; on failure nothing of them remains.
+         * Loads the rest of the staged records and commits them all; on failure nothing of them remains.
          *
          * @throws ImportException naming what the database refused
          */
@@ -51,7 +52,7 @@ public interface BulkWriter extends TargetWriter {
         /** Announces the loaded records with one event, once the run has succeeded. */
         void announce();
 
-        /** Deletes the staging files. */
+        /** Ends the run: a load not committed by {@link #load} is rolled back. */
         @Override
         void close();
     }

@@ -354,11 +354,12 @@ public class ImportEngine implements ImportService {
         }
 
         /**
-         * The bulk path: rows are validated, matched and staged outside any transaction, and the new ones loaded
-         * at the end in one go, which commits by itself. All-or-nothing: a failed row or a cancel loads nothing;
-         * rows that update existing records are written after the load in one transaction, and if that fails the
-         * load is undone, as it is after a cancel pressed while the load ran. Valid rows: updates commit batch by
-         * batch as they come; a cancel loads what was staged up to the last whole batch.
+         * The bulk path: rows are validated, matched and staged outside the engine's transactions, and the new
+         * ones loaded by the target (which may start while staging goes on) and committed at {@code load}.
+         * All-or-nothing: a failed row or a cancel loads nothing; rows that update existing records are written
+         * after the load in one transaction, and if that fails the load is undone, as it is after a cancel
+         * pressed while the load ran. Valid rows: a cancel loads what was staged up to the last whole batch;
+         * updates are written after the load too (the load holds the table), in a transaction per batch.
          */
         private ImportResult executeBulk(BulkWriter bulk) throws IOException {
             boolean allOrNothing = settings.mode() == Mode.ALL_OR_NOTHING;
@@ -375,11 +376,7 @@ public class ImportEngine implements ImportService {
                             count(List.of(batch.get(i)), List.of(outcomes.get(i)));
                         }
                     }
-                    if (allOrNothing) {
-                        updates.addAll(toUpdate);
-                    } else if (!toUpdate.isEmpty()) {
-                        writeInOwnTransaction(toUpdate, lastRow);
-                    }
+                    updates.addAll(toUpdate);
                     stagedThrough[0] = lastRow;
                 });
                 if (allOrNothing && (cancelled || failed > 0)) {
@@ -392,7 +389,11 @@ public class ImportEngine implements ImportService {
                     staging.undo();
                     return result(Outcome.CANCELLED_ROLLED_BACK);
                 }
-                if (!updates.isEmpty()) {
+                if (!allOrNothing) {
+                    for (int from = 0; from < updates.size(); from += settings.batchSize()) {
+                        writeInOwnTransaction(updates.subList(from, Math.min(updates.size(), from + settings.batchSize())), 0);
+                    }
+                } else if (!updates.isEmpty()) {
                     try {
                         unitOfWork.write(em -> {
                             for (int from = 0; from < updates.size(); from += settings.batchSize()) {

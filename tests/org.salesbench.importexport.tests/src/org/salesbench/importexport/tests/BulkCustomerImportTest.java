@@ -2,6 +2,7 @@ package org.salesbench.importexport.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportResult.Outcome;
 import org.salesbench.importexport.ImportSettings;
@@ -29,9 +32,9 @@ import org.salesbench.importexport.RowError;
 import org.salesbench.importexport.internal.Messages;
 
 /**
- * Files large enough (over 1 MB) for the bulk path: staged in Derby import files and loaded with
- * {@code SYSCS_IMPORT_DATA}. It is the path when the run announces one IMPORTED event instead of one
- * CREATED event per customer.
+ * Files large enough (over 1 MB) for the bulk path: the new customers go to Derby's bulk insert through a
+ * table function while the file is still read. It is the path when the run announces one IMPORTED event
+ * instead of one CREATED event per customer.
  */
 class BulkCustomerImportTest {
 
@@ -80,7 +83,7 @@ class BulkCustomerImportTest {
 
     private Object[] row(long id) {
         return fx.db.read(em -> (Object[]) em.createNativeQuery("SELECT NAME, SHORT_NAME, NOTES, ADDRESS, GRADE, CREATED_AT, UPDATED_AT, "
-                + "NORMALIZED_NAME FROM SB_CUSTOMER WHERE ID = ?").setParameter(1, id).getSingleResult());
+                + "NORMALIZED_NAME, NEXT_FOLLOW_UP, STATUS, VERSION, OWNER FROM SB_CUSTOMER WHERE ID = ?").setParameter(1, id).getSingleResult());
     }
 
     @SuppressWarnings("unchecked")
@@ -116,8 +119,14 @@ class BulkCustomerImportTest {
         assertEquals(2L * ROWS, fx.count("SB_CUSTOMER_TAG"));
 
         long other = fx.idOf("A 深圳市测试科技有限公司 17");
-        assertEquals("广东省深圳市南山区科技园南区第17号", row(other)[3]);
+        Object[] otherRow = row(other);
+        assertEquals("广东省深圳市南山区科技园南区第17号", otherRow[3]);
+        assertEquals(java.sql.Date.valueOf("2026-12-01"), otherRow[8], "a day arrives as that day");
+        assertEquals(List.of(CustomerStatus.PROSPECT.name(), 1L), List.of(otherRow[9], ((Number) otherRow[10]).longValue()), "the default status, version 1");
+        assertEquals(fx.customers.find(other).orElseThrow().getOwner(), otherRow[11]);
+        assertNull(row[8], "no follow-up day is NULL");
         assertEquals(List.of("5G", "战略客户"), tags(other));
+        assertEquals("Acme, \"Quoted\" 公司", fx.customers.find(id).orElseThrow().getName(), "the entity reads what was loaded");
 
         // the ids came from the shared sequence: the service hands out the next ones
         long max = fx.db.read(em -> ((Number) em.createNativeQuery("SELECT MAX(ID) FROM SB_CUSTOMER").getSingleResult()).longValue());
@@ -201,6 +210,39 @@ class BulkCustomerImportTest {
         assertEquals(1, valid.failed());
         assertEquals(ROWS - 1, fx.customerCount());
         assertEquals(ROWS + 1, valid.lastCommittedRow());
+    }
+
+    @Test
+    void aLoadTheDatabaseRefusesEndsWithItsReasonAndWritesNothingInEitherMode() throws IOException {
+        // a rule only the database knows, so every row passes validation and the bulk insert itself fails
+        fx.db.write(em -> em.createNativeQuery("ALTER TABLE SB_CUSTOMER ADD CONSTRAINT TEST_REFUSED_NAME CHECK (NAME <> 'Refused Co')")
+                .executeUpdate());
+        Path file = file("refused.csv", "R", i -> i == 6000 ? csv("Refused Co") + ",,,,,,,," : null);
+        for (Mode mode : Mode.values()) {
+            ImportException e = assertThrows(ImportException.class, () -> fx.importFile(file, "customers", settings(file).withMode(mode)));
+            assertTrue(e.getMessage().contains("TEST_REFUSED_NAME"), e.getMessage());
+            assertEquals(0, fx.customerCount(), mode + ": the rows loaded before the refused one are rolled back too");
+            assertEquals(0, fx.count("SB_CUSTOMER_TAG"));
+            assertEquals(0, fx.count("SB_IMPORT_EXTERNAL_ID"));
+            assertTrue(fx.imported.isEmpty());
+        }
+        // the table is not left locked: the service writes at once
+        assertTrue(fx.customers.create(new Customer("After the refused load")).getId() > 0);
+    }
+
+    @Test
+    void validRowsUpdatesMatchedCustomersAfterTheLoad() throws IOException {
+        Customer existing = new Customer("Valid Rows Old Name");
+        existing.setCreditCode(CODE_A);
+        long id = fx.customers.create(existing).getId();
+        Path file = file("valid-update.csv", "V", i -> i == 2500 ? csv("Valid Rows New Name") + ",," + CODE_A + ",,,,,B," : null);
+        ImportResult result = fx.importFile(file, "customers",
+                settings(file).withMode(Mode.VALID_ROWS).withMatch(new MatchPolicy(List.of("creditCode"), OnMatch.UPDATE)));
+        assertEquals(Outcome.COMPLETED, result.outcome(), () -> result.errors().toString());
+        assertEquals(1, result.updated());
+        assertEquals(ROWS - 1, result.created());
+        assertEquals("Valid Rows New Name", row(id)[0]);
+        assertEquals(ROWS, fx.customerCount());
     }
 
     @Test

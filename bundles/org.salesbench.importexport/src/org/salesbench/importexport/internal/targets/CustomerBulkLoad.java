@@ -1,9 +1,5 @@
 package org.salesbench.importexport.internal.targets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.persistence.PersistenceException;
 
@@ -36,16 +34,23 @@ import org.salesbench.importexport.internal.Messages;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
- * New customers of a large import, staged in Derby import files and loaded with {@code SYSCS_IMPORT_DATA}.
- * The keys the run matches on are read once into hash maps, so matching costs no query per row; every row
- * is validated by {@link CustomerService#validate} on a plain {@link Customer} (no entity manager). Ids are
- * reserved from SB_SEQUENCE per batch, so a load can be undone by those ranges (the foreign keys cascade).
- * Rows of the same run never match each other here: the engine rejects duplicates inside the file first.
+ * New customers of a large import, loaded with Derby's bulk insert while the file is still being read: the
+ * first staged batch starts the insert on a loader thread of its own, which takes the rows as they are
+ * validated ({@link DerbyBulkInsert}); the tags follow the customers, and the external ids the tags, in the
+ * loader's one transaction, which commits when {@link #load} is called and rolls back when the run ends
+ * without it. The keys the run matches on are read once into hash maps, so matching costs no query per row;
+ * every row is validated by {@link CustomerService#validate} on a plain {@link Customer} (no entity manager).
+ * Ids are reserved from SB_SEQUENCE per batch, so a committed load can be undone by those ranges (the
+ * foreign keys cascade). Rows of the same run never match each other here: the engine rejects duplicates
+ * inside the file first.
  */
 final class CustomerBulkLoad implements BulkWriter.Staging {
 
-    private static final String CUSTOMER_COLUMNS = "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,NAME,SHORT_NAME,CREDIT_CODE,"
-            + "NORMALIZED_NAME,INDUSTRY,REGION,ADDRESS,COMPANY_SIZE,GRADE,SOURCE,STATUS,NEXT_FOLLOW_UP,NEEDS,NOTES";
+    private static final List<String> CUSTOMER_COLUMNS = List.of("ID", "VERSION", "CREATED_AT", "CREATED_BY", "UPDATED_AT", "UPDATED_BY",
+            "OWNER", "NAME", "SHORT_NAME", "CREDIT_CODE", "NORMALIZED_NAME", "INDUSTRY", "REGION", "ADDRESS", "COMPANY_SIZE", "GRADE", "SOURCE",
+            "STATUS", "NEXT_FOLLOW_UP", "NEEDS", "NOTES");
+    /** Batches staged but not yet inserted before staging waits for the loader: enough to ride out its index sorts. */
+    private static final int BATCHES_AHEAD = 4;
 
     private final UnitOfWork unitOfWork;
     private final CustomerService service;
@@ -54,9 +59,11 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final CustomersTarget target = new CustomersTarget();
     /** Existing record id by normalised key value, per key field the run matches on. */
     private final Map<String, Map<String, Long>> existing = new HashMap<>();
-    private final Path dir;
-    private final DerbyImportFile customers;
-    private final DerbyImportFile tags;
+    private final DerbyBulkInsert customers = new DerbyBulkInsert("SB_CUSTOMER", CUSTOMER_COLUMNS, BATCHES_AHEAD);
+    /** Read only once the customers are in: it waits in memory. */
+    private final DerbyBulkInsert tags = new DerbyBulkInsert("SB_CUSTOMER_TAG", List.of("CUSTOMER_ID", "TAG"), 0);
+    /** The loader's run, from the first staged batch. */
+    private CompletableFuture<Void> loading;
     private final Map<String, Long> externalIds = new HashMap<>();
     /** The reserved id ranges, first and last, for {@link #undo}. */
     private final List<long[]> idRanges = new ArrayList<>();
@@ -66,8 +73,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private int staged;
     private boolean loaded;
 
-    CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match)
-            throws IOException {
+    CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match) {
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
         this.service = service;
@@ -84,9 +90,6 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
                 return null;
             });
         }
-        dir = Files.createTempDirectory("salesbench-import");
-        customers = new DerbyImportFile(dir, "SB_CUSTOMER", CUSTOMER_COLUMNS);
-        tags = new DerbyImportFile(dir, "SB_CUSTOMER_TAG", "CUSTOMER_ID,TAG");
     }
 
     private void readExistingKeys(Connection connection) throws SQLException {
@@ -137,9 +140,11 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         }
         if (!creates.isEmpty()) {
             long first = reserveIds(creates.size());
+            List<Object[]> customerRows = new ArrayList<>(creates.size());
+            List<Object[]> tagRows = new ArrayList<>();
             for (int k = 0; k < creates.size(); k++) {
                 long id = first + k;
-                write(id, creates.get(k));
+                rows(id, creates.get(k), customerRows, tagRows);
                 int i = createIndexes.get(k);
                 outcomes[i] = RowOutcome.created(id);
                 String external = rows.get(i).text(CustomersTarget.EXTERNAL_ID);
@@ -148,6 +153,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
                 }
             }
             staged += creates.size();
+            startLoading();
+            customers.add(customerRows);
+            tags.add(tagRows);
         }
         return Arrays.asList(outcomes);
     }
@@ -189,14 +197,48 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         return first;
     }
 
-    private void write(long id, Customer c) {
-        customers.value(id).value(1).value(now).text(login).value(now).text(login).text(c.getOwner() == null ? login : c.getOwner())
-                .text(c.getName()).text(c.getShortName()).text(c.getCreditCode()).text(c.getNormalizedName()).text(c.getIndustry())
-                .text(c.getRegion()).text(c.getAddress()).text(c.getSize() == null ? null : c.getSize().name()).text(c.getGrade())
-                .text(c.getSource()).text(c.getStatus().name()).value(c.getNextFollowUp()).text(c.getNeeds()).text(c.getNotes()).endRow();
+    /** The customer's row in {@link #CUSTOMER_COLUMNS} order, and its tag rows. */
+    private void rows(long id, Customer c, List<Object[]> customerRows, List<Object[]> tagRows) {
+        customerRows.add(new Object[] { id, 1L, now, login, now, login, c.getOwner() == null ? login : c.getOwner(), c.getName(), c.getShortName(),
+                c.getCreditCode(), c.getNormalizedName(), c.getIndustry(), c.getRegion(), c.getAddress(),
+                c.getSize() == null ? null : c.getSize().name(), c.getGrade(), c.getSource(), c.getStatus().name(),
+                c.getNextFollowUp() == null ? null : java.sql.Date.valueOf(c.getNextFollowUp()), c.getNeeds(), c.getNotes() });
         for (String tag : c.getTags()) {
-            tags.value(id).text(tag).endRow();
+            tagRows.add(new Object[] { id, tag });
         }
+    }
+
+    /**
+     * Starts the loader thread once: customers as staging hands them over, then the tags, then the external ids,
+     * in one transaction that commits when staging has finished both inserts ({@link #load}).
+     */
+    private void startLoading() {
+        if (loading != null) {
+            return;
+        }
+        loading = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                unitOfWork.write(em -> {
+                    Connection connection = em.unwrap(Connection.class);
+                    try {
+                        customers.insert(connection);
+                        tags.insert(connection);
+                        ExternalIds.put(connection, CustomersTarget.ENTITY, externalIds);
+                    } catch (SQLException e) {
+                        throw new PersistenceException(e.getMessage(), e);
+                    }
+                    return null;
+                });
+                loading.complete(null);
+            } catch (Throwable e) {
+                customers.stop(); // staging must not wait for a loader that is gone
+                tags.stop();
+                loading.completeExceptionally(e);
+            }
+        }, "Salesbench customer bulk load");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     @Override
@@ -206,27 +248,16 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     @Override
     public void load() throws ImportException {
-        if (staged == 0) {
+        if (loading == null) {
             return;
         }
+        customers.finish();
+        tags.finish();
         try {
-            loaded = true; // from here on a failure may have left rows that undo removes
-            unitOfWork.write(em -> {
-                Connection connection = em.unwrap(Connection.class);
-                try {
-                    customers.load(connection);
-                    tags.load(connection);
-                    // the load committed; the external ids follow in the unit of work's own commit
-                    ExternalIds.put(connection, CustomersTarget.ENTITY, externalIds);
-                } catch (SQLException e) {
-                    throw new PersistenceException(e.getMessage(), e);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            undo();
+            loading.join();
+            loaded = true;
+        } catch (CompletionException e) {
+            // the loader's transaction rolled back: nothing of the load remains
             throw new ImportException(NLS.bind(Messages.Bulk_loadFailed, rootMessage(e)));
         }
     }
@@ -256,15 +287,20 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         }
     }
 
+    /** Without {@link #load}, stops the loader, whose transaction then rolls back, and waits for it. */
     @Override
     public void close() {
+        if (loading != null && !loading.isDone()) {
+            customers.stop();
+            tags.stop();
+            try {
+                loading.join();
+            } catch (CompletionException expected) {
+                // the stopped insert failed, as it should
+            }
+        }
         customers.close();
         tags.close();
-        try {
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // an empty directory left in the temporary directory does no harm
-        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -184,7 +184,7 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public boolean bulkApplies(ImportSettings settings) {
-            // the import procedure reads the staging files in the database's process: embedded Derby only
+            // the bulk insert reads the rows from this process through a table function: embedded Derby only
             return unitOfWork.settings().dialect() == Dialect.DERBY;
         }
 

@@ -57,6 +57,32 @@ class CustomerSearchIndexTest {
     }
 
     @Test
+    void tagsInUseComeFromTheIndexSortedWithoutRepeatsAndFollowUpdatesAndDeletes() {
+        try (CustomerFixture fx = new CustomerFixture()) {
+            Customer a = new Customer("Tagged A Co");
+            a.getTags().addAll(List.of("重点客户", "VIP"));
+            Customer b = new Customer("Tagged B Co");
+            b.getTags().addAll(List.of("VIP", "Only B"));
+            Customer c = new Customer("Tagged C Co");
+            c.getTags().add("Only C");
+            long idA = fx.service.create(a).getId();
+            long idB = fx.service.create(b).getId();
+            long idC = fx.service.create(c).getId();
+            assertEquals(List.of("Only B", "Only C", "VIP", "重点客户"), fx.service.tags());
+
+            Customer changed = fx.service.find(idB).orElseThrow();
+            changed.getTags().remove("Only B");
+            fx.service.update(changed);
+            fx.service.delete(idC);
+            assertEquals(List.of("VIP", "重点客户"), fx.service.tags(), "a tag no customer carries any more is gone");
+
+            fx.service.delete(idA);
+            fx.service.delete(idB);
+            assertEquals(List.of(), fx.service.tags());
+        }
+    }
+
+    @Test
     void answersAsTheDatabaseForEveryFilterKindAndSort() {
         try (CustomerFixture fx = new CustomerFixture()) {
             List<Customer> batch = new ArrayList<>();

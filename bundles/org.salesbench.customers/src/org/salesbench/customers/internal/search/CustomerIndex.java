@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
@@ -35,6 +36,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -587,6 +589,35 @@ final class CustomerIndex implements Closeable {
         long[] ids = ids(new MatchAllDocsQuery(), CustomerSort.DEFAULT);
         Arrays.sort(ids);
         return ids;
+    }
+
+    /** The tags at least one customer carries, in text order: the tag field's terms that a live document still has. */
+    List<String> tags() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TreeSet<String> tags = new TreeSet<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(TAG);
+                if (terms == null) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                TermsEnum termsEnum = terms.iterator();
+                PostingsEnum postings = null;
+                for (BytesRef term; (term = termsEnum.next()) != null;) {
+                    postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                    for (int doc; (doc = postings.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS;) {
+                        if (live == null || live.get(doc)) {
+                            tags.add(term.utf8ToString());
+                            break;
+                        }
+                    }
+                }
+            }
+            return new ArrayList<>(tags);
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     private static CustomerRow row(Document d) {

@@ -369,6 +369,11 @@ public final class CustomerSearch implements AutoCloseable {
         return search(index -> index.rows(ids));
     }
 
+    /** The tags customers carry, sorted, without repeats. */
+    public List<String> tags() {
+        return search(CustomerIndex::tags);
+    }
+
     /**
      * The customers with exactly this search term (a phone's digits, an e-mail address), for advisory duplicate
      * checks. Answers from the index as it is, without a catch-up: callers may be inside a transaction that holds

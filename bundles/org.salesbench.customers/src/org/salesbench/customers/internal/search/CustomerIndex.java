@@ -67,12 +67,14 @@ import org.salesbench.customers.internal.SearchTerms;
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
     static final String ID = "id";
     static final String TERM = "term";
+    /** A customer's folded name ({@code CompanyNames.normalise}), an exact keyword: name look-ups instead of a B-tree index. */
+    static final String NORMALIZED_NAME = "normalizedName";
     static final String GRADE = "grade";
     static final String STATUS = "status";
     static final String OWNER = "owner";
@@ -173,6 +175,9 @@ final class CustomerIndex implements Closeable {
         }
         for (String tag : c.tags()) {
             doc.add(new StringField(TAG, tag, Store.NO));
+        }
+        for (String folded : c.normalizedNames()) {
+            doc.add(new StringField(NORMALIZED_NAME, folded, Store.NO));
         }
         keyword(doc, GRADE, row.grade());
         keyword(doc, STATUS, row.status().name());
@@ -580,6 +585,45 @@ final class CustomerIndex implements Closeable {
     /** The ids of the customers that have exactly this search term. */
     long[] idsWithTerm(String term) throws IOException {
         return ids(new TermQuery(new Term(TERM, term)), new CustomerSort(CustomerSort.Column.UPDATED_AT, false));
+    }
+
+    /**
+     * The ids of the customers indexed under any of these folded names, ascending. Reads the postings of each name
+     * directly (a look-up per imported row must not allocate per-document arrays as {@link #ids} does).
+     */
+    long[] idsWithNormalizedNames(Collection<String> normalizedNames) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long[] found = new long[16];
+            int n = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(NORMALIZED_NAME);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                PostingsEnum postings = null;
+                for (String name : normalizedNames) {
+                    if (name == null || name.isEmpty() || !te.seekExact(new BytesRef(name))) {
+                        continue;
+                    }
+                    postings = te.postings(postings, PostingsEnum.NONE);
+                    NumericDocValues idValues = leaf.reader().getNumericDocValues(ID); // fresh per name: docs ascend per postings list only
+                    for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if ((live == null || live.get(doc)) && idValues.advanceExact(doc)) {
+                            if (n == found.length) {
+                                found = Arrays.copyOf(found, n * 2);
+                            }
+                            found[n++] = idValues.longValue();
+                        }
+                    }
+                }
+            }
+            return Arrays.stream(found, 0, n).sorted().distinct().toArray();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     /** Every id in the index, ascending. */

@@ -84,6 +84,8 @@ public final class CustomerSearch implements AutoCloseable {
     /** Completed when the index can answer; replaced after a failed opening, so the next query tries again. */
     private volatile CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
     private volatile boolean catchingUp;
+    /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
+    private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
@@ -150,9 +152,17 @@ public final class CustomerSearch implements AutoCloseable {
         };
     }
 
-    /** Whether the index is being built or catching up (queries then wait for it). */
+    /** Whether the index is being built or catching up, or a bulk write's catch-up is scheduled (queries then wait for it). */
     public boolean isCatchingUp() {
-        return catchingUp || !ready.isDone();
+        return catchingUp || !ready.isDone() || pendingImports.get() > 0;
+    }
+
+    /**
+     * Whether a bulk write's catch-up is scheduled or running: the index then lacks rows that have committed, and
+     * look-ups that must not miss one ask the database instead of waiting (the catch-up may wait for their locks).
+     */
+    public boolean isBulkWritePending() {
+        return pendingImports.get() > 0;
     }
 
     /** How long the last rebuild from the database took, in milliseconds, or -1 if this process built none. */
@@ -311,6 +321,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Catches up with a bulk write (the IMPORTED event): in a background job, queries meanwhile still catch up first. */
     public void imported() {
+        pendingImports.incrementAndGet();
         Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
             try {
                 CustomerIndex index = ready.join();
@@ -325,6 +336,8 @@ public final class CustomerSearch implements AutoCloseable {
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 return Status.error(Messages.Search_failed, e);
+            } finally {
+                pendingImports.decrementAndGet();
             }
         });
         job.setSystem(true);
@@ -382,6 +395,27 @@ public final class CustomerSearch implements AutoCloseable {
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The customers indexed under any of these folded names ({@code CompanyNames.normalise}), ascending: candidates
+     * for an exact name look-up, which the caller confirms in the database by id. Like {@link #idsWithTerm}, answers
+     * from the index as it is (it waits for a build, never for a catch-up): it holds what committed through this
+     * process's services and imports, and bulk writes once {@link #isBulkWritePending()} is false again.
+     */
+    public long[] idsWithNormalizedNames(Collection<String> normalizedNames) {
+        try {
+            return ready.join().idsWithNormalizedNames(normalizedNames);
+        } catch (CompletionException e) {
+            throw failure(e.getCause());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** {@link #idsWithNormalizedNames} of one folded name. */
+    public long[] idsWithNormalizedName(String normalized) {
+        return idsWithNormalizedNames(List.of(normalized));
     }
 
     private interface IndexWork<T> {

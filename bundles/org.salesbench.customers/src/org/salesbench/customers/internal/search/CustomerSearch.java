@@ -399,13 +399,17 @@ public final class CustomerSearch implements AutoCloseable {
 
     /**
      * The customers indexed under any of these folded names ({@code CompanyNames.normalise}), ascending: candidates
-     * for an exact name look-up, which the caller confirms in the database by id. Like {@link #idsWithTerm}, answers
-     * from the index as it is (it waits for a build, never for a catch-up): it holds what committed through this
-     * process's services and imports, and bulk writes once {@link #isBulkWritePending()} is false again.
+     * for an exact name look-up, which the caller confirms in the database by id. On embedded Derby it answers, like
+     * {@link #idsWithTerm}, from the index as it is (it waits for a build, never for a catch-up, which could wait for
+     * locks the caller's transaction holds): there every writer is this process, whose services and imports the index
+     * follows after commit, and bulk writes once {@link #isBulkWritePending()} is false again. On a server database
+     * it first catches up as a list query does (readers there never wait for writers), so that what other clients
+     * committed is found.
      */
     public long[] idsWithNormalizedNames(Collection<String> normalizedNames) {
         try {
-            return ready.join().idsWithNormalizedNames(normalizedNames);
+            CustomerIndex index = derby() ? ready.join() : index();
+            return index.idsWithNormalizedNames(normalizedNames);
         } catch (CompletionException e) {
             throw failure(e.getCause());
         } catch (IOException e) {

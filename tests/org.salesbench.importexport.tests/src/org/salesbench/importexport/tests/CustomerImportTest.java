@@ -172,13 +172,7 @@ class CustomerImportTest {
     void allOrNothingMatchesExistingCustomersByNameInEveryBatch() throws IOException {
         long globex = fx.customers.create(new Customer("Globex")).getId();
         long initech = fx.customers.create(new Customer("Initech Inc.")).getId();
-        Path file = ImportFixture.utf8(dir.resolve("n.csv"), "Name,Industry
-New One,A
-New Two,B
-GLOBEX LTD,Energy
-New Three,C
-initech,Software
-");
+        Path file = ImportFixture.utf8(dir.resolve("n.csv"), "Name,Industry\nNew One,A\nNew Two,B\nGLOBEX LTD,Energy\nNew Three,C\ninitech,Software\n");
         ImportSettings settings = fx.auto(file, "customers").withBatchSize(2).withMatch(new MatchPolicy(List.of("name"), OnMatch.UPDATE));
         ImportResult result = fx.importFile(file, "customers", settings);
         assertEquals(Outcome.COMPLETED, result.outcome(), result.errors().toString());

@@ -21,10 +21,11 @@ import org.salesbench.customers.internal.search.CustomerSearch;
 
 /**
  * Customers by name without a database index on their names: the customer search index names the candidates by
- * folded name ({@link CompanyNames#normalise}), then one query by primary key confirms each candidate's name and
- * folded name as the database holds them, so a stale index never yields a wrong id. What the index does not hold
- * yet is not found: rows written in the caller's open transaction, and a bulk write's rows until its catch-up
- * ends (while one is pending the names are read from the table instead, slower but complete).
+ * name as stored or as folded ({@link CompanyNames#normalise}), then one query by primary key confirms each
+ * candidate's name and folded name as the database holds them, so a stale index never yields a wrong id. Rows
+ * written in the caller's open transaction are not found (the index takes them after commit). A bulk write's rows
+ * reach the index in a catch-up after its commit; while one is pending the names are read from the table instead
+ * (a scan, slower but complete).
  */
 public final class CustomerNames {
 
@@ -90,13 +91,7 @@ public final class CustomerNames {
         }
         String exact = name.strip();
         String folded = CompanyNames.normalise(exact);
-        List<Named> found;
-        if (folded.isEmpty()) {
-            // a name of punctuation only folds to nothing, which the index does not hold: the table answers (rare)
-            found = select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE NAME = ?", List.of(exact));
-        } else {
-            found = candidates(select, search, Set.of(folded), Set.of(exact));
-        }
+        List<Named> found = candidates(select, search, folded.isEmpty() ? Set.of() : Set.of(folded), Set.of(exact));
         List<Long> exactIds = found.stream().filter(n -> exact.equals(n.name())).map(Named::id).distinct().sorted().toList();
         if (!exactIds.isEmpty()) {
             return exactIds;
@@ -129,29 +124,33 @@ public final class CustomerNames {
     }
 
     /**
-     * The rows that may match: those the index names under {@code folded}, read by id; while a bulk write's catch-up
-     * is pending, those the table holds under {@code folded} or {@code exact} (a scan, but nothing committed is missed).
-     * Callers filter the rows by the names the database returned.
+     * The rows that may match: those the index names under {@code folded} (folded names) or {@code exact} (names as
+     * stored), read by id; while a bulk write's catch-up is pending, those the table holds under them (a scan, but
+     * nothing committed is missed). Callers filter the rows by the names the database returned.
      */
     private static List<Named> candidates(Select select, CustomerSearch search, Set<String> folded, Set<String> exact) {
         List<Named> rows = new ArrayList<>();
-        if (search.isBulkWritePending()) {
-            List<String> values = new ArrayList<>(folded);
-            for (int from = 0; from < values.size(); from += CHUNK) {
-                List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+        List<String> values = new ArrayList<>(folded);
+        boolean fromTable = search.isBulkWritePending();
+        for (int from = 0; from < Math.max(1, values.size()); from += CHUNK) {
+            List<String> chunk = values.subList(Math.min(from, values.size()), Math.min(values.size(), from + CHUNK));
+            Set<String> exactToo = from == 0 ? exact : Set.of(); // exact names are few: one per single look-up
+            if (fromTable) {
                 List<String> parameters = new ArrayList<>(chunk);
-                String sql = "SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE NORMALIZED_NAME IN (" + marks(chunk.size()) + ")";
-                if (from == 0 && !exact.isEmpty()) {
-                    sql += " OR NAME IN (" + marks(exact.size()) + ")";
-                    parameters.addAll(exact);
+                parameters.addAll(exactToo);
+                List<String> where = new ArrayList<>();
+                if (!chunk.isEmpty()) {
+                    where.add("NORMALIZED_NAME IN (" + marks(chunk.size()) + ")");
                 }
-                rows.addAll(select.rows(sql, parameters));
+                if (!exactToo.isEmpty()) {
+                    where.add("NAME IN (" + marks(exactToo.size()) + ")");
+                }
+                if (!where.isEmpty()) {
+                    rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE " + String.join(" OR ", where), parameters));
+                }
+                continue;
             }
-            return rows;
-        }
-        List<String> names = List.copyOf(folded);
-        for (int from = 0; from < names.size(); from += CHUNK) {
-            long[] ids = search.idsWithNormalizedNames(names.subList(from, Math.min(names.size(), from + CHUNK)));
+            long[] ids = search.idsNamed(exactToo, chunk);
             for (int i = 0; i < ids.length; i += CHUNK) {
                 String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
                 rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE ID IN (" + in + ")", List.of()));

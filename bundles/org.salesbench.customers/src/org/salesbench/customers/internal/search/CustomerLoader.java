@@ -20,7 +20,6 @@ import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.internal.CompanyNames;
 import org.salesbench.customers.internal.SearchTerms;
 
 /**
@@ -49,7 +48,7 @@ final class CustomerLoader {
         }
         Map<Long, Customer> customers = new HashMap<>(ids.length * 2);
         Map<Long, CustomerRow> rows = new HashMap<>(ids.length * 2);
-        Map<Long, Set<String>> normalizedNames = new HashMap<>(ids.length * 2);
+        Map<Long, String> normalizedNames = new HashMap<>(ids.length * 2);
         Set<Long> wanted = LongStream.of(ids).boxed().collect(Collectors.toSet());
         try (ResultSet rs = query("SELECT " + COLUMNS + " FROM SB_CUSTOMER", "PK_SB_CUSTOMER", "ID", ids)) {
             while (rs.next()) {
@@ -63,7 +62,7 @@ final class CustomerLoader {
                 java.sql.Date followUp = rs.getDate(10);
                 Timestamp updated = rs.getTimestamp(11);
                 customers.put(id, c);
-                normalizedNames.put(id, normalizedNames(rs.getString(12), rs.getString(2)));
+                normalizedNames.put(id, rs.getString(12));
                 rows.put(id, new CustomerRow(id, rs.getString(2), rs.getString(3), rs.getString(5), CustomerStatus.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), followUp == null ? null : followUp.toLocalDate(),
                         updated == null ? null : updated.toInstant()));
@@ -99,22 +98,6 @@ final class CustomerLoader {
             }
         }
         return loaded;
-    }
-
-    /**
-     * The stored folded name, and the name folded now if that differs (a row written by SQL, or folded by an older
-     * rule), so that a look-up by either finds the row; empty folds are left out.
-     */
-    private static Set<String> normalizedNames(String stored, String name) {
-        Set<String> names = new LinkedHashSet<>(2);
-        if (stored != null && !stored.isEmpty()) {
-            names.add(stored);
-        }
-        String folded = CompanyNames.normalise(name);
-        if (!folded.isEmpty()) {
-            names.add(folded);
-        }
-        return names;
     }
 
     private void fill(Map<Long, Contact> contacts, String select, String constraint, long[] contactIds, boolean phones) throws SQLException {

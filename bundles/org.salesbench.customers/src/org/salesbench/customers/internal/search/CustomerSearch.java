@@ -399,27 +399,35 @@ public final class CustomerSearch implements AutoCloseable {
 
     /**
      * The customers indexed under any of these folded names ({@code CompanyNames.normalise}), ascending: candidates
-     * for an exact name look-up, which the caller confirms in the database by id. On embedded Derby it answers, like
+     * for an exact name look-up, which the caller confirms in the database by id. On Derby it answers, like
      * {@link #idsWithTerm}, from the index as it is (it waits for a build, never for a catch-up, which could wait for
-     * locks the caller's transaction holds): there every writer is this process, whose services and imports the index
-     * follows after commit, and bulk writes once {@link #isBulkWritePending()} is false again. On a server database
-     * it first catches up as a list query does (readers there never wait for writers), so that what other clients
-     * committed is found.
+     * locks the caller's transaction holds): embedded, every writer is this process, whose services and imports the
+     * index follows after commit, and bulk writes once {@link #isBulkWritePending()} is false again (other clients of
+     * a Derby network server are seen after this client's next list query). On PostgreSQL it first catches up as a
+     * list query does (readers there never wait for writers), so that what other clients committed is found.
      */
     public long[] idsWithNormalizedNames(Collection<String> normalizedNames) {
+        return idsNamed(List.of(), normalizedNames);
+    }
+
+    /** {@link #idsWithNormalizedNames} of one folded name. */
+    public long[] idsWithNormalizedName(String normalized) {
+        return idsNamed(List.of(), List.of(normalized));
+    }
+
+    /**
+     * The customers indexed under any of {@code exactNames} as their stored name or any of {@code normalizedNames} as
+     * their folded name, ascending; as current as {@link #idsWithNormalizedNames}.
+     */
+    public long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) {
         try {
             CustomerIndex index = derby() ? ready.join() : index();
-            return index.idsWithNormalizedNames(normalizedNames);
+            return index.idsNamed(exactNames, normalizedNames);
         } catch (CompletionException e) {
             throw failure(e.getCause());
         } catch (IOException e) {
             throw failure(e);
         }
-    }
-
-    /** {@link #idsWithNormalizedNames} of one folded name. */
-    public long[] idsWithNormalizedName(String normalized) {
-        return idsWithNormalizedNames(List.of(normalized));
     }
 
     private interface IndexWork<T> {

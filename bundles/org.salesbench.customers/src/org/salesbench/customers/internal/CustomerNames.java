@@ -24,8 +24,8 @@ import org.salesbench.customers.internal.search.CustomerSearch;
  * name as stored or as folded ({@link CompanyNames#normalise}), then one query by primary key confirms each
  * candidate's name and folded name as the database holds them, so a stale index never yields a wrong id. Rows
  * written in the caller's open transaction are not found (the index takes them after commit). A bulk write's rows
- * reach the index in a catch-up after its commit; while one is pending the names are read from the table instead
- * (a scan, slower but complete).
+ * reach the index in a catch-up after its commit; while one is pending, and on Derby while the index is being built,
+ * the names are read from the table instead (a scan, slower but complete, and never waiting for the index).
  */
 public final class CustomerNames {
 
@@ -125,13 +125,13 @@ public final class CustomerNames {
 
     /**
      * The rows that may match: those the index names under {@code folded} (folded names) or {@code exact} (names as
-     * stored), read by id; while a bulk write's catch-up is pending, those the table holds under them (a scan, but
-     * nothing committed is missed). Callers filter the rows by the names the database returned.
+     * stored), read by id; when {@link CustomerSearch#namesFromTable()}, those the table holds under them (a scan,
+     * but nothing committed is missed). Callers filter the rows by the names the database returned.
      */
     private static List<Named> candidates(Select select, CustomerSearch search, Set<String> folded, Set<String> exact) {
         List<Named> rows = new ArrayList<>();
         List<String> values = new ArrayList<>(folded);
-        boolean fromTable = search.isBulkWritePending();
+        boolean fromTable = search.namesFromTable();
         for (int from = 0; from < Math.max(1, values.size()); from += CHUNK) {
             List<String> chunk = values.subList(Math.min(from, values.size()), Math.min(values.size(), from + CHUNK));
             Set<String> exactToo = from == 0 ? exact : Set.of(); // exact names are few: one per single look-up

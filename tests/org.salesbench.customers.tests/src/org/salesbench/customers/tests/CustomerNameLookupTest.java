@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
@@ -13,11 +15,15 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.core.security.LocalSecurityService;
 import org.osgi.service.event.Event;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.customers.Customer;
+import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
 
 /**
  * {@code CustomerService.idsByName}: the exact name first, then the folded one, from the search index and
@@ -36,6 +42,9 @@ class CustomerNameLookupTest {
         acmeCo = fx.service.create(CustomerFixture.customer("ACME Co., Ltd.")).getId();
         acme = fx.service.create(CustomerFixture.customer("Acme")).getId();
         huawei = fx.service.create(CustomerFixture.customer("深圳华为技术有限公司")).getId();
+        // open: until then look-ups on Derby read the table, and these tests are about the index
+        fx.service.search().awaitCurrent();
+        assertFalse(fx.service.search().namesFromTable());
     }
 
     @AfterEach
@@ -75,7 +84,6 @@ class CustomerNameLookupTest {
 
     @Test
     void whileABulkWritesCatchUpIsPendingTheTableAnswers() throws Exception {
-        fx.service.search().awaitCurrent(); // the opening job's closing catch-up is over: it would index the row below
         try (Connection c = Database.connect(fx.db.settings())) {
             CustomerSearchIndexTest.insertRaw(c, 990_001, "台州椒江机械有限公司", Instant.now());
             c.commit();
@@ -86,6 +94,7 @@ class CustomerNameLookupTest {
         synchronized (search) {
             fx.service.handleEvent(new Event(EventTopics.imported(Customer.ENTITY), Map.of(EventTopics.PROPERTY_COUNT, 1)));
             assertTrue(search.isBulkWritePending());
+            assertTrue(search.namesFromTable());
             assertEquals(List.of(990_001L), fx.service.idsByName("台州椒江机械有限公司"), "the exact name, read from the table");
             assertEquals(List.of(acmeCo, acme), fx.service.idsByName("acme"), "folded names too");
         }
@@ -94,5 +103,23 @@ class CustomerNameLookupTest {
         assertEquals(List.of(990_001L), fx.service.idsByName("台州椒江机械有限公司"), "now from the index");
         // the raw row's NORMALIZED_NAME is its name unfolded: the exact name finds it, a folded spelling does not (as in SQL)
         assertEquals(List.of(), fx.service.idsByName("台州椒江机械"));
+    }
+
+    @Test
+    void aLookUpAnswersFromTheTableWhileTheIndexCannotOpen(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        LocalSecurityService security = new LocalSecurityService("tester");
+        Files.writeString(dir.resolve("db-search"), "a file where the index folder belongs");
+        try (Database db = Database.open(settings, security)) {
+            CustomerServiceImpl service = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            try {
+                long id = service.create(CustomerFixture.customer("嘉兴南湖纺织有限公司")).getId();
+                Job.getJobManager().join(CustomerSearch.FAMILY, null);
+                assertTrue(service.search().namesFromTable(), "the opening failed");
+                assertEquals(List.of(id), service.idsByName("嘉兴南湖纺织"), "an import is not held up by the index");
+            } finally {
+                service.search().close();
+            }
+        }
     }
 }

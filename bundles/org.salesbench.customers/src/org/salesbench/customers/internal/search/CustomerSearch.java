@@ -165,6 +165,25 @@ public final class CustomerSearch implements AutoCloseable {
         return pendingImports.get() > 0;
     }
 
+    /**
+     * Whether name look-ups ({@link #idsNamed}) had better read the table now than the index: a bulk write's catch-up
+     * is pending (the index lacks committed rows), or, on Derby, the index is not open yet: its build reads every
+     * customer and could wait for locks the caller's transaction holds while the caller waited for it. A failed
+     * opening is tried again meanwhile.
+     */
+    public boolean namesFromTable() {
+        if (isBulkWritePending()) {
+            return true;
+        }
+        if (!derby()) {
+            return false;
+        }
+        if (ready.isCompletedExceptionally()) {
+            start();
+        }
+        return !ready.isDone() || ready.isCompletedExceptionally();
+    }
+
     /** How long the last rebuild from the database took, in milliseconds, or -1 if this process built none. */
     public long lastBuildMillis() {
         return lastBuildMillis;

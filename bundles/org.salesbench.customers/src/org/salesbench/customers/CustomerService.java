@@ -41,6 +41,15 @@ public interface CustomerService {
     /** Existing customers the given one may duplicate, most certain first. */
     List<DuplicateCandidate> findDuplicates(Customer customer);
 
+    /**
+     * The customers named {@code name}: those whose name is exactly {@code name} (stripped) if there are any, else
+     * those whose name folds to the same ("ACME Co., Ltd." and "ａｃｍｅ" both fold to "acme"); ids ascending, empty
+     * for a blank name. Answered from the customer search index and confirmed in the database by id, so no id is
+     * ever wrong. The index is current once a write has committed: customers written in the caller's own open
+     * transaction are not found.
+     */
+    List<Long> idsByName(String name);
+
     /** Logs an activity on a customer and moves its next follow-up to the activity's next-step date. */
     Activity logActivity(long customerId, Activity activity);
 

@@ -299,8 +299,10 @@ public class CustomerServiceImpl implements CustomerService, EventHandler {
                 }
             }
             if (!normalized.isEmpty()) {
-                collect(found, em.createNativeQuery("SELECT ID, NAME FROM SB_CUSTOMER WHERE NORMALIZED_NAME = ?")
-                        .setParameter(1, normalized).getResultList(), Reason.NAME, customer.getName(), self);
+                // the index names the customers with this folded name; the database confirms them by id
+                List<Object[]> sameName = CustomerNames.withNormalizedNames(CustomerNames.Select.on(em), search, List.of(normalized)).stream()
+                        .map(n -> new Object[] { n.id(), n.name() }).toList();
+                collect(found, sameName, Reason.NAME, customer.getName(), self);
             }
             return List.copyOf(found.values());
         });
@@ -319,6 +321,12 @@ public class CustomerServiceImpl implements CustomerService, EventHandler {
                 found.put(id, new DuplicateCandidate(id, (String) r[1], reason, value));
             }
         }
+    }
+
+    @Override
+    public List<Long> idsByName(String name) {
+        security.check(Action.READ, Customer.ENTITY, null);
+        return unitOfWork.read(em -> CustomerNames.idsByName(CustomerNames.Select.on(em), search, name));
     }
 
     @Override

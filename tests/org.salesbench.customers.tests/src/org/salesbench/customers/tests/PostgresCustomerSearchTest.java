@@ -48,6 +48,8 @@ class PostgresCustomerSearchTest {
                         otherClient.commit();
                     }
                 }
+                assertEquals(java.util.List.of(990_101L), service.idsByName("绍兴柯桥轻纺有限公司"),
+                        "a look-up by name catches up first on a server database: another user's customer is found");
                 assertEquals(1, service.count(CustomerFilter.text("柯桥")), "another user's new customer is found on the next query");
                 assertEquals(2, service.count(CustomerFilter.ALL));
             } finally {

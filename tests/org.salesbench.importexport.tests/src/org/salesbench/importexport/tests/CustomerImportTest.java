@@ -169,6 +169,21 @@ class CustomerImportTest {
     }
 
     @Test
+    void allOrNothingMatchesExistingCustomersByNameInEveryBatch() throws IOException {
+        long globex = fx.customers.create(new Customer("Globex")).getId();
+        long initech = fx.customers.create(new Customer("Initech Inc.")).getId();
+        Path file = ImportFixture.utf8(dir.resolve("n.csv"), "Name,Industry\nNew One,A\nNew Two,B\nGLOBEX LTD,Energy\nNew Three,C\ninitech,Software\n");
+        ImportSettings settings = fx.auto(file, "customers").withBatchSize(2).withMatch(new MatchPolicy(List.of("name"), OnMatch.UPDATE));
+        ImportResult result = fx.importFile(file, "customers", settings);
+        assertEquals(Outcome.COMPLETED, result.outcome(), result.errors().toString());
+        assertEquals(3, result.created());
+        assertEquals(2, result.updated(), "batches 2 and 3, in the transaction batch 1 wrote to, still match by folded name");
+        assertEquals("Energy", fx.customers.find(globex).orElseThrow().getIndustry());
+        assertEquals("Software", fx.customers.find(initech).orElseThrow().getIndustry());
+        assertEquals(5, fx.customerCount());
+    }
+
+    @Test
     void duplicatesInsideTheFileAreFound() throws IOException {
         Path file = ImportFixture.utf8(dir.resolve("d.csv"), "Name,Credit Code\nAlpha,%s\nBeta,%s\nAlpha Ltd.,\n".formatted(CODE_B, CODE_B));
         ImportSettings settings = fx.auto(file, "customers").withMode(Mode.VALID_ROWS)

@@ -69,12 +69,16 @@ import org.salesbench.customers.internal.SearchTerms;
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
     static final String ID = "id";
     static final String TERM = "term";
+    /** A customer's folded name ({@code CompanyNames.normalise}), an exact keyword: name look-ups instead of a B-tree index. */
+    static final String NORMALIZED_NAME = "normalizedName";
+    /** A customer's name as stored, an exact keyword (the {@link #NAME} field only sorts and is stored). */
+    static final String EXACT_NAME = "exactName";
     static final String GRADE = "grade";
     static final String STATUS = "status";
     static final String OWNER = "owner";
@@ -176,6 +180,8 @@ final class CustomerIndex implements Closeable {
         for (String tag : c.tags()) {
             doc.add(new StringField(TAG, tag, Store.NO));
         }
+        keyword(doc, NORMALIZED_NAME, c.normalizedName());
+        keyword(doc, EXACT_NAME, row.name());
         keyword(doc, GRADE, row.grade());
         keyword(doc, STATUS, row.status().name());
         keyword(doc, OWNER, row.owner());
@@ -582,6 +588,51 @@ final class CustomerIndex implements Closeable {
     /** The ids of the customers that have exactly this search term. */
     long[] idsWithTerm(String term) throws IOException {
         return ids(new TermQuery(new Term(TERM, term)), new CustomerSort(CustomerSort.Column.UPDATED_AT, false));
+    }
+
+    /**
+     * The ids of the customers indexed under any of these names as stored or folded names, ascending. Reads the
+     * postings of each name directly (a look-up per imported row must not allocate per-document arrays as {@link #ids} does).
+     */
+    long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long[][] found = { new long[16] };
+            int[] n = { 0 };
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                collectIds(leaf, EXACT_NAME, exactNames, found, n);
+                collectIds(leaf, NORMALIZED_NAME, normalizedNames, found, n);
+            }
+            return Arrays.stream(found[0], 0, n[0]).sorted().distinct().toArray();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Appends to {@code found[0]} (filled up to {@code n[0]}) the ids of the live documents of this segment with any of the values in {@code field}. */
+    private static void collectIds(LeafReaderContext leaf, String field, Collection<String> values, long[][] found, int[] n) throws IOException {
+        Terms terms = leaf.reader().terms(field);
+        if (terms == null || values.isEmpty()) {
+            return;
+        }
+        TermsEnum te = terms.iterator();
+        Bits live = leaf.reader().getLiveDocs();
+        PostingsEnum postings = null;
+        for (String value : values) {
+            if (value == null || value.isEmpty() || !te.seekExact(new BytesRef(value))) {
+                continue;
+            }
+            postings = te.postings(postings, PostingsEnum.NONE);
+            NumericDocValues idValues = leaf.reader().getNumericDocValues(ID); // fresh per value: docs ascend per postings list only
+            for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if ((live == null || live.get(doc)) && idValues.advanceExact(doc)) {
+                    if (n[0] == found[0].length) {
+                        found[0] = Arrays.copyOf(found[0], n[0] * 2);
+                    }
+                    found[0][n[0]++] = idValues.longValue();
+                }
+            }
+        }
     }
 
     /** Every id in the index, ascending. */

@@ -30,7 +30,7 @@ import org.salesbench.customers.internal.SearchTerms;
  */
 final class CustomerLoader {
 
-    private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT";
+    private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT, NORMALIZED_NAME";
 
     private final Connection connection;
     private final boolean derby;
@@ -48,6 +48,7 @@ final class CustomerLoader {
         }
         Map<Long, Customer> customers = new HashMap<>(ids.length * 2);
         Map<Long, CustomerRow> rows = new HashMap<>(ids.length * 2);
+        Map<Long, String> normalizedNames = new HashMap<>(ids.length * 2);
         Set<Long> wanted = LongStream.of(ids).boxed().collect(Collectors.toSet());
         try (ResultSet rs = query("SELECT " + COLUMNS + " FROM SB_CUSTOMER", "PK_SB_CUSTOMER", "ID", ids)) {
             while (rs.next()) {
@@ -61,6 +62,7 @@ final class CustomerLoader {
                 java.sql.Date followUp = rs.getDate(10);
                 Timestamp updated = rs.getTimestamp(11);
                 customers.put(id, c);
+                normalizedNames.put(id, rs.getString(12));
                 rows.put(id, new CustomerRow(id, rs.getString(2), rs.getString(3), rs.getString(5), CustomerStatus.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), followUp == null ? null : followUp.toLocalDate(),
                         updated == null ? null : updated.toInstant()));
@@ -92,7 +94,7 @@ final class CustomerLoader {
         for (long id : ids) {
             Customer c = customers.get(id);
             if (c != null) {
-                loaded.add(new IndexedCustomer(rows.get(id), SearchTerms.of(c), new LinkedHashSet<>(c.getTags())));
+                loaded.add(new IndexedCustomer(rows.get(id), SearchTerms.of(c), new LinkedHashSet<>(c.getTags()), normalizedNames.get(id)));
             }
         }
         return loaded;

@@ -84,6 +84,8 @@ public final class CustomerSearch implements AutoCloseable {
     /** Completed when the index can answer; replaced after a failed opening, so the next query tries again. */
     private volatile CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
     private volatile boolean catchingUp;
+    /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
+    private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
@@ -150,9 +152,36 @@ public final class CustomerSearch implements AutoCloseable {
         };
     }
 
-    /** Whether the index is being built or catching up (queries then wait for it). */
+    /** Whether the index is being built or catching up, or a bulk write's catch-up is scheduled (queries then wait for it). */
     public boolean isCatchingUp() {
-        return catchingUp || !ready.isDone();
+        return catchingUp || !ready.isDone() || pendingImports.get() > 0;
+    }
+
+    /**
+     * Whether a bulk write's catch-up is scheduled or running: the index then lacks rows that have committed, and
+     * look-ups that must not miss one ask the database instead of waiting (the catch-up may wait for their locks).
+     */
+    public boolean isBulkWritePending() {
+        return pendingImports.get() > 0;
+    }
+
+    /**
+     * Whether name look-ups ({@link #idsNamed}) had better read the table now than the index: a bulk write's catch-up
+     * is pending (the index lacks committed rows), or, on Derby, the index is not open yet: its build reads every
+     * customer and could wait for locks the caller's transaction holds while the caller waited for it. A failed
+     * opening is tried again meanwhile.
+     */
+    public boolean namesFromTable() {
+        if (isBulkWritePending()) {
+            return true;
+        }
+        if (!derby()) {
+            return false;
+        }
+        if (ready.isCompletedExceptionally()) {
+            start();
+        }
+        return !ready.isDone() || ready.isCompletedExceptionally();
     }
 
     /** How long the last rebuild from the database took, in milliseconds, or -1 if this process built none. */
@@ -311,6 +340,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Catches up with a bulk write (the IMPORTED event): in a background job, queries meanwhile still catch up first. */
     public void imported() {
+        pendingImports.incrementAndGet();
         Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
             try {
                 CustomerIndex index = ready.join();
@@ -325,6 +355,8 @@ public final class CustomerSearch implements AutoCloseable {
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 return Status.error(Messages.Search_failed, e);
+            } finally {
+                pendingImports.decrementAndGet();
             }
         });
         job.setSystem(true);
@@ -382,6 +414,39 @@ public final class CustomerSearch implements AutoCloseable {
     public long[] idsWithTerm(String term) {
         try {
             return ready.join().idsWithTerm(term);
+        } catch (CompletionException e) {
+            throw failure(e.getCause());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * The customers indexed under any of these folded names ({@code CompanyNames.normalise}), ascending: candidates
+     * for an exact name look-up, which the caller confirms in the database by id. On Derby it answers, like
+     * {@link #idsWithTerm}, from the index as it is (it waits for a build, never for a catch-up, which could wait for
+     * locks the caller's transaction holds): embedded, every writer is this process, whose services and imports the
+     * index follows after commit, and bulk writes once {@link #isBulkWritePending()} is false again (other clients of
+     * a Derby network server are seen after this client's next list query). On PostgreSQL it first catches up as a
+     * list query does (readers there never wait for writers), so that what other clients committed is found.
+     */
+    public long[] idsWithNormalizedNames(Collection<String> normalizedNames) {
+        return idsNamed(List.of(), normalizedNames);
+    }
+
+    /** {@link #idsWithNormalizedNames} of one folded name. */
+    public long[] idsWithNormalizedName(String normalized) {
+        return idsNamed(List.of(), List.of(normalized));
+    }
+
+    /**
+     * The customers indexed under any of {@code exactNames} as their stored name or any of {@code normalizedNames} as
+     * their folded name, ascending; as current as {@link #idsWithNormalizedNames}.
+     */
+    public long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) {
+        try {
+            CustomerIndex index = derby() ? ready.join() : index();
+            return index.idsNamed(exactNames, normalizedNames);
         } catch (CompletionException e) {
             throw failure(e.getCause());
         } catch (IOException e) {

@@ -125,7 +125,7 @@ public class ActivitiesTarget implements ImportTarget {
                 }
                 continue;
             }
-            Object resolved = ContactsTarget.customerOf(em, connection, row);
+            Object resolved = ContactsTarget.customerOf(em, connection, service, row);
             if (resolved instanceof FieldError error) {
                 outcomes.add(RowOutcome.failed(List.of(error)));
                 continue;

@@ -27,7 +27,6 @@ import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DecisionRole;
-import org.salesbench.customers.internal.CompanyNames;
 import org.salesbench.customers.internal.SearchTerms;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.importexport.FieldType;
@@ -129,7 +128,7 @@ public class ContactsTarget implements ImportTarget {
                 contact = em.find(Contact.class, existingId);
                 customer = contact.getCustomer();
             } else {
-                Object resolved = customerOf(em, connection, row);
+                Object resolved = customerOf(em, connection, service, row);
                 if (resolved instanceof FieldError error) {
                     outcomes.add(RowOutcome.failed(List.of(error)));
                     continue;
@@ -185,7 +184,7 @@ public class ContactsTarget implements ImportTarget {
     }
 
     /** The customer a new contact belongs to, or a {@link FieldError} saying why there is none. */
-    static Object customerOf(EntityManager em, Connection connection, ImportRow row) throws SQLException {
+    static Object customerOf(EntityManager em, Connection connection, CustomerService customers, ImportRow row) throws SQLException {
         String external = row.text(CUSTOMER_EXTERNAL_ID);
         if (external != null && !external.isBlank()) {
             Long id = ExternalIds.find(connection, CustomersTarget.ENTITY, "SB_CUSTOMER", List.of(external.strip())).get(external.strip());
@@ -200,12 +199,7 @@ public class ContactsTarget implements ImportTarget {
         if (name == null || name.isBlank()) {
             return new FieldError(CUSTOMER, NLS.bind(Messages.Value_required, Messages.Contact_customer), null);
         }
-        List<Long> ids = em.createQuery("SELECT c.id FROM Customer c WHERE c.name = :name", Long.class).setParameter("name", name.strip())
-                .getResultList();
-        if (ids.isEmpty()) {
-            ids = em.createQuery("SELECT c.id FROM Customer c WHERE c.normalizedName = :n", Long.class)
-                    .setParameter("n", CompanyNames.normalise(name)).getResultList();
-        }
+        List<Long> ids = customers.idsByName(name); // the exact name first, then the folded one
         if (ids.isEmpty()) {
             return new FieldError(CUSTOMER, NLS.bind(Messages.Contact_noCustomer, name), name);
         }

@@ -312,8 +312,9 @@ public class OpportunitiesTarget implements ImportTarget {
         private Customer customerOf(EntityManager em, Connection connection, ImportRow row, List<FieldError> errors) throws SQLException {
             if (placeholder != null && placeholder.equals(row.text(CUSTOMER)) && blank(row.text(CUSTOMER_EXTERNAL_ID))) {
                 if (placeholderId == null || em.find(Customer.class, placeholderId) == null) { // none yet, or its batch rolled back
-                    List<Long> ids = em.createQuery("SELECT c.id FROM Customer c WHERE c.name = :name", Long.class)
-                            .setParameter("name", placeholder).getResultList();
+                    // exactly the placeholder's name: a customer whose name only folds to it is not the placeholder
+                    List<Long> ids = customers.idsByName(placeholder).stream()
+                            .filter(id -> placeholder.equals(em.find(Customer.class, id).getName())).toList();
                     placeholderId = ids.isEmpty() ? customers.create(new Customer(placeholder)).getId() : ids.get(0);
                 }
                 context.note(NLS.bind(SalesMessages.Note_placeholderCustomer, placeholder));
@@ -327,7 +328,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     return customer;
                 }
             }
-            Object resolved = ContactsTarget.customerOf(em, connection, row);
+            Object resolved = ContactsTarget.customerOf(em, connection, customers, row);
             if (resolved instanceof FieldError e) {
                 errors.add(e);
                 return null;

@@ -3,7 +3,6 @@ package org.salesbench.customers.internal;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Folds a company name so that spellings of the same company compare equal: full-width to
@@ -18,10 +17,6 @@ public final class CompanyNames {
             "co., ltd.", "co., ltd", "pte. ltd.", "pte ltd", "gmbh", "corp.", "corp", "inc.", "inc", "llc", "ltd.", "ltd",
             "co.", "co", "plc", "s.a.", "ag");
 
-    /** Compiled once: an import folds a million names, and {@code String.replaceAll} compiles its pattern per call. */
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}]+$");
-    private static final Pattern PUNCTUATION = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}]");
-
     private CompanyNames() {
     }
 
@@ -33,7 +28,7 @@ public final class CompanyNames {
         boolean stripped = true;
         while (stripped) {
             stripped = false;
-            String trimmed = TRAILING_PUNCTUATION.matcher(s).replaceAll("");
+            String trimmed = withoutTrailingPunctuation(s);
             for (String suffix : SUFFIXES) {
                 if (trimmed.endsWith(suffix) && trimmed.length() > suffix.length()) {
                     String before = trimmed.substring(0, trimmed.length() - suffix.length());
@@ -47,6 +42,32 @@ public final class CompanyNames {
                 }
             }
         }
-        return PUNCTUATION.matcher(s).replaceAll("");
+        StringBuilder folded = new StringBuilder(s.length());
+        s.codePoints().filter(c -> !isSpaceOrPunctuation(c)).forEach(folded::appendCodePoint);
+        return folded.toString();
+    }
+
+    private static String withoutTrailingPunctuation(String s) {
+        int end = s.length();
+        while (end > 0 && isSpaceOrPunctuation(s.codePointBefore(end))) {
+            end -= Character.charCount(s.codePointBefore(end));
+        }
+        return s.substring(0, end);
+    }
+
+    /**
+     * What the regular expression {@code [\s\p{Punct}\p{IsPunctuation}]} matches, tested without one: a loop is many
+     * times faster, and an import folds every name it reads.
+     */
+    public static boolean isSpaceOrPunctuation(int c) {
+        if (c < 0x80) {
+            return c == ' ' || (c >= '\t' && c <= '\r') // \s: space, tab, line feed, vertical tab, form feed, carriage return
+                    || (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~'); // \p{Punct}
+        }
+        return switch (Character.getType(c)) {
+        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION -> true;
+        default -> false;
+        };
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,11 +30,14 @@ import org.salesbench.customers.internal.search.CustomerSearch;
  */
 public final class CustomerNames {
 
-    /** A customer as the database holds its name. */
-    public record Named(long id, String name, String normalizedName) {
+    /**
+     * A customer as the database holds its name and the key it was looked up by: its folded name, or its credit code
+     * for {@link #byCreditCode}.
+     */
+    public record Named(long id, String name, String key) {
     }
 
-    /** Runs one SELECT of {@code ID, NAME, NORMALIZED_NAME} with string parameters: on a JDBC connection or an entity manager. */
+    /** Runs one SELECT of {@code ID, NAME} and the key column with string parameters: on a JDBC connection or an entity manager. */
     @FunctionalInterface
     public interface Select {
         List<Named> rows(String sql, List<String> parameters);
@@ -96,14 +100,14 @@ public final class CustomerNames {
         if (!exactIds.isEmpty()) {
             return exactIds;
         }
-        return found.stream().filter(n -> folded.equals(n.normalizedName())).map(Named::id).distinct().sorted().toList();
+        return found.stream().filter(n -> folded.equals(n.key())).map(Named::id).distinct().sorted().toList();
     }
 
     /** The customers whose stored folded name is one of {@code normalizedNames} (folded already), by folded name; ids ascending. */
     public static Map<String, List<Long>> idsByNormalizedName(Select select, CustomerSearch search, Collection<String> normalizedNames) {
         Map<String, List<Long>> ids = new HashMap<>();
         for (Named n : withNormalizedNames(select, search, normalizedNames)) {
-            ids.computeIfAbsent(n.normalizedName(), k -> new ArrayList<>()).add(n.id());
+            ids.computeIfAbsent(n.key(), k -> new ArrayList<>()).add(n.id());
         }
         return ids;
     }
@@ -116,7 +120,7 @@ public final class CustomerNames {
         }
         Map<Long, Named> confirmed = new java.util.TreeMap<>();
         for (Named n : candidates(select, search, wanted, Set.of())) {
-            if (wanted.contains(n.normalizedName())) {
+            if (wanted.contains(n.key())) {
                 confirmed.put(n.id(), n);
             }
         }
@@ -157,6 +161,39 @@ public final class CustomerNames {
             }
         }
         return rows;
+    }
+
+    /**
+     * The customers whose credit code is one of {@code codes} (normalised, as {@code CreditCode.normalise} does it), by
+     * code, ids ascending. A credit code is one of a customer's search terms (lower-cased): the index names the
+     * candidates and the database confirms their codes by id, or, while {@link CustomerSearch#namesFromTable()}, the
+     * table answers (a scan). The column has no database index: every import would have to sort it.
+     */
+    public static Map<String, List<Named>> byCreditCode(Select select, CustomerSearch search, Collection<String> codes) {
+        Set<String> wanted = codes.stream().filter(c -> c != null && !c.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, List<Named>> found = new HashMap<>();
+        List<String> values = new ArrayList<>(wanted);
+        boolean fromTable = search.namesFromTable();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+            List<Named> rows = new ArrayList<>();
+            if (fromTable) {
+                rows.addAll(select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk));
+            } else {
+                long[] ids = search.idsWithTerms(chunk.stream().map(code -> code.toLowerCase(Locale.ROOT)).toList());
+                for (int i = 0; i < ids.length; i += CHUNK) {
+                    String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
+                    rows.addAll(select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE ID IN (" + in + ")", List.of()));
+                }
+            }
+            for (Named row : rows) {
+                if (wanted.contains(row.key())) {
+                    found.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        found.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Named::id)));
+        return found;
     }
 
     private static String marks(int count) {

@@ -271,8 +271,9 @@ public class CustomerServiceImpl implements CustomerService, EventHandler {
         return unitOfWork.read(em -> {
             Map<Long, DuplicateCandidate> found = new LinkedHashMap<>();
             if (code != null && !code.isEmpty()) {
-                collect(found, em.createNativeQuery("SELECT ID, NAME FROM SB_CUSTOMER WHERE CREDIT_CODE = ?").setParameter(1, code)
-                        .getResultList(), Reason.CREDIT_CODE, code, self);
+                List<Object[]> sameCode = CustomerNames.byCreditCode(CustomerNames.Select.on(em), search, List.of(code)).getOrDefault(code, List.of())
+                        .stream().map(n -> new Object[] { n.id(), n.name() }).toList();
+                collect(found, sameCode, Reason.CREDIT_CODE, code, self);
             }
             for (Contact contact : customer.getContacts()) {
                 for (String phone : contact.getPhones()) {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.security.LocalSecurityService;
 import org.osgi.service.event.Event;
 import org.salesbench.core.events.EventTopics;
+import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Customer;
+import org.salesbench.customers.DuplicateCandidate;
+import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.Database;
@@ -103,6 +106,48 @@ class CustomerNameLookupTest {
         assertEquals(List.of(990_001L), fx.service.idsByName("台州椒江机械有限公司"), "now from the index");
         // the raw row's NORMALIZED_NAME is its name unfolded: the exact name finds it, a folded spelling does not (as in SQL)
         assertEquals(List.of(), fx.service.idsByName("台州椒江机械"));
+    }
+
+    @Test
+    void aCreditCodeDuplicateIsFoundFromTheIndexAndFromTheTableWhileACatchUpIsPending() throws Exception {
+        String code = CreditCode.withCheckCharacter("91330100MA2BCDEF1");
+        Customer first = CustomerFixture.customer("Credit Code Holder Co");
+        first.setCreditCode(code);
+        long holder = fx.service.create(first).getId();
+        Customer again = CustomerFixture.customer("Another Name Entirely");
+        again.setCreditCode(code.toLowerCase()); // as a user may type it
+        assertEquals(List.of(holder), duplicateIds(again, Reason.CREDIT_CODE), "from the index");
+
+        // a bulk write's customer with another code: found from the table while its catch-up is pending
+        String other = CreditCode.withCheckCharacter("91330100MA2BCDEF2");
+        try (Connection c = Database.connect(fx.db.settings())) {
+            CustomerSearchIndexTest.insertRaw(c, 990_002, "温州鹿城鞋业有限公司", Instant.now());
+            try (var update = c.prepareStatement("UPDATE SB_CUSTOMER SET CREDIT_CODE = ? WHERE ID = 990002")) {
+                update.setString(1, other);
+                update.executeUpdate();
+            }
+            c.commit();
+        }
+        Customer third = CustomerFixture.customer("Yet Another Co");
+        third.setCreditCode(other);
+        assertEquals(List.of(), duplicateIds(third, Reason.CREDIT_CODE), "a JDBC write the index has not been told of");
+        CustomerSearch search = fx.service.search();
+        synchronized (search) {
+            fx.service.handleEvent(new Event(EventTopics.imported(Customer.ENTITY), Map.of(EventTopics.PROPERTY_COUNT, 1)));
+            assertTrue(search.namesFromTable());
+            assertEquals(List.of(990_002L), duplicateIds(third, Reason.CREDIT_CODE), "read from the table");
+            assertEquals(List.of(holder), duplicateIds(again, Reason.CREDIT_CODE));
+        }
+        Job.getJobManager().join(CustomerSearch.FAMILY, null);
+        assertEquals(List.of(990_002L), duplicateIds(third, Reason.CREDIT_CODE), "now from the index");
+
+        // changed behind the index's back: the database has the last word
+        fx.db.write(em -> em.createNativeQuery("UPDATE SB_CUSTOMER SET CREDIT_CODE = NULL WHERE ID = ?").setParameter(1, holder).executeUpdate());
+        assertEquals(List.of(), duplicateIds(again, Reason.CREDIT_CODE), "a stale index never yields a wrong id");
+    }
+
+    private List<Long> duplicateIds(Customer customer, Reason reason) {
+        return fx.service.findDuplicates(customer).stream().filter(d -> d.reason() == reason).map(DuplicateCandidate::id).toList();
     }
 
     @Test

@@ -609,6 +609,21 @@ final class CustomerIndex implements Closeable {
         }
     }
 
+    /** The ids of the customers indexed under any of these search terms, ascending (postings read directly, as {@link #idsNamed}). */
+    long[] idsWithTerms(Collection<String> values) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long[][] found = { new long[16] };
+            int[] n = { 0 };
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                collectIds(leaf, TERM, values, found, n);
+            }
+            return Arrays.stream(found[0], 0, n[0]).sorted().distinct().toArray();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** Appends to {@code found[0]} (filled up to {@code n[0]}) the ids of the live documents of this segment with any of the values in {@code field}. */
     private static void collectIds(LeafReaderContext leaf, String field, Collection<String> values, long[][] found, int[] n) throws IOException {
         Terms terms = leaf.reader().terms(field);

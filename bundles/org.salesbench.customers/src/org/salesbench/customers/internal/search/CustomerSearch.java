@@ -454,6 +454,18 @@ public final class CustomerSearch implements AutoCloseable {
         }
     }
 
+    /** The customers indexed under any of these search terms, ascending: candidates to confirm by id, answered as {@link #idsNamed}. */
+    public long[] idsWithTerms(Collection<String> terms) {
+        try {
+            CustomerIndex index = derby() ? ready.join() : index();
+            return index.idsWithTerms(terms);
+        } catch (CompletionException e) {
+            throw failure(e.getCause());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
     private interface IndexWork<T> {
         T apply(CustomerIndex index) throws IOException, SQLException;
     }

@@ -290,7 +290,7 @@ public class CustomersTarget implements ImportTarget {
                     continue;
                 }
                 Map<String, Long> found = switch (key) {
-                case CREDIT_CODE -> lookup(connection, "CREDIT_CODE", rowsByValue.keySet());
+                case CREDIT_CODE -> byCreditCode(connection, search, rowsByValue.keySet());
                 case NAME -> byNormalizedName(connection, search, rowsByValue.keySet());
                 default -> ExternalIds.find(connection, ENTITY, "SB_CUSTOMER", rowsByValue.keySet());
                 };
@@ -311,23 +311,10 @@ public class CustomersTarget implements ImportTarget {
             return found;
         }
 
-        private static Map<String, Long> lookup(Connection connection, String column, java.util.Collection<String> values) throws SQLException {
+        /** The oldest customer of each credit code, from the search index (confirmed by id on this transaction), as {@link #byNormalizedName}. */
+        private static Map<String, Long> byCreditCode(Connection connection, CustomerSearch search, java.util.Collection<String> values) {
             Map<String, Long> found = new HashMap<>();
-            List<String> all = List.copyOf(values);
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                try (PreparedStatement select = connection.prepareStatement("SELECT " + column + ", MIN(ID) FROM SB_CUSTOMER WHERE " + column
-                        + " IN (" + "?,".repeat(chunk.size() - 1) + "?) GROUP BY " + column)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getString(1), rs.getLong(2));
-                        }
-                    }
-                }
-            }
+            CustomerNames.byCreditCode(CustomerNames.Select.on(connection), search, values).forEach((code, rows) -> found.put(code, rows.get(0).id()));
             return found;
         }
 

@@ -111,7 +111,7 @@ class BulkCustomerImportTest {
         Object[] row = row(id);
         assertEquals(tricky, row[0]);
         assertNull(row[1], "an empty cell is no value");
-        assertEquals(NOTES, row[2], "quotes, commas and both kinds of line break survive the staging file");
+        assertEquals(NOTES, row[2], "quotes, commas and both kinds of line break survive the load");
         assertEquals("北京市海淀区 \"中关村\", 1号", row[3]);
         assertEquals("A", row[4]);
         assertEquals(row[5], row[6], "created and updated at the import's time, so the search index picks the rows up");

@@ -595,28 +595,24 @@ final class CustomerIndex implements Closeable {
      * postings of each name directly (a look-up per imported row must not allocate per-document arrays as {@link #ids} does).
      */
     long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            long[][] found = { new long[16] };
-            int[] n = { 0 };
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                collectIds(leaf, EXACT_NAME, exactNames, found, n);
-                collectIds(leaf, NORMALIZED_NAME, normalizedNames, found, n);
-            }
-            return Arrays.stream(found[0], 0, n[0]).sorted().distinct().toArray();
-        } finally {
-            searchers.release(searcher);
-        }
+        return idsUnder(Map.of(EXACT_NAME, exactNames, NORMALIZED_NAME, normalizedNames));
     }
 
     /** The ids of the customers indexed under any of these search terms, ascending (postings read directly, as {@link #idsNamed}). */
     long[] idsWithTerms(Collection<String> values) throws IOException {
+        return idsUnder(Map.of(TERM, values));
+    }
+
+    /** The ids of the live documents with any of the given values in their field, ascending. */
+    private long[] idsUnder(Map<String, Collection<String>> valuesByField) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             long[][] found = { new long[16] };
             int[] n = { 0 };
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                collectIds(leaf, TERM, values, found, n);
+                for (Map.Entry<String, Collection<String>> field : valuesByField.entrySet()) {
+                    collectIds(leaf, field.getKey(), field.getValue(), found, n);
+                }
             }
             return Arrays.stream(found[0], 0, n[0]).sorted().distinct().toArray();
         } finally {

@@ -151,6 +151,33 @@ class CustomerNameLookupTest {
     }
 
     @Test
+    void aWriteCommittedWhileTheIndexOpensWaitsForItAndTheTableAnswersMeanwhile(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        LocalSecurityService security = new LocalSecurityService("tester");
+        try (Database db = Database.open(settings, security)) {
+            Job.getJobManager().suspend(); // the opening job waits, as a long build would
+            CustomerServiceImpl service;
+            long id;
+            try {
+                service = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+                id = service.create(CustomerFixture.customer("舟山定海渔业有限公司")).getId();
+                // the opening may read the table before this commit: the write waits for the index, the table answers
+                assertTrue(service.search().namesFromTable());
+                assertEquals(List.of(id), service.idsByName("舟山定海渔业"));
+            } finally {
+                Job.getJobManager().resume();
+            }
+            try {
+                Job.getJobManager().join(CustomerSearch.FAMILY, null);
+                assertFalse(service.search().namesFromTable(), "taken once the index opened");
+                assertEquals(List.of(id), service.idsByName("舟山定海渔业"), "from the index");
+            } finally {
+                service.search().close();
+            }
+        }
+    }
+
+    @Test
     void aLookUpAnswersFromTheTableWhileTheIndexCannotOpen(@TempDir Path dir) throws Exception {
         DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
         LocalSecurityService security = new LocalSecurityService("tester");

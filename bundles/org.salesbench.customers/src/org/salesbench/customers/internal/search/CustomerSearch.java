@@ -84,6 +84,8 @@ public final class CustomerSearch implements AutoCloseable {
     /** Completed when the index can answer; replaced after a failed opening, so the next query tries again. */
     private volatile CompletableFuture<CustomerIndex> ready = new CompletableFuture<>();
     private volatile boolean catchingUp;
+    /** This process's writes committed while the index was opening, applied by the opening before it answers. */
+    private final java.util.Queue<IndexWork<Void>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
     private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
@@ -121,10 +123,17 @@ public final class CustomerSearch implements AutoCloseable {
         Job job = job(Messages.Search_openJob, (IProgressMonitor monitor) -> {
             try {
                 CustomerIndex index = openOrRebuild();
-                catchingUp = false; // before the queries waiting for it go on
-                ready.complete(index);
+                synchronized (CustomerSearch.this) {
+                    applyDeferred(index); // writes committed while it opened
+                    catchingUp = false; // before the queries waiting for it go on
+                    ready.complete(index);
+                }
+                synchronized (CustomerSearch.this) {
+                    applyDeferred(index); // a write that saw the index still opening after the first pass
+                }
             } catch (Throwable e) {
                 catchingUp = false;
+                deferred.clear(); // the next opening rebuilds from the table, which has them
                 ready.completeExceptionally(e);
                 return Status.error(Messages.Search_failed, e);
             }
@@ -172,7 +181,7 @@ public final class CustomerSearch implements AutoCloseable {
      * opening is tried again meanwhile.
      */
     public boolean namesFromTable() {
-        if (isBulkWritePending()) {
+        if (isBulkWritePending() || !deferred.isEmpty()) {
             return true;
         }
         if (!derby()) {
@@ -480,16 +489,25 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     /**
-     * Applies a change of this process's own write. While the index is being built it is skipped, so that a save
-     * never waits for a rebuild: the rebuild's closing catch-up sees the change (newer stamp, or a count that differs).
+     * Applies a change of this process's own write. While the index is being opened it waits in {@link #deferred},
+     * so that a save never waits for a rebuild, and the opening applies it before the index answers: its closing
+     * catch-up may have read the table just before the write committed.
      */
     private void update(IndexWork<Void> work) {
+        deferred.add(work);
         CompletableFuture<CustomerIndex> current = ready;
         if (!current.isDone() || current.isCompletedExceptionally()) {
-            return;
+            return; // the opening applies it; a failed one is followed by a rebuild from the table
         }
         CustomerIndex index = current.join();
         synchronized (this) {
+            applyDeferred(index);
+        }
+    }
+
+    /** Applies the writes waiting for the index; the caller holds this object's lock. */
+    private void applyDeferred(CustomerIndex index) {
+        for (IndexWork<Void> work; (work = deferred.poll()) != null;) {
             try {
                 work.apply(index);
             } catch (IOException | SQLException | RuntimeException e) {

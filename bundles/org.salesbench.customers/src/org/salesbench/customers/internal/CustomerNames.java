@@ -154,11 +154,17 @@ public final class CustomerNames {
                 }
                 continue;
             }
-            long[] ids = search.idsNamed(exactToo, chunk);
-            for (int i = 0; i < ids.length; i += CHUNK) {
-                String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
-                rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE ID IN (" + in + ")", List.of()));
-            }
+            rows.addAll(byId(select, search.idsNamed(exactToo, chunk), "NORMALIZED_NAME"));
+        }
+        return rows;
+    }
+
+    /** The customers with these ids, with their name and {@code keyColumn}, as the database holds them. */
+    private static List<Named> byId(Select select, long[] ids, String keyColumn) {
+        List<Named> rows = new ArrayList<>();
+        for (int i = 0; i < ids.length; i += CHUNK) {
+            String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
+            rows.addAll(select.rows("SELECT ID, NAME, " + keyColumn + " FROM SB_CUSTOMER WHERE ID IN (" + in + ")", List.of()));
         }
         return rows;
     }
@@ -176,16 +182,9 @@ public final class CustomerNames {
         boolean fromTable = search.namesFromTable();
         for (int from = 0; from < values.size(); from += CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
-            List<Named> rows = new ArrayList<>();
-            if (fromTable) {
-                rows.addAll(select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk));
-            } else {
-                long[] ids = search.idsWithTerms(chunk.stream().map(code -> code.toLowerCase(Locale.ROOT)).toList());
-                for (int i = 0; i < ids.length; i += CHUNK) {
-                    String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
-                    rows.addAll(select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE ID IN (" + in + ")", List.of()));
-                }
-            }
+            List<Named> rows = fromTable
+                    ? select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk)
+                    : byId(select, search.idsWithTerms(chunk.stream().map(code -> code.toLowerCase(Locale.ROOT)).toList()), "CREDIT_CODE");
             for (Named row : rows) {
                 if (wanted.contains(row.key())) {
                     found.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row);

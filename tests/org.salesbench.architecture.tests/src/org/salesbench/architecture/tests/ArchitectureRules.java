@@ -28,7 +28,8 @@ import org.salesbench.architecture.tests.SourceTree.Resource;
 final class ArchitectureRules {
 
     enum Rule {
-        UI_IN_MODEL, INTERNAL_PACKAGE, PRODUCTION_FRIEND, FOREIGN_TABLE_WRITE, UNUSED_DEPENDENCY, CYCLE, ENGINE_KNOWS_MODULE
+        UI_IN_MODEL, INTERNAL_PACKAGE, PRODUCTION_FRIEND, FOREIGN_TABLE_WRITE, UNUSED_DEPENDENCY, CYCLE, ENGINE_KNOWS_MODULE,
+        EXTENSION_POINT_WITHOUT_CONTRIBUTOR
     }
 
     record Violation(Rule rule, String bundle, String key, Path file, int line) {
@@ -79,6 +80,7 @@ final class ArchitectureRules {
             rules.enginesKnowNoModule(bundle);
         }
         rules.noCycles();
+        rules.everyExtensionPointHasAContributor();
         return List.copyOf(rules.violations);
     }
 
@@ -365,6 +367,28 @@ final class ArchitectureRules {
                         bundle.manifestFile, clause.line());
             }
         });
+    }
+
+    // ---- every extension point has a production contributor (or is removed)
+
+    private void everyExtensionPointHasAContributor() {
+        Set<String> contributed = new HashSet<>();
+        for (Bundle bundle : tree.bundles.values()) {
+            Matcher m = POINT.matcher(bundle.pluginXmlText);
+            while (m.find()) {
+                contributed.add(m.group(1));
+            }
+        }
+        for (Bundle bundle : tree.bundles.values()) {
+            Matcher m = SourceTree.EXTENSION_POINT_DECLARATION.matcher(bundle.pluginXmlText);
+            while (m.find()) {
+                String id = bundle.extensionPointId(m.group(1));
+                if (!contributed.contains(id)) {
+                    report(Rule.EXTENSION_POINT_WITHOUT_CONTRIBUTOR, bundle, "extension point " + id + " has no production contributor",
+                            bundle.pluginXml, SourceTree.lineOf(bundle.pluginXmlText, m.start()));
+                }
+            }
+        }
     }
 
     // ---- no cycles (Tarjan's strongly connected components)

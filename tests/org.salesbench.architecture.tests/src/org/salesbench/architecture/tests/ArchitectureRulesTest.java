@@ -118,6 +118,15 @@ class ArchitectureRulesTest {
         assertEquals(6, violation.line());
     }
 
+    @Test
+    void anExtensionPointWithoutContributorIsReported() {
+        Violation violation = theOnlyViolation("extension-point-without-contributor", Rule.EXTENSION_POINT_WITHOUT_CONTRIBUTOR);
+        assertEquals("EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.customers.ui.editorPages has no production"
+                + " contributor", violation.key());
+        assertEquals(Path.of("bundles/org.salesbench.customers.ui/plugin.xml"), violation.file());
+        assertEquals(4, violation.line());
+    }
+
     private Violation theOnlyViolation(String fixture, Rule rule) {
         List<Violation> violations = violations(fixture);
         assertEquals(1, violations.size(), () -> "expected one " + rule + " in fixture " + fixture + ", got:\n  "

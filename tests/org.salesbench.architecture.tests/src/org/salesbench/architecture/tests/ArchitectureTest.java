@@ -91,7 +91,20 @@ class ArchitectureTest {
             "UI_IN_MODEL: org.salesbench.analytics uses javax.imageio in org.salesbench.analytics.charts",
             "chart rendering moves to org.salesbench.analytics.output (ReportCharts)",
             "UI_IN_MODEL: org.salesbench.analytics uses org.jfree in org.salesbench.analytics.charts",
-            "chart rendering moves to org.salesbench.analytics.output (ReportCharts)");
+            "chart rendering moves to org.salesbench.analytics.output (ReportCharts)",
+
+            // -- extension points nothing in production contributes to: move "the customer editor shows the
+            //    customer's opportunities, quotes and leads through editorPages; every extension point has a
+            //    production contributor or is removed"
+            "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.customers.ui.editorPages has no production contributor",
+            "opportunities, quotes and leads pages on the customer editor",
+            "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.customers.ui.listColumns has no production contributor",
+            "a production contributor, or the point is removed",
+            "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.opportunities.ui.editorPages has no production contributor",
+            "a production contributor (e.g. quotes on the opportunity editor), or the point is removed",
+            "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.opportunities.ui.boardCardDecorations has no production"
+                    + " contributor",
+            "a production contributor, or the point is removed");
 
     private static SourceTree repository;
     private static List<Violation> violations;

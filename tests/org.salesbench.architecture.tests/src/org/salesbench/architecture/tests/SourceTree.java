@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 final class SourceTree {
 
+    static final Pattern EXTENSION_POINT_DECLARATION = Pattern.compile("<extension-point\\s[^>]*\\bid=\"([^\"]+)\"");
+
     final Path root;
     final Map<String, Bundle> bundles = new TreeMap<>();
 
@@ -187,10 +189,9 @@ final class SourceTree {
         }
 
         private void readExtensionPoints() {
-            Matcher m = Pattern.compile("<extension-point\\s[^>]*\\bid=\"([^\"]+)\"").matcher(pluginXmlText);
+            Matcher m = EXTENSION_POINT_DECLARATION.matcher(pluginXmlText);
             while (m.find()) {
-                String id = m.group(1);
-                extensionPoints.add(id.contains(".") ? id : name + "." + id);
+                extensionPoints.add(extensionPointId(m.group(1)));
             }
         }
 
@@ -238,6 +239,11 @@ final class SourceTree {
                     entityTables.put(entityName, firstTable != null ? firstTable : entityName);
                 }
             }
+        }
+
+        /** The full id of an extension point this bundle declares with {@code id}. */
+        String extensionPointId(String id) {
+            return id.contains(".") ? id : name + "." + id;
         }
 
         boolean isFragment() {

@@ -49,6 +49,9 @@ public interface LeadService {
     /** One page of the lead list, newest first. */
     List<LeadRow> page(LeadFilter filter, int offset, int limit);
 
+    /** The leads converted to the customer or flagged as its duplicates, for its editor page, newest first. */
+    List<LeadRow> ofCustomer(long customerId);
+
     /** The ids of every lead the filter selects, in the list's order: an export reads the records in chunks of them. */
     long[] ids(LeadFilter filter);
 

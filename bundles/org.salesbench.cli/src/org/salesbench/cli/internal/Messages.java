@@ -66,8 +66,6 @@ public final class Messages extends NLS {
     public static String Import_unknownEntity;
     public static String Import_unknownField;
     public static String Import_unknownKey;
-    public static String Report_help;
-    public static String Report_notInstalled;
     public static String Restore_done;
     public static String Restore_exists;
     public static String Restore_failed;

@@ -407,11 +407,23 @@ public class LeadServiceImpl implements LeadService {
         security.check(Action.READ, Lead.ENTITY, null);
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
+        return rows(where + " ORDER BY CREATED_AT DESC, ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
+                + " ROWS ONLY", params);
+    }
+
+    @Override
+    public List<LeadRow> ofCustomer(long customerId) {
+        security.check(Action.READ, Lead.ENTITY, null);
+        return rows(" WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ? ORDER BY CREATED_AT DESC, ID DESC",
+                new ArrayList<>(List.of(customerId, customerId)));
+    }
+
+    /** Lead list rows of {@code SB_LEAD} with the given WHERE/ORDER tail. */
+    private List<LeadRow> rows(String tail, List<Object> params) {
         return unitOfWork.read(em -> {
             List<LeadRow> rows = new ArrayList<>();
             for (Object row : bind(em.createNativeQuery("SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT"
-                    + " FROM SB_LEAD" + where + " ORDER BY CREATED_AT DESC, ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT "
-                    + Math.max(1, limit) + " ROWS ONLY"), params).getResultList()) {
+                    + " FROM SB_LEAD" + tail), params).getResultList()) {
                 Object[] r = (Object[]) row;
                 rows.add(new LeadRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         LeadStatus.valueOf((String) r[5]), ((Number) r[6]).intValue(), (String) r[7], Boolean.TRUE.equals(r[8]) || Integer.valueOf(1).equals(r[8]),

@@ -7,7 +7,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.jfree.chart.JFreeChart;
-import org.salesbench.analytics.charts.ReportCharts;
+import org.salesbench.analytics.output.ReportCharts;
 
 /**
  * Shows a JFreeChart in SWT: the chart is drawn by Java2D into an image of the canvas's size and converted; it is

@@ -26,7 +26,7 @@ import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportExporter;
 import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
-import org.salesbench.analytics.charts.ReportCharts;
+import org.salesbench.analytics.output.ReportCharts;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
 

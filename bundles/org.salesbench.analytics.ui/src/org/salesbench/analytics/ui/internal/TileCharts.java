@@ -4,7 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PiePlot;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportResult;
-import org.salesbench.analytics.charts.ReportCharts;
+import org.salesbench.analytics.output.ReportCharts;
 
 /** The chart of a result as a tile or the report editor draws it. */
 final class TileCharts {

@@ -5,28 +5,17 @@ import java.util.List;
 
 import org.salesbench.core.registry.ExtensionRegistryReader;
 import org.salesbench.core.registry.LazyContribution;
-import org.salesbench.customers.ui.CustomerColumnLabelProvider;
 import org.salesbench.customers.ui.CustomerEditorPageFactory;
 import org.salesbench.customers.ui.CustomerEditorSectionFactory;
 
 /** Readers of the extension points of the customers UI. */
 final class ContributionRegistries {
 
-    record ColumnDescriptor(String id, String label, int width, int order, LazyContribution<CustomerColumnLabelProvider> provider) {
-    }
-
     record PageDescriptor(String id, String label, int order, LazyContribution<CustomerEditorPageFactory> factory) {
     }
 
     record SectionDescriptor(String id, String label, int order, LazyContribution<CustomerEditorSectionFactory> factory) {
     }
-
-    static final ExtensionRegistryReader<ColumnDescriptor> COLUMNS = new ExtensionRegistryReader<>(
-            "org.salesbench.customers.ui.listColumns", "column",
-            e -> new ColumnDescriptor(ExtensionRegistryReader.requiredAttribute(e, "id"), ExtensionRegistryReader.requiredAttribute(e, "label"),
-                    ExtensionRegistryReader.intAttribute(e, "width", 120), ExtensionRegistryReader.intAttribute(e, "order", 1000),
-                    new LazyContribution<>(e, "class", CustomerColumnLabelProvider.class)),
-            Comparator.comparingInt(ColumnDescriptor::order));
 
     static final ExtensionRegistryReader<PageDescriptor> PAGES = new ExtensionRegistryReader<>(
             "org.salesbench.customers.ui.editorPages", "page",
@@ -41,10 +30,6 @@ final class ContributionRegistries {
             Comparator.comparingInt(SectionDescriptor::order));
 
     private ContributionRegistries() {
-    }
-
-    static List<ColumnDescriptor> columns() {
-        return COLUMNS.descriptors();
     }
 
     static List<PageDescriptor> pages() {

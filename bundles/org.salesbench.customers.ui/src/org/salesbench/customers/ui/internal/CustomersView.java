@@ -37,7 +37,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
-import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
@@ -75,7 +74,6 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
     private Combo tagCombo;
     private Button overdueCheck;
     private Combo savedFilters;
-    private final List<LazyContribution<org.salesbench.customers.ui.CustomerColumnLabelProvider>> contributed = new ArrayList<>();
 
     private CustomerSort sort = CustomerSort.DEFAULT;
     private VirtualRows<CustomerRow> rows;
@@ -180,12 +178,6 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
             if (c.sort() != null) {
                 column.addListener(SWT.Selection, e -> sortBy(column, c.sort()));
             }
-        }
-        for (ContributionRegistries.ColumnDescriptor d : ContributionRegistries.columns()) {
-            TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(d.label());
-            column.setWidth(d.width());
-            contributed.add(d.provider());
         }
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
@@ -314,11 +306,6 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 Formats.text(row.industry()), Formats.text(row.region()), Formats.text(row.owner()), Formats.date(row.nextFollowUp()),
                 Formats.dateTime(row.updatedAt())};
         item.setText(texts);
-        for (int i = 0; i < contributed.size(); i++) {
-            var provider = contributed.get(i).get();
-            String text = provider.map(p -> LazyContribution.safeCall("customer column", () -> p.getText(row), "")).orElse("");
-            item.setText(texts.length + i, text == null ? "" : text);
-        }
         boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now());
         item.setForeground(7, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }

@@ -54,7 +54,6 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.EventTopics;
-import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Board;
 import org.salesbench.opportunities.BoardCard;
@@ -65,7 +64,6 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.StageKind;
-import org.salesbench.opportunities.ui.BoardCardDecorator;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.FilterBars;
@@ -106,7 +104,6 @@ public class BoardView extends ViewPart {
     private final Runnable refreshLater = this::refresh;
     private Consumer<String> refusalReporter = this::showRefusal;
     private Function<String, String> lossReasonPrompt = this::askLossReason;
-    private List<LazyContribution<BoardCardDecorator>> decorators;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -114,7 +111,6 @@ public class BoardView extends ViewPart {
         pipelineService = Services.get(PipelineService.class);
         resources = new LocalResourceManager(JFaceResources.getResources(), parent);
         bold = resources.create(FontDescriptor.createFrom(parent.getFont()).setStyle(SWT.BOLD));
-        decorators = ContributionRegistries.decorators().stream().map(ContributionRegistries.DecoratorDescriptor::decorator).toList();
         parent.setLayout(new GridLayout(1, false));
         createBar(parent);
         scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
@@ -314,28 +310,14 @@ public class BoardView extends ViewPart {
         data.heightHint = CARD_HEIGHT;
         canvas.setLayoutData(data);
         canvas.setData(card);
-        List<String> badges = new ArrayList<>();
-        List<String> tips = new ArrayList<>();
-        for (LazyContribution<BoardCardDecorator> d : decorators) {
-            d.get().ifPresent(decorator -> {
-                String badge = LazyContribution.safeCall("board card decoration", () -> decorator.badge(card), null);
-                if (badge != null && !badge.isBlank()) {
-                    badges.add(badge);
-                    String tip = LazyContribution.safeCall("board card decoration", () -> decorator.tooltip(card), null);
-                    if (tip != null) {
-                        tips.add(tip);
-                    }
-                }
-            });
-        }
-        canvas.setToolTipText(NLS.bind(Messages.Board_cardTip, card.name(), card.customerName()) + (tips.isEmpty() ? "" : "\n" + String.join("\n", tips)));
-        canvas.addListener(SWT.Paint, e -> paintCard(e.gc, canvas, card, column, badges));
+        canvas.setToolTipText(NLS.bind(Messages.Board_cardTip, card.name(), card.customerName()));
+        canvas.addListener(SWT.Paint, e -> paintCard(e.gc, canvas, card, column));
         canvas.addListener(SWT.MouseDoubleClick, e -> open(card));
         dragFrom(canvas, card);
         dropInto(canvas, column.stageId());
     }
 
-    private void paintCard(GC gc, Canvas canvas, BoardCard card, BoardColumn column, List<String> badges) {
+    private void paintCard(GC gc, Canvas canvas, BoardCard card, BoardColumn column) {
         Display display = canvas.getDisplay();
         var area = canvas.getClientArea();
         gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
@@ -365,16 +347,6 @@ public class BoardView extends ViewPart {
         gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
         String owner = Formats.text(card.owner()) + "  ·  " + Labels.percent(card.probability());
         gc.drawText(fit(gc, owner, width), x, 4 + 3 * line, true);
-        if (!badges.isEmpty()) {
-            String badge = fit(gc, String.join(" ", badges), width / 2);
-            Point extent = gc.textExtent(badge);
-            int bx = area.width - extent.x - 10;
-            int by = 4 + 3 * line;
-            gc.setBackground(color(255, 243, 205));
-            gc.fillRoundRectangle(bx - 3, by, extent.x + 6, extent.y, 6, 6);
-            gc.setForeground(color(133, 100, 4));
-            gc.drawText(badge, bx, by, true);
-        }
     }
 
     /** The text cut to the width with an ellipsis. */

@@ -5,16 +5,12 @@ import java.util.List;
 
 import org.salesbench.core.registry.ExtensionRegistryReader;
 import org.salesbench.core.registry.LazyContribution;
-import org.salesbench.opportunities.ui.BoardCardDecorator;
 import org.salesbench.opportunities.ui.OpportunityEditorPageFactory;
 
-/** Readers of the two extension points of the opportunities UI. */
+/** Reader of the extension point of the opportunities UI. */
 final class ContributionRegistries {
 
     record PageDescriptor(String id, String label, int order, LazyContribution<OpportunityEditorPageFactory> factory) {
-    }
-
-    record DecoratorDescriptor(String id, String label, int order, LazyContribution<BoardCardDecorator> decorator) {
     }
 
     static final ExtensionRegistryReader<PageDescriptor> PAGES = new ExtensionRegistryReader<>(
@@ -23,20 +19,10 @@ final class ContributionRegistries {
                     ExtensionRegistryReader.intAttribute(e, "order", 1000), new LazyContribution<>(e, "class", OpportunityEditorPageFactory.class)),
             Comparator.comparingInt(PageDescriptor::order));
 
-    static final ExtensionRegistryReader<DecoratorDescriptor> DECORATORS = new ExtensionRegistryReader<>(
-            "org.salesbench.opportunities.ui.boardCardDecorations", "decorator",
-            e -> new DecoratorDescriptor(ExtensionRegistryReader.requiredAttribute(e, "id"), ExtensionRegistryReader.requiredAttribute(e, "label"),
-                    ExtensionRegistryReader.intAttribute(e, "order", 1000), new LazyContribution<>(e, "class", BoardCardDecorator.class)),
-            Comparator.comparingInt(DecoratorDescriptor::order));
-
     private ContributionRegistries() {
     }
 
     static List<PageDescriptor> pages() {
         return PAGES.descriptors();
-    }
-
-    static List<DecoratorDescriptor> decorators() {
-        return DECORATORS.descriptors();
     }
 }

@@ -63,7 +63,6 @@ public final class Messages extends NLS {
     public static String Editor_activities;
     public static String Editor_cannotSave;
     public static String Editor_deal;
-    public static String Editor_history;
     public static String Editor_lossReasonFirst;
     public static String Editor_moveStage;
     public static String Editor_notFound;

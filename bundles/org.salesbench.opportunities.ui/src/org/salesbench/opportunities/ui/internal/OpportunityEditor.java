@@ -78,7 +78,6 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
     protected void addPages() {
         try {
             addPage(new OpportunityOverviewPage(this));
-            addPage(new StageHistoryPage(this));
             addPage(new OpportunityActivitiesPage(this));
             addPage(new QuotesPage(this));
             for (ContributionRegistries.PageDescriptor d : ContributionRegistries.pages()) {

@@ -12,9 +12,12 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.editor.IFormPage;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.StageHistory;
+import org.salesbench.opportunities.ui.OpportunityEditorPageFactory;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
@@ -32,14 +35,26 @@ public class StageHistoryPage extends FormPage implements EntityFormEditor.Valid
     private final OpportunityEditor editor;
     private TableViewer viewer;
 
-    public StageHistoryPage(OpportunityEditor editor) {
-        super(editor, ID, Messages.Editor_history);
+    /**
+     * Contributed to {@code org.salesbench.opportunities.ui.editorPages} (with the id {@link #ID}): the module's own
+     * editor uses its extension point the way an add-on does.
+     */
+    public static class Factory implements OpportunityEditorPageFactory {
+
+        @Override
+        public IFormPage createPage(FormEditor editor, String id, String label, Opportunity opportunity) {
+            return new StageHistoryPage((OpportunityEditor) editor, id, label);
+        }
+    }
+
+    StageHistoryPage(OpportunityEditor editor, String id, String label) {
+        super(editor, id, label);
         this.editor = editor;
     }
 
     @Override
     protected void createFormContent(IManagedForm managedForm) {
-        managedForm.getForm().setText(Messages.Editor_history);
+        managedForm.getForm().setText(getTitle());
         managedForm.getToolkit().decorateFormHeading(managedForm.getForm().getForm());
         var body = managedForm.getForm().getBody();
         body.setLayout(new GridLayout(1, false));

@@ -152,9 +152,7 @@ class CustomersUiTest {
     }
 
     @Test
-    void aPartnersColumnPageAndSectionShowAndABrokenSectionIsLeftOut() throws Exception {
-        assertTrue(Arrays.stream(customersView().table().getColumns()).anyMatch(column -> "Name length".equals(column.getText())),
-                "the contributed column is in the Customers view");
+    void aPartnersPageAndSectionShowAndABrokenSectionIsLeftOut() throws Exception {
         Customer c = service.create(new Customer("Partner " + unique));
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
         UiTesting.spin(300);

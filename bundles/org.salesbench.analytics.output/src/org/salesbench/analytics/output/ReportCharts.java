@@ -1,4 +1,4 @@
-package org.salesbench.analytics.charts;
+package org.salesbench.analytics.output;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -46,8 +46,9 @@ import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportColumn;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.ReportValues;
 import org.salesbench.analytics.Unit;
-import org.salesbench.analytics.internal.output.Messages;
+import org.salesbench.analytics.output.internal.Messages;
 import org.salesbench.documents.CjkFontFile;
 import org.salesbench.documents.DocumentException;
 

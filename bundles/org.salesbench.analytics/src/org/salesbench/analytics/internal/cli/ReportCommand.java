@@ -1,4 +1,4 @@
-package org.salesbench.analytics.internal.output;
+package org.salesbench.analytics.internal.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +28,7 @@ import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.ReportService;
-import org.salesbench.analytics.charts.ReportValues;
+import org.salesbench.analytics.ReportValues;
 import org.salesbench.analytics.internal.ReportContributions;
 import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
@@ -37,14 +37,14 @@ import org.salesbench.cli.CommandException;
 import org.salesbench.core.users.Team;
 import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.importexport.RecordWriter;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 
 /**
  * {@code report <name>|list}: prints a report as a table, CSV or JSON, or writes it to a .csv, .xlsx or .pdf
  * file; {@code report list} names every report with its metrics' definitions. Contributed to the command line by
- * the analytics module, in place of the command line's placeholder.
+ * the analytics module; the files are written by the {@link ReportExporter} service (the analytics output bundle),
+ * so this bundle draws no chart and writes no document.
  */
 public class ReportCommand implements CliCommand {
 
@@ -205,9 +205,19 @@ public class ReportCommand implements CliCommand {
     static void csv(ReportResult result, PrintStream out) {
         out.println(result.columns().stream().map(c -> quote(c.id())).collect(Collectors.joining(",")));
         for (ReportRow row : result.rows()) {
-            out.println(ReportExporterImpl.typedValues(result, row).stream().map(v -> v == null ? "" : quote(RecordWriter.plainText(v)))
+            out.println(ReportValues.typedValues(result, row).stream().map(v -> v == null ? "" : quote(plainText(v)))
                     .collect(Collectors.joining(",")));
         }
+    }
+
+    /** Numbers in plain notation ({@code 12000000}, not {@code 1.2E7}), as the CSV files of the import/export engine hold them. */
+    private static String plainText(Object value) {
+        return switch (value) {
+            case BigDecimal d -> d.toPlainString();
+            case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            case Float f when Float.isFinite(f) -> new BigDecimal(f.toString()).stripTrailingZeros().toPlainString();
+            default -> value.toString();
+        };
     }
 
     private static String quote(String text) {
@@ -223,14 +233,14 @@ public class ReportCommand implements CliCommand {
         List<ReportColumn> columns = result.columns();
         for (int r = 0; r < result.rows().size(); r++) {
             json.append(r == 0 ? "\n  {" : ",\n  {");
-            List<Object> values = ReportExporterImpl.typedValues(result, result.rows().get(r));
+            List<Object> values = ReportValues.typedValues(result, result.rows().get(r));
             for (int c = 0; c < columns.size(); c++) {
                 json.append(c == 0 ? "" : ", ").append(jsonString(columns.get(c).id())).append(": ");
                 Object value = values.get(c);
                 if (value == null) {
                     json.append("null");
                 } else if (value instanceof Number n) {
-                    json.append(n instanceof BigDecimal d ? d.toPlainString() : RecordWriter.plainText(n));
+                    json.append(plainText(n));
                 } else {
                     json.append(jsonString(value.toString()));
                 }

@@ -1,15 +1,12 @@
-package org.salesbench.analytics.internal.output;
+package org.salesbench.analytics.output.internal;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,9 +19,8 @@ import org.salesbench.analytics.ReportExporter;
 import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
-import org.salesbench.analytics.Unit;
-import org.salesbench.analytics.charts.ReportCharts;
-import org.salesbench.analytics.charts.ReportValues;
+import org.salesbench.analytics.ReportValues;
+import org.salesbench.analytics.output.ReportCharts;
 import org.salesbench.documents.Align;
 import org.salesbench.documents.Block.Column;
 import org.salesbench.documents.Document;
@@ -91,38 +87,9 @@ public class ReportExporterImpl implements ReportExporter {
         }, options)) {
             writer.begin(result.columns().stream().map(c -> new RecordWriter.Column(c.id(), ReportValues.header(c, result))).toList());
             for (ReportRow row : result.rows()) {
-                writer.writeTyped(typedValues(result, row));
+                writer.writeTyped(ReportValues.typedValues(result, row));
             }
         }
-    }
-
-    /**
-     * A row's values as files hold them: money to the cent, shares and days to two decimals (as BigDecimal, so
-     * text files never show {@code 1.0E7}), counts whole.
-     */
-    public static List<Object> typedValues(ReportResult result, ReportRow row) {
-        List<Object> values = new ArrayList<>(result.columns().size());
-        for (int i = 0; i < result.columns().size(); i++) {
-            Object value = i < row.values().size() ? row.values().get(i) : null;
-            values.add(typed(value, result.columns().get(i).unit()));
-        }
-        return values;
-    }
-
-    static Object typed(Object value, Unit unit) {
-        if (!(value instanceof Number n) || unit == null) {
-            return value;
-        }
-        BigDecimal d = n instanceof BigDecimal b ? b : n instanceof Long || n instanceof Integer ? BigDecimal.valueOf(n.longValue())
-                : Double.isFinite(n.doubleValue()) ? BigDecimal.valueOf(n.doubleValue()) : null;
-        if (d == null) {
-            return null;
-        }
-        return switch (unit) {
-            case MONEY, PERCENT, DAYS -> d.setScale(2, RoundingMode.HALF_UP);
-            case COUNT -> d.setScale(0, RoundingMode.HALF_UP).longValueExact();
-            default -> d;
-        };
     }
 
     private void pdf(ReportResult result, OutputStream out) throws IOException {

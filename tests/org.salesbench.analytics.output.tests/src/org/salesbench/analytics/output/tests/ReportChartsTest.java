@@ -23,7 +23,7 @@ import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportResult;
-import org.salesbench.analytics.charts.ReportCharts;
+import org.salesbench.analytics.output.ReportCharts;
 
 /** Every chart kind draws a real picture, with a font that has the Chinese labels' glyphs, without a screen. */
 class ReportChartsTest {

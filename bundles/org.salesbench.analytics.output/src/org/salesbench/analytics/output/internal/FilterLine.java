@@ -1,4 +1,4 @@
-package org.salesbench.analytics.internal.output;
+package org.salesbench.analytics.output.internal;
 
 import java.util.ArrayList;
 import java.util.List;

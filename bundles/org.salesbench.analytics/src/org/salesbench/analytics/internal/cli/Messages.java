@@ -1,25 +1,12 @@
-package org.salesbench.analytics.internal.output;
+package org.salesbench.analytics.internal.cli;
 
 import org.eclipse.osgi.util.NLS;
 
-/** Texts of charts, exports and the {@code report} command, as users read them. */
+/** Texts of the {@code report} command, as users read them. */
 public final class Messages extends NLS {
 
-    private static final String BUNDLE_NAME = "org.salesbench.analytics.internal.output.messages";
+    private static final String BUNDLE_NAME = "org.salesbench.analytics.internal.cli.messages";
 
-    public static String Chart_noData;
-    public static String Chart_none;
-    public static String Filter_period;
-    public static String Filter_since;
-    public static String Filter_until;
-    public static String Filter_allTime;
-    public static String Filter_owner;
-    public static String Filter_team;
-    public static String Filter_pipeline;
-    public static String Filter_by;
-    public static String Filter_separator;
-    public static String Export_empty;
-    public static String Export_footer;
     public static String Export_failed;
     public static String Report_help;
     public static String Report_list;

@@ -1,4 +1,4 @@
-package org.salesbench.analytics.charts;
+package org.salesbench.analytics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.salesbench.analytics.ReportColumn;
-import org.salesbench.analytics.ReportResult;
-import org.salesbench.analytics.Unit;
-
 /**
  * How a report's figures read to a person (chart labels, PDF and terminal tables): money with grouping and two
- * decimals, counts whole, percentages with one decimal and a percent sign, days with one decimal, dates ISO. The
- * one place this is decided, so a chart, a PDF and the command line show a figure the same way.
+ * decimals, counts whole, percentages with one decimal and a percent sign, days with one decimal, dates ISO; and
+ * how files and machine-readable output hold them ({@link #typedValues}). The one place this is decided, so a
+ * chart, a PDF, a spreadsheet and the command line show a figure the same way.
  */
 public final class ReportValues {
 
@@ -82,6 +79,35 @@ public final class ReportValues {
             return column.label() + " (" + result.currency() + ")";
         }
         return column.label();
+    }
+
+    /**
+     * A row's values as files hold them: money to the cent, shares and days to two decimals (as BigDecimal, so
+     * text files never show {@code 1.0E7}), counts whole.
+     */
+    public static List<Object> typedValues(ReportResult result, ReportRow row) {
+        List<Object> values = new ArrayList<>(result.columns().size());
+        for (int i = 0; i < result.columns().size(); i++) {
+            Object value = i < row.values().size() ? row.values().get(i) : null;
+            values.add(typed(value, result.columns().get(i).unit()));
+        }
+        return values;
+    }
+
+    static Object typed(Object value, Unit unit) {
+        if (!(value instanceof Number n) || unit == null) {
+            return value;
+        }
+        BigDecimal d = n instanceof BigDecimal b ? b : n instanceof Long || n instanceof Integer ? BigDecimal.valueOf(n.longValue())
+                : Double.isFinite(n.doubleValue()) ? BigDecimal.valueOf(n.doubleValue()) : null;
+        if (d == null) {
+            return null;
+        }
+        return switch (unit) {
+            case MONEY, PERCENT, DAYS -> d.setScale(2, RoundingMode.HALF_UP);
+            case COUNT -> d.setScale(0, RoundingMode.HALF_UP).longValueExact();
+            default -> d;
+        };
     }
 
     static BigDecimal toBigDecimal(Number number) {

@@ -40,7 +40,7 @@ import org.salesbench.importexport.ImportService;
 import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.RecordReader;
 import org.salesbench.importexport.SourceRow;
-import org.salesbench.analytics.internal.output.ReportExporterImpl;
+import org.salesbench.analytics.output.internal.ReportExporterImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;

@@ -72,7 +72,7 @@ class OpportunityListsAndQuotesUiTest {
     @AfterEach
     void tearDown() {
         page.closeAllEditors(false);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
     }
 
     private Pipeline newBusiness() {
@@ -419,7 +419,7 @@ class OpportunityListsAndQuotesUiTest {
         }
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("every block read", () -> view.loadedRows().size() == total, 10_000);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
         for (int i = 0; i < total; i++) {
             shown.add(view.table().getItem(i).getText(1));
         }

@@ -103,9 +103,12 @@ public final class UiTesting {
         }
     }
 
-    /** The first control of {@code type} after the label {@code label} among the label's siblings, as a form lays them out. */
+    /**
+     * The first control of {@code type} after the shown label {@code label} among the label's siblings, as a form
+     * lays them out (hidden pages of a wizard or an editor are not looked at).
+     */
     public static <W extends Control> W labelled(Composite root, String label, Class<W> type) {
-        for (Label l : find(root, Label.class, l -> label.equals(plain(l.getText())))) {
+        for (Label l : find(root, Label.class, l -> l.isVisible() && label.equals(plain(l.getText())))) {
             List<Control> siblings = Arrays.asList(l.getParent().getChildren());
             for (Control next : siblings.subList(siblings.indexOf(l) + 1, siblings.size())) {
                 if (type.isInstance(next)) {

@@ -82,9 +82,9 @@ class CustomersUiTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         Shell shell = dialog.getShell();
-        UiTesting.type(UiTesting.labelled(shell, "Name", Text.class), name);
-        UiTesting.type(UiTesting.labelled(shell, "Credit code", Text.class), creditCode);
-        UiTesting.type(UiTesting.labelled(shell, "Industry", Text.class), "软件");
+        UiTesting.type(UiTesting.labelled(shell, "Name:", Text.class), name);
+        UiTesting.type(UiTesting.labelled(shell, "Credit code:", Text.class), creditCode);
+        UiTesting.type(UiTesting.labelled(shell, "Industry:", Text.class), "软件");
         UiTesting.click(shell, "Next >");
         assertEquals(wizard.contactPage(), dialog.getCurrentPage());
         UiTesting.type(wizard.contactPage().contactName, contact);

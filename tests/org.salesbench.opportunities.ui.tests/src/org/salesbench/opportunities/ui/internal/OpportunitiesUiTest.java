@@ -148,14 +148,21 @@ class OpportunitiesUiTest {
         existing = customers.create(existing);
         Lead lead = qualifiedLead("东方物流" + unique + "（上海）", phone);
 
-        ConvertLeadDialog dialog = new ConvertLeadDialog(window.getShell(), lead, leads.screen(lead), pipelines.pipelines(true));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        assertTrue(dialog.summaryText().contains("existing customer \"" + existing.getName() + "\""), dialog.summaryText());
-        dialog.okPressed();
-        assertEquals(existing.getId(), dialog.request().customerId());
-        LeadsView view = (LeadsView) page.findView(LeadsView.ID);
-        view.convert(lead.getId(), dialog.request());
+        LeadsView view = (LeadsView) page.showView(LeadsView.ID);
+        UiTesting.type(view.searchBox(), "东方物流" + unique);
+        UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && lead.getCompany().equals(view.table().getItem(0).getText(0)));
+        UiTesting.selectRow(view.table(), 0);
+        Customer customer = existing;
+        UiTesting.DialogAnswer converting = UiTesting.whenDialogOpens("Convert lead", shell -> {
+            String summary = UiTesting.shownText(shell);
+            assertTrue(summary.contains("existing customer \"" + customer.getName() + "\""), summary);
+            UiTesting.click(shell, "Convert");
+        });
+        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
+        UiTesting.waitUntil("the convert dialog answered", converting::answered);
+        converting.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(existing.getId(), leads.find(lead.getId()).orElseThrow().getCustomerId());
         assertEquals(2, customers.find(existing.getId()).orElseThrow().getContacts().size());
@@ -168,16 +175,19 @@ class OpportunitiesUiTest {
         lead.setPhone("13900001111");
         lead = leads.create(lead);
         assertEquals(LeadStatus.NEW, lead.getStatus());
-        LeadsView view = (LeadsView) page.findView(LeadsView.ID);
-        ConvertLeadDialog dialog = new ConvertLeadDialog(window.getShell(), lead, leads.screen(lead), pipelines.pipelines(true));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        dialog.okPressed();
+        String company = lead.getCompany();
+        LeadsView view = (LeadsView) page.showView(LeadsView.ID);
+        UiTesting.type(view.searchBox(), company);
+        UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && company.equals(view.table().getItem(0).getText(0)));
+        UiTesting.selectRow(view.table(), 0);
         List<String> errors = new ArrayList<>();
         view.setErrorReporter(errors::add);
-        view.convert(lead.getId(), dialog.request());
+        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the refusal shown, lead now " + leads.find(lead.getId()).orElseThrow().getStatus(), () -> !errors.isEmpty(), 10_000);
+        UiTesting.waitUntil("the refusal shown", () -> !errors.isEmpty());
+        assertTrue(UiTesting.shell("Convert lead").isEmpty(), "no conversion is offered");
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).toLowerCase().contains("status"), errors.get(0));
         assertEquals(LeadStatus.NEW, leads.find(lead.getId()).orElseThrow().getStatus());
@@ -274,10 +284,9 @@ class OpportunitiesUiTest {
         theirs.setNextStep("对方的下一步");
         opportunities.update(theirs);
         ((Text) overview.field("nextStep")).setText("我的下一步");
-        boolean[] asked = {false};
-        editor.setConflictPrompt(() -> asked[0] = true);
+        UiTesting.DialogAnswer reload = UiTesting.whenDialogOpensPress("Changed by someone else", "Reload");
         editor.doSave(new NullProgressMonitor());
-        assertTrue(asked[0]);
+        reload.assertAnswered();
         assertEquals("对方的下一步", ((Text) overview.field("nextStep")).getText());
 
         UiTesting.waitUntil("the learned win probability beside the stage's",
@@ -327,8 +336,9 @@ class OpportunitiesUiTest {
         wizard.fields().text("budget").setText("120000");
         assertTrue(wizard.canFinish(), wizard.fields().errors().toString());
         UiTesting.waitUntil("the screening result", () -> wizard.fields().screeningText().startsWith("Score"), 10_000);
-        assertTrue(wizard.performFinish());
-        dialog.close();
+        Shell wizardShell = dialog.getShell();
+        UiTesting.click(wizardShell, "Finish");
+        assertTrue(wizardShell.isDisposed(), "Finish saves and closes the wizard");
         assertEquals("新线索" + unique, leads.find(wizard.created().getId()).orElseThrow().getCompany());
     }
 

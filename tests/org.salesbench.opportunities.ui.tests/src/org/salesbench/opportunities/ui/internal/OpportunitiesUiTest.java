@@ -139,7 +139,7 @@ class OpportunitiesUiTest {
     }
 
     @Test
-    void aLeadLikeAnExistingCustomerIsAttachedToIt() {
+    void aLeadLikeAnExistingCustomerIsAttachedToIt() throws Exception {
         String phone = "021-6" + Math.abs(unique.hashCode() % 1000000);
         Customer existing = new Customer("东方物流" + unique);
         Contact contact = new Contact("赵敏");
@@ -169,7 +169,7 @@ class OpportunitiesUiTest {
     }
 
     @Test
-    void aLeadThatIsNotQualifiedIsRefusedWithAReason() {
+    void aLeadThatIsNotQualifiedIsRefusedWithAReason() throws Exception {
         Lead lead = new Lead("未审核公司" + unique);
         lead.setContactName("张三");
         lead.setPhone("13900001111");

@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.eclipse.jface.wizard.IWizard;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.wizards.IWizardDescriptor;
@@ -217,26 +216,15 @@ class ImportWizardUiTest {
         assertNotNull(file.find("org.salesbench.importexport.ui.menu.export"), "File > Export…");
 
         boolean[] withFilter = { false };
-        Display display = Display.getCurrent();
-        Runnable closeWizard = new Runnable() {
-            int attempts;
-
-            @Override
-            public void run() {
-                Shell active = display.getActiveShell();
-                if (active != null && active.getData() instanceof WizardDialog d && d.getCurrentPage() != null
-                        && d.getCurrentPage().getWizard() instanceof ExportWizard w) {
-                    withFilter[0] = w.exportsListFilter();
-                    d.close();
-                } else if (++attempts < 200) {
-                    display.timerExec(100, this);
-                }
-            }
-        };
-        display.timerExec(100, closeWizard);
+        UiTesting.DialogAnswer export = UiTesting.whenDialogOpens("Export", exportShell -> {
+            WizardDialog d = (WizardDialog) exportShell.getData();
+            withFilter[0] = ((ExportWizard) d.getCurrentPage().getWizard()).exportsListFilter();
+            UiTesting.click(exportShell, "Cancel");
+        });
         view.setFocus();
         PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
                 .executeCommand("org.salesbench.importexport.ui.exportCustomers", null);
+        export.assertAnswered();
         assertTrue(withFilter[0], "the wizard got the Customers view's filter");
     }
 }

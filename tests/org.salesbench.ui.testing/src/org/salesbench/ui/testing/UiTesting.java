@@ -222,6 +222,9 @@ public final class UiTesting {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         Runnable[] look = new Runnable[1];
         look[0] = () -> {
+            if (pending.stopped) {
+                return;
+            }
             Optional<Shell> shell = shell(title);
             if (shell.isPresent()) {
                 pending.answered = true;
@@ -252,13 +255,15 @@ public final class UiTesting {
         private final String title;
         private boolean answered;
         private Throwable failure;
+        private boolean stopped;
 
         DialogAnswer(String title) {
             this.title = title;
         }
 
-        /** Fails unless the dialog opened and was answered without failing. */
+        /** Fails unless the dialog opened and was answered without failing; stops looking for it either way. */
         public void assertAnswered() {
+            stopped = true; // a dialog of the same title opened later is not this answer's to press
             if (failure instanceof Error error) {
                 throw error;
             }

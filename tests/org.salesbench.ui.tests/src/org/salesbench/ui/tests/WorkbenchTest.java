@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
@@ -34,10 +32,6 @@ class WorkbenchTest {
     private final IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
     private final IWorkbenchPage page = window.getActivePage();
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        UiTesting.waitUntil(what, condition, 30_000);
-    }
-
     @Test
     void startsInTheSalesPerspectiveAndOffersTheOthers() {
         assertEquals(SalesbenchUi.PERSPECTIVE_SALES, page.getPerspective().getId());
@@ -57,9 +51,9 @@ class WorkbenchTest {
         assertNotNull(box, "the search box is in the toolbar");
         box.setText("eta");
         box.notifyListeners(SWT.DefaultSelection, new Event());
-        waitUntil("the search", () -> Job.getJobManager().find(SearchJob.FAMILY).length == 0);
+        UiTesting.waitForJobs(SearchJob.FAMILY);
         SearchBoxContribution search = (SearchBoxContribution) box.getData(SearchBoxContribution.ID);
-        waitUntil("the results", () -> search.lastResults() != null);
+        UiTesting.waitUntil("the results", () -> search.lastResults() != null);
         List<String> hits = search.lastResults().shownHits();
         assertTrue(hits.containsAll(List.of("Greek letters / beta", "Greek letters / zeta", "Greek letters / eta")), hits.toString());
         assertFalse(hits.stream().anyMatch(h -> h.startsWith("Broken") || h.startsWith("Missing")), hits.toString());

@@ -82,15 +82,21 @@ class CustomerListTest {
     }
 
     @Test
-    void timings() {
+    void countAndFirstPageAgreeForEachKindOfSearch() {
+        // a word, a name, a phone, an e-mail, a tag, nothing, two words and a city: the page shows as many as the count says
         for (String q : List.of("云帆", "北京云帆", "13900012340", "c12340@example.cn", "重点", "不存在的公司", "blue 北京", "杭州")) {
             long t0 = System.nanoTime();
             long n = fx.service.count(CustomerFilter.text(q));
             long t1 = System.nanoTime();
-            fx.service.page(CustomerFilter.text(q), CustomerSort.DEFAULT, 0, 100);
+            List<CustomerRow> page = fx.service.page(CustomerFilter.text(q), CustomerSort.DEFAULT, 0, 100);
             long t2 = System.nanoTime();
+            assertEquals(Math.min(n, 100), page.size(), q);
             System.out.printf("TIMING %s: count %d in %.1f ms, page in %.1f ms%n", q, n, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         }
+        assertEquals(0, fx.service.count(CustomerFilter.text("不存在的公司")));
+        long withContact12340 = SIZE > 12_340 ? 1 : 0; // customer 12340 has a contact (every tenth has)
+        assertEquals(withContact12340, fx.service.count(CustomerFilter.text("13900012340")), "a phone finds its one customer");
+        assertEquals(withContact12340, fx.service.count(CustomerFilter.text("c12340@example.cn")), "an e-mail finds its one customer");
     }
 
     @Test

@@ -224,6 +224,58 @@ class LeadServiceTest {
     }
 
     @Test
+    void aConvertedLeadCanBeEditedButNotUnconvertedNorRelinked() {
+        Lead lead = lead("温州瓯江电器有限公司");
+        lead.setStatus(LeadStatus.QUALIFIED);
+        Lead saved = fx.leads.create(lead);
+        LeadConversion made = fx.leads.convert(saved.getId(), ConversionRequest.DEFAULTS);
+
+        Lead converted = fx.leads.find(saved.getId()).orElseThrow();
+        converted.setNeed("二期：移动端");
+        converted.setCustomerId(made.customerId() + 1_000);
+        converted.setOpportunityId(null);
+        fx.leads.update(converted);
+        Lead stored = fx.leads.find(saved.getId()).orElseThrow();
+        assertEquals("二期：移动端", stored.getNeed(), "the lead's own fields may still be edited");
+        assertEquals(LeadStatus.CONVERTED, stored.getStatus());
+        assertEquals(made.customerId(), stored.getCustomerId(), "the conversion links are the service's to write");
+        assertEquals(made.opportunityId(), stored.getOpportunityId());
+
+        stored.setStatus(LeadStatus.QUALIFIED);
+        ValidationException back = assertThrows(ValidationException.class, () -> fx.leads.update(stored));
+        assertEquals("This lead was already converted", back.errorOf("status").message());
+        assertEquals(LeadStatus.CONVERTED, fx.leads.find(saved.getId()).orElseThrow().getStatus());
+
+        Lead open = fx.leads.create(lead("丽水山耕农业"));
+        open.setStatus(LeadStatus.CONVERTED);
+        ValidationException byHand = assertThrows(ValidationException.class, () -> fx.leads.update(open),
+                "only a conversion converts a lead");
+        assertTrue(byHand.errorOf("status").message().startsWith("Only a qualified lead can be converted"), byHand.getMessage());
+        assertEquals(LeadStatus.NEW, fx.leads.find(open.getId()).orElseThrow().getStatus());
+    }
+
+    @Test
+    void deletingALeadUnlinksTheOpportunityAndTheDuplicatesThatPointToIt() {
+        Lead original = lead("Bluebird Analytics Ltd.");
+        original.setStatus(LeadStatus.QUALIFIED);
+        Lead saved = fx.leads.create(original);
+        Lead twin = fx.leads.create(lead("BLUEBIRD ANALYTICS"));
+        assertEquals(saved.getId(), twin.getDuplicateLeadId());
+        LeadConversion made = fx.leads.convert(saved.getId(), ConversionRequest.DEFAULTS);
+        assertEquals(saved.getId(), fx.opportunities.find(made.opportunityId()).orElseThrow().getLeadId());
+        fx.events.clear();
+
+        fx.leads.delete(saved.getId());
+        assertTrue(fx.leads.find(saved.getId()).isEmpty());
+        Opportunity kept = fx.opportunities.find(made.opportunityId()).orElseThrow();
+        assertNull(kept.getLeadId(), "the opportunity stays, without its lead");
+        assertNull(fx.leads.find(twin.getId()).orElseThrow().getDuplicateLeadId(), "the duplicate no longer points to the deleted lead");
+        assertTrue(fx.customers.find(made.customerId()).isPresent(), "the customer made by the conversion stays");
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM SB_LEAD"));
+        assertTrue(fx.events.contains(new OpportunityFixture.Posted(Lead.ENTITY, Change.DELETED, saved.getId())));
+    }
+
+    @Test
     void conversionOfADuplicateAttachesToTheExistingCustomer() {
         Customer existing = huawei();
         Lead lead = lead("深圳华为技术有限公司");

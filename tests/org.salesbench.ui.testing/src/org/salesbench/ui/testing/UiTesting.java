@@ -1,12 +1,41 @@
 package org.salesbench.ui.testing;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Widget;
 
-/** Drives the real SWT event loop in tests (there is no SWTBot on Maven Central). */
+/**
+ * Drives the real SWT event loop in tests (there is no SWTBot on Maven Central): waits for visible state,
+ * never for a fixed time, and presses widgets as a user would.
+ */
 public final class UiTesting {
+
+    /** How long a wait for the UI lasts before the test fails, unless a test says otherwise. */
+    public static final long TIMEOUT_MS = 20_000;
+    /** How often a wait looks at its condition when no event wakes it. */
+    private static final int POLL_MS = 10;
 
     private UiTesting() {
     }
@@ -15,41 +44,255 @@ public final class UiTesting {
     public static void waitUntil(String what, BooleanSupplier condition, long timeoutMs) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + timeoutMs;
+        Runnable wake = () -> {
+        };
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("Timed out waiting for " + what);
+                throw new AssertionError("Timed out after " + timeoutMs + " ms waiting for " + what);
             }
             if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                // a background thread may change the condition without posting an event: wake up to look again
+                display.timerExec(POLL_MS, wake);
+                display.sleep();
             }
         }
     }
 
-    /** Waits for the jobs of a family to finish, processing events meanwhile (their results arrive by asyncExec). */
-    public static void waitForJobs(Object family) {
-        waitUntil("jobs of " + family, () -> Job.getJobManager().find(family).length == 0, 60_000);
-        spin(150);
+    /** {@link #waitUntil(String, BooleanSupplier, long)} with the default timeout. */
+    public static void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, condition, TIMEOUT_MS);
     }
 
-    /** Processes events for a while. */
-    public static void spin(long ms) {
+    /** Runs every event already queued (asyncExec results, paints, layouts), and returns when none is left. */
+    public static void processEvents() {
         Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + ms;
-        while (System.currentTimeMillis() < end) {
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        while (display.readAndDispatch()) {
+            // keep going until the queue is empty
+        }
+    }
+
+    /**
+     * Waits until no job of the family runs or waits and the results they posted by asyncExec have been shown
+     * (which may schedule more jobs of the family: those are waited for too).
+     */
+    public static void waitForJobs(Object family) {
+        waitUntil("jobs of " + family + " to finish and their results to be shown", () -> {
+            if (Job.getJobManager().find(family).length > 0) {
+                return false;
+            }
+            processEvents();
+            return Job.getJobManager().find(family).length == 0;
+        }, 60_000);
+    }
+
+    /** Every widget under {@code root} (itself included) that is of {@code type} and passes {@code test}. */
+    public static <W extends Control> List<W> find(Composite root, Class<W> type, Predicate<? super W> test) {
+        List<W> found = new ArrayList<>();
+        collect(root, type, test, found);
+        return found;
+    }
+
+    private static <W extends Control> void collect(Control control, Class<W> type, Predicate<? super W> test, List<W> found) {
+        if (type.isInstance(control) && test.test(type.cast(control))) {
+            found.add(type.cast(control));
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, type, test, found);
+            }
+        }
+    }
+
+    /**
+     * The first control of {@code type} after the shown label {@code label} among the label's siblings, as a form
+     * lays them out (hidden pages of a wizard or an editor are not looked at).
+     */
+    public static <W extends Control> W labelled(Composite root, String label, Class<W> type) {
+        for (Label l : find(root, Label.class, l -> l.isVisible() && label.equals(plain(l.getText())))) {
+            List<Control> siblings = Arrays.asList(l.getParent().getChildren());
+            for (Control next : siblings.subList(siblings.indexOf(l) + 1, siblings.size())) {
+                if (type.isInstance(next)) {
+                    return type.cast(next);
                 }
             }
         }
+        throw new AssertionError("no " + type.getSimpleName() + " after a label \"" + label + "\" in " + root);
+    }
+
+    /** Types {@code text} into a text field as a user would, replacing what it held. */
+    public static void type(Text field, String text) {
+        if (!field.isEnabled() || !field.getEditable()) {
+            throw new AssertionError("the field cannot be typed in: " + field);
+        }
+        field.setFocus();
+        field.setText(text);
+    }
+
+    /** Chooses the item {@code item} of a combo as a user would. */
+    public static void choose(Combo combo, String item) {
+        int index = Arrays.asList(combo.getItems()).indexOf(item);
+        if (index < 0) {
+            throw new AssertionError("no \"" + item + "\" in " + Arrays.toString(combo.getItems()));
+        }
+        combo.select(index);
+        combo.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Selects row {@code index} of a table as a click on it would. */
+    public static void selectRow(Table table, int index) {
+        table.setSelection(index);
+        Event event = new Event();
+        event.item = table.getItem(index);
+        table.notifyListeners(SWT.Selection, event);
+    }
+
+    /** The one push button under {@code root} whose label (mnemonic '&' ignored) is {@code label}. */
+    public static Button button(Composite root, String label) {
+        List<Button> buttons = find(root, Button.class, b -> label.equals(plain(b.getText())));
+        if (buttons.size() != 1) {
+            throw new AssertionError(buttons.size() + " buttons labelled \"" + label + "\" in " + root + "; there are "
+                    + find(root, Button.class, b -> true).stream().map(b -> "\"" + plain(b.getText()) + "\"").toList());
+        }
+        return buttons.get(0);
+    }
+
+    /** Clicks a button as a user would: it must be shown and enabled. */
+    public static void click(Button button) {
+        if (!button.isEnabled() || !button.isVisible()) {
+            throw new AssertionError("\"" + plain(button.getText()) + "\" cannot be pressed: "
+                    + (button.isEnabled() ? "hidden" : "disabled"));
+        }
+        if ((button.getStyle() & (SWT.CHECK | SWT.RADIO | SWT.TOGGLE)) != 0) {
+            button.setSelection(!button.getSelection());
+        }
+        button.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Clicks the button labelled {@code label} under {@code root}. */
+    public static void click(Composite root, String label) {
+        click(button(root, label));
+    }
+
+    /** Clicks the tool item of {@code toolbar} whose text or tooltip is {@code label}. */
+    public static void click(ToolBar toolbar, String label) {
+        ToolItem item = Arrays.stream(toolbar.getItems())
+                .filter(i -> label.equals(plain(i.getText())) || label.equals(plain(i.getToolTipText()))).findFirst()
+                .orElseThrow(() -> new AssertionError("no tool item \"" + label + "\" in " + Arrays.stream(toolbar.getItems())
+                        .map(i -> plain(i.getText()) + "/" + plain(i.getToolTipText())).toList()));
+        if (!item.isEnabled()) {
+            throw new AssertionError("the tool item \"" + label + "\" is disabled");
+        }
+        item.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /**
+     * Chooses {@code label} in a control's context menu, as a right click would: the menu is shown first, so
+     * that menu managers fill it, then the item is selected.
+     */
+    public static void chooseFromMenu(Control control, String label) {
+        Menu menu = control.getMenu();
+        if (menu == null) {
+            throw new AssertionError(control + " has no context menu");
+        }
+        menu.notifyListeners(SWT.Show, new Event());
+        MenuItem item = Arrays.stream(menu.getItems()).filter(i -> label.equals(plain(i.getText()))).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item \"" + label + "\" in "
+                        + Arrays.stream(menu.getItems()).map(i -> plain(i.getText())).toList()));
+        if (!item.isEnabled()) {
+            throw new AssertionError("the menu item \"" + label + "\" is disabled");
+        }
+        item.notifyListeners(SWT.Selection, new Event());
+        menu.notifyListeners(SWT.Hide, new Event());
+    }
+
+    /** The open shell titled {@code title}, if any. */
+    public static Optional<Shell> shell(String title) {
+        return Arrays.stream(Display.getCurrent().getShells()).filter(s -> !s.isDisposed() && s.isVisible() && title.equals(s.getText()))
+                .findFirst();
+    }
+
+    /**
+     * Answers the modal dialog titled {@code title} that the next action opens: once it is shown, runs
+     * {@code answer} on its shell (which should press one of its buttons). Call it before the action that opens
+     * the dialog, because that action only returns after the dialog closes; then check {@link DialogAnswer#answered()}.
+     */
+    public static DialogAnswer whenDialogOpens(String title, Consumer<Shell> answer) {
+        DialogAnswer pending = new DialogAnswer(title);
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        Runnable[] look = new Runnable[1];
+        look[0] = () -> {
+            if (pending.stopped) {
+                return;
+            }
+            Optional<Shell> shell = shell(title);
+            if (shell.isPresent()) {
+                pending.answered = true;
+                try {
+                    answer.accept(shell.get());
+                } catch (Throwable failure) {
+                    // an answer that fails must not leave the modal dialog open: the test would hang in its loop
+                    pending.failure = failure;
+                    if (!shell.get().isDisposed()) {
+                        shell.get().close();
+                    }
+                }
+            } else if (System.currentTimeMillis() < end) {
+                display.timerExec(POLL_MS, look[0]);
+            }
+        };
+        display.timerExec(POLL_MS, look[0]);
+        return pending;
+    }
+
+    /** Answers the dialog titled {@code title}, when it opens, by pressing its button labelled {@code buttonLabel}. */
+    public static DialogAnswer whenDialogOpensPress(String title, String buttonLabel) {
+        return whenDialogOpens(title, shell -> click(shell, buttonLabel));
+    }
+
+    /** A dialog answer waiting for its dialog. */
+    public static final class DialogAnswer {
+        private final String title;
+        private boolean answered;
+        private Throwable failure;
+        private boolean stopped;
+
+        DialogAnswer(String title) {
+            this.title = title;
+        }
+
+        /** Fails unless the dialog opened and was answered without failing; stops looking for it either way. */
+        public void assertAnswered() {
+            stopped = true; // a dialog of the same title opened later is not this answer's to press
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new AssertionError("answering \"" + title + "\" failed: " + failure, failure);
+            }
+            if (!answered) {
+                throw new AssertionError("the dialog \"" + title + "\" never opened");
+            }
+        }
+
+        public boolean answered() {
+            return answered;
+        }
+    }
+
+    /** The texts of the labels under {@code root}, one a line: what a dialog says. */
+    public static String shownText(Composite root) {
+        return String.join("\n", find(root, Label.class, l -> !l.getText().isEmpty()).stream().map(Label::getText).toList());
+    }
+
+    /** A label as the user reads it: without the mnemonic marker. */
+    public static String plain(String label) {
+        return label == null ? "" : label.replace("&", "");
+    }
+
+    /** Whether a widget is still there. */
+    public static boolean alive(Widget widget) {
+        return widget != null && !widget.isDisposed();
     }
 
     /** With SALESBENCH_SCREENSHOTS set to a folder, saves the screen there (to look at what users see). */
@@ -58,7 +301,7 @@ public final class UiTesting {
         if (dir == null) {
             return;
         }
-        spin(300);
+        processEvents(); // paint what is pending before the picture is taken
         try {
             new ProcessBuilder("import", "-window", "root", dir + "/" + name + ".png").inheritIO().start().waitFor();
         } catch (Exception e) {

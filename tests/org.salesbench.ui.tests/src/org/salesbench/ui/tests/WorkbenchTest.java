@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
@@ -23,6 +20,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
+import org.salesbench.ui.testing.UiTesting;
 import org.salesbench.ui.SalesbenchUi;
 import org.salesbench.ui.internal.search.SearchBoxContribution;
 import org.salesbench.ui.internal.search.SearchJob;
@@ -33,23 +31,6 @@ class WorkbenchTest {
 
     private final IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
     private final IWorkbenchPage page = window.getActivePage();
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
 
     @Test
     void startsInTheSalesPerspectiveAndOffersTheOthers() {
@@ -70,9 +51,9 @@ class WorkbenchTest {
         assertNotNull(box, "the search box is in the toolbar");
         box.setText("eta");
         box.notifyListeners(SWT.DefaultSelection, new Event());
-        waitUntil("the search", () -> Job.getJobManager().find(SearchJob.FAMILY).length == 0);
+        UiTesting.waitForJobs(SearchJob.FAMILY);
         SearchBoxContribution search = (SearchBoxContribution) box.getData(SearchBoxContribution.ID);
-        waitUntil("the results", () -> search.lastResults() != null);
+        UiTesting.waitUntil("the results", () -> search.lastResults() != null);
         List<String> hits = search.lastResults().shownHits();
         assertTrue(hits.containsAll(List.of("Greek letters / beta", "Greek letters / zeta", "Greek letters / eta")), hits.toString());
         assertFalse(hits.stream().anyMatch(h -> h.startsWith("Broken") || h.startsWith("Missing")), hits.toString());

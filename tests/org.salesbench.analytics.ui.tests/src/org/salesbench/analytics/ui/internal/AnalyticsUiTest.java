@@ -88,7 +88,7 @@ class AnalyticsUiTest {
     @AfterEach
     void tearDown() {
         page.closeAllEditors(false);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
     }
 
     private DashboardEditor openManager() throws Exception {

@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 
-import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.StatusLineContributionItem;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -27,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
+import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.ui.internal.ActivitiesPage;
+import org.salesbench.customers.ui.internal.ContactsPage;
 import org.salesbench.customers.ui.tests.contributions.CreditLimitSectionFactory;
 import org.salesbench.customers.ui.internal.CustomerEditor;
 import org.salesbench.customers.ui.internal.CustomersView;
@@ -43,18 +46,6 @@ import org.salesbench.ui.testing.UiTesting;
 
 /** A sales rep's day with customers, in the real workbench under Xvfb. */
 class CustomersUiTest {
-
-    /** Exposes Finish, as a user's click on it. */
-    static final class TestWizardDialog extends WizardDialog {
-        TestWizardDialog(Shell shell, NewCustomerWizard wizard) {
-            super(shell, wizard);
-            setBlockOnOpen(false);
-        }
-
-        void finish() {
-            finishPressed();
-        }
-    }
 
     private IWorkbenchWindow window;
     private IWorkbenchPage page;
@@ -72,7 +63,7 @@ class CustomersUiTest {
     @AfterEach
     void tearDown() {
         page.closeAllEditors(false);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
     }
 
     private CustomersView customersView() {
@@ -87,22 +78,27 @@ class CustomersUiTest {
 
     private WizardRun createThroughWizard(String name, String creditCode, String contact, String phone) {
         NewCustomerWizard wizard = new NewCustomerWizard();
-        TestWizardDialog dialog = new TestWizardDialog(window.getShell(), wizard);
+        WizardDialog dialog = new WizardDialog(window.getShell(), wizard);
+        dialog.setBlockOnOpen(false);
         dialog.open();
-        wizard.companyPage().name.setText(name);
-        wizard.companyPage().creditCode.setText(creditCode);
-        wizard.companyPage().industry.setText("软件");
-        dialog.showPage(wizard.contactPage());
-        wizard.contactPage().contactName.setText(contact);
-        wizard.contactPage().phone.setText(phone);
+        Shell shell = dialog.getShell();
+        UiTesting.type(UiTesting.labelled(shell, "Name:", Text.class), name);
+        UiTesting.type(UiTesting.labelled(shell, "Credit code:", Text.class), creditCode);
+        UiTesting.type(UiTesting.labelled(shell, "Industry:", Text.class), "软件");
+        UiTesting.click(shell, "Next >");
+        assertEquals(wizard.contactPage(), dialog.getCurrentPage());
+        UiTesting.type(wizard.contactPage().contactName, contact);
+        UiTesting.type(wizard.contactPage().phone, phone);
         UiTesting.screenshot("wizard-contact");
-        dialog.finish();
-        UiTesting.spin(200);
+        UiTesting.click(shell, "Finish");
+        UiTesting.waitUntil("the wizard closed or showing possible duplicates",
+                () -> shell.isDisposed() || dialog.getCurrentPage() == wizard.duplicatesPage());
         String[] shown = new String[0];
-        if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+        if (!shell.isDisposed()) {
             UiTesting.screenshot("wizard-duplicates");
             shown = wizard.duplicatesPage().shown();
-            dialog.close();
+            UiTesting.click(shell, "Cancel");
+            assertTrue(shell.isDisposed(), "Cancel closes the wizard");
         }
         return new WizardRun(wizard, shown);
     }
@@ -121,8 +117,7 @@ class CustomersUiTest {
             assertEquals(other, page.getPerspective().getId());
         }
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(SalesbenchUi.PERSPECTIVE_SALES));
-        IContributionItem unused = null;
-        assertTrue(unused == null);
+        assertEquals(SalesbenchUi.PERSPECTIVE_SALES, page.getPerspective().getId());
     }
 
     @Test
@@ -155,9 +150,9 @@ class CustomersUiTest {
     void aPartnersPageAndSectionShowAndABrokenSectionIsLeftOut() throws Exception {
         Customer c = service.create(new Customer("Partner " + unique));
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
-        UiTesting.spin(300);
         assertNotNull(editor.findPage("org.salesbench.customers.ui.tests.page"), "the contributed page is in the editor");
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
+        UiTesting.waitUntil("the overview's fields", () -> overview.field("name") != null);
         var sections = overview.contributedSections();
         assertEquals(java.util.Set.of("org.salesbench.customers.ui.tests.section"), sections.keySet(),
                 "the section whose class is missing is left out, the other one is shown");
@@ -174,7 +169,7 @@ class CustomersUiTest {
         Customer c = service.create(new Customer("Edit Me " + unique));
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
-        UiTesting.spin(300);
+        UiTesting.waitUntil("the overview's fields", () -> overview.field("creditCode") != null);
         assertFalse(editor.hasChanges(), "opening a customer does not edit it");
         ((Text) overview.field("creditCode")).setText("12345");
         assertTrue(overview.decoration("creditCode").isVisible(), "the error shows on the field");
@@ -191,19 +186,136 @@ class CustomersUiTest {
     }
 
     @Test
-    void loggingAnActivityMovesTheNextFollowUp() throws Exception {
-        Customer c = service.create(new Customer("Activity " + unique));
+    void loggingAnActivityThroughItsDialogMovesTheNextFollowUp() throws Exception {
+        Customer withContact = new Customer("Activity " + unique);
+        withContact.addContact(new Contact("周伟"));
+        Customer c = service.create(withContact);
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
-        editor.setActivePage(org.salesbench.customers.ui.internal.ActivitiesPage.ID);
+        editor.setActivePage(ActivitiesPage.ID);
         ActivitiesPage activities = (ActivitiesPage) editor.findPage(ActivitiesPage.ID);
-        Activity visit = new Activity(ActivityType.VISIT, LocalDateTime.now().minusHours(2), "上门演示");
-        visit.setNextStep("发送报价");
-        visit.setNextStepDate(LocalDate.now().plusDays(3));
-        activities.log(visit);
+        UiTesting.waitUntil("the activities page", () -> activities.getPartControl() != null);
+        assertEquals(0, activities.shownActivities());
+
+        UiTesting.DialogAnswer logged = UiTesting.whenDialogOpens("Log activity…", shell -> {
+            Button ok = UiTesting.button(shell, "OK");
+            assertFalse(ok.isEnabled(), "an activity needs a summary");
+            UiTesting.choose(UiTesting.labelled(shell, "Type", Combo.class), "Visit");
+            UiTesting.choose(UiTesting.labelled(shell, "Contact", Combo.class), "周伟");
+            UiTesting.type(UiTesting.labelled(shell, "Summary", Text.class), "上门演示");
+            assertTrue(ok.isEnabled());
+            UiTesting.type(UiTesting.labelled(shell, "Next step", Text.class), "发送报价");
+            UiTesting.click(UiTesting.labelled(shell, "Next step date", Button.class)); // the date offered is a week ahead
+            UiTesting.screenshot("log-activity-dialog");
+            UiTesting.click(ok);
+        });
+        UiTesting.click((Composite) activities.getPartControl(), "Log activity…");
+        logged.assertAnswered();
+
+        LocalDate inAWeek = LocalDate.now().plusDays(7);
         assertEquals(1, activities.shownActivities());
-        assertEquals(LocalDate.now().plusDays(3), editor.customer().getNextFollowUp());
-        assertEquals(LocalDate.now().plusDays(3), service.find(c.getId()).orElseThrow().getNextFollowUp());
+        assertEquals(inAWeek, editor.customer().getNextFollowUp());
+        Customer stored = service.find(c.getId()).orElseThrow();
+        assertEquals(inAWeek, stored.getNextFollowUp());
+        assertEquals(1, stored.getActivities().size());
+        Activity visit = stored.getActivities().get(0);
+        assertEquals(ActivityType.VISIT, visit.getType());
+        assertEquals("上门演示", visit.getSummary());
+        assertEquals("发送报价", visit.getNextStep());
+        assertEquals("周伟", visit.getContact() == null ? null : visit.getContact().getName());
         UiTesting.screenshot("editor-activities");
+
+        // with unsaved edits the dialog is not offered: the user is told to save first
+        UiTesting.type((Text) ((OverviewPage) editor.findPage(OverviewPage.ID)).field("notes"), "unsaved " + unique);
+        assertTrue(editor.hasChanges());
+        UiTesting.DialogAnswer saveFirst = UiTesting.whenDialogOpens("Log activity…", shell -> {
+            assertTrue(UiTesting.shownText(shell).contains("Save or undo your changes"), UiTesting.shownText(shell));
+            UiTesting.click(shell, "OK");
+        });
+        UiTesting.click((Composite) activities.getPartControl(), "Log activity…");
+        saveFirst.assertAnswered();
+        assertEquals(1, service.find(c.getId()).orElseThrow().getActivities().size());
+    }
+
+    @Test
+    void theContactsPageAddsEditsAndRemovesContactsSavedWithTheCustomer() throws Exception {
+        Customer c = service.create(new Customer("Contacts " + unique));
+        CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
+        editor.setActivePage(ContactsPage.ID);
+        ContactsPage contacts = (ContactsPage) editor.findPage(ContactsPage.ID);
+        UiTesting.waitUntil("the contacts page", () -> contacts.getPartControl() != null);
+        Composite body = (Composite) contacts.getPartControl();
+        Table table = UiTesting.find(body, Table.class, t -> true).get(0);
+        assertEquals(0, table.getItemCount());
+
+        UiTesting.DialogAnswer added = UiTesting.whenDialogOpens("Contact", shell -> {
+            Button ok = UiTesting.button(shell, "OK");
+            UiTesting.type(UiTesting.labelled(shell, "Name", Text.class), "孙丽");
+            UiTesting.type(UiTesting.labelled(shell, "E-mails (one per line)", Text.class), "not an e-mail");
+            assertFalse(ok.isEnabled(), "a wrong e-mail is refused in the dialog");
+            UiTesting.type(UiTesting.labelled(shell, "E-mails (one per line)", Text.class), "sun.li@example.cn");
+            UiTesting.type(UiTesting.labelled(shell, "Phones (one per line)", Text.class), "+86 139 0000 1234\n0571-8888 0000");
+            assertTrue(ok.isEnabled());
+            UiTesting.click(UiTesting.button(shell, "Primary contact"));
+            UiTesting.click(ok);
+        });
+        UiTesting.click(body, "Add…");
+        added.assertAnswered();
+        assertEquals(1, table.getItemCount());
+        assertTrue(table.getItem(0).getText(0).contains("孙丽"), table.getItem(0).getText(0));
+        assertTrue(editor.isDirty(), "a new contact is saved with the customer");
+        page.saveEditor(editor, false);
+        assertFalse(editor.isDirty());
+        Contact sunLi = service.find(c.getId()).orElseThrow().getContacts().get(0);
+        assertEquals("孙丽", sunLi.getName());
+        assertEquals(java.util.List.of("+86 139 0000 1234", "0571-8888 0000"), sunLi.getPhones());
+        assertEquals(java.util.List.of("sun.li@example.cn"), sunLi.getEmails());
+        assertTrue(sunLi.isPrimary());
+
+        UiTesting.selectRow(table, 0);
+        UiTesting.DialogAnswer edited = UiTesting.whenDialogOpens("Contact", shell -> {
+            assertEquals("孙丽", UiTesting.labelled(shell, "Name", Text.class).getText(), "the dialog shows the contact");
+            UiTesting.type(UiTesting.labelled(shell, "Title", Text.class), "采购经理");
+            UiTesting.click(shell, "OK");
+        });
+        UiTesting.click(body, "Edit…");
+        edited.assertAnswered();
+        page.saveEditor(editor, false);
+        assertEquals("采购经理", service.find(c.getId()).orElseThrow().getContacts().get(0).getTitle());
+
+        UiTesting.selectRow(table, 0);
+        UiTesting.click(body, "Remove");
+        assertEquals(0, table.getItemCount());
+        page.saveEditor(editor, false);
+        assertEquals(0, service.find(c.getId()).orElseThrow().getContacts().size());
+    }
+
+    @Test
+    void deleteInTheCustomersViewAsksFirstAndRemovesTheCustomer() {
+        Customer c = service.create(new Customer("删除测试" + unique + "有限公司"));
+        CustomersView view = customersView();
+        UiTesting.type(view.searchBox(), "删除测试" + unique);
+        UiTesting.waitUntil("the filter", () -> view.filter().text() != null && view.filter().text().contains(unique));
+        UiTesting.waitForJobs(CustomersView.FAMILY);
+        UiTesting.waitUntil("the customer's row", () -> view.table().getItemCount() == 1 && c.getName().equals(view.table().getItem(0).getText(0)));
+        UiTesting.selectRow(view.table(), 0);
+
+        UiTesting.DialogAnswer cancelled = UiTesting.whenDialogOpens("Delete", shell -> {
+            assertTrue(UiTesting.shownText(shell).contains(c.getName()), UiTesting.shownText(shell));
+            UiTesting.click(shell, "Cancel");
+        });
+        UiTesting.chooseFromMenu(view.table(), "Delete");
+        cancelled.assertAnswered();
+        UiTesting.waitForJobs(CustomersView.FAMILY);
+        assertTrue(service.find(c.getId()).isPresent(), "Cancel deletes nothing");
+        assertEquals(1, view.table().getItemCount());
+
+        UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpensPress("Delete", "OK");
+        UiTesting.chooseFromMenu(view.table(), "Delete");
+        confirmed.assertAnswered();
+        UiTesting.waitForJobs(CustomersView.FAMILY);
+        UiTesting.waitUntil("the row gone from the list", () -> view.table().getItemCount() == 0);
+        assertTrue(service.find(c.getId()).isEmpty());
+        view.searchBox().setText("");
     }
 
     @Test
@@ -214,11 +326,10 @@ class CustomersUiTest {
         theirs.setNotes("theirs");
         service.update(theirs);
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
-        ((Text) overview.field("notes")).setText("mine");
-        boolean[] asked = {false};
-        editor.setConflictPrompt(() -> asked[0] = true);
+        UiTesting.type((Text) overview.field("notes"), "mine");
+        UiTesting.DialogAnswer reload = UiTesting.whenDialogOpensPress("Changed by someone else", "Reload");
         page.saveEditor(editor, false);
-        assertTrue(asked[0], "the user was asked");
+        reload.assertAnswered();
         assertEquals("theirs", service.find(c.getId()).orElseThrow().getNotes(), "nothing overwritten");
         assertEquals("theirs", editor.customer().getNotes(), "reloaded");
         assertEquals("theirs", ((Text) overview.field("notes")).getText());
@@ -238,8 +349,6 @@ class CustomersUiTest {
         assertTrue(search.lastResults().shownHits().contains("Customers / " + c.getName()), search.lastResults().shownHits().toString());
         UiTesting.screenshot("search-results");
         search.lastResults().openHit(0, 0);
-        UiTesting.spin(200);
-        assertEquals(c.getName(), page.getActiveEditor().getTitle());
-        assertTrue(Display.getCurrent() != null);
+        UiTesting.waitUntil("the customer's editor", () -> page.getActiveEditor() != null && c.getName().equals(page.getActiveEditor().getTitle()));
     }
 }

@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.eclipse.jface.wizard.IWizard;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.wizards.IWizardDescriptor;
@@ -44,8 +43,16 @@ class ImportWizardUiTest {
             setBlockOnOpen(false);
         }
 
+        /** Presses Next, as a user would, and checks where it leads; the pages read their file on the way. */
+        void next(org.eclipse.jface.wizard.IWizardPage expected) {
+            UiTesting.click(getShell(), "Next >");
+            assertEquals(expected, getCurrentPage());
+            UiTesting.processEvents();
+        }
+
+        /** Presses Finish, as a user would. */
         void finish() {
-            finishPressed();
+            UiTesting.click(getShell(), "Finish");
         }
     }
 
@@ -88,8 +95,7 @@ class ImportWizardUiTest {
         try {
             wizard.filePage().select(file, "customers");
             assertTrue(wizard.filePage().isPageComplete(), "a readable CSV and a target");
-            dialog.showPage(wizard.mappingPage());
-            UiTesting.spin(200);
+            dialog.next(wizard.mappingPage());
             assertEquals("name", wizard.mappingPage().fieldOf("客户名称"));
             assertEquals("industry", wizard.mappingPage().fieldOf("所属行业"));
             assertEquals("grade", wizard.mappingPage().fieldOf("客户等级"));
@@ -100,7 +106,7 @@ class ImportWizardUiTest {
             wizard.mappingPage().save("中文表头" + unique);
             UiTesting.screenshot("import-mapping");
 
-            dialog.showPage(wizard.optionsPage());
+            dialog.next(wizard.optionsPage());
             wizard.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
             UiTesting.screenshot("import-options");
             assertTrue(wizard.canFinish());
@@ -136,10 +142,10 @@ class ImportWizardUiTest {
         second.open();
         try {
             again.filePage().select(file, "customers");
-            second.showPage(again.mappingPage());
-            UiTesting.spin(200);
+            second.next(again.mappingPage());
             again.mappingPage().load("中文表头" + unique);
             assertNull(again.mappingPage().fieldOf("备注"), "the saved mapping leaves the notes out");
+            second.next(again.optionsPage());
             again.optionsPage().choose("name", OnMatch.SKIP, Mode.VALID_ROWS);
             second.finish();
             UiTesting.waitForJobs(ImportJob.FAMILY);
@@ -164,8 +170,7 @@ class ImportWizardUiTest {
         dialog.open();
         try {
             wizard.filePage().select(file, "customers");
-            dialog.showPage(wizard.mappingPage());
-            UiTesting.spin(200);
+            dialog.next(wizard.mappingPage());
             assertNotNull(wizard.mappingPage().getErrorMessage());
             assertFalse(wizard.canFinish());
         } finally {
@@ -180,8 +185,7 @@ class ImportWizardUiTest {
         TestWizardDialog importDialog = new TestWizardDialog(shell, wizard);
         importDialog.open();
         wizard.filePage().select(file, "customers");
-        importDialog.showPage(wizard.mappingPage());
-        UiTesting.spin(200);
+        importDialog.next(wizard.mappingPage());
         importDialog.finish();
         UiTesting.waitForJobs(ImportJob.FAMILY);
         UiTesting.waitUntil("the summary", () -> wizard.job().summary() != null, 60_000);
@@ -212,26 +216,15 @@ class ImportWizardUiTest {
         assertNotNull(file.find("org.salesbench.importexport.ui.menu.export"), "File > Export…");
 
         boolean[] withFilter = { false };
-        Display display = Display.getCurrent();
-        Runnable closeWizard = new Runnable() {
-            int attempts;
-
-            @Override
-            public void run() {
-                Shell active = display.getActiveShell();
-                if (active != null && active.getData() instanceof WizardDialog d && d.getCurrentPage() != null
-                        && d.getCurrentPage().getWizard() instanceof ExportWizard w) {
-                    withFilter[0] = w.exportsListFilter();
-                    d.close();
-                } else if (++attempts < 200) {
-                    display.timerExec(100, this);
-                }
-            }
-        };
-        display.timerExec(100, closeWizard);
+        UiTesting.DialogAnswer export = UiTesting.whenDialogOpens("Export", exportShell -> {
+            WizardDialog d = (WizardDialog) exportShell.getData();
+            withFilter[0] = ((ExportWizard) d.getCurrentPage().getWizard()).exportsListFilter();
+            UiTesting.click(exportShell, "Cancel");
+        });
         view.setFocus();
         PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
                 .executeCommand("org.salesbench.importexport.ui.exportCustomers", null);
+        export.assertAnswered();
         assertTrue(withFilter[0], "the wizard got the Customers view's filter");
     }
 }

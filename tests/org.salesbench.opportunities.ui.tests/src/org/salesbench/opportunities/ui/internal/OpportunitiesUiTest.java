@@ -62,7 +62,7 @@ class OpportunitiesUiTest {
     @AfterEach
     void tearDown() {
         page.closeAllEditors(false);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
     }
 
     private Lead qualifiedLead(String company, String phone) {
@@ -114,20 +114,19 @@ class OpportunitiesUiTest {
         assertEquals(lead.getCompany(), view.table().getItem(0).getText(0));
         assertEquals("Qualified", view.table().getItem(0).getText(4));
 
-        ConvertLeadDialog dialog = new ConvertLeadDialog(window.getShell(), lead, leads.screen(lead), pipelines.pipelines(true));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        String summary = dialog.summaryText();
-        assertTrue(summary.contains("new customer \"" + lead.getCompany() + "\""), summary);
-        assertTrue(summary.contains("contact 王芳"), summary);
-        assertTrue(summary.contains("¥250,000") || summary.contains("CN¥250,000"), summary);
-        dialog.nameField().setText("星河 CRM 项目");
-        UiTesting.screenshot("convert-lead");
-        dialog.okPressed();
-        assertNotNull(dialog.request());
-        assertEquals("星河 CRM 项目", dialog.request().opportunityName());
-
-        view.convert(lead.getId(), dialog.request());
+        UiTesting.selectRow(view.table(), 0);
+        UiTesting.DialogAnswer converting = UiTesting.whenDialogOpens("Convert lead", shell -> {
+            String summary = UiTesting.shownText(shell);
+            assertTrue(summary.contains("new customer \"" + lead.getCompany() + "\""), summary);
+            assertTrue(summary.contains("contact 王芳"), summary);
+            assertTrue(summary.contains("¥250,000") || summary.contains("CN¥250,000"), summary);
+            UiTesting.type(UiTesting.labelled(shell, "Opportunity", Text.class), "星河 CRM 项目");
+            UiTesting.screenshot("convert-lead");
+            UiTesting.click(shell, "Convert");
+        });
+        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
+        UiTesting.waitUntil("the convert dialog answered", converting::answered);
+        converting.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
         Lead converted = leads.find(lead.getId()).orElseThrow();
         assertEquals(LeadStatus.CONVERTED, converted.getStatus());
@@ -140,7 +139,7 @@ class OpportunitiesUiTest {
     }
 
     @Test
-    void aLeadLikeAnExistingCustomerIsAttachedToIt() {
+    void aLeadLikeAnExistingCustomerIsAttachedToIt() throws Exception {
         String phone = "021-6" + Math.abs(unique.hashCode() % 1000000);
         Customer existing = new Customer("东方物流" + unique);
         Contact contact = new Contact("赵敏");
@@ -149,36 +148,46 @@ class OpportunitiesUiTest {
         existing = customers.create(existing);
         Lead lead = qualifiedLead("东方物流" + unique + "（上海）", phone);
 
-        ConvertLeadDialog dialog = new ConvertLeadDialog(window.getShell(), lead, leads.screen(lead), pipelines.pipelines(true));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        assertTrue(dialog.summaryText().contains("existing customer \"" + existing.getName() + "\""), dialog.summaryText());
-        dialog.okPressed();
-        assertEquals(existing.getId(), dialog.request().customerId());
-        LeadsView view = (LeadsView) page.findView(LeadsView.ID);
-        view.convert(lead.getId(), dialog.request());
+        LeadsView view = (LeadsView) page.showView(LeadsView.ID);
+        UiTesting.type(view.searchBox(), "东方物流" + unique);
+        UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && lead.getCompany().equals(view.table().getItem(0).getText(0)));
+        UiTesting.selectRow(view.table(), 0);
+        Customer customer = existing;
+        UiTesting.DialogAnswer converting = UiTesting.whenDialogOpens("Convert lead", shell -> {
+            String summary = UiTesting.shownText(shell);
+            assertTrue(summary.contains("existing customer \"" + customer.getName() + "\""), summary);
+            UiTesting.click(shell, "Convert");
+        });
+        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
+        UiTesting.waitUntil("the convert dialog answered", converting::answered);
+        converting.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(existing.getId(), leads.find(lead.getId()).orElseThrow().getCustomerId());
         assertEquals(2, customers.find(existing.getId()).orElseThrow().getContacts().size());
     }
 
     @Test
-    void aLeadThatIsNotQualifiedIsRefusedWithAReason() {
+    void aLeadThatIsNotQualifiedIsRefusedWithAReason() throws Exception {
         Lead lead = new Lead("未审核公司" + unique);
         lead.setContactName("张三");
         lead.setPhone("13900001111");
         lead = leads.create(lead);
         assertEquals(LeadStatus.NEW, lead.getStatus());
-        LeadsView view = (LeadsView) page.findView(LeadsView.ID);
-        ConvertLeadDialog dialog = new ConvertLeadDialog(window.getShell(), lead, leads.screen(lead), pipelines.pipelines(true));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        dialog.okPressed();
+        String company = lead.getCompany();
+        LeadsView view = (LeadsView) page.showView(LeadsView.ID);
+        UiTesting.type(view.searchBox(), company);
+        UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && company.equals(view.table().getItem(0).getText(0)));
+        UiTesting.selectRow(view.table(), 0);
         List<String> errors = new ArrayList<>();
         view.setErrorReporter(errors::add);
-        view.convert(lead.getId(), dialog.request());
+        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the refusal shown, lead now " + leads.find(lead.getId()).orElseThrow().getStatus(), () -> !errors.isEmpty(), 10_000);
+        UiTesting.waitUntil("the refusal shown", () -> !errors.isEmpty());
+        assertTrue(UiTesting.shell("Convert lead").isEmpty(), "no conversion is offered");
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).toLowerCase().contains("status"), errors.get(0));
         assertEquals(LeadStatus.NEW, leads.find(lead.getId()).orElseThrow().getStatus());
@@ -248,8 +257,8 @@ class OpportunitiesUiTest {
     void theOpportunityEditorValidatesSavesAndShowsHistory() throws Exception {
         Opportunity o = opportunity("编辑器商机" + unique, Money.cny("1000"));
         OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
-        UiTesting.spin(200);
         OpportunityOverviewPage overview = (OpportunityOverviewPage) editor.findPage(OpportunityOverviewPage.ID);
+        UiTesting.waitUntil("the overview's fields", () -> overview.field("amount") != null);
         Text amount = (Text) overview.field("amount");
         assertEquals("1000", amount.getText());
 
@@ -275,10 +284,9 @@ class OpportunitiesUiTest {
         theirs.setNextStep("对方的下一步");
         opportunities.update(theirs);
         ((Text) overview.field("nextStep")).setText("我的下一步");
-        boolean[] asked = {false};
-        editor.setConflictPrompt(() -> asked[0] = true);
+        UiTesting.DialogAnswer reload = UiTesting.whenDialogOpensPress("Changed by someone else", "Reload");
         editor.doSave(new NullProgressMonitor());
-        assertTrue(asked[0]);
+        reload.assertAnswered();
         assertEquals("对方的下一步", ((Text) overview.field("nextStep")).getText());
 
         UiTesting.waitUntil("the learned win probability beside the stage's",
@@ -328,8 +336,9 @@ class OpportunitiesUiTest {
         wizard.fields().text("budget").setText("120000");
         assertTrue(wizard.canFinish(), wizard.fields().errors().toString());
         UiTesting.waitUntil("the screening result", () -> wizard.fields().screeningText().startsWith("Score"), 10_000);
-        assertTrue(wizard.performFinish());
-        dialog.close();
+        Shell wizardShell = dialog.getShell();
+        UiTesting.click(wizardShell, "Finish");
+        assertTrue(wizardShell.isDisposed(), "Finish saves and closes the wizard");
         assertEquals("新线索" + unique, leads.find(wizard.created().getId()).orElseThrow().getCompany());
     }
 
@@ -343,7 +352,6 @@ class OpportunitiesUiTest {
         editor.setActivePage(QuotesPage.ID);
         QuotesPage quotes = (QuotesPage) editor.findPage(QuotesPage.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.spin(300);
         assertEquals(0, quotes.shownQuotes().size());
 
         List<org.salesbench.opportunities.quotes.Product> catalogue = products.list(true);
@@ -390,5 +398,80 @@ class OpportunitiesUiTest {
         assertTrue(text.contains(lastCustomerName), text);
         assertTrue(text.contains("客户管理系统"), text);
         java.nio.file.Files.delete(pdf);
+    }
+
+    @Test
+    void deleteInTheLeadsViewAsksFirstAndRemovesTheLead() throws Exception {
+        Lead lead = qualifiedLead("删除线索" + unique + "有限公司", "0571-7" + Math.abs(unique.hashCode() % 1000000));
+        LeadsView view = (LeadsView) page.showView(LeadsView.ID);
+        UiTesting.type(view.searchBox(), "删除线索" + unique);
+        UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && lead.getCompany().equals(view.table().getItem(0).getText(0)));
+        UiTesting.selectRow(view.table(), 0);
+
+        UiTesting.DialogAnswer cancelled = UiTesting.whenDialogOpens("Delete", shell -> {
+            assertTrue(UiTesting.shownText(shell).contains(lead.getCompany()), UiTesting.shownText(shell));
+            UiTesting.click(shell, "Cancel");
+        });
+        UiTesting.chooseFromMenu(view.table(), "Delete");
+        cancelled.assertAnswered();
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertTrue(leads.find(lead.getId()).isPresent(), "Cancel deletes nothing");
+
+        UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpensPress("Delete", "OK");
+        UiTesting.chooseFromMenu(view.table(), "Delete");
+        confirmed.assertAnswered();
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the row gone from the list", () -> view.table().getItemCount() == 0);
+        assertTrue(leads.find(lead.getId()).isEmpty());
+        view.searchBox().setText("");
+    }
+
+    @Test
+    void theNewOpportunityWizardFindsTheCustomerAndCreatesTheOpportunityInTheFirstStage() {
+        String prefix = "向导客户" + unique;
+        customers.create(new Customer(prefix + "-甲"));
+        Customer second = customers.create(new Customer(prefix + "-乙"));
+        Pipeline pipeline = pipelines.pipelines(true).get(1);
+        NewOpportunityWizard wizard = new NewOpportunityWizard();
+        wizard.init(PlatformUI.getWorkbench(), null);
+        org.eclipse.jface.wizard.WizardDialog dialog = new org.eclipse.jface.wizard.WizardDialog(window.getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        Shell shell = dialog.getShell();
+        try {
+            org.eclipse.swt.widgets.Button finish = UiTesting.button(shell, "Finish");
+            UiTesting.type(UiTesting.labelled(shell, "Find customer", Text.class), prefix);
+            org.eclipse.swt.widgets.Combo customerCombo = UiTesting.labelled(shell, "Customer", org.eclipse.swt.widgets.Combo.class);
+            UiTesting.waitForJobs(Jobs.FAMILY);
+            UiTesting.waitUntil("the two customers found", () -> customerCombo.getItemCount() == 2);
+            UiTesting.choose(customerCombo, second.getName());
+            UiTesting.choose(UiTesting.labelled(shell, "Pipeline", org.eclipse.swt.widgets.Combo.class), pipeline.getLabel());
+            assertFalse(finish.isEnabled(), "an opportunity needs a name");
+            UiTesting.type(UiTesting.labelled(shell, "Name", Text.class), "向导商机" + unique);
+            Text amount = UiTesting.labelled(shell, "Amount (CNY)", Text.class);
+            UiTesting.type(amount, "五万");
+            assertFalse(finish.isEnabled());
+            assertTrue(String.valueOf(wizard.getPages()[0].getErrorMessage()).contains("not a number"), wizard.getPages()[0].getErrorMessage());
+            UiTesting.type(amount, "56,000");
+            assertTrue(finish.isEnabled(), String.valueOf(wizard.getPages()[0].getErrorMessage()));
+            UiTesting.screenshot("new-opportunity-wizard");
+            UiTesting.click(finish);
+            assertTrue(shell.isDisposed(), "Finish closes the wizard");
+        } finally {
+            if (!shell.isDisposed()) {
+                dialog.close();
+            }
+        }
+        Opportunity made = opportunities.find(wizard.created().getId()).orElseThrow();
+        assertEquals("向导商机" + unique, made.getName());
+        assertEquals(second.getId(), made.getCustomer().getId());
+        assertEquals(pipeline.getId(), made.getPipeline().getId());
+        assertEquals(pipeline.firstStage(StageKind.OPEN).orElseThrow().getId(), made.getStage().getId());
+        assertEquals(0, Money.cny("56000").compareTo(made.getAmount()));
+        assertEquals(LocalDate.now().plusDays(90), made.getExpectedCloseDate());
+        UiTesting.waitUntil("the new opportunity's editor", () -> page.getActiveEditor() instanceof OpportunityEditor);
+        assertEquals(made.getId(), ((OpportunityEditor) page.getActiveEditor()).opportunity().getId());
     }
 }

@@ -72,7 +72,7 @@ class OpportunityListsAndQuotesUiTest {
     @AfterEach
     void tearDown() {
         page.closeAllEditors(false);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
     }
 
     private Pipeline newBusiness() {
@@ -324,20 +324,20 @@ class OpportunityListsAndQuotesUiTest {
         assertFalse(buttons.get("sent").isEnabled());
         assertTrue(buttons.get("export").isEnabled());
 
-        quotes.submit(draft.getId()).join(10_000, null);
+        UiTesting.click(buttons.get("submit"));
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("in approval", () -> quotes.shownQuotes().get(0).getStatus() == QuoteStatus.IN_APPROVAL, 10_000);
         UiTesting.waitUntil("approve offered", () -> buttons.get("approve").isEnabled(), 5_000);
         assertTrue(buttons.get("refuse").isEnabled());
         assertFalse(buttons.get("submit").isEnabled());
 
-        quotes.decide(draft.getId(), true, null).join(10_000, null);
+        UiTesting.click(buttons.get("approve"));
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("approved", () -> quotes.shownQuotes().get(0).getStatus() == QuoteStatus.APPROVED, 10_000);
         UiTesting.waitUntil("send offered", () -> buttons.get("sent").isEnabled(), 5_000);
         assertFalse(buttons.get("approve").isEnabled());
 
-        quotes.markSent(draft.getId()).join(10_000, null);
+        UiTesting.click(buttons.get("sent"));
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("sent", () -> quotes.shownQuotes().get(0).getStatus() == QuoteStatus.SENT, 10_000);
         UiTesting.waitUntil("accept and reject offered", () -> buttons.get("accepted").isEnabled() && buttons.get("rejected").isEnabled(), 5_000);
@@ -345,7 +345,7 @@ class OpportunityListsAndQuotesUiTest {
         assertEquals(QuoteStatus.SENT, quoteService.find(draft.getId()).orElseThrow().getStatus());
         UiTesting.screenshot("quote-sent");
 
-        quotes.newVersion(draft.getId()).join(10_000, null);
+        UiTesting.click(buttons.get("newVersion"));
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the new version listed", () -> quotes.shownQuotes().size() == 2, 10_000);
         Quote second = quotes.shownQuotes().get(0);
@@ -419,7 +419,7 @@ class OpportunityListsAndQuotesUiTest {
         }
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("every block read", () -> view.loadedRows().size() == total, 10_000);
-        UiTesting.spin(100);
+        UiTesting.processEvents();
         for (int i = 0; i < total; i++) {
             shown.add(view.table().getItem(i).getText(1));
         }

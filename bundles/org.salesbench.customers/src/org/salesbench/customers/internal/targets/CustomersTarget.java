@@ -1,5 +1,8 @@
 package org.salesbench.customers.internal.targets;
 
+import org.salesbench.importexport.targets.FilterTerms;
+import java.util.Set;
+import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -377,6 +380,36 @@ public class CustomersTarget implements ImportTarget {
     @Override
     public boolean canExport() {
         return true;
+    }
+
+    static final String FILTER_KEYS = "text, grade, status, owner, tag, overdue";
+
+    @Override
+    public boolean canFilter() {
+        return true;
+    }
+
+    /** {@code text=…,grade=A|B,status=ACTIVE|…,owner=login,tag=…,overdue=true}, as the Customers view filters. */
+    @Override
+    public Object parseFilter(String text, ImportContext context) {
+        String search = null;
+        Set<String> grades = new HashSet<>();
+        Set<CustomerStatus> statuses = new HashSet<>();
+        String owner = null;
+        String tag = null;
+        boolean overdue = false;
+        for (FilterTerms.Term t : FilterTerms.parse(text)) {
+            switch (t.key()) {
+            case "text" -> search = t.value();
+            case "grade" -> grades.addAll(t.alternatives());
+            case "status" -> statuses.addAll(t.choices(Set.of(CustomerStatus.values())));
+            case "owner" -> owner = t.value();
+            case "tag" -> tag = t.value();
+            case "overdue" -> overdue = t.yes();
+            default -> throw t.unknownKey(FILTER_KEYS);
+            }
+        }
+        return new CustomerFilter(search, grades, statuses, owner, tag, overdue);
     }
 
     /** {@code filter} is a {@link CustomerFilter} (the list's current one) or {@code null} for all customers, in list order. */

@@ -1,5 +1,7 @@
 package org.salesbench.opportunities.internal.targets;
 
+import org.salesbench.importexport.targets.FilterTerms;
+import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -194,6 +196,34 @@ public class LeadsTarget implements ImportTarget {
             }
         }
         return null;
+    }
+
+    static final String FILTER_KEYS = "text, status, owner, source, duplicates";
+
+    @Override
+    public boolean canFilter() {
+        return true;
+    }
+
+    /** {@code text=…,status=NEW|WORKING,owner=LOGIN,source=CODE,duplicates=true}, as the Leads view filters. */
+    @Override
+    public Object parseFilter(String text, ImportContext context) {
+        String search = null;
+        Set<LeadStatus> statuses = new HashSet<>();
+        String owner = null;
+        String source = null;
+        boolean duplicates = false;
+        for (FilterTerms.Term t : FilterTerms.parse(text)) {
+            switch (t.key()) {
+            case "text" -> search = t.value();
+            case "status" -> statuses.addAll(t.choices(Set.of(LeadStatus.values())));
+            case "owner" -> owner = t.value();
+            case "source" -> source = t.value();
+            case "duplicates" -> duplicates = t.yes();
+            default -> throw t.unknownKey(FILTER_KEYS);
+            }
+        }
+        return new LeadFilter(search, statuses, owner, duplicates, source);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.salesbench.opportunities.internal.targets;
 
+import org.salesbench.importexport.targets.FilterTerms;
+import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -343,6 +345,68 @@ public class OpportunitiesTarget implements ImportTarget {
             customerIds.put(key, ((Customer) resolved).getId());
             return (Customer) resolved;
         }
+    }
+
+    static final String FILTER_KEYS = "text, pipeline, stage, state, owner, quarter, overdue";
+
+    @Override
+    public boolean canFilter() {
+        return true;
+    }
+
+    /**
+     * {@code text=…,pipeline=NAME,stage=NAME,state=OPEN|WON|LOST,owner=LOGIN|LOGIN,quarter=true,overdue=true}, as the
+     * Opportunities view filters. A pipeline or stage is named by its stored name or its label (ignoring case); a stage
+     * without a pipeline is looked for in every active pipeline.
+     */
+    @Override
+    public Object parseFilter(String text, ImportContext context) {
+        String search = null;
+        String pipelineName = null;
+        String stageName = null;
+        Set<StageKind> states = new HashSet<>();
+        Set<String> owners = new HashSet<>();
+        boolean quarter = false;
+        boolean overdue = false;
+        for (FilterTerms.Term t : FilterTerms.parse(text)) {
+            switch (t.key()) {
+            case "text" -> search = t.value();
+            case "pipeline" -> pipelineName = t.value();
+            case "stage" -> stageName = t.value();
+            case "state" -> states.addAll(t.choices(Set.of(StageKind.values())));
+            case "owner" -> owners.addAll(t.alternatives());
+            case "quarter" -> quarter = t.yes();
+            case "overdue" -> overdue = t.yes();
+            default -> throw t.unknownKey(FILTER_KEYS);
+            }
+        }
+        Long pipelineId = null;
+        Set<Long> stageIds = new HashSet<>();
+        if (pipelineName != null || stageName != null) {
+            List<Pipeline> active = context.service(PipelineService.class).pipelines(true);
+            List<Pipeline> pipelines = active;
+            if (pipelineName != null) {
+                String name = pipelineName;
+                Pipeline pipeline = active.stream().filter(p -> p.getName().equalsIgnoreCase(name) || p.getLabel().equalsIgnoreCase(name))
+                        .findFirst().orElseThrow(() -> FilterTerms.badChoice("pipeline", name, active.stream().map(Pipeline::getName).toList()));
+                pipelineId = pipeline.getId();
+                pipelines = List.of(pipeline);
+            }
+            if (stageName != null) {
+                for (Pipeline p : pipelines) {
+                    for (Stage s : p.getStages()) {
+                        if (s.getName().equalsIgnoreCase(stageName) || s.getLabel().equalsIgnoreCase(stageName)) {
+                            stageIds.add(s.getId());
+                        }
+                    }
+                }
+                if (stageIds.isEmpty()) {
+                    throw FilterTerms.badChoice("stage", stageName,
+                            pipelines.stream().flatMap(p -> p.getStages().stream()).map(Stage::getName).distinct().toList());
+                }
+            }
+        }
+        return new OpportunityFilter(search, pipelineId, stageIds, states, owners, quarter, overdue);
     }
 
     @Override

@@ -653,7 +653,8 @@ public class ImportEngine implements ImportService {
         ImportTarget target = target(targetId).target()
                 .orElseThrow(() -> new IllegalArgumentException(NLS.bind(Messages.Target_broken, targetId)));
         if (!target.canFilter()) {
-            throw new IllegalArgumentException(NLS.bind(TargetMessages.Filter_unsupported, targetId));
+            throw new IllegalArgumentException(NLS.bind(TargetMessages.Filter_unsupported, targetId, String.join(", ", targets().stream()
+                    .filter(t -> t.target().map(ImportTarget::canFilter).orElse(false)).map(TargetDescriptor::id).toList())));
         }
         return target.parseFilter(text, context);
     }

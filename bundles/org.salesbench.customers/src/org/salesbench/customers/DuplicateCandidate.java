@@ -8,6 +8,8 @@ public record DuplicateCandidate(long id, String name, Reason reason, String mat
         CREDIT_CODE,
         /** a contact with the same phone number (digits compared) */
         PHONE,
+        /** a contact with the same e-mail address (case ignored) */
+        EMAIL,
         /** names alike after folding case, width, punctuation and company suffixes */
         NAME
     }

@@ -40,6 +40,13 @@ public interface ImportService {
     /** Exports the records of a target that {@code filter} selects (target-specific; {@code null} for all). */
     int export(String targetId, Object filter, Path file, WriteOptions options, IProgressMonitor monitor) throws IOException;
 
+    /**
+     * The filter of a target's export read from what a user types ({@link ImportTarget#parseFilter}).
+     *
+     * @throws IllegalArgumentException naming what is wrong: an unknown key or value, or a target that takes no filter
+     */
+    Object parseFilter(String targetId, String text);
+
     /** Saves a mapping under a name for the target, replacing one of the same name. */
     void saveMapping(String targetId, String name, ColumnMapping columns, ValueMapping values);
 

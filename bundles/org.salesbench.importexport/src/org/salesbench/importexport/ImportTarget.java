@@ -38,6 +38,22 @@ public interface ImportTarget {
         return false;
     }
 
+    /** Whether {@link #parseFilter} reads filters (the lists people filter: customers, leads, opportunities). */
+    default boolean canFilter() {
+        return false;
+    }
+
+    /**
+     * The filter {@link #export} takes, read from what a user types after {@code --filter}: {@code key=value} terms
+     * separated by commas, alternatives by {@code |}; a term without {@code =} is search text, so it selects what the
+     * list view's search box would ({@link org.salesbench.importexport.targets.FilterTerms} reads that form).
+     *
+     * @throws IllegalArgumentException naming the unknown key or value and what is allowed
+     */
+    default Object parseFilter(String text, ImportContext context) {
+        throw new UnsupportedOperationException();
+    }
+
     /**
      * Writes every record that {@code filter} selects (a target-specific filter, {@code null} for all)
      * with one column per field, in a form that imports back to the same data.

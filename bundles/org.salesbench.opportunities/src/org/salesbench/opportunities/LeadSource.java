@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.salesbench.core.model.AbstractEntity;
-import org.salesbench.opportunities.internal.SeedNames;
 
 /**
  * Where leads come from (campaign, web form, referral, …): a configurable list. Leads store the

@@ -12,7 +12,6 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.salesbench.core.model.AbstractEntity;
-import org.salesbench.opportunities.internal.SeedNames;
 
 /**
  * A sales process (new business, renewal, channel, …): ordered stages an opportunity moves

@@ -15,7 +15,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.salesbench.core.model.AbstractEntity;
-import org.salesbench.opportunities.internal.SeedNames;
 
 /**
  * One step of a {@link Pipeline}: a name, its place, the probability an opportunity gets on

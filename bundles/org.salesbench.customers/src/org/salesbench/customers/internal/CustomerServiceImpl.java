@@ -29,6 +29,7 @@ import org.salesbench.customers.Activity;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerLookup;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
@@ -42,9 +43,9 @@ import org.salesbench.persistence.UnitOfWork;
  * (count, page, ids, rows) and text search are answered by the customer search index ({@link CustomerSearch}),
  * which this service keeps current after each commit and on the IMPORTED event of bulk writes.
  */
-@Component(service = { CustomerService.class, EventHandler.class },
+@Component(service = { CustomerService.class, CustomerLookup.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + EventTopics.PREFIX + Customer.ENTITY + "/IMPORTED")
-public class CustomerServiceImpl implements CustomerService, EventHandler {
+public class CustomerServiceImpl implements CustomerService, CustomerLookup, EventHandler {
 
     /** Comma-separated grades, best first; A, B, C, D when unset. */
     public static final String GRADES_PROPERTY = "salesbench.customer.grades";
@@ -277,26 +278,10 @@ public class CustomerServiceImpl implements CustomerService, EventHandler {
             }
             for (Contact contact : customer.getContacts()) {
                 for (String phone : contact.getPhones()) {
-                    String digits = SearchTerms.withoutCountryCode(SearchTerms.digits(phone));
-                    if (digits.length() < 5) {
-                        continue;
-                    }
-                    // the index finds the customers with these digits among their terms; SQL then compares the phones
-                    long[] candidates = search.idsWithTerm(digits);
-                    if (candidates.length == 0) {
-                        continue;
-                    }
-                    List<?> rows = em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, p.PHONE FROM SB_CUSTOMER c "
-                            + "JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE c.ID IN ("
-                            + idList(candidates) + ")").getResultList();
-                    List<Object[]> samePhone = new ArrayList<>();
-                    for (Object row : rows) {
-                        Object[] r = (Object[]) row;
-                        if (digits.equals(SearchTerms.withoutCountryCode(SearchTerms.digits((String) r[2])))) {
-                            samePhone.add(r);
-                        }
-                    }
-                    collect(found, samePhone, Reason.PHONE, phone, self);
+                    collect(found, withPhone(em, phone), Reason.PHONE, phone, self);
+                }
+                for (String email : contact.getEmails()) {
+                    collect(found, withEmail(em, email), Reason.EMAIL, email, self);
                 }
             }
             if (!normalized.isEmpty()) {
@@ -307,6 +292,88 @@ public class CustomerServiceImpl implements CustomerService, EventHandler {
             }
             return List.copyOf(found.values());
         });
+    }
+
+    /** Id and name of the customers one of whose contacts has this phone: the index names them, SQL compares the digits. */
+    private List<Object[]> withPhone(jakarta.persistence.EntityManager em, String phone) {
+        String digits = phoneDigits(phone);
+        if (digits == null || digits.length() < 5) {
+            return List.of();
+        }
+        long[] candidates = search.idsWithTerm(digits);
+        if (candidates.length == 0) {
+            return List.of();
+        }
+        List<Object[]> same = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, p.PHONE FROM SB_CUSTOMER c "
+                + "JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE c.ID IN ("
+                + idList(candidates) + ")").getResultList()) {
+            Object[] r = (Object[]) row;
+            if (digits.equals(phoneDigits((String) r[2]))) {
+                same.add(r);
+            }
+        }
+        return same;
+    }
+
+    /** Id and name of the customers one of whose contacts has this e-mail: the index names them, SQL compares the addresses. */
+    private List<Object[]> withEmail(jakarta.persistence.EntityManager em, String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        long[] candidates = search.idsWithTerm(SearchTerms.emailTerm(email));
+        if (candidates.length == 0) {
+            return List.of();
+        }
+        List<Object[]> same = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, e.EMAIL FROM SB_CUSTOMER c JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID"
+                + " JOIN SB_CONTACT_EMAIL e ON e.CONTACT_ID = k.ID WHERE c.ID IN (" + idList(candidates) + ")").getResultList()) {
+            Object[] r = (Object[]) row;
+            if (email.strip().equalsIgnoreCase(((String) r[2]).strip())) {
+                same.add(r);
+            }
+        }
+        return same;
+    }
+
+    @Override
+    public String foldName(String name) {
+        return CompanyNames.normalise(name);
+    }
+
+    @Override
+    public String phoneDigits(String phone) {
+        String digits = phone == null ? "" : SearchTerms.withoutCountryCode(SearchTerms.digits(phone));
+        return digits.isEmpty() ? null : digits;
+    }
+
+    @Override
+    public List<Long> idsByCreditCode(String creditCode) {
+        security.check(Action.READ, Customer.ENTITY, null);
+        String code = CreditCode.normalise(creditCode);
+        if (code == null || code.isEmpty()) {
+            return List.of();
+        }
+        return unitOfWork.read(em -> CustomerNames.byCreditCode(CustomerNames.Select.on(em), search, List.of(code)).getOrDefault(code, List.of())
+                .stream().map(n -> n.id()).toList());
+    }
+
+    @Override
+    public List<DuplicateCandidate> byPhone(String phone) {
+        security.check(Action.READ, Customer.ENTITY, null);
+        return unitOfWork.read(em -> candidates(withPhone(em, phone), Reason.PHONE, phone));
+    }
+
+    @Override
+    public List<DuplicateCandidate> byEmail(String email) {
+        security.check(Action.READ, Customer.ENTITY, null);
+        return unitOfWork.read(em -> candidates(withEmail(em, email), Reason.EMAIL, email));
+    }
+
+    private static List<DuplicateCandidate> candidates(List<Object[]> rows, Reason reason, String value) {
+        Map<Long, DuplicateCandidate> found = new LinkedHashMap<>();
+        collect(found, rows, reason, value, null);
+        return List.copyOf(found.values());
     }
 
     /** At most the first 100 ids, for an IN list: duplicate warnings are advice, a hundred candidates are plenty. */

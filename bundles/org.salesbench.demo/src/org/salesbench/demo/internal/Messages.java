@@ -11,6 +11,11 @@ public final class Messages extends NLS {
     public static String Demo_progress;
     public static String Demo_sales;
 
+    public static String Demo_badSize;
+    public static String Demo_help;
+    public static String Demo_made;
+    public static String Demo_notEmpty;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

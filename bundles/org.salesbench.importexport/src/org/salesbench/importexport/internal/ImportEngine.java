@@ -52,6 +52,7 @@ import org.salesbench.importexport.TargetDescriptor;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.ValueMapping;
+import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.importexport.WriteOptions;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
@@ -645,6 +646,17 @@ public class ImportEngine implements ImportService {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public Object parseFilter(String targetId, String text) {
+        ImportTarget target = target(targetId).target()
+                .orElseThrow(() -> new IllegalArgumentException(NLS.bind(Messages.Target_broken, targetId)));
+        if (!target.canFilter()) {
+            throw new IllegalArgumentException(NLS.bind(TargetMessages.Filter_unsupported, targetId, String.join(", ", targets().stream()
+                    .filter(t -> t.target().map(ImportTarget::canFilter).orElse(false)).map(TargetDescriptor::id).toList())));
+        }
+        return target.parseFilter(text, context);
     }
 
     @Override

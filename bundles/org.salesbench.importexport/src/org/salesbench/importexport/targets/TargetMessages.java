@@ -19,6 +19,9 @@ public final class TargetMessages extends NLS {
     public static String Owner_unknown;
     public static String Owner_ambiguous;
     public static String Progress_export;
+    public static String Filter_badKey;
+    public static String Filter_badChoice;
+    public static String Filter_unsupported;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, TargetMessages.class);

@@ -2,7 +2,6 @@ package org.salesbench.opportunities.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,11 +14,13 @@ import liquibase.exception.CustomChangeException;
 import liquibase.exception.ValidationErrors;
 import liquibase.resource.ResourceAccessor;
 
+import org.salesbench.persistence.SequenceIds;
+
 /**
  * Data of change set opportunities-2: the lead sources, scoring rules and pipelines a new
  * database starts with. Ids are reserved from the shared id generator (SB_SEQUENCE) exactly as
  * EclipseLink allocates them, so they never collide with ids the application hands out later.
- * Names are stored in English with a key into {@link Messages} (see {@link SeedNames}).
+ * Names are stored in English with a key into {@link org.salesbench.opportunities.SeedNames}.
  */
 public class DefaultData implements CustomTaskChange {
 
@@ -142,16 +143,9 @@ public class DefaultData implements CustomTaskChange {
         }
     }
 
-    /** Takes {@code count} ids from SB_SEQUENCE the way EclipseLink does; returns the one before the first. */
+    /** Takes {@code count} ids from the shared id generator the way EclipseLink does; returns the one before the first. */
     private static long reserveIds(Connection connection, int count) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'")) {
-            update.setInt(1, count);
-            update.executeUpdate();
-        }
-        try (ResultSet rs = connection.createStatement().executeQuery("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
-            rs.next();
-            return rs.getLong(1) - count;
-        }
+        return SequenceIds.reserve(connection, count) - 1;
     }
 
     private static void audit(PreparedStatement ps, long id, Timestamp now) throws SQLException {

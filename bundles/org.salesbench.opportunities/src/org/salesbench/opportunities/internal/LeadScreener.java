@@ -15,8 +15,6 @@ import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.DuplicateCandidate;
-import org.salesbench.customers.internal.SearchTerms;
-import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.opportunities.DuplicateReason;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadDuplicate;
@@ -36,8 +34,8 @@ final class LeadScreener {
     private LeadScreener() {
     }
 
-    static LeadScreening screen(EntityManager em, CustomerService customers, CustomerSearch search, Lead lead) {
-        List<LeadDuplicate> duplicates = duplicates(em, customers, search, lead);
+    static LeadScreening screen(EntityManager em, CustomerService customers, Lead lead) {
+        List<LeadDuplicate> duplicates = duplicates(em, customers, lead);
         List<ScoringRule> rules = em.createQuery("SELECT r FROM ScoringRule r ORDER BY r.id", ScoringRule.class).getResultList();
         List<Long> customerIds = duplicates.stream().filter(d -> d.kind() == Kind.CUSTOMER).map(LeadDuplicate::id).toList();
         boolean wonBefore = !customerIds.isEmpty() && ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'WON' AND CUSTOMER_ID IN ("
@@ -94,31 +92,24 @@ final class LeadScreener {
         };
     }
 
-    private static List<LeadDuplicate> duplicates(EntityManager em, CustomerService customers, CustomerSearch search, Lead lead) {
+    private static List<LeadDuplicate> duplicates(EntityManager em, CustomerService customers, Lead lead) {
         Map<String, LeadDuplicate> found = new LinkedHashMap<>();
-        // customers, through the customers module's own rules (credit code, contact phone, folded name)
+        // customers, through the customers module's own rules (credit code, a contact's phone or e-mail, folded name)
         Customer probe = new Customer(lead.getCompany());
         probe.setCreditCode(lead.getCreditCode());
-        if (lead.getPhone() != null) {
+        if (lead.getPhone() != null || lead.getEmail() != null) {
             Contact contact = new Contact(lead.getContactName() == null ? "?" : lead.getContactName());
-            contact.getPhones().add(lead.getPhone());
+            if (lead.getPhone() != null) {
+                contact.getPhones().add(lead.getPhone());
+            }
+            if (lead.getEmail() != null) {
+                contact.getEmails().add(lead.getEmail());
+            }
             probe.addContact(contact);
         }
         List<LeadDuplicate> customerMatches = new ArrayList<>();
         for (DuplicateCandidate c : customers.findDuplicates(probe)) {
             customerMatches.add(new LeadDuplicate(Kind.CUSTOMER, c.id(), c.name(), DuplicateReason.valueOf(c.reason().name()), c.matchedValue()));
-        }
-        long[] sameEmail = lead.getEmail() == null ? new long[0] : search.idsWithTerm(SearchTerms.emailTerm(lead.getEmail()));
-        if (sameEmail.length > 0) {
-            // the customer search index names the customers with this e-mail among their terms; SQL then compares the addresses
-            String in = java.util.Arrays.stream(sameEmail).limit(100).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
-            for (Object row : em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, e.EMAIL FROM SB_CUSTOMER c JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID"
-                    + " JOIN SB_CONTACT_EMAIL e ON e.CONTACT_ID = k.ID WHERE c.ID IN (" + in + ")").getResultList()) {
-                Object[] r = (Object[]) row;
-                if (lead.getEmail().equalsIgnoreCase(((String) r[2]).strip())) {
-                    customerMatches.add(new LeadDuplicate(Kind.CUSTOMER, ((Number) r[0]).longValue(), (String) r[1], DuplicateReason.EMAIL, lead.getEmail()));
-                }
-            }
         }
         customerMatches.sort(Comparator.comparing(LeadDuplicate::reason));
         customerMatches.forEach(d -> found.putIfAbsent("C" + d.id(), d));
@@ -145,9 +136,4 @@ final class LeadScreener {
         }
     }
 
-    /** Folds what people type into the columns duplicate checks compare. */
-    static String phoneDigits(String phone) {
-        String digits = SearchTerms.withoutCountryCode(SearchTerms.digits(phone));
-        return digits.isEmpty() ? null : digits;
-    }
 }

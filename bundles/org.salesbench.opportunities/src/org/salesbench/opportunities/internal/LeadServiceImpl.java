@@ -31,9 +31,8 @@ import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
-import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.internal.CompanyNames;
+import org.salesbench.customers.CustomerLookup;
 import org.salesbench.opportunities.ConversionRequest;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadConversion;
@@ -61,15 +60,17 @@ public class LeadServiceImpl implements LeadService {
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final CustomerService customers;
+    private final CustomerLookup lookup;
     private final OpportunityService opportunities;
 
     @Activate
     public LeadServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
-            @Reference CustomerService customers, @Reference OpportunityService opportunities) {
+            @Reference CustomerService customers, @Reference CustomerLookup lookup, @Reference OpportunityService opportunities) {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.customers = customers;
+        this.lookup = lookup;
         this.opportunities = opportunities;
     }
 
@@ -98,7 +99,7 @@ public class LeadServiceImpl implements LeadService {
         }
         boolean ownerGiven = lead.getOwner() != null;
         return unitOfWork.write(em -> {
-            apply(lead, LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead));
+            apply(lead, LeadScreener.screen(em, customers, lead));
             em.persist(lead);
             AssignmentService assigner = assignment;
             if (!ownerGiven && assigner != null) {
@@ -129,7 +130,7 @@ public class LeadServiceImpl implements LeadService {
             lead.setContactId(stored.getContactId());
             lead.setOpportunityId(stored.getOpportunityId());
             lead.setConvertedAt(stored.getConvertedAt());
-            apply(lead, LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead));
+            apply(lead, LeadScreener.screen(em, customers, lead));
             Lead merged = em.merge(lead);
             unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, merged.getId()));
             return merged;
@@ -200,15 +201,15 @@ public class LeadServiceImpl implements LeadService {
     }
 
     /** Normalises what people type and keeps the folded columns in step. */
-    private static void prepare(Lead lead) {
+    private void prepare(Lead lead) {
         if (lead.getCompany() != null) {
             lead.setCompany(lead.getCompany().strip());
         }
-        lead.setNormalizedCompany(CompanyNames.normalise(lead.getCompany()));
+        lead.setNormalizedCompany(lookup.foldName(lead.getCompany()));
         String code = CreditCode.normalise(lead.getCreditCode());
         lead.setCreditCode(code == null || code.isEmpty() ? null : code);
         lead.setPhone(blankToNull(lead.getPhone()));
-        lead.setPhoneDigits(lead.getPhone() == null ? null : LeadScreener.phoneDigits(lead.getPhone()));
+        lead.setPhoneDigits(lead.getPhone() == null ? null : lookup.phoneDigits(lead.getPhone()));
         String email = blankToNull(lead.getEmail());
         lead.setEmail(email == null ? null : email.toLowerCase(Locale.ROOT));
         lead.setContactName(blankToNull(lead.getContactName()));
@@ -239,7 +240,7 @@ public class LeadServiceImpl implements LeadService {
     public LeadScreening screen(Lead lead) {
         security.check(Action.READ, Lead.ENTITY, null);
         prepare(lead);
-        return unitOfWork.read(em -> LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead));
+        return unitOfWork.read(em -> LeadScreener.screen(em, customers, lead));
     }
 
     @Override
@@ -267,7 +268,7 @@ public class LeadServiceImpl implements LeadService {
 
             // 1. the customer: the one asked for, else the duplicate screening finds now, else a new one
             Long existingId = r.customerId() != null ? r.customerId()
-                    : LeadScreener.screen(em, customers, CustomerSearch.of(unitOfWork.settings()), lead).duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.CUSTOMER)
+                    : LeadScreener.screen(em, customers, lead).duplicates().stream().filter(d -> d.kind() == LeadDuplicate.Kind.CUSTOMER)
                             .map(LeadDuplicate::id).findFirst().orElse(null);
             Contact contact = contactOf(lead);
             Customer customer;

@@ -7,33 +7,6 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.opportunities.internal.messages";
 
-    public static String Pipeline_newBusiness;
-    public static String Pipeline_renewal;
-    public static String Pipeline_channel;
-    public static String Stage_qualification;
-    public static String Stage_needsAnalysis;
-    public static String Stage_proposal;
-    public static String Stage_negotiation;
-    public static String Stage_closedWon;
-    public static String Stage_closedLost;
-    public static String Stage_upcomingRenewal;
-    public static String Stage_renewalReview;
-    public static String Stage_renewalNegotiation;
-    public static String Stage_renewed;
-    public static String Stage_churned;
-    public static String Stage_partnerRegistered;
-    public static String Stage_jointQualification;
-    public static String Stage_jointProposal;
-    public static String Stage_partnerCommit;
-    public static String Stage_won;
-    public static String Stage_lost;
-    public static String Source_campaign;
-    public static String Source_webForm;
-    public static String Source_referral;
-    public static String Source_inboundCall;
-    public static String Source_tradeShow;
-    public static String Source_partner;
-    public static String Source_other;
     public static String Lead_company;
     public static String Lead_creditCode;
     public static String Lead_contactName;

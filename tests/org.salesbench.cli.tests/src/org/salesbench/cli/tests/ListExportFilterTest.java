@@ -65,6 +65,6 @@ class ListExportFilterTest {
         assertTrue(badState.err().contains("DONE"), badState.toString());
         Result products = cli.run("export", "products", dir.resolve("p.csv").toString(), "--filter", "x");
         assertEquals(2, products.code(), products.toString());
-        assertTrue(products.err().contains("customers, leads and opportunities"), products.toString());
+        assertTrue(products.err().contains("customers, leads, opportunities"), products.toString());
     }
 }

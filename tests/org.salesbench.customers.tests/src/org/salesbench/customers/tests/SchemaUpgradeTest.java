@@ -1,6 +1,7 @@
 package org.salesbench.customers.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +27,11 @@ class SchemaUpgradeTest {
     @Test
     void customersOfTheOldSchemaSurviveAndBecomeSearchable() throws Exception {
         DatabaseSettings settings = DatabaseSettings.inMemory("upgrade-" + UUID.randomUUID());
-        List<ChangelogDescriptor> changelogs = EntityContributions.changelogs();
-        assertEquals("org.salesbench.customers", changelogs.get(changelogs.size() - 1).bundle().getSymbolicName());
+        // the changelogs up to customers' own (the modules it builds on come first; its import targets' engine later)
+        List<ChangelogDescriptor> all = EntityContributions.changelogs();
+        int customers = all.stream().map(c -> c.bundle().getSymbolicName()).toList().indexOf("org.salesbench.customers");
+        assertTrue(customers >= 0, all.toString());
+        List<ChangelogDescriptor> changelogs = all.subList(0, customers + 1);
         try (Connection c = Database.connect(settings)) {
             SchemaMigrator.migrate(c, changelogs, "old", 1);
             c.commit();

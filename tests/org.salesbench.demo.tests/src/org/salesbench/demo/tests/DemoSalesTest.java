@@ -67,7 +67,7 @@ class DemoSalesTest {
             pipelines = new PipelineServiceImpl(db, security, quiet);
             opportunities = new OpportunityServiceImpl(db, security, quiet);
             opportunities.addStageRule(new QuoteStageRule(db));
-            leads = new LeadServiceImpl(db, security, quiet, customers, opportunities);
+            leads = new LeadServiceImpl(db, security, quiet, customers, customers, opportunities);
             products = new ProductServiceImpl(db, security, quiet);
             quotes = new QuoteServiceImpl(db, security, quiet, new ThresholdQuoteApprovalService(BigDecimal.TEN));
             userService = new UserServiceImpl(db, security);

@@ -53,7 +53,7 @@ final class SalesFixture implements AutoCloseable {
         pipelines = new PipelineServiceImpl(db, security, quiet);
         products = new ProductServiceImpl(db, security, quiet);
         users = new UserServiceImpl(db, security);
-        leads = new LeadServiceImpl(db, security, quiet, customers, opportunities);
+        leads = new LeadServiceImpl(db, security, quiet, customers, customers, opportunities);
         Map<Class<?>, Object> services = Map.of(CustomerService.class, customers, SecurityService.class, security,
                 DomainEventPublisher.class, quiet, OpportunityService.class, opportunities, PipelineService.class, pipelines,
                 ProductService.class, products, UserService.class, users, LeadService.class, leads);

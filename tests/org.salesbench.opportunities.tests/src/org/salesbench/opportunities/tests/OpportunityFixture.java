@@ -58,7 +58,7 @@ final class OpportunityFixture implements AutoCloseable {
         pipelines = new PipelineServiceImpl(db, security, publisher);
         opportunities = new OpportunityServiceImpl(db, security, publisher);
         forecast = new ForecastServiceImpl(db, security);
-        leads = new LeadServiceImpl(db, security, publisher, customers,
+        leads = new LeadServiceImpl(db, security, publisher, customers, customers,
                 opportunityOverride == null ? opportunities : opportunityOverride.apply(opportunities));
     }
 

@@ -69,7 +69,7 @@ class PermissionTest {
             Refusing noLeads = new Refusing(Action.CREATE, Lead.ENTITY);
             CustomerServiceImpl customers = new CustomerServiceImpl(db, noLeads, (e, c, i) -> { });
             OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, noLeads, (e, c, i) -> { });
-            LeadServiceImpl leads = new LeadServiceImpl(db, noLeads, (e, c, i) -> { }, customers, opportunities);
+            LeadServiceImpl leads = new LeadServiceImpl(db, noLeads, (e, c, i) -> { }, customers, customers, opportunities);
             assertThrows(AccessDeniedException.class, () -> leads.create(new Lead("某公司")));
             Refusing noPipelines = new Refusing(Action.CREATE, Pipeline.ENTITY);
             assertThrows(AccessDeniedException.class, () -> new PipelineServiceImpl(db, noPipelines, (e, c, i) -> { }).create(new Pipeline("p")));

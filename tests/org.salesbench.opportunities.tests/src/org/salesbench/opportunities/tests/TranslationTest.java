@@ -30,12 +30,13 @@ class TranslationTest {
 
     @Test
     void messagesHaveTheSameKeysInBothLanguages() throws IOException {
-        for (String base : new String[] { "org/salesbench/opportunities/internal/messages", "OSGI-INF/l10n/bundle" }) {
+        for (String base : new String[] { "org/salesbench/opportunities/internal/messages", "org/salesbench/opportunities/seednames",
+                "org/salesbench/opportunities/internal/targets/importmessages", "OSGI-INF/l10n/bundle" }) {
             Properties en = load(base + ".properties");
             Properties zh = load(base + "_zh_CN.properties");
             assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()), base);
             assertTrue(en.size() > 1, base);
-            if (base.endsWith("messages")) {
+            if (base.endsWith("seednames")) {
                 assertNotEquals(en.getProperty("Stage_negotiation"), zh.getProperty("Stage_negotiation"));
                 assertTrue(zh.getProperty("Stage_negotiation").codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
             }

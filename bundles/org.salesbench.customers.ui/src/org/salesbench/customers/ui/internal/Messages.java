@@ -118,6 +118,7 @@ public final class Messages extends NLS {
     public static String Wizard_sameCreditCode;
     public static String Wizard_sameName;
     public static String Wizard_samePhone;
+    public static String Wizard_sameEmail;
     public static String Wizard_title;
 
     static {

@@ -292,6 +292,7 @@ public class NewCustomerWizard extends Wizard implements INewWizard {
                 String why = switch (d.reason()) {
                     case CREDIT_CODE -> Messages.Wizard_sameCreditCode;
                     case PHONE -> Messages.Wizard_samePhone;
+                    case EMAIL -> Messages.Wizard_sameEmail;
                     case NAME -> Messages.Wizard_sameName;
                 };
                 list.add(d.name() + " — " + NLS.bind(why, d.matchedValue()));

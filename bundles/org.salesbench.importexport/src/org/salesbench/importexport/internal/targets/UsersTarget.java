@@ -3,6 +3,7 @@ package org.salesbench.importexport.internal.targets;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
+import org.salesbench.importexport.targets.OwnerLookup;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -78,7 +80,7 @@ public class UsersTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         UserService users = context.service(UserService.class);
-        Relations relations = new Relations(users);
+        OwnerLookup relations = new OwnerLookup(users);
         return (rows, match) -> context.unitOfWork().write(em -> {
             List<RowOutcome> outcomes = new ArrayList<>();
             for (ImportRow row : rows) {
@@ -88,11 +90,11 @@ public class UsersTarget implements ImportTarget {
         });
     }
 
-    private static RowOutcome write(ImportContext context, UserService users, Relations relations, ImportRow row, MatchPolicy match) {
+    private static RowOutcome write(ImportContext context, UserService users, OwnerLookup relations, ImportRow row, MatchPolicy match) {
         String displayName = row.text(DISPLAY_NAME) == null ? null : row.text(DISPLAY_NAME).strip();
         String login = row.text(LOGIN);
-        if (OpportunitiesTarget.blank(login) && displayName != null) {
-            login = Relations.loginFrom(displayName);
+        if (blank(login) && displayName != null) {
+            login = loginFrom(displayName);
             if (login == null) {
                 return RowOutcome.failed(List.of(new FieldError(LOGIN, NLS.bind(SalesMessages.User_loginNeeded, displayName), displayName)));
             }
@@ -104,7 +106,7 @@ public class UsersTarget implements ImportTarget {
         }
         try {
             String manager = null;
-            if (!OpportunitiesTarget.blank(row.text(MANAGER))) {
+            if (!blank(row.text(MANAGER))) {
                 manager = managerLogin(context, users, relations, row.text(MANAGER).strip());
                 if (manager == null) {
                     return RowOutcome.failed(List.of(new FieldError(MANAGER, NLS.bind(SalesMessages.User_loginNeeded, row.text(MANAGER)),
@@ -126,12 +128,12 @@ public class UsersTarget implements ImportTarget {
     }
 
     /** The manager's login; a manager who is no user yet is created from the name. {@code null} if no login can be made. */
-    private static String managerLogin(ImportContext context, UserService users, Relations relations, String manager) {
+    private static String managerLogin(ImportContext context, UserService users, OwnerLookup relations, String manager) {
         Object found = relations.login(MANAGER, manager);
         if (found instanceof String login) {
             return login;
         }
-        String login = Relations.loginFrom(manager);
+        String login = loginFrom(manager);
         if (login == null) {
             return null;
         }
@@ -181,7 +183,7 @@ public class UsersTarget implements ImportTarget {
 
     /** The stripped parts of a cell separated by {@value #TEAM_SEPARATOR}, blanks kept so that positions line up; none for a blank cell. */
     private static List<String> parts(String cell) {
-        if (OpportunitiesTarget.blank(cell)) {
+        if (blank(cell)) {
             return List.of();
         }
         return java.util.Arrays.stream(cell.split(TEAM_SEPARATOR, -1)).map(String::strip).toList();
@@ -194,7 +196,7 @@ public class UsersTarget implements ImportTarget {
                 if (found.isPresent()) {
                     return found.get();
                 }
-            } else if (key.equals(EMAIL) && !OpportunitiesTarget.blank(row.text(EMAIL))) {
+            } else if (key.equals(EMAIL) && !blank(row.text(EMAIL))) {
                 String email = row.text(EMAIL).strip();
                 Optional<User> found = users.users(false).stream().filter(u -> email.equalsIgnoreCase(u.getEmail())).findFirst();
                 if (found.isPresent()) {
@@ -236,7 +238,7 @@ public class UsersTarget implements ImportTarget {
             case EMAIL -> user.getEmail();
             case MANAGER -> user.getManager();
             case TEAM -> memberOf.isEmpty() ? null : String.join(TEAM_SEPARATOR + " ", memberOf.stream().map(Team::getName).toList());
-            case REGION -> memberOf.stream().allMatch(t -> OpportunitiesTarget.blank(t.getRegion())) ? null
+            case REGION -> memberOf.stream().allMatch(t -> blank(t.getRegion())) ? null
                     : String.join(TEAM_SEPARATOR + " ", memberOf.stream().map(t -> t.getRegion() == null ? "" : t.getRegion()).toList());
             case ACTIVE -> user.isActive();
             default -> null;
@@ -262,5 +264,19 @@ public class UsersTarget implements ImportTarget {
         List<User> sorted = new ArrayList<>(users);
         sorted.sort(Comparator.comparing((User u) -> depth.get(u.getLogin())).thenComparing(User::getLogin));
         return sorted;
+    }
+
+    /** A login made from a display name: "Darcel Schlecht" becomes darcel.schlecht; {@code null} if nothing usable remains. */
+    static String loginFrom(String displayName) {
+        String ascii = Normalizer.normalize(displayName.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String login = ascii.replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.+|\\.+$", "");
+        if (login.length() > 64) {
+            login = login.substring(0, 64).replaceAll("\\.+$", "");
+        }
+        return login.length() < 2 ? null : login;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

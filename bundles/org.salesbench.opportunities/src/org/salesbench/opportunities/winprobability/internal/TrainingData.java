@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
-import org.salesbench.opportunities.internal.SeedNames;
+import org.salesbench.opportunities.SeedNames;
 import org.salesbench.opportunities.winprobability.ClosedDeal;
 import org.salesbench.opportunities.winprobability.DealFeatures;
 

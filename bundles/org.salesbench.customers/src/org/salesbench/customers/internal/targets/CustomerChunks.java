@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.customers.internal.targets;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -15,7 +15,6 @@ import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.TargetField;
-import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.targets.TargetMessages;
 
 /**

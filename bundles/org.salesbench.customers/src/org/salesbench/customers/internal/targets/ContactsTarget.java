@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.customers.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
@@ -41,8 +41,6 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
-import org.salesbench.importexport.internal.Values;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -57,28 +55,29 @@ public class ContactsTarget implements ImportTarget {
     public static final String ID = "contacts";
     static final String ENTITY = "contact";
 
-    static final String CUSTOMER = "customer", CUSTOMER_EXTERNAL_ID = "customerExternalId", NAME = "name", TITLE = "title",
+    public static final String CUSTOMER = "customer", CUSTOMER_EXTERNAL_ID = "customerExternalId";
+    static final String NAME = "name", TITLE = "title",
             DEPARTMENT = "department", PHONES = "phones", EMAILS = "emails", DECISION_ROLE = "decisionRole", PRIMARY = "primary",
             EXTERNAL_ID = "externalId";
 
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(CUSTOMER, Messages.Contact_customer, FieldType.TEXT, false, "Customer", "Account Name", "Account", "Company",
+                of(CUSTOMER, ImportMessages.Contact_customer, FieldType.TEXT, false, "Customer", "Account Name", "Account", "Company",
                         "Organization", "客户", "客户名称", "公司", "公司名称", "单位"),
-                of(CUSTOMER_EXTERNAL_ID, Messages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
+                of(CUSTOMER_EXTERNAL_ID, ImportMessages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
                         "Account Id", "客户编号", "客户外部编号"),
-                of(NAME, Messages.Contact_name, FieldType.TEXT, true, "Name", "Full Name", "Contact Name", "Contact", "姓名", "联系人",
+                of(NAME, ImportMessages.Contact_name, FieldType.TEXT, true, "Name", "Full Name", "Contact Name", "Contact", "姓名", "联系人",
                         "联系人姓名"),
-                of(TITLE, Messages.Contact_title, FieldType.TEXT, false, "Title", "Job Title", "Position", "职位", "职务", "头衔"),
-                of(DEPARTMENT, Messages.Contact_department, FieldType.TEXT, false, "Department", "部门"),
-                of(PHONES, Messages.Contact_phones, FieldType.LIST, false, "Phone", "Phones", "Mobile", "Mobile Phone", "Business Phone",
+                of(TITLE, ImportMessages.Contact_title, FieldType.TEXT, false, "Title", "Job Title", "Position", "职位", "职务", "头衔"),
+                of(DEPARTMENT, ImportMessages.Contact_department, FieldType.TEXT, false, "Department", "部门"),
+                of(PHONES, ImportMessages.Contact_phones, FieldType.LIST, false, "Phone", "Phones", "Mobile", "Mobile Phone", "Business Phone",
                         "Telephone", "电话", "手机", "手机号", "联系电话"),
-                of(EMAILS, Messages.Contact_emails, FieldType.LIST, false, "Email", "E-mail", "Emails", "Email Address", "邮箱", "电子邮件",
+                of(EMAILS, ImportMessages.Contact_emails, FieldType.LIST, false, "Email", "E-mail", "Emails", "Email Address", "邮箱", "电子邮件",
                         "电子邮箱"),
-                of(DECISION_ROLE, Messages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
+                of(DECISION_ROLE, ImportMessages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
                         "决策角色").withPicklist(Arrays.stream(DecisionRole.values()).map(Enum::name).toList()),
-                of(PRIMARY, Messages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
+                of(PRIMARY, ImportMessages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"));
     }
 
@@ -186,7 +185,7 @@ public class ContactsTarget implements ImportTarget {
     }
 
     /** The customer a new contact belongs to, or a {@link FieldError} saying why there is none. */
-    static Object customerOf(EntityManager em, Connection connection, CustomerService customers, ImportRow row) throws SQLException {
+    public static Object customerOf(EntityManager em, Connection connection, CustomerService customers, ImportRow row) throws SQLException {
         String external = row.text(CUSTOMER_EXTERNAL_ID);
         if (external != null && !external.isBlank()) {
             Long id = ExternalIds.find(connection, CustomersTarget.ENTITY, "SB_CUSTOMER", List.of(external.strip())).get(external.strip());
@@ -194,19 +193,19 @@ public class ContactsTarget implements ImportTarget {
                 return em.find(Customer.class, id);
             }
             if (row.text(CUSTOMER) == null) {
-                return new FieldError(CUSTOMER_EXTERNAL_ID, NLS.bind(Messages.Contact_noCustomerWithId, external), external);
+                return new FieldError(CUSTOMER_EXTERNAL_ID, NLS.bind(ImportMessages.Contact_noCustomerWithId, external), external);
             }
         }
         String name = row.text(CUSTOMER);
         if (name == null || name.isBlank()) {
-            return new FieldError(CUSTOMER, NLS.bind(Messages.Value_required, Messages.Contact_customer), null);
+            return new FieldError(CUSTOMER, NLS.bind(TargetMessages.Value_required, ImportMessages.Contact_customer), null);
         }
         List<Long> ids = customers.idsByName(name); // the exact name first, then the folded one
         if (ids.isEmpty()) {
-            return new FieldError(CUSTOMER, NLS.bind(Messages.Contact_noCustomer, name), name);
+            return new FieldError(CUSTOMER, NLS.bind(ImportMessages.Contact_noCustomer, name), name);
         }
         if (ids.size() > 1) {
-            return new FieldError(CUSTOMER, NLS.bind(Messages.Contact_ambiguousCustomer, name, ids.size()), name);
+            return new FieldError(CUSTOMER, NLS.bind(ImportMessages.Contact_ambiguousCustomer, name, ids.size()), name);
         }
         return em.find(Customer.class, ids.get(0));
     }

@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.opportunities.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
@@ -30,7 +30,6 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.opportunities.quotes.ProductService;
 import org.salesbench.importexport.targets.RecordChunks;
@@ -54,15 +53,15 @@ public class ProductsTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(CODE, SalesMessages.Product_code, FieldType.TEXT, false, "Code", "Product Code", "SKU", "Item Code", "产品编码", "编码",
+                of(CODE, ImportMessages.Product_code, FieldType.TEXT, false, "Code", "Product Code", "SKU", "Item Code", "产品编码", "编码",
                         "货号"),
-                of(NAME, SalesMessages.Product_name, FieldType.TEXT, true, "Name", "Product", "Product Name", "产品", "产品名称", "名称"),
-                of(UNIT, SalesMessages.Product_unit, FieldType.TEXT, false, "Unit", "Quantity Unit", "Usage Unit", "单位"),
-                of(LIST_PRICE, SalesMessages.Product_listPrice, FieldType.NUMBER, true, "List Price", "Price", "sales_price", "Sales Price",
+                of(NAME, ImportMessages.Product_name, FieldType.TEXT, true, "Name", "Product", "Product Name", "产品", "产品名称", "名称"),
+                of(UNIT, ImportMessages.Product_unit, FieldType.TEXT, false, "Unit", "Quantity Unit", "Usage Unit", "单位"),
+                of(LIST_PRICE, ImportMessages.Product_listPrice, FieldType.NUMBER, true, "List Price", "Price", "sales_price", "Sales Price",
                         "Unit Price", "标价", "价格", "单价"),
                 of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种", "货币"),
-                of(TAX_RATE, SalesMessages.Product_taxRate, FieldType.NUMBER, false, "Tax Rate", "Tax", "VAT", "税率"),
-                of(ACTIVE, SalesMessages.Product_active, FieldType.BOOLEAN, false, "Active", "Product Active", "IsActive", "在售", "启用"),
+                of(TAX_RATE, ImportMessages.Product_taxRate, FieldType.NUMBER, false, "Tax Rate", "Tax", "VAT", "税率"),
+                of(ACTIVE, ImportMessages.Product_active, FieldType.BOOLEAN, false, "Active", "Product Active", "IsActive", "在售", "启用"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "Product Description", "描述", "说明"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Product ID", "Record Id", "外部编号"));
     }
@@ -120,13 +119,13 @@ public class ProductsTarget implements ImportTarget {
             p.setCode(row.text(CODE).strip());
         } else if (p.getCode() == null && p.getName() != null) {
             p.setCode(codeFrom(p.getName()));
-            context.note(SalesMessages.Note_codeDerived);
+            context.note(ImportMessages.Note_codeDerived);
         }
         if (row.has(UNIT) && !OpportunitiesTarget.blank(row.text(UNIT))) {
             p.setUnit(row.text(UNIT));
         } else if (p.getUnit() == null) {
             p.setUnit(DEFAULT_UNIT);
-            context.note(NLS.bind(SalesMessages.Note_unitDefault, DEFAULT_UNIT));
+            context.note(NLS.bind(ImportMessages.Note_unitDefault, DEFAULT_UNIT));
         }
         if (row.has(LIST_PRICE)) {
             BigDecimal price = (BigDecimal) row.get(LIST_PRICE);
@@ -140,7 +139,7 @@ public class ProductsTarget implements ImportTarget {
             p.setTaxRate((BigDecimal) row.get(TAX_RATE));
         } else if (p.getTaxRate() == null) {
             p.setTaxRate(BigDecimal.ZERO);
-            context.note(SalesMessages.Note_taxRateDefault);
+            context.note(ImportMessages.Note_taxRateDefault);
         }
         if (row.has(ACTIVE) && row.get(ACTIVE) != null) p.setActive((Boolean) row.get(ACTIVE));
         if (row.has(DESCRIPTION)) p.setDescription(row.text(DESCRIPTION));

@@ -1,5 +1,7 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.opportunities.internal.targets;
 
+import org.salesbench.importexport.targets.FilterTerms;
+import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -33,8 +35,8 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.targets.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadService;
@@ -62,26 +64,26 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(COMPANY, SalesMessages.Lead_company, FieldType.TEXT, true, "Company", "Company Name", "Account", "Organization", "公司",
+                of(COMPANY, ImportMessages.Lead_company, FieldType.TEXT, true, "Company", "Company Name", "Account", "Organization", "公司",
                         "公司名称", "客户名称", "单位名称"),
-                of(CONTACT_NAME, SalesMessages.Lead_contactName, FieldType.TEXT, false, "Contact", "Contact Name", "Full Name", "Name",
+                of(CONTACT_NAME, ImportMessages.Lead_contactName, FieldType.TEXT, false, "Contact", "Contact Name", "Full Name", "Name",
                         "Last Name", "联系人", "姓名"),
-                of(CONTACT_TITLE, SalesMessages.Lead_contactTitle, FieldType.TEXT, false, "Title", "Designation", "职位", "职务"),
-                of(PHONE, SalesMessages.Lead_phone, FieldType.TEXT, false, "Phone", "Mobile", "电话", "手机"),
-                of(EMAIL, SalesMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
+                of(CONTACT_TITLE, ImportMessages.Lead_contactTitle, FieldType.TEXT, false, "Title", "Designation", "职位", "职务"),
+                of(PHONE, ImportMessages.Lead_phone, FieldType.TEXT, false, "Phone", "Mobile", "电话", "手机"),
+                of(EMAIL, ImportMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
                 of(SOURCE, TargetMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源"),
                 of(INDUSTRY, TargetMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
-                of(SIZE, SalesMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
+                of(SIZE, ImportMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
                         .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
-                of(NEED, SalesMessages.Lead_need, FieldType.TEXT, false, "Need", "Description", "Requirements", "需求"),
-                of(BUDGET, SalesMessages.Lead_budget, FieldType.NUMBER, false, "Budget", "Annual Revenue", "预算"),
+                of(NEED, ImportMessages.Lead_need, FieldType.TEXT, false, "Need", "Description", "Requirements", "需求"),
+                of(BUDGET, ImportMessages.Lead_budget, FieldType.NUMBER, false, "Budget", "Annual Revenue", "预算"),
                 of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种"),
-                of(STATUS, SalesMessages.Lead_status, FieldType.PICKLIST, false, "Status", "Lead Status", "状态", "线索状态")
+                of(STATUS, ImportMessages.Lead_status, FieldType.PICKLIST, false, "Status", "Lead Status", "状态", "线索状态")
                         .withPicklist(List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name(),
                                 LeadStatus.DISQUALIFIED.name())),
-                of(DISQUALIFY_REASON, SalesMessages.Lead_disqualifyReason, FieldType.TEXT, false, "Disqualify Reason",
+                of(DISQUALIFY_REASON, ImportMessages.Lead_disqualifyReason, FieldType.TEXT, false, "Disqualify Reason",
                         "Unqualified Reason", "无效原因"),
-                of(CREDIT_CODE, SalesMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
+                of(CREDIT_CODE, ImportMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
                 of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "负责人"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"));
     }
@@ -111,7 +113,7 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         LeadService service = context.service(LeadService.class);
-        Relations relations = new Relations(context.service(UserService.class));
+        OwnerLookup relations = new OwnerLookup(context.service(UserService.class));
         List<LeadSource> sources = service.sources(false);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
@@ -122,7 +124,7 @@ public class LeadsTarget implements ImportTarget {
         });
     }
 
-    private static List<RowOutcome> write(EntityManager em, LeadService service, Relations relations, List<LeadSource> sources,
+    private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, List<LeadSource> sources,
             List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -194,6 +196,34 @@ public class LeadsTarget implements ImportTarget {
             }
         }
         return null;
+    }
+
+    static final String FILTER_KEYS = "text, status, owner, source, duplicates";
+
+    @Override
+    public boolean canFilter() {
+        return true;
+    }
+
+    /** {@code text=…,status=NEW|WORKING,owner=LOGIN,source=CODE,duplicates=true}, as the Leads view filters. */
+    @Override
+    public Object parseFilter(String text, ImportContext context) {
+        String search = null;
+        Set<LeadStatus> statuses = new HashSet<>();
+        String owner = null;
+        String source = null;
+        boolean duplicates = false;
+        for (FilterTerms.Term t : FilterTerms.parse(text)) {
+            switch (t.key()) {
+            case "text" -> search = t.value();
+            case "status" -> statuses.addAll(t.choices(Set.of(LeadStatus.values())));
+            case "owner" -> owner = t.value();
+            case "source" -> source = t.value();
+            case "duplicates" -> duplicates = t.yes();
+            default -> throw t.unknownKey(FILTER_KEYS);
+            }
+        }
+        return new LeadFilter(search, statuses, owner, duplicates, source);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.customers.internal.targets;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +30,6 @@ import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.DerbyBulkInsert;
@@ -260,7 +259,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             loaded = true;
         } catch (CompletionException e) {
             // the loader's transaction rolled back: nothing of the load remains
-            throw new ImportException(NLS.bind(Messages.Bulk_loadFailed, rootMessage(e)));
+            throw new ImportException(NLS.bind(ImportMessages.Bulk_loadFailed, rootMessage(e)));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.customers.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
@@ -39,8 +39,6 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
-import org.salesbench.importexport.internal.Values;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -62,19 +60,19 @@ public class ActivitiesTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(CUSTOMER, Messages.Contact_customer, FieldType.TEXT, false, "Customer", "Account Name", "Account", "Company", "客户",
+                of(CUSTOMER, ImportMessages.Contact_customer, FieldType.TEXT, false, "Customer", "Account Name", "Account", "Company", "客户",
                         "客户名称", "公司名称"),
-                of(CUSTOMER_EXTERNAL_ID, Messages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
+                of(CUSTOMER_EXTERNAL_ID, ImportMessages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
                         "客户编号", "客户外部编号"),
-                of(TYPE, Messages.Activity_type, FieldType.PICKLIST, true, "Type", "Activity Type", "Task Subtype", "类型", "活动类型")
+                of(TYPE, ImportMessages.Activity_type, FieldType.PICKLIST, true, "Type", "Activity Type", "Task Subtype", "类型", "活动类型")
                         .withPicklist(Arrays.stream(ActivityType.values()).map(Enum::name).toList()),
-                of(OCCURRED_AT, Messages.Activity_occurredAt, FieldType.DATETIME, true, "Date", "Occurred At", "Activity Date", "Due Date",
+                of(OCCURRED_AT, ImportMessages.Activity_occurredAt, FieldType.DATETIME, true, "Date", "Occurred At", "Activity Date", "Due Date",
                         "日期", "时间", "活动时间"),
-                of(SUMMARY, Messages.Activity_summary, FieldType.TEXT, true, "Summary", "Subject", "主题", "摘要", "内容"),
-                of(OUTCOME, Messages.Activity_outcome, FieldType.TEXT, false, "Outcome", "Result", "Comments", "结果"),
-                of(NEXT_STEP, Messages.Activity_nextStep, FieldType.TEXT, false, "Next Step", "下一步", "下一步计划"),
-                of(NEXT_STEP_DATE, Messages.Activity_nextStepDate, FieldType.DATE, false, "Next Step Date", "下一步日期"),
-                of(CONTACT, Messages.Activity_contact, FieldType.TEXT, false, "Contact", "Contact Name", "Name", "联系人"),
+                of(SUMMARY, ImportMessages.Activity_summary, FieldType.TEXT, true, "Summary", "Subject", "主题", "摘要", "内容"),
+                of(OUTCOME, ImportMessages.Activity_outcome, FieldType.TEXT, false, "Outcome", "Result", "Comments", "结果"),
+                of(NEXT_STEP, ImportMessages.Activity_nextStep, FieldType.TEXT, false, "Next Step", "下一步", "下一步计划"),
+                of(NEXT_STEP_DATE, ImportMessages.Activity_nextStepDate, FieldType.DATE, false, "Next Step Date", "下一步日期"),
+                of(CONTACT, ImportMessages.Activity_contact, FieldType.TEXT, false, "Contact", "Contact Name", "Name", "联系人"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Activity ID", "Task ID", "外部编号"));
     }
 
@@ -139,7 +137,7 @@ public class ActivitiesTarget implements ImportTarget {
             if (contactName != null && !contactName.isBlank()) {
                 Contact contact = customer.getContacts().stream().filter(k -> contactName.strip().equals(k.getName())).findFirst().orElse(null);
                 if (contact == null) {
-                    outcomes.add(RowOutcome.failed(List.of(new FieldError(CONTACT, NLS.bind(Messages.Activity_noContact, customer.getName(),
+                    outcomes.add(RowOutcome.failed(List.of(new FieldError(CONTACT, NLS.bind(ImportMessages.Activity_noContact, customer.getName(),
                             contactName), contactName))));
                     continue;
                 }

@@ -1,5 +1,7 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.opportunities.internal.targets;
 
+import org.salesbench.importexport.targets.FilterTerms;
+import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.imports.CustomerReference;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
@@ -36,8 +39,8 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.targets.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityService;
@@ -65,7 +68,7 @@ public class OpportunitiesTarget implements ImportTarget {
     public static final String ID = "opportunities";
     static final String ENTITY = Opportunity.ENTITY;
 
-    static final String NAME = "name", CUSTOMER = ContactsTarget.CUSTOMER, CUSTOMER_EXTERNAL_ID = ContactsTarget.CUSTOMER_EXTERNAL_ID,
+    static final String NAME = "name", CUSTOMER = CustomerReference.CUSTOMER, CUSTOMER_EXTERNAL_ID = CustomerReference.CUSTOMER_EXTERNAL_ID,
             AMOUNT = "amount", CURRENCY = "currency", CLOSE_DATE = "expectedCloseDate", ENGAGED_ON = "engagedOn", PIPELINE = "pipeline",
             STAGE = "stage", PROBABILITY = "probability", OWNER = "owner", PRODUCT = "product", LOSS_REASON = "lossReason",
             SOURCE = "source", NEXT_STEP = "nextStep", DESCRIPTION = "description", EXTERNAL_ID = "externalId";
@@ -73,33 +76,33 @@ public class OpportunitiesTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(NAME, SalesMessages.Opportunity_name, FieldType.TEXT, false, "Name", "Opportunity Name", "Deal Name", "Potential Name",
+                of(NAME, ImportMessages.Opportunity_name, FieldType.TEXT, false, "Name", "Opportunity Name", "Deal Name", "Potential Name",
                         "商机名称", "机会名称", "名称"),
-                of(CUSTOMER, SalesMessages.Opportunity_customer, FieldType.TEXT, false, "Account", "Account Name", "Company", "Customer",
+                of(CUSTOMER, ImportMessages.Opportunity_customer, FieldType.TEXT, false, "Account", "Account Name", "Company", "Customer",
                         "客户", "客户名称", "公司名称"),
-                of(CUSTOMER_EXTERNAL_ID, Messages.Contact_customerExternalId, FieldType.TEXT, false, "Account ID", "Customer External ID",
+                of(CUSTOMER_EXTERNAL_ID, CustomerReference.externalIdLabel(), FieldType.TEXT, false, "Account ID", "Customer External ID",
                         "客户编号", "客户外部编号"),
-                of(AMOUNT, SalesMessages.Opportunity_amount, FieldType.NUMBER, false, "Amount", "close_value", "Close Value", "Deal Value",
+                of(AMOUNT, ImportMessages.Opportunity_amount, FieldType.NUMBER, false, "Amount", "close_value", "Close Value", "Deal Value",
                         "Value", "金额", "商机金额", "成交金额"),
                 of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Opportunity Currency", "Currency ISO Code",
                         "币种", "货币"),
-                of(CLOSE_DATE, SalesMessages.Opportunity_closeDate, FieldType.DATE, false, "Close Date", "close_date", "Closing Date",
+                of(CLOSE_DATE, ImportMessages.Opportunity_closeDate, FieldType.DATE, false, "Close Date", "close_date", "Closing Date",
                         "Expected Close Date", "成交日期", "预计成交日期", "结单日期"),
-                of(ENGAGED_ON, SalesMessages.Opportunity_engagedOn, FieldType.DATE, false, "Engaged On", "engage_date", "Engage Date",
+                of(ENGAGED_ON, ImportMessages.Opportunity_engagedOn, FieldType.DATE, false, "Engaged On", "engage_date", "Engage Date",
                         "Created Date", "开始跟进日期", "创建日期"),
-                of(PIPELINE, SalesMessages.Opportunity_pipeline, FieldType.TEXT, false, "Pipeline", "Layout", "销售流程", "管道"),
-                of(STAGE, SalesMessages.Opportunity_stage, FieldType.PICKLIST, true, "Stage", "deal_stage", "Deal Stage", "Sales Stage",
+                of(PIPELINE, ImportMessages.Opportunity_pipeline, FieldType.TEXT, false, "Pipeline", "Layout", "销售流程", "管道"),
+                of(STAGE, ImportMessages.Opportunity_stage, FieldType.PICKLIST, true, "Stage", "deal_stage", "Deal Stage", "Sales Stage",
                         "阶段", "销售阶段", "商机阶段"),
-                of(PROBABILITY, SalesMessages.Opportunity_probability, FieldType.NUMBER, false, "Probability", "Probability (%)", "赢率",
+                of(PROBABILITY, ImportMessages.Opportunity_probability, FieldType.NUMBER, false, "Probability", "Probability (%)", "赢率",
                         "可能性"),
                 of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Opportunity Owner", "Deal Owner", "sales_agent",
                         "Sales Agent", "Owner Name", "负责人", "销售", "销售代表"),
-                of(PRODUCT, SalesMessages.Opportunity_product, FieldType.TEXT, false, "Product", "Product Name", "Product Code", "产品",
+                of(PRODUCT, ImportMessages.Opportunity_product, FieldType.TEXT, false, "Product", "Product Name", "Product Code", "产品",
                         "产品名称"),
-                of(LOSS_REASON, SalesMessages.Opportunity_lossReason, FieldType.TEXT, false, "Loss Reason", "Reason For Loss",
+                of(LOSS_REASON, ImportMessages.Opportunity_lossReason, FieldType.TEXT, false, "Loss Reason", "Reason For Loss",
                         "Reason Lost", "输单原因", "丢单原因"),
                 of(SOURCE, TargetMessages.Field_source, FieldType.TEXT, false, "Source", "Lead Source", "来源", "商机来源"),
-                of(NEXT_STEP, SalesMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
+                of(NEXT_STEP, ImportMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
                         "Deal ID", "Record Id", "外部编号", "商机编号"));
@@ -137,7 +140,7 @@ public class OpportunitiesTarget implements ImportTarget {
         private final ImportContext context;
         private final OpportunityService service;
         private final CustomerService customers;
-        private final Relations relations;
+        private final OwnerLookup relations;
         private final NameLookup<Long> products;
         private final List<Pipeline> pipelines;
         private final String placeholder;
@@ -149,9 +152,9 @@ public class OpportunitiesTarget implements ImportTarget {
             this.context = context;
             this.service = context.service(OpportunityService.class);
             this.customers = context.service(CustomerService.class);
-            this.relations = new Relations(context.service(UserService.class));
+            this.relations = new OwnerLookup(context.service(UserService.class));
             this.products = new NameLookup<>(context.service(ProductService.class).list(false), Product::getId,
-                    List.of(Product::getCode, Product::getName), SalesMessages.Product_unknown, TargetMessages.Value_ambiguous);
+                    List.of(Product::getCode, Product::getName), ImportMessages.Product_unknown, TargetMessages.Value_ambiguous);
             this.pipelines = context.service(PipelineService.class).pipelines(true);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
@@ -206,10 +209,10 @@ public class OpportunitiesTarget implements ImportTarget {
             LocalDate close = (LocalDate) row.get(CLOSE_DATE);
             boolean closed = stage != null && stage.isClosed();
             if (closed && close == null) {
-                errors.add(new FieldError(CLOSE_DATE, SalesMessages.Closed_needsCloseDate, null));
+                errors.add(new FieldError(CLOSE_DATE, ImportMessages.Closed_needsCloseDate, null));
             }
             if (stage != null && stage.getKind() == StageKind.LOST && blank(row.text(LOSS_REASON))) {
-                errors.add(new FieldError(LOSS_REASON, SalesMessages.Lost_needsReason, null));
+                errors.add(new FieldError(LOSS_REASON, ImportMessages.Lost_needsReason, null));
             }
             if (!errors.isEmpty()) {
                 return RowOutcome.failed(errors);
@@ -226,11 +229,11 @@ public class OpportunitiesTarget implements ImportTarget {
             apply(row, o, product, owner);
             if (blank(o.getName())) {
                 o.setName(composedName(o.getCustomer(), product));
-                context.note(SalesMessages.Note_nameComposed);
+                context.note(ImportMessages.Note_nameComposed);
             }
             if (closed && o.getEngagedOn() == null) {
                 o.setEngagedOn(close); // selling began by the day it closed at the latest; today would be after it
-                context.note(SalesMessages.Note_engagedOnClose);
+                context.note(ImportMessages.Note_engagedOnClose);
             }
             try {
                 Opportunity saved = existing == null ? service.create(o) : service.update(o);
@@ -241,7 +244,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     case LOST -> {
                         service.markLost(id, row.text(LOSS_REASON), close);
                         if (row.text(LOSS_REASON).equals(context.values().defaultFor(LOSS_REASON))) {
-                            context.note(NLS.bind(SalesMessages.Note_lostWithDefaultReason, row.text(LOSS_REASON)));
+                            context.note(NLS.bind(ImportMessages.Note_lostWithDefaultReason, row.text(LOSS_REASON)));
                         }
                     }
                     case OPEN -> service.moveToStage(id, stage.getId());
@@ -295,7 +298,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     return p;
                 }
             }
-            errors.add(new FieldError(PIPELINE, NLS.bind(SalesMessages.Pipeline_unknown, name.strip()), name));
+            errors.add(new FieldError(PIPELINE, NLS.bind(ImportMessages.Pipeline_unknown, name.strip()), name));
             return null;
         }
 
@@ -309,7 +312,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     return s;
                 }
             }
-            errors.add(new FieldError(STAGE, NLS.bind(SalesMessages.Stage_notInPipeline, new Object[] { name.strip(), pipeline.getLabel(),
+            errors.add(new FieldError(STAGE, NLS.bind(ImportMessages.Stage_notInPipeline, new Object[] { name.strip(), pipeline.getLabel(),
                     String.join(", ", pipeline.getStages().stream().map(Stage::getLabel).toList()) }), name));
             return null;
         }
@@ -323,7 +326,7 @@ public class OpportunitiesTarget implements ImportTarget {
                             .filter(id -> placeholder.equals(em.find(Customer.class, id).getName())).toList();
                     placeholderId = ids.isEmpty() ? customers.create(new Customer(placeholder)).getId() : ids.get(0);
                 }
-                context.note(NLS.bind(SalesMessages.Note_placeholderCustomer, placeholder));
+                context.note(NLS.bind(ImportMessages.Note_placeholderCustomer, placeholder));
                 return em.find(Customer.class, placeholderId);
             }
             String key = row.text(CUSTOMER_EXTERNAL_ID) + '\u0000' + row.text(CUSTOMER);
@@ -334,7 +337,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     return customer;
                 }
             }
-            Object resolved = ContactsTarget.customerOf(em, connection, customers, row);
+            Object resolved = CustomerReference.resolve(em, connection, customers, row);
             if (resolved instanceof FieldError e) {
                 errors.add(e);
                 return null;
@@ -342,6 +345,68 @@ public class OpportunitiesTarget implements ImportTarget {
             customerIds.put(key, ((Customer) resolved).getId());
             return (Customer) resolved;
         }
+    }
+
+    static final String FILTER_KEYS = "text, pipeline, stage, state, owner, quarter, overdue";
+
+    @Override
+    public boolean canFilter() {
+        return true;
+    }
+
+    /**
+     * {@code text=…,pipeline=NAME,stage=NAME,state=OPEN|WON|LOST,owner=LOGIN|LOGIN,quarter=true,overdue=true}, as the
+     * Opportunities view filters. A pipeline or stage is named by its stored name or its label (ignoring case); a stage
+     * without a pipeline is looked for in every active pipeline.
+     */
+    @Override
+    public Object parseFilter(String text, ImportContext context) {
+        String search = null;
+        String pipelineName = null;
+        String stageName = null;
+        Set<StageKind> states = new HashSet<>();
+        Set<String> owners = new HashSet<>();
+        boolean quarter = false;
+        boolean overdue = false;
+        for (FilterTerms.Term t : FilterTerms.parse(text)) {
+            switch (t.key()) {
+            case "text" -> search = t.value();
+            case "pipeline" -> pipelineName = t.value();
+            case "stage" -> stageName = t.value();
+            case "state" -> states.addAll(t.choices(Set.of(StageKind.values())));
+            case "owner" -> owners.addAll(t.alternatives());
+            case "quarter" -> quarter = t.yes();
+            case "overdue" -> overdue = t.yes();
+            default -> throw t.unknownKey(FILTER_KEYS);
+            }
+        }
+        Long pipelineId = null;
+        Set<Long> stageIds = new HashSet<>();
+        if (pipelineName != null || stageName != null) {
+            List<Pipeline> active = context.service(PipelineService.class).pipelines(true);
+            List<Pipeline> pipelines = active;
+            if (pipelineName != null) {
+                String name = pipelineName;
+                Pipeline pipeline = active.stream().filter(p -> p.getName().equalsIgnoreCase(name) || p.getLabel().equalsIgnoreCase(name))
+                        .findFirst().orElseThrow(() -> FilterTerms.badChoice("pipeline", name, active.stream().map(Pipeline::getName).toList()));
+                pipelineId = pipeline.getId();
+                pipelines = List.of(pipeline);
+            }
+            if (stageName != null) {
+                for (Pipeline p : pipelines) {
+                    for (Stage s : p.getStages()) {
+                        if (s.getName().equalsIgnoreCase(stageName) || s.getLabel().equalsIgnoreCase(stageName)) {
+                            stageIds.add(s.getId());
+                        }
+                    }
+                }
+                if (stageIds.isEmpty()) {
+                    throw FilterTerms.badChoice("stage", stageName,
+                            pipelines.stream().flatMap(p -> p.getStages().stream()).map(Stage::getName).distinct().toList());
+                }
+            }
+        }
+        return new OpportunityFilter(search, pipelineId, stageIds, states, owners, quarter, overdue);
     }
 
     @Override
@@ -364,7 +429,7 @@ public class OpportunitiesTarget implements ImportTarget {
                         + " LEFT JOIN FETCH o.product WHERE o.id IN :ids", Opportunity.class).setParameter("ids", chunk).getResultList(),
                 Opportunity::getId, (em, deals) -> {
                     Map<Long, String> external = ExternalIds.of(em, ENTITY, deals.stream().map(Opportunity::getId).toList());
-                    Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY,
+                    Map<Long, String> customerExternal = ExternalIds.of(em, CustomerReference.entity(),
                             deals.stream().map(o -> o.getCustomer().getId()).distinct().toList());
                     return deals.stream().map(o -> fields.stream().map(f -> (Object) switch (f.name()) {
                     case NAME -> o.getName();

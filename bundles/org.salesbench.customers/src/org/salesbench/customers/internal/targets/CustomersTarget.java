@@ -1,5 +1,8 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.customers.internal.targets;
 
+import org.salesbench.importexport.targets.FilterTerms;
+import java.util.Set;
+import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -49,8 +52,6 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
-import org.salesbench.importexport.internal.Values;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
@@ -75,28 +76,28 @@ public class CustomersTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(NAME, Messages.Customer_name, FieldType.TEXT, true, "Name", "Company", "Company Name", "Account Name", "Account",
+                of(NAME, ImportMessages.Customer_name, FieldType.TEXT, true, "Name", "Company", "Company Name", "Account Name", "Account",
                         "Organization", "客户名称", "公司名称", "客户", "企业名称", "单位名称", "名称"),
-                of(SHORT_NAME, Messages.Customer_shortName, FieldType.TEXT, false, "Short Name", "Abbreviation", "简称", "客户简称"),
-                of(CREDIT_CODE, Messages.Customer_creditCode, FieldType.TEXT, false, "Credit Code", "Unified Social Credit Code", "USCC",
+                of(SHORT_NAME, ImportMessages.Customer_shortName, FieldType.TEXT, false, "Short Name", "Abbreviation", "简称", "客户简称"),
+                of(CREDIT_CODE, ImportMessages.Customer_creditCode, FieldType.TEXT, false, "Credit Code", "Unified Social Credit Code", "USCC",
                         "Tax ID", "统一社会信用代码", "信用代码", "税号"),
-                of(INDUSTRY, Messages.Customer_industry, FieldType.TEXT, false, "Industry", "Sector", "行业", "所属行业"),
-                of(REGION, Messages.Customer_region, FieldType.TEXT, false, "Region", "Billing State/Province", "Billing State", "State",
+                of(INDUSTRY, ImportMessages.Customer_industry, FieldType.TEXT, false, "Industry", "Sector", "行业", "所属行业"),
+                of(REGION, ImportMessages.Customer_region, FieldType.TEXT, false, "Region", "Billing State/Province", "Billing State", "State",
                         "Province", "office_location", "省份", "地区", "区域"),
-                of(ADDRESS, Messages.Customer_address, FieldType.TEXT, false, "Address", "Billing Street", "Billing Address", "Street",
+                of(ADDRESS, ImportMessages.Customer_address, FieldType.TEXT, false, "Address", "Billing Street", "Billing Address", "Street",
                         "地址", "详细地址"),
-                of(SIZE, Messages.Customer_size, FieldType.PICKLIST, false, "Size", "Company Size", "规模", "公司规模")
+                of(SIZE, ImportMessages.Customer_size, FieldType.PICKLIST, false, "Size", "Company Size", "规模", "公司规模")
                         .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
-                of(GRADE, Messages.Customer_grade, FieldType.PICKLIST, false, "Grade", "Rating", "Account Rating", "级别", "等级", "客户等级")
+                of(GRADE, ImportMessages.Customer_grade, FieldType.PICKLIST, false, "Grade", "Rating", "Account Rating", "级别", "等级", "客户等级")
                         .withPicklist(List.of("A", "B", "C", "D")),
-                of(SOURCE, Messages.Customer_source, FieldType.TEXT, false, "Source", "Account Source", "Lead Source", "来源", "客户来源"),
-                of(STATUS, Messages.Customer_status, FieldType.PICKLIST, false, "Status", "Type", "Account Type", "状态", "客户状态")
+                of(SOURCE, ImportMessages.Customer_source, FieldType.TEXT, false, "Source", "Account Source", "Lead Source", "来源", "客户来源"),
+                of(STATUS, ImportMessages.Customer_status, FieldType.PICKLIST, false, "Status", "Type", "Account Type", "状态", "客户状态")
                         .withPicklist(Arrays.stream(CustomerStatus.values()).map(Enum::name).toList()),
-                of(TAGS, Messages.Customer_tags, FieldType.LIST, false, "Tags", "Tag", "Labels", "标签"),
-                of(NEXT_FOLLOW_UP, Messages.Customer_nextFollowUp, FieldType.DATE, false, "Next Follow-up", "Next Follow Up", "Follow-up Date",
+                of(TAGS, ImportMessages.Customer_tags, FieldType.LIST, false, "Tags", "Tag", "Labels", "标签"),
+                of(NEXT_FOLLOW_UP, ImportMessages.Customer_nextFollowUp, FieldType.DATE, false, "Next Follow-up", "Next Follow Up", "Follow-up Date",
                         "下次跟进", "下次跟进日期"),
-                of(NEEDS, Messages.Customer_needs, FieldType.TEXT, false, "Needs", "Requirements", "需求"),
-                of(NOTES, Messages.Customer_notes, FieldType.TEXT, false, "Notes", "Description", "备注", "说明"),
+                of(NEEDS, ImportMessages.Customer_needs, FieldType.TEXT, false, "Needs", "Requirements", "需求"),
+                of(NOTES, ImportMessages.Customer_notes, FieldType.TEXT, false, "Notes", "Description", "备注", "说明"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Account ID", "Record Id", "Id",
                         "外部编号", "原系统编号"));
     }
@@ -379,6 +380,36 @@ public class CustomersTarget implements ImportTarget {
     @Override
     public boolean canExport() {
         return true;
+    }
+
+    static final String FILTER_KEYS = "text, grade, status, owner, tag, overdue";
+
+    @Override
+    public boolean canFilter() {
+        return true;
+    }
+
+    /** {@code text=…,grade=A|B,status=ACTIVE|…,owner=login,tag=…,overdue=true}, as the Customers view filters. */
+    @Override
+    public Object parseFilter(String text, ImportContext context) {
+        String search = null;
+        Set<String> grades = new HashSet<>();
+        Set<CustomerStatus> statuses = new HashSet<>();
+        String owner = null;
+        String tag = null;
+        boolean overdue = false;
+        for (FilterTerms.Term t : FilterTerms.parse(text)) {
+            switch (t.key()) {
+            case "text" -> search = t.value();
+            case "grade" -> grades.addAll(t.alternatives());
+            case "status" -> statuses.addAll(t.choices(Set.of(CustomerStatus.values())));
+            case "owner" -> owner = t.value();
+            case "tag" -> tag = t.value();
+            case "overdue" -> overdue = t.yes();
+            default -> throw t.unknownKey(FILTER_KEYS);
+            }
+        }
+        return new CustomerFilter(search, grades, statuses, owner, tag, overdue);
     }
 
     /** {@code filter} is a {@link CustomerFilter} (the list's current one) or {@code null} for all customers, in list order. */

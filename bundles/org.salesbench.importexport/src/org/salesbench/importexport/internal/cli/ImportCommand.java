@@ -1,4 +1,4 @@
-package org.salesbench.cli.internal.commands;
+package org.salesbench.importexport.internal.cli;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -21,8 +21,6 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
-import org.salesbench.cli.internal.ImportTargets;
-import org.salesbench.cli.internal.Messages;
 import org.salesbench.importexport.ColumnMapping;
 import org.salesbench.importexport.ImportPreview;
 import org.salesbench.importexport.ImportResult;
@@ -51,21 +49,21 @@ public class ImportCommand implements CliCommand {
 
     @Override
     public String help() {
-        StringBuilder text = new StringBuilder(Messages.Import_help);
-        text.append(System.lineSeparator()).append(Messages.Import_fieldsHeading).append(System.lineSeparator());
+        StringBuilder text = new StringBuilder(CliMessages.Import_help);
+        text.append(System.lineSeparator()).append(CliMessages.Import_fieldsHeading).append(System.lineSeparator());
         for (ImportTargets.Target target : ImportTargets.all()) {
-            text.append(NLS.bind(Messages.Import_targetLine, target.id(), target.label())).append(System.lineSeparator());
+            text.append(NLS.bind(CliMessages.Import_targetLine, target.id(), target.label())).append(System.lineSeparator());
             for (TargetField f : target.fields()) {
                 StringBuilder line = new StringBuilder(String.format("    %-22s %s", f.name(), f.label()));
                 if (f.required()) {
-                    line.append(' ').append(Messages.Import_required);
+                    line.append(' ').append(CliMessages.Import_required);
                 }
                 if (!f.picklist().isEmpty()) {
-                    line.append(' ').append(NLS.bind(Messages.Import_picklist, String.join("|", f.picklist())));
+                    line.append(' ').append(NLS.bind(CliMessages.Import_picklist, String.join("|", f.picklist())));
                 }
                 text.append(line).append(System.lineSeparator());
             }
-            text.append(NLS.bind(Messages.Import_keys, String.join(", ", target.keyFields()))).append(System.lineSeparator());
+            text.append(NLS.bind(CliMessages.Import_keys, String.join(", ", target.keyFields()))).append(System.lineSeparator());
         }
         return text.toString();
     }
@@ -73,9 +71,9 @@ public class ImportCommand implements CliCommand {
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
         Arguments args = Arguments.parse(raw, VALUE_OPTIONS, Set.of());
-        List<String> positional = args.expect(Messages.Arg_entity, Messages.Arg_file);
+        List<String> positional = args.expect(CliMessages.Arg_entity, CliMessages.Arg_file);
         ImportTargets.Target target = ImportTargets.find(positional.get(0)).orElseThrow(
-                () -> CommandException.usage(NLS.bind(Messages.Import_unknownEntity, positional.get(0), ImportTargets.ids())));
+                () -> CommandException.usage(NLS.bind(CliMessages.Import_unknownEntity, positional.get(0), ImportTargets.ids())));
         Path file = existingFile(positional.get(1));
         Mode mode = "valid-rows".equals(args.choice("mode", "all-or-nothing", "all-or-nothing", "valid-rows")) ? Mode.VALID_ROWS
                 : Mode.ALL_OR_NOTHING;
@@ -86,13 +84,13 @@ public class ImportCommand implements CliCommand {
             List<String> keys = splitList(args.option("match"));
             for (String key : keys) {
                 if (!target.keyFields().contains(key)) {
-                    throw CommandException.usage(NLS.bind(Messages.Import_unknownKey, new Object[] { key, target.id(),
+                    throw CommandException.usage(NLS.bind(CliMessages.Import_unknownKey, new Object[] { key, target.id(),
                             String.join(", ", target.keyFields()) }));
                 }
             }
             match = new MatchPolicy(keys, onMatch);
         } else if (args.option("on-match") != null) {
-            throw CommandException.usage(Messages.Import_onMatchWithoutMatch);
+            throw CommandException.usage(CliMessages.Import_onMatchWithoutMatch);
         }
         Map<String, String> columnOverrides = parseMap(args.option("map"), target);
         ValueMapping valueOverrides = parseValues(args.option("values"), target);
@@ -120,7 +118,7 @@ public class ImportCommand implements CliCommand {
             Optional<SavedMapping> saved = service.loadMapping(target.id(), mappingName);
             if (saved.isEmpty()) {
                 List<String> names = service.mappingNames(target.id());
-                throw CommandException.usage(NLS.bind(Messages.Import_noMapping, new Object[] { mappingName, target.id(),
+                throw CommandException.usage(NLS.bind(CliMessages.Import_noMapping, new Object[] { mappingName, target.id(),
                         names.isEmpty() ? "-" : String.join(", ", names) }));
             }
             columns = saved.get().columns();
@@ -128,7 +126,7 @@ public class ImportCommand implements CliCommand {
         }
         for (Map.Entry<String, String> e : columnOverrides.entrySet()) {
             if (!preview.header().contains(e.getKey())) {
-                throw CommandException.usage(NLS.bind(Messages.Import_unknownColumn, e.getKey(), String.join(", ", preview.header())));
+                throw CommandException.usage(NLS.bind(CliMessages.Import_unknownColumn, e.getKey(), String.join(", ", preview.header())));
             }
             if (e.getValue() != null) { // the override takes the field from other columns, but not from other overrides (text fields join them)
                 for (Map.Entry<String, String> m : columns.fieldByHeader().entrySet()) {
@@ -159,11 +157,11 @@ public class ImportCommand implements CliCommand {
             try {
                 result.writeErrorReport(errorReport);
             } catch (IOException e) {
-                throw CommandException.data(NLS.bind(Messages.Import_errorReportFailed, errorReport, e.getMessage()), e);
+                throw CommandException.data(NLS.bind(CliMessages.Import_errorReportFailed, errorReport, e.getMessage()), e);
             }
         }
         printErrors(result, errorReport, context);
-        String summary = NLS.bind(Messages.Import_summary, new Object[] { result.created(), result.updated(), result.skipped(),
+        String summary = NLS.bind(CliMessages.Import_summary, new Object[] { result.created(), result.updated(), result.skipped(),
                 result.failed() });
         if (json) {
             StringBuilder notes = new StringBuilder();
@@ -176,11 +174,11 @@ public class ImportCommand implements CliCommand {
         } else {
             context.out().println(summary);
             for (ImportResult.Note note : result.notes()) {
-                context.err().println(NLS.bind(Messages.Import_note, note.message(), note.count()));
+                context.err().println(NLS.bind(CliMessages.Import_note, note.message(), note.count()));
             }
         }
         if (result.wroteNothing()) {
-            context.err().println(NLS.bind(Messages.Import_rolledBack, result.failed()));
+            context.err().println(NLS.bind(CliMessages.Import_rolledBack, result.failed()));
             return DATA;
         }
         return result.failed() > 0 ? PARTIAL : OK;
@@ -191,15 +189,15 @@ public class ImportCommand implements CliCommand {
             return;
         }
         if (errorReport != null) {
-            context.err().println(NLS.bind(Messages.Import_errorReportWritten, result.errors().size(), errorReport));
+            context.err().println(NLS.bind(CliMessages.Import_errorReportWritten, result.errors().size(), errorReport));
             return;
         }
         for (RowError e : result.errors().subList(0, Math.min(ERRORS_SHOWN, result.errors().size()))) {
-            context.err().println(e.column() == null || e.column().isEmpty() ? NLS.bind(Messages.Import_rowError, e.row(), e.message())
-                    : NLS.bind(Messages.Import_cellError, new Object[] { e.row(), e.column(), e.message() }));
+            context.err().println(e.column() == null || e.column().isEmpty() ? NLS.bind(CliMessages.Import_rowError, e.row(), e.message())
+                    : NLS.bind(CliMessages.Import_cellError, new Object[] { e.row(), e.column(), e.message() }));
         }
         if (result.errors().size() > ERRORS_SHOWN) {
-            context.err().println(NLS.bind(Messages.Import_moreErrors, result.errors().size() - ERRORS_SHOWN));
+            context.err().println(NLS.bind(CliMessages.Import_moreErrors, result.errors().size() - ERRORS_SHOWN));
         }
     }
 
@@ -227,10 +225,10 @@ public class ImportCommand implements CliCommand {
     static Path existingFile(String name) throws CommandException {
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) {
-            throw CommandException.usage(NLS.bind(Messages.Arg_noFile, name));
+            throw CommandException.usage(NLS.bind(CliMessages.Arg_noFile, name));
         }
         if (!Files.isReadable(file)) {
-            throw CommandException.usage(NLS.bind(Messages.Arg_unreadableFile, name));
+            throw CommandException.usage(NLS.bind(CliMessages.Arg_unreadableFile, name));
         }
         return file;
     }
@@ -243,7 +241,7 @@ public class ImportCommand implements CliCommand {
         case "utf-8", "utf8" -> StandardCharsets.UTF_8;
         case "gbk" -> Charset.forName("GBK");
         case "gb18030" -> Charset.forName("GB18030");
-        default -> throw CommandException.usage(NLS.bind(Messages.Usage_badChoice, new Object[] { "--encoding", name, "utf-8, gbk, gb18030" }));
+        default -> throw CommandException.usage(NLS.bind(CliMessages.Usage_badChoice, new Object[] { "--encoding", name, "utf-8, gbk, gb18030" }));
         };
     }
 
@@ -253,7 +251,7 @@ public class ImportCommand implements CliCommand {
 
     private static void checkField(ImportTargets.Target target, String field, String column) throws CommandException {
         if (target.field(field).isEmpty()) {
-            throw CommandException.usage(NLS.bind(Messages.Import_unknownField, new Object[] { column, field, target.id(),
+            throw CommandException.usage(NLS.bind(CliMessages.Import_unknownField, new Object[] { column, field, target.id(),
                     String.join(", ", target.fields().stream().map(TargetField::name).toList()) }));
         }
     }
@@ -267,7 +265,7 @@ public class ImportCommand implements CliCommand {
         for (String pair : splitList(text)) {
             int equals = pair.lastIndexOf('=');
             if (equals <= 0) {
-                throw CommandException.usage(NLS.bind(Messages.Import_badMap, pair));
+                throw CommandException.usage(NLS.bind(CliMessages.Import_badMap, pair));
             }
             String column = pair.substring(0, equals).strip();
             String field = pair.substring(equals + 1).strip();
@@ -299,7 +297,7 @@ public class ImportCommand implements CliCommand {
                 colon = -1; // a colon in the value, not after a field name
             }
             if (equals <= 0 || colon == 0 || (colon < 0 && field == null)) {
-                throw CommandException.usage(NLS.bind(Messages.Import_badValues, item));
+                throw CommandException.usage(NLS.bind(CliMessages.Import_badValues, item));
             }
             if (colon > 0) {
                 field = item.substring(0, colon).strip();
@@ -317,7 +315,7 @@ public class ImportCommand implements CliCommand {
             for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).build()
                     .parse(reader)) {
                 if (!record.isMapped("column") || !record.isMapped("field")) {
-                    throw CommandException.usage(NLS.bind(Messages.Import_badMappingFile, file));
+                    throw CommandException.usage(NLS.bind(CliMessages.Import_badMappingFile, file));
                 }
                 String column = record.get("column").strip();
                 String field = record.get("field").strip();
@@ -328,7 +326,7 @@ public class ImportCommand implements CliCommand {
                 mapping.put(column, field);
             }
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw CommandException.usage(NLS.bind(Messages.Import_badMappingFile, file) + " " + e.getMessage());
+            throw CommandException.usage(NLS.bind(CliMessages.Import_badMappingFile, file) + " " + e.getMessage());
         }
         return mapping;
     }

@@ -1,4 +1,4 @@
-package org.salesbench.cli.internal.commands;
+package org.salesbench.demo.internal;
 
 import java.util.List;
 import java.util.Set;
@@ -9,7 +9,6 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
-import org.salesbench.cli.internal.Messages;
 import org.salesbench.demo.DemoData;
 
 /** {@code demo --size N [--reset]}: the workbench's demo customers, through {@link DemoData}. */

@@ -40,7 +40,7 @@ import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
-import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.opportunities.ProductCatalog;
 
 /**
  * Leads, created through {@link LeadService#create} so they are screened (score, grade, duplicate flag) as a
@@ -109,7 +109,7 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         LeadService service = context.service(LeadService.class);
-        Relations relations = new Relations(context.service(UserService.class), context.service(ProductService.class));
+        Relations relations = new Relations(context.service(UserService.class), context.service(ProductCatalog.class));
         List<LeadSource> sources = service.sources(false);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {

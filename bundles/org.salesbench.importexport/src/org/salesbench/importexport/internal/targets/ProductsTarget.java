@@ -31,8 +31,8 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.ProductService;
 
 /**
  * The product catalogue, written through {@link ProductService}. A row without a code gets one made from its

@@ -10,8 +10,8 @@ import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.users.User;
 import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.opportunities.ProductCatalog;
+import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 
 /**
  * Finds the users and products rows name, for one import run: a user by login, display name or e-mail,
@@ -22,11 +22,11 @@ final class Relations {
     private static final String AMBIGUOUS = "\u0000ambiguous";
 
     private final UserService users;
-    private final ProductService products;
+    private final ProductCatalog products;
     private Map<String, String> loginByKey;
-    private Map<String, Long> productByKey;
+    private Map<String, CatalogProduct> productByKey;
 
-    Relations(UserService users, ProductService products) {
+    Relations(UserService users, ProductCatalog products) {
         this.users = users;
         this.products = products;
     }
@@ -72,15 +72,15 @@ final class Relations {
     Object product(String field, String text) {
         if (productByKey == null) {
             productByKey = new HashMap<>();
-            List<Product> all = products.list(false);
-            all.forEach(p -> productByKey.put(key(p.getCode()), p.getId()));
-            all.forEach(p -> productByKey.putIfAbsent(key(p.getName()), p.getId()));
+            List<CatalogProduct> all = products.list(false);
+            all.forEach(p -> productByKey.put(key(p.code()), p));
+            all.forEach(p -> productByKey.putIfAbsent(key(p.name()), p));
         }
-        Long id = productByKey.get(key(text));
-        if (id == null) {
+        CatalogProduct product = productByKey.get(key(text));
+        if (product == null) {
             return new FieldError(field, NLS.bind(SalesMessages.Product_unknown, text.strip()), text);
         }
-        return id;
+        return product;
     }
 
     /** A login made from a display name: "Darcel Schlecht" becomes darcel.schlecht; {@code null} if nothing usable remains. */

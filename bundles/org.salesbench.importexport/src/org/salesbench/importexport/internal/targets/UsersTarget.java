@@ -29,7 +29,7 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
-import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.opportunities.ProductCatalog;
 
 /**
  * Users and their teams, through {@link UserService}: a user per row (login, display name, e-mail, manager) and
@@ -77,7 +77,7 @@ public class UsersTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         UserService users = context.service(UserService.class);
-        Relations relations = new Relations(users, context.service(ProductService.class));
+        Relations relations = new Relations(users, context.service(ProductCatalog.class));
         return (rows, match) -> context.unitOfWork().write(em -> {
             List<RowOutcome> outcomes = new ArrayList<>();
             for (ImportRow row : rows) {

@@ -1,4 +1,4 @@
-package org.salesbench.opportunities.quotes.tests;
+package org.salesbench.quotes.tests;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,13 +15,13 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.Quote;
-import org.salesbench.opportunities.quotes.QuoteApprovalService;
-import org.salesbench.opportunities.quotes.QuoteLine;
-import org.salesbench.opportunities.quotes.internal.ProductServiceImpl;
-import org.salesbench.opportunities.quotes.internal.QuoteServiceImpl;
-import org.salesbench.opportunities.quotes.internal.ThresholdQuoteApprovalService;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.QuoteApprovalService;
+import org.salesbench.quotes.QuoteLine;
+import org.salesbench.quotes.internal.ProductServiceImpl;
+import org.salesbench.quotes.internal.QuoteServiceImpl;
+import org.salesbench.quotes.internal.ThresholdQuoteApprovalService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 

@@ -1,4 +1,4 @@
-package org.salesbench.opportunities.quotes.tests;
+package org.salesbench.quotes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,15 +20,15 @@ import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.opportunities.quotes.ApprovalOutcome;
-import org.salesbench.opportunities.quotes.ApprovalOutcome.State;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.Quote;
-import org.salesbench.opportunities.quotes.QuoteApprovalRequest;
-import org.salesbench.opportunities.quotes.QuoteApprovalService;
-import org.salesbench.opportunities.quotes.QuoteStatus;
-import org.salesbench.opportunities.quotes.internal.QuoteServiceImpl;
-import org.salesbench.opportunities.quotes.internal.ThresholdQuoteApprovalService;
+import org.salesbench.quotes.ApprovalOutcome;
+import org.salesbench.quotes.ApprovalOutcome.State;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.QuoteApprovalRequest;
+import org.salesbench.quotes.QuoteApprovalService;
+import org.salesbench.quotes.QuoteStatus;
+import org.salesbench.quotes.internal.QuoteServiceImpl;
+import org.salesbench.quotes.internal.ThresholdQuoteApprovalService;
 
 /** Quotes on Derby through the real services: versions, stored totals, bad input, the approval seam, status steps. */
 class QuoteServiceTest {

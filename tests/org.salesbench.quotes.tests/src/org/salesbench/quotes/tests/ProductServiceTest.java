@@ -1,4 +1,4 @@
-package org.salesbench.opportunities.quotes.tests;
+package org.salesbench.quotes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.opportunities.quotes.Product;
+import org.salesbench.quotes.Product;
 
 class ProductServiceTest {
 

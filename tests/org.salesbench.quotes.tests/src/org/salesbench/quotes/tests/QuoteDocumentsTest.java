@@ -1,4 +1,4 @@
-package org.salesbench.opportunities.quotes.tests;
+package org.salesbench.quotes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +12,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.salesbench.documents.DocumentRenderer;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.Quote;
-import org.salesbench.opportunities.quotes.internal.QuoteDocumentsImpl;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.internal.QuoteDocumentsImpl;
 
 /** The quote PDF through the real document renderer (the DS service of org.salesbench.documents). */
 class QuoteDocumentsTest {

@@ -1,4 +1,4 @@
-package org.salesbench.opportunities.quotes.tests;
+package org.salesbench.quotes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageRule;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.Quote;
-import org.salesbench.opportunities.quotes.internal.QuoteStageRule;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.internal.QuoteStageRule;
 
 /** The "quote" stage rule that the seeded Negotiation stages require. */
 class QuoteStageRuleTest {

@@ -1,4 +1,4 @@
-package org.salesbench.opportunities.quotes.tests;
+package org.salesbench.quotes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.QuoteLine;
-import org.salesbench.opportunities.quotes.QuoteTotals;
-import org.salesbench.opportunities.quotes.QuoteTotals.LineAmounts;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.QuoteLine;
+import org.salesbench.quotes.QuoteTotals;
+import org.salesbench.quotes.QuoteTotals.LineAmounts;
 
 /** Quote arithmetic: half-up to the cent on every line, then summed. */
 class QuoteTotalsTest {

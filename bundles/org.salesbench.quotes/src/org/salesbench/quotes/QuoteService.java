@@ -27,6 +27,9 @@ public interface QuoteService {
 
     long countForOpportunity(long opportunityId);
 
+    /** The quotes of all the customer's opportunities, the newest first (the customer editor's Quotes page). */
+    List<Quote> listForCustomer(long customerId);
+
     /** Computes the amounts without saving (for an editor that shows totals as the user types). */
     QuoteTotals totals(Quote quote);
 

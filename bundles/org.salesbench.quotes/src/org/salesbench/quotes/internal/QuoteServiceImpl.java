@@ -142,6 +142,18 @@ public class QuoteServiceImpl implements QuoteService {
     }
 
     @Override
+    public List<Quote> listForCustomer(long customerId) {
+        security.check(Action.READ, Quote.ENTITY, null);
+        return unitOfWork.read(em -> {
+            List<Quote> quotes = em.createQuery(
+                    "SELECT q FROM Quote q WHERE q.opportunity.customer.id = :id ORDER BY q.createdAt DESC, q.id DESC", Quote.class)
+                    .setParameter("id", customerId).getResultList();
+            quotes.forEach(QuoteServiceImpl::loadGraph);
+            return quotes;
+        });
+    }
+
+    @Override
     public long countForOpportunity(long opportunityId) {
         security.check(Action.READ, Quote.ENTITY, null);
         return unitOfWork.read(em -> em.createQuery("SELECT COUNT(q) FROM Quote q WHERE q.opportunity.id = :id", Long.class)

@@ -6,6 +6,8 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.quotes.ui.internal.messages";
 
+    public static String CustomerQuotes_count;
+    public static String CustomerQuotes_opportunity;
     public static String Editor_quotes;
     public static String Field_notANumber;
     public static String Field_required;

@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.importexport.targets;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -15,7 +15,6 @@ import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.TargetField;
-import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
 
 /**
@@ -23,9 +22,9 @@ import org.salesbench.importexport.internal.Values;
  * transaction, so memory stays bounded on a large table and cancel stops between chunks. The
  * same shape as {@link CustomerChunks}, for records that are not per customer.
  */
-final class RecordChunks {
+public final class RecordChunks {
 
-    static final int CHUNK = 500;
+    public static final int CHUNK = 500;
 
     private RecordChunks() {
     }
@@ -36,11 +35,11 @@ final class RecordChunks {
      * @param idOf      a record's id
      * @param valuesOf  the field values (in the order of {@code fields}) of the chunk's records, in the same transaction
      */
-    static <R> void export(ImportContext context, long[] ids, List<TargetField> fields, RecordWriter out, IProgressMonitor monitor,
+    public static <R> void export(ImportContext context, long[] ids, List<TargetField> fields, RecordWriter out, IProgressMonitor monitor,
             BiFunction<EntityManager, List<Long>, List<R>> recordsOf, ToLongFunction<R> idOf,
             BiFunction<EntityManager, List<R>, List<List<Object>>> valuesOf) throws IOException {
         out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
-        monitor.beginTask(Messages.Progress_export, ids.length);
+        monitor.beginTask(TargetMessages.Progress_export, ids.length);
         for (int from = 0; from < ids.length && !monitor.isCanceled(); from += CHUNK) {
             List<Long> chunk = Arrays.stream(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CHUNK))).boxed().toList();
             List<List<Object>> lines = context.unitOfWork().read(em -> {
@@ -61,10 +60,18 @@ final class RecordChunks {
     }
 
     /**
+     * A value for an export: numbers and days stay typed, so a spreadsheet sums and sorts them (text formats write
+     * them plainly); everything else in the form the import reads back.
+     */
+    public static Object typed(Object value) {
+        return Values.typed(value);
+    }
+
+    /**
      * {@code money}'s amount as a person writes it, with cents and no more zeros ({@code 880000.00}, {@code 0.125}: the
      * database keeps four decimals), or {@code null}.
      */
-    static Object amount(org.salesbench.core.model.Money money) {
+    public static Object amount(org.salesbench.core.model.Money money) {
         if (money == null) {
             return null;
         }
@@ -73,7 +80,7 @@ final class RecordChunks {
     }
 
     /** The currency of {@code money}, or {@code null}: a blank currency imports as the default, so only a priced value names one. */
-    static Object currency(org.salesbench.core.model.Money money) {
+    public static Object currency(org.salesbench.core.model.Money money) {
         return money == null ? null : money.getCurrency();
     }
 }

@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.importexport.targets;
 
 import java.math.BigDecimal;
 import java.sql.Date;

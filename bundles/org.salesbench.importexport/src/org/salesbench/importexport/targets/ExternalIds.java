@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal;
+package org.salesbench.importexport.targets;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

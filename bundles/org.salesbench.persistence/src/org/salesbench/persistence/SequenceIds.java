@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,16 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Ids for rows written in JDBC batches, from the same table generator the entities use (SB_SEQUENCE,
+ * Ids for rows written in JDBC batches (a bulk import), from the same table generator the entities use (SB_SEQUENCE,
  * row SB_ID): one increment reserves a block, as EclipseLink does, so both never hand out the same id.
  * It runs on the import's own transaction, so a rolled-back import leaves the counter as it was.
  */
-final class Ids {
+public final class SequenceIds {
 
-    private Ids() {
+    private SequenceIds() {
     }
 
-    static long[] allocate(Connection connection, int count) throws SQLException {
+    public static long[] allocate(Connection connection, int count) throws SQLException {
         long first = reserve(connection, count);
         long[] ids = new long[count];
         for (int i = 0; i < count; i++) {
@@ -25,7 +25,7 @@ final class Ids {
     }
 
     /** Reserves {@code count} consecutive ids and returns the first. */
-    static long reserve(Connection connection, long count) throws SQLException {
+    public static long reserve(Connection connection, long count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'");
                 PreparedStatement select = connection.prepareStatement("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
             update.setLong(1, count);

@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal;
+package org.salesbench.importexport;
 
 import java.io.IOException;
 import java.util.List;

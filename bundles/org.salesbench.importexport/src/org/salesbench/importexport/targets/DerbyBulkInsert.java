@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.importexport.targets;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Rows are values in the order of the column names given, as the JDBC types Derby reads (Long, String,
  * Timestamp, Date); a column of the table not named is NULL.
  */
-final class DerbyBulkInsert implements AutoCloseable {
+public final class DerbyBulkInsert implements AutoCloseable {
 
     private static final Map<String, DerbyBulkInsert> OPEN = new ConcurrentHashMap<>();
     /** Markers in the queue, told apart by identity (so not {@code List.of()}, which is one shared instance). */
@@ -43,7 +43,7 @@ final class DerbyBulkInsert implements AutoCloseable {
      * @param capacity how many {@link #add} calls may wait unread before the next one blocks; 0 for no limit
      *        (for rows that are only read after those of another insert)
      */
-    DerbyBulkInsert(String table, List<String> columnNames, int capacity) {
+    public DerbyBulkInsert(String table, List<String> columnNames, int capacity) {
         this.table = table;
         for (int i = 0; i < columnNames.size(); i++) {
             positions.put(columnNames.get(i), i);
@@ -53,14 +53,14 @@ final class DerbyBulkInsert implements AutoCloseable {
     }
 
     /** Hands rows to the insert, waiting while it is behind; rows added after {@link #stop} are dropped. */
-    void add(List<Object[]> rows) {
+    public void add(List<Object[]> rows) {
         if (!rows.isEmpty()) {
             put(rows);
         }
     }
 
     /** No more rows: the insert ends after those added. */
-    void finish() {
+    public void finish() {
         put(END);
     }
 
@@ -76,7 +76,7 @@ final class DerbyBulkInsert implements AutoCloseable {
     }
 
     /** The insert fails (and its statement rolls back) at its next row; producers stop waiting. */
-    void stop() {
+    public void stop() {
         stopped = true;
         while (!queue.offer(STOP)) {
             queue.clear(); // what waits unread is not inserted anyway
@@ -87,7 +87,7 @@ final class DerbyBulkInsert implements AutoCloseable {
      * Runs the bulk insert on {@code connection} until {@link #finish} (or fails after {@link #stop}). It does not
      * commit: the caller's transaction decides.
      */
-    void insert(Connection connection) throws SQLException {
+    public void insert(Connection connection) throws SQLException {
         try (PreparedStatement describe = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0")) {
             columns = describe.getMetaData();
             valueIndexes = new int[columns.getColumnCount()];

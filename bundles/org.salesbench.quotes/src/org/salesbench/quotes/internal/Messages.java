@@ -15,6 +15,11 @@ public final class Messages extends NLS {
     public static String Product_codeFormat;
     public static String Product_codeTaken;
     public static String Product_notFound;
+    public static String Product_active;
+    public static String Import_taxRate;
+    public static String Import_codeDerived;
+    public static String Import_unitDefault;
+    public static String Import_taxRateDefault;
     public static String Quote_opportunity;
     public static String Quote_validUntil;
     public static String Quote_currency;

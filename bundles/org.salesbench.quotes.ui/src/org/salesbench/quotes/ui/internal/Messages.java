@@ -8,7 +8,6 @@ public final class Messages extends NLS {
 
     public static String CustomerQuotes_count;
     public static String CustomerQuotes_opportunity;
-    public static String Editor_quotes;
     public static String Field_notANumber;
     public static String Field_required;
     public static String Job_exportPdf;

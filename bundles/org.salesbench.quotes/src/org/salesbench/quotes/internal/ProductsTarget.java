@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.quotes.internal;
 
 import static org.salesbench.importexport.TargetField.of;
 
@@ -30,15 +30,15 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
-import org.salesbench.importexport.internal.Messages;
-import org.salesbench.quotes.Product;
-import org.salesbench.quotes.ProductService;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.ServiceRows;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.ProductService;
 
 /**
- * The product catalogue, written through {@link ProductService}. A row without a code gets one made from its
+ * The product catalogue's import and export target ({@code org.salesbench.importexport.targets}), written through
+ * {@link ProductService}. A row without a code gets one made from its
  * name ("GTX Pro" becomes GTX-PRO); a missing unit is {@value #DEFAULT_UNIT} and a missing tax rate 0, each noted.
  * Rows match on code, name (ignoring case) or external id.
  */
@@ -54,15 +54,15 @@ public class ProductsTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(CODE, SalesMessages.Product_code, FieldType.TEXT, false, "Code", "Product Code", "SKU", "Item Code", "产品编码", "编码",
+                of(CODE, Messages.Product_code, FieldType.TEXT, false, "Code", "Product Code", "SKU", "Item Code", "产品编码", "编码",
                         "货号"),
-                of(NAME, SalesMessages.Product_name, FieldType.TEXT, true, "Name", "Product", "Product Name", "产品", "产品名称", "名称"),
-                of(UNIT, SalesMessages.Product_unit, FieldType.TEXT, false, "Unit", "Quantity Unit", "Usage Unit", "单位"),
-                of(LIST_PRICE, SalesMessages.Product_listPrice, FieldType.NUMBER, true, "List Price", "Price", "sales_price", "Sales Price",
+                of(NAME, Messages.Product_name, FieldType.TEXT, true, "Name", "Product", "Product Name", "产品", "产品名称", "名称"),
+                of(UNIT, Messages.Product_unit, FieldType.TEXT, false, "Unit", "Quantity Unit", "Usage Unit", "单位"),
+                of(LIST_PRICE, Messages.Product_listPrice, FieldType.NUMBER, true, "List Price", "Price", "sales_price", "Sales Price",
                         "Unit Price", "标价", "价格", "单价"),
                 of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种", "货币"),
-                of(TAX_RATE, SalesMessages.Product_taxRate, FieldType.NUMBER, false, "Tax Rate", "Tax", "VAT", "税率"),
-                of(ACTIVE, SalesMessages.Product_active, FieldType.BOOLEAN, false, "Active", "Product Active", "IsActive", "在售", "启用"),
+                of(TAX_RATE, Messages.Import_taxRate, FieldType.NUMBER, false, "Tax Rate", "Tax", "VAT", "税率"),
+                of(ACTIVE, Messages.Product_active, FieldType.BOOLEAN, false, "Active", "Product Active", "IsActive", "在售", "启用"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "Product Description", "描述", "说明"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Product ID", "Record Id", "外部编号"));
     }
@@ -75,6 +75,10 @@ public class ProductsTarget implements ImportTarget {
     @Override
     public String normaliseKey(String field, Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** A code the catalogue accepts, made from a name: letters and digits upper-cased, the rest a dash. */
@@ -116,22 +120,22 @@ public class ProductsTarget implements ImportTarget {
 
     private static void apply(ImportContext context, ImportRow row, Product p) {
         if (row.has(NAME)) p.setName(row.text(NAME));
-        if (row.has(CODE) && !OpportunitiesTarget.blank(row.text(CODE))) {
+        if (row.has(CODE) && !blank(row.text(CODE))) {
             p.setCode(row.text(CODE).strip());
         } else if (p.getCode() == null && p.getName() != null) {
             p.setCode(codeFrom(p.getName()));
-            context.note(SalesMessages.Note_codeDerived);
+            context.note(Messages.Import_codeDerived);
         }
-        if (row.has(UNIT) && !OpportunitiesTarget.blank(row.text(UNIT))) {
+        if (row.has(UNIT) && !blank(row.text(UNIT))) {
             p.setUnit(row.text(UNIT));
         } else if (p.getUnit() == null) {
             p.setUnit(DEFAULT_UNIT);
-            context.note(NLS.bind(SalesMessages.Note_unitDefault, DEFAULT_UNIT));
+            context.note(NLS.bind(Messages.Import_unitDefault, DEFAULT_UNIT));
         }
         if (row.has(LIST_PRICE)) {
             BigDecimal price = (BigDecimal) row.get(LIST_PRICE);
             String currency = row.text(CURRENCY);
-            if (OpportunitiesTarget.blank(currency)) {
+            if (blank(currency)) {
                 currency = p.getListPrice() != null ? p.getListPrice().getCurrency() : Money.DEFAULT_CURRENCY;
             }
             p.setListPrice(price == null ? null : Money.of(price, currency.strip().toUpperCase(Locale.ROOT)));
@@ -140,7 +144,7 @@ public class ProductsTarget implements ImportTarget {
             p.setTaxRate((BigDecimal) row.get(TAX_RATE));
         } else if (p.getTaxRate() == null) {
             p.setTaxRate(BigDecimal.ZERO);
-            context.note(SalesMessages.Note_taxRateDefault);
+            context.note(Messages.Import_taxRateDefault);
         }
         if (row.has(ACTIVE) && row.get(ACTIVE) != null) p.setActive((Boolean) row.get(ACTIVE));
         if (row.has(DESCRIPTION)) p.setDescription(row.text(DESCRIPTION));
@@ -150,7 +154,7 @@ public class ProductsTarget implements ImportTarget {
             throws SQLException {
         for (String key : keys) {
             String value = row.text(key);
-            if (OpportunitiesTarget.blank(value)) {
+            if (blank(value)) {
                 continue;
             }
             Optional<Product> found = switch (key) {

@@ -176,7 +176,7 @@ class DemoSalesTest {
                 "SELECT COUNT(o) FROM Opportunity o WHERE o.engagedOn IS NULL OR (o.closedOn IS NOT NULL AND o.engagedOn > o.closedOn)",
                 Long.class).getSingleResult());
         assertEquals(0, engagedAfterClose);
-        long withoutProduct = stack.db.read(em -> em.createQuery("SELECT COUNT(o) FROM Opportunity o WHERE o.product IS NULL AND o.leadId IS NULL", Long.class)
+        long withoutProduct = stack.db.read(em -> em.createQuery("SELECT COUNT(o) FROM Opportunity o WHERE o.productId IS NULL AND o.leadId IS NULL", Long.class)
                 .getSingleResult());
         assertEquals(0, withoutProduct, "every demo deal not converted from a lead is mainly about one product");
         assertEquals(java.util.Set.of("华东销售部", "华南销售部"),

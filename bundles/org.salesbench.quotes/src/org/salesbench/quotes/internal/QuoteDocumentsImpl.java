@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Customer;
 import org.salesbench.documents.Block.Column;
 import org.salesbench.documents.Block.Entry;
 import org.salesbench.documents.Document;
@@ -59,7 +60,8 @@ public class QuoteDocumentsImpl implements QuoteDocuments {
 
     /** The document of a loaded quote (lines, products and customer loaded, as {@link QuoteService#find} returns it). */
     public static Document document(Quote quote) {
-        String customer = quote.getOpportunity().getCustomer().getName();
+        Customer account = quote.getOpportunity().getCustomer();
+        String customer = account.getName();
         String reference = reference(quote);
         QuoteTotals totals = QuoteTotals.of(quote);
         LocalDate date = quote.getCreatedAt() == null ? LocalDate.now()

@@ -23,9 +23,9 @@ import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.ProductService;
-import org.salesbench.opportunities.quotes.QuoteService;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.ProductService;
+import org.salesbench.quotes.QuoteService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**

@@ -22,7 +22,6 @@ import jakarta.persistence.Table;
 import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.model.Money;
 import org.salesbench.customers.Customer;
-import org.salesbench.opportunities.quotes.Product;
 
 /**
  * A deal being worked with a customer: an amount expected to close on a date, moving through the
@@ -113,10 +112,12 @@ public class Opportunity extends AbstractEntity {
     @Column(name = "DESCRIPTION", length = 4000)
     private String description;
 
-    /** The main product sold, for won revenue by product; the quotes carry the detailed lines. */
-    @ManyToOne
-    @JoinColumn(name = "PRODUCT_ID")
-    private Product product;
+    /**
+     * The main product sold, for won revenue by product; the quotes carry the detailed lines. An id of
+     * the {@link ProductCatalog}'s product, not the entity, so opportunities do not depend on the quotes module.
+     */
+    @Column(name = "PRODUCT_ID")
+    private Long productId;
 
     /** The day selling began (engaged), where the sales cycle starts; the creation day unless set. */
     @Column(name = "ENGAGED_ON")
@@ -176,8 +177,8 @@ public class Opportunity extends AbstractEntity {
         return state != StageKind.OPEN;
     }
 
-    public Product getProduct() { return product; }
-    public void setProduct(Product product) { this.product = product; }
+    public Long getProductId() { return productId; }
+    public void setProductId(Long productId) { this.productId = productId; }
     public LocalDate getEngagedOn() { return engagedOn; }
     public void setEngagedOn(LocalDate engagedOn) { this.engagedOn = engagedOn; }
 }

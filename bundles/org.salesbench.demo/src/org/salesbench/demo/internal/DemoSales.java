@@ -28,12 +28,12 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.ProductService;
-import org.salesbench.opportunities.quotes.Quote;
-import org.salesbench.opportunities.quotes.QuoteLine;
-import org.salesbench.opportunities.quotes.QuoteService;
-import org.salesbench.opportunities.quotes.QuoteStatus;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.ProductService;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.QuoteLine;
+import org.salesbench.quotes.QuoteService;
+import org.salesbench.quotes.QuoteStatus;
 
 /**
  * The sales side of the demo: a product catalogue, leads in every status and opportunities in every
@@ -179,7 +179,8 @@ public final class DemoSales {
                 o.setEngagedOn(closedOn.minusDays(14 + random.nextInt(150)));
                 o.setExpectedCloseDate(closedOn);
             }
-            o.setProduct(mainProduct(lines));
+            Product main = mainProduct(lines);
+            o.setProductId(main == null ? null : main.getId());
             o.setNextStep(pick(NEXT_STEPS));
             o.setSource(source());
             if (random.nextBoolean()) {

@@ -35,13 +35,13 @@ import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.ProductCatalog;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
-import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
@@ -73,6 +73,20 @@ public class OpportunityServiceImpl implements OpportunityService {
     public void unsetAssignmentService(AssignmentService assignment) {
         if (this.assignment == assignment) {
             this.assignment = null;
+        }
+    }
+
+    /** The products an opportunity may name (the quotes module's catalogue); absent in a bare setup. */
+    private volatile ProductCatalog productCatalog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setProductCatalog(ProductCatalog catalog) {
+        this.productCatalog = catalog;
+    }
+
+    public void unsetProductCatalog(ProductCatalog catalog) {
+        if (this.productCatalog == catalog) {
+            this.productCatalog = null;
         }
     }
 
@@ -233,7 +247,7 @@ public class OpportunityServiceImpl implements OpportunityService {
      * Replaces the customer, pipeline and stage the caller set with the stored ones, naming the
      * field of each that does not exist or does not fit; a missing stage becomes the first open one.
      */
-    private static void resolve(EntityManager em, Validator v, Opportunity o) {
+    private void resolve(EntityManager em, Validator v, Opportunity o) {
         if (v.required("customer", Messages.Opportunity_customer, o.getCustomer())) {
             Customer customer = o.getCustomer().getId() == null ? null : em.find(Customer.class, o.getCustomer().getId());
             if (customer == null) {
@@ -241,12 +255,11 @@ public class OpportunityServiceImpl implements OpportunityService {
             }
             o.setCustomer(customer);
         }
-        if (o.getProduct() != null) {
-            Product product = o.getProduct().getId() == null ? null : em.find(Product.class, o.getProduct().getId());
-            if (product == null) {
-                v.add("product", Messages.Product_notFound, Messages.Opportunity_product, o.getProduct().getId());
+        if (o.getProductId() != null) {
+            ProductCatalog catalog = productCatalog;
+            if (catalog == null || catalog.find(o.getProductId()).isEmpty()) {
+                v.add("product", Messages.Product_notFound, Messages.Opportunity_product, o.getProductId());
             }
-            o.setProduct(product);
         }
         Pipeline pipeline = null;
         if (o.getPipeline() == null && o.getStage() != null && o.getStage().getId() != null) {

@@ -28,8 +28,9 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.internal.ForecastServiceImpl;
 import org.salesbench.opportunities.internal.OpportunityServiceImpl;
 import org.salesbench.opportunities.internal.PipelineServiceImpl;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.internal.ProductServiceImpl;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.internal.ProductCatalogImpl;
+import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
@@ -102,6 +103,7 @@ final class SalesData implements AutoCloseable {
         pipelines = new PipelineServiceImpl(db, security, publisher);
         opportunities = new OpportunityServiceImpl(db, security, publisher);
         products = new ProductServiceImpl(db, security, publisher);
+        opportunities.setProductCatalog(new ProductCatalogImpl(products));
         forecast = new ForecastServiceImpl(db, security);
         reports = new ReportServiceImpl(db, security, new MetricCatalogueImpl(), forecast);
         newBusiness = pipelines.pipelines(false).stream().filter(p -> p.getLabel().equals("New business")).findFirst().orElseThrow();
@@ -185,7 +187,7 @@ final class SalesData implements AutoCloseable {
         Opportunity o = new Opportunity(customer, key, Money.of(amount, currency));
         o.setPipeline(newBusiness);
         o.setOwner(owner);
-        o.setProduct(product);
+        o.setProductId(product == null ? null : product.getId());
         o.setEngagedOn(LocalDate.parse(engaged));
         o.setExpectedCloseDate(LocalDate.parse(expectedClose));
         o.setForecastCategory(category);

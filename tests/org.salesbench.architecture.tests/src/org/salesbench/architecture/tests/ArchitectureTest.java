@@ -96,12 +96,8 @@ class ArchitectureTest {
             // -- extension points nothing in production contributes to: move "the customer editor shows the
             //    customer's opportunities, quotes and leads through editorPages; every extension point has a
             //    production contributor or is removed"
-            "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.customers.ui.editorPages has no production contributor",
-            "opportunities, quotes and leads pages on the customer editor",
             "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.customers.ui.listColumns has no production contributor",
             "a production contributor, or the point is removed",
-            "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.opportunities.ui.editorPages has no production contributor",
-            "a production contributor (e.g. quotes on the opportunity editor), or the point is removed",
             "EXTENSION_POINT_WITHOUT_CONTRIBUTOR: extension point org.salesbench.opportunities.ui.boardCardDecorations has no production"
                     + " contributor",
             "a production contributor, or the point is removed");

@@ -33,11 +33,12 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.internal.LeadServiceImpl;
 import org.salesbench.opportunities.internal.OpportunityServiceImpl;
 import org.salesbench.opportunities.internal.PipelineServiceImpl;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.internal.ProductServiceImpl;
-import org.salesbench.opportunities.quotes.internal.QuoteServiceImpl;
-import org.salesbench.opportunities.quotes.internal.QuoteStageRule;
-import org.salesbench.opportunities.quotes.internal.ThresholdQuoteApprovalService;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.internal.ProductCatalogImpl;
+import org.salesbench.quotes.internal.ProductServiceImpl;
+import org.salesbench.quotes.internal.QuoteServiceImpl;
+import org.salesbench.quotes.internal.QuoteStageRule;
+import org.salesbench.quotes.internal.ThresholdQuoteApprovalService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.internal.UserServiceImpl;
@@ -69,6 +70,7 @@ class DemoSalesTest {
             opportunities.addStageRule(new QuoteStageRule(db));
             leads = new LeadServiceImpl(db, security, quiet, customers, customers, opportunities);
             products = new ProductServiceImpl(db, security, quiet);
+            opportunities.setProductCatalog(new ProductCatalogImpl(products));
             quotes = new QuoteServiceImpl(db, security, quiet, new ThresholdQuoteApprovalService(BigDecimal.TEN));
             userService = new UserServiceImpl(db, security);
             demo = new DemoData(customers, userService, db, leads, opportunities, pipelines, products, quotes);
@@ -174,7 +176,7 @@ class DemoSalesTest {
                 "SELECT COUNT(o) FROM Opportunity o WHERE o.engagedOn IS NULL OR (o.closedOn IS NOT NULL AND o.engagedOn > o.closedOn)",
                 Long.class).getSingleResult());
         assertEquals(0, engagedAfterClose);
-        long withoutProduct = stack.db.read(em -> em.createQuery("SELECT COUNT(o) FROM Opportunity o WHERE o.product IS NULL AND o.leadId IS NULL", Long.class)
+        long withoutProduct = stack.db.read(em -> em.createQuery("SELECT COUNT(o) FROM Opportunity o WHERE o.productId IS NULL AND o.leadId IS NULL", Long.class)
                 .getSingleResult());
         assertEquals(0, withoutProduct, "every demo deal not converted from a lead is mainly about one product");
         assertEquals(java.util.Set.of("华东销售部", "华南销售部"),

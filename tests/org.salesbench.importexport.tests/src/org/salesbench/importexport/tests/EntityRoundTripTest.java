@@ -46,7 +46,7 @@ import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
-import org.salesbench.opportunities.quotes.Product;
+import org.salesbench.quotes.Product;
 
 /**
  * Users and teams, products, leads and opportunities made through the services, exported to CSV (UTF-8 with BOM, GBK)
@@ -130,7 +130,7 @@ class EntityRoundTripTest {
         open.setExpectedCloseDate(LocalDate.of(2026, 12, 20));
         open.setEngagedOn(LocalDate.of(2026, 3, 1));
         open.setOwner("zhang.wei");
-        open.setProduct(f.products.findByCode("CRM-PRO").orElseThrow());
+        open.setProductId(f.products.findByCode("CRM-PRO").orElseThrow().getId());
         open.setSource("展会");
         open.setNextStep("演示, 报价");
         open.setDescription("多行\n描述");
@@ -140,7 +140,7 @@ class EntityRoundTripTest {
         won.setExpectedCloseDate(WON_ON);
         won.setEngagedOn(LocalDate.of(2026, 6, 1));
         won.setOwner("ann.lee");
-        won.setProduct(f.products.findByCode("SUP-Y").orElseThrow());
+        won.setProductId(f.products.findByCode("SUP-Y").orElseThrow().getId());
         long wonId = f.opportunities.create(won).getId();
         f.opportunities.markWon(wonId, WON_ON);
         Opportunity lost = new Opportunity(huawei, "华为 BI", Money.of(new BigDecimal("120000"), "CNY"));
@@ -180,7 +180,7 @@ class EntityRoundTripTest {
         f.db.read(em -> em.createQuery("SELECT o FROM Opportunity o JOIN FETCH o.customer ORDER BY o.name", Opportunity.class).getResultList()
                 .stream().map(o -> List.of(o.getName(), o.getCustomer().getName(), money(o.getAmount()), text(o.getExpectedCloseDate()),
                         text(o.getClosedOn()), text(o.getEngagedOn()), o.getPipeline().getName(), text(o.getStage().getName()), text(o.getState()),
-                        text(o.getProbability()), text(o.getOwner()), o.getProduct() == null ? "null" : o.getProduct().getCode(),
+                        text(o.getProbability()), text(o.getOwner()), o.getProductId() == null ? "null" : f.products.find(o.getProductId()).orElseThrow().getCode(),
                         text(o.getLossReason()), text(o.getSource()), text(o.getNextStep()), text(o.getDescription())))
                 .toList()).forEach(o -> s.append("opportunity ").append(o).append('\n'));
         return s.toString();

@@ -22,11 +22,13 @@ import org.salesbench.importexport.internal.ImportEngine;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.PipelineService;
+import org.salesbench.opportunities.ProductCatalog;
 import org.salesbench.opportunities.internal.LeadServiceImpl;
 import org.salesbench.opportunities.internal.OpportunityServiceImpl;
 import org.salesbench.opportunities.internal.PipelineServiceImpl;
-import org.salesbench.opportunities.quotes.ProductService;
-import org.salesbench.opportunities.quotes.internal.ProductServiceImpl;
+import org.salesbench.quotes.ProductService;
+import org.salesbench.quotes.internal.ProductCatalogImpl;
+import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.internal.UserServiceImpl;
@@ -40,6 +42,7 @@ final class SalesFixture implements AutoCloseable {
     final OpportunityServiceImpl opportunities;
     final PipelineServiceImpl pipelines;
     final ProductServiceImpl products;
+    final ProductCatalog catalog;
     final UserServiceImpl users;
     final LeadServiceImpl leads;
 
@@ -52,11 +55,13 @@ final class SalesFixture implements AutoCloseable {
         opportunities = new OpportunityServiceImpl(db, security, quiet);
         pipelines = new PipelineServiceImpl(db, security, quiet);
         products = new ProductServiceImpl(db, security, quiet);
+        catalog = new ProductCatalogImpl(products);
+        opportunities.setProductCatalog(catalog);
         users = new UserServiceImpl(db, security);
         leads = new LeadServiceImpl(db, security, quiet, customers, customers, opportunities);
         Map<Class<?>, Object> services = Map.of(CustomerService.class, customers, SecurityService.class, security,
                 DomainEventPublisher.class, quiet, OpportunityService.class, opportunities, PipelineService.class, pipelines,
-                ProductService.class, products, UserService.class, users, LeadService.class, leads);
+                ProductService.class, products, ProductCatalog.class, catalog, UserService.class, users, LeadService.class, leads);
         engine = new ImportEngine(db, services::get);
     }
 

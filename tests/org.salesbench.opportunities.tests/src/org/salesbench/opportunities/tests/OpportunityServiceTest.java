@@ -25,7 +25,8 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
-import org.salesbench.opportunities.quotes.Product;
+import org.salesbench.opportunities.ProductCatalog;
+import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 
 class OpportunityServiceTest {
 
@@ -175,20 +176,34 @@ class OpportunityServiceTest {
 
     @Test
     void aHistoricDealKeepsItsEngagedDateAndProductAndItsCloseDateIsCheckedAgainstIt() {
-        Product product = fx.db.write(em -> {
-            Product p = new Product("GTX-PRO", "GTX Pro", "pc", Money.cny("4821.00"), new java.math.BigDecimal("0.13"));
-            em.persist(p);
-            return p;
-        });
+        // the catalogue is the quotes module's, not installed here: one product it would offer
+        CatalogProduct product = new CatalogProduct(4821, "GTX-PRO", "GTX Pro", Money.cny("4821.00"));
+        ProductCatalog catalog = new ProductCatalog() {
+            @Override
+            public List<CatalogProduct> list(boolean activeOnly) {
+                return List.of(product);
+            }
+
+            @Override
+            public Optional<CatalogProduct> find(long id) {
+                return id == product.id() ? Optional.of(product) : Optional.empty();
+            }
+
+            @Override
+            public Optional<CatalogProduct> findByCode(String code) {
+                return code.equals(product.code()) ? Optional.of(product) : Optional.empty();
+            }
+        };
+        fx.opportunities.setProductCatalog(catalog);
         Opportunity historic = fx.opportunity(acme, "GTX Pro for Isdom", "4514.00", LocalDate.of(2017, 3, 11));
         historic.setEngagedOn(LocalDate.of(2016, 10, 25));
-        historic.setProduct(product);
+        historic.setProductId(product.id());
         Opportunity created = fx.opportunities.create(historic);
         Opportunity won = fx.opportunities.markWon(created.getId(), LocalDate.of(2017, 3, 11));
         Opportunity read = fx.opportunities.find(won.getId()).orElseThrow();
         assertEquals(LocalDate.of(2016, 10, 25), read.getEngagedOn());
         assertEquals(LocalDate.of(2017, 3, 11), read.getClosedOn());
-        assertEquals("GTX-PRO", read.getProduct().getCode());
+        assertEquals(4821L, read.getProductId());
 
         assertEquals(LocalDate.now(), create("1.00").getEngagedOn(), "a new deal is engaged the day it is made");
         Opportunity afterTheFact = fx.opportunities.markWon(create("2.00").getId(), LocalDate.now().minusDays(7));
@@ -200,11 +215,16 @@ class OpportunityServiceTest {
         assertTrue(message(early, "expectedCloseDate").contains("Engaged date"), message(early, "expectedCloseDate"));
 
         Opportunity ghostProduct = fx.opportunity(acme, "Ghost product", "1.00", null);
-        Product ghost = new Product("NONE", "None", "pc", Money.cny("1.00"), java.math.BigDecimal.ZERO);
-        setId(ghost, 987654323L);
-        ghostProduct.setProduct(ghost);
+        ghostProduct.setProductId(987654323L);
         ValidationException unknown = assertThrows(ValidationException.class, () -> fx.opportunities.create(ghostProduct));
         assertEquals("Product: there is no product 987654323", message(unknown, "product"));
+
+        fx.opportunities.unsetProductCatalog(catalog);
+        Opportunity noCatalogue = fx.opportunity(acme, "No catalogue", "1.00", null);
+        noCatalogue.setProductId(product.id());
+        ValidationException uncheckable = assertThrows(ValidationException.class, () -> fx.opportunities.create(noCatalogue),
+                "without the quotes module no product can be named");
+        assertEquals("Product: there is no product 4821", message(uncheckable, "product"));
     }
 
     @Test

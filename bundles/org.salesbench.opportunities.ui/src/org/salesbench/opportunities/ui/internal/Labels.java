@@ -12,7 +12,6 @@ import org.salesbench.opportunities.DuplicateReason;
 import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.StageKind;
-import org.salesbench.opportunities.quotes.QuoteStatus;
 
 /** How enum values, money and dates read in the user's language. */
 final class Labels {
@@ -80,30 +79,6 @@ final class Labels {
             case EMAIL -> Messages.Duplicate_email;
             case NAME -> Messages.Duplicate_name;
         };
-    }
-
-    static String of(QuoteStatus status) {
-        if (status == null) {
-            return "";
-        }
-        return switch (status) {
-            case DRAFT -> Messages.QuoteStatus_draft;
-            case IN_APPROVAL -> Messages.QuoteStatus_inApproval;
-            case APPROVED -> Messages.QuoteStatus_approved;
-            case SENT -> Messages.QuoteStatus_sent;
-            case ACCEPTED -> Messages.QuoteStatus_accepted;
-            case REJECTED -> Messages.QuoteStatus_rejected;
-        };
-    }
-
-    /** The amount with its currency symbol and cents, as on a quote. */
-    static String moneyExact(Money money) {
-        if (money == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getCurrencyInstance();
-        format.setCurrency(Currency.getInstance(money.getCurrency()));
-        return format.format(money.getAmount());
     }
 
     /** The amount with its currency symbol and no cents, e.g. ¥1,250,000. */

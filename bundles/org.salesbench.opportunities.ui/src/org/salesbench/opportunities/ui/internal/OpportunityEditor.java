@@ -24,7 +24,8 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 
 /**
- * An opportunity in a form editor: Overview, History, Activities, Quotes and pages other bundles add.
+ * An opportunity in a form editor: Overview, History, Activities and pages other bundles add
+ * (the quotes module's Quotes page).
  * Validation on every edit, Save disabled while invalid and the reload-or-keep choice after a
  * conflicting save are the shared behaviour of {@link EntityFormEditor}, as in the customer editor.
  */
@@ -79,7 +80,6 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
         try {
             addPage(new OpportunityOverviewPage(this));
             addPage(new OpportunityActivitiesPage(this));
-            addPage(new QuotesPage(this));
             for (ContributionRegistries.PageDescriptor d : ContributionRegistries.pages()) {
                 IFormPage page = d.factory().get()
                         .map(f -> LazyContribution.safeCall(d.id(), () -> f.createPage(this, d.id(), d.label(), opportunity()), (IFormPage) null))

@@ -35,11 +35,11 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.ProductCatalog;
+import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.ProductService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
@@ -60,8 +60,10 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
     private List<Stage> stages = List.of();
     private Combo productCombo;
     /** The active products once read; the combo also offers the opportunity's own product if it was retired since. */
-    private List<Product> activeProducts = List.of();
-    private List<Product> productChoices = List.of();
+    private List<CatalogProduct> activeProducts = List.of();
+    private List<CatalogProduct> productChoices = List.of();
+    /** The opportunity's own product when it is no longer sold (read once, with the active ones). */
+    private CatalogProduct retiredProduct;
 
     public OpportunityOverviewPage(OpportunityEditor editor) {
         super(editor, ID, Messages.Editor_overview);
@@ -274,13 +276,24 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
                 return;
             }
             int index = productCombo.getSelectionIndex();
-            Product chosen = index <= 0 ? null : productChoices.get(index - 1);
-            if (!Objects.equals(productId(chosen), productId(editor.opportunity().getProduct()))) {
-                edited(o -> o.setProduct(chosen));
+            Long chosen = index <= 0 ? null : productChoices.get(index - 1).id();
+            if (!Objects.equals(chosen, editor.opportunity().getProductId())) {
+                edited(o -> o.setProductId(chosen));
             }
         });
-        Jobs.load(productCombo, Messages.Job_loadProducts, () -> Services.get(ProductService.class).list(true), active -> {
-            activeProducts = active;
+        Long ownProduct = editor.opportunity().getProductId();
+        record Catalogue(List<CatalogProduct> active, CatalogProduct own) {
+        }
+        Jobs.load(productCombo, Messages.Job_loadProducts, () -> {
+            // the quotes module provides the catalogue; without it an opportunity names no product
+            ProductCatalog catalog = Services.find(ProductCatalog.class).orElse(null);
+            if (catalog == null) {
+                return new Catalogue(List.of(), null);
+            }
+            return new Catalogue(catalog.list(true), ownProduct == null ? null : catalog.find(ownProduct).orElse(null));
+        }, catalogue -> {
+            activeProducts = catalogue.active();
+            retiredProduct = catalogue.own();
             boolean wasLoading = loading;
             loading = true;
             try {
@@ -291,23 +304,19 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         }, e -> productCombo.setToolTipText(e.getMessage()));
     }
 
-    private static Long productId(Product product) {
-        return product == null ? null : product.getId();
-    }
-
     private void showProducts(Opportunity o) {
-        List<Product> choices = new ArrayList<>(activeProducts);
-        Product current = o.getProduct();
-        if (current != null && choices.stream().noneMatch(p -> p.getId().equals(current.getId()))) {
-            choices.add(current);
+        List<CatalogProduct> choices = new ArrayList<>(activeProducts);
+        Long current = o.getProductId();
+        if (current != null && choices.stream().noneMatch(p -> p.id() == current) && retiredProduct != null && retiredProduct.id() == current) {
+            choices.add(retiredProduct);
         }
         productChoices = choices;
         productCombo.removeAll();
         productCombo.add(Messages.Field_noProduct);
-        choices.forEach(p -> productCombo.add(NLS.bind(Messages.Field_productChoice, p.getCode(), p.getName())));
+        choices.forEach(p -> productCombo.add(NLS.bind(Messages.Field_productChoice, p.code(), p.name())));
         int selected = 0;
         for (int i = 0; i < choices.size(); i++) {
-            if (current != null && choices.get(i).getId().equals(current.getId())) {
+            if (current != null && choices.get(i).id() == current) {
                 selected = i + 1;
             }
         }

@@ -37,15 +37,6 @@ public final class ImportMessages extends NLS {
     public static String Note_placeholderCustomer;
     public static String Note_nameComposed;
     public static String Note_engagedOnClose;
-    public static String Product_code;
-    public static String Product_name;
-    public static String Product_unit;
-    public static String Product_listPrice;
-    public static String Product_taxRate;
-    public static String Product_active;
-    public static String Note_codeDerived;
-    public static String Note_unitDefault;
-    public static String Note_taxRateDefault;
     public static String Note_lostWithDefaultReason;
 
     static {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -46,10 +47,10 @@ import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
+import org.salesbench.opportunities.ProductCatalog;
+import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
-import org.salesbench.opportunities.quotes.Product;
-import org.salesbench.opportunities.quotes.ProductService;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.NameLookup;
 import org.salesbench.importexport.targets.TargetMessages;
@@ -141,7 +142,7 @@ public class OpportunitiesTarget implements ImportTarget {
         private final OpportunityService service;
         private final CustomerService customers;
         private final OwnerLookup relations;
-        private final NameLookup<Long> products;
+        private final NameLookup<CatalogProduct> products;
         private final List<Pipeline> pipelines;
         private final String placeholder;
         private Long placeholderId;
@@ -153,8 +154,8 @@ public class OpportunitiesTarget implements ImportTarget {
             this.service = context.service(OpportunityService.class);
             this.customers = context.service(CustomerService.class);
             this.relations = new OwnerLookup(context.service(UserService.class));
-            this.products = new NameLookup<>(context.service(ProductService.class).list(false), Product::getId,
-                    List.of(Product::getCode, Product::getName), ImportMessages.Product_unknown, TargetMessages.Value_ambiguous);
+            this.products = new NameLookup<>(context.service(ProductCatalog.class).list(false), p -> p,
+                    List.of(CatalogProduct::code, CatalogProduct::name), ImportMessages.Product_unknown, TargetMessages.Value_ambiguous);
             this.pipelines = context.service(PipelineService.class).pipelines(true);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
@@ -201,10 +202,10 @@ public class OpportunitiesTarget implements ImportTarget {
                 Object found = relations.login(OWNER, row.text(OWNER));
                 if (found instanceof FieldError e) errors.add(e); else owner = (String) found;
             }
-            Long productId = null;
+            CatalogProduct product = null;
             if (row.text(PRODUCT) != null) {
                 Object found = products.find(PRODUCT, row.text(PRODUCT));
-                if (found instanceof FieldError e) errors.add(e); else productId = (Long) found;
+                if (found instanceof FieldError e) errors.add(e); else product = (CatalogProduct) found;
             }
             LocalDate close = (LocalDate) row.get(CLOSE_DATE);
             boolean closed = stage != null && stage.isClosed();
@@ -225,7 +226,6 @@ public class OpportunitiesTarget implements ImportTarget {
             } else if (customer != null) {
                 o.setCustomer(customer);
             }
-            Product product = productId == null ? null : em.find(Product.class, productId);
             apply(row, o, product, owner);
             if (blank(o.getName())) {
                 o.setName(composedName(o.getCustomer(), product));
@@ -262,7 +262,7 @@ public class OpportunitiesTarget implements ImportTarget {
             }
         }
 
-        private static void apply(ImportRow row, Opportunity o, Product product, String owner) {
+        private static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner) {
             if (row.has(NAME)) o.setName(row.text(NAME));
             if (row.has(CLOSE_DATE)) o.setExpectedCloseDate((LocalDate) row.get(CLOSE_DATE));
             if (row.has(ENGAGED_ON)) o.setEngagedOn((LocalDate) row.get(ENGAGED_ON));
@@ -270,22 +270,22 @@ public class OpportunitiesTarget implements ImportTarget {
             if (row.has(SOURCE)) o.setSource(row.text(SOURCE));
             if (row.has(NEXT_STEP)) o.setNextStep(row.text(NEXT_STEP));
             if (row.has(DESCRIPTION)) o.setDescription(row.text(DESCRIPTION));
-            if (product != null) o.setProduct(product);
+            if (product != null) o.setProductId(product.id());
             if (owner != null) o.setOwner(owner);
             if (row.has(AMOUNT)) {
                 BigDecimal amount = (BigDecimal) row.get(AMOUNT);
                 String currency = row.text(CURRENCY);
                 if (blank(currency)) {
                     currency = o.getAmount() != null ? o.getAmount().getCurrency()
-                            : product != null && product.getListPrice() != null ? product.getListPrice().getCurrency() : Money.DEFAULT_CURRENCY;
+                            : product != null && product.listPrice() != null ? product.listPrice().getCurrency() : Money.DEFAULT_CURRENCY;
                 }
                 o.setAmount(amount == null ? null : Money.of(amount, currency.strip().toUpperCase(Locale.ROOT)));
             }
         }
 
-        private static String composedName(Customer customer, Product product) {
+        private static String composedName(Customer customer, CatalogProduct product) {
             String account = customer == null ? "" : customer.getName();
-            return product == null ? account : account + " – " + product.getName();
+            return product == null ? account : account + " – " + product.name();
         }
 
         private Pipeline pipelineOf(ImportRow row, List<FieldError> errors) {
@@ -424,9 +424,11 @@ public class OpportunitiesTarget implements ImportTarget {
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
         List<TargetField> fields = fields();
         long[] ids = context.service(OpportunityService.class).ids(filter instanceof OpportunityFilter f ? f : OpportunityFilter.ALL);
+        Map<Long, String> productCodes = context.service(ProductCatalog.class).list(false).stream()
+                .collect(Collectors.toMap(CatalogProduct::id, CatalogProduct::code));
         RecordChunks.export(context, ids, fields, out, monitor,
                 (em, chunk) -> em.createQuery("SELECT o FROM Opportunity o JOIN FETCH o.customer JOIN FETCH o.pipeline LEFT JOIN FETCH o.stage"
-                        + " LEFT JOIN FETCH o.product WHERE o.id IN :ids", Opportunity.class).setParameter("ids", chunk).getResultList(),
+                        + " WHERE o.id IN :ids", Opportunity.class).setParameter("ids", chunk).getResultList(),
                 Opportunity::getId, (em, deals) -> {
                     Map<Long, String> external = ExternalIds.of(em, ENTITY, deals.stream().map(Opportunity::getId).toList());
                     Map<Long, String> customerExternal = ExternalIds.of(em, CustomerReference.entity(),
@@ -443,7 +445,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     case STAGE -> o.getStage() == null ? null : o.getStage().getName();
                     case PROBABILITY -> o.getProbability();
                     case OWNER -> o.getOwner();
-                    case PRODUCT -> o.getProduct() == null ? null : o.getProduct().getCode();
+                    case PRODUCT -> o.getProductId() == null ? null : productCodes.get(o.getProductId());
                     case LOSS_REASON -> o.getLossReason();
                     case SOURCE -> o.getSource();
                     case NEXT_STEP -> o.getNextStep();

@@ -1,0 +1,305 @@
+package org.salesbench.quotes.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.salesbench.documents.DocumentException;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.quotes.ProductService;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.QuoteDocuments;
+import org.salesbench.quotes.QuoteService;
+import org.salesbench.quotes.QuoteStatus;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.Formats;
+
+/**
+ * The opportunity editor's Quotes page (contributed through {@code org.salesbench.opportunities.ui.editorPages}),
+ * the opportunity's quotes, newest version first: create one with its lines, take the selected one
+ * through its life (submit for approval, approve or refuse when the user may, mark sent, accepted or
+ * rejected), make a new version of it, export it as PDF. Buttons follow the selected quote's status.
+ */
+public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
+
+    public static final String ID = "org.salesbench.quotes.ui.editor.quotes";
+
+    /** The opportunity the page was made for, until the editor reloads another copy of it. */
+    private Opportunity opportunity;
+    private TableViewer viewer;
+    private Label status;
+    private Button submit;
+    private Button approve;
+    private Button refuse;
+    private Button sent;
+    private Button accepted;
+    private Button rejected;
+    private Button newVersion;
+    private Button export;
+    /** The selected quote's id, kept across reloads. */
+    private Long selectedId;
+    /** What the last step did, shown once the list is read again instead of the count. */
+    private String note;
+    /** Whether the current user may decide the selected quote's approval (asked in the reload job). */
+    private final Map<Long, Boolean> mayDecide = new java.util.HashMap<>();
+    private Consumer<String> errorReporter = this::showError;
+
+    public QuotesPage(FormEditor editor, String id, String label, Opportunity opportunity) {
+        super(editor, id, label);
+        this.opportunity = opportunity;
+    }
+
+    /** The opportunity as the editor holds it now (a reload replaces it). */
+    private Opportunity opportunity() {
+        return getEditor() instanceof EntityFormEditor<?> entityEditor && entityEditor.entity() instanceof Opportunity current
+                ? current : opportunity;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        FormToolkit toolkit = managedForm.getToolkit();
+        managedForm.getForm().setText(getTitle());
+        toolkit.decorateFormHeading(managedForm.getForm().getForm());
+        Composite body = managedForm.getForm().getBody();
+        body.setLayout(new GridLayout(1, false));
+        status = toolkit.createLabel(body, "");
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Composite buttons = toolkit.createComposite(body);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        org.eclipse.swt.layout.RowLayout row = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.marginLeft = 0;
+        buttons.setLayout(row);
+        Button create = toolkit.createButton(buttons, Messages.Quotes_new, SWT.PUSH);
+        create.addListener(SWT.Selection, e -> newQuote());
+        newVersion = button(toolkit, buttons, Messages.Quotes_newVersion, q -> newVersion(q.getId()));
+        submit = button(toolkit, buttons, Messages.Quotes_submit, q -> submit(q.getId()));
+        approve = button(toolkit, buttons, Messages.Quotes_approve, q -> decide(q.getId(), true, null));
+        refuse = button(toolkit, buttons, Messages.Quotes_refuse, q -> {
+            String comment = ask(Messages.Quotes_refuse, NLS.bind(Messages.Quotes_refuseWhy, q.getVersionNumber()));
+            if (comment != null) {
+                decide(q.getId(), false, comment);
+            }
+        });
+        sent = button(toolkit, buttons, Messages.Quotes_markSent, q -> markSent(q.getId()));
+        accepted = button(toolkit, buttons, Messages.Quotes_markAccepted, q -> markAccepted(q.getId()));
+        rejected = button(toolkit, buttons, Messages.Quotes_markRejected, q -> {
+            String reason = ask(Messages.Quotes_markRejected, NLS.bind(Messages.Quotes_rejectedWhy, q.getVersionNumber()));
+            if (reason != null) {
+                markRejected(q.getId(), reason);
+            }
+        });
+        export = toolkit.createButton(buttons, Messages.Quotes_exportPdf, SWT.PUSH);
+        export.addListener(SWT.Selection, e -> exportSelected());
+        viewer = Tables.create(body);
+        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Tables.column(viewer, Quote.class, Messages.Quotes_version, 60, q -> String.valueOf(q.getVersionNumber()));
+        Tables.column(viewer, Quote.class, Messages.Quotes_status, 90, q -> Labels.of(q.getStatus()));
+        Tables.column(viewer, Quote.class, Messages.Quotes_lines, 50, q -> String.valueOf(q.getLines().size()));
+        Tables.column(viewer, Quote.class, Messages.Quotes_net, 110, q -> Labels.moneyExact(q.getNetTotal()));
+        Tables.column(viewer, Quote.class, Messages.Quotes_total, 110, q -> Labels.moneyExact(q.getGrandTotal()));
+        Tables.column(viewer, Quote.class, Messages.Quotes_validUntil, 100, q -> Formats.date(q.getValidUntil()));
+        viewer.addSelectionChangedListener(e -> {
+            Quote quote = selected();
+            selectedId = quote == null ? null : quote.getId();
+            updateButtons();
+        });
+        viewer.addDoubleClickListener(e -> exportSelected());
+        updateButtons();
+        reload(opportunity());
+    }
+
+    private Button button(FormToolkit toolkit, Composite parent, String text, Consumer<Quote> action) {
+        Button button = toolkit.createButton(parent, text, SWT.PUSH);
+        button.addListener(SWT.Selection, e -> {
+            Quote quote = selected();
+            if (quote != null) {
+                action.accept(quote);
+            }
+        });
+        return button;
+    }
+
+    private Quote selected() {
+        return viewer.getStructuredSelection().getFirstElement() instanceof Quote quote ? quote : null;
+    }
+
+    /** Each step is offered only where the selected quote's status allows it (and approval only to who may decide). */
+    private void updateButtons() {
+        Quote quote = selected();
+        QuoteStatus current = quote == null ? null : quote.getStatus();
+        submit.setEnabled(current == QuoteStatus.DRAFT);
+        boolean decidable = current == QuoteStatus.IN_APPROVAL && Boolean.TRUE.equals(mayDecide.get(quote.getId()));
+        approve.setEnabled(decidable);
+        refuse.setEnabled(decidable);
+        sent.setEnabled(current == QuoteStatus.APPROVED);
+        accepted.setEnabled(current == QuoteStatus.SENT);
+        rejected.setEnabled(current == QuoteStatus.SENT);
+        newVersion.setEnabled(quote != null);
+        export.setEnabled(quote != null);
+    }
+
+    private String ask(String title, String question) {
+        InputDialog dialog = new InputDialog(getSite().getShell(), title, question, "",
+                v -> v.isBlank() ? NLS.bind(Messages.Field_required, Messages.Quotes_reason) : null);
+        return dialog.open() == Window.OK ? dialog.getValue().strip() : null;
+    }
+
+    @Override
+    public void showErrors(Map<String, String> errors) {
+        // quotes are validated in their dialog
+    }
+
+    @Override
+    public void reload(Opportunity reloaded) {
+        opportunity = reloaded;
+        if (viewer == null) {
+            return;
+        }
+        long id = reloaded.getId();
+        record Loaded(List<Quote> quotes, Map<Long, Boolean> mayDecide) {
+        }
+        Jobs.load(viewer.getTable(), Messages.Job_loadQuotes, () -> {
+            QuoteService service = Services.get(QuoteService.class);
+            List<Quote> quotes = service.listForOpportunity(id);
+            Map<Long, Boolean> decide = new java.util.HashMap<>();
+            quotes.stream().filter(q -> q.getStatus() == QuoteStatus.IN_APPROVAL).forEach(q -> decide.put(q.getId(), service.mayDecideApproval(q)));
+            return new Loaded(quotes, decide);
+        }, loaded -> {
+            mayDecide.clear();
+            mayDecide.putAll(loaded.mayDecide());
+            Long keep = selectedId; // setInput clears the selection (and tells the listener so)
+            viewer.setInput(loaded.quotes());
+            selectedId = keep;
+            loaded.quotes().stream().filter(q -> q.getId().equals(keep)).findFirst()
+                    .ifPresent(q -> viewer.setSelection(new StructuredSelection(q), true));
+            status.setText(note != null ? note : NLS.bind(Messages.Quotes_count, loaded.quotes().size()));
+            note = null;
+            updateButtons();
+        }, e -> status.setText(e.getMessage()));
+    }
+
+    /** Selects the quote with this id among those shown (tests and the steps below keep the selection). */
+    public void select(long quoteId) {
+        selectedId = quoteId;
+        shownQuotes().stream().filter(q -> q.getId() == quoteId).findFirst().ifPresent(q -> viewer.setSelection(new StructuredSelection(q), true));
+        updateButtons();
+    }
+
+    /** Submits the draft for approval: the approval seam approves it at once or leaves it waiting for a decision. */
+    public Job submit(long quoteId) {
+        return step(Messages.Quotes_submit, () -> Services.get(QuoteService.class).submitForApproval(quoteId));
+    }
+
+    /** Approves the quote's discount, or refuses it back to draft with a comment. */
+    public Job decide(long quoteId, boolean approved, String comment) {
+        return step(approved ? Messages.Quotes_approve : Messages.Quotes_refuse,
+                () -> Services.get(QuoteService.class).recordApprovalDecision(quoteId, approved, comment));
+    }
+
+    public Job markSent(long quoteId) {
+        return step(Messages.Quotes_markSent, () -> Services.get(QuoteService.class).markSent(quoteId));
+    }
+
+    public Job markAccepted(long quoteId) {
+        return step(Messages.Quotes_markAccepted, () -> Services.get(QuoteService.class).markAccepted(quoteId));
+    }
+
+    public Job markRejected(long quoteId, String reason) {
+        return step(Messages.Quotes_markRejected, () -> Services.get(QuoteService.class).markRejected(quoteId, reason));
+    }
+
+    /** A new draft copying the quote's lines; it becomes the selected quote. */
+    public Job newVersion(long quoteId) {
+        return step(Messages.Quotes_newVersion, () -> Services.get(QuoteService.class).newVersion(quoteId));
+    }
+
+    /** Runs one step of a quote's life in a job, then shows where the quote now is; a refusal is explained. */
+    private Job step(String name, java.util.function.Supplier<Quote> work) {
+        return Jobs.load(viewer.getTable(), name, work::get, quote -> {
+            selectedId = quote.getId();
+            note = NLS.bind(Messages.Quotes_nowStatus, quote.getVersionNumber(), Labels.of(quote.getStatus()));
+            reload(opportunity());
+        }, e -> errorReporter.accept(e.getMessage()));
+    }
+
+    /** Opens the quote dialog; the quote is saved as a draft when the dialog is confirmed. */
+    public void newQuote() {
+        QuoteDialog dialog = new QuoteDialog(getSite().getShell(), Services.get(QuoteService.class),
+                Services.get(ProductService.class).list(true), opportunity());
+        if (dialog.open() == Window.OK) {
+            reload(opportunity());
+        }
+    }
+
+    private void exportSelected() {
+        if (!(selected() instanceof Quote quote)) {
+            errorReporter.accept(Messages.Quotes_selectFirst);
+            return;
+        }
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.pdf"});
+        dialog.setFileName(NLS.bind(Messages.Quotes_fileName, opportunity().getName(), quote.getVersionNumber()) + ".pdf");
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file != null) {
+            exportPdf(quote.getId(), Path.of(file));
+        }
+    }
+
+    /** Renders the quote's PDF in a job and writes it to {@code target}. */
+    public Job exportPdf(long quoteId, Path target) {
+        return Jobs.load(viewer.getTable(), Messages.Job_exportPdf, () -> {
+            try {
+                Files.write(target, Services.get(QuoteDocuments.class).renderPdf(quoteId));
+                return target;
+            } catch (IOException | DocumentException e) {
+                throw new IllegalStateException(NLS.bind(Messages.Quotes_cannotWrite, target, e.getMessage()), e);
+            }
+        }, path -> status.setText(NLS.bind(Messages.Quotes_exported, path)), e -> errorReporter.accept(e.getMessage()));
+    }
+
+    private void showError(String message) {
+        MessageDialog.openError(getSite().getShell(), getTitle(), message);
+    }
+
+    public void setErrorReporter(Consumer<String> reporter) {
+        this.errorReporter = reporter;
+    }
+
+    /** The step buttons by name, for tests. */
+    Map<String, Button> buttons() {
+        return Map.of("submit", submit, "approve", approve, "refuse", refuse, "sent", sent, "accepted", accepted, "rejected", rejected,
+                "newVersion", newVersion, "export", export);
+    }
+
+    /** The quotes shown, for tests. */
+    @SuppressWarnings("unchecked")
+    public List<Quote> shownQuotes() {
+        return viewer.getInput() == null ? List.of() : (List<Quote>) viewer.getInput();
+    }
+}

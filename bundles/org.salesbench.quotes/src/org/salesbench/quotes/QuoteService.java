@@ -1,0 +1,61 @@
+package org.salesbench.quotes;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Quotes of opportunities: drafting, versions, approval of discounts and the steps after it. Every call checks
+ * permission; bad input is refused with a {@link org.salesbench.core.validation.ValidationException} naming the
+ * field (e.g. {@code lines[1].discountPercent}), and nothing is saved.
+ */
+public interface QuoteService {
+
+    /** Saves a new draft as the opportunity's next version (1 for its first quote). */
+    Quote createDraft(Quote quote);
+
+    /** Saves changes to a draft; a quote past draft is refused (make a new version instead). */
+    Quote update(Quote quote);
+
+    /** A new draft copying the quote's lines, numbered after the opportunity's latest version. */
+    Quote newVersion(long quoteId);
+
+    /** The quote with its lines, products, opportunity and customer loaded. */
+    Optional<Quote> find(long id);
+
+    /** The opportunity's quotes, newest version first. */
+    List<Quote> listForOpportunity(long opportunityId);
+
+    long countForOpportunity(long opportunityId);
+
+    /** The quotes of all the customer's opportunities, the newest first (the customer editor's Quotes page). */
+    List<Quote> listForCustomer(long customerId);
+
+    /** Computes the amounts without saving (for an editor that shows totals as the user types). */
+    QuoteTotals totals(Quote quote);
+
+    void validate(Quote quote);
+
+    /**
+     * Sends a draft to the {@link QuoteApprovalService}: within its rules the quote is approved at once, otherwise it
+     * stays {@link QuoteStatus#IN_APPROVAL} until {@link #recordApprovalDecision} is called.
+     */
+    Quote submitForApproval(long quoteId);
+
+    /**
+     * The decision callback of the approval seam: an approver (or the workflow module) approves the quote, or refuses
+     * it back to draft with a comment.
+     */
+    Quote recordApprovalDecision(long quoteId, boolean approved, String comment);
+
+    /**
+     * Whether the current user may approve or refuse this quote's discount (the permission
+     * {@link #recordApprovalDecision} checks), so an editor offers the decision only to those who may take it.
+     */
+    boolean mayDecideApproval(Quote quote);
+
+    Quote markSent(long quoteId);
+
+    Quote markAccepted(long quoteId);
+
+    Quote markRejected(long quoteId, String reason);
+}

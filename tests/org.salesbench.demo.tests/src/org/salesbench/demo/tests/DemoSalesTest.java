@@ -178,7 +178,7 @@ class DemoSalesTest {
                 .getSingleResult());
         assertEquals(0, withoutProduct, "every demo deal not converted from a lead is mainly about one product");
         assertEquals(java.util.Set.of("华东销售部", "华南销售部"),
-                stack.userService.teams().stream().map(org.salesbench.core.users.Team::getName).collect(java.util.stream.Collectors.toSet()));
+                stack.userService.teams().stream().map(org.salesbench.users.Team::getName).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

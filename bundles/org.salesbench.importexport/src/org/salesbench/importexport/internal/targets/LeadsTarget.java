@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.importexport.FieldType;
@@ -41,6 +40,7 @@ import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.users.UserService;
 
 /**
  * Leads, created through {@link LeadService#create} so they are screened (score, grade, duplicate flag) as a

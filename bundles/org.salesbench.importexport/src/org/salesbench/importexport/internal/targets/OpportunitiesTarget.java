@@ -21,7 +21,6 @@ import jakarta.persistence.PersistenceException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
@@ -47,6 +46,7 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.users.UserService;
 
 /**
  * Opportunities, written through {@link OpportunityService} so its rules and stage history apply. The file's

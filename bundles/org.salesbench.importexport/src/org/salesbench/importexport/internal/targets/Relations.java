@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.osgi.util.NLS;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
 /**
  * Finds the users and products rows name, for one import run: a user by login, display name or e-mail,

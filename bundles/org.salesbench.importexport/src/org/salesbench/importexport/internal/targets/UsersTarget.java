@@ -11,9 +11,6 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.importexport.FieldType;
@@ -30,6 +27,9 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
 import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
 /**
  * Users and their teams, through {@link UserService}: a user per row (login, display name, e-mail, manager) and

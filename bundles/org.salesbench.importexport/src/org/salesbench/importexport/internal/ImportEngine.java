@@ -54,6 +54,7 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.ValueMapping;
 import org.salesbench.importexport.WriteOptions;
 import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.importexport.BulkWriter;
 
 /**
  * The import engine: reads a file through its format, maps columns to fields, converts values,

@@ -36,7 +36,6 @@ public final class Messages extends NLS {
     public static String Mapping_requiredMissing;
     public static String Progress_task;
     public static String Progress_rows;
-    public static String Progress_export;
     public static String Row_tooManyValues;
     public static String Row_duplicateInFile;
     public static String Export_unsupported;
@@ -54,7 +53,6 @@ public final class Messages extends NLS {
     public static String Customer_nextFollowUp;
     public static String Customer_needs;
     public static String Customer_notes;
-    public static String Field_externalId;
     public static String Contact_customer;
     public static String Contact_customerExternalId;
     public static String Contact_name;

@@ -38,9 +38,11 @@ import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.TargetMessages;
 
 /**
  * Activities (calls, visits, e-mails…) on a customer's timeline, logged through
@@ -73,7 +75,7 @@ public class ActivitiesTarget implements ImportTarget {
                 of(NEXT_STEP, Messages.Activity_nextStep, FieldType.TEXT, false, "Next Step", "下一步", "下一步计划"),
                 of(NEXT_STEP_DATE, Messages.Activity_nextStepDate, FieldType.DATE, false, "Next Step Date", "下一步日期"),
                 of(CONTACT, Messages.Activity_contact, FieldType.TEXT, false, "Contact", "Contact Name", "Name", "联系人"),
-                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Activity ID", "Task ID", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Activity ID", "Task ID", "外部编号"));
     }
 
     @Override
@@ -184,7 +186,7 @@ public class ActivitiesTarget implements ImportTarget {
             Map<Long, String> customerExternal = ExternalIds.of(em, CustomersTarget.ENTITY, chunk);
             List<List<Object>> result = new ArrayList<>();
             for (Activity a : activities) {
-                result.add(fields.stream().map(f -> Values.typed(switch (f.name()) {
+                result.add(fields.stream().map(f -> RecordChunks.typed(switch (f.name()) {
                 case CUSTOMER -> a.getCustomer().getName();
                 case CUSTOMER_EXTERNAL_ID -> customerExternal.get(a.getCustomer().getId());
                 case TYPE -> a.getType();

@@ -40,9 +40,11 @@ import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.TargetMessages;
 
 /**
  * Contacts of customers. A row's customer is resolved by the customer's external id, else by its
@@ -77,7 +79,7 @@ public class ContactsTarget implements ImportTarget {
                 of(DECISION_ROLE, Messages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
                         "决策角色").withPicklist(Arrays.stream(DecisionRole.values()).map(Enum::name).toList()),
                 of(PRIMARY, Messages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
-                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"));
     }
 
     @Override
@@ -281,7 +283,7 @@ public class ContactsTarget implements ImportTarget {
             });
             List<List<Object>> result = new ArrayList<>();
             for (Contact k : contacts) {
-                result.add(fields.stream().map(f -> Values.typed(switch (f.name()) {
+                result.add(fields.stream().map(f -> RecordChunks.typed(switch (f.name()) {
                 case CUSTOMER -> k.getCustomer().getName();
                 case CUSTOMER_EXTERNAL_ID -> customerExternal.get(k.getCustomer().getId());
                 case NAME -> k.getName();

@@ -28,10 +28,12 @@ import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.RowOutcome;
-import org.salesbench.importexport.internal.BulkWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.BulkWriter;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.persistence.SequenceIds;
+import org.salesbench.importexport.targets.DerbyBulkInsert;
 
 /**
  * New customers of a large import, loaded with Derby's bulk insert while the file is still being read: the
@@ -188,7 +190,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private long reserveIds(int count) {
         long first = unitOfWork.write(em -> {
             try {
-                return Ids.reserve(em.unwrap(Connection.class), count);
+                return SequenceIds.reserve(em.unwrap(Connection.class), count);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }

@@ -16,6 +16,7 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.internal.Messages;
+import org.salesbench.importexport.targets.TargetMessages;
 
 /**
  * Exports records that belong to customers (contacts, activities): the customers the list's filter selects, in
@@ -37,7 +38,7 @@ final class CustomerChunks {
         out.begin(fields.stream().map(f -> new Column(f.name(), f.label())).toList());
         long[] customerIds = context.service(CustomerService.class)
                 .ids(filter instanceof CustomerFilter f ? f : CustomerFilter.ALL, CustomerSort.DEFAULT);
-        monitor.beginTask(Messages.Progress_export, customerIds.length);
+        monitor.beginTask(TargetMessages.Progress_export, customerIds.length);
         for (int from = 0; from < customerIds.length && !monitor.isCanceled(); from += CHUNK) {
             List<Long> chunk = Arrays.stream(Arrays.copyOfRange(customerIds, from, Math.min(customerIds.length, from + CHUNK))).boxed().toList();
             List<List<Object>> lines = context.unitOfWork().read(em -> linesOf.apply(em, chunk));

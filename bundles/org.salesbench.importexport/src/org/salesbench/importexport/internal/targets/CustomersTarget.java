@@ -47,12 +47,15 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.BulkWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.BulkWriter;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.persistence.SequenceIds;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.TargetMessages;
 
 /**
  * Customers with their tags. Every row is validated by {@link CustomerService#validate} (the rules the
@@ -94,7 +97,7 @@ public class CustomersTarget implements ImportTarget {
                         "下次跟进", "下次跟进日期"),
                 of(NEEDS, Messages.Customer_needs, FieldType.TEXT, false, "Needs", "Requirements", "需求"),
                 of(NOTES, Messages.Customer_notes, FieldType.TEXT, false, "Notes", "Description", "备注", "说明"),
-                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Account ID", "Record Id", "Id",
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Account ID", "Record Id", "Id",
                         "外部编号", "原系统编号"));
     }
 
@@ -323,7 +326,7 @@ public class CustomersTarget implements ImportTarget {
             security.check(Action.CREATE, ENTITY, null);
             String login = security.currentUser().login();
             Timestamp now = Timestamp.from(Instant.now());
-            long[] ids = Ids.allocate(connection, customers.size());
+            long[] ids = SequenceIds.allocate(connection, customers.size());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, "
                     + "UPDATED_AT, UPDATED_BY, OWNER, NAME, SHORT_NAME, CREDIT_CODE, NORMALIZED_NAME, INDUSTRY, REGION, ADDRESS, COMPANY_SIZE, "
                     + "GRADE, SOURCE, STATUS, NEXT_FOLLOW_UP, NEEDS, NOTES) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -417,6 +420,6 @@ public class CustomersTarget implements ImportTarget {
         case EXTERNAL_ID -> externalId;
         default -> null;
         };
-        return Values.typed(value);
+        return RecordChunks.typed(value);
     }
 }

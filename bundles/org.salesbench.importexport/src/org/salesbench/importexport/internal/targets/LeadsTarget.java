@@ -32,14 +32,16 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
-import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.ServiceRows;
+import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.users.UserService;
 
 /**
@@ -67,21 +69,21 @@ public class LeadsTarget implements ImportTarget {
                 of(CONTACT_TITLE, SalesMessages.Lead_contactTitle, FieldType.TEXT, false, "Title", "Designation", "职位", "职务"),
                 of(PHONE, SalesMessages.Lead_phone, FieldType.TEXT, false, "Phone", "Mobile", "电话", "手机"),
                 of(EMAIL, SalesMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
-                of(SOURCE, SalesMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源"),
-                of(INDUSTRY, SalesMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
+                of(SOURCE, TargetMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源"),
+                of(INDUSTRY, TargetMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
                 of(SIZE, SalesMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
                         .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
                 of(NEED, SalesMessages.Lead_need, FieldType.TEXT, false, "Need", "Description", "Requirements", "需求"),
                 of(BUDGET, SalesMessages.Lead_budget, FieldType.NUMBER, false, "Budget", "Annual Revenue", "预算"),
-                of(CURRENCY, SalesMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种"),
+                of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种"),
                 of(STATUS, SalesMessages.Lead_status, FieldType.PICKLIST, false, "Status", "Lead Status", "状态", "线索状态")
                         .withPicklist(List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name(),
                                 LeadStatus.DISQUALIFIED.name())),
                 of(DISQUALIFY_REASON, SalesMessages.Lead_disqualifyReason, FieldType.TEXT, false, "Disqualify Reason",
                         "Unqualified Reason", "无效原因"),
                 of(CREDIT_CODE, SalesMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
-                of(OWNER, SalesMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "负责人"),
-                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"));
+                of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "负责人"),
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"));
     }
 
     /** The source picklist: the configured sources' codes, names and labels. */
@@ -109,7 +111,7 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         LeadService service = context.service(LeadService.class);
-        Relations relations = new Relations(context.service(UserService.class), context.service(ProductService.class));
+        Relations relations = new Relations(context.service(UserService.class));
         List<LeadSource> sources = service.sources(false);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {

@@ -35,7 +35,7 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
@@ -46,6 +46,9 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.NameLookup;
+import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.users.UserService;
 
 /**
@@ -78,7 +81,7 @@ public class OpportunitiesTarget implements ImportTarget {
                         "客户编号", "客户外部编号"),
                 of(AMOUNT, SalesMessages.Opportunity_amount, FieldType.NUMBER, false, "Amount", "close_value", "Close Value", "Deal Value",
                         "Value", "金额", "商机金额", "成交金额"),
-                of(CURRENCY, SalesMessages.Field_currency, FieldType.TEXT, false, "Currency", "Opportunity Currency", "Currency ISO Code",
+                of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Opportunity Currency", "Currency ISO Code",
                         "币种", "货币"),
                 of(CLOSE_DATE, SalesMessages.Opportunity_closeDate, FieldType.DATE, false, "Close Date", "close_date", "Closing Date",
                         "Expected Close Date", "成交日期", "预计成交日期", "结单日期"),
@@ -89,16 +92,16 @@ public class OpportunitiesTarget implements ImportTarget {
                         "阶段", "销售阶段", "商机阶段"),
                 of(PROBABILITY, SalesMessages.Opportunity_probability, FieldType.NUMBER, false, "Probability", "Probability (%)", "赢率",
                         "可能性"),
-                of(OWNER, SalesMessages.Field_owner, FieldType.TEXT, false, "Owner", "Opportunity Owner", "Deal Owner", "sales_agent",
+                of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Opportunity Owner", "Deal Owner", "sales_agent",
                         "Sales Agent", "Owner Name", "负责人", "销售", "销售代表"),
                 of(PRODUCT, SalesMessages.Opportunity_product, FieldType.TEXT, false, "Product", "Product Name", "Product Code", "产品",
                         "产品名称"),
                 of(LOSS_REASON, SalesMessages.Opportunity_lossReason, FieldType.TEXT, false, "Loss Reason", "Reason For Loss",
                         "Reason Lost", "输单原因", "丢单原因"),
-                of(SOURCE, SalesMessages.Field_source, FieldType.TEXT, false, "Source", "Lead Source", "来源", "商机来源"),
+                of(SOURCE, TargetMessages.Field_source, FieldType.TEXT, false, "Source", "Lead Source", "来源", "商机来源"),
                 of(NEXT_STEP, SalesMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
-                of(DESCRIPTION, SalesMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
-                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
+                of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
                         "Deal ID", "Record Id", "外部编号", "商机编号"));
     }
 
@@ -135,6 +138,7 @@ public class OpportunitiesTarget implements ImportTarget {
         private final OpportunityService service;
         private final CustomerService customers;
         private final Relations relations;
+        private final NameLookup<Long> products;
         private final List<Pipeline> pipelines;
         private final String placeholder;
         private Long placeholderId;
@@ -145,7 +149,9 @@ public class OpportunitiesTarget implements ImportTarget {
             this.context = context;
             this.service = context.service(OpportunityService.class);
             this.customers = context.service(CustomerService.class);
-            this.relations = new Relations(context.service(UserService.class), context.service(ProductService.class));
+            this.relations = new Relations(context.service(UserService.class));
+            this.products = new NameLookup<>(context.service(ProductService.class).list(false), Product::getId,
+                    List.of(Product::getCode, Product::getName), SalesMessages.Product_unknown, TargetMessages.Value_ambiguous);
             this.pipelines = context.service(PipelineService.class).pipelines(true);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
@@ -194,7 +200,7 @@ public class OpportunitiesTarget implements ImportTarget {
             }
             Long productId = null;
             if (row.text(PRODUCT) != null) {
-                Object found = relations.product(PRODUCT, row.text(PRODUCT));
+                Object found = products.find(PRODUCT, row.text(PRODUCT));
                 if (found instanceof FieldError e) errors.add(e); else productId = (Long) found;
             }
             LocalDate close = (LocalDate) row.get(CLOSE_DATE);

@@ -29,10 +29,13 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.ExternalIds;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.opportunities.quotes.Product;
 import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.ServiceRows;
+import org.salesbench.importexport.targets.TargetMessages;
 
 /**
  * The product catalogue, written through {@link ProductService}. A row without a code gets one made from its
@@ -57,11 +60,11 @@ public class ProductsTarget implements ImportTarget {
                 of(UNIT, SalesMessages.Product_unit, FieldType.TEXT, false, "Unit", "Quantity Unit", "Usage Unit", "单位"),
                 of(LIST_PRICE, SalesMessages.Product_listPrice, FieldType.NUMBER, true, "List Price", "Price", "sales_price", "Sales Price",
                         "Unit Price", "标价", "价格", "单价"),
-                of(CURRENCY, SalesMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种", "货币"),
+                of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种", "货币"),
                 of(TAX_RATE, SalesMessages.Product_taxRate, FieldType.NUMBER, false, "Tax Rate", "Tax", "VAT", "税率"),
                 of(ACTIVE, SalesMessages.Product_active, FieldType.BOOLEAN, false, "Active", "Product Active", "IsActive", "在售", "启用"),
-                of(DESCRIPTION, SalesMessages.Field_description, FieldType.TEXT, false, "Description", "Product Description", "描述", "说明"),
-                of(EXTERNAL_ID, Messages.Field_externalId, FieldType.TEXT, false, "External ID", "Product ID", "Record Id", "外部编号"));
+                of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "Product Description", "描述", "说明"),
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Product ID", "Record Id", "外部编号"));
     }
 
     @Override

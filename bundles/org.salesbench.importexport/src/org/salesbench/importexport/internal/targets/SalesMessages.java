@@ -7,13 +7,6 @@ public final class SalesMessages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.importexport.internal.targets.salesmessages";
 
-    public static String Field_owner;
-    public static String Field_currency;
-    public static String Field_description;
-    public static String Field_industry;
-    public static String Field_source;
-    public static String Owner_unknown;
-    public static String Owner_ambiguous;
     public static String Product_unknown;
     public static String Lead_company;
     public static String Lead_contactName;

@@ -26,7 +26,8 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Values;
-import org.salesbench.opportunities.quotes.ProductService;
+import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
@@ -77,7 +78,7 @@ public class UsersTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         UserService users = context.service(UserService.class);
-        Relations relations = new Relations(users, context.service(ProductService.class));
+        Relations relations = new Relations(users);
         return (rows, match) -> context.unitOfWork().write(em -> {
             List<RowOutcome> outcomes = new ArrayList<>();
             for (ImportRow row : rows) {
@@ -223,13 +224,13 @@ public class UsersTarget implements ImportTarget {
         List<User> all = managersFirst(users.users(false));
         List<Team> teams = new ArrayList<>(users.teams());
         teams.sort(Comparator.comparing(Team::getName));
-        monitor.beginTask(Messages.Progress_export, all.size());
+        monitor.beginTask(TargetMessages.Progress_export, all.size());
         for (User user : all) {
             if (monitor.isCanceled()) {
                 break;
             }
             List<Team> memberOf = teams.stream().filter(t -> t.getMembers().contains(user.getLogin())).toList();
-            out.writeTyped(fields.stream().map(f -> Values.typed(switch (f.name()) {
+            out.writeTyped(fields.stream().map(f -> RecordChunks.typed(switch (f.name()) {
             case LOGIN -> user.getLogin();
             case DISPLAY_NAME -> user.getDisplayName();
             case EMAIL -> user.getEmail();

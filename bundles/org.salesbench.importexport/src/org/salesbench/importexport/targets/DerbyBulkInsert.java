@@ -1,0 +1,148 @@
+package org.salesbench.importexport.targets;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rows handed from the import's staging thread to a Derby bulk insert ({@code SYSCS_UTIL.SYSCS_BULK_INSERT})
+ * running on another thread, which reads them through {@link BulkInsertRows}. Into an empty table the bulk
+ * insert writes the heap in one pass and sorts each index once; fed from memory, Derby parses no text, and
+ * the insert runs while the rows are still being validated, so on two cores staging and loading overlap.
+ * Rows are values in the order of the column names given, as the JDBC types Derby reads (Long, String,
+ * Timestamp, Date); a column of the table not named is NULL.
+ */
+public final class DerbyBulkInsert implements AutoCloseable {
+
+    private static final Map<String, DerbyBulkInsert> OPEN = new ConcurrentHashMap<>();
+    /** Markers in the queue, told apart by identity (so not {@code List.of()}, which is one shared instance). */
+    private static final List<Object[]> END = new ArrayList<>(0);
+    private static final List<Object[]> STOP = new ArrayList<>(0);
+
+    private final String key = UUID.randomUUID().toString();
+    private final String table;
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final BlockingQueue<List<Object[]>> queue;
+    private volatile boolean stopped;
+    /** The table's columns and, per column, the index of its value in a row (-1: none); set when the insert starts. */
+    private ResultSetMetaData columns;
+    private int[] valueIndexes;
+
+    /**
+     * @param capacity how many {@link #add} calls may wait unread before the next one blocks; 0 for no limit
+     *        (for rows that are only read after those of another insert)
+     */
+    public DerbyBulkInsert(String table, List<String> columnNames, int capacity) {
+        this.table = table;
+        for (int i = 0; i < columnNames.size(); i++) {
+            positions.put(columnNames.get(i), i);
+        }
+        this.queue = capacity == 0 ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(capacity);
+        OPEN.put(key, this);
+    }
+
+    /** Hands rows to the insert, waiting while it is behind; rows added after {@link #stop} are dropped. */
+    public void add(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            put(rows);
+        }
+    }
+
+    /** No more rows: the insert ends after those added. */
+    public void finish() {
+        put(END);
+    }
+
+    private void put(List<Object[]> rows) {
+        try {
+            while (!stopped && !queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
+                // the insert is behind: wait, unless it has stopped
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+    }
+
+    /** The insert fails (and its statement rolls back) at its next row; producers stop waiting. */
+    public void stop() {
+        stopped = true;
+        while (!queue.offer(STOP)) {
+            queue.clear(); // what waits unread is not inserted anyway
+        }
+    }
+
+    /**
+     * Runs the bulk insert on {@code connection} until {@link #finish} (or fails after {@link #stop}). It does not
+     * commit: the caller's transaction decides.
+     */
+    public void insert(Connection connection) throws SQLException {
+        try (PreparedStatement describe = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            columns = describe.getMetaData();
+            valueIndexes = new int[columns.getColumnCount()];
+            for (int c = 0; c < valueIndexes.length; c++) {
+                valueIndexes[c] = positions.getOrDefault(columns.getColumnName(c + 1), -1);
+            }
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        // Derby loads the table function by name through the context class loader: under OSGi it is this bundle's
+        thread.setContextClassLoader(BulkInsertRows.class.getClassLoader());
+        try (PreparedStatement call = connection.prepareStatement("CALL SYSCS_UTIL.SYSCS_BULK_INSERT(?, ?, ?, ?)")) {
+            call.setString(1, connection.getSchema());
+            call.setString(2, table);
+            call.setString(3, BulkInsertRows.class.getName());
+            call.setString(4, key);
+            call.execute();
+        } finally {
+            thread.setContextClassLoader(loader);
+        }
+    }
+
+    static DerbyBulkInsert of(String key) throws SQLException {
+        DerbyBulkInsert insert = OPEN.get(key);
+        if (insert == null) {
+            throw new SQLException("no bulk insert open as " + key);
+        }
+        return insert;
+    }
+
+    ResultSetMetaData columns() {
+        return columns;
+    }
+
+    int valueIndex(int column) {
+        return valueIndexes[column - 1];
+    }
+
+    /** The next rows, or {@code null} at the end. */
+    List<Object[]> take() throws SQLException {
+        try {
+            List<Object[]> rows = queue.take();
+            if (rows == STOP) {
+                queue.offer(STOP);
+                throw new SQLException("the import stopped before its new records were loaded");
+            }
+            return rows == END ? null : rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        OPEN.remove(key);
+    }
+}

@@ -40,7 +40,7 @@ import org.salesbench.opportunities.quotes.internal.QuoteStageRule;
 import org.salesbench.opportunities.quotes.internal.ThresholdQuoteApprovalService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.UserServiceImpl;
+import org.salesbench.users.internal.UserServiceImpl;
 
 /** The sales side of the demo data, on the real services over Derby in memory, wired as DS wires them. */
 class DemoSalesTest {

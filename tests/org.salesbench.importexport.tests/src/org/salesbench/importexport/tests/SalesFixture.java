@@ -28,8 +28,8 @@ import org.salesbench.opportunities.quotes.ProductService;
 import org.salesbench.opportunities.quotes.internal.ProductServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.UserServiceImpl;
 import org.salesbench.users.UserService;
+import org.salesbench.users.internal.UserServiceImpl;
 
 /** A fresh in-memory database with the real customer, opportunity, lead, pipeline, product and user services and the import engine. */
 final class SalesFixture implements AutoCloseable {

@@ -11,9 +11,6 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
@@ -27,6 +24,9 @@ import org.salesbench.quotes.Product;
 import org.salesbench.quotes.ProductService;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction

@@ -5,9 +5,12 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -17,9 +20,15 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.osgi.framework.Bundle;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentFactory;
+import org.osgi.service.component.ComponentInstance;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.model.AuditListener;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.DatabaseException.Reason;
@@ -32,17 +41,41 @@ import org.salesbench.persistence.internal.SchemaMigrator;
 /**
  * An open Salesbench database: migrated to the current schema, with one persistence unit over
  * every contributed entity. It is the {@link UnitOfWork} that services use.
+ * <p>
+ * In a running installation the database is a component made by the component factory {@value #FACTORY}: the
+ * workbench and the command line {@link #start} it from their settings, and it is the {@link UnitOfWork} and
+ * {@code Database} service the modules' components come up over until it is {@link #close() closed}. Tests and
+ * tools outside the service registry {@link #open} one of their own.
  */
+@Component(factory = Database.FACTORY, service = {UnitOfWork.class, Database.class})
 public final class Database implements UnitOfWork, AutoCloseable {
 
+    /** The name of the component factory that makes the installation's database. */
+    public static final String FACTORY = "org.salesbench.persistence.database";
+
+    /** Selects that {@link ComponentFactory} among the services. */
+    public static final String FACTORY_FILTER = "(" + ComponentConstants.COMPONENT_FACTORY + "=" + FACTORY + ")";
+
+    /** The unit a new component serves; the leading dot keeps it out of the service's properties. */
+    private static final String UNIT_PROPERTY = ".salesbench.unit";
+
     private static final String SQLSTATE_DERBY_IN_USE = "XSDB6";
+    private static final String DERBY_PAGE_CACHE = "derby.storage.pageCacheSize";
+    private static final String DERBY_LOG_BUFFER = "derby.storage.logBufferSize";
 
     private final DatabaseSettings settings;
     private final SecurityService security;
     private final EntityManagerFactory factory;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** The component this database is, when {@link #start} made it; closing disposes it. */
+    private volatile ComponentInstance<Database> component;
 
     private record Transaction(EntityManager em, List<Runnable> afterCommit) {
+    }
+
+    /** A migrated database with its persistence unit logged in, not yet offered to anyone. */
+    private record OpenUnit(DatabaseSettings settings, EntityManagerFactory factory) {
     }
 
     private Database(DatabaseSettings settings, SecurityService security, EntityManagerFactory factory) {
@@ -51,15 +84,46 @@ public final class Database implements UnitOfWork, AutoCloseable {
         this.factory = factory;
     }
 
+    /** For the component runtime: the database over the unit {@link #start} opened. */
+    @Activate
+    public Database(@Reference SecurityService security, Map<String, Object> properties) {
+        this(((OpenUnit) properties.get(UNIT_PROPERTY)).settings(), security, ((OpenUnit) properties.get(UNIT_PROPERTY)).factory());
+    }
+
     /**
-     * Opens the database, creating it if it is new and migrating its schema.
+     * Opens the database as {@link #open} does and offers it to the running installation as the {@link UnitOfWork}
+     * and {@code Database} services until it is {@link #close() closed}: how the workbench and the command line open
+     * theirs. The opening runs here, in the caller's thread, so that a failure reaches the caller with its reason (a
+     * component that fails to activate is only logged).
+     *
+     * @param components the component factory {@link #FACTORY_FILTER} selects
+     * @throws DatabaseException naming what went wrong; nothing is offered then
+     */
+    public static Database start(ComponentFactory<Database> components, DatabaseSettings settings) {
+        OpenUnit unit = openUnit(settings);
+        ComponentInstance<Database> instance;
+        try {
+            instance = components.newInstance(new Hashtable<>(Map.of(UNIT_PROPERTY, unit)));
+        } catch (RuntimeException e) {
+            shutDown(settings, unit.factory());
+            throw e;
+        }
+        Database database = instance.getInstance();
+        database.component = instance;
+        return database;
+    }
+
+    /**
+     * Opens the database, creating it if it is new and migrating its schema, for the caller alone (no service).
      *
      * @throws DatabaseException naming what went wrong ({@link Reason#IN_USE} when another process has it open)
      */
-    private static final String DERBY_PAGE_CACHE = "derby.storage.pageCacheSize";
-    private static final String DERBY_LOG_BUFFER = "derby.storage.logBufferSize";
-
     public static Database open(DatabaseSettings settings, SecurityService security) {
+        OpenUnit unit = openUnit(settings);
+        return new Database(unit.settings(), security, unit.factory());
+    }
+
+    private static OpenUnit openUnit(DatabaseSettings settings) {
         try (Connection connection = connect(settings)) {
             connection.setAutoCommit(false);
             try {
@@ -86,7 +150,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
             factory.close();
             throw translateConnectFailure(settings, e);
         }
-        return new Database(settings, security, factory);
+        return new OpenUnit(settings, factory);
     }
 
     /** A raw connection for migrations, backups and bulk loads; only this bundle opens them. */
@@ -230,9 +294,33 @@ public final class Database implements UnitOfWork, AutoCloseable {
         tx.afterCommit().add(action);
     }
 
-    /** Closes the unit and, for embedded Derby, shuts the database down so another process may open it. */
+    /**
+     * Closes the unit and, for embedded Derby, shuts the database down so another process may open it. A database
+     * {@link #start} made stops being a service first.
+     */
     @Override
     public void close() {
+        ComponentInstance<Database> instance = component;
+        if (instance != null) {
+            instance.dispose(); // unregisters the services, then deactivates: see deactivate()
+        } else {
+            shutDown();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        component = null;
+        shutDown();
+    }
+
+    private void shutDown() {
+        if (closed.compareAndSet(false, true)) {
+            shutDown(settings, factory);
+        }
+    }
+
+    private static void shutDown(DatabaseSettings settings, EntityManagerFactory factory) {
         factory.close();
         if (settings.dialect() == DatabaseSettings.Dialect.DERBY) {
             String url = settings.url();

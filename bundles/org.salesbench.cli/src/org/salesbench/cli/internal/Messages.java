@@ -8,8 +8,6 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.cli.internal.messages";
 
     public static String Arg_dir;
-    public static String Arg_displayName;
-    public static String Arg_login;
     public static String Backup_done;
     public static String Backup_failed;
     public static String Backup_help;
@@ -42,14 +40,6 @@ public final class Messages extends NLS {
     public static String Usage_missingValue;
     public static String Usage_optionTwice;
     public static String Usage_unknownOption;
-    public static String Users_active;
-    public static String Users_added;
-    public static String Users_deactivated;
-    public static String Users_exists;
-    public static String Users_help;
-    public static String Users_inactive;
-    public static String Users_unknown;
-    public static String Users_unknownAction;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

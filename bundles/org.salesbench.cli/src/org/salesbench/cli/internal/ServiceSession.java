@@ -5,19 +5,21 @@ import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.component.ComponentFactory;
 import org.osgi.util.tracker.ServiceTracker;
 import org.salesbench.cli.CommandException;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
- * The database and the services of one command: opens the database on first use and offers it as
- * the {@link UnitOfWork} service, as the workbench does, so the modules' DS components (customer
- * service, import engine, demo data …) come up over it; unregisters and closes it at the end.
+ * The database and the services of one command: starts the database on first use, as the workbench
+ * does, so that it is the {@link UnitOfWork} service the modules' DS components (customer service,
+ * import engine, demo data …) come up over; closes it at the end.
  */
 final class ServiceSession implements AutoCloseable {
 
@@ -27,7 +29,6 @@ final class ServiceSession implements AutoCloseable {
     private final DatabaseSettings settings;
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
     private Database database;
-    private ServiceRegistration<?> registration;
 
     ServiceSession(BundleContext context, DatabaseSettings settings) {
         this.context = context;
@@ -40,35 +41,46 @@ final class ServiceSession implements AutoCloseable {
 
     Database database() throws CommandException {
         if (database == null) {
-            SecurityService security = await(SecurityService.class);
+            @SuppressWarnings("unchecked")
+            ComponentFactory<Database> databases = await(ComponentFactory.class, Database.FACTORY_FILTER, Database.class.getName());
             try {
-                database = Database.open(settings, security);
+                database = Database.start(databases, settings);
             } catch (DatabaseException e) {
                 throw CommandException.data(e.getMessage(), e);
             }
-            registration = context.registerService(new String[] { UnitOfWork.class.getName(), Database.class.getName() }, database, null);
         }
         return database;
     }
 
     <S> S service(Class<S> type) throws CommandException {
         database();
-        return await(type);
+        return await(type, null, type.getName());
     }
 
-    private <S> S await(Class<S> type) throws CommandException {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+    /** The service of {@code type} matching {@code filter} (or any), waiting for it to come up; {@code name} is for the message. */
+    private <S> S await(Class<S> type, String filter, String name) throws CommandException {
+        ServiceTracker<S, S> tracker;
+        if (filter == null) {
+            tracker = new ServiceTracker<>(context, type, null);
+        } else {
+            try {
+                Filter selection = context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + filter + ")");
+                tracker = new ServiceTracker<>(context, selection, null);
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalArgumentException(filter, e);
+            }
+        }
         tracker.open();
         trackers.add(tracker);
         try {
             S service = tracker.waitForService(SERVICE_TIMEOUT_MS);
             if (service == null) {
-                throw CommandException.data(NLS.bind(Messages.Cli_serviceMissing, type.getName()), null);
+                throw CommandException.data(NLS.bind(Messages.Cli_serviceMissing, name), null);
             }
-            return service;
+            return type.cast(service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw CommandException.data(NLS.bind(Messages.Cli_serviceMissing, type.getName()), e);
+            throw CommandException.data(NLS.bind(Messages.Cli_serviceMissing, name), e);
         }
     }
 
@@ -76,10 +88,6 @@ final class ServiceSession implements AutoCloseable {
     public void close() {
         trackers.forEach(ServiceTracker::close);
         trackers.clear();
-        if (registration != null) {
-            registration.unregister();
-            registration = null;
-        }
         if (database != null) {
             database.close();
             database = null;

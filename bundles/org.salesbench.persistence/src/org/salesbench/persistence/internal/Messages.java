@@ -10,16 +10,6 @@ public final class Messages extends NLS {
     public static String Database_cannotConnect;
     public static String Database_migrationFailed;
     public static String Database_statementFailed;
-    public static String User_login;
-    public static String User_loginFormat;
-    public static String User_loginTaken;
-    public static String User_displayName;
-    public static String User_email;
-    public static String User_manager;
-    public static String User_unknown;
-    public static String Team_name;
-    public static String Team_manager;
-    public static String Team_members;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

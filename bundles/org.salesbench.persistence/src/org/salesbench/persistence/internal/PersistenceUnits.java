@@ -11,7 +11,6 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
 /** Builds the EclipseLink unit: which classes, which loader, which settings. */
@@ -21,8 +20,8 @@ public final class PersistenceUnits {
     }
 
     public static PersistenceUnitInfo unitInfo(List<String> classNames, Set<Bundle> bundles, DatabaseSettings settings) {
-        Bundle self = FrameworkUtil.getBundle(Database.class);
-        ClassLoader loader = new ContributionClassLoader(Database.class.getClassLoader(), bundles);
+        Bundle self = FrameworkUtil.getBundle(PersistenceUnits.class);
+        ClassLoader loader = new ContributionClassLoader(PersistenceUnits.class.getClassLoader(), bundles);
         return new AssembledUnitInfo(classNames, loader, self.getEntry("/"), new Properties());
     }
 

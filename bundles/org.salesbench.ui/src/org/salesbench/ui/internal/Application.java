@@ -5,10 +5,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
-import org.salesbench.core.security.SecurityService;
+import org.osgi.service.component.ComponentFactory;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
@@ -16,8 +13,8 @@ import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.ui.Services;
 
 /**
- * The Salesbench workbench application: opens the database named by the {@code salesbench.db.*}
- * system properties (the launcher sets them), offers it as the {@link UnitOfWork} service, runs the
+ * The Salesbench workbench application: starts the database named by the {@code salesbench.db.*}
+ * system properties (the launcher sets them), which makes it the {@link UnitOfWork} service, runs the
  * workbench, and closes the database on exit.
  */
 public class Application implements IApplication {
@@ -29,25 +26,20 @@ public class Application implements IApplication {
     public Object start(IApplicationContext context) throws Exception {
         Display display = PlatformUI.createDisplay();
         Database database = null;
-        ServiceRegistration<?> registration = null;
         try {
             try {
-                database = Database.open(DatabaseSettings.fromSystemProperties(), Services.get(SecurityService.class));
+                @SuppressWarnings("unchecked")
+                ComponentFactory<Database> databases = Services.get(ComponentFactory.class, Database.FACTORY_FILTER);
+                database = Database.start(databases, DatabaseSettings.fromSystemProperties());
             } catch (DatabaseException | IllegalArgumentException e) {
                 System.err.println("salesbench: " + e.getMessage());
                 context.applicationRunning();
                 MessageDialog.openError(null, Messages.Application_databaseErrorTitle, e.getMessage());
                 return EXIT_DATABASE;
             }
-            BundleContext bundleContext = FrameworkUtil.getBundle(Application.class).getBundleContext();
-            registration = bundleContext.registerService(new String[] {UnitOfWork.class.getName(), Database.class.getName()},
-                    database, null);
             int code = PlatformUI.createAndRunWorkbench(display, new SalesbenchWorkbenchAdvisor());
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
-            if (registration != null) {
-                registration.unregister();
-            }
             if (database != null) {
                 database.close();
             }

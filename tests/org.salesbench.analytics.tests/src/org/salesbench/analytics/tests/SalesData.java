@@ -13,8 +13,6 @@ import org.salesbench.analytics.internal.ReportServiceImpl;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
 import org.salesbench.customers.CompanySize;
@@ -33,6 +31,8 @@ import org.salesbench.quotes.internal.ProductCatalogImpl;
 import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
 
 /**
  * A fresh in-memory database with the real services and a small hand-built sales data set whose

@@ -41,7 +41,7 @@ import org.salesbench.quotes.internal.QuoteStageRule;
 import org.salesbench.quotes.internal.ThresholdQuoteApprovalService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.UserServiceImpl;
+import org.salesbench.users.internal.UserServiceImpl;
 
 /** The sales side of the demo data, on the real services over Derby in memory, wired as DS wires them. */
 class DemoSalesTest {
@@ -180,7 +180,7 @@ class DemoSalesTest {
                 .getSingleResult());
         assertEquals(0, withoutProduct, "every demo deal not converted from a lead is mainly about one product");
         assertEquals(java.util.Set.of("华东销售部", "华南销售部"),
-                stack.userService.teams().stream().map(org.salesbench.core.users.Team::getName).collect(java.util.stream.Collectors.toSet()));
+                stack.userService.teams().stream().map(org.salesbench.users.Team::getName).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

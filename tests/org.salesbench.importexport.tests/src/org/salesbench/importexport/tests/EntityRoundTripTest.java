@@ -24,8 +24,6 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
@@ -47,6 +45,8 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.quotes.Product;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
 
 /**
  * Users and teams, products, leads and opportunities made through the services, exported to CSV (UTF-8 with BOM, GBK)

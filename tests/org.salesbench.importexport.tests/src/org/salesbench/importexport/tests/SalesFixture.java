@@ -10,7 +10,6 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.users.UserService;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.importexport.ColumnMapping;
@@ -31,7 +30,8 @@ import org.salesbench.quotes.internal.ProductCatalogImpl;
 import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.UserServiceImpl;
+import org.salesbench.users.UserService;
+import org.salesbench.users.internal.UserServiceImpl;
 
 /** A fresh in-memory database with the real customer, opportunity, lead, pipeline, product and user services and the import engine. */
 final class SalesFixture implements AutoCloseable {

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salesbench.core.users.User;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
@@ -26,6 +25,7 @@ import org.salesbench.opportunities.assignment.AssignmentRule;
 import org.salesbench.opportunities.assignment.AssignmentRule.Type;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.opportunities.assignment.internal.AssignmentServiceImpl;
+import org.salesbench.users.User;
 
 /** Leads and opportunities created without an owner are assigned through the services' create (and conversion). */
 class AutoAssignmentTest {

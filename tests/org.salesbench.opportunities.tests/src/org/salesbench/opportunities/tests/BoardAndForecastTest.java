@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.DateRange;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.users.Team;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Board;
 import org.salesbench.opportunities.BoardColumn;
@@ -29,6 +28,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.users.Team;
 
 class BoardAndForecastTest {
 

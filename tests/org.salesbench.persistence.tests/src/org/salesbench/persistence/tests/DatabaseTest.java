@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.users.User;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
@@ -46,19 +45,19 @@ class DatabaseTest {
                 ids.add(rs.getString(1));
             }
             assertEquals("persistence-1", ids.get(0), "the id generator table comes first");
-            assertTrue(ids.contains("core-1"), ids.toString());
+            assertTrue(ids.contains("persistence-tests-1"), ids.toString());
         }
     }
 
     @Test
     void writeStampsAuditColumnsAndOwner() {
         Long id = db.write(em -> {
-            User u = new User("zhang.san", "张三");
+            Note u = new Note("张三");
             em.persist(u);
             return u;
         }).getId();
-        User read = db.read(em -> em.find(User.class, id));
-        assertEquals("张三", read.getDisplayName());
+        Note read = db.read(em -> em.find(Note.class, id));
+        assertEquals("张三", read.getTitle());
         assertEquals("li.wei", read.getCreatedBy());
         assertEquals("li.wei", read.getOwner());
         assertNotNull(read.getCreatedAt());
@@ -68,11 +67,11 @@ class DatabaseTest {
     @Test
     void aFailedWriteLeavesNothingBehind() {
         assertThrows(IllegalStateException.class, () -> db.write(em -> {
-            em.persist(new User("half.done", "Half Done"));
+            em.persist(new Note("Half Done"));
             em.flush();
             throw new IllegalStateException("fails after the insert");
         }));
-        long count = db.read(em -> em.createQuery("SELECT COUNT(u) FROM User u WHERE u.login = 'half.done'", Long.class)
+        long count = db.read(em -> em.createQuery("SELECT COUNT(u) FROM Note u WHERE u.title = 'Half Done'", Long.class)
                 .getSingleResult());
         assertEquals(0, count);
     }
@@ -80,11 +79,11 @@ class DatabaseTest {
     @Test
     void aConstraintViolationIsADatabaseException() {
         db.write(em -> {
-            em.persist(new User("dup", "One"));
+            em.persist(new Note("dup"));
             return null;
         });
         DatabaseException e = assertThrows(DatabaseException.class, () -> db.write(em -> {
-            em.persist(new User("dup", "Two"));
+            em.persist(new Note("dup"));
             return null;
         }));
         assertEquals(DatabaseException.Reason.STATEMENT, e.getReason());
@@ -93,17 +92,17 @@ class DatabaseTest {
     @Test
     void theSecondOfTwoConcurrentSavesIsRefused() {
         Long id = db.write(em -> {
-            User u = new User("wang.wu", "王五");
+            Note u = new Note("王五");
             em.persist(u);
             return u;
         }).getId();
-        User mine = db.read(em -> em.find(User.class, id));
-        User theirs = db.read(em -> em.find(User.class, id));
-        theirs.setDisplayName("王五 (theirs)");
+        Note mine = db.read(em -> em.find(Note.class, id));
+        Note theirs = db.read(em -> em.find(Note.class, id));
+        theirs.setTitle("王五 (theirs)");
         db.write(em -> em.merge(theirs));
-        mine.setDisplayName("王五 (mine)");
+        mine.setTitle("王五 (mine)");
         assertThrows(ConcurrentChangeException.class, () -> db.write(em -> em.merge(mine)));
-        assertEquals("王五 (theirs)", db.read(em -> em.find(User.class, id)).getDisplayName());
+        assertEquals("王五 (theirs)", db.read(em -> em.find(Note.class, id)).getTitle());
     }
 
     @Test
@@ -125,12 +124,12 @@ class DatabaseTest {
         DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
         try (Database first = Database.open(settings, new LocalSecurityService("admin"))) {
             first.write(em -> {
-                em.persist(new User("kept", "Kept"));
+                em.persist(new Note("Kept"));
                 return null;
             });
         }
         try (Database again = Database.open(settings, new LocalSecurityService("admin"))) {
-            assertEquals(1L, again.read(em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult()));
+            assertEquals(1L, again.read(em -> em.createQuery("SELECT COUNT(u) FROM Note u", Long.class).getSingleResult()));
         }
     }
 

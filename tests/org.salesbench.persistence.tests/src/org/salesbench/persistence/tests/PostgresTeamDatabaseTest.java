@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.users.User;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
@@ -55,32 +54,32 @@ class PostgresTeamDatabaseTest {
     @Test
     void eachClientSeesTheOthersCommittedWork() {
         Long id = liWei.write(em -> {
-            User u = new User("team.member", "队员");
+            Note u = new Note("队员");
             em.persist(u);
             return u;
         }).getId();
-        User seen = wangFang.read(em -> em.find(User.class, id));
-        assertEquals("队员", seen.getDisplayName());
+        Note seen = wangFang.read(em -> em.find(Note.class, id));
+        assertEquals("队员", seen.getTitle());
         assertEquals("li.wei", seen.getCreatedBy());
-        seen.setDisplayName("队员（已改）");
+        seen.setTitle("队员（已改）");
         wangFang.write(em -> em.merge(seen));
-        assertEquals("wang.fang", liWei.read(em -> em.find(User.class, id)).getUpdatedBy());
+        assertEquals("wang.fang", liWei.read(em -> em.find(Note.class, id)).getUpdatedBy());
     }
 
     @Test
     void aStaleSaveFromAnotherClientIsRefused() {
         Long id = liWei.write(em -> {
-            User u = new User("shared", "Shared");
+            Note u = new Note("Shared");
             em.persist(u);
             return u;
         }).getId();
-        User mine = liWei.read(em -> em.find(User.class, id));
-        User theirs = wangFang.read(em -> em.find(User.class, id));
-        theirs.setDisplayName("theirs");
+        Note mine = liWei.read(em -> em.find(Note.class, id));
+        Note theirs = wangFang.read(em -> em.find(Note.class, id));
+        theirs.setTitle("theirs");
         wangFang.write(em -> em.merge(theirs));
-        mine.setDisplayName("mine");
+        mine.setTitle("mine");
         assertThrows(ConcurrentChangeException.class, () -> liWei.write(em -> em.merge(mine)));
-        assertEquals("theirs", liWei.read(em -> em.find(User.class, id)).getDisplayName());
+        assertEquals("theirs", liWei.read(em -> em.find(Note.class, id)).getTitle());
     }
 
     @Test

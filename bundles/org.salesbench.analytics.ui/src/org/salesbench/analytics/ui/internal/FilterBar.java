@@ -14,13 +14,13 @@ import org.eclipse.swt.widgets.Label;
 import org.salesbench.analytics.dashboards.DashboardFilter;
 import org.salesbench.analytics.dashboards.DashboardPeriod;
 import org.salesbench.core.model.DateRange;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
 /**
  * The filters at the top of a dashboard or report: a period (this month, quarter, year, last 12 months or custom

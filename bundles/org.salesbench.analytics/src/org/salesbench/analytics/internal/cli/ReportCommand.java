@@ -34,11 +34,11 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
+import org.salesbench.users.Team;
+import org.salesbench.users.UserService;
 
 /**
  * {@code report <name>|list}: prints a report as a table, CSV or JSON, or writes it to a .csv, .xlsx or .pdf

@@ -21,8 +21,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.UserService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
@@ -36,6 +34,8 @@ import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualRows;
+import org.salesbench.users.Team;
+import org.salesbench.users.UserService;
 
 /**
  * The opportunity list: a filter bar (text, mine or my team, pipeline and stage, closing this

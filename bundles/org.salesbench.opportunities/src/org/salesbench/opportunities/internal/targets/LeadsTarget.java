@@ -22,7 +22,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.importexport.FieldType;
@@ -35,7 +34,7 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.targets.OwnerLookup;
+import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
@@ -45,6 +44,7 @@ import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.ServiceRows;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.users.UserService;
 
 /**
  * Leads, created through {@link LeadService#create} so they are screened (score, grade, duplicate flag) as a

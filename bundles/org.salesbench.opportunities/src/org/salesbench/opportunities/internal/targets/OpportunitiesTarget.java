@@ -24,7 +24,6 @@ import jakarta.persistence.PersistenceException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
@@ -40,7 +39,7 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.targets.OwnerLookup;
+import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
@@ -54,6 +53,7 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.NameLookup;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.users.UserService;
 
 /**
  * Opportunities, written through {@link OpportunityService} so its rules and stage history apply. The file's

@@ -22,8 +22,6 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
@@ -42,6 +40,8 @@ import org.salesbench.opportunities.assignment.StrategyInfo;
 import org.salesbench.opportunities.assignment.internal.AssignmentServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
 
 class AssignmentTest {
 

@@ -1,4 +1,4 @@
-package org.salesbench.persistence.tests;
+package org.salesbench.users.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,12 +16,12 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.UserServiceImpl;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.internal.UserServiceImpl;
 
 class UserServiceTest {
 

@@ -1,11 +1,11 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.users.internal.targets;
 
 import org.eclipse.osgi.util.NLS;
 
-/** Texts of the sales targets: leads, opportunities, products, users and teams. */
-public final class SalesMessages extends NLS {
+/** Field labels and messages of the users and teams import target. */
+public final class ImportMessages extends NLS {
 
-    private static final String BUNDLE_NAME = "org.salesbench.importexport.internal.targets.salesmessages";
+    private static final String BUNDLE_NAME = "org.salesbench.users.internal.targets.importmessages";
 
     public static String User_login;
     public static String User_displayName;
@@ -21,9 +21,9 @@ public final class SalesMessages extends NLS {
     public static String Note_teamNamedAfterManager;
 
     static {
-        NLS.initializeMessages(BUNDLE_NAME, SalesMessages.class);
+        NLS.initializeMessages(BUNDLE_NAME, ImportMessages.class);
     }
 
-    private SalesMessages() {
+    private ImportMessages() {
     }
 }

@@ -1,4 +1,4 @@
-package org.salesbench.persistence.internal;
+package org.salesbench.users.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,13 +11,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.Validator;
 import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
-/** Users and teams, stored through the unit of work (this is the bundle that owns it). */
+/** Users and teams in SB_USER, SB_TEAM and SB_TEAM_MEMBER, stored through the unit of work. */
 @Component(service = UserService.class)
 public class UserServiceImpl implements UserService {
 

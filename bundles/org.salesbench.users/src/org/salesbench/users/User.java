@@ -1,4 +1,4 @@
-package org.salesbench.core.users;
+package org.salesbench.users;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,13 +1,15 @@
-package org.salesbench.importexport.targets;
+package org.salesbench.users.imports;
 
 import java.util.List;
 
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
+import org.salesbench.importexport.targets.NameLookup;
+import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
 /**
- * Finds the user a row names as owner, manager or assignee, for one import run: by login, e-mail or display name,
+ * How every module's import target finds the user a row names as owner, manager or assignee, for one import run: by login, e-mail or display name,
  * ignoring case and surrounding spaces, never by a guess at a spelling.
  */
 public final class OwnerLookup {

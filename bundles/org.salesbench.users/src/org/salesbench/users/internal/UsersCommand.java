@@ -1,4 +1,4 @@
-package org.salesbench.cli.internal.commands;
+package org.salesbench.users.internal;
 
 import java.util.List;
 import java.util.Set;
@@ -8,9 +8,8 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
-import org.salesbench.cli.internal.Messages;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 
 /** {@code users list|add|deactivate}: through the {@link UserService}, so its validation and permission checks apply. */
 public class UsersCommand implements CliCommand {

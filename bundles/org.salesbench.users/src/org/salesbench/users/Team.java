@@ -1,4 +1,4 @@
-package org.salesbench.core.users;
+package org.salesbench.users;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

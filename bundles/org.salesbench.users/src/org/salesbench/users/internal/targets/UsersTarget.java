@@ -1,4 +1,4 @@
-package org.salesbench.importexport.internal.targets;
+package org.salesbench.users.internal.targets;
 
 import static org.salesbench.importexport.TargetField.of;
 
@@ -12,9 +12,6 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
-import org.salesbench.core.users.Team;
-import org.salesbench.core.users.User;
-import org.salesbench.core.users.UserService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.importexport.FieldType;
@@ -28,11 +25,12 @@ import org.salesbench.importexport.RecordWriter.Column;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.importexport.internal.Messages;
-import org.salesbench.importexport.internal.Values;
-import org.salesbench.importexport.targets.OwnerLookup;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
+import org.salesbench.users.imports.OwnerLookup;
 
 /**
  * Users and their teams, through {@link UserService}: a user per row (login, display name, e-mail, manager) and
@@ -54,17 +52,17 @@ public class UsersTarget implements ImportTarget {
     @Override
     public List<TargetField> fields() {
         return List.of(
-                of(LOGIN, SalesMessages.User_login, FieldType.TEXT, false, "Login", "Username", "User Name", "Alias", "登录名", "账号",
+                of(LOGIN, ImportMessages.User_login, FieldType.TEXT, false, "Login", "Username", "User Name", "Alias", "登录名", "账号",
                         "用户名"),
-                of(DISPLAY_NAME, SalesMessages.User_displayName, FieldType.TEXT, true, "Display Name", "Full Name", "Name", "sales_agent",
+                of(DISPLAY_NAME, ImportMessages.User_displayName, FieldType.TEXT, true, "Display Name", "Full Name", "Name", "sales_agent",
                         "Sales Agent", "Agent", "姓名", "显示名称", "销售代表"),
-                of(EMAIL, SalesMessages.User_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
-                of(MANAGER, SalesMessages.User_manager, FieldType.TEXT, false, "Manager", "Reports To", "Manager Name", "上级", "经理",
+                of(EMAIL, ImportMessages.User_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
+                of(MANAGER, ImportMessages.User_manager, FieldType.TEXT, false, "Manager", "Reports To", "Manager Name", "上级", "经理",
                         "主管"),
-                of(TEAM, SalesMessages.User_team, FieldType.TEXT, false, "Team", "Sales Team", "Team Name", "Role", "团队", "销售团队"),
-                of(REGION, SalesMessages.User_region, FieldType.TEXT, false, "Region", "regional_office", "Regional Office", "Territory",
+                of(TEAM, ImportMessages.User_team, FieldType.TEXT, false, "Team", "Sales Team", "Team Name", "Role", "团队", "销售团队"),
+                of(REGION, ImportMessages.User_region, FieldType.TEXT, false, "Region", "regional_office", "Regional Office", "Territory",
                         "Office", "区域", "大区"),
-                of(ACTIVE, SalesMessages.User_active, FieldType.BOOLEAN, false, "Active", "IsActive", "启用", "在职"));
+                of(ACTIVE, ImportMessages.User_active, FieldType.BOOLEAN, false, "Active", "IsActive", "启用", "在职"));
     }
 
     @Override
@@ -96,9 +94,9 @@ public class UsersTarget implements ImportTarget {
         if (blank(login) && displayName != null) {
             login = loginFrom(displayName);
             if (login == null) {
-                return RowOutcome.failed(List.of(new FieldError(LOGIN, NLS.bind(SalesMessages.User_loginNeeded, displayName), displayName)));
+                return RowOutcome.failed(List.of(new FieldError(LOGIN, NLS.bind(ImportMessages.User_loginNeeded, displayName), displayName)));
             }
-            context.note(SalesMessages.Note_loginDerived);
+            context.note(ImportMessages.Note_loginDerived);
         }
         User existing = match.onMatch() == OnMatch.CREATE ? null : match(users, row, login, match.keys());
         if (existing != null && match.onMatch() == OnMatch.SKIP) {
@@ -109,7 +107,7 @@ public class UsersTarget implements ImportTarget {
             if (!blank(row.text(MANAGER))) {
                 manager = managerLogin(context, users, relations, row.text(MANAGER).strip());
                 if (manager == null) {
-                    return RowOutcome.failed(List.of(new FieldError(MANAGER, NLS.bind(SalesMessages.User_loginNeeded, row.text(MANAGER)),
+                    return RowOutcome.failed(List.of(new FieldError(MANAGER, NLS.bind(ImportMessages.User_loginNeeded, row.text(MANAGER)),
                             row.text(MANAGER))));
                 }
             }
@@ -140,7 +138,7 @@ public class UsersTarget implements ImportTarget {
         if (users.findUser(login).isEmpty()) {
             users.createUser(new User(login, manager));
             relations.usersChanged();
-            context.note(NLS.bind(SalesMessages.Note_managerCreated, manager));
+            context.note(NLS.bind(ImportMessages.Note_managerCreated, manager));
         }
         return login;
     }
@@ -154,7 +152,7 @@ public class UsersTarget implements ImportTarget {
         List<String> teamNames = parts(row.text(TEAM));
         if (teamNames.isEmpty() && manager != null && !row.has(TEAM)) { // a blank cell of a team column is "no team"
             teamNames = List.of(users.findUser(manager).map(User::getDisplayName).orElse(manager));
-            context.note(SalesMessages.Note_teamNamedAfterManager);
+            context.note(ImportMessages.Note_teamNamedAfterManager);
         }
         List<String> regions = parts(row.text(REGION));
         for (int i = 0; i < teamNames.size(); i++) {
@@ -176,7 +174,7 @@ public class UsersTarget implements ImportTarget {
                 users.updateTeam(team);
             } else {
                 users.createTeam(team);
-                context.note(NLS.bind(SalesMessages.Note_teamCreated, name));
+                context.note(NLS.bind(ImportMessages.Note_teamCreated, name));
             }
         }
     }

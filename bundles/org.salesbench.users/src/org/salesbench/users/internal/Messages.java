@@ -1,0 +1,38 @@
+package org.salesbench.users.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.users.internal.messages";
+
+    public static String User_login;
+    public static String User_loginFormat;
+    public static String User_loginTaken;
+    public static String User_displayName;
+    public static String User_email;
+    public static String User_manager;
+    public static String User_unknown;
+    public static String Team_name;
+    public static String Team_manager;
+    public static String Team_members;
+
+    public static String Arg_displayName;
+    public static String Arg_login;
+    public static String Usage_missingArgument;
+    public static String Users_active;
+    public static String Users_added;
+    public static String Users_deactivated;
+    public static String Users_exists;
+    public static String Users_help;
+    public static String Users_inactive;
+    public static String Users_unknown;
+    public static String Users_unknownAction;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

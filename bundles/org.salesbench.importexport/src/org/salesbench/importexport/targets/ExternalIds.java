@@ -42,6 +42,30 @@ public final class ExternalIds {
         return found;
     }
 
+    /**
+     * Every external id of {@code entity} whose record still exists in {@code table}, with its record (the oldest where
+     * one external id names several), for a bulk import that matches a whole file at once.
+     */
+    public static Map<String, Long> all(Connection connection, String entity, String table) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT x.EXTERNAL_ID, x.RECORD_ID FROM SB_IMPORT_EXTERNAL_ID x JOIN "
+                + table + " r ON r.ID = x.RECORD_ID WHERE x.ENTITY = ?")) {
+            select.setString(1, entity);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.merge(rs.getString(1), rs.getLong(2), Math::min);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Forgets the external ids of the records with ids from {@code first} to {@code last} (a bulk load undone). */
+    public static void removeRange(jakarta.persistence.EntityManager em, String entity, long first, long last) {
+        em.createNativeQuery("DELETE FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID BETWEEN ? AND ?").setParameter(1, entity)
+                .setParameter(2, first).setParameter(3, last).executeUpdate();
+    }
+
     /** Records (or re-points) the external ids of records just written. */
     public static void put(Connection connection, String entity, Map<String, Long> recordByExternalId) throws SQLException {
         if (recordByExternalId.isEmpty()) {

@@ -95,21 +95,16 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     private void readExistingKeys(Connection connection) throws SQLException {
         for (String key : match.keys()) {
+            if (!key.equals(CustomersTarget.CREDIT_CODE) && !key.equals(CustomersTarget.NAME)) {
+                existing.put(key, ExternalIds.all(connection, CustomersTarget.ENTITY, "SB_CUSTOMER"));
+                continue;
+            }
             Map<String, Long> ids = new HashMap<>();
-            String sql = switch (key) {
-            case CustomersTarget.CREDIT_CODE -> "SELECT CREDIT_CODE, ID FROM SB_CUSTOMER WHERE CREDIT_CODE IS NOT NULL";
-            case CustomersTarget.NAME -> "SELECT NORMALIZED_NAME, ID FROM SB_CUSTOMER";
-            default -> "SELECT x.EXTERNAL_ID, x.RECORD_ID FROM SB_IMPORT_EXTERNAL_ID x JOIN SB_CUSTOMER r ON r.ID = x.RECORD_ID"
-                    + " WHERE x.ENTITY = ?";
-            };
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                if (sql.endsWith("?")) {
-                    select.setString(1, CustomersTarget.ENTITY);
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ids.merge(rs.getString(1), rs.getLong(2), Math::min); // the oldest record, as the per-batch look-up finds it
-                    }
+            String sql = key.equals(CustomersTarget.CREDIT_CODE) ? "SELECT CREDIT_CODE, ID FROM SB_CUSTOMER WHERE CREDIT_CODE IS NOT NULL"
+                    : "SELECT NORMALIZED_NAME, ID FROM SB_CUSTOMER";
+            try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.merge(rs.getString(1), rs.getLong(2), Math::min); // the oldest record, as the per-batch look-up finds it
                 }
             }
             existing.put(key, ids);
@@ -273,8 +268,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
                 // tags (and anything else that hangs on a customer) follow by ON DELETE CASCADE
                 em.createNativeQuery("DELETE FROM SB_CUSTOMER WHERE ID BETWEEN ? AND ?").setParameter(1, range[0]).setParameter(2, range[1])
                         .executeUpdate();
-                em.createNativeQuery("DELETE FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID BETWEEN ? AND ?")
-                        .setParameter(1, CustomersTarget.ENTITY).setParameter(2, range[0]).setParameter(3, range[1]).executeUpdate();
+                ExternalIds.removeRange(em, CustomersTarget.ENTITY, range[0], range[1]);
             }
             return null;
         });

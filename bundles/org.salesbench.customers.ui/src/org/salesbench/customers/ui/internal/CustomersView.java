@@ -37,6 +37,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
@@ -319,7 +320,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
             String text = provider.map(p -> LazyContribution.safeCall("customer column", () -> p.getText(row), "")).orElse("");
             item.setText(texts.length + i, text == null ? "" : text);
         }
-        boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now());
+        boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now(Clocks.system()));
         item.setForeground(7, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }
 

@@ -13,6 +13,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormPage;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.ui.forms.EntityFormEditor;
@@ -74,7 +75,7 @@ public class StageHistoryPage extends FormPage implements EntityFormEditor.Valid
         Jobs.load(viewer.getTable(), Messages.Job_loadHistory, () -> editor.service().history(id), history -> {
             List<Step> steps = new ArrayList<>();
             for (int i = 0; i < history.size(); i++) {
-                Instant end = i + 1 < history.size() ? history.get(i + 1).getMovedAt() : Instant.now();
+                Instant end = i + 1 < history.size() ? history.get(i + 1).getMovedAt() : Instant.now(Clocks.system());
                 steps.add(new Step(history.get(i), Duration.between(history.get(i).getMovedAt(), end)));
             }
             java.util.Collections.reverse(steps);

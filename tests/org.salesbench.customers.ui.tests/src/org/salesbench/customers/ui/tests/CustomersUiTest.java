@@ -24,6 +24,7 @@ import org.eclipse.ui.internal.WorkbenchWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
@@ -198,13 +199,13 @@ class CustomersUiTest {
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
         editor.setActivePage(org.salesbench.customers.ui.internal.ActivitiesPage.ID);
         ActivitiesPage activities = (ActivitiesPage) editor.findPage(ActivitiesPage.ID);
-        Activity visit = new Activity(ActivityType.VISIT, LocalDateTime.now().minusHours(2), "上门演示");
+        Activity visit = new Activity(ActivityType.VISIT, LocalDateTime.now(Clocks.system()).minusHours(2), "上门演示");
         visit.setNextStep("发送报价");
-        visit.setNextStepDate(LocalDate.now().plusDays(3));
+        visit.setNextStepDate(LocalDate.now(Clocks.system()).plusDays(3));
         activities.log(visit);
         assertEquals(1, activities.shownActivities());
-        assertEquals(LocalDate.now().plusDays(3), editor.customer().getNextFollowUp());
-        assertEquals(LocalDate.now().plusDays(3), service.find(c.getId()).orElseThrow().getNextFollowUp());
+        assertEquals(LocalDate.now(Clocks.system()).plusDays(3), editor.customer().getNextFollowUp());
+        assertEquals(LocalDate.now(Clocks.system()).plusDays(3), service.find(c.getId()).orElseThrow().getNextFollowUp());
         UiTesting.screenshot("editor-activities");
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
@@ -114,7 +115,7 @@ public class DemoData {
         }
         createTeams();
         progress.worked(1);
-        DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now());
+        DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now(Clocks.system()));
         int made = 0;
         // the deals and leads go to the first customers made: bounded memory whatever the size
         List<Customer> sample = new ArrayList<>();
@@ -154,7 +155,7 @@ public class DemoData {
 
     private void fillSales(List<Customer> sample, int leads, int deals, long seed, SubMonitor progress) {
         progress.setTaskName(Messages.Demo_sales);
-        DemoSales demo = new DemoSales(sales, seed, LocalDate.now());
+        DemoSales demo = new DemoSales(sales, seed, LocalDate.now(Clocks.system()));
         List<Product> catalogue = demo.products();
         progress.worked(1);
         List<Pipeline> pipelines = sales.pipelines().pipelines(true);

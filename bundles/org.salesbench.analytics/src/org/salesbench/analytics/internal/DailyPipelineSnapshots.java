@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.analytics.ReportService;
 
 /**
@@ -41,9 +42,9 @@ public class DailyPipelineSnapshots {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    reports.snapshot(LocalDate.now());
+                    reports.snapshot(LocalDate.now(Clocks.system()));
                 } catch (RuntimeException e) {
-                    ILog.of(DailyPipelineSnapshots.class).error("The pipeline snapshot of " + LocalDate.now() + " failed", e);
+                    ILog.of(DailyPipelineSnapshots.class).error("The pipeline snapshot of " + LocalDate.now(Clocks.system()) + " failed", e);
                 } finally {
                     if (!stopped) {
                         schedule(untilAfterMidnight(LocalDateTime.now()).toMillis());

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 
+import org.salesbench.core.time.Clocks;
+
 /**
  * Stamps created/updated columns. The unit of work tells it who is writing for the duration of
  * one transaction on the current thread ({@link #runAs}); outside one, writes are stamped as
@@ -34,7 +36,7 @@ public class AuditListener {
     public void stamp(Object entity) {
         if (entity instanceof AbstractEntity e) {
             String who = WRITER.get();
-            e.stamp(who == null ? "system" : who, Instant.now());
+            e.stamp(who == null ? "system" : who, Instant.now(Clocks.system()));
         }
     }
 }

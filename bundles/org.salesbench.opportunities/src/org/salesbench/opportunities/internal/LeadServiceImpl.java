@@ -1,5 +1,6 @@
 package org.salesbench.opportunities.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
@@ -62,16 +64,24 @@ public class LeadServiceImpl implements LeadService {
     private final CustomerService customers;
     private final CustomerLookup lookup;
     private final OpportunityService opportunities;
+    private final Clock clock;
 
     @Activate
     public LeadServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
             @Reference CustomerService customers, @Reference CustomerLookup lookup, @Reference OpportunityService opportunities) {
+        this(unitOfWork, security, events, customers, lookup, opportunities, Clocks.system());
+    }
+
+    /** With the clock that stamps conversions. */
+    public LeadServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
+            CustomerService customers, CustomerLookup lookup, OpportunityService opportunities, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.customers = customers;
         this.lookup = lookup;
         this.opportunities = opportunities;
+        this.clock = clock;
     }
 
     /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
@@ -321,7 +331,7 @@ public class LeadServiceImpl implements LeadService {
             lead.setCustomerId(customer.getId());
             lead.setContactId(contact.getId());
             lead.setOpportunityId(opportunity.getId());
-            lead.setConvertedAt(Instant.now());
+            lead.setConvertedAt(clock.instant());
             LeadConversion result = new LeadConversion(leadId, customer.getId(), created, contact.getId(), opportunity.getId());
             unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, leadId));
             return result;

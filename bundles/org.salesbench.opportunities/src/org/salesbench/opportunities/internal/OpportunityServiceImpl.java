@@ -1,8 +1,8 @@
 package org.salesbench.opportunities.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
@@ -51,14 +52,21 @@ public class OpportunityServiceImpl implements OpportunityService {
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
+    private final Clock clock;
     private final Map<String, StageRule> rules = new ConcurrentHashMap<>();
 
     @Activate
     public OpportunityServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
             @Reference DomainEventPublisher events) {
+        this(unitOfWork, security, events, Clocks.system());
+    }
+
+    /** With the clock that says what "today" is: close dates in the past, this quarter, overdue deals. */
+    public OpportunityServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
+        this.clock = clock;
         BuiltInStageRules.all().forEach(r -> rules.put(r.id(), r));
     }
 
@@ -111,17 +119,17 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (opportunity.getStage() != null && opportunity.getStage().isClosed()) {
                 v.add("stage", Messages.Opportunity_closedStageOnCreate, Messages.Opportunity_stage);
             }
-            validate(v, opportunity, LocalDate.now());
+            validate(v, opportunity, LocalDate.now(clock));
             v.throwIfInvalid();
             if (opportunity.getEngagedOn() == null) {
-                opportunity.setEngagedOn(LocalDate.now());
+                opportunity.setEngagedOn(LocalDate.now(clock));
             }
             Stage stage = opportunity.getStage();
             if (opportunity.getProbability() == 0) {
                 opportunity.setProbability(stage.getProbability());
             }
             opportunity.setState(stage.getKind());
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             opportunity.setStageEnteredAt(now);
             if (opportunity.getIndustry() == null) {
                 opportunity.setIndustry(opportunity.getCustomer().getIndustry());
@@ -205,8 +213,8 @@ public class OpportunityServiceImpl implements OpportunityService {
         unitOfWork.read(em -> {
             Validator v = new Validator();
             resolve(em, v, opportunity);
-            LocalDate createdOn = opportunity.getCreatedAt() == null ? LocalDate.now()
-                    : LocalDate.ofInstant(opportunity.getCreatedAt(), ZoneId.systemDefault());
+            LocalDate createdOn = opportunity.getCreatedAt() == null ? LocalDate.now(clock)
+                    : LocalDate.ofInstant(opportunity.getCreatedAt(), clock.getZone());
             validate(v, opportunity, createdOn);
             v.throwIfInvalid();
             return null;
@@ -307,8 +315,8 @@ public class OpportunityServiceImpl implements OpportunityService {
         o.getTeamMembers().addAll(members);
     }
 
-    private static LocalDate createdOn(Opportunity stored) {
-        return LocalDate.ofInstant(stored.getCreatedAt(), ZoneId.systemDefault());
+    private LocalDate createdOn(Opportunity stored) {
+        return LocalDate.ofInstant(stored.getCreatedAt(), clock.getZone());
     }
 
     @Override
@@ -338,14 +346,14 @@ public class OpportunityServiceImpl implements OpportunityService {
 
     @Override
     public Opportunity markWon(long opportunityId, LocalDate wonOn) {
-        return move(opportunityId, null, StageKind.WON, o -> o.setClosedOn(wonOn == null ? LocalDate.now() : wonOn));
+        return move(opportunityId, null, StageKind.WON, o -> o.setClosedOn(wonOn == null ? LocalDate.now(clock) : wonOn));
     }
 
     @Override
     public Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn) {
         return move(opportunityId, null, StageKind.LOST, o -> {
             o.setLossReason(lossReason == null ? null : lossReason.strip());
-            o.setClosedOn(lostOn == null ? LocalDate.now() : lostOn);
+            o.setClosedOn(lostOn == null ? LocalDate.now(clock) : lostOn);
         });
     }
 
@@ -378,7 +386,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             validate(v, o, createdOn(o));
             v.throwIfInvalid();
             Stage from = o.getStage();
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             o.setStage(target);
             o.setState(target.getKind());
             o.setProbability(target.getProbability());
@@ -387,13 +395,13 @@ public class OpportunityServiceImpl implements OpportunityService {
                 case WON -> {
                     o.setForecastCategory(ForecastCategory.CLOSED);
                     if (o.getClosedOn() == null) {
-                        o.setClosedOn(LocalDate.now());
+                        o.setClosedOn(LocalDate.now(clock));
                     }
                 }
                 case LOST -> {
                     o.setForecastCategory(ForecastCategory.OMITTED);
                     if (o.getClosedOn() == null) {
-                        o.setClosedOn(LocalDate.now());
+                        o.setClosedOn(LocalDate.now(clock));
                     }
                 }
                 case OPEN -> {
@@ -461,7 +469,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (pipeline == null) {
                 throw new ValidationException(List.of(new FieldError("pipelineId", NLS.bind(Messages.Pipeline_notFound, pipelineId), pipelineId)));
             }
-            return OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now());
+            return OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now(clock));
         });
     }
 
@@ -473,26 +481,26 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (stage == null) {
                 throw new ValidationException(List.of(new FieldError("stageId", NLS.bind(Messages.Stage_notFound, Messages.Opportunity_stage, stageId), stageId)));
             }
-            return OpportunityQueries.cards(em, stage, filter, offset, limit, LocalDate.now());
+            return OpportunityQueries.cards(em, stage, filter, offset, limit, LocalDate.now(clock));
         });
     }
 
     @Override
     public long count(OpportunityFilter filter) {
         security.check(Action.READ, Opportunity.ENTITY, null);
-        return unitOfWork.read(em -> OpportunityQueries.count(em, filter, LocalDate.now()));
+        return unitOfWork.read(em -> OpportunityQueries.count(em, filter, LocalDate.now(clock)));
     }
 
     @Override
     public List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit) {
         security.check(Action.READ, Opportunity.ENTITY, null);
-        return unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now()));
+        return unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now(clock)));
     }
 
     @Override
     public long[] ids(OpportunityFilter filter) {
         security.check(Action.READ, Opportunity.ENTITY, null);
-        return unitOfWork.read(em -> OpportunityQueries.ids(em, filter, LocalDate.now()));
+        return unitOfWork.read(em -> OpportunityQueries.ids(em, filter, LocalDate.now(clock)));
     }
 
     @Override

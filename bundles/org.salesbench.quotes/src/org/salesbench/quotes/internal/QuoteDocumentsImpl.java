@@ -14,6 +14,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -64,7 +65,7 @@ public class QuoteDocumentsImpl implements QuoteDocuments {
         String customer = account.getName();
         String reference = reference(quote);
         QuoteTotals totals = QuoteTotals.of(quote);
-        LocalDate date = quote.getCreatedAt() == null ? LocalDate.now()
+        LocalDate date = quote.getCreatedAt() == null ? LocalDate.now(Clocks.system())
                 : LocalDate.ofInstant(quote.getCreatedAt(), ZoneId.systemDefault());
 
         List<List<String>> rows = new ArrayList<>();

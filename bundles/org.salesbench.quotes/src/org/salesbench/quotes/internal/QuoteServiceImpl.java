@@ -1,9 +1,9 @@
 package org.salesbench.quotes.internal;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
@@ -48,15 +49,23 @@ public class QuoteServiceImpl implements QuoteService {
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final QuoteApprovalService approval;
+    private final Clock clock;
 
     @Activate
     public QuoteServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
             @Reference DomainEventPublisher events,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) QuoteApprovalService approval) {
+        this(unitOfWork, security, events, approval, Clocks.system());
+    }
+
+    /** With the clock that dates quotes and stamps their submission and decision. */
+    public QuoteServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
+            QuoteApprovalService approval, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.approval = approval;
+        this.clock = clock;
     }
 
     @Override
@@ -180,8 +189,8 @@ public class QuoteServiceImpl implements QuoteService {
                     quote.getCurrency());
         }
         if (v.required("validUntil", Messages.Quote_validUntil, quote.getValidUntil())) {
-            LocalDate quoteDate = quote.getCreatedAt() == null ? LocalDate.now()
-                    : LocalDate.ofInstant(quote.getCreatedAt(), ZoneId.systemDefault());
+            LocalDate quoteDate = quote.getCreatedAt() == null ? LocalDate.now(clock)
+                    : LocalDate.ofInstant(quote.getCreatedAt(), clock.getZone());
             v.notBefore("validUntil", Messages.Quote_validUntil, quote.getValidUntil(), Messages.Quote_date, quoteDate);
         }
         v.maxLength("notes", Messages.Quote_notes, quote.getNotes(), 2000);
@@ -236,7 +245,7 @@ public class QuoteServiceImpl implements QuoteService {
             QuoteTotals totals = QuoteTotals.of(quote);
             quote.applyTotals(totals);
             quote.setStatus(QuoteStatus.IN_APPROVAL);
-            quote.setSubmittedAt(Instant.now());
+            quote.setSubmittedAt(clock.instant());
             quote.setApprovalNote(null);
             quote.setDecidedBy(null);
             quote.setDecidedAt(null);
@@ -252,8 +261,8 @@ public class QuoteServiceImpl implements QuoteService {
             throw e;
         }
         return switch (outcome.state()) {
-            case APPROVED -> applyOutcome(quoteId, QuoteStatus.APPROVED, outcome.reason(), Instant.now());
-            case REFUSED -> applyOutcome(quoteId, QuoteStatus.DRAFT, outcome.reason(), Instant.now());
+            case APPROVED -> applyOutcome(quoteId, QuoteStatus.APPROVED, outcome.reason(), clock.instant());
+            case REFUSED -> applyOutcome(quoteId, QuoteStatus.DRAFT, outcome.reason(), clock.instant());
             case PENDING -> applyOutcome(quoteId, QuoteStatus.IN_APPROVAL, outcome.reason(), null);
         };
     }
@@ -289,7 +298,7 @@ public class QuoteServiceImpl implements QuoteService {
     public Quote recordApprovalDecision(long quoteId, boolean approved, String comment) {
         return move(quoteId, approved ? QuoteStatus.APPROVED : QuoteStatus.DRAFT, APPROVAL_ENTITY, quote -> {
             quote.setDecidedBy(security.currentUser().login());
-            quote.setDecidedAt(Instant.now());
+            quote.setDecidedAt(clock.instant());
             quote.setApprovalNote(truncate(comment));
         });
     }

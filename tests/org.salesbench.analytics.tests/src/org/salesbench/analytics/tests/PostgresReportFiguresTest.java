@@ -1,32 +1,24 @@
 package org.salesbench.analytics.tests;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.salesbench.persistence.Database;
+import org.junit.jupiter.api.Tag;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
 
 /**
- * The same figures on PostgreSQL, where the SQL dialect differs (day counts, months). Runs where
- * {@code SALESBENCH_TEST_PG_URL} names a server (CI starts one: .ci/start-postgres.sh), in a schema
+ * The same figures on PostgreSQL, where the SQL dialect differs (day counts, months). Runs on the
+ * server {@code SALESBENCH_TEST_PG_URL} names (CI starts one: .ci/start-postgres.sh), in a schema
  * of its own that it drops afterwards.
  */
+@Tag("postgres")
 class PostgresReportFiguresTest extends ReportFiguresTest {
 
-    private static final String USER = "salesbench_test";
-    private String url;
-    private String schema;
+    private PostgresSchema schema;
 
     @Override
     DatabaseSettings settings() {
-        url = System.getenv("SALESBENCH_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "SALESBENCH_TEST_PG_URL is not set");
-        schema = "analytics_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        return new DatabaseSettings(url + "?currentSchema=" + schema, USER, USER);
+        schema = PostgresSchema.create("analytics");
+        return schema.settings();
     }
 
     @Override
@@ -34,15 +26,7 @@ class PostgresReportFiguresTest extends ReportFiguresTest {
     void close() {
         super.close();
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER)); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
+            schema.close();
         }
     }
 }

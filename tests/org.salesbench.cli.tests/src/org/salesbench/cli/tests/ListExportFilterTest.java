@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.cli.tests.CliFixture.Result;
+import org.salesbench.core.time.Clocks;
 
 /** {@code export leads|opportunities --filter}: the records the list view of the same filter shows. */
 class ListExportFilterTest {
@@ -39,6 +41,7 @@ class ListExportFilterTest {
 
     @Test
     void leadsAndOpportunitiesExportWithTheListFilters() throws Exception {
+        LocalDate today = LocalDate.now(Clocks.system());
         ok("import", "leads", Files.writeString(dir.resolve("leads.csv"),
                 "Company,Contact,Email,Status,Lead Source\n华为线索公司,张三,zhang@huawei.example,NEW,REFERRAL\n"
                         + "Beta Corp,Bob,bob@beta.example,WORKING,TRADE_SHOW\nGamma Ltd,Gil,gil@gamma.example,WORKING,\n").toString());
@@ -49,8 +52,9 @@ class ListExportFilterTest {
 
         ok("import", "customers", Files.writeString(dir.resolve("customers.csv"), "Name\n华为技术有限公司\nAcme Inc\n").toString());
         ok("import", "opportunities", Files.writeString(dir.resolve("deals.csv"),
-                "Name,Account,Amount,Stage,Close Date\n华为 CRM,华为技术有限公司,1000,Qualification,2027-01-01\n"
-                        + "Acme support,Acme Inc,500,Qualification,2027-02-01\nAcme renewal,Acme Inc,800,Closed won,2026-10-01\n").toString());
+                "Name,Account,Amount,Stage,Close Date\n华为 CRM,华为技术有限公司,1000,Qualification," + today.plusMonths(1) + "\n"
+                        + "Acme support,Acme Inc,500,Qualification," + today.plusMonths(2) + "\nAcme renewal,Acme Inc,800,Closed won,"
+                        + today.minusMonths(2) + "\n").toString());
         String huawei = exported("opportunities", "华为", 1);
         assertTrue(huawei.contains("华为 CRM") && huawei.contains("Qualification"), huawei);
         assertTrue(exported("opportunities", "state=WON", 1).contains("Acme renewal"));

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
@@ -29,7 +30,7 @@ class CustomerListTest {
     static final String[] GRADES = {"A", "B", "C", "D"};
 
     static CustomerFixture fx;
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = LocalDate.now(Clocks.system());
 
     @BeforeAll
     static void fill() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.security.LocalSecurityService;
 import org.osgi.service.event.Event;
 import org.salesbench.core.events.EventTopics;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.DuplicateCandidate;
@@ -88,7 +89,7 @@ class CustomerNameLookupTest {
     @Test
     void whileABulkWritesCatchUpIsPendingTheTableAnswers() throws Exception {
         try (Connection c = Database.connect(fx.db.settings())) {
-            CustomerSearchIndexTest.insertRaw(c, 990_001, "台州椒江机械有限公司", Instant.now());
+            CustomerSearchIndexTest.insertRaw(c, 990_001, "台州椒江机械有限公司", Instant.now(Clocks.system()));
             c.commit();
         }
         assertEquals(List.of(), fx.service.idsByName("台州椒江机械有限公司"), "a JDBC write the index has not been told of");
@@ -121,7 +122,7 @@ class CustomerNameLookupTest {
         // a bulk write's customer with another code: found from the table while its catch-up is pending
         String other = CreditCode.withCheckCharacter("91330100MA2BCDEF2");
         try (Connection c = Database.connect(fx.db.settings())) {
-            CustomerSearchIndexTest.insertRaw(c, 990_002, "温州鹿城鞋业有限公司", Instant.now());
+            CustomerSearchIndexTest.insertRaw(c, 990_002, "温州鹿城鞋业有限公司", Instant.now(Clocks.system()));
             try (var update = c.prepareStatement("UPDATE SB_CUSTOMER SET CREDIT_CODE = ? WHERE ID = 990002")) {
                 update.setString(1, other);
                 update.executeUpdate();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
@@ -49,7 +50,7 @@ import org.salesbench.persistence.DatabaseSettings;
  */
 class CustomerSearchIndexTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = LocalDate.now(Clocks.system());
     private static final String[] NAMES = { "北京云帆科技有限公司", "上海星河信息技术有限公司", "Northwind Trading Co", "Bluebird Analytics GmbH",
             "深圳华信科技", "杭州博达贸易有限公司", "Evergreen Co" };
 
@@ -238,7 +239,7 @@ class CustomerSearchIndexTest {
 
             org.salesbench.customers.Activity call = new org.salesbench.customers.Activity();
             call.setType(org.salesbench.customers.ActivityType.CALL);
-            call.setOccurredAt(java.time.LocalDateTime.now());
+            call.setOccurredAt(java.time.LocalDateTime.now(Clocks.system()));
             call.setSummary("回访");
             call.setNextStepDate(TODAY.plusDays(3));
             fx.service.logActivity(id, call);
@@ -261,7 +262,7 @@ class CustomerSearchIndexTest {
                 long deleted = service.create(CustomerFixture.customer("温州待删除有限公司")).getId();
                 assertEquals(2, service.count(CustomerFilter.ALL));
                 try (Connection c = Database.connect(settings)) {
-                    insertRaw(c, 990_001, "台州椒江机械有限公司", Instant.now());
+                    insertRaw(c, 990_001, "台州椒江机械有限公司", Instant.now(Clocks.system()));
                     c.createStatement().executeUpdate("DELETE FROM SB_CUSTOMER WHERE ID = " + deleted);
                     c.commit();
                 }
@@ -298,7 +299,7 @@ class CustomerSearchIndexTest {
             long renamed = before[0];
             long removed = before[1];
             try (Connection c = Database.connect(settings)) {
-                Instant later = Instant.now().plusSeconds(1);
+                Instant later = Instant.now(Clocks.system()).plusSeconds(1);
                 try (PreparedStatement s = c.prepareStatement("UPDATE SB_CUSTOMER SET NAME = ?, UPDATED_AT = ? WHERE ID = ?")) {
                     s.setString(1, "丽水新名字有限公司");
                     s.setTimestamp(2, Timestamp.from(later));

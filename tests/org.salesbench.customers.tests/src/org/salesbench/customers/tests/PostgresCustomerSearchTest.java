@@ -4,35 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
 
 /**
  * The customer search index of a client on a team database: what another user writes is found on this client's
- * next query, and two databases on one server (two schemas) keep apart. Runs where {@code SALESBENCH_TEST_PG_URL}
- * names a server (CI sets it), in schemas of its own that it drops afterwards.
+ * next query, and two databases on one server (two schemas) keep apart. Runs on the server {@code SALESBENCH_TEST_PG_URL}
+ * names, in schemas of its own that it drops afterwards.
  */
+@Tag("postgres")
 class PostgresCustomerSearchTest {
 
-    private static final String USER = "salesbench_test";
-
-    private String url;
-    private final String[] schemas = new String[2];
+    private final PostgresSchema[] schemas = new PostgresSchema[2];
 
     @Test
     void anotherUsersCustomerIsFoundAndTwoDatabasesOnOneServerKeepTheirOwnIndexes() throws Exception {
-        url = System.getenv("SALESBENCH_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "SALESBENCH_TEST_PG_URL is not set");
         DatabaseSettings east = schema(0);
         DatabaseSettings south = schema(1);
         assertNotEquals(east.searchIndexFolder(), south.searchIndexFolder(), "one index per database, not per server");
@@ -43,7 +39,7 @@ class PostgresCustomerSearchTest {
                 service.create(CustomerFixture.customer("宁波北仑港口物流有限公司"));
                 assertEquals(1, service.count(CustomerFilter.text("北仑")));
                 try (Connection otherClient = Database.connect(east)) {
-                    CustomerSearchIndexTest.insertRaw(otherClient, 990_101, "绍兴柯桥轻纺有限公司", Instant.now());
+                    CustomerSearchIndexTest.insertRaw(otherClient, 990_101, "绍兴柯桥轻纺有限公司", Instant.now(Clocks.system()));
                     if (!otherClient.getAutoCommit()) {
                         otherClient.commit();
                     }
@@ -67,28 +63,16 @@ class PostgresCustomerSearchTest {
     }
 
     private DatabaseSettings schema(int i) {
-        schemas[i] = "s_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schemas[i]);
-        return new DatabaseSettings(url + "?currentSchema=" + schemas[i], USER, USER);
+        schemas[i] = PostgresSchema.create("s");
+        return schemas[i].settings();
     }
 
     @AfterEach
     void dropSchemas() {
-        for (String schema : schemas) {
+        for (PostgresSchema schema : schemas) {
             if (schema != null) {
-                execute("DROP SCHEMA " + schema + " CASCADE");
+                schema.close();
             }
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER)); Statement s = c.createStatement()) {
-            s.execute(sql);
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportResult.Outcome;
@@ -25,6 +27,9 @@ import org.salesbench.importexport.ValueMapping;
  * customers a customer import wrote just before found without any list query in between.
  */
 class CustomerByNameImportTest {
+
+    /** A close date the services accept for an open deal whenever the suite runs. */
+    private static final LocalDate IN_A_QUARTER = LocalDate.now(Clocks.system()).plusMonths(3);
 
     @TempDir
     Path dir;
@@ -81,10 +86,10 @@ class CustomerByNameImportTest {
     void opportunitiesFindTheirAccountByExactThenFoldedNameAndReportAnAmbiguousOne() throws IOException {
         Path file = ImportFixture.utf8(dir.resolve("o.csv"), """
                 Name,Account,Stage,Amount,Currency,Close Date
-                Exact deal,Acme,Qualification,1000,CNY,2026-12-31
-                Folded deal,深圳华为技术,Qualification,2000,CNY,2026-12-31
-                Ambiguous deal,acme corp,Qualification,3000,CNY,2026-12-31
-                """);
+                Exact deal,Acme,Qualification,1000,CNY,%1$s
+                Folded deal,深圳华为技术,Qualification,2000,CNY,%1$s
+                Ambiguous deal,acme corp,Qualification,3000,CNY,%1$s
+                """.formatted(IN_A_QUARTER));
         ImportResult result = fx.importFile(file, "opportunities", Map.of(), ValueMapping.NONE, Mode.VALID_ROWS);
         assertEquals(2, result.created(), result.errors().toString());
         assertEquals(acme, customerOfDeal("Exact deal"));
@@ -103,7 +108,7 @@ class CustomerByNameImportTest {
         ImportResult contactResult = fx.importFile(contacts, "contacts", Map.of(), ValueMapping.NONE, Mode.ALL_OR_NOTHING);
         assertEquals(Outcome.COMPLETED, contactResult.outcome(), contactResult.errors().toString());
         Path deals = ImportFixture.utf8(dir.resolve("o.csv"), "Name,Account,Stage,Amount,Currency,Close Date\n"
-                + "Fabric,嘉兴南湖纺织有限公司,Qualification,100,CNY,2026-12-31\n");
+                + "Fabric,嘉兴南湖纺织有限公司,Qualification,100,CNY," + IN_A_QUARTER + "\n");
         ImportResult dealResult = fx.importFile(deals, "opportunities", Map.of(), ValueMapping.NONE, Mode.ALL_OR_NOTHING);
         assertEquals(Outcome.COMPLETED, dealResult.outcome(), dealResult.errors().toString());
         assertEquals(customerOfContact("王芳"), customerOfDeal("Fabric"));

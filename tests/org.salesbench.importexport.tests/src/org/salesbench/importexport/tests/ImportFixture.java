@@ -36,8 +36,12 @@ final class ImportFixture implements AutoCloseable {
     final List<String> imported = new ArrayList<>();
 
     ImportFixture() {
+        this(DatabaseSettings.inMemory("import-" + UUID.randomUUID()));
+    }
+
+    ImportFixture(DatabaseSettings settings) {
         LocalSecurityService security = new LocalSecurityService("importer");
-        db = Database.open(DatabaseSettings.inMemory("import-" + UUID.randomUUID()), security);
+        db = Database.open(settings, security);
         DomainEventPublisher publisher = new DomainEventPublisher() {
             @Override
             public void publish(String entity, Change change, long id) {

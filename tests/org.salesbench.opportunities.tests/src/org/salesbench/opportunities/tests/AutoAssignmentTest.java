@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
@@ -69,7 +70,7 @@ class AutoAssignmentTest {
     }
 
     private Opportunity newOpportunity(Customer customer) {
-        return fx.opportunities.create(fx.opportunity(customer, customer.getName() + " 项目", "80000", LocalDate.now().plusMonths(2)));
+        return fx.opportunities.create(fx.opportunity(customer, customer.getName() + " 项目", "80000", LocalDate.now(Clocks.system()).plusMonths(2)));
     }
 
     private List<AssignmentRecord> log(AssignableKind kind, long id) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.DateRange;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Board;
 import org.salesbench.opportunities.BoardColumn;
@@ -36,7 +37,7 @@ class BoardAndForecastTest {
     private Customer yunfan;
     private Customer haina;
     private Pipeline nb;
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = LocalDate.now(Clocks.system());
     private final YearMonth next = YearMonth.from(today).plusMonths(1);
     private final YearMonth later = YearMonth.from(today).plusMonths(2);
 
@@ -108,18 +109,28 @@ class BoardAndForecastTest {
         // more cards of one column, paged
         assertEquals(List.of("A"), fx.opportunities.cards(stage(nb, "Qualification").getId(), BoardFilter.ALL, 1, 10).stream().map(c -> c.name()).toList());
 
-        DateRange quarter = DateRange.quarterOf(today);
-        long inQuarter = board.columns().stream().flatMap(c -> c.cards().stream())
-                .filter(c -> c.expectedCloseDate() != null && quarter.contains(c.expectedCloseDate())).count();
-        Board thisQuarter = fx.opportunities.board(nb.getId(), new BoardFilter(Set.of(), true, false), 50);
-        assertEquals(inQuarter, thisQuarter.columns().stream().mapToLong(BoardColumn::count).sum());
-
         assertEquals(6, fx.opportunities.count(OpportunityFilter.ALL));
         assertEquals(3, fx.opportunities.count(new OpportunityFilter(null, null, Set.of(), Set.of(StageKind.OPEN), Set.of("li.wei"), false, false)));
         assertEquals(List.of("B", "A", "D", "C"), fx.opportunities.page(new OpportunityFilter(null, nb.getId(), Set.of(), Set.of(StageKind.OPEN),
                 Set.of(), false, false), 0, 10).stream().map(r -> r.name()).toList());
         assertEquals(3, fx.opportunities.count(new OpportunityFilter("宁波", null, Set.of(), Set.of(), Set.of(), false, false)));
         assertEquals(3, fx.opportunities.ofCustomer(yunfan.getId()).size());
+    }
+
+    /** Deals closing today and on the quarter's last day are this quarter's, whatever the month; the next day is not. */
+    @Test
+    void closingThisQuarterIsTodayToTheQuartersLastDay() {
+        DateRange quarter = DateRange.quarterOf(today);
+        make(yunfan, "Today", "10.00", today, "li.wei", "Qualification", ForecastCategory.PIPELINE);
+        make(haina, "Quarter end", "20.00", quarter.end(), "li.wei", "Proposal", ForecastCategory.PIPELINE);
+        make(haina, "Next quarter", "40.00", quarter.end().plusDays(1), "li.wei", "Qualification", ForecastCategory.PIPELINE);
+
+        Board thisQuarter = fx.opportunities.board(nb.getId(), new BoardFilter(Set.of(), true, false), 50);
+        assertEquals(Set.of("Today", "Quarter end"), thisQuarter.columns().stream().flatMap(c -> c.cards().stream())
+                .map(c -> c.name()).collect(Collectors.toSet()));
+        assertEquals(2, thisQuarter.columns().stream().mapToLong(BoardColumn::count).sum());
+        assertEquals(3, fx.opportunities.board(nb.getId(), BoardFilter.ALL, 50).columns().stream().mapToLong(BoardColumn::count).sum());
+        assertEquals(2, fx.opportunities.count(new OpportunityFilter(null, null, Set.of(), Set.of(), Set.of(), true, false)));
     }
 
     /** The open totals the board reads come from SB_STAGE_TOTAL, kept by triggers: after every kind of change they equal a fresh GROUP BY. */

@@ -13,11 +13,14 @@ import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CompanySize;
@@ -41,11 +44,23 @@ class LeadServiceTest {
 
     private static final String HUAWEI_CODE = CreditCode.withCheckCharacter("91440300MA5FABCD1");
 
-    private OpportunityFixture fx = new OpportunityFixture();
+    private OpportunityFixture fx;
+
+    /** On an in-memory database, with the opportunity service as {@code override} makes it; the PostgreSQL subclass uses a schema on the server. */
+    OpportunityFixture fixture(Function<OpportunityService, OpportunityService> override) {
+        return new OpportunityFixture(override);
+    }
+
+    @BeforeEach
+    void open() {
+        fx = fixture(null);
+    }
 
     @AfterEach
     void close() {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     private Customer huawei() {
@@ -191,7 +206,7 @@ class LeadServiceTest {
         Lead saved = fx.leads.create(lead);
         fx.events.clear();
 
-        LeadConversion made = fx.leads.convert(saved.getId(), new ConversionRequest(null, null, null, null, LocalDate.now().plusMonths(1)));
+        LeadConversion made = fx.leads.convert(saved.getId(), new ConversionRequest(null, null, null, null, LocalDate.now(Clocks.system()).plusMonths(1)));
         assertTrue(made.customerCreated());
         Customer customer = fx.customers.find(made.customerId()).orElseThrow();
         assertEquals("宁波海纳物流有限公司", customer.getName());
@@ -295,7 +310,7 @@ class LeadServiceTest {
     void aFailureInTheMiddleOfConversionLeavesNothingHalfMade() {
         fx.close();
         // the real opportunity service writes the opportunity and its history, then the "disk fills up"
-        fx = new OpportunityFixture(real -> (OpportunityService) Proxy.newProxyInstance(OpportunityService.class.getClassLoader(),
+        fx = fixture(real -> (OpportunityService) Proxy.newProxyInstance(OpportunityService.class.getClassLoader(),
                 new Class<?>[] { OpportunityService.class }, (proxy, method, args) -> {
                     Object result;
                     try {

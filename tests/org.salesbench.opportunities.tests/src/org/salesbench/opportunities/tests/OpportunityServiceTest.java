@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.ForecastCategory;
@@ -47,7 +48,7 @@ class OpportunityServiceTest {
     }
 
     private Opportunity create(String amount) {
-        return fx.opportunities.create(fx.opportunity(acme, "CRM 平台", amount, LocalDate.now().plusMonths(2)));
+        return fx.opportunities.create(fx.opportunity(acme, "CRM 平台", amount, LocalDate.now(Clocks.system()).plusMonths(2)));
     }
 
     private static String message(ValidationException e, String field) {
@@ -111,7 +112,7 @@ class OpportunityServiceTest {
 
         Opportunity fixed = fx.opportunities.find(o.getId()).orElseThrow();
         fixed.setAmount(Money.cny("88000.00"));
-        fixed.setExpectedCloseDate(LocalDate.now().plusDays(30));
+        fixed.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(30));
         fx.opportunities.update(fixed);
         assertEquals(List.of(), fx.opportunities.refusals(o.getId(), proposal));
         fx.opportunities.moveToStage(o.getId(), proposal);
@@ -164,7 +165,7 @@ class OpportunityServiceTest {
         Opportunity gone = fx.opportunities.markLost(lost.getId(), "价格太高", null);
         assertEquals(StageKind.LOST, gone.getState());
         assertEquals(ForecastCategory.OMITTED, gone.getForecastCategory());
-        assertEquals(LocalDate.now(), gone.getClosedOn());
+        assertEquals(LocalDate.now(Clocks.system()), gone.getClosedOn());
         assertEquals("价格太高", gone.getLossReason());
         assertEquals(2, fx.opportunities.history(lost.getId()).size());
 
@@ -205,9 +206,9 @@ class OpportunityServiceTest {
         assertEquals(LocalDate.of(2017, 3, 11), read.getClosedOn());
         assertEquals(4821L, read.getProductId());
 
-        assertEquals(LocalDate.now(), create("1.00").getEngagedOn(), "a new deal is engaged the day it is made");
-        Opportunity afterTheFact = fx.opportunities.markWon(create("2.00").getId(), LocalDate.now().minusDays(7));
-        assertEquals(LocalDate.now().minusDays(7), afterTheFact.getEngagedOn(), "a deal recorded after it was won began no later than it closed");
+        assertEquals(LocalDate.now(Clocks.system()), create("1.00").getEngagedOn(), "a new deal is engaged the day it is made");
+        Opportunity afterTheFact = fx.opportunities.markWon(create("2.00").getId(), LocalDate.now(Clocks.system()).minusDays(7));
+        assertEquals(LocalDate.now(Clocks.system()).minusDays(7), afterTheFact.getEngagedOn(), "a deal recorded after it was won began no later than it closed");
 
         Opportunity backwards = fx.opportunity(acme, "Backwards", "1.00", LocalDate.of(2016, 1, 1));
         backwards.setEngagedOn(LocalDate.of(2016, 10, 25));
@@ -230,11 +231,11 @@ class OpportunityServiceTest {
     @Test
     void badInputIsRefusedNamingTheField() {
         ValidationException negative = assertThrows(ValidationException.class,
-                () -> fx.opportunities.create(fx.opportunity(acme, "Negative", "-1.00", LocalDate.now().plusDays(3))));
+                () -> fx.opportunities.create(fx.opportunity(acme, "Negative", "-1.00", LocalDate.now(Clocks.system()).plusDays(3))));
         assertEquals("Amount cannot be negative", message(negative, "amount"));
 
         ValidationException past = assertThrows(ValidationException.class,
-                () -> fx.opportunities.create(fx.opportunity(acme, "Past", "1.00", LocalDate.now().minusDays(1))));
+                () -> fx.opportunities.create(fx.opportunity(acme, "Past", "1.00", LocalDate.now(Clocks.system()).minusDays(1))));
         assertTrue(message(past, "expectedCloseDate").startsWith("Expected close date"), message(past, "expectedCloseDate"));
         assertTrue(message(past, "expectedCloseDate").contains("Creation date"));
 

@@ -13,6 +13,7 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CustomerServiceImpl;
@@ -55,7 +56,7 @@ class PermissionTest {
             customer = customers.create(customer);
             Opportunity o = new Opportunity(customer, "x", Money.cny("10"));
             o.setPipeline(new PipelineServiceImpl(db, security, (e, c, i) -> { }).pipelines(true).get(0));
-            o.setExpectedCloseDate(LocalDate.now());
+            o.setExpectedCloseDate(LocalDate.now(Clocks.system()));
             long id = opportunities.create(o).getId();
             AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> opportunities.delete(id));
             assertTrue(denied.getMessage().contains("sales.rep"));
@@ -75,7 +76,7 @@ class PermissionTest {
             assertThrows(AccessDeniedException.class, () -> new PipelineServiceImpl(db, noPipelines, (e, c, i) -> { }).create(new Pipeline("p")));
             Refusing noReading = new Refusing(Action.READ, Opportunity.ENTITY);
             assertThrows(AccessDeniedException.class, () -> new ForecastServiceImpl(db, noReading)
-                    .forecast(ForecastQuery.months(java.time.YearMonth.now(), java.time.YearMonth.now(), ForecastGrouping.OWNER)));
+                    .forecast(ForecastQuery.months(java.time.YearMonth.now(Clocks.system()), java.time.YearMonth.now(Clocks.system()), ForecastGrouping.OWNER)));
             assertEquals(0, db.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_LEAD").getSingleResult()).longValue()));
         }
     }

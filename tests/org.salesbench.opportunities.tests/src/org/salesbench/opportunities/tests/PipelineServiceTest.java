@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Opportunity;
@@ -131,7 +132,7 @@ class PipelineServiceTest {
         assertEquals(3, fx.count("SELECT COUNT(*) FROM SB_PIPELINE"));
 
         Customer c = fx.customer("某公司");
-        Opportunity o = fx.opportunity(c, "x", "1", LocalDate.now());
+        Opportunity o = fx.opportunity(c, "x", "1", LocalDate.now(Clocks.system()));
         o.setStage(stage(fx.newBusiness(), "Closed won"));
         ValidationException closed = assertThrows(ValidationException.class, () -> fx.opportunities.create(o));
         assertNotNull(closed.errorOf("stage"));

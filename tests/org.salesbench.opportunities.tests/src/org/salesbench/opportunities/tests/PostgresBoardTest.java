@@ -3,20 +3,19 @@ package org.salesbench.opportunities.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CustomerServiceImpl;
@@ -29,20 +28,18 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.internal.OpportunityServiceImpl;
 import org.salesbench.opportunities.internal.PipelineServiceImpl;
 import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
 
 /**
  * The board's open totals on a team database: on PostgreSQL SB_STAGE_TOTAL is kept by a PL/pgSQL
  * trigger (on Derby by plain triggers), so create, move, edit, close, reopen and delete deals there
  * and check the board's column counts and sums, against known figures and a fresh GROUP BY. Runs where
- * {@code SALESBENCH_TEST_PG_URL} names a server (CI sets it); each run uses a schema of its own.
+ * {@code SALESBENCH_TEST_PG_URL} names a server (CI requires one); each test uses a schema of its own, dropped afterwards.
  */
+@Tag("postgres")
 class PostgresBoardTest {
 
-    private static final String USER = "salesbench_test";
-
-    private String url;
-    private String schema;
+    private PostgresSchema schema;
     private Database db;
     private CustomerServiceImpl customers;
     private OpportunityServiceImpl opportunities;
@@ -50,14 +47,9 @@ class PostgresBoardTest {
 
     @BeforeEach
     void open() throws Exception {
-        url = System.getenv("SALESBENCH_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "SALESBENCH_TEST_PG_URL is not set");
-        schema = "b_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER))) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
+        schema = PostgresSchema.create("b");
         LocalSecurityService security = new LocalSecurityService("li.wei");
-        db = Database.open(new DatabaseSettings(url + "?currentSchema=" + schema, USER, USER), security);
+        db = Database.open(schema.settings(), security);
         customers = new CustomerServiceImpl(db, security, (e, c, i) -> { });
         opportunities = new OpportunityServiceImpl(db, security, (e, c, i) -> { });
         pipeline = new PipelineServiceImpl(db, security, (e, c, i) -> { }).pipelines(false).stream()
@@ -68,9 +60,9 @@ class PostgresBoardTest {
     void close() throws Exception {
         if (db != null) {
             db.close();
-            try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER))) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+        }
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -85,7 +77,7 @@ class PostgresBoardTest {
     }
 
     private Opportunity deal(Customer customer, String name, Money amount, String stage) {
-        return deal(customer, name, amount, stage, LocalDate.now().plusMonths(1));
+        return deal(customer, name, amount, stage, LocalDate.now(Clocks.system()).plusMonths(1));
     }
 
     private Opportunity deal(Customer customer, String name, Money amount, String stage, LocalDate close) {
@@ -152,7 +144,7 @@ class PostgresBoardTest {
         assertBoard(Map.of("Qualification", "2 300.00 USD + 99.99 CNY", "Needs analysis", "2 1010.00 CNY"));
 
         opportunities.markLost(c.getId(), "预算取消", null);
-        opportunities.markWon(d.getId(), LocalDate.now());
+        opportunities.markWon(d.getId(), LocalDate.now(Clocks.system()));
         assertBoard(Map.of("Qualification", "1 99.99 CNY", "Needs analysis", "1 1000.00 CNY"));
         Map<String, Long> closed = opportunities.board(pipeline.getId(), BoardFilter.ALL, 3).columns().stream()
                 .filter(col -> col.kind() != StageKind.OPEN).collect(Collectors.toMap(BoardColumn::label, BoardColumn::count));
@@ -174,7 +166,7 @@ class PostgresBoardTest {
     void theCardsOfAColumnAreTheDealsInItOnPostgres() {
         Customer yunfan = customer("杭州星河软件有限公司");
         for (int i = 1; i <= 5; i++) {
-            deal(yunfan, "项目 " + i, Money.cny(i + "000.00"), i % 2 == 0 ? "Proposal" : "Qualification", LocalDate.now().plusDays(10L * i));
+            deal(yunfan, "项目 " + i, Money.cny(i + "000.00"), i % 2 == 0 ? "Proposal" : "Qualification", LocalDate.now(Clocks.system()).plusDays(10L * i));
         }
         Board board = opportunities.board(pipeline.getId(), BoardFilter.ALL, 2);
         BoardColumn qualification = board.columns().stream().filter(col -> col.label().equals("Qualification")).findFirst().orElseThrow();

@@ -1,32 +1,22 @@
 package org.salesbench.opportunities.tests;
 
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
+import org.junit.jupiter.api.Tag;
+import org.salesbench.testing.PostgresSchema;
 
 /**
- * The furthest stage on a team database, where a PL/pgSQL trigger keeps it. Runs where
- * {@code SALESBENCH_TEST_PG_URL} names a server (CI sets it), in a schema of its own that it drops afterwards.
+ * The furthest stage on a team database, where a PL/pgSQL trigger keeps it. Runs on the server
+ * {@code SALESBENCH_TEST_PG_URL} names, in a schema of its own that it drops afterwards.
  */
+@Tag("postgres")
 class PostgresReachedPositionTest extends ReachedPositionTest {
 
-    private static final String USER = "salesbench_test";
-
-    private String url;
-    private String schema;
+    private PostgresSchema schema;
 
     @Override
     OpportunityFixture fixture() {
-        url = System.getenv("SALESBENCH_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "SALESBENCH_TEST_PG_URL is not set");
-        schema = "r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        return new OpportunityFixture(new DatabaseSettings(url + "?currentSchema=" + schema, USER, USER), null);
+        schema = PostgresSchema.create("r");
+        return new OpportunityFixture(schema.settings(), null);
     }
 
     @Override
@@ -34,15 +24,7 @@ class PostgresReachedPositionTest extends ReachedPositionTest {
     void close() {
         super.close();
         if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER)); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
+            schema.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
@@ -53,7 +54,7 @@ class ReachedPositionTest {
     private long deal(Customer customer, Pipeline pipeline, String name) {
         Opportunity o = new Opportunity(customer, name, Money.cny("100000"));
         o.setPipeline(pipeline);
-        o.setExpectedCloseDate(LocalDate.now().plusMonths(2));
+        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusMonths(2));
         return fx.opportunities.create(o).getId();
     }
 
@@ -82,16 +83,16 @@ class ReachedPositionTest {
         assertEquals(2, reached(moved), "a skipped stage is passed");
         fx.opportunities.moveToStage(moved, pilot);
         assertEquals(2, reached(moved), "a move back keeps what was reached");
-        fx.opportunities.markLost(moved, "价格", LocalDate.now());
+        fx.opportunities.markLost(moved, "价格", LocalDate.now(Clocks.system()));
         assertEquals(2, reached(moved), "the lost stage, last in the list, does not count");
         fx.opportunities.moveToStage(moved, discovery);
         assertEquals(2, reached(moved), "reopened in an earlier stage");
 
         long won = deal(customer, projects, "won");
-        fx.opportunities.markWon(won, LocalDate.now());
+        fx.opportunities.markWon(won, LocalDate.now(Clocks.system()));
         assertEquals(3, reached(won));
         long lostAtOnce = deal(customer, projects, "lost at once");
-        fx.opportunities.markLost(lostAtOnce, "预算", LocalDate.now());
+        fx.opportunities.markLost(lostAtOnce, "预算", LocalDate.now(Clocks.system()));
         assertEquals(0, reached(lostAtOnce));
         long proposed = deal(customer, projects, "discovery then proposal");
         fx.opportunities.moveToStage(proposed, proposal);

@@ -4,41 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
 
 /**
  * A team shares one PostgreSQL database: two Salesbench clients (two units) see each other's
  * committed work and cannot overwrite each other's changes. Runs where {@code SALESBENCH_TEST_PG_URL}
- * names a server (CI starts one: .ci/start-postgres.sh); each run uses a schema of its own.
+ * names a server (CI starts one: .ci/start-postgres.sh); each test uses a schema of its own, dropped afterwards.
  */
+@Tag("postgres")
 class PostgresTeamDatabaseTest {
 
-    private static final String USER = "salesbench_test";
-
+    private PostgresSchema schema;
     private DatabaseSettings settings;
     private Database liWei;
     private Database wangFang;
 
     @BeforeEach
     void open() throws Exception {
-        String url = System.getenv("SALESBENCH_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "SALESBENCH_TEST_PG_URL is not set");
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER))) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        settings = new DatabaseSettings(url + "?currentSchema=" + schema, USER, USER);
+        schema = PostgresSchema.create("t");
+        settings = schema.settings();
         liWei = Database.open(settings, new LocalSecurityService("li.wei"));
         wangFang = Database.open(settings, new LocalSecurityService("wang.fang"));
     }
@@ -48,6 +41,9 @@ class PostgresTeamDatabaseTest {
         if (liWei != null) {
             liWei.close();
             wangFang.close();
+        }
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -85,7 +81,7 @@ class PostgresTeamDatabaseTest {
     @Test
     void aWrongPasswordIsReportedAsSuch() {
         DatabaseException e = assertThrows(DatabaseException.class,
-                () -> Database.open(new DatabaseSettings(settings.url(), USER, "wrong"), new LocalSecurityService("x")));
+                () -> Database.open(new DatabaseSettings(settings.url(), settings.user(), "wrong"), new LocalSecurityService("x")));
         assertEquals(DatabaseException.Reason.CONNECT, e.getReason());
         assertTrue(e.getMessage().contains("password"), e.getMessage());
     }

@@ -11,6 +11,7 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.opportunities.Opportunity;
@@ -26,7 +27,7 @@ import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
 /**
- * A fresh in-memory database (all migrations, including the seeded pipelines) with the real product and quote
+ * A fresh database, in memory unless settings say otherwise (all migrations, including the seeded pipelines) with the real product and quote
  * services, a 10 % discount threshold, a customer with a Chinese name and one opportunity.
  */
 final class QuoteFixture implements AutoCloseable {
@@ -52,8 +53,12 @@ final class QuoteFixture implements AutoCloseable {
     }
 
     QuoteFixture(QuoteApprovalService approval, SecurityService security) {
+        this(DatabaseSettings.inMemory("quotes-" + UUID.randomUUID()), approval, security);
+    }
+
+    QuoteFixture(DatabaseSettings settings, QuoteApprovalService approval, SecurityService security) {
         this.security = security;
-        db = Database.open(DatabaseSettings.inMemory("quotes-" + UUID.randomUUID()), security);
+        db = Database.open(settings, security);
         DomainEventPublisher publisher = (entity, change, id) -> {
             synchronized (events) {
                 events.add(new Posted(entity, change, id));
@@ -82,7 +87,7 @@ final class QuoteFixture implements AutoCloseable {
     }
 
     Quote draft(QuoteLine... lines) {
-        Quote quote = new Quote(opportunity, LocalDate.now().plusDays(30));
+        Quote quote = new Quote(opportunity, LocalDate.now(Clocks.system()).plusDays(30));
         for (QuoteLine line : lines) {
             quote.addLine(line);
         }

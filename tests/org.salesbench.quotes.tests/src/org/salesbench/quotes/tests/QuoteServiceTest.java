@@ -19,6 +19,7 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.quotes.ApprovalOutcome;
 import org.salesbench.quotes.ApprovalOutcome.State;
@@ -134,7 +135,7 @@ class QuoteServiceTest {
     void aValidityDateInThePastIsRefused() {
         Product erp = fx.product("ERP-STD", "ERP 标准版", "1000", "13");
         Quote quote = fx.draft(QuoteFixture.line(erp, "1", "1000", "0", "13"));
-        quote.setValidUntil(LocalDate.now().minusDays(1));
+        quote.setValidUntil(LocalDate.now(Clocks.system()).minusDays(1));
         ValidationException e = assertThrows(ValidationException.class, () -> fx.quotes.createDraft(quote));
         assertTrue(e.errorOf("validUntil").message().contains("Valid until"), e.getMessage());
     }

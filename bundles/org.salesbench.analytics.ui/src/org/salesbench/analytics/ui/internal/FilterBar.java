@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.analytics.dashboards.DashboardFilter;
 import org.salesbench.analytics.dashboards.DashboardPeriod;
 import org.salesbench.core.model.DateRange;
@@ -61,9 +62,9 @@ public class FilterBar extends Composite {
         from = new DateTime(this, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         new Label(this, SWT.NONE).setText("–"); //$NON-NLS-1$
         to = new DateTime(this, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        LocalDate start = LocalDate.now().withDayOfMonth(1);
+        LocalDate start = LocalDate.now(Clocks.system()).withDayOfMonth(1);
         set(from, initial.from() != null ? initial.from() : start);
-        set(to, initial.to() != null ? initial.to() : LocalDate.now());
+        set(to, initial.to() != null ? initial.to() : LocalDate.now(Clocks.system()));
         owner = combo(Messages.Filter_owner, Messages.Filter_anyOwner);
         team = combo(Messages.Filter_team, Messages.Filter_anyTeam);
         pipeline = combo(null, Messages.Filter_anyPipeline);
@@ -140,7 +141,7 @@ public class FilterBar extends Composite {
         DashboardPeriod chosen = PERIODS[period.getSelectionIndex()];
         boolean custom = chosen == DashboardPeriod.CUSTOM;
         if (!custom) { // the days of the chosen period, shown greyed: "This year" reads 1 Jan to 31 Dec
-            DateRange days = chosen.range(LocalDate.now());
+            DateRange days = chosen.range(LocalDate.now(Clocks.system()));
             set(from, days.start());
             set(to, days.end());
         }

@@ -20,6 +20,7 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportDescriptor;
 import org.salesbench.analytics.ReportFilter;
@@ -149,7 +150,7 @@ public class ReportEditor extends EditorPart {
         DashboardFilter f = filterBar.filter();
         ReportFilter filter;
         try {
-            DateRange days = f.range(null, LocalDate.now());
+            DateRange days = f.range(null, LocalDate.now(Clocks.system()));
             filter = new ReportFilter(days.start(), days.end(), f.owner(), f.teamId(), f.pipelineId(),
                     byChoices.get(Math.max(0, by.getSelectionIndex())));
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportColumn;
 import org.salesbench.analytics.ReportFilter;
@@ -48,7 +49,7 @@ public class DashboardServiceImpl implements DashboardService {
     @Activate
     public DashboardServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
             @Reference ReportService reports, @Reference DomainEventPublisher events) {
-        this(unitOfWork, security, reports, events, Clock.systemDefaultZone());
+        this(unitOfWork, security, reports, events, Clocks.system());
     }
 
     /** With a clock, so tests can say what "this month" is. */

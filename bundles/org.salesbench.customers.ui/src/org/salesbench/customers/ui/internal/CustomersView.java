@@ -37,6 +37,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
@@ -306,7 +307,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 Formats.text(row.industry()), Formats.text(row.region()), Formats.text(row.owner()), Formats.date(row.nextFollowUp()),
                 Formats.dateTime(row.updatedAt())};
         item.setText(texts);
-        boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now());
+        boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now(Clocks.system()));
         item.setForeground(7, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }
 

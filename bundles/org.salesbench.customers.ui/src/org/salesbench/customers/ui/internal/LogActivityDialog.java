@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
 import org.salesbench.customers.Contact;
@@ -71,7 +72,7 @@ public class LogActivityDialog extends TitleAreaDialog {
         new Label(c, SWT.NONE).setText(Messages.Activity_nextStepDate);
         hasNextDate = new Button(c, SWT.CHECK);
         nextDate = new DateTime(c, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        LocalDate inAWeek = LocalDate.now().plusDays(7);
+        LocalDate inAWeek = LocalDate.now(Clocks.system()).plusDays(7);
         nextDate.setDate(inAWeek.getYear(), inAWeek.getMonthValue() - 1, inAWeek.getDayOfMonth());
         nextDate.setEnabled(false);
         hasNextDate.addListener(SWT.Selection, e -> nextDate.setEnabled(hasNextDate.getSelection()));

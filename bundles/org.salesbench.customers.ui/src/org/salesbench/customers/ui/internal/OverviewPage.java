@@ -24,6 +24,7 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
@@ -186,7 +187,7 @@ public class OverviewPage extends FormPage implements CustomerEditor.ValidatingP
             LocalDate d = c.getNextFollowUp();
             set.setSelection(d != null);
             date.setEnabled(d != null);
-            LocalDate shown = d == null ? LocalDate.now().plusDays(7) : d;
+            LocalDate shown = d == null ? LocalDate.now(Clocks.system()).plusDays(7) : d;
             date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
         });
         // GTK reports date changes made by the program as selections too: only a different date is an edit

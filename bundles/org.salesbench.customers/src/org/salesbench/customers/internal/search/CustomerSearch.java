@@ -28,6 +28,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerSort;
@@ -392,17 +393,17 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     public long count(CustomerFilter filter) {
-        Query query = CustomerIndex.query(filter, LocalDate.now());
+        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
         return search(index -> index.count(query));
     }
 
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
-        Query query = CustomerIndex.query(filter, LocalDate.now());
+        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
         return search(index -> index.page(query, sort, offset, limit));
     }
 
     public long[] ids(CustomerFilter filter, CustomerSort sort) {
-        Query query = CustomerIndex.query(filter, LocalDate.now());
+        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
         return search(index -> index.ids(query, sort));
     }
 

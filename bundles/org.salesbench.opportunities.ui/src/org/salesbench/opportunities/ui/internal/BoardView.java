@@ -53,6 +53,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Board;
@@ -339,7 +340,7 @@ public class BoardView extends ViewPart {
         gc.drawText(amount, x, 4 + 2 * line, true);
         int amountWidth = gc.textExtent(amount).x;
         gc.setFont(canvas.getFont());
-        boolean overdue = column.kind() == StageKind.OPEN && card.expectedCloseDate() != null && card.expectedCloseDate().isBefore(LocalDate.now());
+        boolean overdue = column.kind() == StageKind.OPEN && card.expectedCloseDate() != null && card.expectedCloseDate().isBefore(LocalDate.now(Clocks.system()));
         String close = card.expectedCloseDate() == null ? Messages.Board_noCloseDate : Formats.date(card.expectedCloseDate());
         gc.setForeground(overdue ? display.getSystemColor(SWT.COLOR_RED) : display.getSystemColor(SWT.COLOR_DARK_GRAY));
         int closeWidth = gc.textExtent(close).x;

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.opportunities.ConversionRequest;
 import org.salesbench.opportunities.Lead;
@@ -118,7 +119,7 @@ public class ConvertLeadDialog extends TitleAreaDialog {
         closeDateSet.setText(Messages.Convert_closeDate);
         closeDateSet.setSelection(true);
         closeDate = new DateTime(body, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        LocalDate inAQuarter = LocalDate.now().plusDays(90);
+        LocalDate inAQuarter = LocalDate.now(Clocks.system()).plusDays(90);
         closeDate.setDate(inAQuarter.getYear(), inAQuarter.getMonthValue() - 1, inAQuarter.getDayOfMonth());
         closeDateSet.addListener(SWT.Selection, e -> update());
         closeDate.addListener(SWT.Selection, e -> update());

@@ -21,6 +21,7 @@ import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CustomerFilter;
@@ -90,7 +91,7 @@ public class NewOpportunityWizard extends Wizard implements INewWizard {
             amount.addModifyListener(e -> update());
             new Label(body, SWT.NONE).setText(Messages.Field_closeDate);
             closeDate = new DateTime(body, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-            LocalDate inAQuarter = LocalDate.now().plusDays(90);
+            LocalDate inAQuarter = LocalDate.now(Clocks.system()).plusDays(90);
             closeDate.setDate(inAQuarter.getYear(), inAQuarter.getMonthValue() - 1, inAQuarter.getDayOfMonth());
             setControl(body);
             search();

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
@@ -238,7 +239,7 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
         item.setText(new String[] {Formats.text(row.customerName()), row.name(), Labels.money(row.amount()), Formats.text(row.stageLabel()),
                 Labels.percent(row.probability()), Formats.date(row.expectedCloseDate()), Formats.text(row.owner()),
                 row.forecastCategory() == null ? "" : Labels.of(row.forecastCategory())});
-        boolean overdue = row.expectedCloseDate() != null && row.expectedCloseDate().isBefore(java.time.LocalDate.now())
+        boolean overdue = row.expectedCloseDate() != null && row.expectedCloseDate().isBefore(java.time.LocalDate.now(Clocks.system()))
                 && row.state() == org.salesbench.opportunities.StageKind.OPEN;
         item.setForeground(5, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }

@@ -31,6 +31,7 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.ForecastCategory;
@@ -230,7 +231,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
             LocalDate d = o.getExpectedCloseDate();
             set.setSelection(d != null);
             date.setEnabled(d != null);
-            LocalDate shown = d == null ? LocalDate.now().plusMonths(3) : d;
+            LocalDate shown = d == null ? LocalDate.now(Clocks.system()).plusMonths(3) : d;
             date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
         });
         // GTK reports date changes made by the program as selections too: only a different date is an edit
@@ -252,7 +253,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         toolkit.adapt(date);
         register("engagedOn", date);
         loaders.add(o -> {
-            LocalDate shown = o.getEngagedOn() == null ? LocalDate.now() : o.getEngagedOn();
+            LocalDate shown = o.getEngagedOn() == null ? LocalDate.now(Clocks.system()) : o.getEngagedOn();
             date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
         });
         date.addListener(SWT.Selection, e -> {

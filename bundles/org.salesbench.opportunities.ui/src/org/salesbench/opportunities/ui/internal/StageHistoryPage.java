@@ -15,6 +15,7 @@ import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.editor.IFormPage;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.StageHistory;
 import org.salesbench.opportunities.ui.OpportunityEditorPageFactory;
@@ -89,7 +90,7 @@ public class StageHistoryPage extends FormPage implements EntityFormEditor.Valid
         Jobs.load(viewer.getTable(), Messages.Job_loadHistory, () -> editor.service().history(id), history -> {
             List<Step> steps = new ArrayList<>();
             for (int i = 0; i < history.size(); i++) {
-                Instant end = i + 1 < history.size() ? history.get(i + 1).getMovedAt() : Instant.now();
+                Instant end = i + 1 < history.size() ? history.get(i + 1).getMovedAt() : Instant.now(Clocks.system());
                 steps.add(new Step(history.get(i), Duration.between(history.get(i).getMovedAt(), end)));
             }
             java.util.Collections.reverse(steps);

@@ -12,6 +12,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
@@ -51,7 +52,7 @@ public class WinProbabilityServiceImpl implements WinProbabilityService {
 
     @Activate
     public WinProbabilityServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security) {
-        this(unitOfWork, security, Clock.systemDefaultZone());
+        this(unitOfWork, security, Clocks.system());
     }
 
     public WinProbabilityServiceImpl(UnitOfWork unitOfWork, SecurityService security, Clock clock) {

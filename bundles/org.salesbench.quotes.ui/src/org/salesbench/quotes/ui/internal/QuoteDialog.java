@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.quotes.Product;
@@ -50,7 +51,7 @@ public class QuoteDialog extends TitleAreaDialog {
         super(shell);
         this.service = service;
         this.products = products;
-        this.quote = new Quote(opportunity, LocalDate.now().plusDays(30));
+        this.quote = new Quote(opportunity, LocalDate.now(Clocks.system()).plusDays(30));
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 

@@ -24,7 +24,7 @@ import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
 /**
- * A fresh in-memory database with all migrations and the real report and dashboard services, as two users
+ * A fresh database (in memory unless settings say otherwise) with all migrations and the real report and dashboard services, as two users
  * (zhang.wei and li.na) on the same database, on a fixed day.
  */
 final class DashboardFixture implements AutoCloseable {
@@ -41,8 +41,12 @@ final class DashboardFixture implements AutoCloseable {
     final ReportServiceImpl reports;
 
     DashboardFixture() {
+        this(DatabaseSettings.inMemory("dashboards-" + UUID.randomUUID()));
+    }
+
+    DashboardFixture(DatabaseSettings settings) {
         LocalSecurityService zhangUser = new LocalSecurityService("zhang.wei", "张伟");
-        db = Database.open(DatabaseSettings.inMemory("dashboards-" + UUID.randomUUID()), zhangUser);
+        db = Database.open(settings, zhangUser);
         DomainEventPublisher publisher = (entity, change, id) -> {
             synchronized (events) {
                 events.add(new Posted(entity, change, id));

@@ -25,11 +25,17 @@ import org.salesbench.opportunities.StageKind;
  */
 class DashboardTileRunTest {
 
-    private final DashboardFixture fx = new DashboardFixture();
+    private DashboardFixture fx;
     private Dashboard manager;
+
+    /** An in-memory database; the PostgreSQL subclass gives a schema on the server. */
+    DashboardFixture fixture() {
+        return new DashboardFixture();
+    }
 
     @BeforeEach
     void deals() {
+        fx = fixture();
         // this quarter: won 100,000 + 50,000; lost 30,000 (price) and 20,000 (competitor)
         fx.closed("zhang.wei", "100000", StageKind.WON, LocalDate.of(2026, 4, 10), null);
         fx.closed("li.na", "50000", StageKind.WON, LocalDate.of(2026, 5, 2), null);
@@ -44,7 +50,9 @@ class DashboardTileRunTest {
 
     @AfterEach
     void close() {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     private DashboardTile tile(String title) {

@@ -35,6 +35,7 @@ import org.salesbench.analytics.dashboards.Dashboard;
 import org.salesbench.analytics.dashboards.DashboardPeriod;
 import org.salesbench.analytics.dashboards.DashboardService;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
@@ -64,11 +65,11 @@ class AnalyticsUiTest {
         dealsMade = true;
         OpportunityService opportunities = Services.get(OpportunityService.class);
         Opportunity today = deal("数据中台一期", "120000");
-        opportunities.markWon(today.getId(), LocalDate.now());
+        opportunities.markWon(today.getId(), LocalDate.now(Clocks.system()));
         Opportunity old = deal("Legacy CRM", "30000");
         opportunities.markWon(old.getId(), OLD_WIN);
         Opportunity lost = deal("华东区报表项目", "45000");
-        opportunities.markLost(lost.getId(), "价格", LocalDate.now());
+        opportunities.markLost(lost.getId(), "价格", LocalDate.now(Clocks.system()));
     }
 
     private static Opportunity deal(String name, String amount) {
@@ -212,7 +213,7 @@ class AnalyticsUiTest {
     @Test
     void aReportIsExportedToXlsxAndPdf(@TempDir Path dir) throws Exception {
         ReportResult result = Services.get(ReportService.class).run("won-revenue",
-                new ReportFilter(LocalDate.now().withDayOfMonth(1), LocalDate.now(), null, null, null, "owner"));
+                new ReportFilter(LocalDate.now(Clocks.system()).withDayOfMonth(1), LocalDate.now(Clocks.system()), null, null, null, "owner"));
         assertFalse(result.isEmpty());
         DashboardEditor editor = openManager();
         TileControl anchor = editor.tiles().get(0);

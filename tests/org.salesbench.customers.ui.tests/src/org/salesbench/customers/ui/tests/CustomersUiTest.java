@@ -25,6 +25,7 @@ import org.eclipse.ui.internal.WorkbenchWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
@@ -211,7 +212,7 @@ class CustomersUiTest {
         UiTesting.click((Composite) activities.getPartControl(), "Log activity…");
         logged.assertAnswered();
 
-        LocalDate inAWeek = LocalDate.now().plusDays(7);
+        LocalDate inAWeek = LocalDate.now(Clocks.system()).plusDays(7);
         assertEquals(1, activities.shownActivities());
         assertEquals(inAWeek, editor.customer().getNextFollowUp());
         Customer stored = service.find(c.getId()).orElseThrow();

@@ -26,6 +26,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.importexport.ui.internal.ExportWizard;
@@ -85,9 +86,10 @@ class ListExportUiTest {
         CustomerService customers = Services.get(CustomerService.class);
         Customer mine = customers.create(new Customer("导出商机客户" + unique));
         Customer other = customers.create(new Customer("别的客户" + unique));
-        opportunity(mine, "二期 CRM", "250000", LocalDate.of(2027, 3, 31));
-        opportunity(mine, "一期 CRM", "120000.5", LocalDate.of(2027, 1, 15));
-        opportunity(other, "不在列表里", "999", LocalDate.of(2027, 2, 1));
+        LocalDate today = LocalDate.now(Clocks.system());
+        opportunity(mine, "二期 CRM", "250000", today.plusMonths(3));
+        opportunity(mine, "一期 CRM", "120000.5", today.plusMonths(1));
+        opportunity(other, "不在列表里", "999", today.plusMonths(2));
 
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         OpportunitiesView view = (OpportunitiesView) window.getActivePage().showView(OpportunitiesView.ID);
@@ -120,7 +122,7 @@ class ListExportUiTest {
             assertEquals("导出商机客户" + unique, row.get(1), csv);
         }
         assertEquals(0, new BigDecimal("120000.5").compareTo(new BigDecimal(rows.get(0).get(3))), csv);
-        assertEquals("2027-01-15", rows.get(0).get(5), csv);
+        assertEquals(today.plusMonths(1).toString(), rows.get(0).get(5), csv);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import jakarta.persistence.EntityManager;
 
+import org.salesbench.core.time.Clocks;
 import org.salesbench.persistence.Database;
 
 /**
@@ -105,7 +106,7 @@ final class DealHistory {
     /** One open opportunity, created {@code ageDays} ago, with {@code activities} activities since; its id. */
     long openDeal(String stageName, String source, String industry, BigDecimal amount, int ageDays, int activities) {
         StageRow stage = stage(stageName);
-        LocalDateTime created = LocalDateTime.now().minusDays(ageDays);
+        LocalDateTime created = LocalDateTime.now(Clocks.system()).minusDays(ageDays);
         return db.write(em -> {
             try (Batch batch = new Batch(em)) {
                 long customer = batch.customer(industry, created);

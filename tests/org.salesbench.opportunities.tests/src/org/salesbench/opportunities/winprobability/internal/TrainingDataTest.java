@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
 import org.salesbench.customers.Customer;
@@ -66,14 +67,14 @@ class TrainingDataTest {
         Customer c = new Customer(name);
         c.setStatus(CustomerStatus.ACTIVE);
         c.setIndustry(industry);
-        c.addActivity(new Activity(ActivityType.VISIT, LocalDateTime.now().minusDays(10), "初次拜访"));
+        c.addActivity(new Activity(ActivityType.VISIT, LocalDateTime.now(Clocks.system()).minusDays(10), "初次拜访"));
         return customers.create(c);
     }
 
     private Opportunity opportunity(Customer customer, String amount, String source) {
         Opportunity o = new Opportunity(customer, customer.getName() + " 项目", Money.cny(amount));
         o.setPipeline(newBusiness);
-        o.setExpectedCloseDate(LocalDate.now().plusMonths(2));
+        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusMonths(2));
         o.setSource(source);
         return opportunities.create(o);
     }
@@ -84,14 +85,14 @@ class TrainingDataTest {
         Opportunity won = opportunity(yunqi, "1200000.00", "REFERRAL");
         opportunities.moveToStage(won.getId(), stage("Needs analysis").getId());
         opportunities.moveToStage(won.getId(), stage("Proposal").getId());
-        customers.logActivity(yunqi.getId(), new Activity(ActivityType.CALL, LocalDateTime.now(), "报价沟通"));
-        customers.logActivity(yunqi.getId(), new Activity(ActivityType.MEETING, LocalDateTime.now(), "方案评审"));
-        opportunities.markWon(won.getId(), LocalDate.now());
-        customers.logActivity(yunqi.getId(), new Activity(ActivityType.CALL, LocalDateTime.now().plusDays(3), "回访"));
+        customers.logActivity(yunqi.getId(), new Activity(ActivityType.CALL, LocalDateTime.now(Clocks.system()), "报价沟通"));
+        customers.logActivity(yunqi.getId(), new Activity(ActivityType.MEETING, LocalDateTime.now(Clocks.system()), "方案评审"));
+        opportunities.markWon(won.getId(), LocalDate.now(Clocks.system()));
+        customers.logActivity(yunqi.getId(), new Activity(ActivityType.CALL, LocalDateTime.now(Clocks.system()).plusDays(3), "回访"));
 
         Customer shop = customer("北京百货", "零售");
         Opportunity lost = opportunity(shop, "60000.00", "CAMPAIGN");
-        opportunities.markLost(lost.getId(), "价格太高", LocalDate.now());
+        opportunities.markLost(lost.getId(), "价格太高", LocalDate.now(Clocks.system()));
 
         Opportunity open = opportunity(customer("南京钢铁", "制造"), "300000.00", null);
         opportunities.moveToStage(open.getId(), stage("Needs analysis").getId());
@@ -111,12 +112,12 @@ class TrainingDataTest {
         assertEquals("零售", l.industry());
         assertEquals(0, l.activityCount());
 
-        TrainingData.OpenDeal read = db.read(em -> TrainingData.opportunity(em, open.getId(), LocalDate.now().plusDays(30))).orElseThrow();
+        TrainingData.OpenDeal read = db.read(em -> TrainingData.opportunity(em, open.getId(), LocalDate.now(Clocks.system()).plusDays(30))).orElseThrow();
         assertFalse(read.closed());
         assertEquals("Needs analysis", read.features().stage());
         assertEquals(30, read.features().ageDays());
         assertEquals(null, read.features().source());
         assertEquals("tester", read.owner());
-        assertTrue(db.read(em -> TrainingData.opportunity(em, -1, LocalDate.now())).isEmpty());
+        assertTrue(db.read(em -> TrainingData.opportunity(em, -1, LocalDate.now(Clocks.system()))).isEmpty());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
@@ -211,12 +212,12 @@ class OpportunitiesUiTest {
         Stage needs = stage(pipeline, "Needs analysis");
         Stage proposal = stage(pipeline, "Proposal");
         Opportunity created = opportunity("看板拖动" + unique, Money.cny("0"));
-        created.setExpectedCloseDate(LocalDate.now().plusDays(10));
+        created.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(10));
         Opportunity o = opportunities.update(created);
         String[] names = {"华东区域 CRM 升级", "深圳仓储系统二期", "成都分公司采购", "北京总部续约"};
         for (int i = 0; i < names.length; i++) {
             Opportunity other = opportunity(names[i], Money.cny(String.valueOf(120000 * (i + 1))));
-            other.setExpectedCloseDate(LocalDate.now().plusDays(20L * (i + 1)));
+            other.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(20L * (i + 1)));
             other = opportunities.update(other);
             if (i % 2 == 1) {
                 opportunities.moveToStage(other.getId(), needs.getId());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.opportunities.ForecastCategory;
@@ -113,7 +114,7 @@ class OpportunityListsUiTest {
 
     @Test
     void theOpportunitiesViewFiltersAndOpensTheEditor() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Clocks.system());
         String prefix = "列表客户" + unique;
         Opportunity overdue = deal(prefix + "-甲", "逾期项目", "12000", today.minusDays(90), today.minusDays(3), me, null);
         deal(prefix + "-乙", "提案项目", "88000", today, today.plusDays(20), me, "Proposal");
@@ -240,7 +241,7 @@ class OpportunityListsUiTest {
 
     @Test
     void theGlobalSearchFindsAnOpportunityAndOpensItsEditor() throws Exception {
-        Opportunity o = deal("检索客户" + unique, "检索商机" + unique, "1200", null, LocalDate.now().plusDays(20), me, null);
+        Opportunity o = deal("检索客户" + unique, "检索商机" + unique, "1200", null, LocalDate.now(Clocks.system()).plusDays(20), me, null);
         org.salesbench.ui.search.SearchResultProvider provider = new OpportunitySearchProvider();
         List<org.salesbench.ui.search.SearchHit> hits = provider.search("检索商机" + unique, 10);
         assertEquals(List.of(o.getId()), hits.stream().map(org.salesbench.ui.search.SearchHit::id).toList());
@@ -255,7 +256,7 @@ class OpportunityListsUiTest {
     void theOverviewEditsTheMainProductAndTheEngagedDay() throws Exception {
         ProductService products = Services.get(ProductService.class);
         Product product = products.create(new Product("OVW-" + unique, "数据分析模块", "套", Money.cny("6800"), new BigDecimal("13")));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Clocks.system());
         Opportunity o = deal("概览客户" + unique, "概览商机" + unique, "6800", null, today.plusDays(30), me, null);
         assertEquals(today, o.getEngagedOn());
         OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());

@@ -1,0 +1,88 @@
+package org.salesbench.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.AssertionFailedError;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * A schema of its own on the PostgreSQL server named by {@value #URL_VARIABLE}, for one test or
+ * one test class, dropped by {@link #close()}. Tests that use it are named {@code Postgres*Test} and
+ * tagged {@code @Tag("postgres")}: the CI run counts them by that name.
+ * <p>
+ * Without a server URL the test is skipped on a developer's machine, but fails where a server is
+ * required ({@value #REQUIRED_VARIABLE}{@code =true}, or {@code CI=true}): a CI run must not pass
+ * green with its PostgreSQL tests silently skipped. A URL that names no reachable server always fails.
+ */
+public final class PostgresSchema implements AutoCloseable {
+
+    public static final String URL_VARIABLE = "SALESBENCH_TEST_PG_URL";
+    public static final String REQUIRED_VARIABLE = "SALESBENCH_TEST_PG_REQUIRED";
+    /** User and password of the test server (.ci/start-postgres.sh creates it). */
+    public static final String USER = "salesbench_test";
+
+    private final String serverUrl;
+    private final String name;
+
+    private PostgresSchema(String serverUrl, String name) {
+        this.serverUrl = serverUrl;
+        this.name = name;
+    }
+
+    /** Whether this run must have a PostgreSQL server. */
+    public static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv(REQUIRED_VARIABLE)) || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** The server's JDBC URL; skips the calling test when none is set and none is required, fails it when one is. */
+    public static String serverUrl() {
+        String url = System.getenv(URL_VARIABLE);
+        if (url == null || url.isBlank()) {
+            if (required()) {
+                throw new AssertionFailedError(URL_VARIABLE + " is not set, but this run requires PostgreSQL (" + REQUIRED_VARIABLE + " or CI is true)");
+            }
+            Assumptions.abort(URL_VARIABLE + " is not set");
+        }
+        return url;
+    }
+
+    /** Creates a new schema {@code prefix_<random>} on the server. */
+    public static PostgresSchema create(String prefix) {
+        String url = serverUrl();
+        PostgresSchema schema = new PostgresSchema(url, prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        schema.onServer("CREATE SCHEMA " + schema.name);
+        return schema;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Settings that open a database in this schema. */
+    public DatabaseSettings settings() {
+        return new DatabaseSettings(serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + name, USER, USER);
+    }
+
+    /** Runs one statement on the server outside this schema's database (to set up or inspect). */
+    public void onServer(String sql) {
+        try (Connection c = Database.connect(new DatabaseSettings(serverUrl, USER, USER)); Statement s = c.createStatement()) {
+            s.execute(sql);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new AssertionFailedError("PostgreSQL at " + serverUrl + ": " + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the schema with everything in it. */
+    @Override
+    public void close() {
+        onServer("DROP SCHEMA " + name + " CASCADE");
+    }
+}

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.IMessageProvider;
@@ -40,20 +42,41 @@ public abstract class EntityFormEditor<T> extends FormEditor {
         this.entity = entity;
     }
 
-    /** Throws the model's {@link ValidationException} if the entity is not valid. */
-    protected abstract void validate(T entity);
+    /**
+     * How the editor checks, saves and reads its record, through its module's service.
+     *
+     * @param validate        throws the model's {@link ValidationException} if the record is not valid
+     * @param save            saves; may throw {@link ConcurrentChangeException} or {@link ValidationException}
+     * @param read            reads the stored record again
+     * @param title           the record's name for the tab, the form heading and messages
+     * @param cannotSaveTitle the title of the error shown when the record cannot be saved ("Cannot save the customer")
+     */
+    public record Editing<T>(Consumer<T> validate, Consumer<T> save, Function<T, Optional<T>> read, Function<T, String> title,
+            String cannotSaveTitle) {
+    }
 
-    /** Saves through the model service; may throw {@link ConcurrentChangeException} or {@link ValidationException}. */
-    protected abstract void save(T entity);
+    /** The editor's {@link Editing}, asked each time it is used. */
+    protected abstract Editing<T> editing();
 
-    /** Reads the stored entity again. */
-    protected abstract Optional<T> read(T entity);
+    private void validate(T entity) {
+        editing().validate().accept(entity);
+    }
 
-    /** The entity's name for the tab, the form heading and messages. */
-    protected abstract String title(T entity);
+    private void save(T entity) {
+        editing().save().accept(entity);
+    }
 
-    /** The title of the error shown when the entity cannot be saved, e.g. "Cannot save the customer". */
-    protected abstract String cannotSaveTitle();
+    private Optional<T> read(T entity) {
+        return editing().read().apply(entity);
+    }
+
+    private String title(T entity) {
+        return editing().title().apply(entity);
+    }
+
+    private String cannotSaveTitle() {
+        return editing().cannotSaveTitle();
+    }
 
     /** Called by pages after every edit. */
     public void markDirty() {
@@ -168,8 +191,11 @@ public abstract class EntityFormEditor<T> extends FormEditor {
         editorDirtyStateChanged();
     }
 
-    /** Hook for subclasses, e.g. to rename the editor input. */
+    /** After a reload: the editor input takes the record's name as it is stored now. */
     protected void reloaded(T entity) {
+        if (getEditorInput() instanceof EntityEditorInput input) {
+            input.setName(title(entity));
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.salesbench.customers.ui.internal;
 
-import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorInput;
@@ -71,33 +70,9 @@ public class CustomerEditor extends EntityFormEditor<Customer> implements Custom
     }
 
     @Override
-    protected void validate(Customer customer) {
-        service.validate(customer);
-    }
-
-    @Override
-    protected void save(Customer customer) {
-        service.update(customer);
-    }
-
-    @Override
-    protected Optional<Customer> read(Customer customer) {
-        return service.find(customer.getId());
-    }
-
-    @Override
-    protected String title(Customer customer) {
-        return customer.getName();
-    }
-
-    @Override
-    protected String cannotSaveTitle() {
-        return Messages.Editor_cannotSave;
-    }
-
-    @Override
-    protected void reloaded(Customer customer) {
-        ((CustomerEditorInput) getEditorInput()).setName(customer.getName());
+    protected Editing<Customer> editing() {
+        return new Editing<Customer>(service::validate, service::update, customer -> service.find(customer.getId()), Customer::getName,
+                Messages.Editor_cannotSave);
     }
 
     /** A page that shows the customer's fields and their errors. */

@@ -2,7 +2,6 @@ package org.salesbench.opportunities.ui.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Optional;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
@@ -102,32 +101,8 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
     }
 
     @Override
-    protected void validate(Opportunity opportunity) {
-        service.validate(opportunity);
-    }
-
-    @Override
-    protected void save(Opportunity opportunity) {
-        service.update(opportunity);
-    }
-
-    @Override
-    protected Optional<Opportunity> read(Opportunity opportunity) {
-        return service.find(opportunity.getId());
-    }
-
-    @Override
-    protected String title(Opportunity opportunity) {
-        return opportunity.getName();
-    }
-
-    @Override
-    protected String cannotSaveTitle() {
-        return Messages.Editor_cannotSave;
-    }
-
-    @Override
-    protected void reloaded(Opportunity opportunity) {
-        ((OpportunityEditorInput) getEditorInput()).setName(opportunity.getName());
+    protected Editing<Opportunity> editing() {
+        return new Editing<Opportunity>(service::validate, service::update, opportunity -> service.find(opportunity.getId()), Opportunity::getName,
+                Messages.Editor_cannotSave);
     }
 }

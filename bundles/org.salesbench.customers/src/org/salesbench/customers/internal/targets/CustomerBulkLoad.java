@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import jakarta.persistence.PersistenceException;
 
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
@@ -70,7 +71,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final List<long[]> idRanges = new ArrayList<>();
     private final String login;
     /** Created and updated time of every new row: the search index catches up from UPDATED_AT. */
-    private final Timestamp now = Timestamp.from(Instant.now());
+    private final Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
     private int staged;
     private boolean loaded;
 

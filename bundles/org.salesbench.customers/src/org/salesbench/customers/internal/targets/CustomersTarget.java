@@ -25,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
@@ -326,7 +327,7 @@ public class CustomersTarget implements ImportTarget {
         private long[] insert(Connection connection, List<Customer> customers) throws SQLException {
             security.check(Action.CREATE, ENTITY, null);
             String login = security.currentUser().login();
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
             long[] ids = SequenceIds.allocate(connection, customers.size());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, "
                     + "UPDATED_AT, UPDATED_BY, OWNER, NAME, SHORT_NAME, CREDIT_CODE, NORMALIZED_NAME, INDUSTRY, REGION, ADDRESS, COMPANY_SIZE, "

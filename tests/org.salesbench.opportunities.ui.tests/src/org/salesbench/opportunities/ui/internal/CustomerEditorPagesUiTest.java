@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.ui.internal.CustomerEditor;
@@ -67,7 +68,7 @@ class CustomerEditorPagesUiTest {
         lead.setPhone("0571-6" + Math.abs(unique.hashCode() % 1000000));
         lead.setStatus(LeadStatus.QUALIFIED);
         lead = leads.create(lead);
-        LocalDate close = LocalDate.now().plusMonths(2);
+        LocalDate close = LocalDate.now(Clocks.system()).plusMonths(2);
         LeadConversion done = leads.convert(lead.getId(), new ConversionRequest(null, null, "云帆 TMS 项目", Money.cny("180000"), close));
         Customer customer = customers.find(done.customerId()).orElseThrow();
         // a second deal of the customer, a new lead under its name (flagged as its duplicate), and somebody else's lead

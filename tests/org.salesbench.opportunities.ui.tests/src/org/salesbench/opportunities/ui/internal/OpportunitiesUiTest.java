@@ -411,7 +411,7 @@ class OpportunitiesUiTest {
         assertEquals(pipeline.getId(), made.getPipeline().getId());
         assertEquals(pipeline.firstStage(StageKind.OPEN).orElseThrow().getId(), made.getStage().getId());
         assertEquals(0, Money.cny("56000").compareTo(made.getAmount()));
-        assertEquals(LocalDate.now().plusDays(90), made.getExpectedCloseDate());
+        assertEquals(LocalDate.now(Clocks.system()).plusDays(90), made.getExpectedCloseDate());
         UiTesting.waitUntil("the new opportunity's editor", () -> page.getActiveEditor() instanceof OpportunityEditor);
         assertEquals(made.getId(), ((OpportunityEditor) page.getActiveEditor()).opportunity().getId());
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.ui.internal.CustomerEditor;
@@ -55,7 +56,7 @@ class CustomerQuotesPageUiTest {
         Customer customer = Services.get(CustomerService.class).create(new Customer(customerName));
         Opportunity o = new Opportunity(customer, name, Money.cny(amount));
         o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
-        o.setExpectedCloseDate(LocalDate.now().plusDays(30));
+        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(30));
         return Services.get(OpportunityService.class).create(o);
     }
 
@@ -64,10 +65,10 @@ class CustomerQuotesPageUiTest {
         Product product = products.create(new Product("CQP-" + unique, "移动销售套件", "套", Money.cny("8800"), new BigDecimal("13")));
         String customerName = "客户报价页" + unique;
         Opportunity o = deal(customerName, "客户页商机" + unique, "17600");
-        Quote quote = new Quote(o, LocalDate.now().plusDays(30));
+        Quote quote = new Quote(o, LocalDate.now(Clocks.system()).plusDays(30));
         quote.addLine(new QuoteLine(product, new BigDecimal("2"), product.getListPrice().getAmount(), BigDecimal.ZERO, product.getTaxRate()));
         Quote saved = quoteService.createDraft(quote);
-        Quote elsewhere = new Quote(deal("另一客户" + unique, "别人的商机" + unique, "8800"), LocalDate.now().plusDays(30));
+        Quote elsewhere = new Quote(deal("另一客户" + unique, "别人的商机" + unique, "8800"), LocalDate.now(Clocks.system()).plusDays(30));
         elsewhere.addLine(new QuoteLine(product, BigDecimal.ONE, product.getListPrice().getAmount(), BigDecimal.ZERO, product.getTaxRate()));
         quoteService.createDraft(elsewhere); // another customer's quote is not shown on this customer
 

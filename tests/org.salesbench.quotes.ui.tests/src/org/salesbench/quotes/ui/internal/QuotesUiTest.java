@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.opportunities.Opportunity;
@@ -73,7 +74,7 @@ class QuotesUiTest {
         Customer customer = Services.get(CustomerService.class).create(new Customer(customerName));
         Opportunity o = new Opportunity(customer, name, Money.cny(amount));
         o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
-        o.setExpectedCloseDate(LocalDate.now().plusDays(30));
+        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(30));
         o.setOwner(me);
         return Services.get(OpportunityService.class).create(o);
     }

@@ -7,11 +7,15 @@ import org.salesbench.persistence.DatabaseSettings;
  * plain SQL both understand.
  */
 public enum SqlDialect {
-    /** Derby has no date subtraction: the JDBC escape TIMESTAMPDIFF counts days between timestamps */
+    /**
+     * Derby has no date subtraction: the JDBC escape TIMESTAMPDIFF counts between timestamps, in the JVM's time zone.
+     * Whole days would come out one short across the spring daylight-saving change (a 23-hour day), so the hours are
+     * counted and rounded to days.
+     */
     DERBY {
         @Override
         String daysBetween(String from, String to) {
-            return "{fn TIMESTAMPDIFF(SQL_TSI_DAY, CAST(" + from + " AS TIMESTAMP), CAST(" + to + " AS TIMESTAMP))}";
+            return "(({fn TIMESTAMPDIFF(SQL_TSI_HOUR, CAST(" + from + " AS TIMESTAMP), CAST(" + to + " AS TIMESTAMP))} + 12) / 24)";
         }
 
         @Override

@@ -17,6 +17,8 @@ public record DatabaseSettings(String url, String user, String password) {
     public static final String URL_PROPERTY = "salesbench.db.url";
     public static final String USER_PROPERTY = "salesbench.db.user";
     public static final String PASSWORD_PROPERTY = "salesbench.db.password";
+    /** The environment variable the launcher hands the password over in: a system property would show in {@code ps}. */
+    public static final String PASSWORD_VARIABLE = "SALESBENCH_DB_PASSWORD";
 
     public enum Dialect {
         DERBY("org.apache.derby.jdbc.EmbeddedDriver", "org.salesbench.persistence.internal.SalesbenchDerbyPlatform"),
@@ -49,13 +51,17 @@ public record DatabaseSettings(String url, String user, String password) {
         return new DatabaseSettings("jdbc:derby:memory:" + name + ";create=true", null, null);
     }
 
-    /** From the {@code salesbench.db.*} system properties, defaulting to {@code ~/.salesbench/db}. */
+    /**
+     * From the {@code salesbench.db.*} system properties, defaulting to {@code ~/.salesbench/db}; the password from
+     * {@value #PASSWORD_VARIABLE} when the environment has it.
+     */
     public static DatabaseSettings fromSystemProperties() {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null || url.isBlank()) {
             return embedded(Path.of(System.getProperty("user.home"), ".salesbench", "db"));
         }
-        return new DatabaseSettings(url, System.getProperty(USER_PROPERTY), System.getProperty(PASSWORD_PROPERTY));
+        String password = System.getenv(PASSWORD_VARIABLE);
+        return new DatabaseSettings(url, System.getProperty(USER_PROPERTY), password != null ? password : System.getProperty(PASSWORD_PROPERTY));
     }
 
     public Dialect dialect() {

@@ -7,6 +7,19 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.users.internal.messages";
 
     public static String User_login;
+    public static String Role_name;
+    public static String Role_description;
+    public static String Role_unknown;
+    public static String SignIn_embedded;
+    public static String SignIn_shortPassword;
+    public static String SignIn_password;
+    public static String Arg_roles;
+    public static String Users_rolesSet;
+    public static String Users_passwordPrompt;
+    public static String Users_passwordAgain;
+    public static String Users_passwordsDiffer;
+    public static String Users_noPassword;
+    public static String Users_signInEnabled;
     public static String User_loginFormat;
     public static String User_loginTaken;
     public static String User_displayName;

@@ -1,0 +1,305 @@
+package org.salesbench.analytics.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.salesbench.analytics.tests.SalesData.Q1_FROM;
+import static org.salesbench.analytics.tests.SalesData.Q1_TO;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.internal.MetricCatalogueImpl;
+import org.salesbench.analytics.internal.ReportServiceImpl;
+import org.salesbench.cli.internal.Cli;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.opportunities.BoardColumn;
+import org.salesbench.opportunities.BoardFilter;
+import org.salesbench.opportunities.ForecastGrouping;
+import org.salesbench.opportunities.ForecastQuery;
+import org.salesbench.opportunities.ForecastRow;
+import org.salesbench.opportunities.OpportunityFilter;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
+import org.salesbench.users.Role;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.internal.RoleSecurityService;
+import org.salesbench.users.internal.UserServiceImpl;
+
+/**
+ * Who sees what on a team server: rep A (li.wei), rep B (zhao.lei), the manager of A's team (chen.jing), finance
+ * (sun.li) and an administrator (zhang.min), each signed in as their own PostgreSQL role, against every path a record
+ * can leave by: a service read, the list and its count, search, report figures, the forecast, the board, an export
+ * and a report from the command line, and a direct SQL session. The matrix is printed to the test's output.
+ */
+@Tag("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresPermissionMatrixTest {
+
+    private static final String PASSWORD = "Matrix-Pass-2026";
+    private static final List<String> CUSTOMERS = List.of("C1", "C2", "C3", "C4");
+
+    private PostgresSchema schema;
+    private SalesData data;
+    private final Map<String, Set<String>> expectedCustomers = new LinkedHashMap<>();
+    private final Map<String, List<String>> matrix = new LinkedHashMap<>();
+
+    @BeforeAll
+    void fill() {
+        schema = PostgresSchema.create("matrix");
+        data = new SalesData(schema.settings());
+        // the schema's owner signs in first: the team role gets the tables and the owner becomes an administrator
+        SecurityService owner = new RoleSecurityService(data.db);
+        assertTrue(owner.currentUser().roles().contains(Role.ADMINISTRATOR), owner.currentUser().toString());
+        UserServiceImpl users = new UserServiceImpl(data.db, owner);
+        users.createUser(new User("chen.jing", "陈静"));
+        users.createUser(new User("sun.li", "孙丽"));
+        users.createUser(new User("zhang.min", "张敏"));
+        Team east = data.east;
+        east.setManager("chen.jing");
+        users.updateTeam(east);
+        grant(users, "li.wei", Role.SALES_REP);
+        grant(users, "zhao.lei", Role.SALES_REP);
+        grant(users, "chen.jing", Role.SALES_MANAGER);
+        grant(users, "sun.li", Role.FINANCE);
+        grant(users, "zhang.min", Role.ADMINISTRATOR);
+        expectedCustomers.put("li.wei", Set.of("C1", "C4"));
+        expectedCustomers.put("zhao.lei", Set.of("C3"));
+        expectedCustomers.put("chen.jing", Set.of("C1", "C2", "C4"));
+        expectedCustomers.put("sun.li", Set.copyOf(CUSTOMERS));
+        expectedCustomers.put("zhang.min", Set.copyOf(CUSTOMERS));
+    }
+
+    private static void grant(UserServiceImpl users, String login, String role) {
+        users.setRoles(login, List.of(role));
+        users.enableSignIn(login, PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    void close() {
+        System.out.println("Permission matrix (what each user sees on each path):");
+        matrix.forEach((user, rows) -> rows.forEach(r -> System.out.println("  " + user + "\t" + r)));
+        if (data != null) {
+            data.close();
+        }
+        if (schema != null) {
+            String team = "sb_salesbench_test_" + schema.name();
+            schema.close();
+            for (String role : List.of(team + "_admin", team)) {
+                try {
+                    schema.onServer("DROP ROLE IF EXISTS \"" + role + "\"");
+                } catch (AssertionError e) {
+                    // another run's tables may still name it; it grants nothing once its schema is gone
+                }
+            }
+        }
+    }
+
+    private DatabaseSettings as(String login) {
+        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+    }
+
+    private String name(String key) {
+        return Map.of("C1", "华东精密制造", "C2", "北方物流", "C3", "南方零售", "C4", "西部能源").get(key);
+    }
+
+    private Set<String> keysOf(List<Long> ids) {
+        Set<String> keys = new TreeSet<>();
+        for (String key : CUSTOMERS) {
+            if (ids.contains(data.id(key))) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private void record(String user, String path, Object seen) {
+        matrix.computeIfAbsent(user, u -> new ArrayList<>()).add(path + ": " + seen);
+    }
+
+    @Test
+    void everyPathShowsEachUserOnlyWhatTheirRolesReach() throws Exception {
+        Map<String, long[]> figures = Map.of( // opportunities, won revenue Q1 (CNY), open deals on the board
+                "li.wei", new long[] {7, 370000, 1},
+                "zhao.lei", new long[] {4, 450000, 1},
+                "chen.jing", new long[] {12, 450000, 2},
+                "sun.li", new long[] {17, 930000, 3},
+                "zhang.min", new long[] {17, 930000, 3});
+        for (String user : expectedCustomers.keySet()) {
+            Set<String> expected = new TreeSet<>(expectedCustomers.get(user));
+            long[] f = figures.get(user);
+            try (Database db = Database.open(as(user), new org.salesbench.core.security.LocalSecurityService(user))) {
+                RoleSecurityService security = new RoleSecurityService(db);
+                assertEquals(user, security.currentUser().login(), "the database user is who one is");
+                CustomerServiceImpl customers = new CustomerServiceImpl(db, security, data.publisher);
+                OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, data.publisher);
+                ForecastServiceImpl forecast = new ForecastServiceImpl(db, security);
+                ReportServiceImpl reports = new ReportServiceImpl(db, security, new MetricCatalogueImpl(), forecast);
+
+                Set<String> read = new TreeSet<>();
+                for (String key : CUSTOMERS) {
+                    if (customers.find(data.id(key)).isPresent()) {
+                        read.add(key);
+                    }
+                }
+                record(user, "service read", read);
+                assertEquals(expected, read, user + ": service read");
+
+                List<Long> listed = customers.page(CustomerFilter.ALL, CustomerSort.DEFAULT, 0, 100).stream().map(CustomerRow::id).toList();
+                record(user, "list / count", keysOf(listed) + " / " + customers.count(CustomerFilter.ALL));
+                assertEquals(expected, keysOf(listed), user + ": list");
+                assertEquals(expected.size(), customers.count(CustomerFilter.ALL), user + ": count");
+
+                Set<String> found = new TreeSet<>();
+                for (String key : CUSTOMERS) {
+                    if (!customers.page(CustomerFilter.text(name(key)), CustomerSort.DEFAULT, 0, 10).isEmpty()) {
+                        found.add(key);
+                    }
+                }
+                record(user, "search", found);
+                assertEquals(expected, found, user + ": search");
+
+                long deals = opportunities.count(OpportunityFilter.ALL);
+                record(user, "opportunities", deals);
+                assertEquals(f[0], deals, user + ": opportunities listed");
+
+                ReportResult won = reports.run("won-revenue", ReportFilter.all().withPeriod(Q1_FROM, Q1_TO).withBy("owner"));
+                BigDecimal total = won.rows().stream().map(r -> new BigDecimal(Results.value(won, r, "won_revenue").toString()))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                record(user, "report won revenue Q1", total.toPlainString());
+                assertEquals(0, BigDecimal.valueOf(f[1]).compareTo(total), user + ": won revenue " + total);
+
+                long forecastDeals = forecast.forecast(ForecastQuery.months(YearMonth.of(2026, 5), YearMonth.of(2026, 6), ForecastGrouping.NONE))
+                        .stream().mapToLong(ForecastRow::count).sum();
+                record(user, "forecast May-Jun 2026", forecastDeals);
+                assertEquals(f[2], forecastDeals, user + ": forecast");
+
+                long onBoard = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 10).columns().stream()
+                        .filter(c -> c.kind() == org.salesbench.opportunities.StageKind.OPEN).mapToLong(BoardColumn::count).sum();
+                record(user, "board open deals", onBoard);
+                assertEquals(f[2], onBoard, user + ": board");
+
+                if (!expected.contains("C3")) {
+                    Customer forged = data.customers.find(data.id("C3")).orElseThrow();
+                    forged.setNotes("changed by " + user);
+                    assertThrows(RuntimeException.class, () -> customers.update(forged), user + " changes a customer they cannot see");
+                }
+            }
+            Path csv = Files.createTempFile("matrix", ".csv");
+            var result = CliRun.run(as(user), "export", "customers", csv.toString());
+            assertEquals(0, result.code(), result.toString());
+            Set<String> exported = new TreeSet<>();
+            for (String key : CUSTOMERS) {
+                if (Files.readString(csv).contains(name(key))) {
+                    exported.add(key);
+                }
+            }
+            Files.delete(csv);
+            record(user, "CLI export", exported);
+            assertEquals(expected, exported, user + ": export from the command line");
+
+            try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                Set<String> direct = new TreeSet<>();
+                try (ResultSet rs = s.executeQuery("SELECT ID FROM SB_CUSTOMER")) {
+                    List<Long> ids = new ArrayList<>();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                    direct.addAll(keysOf(ids));
+                }
+                record(user, "direct SQL", direct);
+                assertEquals(expected, direct, user + ": a direct SQL session");
+                assertEquals(f[0], single(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY"), user + ": deals by SQL");
+                boolean readsAll = f[0] == 17;
+                assertEquals(readsAll, single(s, "SELECT COUNT(*) FROM SB_STAGE_TOTAL") > 0, user + ": the board's running totals");
+                if (!expected.contains("C3")) {
+                    assertEquals(0, s.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = 'x' WHERE ID = " + data.id("C3")),
+                            user + " updates by SQL a row they cannot see");
+                }
+                if (!user.equals("zhang.min")) {
+                    SQLException e = assertThrows(SQLException.class,
+                            () -> s.executeUpdate("INSERT INTO SB_USER_ROLE (LOGIN, ROLE_ID) VALUES ('" + user + "', -1)"));
+                    assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        var e = assertThrows(org.salesbench.persistence.DatabaseException.class,
+                () -> Database.open(new DatabaseSettings(schema.settings().url(), "li.wei", "wrong"), new org.salesbench.core.security.LocalSecurityService("x")));
+        assertTrue(e.getMessage().contains("li.wei") && e.getMessage().contains("password"), e.getMessage());
+    }
+
+    @Test
+    void noPropertyMakesOneSomebodyElse() {
+        String before = System.getProperty("salesbench.user");
+        System.setProperty("salesbench.user", "zhang.min");
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("zhang.min"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            assertEquals("li.wei", security.currentUser().login());
+            assertEquals(List.of(Role.SALES_REP), security.currentUser().roles());
+            assertThrows(AccessDeniedException.class, () -> new UserServiceImpl(db, security).setRoles("li.wei", List.of(Role.ADMINISTRATOR)));
+        } finally {
+            if (before == null) {
+                System.clearProperty("salesbench.user");
+            } else {
+                System.setProperty("salesbench.user", before);
+            }
+        }
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The command line in-process, as the launcher runs it. */
+    static final class CliRun {
+        record Result(int code, String out, String err) {
+        }
+
+        static Result run(DatabaseSettings settings, String... args) {
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int code;
+            try (var o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+                    var e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                code = new Cli(settings).run(args, o, e);
+            }
+            return new Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

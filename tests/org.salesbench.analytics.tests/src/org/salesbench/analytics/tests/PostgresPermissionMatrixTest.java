@@ -23,9 +23,12 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.internal.MetricCatalogueImpl;
@@ -63,6 +66,7 @@ import org.salesbench.users.internal.UserServiceImpl;
  */
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresPermissionMatrixTest {
 
     private static final String PASSWORD = "Matrix-Pass-2026";
@@ -147,6 +151,7 @@ class PostgresPermissionMatrixTest {
     }
 
     @Test
+    @Order(1)
     void everyPathShowsEachUserOnlyWhatTheirRolesReach() throws Exception {
         Map<String, long[]> figures = Map.of( // opportunities, won revenue Q1 (CNY), open deals on the board
                 "li.wei", new long[] {7, 370000, 1},
@@ -251,6 +256,55 @@ class PostgresPermissionMatrixTest {
                     assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Field-level security: an intern's role hides a customer's notes and lets them read, not change, its grade;
+     * a sales rep (no field rules) sees and edits both. Hidden fields keep their stored value when the record is saved.
+     */
+    @Test
+    @Order(2) // adds a customer the matrix does not count
+    void fieldRulesHideAndLockFieldsPerRole() {
+        SecurityService owner = new RoleSecurityService(data.db);
+        UserServiceImpl users = new UserServiceImpl(data.db, owner);
+        users.createUser(new User("wu.xin", "吴昕"));
+        users.createRole(new Role("intern", "reads and edits own customers, not their notes or grade", false,
+                List.of(new Role.Grant("customer", org.salesbench.core.security.Action.READ, org.salesbench.core.security.Scope.OWN),
+                        new Role.Grant("customer", org.salesbench.core.security.Action.UPDATE, org.salesbench.core.security.Scope.OWN)),
+                List.of(new Role.FieldRule("customer", "notes", org.salesbench.core.security.FieldAccess.HIDDEN),
+                        new Role.FieldRule("customer", "grade", org.salesbench.core.security.FieldAccess.READ))));
+        grant(users, "wu.xin", "intern");
+        Customer c5 = new Customer("东方科技");
+        c5.setOwner("wu.xin");
+        c5.setGrade("B");
+        c5.setNotes("信用冻结");
+        long id = data.customers.create(c5).getId();
+
+        try (Database db = Database.open(as("wu.xin"), new org.salesbench.core.security.LocalSecurityService("wu.xin"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, data.publisher);
+            Customer seen = customers.find(id).orElseThrow();
+            record("wu.xin", "fields of customer", "name=" + seen.getName() + ", grade=" + seen.getGrade() + ", notes=" + seen.getNotes());
+            assertEquals(null, seen.getNotes(), "hidden from an intern");
+            assertEquals("B", seen.getGrade(), "read-only, but shown");
+            seen.setGrade("A");
+            AccessDeniedException locked = assertThrows(AccessDeniedException.class, () -> customers.update(seen));
+            assertTrue(locked.getMessage().contains("grade"), locked.getMessage());
+            Customer again = customers.find(id).orElseThrow();
+            again.setName("东方科技有限公司");
+            customers.update(again);
+        }
+        Customer stored = data.customers.find(id).orElseThrow();
+        assertEquals("东方科技有限公司", stored.getName());
+        assertEquals("B", stored.getGrade());
+        assertEquals("信用冻结", stored.getNotes(), "a field the user never saw keeps its value");
+
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("li.wei"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            Customer c1 = new CustomerServiceImpl(db, security, data.publisher).find(data.id("C1")).orElseThrow();
+            record("li.wei", "fields of customer", "grade=" + c1.getGrade() + ", notes shown (no field rules)");
+            assertEquals(org.salesbench.core.security.FieldAccess.EDIT, security.fieldAccess("customer", "notes"));
         }
     }
 

@@ -45,4 +45,13 @@ public interface UserService {
      * should clear the array afterwards. An embedded database has one user, so there it is refused.
      */
     void enableSignIn(String login, char[] password);
+
+    /** Shares a record with a user or a team (an administrator's right); sharing again changes the access. */
+    void share(Share share);
+
+    /** Ends a share. */
+    void unshare(String entity, long recordId, String grantee);
+
+    /** The shares of one record (its account team). */
+    List<Share> shares(String entity, long recordId);
 }

@@ -7,6 +7,16 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.users.internal.messages";
 
     public static String User_login;
+    public static String Arg_entity;
+    public static String Arg_id;
+    public static String Arg_grantee;
+    public static String Users_shared;
+    public static String Users_unshared;
+    public static String Users_badId;
+    public static String Users_unknownTeam;
+    public static String Share_entity;
+    public static String Share_grantee;
+    public static String Share_accountRole;
     public static String Role_name;
     public static String Role_description;
     public static String Role_unknown;

@@ -19,6 +19,7 @@ import org.salesbench.core.validation.Validator;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Role;
+import org.salesbench.users.Share;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
@@ -220,6 +221,50 @@ public class UserServiceImpl implements UserService {
             v.throwIfInvalid();
             TeamServerRoles.enableSignIn(em, login, password);
             return null;
+        });
+    }
+
+    @Override
+    public void share(Share share) {
+        security.check(Action.UPDATE, ROLE, null);
+        unitOfWork.write(em -> {
+            Validator v = new Validator();
+            v.required("entity", Messages.Share_entity, share.entity());
+            if (v.required("grantee", Messages.Share_grantee, share.grantee()) && !share.grantee().startsWith("team:")
+                    && find(em, share.grantee()).isEmpty()) {
+                v.add("grantee", Messages.User_unknown, Messages.Share_grantee, share.grantee());
+            }
+            v.maxLength("accountRole", Messages.Share_accountRole, share.accountRole(), 64);
+            v.throwIfInvalid();
+            em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+                    .setParameter(1, share.entity()).setParameter(2, share.recordId()).setParameter(3, share.grantee()).executeUpdate();
+            em.createNativeQuery("INSERT INTO SB_RECORD_SHARE (ENTITY, RECORD_ID, GRANTEE, ACCESS, ACCOUNT_ROLE, CREATED_AT, CREATED_BY)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, share.entity()).setParameter(2, share.recordId())
+                    .setParameter(3, share.grantee()).setParameter(4, share.edit() ? "EDIT" : "READ").setParameter(5, share.accountRole())
+                    .setParameter(6, java.sql.Timestamp.from(Instant.now(Clocks.system())))
+                    .setParameter(7, security.currentUser().login()).executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void unshare(String entity, long recordId, String grantee) {
+        security.check(Action.UPDATE, ROLE, null);
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+                .setParameter(1, entity).setParameter(2, recordId).setParameter(3, grantee).executeUpdate());
+    }
+
+    @Override
+    public List<Share> shares(String entity, long recordId) {
+        security.check(Action.READ, ROLE, null);
+        return unitOfWork.read(em -> {
+            List<Share> shares = new ArrayList<>();
+            for (Object row : em.createNativeQuery("SELECT GRANTEE, ACCESS, ACCOUNT_ROLE FROM SB_RECORD_SHARE WHERE ENTITY = ?1"
+                    + " AND RECORD_ID = ?2 ORDER BY GRANTEE").setParameter(1, entity).setParameter(2, recordId).getResultList()) {
+                Object[] r = (Object[]) row;
+                shares.add(new Share(entity, recordId, (String) r[0], "EDIT".equals(r[1]), (String) r[2]));
+            }
+            return shares;
         });
     }
 

@@ -9,6 +9,7 @@ import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.users.Role;
+import org.salesbench.users.Share;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 
@@ -26,7 +27,7 @@ public class UsersCommand implements CliCommand {
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
         if (raw.isEmpty()) {
-            throw CommandException.usage(NLS.bind(Messages.Usage_missingArgument, "list|add|roles|sign-in|deactivate"));
+            throw CommandException.usage(NLS.bind(Messages.Usage_missingArgument, "list|add|roles|sign-in|share|unshare|deactivate"));
         }
         String action = raw.get(0);
         List<String> rest = raw.subList(1, raw.size());
@@ -35,6 +36,8 @@ public class UsersCommand implements CliCommand {
         case "add" -> add(Arguments.parse(rest, Set.of("email", "manager", "role"), Set.of("sign-in")), context);
         case "roles" -> roles(Arguments.parse(rest, Set.of(), Set.of()), context);
         case "sign-in" -> signIn(Arguments.parse(rest, Set.of(), Set.of()), context);
+        case "share" -> share(Arguments.parse(rest, Set.of("account-role"), Set.of("edit")), context);
+        case "unshare" -> unshare(Arguments.parse(rest, Set.of(), Set.of()), context);
         case "deactivate" -> deactivate(Arguments.parse(rest, Set.of(), Set.of()), context);
         default -> throw CommandException.usage(NLS.bind(Messages.Users_unknownAction, action));
         };
@@ -75,6 +78,39 @@ public class UsersCommand implements CliCommand {
         context.service(UserService.class).setRoles(p.get(0), roleList(p.get(1)));
         context.out().println(NLS.bind(Messages.Users_rolesSet, p.get(0), p.get(1)));
         return OK;
+    }
+
+    private static int share(Arguments args, CommandContext context) throws CommandException {
+        List<String> p = args.expect(Messages.Arg_entity, Messages.Arg_id, Messages.Arg_grantee);
+        context.service(UserService.class).share(new Share(p.get(0), recordId(p.get(1)), grantee(p.get(2), context), args.flag("edit"),
+                args.option("account-role")));
+        context.out().println(NLS.bind(Messages.Users_shared, new Object[] {p.get(0), p.get(1), p.get(2)}));
+        return OK;
+    }
+
+    private static int unshare(Arguments args, CommandContext context) throws CommandException {
+        List<String> p = args.expect(Messages.Arg_entity, Messages.Arg_id, Messages.Arg_grantee);
+        context.service(UserService.class).unshare(p.get(0), recordId(p.get(1)), grantee(p.get(2), context));
+        context.out().println(NLS.bind(Messages.Users_unshared, new Object[] {p.get(0), p.get(1), p.get(2)}));
+        return OK;
+    }
+
+    private static long recordId(String text) throws CommandException {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw CommandException.usage(NLS.bind(Messages.Users_badId, text));
+        }
+    }
+
+    /** A login, or {@code team:NAME} for a team by its name. */
+    private static String grantee(String text, CommandContext context) throws CommandException {
+        if (!text.startsWith("team:")) {
+            return text;
+        }
+        String name = text.substring("team:".length());
+        return context.service(UserService.class).teams().stream().filter(t -> t.getName().equals(name)).findFirst()
+                .map(t -> Share.team(t.getId())).orElseThrow(() -> CommandException.data(NLS.bind(Messages.Users_unknownTeam, name), null));
     }
 
     private static int signIn(Arguments args, CommandContext context) throws CommandException {

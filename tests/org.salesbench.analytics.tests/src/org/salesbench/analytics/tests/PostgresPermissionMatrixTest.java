@@ -308,6 +308,31 @@ class PostgresPermissionMatrixTest {
         }
     }
 
+    /** A record shared with a user, or with their team, is theirs to read (or edit) until the share ends. */
+    @Test
+    @Order(3)
+    void aShareLetsAUserOrATeamSeeOneMoreRecord() throws SQLException {
+        UserServiceImpl users = new UserServiceImpl(data.db, new RoleSecurityService(data.db));
+        long c3 = data.id("C3");
+        users.share(new org.salesbench.users.Share("customer", c3, "li.wei", false, "pre-sales"));
+        users.share(new org.salesbench.users.Share("customer", data.id("C1"), org.salesbench.users.Share.team(data.south.getId()), true, null));
+        assertEquals(List.of("li.wei"), users.shares("customer", c3).stream().map(org.salesbench.users.Share::grantee).toList());
+        try (Connection c = Database.connect(as("li.wei")); Statement s = c.createStatement()) {
+            assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3), "shared to read");
+            assertEquals(0, s.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = 'x' WHERE ID = " + c3), "but not to edit");
+        }
+        try (Connection c = Database.connect(as("zhao.lei")); Statement s = c.createStatement()) {
+            assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + data.id("C1")), "shared with zhao.lei's team");
+            assertEquals(1, s.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = 'edited by the team' WHERE ID = " + data.id("C1")), "to edit");
+        }
+        users.unshare("customer", c3, "li.wei");
+        try (Connection c = Database.connect(as("li.wei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3), "no longer shared");
+        }
+        record("li.wei", "shared C3 (read)", "seen, then gone after unshare");
+        record("zhao.lei", "C1 shared with team 南区 (edit)", "seen and edited");
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         var e = assertThrows(org.salesbench.persistence.DatabaseException.class,

@@ -333,6 +333,34 @@ class PostgresPermissionMatrixTest {
         record("zhao.lei", "C1 shared with team 南区 (edit)", "seen and edited");
     }
 
+    /** From the command line a rep can neither widen their reach by a filter nor grant themselves a record or a role. */
+    @Test
+    @Order(4)
+    void theCommandLineRefusesForgedIdsAndHostileFilters() throws Exception {
+        Path csv = Files.createTempFile("hostile", ".csv");
+        try {
+            for (String hostile : HostileInputTest.HOSTILE) {
+                var result = CliRun.run(as("li.wei"), "export", "customers", csv.toString(), "--filter", hostile);
+                String exported = result.code() == 0 ? Files.readString(csv) : "";
+                for (String other : List.of("C2", "C3")) {
+                    assertTrue(!exported.contains(name(other)), hostile + " exported " + other + ": " + exported);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        var share = CliRun.run(as("li.wei"), "users", "share", "customer", Long.toString(data.id("C3")), "li.wei");
+        assertTrue(share.code() != 0 && share.err().contains("li.wei"), share.toString());
+        var role = CliRun.run(as("li.wei"), "users", "roles", "li.wei", Role.ADMINISTRATOR);
+        assertTrue(role.code() != 0, role.toString());
+        var forged = CliRun.run(as("li.wei"), "users", "share", "customer", "12abc", "li.wei");
+        assertTrue(forged.code() != 0 && forged.err().contains("12abc"), forged.toString());
+        try (Connection c = Database.connect(as("li.wei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + data.id("C3")), "still not li.wei's to see");
+        }
+        record("li.wei", "CLI: hostile --filter, forged share and role", "refused or harmless");
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         var e = assertThrows(org.salesbench.persistence.DatabaseException.class,

@@ -20,9 +20,11 @@ su postgres -c "psql -q -p $port" <<SQL >/dev/null
 SET client_min_messages = warning;
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'salesbench_test') THEN
-    CREATE ROLE salesbench_test LOGIN PASSWORD 'salesbench_test';
+    CREATE ROLE salesbench_test LOGIN CREATEROLE PASSWORD 'salesbench_test';
   END IF;
 END \$\$;
+-- the team tests sign in as users of their own: the test user creates their database roles, as an administrator does
+ALTER ROLE salesbench_test CREATEROLE;
 DROP DATABASE IF EXISTS salesbench_test;
 CREATE DATABASE salesbench_test OWNER salesbench_test;
 SQL

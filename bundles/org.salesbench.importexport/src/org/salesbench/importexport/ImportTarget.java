@@ -34,6 +34,14 @@ public interface ImportTarget {
     TargetWriter open(ImportContext context);
 
     /** Whether {@link #export} is supported. */
+    /**
+     * The entity whose records this target reads and writes, as the security service names it (e.g. "customer"):
+     * exporting needs the right to export it; {@code null} for data that is nobody's records.
+     */
+    default String entity() {
+        return null;
+    }
+
     default boolean canExport() {
         return false;
     }

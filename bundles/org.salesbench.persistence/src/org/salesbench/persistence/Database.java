@@ -2,6 +2,8 @@ package org.salesbench.persistence;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -28,8 +31,8 @@ import org.osgi.service.component.ComponentInstance;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.model.AuditListener;
+import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.DatabaseException.Reason;
 import org.salesbench.persistence.internal.EntityContributions;
@@ -64,7 +67,9 @@ public final class Database implements UnitOfWork, AutoCloseable {
     private static final String DERBY_LOG_BUFFER = "derby.storage.logBufferSize";
 
     private final DatabaseSettings settings;
-    private final SecurityService security;
+    /** Who writes: stamped on every row this unit writes (on a team server the triggers stamp the database user). */
+    private final Supplier<String> writer;
+    private final String login;
     private final EntityManagerFactory factory;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,20 +79,21 @@ public final class Database implements UnitOfWork, AutoCloseable {
     private record Transaction(EntityManager em, List<Runnable> afterCommit) {
     }
 
-    /** A migrated database with its persistence unit logged in, not yet offered to anyone. */
-    private record OpenUnit(DatabaseSettings settings, EntityManagerFactory factory) {
+    /** A migrated database with its persistence unit logged in, not yet offered to anyone; {@code login} is who. */
+    private record OpenUnit(DatabaseSettings settings, EntityManagerFactory factory, String login) {
     }
 
-    private Database(DatabaseSettings settings, SecurityService security, EntityManagerFactory factory) {
-        this.settings = settings;
-        this.security = security;
-        this.factory = factory;
+    private Database(OpenUnit unit, Supplier<String> writer) {
+        this.settings = unit.settings();
+        this.login = unit.login();
+        this.writer = writer;
+        this.factory = unit.factory();
     }
 
-    /** For the component runtime: the database over the unit {@link #start} opened. */
+    /** For the component runtime: the database over the unit {@link #start} opened, written as its login. */
     @Activate
-    public Database(@Reference SecurityService security, Map<String, Object> properties) {
-        this(((OpenUnit) properties.get(UNIT_PROPERTY)).settings(), security, ((OpenUnit) properties.get(UNIT_PROPERTY)).factory());
+    public Database(Map<String, Object> properties) {
+        this((OpenUnit) properties.get(UNIT_PROPERTY), null);
     }
 
     /**
@@ -119,15 +125,16 @@ public final class Database implements UnitOfWork, AutoCloseable {
      * @throws DatabaseException naming what went wrong ({@link Reason#IN_USE} when another process has it open)
      */
     public static Database open(DatabaseSettings settings, SecurityService security) {
-        OpenUnit unit = openUnit(settings);
-        return new Database(unit.settings(), security, unit.factory());
+        return new Database(openUnit(settings), () -> security.currentUser().login());
     }
 
     private static OpenUnit openUnit(DatabaseSettings settings) {
+        String login;
         try (Connection connection = connect(settings)) {
             connection.setAutoCommit(false);
             try {
                 SchemaMigrator.migrate(connection, EntityContributions.changelogs(), settings.displayName());
+                login = login(connection, settings);
                 connection.commit();
             } catch (RuntimeException e) {
                 connection.rollback();
@@ -150,7 +157,34 @@ public final class Database implements UnitOfWork, AutoCloseable {
             factory.close();
             throw translateConnectFailure(settings, e);
         }
-        return new OpenUnit(settings, factory);
+        return new OpenUnit(settings, factory, login);
+    }
+
+    /**
+     * Who the connection is: on a team server the database user ({@code CURRENT_USER}), which no preference,
+     * property or argument can change; on an embedded database its local owner.
+     */
+    private static String login(Connection connection, DatabaseSettings settings) throws SQLException {
+        if (settings.dialect() != DatabaseSettings.Dialect.POSTGRESQL) {
+            return LocalSecurityService.localLogin();
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT CURRENT_USER")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * The user this database is signed in as: on a team server the database user, on an embedded database its local
+     * owner ({@link #isShared()} tells which).
+     */
+    public String login() {
+        return login;
+    }
+
+    /** Whether this is a team server that many people sign in to, each as themselves (else an embedded database). */
+    public boolean isShared() {
+        return settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL;
     }
 
     /** A raw connection for migrations, backups and bulk loads; only this bundle opens them. */
@@ -245,7 +279,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         current.set(tx);
         EntityTransaction transaction = em.getTransaction();
         try {
-            T result = AuditListener.runAs(security.currentUser().login(), () -> {
+            T result = AuditListener.runAs(writer == null ? login : writer.get(), () -> {
                 transaction.begin();
                 T r = work.apply(em);
                 em.flush();

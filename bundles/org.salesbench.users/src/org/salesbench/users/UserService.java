@@ -1,5 +1,6 @@
 package org.salesbench.users;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,32 @@ public interface UserService {
     Team updateTeam(Team team);
 
     List<Team> teams();
+
+    /** Every role, built-in ones first. */
+    List<Role> roles();
+
+    /** Adds a role of the administrator's own; its name is unique. */
+    Role createRole(Role role);
+
+    /** The names of the roles {@code login} holds. */
+    List<String> rolesOf(String login);
+
+    /** Gives {@code login} exactly these roles (an administrator's right). */
+    void setRoles(String login, Collection<String> roleNames);
+
+    /**
+     * Lets {@code login} sign in to the team server with {@code password}: creates (or updates) their database role, a
+     * member of the team role. The password reaches the server hashed (SCRAM), never in a statement's text; the caller
+     * should clear the array afterwards. An embedded database has one user, so there it is refused.
+     */
+    void enableSignIn(String login, char[] password);
+
+    /** Shares a record with a user or a team (an administrator's right); sharing again changes the access. */
+    void share(Share share);
+
+    /** Ends a share. */
+    void unshare(String entity, long recordId, String grantee);
+
+    /** The shares of one record (its account team). */
+    List<Share> shares(String entity, long recordId);
 }

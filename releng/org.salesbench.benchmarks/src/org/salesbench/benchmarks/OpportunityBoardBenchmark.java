@@ -69,7 +69,7 @@ class OpportunityBoardBenchmark {
         }
     }
 
-    private static void fill(DatabaseSettings settings, List<Pipeline> pipelines, int size) throws SQLException {
+    static void fill(DatabaseSettings settings, List<Pipeline> pipelines, int size) throws SQLException {
         long start = System.nanoTime();
         Random random = new Random(42);
         LocalDate today = LocalDate.now();

@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String Cli_brokenCommand;
     public static String Cli_debugHint;
     public static String Cli_error;
+    public static String Cli_passwordPrompt;
     public static String Cli_fieldError;
     public static String Cli_serviceMissing;
     public static String Cli_tryCommandHelp;

@@ -1,22 +1,22 @@
 package org.salesbench.core.security;
 
-import org.osgi.service.component.annotations.Component;
-
 /**
- * Single-user security for a local installation: the user named by the system property
- * {@code salesbench.user} (default {@code admin}) may do everything.
+ * The single owner of an embedded database, who may do everything: the user named by the system property
+ * {@code salesbench.user} (default {@code admin}). Not a service: the users module signs the user in; tests and
+ * tools that open a database of their own use this.
  */
-@Component(service = SecurityService.class)
 public class LocalSecurityService implements SecurityService {
 
     public static final String USER_PROPERTY = "salesbench.user";
     /** The name shown for the user, e.g. in the status bar; the login when unset. */
     public static final String DISPLAY_NAME_PROPERTY = "salesbench.user.name";
+    /** The local owner when {@value #USER_PROPERTY} is unset. */
+    public static final String DEFAULT_LOGIN = "admin";
 
     private final CurrentUser user;
 
     public LocalSecurityService() {
-        this(System.getProperty(USER_PROPERTY, "admin"), System.getProperty(DISPLAY_NAME_PROPERTY));
+        this(localLogin(), System.getProperty(DISPLAY_NAME_PROPERTY));
     }
 
     public LocalSecurityService(String login) {
@@ -25,6 +25,12 @@ public class LocalSecurityService implements SecurityService {
 
     public LocalSecurityService(String login, String displayName) {
         this.user = new CurrentUser(login, displayName == null || displayName.isBlank() ? login : displayName);
+    }
+
+    /** The login of an embedded database's owner on this machine. */
+    public static String localLogin() {
+        String login = System.getProperty(USER_PROPERTY);
+        return login == null || login.isBlank() ? DEFAULT_LOGIN : login.trim();
     }
 
     @Override

@@ -1,22 +1,50 @@
 package org.salesbench.core.security;
 
+import java.util.Map;
+
 /**
- * The permission seam every service calls before it reads or writes. Today one local
- * administrator may do everything; roles and record-level sharing plug in here later without the
- * services changing.
+ * The permission seam every service calls before it reads or writes. Services pass the owner of the record as it
+ * is stored (load it first), never the owner a caller sends. On a team server the database enforces record
+ * visibility as well (row-level security), so a read that slips past a service still sees only what the user may.
  */
 public interface SecurityService {
 
     CurrentUser currentUser();
 
-    /** Whether the current user may perform {@code action} on records of {@code entity} owned by {@code owner}. */
+    /** Whether the current user may perform {@code action} on a record of {@code entity} owned by {@code owner}. */
     boolean isPermitted(Action action, String entity, String owner);
+
+    /** Whose records of {@code entity} the current user may {@code action}: the widest scope of their roles. */
+    default Scope scope(Action action, String entity) {
+        return Scope.ALL;
+    }
+
+    /** What the current user may do with {@code field} of {@code entity}. */
+    default FieldAccess fieldAccess(String entity, String field) {
+        return fieldRules(entity).getOrDefault(field, FieldAccess.EDIT);
+    }
+
+    /** The fields of {@code entity} the current user may not edit, with what they may do (see {@link FieldSecurity}). */
+    default Map<String, FieldAccess> fieldRules(String entity) {
+        return Map.of();
+    }
 
     /** Like {@link #isPermitted} but throws {@link AccessDeniedException} naming what was refused. */
     default void check(Action action, String entity, String owner) {
         if (!isPermitted(action, entity, owner)) {
-            throw new AccessDeniedException(currentUser().login() + " may not " + action.name().toLowerCase()
-                    + " " + entity + (owner == null ? "" : " owned by " + owner));
+            throw new AccessDeniedException(SecurityMessages.denied(currentUser().login(), action, entity, owner));
         }
+    }
+
+    /**
+     * Checks that the current user may approve what {@code requester} asked for on a record of {@code entity}
+     * owned by {@code owner}: approval rights come from roles, and nobody approves their own request. The one
+     * exception is the owner of an embedded database, the only person there is.
+     */
+    default void checkApproval(String entity, String owner, String requester) {
+        if (!currentUser().localOwner() && currentUser().login().equalsIgnoreCase(requester)) {
+            throw new AccessDeniedException(SecurityMessages.ownRequest(currentUser().login(), entity));
+        }
+        check(Action.APPROVE, entity, owner);
     }
 }

@@ -20,6 +20,7 @@ import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.FieldError;
@@ -138,6 +139,12 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
         prepare(customer);
         validate(customer);
         return unitOfWork.write(em -> {
+            Customer stored = em.find(Customer.class, customer.getId());
+            if (stored == null) {
+                throw notFound(customer.getId());
+            }
+            security.check(Action.UPDATE, Customer.ENTITY, stored.getOwner());
+            FieldSecurity.checkEdits(security, Customer.ENTITY, stored, customer);
             Customer merged = em.merge(customer);
             em.flush();
             unitOfWork.afterCommit(() -> {
@@ -184,6 +191,10 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
                 contact.getEmails().size();
             }
             customer.getActivities().forEach(a -> a.getContact());
+            if (!security.fieldRules(Customer.ENTITY).isEmpty()) {
+                em.detach(customer); // blanked fields must never be written back
+                FieldSecurity.redact(security, Customer.ENTITY, customer);
+            }
             return Optional.of(customer);
         });
     }

@@ -54,6 +54,8 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.ValueMapping;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.importexport.WriteOptions;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
 
@@ -664,6 +666,9 @@ public class ImportEngine implements ImportService {
         ImportTarget target = targetOf(targetId);
         if (!target.canExport()) {
             throw new ImportException(NLS.bind(Messages.Export_unsupported, targetId));
+        }
+        if (target.entity() != null) {
+            context.service(SecurityService.class).check(Action.EXPORT, target.entity(), null);
         }
         DataFormat format = formatOf(file);
         IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;

@@ -24,6 +24,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.FieldError;
@@ -131,6 +132,8 @@ public class LeadServiceImpl implements LeadService {
             if (stored == null) {
                 throw notFound(lead.getId());
             }
+            security.check(Action.UPDATE, Lead.ENTITY, stored.getOwner()); // the stored owner decides
+            FieldSecurity.checkEdits(security, Lead.ENTITY, stored, lead);
             if ((lead.getStatus() == LeadStatus.CONVERTED) != (stored.getStatus() == LeadStatus.CONVERTED)) {
                 throw new ValidationException(List.of(new FieldError("status", stored.getStatus() == LeadStatus.CONVERTED
                         ? Messages.Lead_alreadyConverted : NLS.bind(Messages.Lead_notQualified, Messages.Lead_status, stored.getStatus()), lead.getStatus())));

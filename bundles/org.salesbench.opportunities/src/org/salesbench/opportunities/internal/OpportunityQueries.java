@@ -78,11 +78,15 @@ final class OpportunityQueries {
         }
     }
 
-    static Board board(EntityManager em, Pipeline pipeline, BoardFilter filter, int cardsPerStage, LocalDate today) {
+    /**
+     * @param readsAll whether the user reads every owner's deals: only then do the totals the database keeps (which add
+     *            up everyone's) answer for them
+     */
+    static Board board(EntityManager em, Pipeline pipeline, BoardFilter filter, int cardsPerStage, LocalDate today, boolean readsAll) {
         Map<Long, Long> counts = new HashMap<>();
         Map<Long, List<Money>> totals = new HashMap<>();
         // open deals and deals closed this quarter are separate index ranges; each is summed in index order, without a sort
-        boolean unfiltered = filter.owners().isEmpty() && !filter.closingThisQuarter() && !filter.overdue();
+        boolean unfiltered = readsAll && filter.owners().isEmpty() && !filter.closingThisQuarter() && !filter.overdue();
         Where open = new Where().and("o.PIPELINE_ID = ?", pipeline.getId()).and("o.STATE = 'OPEN'");
         boardFilter(open, filter, today);
         String openSql = "SELECT o.STAGE_ID, o.CURRENCY, COUNT(*), SUM(o.AMOUNT) FROM SB_OPPORTUNITY o" + open.sql + " GROUP BY o.STAGE_ID, o.CURRENCY";

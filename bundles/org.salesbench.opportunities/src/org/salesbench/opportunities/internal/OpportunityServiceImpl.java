@@ -22,6 +22,8 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.Scope;
+import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -155,6 +157,8 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (stored == null) {
                 throw notFound(opportunity.getId());
             }
+            security.check(Action.UPDATE, Opportunity.ENTITY, stored.getOwner()); // the stored owner decides
+            FieldSecurity.checkEdits(security, Opportunity.ENTITY, stored, opportunity);
             Validator v = new Validator();
             resolve(em, v, opportunity);
             if (opportunity.getStage() != null && !stored.getStage().getId().equals(opportunity.getStage().getId())) {
@@ -469,7 +473,8 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (pipeline == null) {
                 throw new ValidationException(List.of(new FieldError("pipelineId", NLS.bind(Messages.Pipeline_notFound, pipelineId), pipelineId)));
             }
-            return OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now(clock));
+            return OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now(clock),
+                    security.scope(Action.READ, Opportunity.ENTITY) == Scope.ALL);
         });
     }
 

@@ -46,6 +46,11 @@ public class ProductsTarget implements ImportTarget {
 
     public static final String ID = "products";
     static final String ENTITY = Product.ENTITY;
+
+    @Override
+    public String entity() {
+        return ENTITY;
+    }
     static final String DEFAULT_UNIT = "unit";
 
     static final String CODE = "code", NAME = "name", UNIT = "unit", LIST_PRICE = "listPrice", CURRENCY = "currency",

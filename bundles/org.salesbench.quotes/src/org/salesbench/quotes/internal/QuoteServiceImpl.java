@@ -43,7 +43,6 @@ import org.salesbench.persistence.UnitOfWork;
 public class QuoteServiceImpl implements QuoteService {
 
     /** The permission that deciding on a quote's approval needs (UPDATE on this entity name). */
-    public static final String APPROVAL_ENTITY = "quoteApproval";
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -92,10 +91,12 @@ public class QuoteServiceImpl implements QuoteService {
 
     @Override
     public Quote update(Quote quote) {
-        security.check(Action.UPDATE, Quote.ENTITY, quote.getOwner());
         validate(quote);
         return unitOfWork.write(em -> {
             Quote stored = load(em, quote.getId());
+            // the stored owner decides, and a new owner must be one the user may give it to
+            security.check(Action.UPDATE, Quote.ENTITY, stored.getOwner());
+            security.check(Action.UPDATE, Quote.ENTITY, quote.getOwner());
             requireDraft(stored);
             // what identifies a quote never changes through an edit
             quote.setOpportunity(stored.getOpportunity());
@@ -296,7 +297,9 @@ public class QuoteServiceImpl implements QuoteService {
 
     @Override
     public Quote recordApprovalDecision(long quoteId, boolean approved, String comment) {
-        return move(quoteId, approved ? QuoteStatus.APPROVED : QuoteStatus.DRAFT, APPROVAL_ENTITY, quote -> {
+        // the owner asked for the discount: approval rights come from roles, and never approve one's own request
+        return move(quoteId, approved ? QuoteStatus.APPROVED : QuoteStatus.DRAFT,
+                quote -> security.checkApproval(Quote.ENTITY, quote.getOwner(), quote.getOwner()), quote -> {
             quote.setDecidedBy(security.currentUser().login());
             quote.setDecidedAt(clock.instant());
             quote.setApprovalNote(truncate(comment));
@@ -305,31 +308,32 @@ public class QuoteServiceImpl implements QuoteService {
 
     @Override
     public boolean mayDecideApproval(Quote quote) {
-        return security.isPermitted(Action.UPDATE, APPROVAL_ENTITY, quote.getOwner());
+        boolean ownRequest = !security.currentUser().localOwner() && security.currentUser().login().equalsIgnoreCase(quote.getOwner());
+        return !ownRequest && security.isPermitted(Action.APPROVE, Quote.ENTITY, quote.getOwner());
     }
 
     @Override
     public Quote markSent(long quoteId) {
-        return move(quoteId, QuoteStatus.SENT, Quote.ENTITY, quote -> {
+        return move(quoteId, QuoteStatus.SENT, this::checkUpdate, quote -> {
         });
     }
 
     @Override
     public Quote markAccepted(long quoteId) {
-        return move(quoteId, QuoteStatus.ACCEPTED, Quote.ENTITY, quote -> {
+        return move(quoteId, QuoteStatus.ACCEPTED, this::checkUpdate, quote -> {
         });
     }
 
     @Override
     public Quote markRejected(long quoteId, String reason) {
-        return move(quoteId, QuoteStatus.REJECTED, Quote.ENTITY, quote -> quote.setRejectionReason(truncate(reason)));
+        return move(quoteId, QuoteStatus.REJECTED, this::checkUpdate, quote -> quote.setRejectionReason(truncate(reason)));
     }
 
     /** One status step, checked against {@link QuoteStatus#canMoveTo}, in one transaction. */
-    private Quote move(long quoteId, QuoteStatus target, String permissionEntity, Consumer<Quote> change) {
+    private Quote move(long quoteId, QuoteStatus target, Consumer<Quote> permission, Consumer<Quote> change) {
         return unitOfWork.write(em -> {
             Quote quote = load(em, quoteId);
-            security.check(Action.UPDATE, permissionEntity, quote.getOwner());
+            permission.accept(quote);
             requireMove(quote, target);
             quote.setStatus(target);
             change.accept(quote);
@@ -340,6 +344,10 @@ public class QuoteServiceImpl implements QuoteService {
     }
 
     // ---- helpers
+
+    private void checkUpdate(Quote stored) {
+        security.check(Action.UPDATE, Quote.ENTITY, stored.getOwner());
+    }
 
     private static void requireMove(Quote quote, QuoteStatus target) {
         if (!quote.getStatus().canMoveTo(target)) {

@@ -3,6 +3,7 @@ package org.salesbench.ui.internal;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.service.component.ComponentFactory;
@@ -11,6 +12,7 @@ import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.internal.preferences.UiPreferences;
 
 /**
  * The Salesbench workbench application: starts the database named by the {@code salesbench.db.*}
@@ -25,12 +27,18 @@ public class Application implements IApplication {
     @Override
     public Object start(IApplicationContext context) throws Exception {
         Display display = PlatformUI.createDisplay();
+        forgetStoredPassword();
         Database database = null;
         try {
             try {
                 @SuppressWarnings("unchecked")
                 ComponentFactory<Database> databases = Services.get(ComponentFactory.class, Database.FACTORY_FILTER);
-                database = Database.start(databases, DatabaseSettings.fromSystemProperties());
+                DatabaseSettings settings = DatabaseSettings.fromSystemProperties();
+                database = settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL && settings.password() == null
+                        ? signIn(context, databases, settings) : Database.start(databases, settings);
+                if (database == null) {
+                    return IApplication.EXIT_OK; // the user cancelled the sign-in
+                }
             } catch (DatabaseException | IllegalArgumentException e) {
                 System.err.println("salesbench: " + e.getMessage());
                 context.applicationRunning();
@@ -44,6 +52,53 @@ public class Application implements IApplication {
                 database.close();
             }
             display.dispose();
+        }
+    }
+
+    /** Earlier versions kept the database password in the preferences, in plain text: it goes. */
+    private static void forgetStoredPassword() {
+        if (UiPreferences.store().contains(UiPreferences.OBSOLETE_DB_PASSWORD)) {
+            UiPreferences.store().setToDefault(UiPreferences.OBSOLETE_DB_PASSWORD);
+            try {
+                UiPreferences.store().save();
+            } catch (java.io.IOException e) {
+                System.err.println("salesbench: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A team server: the person signs in as their own database user. A refused password asks again, with the server's
+     * reason; the user name is remembered, the password never.
+     */
+    private static Database signIn(IApplicationContext context, ComponentFactory<Database> databases, DatabaseSettings settings) {
+        context.applicationRunning();
+        String user = settings.user();
+        String refusal = null;
+        while (true) {
+            SignInDialog dialog = new SignInDialog(null, settings.displayName(), user, refusal);
+            if (dialog.open() != Window.OK) {
+                return null;
+            }
+            user = dialog.user();
+            char[] password = dialog.password();
+            try {
+                Database database = Database.start(databases, new DatabaseSettings(settings.url(), user, new String(password)));
+                UiPreferences.store().setValue(UiPreferences.DB_USER, user);
+                try {
+                    UiPreferences.store().save();
+                } catch (java.io.IOException e) {
+                    // remembering the name is a convenience: the next start asks for it again
+                }
+                return database;
+            } catch (DatabaseException e) {
+                if (e.getReason() != DatabaseException.Reason.CONNECT) {
+                    throw e;
+                }
+                refusal = e.getMessage();
+            } finally {
+                java.util.Arrays.fill(password, ' ');
+            }
         }
     }
 

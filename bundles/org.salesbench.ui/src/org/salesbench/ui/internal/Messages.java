@@ -33,7 +33,14 @@ public final class Messages extends NLS {
     public static String Action_closePerspective;
     public static String Action_preferences;
     public static String Action_about;
-    public static String Status_user;
+    public static String Status_localOwner;
+    public static String Status_teamUser;
+    public static String Status_noRole;
+    public static String SignIn_title;
+    public static String SignIn_message;
+    public static String SignIn_user;
+    public static String SignIn_password;
+    public static String SignIn_button;
     public static String Status_database;
     public static String Search_hint;
     public static String Search_title;
@@ -43,7 +50,6 @@ public final class Messages extends NLS {
     public static String Preferences_databaseDescription;
     public static String Preferences_databaseUrl;
     public static String Preferences_databaseUser;
-    public static String Preferences_databasePassword;
     public static String Preferences_restart;
     public static String Preferences_userDescription;
     public static String Preferences_userLogin;

@@ -145,8 +145,11 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
 
     @Override
     protected void fillStatusLine(IStatusLineManager statusLine) {
-        StatusLineContributionItem user = new StatusLineContributionItem(STATUS_USER, 30);
-        user.setText(org.eclipse.osgi.util.NLS.bind(Messages.Status_user, Services.get(SecurityService.class).currentUser().displayName()));
+        StatusLineContributionItem user = new StatusLineContributionItem(STATUS_USER, 50);
+        var me = Services.get(SecurityService.class).currentUser();
+        user.setText(me.localOwner() ? org.eclipse.osgi.util.NLS.bind(Messages.Status_localOwner, me.displayName())
+                : org.eclipse.osgi.util.NLS.bind(Messages.Status_teamUser, new Object[] {me.displayName(), me.login(),
+                        me.roles().isEmpty() ? Messages.Status_noRole : String.join(", ", me.roles())}));
         StatusLineContributionItem database = new StatusLineContributionItem(STATUS_DATABASE, 60);
         database.setText(org.eclipse.osgi.util.NLS.bind(Messages.Status_database, Services.get(Database.class).settings().displayName()));
         statusLine.add(user);

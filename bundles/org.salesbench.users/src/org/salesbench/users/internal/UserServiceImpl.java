@@ -1,5 +1,8 @@
 package org.salesbench.users.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,8 +14,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.Validator;
+import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.users.Role;
+import org.salesbench.users.Share;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
@@ -24,6 +31,7 @@ public class UserServiceImpl implements UserService {
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9._-]{2,64}");
     private static final String USER = "user";
     private static final String TEAM = "team";
+    private static final String ROLE = "role";
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -120,6 +128,144 @@ public class UserServiceImpl implements UserService {
             }
         }
         v.throwIfInvalid();
+    }
+
+    @Override
+    public List<Role> roles() {
+        security.check(Action.READ, ROLE, null);
+        return unitOfWork.read(em -> RoleStore.roles(em, null));
+    }
+
+    @Override
+    public Role createRole(Role role) {
+        security.check(Action.CREATE, ROLE, null);
+        return unitOfWork.write(em -> {
+            Validator v = new Validator();
+            if (v.required("name", Messages.Role_name, role.name()) && !LOGIN.matcher(role.name()).matches()) {
+                v.add("name", Messages.User_loginFormat, Messages.Role_name, role.name());
+            } else if (RoleStore.roleId(em, role.name()) != null) {
+                v.add("name", Messages.User_loginTaken, Messages.Role_name, role.name());
+            }
+            v.maxLength("description", Messages.Role_description, role.description(), 512);
+            v.throwIfInvalid();
+            long id = TeamServerRoles.nextId(em);
+            Instant now = Instant.now(Clocks.system());
+            String me = security.currentUser().login();
+            em.createNativeQuery("INSERT INTO SB_ROLE (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, NAME,"
+                    + " DESCRIPTION, BUILT_IN) VALUES (?1, 0, ?2, ?3, ?2, ?3, ?3, ?4, ?5, ?6)").setParameter(1, id)
+                    .setParameter(2, java.sql.Timestamp.from(now)).setParameter(3, me).setParameter(4, role.name())
+                    .setParameter(5, role.description()).setParameter(6, false).executeUpdate();
+            for (Role.Grant g : role.grants()) {
+                em.createNativeQuery("INSERT INTO SB_ROLE_GRANT (ROLE_ID, ENTITY, ACTION, SCOPE) VALUES (?1, ?2, ?3, ?4)")
+                        .setParameter(1, id).setParameter(2, g.entity()).setParameter(3, g.action().name())
+                        .setParameter(4, g.scope().name()).executeUpdate();
+            }
+            for (Role.FieldRule f : role.fields()) {
+                em.createNativeQuery("INSERT INTO SB_ROLE_FIELD (ROLE_ID, ENTITY, FIELD, ACCESS) VALUES (?1, ?2, ?3, ?4)")
+                        .setParameter(1, id).setParameter(2, f.entity()).setParameter(3, f.field())
+                        .setParameter(4, f.access().name()).executeUpdate();
+            }
+            return new Role(role.name(), role.description(), false, role.grants(), role.fields());
+        });
+    }
+
+    @Override
+    public List<String> rolesOf(String login) {
+        security.check(Action.READ, ROLE, null);
+        return unitOfWork.read(em -> RoleStore.roleNames(em, login));
+    }
+
+    @Override
+    public void setRoles(String login, Collection<String> roleNames) {
+        security.check(Action.UPDATE, ROLE, null);
+        unitOfWork.write(em -> {
+            Validator v = new Validator();
+            if (find(em, login).isEmpty()) {
+                v.add("login", Messages.User_unknown, Messages.User_login, login);
+            }
+            List<Long> ids = new ArrayList<>();
+            for (String name : roleNames) {
+                Long id = RoleStore.roleId(em, name);
+                if (id == null) {
+                    v.add("roles", Messages.Role_unknown, Messages.Role_name, name);
+                }
+                ids.add(id);
+            }
+            v.throwIfInvalid();
+            em.createNativeQuery("DELETE FROM SB_USER_ROLE WHERE LOGIN = ?1").setParameter(1, login).executeUpdate();
+            for (Long id : ids) {
+                em.createNativeQuery("INSERT INTO SB_USER_ROLE (LOGIN, ROLE_ID) VALUES (?1, ?2)").setParameter(1, login)
+                        .setParameter(2, id).executeUpdate();
+            }
+            if (unitOfWork.settings().dialect() == DatabaseSettings.Dialect.POSTGRESQL) {
+                TeamServerRoles.grantAdministration(em, login, roleNames.contains(Role.ADMINISTRATOR));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void enableSignIn(String login, char[] password) {
+        security.check(Action.UPDATE, ROLE, null);
+        if (unitOfWork.settings().dialect() != DatabaseSettings.Dialect.POSTGRESQL) {
+            new Validator().add("login", Messages.SignIn_embedded).throwIfInvalid();
+        }
+        unitOfWork.write(em -> {
+            Validator v = new Validator();
+            if (find(em, login).isEmpty()) {
+                v.add("login", Messages.User_unknown, Messages.User_login, login);
+            }
+            if (password == null || password.length < 8) {
+                v.add("password", Messages.SignIn_shortPassword, Messages.SignIn_password, "8");
+            }
+            v.throwIfInvalid();
+            TeamServerRoles.enableSignIn(em, login, password);
+            return null;
+        });
+    }
+
+    @Override
+    public void share(Share share) {
+        security.check(Action.UPDATE, ROLE, null);
+        unitOfWork.write(em -> {
+            Validator v = new Validator();
+            v.required("entity", Messages.Share_entity, share.entity());
+            if (v.required("grantee", Messages.Share_grantee, share.grantee()) && !share.grantee().startsWith("team:")
+                    && find(em, share.grantee()).isEmpty()) {
+                v.add("grantee", Messages.User_unknown, Messages.Share_grantee, share.grantee());
+            }
+            v.maxLength("accountRole", Messages.Share_accountRole, share.accountRole(), 64);
+            v.throwIfInvalid();
+            em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+                    .setParameter(1, share.entity()).setParameter(2, share.recordId()).setParameter(3, share.grantee()).executeUpdate();
+            em.createNativeQuery("INSERT INTO SB_RECORD_SHARE (ENTITY, RECORD_ID, GRANTEE, ACCESS, ACCOUNT_ROLE, CREATED_AT, CREATED_BY)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, share.entity()).setParameter(2, share.recordId())
+                    .setParameter(3, share.grantee()).setParameter(4, share.edit() ? "EDIT" : "READ").setParameter(5, share.accountRole())
+                    .setParameter(6, java.sql.Timestamp.from(Instant.now(Clocks.system())))
+                    .setParameter(7, security.currentUser().login()).executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void unshare(String entity, long recordId, String grantee) {
+        security.check(Action.UPDATE, ROLE, null);
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+                .setParameter(1, entity).setParameter(2, recordId).setParameter(3, grantee).executeUpdate());
+    }
+
+    @Override
+    public List<Share> shares(String entity, long recordId) {
+        security.check(Action.READ, ROLE, null);
+        return unitOfWork.read(em -> {
+            List<Share> shares = new ArrayList<>();
+            for (Object row : em.createNativeQuery("SELECT GRANTEE, ACCESS, ACCOUNT_ROLE FROM SB_RECORD_SHARE WHERE ENTITY = ?1"
+                    + " AND RECORD_ID = ?2 ORDER BY GRANTEE").setParameter(1, entity).setParameter(2, recordId).getResultList()) {
+                Object[] r = (Object[]) row;
+                shares.add(new Share(entity, recordId, (String) r[0], "EDIT".equals(r[1]), (String) r[2]));
+            }
+            return shares;
+        });
     }
 
     @Override

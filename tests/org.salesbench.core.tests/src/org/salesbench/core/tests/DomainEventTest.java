@@ -19,6 +19,8 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.util.tracker.ServiceTracker;
 import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.events.EventTopics.Change;
 
@@ -36,6 +38,8 @@ class DomainEventTest {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf("customer"));
         ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, received::add, properties);
+        // who acts: in an installation the users module's security service, once a database is open
+        ServiceRegistration<SecurityService> security = context.registerService(SecurityService.class, new LocalSecurityService("li.wei"), null);
         ServiceTracker<DomainEventPublisher, DomainEventPublisher> tracker = new ServiceTracker<>(context, DomainEventPublisher.class, null);
         tracker.open();
         try {
@@ -48,11 +52,12 @@ class DomainEventTest {
             assertEquals("org/salesbench/customer/UPDATED", event.getTopic());
             assertEquals(42L, event.getProperty(EventTopics.PROPERTY_ID));
             assertEquals("customer", event.getProperty(EventTopics.PROPERTY_ENTITY));
-            assertEquals("admin", event.getProperty(EventTopics.PROPERTY_USER));
+            assertEquals("li.wei", event.getProperty(EventTopics.PROPERTY_USER));
             assertTrue(received.poll(500, TimeUnit.MILLISECONDS) == null, "no event of another entity");
         } finally {
             tracker.close();
             registration.unregister();
+            security.unregister();
         }
     }
 }

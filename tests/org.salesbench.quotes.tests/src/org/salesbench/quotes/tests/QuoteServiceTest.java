@@ -18,7 +18,9 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.quotes.ApprovalOutcome;
@@ -28,7 +30,6 @@ import org.salesbench.quotes.Quote;
 import org.salesbench.quotes.QuoteApprovalRequest;
 import org.salesbench.quotes.QuoteApprovalService;
 import org.salesbench.quotes.QuoteStatus;
-import org.salesbench.quotes.internal.QuoteServiceImpl;
 import org.salesbench.quotes.internal.ThresholdQuoteApprovalService;
 
 /** Quotes on Derby through the real services: versions, stored totals, bad input, the approval seam, status steps. */
@@ -146,7 +147,7 @@ class QuoteServiceTest {
         fx = new QuoteFixture(new ThresholdQuoteApprovalService(BigDecimal.TEN), new LocalSecurityService("li.na", "李娜") {
             @Override
             public boolean isPermitted(Action action, String entity, String owner) {
-                return !QuoteServiceImpl.APPROVAL_ENTITY.equals(entity); // a salesperson, not an approver
+                return action != Action.APPROVE; // a salesperson, not an approver
             }
         });
         Product erp = fx.product("ERP-STD", "ERP 标准版", "1000", "13");
@@ -158,6 +159,36 @@ class QuoteServiceTest {
         Quote unchanged = fx.quotes.find(quote.getId()).orElseThrow();
         assertEquals(QuoteStatus.IN_APPROVAL, unchanged.getStatus());
         assertNull(unchanged.getDecidedBy());
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnRequestOnATeamServer() {
+        fx.close();
+        SecurityService manager = new LocalSecurityService("wang.qiang") {
+            @Override
+            public CurrentUser currentUser() {
+                return new CurrentUser("wang.qiang", "王强", List.of("sales_manager"), false);
+            }
+        };
+        fx = new QuoteFixture(new ThresholdQuoteApprovalService(BigDecimal.TEN), manager);
+        Product erp = fx.product("ERP-STD", "ERP 标准版", "1000", "13");
+        Quote own = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "1000", "25", "13")));
+        fx.quotes.submitForApproval(own.getId());
+
+        assertFalse(fx.quotes.mayDecideApproval(own), "the editor does not offer the decision on one's own quote");
+        AccessDeniedException refused = assertThrows(AccessDeniedException.class,
+                () -> fx.quotes.recordApprovalDecision(own.getId(), true, "self-approved"));
+        assertTrue(refused.getMessage().contains("wang.qiang"), refused.getMessage());
+        assertEquals(QuoteStatus.IN_APPROVAL, fx.quotes.find(own.getId()).orElseThrow().getStatus());
+
+        Quote reps = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "1000", "25", "13")));
+        reps.setOwner("li.na");
+        reps = fx.quotes.update(reps);
+        fx.quotes.submitForApproval(reps.getId());
+        assertTrue(fx.quotes.mayDecideApproval(reps));
+        Quote approved = fx.quotes.recordApprovalDecision(reps.getId(), true, "同意");
+        assertEquals(QuoteStatus.APPROVED, approved.getStatus());
+        assertEquals("wang.qiang", approved.getDecidedBy());
     }
 
     @Test

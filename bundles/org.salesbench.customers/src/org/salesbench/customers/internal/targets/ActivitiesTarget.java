@@ -53,6 +53,11 @@ public class ActivitiesTarget implements ImportTarget {
     public static final String ID = "activities";
     static final String ENTITY = "activity";
 
+    @Override
+    public String entity() {
+        return ENTITY;
+    }
+
     static final String CUSTOMER = ContactsTarget.CUSTOMER, CUSTOMER_EXTERNAL_ID = ContactsTarget.CUSTOMER_EXTERNAL_ID, TYPE = "type",
             OCCURRED_AT = "occurredAt", SUMMARY = "summary", OUTCOME = "outcome", NEXT_STEP = "nextStep", NEXT_STEP_DATE = "nextStepDate",
             CONTACT = "contact", EXTERNAL_ID = "externalId";

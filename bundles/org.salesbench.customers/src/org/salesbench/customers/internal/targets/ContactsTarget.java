@@ -55,6 +55,11 @@ public class ContactsTarget implements ImportTarget {
     public static final String ID = "contacts";
     static final String ENTITY = "contact";
 
+    @Override
+    public String entity() {
+        return ENTITY;
+    }
+
     public static final String CUSTOMER = "customer", CUSTOMER_EXTERNAL_ID = "customerExternalId";
     static final String NAME = "name", TITLE = "title",
             DEPARTMENT = "department", PHONES = "phones", EMAILS = "emails", DECISION_ROLE = "decisionRole", PRIMARY = "primary",

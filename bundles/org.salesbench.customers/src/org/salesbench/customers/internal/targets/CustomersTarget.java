@@ -70,6 +70,11 @@ public class CustomersTarget implements ImportTarget {
     public static final String ID = "customers";
     public static final String ENTITY = Customer.ENTITY;
 
+    @Override
+    public String entity() {
+        return ENTITY;
+    }
+
     static final String NAME = "name", SHORT_NAME = "shortName", CREDIT_CODE = "creditCode", INDUSTRY = "industry", REGION = "region",
             ADDRESS = "address", SIZE = "size", GRADE = "grade", SOURCE = "source", STATUS = "status", TAGS = "tags",
             NEXT_FOLLOW_UP = "nextFollowUp", NEEDS = "needs", NOTES = "notes", EXTERNAL_ID = "externalId";

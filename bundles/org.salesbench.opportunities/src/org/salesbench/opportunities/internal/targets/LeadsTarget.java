@@ -56,6 +56,11 @@ public class LeadsTarget implements ImportTarget {
     public static final String ID = "leads";
     static final String ENTITY = Lead.ENTITY;
 
+    @Override
+    public String entity() {
+        return ENTITY;
+    }
+
     static final String COMPANY = "company", CONTACT_NAME = "contactName", CONTACT_TITLE = "contactTitle", PHONE = "phone", EMAIL = "email",
             SOURCE = "source", INDUSTRY = "industry", SIZE = "size", NEED = "need", BUDGET = "budget", CURRENCY = "currency",
             STATUS = "status", DISQUALIFY_REASON = "disqualifyReason", CREDIT_CODE = "creditCode", OWNER = "owner",

@@ -69,6 +69,11 @@ public class OpportunitiesTarget implements ImportTarget {
     public static final String ID = "opportunities";
     static final String ENTITY = Opportunity.ENTITY;
 
+    @Override
+    public String entity() {
+        return ENTITY;
+    }
+
     static final String NAME = "name", CUSTOMER = CustomerReference.CUSTOMER, CUSTOMER_EXTERNAL_ID = CustomerReference.CUSTOMER_EXTERNAL_ID,
             AMOUNT = "amount", CURRENCY = "currency", CLOSE_DATE = "expectedCloseDate", ENGAGED_ON = "engagedOn", PIPELINE = "pipeline",
             STAGE = "stage", PROBABILITY = "probability", OWNER = "owner", PRODUCT = "product", LOSS_REASON = "lossReason",

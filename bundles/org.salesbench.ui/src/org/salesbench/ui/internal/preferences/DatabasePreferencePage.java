@@ -42,8 +42,5 @@ public class DatabasePreferencePage extends FieldEditorPreferencePage implements
             }
         });
         addField(new StringFieldEditor(UiPreferences.DB_USER, Messages.Preferences_databaseUser, parent));
-        StringFieldEditor password = new StringFieldEditor(UiPreferences.DB_PASSWORD, Messages.Preferences_databasePassword, parent);
-        password.getTextControl(parent).setEchoChar('*');
-        addField(password);
     }
 }

@@ -13,7 +13,8 @@ public final class UiPreferences {
     public static final String QUALIFIER = "org.salesbench.ui";
     public static final String DB_URL = "db.url";
     public static final String DB_USER = "db.user";
-    public static final String DB_PASSWORD = "db.password";
+    /** Where versions before sign-in kept the password in plain text: removed at start. */
+    public static final String OBSOLETE_DB_PASSWORD = "db.password";
     public static final String USER_LOGIN = "user.login";
     public static final String USER_DISPLAY_NAME = "user.displayName";
     public static final String LOCALE = "locale";

@@ -1,0 +1,54 @@
+package org.salesbench.core.security;
+
+
+import org.eclipse.osgi.util.NLS;
+
+/** The messages of refused access, shared by every module. */
+public final class SecurityMessages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.core.security.messages";
+
+    public static String Security_denied;
+    public static String Security_deniedOwned;
+    public static String Security_ownRequest;
+    public static String Security_fieldReadOnly;
+    public static String Action_read;
+    public static String Action_create;
+    public static String Action_update;
+    public static String Action_delete;
+    public static String Action_export;
+    public static String Action_approve;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, SecurityMessages.class);
+    }
+
+    private SecurityMessages() {
+    }
+
+    /** "alice may not delete customer owned by bob", in the user's language. */
+    public static String denied(String login, Action action, String entity, String owner) {
+        return owner == null ? NLS.bind(Security_denied, new Object[] {login, verb(action), entity})
+                : NLS.bind(Security_deniedOwned, new Object[] {login, verb(action), entity, owner});
+    }
+
+    public static String ownRequest(String login, String entity) {
+        return NLS.bind(Security_ownRequest, login, entity);
+    }
+
+    /** The message when a user changes a field their roles let them only read or not see at all. */
+    public static String fieldReadOnly(String login, String entity, String field) {
+        return NLS.bind(Security_fieldReadOnly, new Object[] {login, entity, field});
+    }
+
+    private static String verb(Action action) {
+        return switch (action) {
+            case READ -> Action_read;
+            case CREATE -> Action_create;
+            case UPDATE -> Action_update;
+            case DELETE -> Action_delete;
+            case EXPORT -> Action_export;
+            case APPROVE -> Action_approve;
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package org.salesbench.benchmarks;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.internal.MetricCatalogueImpl;
+import org.salesbench.analytics.internal.ReportServiceImpl;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.opportunities.BoardFilter;
+import org.salesbench.opportunities.ForecastGrouping;
+import org.salesbench.opportunities.ForecastQuery;
+import org.salesbench.opportunities.OpportunityFilter;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.opportunities.internal.PipelineServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.users.Role;
+import org.salesbench.users.User;
+import org.salesbench.users.internal.RoleSecurityService;
+import org.salesbench.users.internal.UserServiceImpl;
+
+/**
+ * Record-level access on a team server: the customer list, a filter, the board, the forecast and a report, timed as
+ * the schema's owner (whom row-level security does not filter: the raw baseline of the same run), as a sales manager
+ * (team 0, 10 of the 50 owners) and as a sales rep (owner0), each signed in as their own PostgreSQL role. Fills the
+ * schema {@code bench_team_<size>} of the server {@code SALESBENCH_TEST_PG_URL} names with {@code bench.opportunities}
+ * deals (default 300,000) over 20,000 customers, or reuses it. Goals as on Derby: first page ≤ 300 ms, board ≤ 300 ms,
+ * forecast ≤ 500 ms, report ≤ 1 s.
+ */
+class TeamAccessBenchmark {
+
+    private static final String PASSWORD = "Bench-Team-2026";
+    private static final String MANAGER = "bench.manager";
+    private static final String REP = BenchSalesTeam.owner(0);
+
+    @Test
+    void asOwnerManagerAndRep() throws SQLException {
+        String server = System.getenv("SALESBENCH_TEST_PG_URL");
+        if (server == null) {
+            throw new IllegalStateException("SALESBENCH_TEST_PG_URL names no PostgreSQL server");
+        }
+        int size = Integer.getInteger("bench.opportunities", 300_000);
+        String schema = "bench_team_" + size;
+        DatabaseSettings admin = new DatabaseSettings(server, "salesbench_test", "salesbench_test");
+        try (Connection c = Database.connect(admin); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        DatabaseSettings owner = new DatabaseSettings(url, "salesbench_test", "salesbench_test");
+        LocalSecurityService local = new LocalSecurityService("salesbench_test");
+        try (Database db = Database.open(owner, local)) {
+            OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, local, (entity, change, id) -> { });
+            long have = opportunities.count(OpportunityFilter.ALL);
+            if (have == 0) {
+                OpportunityBoardBenchmark.fill(owner, new PipelineServiceImpl(db, local, (entity, change, id) -> { }).pipelines(true), size);
+                try (Connection c = Database.connect(owner); Statement s = c.createStatement()) {
+                    s.execute("ANALYZE");
+                    s.execute("UPDATE SB_TEAM SET MANAGER = '" + MANAGER + "' WHERE NAME = 'Bench team 0'");
+                }
+            } else {
+                System.out.printf("BENCH reusing schema %s with %,d opportunities%n", schema, have);
+            }
+            SecurityService ownerSecurity = new RoleSecurityService(db); // grants the team role, makes the owner an administrator
+            UserServiceImpl users = new UserServiceImpl(db, ownerSecurity);
+            for (String login : List.of(REP, MANAGER)) {
+                if (users.findUser(login).isEmpty()) {
+                    users.createUser(new User(login, login));
+                }
+                users.setRoles(login, List.of(login.equals(REP) ? Role.SALES_REP : Role.SALES_MANAGER));
+                users.enableSignIn(login, PASSWORD.toCharArray());
+            }
+        }
+        measure("owner (no row filter)", owner);
+        measure("manager of 10 owners", new DatabaseSettings(url, MANAGER, PASSWORD));
+        measure("rep", new DatabaseSettings(url, REP, PASSWORD));
+    }
+
+    private static void measure(String who, DatabaseSettings settings) throws SQLException {
+        try (Database db = Database.open(settings, new LocalSecurityService(settings.user()))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            var publisher = (org.salesbench.core.events.DomainEventPublisher) (entity, change, id) -> { };
+            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, publisher);
+            OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, publisher);
+            ForecastServiceImpl forecast = new ForecastServiceImpl(db, security);
+            ReportServiceImpl reports = new ReportServiceImpl(db, security, new MetricCatalogueImpl(), forecast);
+            Pipeline newBusiness = new PipelineServiceImpl(db, security, publisher).pipelines(true).get(0);
+            YearMonth month = YearMonth.now();
+            ForecastQuery year = ForecastQuery.months(month, month.plusMonths(11), ForecastGrouping.NONE);
+            ReportFilter lastYear = ReportFilter.all().withPeriod(LocalDate.now().minusMonths(12), LocalDate.now()).withBy("month");
+            CustomerFilter filter = CustomerFilter.text("基准客户 12");
+            // warm up once, as a running workbench would be (the search index is built here)
+            customers.page(CustomerFilter.ALL, CustomerSort.DEFAULT, 0, 50);
+            customers.page(filter, CustomerSort.DEFAULT, 0, 50);
+            opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20);
+            forecast.forecast(year);
+            reports.run("won-revenue", lastYear);
+
+            System.out.printf("BENCH %s: %,d customers, %,d opportunities visible%n", who, customers.count(CustomerFilter.ALL),
+                    opportunities.count(OpportunityFilter.ALL));
+            BenchTimings.report(who + ": customer list, first page + count", BenchTimings.repeat(10,
+                    () -> customers.page(CustomerFilter.ALL, CustomerSort.DEFAULT, 0, 50).size() + customers.count(CustomerFilter.ALL)));
+            BenchTimings.report(who + ": customer filter by name", BenchTimings.repeat(10, () -> customers.page(filter, CustomerSort.DEFAULT, 0, 50)));
+            BenchTimings.report(who + ": board (new business, 20 cards a column)", BenchTimings.repeat(10,
+                    () -> opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20)));
+            BenchTimings.report(who + ": forecast 12 months", BenchTimings.repeat(10, () -> forecast.forecast(year)));
+            BenchTimings.report(who + ": won revenue by month, last 12 months", BenchTimings.repeat(5, () -> reports.run("won-revenue", lastYear)));
+        }
+        try (Connection c = Database.connect(settings); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY")) {
+            rs.next();
+            System.out.printf("BENCH %s: a direct SQL session counts %,d opportunities%n", who, rs.getLong(1));
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package org.salesbench.analytics.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.salesbench.analytics.tests.SalesData.Q1_FROM;
+import static org.salesbench.analytics.tests.SalesData.Q1_TO;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.internal.MetricCatalogueImpl;
+import org.salesbench.analytics.internal.ReportServiceImpl;
+import org.salesbench.cli.internal.Cli;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.opportunities.BoardColumn;
+import org.salesbench.opportunities.BoardFilter;
+import org.salesbench.opportunities.ForecastGrouping;
+import org.salesbench.opportunities.ForecastQuery;
+import org.salesbench.opportunities.ForecastRow;
+import org.salesbench.opportunities.OpportunityFilter;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
+import org.salesbench.users.Role;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.internal.RoleSecurityService;
+import org.salesbench.users.internal.UserServiceImpl;
+
+/**
+ * Who sees what on a team server: rep A (li.wei), rep B (zhao.lei), the manager of A's team (chen.jing), finance
+ * (sun.li) and an administrator (zhang.min), each signed in as their own PostgreSQL role, against every path a record
+ * can leave by: a service read, the list and its count, search, report figures, the forecast, the board, an export
+ * and a report from the command line, and a direct SQL session. The matrix is printed to the test's output.
+ */
+@Tag("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresPermissionMatrixTest {
+
+    private static final String PASSWORD = "Matrix-Pass-2026";
+    private static final List<String> CUSTOMERS = List.of("C1", "C2", "C3", "C4");
+
+    private PostgresSchema schema;
+    private SalesData data;
+    private final Map<String, Set<String>> expectedCustomers = new LinkedHashMap<>();
+    private final Map<String, List<String>> matrix = new LinkedHashMap<>();
+
+    @BeforeAll
+    void fill() {
+        schema = PostgresSchema.create("matrix");
+        data = new SalesData(schema.settings());
+        // the schema's owner signs in first: the team role gets the tables and the owner becomes an administrator
+        SecurityService owner = new RoleSecurityService(data.db);
+        assertTrue(owner.currentUser().roles().contains(Role.ADMINISTRATOR), owner.currentUser().toString());
+        UserServiceImpl users = new UserServiceImpl(data.db, owner);
+        users.createUser(new User("chen.jing", "陈静"));
+        users.createUser(new User("sun.li", "孙丽"));
+        users.createUser(new User("zhang.min", "张敏"));
+        Team east = data.east;
+        east.setManager("chen.jing");
+        users.updateTeam(east);
+        grant(users, "li.wei", Role.SALES_REP);
+        grant(users, "zhao.lei", Role.SALES_REP);
+        grant(users, "chen.jing", Role.SALES_MANAGER);
+        grant(users, "sun.li", Role.FINANCE);
+        grant(users, "zhang.min", Role.ADMINISTRATOR);
+        expectedCustomers.put("li.wei", Set.of("C1", "C4"));
+        expectedCustomers.put("zhao.lei", Set.of("C3"));
+        expectedCustomers.put("chen.jing", Set.of("C1", "C2", "C4"));
+        expectedCustomers.put("sun.li", Set.copyOf(CUSTOMERS));
+        expectedCustomers.put("zhang.min", Set.copyOf(CUSTOMERS));
+    }
+
+    private static void grant(UserServiceImpl users, String login, String role) {
+        users.setRoles(login, List.of(role));
+        users.enableSignIn(login, PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    void close() {
+        System.out.println("Permission matrix (what each user sees on each path):");
+        matrix.forEach((user, rows) -> rows.forEach(r -> System.out.println("  " + user + "\t" + r)));
+        if (data != null) {
+            data.close();
+        }
+        if (schema != null) {
+            String team = "sb_salesbench_test_" + schema.name();
+            schema.close();
+            for (String role : List.of(team + "_admin", team)) {
+                try {
+                    schema.onServer("DROP ROLE IF EXISTS \"" + role + "\"");
+                } catch (AssertionError e) {
+                    // another run's tables may still name it; it grants nothing once its schema is gone
+                }
+            }
+        }
+    }
+
+    private DatabaseSettings as(String login) {
+        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+    }
+
+    private String name(String key) {
+        return Map.of("C1", "华东精密制造", "C2", "北方物流", "C3", "南方零售", "C4", "西部能源").get(key);
+    }
+
+    private Set<String> keysOf(List<Long> ids) {
+        Set<String> keys = new TreeSet<>();
+        for (String key : CUSTOMERS) {
+            if (ids.contains(data.id(key))) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private void record(String user, String path, Object seen) {
+        matrix.computeIfAbsent(user, u -> new ArrayList<>()).add(path + ": " + seen);
+    }
+
+    @Test
+    @Order(1)
+    void everyPathShowsEachUserOnlyWhatTheirRolesReach() throws Exception {
+        Map<String, long[]> figures = Map.of( // opportunities, won revenue Q1 (CNY), open deals on the board
+                "li.wei", new long[] {7, 370000, 1},
+                "zhao.lei", new long[] {4, 450000, 1},
+                "chen.jing", new long[] {12, 450000, 2},
+                "sun.li", new long[] {17, 930000, 3},
+                "zhang.min", new long[] {17, 930000, 3});
+        for (String user : expectedCustomers.keySet()) {
+            Set<String> expected = new TreeSet<>(expectedCustomers.get(user));
+            long[] f = figures.get(user);
+            try (Database db = Database.open(as(user), new org.salesbench.core.security.LocalSecurityService(user))) {
+                RoleSecurityService security = new RoleSecurityService(db);
+                assertEquals(user, security.currentUser().login(), "the database user is who one is");
+                CustomerServiceImpl customers = new CustomerServiceImpl(db, security, data.publisher);
+                OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, data.publisher);
+                ForecastServiceImpl forecast = new ForecastServiceImpl(db, security);
+                ReportServiceImpl reports = new ReportServiceImpl(db, security, new MetricCatalogueImpl(), forecast);
+
+                Set<String> read = new TreeSet<>();
+                for (String key : CUSTOMERS) {
+                    if (customers.find(data.id(key)).isPresent()) {
+                        read.add(key);
+                    }
+                }
+                record(user, "service read", read);
+                assertEquals(expected, read, user + ": service read");
+
+                List<Long> listed = customers.page(CustomerFilter.ALL, CustomerSort.DEFAULT, 0, 100).stream().map(CustomerRow::id).toList();
+                record(user, "list / count", keysOf(listed) + " / " + customers.count(CustomerFilter.ALL));
+                assertEquals(expected, keysOf(listed), user + ": list");
+                assertEquals(expected.size(), customers.count(CustomerFilter.ALL), user + ": count");
+
+                Set<String> found = new TreeSet<>();
+                for (String key : CUSTOMERS) {
+                    if (!customers.page(CustomerFilter.text(name(key)), CustomerSort.DEFAULT, 0, 10).isEmpty()) {
+                        found.add(key);
+                    }
+                }
+                record(user, "search", found);
+                assertEquals(expected, found, user + ": search");
+
+                long deals = opportunities.count(OpportunityFilter.ALL);
+                record(user, "opportunities", deals);
+                assertEquals(f[0], deals, user + ": opportunities listed");
+
+                ReportResult won = reports.run("won-revenue", ReportFilter.all().withPeriod(Q1_FROM, Q1_TO).withBy("owner"));
+                BigDecimal total = won.rows().stream().map(r -> new BigDecimal(Results.value(won, r, "won_revenue").toString()))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                record(user, "report won revenue Q1", total.toPlainString());
+                assertEquals(0, BigDecimal.valueOf(f[1]).compareTo(total), user + ": won revenue " + total);
+
+                long forecastDeals = forecast.forecast(ForecastQuery.months(YearMonth.of(2026, 5), YearMonth.of(2026, 6), ForecastGrouping.NONE))
+                        .stream().mapToLong(ForecastRow::count).sum();
+                record(user, "forecast May-Jun 2026", forecastDeals);
+                assertEquals(f[2], forecastDeals, user + ": forecast");
+
+                long onBoard = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 10).columns().stream()
+                        .filter(c -> c.kind() == org.salesbench.opportunities.StageKind.OPEN).mapToLong(BoardColumn::count).sum();
+                record(user, "board open deals", onBoard);
+                assertEquals(f[2], onBoard, user + ": board");
+
+                if (!expected.contains("C3")) {
+                    Customer forged = data.customers.find(data.id("C3")).orElseThrow();
+                    forged.setNotes("changed by " + user);
+                    assertThrows(RuntimeException.class, () -> customers.update(forged), user + " changes a customer they cannot see");
+                }
+            }
+            Path csv = Files.createTempFile("matrix", ".csv");
+            var result = CliRun.run(as(user), "export", "customers", csv.toString());
+            assertEquals(0, result.code(), result.toString());
+            Set<String> exported = new TreeSet<>();
+            for (String key : CUSTOMERS) {
+                if (Files.readString(csv).contains(name(key))) {
+                    exported.add(key);
+                }
+            }
+            Files.delete(csv);
+            record(user, "CLI export", exported);
+            assertEquals(expected, exported, user + ": export from the command line");
+
+            try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                Set<String> direct = new TreeSet<>();
+                try (ResultSet rs = s.executeQuery("SELECT ID FROM SB_CUSTOMER")) {
+                    List<Long> ids = new ArrayList<>();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                    direct.addAll(keysOf(ids));
+                }
+                record(user, "direct SQL", direct);
+                assertEquals(expected, direct, user + ": a direct SQL session");
+                assertEquals(f[0], single(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY"), user + ": deals by SQL");
+                boolean readsAll = f[0] == 17;
+                assertEquals(readsAll, single(s, "SELECT COUNT(*) FROM SB_STAGE_TOTAL") > 0, user + ": the board's running totals");
+                if (!expected.contains("C3")) {
+                    assertEquals(0, s.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = 'x' WHERE ID = " + data.id("C3")),
+                            user + " updates by SQL a row they cannot see");
+                }
+                if (!user.equals("zhang.min")) {
+                    SQLException e = assertThrows(SQLException.class,
+                            () -> s.executeUpdate("INSERT INTO SB_USER_ROLE (LOGIN, ROLE_ID) VALUES ('" + user + "', -1)"));
+                    assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Field-level security: an intern's role hides a customer's notes and lets them read, not change, its grade;
+     * a sales rep (no field rules) sees and edits both. Hidden fields keep their stored value when the record is saved.
+     */
+    @Test
+    @Order(2) // adds a customer the matrix does not count
+    void fieldRulesHideAndLockFieldsPerRole() {
+        SecurityService owner = new RoleSecurityService(data.db);
+        UserServiceImpl users = new UserServiceImpl(data.db, owner);
+        users.createUser(new User("wu.xin", "吴昕"));
+        users.createRole(new Role("intern", "reads and edits own customers, not their notes or grade", false,
+                List.of(new Role.Grant("customer", org.salesbench.core.security.Action.READ, org.salesbench.core.security.Scope.OWN),
+                        new Role.Grant("customer", org.salesbench.core.security.Action.UPDATE, org.salesbench.core.security.Scope.OWN)),
+                List.of(new Role.FieldRule("customer", "notes", org.salesbench.core.security.FieldAccess.HIDDEN),
+                        new Role.FieldRule("customer", "grade", org.salesbench.core.security.FieldAccess.READ))));
+        grant(users, "wu.xin", "intern");
+        Customer c5 = new Customer("东方科技");
+        c5.setOwner("wu.xin");
+        c5.setGrade("B");
+        c5.setNotes("信用冻结");
+        long id = data.customers.create(c5).getId();
+
+        try (Database db = Database.open(as("wu.xin"), new org.salesbench.core.security.LocalSecurityService("wu.xin"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, data.publisher);
+            Customer seen = customers.find(id).orElseThrow();
+            record("wu.xin", "fields of customer", "name=" + seen.getName() + ", grade=" + seen.getGrade() + ", notes=" + seen.getNotes());
+            assertEquals(null, seen.getNotes(), "hidden from an intern");
+            assertEquals("B", seen.getGrade(), "read-only, but shown");
+            seen.setGrade("A");
+            AccessDeniedException locked = assertThrows(AccessDeniedException.class, () -> customers.update(seen));
+            assertTrue(locked.getMessage().contains("grade"), locked.getMessage());
+            Customer again = customers.find(id).orElseThrow();
+            again.setName("东方科技有限公司");
+            customers.update(again);
+        }
+        Customer stored = data.customers.find(id).orElseThrow();
+        assertEquals("东方科技有限公司", stored.getName());
+        assertEquals("B", stored.getGrade());
+        assertEquals("信用冻结", stored.getNotes(), "a field the user never saw keeps its value");
+
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("li.wei"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            Customer c1 = new CustomerServiceImpl(db, security, data.publisher).find(data.id("C1")).orElseThrow();
+            record("li.wei", "fields of customer", "grade=" + c1.getGrade() + ", notes shown (no field rules)");
+            assertEquals(org.salesbench.core.security.FieldAccess.EDIT, security.fieldAccess("customer", "notes"));
+        }
+    }
+
+    /** A record shared with a user, or with their team, is theirs to read (or edit) until the share ends. */
+    @Test
+    @Order(3)
+    void aShareLetsAUserOrATeamSeeOneMoreRecord() throws SQLException {
+        UserServiceImpl users = new UserServiceImpl(data.db, new RoleSecurityService(data.db));
+        long c3 = data.id("C3");
+        users.share(new org.salesbench.users.Share("customer", c3, "li.wei", false, "pre-sales"));
+        users.share(new org.salesbench.users.Share("customer", data.id("C1"), org.salesbench.users.Share.team(data.south.getId()), true, null));
+        assertEquals(List.of("li.wei"), users.shares("customer", c3).stream().map(org.salesbench.users.Share::grantee).toList());
+        try (Connection c = Database.connect(as("li.wei")); Statement s = c.createStatement()) {
+            assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3), "shared to read");
+            assertEquals(0, s.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = 'x' WHERE ID = " + c3), "but not to edit");
+        }
+        try (Connection c = Database.connect(as("zhao.lei")); Statement s = c.createStatement()) {
+            assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + data.id("C1")), "shared with zhao.lei's team");
+            assertEquals(1, s.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = 'edited by the team' WHERE ID = " + data.id("C1")), "to edit");
+        }
+        users.unshare("customer", c3, "li.wei");
+        try (Connection c = Database.connect(as("li.wei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3), "no longer shared");
+        }
+        record("li.wei", "shared C3 (read)", "seen, then gone after unshare");
+        record("zhao.lei", "C1 shared with team 南区 (edit)", "seen and edited");
+    }
+
+    /** From the command line a rep can neither widen their reach by a filter nor grant themselves a record or a role. */
+    @Test
+    @Order(4)
+    void theCommandLineRefusesForgedIdsAndHostileFilters() throws Exception {
+        Path csv = Files.createTempFile("hostile", ".csv");
+        try {
+            for (String hostile : HostileInputTest.HOSTILE) {
+                var result = CliRun.run(as("li.wei"), "export", "customers", csv.toString(), "--filter", hostile);
+                String exported = result.code() == 0 ? Files.readString(csv) : "";
+                for (String other : List.of("C2", "C3")) {
+                    assertTrue(!exported.contains(name(other)), hostile + " exported " + other + ": " + exported);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        var share = CliRun.run(as("li.wei"), "users", "share", "customer", Long.toString(data.id("C3")), "li.wei");
+        assertTrue(share.code() != 0 && share.err().contains("li.wei"), share.toString());
+        var role = CliRun.run(as("li.wei"), "users", "roles", "li.wei", Role.ADMINISTRATOR);
+        assertTrue(role.code() != 0, role.toString());
+        var forged = CliRun.run(as("li.wei"), "users", "share", "customer", "12abc", "li.wei");
+        assertTrue(forged.code() != 0 && forged.err().contains("12abc"), forged.toString());
+        try (Connection c = Database.connect(as("li.wei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + data.id("C3")), "still not li.wei's to see");
+        }
+        record("li.wei", "CLI: hostile --filter, forged share and role", "refused or harmless");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessage() {
+        var e = assertThrows(org.salesbench.persistence.DatabaseException.class,
+                () -> Database.open(new DatabaseSettings(schema.settings().url(), "li.wei", "wrong"), new org.salesbench.core.security.LocalSecurityService("x")));
+        assertTrue(e.getMessage().contains("li.wei") && e.getMessage().contains("password"), e.getMessage());
+    }
+
+    @Test
+    void noPropertyMakesOneSomebodyElse() {
+        String before = System.getProperty("salesbench.user");
+        System.setProperty("salesbench.user", "zhang.min");
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("zhang.min"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            assertEquals("li.wei", security.currentUser().login());
+            assertEquals(List.of(Role.SALES_REP), security.currentUser().roles());
+            assertThrows(AccessDeniedException.class, () -> new UserServiceImpl(db, security).setRoles("li.wei", List.of(Role.ADMINISTRATOR)));
+        } finally {
+            if (before == null) {
+                System.clearProperty("salesbench.user");
+            } else {
+                System.setProperty("salesbench.user", before);
+            }
+        }
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The command line in-process, as the launcher runs it. */
+    static final class CliRun {
+        record Result(int code, String out, String err) {
+        }
+
+        static Result run(DatabaseSettings settings, String... args) {
+            var out = new java.io.ByteArrayOutputStream();
+            var err = new java.io.ByteArrayOutputStream();
+            int code;
+            try (var o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+                    var e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                code = new Cli(settings).run(args, o, e);
+            }
+            return new Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

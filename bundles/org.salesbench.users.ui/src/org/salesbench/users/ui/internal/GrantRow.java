@@ -10,7 +10,7 @@ import org.salesbench.users.Role;
 record GrantRow(Role role, Role.Grant grant, boolean first) {
 
     String roleLabel() {
-        return first ? role.name() : ""; //$NON-NLS-1$
+        return first ? Labels.role(role.name()) : ""; //$NON-NLS-1$
     }
 
     String descriptionLabel() {

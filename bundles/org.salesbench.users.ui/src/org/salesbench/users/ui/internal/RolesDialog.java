@@ -50,8 +50,8 @@ class RolesDialog extends TitleAreaDialog {
         checks.setLayout(new GridLayout(1, false));
         for (Role role : roles) {
             Button check = new Button(checks, SWT.CHECK);
-            check.setText(role.description() == null || role.description().isBlank() ? role.name()
-                    : NLS.bind("{0} — {1}", role.name(), role.description())); //$NON-NLS-1$
+            check.setText(role.description() == null || role.description().isBlank() ? Labels.role(role.name())
+                    : NLS.bind("{0} — {1}", Labels.role(role.name()), role.description())); //$NON-NLS-1$
             check.setData(role.name());
             check.setSelection(held.contains(role.name()));
             roleChecks.add(check);

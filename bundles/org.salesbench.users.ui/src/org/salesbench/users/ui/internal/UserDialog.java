@@ -68,7 +68,7 @@ class UserDialog extends TitleAreaDialog {
         checks.setLayout(new GridLayout(2, true));
         for (Role role : roles) {
             Button check = new Button(checks, SWT.CHECK);
-            check.setText(role.name());
+            check.setText(Labels.role(role.name()));
             check.setToolTipText(role.description());
             check.setData(role.name());
             roleChecks.add(check);
@@ -88,7 +88,7 @@ class UserDialog extends TitleAreaDialog {
     /** Room on the left of each field for the error decoration. */
     private static GridData fieldData() {
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        data.widthHint = 300;
+        data.widthHint = 380;
         data.horizontalIndent = 10;
         return data;
     }

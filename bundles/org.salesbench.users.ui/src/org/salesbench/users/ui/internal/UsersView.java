@@ -88,13 +88,13 @@ public class UsersView extends ViewPart {
         readOnlyNote.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         usersTable = Tables.create(page);
         usersTable.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(usersTable, UserRow.class, Messages.Users_login, 110, r -> r.user().getLogin());
+        Tables.column(usersTable, UserRow.class, Messages.Users_login, 140, r -> r.user().getLogin());
         Tables.column(usersTable, UserRow.class, Messages.Users_displayName, 140, r -> r.user().getDisplayName());
         Tables.column(usersTable, UserRow.class, Messages.Users_email, 180, r -> text(r.user().getEmail()));
         Tables.column(usersTable, UserRow.class, Messages.Users_manager, 140, r -> managerOf(r.user()));
         Tables.column(usersTable, UserRow.class, Messages.Users_active, 60,
                 r -> r.user().isActive() ? Messages.Users_yes : Messages.Users_no);
-        Tables.column(usersTable, UserRow.class, Messages.Users_roles, 220, r -> String.join(", ", r.roles())); //$NON-NLS-1$
+        Tables.column(usersTable, UserRow.class, Messages.Users_roles, 300, r -> String.join(", ", r.roles().stream().map(Labels::role).toList())); //$NON-NLS-1$
         usersTable.addSelectionChangedListener(e -> updateButtons());
         return page;
     }
@@ -104,7 +104,7 @@ public class UsersView extends ViewPart {
         page.setLayout(new GridLayout(1, false));
         rolesTable = Tables.create(page);
         rolesTable.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(rolesTable, GrantRow.class, Messages.Users_role, 130, GrantRow::roleLabel);
+        Tables.column(rolesTable, GrantRow.class, Messages.Users_role, 200, GrantRow::roleLabel);
         Tables.column(rolesTable, GrantRow.class, Messages.Users_entity, 150, g -> g.grant() == null ? "" : Labels.entity(g.grant().entity())); //$NON-NLS-1$
         Tables.column(rolesTable, GrantRow.class, Messages.Users_action, 80, g -> g.grant() == null ? "" : Labels.of(g.grant().action())); //$NON-NLS-1$
         Tables.column(rolesTable, GrantRow.class, Messages.Users_scope, 150, g -> g.grant() == null ? "" : Labels.of(g.grant().scope())); //$NON-NLS-1$

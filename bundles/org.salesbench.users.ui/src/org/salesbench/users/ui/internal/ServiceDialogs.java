@@ -8,6 +8,7 @@ import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.ui.forms.FieldDecorations;
+import org.salesbench.ui.forms.Jobs;
 
 /** What the dialogs of this view do when the users service refuses: say why, on the field it names. */
 final class ServiceDialogs {
@@ -36,6 +37,11 @@ final class ServiceDialogs {
         } catch (AccessDeniedException e) {
             fields.showErrors(Map.of());
             dialog.setErrorMessage(e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // anything else the service or the database refuses: the dialog stays open and says what
+            fields.showErrors(Map.of());
+            dialog.setErrorMessage(Jobs.message(e));
             return false;
         }
     }

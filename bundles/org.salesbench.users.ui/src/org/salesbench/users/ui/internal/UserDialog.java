@@ -100,8 +100,11 @@ class UserDialog extends TitleAreaDialog {
         user.setManager(manager.getSelectionIndex() <= 0 ? null : managers.get(manager.getSelectionIndex() - 1).getLogin());
         List<String> chosen = roleChecks.stream().filter(Button::getSelection).map(b -> (String) b.getData()).toList();
         if (ServiceDialogs.attempt(this, fields, () -> {
-            // a user without roles may do nothing, so the roles are given right away
-            saved = service.createUser(user);
+            // a user without roles may do nothing, so the roles are given right away; if that is refused, OK again
+            // only retries the roles
+            if (saved == null) {
+                saved = service.createUser(user);
+            }
             service.setRoles(saved.getLogin(), chosen);
         })) {
             super.okPressed();

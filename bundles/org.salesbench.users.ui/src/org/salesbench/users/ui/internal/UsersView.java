@@ -18,10 +18,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.ui.part.ViewPart;
-import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.Database;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
@@ -222,7 +220,8 @@ public class UsersView extends ViewPart {
         try {
             row.user().setActive(false);
             service.updateUser(row.user());
-        } catch (AccessDeniedException | ValidationException e) {
+        } catch (RuntimeException e) {
+            // refused (no right, a concurrent change…): the row shows what is stored, the message says why
             row.user().setActive(true);
             showRefusal(e);
         }

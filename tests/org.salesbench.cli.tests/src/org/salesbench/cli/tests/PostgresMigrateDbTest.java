@@ -100,6 +100,7 @@ class PostgresMigrateDbTest {
 
         Result moved = migrate(PASSWORD);
         assertEquals(0, moved.code(), moved.toString());
+        System.out.print(moved.out()); // the per-table comparison, in the test report
         DatabaseSettings server = schema.settings();
         assertEquals(sourceCounts, counts(server, sourceCounts.keySet()), "every table has as many rows on the server");
         for (String table : sourceCounts.keySet()) {
@@ -159,6 +160,11 @@ class PostgresMigrateDbTest {
         Result unreachable = cli.run("migrate-db", "--to", "jdbc:postgresql://localhost:1/sales", "--to-user", PostgresSchema.USER);
         assertEquals(3, unreachable.code(), unreachable.toString());
         assertTrue(unreachable.err().contains("localhost:1"), unreachable.toString());
+
+        String noDatabase = PostgresSchema.serverUrl().replaceFirst("/[^/?]+(\\?.*)?$", "/salesbench_no_such_db");
+        Result missing = cli.run("migrate-db", "--to", noDatabase, "--to-user", PostgresSchema.USER);
+        assertEquals(3, missing.code(), missing.toString());
+        assertTrue(missing.err().contains("salesbench_no_such_db") && missing.err().contains("createdb"), missing.toString());
 
         Result fromServer = CliFixture.run(schema.settings(), "migrate-db", "--to", schema.settings().url());
         assertEquals(2, fromServer.code(), fromServer.toString());

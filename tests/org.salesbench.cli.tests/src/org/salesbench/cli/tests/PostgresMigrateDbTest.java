@@ -109,6 +109,19 @@ class PostgresMigrateDbTest {
         }
         assertFalse(moved.out().contains(Messages.MigrateDb_notEqual), moved.out());
         assertEquals(checksums(false), checksums(true), "the same rows in every table, read again after the commit");
+        Map<String, String> before = checksums(true);
+        String changed = "UPDATE SB_CUSTOMER SET UPDATED_AT = UPDATED_AT + INTERVAL '1 microsecond' WHERE NAME = 'Ångström Præcision GmbH'";
+        try (Connection pg = Database.connect(server); Statement s = pg.createStatement()) {
+            assertEquals(1, s.executeUpdate(changed));
+        }
+        Map<String, String> after = checksums(true);
+        assertFalse(before.get("SB_CUSTOMER").equals(after.get("SB_CUSTOMER")), "a microsecond in one row changes the table's checksum");
+        after.remove("SB_CUSTOMER");
+        before.remove("SB_CUSTOMER");
+        assertEquals(before, after, "and no other table's");
+        try (Connection pg = Database.connect(server); Statement s = pg.createStatement()) {
+            assertEquals(1, s.executeUpdate(changed.replace("+ INTERVAL", "- INTERVAL")));
+        }
         try (Connection pg = Database.connect(server); Statement s = pg.createStatement()) {
             assertEquals(0, query(pg, "SELECT COUNT(*) FROM (SELECT STAGE_ID, CURRENCY, COUNT(*) AS N, SUM(COALESCE(AMOUNT, 0)) AS A FROM SB_OPPORTUNITY"
                     + " WHERE STATE = 'OPEN' AND CURRENCY IS NOT NULL GROUP BY STAGE_ID, CURRENCY) o FULL JOIN SB_STAGE_TOTAL t"

@@ -66,11 +66,11 @@ public class MigrateDbCommand implements CliCommand {
             throw CommandException.usage(Messages.MigrateDb_toMissing);
         }
         url = url.strip();
-        if (!url.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)) {
-            throw CommandException.usage(NLS.bind(Messages.MigrateDb_notPostgres, url));
-        }
         if (url.toLowerCase(Locale.ROOT).contains("password=")) {
             throw CommandException.usage(NLS.bind(Messages.MigrateDb_passwordInUrl, displayName(url)));
+        }
+        if (!url.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)) {
+            throw CommandException.usage(NLS.bind(Messages.MigrateDb_notPostgres, url));
         }
         Server server;
         try {
@@ -98,7 +98,7 @@ public class MigrateDbCommand implements CliCommand {
         } catch (DatabaseException e) {
             throw CommandException.data(e.getMessage(), e);
         }
-        List<Row> report = move(source, target, args.flag("replace") ? false : migratedBefore, context.err());
+        List<Row> report = move(source, target, migratedBefore && !args.flag("replace"), context.err());
         print(context.out(), report);
         try {
             SearchIndexes.delete(target.searchIndexFolder());

@@ -47,7 +47,7 @@ class CommandLineUsageTest {
     void helpListsEveryCommandAndEachCommandHasHelp() {
         Result r = cli.run("--help");
         assertEquals(0, r.code(), r.toString());
-        for (String command : new String[] { "import", "export", "users", "demo", "backup", "restore", "report" }) {
+        for (String command : new String[] { "import", "export", "users", "demo", "backup", "restore", "migrate-db", "report" }) {
             assertTrue(r.out().contains("  " + command + " "), command + " listed: " + r);
             Result help = cli.run(command, "--help");
             assertEquals(0, help.code(), help.toString());

@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.cli.Arguments;
@@ -56,7 +54,9 @@ public class RestoreCommand implements CliCommand {
             throw CommandException.data(NLS.bind(Messages.Restore_failed, source, rootMessage(e)), e);
         }
         try {
-            deleteSearchIndexes(context.settings().searchIndexFolder());
+            // the indexes describe the database as it was before the restore (a later customer would still be found):
+            // they go, and the next start rebuilds them from the restored data
+            SearchIndexes.delete(context.settings().searchIndexFolder());
         } catch (IOException e) {
             throw CommandException.data(NLS.bind(Messages.Restore_searchIndex, context.settings().searchIndexFolder(), e.getMessage()), e);
         }
@@ -64,22 +64,7 @@ public class RestoreCommand implements CliCommand {
         return OK;
     }
 
-    /**
-     * The search indexes describe the database as it was before the restore (a later customer would still be found):
-     * they go, and the next start rebuilds them from the restored data.
-     */
-    private static void deleteSearchIndexes(Path folder) throws IOException {
-        if (folder == null || !Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
-    }
-
-    private static String rootMessage(SQLException e) {
+    static String rootMessage(SQLException e) {
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
             text.append(' ').append(next.getMessage());

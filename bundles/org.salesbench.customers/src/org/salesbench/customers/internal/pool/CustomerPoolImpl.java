@@ -1,6 +1,7 @@
 package org.salesbench.customers.internal.pool;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -81,7 +82,9 @@ public class CustomerPoolImpl implements CustomerPool {
             if (soonestWarning < 0) {
                 return new SweepResult(0, 0); // returns are off for everyone
             }
-            Timestamp cutoff = Timestamp.valueOf(now.minusDays(soonestWarning));
+            // rules count whole days: warned on the day (last follow-up + N - W), returned on the day (last follow-up + N)
+            LocalDate today = now.toLocalDate();
+            Timestamp cutoff = Timestamp.valueOf(today.minusDays(soonestWarning - 1L).atStartOfDay());
             // the owned customers with no follow-up since the earliest warning any rule gives: a scan, once a day
             @SuppressWarnings("unchecked")
             List<Object[]> candidates = em.createNativeQuery("SELECT c.ID, c.OWNER, c.CREATED_AT,"
@@ -108,18 +111,19 @@ public class CustomerPoolImpl implements CustomerPool {
                     continue;
                 }
                 LocalDateTime followUp = latest(time(r[2]), time(r[3]), time(r[4]));
-                if (now.isBefore(followUp.plusDays(rule.returnAfterDays() - rule.warnDaysBefore()))) {
+                if (today.isBefore(followUp.toLocalDate().plusDays(rule.returnAfterDays() - rule.warnDaysBefore()))) {
                     continue;
                 }
                 stillWarned.add(id);
                 Warning warning = existing.get(id);
                 if (warning == null || !warning.owner().equals(owner) || !warning.followUpAt().equals(followUp)) {
                     // the owner hears first; the return comes no sooner than the warning period after this
-                    LocalDateTime returnOn = latest(followUp.plusDays(rule.returnAfterDays()), now.plusDays(rule.warnDaysBefore()));
+                    LocalDateTime returnOn = latest(followUp.toLocalDate().plusDays(rule.returnAfterDays()), today.plusDays(rule.warnDaysBefore()))
+                            .atStartOfDay();
                     warn(em, id, owner, followUp, now, returnOn, warning != null);
                     event(em, id, Kind.WARNED, now, actor, owner, null, NLS.bind(Messages.Pool_warnedReason, date(returnOn)));
                     warned.add(id);
-                } else if (!now.isBefore(warning.returnOn())) {
+                } else if (!today.isBefore(warning.returnOn().toLocalDate())) {
                     Customer customer = em.find(Customer.class, id);
                     if (customer == null || !owner.equals(customer.getOwner())) {
                         continue;
@@ -464,6 +468,10 @@ public class CustomerPoolImpl implements CustomerPool {
             }
         }
         return latest;
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String date(LocalDateTime time) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.internal.pool.CustomerPoolImpl;
 import org.salesbench.customers.pool.CustomerPool;
 import org.salesbench.customers.pool.PoolEvent;
 import org.salesbench.customers.pool.PoolEvent.Kind;
@@ -104,6 +106,25 @@ class CustomerPoolTest {
         fx.daysLater(47);
         assertEquals(new SweepResult(0, 1), fx.pool.sweep());
         assertEquals(CustomerPool.POOL_OWNER, fx.owner(id));
+    }
+
+    @Test
+    void aSweepGoesThroughMoreCustomersThanOneTransactionHolds() {
+        int n = 2 * CustomerPoolImpl.SWEEP_BLOCK + 37;
+        List<Customer> many = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            many.add(new Customer("批量客户" + i + "有限公司"));
+        }
+        fx.as("rep.m").customers.createAll(many);
+        long followedUp = many.get(CustomerPoolImpl.SWEEP_BLOCK + 1).getId();
+        fx.daysLater(23);
+        assertEquals(new SweepResult(n, 0), fx.pool.sweep());
+        fx.followUp(followedUp);
+        fx.daysLater(30);
+        assertEquals(new SweepResult(0, n - 1), fx.pool.sweep(), "every block returns its customers, the followed-up one stays");
+        assertEquals(n - 1, fx.pool.count(PoolFilter.ALL));
+        assertEquals("rep.m", fx.owner(followedUp));
+        assertTrue(fx.pool.warnings("rep.m").isEmpty());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 
 import org.eclipse.osgi.util.NLS;
@@ -75,87 +76,133 @@ public class CustomerPoolImpl implements CustomerPool {
     @Override
     public SweepResult sweep() {
         LocalDateTime now = now();
+        LocalDate today = now.toLocalDate();
         String actor = security.currentUser().login();
-        return unitOfWork.write(em -> {
-            Rules rules = rules(em);
-            int soonestWarning = rules.soonestWarningDays();
-            if (soonestWarning < 0) {
-                return new SweepResult(0, 0); // returns are off for everyone
-            }
+        Rules rules = unitOfWork.read(CustomerPoolImpl::rules);
+        int soonestWarning = rules.soonestWarningDays();
+        Map<Long, Warning> existing = unitOfWork.read(CustomerPoolImpl::warnings);
+        Map<String, Boolean> mayUpdate = new HashMap<>();
+        Set<Long> stillWarned = new HashSet<>();
+        int warned = 0;
+        int returned = 0;
+        if (soonestWarning >= 0) {
             // rules count whole days: warned on the day (last follow-up + N - W), returned on the day (last follow-up + N)
-            LocalDate today = now.toLocalDate();
             Timestamp cutoff = Timestamp.valueOf(today.minusDays(soonestWarning - 1L).atStartOfDay());
-            // the owned customers with no follow-up since the earliest warning any rule gives: a scan, once a day
-            @SuppressWarnings("unchecked")
-            List<Object[]> candidates = em.createNativeQuery("SELECT c.ID, c.OWNER, c.CREATED_AT,"
-                    + " (SELECT MAX(a.OCCURRED_AT) FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = c.ID),"
-                    + " (SELECT MAX(e.EVENT_AT) FROM SB_CUSTOMER_POOL_EVENT e WHERE e.CUSTOMER_ID = c.ID AND e.KIND = 'CLAIMED')"
-                    + " FROM SB_CUSTOMER c WHERE c.OWNER <> ? AND c.CREATED_AT < ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = c.ID AND a.OCCURRED_AT >= ?)"
-                    + " AND NOT EXISTS (SELECT 1 FROM SB_CUSTOMER_POOL_EVENT e WHERE e.CUSTOMER_ID = c.ID AND e.KIND = 'CLAIMED' AND e.EVENT_AT >= ?)")
-                    .setParameter(1, POOL_OWNER).setParameter(2, cutoff).setParameter(3, cutoff).setParameter(4, cutoff).getResultList();
-            Map<Long, Warning> existing = new HashMap<>();
-            for (Object row : em.createNativeQuery("SELECT CUSTOMER_ID, OWNER, FOLLOW_UP_AT, RETURN_ON FROM SB_CUSTOMER_POOL_WARNING").getResultList()) {
-                Object[] r = (Object[]) row;
-                existing.put(id(r[0]), new Warning((String) r[1], time(r[2]), time(r[3])));
-            }
-            Map<String, Boolean> mayUpdate = new HashMap<>();
-            Set<Long> stillWarned = new HashSet<>();
-            List<Long> warned = new ArrayList<>();
-            List<Long> returned = new ArrayList<>();
-            for (Object[] r : candidates) {
-                long id = id(r[0]);
-                String owner = (String) r[1];
-                PoolSettings rule = rules.of(owner);
-                if (rule.returnAfterDays() <= 0 || !mayUpdate.computeIfAbsent(owner, o -> security.isPermitted(Action.UPDATE, Customer.ENTITY, o))) {
-                    continue;
+            // the owned customers with no follow-up since the earliest warning any rule gives, a block per transaction
+            // so a first sweep of a large database neither holds one huge transaction nor all rows in memory
+            long after = 0;
+            List<Object[]> block;
+            do {
+                long from = after;
+                block = unitOfWork.read(em -> candidates(em, cutoff, from));
+                if (block.isEmpty()) {
+                    break;
                 }
-                LocalDateTime followUp = latest(time(r[2]), time(r[3]), time(r[4]));
-                if (today.isBefore(followUp.toLocalDate().plusDays(rule.returnAfterDays() - rule.warnDaysBefore()))) {
-                    continue;
-                }
-                stillWarned.add(id);
-                Warning warning = existing.get(id);
-                if (warning == null || !warning.owner().equals(owner) || !warning.followUpAt().equals(followUp)) {
-                    // the owner hears first; the return comes no sooner than the warning period after this
-                    LocalDateTime returnOn = latest(followUp.toLocalDate().plusDays(rule.returnAfterDays()), today.plusDays(rule.warnDaysBefore()))
-                            .atStartOfDay();
-                    warn(em, id, owner, followUp, now, returnOn, warning != null);
-                    event(em, id, Kind.WARNED, now, actor, owner, null, NLS.bind(Messages.Pool_warnedReason, date(returnOn)));
-                    warned.add(id);
-                } else if (!today.isBefore(warning.returnOn().toLocalDate())) {
-                    Customer customer = em.find(Customer.class, id);
-                    if (customer == null || !owner.equals(customer.getOwner())) {
-                        continue;
-                    }
-                    customer.setOwner(POOL_OWNER);
-                    String reason = NLS.bind(Messages.Pool_returnedReason, rule.returnAfterDays(), date(followUp));
-                    execute(em, "DELETE FROM SB_CUSTOMER_POOL WHERE CUSTOMER_ID = ?", id);
-                    execute(em, "INSERT INTO SB_CUSTOMER_POOL (CUSTOMER_ID, POOLED_AT, POOLED_FROM, REASON) VALUES (?, ?, ?, ?)", id,
-                            Timestamp.valueOf(now), owner, reason);
-                    execute(em, "DELETE FROM SB_CUSTOMER_POOL_WARNING WHERE CUSTOMER_ID = ?", id);
-                    event(em, id, Kind.RETURNED, now, actor, owner, POOL_OWNER, reason);
-                    stillWarned.remove(id);
-                    returned.add(id);
-                }
-            }
-            // a warning ends when its customer was followed up, changed hands or the rules changed
-            for (Map.Entry<Long, Warning> e : existing.entrySet()) {
-                if (!stillWarned.contains(e.getKey()) && !returned.contains(e.getKey())
-                        && mayUpdate.computeIfAbsent(e.getValue().owner(), o -> security.isPermitted(Action.UPDATE, Customer.ENTITY, o))) {
-                    execute(em, "DELETE FROM SB_CUSTOMER_POOL_WARNING WHERE CUSTOMER_ID = ?", e.getKey());
-                }
-            }
-            em.flush();
-            unitOfWork.afterCommit(() -> {
-                if (!returned.isEmpty()) {
-                    CustomerSearch.of(unitOfWork.settings()).written(returned);
-                }
-                returned.forEach(id -> events.publish(Customer.ENTITY, Change.UPDATED, id));
-                warned.forEach(id -> events.publish(WARNING_ENTITY, Change.CREATED, id));
+                after = id(block.get(block.size() - 1)[0]);
+                List<Object[]> rows = block;
+                int[] done = unitOfWork.write(em -> sweepBlock(em, rows, rules, existing, stillWarned, mayUpdate, now, actor));
+                warned += done[0];
+                returned += done[1];
+            } while (block.size() == SWEEP_BLOCK);
+        }
+        // a warning ends when its customer was followed up, changed hands or the rules changed
+        List<Long> ended = existing.entrySet().stream().filter(e -> !stillWarned.contains(e.getKey()))
+                .filter(e -> mayUpdate.computeIfAbsent(e.getValue().owner(), o -> security.isPermitted(Action.UPDATE, Customer.ENTITY, o)))
+                .map(Map.Entry::getKey).toList();
+        for (int i = 0; i < ended.size(); i += SWEEP_BLOCK) {
+            List<Long> chunk = ended.subList(i, Math.min(ended.size(), i + SWEEP_BLOCK));
+            unitOfWork.write(em -> {
+                chunk.forEach(id -> execute(em, "DELETE FROM SB_CUSTOMER_POOL_WARNING WHERE CUSTOMER_ID = ?", id));
+                return null;
             });
-            return new SweepResult(warned.size(), returned.size());
+        }
+        return new SweepResult(warned, returned);
+    }
+
+    /** How many customers one transaction of the sweep looks at. */
+    public static final int SWEEP_BLOCK = 500;
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> candidates(EntityManager em, Timestamp cutoff, long afterId) {
+        return em.createNativeQuery("SELECT c.ID, c.OWNER, c.CREATED_AT,"
+                + " (SELECT MAX(a.OCCURRED_AT) FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = c.ID),"
+                + " (SELECT MAX(e.EVENT_AT) FROM SB_CUSTOMER_POOL_EVENT e WHERE e.CUSTOMER_ID = c.ID AND e.KIND = 'CLAIMED')"
+                + " FROM SB_CUSTOMER c WHERE c.ID > ? AND c.OWNER <> ? AND c.CREATED_AT < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = c.ID AND a.OCCURRED_AT >= ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM SB_CUSTOMER_POOL_EVENT e WHERE e.CUSTOMER_ID = c.ID AND e.KIND = 'CLAIMED' AND e.EVENT_AT >= ?)"
+                + " ORDER BY c.ID")
+                .setParameter(1, afterId).setParameter(2, POOL_OWNER).setParameter(3, cutoff).setParameter(4, cutoff).setParameter(5, cutoff)
+                .setMaxResults(SWEEP_BLOCK).getResultList();
+    }
+
+    private static Map<Long, Warning> warnings(EntityManager em) {
+        Map<Long, Warning> warnings = new HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT CUSTOMER_ID, OWNER, FOLLOW_UP_AT, RETURN_ON FROM SB_CUSTOMER_POOL_WARNING").getResultList()) {
+            Object[] r = (Object[]) row;
+            warnings.put(id(r[0]), new Warning((String) r[1], time(r[2]), time(r[3])));
+        }
+        return warnings;
+    }
+
+    /** Warns or returns the customers of one block; returns how many were warned and how many returned. */
+    private int[] sweepBlock(EntityManager em, List<Object[]> block, Rules rules, Map<Long, Warning> existing, Set<Long> stillWarned,
+            Map<String, Boolean> mayUpdate, LocalDateTime now, String actor) {
+        // the pool's own rows are written by SQL: flushing the customers changed so far before each statement would
+        // compare every one of them again each time; they are flushed once, at the end of the block
+        em.setFlushMode(FlushModeType.COMMIT);
+        LocalDate today = now.toLocalDate();
+        List<Long> warned = new ArrayList<>();
+        List<Long> returned = new ArrayList<>();
+        for (Object[] r : block) {
+            long id = id(r[0]);
+            String owner = (String) r[1];
+            PoolSettings rule = rules.of(owner);
+            if (rule.returnAfterDays() <= 0 || !mayUpdate.computeIfAbsent(owner, o -> security.isPermitted(Action.UPDATE, Customer.ENTITY, o))) {
+                continue;
+            }
+            LocalDateTime followUp = latest(time(r[2]), time(r[3]), time(r[4]));
+            if (today.isBefore(followUp.toLocalDate().plusDays(rule.returnAfterDays() - rule.warnDaysBefore()))) {
+                continue;
+            }
+            stillWarned.add(id);
+            Warning warning = existing.get(id);
+            if (warning == null || !warning.owner().equals(owner) || !warning.followUpAt().equals(followUp)) {
+                // the owner hears first; the return comes no sooner than the warning period after this
+                LocalDateTime returnOn = latest(followUp.toLocalDate().plusDays(rule.returnAfterDays()), today.plusDays(rule.warnDaysBefore()))
+                        .atStartOfDay();
+                warn(em, id, owner, followUp, now, returnOn, warning != null);
+                event(em, id, Kind.WARNED, now, actor, owner, null, NLS.bind(Messages.Pool_warnedReason, date(returnOn)));
+                warned.add(id);
+            } else if (!today.isBefore(warning.returnOn().toLocalDate())) {
+                Customer customer = em.find(Customer.class, id);
+                if (customer == null || !owner.equals(customer.getOwner()) || followedUpSince(em, id, followUp)) {
+                    continue; // changed since the block was read: the next sweep sees it as it is now
+                }
+                customer.setOwner(POOL_OWNER);
+                String reason = NLS.bind(Messages.Pool_returnedReason, rule.returnAfterDays(), date(followUp));
+                execute(em, "DELETE FROM SB_CUSTOMER_POOL WHERE CUSTOMER_ID = ?", id);
+                execute(em, "INSERT INTO SB_CUSTOMER_POOL (CUSTOMER_ID, POOLED_AT, POOLED_FROM, REASON) VALUES (?, ?, ?, ?)", id,
+                        Timestamp.valueOf(now), owner, reason);
+                execute(em, "DELETE FROM SB_CUSTOMER_POOL_WARNING WHERE CUSTOMER_ID = ?", id);
+                event(em, id, Kind.RETURNED, now, actor, owner, POOL_OWNER, reason);
+                stillWarned.remove(id);
+                returned.add(id);
+            }
+        }
+        em.flush();
+        unitOfWork.afterCommit(() -> {
+            if (!returned.isEmpty()) {
+                CustomerSearch.of(unitOfWork.settings()).written(returned);
+            }
+            returned.forEach(id -> events.publish(Customer.ENTITY, Change.UPDATED, id));
+            warned.forEach(id -> events.publish(WARNING_ENTITY, Change.CREATED, id));
         });
+        return new int[] { warned.size(), returned.size() };
+    }
+
+    private static boolean followedUpSince(EntityManager em, long customerId, LocalDateTime followUp) {
+        return first(em.createNativeQuery("SELECT 1 FROM SB_ACTIVITY WHERE CUSTOMER_ID = ? AND OCCURRED_AT > ?").setParameter(1, customerId)
+                .setParameter(2, Timestamp.valueOf(followUp))).isPresent();
     }
 
     private static void warn(EntityManager em, long id, String owner, LocalDateTime followUp, LocalDateTime now, LocalDateTime returnOn,

@@ -34,12 +34,17 @@ public final class PoolMessages extends NLS {
     public static String Warnings_column_lastFollowUp;
     public static String Warnings_column_returnOn;
     public static String Warnings_column_daysLeft;
-    public static String Warnings_open;
+    public static String Owner_pool;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, PoolMessages.class);
     }
 
     private PoolMessages() {
+    }
+
+    /** An owner as lists show it: the pool's marker as the words "Public pool". */
+    public static String owner(String login) {
+        return org.salesbench.customers.pool.CustomerPool.POOL_OWNER.equals(login) ? Owner_pool : login == null ? "" : login;
     }
 }

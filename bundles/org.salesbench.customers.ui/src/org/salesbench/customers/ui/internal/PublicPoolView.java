@@ -155,9 +155,11 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
     }
 
     private List<PoolRow> selectedRows() {
+        // by index from the current rows: an item keeps the row it showed before a refresh until it is painted again
         List<PoolRow> selected = new ArrayList<>();
-        for (TableItem item : table.getSelection()) {
-            if (item.getData() instanceof PoolRow row) {
+        for (int index : table.getSelectionIndices()) {
+            PoolRow row = rows.row(index);
+            if (row != null) {
                 selected.add(row);
             }
         }

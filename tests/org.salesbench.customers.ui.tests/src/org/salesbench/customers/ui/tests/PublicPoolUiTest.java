@@ -97,7 +97,8 @@ class PublicPoolUiTest {
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the claimed customer to leave the pool view", () -> {
             UiTesting.processEvents();
-            return view.table().getItemCount() == 2;
+            return view.table().getItemCount() == 2 && view.loadedRows().size() == 2
+                    && view.loadedRows().stream().noneMatch(r -> r.id() == first.id());
         });
         assertEquals("ui.tester", customers.find(first.id()).orElseThrow().getOwner());
         assertTrue(errors.isEmpty(), errors.toString());

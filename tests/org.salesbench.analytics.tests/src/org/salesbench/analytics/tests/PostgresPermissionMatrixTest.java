@@ -361,6 +361,39 @@ class PostgresPermissionMatrixTest {
         record("li.wei", "CLI: hostile --filter, forged share and role", "refused or harmless");
     }
 
+    /**
+     * The public pool on a team server: a customer returned to it is seen by every rep, claimed by one, and then
+     * theirs alone, with its contacts and activities; its former owner no longer sees it.
+     */
+    @Test
+    @Order(5)
+    void aPooledCustomerIsSeenByAllAndClaimedByOne() throws SQLException {
+        long c3 = data.id("C3");
+        try (Connection c = Database.connect(schema.settings()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE SB_CUSTOMER SET OWNER = '" + org.salesbench.customers.pool.CustomerPool.POOL_OWNER + "' WHERE ID = " + c3);
+            s.executeUpdate("INSERT INTO SB_CUSTOMER_POOL (CUSTOMER_ID, POOLED_AT, POOLED_FROM, REASON) VALUES (" + c3
+                    + ", CURRENT_TIMESTAMP, 'zhao.lei', 'no follow-up')");
+        }
+        for (String rep : List.of("li.wei", "zhao.lei")) {
+            try (Connection c = Database.connect(as(rep)); Statement s = c.createStatement()) {
+                assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3), rep + " sees the pool");
+            }
+        }
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("li.wei"))) {
+            RoleSecurityService security = new RoleSecurityService(db);
+            new org.salesbench.customers.internal.pool.CustomerPoolImpl(db, security, data.publisher).claim(c3);
+            Customer claimed = new CustomerServiceImpl(db, security, data.publisher).find(c3).orElseThrow();
+            assertEquals("li.wei", claimed.getOwner());
+            assertEquals(3, claimed.getActivities().size(), "the claimed customer comes with its activities");
+        }
+        try (Connection c = Database.connect(as("zhao.lei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3), "the former owner no longer sees it");
+            assertEquals(0, s.executeUpdate("UPDATE SB_CUSTOMER SET OWNER = 'zhao.lei' WHERE ID = " + c3), "nor takes it back by SQL");
+        }
+        record("li.wei", "pool", "saw C3 in the pool, claimed it with its 3 activities");
+        record("zhao.lei", "pool", "saw C3 in the pool; after li.wei's claim, not at all");
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         var e = assertThrows(org.salesbench.persistence.DatabaseException.class,

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
+import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
 import liquibase.exception.SetupException;
@@ -28,6 +29,9 @@ public class AuditTriggers implements CustomTaskChange {
 
     @Override
     public void execute(Database database) throws CustomChangeException {
+        if (!(database instanceof PostgresDatabase)) {
+            return; // Derby has no statement triggers with transition tables: AuditTrailImpl records there
+        }
         Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
         try {
             attach(connection, AuditedTables.all());

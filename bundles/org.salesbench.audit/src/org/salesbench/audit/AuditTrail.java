@@ -15,6 +15,9 @@ public interface AuditTrail {
         return search(AuditQuery.of(entity, recordId));
     }
 
+    /** The names of the entities whose changes are recorded (declared by the modules), sorted. */
+    List<String> entities();
+
     /** The entries matching {@code query}, newest first. */
     List<AuditEntry> search(AuditQuery query);
 

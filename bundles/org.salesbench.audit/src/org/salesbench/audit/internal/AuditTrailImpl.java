@@ -81,6 +81,11 @@ public final class AuditTrailImpl implements AuditTrail {
     }
 
     @Override
+    public List<String> entities() {
+        return AuditedTables.entities();
+    }
+
+    @Override
     public List<AuditEntry> search(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM SB_AUDIT_EVENT WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();

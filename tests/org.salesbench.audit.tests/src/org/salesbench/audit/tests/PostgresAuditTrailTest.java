@@ -117,6 +117,23 @@ class PostgresAuditTrailTest {
     }
 
     @Test
+    void aSoftDeletionAndItsRestorationAreRecordedAsSuch() throws SQLException {
+        long id = customers.create(DerbyAuditTrailTest.customer("Acme")).getId();
+        // the recycle bin's column, as its change set will add it
+        schema.onServer("ALTER TABLE " + schema.name() + ".sb_customer ADD COLUMN deleted_at TIMESTAMP");
+        try (Connection sql = Database.connect(schema.settings())) {
+            sql.setAutoCommit(true);
+            sql.createStatement().executeUpdate("UPDATE sb_customer SET deleted_at = now() WHERE id = " + id);
+            sql.createStatement().executeUpdate("UPDATE sb_customer SET deleted_at = NULL WHERE id = " + id);
+        }
+        List<AuditEntry> history = audit.history(Customer.ENTITY, id);
+        assertEquals(List.of(AuditKind.RESTORED, AuditKind.DELETED, AuditKind.CREATED), history.stream().map(AuditEntry::kind).toList());
+        assertEquals("deleted_at", history.get(0).field());
+        assertEquals(null, history.get(0).newValue());
+        assertEquals(history.get(1).newValue(), history.get(0).oldValue());
+    }
+
+    @Test
     void anEventThatIsNoRowChangeIsRecordedAsTheDatabaseUser() {
         audit.record("customers", null, AuditKind.EXPORTED, "target=customers; rows=0");
         List<AuditEntry> exports = audit.search(AuditQuery.all().withEntity("customers"));

@@ -33,8 +33,8 @@ import org.salesbench.persistence.DatabaseSettings.Dialect;
 /**
  * The audit trail over the open database. On PostgreSQL the triggers the migration attached record every row change
  * and {@code SB_AUDIT_RECORD} the other events, both as the signed-in role by the server's clock; on embedded Derby
- * this component puts a {@link DerbyChangeRecorder} on every audited entity of the persistence unit and writes the
- * other events itself. Immediate, so the recorders are in place before the first write.
+ * this component puts a {@link DerbyChangeRecorder} on every audited entity of the persistence unit, a
+ * {@link DerbySqlRecorder} on the SQL statements sent to audited tables, and writes the other events itself. Immediate, so the recorders are in place before the first write.
  */
 @Component(service = AuditTrail.class, immediate = true)
 public final class AuditTrailImpl implements AuditTrail {
@@ -61,12 +61,16 @@ public final class AuditTrailImpl implements AuditTrail {
 
     private void installRecorders() {
         Session session = JpaHelper.getServerSession(database.entityManagerFactory());
+        DerbyChangeRecorder.Writer writer = new DerbyChangeRecorder.Writer(() -> security.currentUser().login());
+        DerbySqlRecorder statements = new DerbySqlRecorder(writer);
+        session.getEventManager().addListener(statements);
+        uninstall.add(() -> session.getEventManager().removeListener(statements));
         for (ClassDescriptor descriptor : session.getDescriptors().values()) {
             if (descriptor.isAggregateDescriptor() || descriptor.getTableName() == null) {
                 continue;
             }
             AuditedTables.ofTable(descriptor.getTableName()).ifPresent(table -> {
-                DerbyChangeRecorder recorder = new DerbyChangeRecorder(table, () -> security.currentUser().login());
+                DerbyChangeRecorder recorder = new DerbyChangeRecorder(table, writer);
                 descriptor.getEventManager().addListener(recorder);
                 uninstall.add(() -> descriptor.getEventManager().removeListener(recorder));
             });

@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.descriptors.DescriptorEvent;
 import org.eclipse.persistence.descriptors.DescriptorEventAdapter;
 import org.eclipse.persistence.exceptions.DatabaseException;
@@ -37,71 +39,99 @@ final class DerbyChangeRecorder extends DescriptorEventAdapter {
     private static final int VALUE_LENGTH = 4000;
 
     private final AuditedTables.Descriptor table;
-    private final Supplier<String> currentUser;
+    private final Writer writer;
 
-    DerbyChangeRecorder(AuditedTables.Descriptor table, Supplier<String> currentUser) {
+    DerbyChangeRecorder(AuditedTables.Descriptor table, Writer writer) {
         this.table = table;
-        this.currentUser = currentUser;
+        this.writer = writer;
     }
 
     @Override
     public void postInsert(DescriptorEvent event) {
-        write(event.getSession(), recordId(event), AuditKind.CREATED, null, null, null, null);
+        writer.write(connection(event.getSession()), event.getSession(), table, recordId(event), AuditKind.CREATED, null, null, null);
     }
 
     @Override
     public void postUpdate(DescriptorEvent event) {
         AbstractSession session = event.getSession();
-        ClassDescriptor descriptor = event.getDescriptor();
         Object backup = event.getQuery() instanceof WriteObjectQuery w ? w.getBackupClone() : null;
         if (backup == null || backup == event.getObject()) {
             return; // nothing to compare with: not a change made through a unit of work
         }
-        AbstractRecord before = descriptor.getObjectBuilder().buildRow(backup, session, WriteType.UPDATE);
-        AbstractRecord after = descriptor.getObjectBuilder().buildRow(event.getObject(), session, WriteType.UPDATE);
-        Long id = recordId(event);
-        for (DatabaseField field : after.getFields()) {
-            String column = field.getName().toLowerCase(Locale.ROOT);
-            if (!table.records(column)) {
-                continue;
-            }
-            String oldValue = text(before.get(field));
-            String newValue = text(after.get(field));
-            if (java.util.Objects.equals(oldValue, newValue)) {
-                continue;
-            }
-            AuditKind kind = !DELETED_AT.equals(column) ? AuditKind.CHANGED : newValue == null ? AuditKind.RESTORED : AuditKind.DELETED;
-            write(session, id, kind, column, oldValue, newValue, null);
-        }
+        writer.changed(connection(session), session, table, recordId(event), row(event, backup), row(event, event.getObject()));
     }
 
     @Override
     public void postDelete(DescriptorEvent event) {
-        AbstractRecord row = event.getDescriptor().getObjectBuilder().buildRow(event.getObject(), event.getSession(), WriteType.UPDATE);
-        StringBuilder json = new StringBuilder("{");
-        for (DatabaseField field : row.getFields()) {
-            String value = text(row.get(field));
-            if (json.length() > 1) {
-                json.append(", ");
-            }
-            json.append(quote(field.getName().toLowerCase(Locale.ROOT))).append(": ").append(value == null ? "null" : quote(value));
+        writer.deleted(connection(event.getSession()), event.getSession(), table, recordId(event), row(event, event.getObject()));
+    }
+
+    private static Map<String, Object> row(DescriptorEvent event, Object entity) {
+        AbstractRecord record = event.getDescriptor().getObjectBuilder().buildRow(entity, event.getSession(), WriteType.UPDATE);
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (DatabaseField field : record.getFields()) {
+            row.put(field.getName().toLowerCase(Locale.ROOT), record.get(field));
         }
-        write(event.getSession(), recordId(event), AuditKind.DELETED, null, json.append('}').toString(), null, null);
+        return row;
+    }
+
+    private static Connection connection(AbstractSession session) {
+        return session.getAccessor().getConnection();
     }
 
     private static Long recordId(DescriptorEvent event) {
         return event.getObject() instanceof AbstractEntity e ? e.getId() : null;
     }
 
-    private void write(AbstractSession session, Long recordId, AuditKind kind, String field, String oldValue, String newValue,
-            String details) {
-        Connection connection = session.getAccessor().getConnection();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, table.entity(), recordId, kind, field, oldValue, newValue, currentUser.get(), Instant.now(Clocks.system()),
-                    ClientName.current(), details);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw DatabaseException.sqlException(e, session, false); // rolls the change back with its audit
+    /** Writes entries as the current user, by the application's clock, on the connection of the change. */
+    static final class Writer {
+
+        private final Supplier<String> currentUser;
+
+        Writer(Supplier<String> currentUser) {
+            this.currentUser = currentUser;
+        }
+
+        /** One entry per recorded column whose value differs; a DELETED_AT set or cleared is a deletion or restoration. */
+        void changed(Connection connection, AbstractSession session, AuditedTables.Descriptor table, Long id, Map<String, Object> before,
+                Map<String, Object> after) {
+            for (Map.Entry<String, Object> column : after.entrySet()) {
+                if (!table.records(column.getKey()) || !before.containsKey(column.getKey())) {
+                    continue;
+                }
+                String oldValue = text(before.get(column.getKey()));
+                String newValue = text(column.getValue());
+                if (Objects.equals(oldValue, newValue)) {
+                    continue;
+                }
+                AuditKind kind = !DELETED_AT.equals(column.getKey()) ? AuditKind.CHANGED
+                        : newValue == null ? AuditKind.RESTORED : AuditKind.DELETED;
+                write(connection, session, table, id, kind, column.getKey(), oldValue, newValue);
+            }
+        }
+
+        /** A removed row, kept whole as JSON in the old value. */
+        void deleted(Connection connection, AbstractSession session, AuditedTables.Descriptor table, Long id, Map<String, Object> row) {
+            StringBuilder json = new StringBuilder("{");
+            for (Map.Entry<String, Object> column : row.entrySet()) {
+                String value = text(column.getValue());
+                if (json.length() > 1) {
+                    json.append(", ");
+                }
+                json.append(quote(column.getKey())).append(": ").append(value == null ? "null" : quote(value));
+            }
+            write(connection, session, table, id, AuditKind.DELETED, null, json.append('}').toString(), null);
+        }
+
+        void write(Connection connection, AbstractSession session, AuditedTables.Descriptor table, Long recordId, AuditKind kind,
+                String field, String oldValue, String newValue) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bind(insert, table.entity(), recordId, kind, field, oldValue, newValue, currentUser.get(), Instant.now(Clocks.system()),
+                        ClientName.current(), null);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw DatabaseException.sqlException(e, session, false); // rolls the change back with its audit
+            }
         }
     }
 

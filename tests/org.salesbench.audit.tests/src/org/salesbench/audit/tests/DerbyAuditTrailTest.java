@@ -85,6 +85,24 @@ class DerbyAuditTrailTest {
     }
 
     @Test
+    void aDeletionTheServiceSendsAsSqlIsRecordedWithTheRowItRemoved() {
+        Customer acme = customer("Acme");
+        acme.setIndustry("Software");
+        long id = customers.create(acme).getId();
+        long other = customers.create(customer("Other")).getId();
+        customers.delete(id);
+
+        List<AuditEntry> history = audit.history(Customer.ENTITY, id);
+        assertEquals(List.of(AuditKind.DELETED, AuditKind.CREATED), history.stream().map(AuditEntry::kind).toList(), history.toString());
+        AuditEntry deleted = history.get(0);
+        assertEquals("alice", deleted.user());
+        assertTrue(deleted.oldValue().contains("\"name\": \"Acme\"") && deleted.oldValue().contains("\"industry\": \"Software\""),
+                deleted.oldValue());
+        assertEquals(List.of(AuditKind.CREATED), audit.history(Customer.ENTITY, other).stream().map(AuditEntry::kind).toList(),
+                "the other customer stays untouched");
+    }
+
+    @Test
     void aWriteThatFailsLeavesNoHistory() {
         long id = customers.create(customer("Acme")).getId();
         Customer first = customers.find(id).orElseThrow();

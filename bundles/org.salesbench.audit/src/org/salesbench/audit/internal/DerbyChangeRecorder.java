@@ -125,9 +125,14 @@ final class DerbyChangeRecorder extends DescriptorEventAdapter {
 
         void write(Connection connection, AbstractSession session, AuditedTables.Descriptor table, Long recordId, AuditKind kind,
                 String field, String oldValue, String newValue) {
+            write(connection, session, table, recordId, kind, field, oldValue, newValue, null);
+        }
+
+        void write(Connection connection, AbstractSession session, AuditedTables.Descriptor table, Long recordId, AuditKind kind,
+                String field, String oldValue, String newValue, String details) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 bind(insert, table.entity(), recordId, kind, field, oldValue, newValue, currentUser.get(), Instant.now(Clocks.system()),
-                        ClientName.current(), null);
+                        ClientName.current(), details);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 throw DatabaseException.sqlException(e, session, false); // rolls the change back with its audit

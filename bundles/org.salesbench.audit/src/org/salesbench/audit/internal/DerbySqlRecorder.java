@@ -20,6 +20,7 @@ import org.eclipse.persistence.internal.sessions.AbstractSession;
 import org.eclipse.persistence.queries.ObjectLevelModifyQuery;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.salesbench.audit.AuditKind;
 
 /**
  * On embedded Derby, records the {@code UPDATE} and {@code DELETE} statements a service sends to an audited table as SQL
@@ -36,7 +37,15 @@ final class DerbySqlRecorder extends SessionEventAdapter {
     private final ThreadLocal<Map<Object, Pending>> pending = ThreadLocal.withInitial(IdentityHashMap::new);
     private final DerbyChangeRecorder.Writer writer;
 
-    private record Pending(AuditedTables.Descriptor table, boolean delete, List<Map<String, Object>> before) {
+    /**
+     * Above this many rows a statement is recorded as one entry naming the statement and its row count: on the single-user
+     * embedded database such a statement is a clean-up (a failed bulk load undone, demo data cleared), and reading every
+     * row twice would make it slow.
+     */
+    static final int ROW_BY_ROW_LIMIT = 1000;
+
+    /** What a statement is about to change: the rows before, or only their number above {@link #ROW_BY_ROW_LIMIT}. */
+    private record Pending(AuditedTables.Descriptor table, boolean delete, List<Map<String, Object>> before, long count, String sql) {
     }
 
     DerbySqlRecorder(DerbyChangeRecorder.Writer writer) {
@@ -68,13 +77,18 @@ final class DerbySqlRecorder extends SessionEventAdapter {
         int where = topLevelWhere(rest);
         String condition = where < 0 ? null : rest.substring(where + "WHERE".length());
         List<Object> parameters = call.getParameters() == null ? List.of() : call.getParameters();
+        if (!delete && !setsRecordedColumn(table, where < 0 ? rest : rest.substring(0, where))) {
+            return; // a derived column recomputed: nothing the history shows
+        }
         int skipped = where < 0 ? 0 : placeholders(rest.substring(0, where));
         List<Object> conditionParameters = parameters.size() >= skipped ? parameters.subList(skipped, parameters.size()) : List.of();
         Connection connection = call.getQuery().getAccessor().getConnection();
         try {
-            List<Map<String, Object>> before = select(connection, tableName, condition, conditionParameters);
-            if (!before.isEmpty()) {
-                pending.get().put(call, new Pending(table, delete, before));
+            long count = count(connection, tableName, condition, conditionParameters);
+            if (count > ROW_BY_ROW_LIMIT) {
+                pending.get().put(call, new Pending(table, delete, null, count, sql));
+            } else if (count > 0) {
+                pending.get().put(call, new Pending(table, delete, select(connection, tableName, condition, conditionParameters), count, sql));
             }
         } catch (SQLException e) {
             throw DatabaseException.sqlException(e, (AbstractSession) event.getSession(), false);
@@ -90,7 +104,10 @@ final class DerbySqlRecorder extends SessionEventAdapter {
         AbstractSession session = (AbstractSession) event.getSession();
         Connection connection = ((DatasourceCall) event.getCall()).getQuery().getAccessor().getConnection();
         try {
-            if (p.delete()) {
+            if (p.before() == null) {
+                writer.write(connection, session, p.table(), null, p.delete() ? AuditKind.DELETED : AuditKind.CHANGED, null, null, null,
+                        p.count() + " rows: " + p.sql().strip());
+            } else if (p.delete()) {
                 for (Map<String, Object> row : p.before()) {
                     if (exists(connection, p.table().table(), row.get("id"))) {
                         continue; // the WHERE clause changed between the two reads: only what went is recorded
@@ -112,6 +129,48 @@ final class DerbySqlRecorder extends SessionEventAdapter {
 
     private static Long id(Map<String, Object> row) {
         return row.get("id") instanceof Number n ? n.longValue() : null;
+    }
+
+    private static long count(Connection connection, String table, String condition, List<Object> parameters) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table + (condition == null ? "" : " WHERE " + condition))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                count.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet r = count.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Whether {@code SET a = …, b = …} assigns a column the history records. */
+    static boolean setsRecordedColumn(AuditedTables.Descriptor table, String setList) {
+        String list = setList.strip();
+        if (!list.regionMatches(true, 0, "SET", 0, 3)) {
+            return true; // not understood: read the rows
+        }
+        int depth = 0;
+        boolean quoted = false;
+        int start = 3;
+        for (int i = 3; i <= list.length(); i++) {
+            char c = i < list.length() ? list.charAt(i) : ',';
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                String assignment = list.substring(start, i);
+                int equals = assignment.indexOf('=');
+                String column = (equals < 0 ? assignment : assignment.substring(0, equals)).strip().replace("\"", "");
+                if (table.records(column)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     private static boolean exists(Connection connection, String table, Object id) throws SQLException {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -100,6 +102,26 @@ class DerbyAuditTrailTest {
                 deleted.oldValue());
         assertEquals(List.of(AuditKind.CREATED), audit.history(Customer.ENTITY, other).stream().map(AuditEntry::kind).toList(),
                 "the other customer stays untouched");
+    }
+
+    @Test
+    void aSoftDeletionSentAsSqlIsADeletionAndClearingItARestoration() throws Exception {
+        long id = customers.create(customer("Acme")).getId();
+        try (Connection c = Database.connect(db.settings()); Statement s = c.createStatement()) {
+            s.executeUpdate("ALTER TABLE SB_CUSTOMER ADD COLUMN DELETED_AT TIMESTAMP"); // the recycle bin's column
+        }
+        db.write(em -> em.createNativeQuery("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP WHERE ID = ?").setParameter(1, id)
+                .executeUpdate());
+        db.write(em -> em.createNativeQuery("UPDATE SB_CUSTOMER SET DELETED_AT = NULL WHERE ID = ?").setParameter(1, id).executeUpdate());
+        // a derived column recomputed by SQL is no history
+        db.write(em -> em.createNativeQuery("UPDATE SB_CUSTOMER SET NORMALIZED_NAME = 'acme' WHERE ID = ?").setParameter(1, id).executeUpdate());
+
+        List<AuditEntry> history = audit.history(Customer.ENTITY, id);
+        assertEquals(List.of(AuditKind.RESTORED, AuditKind.DELETED, AuditKind.CREATED), history.stream().map(AuditEntry::kind).toList(),
+                history.toString());
+        assertEquals("deleted_at", history.get(0).field());
+        assertNull(history.get(0).newValue());
+        assertEquals(history.get(1).newValue(), history.get(0).oldValue());
     }
 
     @Test

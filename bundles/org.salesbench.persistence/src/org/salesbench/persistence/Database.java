@@ -214,6 +214,9 @@ public final class Database implements UnitOfWork, AutoCloseable {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
+        if (settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL) {
+            properties.setProperty("ApplicationName", ClientName.current());
+        }
         Connection connection = driver.connect(settings.url(), properties);
         if (connection == null) {
             throw new SQLException("the driver does not accept " + settings.displayName(), "08001");

@@ -18,6 +18,7 @@ public class CliApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        org.salesbench.persistence.ClientName.declare(org.salesbench.persistence.ClientName.CLI);
         context.applicationRunning();
         Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, console);

@@ -25,6 +25,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.salesbench.audit.AuditKind;
+import org.salesbench.audit.AuditTrail;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.importexport.ColumnMapping;
 import org.salesbench.importexport.DataFormat;
@@ -78,6 +83,8 @@ public class ImportEngine implements ImportService {
 
     private final UnitOfWork unitOfWork;
     private final Function<Class<?>, Object> services;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail audit;
     private final MappingStore mappings;
 
     /** Thrown inside the all-or-nothing transaction to roll it back once the whole file was seen. */
@@ -239,7 +246,13 @@ public class ImportEngine implements ImportService {
         boolean large = Files.isRegularFile(file) && Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
         try (RecordReader reader = format.open(file, options)) {
             Run run = new Run(target, fields, reader, settings, progress, large);
-            return run.execute();
+            ImportResult result = run.execute();
+            if (result.created() + result.updated() > 0) {
+                // one event for the file: a bulk load writes rows the audit trail does not see one by one
+                recordAudit(settings.targetId(), AuditKind.IMPORTED, "target=" + settings.targetId() + "; file=" + file.getFileName()
+                        + "; created=" + result.created() + "; updated=" + result.updated() + "; failed=" + result.failed());
+            }
+            return result;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -698,7 +711,17 @@ public class ImportEngine implements ImportService {
                 }
             }, progress);
         }
+        recordAudit(targetId, AuditKind.EXPORTED, "target=" + targetId + "; file=" + file.getFileName() + "; rows=" + count[0]
+                + "; filter=" + (filter == null ? "" : filter));
         return count[0];
+    }
+
+    /** Records an import or export in the audit trail, when the trail is installed; the entity is the target's id. */
+    private void recordAudit(String targetId, AuditKind kind, String details) {
+        AuditTrail trail = audit;
+        if (trail != null) {
+            trail.record(targetId, null, kind, details);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.salesbench.persistence.ClientName;
 import org.salesbench.persistence.DatabaseSettings;
 
 /** Builds the EclipseLink unit: which classes, which loader, which settings. */
@@ -34,6 +35,9 @@ public final class PersistenceUnits {
         }
         if (settings.password() != null) {
             p.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
+        }
+        if (settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL) {
+            p.put(PersistenceUnitProperties.JDBC_PROPERTY + "ApplicationName", ClientName.current()); // the audit trail's client
         }
         p.put(PersistenceUnitProperties.TARGET_DATABASE, settings.dialect().platformClass);
         p.put(PersistenceUnitProperties.TARGET_SERVER, DriverOnlyServerPlatform.class.getName());

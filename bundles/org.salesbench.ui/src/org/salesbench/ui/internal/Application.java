@@ -7,6 +7,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.service.component.ComponentFactory;
+import org.salesbench.persistence.ClientName;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
@@ -26,6 +27,7 @@ public class Application implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
+        ClientName.declare(ClientName.WORKBENCH);
         Display display = PlatformUI.createDisplay();
         forgetStoredPassword();
         Database database = null;

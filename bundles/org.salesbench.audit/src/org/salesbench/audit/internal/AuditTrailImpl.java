@@ -1,0 +1,178 @@
+package org.salesbench.audit.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.sessions.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.audit.AuditEntry;
+import org.salesbench.audit.AuditKind;
+import org.salesbench.audit.AuditQuery;
+import org.salesbench.audit.AuditTrail;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.persistence.ClientName;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
+
+/**
+ * The audit trail over the open database. On PostgreSQL the triggers the migration attached record every row change
+ * and {@code SB_AUDIT_RECORD} the other events, both as the signed-in role by the server's clock; on embedded Derby
+ * this component puts a {@link DerbyChangeRecorder} on every audited entity of the persistence unit, a
+ * {@link DerbySqlRecorder} on the SQL statements sent to audited tables, and writes the other events itself. Immediate, so the recorders are in place before the first write.
+ */
+@Component(service = AuditTrail.class, immediate = true)
+public final class AuditTrailImpl implements AuditTrail {
+
+    private static final String COLUMNS = "ID, ENTITY, RECORD_ID, KIND, FIELD, OLD_VALUE, NEW_VALUE, USER_NAME, CHANGED_AT, "
+            + "CLIENT_APP, CLIENT_ADDR, DETAILS";
+
+    private final Database database;
+    private final SecurityService security;
+    private final List<Runnable> uninstall = new ArrayList<>();
+
+    @Activate
+    public AuditTrailImpl(@Reference Database database, @Reference SecurityService security) {
+        this.database = database;
+        this.security = security;
+        if (!postgres()) {
+            installRecorders();
+        }
+    }
+
+    private boolean postgres() {
+        return database.settings().dialect() == Dialect.POSTGRESQL;
+    }
+
+    private void installRecorders() {
+        Session session = JpaHelper.getServerSession(database.entityManagerFactory());
+        DerbyChangeRecorder.Writer writer = new DerbyChangeRecorder.Writer(() -> security.currentUser().login());
+        DerbySqlRecorder statements = new DerbySqlRecorder(writer);
+        session.getEventManager().addListener(statements);
+        uninstall.add(() -> session.getEventManager().removeListener(statements));
+        for (ClassDescriptor descriptor : session.getDescriptors().values()) {
+            if (descriptor.isAggregateDescriptor() || descriptor.getTableName() == null) {
+                continue;
+            }
+            AuditedTables.ofTable(descriptor.getTableName()).ifPresent(table -> {
+                DerbyChangeRecorder recorder = new DerbyChangeRecorder(table, writer);
+                descriptor.getEventManager().addListener(recorder);
+                uninstall.add(() -> descriptor.getEventManager().removeListener(recorder));
+            });
+        }
+    }
+
+    /** Takes the recorders off the persistence unit (when the database closes, or a test is done). */
+    @Deactivate
+    public void dispose() {
+        uninstall.forEach(Runnable::run);
+        uninstall.clear();
+    }
+
+    @Override
+    public List<String> entities() {
+        return AuditedTables.entities();
+    }
+
+    @Override
+    public List<AuditEntry> search(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM SB_AUDIT_EVENT WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.entity() != null) {
+            sql.append(" AND ENTITY = ?").append(parameters.size() + 1);
+            parameters.add(query.entity());
+        }
+        if (query.recordId() != null) {
+            sql.append(" AND RECORD_ID = ?").append(parameters.size() + 1);
+            parameters.add(query.recordId());
+        }
+        if (query.user() != null) {
+            sql.append(" AND USER_NAME = ?").append(parameters.size() + 1);
+            parameters.add(query.user());
+        }
+        if (query.field() != null) {
+            sql.append(" AND FIELD = ?").append(parameters.size() + 1);
+            parameters.add(query.field().toLowerCase(Locale.ROOT));
+        }
+        if (query.since() != null) {
+            sql.append(" AND CHANGED_AT >= ?").append(parameters.size() + 1);
+            parameters.add(Timestamp.from(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append(" AND CHANGED_AT < ?").append(parameters.size() + 1);
+            parameters.add(Timestamp.from(query.until()));
+        }
+        sql.append(" ORDER BY ID DESC OFFSET ").append(query.offset()).append(" ROWS FETCH NEXT ").append(query.limit())
+                .append(" ROWS ONLY");
+        return database.read(em -> {
+            Query q = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                q.setParameter(i + 1, parameters.get(i));
+            }
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Object row : q.getResultList()) {
+                entries.add(entry((Object[]) row));
+            }
+            return entries;
+        });
+    }
+
+    private static AuditEntry entry(Object[] r) {
+        return new AuditEntry(((Number) r[0]).longValue(), (String) r[1], r[2] == null ? null : ((Number) r[2]).longValue(),
+                AuditKind.of((String) r[3]), (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]),
+                (String) r[9], (String) r[10], (String) r[11]);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("CHANGED_AT read as " + value.getClass().getName());
+    }
+
+    @Override
+    public void record(String entity, Long recordId, AuditKind kind, String details) {
+        if (entity == null || entity.isBlank() || kind == null) {
+            throw new IllegalArgumentException("an audit event needs an entity and a kind");
+        }
+        database.write(em -> {
+            if (postgres()) {
+                em.createNativeQuery("SELECT SB_AUDIT_RECORD(?1, CAST(?2 AS BIGINT), ?3, ?4)")
+                        .setParameter(1, entity).setParameter(2, recordId).setParameter(3, kind.code())
+                        .setParameter(4, DerbyChangeRecorder.clip(details)).getResultList();
+            } else {
+                insert(em, entity, recordId, kind, details);
+            }
+            return null;
+        });
+    }
+
+    private void insert(EntityManager em, String entity, Long recordId, AuditKind kind, String details) {
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement insert = connection.prepareStatement(DerbyChangeRecorder.INSERT)) {
+            DerbyChangeRecorder.bind(insert, entity, recordId, kind, null, null, null, security.currentUser().login(),
+                    Instant.now(Clocks.system()), ClientName.current(), details);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording " + kind.code() + " of " + entity + ": " + e.getMessage(), e);
+        }
+    }
+}

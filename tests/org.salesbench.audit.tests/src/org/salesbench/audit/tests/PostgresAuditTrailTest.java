@@ -1,0 +1,144 @@
+package org.salesbench.audit.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.salesbench.audit.AuditEntry;
+import org.salesbench.audit.AuditKind;
+import org.salesbench.audit.AuditQuery;
+import org.salesbench.audit.internal.AuditTrailImpl;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.persistence.ClientName;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
+
+/**
+ * On PostgreSQL the triggers record every change whoever makes it: through the services, and by a direct SQL session of
+ * another database role, which also cannot write or erase history by hand.
+ */
+@Tag("postgres")
+class PostgresAuditTrailTest {
+
+    private final LocalSecurityService alice = new LocalSecurityService("alice");
+    private PostgresSchema schema;
+    private Database db;
+    private AuditTrailImpl audit;
+    private CustomerServiceImpl customers;
+    private String rep;
+
+    @BeforeEach
+    void open() {
+        schema = PostgresSchema.create("audit");
+        db = Database.open(schema.settings(), alice);
+        audit = new AuditTrailImpl(db, alice);
+        customers = new CustomerServiceImpl(db, alice, (entity, change, id) -> { });
+    }
+
+    @AfterEach
+    void close() {
+        audit.dispose();
+        customers.search().close();
+        db.close();
+        schema.close();
+        if (rep != null) {
+            schema.onServer("DROP ROLE " + rep);
+        }
+    }
+
+    @Test
+    void aChangeThroughTheServicesIsRecordedOnceAsTheDatabaseUserByTheServer() {
+        long id = customers.create(DerbyAuditTrailTest.customer("Acme")).getId();
+        Customer loaded = customers.find(id).orElseThrow();
+        loaded.setIndustry("Software");
+        customers.update(loaded);
+
+        List<AuditEntry> history = audit.history(Customer.ENTITY, id);
+        assertEquals(2, history.size(), "the triggers alone write on PostgreSQL: " + history);
+        assertEquals(AuditKind.CREATED, history.get(1).kind());
+        AuditEntry industry = DerbyAuditTrailTest.only(history, "industry");
+        assertEquals("Software", industry.newValue());
+        for (AuditEntry e : history) {
+            assertEquals(PostgresSchema.USER, e.user(), "the database user, not a login the client chose");
+            assertEquals(ClientName.current(), e.client(), "the JDBC ApplicationName");
+        }
+    }
+
+    @Test
+    void aDirectSqlUpdateAndDeleteByAnotherRoleAreRecordedAsThatRoleAndHistoryCannotBeForged() throws SQLException {
+        long id = customers.create(DerbyAuditTrailTest.customer("Acme")).getId();
+        rep = "sb_audit_rep_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        schema.onServer("CREATE ROLE " + rep + " LOGIN PASSWORD 'rep-secret'");
+        schema.onServer("GRANT USAGE ON SCHEMA " + schema.name() + " TO " + rep);
+        schema.onServer("GRANT SELECT, UPDATE, DELETE ON " + schema.name() + ".sb_customer TO " + rep);
+
+        String url = schema.settings().url() + "&ApplicationName=psql-by-hand";
+        try (Connection sql = Database.connect(new DatabaseSettings(url, rep, "rep-secret"))) {
+            sql.setAutoCommit(true);
+            try (PreparedStatement update = sql.prepareStatement("UPDATE sb_customer SET industry = 'Mining', region = 'Tibet' WHERE id = ?")) {
+                update.setLong(1, id);
+                assertEquals(1, update.executeUpdate());
+            }
+            SQLException forged = assertThrows(SQLException.class, () -> sql.createStatement().executeUpdate(
+                    "INSERT INTO sb_audit_event (entity, record_id, kind, user_name, changed_at) VALUES ('customer', 1, 'changed', 'alice', now())"));
+            assertEquals("42501", forged.getSQLState(), "no right on the audit table: " + forged.getMessage());
+            assertThrows(SQLException.class, () -> sql.createStatement().executeUpdate("DELETE FROM sb_audit_event"));
+            try (PreparedStatement delete = sql.prepareStatement("DELETE FROM sb_customer WHERE id = ?")) {
+                delete.setLong(1, id);
+                assertEquals(1, delete.executeUpdate());
+            }
+        }
+
+        List<AuditEntry> byRep = audit.search(AuditQuery.of(Customer.ENTITY, id).withUser(rep));
+        assertEquals(3, byRep.size(), byRep.toString());
+        AuditEntry deleted = byRep.get(0);
+        assertEquals(AuditKind.DELETED, deleted.kind());
+        assertTrue(deleted.oldValue().contains("\"name\": \"Acme\""), "the deleted row is kept: " + deleted.oldValue());
+        AuditEntry industry = DerbyAuditTrailTest.only(byRep, "industry");
+        assertEquals("Mining", industry.newValue());
+        assertEquals("Tibet", DerbyAuditTrailTest.only(byRep, "region").newValue());
+        for (AuditEntry e : byRep) {
+            assertEquals("psql-by-hand", e.client());
+        }
+        assertEquals(PostgresSchema.USER, audit.history(Customer.ENTITY, id).get(byRep.size()).user(), "the creation stays the owner's");
+    }
+
+    @Test
+    void aSoftDeletionAndItsRestorationAreRecordedAsSuch() throws SQLException {
+        long id = customers.create(DerbyAuditTrailTest.customer("Acme")).getId();
+        // the recycle bin's column, as its change set will add it
+        schema.onServer("ALTER TABLE " + schema.name() + ".sb_customer ADD COLUMN deleted_at TIMESTAMP");
+        try (Connection sql = Database.connect(schema.settings())) {
+            sql.setAutoCommit(true);
+            sql.createStatement().executeUpdate("UPDATE sb_customer SET deleted_at = now() WHERE id = " + id);
+            sql.createStatement().executeUpdate("UPDATE sb_customer SET deleted_at = NULL WHERE id = " + id);
+        }
+        List<AuditEntry> history = audit.history(Customer.ENTITY, id);
+        assertEquals(List.of(AuditKind.RESTORED, AuditKind.DELETED, AuditKind.CREATED), history.stream().map(AuditEntry::kind).toList());
+        assertEquals("deleted_at", history.get(0).field());
+        assertEquals(null, history.get(0).newValue());
+        assertEquals(history.get(1).newValue(), history.get(0).oldValue());
+    }
+
+    @Test
+    void anEventThatIsNoRowChangeIsRecordedAsTheDatabaseUser() {
+        audit.record("customers", null, AuditKind.EXPORTED, "target=customers; rows=0");
+        List<AuditEntry> exports = audit.search(AuditQuery.all().withEntity("customers"));
+        assertEquals(1, exports.size());
+        assertEquals(PostgresSchema.USER, exports.get(0).user());
+        assertEquals(AuditKind.EXPORTED, exports.get(0).kind());
+    }
+}

@@ -35,6 +35,9 @@ public class AuditTriggers implements CustomTaskChange {
         Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
         try {
             attach(connection, AuditedTables.all());
+            if (ownsAuditTable(connection)) {
+                protect(connection, AuditedTables.all());
+            }
         } catch (SQLException e) {
             throw new CustomChangeException("attaching the audit triggers: " + e.getMessage(), e);
         }
@@ -63,6 +66,41 @@ public class AuditTriggers implements CustomTaskChange {
                             + literal(String.join(",", table.ignoredColumns())) + ")");
                 }
             }
+        }
+    }
+
+    /**
+     * On a team server a user reads the history of the records they may see, and nobody writes it but its triggers:
+     * {@code SB_AUDIT_VISIBLE} asks each event's record under the reader's own row-level security (everyone's events
+     * of an entity for those who read every record of it), and the table's comment tells the team role's grants
+     * to leave it read-only. Rewritten at every migration by the table's owner, so a module added later is included.
+     */
+    static void protect(Connection connection, List<AuditedTables.Descriptor> tables) throws SQLException {
+        StringBuilder cases = new StringBuilder();
+        for (AuditedTables.Descriptor table : tables) {
+            cases.append(" WHEN ").append(literal(table.entity())).append(" THEN ").append(literal(table.table().toUpperCase(Locale.ROOT)));
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION SB_AUDIT_VISIBLE(P_ENTITY TEXT, P_ID BIGINT) RETURNS BOOLEAN LANGUAGE plpgsql STABLE AS $$\n"
+                    + "DECLARE T TEXT; SEEN BOOLEAN;\n"
+                    + "BEGIN\n"
+                    + "  IF SB_VISIBLE_OWNERS(P_ENTITY, 'READ') IS NULL THEN RETURN TRUE; END IF;\n"
+                    + "  T := CASE P_ENTITY" + cases + " END;\n"
+                    + "  IF T IS NULL OR P_ID IS NULL THEN RETURN FALSE; END IF;\n"
+                    + "  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s WHERE ID = $1)', T) INTO SEEN USING P_ID;\n"
+                    + "  RETURN SEEN;\n"
+                    + "END $$");
+            s.execute("ALTER TABLE SB_AUDIT_EVENT ENABLE ROW LEVEL SECURITY");
+            s.execute("DROP POLICY IF EXISTS SB_READ ON SB_AUDIT_EVENT");
+            s.execute("CREATE POLICY SB_READ ON SB_AUDIT_EVENT FOR SELECT USING (SB_AUDIT_VISIBLE(ENTITY, RECORD_ID))");
+            s.execute("COMMENT ON TABLE SB_AUDIT_EVENT IS 'salesbench:read-only (written by its triggers only)'");
+        }
+    }
+
+    private static boolean ownsAuditTable(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT PG_HAS_ROLE(CURRENT_USER, C.RELOWNER, 'MEMBER') FROM PG_CLASS C WHERE C.OID = TO_REGCLASS('sb_audit_event')")) {
+            return r.next() && r.getBoolean(1);
         }
     }
 

@@ -394,6 +394,25 @@ class PostgresPermissionMatrixTest {
         record("zhao.lei", "pool", "saw C3 in the pool; after li.wei's claim, not at all");
     }
 
+    /** The audit trail shows a user the history of the records they may see, and nobody can rewrite it by SQL. */
+    @Test
+    @Order(6)
+    void historyFollowsTheRecordAndCannotBeRewritten() throws SQLException {
+        for (String user : List.of("li.wei", "zhang.min")) {
+            try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                long own = single(s, "SELECT COUNT(*) FROM SB_AUDIT_EVENT WHERE ENTITY = 'customer' AND RECORD_ID = " + data.id("C1"));
+                long others = single(s, "SELECT COUNT(*) FROM SB_AUDIT_EVENT WHERE ENTITY = 'customer' AND RECORD_ID = " + data.id("C2"));
+                record(user, "audit trail of C1 / C2", own + " / " + others + " events");
+                assertTrue(own > 0, user + " reads the history of C1");
+                assertEquals(user.equals("li.wei"), others == 0, user + ": the history of wang.fang's C2");
+                for (String write : List.of("DELETE FROM SB_AUDIT_EVENT", "UPDATE SB_AUDIT_EVENT SET USER_NAME = 'nobody'")) {
+                    SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(write), user + ": " + write);
+                    assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+                }
+            }
+        }
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithAClearMessage() {
         var e = assertThrows(org.salesbench.persistence.DatabaseException.class,

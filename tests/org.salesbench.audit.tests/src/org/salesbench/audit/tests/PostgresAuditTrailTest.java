@@ -84,6 +84,9 @@ class PostgresAuditTrailTest {
         schema.onServer("CREATE ROLE " + rep + " LOGIN PASSWORD 'rep-secret'");
         schema.onServer("GRANT USAGE ON SCHEMA " + schema.name() + " TO " + rep);
         schema.onServer("GRANT SELECT, UPDATE, DELETE ON " + schema.name() + ".sb_customer TO " + rep);
+        // row-level security asks the reader's roles: the rep reads them, and is an administrator who sees every customer
+        schema.onServer("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema.name() + " TO " + rep);
+        schema.onServer("INSERT INTO " + schema.name() + ".sb_user_role (login, role_id) VALUES ('" + rep + "', -1)");
 
         String url = schema.settings().url() + "&ApplicationName=psql-by-hand";
         try (Connection sql = Database.connect(new DatabaseSettings(url, rep, "rep-secret"))) {

@@ -11,7 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 
 /**
  * One contact record on a customer's timeline: a call, visit, e-mail, meeting or note. Its next
@@ -19,7 +19,9 @@ import org.salesbench.core.model.AbstractEntity;
  */
 @Entity
 @Table(name = "SB_ACTIVITY")
-public class Activity extends AbstractEntity {
+public class Activity extends DeletableEntity {
+
+    public static final String ENTITY = "activity";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "CUSTOMER_ID", nullable = false)

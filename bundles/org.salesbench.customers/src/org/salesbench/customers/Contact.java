@@ -14,12 +14,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 
 /** A person at a customer. */
 @Entity
 @Table(name = "SB_CONTACT")
-public class Contact extends AbstractEntity {
+public class Contact extends DeletableEntity {
+
+    public static final String ENTITY = "contact";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "CUSTOMER_ID", nullable = false)

@@ -18,12 +18,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 
 /** A customer (account): a company we sell to, with its contacts and its timeline of activities. */
 @Entity
 @Table(name = "SB_CUSTOMER")
-public class Customer extends AbstractEntity {
+public class Customer extends DeletableEntity {
 
     public static final String ENTITY = "customer";
 

@@ -19,6 +19,10 @@ import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.DeletedRecord;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
@@ -36,6 +40,7 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -43,9 +48,9 @@ import org.salesbench.persistence.UnitOfWork;
  * (count, page, ids, rows) and text search are answered by the customer search index ({@link CustomerSearch}),
  * which this service keeps current after each commit and on the IMPORTED event of bulk writes.
  */
-@Component(service = { CustomerService.class, CustomerLookup.class, EventHandler.class },
+@Component(service = { CustomerService.class, CustomerLookup.class, RecycleBinKind.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + EventTopics.PREFIX + Customer.ENTITY + "/IMPORTED")
-public class CustomerServiceImpl implements CustomerService, CustomerLookup, EventHandler {
+public class CustomerServiceImpl implements CustomerService, CustomerLookup, RecycleBinKind, EventHandler {
 
     /** Comma-separated grades, best first; A, B, C, D when unset. */
     public static final String GRADES_PROPERTY = "salesbench.customer.grades";
@@ -54,6 +59,7 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final CustomerSearch search;
+    private final SoftDeletion deletion;
 
     @Activate
     public CustomerServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
@@ -62,6 +68,7 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
         this.security = security;
         this.events = events;
         this.search = CustomerSearch.of(unitOfWork.settings());
+        this.deletion = new SoftDeletion(Customer.ENTITY, "SB_CUSTOMER", "NAME", unitOfWork, security);
     }
 
     @Deactivate
@@ -148,33 +155,76 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
         });
     }
 
+    /** To the recycle bin; its contacts and activities, and other modules' records that belong to it, follow by trigger. */
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
-            Customer customer = em.find(Customer.class, id);
-            if (customer == null) {
-                throw notFound(id);
-            }
-            security.check(Action.DELETE, Customer.ENTITY, customer.getOwner());
-            em.detach(customer);
-            // children first, in SQL: phones, e-mails and tags follow by ON DELETE CASCADE
-            for (String sql : List.of("DELETE FROM SB_ACTIVITY WHERE CUSTOMER_ID = ?", "DELETE FROM SB_CONTACT WHERE CUSTOMER_ID = ?",
-                    "DELETE FROM SB_CUSTOMER WHERE ID = ?")) {
-                em.createNativeQuery(sql).setParameter(1, id).executeUpdate();
-            }
-            unitOfWork.afterCommit(() -> {
-                search.deleted(id);
-                events.publish(Customer.ENTITY, Change.DELETED, id);
-            });
-            return null;
+        deletion.delete(id, () -> notFound(id), () -> {
+            search.deleted(id);
+            events.publish(Customer.ENTITY, Change.DELETED, id);
         });
+    }
+
+    @Override
+    public String entity() {
+        return Customer.ENTITY;
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_customers;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public List<DeletedRecord> deleted(int limit) {
+        return deletion.deleted(limit);
+    }
+
+    @Override
+    public Optional<DeletedRecord> findDeleted(long id) {
+        return deletion.findDeleted(id);
+    }
+
+    @Override
+    public void restore(long id) {
+        deletion.restore(id, em -> {
+        }, () -> {
+            search.written(List.of(id));
+            events.publish(Customer.ENTITY, Change.UPDATED, id);
+        });
+    }
+
+    /** Contacts, activities and tags go with it (foreign keys); leads that named it lose the id (trigger). */
+    @Override
+    public void purge(long id) {
+        deletion.purge(id, em -> {
+        }, () -> search.deleted(id));
+    }
+
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        if (!Customer.ENTITY.equals(entity)) {
+            return List.of();
+        }
+        return unitOfWork.read(em -> List.of(
+                new Dependent(Contact.ENTITY, Messages.RecycleBin_contacts, count(em, "SB_CONTACT", id), Fate.MOVED_TO_BIN, false),
+                new Dependent(Activity.ENTITY, Messages.RecycleBin_activities, count(em, "SB_ACTIVITY", id), Fate.MOVED_TO_BIN, false)));
+    }
+
+    private static long count(jakarta.persistence.EntityManager em, String table, long customerId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE CUSTOMER_ID = ?").setParameter(1, customerId)
+                .getSingleResult()).longValue();
     }
 
     @Override
     public Optional<Customer> find(long id) {
         return unitOfWork.read(em -> {
             Customer customer = em.find(Customer.class, id);
-            if (customer == null) {
+            if (customer == null || customer.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Customer.ENTITY, customer.getOwner());
@@ -404,7 +454,7 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
         v.throwIfInvalid();
         return unitOfWork.write(em -> {
             Customer customer = em.find(Customer.class, customerId);
-            if (customer == null) {
+            if (customer == null || customer.isDeleted()) {
                 throw notFound(customerId);
             }
             security.check(Action.UPDATE, Customer.ENTITY, customer.getOwner());

@@ -23,6 +23,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.DeletedRecord;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
@@ -52,11 +56,12 @@ import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Leads: screening on every save, conversion through the customer and opportunity services in one transaction. */
-@Component(service = LeadService.class)
-public class LeadServiceImpl implements LeadService {
+@Component(service = { LeadService.class, RecycleBinKind.class })
+public class LeadServiceImpl implements LeadService, RecycleBinKind {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -65,6 +70,7 @@ public class LeadServiceImpl implements LeadService {
     private final CustomerLookup lookup;
     private final OpportunityService opportunities;
     private final Clock clock;
+    private final SoftDeletion deletion;
 
     @Activate
     public LeadServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
@@ -82,6 +88,7 @@ public class LeadServiceImpl implements LeadService {
         this.lookup = lookup;
         this.opportunities = opportunities;
         this.clock = clock;
+        this.deletion = new SoftDeletion(Lead.ENTITY, "SB_LEAD", "COMPANY", unitOfWork, security);
     }
 
     /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
@@ -128,7 +135,7 @@ public class LeadServiceImpl implements LeadService {
         validate(lead);
         return unitOfWork.write(em -> {
             Lead stored = em.find(Lead.class, lead.getId());
-            if (stored == null) {
+            if (stored == null || stored.isDeleted()) {
                 throw notFound(lead.getId());
             }
             if ((lead.getStatus() == LeadStatus.CONVERTED) != (stored.getStatus() == LeadStatus.CONVERTED)) {
@@ -147,27 +154,69 @@ public class LeadServiceImpl implements LeadService {
         });
     }
 
+    /** To the recycle bin: opportunities and leads that name it keep the id until it is purged. */
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
-            Lead lead = em.find(Lead.class, id);
-            if (lead == null) {
-                throw notFound(id);
-            }
-            security.check(Action.DELETE, Lead.ENTITY, lead.getOwner());
-            em.remove(lead);
+        deletion.delete(id, () -> notFound(id), () -> events.publish(Lead.ENTITY, Change.DELETED, id));
+    }
+
+    @Override
+    public String entity() {
+        return Lead.ENTITY;
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_leads;
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
+    public List<DeletedRecord> deleted(int limit) {
+        return deletion.deleted(limit);
+    }
+
+    @Override
+    public Optional<DeletedRecord> findDeleted(long id) {
+        return deletion.findDeleted(id);
+    }
+
+    @Override
+    public void restore(long id) {
+        deletion.restore(id, em -> {
+        }, () -> events.publish(Lead.ENTITY, Change.UPDATED, id));
+    }
+
+    /** The deals converted from it and the leads marked its duplicates lose the id. */
+    @Override
+    public void purge(long id) {
+        deletion.purge(id, em -> {
             em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
             em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
-            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.DELETED, id));
-            return null;
+        }, () -> {
         });
+    }
+
+    /** A customer's leads stay when it is deleted, and show it as deleted; a purge takes the id from them. */
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        if (!Customer.ENTITY.equals(entity)) {
+            return List.of();
+        }
+        long leads = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_LEAD WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ?")
+                .setParameter(1, id).setParameter(2, id).getSingleResult()).longValue());
+        return List.of(new Dependent(Lead.ENTITY, Messages.RecycleBin_leads, leads, Fate.KEEP_LINK, false));
     }
 
     @Override
     public Optional<Lead> find(long id) {
         return unitOfWork.read(em -> {
             Lead lead = em.find(Lead.class, id);
-            if (lead == null) {
+            if (lead == null || lead.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Lead.ENTITY, lead.getOwner());
@@ -266,7 +315,7 @@ public class LeadServiceImpl implements LeadService {
         ConversionRequest r = request == null ? ConversionRequest.DEFAULTS : request;
         return unitOfWork.write(em -> {
             Lead lead = em.find(Lead.class, leadId);
-            if (lead == null) {
+            if (lead == null || lead.isDeleted()) {
                 throw notFound(leadId);
             }
             security.check(Action.UPDATE, Lead.ENTITY, lead.getOwner());
@@ -373,7 +422,7 @@ public class LeadServiceImpl implements LeadService {
     // --- the list -------------------------------------------------------------------------
 
     private static String where(LeadFilter filter, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of(SoftDeletion.notDeleted(null)));
         if (filter.text() != null && !filter.text().isBlank()) {
             String prefix = filter.text().strip().toUpperCase(Locale.ROOT).replace("%", "") + "%";
             conditions.add("(UPPER(COMPANY) LIKE ? OR UPPER(CONTACT_NAME) LIKE ?)");
@@ -395,7 +444,7 @@ public class LeadServiceImpl implements LeadService {
             conditions.add("SOURCE = ?");
             params.add(filter.source());
         }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return " WHERE " + String.join(" AND ", conditions);
     }
 
     private static Query bind(Query query, List<Object> params) {
@@ -425,7 +474,7 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public List<LeadRow> ofCustomer(long customerId) {
         security.check(Action.READ, Lead.ENTITY, null);
-        return rows(" WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ? ORDER BY CREATED_AT DESC, ID DESC",
+        return rows(" WHERE (CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ?) AND " + SoftDeletion.notDeleted(null) + " ORDER BY CREATED_AT DESC, ID DESC",
                 new ArrayList<>(List.of(customerId, customerId)));
     }
 

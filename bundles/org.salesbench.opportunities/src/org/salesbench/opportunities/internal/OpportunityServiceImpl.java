@@ -21,6 +21,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.DeletedRecord;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
@@ -43,17 +47,19 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
-@Component(service = OpportunityService.class)
-public class OpportunityServiceImpl implements OpportunityService {
+@Component(service = { OpportunityService.class, RecycleBinKind.class })
+public class OpportunityServiceImpl implements OpportunityService, RecycleBinKind {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final Clock clock;
     private final Map<String, StageRule> rules = new ConcurrentHashMap<>();
+    private final SoftDeletion deletion;
 
     @Activate
     public OpportunityServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
@@ -67,6 +73,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         this.security = security;
         this.events = events;
         this.clock = clock;
+        this.deletion = new SoftDeletion(Opportunity.ENTITY, "SB_OPPORTUNITY", "NAME", unitOfWork, security);
         BuiltInStageRules.all().forEach(r -> rules.put(r.id(), r));
     }
 
@@ -152,7 +159,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         prepare(opportunity);
         return unitOfWork.write(em -> {
             Opportunity stored = em.find(Opportunity.class, opportunity.getId());
-            if (stored == null) {
+            if (stored == null || stored.isDeleted()) {
                 throw notFound(opportunity.getId());
             }
             Validator v = new Validator();
@@ -171,28 +178,73 @@ public class OpportunityServiceImpl implements OpportunityService {
         });
     }
 
+    /** To the recycle bin with its quotes (trigger); its history stays with it, leads keep the id until it is purged. */
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
+        deletion.delete(id, () -> notFound(id), () -> events.publish(Opportunity.ENTITY, Change.DELETED, id));
+    }
+
+    @Override
+    public String entity() {
+        return Opportunity.ENTITY;
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_opportunities;
+    }
+
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public List<DeletedRecord> deleted(int limit) {
+        return deletion.deleted(limit);
+    }
+
+    @Override
+    public Optional<DeletedRecord> findDeleted(long id) {
+        return deletion.findDeleted(id);
+    }
+
+    /** Refused while its customer is in the recycle bin: restoring the customer brings the deal back with it. */
+    @Override
+    public void restore(long id) {
+        deletion.restore(id, em -> {
             Opportunity opportunity = em.find(Opportunity.class, id);
-            if (opportunity == null) {
-                throw notFound(id);
+            if (opportunity.getCustomer().isDeleted()) {
+                throw new ValidationException(List.of(new FieldError("customer", NLS.bind(Messages.RecycleBin_customerDeleted,
+                        opportunity.getName(), opportunity.getCustomer().getName()), id)));
             }
-            security.check(Action.DELETE, Opportunity.ENTITY, opportunity.getOwner());
-            em.detach(opportunity);
-            // history, team members and competitors follow by ON DELETE CASCADE
-            em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE ID = ?").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID = ?").setParameter(1, id).executeUpdate();
-            unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.DELETED, id));
-            return null;
+        }, () -> events.publish(Opportunity.ENTITY, Change.UPDATED, id));
+    }
+
+    /** Stage history, team and quotes go with it (foreign keys); leads converted to it lose the id (trigger). */
+    @Override
+    public void purge(long id) {
+        deletion.purge(id, em -> {
+        }, () -> {
         });
+    }
+
+    /** A customer's deals go to the bin with it, and keep it from being purged while they exist. */
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        if (!Customer.ENTITY.equals(entity)) {
+            return List.of();
+        }
+        long deals = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CUSTOMER_ID = ?")
+                .setParameter(1, id).getSingleResult()).longValue());
+        return List.of(new Dependent(Opportunity.ENTITY, Messages.RecycleBin_opportunities, deals, Fate.MOVED_TO_BIN, true));
     }
 
     @Override
     public Optional<Opportunity> find(long id) {
         return unitOfWork.read(em -> {
             Opportunity opportunity = em.find(Opportunity.class, id);
-            if (opportunity == null) {
+            if (opportunity == null || opportunity.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
@@ -323,7 +375,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     public List<String> refusals(long opportunityId, long stageId) {
         return unitOfWork.read(em -> {
             Opportunity opportunity = em.find(Opportunity.class, opportunityId);
-            if (opportunity == null) {
+            if (opportunity == null || opportunity.isDeleted()) {
                 throw notFound(opportunityId);
             }
             security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
@@ -361,7 +413,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     private Opportunity move(long opportunityId, Long stageId, StageKind kind, java.util.function.Consumer<Opportunity> change) {
         return unitOfWork.write(em -> {
             Opportunity o = em.find(Opportunity.class, opportunityId);
-            if (o == null) {
+            if (o == null || o.isDeleted()) {
                 throw notFound(opportunityId);
             }
             security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner());
@@ -452,7 +504,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     public List<StageHistory> history(long opportunityId) {
         return unitOfWork.read(em -> {
             Opportunity o = em.find(Opportunity.class, opportunityId);
-            if (o == null) {
+            if (o == null || o.isDeleted()) {
                 throw notFound(opportunityId);
             }
             security.check(Action.READ, Opportunity.ENTITY, o.getOwner());

@@ -3,6 +3,7 @@ package org.salesbench.core.recyclebin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The recycle bin: every kind of deleted record the installed modules contribute ({@link RecycleBinKind}), what
@@ -25,6 +26,12 @@ public interface RecycleBin {
 
     /** Deleted records of one kind ({@code null}: of every kind), most recently deleted first, at most {@code limit}. */
     List<DeletedRecord> deleted(String entity, int limit);
+
+    /**
+     * The record if it is in the bin: how a record that links to another (a lead to its customer) shows the link as
+     * deleted. Empty when it is not deleted (or not there at all) or the kind is not installed.
+     */
+    Optional<DeletedRecord> findDeleted(String entity, long id);
 
     /** How long a deleted record stays restorable by its owner. */
     Duration retention();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.osgi.util.NLS;
@@ -49,6 +50,11 @@ public class RecycleBinRegistry implements RecycleBin {
         List<DeletedRecord> all = new ArrayList<>();
         kinds().forEach(k -> all.addAll(k.deleted(limit)));
         return all.stream().sorted(Comparator.comparing(DeletedRecord::deletedAt).reversed().thenComparing(DeletedRecord::entity)).limit(limit).toList();
+    }
+
+    @Override
+    public Optional<DeletedRecord> findDeleted(String entity, long id) {
+        return kinds.stream().filter(k -> k.entity().equals(entity)).findFirst().flatMap(k -> k.findDeleted(id));
     }
 
     @Override

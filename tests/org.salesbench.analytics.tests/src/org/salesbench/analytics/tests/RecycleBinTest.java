@@ -155,6 +155,7 @@ class RecycleBinTest {
         assertTrue(data.customers.find(c3).isEmpty());
         assertTrue(data.opportunities.find(data.id("O3")).isEmpty());
         assertEquals(c3, leads.find(lead.getId()).orElseThrow().getDuplicateCustomerId(), "the lead keeps its link");
+        assertEquals("南方零售", bin.findDeleted(Customer.ENTITY, c3).orElseThrow().name(), "and the link shows the customer as deleted");
         List<DeletedRecord> inBin = bin.deleted(null, 100);
         assertEquals(Map.of(Customer.ENTITY, 1L, Opportunity.ENTITY, 4L, Quote.ENTITY, 1L),
                 inBin.stream().collect(Collectors.groupingBy(DeletedRecord::entity, Collectors.counting())));
@@ -170,6 +171,8 @@ class RecycleBinTest {
         bin.restore(Customer.ENTITY, c3);
         assertEquals(before, figures(), "restore brings back the same figures");
         assertTrue(bin.deleted(null, 100).isEmpty());
+        assertTrue(bin.findDeleted(Customer.ENTITY, c3).isEmpty());
+        assertEquals(c3, leads.find(lead.getId()).orElseThrow().getDuplicateCustomerId(), "the link leads to a live customer again");
         assertEquals(3, data.customers.find(c3).orElseThrow().getActivities().size());
     }
 

@@ -3,6 +3,8 @@ package org.salesbench.customers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import org.eclipse.persistence.annotations.AdditionalCriteria;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +21,8 @@ import org.salesbench.core.model.DeletableEntity;
  */
 @Entity
 @Table(name = "SB_ACTIVITY")
+// in the recycle bin (alone or with its customer), it is in no list, no customer's collection, no query
+@AdditionalCriteria("this.deletedAt IS NULL")
 public class Activity extends DeletableEntity {
 
     public static final String ENTITY = "activity";

@@ -3,6 +3,8 @@ package org.salesbench.customers;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.persistence.annotations.AdditionalCriteria;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,6 +21,8 @@ import org.salesbench.core.model.DeletableEntity;
 /** A person at a customer. */
 @Entity
 @Table(name = "SB_CONTACT")
+// in the recycle bin (alone or with its customer), it is in no list, no customer's collection, no query
+@AdditionalCriteria("this.deletedAt IS NULL")
 public class Contact extends DeletableEntity {
 
     public static final String ENTITY = "contact";

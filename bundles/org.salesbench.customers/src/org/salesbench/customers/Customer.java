@@ -79,11 +79,12 @@ public class Customer extends DeletableEntity {
     @Column(name = "NOTES", length = 4000)
     private String notes;
 
-    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    // a contact or activity taken off the list goes to the recycle bin (CustomerService.update), so no orphan removal
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
     @OrderBy("primary DESC, name ASC")
     private List<Contact> contacts = new ArrayList<>();
 
-    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
     @OrderBy("occurredAt DESC")
     private List<Activity> activities = new ArrayList<>();
 

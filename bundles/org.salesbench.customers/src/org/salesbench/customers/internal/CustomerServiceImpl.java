@@ -19,7 +19,6 @@ import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.events.EventTopics.Change;
-import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
@@ -40,6 +39,7 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
@@ -50,7 +50,7 @@ import org.salesbench.persistence.UnitOfWork;
  */
 @Component(service = { CustomerService.class, CustomerLookup.class, RecycleBinKind.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + EventTopics.PREFIX + Customer.ENTITY + "/IMPORTED")
-public class CustomerServiceImpl implements CustomerService, CustomerLookup, RecycleBinKind, EventHandler {
+public class CustomerServiceImpl extends SoftDeletingService implements CustomerService, CustomerLookup, EventHandler {
 
     /** Comma-separated grades, best first; A, B, C, D when unset. */
     public static final String GRADES_PROPERTY = "salesbench.customer.grades";
@@ -59,16 +59,19 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Rec
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final CustomerSearch search;
-    private final SoftDeletion deletion;
+    private final SoftDeletion contacts;
+    private final SoftDeletion activities;
 
     @Activate
     public CustomerServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
             @Reference DomainEventPublisher events) {
+        super(Customer.ENTITY, "SB_CUSTOMER", "NAME", 100, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.search = CustomerSearch.of(unitOfWork.settings());
-        this.deletion = new SoftDeletion(Customer.ENTITY, "SB_CUSTOMER", "NAME", unitOfWork, security);
+        this.contacts = new SoftDeletion(Contact.ENTITY, "SB_CONTACT", "NAME", unitOfWork, security);
+        this.activities = new SoftDeletion(Activity.ENTITY, "SB_ACTIVITY", "SUMMARY", unitOfWork, security);
     }
 
     @Deactivate
@@ -145,6 +148,11 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Rec
         prepare(customer);
         validate(customer);
         return unitOfWork.write(em -> {
+            if (customer.getId() != null) {
+                // the contacts and activities taken off the list go to the recycle bin, where they can be restored
+                removedToBin(em, contacts, customer.getId(), customer.getContacts().stream().map(Contact::getId).toList());
+                removedToBin(em, activities, customer.getId(), customer.getActivities().stream().map(Activity::getId).toList());
+            }
             Customer merged = em.merge(customer);
             em.flush();
             unitOfWork.afterCommit(() -> {
@@ -155,18 +163,15 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Rec
         });
     }
 
+    private static void removedToBin(jakarta.persistence.EntityManager em, SoftDeletion table, long customerId, List<Long> kept) {
+        String stillThere = kept.stream().filter(java.util.Objects::nonNull).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        table.deleteWhere(em, "CUSTOMER_ID = ?" + (stillThere.isEmpty() ? "" : " AND ID NOT IN (" + stillThere + ")"), List.of(customerId));
+    }
+
     /** To the recycle bin; its contacts and activities, and other modules' records that belong to it, follow by trigger. */
     @Override
     public void delete(long id) {
-        deletion.delete(id, () -> notFound(id), () -> {
-            search.deleted(id);
-            events.publish(Customer.ENTITY, Change.DELETED, id);
-        });
-    }
-
-    @Override
-    public String entity() {
-        return Customer.ENTITY;
+        softDelete(id, () -> notFound(id));
     }
 
     @Override
@@ -175,34 +180,19 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Rec
     }
 
     @Override
-    public int order() {
-        return 100;
+    protected void onDeleted(long id) {
+        search.deleted(id);
     }
 
     @Override
-    public List<DeletedRecord> deleted(int limit) {
-        return deletion.deleted(limit);
-    }
-
-    @Override
-    public Optional<DeletedRecord> findDeleted(long id) {
-        return deletion.findDeleted(id);
-    }
-
-    @Override
-    public void restore(long id) {
-        deletion.restore(id, em -> {
-        }, () -> {
-            search.written(List.of(id));
-            events.publish(Customer.ENTITY, Change.UPDATED, id);
-        });
+    protected void onRestored(long id) {
+        search.written(List.of(id));
     }
 
     /** Contacts, activities and tags go with it (foreign keys); leads that named it lose the id (trigger). */
     @Override
-    public void purge(long id) {
-        deletion.purge(id, em -> {
-        }, () -> search.deleted(id));
+    protected void onPurged(long id) {
+        search.deleted(id);
     }
 
     @Override

@@ -23,10 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
-import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
-import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
@@ -56,12 +54,13 @@ import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Leads: screening on every save, conversion through the customer and opportunity services in one transaction. */
 @Component(service = { LeadService.class, RecycleBinKind.class })
-public class LeadServiceImpl implements LeadService, RecycleBinKind {
+public class LeadServiceImpl extends SoftDeletingService implements LeadService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -70,7 +69,6 @@ public class LeadServiceImpl implements LeadService, RecycleBinKind {
     private final CustomerLookup lookup;
     private final OpportunityService opportunities;
     private final Clock clock;
-    private final SoftDeletion deletion;
 
     @Activate
     public LeadServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
@@ -81,6 +79,7 @@ public class LeadServiceImpl implements LeadService, RecycleBinKind {
     /** With the clock that stamps conversions. */
     public LeadServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
             CustomerService customers, CustomerLookup lookup, OpportunityService opportunities, Clock clock) {
+        super(Lead.ENTITY, "SB_LEAD", "COMPANY", 300, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
@@ -88,7 +87,6 @@ public class LeadServiceImpl implements LeadService, RecycleBinKind {
         this.lookup = lookup;
         this.opportunities = opportunities;
         this.clock = clock;
-        this.deletion = new SoftDeletion(Lead.ENTITY, "SB_LEAD", "COMPANY", unitOfWork, security);
     }
 
     /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
@@ -157,12 +155,7 @@ public class LeadServiceImpl implements LeadService, RecycleBinKind {
     /** To the recycle bin: opportunities and leads that name it keep the id until it is purged. */
     @Override
     public void delete(long id) {
-        deletion.delete(id, () -> notFound(id), () -> events.publish(Lead.ENTITY, Change.DELETED, id));
-    }
-
-    @Override
-    public String entity() {
-        return Lead.ENTITY;
+        softDelete(id, () -> notFound(id));
     }
 
     @Override
@@ -170,35 +163,11 @@ public class LeadServiceImpl implements LeadService, RecycleBinKind {
         return Messages.RecycleBin_leads;
     }
 
-    @Override
-    public int order() {
-        return 300;
-    }
-
-    @Override
-    public List<DeletedRecord> deleted(int limit) {
-        return deletion.deleted(limit);
-    }
-
-    @Override
-    public Optional<DeletedRecord> findDeleted(long id) {
-        return deletion.findDeleted(id);
-    }
-
-    @Override
-    public void restore(long id) {
-        deletion.restore(id, em -> {
-        }, () -> events.publish(Lead.ENTITY, Change.UPDATED, id));
-    }
-
     /** The deals converted from it and the leads marked its duplicates lose the id. */
     @Override
-    public void purge(long id) {
-        deletion.purge(id, em -> {
-            em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
-        }, () -> {
-        });
+    protected void beforePurge(EntityManager em, long id) {
+        em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
     }
 
     /** A customer's leads stay when it is deleted, and show it as deleted; a purge takes the id from them. */

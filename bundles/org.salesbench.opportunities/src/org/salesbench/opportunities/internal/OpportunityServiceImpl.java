@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
-import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
@@ -47,19 +46,18 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
-import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
 @Component(service = { OpportunityService.class, RecycleBinKind.class })
-public class OpportunityServiceImpl implements OpportunityService, RecycleBinKind {
+public class OpportunityServiceImpl extends SoftDeletingService implements OpportunityService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final Clock clock;
     private final Map<String, StageRule> rules = new ConcurrentHashMap<>();
-    private final SoftDeletion deletion;
 
     @Activate
     public OpportunityServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
@@ -69,11 +67,11 @@ public class OpportunityServiceImpl implements OpportunityService, RecycleBinKin
 
     /** With the clock that says what "today" is: close dates in the past, this quarter, overdue deals. */
     public OpportunityServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, Clock clock) {
+        super(Opportunity.ENTITY, "SB_OPPORTUNITY", "NAME", 200, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.clock = clock;
-        this.deletion = new SoftDeletion(Opportunity.ENTITY, "SB_OPPORTUNITY", "NAME", unitOfWork, security);
         BuiltInStageRules.all().forEach(r -> rules.put(r.id(), r));
     }
 
@@ -181,12 +179,7 @@ public class OpportunityServiceImpl implements OpportunityService, RecycleBinKin
     /** To the recycle bin with its quotes (trigger); its history stays with it, leads keep the id until it is purged. */
     @Override
     public void delete(long id) {
-        deletion.delete(id, () -> notFound(id), () -> events.publish(Opportunity.ENTITY, Change.DELETED, id));
-    }
-
-    @Override
-    public String entity() {
-        return Opportunity.ENTITY;
+        softDelete(id, () -> notFound(id));
     }
 
     @Override
@@ -194,39 +187,14 @@ public class OpportunityServiceImpl implements OpportunityService, RecycleBinKin
         return Messages.RecycleBin_opportunities;
     }
 
-    @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public List<DeletedRecord> deleted(int limit) {
-        return deletion.deleted(limit);
-    }
-
-    @Override
-    public Optional<DeletedRecord> findDeleted(long id) {
-        return deletion.findDeleted(id);
-    }
-
     /** Refused while its customer is in the recycle bin: restoring the customer brings the deal back with it. */
     @Override
-    public void restore(long id) {
-        deletion.restore(id, em -> {
-            Opportunity opportunity = em.find(Opportunity.class, id);
-            if (opportunity.getCustomer().isDeleted()) {
-                throw new ValidationException(List.of(new FieldError("customer", NLS.bind(Messages.RecycleBin_customerDeleted,
-                        opportunity.getName(), opportunity.getCustomer().getName()), id)));
-            }
-        }, () -> events.publish(Opportunity.ENTITY, Change.UPDATED, id));
-    }
-
-    /** Stage history, team and quotes go with it (foreign keys); leads converted to it lose the id (trigger). */
-    @Override
-    public void purge(long id) {
-        deletion.purge(id, em -> {
-        }, () -> {
-        });
+    protected void checkRestore(EntityManager em, long id) {
+        Opportunity opportunity = em.find(Opportunity.class, id);
+        if (opportunity.getCustomer().isDeleted()) {
+            throw new ValidationException(List.of(new FieldError("customer", NLS.bind(Messages.RecycleBin_customerDeleted,
+                    opportunity.getName(), opportunity.getCustomer().getName()), id)));
+        }
     }
 
     /** A customer's deals go to the bin with it, and keep it from being purged while they exist. */

@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
-import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
@@ -38,7 +37,7 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.quotes.QuoteTotals;
-import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -46,7 +45,7 @@ import org.salesbench.persistence.UnitOfWork;
  * events after commit, and discount approval through whichever {@link QuoteApprovalService} ranks highest.
  */
 @Component(service = { QuoteService.class, RecycleBinKind.class })
-public class QuoteServiceImpl implements QuoteService, RecycleBinKind {
+public class QuoteServiceImpl extends SoftDeletingService implements QuoteService {
 
     /** The permission that deciding on a quote's approval needs (UPDATE on this entity name). */
     public static final String APPROVAL_ENTITY = "quoteApproval";
@@ -56,7 +55,6 @@ public class QuoteServiceImpl implements QuoteService, RecycleBinKind {
     private final DomainEventPublisher events;
     private final QuoteApprovalService approval;
     private final Clock clock;
-    private final SoftDeletion deletion;
 
     @Activate
     public QuoteServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
@@ -68,13 +66,13 @@ public class QuoteServiceImpl implements QuoteService, RecycleBinKind {
     /** With the clock that dates quotes and stamps their submission and decision. */
     public QuoteServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
             QuoteApprovalService approval, Clock clock) {
+        // a quote is named by its deal in the recycle bin
+        super(Quote.ENTITY, "SB_QUOTE", "(SELECT o.NAME FROM SB_OPPORTUNITY o WHERE o.ID = SB_QUOTE.OPPORTUNITY_ID)", 400, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.approval = approval;
         this.clock = clock;
-        this.deletion = new SoftDeletion(Quote.ENTITY, "SB_QUOTE",
-                "(SELECT o.NAME FROM SB_OPPORTUNITY o WHERE o.ID = SB_QUOTE.OPPORTUNITY_ID)", unitOfWork, security); // named by its deal
     }
 
     @Override
@@ -137,13 +135,7 @@ public class QuoteServiceImpl implements QuoteService, RecycleBinKind {
     /** To the recycle bin. */
     @Override
     public void delete(long id) {
-        deletion.delete(id, () -> new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id))),
-                () -> events.publish(Quote.ENTITY, Change.DELETED, id));
-    }
-
-    @Override
-    public String entity() {
-        return Quote.ENTITY;
+        softDelete(id, () -> new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id))));
     }
 
     @Override
@@ -151,38 +143,14 @@ public class QuoteServiceImpl implements QuoteService, RecycleBinKind {
         return Messages.RecycleBin_quotes;
     }
 
-    @Override
-    public int order() {
-        return 400;
-    }
-
-    @Override
-    public List<DeletedRecord> deleted(int limit) {
-        return deletion.deleted(limit);
-    }
-
-    @Override
-    public Optional<DeletedRecord> findDeleted(long id) {
-        return deletion.findDeleted(id);
-    }
-
     /** Refused while its opportunity is in the recycle bin: restoring the deal brings its quotes back. */
     @Override
-    public void restore(long id) {
-        deletion.restore(id, em -> {
-            Quote quote = em.find(Quote.class, id);
-            if (quote.getOpportunity().isDeleted()) {
-                throw new ValidationException(List.of(new FieldError("opportunity", NLS.bind(Messages.RecycleBin_opportunityDeleted,
-                        quote.getVersionNumber(), quote.getOpportunity().getName()), id)));
-            }
-        }, () -> events.publish(Quote.ENTITY, Change.UPDATED, id));
-    }
-
-    @Override
-    public void purge(long id) {
-        deletion.purge(id, em -> {
-        }, () -> {
-        });
+    protected void checkRestore(EntityManager em, long id) {
+        Quote quote = em.find(Quote.class, id);
+        if (quote.getOpportunity().isDeleted()) {
+            throw new ValidationException(List.of(new FieldError("opportunity", NLS.bind(Messages.RecycleBin_opportunityDeleted,
+                    quote.getVersionNumber(), quote.getOpportunity().getName()), id)));
+        }
     }
 
     /** A deal's quotes go to the bin with it; a customer's keep it from being purged while they exist. */

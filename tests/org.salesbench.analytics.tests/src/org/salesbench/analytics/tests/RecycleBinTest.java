@@ -33,8 +33,12 @@ import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Activity;
+import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.internal.ActivitiesInRecycleBin;
+import org.salesbench.customers.internal.ContactsInRecycleBin;
 import org.salesbench.opportunities.BoardColumn;
 import org.salesbench.opportunities.BoardFilter;
 import org.salesbench.opportunities.ForecastGrouping;
@@ -76,7 +80,8 @@ class RecycleBinTest {
         quotes = new QuoteServiceImpl(data.db, data.security, data.publisher, new ThresholdQuoteApprovalService(BigDecimal.TEN));
         leads = new LeadServiceImpl(data.db, data.security, data.publisher, data.customers, data.customers, data.opportunities);
         bin = new RecycleBinRegistry(data.security, Clocks.system());
-        List.of(data.customers, data.opportunities, leads, quotes).forEach(bin::add);
+        List.of(data.customers, data.opportunities, leads, quotes, new ContactsInRecycleBin(data.db, data.security, data.publisher),
+                new ActivitiesInRecycleBin(data.db, data.security, data.publisher)).forEach(bin::add);
     }
 
     @AfterEach
@@ -174,6 +179,37 @@ class RecycleBinTest {
         assertTrue(bin.findDeleted(Customer.ENTITY, c3).isEmpty());
         assertEquals(c3, leads.find(lead.getId()).orElseThrow().getDuplicateCustomerId(), "the link leads to a live customer again");
         assertEquals(3, data.customers.find(c3).orElseThrow().getActivities().size());
+    }
+
+    @Test
+    void aContactOrActivityTakenOffACustomerIsInTheBinAndComesBackWhileTheCustomerLives() {
+        long c2 = data.id("C2");
+        Customer customer = data.customers.find(c2).orElseThrow();
+        customer.addContact(new Contact("陈静"));
+        customer = data.customers.update(customer);
+        long contact = customer.getContacts().get(0).getId();
+        assertEquals(1, customer.getActivities().size(), "A3");
+        long activity = customer.getActivities().get(0).getId();
+
+        customer.getContacts().clear();
+        customer.getActivities().clear();
+        data.customers.update(customer);
+        Customer edited = data.customers.find(c2).orElseThrow();
+        assertTrue(edited.getContacts().isEmpty() && edited.getActivities().isEmpty());
+        assertEquals("陈静", bin.findDeleted(Contact.ENTITY, contact).orElseThrow().name());
+        assertEquals("需求调研", bin.findDeleted(Activity.ENTITY, activity).orElseThrow().name());
+
+        bin.restore(Contact.ENTITY, contact);
+        assertEquals(List.of("陈静"), data.customers.find(c2).orElseThrow().getContacts().stream().map(Contact::getName).toList());
+
+        data.customers.delete(c2);
+        ValidationException refused = assertThrows(ValidationException.class, () -> bin.restore(Activity.ENTITY, activity));
+        assertTrue(refused.getMessage().contains("北方物流"), refused.getMessage());
+        bin.restore(Customer.ENTITY, c2);
+        assertEquals(1, data.customers.find(c2).orElseThrow().getContacts().size(), "the contact came back with it");
+        assertTrue(data.customers.find(c2).orElseThrow().getActivities().isEmpty(), "the activity taken off before stays in the bin");
+        bin.restore(Activity.ENTITY, activity);
+        assertEquals(1, data.customers.find(c2).orElseThrow().getActivities().size());
     }
 
     @Test

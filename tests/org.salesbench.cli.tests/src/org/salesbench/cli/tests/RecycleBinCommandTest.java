@@ -31,8 +31,13 @@ class RecycleBinCommandTest {
 
         // deleted as the service does it (the CLI has no delete command): marked, with who and when
         try (Connection c = Database.connect(cli.settings); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP, DELETED_BY = 'li.wei', VERSION = VERSION + 1 WHERE ID = " + alpha);
+            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP, DELETED_BY = 'li.wei', UPDATED_AT = CURRENT_TIMESTAMP, VERSION = VERSION + 1 WHERE ID = " + alpha);
         }
+        Path exported = dir.resolve("out.csv");
+        assertEquals(0, cli.run("export", "customers", exported.toString()).code());
+        String csv = Files.readString(exported);
+        assertTrue(csv.contains("Beta Ltd") && !csv.contains("Alpha Ltd"), "a deleted customer is not exported: " + csv);
+
         Result list = cli.run("recycle-bin", "list", "--kind", "customer");
         assertEquals(0, list.code(), list.toString());
         String row = list.out().strip().lines().skip(1).findFirst().orElseThrow();
@@ -50,7 +55,7 @@ class RecycleBinCommandTest {
         assertEquals(2, cli.customers());
 
         try (Connection c = Database.connect(cli.settings); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP, DELETED_BY = 'li.wei', VERSION = VERSION + 1 WHERE ID = " + alpha);
+            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP, DELETED_BY = 'li.wei', UPDATED_AT = CURRENT_TIMESTAMP, VERSION = VERSION + 1 WHERE ID = " + alpha);
         }
         Result purged = cli.run("recycle-bin", "purge", "customer", Long.toString(alpha));
         assertEquals(0, purged.code(), purged.toString());

@@ -77,10 +77,10 @@ final class CustomerLoader {
             }
         }
         Map<Long, Contact> contacts = new HashMap<>();
-        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME FROM SB_CONTACT", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
+        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME, DELETED_AT FROM SB_CONTACT", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
             while (rs.next()) {
                 Customer c = customers.get(rs.getLong(2));
-                if (c != null) {
+                if (c != null && rs.getTimestamp(4) == null) { // a contact in the recycle bin is not searched
                     contacts.put(rs.getLong(1), c.addContact(new Contact(rs.getString(3))));
                 }
             }

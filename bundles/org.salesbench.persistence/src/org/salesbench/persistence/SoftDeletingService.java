@@ -9,6 +9,8 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
 
 import jakarta.persistence.EntityManager;
 
@@ -80,6 +82,13 @@ public abstract class SoftDeletingService implements RecycleBinKind {
 
     /** Throws to refuse bringing the record back (what it belongs to is deleted); in the restore's transaction. */
     protected void checkRestore(EntityManager em, long id) {
+    }
+
+    /** Refuses the restore, naming {@code field}, when {@code refused} (what the record belongs to is in the bin itself). */
+    protected static void refuseRestoreIf(boolean refused, String field, String message, long id) {
+        if (refused) {
+            throw new ValidationException(List.of(new FieldError(field, message, id)));
+        }
     }
 
     /** Clears the module's own links to the record, in the purge's transaction. */

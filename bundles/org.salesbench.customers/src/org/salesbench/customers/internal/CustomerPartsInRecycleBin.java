@@ -5,8 +5,6 @@ import java.util.List;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.validation.FieldError;
-import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
@@ -39,9 +37,7 @@ abstract class CustomerPartsInRecycleBin extends SoftDeletingService {
     @Override
     protected void checkRestore(EntityManager em, long id) {
         Object[] customer = customerOf(em, id);
-        if (customer[2] != null) {
-            throw new ValidationException(List.of(new FieldError("customer", NLS.bind(Messages.RecycleBin_customerDeleted, customer[1]), id)));
-        }
+        refuseRestoreIf(customer[2] != null, "customer", NLS.bind(Messages.RecycleBin_customerDeleted, customer[1]), id);
     }
 
     @Override

@@ -191,10 +191,8 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     protected void checkRestore(EntityManager em, long id) {
         Opportunity opportunity = em.find(Opportunity.class, id);
-        if (opportunity.getCustomer().isDeleted()) {
-            throw new ValidationException(List.of(new FieldError("customer", NLS.bind(Messages.RecycleBin_customerDeleted,
-                    opportunity.getName(), opportunity.getCustomer().getName()), id)));
-        }
+        refuseRestoreIf(opportunity.getCustomer().isDeleted(), "customer",
+                NLS.bind(Messages.RecycleBin_customerDeleted, opportunity.getName(), opportunity.getCustomer().getName()), id);
     }
 
     /** A customer's deals go to the bin with it, and keep it from being purged while they exist. */

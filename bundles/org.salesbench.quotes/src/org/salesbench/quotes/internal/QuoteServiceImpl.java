@@ -138,19 +138,17 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
         softDelete(id, () -> new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id))));
     }
 
-    @Override
-    public String label() {
-        return Messages.RecycleBin_quotes;
-    }
-
     /** Refused while its opportunity is in the recycle bin: restoring the deal brings its quotes back. */
     @Override
     protected void checkRestore(EntityManager em, long id) {
         Quote quote = em.find(Quote.class, id);
-        if (quote.getOpportunity().isDeleted()) {
-            throw new ValidationException(List.of(new FieldError("opportunity", NLS.bind(Messages.RecycleBin_opportunityDeleted,
-                    quote.getVersionNumber(), quote.getOpportunity().getName()), id)));
-        }
+        refuseRestoreIf(quote.getOpportunity().isDeleted(), "opportunity",
+                NLS.bind(Messages.RecycleBin_opportunityDeleted, quote.getVersionNumber(), quote.getOpportunity().getName()), id);
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_quotes;
     }
 
     /** A deal's quotes go to the bin with it; a customer's keep it from being purged while they exist. */

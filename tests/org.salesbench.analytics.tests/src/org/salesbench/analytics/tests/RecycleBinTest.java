@@ -162,7 +162,7 @@ class RecycleBinTest {
         assertEquals(c3, leads.find(lead.getId()).orElseThrow().getDuplicateCustomerId(), "the lead keeps its link");
         assertEquals("南方零售", bin.findDeleted(Customer.ENTITY, c3).orElseThrow().name(), "and the link shows the customer as deleted");
         List<DeletedRecord> inBin = bin.deleted(null, 100);
-        assertEquals(Map.of(Customer.ENTITY, 1L, Opportunity.ENTITY, 4L, Quote.ENTITY, 1L),
+        assertEquals(Map.of(Customer.ENTITY, 1L, Opportunity.ENTITY, 4L, Quote.ENTITY, 1L, Activity.ENTITY, 3L),
                 inBin.stream().collect(Collectors.groupingBy(DeletedRecord::entity, Collectors.counting())));
         DeletedRecord customer = bin.deleted(Customer.ENTITY, 10).get(0);
         assertEquals("南方零售", customer.name());

@@ -3,6 +3,8 @@ package org.salesbench.customers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import org.eclipse.persistence.annotations.AdditionalCriteria;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 
 /**
  * One contact record on a customer's timeline: a call, visit, e-mail, meeting or note. Its next
@@ -19,7 +21,11 @@ import org.salesbench.core.model.AbstractEntity;
  */
 @Entity
 @Table(name = "SB_ACTIVITY")
-public class Activity extends AbstractEntity {
+// in the recycle bin (alone or with its customer), it is in no list, no customer's collection, no query
+@AdditionalCriteria("this.deletedAt IS NULL")
+public class Activity extends DeletableEntity {
+
+    public static final String ENTITY = "activity";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "CUSTOMER_ID", nullable = false)

@@ -3,6 +3,8 @@ package org.salesbench.customers;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.persistence.annotations.AdditionalCriteria;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,12 +16,16 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 
 /** A person at a customer. */
 @Entity
 @Table(name = "SB_CONTACT")
-public class Contact extends AbstractEntity {
+// in the recycle bin (alone or with its customer), it is in no list, no customer's collection, no query
+@AdditionalCriteria("this.deletedAt IS NULL")
+public class Contact extends DeletableEntity {
+
+    public static final String ENTITY = "contact";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "CUSTOMER_ID", nullable = false)

@@ -18,12 +18,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 
 /** A customer (account): a company we sell to, with its contacts and its timeline of activities. */
 @Entity
 @Table(name = "SB_CUSTOMER")
-public class Customer extends AbstractEntity {
+public class Customer extends DeletableEntity {
 
     public static final String ENTITY = "customer";
 
@@ -79,11 +79,12 @@ public class Customer extends AbstractEntity {
     @Column(name = "NOTES", length = 4000)
     private String notes;
 
-    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    // a contact or activity taken off the list goes to the recycle bin (CustomerService.update), so no orphan removal
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
     @OrderBy("primary DESC, name ASC")
     private List<Contact> contacts = new ArrayList<>();
 
-    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL)
     @OrderBy("occurredAt DESC")
     private List<Activity> activities = new ArrayList<>();
 

@@ -11,7 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 import org.salesbench.core.model.Money;
 import org.salesbench.customers.CompanySize;
 
@@ -22,7 +22,7 @@ import org.salesbench.customers.CompanySize;
  */
 @Entity
 @Table(name = "SB_LEAD")
-public class Lead extends AbstractEntity {
+public class Lead extends DeletableEntity {
 
     public static final String ENTITY = "lead";
 

@@ -19,7 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 import org.salesbench.core.model.Money;
 import org.salesbench.customers.Customer;
 
@@ -30,7 +30,7 @@ import org.salesbench.customers.Customer;
  */
 @Entity
 @Table(name = "SB_OPPORTUNITY")
-public class Opportunity extends AbstractEntity {
+public class Opportunity extends DeletableEntity {
 
     public static final String ENTITY = "opportunity";
 

@@ -18,7 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 import org.salesbench.core.model.Money;
 import org.salesbench.opportunities.Opportunity;
 
@@ -29,7 +29,7 @@ import org.salesbench.opportunities.Opportunity;
  */
 @Entity
 @Table(name = "SB_QUOTE")
-public class Quote extends AbstractEntity {
+public class Quote extends DeletableEntity {
 
     public static final String ENTITY = "quote";
 

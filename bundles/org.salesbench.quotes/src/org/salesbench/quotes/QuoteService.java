@@ -35,6 +35,9 @@ public interface QuoteService {
 
     void validate(Quote quote);
 
+    /** Puts a quote in the recycle bin (restorable there); the owner's DELETE right on it is checked. */
+    void delete(long id);
+
     /**
      * Sends a draft to the {@link QuoteApprovalService}: within its rules the quote is approved at once, otherwise it
      * stays {@link QuoteStatus#IN_APPROVAL} until {@link #recordApprovalDecision} is called.

@@ -66,19 +66,22 @@ public enum Metrics {
 
     /** The records a metric counts, by table alias, with the columns the filters use. */
     public enum Source {
-        OPPORTUNITY("SB_OPPORTUNITY o", "o.OWNER", "o.PIPELINE_ID"),
-        CUSTOMER("SB_CUSTOMER c", "c.OWNER", null),
-        ACTIVITY("SB_ACTIVITY a", "a.OWNER", null),
-        SNAPSHOT("SB_PIPELINE_SNAPSHOT s", "s.OWNER", "s.PIPELINE_ID");
+        OPPORTUNITY("SB_OPPORTUNITY o", "o.OWNER", "o.PIPELINE_ID", "o.DELETED_AT IS NULL"),
+        CUSTOMER("SB_CUSTOMER c", "c.OWNER", null, "c.DELETED_AT IS NULL"),
+        ACTIVITY("SB_ACTIVITY a", "a.OWNER", null, "a.DELETED_AT IS NULL"),
+        SNAPSHOT("SB_PIPELINE_SNAPSHOT s", "s.OWNER", "s.PIPELINE_ID", null);
 
         final String table;
         final String ownerColumn;
         final String pipelineColumn;
+        /** What leaves out the records in the recycle bin (they count in no report); null when the source has none. */
+        final String notDeleted;
 
-        Source(String table, String ownerColumn, String pipelineColumn) {
+        Source(String table, String ownerColumn, String pipelineColumn, String notDeleted) {
             this.table = table;
             this.ownerColumn = ownerColumn;
             this.pipelineColumn = pipelineColumn;
+            this.notDeleted = notDeleted;
         }
     }
 

@@ -39,8 +39,11 @@ final class Queries {
         return sql;
     }
 
-    /** Owner, team and pipeline conditions on the records of {@code source}. */
+    /** Owner, team and pipeline conditions on the records of {@code source}, which leave out those in the recycle bin. */
     static void limit(Sql sql, Metrics.Source source, ReportFilter filter) {
+        if (source.notDeleted != null) {
+            sql.where(source.notDeleted);
+        }
         if (filter.owner() != null) {
             sql.where(source.ownerColumn + " = ?", filter.owner());
         }

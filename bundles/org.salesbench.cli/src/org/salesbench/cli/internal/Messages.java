@@ -8,6 +8,24 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.cli.internal.messages";
 
     public static String Arg_dir;
+    public static String Arg_action;
+    public static String Arg_kind;
+    public static String Arg_id;
+    public static String RecycleBin_help;
+    public static String RecycleBin_restored;
+    public static String RecycleBin_purged;
+    public static String RecycleBin_unknownAction;
+    public static String RecycleBin_badLimit;
+    public static String RecycleBin_listed;
+    public static String RecycleBin_unknownKind;
+    public static String RecycleBin_badId;
+    public static String RecycleBin_columnKind;
+    public static String RecycleBin_columnId;
+    public static String RecycleBin_columnName;
+    public static String RecycleBin_columnOwner;
+    public static String RecycleBin_columnDeletedAt;
+    public static String RecycleBin_columnDeletedBy;
+    public static String RecycleBin_columnRestorableUntil;
     public static String Backup_done;
     public static String Backup_failed;
     public static String Backup_help;

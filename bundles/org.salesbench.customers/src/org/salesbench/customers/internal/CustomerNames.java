@@ -150,7 +150,8 @@ public final class CustomerNames {
                     where.add("NAME IN (" + marks(exactToo.size()) + ")");
                 }
                 if (!where.isEmpty()) {
-                    rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE " + String.join(" OR ", where), parameters));
+                    rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ("
+                            + String.join(" OR ", where) + ")", parameters));
                 }
                 continue;
             }
@@ -164,7 +165,7 @@ public final class CustomerNames {
         List<Named> rows = new ArrayList<>();
         for (int i = 0; i < ids.length; i += CHUNK) {
             String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
-            rows.addAll(select.rows("SELECT ID, NAME, " + keyColumn + " FROM SB_CUSTOMER WHERE ID IN (" + in + ")", List.of()));
+            rows.addAll(select.rows("SELECT ID, NAME, " + keyColumn + " FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ID IN (" + in + ")", List.of()));
         }
         return rows;
     }
@@ -183,7 +184,7 @@ public final class CustomerNames {
         for (int from = 0; from < values.size(); from += CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
             List<Named> rows = fromTable
-                    ? select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk)
+                    ? select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk)
                     : byId(select, search.idsWithTerms(chunk.stream().map(code -> code.toLowerCase(Locale.ROOT)).toList()), "CREDIT_CODE");
             for (Named row : rows) {
                 if (wanted.contains(row.key())) {

@@ -19,6 +19,9 @@ import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
@@ -37,6 +40,8 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.SoftDeletingService;
+import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -44,9 +49,9 @@ import org.salesbench.persistence.UnitOfWork;
  * (count, page, ids, rows) and text search are answered by the customer search index ({@link CustomerSearch}),
  * which this service keeps current after each commit and on the IMPORTED event of bulk writes.
  */
-@Component(service = { CustomerService.class, CustomerLookup.class, EventHandler.class },
+@Component(service = { CustomerService.class, CustomerLookup.class, RecycleBinKind.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + EventTopics.PREFIX + Customer.ENTITY + "/IMPORTED")
-public class CustomerServiceImpl implements CustomerService, CustomerLookup, EventHandler {
+public class CustomerServiceImpl extends SoftDeletingService implements CustomerService, CustomerLookup, EventHandler {
 
     /** Comma-separated grades, best first; A, B, C, D when unset. */
     public static final String GRADES_PROPERTY = "salesbench.customer.grades";
@@ -55,14 +60,19 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
     private final SecurityService security;
     private final DomainEventPublisher events;
     private final CustomerSearch search;
+    private final SoftDeletion contacts;
+    private final SoftDeletion activities;
 
     @Activate
     public CustomerServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
             @Reference DomainEventPublisher events) {
+        super(Customer.ENTITY, "SB_CUSTOMER", "NAME", 100, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
         this.search = CustomerSearch.of(unitOfWork.settings());
+        this.contacts = new SoftDeletion(Contact.ENTITY, "SB_CONTACT", "NAME", unitOfWork, security);
+        this.activities = new SoftDeletion(Activity.ENTITY, "SB_ACTIVITY", "SUMMARY", unitOfWork, security);
     }
 
     @Deactivate
@@ -145,6 +155,11 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
             }
             security.check(Action.UPDATE, Customer.ENTITY, stored.getOwner());
             FieldSecurity.checkEdits(security, Customer.ENTITY, stored, customer);
+            if (customer.getId() != null) {
+                // the contacts and activities taken off the list go to the recycle bin, where they can be restored
+                removedToBin(em, contacts, customer.getId(), customer.getContacts().stream().map(Contact::getId).toList());
+                removedToBin(em, activities, customer.getId(), customer.getActivities().stream().map(Activity::getId).toList());
+            }
             Customer merged = em.merge(customer);
             em.flush();
             unitOfWork.afterCommit(() -> {
@@ -155,33 +170,58 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
         });
     }
 
+    private static void removedToBin(jakarta.persistence.EntityManager em, SoftDeletion table, long customerId, List<Long> kept) {
+        String stillThere = kept.stream().filter(java.util.Objects::nonNull).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        table.deleteWhere(em, "CUSTOMER_ID = ?" + (stillThere.isEmpty() ? "" : " AND ID NOT IN (" + stillThere + ")"), List.of(customerId));
+    }
+
+    /** To the recycle bin; its contacts and activities, and other modules' records that belong to it, follow by trigger. */
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
-            Customer customer = em.find(Customer.class, id);
-            if (customer == null) {
-                throw notFound(id);
-            }
-            security.check(Action.DELETE, Customer.ENTITY, customer.getOwner());
-            em.detach(customer);
-            // children first, in SQL: phones, e-mails and tags follow by ON DELETE CASCADE
-            for (String sql : List.of("DELETE FROM SB_ACTIVITY WHERE CUSTOMER_ID = ?", "DELETE FROM SB_CONTACT WHERE CUSTOMER_ID = ?",
-                    "DELETE FROM SB_CUSTOMER WHERE ID = ?")) {
-                em.createNativeQuery(sql).setParameter(1, id).executeUpdate();
-            }
-            unitOfWork.afterCommit(() -> {
-                search.deleted(id);
-                events.publish(Customer.ENTITY, Change.DELETED, id);
-            });
-            return null;
-        });
+        softDelete(id, () -> notFound(id));
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_customers;
+    }
+
+    @Override
+    protected void onDeleted(long id) {
+        search.deleted(id);
+    }
+
+    @Override
+    protected void onRestored(long id) {
+        search.written(List.of(id));
+    }
+
+    /** Contacts, activities and tags go with it (foreign keys); leads that named it lose the id (trigger). */
+    @Override
+    protected void onPurged(long id) {
+        search.deleted(id);
+    }
+
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        if (!Customer.ENTITY.equals(entity)) {
+            return List.of();
+        }
+        return unitOfWork.read(em -> List.of(
+                new Dependent(Contact.ENTITY, Messages.RecycleBin_contacts, count(em, "SB_CONTACT", id), Fate.MOVED_TO_BIN, false),
+                new Dependent(Activity.ENTITY, Messages.RecycleBin_activities, count(em, "SB_ACTIVITY", id), Fate.MOVED_TO_BIN, false)));
+    }
+
+    private static long count(jakarta.persistence.EntityManager em, String table, long customerId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE CUSTOMER_ID = ?").setParameter(1, customerId)
+                .getSingleResult()).longValue();
     }
 
     @Override
     public Optional<Customer> find(long id) {
         return unitOfWork.read(em -> {
             Customer customer = em.find(Customer.class, id);
-            if (customer == null) {
+            if (customer == null || customer.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Customer.ENTITY, customer.getOwner());
@@ -415,7 +455,7 @@ public class CustomerServiceImpl implements CustomerService, CustomerLookup, Eve
         v.throwIfInvalid();
         return unitOfWork.write(em -> {
             Customer customer = em.find(Customer.class, customerId);
-            if (customer == null) {
+            if (customer == null || customer.isDeleted()) {
                 throw notFound(customerId);
             }
             security.check(Action.UPDATE, Customer.ENTITY, customer.getOwner());

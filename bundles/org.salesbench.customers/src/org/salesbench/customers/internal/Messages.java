@@ -7,6 +7,10 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.customers.internal.messages";
 
+    public static String RecycleBin_customers;
+    public static String RecycleBin_contacts;
+    public static String RecycleBin_activities;
+    public static String RecycleBin_customerDeleted;
     public static String Customer_name;
     public static String Customer_shortName;
     public static String Customer_creditCode;

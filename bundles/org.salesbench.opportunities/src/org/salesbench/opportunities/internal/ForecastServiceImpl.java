@@ -21,6 +21,7 @@ import org.salesbench.opportunities.ForecastRow;
 import org.salesbench.opportunities.ForecastService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
+import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -58,7 +59,7 @@ public class ForecastServiceImpl implements ForecastService {
             sql.append(" JOIN SB_TEAM_MEMBER m ON m.LOGIN = o.OWNER JOIN SB_TEAM t ON t.ID = m.TEAM_ID");
         }
         List<Object> params = new ArrayList<>();
-        sql.append(" WHERE o.CLOSE_MONTH BETWEEN ? AND ? AND o.STATE <> 'LOST'");
+        sql.append(" WHERE o.CLOSE_MONTH BETWEEN ? AND ? AND o.STATE <> 'LOST' AND ").append(SoftDeletion.notDeleted("o"));
         params.add(month(q.from()));
         params.add(month(q.to()));
         if (q.pipelineId() != null) {

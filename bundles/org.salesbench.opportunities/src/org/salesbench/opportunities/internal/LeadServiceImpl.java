@@ -23,6 +23,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
@@ -53,11 +56,13 @@ import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.SoftDeletingService;
+import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Leads: screening on every save, conversion through the customer and opportunity services in one transaction. */
-@Component(service = LeadService.class)
-public class LeadServiceImpl implements LeadService {
+@Component(service = { LeadService.class, RecycleBinKind.class })
+public class LeadServiceImpl extends SoftDeletingService implements LeadService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -76,6 +81,7 @@ public class LeadServiceImpl implements LeadService {
     /** With the clock that stamps conversions. */
     public LeadServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
             CustomerService customers, CustomerLookup lookup, OpportunityService opportunities, Clock clock) {
+        super(Lead.ENTITY, "SB_LEAD", "COMPANY", 300, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
@@ -129,7 +135,7 @@ public class LeadServiceImpl implements LeadService {
         validate(lead);
         return unitOfWork.write(em -> {
             Lead stored = em.find(Lead.class, lead.getId());
-            if (stored == null) {
+            if (stored == null || stored.isDeleted()) {
                 throw notFound(lead.getId());
             }
             security.check(Action.UPDATE, Lead.ENTITY, stored.getOwner()); // the stored owner decides
@@ -150,27 +156,40 @@ public class LeadServiceImpl implements LeadService {
         });
     }
 
+    /** To the recycle bin: opportunities and leads that name it keep the id until it is purged. */
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
-            Lead lead = em.find(Lead.class, id);
-            if (lead == null) {
-                throw notFound(id);
-            }
-            security.check(Action.DELETE, Lead.ENTITY, lead.getOwner());
-            em.remove(lead);
-            em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
-            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.DELETED, id));
-            return null;
-        });
+        softDelete(id, () -> notFound(id));
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_leads;
+    }
+
+    /** The deals converted from it and the leads marked its duplicates lose the id. */
+    @Override
+    protected void beforePurge(EntityManager em, long id) {
+        em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
+    }
+
+    /** A customer's leads stay when it is deleted, and show it as deleted; a purge takes the id from them. */
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        if (!Customer.ENTITY.equals(entity)) {
+            return List.of();
+        }
+        long leads = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_LEAD WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ?")
+                .setParameter(1, id).setParameter(2, id).getSingleResult()).longValue());
+        return List.of(new Dependent(Lead.ENTITY, Messages.RecycleBin_leads, leads, Fate.KEEP_LINK, false));
     }
 
     @Override
     public Optional<Lead> find(long id) {
         return unitOfWork.read(em -> {
             Lead lead = em.find(Lead.class, id);
-            if (lead == null) {
+            if (lead == null || lead.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Lead.ENTITY, lead.getOwner());
@@ -269,7 +288,7 @@ public class LeadServiceImpl implements LeadService {
         ConversionRequest r = request == null ? ConversionRequest.DEFAULTS : request;
         return unitOfWork.write(em -> {
             Lead lead = em.find(Lead.class, leadId);
-            if (lead == null) {
+            if (lead == null || lead.isDeleted()) {
                 throw notFound(leadId);
             }
             security.check(Action.UPDATE, Lead.ENTITY, lead.getOwner());
@@ -376,7 +395,7 @@ public class LeadServiceImpl implements LeadService {
     // --- the list -------------------------------------------------------------------------
 
     private static String where(LeadFilter filter, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of(SoftDeletion.notDeleted(null)));
         if (filter.text() != null && !filter.text().isBlank()) {
             String prefix = filter.text().strip().toUpperCase(Locale.ROOT).replace("%", "") + "%";
             conditions.add("(UPPER(COMPANY) LIKE ? OR UPPER(CONTACT_NAME) LIKE ?)");
@@ -398,7 +417,7 @@ public class LeadServiceImpl implements LeadService {
             conditions.add("SOURCE = ?");
             params.add(filter.source());
         }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return " WHERE " + String.join(" AND ", conditions);
     }
 
     private static Query bind(Query query, List<Object> params) {
@@ -428,7 +447,7 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public List<LeadRow> ofCustomer(long customerId) {
         security.check(Action.READ, Lead.ENTITY, null);
-        return rows(" WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ? ORDER BY CREATED_AT DESC, ID DESC",
+        return rows(" WHERE (CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ?) AND " + SoftDeletion.notDeleted(null) + " ORDER BY CREATED_AT DESC, ID DESC",
                 new ArrayList<>(List.of(customerId, customerId)));
     }
 

@@ -7,6 +7,9 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.opportunities.internal.messages";
 
+    public static String RecycleBin_leads;
+    public static String RecycleBin_opportunities;
+    public static String RecycleBin_customerDeleted;
     public static String Lead_company;
     public static String Lead_creditCode;
     public static String Lead_contactName;

@@ -24,6 +24,7 @@ import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.SoftDeletion;
 
 /**
  * The board and list queries, in SQL: counts and sums are aggregates in the database (served by
@@ -68,6 +69,7 @@ final class OpportunityQueries {
     }
 
     private static void boardFilter(Where where, BoardFilter filter, LocalDate today) {
+        where.and(SoftDeletion.notDeleted("o")); // deals in the recycle bin count nowhere
         where.in("o.OWNER", filter.owners());
         if (filter.closingThisQuarter()) {
             DateRange quarter = DateRange.quarterOf(today);
@@ -124,7 +126,7 @@ final class OpportunityQueries {
     }
 
     static List<BoardCard> cards(EntityManager em, Stage stage, BoardFilter filter, int offset, int limit, LocalDate today) {
-        Where where = new Where().and("o.STAGE_ID = ?", stage.getId());
+        Where where = new Where().and("o.STAGE_ID = ?", stage.getId()).and(SoftDeletion.notDeleted("o"));
         where.in("o.OWNER", filter.owners());
         if (filter.closingThisQuarter()) {
             DateRange quarter = DateRange.quarterOf(today);
@@ -220,7 +222,7 @@ final class OpportunityQueries {
     }
 
     static List<OpportunityRow> ofCustomer(EntityManager em, long customerId) {
-        return rows(em, em.createNativeQuery(ROW_SELECT + " WHERE o.CUSTOMER_ID = ? ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
+        return rows(em, em.createNativeQuery(ROW_SELECT + " WHERE o.CUSTOMER_ID = ? AND " + SoftDeletion.notDeleted("o") + " ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
     }
 
     private static final String ROW_SELECT = "SELECT o.ID, o.NAME, o.CUSTOMER_ID, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.PIPELINE_ID, o.STAGE_ID,"

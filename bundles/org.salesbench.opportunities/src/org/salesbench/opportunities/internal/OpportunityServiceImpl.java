@@ -21,6 +21,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.Scope;
 import org.salesbench.core.security.FieldSecurity;
@@ -45,11 +48,12 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
-@Component(service = OpportunityService.class)
-public class OpportunityServiceImpl implements OpportunityService {
+@Component(service = { OpportunityService.class, RecycleBinKind.class })
+public class OpportunityServiceImpl extends SoftDeletingService implements OpportunityService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -65,6 +69,7 @@ public class OpportunityServiceImpl implements OpportunityService {
 
     /** With the clock that says what "today" is: close dates in the past, this quarter, overdue deals. */
     public OpportunityServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, Clock clock) {
+        super(Opportunity.ENTITY, "SB_OPPORTUNITY", "NAME", 200, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
@@ -154,7 +159,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         prepare(opportunity);
         return unitOfWork.write(em -> {
             Opportunity stored = em.find(Opportunity.class, opportunity.getId());
-            if (stored == null) {
+            if (stored == null || stored.isDeleted()) {
                 throw notFound(opportunity.getId());
             }
             security.check(Action.UPDATE, Opportunity.ENTITY, stored.getOwner()); // the stored owner decides
@@ -175,28 +180,41 @@ public class OpportunityServiceImpl implements OpportunityService {
         });
     }
 
+    /** To the recycle bin with its quotes (trigger); its history stays with it, leads keep the id until it is purged. */
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
-            Opportunity opportunity = em.find(Opportunity.class, id);
-            if (opportunity == null) {
-                throw notFound(id);
-            }
-            security.check(Action.DELETE, Opportunity.ENTITY, opportunity.getOwner());
-            em.detach(opportunity);
-            // history, team members and competitors follow by ON DELETE CASCADE
-            em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE ID = ?").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID = ?").setParameter(1, id).executeUpdate();
-            unitOfWork.afterCommit(() -> events.publish(Opportunity.ENTITY, Change.DELETED, id));
-            return null;
-        });
+        softDelete(id, () -> notFound(id));
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_opportunities;
+    }
+
+    /** Refused while its customer is in the recycle bin: restoring the customer brings the deal back with it. */
+    @Override
+    protected void checkRestore(EntityManager em, long id) {
+        Opportunity opportunity = em.find(Opportunity.class, id);
+        refuseRestoreIf(opportunity.getCustomer().isDeleted(), "customer",
+                NLS.bind(Messages.RecycleBin_customerDeleted, opportunity.getName(), opportunity.getCustomer().getName()), id);
+    }
+
+    /** A customer's deals go to the bin with it, and keep it from being purged while they exist. */
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        if (!Customer.ENTITY.equals(entity)) {
+            return List.of();
+        }
+        long deals = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CUSTOMER_ID = ?")
+                .setParameter(1, id).getSingleResult()).longValue());
+        return List.of(new Dependent(Opportunity.ENTITY, Messages.RecycleBin_opportunities, deals, Fate.MOVED_TO_BIN, true));
     }
 
     @Override
     public Optional<Opportunity> find(long id) {
         return unitOfWork.read(em -> {
             Opportunity opportunity = em.find(Opportunity.class, id);
-            if (opportunity == null) {
+            if (opportunity == null || opportunity.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
@@ -327,7 +345,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     public List<String> refusals(long opportunityId, long stageId) {
         return unitOfWork.read(em -> {
             Opportunity opportunity = em.find(Opportunity.class, opportunityId);
-            if (opportunity == null) {
+            if (opportunity == null || opportunity.isDeleted()) {
                 throw notFound(opportunityId);
             }
             security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
@@ -365,7 +383,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     private Opportunity move(long opportunityId, Long stageId, StageKind kind, java.util.function.Consumer<Opportunity> change) {
         return unitOfWork.write(em -> {
             Opportunity o = em.find(Opportunity.class, opportunityId);
-            if (o == null) {
+            if (o == null || o.isDeleted()) {
                 throw notFound(opportunityId);
             }
             security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner());
@@ -456,7 +474,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     public List<StageHistory> history(long opportunityId) {
         return unitOfWork.read(em -> {
             Opportunity o = em.find(Opportunity.class, opportunityId);
-            if (o == null) {
+            if (o == null || o.isDeleted()) {
                 throw notFound(opportunityId);
             }
             security.check(Action.READ, Opportunity.ENTITY, o.getOwner());

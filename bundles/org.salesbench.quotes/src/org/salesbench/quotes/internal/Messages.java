@@ -7,6 +7,8 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.quotes.internal.messages";
 
+    public static String RecycleBin_quotes;
+    public static String RecycleBin_opportunityDeleted;
     public static String Product_code;
     public static String Product_name;
     public static String Product_unit;

@@ -18,11 +18,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.core.validation.Validator;
+import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.quotes.ApprovalOutcome;
 import org.salesbench.quotes.Product;
@@ -33,14 +37,15 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.quotes.QuoteTotals;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
  * Quotes: validation naming the field, permission checks, one transaction per call, totals stored on every save,
  * events after commit, and discount approval through whichever {@link QuoteApprovalService} ranks highest.
  */
-@Component(service = QuoteService.class)
-public class QuoteServiceImpl implements QuoteService {
+@Component(service = { QuoteService.class, RecycleBinKind.class })
+public class QuoteServiceImpl extends SoftDeletingService implements QuoteService {
 
     /** The permission that deciding on a quote's approval needs (UPDATE on this entity name). */
 
@@ -60,6 +65,8 @@ public class QuoteServiceImpl implements QuoteService {
     /** With the clock that dates quotes and stamps their submission and decision. */
     public QuoteServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
             QuoteApprovalService approval, Clock clock) {
+        // a quote is named by its deal in the recycle bin
+        super(Quote.ENTITY, "SB_QUOTE", "(SELECT o.NAME FROM SB_OPPORTUNITY o WHERE o.ID = SB_QUOTE.OPPORTUNITY_ID)", 400, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
@@ -74,7 +81,7 @@ public class QuoteServiceImpl implements QuoteService {
         validate(quote);
         return unitOfWork.write(em -> {
             Opportunity opportunity = em.find(Opportunity.class, quote.getOpportunity().getId());
-            if (opportunity == null) {
+            if (opportunity == null || opportunity.isDeleted()) {
                 throw new ValidationException(List.of(new FieldError("opportunity",
                         NLS.bind(org.salesbench.core.validation.Messages.Validation_required, Messages.Quote_opportunity), null)));
             }
@@ -126,11 +133,42 @@ public class QuoteServiceImpl implements QuoteService {
         });
     }
 
+    /** To the recycle bin. */
+    @Override
+    public void delete(long id) {
+        softDelete(id, () -> new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id))));
+    }
+
+    /** Refused while its opportunity is in the recycle bin: restoring the deal brings its quotes back. */
+    @Override
+    protected void checkRestore(EntityManager em, long id) {
+        Quote quote = em.find(Quote.class, id);
+        refuseRestoreIf(quote.getOpportunity().isDeleted(), "opportunity",
+                NLS.bind(Messages.RecycleBin_opportunityDeleted, quote.getVersionNumber(), quote.getOpportunity().getName()), id);
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_quotes;
+    }
+
+    /** A deal's quotes go to the bin with it; a customer's keep it from being purged while they exist. */
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        String path = Customer.ENTITY.equals(entity) ? "q.opportunity.customer.id" : Opportunity.ENTITY.equals(entity) ? "q.opportunity.id" : null;
+        if (path == null) {
+            return List.of();
+        }
+        long quotes = unitOfWork.read(em -> em.createQuery("SELECT COUNT(q) FROM Quote q WHERE " + path + " = :id", Long.class)
+                .setParameter("id", id).getSingleResult());
+        return List.of(new Dependent(Quote.ENTITY, Messages.RecycleBin_quotes, quotes, Fate.MOVED_TO_BIN, Customer.ENTITY.equals(entity)));
+    }
+
     @Override
     public Optional<Quote> find(long id) {
         return unitOfWork.read(em -> {
             Quote quote = em.find(Quote.class, id);
-            if (quote == null) {
+            if (quote == null || quote.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Quote.ENTITY, quote.getOwner());
@@ -144,7 +182,7 @@ public class QuoteServiceImpl implements QuoteService {
         security.check(Action.READ, Quote.ENTITY, null);
         return unitOfWork.read(em -> {
             List<Quote> quotes = em.createQuery(
-                    "SELECT q FROM Quote q WHERE q.opportunity.id = :id ORDER BY q.versionNumber DESC", Quote.class)
+                    "SELECT q FROM Quote q WHERE q.opportunity.id = :id AND q.deletedAt IS NULL ORDER BY q.versionNumber DESC", Quote.class)
                     .setParameter("id", opportunityId).getResultList();
             quotes.forEach(QuoteServiceImpl::loadGraph);
             return quotes;
@@ -156,7 +194,7 @@ public class QuoteServiceImpl implements QuoteService {
         security.check(Action.READ, Quote.ENTITY, null);
         return unitOfWork.read(em -> {
             List<Quote> quotes = em.createQuery(
-                    "SELECT q FROM Quote q WHERE q.opportunity.customer.id = :id ORDER BY q.createdAt DESC, q.id DESC", Quote.class)
+                    "SELECT q FROM Quote q WHERE q.opportunity.customer.id = :id AND q.deletedAt IS NULL ORDER BY q.createdAt DESC, q.id DESC", Quote.class)
                     .setParameter("id", customerId).getResultList();
             quotes.forEach(QuoteServiceImpl::loadGraph);
             return quotes;
@@ -166,7 +204,7 @@ public class QuoteServiceImpl implements QuoteService {
     @Override
     public long countForOpportunity(long opportunityId) {
         security.check(Action.READ, Quote.ENTITY, null);
-        return unitOfWork.read(em -> em.createQuery("SELECT COUNT(q) FROM Quote q WHERE q.opportunity.id = :id", Long.class)
+        return unitOfWork.read(em -> em.createQuery("SELECT COUNT(q) FROM Quote q WHERE q.opportunity.id = :id AND q.deletedAt IS NULL", Long.class)
                 .setParameter("id", opportunityId).getSingleResult());
     }
 
@@ -368,7 +406,7 @@ public class QuoteServiceImpl implements QuoteService {
 
     private static Quote load(EntityManager em, Long id) {
         Quote quote = id == null ? null : em.find(Quote.class, id);
-        if (quote == null) {
+        if (quote == null || quote.isDeleted()) {
             throw new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id)));
         }
         return quote;

@@ -47,7 +47,7 @@ public class QuoteStageRule implements StageRule {
 
     private boolean hasLiveQuote(long opportunityId) {
         return unitOfWork.read(em -> em.createQuery(
-                "SELECT COUNT(q) FROM Quote q WHERE q.opportunity.id = :id AND q.status <> :rejected", Long.class)
+                "SELECT COUNT(q) FROM Quote q WHERE q.opportunity.id = :id AND q.status <> :rejected AND q.deletedAt IS NULL", Long.class)
                 .setParameter("id", opportunityId).setParameter("rejected", QuoteStatus.REJECTED).getSingleResult()) > 0;
     }
 }

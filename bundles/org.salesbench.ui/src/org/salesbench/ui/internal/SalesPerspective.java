@@ -4,6 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.salesbench.ui.SalesbenchUi;
+import org.salesbench.ui.internal.recyclebin.RecycleBinView;
 
 /** The default perspective: the lists of the sales modules on the left, editors on the right. */
 public class SalesPerspective implements IPerspectiveFactory {
@@ -16,5 +17,7 @@ public class SalesPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder(SalesbenchUi.FOLDER_BOTTOM, IPageLayout.BOTTOM, 0.75f, editorArea);
         bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        bottom.addPlaceholder(RecycleBinView.ID);
+        layout.addShowViewShortcut(RecycleBinView.ID);
     }
 }

@@ -82,14 +82,22 @@ class CustomerServiceTest {
         assertEquals(CustomerStatus.ACTIVE, updated.getStatus());
         assertEquals(1, updated.getContacts().size());
         assertEquals(Set.of("战略客户"), updated.getTags());
+        assertEquals(1, fx.db.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_CONTACT WHERE DELETED_AT IS NOT NULL")
+                .getSingleResult()).longValue()), "the contact taken off went to the recycle bin");
 
         fx.service.delete(id);
         assertTrue(fx.service.find(id).isEmpty());
+        assertEquals(0, fx.service.count(org.salesbench.customers.CustomerFilter.ALL), "it leaves the search index");
+        assertEquals(3, fx.db.read(em -> ((Number) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM SB_CONTACT WHERE DELETED_AT IS NOT NULL)"
+                + " + (SELECT COUNT(*) FROM SB_ACTIVITY WHERE DELETED_AT IS NOT NULL) FROM SB_SEQUENCE").getSingleResult()).longValue()),
+                "its contact and activity go to the recycle bin with it, where the contact taken off before is");
+        assertEquals("tester", fx.service.findDeleted(id).orElseThrow().deletedBy());
+
+        fx.service.purge(id);
         long orphans = fx.db.read(em -> ((Number) em.createNativeQuery(
                 "SELECT (SELECT COUNT(*) FROM SB_CONTACT) + (SELECT COUNT(*) FROM SB_ACTIVITY) + (SELECT COUNT(*) FROM SB_CONTACT_PHONE) "
                         + "FROM SB_SEQUENCE").getSingleResult()).longValue());
-        assertEquals(0, orphans, "children and phones go with the customer");
-        assertEquals(0, fx.service.count(org.salesbench.customers.CustomerFilter.ALL), "and it leaves the search index");
+        assertEquals(0, orphans, "a purge takes children and phones with the customer");
         assertEquals(List.of(Change.CREATED, Change.UPDATED, Change.DELETED), fx.events.stream().map(CustomerFixture.Posted::change).toList());
     }
 

@@ -150,16 +150,21 @@ class BoardAndForecastTest {
         assertTotalsMatchTheRows();
         fx.opportunities.moveToStage(c.getId(), stage(nb, "Qualification").getId()); // reopened
         assertTotalsMatchTheRows();
-        fx.opportunities.delete(a.getId());
+        fx.opportunities.delete(a.getId()); // to the recycle bin
         assertTotalsMatchTheRows();
-        fx.customers.delete(haina.getId()); // its deals go by ON DELETE CASCADE
+        fx.opportunities.restore(a.getId());
+        assertTotalsMatchTheRows();
+        fx.opportunities.delete(a.getId());
+        fx.opportunities.purge(a.getId());
+        assertTotalsMatchTheRows();
+        fx.customers.delete(haina.getId()); // its deals go to the bin with it (trigger)
         assertTotalsMatchTheRows();
         assertEquals(0, fx.opportunities.board(nb.getId(), BoardFilter.ALL, 5).columns().stream().mapToLong(BoardColumn::count).sum());
     }
 
     private void assertTotalsMatchTheRows() {
         Map<String, String> expected = new java.util.TreeMap<>();
-        fx.db.read(em -> em.createNativeQuery("SELECT STAGE_ID, COUNT(*), SUM(AMOUNT) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND PIPELINE_ID = ?"
+        fx.db.read(em -> em.createNativeQuery("SELECT STAGE_ID, COUNT(*), SUM(AMOUNT) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND DELETED_AT IS NULL AND PIPELINE_ID = ?"
                 + " GROUP BY STAGE_ID").setParameter(1, nb.getId()).getResultList()).forEach(row -> {
                     Object[] r = (Object[]) row;
                     expected.put(String.valueOf(r[0]), r[1] + " " + new java.math.BigDecimal(r[2].toString()).setScale(2));

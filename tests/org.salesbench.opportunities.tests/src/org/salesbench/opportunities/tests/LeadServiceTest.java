@@ -282,9 +282,14 @@ class LeadServiceTest {
 
         fx.leads.delete(saved.getId());
         assertTrue(fx.leads.find(saved.getId()).isEmpty());
+        assertEquals(1, fx.leads.count(org.salesbench.opportunities.LeadFilter.ALL), "out of the list, in the recycle bin");
+        assertEquals(saved.getId(), fx.opportunities.find(made.opportunityId()).orElseThrow().getLeadId(), "links stay while it can be restored");
+        assertEquals(saved.getId(), fx.leads.find(twin.getId()).orElseThrow().getDuplicateLeadId());
+
+        fx.leads.purge(saved.getId());
         Opportunity kept = fx.opportunities.find(made.opportunityId()).orElseThrow();
         assertNull(kept.getLeadId(), "the opportunity stays, without its lead");
-        assertNull(fx.leads.find(twin.getId()).orElseThrow().getDuplicateLeadId(), "the duplicate no longer points to the deleted lead");
+        assertNull(fx.leads.find(twin.getId()).orElseThrow().getDuplicateLeadId(), "the duplicate no longer points to the purged lead");
         assertTrue(fx.customers.find(made.customerId()).isPresent(), "the customer made by the conversion stays");
         assertEquals(1, fx.count("SELECT COUNT(*) FROM SB_LEAD"));
         assertTrue(fx.events.contains(new OpportunityFixture.Posted(Lead.ENTITY, Change.DELETED, saved.getId())));

@@ -284,11 +284,23 @@ class OpportunityServiceTest {
     }
 
     @Test
-    void deletingACustomerTakesItsOpportunitiesAndTheirHistory() {
+    void deletingACustomerTakesItsOpportunitiesToTheRecycleBinAndPurgingThemTakesTheirHistory() {
         Opportunity o = create("10.00");
         fx.opportunities.moveToStage(o.getId(), stage(newBusiness, "Needs analysis").getId());
+        long history = fx.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY");
         fx.customers.delete(acme.getId());
         assertTrue(fx.opportunities.find(o.getId()).isEmpty());
-        assertEquals(0, fx.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY"));
+        assertEquals(0, fx.opportunities.count(org.salesbench.opportunities.OpportunityFilter.ALL));
+        assertEquals(history, fx.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY"), "the history waits in the bin with its deal");
+        assertTrue(fx.opportunities.findDeleted(o.getId()).isPresent(), "in the recycle bin");
+
+        fx.customers.restore(acme.getId());
+        assertEquals(0, new java.math.BigDecimal("10.00").compareTo(fx.opportunities.find(o.getId()).orElseThrow().getAmount().getAmount()),
+                "back with its customer");
+
+        fx.customers.delete(acme.getId());
+        fx.opportunities.purge(o.getId());
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY"), "a purge takes the history");
+        assertTrue(fx.opportunities.findDeleted(o.getId()).isEmpty());
     }
 }

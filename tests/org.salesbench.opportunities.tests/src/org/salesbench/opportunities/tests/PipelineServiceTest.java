@@ -93,6 +93,8 @@ class PipelineServiceTest {
         ValidationException hasDeals = assertThrows(ValidationException.class, () -> fx.pipelines.delete(created.getId()));
         assertTrue(hasDeals.errorOf("id").message().contains("1"), hasDeals.getMessage());
         fx.opportunities.delete(oid);
+        assertThrows(ValidationException.class, () -> fx.pipelines.delete(created.getId()), "a deal in the recycle bin still holds its pipeline");
+        fx.opportunities.purge(oid);
         fx.pipelines.delete(created.getId());
         assertTrue(fx.pipelines.find(created.getId()).isEmpty());
         assertEquals(0, fx.count("SELECT COUNT(*) FROM SB_STAGE_RULE WHERE RULE_ID = 'nextStep' AND STAGE_ID = " + workshopId));

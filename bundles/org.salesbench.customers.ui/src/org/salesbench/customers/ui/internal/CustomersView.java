@@ -3,7 +3,9 @@ package org.salesbench.customers.ui.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -37,6 +39,8 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.RecycleBin;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
@@ -377,7 +381,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
     private void deleteSelected() {
         List<CustomerRow> rows = selectedRows();
         if (rows.isEmpty() || !MessageDialog.openConfirm(getSite().getShell(), Messages.Action_delete,
-                NLS.bind(Messages.View_confirmDelete, rows.size(), rows.get(0).name()))) {
+                NLS.bind(Messages.View_confirmDelete, new Object[] { rows.size(), rows.get(0).name(), dependents(rows) }))) {
             return;
         }
         run(Messages.Action_delete, monitor -> {
@@ -390,6 +394,23 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 }
             });
         });
+    }
+
+    /** What depends on the customers and what deleting them does to it, one line a kind, for the confirmation. */
+    private static String dependents(List<CustomerRow> rows) {
+        RecycleBin bin = Services.get(RecycleBin.class);
+        Map<String, Dependent> total = new LinkedHashMap<>();
+        for (CustomerRow row : rows) {
+            for (Dependent d : bin.dependents(Customer.ENTITY, row.id())) {
+                total.merge(d.entity(), d, (a, b) -> new Dependent(a.entity(), a.label(), a.count() + b.count(), a.fate(), a.blocksPurge()));
+            }
+        }
+        if (total.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n\n").append(Messages.View_confirmDeleteDependents);
+        total.values().forEach(d -> text.append("\n\u2022 ").append(d.describe()));
+        return text.toString();
     }
 
     private void saveFilter() {

@@ -92,6 +92,7 @@ public final class Messages extends NLS {
     public static String Status_prospect;
     public static String View_any;
     public static String View_confirmDelete;
+    public static String View_confirmDeleteDependents;
     public static String View_count;
     public static String View_counting;
     public static String View_indexing;

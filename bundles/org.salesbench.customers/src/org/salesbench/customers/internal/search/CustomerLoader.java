@@ -30,7 +30,7 @@ import org.salesbench.customers.internal.SearchTerms;
  */
 final class CustomerLoader {
 
-    private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT, NORMALIZED_NAME";
+    private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT, NORMALIZED_NAME, DELETED_AT";
 
     private final Connection connection;
     private final boolean derby;
@@ -41,7 +41,7 @@ final class CustomerLoader {
         this.derby = derby;
     }
 
-    /** The customers of {@code ids} (ascending, at most a few thousand) still in the database. */
+    /** The customers of {@code ids} (ascending, at most a few thousand) still in the database and not in the recycle bin. */
     List<IndexedCustomer> load(long[] ids) throws SQLException {
         if (ids.length == 0) {
             return List.of();
@@ -53,7 +53,7 @@ final class CustomerLoader {
         try (ResultSet rs = query("SELECT " + COLUMNS + " FROM SB_CUSTOMER", "PK_SB_CUSTOMER", "ID", ids)) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                if (!wanted.contains(id)) {
+                if (!wanted.contains(id) || rs.getTimestamp(13) != null) {
                     continue;
                 }
                 Customer c = new Customer(rs.getString(2));
@@ -77,10 +77,10 @@ final class CustomerLoader {
             }
         }
         Map<Long, Contact> contacts = new HashMap<>();
-        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME FROM SB_CONTACT", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
+        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME, DELETED_AT FROM SB_CONTACT", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
             while (rs.next()) {
                 Customer c = customers.get(rs.getLong(2));
-                if (c != null) {
+                if (c != null && rs.getTimestamp(4) == null) { // a contact in the recycle bin is not searched
                     contacts.put(rs.getLong(1), c.addContact(new Contact(rs.getString(3))));
                 }
             }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
@@ -36,6 +37,7 @@ import org.salesbench.customers.internal.Messages;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.persistence.SoftDeletion;
 
 /**
  * The customer list's search index for one database: where it lives, how it is built and kept current.
@@ -247,7 +249,7 @@ public final class CustomerSearch implements AutoCloseable {
         long start = System.nanoTime();
         Connection c = connection();
         long watermark = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
-        long[] ids = longs(c, "SELECT ID FROM SB_CUSTOMER ORDER BY ID");
+        long[] ids = longs(c, "SELECT ID FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null) + " ORDER BY ID");
         CustomerLoader loader = new CustomerLoader(c, derby());
         // two cores' worth: this thread reads the next group from the database while another indexes the last one
         java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -322,8 +324,8 @@ public final class CustomerSearch implements AutoCloseable {
             put(index, c, stale);
             changed = true;
         }
-        if (full && longs(c, "SELECT COUNT(*) FROM SB_CUSTOMER")[0] != index.liveCount()) {
-            long[] inDatabase = longs(c, "SELECT ID FROM SB_CUSTOMER ORDER BY ID");
+        if (full && longs(c, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null))[0] != index.liveCount()) {
+            long[] inDatabase = longs(c, "SELECT ID FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null) + " ORDER BY ID");
             Arrays.sort(inDatabase);
             long[] inIndex = index.allIds();
             List<Long> gone = new ArrayList<>();
@@ -344,7 +346,15 @@ public final class CustomerSearch implements AutoCloseable {
     private void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
         CustomerLoader loader = new CustomerLoader(c, derby());
         for (int from = 0; from < ids.length; from += CATCH_UP_GROUP) {
-            index.put(loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CATCH_UP_GROUP))));
+            long[] group = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CATCH_UP_GROUP));
+            List<IndexedCustomer> loaded = loader.load(group);
+            index.put(loaded);
+            // deleted since (in the recycle bin or purged, by another client too): out of the index
+            Set<Long> present = loaded.stream().map(l -> l.row().id()).collect(java.util.stream.Collectors.toSet());
+            List<Long> gone = Arrays.stream(group).boxed().filter(id -> !present.contains(id)).toList();
+            if (!gone.isEmpty()) {
+                index.delete(gone);
+            }
         }
     }
 

@@ -1,19 +1,26 @@
 package org.salesbench.opportunities.ui.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
+import org.salesbench.core.recyclebin.DeletedRecord;
+import org.salesbench.core.recyclebin.RecycleBin;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.ui.Services;
 
 /**
  * Edits a lead (or makes a new one). OK stays disabled while a field is wrong; OK saves through
@@ -47,9 +54,17 @@ public class LeadDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(lead.isNew() ? Messages.LeadDialog_newTitle : lead.getCompany());
         setMessage(Messages.LeadDialog_message);
+        deletedCustomer().ifPresent(customer -> setMessage(NLS.bind(Messages.LeadDialog_customerDeleted, customer.name()), IMessageProvider.WARNING));
         fields = new LeadFields(area, service, sources, lead, !lead.isNew(), this::update);
         fields.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         return area;
+    }
+
+    /** The customer the lead was converted to or duplicates, when it is in the recycle bin: the link stays and says so. */
+    private Optional<DeletedRecord> deletedCustomer() {
+        RecycleBin bin = Services.get(RecycleBin.class);
+        return java.util.stream.Stream.of(lead.getCustomerId(), lead.getDuplicateCustomerId()).filter(java.util.Objects::nonNull)
+                .map(id -> bin.findDeleted(Customer.ENTITY, id)).flatMap(Optional::stream).findFirst();
     }
 
     @Override

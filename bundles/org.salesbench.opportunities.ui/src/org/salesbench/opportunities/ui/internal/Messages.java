@@ -119,6 +119,7 @@ public final class Messages extends NLS {
     public static String LeadDialog_conflict;
     public static String LeadDialog_editTitle;
     public static String LeadDialog_message;
+    public static String LeadDialog_customerDeleted;
     public static String LeadDialog_newTitle;
     public static String LeadStatus_converted;
     public static String LeadStatus_disqualified;

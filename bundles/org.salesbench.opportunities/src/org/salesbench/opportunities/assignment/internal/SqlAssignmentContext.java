@@ -42,8 +42,8 @@ final class SqlAssignmentContext implements AssignmentContext {
             regions.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]);
         }
         Map<String, Integer> openLeads = counts(
-                "SELECT OWNER, COUNT(*) FROM SB_LEAD WHERE STATUS IN ('NEW', 'WORKING', 'QUALIFIED') GROUP BY OWNER");
-        Map<String, Integer> openOpportunities = counts("SELECT OWNER, COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' GROUP BY OWNER");
+                "SELECT OWNER, COUNT(*) FROM SB_LEAD WHERE STATUS IN ('NEW', 'WORKING', 'QUALIFIED') AND DELETED_AT IS NULL GROUP BY OWNER");
+        Map<String, Integer> openOpportunities = counts("SELECT OWNER, COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND DELETED_AT IS NULL GROUP BY OWNER");
         List<Candidate> result = new ArrayList<>();
         for (Object[] row : rows("SELECT LOGIN, DISPLAY_NAME FROM SB_USER WHERE ACTIVE = TRUE ORDER BY LOGIN")) {
             String login = (String) row[0];

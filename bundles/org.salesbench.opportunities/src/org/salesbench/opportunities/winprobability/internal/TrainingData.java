@@ -40,7 +40,7 @@ final class TrainingData {
               JOIN SB_STAGE_HISTORY h ON h.OPPORTUNITY_ID = o.ID AND h.TO_STAGE_ID = o.STAGE_ID
               JOIN SB_STAGE s ON s.ID = h.FROM_STAGE_ID
               LEFT JOIN SB_LEAD_SOURCE src ON src.CODE = o.SOURCE
-             WHERE o.STATE IN ('WON', 'LOST') AND s.KIND = 'OPEN'
+             WHERE o.STATE IN ('WON', 'LOST') AND s.KIND = 'OPEN' AND o.DELETED_AT IS NULL
                AND h.MOVED_AT = (SELECT MAX(h2.MOVED_AT) FROM SB_STAGE_HISTORY h2
                                   WHERE h2.OPPORTUNITY_ID = o.ID AND h2.TO_STAGE_ID = o.STAGE_ID)
              ORDER BY h.MOVED_AT DESC, o.ID DESC""";

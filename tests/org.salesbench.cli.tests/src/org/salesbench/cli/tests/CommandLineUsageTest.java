@@ -110,7 +110,7 @@ class CommandLineUsageTest {
         assertUsage(cli.run("export", "customers", dir.resolve("no/such/x.csv").toString()), "does not exist");
         assertUsage(cli.run("export", "customers", dir.resolve("x.csv").toString(), "--encoding", "ebcdic"), "--encoding");
         assertUsage(cli.run("demo", "--size", "many"), "--size takes a whole number");
-        assertUsage(cli.run("users"), "list|add|deactivate");
+        assertUsage(cli.run("users"), "list|add|roles|sign-in|share|unshare|deactivate");
         assertUsage(cli.run("users", "promote", "x"), "Unknown users action \"promote\"");
         assertUsage(cli.run("users", "add", "only-login"), "display name is missing");
         assertUsage(cli.run("backup"), "folder is missing");

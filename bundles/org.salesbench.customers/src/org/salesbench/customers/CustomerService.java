@@ -1,5 +1,6 @@
 package org.salesbench.customers;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,4 +82,11 @@ public interface CustomerService {
 
     /** Every tag in use, sorted. */
     List<String> tags();
+
+    /**
+     * Deletes at once, for good, every customer of the given owners with its contacts and activities (their
+     * opportunities, quotes and stage history follow by ON DELETE CASCADE): how demo or benchmark data is cleared
+     * before it is made again. Needs the right to delete each owner's customers; returns how many were deleted.
+     */
+    int purgeOwnedBy(Collection<String> owners);
 }

@@ -78,23 +78,16 @@ public class DemoData {
     }
 
     /**
-     * Deletes the customers, leads and opportunities of the demo users and makes {@code size} new
-     * customers with their sales data. Deleting a customer deletes its opportunities, their stage
-     * history and quotes (ON DELETE CASCADE); the product catalogue is kept and reused.
+     * Deletes the customers, leads and opportunities of the demo users, through each module's service, and makes
+     * {@code size} new customers with their sales data. The opportunities go with their stage history and quotes;
+     * the product catalogue is kept and reused.
      */
     public int reset(int size, IProgressMonitor monitor) {
         List<String> logins = DemoDataGenerator.USERS.stream().map(u -> u[0]).toList();
-        unitOfWork.write(em -> {
-            String in = String.join(",", logins.stream().map(l -> "'" + l + "'").toList());
-            em.createNativeQuery("DELETE FROM SB_ACTIVITY WHERE CUSTOMER_ID IN (SELECT ID FROM SB_CUSTOMER WHERE OWNER IN (" + in + "))")
-                    .executeUpdate();
-            em.createNativeQuery("DELETE FROM SB_CONTACT WHERE CUSTOMER_ID IN (SELECT ID FROM SB_CUSTOMER WHERE OWNER IN (" + in + "))")
-                    .executeUpdate();
-            em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE OWNER IN (" + in + ")").executeUpdate();
-            em.createNativeQuery("DELETE FROM SB_CUSTOMER WHERE OWNER IN (" + in + ")").executeUpdate();
-            em.createNativeQuery("DELETE FROM SB_LEAD WHERE OWNER IN (" + in + ")").executeUpdate();
-            return null;
-        });
+        // each module clears its own rows; deleting a customer also deletes its opportunities (ON DELETE CASCADE)
+        sales.opportunities().purgeOwnedBy(logins);
+        customers.purgeOwnedBy(logins);
+        sales.leads().purgeOwnedBy(logins);
         return fill(size, DEFAULT_SEED, monitor);
     }
 

@@ -1,5 +1,6 @@
 package org.salesbench.opportunities;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,4 +67,11 @@ public interface LeadService {
 
     /** Replaces the scoring rules; saved leads keep their score until they are next saved or re-screened. */
     List<ScoringRule> saveScoringRules(List<ScoringRule> rules);
+
+    /**
+     * Deletes at once, for good, every lead of the given owners; deals converted from them and leads marked as
+     * their duplicates keep no link to them. How demo or benchmark data is cleared before it is made again. Needs
+     * the right to delete each owner's leads; returns how many were deleted.
+     */
+    int purgeOwnedBy(Collection<String> owners);
 }

@@ -1,6 +1,7 @@
 package org.salesbench.opportunities;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,4 +71,11 @@ public interface OpportunityService {
 
     /** Opportunities of one customer, for its editor page, newest first. */
     List<OpportunityRow> ofCustomer(long customerId);
+
+    /**
+     * Deletes at once, for good, every opportunity of the given owners with its stage history, quotes, team and
+     * competitors: how demo or benchmark data is cleared before it is made again. Needs the right to delete each
+     * owner's opportunities; returns how many were deleted.
+     */
+    int purgeOwnedBy(Collection<String> owners);
 }

@@ -2,6 +2,7 @@ package org.salesbench.customers.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -516,5 +518,32 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     public List<String> tags() {
         security.check(Action.READ, Customer.ENTITY, null);
         return search.tags(); // the index's tag terms: SB_CUSTOMER_TAG keeps no index on TAG for this
+    }
+
+    @Override
+    public int purgeOwnedBy(Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        owners.forEach(owner -> security.check(Action.DELETE, Customer.ENTITY, owner));
+        return unitOfWork.write(em -> {
+            String in = SqlParameters.in(owners.size());
+            String ofOwners = " WHERE CUSTOMER_ID IN (SELECT ID FROM SB_CUSTOMER WHERE OWNER" + in + ")";
+            List<Long> ids = new ArrayList<>();
+            for (Object id : SqlParameters.bind(em.createNativeQuery("SELECT ID FROM SB_CUSTOMER WHERE OWNER" + in), owners).getResultList()) {
+                ids.add(((Number) id).longValue());
+            }
+            // children first, as in delete: phones, e-mails and tags follow by ON DELETE CASCADE
+            for (String sql : List.of("DELETE FROM SB_ACTIVITY" + ofOwners, "DELETE FROM SB_CONTACT" + ofOwners,
+                    "DELETE FROM SB_CUSTOMER WHERE OWNER" + in)) {
+                SqlParameters.bind(em.createNativeQuery(sql), owners).executeUpdate();
+            }
+            unitOfWork.afterCommit(() -> {
+                search.deleted(ids);
+                // one event for the lot, as for an import: views read the list again
+                events.publishImported(Customer.ENTITY, ids.size());
+            });
+            return ids.size();
+        });
     }
 }

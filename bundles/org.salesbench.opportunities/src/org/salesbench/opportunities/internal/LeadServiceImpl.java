@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,7 @@ import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Leads: screening on every save, conversion through the customer and opportunity services in one transaction. */
@@ -579,6 +581,25 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
                 saved.add(copy);
             }
             return saved;
+        });
+    }
+
+    @Override
+    public int purgeOwnedBy(Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        owners.forEach(owner -> security.check(Action.DELETE, Lead.ENTITY, owner));
+        return unitOfWork.write(em -> {
+            String in = SqlParameters.in(owners.size());
+            String ofOwners = " IN (SELECT ID FROM SB_LEAD WHERE OWNER" + in + ")";
+            // as in delete: deals converted from these leads and leads marked as their duplicates forget them
+            SqlParameters.bind(em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID" + ofOwners), owners).executeUpdate();
+            SqlParameters.bind(em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID" + ofOwners), owners).executeUpdate();
+            int deleted = SqlParameters.bind(em.createNativeQuery("DELETE FROM SB_LEAD WHERE OWNER" + in), owners).executeUpdate();
+            // one event for the lot, as for an import: views read the list again
+            unitOfWork.afterCommit(() -> events.publishImported(Lead.ENTITY, deleted));
+            return deleted;
         });
     }
 }

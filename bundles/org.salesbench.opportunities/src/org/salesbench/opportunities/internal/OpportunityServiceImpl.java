@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,7 @@ import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.SoftDeletingService;
+import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Opportunities: validation, stage rules, stage history, the board; one transaction per call, events after commit. */
@@ -534,5 +536,23 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
 
     static ValidationException notFound(long id) {
         return new ValidationException(new ArrayList<>(List.of(new FieldError("id", NLS.bind(Messages.Opportunity_notFound, id), id))));
+    }
+
+    @Override
+    public int purgeOwnedBy(Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        owners.forEach(owner -> security.check(Action.DELETE, Opportunity.ENTITY, owner));
+        return unitOfWork.write(em -> {
+            String in = SqlParameters.in(owners.size());
+            // as in delete: leads converted into these deals forget them; history, members and competitors follow by ON DELETE CASCADE
+            SqlParameters.bind(em.createNativeQuery("UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID IN (SELECT ID FROM SB_OPPORTUNITY WHERE OWNER"
+                    + in + ")"), owners).executeUpdate();
+            int deleted = SqlParameters.bind(em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE OWNER" + in), owners).executeUpdate();
+            // one event for the lot, as for an import: views read the list again
+            unitOfWork.afterCommit(() -> events.publishImported(Opportunity.ENTITY, deleted));
+            return deleted;
+        });
     }
 }

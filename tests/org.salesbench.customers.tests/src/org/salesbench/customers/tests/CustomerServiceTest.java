@@ -102,6 +102,30 @@ class CustomerServiceTest {
     }
 
     @Test
+    void purgingOwnersDeletesTheirCustomersWithChildrenAndLeavesOthers() {
+        Customer demo = huawei();
+        demo.setOwner("demo.wang");
+        long demoId = fx.service.create(demo).getId();
+        Customer second = customer("深圳演示科技有限公司");
+        second.setOwner("demo.li");
+        fx.service.create(second);
+        Customer kept = customer("杭州保留贸易有限公司");
+        kept.addContact(contact("陈静", "13900139000", null));
+        long keptId = fx.service.create(kept).getId();
+        fx.events.clear();
+
+        assertEquals(2, fx.service.purgeOwnedBy(List.of("demo.wang", "demo.li", "nobody")));
+        assertTrue(fx.service.find(demoId).isEmpty());
+        assertEquals(1, fx.service.find(keptId).orElseThrow().getContacts().size(), "another owner's customer keeps its contact");
+        long children = fx.db.read(em -> ((Number) em.createNativeQuery(
+                "SELECT (SELECT COUNT(*) FROM SB_CONTACT) + (SELECT COUNT(*) FROM SB_ACTIVITY) FROM SB_SEQUENCE").getSingleResult()).longValue());
+        assertEquals(1, children, "only the kept customer's contact is left");
+        assertEquals(List.of(keptId), fx.service.page(CustomerFilter.ALL, org.salesbench.customers.CustomerSort.DEFAULT, 0, 10).stream()
+                .map(r -> r.id()).toList(), "the purged customers leave the search index");
+        assertEquals(0, fx.service.purgeOwnedBy(List.of()));
+    }
+
+    @Test
     void everyBadFieldIsNamedAndNothingIsWritten() {
         Customer bad = customer(" ");
         bad.setCreditCode("91440300MA5FABCD1X");

@@ -296,6 +296,30 @@ class LeadServiceTest {
     }
 
     @Test
+    void purgingAnOwnersDealsAndLeadsUnlinksWhatPointsToThemAndLeavesOthers() {
+        Lead original = lead("Bluebird Analytics Ltd.");
+        original.setStatus(LeadStatus.QUALIFIED);
+        original.setOwner("demo.zhao");
+        Lead saved = fx.leads.create(original);
+        Lead twin = fx.leads.create(lead("BLUEBIRD ANALYTICS"));
+        assertEquals(saved.getId(), twin.getDuplicateLeadId());
+        LeadConversion made = fx.leads.convert(saved.getId(), ConversionRequest.DEFAULTS);
+        Opportunity others = fx.opportunities.create(fx.opportunity(fx.customer("保留客户有限公司"), "保留商机", "1000",
+                LocalDate.now(Clocks.system()).plusDays(30)));
+
+        assertEquals(1, fx.opportunities.purgeOwnedBy(List.of("demo.zhao")));
+        assertTrue(fx.opportunities.find(made.opportunityId()).isEmpty(), "the converted deal had the lead's owner");
+        assertNull(fx.leads.find(saved.getId()).orElseThrow().getOpportunityId(), "the lead forgets the purged deal");
+        assertTrue(fx.opportunities.find(others.getId()).isPresent(), "another owner's deal stays");
+
+        assertEquals(1, fx.leads.purgeOwnedBy(List.of("demo.zhao")));
+        assertTrue(fx.leads.find(saved.getId()).isEmpty());
+        assertNull(fx.leads.find(twin.getId()).orElseThrow().getDuplicateLeadId(), "the duplicate no longer points to the purged lead");
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM SB_LEAD"));
+        assertEquals(0, fx.leads.purgeOwnedBy(List.of("demo.zhao")));
+    }
+
+    @Test
     void conversionOfADuplicateAttachesToTheExistingCustomer() {
         Customer existing = huawei();
         Lead lead = lead("深圳华为技术有限公司");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.quotes.Product;
 import org.salesbench.quotes.Quote;
 import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.quotes.internal.ThresholdQuoteApprovalService;
@@ -51,21 +49,12 @@ class PostgresQuoteApprovalTest {
 
     @Test
     void aDraftKeepsItsTotalsAndADiscountOverTheThresholdIsApprovedByADecision() {
-        Product erp = fx.product("ERP-STD", "ERP 标准版", "98000", "13");
-        Product days = fx.product("SVC-DAY", "实施服务", "2500", "6");
-        Quote draft = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "98000", "5", "13"),
-                QuoteFixture.line(days, "20", "2500", "10.5", "6")));
+        Quote draft = fx.erpWithServiceDays("10.5");
         assertEquals(1, draft.getVersionNumber());
         assertEquals(QuoteStatus.DRAFT, draft.getStatus());
-
-        Quote loaded = fx.quotes.find(draft.getId()).orElseThrow();
         // 98000 − 4900 = 93100, tax 12103; 50000 − 5250 = 44750, tax 2685
-        assertEquals(Money.cny("148000.00"), loaded.getSubtotal());
-        assertEquals(Money.cny("10150.00"), loaded.getDiscountTotal());
-        assertEquals(Money.cny("137850.00"), loaded.getNetTotal());
-        assertEquals(Money.cny("14788.00"), loaded.getTaxTotal());
-        assertEquals(Money.cny("152638.00"), loaded.getGrandTotal());
-        assertEquals(List.of("ERP-STD", "SVC-DAY"), loaded.getLines().stream().map(l -> l.getProduct().getCode()).toList());
+        QuoteFixture.assertStored(fx.quotes.find(draft.getId()).orElseThrow(), "148000.00", "10150.00", "137850.00", "14788.00", "152638.00",
+                "ERP-STD", "SVC-DAY");
 
         Quote submitted = fx.quotes.submitForApproval(draft.getId());
         assertEquals(QuoteStatus.IN_APPROVAL, submitted.getStatus());

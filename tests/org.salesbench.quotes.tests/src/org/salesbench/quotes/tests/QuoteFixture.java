@@ -1,5 +1,7 @@
 package org.salesbench.quotes.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,6 +94,26 @@ final class QuoteFixture implements AutoCloseable {
             quote.addLine(line);
         }
         return quote;
+    }
+
+    /**
+     * The usual draft, created: one ERP licence at 98,000 with 5 % off and 13 % tax, and 20 service days at 2,500 with the
+     * given discount and 6 % tax.
+     */
+    Quote erpWithServiceDays(String serviceDiscount) {
+        Product erp = product("ERP-STD", "ERP 标准版", "98000", "13");
+        Product days = product("SVC-DAY", "实施服务", "2500", "6");
+        return quotes.createDraft(draft(line(erp, "1", "98000", "5", "13"), line(days, "20", "2500", serviceDiscount, "6")));
+    }
+
+    /** Asserts a quote's stored totals, in yuan, and its lines' product codes in order. */
+    static void assertStored(Quote quote, String subtotal, String discount, String net, String tax, String grand, String... codes) {
+        assertEquals(Money.cny(subtotal), quote.getSubtotal(), "subtotal");
+        assertEquals(Money.cny(discount), quote.getDiscountTotal(), "discount");
+        assertEquals(Money.cny(net), quote.getNetTotal(), "net");
+        assertEquals(Money.cny(tax), quote.getTaxTotal(), "tax");
+        assertEquals(Money.cny(grand), quote.getGrandTotal(), "grand total");
+        assertEquals(List.of(codes), quote.getLines().stream().map(l -> l.getProduct().getCode()).toList());
     }
 
     static QuoteLine line(Product product, String quantity, String unitPrice, String discount, String tax) {

@@ -44,22 +44,12 @@ class QuoteServiceTest {
 
     @Test
     void aDraftIsTheOpportunitysNextVersionWithItsTotalsStored() {
-        Product erp = fx.product("ERP-STD", "ERP 标准版", "98000", "13");
-        Product days = fx.product("SVC-DAY", "实施服务", "2500", "6");
-
-        Quote first = fx.quotes.createDraft(fx.draft(QuoteFixture.line(erp, "1", "98000", "5", "13"),
-                QuoteFixture.line(days, "20", "2500", "0", "6")));
+        Quote first = fx.erpWithServiceDays("0");
         assertEquals(1, first.getVersionNumber());
         assertEquals(QuoteStatus.DRAFT, first.getStatus());
-
-        Quote loaded = fx.quotes.find(first.getId()).orElseThrow();
         // 98000 − 4900 = 93100, tax 12103; 50000, tax 3000
-        assertEquals(Money.cny("148000.00"), loaded.getSubtotal());
-        assertEquals(Money.cny("4900.00"), loaded.getDiscountTotal());
-        assertEquals(Money.cny("143100.00"), loaded.getNetTotal());
-        assertEquals(Money.cny("15103.00"), loaded.getTaxTotal());
-        assertEquals(Money.cny("158203.00"), loaded.getGrandTotal());
-        assertEquals(List.of("ERP-STD", "SVC-DAY"), loaded.getLines().stream().map(l -> l.getProduct().getCode()).toList());
+        QuoteFixture.assertStored(fx.quotes.find(first.getId()).orElseThrow(), "148000.00", "4900.00", "143100.00", "15103.00", "158203.00",
+                "ERP-STD", "SVC-DAY");
 
         Quote second = fx.quotes.newVersion(first.getId());
         assertEquals(2, second.getVersionNumber());

@@ -1,5 +1,6 @@
 package org.salesbench.ui.testing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,10 +11,21 @@ import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DragSourceListener;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.DropTargetListener;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -24,6 +36,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.Widget;
 
 /**
@@ -42,6 +56,12 @@ public final class UiTesting {
 
     /** Processes events until {@code condition} holds, failing after {@code timeoutMs}. */
     public static void waitUntil(String what, BooleanSupplier condition, long timeoutMs) {
+        waitUntil(what, condition, timeoutMs, () -> {
+        });
+    }
+
+    /** Waits as {@link #waitUntil(String, BooleanSupplier, long)} and, each time the display is idle, runs {@code whenIdle}. */
+    private static void waitUntil(String what, BooleanSupplier condition, long timeoutMs, Runnable whenIdle) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + timeoutMs;
         Runnable wake = () -> {
@@ -51,6 +71,7 @@ public final class UiTesting {
                 throw new AssertionError("Timed out after " + timeoutMs + " ms waiting for " + what);
             }
             if (!display.readAndDispatch()) {
+                whenIdle.run();
                 // a background thread may change the condition without posting an event: wake up to look again
                 display.timerExec(POLL_MS, wake);
                 display.sleep();
@@ -186,23 +207,152 @@ public final class UiTesting {
     }
 
     /**
-     * Chooses {@code label} in a control's context menu, as a right click would: the menu is shown first, so
-     * that menu managers fill it, then the item is selected.
+     * Chooses an item of a control's context menu, as a right click would: {@code path} names the item, after the
+     * cascading items that lead to it ("Move", "Right"). Each menu is shown first, so that menu managers and
+     * menus made as they open fill it, then the item is selected.
      */
-    public static void chooseFromMenu(Control control, String label) {
+    public static void chooseFromMenu(Control control, String... path) {
         Menu menu = control.getMenu();
         if (menu == null) {
             throw new AssertionError(control + " has no context menu");
         }
-        menu.notifyListeners(SWT.Show, new Event());
-        MenuItem item = Arrays.stream(menu.getItems()).filter(i -> label.equals(plain(i.getText()))).findFirst()
-                .orElseThrow(() -> new AssertionError("no menu item \"" + label + "\" in "
-                        + Arrays.stream(menu.getItems()).map(i -> plain(i.getText())).toList()));
-        if (!item.isEnabled()) {
-            throw new AssertionError("the menu item \"" + label + "\" is disabled");
+        List<Menu> shown = new ArrayList<>();
+        try {
+            for (int i = 0; i < path.length; i++) {
+                menu.notifyListeners(SWT.Show, new Event());
+                shown.add(menu);
+                String label = path[i];
+                Menu in = menu;
+                MenuItem item = Arrays.stream(in.getItems()).filter(m -> label.equals(plain(m.getText()))).findFirst()
+                        .orElseThrow(() -> new AssertionError("no menu item \"" + label + "\" in "
+                                + Arrays.stream(in.getItems()).map(m -> plain(m.getText())).toList()));
+                if (!item.isEnabled()) {
+                    throw new AssertionError("the menu item \"" + label + "\" is disabled");
+                }
+                if (i < path.length - 1) {
+                    if (item.getMenu() == null) {
+                        throw new AssertionError("the menu item \"" + label + "\" opens no menu");
+                    }
+                    menu = item.getMenu();
+                } else {
+                    item.notifyListeners(SWT.Selection, new Event());
+                }
+            }
+        } finally {
+            for (int i = shown.size() - 1; i >= 0; i--) {
+                if (!shown.get(i).isDisposed()) {
+                    shown.get(i).notifyListeners(SWT.Hide, new Event());
+                }
+            }
         }
-        item.notifyListeners(SWT.Selection, new Event());
-        menu.notifyListeners(SWT.Hide, new Event());
+    }
+
+    /** Picks a day in a date field as a user would: the field must be enabled. */
+    public static void pickDate(DateTime field, LocalDate day) {
+        if (!field.isEnabled()) {
+            throw new AssertionError("the date field is disabled: " + field);
+        }
+        field.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
+        field.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Double-clicks a tree item as a user would: it is selected, then opened. */
+    public static void doubleClick(TreeItem item) {
+        Tree tree = item.getParent();
+        tree.setSelection(item);
+        Event selected = new Event();
+        selected.item = item;
+        tree.notifyListeners(SWT.Selection, selected);
+        Event opened = new Event();
+        opened.item = item;
+        tree.notifyListeners(SWT.DefaultSelection, opened);
+    }
+
+    /**
+     * Drags {@code source} onto {@code target} with the mouse: pointer events posted to the display (XTest under
+     * X11), so the toolkit's own drag and drop runs as for a user. Both controls must be on screen and carry SWT's
+     * drag source and drop target. Each step waits for what the toolkit reports (drag started, pointer over the
+     * target, drop finished), never a fixed time.
+     */
+    public static void dragWithMouse(Control source, Control target) {
+        DragSource dragSource = (DragSource) source.getData(DND.DRAG_SOURCE_KEY);
+        DropTarget dropTarget = (DropTarget) target.getData(DND.DROP_TARGET_KEY);
+        if (dragSource == null || dropTarget == null) {
+            throw new AssertionError((dragSource == null ? source + " cannot be dragged" : target + " takes no drop"));
+        }
+        boolean[] started = new boolean[1];
+        boolean[] over = new boolean[1];
+        boolean[] finished = new boolean[1];
+        DragSourceListener drag = new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                started[0] = true;
+            }
+
+            @Override
+            public void dragFinished(DragSourceEvent event) {
+                finished[0] = true;
+            }
+        };
+        DropTargetListener drop = new DropTargetAdapter() {
+            @Override
+            public void dragOver(DropTargetEvent event) {
+                over[0] = true;
+            }
+        };
+        dragSource.addDragListener(drag);
+        dropTarget.addDropListener(drop);
+        Display display = source.getDisplay();
+        Point from = source.toDisplay(source.getSize().x / 2, source.getSize().y / 2);
+        Point to = target.toDisplay(target.getSize().x / 2, target.getSize().y / 2);
+        int[] nudge = {0};
+        try {
+            source.getShell().forceActive();
+            processEvents();
+            postMouse(display, SWT.MouseMove, from.x, from.y);
+            processEvents();
+            postMouse(display, SWT.MouseDown, 0, 0);
+            // past the drag threshold, a few pixels a poll, until the toolkit says the drag began
+            waitUntil("the drag starting", () -> started[0], TIMEOUT_MS, () -> {
+                nudge[0]++;
+                postMouse(display, SWT.MouseMove, from.x + Math.min(2 * nudge[0], 16) + nudge[0] % 2, from.y);
+            });
+            int steps = 10;
+            Point last = new Point(from.x + 16, from.y);
+            for (int i = 1; i <= steps; i++) {
+                postMouse(display, SWT.MouseMove, last.x + (to.x - last.x) * i / steps, last.y + (to.y - last.y) * i / steps);
+                processEvents();
+            }
+            // a pointer resting on the target moves a pixel at a time until the target has seen it
+            waitUntil("the drag over the target", () -> over[0], TIMEOUT_MS,
+                    () -> postMouse(display, SWT.MouseMove, to.x + ++nudge[0] % 2, to.y));
+            postMouse(display, SWT.MouseUp, 0, 0);
+            waitUntil("the drop finished", () -> finished[0], TIMEOUT_MS);
+        } finally {
+            if (!finished[0]) {
+                postMouse(display, SWT.MouseUp, 0, 0); // never leave the button held for the next test
+            }
+            if (!dragSource.isDisposed()) {
+                dragSource.removeDragListener(drag);
+            }
+            if (!dropTarget.isDisposed()) {
+                dropTarget.removeDropListener(drop);
+            }
+        }
+    }
+
+    private static void postMouse(Display display, int type, int x, int y) {
+        Event event = new Event();
+        event.type = type;
+        if (type == SWT.MouseMove) {
+            event.x = x;
+            event.y = y;
+        } else {
+            event.button = 1;
+        }
+        if (!display.post(event)) {
+            throw new AssertionError("the display takes no posted mouse events (" + type + ")");
+        }
     }
 
     /** The open shell titled {@code title}, if any. */

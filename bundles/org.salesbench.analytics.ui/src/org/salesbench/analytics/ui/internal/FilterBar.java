@@ -93,34 +93,6 @@ public class FilterBar extends Composite {
         return filter;
     }
 
-    /** Chooses a period as a user would (tests); fires the change. */
-    public void selectPeriod(DashboardPeriod newPeriod) {
-        period.select(newPeriod.ordinal());
-        updateCustomEnablement();
-        changed();
-    }
-
-    /** Sets custom days as a user would (tests); fires the change. */
-    public void selectCustom(LocalDate newFrom, LocalDate newTo) {
-        period.select(DashboardPeriod.CUSTOM.ordinal());
-        set(from, newFrom);
-        set(to, newTo);
-        updateCustomEnablement();
-        changed();
-    }
-
-    /** Chooses an owner by login (tests); fires the change. */
-    public void selectOwner(String login) {
-        int index = ownerLogins.indexOf(login);
-        if (index < 0) {
-            ownerLogins.add(login);
-            owner.add(login);
-            index = ownerLogins.size() - 1;
-        }
-        owner.select(index);
-        changed();
-    }
-
     /** A label and its combo that wrap to the next line together. */
     private Combo combo(String label, String any) {
         Composite pair = new Composite(this, SWT.NONE);

@@ -21,6 +21,7 @@ import org.eclipse.swt.printing.Printer;
 import org.eclipse.swt.printing.PrinterData;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Shell;
 import org.jfree.chart.JFreeChart;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportExporter;
@@ -36,16 +37,35 @@ public final class ReportActions {
     private ReportActions() {
     }
 
+    /** Where an export goes: the shell to ask in, the format and the suggested file name; {@code null} cancels. */
+    @FunctionalInterface
+    interface SaveLocationPrompt {
+        String ask(Shell shell, ReportFormat format, String suggestedName);
+    }
+
+    private static final SaveLocationPrompt SAVE_DIALOG = ReportActions::askWithSaveDialog;
+    /** The system's save dialog, which tests cannot drive: they answer through {@link #setSaveLocationPrompt}. */
+    private static SaveLocationPrompt saveLocationPrompt = SAVE_DIALOG;
+
+    /** Tests answer the save dialog themselves; {@code null} restores the system's dialog. */
+    static void setSaveLocationPrompt(SaveLocationPrompt prompt) {
+        saveLocationPrompt = prompt == null ? SAVE_DIALOG : prompt;
+    }
+
+    private static String askWithSaveDialog(Shell shell, ReportFormat format, String suggestedName) {
+        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
+        dialog.setText(NLS.bind(Messages.Export_title, Labels.format(format)));
+        dialog.setFilterExtensions(new String[] { "*." + extension(format) }); //$NON-NLS-1$
+        dialog.setFilterNames(new String[] { Labels.format(format) });
+        dialog.setFileName(suggestedName);
+        dialog.setOverwrite(true);
+        return dialog.open();
+    }
+
     /** Asks where to save, then exports in a job and says where it went. */
     public static void export(Control owner, ReportResult result, ReportFormat format) {
-        FileDialog dialog = new FileDialog(owner.getShell(), SWT.SAVE);
-        dialog.setText(NLS.bind(Messages.Export_title, Labels.format(format)));
         String extension = extension(format);
-        dialog.setFilterExtensions(new String[] { "*." + extension }); //$NON-NLS-1$
-        dialog.setFilterNames(new String[] { Labels.format(format) });
-        dialog.setFileName(fileName(result) + "." + extension); //$NON-NLS-1$
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
+        String chosen = saveLocationPrompt.ask(owner.getShell(), format, fileName(result) + "." + extension); //$NON-NLS-1$
         if (chosen == null) {
             return;
         }
@@ -56,7 +76,7 @@ public final class ReportActions {
     }
 
     /** Exports {@code result} to {@code file} in a job (written to a temporary file first, so a failure leaves no half file). */
-    public static void exportTo(Control owner, ReportResult result, ReportFormat format, Path file, Consumer<Path> done,
+    private static void exportTo(Control owner, ReportResult result, ReportFormat format, Path file, Consumer<Path> done,
             Consumer<RuntimeException> failed) {
         ReportExporter exporter = Services.get(ReportExporter.class);
         Jobs.load(owner, NLS.bind(Messages.Job_export, result.title()), () -> {

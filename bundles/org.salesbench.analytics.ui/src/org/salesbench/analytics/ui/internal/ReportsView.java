@@ -110,6 +110,11 @@ public class ReportsView extends ViewPart {
         return metrics;
     }
 
+    /** The reports by category (tests open one as a double click does). */
+    Tree reportTree() {
+        return reports;
+    }
+
     public void open(ReportDescriptor d) {
         try {
             getSite().getPage().openEditor(new ReportEditorInput(d.id(), d.name()), ReportEditor.ID);

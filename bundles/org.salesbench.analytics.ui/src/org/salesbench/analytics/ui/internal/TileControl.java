@@ -79,8 +79,10 @@ public class TileControl extends Composite {
         ToolItem menuItem = new ToolItem(bar, SWT.PUSH);
         menuItem.setText("⋮"); //$NON-NLS-1$
         menuItem.setToolTipText(Messages.Tile_menu);
+        // the tile's context menu, filled as it opens: the same from the ⋮ button and from a right click
+        Menu menu = new Menu(this);
+        menu.addListener(SWT.Show, e -> fill(menu));
         menuItem.addListener(SWT.Selection, e -> {
-            Menu menu = menu();
             Point at = bar.toDisplay(0, bar.getSize().y);
             menu.setLocation(at);
             menu.setVisible(true);
@@ -93,7 +95,8 @@ public class TileControl extends Composite {
         message = new Label(body, SWT.CENTER | SWT.WRAP);
         message.setBackground(getBackground());
         showMessage(State.LOADING, Messages.Tile_loading);
-        setMenu(null);
+        setMenu(menu);
+        title.setMenu(menu);
     }
 
     public DashboardTile tile() {
@@ -175,8 +178,11 @@ public class TileControl extends Composite {
         body.layout(true);
     }
 
-    private Menu menu() {
-        Menu menu = new Menu(getShell(), SWT.POP_UP);
+    /** Makes the menu's items anew: what is enabled follows the tile's current result. */
+    private void fill(Menu menu) {
+        for (MenuItem old : menu.getItems()) {
+            old.dispose();
+        }
         boolean hasData = result != null && !result.isEmpty();
         item(menu, Messages.Tile_drillDown, hasData, () -> actions.drillDown(result));
         MenuItem exportItem = new MenuItem(menu, SWT.CASCADE);
@@ -200,7 +206,6 @@ public class TileControl extends Composite {
         item(moveMenu, Messages.Move_left, true, () -> actions.move(tile, MoveDirection.LEFT));
         item(moveMenu, Messages.Move_right, true, () -> actions.move(tile, MoveDirection.RIGHT));
         item(menu, Messages.Tile_remove, editable, () -> actions.remove(tile));
-        return menu;
     }
 
     private static void item(Menu menu, String text, boolean enabled, Runnable action) {

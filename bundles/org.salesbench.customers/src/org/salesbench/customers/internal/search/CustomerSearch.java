@@ -395,8 +395,13 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Drops a customer this process deleted, after the transaction committed. */
     public void deleted(long id) {
+        deleted(List.of(id));
+    }
+
+    /** Drops customers this process deleted, after the transaction committed. */
+    public void deleted(Collection<Long> ids) {
         update(index -> {
-            index.delete(List.of(id));
+            index.delete(List.copyOf(ids));
             index.commit(index.watermark());
             return null;
         });

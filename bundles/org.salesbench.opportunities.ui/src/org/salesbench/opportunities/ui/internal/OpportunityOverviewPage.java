@@ -6,31 +6,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.fieldassist.ControlDecoration;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
-import org.eclipse.ui.forms.widgets.Section;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
@@ -42,20 +33,16 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.EntityFormPage;
 import org.salesbench.ui.forms.Formats;
-import org.salesbench.ui.forms.FieldDecorations;
 import org.salesbench.ui.forms.Jobs;
 
 /** Every field of the opportunity, validated as it is typed; the stage moves through the service's rules. */
-public class OpportunityOverviewPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
+public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
 
     public static final String ID = "org.salesbench.opportunities.ui.editor.overview";
 
     private final OpportunityEditor editor;
-    private final FieldDecorations fields = new FieldDecorations();
-    private final List<Consumer<Opportunity>> loaders = new ArrayList<>();
-    private boolean loading;
     private Combo stageCombo;
     private Label winProbability;
     private List<Stage> stages = List.of();
@@ -67,23 +54,19 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
     private CatalogProduct retiredProduct;
 
     public OpportunityOverviewPage(OpportunityEditor editor) {
-        super(editor, ID, Messages.Editor_overview);
+        super(editor, ID, Messages.Editor_overview, Opportunity::getName);
         this.editor = editor;
     }
 
     @Override
-    protected void createFormContent(IManagedForm managedForm) {
-        ScrolledForm form = managedForm.getForm();
-        FormToolkit toolkit = managedForm.getToolkit();
-        form.setText(editor.opportunity().getName());
-        toolkit.decorateFormHeading(form.getForm());
-        form.getBody().setLayout(new GridLayout(1, false));
+    protected void createSections(FormToolkit toolkit, ScrolledForm form) {
 
         Composite deal = section(toolkit, form, Messages.Editor_deal);
         text(toolkit, deal, "name", Messages.Field_name, Opportunity::getName, Opportunity::setName);
         readOnly(toolkit, deal, Messages.Field_customer, o -> o.getCustomer() == null ? "" : o.getCustomer().getName());
         amount(toolkit, deal);
-        closeDate(toolkit, deal);
+        optionalDate(toolkit, deal, "expectedCloseDate", Messages.Field_closeDate, Messages.Field_closeDateSet, Opportunity::getExpectedCloseDate,
+                Opportunity::setExpectedCloseDate, () -> LocalDate.now(Clocks.system()).plusMonths(3));
         engagedOn(toolkit, deal);
         product(toolkit, deal);
         combo(toolkit, deal, "forecastCategory", Messages.Field_forecastCategory,
@@ -109,7 +92,6 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         text(toolkit, team, "source", Messages.Field_source, Opportunity::getSource, Opportunity::setSource);
         text(toolkit, team, "industry", Messages.Field_industry, Opportunity::getIndustry, Opportunity::setIndustry);
         multiline(toolkit, team, "description", Messages.Field_description, Opportunity::getDescription, Opportunity::setDescription);
-        reload(editor.opportunity());
     }
 
     private static void replace(Collection<String> target, String typed) {
@@ -119,68 +101,11 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         }
     }
 
-    private Composite section(FormToolkit toolkit, ScrolledForm form, String title) {
-        Section section = toolkit.createSection(form.getBody(), Section.TITLE_BAR);
-        section.setText(title);
-        section.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
-        Composite client = toolkit.createComposite(section);
-        GridLayout layout = new GridLayout(2, false);
-        layout.horizontalSpacing = 12;
-        client.setLayout(layout);
-        section.setClient(client);
-        return client;
-    }
-
-    private void label(FormToolkit toolkit, Composite parent, String text) {
-        toolkit.createLabel(parent, text).setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
-    }
-
     private void readOnly(FormToolkit toolkit, Composite parent, String label, Function<Opportunity, String> get) {
         label(toolkit, parent, label);
         Label value = toolkit.createLabel(parent, "");
         value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        loaders.add(o -> value.setText(get.apply(o)));
-    }
-
-    private void text(FormToolkit toolkit, Composite parent, String field, String label, Function<Opportunity, String> get,
-            BiConsumer<Opportunity, String> set) {
-        label(toolkit, parent, label);
-        Text text = toolkit.createText(parent, "", SWT.SINGLE | SWT.BORDER);
-        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        data.widthHint = 160;
-        text.setLayoutData(data);
-        register(field, text);
-        loaders.add(o -> text.setText(Formats.text(get.apply(o))));
-        text.addModifyListener(e -> edited(o -> set.accept(o, text.getText().isBlank() ? null : text.getText())));
-    }
-
-    private void multiline(FormToolkit toolkit, Composite parent, String field, String label, Function<Opportunity, String> get,
-            BiConsumer<Opportunity, String> set) {
-        label(toolkit, parent, label);
-        Text text = toolkit.createText(parent, "", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-        GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
-        data.widthHint = 200;
-        data.heightHint = 60;
-        text.setLayoutData(data);
-        register(field, text);
-        loaders.add(o -> text.setText(Formats.text(get.apply(o))));
-        text.addModifyListener(e -> edited(o -> set.accept(o, text.getText().isBlank() ? null : text.getText())));
-    }
-
-    private void combo(FormToolkit toolkit, Composite parent, String field, String label, List<String> items, Function<Opportunity, Integer> get,
-            java.util.function.ObjIntConsumer<Opportunity> set) {
-        label(toolkit, parent, label);
-        Combo combo = new Combo(parent, SWT.READ_ONLY);
-        items.forEach(combo::add);
-        toolkit.adapt(combo);
-        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        register(field, combo);
-        loaders.add(o -> combo.select(get.apply(o)));
-        combo.addListener(SWT.Selection, e -> {
-            if (combo.getSelectionIndex() != get.apply(editor.opportunity())) {
-                edited(o -> set.accept(o, combo.getSelectionIndex()));
-            }
-        });
+        onLoad(o -> value.setText(get.apply(o)));
     }
 
     private void amount(FormToolkit toolkit, Composite parent) {
@@ -197,7 +122,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         text.setLayoutData(data);
         Label currency = toolkit.createLabel(row, "");
         register("amount", text);
-        loaders.add(o -> {
+        onLoad(o -> {
             text.setText(Labels.amount(o.getAmount()));
             currency.setText(o.getAmount() == null ? Money.DEFAULT_CURRENCY : o.getAmount().getCurrency());
         });
@@ -217,42 +142,13 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         }));
     }
 
-    private void closeDate(FormToolkit toolkit, Composite parent) {
-        label(toolkit, parent, Messages.Field_closeDate);
-        Composite row = toolkit.createComposite(parent);
-        GridLayout layout = new GridLayout(2, false);
-        layout.marginWidth = 0;
-        layout.marginHeight = 0;
-        row.setLayout(layout);
-        Button set = toolkit.createButton(row, Messages.Field_closeDateSet, SWT.CHECK);
-        DateTime date = new DateTime(row, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
-        register("expectedCloseDate", date);
-        loaders.add(o -> {
-            LocalDate d = o.getExpectedCloseDate();
-            set.setSelection(d != null);
-            date.setEnabled(d != null);
-            LocalDate shown = d == null ? LocalDate.now(Clocks.system()).plusMonths(3) : d;
-            date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
-        });
-        // GTK reports date changes made by the program as selections too: only a different date is an edit
-        Runnable apply = () -> {
-            date.setEnabled(set.getSelection());
-            LocalDate chosen = set.getSelection() ? LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()) : null;
-            if (!Objects.equals(chosen, editor.opportunity().getExpectedCloseDate())) {
-                edited(o -> o.setExpectedCloseDate(chosen));
-            }
-        };
-        set.addListener(SWT.Selection, e -> apply.run());
-        date.addListener(SWT.Selection, e -> apply.run());
-    }
-
     /** The day selling began; a new opportunity starts on the day it was created. */
     private void engagedOn(FormToolkit toolkit, Composite parent) {
         label(toolkit, parent, Messages.Field_engagedOn);
         DateTime date = new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         toolkit.adapt(date);
         register("engagedOn", date);
-        loaders.add(o -> {
+        onLoad(o -> {
             LocalDate shown = o.getEngagedOn() == null ? LocalDate.now(Clocks.system()) : o.getEngagedOn();
             date.setDate(shown.getYear(), shown.getMonthValue() - 1, shown.getDayOfMonth());
         });
@@ -271,9 +167,9 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         toolkit.adapt(productCombo);
         productCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         register("product", productCombo);
-        loaders.add(this::showProducts);
+        onLoad(this::showProducts);
         productCombo.addListener(SWT.Selection, e -> {
-            if (loading) {
+            if (isLoading()) {
                 return;
             }
             int index = productCombo.getSelectionIndex();
@@ -295,13 +191,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         }, catalogue -> {
             activeProducts = catalogue.active();
             retiredProduct = catalogue.own();
-            boolean wasLoading = loading;
-            loading = true;
-            try {
-                showProducts(editor.opportunity());
-            } finally {
-                loading = wasLoading;
-            }
+            whileLoading(() -> showProducts(editor.opportunity()));
         }, e -> productCombo.setToolTipText(e.getMessage()));
     }
 
@@ -349,7 +239,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         GridData winData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         winData.widthHint = 300;
         winProbability.setLayoutData(winData);
-        loaders.add(o -> {
+        onLoad(o -> {
             spinner.setSelection(o.getProbability());
             stageDefault.setText(o.getStage() == null ? "" : NLS.bind(Messages.Field_stageProbability, o.getStage().getProbability()));
             predict(o);
@@ -387,7 +277,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         toolkit.adapt(stageCombo);
         stageCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         register("stageId", stageCombo);
-        loaders.add(o -> {
+        onLoad(o -> {
             stages = o.getPipeline() == null ? List.of() : o.getPipeline().getStages();
             stageCombo.removeAll();
             stages.forEach(s -> stageCombo.add(s.getLabel() + (s.getKind() == StageKind.OPEN ? "  (" + Labels.percent(s.getProbability()) + ")" : "")));
@@ -398,7 +288,7 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
             }
         });
         stageCombo.addListener(SWT.Selection, e -> {
-            if (loading) {
+            if (isLoading()) {
                 return;
             }
             Stage chosen = stages.get(stageCombo.getSelectionIndex());
@@ -435,45 +325,8 @@ public class OpportunityOverviewPage extends FormPage implements EntityFormEdito
         }
     }
 
-    private void register(String field, Control control) {
-        fields.register(field, control);
-    }
-
-    private void edited(Consumer<Opportunity> change) {
-        if (loading) {
-            return;
-        }
-        change.accept(editor.opportunity());
-        editor.markDirty();
-    }
-
     @Override
-    public void showErrors(Map<String, String> errors) {
-        fields.showErrors(errors);
-    }
-
-    @Override
-    public void reload(Opportunity opportunity) {
-        if (getManagedForm() == null) {
-            return;
-        }
-        loading = true;
-        try {
-            loaders.forEach(l -> l.accept(opportunity));
-            getManagedForm().getForm().setText(opportunity.getName());
-            getManagedForm().getForm().getBody().layout(true, true);
-        } finally {
-            loading = false;
-        }
-    }
-
-    /** The widget of a field, for tests. */
-    public Control field(String name) {
-        return fields.field(name);
-    }
-
-    /** The decoration of a field, for tests. */
-    public ControlDecoration decoration(String name) {
-        return fields.decoration(name);
+    protected void reloaded(Opportunity opportunity) {
+        getManagedForm().getForm().getBody().layout(true, true);
     }
 }

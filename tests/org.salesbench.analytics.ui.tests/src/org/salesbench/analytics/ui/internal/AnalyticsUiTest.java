@@ -12,14 +12,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipFile;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportDescriptor;
 import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
-import org.salesbench.analytics.ReportService;
 import org.salesbench.analytics.dashboards.Dashboard;
 import org.salesbench.analytics.dashboards.DashboardPeriod;
 import org.salesbench.analytics.dashboards.DashboardService;
@@ -106,6 +109,21 @@ class AnalyticsUiTest {
         UiTesting.waitUntil("every tile loaded", () -> editor.tiles().stream().noneMatch(t -> t.state() == TileControl.State.LOADING), 20_000);
     }
 
+    /** Chooses a period in the editor's filter bar as a user does, and waits for the tiles. */
+    private static void choosePeriod(DashboardEditor editor, DashboardPeriod period) {
+        UiTesting.choose(UiTesting.labelled(editor.filterBar(), Messages.Filter_period, Combo.class), Labels.period(period));
+        settle(editor);
+    }
+
+    /** Chooses custom days: the period "Custom…", then the first and the last day, each as a user picks it. */
+    private static void chooseDays(DashboardEditor editor, LocalDate from, LocalDate to) {
+        choosePeriod(editor, DashboardPeriod.CUSTOM);
+        List<DateTime> days = UiTesting.find(editor.filterBar(), DateTime.class, d -> true);
+        UiTesting.pickDate(days.get(0), from);
+        UiTesting.pickDate(days.get(1), to);
+        settle(editor);
+    }
+
     private static TileControl tile(DashboardEditor editor, String title) {
         return editor.tiles().stream().filter(t -> t.tile().getTitle().equals(title)).findFirst()
                 .orElseThrow(() -> new AssertionError("no tile " + title));
@@ -119,8 +137,7 @@ class AnalyticsUiTest {
     @Test
     void theManagerDashboardShowsTheFiguresAndFollowsThePeriod() throws Exception {
         DashboardEditor editor = openManager();
-        editor.filterBar().selectPeriod(DashboardPeriod.THIS_MONTH);
-        settle(editor);
+        choosePeriod(editor, DashboardPeriod.THIS_MONTH);
 
         TileControl won = tile(editor, "Won revenue");
         assertEquals(TileControl.State.SHOWN, won.state(), won.messageText());
@@ -135,8 +152,7 @@ class AnalyticsUiTest {
         assertTrue(profile.table() != null && profile.table().control().getItemCount() > 0, "the profile table has rows");
         UiTesting.screenshot("dashboard-manager");
 
-        editor.filterBar().selectCustom(OLD_WIN.minusDays(3), OLD_WIN.plusDays(3));
-        settle(editor);
+        chooseDays(editor, OLD_WIN.minusDays(3), OLD_WIN.plusDays(3));
         assertAmount("30000", won.result().kpi().value());
         assertEquals(OLD_WIN.minusDays(3), won.result().filter().from());
         assertAmount("100", rate.result().kpi().value());
@@ -145,26 +161,24 @@ class AnalyticsUiTest {
     @Test
     void drillingDownATileListsTheDealsBehindItsFigure() throws Exception {
         DashboardEditor editor = openManager();
-        editor.filterBar().selectPeriod(DashboardPeriod.THIS_MONTH);
-        settle(editor);
+        choosePeriod(editor, DashboardPeriod.THIS_MONTH);
         TileControl byOwner = tile(editor, "Won revenue by owner");
         ReportResult result = byOwner.result().result();
         assertEquals(1, result.rows().size(), "one owner won this month");
-        DrillDownDialog dialog = new DrillDownDialog(editor.getSite().getShell(), page, result, result.rows().get(0));
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        try {
+        List<String> records = new ArrayList<>();
+        UiTesting.DialogAnswer answer = UiTesting.whenDialogOpens(NLS.bind(Messages.Drill_titleOf, result.title()), shell -> {
+            DrillDownDialog dialog = (DrillDownDialog) shell.getData();
             UiTesting.waitForJobs(Jobs.FAMILY);
             UiTesting.waitUntil("the records", () -> !dialog.records().isEmpty(), 20_000);
-            assertEquals(1, dialog.records().size());
-            assertTrue(dialog.records().get(0).label().contains("数据中台一期"), dialog.records().get(0).label());
-            assertEquals("opportunity", dialog.records().get(0).entity());
-            BigDecimal total = dialog.records().stream().map(r -> r.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertAmount("120000", total);
             UiTesting.screenshot("drill-down");
-        } finally {
-            dialog.close();
-        }
+            dialog.records().forEach(r -> records.add(r.entity() + " " + r.label() + " " + r.amount().stripTrailingZeros().toPlainString()));
+            UiTesting.click(shell, UiTesting.plain(IDialogConstants.CLOSE_LABEL));
+        });
+        UiTesting.chooseFromMenu(byOwner, Messages.Tile_drillDown);
+        answer.assertAnswered();
+        assertEquals(1, records.size(), records.toString());
+        assertTrue(records.get(0).startsWith("opportunity ") && records.get(0).contains("数据中台一期") && records.get(0).endsWith(" 120000"),
+                records.get(0));
     }
 
     @Test
@@ -176,11 +190,11 @@ class AnalyticsUiTest {
         settle(editor);
         TileControl first = editor.tiles().get(0);
         String firstTitle = first.tile().getTitle();
-        editor.move(first.tile(), org.salesbench.analytics.dashboards.MoveDirection.RIGHT);
+        UiTesting.chooseFromMenu(first, Messages.Tile_move, Messages.Move_right);
         assertTrue(editor.isDirty());
         assertEquals(firstTitle, editor.tiles().get(1).tile().getTitle(), "the tile moved one place right");
-        editor.remove(editor.tiles().get(editor.tiles().size() - 1).tile());
-        editor.doSave(null);
+        UiTesting.chooseFromMenu(editor.tiles().get(editor.tiles().size() - 1), Messages.Tile_remove);
+        UiTesting.click(editor.filterBar().getParent(), Messages.Dashboard_save);
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the save", () -> !editor.isDirty(), 20_000);
 
@@ -194,8 +208,7 @@ class AnalyticsUiTest {
     void anEmptyPeriodShowsTheEmptyStateAndNoErrorDialog() throws Exception {
         Set<Shell> before = Set.of(Display.getCurrent().getShells());
         DashboardEditor editor = openManager();
-        editor.filterBar().selectCustom(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 12, 31));
-        settle(editor);
+        chooseDays(editor, LocalDate.of(2001, 1, 1), LocalDate.of(2001, 12, 31));
         TileControl won = tile(editor, "Won revenue");
         assertEquals(TileControl.State.EMPTY, won.state());
         assertEquals("No data in this period", won.messageText());
@@ -212,19 +225,30 @@ class AnalyticsUiTest {
 
     @Test
     void aReportIsExportedToXlsxAndPdf(@TempDir Path dir) throws Exception {
-        ReportResult result = Services.get(ReportService.class).run("won-revenue",
-                new ReportFilter(LocalDate.now(Clocks.system()).withDayOfMonth(1), LocalDate.now(Clocks.system()), null, null, null, "owner"));
-        assertFalse(result.isEmpty());
         DashboardEditor editor = openManager();
-        TileControl anchor = editor.tiles().get(0);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Path xlsx = dir.resolve("won.xlsx");
-        Path pdf = dir.resolve("won.pdf");
-        ReportActions.exportTo(anchor, result, ReportFormat.XLSX, xlsx, p -> { }, failure::set);
-        ReportActions.exportTo(anchor, result, ReportFormat.PDF, pdf, p -> { }, failure::set);
-        UiTesting.waitForJobs(Jobs.FAMILY);
-        assertEquals(null, failure.get());
+        choosePeriod(editor, DashboardPeriod.THIS_MONTH);
+        TileControl byOwner = tile(editor, "Won revenue by owner");
+        String title = byOwner.result().result().title();
+        List<String> suggested = new ArrayList<>();
+        ReportActions.setSaveLocationPrompt((shell, format, name) -> {
+            suggested.add(name);
+            return dir.resolve(format == ReportFormat.XLSX ? "won" : "won.pdf").toString();
+        });
+        try {
+            for (ReportFormat format : List.of(ReportFormat.XLSX, ReportFormat.PDF)) {
+                UiTesting.DialogAnswer done = UiTesting.whenDialogOpensPress(Messages.Export_doneTitle, UiTesting.plain(IDialogConstants.OK_LABEL));
+                UiTesting.chooseFromMenu(byOwner, Messages.Tile_export, Labels.format(format));
+                UiTesting.waitForJobs(Jobs.FAMILY);
+                UiTesting.waitUntil("the export reported", done::answered, 20_000);
+                done.assertAnswered();
+            }
+        } finally {
+            ReportActions.setSaveLocationPrompt(null);
+        }
+        assertTrue(suggested.get(0).endsWith(".xlsx") && suggested.get(1).endsWith(".pdf"), suggested.toString());
 
+        Path xlsx = dir.resolve("won.xlsx"); // the extension is added when the name lacks it
+        Path pdf = dir.resolve("won.pdf");
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {
             assertNotNull(zip.getEntry("xl/workbook.xml"), "an XLSX workbook");
             String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -233,11 +257,25 @@ class AnalyticsUiTest {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertTrue(document.getNumberOfPages() >= 1);
             String text = new PDFTextStripper().getText(document);
-            assertTrue(text.contains(result.title()), text);
+            assertTrue(text.contains(title), text);
         }
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary files left behind");
         }
+    }
+
+    /** The tree item of a report, under its category. */
+    private static TreeItem reportItem(TreeItem[] items, String reportId) {
+        for (TreeItem item : items) {
+            if (item.getData() instanceof ReportDescriptor d && d.id().equals(reportId)) {
+                return item;
+            }
+            TreeItem below = reportItem(item.getItems(), reportId);
+            if (below != null) {
+                return below;
+            }
+        }
+        return null;
     }
 
     @Test
@@ -254,7 +292,7 @@ class AnalyticsUiTest {
             }
         }
         assertTrue(wonDefined, "the metric catalogue shows won revenue's definition");
-        view.open(view.descriptors().stream().filter(d -> d.id().equals("win-loss")).findFirst().orElseThrow());
+        UiTesting.doubleClick(reportItem(view.reportTree().getItems(), "win-loss"));
         UiTesting.waitUntil("the report editor", () -> page.getActiveEditor() instanceof ReportEditor, 5_000);
         ReportEditor editor = (ReportEditor) page.getActiveEditor();
         UiTesting.waitForJobs(Jobs.FAMILY);

@@ -51,8 +51,21 @@ final class PoolFixture implements AutoCloseable {
         this(DatabaseSettings.inMemory("pool-" + UUID.randomUUID()));
     }
 
+    /** The clock offset the run was started with (CI moves it a year ahead): time is moved from there. */
+    static final String RUN_OFFSET = System.getProperty(Clocks.OFFSET_PROPERTY);
+
+    /** Sets "now" {@code days} days after the run's own now, or back to it for 0. */
+    static void shiftClock(int days) {
+        java.time.Period base = RUN_OFFSET == null || RUN_OFFSET.isBlank() ? java.time.Period.ZERO : java.time.Period.parse(RUN_OFFSET.trim());
+        if (days == 0 && RUN_OFFSET == null) {
+            System.clearProperty(Clocks.OFFSET_PROPERTY);
+        } else {
+            System.setProperty(Clocks.OFFSET_PROPERTY, base.plusDays(days).toString());
+        }
+    }
+
     PoolFixture(DatabaseSettings settings) {
-        System.clearProperty(Clocks.OFFSET_PROPERTY);
+        shiftClock(0);
         db = Database.open(settings, people);
         DomainEventPublisher publisher = (entity, change, id) -> {
             synchronized (topics) {
@@ -70,7 +83,7 @@ final class PoolFixture implements AutoCloseable {
 
     /** Moves "now" of every service to {@code days} days from the real today. */
     void daysLater(int days) {
-        System.setProperty(Clocks.OFFSET_PROPERTY, "P" + days + "D");
+        shiftClock(days);
     }
 
     LocalDateTime now() {
@@ -126,7 +139,7 @@ final class PoolFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        System.clearProperty(Clocks.OFFSET_PROPERTY);
+        shiftClock(0);
         customers.search().close();
         db.close();
     }

@@ -39,6 +39,20 @@ import org.salesbench.users.UserService;
  */
 class PublicPoolUiTest {
 
+    /** The clock offset the run was started with (CI moves it a year ahead): time is moved from there. */
+    private static final String RUN_OFFSET = System.getProperty(Clocks.OFFSET_PROPERTY);
+
+    /** Sets "now" {@code days} days after the run's own now, or back to it for 0. */
+    private static void shiftClock(int days) {
+        java.time.Period base = RUN_OFFSET == null || RUN_OFFSET.isBlank() ? java.time.Period.ZERO : java.time.Period.parse(RUN_OFFSET.trim());
+        if (days == 0 && RUN_OFFSET == null) {
+            System.clearProperty(Clocks.OFFSET_PROPERTY);
+        } else {
+            System.setProperty(Clocks.OFFSET_PROPERTY, base.plusDays(days).toString());
+        }
+    }
+
+
     private IWorkbenchPage page;
     private CustomerService customers;
     private CustomerPool pool;
@@ -57,7 +71,7 @@ class PublicPoolUiTest {
 
     @AfterEach
     void tearDown() {
-        System.clearProperty(Clocks.OFFSET_PROPERTY);
+        shiftClock(0);
         page.closeAllEditors(false);
         UiTesting.processEvents();
     }
@@ -76,10 +90,10 @@ class PublicPoolUiTest {
         team("离职组" + unique, gone, new PoolSettings(null, 1, 0, 0));
         long owned = customers.count(new CustomerFilter(null, Set.of(), Set.of(), "ui.tester", null, false));
         team("领取组" + unique, "ui.tester", new PoolSettings(null, 30, 7, (int) owned + 1));
-        System.setProperty(Clocks.OFFSET_PROPERTY, "P2D");
+        shiftClock(2);
         pool.sweep(); // warns
         pool.sweep(); // returns
-        System.clearProperty(Clocks.OFFSET_PROPERTY);
+        shiftClock(0);
 
         PublicPoolView view = (PublicPoolView) page.showView(PublicPoolView.ID);
         view.setErrorReporter(errors::add);
@@ -118,9 +132,9 @@ class PublicPoolUiTest {
         c.setOwner(rep);
         long id = customers.create(c).getId();
         team("提醒组" + unique, rep, new PoolSettings(null, 10, 4, 0));
-        System.setProperty(Clocks.OFFSET_PROPERTY, "P6D");
+        shiftClock(6);
         pool.sweep();
-        System.clearProperty(Clocks.OFFSET_PROPERTY);
+        shiftClock(0);
         List<PoolWarning> warned = pool.warnings(rep);
         assertEquals(List.of(id), warned.stream().map(PoolWarning::customerId).toList());
 
@@ -132,9 +146,9 @@ class PublicPoolUiTest {
 
         // a customer of ui.tester, idle past the default warning day (rules of 30 days, a warning 7 days before)
         long mine = customers.create(new Customer("我的即将退回客户" + unique + "有限公司")).getId();
-        System.setProperty(Clocks.OFFSET_PROPERTY, "P24D");
+        shiftClock(24);
         pool.sweep();
-        System.clearProperty(Clocks.OFFSET_PROPERTY);
+        shiftClock(0);
         view.refresh();
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.screenshot("pool-warnings");

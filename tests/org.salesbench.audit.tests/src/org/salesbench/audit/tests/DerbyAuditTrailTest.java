@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.time.Clocks;
 import org.salesbench.audit.AuditEntry;
 import org.salesbench.audit.AuditKind;
 import org.salesbench.audit.AuditQuery;
@@ -58,7 +57,7 @@ class DerbyAuditTrailTest {
 
     @Test
     void aCreationAndEachChangedFieldAreRecordedWithWhoWhenAndTheClient() {
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = Instant.now(Clocks.system()).minusSeconds(1); // the services' clock (CI runs it a year ahead)
         long id = customers.create(customer("Acme")).getId();
         Customer loaded = customers.find(id).orElseThrow();
         loaded.setIndustry("Software");
@@ -80,7 +79,7 @@ class DerbyAuditTrailTest {
         for (AuditEntry e : history) {
             assertEquals("alice", e.user());
             assertEquals(ClientName.current(), e.client());
-            assertTrue(!e.at().isBefore(before) && !e.at().isAfter(Instant.now()), e.toString());
+            assertTrue(!e.at().isBefore(before) && !e.at().isAfter(Instant.now(Clocks.system())), e.toString());
             assertTrue(e.field() == null || !List.of("version", "updated_at", "updated_by", "normalized_name").contains(e.field()),
                     "bookkeeping and derived columns are not history: " + e);
         }
@@ -92,10 +91,13 @@ class DerbyAuditTrailTest {
         acme.setIndustry("Software");
         long id = customers.create(acme).getId();
         long other = customers.create(customer("Other")).getId();
-        customers.delete(id);
+        customers.delete(id); // to the recycle bin: DELETED_AT and DELETED_BY
+        assertTrue(audit.history(Customer.ENTITY, id).stream().anyMatch(e -> e.kind() == AuditKind.DELETED && "alice".equals(e.user())));
+        // the purge: the row goes, and the trail keeps it
+        db.write(em -> em.createNativeQuery("DELETE FROM SB_CUSTOMER WHERE ID = ?").setParameter(1, id).executeUpdate());
 
         List<AuditEntry> history = audit.history(Customer.ENTITY, id);
-        assertEquals(List.of(AuditKind.DELETED, AuditKind.CREATED), history.stream().map(AuditEntry::kind).toList(), history.toString());
+        assertEquals(AuditKind.DELETED, history.get(0).kind(), history.toString());
         AuditEntry deleted = history.get(0);
         assertEquals("alice", deleted.user());
         assertTrue(deleted.oldValue().contains("\"name\": \"Acme\"") && deleted.oldValue().contains("\"industry\": \"Software\""),
@@ -107,9 +109,6 @@ class DerbyAuditTrailTest {
     @Test
     void aSoftDeletionSentAsSqlIsADeletionAndClearingItARestoration() throws Exception {
         long id = customers.create(customer("Acme")).getId();
-        try (Connection c = Database.connect(db.settings()); Statement s = c.createStatement()) {
-            s.executeUpdate("ALTER TABLE SB_CUSTOMER ADD COLUMN DELETED_AT TIMESTAMP"); // the recycle bin's column
-        }
         db.write(em -> em.createNativeQuery("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP WHERE ID = ?").setParameter(1, id)
                 .executeUpdate());
         db.write(em -> em.createNativeQuery("UPDATE SB_CUSTOMER SET DELETED_AT = NULL WHERE ID = ?").setParameter(1, id).executeUpdate());
@@ -152,8 +151,11 @@ class DerbyAuditTrailTest {
 
         assertEquals(2, audit.search(AuditQuery.all().withUser("alice")).size());
         assertEquals(0, audit.search(AuditQuery.all().withUser("bob")).size());
-        Instant now = Instant.now();
-        assertEquals(2, audit.search(AuditQuery.all().withPeriod(now.minus(1, ChronoUnit.HOURS), now.plusSeconds(1))).size());
+        Instant now = Instant.now(Clocks.system());
+        // the services' clock may run ahead of the real one (CI moves it a year): the window holds both
+        Instant real = Instant.now();
+        Instant earliest = real.isBefore(now) ? real : now;
+        assertEquals(2, audit.search(AuditQuery.all().withPeriod(earliest.minus(1, ChronoUnit.HOURS), now.plusSeconds(1))).size());
         assertEquals(0, audit.search(AuditQuery.all().withPeriod(now.plusSeconds(60), null)).size());
         assertEquals(1, audit.search(AuditQuery.of(Customer.ENTITY, id)).size());
         assertEquals(0, audit.search(AuditQuery.of(Customer.ENTITY, id).withField("industry")).size());

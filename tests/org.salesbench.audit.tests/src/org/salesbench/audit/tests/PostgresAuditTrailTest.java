@@ -123,7 +123,6 @@ class PostgresAuditTrailTest {
     void aSoftDeletionAndItsRestorationAreRecordedAsSuch() throws SQLException {
         long id = customers.create(DerbyAuditTrailTest.customer("Acme")).getId();
         // the recycle bin's column, as its change set will add it
-        schema.onServer("ALTER TABLE " + schema.name() + ".sb_customer ADD COLUMN deleted_at TIMESTAMP");
         try (Connection sql = Database.connect(schema.settings())) {
             sql.setAutoCommit(true);
             sql.createStatement().executeUpdate("UPDATE sb_customer SET deleted_at = now() WHERE id = " + id);

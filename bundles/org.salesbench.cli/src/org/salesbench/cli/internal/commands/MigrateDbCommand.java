@@ -179,6 +179,7 @@ public class MigrateDbCommand implements CliCommand {
                     progress.println(NLS.bind(Messages.MigrateDb_copied, table.label(), rows));
                 }
                 setUserTriggers(target, layout.tables(), true);
+                advanceIdentities(target, layout.tables());
                 where = "";
                 List<Row> report = new ArrayList<>();
                 for (Table table : layout.tables()) {
@@ -238,6 +239,28 @@ public class MigrateDbCommand implements CliCommand {
      * derived tables they keep are copied as the source has them instead of being summed twice, and audit triggers do
      * not record the move as new changes. The checksums compare the derived tables too.
      */
+    /**
+     * Tables whose ids the server numbers itself (identity columns, such as the audit trail's) go on after the highest
+     * copied id: their sequences do not see rows inserted with explicit ids.
+     */
+    private static void advanceIdentities(Connection target, List<Table> tables) throws SQLException {
+        for (Table t : tables) {
+            try (PreparedStatement find = target.prepareStatement("SELECT column_name FROM information_schema.columns"
+                    + " WHERE table_schema = CURRENT_SCHEMA() AND LOWER(table_name) = LOWER(?) AND (is_identity = 'YES' OR column_default LIKE 'nextval%')")) {
+                find.setString(1, t.name());
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        String column = rs.getString(1);
+                        try (Statement s = target.createStatement()) {
+                            s.execute("SELECT SETVAL(PG_GET_SERIAL_SEQUENCE('" + t.name().toLowerCase(java.util.Locale.ROOT) + "', '" + column
+                                    + "'), COALESCE((SELECT MAX(" + column + ") FROM " + TableCopy.quote(t.name()) + "), 0) + 1, FALSE)");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static void setUserTriggers(Connection target, List<Table> tables, boolean enabled) throws SQLException {
         try (Statement s = target.createStatement()) {
             for (Table t : tables) {

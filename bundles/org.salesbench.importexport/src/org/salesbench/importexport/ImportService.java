@@ -41,6 +41,12 @@ public interface ImportService {
     int export(String targetId, Object filter, Path file, WriteOptions options, IProgressMonitor monitor) throws IOException;
 
     /**
+     * The fields of a target that an export leaves out for the current user, because their roles hide them (see
+     * {@link org.salesbench.core.security.FieldMask}); empty when the export holds every field.
+     */
+    List<TargetField> withheldFields(String targetId) throws ImportException;
+
+    /**
      * The filter of a target's export read from what a user types ({@link ImportTarget#parseFilter}).
      *
      * @throws IllegalArgumentException naming what is wrong: an unknown key or value, or a target that takes no filter

@@ -194,6 +194,27 @@ public enum Metrics {
         return aggregate.replace("{pop}", "(" + population + ")").replace("{days}", dialect.daysBetween("o.ENGAGED_ON", "o.CLOSED_ON"));
     }
 
+    /**
+     * The record fields the figure is computed from, as field rules name them (entity, then fields): a user whose
+     * roles hide one of them may not see the figure, since a total tells what the rows hide.
+     */
+    public java.util.Map<String, java.util.Set<String>> fieldsRead() {
+        if (aggregate == null || source == Source.CUSTOMER || source == Source.ACTIVITY) {
+            return java.util.Map.of();
+        }
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        if (aggregate.contains("AMOUNT")) {
+            fields.add("amount"); // a snapshot's amount is the deals' amounts of that day
+        }
+        if (aggregate.contains("PROBABILITY")) {
+            fields.add("probability");
+        }
+        return fields.isEmpty() ? java.util.Map.of() : java.util.Map.of(OPPORTUNITY_ENTITY, fields);
+    }
+
+    /** The security name of the opportunity records the opportunity and snapshot sources count. */
+    static final String OPPORTUNITY_ENTITY = org.salesbench.opportunities.Opportunity.ENTITY;
+
     public Metric metric(Locale locale) {
         String label = MetricTexts.text(id + ".label", locale);
         String definition = MetricTexts.text(id + ".definition", locale);

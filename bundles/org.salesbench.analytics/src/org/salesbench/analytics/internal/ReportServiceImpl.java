@@ -20,6 +20,7 @@ import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportService;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.Validator;
 import org.salesbench.opportunities.ForecastService;
@@ -99,9 +100,19 @@ public class ReportServiceImpl implements ReportService {
                 () -> new IllegalStateException(NLS.bind(Messages.Report_broken, contribution.descriptor().id(), contribution.descriptor().contributor())));
     }
 
+    /** Refuses a report whose figures come from a field the user's roles hide, naming the report and the field. */
+    private void checkFieldsReadable(ReportDescriptor descriptor) {
+        Map<String, FieldMask> masks = new java.util.HashMap<>();
+        for (String metricId : descriptor.metricIds()) {
+            Metrics.find(metricId).ifPresent(metric -> metric.fieldsRead().forEach((entity, fields) -> masks
+                    .computeIfAbsent(entity, e -> FieldMask.of(security, e)).checkReadable(security, descriptor.name(), fields)));
+        }
+    }
+
     /** The filter made whole: checked, and with the report's default dimension when none is given. */
     private ReportFilter check(ReportDescriptor descriptor, ReportFilter filter) {
         security.check(Action.READ, REPORT_ENTITY, null);
+        checkFieldsReadable(descriptor);
         ReportFilter f = filter == null ? ReportFilter.all() : filter;
         Validator v = new Validator();
         v.notBefore("to", Messages.Filter_to, f.to(), Messages.Filter_from, f.from());

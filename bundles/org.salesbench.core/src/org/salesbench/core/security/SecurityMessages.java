@@ -12,6 +12,7 @@ public final class SecurityMessages extends NLS {
     public static String Security_deniedOwned;
     public static String Security_ownRequest;
     public static String Security_fieldReadOnly;
+    public static String Security_fieldHidden;
     public static String Action_read;
     public static String Action_create;
     public static String Action_update;
@@ -39,6 +40,11 @@ public final class SecurityMessages extends NLS {
     /** The message when a user changes a field their roles let them only read or not see at all. */
     public static String fieldReadOnly(String login, String entity, String field) {
         return NLS.bind(Security_fieldReadOnly, new Object[] {login, entity, field});
+    }
+
+    /** The message when a report or another total would be computed from a field the user's roles hide. */
+    public static String fieldHiddenFrom(String login, String entity, String field, String what) {
+        return NLS.bind(Security_fieldHidden, new Object[] {login, entity, field, what});
     }
 
     private static String verb(Action action) {

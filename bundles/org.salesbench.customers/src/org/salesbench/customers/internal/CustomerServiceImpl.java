@@ -24,6 +24,7 @@ import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
@@ -493,7 +494,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     @Override
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return search.page(filter, sort, offset, limit);
+        return FieldMask.of(security, Customer.ENTITY).applyAll(search.page(filter, sort, offset, limit));
     }
 
     @Override
@@ -505,7 +506,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     @Override
     public List<CustomerRow> rows(long[] ids) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return search.rows(ids);
+        return FieldMask.of(security, Customer.ENTITY).applyAll(search.rows(ids));
     }
 
     @Override

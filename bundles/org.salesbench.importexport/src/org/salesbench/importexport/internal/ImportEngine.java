@@ -60,6 +60,7 @@ import org.salesbench.importexport.ValueMapping;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.importexport.WriteOptions;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
@@ -686,22 +687,47 @@ public class ImportEngine implements ImportService {
         DataFormat format = formatOf(file);
         IProgressMonitor progress = monitor == null ? new NullProgressMonitor() : monitor;
         int[] count = { 0 };
+        FieldMask mask = target.entity() == null ? FieldMask.NONE : FieldMask.of(context.service(SecurityService.class), target.entity());
+        // the columns the user's roles hide are left out of the file: one mask for the whole export, no look-up per row
         try (OutputStream out = Files.newOutputStream(file); RecordWriter writer = format.create(out, options)) {
             target.export(context, filter, new RecordWriter() {
+                private boolean[] keep;
+
                 @Override
                 public void begin(List<Column> columns) throws IOException {
-                    writer.begin(columns);
+                    keep = new boolean[columns.size()];
+                    List<Column> shown = new ArrayList<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        keep[i] = !mask.hides(columns.get(i).name());
+                        if (keep[i]) {
+                            shown.add(columns.get(i));
+                        }
+                    }
+                    writer.begin(shown);
+                }
+
+                private <V> List<V> shown(List<V> values) {
+                    if (mask.isEmpty()) {
+                        return values;
+                    }
+                    List<V> shown = new ArrayList<>(values.size());
+                    for (int i = 0; i < values.size(); i++) {
+                        if (i >= keep.length || keep[i]) {
+                            shown.add(values.get(i));
+                        }
+                    }
+                    return shown;
                 }
 
                 @Override
                 public void write(List<String> values) throws IOException {
-                    writer.write(values);
+                    writer.write(shown(values));
                     count[0]++;
                 }
 
                 @Override
                 public void writeTyped(List<?> values) throws IOException {
-                    writer.writeTyped(values);
+                    writer.writeTyped(shown(values));
                     count[0]++;
                 }
 
@@ -712,8 +738,18 @@ public class ImportEngine implements ImportService {
             }, progress);
         }
         recordAudit(targetId, AuditKind.EXPORTED, "target=" + targetId + "; file=" + file.getFileName() + "; rows=" + count[0]
-                + "; filter=" + (filter == null ? "" : filter));
+                + "; filter=" + (filter == null ? "" : filter) + (mask.isEmpty() ? "" : "; withheld=" + String.join(",", mask.hidden())));
         return count[0];
+    }
+
+    @Override
+    public List<TargetField> withheldFields(String targetId) throws ImportException {
+        ImportTarget target = targetOf(targetId);
+        if (target.entity() == null) {
+            return List.of();
+        }
+        FieldMask mask = FieldMask.of(context.service(SecurityService.class), target.entity());
+        return target.fields(context).stream().filter(f -> mask.hides(f.name())).toList();
     }
 
     /** Records an import or export in the audit trail, when the trail is installed; the entity is the target's id. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.model.Money;
@@ -77,6 +78,8 @@ public class ForecastServiceImpl implements ForecastService {
         // grouped in the order of IX_SB_OPP_FORECAST (month, category, currency) so the plain forecast needs no sort
         sql.append(" GROUP BY o.CLOSE_MONTH, o.FORECAST_CATEGORY, o.CURRENCY").append(group == null ? "" : ", " + group);
         sql.append(" ORDER BY o.CLOSE_MONTH, o.FORECAST_CATEGORY").append(group == null ? "" : ", " + group).append(", o.CURRENCY");
+        // a hidden amount leaves the forecast its counts: the sums, weighted or not, would tell the amounts
+        boolean amountHidden = FieldMask.of(security, Opportunity.ENTITY).hides("amount");
         return unitOfWork.read(em -> {
             Query query = em.createNativeQuery(sql.toString());
             for (int i = 0; i < params.size(); i++) {
@@ -96,7 +99,7 @@ public class ForecastServiceImpl implements ForecastService {
                 BigDecimal amount = (BigDecimal) r[5];
                 BigDecimal weighted = ((BigDecimal) r[6]).divide(HUNDRED);
                 rows.add(new ForecastRow(YearMonth.of(yyyymm / 100, yyyymm % 100), ForecastCategory.valueOf((String) r[1]), groupValue,
-                        ((Number) r[4]).longValue(), Money.of(amount, currency), Money.of(weighted, currency)));
+                        ((Number) r[4]).longValue(), amountHidden ? null : Money.of(amount, currency), amountHidden ? null : Money.of(weighted, currency)));
             }
             return rows;
         });

@@ -28,6 +28,7 @@ import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
@@ -195,6 +196,10 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
                 return Optional.empty();
             }
             security.check(Action.READ, Lead.ENTITY, lead.getOwner());
+            if (!security.fieldRules(Lead.ENTITY).isEmpty()) {
+                em.detach(lead); // blanked fields must never be written back
+                FieldSecurity.redact(security, Lead.ENTITY, lead);
+            }
             return Optional.of(lead);
         });
     }
@@ -455,7 +460,8 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
 
     /** Lead list rows of {@code SB_LEAD} with the given WHERE/ORDER tail. */
     private List<LeadRow> rows(String tail, List<Object> params) {
-        return unitOfWork.read(em -> {
+        FieldMask mask = FieldMask.of(security, Lead.ENTITY);
+        return mask.applyAll(unitOfWork.read(em -> {
             List<LeadRow> rows = new ArrayList<>();
             for (Object row : bind(em.createNativeQuery("SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT"
                     + " FROM SB_LEAD" + tail), params).getResultList()) {
@@ -465,7 +471,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
                         (String) r[9], r[10] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[10]));
             }
             return rows;
-        });
+        }));
     }
 
     @Override

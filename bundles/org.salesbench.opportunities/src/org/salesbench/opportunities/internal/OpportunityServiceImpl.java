@@ -27,6 +27,7 @@ import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.Scope;
+import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
@@ -35,6 +36,7 @@ import org.salesbench.core.validation.Validator;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Board;
 import org.salesbench.opportunities.BoardCard;
+import org.salesbench.opportunities.BoardColumn;
 import org.salesbench.opportunities.BoardFilter;
 import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.Opportunity;
@@ -221,6 +223,10 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             }
             security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
             load(opportunity);
+            if (!security.fieldRules(Opportunity.ENTITY).isEmpty()) {
+                em.detach(opportunity); // blanked fields must never be written back
+                FieldSecurity.redact(security, Opportunity.ENTITY, opportunity);
+            }
             return Optional.of(opportunity);
         });
     }
@@ -493,9 +499,23 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             if (pipeline == null) {
                 throw new ValidationException(List.of(new FieldError("pipelineId", NLS.bind(Messages.Pipeline_notFound, pipelineId), pipelineId)));
             }
-            return OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now(clock),
-                    security.scope(Action.READ, Opportunity.ENTITY) == Scope.ALL);
+            return masked(OpportunityQueries.board(em, pipeline, filter, cardsPerStage, LocalDate.now(clock),
+                    security.scope(Action.READ, Opportunity.ENTITY) == Scope.ALL));
         });
+    }
+
+    /** The board as the user's field rules let them see it: a hidden amount is blank on the cards and in the column totals. */
+    private Board masked(Board board) {
+        FieldMask mask = FieldMask.of(security, Opportunity.ENTITY);
+        if (mask.isEmpty()) {
+            return board;
+        }
+        List<BoardColumn> columns = new ArrayList<>();
+        for (BoardColumn c : board.columns()) {
+            columns.add(new BoardColumn(c.stageId(), c.label(), c.kind(), c.probability(), c.count(),
+                    mask.hides("amount") ? List.of() : c.totals(), mask.applyAll(c.cards())));
+        }
+        return new Board(board.pipelineId(), board.pipelineLabel(), columns);
     }
 
     @Override
@@ -506,7 +526,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             if (stage == null) {
                 throw new ValidationException(List.of(new FieldError("stageId", NLS.bind(Messages.Stage_notFound, Messages.Opportunity_stage, stageId), stageId)));
             }
-            return OpportunityQueries.cards(em, stage, filter, offset, limit, LocalDate.now(clock));
+            return FieldMask.of(security, Opportunity.ENTITY).applyAll(OpportunityQueries.cards(em, stage, filter, offset, limit, LocalDate.now(clock)));
         });
     }
 
@@ -519,7 +539,8 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     public List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit) {
         security.check(Action.READ, Opportunity.ENTITY, null);
-        return unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now(clock)));
+        FieldMask mask = FieldMask.of(security, Opportunity.ENTITY);
+        return mask.applyAll(unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now(clock))));
     }
 
     @Override
@@ -531,7 +552,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     public List<OpportunityRow> ofCustomer(long customerId) {
         security.check(Action.READ, Opportunity.ENTITY, null);
-        return unitOfWork.read(em -> OpportunityQueries.ofCustomer(em, customerId));
+        return FieldMask.of(security, Opportunity.ENTITY).applyAll(unitOfWork.read(em -> OpportunityQueries.ofCustomer(em, customerId)));
     }
 
     static ValidationException notFound(long id) {

@@ -12,6 +12,7 @@ public final class CliMessages extends NLS {
     public static String Arg_noFile;
     public static String Arg_unreadableFile;
     public static String Export_done;
+    public static String Export_withheld;
     public static String Export_entities;
     public static String Export_help;
     public static String Export_noFolder;

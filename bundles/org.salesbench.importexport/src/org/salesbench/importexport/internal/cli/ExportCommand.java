@@ -86,6 +86,15 @@ public class ExportCommand implements CliCommand {
             }
         }
         context.out().println(NLS.bind(CliMessages.Export_done, count, file));
+        List<String> withheld;
+        try {
+            withheld = service.withheldFields(target.id()).stream().map(f -> f.label() + " (" + f.name() + ")").toList();
+        } catch (IOException e) {
+            throw CommandException.data(e.getMessage(), e);
+        }
+        if (!withheld.isEmpty()) {
+            context.out().println(NLS.bind(CliMessages.Export_withheld, String.join(", ", withheld)));
+        }
         return OK;
     }
 }

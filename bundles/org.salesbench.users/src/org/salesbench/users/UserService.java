@@ -33,6 +33,24 @@ public interface UserService {
     /** Adds a role of the administrator's own; its name is unique. */
     Role createRole(Role role);
 
+    /**
+     * Replaces the description, grants and field rules of an administrator's own role (built-in roles are fixed);
+     * every entity and field it names must exist.
+     */
+    Role updateRole(Role role);
+
+    /** Deletes an administrator's own role that no user holds; refused, naming the holders, while someone does. */
+    void deleteRole(String name);
+
+    /**
+     * The record kinds field rules may name, each with its fields (sorted): what {@link #createRole} and
+     * {@link #updateRole} accept.
+     */
+    java.util.Map<String, List<String>> securedFields();
+
+    /** The entity names a grant may name besides {@link Role#EVERY_ENTITY}: the record kinds and the other securables (reports, roles). */
+    List<String> grantableEntities();
+
     /** The names of the roles {@code login} holds. */
     List<String> rolesOf(String login);
 

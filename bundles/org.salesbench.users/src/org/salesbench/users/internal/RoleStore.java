@@ -57,6 +57,21 @@ final class RoleStore {
         return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
     }
 
+    static boolean isBuiltIn(EntityManager em, long id) {
+        Object flag = em.createNativeQuery("SELECT BUILT_IN FROM SB_ROLE WHERE ID = ?1").setParameter(1, id).getSingleResult();
+        return Boolean.TRUE.equals(flag) || flag instanceof Number n && n.intValue() == 1;
+    }
+
+    /** The logins holding the role, sorted. */
+    static List<String> holders(EntityManager em, long id) {
+        List<String> logins = new ArrayList<>();
+        for (Object login : em.createNativeQuery("SELECT LOGIN FROM SB_USER_ROLE WHERE ROLE_ID = ?1 ORDER BY LOGIN").setParameter(1, id)
+                .getResultList()) {
+            logins.add((String) login);
+        }
+        return logins;
+    }
+
     static List<String> roleNames(EntityManager em, String login) {
         List<String> names = new ArrayList<>();
         for (Object name : em.createNativeQuery(

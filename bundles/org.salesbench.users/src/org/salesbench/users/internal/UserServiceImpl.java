@@ -146,7 +146,7 @@ public class UserServiceImpl implements UserService {
             } else if (RoleStore.roleId(em, role.name()) != null) {
                 v.add("name", Messages.User_loginTaken, Messages.Role_name, role.name());
             }
-            v.maxLength("description", Messages.Role_description, role.description(), 512);
+            validateRules(em, v, role);
             v.throwIfInvalid();
             long id = TeamServerRoles.nextId(em);
             Instant now = Instant.now(Clocks.system());
@@ -155,18 +155,115 @@ public class UserServiceImpl implements UserService {
                     + " DESCRIPTION, BUILT_IN) VALUES (?1, 0, ?2, ?3, ?2, ?3, ?3, ?4, ?5, ?6)").setParameter(1, id)
                     .setParameter(2, java.sql.Timestamp.from(now)).setParameter(3, me).setParameter(4, role.name())
                     .setParameter(5, role.description()).setParameter(6, false).executeUpdate();
-            for (Role.Grant g : role.grants()) {
-                em.createNativeQuery("INSERT INTO SB_ROLE_GRANT (ROLE_ID, ENTITY, ACTION, SCOPE) VALUES (?1, ?2, ?3, ?4)")
-                        .setParameter(1, id).setParameter(2, g.entity()).setParameter(3, g.action().name())
-                        .setParameter(4, g.scope().name()).executeUpdate();
-            }
-            for (Role.FieldRule f : role.fields()) {
-                em.createNativeQuery("INSERT INTO SB_ROLE_FIELD (ROLE_ID, ENTITY, FIELD, ACCESS) VALUES (?1, ?2, ?3, ?4)")
-                        .setParameter(1, id).setParameter(2, f.entity()).setParameter(3, f.field())
-                        .setParameter(4, f.access().name()).executeUpdate();
-            }
+            insertRules(em, id, role);
             return new Role(role.name(), role.description(), false, role.grants(), role.fields());
         });
+    }
+
+    @Override
+    public Role updateRole(Role role) {
+        security.check(Action.UPDATE, ROLE, null);
+        return unitOfWork.write(em -> {
+            Validator v = new Validator();
+            Long id = v.required("name", Messages.Role_name, role.name()) ? RoleStore.roleId(em, role.name()) : null;
+            if (id == null && role.name() != null) {
+                v.add("name", Messages.Role_unknown, Messages.Role_name, role.name());
+            } else if (id != null && RoleStore.isBuiltIn(em, id)) {
+                v.add("name", Messages.Role_builtIn, role.name());
+            }
+            validateRules(em, v, role);
+            v.throwIfInvalid();
+            em.createNativeQuery("UPDATE SB_ROLE SET DESCRIPTION = ?1, UPDATED_AT = ?2, UPDATED_BY = ?3, VERSION = VERSION + 1 WHERE ID = ?4")
+                    .setParameter(1, role.description()).setParameter(2, java.sql.Timestamp.from(Instant.now(Clocks.system())))
+                    .setParameter(3, security.currentUser().login()).setParameter(4, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM SB_ROLE_GRANT WHERE ROLE_ID = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM SB_ROLE_FIELD WHERE ROLE_ID = ?1").setParameter(1, id).executeUpdate();
+            insertRules(em, id, role);
+            return new Role(role.name(), role.description(), false, role.grants(), role.fields());
+        });
+    }
+
+    @Override
+    public void deleteRole(String name) {
+        security.check(Action.DELETE, ROLE, null);
+        unitOfWork.write(em -> {
+            Validator v = new Validator();
+            Long id = RoleStore.roleId(em, name);
+            if (id == null) {
+                v.add("name", Messages.Role_unknown, Messages.Role_name, name);
+            } else if (RoleStore.isBuiltIn(em, id)) {
+                v.add("name", Messages.Role_builtIn, name);
+            } else {
+                List<String> holders = RoleStore.holders(em, id);
+                if (!holders.isEmpty()) {
+                    v.add("name", Messages.Role_inUse, name, String.join(", ", holders));
+                }
+            }
+            v.throwIfInvalid();
+            em.createNativeQuery("DELETE FROM SB_ROLE WHERE ID = ?1").setParameter(1, id).executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> securedFields() {
+        security.check(Action.READ, ROLE, null);
+        return unitOfWork.read(SecuredFields::of);
+    }
+
+    @Override
+    public List<String> grantableEntities() {
+        security.check(Action.READ, ROLE, null);
+        return unitOfWork.read(em -> List.copyOf(SecuredFields.grantableEntities(em)));
+    }
+
+    /** The description's length, and that every grant and field rule names an entity (and field) that exists, once each. */
+    private static void validateRules(EntityManager em, Validator v, Role role) {
+        v.maxLength("description", Messages.Role_description, role.description(), 512);
+        java.util.Set<String> entities = SecuredFields.grantableEntities(em);
+        java.util.Map<String, List<String>> fields = SecuredFields.of(em);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < role.grants().size(); i++) {
+            Role.Grant g = role.grants().get(i);
+            String where = "grants[" + i + "]";
+            if (g.entity() == null || g.action() == null || g.scope() == null) {
+                v.add(where, Messages.Role_grantIncomplete, i + 1);
+            } else if (!Role.EVERY_ENTITY.equals(g.entity()) && !entities.contains(g.entity())) {
+                v.add(where + ".entity", Messages.Role_unknownEntity, g.entity(), String.join(", ", entities));
+            } else if (!seen.add(g.entity() + "/" + g.action())) {
+                v.add(where, Messages.Role_grantTwice, g.entity(), g.action().name());
+            }
+        }
+        seen.clear();
+        for (int i = 0; i < role.fields().size(); i++) {
+            Role.FieldRule f = role.fields().get(i);
+            String where = "fields[" + i + "]";
+            if (f.entity() == null || f.field() == null || f.access() == null) {
+                v.add(where, Messages.Role_fieldIncomplete, i + 1);
+            } else if (!fields.containsKey(f.entity())) {
+                v.add(where + ".entity", Messages.Role_unknownEntity, f.entity(), String.join(", ", fields.keySet()));
+            } else if (!fields.get(f.entity()).contains(f.field())) {
+                v.add(where + ".field", Messages.Role_unknownField, f.field(), f.entity(), String.join(", ", fields.get(f.entity())));
+            } else if (!seen.add(f.entity() + "." + f.field())) {
+                v.add(where, Messages.Role_fieldTwice, f.entity(), f.field());
+            }
+        }
+    }
+
+    private static void insertRules(EntityManager em, long id, Role role) {
+        for (Role.Grant g : role.grants()) {
+            em.createNativeQuery("INSERT INTO SB_ROLE_GRANT (ROLE_ID, ENTITY, ACTION, SCOPE) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, id).setParameter(2, g.entity()).setParameter(3, g.action().name())
+                    .setParameter(4, g.scope().name()).executeUpdate();
+        }
+        for (Role.FieldRule f : role.fields()) {
+            if (f.access() == org.salesbench.core.security.FieldAccess.EDIT) {
+                continue; // the default: a rule that restricts nothing is not stored
+            }
+            em.createNativeQuery("INSERT INTO SB_ROLE_FIELD (ROLE_ID, ENTITY, FIELD, ACCESS) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, id).setParameter(2, f.entity()).setParameter(3, f.field())
+                    .setParameter(4, f.access().name()).executeUpdate();
+        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.salesbench.users.Share;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 
-/** {@code users list|add|deactivate}: through the {@link UserService}, so its validation and permission checks apply. */
+/** {@code users list|add|roles|sign-in|share|unshare|deactivate} ({@code users roles list|create|grant|field|delete|fields}: {@link RoleCommands}): through the {@link UserService}, so its validation and permission checks apply. */
 public class UsersCommand implements CliCommand {
 
     /** Where a script hands over a new user's password. */
@@ -34,7 +34,8 @@ public class UsersCommand implements CliCommand {
         return switch (action) {
         case "list" -> list(Arguments.parse(rest, Set.of(), Set.of("all")), context);
         case "add" -> add(Arguments.parse(rest, Set.of("email", "manager", "role"), Set.of("sign-in")), context);
-        case "roles" -> roles(Arguments.parse(rest, Set.of(), Set.of()), context);
+        case "roles" -> !rest.isEmpty() && RoleCommands.ACTIONS.contains(rest.get(0)) ? RoleCommands.run(rest, context)
+                : roles(Arguments.parse(rest, Set.of(), Set.of()), context);
         case "sign-in" -> signIn(Arguments.parse(rest, Set.of(), Set.of()), context);
         case "share" -> share(Arguments.parse(rest, Set.of("account-role"), Set.of("edit")), context);
         case "unshare" -> unshare(Arguments.parse(rest, Set.of(), Set.of()), context);

@@ -13,6 +13,15 @@ record GrantRow(Role role, Role.Grant grant, boolean first) {
         return first ? Labels.role(role.name()) : ""; //$NON-NLS-1$
     }
 
+    /** The role's field rules on its first line, e.g. "opportunity.amount: Hidden". */
+    String fieldRulesLabel() {
+        if (!first) {
+            return ""; //$NON-NLS-1$
+        }
+        return String.join(", ", role.fields().stream() //$NON-NLS-1$
+                .map(f -> NLS.bind("{0}.{1}: {2}", new Object[] {f.entity(), f.field(), RoleDialog.accessLabel(f.access())})).toList()); //$NON-NLS-1$
+    }
+
     String descriptionLabel() {
         if (!first) {
             return ""; //$NON-NLS-1$

@@ -71,6 +71,23 @@ public final class Messages extends NLS {
     public static String Users_rolesTab;
     public static String Users_scope;
     public static String Users_title;
+    public static String Users_fieldRules;
+    public static String Roles_new;
+    public static String Roles_edit;
+    public static String Roles_delete;
+    public static String Roles_deleteTitle;
+    public static String Roles_deleteConfirm;
+    public static String RoleDialog_newTitle;
+    public static String RoleDialog_editTitle;
+    public static String RoleDialog_message;
+    public static String RoleDialog_grants;
+    public static String RoleDialog_fieldRules;
+    public static String RoleDialog_addGrant;
+    public static String RoleDialog_addFieldRule;
+    public static String RoleDialog_remove;
+    public static String Access_HIDDEN;
+    public static String Access_READ;
+    public static String Access_EDIT;
     public static String Users_usersTab;
     public static String Users_yes;
 

@@ -49,6 +49,9 @@ public class UsersView extends ViewPart {
     private Button editRoles;
     private Button allowSignIn;
     private Button deactivate;
+    private Button newRole;
+    private Button editRole;
+    private Button deleteRole;
     private List<UserRow> rows = List.of();
     private List<Role> roles = List.of();
 
@@ -100,13 +103,20 @@ public class UsersView extends ViewPart {
     private Composite rolesPage(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
+        Composite bar = new Composite(page, SWT.NONE);
+        bar.setLayout(new RowLayout(SWT.HORIZONTAL));
+        newRole = button(bar, Messages.Roles_new, () -> editRole(null));
+        editRole = button(bar, Messages.Roles_edit, () -> editRole(selectedRole()));
+        deleteRole = button(bar, Messages.Roles_delete, this::deleteRole);
         rolesTable = Tables.create(page);
         rolesTable.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Tables.column(rolesTable, GrantRow.class, Messages.Users_role, 200, GrantRow::roleLabel);
         Tables.column(rolesTable, GrantRow.class, Messages.Users_entity, 150, g -> g.grant() == null ? "" : Labels.entity(g.grant().entity())); //$NON-NLS-1$
         Tables.column(rolesTable, GrantRow.class, Messages.Users_action, 80, g -> g.grant() == null ? "" : Labels.of(g.grant().action())); //$NON-NLS-1$
         Tables.column(rolesTable, GrantRow.class, Messages.Users_scope, 150, g -> g.grant() == null ? "" : Labels.of(g.grant().scope())); //$NON-NLS-1$
+        Tables.column(rolesTable, GrantRow.class, Messages.Users_fieldRules, 260, GrantRow::fieldRulesLabel);
         Tables.column(rolesTable, GrantRow.class, Messages.Users_description, 260, GrantRow::descriptionLabel);
+        rolesTable.addSelectionChangedListener(e -> updateButtons());
         return page;
     }
 
@@ -179,6 +189,10 @@ public class UsersView extends ViewPart {
             allowSignIn.setEnabled(admin && selected != null && selected.user().isActive());
         }
         deactivate.setEnabled(admin && selected != null && selected.user().isActive());
+        Role role = selectedRole();
+        newRole.setEnabled(admin);
+        editRole.setEnabled(admin && role != null && !role.builtIn());
+        deleteRole.setEnabled(admin && role != null && !role.builtIn());
         if (readOnlyNote.getVisible() == admin) {
             readOnlyNote.setVisible(!admin);
             ((GridData) readOnlyNote.getLayoutData()).exclude = admin;
@@ -202,6 +216,39 @@ public class UsersView extends ViewPart {
         if (row != null && new RolesDialog(getSite().getShell(), service, row.user(), roles, row.roles()).open() == Window.OK) {
             reload();
         }
+    }
+
+    private Role selectedRole() {
+        GrantRow row = (GrantRow) ((IStructuredSelection) rolesTable.getSelection()).getFirstElement();
+        return row == null ? null : row.role();
+    }
+
+    /** A new role ({@code role} null) or an administrator's own role, in a form; the entities and fields it may name come from the service. */
+    private void editRole(Role role) {
+        RoleDialog dialog;
+        try {
+            dialog = new RoleDialog(getSite().getShell(), service, role, service.grantableEntities(), service.securedFields());
+        } catch (RuntimeException e) {
+            showRefusal(e);
+            return;
+        }
+        if (dialog.open() == Window.OK) {
+            reload();
+        }
+    }
+
+    private void deleteRole() {
+        Role role = selectedRole();
+        if (role == null || !MessageDialog.openConfirm(getSite().getShell(), Messages.Roles_deleteTitle,
+                NLS.bind(Messages.Roles_deleteConfirm, role.name()))) {
+            return;
+        }
+        try {
+            service.deleteRole(role.name());
+        } catch (RuntimeException e) {
+            showRefusal(e); // in use: the message names who holds it
+        }
+        reload();
     }
 
     private void allowSignIn() {

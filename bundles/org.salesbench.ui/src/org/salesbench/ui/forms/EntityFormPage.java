@@ -26,6 +26,8 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.salesbench.core.security.FieldAccess;
+import org.salesbench.core.security.SecurityService;
 
 /**
  * The page of an {@link EntityFormEditor} that shows the entity's own fields: sections of labelled fields, each
@@ -41,6 +43,7 @@ public abstract class EntityFormPage<T> extends FormPage implements EntityFormEd
     private final FieldDecorations fields = new FieldDecorations();
     private final List<Consumer<T>> loaders = new ArrayList<>();
     private boolean loading;
+    private Map<String, FieldAccess> rules;
 
     /**
      * @param heading the entity's name for the form heading
@@ -176,9 +179,66 @@ public abstract class EntityFormPage<T> extends FormPage implements EntityFormEd
         date.addListener(SWT.Selection, event -> apply.run());
     }
 
-    /** Registers a field's widget under the model's field name, for its error decoration. */
+    /**
+     * Registers a field's widget under the model's field name, for its error decoration; the one place the user's
+     * field rules reach the form: a field their roles hide is not shown (nor its label), one they may only read
+     * cannot be changed. Every field method of this page comes through here.
+     */
     protected void register(String field, Control control) {
         fields.register(field, control);
+        FieldAccess access = fieldRules().getOrDefault(field, FieldAccess.EDIT);
+        if (access == FieldAccess.EDIT) {
+            return;
+        }
+        Control cell = cellOf(control);
+        if (access == FieldAccess.HIDDEN) {
+            exclude(cell);
+            Control[] siblings = cell.getParent().getChildren();
+            int at = java.util.Arrays.asList(siblings).indexOf(cell);
+            if (at > 0 && siblings[at - 1] instanceof org.eclipse.swt.widgets.Label label) {
+                exclude(label);
+            }
+        } else if (control instanceof Text text) {
+            text.setEditable(false);
+        } else {
+            cell.setEnabled(false); // the whole cell: a date's check box as well as the date
+        }
+    }
+
+    /**
+     * The security name of the page's entity (e.g. {@code customer}) whose field rules apply to its fields;
+     * {@code null} (the default) for none.
+     */
+    protected String securityEntity() {
+        return null;
+    }
+
+    /** The user's field rules for the page's entity, resolved once for the page. */
+    private Map<String, FieldAccess> fieldRules() {
+        if (rules == null) {
+            rules = securityEntity() == null ? Map.of() : org.salesbench.ui.Services.get(SecurityService.class).fieldRules(securityEntity());
+        }
+        return rules;
+    }
+
+    /** A field's widget, or the composite holding it in its section (a date with its check box, an amount with its currency). */
+    private static Control cellOf(Control control) {
+        Control cell = control;
+        while (cell.getParent() != null && cell.getParent().getParent() != null && !(cell.getParent().getParent() instanceof Section)) {
+            cell = cell.getParent();
+        }
+        return cell;
+    }
+
+    private static void exclude(Control control) {
+        control.setVisible(false);
+        if (control.getLayoutData() instanceof GridData data) {
+            data.exclude = true;
+        } else {
+            GridData data = new GridData();
+            data.exclude = true;
+            control.setLayoutData(data);
+        }
     }
 
     /** Fills widgets from the entity on every reload. */

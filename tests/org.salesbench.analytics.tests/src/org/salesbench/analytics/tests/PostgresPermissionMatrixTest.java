@@ -76,6 +76,7 @@ class PostgresPermissionMatrixTest {
     private SalesData data;
     private final Map<String, Set<String>> expectedCustomers = new LinkedHashMap<>();
     private final Map<String, List<String>> matrix = new LinkedHashMap<>();
+    private final Map<String, List<String>> fieldMatrix = new LinkedHashMap<>();
 
     @BeforeAll
     void fill() {
@@ -112,6 +113,8 @@ class PostgresPermissionMatrixTest {
     void close() {
         System.out.println("Permission matrix (what each user sees on each path):");
         matrix.forEach((user, rows) -> rows.forEach(r -> System.out.println("  " + user + "\t" + r)));
+        System.out.println("Field-level matrix (opportunity.amount, customer.notes, customer.grade on each path):");
+        fieldMatrix.forEach((user, rows) -> rows.forEach(r -> System.out.println("  " + user + "\t" + r)));
         if (data != null) {
             data.close();
         }
@@ -305,6 +308,135 @@ class PostgresPermissionMatrixTest {
             Customer c1 = new CustomerServiceImpl(db, security, data.publisher).find(data.id("C1")).orElseThrow();
             record("li.wei", "fields of customer", "grade=" + c1.getGrade() + ", notes shown (no field rules)");
             assertEquals(org.salesbench.core.security.FieldAccess.EDIT, security.fieldAccess("customer", "notes"));
+        }
+    }
+
+    private void recordField(String user, String path, Object seen) {
+        fieldMatrix.computeIfAbsent(user, u -> new ArrayList<>()).add(path + ": " + seen);
+    }
+
+    /**
+     * The field-level matrix: roles made from the command line (as the schema's owner) from the shipped ones, with
+     * field rules: the rep's role hides a deal's amount and lets them only read a customer's grade, the manager's lets
+     * them read but not change amounts, finance's hides the sales notes, the administrator has no rules. Every path
+     * a field can leave by shows it or not by the same rule: a service read (and write), the list, the forecast, the
+     * board, an export from the command line (which says what it left out) and the reports computed from the field.
+     */
+    @Test
+    @Order(7) // after the shares: C1's notes are "edited by the team"
+    void fieldRulesHoldOnEveryPath() throws Exception {
+        String notes = "edited by the team";
+        for (String[] command : List.of(
+                new String[] {"create", "rep_fields", "--from", Role.SALES_REP},
+                new String[] {"field", "rep_fields", "opportunity", "amount", "hidden"},
+                new String[] {"field", "rep_fields", "customer", "grade", "read"},
+                new String[] {"create", "manager_fields", "--from", Role.SALES_MANAGER},
+                new String[] {"field", "manager_fields", "opportunity", "amount", "read"},
+                new String[] {"create", "finance_fields", "--from", Role.FINANCE},
+                new String[] {"field", "finance_fields", "customer", "notes", "hidden"})) {
+            List<String> args = new ArrayList<>(List.of("users", "roles"));
+            args.addAll(List.of(command));
+            var result = CliRun.run(schema.settings(), args.toArray(String[]::new));
+            assertEquals(0, result.code(), args + ": " + result);
+        }
+        var unknown = CliRun.run(schema.settings(), "users", "roles", "field", "rep_fields", "opportunity", "margin", "hidden");
+        assertTrue(unknown.code() != 0 && unknown.err().contains("margin"), "an unknown field is refused by name: " + unknown);
+
+        UserServiceImpl admin = new UserServiceImpl(data.db, new RoleSecurityService(data.db));
+        Map<String, String> roles = Map.of("li.wei", "rep_fields", "chen.jing", "manager_fields", "sun.li", "finance_fields",
+                "zhang.min", Role.ADMINISTRATOR);
+        Map<String, String> shipped = Map.of("li.wei", Role.SALES_REP, "chen.jing", Role.SALES_MANAGER, "sun.li", Role.FINANCE,
+                "zhang.min", Role.ADMINISTRATOR);
+        roles.forEach((user, role) -> admin.setRoles(user, List.of(role)));
+        try {
+            for (String user : List.of("li.wei", "chen.jing", "sun.li", "zhang.min")) {
+                boolean amountShown = !user.equals("li.wei");
+                boolean amountEditable = user.equals("sun.li") || user.equals("zhang.min");
+                boolean notesShown = !user.equals("sun.li");
+                try (Database db = Database.open(as(user), new org.salesbench.core.security.LocalSecurityService(user))) {
+                    RoleSecurityService security = new RoleSecurityService(db);
+                    CustomerServiceImpl customers = new CustomerServiceImpl(db, security, data.publisher);
+                    OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, data.publisher);
+                    ForecastServiceImpl forecast = new ForecastServiceImpl(db, security);
+                    ReportServiceImpl reports = new ReportServiceImpl(db, security, new MetricCatalogueImpl(), forecast);
+
+                    var o1 = opportunities.find(data.id("O1")).orElseThrow();
+                    assertEquals(amountShown, o1.getAmount() != null, user + ": the amount of O1, read");
+                    Customer c1 = customers.find(data.id("C1")).orElseThrow();
+                    assertEquals(notesShown ? notes : null, c1.getNotes(), user + ": the notes of C1, read");
+                    assertEquals("A", c1.getGrade(), user + ": a read-only grade is shown");
+                    recordField(user, "service read", "amount " + (amountShown ? o1.getAmount().getAmount().toPlainString() : "hidden")
+                            + ", notes " + (notesShown ? "shown" : "hidden") + ", grade " + c1.getGrade());
+
+                    String write;
+                    if (amountShown && !amountEditable) {
+                        o1.setAmount(org.salesbench.core.model.Money.cny("1"));
+                        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> opportunities.update(o1), user);
+                        assertTrue(e.getMessage().contains("amount"), e.getMessage());
+                        write = "amount refused (read only)";
+                    } else if (user.equals("li.wei")) {
+                        c1.setGrade("B");
+                        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> customers.update(c1), user);
+                        assertTrue(e.getMessage().contains("grade"), e.getMessage());
+                        write = "grade refused (read only)";
+                    } else {
+                        write = "amount editable";
+                    }
+                    recordField(user, "service write", write);
+
+                    List<org.salesbench.opportunities.OpportunityRow> listed = opportunities.page(OpportunityFilter.ALL, 0, 100);
+                    assertTrue(!listed.isEmpty());
+                    assertEquals(amountShown, listed.stream().allMatch(r -> r.amount() != null), user + ": amounts in the list");
+                    assertTrue(amountShown || listed.stream().allMatch(r -> r.amount() == null), user + ": no amount in the list");
+                    recordField(user, "list", listed.size() + " deals, amounts " + (amountShown ? "shown" : "blank"));
+
+                    var months = forecast.forecast(ForecastQuery.months(YearMonth.of(2026, 5), YearMonth.of(2026, 6), ForecastGrouping.NONE));
+                    assertTrue(months.stream().allMatch(r -> (r.amount() != null) == amountShown), user + ": forecast sums");
+                    long totals = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 10).columns().stream()
+                            .filter(c -> !c.totals().isEmpty()).count();
+                    assertEquals(amountShown, totals > 0, user + ": board column totals");
+                    recordField(user, "forecast / board", amountShown ? "sums shown" : "counts only");
+
+                    try {
+                        ReportResult won = reports.run("won-revenue", ReportFilter.all().withPeriod(Q1_FROM, Q1_TO).withBy("owner"));
+                        assertTrue(amountShown, user + " got a report summing hidden amounts: " + won.rows());
+                        recordField(user, "report won revenue", won.rows().size() + " rows");
+                    } catch (AccessDeniedException e) {
+                        assertTrue(!amountShown && e.getMessage().contains("amount"), user + ": " + e.getMessage());
+                        recordField(user, "report won revenue", "refused: " + e.getMessage());
+                    }
+                    assertEquals("activity", reports.run("activity", ReportFilter.all().withPeriod(Q1_FROM, Q1_TO)).reportId(),
+                            user + ": a report of counts only is not refused");
+                }
+
+                Path deals = Files.createTempFile("fields", ".csv");
+                var export = CliRun.run(as(user), "export", "opportunities", deals.toString());
+                assertEquals(0, export.code(), export.toString());
+                String file = Files.readString(deals);
+                Files.delete(deals);
+                assertEquals(amountShown, file.contains("200000"), user + ": O1's amount in the exported file");
+                assertEquals(!amountShown, export.out().contains("(amount)"), user + ": the export says it left the amount out: " + export.out());
+                Path list = Files.createTempFile("fields", ".csv");
+                var customersExport = CliRun.run(as(user), "export", "customers", list.toString());
+                assertEquals(0, customersExport.code(), customersExport.toString());
+                assertEquals(notesShown, Files.readString(list).contains(notes), user + ": C1's notes in the exported file");
+                Files.delete(list);
+                recordField(user, "CLI export", "amount " + (amountShown ? "in the file" : "left out, said so")
+                        + ", notes " + (notesShown ? "in the file" : "left out"));
+
+                var report = CliRun.run(as(user), "report", "won-revenue", "--from", Q1_FROM.toString(), "--to", Q1_TO.toString());
+                assertEquals(amountShown, report.code() == 0, user + ": report from the command line: " + report);
+                if (!amountShown) {
+                    assertTrue(report.err().contains("amount"), report.err());
+                }
+                recordField(user, "CLI report", report.code() == 0 ? "shown" : "refused, naming amount");
+            }
+        } finally {
+            shipped.forEach((user, role) -> admin.setRoles(user, List.of(role)));
+            for (String role : List.of("rep_fields", "manager_fields", "finance_fields")) {
+                var deleted = CliRun.run(schema.settings(), "users", "roles", "delete", role);
+                assertEquals(0, deleted.code(), deleted.toString());
+            }
         }
     }
 

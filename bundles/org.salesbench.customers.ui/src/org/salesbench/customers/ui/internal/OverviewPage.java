@@ -32,6 +32,11 @@ public class OverviewPage extends EntityFormPage<Customer> implements CustomerEd
     }
 
     @Override
+    protected String securityEntity() {
+        return Customer.ENTITY;
+    }
+
+    @Override
     protected void createSections(FormToolkit toolkit, ScrolledForm form) {
         Composite company = section(toolkit, form, Messages.Editor_company);
         text(toolkit, company, "name", Messages.Field_name, Customer::getName, Customer::setName);

@@ -99,6 +99,10 @@ public class ExportWizard extends Wizard implements IExportWizard {
                 try {
                     int count = service.export(target.id(), filter, file, new WriteOptions(charset, null), monitor);
                     outcome = NLS.bind(Messages.Export_done, count, file);
+                    List<String> withheld = service.withheldFields(target.id()).stream().map(f -> f.label()).toList();
+                    if (!withheld.isEmpty()) {
+                        outcome += " " + NLS.bind(Messages.Export_withheld, String.join(", ", withheld)); //$NON-NLS-1$
+                    }
                     return Status.OK_STATUS;
                 } catch (IOException | RuntimeException e) {
                     outcome = NLS.bind(Messages.Export_failed, file, e.getMessage());

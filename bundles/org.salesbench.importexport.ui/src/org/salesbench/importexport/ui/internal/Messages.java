@@ -10,6 +10,7 @@ public final class Messages extends NLS {
     public static String Common_browse;
     public static String Export_description;
     public static String Export_done;
+    public static String Export_withheld;
     public static String Export_encoding;
     public static String Export_failed;
     public static String Export_file;

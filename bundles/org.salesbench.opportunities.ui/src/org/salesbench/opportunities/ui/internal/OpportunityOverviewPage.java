@@ -59,6 +59,11 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
     }
 
     @Override
+    protected String securityEntity() {
+        return Opportunity.ENTITY;
+    }
+
+    @Override
     protected void createSections(FormToolkit toolkit, ScrolledForm form) {
 
         Composite deal = section(toolkit, form, Messages.Editor_deal);

@@ -178,6 +178,91 @@ class UsersViewUiTest {
         assertFalse(UiTesting.button(viewArea(), Messages.Users_deactivate).isEnabled(), "an inactive user cannot be deactivated again");
     }
 
+    private static Combo line(Shell shell, String key) {
+        List<Combo> combos = UiTesting.find(shell, Combo.class, c -> key.equals(c.getData(RoleDialog.FIELD_KEY)));
+        assertEquals(1, combos.size(), "one combo " + key);
+        return combos.get(0);
+    }
+
+    @Test
+    void anAdministratorMakesARoleThatHidesAFieldRefusedFirstForAnUnknownFieldThenGivesItToAUser() {
+        String login = "intern." + unique;
+        User intern = created(login, "Intern " + unique);
+        String roleName = "intern_" + unique;
+        view.reload();
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        view.tabs().setSelection(1);
+        UiTesting.processEvents();
+        assertFalse(UiTesting.button(viewArea(), Messages.Roles_edit).isEnabled(), "Edit role… needs a selected role");
+
+        String[] refusal = new String[1];
+        UiTesting.DialogAnswer create = UiTesting.whenDialogOpens(Messages.RoleDialog_newTitle, shell -> {
+            RoleDialog dialog = (RoleDialog) shell.getData();
+            UiTesting.type(UiTesting.labelled(shell, Messages.Users_role, Text.class), roleName);
+            UiTesting.type(UiTesting.labelled(shell, Messages.Users_description, Text.class), "实习生：看不到客户备注");
+            UiTesting.click(shell, Messages.RoleDialog_addGrant);
+            UiTesting.type(line(shell, "grants[0].entity"), "customer");
+            UiTesting.choose(line(shell, "grants[0].action"), Messages.Action_READ);
+            UiTesting.choose(line(shell, "grants[0].scope"), Messages.Scope_OWN);
+            UiTesting.click(shell, Messages.RoleDialog_addFieldRule);
+            UiTesting.type(line(shell, "fields[0].entity"), "customer");
+            assertTrue(List.of(line(shell, "fields[0].field").getItems()).contains("notes"), "the customer's fields are offered");
+            UiTesting.type(line(shell, "fields[0].field"), "margin");
+            UiTesting.choose(line(shell, "fields[0].access"), Messages.Access_HIDDEN);
+            UiTesting.click(shell, IDialogConstants.OK_LABEL);
+            assertFalse(shell.isDisposed(), "an unknown field keeps the form open");
+            refusal[0] = dialog.getErrorMessage();
+            assertTrue(dialog.decorations().decoration("fields[0].field").isVisible(), "the line with the unknown field is marked");
+            UiTesting.screenshot("users-role-refused-" + Platform.getNL());
+            UiTesting.type(line(shell, "fields[0].field"), "notes");
+            UiTesting.click(shell, IDialogConstants.OK_LABEL);
+        });
+        UiTesting.click(viewArea(), Messages.Roles_new);
+        create.assertAnswered();
+        assertTrue(refusal[0] != null && refusal[0].contains("margin"), "the refusal names the field: " + refusal[0]);
+        assertTrue(users.roles().stream().noneMatch(r -> r.name().equals(roleName) && r.fields().stream().anyMatch(f -> f.field().equals("margin"))));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+
+        Role made = users.roles().stream().filter(r -> r.name().equals(roleName)).findFirst().orElseThrow();
+        assertEquals(List.of(new Role.Grant("customer", Action.READ, org.salesbench.core.security.Scope.OWN)), made.grants());
+        assertEquals(List.of(new Role.FieldRule("customer", "notes", org.salesbench.core.security.FieldAccess.HIDDEN)), made.fields());
+        List<?> lines = (List<?>) view.rolesTable().getInput();
+        assertTrue(lines.stream().map(GrantRow.class::cast).anyMatch(g -> g.role().name().equals(roleName)
+                && g.fieldRulesLabel().contains("customer.notes") && g.fieldRulesLabel().contains(Messages.Access_HIDDEN)),
+                "the roles tab lists its field rule");
+
+        view.tabs().setSelection(0);
+        UiTesting.processEvents();
+        select(login);
+        UiTesting.DialogAnswer give = UiTesting.whenDialogOpens(NLS.bind(Messages.RolesDialog_title, intern.getDisplayName()), shell -> {
+            UiTesting.click(roleBox(shell, roleName));
+            UiTesting.click(shell, IDialogConstants.OK_LABEL);
+        });
+        UiTesting.click(viewArea(), Messages.Users_editRoles);
+        give.assertAnswered();
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertEquals(List.of(roleName), users.rolesOf(login));
+
+        // held by someone: the role is not deleted, and the refusal names the holder
+        view.tabs().setSelection(1);
+        UiTesting.processEvents();
+        int row = lines.indexOf(lines.stream().map(GrantRow.class::cast).filter(g -> g.role().name().equals(roleName)).findFirst().orElseThrow());
+        UiTesting.selectRow(view.rolesTable().getTable(), row);
+        String[] shown = new String[1];
+        UiTesting.DialogAnswer confirm = UiTesting.whenDialogOpensPress(Messages.Roles_deleteTitle, IDialogConstants.OK_LABEL);
+        UiTesting.DialogAnswer inUse = UiTesting.whenDialogOpens(Messages.Users_title, shell -> {
+            shown[0] = UiTesting.shownText(shell);
+            UiTesting.click(shell, IDialogConstants.OK_LABEL);
+        });
+        UiTesting.click(viewArea(), Messages.Roles_delete);
+        confirm.assertAnswered();
+        inUse.assertAnswered();
+        assertTrue(shown[0].contains(login), "names who holds it: " + shown[0]);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        assertTrue(users.roles().stream().anyMatch(r -> r.name().equals(roleName)));
+        view.tabs().setSelection(0);
+    }
+
     /** The view maximised, on each tab, for a person to look at (with SALESBENCH_SCREENSHOTS set). */
     private void screenshots() {
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);

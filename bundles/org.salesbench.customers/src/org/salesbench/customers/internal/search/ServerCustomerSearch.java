@@ -139,7 +139,7 @@ final class ServerCustomerSearch {
         parameters.add(limit);
         parameters.add(Math.max(0, offset));
         try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + where.sql() + orderBy(sort) + " LIMIT ? OFFSET ?", parameters)) {
-            return rows(longs(s));
+            return rows(CustomerSearch.longs(s));
         }
     }
 

@@ -150,14 +150,7 @@ final class ServerCustomerSearch {
         for (IndexedCustomer c : new CustomerLoader(connection, false).load(ascending)) {
             found.put(c.row().id(), c.row());
         }
-        List<CustomerRow> rows = new ArrayList<>(ids.length);
-        for (long id : ids) {
-            CustomerRow row = found.get(id);
-            if (row != null) {
-                rows.add(row);
-            }
-        }
-        return rows;
+        return CustomerIndex.inOrder(ids, found);
     }
 
     synchronized List<String> tags() throws SQLException {

@@ -113,6 +113,12 @@ class TeamAccessBenchmark {
             BenchTimings.report(who + ": customer list, first page + count", BenchTimings.repeat(10,
                     () -> customers.page(CustomerFilter.ALL, CustomerSort.DEFAULT, 0, 50).size() + customers.count(CustomerFilter.ALL)));
             BenchTimings.report(who + ": customer filter by name", BenchTimings.repeat(10, () -> customers.page(filter, CustomerSort.DEFAULT, 0, 50)));
+            // search on the server (trigram indexes under row-level security): the list's search box, first page + count
+            for (String text : List.of("基准客户 12", "客户12", "12345", "有限公司", "无此客户")) {
+                CustomerFilter search = CustomerFilter.text(text);
+                BenchTimings.report(who + ": server search '" + text + "' (" + customers.count(search) + " found), first page + count",
+                        BenchTimings.repeat(20, () -> customers.page(search, CustomerSort.DEFAULT, 0, 50).size() + customers.count(search)));
+            }
             BenchTimings.report(who + ": board (new business, 20 cards a column)", BenchTimings.repeat(10,
                     () -> opportunities.board(newBusiness.getId(), BoardFilter.ALL, 20)));
             BenchTimings.report(who + ": forecast 12 months", BenchTimings.repeat(10, () -> forecast.forecast(year)));

@@ -570,6 +570,81 @@ class PostgresPermissionMatrixTest {
         }
     }
 
+    /**
+     * Customer search on a team server runs in the database, on the user's own login: a rep finds their own customers
+     * and the pool's by Chinese or Latin name, contact, phone digits or e-mail, never another rep's with the very same
+     * phone; hostile input is only text; no search index is written on the client, and the trigram index serves it.
+     */
+    @Test
+    @Order(7)
+    void searchRunsOnTheServerAndFindsOnlyWhatTheUserMayRead() throws SQLException {
+        long a = searchable("Acme Precision 精工机械", "li.wei", "王小明", "+86 138-0013-8000", "wang@acme-precision.cn");
+        long b = searchable("Acme Logistics 精工物流", "zhao.lei", "赵强", "13800138000", "zhao@acme-logistics.cn");
+        long pooled = searchable("Acme Resources 精工资源", "li.wei", "钱进", "0571 8888 1234", null);
+        long customersBefore;
+        try (Connection c = Database.connect(schema.settings()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE SB_CUSTOMER SET OWNER = '" + org.salesbench.customers.pool.CustomerPool.POOL_OWNER + "' WHERE ID = " + pooled);
+            customersBefore = single(s, "SELECT COUNT(*) FROM SB_CUSTOMER");
+        }
+        Map<String, Set<Long>> expected = Map.of(
+                "li.wei", Set.of(a, pooled),
+                "zhao.lei", Set.of(b, pooled),
+                "chen.jing", Set.of(a, pooled)); // manages li.wei's team, not zhao.lei's
+        for (String user : expected.keySet()) {
+            Set<Long> mine = expected.get(user);
+            Set<Long> ownOnly = new TreeSet<>(mine);
+            ownOnly.remove(pooled);
+            try (Database db = Database.open(as(user), new org.salesbench.core.security.LocalSecurityService(user))) {
+                CustomerServiceImpl customers = new CustomerServiceImpl(db, new RoleSecurityService(db), data.publisher);
+                assertEquals(mine, found(customers, "精工"), user + ": a Chinese word of two characters");
+                assertEquals(mine, found(customers, "ACME"), user + ": a Latin word, any case");
+                assertEquals(mine, found(customers, "acme 精工"), user + ": every word must match");
+                assertEquals(Set.of(pooled), found(customers, "钱进"), user + ": a contact's name");
+                assertEquals(ownOnly, found(customers, "138 0013 8000"), user + ": phone digits, typed with spaces");
+                assertEquals(ownOnly, found(customers, "8613800138000"), user + ": phone digits with the country code");
+                assertEquals(Set.of(pooled), found(customers, "88881234"), user + ": part of a landline");
+                assertEquals(Set.of(), found(customers, "精%工"), user + ": LIKE's wildcard is a character like any other");
+                for (String hostile : List.of("x' OR '1'='1", "'; DROP TABLE SB_CUSTOMER; --", "精工' UNION SELECT ID FROM SB_CUSTOMER --")) {
+                    assertEquals(Set.of(), found(customers, hostile), user + ": " + hostile);
+                }
+                assertEquals(mine.size(), customers.count(CustomerFilter.text("精工")), user + ": count");
+                String email = user.equals("zhao.lei") ? "zhao@acme-logistics.cn" : "wang@acme-precision.cn";
+                assertEquals(user.equals("zhao.lei") ? Set.of(b) : Set.of(a), found(customers, email.substring(0, 8)), user + ": e-mail");
+                Path index = as(user).searchIndexFolder();
+                assertTrue(index == null || !Files.exists(index), user + ": no search index on the client: " + index);
+                record(user, "server search 精工 / phone 13800138000", found(customers, "精工").size() + " / " + found(customers, "13800138000").size());
+            }
+        }
+        try (Connection c = Database.connect(schema.settings()); Statement s = c.createStatement()) {
+            assertEquals(customersBefore, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER"), "the hostile words changed nothing");
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT ID FROM SB_CUSTOMER WHERE LOWER(NAME || ' ' || COALESCE(SHORT_NAME, '') || ' ' || NORMALIZED_NAME"
+                    + " || ' ' || COALESCE(CREDIT_CODE, '')) LIKE '%精工机%'")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().toLowerCase(java.util.Locale.ROOT).contains("ix_sb_customer_search"), plan.toString());
+        }
+    }
+
+    /** A customer with one contact, created by the schema's owner. */
+    private long searchable(String name, String owner, String contact, String phone, String email) {
+        Customer customer = new Customer(name);
+        customer.setOwner(owner);
+        org.salesbench.customers.Contact k = customer.addContact(new org.salesbench.customers.Contact(contact));
+        k.getPhones().add(phone);
+        if (email != null) {
+            k.getEmails().add(email);
+        }
+        return data.customers.create(customer).getId();
+    }
+
+    private static Set<Long> found(CustomerServiceImpl customers, String text) {
+        return new TreeSet<>(customers.page(CustomerFilter.text(text), CustomerSort.DEFAULT, 0, 100).stream().map(CustomerRow::id).toList());
+    }
+
     private static long single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

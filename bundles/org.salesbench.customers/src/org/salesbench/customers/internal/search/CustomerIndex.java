@@ -534,17 +534,22 @@ final class CustomerIndex implements Closeable {
                     }
                 }
             }
-            List<CustomerRow> rows = new ArrayList<>(ids.length);
-            for (long id : ids) {
-                CustomerRow row = found.get(id);
-                if (row != null) {
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return inOrder(ids, found);
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** The rows found of {@code ids}, in the order of {@code ids}, those not found left out. */
+    static List<CustomerRow> inOrder(long[] ids, Map<Long, CustomerRow> found) {
+        List<CustomerRow> rows = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            CustomerRow row = found.get(id);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** The {@code UPDATED_AT} (epoch nanos) the index holds for each id, {@code Long.MIN_VALUE} where it holds none. */

@@ -54,6 +54,9 @@ import org.salesbench.persistence.SoftDeletion;
  * MAX look-up); for a server database others write to, the full check runs at most every few seconds.</li>
  * </ul>
  * An index is shared by every service on the same database in this process (one writer per folder).
+ * <p>
+ * On a PostgreSQL team server there is no index: every query is answered by the server ({@link ServerCustomerSearch})
+ * on the user's login, so row-level security decides what is found, and the write notifications do nothing.
  */
 public final class CustomerSearch implements AutoCloseable {
 
@@ -96,10 +99,38 @@ public final class CustomerSearch implements AutoCloseable {
     private volatile long lastBuildMillis = -1;
     private long lastFullCheck = System.nanoTime();
     private Connection connection;
+    /** The server's own search, on a team server; null on Derby, where the index answers. */
+    private ServerCustomerSearch server;
 
     private CustomerSearch(DatabaseSettings settings, Path folder) {
         this.settings = settings;
         this.folder = folder;
+    }
+
+    /** Whether the database answers searches itself (a team server) instead of the index. */
+    private boolean onServer() {
+        return settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL;
+    }
+
+    /** Runs a search on the server, over the index's connection (re-opened if it broke). */
+    private <T> T onServer(ServerWork<T> work) {
+        try {
+            ServerCustomerSearch search;
+            synchronized (this) {
+                Connection c = connection();
+                if (server == null || server.connection() != c) {
+                    server = new ServerCustomerSearch(c);
+                }
+                search = server;
+            }
+            return work.apply(search);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private interface ServerWork<T> {
+        T apply(ServerCustomerSearch search) throws SQLException;
     }
 
     /** The index of this database, opened (or rebuilt) in the background on first call. */
@@ -115,6 +146,9 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     private synchronized void start() {
+        if (onServer()) {
+            return; // the server searches: no index to open
+        }
         if (catchingUp || ready.isDone() && !ready.isCompletedExceptionally() || closed) {
             return;
         }
@@ -166,7 +200,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Whether the index is being built or catching up, or a bulk write's catch-up is scheduled (queries then wait for it). */
     public boolean isCatchingUp() {
-        return catchingUp || !ready.isDone() || pendingImports.get() > 0;
+        return !onServer() && catchingUp || !ready.isDone() || pendingImports.get() > 0;
     }
 
     /**
@@ -184,6 +218,9 @@ public final class CustomerSearch implements AutoCloseable {
      * opening is tried again meanwhile.
      */
     public boolean namesFromTable() {
+        if (onServer()) {
+            return false; // idsNamed asks the server
+        }
         if (isBulkWritePending() || !deferred.isEmpty()) {
             return true;
         }
@@ -203,7 +240,9 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Waits until the index can answer, then brings it up to date with the database. */
     public void awaitCurrent() {
-        index();
+        if (!onServer()) {
+            index();
+        }
     }
 
     private CustomerIndex openOrRebuild() throws IOException, SQLException {
@@ -360,6 +399,9 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Catches up with a bulk write (the IMPORTED event): in a background job, queries meanwhile still catch up first. */
     public void imported() {
+        if (onServer()) {
+            return;
+        }
         pendingImports.incrementAndGet();
         Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
             try {
@@ -385,6 +427,9 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Indexes customers this process wrote, after their transaction committed. */
     public void written(Collection<Long> ids) {
+        if (onServer()) {
+            return;
+        }
         long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
         update(index -> {
             put(index, connection(), sorted);
@@ -400,6 +445,9 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** Drops customers this process deleted, after the transaction committed. */
     public void deleted(Collection<Long> ids) {
+        if (onServer()) {
+            return;
+        }
         update(index -> {
             index.delete(List.copyOf(ids));
             index.commit(index.watermark());
@@ -408,26 +456,41 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     public long count(CustomerFilter filter) {
+        if (onServer()) {
+            return onServer(server -> server.count(filter, LocalDate.now(Clocks.system())));
+        }
         Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
         return search(index -> index.count(query));
     }
 
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
+        if (onServer()) {
+            return onServer(server -> server.page(filter, sort, offset, limit, LocalDate.now(Clocks.system())));
+        }
         Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
         return search(index -> index.page(query, sort, offset, limit));
     }
 
     public long[] ids(CustomerFilter filter, CustomerSort sort) {
+        if (onServer()) {
+            return onServer(server -> server.ids(filter, sort, LocalDate.now(Clocks.system())));
+        }
         Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
         return search(index -> index.ids(query, sort));
     }
 
     public List<CustomerRow> rows(long[] ids) {
+        if (onServer()) {
+            return onServer(server -> server.rows(ids));
+        }
         return search(index -> index.rows(ids));
     }
 
     /** The tags customers carry, sorted, without repeats. */
     public List<String> tags() {
+        if (onServer()) {
+            return onServer(ServerCustomerSearch::tags);
+        }
         return search(CustomerIndex::tags);
     }
 
@@ -437,6 +500,9 @@ public final class CustomerSearch implements AutoCloseable {
      * locks on the very rows a catch-up would read.
      */
     public long[] idsWithTerm(String term) {
+        if (onServer()) {
+            return onServer(server -> server.idsWithPhoneOrEmail(term));
+        }
         try {
             return ready.join().idsWithTerm(term);
         } catch (CompletionException e) {
@@ -469,6 +535,9 @@ public final class CustomerSearch implements AutoCloseable {
      * their folded name, ascending; as current as {@link #idsWithNormalizedNames}.
      */
     public long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) {
+        if (onServer()) {
+            return onServer(server -> server.idsNamed(exactNames, normalizedNames));
+        }
         try {
             CustomerIndex index = derby() ? ready.join() : index();
             return index.idsNamed(exactNames, normalizedNames);
@@ -481,6 +550,9 @@ public final class CustomerSearch implements AutoCloseable {
 
     /** The customers indexed under any of these search terms, ascending: candidates to confirm by id, answered as {@link #idsNamed}. */
     public long[] idsWithTerms(Collection<String> terms) {
+        if (onServer()) {
+            return onServer(server -> server.idsWithCreditCodes(terms));
+        }
         try {
             CustomerIndex index = derby() ? ready.join() : index();
             return index.idsWithTerms(terms);
@@ -621,7 +693,7 @@ public final class CustomerSearch implements AutoCloseable {
         return new long[][] { Arrays.copyOf(ids, n), Arrays.copyOf(stamps, n) };
     }
 
-    private static long[] longs(PreparedStatement s) throws SQLException {
+    static long[] longs(PreparedStatement s) throws SQLException {
         long[] values = new long[1024];
         int n = 0;
         try (ResultSet rs = s.executeQuery()) {
@@ -643,7 +715,9 @@ public final class CustomerSearch implements AutoCloseable {
         CustomerIndex index = null;
         try {
             // bounded: when the job manager is already shut down (the workbench exits) the job never runs
-            index = ready.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (!onServer()) { // on a server no index opens
+                index = ready.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {

@@ -1,0 +1,214 @@
+package org.salesbench.customers.internal.search;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.persistence.SoftDeletion;
+
+/**
+ * Customer search on a PostgreSQL team server, answered by the database itself: every statement runs on the user's
+ * own login, so row-level security decides what is found, and nothing is copied to the client. Each search word must
+ * occur in the customer's names or credit code, a tag, or one of its contacts' names, phone digits or e-mail addresses,
+ * as {@code LIKE '%word%'}, which the trigram indexes of change set {@code customers-10-server-search} serve (their
+ * expressions are the ones below; without pg_trgm the same statements scan). Words are folded as
+ * {@link SearchTerms#queryWords} folds them for the Lucene index used on Derby; where that index matches a word's
+ * prefix (Latin words), this matches anywhere inside the text.
+ */
+final class ServerCustomerSearch {
+
+    /** The customer's own searched text: must stay the expression of {@code IX_SB_CUSTOMER_SEARCH}. */
+    private static final String CUSTOMER_TEXT = "LOWER(NAME || ' ' || COALESCE(SHORT_NAME, '') || ' ' || NORMALIZED_NAME || ' ' || COALESCE(CREDIT_CODE, ''))";
+    private static final String PHONE_DIGITS = "REGEXP_REPLACE(P.PHONE, '\\D', '', 'g')";
+
+    /** The customers with a word anywhere in their text; each of its five parameters is the word's LIKE pattern. */
+    private static final String MATCHING_WORD = "C.ID IN ("
+            + "SELECT ID FROM SB_CUSTOMER WHERE " + CUSTOMER_TEXT + " LIKE ? ESCAPE '\\'"
+            + " UNION SELECT CUSTOMER_ID FROM SB_CUSTOMER_TAG WHERE LOWER(TAG) LIKE ? ESCAPE '\\'"
+            + " UNION SELECT CUSTOMER_ID FROM SB_CONTACT WHERE " + SoftDeletion.notDeleted(null) + " AND LOWER(NAME) LIKE ? ESCAPE '\\'"
+            + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN SB_CONTACT K ON K.ID = P.CONTACT_ID WHERE "
+            + SoftDeletion.notDeleted("K") + " AND " + PHONE_DIGITS + " LIKE ? ESCAPE '\\'"
+            + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT K ON K.ID = E.CONTACT_ID WHERE "
+            + SoftDeletion.notDeleted("K") + " AND LOWER(E.EMAIL) LIKE ? ESCAPE '\\')";
+
+    private static final int MATCHING_WORD_PARAMETERS = 5;
+
+    private final Connection connection;
+
+    /** {@code connection}: the user's own, in autocommit, so that each statement sees the newest commits. */
+    ServerCustomerSearch(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** A WHERE clause over {@code SB_CUSTOMER C} and its parameters, in order. */
+    Connection connection() {
+        return connection;
+    }
+
+    private record Where(String sql, List<Object> parameters) {
+    }
+
+    static Where where(CustomerFilter filter, LocalDate today) {
+        StringBuilder sql = new StringBuilder(SoftDeletion.notDeleted("C"));
+        List<Object> parameters = new ArrayList<>();
+        if (filter.text() != null) {
+            for (String word : SearchTerms.queryWords(filter.text())) {
+                sql.append(" AND ").append(MATCHING_WORD);
+                parameters.addAll(java.util.Collections.nCopies(MATCHING_WORD_PARAMETERS, "%" + likeEscaped(word) + "%"));
+            }
+        }
+        if (!filter.grades().isEmpty()) {
+            sql.append(" AND C.GRADE = ANY(?)");
+            parameters.add(filter.grades().toArray(String[]::new));
+        }
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" AND C.STATUS = ANY(?)");
+            parameters.add(filter.statuses().stream().map(CustomerStatus::name).toArray(String[]::new));
+        }
+        if (filter.owner() != null) {
+            sql.append(" AND C.OWNER = ?");
+            parameters.add(filter.owner());
+        }
+        if (filter.tag() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM SB_CUSTOMER_TAG T WHERE T.CUSTOMER_ID = C.ID AND T.TAG = ?)");
+            parameters.add(filter.tag());
+        }
+        if (filter.followUpOverdue()) {
+            sql.append(" AND C.NEXT_FOLLOW_UP < ?");
+            parameters.add(java.sql.Date.valueOf(today));
+        }
+        return new Where(sql.toString(), parameters);
+    }
+
+    /** LIKE's wildcards and its escape character taken literally. */
+    static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String orderBy(CustomerSort sort) {
+        String column = switch (sort.column()) {
+            case NAME -> "C.NAME";
+            case GRADE -> "C.GRADE";
+            case STATUS -> "C.STATUS";
+            case INDUSTRY -> "C.INDUSTRY";
+            case REGION -> "C.REGION";
+            case OWNER -> "C.OWNER";
+            case NEXT_FOLLOW_UP -> "C.NEXT_FOLLOW_UP";
+            case UPDATED_AT -> "C.UPDATED_AT";
+        };
+        String direction = sort.ascending() ? " ASC" : " DESC"; // NULLs last ascending, first descending, as the index sorts them
+        return " ORDER BY " + column + direction + ", C.ID" + direction;
+    }
+
+    synchronized long count(CustomerFilter filter, LocalDate today) throws SQLException {
+        Where where = where(filter, today);
+        try (PreparedStatement s = prepare("SELECT COUNT(*) FROM SB_CUSTOMER C WHERE " + where.sql(), where.parameters());
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    synchronized long[] ids(CustomerFilter filter, CustomerSort sort, LocalDate today) throws SQLException {
+        Where where = where(filter, today);
+        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + where.sql() + orderBy(sort), where.parameters())) {
+            return CustomerSearch.longs(s);
+        }
+    }
+
+    synchronized List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit, LocalDate today) throws SQLException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Where where = where(filter, today);
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(limit);
+        parameters.add(Math.max(0, offset));
+        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + where.sql() + orderBy(sort) + " LIMIT ? OFFSET ?", parameters)) {
+            return rows(CustomerSearch.longs(s));
+        }
+    }
+
+    /** The rows of these customers, in the order given, those not visible (or deleted) left out. */
+    synchronized List<CustomerRow> rows(long[] ids) throws SQLException {
+        long[] ascending = Arrays.stream(ids).distinct().sorted().toArray();
+        Map<Long, CustomerRow> found = new HashMap<>(ascending.length * 2);
+        for (IndexedCustomer c : new CustomerLoader(connection, false).load(ascending)) {
+            found.put(c.row().id(), c.row());
+        }
+        return CustomerIndex.inOrder(ids, found);
+    }
+
+    synchronized List<String> tags() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT T.TAG FROM SB_CUSTOMER_TAG T JOIN SB_CUSTOMER C ON C.ID = T.CUSTOMER_ID WHERE "
+                + SoftDeletion.notDeleted("C") + " ORDER BY T.TAG"); ResultSet rs = s.executeQuery()) {
+            List<String> tags = new ArrayList<>();
+            while (rs.next()) {
+                tags.add(rs.getString(1));
+            }
+            return tags;
+        }
+    }
+
+    /** The customers with a contact phone of exactly these digits (country code or not) or this e-mail address, newest first. */
+    synchronized long[] idsWithPhoneOrEmail(String term) throws SQLException {
+        String phone = SearchTerms.withoutCountryCode(term);
+        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C") + " AND C.ID IN ("
+                + "SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN SB_CONTACT K ON K.ID = P.CONTACT_ID WHERE " + SoftDeletion.notDeleted("K")
+                + " AND " + PHONE_DIGITS + " IN (?, ?, ?)"
+                + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT K ON K.ID = E.CONTACT_ID WHERE " + SoftDeletion.notDeleted("K")
+                + " AND LOWER(E.EMAIL) = ?) ORDER BY C.UPDATED_AT DESC, C.ID DESC", List.of(phone, "86" + phone, "0086" + phone, term))) {
+            return CustomerSearch.longs(s);
+        }
+    }
+
+    /** The customers stored under any of {@code exactNames} or folded to any of {@code normalizedNames}, ascending. */
+    synchronized long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) throws SQLException {
+        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C")
+                + " AND (C.NAME = ANY(?) OR C.NORMALIZED_NAME = ANY(?)) ORDER BY C.ID",
+                List.of(exactNames.toArray(String[]::new), normalizedNames.toArray(String[]::new)))) {
+            return CustomerSearch.longs(s);
+        }
+    }
+
+    /** The customers with any of these credit codes (lower-cased), ascending. */
+    synchronized long[] idsWithCreditCodes(Collection<String> lowerCaseCodes) throws SQLException {
+        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C")
+                + " AND LOWER(C.CREDIT_CODE) = ANY(?) ORDER BY C.ID", List.of(lowerCaseCodes.toArray(String[]::new)))) {
+            return CustomerSearch.longs(s);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement s = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object p = parameters.get(i);
+                if (p instanceof String[] values) {
+                    Array array = connection.createArrayOf("varchar", values);
+                    s.setArray(i + 1, array);
+                } else {
+                    s.setObject(i + 1, p);
+                }
+            }
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+}

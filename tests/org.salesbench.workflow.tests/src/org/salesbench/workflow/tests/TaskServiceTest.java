@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,29 +128,12 @@ class TaskServiceTest {
         assertEquals(Optional.empty(), fx.tasks.createOnce(again));
         assertThrows(ValidationException.class, () -> fx.tasks.createOnce(task("No key", "li.na", null)));
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 20; round++) {
-                String key = "idle:opportunity:" + round;
-                CyclicBarrier start = new CyclicBarrier(2);
-                List<Future<Optional<Task>>> results = new ArrayList<>();
-                for (int thread = 0; thread < 2; thread++) {
-                    Callable<Optional<Task>> call = () -> {
-                        Task t = task("Idle deal", "li.na", null);
-                        t.setOccurrenceKey(key);
-                        start.await();
-                        return fx.tasks.createOnce(t);
-                    };
-                    results.add(pool.submit(call));
-                }
-                int made = 0;
-                for (Future<Optional<Task>> r : results) {
-                    made += r.get().isPresent() ? 1 : 0;
-                }
-                assertEquals(1, made, "round " + round);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 20; round++) {
+            assertEquals(1, OccurrenceRace.made(List.of(fx.tasks, fx.tasks), "idle:opportunity:" + round, key -> {
+                Task t = task("Idle deal", "li.na", null);
+                t.setOccurrenceKey(key);
+                return t;
+            }), "round " + round);
         }
         assertEquals(21L, taskRows());
     }

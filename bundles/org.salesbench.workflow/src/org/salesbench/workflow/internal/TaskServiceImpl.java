@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -302,6 +303,22 @@ public class TaskServiceImpl implements TaskService {
             return em.createQuery("SELECT c FROM TaskComment c WHERE c.taskId = :t ORDER BY c.createdAt, c.id", TaskComment.class)
                     .setParameter("t", taskId).getResultList();
         });
+    }
+
+    @Override
+    public int purgeOwnedBy(Collection<String> assignees) {
+        if (assignees.isEmpty()) {
+            return 0;
+        }
+        assignees.forEach(owner -> security.check(Action.DELETE, Task.ENTITY, owner));
+        List<String> owners = List.copyOf(assignees);
+        int purged = unitOfWork.write(em -> {
+            em.createQuery("DELETE FROM TaskComment c WHERE c.taskId IN (SELECT t.id FROM Task t WHERE t.owner IN :owners)")
+                    .setParameter("owners", owners).executeUpdate();
+            return em.createQuery("DELETE FROM Task t WHERE t.owner IN :owners").setParameter("owners", owners).executeUpdate();
+        });
+        events.publishImported(Task.ENTITY, purged);
+        return purged;
     }
 
     private Task change(long id, Consumer<Task> edit) {

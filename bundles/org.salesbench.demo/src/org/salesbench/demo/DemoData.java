@@ -53,7 +53,6 @@ public class DemoData {
     private final UnitOfWork unitOfWork;
     private final DemoSales.Services sales;
     /** The workflow's tasks, when the module is installed: the demo users get a few dozen of them. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TaskService tasks;
 
     @Activate
@@ -64,6 +63,18 @@ public class DemoData {
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.sales = new DemoSales.Services(leads, opportunities, pipelines, products, quotes);
+    }
+
+    /** The workflow module's tasks, when it is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setTaskService(TaskService taskService) {
+        this.tasks = taskService;
+    }
+
+    public void unsetTaskService(TaskService taskService) {
+        if (this.tasks == taskService) {
+            this.tasks = null;
+        }
     }
 
     /** How many leads a fill of {@code size} customers makes. */

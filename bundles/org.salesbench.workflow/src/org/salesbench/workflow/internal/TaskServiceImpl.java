@@ -44,6 +44,8 @@ public class TaskServiceImpl implements TaskService {
 
     /** SQLSTATE of a unique-constraint violation, the same on Derby and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Up to this many tasks made at once are announced one event each; more as one {@code IMPORTED} event. */
+    static final int EVENTS_PER_TASK_UP_TO = 50;
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -137,8 +139,9 @@ public class TaskServiceImpl implements TaskService {
                 }
                 em.flush();
                 unitOfWork.afterCommit(() -> {
-                    if (fresh.size() == 1) {
-                        events.publish(Task.ENTITY, Change.CREATED, fresh.get(0).getId());
+                    // a few new reminders are announced one by one (each may become a pop-up), a flood as one import
+                    if (fresh.size() <= EVENTS_PER_TASK_UP_TO) {
+                        fresh.forEach(t -> events.publish(Task.ENTITY, Change.CREATED, t.getId()));
                     } else {
                         events.publishImported(Task.ENTITY, fresh.size());
                     }

@@ -150,6 +150,8 @@ class TaskServiceTest {
             batch.add(t);
         }
         assertEquals(2, fx.tasks.createEachOnce(batch).size());
+        assertEquals(List.of("task/CREATED/" + existing.getId(), "task/CREATED/" + batch.get(1).getId(), "task/CREATED/" + batch.get(2).getId()),
+                fx.events, "a few reminders are announced one by one");
         assertEquals(0, fx.tasks.createEachOnce(List.of(batch.get(2))).size());
         assertEquals(3L, taskRows());
     }

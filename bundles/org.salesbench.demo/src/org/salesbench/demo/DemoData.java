@@ -11,11 +11,14 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.demo.internal.DemoSales;
+import org.salesbench.demo.internal.DemoTasks;
 import org.salesbench.demo.internal.Messages;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.OpportunityService;
@@ -28,6 +31,7 @@ import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
+import org.salesbench.workflow.TaskService;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction
@@ -48,6 +52,8 @@ public class DemoData {
     private final UserService users;
     private final UnitOfWork unitOfWork;
     private final DemoSales.Services sales;
+    /** The workflow's tasks, when the module is installed: the demo users get a few dozen of them. */
+    private volatile TaskService tasks;
 
     @Activate
     public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork,
@@ -57,6 +63,18 @@ public class DemoData {
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.sales = new DemoSales.Services(leads, opportunities, pipelines, products, quotes);
+    }
+
+    /** The workflow module's tasks, when it is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setTaskService(TaskService taskService) {
+        this.tasks = taskService;
+    }
+
+    public void unsetTaskService(TaskService taskService) {
+        if (this.tasks == taskService) {
+            this.tasks = null;
+        }
     }
 
     /** How many leads a fill of {@code size} customers makes. */
@@ -85,6 +103,10 @@ public class DemoData {
     public int reset(int size, IProgressMonitor monitor) {
         List<String> logins = DemoDataGenerator.USERS.stream().map(u -> u[0]).toList();
         // each module clears its own rows; deleting a customer also deletes its opportunities (ON DELETE CASCADE)
+        TaskService taskService = tasks;
+        if (taskService != null) {
+            taskService.purgeOwnedBy(logins);
+        }
         sales.opportunities().purgeOwnedBy(logins);
         customers.purgeOwnedBy(logins);
         sales.leads().purgeOwnedBy(logins);
@@ -129,6 +151,10 @@ public class DemoData {
         }
         if (!progress.isCanceled()) {
             fillSales(sample, leads, deals, seed, progress);
+        }
+        TaskService taskService = tasks;
+        if (taskService != null && !progress.isCanceled()) {
+            DemoTasks.create(taskService, DemoDataGenerator.USERS.stream().map(u -> u[0]).toList(), sample, seed, Clocks.system());
         }
         return made;
     }

@@ -1,6 +1,7 @@
 package org.salesbench.workflow;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,4 +44,7 @@ public interface TaskService {
 
     /** A task's comments, oldest first. */
     List<TaskComment> comments(long taskId);
+
+    /** Deletes the tasks (and their comments) of these assignees, as the demo data's reset does; returns how many. */
+    int purgeOwnedBy(Collection<String> assignees);
 }

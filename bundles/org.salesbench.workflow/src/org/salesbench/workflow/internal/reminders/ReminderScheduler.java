@@ -1,0 +1,37 @@
+package org.salesbench.workflow.internal.reminders;
+
+import java.time.Duration;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.workflow.reminders.ReminderEngine;
+
+/**
+ * Starts the {@link ReminderJob} in the workbench once the database is open (the engine needs it): shortly after start,
+ * then every 15 minutes. The command line runs the engine only on {@code tasks remind}, and tests not at all.
+ */
+@Component(immediate = true)
+public class ReminderScheduler {
+
+    /** The application whose runs keep reminders going: the workbench's. */
+    static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";
+    /** After the public pool's sweep (30 s after start), so today's warnings become tasks in the same start. */
+    static final Duration FIRST_RUN = Duration.ofSeconds(45);
+
+    private final ReminderJob job;
+
+    @Activate
+    public ReminderScheduler(@Reference ReminderEngine engine) {
+        job = new ReminderJob(engine);
+        if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
+            job.schedule(FIRST_RUN.toMillis());
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        job.stop();
+    }
+}

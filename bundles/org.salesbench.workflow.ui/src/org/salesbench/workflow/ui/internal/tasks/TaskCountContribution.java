@@ -31,7 +31,7 @@ public class TaskCountContribution extends WorkbenchWindowControlContribution {
     private static final int REREAD_MS = 5 * 60 * 1000;
 
     private Link link;
-    private Runnable reread;
+    private Runnable rereadLater;
 
     public TaskCountContribution() {
         super(ID);
@@ -50,13 +50,13 @@ public class TaskCountContribution extends WorkbenchWindowControlContribution {
         show(-1);
         link.addListener(SWT.Selection, e -> openMyTasks());
         TaskEvents.whileShown(link, this::reread);
-        reread = () -> {
+        rereadLater = () -> {
             if (!link.isDisposed()) {
                 reread();
-                link.getDisplay().timerExec(REREAD_MS, reread);
+                link.getDisplay().timerExec(REREAD_MS, rereadLater);
             }
         };
-        link.getDisplay().timerExec(REREAD_MS, reread);
+        link.getDisplay().timerExec(REREAD_MS, rereadLater);
         reread();
         return box;
     }

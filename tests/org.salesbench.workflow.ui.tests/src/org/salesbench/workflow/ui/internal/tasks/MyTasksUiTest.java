@@ -162,4 +162,22 @@ class MyTasksUiTest {
         waitUntilGone(task); // "Only mine" is on: the colleague's task leaves my list
         assertTrue(view.filter().assignee().equalsIgnoreCase(me));
     }
+
+    @Test
+    void aNewReminderForTheUserPopsUpAndOpenShowsMyTasks() {
+        Task reminder = new Task("Follow up the offer " + unique, null, todayNoon());
+        reminder.setCreatedByRule("test.reminder");
+        reminder.setOccurrenceKey("test.reminder:" + unique);
+        service.createOnce(reminder).orElseThrow();
+        page.hideView(view);
+        String due = NLS.bind(Messages.Popup_due, org.salesbench.ui.forms.Formats.dateTime(todayNoon()));
+        UiTesting.waitUntil("the reminder's pop-up", () -> ReminderPopups.shownPopups().stream()
+                .anyMatch(s -> UiTesting.shownText(s).contains(due)));
+        Shell popup = ReminderPopups.shownPopups().stream().filter(s -> UiTesting.shownText(s).contains(due)).findFirst().orElseThrow();
+        UiTesting.screenshot("reminder-popup");
+        Link open = UiTesting.find(popup, Link.class, l -> l.getText().contains(Messages.Popup_open)).get(0);
+        open.notifyListeners(SWT.Selection, new Event());
+        UiTesting.waitUntil("My Tasks shown from the pop-up", () -> page.findView(MyTasksView.ID) != null);
+        UiTesting.waitUntil("the pop-up closed", () -> popup.isDisposed());
+    }
 }

@@ -1,5 +1,6 @@
 package org.salesbench.workflow.ui.internal.tasks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -25,7 +26,7 @@ final class UserCombo {
         combo.setEnabled(false);
         combo.add(Messages.Loading);
         combo.select(0);
-        Jobs.load(combo, Messages.Job_load, () -> Services.get(UserService.class).users(true), read -> {
+        Jobs.load(combo, Messages.Job_load, () -> withPreselected(Services.get(UserService.class).users(true), preselect), read -> {
             users = read;
             combo.removeAll();
             read.forEach(u -> combo.add(u.getDisplayName() + " (" + u.getLogin() + ")")); //$NON-NLS-1$ //$NON-NLS-2$
@@ -42,6 +43,17 @@ final class UserCombo {
             combo.add(Jobs.message(e));
             combo.select(0);
         });
+    }
+
+    /** The owner of an embedded database has no user row: they are offered first all the same. */
+    private static List<User> withPreselected(List<User> active, String preselect) {
+        if (preselect == null || active.stream().anyMatch(u -> u.getLogin().equalsIgnoreCase(preselect))) {
+            return active;
+        }
+        List<User> all = new ArrayList<>();
+        all.add(new User(preselect, preselect));
+        all.addAll(active);
+        return all;
     }
 
     Combo control() {

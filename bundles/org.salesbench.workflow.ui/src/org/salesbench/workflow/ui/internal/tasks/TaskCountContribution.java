@@ -45,7 +45,11 @@ public class TaskCountContribution extends WorkbenchWindowControlContribution {
         layout.marginWidth = 4;
         box.setLayout(layout);
         link = new Link(box, SWT.NONE);
-        link.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, true));
+        // as wide as a large count from the start, in either language: the trim lays out once, and the bar does not jump
+        GridData size = new GridData(SWT.FILL, SWT.CENTER, true, true);
+        link.setText(linkText(NLS.bind(Messages.Count_text, 9999)));
+        size.widthHint = link.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+        link.setLayoutData(size);
         link.setToolTipText(Messages.Count_tooltip);
         show(-1);
         link.addListener(SWT.Selection, e -> openMyTasks());
@@ -59,16 +63,6 @@ public class TaskCountContribution extends WorkbenchWindowControlContribution {
         link.getDisplay().timerExec(REREAD_MS, rereadLater);
         reread();
         return box;
-    }
-
-    /** Wide enough for a large count in either language, so the bar does not jump when it changes. */
-    @Override
-    protected int computeWidth(Control control) {
-        String shown = link.getText();
-        link.setText(linkText(NLS.bind(Messages.Count_text, 9999)));
-        int width = Math.max(control.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x, 0);
-        link.setText(shown);
-        return width;
     }
 
     private void reread() {

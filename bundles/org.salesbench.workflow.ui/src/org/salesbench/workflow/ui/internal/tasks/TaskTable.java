@@ -62,7 +62,7 @@ public final class TaskTable {
         table.setLinesVisible(true);
         List<String> titles = new ArrayList<>(List.of(Messages.Column_title, Messages.Column_related, Messages.Column_due,
                 Messages.Column_priority, Messages.Column_assignee, Messages.Column_status));
-        int[] widths = {260, 200, 150, 80, 100, 80};
+        int[] widths = {220, 160, 140, 70, 90, 70};
         for (int i = 0; i < titles.size(); i++) {
             if (i == 1 && !showRelated) {
                 continue;

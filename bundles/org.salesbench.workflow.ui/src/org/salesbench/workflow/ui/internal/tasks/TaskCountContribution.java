@@ -47,7 +47,7 @@ public class TaskCountContribution extends WorkbenchWindowControlContribution {
         link = new Link(box, SWT.NONE);
         // as wide as a large count from the start, in either language: the trim lays out once, and the bar does not jump
         GridData size = new GridData(SWT.FILL, SWT.CENTER, true, true);
-        link.setText(linkText(NLS.bind(Messages.Count_text, 9999)));
+        link.setText(linkText(NLS.bind(Messages.Count_text, 999)));
         size.widthHint = link.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
         link.setLayoutData(size);
         link.setToolTipText(Messages.Count_tooltip);

@@ -62,7 +62,7 @@ public final class TaskTable {
         table.setLinesVisible(true);
         List<String> titles = new ArrayList<>(List.of(Messages.Column_title, Messages.Column_related, Messages.Column_due,
                 Messages.Column_priority, Messages.Column_assignee, Messages.Column_status));
-        int[] widths = {220, 160, 140, 70, 90, 70};
+        int[] widths = {250, 200, 170, 70, 90, 70};
         for (int i = 0; i < titles.size(); i++) {
             if (i == 1 && !showRelated) {
                 continue;

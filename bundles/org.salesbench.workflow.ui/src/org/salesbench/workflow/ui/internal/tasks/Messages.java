@@ -63,7 +63,6 @@ public final class Messages extends NLS {
     public static String Add_titleRequired;
     public static String Reassign_title;
     public static String Reassign_message;
-    public static String Reassign_noUser;
     public static String Snooze_title;
     public static String Snooze_message;
     public static String Comment_title;

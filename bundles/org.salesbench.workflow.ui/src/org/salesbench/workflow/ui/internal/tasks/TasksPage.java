@@ -1,0 +1,93 @@
+package org.salesbench.workflow.ui.internal.tasks;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.workflow.RecordRef;
+import org.salesbench.workflow.TaskFilter;
+
+/**
+ * The Tasks page of a record editor (customer, opportunity): every task about the record, open and done, with the task
+ * menu, and Add task prefilled with the record. It edits nothing of the record itself.
+ *
+ * @param <E> the editor's record type
+ */
+public class TasksPage<E> extends FormPage implements EntityFormEditor.ValidatingPage<E> {
+
+    private final RecordRef about;
+    private final String aboutLabel;
+    private TaskTable tasks;
+    private Label status;
+
+    public TasksPage(FormEditor editor, String id, String label, RecordRef about, String aboutLabel) {
+        super(editor, id, label);
+        this.about = about;
+        this.aboutLabel = aboutLabel;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        FormToolkit toolkit = managedForm.getToolkit();
+        managedForm.getForm().setText(getTitle());
+        toolkit.decorateFormHeading(managedForm.getForm().getForm());
+        Composite body = managedForm.getForm().getBody();
+        body.setLayout(new GridLayout(1, false));
+        Composite bar = toolkit.createComposite(body);
+        bar.setLayout(new GridLayout(2, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button add = toolkit.createButton(bar, Messages.Action_add, SWT.PUSH);
+        status = toolkit.createLabel(bar, ""); //$NON-NLS-1$
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        tasks = new TaskTable(body, false, about, aboutLabel, this::showError);
+        add.addListener(SWT.Selection, e -> tasks.addTask());
+        tasks.commands().onChanged(this::load);
+        TaskEvents.whileShown(tasks.table(), this::load);
+        load();
+    }
+
+    private void load() {
+        if (tasks != null && !tasks.table().isDisposed()) {
+            tasks.show(new TaskFilter(null, Set.of(), null, null, about, null), count -> {
+                status.setText(NLS.bind(Messages.Page_count, count));
+                status.getParent().layout();
+            });
+        }
+    }
+
+    private void showError(String message) {
+        MessageDialog.openError(getSite().getShell(), Messages.Error_title, message);
+    }
+
+    @Override
+    public void showErrors(Map<String, String> errors) {
+        // the page edits nothing of the record
+    }
+
+    @Override
+    public void reload(E entity) {
+        load();
+    }
+
+    /** The task table, for tests. */
+    public TaskTable tasks() {
+        return tasks;
+    }
+
+    /** The count line, for tests. */
+    public String statusText() {
+        return status.getText();
+    }
+}

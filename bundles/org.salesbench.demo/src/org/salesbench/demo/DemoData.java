@@ -28,6 +28,10 @@ import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
+import org.salesbench.workflow.rules.RuleService;
+import org.salesbench.demo.internal.DemoRules;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction
@@ -48,6 +52,8 @@ public class DemoData {
     private final UserService users;
     private final UnitOfWork unitOfWork;
     private final DemoSales.Services sales;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RuleService rules;
 
     @Activate
     public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork,
@@ -129,6 +135,11 @@ public class DemoData {
         }
         if (!progress.isCanceled()) {
             fillSales(sample, leads, deals, seed, progress);
+        }
+        // after the sales data, so the rules act on what people do next, not on the demo's own records
+        RuleService ruleService = rules;
+        if (ruleService != null) {
+            DemoRules.create(ruleService);
         }
         return made;
     }

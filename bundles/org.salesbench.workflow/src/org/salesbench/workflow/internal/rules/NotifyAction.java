@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 import org.salesbench.workflow.Task;
@@ -41,8 +42,7 @@ public class NotifyAction implements RuleAction {
         if (recipient == null || recipient.isBlank() || recipient.trim().equals(OWNER)) {
             login = owner;
         } else if (recipient.trim().equals(MANAGER)) {
-            login = context.services().get(UserService.class).findUser(owner).map(User::getManager).filter(m -> !m.isBlank())
-                    .orElseThrow(() -> new IllegalStateException(NLS.bind(Messages.Action_noManager, owner)));
+            login = managerOf(context.services().get(UserService.class), owner);
         } else {
             login = recipient.trim();
         }
@@ -50,5 +50,13 @@ public class NotifyAction implements RuleAction {
                 NLS.bind(Messages.Action_notifyDescription, context.rule().getName()));
         task.setPriority(TaskPriority.HIGH);
         context.services().get(TaskService.class).createOnce(task);
+    }
+
+    /** The user's own manager, else the manager of a team they belong to (not their own team). */
+    static String managerOf(UserService users, String login) {
+        return users.findUser(login).map(User::getManager).filter(m -> !m.isBlank())
+                .or(() -> users.teams().stream().filter(t -> t.getMembers().contains(login) && t.getManager() != null
+                        && !t.getManager().equals(login)).map(Team::getManager).findFirst())
+                .orElseThrow(() -> new IllegalStateException(NLS.bind(Messages.Action_noManager, login)));
     }
 }

@@ -28,6 +28,8 @@ import org.salesbench.opportunities.internal.PipelineServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.workflow.RecordRef;
+import org.salesbench.workflow.TaskService;
+import org.salesbench.workflow.internal.TaskServiceImpl;
 import org.salesbench.workflow.internal.rules.RuleServiceImpl;
 import org.salesbench.workflow.rules.ActionContext;
 import org.salesbench.workflow.rules.RuleAction;
@@ -36,7 +38,7 @@ import org.salesbench.workflow.rules.RuleParameter;
 import org.salesbench.workflow.rules.RuleServices;
 
 /**
- * A fresh Derby database with the real customer, opportunity, lead and assignment services, whose events (posted after
+ * A fresh Derby database with the real customer, opportunity, lead, assignment and task services, whose events (posted after
  * commit, as EventAdmin would deliver them) feed the real rule engine.
  */
 final class RuleFixture implements AutoCloseable {
@@ -81,6 +83,7 @@ final class RuleFixture implements AutoCloseable {
     final OpportunityServiceImpl opportunities;
     final LeadServiceImpl leads;
     final AssignmentServiceImpl assignment;
+    final TaskServiceImpl tasks;
 
     RuleFixture() {
         synchronized (FIRED) {
@@ -108,6 +111,8 @@ final class RuleFixture implements AutoCloseable {
         running.put(OpportunityService.class, opportunities);
         running.put(LeadService.class, leads);
         running.put(AssignmentService.class, assignment);
+        tasks = new TaskServiceImpl(db, security, publisher, Clocks::system);
+        running.put(TaskService.class, tasks);
     }
 
     Customer customer(String name) {

@@ -46,14 +46,13 @@ public final class DemoRules {
         return rule;
     }
 
-    /** A new deal of a million or more, or one from a partner, gets a review task and a next step. */
+    /** A new deal of a million or more, or one from a partner, gets a review task (demo rules never change records people edit). */
     static Rule bigDeal() {
         Rule rule = new Rule(Messages.DemoRules_bigDeal, "opportunity", "org.salesbench.workflow.rules.recordCreated");
         rule.setConditions(List.of(new RuleCondition(RuleCondition.Join.AND, "amount", Operator.AT_LEAST, "1000000"),
                 new RuleCondition(RuleCondition.Join.OR, "source", Operator.EQUALS, "PARTNER")));
         rule.setActions(List.of(new RuleActionCall("org.salesbench.workflow.rules.createTask",
-                Map.of("title", Messages.DemoRules_bigDealTask, "dueInDays", "2")),
-                new RuleActionCall("org.salesbench.workflow.rules.setField", Map.of("field", "nextStep", "value", Messages.DemoRules_bigDealNextStep))));
+                Map.of("title", Messages.DemoRules_bigDealTask, "dueInDays", "2"))));
         return rule;
     }
 }

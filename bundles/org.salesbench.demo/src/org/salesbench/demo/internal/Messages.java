@@ -21,7 +21,6 @@ public final class Messages extends NLS {
     public static String DemoRules_negotiationMessage;
     public static String DemoRules_bigDeal;
     public static String DemoRules_bigDealTask;
-    public static String DemoRules_bigDealNextStep;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -9,7 +9,8 @@ import org.salesbench.workflow.RecordRef;
 public interface ApprovalStarter {
 
     /**
-     * Starts an approval of {@code record} under the approval definition {@code definition} (its id or name).
+     * Starts an approval of {@code record} under the approval definition {@code definition} (its id or name), or, when
+     * {@code definition} is null, under the active definition whose condition the record meets.
      *
      * @throws RuntimeException with a message naming the problem, e.g. an unknown definition
      */

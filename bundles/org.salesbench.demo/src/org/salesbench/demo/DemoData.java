@@ -32,6 +32,8 @@ import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 import org.salesbench.workflow.TaskService;
+import org.salesbench.workflow.rules.RuleService;
+import org.salesbench.demo.internal.DemoRules;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction
@@ -54,6 +56,8 @@ public class DemoData {
     private final DemoSales.Services sales;
     /** The workflow's tasks, when the module is installed: the demo users get a few dozen of them. */
     private volatile TaskService tasks;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RuleService rules;
 
     @Activate
     public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork,
@@ -155,6 +159,17 @@ public class DemoData {
         TaskService taskService = tasks;
         if (taskService != null && !progress.isCanceled()) {
             DemoTasks.create(taskService, DemoDataGenerator.USERS.stream().map(u -> u[0]).toList(), sample, seed, Clocks.system());
+        }
+        // after the sales data, so the rules act on what people do next, not on the demo's own records; the workflow
+        // module is optional to the demo (it lives in the opportunities feature), so its rules are made only when it runs
+        RuleService ruleService = rules;
+        if (ruleService != null) {
+            try {
+                DemoRules.create(ruleService);
+            } catch (RuntimeException e) {
+                // a user who may not make rules still gets the demo records
+                org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo rules not made: " + e.getMessage());
+            }
         }
         return made;
     }

@@ -15,6 +15,12 @@ public final class Messages extends NLS {
     public static String Demo_help;
     public static String Demo_made;
     public static String Demo_notEmpty;
+    public static String DemoRules_webLead;
+    public static String DemoRules_webLeadTask;
+    public static String DemoRules_negotiation;
+    public static String DemoRules_negotiationMessage;
+    public static String DemoRules_bigDeal;
+    public static String DemoRules_bigDealTask;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

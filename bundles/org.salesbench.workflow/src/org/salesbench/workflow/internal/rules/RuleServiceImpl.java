@@ -1,0 +1,558 @@
+package org.salesbench.workflow.internal.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.ISafeRunnable;
+import org.eclipse.core.runtime.SafeRunner;
+import org.eclipse.osgi.util.NLS;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.workflow.RecordRef;
+import org.salesbench.workflow.rules.ActionContext;
+import org.salesbench.workflow.rules.FieldType;
+import org.salesbench.workflow.rules.ParameterText;
+import org.salesbench.workflow.rules.RecordChange;
+import org.salesbench.workflow.rules.Rule;
+import org.salesbench.workflow.rules.RuleAction;
+import org.salesbench.workflow.rules.RuleActionCall;
+import org.salesbench.workflow.rules.RuleCondition;
+import org.salesbench.workflow.rules.RuleContribution;
+import org.salesbench.workflow.rules.RuleEntity;
+import org.salesbench.workflow.rules.RuleExecution;
+import org.salesbench.workflow.rules.RuleField;
+import org.salesbench.workflow.rules.RuleRecords;
+import org.salesbench.workflow.rules.RuleService;
+import org.salesbench.workflow.rules.RuleServices;
+import org.salesbench.workflow.rules.RuleTrigger;
+
+/**
+ * The rules and their engine. Domain events (posted after commit) are queued and handled one at a time on the engine's
+ * own thread, so a rule never runs inside, nor can break, the transaction that fired it. Each action runs inside
+ * {@link SafeRunner} in its own service call (its own transaction): a failing one is logged with the execution and the
+ * other actions and rules still run. A change made by rules' actions carries the chain of rules that caused it, so no
+ * rule runs twice for one originating change (and no chain grows past {@link #MAX_DEPTH}).
+ */
+@Component(service = { RuleService.class, EventHandler.class }, property = EventConstants.EVENT_TOPIC + "=" + EventTopics.ALL)
+public class RuleServiceImpl implements RuleService, EventHandler {
+
+    /** The most rules in a row that may change one record because of one originating change. */
+    static final int MAX_DEPTH = 10;
+    /** How long a change made by rules stays linked to its originating change (the event arrives well within it). */
+    private static final Duration CHAIN_LIFETIME = Duration.ofMinutes(1);
+    /** How long the enabled rules are cached (another client of a team server may change them). */
+    private static final Duration RULES_LIFETIME = Duration.ofSeconds(30);
+
+    /** The rules that caused a change of a record, and how many changes in a row they made. */
+    private record Chain(Set<Long> rules, List<String> names, int depth, Instant expires) {
+        static final Chain NONE = new Chain(Set.of(), List.of(), 0, Instant.MAX);
+
+        Chain with(Rule rule) {
+            Set<Long> ids = new LinkedHashSet<>(rules);
+            ids.add(rule.getId());
+            List<String> n = new ArrayList<>(names);
+            n.add(rule.getName());
+            return new Chain(ids, n, depth + 1, Instant.now().plus(CHAIN_LIFETIME));
+        }
+
+        Chain union(Chain other) {
+            Set<Long> ids = new LinkedHashSet<>(rules);
+            ids.addAll(other.rules);
+            List<String> n = new ArrayList<>(names);
+            other.names.stream().filter(x -> !n.contains(x)).forEach(n::add);
+            return new Chain(ids, n, Math.max(depth, other.depth), other.expires);
+        }
+    }
+
+    private final UnitOfWork unitOfWork;
+    private final SecurityService security;
+    private final RuleServices services;
+    private final ScheduledExecutorService engine = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "Salesbench rules");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<RecordRef, Chain> chains = new ConcurrentHashMap<>();
+    private final Object idle = new Object();
+    private int queued;
+    private volatile List<Rule> enabledRules;
+    private volatile Instant enabledRulesRead = Instant.MIN;
+
+    @Activate
+    public RuleServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, BundleContext context) {
+        this(unitOfWork, security, new BundleServices(context));
+        // scheduled rules run once a day per record (their tasks' occurrence keys carry the day); looking hourly is enough
+        engine.scheduleWithFixedDelay(this::runScheduledRules, 5, 60, TimeUnit.MINUTES);
+    }
+
+    /** The engine with the services its contributions call given directly (tests, benchmarks). */
+    public RuleServiceImpl(UnitOfWork unitOfWork, SecurityService security, RuleServices services) {
+        this.unitOfWork = unitOfWork;
+        this.security = security;
+        this.services = services;
+    }
+
+    @Deactivate
+    public void close() {
+        engine.shutdownNow();
+    }
+
+    // ---- rules -------------------------------------------------------------------------------------------------
+
+    @Override
+    public List<Rule> list() {
+        return unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r ORDER BY r.name, r.id", Rule.class).getResultList()).stream()
+                .filter(r -> security.isPermitted(Action.READ, Rule.ENTITY, r.getOwner())).toList();
+    }
+
+    @Override
+    public Optional<Rule> find(long id) {
+        return Optional.ofNullable(unitOfWork.read(em -> em.find(Rule.class, id)))
+                .filter(r -> security.isPermitted(Action.READ, Rule.ENTITY, r.getOwner()));
+    }
+
+    @Override
+    public List<FieldError> problems(Rule rule) {
+        return RuleValidator.problems(rule);
+    }
+
+    @Override
+    public Rule save(Rule rule) {
+        List<FieldError> problems = problems(rule);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Rule saved = unitOfWork.write(em -> {
+            if (rule.getId() == null) {
+                security.check(Action.CREATE, Rule.ENTITY, security.currentUser().login());
+                em.persist(rule);
+                return rule;
+            }
+            Rule stored = em.find(Rule.class, rule.getId());
+            if (stored == null) {
+                throw new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Run_noRule, rule.getId()), rule.getId())));
+            }
+            security.check(Action.UPDATE, Rule.ENTITY, stored.getOwner());
+            return em.merge(rule);
+        });
+        enabledRules = null;
+        return saved;
+    }
+
+    @Override
+    public void delete(long id) {
+        unitOfWork.write(em -> {
+            Rule stored = em.find(Rule.class, id);
+            if (stored != null) {
+                security.check(Action.DELETE, Rule.ENTITY, stored.getOwner());
+                em.remove(stored);
+            }
+            return null;
+        });
+        enabledRules = null;
+    }
+
+    @Override
+    public List<RuleExecution> log(Long ruleId, int limit) {
+        return unitOfWork.read(em -> {
+            var query = em.createQuery("SELECT e FROM RuleExecution e" + (ruleId == null ? "" : " WHERE e.ruleId = :rule")
+                    + " ORDER BY e.executedAt DESC, e.id DESC", RuleExecution.class);
+            if (ruleId != null) {
+                query.setParameter("rule", ruleId);
+            }
+            return query.setMaxResults(limit).getResultList();
+        });
+    }
+
+    @Override
+    public Map<Long, RuleExecution> lastExecutions() {
+        Map<Long, RuleExecution> last = new HashMap<>();
+        unitOfWork.read(em -> em.createQuery("SELECT e FROM RuleExecution e WHERE e.id IN"
+                + " (SELECT MAX(x.id) FROM RuleExecution x GROUP BY x.ruleId)", RuleExecution.class).getResultList())
+                .forEach(e -> last.put(e.getRuleId(), e));
+        return last;
+    }
+
+    @Override
+    public List<RuleEntity> entities() {
+        return RuleEntities.all().stream().map(d -> new RuleEntity(d.id(), d.label())).toList();
+    }
+
+    @Override
+    public List<RuleField> fields(String entity) {
+        return RuleEntities.records(entity).map(RuleRecords::fields).orElse(List.of());
+    }
+
+    @Override
+    public List<RuleContribution> triggers() {
+        return RuleTriggers.all().stream().map(d -> d.trigger().get()
+                .map(t -> new RuleContribution(d.id(), d.label(), t.parameters(), t.scheduled()))).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<RuleContribution> actions() {
+        return RuleActions.all().stream().map(d -> d.action().get()
+                .map(a -> new RuleContribution(d.id(), d.label(), a.parameters(), false))).flatMap(Optional::stream).toList();
+    }
+
+    // ---- running by hand or on schedule ---------------------------------------------------------------------------
+
+    @Override
+    public List<RuleExecution> run(long ruleId, RecordRef record) {
+        Rule rule = find(ruleId).orElseThrow(() -> refused("rule", NLS.bind(Messages.Run_noRule, ruleId), ruleId));
+        security.check(Action.UPDATE, Rule.ENTITY, rule.getOwner());
+        RuleRecords records = RuleEntities.records(rule.getEntity())
+                .orElseThrow(() -> refused("entity", NLS.bind(Messages.Rule_entityUnknown, rule.getEntity(), ""), rule.getEntity()));
+        if (record != null) {
+            if (!record.entity().equals(rule.getEntity())) {
+                throw refused("record", NLS.bind(Messages.Run_entityMismatch, new Object[] { rule.getName(), rule.getEntity(), record.entity() }), record);
+            }
+            Map<String, Object> values = records.read(services, record.id())
+                    .orElseThrow(() -> refused("record", NLS.bind(Messages.Run_noRecord, record.entity(), record.id()), record));
+            if (!conditionsHold(rule, records.fields(), values)) {
+                return List.of();
+            }
+            return List.of(fire(rule, records, record, values, RecordChange.Kind.MANUAL, Chain.NONE, UUID.randomUUID().toString()));
+        }
+        boolean scheduled = RuleTriggers.trigger(rule.getTriggerId()).map(RuleTrigger::scheduled).orElse(false);
+        long[] ids = scheduled ? records.ids(services) : null;
+        if (ids == null) {
+            throw refused("record", NLS.bind(Messages.Run_notScheduled, rule.getName()), null);
+        }
+        return runScheduled(rule, records, ids);
+    }
+
+    private List<RuleExecution> runScheduled(Rule rule, RuleRecords records, long[] ids) {
+        List<RuleExecution> executions = new ArrayList<>();
+        String day = LocalDate.now(Clocks.system()).toString();
+        for (long id : ids) {
+            RecordRef ref = new RecordRef(rule.getEntity(), id);
+            Optional<Map<String, Object>> values = records.read(services, id);
+            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get())) {
+                executions.add(fire(rule, records, ref, values.get(), RecordChange.Kind.SCHEDULED, Chain.NONE, day));
+            }
+        }
+        return executions;
+    }
+
+    /** Runs every enabled scheduled rule (the hourly tick); what already ran today makes no second task. */
+    private void runScheduledRules() {
+        try {
+            for (Rule rule : enabledRules()) {
+                if (RuleTriggers.trigger(rule.getTriggerId()).map(RuleTrigger::scheduled).orElse(false)) {
+                    RuleEntities.records(rule.getEntity()).ifPresent(records -> {
+                        long[] ids = records.ids(services);
+                        if (ids != null) {
+                            runScheduled(rule, records, ids);
+                        }
+                    });
+                }
+            }
+        } catch (RuntimeException e) {
+            ILog.of(getClass()).error("Scheduled rules failed", e);
+        }
+    }
+
+    // ---- reacting to changes ------------------------------------------------------------------------------------
+
+    @Override
+    public void handleEvent(Event event) {
+        Object entity = event.getProperty(EventTopics.PROPERTY_ENTITY);
+        Object id = event.getProperty(EventTopics.PROPERTY_ID);
+        String topic = event.getTopic();
+        if (entity instanceof String e && id instanceof Long recordId) {
+            if (topic.endsWith("/" + EventTopics.Change.CREATED.name())) {
+                changed(e, EventTopics.Change.CREATED, recordId);
+            } else if (topic.endsWith("/" + EventTopics.Change.UPDATED.name())) {
+                changed(e, EventTopics.Change.UPDATED, recordId);
+            }
+        }
+    }
+
+    /** Queues a committed change of a record for the rules (what the event handler calls). */
+    public void changed(String entity, EventTopics.Change change, long id) {
+        if (change == EventTopics.Change.DELETED || RuleEntities.find(entity).isEmpty()) {
+            return;
+        }
+        RecordChange.Kind kind = change == EventTopics.Change.CREATED ? RecordChange.Kind.CREATED : RecordChange.Kind.UPDATED;
+        synchronized (idle) {
+            queued++;
+        }
+        engine.execute(() -> {
+            try {
+                handle(new RecordRef(entity, id), kind);
+            } catch (RuntimeException e) {
+                ILog.of(getClass()).error("Rules failed on " + entity + "#" + id, e);
+            } finally {
+                synchronized (idle) {
+                    queued--;
+                    idle.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** Waits until every queued change (and those the rules' own actions caused) has been handled. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (queued > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+        }
+        return true;
+    }
+
+    private void handle(RecordRef ref, RecordChange.Kind kind) {
+        List<Rule> rules = enabledRules().stream().filter(r -> r.getEntity().equals(ref.entity())).toList();
+        Optional<RuleRecords> catalogue = RuleEntities.records(ref.entity());
+        if (rules.isEmpty() || catalogue.isEmpty()) {
+            return;
+        }
+        RuleRecords records = catalogue.get();
+        Optional<Map<String, Object>> read = records.read(services, ref.id());
+        if (read.isEmpty()) {
+            return;
+        }
+        Map<String, Object> values = read.get();
+        Map<String, Object> before = snapshot(ref, records.fields());
+        keepSnapshot(ref, values);
+        Chain chain = chains.remove(ref);
+        if (chain == null || chain.expires().isBefore(Instant.now())) {
+            chain = Chain.NONE;
+        }
+        RecordChange change = new RecordChange(ref, kind, before, values);
+        boolean fired = false;
+        for (Rule rule : rules) {
+            Optional<RuleTrigger> trigger = RuleTriggers.trigger(rule.getTriggerId());
+            if (trigger.isEmpty() || trigger.get().scheduled()) {
+                continue;
+            }
+            Throwable[] failure = new Throwable[1];
+            boolean fires = isolated(() -> trigger.get().fires(change, rule.getTriggerParameters()), failure);
+            if (failure[0] != null) {
+                log(execution(rule, ref, kind, chain.depth(), RuleExecution.Outcome.FAILED, NLS.bind(Messages.Engine_triggerFailed, message(failure[0]))));
+                continue;
+            }
+            if (!fires || !conditionsHold(rule, records.fields(), values)) {
+                continue;
+            }
+            if (chain.rules().contains(rule.getId())) {
+                log(execution(rule, ref, kind, chain.depth(), RuleExecution.Outcome.LOOP_STOPPED,
+                        NLS.bind(Messages.Engine_loopStopped, String.join(" → ", chain.names()))));
+            } else if (chain.depth() >= MAX_DEPTH) {
+                log(execution(rule, ref, kind, chain.depth(), RuleExecution.Outcome.LOOP_STOPPED, NLS.bind(Messages.Engine_depthStopped, chain.depth())));
+            } else {
+                fire(rule, records, ref, values, kind, chain, UUID.randomUUID().toString());
+                fired = true;
+            }
+        }
+        if (fired && records.read(services, ref.id()).map(now -> sameValues(now, values)).orElse(true)) {
+            chains.remove(ref); // the actions left the record as it was: no change of theirs will come back
+        }
+    }
+
+    private List<Rule> enabledRules() {
+        List<Rule> rules = enabledRules;
+        if (rules == null || enabledRulesRead.plus(RULES_LIFETIME).isBefore(Instant.now())) {
+            rules = unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r WHERE r.enabled = TRUE ORDER BY r.name, r.id", Rule.class)
+                    .getResultList());
+            enabledRules = rules;
+            enabledRulesRead = Instant.now();
+        }
+        return rules;
+    }
+
+    /** Runs a rule's actions on a record, each on its own, and logs the execution. */
+    private RuleExecution fire(Rule rule, RuleRecords records, RecordRef ref, Map<String, Object> values, RecordChange.Kind kind,
+            Chain chain, String occurrence) {
+        chains.merge(ref, chain.with(rule), Chain::union);
+        String occurrenceKey = "rule:" + rule.getId() + ":" + ref + ":" + occurrence;
+        List<String> errors = new ArrayList<>();
+        List<RuleActionCall> calls = rule.getActions();
+        for (int i = 0; i < calls.size(); i++) {
+            RuleActionCall call = calls.get(i);
+            Optional<RuleActions.Descriptor> descriptor = RuleActions.find(call.actionId());
+            String part = NLS.bind(Messages.Rule_actionPart, i + 1, descriptor.map(RuleActions.Descriptor::label).orElse(call.actionId()));
+            if (descriptor.isEmpty()) {
+                errors.add(part + ": " + NLS.bind(Messages.Engine_actionMissing, call.actionId()));
+                continue;
+            }
+            Optional<RuleAction> action = descriptor.get().action().get();
+            if (action.isEmpty()) {
+                errors.add(part + ": " + NLS.bind(Messages.Engine_actionNotLoaded, call.actionId()));
+                continue;
+            }
+            ActionContext context = new Context(rule, ref, values, call.parameters(), records, services, occurrenceKey + ":" + (i + 1));
+            Throwable[] failure = new Throwable[1];
+            isolated(() -> {
+                action.get().execute(context);
+                return true;
+            }, failure);
+            if (failure[0] != null) {
+                errors.add(part + ": " + message(failure[0]));
+            }
+        }
+        RuleExecution execution = execution(rule, ref, kind, chain.depth(),
+                errors.isEmpty() ? RuleExecution.Outcome.SUCCEEDED : RuleExecution.Outcome.FAILED, errors.isEmpty() ? null : String.join("; ", errors));
+        return log(execution);
+    }
+
+    private static RuleExecution execution(Rule rule, RecordRef ref, RecordChange.Kind kind, int depth, RuleExecution.Outcome outcome, String error) {
+        RuleExecution execution = new RuleExecution(rule, ref.entity(), ref.id(), kind, Instant.now(Clocks.system()), depth);
+        execution.setOutcome(outcome);
+        execution.setError(error);
+        return execution;
+    }
+
+    private RuleExecution log(RuleExecution execution) {
+        try {
+            return unitOfWork.write(em -> {
+                em.persist(execution);
+                return execution;
+            });
+        } catch (RuntimeException e) {
+            ILog.of(getClass()).error("Could not log the execution of rule " + execution.getRuleName(), e);
+            return execution;
+        }
+    }
+
+    /** Calls contributed code inside SafeRunner (which logs what it throws); the failure, if any, lands in {@code failure[0]}. */
+    private static boolean isolated(java.util.concurrent.Callable<Boolean> call, Throwable[] failure) {
+        boolean[] result = { false };
+        SafeRunner.run(new ISafeRunnable() {
+            @Override
+            public void run() throws Exception {
+                result[0] = call.call();
+            }
+
+            @Override
+            public void handleException(Throwable e) {
+                failure[0] = e;
+            }
+        });
+        return result[0];
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Conditions in order, AND binding tighter than OR; a rule without conditions always holds. */
+    static boolean conditionsHold(Rule rule, List<RuleField> fields, Map<String, Object> values) {
+        boolean any = false;
+        boolean group = true;
+        List<RuleCondition> conditions = rule.getConditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            RuleCondition c = conditions.get(i);
+            if (i > 0 && c.join() == RuleCondition.Join.OR) {
+                any |= group;
+                group = true;
+            }
+            group &= holds(c, fields, values);
+        }
+        return any || group;
+    }
+
+    private static boolean holds(RuleCondition c, List<RuleField> fields, Map<String, Object> values) {
+        Optional<RuleField> field = fields.stream().filter(f -> f.name().equals(c.field())).findFirst();
+        if (field.isEmpty() || c.operator() == null) {
+            return false;
+        }
+        try {
+            Object operand = c.operator().needsValue() ? field.get().type().parse(c.value()) : null;
+            return c.operator().test(values.get(c.field()), operand);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    // ---- what the engine last saw of a record -------------------------------------------------------------------
+
+    private Map<String, Object> snapshot(RecordRef ref, List<RuleField> fields) {
+        List<?> rows = unitOfWork.read(em -> em.createNativeQuery("SELECT FIELD_VALUES FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
+                .setParameter(1, ref.entity()).setParameter(2, ref.id()).getResultList());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<Map<String, String>> decoded = ParameterText.decode((String) rows.get(0));
+        Map<String, String> text = decoded.isEmpty() ? Map.of() : decoded.get(0);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RuleField field : fields) {
+            String value = text.get(field.name());
+            try {
+                values.put(field.name(), value == null ? null : field.type().parse(value));
+            } catch (IllegalArgumentException e) {
+                values.put(field.name(), null);
+            }
+        }
+        return values;
+    }
+
+    private void keepSnapshot(RecordRef ref, Map<String, Object> values) {
+        Map<String, String> text = new LinkedHashMap<>();
+        values.forEach((k, v) -> text.put(k, FieldType.format(v)));
+        String encoded = ParameterText.encode(List.of(text));
+        unitOfWork.write(em -> {
+            em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
+                    .setParameter(1, ref.entity()).setParameter(2, ref.id()).executeUpdate();
+            em.createNativeQuery("INSERT INTO SB_RULE_SNAPSHOT (RECORD_ENTITY, RECORD_ID, FIELD_VALUES) VALUES (?, ?, ?)")
+                    .setParameter(1, ref.entity()).setParameter(2, ref.id()).setParameter(3, encoded).executeUpdate();
+            return null;
+        });
+    }
+
+    private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
+        Set<String> keys = new HashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        return keys.stream().allMatch(k -> Objects.equals(FieldType.format(a.get(k)), FieldType.format(b.get(k))));
+    }
+
+    private static ValidationException refused(String field, String message, Object value) {
+        return new ValidationException(List.of(new FieldError(field, message, value)));
+    }
+
+    /** What one action is handed. */
+    private record Context(Rule rule, RecordRef record, Map<String, Object> values, Map<String, String> parameters, RuleRecords records,
+            RuleServices services, String occurrenceKey) implements ActionContext {
+
+        @Override
+        public String parameter(String name) {
+            return parameters.get(name);
+        }
+    }
+}

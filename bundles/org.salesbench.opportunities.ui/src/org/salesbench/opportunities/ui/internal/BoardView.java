@@ -222,7 +222,9 @@ public class BoardView extends ViewPart {
         long pipelineId = pipeline.get().getId();
         BoardFilter filter = filter();
         Jobs.load(columnsHost, Messages.Job_loadBoard, () -> service.board(pipelineId, filter, CARDS_PER_STAGE), loaded -> {
-            if (current == generation) {
+            if (current == generation && cardDragged) {
+                refreshAfterDrag = true; // read before the drag began: drawn, read again, once the card is dropped
+            } else if (current == generation) {
                 render(loaded);
             }
         }, this::failed);
@@ -394,6 +396,8 @@ public class BoardView extends ViewPart {
 
     private void dragFrom(Control control, BoardCard card) {
         DragSource source = new DragSource(control, DND.DROP_MOVE);
+        // a card that goes mid-drag (its view closed) sends no dragFinished: the board must not wait for it
+        control.addListener(SWT.Dispose, e -> cardDragged = false);
         source.setTransfer(TextTransfer.getInstance());
         source.addDragListener(new DragSourceAdapter() {
             @Override

@@ -6,6 +6,9 @@ package org.salesbench.users;
  */
 public record Share(String entity, long recordId, String grantee, boolean edit, String accountRole) {
 
+    /** The kinds of record that can be shared (their tables carry an owner and the row-level policies that read shares). */
+    public static final java.util.List<String> SHAREABLE = java.util.List.of("customer", "opportunity");
+
     /** The grantee naming a team by its id. */
     public static String team(long teamId) {
         return "team:" + teamId;

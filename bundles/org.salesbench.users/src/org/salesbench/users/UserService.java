@@ -64,11 +64,19 @@ public interface UserService {
      */
     void enableSignIn(String login, char[] password);
 
-    /** Shares a record with a user or a team (an administrator's right); sharing again changes the access. */
+    /**
+     * Shares a record with a user or a team; sharing again changes the access. An administrator shares any record,
+     * anyone else only one they may edit (their own, or one shared with them to edit).
+     *
+     * @throws org.salesbench.core.security.AccessDeniedException naming the user and the record otherwise
+     */
     void share(Share share);
 
-    /** Ends a share. */
+    /** Ends a share; who may share the record may end its shares. */
     void unshare(String entity, long recordId, String grantee);
+
+    /** Whether the current user may share the record (and end its shares). */
+    boolean mayShare(String entity, long recordId);
 
     /** The shares of one record (its account team). */
     List<Share> shares(String entity, long recordId);

@@ -18,4 +18,17 @@ public abstract class EntityEditorInput extends KeyedEditorInput {
     public long id() {
         return id;
     }
+
+    /** The kind of record, for inputs of records that can be shared; {@code null} (the default) for others. */
+    protected String sharedEntity() {
+        return null;
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == SharedRecord.class && sharedEntity() != null) {
+            return adapter.cast(new SharedRecord(sharedEntity(), id, getName()));
+        }
+        return super.getAdapter(adapter);
+    }
 }

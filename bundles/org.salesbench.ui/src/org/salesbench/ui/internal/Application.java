@@ -3,7 +3,6 @@ package org.salesbench.ui.internal;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.service.component.ComponentFactory;
@@ -71,37 +70,11 @@ public class Application implements IApplication {
 
     /**
      * A team server: the person signs in as their own database user. A refused password asks again, with the server's
-     * reason; the user name is remembered, the password never.
+     * reason; the user name is remembered, the password only if they ask (in secure storage).
      */
     private static Database signIn(IApplicationContext context, ComponentFactory<Database> databases, DatabaseSettings settings) {
         context.applicationRunning();
-        String user = settings.user();
-        String refusal = null;
-        while (true) {
-            SignInDialog dialog = new SignInDialog(null, settings.displayName(), user, refusal);
-            if (dialog.open() != Window.OK) {
-                return null;
-            }
-            user = dialog.user();
-            char[] password = dialog.password();
-            try {
-                Database database = Database.start(databases, new DatabaseSettings(settings.url(), user, new String(password)));
-                UiPreferences.store().setValue(UiPreferences.DB_USER, user);
-                try {
-                    UiPreferences.store().save();
-                } catch (java.io.IOException e) {
-                    // remembering the name is a convenience: the next start asks for it again
-                }
-                return database;
-            } catch (DatabaseException e) {
-                if (e.getReason() != DatabaseException.Reason.CONNECT) {
-                    throw e;
-                }
-                refusal = e.getMessage();
-            } finally {
-                java.util.Arrays.fill(password, ' ');
-            }
-        }
+        return new TeamServerSignIn(RememberedPasswords.ofConfiguration(), s -> Database.start(databases, s)).signIn(null, settings);
     }
 
     @Override

@@ -41,6 +41,10 @@ public final class Messages extends NLS {
     public static String SignIn_user;
     public static String SignIn_password;
     public static String SignIn_button;
+    public static String SignIn_remember;
+    public static String SignIn_rememberTip;
+    public static String SignIn_rememberedRefused;
+    public static String SignIn_storageFailed;
     public static String Status_database;
     public static String Search_hint;
     public static String Search_title;

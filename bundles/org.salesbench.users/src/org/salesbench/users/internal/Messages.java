@@ -17,6 +17,8 @@ public final class Messages extends NLS {
     public static String Share_entity;
     public static String Share_grantee;
     public static String Share_accountRole;
+    public static String Share_notShareable;
+    public static String Share_denied;
     public static String Role_name;
     public static String Role_description;
     public static String Role_unknown;

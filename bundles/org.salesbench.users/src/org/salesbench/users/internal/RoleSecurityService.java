@@ -32,9 +32,12 @@ import org.salesbench.users.User;
 @Component(service = SecurityService.class)
 public class RoleSecurityService implements SecurityService {
 
-    /** Tables only administrators write: who may do what. */
+    /**
+     * Tables only administrators write: who may do what. (SB_RECORD_SHARE is the team's to write, within its row-level
+     * policy: a share of a record the user may edit.)
+     */
     static final List<String> ADMIN_TABLES = List.of("SB_USER", "SB_TEAM", "SB_TEAM_MEMBER", "SB_ROLE", "SB_ROLE_GRANT",
-            "SB_ROLE_FIELD", "SB_USER_ROLE", "SB_RECORD_SHARE");
+            "SB_ROLE_FIELD", "SB_USER_ROLE");
 
     private final CurrentUser user;
     private final AccessProfile profile;

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
@@ -323,16 +325,18 @@ public class UserServiceImpl implements UserService {
 
     @Override
     public void share(Share share) {
-        security.check(Action.UPDATE, ROLE, null);
         unitOfWork.write(em -> {
             Validator v = new Validator();
-            v.required("entity", Messages.Share_entity, share.entity());
+            if (v.required("entity", Messages.Share_entity, share.entity()) && !Share.SHAREABLE.contains(share.entity())) {
+                v.add("entity", Messages.Share_notShareable, share.entity(), String.join(", ", Share.SHAREABLE));
+            }
             if (v.required("grantee", Messages.Share_grantee, share.grantee()) && !share.grantee().startsWith("team:")
                     && find(em, share.grantee()).isEmpty()) {
                 v.add("grantee", Messages.User_unknown, Messages.Share_grantee, share.grantee());
             }
             v.maxLength("accountRole", Messages.Share_accountRole, share.accountRole(), 64);
             v.throwIfInvalid();
+            checkMayShare(em, share.entity(), share.recordId());
             em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
                     .setParameter(1, share.entity()).setParameter(2, share.recordId()).setParameter(3, share.grantee()).executeUpdate();
             em.createNativeQuery("INSERT INTO SB_RECORD_SHARE (ENTITY, RECORD_ID, GRANTEE, ACCESS, ACCOUNT_ROLE, CREATED_AT, CREATED_BY)"
@@ -346,9 +350,49 @@ public class UserServiceImpl implements UserService {
 
     @Override
     public void unshare(String entity, long recordId, String grantee) {
-        security.check(Action.UPDATE, ROLE, null);
-        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
-                .setParameter(1, entity).setParameter(2, recordId).setParameter(3, grantee).executeUpdate());
+        unitOfWork.write(em -> {
+            checkMayShare(em, entity, recordId);
+            return em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+                    .setParameter(1, entity).setParameter(2, recordId).setParameter(3, grantee).executeUpdate();
+        });
+    }
+
+    @Override
+    public boolean mayShare(String entity, long recordId) {
+        try {
+            unitOfWork.read(em -> {
+                checkMayShare(em, entity, recordId);
+                return null;
+            });
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An administrator shares any record; anyone else only one they may edit: their own, one their roles reach for
+     * changes, or one shared with them to edit. On a team server the database decides (SB_MAY_SHARE, the same test
+     * its row-level policy on SB_RECORD_SHARE makes), so no client can share what the server would not let it edit.
+     */
+    private void checkMayShare(EntityManager em, String entity, long recordId) {
+        if (security.isPermitted(Action.UPDATE, ROLE, null)) {
+            return;
+        }
+        boolean may;
+        if (unitOfWork.settings().dialect() == DatabaseSettings.Dialect.POSTGRESQL) {
+            may = Boolean.TRUE.equals(em.createNativeQuery("SELECT SB_MAY_SHARE(?1, ?2)").setParameter(1, entity).setParameter(2, recordId)
+                    .getSingleResult());
+        } else {
+            List<?> owners = Share.SHAREABLE.contains(entity)
+                    ? em.createNativeQuery("SELECT OWNER FROM SB_" + entity.toUpperCase(java.util.Locale.ROOT) + " WHERE ID = ?1")
+                            .setParameter(1, recordId).getResultList()
+                    : List.of();
+            may = !owners.isEmpty() && security.isPermitted(Action.UPDATE, entity, (String) owners.get(0));
+        }
+        if (!may) {
+            throw new AccessDeniedException(NLS.bind(Messages.Share_denied, new Object[] {security.currentUser().login(), entity, recordId}));
+        }
     }
 
     @Override

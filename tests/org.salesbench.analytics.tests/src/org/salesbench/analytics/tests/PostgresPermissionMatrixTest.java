@@ -645,6 +645,56 @@ class PostgresPermissionMatrixTest {
         return new TreeSet<>(customers.page(CustomerFilter.text(text), CustomerSort.DEFAULT, 0, 100).stream().map(CustomerRow::id).toList());
     }
 
+    /**
+     * A rep shares their own customer with another rep, who then sees it by SQL as themselves; a third rep, and the
+     * rep it was shared with to read, may not share it on, through the service or by writing the share table.
+     */
+    @Test
+    @Order(20)
+    void aRepSharesTheirOwnRecordAndNobodyElses() throws SQLException {
+        UserServiceImpl admin = new UserServiceImpl(data.db, new RoleSecurityService(data.db));
+        admin.createUser(new User("he.ming", "何明"));
+        grant(admin, "he.ming", Role.SALES_REP);
+        long c4 = data.id("C4"); // li.wei's
+        try (Connection c = Database.connect(as("zhao.lei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c4), "not zhao.lei's before the share");
+        }
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("li.wei"))) {
+            UserServiceImpl users = new UserServiceImpl(db, new RoleSecurityService(db));
+            assertTrue(users.mayShare("customer", c4));
+            users.share(new org.salesbench.users.Share("customer", c4, "zhao.lei", false, null));
+        }
+        try (Connection c = Database.connect(as("zhao.lei")); Statement s = c.createStatement()) {
+            assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c4), "shared by its owner");
+        }
+        for (String other : List.of("he.ming", "zhao.lei")) {
+            try (Database db = Database.open(as(other), new org.salesbench.core.security.LocalSecurityService(other))) {
+                UserServiceImpl users = new UserServiceImpl(db, new RoleSecurityService(db));
+                assertTrue(!users.mayShare("customer", c4), other);
+                AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                        () -> users.share(new org.salesbench.users.Share("customer", c4, other, true, null)));
+                assertTrue(denied.getMessage().contains(other) && denied.getMessage().contains(Long.toString(c4)), denied.getMessage());
+                assertThrows(AccessDeniedException.class, () -> users.unshare("customer", c4, "zhao.lei"));
+            }
+            try (Connection c = Database.connect(as(other)); Statement s = c.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO SB_RECORD_SHARE (ENTITY, RECORD_ID, GRANTEE, ACCESS,"
+                        + " CREATED_AT, CREATED_BY) VALUES ('customer', " + c4 + ", '" + other + "', 'EDIT', CURRENT_TIMESTAMP, '" + other + "')"),
+                        "the share table's policy refuses " + other);
+            }
+        }
+        try (Connection c = Database.connect(as("he.ming")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c4), "he.ming got nothing");
+        }
+        try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService("li.wei"))) {
+            new UserServiceImpl(db, new RoleSecurityService(db)).unshare("customer", c4, "zhao.lei");
+        }
+        try (Connection c = Database.connect(as("zhao.lei")); Statement s = c.createStatement()) {
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c4), "unshared by its owner");
+        }
+        record("li.wei", "shares own C4 with zhao.lei", "shared, then unshared");
+        record("he.ming", "shares li.wei's C4", "refused by the service and by the share table's policy");
+    }
+
     private static long single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
@@ -283,12 +284,28 @@ public final class UiTesting {
      * X11), so the toolkit's own drag and drop runs as for a user. Both controls must be on screen and carry SWT's
      * drag source and drop target. Each step waits for what the toolkit reports (drag started, pointer over the
      * target, drop finished), never a fixed time.
+     * <p>
+     * The controls are looked up again for each try: a view may redraw (and so replace) them between the lookup and
+     * the press, as it would under a user's hand; a drag whose card went before it began is let go and tried again
+     * with the new controls. Once the drag has begun, the view is expected to hold still until the drop.
      */
-    public static void dragWithMouse(Control source, Control target) {
+    public static void dragWithMouse(Supplier<? extends Control> source, Supplier<? extends Control> target) {
+        for (int attempt = 1;; attempt++) {
+            processEvents();
+            if (dragWithMouse(source.get(), target)) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("the dragged control was replaced before each of " + attempt + " drags began");
+            }
+        }
+    }
+
+    /** One try; false when the source was disposed before the drag began (the pointer is let go then). */
+    private static boolean dragWithMouse(Control source, Supplier<? extends Control> targetLookup) {
         DragSource dragSource = (DragSource) source.getData(DND.DRAG_SOURCE_KEY);
-        DropTarget dropTarget = (DropTarget) target.getData(DND.DROP_TARGET_KEY);
-        if (dragSource == null || dropTarget == null) {
-            throw new AssertionError((dragSource == null ? source + " cannot be dragged" : target + " takes no drop"));
+        if (dragSource == null) {
+            throw new AssertionError(source + " cannot be dragged");
         }
         boolean[] started = new boolean[1];
         boolean[] over = new boolean[1];
@@ -311,11 +328,10 @@ public final class UiTesting {
             }
         };
         dragSource.addDragListener(drag);
-        dropTarget.addDropListener(drop);
         Display display = source.getDisplay();
         Point from = source.toDisplay(source.getSize().x / 2, source.getSize().y / 2);
-        Point to = target.toDisplay(target.getSize().x / 2, target.getSize().y / 2);
         int[] nudge = {0};
+        DropTarget dropTarget = null;
         try {
             source.getShell().forceActive();
             processEvents();
@@ -323,10 +339,25 @@ public final class UiTesting {
             processEvents();
             postMouse(display, SWT.MouseDown, 0, 0);
             // past the drag threshold, a few pixels a poll, until the toolkit says the drag began
-            waitUntil("the drag starting", () -> started[0], TIMEOUT_MS, () -> {
-                nudge[0]++;
-                postMouse(display, SWT.MouseMove, from.x + Math.min(2 * nudge[0], 16) + nudge[0] % 2, from.y);
-            });
+            try {
+                waitUntil("the drag starting", () -> started[0] || source.isDisposed(), TIMEOUT_MS, () -> {
+                    nudge[0]++;
+                    postMouse(display, SWT.MouseMove, from.x + Math.min(2 * nudge[0], 16) + nudge[0] % 2, from.y);
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " (pressed at " + from + " on " + source + " with bounds "
+                        + display.map(source.getParent(), null, source.getBounds()) + ", pointer over " + display.getCursorControl() + ")", e);
+            }
+            if (!started[0]) {
+                return false; // redrawn under the pointer before the drag began: the finally block lets go
+            }
+            Control target = targetLookup.get();
+            dropTarget = (DropTarget) target.getData(DND.DROP_TARGET_KEY);
+            if (dropTarget == null) {
+                throw new AssertionError(target + " takes no drop");
+            }
+            dropTarget.addDropListener(drop);
+            Point to = target.toDisplay(target.getSize().x / 2, target.getSize().y / 2);
             int steps = 10;
             Point last = new Point(from.x + 16, from.y);
             for (int i = 1; i <= steps; i++) {
@@ -334,18 +365,26 @@ public final class UiTesting {
                 processEvents();
             }
             // a pointer resting on the target moves a pixel at a time until the target has seen it
-            waitUntil("the drag over the target", () -> over[0], TIMEOUT_MS,
-                    () -> postMouse(display, SWT.MouseMove, to.x + ++nudge[0] % 2, to.y));
+            try {
+                waitUntil("the drag over the target", () -> over[0], TIMEOUT_MS,
+                        () -> postMouse(display, SWT.MouseMove, to.x + ++nudge[0] % 2, to.y));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " (from " + from + " to " + to + ", pointer at " + display.getCursorLocation()
+                        + " over " + display.getCursorControl() + ", source " + (source.isDisposed() ? "disposed" : "shown") + ", target "
+                        + (target.isDisposed() ? "disposed" : "shown") + ")", e);
+            }
             postMouse(display, SWT.MouseUp, 0, 0);
             waitUntil("the drop finished", () -> finished[0], TIMEOUT_MS);
+            return true;
         } finally {
             if (!finished[0]) {
-                postMouse(display, SWT.MouseUp, 0, 0); // never leave the button held for the next test
+                postMouse(display, SWT.MouseUp, 0, 0); // never leave the button held for the next test or try
+                processEvents();
             }
             if (!dragSource.isDisposed()) {
                 dragSource.removeDragListener(drag);
             }
-            if (!dropTarget.isDisposed()) {
+            if (dropTarget != null && !dropTarget.isDisposed()) {
                 dropTarget.removeDropListener(drop);
             }
         }

@@ -1,5 +1,6 @@
 package org.salesbench.customers.ui.internal;
 
+import org.salesbench.customers.Customer;
 import org.salesbench.ui.forms.EntityEditorInput;
 
 /** Which customer an editor shows. */
@@ -7,5 +8,10 @@ public final class CustomerEditorInput extends EntityEditorInput {
 
     public CustomerEditorInput(long id, String name) {
         super(id, name, Images.descriptor("icons/customer.png"));
+    }
+
+    @Override
+    protected String sharedEntity() {
+        return Customer.ENTITY;
     }
 }

@@ -103,6 +103,9 @@ public class BoardView extends ViewPart {
     private int generation;
     private ServiceRegistration<EventHandler> eventRegistration;
     private final Runnable refreshLater = this::refresh;
+    /** A card is being dragged: redrawing now would dispose it and its drop targets under the pointer. */
+    private boolean cardDragged;
+    private boolean refreshAfterDrag;
     private Consumer<String> refusalReporter = this::showRefusal;
     private Function<String, String> lossReasonPrompt = this::askLossReason;
 
@@ -207,6 +210,10 @@ public class BoardView extends ViewPart {
 
     /** Reads the board of the chosen pipeline in a job and draws it. */
     public void refresh() {
+        if (cardDragged) {
+            refreshAfterDrag = true; // changes that arrive during a drag are drawn once the card is dropped
+            return;
+        }
         Optional<Pipeline> pipeline = pipeline();
         if (pipeline.isEmpty() || columnsHost.isDisposed()) {
             return;
@@ -215,7 +222,9 @@ public class BoardView extends ViewPart {
         long pipelineId = pipeline.get().getId();
         BoardFilter filter = filter();
         Jobs.load(columnsHost, Messages.Job_loadBoard, () -> service.board(pipelineId, filter, CARDS_PER_STAGE), loaded -> {
-            if (current == generation) {
+            if (current == generation && cardDragged) {
+                refreshAfterDrag = true; // read before the drag began: drawn, read again, once the card is dropped
+            } else if (current == generation) {
                 render(loaded);
             }
         }, this::failed);
@@ -387,11 +396,27 @@ public class BoardView extends ViewPart {
 
     private void dragFrom(Control control, BoardCard card) {
         DragSource source = new DragSource(control, DND.DROP_MOVE);
+        // a card that goes mid-drag (its view closed) sends no dragFinished: the board must not wait for it
+        control.addListener(SWT.Dispose, e -> cardDragged = false);
         source.setTransfer(TextTransfer.getInstance());
         source.addDragListener(new DragSourceAdapter() {
             @Override
+            public void dragStart(DragSourceEvent event) {
+                cardDragged = true;
+            }
+
+            @Override
             public void dragSetData(DragSourceEvent event) {
                 event.data = DRAG_PREFIX + card.id();
+            }
+
+            @Override
+            public void dragFinished(DragSourceEvent event) {
+                cardDragged = false;
+                if (refreshAfterDrag) {
+                    refreshAfterDrag = false;
+                    refresh();
+                }
             }
         });
     }
@@ -412,21 +437,15 @@ public class BoardView extends ViewPart {
         });
     }
 
-    /** What the drop target does with the dragged text: the same path for a mouse drop and for tests. */
-    Job dropped(Object data, long stageId) {
+    /** What the drop target does with the dragged text: a card's move, anything else is ignored. */
+    private void dropped(Object data, long stageId) {
         if (data instanceof String text && text.startsWith(DRAG_PREFIX)) {
             try {
-                return moveCard(Long.parseLong(text.substring(DRAG_PREFIX.length())), stageId);
+                moveCard(Long.parseLong(text.substring(DRAG_PREFIX.length())), stageId);
             } catch (NumberFormatException e) {
-                return null;
+                // not one of our cards' texts: nothing to move
             }
         }
-        return null;
-    }
-
-    /** The text a card puts on the clipboard when it is dragged. */
-    static String dragData(long opportunityId) {
-        return DRAG_PREFIX + opportunityId;
     }
 
     /**

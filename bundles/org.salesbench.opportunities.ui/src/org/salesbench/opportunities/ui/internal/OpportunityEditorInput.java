@@ -1,5 +1,6 @@
 package org.salesbench.opportunities.ui.internal;
 
+import org.salesbench.opportunities.Opportunity;
 import org.salesbench.ui.forms.EntityEditorInput;
 
 /** Which opportunity an editor shows. */
@@ -7,5 +8,10 @@ public final class OpportunityEditorInput extends EntityEditorInput {
 
     public OpportunityEditorInput(long id, String name) {
         super(id, name, Images.descriptor("icons/opportunity.png"));
+    }
+
+    @Override
+    protected String sharedEntity() {
+        return Opportunity.ENTITY;
     }
 }

@@ -6,6 +6,18 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.users.ui.internal.messages"; //$NON-NLS-1$
 
+    public static String Share_title;
+    public static String Share_heading;
+    public static String Share_message;
+    public static String Share_team;
+    public static String Share_grantee;
+    public static String Share_access;
+    public static String Share_with;
+    public static String Share_read;
+    public static String Share_edit;
+    public static String Share_add;
+    public static String Share_remove;
+    public static String Share_notYours;
     public static String Action_APPROVE;
     public static String Action_CREATE;
     public static String Action_DELETE;

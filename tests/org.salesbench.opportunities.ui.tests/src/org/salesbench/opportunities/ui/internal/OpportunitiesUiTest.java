@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
@@ -24,6 +27,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.opportunities.BoardCard;
 import org.salesbench.opportunities.BoardColumn;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadService;
@@ -205,6 +209,23 @@ class OpportunitiesUiTest {
         return view.board().columns().stream().filter(c -> c.stageId() == stageId).findFirst().orElseThrow();
     }
 
+    /** The card of an opportunity as drawn on the board. */
+    private static Canvas cardControl(BoardView view, long opportunityId) {
+        return view.cardControls().stream().filter(c -> c.getData() instanceof BoardCard card && card.id() == opportunityId).findFirst()
+                .orElseThrow(() -> new AssertionError("no card of " + opportunityId));
+    }
+
+    /** The title of a stage's column, where a card may be dropped. */
+    private static Control columnTitle(BoardView view, long stageId) {
+        Composite columns = view.cardControls().get(0).getParent().getParent();
+        for (Control box : columns.getChildren()) {
+            if (box.getData() instanceof BoardColumn column && column.stageId() == stageId) {
+                return ((Composite) box).getChildren()[0];
+            }
+        }
+        throw new AssertionError("no column of stage " + stageId);
+    }
+
     @Test
     void draggingACardMovesTheStageAndARefusedDropSnapsBack() throws Exception {
         Pipeline pipeline = newBusiness();
@@ -229,8 +250,7 @@ class OpportunitiesUiTest {
         long before = columnOf(view, needs.getId()).count();
         UiTesting.screenshot("board-before");
 
-        // a real mouse drag (UiTesting.dragWithMouse) passed locally but timed out in CI's Xvfb: the drop handler it ends in
-        view.dropped(BoardView.dragData(o.getId()), needs.getId());
+        UiTesting.dragWithMouse(() -> cardControl(view, o.getId()), () -> columnTitle(view, needs.getId()));
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(needs.getId(), opportunities.find(o.getId()).orElseThrow().getStage().getId());
         UiTesting.waitUntil("the column header counting the moved card", () -> columnOf(view, needs.getId()).count() == before + 1, 10_000);
@@ -241,7 +261,7 @@ class OpportunitiesUiTest {
         // Proposal needs an amount above zero: the service refuses, the board says why, the card stays
         List<String> refusals = new ArrayList<>();
         view.setRefusalReporter(refusals::add);
-        view.dropped(BoardView.dragData(o.getId()), proposal.getId());
+        UiTesting.dragWithMouse(() -> cardControl(view, o.getId()), () -> columnTitle(view, proposal.getId()));
         UiTesting.waitUntil("the refusal explained", () -> !refusals.isEmpty(), 10_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(1, refusals.size());

@@ -42,8 +42,11 @@ import org.salesbench.workflow.process.ProcessService;
 import org.salesbench.workflow.process.ProcessStep;
 import org.salesbench.workflow.process.StepRecord;
 
-/** The process service: steps in SB_PROCESS_STEP/SB_PROCESS_ITEM, ticks in SB_PROCESS_TICK, the board by SQL. */
-@Component(service = ProcessService.class)
+/**
+ * The process service: steps in SB_PROCESS_STEP/SB_PROCESS_ITEM, ticks in SB_PROCESS_TICK, the board by SQL. Immediate,
+ * so the process's stage rule is named on the pipelines' stages when the application starts, not when a view first asks.
+ */
+@Component(service = ProcessService.class, immediate = true)
 public class ProcessServiceImpl implements ProcessService {
 
     private static final int MAX_LABEL = 200;

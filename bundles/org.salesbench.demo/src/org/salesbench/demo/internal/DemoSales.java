@@ -220,6 +220,7 @@ public final class DemoSales {
                 if (quoted) {
                     acceptLatestQuote(id);
                 }
+                beforeMove.accept(id);
                 services.opportunities().markWon(id, closedOn);
             } else if (outcome == StageKind.LOST) {
                 services.opportunities().markLost(id, pick(LOSS_REASONS), closedOn);

@@ -51,6 +51,7 @@ public class ProcessBoardView extends ViewPart {
     private Composite columnsArea;
     private Label message;
     private Font boldFont;
+    private Color bottleneckColour;
     private List<Column> shown = List.of();
 
     @Override
@@ -79,6 +80,7 @@ public class ProcessBoardView extends ViewPart {
             d.setStyle(SWT.BOLD);
         }
         boldFont = new Font(parent.getDisplay(), data);
+        bottleneckColour = new Color(parent.getDisplay(), 255, 236, 179);
         parent.addDisposeListener(e -> boldFont.dispose());
 
         Jobs.load(pipelineCombo, Messages.Job_loadBoard, () -> Services.get(PipelineService.class).pipelines(true), found -> {
@@ -142,7 +144,8 @@ public class ProcessBoardView extends ViewPart {
         Composite box = new Composite(parent, SWT.BORDER);
         box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         box.setLayout(new GridLayout(1, false));
-        Color highlight = column.bottleneck() ? parent.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND) : null;
+        // a fixed light amber: the system's tooltip colour is dark in some themes
+        Color highlight = column.bottleneck() ? bottleneckColour : null;
         box.setBackground(highlight);
         Label title = label(box, f.step().getLabel(), highlight);
         title.setFont(boldFont);

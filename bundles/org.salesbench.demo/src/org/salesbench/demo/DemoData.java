@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
@@ -34,6 +35,7 @@ import org.salesbench.users.UserService;
 import org.salesbench.workflow.TaskService;
 import org.salesbench.workflow.rules.RuleService;
 import org.salesbench.demo.internal.DemoRules;
+import org.salesbench.workflow.process.ProcessService;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction
@@ -78,6 +80,29 @@ public class DemoData {
     public void unsetTaskService(TaskService taskService) {
         if (this.tasks == taskService) {
             this.tasks = null;
+        }
+    }
+
+    /** The process, when the workflow module is installed: demo deals tick their step's checklist before moving on. */
+    private volatile ProcessService process;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setProcessService(ProcessService processService) {
+        this.process = processService;
+    }
+
+    public void unsetProcessService(ProcessService processService) {
+        if (this.process == processService) {
+            this.process = null;
+        }
+    }
+
+    /** Ticks the items of the deal's current process step, as a rep does before moving it on. */
+    private void tickChecklist(long opportunityId) {
+        ProcessService processService = process;
+        if (processService != null) {
+            processService.checklist(opportunityId).step()
+                    .ifPresent(step -> step.getItems().forEach(item -> processService.tick(opportunityId, item.getKey(), true)));
         }
     }
 
@@ -189,7 +214,7 @@ public class DemoData {
 
     private void fillSales(List<Customer> sample, int leads, int deals, long seed, SubMonitor progress) {
         progress.setTaskName(Messages.Demo_sales);
-        DemoSales demo = new DemoSales(sales, seed, LocalDate.now(Clocks.system()));
+        DemoSales demo = new DemoSales(sales, seed, LocalDate.now(Clocks.system())).beforeEachMove(this::tickChecklist);
         List<Product> catalogue = demo.products();
         progress.worked(1);
         List<Pipeline> pipelines = sales.pipelines().pipelines(true);

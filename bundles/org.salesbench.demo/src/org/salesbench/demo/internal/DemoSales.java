@@ -85,6 +85,16 @@ public final class DemoSales {
     private final LocalDate today;
     private List<String> sources;
 
+    /** Runs before each stage move of a deal, e.g. ticking the checklist of its process step; nothing by default. */
+    private java.util.function.LongConsumer beforeMove = id -> {
+    };
+
+    /** Sets what runs before each stage move of a deal (given its id). */
+    public DemoSales beforeEachMove(java.util.function.LongConsumer action) {
+        this.beforeMove = action;
+        return this;
+    }
+
     public DemoSales(Services services, long seed, LocalDate today) {
         this.services = services;
         this.random = new Random(seed * 31 + 7); // its own stream: the customers stay as they were without it
@@ -198,6 +208,7 @@ public final class DemoSales {
                     quoted = quote(saved, lines);
                 }
                 try {
+                    beforeMove.accept(id);
                     services.opportunities().moveToStage(id, stage.getId());
                 } catch (ValidationException refused) {
                     // a rule the demo cannot meet (say a stage edited to need more): the deal stays where it got,
@@ -209,6 +220,7 @@ public final class DemoSales {
                 if (quoted) {
                     acceptLatestQuote(id);
                 }
+                beforeMove.accept(id);
                 services.opportunities().markWon(id, closedOn);
             } else if (outcome == StageKind.LOST) {
                 services.opportunities().markLost(id, pick(LOSS_REASONS), closedOn);

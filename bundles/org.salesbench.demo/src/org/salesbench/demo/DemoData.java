@@ -11,10 +11,14 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.demo.internal.DemoApprovals;
 import org.salesbench.demo.internal.DemoSales;
 import org.salesbench.demo.internal.Messages;
 import org.salesbench.opportunities.LeadService;
@@ -48,6 +52,10 @@ public class DemoData {
     private final UserService users;
     private final UnitOfWork unitOfWork;
     private final DemoSales.Services sales;
+    /** The workflow's demo approvals, when the workflow module is installed. */
+    private volatile DemoApprovals approvals;
+    /** How many quotes the demo leaves waiting for approval (one of them decided). */
+    static final int DEMO_APPROVALS = 4;
 
     @Activate
     public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork,
@@ -57,6 +65,17 @@ public class DemoData {
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.sales = new DemoSales.Services(leads, opportunities, pipelines, products, quotes);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setApprovals(DemoApprovals approvals) {
+        this.approvals = approvals;
+    }
+
+    void unsetApprovals(DemoApprovals gone) {
+        if (approvals == gone) {
+            approvals = null;
+        }
     }
 
     /** How many leads a fill of {@code size} customers makes. */
@@ -129,6 +148,10 @@ public class DemoData {
         }
         if (!progress.isCanceled()) {
             fillSales(sample, leads, deals, seed, progress);
+        }
+        DemoApprovals workflow = approvals;
+        if (workflow != null && !progress.isCanceled()) {
+            workflow.make(sample.stream().map(Customer::getId).toList(), DEMO_APPROVALS);
         }
         return made;
     }

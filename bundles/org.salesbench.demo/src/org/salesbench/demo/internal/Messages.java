@@ -15,6 +15,7 @@ public final class Messages extends NLS {
     public static String Demo_help;
     public static String Demo_made;
     public static String Demo_notEmpty;
+    public static String Demo_approvalComment;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -85,6 +85,13 @@ public interface ApprovalService {
     int escalateOverdue();
 
     /**
+     * Closes the record's pending request when its module decided without the engine (e.g. the quotes' own approve and
+     * refuse buttons, after the module checked the decider's right): the history names who decided there. Returns
+     * whether a pending request was closed.
+     */
+    boolean settledOutside(String entityType, long recordId, boolean approved, String decidedBy, String comment);
+
+    /**
      * Refuses an edit of a record in approval by anyone but an approver of its current step (the seam an owning service
      * calls before it writes; the subject's lock callback is the other).
      */

@@ -386,6 +386,29 @@ public class ApprovalEngine implements ApprovalService {
         return escalated;
     }
 
+    /**
+     * Closes the record's pending request when its module decided without the engine (the quotes' own approve and
+     * refuse buttons): the history says who decided there, and the request no longer blocks a new submission.
+     * Returns whether a request was closed.
+     */
+    @Override
+    public boolean settledOutside(String entityType, long recordId, boolean approved, String decidedBy, String comment) {
+        return unitOfWork.write(em -> {
+            Optional<ApprovalRequest> pending = pending(em, entityType, recordId);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            ApprovalRequest request = pending.get();
+            ApprovalAction action = approved ? ApprovalAction.APPROVED : ApprovalAction.REJECTED;
+            openAssignments(em, request).forEach(a -> a.close(action, null));
+            em.persist(new ApprovalHistoryEntry(request, decidedBy == null ? me() : decidedBy, clock.instant(), action, comment));
+            request.setStatus(approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED);
+            request.setDecidedAt(clock.instant());
+            announce(request);
+            return true;
+        });
+    }
+
     /** The step the {@code level}-th escalation of {@code step} hands over to, following the escalation chain. */
     private static Optional<ApprovalStep> escalationTarget(ApprovalDefinition definition, ApprovalStep step, int level) {
         ApprovalStep current = step;

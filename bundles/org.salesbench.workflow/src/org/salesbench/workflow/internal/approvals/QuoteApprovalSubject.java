@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.salesbench.core.model.Money;
+import org.salesbench.opportunities.Opportunity;
 import org.salesbench.quotes.Quote;
 import org.salesbench.quotes.QuoteApprovalRequest;
 import org.salesbench.quotes.QuoteLine;
@@ -66,7 +67,8 @@ public class QuoteApprovalSubject implements ApprovalSubject {
     }
 
     private static String label(Quote quote) {
-        return quote.getOpportunity().getName() + " v" + quote.getVersionNumber();
+        Opportunity deal = quote.getOpportunity();
+        return deal.getName() + " v" + quote.getVersionNumber();
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.salesbench.workflow.approvals.ApprovalAction;
 import org.salesbench.workflow.approvals.ApprovalHistoryEntry;
 import org.salesbench.workflow.approvals.ApprovalRequest;
 import org.salesbench.workflow.approvals.ApprovalStatus;
+import org.salesbench.workflow.internal.approvals.QuoteDecisionSync;
 
 /**
  * The quotes' discount approval as a definition of the engine, end to end through the real {@code QuoteService}: the
@@ -92,5 +93,26 @@ class QuoteApprovalTest {
         recalled.getLines().get(0).setDiscountPercent(new java.math.BigDecimal("8"));
         fx.quotes.update(recalled);
         assertEquals(QuoteStatus.APPROVED, fx.quotes.submitForApproval(quote.getId()).getStatus());
+    }
+
+    @Test
+    void aDecisionOnTheQuotesPageClosesTheRequestSoTheQuoteCanBeSubmittedAgain() {
+        Quote quote = fx.repsQuote("20");
+        fx.quotes.submitForApproval(quote.getId());
+        long request = fx.engine.pendingFor(Quote.ENTITY, quote.getId()).orElseThrow().getId();
+        QuoteDecisionSync sync = new QuoteDecisionSync(fx.engine, fx.quotes);
+        assertTrue(!sync.sync(quote.getId()), "a quote still in approval keeps its request");
+
+        // the opportunity editor's Quotes page refuses through QuoteService, not through the engine
+        fx.as(MANAGER);
+        fx.quotes.recordApprovalDecision(quote.getId(), false, "先降到 10 %");
+        assertTrue(sync.sync(quote.getId()));
+        assertEquals(ApprovalStatus.REJECTED, fx.engine.find(request).orElseThrow().getStatus());
+        ApprovalHistoryEntry outside = fx.engine.history(request).get(1);
+        assertEquals(MANAGER, outside.getActor());
+        assertEquals("先降到 10 %", outside.getComment());
+
+        fx.as(REP);
+        assertEquals(QuoteStatus.IN_APPROVAL, fx.quotes.submitForApproval(quote.getId()).getStatus(), "no stale request blocks it");
     }
 }

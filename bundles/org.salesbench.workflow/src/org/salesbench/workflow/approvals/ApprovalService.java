@@ -32,7 +32,7 @@ public interface ApprovalService {
     /** Every definition, by entity type and priority. */
     List<ApprovalDefinition> definitions();
 
-    /** The entity types with a contributed subject, and their condition fields. */
+    /** The entity types with a contributed subject (what a definition may approve). */
     List<String> subjectTypes();
 
     /** The active definition whose condition the record meets, if any. */

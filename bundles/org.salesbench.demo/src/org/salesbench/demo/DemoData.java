@@ -18,6 +18,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.demo.internal.DemoApprovals;
 import org.salesbench.demo.internal.DemoSales;
 import org.salesbench.demo.internal.DemoTasks;
 import org.salesbench.demo.internal.Messages;
@@ -60,6 +61,10 @@ public class DemoData {
     private volatile TaskService tasks;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RuleService rules;
+    /** The workflow's demo approvals, when the workflow module is installed. */
+    private volatile DemoApprovals approvals;
+    /** How many quotes the demo leaves waiting for approval (one of them decided). */
+    static final int DEMO_APPROVALS = 4;
 
     @Activate
     public DemoData(@Reference CustomerService customers, @Reference UserService users, @Reference UnitOfWork unitOfWork,
@@ -103,6 +108,17 @@ public class DemoData {
         if (processService != null) {
             processService.checklist(opportunityId).step()
                     .ifPresent(step -> step.getItems().forEach(item -> processService.tick(opportunityId, item.getKey(), true)));
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setApprovals(DemoApprovals approvals) {
+        this.approvals = approvals;
+    }
+
+    void unsetApprovals(DemoApprovals gone) {
+        if (approvals == gone) {
+            approvals = null;
         }
     }
 
@@ -195,6 +211,10 @@ public class DemoData {
                 // a user who may not make rules still gets the demo records
                 org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo rules not made: " + e.getMessage());
             }
+        }
+        DemoApprovals workflow = approvals;
+        if (workflow != null && !progress.isCanceled()) {
+            workflow.make(sample.stream().map(Customer::getId).toList(), DEMO_APPROVALS);
         }
         return made;
     }

@@ -56,6 +56,12 @@ public interface QuoteService {
      */
     boolean mayDecideApproval(Quote quote);
 
+    /**
+     * The requester takes a quote in approval back to draft (an approval engine calls it when its request is recalled);
+     * needs the UPDATE right on the quote, not the right to approve.
+     */
+    Quote withdrawFromApproval(long quoteId, String note);
+
     Quote markSent(long quoteId);
 
     Quote markAccepted(long quoteId);

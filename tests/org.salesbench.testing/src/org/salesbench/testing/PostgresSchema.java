@@ -3,6 +3,7 @@ package org.salesbench.testing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -84,5 +85,21 @@ public final class PostgresSchema implements AutoCloseable {
     @Override
     public void close() {
         onServer("DROP SCHEMA " + name + " CASCADE");
+    }
+
+    /**
+     * Drops the schema and the team roles of a test whose users signed in as themselves (the users module makes a
+     * team role and its administrators' role per schema).
+     */
+    public void closeWithTeamRoles() {
+        String team = "sb_" + USER + "_" + name;
+        close();
+        for (String role : List.of(team + "_admin", team)) {
+            try {
+                onServer("DROP ROLE IF EXISTS \"" + role + "\"");
+            } catch (AssertionFailedError e) {
+                // another run's tables may still name it; it grants nothing once its schema is gone
+            }
+        }
     }
 }

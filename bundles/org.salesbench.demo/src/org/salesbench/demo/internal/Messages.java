@@ -21,6 +21,7 @@ public final class Messages extends NLS {
     public static String DemoRules_negotiationMessage;
     public static String DemoRules_bigDeal;
     public static String DemoRules_bigDealTask;
+    public static String Demo_approvalComment;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

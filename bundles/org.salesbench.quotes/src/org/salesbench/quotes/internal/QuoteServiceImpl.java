@@ -351,6 +351,15 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
     }
 
     @Override
+    public Quote withdrawFromApproval(long quoteId, String note) {
+        return move(quoteId, QuoteStatus.DRAFT, this::checkUpdate, quote -> {
+            quote.setDecidedBy(null);
+            quote.setDecidedAt(null);
+            quote.setApprovalNote(truncate(note));
+        });
+    }
+
+    @Override
     public Quote markSent(long quoteId) {
         return move(quoteId, QuoteStatus.SENT, this::checkUpdate, quote -> {
         });

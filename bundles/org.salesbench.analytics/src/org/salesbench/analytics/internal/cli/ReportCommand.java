@@ -34,6 +34,7 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
+import org.salesbench.cli.TextCells;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
@@ -221,10 +222,7 @@ public class ReportCommand implements CliCommand {
     }
 
     private static String quote(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return TextCells.csv(text);
     }
 
     /** An array of rows, each an object whose fields are the column ids; figures as JSON numbers. */
@@ -252,25 +250,7 @@ public class ReportCommand implements CliCommand {
     }
 
     static String jsonString(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return TextCells.json(text);
     }
 
     /** Columns padded to their widest cell (a Chinese character is two terminal cells wide); figures right-aligned. */
@@ -312,16 +292,6 @@ public class ReportCommand implements CliCommand {
 
     /** Terminal cells: East Asian wide and full-width characters take two. */
     static int width(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length();) {
-            int cp = text.codePointAt(i);
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            boolean wide = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-                    || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF60);
-            width += wide ? 2 : 1;
-            i += Character.charCount(cp);
-        }
-        return width;
+        return TextCells.width(text);
     }
 }

@@ -1,0 +1,241 @@
+package org.salesbench.workflow.ui.internal.approvals;
+
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.salesbench.core.events.EventTopics;
+import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Tables;
+import org.salesbench.workflow.approvals.ApprovalHistoryEntry;
+import org.salesbench.workflow.approvals.ApprovalRequest;
+import org.salesbench.workflow.approvals.ApprovalService;
+
+/**
+ * Approval requests with the selected one's history, and the decisions the current user may take on it: approve (with
+ * an optional comment), reject (a comment is required), delegate to another user. The inbox shows the requests waiting
+ * for the user; the opportunity editor's Approvals page those of the opportunity's quotes. It reads again whenever an
+ * approval changes.
+ */
+public final class ApprovalPanel {
+
+    /** What the panel shows of one request, read in a job. */
+    record Row(ApprovalRequest request, List<String> approvers, boolean mayDecide, List<ApprovalHistoryEntry> history) {
+    }
+
+    private final ApprovalService approvals;
+    private final Supplier<List<ApprovalRequest>> requests;
+    private final Composite root;
+    private final TableViewer viewer;
+    private final TableViewer history;
+    private final Label status;
+    private final Button approve;
+    private final Button reject;
+    private final Button delegate;
+    private final Map<Long, Row> rows = new HashMap<>();
+    private ServiceRegistration<EventHandler> registration;
+    private Long selectedId;
+    private String note;
+
+    public ApprovalPanel(Composite parent, ApprovalService approvals, Supplier<List<ApprovalRequest>> requests) {
+        this.approvals = approvals;
+        this.requests = requests;
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        status = new Label(root, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        viewer = Tables.create(root);
+        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Tables.column(viewer, Row.class, Messages.Column_id, 50, r -> "#" + r.request().getId());
+        Tables.column(viewer, Row.class, Messages.Column_record, 220, r -> Labels.record(r.request()));
+        Tables.column(viewer, Row.class, Messages.Column_requester, 100, r -> r.request().getRequester());
+        Tables.column(viewer, Row.class, Messages.Column_status, 80, r -> Labels.status(r.request().getStatus()));
+        Tables.column(viewer, Row.class, Messages.Column_step, 60, r -> r.request().getCurrentStep() + "/" + r.request().getStepCount());
+        Tables.column(viewer, Row.class, Messages.Column_approvers, 160, r -> String.join(", ", r.approvers()));
+        Tables.column(viewer, Row.class, Messages.Column_definition, 180, r -> r.request().getDefinitionName());
+        Tables.column(viewer, Row.class, Messages.Column_submitted, 130, r -> Formats.dateTime(r.request().getCreatedAt()));
+        Composite buttons = new Composite(root, SWT.NONE);
+        buttons.setLayout(new GridLayout(4, false));
+        approve = button(buttons, Messages.Action_approve, this::approve);
+        reject = button(buttons, Messages.Action_reject, this::reject);
+        delegate = button(buttons, Messages.Action_delegate, this::delegate);
+        button(buttons, Messages.Action_refresh, this::refresh);
+        new Label(root, SWT.NONE).setText(Messages.History_title);
+        history = Tables.create(root);
+        GridData historyData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        historyData.heightHint = 140;
+        history.getTable().setLayoutData(historyData);
+        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_when, 130, h -> Formats.dateTime(h.getOccurredAt()));
+        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_step, 50, h -> String.valueOf(h.getStep()));
+        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_who, 100, ApprovalHistoryEntry::getActor);
+        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_what, 160, Labels::action);
+        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_comment, 260, h -> h.getComment() == null ? "" : h.getComment());
+        viewer.addSelectionChangedListener(e -> selectionChanged());
+        listen();
+        root.addDisposeListener(e -> {
+            if (registration != null) {
+                registration.unregister();
+            }
+        });
+        updateButtons();
+        refresh();
+    }
+
+    private static Button button(Composite parent, String label, Runnable action) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(label);
+        button.addListener(SWT.Selection, e -> action.run());
+        return button;
+    }
+
+    public Composite control() {
+        return root;
+    }
+
+    /** The rows shown (tests read them). */
+    public List<ApprovalRequest> shown() {
+        Object input = viewer.getInput();
+        List<ApprovalRequest> shown = new ArrayList<>();
+        if (input instanceof List<?> list) {
+            list.forEach(r -> shown.add(((Row) r).request()));
+        }
+        return shown;
+    }
+
+    /** The selected request's history as shown (tests read it). */
+    public List<ApprovalHistoryEntry> shownHistory() {
+        Object input = history.getInput();
+        List<ApprovalHistoryEntry> shown = new ArrayList<>();
+        if (input instanceof List<?> list) {
+            list.forEach(h -> shown.add((ApprovalHistoryEntry) h));
+        }
+        return shown;
+    }
+
+    public void refresh() {
+        Jobs.load(viewer.getTable(), Messages.Job_load, () -> {
+            List<Row> read = new ArrayList<>();
+            for (ApprovalRequest r : requests.get()) {
+                read.add(new Row(r, approvals.currentApprovers(r.getId()), approvals.mayDecide(r.getId()), approvals.history(r.getId())));
+            }
+            return read;
+        }, read -> {
+            rows.clear();
+            read.forEach(r -> rows.put(r.request().getId(), r));
+            viewer.setInput(read);
+            Row selected = selectedId == null ? null : rows.get(selectedId);
+            if (selected == null && !read.isEmpty()) {
+                selected = read.get(0);
+            }
+            viewer.setSelection(selected == null ? StructuredSelection.EMPTY : new StructuredSelection(selected));
+            selectionChanged();
+            // what the last decision did stays shown once, instead of the count
+            status.setText(note != null ? note : read.isEmpty() ? Messages.Panel_none : NLS.bind(Messages.Panel_count, read.size()));
+            note = null;
+            root.layout(true, true);
+        }, e -> status.setText(Jobs.message(e)));
+    }
+
+    private Row selected() {
+        return ((IStructuredSelection) viewer.getSelection()).getFirstElement() instanceof Row row ? row : null;
+    }
+
+    private void selectionChanged() {
+        Row row = selected();
+        selectedId = row == null ? null : row.request().getId();
+        history.setInput(row == null ? List.of() : row.history());
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        Row row = selected();
+        boolean may = row != null && row.mayDecide();
+        approve.setEnabled(may);
+        reject.setEnabled(may);
+        delegate.setEnabled(may);
+    }
+
+    private void approve() {
+        Row row = selected();
+        if (row == null) {
+            return;
+        }
+        InputDialog dialog = new InputDialog(root.getShell(), Messages.Approve_title, NLS.bind(Messages.Approve_prompt, Labels.record(row.request())),
+                "", null);
+        if (dialog.open() == Window.OK) {
+            decide(() -> approvals.approve(row.request().getId(), dialog.getValue()), Messages.Approve_done);
+        }
+    }
+
+    private void reject() {
+        Row row = selected();
+        if (row == null) {
+            return;
+        }
+        InputDialog dialog = new InputDialog(root.getShell(), Messages.Reject_title, NLS.bind(Messages.Reject_prompt, Labels.record(row.request())),
+                "", text -> text == null || text.isBlank() ? Messages.Reject_commentRequired : null);
+        if (dialog.open() == Window.OK) {
+            decide(() -> approvals.reject(row.request().getId(), dialog.getValue()), Messages.Reject_done);
+        }
+    }
+
+    private void delegate() {
+        Row row = selected();
+        if (row == null) {
+            return;
+        }
+        InputDialog dialog = new InputDialog(root.getShell(), Messages.Delegate_title, NLS.bind(Messages.Delegate_prompt, Labels.record(row.request())),
+                "", text -> text == null || text.isBlank() ? Messages.Delegate_loginRequired : null);
+        if (dialog.open() == Window.OK) {
+            decide(() -> approvals.delegate(row.request().getId(), dialog.getValue(), null), Messages.Delegate_done);
+        }
+    }
+
+    private void decide(Supplier<ApprovalRequest> decision, String done) {
+        approve.setEnabled(false);
+        reject.setEnabled(false);
+        delegate.setEnabled(false);
+        Jobs.load(viewer.getTable(), Messages.Job_decide, decision, request -> {
+            note = NLS.bind(done, Labels.record(request), Labels.status(request.getStatus()));
+            refresh();
+        }, e -> {
+            status.setText(Jobs.message(e));
+            updateButtons();
+        });
+    }
+
+    /** Reads again when any approval changes (here or in another view). */
+    private void listen() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(ApprovalService.ENTITY));
+        Display display = root.getDisplay();
+        registration = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(EventHandler.class,
+                event -> display.asyncExec(() -> {
+                    if (!root.isDisposed()) {
+                        refresh();
+                    }
+                }), properties);
+    }
+}

@@ -1,0 +1,52 @@
+package org.salesbench.workflow.ui.internal.approvals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.QuoteService;
+import org.salesbench.ui.Services;
+import org.salesbench.workflow.approvals.ApprovalService;
+
+/**
+ * The opportunity editor's Approvals page (contributed through {@code org.salesbench.opportunities.ui.editorPages},
+ * the editor that shows an opportunity's quotes): the latest approval request of each of its quotes, with history and
+ * the decisions the user may take.
+ */
+public class QuoteApprovalsPage extends FormPage {
+
+    public static final String ID = "org.salesbench.workflow.ui.editor.approvals";
+
+    private final Opportunity opportunity;
+    private ApprovalPanel panel;
+
+    public QuoteApprovalsPage(FormEditor editor, String id, String label, Opportunity opportunity) {
+        super(editor, id, label);
+        this.opportunity = opportunity;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        managedForm.getForm().setText(getTitle());
+        managedForm.getForm().getBody().setLayout(new FillLayout());
+        ApprovalService approvals = Services.get(ApprovalService.class);
+        QuoteService quotes = Services.get(QuoteService.class);
+        panel = new ApprovalPanel(managedForm.getForm().getBody(), approvals, () -> {
+            List<org.salesbench.workflow.approvals.ApprovalRequest> requests = new ArrayList<>();
+            for (Quote quote : quotes.listForOpportunity(opportunity.getId())) {
+                approvals.latestFor(Quote.ENTITY, quote.getId()).ifPresent(requests::add);
+            }
+            return requests;
+        });
+    }
+
+    /** The panel, once the page was shown (tests read it). */
+    public ApprovalPanel panel() {
+        return panel;
+    }
+}

@@ -1,0 +1,99 @@
+package org.salesbench.workflow.approvals;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The approval engine: definitions (saved only when valid), requests started for records of contributed
+ * {@link ApprovalSubject}s, and the decisions on them. Approval rights come from roles: a decision needs the approver to
+ * be one of the current step's open assignees and to pass {@code SecurityService.checkApproval} on the record, so nobody
+ * approves their own request. Bad input is refused with a {@link org.salesbench.core.validation.ValidationException}
+ * naming the field; refused permission with an {@link org.salesbench.core.security.AccessDeniedException}.
+ * Every change posts {@code EventTopics.topic(ENTITY, …)} with the request's id after commit.
+ */
+public interface ApprovalService {
+
+    /** The entity name of approval requests (events, permissions). */
+    String ENTITY = "approval";
+
+    /** Which requests {@link #list} returns. */
+    enum Filter {
+        /** Pending requests the current user may decide now. */
+        PENDING_FOR_ME,
+        /** Requests the current user asked for. */
+        MINE,
+        /** Every request the current user may see, newest first. */
+        ALL
+    }
+
+    /** Validates and saves a definition (an administrator's right); refuses what could never run, naming it. */
+    ApprovalDefinition saveDefinition(ApprovalDefinition definition);
+
+    /** Every definition, by entity type and priority. */
+    List<ApprovalDefinition> definitions();
+
+    /** The entity types with a contributed subject (what a definition may approve). */
+    List<String> subjectTypes();
+
+    /** The active definition whose condition the record meets, if any. */
+    Optional<ApprovalDefinition> matchingDefinition(String entityType, long recordId);
+
+    /** The active definition whose condition these field values meet (a record not yet saved, an editor's hint). */
+    Optional<ApprovalDefinition> matchingDefinition(String entityType, java.util.Map<String, Object> values);
+
+    /**
+     * Starts the matching definition for a record on behalf of the current user (the requester) and locks the record;
+     * empty when no definition matches. A record has at most one pending request.
+     */
+    Optional<ApprovalRequest> start(String entityType, long recordId);
+
+    Optional<ApprovalRequest> find(long requestId);
+
+    /** The record's pending request, if any. */
+    Optional<ApprovalRequest> pendingFor(String entityType, long recordId);
+
+    /** The record's latest request, pending or finished. */
+    Optional<ApprovalRequest> latestFor(String entityType, long recordId);
+
+    List<ApprovalRequest> list(Filter filter);
+
+    /** The open approvers of the request's current step. */
+    List<String> currentApprovers(long requestId);
+
+    /** Whether the current user may approve or reject the request now. */
+    boolean mayDecide(long requestId);
+
+    /** The request's history, oldest first. */
+    List<ApprovalHistoryEntry> history(long requestId);
+
+    /** Approves the current step for the current user; the last step approved approves the record. */
+    ApprovalRequest approve(long requestId, String comment);
+
+    /** Rejects the request (a comment is required); the record's module is told. */
+    ApprovalRequest reject(long requestId, String comment);
+
+    /** Hands the current user's open decision on to another active user. */
+    ApprovalRequest delegate(long requestId, String toLogin, String comment);
+
+    /** Withdraws a pending request (only its requester); the record is unlocked. */
+    ApprovalRequest recall(long requestId, String comment);
+
+    /**
+     * Escalates every pending request whose current step has waited longer than its SLA: the approvers of the step it
+     * escalates to join it, once per SLA period. Called by the scheduler or the reminder job; returns how many escalated.
+     */
+    int escalateOverdue();
+
+    /**
+     * Closes the record's pending request when its module decided without the engine (e.g. the quotes' own approve and
+     * refuse buttons, after the module checked the decider's right): the history names who decided there. Returns
+     * whether a pending request was closed.
+     */
+    boolean settledOutside(String entityType, long recordId, boolean approved, String decidedBy, String comment);
+
+    /**
+     * Refuses an edit of a record in approval by anyone but an approver of its current step (the seam an owning service
+     * calls before it writes; the subject's lock callback is the other).
+     */
+    void checkEditable(String entityType, long recordId);
+}

@@ -10,6 +10,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.workflow.internal.approvals.messages";
 
     public static String Approval_serviceMissing;
+    public static String Rules_noMatchingDefinition;
+    public static String Rules_definitionNotMet;
     public static String Approval_alreadyPending;
     public static String Approval_commentRequired;
     public static String Approval_unknownUser;

@@ -3,6 +3,7 @@ package org.salesbench.demo.internal;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,6 +22,22 @@ public class DemoDataStartup {
     public static final String SIZE_PROPERTY = "salesbench.demo.size";
     public static final String RESET_PROPERTY = "salesbench.demo.reset";
     public static final Object FAMILY = DemoDataStartup.class;
+
+    /**
+     * One fill at a time: if this component is made anew while a fill runs (a service it reaches through
+     * {@link DemoData} replaced at start), the next fill waits, then finds the customers there and does nothing.
+     */
+    private static final ISchedulingRule ONE_FILL_AT_A_TIME = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
 
     @Activate
     public DemoDataStartup(@Reference DemoData demoData) {
@@ -46,6 +63,7 @@ public class DemoDataStartup {
             }
         };
         job.setPriority(Job.LONG);
+        job.setRule(ONE_FILL_AT_A_TIME);
         job.schedule();
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
@@ -52,14 +53,29 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
-    private final QuoteApprovalService approval;
+    /**
+     * Dynamic, so the workflow's approval engine (ranked higher) replaces the threshold rule without this service, and
+     * every component holding it, being made anew while they work (a demo fill running at start, say).
+     */
+    private volatile QuoteApprovalService approval;
     private final Clock clock;
 
     @Activate
     public QuoteServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security,
-            @Reference DomainEventPublisher events,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) QuoteApprovalService approval) {
-        this(unitOfWork, security, events, approval, Clocks.system());
+            @Reference DomainEventPublisher events) {
+        this(unitOfWork, security, events, null, Clocks.system());
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setApproval(QuoteApprovalService service) {
+        this.approval = service;
+    }
+
+    void unsetApproval(QuoteApprovalService service) {
+        // a greedy dynamic reference binds the better service before it unbinds the one it replaces
+        if (approval == service) {
+            approval = null;
+        }
     }
 
     /** With the clock that dates quotes and stamps their submission and decision. */

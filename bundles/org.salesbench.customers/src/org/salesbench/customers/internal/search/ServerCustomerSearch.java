@@ -187,8 +187,9 @@ final class ServerCustomerSearch {
 
     /** The customers with any of these credit codes (lower-cased), ascending. */
     synchronized long[] idsWithCreditCodes(Collection<String> lowerCaseCodes) throws SQLException {
+        // one parameter, the array: List.of(array) alone would spread it into its elements
         try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C")
-                + " AND LOWER(C.CREDIT_CODE) = ANY(?) ORDER BY C.ID", List.of(lowerCaseCodes.toArray(String[]::new)))) {
+                + " AND LOWER(C.CREDIT_CODE) = ANY(?) ORDER BY C.ID", List.<Object>of((Object) lowerCaseCodes.toArray(String[]::new)))) {
             return CustomerSearch.longs(s);
         }
     }

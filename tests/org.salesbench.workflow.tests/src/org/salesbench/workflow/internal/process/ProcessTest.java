@@ -53,8 +53,26 @@ class ProcessTest {
         }
     }
 
+    /** What a power user does in Preferences › Process: needs discovery's budget and decision-maker items gate. */
+    private void requireBudgetAndDecisionMaker() {
+        long pipelineId = f.newBusiness().getId();
+        List<ProcessStep> steps = f.process.steps(pipelineId);
+        steps.get(1).getItems().stream().filter(i -> List.of("budget-confirmed", "decision-maker-met").contains(i.getKey()))
+                .forEach(i -> i.setRequired(true));
+        f.process.save(pipelineId, steps);
+    }
+
+    @Test
+    void shippedChecklistsGateNothingUntilAnItemIsMadeRequired() {
+        Opportunity o = f.opportunity("年度设备采购", "tester");
+        assertTrue(f.process.steps(f.newBusiness().getId()).stream().flatMap(s -> s.getItems().stream()).noneMatch(ChecklistItem::isRequired));
+        long needsAnalysis = f.stage("Stage_needsAnalysis").getId();
+        assertEquals(needsAnalysis, f.opportunities.moveToStage(o.getId(), needsAnalysis).getStage().getId());
+    }
+
     @Test
     void aMoveOnIsRefusedNamingTheOpenRequiredItemsUntilTheyAreTicked() {
+        requireBudgetAndDecisionMaker();
         Opportunity o = f.opportunity("年度设备采购", "tester");
         long needsAnalysis = f.stage("Stage_needsAnalysis").getId();
 
@@ -82,6 +100,7 @@ class ProcessTest {
 
     @Test
     void aTickRemembersWhoAndWhenAndAnUnknownItemIsRefused() {
+        requireBudgetAndDecisionMaker();
         Opportunity o = f.opportunity("年度设备采购", "tester");
         var checklist = f.process.tick(o.getId(), "budget-confirmed", true);
         assertEquals("tester", checklist.tickOf("budget-confirmed").orElseThrow().getTickedBy());
@@ -169,6 +188,7 @@ class ProcessTest {
 
     @Test
     void anEditedChecklistGatesWithItsNewRequiredItemAndDropsTicksOfRemovedItems() {
+        requireBudgetAndDecisionMaker();
         Opportunity o = f.opportunity("A", "tester");
         f.tickAll(o.getId());
         long pipelineId = f.newBusiness().getId();

@@ -88,7 +88,7 @@ class AnalyticsBenchmark {
             c.setAutoCommit(false);
             // ids: customers, teams, opportunities, then at most one history row per stage of each deal
             int maxStages = pipelines.stream().mapToInt(p -> p.getStages().size()).max().orElse(8);
-            long firstId = reserveIds(c, CUSTOMERS + 5 + (long) size * (1 + maxStages));
+            long firstId = BenchBulkLoad.reserveIds(c, CUSTOMERS + 5 + (long) size * (1 + maxStages));
             long id = firstId;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER,"
                     + " NAME, NORMALIZED_NAME, STATUS, INDUSTRY, REGION) VALUES (?, 1, ?, 'bench', ?, 'bench', ?, ?, ?, 'ACTIVE', ?, ?)")) {
@@ -156,43 +156,15 @@ class AnalyticsBenchmark {
                 }
             }
             System.out.printf("BENCH files written, %.0f s%n", (System.nanoTime() - start) / 1e9);
-            // Derby fires row triggers after the statement from a copy of every inserted row, and a table with insert
-            // triggers gets no bulk insert: the stage-total triggers are dropped for the load and made again after it,
-            // word for word as the opportunities changelog makes them, with the totals computed as its migration does
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TRIGGER SB_OPP_TOTAL_INS_ROW");
-                s.execute("DROP TRIGGER SB_OPP_TOTAL_INS");
-                s.execute("DROP TRIGGER SB_HISTORY_REACHED");
-            }
-            c.commit();
-            importFile(c, "SB_OPPORTUNITY", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CUSTOMER_ID,NAME,AMOUNT,CURRENCY,CLOSE_DATE,"
+            BenchBulkLoad.dropOpportunityInsertTriggers(c);
+            BenchBulkLoad.importFile(c, "SB_OPPORTUNITY", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CUSTOMER_ID,NAME,AMOUNT,CURRENCY,CLOSE_DATE,"
                     + "CLOSE_MONTH,PIPELINE_ID,STAGE_ID,STATE,STAGE_ENTERED_AT,PROBABILITY,FORECAST_CATEGORY,CLOSED_ON,LOSS_REASON,ENGAGED_ON,SOURCE,INDUSTRY",
                     opportunities);
             System.out.printf("BENCH opportunities loaded, %.0f s%n", (System.nanoTime() - start) / 1e9);
-            importFile(c, "SB_STAGE_HISTORY", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,OPPORTUNITY_ID,FROM_STAGE_ID,TO_STAGE_ID,"
+            BenchBulkLoad.importFile(c, "SB_STAGE_HISTORY", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,OPPORTUNITY_ID,FROM_STAGE_ID,TO_STAGE_ID,"
                     + "MOVED_BY,MOVED_AT,AMOUNT,CURRENCY,PROBABILITY", histories);
             System.out.printf("BENCH stage history loaded, %.0f s%n", (System.nanoTime() - start) / 1e9);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM SB_STAGE_TOTAL");
-                s.executeUpdate("INSERT INTO SB_STAGE_TOTAL (STAGE_ID, CURRENCY, OPEN_COUNT, OPEN_AMOUNT) SELECT STAGE_ID, CURRENCY, COUNT(*),"
-                        + " SUM(COALESCE(AMOUNT, 0)) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND CURRENCY IS NOT NULL GROUP BY STAGE_ID, CURRENCY");
-                s.execute("CREATE TRIGGER SB_OPP_TOTAL_INS_ROW AFTER INSERT ON SB_OPPORTUNITY REFERENCING NEW AS N FOR EACH ROW"
-                        + " WHEN (N.STATE = 'OPEN' AND N.CURRENCY IS NOT NULL)"
-                        + " INSERT INTO SB_STAGE_TOTAL (STAGE_ID, CURRENCY, OPEN_COUNT, OPEN_AMOUNT) SELECT N.STAGE_ID, N.CURRENCY, 0, 0 FROM SYSIBM.SYSDUMMY1"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM SB_STAGE_TOTAL t WHERE t.STAGE_ID = N.STAGE_ID AND t.CURRENCY = N.CURRENCY)");
-                s.execute("CREATE TRIGGER SB_OPP_TOTAL_INS AFTER INSERT ON SB_OPPORTUNITY REFERENCING NEW AS N FOR EACH ROW"
-                        + " WHEN (N.STATE = 'OPEN' AND N.CURRENCY IS NOT NULL)"
-                        + " UPDATE SB_STAGE_TOTAL SET OPEN_COUNT = OPEN_COUNT + 1, OPEN_AMOUNT = OPEN_AMOUNT + COALESCE(N.AMOUNT, 0)"
-                        + " WHERE STAGE_ID = N.STAGE_ID AND CURRENCY = N.CURRENCY");
-                // each deal's furthest stage, as the opportunities changelog's migration computes it, and its trigger again
-                s.executeUpdate("UPDATE SB_OPPORTUNITY SET REACHED_POSITION = (SELECT MAX(s.POSITION) FROM SB_STAGE_HISTORY h"
-                        + " JOIN SB_STAGE s ON s.ID = h.TO_STAGE_ID WHERE h.OPPORTUNITY_ID = SB_OPPORTUNITY.ID AND s.KIND <> 'LOST')");
-                s.execute("CREATE TRIGGER SB_HISTORY_REACHED AFTER INSERT ON SB_STAGE_HISTORY REFERENCING NEW AS N FOR EACH ROW"
-                        + " UPDATE SB_OPPORTUNITY SET REACHED_POSITION = (SELECT s.POSITION FROM SB_STAGE s WHERE s.ID = N.TO_STAGE_ID)"
-                        + " WHERE ID = N.OPPORTUNITY_ID AND EXISTS (SELECT 1 FROM SB_STAGE s WHERE s.ID = N.TO_STAGE_ID AND s.KIND <> 'LOST'"
-                        + " AND (SB_OPPORTUNITY.REACHED_POSITION IS NULL OR SB_OPPORTUNITY.REACHED_POSITION < s.POSITION))");
-            }
-            c.commit();
+            BenchBulkLoad.restoreOpportunityInsertTriggers(c);
             System.out.printf("BENCH totals and furthest stages computed, %.0f s%n", (System.nanoTime() - start) / 1e9);
             try {
                 Files.deleteIfExists(opportunities);
@@ -200,14 +172,7 @@ class AnalyticsBenchmark {
             } catch (IOException e) {
                 System.out.println("BENCH temporary files left: " + e.getMessage());
             }
-            // fresh statistics, as a database that has lived a while has them
-            try (Statement s = c.createStatement()) {
-                s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'SB_OPPORTUNITY', NULL)");
-                s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'SB_STAGE_HISTORY', NULL)");
-            } catch (SQLException e) {
-                System.out.println("BENCH statistics not updated: " + e.getMessage());
-            }
-            c.commit();
+            BenchBulkLoad.updateStatistics(c, "SB_OPPORTUNITY", "SB_STAGE_HISTORY");
         }
         System.out.printf("BENCH fill: %,d opportunities in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
     }
@@ -218,28 +183,6 @@ class AnalyticsBenchmark {
                 + "," + to.getId() + "," + owner + "," + Timestamp.valueOf(day.atTime(10, 0)) + "," + amount.toPlainString() + ",CNY,"
                 + to.getProbability());
         out.newLine();
-    }
-
-    /** Derby's bulk import of a UTF-8 CSV file into the named columns (empty fields are NULL). */
-    private static void importFile(Connection c, String table, String columns, Path file) throws SQLException {
-        try (PreparedStatement call = c.prepareStatement("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?, ',', '\"', 'UTF-8', 0)")) {
-            call.setString(1, table);
-            call.setString(2, columns);
-            call.setString(3, file.toString());
-            call.execute();
-        }
-        c.commit();
-    }
-
-    private static long reserveIds(Connection c, long count) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'")) {
-            update.setLong(1, count);
-            update.executeUpdate();
-        }
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
-            rs.next();
-            return rs.getLong(1) - count + 1;
-        }
     }
 
     private static void measure(ReportServiceImpl reports) {

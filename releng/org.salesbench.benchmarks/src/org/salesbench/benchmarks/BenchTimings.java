@@ -1,7 +1,10 @@
 package org.salesbench.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -38,5 +41,14 @@ final class BenchTimings {
                 wall[(wall.length - 1) / 2], wall[(int) Math.ceil(0.90 * wall.length) - 1], wall[(int) Math.ceil(0.95 * wall.length) - 1],
                 wall[wall.length - 1], cpu[(cpu.length - 1) / 2],
                 cpu[(int) Math.ceil(0.95 * cpu.length) - 1], wall.length);
+    }
+
+    /** The machine's load average (Linux), printed beside the figures: these machines are shared. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

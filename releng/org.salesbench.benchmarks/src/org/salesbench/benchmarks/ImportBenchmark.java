@@ -126,7 +126,7 @@ class ImportBenchmark {
                 importRate / rawRate, importRate);
         System.out.printf("BENCH by CPU: import (process) %,.0f rows/s, raw with tags (its thread) %,.0f rows/s, ratio %.2f%n", importCpuRate,
                 rawCpuRate[0], importCpuRate / rawCpuRate[0]);
-        System.out.printf("BENCH load average: %s%n", loadAverage());
+        System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
     }
 
     /** CPU time of the whole process (all threads: the bulk insert runs on one of its own), from Linux's /proc. */
@@ -137,14 +137,6 @@ class ImportBenchmark {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // utime + stime, in ticks of 10 ms
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

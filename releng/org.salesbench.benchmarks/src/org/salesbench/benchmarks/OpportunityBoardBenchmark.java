@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +75,7 @@ class OpportunityBoardBenchmark {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = Database.connect(settings)) {
             c.setAutoCommit(false);
-            long firstId = reserveIds(c, CUSTOMERS + size + 5);
+            long firstId = BenchBulkLoad.reserveIds(c, CUSTOMERS + size + 5);
             long id = firstId;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER,"
                     + " NAME, NORMALIZED_NAME, STATUS) VALUES (?, 1, ?, 'bench', ?, 'bench', ?, ?, ?, 'ACTIVE')")) {
@@ -142,26 +141,9 @@ class OpportunityBoardBenchmark {
                 ps.executeBatch();
                 c.commit();
             }
-            // fresh statistics, as a database that has lived a while has them
-            try (Statement s = c.createStatement()) {
-                s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'SB_OPPORTUNITY', NULL)");
-            } catch (SQLException e) {
-                System.out.println("BENCH statistics not updated: " + e.getMessage());
-            }
-            c.commit();
+            BenchBulkLoad.updateStatistics(c, "SB_OPPORTUNITY");
         }
         System.out.printf("BENCH fill: %,d opportunities in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static long reserveIds(Connection c, int count) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE SB_SEQUENCE SET SEQ_COUNT = SEQ_COUNT + ? WHERE SEQ_NAME = 'SB_ID'")) {
-            update.setInt(1, count);
-            update.executeUpdate();
-        }
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT SEQ_COUNT FROM SB_SEQUENCE WHERE SEQ_NAME = 'SB_ID'")) {
-            rs.next();
-            return rs.getLong(1) - count + 1;
-        }
     }
 
     private static void measure(PipelineServiceImpl pipelines, OpportunityServiceImpl opportunities, ForecastServiceImpl forecast) {

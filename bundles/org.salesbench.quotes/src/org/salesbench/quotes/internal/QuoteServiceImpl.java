@@ -66,6 +66,11 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
         this(unitOfWork, security, events, null, Clocks.system());
     }
 
+    /** With a fixed approval service (tests, tools). */
+    public QuoteServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, QuoteApprovalService approval) {
+        this(unitOfWork, security, events, approval, Clocks.system());
+    }
+
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void setApproval(QuoteApprovalService service) {
         this.approval = service;

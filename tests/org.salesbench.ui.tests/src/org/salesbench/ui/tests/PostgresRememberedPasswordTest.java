@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.prefs.Preferences;
@@ -40,7 +41,8 @@ import org.salesbench.ui.testing.UiTesting;
  * "Remember password" on a real team server: the password goes to Equinox secure storage (never the preferences),
  * fills the dialog at the next start, is forgotten when unticked, and one the server refuses is forgotten with a message.
  */
-class RememberedPasswordTest {
+@Tag("postgres")
+class PostgresRememberedPasswordTest {
 
     private static final String PASSWORD = PostgresSchema.USER; // the test server's password for its user
 

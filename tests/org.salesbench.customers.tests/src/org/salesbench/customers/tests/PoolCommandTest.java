@@ -4,29 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.cli.CliCommand;
-import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.pool.CustomerPool;
 import org.salesbench.customers.internal.pool.PoolCommand;
-import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.CommandRunner;
 
 /** {@code salesbench cli pool …} over the real pool on Derby: its output, and its refusals of bad arguments. */
 class PoolCommandTest {
 
     private PoolFixture fx;
-    private ByteArrayOutputStream out;
-    private ByteArrayOutputStream err;
+    private CommandRunner cli;
 
     @BeforeEach
     void open() {
@@ -39,46 +33,12 @@ class PoolCommandTest {
     }
 
     private int run(String... args) throws CommandException {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext context = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public DatabaseSettings settings() {
-                return fx.db.settings();
-            }
-
-            @Override
-            public Database database() {
-                return fx.db;
-            }
-
-            @Override
-            public <S> S service(Class<S> type) {
-                return type.cast(type == CustomerPool.class ? fx.pool : null);
-            }
-
-            @Override
-            public boolean debug() {
-                return false;
-            }
-        };
-        return new PoolCommand().run(List.of(args), context);
+        cli = new CommandRunner(new PoolCommand(), fx.db).with(CustomerPool.class, fx.pool);
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     @Test
@@ -103,7 +63,7 @@ class PoolCommandTest {
         assertEquals(Long.toString(id), columns[0]);
         assertEquals("金华", columns[3]);
         assertEquals("rep.x", columns[5], "returned from");
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 of 1"));
+        assertTrue(cli.err().contains("1 of 1"));
         assertEquals(CliCommand.OK, run("list", "--region", "杭州"));
         assertEquals("", out());
 

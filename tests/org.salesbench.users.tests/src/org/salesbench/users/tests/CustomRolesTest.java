@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.cli.CliCommand;
-import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.FieldAccess;
@@ -24,6 +20,7 @@ import org.salesbench.core.security.Scope;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.CommandRunner;
 import org.salesbench.users.Role;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
@@ -39,7 +36,7 @@ class CustomRolesTest {
 
     private Database db;
     private UserServiceImpl users;
-    private ByteArrayOutputStream out;
+    private CommandRunner cli;
 
     @BeforeEach
     void open() {
@@ -54,40 +51,8 @@ class CustomRolesTest {
     }
 
     private int run(String... args) throws CommandException {
-        out = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandContext context = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return o;
-            }
-
-            @Override
-            public DatabaseSettings settings() {
-                return db.settings();
-            }
-
-            @Override
-            public Database database() {
-                return db;
-            }
-
-            @Override
-            public <S> S service(Class<S> type) {
-                return type.cast(type == UserService.class ? users : null);
-            }
-
-            @Override
-            public boolean debug() {
-                return false;
-            }
-        };
-        return new UsersCommand().run(List.of(args), context);
+        cli = new CommandRunner(new UsersCommand(), db).with(UserService.class, users);
+        return cli.run(args);
     }
 
     private Role role(String name) {
@@ -97,8 +62,8 @@ class CustomRolesTest {
     @Test
     void aRoleIsMadeGrantedAndGivenFieldRulesFromTheCommandLine() throws CommandException {
         assertEquals(CliCommand.OK, run("roles", "fields", "opportunity"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("amount"), "what a rule may name is listed first: " + out);
-        assertFalse(out.toString(StandardCharsets.UTF_8).contains("version"), "bookkeeping is no field a rule names");
+        assertTrue(cli.out().contains("amount"), "what a rule may name is listed first: " + cli.out());
+        assertFalse(cli.out().contains("version"), "bookkeeping is no field a rule names");
 
         assertEquals(CliCommand.OK, run("roles", "create", "analyst", "--from", Role.FINANCE, "--description", "reads deals, not their amounts"));
         assertEquals(CliCommand.OK, run("roles", "grant", "analyst", "opportunity", "read,export", "team"));
@@ -121,7 +86,7 @@ class CustomRolesTest {
                 "edit is the default: the rule goes");
 
         assertEquals(CliCommand.OK, run("roles", "list"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("opportunity.amount\tHIDDEN"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.out().contains("opportunity.amount\tHIDDEN"), cli.out());
     }
 
     @Test

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.cli.CliCommand;
-import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.customers.Customer;
-import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.CommandRunner;
 import org.salesbench.workflow.internal.rules.cli.RulesCommand;
 import org.salesbench.workflow.rules.Operator;
 import org.salesbench.workflow.rules.Rule;
@@ -30,7 +25,7 @@ import org.salesbench.workflow.rules.RuleService;
 class RulesCommandTest {
 
     private final RuleFixture fx = new RuleFixture();
-    private ByteArrayOutputStream out;
+    private CommandRunner cli;
 
     @AfterEach
     void close() {
@@ -38,44 +33,12 @@ class RulesCommandTest {
     }
 
     private int run(String... args) throws CommandException {
-        out = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandContext context = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return o;
-            }
-
-            @Override
-            public DatabaseSettings settings() {
-                return fx.db.settings();
-            }
-
-            @Override
-            public Database database() {
-                return fx.db;
-            }
-
-            @Override
-            public <S> S service(Class<S> type) {
-                return type.cast(type == RuleService.class ? fx.rules : null);
-            }
-
-            @Override
-            public boolean debug() {
-                return false;
-            }
-        };
-        return new RulesCommand().run(List.of(args), context);
+        cli = new CommandRunner(new RulesCommand(), fx.db).with(RuleService.class, fx.rules);
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     @Test

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.cli.CliCommand;
-import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
-import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.CommandRunner;
 import org.salesbench.workflow.RecordRef;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskService;
@@ -35,8 +30,7 @@ class TasksCommandTest {
     private final TaskFixture fx = new TaskFixture().users("li.na", "wang.wei");
     private final ReminderEngineImpl engine = new ReminderEngineImpl(fx.db, fx.tasks, fx.people, Clocks::system,
             () -> ReminderRules.all().stream().filter(d -> !d.id().startsWith("test.")).toList());
-    private ByteArrayOutputStream out;
-    private ByteArrayOutputStream err;
+    private CommandRunner cli;
 
     @AfterEach
     void close() {
@@ -44,48 +38,13 @@ class TasksCommandTest {
     }
 
     private int run(String... args) throws CommandException {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandContext context = new CommandContext() {
-            @Override
-            public PrintStream out() {
-                return o;
-            }
-
-            @Override
-            public PrintStream err() {
-                return e;
-            }
-
-            @Override
-            public DatabaseSettings settings() {
-                return fx.db.settings();
-            }
-
-            @Override
-            public Database database() {
-                return fx.db;
-            }
-
-            @Override
-            public <S> S service(Class<S> type) {
-                Object service = type == TaskService.class ? fx.tasks : type == ReminderEngine.class ? engine
-                        : type == SecurityService.class ? fx.people : null;
-                return type.cast(service);
-            }
-
-            @Override
-            public boolean debug() {
-                return false;
-            }
-        };
-        return new TasksCommand().run(List.of(args), context);
+        cli = new CommandRunner(new TasksCommand(), fx.db).with(TaskService.class, fx.tasks).with(ReminderEngine.class, engine)
+                .with(SecurityService.class, fx.people);
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private Task task(String title, String assignee, long dueInDays) {
@@ -117,7 +76,7 @@ class TasksCommandTest {
         assertEquals(CliCommand.OK, run("list", "--all"));
         assertEquals(5, out().lines().count(), "a header and four tasks: " + out());
         assertTrue(out().lines().findFirst().orElseThrow().startsWith("id"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("4 of 4"));
+        assertTrue(cli.err().contains("4 of 4"));
     }
 
     @Test
@@ -125,7 +84,7 @@ class TasksCommandTest {
         new ReminderData(fx.db).customer("杭州湖畔茶业有限公司", "li.na", LocalDate.now(Clocks.system()));
         assertEquals(CliCommand.OK, run("remind"));
         assertTrue(out().lines().anyMatch(l -> l.startsWith("followUpDue\t1\t1\t")), out());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 tasks made by 5 rules"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.err().contains("1 tasks made by 5 rules"), cli.err());
         assertEquals(CliCommand.OK, run("remind"));
         assertTrue(out().lines().anyMatch(l -> l.startsWith("followUpDue\t1\t0\t")), out());
     }

@@ -109,6 +109,23 @@ public class ReportServiceImpl implements ReportService {
         }
     }
 
+    /**
+     * The field each shipped dimension groups by, as field rules name it (entity, field): revenue by industry would
+     * tell each customer's hidden industry. A contributed report's own dimensions are its contributor's to check.
+     */
+    private static final Map<String, List<String>> DIMENSION_FIELDS = Map.of(
+            "industry", List.of("customer", "industry"), "sector", List.of("customer", "industry"),
+            "region", List.of("customer", "region"), "size", List.of("customer", "size"), "grade", List.of("customer", "grade"),
+            "value", List.of("opportunity", "amount"), "product", List.of("opportunity", "productId"),
+            "month", List.of("opportunity", "closedOn"), "owner", List.of("opportunity", "owner"), "team", List.of("opportunity", "owner"));
+
+    private void checkDimensionReadable(String dimension) {
+        List<String> field = dimension == null ? null : DIMENSION_FIELDS.get(dimension);
+        if (field != null) {
+            FieldMask.of(security, field.get(0)).checkFilterable(security, List.of(field.get(1)));
+        }
+    }
+
     /** The filter made whole: checked, and with the report's default dimension when none is given. */
     private ReportFilter check(ReportDescriptor descriptor, ReportFilter filter) {
         security.check(Action.READ, REPORT_ENTITY, null);
@@ -123,6 +140,7 @@ public class ReportServiceImpl implements ReportService {
         if (f.by() == null && !descriptor.dimensions().isEmpty()) {
             f = f.withBy(descriptor.dimensions().get(0));
         }
+        checkDimensionReadable(f.by());
         if (f.owner() != null && f.owner().isBlank()) {
             f = f.withOwner(null);
         }

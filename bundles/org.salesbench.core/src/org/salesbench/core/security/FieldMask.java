@@ -80,6 +80,21 @@ public final class FieldMask {
         }
     }
 
+    /**
+     * Refuses a filter or a grouping by a hidden field (customers of grade A, revenue by industry): the records it keeps
+     * or the groups it forms would tell what the field holds.
+     *
+     * @param fields the fields the filter or grouping reads
+     * @throws AccessDeniedException naming the user, the entity and the first hidden field
+     */
+    public void checkFilterable(SecurityService security, Collection<String> fields) {
+        for (String field : fields) {
+            if (hides(field)) {
+                throw new AccessDeniedException(SecurityMessages.fieldHiddenFilter(security.currentUser().login(), entity, field));
+            }
+        }
+    }
+
     /** A copy of a list row (a Java record) with the hidden components blank; the row itself when nothing is hidden. */
     public <R extends Record> R apply(R row) {
         if (row == null || hidden.isEmpty()) {

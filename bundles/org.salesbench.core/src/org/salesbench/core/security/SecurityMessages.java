@@ -13,6 +13,7 @@ public final class SecurityMessages extends NLS {
     public static String Security_ownRequest;
     public static String Security_fieldReadOnly;
     public static String Security_fieldHidden;
+    public static String Security_fieldHiddenFilter;
     public static String Action_read;
     public static String Action_create;
     public static String Action_update;
@@ -40,6 +41,11 @@ public final class SecurityMessages extends NLS {
     /** The message when a user changes a field their roles let them only read or not see at all. */
     public static String fieldReadOnly(String login, String entity, String field) {
         return NLS.bind(Security_fieldReadOnly, new Object[] {login, entity, field});
+    }
+
+    /** The message when a list, an export or a report would be filtered or grouped by a field the user's roles hide. */
+    public static String fieldHiddenFilter(String login, String entity, String field) {
+        return NLS.bind(Security_fieldHiddenFilter, new Object[] {login, entity, field});
     }
 
     /** The message when a report or another total would be computed from a field the user's roles hide. */

@@ -488,19 +488,68 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     @Override
     public long count(CustomerFilter filter) {
         security.check(Action.READ, Customer.ENTITY, null);
+        checkFilterable(filter);
         return search.count(filter);
     }
 
     @Override
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return FieldMask.of(security, Customer.ENTITY).applyAll(search.page(filter, sort, offset, limit));
+        FieldMask mask = checkFilterable(filter);
+        return mask.applyAll(search.page(filter, visibleOrder(mask, sort), offset, limit));
     }
 
     @Override
     public long[] ids(CustomerFilter filter, CustomerSort sort) {
         security.check(Action.READ, Customer.ENTITY, null);
-        return search.ids(filter, sort);
+        FieldMask mask = checkFilterable(filter);
+        return search.ids(filter, visibleOrder(mask, sort));
+    }
+
+    /** Refuses a filter on a field the user's roles hide: the customers it keeps would tell what the field holds. */
+    private FieldMask checkFilterable(CustomerFilter filter) {
+        FieldMask mask = FieldMask.of(security, Customer.ENTITY);
+        if (!mask.isEmpty() && filter != null) {
+            List<String> read = new ArrayList<>();
+            if (!filter.grades().isEmpty()) {
+                read.add("grade");
+            }
+            if (!filter.statuses().isEmpty()) {
+                read.add("status");
+            }
+            if (filter.owner() != null) {
+                read.add("owner");
+            }
+            if (filter.tag() != null) {
+                read.add("tags");
+            }
+            if (filter.followUpOverdue()) {
+                read.add("nextFollowUp");
+            }
+            mask.checkFilterable(security, read);
+        }
+        return mask;
+    }
+
+    /**
+     * The order to list in: a column the user's roles hide sorts as the default order, since the order alone would
+     * rank what the blank column holds (the list shows the column empty, so the user sees no order to miss).
+     */
+    private static CustomerSort visibleOrder(FieldMask mask, CustomerSort sort) {
+        if (sort == null || mask.isEmpty()) {
+            return sort;
+        }
+        String field = switch (sort.column()) {
+            case NAME -> "name";
+            case GRADE -> "grade";
+            case STATUS -> "status";
+            case INDUSTRY -> "industry";
+            case REGION -> "region";
+            case OWNER -> "owner";
+            case NEXT_FOLLOW_UP -> "nextFollowUp";
+            case UPDATED_AT -> "updatedAt";
+        };
+        return mask.hides(field) ? CustomerSort.DEFAULT : sort;
     }
 
     @Override

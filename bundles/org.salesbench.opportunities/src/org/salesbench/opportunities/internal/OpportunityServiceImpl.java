@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.EntityManager;
@@ -494,6 +495,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     public Board board(long pipelineId, BoardFilter filter, int cardsPerStage) {
         security.check(Action.READ, Opportunity.ENTITY, null);
+        checkFilterable(filter);
         return unitOfWork.read(em -> {
             Pipeline pipeline = em.find(Pipeline.class, pipelineId);
             if (pipeline == null) {
@@ -521,6 +523,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     public List<BoardCard> cards(long stageId, BoardFilter filter, int offset, int limit) {
         security.check(Action.READ, Opportunity.ENTITY, null);
+        checkFilterable(filter);
         return unitOfWork.read(em -> {
             Stage stage = em.find(Stage.class, stageId);
             if (stage == null) {
@@ -533,20 +536,50 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     public long count(OpportunityFilter filter) {
         security.check(Action.READ, Opportunity.ENTITY, null);
+        checkFilterable(filter);
         return unitOfWork.read(em -> OpportunityQueries.count(em, filter, LocalDate.now(clock)));
     }
 
     @Override
     public List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit) {
         security.check(Action.READ, Opportunity.ENTITY, null);
-        FieldMask mask = FieldMask.of(security, Opportunity.ENTITY);
+        FieldMask mask = checkFilterable(filter);
         return mask.applyAll(unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now(clock))));
     }
 
     @Override
     public long[] ids(OpportunityFilter filter) {
         security.check(Action.READ, Opportunity.ENTITY, null);
+        checkFilterable(filter);
         return unitOfWork.read(em -> OpportunityQueries.ids(em, filter, LocalDate.now(clock)));
+    }
+
+    private void checkFilterable(BoardFilter filter) {
+        if (filter != null) {
+            checkFilterable(new OpportunityFilter(null, null, Set.of(), Set.of(), filter.owners(), filter.closingThisQuarter(), filter.overdue()));
+        }
+    }
+
+    /** Refuses a filter on a field the user's roles hide: the deals it keeps would tell what the field holds. */
+    private FieldMask checkFilterable(OpportunityFilter filter) {
+        FieldMask mask = FieldMask.of(security, Opportunity.ENTITY);
+        if (!mask.isEmpty() && filter != null) {
+            List<String> read = new ArrayList<>();
+            if (!filter.stageIds().isEmpty() || !filter.states().isEmpty()) {
+                read.add("stage");
+            }
+            if (filter.pipelineId() != null) {
+                read.add("pipeline");
+            }
+            if (!filter.owners().isEmpty()) {
+                read.add("owner");
+            }
+            if (filter.closingThisQuarter() || filter.overdue()) {
+                read.add("expectedCloseDate");
+            }
+            mask.checkFilterable(security, read);
+        }
+        return mask;
     }
 
     @Override

@@ -41,6 +41,9 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.RecycleBin;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.FieldMask;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
@@ -154,6 +157,13 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         overdueCheck = new Button(fields, SWT.CHECK);
         overdueCheck.setText(Messages.View_overdue);
         overdueCheck.addListener(SWT.Selection, e -> applyFilter());
+        // a filter on a field the user's roles hide is refused by the service: offer none
+        FieldMask hidden = FieldMask.of(Services.get(SecurityService.class), Customer.ENTITY);
+        gradeCombo.setEnabled(!hidden.hides("grade"));
+        statusCombo.setEnabled(!hidden.hides("status"));
+        ownerText.setEnabled(!hidden.hides("owner"));
+        tagCombo.setEnabled(!hidden.hides("tags"));
+        overdueCheck.setEnabled(!hidden.hides("nextFollowUp"));
         loadTags();
     }
 
@@ -323,7 +333,16 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                work.run(monitor);
+                try {
+                    work.run(monitor);
+                } catch (AccessDeniedException e) {
+                    // e.g. a saved filter on a field the user's roles now hide: say so where the count goes
+                    Display.getDefault().asyncExec(() -> {
+                        if (!table.isDisposed()) {
+                            setContentDescription(e.getMessage());
+                        }
+                    });
+                }
                 return Status.OK_STATUS;
             }
 

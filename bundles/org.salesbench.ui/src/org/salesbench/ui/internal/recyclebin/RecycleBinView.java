@@ -37,7 +37,9 @@ import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.RecycleBin;
 import org.salesbench.core.recyclebin.RecycleBinKind;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 
 /**
  * The recycle bin: deleted records of every kind the installed modules contribute, who deleted them and when, with
@@ -184,7 +186,7 @@ public class RecycleBinView extends ViewPart {
         DeletedRecord record = selected();
         if (record != null) {
             run(Messages.RecycleBin_restoreJob, () -> {
-                bin.restore(record.entity(), record.id());
+                bin.restore(record); // as shown: refused if it was restored, changed and deleted again since
                 table.getDisplay().asyncExec(this::refresh);
             });
         }
@@ -197,7 +199,7 @@ public class RecycleBinView extends ViewPart {
             return;
         }
         run(Messages.RecycleBin_purgeJob, () -> {
-            bin.purge(record.entity(), record.id());
+            bin.purge(record);
             table.getDisplay().asyncExec(this::refresh);
         });
     }
@@ -210,6 +212,12 @@ public class RecycleBinView extends ViewPart {
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     work.run();
+                } catch (ConcurrentChangeException e) {
+                    display.asyncExec(() -> {
+                        if (!table.isDisposed() && ConflictDialog.askReload(table.getShell(), null, e)) {
+                            refresh();
+                        }
+                    });
                 } catch (RuntimeException e) {
                     display.asyncExec(() -> {
                         if (!table.isDisposed()) {

@@ -28,6 +28,7 @@ import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.RowError;
 import org.salesbench.importexport.WriteOptions;
+import org.salesbench.opportunities.Lead;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
@@ -122,5 +123,27 @@ class ImportVersionCheckTest {
         ImportResult result = fx.importFile(fresh, "customers", update(fresh, Mode.ALL_OR_NOTHING));
         assertEquals(Outcome.COMPLETED, result.outcome(), result.errors().toString());
         assertEquals(3, result.updated());
+    }
+
+    @Test
+    void leadsCarryTheirVersionToo() throws IOException {
+        try (SalesFixture f = new SalesFixture()) {
+            Lead lead = new Lead("杭州海纳医疗有限公司");
+            lead.setContactName("周丽");
+            lead.setEmail("zhou.li@haina.example");
+            Lead saved = f.leads.create(lead);
+            Path file = dir.resolve("leads.csv");
+            f.engine.export("leads", null, file, WriteOptions.DEFAULT, new NullProgressMonitor());
+            saved.setContactName("周丽 (主任)"); // changed after the export
+            f.leads.update(saved);
+            Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("周丽", "周莉"), StandardCharsets.UTF_8);
+
+            ImportSettings settings = new ImportSettings("leads", f.engine.preview(file, ReadOptions.DETECT, "leads").mapping())
+                    .withMatch(new MatchPolicy(List.of("email"), OnMatch.UPDATE)).withMode(Mode.VALID_ROWS);
+            ImportResult result = f.engine.run(file, ReadOptions.DETECT, settings, new NullProgressMonitor());
+            assertEquals(1, result.failed(), result.errors().toString());
+            assertTrue(result.errors().get(0).message().contains("杭州海纳医疗有限公司"), result.errors().get(0).message());
+            assertEquals("周丽 (主任)", f.leads.find(saved.getId()).orElseThrow().getContactName());
+        }
     }
 }

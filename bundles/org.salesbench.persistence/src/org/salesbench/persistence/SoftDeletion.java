@@ -60,7 +60,7 @@ public final class SoftDeletion {
 
     /**
      * Puts the record in the recycle bin after checking DELETE against its stored owner, whatever its version: for
-     * tools acting on the record as it is now. What a person deleted goes through {@link #delete(Map, Function, Runnable)}.
+     * tools acting on the record as it is now. What a person deleted goes through {@link #delete(Map, Function, Consumer)}.
      *
      * @param notFound    the exception when there is no such record outside the bin
      * @param afterCommit run after the commit (events, indexes)
@@ -177,7 +177,10 @@ public final class SoftDeletion {
                 ConcurrentChangeException.checkVersion(entity, id, seenVersion, stored.version(), stored.changedBy());
             }
             before.accept(em);
-            em.createNativeQuery("DELETE FROM " + table + " WHERE ID = ? AND DELETED_AT IS NOT NULL").setParameter(1, id).executeUpdate();
+            if (em.createNativeQuery("DELETE FROM " + table + " WHERE ID = ? AND VERSION = ? AND DELETED_AT IS NOT NULL").setParameter(1, id)
+                    .setParameter(2, stored.version()).executeUpdate() != 1) {
+                throw raced(em, id);
+            }
             unitOfWork.afterCommit(afterCommit);
             return null;
         });

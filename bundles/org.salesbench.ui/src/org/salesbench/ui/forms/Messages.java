@@ -9,6 +9,7 @@ final class Messages extends NLS {
     public static String Conflict_changed;
     public static String Conflict_changedBy;
     public static String Editor_conflict;
+    public static String Editor_conflictBy;
     public static String Editor_conflictTitle;
     public static String Editor_errors;
     public static String Editor_keepMine;

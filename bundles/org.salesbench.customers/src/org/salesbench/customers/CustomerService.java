@@ -2,6 +2,7 @@ package org.salesbench.customers;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.salesbench.core.validation.ValidationException;
@@ -30,8 +31,21 @@ public interface CustomerService {
      */
     Customer update(Customer customer);
 
-    /** Deletes a customer with its contacts and activities. */
+    /** Deletes a customer with its contacts and activities as it is now, whatever its version (tools). */
     void delete(long id);
+
+    /**
+     * Puts the records the user saw in the recycle bin, each only at the version seen ({@code id -> version}), in one
+     * transaction: a bulk delete. If one changed or went since, none goes.
+     *
+     * @throws org.salesbench.persistence.ConcurrentChangeException naming the record that changed and who changed it
+     */
+    void deleteAll(Map<Long, Long> seenVersions);
+
+    /** Deletes the record at the version the user saw; see {@link #deleteAll}. */
+    default void delete(long id, long seenVersion) {
+        deleteAll(Map.of(id, seenVersion));
+    }
 
     /** The customer with contacts and activities loaded, if it exists and may be read. */
     Optional<Customer> find(long id);

@@ -2,6 +2,7 @@ package org.salesbench.opportunities;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.salesbench.core.validation.ValidationException;
@@ -25,7 +26,21 @@ public interface LeadService {
      */
     Lead update(Lead lead);
 
+    /** Deletes a lead as it is now, whatever its version (tools). */
     void delete(long id);
+
+    /**
+     * Puts the records the user saw in the recycle bin, each only at the version seen ({@code id -> version}), in one
+     * transaction: a bulk delete. If one changed or went since, none goes.
+     *
+     * @throws org.salesbench.persistence.ConcurrentChangeException naming the record that changed and who changed it
+     */
+    void deleteAll(Map<Long, Long> seenVersions);
+
+    /** Deletes the record at the version the user saw; see {@link #deleteAll}. */
+    default void delete(long id, long seenVersion) {
+        deleteAll(Map.of(id, seenVersion));
+    }
 
     Optional<Lead> find(long id);
 

@@ -3,6 +3,7 @@ package org.salesbench.opportunities;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.salesbench.core.validation.ValidationException;
@@ -24,7 +25,21 @@ public interface OpportunityService {
     /** Saves changes other than the stage (use {@link #moveToStage}); refused if the stage differs from the stored one. */
     Opportunity update(Opportunity opportunity);
 
+    /** Deletes an opportunity as it is now, whatever its version (tools). */
     void delete(long id);
+
+    /**
+     * Puts the records the user saw in the recycle bin, each only at the version seen ({@code id -> version}), in one
+     * transaction: a bulk delete. If one changed or went since, none goes.
+     *
+     * @throws org.salesbench.persistence.ConcurrentChangeException naming the record that changed and who changed it
+     */
+    void deleteAll(Map<Long, Long> seenVersions);
+
+    /** Deletes the record at the version the user saw; see {@link #deleteAll}. */
+    default void delete(long id, long seenVersion) {
+        deleteAll(Map.of(id, seenVersion));
+    }
 
     Optional<Opportunity> find(long id);
 
@@ -46,11 +61,22 @@ public interface OpportunityService {
      */
     Opportunity moveToStage(long opportunityId, long stageId);
 
+    /**
+     * {@link #moveToStage(long, long)} of the opportunity the user saw (a board's card): refused if it is no longer at
+     * {@code seenVersion}.
+     *
+     * @throws org.salesbench.persistence.ConcurrentChangeException naming the opportunity and who changed it
+     */
+    Opportunity moveToStage(long opportunityId, long stageId, long seenVersion);
+
     /** Moves the opportunity to its pipeline's won stage, closed on {@code wonOn} (today if {@code null}). */
     Opportunity markWon(long opportunityId, LocalDate wonOn);
 
     /** Moves the opportunity to its pipeline's lost stage with the (required) reason, closed on {@code lostOn} (today if {@code null}). */
     Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn);
+
+    /** {@link #markLost(long, String, LocalDate)} of the opportunity the user saw, refused if it is no longer at {@code seenVersion}. */
+    Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn, long seenVersion);
 
     /** The stage changes of an opportunity, oldest first. */
     List<StageHistory> history(long opportunityId);

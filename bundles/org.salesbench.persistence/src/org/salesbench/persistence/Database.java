@@ -31,6 +31,7 @@ import org.osgi.service.component.ComponentInstance;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.model.AuditListener;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
@@ -303,13 +304,16 @@ public final class Database implements UnitOfWork, AutoCloseable {
         }
     }
 
-    private static RuntimeException translateWriteFailure(RuntimeException e) {
+    private RuntimeException translateWriteFailure(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrentChangeException) {
+                return e;
+            }
             if (t instanceof OptimisticLockException ole) {
-                return new ConcurrentChangeException(ole.getEntity(), e);
+                return conflict(ole.getEntity(), e);
             }
             if (t instanceof org.eclipse.persistence.exceptions.OptimisticLockException ole) {
-                return new ConcurrentChangeException(ole.getObject(), e);
+                return conflict(ole.getObject(), e);
             }
             if (t.getCause() == t) {
                 break;
@@ -320,6 +324,23 @@ public final class Database implements UnitOfWork, AutoCloseable {
                     SchemaMigrator.rootMessage(e)), e);
         }
         return e;
+    }
+
+    /** The conflict of a stale entity, naming who saved the stored version when it can still be read. */
+    private ConcurrentChangeException conflict(Object stale, RuntimeException cause) {
+        String changedBy = null;
+        Long id = stale instanceof AbstractEntity entity ? entity.getId() : null;
+        if (stale instanceof AbstractEntity entity && id != null) {
+            try {
+                changedBy = read(em -> {
+                    AbstractEntity stored = em.find(entity.getClass(), id);
+                    return stored == null ? null : stored.getUpdatedBy();
+                });
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e); // who it was is a courtesy: the conflict itself is what matters
+            }
+        }
+        return new ConcurrentChangeException(stale, stale == null ? null : stale.toString(), id, changedBy, cause);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.salesbench.persistence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.salesbench.core.events.DomainEventPublisher;
@@ -39,12 +41,22 @@ public abstract class SoftDeletingService implements RecycleBinKind {
         this.publisher = publisher;
     }
 
-    /** Puts the record in the recycle bin after checking DELETE against its stored owner. */
+    /** Puts the record in the recycle bin as it is now, after checking DELETE against its stored owner. */
     protected void softDelete(long id, Supplier<? extends RuntimeException> notFound) {
-        deletion.delete(id, notFound, () -> {
-            onDeleted(id);
-            publisher.publish(entity, Change.DELETED, id);
-        });
+        deletion.delete(id, notFound, () -> deleted(id));
+    }
+
+    /**
+     * Puts the records in the recycle bin at the versions the user saw, in one transaction: if one of them changed
+     * since, none goes ({@link ConcurrentChangeException} naming it and who changed it).
+     */
+    protected void softDelete(Map<Long, Long> seenVersions, Function<Long, ? extends RuntimeException> notFound) {
+        deletion.delete(seenVersions, notFound, this::deleted);
+    }
+
+    private void deleted(long id) {
+        onDeleted(id);
+        publisher.publish(entity, Change.DELETED, id);
     }
 
     @Override
@@ -68,16 +80,16 @@ public abstract class SoftDeletingService implements RecycleBinKind {
     }
 
     @Override
-    public void restore(long id) {
-        deletion.restore(id, em -> checkRestore(em, id), () -> {
+    public void restore(long id, Long seenVersion) {
+        deletion.restore(id, seenVersion, em -> checkRestore(em, id), () -> {
             onRestored(id);
             publisher.publish(entity, Change.UPDATED, id);
         });
     }
 
     @Override
-    public void purge(long id) {
-        deletion.purge(id, em -> beforePurge(em, id), () -> onPurged(id));
+    public void purge(long id, Long seenVersion) {
+        deletion.purge(id, seenVersion, em -> beforePurge(em, id), () -> onPurged(id));
     }
 
     /** Throws to refuse bringing the record back (what it belongs to is deleted); in the restore's transaction. */

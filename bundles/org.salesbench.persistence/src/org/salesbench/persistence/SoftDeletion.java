@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
@@ -57,23 +59,62 @@ public final class SoftDeletion {
     }
 
     /**
-     * Puts the record in the recycle bin after checking DELETE against its stored owner.
+     * Puts the record in the recycle bin after checking DELETE against its stored owner, whatever its version: for
+     * tools acting on the record as it is now. What a person deleted goes through {@link #delete(Map, Function, Consumer)}.
      *
      * @param notFound    the exception when there is no such record outside the bin
      * @param afterCommit run after the commit (events, indexes)
      */
     public void delete(long id, Supplier<? extends RuntimeException> notFound, Runnable afterCommit) {
         unitOfWork.write(em -> {
-            String owner = storedOwner(em, id, false).orElseThrow(notFound);
-            security.check(Action.DELETE, entity, owner);
-            Timestamp now = Timestamp.from(clock.instant());
-            String login = security.currentUser().login();
-            em.createNativeQuery("UPDATE " + table + " SET DELETED_AT = ?, DELETED_BY = ?, UPDATED_AT = ?, UPDATED_BY = ?, VERSION = VERSION + 1"
-                    + " WHERE ID = ? AND DELETED_AT IS NULL").setParameter(1, now).setParameter(2, login).setParameter(3, now).setParameter(4, login)
-                    .setParameter(5, id).executeUpdate();
+            Stored stored = stored(em, id, false).orElseThrow(notFound);
+            markDeleted(em, id, stored);
             unitOfWork.afterCommit(afterCommit);
             return null;
         });
+    }
+
+    /**
+     * Puts the records in the recycle bin, each only at the version the user saw, in one transaction: if any of them
+     * changed or went since ({@link ConcurrentChangeException}), is missing ({@code notFound}) or may not be deleted,
+     * none goes.
+     *
+     * @param seenVersions the version the user saw of each record, by id
+     * @param afterCommit  run after the commit for each id
+     */
+    public void delete(Map<Long, Long> seenVersions, Function<Long, ? extends RuntimeException> notFound, Consumer<Long> afterCommit) {
+        unitOfWork.write(em -> {
+            for (Map.Entry<Long, Long> seen : seenVersions.entrySet()) {
+                long id = seen.getKey();
+                Stored stored = stored(em, id, false).orElseGet(() -> {
+                    // in the bin already, or purged: either way changed since it was seen
+                    Stored deleted = stored(em, id, true).orElseThrow(() -> notFound.apply(id));
+                    throw ConcurrentChangeException.of(entity, id, deleted.changedBy());
+                });
+                ConcurrentChangeException.checkVersion(entity, id, seen.getValue(), stored.version(), stored.changedBy());
+                markDeleted(em, id, stored);
+                unitOfWork.afterCommit(() -> afterCommit.accept(id));
+            }
+            return null;
+        });
+    }
+
+    private void markDeleted(EntityManager em, long id, Stored stored) {
+        security.check(Action.DELETE, entity, stored.owner());
+        Timestamp now = Timestamp.from(clock.instant());
+        String login = security.currentUser().login();
+        int changed = em.createNativeQuery("UPDATE " + table + " SET DELETED_AT = ?, DELETED_BY = ?, UPDATED_AT = ?, UPDATED_BY = ?, VERSION = VERSION + 1"
+                + " WHERE ID = ? AND VERSION = ? AND DELETED_AT IS NULL").setParameter(1, now).setParameter(2, login).setParameter(3, now)
+                .setParameter(4, login).setParameter(5, id).setParameter(6, stored.version()).executeUpdate();
+        if (changed != 1) {
+            throw raced(em, id);
+        }
+    }
+
+    /** The row changed between reading and writing it (another transaction committed first): who did it, if it is still there. */
+    private ConcurrentChangeException raced(EntityManager em, long id) {
+        String changedBy = stored(em, id, false).or(() -> stored(em, id, true)).map(Stored::changedBy).orElse(null);
+        return ConcurrentChangeException.of(entity, id, changedBy);
     }
 
     /**
@@ -98,17 +139,25 @@ public final class SoftDeletion {
     /**
      * Takes the record out of the recycle bin after checking DELETE against its stored owner.
      *
+     * @param seenVersion the version the bin showed, {@code null} for the record as it is now; another version (it was
+     *                    restored, changed and deleted again since) is a {@link ConcurrentChangeException}
      * @param check       runs first in the same transaction and throws to refuse (a record whose parent is deleted)
      * @param afterCommit run after the commit
      */
-    public void restore(long id, Consumer<EntityManager> check, Runnable afterCommit) {
+    public void restore(long id, Long seenVersion, Consumer<EntityManager> check, Runnable afterCommit) {
         unitOfWork.write(em -> {
-            String owner = storedOwner(em, id, true).orElseThrow(() -> notInBin(id));
-            security.check(Action.DELETE, entity, owner);
+            Stored stored = stored(em, id, true).orElseThrow(() -> notInBin(id));
+            if (seenVersion != null) {
+                ConcurrentChangeException.checkVersion(entity, id, seenVersion, stored.version(), stored.changedBy());
+            }
+            security.check(Action.DELETE, entity, stored.owner());
             check.accept(em);
-            em.createNativeQuery("UPDATE " + table + " SET DELETED_AT = NULL, DELETED_BY = NULL, UPDATED_AT = ?, UPDATED_BY = ?, VERSION = VERSION + 1"
-                    + " WHERE ID = ? AND DELETED_AT IS NOT NULL").setParameter(1, Timestamp.from(clock.instant()))
-                    .setParameter(2, security.currentUser().login()).setParameter(3, id).executeUpdate();
+            int changed = em.createNativeQuery("UPDATE " + table + " SET DELETED_AT = NULL, DELETED_BY = NULL, UPDATED_AT = ?, UPDATED_BY = ?,"
+                    + " VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ? AND DELETED_AT IS NOT NULL").setParameter(1, Timestamp.from(clock.instant()))
+                    .setParameter(2, security.currentUser().login()).setParameter(3, id).setParameter(4, stored.version()).executeUpdate();
+            if (changed != 1) {
+                throw raced(em, id);
+            }
             unitOfWork.afterCommit(afterCommit);
             return null;
         });
@@ -117,14 +166,21 @@ public final class SoftDeletion {
     /**
      * Deletes a record of the bin for good: an administrator's act ({@link RecycleBin#ENTITY}), after the bin's checks.
      *
-     * @param before runs first in the same transaction (clearing the table's own links to the record)
+     * @param seenVersion the version the bin showed, {@code null} for the record as it is now
+     * @param before      runs first in the same transaction (clearing the table's own links to the record)
      */
-    public void purge(long id, Consumer<EntityManager> before, Runnable afterCommit) {
+    public void purge(long id, Long seenVersion, Consumer<EntityManager> before, Runnable afterCommit) {
         security.check(Action.DELETE, RecycleBin.ENTITY, null);
         unitOfWork.write(em -> {
-            storedOwner(em, id, true).orElseThrow(() -> notInBin(id));
+            Stored stored = stored(em, id, true).orElseThrow(() -> notInBin(id));
+            if (seenVersion != null) {
+                ConcurrentChangeException.checkVersion(entity, id, seenVersion, stored.version(), stored.changedBy());
+            }
             before.accept(em);
-            em.createNativeQuery("DELETE FROM " + table + " WHERE ID = ? AND DELETED_AT IS NOT NULL").setParameter(1, id).executeUpdate();
+            if (em.createNativeQuery("DELETE FROM " + table + " WHERE ID = ? AND VERSION = ? AND DELETED_AT IS NOT NULL").setParameter(1, id)
+                    .setParameter(2, stored.version()).executeUpdate() != 1) {
+                throw raced(em, id);
+            }
             unitOfWork.afterCommit(afterCommit);
             return null;
         });
@@ -133,29 +189,35 @@ public final class SoftDeletion {
     /** The records in the bin, most recently deleted first. */
     public List<DeletedRecord> deleted(int limit) {
         security.check(Action.READ, entity, null);
-        return unitOfWork.read(em -> em.createNativeQuery("SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY FROM " + table
+        return unitOfWork.read(em -> em.createNativeQuery("SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY, VERSION FROM " + table
                 + " WHERE DELETED_AT IS NOT NULL ORDER BY DELETED_AT DESC, ID DESC").setMaxResults(limit).getResultList().stream()
                 .map(row -> record((Object[]) row)).toList());
     }
 
     public Optional<DeletedRecord> findDeleted(long id) {
         security.check(Action.READ, entity, null);
-        return unitOfWork.read(em -> em.createNativeQuery("SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY FROM " + table
+        return unitOfWork.read(em -> em.createNativeQuery("SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY, VERSION FROM " + table
                 + " WHERE ID = ? AND DELETED_AT IS NOT NULL").setParameter(1, id).getResultList().stream()
                 .map(row -> record((Object[]) row)).findFirst());
     }
 
     private DeletedRecord record(Object[] row) {
-        return new DeletedRecord(entity, ((Number) row[0]).longValue(), String.valueOf(row[1]), (String) row[2], instant(row[3]), (String) row[4]);
+        return new DeletedRecord(entity, ((Number) row[0]).longValue(), String.valueOf(row[1]), (String) row[2], instant(row[3]), (String) row[4],
+                ((Number) row[5]).longValue());
     }
 
     private static Instant instant(Object value) {
         return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i : ((java.util.Date) value).toInstant();
     }
 
-    private Optional<String> storedOwner(EntityManager em, long id, boolean deleted) {
-        return em.createNativeQuery("SELECT OWNER FROM " + table + " WHERE ID = ? AND DELETED_AT IS " + (deleted ? "NOT NULL" : "NULL"))
-                .setParameter(1, id).getResultList().stream().map(String.class::cast).findFirst();
+    /** The owner, version and last writer of the row, in the bin or not. */
+    private record Stored(String owner, long version, String changedBy) {
+    }
+
+    private Optional<Stored> stored(EntityManager em, long id, boolean deleted) {
+        return em.createNativeQuery("SELECT OWNER, VERSION, " + (deleted ? "DELETED_BY" : "UPDATED_BY") + " FROM " + table + " WHERE ID = ? AND DELETED_AT IS "
+                + (deleted ? "NOT NULL" : "NULL")).setParameter(1, id).getResultList().stream()
+                .map(row -> new Stored((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue(), (String) ((Object[]) row)[2])).findFirst();
     }
 
     private static RuntimeException notInBin(long id) {

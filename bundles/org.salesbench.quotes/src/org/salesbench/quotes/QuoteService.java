@@ -1,6 +1,7 @@
 package org.salesbench.quotes;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,8 +36,21 @@ public interface QuoteService {
 
     void validate(Quote quote);
 
-    /** Puts a quote in the recycle bin (restorable there); the owner's DELETE right on it is checked. */
+    /** Puts a quote in the recycle bin (restorable there) as it is now; the owner's DELETE right on it is checked. */
     void delete(long id);
+
+    /**
+     * Puts the records the user saw in the recycle bin, each only at the version seen ({@code id -> version}), in one
+     * transaction: a bulk delete. If one changed or went since, none goes.
+     *
+     * @throws org.salesbench.persistence.ConcurrentChangeException naming the record that changed and who changed it
+     */
+    void deleteAll(Map<Long, Long> seenVersions);
+
+    /** Deletes the record at the version the user saw; see {@link #deleteAll}. */
+    default void delete(long id, long seenVersion) {
+        deleteAll(Map.of(id, seenVersion));
+    }
 
     /**
      * Sends a draft to the {@link QuoteApprovalService}: within its rules the quote is approved at once, otherwise it

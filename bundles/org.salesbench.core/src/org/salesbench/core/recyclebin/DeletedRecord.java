@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param owner     the login of its owner, who may restore it
  * @param deletedAt when it was deleted
  * @param deletedBy the login of who deleted it
+ * @param version   its version when it was listed: a restore or purge of what was shown checks it
  */
-public record DeletedRecord(String entity, long id, String name, String owner, Instant deletedAt, String deletedBy) {
+public record DeletedRecord(String entity, long id, String name, String owner, Instant deletedAt, String deletedBy, long version) {
 }

@@ -48,9 +48,18 @@ public interface RecycleBin {
     void restore(String entity, long id);
 
     /**
+     * Brings back the record the user saw in the bin, refused with a concurrent-change error of the persistence
+     * layer if it changed since (restored, edited and deleted again).
+     */
+    void restore(DeletedRecord seen);
+
+    /**
      * Deletes a record of the bin for good.
      *
      * @throws PurgeRefusedException naming, with counts, what still depends on it
      */
     void purge(String entity, long id);
+
+    /** Deletes for good the record the user saw in the bin, refused like {@link #restore(DeletedRecord)} if it changed since. */
+    void purge(DeletedRecord seen);
 }

@@ -28,11 +28,26 @@ public interface RecycleBinKind {
     /** The record if it is in the bin. */
     Optional<DeletedRecord> findDeleted(long id);
 
-    /** Brings the record back (and what went to the bin with it); refused while what it belongs to is deleted. */
-    void restore(long id);
+    /** Brings the record back as it is now (and what went to the bin with it); refused while what it belongs to is deleted. */
+    default void restore(long id) {
+        restore(id, null);
+    }
+
+    /**
+     * Brings the record back (and what went to the bin with it); refused while what it belongs to is deleted, and
+     * when its version is no longer {@code seenVersion} (someone restored, changed and deleted it again since).
+     *
+     * @param seenVersion the version the user saw ({@link DeletedRecord#version()}), {@code null} for no check
+     */
+    void restore(long id, Long seenVersion);
 
     /** Deletes the record for good. {@link RecycleBin#purge} has checked that nothing blocks it. */
-    void purge(long id);
+    default void purge(long id) {
+        purge(id, null);
+    }
+
+    /** Deletes the record for good if its version is still {@code seenVersion} ({@code null}: any). */
+    void purge(long id, Long seenVersion);
 
     /**
      * The records of this kind that depend on the record {@code entity}/{@code id} of another kind, with what its

@@ -73,16 +73,34 @@ public class RecycleBinRegistry implements RecycleBin {
 
     @Override
     public void restore(String entity, long id) {
+        restore(entity, id, null);
+    }
+
+    @Override
+    public void restore(DeletedRecord seen) {
+        restore(seen.entity(), seen.id(), seen.version());
+    }
+
+    private void restore(String entity, long id, Long seenVersion) {
         RecycleBinKind kind = kind(entity);
         DeletedRecord record = kind.findDeleted(id).orElseThrow(() -> notInBin(id));
         if (clock.instant().isAfter(restorableUntil(record)) && !security.isPermitted(Action.DELETE, ENTITY, null)) {
             throw new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Restore_expired, record.name(), retention().toDays()), id)));
         }
-        kind.restore(id);
+        kind.restore(id, seenVersion);
     }
 
     @Override
     public void purge(String entity, long id) {
+        purge(entity, id, null);
+    }
+
+    @Override
+    public void purge(DeletedRecord seen) {
+        purge(seen.entity(), seen.id(), seen.version());
+    }
+
+    private void purge(String entity, long id, Long seenVersion) {
         security.check(Action.DELETE, ENTITY, null);
         RecycleBinKind kind = kind(entity);
         DeletedRecord record = kind.findDeleted(id).orElseThrow(() -> notInBin(id));
@@ -90,7 +108,7 @@ public class RecycleBinRegistry implements RecycleBin {
         if (!blockers.isEmpty()) {
             throw new PurgeRefusedException(record, blockers);
         }
-        kind.purge(id);
+        kind.purge(id, seenVersion);
     }
 
     private RecycleBinKind kind(String entity) {

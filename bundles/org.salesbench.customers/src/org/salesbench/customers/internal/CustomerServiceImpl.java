@@ -42,6 +42,7 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.SqlParameters;
@@ -156,6 +157,8 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             if (stored == null) {
                 throw notFound(customer.getId());
             }
+            // checked here too: taking contacts off changes no customer column, so the commit's version check would miss it
+            ConcurrentChangeException.checkVersion(Customer.ENTITY, customer.getId(), customer.getVersion(), stored.getVersion(), stored.getUpdatedBy());
             security.check(Action.UPDATE, Customer.ENTITY, stored.getOwner());
             FieldSecurity.checkEdits(security, Customer.ENTITY, stored, customer);
             if (customer.getId() != null) {
@@ -182,6 +185,11 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     @Override
     public void delete(long id) {
         softDelete(id, () -> notFound(id));
+    }
+
+    @Override
+    public void deleteAll(Map<Long, Long> seenVersions) {
+        softDelete(seenVersions, id -> notFound(id));
     }
 
     @Override

@@ -62,6 +62,7 @@ import org.salesbench.importexport.WriteOptions;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
 
@@ -499,6 +500,9 @@ public class ImportEngine implements ImportService {
                 for (ImportRow row : batch) {
                     try {
                         outcomes.add(unitOfWork.write(em -> writer.write(List.of(row), settings.match())).get(0));
+                    } catch (ConcurrentChangeException conflict) {
+                        // someone saved the matched record between this row's read and write: it names the record and who
+                        outcomes.add(RowOutcome.failed(List.of(new FieldError("", conflict.getMessage(), null))));
                     } catch (RuntimeException rowFailure) {
                         outcomes.add(RowOutcome.failed(List.of(new FieldError("", rootMessage(rowFailure), null))));
                     }

@@ -13,6 +13,9 @@ public final class TargetMessages extends NLS {
     public static String Field_description;
     public static String Field_industry;
     public static String Field_source;
+    public static String Field_version;
+    public static String Version_changed;
+    public static String Version_changedBy;
     public static String Value_required;
     public static String Value_unknown;
     public static String Value_ambiguous;

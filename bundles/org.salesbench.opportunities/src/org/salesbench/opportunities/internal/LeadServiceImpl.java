@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -163,6 +164,11 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
     @Override
     public void delete(long id) {
         softDelete(id, () -> notFound(id));
+    }
+
+    @Override
+    public void deleteAll(Map<Long, Long> seenVersions) {
+        softDelete(seenVersions, id -> notFound(id));
     }
 
     @Override
@@ -463,12 +469,12 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         FieldMask mask = FieldMask.of(security, Lead.ENTITY);
         return mask.applyAll(unitOfWork.read(em -> {
             List<LeadRow> rows = new ArrayList<>();
-            for (Object row : bind(em.createNativeQuery("SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT"
-                    + " FROM SB_LEAD" + tail), params).getResultList()) {
+            for (Object row : bind(em.createNativeQuery("SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT,"
+                    + " VERSION FROM SB_LEAD" + tail), params).getResultList()) {
                 Object[] r = (Object[]) row;
                 rows.add(new LeadRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         LeadStatus.valueOf((String) r[5]), ((Number) r[6]).intValue(), (String) r[7], Boolean.TRUE.equals(r[8]) || Integer.valueOf(1).equals(r[8]),
-                        (String) r[9], r[10] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[10]));
+                        (String) r[9], r[10] instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) r[10], ((Number) r[11]).longValue()));
             }
             return rows;
         }));

@@ -52,6 +52,7 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;
@@ -189,6 +190,11 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     @Override
     public void delete(long id) {
         softDelete(id, () -> notFound(id));
+    }
+
+    @Override
+    public void deleteAll(Map<Long, Long> seenVersions) {
+        softDelete(seenVersions, id -> notFound(id));
     }
 
     @Override
@@ -372,28 +378,49 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
 
     @Override
     public Opportunity moveToStage(long opportunityId, long stageId) {
-        return move(opportunityId, stageId, null, null);
+        return move(opportunityId, null, stageId, null, null);
+    }
+
+    @Override
+    public Opportunity moveToStage(long opportunityId, long stageId, long seenVersion) {
+        return move(opportunityId, seenVersion, stageId, null, null);
     }
 
     @Override
     public Opportunity markWon(long opportunityId, LocalDate wonOn) {
-        return move(opportunityId, null, StageKind.WON, o -> o.setClosedOn(wonOn == null ? LocalDate.now(clock) : wonOn));
+        return move(opportunityId, null, null, StageKind.WON, o -> o.setClosedOn(wonOn == null ? LocalDate.now(clock) : wonOn));
     }
 
     @Override
     public Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn) {
-        return move(opportunityId, null, StageKind.LOST, o -> {
+        return markLost(opportunityId, null, lossReason, lostOn);
+    }
+
+    @Override
+    public Opportunity markLost(long opportunityId, String lossReason, LocalDate lostOn, long seenVersion) {
+        return markLost(opportunityId, Long.valueOf(seenVersion), lossReason, lostOn);
+    }
+
+    private Opportunity markLost(long opportunityId, Long seenVersion, String lossReason, LocalDate lostOn) {
+        return move(opportunityId, seenVersion, null, StageKind.LOST, o -> {
             o.setLossReason(lossReason == null ? null : lossReason.strip());
             o.setClosedOn(lostOn == null ? LocalDate.now(clock) : lostOn);
         });
     }
 
-    /** Moves to {@code stageId}, or to the pipeline's first stage of {@code kind}; {@code change} edits the deal first. */
-    private Opportunity move(long opportunityId, Long stageId, StageKind kind, java.util.function.Consumer<Opportunity> change) {
+    /**
+     * Moves to {@code stageId}, or to the pipeline's first stage of {@code kind}; {@code change} edits the deal first.
+     * With a {@code seenVersion} the deal must still be as the user saw it (the commit's version check covers a change
+     * committed after this read).
+     */
+    private Opportunity move(long opportunityId, Long seenVersion, Long stageId, StageKind kind, java.util.function.Consumer<Opportunity> change) {
         return unitOfWork.write(em -> {
             Opportunity o = em.find(Opportunity.class, opportunityId);
             if (o == null || o.isDeleted()) {
                 throw notFound(opportunityId);
+            }
+            if (seenVersion != null) {
+                ConcurrentChangeException.checkVersion(Opportunity.ENTITY, opportunityId, seenVersion, o.getVersion(), o.getUpdatedBy());
             }
             security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner());
             Validator v = new Validator();

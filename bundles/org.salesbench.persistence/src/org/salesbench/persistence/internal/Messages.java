@@ -10,6 +10,9 @@ public final class Messages extends NLS {
     public static String Database_cannotConnect;
     public static String Database_migrationFailed;
     public static String Database_statementFailed;
+    public static String Conflict_theRecord;
+    public static String Conflict_changed;
+    public static String Conflict_changedBy;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -31,6 +31,7 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.ServiceRows;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.quotes.Product;
@@ -69,7 +70,8 @@ public class ProductsTarget implements ImportTarget {
                 of(TAX_RATE, Messages.Import_taxRate, FieldType.NUMBER, false, "Tax Rate", "Tax", "VAT", "税率"),
                 of(ACTIVE, Messages.Product_active, FieldType.BOOLEAN, false, "Active", "Product Active", "IsActive", "在售", "启用"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "Product Description", "描述", "说明"),
-                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Product ID", "Record Id", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Product ID", "Record Id", "外部编号"),
+                RecordVersions.field());
     }
 
     @Override
@@ -113,6 +115,11 @@ public class ProductsTarget implements ImportTarget {
             Product existing = match.onMatch() == OnMatch.CREATE ? null : match(em, connection, service, row, match.keys());
             if (existing != null && match.onMatch() == OnMatch.SKIP) {
                 outcomes.add(RowOutcome.skipped(existing.getId()));
+                continue;
+            }
+            RowOutcome stale = existing == null ? null : RecordVersions.refusal(row, existing, existing.getName());
+            if (stale != null) {
+                outcomes.add(stale);
                 continue;
             }
             Product p = existing != null ? existing : new Product();
@@ -202,6 +209,7 @@ public class ProductsTarget implements ImportTarget {
                     case ACTIVE -> p.isActive();
                     case DESCRIPTION -> p.getDescription();
                     case EXTERNAL_ID -> external.get(p.getId());
+                    case RecordVersions.FIELD -> RecordVersions.exported(p);
                     default -> null;
                     }).toList()).toList();
                 });

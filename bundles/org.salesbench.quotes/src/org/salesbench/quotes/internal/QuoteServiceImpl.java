@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -158,6 +159,11 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
     @Override
     public void delete(long id) {
         softDelete(id, () -> new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id))));
+    }
+
+    @Override
+    public void deleteAll(Map<Long, Long> seenVersions) {
+        softDelete(seenVersions, id -> new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Quote_notFound, id), id))));
     }
 
     /** Refused while its opportunity is in the recycle bin: restoring the deal brings its quotes back. */

@@ -31,6 +31,8 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     private Map<String, String> errors = new HashMap<>();
     private final Map<String, String> inputErrors = new HashMap<>();
     private BooleanSupplier conflictPrompt = this::askReloadAfterConflict;
+    /** The conflict the prompt is about: it names who saved meanwhile, when known. */
+    private ConcurrentChangeException lastConflict;
 
     /** The entity as edited. */
     public T entity() {
@@ -153,6 +155,7 @@ public abstract class EntityFormEditor<T> extends FormEditor {
             reload();
         } catch (ConcurrentChangeException e) {
             monitor.setCanceled(true);
+            lastConflict = e;
             if (conflictPrompt.getAsBoolean()) {
                 reload();
             }
@@ -163,8 +166,10 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     }
 
     private boolean askReloadAfterConflict() {
+        String who = lastConflict == null ? null : lastConflict.getChangedBy();
+        String message = who == null ? NLS.bind(Messages.Editor_conflict, title(entity)) : NLS.bind(Messages.Editor_conflictBy, title(entity), who);
         MessageDialog dialog = new MessageDialog(getSite().getShell(), Messages.Editor_conflictTitle, null,
-                NLS.bind(Messages.Editor_conflict, title(entity)), MessageDialog.WARNING, 0, Messages.Editor_reload, Messages.Editor_keepMine);
+                message, MessageDialog.WARNING, 0, Messages.Editor_reload, Messages.Editor_keepMine);
         return dialog.open() == 0;
     }
 

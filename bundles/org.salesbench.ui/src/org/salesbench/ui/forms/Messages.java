@@ -6,7 +6,10 @@ final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.ui.forms.messages";
 
+    public static String Conflict_changed;
+    public static String Conflict_changedBy;
     public static String Editor_conflict;
+    public static String Editor_conflictBy;
     public static String Editor_conflictTitle;
     public static String Editor_errors;
     public static String Editor_keepMine;

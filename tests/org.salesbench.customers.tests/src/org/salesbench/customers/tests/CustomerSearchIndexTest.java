@@ -161,11 +161,12 @@ class CustomerSearchIndexTest {
     private static Map<Long, Expected> reference(CustomerFixture fx) {
         List<CustomerRow> rows = fx.db.read(em -> {
             List<CustomerRow> list = new ArrayList<>();
-            for (Object o : em.createNativeQuery("SELECT ID, NAME, SHORT_NAME, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT "
-                    + "FROM SB_CUSTOMER").getResultList()) {
+            for (Object o : em.createNativeQuery("SELECT ID, NAME, SHORT_NAME, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT, "
+                    + "VERSION FROM SB_CUSTOMER").getResultList()) {
                 Object[] r = (Object[]) o;
                 list.add(new CustomerRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], CustomerStatus.valueOf((String) r[4]),
-                        (String) r[5], (String) r[6], (String) r[7], r[8] == null ? null : localDate(r[8]), instant(r[9])));
+                        (String) r[5], (String) r[6], (String) r[7], r[8] == null ? null : localDate(r[8]), instant(r[9]),
+                        ((Number) r[10]).longValue()));
             }
             return list;
         });

@@ -51,7 +51,9 @@ import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.VirtualRows;
@@ -403,9 +405,22 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 NLS.bind(Messages.View_confirmDelete, new Object[] { rows.size(), rows.get(0).name(), dependents(rows) }))) {
             return;
         }
+        Map<Long, Long> seenVersions = new LinkedHashMap<>();
+        rows.forEach(row -> seenVersions.put(row.id(), row.version()));
         run(Messages.Action_delete, monitor -> {
-            for (CustomerRow row : rows) {
-                service.delete(row.id());
+            try {
+                service.deleteAll(seenVersions); // one transaction: if one changed since it was listed, none goes
+            } catch (ConcurrentChangeException e) {
+                String name = rows.stream().filter(r -> Long.valueOf(r.id()).equals(e.getRecordId())).map(CustomerRow::name).findFirst().orElse(null);
+                Display.getDefault().asyncExec(() -> {
+                    if (!table.isDisposed() && ConflictDialog.askReload(getSite().getShell(), name, e)) {
+                        refresh();
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                Display.getDefault().asyncExec(() -> reportError(e.getMessage()));
+                return;
             }
             Display.getDefault().asyncExec(() -> {
                 if (!table.isDisposed()) {

@@ -69,7 +69,7 @@ import org.salesbench.customers.internal.SearchTerms;
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
@@ -89,6 +89,7 @@ final class CustomerIndex implements Closeable {
     static final String INDUSTRY = "industry";
     static final String REGION = "region";
     static final String UPDATED_AT = "updatedAt";
+    static final String VERSION = "version";
     /** Doc-values field of a sortable text column (the filter fields above are indexed terms). */
     private static final String SORT = "sort.";
 
@@ -174,6 +175,7 @@ final class CustomerIndex implements Closeable {
         doc.add(new StringField(ID, Long.toString(row.id()), Store.NO));
         doc.add(new NumericDocValuesField(ID, row.id()));
         doc.add(new StoredField(ID, row.id()));
+        doc.add(new StoredField(VERSION, row.version()));
         for (String term : c.terms()) {
             doc.add(new StringField(TERM, term, Store.NO));
         }
@@ -692,7 +694,8 @@ final class CustomerIndex implements Closeable {
         Number updated = d.getField(UPDATED_AT) == null ? null : d.getField(UPDATED_AT).numericValue();
         return new CustomerRow(d.getField(ID).numericValue().longValue(), d.get(NAME), d.get(SHORT_NAME), d.get(GRADE),
                 CustomerStatus.valueOf(d.get(STATUS)), d.get(INDUSTRY), d.get(REGION), d.get(OWNER),
-                followUp == null ? null : LocalDate.ofEpochDay(followUp.longValue()), updated == null ? null : instant(updated.longValue()));
+                followUp == null ? null : LocalDate.ofEpochDay(followUp.longValue()), updated == null ? null : instant(updated.longValue()),
+                d.getField(VERSION).numericValue().longValue());
     }
 
     @Override

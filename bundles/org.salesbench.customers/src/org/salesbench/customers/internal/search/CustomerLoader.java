@@ -30,7 +30,7 @@ import org.salesbench.customers.internal.SearchTerms;
  */
 final class CustomerLoader {
 
-    private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT, NORMALIZED_NAME, DELETED_AT";
+    private static final String COLUMNS = "ID, NAME, SHORT_NAME, CREDIT_CODE, GRADE, STATUS, INDUSTRY, REGION, OWNER, NEXT_FOLLOW_UP, UPDATED_AT, NORMALIZED_NAME, DELETED_AT, VERSION";
 
     private final Connection connection;
     private final boolean derby;
@@ -65,7 +65,7 @@ final class CustomerLoader {
                 normalizedNames.put(id, rs.getString(12));
                 rows.put(id, new CustomerRow(id, rs.getString(2), rs.getString(3), rs.getString(5), CustomerStatus.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), followUp == null ? null : followUp.toLocalDate(),
-                        updated == null ? null : updated.toInstant()));
+                        updated == null ? null : updated.toInstant(), rs.getLong(14)));
             }
         }
         try (ResultSet rs = query("SELECT CUSTOMER_ID, TAG FROM SB_CUSTOMER_TAG", "FK_SB_CUSTOMER_TAG", "CUSTOMER_ID", ids)) {

@@ -57,6 +57,7 @@ import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
 
 /**
@@ -105,7 +106,8 @@ public class CustomersTarget implements ImportTarget {
                 of(NEEDS, ImportMessages.Customer_needs, FieldType.TEXT, false, "Needs", "Requirements", "需求"),
                 of(NOTES, ImportMessages.Customer_notes, FieldType.TEXT, false, "Notes", "Description", "备注", "说明"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Account ID", "Record Id", "Id",
-                        "外部编号", "原系统编号"));
+                        "外部编号", "原系统编号"),
+                RecordVersions.field());
     }
 
     @Override
@@ -233,6 +235,11 @@ public class CustomersTarget implements ImportTarget {
                 }
                 if (matched[i] != 0) {
                     Customer existing = em.find(Customer.class, matched[i]);
+                    RowOutcome stale = RecordVersions.refusal(row, existing, existing.getName());
+                    if (stale != null) {
+                        outcomes[i] = stale;
+                        continue;
+                    }
                     apply(row, existing);
                     try {
                         service.update(existing);
@@ -455,6 +462,7 @@ public class CustomersTarget implements ImportTarget {
         case NEEDS -> c.getNeeds();
         case NOTES -> c.getNotes();
         case EXTERNAL_ID -> externalId;
+        case RecordVersions.FIELD -> RecordVersions.exported(c);
         default -> null;
         };
         return RecordChunks.typed(value);

@@ -65,7 +65,9 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.Jobs;
@@ -455,7 +457,8 @@ public class BoardView extends ViewPart {
      */
     public Job moveCard(long opportunityId, long stageId) {
         BoardColumn target = column(stageId).orElse(null);
-        if (target == null || shownCards.getOrDefault(stageId, List.of()).stream().anyMatch(c -> c.id() == opportunityId)) {
+        BoardCard card = shownCards.values().stream().flatMap(List::stream).filter(c -> c.id() == opportunityId).findFirst().orElse(null);
+        if (target == null || card == null || shownCards.getOrDefault(stageId, List.of()).contains(card)) {
             return null;
         }
         String lossReason = null;
@@ -471,9 +474,10 @@ public class BoardView extends ViewPart {
             if (!refusals.isEmpty()) {
                 return refusals;
             }
+            // the card's version: a deal someone changed since the board was drawn is not moved over their change
             switch (target.kind()) {
-                case LOST -> service.markLost(opportunityId, reason, null);
-                default -> service.moveToStage(opportunityId, stageId);
+                case LOST -> service.markLost(opportunityId, reason, null, card.version());
+                default -> service.moveToStage(opportunityId, stageId, card.version());
             }
             return List.<String>of();
         }, refusals -> {
@@ -482,6 +486,12 @@ public class BoardView extends ViewPart {
             }
             refresh();
         }, e -> {
+            if (e instanceof ConcurrentChangeException conflict) {
+                if (ConflictDialog.askReload(getSite().getShell(), card.name(), conflict)) {
+                    refresh();
+                }
+                return;
+            }
             refusalReporter.accept(NLS.bind(Messages.Board_refused, target.label(), e.getMessage()));
             refresh();
         });

@@ -37,7 +37,9 @@ import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
@@ -261,9 +263,17 @@ public class LeadsView extends FilteredListView<LeadFilter> {
         LeadRow row = selected();
         if (row != null && MessageDialog.openConfirm(getSite().getShell(), Messages.Action_delete, NLS.bind(Messages.Leads_confirmDelete, row.company()))) {
             Jobs.load(table, Messages.Action_delete, () -> {
-                service.delete(row.id());
+                service.delete(row.id(), row.version());
                 return row;
-            }, r -> refresh(), e -> reportError(e.getMessage()));
+            }, r -> refresh(), e -> {
+                if (e instanceof ConcurrentChangeException conflict) {
+                    if (ConflictDialog.askReload(getSite().getShell(), row.company(), conflict)) {
+                        refresh();
+                    }
+                } else {
+                    reportError(e.getMessage());
+                }
+            });
         }
     }
 

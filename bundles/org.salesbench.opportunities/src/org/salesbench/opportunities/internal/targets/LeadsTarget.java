@@ -42,6 +42,7 @@ import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.ServiceRows;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.users.UserService;
@@ -90,7 +91,8 @@ public class LeadsTarget implements ImportTarget {
                         "Unqualified Reason", "无效原因"),
                 of(CREDIT_CODE, ImportMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
                 of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "负责人"),
-                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"),
+                RecordVersions.field());
     }
 
     /** The source picklist: the configured sources' codes, names and labels. */
@@ -138,6 +140,11 @@ public class LeadsTarget implements ImportTarget {
             Lead existing = match.onMatch() == OnMatch.CREATE ? null : match(em, connection, row, match.keys());
             if (existing != null && match.onMatch() == OnMatch.SKIP) {
                 outcomes.add(RowOutcome.skipped(existing.getId()));
+                continue;
+            }
+            RowOutcome stale = existing == null ? null : RecordVersions.refusal(row, existing, existing.getCompany());
+            if (stale != null) {
+                outcomes.add(stale);
                 continue;
             }
             String owner = null;
@@ -265,6 +272,7 @@ public class LeadsTarget implements ImportTarget {
                     case CREDIT_CODE -> l.getCreditCode();
                     case OWNER -> l.getOwner();
                     case EXTERNAL_ID -> external.get(l.getId());
+                    case RecordVersions.FIELD -> RecordVersions.exported(l);
                     default -> null;
                     }).toList()).toList();
                 });

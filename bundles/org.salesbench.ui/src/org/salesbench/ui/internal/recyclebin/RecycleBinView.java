@@ -37,7 +37,9 @@ import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.recyclebin.DeletedRecord;
 import org.salesbench.core.recyclebin.RecycleBin;
 import org.salesbench.core.recyclebin.RecycleBinKind;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 
 /**
  * The recycle bin: deleted records of every kind the installed modules contribute, who deleted them and when, with
@@ -145,7 +147,7 @@ public class RecycleBinView extends ViewPart {
 
     public void refresh() {
         String kind = selectedKind();
-        run(Messages.RecycleBin_loadJob, () -> {
+        run(Messages.RecycleBin_loadJob, null, () -> {
             List<DeletedRecord> records = bin.deleted(kind, LIMIT);
             List<Instant> until = records.stream().map(bin::restorableUntil).toList();
             table.getDisplay().asyncExec(() -> show(records, until));
@@ -183,8 +185,8 @@ public class RecycleBinView extends ViewPart {
     private void restoreSelected() {
         DeletedRecord record = selected();
         if (record != null) {
-            run(Messages.RecycleBin_restoreJob, () -> {
-                bin.restore(record.entity(), record.id());
+            run(Messages.RecycleBin_restoreJob, record.name(), () -> {
+                bin.restore(record); // as shown: refused if it was restored, changed and deleted again since
                 table.getDisplay().asyncExec(this::refresh);
             });
         }
@@ -196,20 +198,31 @@ public class RecycleBinView extends ViewPart {
                 NLS.bind(Messages.RecycleBin_purgeConfirm, kindLabels.getOrDefault(record.entity(), record.entity()), record.name()))) {
             return;
         }
-        run(Messages.RecycleBin_purgeJob, () -> {
-            bin.purge(record.entity(), record.id());
+        run(Messages.RecycleBin_purgeJob, record.name(), () -> {
+            bin.purge(record);
             table.getDisplay().asyncExec(this::refresh);
         });
     }
 
-    /** Database work off the UI thread; a refusal (a purge others depend on, a late restore) is shown with its reason. */
-    private void run(String name, Runnable work) {
+    /**
+     * Database work off the UI thread; a refusal (a purge others depend on, a late restore) is shown with its reason, a
+     * record changed since the bin was shown with the offer to reload.
+     *
+     * @param record the name of the record the work is about, for the conflict's dialog; {@code null} for none
+     */
+    private void run(String name, String record, Runnable work) {
         Display display = table.getDisplay();
         Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     work.run();
+                } catch (ConcurrentChangeException e) {
+                    display.asyncExec(() -> {
+                        if (!table.isDisposed() && ConflictDialog.askReload(table.getShell(), record, e)) {
+                            refresh();
+                        }
+                    });
                 } catch (RuntimeException e) {
                     display.asyncExec(() -> {
                         if (!table.isDisposed()) {

@@ -210,13 +210,13 @@ class OpportunitiesUiTest {
     }
 
     /** The card of an opportunity as drawn on the board. */
-    private static Canvas cardControl(BoardView view, long opportunityId) {
+    static Canvas cardControl(BoardView view, long opportunityId) {
         return view.cardControls().stream().filter(c -> c.getData() instanceof BoardCard card && card.id() == opportunityId).findFirst()
                 .orElseThrow(() -> new AssertionError("no card of " + opportunityId));
     }
 
     /** The title of a stage's column, where a card may be dropped. */
-    private static Control columnTitle(BoardView view, long stageId) {
+    static Control columnTitle(BoardView view, long stageId) {
         Composite columns = view.cardControls().get(0).getParent().getParent();
         for (Control box : columns.getChildren()) {
             if (box.getData() instanceof BoardColumn column && column.stageId() == stageId) {

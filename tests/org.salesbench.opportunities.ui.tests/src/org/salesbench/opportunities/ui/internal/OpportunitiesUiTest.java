@@ -277,8 +277,7 @@ class OpportunitiesUiTest {
     void theOpportunityEditorValidatesSavesAndShowsHistory() throws Exception {
         Opportunity o = opportunity("编辑器商机" + unique, Money.cny("1000"));
         OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
-        OpportunityOverviewPage overview = (OpportunityOverviewPage) editor.findPage(OpportunityOverviewPage.ID);
-        UiTesting.waitUntil("the overview's fields", () -> overview.field("amount") != null);
+        OpportunityOverviewPage overview = overviewOf(editor);
         Text amount = (Text) overview.field("amount");
         assertEquals("1000", amount.getText());
 
@@ -320,12 +319,18 @@ class OpportunitiesUiTest {
         assertEquals(0, ((OpportunityActivitiesPage) editor.findPage(OpportunityActivitiesPage.ID)).shownActivities());
     }
 
+    /** The editor's overview page, once its fields are there. */
+    private static OpportunityOverviewPage overviewOf(OpportunityEditor editor) {
+        OpportunityOverviewPage overview = (OpportunityOverviewPage) editor.findPage(OpportunityOverviewPage.ID);
+        UiTesting.waitUntil("the overview's fields", () -> overview.field("amount") != null);
+        return overview;
+    }
+
     @Test
     void anAmountBeyondItsColumnIsAFieldErrorAtOnceAndTheLargestThatFitsSaves() throws Exception {
         Opportunity o = opportunity("大额商机" + unique, Money.cny("1000"));
         OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
-        OpportunityOverviewPage overview = (OpportunityOverviewPage) editor.findPage(OpportunityOverviewPage.ID);
-        UiTesting.waitUntil("the overview's fields", () -> overview.field("amount") != null);
+        OpportunityOverviewPage overview = overviewOf(editor);
         Text amount = (Text) overview.field("amount");
 
         long started = System.nanoTime();

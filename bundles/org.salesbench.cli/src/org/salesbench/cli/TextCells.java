@@ -1,8 +1,11 @@
 package org.salesbench.cli;
 
+import org.salesbench.core.io.SpreadsheetText;
+
 /**
  * How a command writes one cell of its output as a table, CSV or JSON, so every command's formats read the same: a
- * terminal cell width that counts a Chinese character as two, RFC 4180 quoting, and a JSON string literal.
+ * terminal cell width that counts a Chinese character as two, RFC 4180 quoting (text cells neutralised against formula
+ * injection), and a JSON string literal.
  */
 public final class TextCells {
 
@@ -30,6 +33,14 @@ public final class TextCells {
             return text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A CSV cell of text (not a number): {@link #csv} of the text neutralised as every CSV Salesbench writes it, so a
+     * spreadsheet opening the output runs no formula ({@link SpreadsheetText}).
+     */
+    public static String csvText(String text) {
+        return csv(SpreadsheetText.neutralise(text));
     }
 
     /** A JSON string literal, control characters escaped. */

@@ -5,12 +5,13 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.salesbench.core.io.AtomicFiles;
+import org.salesbench.core.io.SpreadsheetText;
 
 /**
  * The summary of an import run and its error report. In {@link Outcome#ROLLED_BACK} and
@@ -50,11 +51,9 @@ public record ImportResult(Outcome outcome, int created, int updated, int skippe
         return outcome == Outcome.ROLLED_BACK || outcome == Outcome.CANCELLED_ROLLED_BACK;
     }
 
-    /** Writes the error report as CSV (UTF-8 with BOM): row, column, value, message. */
+    /** Writes the error report as CSV (UTF-8 with BOM): row, column, value, message; whole or not at all. */
     public void writeErrorReport(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            writeErrorReport(out);
-        }
+        AtomicFiles.write(file, this::writeErrorReport);
     }
 
     public void writeErrorReport(OutputStream out) throws IOException {
@@ -63,7 +62,9 @@ public record ImportResult(Outcome outcome, int created, int updated, int skippe
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
         printer.printRecord("row", "column", "value", "message");
         for (RowError e : errors) {
-            printer.printRecord(e.row(), e.column(), e.value(), e.message());
+            // the value is the file's text as it was: a formula there must not run when the report is opened
+            printer.printRecord(e.row(), SpreadsheetText.neutralise(e.column()), SpreadsheetText.neutralise(e.value()),
+                    SpreadsheetText.neutralise(e.message()));
         }
         printer.flush();
     }

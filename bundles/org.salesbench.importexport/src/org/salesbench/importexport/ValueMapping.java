@@ -2,13 +2,19 @@ package org.salesbench.importexport;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Picklist values of the file mapped to the target's values, per field: e.g. the status "Customer"
- * of a Salesforce export to ACTIVE. Values are compared ignoring case and surrounding spaces.
+ * How the file's values are read: picklist values of the file mapped to the target's values, per field (e.g. the
+ * status "Customer" of a Salesforce export to ACTIVE; compared ignoring case and surrounding spaces), and the file's
+ * locale, which says how it writes numbers ({@code 1.234,56} in German) and dates ({@code 03/04/2026} is 3 April in
+ * French, 4 March in American English). Without a locale each number and date column is read by what all its values
+ * show, and a value they leave ambiguous is a row error.
+ *
+ * @param locale the file's locale, or {@code null} to detect per column
  */
-public record ValueMapping(Map<String, Map<String, String>> byField) {
+public record ValueMapping(Map<String, Map<String, String>> byField, Locale locale) {
 
     public static final ValueMapping NONE = new ValueMapping(Map.of());
 
@@ -18,12 +24,21 @@ public record ValueMapping(Map<String, Map<String, String>> byField) {
         byField = Collections.unmodifiableMap(copy);
     }
 
+    public ValueMapping(Map<String, Map<String, String>> byField) {
+        this(byField, null);
+    }
+
     public ValueMapping with(String field, String from, String to) {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>(byField);
         Map<String, String> values = new LinkedHashMap<>(copy.getOrDefault(field, Map.of()));
         values.put(from, to);
         copy.put(field, values);
-        return new ValueMapping(copy);
+        return new ValueMapping(copy, locale);
+    }
+
+    /** The same mapping for a file of this locale ({@code null}: detect per column). */
+    public ValueMapping withLocale(Locale fileLocale) {
+        return new ValueMapping(byField, fileLocale);
     }
 
     /**

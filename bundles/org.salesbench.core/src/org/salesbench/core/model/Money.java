@@ -8,6 +8,8 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import org.salesbench.core.validation.Decimals;
+
 /**
  * An amount of money in one ISO 4217 currency. Amounts are {@link BigDecimal}s scaled to the
  * currency's minor unit with half-up rounding; there is no floating point anywhere near money.
@@ -27,9 +29,18 @@ public final class Money implements Comparable<Money> {
         // for JPA
     }
 
+    /** Far beyond any total of amounts; bounds the work {@code setScale} does (1e300000000 would expand to 125 MB). */
+    private static final int MAX_INTEGER_DIGITS = 100;
+
     private Money(BigDecimal amount, Currency currency) {
         this.currency = currency.getCurrencyCode();
-        this.amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_UP);
+        int fractionDigits = Math.max(currency.getDefaultFractionDigits(), 0);
+        long integerDigits = Decimals.integerDigits(amount);
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw new Decimals.OutOfRange(amount.toString());
+        }
+        // far below the minor unit the amount rounds to zero; setScale would first build 10^scale
+        this.amount = (integerDigits < -fractionDigits - 1 ? BigDecimal.ZERO : amount).setScale(fractionDigits, RoundingMode.HALF_UP);
     }
 
     public static Money of(BigDecimal amount, String currencyCode) {
@@ -38,7 +49,7 @@ public final class Money implements Comparable<Money> {
     }
 
     public static Money of(String amount, String currencyCode) {
-        return of(new BigDecimal(amount), currencyCode);
+        return of(Decimals.parse(amount), currencyCode);
     }
 
     public static Money cny(String amount) {

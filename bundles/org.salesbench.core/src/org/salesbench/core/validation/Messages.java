@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String Validation_negative;
     public static String Validation_notInList;
     public static String Validation_dateBefore;
+    public static String Validation_tooLarge;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

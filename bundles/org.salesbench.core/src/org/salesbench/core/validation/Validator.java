@@ -59,6 +59,13 @@ public final class Validator {
         }
     }
 
+    /** An amount must fit its DECIMAL(19,4) column: a field error here rather than a database error at save. */
+    public void amount(String field, String label, BigDecimal value) {
+        if (!Decimals.fitsAmount(value)) {
+            errors.add(new FieldError(field, Decimals.tooLarge(label, value.toString()), value));
+        }
+    }
+
     public void notBefore(String field, String label, LocalDate value, String otherLabel, LocalDate other) {
         if (value != null && other != null && value.isBefore(other)) {
             add(field, Messages.Validation_dateBefore, label, value, otherLabel, other);

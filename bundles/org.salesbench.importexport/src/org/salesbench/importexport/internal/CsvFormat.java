@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.io.SpreadsheetText;
 import org.salesbench.importexport.DataFormat;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ReadOptions;
@@ -295,7 +296,14 @@ public class CsvFormat implements DataFormat {
 
             @Override
             public void write(List<String> values) throws IOException {
-                printer.printRecord(values);
+                printer.printRecord(values.stream().map(SpreadsheetText::neutralise).toList());
+            }
+
+            /** Numbers as numbers (a negative amount is no formula), every text neutralised. */
+            @Override
+            public void writeTyped(List<?> values) throws IOException {
+                printer.printRecord(values.stream()
+                        .map(v -> v instanceof Number ? RecordWriter.plainText(v) : SpreadsheetText.neutralise(RecordWriter.plainText(v))).toList());
             }
 
             @Override

@@ -1,11 +1,11 @@
 package org.salesbench.importexport.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.audit.AuditKind;
 import org.salesbench.audit.AuditTrail;
+import org.salesbench.core.io.AtomicFiles;
+import org.salesbench.core.io.SpreadsheetText;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.importexport.ColumnMapping;
 import org.salesbench.importexport.DataFormat;
@@ -248,6 +250,12 @@ public class ImportEngine implements ImportService {
         boolean large = Files.isRegularFile(file) && Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
         try (RecordReader reader = format.open(file, options)) {
             Run run = new Run(target, fields, reader, settings, progress, large);
+            if (settings.values().locale() == null && run.readsNumbersOrDates()) {
+                // no declared locale: each number and date column is read by what all of its values show
+                try (RecordReader firstPass = format.open(file, options)) {
+                    run.detectConventions(firstPass);
+                }
+            }
             ImportResult result = run.execute();
             if (result.created() + result.updated() > 0) {
                 // one event for the file: a bulk load writes rows the audit trail does not see one by one
@@ -299,6 +307,8 @@ public class ImportEngine implements ImportService {
         private long rows, lastCommittedRow;
         private TargetWriter writer;
         private final boolean large;
+        /** Per column: how it writes numbers and dates (the declared locale's, or detected). */
+        private final ColumnConvention[] conventionOfColumn;
 
         Run(ImportTarget target, List<TargetField> fields, RecordReader reader, ImportSettings settings, IProgressMonitor monitor,
                 boolean large) throws ImportException {
@@ -310,6 +320,9 @@ public class ImportEngine implements ImportService {
             this.monitor = monitor;
             List<String> header = reader.header();
             fieldOfColumn = new TargetField[header.size()];
+            conventionOfColumn = new ColumnConvention[header.size()];
+            Arrays.fill(conventionOfColumn, settings.values().locale() == null ? ColumnConvention.UNDECIDED
+                    : ColumnConvention.of(settings.values().locale()));
             for (int i = 0; i < header.size(); i++) {
                 String name = settings.columns().fieldOf(header.get(i));
                 if (name == null) {
@@ -340,6 +353,32 @@ public class ImportEngine implements ImportService {
                 if (field.required() && !columnOfField.containsKey(field.name()) && settings.match().onMatch() != OnMatch.UPDATE
                         && settings.values().defaultFor(field.name()) == null) {
                     throw new ImportException(NLS.bind(Messages.Mapping_requiredMissing, field.label(), field.name()));
+                }
+            }
+        }
+
+        boolean readsNumbersOrDates() {
+            return Arrays.stream(fieldOfColumn).anyMatch(f -> f != null && ColumnConvention.Detector.reads(f.type()));
+        }
+
+        /** Reads every value of the number and date columns once, so each column's convention rests on all of them. */
+        void detectConventions(RecordReader firstPass) throws IOException {
+            ColumnConvention.Detector[] detectors = new ColumnConvention.Detector[fieldOfColumn.length];
+            for (int i = 0; i < fieldOfColumn.length; i++) {
+                if (fieldOfColumn[i] != null && ColumnConvention.Detector.reads(fieldOfColumn[i].type())) {
+                    detectors[i] = new ColumnConvention.Detector();
+                }
+            }
+            for (SourceRow row; (row = firstPass.next()) != null && !monitor.isCanceled();) {
+                for (int i = 0; i < detectors.length; i++) {
+                    if (detectors[i] != null) {
+                        detectors[i].observe(fieldOfColumn[i].type(), SpreadsheetText.restore(row.value(i)), row.number());
+                    }
+                }
+            }
+            for (int i = 0; i < detectors.length; i++) {
+                if (detectors[i] != null) {
+                    conventionOfColumn[i] = detectors[i].result();
                 }
             }
         }
@@ -570,7 +609,7 @@ public class ImportEngine implements ImportService {
                     text = joined(source, joined);
                 }
                 try {
-                    Object value = Values.convert(field, field.picklist(), text, settings.values());
+                    Object value = Values.convert(field, field.picklist(), text, settings.values(), conventionOfColumn[i]);
                     if (value == null) {
                         value = defaultValue(field, Messages.Note_defaultUsed);
                     } else {
@@ -693,57 +732,69 @@ public class ImportEngine implements ImportService {
         int[] count = { 0 };
         FieldMask mask = target.entity() == null ? FieldMask.NONE : FieldMask.of(context.service(SecurityService.class), target.entity());
         // the columns the user's roles hide are left out of the file: one mask for the whole export, no look-up per row
-        try (OutputStream out = Files.newOutputStream(file); RecordWriter writer = format.create(out, options)) {
-            target.export(context, filter, new RecordWriter() {
-                private boolean[] keep;
-
-                @Override
-                public void begin(List<Column> columns) throws IOException {
-                    keep = new boolean[columns.size()];
-                    List<Column> shown = new ArrayList<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        keep[i] = !mask.hides(columns.get(i).name());
-                        if (keep[i]) {
-                            shown.add(columns.get(i));
-                        }
-                    }
-                    writer.begin(shown);
-                }
-
-                private <V> List<V> shown(List<V> values) {
-                    if (mask.isEmpty()) {
-                        return values;
-                    }
-                    List<V> shown = new ArrayList<>(values.size());
-                    for (int i = 0; i < values.size(); i++) {
-                        if (i >= keep.length || keep[i]) {
-                            shown.add(values.get(i));
-                        }
-                    }
-                    return shown;
-                }
-
-                @Override
-                public void write(List<String> values) throws IOException {
-                    writer.write(shown(values));
-                    count[0]++;
-                }
-
-                @Override
-                public void writeTyped(List<?> values) throws IOException {
-                    writer.writeTyped(shown(values));
-                    count[0]++;
-                }
-
-                @Override
-                public void close() {
-                    // the engine closes the file
-                }
-            }, progress);
-        }
+        // written beside the file and moved over it when complete: a failure midway leaves the previous file, or none
+        AtomicFiles.write(file, out -> {
+            try (RecordWriter writer = format.create(out, options)) {
+                export(target, filter, writer, mask, count, progress);
+            }
+            if (progress.isCanceled()) {
+                throw new ImportException(NLS.bind(Messages.Export_cancelled, file.getFileName()));
+            }
+        });
         recordAudit(targetId, AuditKind.EXPORTED, "target=" + targetId + "; file=" + file.getFileName() + "; rows=" + count[0]
                 + "; filter=" + (filter == null ? "" : filter) + (mask.isEmpty() ? "" : "; withheld=" + String.join(",", mask.hidden())));
         return count[0];
+    }
+
+    /** The target's records to the writer, without the columns the mask hides, counted. */
+    private void export(ImportTarget target, Object filter, RecordWriter writer, FieldMask mask, int[] count, IProgressMonitor progress)
+            throws IOException {
+        target.export(context, filter, new RecordWriter() {
+            private boolean[] keep;
+
+            @Override
+            public void begin(List<Column> columns) throws IOException {
+                keep = new boolean[columns.size()];
+                List<Column> shown = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    keep[i] = !mask.hides(columns.get(i).name());
+                    if (keep[i]) {
+                        shown.add(columns.get(i));
+                    }
+                }
+                writer.begin(shown);
+            }
+
+            private <V> List<V> shown(List<V> values) {
+                if (mask.isEmpty()) {
+                    return values;
+                }
+                List<V> shown = new ArrayList<>(values.size());
+                for (int i = 0; i < values.size(); i++) {
+                    if (i >= keep.length || keep[i]) {
+                        shown.add(values.get(i));
+                    }
+                }
+                return shown;
+            }
+
+            @Override
+            public void write(List<String> values) throws IOException {
+                writer.write(shown(values));
+                count[0]++;
+            }
+
+            @Override
+            public void writeTyped(List<?> values) throws IOException {
+                writer.writeTyped(shown(values));
+                count[0]++;
+            }
+
+            @Override
+            public void close() {
+                // the engine closes the file
+            }
+        }, progress);
     }
 
     @Override

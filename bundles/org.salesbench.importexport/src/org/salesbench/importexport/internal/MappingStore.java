@@ -21,7 +21,7 @@ import org.salesbench.persistence.UnitOfWork;
  * Named mappings, kept in the database (table SB_IMPORT_MAPPING) rather than in preferences: on a team
  * database everyone reuses the mapping a colleague made for the monthly Salesforce export, and the
  * command line sees the same mappings as the workbench. The content is a small CSV:
- * {@code column,<header>,<field>} and {@code value,<field>,<from>,<to>} lines.
+ * {@code column,<header>,<field>}, {@code value,<field>,<from>,<to>} and {@code locale,<language tag>} lines.
  */
 final class MappingStore {
 
@@ -68,6 +68,9 @@ final class MappingStore {
             for (Map.Entry<String, String> e : columns.fieldByHeader().entrySet()) {
                 printer.printRecord("column", e.getKey(), e.getValue());
             }
+            if (values.locale() != null) {
+                printer.printRecord("locale", values.locale().toLanguageTag());
+            }
             for (Map.Entry<String, Map<String, String>> field : values.byField().entrySet()) {
                 for (Map.Entry<String, String> e : field.getValue().entrySet()) {
                     printer.printRecord("value", field.getKey(), e.getKey(), e.getValue());
@@ -88,6 +91,8 @@ final class MappingStore {
                     columns.put(r.get(1), r.get(2));
                 } else if ("value".equals(r.get(0)) && r.size() >= 4) {
                     values = values.with(r.get(1), r.get(2), r.get(3));
+                } else if ("locale".equals(r.get(0)) && r.size() >= 2) {
+                    values = values.withLocale(java.util.Locale.forLanguageTag(r.get(1)));
                 }
             }
         } catch (IOException e) {

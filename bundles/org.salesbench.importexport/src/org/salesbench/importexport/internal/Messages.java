@@ -39,6 +39,10 @@ public final class Messages extends NLS {
     public static String Row_duplicateInFile;
     public static String Export_unsupported;
     public static String Value_notDateTime;
+    public static String Value_numberAmbiguous;
+    public static String Value_dateAmbiguous;
+    public static String Value_mixedConventions;
+    public static String Export_cancelled;
     public static String Note_valueMapped;
     public static String Note_defaultUsed;
     public static String Note_defaultForAbsent;

@@ -3,15 +3,20 @@ package org.salesbench.importexport.internal;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.io.SpreadsheetText;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.ValueMapping;
 
@@ -26,21 +31,30 @@ public final class Values {
         }
     }
 
+    /** The year-first forms; year-last ones ({@code 03/04/2026}) are read by the column's convention. */
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"),
-            DateTimeFormatter.ofPattern("uuuu年M月d日"), DateTimeFormatter.ofPattern("uuuuMMdd"),
-            DateTimeFormatter.ofPattern("M/d/uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"))
+            DateTimeFormatter.ofPattern("uuuu年M月d日"), DateTimeFormatter.ofPattern("uuuuMMdd"))
             .stream().map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
 
     private Values() {
     }
 
-    /** {@code null} for an empty cell. */
+    /** {@code null} for an empty cell; numbers and dates by the convention the file's locale gives, if any. */
     static Object convert(TargetField field, List<String> picklist, String text, ValueMapping mapping) throws Refused {
+        return convert(field, picklist, text, mapping, mapping.locale() == null ? ColumnConvention.UNDECIDED : ColumnConvention.of(mapping.locale()));
+    }
+
+    /**
+     * {@code null} for an empty cell. A text Salesbench neutralised on export ({@code '=1+2}) is read as it was; numbers
+     * and year-last dates are read by the column's convention, and refused where it does not decide them.
+     */
+    static Object convert(TargetField field, List<String> picklist, String text, ValueMapping mapping, ColumnConvention convention)
+            throws Refused {
         if (text == null) {
             return null;
         }
-        String s = text.strip();
+        String s = SpreadsheetText.restore(text.strip());
         if (s.isEmpty()) {
             return null;
         }
@@ -49,15 +63,11 @@ public final class Values {
             String mappedText = mapping.map(field.name(), s);
             return mappedText != null ? mappedText : s;
         case NUMBER:
-            try {
-                return new BigDecimal(s.replaceAll("[,\\s¥$€￥]", ""));
-            } catch (NumberFormatException e) {
-                throw new Refused(NLS.bind(Messages.Value_notNumber, field.label(), s));
-            }
+            return number(field, s, convention);
         case DATE:
-            return date(field, s);
+            return date(field, s, convention);
         case DATETIME:
-            return dateTime(field, s);
+            return dateTime(field, s, convention);
         case BOOLEAN:
             switch (s.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "y", "1", "是", "x", "✓":
@@ -83,8 +93,70 @@ public final class Values {
         }
     }
 
-    private static LocalDate date(TargetField field, String s) throws Refused {
+    /**
+     * A number as the convention reads it: grouping by the other separator (in groups of three), spaces or apostrophes,
+     * currency signs ignored; bounded (no huge exponent, at most 15 digits before the point, as DECIMAL(19,4) holds).
+     */
+    static BigDecimal number(TargetField field, String s, ColumnConvention convention) throws Refused {
+        String bare = ColumnConvention.bareNumber(s);
+        char evidence = ColumnConvention.decimalEvidence(bare);
+        if (convention.conflict() != null && evidence != ColumnConvention.NONE) {
+            throw mixed(field, s, convention.conflict());
+        }
+        char decimal = convention.decimal() != null ? convention.decimal() : evidence;
+        if (decimal == ColumnConvention.AMBIGUOUS) {
+            throw new Refused(NLS.bind(Messages.Value_numberAmbiguous, field.label(), s));
+        }
+        try {
+            if (decimal == ColumnConvention.NONE || bare.indexOf('e') >= 0 || bare.indexOf('E') >= 0) {
+                return Decimals.parseAmount(bare);
+            }
+            char group = decimal == '.' ? ',' : '.';
+            int point = bare.indexOf(decimal);
+            if (point != bare.lastIndexOf(decimal)) {
+                throw new NumberFormatException(bare);
+            }
+            String whole = point < 0 ? bare : bare.substring(0, point);
+            String fraction = point < 0 ? "" : bare.substring(point + 1);
+            if (fraction.indexOf(group) >= 0 || !grouped(whole.replaceFirst("^[+-]", ""), group)) {
+                throw new NumberFormatException(bare);
+            }
+            return Decimals.parseAmount(whole.replace(String.valueOf(group), "") + (point < 0 ? "" : "." + fraction));
+        } catch (Decimals.OutOfRange e) {
+            throw new Refused(Decimals.tooLarge(field.label(), s));
+        } catch (NumberFormatException e) {
+            throw new Refused(NLS.bind(Messages.Value_notNumber, field.label(), s));
+        }
+    }
+
+    /** Digits, or groups of three digits after a first of one to three. */
+    private static boolean grouped(String whole, char group) {
+        if (whole.indexOf(group) < 0) {
+            return true;
+        }
+        String[] parts = whole.split(java.util.regex.Pattern.quote(String.valueOf(group)), -1);
+        if (parts[0].isEmpty() || parts[0].length() > 3) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].length() != 3) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Refused mixed(TargetField field, String s, ColumnConvention.Conflict conflict) {
+        return new Refused(NLS.bind(Messages.Value_mixedConventions, new Object[] { field.label(), s, conflict.first(), conflict.firstRow(),
+                conflict.second(), conflict.secondRow() }));
+    }
+
+    private static LocalDate date(TargetField field, String s, ColumnConvention convention) throws Refused {
         String t = s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == ' ') ? s.substring(0, 10) : s;
+        Matcher yearLast = ColumnConvention.YEAR_LAST.matcher(t);
+        if (yearLast.matches()) {
+            return yearLastDate(field, s, yearLast, convention);
+        }
         for (DateTimeFormatter format : DATES) {
             try {
                 return LocalDate.parse(t, format);
@@ -99,7 +171,41 @@ public final class Values {
         }
     }
 
-    private static LocalDateTime dateTime(TargetField field, String s) throws Refused {
+    /** {@code 03/04/2026}: day or month first as the column's convention or the value itself says; never a guess. */
+    private static LocalDate yearLastDate(TargetField field, String s, Matcher m, ColumnConvention convention) throws Refused {
+        int a = Integer.parseInt(m.group(1)), b = Integer.parseInt(m.group(3)), year = Integer.parseInt(m.group(4));
+        Boolean dayFirst;
+        if (m.group(2).equals(".") || a == b) {
+            dayFirst = Boolean.TRUE;
+        } else if (convention.conflict() != null) {
+            throw mixed(field, s, convention.conflict());
+        } else {
+            dayFirst = convention.dayFirst() != null ? convention.dayFirst() : ColumnConvention.dayFirstEvidence(s);
+        }
+        if (dayFirst == null) {
+            throw new Refused(NLS.bind(Messages.Value_dateAmbiguous, field.label(), s));
+        }
+        try {
+            return dayFirst ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b);
+        } catch (DateTimeException e) {
+            throw new Refused(NLS.bind(Messages.Value_notDate, field.label(), s));
+        }
+    }
+
+    private static LocalDateTime dateTime(TargetField field, String s, ColumnConvention convention) throws Refused {
+        Matcher yearLast = ColumnConvention.YEAR_LAST.matcher(s);
+        if (yearLast.lookingAt()) {
+            LocalDate day = yearLastDate(field, s, yearLast, convention);
+            String rest = s.substring(yearLast.end()).strip();
+            if (rest.isEmpty()) {
+                return day.atStartOfDay();
+            }
+            try {
+                return day.atTime(LocalTime.parse(rest.length() == 4 ? "0" + rest : rest));
+            } catch (DateTimeParseException e) {
+                throw new Refused(NLS.bind(Messages.Value_notDateTime, field.label(), s));
+            }
+        }
         String t = s.replace('/', '-').replace(' ', 'T');
         try {
             return LocalDateTime.parse(t);
@@ -109,7 +215,7 @@ public final class Values {
             } catch (DateTimeParseException again) {
                 if (s.length() <= 11) {
                     try {
-                        return date(field, s).atStartOfDay();
+                        return date(field, s, convention).atStartOfDay();
                     } catch (Refused notADate) {
                         // fall through to the date-time message
                     }
@@ -128,7 +234,6 @@ public final class Values {
                 .replaceAll("[\\s\\p{Punct}\\p{IsPunctuation}_]+", "");
     }
 
-    /** The text a field value is exported as, in a form {@link #convert} reads back. */
     /**
      * A value for an export: numbers and days stay typed, so a spreadsheet sums and sorts them (text formats write
      * them plainly); everything else as {@link #format} writes it, the form the import reads back.

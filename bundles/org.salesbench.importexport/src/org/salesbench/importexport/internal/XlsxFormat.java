@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.io.SpreadsheetText;
 import org.salesbench.importexport.DataFormat;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ReadOptions;
@@ -34,7 +35,8 @@ import org.salesbench.importexport.WriteOptions;
 /**
  * Excel workbooks (.xlsx) through Apache POI: the first sheet or a named one; cells as Excel shows
  * their value, dates as ISO dates, whole numbers without ".0". Export streams rows (SXSSF) so large
- * lists do not sit in memory.
+ * lists do not sit in memory; it writes string and number cells only, never formulas, and texts a spreadsheet would
+ * take for a formula neutralised ({@link SpreadsheetText}).
  */
 public class XlsxFormat implements DataFormat {
 
@@ -150,7 +152,7 @@ public class XlsxFormat implements DataFormat {
                 Row row = sheet.createRow(next++);
                 for (int i = 0; i < values.size(); i++) {
                     if (values.get(i) != null) {
-                        row.createCell(i, CellType.STRING).setCellValue(values.get(i));
+                        row.createCell(i, CellType.STRING).setCellValue(SpreadsheetText.neutralise(values.get(i)));
                     }
                 }
             }
@@ -182,7 +184,7 @@ public class XlsxFormat implements DataFormat {
                             cell.setCellValue(d);
                             cell.setCellStyle(date());
                         }
-                        default -> cell.setCellValue(value.toString());
+                        default -> cell.setCellValue(SpreadsheetText.neutralise(value.toString()));
                     }
                 }
             }

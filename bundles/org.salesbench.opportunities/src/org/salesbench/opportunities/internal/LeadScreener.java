@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
@@ -63,7 +64,7 @@ final class LeadScreener {
             case NEED_KEYWORD -> !value.isEmpty() && lead.getNeed() != null
                     && lead.getNeed().toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
             case SOURCE -> lead.getSource() != null && lead.getSource().equalsIgnoreCase(value);
-            case BUDGET_AT_LEAST -> lead.getBudget() != null && isNumber(value) && lead.getBudget().getAmount().compareTo(new BigDecimal(value)) >= 0;
+            case BUDGET_AT_LEAST -> lead.getBudget() != null && isNumber(value) && lead.getBudget().getAmount().compareTo(Decimals.parse(value)) >= 0;
             case EXISTING_CUSTOMER -> existingCustomer;
             case WON_BEFORE -> wonBefore;
             case GRADE -> false;
@@ -72,7 +73,7 @@ final class LeadScreener {
 
     static boolean isNumber(String value) {
         try {
-            new BigDecimal(value.strip());
+            Decimals.parse(value.strip());
             return true;
         } catch (NumberFormatException | NullPointerException e) {
             return false;

@@ -230,6 +230,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         v.maxLength("need", Messages.Lead_need, lead.getNeed(), 4000);
         if (lead.getBudget() != null) {
             v.notNegative("budget", Messages.Lead_budget, lead.getBudget().getAmount());
+            v.amount("budget", Messages.Lead_budget, lead.getBudget().getAmount());
         }
         v.required("status", Messages.Lead_status, lead.getStatus());
         v.maxLength("disqualifyReason", Messages.Lead_disqualifyReason, lead.getDisqualifyReason(), 500);

@@ -265,6 +265,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         }
         if (v.required("amount", Messages.Opportunity_amount, o.getAmount())) {
             v.notNegative("amount", Messages.Opportunity_amount, o.getAmount().getAmount());
+            v.amount("amount", Messages.Opportunity_amount, o.getAmount().getAmount());
         }
         // historic deals (an import) set the day they were engaged; others start the day they are created
         if (o.getEngagedOn() == null) {

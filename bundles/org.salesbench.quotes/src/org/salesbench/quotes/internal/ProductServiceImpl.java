@@ -108,6 +108,7 @@ public class ProductServiceImpl implements ProductService {
         }
         if (v.required("listPrice", Messages.Product_listPrice, product.getListPrice())) {
             v.notNegative("listPrice", Messages.Product_listPrice, product.getListPrice().getAmount());
+            v.amount("listPrice", Messages.Product_listPrice, product.getListPrice().getAmount());
         }
         if (v.required("taxRate", Messages.Product_taxRate, product.getTaxRate())) {
             percent(v, "taxRate", Messages.Product_taxRate, product.getTaxRate());

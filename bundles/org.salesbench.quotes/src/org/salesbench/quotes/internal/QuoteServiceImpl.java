@@ -278,6 +278,7 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
         String unitPrice = label(number, Messages.Line_unitPrice);
         if (v.required(prefix + "unitPrice", unitPrice, line.getUnitPrice())) {
             v.notNegative(prefix + "unitPrice", unitPrice, line.getUnitPrice());
+            v.amount(prefix + "unitPrice", unitPrice, line.getUnitPrice());
         }
         String discount = label(number, Messages.Line_discount);
         if (v.required(prefix + "discountPercent", discount, line.getDiscountPercent())) {

@@ -7,6 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.quotes.ApprovalOutcome;
 import org.salesbench.quotes.ApprovalOutcome.State;
 import org.salesbench.quotes.QuoteApprovalRequest;
@@ -48,7 +49,7 @@ public class ThresholdQuoteApprovalService implements QuoteApprovalService {
         String value = property != null && (configured == null || DEFAULT_THRESHOLD.equals(String.valueOf(configured)))
                 ? property : configured == null ? DEFAULT_THRESHOLD : String.valueOf(configured);
         try {
-            BigDecimal parsed = new BigDecimal(value.trim());
+            BigDecimal parsed = Decimals.parse(value.trim());
             threshold = parsed.signum() < 0 ? BigDecimal.ZERO : parsed;
         } catch (NumberFormatException e) {
             threshold = new BigDecimal(DEFAULT_THRESHOLD);

@@ -15,6 +15,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.validation.Decimals;
 
 /**
  * When a record of an entity type needs approval, and by whom: a condition on one of the subject's fields (e.g. a quote's
@@ -79,7 +80,7 @@ public class ApprovalDefinition extends AbstractEntity {
         if (type == SubjectField.Type.NUMBER) {
             try {
                 BigDecimal actual = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-                comparison = actual.compareTo(new BigDecimal(conditionValue.trim()));
+                comparison = actual.compareTo(Decimals.parse(conditionValue.trim()));
             } catch (NumberFormatException e) {
                 return false;
             }

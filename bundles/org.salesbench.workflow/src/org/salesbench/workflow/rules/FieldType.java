@@ -3,6 +3,7 @@ package org.salesbench.workflow.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.salesbench.core.validation.Decimals;
 
 /** The type of a field a rule can test or set; it decides which comparisons apply and how a typed value is read. */
 public enum FieldType {
@@ -23,7 +24,7 @@ public enum FieldType {
         try {
             return switch (this) {
             case TEXT -> text;
-            case NUMBER -> new BigDecimal(t);
+            case NUMBER -> Decimals.parse(t);
             case DATE -> LocalDate.parse(t);
             case BOOLEAN -> {
                 if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {

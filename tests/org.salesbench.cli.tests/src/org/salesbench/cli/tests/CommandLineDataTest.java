@@ -78,6 +78,23 @@ class CommandLineDataTest {
     }
 
     @Test
+    void anAmbiguousPriceIsRefusedUntilLocaleSaysHowTheFileWritesNumbers() throws Exception {
+        Path file = Files.writeString(dir.resolve("prices.csv"), "Code,Name,Price\nP1,Widget,1.234\n");
+        Result refused = cli.run("import", "products", file.toString());
+        assertEquals(3, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("Row 2") && refused.err().contains("1.234") && refused.err().contains("--locale"), refused.toString());
+        assertEquals(0, cli.query("SELECT COUNT(*) FROM SB_PRODUCT"), "never a silent guess");
+
+        Result german = cli.run("import", "products", file.toString(), "--locale", "de");
+        assertEquals(0, german.code(), german.toString());
+        assertEquals(1, cli.query("SELECT COUNT(*) FROM SB_PRODUCT WHERE CODE = 'P1' AND LIST_PRICE = 1234"));
+
+        Result unknown = cli.run("import", "products", file.toString(), "--locale", "qq-ZZ");
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("qq-ZZ"), unknown.toString());
+    }
+
+    @Test
     void allOrNothingRefusesAFileWithABadRowAndValidRowsImportsTheRest() throws Exception {
         Path file = Files.writeString(dir.resolve("c.csv"), "Name,Status,Grade\nAlpha Ltd,active,A\n,active,B\nGamma Ltd,Customer,C\nDelta Ltd,prospect,Z\n");
         Result refused = cli.run("import", "customers", file.toString(), "--summary", "json");

@@ -3,6 +3,7 @@ package org.salesbench.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.DateRange;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.CreditCode;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.core.validation.Validator;
 
@@ -23,6 +25,24 @@ class ValueTest {
         assertEquals(new BigDecimal("100"), Money.of("99.5", "JPY").getAmount());
         assertEquals(Money.cny("3.30"), Money.cny("1.10").plus(Money.cny("2.2")));
         assertEquals("CNY 3.33", Money.cny("10").times(new BigDecimal("0.333")).toString());
+    }
+
+    @Test
+    void numbersAreBoundedBeforeAnythingIsComputed() {
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(1), () -> {
+            assertThrows(Decimals.OutOfRange.class, () -> Decimals.parse("1e300000000"));
+            assertThrows(Decimals.OutOfRange.class, () -> Decimals.parse("1E-2147483648"));
+            assertThrows(Decimals.OutOfRange.class, () -> Decimals.parse("9".repeat(500)));
+            assertThrows(Decimals.OutOfRange.class, () -> Money.of(new BigDecimal("1e300000000"), "CNY"));
+            assertEquals(new BigDecimal("0.00"), Money.of(new BigDecimal("1e-300000000"), "CNY").getAmount());
+        });
+        assertThrows(NumberFormatException.class, () -> Decimals.parse("1e"));
+        assertEquals(new BigDecimal("1.5E+3"), Decimals.parse(" 1.5e3 "));
+        assertEquals(new BigDecimal("999999999999999.9999"), Decimals.parseAmount("999999999999999.9999"), "DECIMAL(19,4)'s largest");
+        assertThrows(Decimals.OutOfRange.class, () -> Decimals.parseAmount("1000000000000000"));
+        Validator v = new Validator();
+        v.amount("amount", "Amount", new BigDecimal("1e15"));
+        assertEquals("Amount: 1E+15 is too large (at most 15 digits before the decimal point)", v.errors().get(0).message());
     }
 
     @Test

@@ -2,9 +2,7 @@ package org.salesbench.analytics.ui.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -28,6 +26,7 @@ import org.salesbench.analytics.ReportExporter;
 import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.output.ReportCharts;
+import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
 
@@ -81,15 +80,7 @@ public final class ReportActions {
         ReportExporter exporter = Services.get(ReportExporter.class);
         Jobs.load(owner, NLS.bind(Messages.Job_export, result.title()), () -> {
             try {
-                Path parent = file.toAbsolutePath().getParent();
-                Path temporary = Files.createTempFile(parent, ".export", "." + extension(format)); //$NON-NLS-1$ //$NON-NLS-2$
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    exporter.export(result, format, out);
-                } catch (IOException | RuntimeException e) {
-                    Files.deleteIfExists(temporary);
-                    throw e;
-                }
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.write(file, out -> exporter.export(result, format, out));
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,13 +1,11 @@
 package org.salesbench.analytics.internal.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,6 +33,7 @@ import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.cli.TextCells;
+import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
@@ -183,30 +182,20 @@ public class ReportCommand implements CliCommand {
 
     private static void write(ReportResult result, ReportFormat format, Path output, CommandContext context) throws CommandException {
         ReportExporter exporter = context.service(ReportExporter.class);
-        // written beside the target and moved into place, so a failure never leaves half a file under its name
-        Path partial = output.resolveSibling(output.getFileName() + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                exporter.export(result, format, out);
-            }
-            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(output, out -> exporter.export(result, format, out));
         } catch (IOException | UncheckedIOException e) {
             throw CommandException.data(NLS.bind(Messages.Export_failed, e.getMessage()), e);
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // only a left-over partial file
-            }
         }
         context.out().println(NLS.bind(Messages.Report_written, new Object[] { result.title(), result.rows().size(), output }));
     }
 
     /** RFC 4180 without a byte-order mark (this goes to a terminal or a pipe, not to Excel); plain numbers. */
     static void csv(ReportResult result, PrintStream out) {
-        out.println(result.columns().stream().map(c -> quote(c.id())).collect(Collectors.joining(",")));
+        out.println(result.columns().stream().map(c -> TextCells.csvText(c.id())).collect(Collectors.joining(",")));
         for (ReportRow row : result.rows()) {
-            out.println(ReportValues.typedValues(result, row).stream().map(v -> v == null ? "" : quote(plainText(v)))
+            out.println(ReportValues.typedValues(result, row).stream()
+                    .map(v -> v == null ? "" : v instanceof Number ? quote(plainText(v)) : TextCells.csvText(plainText(v)))
                     .collect(Collectors.joining(",")));
         }
     }

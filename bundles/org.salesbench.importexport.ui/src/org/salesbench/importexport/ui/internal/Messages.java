@@ -69,6 +69,8 @@ public final class Messages extends NLS {
     public static String Options_title;
     public static String Options_update;
     public static String Options_validRows;
+    public static String Options_locale;
+    public static String Options_localeDetect;
     public static String Summary_cancelledAtBatch;
     public static String Summary_cancelledRolledBack;
     public static String Summary_cellError;

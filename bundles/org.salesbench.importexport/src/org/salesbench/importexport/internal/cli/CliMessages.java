@@ -26,6 +26,7 @@ public final class CliMessages extends NLS {
     public static String Import_errorReportWritten;
     public static String Import_fieldsHeading;
     public static String Import_help;
+    public static String Import_badLocale;
     public static String Import_keys;
     public static String Import_moreErrors;
     public static String Import_noMapping;

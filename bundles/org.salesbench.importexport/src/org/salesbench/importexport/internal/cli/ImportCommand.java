@@ -45,7 +45,7 @@ public class ImportCommand implements CliCommand {
 
     private static final int ERRORS_SHOWN = 20;
     private static final Set<String> VALUE_OPTIONS = Set.of("mapping", "save-mapping", "mode", "match", "on-match", "map", "values",
-            "summary", "errors", "encoding", "sheet");
+            "summary", "errors", "encoding", "sheet", "locale");
 
     @Override
     public String help() {
@@ -94,6 +94,7 @@ public class ImportCommand implements CliCommand {
         }
         Map<String, String> columnOverrides = parseMap(args.option("map"), target);
         ValueMapping valueOverrides = parseValues(args.option("values"), target);
+        Locale fileLocale = locale(args.option("locale"));
         ReadOptions read = new ReadOptions(charset(args.option("encoding")), null, args.option("sheet"));
         Path mappingFile = null;
         String mappingName = args.option("mapping");
@@ -141,6 +142,9 @@ public class ImportCommand implements CliCommand {
             for (Map.Entry<String, String> v : field.getValue().entrySet()) {
                 values = values.with(field.getKey(), v.getKey(), v.getValue());
             }
+        }
+        if (fileLocale != null) {
+            values = values.withLocale(fileLocale);
         }
         if (args.option("save-mapping") != null) {
             service.saveMapping(target.id(), args.option("save-mapping"), columns, values);
@@ -220,6 +224,20 @@ public class ImportCommand implements CliCommand {
             }
         }
         return json.append('"').toString();
+    }
+
+    /** The file's locale from {@code --locale}: a language tag of a locale Java knows; {@code null} to detect. */
+    static Locale locale(String tag) throws CommandException {
+        if (tag == null) {
+            return null;
+        }
+        Locale locale = Locale.forLanguageTag(tag.strip().replace('_', '-'));
+        boolean known = !locale.getLanguage().isEmpty()
+                && java.util.Arrays.stream(Locale.getAvailableLocales()).anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
+        if (!known) {
+            throw CommandException.usage(NLS.bind(CliMessages.Import_badLocale, tag));
+        }
+        return locale;
     }
 
     static Path existingFile(String name) throws CommandException {

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.ui.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.opportunities.ConversionRequest;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadDuplicate;
@@ -162,10 +162,12 @@ public class ConvertLeadDialog extends TitleAreaDialog {
         String error = null;
         Money amount = null;
         try {
-            amount = Money.of(new BigDecimal(amountText.getText().strip().replace(",", "")), currency());
+            amount = Money.of(Decimals.parseAmount(amountText.getText().strip().replace(",", "")), currency());
             if (amount.isNegative()) {
                 error = NLS.bind(Messages.Field_negative, Messages.Convert_amountField);
             }
+        } catch (Decimals.OutOfRange e) {
+            error = Decimals.tooLarge(Messages.Convert_amountField, amountText.getText());
         } catch (NumberFormatException e) {
             error = NLS.bind(Messages.Field_notANumber, Messages.Convert_amountField, amountText.getText());
         }

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.ui.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadDuplicate;
@@ -192,7 +192,10 @@ final class LeadFields {
                 return;
             }
             try {
-                lead.setBudget(Money.of(new BigDecimal(typed), lead.getBudget() == null ? Money.DEFAULT_CURRENCY : lead.getBudget().getCurrency()));
+                lead.setBudget(Money.of(Decimals.parseAmount(typed),
+                        lead.getBudget() == null ? Money.DEFAULT_CURRENCY : lead.getBudget().getCurrency()));
+            } catch (Decimals.OutOfRange ex) {
+                inputErrors.put("budget", Decimals.tooLarge(Messages.Lead_budgetField, text.getText()));
             } catch (NumberFormatException ex) {
                 inputErrors.put("budget", NLS.bind(Messages.Field_notANumber, Messages.Lead_budgetField, text.getText()));
             }

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.ui.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +23,7 @@ import org.eclipse.ui.PlatformUI;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerService;
@@ -114,9 +114,20 @@ public class NewOpportunityWizard extends Wizard implements INewWizard {
 
         Money amountValue() {
             try {
-                return Money.of(new BigDecimal(amount.getText().strip().replace(",", "")), Money.DEFAULT_CURRENCY);
+                return Money.of(Decimals.parseAmount(amount.getText().strip().replace(",", "")), Money.DEFAULT_CURRENCY);
             } catch (NumberFormatException e) {
                 return null;
+            }
+        }
+
+        private boolean amountTooLarge() {
+            try {
+                Decimals.parseAmount(amount.getText().strip().replace(",", ""));
+                return false;
+            } catch (Decimals.OutOfRange e) {
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
             }
         }
 
@@ -127,7 +138,8 @@ public class NewOpportunityWizard extends Wizard implements INewWizard {
             } else if (name.getText().isBlank()) {
                 error = NLS.bind(Messages.Field_required, Messages.Field_name);
             } else if (amountValue() == null) {
-                error = NLS.bind(Messages.Field_notANumber, Messages.Field_amountName, amount.getText());
+                error = amountTooLarge() ? Decimals.tooLarge(Messages.Field_amountName, amount.getText())
+                        : NLS.bind(Messages.Field_notANumber, Messages.Field_amountName, amount.getText());
             } else if (amountValue().isNegative()) {
                 error = NLS.bind(Messages.Field_negative, Messages.Field_amountName);
             }

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.ui.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.ProductCatalog;
@@ -140,7 +140,9 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
                 return;
             }
             try {
-                o.setAmount(Money.of(new BigDecimal(typed), code));
+                o.setAmount(Money.of(Decimals.parseAmount(typed), code));
+            } catch (Decimals.OutOfRange ex) {
+                editor.setInputError("amount", Decimals.tooLarge(Messages.Field_amountName, text.getText()));
             } catch (NumberFormatException ex) {
                 editor.setInputError("amount", NLS.bind(Messages.Field_notANumber, Messages.Field_amountName, text.getText()));
             }

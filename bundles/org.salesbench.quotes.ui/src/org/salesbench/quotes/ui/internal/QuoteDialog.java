@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.quotes.Product;
 import org.salesbench.quotes.Quote;
@@ -121,13 +122,13 @@ public class QuoteDialog extends TitleAreaDialog {
         BigDecimal q;
         BigDecimal pct;
         try {
-            q = new BigDecimal(quantity.strip());
+            q = Decimals.parseAmount(quantity);
         } catch (NumberFormatException e) {
             setErrorMessage(NLS.bind(Messages.Field_notANumber, Messages.QuoteDialog_quantity, quantity));
             return;
         }
         try {
-            pct = new BigDecimal(discount.strip().isEmpty() ? "0" : discount.strip());
+            pct = Decimals.parse(discount.strip().isEmpty() ? "0" : discount);
         } catch (NumberFormatException e) {
             setErrorMessage(NLS.bind(Messages.Field_notANumber, Messages.QuoteDialog_discount, discount));
             return;

@@ -1,7 +1,6 @@
 package org.salesbench.quotes.ui.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.documents.DocumentException;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.quotes.ProductService;
@@ -275,7 +275,8 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
     public Job exportPdf(long quoteId, Path target) {
         return Jobs.load(viewer.getTable(), Messages.Job_exportPdf, () -> {
             try {
-                Files.write(target, Services.get(QuoteDocuments.class).renderPdf(quoteId));
+                byte[] pdf = Services.get(QuoteDocuments.class).renderPdf(quoteId);
+                AtomicFiles.write(target, out -> out.write(pdf));
                 return target;
             } catch (IOException | DocumentException e) {
                 throw new IllegalStateException(NLS.bind(Messages.Quotes_cannotWrite, target, e.getMessage()), e);

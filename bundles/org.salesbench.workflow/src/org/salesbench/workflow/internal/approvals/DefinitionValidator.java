@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.core.validation.Validator;
 import org.salesbench.users.Role;
 import org.salesbench.users.UserService;
@@ -73,7 +74,7 @@ final class DefinitionValidator {
             v.add("conditionValue", Messages.Definition_valueRequired);
         } else if (field.get().type() == SubjectField.Type.NUMBER) {
             try {
-                new BigDecimal(value.trim());
+                Decimals.parse(value.trim());
             } catch (NumberFormatException e) {
                 v.add("conditionValue", Messages.Definition_valueNotNumber, value, field.get().name());
             }

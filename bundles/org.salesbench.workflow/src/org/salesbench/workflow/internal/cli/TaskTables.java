@@ -3,6 +3,8 @@ package org.salesbench.workflow.internal.cli;
 import java.io.PrintStream;
 import java.util.List;
 
+import org.salesbench.cli.TextCells;
+
 /** Rows of text printed as an aligned table, RFC 4180 CSV or a JSON array of objects. */
 final class TaskTables {
 
@@ -41,15 +43,7 @@ final class TaskTables {
     }
 
     private static String csvLine(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (String cell : cells) {
-            if (!sb.isEmpty()) {
-                sb.append(',');
-            }
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
-            sb.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-        }
-        return sb.toString();
+        return String.join(",", cells.stream().map(TextCells::csvText).toList());
     }
 
     static void json(List<String> header, List<List<String>> rows, PrintStream out) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskPriority;
 import org.salesbench.workflow.TaskService;
@@ -45,7 +46,7 @@ public class CreateTaskAction implements RuleAction {
     public void execute(ActionContext context) {
         String days = context.parameter(DUE_IN_DAYS);
         Instant due = days == null || days.isBlank() ? null
-                : Instant.now(Clocks.system()).plus(Duration.ofMinutes(new BigDecimal(days.trim()).multiply(BigDecimal.valueOf(24 * 60)).longValue()));
+                : Instant.now(Clocks.system()).plus(Duration.ofMinutes(Decimals.parse(days.trim()).multiply(BigDecimal.valueOf(24 * 60)).longValue()));
         Task task = ruleTask(context, context.parameter(TITLE), due, blankToNull(context.parameter(ASSIGNEE)),
                 NLS.bind(Messages.Action_taskDescription, context.rule().getName()));
         String priority = context.parameter(PRIORITY);

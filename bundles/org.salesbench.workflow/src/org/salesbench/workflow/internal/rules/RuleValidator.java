@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.validation.Decimals;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.workflow.rules.Rule;
 import org.salesbench.workflow.rules.RuleAction;
@@ -121,7 +122,7 @@ final class RuleValidator {
             }
             if (p.type() == RuleParameter.Type.NUMBER) {
                 try {
-                    new BigDecimal(value.trim());
+                    Decimals.parse(value.trim());
                 } catch (NumberFormatException e) {
                     found.add(NLS.bind(Messages.Rule_parameterNotNumber, new Object[] { part, p.label(), value }));
                 }

@@ -277,8 +277,7 @@ class OpportunitiesUiTest {
     void theOpportunityEditorValidatesSavesAndShowsHistory() throws Exception {
         Opportunity o = opportunity("编辑器商机" + unique, Money.cny("1000"));
         OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
-        OpportunityOverviewPage overview = (OpportunityOverviewPage) editor.findPage(OpportunityOverviewPage.ID);
-        UiTesting.waitUntil("the overview's fields", () -> overview.field("amount") != null);
+        OpportunityOverviewPage overview = overviewOf(editor);
         Text amount = (Text) overview.field("amount");
         assertEquals("1000", amount.getText());
 
@@ -318,6 +317,36 @@ class OpportunitiesUiTest {
         editor.setActivePage(OpportunityActivitiesPage.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(0, ((OpportunityActivitiesPage) editor.findPage(OpportunityActivitiesPage.ID)).shownActivities());
+    }
+
+    /** The editor's overview page, once its fields are there. */
+    private static OpportunityOverviewPage overviewOf(OpportunityEditor editor) {
+        OpportunityOverviewPage overview = (OpportunityOverviewPage) editor.findPage(OpportunityOverviewPage.ID);
+        UiTesting.waitUntil("the overview's fields", () -> overview.field("amount") != null);
+        return overview;
+    }
+
+    @Test
+    void anAmountBeyondItsColumnIsAFieldErrorAtOnceAndTheLargestThatFitsSaves() throws Exception {
+        Opportunity o = opportunity("大额商机" + unique, Money.cny("1000"));
+        OpportunityEditor editor = OpportunityEditor.open(page, o.getId(), o.getName());
+        OpportunityOverviewPage overview = overviewOf(editor);
+        Text amount = (Text) overview.field("amount");
+
+        long started = System.nanoTime();
+        amount.setText("1e300000000");
+        assertTrue(System.nanoTime() - started < 1_000_000_000L, "refused without expanding the number");
+        assertTrue(editor.errors().get("amount").contains("too large"), editor.errors().toString());
+        assertTrue(overview.decoration("amount").isVisible());
+        amount.setText("1234567890123456");
+        assertTrue(editor.errors().get("amount").contains("at most 15 digits"), editor.errors().toString());
+        assertFalse(editor.isDirty(), "Save is disabled while the amount does not fit");
+
+        amount.setText("999999999999999.99");
+        assertTrue(editor.errors().isEmpty(), editor.errors().toString());
+        editor.doSave(new NullProgressMonitor());
+        assertEquals(0, Money.cny("999999999999999.99").compareTo(opportunities.find(o.getId()).orElseThrow().getAmount()),
+                "the largest amount DECIMAL(19,4) holds is saved, not refused by the database");
     }
 
     @Test

@@ -42,9 +42,9 @@ final class RowPrinter {
     }
 
     private static void csv(List<String> columns, List<List<String>> rows, PrintStream out) {
-        out.println(String.join(",", columns.stream().map(TextCells::csv).toList()));
+        out.println(String.join(",", columns.stream().map(TextCells::csvText).toList()));
         for (List<String> row : rows) {
-            out.println(String.join(",", row.stream().map(TextCells::csv).toList()));
+            out.println(String.join(",", row.stream().map(TextCells::csvText).toList()));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -433,6 +434,10 @@ public class ApprovalEngine implements ApprovalService {
                 done = escalate(id, now);
             } catch (ConcurrentChangeException e) {
                 // another client escalated or decided it meanwhile: its change stands, this run leaves the request alone
+                done = false;
+            } catch (RuntimeException e) {
+                // e.g. a lock conflict with another client, or a definition gone: the next run tries again
+                ILog.of(ApprovalEngine.class).warn(NLS.bind(Messages.Escalation_failed, id, e.getMessage()), e);
                 done = false;
             }
             escalated += done ? 1 : 0;

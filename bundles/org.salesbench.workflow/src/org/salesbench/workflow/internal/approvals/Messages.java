@@ -54,6 +54,7 @@ public final class Messages extends NLS {
     public static String Task_description;
     public static String Task_syncFailed;
     public static String Escalation_jobName;
+    public static String Escalation_failed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -308,7 +308,17 @@ public class DefinitionDialog extends TitleAreaDialog {
         ApprovalStep step = selectedStep();
         if (step != null) {
             int index = steps.indexOf(step);
+            int removed = index + 1;
             steps.remove(step);
+            // escalations name steps by number: to the removed step none is left, to a later one it moves up
+            for (ApprovalStep s : steps) {
+                Integer target = s.getEscalateToStep();
+                if (target != null && target == removed) {
+                    s.setEscalateToStep(null);
+                } else if (target != null && target > removed) {
+                    s.setEscalateToStep(target - 1);
+                }
+            }
             refreshSteps(steps.isEmpty() ? null : steps.get(Math.min(index, steps.size() - 1)));
         }
     }
@@ -319,6 +329,17 @@ public class DefinitionDialog extends TitleAreaDialog {
         if (index >= 0 && index + by >= 0 && index + by < steps.size()) {
             steps.remove(index);
             steps.add(index + by, step);
+            // the two steps swap numbers: escalations to them follow
+            int from = index + 1;
+            int to = index + by + 1;
+            for (ApprovalStep s : steps) {
+                Integer target = s.getEscalateToStep();
+                if (target != null && target == from) {
+                    s.setEscalateToStep(to);
+                } else if (target != null && target == to) {
+                    s.setEscalateToStep(from);
+                }
+            }
             refreshSteps(step);
         }
     }

@@ -1,5 +1,7 @@
 package org.salesbench.quotes;
 
+import java.util.Optional;
+
 /**
  * The seam through which quote discounts are approved. The default implementation applies a configurable discount
  * threshold: above it a quote waits for a person's decision, at or below it the quote is approved at once. The
@@ -16,4 +18,22 @@ public interface QuoteApprovalService {
 
     /** Whether a quote like this would wait for a person (for an editor's hint before submitting). */
     boolean requiresApproval(QuoteApprovalRequest request);
+
+    /**
+     * A person's decision on a quote this service keeps waiting (the Quotes page's approve and refuse): an approval
+     * engine decides the current step of its request as the current user, so a multi-step definition moves on instead
+     * of being skipped, and calls {@link QuoteService#recordApprovalDecision} when the last step approves or a step
+     * refuses. Returns false when this service keeps nothing for the quote: {@link QuoteService} records the decision.
+     */
+    default boolean decide(long quoteId, boolean approved, String comment) {
+        return false;
+    }
+
+    /**
+     * Whether the current user may decide the quote now, when this service keeps its approval (an approver of the
+     * current step); empty lets {@link QuoteService} answer by the right to approve.
+     */
+    default Optional<Boolean> mayDecide(long quoteId) {
+        return Optional.empty();
+    }
 }

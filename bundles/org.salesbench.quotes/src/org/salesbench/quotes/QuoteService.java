@@ -59,10 +59,18 @@ public interface QuoteService {
     Quote submitForApproval(long quoteId);
 
     /**
-     * The decision callback of the approval seam: an approver (or the workflow module) approves the quote, or refuses
-     * it back to draft with a comment.
+     * The decision callback of the approval seam: it approves the quote, or refuses it back to draft with a comment.
+     * People decide through {@link #decideApproval}, which an approval engine's steps cannot be skipped by.
      */
     Quote recordApprovalDecision(long quoteId, boolean approved, String comment);
+
+    /**
+     * A person approves or refuses a quote in approval (the Quotes page's buttons): through the approval seam, so a
+     * multi-step definition of an approval engine is never bypassed (the quote moves only when its last step approves or
+     * a step refuses); when the seam keeps nothing for the quote, as {@link #recordApprovalDecision}. Returns the quote as
+     * it is now.
+     */
+    Quote decideApproval(long quoteId, boolean approved, String comment);
 
     /**
      * Whether the current user may approve or refuse this quote's discount (the permission

@@ -373,7 +373,25 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
     }
 
     @Override
+    public Quote decideApproval(long quoteId, boolean approved, String comment) {
+        QuoteApprovalService seam = approval;
+        if (seam != null && seam.decide(quoteId, approved, comment)) {
+            return unitOfWork.read(em -> {
+                Quote quote = load(em, quoteId);
+                loadGraph(quote);
+                return quote;
+            });
+        }
+        return recordApprovalDecision(quoteId, approved, comment);
+    }
+
+    @Override
     public boolean mayDecideApproval(Quote quote) {
+        QuoteApprovalService seam = approval;
+        Optional<Boolean> kept = seam == null || quote.getId() == null ? Optional.empty() : seam.mayDecide(quote.getId());
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         boolean ownRequest = !security.currentUser().localOwner() && security.currentUser().login().equalsIgnoreCase(quote.getOwner());
         return !ownRequest && security.isPermitted(Action.APPROVE, Quote.ENTITY, quote.getOwner());
     }

@@ -27,6 +27,9 @@ import org.salesbench.core.validation.Decimals;
 @Table(name = "SB_APPROVAL_DEFINITION")
 public class ApprovalDefinition extends AbstractEntity {
 
+    /** The permission name of definitions (an administrator's right by default). */
+    public static final String ENTITY = "approval_definition";
+
     @Column(name = "NAME", length = 128, nullable = false, unique = true)
     private String name;
 
@@ -153,5 +156,12 @@ public class ApprovalDefinition extends AbstractEntity {
 
     public List<ApprovalStep> getSteps() {
         return steps;
+    }
+
+    /** Replaces the steps (an editor's or the command line's whole list), numbered by their new order. */
+    public ApprovalDefinition replaceSteps(List<ApprovalStep> newSteps) {
+        steps.clear();
+        newSteps.forEach(this::addStep);
+        return this;
     }
 }

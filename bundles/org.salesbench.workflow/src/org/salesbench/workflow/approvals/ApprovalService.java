@@ -32,6 +32,21 @@ public interface ApprovalService {
     /** Every definition, by entity type and priority. */
     List<ApprovalDefinition> definitions();
 
+    /** The definition with this id, with its steps. */
+    Optional<ApprovalDefinition> findDefinition(long definitionId);
+
+    /**
+     * Deletes a definition (an administrator's right); refused while a pending request follows it (decide or recall it
+     * first, or make the definition inactive so no new request starts).
+     */
+    void deleteDefinition(long definitionId);
+
+    /** Whether the current user may create, edit and delete definitions (an administrator's right by default). */
+    boolean mayEditDefinitions();
+
+    /** The fields a definition's condition may use for this entity type, typed; empty for a type no module contributes. */
+    List<SubjectField> subjectFields(String entityType);
+
     /** The entity types with a contributed subject (what a definition may approve). */
     List<String> subjectTypes();
 
@@ -83,6 +98,14 @@ public interface ApprovalService {
      * escalates to join it, once per SLA period. Called by the scheduler or the reminder job; returns how many escalated.
      */
     int escalateOverdue();
+
+    /**
+     * Brings the current user's approval tasks in line with their open decisions: a task for each step waiting on them
+     * (made once, whichever client runs it), their tasks of decided steps closed. On a team server a requester may not
+     * give their approver a task, so each approver's own client makes it on its next scheduled run. Returns how many
+     * tasks it made or closed (0 without a task service).
+     */
+    int syncMyTasks();
 
     /**
      * Closes the record's pending request when its module decided without the engine (e.g. the quotes' own approve and

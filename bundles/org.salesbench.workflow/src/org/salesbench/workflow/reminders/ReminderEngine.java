@@ -14,4 +14,16 @@ public interface ReminderEngine {
 
     /** The latest recorded run of each rule, in rule order. */
     List<ReminderRun> lastRuns();
+
+    /** Every contributed rule (an add-on's too) with its settings, in rule order. */
+    List<ReminderSetting> settings();
+
+    /**
+     * Stores a rule's settings in this installation's preferences ({@code reminder.<id>.enabled|days}); the next run
+     * follows them. Refuses an unknown rule or a negative number of days, naming it.
+     */
+    void configure(String ruleId, boolean enabled, int days);
+
+    /** Gives a rule back its contribution's settings. */
+    void resetSettings(String ruleId);
 }

@@ -215,10 +215,13 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
         return step(Messages.Quotes_submit, () -> Services.get(QuoteService.class).submitForApproval(quoteId));
     }
 
-    /** Approves the quote's discount, or refuses it back to draft with a comment. */
+    /**
+     * Approves the quote's discount, or refuses it back to draft with a comment, through the approval seam: with an
+     * approval engine this decides the current step only, and the quote stays in approval until its last step.
+     */
     public Job decide(long quoteId, boolean approved, String comment) {
         return step(approved ? Messages.Quotes_approve : Messages.Quotes_refuse,
-                () -> Services.get(QuoteService.class).recordApprovalDecision(quoteId, approved, comment));
+                () -> Services.get(QuoteService.class).decideApproval(quoteId, approved, comment));
     }
 
     public Job markSent(long quoteId) {

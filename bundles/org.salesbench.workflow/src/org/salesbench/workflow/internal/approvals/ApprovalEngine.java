@@ -15,12 +15,16 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.AccessDeniedException;
@@ -29,10 +33,12 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
+import org.salesbench.workflow.TaskService;
 import org.salesbench.workflow.approvals.ApprovalAction;
 import org.salesbench.workflow.approvals.ApprovalAssignment;
 import org.salesbench.workflow.approvals.ApprovalDefinition;
@@ -61,6 +67,8 @@ public class ApprovalEngine implements ApprovalService {
     private final Function<String, Optional<ApprovalSubject>> subjects;
     private final ApprovalSubject.Context context;
     private final Clock clock;
+    /** Makes and closes the approvers' tasks; null while no task service runs (the engine works without). */
+    private volatile ApproverTasks approverTasks;
 
     @Activate
     public ApprovalEngine(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
@@ -78,6 +86,29 @@ public class ApprovalEngine implements ApprovalService {
         this.subjects = subjects;
         this.context = context;
         this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setTaskService(TaskService tasks) {
+        useTasks(tasks);
+    }
+
+    void unsetTaskService(TaskService tasks) {
+        ApproverTasks current = approverTasks;
+        if (current != null && current.uses(tasks)) {
+            approverTasks = null;
+        }
+    }
+
+    /** Gives every approver of a step a task through {@code tasks} from now on (DS does it; tests and tools call it). */
+    public void useTasks(TaskService tasks) {
+        approverTasks = tasks == null ? null : new ApproverTasks(unitOfWork, security, tasks);
+    }
+
+    @Override
+    public int syncMyTasks() {
+        ApproverTasks tasks = approverTasks;
+        return tasks == null ? 0 : tasks.syncMine();
     }
 
     private static ApprovalSubject.Context servicesOf(BundleContext bundle) {
@@ -98,9 +129,14 @@ public class ApprovalEngine implements ApprovalService {
 
     @Override
     public ApprovalDefinition saveDefinition(ApprovalDefinition definition) {
-        security.check(definition.isNew() ? Action.CREATE : Action.UPDATE, DefinitionValidator.ENTITY, definition.getOwner());
+        security.check(definition.isNew() ? Action.CREATE : Action.UPDATE, ApprovalDefinition.ENTITY, definition.getOwner());
         new DefinitionValidator(subjects, users).validate(definition);
         return unitOfWork.write(em -> {
+            boolean nameTaken = em.createQuery("SELECT d FROM ApprovalDefinition d WHERE d.name = :name", ApprovalDefinition.class)
+                    .setParameter("name", definition.getName()).getResultStream().anyMatch(d -> !d.getId().equals(definition.getId()));
+            if (nameTaken) {
+                throw invalid("name", NLS.bind(Messages.Definition_nameTaken, definition.getName()));
+            }
             ApprovalDefinition saved = definition.isNew() ? persist(em, definition) : em.merge(definition);
             em.flush();
             saved.getSteps().size();
@@ -121,6 +157,45 @@ public class ApprovalEngine implements ApprovalService {
             all.forEach(d -> d.getSteps().size());
             return all;
         });
+    }
+
+    @Override
+    public Optional<ApprovalDefinition> findDefinition(long definitionId) {
+        return unitOfWork.read(em -> {
+            Optional<ApprovalDefinition> found = Optional.ofNullable(em.find(ApprovalDefinition.class, definitionId));
+            found.ifPresent(d -> d.getSteps().size());
+            return found;
+        });
+    }
+
+    @Override
+    public void deleteDefinition(long definitionId) {
+        unitOfWork.write(em -> {
+            ApprovalDefinition definition = em.find(ApprovalDefinition.class, definitionId);
+            if (definition == null) {
+                throw invalid("id", NLS.bind(Messages.Definition_notFound, definitionId));
+            }
+            security.check(Action.DELETE, ApprovalDefinition.ENTITY, definition.getOwner());
+            long pending = em.createQuery("SELECT COUNT(r) FROM ApprovalRequest r WHERE r.definitionId = :id AND r.status = :pending", Long.class)
+                    .setParameter("id", definitionId).setParameter("pending", ApprovalStatus.PENDING).getSingleResult();
+            if (pending > 0) {
+                throw invalid("id", NLS.bind(Messages.Definition_inUse, definition.getName(), pending));
+            }
+            em.remove(definition);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean mayEditDefinitions() {
+        String me = me();
+        return security.isPermitted(Action.CREATE, ApprovalDefinition.ENTITY, me) && security.isPermitted(Action.UPDATE, ApprovalDefinition.ENTITY, me)
+                && security.isPermitted(Action.DELETE, ApprovalDefinition.ENTITY, me);
+    }
+
+    @Override
+    public List<SubjectField> subjectFields(String entityType) {
+        return entityType == null ? List.of() : subjects.apply(entityType).map(ApprovalSubject::fields).orElse(List.of());
     }
 
     @Override
@@ -354,36 +429,54 @@ public class ApprovalEngine implements ApprovalService {
         int escalated = 0;
         for (Long id : pendingIds) {
             // one transaction per request: one that cannot be escalated does not hold back the others
-            boolean done = unitOfWork.write(em -> {
-                ApprovalRequest request = em.find(ApprovalRequest.class, id);
-                ApprovalDefinition definition = definition(em, request);
-                ApprovalStep step = definition.getSteps().get(request.getCurrentStep() - 1);
-                if (step.getSlaHours() <= 0) {
-                    return false;
-                }
-                Instant due = request.getStepStartedAt().plus(Duration.ofHours((long) step.getSlaHours() * (request.getEscalations() + 1)));
-                Optional<ApprovalStep> target = escalationTarget(definition, step, request.getEscalations() + 1);
-                if (!now.isAfter(due) || target.isEmpty()) {
-                    return false;
-                }
-                Set<String> open = new HashSet<>();
-                openAssignments(em, request).forEach(a -> open.add(a.getApprover().toLowerCase(Locale.ROOT)));
-                List<String> added = new ArrayList<>();
-                for (String login : resolve(target.get(), request)) {
-                    if (open.add(login.toLowerCase(Locale.ROOT))) {
-                        em.persist(new ApprovalAssignment(request, request.getCurrentStep(), login));
-                        added.add(login);
-                    }
-                }
-                request.setEscalations(request.getEscalations() + 1);
-                history(em, request, ApprovalAction.ESCALATED, NLS.bind(Messages.Approval_slaPassed, step.getName(), step.getSlaHours()),
-                        String.join(",", added));
-                announce(request);
-                return true;
-            });
+            boolean done;
+            try {
+                done = escalate(id, now);
+            } catch (ConcurrentChangeException e) {
+                // another client escalated or decided it meanwhile: its change stands, this run leaves the request alone
+                done = false;
+            } catch (RuntimeException e) {
+                // e.g. a lock conflict with another client, or a definition gone: the next run tries again
+                ILog.of(ApprovalEngine.class).warn(NLS.bind(Messages.Escalation_failed, id, e.getMessage()), e);
+                done = false;
+            }
             escalated += done ? 1 : 0;
         }
         return escalated;
+    }
+
+    /** Escalates one request if its step is past its SLA; one transaction, so two clients never both escalate it. */
+    private boolean escalate(long id, Instant now) {
+        return unitOfWork.write(em -> {
+            ApprovalRequest request = em.find(ApprovalRequest.class, id);
+            if (request == null || request.getStatus() != ApprovalStatus.PENDING) {
+                return false;
+            }
+            ApprovalDefinition definition = definition(em, request);
+            ApprovalStep step = definition.getSteps().get(request.getCurrentStep() - 1);
+            if (step.getSlaHours() <= 0) {
+                return false;
+            }
+            Instant due = request.getStepStartedAt().plus(Duration.ofHours((long) step.getSlaHours() * (request.getEscalations() + 1)));
+            Optional<ApprovalStep> target = escalationTarget(definition, step, request.getEscalations() + 1);
+            if (!now.isAfter(due) || target.isEmpty()) {
+                return false;
+            }
+            Set<String> open = new HashSet<>();
+            openAssignments(em, request).forEach(a -> open.add(a.getApprover().toLowerCase(Locale.ROOT)));
+            List<String> added = new ArrayList<>();
+            for (String login : resolve(target.get(), request)) {
+                if (open.add(login.toLowerCase(Locale.ROOT))) {
+                    em.persist(new ApprovalAssignment(request, request.getCurrentStep(), login));
+                    added.add(login);
+                }
+            }
+            request.setEscalations(request.getEscalations() + 1);
+            history(em, request, ApprovalAction.ESCALATED, NLS.bind(Messages.Approval_slaPassed, step.getName(), step.getSlaHours()),
+                    String.join(",", added));
+            announce(request);
+            return true;
+        });
     }
 
     /**
@@ -565,7 +658,13 @@ public class ApprovalEngine implements ApprovalService {
 
     private void announce(ApprovalRequest request) {
         long id = request.getId();
-        unitOfWork.afterCommit(() -> events.publish(ENTITY, Change.UPDATED, id));
+        unitOfWork.afterCommit(() -> {
+            events.publish(ENTITY, Change.UPDATED, id);
+            ApproverTasks tasks = approverTasks;
+            if (tasks != null) {
+                tasks.sync(id);
+            }
+        });
     }
 
     private boolean isRequester(ApprovalRequest request) {

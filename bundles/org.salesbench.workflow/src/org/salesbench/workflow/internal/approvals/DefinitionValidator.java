@@ -24,9 +24,6 @@ import org.salesbench.workflow.approvals.SubjectField;
  */
 final class DefinitionValidator {
 
-    /** The permission name of definitions (an administrator's right by default). */
-    static final String ENTITY = "approval_definition";
-
     private final Function<String, Optional<ApprovalSubject>> subjects;
     private final UserService users;
 

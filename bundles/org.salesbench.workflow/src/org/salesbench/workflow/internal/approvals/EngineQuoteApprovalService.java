@@ -47,4 +47,24 @@ public class EngineQuoteApprovalService implements QuoteApprovalService {
         return new ApprovalOutcome(State.PENDING, NLS.bind(Messages.Quote_pending, new Object[] { pending.getDefinitionName(),
                 pending.getCurrentStep(), pending.getStepCount(), approvers.isEmpty() ? Messages.Quote_nobody : String.join(", ", approvers) }));
     }
+
+    /** The Quotes page's approve and refuse decide the current step of the quote's request, as the engine's inbox does. */
+    @Override
+    public boolean decide(long quoteId, boolean approved, String comment) {
+        Optional<ApprovalRequest> pending = approvals.pendingFor(Quote.ENTITY, quoteId);
+        if (pending.isEmpty()) {
+            return false;
+        }
+        if (approved) {
+            approvals.approve(pending.get().getId(), comment);
+        } else {
+            approvals.reject(pending.get().getId(), comment);
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<Boolean> mayDecide(long quoteId) {
+        return approvals.pendingFor(Quote.ENTITY, quoteId).map(request -> approvals.mayDecide(request.getId()));
+    }
 }

@@ -47,6 +47,14 @@ public final class Messages extends NLS {
     public static String Quote_noDefinition;
     public static String Quote_nobody;
     public static String Quote_recalled;
+    public static String Definition_notFound;
+    public static String Definition_nameTaken;
+    public static String Definition_inUse;
+    public static String Task_title;
+    public static String Task_description;
+    public static String Task_syncFailed;
+    public static String Escalation_jobName;
+    public static String Escalation_failed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -15,9 +15,9 @@ import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.workflow.approvals.ApprovalService;
 
 /**
- * Keeps a quote's request in step when the quote is decided outside the engine (the opportunity editor's Quotes page
- * still offers approve and refuse to those with the right): a quote that left {@code IN_APPROVAL} while its request is
- * pending closes the request. It reads the quote as it is now, not as the event saw it, so a late event does nothing.
+ * Keeps a quote's request in step when the quote is decided outside the engine (the Quotes page decides through the
+ * engine, {@code QuoteService.decideApproval}; a tool calling {@code recordApprovalDecision} directly does not): a quote
+ * that left {@code IN_APPROVAL} while its request is pending closes the request. It reads the quote as it is now, not as the event saw it, so a late event does nothing.
  */
 @Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=" + EventTopics.PREFIX + Quote.ENTITY + "/UPDATED")
 public class QuoteDecisionSync implements EventHandler {

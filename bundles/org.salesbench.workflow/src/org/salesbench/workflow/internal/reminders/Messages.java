@@ -14,6 +14,8 @@ public final class Messages extends NLS {
     public static String Quote_title;
     public static String Pool_title;
     public static String Job_name;
+    public static String Settings_unknownRule;
+    public static String Settings_negativeDays;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

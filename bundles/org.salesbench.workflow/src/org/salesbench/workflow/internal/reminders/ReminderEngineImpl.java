@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.core.validation.Validator;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskService;
@@ -29,6 +30,7 @@ import org.salesbench.workflow.reminders.ReminderEngine;
 import org.salesbench.workflow.reminders.ReminderOccurrence;
 import org.salesbench.workflow.reminders.ReminderRule;
 import org.salesbench.workflow.reminders.ReminderRun;
+import org.salesbench.workflow.reminders.ReminderSetting;
 
 /**
  * Runs the contributed reminder rules and makes their tasks once: the task's occurrence key is the rule's id and the
@@ -72,6 +74,30 @@ public class ReminderEngineImpl implements ReminderEngine {
             }
         }
         return runs;
+    }
+
+    @Override
+    public List<ReminderSetting> settings() {
+        return rules.get().stream().map(d -> new ReminderSetting(d.id(), d.label(), ReminderSettings.enabled(d), ReminderSettings.days(d), d.enabled(),
+                d.days())).toList();
+    }
+
+    @Override
+    public void configure(String ruleId, boolean enabled, int days) {
+        Validator v = new Validator();
+        if (rules.get().stream().noneMatch(d -> d.id().equals(ruleId))) {
+            v.add("ruleId", Messages.Settings_unknownRule, ruleId);
+        }
+        if (days < 0) {
+            v.add("days", Messages.Settings_negativeDays, ruleId, days);
+        }
+        v.throwIfInvalid();
+        ReminderSettings.set(ruleId, enabled, days);
+    }
+
+    @Override
+    public void resetSettings(String ruleId) {
+        ReminderSettings.reset(ruleId);
     }
 
     private ReminderRun runRule(ReminderRules.Descriptor descriptor) {

@@ -1,0 +1,36 @@
+package org.salesbench.workflow.internal.approvals;
+
+import java.time.Duration;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.workflow.approvals.ApprovalService;
+
+/**
+ * Starts the {@link ApprovalEscalationJob} in the workbench once the engine runs: a minute after start, then every 15
+ * minutes, as the reminder job does. A server without a workbench runs {@code approvals escalate} from cron instead.
+ */
+@Component(immediate = true)
+public class ApprovalEscalationScheduler {
+
+    /** The application whose runs keep escalations going: the workbench's. */
+    static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";
+    static final Duration FIRST_RUN = Duration.ofSeconds(60);
+
+    private final ApprovalEscalationJob job;
+
+    @Activate
+    public ApprovalEscalationScheduler(@Reference ApprovalService approvals) {
+        job = new ApprovalEscalationJob(approvals, ApprovalEscalationJob.INTERVAL);
+        if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
+            job.schedule(FIRST_RUN.toMillis());
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        job.stop();
+    }
+}

@@ -25,6 +25,7 @@ import org.salesbench.persistence.internal.BackupChannel;
 import org.salesbench.persistence.internal.DerbyDatabase;
 import org.salesbench.persistence.internal.Messages;
 import org.salesbench.persistence.internal.PostgresTools;
+import org.salesbench.persistence.internal.SafetyCopies;
 
 /**
  * Backups of a whole database while people work, and restores that check what they put back.
@@ -211,8 +212,7 @@ public final class Backups {
         try {
             Path safetyCopy = null;
             if (derby.exists()) {
-                Path keptIn = derby.directory().orElse(source.getParent()).resolveSibling(
-                        derby.folderName() + "-before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                Path keptIn = SafetyCopies.next(derby.directory().orElse(source).toAbsolutePath().getParent(), derby.folderName(), "");
                 try (Connection c = derby.connect("")) {
                     derby.backup(c, keptIn);
                 }

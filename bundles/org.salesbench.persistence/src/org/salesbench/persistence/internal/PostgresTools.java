@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +33,14 @@ public final class PostgresTools {
     /** Dumps the database into {@code folder/<database>.dump}. */
     public static Path dump(DatabaseSettings settings, Path folder) {
         PostgresServer server = PostgresServer.of(settings.url());
-        Path file = folder.resolve(server.database() + (server.schema() == null ? "" : "-" + server.schema()) + ".dump");
+        Path file = folder.resolve(baseName(server) + ".dump");
         run(settings, "pg_dump", dumpArguments(server, file), file);
         return file;
+    }
+
+    /** The database's name, and the schema's if the URL names one. */
+    private static String baseName(PostgresServer server) {
+        return server.database() + (server.schema() == null ? "" : "-" + server.schema());
     }
 
     /** The whole database, or only the schema the URL names (one database may hold several Salesbench schemas). */
@@ -54,8 +57,7 @@ public final class PostgresTools {
         Path file = dumpFile(backup);
         checkSchema(settings, file);
         PostgresServer server = PostgresServer.of(settings.url());
-        Path safety = file.resolveSibling(server.database() + (server.schema() == null ? "" : "-" + server.schema())
-                + "-before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".dump");
+        Path safety = SafetyCopies.next(file.toAbsolutePath().getParent(), baseName(server), ".dump");
         run(settings, "pg_dump", dumpArguments(server, safety), safety);
         run(settings, "pg_restore", List.of("--clean", "--if-exists", "--single-transaction", "--exit-on-error",
                 "--dbname=" + server.database(), file.toString()), file);
@@ -69,7 +71,7 @@ public final class PostgresTools {
         List<Path> dumps = new ArrayList<>();
         if (Files.isDirectory(backup)) {
             try (var files = Files.list(backup)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".dump") && !f.getFileName().toString().contains("-before-restore-"))
+                files.filter(f -> f.getFileName().toString().endsWith(".dump") && !f.getFileName().toString().contains(SafetyCopies.MARK))
                         .forEach(dumps::add);
             } catch (IOException e) {
                 throw new DatabaseException(Reason.BACKUP, NLS.bind(Messages.Restore_failed, backup, e.getMessage()), e);

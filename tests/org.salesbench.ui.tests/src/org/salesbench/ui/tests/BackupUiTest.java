@@ -65,7 +65,10 @@ class BackupUiTest {
             daily.setSelection(true);
             daily.notifyListeners(SWT.Selection, new Event());
             List<Text> texts = find(page.getControl(), Text.class);
+            type(texts.get(0), "relative/folder");
+            assertTrue(!page.isValid(), "the folder is a full path");
             type(texts.get(0), dir.toString());
+            assertTrue(page.isValid(), page.getErrorMessage());
             type(texts.get(1), "0");
             assertTrue(!page.isValid(), "at least one backup is kept");
             type(texts.get(1), "2");
@@ -91,6 +94,7 @@ class BackupUiTest {
         text.setText(value);
         text.notifyListeners(SWT.KeyUp, new Event());
         text.notifyListeners(SWT.Modify, new Event());
+        text.notifyListeners(SWT.FocusOut, new Event()); // the folder field checks when it loses the focus
     }
 
     private static <T extends Control> List<T> find(Control control, Class<T> type) {

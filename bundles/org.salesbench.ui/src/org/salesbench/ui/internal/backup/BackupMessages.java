@@ -16,6 +16,7 @@ public final class BackupMessages extends NLS {
     public static String Preferences_description;
     public static String Preferences_auto;
     public static String Preferences_folder;
+    public static String Preferences_badFolder;
     public static String Preferences_keep;
     public static String Preferences_last;
     public static String Preferences_never;

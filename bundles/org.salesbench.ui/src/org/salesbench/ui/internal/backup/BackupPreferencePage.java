@@ -1,5 +1,6 @@
 package org.salesbench.ui.internal.backup;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,8 +38,19 @@ public class BackupPreferencePage extends FieldEditorPreferencePage implements I
     protected void createFieldEditors() {
         Composite parent = getFieldEditorParent();
         addField(new BooleanFieldEditor(BackupPreferences.AUTO, BackupMessages.Preferences_auto, parent));
-        DirectoryFieldEditor folder = new DirectoryFieldEditor(BackupPreferences.FOLDER, BackupMessages.Preferences_folder, parent);
+        DirectoryFieldEditor folder = new DirectoryFieldEditor(BackupPreferences.FOLDER, BackupMessages.Preferences_folder, parent) {
+            @Override
+            protected boolean doCheckState() {
+                // the first backup makes the folder: any absolute path will do
+                try {
+                    return Path.of(getStringValue().strip()).isAbsolute();
+                } catch (InvalidPathException e) {
+                    return false;
+                }
+            }
+        };
         folder.setEmptyStringAllowed(false);
+        folder.setErrorMessage(BackupMessages.Preferences_badFolder);
         addField(folder);
         IntegerFieldEditor keep = new IntegerFieldEditor(BackupPreferences.KEEP, BackupMessages.Preferences_keep, parent);
         keep.setValidRange(1, 365);

@@ -22,6 +22,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.osgi.framework.Bundle;
@@ -36,6 +37,7 @@ import org.salesbench.core.model.AuditListener;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.DatabaseException.Reason;
+import org.salesbench.persistence.internal.BackupChannel;
 import org.salesbench.persistence.internal.EntityContributions;
 import org.salesbench.persistence.internal.EntityContributions.EntityDescriptor;
 import org.salesbench.persistence.internal.Messages;
@@ -72,6 +74,10 @@ public final class Database implements UnitOfWork, AutoCloseable {
     private final Supplier<String> writer;
     private final String login;
     private final EntityManagerFactory factory;
+    /** What the opening did that the user should know (a lock a crashed process left, released). */
+    private final List<String> notices;
+    /** Answers backup requests of other processes while this one holds an embedded database; null if none. */
+    private volatile BackupChannel.Listener backupListener;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The component this database is, when {@link #start} made it; closing disposes it. */
@@ -81,7 +87,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
     }
 
     /** A migrated database with its persistence unit logged in, not yet offered to anyone; {@code login} is who. */
-    private record OpenUnit(DatabaseSettings settings, EntityManagerFactory factory, String login) {
+    private record OpenUnit(DatabaseSettings settings, EntityManagerFactory factory, String login, List<String> notices) {
     }
 
     private Database(OpenUnit unit, Supplier<String> writer) {
@@ -89,6 +95,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         this.login = unit.login();
         this.writer = writer;
         this.factory = unit.factory();
+        this.notices = unit.notices();
     }
 
     /** For the component runtime: the database over the unit {@link #start} opened, written as its login. */
@@ -117,6 +124,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         }
         Database database = instance.getInstance();
         database.component = instance;
+        database.backupListener = BackupChannel.listen(database);
         return database;
     }
 
@@ -131,10 +139,11 @@ public final class Database implements UnitOfWork, AutoCloseable {
 
     private static OpenUnit openUnit(DatabaseSettings settings) {
         String login;
+        List<String> notices;
         try (Connection connection = connect(settings)) {
             connection.setAutoCommit(false);
             try {
-                SchemaMigrator.migrate(connection, EntityContributions.changelogs(), settings.displayName());
+                notices = SchemaMigrator.migrate(connection, EntityContributions.changelogs(), settings.displayName());
                 login = login(connection, settings);
                 connection.commit();
             } catch (RuntimeException e) {
@@ -158,7 +167,8 @@ public final class Database implements UnitOfWork, AutoCloseable {
             factory.close();
             throw translateConnectFailure(settings, e);
         }
-        return new OpenUnit(settings, factory, login);
+        notices.forEach(notice -> ILog.of(Database.class).warn(notice));
+        return new OpenUnit(settings, factory, login, List.copyOf(notices));
     }
 
     /**
@@ -173,6 +183,11 @@ public final class Database implements UnitOfWork, AutoCloseable {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** What the opening did that the user should know, e.g. that it released a lock a crashed process left. */
+    public List<String> notices() {
+        return notices;
     }
 
     /**
@@ -225,7 +240,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         return connection;
     }
 
-    private static DatabaseException translateConnectFailure(DatabaseSettings settings, Throwable e) {
+    static DatabaseException translateConnectFailure(DatabaseSettings settings, Throwable e) {
         if (e instanceof DatabaseException de) {
             return de;
         }
@@ -374,6 +389,10 @@ public final class Database implements UnitOfWork, AutoCloseable {
 
     private void shutDown() {
         if (closed.compareAndSet(false, true)) {
+            BackupChannel.Listener listener = backupListener;
+            if (listener != null) {
+                listener.close();
+            }
             shutDown(settings, factory);
         }
     }

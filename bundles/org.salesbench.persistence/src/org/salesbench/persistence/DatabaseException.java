@@ -13,7 +13,11 @@ public class DatabaseException extends RuntimeException {
         /** A schema migration failed; the database is as it was before the failing change set. */
         MIGRATION,
         /** A statement failed, e.g. a constraint was violated. */
-        STATEMENT
+        STATEMENT,
+        /** A newer Salesbench changed the schema (of the database or of a backup): this one must not write it. */
+        NEWER_SCHEMA,
+        /** A backup or a restore failed; the database is as it was. */
+        BACKUP
     }
 
     private final Reason reason;
@@ -21,6 +25,15 @@ public class DatabaseException extends RuntimeException {
     public DatabaseException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+    }
+
+    /** The message of a JDBC failure with those of the failures chained to it (Derby puts the cause last). */
+    public static String messageOf(java.sql.SQLException e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (java.sql.SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
+            text.append(' ').append(next.getMessage());
+        }
+        return text.toString();
     }
 
     public Reason getReason() {

@@ -1,6 +1,8 @@
 package org.salesbench.persistence;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -106,6 +108,14 @@ public record DatabaseSettings(String url, String user, String password) {
                 : Path.of(System.getProperty("user.home"), ".salesbench");
         // the whole URL: two databases on one server differ only in their options (a schema, say)
         return base.resolve("search").resolve(hash(url + "\n" + user));
+    }
+
+    /** Deletes the search indexes (a database put back or moved), so the next opening rebuilds them; nothing if there are none. */
+    public void deleteSearchIndexes() throws IOException {
+        Path folder = searchIndexFolder();
+        if (folder != null && Files.isDirectory(folder)) {
+            Backups.deleteTree(folder);
+        }
     }
 
     private static String hash(String text) {

@@ -63,7 +63,7 @@ public final class Cli {
             out.print(command.get().help());
             return CliCommand.OK;
         }
-        ServiceSession session = new ServiceSession(bundleContext(), settings);
+        ServiceSession session = new ServiceSession(bundleContext(), settings, err);
         try {
             return command.get().run(List.copyOf(rest), new Context(out, err, session, debug));
         } catch (CommandException e) {

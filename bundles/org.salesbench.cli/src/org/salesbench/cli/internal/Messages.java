@@ -27,11 +27,9 @@ public final class Messages extends NLS {
     public static String RecycleBin_columnDeletedBy;
     public static String RecycleBin_columnRestorableUntil;
     public static String Backup_done;
-    public static String Backup_failed;
+    public static String Backup_doneByHolder;
     public static String Backup_help;
     public static String Backup_notAFolder;
-    public static String Backup_notEmbedded;
-    public static String Backup_postgres;
     public static String Cli_brokenCommand;
     public static String Cli_debugHint;
     public static String Cli_error;
@@ -75,13 +73,11 @@ public final class Messages extends NLS {
     public static String MigrateDb_unreachable;
     public static String MigrateDb_wrongPassword;
     public static String Restore_done;
+    public static String Restore_safetyCopy;
     public static String Restore_exists;
-    public static String Restore_failed;
     public static String Restore_searchIndex;
     public static String Restore_help;
     public static String Restore_noFolder;
-    public static String Restore_notABackup;
-    public static String Restore_postgres;
     public static String Usage_badChoice;
     public static String Usage_extraArgument;
     public static String Usage_flagWithValue;

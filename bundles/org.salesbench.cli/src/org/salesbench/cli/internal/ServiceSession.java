@@ -1,5 +1,6 @@
 package org.salesbench.cli.internal;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +29,14 @@ final class ServiceSession implements AutoCloseable {
     private final BundleContext context;
     private final DatabaseSettings settings;
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+    /** Where the opening's notices go (a lock a crashed process left, released). */
+    private final PrintStream err;
     private Database database;
 
-    ServiceSession(BundleContext context, DatabaseSettings settings) {
+    ServiceSession(BundleContext context, DatabaseSettings settings, PrintStream err) {
         this.context = context;
         this.settings = settings;
+        this.err = err;
     }
 
     DatabaseSettings settings() {
@@ -45,6 +49,7 @@ final class ServiceSession implements AutoCloseable {
             ComponentFactory<Database> databases = await(ComponentFactory.class, Database.FACTORY_FILTER, Database.class.getName());
             try {
                 database = Database.start(databases, settings);
+                database.notices().forEach(err::println);
             } catch (DatabaseException e) {
                 throw CommandException.data(e.getMessage(), e);
             }

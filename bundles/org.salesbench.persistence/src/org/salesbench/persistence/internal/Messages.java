@@ -13,6 +13,21 @@ public final class Messages extends NLS {
     public static String Conflict_theRecord;
     public static String Conflict_changed;
     public static String Conflict_changedBy;
+    public static String Database_newerSchema;
+    public static String Database_staleLockReleased;
+    public static String Backup_notAFolder;
+    public static String Backup_unsupported;
+    public static String Backup_failed;
+    public static String Backup_pruneFailed;
+    public static String Backup_badRequest;
+    public static String Backup_holderWentAway;
+    public static String Backup_unsafeFolder;
+    public static String Backup_toolMissing;
+    public static String Backup_toolFailed;
+    public static String Restore_failed;
+    public static String Restore_notABackup;
+    public static String Restore_noDump;
+    public static String Restore_newerSchema;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,19 +1,24 @@
 package org.salesbench.persistence.internal;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.wiring.BundleWiring;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseException.Reason;
+import org.salesbench.persistence.SchemaVersion;
 import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -21,7 +26,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * Brings the schema up to date with Liquibase, one contributed changelog after the other. A
- * change set runs once; a failing one is rolled back and stops the start, naming the change.
+ * change set runs once; a failing one is rolled back and stops the start, naming the change. A schema a newer
+ * Salesbench changed is refused before anything runs, and a lock a crashed process left is released first.
  */
 public final class SchemaMigrator {
 
@@ -35,58 +41,131 @@ public final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
-    public static void migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName) {
-        migrate(connection, changelogs, databaseName, Integer.MAX_VALUE);
+    /** Brings the schema up to date; returns what the user should know about the opening (a released stale lock). */
+    public static List<String> migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName) {
+        return migrate(connection, changelogs, databaseName, Integer.MAX_VALUE);
     }
 
     /**
      * Runs at most {@code changeSetsOfLast} change sets of the last changelog: makes a database as an
      * older version of Salesbench left it, for upgrade tests.
+     *
+     * @throws DatabaseException {@link Reason#NEWER_SCHEMA} when a newer Salesbench has changed the schema, naming
+     *         both versions; nothing is changed then
      */
-    public static void migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
+    public static List<String> migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
             int changeSetsOfLast) {
+        List<String> notices = new ArrayList<>();
+        inLiquibaseScope(databaseName, () -> {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            StaleLocks.release(connection, databaseName).ifPresent(notices::add);
+            List<Liquibase> parsed = new ArrayList<>();
+            for (ChangelogDescriptor changelog : changelogs) {
+                parsed.add(inChangelogScope(changelog, databaseName, () -> {
+                    Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(loaderOf(changelog)), database);
+                    liquibase.getDatabaseChangeLog(); // parsed now, in the changelog's scope (custom changes are its classes)
+                    return liquibase;
+                }));
+            }
+            SchemaVersion version = SchemaVersion.compare(SchemaVersion.ranChangeSets(connection), knownChangeSets(parsed));
+            if (version.newerThanThisSalesbench()) {
+                throw new DatabaseException(Reason.NEWER_SCHEMA, NLS.bind(Messages.Database_newerSchema, new Object[] {
+                        databaseName, version.database(), version.thisSalesbench(), version.unknown().get(0)}), null);
+            }
+            for (int index = 0; index < changelogs.size(); index++) {
+                Liquibase liquibase = parsed.get(index);
+                boolean last = index == changelogs.size() - 1;
+                inChangelogScope(changelogs.get(index), databaseName, () -> {
+                    if (last && changeSetsOfLast != Integer.MAX_VALUE) {
+                        liquibase.update(changeSetsOfLast, new Contexts(), new LabelExpression());
+                    } else {
+                        liquibase.update(new Contexts(), new LabelExpression());
+                    }
+                    return null;
+                });
+            }
+            return null;
+        });
+        return notices;
+    }
+
+    /** The schema version of the database behind {@code connection}, compared with the installed changelogs'. */
+    public static SchemaVersion schemaVersion(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName) {
+        try {
+            return schemaVersion(connection, changelogs, databaseName, SchemaVersion.ranChangeSets(connection));
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
+                    new Object[] {databaseName, "-", rootMessage(e)}), e);
+        }
+    }
+
+    /**
+     * The schema version of a database that ran the change sets {@code ran} ({@link SchemaVersion#key}s), compared
+     * with the installed changelogs, which are parsed for the database behind {@code connection}.
+     */
+    public static SchemaVersion schemaVersion(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
+            List<String> ran) {
+        return inLiquibaseScope(databaseName, () -> {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            List<Liquibase> parsed = new ArrayList<>();
+            for (ChangelogDescriptor changelog : changelogs) {
+                parsed.add(inChangelogScope(changelog, databaseName, () -> {
+                    Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(loaderOf(changelog)), database);
+                    liquibase.getDatabaseChangeLog();
+                    return liquibase;
+                }));
+            }
+            return SchemaVersion.compare(ran, knownChangeSets(parsed));
+        });
+    }
+
+    private static Set<String> knownChangeSets(List<Liquibase> changelogs) throws Exception {
+        Set<String> known = new LinkedHashSet<>();
+        for (Liquibase liquibase : changelogs) {
+            for (ChangeSet changeSet : liquibase.getDatabaseChangeLog().getChangeSets()) {
+                known.add(SchemaVersion.key(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor()));
+            }
+        }
+        return known;
+    }
+
+    private static ClassLoader loaderOf(ChangelogDescriptor changelog) {
+        return changelog.bundle().adapt(BundleWiring.class).getClassLoader();
+    }
+
+    private static <T> T inChangelogScope(ChangelogDescriptor changelog, String databaseName, Scope.ScopedRunnerWithReturn<T> work) {
+        ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
+        // custom changes (data migrations) are classes of the contributing bundle
+        ClassLoader changelogLoader = new ClassLoader(loaderOf(changelog)) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                return liquibaseLoader.loadClass(name);
+            }
+        };
+        try {
+            return Scope.child(Map.of(Scope.Attr.classLoader.name(), changelogLoader), work);
+        } catch (DatabaseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
+                    new Object[] {databaseName, changelog.bundle().getSymbolicName() + "/" + changelog.path(), rootMessage(e)}), e);
+        }
+    }
+
+    private static <T> T inLiquibaseScope(String databaseName, Scope.ScopedRunnerWithReturn<T> work) {
         ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
         // Liquibase makes its root scope on first use from the context class loader: let it see its own services
         Thread thread = Thread.currentThread();
         ClassLoader contextLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(liquibaseLoader);
         try {
-            Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
+            return Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibaseLoader,
                     Scope.Attr.serviceLocator.name(), new BundleServiceLocator(liquibaseLoader),
                     "liquibase.showSummary", "OFF", "liquibase.showBanner", "false",
                     // the update command reads its summary settings under the command namespace
                     "liquibase.command.showSummary", "OFF", "liquibase.command.showSummaryOutput", "LOG"),
                     // made inside the scope: it looks up Liquibase's log service through our locator
-                    () -> Scope.child(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(), () -> {
-                Database database = DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                for (int index = 0; index < changelogs.size(); index++) {
-                    ChangelogDescriptor changelog = changelogs.get(index);
-                    boolean last = index == changelogs.size() - 1;
-                    ClassLoader bundleLoader = changelog.bundle().adapt(BundleWiring.class).getClassLoader();
-                    // custom changes (data migrations) are classes of the contributing bundle
-                    ClassLoader changelogLoader = new ClassLoader(bundleLoader) {
-                        @Override
-                        protected Class<?> findClass(String name) throws ClassNotFoundException {
-                            return liquibaseLoader.loadClass(name);
-                        }
-                    };
-                    try {
-                        Scope.child(Scope.Attr.classLoader.name(), changelogLoader, () -> {
-                            Liquibase liquibase = new Liquibase(changelog.path(), new ClassLoaderResourceAccessor(bundleLoader), database);
-                            if (last && changeSetsOfLast != Integer.MAX_VALUE) {
-                                liquibase.update(changeSetsOfLast, new Contexts(), new LabelExpression());
-                            } else {
-                                liquibase.update(new Contexts(), new LabelExpression());
-                            }
-                        });
-                    } catch (Exception e) {
-                        throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
-                                new Object[] {databaseName, changelog.bundle().getSymbolicName() + "/" + changelog.path(),
-                                        rootMessage(e)}), e);
-                    }
-                }
-            }));
+                    () -> Scope.child(Map.of(Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), work));
         } catch (DatabaseException e) {
             throw e;
         } catch (Exception e) {

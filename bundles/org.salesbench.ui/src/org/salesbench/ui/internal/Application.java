@@ -40,6 +40,9 @@ public class Application implements IApplication {
                 if (database == null) {
                     return IApplication.EXIT_OK; // the user cancelled the sign-in
                 }
+                if (!database.notices().isEmpty()) { // e.g. a lock a crashed Salesbench left, released
+                    MessageDialog.openWarning(null, Messages.Application_databaseNoticeTitle, String.join("\n\n", database.notices()));
+                }
             } catch (DatabaseException | IllegalArgumentException e) {
                 System.err.println("salesbench: " + e.getMessage());
                 context.applicationRunning();

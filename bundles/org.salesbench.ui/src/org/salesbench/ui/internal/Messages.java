@@ -7,6 +7,7 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.ui.internal.messages";
 
     public static String Application_databaseErrorTitle;
+    public static String Application_databaseNoticeTitle;
     public static String Window_title;
     public static String Menu_file;
     public static String Menu_new;

@@ -68,6 +68,8 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
         file.add(action(ActionFactory.SAVE_ALL, Messages.Action_saveAll));
         file.add(action(ActionFactory.CLOSE, Messages.Action_close));
         file.add(action(ActionFactory.CLOSE_ALL, Messages.Action_closeAll));
+        file.add(new Separator());
+        file.add(command("org.salesbench.ui.commands.backup"));
         file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
         file.add(action(ActionFactory.QUIT, Messages.Action_quit));

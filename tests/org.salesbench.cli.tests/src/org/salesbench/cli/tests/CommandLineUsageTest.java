@@ -129,13 +129,17 @@ class CommandLineUsageTest {
     }
 
     @Test
-    void backupOfPostgresqlPointsToPgDump() {
-        Result r = CliFixture.run(new DatabaseSettings("jdbc:postgresql://db.invalid/salesbench", "u", "p"), "backup", dir.toString());
-        assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("pg_dump"), r.toString());
-        Result restore = CliFixture.run(new DatabaseSettings("jdbc:postgresql://db.invalid/salesbench", "u", "p"), "restore",
-                dir.toString());
-        assertTrue(restore.err().contains("pg_restore"), restore.toString());
+    void backupAndRestoreOfPostgresqlGoThroughItsToolsAndSayWhatFailed() {
+        DatabaseSettings unreachable = new DatabaseSettings("jdbc:postgresql://db.invalid/salesbench", "u", "p");
+        Result r = CliFixture.run(unreachable, "backup", dir.toString());
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.err().contains("pg_dump"), r.toString()); // the tool's own error, or that it is not installed
+        Result unforced = CliFixture.run(unreachable, "restore", dir.toString());
+        assertEquals(2, unforced.code(), unforced.toString());
+        assertTrue(unforced.err().contains("--force"), unforced.toString());
+        Result notADump = CliFixture.run(unreachable, "restore", dir.toString(), "--force");
+        assertEquals(3, notADump.code(), notADump.toString());
+        assertTrue(notADump.err().contains("not a dump made by pg_dump"), notADump.toString());
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.salesbench.cli.internal.commands;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
@@ -15,10 +12,14 @@ import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.cli.internal.Messages;
+import org.salesbench.persistence.Backups;
+import org.salesbench.persistence.DatabaseException;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 
 /**
- * {@code backup <dir>}: Derby's online backup (SYSCS_UTIL.SYSCS_BACKUP_DATABASE) of the embedded
- * database into {@code <dir>/<database folder>}; a consistent copy even while it is being written.
+ * {@code backup <dir>}: an online backup ({@link Backups}) while people work. When the workbench (or another command)
+ * has the embedded database open, that process takes the backup at this command's request, since Derby lets only it
+ * open the database; otherwise this command opens it. A PostgreSQL database is dumped with {@code pg_dump}.
  */
 public class BackupCommand implements CliCommand {
 
@@ -30,22 +31,28 @@ public class BackupCommand implements CliCommand {
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
         List<String> p = Arguments.parse(raw, Set.of(), Set.of()).expect(Messages.Arg_dir);
-        DerbyDatabase derby = DerbyDatabase.of(context.settings(), Messages.Backup_postgres);
         Path dir = Path.of(p.get(0)).toAbsolutePath();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw CommandException.usage(NLS.bind(Messages.Backup_notAFolder, dir));
         }
-        context.database(); // opens and migrates it, so the backup is of a current schema; it stays open during the backup
         try {
-            Files.createDirectories(dir);
-            try (Connection c = derby.connect(""); CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
-                call.setString(1, dir.toString());
-                call.execute();
+            Optional<Path> byHolder = Backups.backupByHolder(context.settings(), dir, percent -> {
+                // the holder reports progress for its own window; the command line prints the result
+            });
+            if (byHolder.isPresent()) {
+                context.out().println(NLS.bind(Messages.Backup_doneByHolder, context.settings().displayName(), byHolder.get()));
+                return OK;
             }
-        } catch (IOException | SQLException e) {
-            throw CommandException.data(NLS.bind(Messages.Backup_failed, dir, e.getMessage()), e);
+            if (context.settings().dialect() != Dialect.POSTGRESQL) {
+                context.database(); // opens and migrates it, so the backup is of a current schema; it stays open meanwhile
+            }
+            Path made = Backups.backup(context.settings(), dir, percent -> {
+                // quick enough from the command line: only the result is printed
+            });
+            context.out().println(NLS.bind(Messages.Backup_done, context.settings().displayName(), made));
+            return OK;
+        } catch (DatabaseException e) {
+            throw CommandException.data(e.getMessage(), e);
         }
-        context.out().println(NLS.bind(Messages.Backup_done, context.settings().displayName(), dir.resolve(derby.folderName())));
-        return OK;
     }
 }

@@ -19,12 +19,12 @@ import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.cli.internal.Messages;
-import org.salesbench.cli.internal.commands.ServerPassword.Server;
 import org.salesbench.cli.internal.commands.TableCopy.Checksum;
 import org.salesbench.cli.internal.commands.TableCopy.Layout;
 import org.salesbench.cli.internal.commands.TableCopy.Table;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.Database;
+import org.salesbench.persistence.PostgresServer;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
@@ -72,9 +72,9 @@ public class MigrateDbCommand implements CliCommand {
         if (!url.toLowerCase(Locale.ROOT).startsWith(POSTGRES_PREFIX)) {
             throw CommandException.usage(NLS.bind(Messages.MigrateDb_notPostgres, url));
         }
-        Server server;
+        PostgresServer server;
         try {
-            server = Server.of(url);
+            server = PostgresServer.of(url);
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(NLS.bind(Messages.MigrateDb_notPostgres, url));
         }
@@ -101,7 +101,7 @@ public class MigrateDbCommand implements CliCommand {
         List<Row> report = move(source, target, migratedBefore && !args.flag("replace"), context.err());
         print(context.out(), report);
         try {
-            SearchIndexes.delete(target.searchIndexFolder());
+            target.deleteSearchIndexes();
             context.err().println(NLS.bind(Messages.MigrateDb_searchIndex, target.searchIndexFolder()));
         } catch (IOException e) {
             context.err().println(NLS.bind(Messages.MigrateDb_searchIndexFailed, target.searchIndexFolder(), e.getMessage()));
@@ -123,7 +123,7 @@ public class MigrateDbCommand implements CliCommand {
      * Signs in once, so that an unreachable server, a wrong password or a missing database is said before anything is
      * opened; returns whether the database had been migrated by a Salesbench before.
      */
-    private static boolean checkConnection(DatabaseSettings target, Server server) throws CommandException {
+    private static boolean checkConnection(DatabaseSettings target, PostgresServer server) throws CommandException {
         try (Connection c = Database.connect(target)) {
             return TableCopy.isMigrated(c);
         } catch (SQLException e) {
@@ -133,7 +133,7 @@ public class MigrateDbCommand implements CliCommand {
         }
     }
 
-    private static CommandException connectFailure(SQLException e, DatabaseSettings target, Server server) {
+    private static CommandException connectFailure(SQLException e, DatabaseSettings target, PostgresServer server) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals(WRONG_PASSWORD) || state.equals(NO_AUTHORIZATION)) {
             return CommandException.data(NLS.bind(Messages.MigrateDb_wrongPassword, new Object[] { server, target.user(), e.getMessage() }), e);
@@ -199,7 +199,7 @@ public class MigrateDbCommand implements CliCommand {
                 source.rollback();
             }
         } catch (SQLException e) {
-            String reason = RestoreCommand.rootMessage(e);
+            String reason = DatabaseException.messageOf(e);
             throw CommandException.data(where.isEmpty() ? NLS.bind(Messages.MigrateDb_failed, targetSettings.displayName(), reason)
                     : NLS.bind(Messages.MigrateDb_failedAt, new Object[] { targetSettings.displayName(), where, reason }), e);
         }

@@ -3,8 +3,6 @@ package org.salesbench.cli.internal.commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 
@@ -14,15 +12,16 @@ import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.cli.internal.Messages;
+import org.salesbench.persistence.Backups;
+import org.salesbench.persistence.Backups.Restored;
+import org.salesbench.persistence.DatabaseException;
 
 /**
- * {@code restore <dir> [--force]}: replaces the embedded database by a backup with Derby's
- * {@code restoreFrom=}. The database must be closed (no workbench on it); an existing one is only
- * replaced with {@code --force}.
+ * {@code restore <dir> [--force]}: puts a backup back ({@link Backups#restore}): refuses a backup of a newer schema,
+ * keeps the database as it was as a safety copy and says where. The database must be closed (no workbench on it); an
+ * existing one is only replaced with {@code --force}.
  */
 public class RestoreCommand implements CliCommand {
-
-    private static final String SERVICE_FILE = "service.properties";
 
     @Override
     public String help() {
@@ -33,42 +32,30 @@ public class RestoreCommand implements CliCommand {
     public int run(List<String> raw, CommandContext context) throws CommandException {
         Arguments args = Arguments.parse(raw, Set.of(), Set.of("force"));
         List<String> p = args.expect(Messages.Arg_dir);
-        DerbyDatabase derby = DerbyDatabase.of(context.settings(), Messages.Restore_postgres);
         Path dir = Path.of(p.get(0)).toAbsolutePath();
-        if (!Files.isDirectory(dir)) {
+        if (!Files.exists(dir)) {
             throw CommandException.usage(NLS.bind(Messages.Restore_noFolder, dir));
         }
-        Path source = Files.isRegularFile(dir.resolve(SERVICE_FILE)) ? dir : dir.resolve(derby.folderName());
-        if (!Files.isRegularFile(source.resolve(SERVICE_FILE))) {
-            throw CommandException.data(NLS.bind(Messages.Restore_notABackup, dir, derby.folderName()), null);
-        }
+        Restored restored;
         try {
-            if (derby.exists() && !args.flag("force")) {
+            if (Backups.databaseExists(context.settings()) && !args.flag("force")) {
                 throw CommandException.usage(NLS.bind(Messages.Restore_exists, context.settings().displayName()));
             }
-            try (Connection c = derby.connect(";restoreFrom=" + source)) {
-                // restored; shut down below so the next start opens the restored files
-            }
-            derby.shutdown();
-        } catch (SQLException e) {
-            throw CommandException.data(NLS.bind(Messages.Restore_failed, source, rootMessage(e)), e);
+            restored = Backups.restore(context.settings(), dir);
+        } catch (DatabaseException e) {
+            throw CommandException.data(e.getMessage(), e);
+        }
+        if (restored.safetyCopy() != null) {
+            context.out().println(NLS.bind(Messages.Restore_safetyCopy, restored.safetyCopy()));
         }
         try {
             // the indexes describe the database as it was before the restore (a later customer would still be found):
             // they go, and the next start rebuilds them from the restored data
-            SearchIndexes.delete(context.settings().searchIndexFolder());
+            context.settings().deleteSearchIndexes();
         } catch (IOException e) {
             throw CommandException.data(NLS.bind(Messages.Restore_searchIndex, context.settings().searchIndexFolder(), e.getMessage()), e);
         }
-        context.out().println(NLS.bind(Messages.Restore_done, context.settings().displayName(), source));
+        context.out().println(NLS.bind(Messages.Restore_done, context.settings().displayName(), restored.from()));
         return OK;
-    }
-
-    static String rootMessage(SQLException e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
-            text.append(' ').append(next.getMessage());
-        }
-        return text.toString();
     }
 }

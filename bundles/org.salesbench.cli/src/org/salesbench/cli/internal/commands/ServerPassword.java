@@ -2,7 +2,6 @@ package org.salesbench.cli.internal.commands;
 
 import java.io.Console;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.persistence.PostgresServer;
 import org.salesbench.cli.internal.Messages;
 import org.salesbench.persistence.DatabaseSettings;
 
@@ -23,28 +23,6 @@ import org.salesbench.persistence.DatabaseSettings;
  * {@code \:} and {@code \\} escaped), then a prompt on the terminal without echo.
  */
 final class ServerPassword {
-
-    private static final int DEFAULT_PORT = 5432;
-
-    /** Host, port and database of a {@code jdbc:postgresql://host[:port]/database[?options]} URL. */
-    record Server(String host, int port, String database) {
-
-        static Server of(String url) {
-            String rest = url.substring("jdbc:postgresql:".length());
-            if (!rest.startsWith("//")) {
-                return new Server("localhost", DEFAULT_PORT, rest.split("[?]", 2)[0]);
-            }
-            URI uri = URI.create("postgresql:" + rest);
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            String host = uri.getHost() == null || uri.getHost().isEmpty() ? "localhost" : uri.getHost();
-            return new Server(host, uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), path.startsWith("/") ? path.substring(1) : path);
-        }
-
-        @Override
-        public String toString() {
-            return host + ":" + port + "/" + database;
-        }
-    }
 
     private final Function<String, String> environment;
     private final Path home;
@@ -62,7 +40,7 @@ final class ServerPassword {
     }
 
     /** The password of {@code user} on {@code server}, or empty when no source has one and there is no terminal to ask on. */
-    Optional<String> find(Server server, String user) throws IOException {
+    Optional<String> find(PostgresServer server, String user) throws IOException {
         String variable = environment.apply(DatabaseSettings.PASSWORD_VARIABLE);
         if (variable != null && !variable.isEmpty()) {
             return Optional.of(variable);
@@ -85,7 +63,7 @@ final class ServerPassword {
         return named != null && !named.isEmpty() ? Path.of(named) : home.resolve(".pgpass");
     }
 
-    private Optional<String> fromPasswordFile(Server server, String user) throws IOException {
+    private Optional<String> fromPasswordFile(PostgresServer server, String user) throws IOException {
         Path file = passwordFile();
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

@@ -49,8 +49,13 @@ final class TemplateMarkup {
 
     /** Lines of the rendered text; a line break inside a value does not end a line. */
     static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
+        return splitOutsideValues(text, '\n');
+    }
+
+    /** {@code text} cut at every {@code separator} that is not inside a value. */
+    private static List<String> splitOutsideValues(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
         boolean inValue = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -59,15 +64,15 @@ final class TemplateMarkup {
             } else if (c == VALUE_END) {
                 inValue = false;
             }
-            if (!inValue && c == '\n') {
-                lines.add(line.toString());
-                line.setLength(0);
-            } else if (inValue || c != '\r') {
-                line.append(c);
+            if (!inValue && c == separator) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
             }
         }
-        lines.add(line.toString());
-        return lines;
+        parts.add(part.toString());
+        return parts;
     }
 
     private void line(String raw) {
@@ -191,25 +196,9 @@ final class TemplateMarkup {
 
     /** The cells of a table or totals line after its first '|' or '>': split at '|' outside values, a closing '|' dropped. */
     private static List<String> cells(String rest) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean inValue = false;
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (c == VALUE_START) {
-                inValue = true;
-            } else if (c == VALUE_END) {
-                inValue = false;
-            }
-            if (!inValue && c == '|') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (!cell.toString().isBlank() || cells.isEmpty()) {
-            cells.add(cell.toString());
+        List<String> cells = splitOutsideValues(rest, '|');
+        if (cells.size() > 1 && cells.get(cells.size() - 1).isBlank()) {
+            cells.remove(cells.size() - 1);
         }
         return cells;
     }

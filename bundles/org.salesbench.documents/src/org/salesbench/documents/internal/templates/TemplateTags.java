@@ -114,32 +114,36 @@ final class TemplateTags {
 
         @Override
         public void partial(TemplateContext tc, String variable, String indent) {
-            tags.add(new Tag(Kind.UNSUPPORTED, ">" + variable, tc.line(), List.of()));
+            unsupported(tc, ">" + variable);
         }
 
         @Override
         public void dynamicPartial(TemplateContext tc, String variable, String indent) {
-            tags.add(new Tag(Kind.UNSUPPORTED, ">*" + variable, tc.line(), List.of()));
+            unsupported(tc, ">*" + variable);
         }
 
         @Override
         public void extend(TemplateContext tc, String variable, Mustache mustache) {
-            tags.add(new Tag(Kind.UNSUPPORTED, "<" + variable, tc.line(), List.of()));
+            unsupported(tc, "<" + variable);
         }
 
         @Override
         public void name(TemplateContext tc, String variable, Mustache mustache) {
-            tags.add(new Tag(Kind.UNSUPPORTED, "$" + variable, tc.line(), List.of()));
+            unsupported(tc, "$" + variable);
         }
 
         @Override
         public void checkName(TemplateContext tc, String variable, Mustache mustache) {
-            tags.add(new Tag(Kind.UNSUPPORTED, "?" + variable, tc.line(), List.of()));
+            unsupported(tc, "?" + variable);
         }
 
         @Override
         public void pragma(TemplateContext tc, String pragma, String args) {
-            tags.add(new Tag(Kind.UNSUPPORTED, "%" + pragma, tc.line(), List.of()));
+            unsupported(tc, "%" + pragma);
+        }
+
+        private void unsupported(TemplateContext tc, String tag) {
+            tags.add(new Tag(Kind.UNSUPPORTED, tag, tc.line(), List.of()));
         }
     }
 }

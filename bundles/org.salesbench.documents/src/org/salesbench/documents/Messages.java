@@ -7,6 +7,9 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.documents.messages";
 
+    public static String Capital_fractionOfFen;
+    public static String Capital_notYuan;
+    public static String Capital_tooLarge;
     public static String Document_pageOf;
     public static String Document_rowWidth;
     public static String Document_tableWithoutColumns;

@@ -275,6 +275,15 @@ class DocumentTemplatesTest {
     }
 
     @Test
+    void capitalNumeralsOfAnotherCurrencyAreRefusedOnlyWhereTheTemplateAsksForThem() throws Exception {
+        TestContract dollars = new TestContract("HT-USD", CUSTOMER, Money.of("1200", "USD"), LocalDate.now(Clocks.system()), List.of(), List.of());
+        Document figures = templates.document(SUBJECT, "{{amount}}", dollars, null);
+        assertEquals(List.of(new Block.Paragraph("USD 1,200.00")), figures.blocks());
+        DocumentException e = assertThrows(DocumentException.class, () -> templates.document(SUBJECT, "{{amount.capital}}", dollars, null));
+        assertTrue(e.getMessage().contains("amount.capital") && e.getMessage().contains("USD"), e.getMessage());
+    }
+
+    @Test
     void aValueIsNeverReadAsMarkup() throws Exception {
         String tricky = "# A | B > C\nsecond line";
         Document document = templates.document(SUBJECT, "# Contract\n{{customer.name}}\n| Customer | Amount |\n| {{customer.name}} | {{amount}} |",

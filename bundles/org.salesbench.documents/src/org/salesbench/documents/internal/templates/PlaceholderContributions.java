@@ -24,7 +24,7 @@ public final class PlaceholderContributions {
      * first use inside SafeRunner.
      */
     public record Descriptor(String id, String subject, int order, List<Placeholder> placeholders,
-            LazyContribution<PlaceholderProvider> provider, String contributor) {
+            LazyContribution<PlaceholderProvider> provider) {
 
         public boolean serves(String wanted) {
             return ANY_SUBJECT.equals(subject) || subject.equals(wanted);
@@ -51,7 +51,7 @@ public final class PlaceholderContributions {
     private static Descriptor descriptor(IConfigurationElement e) {
         return new Descriptor(ExtensionRegistryReader.requiredAttribute(e, "id"), ExtensionRegistryReader.requiredAttribute(e, "subject"),
                 ExtensionRegistryReader.intAttribute(e, "order", 1000), placeholders(e),
-                new LazyContribution<>(e, "class", PlaceholderProvider.class), e.getContributor().getName());
+                new LazyContribution<>(e, "class", PlaceholderProvider.class));
     }
 
     private static List<Placeholder> placeholders(IConfigurationElement parent) {

@@ -68,7 +68,7 @@ public class TemplateEngine implements DocumentTemplates {
         for (PlaceholderContributions.Descriptor d : PlaceholderContributions.forSubject(subject)) {
             for (Placeholder p : d.placeholders()) {
                 if (byName.putIfAbsent(p.name(), p) != null) {
-                    ILog.of(TemplateEngine.class).warn("Placeholder " + p.name() + " of " + d.contributor() + " for " + subject
+                    ILog.of(TemplateEngine.class).warn("Placeholder " + p.name() + " of " + d.provider().contributor() + " for " + subject
                             + " is named by an earlier contribution too; the earlier one is kept");
                 }
             }
@@ -78,7 +78,10 @@ public class TemplateEngine implements DocumentTemplates {
 
     @Override
     public List<TemplateProblem> problems(String subject, String template) {
-        TemplateTags.Scan scan = TemplateTags.scan(template);
+        return problems(subject, TemplateTags.scan(template));
+    }
+
+    private List<TemplateProblem> problems(String subject, TemplateTags.Scan scan) {
         if (scan.failed()) {
             return List.of(new TemplateProblem(scan.errorLine(), NLS.bind(Messages.Template_unreadable, scan.errorLine(), scan.error())));
         }
@@ -91,19 +94,26 @@ public class TemplateEngine implements DocumentTemplates {
 
     @Override
     public void check(String subject, String template) throws TemplateException {
-        List<TemplateProblem> problems = problems(subject, template);
+        checked(subject, template);
+    }
+
+    /** The template's tags, or a TemplateException with all its problems. */
+    private List<Tag> checked(String subject, String template) throws TemplateException {
+        TemplateTags.Scan scan = TemplateTags.scan(template);
+        List<TemplateProblem> problems = problems(subject, scan);
         if (!problems.isEmpty()) {
             throw new TemplateException(problems);
         }
+        return scan.tags();
     }
 
-    /** A money placeholder's name and its name.capital, every other placeholder's name. */
+    /** Every placeholder by its name, and a money placeholder by its name.capital too. */
     private static Map<String, Placeholder> names(List<Placeholder> placeholders) {
         Map<String, Placeholder> names = new HashMap<>();
         for (Placeholder p : placeholders) {
             names.put(p.name(), p);
             if (p.type() == PlaceholderType.MONEY) {
-                names.put(p.name() + Placeholder.CAPITAL_SUFFIX, Placeholder.of(p.name() + "_capital", PlaceholderType.TEXT, p.label()));
+                names.put(p.name() + Placeholder.CAPITAL_SUFFIX, p);
             }
         }
         return names;
@@ -164,14 +174,14 @@ public class TemplateEngine implements DocumentTemplates {
         Map<String, String> failed = new HashMap<>();
         for (PlaceholderContributions.Descriptor d : PlaceholderContributions.forSubject(subject)) {
             Optional<PlaceholderProvider> provider = d.provider().get();
-            boolean supplied = provider.isPresent() && LazyContribution.safeCall(d.contributor() + " placeholders " + d.id(), () -> {
+            boolean supplied = provider.isPresent() && LazyContribution.safeCall(d.provider().contributor() + " placeholders " + d.id(), () -> {
                 PlaceholderValues own = new PlaceholderValues();
                 provider.get().supply(record, own);
                 values.putAll(own);
                 return true;
             }, false);
             if (!supplied) {
-                d.placeholders().forEach(p -> failed.putIfAbsent(p.name(), d.contributor()));
+                d.placeholders().forEach(p -> failed.putIfAbsent(p.name(), d.provider().contributor()));
             }
         }
         return new Collected(values, failed);
@@ -184,14 +194,14 @@ public class TemplateEngine implements DocumentTemplates {
 
     @Override
     public Document document(String subject, String template, Object record, PlaceholderValues extra) throws DocumentException {
-        check(subject, template);
+        List<Tag> tags = checked(subject, template);
         Collected collected = collect(subject, record);
         PlaceholderValues values = collected.values();
         if (extra != null) {
             values.putAll(extra);
         }
         Set<String> used = new HashSet<>();
-        usedNames(TemplateTags.scan(template).tags(), used);
+        usedNames(tags, used);
         for (String name : used) {
             String base = name.endsWith(Placeholder.CAPITAL_SUFFIX) ? name.substring(0, name.length() - Placeholder.CAPITAL_SUFFIX.length()) : name;
             String contributor = collected.failed().get(base);

@@ -15,9 +15,6 @@ import org.salesbench.contracts.internal.ContractSettings;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.security.Action;
-import org.salesbench.core.security.CurrentUser;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
@@ -34,6 +31,7 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.quotes.internal.QuoteServiceImpl;
+import org.salesbench.testing.SignedIn;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.internal.UserServiceImpl;
@@ -54,32 +52,6 @@ final class ContractFixture implements AutoCloseable {
     static final String MANAGER = "wang.qiang";
     static final String FINANCE = "zhao.min";
     static final String ADMIN = "zhang.wei";
-
-    /** Who is signed in; every user may read and write, only managers and administrators approve. */
-    static final class SignedIn implements SecurityService {
-        private final Map<String, List<String>> roles;
-        private volatile CurrentUser user;
-
-        SignedIn(Map<String, List<String>> roles, String login) {
-            this.roles = roles;
-            as(login);
-        }
-
-        SignedIn as(String login) {
-            user = new CurrentUser(login, login, roles.getOrDefault(login, List.of()), false);
-            return this;
-        }
-
-        @Override
-        public CurrentUser currentUser() {
-            return user;
-        }
-
-        @Override
-        public boolean isPermitted(Action action, String entity, String owner) {
-            return action != Action.APPROVE || user.roles().contains("sales_manager") || user.roles().contains("administrator");
-        }
-    }
 
     final Database db;
     final SignedIn security;

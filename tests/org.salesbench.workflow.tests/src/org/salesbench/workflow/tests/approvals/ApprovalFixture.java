@@ -25,6 +25,7 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.quotes.internal.QuoteServiceImpl;
+import org.salesbench.testing.SignedIn;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.internal.UserServiceImpl;

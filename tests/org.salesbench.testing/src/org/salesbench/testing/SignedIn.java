@@ -1,4 +1,4 @@
-package org.salesbench.workflow.tests.approvals;
+package org.salesbench.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -11,17 +11,19 @@ import org.salesbench.core.security.SecurityService;
  * The security seam of a team in a test on Derby: who is signed in changes with {@link #as}; every user may read and
  * write, and only sales managers and administrators hold the APPROVE right (as the built-in roles grant it).
  */
-final class SignedIn implements SecurityService {
+public final class SignedIn implements SecurityService {
 
     private final Map<String, List<String>> roles;
     private volatile CurrentUser user;
 
-    SignedIn(Map<String, List<String>> roles, String login) {
+    /** A team whose people hold these roles, with {@code login} signed in. */
+    public SignedIn(Map<String, List<String>> roles, String login) {
         this.roles = roles;
         as(login);
     }
 
-    SignedIn as(String login) {
+    /** Signs {@code login} in instead. */
+    public SignedIn as(String login) {
         user = new CurrentUser(login, login, roles.getOrDefault(login, List.of()), false);
         return this;
     }

@@ -1,0 +1,82 @@
+package org.salesbench.contracts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Contracts: made in one action from a won opportunity or an accepted (or approved) quote, edited while in draft, and
+ * moved through their {@link ContractStatus} life. Every call checks permission ({@code contract} in the
+ * {@code SecurityService}, against the stored owner) and runs in one transaction: bad input and a move the state
+ * machine does not allow are refused with a {@link org.salesbench.core.validation.ValidationException} naming the field
+ * (a refused move names {@code status}, the state it is in and the one asked for), and nothing is saved. Every change
+ * posts {@code EventTopics.topic(Contract.ENTITY, …)} with the contract's id after commit.
+ * <p>
+ * Approval goes through the workflow's approval engine (subject {@value Contract#ENTITY}): {@link #submitForApproval}
+ * starts the matching definition, whose decision calls {@link #recordApprovalDecision}.
+ */
+public interface ContractService {
+
+    /** The entity name of contracts (permissions, events, approvals). */
+    String ENTITY = Contract.ENTITY;
+
+    /** The contract with its lines, customer, opportunity and quote loaded; empty when there is none. */
+    Optional<Contract> find(long id);
+
+    Optional<Contract> findByNumber(String number);
+
+    /** The contracts the filter selects that the user may see, newest first, {@code limit} from {@code offset}. */
+    List<Contract> list(ContractFilter filter, int offset, int limit);
+
+    long count(ContractFilter filter);
+
+    /**
+     * A draft made from a won opportunity: its customer, owner, title and currency; the lines of its latest accepted or
+     * approved quote if it has one, else one line for the deal's amount. Refused for an opportunity not won.
+     */
+    Contract createFromOpportunity(long opportunityId);
+
+    /** A draft made from an accepted or approved quote: its opportunity's customer, its lines and amounts. */
+    Contract createFromQuote(long quoteId);
+
+    /** Saves a draft's title, dates and lines (the amount follows the lines); a contract past draft is refused. */
+    Contract update(Contract contract);
+
+    void validate(Contract contract);
+
+    /**
+     * Draft to in approval, and starts the workflow's approval of the contract; with no matching definition the contract
+     * is approved at once.
+     */
+    Contract submitForApproval(long id);
+
+    /** The approval's decision: approved, or rejected back to draft with the comment. Needs the APPROVE right. */
+    Contract recordApprovalDecision(long id, boolean approved, String comment);
+
+    /** In approval back to draft when the requester recalls the request. */
+    Contract withdrawFromApproval(long id, String note);
+
+    /** Approved to signed, on the given date (not in the future). Refused before approval. */
+    Contract sign(long id, LocalDate signedOn);
+
+    /** Signed to active: the contract runs from its start date (today when it has none). */
+    Contract activate(long id);
+
+    /** Active to completed. */
+    Contract complete(long id);
+
+    /** Signed or active to terminated; a reason is required. */
+    Contract terminate(long id, String reason);
+
+    /** Active to expired (its end date passed without completion). */
+    Contract expire(long id);
+
+    /** Draft to cancelled; a reason is required. */
+    Contract cancel(long id, String reason);
+
+    /**
+     * Deletes the contracts (and their lines) of these owners, as the demo data's reset does before it purges their
+     * customers and deals; needs the DELETE right on each owner's contracts. Returns how many.
+     */
+    int purgeOwnedBy(java.util.Collection<String> owners);
+}

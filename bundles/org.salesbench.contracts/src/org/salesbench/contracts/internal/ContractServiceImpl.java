@@ -1,0 +1,531 @@
+package org.salesbench.contracts.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractFilter;
+import org.salesbench.contracts.ContractLine;
+import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractStatus;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.Scope;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.core.validation.Validator;
+import org.salesbench.customers.Customer;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.quotes.Product;
+import org.salesbench.quotes.Quote;
+import org.salesbench.quotes.QuoteService;
+import org.salesbench.quotes.QuoteStatus;
+import org.salesbench.workflow.approvals.ApprovalRequest;
+import org.salesbench.workflow.approvals.ApprovalService;
+
+/**
+ * Contracts: validation naming the field, permission checks against the stored owner, one transaction per call, the
+ * state machine of {@link ContractStatus}, numbers drawn from the configured scheme under the counter row's lock, and
+ * approval through the workflow's engine (in the same transaction as the move to {@code IN_APPROVAL}, so a refused start
+ * leaves the draft as it was).
+ */
+@Component(service = ContractService.class)
+public class ContractServiceImpl implements ContractService {
+
+    private final UnitOfWork unitOfWork;
+    private final SecurityService security;
+    private final DomainEventPublisher events;
+    private final ApprovalService approvals;
+    private final OpportunityService opportunities;
+    private final QuoteService quotes;
+    private final Clock clock;
+    private final Supplier<String> numberPattern;
+
+    @Activate
+    public ContractServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
+            @Reference ApprovalService approvals, @Reference OpportunityService opportunities, @Reference QuoteService quotes) {
+        this(unitOfWork, security, events, approvals, opportunities, quotes, Clocks.system(), ContractSettings::numberPattern);
+    }
+
+    /** With the clock that dates contracts and the numbering pattern (tests, tools). */
+    public ContractServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, ApprovalService approvals,
+            OpportunityService opportunities, QuoteService quotes, Clock clock, Supplier<String> numberPattern) {
+        this.unitOfWork = unitOfWork;
+        this.security = security;
+        this.events = events;
+        this.approvals = approvals;
+        this.opportunities = opportunities;
+        this.quotes = quotes;
+        this.clock = clock;
+        this.numberPattern = numberPattern;
+    }
+
+    // ---- reading
+
+    @Override
+    public Optional<Contract> find(long id) {
+        return unitOfWork.read(em -> {
+            Contract contract = em.find(Contract.class, id);
+            if (contract == null) {
+                return Optional.empty();
+            }
+            security.check(Action.READ, Contract.ENTITY, contract.getOwner());
+            loadGraph(contract);
+            return Optional.of(contract);
+        });
+    }
+
+    @Override
+    public Optional<Contract> findByNumber(String number) {
+        if (number == null || number.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Long> id = unitOfWork.read(em -> em.createQuery("SELECT c.id FROM Contract c WHERE c.number = :number", Long.class)
+                .setParameter("number", number.strip()).getResultStream().findFirst());
+        return id.flatMap(this::find);
+    }
+
+    @Override
+    public List<Contract> list(ContractFilter filter, int offset, int limit) {
+        security.check(Action.READ, Contract.ENTITY, null);
+        return unitOfWork.read(em -> {
+            List<Contract> found = query(em, filter, "SELECT c FROM Contract c", " ORDER BY c.createdAt DESC, c.id DESC", Contract.class)
+                    .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList();
+            found.forEach(ContractServiceImpl::loadGraph);
+            return found;
+        });
+    }
+
+    @Override
+    public long count(ContractFilter filter) {
+        security.check(Action.READ, Contract.ENTITY, null);
+        return unitOfWork.read(em -> query(em, filter, "SELECT COUNT(c) FROM Contract c", "", Long.class).getSingleResult());
+    }
+
+    /**
+     * The filter as JPQL. On a team server row-level security keeps out what the user may not read; a user whose roles
+     * reach only their own contracts gets the same restriction in the query, so an embedded run shows what a server would.
+     */
+    private <T> TypedQuery<T> query(EntityManager em, ContractFilter filter, String select, String order, Class<T> type) {
+        ContractFilter f = filter == null ? ContractFilter.all() : filter;
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        boolean ownOnly = !security.currentUser().localOwner() && security.scope(Action.READ, Contract.ENTITY) == Scope.OWN;
+        if (f.isMine() || ownOnly) {
+            where.append(" AND c.owner = :me");
+            params.put("me", security.currentUser().login());
+        }
+        f.status().ifPresent(status -> {
+            where.append(" AND c.status = :status");
+            params.put("status", status);
+        });
+        f.customerId().ifPresent(id -> {
+            where.append(" AND c.customer.id = :customer");
+            params.put("customer", id);
+        });
+        TypedQuery<T> q = em.createQuery(select + where + order, type);
+        params.forEach(q::setParameter);
+        return q;
+    }
+
+    // ---- creating
+
+    @Override
+    public Contract createFromOpportunity(long opportunityId) {
+        security.check(Action.CREATE, Contract.ENTITY, null);
+        Opportunity deal = opportunities.find(opportunityId).orElseThrow(() -> invalid("opportunity", NLS.bind(Messages.Contract_opportunityNotFound, opportunityId)));
+        if (deal.getState() != StageKind.WON) {
+            throw invalid("opportunity", NLS.bind(Messages.Contract_opportunityNotWon, deal.getName(), deal.getStage() == null ? "" : deal.getStage().getName()));
+        }
+        // the deal's agreed lines are its latest accepted quote's, else its latest approved one's
+        List<Quote> dealQuotes = quotes.listForOpportunity(opportunityId);
+        Optional<Quote> agreed = dealQuotes.stream().filter(q -> q.getStatus() == QuoteStatus.ACCEPTED).findFirst()
+                .or(() -> dealQuotes.stream().filter(q -> q.getStatus() == QuoteStatus.APPROVED).findFirst());
+        if (agreed.isPresent()) {
+            return create(fromQuote(agreed.get()));
+        }
+        if (deal.getAmount() == null || deal.getAmount().getAmount().signum() <= 0) {
+            throw invalid("opportunity", NLS.bind(Messages.Contract_opportunityNoAmount, deal.getName()));
+        }
+        Contract contract = new Contract(deal.getCustomer(), deal.getName(), deal.getAmount().getCurrency());
+        contract.setOpportunity(deal);
+        contract.setOwner(deal.getOwner());
+        Product product = deal.getProductId() == null ? null : unitOfWork.read(em -> em.find(Product.class, deal.getProductId()));
+        contract.addLine(new ContractLine(product, deal.getName(), BigDecimal.ONE, deal.getAmount().getAmount(), BigDecimal.ZERO, BigDecimal.ZERO));
+        return create(contract);
+    }
+
+    @Override
+    public Contract createFromQuote(long quoteId) {
+        security.check(Action.CREATE, Contract.ENTITY, null);
+        Quote quote = quotes.find(quoteId).orElseThrow(() -> invalid("quote", NLS.bind(Messages.Contract_quoteNotFound, quoteId)));
+        if (quote.getStatus() != QuoteStatus.ACCEPTED && quote.getStatus() != QuoteStatus.APPROVED) {
+            throw invalid("quote", NLS.bind(Messages.Contract_quoteNotAgreed, quote.getVersionNumber(), quote.getOpportunity().getName()));
+        }
+        return create(fromQuote(quote));
+    }
+
+    private static Contract fromQuote(Quote quote) {
+        Opportunity deal = quote.getOpportunity();
+        Contract contract = new Contract(deal.getCustomer(), deal.getName(), quote.getCurrency());
+        contract.setOpportunity(deal);
+        contract.setQuote(quote);
+        contract.setOwner(deal.getOwner());
+        quote.getLines().forEach(line -> contract.addLine(ContractLine.of(line)));
+        return contract;
+    }
+
+    /** Numbers, validates and saves a new draft in one transaction. */
+    private Contract create(Contract contract) {
+        security.check(Action.CREATE, Contract.ENTITY, contract.getOwner());
+        contract.setStatus(ContractStatus.DRAFT);
+        contract.setNumber("-");
+        validate(contract);
+        NumberScheme scheme = NumberScheme.parse(numberPattern.get());
+        LocalDate today = LocalDate.now(clock);
+        String period = scheme.period(today);
+        ContractNumbers.ensureCounter(unitOfWork, scheme.pattern(), period);
+        return unitOfWork.write(em -> {
+            // the counter row stays locked until this transaction ends: a concurrent creation waits for the next number
+            long sequence = ContractNumbers.next(em, scheme.pattern(), period);
+            contract.setNumber(scheme.format(today, sequence));
+            contract.setCustomer(em.find(Customer.class, contract.getCustomer().getId()));
+            if (contract.getOpportunity() != null) {
+                contract.setOpportunity(em.find(Opportunity.class, contract.getOpportunity().getId()));
+            }
+            if (contract.getQuote() != null) {
+                contract.setQuote(em.find(Quote.class, contract.getQuote().getId()));
+            }
+            attachProducts(em, contract);
+            contract.applyTotals();
+            contract.setStatusChangedAt(clock.instant());
+            em.persist(contract);
+            em.flush();
+            unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.CREATED, contract.getId()));
+            return contract;
+        });
+    }
+
+    // ---- editing a draft
+
+    @Override
+    public Contract update(Contract contract) {
+        validate(contract);
+        return unitOfWork.write(em -> {
+            Contract stored = load(em, contract.getId());
+            security.check(Action.UPDATE, Contract.ENTITY, stored.getOwner());
+            security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
+            if (!stored.getStatus().isEditable()) {
+                throw invalid("status", NLS.bind(Messages.Contract_notDraft, stored.getNumber(), Messages.status(stored.getStatus())));
+            }
+            // what identifies a contract and where it is in its life never change through an edit
+            contract.setNumber(stored.getNumber());
+            contract.setCustomer(stored.getCustomer());
+            contract.setOpportunity(stored.getOpportunity());
+            contract.setQuote(stored.getQuote());
+            contract.setCurrency(stored.getCurrency());
+            contract.setStatus(stored.getStatus());
+            contract.setStatusChangedAt(stored.getStatusChangedAt());
+            contract.setStatusNote(stored.getStatusNote());
+            contract.setDecidedBy(stored.getDecidedBy());
+            attachProducts(em, contract);
+            contract.applyTotals();
+            Contract merged = em.merge(contract);
+            em.flush();
+            unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.UPDATED, merged.getId()));
+            loadGraph(merged);
+            return merged;
+        });
+    }
+
+    @Override
+    public void validate(Contract contract) {
+        Validator v = new Validator();
+        v.required("customer", Messages.Contract_customer, contract.getCustomer());
+        if (v.required("title", Messages.Contract_title, contract.getTitle())) {
+            v.maxLength("title", Messages.Contract_title, contract.getTitle(), 200);
+        }
+        if (v.required("currency", Messages.Contract_currency, contract.getCurrency()) && !isCurrency(contract.getCurrency())) {
+            v.add("currency", Messages.Contract_badCurrency, Messages.Contract_currency, contract.getCurrency());
+        }
+        if (contract.getStartDate() != null && contract.getEndDate() != null) {
+            v.notBefore("endDate", Messages.Contract_endDate, contract.getEndDate(), Messages.Contract_startDate, contract.getStartDate());
+        }
+        List<ContractLine> lines = contract.getLines();
+        if (lines.isEmpty()) {
+            v.add("lines", Messages.Contract_noLines, Messages.Contract_lines);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            validateLine(v, i, lines.get(i));
+        }
+        v.throwIfInvalid();
+    }
+
+    private static void validateLine(Validator v, int index, ContractLine line) {
+        String prefix = "lines[" + index + "].";
+        int number = index + 1;
+        String description = lineLabel(number, Messages.Line_description);
+        if (v.required(prefix + "description", description, line.getDescription())) {
+            v.maxLength(prefix + "description", description, line.getDescription(), 500);
+        }
+        String quantity = lineLabel(number, Messages.Line_quantity);
+        if (v.required(prefix + "quantity", quantity, line.getQuantity()) && line.getQuantity().signum() <= 0) {
+            v.add(prefix + "quantity", Messages.Contract_positive, quantity, line.getQuantity().stripTrailingZeros().toPlainString());
+        }
+        String unitPrice = lineLabel(number, Messages.Line_unitPrice);
+        if (v.required(prefix + "unitPrice", unitPrice, line.getUnitPrice())) {
+            v.notNegative(prefix + "unitPrice", unitPrice, line.getUnitPrice());
+        }
+        percent(v, prefix + "discountPercent", lineLabel(number, Messages.Line_discount), line.getDiscountPercent());
+        percent(v, prefix + "taxRate", lineLabel(number, Messages.Line_taxRate), line.getTaxRate());
+    }
+
+    private static void percent(Validator v, String field, String label, BigDecimal value) {
+        if (v.required(field, label, value) && (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            v.add(field, Messages.Contract_percent, label, value.stripTrailingZeros().toPlainString());
+        }
+    }
+
+    private static String lineLabel(int lineNumber, String field) {
+        return NLS.bind(Messages.Line_label, lineNumber, field);
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            java.util.Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ---- the life of a contract
+
+    @Override
+    public Contract submitForApproval(long id) {
+        return unitOfWork.write(em -> {
+            Contract contract = load(em, id);
+            security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
+            requireMove(contract, ContractStatus.IN_APPROVAL);
+            validate(contract);
+            if (contract.getAmount().getAmount().signum() <= 0) {
+                throw invalid("amount", NLS.bind(Messages.Contract_zeroAmount, contract.getNumber()));
+            }
+            moveTo(contract, ContractStatus.IN_APPROVAL, null);
+            contract.setDecidedBy(null);
+            em.flush();
+            // the engine reads the contract in this transaction: it sees it in approval, and a refusal undoes the move
+            Optional<ApprovalRequest> started = approvals.start(Contract.ENTITY, id);
+            if (started.isEmpty()) {
+                moveTo(contract, ContractStatus.APPROVED, Messages.Contract_noApprovalNeeded);
+            } else {
+                List<String> approvers = approvals.currentApprovers(started.get().getId());
+                contract.setStatusNote(truncate(NLS.bind(Messages.Contract_pending, started.get().getDefinitionName(),
+                        approvers.isEmpty() ? Messages.Contract_nobody : String.join(", ", approvers))));
+            }
+            return saved(contract);
+        });
+    }
+
+    @Override
+    public Contract recordApprovalDecision(long id, boolean approved, String comment) {
+        return unitOfWork.write(em -> {
+            Contract contract = load(em, id);
+            security.check(Action.APPROVE, Contract.ENTITY, contract.getOwner());
+            if (!approved && (comment == null || comment.isBlank())) {
+                throw invalid("comment", Messages.Contract_rejectNeedsComment);
+            }
+            requireMove(contract, approved ? ContractStatus.APPROVED : ContractStatus.DRAFT);
+            String decider = security.currentUser().login();
+            moveTo(contract, approved ? ContractStatus.APPROVED : ContractStatus.DRAFT, comment == null ? null : comment.strip());
+            contract.setDecidedBy(decider);
+            em.flush();
+            // decided here rather than through the engine (an approver's own call): the pending request is closed too
+            approvals.settledOutside(Contract.ENTITY, id, approved, decider, comment);
+            return saved(contract);
+        });
+    }
+
+    @Override
+    public Contract withdrawFromApproval(long id, String note) {
+        return move(id, ContractStatus.DRAFT, note, contract -> contract.setDecidedBy(null));
+    }
+
+    @Override
+    public Contract sign(long id, LocalDate signedOn) {
+        if (signedOn == null) {
+            throw invalid("signedOn", NLS.bind(org.salesbench.core.validation.Messages.Validation_required, Messages.Contract_signedOn));
+        }
+        if (signedOn.isAfter(LocalDate.now(clock))) {
+            throw invalid("signedOn", NLS.bind(Messages.Contract_signedInFuture, signedOn, LocalDate.now(clock)));
+        }
+        return move(id, ContractStatus.SIGNED, null, contract -> contract.setSignedOn(signedOn));
+    }
+
+    @Override
+    public Contract activate(long id) {
+        return move(id, ContractStatus.ACTIVE, null, contract -> {
+            if (contract.getStartDate() == null) {
+                contract.setStartDate(LocalDate.now(clock));
+            }
+        });
+    }
+
+    @Override
+    public Contract complete(long id) {
+        return move(id, ContractStatus.COMPLETED, null, contract -> { });
+    }
+
+    @Override
+    public Contract terminate(long id, String reason) {
+        requireReason(reason);
+        return move(id, ContractStatus.TERMINATED, reason.strip(), contract -> { });
+    }
+
+    @Override
+    public Contract expire(long id) {
+        return move(id, ContractStatus.EXPIRED, null, contract -> { });
+    }
+
+    @Override
+    public Contract cancel(long id, String reason) {
+        requireReason(reason);
+        return move(id, ContractStatus.CANCELLED, reason.strip(), contract -> { });
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw invalid("reason", NLS.bind(org.salesbench.core.validation.Messages.Validation_required, Messages.Contract_reason));
+        }
+    }
+
+    /** One status step, checked against {@link ContractStatus#canMoveTo}, in one transaction. */
+    private Contract move(long id, ContractStatus target, String note, Consumer<Contract> change) {
+        return unitOfWork.write(em -> {
+            Contract contract = load(em, id);
+            security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
+            requireMove(contract, target);
+            moveTo(contract, target, note);
+            change.accept(contract);
+            return saved(contract);
+        });
+    }
+
+    private void moveTo(Contract contract, ContractStatus target, String note) {
+        contract.setStatus(target);
+        contract.setStatusChangedAt(clock.instant());
+        contract.setStatusNote(truncate(note));
+    }
+
+    private Contract saved(Contract contract) {
+        long id = contract.getId();
+        unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.UPDATED, id));
+        loadGraph(contract);
+        return contract;
+    }
+
+    /** Refuses a move the state machine does not allow, naming both states and where the contract may go instead. */
+    static void requireMove(Contract contract, ContractStatus target) {
+        ContractStatus from = contract.getStatus();
+        if (from.canMoveTo(target)) {
+            return;
+        }
+        String reason;
+        if (target == ContractStatus.SIGNED && (from == ContractStatus.DRAFT || from == ContractStatus.IN_APPROVAL)) {
+            reason = Messages.Contract_signBeforeApproval;
+        } else if (from.isFinal()) {
+            reason = Messages.Contract_finalState;
+        } else {
+            reason = NLS.bind(Messages.Contract_allowedMoves, from.next().stream().map(Messages::status).collect(Collectors.joining(", ")));
+        }
+        throw invalid("status", NLS.bind(Messages.Contract_illegalMove, new Object[] { contract.getNumber(), Messages.status(from),
+                Messages.status(target), reason }));
+    }
+
+    @Override
+    public int purgeOwnedBy(java.util.Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        owners.forEach(owner -> security.check(Action.DELETE, Contract.ENTITY, owner));
+        List<String> logins = List.copyOf(owners);
+        int purged = unitOfWork.write(em -> {
+            em.createQuery("DELETE FROM ContractLine l WHERE l.contract.id IN (SELECT c.id FROM Contract c WHERE c.owner IN :owners)").setParameter("owners", logins).executeUpdate();
+            return em.createQuery("DELETE FROM Contract c WHERE c.owner IN :owners").setParameter("owners", logins).executeUpdate();
+        });
+        events.publishImported(Contract.ENTITY, purged);
+        return purged;
+    }
+
+    // ---- helpers
+
+    private static Contract load(EntityManager em, Long id) {
+        Contract contract = id == null ? null : em.find(Contract.class, id);
+        if (contract == null) {
+            throw invalid("id", NLS.bind(Messages.Contract_notFound, id));
+        }
+        return contract;
+    }
+
+    /** Lines point at catalogue products by id; use the managed ones. */
+    private static void attachProducts(EntityManager em, Contract contract) {
+        List<ContractLine> lines = contract.getLines();
+        for (int i = 0; i < lines.size(); i++) {
+            ContractLine line = lines.get(i);
+            if (line.getProduct() == null) {
+                continue;
+            }
+            Long productId = line.getProduct().getId();
+            Product product = productId == null ? null : em.find(Product.class, productId);
+            if (product == null) {
+                throw invalid("lines[" + i + "].product", NLS.bind(Messages.Contract_productNotFound, productId));
+            }
+            line.setProduct(product);
+        }
+    }
+
+    /** Loads what callers read after the transaction: lines, products, customer, deal and quote. */
+    private static void loadGraph(Contract contract) {
+        contract.getLines().forEach(l -> {
+            if (l.getProduct() != null) {
+                l.getProduct().getCode();
+            }
+        });
+        contract.getCustomer().getName();
+        if (contract.getOpportunity() != null) {
+            contract.getOpportunity().getName();
+        }
+        if (contract.getQuote() != null) {
+            contract.getQuote().getVersionNumber();
+        }
+    }
+
+    static ValidationException invalid(String field, String message) {
+        return new ValidationException(List.of(new FieldError(field, message, null)));
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

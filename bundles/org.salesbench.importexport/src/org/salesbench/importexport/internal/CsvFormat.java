@@ -69,13 +69,15 @@ public class CsvFormat implements DataFormat {
             }
             Reader reader = new InputStreamReader(in, decoder);
             char delimiter;
+            long firstLine = 1;
             if (text.startsWith("sep=") && text.length() > 4) {
                 delimiter = text.charAt(4);
                 skipLine(reader);
+                firstLine = 2;
             } else {
                 delimiter = options.delimiter() != null ? options.delimiter() : sniffDelimiter(text);
             }
-            return new CsvRecordReader(file, reader, delimiter, charset);
+            return new CsvRecordReader(file, reader, delimiter, charset, firstLine);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

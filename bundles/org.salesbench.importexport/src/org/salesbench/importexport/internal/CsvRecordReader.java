@@ -35,14 +35,20 @@ public final class CsvRecordReader implements RecordReader {
     private int pushedBack = -2;
     private boolean afterCarriageReturn;
     /** The physical line of the next character. */
-    private long line = 1;
+    private long line;
     /** The row number of the last record read. */
     private long row;
     private final StringBuilder field = new StringBuilder();
     private final List<String> header;
 
     public CsvRecordReader(Path file, Reader in, char delimiter, Charset charset) throws IOException {
+        this(file, in, delimiter, charset, 1);
+    }
+
+    /** {@code firstLine}: the line of the file {@code in} starts at (2 after Excel's "sep=;" line). */
+    CsvRecordReader(Path file, Reader in, char delimiter, Charset charset, long firstLine) throws IOException {
         this.file = file;
+        this.line = firstLine;
         this.in = in;
         this.delimiter = delimiter;
         this.charset = charset;

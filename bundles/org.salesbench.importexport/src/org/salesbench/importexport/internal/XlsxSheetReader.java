@@ -317,12 +317,9 @@ final class XlsxSheetReader implements RecordReader {
             return "";
         }
         try {
-            int i = Integer.parseInt(index.strip());
-            if (i < 0 || i >= strings.getUniqueCount()) {
-                throw broken(NLS.bind(Messages.File_xlsxNoSharedString, index), null);
-            }
-            return strings.getItemAt(i).getString();
-        } catch (NumberFormatException e) {
+            // the table's uniqueCount attribute is optional and not always right: the list itself decides
+            return strings.getItemAt(Integer.parseInt(index.strip())).getString();
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
             throw broken(NLS.bind(Messages.File_xlsxNoSharedString, index), e);
         }
     }

@@ -58,7 +58,11 @@ class ImportFuzzTest {
 
     private static final long SEED = setting("fuzz.seed", "FUZZ_SEED", System.nanoTime());
     private static final long MILLIS = setting("fuzz.millis", "FUZZ_MILLIS", 3_000);
-    private static final long CASE_TIMEOUT_SECONDS = 20;
+    /**
+     * Generous, for CI machines shared with other builds: ez-vcard reads a 1 MB file of 150,000 broken lines in
+     * about 25 s on two busy cores (linear, a warning per line), and that is no hang.
+     */
+    private static final long CASE_TIMEOUT_SECONDS = 60;
     /** Where a refusal of a row says which: "row 12", "line 7", "card 3" (or 第 12 行 in Chinese). */
     private static final Pattern NAMES_A_PLACE = Pattern.compile("(?s).*((row|line|card) \\d+|第 \\d+ ).*");
 

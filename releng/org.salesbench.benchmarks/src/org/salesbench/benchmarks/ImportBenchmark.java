@@ -287,7 +287,7 @@ class ImportBenchmark {
      * Deletes the database in {@code dir} and its customer search index beside it: an index left from an earlier run
      * would be caught up with the new database while the import runs, and measured with it.
      */
-    private static Path fresh(Path dir) throws IOException {
+    static Path fresh(Path dir) throws IOException {
         for (Path folder : new Path[] { dir, DatabaseSettings.embedded(dir).searchIndexFolder() }) {
             if (Files.exists(folder)) {
                 try (Stream<Path> files = Files.walk(folder)) {

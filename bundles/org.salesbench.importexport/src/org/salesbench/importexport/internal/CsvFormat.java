@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,14 +15,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.io.SpreadsheetText;
 import org.salesbench.importexport.DataFormat;
@@ -31,14 +26,13 @@ import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.RecordReader;
 import org.salesbench.importexport.RecordWriter;
-import org.salesbench.importexport.SourceRow;
 import org.salesbench.importexport.WriteOptions;
 
 /**
  * CSV as RFC 4180 describes it and as Excel really writes it: a UTF-8 byte-order mark or none, UTF-8
  * or GBK/GB18030 (the bytes decide), comma, semicolon or tab as delimiter (the header line decides, or
  * Excel's {@code sep=;} first line), quoted line breaks and quotes, empty lines, rows shorter or longer
- * than the header.
+ * than the header. Records are read with a bound ({@link CsvRecordReader}).
  */
 public class CsvFormat implements DataFormat {
 
@@ -76,13 +70,15 @@ public class CsvFormat implements DataFormat {
             }
             Reader reader = new InputStreamReader(in, decoder);
             char delimiter;
+            long firstLine = 1;
             if (text.startsWith("sep=") && text.length() > 4) {
                 delimiter = text.charAt(4);
                 skipLine(reader);
+                firstLine = 2;
             } else {
                 delimiter = options.delimiter() != null ? options.delimiter() : sniffDelimiter(text);
             }
-            return new CsvReader(file, reader, delimiter, charset);
+            return new CsvRecordReader(file, reader, delimiter, charset, firstLine);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -194,90 +190,6 @@ public class CsvFormat implements DataFormat {
             return '\t';
         }
         return semicolon > comma ? ';' : ',';
-    }
-
-    private static final class CsvReader implements RecordReader {
-        private final Path file;
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
-        private final List<String> header;
-        private final Charset charset;
-
-        CsvReader(Path file, Reader reader, char delimiter, Charset charset) throws IOException {
-            this.file = file;
-            this.charset = charset;
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                    .setAllowMissingColumnNames(true).build();
-            parser = format.parse(reader);
-            records = parser.iterator();
-            CSVRecord first = read();
-            if (first == null) {
-                parser.close();
-                throw new ImportException(NLS.bind(Messages.File_empty, file.getFileName()));
-            }
-            List<String> names = new ArrayList<>();
-            int length = 0;
-            for (String value : first) {
-                names.add(value.strip());
-                length += value.length();
-            }
-            if (length > MAX_HEADER_CHARS) {
-                parser.close();
-                throw new ImportException(NLS.bind(Messages.File_noHeader, file.getFileName(), length));
-            }
-            while (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
-                names.remove(names.size() - 1); // Excel's trailing empty header cells
-            }
-            if (names.isEmpty()) {
-                parser.close();
-                throw new ImportException(NLS.bind(Messages.File_empty, file.getFileName()));
-            }
-            header = List.copyOf(names);
-        }
-
-        private CSVRecord read() throws IOException {
-            try {
-                return records.hasNext() ? records.next() : null;
-            } catch (UncheckedIOException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof CharacterCodingException) {
-                    throw new ImportException(NLS.bind(Messages.File_badBytes, new Object[] { file.getFileName(), charset.name(),
-                            parser.getRecordNumber() + 1 }), cause);
-                }
-                throw new ImportException(NLS.bind(Messages.File_badCsv, new Object[] { file.getFileName(), parser.getRecordNumber() + 1,
-                        cause == null ? e.getMessage() : cause.getMessage() }), e);
-            }
-        }
-
-        @Override
-        public List<String> header() {
-            return header;
-        }
-
-        @Override
-        public SourceRow next() throws IOException {
-            while (true) {
-                CSVRecord record = read();
-                if (record == null) {
-                    return null;
-                }
-                List<String> values = record.toList();
-                if (values.stream().allMatch(v -> v == null || v.isBlank())) {
-                    continue; // ;;; lines Excel leaves below the data
-                }
-                long chars = values.stream().mapToLong(String::length).sum();
-                if (chars > MAX_RECORD_CHARS) {
-                    throw new ImportException(NLS.bind(Messages.File_recordTooLong, new Object[] { file.getFileName(),
-                            record.getRecordNumber(), chars }));
-                }
-                return new SourceRow(record.getRecordNumber(), values);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            parser.close();
-        }
     }
 
     @Override

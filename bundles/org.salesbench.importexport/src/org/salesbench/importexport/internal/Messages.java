@@ -19,6 +19,12 @@ public final class Messages extends NLS {
     public static String File_noSheet;
     public static String File_notVCard;
     public static String File_noRows;
+    public static String File_badXlsx;
+    public static String File_xlsxNoSharedString;
+    public static String File_xlsxNotANumber;
+    public static String File_unclosedQuote;
+    public static String File_textAfterQuote;
+    public static String File_badVCard;
     public static String Value_notNumber;
     public static String Value_notBoolean;
     public static String Value_notInPicklist;

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +19,9 @@ import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.SourceRow;
 import org.salesbench.importexport.WriteOptions;
 
-import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
+import ezvcard.io.text.VCardReader;
 import ezvcard.io.text.VCardWriter;
 import ezvcard.property.Email;
 import ezvcard.property.Organization;
@@ -52,54 +51,25 @@ public class VCardFormat implements DataFormat {
         if (Files.size(file) == 0) {
             throw new ImportException(NLS.bind(Messages.File_empty, file.getFileName()));
         }
-        List<VCard> cards;
-        try (var in = Files.newInputStream(file)) {
-            cards = Ezvcard.parse(in).all();
-        } catch (RuntimeException e) {
-            throw new ImportException(NLS.bind(Messages.File_notVCard, file.getFileName()), e);
-        }
-        if (cards.isEmpty()) {
-            throw new ImportException(NLS.bind(Messages.File_notVCard, file.getFileName()));
-        }
+        // a first pass learns the columns (the extended properties any card has), the second reads the rows;
+        // each holds one card at a time, so an address book of any size streams through
         List<String> header = new ArrayList<>(List.of(NAME, CUSTOMER, DEPARTMENT, TITLE, PHONES, EMAILS, EXTERNAL_ID));
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (VCard card : cards) {
-            Map<String, String> row = new LinkedHashMap<>();
-            String name = card.getFormattedName() != null ? card.getFormattedName().getValue() : null;
-            if (name == null && card.getStructuredName() != null) {
-                var n = card.getStructuredName();
-                name = ((n.getFamily() == null ? "" : n.getFamily()) + " " + (n.getGiven() == null ? "" : n.getGiven())).strip();
-            }
-            row.put(NAME, name);
-            Organization org = card.getOrganization();
-            if (org != null && !org.getValues().isEmpty()) {
-                row.put(CUSTOMER, org.getValues().get(0));
-                if (org.getValues().size() > 1) {
-                    row.put(DEPARTMENT, String.join(" ", org.getValues().subList(1, org.getValues().size())));
-                }
-            }
-            if (!card.getTitles().isEmpty()) {
-                row.put(TITLE, card.getTitles().get(0).getValue());
-            }
-            row.put(PHONES, String.join("; ", card.getTelephoneNumbers().stream()
-                    .map(t -> t.getText() != null ? t.getText() : t.getUri() == null ? "" : t.getUri().getNumber()).toList()));
-            row.put(EMAILS, String.join("; ", card.getEmails().stream().map(Email::getValue).toList()));
-            if (card.getUid() != null) {
-                row.put(EXTERNAL_ID, card.getUid().getValue());
-            }
-            for (RawProperty raw : card.getExtendedProperties()) {
-                if (raw.getPropertyName().toUpperCase(Locale.ROOT).startsWith(EXTENDED)) {
-                    String field = fieldOf(raw.getPropertyName().substring(EXTENDED.length()));
-                    if (!header.contains(field)) {
+        long cards = 0;
+        try (VCardReader cardsReader = new VCardReader(Files.newInputStream(file))) {
+            for (VCard card; (card = readNext(file, cardsReader, cards + 1)) != null; cards++) {
+                for (RawProperty raw : card.getExtendedProperties()) {
+                    String field = extendedField(raw);
+                    if (field != null && !header.contains(field)) {
                         header.add(field);
                     }
-                    row.put(field, raw.getValue());
                 }
             }
-            rows.add(row);
         }
-        Iterator<Map<String, String>> it = rows.iterator();
+        if (cards == 0) {
+            throw new ImportException(NLS.bind(Messages.File_notVCard, file.getFileName()));
+        }
         List<String> finalHeader = List.copyOf(header);
+        VCardReader reader = new VCardReader(Files.newInputStream(file));
         return new RecordReader() {
             private long number = 1;
 
@@ -109,19 +79,68 @@ public class VCardFormat implements DataFormat {
             }
 
             @Override
-            public SourceRow next() {
-                if (!it.hasNext()) {
+            public SourceRow next() throws IOException {
+                VCard card = readNext(file, reader, number);
+                if (card == null) {
                     return null;
                 }
-                Map<String, String> row = it.next();
+                Map<String, String> row = row(card);
                 return new SourceRow(++number, finalHeader.stream().map(h -> row.getOrDefault(h, "")).toList());
             }
 
             @Override
-            public void close() {
-                // parsed whole: vCard files are address books, not millions of rows
+            public void close() throws IOException {
+                reader.close();
             }
         };
+    }
+
+    /** The next card, or {@code null} after the last; what ez-vcard cannot read is refused naming the card. */
+    private static VCard readNext(Path file, VCardReader reader, long card) throws ImportException {
+        try {
+            return reader.readNext();
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException(NLS.bind(Messages.File_badVCard, new Object[] { file.getFileName(), card, e.getMessage() }), e);
+        }
+    }
+
+    private static Map<String, String> row(VCard card) {
+        Map<String, String> row = new LinkedHashMap<>();
+        String name = card.getFormattedName() != null ? card.getFormattedName().getValue() : null;
+        if (name == null && card.getStructuredName() != null) {
+            var n = card.getStructuredName();
+            name = ((n.getFamily() == null ? "" : n.getFamily()) + " " + (n.getGiven() == null ? "" : n.getGiven())).strip();
+        }
+        row.put(NAME, name);
+        Organization org = card.getOrganization();
+        if (org != null && !org.getValues().isEmpty()) {
+            row.put(CUSTOMER, org.getValues().get(0));
+            if (org.getValues().size() > 1) {
+                row.put(DEPARTMENT, String.join(" ", org.getValues().subList(1, org.getValues().size())));
+            }
+        }
+        if (!card.getTitles().isEmpty()) {
+            row.put(TITLE, card.getTitles().get(0).getValue());
+        }
+        row.put(PHONES, String.join("; ", card.getTelephoneNumbers().stream()
+                .map(t -> t.getText() != null ? t.getText() : t.getUri() == null ? "" : t.getUri().getNumber()).toList()));
+        row.put(EMAILS, String.join("; ", card.getEmails().stream().map(Email::getValue).toList()));
+        if (card.getUid() != null) {
+            row.put(EXTERNAL_ID, card.getUid().getValue());
+        }
+        for (RawProperty raw : card.getExtendedProperties()) {
+            String field = extendedField(raw);
+            if (field != null) {
+                row.put(field, raw.getValue());
+            }
+        }
+        return row;
+    }
+
+    /** The column an {@code X-SALESBENCH-…} property carries, {@code null} for other extensions. */
+    private static String extendedField(RawProperty raw) {
+        String property = raw.getPropertyName();
+        return property != null && property.toUpperCase(Locale.ROOT).startsWith(EXTENDED) ? fieldOf(property.substring(EXTENDED.length())) : null;
     }
 
     /** X-SALESBENCH-DECISION-ROLE → decisionRole */

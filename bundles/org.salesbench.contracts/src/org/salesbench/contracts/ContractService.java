@@ -73,4 +73,10 @@ public interface ContractService {
 
     /** Draft to cancelled; a reason is required. */
     Contract cancel(long id, String reason);
+
+    /**
+     * Deletes the contracts (and their lines) of these owners, as the demo data's reset does before it purges their
+     * customers and deals; needs the DELETE right on each owner's contracts. Returns how many.
+     */
+    int purgeOwnedBy(java.util.Collection<String> owners);
 }

@@ -362,9 +362,7 @@ public class ContractServiceImpl implements ContractService {
             contract.setDecidedBy(decider);
             em.flush();
             // decided here rather than through the engine (an approver's own call): the pending request is closed too
-            if (approvals.pendingFor(Contract.ENTITY, id).isPresent()) {
-                approvals.settledOutside(Contract.ENTITY, id, approved, decider, comment);
-            }
+            approvals.settledOutside(Contract.ENTITY, id, approved, decider, comment);
             return saved(contract);
         });
     }
@@ -463,6 +461,21 @@ public class ContractServiceImpl implements ContractService {
         }
         throw invalid("status", NLS.bind(Messages.Contract_illegalMove, new Object[] { contract.getNumber(), Messages.status(from),
                 Messages.status(target), reason }));
+    }
+
+    @Override
+    public int purgeOwnedBy(java.util.Collection<String> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        owners.forEach(owner -> security.check(Action.DELETE, Contract.ENTITY, owner));
+        List<String> logins = List.copyOf(owners);
+        int purged = unitOfWork.write(em -> {
+            em.createQuery("DELETE FROM ContractLine l WHERE l.contract.id IN (SELECT c.id FROM Contract c WHERE c.owner IN :owners)").setParameter("owners", logins).executeUpdate();
+            return em.createQuery("DELETE FROM Contract c WHERE c.owner IN :owners").setParameter("owners", logins).executeUpdate();
+        });
+        events.publishImported(Contract.ENTITY, purged);
+        return purged;
     }
 
     // ---- helpers

@@ -91,6 +91,12 @@ class ContractCreationTest {
         assertEquals(0, BigDecimal.ONE.compareTo(fromAmount.getLines().get(0).getQuantity()));
         assertEquals("HT-" + fx.today().getYear() + "-00002", fromAmount.getNumber());
         assertEquals(2, fx.contracts.count(ContractFilter.all()));
+
+        // the demo's reset clears a user's contracts before their deals and customers
+        fx.as(ContractFixture.ADMIN);
+        assertEquals(2, fx.contracts.purgeOwnedBy(List.of(REP)));
+        assertEquals(0, fx.contracts.count(ContractFilter.all()));
+        assertEquals(0, fx.contracts.purgeOwnedBy(List.of()));
     }
 
     @Test

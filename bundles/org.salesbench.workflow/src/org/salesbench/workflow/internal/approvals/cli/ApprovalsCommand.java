@@ -11,6 +11,7 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
+import org.salesbench.cli.RowPrinter;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.workflow.approvals.ApprovalDefinition;

@@ -1,17 +1,19 @@
-package org.salesbench.workflow.internal.approvals.cli;
+package org.salesbench.cli;
 
 import java.io.PrintStream;
 import java.util.List;
 
-import org.salesbench.cli.TextCells;
-
-/** Rows of text as an aligned table, RFC 4180 CSV or a JSON array of objects keyed by the column names. */
-final class RowPrinter {
+/**
+ * Rows of text as an aligned table, RFC 4180 CSV or a JSON array of objects keyed by the column names: what a command
+ * prints for {@code --format table|csv|json}.
+ */
+public final class RowPrinter {
 
     private RowPrinter() {
     }
 
-    static void print(String format, List<String> columns, List<List<String>> rows, PrintStream out) {
+    /** Prints {@code rows} under {@code columns}; {@code format} is {@code csv}, {@code json} or anything else for a table. */
+    public static void print(String format, List<String> columns, List<List<String>> rows, PrintStream out) {
         switch (format) {
             case "csv" -> csv(columns, rows, out);
             case "json" -> json(columns, rows, out);

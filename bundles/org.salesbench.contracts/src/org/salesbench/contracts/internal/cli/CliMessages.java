@@ -1,0 +1,29 @@
+package org.salesbench.contracts.internal.cli;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The {@code contracts} command's usage and messages. */
+public final class CliMessages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.salesbench.contracts.internal.cli.messages";
+
+    public static String Contracts_help;
+    public static String Contracts_noAction;
+    public static String Contracts_unknownAction;
+    public static String Contracts_needsContract;
+    public static String Contracts_notFound;
+    public static String Contracts_needsReason;
+    public static String Contracts_createFrom;
+    public static String Contracts_badId;
+    public static String Contracts_badStatus;
+    public static String Contracts_signNeedsDate;
+    public static String Contracts_badDate;
+    public static String Contracts_done;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, CliMessages.class);
+    }
+
+    private CliMessages() {
+    }
+}

@@ -1,0 +1,196 @@
+package org.salesbench.contracts.internal.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.cli.Arguments;
+import org.salesbench.cli.CliCommand;
+import org.salesbench.cli.CommandContext;
+import org.salesbench.cli.CommandException;
+import org.salesbench.cli.RowPrinter;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractFilter;
+import org.salesbench.contracts.ContractLine;
+import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.internal.Messages;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.validation.ValidationException;
+
+/**
+ * {@code contracts list|show|create|submit|sign|activate|complete|terminate|expire|cancel}: contracts from the command
+ * line, as the signed-in user. Arguments are checked before the database is opened; a refused step prints the service's
+ * reason and changes nothing.
+ */
+public class ContractsCommand implements CliCommand {
+
+    private static final Set<String> OPTIONS = Set.of("format", "status", "from-opportunity", "from-quote", "date", "reason");
+    private static final Set<String> FLAGS = Set.of("mine");
+    private static final int PAGE = 10_000;
+
+    @Override
+    public String help() {
+        return CliMessages.Contracts_help + System.lineSeparator();
+    }
+
+    @Override
+    public int run(List<String> raw, CommandContext context) throws CommandException {
+        Arguments args = Arguments.parse(raw, OPTIONS, FLAGS);
+        List<String> positional = args.positional();
+        if (positional.isEmpty()) {
+            throw CommandException.usage(CliMessages.Contracts_noAction);
+        }
+        String action = positional.get(0);
+        String format = args.choice("format", "table", "table", "csv", "json");
+        String reference = switch (action) {
+            case "show", "submit", "sign", "activate", "complete", "terminate", "expire", "cancel" -> reference(positional, action);
+            case "list", "create" -> null;
+            default -> throw CommandException.usage(NLS.bind(CliMessages.Contracts_unknownAction, action));
+        };
+        ContractStatus status = action.equals("list") ? status(args.option("status")) : null;
+        LocalDate date = action.equals("sign") ? date(args.option("date")) : null;
+        String reason = args.option("reason");
+        if ((action.equals("terminate") || action.equals("cancel")) && (reason == null || reason.isBlank())) {
+            throw CommandException.usage(NLS.bind(CliMessages.Contracts_needsReason, action));
+        }
+        Long fromOpportunity = action.equals("create") ? id(args.option("from-opportunity"), "--from-opportunity") : null;
+        Long fromQuote = action.equals("create") ? id(args.option("from-quote"), "--from-quote") : null;
+        if (action.equals("create") && (fromOpportunity == null) == (fromQuote == null)) {
+            throw CommandException.usage(CliMessages.Contracts_createFrom);
+        }
+        ContractService contracts = context.service(ContractService.class);
+        try {
+            switch (action) {
+                case "list" -> list(contracts, ContractFilter.all().mine(args.flag("mine")).withStatus(status), format, context.out());
+                case "show" -> show(find(contracts, reference), format, context.out());
+                case "create" -> done(context, fromOpportunity != null ? contracts.createFromOpportunity(fromOpportunity)
+                        : contracts.createFromQuote(fromQuote));
+                case "submit" -> done(context, contracts.submitForApproval(find(contracts, reference).getId()));
+                case "sign" -> done(context, contracts.sign(find(contracts, reference).getId(), date));
+                case "activate" -> done(context, contracts.activate(find(contracts, reference).getId()));
+                case "complete" -> done(context, contracts.complete(find(contracts, reference).getId()));
+                case "terminate" -> done(context, contracts.terminate(find(contracts, reference).getId(), reason));
+                case "expire" -> done(context, contracts.expire(find(contracts, reference).getId()));
+                case "cancel" -> done(context, contracts.cancel(find(contracts, reference).getId(), reason));
+                default -> throw new IllegalStateException(action);
+            }
+        } catch (ValidationException e) {
+            throw CommandException.usage(e.getErrors().stream().map(fe -> fe.message()).collect(Collectors.joining(System.lineSeparator())));
+        } catch (AccessDeniedException e) {
+            throw new CommandException(DATA, e.getMessage(), e);
+        }
+        return OK;
+    }
+
+    private static String reference(List<String> positional, String action) throws CommandException {
+        if (positional.size() < 2 || positional.get(1).isBlank()) {
+            throw CommandException.usage(NLS.bind(CliMessages.Contracts_needsContract, action));
+        }
+        return positional.get(1).strip();
+    }
+
+    /** A contract by its number, or by its id ({@code 42} or {@code #42}). */
+    private static Contract find(ContractService contracts, String reference) throws CommandException {
+        var byNumber = contracts.findByNumber(reference);
+        if (byNumber.isPresent()) {
+            return byNumber.get();
+        }
+        String digits = reference.replaceFirst("^#", "");
+        if (digits.matches("\\d{1,18}")) {
+            var byId = contracts.find(Long.parseLong(digits));
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        throw CommandException.usage(NLS.bind(CliMessages.Contracts_notFound, reference));
+    }
+
+    private static ContractStatus status(String value) throws CommandException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ContractStatus.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage(NLS.bind(CliMessages.Contracts_badStatus, value,
+                    java.util.Arrays.stream(ContractStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
+        }
+    }
+
+    private static LocalDate date(String value) throws CommandException {
+        if (value == null || value.isBlank()) {
+            throw CommandException.usage(CliMessages.Contracts_signNeedsDate);
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw CommandException.usage(NLS.bind(CliMessages.Contracts_badDate, value));
+        }
+    }
+
+    private static Long id(String value, String option) throws CommandException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip().replaceFirst("^#", ""));
+        } catch (NumberFormatException e) {
+            throw CommandException.usage(NLS.bind(CliMessages.Contracts_badId, value, option));
+        }
+    }
+
+    private static void done(CommandContext context, Contract contract) {
+        context.out().println(NLS.bind(CliMessages.Contracts_done, new Object[] { contract.getNumber(), contract.getTitle(),
+                Messages.status(contract.getStatus()), text(contract.getStatusNote()) }).strip());
+    }
+
+    private static final List<String> COLUMNS = List.of("id", "number", "title", "customer", "owner", "status", "amount", "currency",
+            "signed_on", "start_date", "end_date");
+
+    private static List<String> row(Contract c) {
+        return List.of(String.valueOf(c.getId()), c.getNumber(), c.getTitle(), c.getCustomer().getName(), c.getOwner(),
+                c.getStatus().name(), c.getAmount().getAmount().toPlainString(), c.getCurrency(), text(c.getSignedOn()),
+                text(c.getStartDate()), text(c.getEndDate()));
+    }
+
+    private static void list(ContractService contracts, ContractFilter filter, String format, PrintStream out) {
+        List<List<String>> rows = new ArrayList<>();
+        int offset = 0;
+        List<Contract> page;
+        do {
+            page = contracts.list(filter, offset, PAGE);
+            page.forEach(c -> rows.add(row(c)));
+            offset += PAGE;
+        } while (page.size() == PAGE);
+        RowPrinter.print(format, COLUMNS, rows, out);
+    }
+
+    /** The contract's fields, then its lines. */
+    private static void show(Contract contract, String format, PrintStream out) {
+        RowPrinter.print(format, COLUMNS, List.of(row(contract)), out);
+        List<List<String>> lines = new ArrayList<>();
+        int position = 1;
+        for (ContractLine line : contract.getLines()) {
+            lines.add(List.of(String.valueOf(position++), line.getProduct() == null ? "" : line.getProduct().getCode(), line.getDescription(),
+                    line.getQuantity().stripTrailingZeros().toPlainString(), line.getUnitPrice().stripTrailingZeros().toPlainString(),
+                    line.getDiscountPercent().stripTrailingZeros().toPlainString(), line.getTaxRate().stripTrailingZeros().toPlainString(),
+                    line.getAmount().getAmount().toPlainString()));
+        }
+        if (!format.equals("json")) {
+            out.println();
+        }
+        RowPrinter.print(format, List.of("line", "product", "description", "quantity", "unit_price", "discount_percent", "tax_rate", "amount"),
+                lines, out);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,136 @@
+package org.salesbench.contracts.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.cli.CliCommand;
+import org.salesbench.cli.internal.Cli;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * The {@code contracts} command run in-process over its real services (DS), as the launcher runs it: a contract made
+ * from a won deal, listed in each format, taken through approval and signing, and bad arguments refused with a message
+ * naming them and nothing written.
+ */
+class ContractsCommandTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    @TempDir
+    Path dir;
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Cli(DatabaseSettings.embedded(dir.resolve("db"))).run(args, o, e);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A won deal in the command's database, written before the command runs. */
+    private long wonDeal() {
+        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("db")), new LocalSecurityService())) {
+            return db.write(em -> {
+                Customer customer = new Customer("苏州工业园区精密机械有限公司");
+                customer.setStatus(CustomerStatus.ACTIVE);
+                customer.setNormalizedName(customer.getName() + UUID.randomUUID());
+                em.persist(customer);
+                Pipeline pipeline = em.createQuery("SELECT p FROM Pipeline p ORDER BY p.position", Pipeline.class).setMaxResults(1).getSingleResult();
+                Stage won = pipeline.getStages().stream().filter(s -> s.getKind() == StageKind.WON).findFirst().orElseThrow();
+                Opportunity deal = new Opportunity(customer, "数控车间改造", Money.cny("360000"));
+                deal.setPipeline(pipeline);
+                deal.setStage(won);
+                deal.setState(StageKind.WON);
+                deal.setProbability(100);
+                deal.setClosedOn(LocalDate.now(Clocks.system()));
+                em.persist(deal);
+                return deal.getId();
+            });
+        }
+    }
+
+    @Test
+    void aContractIsMadeListedAndTakenThroughItsLife() {
+        long deal = wonDeal();
+        Result created = run("contracts", "create", "--from-opportunity", String.valueOf(deal));
+        assertEquals(CliCommand.OK, created.code(), created.toString());
+        String number = "HT-" + LocalDate.now(Clocks.system()).getYear() + "-00001";
+        assertTrue(created.out().contains(number), created.out());
+
+        Result csv = run("contracts", "list", "--format", "csv");
+        assertEquals("id,number,title,customer,owner,status,amount,currency,signed_on,start_date,end_date", csv.out().lines().findFirst().orElseThrow());
+        assertTrue(csv.out().contains("," + number + ",数控车间改造,苏州工业园区精密机械有限公司,") && csv.out().contains(",DRAFT,360000.00,CNY,"), csv.out());
+        Result json = run("contracts", "list", "--status", "draft", "--mine", "--format", "json");
+        assertTrue(json.out().contains("\"number\": \"" + number + "\""), json.out());
+        Result none = run("contracts", "list", "--status", "signed", "--format", "json");
+        assertEquals("[]", none.out().strip());
+
+        Result early = run("contracts", "sign", number, "--date", LocalDate.now(Clocks.system()).toString());
+        assertEquals(CliCommand.USAGE, early.code(), early.toString());
+        assertTrue(early.err().contains(number), early.err());
+
+        // the embedded database's owner is the only person there is: they approve their own request
+        assertEquals(CliCommand.OK, run("contracts", "submit", number).code());
+        Result approve = run("approvals", "list", "--format", "csv");
+        String requestId = approve.out().lines().skip(1).findFirst().orElseThrow().split(",")[0];
+        assertEquals(CliCommand.OK, run("approvals", "approve", requestId, "--comment", "同意").code());
+        Result signed = run("contracts", "sign", number, "--date", LocalDate.now(Clocks.system()).toString());
+        assertEquals(CliCommand.OK, signed.code(), signed.toString());
+        assertEquals(CliCommand.OK, run("contracts", "activate", number).code());
+        Result shown = run("contracts", "show", number);
+        assertTrue(shown.out().contains("ACTIVE") && shown.out().contains("数控车间改造"), shown.out());
+        Result terminated = run("contracts", "terminate", number, "--reason", "客户破产");
+        assertEquals(CliCommand.OK, terminated.code(), terminated.toString());
+        assertTrue(run("contracts", "show", number, "--format", "json").out().contains("\"status\": \"TERMINATED\""));
+    }
+
+    @Test
+    void badArgumentsAreRefusedNamingThemAndNothingIsWritten() {
+        long deal = wonDeal();
+        Result both = run("contracts", "create", "--from-opportunity", String.valueOf(deal), "--from-quote", "3");
+        assertEquals(CliCommand.USAGE, both.code(), both.toString());
+        Result notAnId = run("contracts", "create", "--from-quote", "三");
+        assertEquals(CliCommand.USAGE, notAnId.code());
+        assertTrue(notAnId.err().contains("三"), notAnId.err());
+        Result noDate = run("contracts", "sign", "HT-2026-00001");
+        assertEquals(CliCommand.USAGE, noDate.code());
+        assertTrue(noDate.err().contains("--date"), noDate.err());
+        Result badDate = run("contracts", "sign", "HT-2026-00001", "--date", "2026-13-45");
+        assertTrue(badDate.err().contains("2026-13-45"), badDate.err());
+        Result noReason = run("contracts", "terminate", "HT-2026-00001");
+        assertTrue(noReason.err().contains("--reason"), noReason.err());
+        Result badStatus = run("contracts", "list", "--status", "lost");
+        assertEquals(CliCommand.USAGE, badStatus.code());
+        assertTrue(badStatus.err().contains("lost"), badStatus.err());
+        Result unknown = run("contracts", "renew");
+        assertTrue(unknown.err().contains("renew"), unknown.err());
+        Result missing = run("contracts", "show", "HT-1999-99999");
+        assertEquals(CliCommand.USAGE, missing.code());
+        assertTrue(missing.err().contains("HT-1999-99999"), missing.err());
+        Result notWon = run("contracts", "create", "--from-opportunity", "999999");
+        assertEquals(CliCommand.USAGE, notWon.code());
+        assertEquals("[]", run("contracts", "list", "--format", "json").out().strip());
+    }
+}

@@ -1,0 +1,200 @@
+package org.salesbench.contracts.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractFilter;
+import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.internal.ContractServiceImpl;
+import org.salesbench.contracts.internal.ContractSettings;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.Pipeline;
+import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.quotes.QuoteService;
+import org.salesbench.quotes.internal.QuoteServiceImpl;
+import org.salesbench.testing.PostgresSchema;
+import org.salesbench.users.Role;
+import org.salesbench.users.User;
+import org.salesbench.users.internal.RoleSecurityService;
+import org.salesbench.users.internal.UserServiceImpl;
+import org.salesbench.workflow.approvals.ApprovalSubject;
+import org.salesbench.workflow.internal.approvals.ApprovalEngine;
+import org.salesbench.workflow.internal.approvals.ApprovalSubjects;
+import org.salesbench.workflow.internal.approvals.EngineQuoteApprovalService;
+
+/**
+ * Contracts on a team server, each person signed in as their own PostgreSQL role: two sessions creating contracts at the
+ * same moment draw distinct consecutive numbers, and row-level security shows a rep their own contracts only (by direct
+ * SQL too), their manager theirs, finance everyone's.
+ */
+@Tag("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresContractTest {
+
+    private static final String PASSWORD = "Contracts-Pass-2026";
+
+    private PostgresSchema schema;
+    private Database ownerDb;
+
+    @BeforeAll
+    void users() {
+        schema = PostgresSchema.create("contracts");
+        ownerDb = Database.open(schema.settings(), new LocalSecurityService("owner"));
+        SecurityService owner = new RoleSecurityService(ownerDb);
+        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
+        users.createUser(new User("boss.c", "陈经理"));
+        User a = new User("rep.a", "李娜");
+        a.setManager("boss.c");
+        users.createUser(a);
+        users.createUser(new User("rep.b", "王伟"));
+        users.createUser(new User("fin.d", "赵敏"));
+        signIn(users, "rep.a", Role.SALES_REP);
+        signIn(users, "rep.b", Role.SALES_REP);
+        signIn(users, "boss.c", Role.SALES_MANAGER);
+        signIn(users, "fin.d", Role.FINANCE);
+    }
+
+    private static void signIn(UserServiceImpl users, String login, String role) {
+        users.setRoles(login, List.of(role));
+        users.enableSignIn(login, PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    void close() {
+        if (ownerDb != null) {
+            ownerDb.close();
+        }
+        if (schema != null) {
+            schema.closeWithTeamRoles();
+        }
+    }
+
+    private DatabaseSettings as(String login) {
+        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+    }
+
+    /** The contract service of a session, wired to its own engine and services as DS wires them. */
+    private static ContractService contracts(Database db) {
+        SecurityService security = new RoleSecurityService(db);
+        java.util.Map<Class<?>, Object> services = new java.util.HashMap<>();
+        ApprovalSubject.Context context = new ApprovalSubject.Context() {
+            @Override
+            public <S> S service(Class<S> type) {
+                return type.cast(services.get(type));
+            }
+        };
+        ApprovalEngine engine = new ApprovalEngine(db, security, (e, c, id) -> { }, new UserServiceImpl(db, security), ApprovalSubjects::subject,
+                context, Clocks.system());
+        OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, (e, c, id) -> { }, Clocks.system());
+        QuoteServiceImpl quotes = new QuoteServiceImpl(db, security, (e, c, id) -> { }, new EngineQuoteApprovalService(engine), Clocks.system());
+        ContractServiceImpl contracts = new ContractServiceImpl(db, security, (e, c, id) -> { }, engine, opportunities, quotes, Clocks.system(),
+                () -> ContractSettings.DEFAULT_PATTERN);
+        services.put(QuoteService.class, quotes);
+        services.put(ContractService.class, contracts);
+        return contracts;
+    }
+
+    /** {@code count} won deals of {@code owner}, written by the database's owner. */
+    private List<Long> wonDeals(String owner, int count) {
+        return ownerDb.write(em -> {
+            Pipeline pipeline = em.createQuery("SELECT p FROM Pipeline p ORDER BY p.position", Pipeline.class).setMaxResults(1).getSingleResult();
+            Stage won = pipeline.getStages().stream().filter(s -> s.getKind() == StageKind.WON).findFirst().orElseThrow();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Customer customer = new Customer("宁波港城物流有限公司 " + owner + " " + i);
+                customer.setStatus(CustomerStatus.ACTIVE);
+                customer.setNormalizedName(customer.getName() + UUID.randomUUID());
+                customer.setOwner(owner);
+                em.persist(customer);
+                Opportunity deal = new Opportunity(customer, "仓储系统 " + i, Money.cny("120000"));
+                deal.setPipeline(pipeline);
+                deal.setStage(won);
+                deal.setState(StageKind.WON);
+                deal.setProbability(100);
+                deal.setClosedOn(LocalDate.now(Clocks.system()));
+                deal.setOwner(owner);
+                em.persist(deal);
+                em.flush();
+                ids.add(deal.getId());
+            }
+            return ids;
+        });
+    }
+
+    private static Set<String> ownersBySql(Database db) throws Exception {
+        Set<String> owners = new TreeSet<>();
+        try (Connection c = Database.connect(db.settings()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT OWNER FROM SB_CONTRACT")) {
+            while (rs.next()) {
+                owners.add(rs.getString(1));
+            }
+        }
+        return owners;
+    }
+
+    @Test
+    void twoSessionsCreatingAtOnceDrawDistinctConsecutiveNumbersAndEachPersonSeesWhatTheirRolesReach() throws Exception {
+        List<Long> deals = wonDeals("rep.a", 10);
+        List<Long> others = wonDeals("rep.b", 1);
+        List<String> numbers = new ArrayList<>();
+        try (Database first = Database.open(as("rep.a"), new LocalSecurityService("rep.a"));
+                Database second = Database.open(as("rep.a"), new LocalSecurityService("rep.a"))) {
+            ContractService one = contracts(first);
+            ContractService two = contracts(second);
+            for (int round = 0; round < 5; round++) {
+                List<Long> pair = deals.subList(round * 2, round * 2 + 2);
+                numbers.addAll(ContractNumberingTest.race(pair, deal -> (pair.get(0) == deal ? one : two).createFromOpportunity(deal)));
+            }
+            assertEquals(10, one.count(ContractFilter.all()));
+        }
+        Set<String> expected = new TreeSet<>();
+        for (int i = 1; i <= 10; i++) {
+            expected.add(String.format("HT-%d-%05d", LocalDate.now(Clocks.system()).getYear(), i));
+        }
+        assertEquals(expected, new TreeSet<>(numbers), numbers.toString());
+
+        try (Database b = Database.open(as("rep.b"), new LocalSecurityService("rep.b"))) {
+            ContractService theirs = contracts(b);
+            assertEquals(0, theirs.count(ContractFilter.all()));
+            Contract own = theirs.createFromOpportunity(others.get(0));
+            assertEquals("HT-" + LocalDate.now(Clocks.system()).getYear() + "-00011", own.getNumber());
+            assertEquals(Set.of("rep.b"), ownersBySql(b));
+        }
+        try (Database boss = Database.open(as("boss.c"), new LocalSecurityService("boss.c"))) {
+            Set<String> seen = ownersBySql(boss);
+            assertTrue(seen.contains("rep.a"), seen.toString());
+            assertFalse(seen.contains("rep.b"), seen.toString());
+        }
+        try (Database finance = Database.open(as("fin.d"), new LocalSecurityService("fin.d"))) {
+            assertEquals(Set.of("rep.a", "rep.b"), ownersBySql(finance));
+            assertEquals(11, contracts(finance).count(ContractFilter.all()));
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package org.salesbench.contracts.internal.receivables;
 
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,6 +15,7 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
+import org.salesbench.cli.RowPrinter;
 import org.salesbench.contracts.receivables.Instalment;
 import org.salesbench.contracts.receivables.Invoice;
 import org.salesbench.contracts.receivables.PlannedInstalment;
@@ -46,9 +46,9 @@ public class ReceivablesCommand implements CliCommand {
         List<String> rest = raw.subList(1, raw.size());
         try {
             return switch (raw.get(0)) {
-            case "plan" -> plan(Arguments.parse(rest, Set.of("set", "reason"), Set.of()), context);
+            case "plan" -> plan(Arguments.parse(rest, Set.of("set", "reason", "format"), Set.of()), context);
             case "receipt" -> receipt(Arguments.parse(rest, Set.of("amount", "currency", "date", "method", "reference"), Set.of()), context);
-            case "receipts" -> receipts(Arguments.parse(rest, Set.of(), Set.of()), context);
+            case "receipts" -> receipts(Arguments.parse(rest, Set.of("format"), Set.of()), context);
             case "reverse" -> reverse(Arguments.parse(rest, Set.of("reason"), Set.of()), context);
             case "invoice" -> invoice(Arguments.parse(rest, Set.of("amount", "tax", "currency", "instalments"), Set.of()), context);
             case "issue" -> issue(Arguments.parse(rest, Set.of("number", "date"), Set.of()), context);
@@ -67,6 +67,7 @@ public class ReceivablesCommand implements CliCommand {
     // ---- plan
 
     private static int plan(Arguments args, CommandContext context) throws CommandException {
+        String format = format(args);
         long contract = contract(args.expect(Messages.Arg_contract).get(0), context);
         ReceivablesService service = context.service(ReceivablesService.class);
         List<Instalment> plan;
@@ -75,13 +76,12 @@ public class ReceivablesCommand implements CliCommand {
         } else {
             plan = service.plan(contract);
         }
-        PrintStream out = context.out();
-        out.println(String.join("\t", "id", "position", "due", "amount", "percent", "paid", "open"));
+        List<List<String>> rows = new ArrayList<>();
         for (Instalment i : plan) {
-            out.println(String.join("\t", i.getId().toString(), Integer.toString(i.getPosition()), i.getDueDate().toString(),
-                    plain(i.getAmount()), i.getPercent() == null ? "" : i.getPercent().stripTrailingZeros().toPlainString(), plain(i.getPaid()),
-                    plain(i.getOpen())));
+            rows.add(List.of(i.getId().toString(), Integer.toString(i.getPosition()), i.getDueDate().toString(), plain(i.getAmount()),
+                    i.getPercent() == null ? "" : i.getPercent().stripTrailingZeros().toPlainString(), plain(i.getPaid()), plain(i.getOpen())));
         }
+        RowPrinter.print(format, List.of("id", "position", "due", "amount", "percent", "paid", "open"), rows, context.out());
         return OK;
     }
 
@@ -121,14 +121,15 @@ public class ReceivablesCommand implements CliCommand {
     }
 
     private static int receipts(Arguments args, CommandContext context) throws CommandException {
+        String format = format(args);
         long contract = contract(args.expect(Messages.Arg_contract).get(0), context);
-        PrintStream out = context.out();
-        out.println(String.join("\t", "id", "date", "amount", "currency", "method", "reference", "credited", "reverses", "reversed_by", "reason"));
+        List<List<String>> rows = new ArrayList<>();
         for (Receipt r : context.service(ReceivablesService.class).receipts(contract)) {
-            out.println(String.join("\t", r.getId().toString(), r.getReceivedOn().toString(), plain(r.getAmount()), r.getAmount().getCurrency(),
-                    r.getMethod().name(), text(r.getReference()), plain(r.getCredited()), text(r.getReversesId()), text(r.getReversedById()),
-                    text(r.getReason())));
+            rows.add(List.of(r.getId().toString(), r.getReceivedOn().toString(), plain(r.getAmount()), r.getAmount().getCurrency(), r.getMethod().name(),
+                    text(r.getReference()), plain(r.getCredited()), text(r.getReversesId()), text(r.getReversedById()), text(r.getReason())));
         }
+        RowPrinter.print(format, List.of("id", "date", "amount", "currency", "method", "reference", "credited", "reverses", "reversed_by", "reason"),
+                rows, context.out());
         return OK;
     }
 
@@ -249,6 +250,10 @@ public class ReceivablesCommand implements CliCommand {
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value.toString().replace('\t', ' ').replace('\n', ' ');
+        return value == null ? "" : value.toString();
+    }
+
+    private static String format(Arguments args) throws CommandException {
+        return args.choice("format", "table", "table", "csv", "json");
     }
 }

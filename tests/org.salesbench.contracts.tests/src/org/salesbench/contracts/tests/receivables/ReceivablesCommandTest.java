@@ -52,8 +52,10 @@ class ReceivablesCommandTest {
         assertEquals(CliCommand.OK, cli.run("invoice", number, "--amount", "300", "--tax", "34.51", "--instalments", "1"));
         long invoice = Long.parseLong(cli.out().strip());
         assertEquals(CliCommand.OK, cli.run("issue", String.valueOf(invoice), "--number", "04400123", "--date", fx.today.toString()));
-        assertEquals(CliCommand.OK, cli.run("receipts", number));
-        assertEquals(3, cli.out().strip().lines().count(), cli.out());
+        assertEquals(CliCommand.OK, cli.run("receipts", number, "--format", "csv"));
+        List<String> lines = cli.out().strip().lines().toList();
+        assertEquals(3, lines.size(), cli.out());
+        assertTrue(lines.get(2).startsWith(reversal + ",") && lines.get(2).contains("-1200.00") && lines.get(2).contains("duplicate"), cli.out());
     }
 
     @Test

@@ -1,0 +1,235 @@
+package org.salesbench.contracts.internal.receivables;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.analytics.ChartKind;
+import org.salesbench.analytics.DrillRecord;
+import org.salesbench.analytics.Report;
+import org.salesbench.analytics.ReportColumn;
+import org.salesbench.analytics.ReportContext;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.ReportRow;
+import org.salesbench.analytics.Unit;
+import org.salesbench.contracts.Contract;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
+
+/**
+ * Collected revenue (money received, reversals subtracted, by receipt date) beside planned revenue (instalments falling
+ * due) in the period, by month, owner or team, with the share collected, the receivables open at the period's end and
+ * the days sales outstanding: DSO = receivables open at the end × days in the period ÷ planned revenue of the period.
+ * For a month row the period is that month (within the filter's period). The period defaults to the year to date.
+ * Won revenue (opportunities won) is another figure, the analytics' {@code won-revenue}.
+ */
+public class CollectedRevenueReport implements Report {
+
+    public static final String ID = "collected-revenue";
+    private static final int DRILL_LIMIT = 1000;
+    private static final int MAX_MONTHS = 240;
+
+    /** The period: the filter's, the year to date by default. */
+    static LocalDate[] period(ReportFilter filter) {
+        LocalDate to = filter.to() != null ? filter.to() : LocalDate.now(Clocks.system());
+        LocalDate from = filter.from() != null ? filter.from() : to.withDayOfYear(1);
+        return new LocalDate[] { from, to };
+    }
+
+    /** Sums per group and currency. */
+    private static final class Figures {
+        final Object key;
+        Object label;
+        BigDecimal collected = BigDecimal.ZERO;
+        BigDecimal planned = BigDecimal.ZERO;
+        BigDecimal open = BigDecimal.ZERO;
+
+        Figures(Object key) {
+            this.key = key;
+        }
+    }
+
+    @Override
+    public ReportResult run(ReportContext context, ReportFilter filter) {
+        context.security().check(Action.READ, Contract.ENTITY, null);
+        LocalDate[] period = period(filter);
+        LocalDate from = period[0];
+        LocalDate to = period[1];
+        String by = filter.by() == null ? "month" : filter.by();
+        Dialect dialect = context.unitOfWork().settings().dialect();
+        boolean monthly = by.equals("month");
+        if (monthly && ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) >= MAX_MONTHS) {
+            throw new org.salesbench.core.validation.ValidationException(List.of(new org.salesbench.core.validation.FieldError("from",
+                    NLS.bind(Messages.Collected_tooManyMonths, MAX_MONTHS), from)));
+        }
+        // per currency, per group key
+        Map<String, Map<Object, Figures>> figures = new LinkedHashMap<>();
+        context.unitOfWork().read(em -> {
+            collected(em, dialect, by, filter, from, to, figures);
+            planned(em, dialect, by, filter, from, to, figures);
+            if (monthly) {
+                openAtMonthEnds(em, dialect, filter, from, to, figures);
+            } else {
+                openAtEnd(em, dialect, by, filter, to, figures);
+            }
+            return null;
+        });
+        Map<String, BigDecimal> weight = new HashMap<>();
+        figures.forEach((cur, groups) -> weight.put(cur, groups.values().stream().map(f -> f.collected.abs().add(f.planned)).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        String currency = weight.entrySet().stream().max(Map.Entry.<String, BigDecimal> comparingByValue()
+                .thenComparing(e -> e.getKey().equals(Money.DEFAULT_CURRENCY) ? 1 : 0)).map(Map.Entry::getKey).orElse(Money.DEFAULT_CURRENCY);
+        Map<Object, Figures> groups = figures.getOrDefault(currency, Map.of());
+        List<ReportRow> rows = new ArrayList<>();
+        ReceivablesSql.Dimension dimension = ReceivablesSql.Dimension.of(by, dialect, "x");
+        if (monthly) {
+            for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+                int key = month.getYear() * 100 + month.getMonthValue();
+                Figures f = groups.getOrDefault(key, new Figures(key));
+                LocalDate start = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+                LocalDate end = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+                rows.add(row(month.toString(), f, ChronoUnit.DAYS.between(start, end) + 1, String.valueOf(key)));
+            }
+        } else {
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            groups.values().stream().sorted((a, b) -> b.collected.compareTo(a.collected))
+                    .forEach(f -> rows.add(row(AgeingReport.label(dimension, f.key, f.label), f, days, ReceivablesSql.Dimension.drillKey(f.key))));
+        }
+        String note = figures.size() <= 1 ? null : NLS.bind(Messages.Report_otherCurrencies, currency);
+        List<ReportColumn> columns = Arrays.asList(new ReportColumn(by, AgeingReport.dimensionLabel(by), Unit.TEXT, null),
+                new ReportColumn("collected", Messages.Collected_collected, Unit.MONEY, "collected_revenue"),
+                new ReportColumn("planned", Messages.Collected_planned, Unit.MONEY, "planned_revenue"),
+                new ReportColumn("collected_share", Messages.Collected_share, Unit.PERCENT, "collection_rate"),
+                new ReportColumn("receivables", Messages.Collected_receivables, Unit.MONEY, "receivables_at_end"),
+                new ReportColumn("dso", Messages.Collected_dso, Unit.DAYS, "dso_days"));
+        return new ReportResult(ID, Messages.Collected_title, filter.withPeriod(from, to), columns, rows, ChartKind.BAR, currency, note);
+    }
+
+    private static ReportRow row(String label, Figures f, long days, String drillKey) {
+        BigDecimal collected = f.collected.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal planned = f.planned.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal open = f.open.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal share = planned.signum() == 0 ? null : collected.multiply(BigDecimal.valueOf(100)).divide(planned, 1, RoundingMode.HALF_UP);
+        BigDecimal dso = planned.signum() == 0 ? null : open.multiply(BigDecimal.valueOf(days)).divide(planned, 1, RoundingMode.HALF_UP);
+        return new ReportRow(Arrays.asList(label, collected, planned, share, open, dso), drillKey);
+    }
+
+    private static Figures group(Map<String, Map<Object, Figures>> figures, Object[] r) {
+        // a month key is an Integer whatever number type the driver gives; team and customer ids stay Longs
+        Object key = r[0] instanceof Number n && !(r[0] instanceof Long) ? Integer.valueOf(n.intValue()) : r[0];
+        Figures f = figures.computeIfAbsent((String) r[2], c -> new LinkedHashMap<>()).computeIfAbsent(key, Figures::new);
+        if (f.label == null) {
+            f.label = r[1];
+        }
+        return f;
+    }
+
+    private static void collected(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate from, LocalDate to,
+            Map<String, Map<Object, Figures>> figures) {
+        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "r.RECEIVED_ON");
+        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
+                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE r.RECEIVED_ON BETWEEN ? AND ?", from, to);
+        sql.limit(filter).append(" GROUP BY " + d.key() + ", r.CURRENCY");
+        for (Object[] r : sql.rows(em)) {
+            group(figures, r).collected = ReceivablesSql.money(r[3]);
+        }
+    }
+
+    private static void planned(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate from, LocalDate to,
+            Map<String, Map<Object, Figures>> figures) {
+        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
+        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT)"
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID" + d.join()
+                + " WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE BETWEEN ? AND ?", from, to);
+        sql.limit(filter).append(" GROUP BY " + d.key() + ", i.CURRENCY");
+        for (Object[] r : sql.rows(em)) {
+            group(figures, r).planned = ReceivablesSql.money(r[3]);
+        }
+    }
+
+    /** Per owner or team: what is open at the period's end of the instalments due by then. */
+    private static void openAtEnd(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate to, Map<String, Map<Object, Figures>> figures) {
+        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
+        boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
+        String paid = current ? "i.PAID" : "COALESCE(p.PAID, 0)";
+        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - " + paid + ")"
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
+        if (!current) {
+            sql.append(" LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
+                    + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", to);
+        }
+        sql.append(d.join() + " WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
+        sql.limit(filter).append(" GROUP BY " + d.key() + ", i.CURRENCY");
+        for (Object[] r : sql.rows(em)) {
+            group(figures, r).open = ReceivablesSql.money(r[3]);
+        }
+    }
+
+    /**
+     * Per month: what is open at each month's end (or the period's end), as a running balance: the instalments falling
+     * due by then less their write-offs dated by then. A write-off counts from the later of its date and its instalment's
+     * due date, so both sums are grouped by month and added up in order.
+     */
+    private static void openAtMonthEnds(EntityManager em, Dialect dialect, ReportFilter filter, LocalDate from, LocalDate to,
+            Map<String, Map<Object, Figures>> figures) {
+        int first = from.getYear() * 100 + from.getMonthValue();
+        String dueMonth = ReceivablesSql.monthKey(dialect, "i.DUE_DATE");
+        ReceivablesSql due = new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.AMOUNT)"
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID WHERE i.ACTIVE = TRUE AND c.STATUS IN "
+                + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
+        due.limit(filter).append(" GROUP BY " + dueMonth + ", i.CURRENCY");
+        String counts = "CASE WHEN a.ON_DATE > i.DUE_DATE THEN a.ON_DATE ELSE i.DUE_DATE END";
+        String countsMonth = ReceivablesSql.monthKey(dialect, counts);
+        ReceivablesSql paid = new ReceivablesSql().append("SELECT " + countsMonth + ", i.CURRENCY, SUM(a.AMOUNT)"
+                + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID"
+                + " WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ? AND a.ON_DATE <= ?", to, to);
+        paid.limit(filter).append(" GROUP BY " + countsMonth + ", i.CURRENCY");
+        // currency -> month (0 = before the period) -> change of the open balance
+        Map<String, Map<Integer, BigDecimal>> change = new HashMap<>();
+        for (Object[] r : due.rows(em)) {
+            change.computeIfAbsent((String) r[1], c -> new HashMap<>()).merge(ReceivablesSql.month(r[0]) < first ? 0 : ReceivablesSql.month(r[0]),
+                    ReceivablesSql.money(r[2]), BigDecimal::add);
+        }
+        for (Object[] r : paid.rows(em)) {
+            change.computeIfAbsent((String) r[1], c -> new HashMap<>()).merge(ReceivablesSql.month(r[0]) < first ? 0 : ReceivablesSql.month(r[0]),
+                    ReceivablesSql.money(r[2]).negate(), BigDecimal::add);
+        }
+        change.forEach((currency, byMonth) -> {
+            BigDecimal balance = byMonth.getOrDefault(0, BigDecimal.ZERO);
+            for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+                int key = month.getYear() * 100 + month.getMonthValue();
+                balance = balance.add(byMonth.getOrDefault(key, BigDecimal.ZERO));
+                if (key >= first) {
+                    figures.computeIfAbsent(currency, c -> new LinkedHashMap<>()).computeIfAbsent(key, Figures::new).open = balance;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<DrillRecord> drillDown(ReportContext context, ReportFilter filter, String drillKey) {
+        context.security().check(Action.READ, Contract.ENTITY, null);
+        LocalDate[] period = period(filter);
+        String by = filter.by() == null ? "month" : filter.by();
+        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, context.unitOfWork().settings().dialect(), "r.RECEIVED_ON");
+        ReceivablesSql sql = new ReceivablesSql().append("SELECT r.CONTRACT_ID, c.CONTRACT_NUMBER, r.RECEIVED_ON, r.AMOUNT"
+                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE r.RECEIVED_ON BETWEEN ? AND ?", period[0], period[1]);
+        d.keep(sql, drillKey);
+        sql.limit(filter).append(" ORDER BY r.RECEIVED_ON, r.ID");
+        return context.unitOfWork().read(em -> sql.rows(em).stream().limit(DRILL_LIMIT)
+                .map(r -> new DrillRecord(Contract.ENTITY, ((Number) r[0]).longValue(), r[1] + " " + r[2], ReceivablesSql.money(r[3]))).toList());
+    }
+}

@@ -1,0 +1,109 @@
+package org.salesbench.contracts.internal.receivables;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
+
+/**
+ * The SQL the receivables reports share: a statement with its positional parameters, the dimensions a contract's money
+ * is grouped by (customer, owner, team, month), and the filter's owner and team. Contracts count by their owner;
+ * teams are read from the users module's published {@code SB_TEAM}/{@code SB_TEAM_MEMBER}.
+ */
+final class ReceivablesSql {
+
+    /** The statuses whose instalments are receivables, as SQL. */
+    static final String RECEIVABLE = ContractFacts.RECEIVABLE.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    ReceivablesSql append(String sql, Object... values) {
+        text.append(sql);
+        for (Object v : values) {
+            parameters.add(v instanceof LocalDate d ? java.sql.Date.valueOf(d) : v);
+        }
+        return this;
+    }
+
+    List<Object[]> rows(EntityManager em) {
+        Query query = em.createNativeQuery(text.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add(row instanceof Object[] array ? array : new Object[] { row });
+        }
+        return rows;
+    }
+
+    /** The filter's owner and team, on the contract {@code c}. */
+    ReceivablesSql limit(ReportFilter filter) {
+        if (filter.owner() != null) {
+            append(" AND c.OWNER = ?", filter.owner());
+        }
+        if (filter.teamId() != null) {
+            append(" AND c.OWNER IN (SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ?)", filter.teamId());
+        }
+        return this;
+    }
+
+    /**
+     * What rows are grouped by: {@code key} and {@code label} expressions over the contract {@code c} and the joins
+     * {@code join} adds.
+     */
+    record Dimension(String id, String key, String label, String join) {
+
+        static Dimension of(String id, Dialect dialect, String dateColumn) {
+            return switch (id) {
+                case "customer" -> new Dimension(id, "c.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = c.CUSTOMER_ID");
+                case "team" -> new Dimension(id, "dt.ID", "MAX(dt.NAME)",
+                        " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = c.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
+                case "month" -> new Dimension(id, monthKey(dialect, dateColumn), "MIN(" + dateColumn + ")", "");
+                default -> new Dimension("owner", "c.OWNER", "MAX(c.OWNER)", "");
+            };
+        }
+
+        /** The group's key as drill-downs name it; {@code null} (no team) is "-". */
+        static String drillKey(Object key) {
+            return key == null ? "-" : key.toString();
+        }
+
+        /** The condition that keeps the rows of one group, by its drill key. */
+        void keep(ReceivablesSql sql, String drillKey) {
+            if (drillKey.equals("-")) {
+                sql.append(" AND " + key + " IS NULL");
+            } else if (id.equals("owner")) {
+                sql.append(" AND " + key + " = ?", drillKey);
+            } else {
+                sql.append(" AND " + key + " = ?", Long.valueOf(drillKey));
+            }
+        }
+    }
+
+    /** The date's month as a number yyyymm. */
+    static String monthKey(Dialect dialect, String date) {
+        return dialect == Dialect.POSTGRESQL ? "(CAST(EXTRACT(YEAR FROM " + date + ") AS INT) * 100 + CAST(EXTRACT(MONTH FROM " + date + ") AS INT))"
+                : "(YEAR(" + date + ") * 100 + MONTH(" + date + "))";
+    }
+
+    /** An amount rounded to cents; nothing summed is zero. */
+    static BigDecimal money(Object value) {
+        BigDecimal amount = value == null ? BigDecimal.ZERO : value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** A yyyymm key as a whole number, whatever numeric type the driver gave. */
+    static int month(Object value) {
+        return ((Number) value).intValue();
+    }
+}

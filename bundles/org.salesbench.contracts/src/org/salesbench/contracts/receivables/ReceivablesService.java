@@ -1,0 +1,63 @@
+package org.salesbench.contracts.receivables;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.salesbench.core.model.Money;
+
+/**
+ * Money in on contracts: payment plans, receipts with their first-in-first-out write-off and reversal, the customers'
+ * credit, and invoices. Each call is one transaction; refused input throws
+ * {@link org.salesbench.core.validation.ValidationException} naming the field, with nothing written. An OSGi service.
+ */
+public interface ReceivablesService {
+
+    /** The contract's current plan, in due order. */
+    List<Instalment> plan(long contractId);
+
+    /**
+     * Replaces the contract's plan. The instalments add up to the contract amount to the cent: percentages are rounded to
+     * the cent and, when every instalment is a percentage (adding up to 100), the last takes the remainder. Until the
+     * contract is signed the plan is simply replaced; afterwards only by an amendment, recorded with {@code reason}
+     * (required then) and the plan before and after. What receipts had written off is written off again, first in
+     * first out, against the new plan.
+     */
+    List<Instalment> setPlan(long contractId, List<PlannedInstalment> plan, String reason);
+
+    /** The recorded amendments of the contract's plan, oldest first. */
+    List<PlanAmendment> amendments(long contractId);
+
+    /**
+     * Records money received on an approved (or later) contract and writes it off against the open instalments, earliest
+     * due first; what exceeds them is held as the customer's credit.
+     */
+    Receipt recordReceipt(long contractId, LocalDate receivedOn, Money amount, ReceiptMethod method, String reference);
+
+    /**
+     * Reverses (红冲) a receipt with a reason: a receipt of the opposite amount dated today restores the instalments'
+     * open amounts and takes back any credit it made. A receipt is reversed once; a reversal is never reversed.
+     */
+    Receipt reverse(long receiptId, String reason);
+
+    /** The contract's receipts and reversals, in the order recorded. */
+    List<Receipt> receipts(long contractId);
+
+    /** The write-offs of a receipt. */
+    List<Allocation> allocations(long receiptId);
+
+    /** The customer's credit in {@code currency}: over-payments held, less what reversals took back. */
+    Money credit(long customerId, String currency);
+
+    /** Asks for an invoice of {@code amount} (tax included) for some of the contract's instalments. */
+    Invoice requestInvoice(long contractId, Money amount, Money tax, Set<Long> instalmentIds);
+
+    /** A requested invoice is issued with its number and date. */
+    Invoice issueInvoice(long invoiceId, String number, LocalDate date);
+
+    /** A requested or issued invoice is voided, with a reason. */
+    Invoice voidInvoice(long invoiceId, String reason);
+
+    /** The contract's invoices, in the order requested. */
+    List<Invoice> invoices(long contractId);
+}

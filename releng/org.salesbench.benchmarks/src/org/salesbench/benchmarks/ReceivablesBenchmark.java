@@ -1,0 +1,215 @@
+package org.salesbench.benchmarks;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.salesbench.analytics.Metric;
+import org.salesbench.analytics.MetricCatalogue;
+import org.salesbench.analytics.Report;
+import org.salesbench.analytics.ReportContext;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.contracts.internal.receivables.AgeingReport;
+import org.salesbench.contracts.internal.receivables.CollectedRevenueReport;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.persistence.UnitOfWork;
+
+/**
+ * Receivables ageing and collected revenue at scale: fills an embedded Derby database with bench.contracts contracts
+ * (default 200,000, of 20,000 customers and the sales team's owners, all approved or later) of five instalments each
+ * (1,000,000), due from 400 days back to 200 ahead, the past-due ones paid in full, in part or not at all by one receipt
+ * per contract with its write-offs; by Derby's bulk import ({@link BenchBulkLoad}), not through the services, or reuses
+ * one filled before. Then times each report, after a warm-up: ageing by owner and by customer, collected revenue by
+ * month (year to date) and by owner. Goal on 2 cores: ≤ 1 s each.
+ */
+class ReceivablesBenchmark {
+
+    private static final int OWNERS = BenchSalesTeam.OWNERS;
+    private static final int CUSTOMERS = 20_000;
+    private static final int INSTALMENTS = 5;
+    private static final String[] STATES = { "APPROVED", "SIGNED", "ACTIVE", "ACTIVE", "ACTIVE", "COMPLETED" };
+
+    @Test
+    void receivables() throws SQLException, IOException {
+        int contracts = Integer.getInteger("bench.contracts", 200_000);
+        Path dir = Path.of(System.getProperty("bench.db", "bench-db")).toAbsolutePath().normalize().resolve("receivables-" + contracts);
+        LocalSecurityService security = new LocalSecurityService("owner1");
+        DatabaseSettings settings = DatabaseSettings.embedded(dir);
+        try (Database db = Database.open(settings, security)) {
+            long have = count(settings, "SB_CONTRACT");
+            if (have < contracts && !Boolean.getBoolean("bench.measureOnly")) {
+                if (have > 0) {
+                    throw new IllegalStateException(dir + " holds " + have + " contracts, fewer than " + contracts + ": delete it to refill");
+                }
+                fill(settings, contracts);
+            } else {
+                System.out.printf("BENCH reusing %s with %,d contracts and %,d instalments%n", dir, have, count(settings, "SB_CONTRACT_INSTALMENT"));
+            }
+            ReportContext context = context(db, security);
+            System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
+            measure("ageing by owner", new AgeingReport(), context, ReportFilter.all().withBy("owner"));
+            measure("ageing by customer", new AgeingReport(), context, ReportFilter.all().withBy("customer"));
+            measure("collected revenue by month", new CollectedRevenueReport(), context, ReportFilter.all().withBy("month"));
+            measure("collected revenue by owner", new CollectedRevenueReport(), context, ReportFilter.all().withBy("owner"));
+        }
+    }
+
+    private static void measure(String what, Report report, ReportContext context, ReportFilter filter) {
+        int rows = report.run(context, filter).rows().size(); // warm-up
+        BenchTimings.report(what + " (" + rows + " rows)", BenchTimings.repeat(5, () -> report.run(context, filter)));
+    }
+
+    private static ReportContext context(UnitOfWork db, SecurityService security) {
+        return new ReportContext() {
+            @Override
+            public UnitOfWork unitOfWork() {
+                return db;
+            }
+
+            @Override
+            public MetricCatalogue metrics() {
+                return new MetricCatalogue() {
+                    @Override
+                    public List<Metric> metrics() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public Optional<Metric> metric(String id) {
+                        return Optional.empty();
+                    }
+                };
+            }
+
+            @Override
+            public SecurityService security() {
+                return security;
+            }
+
+            @Override
+            public Locale locale() {
+                return Locale.ENGLISH;
+            }
+        };
+    }
+
+    private static long count(DatabaseSettings settings, String table) throws SQLException {
+        try (Connection c = Database.connect(settings); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void fill(DatabaseSettings settings, int contracts) throws SQLException, IOException {
+        long start = System.nanoTime();
+        Random random = new Random(42);
+        LocalDate today = LocalDate.now();
+        String stamp = Timestamp.from(Instant.now()).toString();
+        Path customerFile = Files.createTempFile("bench-customers", ".csv");
+        Path contractFile = Files.createTempFile("bench-contracts", ".csv");
+        Path instalmentFile = Files.createTempFile("bench-instalments", ".csv");
+        Path receiptFile = Files.createTempFile("bench-receipts", ".csv");
+        Path allocationFile = Files.createTempFile("bench-allocations", ".csv");
+        try (Connection c = Database.connect(settings)) {
+            c.setAutoCommit(false);
+            long instalments = (long) contracts * INSTALMENTS;
+            long first = BenchBulkLoad.reserveIds(c, CUSTOMERS + contracts * 2L + instalments * 2);
+            long firstContract = first + CUSTOMERS;
+            long firstReceipt = firstContract + contracts;
+            long firstInstalment = firstReceipt + contracts;
+            long firstAllocation = firstInstalment + instalments;
+            try (BufferedWriter out = Files.newBufferedWriter(customerFile)) {
+                for (int i = 0; i < CUSTOMERS; i++) {
+                    out.write((first + i) + ",1," + stamp + ",bench," + stamp + ",bench," + BenchSalesTeam.owner(i % OWNERS) + ",\"回款客户 " + i
+                            + " 有限公司\",回款客户" + i + ",ACTIVE");
+                    out.newLine();
+                }
+            }
+            long allocations = 0;
+            int receipts = 0;
+            try (BufferedWriter contractsOut = Files.newBufferedWriter(contractFile); BufferedWriter instalmentsOut = Files.newBufferedWriter(instalmentFile);
+                    BufferedWriter receiptsOut = Files.newBufferedWriter(receiptFile); BufferedWriter allocationsOut = Files.newBufferedWriter(allocationFile)) {
+                for (int i = 0; i < contracts; i++) {
+                    long id = firstContract + i;
+                    String owner = BenchSalesTeam.owner(random.nextInt(OWNERS));
+                    BigDecimal part = BigDecimal.valueOf(1_000_00L + random.nextInt(100_000_00), 2);
+                    BigDecimal amount = part.multiply(BigDecimal.valueOf(INSTALMENTS));
+                    // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_NUMBER, TITLE, CUSTOMER_ID, CURRENCY,
+                    // NET_TOTAL, TAX_TOTAL, AMOUNT, STATUS
+                    contractsOut.write(id + ",1," + stamp + ",bench," + stamp + ",bench," + owner + ",HT-B-" + i + ",\"合同 " + i + "\","
+                            + (first + random.nextInt(CUSTOMERS)) + ",CNY," + amount + ",0," + amount + "," + STATES[random.nextInt(STATES.length)]);
+                    contractsOut.newLine();
+                    LocalDate firstDue = today.minusDays(400 - random.nextInt(480));
+                    int paidUpTo = random.nextInt(INSTALMENTS + 1);
+                    boolean partial = random.nextBoolean();
+                    LocalDate receivedOn = null;
+                    BigDecimal received = BigDecimal.ZERO;
+                    for (int k = 0; k < INSTALMENTS; k++) {
+                        LocalDate due = firstDue.plusDays(30L * k);
+                        boolean pastDue = due.isBefore(today);
+                        BigDecimal paid = !pastDue || k > paidUpTo ? BigDecimal.ZERO : k == paidUpTo ? (partial ? part.divide(BigDecimal.TWO) : BigDecimal.ZERO) : part;
+                        long instalment = firstInstalment + (long) i * INSTALMENTS + k;
+                        // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_ID, POSITION, DUE_DATE, AMOUNT, CURRENCY, PAID, ACTIVE
+                        instalmentsOut.write(instalment + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + "," + (k + 1) + "," + due + ","
+                                + part + ",CNY," + paid.toPlainString() + ",true");
+                        instalmentsOut.newLine();
+                        if (paid.signum() > 0) {
+                            received = received.add(paid);
+                            receivedOn = due.plusDays(random.nextInt(40));
+                            if (receivedOn.isAfter(today)) {
+                                receivedOn = today;
+                            }
+                            // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_ID, RECEIPT_ID, INSTALMENT_ID, AMOUNT, ON_DATE
+                            allocationsOut.write((firstAllocation + allocations++) + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + ","
+                                    + (firstReceipt + i) + "," + instalment + "," + paid.toPlainString() + "," + receivedOn);
+                            allocationsOut.newLine();
+                        }
+                    }
+                    // one receipt a contract stands for its write-offs (dated by the last); the write-offs carry their own dates
+                    if (receivedOn != null) {
+                        receipts++;
+                        // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_ID, RECEIVED_ON, AMOUNT, CURRENCY, METHOD, CREDITED
+                        receiptsOut.write((firstReceipt + i) + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + "," + receivedOn + ","
+                                + received.toPlainString() + ",CNY,BANK_TRANSFER,0");
+                        receiptsOut.newLine();
+                    }
+                }
+            }
+            System.out.printf("BENCH files written, %.0f s%n", (System.nanoTime() - start) / 1e9);
+            BenchBulkLoad.importFile(c, "SB_CUSTOMER", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,NAME,NORMALIZED_NAME,STATUS", customerFile);
+            BenchBulkLoad.importFile(c, "SB_CONTRACT", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_NUMBER,TITLE,CUSTOMER_ID,CURRENCY,"
+                    + "NET_TOTAL,TAX_TOTAL,AMOUNT,STATUS", contractFile);
+            BenchBulkLoad.importFile(c, "SB_CONTRACT_INSTALMENT", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,POSITION,DUE_DATE,"
+                    + "AMOUNT,CURRENCY,PAID,ACTIVE", instalmentFile);
+            BenchBulkLoad.importFile(c, "SB_CONTRACT_RECEIPT", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,RECEIVED_ON,AMOUNT,"
+                    + "CURRENCY,METHOD,CREDITED", receiptFile);
+            BenchBulkLoad.importFile(c, "SB_CONTRACT_ALLOCATION", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,RECEIPT_ID,"
+                    + "INSTALMENT_ID,AMOUNT,ON_DATE", allocationFile);
+            c.commit();
+            BenchBulkLoad.updateStatistics(c, "SB_CUSTOMER", "SB_CONTRACT", "SB_CONTRACT_INSTALMENT", "SB_CONTRACT_RECEIPT", "SB_CONTRACT_ALLOCATION");
+            System.out.printf("BENCH fill: %,d contracts, %,d instalments, %,d receipts, %,d write-offs in %.0f s%n", contracts, instalments, receipts,
+                    allocations, (System.nanoTime() - start) / 1e9);
+        } finally {
+            for (Path file : new Path[] { customerFile, contractFile, instalmentFile, receiptFile, allocationFile }) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

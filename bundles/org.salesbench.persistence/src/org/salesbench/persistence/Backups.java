@@ -245,7 +245,13 @@ public final class Backups {
             copyTree(source, scratch);
             DerbyDatabase copy = DerbyDatabase.of(new DatabaseSettings("jdbc:derby:" + scratch, null, null));
             try (Connection c = copy.connect("")) {
-                version = SchemaVersion.of(c, source.toString());
+                try {
+                    version = SchemaVersion.of(c, source.toString());
+                } finally {
+                    if (!c.getAutoCommit()) {
+                        c.rollback(); // only read; Liquibase's parse leaves a transaction open
+                    }
+                }
             } finally {
                 copy.shutdown();
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,8 +35,25 @@ public final class PostgresTools {
     public static Path dump(DatabaseSettings settings, Path folder) {
         PostgresServer server = PostgresServer.of(settings.url());
         Path file = folder.resolve(baseName(server) + ".dump");
-        run(settings, "pg_dump", dumpArguments(server, file), file);
+        dumpInto(settings, server, file);
         return file;
+    }
+
+    /** pg_dump into a file beside {@code file}, renamed to it once complete: a failure leaves no half dump behind. */
+    private static void dumpInto(DatabaseSettings settings, PostgresServer server, Path file) {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            run(settings, "pg_dump", dumpArguments(server, partial), file);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DatabaseException(Reason.BACKUP, NLS.bind(Messages.Backup_toolFailed, new Object[] {"pg_dump", file, e.getMessage()}), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // only a leftover; the message above says what failed
+            }
+        }
     }
 
     /** The database's name, and the schema's if the URL names one. */
@@ -58,9 +76,28 @@ public final class PostgresTools {
         checkSchema(settings, file);
         PostgresServer server = PostgresServer.of(settings.url());
         Path safety = SafetyCopies.next(file.toAbsolutePath().getParent(), baseName(server), ".dump");
-        run(settings, "pg_dump", dumpArguments(server, safety), safety);
-        run(settings, "pg_restore", List.of("--clean", "--if-exists", "--single-transaction", "--exit-on-error",
-                "--dbname=" + server.database(), file.toString()), file);
+        dumpInto(settings, server, safety);
+        // the schema itself stays: an extension the migration made in it (pg_trgm) is not in a schema's dump, and
+        // dropping the schema would fail on it; every object of the dump is dropped and made again
+        String contents = run(settings, "pg_restore", List.of("--list", file.toString()), file);
+        Path list;
+        try {
+            list = Files.createTempFile("salesbench-restore", ".list");
+            Files.writeString(list, contents.lines().filter(l -> !l.matches("^\\d+; \\d+ \\d+ SCHEMA - .*"))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        } catch (IOException e) {
+            throw new DatabaseException(Reason.BACKUP, NLS.bind(Messages.Restore_failed, file, e.getMessage()), e);
+        }
+        try {
+            run(settings, "pg_restore", List.of("--clean", "--if-exists", "--single-transaction", "--exit-on-error",
+                    "--use-list=" + list, "--dbname=" + server.database(), file.toString()), file);
+        } finally {
+            try {
+                Files.deleteIfExists(list);
+            } catch (IOException e) {
+                // a list of names in the temporary folder
+            }
+        }
         return new Restored(file, safety);
     }
 
@@ -104,7 +141,13 @@ public final class PostgresTools {
         }
         SchemaVersion version;
         try (Connection c = Database.connect(settings)) {
-            version = SchemaMigrator.schemaVersion(c, EntityContributions.changelogs(), settings.displayName(), ran);
+            try {
+                version = SchemaMigrator.schemaVersion(c, EntityContributions.changelogs(), settings.displayName(), ran);
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback(); // only read; Liquibase's parse leaves a transaction open
+                }
+            }
         } catch (SQLException e) {
             throw new DatabaseException(Reason.BACKUP, NLS.bind(Messages.Restore_failed, file, e.getMessage()), e);
         }

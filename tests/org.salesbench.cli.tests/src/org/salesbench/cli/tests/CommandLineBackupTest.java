@@ -91,7 +91,7 @@ class CommandLineBackupTest {
         Result restored = cli.run("restore", backups.toString(), "--force");
         assertEquals(0, restored.code(), restored.toString());
         assertEquals(3, cli.customers());
-        String kept = restored.out().lines().filter(l -> l.contains("is kept in")).findFirst().orElseThrow(restored::toString);
+        String kept = restored.out().lines().filter(l -> l.contains("is kept in")).findFirst().orElseThrow(() -> new AssertionError(restored));
         Path safetyCopy = Path.of(kept.substring(kept.indexOf(" in ") + 4, kept.indexOf(" (")));
         assertTrue(Files.isRegularFile(safetyCopy.resolve("service.properties")), restored.toString());
 

@@ -75,7 +75,7 @@ class PostgresBackupTest {
         assertEquals(0, backup.code(), backup.toString());
         Path dump;
         try (var files = Files.list(backups)) {
-            dump = files.filter(f -> f.toString().endsWith(".dump")).findFirst().orElseThrow(backup::toString);
+            dump = files.filter(f -> f.toString().endsWith(".dump")).findFirst().orElseThrow(() -> new AssertionError(backup));
         }
         assertTrue(dump.getFileName().toString().contains(schema.name()), dump.toString());
 
@@ -88,7 +88,7 @@ class PostgresBackupTest {
         Result restored = CliFixture.run(server, "restore", backups.toString(), "--force");
         assertEquals(0, restored.code(), restored.toString());
         assertEquals(2, count("SELECT COUNT(*) FROM SB_CUSTOMER"));
-        String kept = restored.out().lines().filter(l -> l.contains("is kept in")).findFirst().orElseThrow(restored::toString);
+        String kept = restored.out().lines().filter(l -> l.contains("is kept in")).findFirst().orElseThrow(() -> new AssertionError(restored));
         Path safety = Path.of(kept.substring(kept.indexOf(" in ") + 4, kept.indexOf(" (")));
         assertTrue(Files.size(safety) > 0, restored.toString());
         Result undone = CliFixture.run(server, "restore", safety.toString(), "--force");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferencePage;
@@ -79,7 +80,8 @@ class BackupUiTest {
         }
         assertTrue(BackupPreferences.store().getBoolean(BackupPreferences.AUTO));
 
-        assertTrue(ScheduledBackups.runIfDue(new NullProgressMonitor()).isOK());
+        IStatus taken = ScheduledBackups.runIfDue(new NullProgressMonitor());
+        assertEquals(IStatus.INFO, taken.getSeverity(), taken.getMessage()); // "The backup is in …"
         List<Path> backups = Backups.datedBackups(dir);
         assertEquals(1, backups.size(), backups.toString());
         try (var files = Files.list(backups.get(0))) {

@@ -93,8 +93,9 @@ public final class BackupChannel {
                     }
                 });
                 out.write("DONE\t" + made + "\n");
-            } catch (DatabaseException e) {
-                out.write("FAILED\t" + e.getMessage().replace('\n', ' ') + "\n");
+            } catch (RuntimeException e) { // a DatabaseException, or a failure the asker must hear of too
+                out.write("FAILED\t" + String.valueOf(e.getMessage()).replace('\n', ' ') + "\n");
+                ILog.of(BackupChannel.class).warn("A requested backup failed: " + e.getMessage(), e);
             }
             out.flush();
         }

@@ -94,8 +94,8 @@ class CustomRolesTest {
         run("roles", "create", "auditor");
         ValidationException field = assertThrows(ValidationException.class, () -> run("roles", "field", "auditor", "opportunity", "margin", "hidden"));
         assertTrue(field.getMessage().contains("margin") && field.getMessage().contains("amount"), field.getMessage());
-        ValidationException entity = assertThrows(ValidationException.class, () -> run("roles", "grant", "auditor", "contract", "read", "all"));
-        assertTrue(entity.getMessage().contains("contract"), entity.getMessage());
+        ValidationException entity = assertThrows(ValidationException.class, () -> run("roles", "grant", "auditor", "widget", "read", "all"));
+        assertTrue(entity.getMessage().contains("widget"), entity.getMessage());
         CommandException access = assertThrows(CommandException.class, () -> run("roles", "field", "auditor", "customer", "notes", "secret"));
         assertTrue(access.getMessage().contains("secret") && access.getMessage().contains("hidden"), access.getMessage());
         assertTrue(role("auditor").fields().isEmpty() && role("auditor").grants().isEmpty(), "nothing half-written");

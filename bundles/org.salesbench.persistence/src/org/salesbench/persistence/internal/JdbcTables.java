@@ -4,20 +4,34 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Whether a table exists, whatever case the database folds unquoted names to (Derby upper, PostgreSQL lower). */
+/**
+ * Whether a table exists in the connection's current schema, whatever case the database folds unquoted names to
+ * (Derby upper, PostgreSQL lower). Only the current schema counts: a PostgreSQL server holds other schemas (other
+ * teams' databases, other test runs) with tables of the same names, which unqualified SQL here never reads.
+ */
 public final class JdbcTables {
 
     private JdbcTables() {
     }
 
     public static boolean exists(Connection connection, String name) throws SQLException {
+        String schema = literalPattern(connection, connection.getSchema());
         for (String candidate : new String[] {name.toUpperCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT)}) {
-            try (ResultSet rs = connection.getMetaData().getTables(null, null, candidate, null)) {
+            try (ResultSet rs = connection.getMetaData().getTables(null, schema, candidate, null)) {
                 if (rs.next()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A name as a metadata search pattern that matches only itself (schema names may hold _ and %). */
+    private static String literalPattern(Connection connection, String name) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        String escape = connection.getMetaData().getSearchStringEscape();
+        return escape == null || escape.isEmpty() ? name : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 }

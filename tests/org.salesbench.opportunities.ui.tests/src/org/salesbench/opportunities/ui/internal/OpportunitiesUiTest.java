@@ -347,6 +347,9 @@ class OpportunitiesUiTest {
         editor.doSave(new NullProgressMonitor());
         assertEquals(0, Money.cny("999999999999999.99").compareTo(opportunities.find(o.getId()).orElseThrow().getAmount()),
                 "the largest amount DECIMAL(19,4) holds is saved, not refused by the database");
+        // a card of 15 digits widens the first column of the board the drag test drags across: leave none behind
+        page.closeEditor(editor, false);
+        opportunities.delete(o.getId());
     }
 
     @Test

@@ -107,7 +107,6 @@ class CommandLineBackupTest {
         assertEquals(0, cli.run("import", "customers", file.toString()).code());
         Path backups = dir.resolve("backups");
         assertEquals(0, cli.run("backup", backups.toString()).code());
-        long version = cli.query("SELECT COUNT(*) FROM DATABASECHANGELOG");
         // the backup as a newer Salesbench would have made it
         DatabaseSettings backup = new DatabaseSettings("jdbc:derby:" + backups.resolve("db"), null, null);
         try (Connection c = Database.connect(backup)) {
@@ -123,9 +122,8 @@ class CommandLineBackupTest {
 
         Result refused = cli.run("restore", backups.toString(), "--force");
         assertEquals(3, refused.code(), refused.toString());
-        // both versions are named (the backup's counts only the change sets of changelogs installed here)
-        assertTrue(refused.err().contains("has schema version ") && refused.err().contains("knows schema version " + version),
-                refused.toString());
+        // both versions are named (each counts only the change sets of the changelogs installed in this runtime)
+        assertTrue(refused.err().matches("(?s).*has schema version \\d+.*knows schema version \\d+.*"), refused.toString());
         assertTrue(refused.err().contains(NewerSchema.ID) && refused.err().contains("newer Salesbench"), refused.toString());
         assertEquals(2, cli.customers(), "the database is as it was");
     }

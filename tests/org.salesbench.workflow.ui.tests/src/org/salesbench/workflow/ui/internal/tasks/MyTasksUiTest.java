@@ -85,7 +85,11 @@ class MyTasksUiTest {
             if (row.isEmpty()) {
                 return false;
             }
-            UiTesting.selectRow(view.table(), view.tasks().loaded().indexOf(row.get()));
+            int index = view.tasks().loaded().indexOf(row.get());
+            if (index < 0 || index >= view.table().getItemCount()) {
+                return false; // loaded, but the table has not been given its rows yet
+            }
+            UiTesting.selectRow(view.table(), index);
             return view.tasks().selected().map(t -> t.getId().equals(task.getId())).orElse(false);
         });
     }

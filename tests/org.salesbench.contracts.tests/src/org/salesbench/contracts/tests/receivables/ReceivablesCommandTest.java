@@ -13,12 +13,14 @@ import org.salesbench.cli.CommandException;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.contracts.internal.receivables.ReceivablesCommand;
 import org.salesbench.contracts.receivables.Receipt;
+import org.salesbench.contracts.receivables.ReceivablesService;
+import org.salesbench.testing.CommandRunner;
 
 /** {@code salesbench cli receivables …} over the real service on Derby. */
 class ReceivablesCommandTest {
 
     private final MoneyFixture fx = new MoneyFixture();
-    private final CliRun cli = new CliRun(new ReceivablesCommand(), fx.db, fx.money);
+    private final CommandRunner cli = new CommandRunner(new ReceivablesCommand(), fx.db).with(ReceivablesService.class, fx.money);
 
     @AfterEach
     void close() {

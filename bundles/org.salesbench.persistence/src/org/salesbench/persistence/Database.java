@@ -140,7 +140,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
     private static OpenUnit openUnit(DatabaseSettings settings) {
         String login;
         List<String> notices;
-        try (Connection connection = connect(settings)) {
+        try (Connection connection = connect(DerbyTemplates.creating(settings, EntityContributions.changelogs()))) {
             connection.setAutoCommit(false);
             try {
                 notices = SchemaMigrator.migrate(connection, EntityContributions.changelogs(), settings.displayName());

@@ -18,6 +18,9 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.security.FieldAccess;
+import org.salesbench.core.security.FieldSecurity;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Activity;
@@ -94,19 +97,21 @@ public class ActivitiesTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
+        SecurityService security = context.service(SecurityService.class);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, rows, match);
+                return write(em, service, security, rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
         });
     }
 
-    private static List<RowOutcome> write(EntityManager em, CustomerService service, List<ImportRow> rows, MatchPolicy match)
-            throws SQLException {
+    private static List<RowOutcome> write(EntityManager em, CustomerService service, SecurityService security, List<ImportRow> rows,
+            MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
+        Map<String, FieldAccess> rules = security.fieldRules(ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
             String external = row.text(EXTERNAL_ID) == null ? null : row.text(EXTERNAL_ID).strip();
@@ -120,7 +125,14 @@ public class ActivitiesTarget implements ImportTarget {
             }
             if (existing != null) {
                 Activity activity = em.find(Activity.class, existing);
+                Map<String, Object> before = FieldSecurity.unwritableValues(rules, activity);
                 apply(row, activity);
+                String unwritable = FieldSecurity.firstChanged(before, activity);
+                if (unwritable != null) {
+                    em.refresh(activity);
+                    outcomes.add(CustomersTarget.refused(security, ENTITY, row, unwritable));
+                    continue;
+                }
                 try {
                     service.update(activity.getCustomer());
                     outcomes.add(RowOutcome.updated(existing));
@@ -138,6 +150,11 @@ public class ActivitiesTarget implements ImportTarget {
             Customer customer = (Customer) resolved;
             Activity activity = new Activity();
             apply(row, activity);
+            String unwritable = FieldSecurity.firstUnwritable(rules, activity);
+            if (unwritable != null) {
+                outcomes.add(CustomersTarget.refused(security, ENTITY, row, unwritable));
+                continue;
+            }
             String contactName = row.text(CONTACT);
             if (contactName != null && !contactName.isBlank()) {
                 Contact contact = customer.getContacts().stream().filter(k -> contactName.strip().equals(k.getName())).findFirst().orElse(null);

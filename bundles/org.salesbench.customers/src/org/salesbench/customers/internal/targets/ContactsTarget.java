@@ -19,6 +19,9 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.security.FieldAccess;
+import org.salesbench.core.security.FieldSecurity;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Contact;
@@ -107,20 +110,22 @@ public class ContactsTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
+        SecurityService security = context.service(SecurityService.class);
         CustomerSearch search = CustomerSearch.of(context.unitOfWork().settings());
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, search, rows, match);
+                return write(em, service, security, search, rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
         });
     }
 
-    private List<RowOutcome> write(EntityManager em, CustomerService service, CustomerSearch search, List<ImportRow> rows, MatchPolicy match)
-            throws SQLException {
+    private List<RowOutcome> write(EntityManager em, CustomerService service, SecurityService security, CustomerSearch search,
+            List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
+        Map<String, FieldAccess> rules = security.fieldRules(ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
             long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, search, row, match.keys());
@@ -142,7 +147,19 @@ public class ContactsTarget implements ImportTarget {
                 customer = (Customer) resolved;
                 contact = customer.addContact(new Contact());
             }
+            Map<String, Object> before = existingId == 0 ? null : FieldSecurity.unwritableValues(rules, contact);
             apply(row, contact);
+            // a field the user's roles let them only read, or not see, is not written by a file either
+            String unwritable = before == null ? FieldSecurity.firstUnwritable(rules, contact) : FieldSecurity.firstChanged(before, contact);
+            if (unwritable != null) {
+                if (existingId == 0) {
+                    customer.getContacts().remove(contact);
+                } else {
+                    em.refresh(contact);
+                }
+                outcomes.add(CustomersTarget.refused(security, ENTITY, row, unwritable));
+                continue;
+            }
             try {
                 service.validate(customer);
             } catch (ValidationException e) {

@@ -20,6 +20,8 @@ import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldAccess;
+import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
@@ -70,6 +72,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     /** The reserved id ranges, first and last, for {@link #undo}. */
     private final List<long[]> idRanges = new ArrayList<>();
     private final String login;
+    private final SecurityService security;
+    /** The customer fields the user may only read or not see, resolved once for the run: a new row may not set them. */
+    private final Map<String, FieldAccess> rules;
     /** Created and updated time of every new row: the search index catches up from UPDATED_AT. */
     private final Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
     private int staged;
@@ -82,6 +87,8 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         this.events = events;
         this.match = match;
         this.login = security.currentUser().login();
+        this.security = security;
+        this.rules = security.fieldRules(Customer.ENTITY);
         if (match.onMatch() != OnMatch.CREATE) {
             unitOfWork.write(em -> { // a transaction, so the entity manager hands out its connection
                 try {
@@ -125,6 +132,11 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             long matched = matchOf(row, customer);
             if (matched != 0) {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
+                continue;
+            }
+            String unwritable = FieldSecurity.firstUnwritable(rules, customer);
+            if (unwritable != null) {
+                outcomes[i] = CustomersTarget.refused(security, Customer.ENTITY, row, unwritable);
                 continue;
             }
             try {

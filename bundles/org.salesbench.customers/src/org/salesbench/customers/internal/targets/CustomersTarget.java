@@ -29,7 +29,11 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.FieldAccess;
+import org.salesbench.core.security.FieldSecurity;
+import org.salesbench.core.security.SecurityMessages;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CompanySize;
@@ -161,6 +165,16 @@ public class CustomersTarget implements ImportTarget {
         if (row.has(NOTES)) c.setNotes(row.text(NOTES));
     }
 
+    /**
+     * A row that would write {@code field}, which the user's roles let them only read or not see: refused, naming the
+     * field (the engine names the row and the column it came from), as an update by the service is refused.
+     */
+    static RowOutcome refused(SecurityService security, String entity, ImportRow row, String field) {
+        Object value = row.get(field);
+        return RowOutcome.failed(List.of(new FieldError(field, SecurityMessages.fieldReadOnly(security.currentUser().login(), entity, field),
+                value)));
+    }
+
     /** What the service's prepare step does for a form: the import writes past the service, so it does the same. */
     static void prepare(Customer c) {
         if (c.getName() != null) {
@@ -227,6 +241,7 @@ public class CustomersTarget implements ImportTarget {
             List<Customer> creates = new ArrayList<>();
             List<Integer> createIndexes = new ArrayList<>();
             Map<String, Long> externalIds = new HashMap<>();
+            Map<String, FieldAccess> rules = security.fieldRules(ENTITY);
             for (int i = 0; i < rows.size(); i++) {
                 ImportRow row = rows.get(i);
                 if (matched[i] != 0 && match.onMatch() == OnMatch.SKIP) {
@@ -240,7 +255,15 @@ public class CustomersTarget implements ImportTarget {
                         outcomes[i] = stale;
                         continue;
                     }
+                    Map<String, Object> before = FieldSecurity.unwritableValues(rules, existing);
                     apply(row, existing);
+                    String unwritable = FieldSecurity.firstChanged(before, existing);
+                    if (unwritable != null) {
+                        // the file would change a field the user's roles let them only read, or not see: the row is refused
+                        em.refresh(existing);
+                        outcomes[i] = refused(security, ENTITY, row, unwritable);
+                        continue;
+                    }
                     try {
                         service.update(existing);
                         outcomes[i] = RowOutcome.updated(existing.getId());
@@ -254,6 +277,11 @@ public class CustomersTarget implements ImportTarget {
                 Customer customer = new Customer();
                 apply(row, customer);
                 prepare(customer);
+                String unwritable = FieldSecurity.firstUnwritable(rules, customer);
+                if (unwritable != null) {
+                    outcomes[i] = refused(security, ENTITY, row, unwritable);
+                    continue;
+                }
                 try {
                     service.validate(customer);
                     creates.add(customer);

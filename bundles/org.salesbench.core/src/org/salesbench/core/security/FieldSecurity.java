@@ -91,11 +91,19 @@ public final class FieldSecurity {
     public static String firstChanged(Map<String, Object> before, Object record) {
         for (Map.Entry<String, Object> field : before.entrySet()) {
             Object now = get(record, field.getKey());
-            if (!(isBlank(now) && isBlank(field.getValue())) && !Objects.equals(field.getValue(), now)) {
+            if (!(isBlank(now) && isBlank(field.getValue())) && !same(field.getValue(), now)) {
                 return field.getKey();
             }
         }
         return null;
+    }
+
+    /** Equal values; 100 and 100.00 are the same amount. */
+    private static boolean same(Object a, Object b) {
+        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
     }
 
     /** A record of the type as its no-argument constructor makes it; {@code null} when there is none. */

@@ -170,12 +170,25 @@ class FieldRulesOnNestedRecordsAndImportsTest {
             assertEquals(1, people.created(), people.errors().toString());
             assertEquals("Phone", people.errors().get(0).column());
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_CONTACT_PHONE WHERE PHONE = '13700000000'"));
+
+            // leads (the opportunities module's target): the same
+            security.rules.put("lead", Map.of("phone", FieldAccess.HIDDEN));
+            Path leads = ImportFixture.utf8(dir.resolve("leads.csv"), "Company,Contact Name,Phone\n庚方贸易,周八,13600000000\n辛方物流,吴九,\n");
+            ImportResult leadResult = run(f, leads, "leads", OnMatch.CREATE);
+            assertEquals(1, leadResult.created(), leadResult.errors().toString());
+            assertEquals(3 - 1, leadResult.errors().get(0).row());
+            assertEquals("Phone", leadResult.errors().get(0).column());
+            assertEquals(0, f.count("SELECT COUNT(*) FROM SB_LEAD WHERE PHONE = '13600000000'"));
         }
     }
 
     private static ImportResult run(SalesFixture f, Path file, String target, OnMatch onMatch) throws IOException {
         ImportSettings settings = new ImportSettings(target, f.engine.preview(file, ReadOptions.DETECT, target).mapping())
-                .withMatch(new MatchPolicy(List.of("contacts".equals(target) ? "emails" : "name"), onMatch)).withMode(Mode.VALID_ROWS);
+                .withMatch(new MatchPolicy(List.of(switch (target) {
+                case "contacts" -> "emails";
+                case "leads" -> "email";
+                default -> "name";
+                }), onMatch)).withMode(Mode.VALID_ROWS);
         return f.engine.run(file, ReadOptions.DETECT, settings, new NullProgressMonitor());
     }
 }

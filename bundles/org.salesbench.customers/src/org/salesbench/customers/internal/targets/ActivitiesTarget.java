@@ -18,8 +18,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
-import org.salesbench.core.security.FieldAccess;
-import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -42,6 +40,7 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -111,7 +110,7 @@ public class ActivitiesTarget implements ImportTarget {
             MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
-        Map<String, FieldAccess> rules = security.fieldRules(ENTITY);
+        WritableFields rules = WritableFields.of(security, ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
             String external = row.text(EXTERNAL_ID) == null ? null : row.text(EXTERNAL_ID).strip();
@@ -125,12 +124,12 @@ public class ActivitiesTarget implements ImportTarget {
             }
             if (existing != null) {
                 Activity activity = em.find(Activity.class, existing);
-                Map<String, Object> before = FieldSecurity.unwritableValues(rules, activity);
+                Map<String, Object> before = rules.before(activity);
                 apply(row, activity);
-                String unwritable = FieldSecurity.firstChanged(before, activity);
+                RowOutcome unwritable = rules.refusal(row, activity, before);
                 if (unwritable != null) {
                     em.refresh(activity);
-                    outcomes.add(CustomersTarget.refused(security, ENTITY, row, unwritable));
+                    outcomes.add(unwritable);
                     continue;
                 }
                 try {
@@ -150,9 +149,9 @@ public class ActivitiesTarget implements ImportTarget {
             Customer customer = (Customer) resolved;
             Activity activity = new Activity();
             apply(row, activity);
-            String unwritable = FieldSecurity.firstUnwritable(rules, activity);
+            RowOutcome unwritable = rules.refusal(row, activity, null);
             if (unwritable != null) {
-                outcomes.add(CustomersTarget.refused(security, ENTITY, row, unwritable));
+                outcomes.add(unwritable);
                 continue;
             }
             String contactName = row.text(CONTACT);

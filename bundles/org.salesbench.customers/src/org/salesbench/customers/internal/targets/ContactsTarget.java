@@ -19,8 +19,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
-import org.salesbench.core.security.FieldAccess;
-import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -44,6 +42,7 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -125,7 +124,7 @@ public class ContactsTarget implements ImportTarget {
             List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
-        Map<String, FieldAccess> rules = security.fieldRules(ENTITY);
+        WritableFields rules = WritableFields.of(security, ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
             long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, search, row, match.keys());
@@ -147,17 +146,17 @@ public class ContactsTarget implements ImportTarget {
                 customer = (Customer) resolved;
                 contact = customer.addContact(new Contact());
             }
-            Map<String, Object> before = existingId == 0 ? null : FieldSecurity.unwritableValues(rules, contact);
+            Map<String, Object> before = existingId == 0 ? null : rules.before(contact);
             apply(row, contact);
             // a field the user's roles let them only read, or not see, is not written by a file either
-            String unwritable = before == null ? FieldSecurity.firstUnwritable(rules, contact) : FieldSecurity.firstChanged(before, contact);
+            RowOutcome unwritable = rules.refusal(row, contact, before);
             if (unwritable != null) {
                 if (existingId == 0) {
                     customer.getContacts().remove(contact);
                 } else {
                     em.refresh(contact);
                 }
-                outcomes.add(CustomersTarget.refused(security, ENTITY, row, unwritable));
+                outcomes.add(unwritable);
                 continue;
             }
             try {

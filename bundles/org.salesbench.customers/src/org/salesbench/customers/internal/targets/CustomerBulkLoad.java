@@ -20,8 +20,6 @@ import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.Action;
-import org.salesbench.core.security.FieldAccess;
-import org.salesbench.core.security.FieldSecurity;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
@@ -36,6 +34,7 @@ import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.DerbyBulkInsert;
+import org.salesbench.importexport.targets.WritableFields;
 
 /**
  * New customers of a large import, loaded with Derby's bulk insert while the file is still being read: the
@@ -72,9 +71,8 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     /** The reserved id ranges, first and last, for {@link #undo}. */
     private final List<long[]> idRanges = new ArrayList<>();
     private final String login;
-    private final SecurityService security;
     /** The customer fields the user may only read or not see, resolved once for the run: a new row may not set them. */
-    private final Map<String, FieldAccess> rules;
+    private final WritableFields rules;
     /** Created and updated time of every new row: the search index catches up from UPDATED_AT. */
     private final Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
     private int staged;
@@ -87,8 +85,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         this.events = events;
         this.match = match;
         this.login = security.currentUser().login();
-        this.security = security;
-        this.rules = security.fieldRules(Customer.ENTITY);
+        this.rules = WritableFields.of(security, Customer.ENTITY);
         if (match.onMatch() != OnMatch.CREATE) {
             unitOfWork.write(em -> { // a transaction, so the entity manager hands out its connection
                 try {
@@ -134,9 +131,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
                 continue;
             }
-            String unwritable = FieldSecurity.firstUnwritable(rules, customer);
+            RowOutcome unwritable = rules.refusal(row, customer, null);
             if (unwritable != null) {
-                outcomes[i] = CustomersTarget.refused(security, Customer.ENTITY, row, unwritable);
+                outcomes[i] = unwritable;
                 continue;
             }
             try {

@@ -29,11 +29,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.Action;
-import org.salesbench.core.security.FieldAccess;
-import org.salesbench.core.security.FieldSecurity;
-import org.salesbench.core.security.SecurityMessages;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.CompanySize;
@@ -62,6 +58,7 @@ import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.RecordVersions;
+import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.TargetMessages;
 
 /**
@@ -165,16 +162,6 @@ public class CustomersTarget implements ImportTarget {
         if (row.has(NOTES)) c.setNotes(row.text(NOTES));
     }
 
-    /**
-     * A row that would write {@code field}, which the user's roles let them only read or not see: refused, naming the
-     * field (the engine names the row and the column it came from), as an update by the service is refused.
-     */
-    static RowOutcome refused(SecurityService security, String entity, ImportRow row, String field) {
-        Object value = row.get(field);
-        return RowOutcome.failed(List.of(new FieldError(field, SecurityMessages.fieldReadOnly(security.currentUser().login(), entity, field),
-                value)));
-    }
-
     /** What the service's prepare step does for a form: the import writes past the service, so it does the same. */
     static void prepare(Customer c) {
         if (c.getName() != null) {
@@ -241,7 +228,7 @@ public class CustomersTarget implements ImportTarget {
             List<Customer> creates = new ArrayList<>();
             List<Integer> createIndexes = new ArrayList<>();
             Map<String, Long> externalIds = new HashMap<>();
-            Map<String, FieldAccess> rules = security.fieldRules(ENTITY);
+            WritableFields rules = WritableFields.of(security, ENTITY);
             for (int i = 0; i < rows.size(); i++) {
                 ImportRow row = rows.get(i);
                 if (matched[i] != 0 && match.onMatch() == OnMatch.SKIP) {
@@ -255,13 +242,13 @@ public class CustomersTarget implements ImportTarget {
                         outcomes[i] = stale;
                         continue;
                     }
-                    Map<String, Object> before = FieldSecurity.unwritableValues(rules, existing);
+                    Map<String, Object> before = rules.before(existing);
                     apply(row, existing);
-                    String unwritable = FieldSecurity.firstChanged(before, existing);
+                    RowOutcome unwritable = rules.refusal(row, existing, before);
                     if (unwritable != null) {
                         // the file would change a field the user's roles let them only read, or not see: the row is refused
                         em.refresh(existing);
-                        outcomes[i] = refused(security, ENTITY, row, unwritable);
+                        outcomes[i] = unwritable;
                         continue;
                     }
                     try {
@@ -277,9 +264,9 @@ public class CustomersTarget implements ImportTarget {
                 Customer customer = new Customer();
                 apply(row, customer);
                 prepare(customer);
-                String unwritable = FieldSecurity.firstUnwritable(rules, customer);
+                RowOutcome unwritable = rules.refusal(row, customer, null);
                 if (unwritable != null) {
-                    outcomes[i] = refused(security, ENTITY, row, unwritable);
+                    outcomes[i] = unwritable;
                     continue;
                 }
                 try {

@@ -5,12 +5,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.CurrentUser;
+import org.salesbench.core.security.FieldAccess;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.Scope;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerSort;
@@ -47,7 +53,53 @@ class CustomerListBenchmark {
             } else {
                 System.out.printf("BENCH reusing %s with %,d customers%n", dir, have);
             }
-            measure(service);
+            String as = System.getProperty("bench.as", "owner");
+            if (!"rep".equals(as)) {
+                System.out.println("BENCH --- as the local owner (every right, no field rules)");
+                measure(service);
+            }
+            if ("rep".equals(as) || "both".equals(as)) {
+                // the same list through a service whose every call checks a sales rep's rights and field rules: the
+                // checks, the field masks of each page and a text search that leaves out the sources the rep may not see
+                System.out.println("BENCH --- as a sales rep (access checks on; customer notes, contact phones and e-mails hidden)");
+                measure(new CustomerServiceImpl(db, new RepSecurity("li.wei"), (entity, change, id) -> { }));
+            }
+        }
+    }
+
+    /**
+     * A sales rep's rights as the shipped {@code sales_rep} role grants them on customers (own records; read all), with
+     * field rules that hide a customer's notes and a contact's phones and e-mails and make the credit code read-only.
+     */
+    static final class RepSecurity implements SecurityService {
+        private final CurrentUser user;
+
+        RepSecurity(String login) {
+            this.user = new CurrentUser(login, login, List.of("sales_rep"), false);
+        }
+
+        @Override
+        public CurrentUser currentUser() {
+            return user;
+        }
+
+        @Override
+        public boolean isPermitted(Action action, String entity, String owner) {
+            return action == Action.READ || action == Action.CREATE || owner == null || owner.equals(user.login());
+        }
+
+        @Override
+        public Scope scope(Action action, String entity) {
+            return action == Action.READ ? Scope.ALL : Scope.OWN;
+        }
+
+        @Override
+        public Map<String, FieldAccess> fieldRules(String entity) {
+            return switch (entity) {
+            case "customer" -> Map.of("notes", FieldAccess.HIDDEN, "creditCode", FieldAccess.READ);
+            case "contact" -> Map.of("phones", FieldAccess.HIDDEN, "emails", FieldAccess.HIDDEN);
+            default -> Map.of();
+            };
         }
     }
 

@@ -114,6 +114,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         for (int i = 0; i < customers.size(); i++) {
             Customer customer = customers.get(i);
             prepare(customer);
+            checkNew(customer);
             try {
                 validate(customer);
             } catch (ValidationException e) {
@@ -161,6 +162,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             ConcurrentChangeException.checkVersion(Customer.ENTITY, customer.getId(), customer.getVersion(), stored.getVersion(), stored.getUpdatedBy());
             security.check(Action.UPDATE, Customer.ENTITY, stored.getOwner());
             FieldSecurity.checkEdits(security, Customer.ENTITY, stored, customer);
+            checkNestedEdits(stored, customer);
             if (customer.getId() != null) {
                 // the contacts and activities taken off the list go to the recycle bin, where they can be restored
                 removedToBin(em, contacts, customer.getId(), customer.getContacts().stream().map(Contact::getId).toList());
@@ -174,6 +176,48 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             });
             return merged;
         });
+    }
+
+    /**
+     * The field rules of contacts and activities on a customer's save: a contact or activity that exists keeps what
+     * the user may not see and may not change what they may only read; a new one may not set either.
+     */
+    private void checkNestedEdits(Customer stored, Customer edited) {
+        if (!security.fieldRules(Contact.ENTITY).isEmpty()) {
+            Map<Long, Contact> before = new java.util.HashMap<>();
+            stored.getContacts().forEach(k -> before.put(k.getId(), k));
+            for (Contact contact : edited.getContacts()) {
+                Contact old = contact.getId() == null ? null : before.get(contact.getId());
+                if (old == null) {
+                    FieldSecurity.checkNew(security, Contact.ENTITY, contact);
+                } else {
+                    FieldSecurity.checkEdits(security, Contact.ENTITY, old, contact);
+                }
+            }
+        }
+        if (!security.fieldRules(Activity.ENTITY).isEmpty()) {
+            Map<Long, Activity> before = new java.util.HashMap<>();
+            stored.getActivities().forEach(a -> before.put(a.getId(), a));
+            for (Activity activity : edited.getActivities()) {
+                Activity old = activity.getId() == null ? null : before.get(activity.getId());
+                if (old == null) {
+                    FieldSecurity.checkNew(security, Activity.ENTITY, activity);
+                } else {
+                    FieldSecurity.checkEdits(security, Activity.ENTITY, old, activity);
+                }
+            }
+        }
+    }
+
+    /** The field rules of a new customer and its contacts and activities: nothing the user may not edit is set. */
+    private void checkNew(Customer customer) {
+        FieldSecurity.checkNew(security, Customer.ENTITY, customer);
+        for (Contact contact : customer.getContacts()) {
+            FieldSecurity.checkNew(security, Contact.ENTITY, contact);
+        }
+        for (Activity activity : customer.getActivities()) {
+            FieldSecurity.checkNew(security, Activity.ENTITY, activity);
+        }
     }
 
     private static void removedToBin(jakarta.persistence.EntityManager em, SoftDeletion table, long customerId, List<Long> kept) {
@@ -242,9 +286,13 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
                 contact.getEmails().size();
             }
             customer.getActivities().forEach(a -> a.getContact());
-            if (!security.fieldRules(Customer.ENTITY).isEmpty()) {
+            if (!security.fieldRules(Customer.ENTITY).isEmpty() || !security.fieldRules(Contact.ENTITY).isEmpty()
+                    || !security.fieldRules(Activity.ENTITY).isEmpty()) {
                 em.detach(customer); // blanked fields must never be written back
                 FieldSecurity.redact(security, Customer.ENTITY, customer);
+                // the editor's contacts and activities, and whatever reads them from here, follow their own rules
+                FieldSecurity.redactAll(security, Contact.ENTITY, customer.getContacts());
+                FieldSecurity.redactAll(security, Activity.ENTITY, customer.getActivities());
             }
             return Optional.of(customer);
         });
@@ -464,6 +512,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         Validator v = new Validator();
         validate(v, "", activity);
         v.throwIfInvalid();
+        FieldSecurity.checkNew(security, Activity.ENTITY, activity);
         return unitOfWork.write(em -> {
             Customer customer = em.find(Customer.class, customerId);
             if (customer == null || customer.isDeleted()) {
@@ -497,24 +546,47 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     public long count(CustomerFilter filter) {
         security.check(Action.READ, Customer.ENTITY, null);
         checkFilterable(filter);
-        return search.count(filter);
+        return search.count(filter, hiddenTermSources());
     }
 
     @Override
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
         security.check(Action.READ, Customer.ENTITY, null);
         FieldMask mask = checkFilterable(filter);
-        return mask.applyAll(search.page(filter, visibleOrder(mask, sort), offset, limit));
+        return mask.applyAll(search.page(filter, visibleOrder(mask, sort), offset, limit, hiddenTermSources()));
     }
 
     @Override
     public long[] ids(CustomerFilter filter, CustomerSort sort) {
         security.check(Action.READ, Customer.ENTITY, null);
         FieldMask mask = checkFilterable(filter);
-        return search.ids(filter, visibleOrder(mask, sort));
+        return search.ids(filter, visibleOrder(mask, sort), hiddenTermSources());
     }
 
     /** Refuses a filter on a field the user's roles hide: the customers it keeps would tell what the field holds. */
+    /**
+     * The sources of search terms ({@link SearchTerms#SOURCES}, named {@code entity.field}) that the current user's
+     * field rules hide: a word typed in the search must not find a customer by them, or each search would tell a
+     * little of what they hold.
+     */
+    private Set<String> hiddenTermSources() {
+        FieldMask customerMask = FieldMask.of(security, Customer.ENTITY);
+        FieldMask contactMask = FieldMask.of(security, Contact.ENTITY);
+        if (customerMask.isEmpty() && contactMask.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> hidden = new java.util.HashSet<>();
+        for (String source : SearchTerms.SOURCES) {
+            String entity = source.substring(0, source.indexOf('.'));
+            String field = source.substring(source.indexOf('.') + 1);
+            if ((Customer.ENTITY.equals(entity) ? customerMask : contactMask).hides(field)
+                    || Contact.ENTITY.equals(entity) && customerMask.hides("contacts")) {
+                hidden.add(source);
+            }
+        }
+        return hidden;
+    }
+
     private FieldMask checkFilterable(CustomerFilter filter) {
         FieldMask mask = FieldMask.of(security, Customer.ENTITY);
         if (!mask.isEmpty() && filter != null) {

@@ -23,23 +23,58 @@ public final class SearchTerms {
     private SearchTerms() {
     }
 
+    /**
+     * Where a search term comes from, as field rules name it ({@code entity.field}): a word the user types matches only
+     * the terms of sources their roles let them see, so that a hidden value cannot be found one search at a time.
+     */
+    public static final String NAME = "customer.name", SHORT_NAME = "customer.shortName", CREDIT_CODE = "customer.creditCode",
+            TAGS = "customer.tags", CONTACT_NAME = "contact.name", PHONES = "contact.phones", EMAILS = "contact.emails";
+    /** Every source, the customer's name first. */
+    public static final List<String> SOURCES = List.of(NAME, SHORT_NAME, CREDIT_CODE, TAGS, CONTACT_NAME, PHONES, EMAILS);
+
+    /** Every term of the customer, whatever its source. */
     public static Set<String> of(Customer customer) {
         Set<String> terms = new LinkedHashSet<>();
-        addText(terms, customer.getName());
-        addText(terms, customer.getShortName());
-        addText(terms, CompanyNames.normalise(customer.getName()));
-        if (customer.getCreditCode() != null) {
-            terms.add(customer.getCreditCode().toLowerCase(Locale.ROOT));
-        }
-        for (String tag : customer.getTags()) {
-            addText(terms, tag);
-        }
-        for (Contact contact : customer.getContacts()) {
-            addText(terms, contact.getName());
-            addPhones(terms, contact.getPhones());
-            addEmails(terms, contact.getEmails());
-        }
+        bySource(customer).values().forEach(terms::addAll);
         return terms;
+    }
+
+    /** The customer's terms by {@link #SOURCES source}; a source without terms is left out. */
+    public static java.util.Map<String, Set<String>> bySource(Customer customer) {
+        java.util.Map<String, Set<String>> terms = new java.util.LinkedHashMap<>();
+        Set<String> name = new LinkedHashSet<>();
+        addText(name, customer.getName());
+        addText(name, CompanyNames.normalise(customer.getName()));
+        put(terms, NAME, name);
+        Set<String> shortName = new LinkedHashSet<>();
+        addText(shortName, customer.getShortName());
+        put(terms, SHORT_NAME, shortName);
+        if (customer.getCreditCode() != null && !customer.getCreditCode().isEmpty()) {
+            put(terms, CREDIT_CODE, new LinkedHashSet<>(List.of(customer.getCreditCode().toLowerCase(Locale.ROOT))));
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : customer.getTags()) {
+            addText(tags, tag);
+        }
+        put(terms, TAGS, tags);
+        Set<String> contactNames = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        Set<String> emails = new LinkedHashSet<>();
+        for (Contact contact : customer.getContacts()) {
+            addText(contactNames, contact.getName());
+            addPhones(phones, contact.getPhones());
+            addEmails(emails, contact.getEmails());
+        }
+        put(terms, CONTACT_NAME, contactNames);
+        put(terms, PHONES, phones);
+        put(terms, EMAILS, emails);
+        return terms;
+    }
+
+    private static void put(java.util.Map<String, Set<String>> terms, String source, Set<String> values) {
+        if (!values.isEmpty()) {
+            terms.put(source, values);
+        }
     }
 
     /** Lower-cased words; for CJK runs every suffix as well. */

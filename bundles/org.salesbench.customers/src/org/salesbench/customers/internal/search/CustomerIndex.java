@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.lucene.document.Document;
@@ -69,7 +70,7 @@ import org.salesbench.customers.internal.SearchTerms;
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
@@ -176,8 +177,11 @@ final class CustomerIndex implements Closeable {
         doc.add(new NumericDocValuesField(ID, row.id()));
         doc.add(new StoredField(ID, row.id()));
         doc.add(new StoredField(VERSION, row.version()));
-        for (String term : c.terms()) {
-            doc.add(new StringField(TERM, term, Store.NO));
+        for (Map.Entry<String, Set<String>> source : c.terms().entrySet()) {
+            String field = termField(source.getKey());
+            for (String term : source.getValue()) {
+                doc.add(new StringField(field, term, Store.NO));
+            }
         }
         for (String tag : c.tags()) {
             doc.add(new StringField(TAG, tag, Store.NO));
@@ -242,13 +246,42 @@ final class CustomerIndex implements Closeable {
 
     // ---- queries
 
+    /**
+     * The field of a term source: the customer's name keeps the plain {@link #TERM} field (most terms are its), each
+     * other source has its own, so that a search can leave out the sources the user's roles hide.
+     */
+    static String termField(String source) {
+        return SearchTerms.NAME.equals(source) ? TERM : TERM + "." + source;
+    }
+
+    /** Every field that holds search terms. */
+    static List<String> termFields() {
+        return SearchTerms.SOURCES.stream().map(CustomerIndex::termField).toList();
+    }
+
     /** The filter as a query: every criterion must hold; each word of the text is a prefix of one of the customer's terms. */
     static Query query(CustomerFilter filter, LocalDate today) {
+        return query(filter, today, Set.of());
+    }
+
+    /**
+     * The filter as a query, where the words of the text match only terms of sources not in {@code hidden}
+     * ({@link SearchTerms#SOURCES}: what the searching user's field rules hide).
+     */
+    static Query query(CustomerFilter filter, LocalDate today, Set<String> hidden) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
         if (filter.text() != null) {
+            List<String> fields = SearchTerms.SOURCES.stream().filter(s -> !hidden.contains(s)).map(CustomerIndex::termField).toList();
             for (String word : SearchTerms.queryWords(filter.text())) {
-                all.add(new PrefixQuery(new Term(TERM, word)), Occur.FILTER);
+                if (fields.isEmpty()) {
+                    return new org.apache.lucene.search.MatchNoDocsQuery();
+                }
+                BooleanQuery.Builder anySource = new BooleanQuery.Builder();
+                for (String field : fields) {
+                    anySource.add(new PrefixQuery(new Term(field, word)), Occur.SHOULD);
+                }
+                all.add(anySource.build(), Occur.FILTER);
                 any = true;
             }
         }
@@ -594,7 +627,11 @@ final class CustomerIndex implements Closeable {
 
     /** The ids of the customers that have exactly this search term. */
     long[] idsWithTerm(String term) throws IOException {
-        return ids(new TermQuery(new Term(TERM, term)), new CustomerSort(CustomerSort.Column.UPDATED_AT, false));
+        BooleanQuery.Builder anySource = new BooleanQuery.Builder();
+        for (String field : termFields()) {
+            anySource.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+        }
+        return ids(anySource.build(), new CustomerSort(CustomerSort.Column.UPDATED_AT, false));
     }
 
     /**
@@ -607,7 +644,9 @@ final class CustomerIndex implements Closeable {
 
     /** The ids of the customers indexed under any of these search terms, ascending (postings read directly, as {@link #idsNamed}). */
     long[] idsWithTerms(Collection<String> values) throws IOException {
-        return idsUnder(Map.of(TERM, values));
+        Map<String, Collection<String>> byField = new HashMap<>();
+        termFields().forEach(field -> byField.put(field, values));
+        return idsUnder(byField);
     }
 
     /** The ids of the live documents with any of the given values in their field, ascending. */

@@ -94,7 +94,7 @@ final class CustomerLoader {
         for (long id : ids) {
             Customer c = customers.get(id);
             if (c != null) {
-                loaded.add(new IndexedCustomer(rows.get(id), SearchTerms.of(c), new LinkedHashSet<>(c.getTags()), normalizedNames.get(id)));
+                loaded.add(new IndexedCustomer(rows.get(id), SearchTerms.bySource(c), new LinkedHashSet<>(c.getTags()), normalizedNames.get(id)));
             }
         }
         return loaded;

@@ -456,26 +456,42 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     public long count(CustomerFilter filter) {
+        return count(filter, Set.of());
+    }
+
+    /**
+     * How many customers match, the filter's words matching no term of a {@code hidden} source
+     * ({@link org.salesbench.customers.internal.SearchTerms#SOURCES}); the same for {@link #page} and {@link #ids}.
+     */
+    public long count(CustomerFilter filter, Set<String> hidden) {
         if (onServer()) {
             return onServer(server -> server.count(filter, LocalDate.now(Clocks.system())));
         }
-        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
+        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()), hidden);
         return search(index -> index.count(query));
     }
 
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
+        return page(filter, sort, offset, limit, Set.of());
+    }
+
+    public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit, Set<String> hidden) {
         if (onServer()) {
             return onServer(server -> server.page(filter, sort, offset, limit, LocalDate.now(Clocks.system())));
         }
-        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
+        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()), hidden);
         return search(index -> index.page(query, sort, offset, limit));
     }
 
     public long[] ids(CustomerFilter filter, CustomerSort sort) {
+        return ids(filter, sort, Set.of());
+    }
+
+    public long[] ids(CustomerFilter filter, CustomerSort sort, Set<String> hidden) {
         if (onServer()) {
             return onServer(server -> server.ids(filter, sort, LocalDate.now(Clocks.system())));
         }
-        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()));
+        Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()), hidden);
         return search(index -> index.ids(query, sort));
     }
 

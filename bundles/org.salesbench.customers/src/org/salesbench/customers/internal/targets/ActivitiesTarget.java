@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Activity;
@@ -39,6 +40,7 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -94,19 +96,21 @@ public class ActivitiesTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
+        SecurityService security = context.service(SecurityService.class);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, rows, match);
+                return write(em, service, security, rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
         });
     }
 
-    private static List<RowOutcome> write(EntityManager em, CustomerService service, List<ImportRow> rows, MatchPolicy match)
-            throws SQLException {
+    private static List<RowOutcome> write(EntityManager em, CustomerService service, SecurityService security, List<ImportRow> rows,
+            MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
+        WritableFields rules = WritableFields.of(security, ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
             String external = row.text(EXTERNAL_ID) == null ? null : row.text(EXTERNAL_ID).strip();
@@ -120,7 +124,14 @@ public class ActivitiesTarget implements ImportTarget {
             }
             if (existing != null) {
                 Activity activity = em.find(Activity.class, existing);
+                Map<String, Object> before = rules.before(activity);
                 apply(row, activity);
+                RowOutcome unwritable = rules.refusal(row, activity, before);
+                if (unwritable != null) {
+                    em.refresh(activity);
+                    outcomes.add(unwritable);
+                    continue;
+                }
                 try {
                     service.update(activity.getCustomer());
                     outcomes.add(RowOutcome.updated(existing));
@@ -138,6 +149,11 @@ public class ActivitiesTarget implements ImportTarget {
             Customer customer = (Customer) resolved;
             Activity activity = new Activity();
             apply(row, activity);
+            RowOutcome unwritable = rules.refusal(row, activity, null);
+            if (unwritable != null) {
+                outcomes.add(unwritable);
+                continue;
+            }
             String contactName = row.text(CONTACT);
             if (contactName != null && !contactName.isBlank()) {
                 Contact contact = customer.getContacts().stream().filter(k -> contactName.strip().equals(k.getName())).findFirst().orElse(null);

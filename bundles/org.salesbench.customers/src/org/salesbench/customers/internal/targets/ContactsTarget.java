@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Contact;
@@ -41,6 +42,7 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.TargetMessages;
 
@@ -107,20 +109,22 @@ public class ContactsTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
+        SecurityService security = context.service(SecurityService.class);
         CustomerSearch search = CustomerSearch.of(context.unitOfWork().settings());
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, search, rows, match);
+                return write(em, service, security, search, rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
         });
     }
 
-    private List<RowOutcome> write(EntityManager em, CustomerService service, CustomerSearch search, List<ImportRow> rows, MatchPolicy match)
-            throws SQLException {
+    private List<RowOutcome> write(EntityManager em, CustomerService service, SecurityService security, CustomerSearch search,
+            List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
+        WritableFields rules = WritableFields.of(security, ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
             long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, search, row, match.keys());
@@ -142,7 +146,19 @@ public class ContactsTarget implements ImportTarget {
                 customer = (Customer) resolved;
                 contact = customer.addContact(new Contact());
             }
+            Map<String, Object> before = existingId == 0 ? null : rules.before(contact);
             apply(row, contact);
+            // a field the user's roles let them only read, or not see, is not written by a file either
+            RowOutcome unwritable = rules.refusal(row, contact, before);
+            if (unwritable != null) {
+                if (existingId == 0) {
+                    customer.getContacts().remove(contact);
+                } else {
+                    em.refresh(contact);
+                }
+                outcomes.add(unwritable);
+                continue;
+            }
             try {
                 service.validate(customer);
             } catch (ValidationException e) {

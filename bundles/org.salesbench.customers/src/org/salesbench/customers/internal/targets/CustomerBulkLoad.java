@@ -34,6 +34,7 @@ import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.DerbyBulkInsert;
+import org.salesbench.importexport.targets.WritableFields;
 
 /**
  * New customers of a large import, loaded with Derby's bulk insert while the file is still being read: the
@@ -70,6 +71,8 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     /** The reserved id ranges, first and last, for {@link #undo}. */
     private final List<long[]> idRanges = new ArrayList<>();
     private final String login;
+    /** The customer fields the user may only read or not see, resolved once for the run: a new row may not set them. */
+    private final WritableFields rules;
     /** Created and updated time of every new row: the search index catches up from UPDATED_AT. */
     private final Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
     private int staged;
@@ -82,6 +85,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         this.events = events;
         this.match = match;
         this.login = security.currentUser().login();
+        this.rules = WritableFields.of(security, Customer.ENTITY);
         if (match.onMatch() != OnMatch.CREATE) {
             unitOfWork.write(em -> { // a transaction, so the entity manager hands out its connection
                 try {
@@ -125,6 +129,11 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             long matched = matchOf(row, customer);
             if (matched != 0) {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
+                continue;
+            }
+            RowOutcome unwritable = rules.refusal(row, customer, null);
+            if (unwritable != null) {
+                outcomes[i] = unwritable;
                 continue;
             }
             try {

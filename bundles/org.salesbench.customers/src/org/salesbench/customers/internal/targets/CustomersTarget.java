@@ -58,6 +58,7 @@ import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.RecordVersions;
+import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.TargetMessages;
 
 /**
@@ -227,6 +228,7 @@ public class CustomersTarget implements ImportTarget {
             List<Customer> creates = new ArrayList<>();
             List<Integer> createIndexes = new ArrayList<>();
             Map<String, Long> externalIds = new HashMap<>();
+            WritableFields rules = WritableFields.of(security, ENTITY);
             for (int i = 0; i < rows.size(); i++) {
                 ImportRow row = rows.get(i);
                 if (matched[i] != 0 && match.onMatch() == OnMatch.SKIP) {
@@ -240,7 +242,15 @@ public class CustomersTarget implements ImportTarget {
                         outcomes[i] = stale;
                         continue;
                     }
+                    Map<String, Object> before = rules.before(existing);
                     apply(row, existing);
+                    RowOutcome unwritable = rules.refusal(row, existing, before);
+                    if (unwritable != null) {
+                        // the file would change a field the user's roles let them only read, or not see: the row is refused
+                        em.refresh(existing);
+                        outcomes[i] = unwritable;
+                        continue;
+                    }
                     try {
                         service.update(existing);
                         outcomes[i] = RowOutcome.updated(existing.getId());
@@ -254,6 +264,11 @@ public class CustomersTarget implements ImportTarget {
                 Customer customer = new Customer();
                 apply(row, customer);
                 prepare(customer);
+                RowOutcome unwritable = rules.refusal(row, customer, null);
+                if (unwritable != null) {
+                    outcomes[i] = unwritable;
+                    continue;
+                }
                 try {
                     service.validate(customer);
                     creates.add(customer);

@@ -36,6 +36,8 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.WritableFields;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadService;
@@ -124,7 +126,7 @@ public class LeadsTarget implements ImportTarget {
         List<LeadSource> sources = service.sources(false);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, relations, sources, rows, match);
+                return write(em, service, relations, sources, WritableFields.of(context.service(SecurityService.class), ENTITY), rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
@@ -132,7 +134,7 @@ public class LeadsTarget implements ImportTarget {
     }
 
     private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, List<LeadSource> sources,
-            List<ImportRow> rows, MatchPolicy match) throws SQLException {
+            WritableFields rules, List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
         Map<String, Long> externalIds = new HashMap<>();
@@ -157,7 +159,17 @@ public class LeadsTarget implements ImportTarget {
                 owner = (String) found;
             }
             Lead lead = existing != null ? existing : new Lead();
+            Map<String, Object> before = existing != null ? rules.before(lead) : null;
             apply(row, lead, sources);
+            RowOutcome unwritable = rules.refusal(row, lead, before);
+            if (unwritable != null) {
+                // a field the user's roles let them only read, or not see, is not written by a file either
+                if (existing != null) {
+                    em.refresh(existing);
+                }
+                outcomes.add(unwritable);
+                continue;
+            }
             if (owner != null) {
                 lead.setOwner(owner);
             }

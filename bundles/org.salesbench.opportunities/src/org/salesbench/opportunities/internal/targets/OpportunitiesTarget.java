@@ -41,6 +41,8 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.WritableFields;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityService;
@@ -153,6 +155,8 @@ public class OpportunitiesTarget implements ImportTarget {
         private Long placeholderId;
         /** Accounts found so far by external id and name: a query a row would flush the growing persistence context each time. */
         private final Map<String, Long> customerIds = new HashMap<>();
+        /** The fields the user may only read or not see, resolved per batch: a row may not write them. */
+        private WritableFields rules;
 
         Writer(ImportContext context) {
             this.context = context;
@@ -173,6 +177,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     Connection connection = em.unwrap(Connection.class);
                     List<RowOutcome> outcomes = new ArrayList<>();
                     Map<String, Long> externalIds = new HashMap<>();
+                    rules = WritableFields.of(context.service(SecurityService.class), ENTITY);
                     for (ImportRow row : rows) {
                         outcomes.add(write(em, connection, row, match, externalIds));
                     }
@@ -224,6 +229,7 @@ public class OpportunitiesTarget implements ImportTarget {
                 return RowOutcome.failed(errors);
             }
             Opportunity o = existing != null ? em.find(Opportunity.class, existing) : new Opportunity();
+            Map<String, Object> before = existing != null ? rules.before(o) : null;
             if (existing == null) {
                 o.setCustomer(customer);
                 o.setPipeline(pipeline);
@@ -232,6 +238,13 @@ public class OpportunitiesTarget implements ImportTarget {
                 o.setCustomer(customer);
             }
             apply(row, o, product, owner);
+            RowOutcome unwritable = rules.refusal(row, o, before);
+            if (unwritable != null) {
+                if (existing != null) {
+                    em.refresh(o);
+                }
+                return unwritable;
+            }
             if (blank(o.getName())) {
                 o.setName(composedName(o.getCustomer(), product));
                 context.note(ImportMessages.Note_nameComposed);

@@ -2,7 +2,6 @@ package org.salesbench.performance.kpi;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +42,7 @@ public record Period(LocalDate from, LocalDate to) {
                 return java.util.Optional.of(new Period(month.atDay(1), month.atEndOfMonth()));
             }
             return java.util.Optional.of(new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
-        } catch (DateTimeParseException | java.time.DateTimeException e) {
+        } catch (java.time.DateTimeException e) {
             return java.util.Optional.empty();
         }
     }

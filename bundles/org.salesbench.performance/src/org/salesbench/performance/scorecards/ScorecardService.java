@@ -54,4 +54,17 @@ public interface ScorecardService {
 
     /** A closed assessment line by line, as frozen. */
     ScoreSheet sheet(long assessmentId);
+
+    /**
+     * Gives {@code award} for the period to whoever ranks first among the template's closed assessments of the period,
+     * by the KPI line's score ({@code kpiId}) or by the final score ({@code kpiId} null); people tied at the top all
+     * win. Refused when there is no assessment to rank or the top score is 0.
+     */
+    List<Award> awardByRank(String award, long templateId, Period period, String kpiId);
+
+    /** A manager gives {@code award} for the period to {@code login}, saying why. */
+    Award award(String award, Period period, String login, String reason);
+
+    /** The awards given for a period, by award then person. */
+    List<Award> awards(Period period);
 }

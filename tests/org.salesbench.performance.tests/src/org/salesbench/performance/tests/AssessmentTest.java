@@ -20,6 +20,8 @@ import org.salesbench.customers.ActivityType;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.scorecards.Assessment;
+import org.salesbench.performance.scorecards.Award;
+import org.salesbench.performance.scorecards.AwardSource;
 import org.salesbench.performance.scorecards.Curve;
 import org.salesbench.performance.scorecards.Response;
 import org.salesbench.performance.scorecards.ScoreSheet;
@@ -119,5 +121,26 @@ class AssessmentTest {
         ValidationException outside = assertThrows(ValidationException.class,
                 () -> f.scorecards.runAssessments(template.getId(), Period.parse("2027-Q1").orElseThrow(), List.of(REP)));
         assertTrue(outside.getMessage().contains("2027-01-01"), outside.getMessage());
+    }
+
+    @Test
+    void awardsGoToTheTopOfTheRankingOrToAManagersChoice() {
+        for (int i = 0; i < 4; i++) {
+            f.activity("aw.a", ActivityType.VISIT, LocalDate.of(2026, 9, 1 + i).atTime(9, 0));
+        }
+        f.activity("aw.b", ActivityType.VISIT, LocalDate.of(2026, 9, 1).atTime(9, 0));
+        f.activity("aw.b", ActivityType.VISIT, LocalDate.of(2026, 9, 2).atTime(9, 0));
+        f.scorecards.runAssessments(template.getId(), H2, List.of("aw.a", "aw.b"));
+        List<Award> byRank = f.scorecards.awardByRank("best_service", template.getId(), H2, "activities");
+        assertEquals(List.of("aw.a"), byRank.stream().map(Award::getLogin).toList());
+        assertEquals(0, dec("100").compareTo(byRank.get(0).getScore()));
+        ValidationException nobody = assertThrows(ValidationException.class,
+                () -> f.scorecards.awardByRank("best_teamwork", template.getId(), H2, "teamwork"));
+        assertTrue(nobody.getMessage().contains("best_teamwork"), nobody.getMessage());
+        assertThrows(ValidationException.class, () -> f.scorecards.award("best_teamwork", H2, REP2, " "));
+        Award chosen = f.scorecards.award("best_teamwork", H2, REP2, "主动支援华南项目");
+        assertEquals(AwardSource.MANAGER, chosen.getSource());
+        assertEquals(List.of("best_service/aw.a", "best_teamwork/" + REP2),
+                f.scorecards.awards(H2).stream().map(w -> w.getAward() + "/" + w.getLogin()).toList());
     }
 }

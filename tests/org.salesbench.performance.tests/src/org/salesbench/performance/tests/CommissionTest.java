@@ -34,6 +34,7 @@ import org.salesbench.performance.commissions.CommissionService;
 import org.salesbench.performance.commissions.LineKind;
 import org.salesbench.performance.commissions.Statement;
 import org.salesbench.performance.internal.commissions.CommissionsCommand;
+import org.salesbench.performance.internal.kpi.LeaderboardCommand;
 import org.salesbench.performance.kpi.KpiService;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.testing.CommandRunner;
@@ -173,9 +174,12 @@ class CommissionTest {
             assertThrows(AccessDeniedException.class, () -> f.commissions.statement(won.getId(), REP, Q4));
             CommandException badPeriod = assertThrows(CommandException.class, () -> cli.run("statement", "--period", "2026-Q5"));
             assertTrue(badPeriod.getMessage().contains("2026-Q5"), badPeriod.getMessage());
-            assertEquals(0, cli.run("leaderboard", "--kpi", "won_revenue", "--period", "2026-Q4", "--users", REP + "," + REP2, "--format", "csv"));
-            assertTrue(cli.out().contains("1,li.na,"), cli.out());
-            assertTrue(cli.out().contains("2,zhou.jie,70000"), cli.out());
+            CommandRunner board = new CommandRunner(new LeaderboardCommand(), f.db).with(KpiService.class, f.kpis);
+            assertEquals(0, board.run("--kpi", "won_revenue", "--period", "2026-Q4", "--users", REP + "," + REP2, "--format", "csv"));
+            assertTrue(board.out().contains("1,li.na,"), board.out());
+            assertTrue(board.out().contains("2,zhou.jie,70000"), board.out());
+            CommandException unknown = assertThrows(CommandException.class, () -> board.run("--kpi", "nps", "--period", "2026-Q4"));
+            assertTrue(unknown.getMessage().contains("won_revenue"), unknown.getMessage());
         } finally {
             f.as(MANAGER);
         }

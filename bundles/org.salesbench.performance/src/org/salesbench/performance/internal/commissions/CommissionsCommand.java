@@ -2,7 +2,6 @@ package org.salesbench.performance.internal.commissions;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,13 +19,11 @@ import org.salesbench.performance.commissions.CommissionPlan;
 import org.salesbench.performance.commissions.CommissionService;
 import org.salesbench.performance.commissions.Statement;
 import org.salesbench.performance.internal.kpi.Messages;
-import org.salesbench.performance.kpi.KpiDefinition;
-import org.salesbench.performance.kpi.KpiService;
 import org.salesbench.performance.kpi.Period;
 
 /**
- * {@code commissions statement|leaderboard}: a person's commission statement for a period (their own unless a manager
- * names another with {@code --user}), one row a line and a last row with the total; a leaderboard by KPI.
+ * {@code commissions statement}: a person's commission statement for a period (their own unless a manager names
+ * another with {@code --user}), one row a line and a last row with the total.
  */
 public class CommissionsCommand implements CliCommand {
 
@@ -44,7 +41,6 @@ public class CommissionsCommand implements CliCommand {
         try {
             return switch (raw.get(0)) {
             case "statement" -> statement(Arguments.parse(rest, Set.of("period", "plan", "user", "format"), Set.of()), context);
-            case "leaderboard" -> leaderboard(Arguments.parse(rest, Set.of("period", "kpi", "users", "parameter", "format"), Set.of()), context);
             default -> throw CommandException.usage(NLS.bind(Messages.Command_unknownAction, raw.get(0)));
             };
         } catch (ValidationException e) {
@@ -55,7 +51,7 @@ public class CommissionsCommand implements CliCommand {
         }
     }
 
-    private static Period period(Arguments args) throws CommandException {
+    static Period period(Arguments args) throws CommandException {
         String text = args.option("period");
         return Period.parse(text).orElseThrow(() -> CommandException.usage(NLS.bind(Messages.Command_badPeriod, text)));
     }
@@ -86,25 +82,6 @@ public class CommissionsCommand implements CliCommand {
                 plain(s.credited()), "", "", s.total().toPlainString()));
         RowPrinter.print(format, List.of("user", "date", "kind", "source", "description", "amount", "rate", "multiplier", "commission"), rows,
                 context.out());
-        return OK;
-    }
-
-    private static int leaderboard(Arguments args, CommandContext context) throws CommandException {
-        String format = args.choice("format", "table", "table", "csv", "json");
-        Period period = period(args);
-        KpiService kpis = context.service(KpiService.class);
-        String kpi = args.option("kpi");
-        if (kpi == null || kpis.kpi(kpi).isEmpty()) {
-            throw CommandException.usage(NLS.bind(Messages.Command_unknownKpi, kpi,
-                    kpis.kpis().stream().map(KpiDefinition::id).collect(Collectors.joining(", "))));
-        }
-        List<String> users = args.option("users") == null ? List.of()
-                : Arrays.stream(args.option("users").split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
-        List<List<String>> rows = new ArrayList<>();
-        for (KpiService.Ranked r : kpis.leaderboard(kpi, users, period, args.option("parameter"))) {
-            rows.add(List.of(Integer.toString(r.rank()), r.login(), plain(r.value())));
-        }
-        RowPrinter.print(format, List.of("rank", "user", kpi), rows, context.out());
         return OK;
     }
 

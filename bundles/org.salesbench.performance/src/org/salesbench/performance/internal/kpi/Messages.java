@@ -36,6 +36,9 @@ public final class Messages extends NLS {
     public static String Assessment_notYours;
     public static String Assessment_answered;
     public static String Assessment_appealNote;
+    public static String Award_nobody;
+    public static String Award_reason;
+    public static String Award_name;
     public static String Commission_name;
     public static String Commission_rate;
     public static String Commission_multiplier;
@@ -55,6 +58,8 @@ public final class Messages extends NLS {
     public static String Command_noPlan;
     public static String Command_refused;
     public static String Command_unknownKpi;
+    public static String Leaderboard_help;
+    public static String Leaderboard_what;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

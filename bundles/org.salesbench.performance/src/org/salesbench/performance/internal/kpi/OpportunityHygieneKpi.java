@@ -13,8 +13,7 @@ public class OpportunityHygieneKpi extends SqlKpi {
     @Override
     BigDecimal compute(KpiQuery query) {
         Object[] r = row(query, "SELECT COUNT(*), COUNT(CASE WHEN o.CLOSE_DATE IS NULL OR o.CLOSE_DATE >= ? THEN 1 END)"
-                .replace("?", "?") + " FROM SB_OPPORTUNITY o WHERE o.OWNER IN ({owners}) AND o.STATE = 'OPEN' AND o.DELETED_AT IS NULL",
-                query.period().to());
+                + " FROM SB_OPPORTUNITY o WHERE o.OWNER IN ({owners}) AND o.STATE = 'OPEN' AND o.DELETED_AT IS NULL", query.period().to());
         return share(decimal(r[1]), decimal(r[0]));
     }
 }

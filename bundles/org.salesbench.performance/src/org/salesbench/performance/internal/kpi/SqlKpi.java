@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.persistence.Query;
 
@@ -15,7 +13,7 @@ import org.salesbench.performance.kpi.KpiQuery;
 
 /**
  * A built-in KPI computed by one SQL aggregate over a table another module publishes for reporting. {@code {owners}}
- * in the SQL stands for the query's logins; other parameters are bound in order after them.
+ * in the SQL stands for the query's logins.
  */
 abstract class SqlKpi implements Kpi {
 
@@ -31,18 +29,21 @@ abstract class SqlKpi implements Kpi {
 
     abstract BigDecimal compute(KpiQuery query);
 
-    /** Runs {@code sql} (one row of numbers) with {@code {owners}} replaced and the parameters bound after the logins. */
+    /**
+     * Runs {@code sql} (one row of numbers) with {@code {owners}} (once) replaced by the logins' placeholders; the
+     * parameters are bound in the order of their {@code ?} in the text, the logins where {@code {owners}} stands.
+     */
     static Object[] row(KpiQuery query, String sql, Object... parameters) {
-        String text = sql.replace("{owners}", query.placeholders());
-        List<Object> binds = new ArrayList<>();
-        // {owners} may appear once only, before the other parameters
-        Query q = query.em().createNativeQuery(text);
-        int next = query.bindLogins(q, 1);
-        for (Object p : parameters) {
-            binds.add(p);
+        int at = sql.indexOf("{owners}");
+        int before = (int) sql.substring(0, Math.max(at, 0)).chars().filter(c -> c == '?').count();
+        Query q = query.em().createNativeQuery(sql.replace("{owners}", query.placeholders()));
+        int next = 1;
+        for (int i = 0; i < before; i++) {
+            q.setParameter(next++, jdbc(parameters[i]));
         }
-        for (Object p : binds) {
-            q.setParameter(next++, jdbc(p));
+        next = query.bindLogins(q, next);
+        for (int i = before; i < parameters.length; i++) {
+            q.setParameter(next++, jdbc(parameters[i]));
         }
         Object result = q.getSingleResult();
         return result instanceof Object[] array ? array : new Object[] {result};

@@ -26,6 +26,8 @@ import org.salesbench.performance.internal.kpi.Messages;
 import org.salesbench.performance.kpi.KpiDefinition;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.scorecards.Assessment;
+import org.salesbench.performance.scorecards.Award;
+import org.salesbench.performance.scorecards.AwardSource;
 import org.salesbench.performance.scorecards.AssessmentLine;
 import org.salesbench.performance.scorecards.Curve;
 import org.salesbench.performance.scorecards.Response;
@@ -333,6 +335,69 @@ public class ScorecardServiceImpl implements ScorecardService {
             return new ScoreSheet(t.getName(), t.getRevision(), a.getOwner(), a.getPeriod(), lines, a.getComputedScore(), a.getAdjustment(),
                     a.getAdjustmentReason(), a.getFinalScore(), true, a.getId(), a.getResponse());
         });
+    }
+
+    @Override
+    public List<Award> awardByRank(String award, long templateId, Period period, String kpiId) {
+        checkAwardName(award);
+        return unitOfWork.write(em -> {
+            security.check(Action.APPROVE, Assessment.ENTITY, security.currentUser().login());
+            List<Assessment> ranked = em.createQuery("SELECT a FROM Assessment a WHERE a.templateId = :t AND a.periodFrom = :f AND a.periodTo = :to",
+                    Assessment.class).setParameter("t", templateId).setParameter("f", period.from()).setParameter("to", period.to()).getResultList();
+            BigDecimal best = null;
+            List<Assessment> winners = new ArrayList<>();
+            for (Assessment a : ranked) {
+                BigDecimal score = kpiId == null ? a.getFinalScore()
+                        : a.getLines().stream().filter(l -> l.getKpiId().equals(kpiId)).map(AssessmentLine::getScore).findFirst().orElse(null);
+                if (score == null) {
+                    continue;
+                }
+                int c = best == null ? 1 : score.compareTo(best);
+                if (c > 0) {
+                    best = score;
+                    winners.clear();
+                }
+                if (c >= 0) {
+                    winners.add(a);
+                }
+            }
+            if (best == null || best.signum() <= 0) {
+                throw refused("award", NLS.bind(Messages.Award_nobody, award, period), award);
+            }
+            List<Award> given = new ArrayList<>();
+            for (Assessment a : winners) {
+                Award made = new Award(award.strip(), period, a.getOwner(), AwardSource.RANK, kpiId, best, null);
+                em.persist(made);
+                given.add(made);
+            }
+            return given;
+        });
+    }
+
+    @Override
+    public Award award(String award, Period period, String login, String reason) {
+        checkAwardName(award);
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw refused("reason", Messages.Award_reason, reason);
+        }
+        security.check(Action.APPROVE, Assessment.ENTITY, login);
+        return unitOfWork.write(em -> {
+            Award made = new Award(award.strip(), period, login, AwardSource.MANAGER, null, null, reason.strip());
+            em.persist(made);
+            return made;
+        });
+    }
+
+    private static void checkAwardName(String award) {
+        if (award == null || award.isBlank() || award.strip().length() > 64) {
+            throw refused("award", Messages.Award_name, award);
+        }
+    }
+
+    @Override
+    public List<Award> awards(Period period) {
+        return unitOfWork.read(em -> em.createQuery("SELECT w FROM Award w WHERE w.periodFrom = :f AND w.periodTo = :t ORDER BY w.award, w.owner",
+                Award.class).setParameter("f", period.from()).setParameter("t", period.to()).getResultList());
     }
 
     private static ValidationException notFound(Object id) {

@@ -55,12 +55,13 @@ class CommissionTest {
     @BeforeAll
     void open() {
         f = new PerfFixture();
+        long erp = f.product("ERP-STD");
         f.as(MANAGER);
         won = f.commissions.savePlan(new CommissionPlan("赢单提成", CommissionBasis.WON, dec("0.05"), Q4.from(), LocalDate.of(2027, 6, 30))
-                .rate(7L, null, dec("0.08")).rate(null, "制造", dec("0.06")).tier(dec("100"), dec("1.5")).tier(dec("120"), dec("2")));
+                .rate(erp, null, dec("0.08")).rate(null, "制造", dec("0.06")).tier(dec("100"), dec("1.5")).tier(dec("120"), dec("2")));
         f.commissions.setTarget(won.getId(), REP, dec("100000"));
         f.deal(REP, "60000", LocalDate.of(2026, 10, 5), null, null, null);
-        d2 = f.deal(REP, "50000.33", LocalDate.of(2026, 11, 10), null, 7L, "零售");
+        d2 = f.deal(REP, "50000.33", LocalDate.of(2026, 11, 10), null, erp, "零售");
         f.deal(REP, "20000.01", LocalDate.of(2026, 12, 1), null, null, "制造");
         f.deal(REP2, "70000", LocalDate.of(2026, 12, 2), null, null, null);
     }
@@ -81,7 +82,7 @@ class CommissionTest {
         assertEquals(3, s.lines().size());
         // 60000 × 5 % = 3000.00
         assertEquals(new BigDecimal("3000.00"), s.lines().get(0).commission());
-        // 40000 at × 1 and 10000.33 beyond 100 % at × 1.5 = 55000.495 × 8 % (product 7) = 4400.0396
+        // 40000 at × 1 and 10000.33 beyond 100 % at × 1.5 = 55000.495 × 8 % (the product's rate) = 4400.0396
         assertEquals(new BigDecimal("4400.04"), s.lines().get(1).commission());
         assertEquals(0, dec("0.08").compareTo(s.lines().get(1).rate()));
         assertEquals(0, dec("1.1").compareTo(s.lines().get(1).multiplier()));

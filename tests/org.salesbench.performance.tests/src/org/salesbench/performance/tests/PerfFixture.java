@@ -26,6 +26,7 @@ import org.salesbench.performance.internal.commissions.CommissionServiceImpl;
 import org.salesbench.performance.internal.kpi.KpiServiceImpl;
 import org.salesbench.performance.internal.scorecards.ScorecardServiceImpl;
 import org.salesbench.persistence.Database;
+import org.salesbench.quotes.Product;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.testing.SignedIn;
 import org.salesbench.users.Team;
@@ -122,6 +123,15 @@ final class PerfFixture implements AutoCloseable {
             em.persist(o);
             return o;
         });
+    }
+
+    /** A product of the catalogue, for the rates of a commission plan; its id. */
+    long product(String code) {
+        return db.write(em -> {
+            Product p = new Product(code, "产品 " + code, "套", Money.cny("1000"), new BigDecimal("13"));
+            em.persist(p);
+            return p;
+        }).getId();
     }
 
     /** Reopens a won deal, as a manager moving it back to an open stage would. */

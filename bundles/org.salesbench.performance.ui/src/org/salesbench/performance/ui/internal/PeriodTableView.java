@@ -83,7 +83,7 @@ abstract class PeriodTableView<T> extends ViewPart {
 
     /** The period the view opens with: the current quarter. */
     static String defaultPeriod() {
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = java.time.LocalDate.now(org.salesbench.core.time.Clocks.system());
         return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1); //$NON-NLS-1$
     }
 

@@ -1,6 +1,7 @@
 package org.salesbench.performance.commissions;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -71,7 +72,8 @@ public class CommissionLine extends AbstractEntity {
     }
 
     public Statement.Line toLine() {
-        return new Statement.Line(kind, sourceKey, onDate, description, baseAmount, rate, multiplier, commission);
+        // stored to four places, paid to the cent
+        return new Statement.Line(kind, sourceKey, onDate, description, baseAmount, rate, multiplier, commission.setScale(2, RoundingMode.HALF_UP));
     }
 
     public long getPlanId() {

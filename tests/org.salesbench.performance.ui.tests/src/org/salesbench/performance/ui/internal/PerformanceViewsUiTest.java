@@ -93,7 +93,7 @@ class PerformanceViewsUiTest {
     }
 
     @Test
-    void myStatementSaysWhenNoPlanCoversThePeriodAndShowsTheTotalWhenOneDoes() {
+    void myStatementSaysWhenNoPlanCoversThePeriodAndShowsTheTotalWhenOneDoes() throws Exception {
         int year = LocalDate.now().getYear() + 3;
         view = (StatementView) page.showView(StatementView.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);

@@ -20,6 +20,13 @@ public interface KpiService {
     BigDecimal value(String kpiId, List<String> logins, Period period, String parameter, BigDecimal target);
 
     /**
+     * The KPI's raw value for a team (by name): its members together, as one subject.
+     *
+     * @throws org.salesbench.core.validation.ValidationException naming the team when there is none of that name
+     */
+    BigDecimal teamValue(String kpiId, String team, Period period, String parameter, BigDecimal target);
+
+    /**
      * A manager's teamwork rating (0–100) of {@code login} for the period, with a reason; a second rating of the same
      * person and period replaces the first. Refused for a rating out of range, a missing reason or one's own rating.
      */

@@ -168,4 +168,15 @@ class KpiTest {
         assertEquals(List.of(1, 2, 2, 4), board.stream().map(KpiService.Ranked::rank).toList());
         assertEquals(0, BigDecimal.ZERO.compareTo(board.get(3).value()));
     }
+
+    @Test
+    void aTeamIsMeasuredAsItsMembersTogether() {
+        Period q1 = Period.parse("2025-Q1").orElseThrow();
+        f.deal(REP, "1000.10", LocalDate.of(2025, 1, 5), null, null, null);
+        f.deal(REP2, "2000.20", LocalDate.of(2025, 3, 31), null, null, null);
+        f.deal("not.in.team", "5000", LocalDate.of(2025, 2, 1), null, null, null);
+        assertEquals(0, dec("3000.30").compareTo(f.kpis.teamValue("won_revenue", "华东", q1, null, null)));
+        ValidationException none = assertThrows(ValidationException.class, () -> f.kpis.teamValue("won_revenue", "华南", q1, null, null));
+        assertTrue(none.getMessage().contains("华南"), none.getMessage());
+    }
 }

@@ -57,6 +57,14 @@ public class KpiServiceImpl implements KpiService {
         return unitOfWork.read(em -> compute(descriptor, em, logins, period, parameter, target));
     }
 
+    @Override
+    public BigDecimal teamValue(String kpiId, String team, Period period, String parameter, BigDecimal target) {
+        List<String> members = users.teams().stream().filter(t -> t.getName().equalsIgnoreCase(team == null ? "" : team.strip())).findFirst()
+                .map(t -> List.copyOf(t.getMembers()))
+                .orElseThrow(() -> new ValidationException(List.of(new FieldError("team", NLS.bind(Messages.Kpi_unknownTeam, team), team))));
+        return value(kpiId, members, period, parameter, target);
+    }
+
     static KpiRegistry.Descriptor descriptor(String kpiId) {
         return KpiRegistry.find(kpiId).orElseThrow(() -> new ValidationException(List.of(new FieldError("kpi", NLS.bind(Messages.Kpi_unknown, kpiId), kpiId))));
     }

@@ -9,6 +9,7 @@ public final class Messages extends NLS {
 
     public static String Kpi_unknown;
     public static String Kpi_failed;
+    public static String Kpi_unknownTeam;
     public static String Rating_range;
     public static String Rating_reason;
     public static String Rating_own;

@@ -31,6 +31,7 @@ import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.testing.SignedIn;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
+import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 import org.salesbench.workflow.RecordRef;
 import org.salesbench.workflow.Task;
@@ -67,6 +68,10 @@ final class PerfFixture implements AutoCloseable {
                 ADMIN, List.of("administrator"));
         security = new SignedIn(roles, ADMIN);
         db = Database.open(settings, security);
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            // the schema's owner signing in makes the team roles that people's roles and sign-ins are granted
+            new RoleSecurityService(db);
+        }
         users = new UserServiceImpl(db, security);
         users.createUser(new User(MANAGER, "王强"));
         users.createUser(new User(ADMIN, "张伟"));

@@ -57,7 +57,6 @@ class PostgresCommissionTest {
     void team() {
         schema = PostgresSchema.create("performance");
         f = new PerfFixture(schema.settings());
-        new RoleSecurityService(f.db); // the schema's owner signing in grants the tables to the team role that sign-ins join
         f.users.createRole(new Role("commission_rep", "reads everything, and of commissions their own", false,
                 List.of(new Role.Grant(Role.EVERY_ENTITY, Action.READ, Scope.ALL), new Role.Grant(CommissionPlan.ENTITY, Action.READ, Scope.OWN)),
                 List.of()));

@@ -1,0 +1,19 @@
+package org.salesbench.performance.internal.kpi;
+
+import java.math.BigDecimal;
+
+import org.salesbench.performance.kpi.KpiQuery;
+
+/**
+ * Collected revenue: the receipts on the person's contracts received in the period, less the reversals made in it
+ * (a reversal is a receipt of the negative amount), from contracts' published {@code SB_CONTRACT_RECEIPT}.
+ */
+public class CollectedRevenueKpi extends SqlKpi {
+
+    @Override
+    BigDecimal compute(KpiQuery query) {
+        BigDecimal sum = decimal(row(query, "SELECT SUM(r.AMOUNT) FROM SB_CONTRACT_RECEIPT r WHERE r.OWNER IN ({owners})"
+                + " AND r.RECEIVED_ON BETWEEN ? AND ?", query.period().from(), query.period().to())[0]);
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+}

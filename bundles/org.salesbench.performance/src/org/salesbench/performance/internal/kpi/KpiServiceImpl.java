@@ -1,0 +1,147 @@
+package org.salesbench.performance.internal.kpi;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.registry.LazyContribution;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.performance.kpi.Kpi;
+import org.salesbench.performance.kpi.KpiDefinition;
+import org.salesbench.performance.kpi.KpiQuery;
+import org.salesbench.performance.kpi.KpiService;
+import org.salesbench.performance.kpi.Period;
+import org.salesbench.performance.kpi.TeamworkRating;
+import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.users.UserService;
+
+import jakarta.persistence.EntityManager;
+
+/** The KPIs of the registry, computed in a read transaction; teamwork ratings written through the unit of work. */
+@Component(service = KpiService.class)
+public class KpiServiceImpl implements KpiService {
+
+    private final UnitOfWork unitOfWork;
+    private final SecurityService security;
+    private final UserService users;
+
+    @Activate
+    public KpiServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference UserService users) {
+        this.unitOfWork = unitOfWork;
+        this.security = security;
+        this.users = users;
+    }
+
+    @Override
+    public List<KpiDefinition> kpis() {
+        return KpiRegistry.all().stream().map(KpiRegistry.Descriptor::definition).toList();
+    }
+
+    @Override
+    public Optional<KpiDefinition> kpi(String id) {
+        return KpiRegistry.find(id).map(KpiRegistry.Descriptor::definition);
+    }
+
+    @Override
+    public BigDecimal value(String kpiId, List<String> logins, Period period, String parameter, BigDecimal target) {
+        KpiRegistry.Descriptor descriptor = descriptor(kpiId);
+        return unitOfWork.read(em -> compute(descriptor, em, logins, period, parameter, target));
+    }
+
+    @Override
+    public BigDecimal teamValue(String kpiId, String team, Period period, String parameter, BigDecimal target) {
+        List<String> members = users.teams().stream().filter(t -> t.getName().equalsIgnoreCase(team == null ? "" : team.strip())).findFirst()
+                .map(t -> List.copyOf(t.getMembers()))
+                .orElseThrow(() -> new ValidationException(List.of(new FieldError("team", NLS.bind(Messages.Kpi_unknownTeam, team), team))));
+        return value(kpiId, members, period, parameter, target);
+    }
+
+    static KpiRegistry.Descriptor descriptor(String kpiId) {
+        return KpiRegistry.find(kpiId).orElseThrow(() -> new ValidationException(List.of(new FieldError("kpi", NLS.bind(Messages.Kpi_unknown, kpiId), kpiId))));
+    }
+
+    /**
+     * Calls the contributed KPI inside {@code em}'s transaction; a class that fails to load or throws is logged and
+     * yields null (nothing measured), so one broken add-on never stops an assessment.
+     */
+    public static BigDecimal compute(KpiRegistry.Descriptor descriptor, EntityManager em, List<String> logins, Period period, String parameter,
+            BigDecimal target) {
+        Optional<Kpi> kpi = descriptor.kpi().get();
+        if (kpi.isEmpty()) {
+            return null;
+        }
+        KpiQuery query = new KpiQuery(em, logins, period, parameter, target);
+        return LazyContribution.safeCall(NLS.bind(Messages.Kpi_failed, descriptor.id(), descriptor.kpi().contributor()),
+                () -> kpi.get().value(query), null);
+    }
+
+    @Override
+    public TeamworkRating rate(String login, Period period, BigDecimal rating, String reason) {
+        List<FieldError> errors = new ArrayList<>();
+        if (login == null || users.findUser(login).isEmpty()) {
+            errors.add(new FieldError("login", NLS.bind(Messages.Rating_unknownUser, login), login));
+        } else if (login.equalsIgnoreCase(security.currentUser().login())) {
+            errors.add(new FieldError("login", Messages.Rating_own, login));
+        }
+        if (rating == null || rating.signum() < 0 || rating.compareTo(SqlKpi.HUNDRED) > 0) {
+            errors.add(new FieldError("rating", NLS.bind(Messages.Rating_range, rating), rating));
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            errors.add(new FieldError("reason", NLS.bind(Messages.Rating_reason, login), reason));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        security.check(Action.APPROVE, TeamworkRating.ENTITY, login);
+        return unitOfWork.write(em -> {
+            List<TeamworkRating> existing = em.createQuery("SELECT r FROM TeamworkRating r WHERE r.login = :l AND r.periodFrom = :f AND r.periodTo = :t",
+                    TeamworkRating.class).setParameter("l", login).setParameter("f", period.from()).setParameter("t", period.to()).getResultList();
+            TeamworkRating r;
+            if (existing.isEmpty()) {
+                r = new TeamworkRating(login, period, rating, reason.strip());
+                em.persist(r);
+            } else {
+                r = existing.get(0);
+                r.setRating(rating);
+                r.setReason(reason.strip());
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public List<Ranked> leaderboard(String kpiId, List<String> logins, Period period, String parameter) {
+        KpiRegistry.Descriptor descriptor = descriptor(kpiId);
+        List<String> people = logins == null || logins.isEmpty() ? users.users(true).stream().map(u -> u.getLogin()).toList() : logins;
+        List<Object[]> values = unitOfWork.read(em -> {
+            List<Object[]> result = new ArrayList<>();
+            for (String login : people) {
+                result.add(new Object[] {login, compute(descriptor, em, List.of(login), period, parameter, null)});
+            }
+            return result;
+        });
+        values.sort(Comparator.comparing((Object[] v) -> (BigDecimal) v[1], Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(v -> (String) v[0]));
+        List<Ranked> ranked = new ArrayList<>();
+        BigDecimal previous = null;
+        int rank = 0;
+        for (int i = 0; i < values.size(); i++) {
+            BigDecimal value = (BigDecimal) values.get(i)[1];
+            if (i == 0 || previous == null || value == null || previous.compareTo(value) != 0) {
+                rank = i + 1;
+            }
+            previous = value;
+            ranked.add(new Ranked(rank, (String) values.get(i)[0], value));
+        }
+        return ranked;
+    }
+}

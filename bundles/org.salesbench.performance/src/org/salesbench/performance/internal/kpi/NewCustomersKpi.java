@@ -1,0 +1,15 @@
+package org.salesbench.performance.internal.kpi;
+
+import java.math.BigDecimal;
+
+import org.salesbench.performance.kpi.KpiQuery;
+
+/** New customers: the customers the person owns that were created in the period (not in the recycle bin). */
+public class NewCustomersKpi extends SqlKpi {
+
+    @Override
+    BigDecimal compute(KpiQuery query) {
+        return decimal(row(query, "SELECT COUNT(*) FROM SB_CUSTOMER c WHERE c.OWNER IN ({owners}) AND c.DELETED_AT IS NULL"
+                + " AND c.CREATED_AT >= ? AND c.CREATED_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)))[0]);
+    }
+}

@@ -1,0 +1,21 @@
+package org.salesbench.performance.internal.kpi;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.salesbench.performance.kpi.KpiQuery;
+
+/** Teamwork: the mean of the managers' ratings (0–100) of the person for periods within this one. No rating, no value. */
+public class TeamworkKpi extends SqlKpi {
+
+    @Override
+    BigDecimal compute(KpiQuery query) {
+        Object[] r = row(query, "SELECT SUM(r.RATING), COUNT(*) FROM SB_PERF_RATING r WHERE r.LOGIN IN ({owners})"
+                + " AND r.PERIOD_FROM >= ? AND r.PERIOD_TO <= ?", query.period().from(), query.period().to());
+        BigDecimal count = decimal(r[1]);
+        if (count == null || count.signum() == 0) {
+            return null;
+        }
+        return decimal(r[0]).divide(count, 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,6 @@
+package org.salesbench.performance.scorecards;
+
+/** The assessed person's answer to their assessment. */
+public enum Response {
+    PENDING, CONFIRMED, APPEALED
+}

@@ -614,6 +614,9 @@ public class ImportEngine implements ImportService {
                         value = defaultValue(field, Messages.Note_defaultUsed);
                     } else {
                         String mapped = settings.values().map(field.name(), text);
+                        if (mapped == null && field.type() == FieldType.PICKLIST && !value.toString().equalsIgnoreCase(text.strip())) {
+                            mapped = value.toString(); // another system's value the field declares (a vendor's standard stage)
+                        }
                         if (mapped != null && !mapped.equals(text.strip())) {
                             runContext.note(NLS.bind(Messages.Note_valueMapped, new Object[] { header.get(i), text.strip(), mapped }));
                         }

@@ -100,8 +100,8 @@ public final class Migrator {
     }
 
     private static List<String> words(String text) {
-        // columns separated by commas when a name has a space in it (Zoho's "First Name,Last Name"), else by spaces
-        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split(text.contains(",") ? "\\s*,\\s*" : "\\s+"));
+        // comma-separated: column names have spaces in them (Zoho's "First Name,Last Name")
+        return text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s*,\\s*"));
     }
 
     /** The vendors some module declares files of, sorted. */

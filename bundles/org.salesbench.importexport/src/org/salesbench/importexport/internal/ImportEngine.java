@@ -295,6 +295,11 @@ public class ImportEngine implements ImportService {
             public void note(String message) {
                 notes.merge(message, 1, Integer::sum);
             }
+
+            @Override
+            public boolean createsMissing(String targetId) {
+                return settings.createMissing().contains(targetId);
+            }
         };
         private final ImportSettings settings;
         private final IProgressMonitor monitor;

@@ -167,7 +167,7 @@ public class VCardFormat implements DataFormat {
 
     /** A card of a company rather than a person: vCard 4.0's KIND:org, or the mark macOS and iOS Contacts write. */
     private static boolean isCompany(VCard card) {
-        if (card.getKind() != null && card.getKind().isOrganization()) {
+        if (card.getKind() != null && "org".equalsIgnoreCase(card.getKind().getValue())) {
             return true;
         }
         RawProperty showAs = card.getExtendedProperty("X-ABSHOWAS");

@@ -77,7 +77,8 @@ public class VCardFormat implements DataFormat {
                 if (!card.getUrls().isEmpty() && !header.contains(URL)) {
                     header.add(URL);
                 }
-                if (isCompany(card) && !header.contains(KIND)) {
+                boolean orgOnly = card.getFormattedName() == null && card.getStructuredName() == null && card.getOrganization() != null;
+                if ((isCompany(card) || orgOnly) && !header.contains(KIND)) {
                     header.add(KIND);
                 }
             }
@@ -159,8 +160,8 @@ public class VCardFormat implements DataFormat {
         if (!card.getUrls().isEmpty()) {
             row.put(URL, card.getUrls().get(0).getValue());
         }
-        if (isCompany(card)) {
-            row.put(KIND, COMPANY);
+        if (isCompany(card) || (name == null || name.isBlank()) && row.get(CUSTOMER) != null) {
+            row.put(KIND, COMPANY); // a card with only ORG is a company's, as older address books write them
         }
         return row;
     }

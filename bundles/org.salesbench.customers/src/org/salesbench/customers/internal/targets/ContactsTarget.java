@@ -192,10 +192,9 @@ public class ContactsTarget implements ImportTarget {
         return s == null || s.isBlank();
     }
 
-    /** A company's card: marked so, or a card with a company and no person's name. */
+    /** A company's card (an address book marks it so); a row of a file without a name is a person's row that lacks it. */
     private static boolean isCompanyCard(ImportRow row) {
-        return COMPANY.equalsIgnoreCase(row.text(KIND) == null ? "" : row.text(KIND).strip())
-                || blank(row.text(NAME)) && !blank(row.text(CUSTOMER));
+        return COMPANY.equalsIgnoreCase(row.text(KIND) == null ? "" : row.text(KIND).strip());
     }
 
     /**

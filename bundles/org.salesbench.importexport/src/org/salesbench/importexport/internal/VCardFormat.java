@@ -71,15 +71,11 @@ public class VCardFormat implements DataFormat {
                     }
                 }
                 // the columns of company cards, only where the file has them: other files read as they always did
-                if (!card.getAddresses().isEmpty() && !header.contains(ADDRESS)) {
-                    header.add(ADDRESS);
-                }
-                if (!card.getUrls().isEmpty() && !header.contains(URL)) {
-                    header.add(URL);
-                }
-                boolean orgOnly = card.getFormattedName() == null && card.getStructuredName() == null && card.getOrganization() != null;
-                if ((isCompany(card) || orgOnly) && !header.contains(KIND)) {
-                    header.add(KIND);
+                Map<String, String> read = row(card);
+                for (String column : List.of(ADDRESS, URL, KIND)) {
+                    if (read.containsKey(column) && !header.contains(column)) {
+                        header.add(column);
+                    }
                 }
             }
         }

@@ -26,4 +26,12 @@ public interface ImportContext {
     default void note(String message) {
         // a context outside an import run keeps no notes
     }
+
+    /**
+     * Whether the user asked that a row naming a record of {@code targetId} that does not exist creates it (a contact's
+     * company that is no customer yet: {@code --create-missing customers}); otherwise such a row is an error.
+     */
+    default boolean createsMissing(String targetId) {
+        return false;
+    }
 }

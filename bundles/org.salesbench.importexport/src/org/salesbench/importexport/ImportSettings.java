@@ -9,8 +9,11 @@ package org.salesbench.importexport;
  * @param match     how rows are matched with existing records
  * @param mode      all-or-nothing or valid rows
  * @param batchSize rows written per transaction in {@link Mode#VALID_ROWS} (and per flush otherwise)
+ * @param createMissing the targets whose records a row may create when it names one that does not exist (e.g.
+ *                  {@code customers}: a contact's company that is no customer yet), see {@link ImportContext#createsMissing}
  */
-public record ImportSettings(String targetId, ColumnMapping columns, ValueMapping values, MatchPolicy match, Mode mode, int batchSize) {
+public record ImportSettings(String targetId, ColumnMapping columns, ValueMapping values, MatchPolicy match, Mode mode, int batchSize,
+        java.util.Set<String> createMissing) {
 
     public enum Mode {
         /** one transaction: any failed row, or a cancel, leaves the database as it was */
@@ -34,6 +37,15 @@ public record ImportSettings(String targetId, ColumnMapping columns, ValueMappin
         if (batchSize <= 0) {
             batchSize = DEFAULT_BATCH;
         }
+        createMissing = createMissing == null ? java.util.Set.of() : java.util.Set.copyOf(createMissing);
+    }
+
+    public ImportSettings(String targetId, ColumnMapping columns, ValueMapping values, MatchPolicy match, Mode mode, int batchSize) {
+        this(targetId, columns, values, match, mode, batchSize, java.util.Set.of());
+    }
+
+    public ImportSettings withCreateMissing(java.util.Set<String> targetIds) {
+        return new ImportSettings(targetId, columns, values, match, mode, batchSize, targetIds);
     }
 
     public ImportSettings(String targetId, ColumnMapping columns) {
@@ -41,18 +53,18 @@ public record ImportSettings(String targetId, ColumnMapping columns, ValueMappin
     }
 
     public ImportSettings withMode(Mode newMode) {
-        return new ImportSettings(targetId, columns, values, match, newMode, batchSize);
+        return new ImportSettings(targetId, columns, values, match, newMode, batchSize, createMissing);
     }
 
     public ImportSettings withMatch(MatchPolicy newMatch) {
-        return new ImportSettings(targetId, columns, values, newMatch, mode, batchSize);
+        return new ImportSettings(targetId, columns, values, newMatch, mode, batchSize, createMissing);
     }
 
     public ImportSettings withValues(ValueMapping newValues) {
-        return new ImportSettings(targetId, columns, newValues, match, mode, batchSize);
+        return new ImportSettings(targetId, columns, newValues, match, mode, batchSize, createMissing);
     }
 
     public ImportSettings withBatchSize(int newBatchSize) {
-        return new ImportSettings(targetId, columns, values, match, mode, newBatchSize);
+        return new ImportSettings(targetId, columns, values, match, mode, newBatchSize, createMissing);
     }
 }

@@ -295,6 +295,11 @@ public class ImportEngine implements ImportService {
             public void note(String message) {
                 notes.merge(message, 1, Integer::sum);
             }
+
+            @Override
+            public boolean createsMissing(String targetId) {
+                return settings.createMissing().contains(targetId);
+            }
         };
         private final ImportSettings settings;
         private final IProgressMonitor monitor;
@@ -614,6 +619,9 @@ public class ImportEngine implements ImportService {
                         value = defaultValue(field, Messages.Note_defaultUsed);
                     } else {
                         String mapped = settings.values().map(field.name(), text);
+                        if (mapped == null && field.type() == FieldType.PICKLIST && !value.toString().equalsIgnoreCase(text.strip())) {
+                            mapped = value.toString(); // another system's value the field declares (a vendor's standard stage)
+                        }
                         if (mapped != null && !mapped.equals(text.strip())) {
                             runContext.note(NLS.bind(Messages.Note_valueMapped, new Object[] { header.get(i), text.strip(), mapped }));
                         }

@@ -8,6 +8,9 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.importexport.internal.messages";
 
     public static String File_empty;
+    public static String Migrate_unknownVendor;
+    public static String Migrate_noFolder;
+    public static String Migrate_placeholderName;
     public static String Progress_loading;
     public static String File_binary;
     public static String File_unknownEncoding;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.importexport.DataFormat;
@@ -23,6 +24,7 @@ import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.io.text.VCardReader;
 import ezvcard.io.text.VCardWriter;
+import ezvcard.property.Address;
 import ezvcard.property.Email;
 import ezvcard.property.Organization;
 import ezvcard.property.RawProperty;
@@ -44,6 +46,11 @@ public class VCardFormat implements DataFormat {
     static final String PHONES = "phones";
     static final String EMAILS = "emails";
     static final String EXTERNAL_ID = "externalId";
+    /** "company" for a card of a company (KIND:org in vCard 4.0, X-ABShowAs:COMPANY as macOS and iOS Contacts write it) */
+    static final String KIND = "kind";
+    static final String ADDRESS = "address";
+    static final String URL = "url";
+    static final String COMPANY = "company";
     private static final String EXTENDED = "X-SALESBENCH-";
 
     @Override
@@ -61,6 +68,13 @@ public class VCardFormat implements DataFormat {
                     String field = extendedField(raw);
                     if (field != null && !header.contains(field)) {
                         header.add(field);
+                    }
+                }
+                // the columns of company cards, only where the file has them: other files read as they always did
+                Map<String, String> read = row(card);
+                for (String column : List.of(ADDRESS, URL, KIND)) {
+                    if (read.containsKey(column) && !header.contains(column)) {
+                        header.add(column);
                     }
                 }
             }
@@ -134,7 +148,27 @@ public class VCardFormat implements DataFormat {
                 row.put(field, raw.getValue());
             }
         }
+        if (!card.getAddresses().isEmpty()) {
+            Address a = card.getAddresses().get(0);
+            row.put(ADDRESS, String.join(" ", Stream.of(a.getStreetAddress(), a.getLocality(), a.getRegion(), a.getPostalCode(), a.getCountry())
+                    .filter(v -> v != null && !v.isBlank()).map(String::strip).toList()));
+        }
+        if (!card.getUrls().isEmpty()) {
+            row.put(URL, card.getUrls().get(0).getValue());
+        }
+        if (isCompany(card) || (name == null || name.isBlank()) && row.get(CUSTOMER) != null) {
+            row.put(KIND, COMPANY); // a card with only ORG is a company's, as older address books write them
+        }
         return row;
+    }
+
+    /** A card of a company rather than a person: vCard 4.0's KIND:org, or the mark macOS and iOS Contacts write. */
+    private static boolean isCompany(VCard card) {
+        if (card.getKind() != null && "org".equalsIgnoreCase(card.getKind().getValue())) {
+            return true;
+        }
+        RawProperty showAs = card.getExtendedProperty("X-ABSHOWAS");
+        return showAs != null && COMPANY.equalsIgnoreCase(showAs.getValue());
     }
 
     /** The column an {@code X-SALESBENCH-…} property carries, {@code null} for other extensions. */

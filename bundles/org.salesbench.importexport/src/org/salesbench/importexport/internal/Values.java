@@ -85,6 +85,14 @@ public final class Values {
                     return allowed;
                 }
             }
+            String vendor = mapped != null ? null : field.valueAlias(s);
+            if (vendor != null) {
+                for (String allowed : picklist) {
+                    if (allowed.equalsIgnoreCase(vendor)) {
+                        return allowed;
+                    }
+                }
+            }
             throw new Refused(NLS.bind(Messages.Value_notInPicklist, new Object[] { field.label(), s, String.join(", ", picklist) }));
         case LIST:
             return Arrays.stream(s.split("[;,|、；，\\n]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
@@ -207,6 +215,14 @@ public final class Values {
             }
         }
         String t = s.replace('/', '-').replace(' ', 'T');
+        if (t.length() > 16 && t.charAt(10) == 'T' && (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$"))) {
+            try { // an instant as Salesforce writes it (2024-01-15T09:30:00.000Z): the local time it was here
+                return java.time.OffsetDateTime.parse(t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2"))
+                        .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
+            } catch (DateTimeParseException e) {
+                throw new Refused(NLS.bind(Messages.Value_notDateTime, field.label(), s));
+            }
+        }
         try {
             return LocalDateTime.parse(t);
         } catch (DateTimeParseException e) {

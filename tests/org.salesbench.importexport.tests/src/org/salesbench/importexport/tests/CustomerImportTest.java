@@ -109,9 +109,10 @@ class CustomerImportTest {
 
     @Test
     void unknownPicklistValuesAreReportedNotGuessedAndImportOnceMapped() throws IOException {
-        Path file = ImportFixture.utf8(dir.resolve("sf.csv"), "Account Name,Type,Rating\nAcme,Customer,A\nGlobex,Prospect,Hot\n");
+        // Salesforce's "Customer" and "Prospect" account types are read as statuses; "Competitor" says no status
+        Path file = ImportFixture.utf8(dir.resolve("sf.csv"), "Account Name,Type,Rating\nAcme,Competitor,A\nGlobex,Prospect,Hot\n");
         ImportPreview preview = fx.engine.preview(file, ReadOptions.DETECT, "customers");
-        assertEquals(Map.of("status", Set.of("Customer"), "grade", Set.of("Hot")), preview.unknownValues());
+        assertEquals(Map.of("status", Set.of("Competitor"), "grade", Set.of("Hot")), preview.unknownValues());
 
         ImportSettings settings = new ImportSettings("customers", preview.mapping()).withMode(Mode.VALID_ROWS);
         ImportResult unmapped = fx.importFile(file, "customers", settings);
@@ -120,11 +121,11 @@ class CustomerImportTest {
         RowError first = unmapped.errors().get(0);
         assertEquals(2, first.row());
         assertEquals("Type", first.column());
-        assertEquals("Customer", first.value());
+        assertEquals("Competitor", first.value());
         assertTrue(first.message().contains("PROSPECT, ACTIVE, DORMANT, LOST"), first.message());
 
         ImportResult mapped = fx.importFile(file, "customers",
-                settings.withValues(ValueMapping.NONE.with("status", "customer", "ACTIVE").with("grade", "Hot", "A")));
+                settings.withValues(ValueMapping.NONE.with("status", "competitor", "ACTIVE").with("grade", "Hot", "A")));
         assertEquals(2, mapped.created(), mapped.errors().toString());
         assertEquals(CustomerStatus.ACTIVE, fx.customers.find(fx.idOf("Acme")).orElseThrow().getStatus());
         assertEquals("A", fx.customers.find(fx.idOf("Globex")).orElseThrow().getGrade());

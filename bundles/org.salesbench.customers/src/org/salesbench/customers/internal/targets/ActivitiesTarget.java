@@ -64,6 +64,10 @@ public class ActivitiesTarget implements ImportTarget {
             OCCURRED_AT = "occurredAt", SUMMARY = "summary", OUTCOME = "outcome", NEXT_STEP = "nextStep", NEXT_STEP_DATE = "nextStepDate",
             CONTACT = "contact", EXTERNAL_ID = "externalId";
 
+    /** The activity types of Salesforce's task and event subtypes and Zoho CRM's call types. */
+    static final String[] VENDOR_TYPES = { "Task", "NOTE", "Call", "CALL", "Email", "EMAIL", "ListEmail", "EMAIL", "Event", "MEETING",
+            "Outbound", "CALL", "Inbound", "CALL", "Missed", "CALL" };
+
     @Override
     public List<TargetField> fields() {
         return List.of(
@@ -71,16 +75,17 @@ public class ActivitiesTarget implements ImportTarget {
                         "客户名称", "公司名称"),
                 of(CUSTOMER_EXTERNAL_ID, ImportMessages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
                         "客户编号", "客户外部编号"),
-                of(TYPE, ImportMessages.Activity_type, FieldType.PICKLIST, true, "Type", "Activity Type", "Task Subtype", "类型", "活动类型")
-                        .withPicklist(Arrays.stream(ActivityType.values()).map(Enum::name).toList()),
-                of(OCCURRED_AT, ImportMessages.Activity_occurredAt, FieldType.DATETIME, true, "Date", "Occurred At", "Activity Date", "Due Date",
+                of(TYPE, ImportMessages.Activity_type, FieldType.PICKLIST, true, "Type", "Activity Type", "Task Subtype", "Event Subtype", "Call Type", "类型",
+                        "活动类型").withPicklist(Arrays.stream(ActivityType.values()).map(Enum::name).toList()).withValueAliases(VENDOR_TYPES),
+                of(OCCURRED_AT, ImportMessages.Activity_occurredAt, FieldType.DATETIME, true, "Date", "Occurred At", "Activity Date", "ActivityDateTime", "StartDateTime",
+                        "Start DateTime", "Call Start Time", "Due Date",
                         "日期", "时间", "活动时间"),
-                of(SUMMARY, ImportMessages.Activity_summary, FieldType.TEXT, true, "Summary", "Subject", "主题", "摘要", "内容"),
-                of(OUTCOME, ImportMessages.Activity_outcome, FieldType.TEXT, false, "Outcome", "Result", "Comments", "结果"),
+                of(SUMMARY, ImportMessages.Activity_summary, FieldType.TEXT, true, "Summary", "Subject", "Event Title", "主题", "摘要", "内容"),
+                of(OUTCOME, ImportMessages.Activity_outcome, FieldType.TEXT, false, "Outcome", "Result", "Comments", "Description", "结果"),
                 of(NEXT_STEP, ImportMessages.Activity_nextStep, FieldType.TEXT, false, "Next Step", "下一步", "下一步计划"),
                 of(NEXT_STEP_DATE, ImportMessages.Activity_nextStepDate, FieldType.DATE, false, "Next Step Date", "下一步日期"),
                 of(CONTACT, ImportMessages.Activity_contact, FieldType.TEXT, false, "Contact", "Contact Name", "Name", "联系人"),
-                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Activity ID", "Task ID", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Activity ID", "Task ID", "Id", "Record Id", "外部编号"));
     }
 
     @Override

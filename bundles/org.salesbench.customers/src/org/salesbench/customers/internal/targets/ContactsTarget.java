@@ -65,7 +65,9 @@ public class ContactsTarget implements ImportTarget {
     public static final String CUSTOMER = "customer", CUSTOMER_EXTERNAL_ID = "customerExternalId";
     static final String NAME = "name", TITLE = "title",
             DEPARTMENT = "department", PHONES = "phones", EMAILS = "emails", DECISION_ROLE = "decisionRole", PRIMARY = "primary",
-            EXTERNAL_ID = "externalId";
+            EXTERNAL_ID = "externalId", KIND = "kind", ADDRESS = "address", URL = "url";
+    /** The kind of card of a company (an address book's company card), whose row is a customer, not a contact. */
+    static final String COMPANY = "company";
 
     @Override
     public List<TargetField> fields() {
@@ -74,7 +76,7 @@ public class ContactsTarget implements ImportTarget {
                         "Organization", "客户", "客户名称", "公司", "公司名称", "单位"),
                 of(CUSTOMER_EXTERNAL_ID, ImportMessages.Contact_customerExternalId, FieldType.TEXT, false, "Customer External ID", "Account ID",
                         "Account Id", "客户编号", "客户外部编号"),
-                of(NAME, ImportMessages.Contact_name, FieldType.TEXT, true, "Name", "Full Name", "Contact Name", "Contact", "姓名", "联系人",
+                of(NAME, ImportMessages.Contact_name, FieldType.TEXT, false, "Name", "Full Name", "Contact Name", "Contact", "姓名", "联系人",
                         "联系人姓名"),
                 of(TITLE, ImportMessages.Contact_title, FieldType.TEXT, false, "Title", "Job Title", "Position", "职位", "职务", "头衔"),
                 of(DEPARTMENT, ImportMessages.Contact_department, FieldType.TEXT, false, "Department", "部门"),
@@ -85,7 +87,10 @@ public class ContactsTarget implements ImportTarget {
                 of(DECISION_ROLE, ImportMessages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
                         "决策角色").withPicklist(Arrays.stream(DecisionRole.values()).map(Enum::name).toList()),
                 of(PRIMARY, ImportMessages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
-                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"),
+                of(KIND, ImportMessages.Contact_kind, FieldType.TEXT, false, "Kind", "Card Kind", "类型"),
+                of(ADDRESS, ImportMessages.Contact_companyAddress, FieldType.TEXT, false, "Address", "Company Address", "地址"),
+                of(URL, ImportMessages.Contact_companyUrl, FieldType.TEXT, false, "URL", "Website", "Web Site", "网址"));
     }
 
     @Override
@@ -113,15 +118,15 @@ public class ContactsTarget implements ImportTarget {
         CustomerSearch search = CustomerSearch.of(context.unitOfWork().settings());
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, security, search, rows, match);
+                return write(context, em, service, security, search, rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
         });
     }
 
-    private List<RowOutcome> write(EntityManager em, CustomerService service, SecurityService security, CustomerSearch search,
-            List<ImportRow> rows, MatchPolicy match) throws SQLException {
+    private List<RowOutcome> write(ImportContext context, EntityManager em, CustomerService service, SecurityService security,
+            CustomerSearch search, List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
         WritableFields rules = WritableFields.of(security, ENTITY);
@@ -132,6 +137,15 @@ public class ContactsTarget implements ImportTarget {
                 outcomes.add(RowOutcome.skipped(existingId));
                 continue;
             }
+            if (existingId == 0 && isCompanyCard(row)) {
+                outcomes.add(company(context, em, service, row));
+                continue;
+            }
+            if (existingId == 0 && blank(row.text(NAME))) { // the name is required of a person's card, not of a company's
+                outcomes.add(RowOutcome.failed(List.of(new FieldError(NAME, NLS.bind(TargetMessages.Value_required, ImportMessages.Contact_name),
+                        null))));
+                continue;
+            }
             Contact contact;
             Customer customer;
             if (existingId != 0) {
@@ -139,6 +153,11 @@ public class ContactsTarget implements ImportTarget {
                 customer = contact.getCustomer();
             } else {
                 Object resolved = customerOf(em, connection, service, row);
+                if (resolved instanceof FieldError missing && missing.field().equals(CUSTOMER) && !blank(row.text(CUSTOMER))
+                        && context.createsMissing(CustomersTarget.ID) && service.idsByName(row.text(CUSTOMER).strip()).isEmpty()) {
+                    resolved = createCustomer(em, service, row.text(CUSTOMER).strip(), null, null);
+                    context.note(NLS.bind(ImportMessages.Note_customerCreated, row.text(CUSTOMER).strip()));
+                }
                 if (resolved instanceof FieldError error) {
                     outcomes.add(RowOutcome.failed(List.of(error)));
                     continue;
@@ -183,6 +202,62 @@ public class ContactsTarget implements ImportTarget {
         }
         ExternalIds.put(connection, ENTITY, externalIds);
         return outcomes;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** A company's card (an address book marks it so); a row of a file without a name is a person's row that lacks it. */
+    private static boolean isCompanyCard(ImportRow row) {
+        return COMPANY.equalsIgnoreCase(row.text(KIND) == null ? "" : row.text(KIND).strip());
+    }
+
+    /**
+     * A company's card as a customer, with its address and (a customer having no field for them) its phones, web site and
+     * e-mails as lines of its notes; skipped when a customer of that name exists.
+     */
+    private static RowOutcome company(ImportContext context, EntityManager em, CustomerService service, ImportRow row) {
+        String name = !blank(row.text(CUSTOMER)) ? row.text(CUSTOMER).strip() : blank(row.text(NAME)) ? null : row.text(NAME).strip();
+        if (name == null) {
+            return RowOutcome.failed(List.of(new FieldError(CUSTOMER, NLS.bind(TargetMessages.Value_required, ImportMessages.Contact_customer),
+                    null)));
+        }
+        List<Long> existing = service.idsByName(name);
+        if (!existing.isEmpty()) {
+            return RowOutcome.skipped(existing.get(0));
+        }
+        StringBuilder notes = new StringBuilder();
+        line(notes, ImportMessages.Contact_phones, row.get(PHONES));
+        line(notes, ImportMessages.Contact_emails, row.get(EMAILS));
+        line(notes, ImportMessages.Contact_companyUrl, row.get(URL));
+        try {
+            Customer customer = createCustomer(em, service, name, row, notes.toString());
+            context.note(ImportMessages.Note_companyCard);
+            return RowOutcome.created(customer.getId());
+        } catch (ValidationException e) {
+            return RowOutcome.failed(e.getErrors());
+        }
+    }
+
+    private static void line(StringBuilder notes, String label, Object value) {
+        String text = value instanceof List<?> list ? String.join("; ", list.stream().map(Object::toString).toList())
+                : value == null ? "" : value.toString().strip();
+        if (!text.isEmpty()) {
+            notes.append(notes.isEmpty() ? "" : "\n").append(label).append(": ").append(text);
+        }
+    }
+
+    /** A new customer of that name (with the company card's address), managed in this transaction. */
+    private static Customer createCustomer(EntityManager em, CustomerService service, String name, ImportRow card, String notes) {
+        Customer customer = new Customer(name);
+        if (card != null && !blank(card.text(ADDRESS))) {
+            customer.setAddress(card.text(ADDRESS).strip());
+        }
+        if (!blank(notes)) {
+            customer.setNotes(notes);
+        }
+        return em.find(Customer.class, service.create(customer).getId());
     }
 
     private static void apply(ImportRow row, Contact k) {

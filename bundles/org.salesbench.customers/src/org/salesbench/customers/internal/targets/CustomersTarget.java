@@ -81,6 +81,11 @@ public class CustomersTarget implements ImportTarget {
             ADDRESS = "address", SIZE = "size", GRADE = "grade", SOURCE = "source", STATUS = "status", TAGS = "tags",
             NEXT_FOLLOW_UP = "nextFollowUp", NEEDS = "needs", NOTES = "notes", EXTERNAL_ID = "externalId";
 
+    /** The account types of Salesforce and Zoho CRM exports that say what a customer's status is; the others are reported. */
+    static final String[] VENDOR_STATUSES = { "Prospect", "PROSPECT", "Customer", "ACTIVE", "Customer - Direct", "ACTIVE",
+            "Customer - Channel", "ACTIVE", "Channel Partner / Reseller", "ACTIVE", "Installation Partner", "ACTIVE",
+            "Technology Partner", "ACTIVE", "Partner", "ACTIVE", "Reseller", "ACTIVE", "Distributor", "ACTIVE", "Integrator", "ACTIVE" };
+
     @Override
     public List<TargetField> fields() {
         return List.of(
@@ -100,7 +105,7 @@ public class CustomersTarget implements ImportTarget {
                         .withPicklist(List.of("A", "B", "C", "D")),
                 of(SOURCE, ImportMessages.Customer_source, FieldType.TEXT, false, "Source", "Account Source", "Lead Source", "来源", "客户来源"),
                 of(STATUS, ImportMessages.Customer_status, FieldType.PICKLIST, false, "Status", "Type", "Account Type", "状态", "客户状态")
-                        .withPicklist(Arrays.stream(CustomerStatus.values()).map(Enum::name).toList()),
+                        .withPicklist(Arrays.stream(CustomerStatus.values()).map(Enum::name).toList()).withValueAliases(VENDOR_STATUSES),
                 of(TAGS, ImportMessages.Customer_tags, FieldType.LIST, false, "Tags", "Tag", "Labels", "标签"),
                 of(NEXT_FOLLOW_UP, ImportMessages.Customer_nextFollowUp, FieldType.DATE, false, "Next Follow-up", "Next Follow Up", "Follow-up Date",
                         "下次跟进", "下次跟进日期"),

@@ -22,6 +22,11 @@ public final class ImportMessages extends NLS {
     public static String Contact_department;
     public static String Contact_emails;
     public static String Contact_name;
+    public static String Contact_kind;
+    public static String Contact_companyAddress;
+    public static String Contact_companyUrl;
+    public static String Note_customerCreated;
+    public static String Note_companyCard;
     public static String Contact_noCustomer;
     public static String Contact_noCustomerWithId;
     public static String Contact_phones;

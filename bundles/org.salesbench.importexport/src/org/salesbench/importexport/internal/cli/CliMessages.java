@@ -9,6 +9,17 @@ public final class CliMessages extends NLS {
 
     public static String Arg_entity;
     public static String Arg_file;
+    public static String Arg_folder;
+    public static String Arg_vendor;
+    public static String Migrate_help;
+    public static String Migrate_unknownVendor;
+    public static String Migrate_noFolder;
+    public static String Migrate_fileAbsent;
+    public static String Migrate_fileLeftOut;
+    public static String Migrate_fileSummary;
+    public static String Migrate_orphansPlaceholder;
+    public static String Migrate_orphansPerContact;
+    public static String Migrate_orphansSkipped;
     public static String Arg_noFile;
     public static String Arg_unreadableFile;
     public static String Export_done;

@@ -45,7 +45,7 @@ public class ImportCommand implements CliCommand {
 
     private static final int ERRORS_SHOWN = 20;
     private static final Set<String> VALUE_OPTIONS = Set.of("mapping", "save-mapping", "mode", "match", "on-match", "map", "values",
-            "summary", "errors", "encoding", "sheet", "locale");
+            "summary", "errors", "encoding", "sheet", "locale", "create-missing");
 
     @Override
     public String help() {
@@ -150,7 +150,8 @@ public class ImportCommand implements CliCommand {
             service.saveMapping(target.id(), args.option("save-mapping"), columns, values);
         }
 
-        ImportSettings settings = new ImportSettings(target.id(), columns, values, match, mode, ImportSettings.DEFAULT_BATCH);
+        ImportSettings settings = new ImportSettings(target.id(), columns, values, match, mode, ImportSettings.DEFAULT_BATCH,
+                createMissing(args.option("create-missing")));
         ImportResult result;
         try {
             result = service.run(file, read, settings, new NullProgressMonitor());
@@ -295,6 +296,21 @@ public class ImportCommand implements CliCommand {
             }
         }
         return result;
+    }
+
+    /** The targets named by {@code --create-missing}, each one an import target's id. */
+    private static Set<String> createMissing(String text) throws CommandException {
+        if (text == null) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String id : splitList(text)) {
+            if (ImportTargets.find(id).isEmpty()) {
+                throw CommandException.usage(NLS.bind(CliMessages.Import_unknownEntity, id, ImportTargets.ids()));
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     /**

@@ -24,6 +24,8 @@ public final class ImportMessages extends NLS {
     public static String Opportunity_amount;
     public static String Opportunity_closeDate;
     public static String Opportunity_engagedOn;
+    public static String Opportunity_createdOn;
+    public static String Note_createdAfterClose;
     public static String Opportunity_pipeline;
     public static String Opportunity_stage;
     public static String Opportunity_probability;

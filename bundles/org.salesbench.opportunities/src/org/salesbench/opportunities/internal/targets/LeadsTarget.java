@@ -69,6 +69,16 @@ public class LeadsTarget implements ImportTarget {
             STATUS = "status", DISQUALIFY_REASON = "disqualifyReason", CREDIT_CODE = "creditCode", OWNER = "owner",
             EXTERNAL_ID = "externalId";
 
+    /** The standard lead sources of Salesforce and Zoho CRM, as the built-in sources' codes; the others are reported. */
+    static final String[] VENDOR_SOURCES = { "Web", "WEB_FORM", "Online Store", "WEB_FORM", "Web Download", "WEB_FORM", "Phone Inquiry",
+            "INBOUND_CALL", "Partner Referral", "PARTNER", "Partner", "PARTNER", "Employee Referral", "REFERRAL", "External Referral",
+            "REFERRAL", "Trade Show", "TRADE_SHOW", "Other", "OTHER" };
+    /** The standard lead statuses of Salesforce and Zoho CRM. */
+    static final String[] VENDOR_STATUSES = { "Open - Not Contacted", "NEW", "Not Contacted", "NEW", "Working - Contacted", "WORKING",
+            "Attempted to Contact", "WORKING", "Contact in Future", "WORKING", "Contacted", "WORKING", "Pre-Qualified", "WORKING",
+            "Closed - Converted", "QUALIFIED", "Closed - Not Converted", "DISQUALIFIED", "Junk Lead", "DISQUALIFIED", "Lost Lead",
+            "DISQUALIFIED", "Not Qualified", "DISQUALIFIED" };
+
     @Override
     public List<TargetField> fields() {
         return List.of(
@@ -79,7 +89,8 @@ public class LeadsTarget implements ImportTarget {
                 of(CONTACT_TITLE, ImportMessages.Lead_contactTitle, FieldType.TEXT, false, "Title", "Designation", "职位", "职务"),
                 of(PHONE, ImportMessages.Lead_phone, FieldType.TEXT, false, "Phone", "Mobile", "电话", "手机"),
                 of(EMAIL, ImportMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
-                of(SOURCE, TargetMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源"),
+                of(SOURCE, TargetMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源")
+                        .withValueAliases(VENDOR_SOURCES),
                 of(INDUSTRY, TargetMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
                 of(SIZE, ImportMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
                         .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
@@ -88,12 +99,12 @@ public class LeadsTarget implements ImportTarget {
                 of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种"),
                 of(STATUS, ImportMessages.Lead_status, FieldType.PICKLIST, false, "Status", "Lead Status", "状态", "线索状态")
                         .withPicklist(List.of(LeadStatus.NEW.name(), LeadStatus.WORKING.name(), LeadStatus.QUALIFIED.name(),
-                                LeadStatus.DISQUALIFIED.name())),
+                                LeadStatus.DISQUALIFIED.name())).withValueAliases(VENDOR_STATUSES),
                 of(DISQUALIFY_REASON, ImportMessages.Lead_disqualifyReason, FieldType.TEXT, false, "Disqualify Reason",
                         "Unqualified Reason", "无效原因"),
                 of(CREDIT_CODE, ImportMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
-                of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "负责人"),
-                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "外部编号"),
+                of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "OwnerId", "负责人"),
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "Id", "外部编号"),
                 RecordVersions.field());
     }
 

@@ -79,7 +79,16 @@ public class OpportunitiesTarget implements ImportTarget {
     static final String NAME = "name", CUSTOMER = CustomerReference.CUSTOMER, CUSTOMER_EXTERNAL_ID = CustomerReference.CUSTOMER_EXTERNAL_ID,
             AMOUNT = "amount", CURRENCY = "currency", CLOSE_DATE = "expectedCloseDate", ENGAGED_ON = "engagedOn", PIPELINE = "pipeline",
             STAGE = "stage", PROBABILITY = "probability", OWNER = "owner", PRODUCT = "product", LOSS_REASON = "lossReason",
-            SOURCE = "source", NEXT_STEP = "nextStep", DESCRIPTION = "description", EXTERNAL_ID = "externalId";
+            SOURCE = "source", NEXT_STEP = "nextStep", DESCRIPTION = "description", EXTERNAL_ID = "externalId", CREATED_ON = "createdOn";
+
+    /**
+     * The standard stages of Salesforce's and Zoho CRM's opportunity and deal exports, as the stages of the New business
+     * pipeline (stored names) they stand for; a pipeline's own stage name still comes first.
+     */
+    static final String[] VENDOR_STAGES = { "Prospecting", "Qualification", "Value Proposition", "Needs analysis",
+            "Id. Decision Makers", "Needs analysis", "Identify Decision Makers", "Needs analysis", "Perception Analysis", "Proposal",
+            "Proposal/Price Quote", "Proposal", "Negotiation/Review", "Negotiation", "Closed Won", "Closed won", "Closed Lost",
+            "Closed lost", "Closed-Lost to Competition", "Closed lost", "Closed Lost to Competition", "Closed lost" };
 
     @Override
     public List<TargetField> fields() {
@@ -97,14 +106,16 @@ public class OpportunitiesTarget implements ImportTarget {
                 of(CLOSE_DATE, ImportMessages.Opportunity_closeDate, FieldType.DATE, false, "Close Date", "close_date", "Closing Date",
                         "Expected Close Date", "成交日期", "预计成交日期", "结单日期"),
                 of(ENGAGED_ON, ImportMessages.Opportunity_engagedOn, FieldType.DATE, false, "Engaged On", "engage_date", "Engage Date",
-                        "Created Date", "开始跟进日期", "创建日期"),
+                        "开始跟进日期"),
+                of(CREATED_ON, ImportMessages.Opportunity_createdOn, FieldType.DATE, false, "Created Date", "Created Time", "Created On",
+                        "创建日期", "创建时间"),
                 of(PIPELINE, ImportMessages.Opportunity_pipeline, FieldType.TEXT, false, "Pipeline", "Layout", "销售流程", "管道"),
-                of(STAGE, ImportMessages.Opportunity_stage, FieldType.PICKLIST, true, "Stage", "deal_stage", "Deal Stage", "Sales Stage",
-                        "阶段", "销售阶段", "商机阶段"),
+                of(STAGE, ImportMessages.Opportunity_stage, FieldType.PICKLIST, true, "Stage", "StageName", "deal_stage", "Deal Stage",
+                        "Sales Stage", "阶段", "销售阶段", "商机阶段").withValueAliases(VENDOR_STAGES),
                 of(PROBABILITY, ImportMessages.Opportunity_probability, FieldType.NUMBER, false, "Probability", "Probability (%)", "赢率",
                         "可能性"),
                 of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Opportunity Owner", "Deal Owner", "sales_agent",
-                        "Sales Agent", "Owner Name", "负责人", "销售", "销售代表"),
+                        "Sales Agent", "Owner Name", "OwnerId", "Owner ID", "负责人", "销售", "销售代表"),
                 of(PRODUCT, ImportMessages.Opportunity_product, FieldType.TEXT, false, "Product", "Product Name", "Product Code", "产品",
                         "产品名称"),
                 of(LOSS_REASON, ImportMessages.Opportunity_lossReason, FieldType.TEXT, false, "Loss Reason", "Reason For Loss",
@@ -113,7 +124,7 @@ public class OpportunitiesTarget implements ImportTarget {
                 of(NEXT_STEP, ImportMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
-                        "Deal ID", "Record Id", "外部编号", "商机编号"));
+                        "Deal ID", "Record Id", "Id", "外部编号", "商机编号"));
     }
 
     /** The stage picklist: every stage's stored name and its label in the user's language, of active pipelines. */
@@ -248,6 +259,15 @@ public class OpportunitiesTarget implements ImportTarget {
             if (blank(o.getName())) {
                 o.setName(composedName(o.getCustomer(), product));
                 context.note(ImportMessages.Note_nameComposed);
+            }
+            LocalDate created = (LocalDate) row.get(CREATED_ON);
+            if (created != null && o.getEngagedOn() == null) {
+                // the day the source system recorded the deal is when selling began, unless it closed (or was due) before
+                LocalDate until = closed ? close : o.getExpectedCloseDate();
+                o.setEngagedOn(until != null && until.isBefore(created) ? until : created);
+                if (until != null && until.isBefore(created)) {
+                    context.note(ImportMessages.Note_createdAfterClose);
+                }
             }
             if (closed && o.getEngagedOn() == null) {
                 o.setEngagedOn(close); // selling began by the day it closed at the latest; today would be after it

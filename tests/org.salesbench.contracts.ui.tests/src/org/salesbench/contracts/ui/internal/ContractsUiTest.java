@@ -67,12 +67,6 @@ class ContractsUiTest {
         return Services.get(OpportunityService.class).markWon(created.getId(), null);
     }
 
-    private long started = System.nanoTime();
-
-    private void mark(String what) {
-        System.err.println("ContractsUiTest " + what + " at " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    }
-
     private void settle() {
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.processEvents();
@@ -80,7 +74,6 @@ class ContractsUiTest {
 
     @Test
     void fromAWonDealToCollectedRevenue() throws Exception {
-        started = System.nanoTime();
         String customerName = "华东精工" + unique;
         Opportunity deal = wonDeal(customerName, "120000");
 
@@ -104,7 +97,6 @@ class ContractsUiTest {
         assertEquals(0, new BigDecimal("120000").compareTo(draft.getAmount().getAmount()));
         assertEquals(customerName, draft.getCustomer().getName());
 
-        mark("submit and approv");
         // submit and approve from the Overview page (the state machine's buttons follow the status)
         ContractOverviewPage overview = (ContractOverviewPage) editor.findPage(ContractOverviewPage.ID);
         overview.setErrorReporter(errors::add);
@@ -124,7 +116,6 @@ class ContractsUiTest {
         assertTrue(overview.steps().get("sign").isEnabled());
         assertFalse(overview.steps().get("submit").isEnabled());
 
-        mark("a plan of two");
         // a plan of two instalments, generated and saved: the model rounds the percentages to the cent
         PaymentPlanPage plan = (PaymentPlanPage) editor.findPage(PaymentPlanPage.ID);
         plan.setErrorReporter(errors::add);
@@ -138,7 +129,6 @@ class ContractsUiTest {
         assertEquals(List.of(), errors);
         assertEquals(0, new BigDecimal("60000").compareTo(plan.rows().get(0).stored().getAmount().getAmount()));
 
-        mark("a receipt of 70");
         // a receipt of 70,000 pays the first instalment and 10,000 of the second
         ReceiptsPage receipts = (ReceiptsPage) editor.findPage(ReceiptsPage.ID);
         editor.setActivePage(ReceiptsPage.ID);
@@ -172,7 +162,6 @@ class ContractsUiTest {
         assertEquals("FP-" + unique, invoices.shownInvoices().get(0).getNumber());
         assertEquals(List.of(), errors);
 
-        mark("the Contracts vie");
         // the Contracts view: found by the customer's name, with what is collected and open
         ContractsView contracts = (ContractsView) page.showView(ContractsView.ID);
         contracts.setErrorReporter(errors::add);
@@ -188,7 +177,6 @@ class ContractsUiTest {
         assertEquals(open, row.getText(10));
         UiTesting.screenshot("contracts-view");
 
-        mark("the Receivables v");
         // the Receivables view: the second instalment, 50,000 still open, not yet due
         ReceivablesView receivables = (ReceivablesView) page.showView(ReceivablesView.ID);
         receivables.setErrorReporter(errors::add);
@@ -204,7 +192,6 @@ class ContractsUiTest {
         assertEquals(1, receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).count(), "the paid instalment is gone");
         UiTesting.screenshot("receivables-view");
 
-        mark("the customer's Co");
         // the customer's Contracts page: the contract with what it collected
         FormEditor customerEditor = org.salesbench.customers.ui.internal.CustomerEditor.open(page, draft.getCustomer().getId(), customerName);
         customerEditor.setActivePage(CustomerContractsPage.ID);

@@ -144,6 +144,11 @@ public class ContractServiceImpl implements ContractService {
             where.append(" AND c.customer.id = :customer");
             params.put("customer", id);
         });
+        f.text().ifPresent(text -> {
+            where.append(" AND (LOWER(c.number) LIKE :text ESCAPE '\\' OR LOWER(c.title) LIKE :text ESCAPE '\\'"
+                    + " OR LOWER(c.customer.name) LIKE :text ESCAPE '\\')");
+            params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        });
         TypedQuery<T> q = em.createQuery(select + where + order, type);
         params.forEach(q::setParameter);
         return q;

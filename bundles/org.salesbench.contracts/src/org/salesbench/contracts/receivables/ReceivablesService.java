@@ -49,6 +49,18 @@ public interface ReceivablesService {
     /** The customer's credit in {@code currency}: over-payments held, less what reversals took back. */
     Money credit(long customerId, String currency);
 
+    /**
+     * The open instalments of approved (and later) contracts the user may see, past due first (earliest due first),
+     * {@code limit} from {@code offset}; with {@code overdueOnly} only those due before {@code asOf}.
+     */
+    List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, int offset, int limit);
+
+    /** How many {@link #openInstalments} there are. */
+    long countOpenInstalments(LocalDate asOf, boolean overdueOnly);
+
+    /** The balances of these contracts (those the user may see), keyed by contract id, in one query. */
+    java.util.Map<Long, ContractBalance> balances(java.util.Collection<Long> contractIds, LocalDate asOf);
+
     /** Asks for an invoice of {@code amount} (tax included) for some of the contract's instalments. */
     Invoice requestInvoice(long contractId, Money amount, Money tax, Set<Long> instalmentIds);
 

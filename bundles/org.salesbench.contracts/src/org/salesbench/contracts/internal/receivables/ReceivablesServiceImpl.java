@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.contracts.receivables.Allocation;
+import org.salesbench.contracts.receivables.ContractBalance;
+import org.salesbench.contracts.receivables.OpenInstalment;
 import org.salesbench.contracts.receivables.CustomerCredit;
 import org.salesbench.contracts.receivables.Instalment;
 import org.salesbench.contracts.receivables.Invoice;
@@ -400,6 +402,82 @@ public class ReceivablesServiceImpl implements ReceivablesService {
             ContractFacts contract = ContractFacts.load(em, contractId);
             security.check(Action.READ, ContractFacts.ENTITY, contract.owner());
             return em.createQuery("SELECT i FROM Invoice i WHERE i.contractId = :c ORDER BY i.id", Invoice.class).setParameter("c", contractId).getResultList();
+        });
+    }
+
+    // ---- across contracts
+
+    /** The contracts' condition of the open-instalment queries: receivable statuses, and only the user's own when that is all they may read. */
+    private String visible(java.util.Map<String, Object> params) {
+        security.check(Action.READ, ContractFacts.ENTITY, null);
+        params.put("receivable", ContractFacts.RECEIVABLE);
+        String where = " c.id = i.contractId AND i.active = TRUE AND c.status IN :receivable";
+        if (!security.currentUser().localOwner() && security.scope(Action.READ, ContractFacts.ENTITY) == org.salesbench.core.security.Scope.OWN) {
+            params.put("me", security.currentUser().login());
+            where += " AND c.owner = :me";
+        }
+        return where;
+    }
+
+    @Override
+    public List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, int offset, int limit) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String where = visible(params) + " AND i.paid < i.amount" + (overdueOnly ? " AND i.dueDate < :asOf" : "");
+        return unitOfWork.read(em -> {
+            var query = em.createQuery("SELECT i, c.number, c.customer.name, c.owner FROM Instalment i, Contract c WHERE" + where
+                    + " ORDER BY i.dueDate, c.number, i.position", Object[].class);
+            params.forEach(query::setParameter);
+            if (overdueOnly) {
+                query.setParameter("asOf", asOf);
+            }
+            return query.setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList().stream().map(r -> {
+                Instalment i = (Instalment) r[0];
+                return new OpenInstalment(i.getId(), i.getContractId(), (String) r[1], (String) r[2], (String) r[3], i.getPosition(), i.getDueDate(),
+                        i.getAmount(), i.getOpen());
+            }).toList();
+        });
+    }
+
+    @Override
+    public long countOpenInstalments(LocalDate asOf, boolean overdueOnly) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String where = visible(params) + " AND i.paid < i.amount" + (overdueOnly ? " AND i.dueDate < :asOf" : "");
+        return unitOfWork.read(em -> {
+            var query = em.createQuery("SELECT COUNT(i) FROM Instalment i, Contract c WHERE" + where, Long.class);
+            params.forEach(query::setParameter);
+            if (overdueOnly) {
+                query.setParameter("asOf", asOf);
+            }
+            return query.getSingleResult();
+        });
+    }
+
+    @Override
+    public java.util.Map<Long, ContractBalance> balances(java.util.Collection<Long> contractIds, LocalDate asOf) {
+        java.util.Map<Long, ContractBalance> balances = new java.util.HashMap<>();
+        if (contractIds == null || contractIds.isEmpty()) {
+            return balances;
+        }
+        security.check(Action.READ, ContractFacts.ENTITY, null);
+        return unitOfWork.read(em -> {
+            List<Object[]> rows = em.createQuery("SELECT c.id, c.owner, c.currency, SUM(i.amount), SUM(i.paid),"
+                    + " SUM(CASE WHEN i.dueDate < :asOf THEN i.amount - i.paid ELSE 0 END)"
+                    + " FROM Contract c LEFT JOIN Instalment i ON i.contractId = c.id AND i.active = TRUE"
+                    + " WHERE c.id IN :ids GROUP BY c.id, c.owner, c.currency", Object[].class)
+                    .setParameter("asOf", asOf).setParameter("ids", contractIds).getResultList();
+            for (Object[] r : rows) {
+                if (!security.isPermitted(Action.READ, ContractFacts.ENTITY, (String) r[1])) {
+                    continue;
+                }
+                String currency = (String) r[2];
+                BigDecimal planned = r[3] == null ? BigDecimal.ZERO : (BigDecimal) r[3];
+                BigDecimal paid = r[4] == null ? BigDecimal.ZERO : (BigDecimal) r[4];
+                BigDecimal overdue = r[5] == null ? BigDecimal.ZERO : (BigDecimal) r[5];
+                long id = ((Number) r[0]).longValue();
+                balances.put(id, new ContractBalance(id, Money.of(planned, currency), Money.of(paid, currency), Money.of(planned.subtract(paid), currency),
+                        Money.of(overdue, currency)));
+            }
+            return balances;
         });
     }
 

@@ -1,0 +1,212 @@
+package org.salesbench.contracts.ui.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.receivables.Allocation;
+import org.salesbench.contracts.receivables.ContractBalance;
+import org.salesbench.contracts.receivables.Instalment;
+import org.salesbench.contracts.receivables.Receipt;
+import org.salesbench.contracts.receivables.ReceivablesService;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Tables;
+
+/**
+ * The contract's receipts (回款) and reversals, with what the contract has collected and what is open; the selected
+ * receipt's write-offs against the instalments below. Record receipt… and Reverse… go through the model.
+ */
+public class ReceiptsPage extends FormPage implements EntityFormEditor.ValidatingPage<Contract> {
+
+    public static final String ID = "org.salesbench.contracts.ui.editor.receipts";
+
+    private final ContractEditor editor;
+    private Label summary;
+    private TableViewer receipts;
+    private TableViewer allocations;
+    private Button record;
+    private Button reverse;
+    private ContractBalance balance;
+    private Map<Long, Integer> positions = Map.of();
+    private Consumer<String> errorReporter = this::showError;
+
+    public ReceiptsPage(ContractEditor editor) {
+        super(editor, ID, Messages.Page_receipts);
+        this.editor = editor;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        FormToolkit toolkit = managedForm.getToolkit();
+        managedForm.getForm().setText(getTitle());
+        toolkit.decorateFormHeading(managedForm.getForm().getForm());
+        Composite body = managedForm.getForm().getBody();
+        body.setLayout(new GridLayout(1, false));
+        summary = toolkit.createLabel(body, "", SWT.WRAP);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Composite buttons = toolkit.createComposite(body);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.marginLeft = 0;
+        buttons.setLayout(row);
+        record = toolkit.createButton(buttons, Messages.Receipt_record, SWT.PUSH);
+        record.addListener(SWT.Selection, e -> openRecordDialog());
+        reverse = toolkit.createButton(buttons, Messages.Receipt_reverse, SWT.PUSH);
+        reverse.addListener(SWT.Selection, e -> askReverse());
+        receipts = Tables.create(body);
+        GridData receiptsData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        receiptsData.heightHint = 160;
+        receipts.getTable().setLayoutData(receiptsData);
+        Tables.column(receipts, Receipt.class, Messages.Field_receivedOn, 100, r -> Formats.date(r.getReceivedOn()));
+        Tables.column(receipts, Receipt.class, Messages.Field_amount, 120, r -> Labels.money(r.getAmount()));
+        Tables.column(receipts, Receipt.class, Messages.Field_method, 100, r -> Labels.of(r.getMethod()));
+        Tables.column(receipts, Receipt.class, Messages.Field_reference, 120, r -> Formats.text(r.getReference()));
+        Tables.column(receipts, Receipt.class, Messages.Receipt_credited, 110,
+                r -> r.getCredited().getAmount().signum() == 0 ? "" : Labels.money(r.getCredited()));
+        Tables.column(receipts, Receipt.class, Messages.Receipt_state, 200, ReceiptsPage::state);
+        receipts.addSelectionChangedListener(e -> {
+            readAllocations();
+            updateButtons();
+        });
+        toolkit.createLabel(body, Messages.Receipt_allocations);
+        allocations = Tables.create(body);
+        GridData allocationData = new GridData(SWT.FILL, SWT.FILL, true, false);
+        allocationData.heightHint = 90;
+        allocations.getTable().setLayoutData(allocationData);
+        Tables.column(allocations, Allocation.class, Messages.Receipt_instalment, 90,
+                a -> positions.containsKey(a.getInstalmentId()) ? "#" + positions.get(a.getInstalmentId()) : "-");
+        Tables.column(allocations, Allocation.class, Messages.Field_amount, 120,
+                a -> Labels.money(Money.of(a.getAmount(), editor.contract().getCurrency())));
+        Tables.column(allocations, Allocation.class, Messages.Field_date, 100, a -> Formats.date(a.getOnDate()));
+        reload(editor.contract());
+    }
+
+    static String state(Receipt r) {
+        if (r.isReversal()) {
+            return NLS.bind(Messages.Receipt_reversal, Formats.text(r.getReason()));
+        }
+        return r.isReversed() ? Messages.Receipt_reversed : "";
+    }
+
+    @Override
+    public void reload(Contract contract) {
+        if (receipts == null || receipts.getTable().isDisposed()) {
+            return;
+        }
+        long id = contract.getId();
+        record Loaded(List<Receipt> receipts, ContractBalance balance, Map<Long, Integer> positions) {
+        }
+        Jobs.load(receipts.getTable(), Messages.Job_loadReceipts, () -> {
+            ReceivablesService service = Services.get(ReceivablesService.class);
+            Map<Long, Integer> pos = new java.util.HashMap<>();
+            for (Instalment i : service.plan(id)) {
+                pos.put(i.getId(), i.getPosition());
+            }
+            return new Loaded(service.receipts(id), service.balances(List.of(id), java.time.LocalDate.now(Clocks.system())).get(id), pos);
+        }, loaded -> {
+            balance = loaded.balance();
+            positions = loaded.positions();
+            receipts.setInput(loaded.receipts());
+            allocations.setInput(List.of());
+            summary.setText(balance == null ? "" : NLS.bind(Messages.Receipt_summary, new Object[] {Labels.money(balance.planned()),
+                    Labels.money(balance.collected()), Labels.money(balance.open()), Labels.money(balance.overdue())}));
+            summary.getParent().layout(true, true);
+            updateButtons();
+        }, e -> summary.setText(Jobs.message(e)));
+    }
+
+    private Receipt selected() {
+        return receipts.getStructuredSelection().getFirstElement() instanceof Receipt r ? r : null;
+    }
+
+    private void readAllocations() {
+        Receipt r = selected();
+        if (r == null) {
+            allocations.setInput(List.of());
+            return;
+        }
+        Jobs.load(allocations.getTable(), Messages.Job_loadReceipts, () -> Services.get(ReceivablesService.class).allocations(r.getId()),
+                found -> allocations.setInput(found), e -> errorReporter.accept(Jobs.message(e)));
+    }
+
+    private void updateButtons() {
+        record.setEnabled(editor.contract().getStatus().isApproved());
+        Receipt r = selected();
+        reverse.setEnabled(r != null && !r.isReversal() && !r.isReversed());
+    }
+
+    private void openRecordDialog() {
+        String open = balance == null || balance.open().getAmount().signum() <= 0 ? null : balance.open().getAmount().toPlainString();
+        ReceiptDialog dialog = new ReceiptDialog(getSite().getShell(), editor.contract().getId(), editor.contract().getNumber(),
+                editor.contract().getCurrency(), open);
+        if (dialog.open() == Window.OK) {
+            editor.reload();
+        }
+    }
+
+    private void askReverse() {
+        Receipt r = selected();
+        if (r == null) {
+            return;
+        }
+        InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Receipt_reverse,
+                NLS.bind(Messages.Receipt_reverseWhy, Labels.money(r.getAmount()), Formats.date(r.getReceivedOn())), "",
+                v -> v.isBlank() ? NLS.bind(Messages.Field_required, Messages.Field_reason) : null);
+        if (dialog.open() == Window.OK) {
+            reverse(r.getId(), dialog.getValue().strip());
+        }
+    }
+
+    /** Reverses (红冲) the receipt with a reason, in a job. */
+    public Job reverse(long receiptId, String reason) {
+        return Jobs.load(receipts.getTable(), Messages.Receipt_reverse, () -> Services.get(ReceivablesService.class).reverse(receiptId, reason),
+                done -> editor.reload(), e -> errorReporter.accept(Jobs.message(e)));
+    }
+
+    @Override
+    public void showErrors(Map<String, String> errors) {
+        // receipts are checked by the model when recorded
+    }
+
+    private void showError(String message) {
+        MessageDialog.openError(getSite().getShell(), Messages.Page_receipts, message);
+    }
+
+    public void setErrorReporter(Consumer<String> reporter) {
+        this.errorReporter = reporter;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Receipt> shownReceipts() {
+        return receipts.getInput() == null ? List.of() : (List<Receipt>) receipts.getInput();
+    }
+
+    String summaryText() {
+        return summary.getText();
+    }
+
+    Button recordButton() {
+        return record;
+    }
+}

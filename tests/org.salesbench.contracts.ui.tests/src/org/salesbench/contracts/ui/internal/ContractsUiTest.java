@@ -1,0 +1,241 @@
+package org.salesbench.contracts.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.receivables.OpenInstalment;
+import org.salesbench.contracts.receivables.ReceiptMethod;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.opportunities.ui.OpportunityEditors;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.testing.UiTesting;
+
+/**
+ * From a won deal to money collected, through the contracts UI on the real workbench: the deal's Contracts page makes
+ * the contract, its editor submits and approves it, gives it a plan and records a receipt; the editor, the Contracts
+ * view, the Receivables view and the customer's Contracts page show what was collected and what is open.
+ */
+class ContractsUiTest {
+
+    private IWorkbenchPage page;
+    private String unique;
+    private final List<String> errors = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        unique = UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @AfterEach
+    void tearDown() {
+        page.closeAllEditors(false);
+    }
+
+    private Opportunity wonDeal(String customerName, String amount) {
+        Customer customer = Services.get(CustomerService.class).create(new Customer(customerName));
+        Opportunity o = new Opportunity(customer, "合同商机" + unique, Money.cny(amount));
+        o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
+        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(10));
+        Opportunity created = Services.get(OpportunityService.class).create(o);
+        return Services.get(OpportunityService.class).markWon(created.getId(), null);
+    }
+
+    private void settle() {
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.processEvents();
+    }
+
+    @Test
+    void fromAWonDealToCollectedRevenue() throws Exception {
+        String customerName = "华东精工" + unique;
+        Opportunity deal = wonDeal(customerName, "120000");
+
+        // the deal's Contracts page: Create contract from this deal opens the draft
+        OpportunityEditors.open(page, deal.getId(), deal.getName());
+        IEditorPart dealEditor = page.getActiveEditor();
+        assertNotNull(dealEditor);
+        FormEditor dealForm = (FormEditor) dealEditor;
+        dealForm.setActivePage(OpportunityContractsPage.ID);
+        OpportunityContractsPage contractsOfDeal = (OpportunityContractsPage) dealForm.findPage(OpportunityContractsPage.ID);
+        contractsOfDeal.setErrorReporter(errors::add);
+        settle();
+        assertTrue(contractsOfDeal.fromDealButton().isEnabled(), "a won deal offers Create contract");
+        contractsOfDeal.createFromDeal().join();
+        settle();
+        UiTesting.waitUntil("the contract editor opens", () -> page.getActiveEditor() instanceof ContractEditor);
+        assertEquals(List.of(), errors);
+        ContractEditor editor = (ContractEditor) page.getActiveEditor();
+        Contract draft = editor.contract();
+        assertEquals(ContractStatus.DRAFT, draft.getStatus());
+        assertEquals(0, new BigDecimal("120000").compareTo(draft.getAmount().getAmount()));
+        assertEquals(customerName, draft.getCustomer().getName());
+
+        // submit and approve from the Overview page (the state machine's buttons follow the status)
+        ContractOverviewPage overview = (ContractOverviewPage) editor.findPage(ContractOverviewPage.ID);
+        overview.setErrorReporter(errors::add);
+        editor.setActivePage(ContractOverviewPage.ID);
+        settle();
+        assertTrue(overview.steps().get("submit").isEnabled());
+        assertFalse(overview.steps().get("sign").isEnabled(), "no signing before approval");
+        overview.submit().join();
+        settle();
+        if (editor.contract().getStatus() == ContractStatus.IN_APPROVAL) {
+            UiTesting.waitUntil("approve offered", () -> overview.steps().get("approve").isEnabled());
+            overview.decide(true, "同意").join();
+            settle();
+        }
+        assertEquals(List.of(), errors);
+        assertEquals(ContractStatus.APPROVED, editor.contract().getStatus());
+        assertTrue(overview.steps().get("sign").isEnabled());
+        assertFalse(overview.steps().get("submit").isEnabled());
+
+        // a plan of two instalments, generated and saved: the model rounds the percentages to the cent
+        PaymentPlanPage plan = (PaymentPlanPage) editor.findPage(PaymentPlanPage.ID);
+        plan.setErrorReporter(errors::add);
+        editor.setActivePage(PaymentPlanPage.ID);
+        settle();
+        plan.generate(2);
+        assertTrue(plan.isEditing());
+        plan.save(null).join();
+        settle();
+        UiTesting.waitUntil("the plan saved", () -> plan.rows().size() == 2 && plan.rows().get(0).stored() != null);
+        assertEquals(List.of(), errors);
+        assertEquals(0, new BigDecimal("60000").compareTo(plan.rows().get(0).stored().getAmount().getAmount()));
+
+        // a receipt of 70,000 pays the first instalment and 10,000 of the second
+        ReceiptsPage receipts = (ReceiptsPage) editor.findPage(ReceiptsPage.ID);
+        editor.setActivePage(ReceiptsPage.ID);
+        settle();
+        assertTrue(receipts.recordButton().isEnabled(), "an approved contract takes receipts");
+        ReceiptDialog dialog = new ReceiptDialog(editor.getSite().getShell(), draft.getId(), draft.getNumber(), "CNY", null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        dialog.fill(LocalDate.now(Clocks.system()), "70000", ReceiptMethod.BANK_TRANSFER, "B-" + unique);
+        dialog.okPressed();
+        assertNotNull(dialog.recorded(), "the receipt was recorded");
+        editor.reload();
+        settle();
+        UiTesting.waitUntil("the receipt listed", () -> receipts.shownReceipts().size() == 1);
+        String collected = Labels.money(Money.cny("70000"));
+        String open = Labels.money(Money.cny("50000"));
+        assertTrue(receipts.summaryText().contains(collected) && receipts.summaryText().contains(open), receipts.summaryText());
+
+        // an invoice for the first instalment: requested, then issued with its number
+        InvoicesPage invoices = (InvoicesPage) editor.findPage(InvoicesPage.ID);
+        invoices.setErrorReporter(errors::add);
+        editor.setActivePage(InvoicesPage.ID);
+        settle();
+        long firstInstalment = plan.rows().get(0).stored().getId();
+        invoices.request(Money.cny("60000"), Money.cny("6902.65"), java.util.Set.of(firstInstalment)).join();
+        settle();
+        UiTesting.waitUntil("the invoice requested", () -> invoices.shownInvoices().size() == 1);
+        invoices.issue(invoices.shownInvoices().get(0).getId(), "FP-" + unique, LocalDate.now(Clocks.system())).join();
+        settle();
+        UiTesting.waitUntil("the invoice issued", () -> invoices.shownInvoices().get(0).getStatus() == org.salesbench.contracts.receivables.InvoiceStatus.ISSUED);
+        assertEquals("FP-" + unique, invoices.shownInvoices().get(0).getNumber());
+        assertEquals(List.of(), errors);
+
+        // the Contracts view: found by the customer's name, with what is collected and open
+        ContractsView contracts = (ContractsView) page.showView(ContractsView.ID);
+        contracts.setErrorReporter(errors::add);
+        UiTesting.type(contracts.searchBox(), customerName);
+        UiTesting.waitUntil("the contract listed", () -> {
+            settle();
+            return contracts.table().getItemCount() == 1 && contracts.table().getItem(0).getText(0).equals(draft.getNumber());
+        });
+        TableItem row = contracts.table().getItem(0);
+        assertEquals(customerName, row.getText(1));
+        assertEquals(Labels.of(ContractStatus.APPROVED), row.getText(4));
+        assertEquals(collected, row.getText(9));
+        assertEquals(open, row.getText(10));
+        UiTesting.screenshot("contracts-view");
+
+        // the Receivables view: the second instalment, 50,000 still open, not yet due
+        ReceivablesView receivables = (ReceivablesView) page.showView(ReceivablesView.ID);
+        receivables.setErrorReporter(errors::add);
+        receivables.refresh();
+        UiTesting.waitUntil("the open instalment listed", () -> {
+            settle();
+            return receivables.loadedRows().stream().anyMatch(r -> r.contractId() == draft.getId());
+        });
+        OpenInstalment second = receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).findFirst().orElseThrow();
+        assertEquals(2, second.position());
+        assertEquals(0, new BigDecimal("50000").compareTo(second.open().getAmount()));
+        assertEquals(OpenInstalment.Bucket.NOT_DUE, second.bucket(LocalDate.now(Clocks.system())));
+        assertEquals(1, receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).count(), "the paid instalment is gone");
+        UiTesting.screenshot("receivables-view");
+
+        // the customer's Contracts page: the contract with what it collected
+        FormEditor customerEditor = org.salesbench.customers.ui.internal.CustomerEditor.open(page, draft.getCustomer().getId(), customerName);
+        customerEditor.setActivePage(CustomerContractsPage.ID);
+        CustomerContractsPage ofCustomer = (CustomerContractsPage) customerEditor.findPage(CustomerContractsPage.ID);
+        UiTesting.waitUntil("the customer's contract listed", () -> {
+            settle();
+            return ofCustomer.shownRows().size() == 1;
+        });
+        assertEquals(draft.getId(), ofCustomer.shownRows().get(0).contract().getId());
+        assertEquals(collected, ofCustomer.shownRows().get(0).collected());
+        assertEquals("1 contract(s), 0 with money past due", ofCustomer.statusText());
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aReceiptOnAnUnapprovedContractIsRefusedWithItsReason() throws Exception {
+        Opportunity deal = wonDeal("未审批客户" + unique, "5000");
+        Contract draft = Services.get(ContractService.class).createFromOpportunity(deal.getId());
+        ContractEditor editor = ContractEditor.open(page, draft.getId(), draft.getNumber());
+        editor.setActivePage(ReceiptsPage.ID);
+        settle();
+        ReceiptsPage receipts = (ReceiptsPage) editor.findPage(ReceiptsPage.ID);
+        assertFalse(receipts.recordButton().isEnabled(), "a draft takes no receipt");
+        ReceiptDialog dialog = new ReceiptDialog(editor.getSite().getShell(), draft.getId(), draft.getNumber(), "CNY", null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        dialog.fill(LocalDate.now(Clocks.system()), "1000", ReceiptMethod.CASH, null);
+        dialog.okPressed();
+        assertEquals(null, dialog.recorded());
+        assertNotNull(dialog.getShell(), "the dialog stays open with the reason");
+        assertTrue(dialog.getErrorMessage() != null && !dialog.getErrorMessage().isBlank());
+        dialog.close();
+        assertEquals(List.of(), Services.get(org.salesbench.contracts.receivables.ReceivablesService.class).receipts(draft.getId()));
+
+        // a plan that does not add up to the contract amount is refused with the model's reason, and nothing is saved
+        PaymentPlanPage plan = (PaymentPlanPage) editor.findPage(PaymentPlanPage.ID);
+        plan.setErrorReporter(errors::add);
+        editor.setActivePage(PaymentPlanPage.ID);
+        settle();
+        plan.add(org.salesbench.contracts.receivables.PlannedInstalment.amount(LocalDate.now(Clocks.system()).plusDays(30), Money.cny("4000")));
+        plan.save(null).join();
+        settle();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(plan.isEditing(), "the plan stays as edited");
+        assertEquals(List.of(), Services.get(org.salesbench.contracts.receivables.ReceivablesService.class).plan(draft.getId()));
+    }
+}

@@ -42,6 +42,7 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
 
 /**
@@ -83,7 +84,8 @@ public class ContactsTarget implements ImportTarget {
                 of(DECISION_ROLE, ImportMessages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
                         "决策角色").withPicklist(Arrays.stream(DecisionRole.values()).map(Enum::name).toList()),
                 of(PRIMARY, ImportMessages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
-                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"));
+                of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"),
+                RecordVersions.field());
     }
 
     @Override
@@ -132,6 +134,11 @@ public class ContactsTarget implements ImportTarget {
             Customer customer;
             if (existingId != 0) {
                 contact = em.find(Contact.class, existingId);
+                RowOutcome stale = RecordVersions.refusal(row, contact, contact.getName());
+                if (stale != null) { // changed since the file was exported: the other person's change stays
+                    outcomes.add(stale);
+                    continue;
+                }
                 customer = contact.getCustomer();
             } else {
                 Object resolved = customerOf(em, connection, service, row);
@@ -298,6 +305,7 @@ public class ContactsTarget implements ImportTarget {
                 case DECISION_ROLE -> k.getDecisionRole();
                 case PRIMARY -> k.isPrimary();
                 case EXTERNAL_ID -> contactExternal.get(k.getId());
+                case RecordVersions.FIELD -> RecordVersions.exported(k);
                 default -> null;
                 })).toList());
             }

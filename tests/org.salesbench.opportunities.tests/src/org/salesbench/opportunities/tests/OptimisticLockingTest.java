@@ -152,11 +152,7 @@ class OptimisticLockingTest {
 
     @Test
     void anOpportunitySavedFromAStaleEditorIsRefused() {
-        Customer account = customer("青岛北洋船舶有限公司");
-        Pipeline pipeline = li.pipelines().pipelines(true).get(0);
-        Opportunity deal = new Opportunity(account, "船舶 ERP", Money.of(new java.math.BigDecimal("500000"), "CNY"));
-        deal.setPipeline(pipeline);
-        long id = li.opportunities().create(deal).getId();
+        long id = li.opportunities().create(deal(customer("青岛北洋船舶有限公司"), "船舶 ERP")).getId();
         Opportunity lisEditor = li.opportunities().find(id).orElseThrow();
         Opportunity zhangsEditor = zhang.opportunities().find(id).orElseThrow();
         zhangsEditor.setNextStep("现场演示");

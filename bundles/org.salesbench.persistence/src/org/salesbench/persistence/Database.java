@@ -334,7 +334,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
             }
             if (t instanceof org.eclipse.persistence.exceptions.OptimisticLockException ole) {
                 stale = true;
-                entity = entity != null ? entity : ole.getObject();
+                entity = entity != null || ole.getQuery() == null ? entity : ole.getObject(); // getObject() fails without its query
             }
             if (t.getCause() == t) {
                 break;

@@ -195,11 +195,12 @@ class ImportVersionCheckTest {
     void opportunitiesCarryTheirVersionToo() throws IOException {
         try (SalesFixture f = new SalesFixture()) {
             f.customers.create(new Customer("苏州精工机械有限公司"));
-            String stage = f.pipelines.pipelines(true).get(0).getStages().get(0).getName();
-            Path created = Files.writeString(dir.resolve("new.csv"),
-                    "Name,Account,Stage,External ID,Next Step\n精工 MES,苏州精工机械有限公司," + stage + ",OPP-7,报价\n", StandardCharsets.UTF_8);
-            assertEquals(1, f.importFile(created, "opportunities", java.util.Map.of(), org.salesbench.importexport.ValueMapping.NONE,
-                    Mode.ALL_OR_NOTHING).created());
+            String closes = java.time.LocalDate.now(org.salesbench.core.time.Clocks.system()).plusMonths(3).toString();
+            Path created = Files.writeString(dir.resolve("new.csv"), "Name,Account,Stage,Amount,Currency,Close Date,External ID,Next Step\n"
+                    + "精工 MES,苏州精工机械有限公司,Qualification,1000,CNY," + closes + ",OPP-7,报价\n", StandardCharsets.UTF_8);
+            ImportResult made = f.importFile(created, "opportunities", java.util.Map.of(), org.salesbench.importexport.ValueMapping.NONE,
+                    Mode.ALL_OR_NOTHING);
+            assertEquals(1, made.created(), made.errors().toString());
             long id = f.opportunities.ids(org.salesbench.opportunities.OpportunityFilter.ALL)[0];
 
             ImportResult result = exportChangeAndImport(f, "opportunities", "externalId", () -> {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
@@ -87,22 +89,25 @@ public final class Backups {
     private static Path derbyBackup(DerbyDatabase derby, Path folder, IntConsumer progress) throws SQLException {
         Path made = folder.resolve(derby.folderName());
         long total = derby.directory().map(DerbyDatabase::size).orElse(0L);
-        // Derby tells nothing while it copies: the share of the database's bytes already in the backup is the progress
+        // Derby tells nothing while it copies: the share of the database's bytes already in the backup is the progress.
+        // The watcher is told to stop by a latch, never by an interrupt: it may be writing the progress to a channel
+        // (a backup asked through BackupChannel), and an interrupt during, or just before, a write on an interruptible
+        // channel closes that channel, so the asker would get no answer at all.
+        CountDownLatch over = new CountDownLatch(1);
         Thread watcher = total <= 0 ? null : Thread.ofPlatform().daemon().name("Salesbench backup progress").start(() -> {
             try {
-                while (!Thread.currentThread().isInterrupted()) {
+                do {
                     progress.accept((int) Math.min(99, DerbyDatabase.size(made) * 100 / total));
-                    Thread.sleep(200);
-                }
+                } while (!over.await(200, TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
-                // the backup is over
+                // nobody interrupts it; stop reporting if someone does
             }
         });
         try (Connection c = derby.connect("")) {
             derby.backup(c, folder);
         } finally {
+            over.countDown();
             if (watcher != null) {
-                watcher.interrupt();
                 try {
                     watcher.join();
                 } catch (InterruptedException e) {

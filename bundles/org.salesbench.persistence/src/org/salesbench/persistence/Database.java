@@ -320,19 +320,28 @@ public final class Database implements UnitOfWork, AutoCloseable {
     }
 
     private RuntimeException translateWriteFailure(RuntimeException e) {
+        // JPA's exception often carries no entity (a merge of a stale copy, e.g. a user saved from a list row) while
+        // EclipseLink's, its cause, names the object: look through the whole chain, so the conflict can say who changed it
+        boolean stale = false;
+        Object entity = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConcurrentChangeException) {
                 return e;
             }
             if (t instanceof OptimisticLockException ole) {
-                return conflict(ole.getEntity(), e);
+                stale = true;
+                entity = entity != null ? entity : ole.getEntity();
             }
             if (t instanceof org.eclipse.persistence.exceptions.OptimisticLockException ole) {
-                return conflict(ole.getObject(), e);
+                stale = true;
+                entity = entity != null || ole.getQuery() == null ? entity : ole.getObject(); // getObject() fails without its query
             }
             if (t.getCause() == t) {
                 break;
             }
+        }
+        if (stale) {
+            return conflict(entity, e);
         }
         if (e instanceof PersistenceException) {
             return new DatabaseException(Reason.STATEMENT, NLS.bind(Messages.Database_statementFailed,

@@ -160,6 +160,14 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             }
             // checked here too: taking contacts off changes no customer column, so the commit's version check would miss it
             ConcurrentChangeException.checkVersion(Customer.ENTITY, customer.getId(), customer.getVersion(), stored.getVersion(), stored.getUpdatedBy());
+            // and each contact of the copy: someone may have changed one without changing the customer
+            for (Contact contact : customer.getContacts()) {
+                Contact storedContact = contact.getId() == null ? null : em.find(Contact.class, contact.getId());
+                if (storedContact != null) {
+                    ConcurrentChangeException.checkVersion(Contact.ENTITY, contact.getId(), contact.getVersion(), storedContact.getVersion(),
+                            storedContact.getUpdatedBy());
+                }
+            }
             security.check(Action.UPDATE, Customer.ENTITY, stored.getOwner());
             FieldSecurity.checkEdits(security, Customer.ENTITY, stored, customer);
             checkNestedEdits(stored, customer);

@@ -168,6 +168,9 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             if (stored == null || stored.isDeleted()) {
                 throw notFound(opportunity.getId());
             }
+            // an editor's copy older than the stored deal: refused here, naming who changed it (the commit's check cannot)
+            ConcurrentChangeException.checkVersion(Opportunity.ENTITY, opportunity.getId(), opportunity.getVersion(), stored.getVersion(),
+                    stored.getUpdatedBy());
             security.check(Action.UPDATE, Opportunity.ENTITY, stored.getOwner()); // the stored owner decides
             FieldSecurity.checkEdits(security, Opportunity.ENTITY, stored, opportunity);
             Validator v = new Validator();

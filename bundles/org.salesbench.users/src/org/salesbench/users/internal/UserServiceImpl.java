@@ -18,6 +18,7 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.Validator;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Role;
@@ -59,6 +60,13 @@ public class UserServiceImpl implements UserService {
         security.check(Action.UPDATE, USER, user.getOwner());
         return unitOfWork.write(em -> {
             validate(em, user, false);
+            if (user.getId() != null) {
+                // a user changed since this copy was read (another administrator, an import) keeps that change: the
+                // conflict names who made it, which the commit's own version check cannot always tell
+                User stored = em.find(User.class, user.getId());
+                ConcurrentChangeException.checkVersion(USER, user.getId(), user.getVersion(), stored == null ? null : stored.getVersion(),
+                        stored == null ? null : stored.getUpdatedBy());
+            }
             return em.merge(user);
         });
     }

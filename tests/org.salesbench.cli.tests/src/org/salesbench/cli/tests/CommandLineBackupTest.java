@@ -52,7 +52,6 @@ class CommandLineBackupTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("fails: the holder closes the request without an answer (\"stopped answering\"); under investigation")
     void backupWhileTheWorkbenchHoldsAndWritesTheDatabaseIsTakenByTheWorkbench() throws Exception {
         Path backups = dir.resolve("backups");
         try (Database workbench = startAsTheWorkbenchDoes();

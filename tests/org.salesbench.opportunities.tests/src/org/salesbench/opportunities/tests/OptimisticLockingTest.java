@@ -135,6 +135,36 @@ class OptimisticLockingTest {
     }
 
     @Test
+    void aContactEditedByTwoPeopleKeepsTheFirstSaveAndRefusesTheStaleOne() {
+        Customer created = customer("厦门蓝海贸易有限公司");
+        created.addContact(new Contact("林涛")).setTitle("经理");
+        long id = li.customers().update(created).getId();
+        Customer lisCopy = li.customers().find(id).orElseThrow();
+        Customer zhangsCopy = zhang.customers().find(id).orElseThrow();
+        zhangsCopy.getContacts().get(0).setTitle("总经理");
+        zhang.customers().update(zhangsCopy);
+
+        lisCopy.getContacts().get(0).setTitle("副经理"); // only the contact changes: its own version is checked
+        ConcurrentChangeException conflict = assertThrows(ConcurrentChangeException.class, () -> li.customers().update(lisCopy));
+        assertEquals("zhang.min", conflict.getChangedBy(), conflict.getMessage());
+        assertEquals("总经理", li.customers().find(id).orElseThrow().getContacts().get(0).getTitle(), "Zhang's save stays");
+    }
+
+    @Test
+    void anOpportunitySavedFromAStaleEditorIsRefused() {
+        long id = li.opportunities().create(deal(customer("青岛北洋船舶有限公司"), "船舶 ERP")).getId();
+        Opportunity lisEditor = li.opportunities().find(id).orElseThrow();
+        Opportunity zhangsEditor = zhang.opportunities().find(id).orElseThrow();
+        zhangsEditor.setNextStep("现场演示");
+        zhang.opportunities().update(zhangsEditor);
+
+        lisEditor.setNextStep("发报价");
+        ConcurrentChangeException conflict = assertThrows(ConcurrentChangeException.class, () -> li.opportunities().update(lisEditor));
+        assertEquals("zhang.min", conflict.getChangedBy(), conflict.getMessage());
+        assertEquals("现场演示", li.opportunities().find(id).orElseThrow().getNextStep());
+    }
+
+    @Test
     void opportunityAndLeadDeletesCheckTheVersionSeen() {
         Opportunity deal = li.opportunities().create(deal(customer("上海申通信息有限公司"), "ERP 升级"));
         Opportunity theirs = zhang.opportunities().find(deal.getId()).orElseThrow();

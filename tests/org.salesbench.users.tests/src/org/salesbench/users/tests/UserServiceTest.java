@@ -17,6 +17,7 @@ import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.users.Team;
@@ -63,6 +64,30 @@ class UserServiceTest {
         assertEquals("华东", read.getRegion());
         assertEquals(2, read.getMembers().size());
         assertEquals("li.wei", users.findUser("wang.fang").orElseThrow().getManager());
+    }
+
+    @Test
+    void aStaleCopyOfAUserIsRefusedNamingWhoChangedItAndTheirChangeStays() {
+        user("chen.jie", "陈杰");
+        LocalSecurityService zhangsLogin = new LocalSecurityService("zhang.min");
+        try (Database zhangsDb = Database.open(db.settings(), zhangsLogin)) { // another person's session on the same database
+            UserServiceImpl zhang = new UserServiceImpl(zhangsDb, zhangsLogin);
+            User mine = users.findUser("chen.jie").orElseThrow(); // the list row an administrator acts on
+            User theirs = zhang.findUser("chen.jie").orElseThrow();
+            theirs.setEmail("chen.jie@new.example.cn");
+            zhang.updateUser(theirs);
+
+            mine.setActive(false); // Deactivate on the row read before Zhang's change
+            ConcurrentChangeException conflict = assertThrows(ConcurrentChangeException.class, () -> users.updateUser(mine));
+            assertEquals("zhang.min", conflict.getChangedBy(), conflict.getMessage());
+            User stored = users.findUser("chen.jie").orElseThrow();
+            assertEquals("chen.jie@new.example.cn", stored.getEmail(), "Zhang's change is kept");
+            assertTrue(stored.isActive(), "nothing of the stale write reached the database");
+
+            stored.setActive(false); // after a reload, on the version now seen
+            users.updateUser(stored);
+            assertEquals(false, users.findUser("chen.jie").orElseThrow().isActive());
+        }
     }
 
     @Test

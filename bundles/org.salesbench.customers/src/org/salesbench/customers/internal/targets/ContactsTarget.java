@@ -44,6 +44,7 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
 
 /**
@@ -90,7 +91,8 @@ public class ContactsTarget implements ImportTarget {
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"),
                 of(KIND, ImportMessages.Contact_kind, FieldType.TEXT, false, "Kind", "Card Kind", "类型"),
                 of(ADDRESS, ImportMessages.Contact_companyAddress, FieldType.TEXT, false, "Address", "Company Address", "地址"),
-                of(URL, ImportMessages.Contact_companyUrl, FieldType.TEXT, false, "URL", "Website", "Web Site", "网址"));
+                of(URL, ImportMessages.Contact_companyUrl, FieldType.TEXT, false, "URL", "Website", "Web Site", "网址"),
+                RecordVersions.field());
     }
 
     @Override
@@ -150,6 +152,11 @@ public class ContactsTarget implements ImportTarget {
             Customer customer;
             if (existingId != 0) {
                 contact = em.find(Contact.class, existingId);
+                RowOutcome stale = RecordVersions.refusal(row, contact, contact.getName());
+                if (stale != null) { // changed since the file was exported: the other person's change stays
+                    outcomes.add(stale);
+                    continue;
+                }
                 customer = contact.getCustomer();
             } else {
                 Object resolved = customerOf(em, connection, service, row);
@@ -389,6 +396,7 @@ public class ContactsTarget implements ImportTarget {
                 case DECISION_ROLE -> k.getDecisionRole();
                 case PRIMARY -> k.isPrimary();
                 case EXTERNAL_ID -> contactExternal.get(k.getId());
+                case RecordVersions.FIELD -> RecordVersions.exported(k);
                 default -> null;
                 })).toList());
             }

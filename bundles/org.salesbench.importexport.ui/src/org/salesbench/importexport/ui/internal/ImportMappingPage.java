@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,17 @@ public class ImportMappingPage extends WizardPage {
     Table columnTable;
     Table valueTable;
     Combo savedCombo;
+    /**
+     * How the file writes numbers and dates; the first item detects it per column. On this page, beside the saved
+     * mappings, because a saved mapping keeps it: a file from the same system writes them the same way next time.
+     */
+    Combo localeCombo;
+    /** The locales the combo offers after detection: the usual ones, and any a loaded mapping named. */
+    private final List<Locale> localeChoices = new ArrayList<>(FILE_LOCALES);
+    /** Locales whose numbers or dates are written differently, offered beside detection. */
+    static final List<Locale> FILE_LOCALES = List.of(Locale.US, Locale.UK, Locale.GERMANY, Locale.FRANCE, Locale.ITALY,
+            Locale.forLanguageTag("es-ES"), Locale.forLanguageTag("nl-NL"), Locale.forLanguageTag("de-CH"), Locale.SIMPLIFIED_CHINESE,
+            Locale.JAPAN);
 
     ImportMappingPage(ImportWizard wizard) {
         super("mapping");
@@ -77,6 +89,12 @@ public class ImportMappingPage extends WizardPage {
         Button save = new Button(c, SWT.PUSH);
         save.setText(Messages.Mapping_save);
         save.addListener(SWT.Selection, e -> saveAs());
+        new Label(c, SWT.NONE).setText(Messages.Options_locale);
+        localeCombo = new Combo(c, SWT.READ_ONLY);
+        localeCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        localeCombo.add(Messages.Options_localeDetect);
+        localeChoices.forEach(l -> localeCombo.add(label(l)));
+        localeCombo.select(0);
 
         columnTable = table(c, Messages.Mapping_column, Messages.Mapping_sample, Messages.Mapping_field);
         Label values = new Label(c, SWT.NONE);
@@ -317,10 +335,35 @@ public class ImportMappingPage extends WizardPage {
         return new ColumnMapping(mapping);
     }
 
-    /** The value mapping chosen in the lower table. */
+    /** The value mapping chosen in the lower table, with the file's locale chosen above. */
     public ValueMapping valueMapping() {
         rememberValues();
-        return new ValueMapping(chosenValues);
+        return new ValueMapping(chosenValues, fileLocale());
+    }
+
+    /** How the file writes numbers and dates; {@code null} to read each column by its values. */
+    public Locale fileLocale() {
+        int index = localeCombo == null ? 0 : localeCombo.getSelectionIndex();
+        return index <= 0 ? null : localeChoices.get(index - 1);
+    }
+
+    /** Chooses how the file writes numbers and dates, as a user would in the combo; {@code null} detects per column. */
+    public void selectLocale(Locale locale) {
+        if (locale == null) {
+            localeCombo.select(0);
+            return;
+        }
+        int index = localeChoices.indexOf(locale);
+        if (index < 0) { // a locale a mapping saved from the command line (--locale) may name any
+            localeChoices.add(locale);
+            localeCombo.add(label(locale));
+            index = localeChoices.size() - 1;
+        }
+        localeCombo.select(index + 1);
+    }
+
+    private static String label(Locale locale) {
+        return locale.getDisplayName() + " (" + locale.toLanguageTag() + ")"; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** For tests: the field a file column is mapped to, or {@code null}. */
@@ -370,6 +413,7 @@ public class ImportMappingPage extends WizardPage {
         }
         chosenValues.clear();
         saved.get().values().byField().forEach((f, v) -> chosenValues.put(f, new LinkedHashMap<>(v)));
+        selectLocale(saved.get().values().locale());
         valueCombos.forEach(Control::dispose);
         valueCombos.clear();
         valueRows.clear();

@@ -2,7 +2,6 @@ package org.salesbench.importexport.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -33,12 +32,6 @@ public class ImportOptionsPage extends WizardPage {
     Combo onMatchCombo;
     Button allOrNothing;
     Button validRows;
-    /** The file's locale for numbers and dates; the first item detects it per column. */
-    Combo localeCombo;
-    /** Locales whose numbers or dates are written differently, offered beside detection. */
-    static final List<Locale> FILE_LOCALES = List.of(Locale.US, Locale.UK, Locale.GERMANY, Locale.FRANCE, Locale.ITALY,
-            Locale.forLanguageTag("es-ES"), Locale.forLanguageTag("nl-NL"), Locale.forLanguageTag("de-CH"), Locale.SIMPLIFIED_CHINESE,
-            Locale.JAPAN);
 
     ImportOptionsPage(ImportWizard wizard) {
         super("options");
@@ -68,11 +61,6 @@ public class ImportOptionsPage extends WizardPage {
         allOrNothing.setSelection(true);
         validRows = new Button(mode, SWT.RADIO);
         validRows.setText(Messages.Options_validRows);
-        new Label(c, SWT.NONE).setText(Messages.Options_locale);
-        localeCombo = new Combo(c, SWT.READ_ONLY);
-        localeCombo.add(Messages.Options_localeDetect);
-        FILE_LOCALES.forEach(l -> localeCombo.add(l.getDisplayName() + " (" + l.toLanguageTag() + ")")); //$NON-NLS-1$ //$NON-NLS-2$
-        localeCombo.select(0);
         setControl(c);
     }
 
@@ -111,12 +99,6 @@ public class ImportOptionsPage extends WizardPage {
             }
         }
         return chosen.isEmpty() ? MatchPolicy.NONE : new MatchPolicy(chosen, ON_MATCH[Math.max(0, onMatchCombo.getSelectionIndex())]);
-    }
-
-    /** How the file writes numbers and dates; {@code null} to read each column by its values. */
-    public Locale fileLocale() {
-        int index = localeCombo == null ? 0 : localeCombo.getSelectionIndex();
-        return index <= 0 ? null : FILE_LOCALES.get(index - 1);
     }
 
     public Mode mode() {

@@ -55,7 +55,7 @@ public class ImportWizard extends Wizard implements IImportWizard {
 
     @Override
     public boolean performFinish() {
-        ImportSettings settings = new ImportSettings(filePage.targetId(), mappingPage.columnMapping(), mappingPage.valueMapping().withLocale(optionsPage.fileLocale()),
+        ImportSettings settings = new ImportSettings(filePage.targetId(), mappingPage.columnMapping(), mappingPage.valueMapping(),
                 optionsPage.matchPolicy(), optionsPage.mode(), ImportSettings.DEFAULT_BATCH);
         job = new ImportJob(service, filePage.file(), filePage.readOptions(), settings, getShell().getDisplay());
         job.schedule();

@@ -53,6 +53,7 @@ import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.NameLookup;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.users.UserService;
@@ -124,7 +125,8 @@ public class OpportunitiesTarget implements ImportTarget {
                 of(NEXT_STEP, ImportMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
-                        "Deal ID", "Record Id", "Id", "外部编号", "商机编号"));
+                        "Deal ID", "Record Id", "Id", "外部编号", "商机编号"),
+                RecordVersions.field());
     }
 
     /** The stage picklist: every stage's stored name and its label in the user's language, of active pipelines. */
@@ -212,6 +214,13 @@ public class OpportunitiesTarget implements ImportTarget {
             }
             if (existing != null && match.onMatch() == OnMatch.SKIP) {
                 return RowOutcome.skipped(existing);
+            }
+            if (existing != null) { // changed since the file was exported: the other person's change stays
+                Opportunity current = em.find(Opportunity.class, existing);
+                RowOutcome stale = RecordVersions.refusal(row, current, current.getName());
+                if (stale != null) {
+                    return stale;
+                }
             }
             List<FieldError> errors = new ArrayList<>();
             Pipeline pipeline = pipelineOf(row, errors);
@@ -489,6 +498,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     case NEXT_STEP -> o.getNextStep();
                     case DESCRIPTION -> o.getDescription();
                     case EXTERNAL_ID -> external.get(o.getId());
+                    case RecordVersions.FIELD -> RecordVersions.exported(o);
                     default -> null;
                     }).toList()).toList();
                 });

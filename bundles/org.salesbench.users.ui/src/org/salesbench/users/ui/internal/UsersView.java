@@ -20,8 +20,10 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.ui.part.ViewPart;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Database;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
 import org.salesbench.users.Role;
@@ -267,6 +269,10 @@ public class UsersView extends ViewPart {
         try {
             row.user().setActive(false);
             service.updateUser(row.user());
+        } catch (ConcurrentChangeException e) {
+            // someone changed the user since the list was read: nothing is written; Reload shows what is stored
+            row.user().setActive(true);
+            ConflictDialog.askReload(getSite().getShell(), row.user().getDisplayName(), e);
         } catch (RuntimeException e) {
             // refused (no right, a concurrent change…): the row shows what is stored, the message says why
             row.user().setActive(true);

@@ -26,6 +26,7 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
@@ -62,7 +63,8 @@ public class UsersTarget implements ImportTarget {
                 of(TEAM, ImportMessages.User_team, FieldType.TEXT, false, "Team", "Sales Team", "Team Name", "Role", "团队", "销售团队"),
                 of(REGION, ImportMessages.User_region, FieldType.TEXT, false, "Region", "regional_office", "Regional Office", "Territory",
                         "Office", "区域", "大区"),
-                of(ACTIVE, ImportMessages.User_active, FieldType.BOOLEAN, false, "Active", "IsActive", "启用", "在职"));
+                of(ACTIVE, ImportMessages.User_active, FieldType.BOOLEAN, false, "Active", "IsActive", "启用", "在职"),
+                RecordVersions.field());
     }
 
     @Override
@@ -101,6 +103,10 @@ public class UsersTarget implements ImportTarget {
         User existing = match.onMatch() == OnMatch.CREATE ? null : match(users, row, login, match.keys());
         if (existing != null && match.onMatch() == OnMatch.SKIP) {
             return RowOutcome.skipped(existing.getId());
+        }
+        RowOutcome stale = existing == null ? null : RecordVersions.refusal(row, existing, existing.getDisplayName());
+        if (stale != null) { // changed since the file was exported: the other person's change stays
+            return stale;
         }
         try {
             String manager = null;
@@ -239,6 +245,7 @@ public class UsersTarget implements ImportTarget {
             case REGION -> memberOf.stream().allMatch(t -> blank(t.getRegion())) ? null
                     : String.join(TEAM_SEPARATOR + " ", memberOf.stream().map(t -> t.getRegion() == null ? "" : t.getRegion()).toList());
             case ACTIVE -> user.isActive();
+            case RecordVersions.FIELD -> RecordVersions.exported(user);
             default -> null;
             })).toList());
             monitor.worked(1);

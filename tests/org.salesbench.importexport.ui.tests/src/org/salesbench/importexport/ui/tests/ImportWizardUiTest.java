@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.eclipse.jface.wizard.IWizard;
@@ -26,6 +28,7 @@ import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.importexport.ImportResult.Outcome;
+import org.salesbench.importexport.ImportService;
 import org.salesbench.importexport.ImportSettings.Mode;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.ui.internal.ExportWizard;
@@ -158,6 +161,54 @@ class ImportWizardUiTest {
         assertEquals(2, again.job().result().skipped(), again.job().summary().text());
         again.job().summary().close();
         assertEquals(2, named(unique).size());
+    }
+
+    @Test
+    void theFilesLocaleIsSavedWithTheMappingAndLoadedBackWithIt() throws Exception {
+        // 03/04/2026 is 3 April in French and 4 March in American English: only the file's locale settles it
+        Path file = Files.writeString(dir.resolve("fr-" + unique + ".csv"),
+                "Name,Next Follow-up\nLocale " + unique + " SARL,03/04/2026\n", StandardCharsets.UTF_8);
+        String mapping = "French dates " + unique;
+        ImportWizard wizard = new ImportWizard();
+        TestWizardDialog dialog = new TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            wizard.filePage().select(file, "customers");
+            dialog.next(wizard.mappingPage());
+            assertEquals("nextFollowUp", wizard.mappingPage().fieldOf("Next Follow-up"));
+            assertNull(wizard.mappingPage().fileLocale(), "detected per column until the user says");
+            wizard.mappingPage().selectLocale(Locale.FRANCE);
+            wizard.mappingPage().save(mapping);
+        } finally {
+            dialog.close();
+        }
+        assertEquals(Locale.FRANCE, Services.get(ImportService.class).loadMapping("customers", mapping).orElseThrow().values().locale(),
+                "the saved mapping keeps the file's locale");
+
+        ImportWizard again = new ImportWizard();
+        TestWizardDialog second = new TestWizardDialog(shell, again);
+        second.open();
+        try {
+            again.filePage().select(file, "customers");
+            second.next(again.mappingPage());
+            again.mappingPage().load(mapping);
+            assertEquals(Locale.FRANCE, again.mappingPage().fileLocale(), "loading the mapping chooses its locale");
+            assertEquals("nextFollowUp", again.mappingPage().fieldOf("Next Follow-up"));
+            second.next(again.optionsPage());
+            again.optionsPage().choose(null, OnMatch.SKIP, Mode.ALL_OR_NOTHING);
+            second.finish();
+            UiTesting.waitForJobs(ImportJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> again.job().summary() != null, 60_000);
+        } finally {
+            if (second.getShell() != null && !second.getShell().isDisposed()) {
+                second.close();
+            }
+        }
+        assertEquals(1, again.job().result().created(), again.job().summary().text());
+        again.job().summary().close();
+        List<CustomerRow> imported = named("Locale " + unique);
+        assertEquals(1, imported.size(), imported.toString());
+        assertEquals(LocalDate.of(2026, 4, 3), imported.get(0).nextFollowUp(), "read as the French file writes it");
     }
 
     @Test

@@ -32,6 +32,30 @@ public final class Messages extends NLS {
     public static String Target_checkSubjects;
     public static String Target_checkMonths;
     public static String Target_split;
+    public static String Command_help;
+    public static String Command_noAction;
+    public static String Command_unknownAction;
+    public static String Command_needsFile;
+    public static String Command_noFile;
+    public static String Command_exported;
+    public static String Command_imported;
+    public static String Command_rowError;
+    public static String Command_io;
+    public static String Import_badSubject;
+    public static String Import_badPeriod;
+    public static String Import_badValue;
+    public static String Import_reason;
+    public static String Report_title;
+    public static String Report_owner;
+    public static String Report_team;
+    public static String Report_target;
+    public static String Report_actual;
+    public static String Report_attainment;
+    public static String Report_runRate;
+    public static String Report_projection;
+    public static String Report_remaining;
+    public static String Report_note;
+    public static String Report_notAPeriod;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -22,7 +22,7 @@ import org.salesbench.analytics.Metric;
 import org.salesbench.analytics.MetricCatalogue;
 import org.salesbench.analytics.Unit;
 import org.salesbench.core.events.DomainEventPublisher;
-import org.salesbench.core.events.DomainEventPublisher.Change;
+import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.Scope;

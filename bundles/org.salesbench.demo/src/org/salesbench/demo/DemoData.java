@@ -34,6 +34,7 @@ import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 import org.salesbench.workflow.TaskService;
+import org.salesbench.performance.targets.TargetService;
 import org.salesbench.workflow.rules.RuleService;
 import org.salesbench.demo.internal.DemoRules;
 import org.salesbench.workflow.process.ProcessService;
@@ -85,6 +86,20 @@ public class DemoData {
     public void unsetTaskService(TaskService taskService) {
         if (this.tasks == taskService) {
             this.tasks = null;
+        }
+    }
+
+    /** The performance module's targets, when it is installed: the demo users get this year's. */
+    private volatile TargetService targetService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setTargetService(TargetService service) {
+        this.targetService = service;
+    }
+
+    public void unsetTargetService(TargetService service) {
+        if (this.targetService == service) {
+            this.targetService = null;
         }
     }
 
@@ -210,6 +225,15 @@ public class DemoData {
             } catch (RuntimeException e) {
                 // a user who may not make rules still gets the demo records
                 org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo rules not made: " + e.getMessage());
+            }
+        }
+        TargetService targetsNow = targetService;
+        if (targetsNow != null && !progress.isCanceled()) {
+            try {
+                org.salesbench.demo.internal.DemoTargets.create(targetsNow, LocalDate.now(Clocks.system()));
+            } catch (RuntimeException e) {
+                // a user who may not set targets still gets the demo records
+                org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo targets not made: " + e.getMessage());
             }
         }
         DemoApprovals workflow = approvals;

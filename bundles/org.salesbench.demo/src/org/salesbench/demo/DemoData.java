@@ -20,6 +20,7 @@ import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.demo.internal.DemoApprovals;
 import org.salesbench.demo.internal.DemoSales;
+import org.salesbench.demo.internal.DemoTargets;
 import org.salesbench.demo.internal.DemoTasks;
 import org.salesbench.demo.internal.Messages;
 import org.salesbench.opportunities.LeadService;
@@ -34,7 +35,6 @@ import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 import org.salesbench.workflow.TaskService;
-import org.salesbench.performance.targets.TargetService;
 import org.salesbench.workflow.rules.RuleService;
 import org.salesbench.demo.internal.DemoRules;
 import org.salesbench.workflow.process.ProcessService;
@@ -89,20 +89,6 @@ public class DemoData {
         }
     }
 
-    /** The performance module's targets, when it is installed: the demo users get this year's. */
-    private volatile TargetService targetService;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    public void setTargetService(TargetService service) {
-        this.targetService = service;
-    }
-
-    public void unsetTargetService(TargetService service) {
-        if (this.targetService == service) {
-            this.targetService = null;
-        }
-    }
-
     /** The process, when the workflow module is installed: demo deals tick their step's checklist before moving on. */
     private volatile ProcessService process;
 
@@ -134,6 +120,20 @@ public class DemoData {
     void unsetApprovals(DemoApprovals gone) {
         if (approvals == gone) {
             approvals = null;
+        }
+    }
+
+    /** The demo's targets, when the performance module is installed. */
+    private volatile DemoTargets demoTargets;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setDemoTargets(DemoTargets targets) {
+        this.demoTargets = targets;
+    }
+
+    void unsetDemoTargets(DemoTargets gone) {
+        if (demoTargets == gone) {
+            demoTargets = null;
         }
     }
 
@@ -227,10 +227,10 @@ public class DemoData {
                 org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo rules not made: " + e.getMessage());
             }
         }
-        TargetService targetsNow = targetService;
+        DemoTargets targetsNow = demoTargets;
         if (targetsNow != null && !progress.isCanceled()) {
             try {
-                org.salesbench.demo.internal.DemoTargets.create(targetsNow, LocalDate.now(Clocks.system()));
+                targetsNow.make(LocalDate.now(Clocks.system()));
             } catch (RuntimeException e) {
                 // a user who may not set targets still gets the demo records
                 org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo targets not made: " + e.getMessage());

@@ -198,7 +198,8 @@ public class TargetsView extends ViewPart {
             MessageDialog.openError(tree.getShell(), Messages.Targets_error, NLS.bind(Messages.Targets_notANumber, value.getValue()));
             return;
         }
-        reason(reason -> write(() -> Services.get(TargetService.class).set(METRIC, line.subject(), TargetPeriod.year(year()), amount, reason)));
+        TargetPeriod period = TargetPeriod.year(year());
+        reason(reason -> write(() -> Services.get(TargetService.class).set(METRIC, line.subject(), period, amount, reason)));
     }
 
     private void splitDown(SplitMethod method) {
@@ -234,6 +235,9 @@ public class TargetsView extends ViewPart {
                 change.run();
             } catch (ValidationException | org.salesbench.core.security.AccessDeniedException e) {
                 display.asyncExec(() -> MessageDialog.openError(tree.getShell(), Messages.Targets_error, e.getMessage()));
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> MessageDialog.openError(tree.getShell(), Messages.Targets_error, String.valueOf(e)));
+                throw e;
             }
             Line line = load(year);
             display.asyncExec(() -> show(line));

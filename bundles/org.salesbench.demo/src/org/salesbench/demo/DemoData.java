@@ -20,6 +20,7 @@ import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.demo.internal.DemoApprovals;
 import org.salesbench.demo.internal.DemoSales;
+import org.salesbench.demo.internal.DemoTargets;
 import org.salesbench.demo.internal.DemoTasks;
 import org.salesbench.demo.internal.Messages;
 import org.salesbench.opportunities.LeadService;
@@ -122,6 +123,20 @@ public class DemoData {
         }
     }
 
+    /** The demo's targets, when the performance module is installed. */
+    private volatile DemoTargets demoTargets;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setDemoTargets(DemoTargets targets) {
+        this.demoTargets = targets;
+    }
+
+    void unsetDemoTargets(DemoTargets gone) {
+        if (demoTargets == gone) {
+            demoTargets = null;
+        }
+    }
+
     /** How many leads a fill of {@code size} customers makes. */
     public static int leadCount(int size) {
         return Math.min(size / 5, MAX_LEADS);
@@ -210,6 +225,15 @@ public class DemoData {
             } catch (RuntimeException e) {
                 // a user who may not make rules still gets the demo records
                 org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo rules not made: " + e.getMessage());
+            }
+        }
+        DemoTargets targetsNow = demoTargets;
+        if (targetsNow != null && !progress.isCanceled()) {
+            try {
+                targetsNow.make(LocalDate.now(Clocks.system()));
+            } catch (RuntimeException e) {
+                // a user who may not set targets still gets the demo records
+                org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo targets not made: " + e.getMessage());
             }
         }
         DemoApprovals workflow = approvals;

@@ -87,7 +87,8 @@ public class ReportServiceImpl implements ReportService {
     }
 
     private ReportContext context() {
-        return new SimpleReportContext(unitOfWork, metrics, security, Locale.getDefault(), Map.of(ForecastService.class, forecast));
+        // ReportService itself: a report that measures against a figure of another report (performance's attainment) runs it
+        return new SimpleReportContext(unitOfWork, metrics, security, Locale.getDefault(), Map.of(ForecastService.class, forecast, ReportService.class, this));
     }
 
     private static ReportContributions.Contribution contribution(String reportId) {

@@ -1,12 +1,55 @@
 package org.salesbench.performance.ui.internal;
 
-import org.eclipse.osgi.util.NLS;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.Locale;
 
-/** The performance views' texts. */
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.performance.targets.PeriodKind;
+
+/** The performance views' texts, as users read them. */
 public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.performance.ui.internal.messages"; //$NON-NLS-1$
 
+    public static String MyPerformance_period;
+    public static String MyPerformance_target;
+    public static String MyPerformance_actual;
+    public static String MyPerformance_percent;
+    public static String MyPerformance_runRate;
+    public static String MyPerformance_projection;
+    public static String MyPerformance_remaining;
+    public static String MyPerformance_noTarget;
+    public static String MyPerformance_job;
+    public static String MyPerformance_error;
+    public static String MyPerformance_adviceNoTarget;
+    public static String MyPerformance_adviceReached;
+    public static String MyPerformance_adviceMissed;
+    public static String MyPerformance_adviceOnTrack;
+    public static String MyPerformance_adviceNeeded;
+    public static String Period_YEAR;
+    public static String Period_HALF;
+    public static String Period_QUARTER;
+    public static String Period_MONTH;
+    public static String Targets_set;
+    public static String Targets_splitEqually;
+    public static String Targets_splitLastYear;
+    public static String Targets_splitMonths;
+    public static String Targets_refresh;
+    public static String Targets_subject;
+    public static String Targets_year;
+    public static String Targets_check;
+    public static String Targets_company;
+    public static String Targets_job;
+    public static String Targets_valueFor;
+    public static String Targets_error;
+    public static String Targets_notANumber;
+    public static String Targets_reasonTitle;
+    public static String Targets_reason;
+    public static String Targets_reasonNeeded;
     public static String Period_label;
     public static String Period_hint;
     public static String Period_bad;
@@ -50,5 +93,25 @@ public final class Messages extends NLS {
     }
 
     private Messages() {
+    }
+
+    static String periodKind(PeriodKind kind) {
+        return switch (kind) {
+            case YEAR -> Period_YEAR;
+            case HALF -> Period_HALF;
+            case QUARTER -> Period_QUARTER;
+            case MONTH -> Period_MONTH;
+        };
+    }
+
+    static String month(int month) {
+        return Month.of(month).getDisplayName(TextStyle.SHORT, Locale.getDefault());
+    }
+
+    static String money(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance();
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value.setScale(2, RoundingMode.HALF_UP));
     }
 }

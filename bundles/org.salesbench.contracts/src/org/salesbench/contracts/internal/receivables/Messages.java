@@ -8,6 +8,12 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.contracts.internal.receivables.messages";
 
     public static String Field_amount;
+    public static String Receipt_creditMethod;
+    public static String Credit_noInstalment;
+    public static String Credit_moreThanOpen;
+    public static String Credit_moreThanCredit;
+    public static String Reverse_creditSpent;
+    public static String Command_creditApplied;
     public static String Field_date;
     public static String Field_method;
     public static String Field_number;

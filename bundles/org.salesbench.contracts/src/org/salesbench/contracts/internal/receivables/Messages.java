@@ -9,6 +9,13 @@ public final class Messages extends NLS {
 
     public static String Field_amount;
     public static String Receipt_creditMethod;
+    public static String Transfer_contract;
+    public static String Transfer_currency;
+    public static String Transfer_noContract;
+    public static String Transfer_due;
+    public static String Transfer_percent;
+    public static String Transfer_description;
+    public static String Transfer_amountOrPercent;
     public static String Credit_noInstalment;
     public static String Credit_moreThanOpen;
     public static String Credit_moreThanCredit;

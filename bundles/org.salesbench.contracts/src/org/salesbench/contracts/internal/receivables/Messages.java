@@ -13,6 +13,7 @@ public final class Messages extends NLS {
     public static String Transfer_currency;
     public static String Transfer_noContract;
     public static String Transfer_due;
+    public static String Transfer_badMethod;
     public static String Transfer_percent;
     public static String Transfer_description;
     public static String Transfer_amountOrPercent;

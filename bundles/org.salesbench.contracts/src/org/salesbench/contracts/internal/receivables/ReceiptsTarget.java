@@ -120,7 +120,7 @@ public class ReceiptsTarget implements ImportTarget {
         try {
             return ReceiptMethod.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(List.of(new FieldError(METHOD, NLS.bind(Messages.Command_badMethod, text,
+            throw new ValidationException(List.of(new FieldError(METHOD, NLS.bind(Messages.Transfer_badMethod, text,
                     java.util.Arrays.stream(ReceiptMethod.values()).filter(m -> m != ReceiptMethod.CREDIT).map(Enum::name)
                             .collect(java.util.stream.Collectors.joining(", "))), text)));
         }

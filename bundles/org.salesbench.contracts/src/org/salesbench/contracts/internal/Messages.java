@@ -31,6 +31,10 @@ public final class Messages extends NLS {
     public static String RecycleBin_contracts;
     public static String Renew_status;
     public static String Template_empty;
+    public static String Attachment_fileName;
+    public static String Attachment_empty;
+    public static String Attachment_tooLarge;
+    public static String Attachment_notFound;
     public static String Template_problem;
     public static String Renew_noTerm;
     public static String Renew_already;

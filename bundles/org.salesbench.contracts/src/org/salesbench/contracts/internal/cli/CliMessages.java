@@ -26,6 +26,9 @@ public final class CliMessages extends NLS {
     public static String Contracts_cannotRead;
     public static String Contracts_templateSaved;
     public static String Contracts_templateReset;
+    public static String Contracts_needsOption;
+    public static String Contracts_attached;
+    public static String Contracts_cannotWrite;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, CliMessages.class);

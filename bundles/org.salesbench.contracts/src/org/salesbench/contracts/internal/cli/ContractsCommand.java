@@ -16,6 +16,8 @@ import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.cli.RowPrinter;
 import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractAttachment;
+import org.salesbench.contracts.ContractAttachments;
 import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractLine;
@@ -51,6 +53,9 @@ public class ContractsCommand implements CliCommand {
         String action = positional.get(0);
         if (action.equals("template")) {
             return template(positional, args, context);
+        }
+        if (action.equals("attach") || action.equals("attachments") || action.equals("extract")) {
+            return attachments(action, positional, args, context);
         }
         String format = args.choice("format", "table", "table", "csv", "json");
         String reference = switch (action) {
@@ -107,6 +112,67 @@ public class ContractsCommand implements CliCommand {
         } catch (AccessDeniedException e) {
             throw new CommandException(DATA, e.getMessage(), e);
         } catch (org.salesbench.documents.DocumentException e) {
+            throw new CommandException(DATA, e.getMessage(), e);
+        }
+        return OK;
+    }
+
+    /** {@code attach CONTRACT --file F | attachments CONTRACT [--format] | extract ATTACHMENT_ID --out F}: signed scans and other files. */
+    private static int attachments(String action, List<String> positional, Arguments args, CommandContext context) throws CommandException {
+        String reference = reference(positional, action);
+        String format = args.choice("format", "table", "table", "csv", "json");
+        java.nio.file.Path file = null;
+        if (!action.equals("attachments")) {
+            String option = action.equals("attach") ? "file" : "out";
+            if (args.option(option) == null || args.option(option).isBlank()) {
+                throw CommandException.usage(NLS.bind(CliMessages.Contracts_needsOption, action, "--" + option));
+            }
+            file = java.nio.file.Path.of(args.option(option).strip()).toAbsolutePath();
+        }
+        ContractAttachments attachments = context.service(ContractAttachments.class);
+        try {
+            switch (action) {
+                case "attach" -> {
+                    byte[] bytes;
+                    try {
+                        bytes = java.nio.file.Files.readAllBytes(file);
+                    } catch (java.io.IOException e) {
+                        throw CommandException.usage(NLS.bind(CliMessages.Contracts_cannotRead, file, e.getMessage()));
+                    }
+                    String type;
+                    try {
+                        type = java.nio.file.Files.probeContentType(file);
+                    } catch (java.io.IOException e) {
+                        type = null;
+                    }
+                    long contract = find(context.service(ContractService.class), reference).getId();
+                    ContractAttachment attached = attachments.attach(contract, file.getFileName().toString(), type, bytes);
+                    context.out().println(attached.getId());
+                    context.err().println(NLS.bind(CliMessages.Contracts_attached, new Object[] { attached.getFileName(), attached.getSize(), reference }));
+                }
+                case "attachments" -> {
+                    long contract = find(context.service(ContractService.class), reference).getId();
+                    List<List<String>> rows = new ArrayList<>();
+                    for (ContractAttachment a : attachments.list(contract)) {
+                        rows.add(List.of(String.valueOf(a.getId()), a.getFileName(), text(a.getContentType()), String.valueOf(a.getSize()),
+                                text(a.getCreatedAt()), text(a.getCreatedBy())));
+                    }
+                    RowPrinter.print(format, List.of("id", "file_name", "content_type", "size", "attached_at", "attached_by"), rows, context.out());
+                }
+                default -> {
+                    long id = id(reference, "extract");
+                    byte[] bytes = attachments.content(id);
+                    try {
+                        org.salesbench.core.io.AtomicFiles.write(file, out -> out.write(bytes));
+                    } catch (java.io.IOException e) {
+                        throw new CommandException(DATA, NLS.bind(CliMessages.Contracts_cannotWrite, file, e.getMessage()), e);
+                    }
+                    context.out().println(file);
+                }
+            }
+        } catch (ValidationException e) {
+            throw CommandException.usage(e.getErrors().stream().map(fe -> fe.message()).collect(Collectors.joining(System.lineSeparator())));
+        } catch (AccessDeniedException e) {
             throw new CommandException(DATA, e.getMessage(), e);
         }
         return OK;

@@ -84,12 +84,17 @@ class ContractTransferTest {
                 HT-X-2,2026-04-30,250.00,
                 HT-X-9,2026-01-01,1.00,
                 """);
-        Result planned = run("import", "contract-plans", plans.toString());
+        // all or nothing by default: refused rows keep the good ones out too
+        Result refused = run("import", "contract-plans", plans.toString());
+        assertEquals(CliCommand.DATA, refused.code(), refused.toString());
+        assertEquals(1, run("receivables", "plan", "HT-X-1", "--format", "csv").out().strip().lines().count());
+        Result planned = run("import", "contract-plans", plans.toString(), "--mode", "valid-rows");
         assertEquals(CliCommand.PARTIAL, planned.code(), planned.toString());
         assertTrue(planned.out().contains("Created 2, updated 0, skipped 0, failed 3."), planned.toString());
         // HT-X-2's rows add up to 450.00 of 500.00: both refused on the amount; HT-X-9 does not exist
-        assertTrue(planned.err().contains("column \"Amount\"") && planned.err().contains("500"), planned.err());
-        assertTrue(planned.err().contains("column \"Contract\"") && planned.err().contains("HT-X-9"), planned.err());
+        assertTrue(planned.err().contains("Row 4, column \"Amount\"") && planned.err().contains("Row 5, column \"Amount\"")
+                && planned.err().contains("500.00"), planned.err());
+        assertTrue(planned.err().contains("Row 6, column \"Contract\"") && planned.err().contains("HT-X-9"), planned.err());
         Result plan = run("receivables", "plan", "HT-X-1", "--format", "csv");
         assertTrue(plan.out().contains(",2026-01-31,300.00,,0.00,300.00") && plan.out().contains(",2026-03-31,700.00,,0.00,700.00"), plan.out());
         assertEquals(1, run("receivables", "plan", "HT-X-2", "--format", "csv").out().strip().lines().count());
@@ -101,7 +106,7 @@ class ContractTransferTest {
                 HT-X-1,2026-02-03,10.00,bitcoin,
                 HT-X-2,2026-02-04,100.00,cash,C-7
                 """);
-        Result received = run("import", "contract-receipts", receipts.toString());
+        Result received = run("import", "contract-receipts", receipts.toString(), "--mode", "valid-rows");
         assertEquals(CliCommand.PARTIAL, received.code(), received.toString());
         assertTrue(received.out().contains("Created 2, updated 0, skipped 0, failed 2."), received.toString());
         assertTrue(received.err().contains("column \"Amount\"") && received.err().contains("-5"), received.err());

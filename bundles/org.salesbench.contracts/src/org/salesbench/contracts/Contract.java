@@ -18,7 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.model.DeletableEntity;
 import org.salesbench.core.model.Money;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Opportunity;
@@ -32,7 +32,7 @@ import org.salesbench.quotes.Quote;
  */
 @Entity
 @Table(name = "SB_CONTRACT")
-public class Contract extends AbstractEntity {
+public class Contract extends DeletableEntity {
 
     /** The entity name in permissions, events, the audit trail and approvals. */
     public static final String ENTITY = "contract";
@@ -95,6 +95,10 @@ public class Contract extends AbstractEntity {
     @OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderColumn(name = "POSITION")
     private List<ContractLine> lines = new ArrayList<>();
+
+    /** The contract this one renews (its predecessor), by id. */
+    @Column(name = "RENEWS_ID")
+    private Long renewsId;
 
     public Contract() {
     }
@@ -166,6 +170,9 @@ public class Contract extends AbstractEntity {
     public void setStatusChangedAt(Instant statusChangedAt) { this.statusChangedAt = statusChangedAt; }
     public String getStatusNote() { return statusNote; }
     public void setStatusNote(String statusNote) { this.statusNote = statusNote; }
+    /** The id of the contract this one renews; {@code null} for a first contract. */
+    public Long getRenewsId() { return renewsId; }
+    public void setRenewsId(Long renewsId) { this.renewsId = renewsId; }
     public String getDecidedBy() { return decidedBy; }
     public void setDecidedBy(String decidedBy) { this.decidedBy = decidedBy; }
 }

@@ -71,11 +71,26 @@ public interface ContractService {
     /** Active to expired (its end date passed without completion). */
     Contract expire(long id);
 
+    /**
+     * The next contract of a signed, active, completed or expired one in one action: a draft for the same customer, owner,
+     * title and currency, with its lines copied, its dates moved on by its term (starting the day after it ends, as long
+     * as it ran) and naming it as its predecessor ({@link Contract#getRenewsId()}). Refused for a contract without start
+     * and end dates, in another status, or renewed already (naming the renewal).
+     */
+    Contract renew(long id);
+
     /** Draft to cancelled; a reason is required. */
     Contract cancel(long id, String reason);
 
     /**
-     * Deletes the contracts (and their lines) of these owners, as the demo data's reset does before it purges their
+     * Puts the contract in the recycle bin (with its lines, plan and money, untouched); the DELETE right on its owner's
+     * contracts is checked. Restored and purged through the recycle bin; a contract on which money was received is never
+     * purged.
+     */
+    void delete(long id);
+
+    /**
+     * Deletes the contracts (with their lines, payment plans, receipts, write-offs, credit and invoices) of these owners, as the demo data's reset does before it purges their
      * customers and deals; needs the DELETE right on each owner's contracts. Returns how many.
      */
     int purgeOwnedBy(java.util.Collection<String> owners);

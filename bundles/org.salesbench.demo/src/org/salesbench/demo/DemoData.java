@@ -19,6 +19,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.demo.internal.DemoApprovals;
+import org.salesbench.demo.internal.DemoContracts;
 import org.salesbench.demo.internal.DemoSales;
 import org.salesbench.demo.internal.DemoTargets;
 import org.salesbench.demo.internal.DemoTasks;
@@ -64,6 +65,22 @@ public class DemoData {
     private volatile RuleService rules;
     /** The workflow's demo approvals, when the workflow module is installed. */
     private volatile DemoApprovals approvals;
+    /** The demo's contracts, when the contracts module is installed. */
+    private volatile DemoContracts contracts;
+    /** How many won deals become contracts. */
+    static final int DEMO_CONTRACTS = 6;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setContracts(DemoContracts demoContracts) {
+        this.contracts = demoContracts;
+    }
+
+    public void unsetContracts(DemoContracts gone) {
+        if (contracts == gone) {
+            contracts = null;
+        }
+    }
+
     /** How many quotes the demo leaves waiting for approval (one of them decided). */
     static final int DEMO_APPROVALS = 4;
 
@@ -167,6 +184,11 @@ public class DemoData {
         if (taskService != null) {
             taskService.purgeOwnedBy(logins);
         }
+        // contracts name their deals and customers: they go first, with their plans and receipts
+        DemoContracts demoContracts = contracts;
+        if (demoContracts != null) {
+            demoContracts.purge(logins);
+        }
         sales.opportunities().purgeOwnedBy(logins);
         customers.purgeOwnedBy(logins);
         sales.leads().purgeOwnedBy(logins);
@@ -239,6 +261,10 @@ public class DemoData {
         DemoApprovals workflow = approvals;
         if (workflow != null && !progress.isCanceled()) {
             workflow.make(sample.stream().map(Customer::getId).toList(), DEMO_APPROVALS);
+        }
+        DemoContracts demoContracts = contracts;
+        if (demoContracts != null && !progress.isCanceled()) {
+            demoContracts.make(sample.stream().map(Customer::getId).toList(), DEMO_CONTRACTS, LocalDate.now(Clocks.system()));
         }
         return made;
     }

@@ -25,6 +25,9 @@ import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.recyclebin.Dependent;
+import org.salesbench.core.recyclebin.Dependent.Fate;
+import org.salesbench.core.recyclebin.RecycleBinKind;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.Scope;
 import org.salesbench.core.security.SecurityService;
@@ -36,6 +39,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.quotes.Product;
 import org.salesbench.quotes.Quote;
@@ -50,8 +54,8 @@ import org.salesbench.workflow.approvals.ApprovalService;
  * approval through the workflow's engine (in the same transaction as the move to {@code IN_APPROVAL}, so a refused start
  * leaves the draft as it was).
  */
-@Component(service = ContractService.class)
-public class ContractServiceImpl implements ContractService {
+@Component(service = { ContractService.class, RecycleBinKind.class })
+public class ContractServiceImpl extends SoftDeletingService implements ContractService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
@@ -71,6 +75,7 @@ public class ContractServiceImpl implements ContractService {
     /** With the clock that dates contracts and the numbering pattern (tests, tools). */
     public ContractServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, ApprovalService approvals,
             OpportunityService opportunities, QuoteService quotes, Clock clock, Supplier<String> numberPattern) {
+        super(Contract.ENTITY, "SB_CONTRACT", "CONTRACT_NUMBER || ' ' || TITLE", 450, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;
@@ -87,7 +92,7 @@ public class ContractServiceImpl implements ContractService {
     public Optional<Contract> find(long id) {
         return unitOfWork.read(em -> {
             Contract contract = em.find(Contract.class, id);
-            if (contract == null) {
+            if (contract == null || contract.isDeleted()) {
                 return Optional.empty();
             }
             security.check(Action.READ, Contract.ENTITY, contract.getOwner());
@@ -101,7 +106,7 @@ public class ContractServiceImpl implements ContractService {
         if (number == null || number.isBlank()) {
             return Optional.empty();
         }
-        Optional<Long> id = unitOfWork.read(em -> em.createQuery("SELECT c.id FROM Contract c WHERE c.number = :number", Long.class)
+        Optional<Long> id = unitOfWork.read(em -> em.createQuery("SELECT c.id FROM Contract c WHERE c.number = :number AND c.deletedAt IS NULL", Long.class)
                 .setParameter("number", number.strip()).getResultStream().findFirst());
         return id.flatMap(this::find);
     }
@@ -129,7 +134,7 @@ public class ContractServiceImpl implements ContractService {
      */
     private <T> TypedQuery<T> query(EntityManager em, ContractFilter filter, String select, String order, Class<T> type) {
         ContractFilter f = filter == null ? ContractFilter.all() : filter;
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" WHERE c.deletedAt IS NULL");
         Map<String, Object> params = new HashMap<>();
         boolean ownOnly = !security.currentUser().localOwner() && security.scope(Action.READ, Contract.ENTITY) == Scope.OWN;
         if (f.isMine() || ownOnly) {
@@ -413,6 +418,43 @@ public class ContractServiceImpl implements ContractService {
         return move(id, ContractStatus.EXPIRED, null, contract -> { });
     }
 
+    /** The statuses a contract is renewed from: it has run, or runs and is ending. */
+    private static final java.util.Set<ContractStatus> RENEWABLE = java.util.EnumSet.of(ContractStatus.SIGNED, ContractStatus.ACTIVE,
+            ContractStatus.COMPLETED, ContractStatus.EXPIRED);
+
+    @Override
+    public Contract renew(long id) {
+        security.check(Action.CREATE, Contract.ENTITY, null);
+        Contract old = unitOfWork.read(em -> {
+            Contract c = load(em, id);
+            security.check(Action.READ, Contract.ENTITY, c.getOwner());
+            loadGraph(c);
+            return c;
+        });
+        if (!RENEWABLE.contains(old.getStatus())) {
+            throw invalid("status", NLS.bind(Messages.Renew_status, old.getNumber(), Messages.status(old.getStatus())));
+        }
+        if (old.getStartDate() == null || old.getEndDate() == null) {
+            throw invalid("endDate", NLS.bind(Messages.Renew_noTerm, old.getNumber()));
+        }
+        List<String> renewals = unitOfWork.read(em -> em.createQuery("SELECT c.number FROM Contract c WHERE c.renewsId = :id AND c.deletedAt IS NULL",
+                String.class).setParameter("id", id).getResultList());
+        if (!renewals.isEmpty()) {
+            throw invalid("renewsId", NLS.bind(Messages.Renew_already, old.getNumber(), renewals.get(0)));
+        }
+        java.time.Period term = java.time.Period.between(old.getStartDate(), old.getEndDate().plusDays(1));
+        Contract next = new Contract(old.getCustomer(), old.getTitle(), old.getCurrency());
+        next.setOwner(old.getOwner());
+        next.setRenewsId(old.getId());
+        next.setStartDate(old.getEndDate().plusDays(1));
+        next.setEndDate(next.getStartDate().plus(term).minusDays(1));
+        for (ContractLine line : old.getLines()) {
+            next.addLine(new ContractLine(line.getProduct(), line.getDescription(), line.getQuantity(), line.getUnitPrice(), line.getDiscountPercent(),
+                    line.getTaxRate()));
+        }
+        return create(next);
+    }
+
     @Override
     public Contract cancel(long id, String reason) {
         requireReason(reason);
@@ -476,6 +518,13 @@ public class ContractServiceImpl implements ContractService {
         owners.forEach(owner -> security.check(Action.DELETE, Contract.ENTITY, owner));
         List<String> logins = List.copyOf(owners);
         int purged = unitOfWork.write(em -> {
+            List<Long> ids = em.createQuery("SELECT c.id FROM Contract c WHERE c.owner IN :owners", Long.class).setParameter("owners", logins).getResultList();
+            // a reset takes the contracts' money with them: their plans, receipts, write-offs, credit and invoices
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                em.createQuery("UPDATE Contract c SET c.renewsId = NULL WHERE c.renewsId IN :ids").setParameter("ids", chunk).executeUpdate();
+                deleteMoney(em, chunk);
+            }
             em.createQuery("DELETE FROM ContractLine l WHERE l.contract.id IN (SELECT c.id FROM Contract c WHERE c.owner IN :owners)").setParameter("owners", logins).executeUpdate();
             return em.createQuery("DELETE FROM Contract c WHERE c.owner IN :owners").setParameter("owners", logins).executeUpdate();
         });
@@ -483,11 +532,78 @@ public class ContractServiceImpl implements ContractService {
         return purged;
     }
 
+    /** Deletes the money rows of these contracts (the module's own tables), children first. */
+    private static void deleteMoney(EntityManager em, List<Long> contractIds) {
+        if (contractIds.isEmpty()) {
+            return;
+        }
+        String in = contractIds.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+        em.createNativeQuery("DELETE FROM SB_CUSTOMER_CREDIT WHERE CONTRACT_ID IN " + in).executeUpdate();
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_ALLOCATION WHERE CONTRACT_ID IN " + in).executeUpdate();
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_INVOICE_INSTALMENT WHERE INVOICE_ID IN (SELECT ID FROM SB_CONTRACT_INVOICE WHERE CONTRACT_ID IN " + in + ")")
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_INVOICE WHERE CONTRACT_ID IN " + in).executeUpdate();
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_PLAN_AMENDMENT WHERE CONTRACT_ID IN " + in).executeUpdate();
+        // reversals name the receipt they reverse: they go first
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_RECEIPT WHERE REVERSES_ID IS NOT NULL AND CONTRACT_ID IN " + in).executeUpdate();
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_RECEIPT WHERE CONTRACT_ID IN " + in).executeUpdate();
+        em.createNativeQuery("DELETE FROM SB_CONTRACT_INSTALMENT WHERE CONTRACT_ID IN " + in).executeUpdate();
+    }
+
+    // ---- the recycle bin
+
+    @Override
+    public void delete(long id) {
+        softDelete(id, () -> invalid("id", NLS.bind(Messages.Contract_notFound, id)));
+    }
+
+    @Override
+    public String label() {
+        return Messages.RecycleBin_contracts;
+    }
+
+    /** Refused while its customer is in the recycle bin. */
+    @Override
+    protected void checkRestore(EntityManager em, long id) {
+        Contract contract = em.find(Contract.class, id);
+        refuseRestoreIf(contract.getCustomer().isDeleted(), "customer",
+                NLS.bind(Messages.RecycleBin_customerDeleted, contract.getNumber(), contract.getCustomer().getName()), id);
+    }
+
+    /**
+     * Money received is never lost: a contract on which a receipt was recorded (even one reversed since) is not purged.
+     * Otherwise its plan, amendments and invoices go with it (its lines by the foreign key).
+     */
+    @Override
+    protected void beforePurge(EntityManager em, long id) {
+        Contract contract = em.find(Contract.class, id);
+        long receipts = em.createQuery("SELECT COUNT(r) FROM Receipt r WHERE r.contractId = :c", Long.class).setParameter("c", id).getSingleResult();
+        if (receipts > 0) {
+            throw invalid("receipts", NLS.bind(Messages.RecycleBin_moneyCollected, contract == null ? "#" + id : contract.getNumber(), receipts));
+        }
+        deleteMoney(em, List.of(id));
+        // its renewal stays, without the link to a contract no longer there
+        em.createQuery("UPDATE Contract c SET c.renewsId = NULL WHERE c.renewsId = :id").setParameter("id", id).executeUpdate();
+    }
+
+    /** A customer, deal or quote a contract names cannot be purged while the contract exists (in the bin or not). */
+    @Override
+    public List<Dependent> dependentsOf(String entity, long id) {
+        String path = Customer.ENTITY.equals(entity) ? "c.customer.id"
+                : Opportunity.ENTITY.equals(entity) ? "c.opportunity.id" : Quote.ENTITY.equals(entity) ? "c.quote.id" : null;
+        if (path == null) {
+            return List.of();
+        }
+        long contracts = unitOfWork.read(em -> em.createQuery("SELECT COUNT(c) FROM Contract c WHERE " + path + " = :id", Long.class)
+                .setParameter("id", id).getSingleResult());
+        return contracts == 0 ? List.of() : List.of(new Dependent(Contract.ENTITY, Messages.RecycleBin_contracts, contracts, Fate.KEEP_LINK, true));
+    }
+
     // ---- helpers
 
     private static Contract load(EntityManager em, Long id) {
         Contract contract = id == null ? null : em.find(Contract.class, id);
-        if (contract == null) {
+        if (contract == null || contract.isDeleted()) {
             throw invalid("id", NLS.bind(Messages.Contract_notFound, id));
         }
         return contract;

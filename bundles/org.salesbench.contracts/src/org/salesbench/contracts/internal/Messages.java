@@ -28,6 +28,18 @@ public final class Messages extends NLS {
     public static String Contract_quoteNotAgreed;
     public static String Contract_productNotFound;
     public static String Contract_notDraft;
+    public static String RecycleBin_contracts;
+    public static String Renew_status;
+    public static String Template_empty;
+    public static String Attachment_fileName;
+    public static String Attachment_empty;
+    public static String Attachment_tooLarge;
+    public static String Attachment_notFound;
+    public static String Template_problem;
+    public static String Renew_noTerm;
+    public static String Renew_already;
+    public static String RecycleBin_customerDeleted;
+    public static String RecycleBin_moneyCollected;
     public static String Contract_badCurrency;
     public static String Contract_noLines;
     public static String Contract_positive;

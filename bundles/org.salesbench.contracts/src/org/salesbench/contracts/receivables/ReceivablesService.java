@@ -61,6 +61,14 @@ public interface ReceivablesService {
     /** The balances of these contracts (those the user may see), keyed by contract id, in one query. */
     java.util.Map<Long, ContractBalance> balances(java.util.Collection<Long> contractIds, LocalDate asOf);
 
+    /**
+     * Pays an open instalment from its customer's credit: the credit ledger takes {@code amount} off and a receipt of
+     * method {@link ReceiptMethod#CREDIT} dated {@code on} writes it off against the instalment (no new money: collected
+     * revenue leaves it out). Refused for more than the instalment's open amount or the customer's credit in the
+     * contract's currency, and on a contract not approved. Reversing that receipt gives the credit back.
+     */
+    Receipt applyCredit(long instalmentId, Money amount, LocalDate on);
+
     /** Asks for an invoice of {@code amount} (tax included) for some of the contract's instalments. */
     Invoice requestInvoice(long contractId, Money amount, Money tax, Set<Long> instalmentIds);
 

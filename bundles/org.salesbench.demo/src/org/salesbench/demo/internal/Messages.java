@@ -23,6 +23,7 @@ public final class Messages extends NLS {
     public static String DemoRules_bigDeal;
     public static String DemoRules_bigDealTask;
     public static String Demo_approvalComment;
+    public static String Demo_contractApproval;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.salesbench.contracts.internal.ContractServiceImpl;
 import org.salesbench.contracts.internal.ContractSettings;
+import org.salesbench.contracts.internal.receivables.ReceivablesServiceImpl;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.model.Money;
@@ -63,6 +64,7 @@ final class ContractFixture implements AutoCloseable {
     final OpportunityServiceImpl opportunities;
     final QuoteServiceImpl quotes;
     final ContractServiceImpl contracts;
+    final ReceivablesServiceImpl money;
     volatile String numberPattern = ContractSettings.DEFAULT_PATTERN;
 
     ContractFixture() {
@@ -105,6 +107,7 @@ final class ContractFixture implements AutoCloseable {
         quotes = new QuoteServiceImpl(db, security, publisher, new EngineQuoteApprovalService(engine), clock);
         Supplier<String> pattern = () -> numberPattern;
         contracts = new ContractServiceImpl(db, security, publisher, engine, opportunities, quotes, clock, pattern);
+        money = new ReceivablesServiceImpl(db, security, publisher, () -> clock);
         services.put(QuoteService.class, quotes);
         services.put(ContractService.class, contracts);
     }
@@ -166,6 +169,24 @@ final class ContractFixture implements AutoCloseable {
         Quote accepted = quotes.markAccepted(draft.getId());
         as(before);
         return quotes.find(accepted.getId()).orElseThrow();
+    }
+
+    /** A contract made by the rep from a new won deal of {@code amount}, approved by the administrator. */
+    org.salesbench.contracts.Contract approvedContract(String name, String amount) {
+        String before = security.currentUser().login();
+        Opportunity won = deal(name, amount, true);
+        as(REP);
+        long id = contracts.createFromOpportunity(won.getId()).getId();
+        contracts.submitForApproval(id);
+        as(ADMIN);
+        org.salesbench.contracts.Contract approved = contracts.recordApprovalDecision(id, true, "同意");
+        as(before);
+        return approved;
+    }
+
+    /** Rows of a table, counted by SQL. */
+    long count(String table) {
+        return db.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
     }
 
     @Override

@@ -133,4 +133,80 @@ class ContractsCommandTest {
         assertEquals(CliCommand.USAGE, notWon.code());
         assertEquals("[]", run("contracts", "list", "--format", "json").out().strip());
     }
+
+    /** Writes the contract's dates as an editor would have before it was signed. */
+    private long datesAndCustomer(String number, LocalDate start, LocalDate end) {
+        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("db")), new LocalSecurityService())) {
+            return db.write(em -> {
+                org.salesbench.contracts.Contract c = em.createQuery("SELECT c FROM Contract c WHERE c.number = :n", org.salesbench.contracts.Contract.class)
+                        .setParameter("n", number).getSingleResult();
+                c.setStartDate(start);
+                c.setEndDate(end);
+                return c.getCustomer().getId();
+            });
+        }
+    }
+
+    private void approveFirstPending() {
+        Result pending = run("approvals", "list", "--format", "csv");
+        // the request still pending (an earlier one may be listed as approved)
+        String requestId = pending.out().lines().skip(1).filter(l -> l.contains(",PENDING,") || l.contains(",IN_PROGRESS,")).findFirst()
+                .orElseGet(() -> pending.out().lines().skip(1).reduce((a, b) -> b).orElseThrow()).split(",")[0];
+        assertEquals(CliCommand.OK, run("approvals", "approve", requestId, "--comment", "同意").code());
+    }
+
+    @Test
+    void aContractIsRenewedAndTheCustomersCreditPaysTheRenewalsFirstInstalment() {
+        long deal = wonDeal();
+        int year = LocalDate.now(Clocks.system()).getYear();
+        String number = "HT-" + year + "-00001";
+        String today = LocalDate.now(Clocks.system()).toString();
+        assertEquals(CliCommand.OK, run("contracts", "create", "--from-opportunity", String.valueOf(deal)).code());
+        assertEquals(CliCommand.OK, run("contracts", "submit", number).code());
+        approveFirstPending();
+        assertEquals(CliCommand.OK, run("contracts", "sign", number, "--date", today).code());
+        // without dates its term is unknown: refused, naming it
+        Result undated = run("contracts", "renew", number);
+        assertEquals(CliCommand.USAGE, undated.code(), undated.toString());
+        assertTrue(undated.err().contains(number), undated.err());
+        long customer = datesAndCustomer(number, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+
+        Result renewed = run("contracts", "renew", number);
+        assertEquals(CliCommand.OK, renewed.code(), renewed.toString());
+        String renewal = "HT-" + year + "-00002";
+        assertTrue(renewed.out().contains(renewal), renewed.out());
+        Result shown = run("contracts", "show", renewal, "--format", "json");
+        assertTrue(shown.out().contains("\"status\": \"DRAFT\"") && shown.out().contains((year + 1) + "-12-31") && shown.out().contains("360000.00"),
+                shown.out());
+
+        // 100 over-paid on the first contract pays part of the renewal's first instalment
+        assertEquals(CliCommand.OK, run("receivables", "plan", number, "--set", today + "=100%", "--reason", "一次付清").code());
+        assertEquals(CliCommand.OK, run("receivables", "receipt", number, "--amount", "360100", "--date", today).code());
+        assertEquals("100.00", run("receivables", "credit", String.valueOf(customer)).out().strip());
+        Result onDraft = run("receivables", "apply-credit", renewal, "--instalment", "1", "--amount", "100");
+        assertEquals(CliCommand.USAGE, onDraft.code(), onDraft.toString());
+        assertEquals(CliCommand.OK, run("contracts", "submit", renewal).code());
+        approveFirstPending();
+        assertEquals(CliCommand.OK, run("receivables", "plan", renewal, "--set", (year + 1) + "-01-31=50%," + (year + 1) + "-06-30=50%").code());
+        Result noInstalment = run("receivables", "apply-credit", renewal, "--amount", "100");
+        assertEquals(CliCommand.USAGE, noInstalment.code());
+        assertTrue(noInstalment.err().contains("--instalment"), noInstalment.err());
+        Result applied = run("receivables", "apply-credit", renewal, "--instalment", "1", "--amount", "100");
+        assertEquals(CliCommand.OK, applied.code(), applied.toString());
+        assertEquals("0.00", run("receivables", "credit", String.valueOf(customer)).out().strip());
+        Result plan = run("receivables", "plan", renewal, "--format", "csv");
+        assertTrue(plan.out().contains(",180000.00,50,100.00,179900.00"), plan.out());
+
+        // the renewal printed with its plan; a missing --out is refused before anything is written
+        assertEquals(CliCommand.USAGE, run("contracts", "print", renewal).code());
+        Path pdf = dir.resolve("renewal.pdf");
+        Result printed = run("contracts", "print", renewal, "--out", pdf.toString(), "--lang", "zh_CN");
+        assertEquals(CliCommand.OK, printed.code(), printed.toString());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains(renewal) && text.contains("360,000.00") && text.contains("180,000.00"), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

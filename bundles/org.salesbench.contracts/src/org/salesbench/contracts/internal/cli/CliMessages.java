@@ -19,6 +19,16 @@ public final class CliMessages extends NLS {
     public static String Contracts_signNeedsDate;
     public static String Contracts_badDate;
     public static String Contracts_done;
+    public static String Contracts_printNeedsOut;
+    public static String Contracts_noFolder;
+    public static String Contracts_printed;
+    public static String Contracts_templateUsage;
+    public static String Contracts_cannotRead;
+    public static String Contracts_templateSaved;
+    public static String Contracts_templateReset;
+    public static String Contracts_needsOption;
+    public static String Contracts_attached;
+    public static String Contracts_cannotWrite;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, CliMessages.class);

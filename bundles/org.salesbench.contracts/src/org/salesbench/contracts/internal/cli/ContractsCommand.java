@@ -16,6 +16,9 @@ import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
 import org.salesbench.cli.RowPrinter;
 import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractAttachment;
+import org.salesbench.contracts.ContractAttachments;
+import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
@@ -25,13 +28,13 @@ import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.ValidationException;
 
 /**
- * {@code contracts list|show|create|submit|sign|activate|complete|terminate|expire|cancel}: contracts from the command
+ * {@code contracts list|show|create|submit|sign|activate|complete|terminate|expire|cancel|renew}: contracts from the command
  * line, as the signed-in user. Arguments are checked before the database is opened; a refused step prints the service's
  * reason and changes nothing.
  */
 public class ContractsCommand implements CliCommand {
 
-    private static final Set<String> OPTIONS = Set.of("format", "status", "from-opportunity", "from-quote", "date", "reason");
+    private static final Set<String> OPTIONS = Set.of("format", "status", "from-opportunity", "from-quote", "date", "reason", "out", "lang", "file");
     private static final Set<String> FLAGS = Set.of("mine");
     private static final int PAGE = 10_000;
 
@@ -48,9 +51,15 @@ public class ContractsCommand implements CliCommand {
             throw CommandException.usage(CliMessages.Contracts_noAction);
         }
         String action = positional.get(0);
+        if (action.equals("template")) {
+            return template(positional, args, context);
+        }
+        if (action.equals("attach") || action.equals("attachments") || action.equals("extract")) {
+            return attachments(action, positional, args, context);
+        }
         String format = args.choice("format", "table", "table", "csv", "json");
         String reference = switch (action) {
-            case "show", "submit", "sign", "activate", "complete", "terminate", "expire", "cancel" -> reference(positional, action);
+            case "show", "submit", "sign", "activate", "complete", "terminate", "expire", "cancel", "renew", "print" -> reference(positional, action);
             case "list", "create" -> null;
             default -> throw CommandException.usage(NLS.bind(CliMessages.Contracts_unknownAction, action));
         };
@@ -64,6 +73,16 @@ public class ContractsCommand implements CliCommand {
         Long fromQuote = action.equals("create") ? id(args.option("from-quote"), "--from-quote") : null;
         if (action.equals("create") && (fromOpportunity == null) == (fromQuote == null)) {
             throw CommandException.usage(CliMessages.Contracts_createFrom);
+        }
+        java.nio.file.Path out = null;
+        if (action.equals("print")) {
+            if (args.option("out") == null || args.option("out").isBlank()) {
+                throw CommandException.usage(CliMessages.Contracts_printNeedsOut);
+            }
+            out = java.nio.file.Path.of(args.option("out").strip()).toAbsolutePath();
+            if (out.getParent() == null || !java.nio.file.Files.isDirectory(out.getParent())) {
+                throw CommandException.usage(NLS.bind(CliMessages.Contracts_noFolder, out.getParent()));
+            }
         }
         ContractService contracts = context.service(ContractService.class);
         try {
@@ -79,7 +98,117 @@ public class ContractsCommand implements CliCommand {
                 case "terminate" -> done(context, contracts.terminate(find(contracts, reference).getId(), reason));
                 case "expire" -> done(context, contracts.expire(find(contracts, reference).getId()));
                 case "cancel" -> done(context, contracts.cancel(find(contracts, reference).getId(), reason));
+                case "renew" -> done(context, contracts.renew(find(contracts, reference).getId()));
+                case "print" -> {
+                    Contract contract = find(contracts, reference);
+                    context.service(ContractDocuments.class).renderPdf(contract.getId(), args.option("lang"), out);
+                    context.out().println(out);
+                    context.err().println(NLS.bind(CliMessages.Contracts_printed, contract.getNumber(), out));
+                }
                 default -> throw new IllegalStateException(action);
+            }
+        } catch (ValidationException e) {
+            throw CommandException.usage(e.getErrors().stream().map(fe -> fe.message()).collect(Collectors.joining(System.lineSeparator())));
+        } catch (AccessDeniedException e) {
+            throw new CommandException(DATA, e.getMessage(), e);
+        } catch (org.salesbench.documents.DocumentException e) {
+            throw new CommandException(DATA, e.getMessage(), e);
+        }
+        return OK;
+    }
+
+    /** {@code attach CONTRACT --file F | attachments CONTRACT [--format] | extract ATTACHMENT_ID --out F}: signed scans and other files. */
+    private static int attachments(String action, List<String> positional, Arguments args, CommandContext context) throws CommandException {
+        String reference = reference(positional, action);
+        String format = args.choice("format", "table", "table", "csv", "json");
+        java.nio.file.Path file = null;
+        if (!action.equals("attachments")) {
+            String option = action.equals("attach") ? "file" : "out";
+            if (args.option(option) == null || args.option(option).isBlank()) {
+                throw CommandException.usage(NLS.bind(CliMessages.Contracts_needsOption, action, "--" + option));
+            }
+            file = java.nio.file.Path.of(args.option(option).strip()).toAbsolutePath();
+        }
+        ContractAttachments attachments = context.service(ContractAttachments.class);
+        try {
+            switch (action) {
+                case "attach" -> {
+                    byte[] bytes;
+                    try {
+                        bytes = java.nio.file.Files.readAllBytes(file);
+                    } catch (java.io.IOException e) {
+                        throw CommandException.usage(NLS.bind(CliMessages.Contracts_cannotRead, file, e.getMessage()));
+                    }
+                    String type;
+                    try {
+                        type = java.nio.file.Files.probeContentType(file);
+                    } catch (java.io.IOException e) {
+                        type = null;
+                    }
+                    long contract = find(context.service(ContractService.class), reference).getId();
+                    ContractAttachment attached = attachments.attach(contract, file.getFileName().toString(), type, bytes);
+                    context.out().println(attached.getId());
+                    context.err().println(NLS.bind(CliMessages.Contracts_attached, new Object[] { attached.getFileName(), attached.getSize(), reference }));
+                }
+                case "attachments" -> {
+                    long contract = find(context.service(ContractService.class), reference).getId();
+                    List<List<String>> rows = new ArrayList<>();
+                    for (ContractAttachment a : attachments.list(contract)) {
+                        rows.add(List.of(String.valueOf(a.getId()), a.getFileName(), text(a.getContentType()), String.valueOf(a.getSize()),
+                                text(a.getCreatedAt()), text(a.getCreatedBy())));
+                    }
+                    RowPrinter.print(format, List.of("id", "file_name", "content_type", "size", "attached_at", "attached_by"), rows, context.out());
+                }
+                default -> {
+                    long id = id(reference, "extract");
+                    byte[] bytes = attachments.content(id);
+                    try {
+                        org.salesbench.core.io.AtomicFiles.write(file, out -> out.write(bytes));
+                    } catch (java.io.IOException e) {
+                        throw new CommandException(DATA, NLS.bind(CliMessages.Contracts_cannotWrite, file, e.getMessage()), e);
+                    }
+                    context.out().println(file);
+                }
+            }
+        } catch (ValidationException e) {
+            throw CommandException.usage(e.getErrors().stream().map(fe -> fe.message()).collect(Collectors.joining(System.lineSeparator())));
+        } catch (AccessDeniedException e) {
+            throw new CommandException(DATA, e.getMessage(), e);
+        }
+        return OK;
+    }
+
+    /** {@code template show|set|reset [--lang en|zh_CN] [--file F]}: this installation's contract template. */
+    private static int template(List<String> positional, Arguments args, CommandContext context) throws CommandException {
+        String what = positional.size() < 2 ? "" : positional.get(1);
+        String lang = args.option("lang");
+        if (!List.of("show", "set", "reset").contains(what)) {
+            throw CommandException.usage(CliMessages.Contracts_templateUsage);
+        }
+        String body = null;
+        if (what.equals("set")) {
+            if (args.option("file") == null) {
+                throw CommandException.usage(CliMessages.Contracts_templateUsage);
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(args.option("file").strip());
+            try {
+                body = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw CommandException.usage(NLS.bind(CliMessages.Contracts_cannotRead, file, e.getMessage()));
+            }
+        }
+        ContractDocuments documents = context.service(ContractDocuments.class);
+        try {
+            switch (what) {
+                case "show" -> context.out().print(documents.template(lang));
+                case "set" -> {
+                    documents.saveTemplate(lang, body);
+                    context.err().println(CliMessages.Contracts_templateSaved);
+                }
+                default -> {
+                    documents.resetTemplate(lang);
+                    context.err().println(CliMessages.Contracts_templateReset);
+                }
             }
         } catch (ValidationException e) {
             throw CommandException.usage(e.getErrors().stream().map(fe -> fe.message()).collect(Collectors.joining(System.lineSeparator())));

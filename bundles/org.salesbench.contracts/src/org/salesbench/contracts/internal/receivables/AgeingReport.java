@@ -49,7 +49,7 @@ public class AgeingReport implements Report {
         String open = open(sql, asOf);
         sql.append(" FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
         paidAsOf(sql, asOf);
-        sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
+        sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
         sql.limit(filter).append(" GROUP BY " + dimension.key() + ", i.CURRENCY");
         List<Object[]> found = context.unitOfWork().read(sql::rows);
         // one currency per result: the one with the most open, the others named in the note
@@ -144,7 +144,7 @@ public class AgeingReport implements Report {
         ReceivablesSql sql = new ReceivablesSql().append("SELECT c.ID, MAX(c.CONTRACT_NUMBER), MAX(c.TITLE), SUM(" + open + ")"
                 + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
         paidAsOf(sql, asOf);
-        sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
+        sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
         dimension.keep(sql, drillKey);
         sql.limit(filter).append(" GROUP BY c.ID ORDER BY SUM(" + open + ") DESC");
         return context.unitOfWork().read(em -> sql.rows(em).stream().filter(r -> ReceivablesSql.money(r[3]).signum() != 0).limit(DRILL_LIMIT)

@@ -141,7 +141,7 @@ public class CollectedRevenueReport implements Report {
             Map<String, Map<Object, Figures>> figures) {
         ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "r.RECEIVED_ON");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
-                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE r.RECEIVED_ON BETWEEN ? AND ?", from, to);
+                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE c.DELETED_AT IS NULL AND r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?", from, to);
         sql.limit(filter).append(" GROUP BY " + d.key() + ", r.CURRENCY");
         for (Object[] r : sql.rows(em)) {
             group(figures, r).collected = ReceivablesSql.money(r[3]);
@@ -153,7 +153,7 @@ public class CollectedRevenueReport implements Report {
         ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT)"
                 + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID" + d.join()
-                + " WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE BETWEEN ? AND ?", from, to);
+                + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE BETWEEN ? AND ?", from, to);
         sql.limit(filter).append(" GROUP BY " + d.key() + ", i.CURRENCY");
         for (Object[] r : sql.rows(em)) {
             group(figures, r).planned = ReceivablesSql.money(r[3]);
@@ -171,7 +171,7 @@ public class CollectedRevenueReport implements Report {
             sql.append(" LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
                     + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", to);
         }
-        sql.append(d.join() + " WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
+        sql.append(d.join() + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
         sql.limit(filter).append(" GROUP BY " + d.key() + ", i.CURRENCY");
         for (Object[] r : sql.rows(em)) {
             group(figures, r).open = ReceivablesSql.money(r[3]);
@@ -188,14 +188,14 @@ public class CollectedRevenueReport implements Report {
         int first = from.getYear() * 100 + from.getMonthValue();
         String dueMonth = ReceivablesSql.monthKey(dialect, "i.DUE_DATE");
         ReceivablesSql due = new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.AMOUNT)"
-                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID WHERE i.ACTIVE = TRUE AND c.STATUS IN "
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN "
                 + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
         due.limit(filter).append(" GROUP BY " + dueMonth + ", i.CURRENCY");
         String counts = "CASE WHEN a.ON_DATE > i.DUE_DATE THEN a.ON_DATE ELSE i.DUE_DATE END";
         String countsMonth = ReceivablesSql.monthKey(dialect, counts);
         ReceivablesSql paid = new ReceivablesSql().append("SELECT " + countsMonth + ", i.CURRENCY, SUM(a.AMOUNT)"
                 + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID"
-                + " WHERE i.ACTIVE = TRUE AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ? AND a.ON_DATE <= ?", to, to);
+                + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ? AND a.ON_DATE <= ?", to, to);
         paid.limit(filter).append(" GROUP BY " + countsMonth + ", i.CURRENCY");
         // currency -> month (0 = before the period) -> change of the open balance
         Map<String, Map<Integer, BigDecimal>> change = new HashMap<>();
@@ -226,7 +226,7 @@ public class CollectedRevenueReport implements Report {
         String by = filter.by() == null ? "month" : filter.by();
         ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, context.unitOfWork().settings().dialect(), "r.RECEIVED_ON");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT r.CONTRACT_ID, c.CONTRACT_NUMBER, r.RECEIVED_ON, r.AMOUNT"
-                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE r.RECEIVED_ON BETWEEN ? AND ?", period[0], period[1]);
+                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE c.DELETED_AT IS NULL AND r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?", period[0], period[1]);
         d.keep(sql, drillKey);
         sql.limit(filter).append(" ORDER BY r.RECEIVED_ON, r.ID");
         return context.unitOfWork().read(em -> sql.rows(em).stream().limit(DRILL_LIMIT)

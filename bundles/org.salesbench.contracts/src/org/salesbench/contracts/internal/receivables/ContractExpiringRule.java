@@ -22,7 +22,7 @@ public class ContractExpiringRule implements ReminderRule {
         LocalDate today = context.today();
         List<Object[]> rows = context.read(em -> em.createQuery(
                 "SELECT c.id, c.owner, c.number, c.title, c.endDate FROM Contract c"
-                        + " WHERE c.status IN :running AND c.endDate BETWEEN :today AND :until", Object[].class)
+                        + " WHERE c.deletedAt IS NULL AND c.status IN :running AND c.endDate BETWEEN :today AND :until", Object[].class)
                 .setParameter("running", List.of(ContractStatus.SIGNED, ContractStatus.ACTIVE)).setParameter("today", today)
                 .setParameter("until", today.plusDays(context.days())).getResultList());
         return rows.stream().map(r -> {

@@ -17,7 +17,7 @@ record ContractFacts(long id, String number, String owner, Long customerId, Mone
 
     static ContractFacts load(EntityManager em, long contractId) {
         Contract c = em.find(Contract.class, contractId);
-        if (c == null) {
+        if (c == null || c.isDeleted()) {
             throw ReceivablesServiceImpl.refused("contract", NLS.bind(Messages.Contract_unknown, contractId), contractId);
         }
         return new ContractFacts(c.getId(), c.getNumber(), c.getOwner(), c.getCustomer() == null ? null : c.getCustomer().getId(), c.getAmount(),

@@ -27,7 +27,7 @@ public class InstalmentOverdueRule implements ReminderRule {
         LocalDate since = today.minusDays(Math.max(1, context.days()));
         List<Object[]> rows = context.read(em -> em.createQuery(
                 "SELECT i.id, c.id, c.owner, c.number, c.title, i.dueDate, i.amount - i.paid, i.position FROM Instalment i, Contract c"
-                        + " WHERE c.id = i.contractId AND i.active = TRUE AND i.paid < i.amount AND c.status IN :receivable"
+                        + " WHERE c.id = i.contractId AND c.deletedAt IS NULL AND i.active = TRUE AND i.paid < i.amount AND c.status IN :receivable"
                         + " AND i.dueDate >= :since AND i.dueDate < :today", Object[].class)
                 .setParameter("receivable", ContractFacts.RECEIVABLE).setParameter("since", since).setParameter("today", today).getResultList());
         return rows.stream().map(r -> {

@@ -8,6 +8,20 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.contracts.internal.receivables.messages";
 
     public static String Field_amount;
+    public static String Receipt_creditMethod;
+    public static String Transfer_contract;
+    public static String Transfer_currency;
+    public static String Transfer_noContract;
+    public static String Transfer_due;
+    public static String Transfer_badMethod;
+    public static String Transfer_percent;
+    public static String Transfer_description;
+    public static String Transfer_amountOrPercent;
+    public static String Credit_noInstalment;
+    public static String Credit_moreThanOpen;
+    public static String Credit_moreThanCredit;
+    public static String Reverse_creditSpent;
+    public static String Command_creditApplied;
     public static String Field_date;
     public static String Field_method;
     public static String Field_number;

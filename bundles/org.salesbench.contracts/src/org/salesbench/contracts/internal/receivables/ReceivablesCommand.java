@@ -27,7 +27,7 @@ import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.ValidationException;
 
 /**
- * {@code receivables plan|receipt|receipts|reverse|invoice|issue|void|credit}: a contract's payment plan, receipts and
+ * {@code receivables plan|receipt|receipts|reverse|invoice|issue|void|credit|apply-credit}: a contract's payment plan, receipts and
  * their reversal, invoices and a customer's credit, through the {@link ReceivablesService}. A contract is named by its
  * id or its number. Ageing and collected revenue are reports ({@code report ageing}, {@code report collected-revenue}).
  */
@@ -53,6 +53,7 @@ public class ReceivablesCommand implements CliCommand {
             case "invoice" -> invoice(Arguments.parse(rest, Set.of("amount", "tax", "currency", "instalments"), Set.of()), context);
             case "issue" -> issue(Arguments.parse(rest, Set.of("number", "date"), Set.of()), context);
             case "void" -> voidInvoice(Arguments.parse(rest, Set.of("reason"), Set.of()), context);
+            case "apply-credit" -> applyCredit(Arguments.parse(rest, Set.of("instalment", "amount", "date"), Set.of()), context);
             case "credit" -> credit(Arguments.parse(rest, Set.of("currency"), Set.of()), context);
             default -> throw CommandException.usage(NLS.bind(Messages.Command_unknownAction, raw.get(0)));
             };
@@ -175,6 +176,26 @@ public class ReceivablesCommand implements CliCommand {
         long invoice = id(Messages.Arg_invoice, args.expect(Messages.Arg_invoice).get(0));
         Invoice voided = context.service(ReceivablesService.class).voidInvoice(invoice, args.option("reason"));
         context.out().println(voided.getStatus());
+        return OK;
+    }
+
+    /** {@code apply-credit <contract> --instalment POSITION --amount AMOUNT [--date DATE]}: pays an instalment from the customer's credit. */
+    private static int applyCredit(Arguments args, CommandContext context) throws CommandException {
+        long contract = contract(args.expect(Messages.Arg_contract).get(0), context);
+        if (args.option("instalment") == null) {
+            throw CommandException.usage(NLS.bind(Messages.Command_missingOption, "--instalment"));
+        }
+        int position = (int) id("--instalment", args.option("instalment").strip());
+        Money amount = money("--amount", args.option("amount"), contractCurrency(contract, context));
+        LocalDate date = args.option("date") == null ? LocalDate.now(org.salesbench.core.time.Clocks.system()) : date("--date", args.option("date"));
+        ReceivablesService service = context.service(ReceivablesService.class);
+        long instalment = service.plan(contract).stream().filter(i -> i.getPosition() == position).map(Instalment::getId).findFirst()
+                .orElseThrow(() -> CommandException.usage(NLS.bind(Messages.Command_noInstalment, position)));
+        Receipt receipt = service.applyCredit(instalment, amount, date);
+        Long customer = receipt.getCustomerId();
+        context.out().println(receipt.getId());
+        context.err().println(NLS.bind(Messages.Command_creditApplied, new Object[] { receipt.getId(), receipt.getAmount(),
+                customer == null ? "" : service.credit(customer, amount.getCurrency()) }));
         return OK;
     }
 

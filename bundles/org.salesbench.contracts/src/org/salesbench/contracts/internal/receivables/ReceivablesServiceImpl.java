@@ -170,6 +170,8 @@ public class ReceivablesServiceImpl implements ReceivablesService {
             }
             if (method == null) {
                 errors.add(required("method", Messages.Field_method, null));
+            } else if (method == ReceiptMethod.CREDIT) {
+                errors.add(new FieldError("method", Messages.Receipt_creditMethod, method));
             }
             if (reference != null && reference.strip().length() > 100) {
                 errors.add(new FieldError("reference", NLS.bind(org.salesbench.core.validation.Messages.Validation_tooLong, Messages.Field_reference, 100), reference));
@@ -193,6 +195,67 @@ public class ReceivablesServiceImpl implements ReceivablesService {
             announce(contractId);
             return receipt;
         });
+    }
+
+    @Override
+    public Receipt applyCredit(long instalmentId, Money amount, LocalDate on) {
+        return unitOfWork.write(em -> {
+            Instalment instalment = em.find(Instalment.class, instalmentId);
+            if (instalment == null || !instalment.isActive()) {
+                throw refused("instalment", NLS.bind(Messages.Credit_noInstalment, instalmentId), instalmentId);
+            }
+            ContractFacts contract = ContractFacts.load(em, instalment.getContractId());
+            security.check(Action.UPDATE, ContractFacts.ENTITY, contract.owner());
+            String currency = contract.amount().getCurrency();
+            List<FieldError> errors = new ArrayList<>();
+            if (!contract.receivable()) {
+                errors.add(new FieldError("contract", NLS.bind(Messages.Receipt_notApproved, contract.label(), contract.status()), contract.id()));
+            }
+            if (on == null) {
+                errors.add(required("date", Messages.Field_date, null));
+            }
+            if (amount == null) {
+                errors.add(required("amount", Messages.Field_amount, null));
+            } else if (amount.getAmount().signum() <= 0) {
+                errors.add(new FieldError("amount", NLS.bind(Messages.Receipt_positive, amount), amount));
+            } else if (!amount.getCurrency().equals(currency)) {
+                errors.add(new FieldError("currency", NLS.bind(Messages.Receipt_currency, new Object[] { amount.getCurrency(), contract.label(), currency }),
+                        amount.getCurrency()));
+            } else {
+                if (amount.getAmount().compareTo(instalment.getOpen().getAmount()) > 0) {
+                    errors.add(new FieldError("amount", NLS.bind(Messages.Credit_moreThanOpen, new Object[] { amount, instalment.getPosition(),
+                            contract.label(), instalment.getOpen() }), amount));
+                }
+                Money balance = balance(em, contract.customerId(), currency);
+                if (amount.getAmount().compareTo(balance.getAmount()) > 0) {
+                    errors.add(new FieldError("amount", NLS.bind(Messages.Credit_moreThanCredit, amount, balance), amount));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            Receipt receipt = new Receipt(contract.id(), contract.customerId(), on, amount, ReceiptMethod.CREDIT, null);
+            receipt.setOwner(contract.owner());
+            em.persist(receipt);
+            em.flush();
+            instalment.addPaid(amount.getAmount());
+            Allocation allocation = new Allocation(contract.id(), receipt.getId(), instalment.getId(), amount.getAmount(), on);
+            allocation.setOwner(contract.owner());
+            em.persist(allocation);
+            CustomerCredit spent = new CustomerCredit(contract.customerId(), contract.id(), receipt.getId(), Money.of(amount.getAmount().negate(), currency), on);
+            spent.setOwner(contract.owner());
+            em.persist(spent);
+            em.flush();
+            announce(contract.id());
+            return receipt;
+        });
+    }
+
+    /** The customer's credit balance in the currency, in the caller's transaction. */
+    private static Money balance(EntityManager em, Long customerId, String currency) {
+        BigDecimal sum = em.createQuery("SELECT SUM(c.amount) FROM CustomerCredit c WHERE c.customerId = :c AND c.currency = :cur", BigDecimal.class)
+                .setParameter("c", customerId).setParameter("cur", currency).getSingleResult();
+        return Money.of(sum == null ? BigDecimal.ZERO : sum, currency);
     }
 
     /** Writes {@code amount} off against the open instalments, earliest due first; returns what is left over. */
@@ -238,6 +301,13 @@ public class ReceivablesServiceImpl implements ReceivablesService {
             if (reason.strip().length() > 500) {
                 throw refused("reason", NLS.bind(org.salesbench.core.validation.Messages.Validation_tooLong, Messages.Field_reason, 500), reason);
             }
+            BigDecimal held = original.getCredited().getAmount();
+            if (held.signum() > 0) {
+                Money balance = balance(em, original.getCustomerId(), original.getAmount().getCurrency());
+                if (balance.getAmount().compareTo(held) < 0) {
+                    throw refused("receipt", NLS.bind(Messages.Reverse_creditSpent, new Object[] { receiptId, original.getCredited(), balance }), receiptId);
+                }
+            }
             LocalDate on = today();
             Receipt reversal = Receipt.reversalOf(original, on, reason.strip());
             em.persist(reversal);
@@ -264,6 +334,12 @@ public class ReceivablesServiceImpl implements ReceivablesService {
                         Money.of(credited.negate(), original.getAmount().getCurrency()), on);
                 takeBack.setOwner(original.getOwner());
                 em.persist(takeBack);
+            }
+            if (original.getMethod() == ReceiptMethod.CREDIT) {
+                // credit applied and now reversed: the customer has it back
+                CustomerCredit back = new CustomerCredit(original.getCustomerId(), contract.id(), reversal.getId(), original.getAmount(), on);
+                back.setOwner(original.getOwner());
+                em.persist(back);
             }
             original.setReversedById(reversal.getId());
             em.flush();

@@ -1,0 +1,39 @@
+package org.salesbench.contracts;
+
+import java.nio.file.Path;
+
+import org.salesbench.documents.DocumentException;
+
+/**
+ * The contract document: a template per language ({@code en}, {@code zh_CN}) with the placeholders contracts contribute
+ * to {@code org.salesbench.documents.placeholders} (subject {@value #SUBJECT}), rendered to PDF through the documents
+ * module. This installation may store its own template per language; without one the shipped template is used. An OSGi
+ * service.
+ */
+public interface ContractDocuments {
+
+    /** The subject of contract templates in the documents module. */
+    String SUBJECT = "contract";
+
+    /** The template in use for the language ({@code null}: the default locale's): this installation's, else the shipped one. */
+    String template(String lang);
+
+    /** The template shipped with the module for the language. */
+    String shippedTemplate(String lang);
+
+    /** Whether this installation stores its own template for the language. */
+    boolean isCustomised(String lang);
+
+    /**
+     * Stores this installation's template for the language, after {@code DocumentTemplates.check}: a template with
+     * problems is refused with a {@link org.salesbench.core.validation.ValidationException} naming each one and its line,
+     * and nothing is stored.
+     */
+    void saveTemplate(String lang, String template);
+
+    /** Goes back to the shipped template for the language. */
+    void resetTemplate(String lang);
+
+    /** Renders the contract with the template in use for the language to a PDF file (written whole or not at all). */
+    void renderPdf(long contractId, String lang, Path target) throws DocumentException;
+}

@@ -415,7 +415,7 @@ public class TaskServiceImpl implements TaskService {
     }
 
     /** Whether the database refused a row because its unique key is taken, wherever in the cause chain it says so. */
-    static boolean isUniqueViolation(Throwable e) {
+    public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {

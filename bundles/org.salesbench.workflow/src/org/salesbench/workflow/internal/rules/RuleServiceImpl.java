@@ -1,5 +1,6 @@
 package org.salesbench.workflow.internal.rules;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.workflow.RecordRef;
+import org.salesbench.workflow.internal.TaskServiceImpl;
 import org.salesbench.workflow.rules.ActionContext;
 import org.salesbench.workflow.rules.FieldType;
 import org.salesbench.workflow.rules.ParameterText;
@@ -72,6 +74,8 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private static final Duration CHAIN_LIFETIME = Duration.ofMinutes(1);
     /** How long the enabled rules are cached (another client of a team server may change them). */
     private static final Duration RULES_LIFETIME = Duration.ofSeconds(30);
+    /** How long a scheduled rule's claim of a record and day is kept. */
+    private static final Duration CLAIM_LIFETIME = Duration.ofDays(2);
 
     /** The rules that caused a change of a record, and how many changes in a row they made. */
     private record Chain(Set<Long> rules, List<String> names, int depth, Instant expires) {
@@ -261,31 +265,42 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         if (ids == null) {
             throw refused("record", NLS.bind(Messages.Run_notScheduled, rule.getName()), null);
         }
-        return runScheduled(rule, records, ids);
+        return runScheduled(rule, records, ids, false);
     }
 
-    private List<RuleExecution> runScheduled(Rule rule, RuleRecords records, long[] ids) {
+    /**
+     * Fires a scheduled rule on those of {@code ids} that meet its conditions, once a day each: a by-hand run always
+     * runs (someone asked for it), the tick ({@code claim}) only once it has claimed the rule, record and day in the
+     * database, so however many clients of a team server tick, every action runs once.
+     */
+    private List<RuleExecution> runScheduled(Rule rule, RuleRecords records, long[] ids, boolean claim) {
         List<RuleExecution> executions = new ArrayList<>();
         String day = LocalDate.now(Clocks.system()).toString();
         for (long id : ids) {
             RecordRef ref = new RecordRef(rule.getEntity(), id);
             Optional<Map<String, Object>> values = records.read(services, id);
-            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get())) {
+            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get())
+                    && (!claim || claim(occurrenceKey(rule, ref, day)))) {
                 executions.add(fire(rule, records, ref, values.get(), RecordChange.Kind.SCHEDULED, Chain.NONE, day));
             }
         }
         return executions;
     }
 
-    /** Runs every enabled scheduled rule (the hourly tick); what already ran today makes no second task. */
-    private void runScheduledRules() {
+    /**
+     * Runs every enabled scheduled rule (the hourly tick; also what a server's cron may call): each rule, record and
+     * day runs once across every client of the database and every tick of the day. Returns what this call ran.
+     */
+    public List<RuleExecution> runScheduledRules() {
+        List<RuleExecution> executions = new ArrayList<>();
         try {
+            pruneClaims();
             for (Rule rule : enabledRules()) {
                 if (RuleTriggers.trigger(rule.getTriggerId()).map(RuleTrigger::scheduled).orElse(false)) {
                     RuleEntities.records(rule.getEntity()).ifPresent(records -> {
                         long[] ids = records.ids(services);
                         if (ids != null) {
-                            runScheduled(rule, records, ids);
+                            executions.addAll(runScheduled(rule, records, ids, true));
                         }
                     });
                 }
@@ -293,6 +308,37 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         } catch (RuntimeException e) {
             ILog.of(getClass()).error("Scheduled rules failed", e);
         }
+        return executions;
+    }
+
+    private static String occurrenceKey(Rule rule, RecordRef ref, String occurrence) {
+        return "rule:" + rule.getId() + ":" + ref + ":" + occurrence;
+    }
+
+    /**
+     * Claims one occurrence of a scheduled rule for this client: the first to insert its key has it, the others meet
+     * the primary key. A client that dies between the claim and the actions leaves that occurrence undone for the day
+     * rather than risk running it twice.
+     */
+    private boolean claim(String key) {
+        try {
+            unitOfWork.write(em -> em.createNativeQuery("INSERT INTO SB_RULE_CLAIM (OCCURRENCE_KEY, CLAIMED_AT, CLAIMED_BY) VALUES (?, ?, ?)")
+                    .setParameter(1, key).setParameter(2, Timestamp.from(Instant.now(Clocks.system())))
+                    .setParameter(3, security.currentUser().login()).executeUpdate());
+            return true;
+        } catch (RuntimeException e) {
+            if (TaskServiceImpl.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Claims serve the day they are for; two days on nobody asks for them again. */
+    private void pruneClaims() {
+        Instant before = Instant.now(Clocks.system()).minus(CLAIM_LIFETIME);
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_CLAIM WHERE CLAIMED_AT < ?")
+                .setParameter(1, Timestamp.from(before)).executeUpdate());
     }
 
     // ---- reacting to changes ------------------------------------------------------------------------------------
@@ -440,7 +486,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private RuleExecution fire(Rule rule, RuleRecords records, RecordRef ref, Map<String, Object> values, RecordChange.Kind kind,
             Chain chain, String occurrence) {
         chains.merge(ref, chain.with(rule), Chain::union);
-        String occurrenceKey = "rule:" + rule.getId() + ":" + ref + ":" + occurrence;
+        String occurrenceKey = occurrenceKey(rule, ref, occurrence);
         List<String> errors = new ArrayList<>();
         List<RuleActionCall> calls = rule.getActions();
         for (int i = 0; i < calls.size(); i++) {

@@ -61,9 +61,9 @@ class PostgresTaskTest {
         users.createUser(new User("rep.b", "王伟"));
         // the reassignment test's own people, so the tasks they hand around stay out of the visibility test
         users.createUser(new User("boss.f", "周经理"));
-        User e = new User("rep.e", "赵敏");
-        e.setManager("boss.f");
-        users.createUser(e);
+        User repE = new User("rep.e", "赵敏");
+        repE.setManager("boss.f");
+        users.createUser(repE);
         users.createUser(new User("rep.g", "孙强"));
         signIn(users, "rep.a", Role.SALES_REP);
         signIn(users, "rep.b", Role.SALES_REP);

@@ -321,6 +321,11 @@ public class RuleServiceImpl implements RuleService, EventHandler {
      * rather than risk running it twice.
      */
     private boolean claim(String key) {
+        boolean taken = !unitOfWork.read(em -> em.createNativeQuery("SELECT 1 FROM SB_RULE_CLAIM WHERE OCCURRENCE_KEY = ?")
+                .setParameter(1, key).getResultList()).isEmpty();
+        if (taken) {
+            return false; // the usual case on a later tick: no failed insert to log
+        }
         try {
             unitOfWork.write(em -> em.createNativeQuery("INSERT INTO SB_RULE_CLAIM (OCCURRENCE_KEY, CLAIMED_AT, CLAIMED_BY) VALUES (?, ?, ?)")
                     .setParameter(1, key).setParameter(2, Timestamp.from(Instant.now(Clocks.system())))

@@ -113,8 +113,11 @@ class PostgresEscalationTest {
         ownerDb = Database.open(schema.settings(), new LocalSecurityService(PostgresSchema.USER));
         RoleSecurityService owner = new RoleSecurityService(ownerDb);
         UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        users.createUser(new User(MANAGER, "陆强"));
+        // the director is the manager's manager: an escalated step reaches someone whose roles reach the record
         users.createUser(new User(DIRECTOR, "高明"));
+        User manager = new User(MANAGER, "陆强");
+        manager.setManager(DIRECTOR);
+        users.createUser(manager);
         users.createUser(new User(ADMIN, "徐丽"));
         User rep = new User(REP, "何军");
         rep.setManager(MANAGER);

@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String Task_unknownAssignee;
     public static String Task_inactiveAssignee;
     public static String Task_notFound;
+    public static String Task_reassignDenied;
     public static String Task_snoozeUntilRequired;
 
     static {

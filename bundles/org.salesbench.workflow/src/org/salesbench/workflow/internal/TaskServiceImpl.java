@@ -16,11 +16,13 @@ import java.util.function.Supplier;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.Scope;
 import org.salesbench.core.security.SecurityService;
@@ -271,10 +273,19 @@ public class TaskServiceImpl implements TaskService {
         Validator v = new Validator();
         v.required("assignee", Messages.Task_assignee, to);
         v.throwIfInvalid();
-        security.check(Action.UPDATE, Task.ENTITY, to);
         return unitOfWork.write(em -> {
+            Task task = stored(em, id);
+            // whoever reaches the task's assignee for an edit (the assignee, their manager, an administrator) hands it
+            // to any active colleague; the new assignee need not be someone the giver could edit tasks of
+            if (!security.isPermitted(Action.UPDATE, Task.ENTITY, task.getOwner())) {
+                throw new AccessDeniedException(NLS.bind(Messages.Task_reassignDenied,
+                        new Object[] { security.currentUser().login(), task.getTitle(), task.getOwner() }));
+            }
             validateAssignee(em, to);
-            return changeIn(em, id, task -> task.setAssignee(to));
+            task.setAssignee(to);
+            em.flush();
+            unitOfWork.afterCommit(() -> events.publish(Task.ENTITY, Change.UPDATED, id));
+            return task;
         });
     }
 
@@ -404,7 +415,7 @@ public class TaskServiceImpl implements TaskService {
     }
 
     /** Whether the database refused a row because its unique key is taken, wherever in the cause chain it says so. */
-    static boolean isUniqueViolation(Throwable e) {
+    public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {

@@ -59,9 +59,18 @@ class PostgresTaskTest {
         a.setManager("boss.c");
         users.createUser(a);
         users.createUser(new User("rep.b", "王伟"));
+        // the reassignment test's own people, so the tasks they hand around stay out of the visibility test
+        users.createUser(new User("boss.f", "周经理"));
+        User repE = new User("rep.e", "赵敏");
+        repE.setManager("boss.f");
+        users.createUser(repE);
+        users.createUser(new User("rep.g", "孙强"));
         signIn(users, "rep.a", Role.SALES_REP);
         signIn(users, "rep.b", Role.SALES_REP);
         signIn(users, "boss.c", Role.SALES_MANAGER);
+        signIn(users, "rep.e", Role.SALES_REP);
+        signIn(users, "rep.g", Role.SALES_REP);
+        signIn(users, "boss.f", Role.SALES_MANAGER);
         ownerTasks = new TaskServiceImpl(ownerDb, owner, (e, c, id) -> { }, Clocks::system);
     }
 
@@ -152,5 +161,41 @@ class PostgresTaskTest {
             assertTrue(made.getId() > 0);
         }
         assertEquals(12L, ownerTasks.count(new TaskFilter("rep.a", Set.of(), null, null, null, "Follow up")));
+    }
+
+    private TaskServiceImpl tasksOf(Database db) {
+        return new TaskServiceImpl(db, new RoleSecurityService(db), (e, c, id) -> { }, Clocks::system);
+    }
+
+    @Test
+    void theAssigneeAndTheirManagerReassignToAColleagueOthersAreRefusedAndTheDatabaseChecksTheNewAssignee() throws Exception {
+        Task first = ownerTasks.create(task("E: prepare the demo", "rep.e", null));
+        Task second = ownerTasks.create(task("E: book the meeting room", "rep.e", null));
+        Task third = ownerTasks.create(task("E: call the distributor", "rep.e", null));
+        Task theirs = ownerTasks.create(task("G: send samples", "rep.g", null));
+        try (Database g = Database.open(as("rep.g"), new org.salesbench.core.security.LocalSecurityService("rep.g"))) {
+            // a rep does not even see a colleague's task, so cannot take it
+            assertThrows(RuntimeException.class, () -> tasksOf(g).reassign(first.getId(), "rep.g"));
+        }
+        assertEquals("rep.e", ownerTasks.find(first.getId()).orElseThrow().getAssignee());
+        try (Database e = Database.open(as("rep.e"), new org.salesbench.core.security.LocalSecurityService("rep.e"))) {
+            assertEquals("rep.g", tasksOf(e).reassign(first.getId(), "rep.g").getAssignee());
+            // by direct SQL too, the database lets a task go only to an active user
+            try (Connection c = Database.connect(e.settings()); Statement s = c.createStatement()) {
+                java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
+                        "UPDATE SB_TASK SET OWNER = 'nobody', UPDATED_BY = 'rep.e' WHERE ID = " + third.getId()));
+                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+            }
+        }
+        assertEquals("rep.g", ownerTasks.find(first.getId()).orElseThrow().getAssignee());
+        assertEquals("rep.e", ownerTasks.find(third.getId()).orElseThrow().getAssignee());
+        try (Database f = Database.open(as("boss.f"), new org.salesbench.core.security.LocalSecurityService("boss.f"))) {
+            TaskServiceImpl boss = tasksOf(f);
+            assertEquals("rep.g", boss.reassign(second.getId(), "rep.g").getAssignee());
+            // rep.g is not on boss.f's team: their task is not his to hand on
+            assertThrows(RuntimeException.class, () -> boss.reassign(theirs.getId(), "rep.e"));
+        }
+        assertEquals("rep.g", ownerTasks.find(second.getId()).orElseThrow().getAssignee());
+        assertEquals("rep.g", ownerTasks.find(theirs.getId()).orElseThrow().getAssignee());
     }
 }

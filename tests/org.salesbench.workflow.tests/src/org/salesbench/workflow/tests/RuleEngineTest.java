@@ -171,4 +171,71 @@ class RuleEngineTest {
         assertEquals(List.of("Proposal reached@" + RuleFixture.ref(deal)), RuleFixture.fired());
         assertNull(fx.log(rule.getId()).get(0).getError());
     }
+
+    private void changeNextStep(Opportunity deal, String nextStep) {
+        Opportunity stored = fx.opportunities.find(deal.getId()).orElseThrow();
+        stored.setNextStep(nextStep);
+        fx.opportunities.update(stored);
+        fx.settle();
+    }
+
+    @Test
+    void aFieldChangeFiresOnTheFirstChangeOfARecordMadeBeforeTheRule() {
+        Customer customer = fx.customer("厦门海韵贸易");
+        Opportunity deal = fx.opportunity(customer, "展厅改造", "80000", "Web", "贸易");
+        Opportunity other = fx.opportunity(customer, "仓储系统", "60000", "Web", "贸易");
+        fx.settle();
+        assertEquals(0, fx.rules.snapshots("opportunity"), "no rule watches opportunities yet");
+
+        Rule rule = rule("Next step changed", "opportunity", FIELD_CHANGED, List.of(), recording());
+        rule.setTriggerParameters(Map.of("field", "nextStep"));
+        fx.rules.save(rule);
+        fx.settle();
+        assertEquals(2, fx.rules.snapshots("opportunity"));
+
+        changeNextStep(deal, "Call the buyer");
+        assertEquals(List.of("Next step changed@" + RuleFixture.ref(deal)), RuleFixture.fired());
+        Opportunity stored = fx.opportunities.find(other.getId()).orElseThrow();
+        stored.setSource("Referral");
+        fx.opportunities.update(stored);
+        fx.settle();
+        assertEquals(1, RuleFixture.fired().size(), "another field's change is not this rule's");
+        changeNextStep(other, "Send the samples");
+        assertEquals(List.of("Next step changed@" + RuleFixture.ref(deal), "Next step changed@" + RuleFixture.ref(other)), RuleFixture.fired());
+    }
+
+    @Test
+    void snapshotsGoWithTheirRecordAndWithTheLastRuleThatWatchesTheirEntity() {
+        Rule rule = rule("Next step changed", "opportunity", FIELD_CHANGED, List.of(), recording());
+        rule.setTriggerParameters(Map.of("field", "nextStep"));
+        rule = fx.rules.save(rule);
+        Rule daily = fx.rules.save(rule("Every day", "opportunity", "org.salesbench.workflow.rules.schedule", List.of(), recording()));
+        Customer customer = fx.customer("温州瓯江电器");
+        Opportunity kept = fx.opportunity(customer, "开关柜", "150000", "Web", "电气");
+        Opportunity gone = fx.opportunity(customer, "配电箱", "50000", "Web", "电气");
+        fx.settle();
+        assertEquals(2, fx.rules.snapshots("opportunity"));
+        assertEquals(0, fx.rules.snapshots("customer"), "no rule watches customers");
+
+        fx.opportunities.delete(gone.getId());
+        fx.settle();
+        assertEquals(1, fx.rules.snapshots("opportunity"));
+
+        rule.setEnabled(false);
+        rule = fx.rules.save(rule);
+        fx.settle();
+        assertEquals(0, fx.rules.snapshots("opportunity"), "a scheduled rule compares nothing with a snapshot");
+
+        rule.setEnabled(true);
+        rule = fx.rules.save(rule);
+        fx.settle();
+        assertEquals(1, fx.rules.snapshots("opportunity"));
+        changeNextStep(kept, "Sign");
+        assertEquals(List.of("Next step changed@" + RuleFixture.ref(kept)), RuleFixture.fired());
+
+        fx.rules.delete(rule.getId());
+        fx.settle();
+        assertEquals(0, fx.rules.snapshots("opportunity"));
+        fx.rules.delete(daily.getId());
+    }
 }

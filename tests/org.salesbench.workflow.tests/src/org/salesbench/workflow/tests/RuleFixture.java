@@ -84,13 +84,19 @@ final class RuleFixture implements AutoCloseable {
     final LeadServiceImpl leads;
     final AssignmentServiceImpl assignment;
     final TaskServiceImpl tasks;
+    final RuleServices services;
 
     RuleFixture() {
+        this(DatabaseSettings.inMemory("rules-" + UUID.randomUUID()));
+    }
+
+    /** The services and engine of one client of the database {@code settings} name (several may share one). */
+    RuleFixture(DatabaseSettings settings) {
         synchronized (FIRED) {
             FIRED.clear();
         }
-        db = Database.open(DatabaseSettings.inMemory("rules-" + UUID.randomUUID()), security);
-        RuleServices services = new RuleServices() {
+        db = Database.open(settings, security);
+        services = new RuleServices() {
             @Override
             public <S> S get(Class<S> type) {
                 Object service = running.get(type);

@@ -103,6 +103,30 @@ class TaskServiceTest {
     }
 
     @Test
+    void aRepReassignsTheirOwnTaskToAColleagueButNobodyElsesAndIsToldWhy() {
+        Task hers = fx.tasks.create(task("Send the quote", "li.na", inDays(2)));
+        Task his = fx.tasks.create(task("Visit the plant", "wang.wei", inDays(3)));
+        fx.events.clear();
+        fx.as("li.na", true);
+
+        ValidationException ghost = assertThrows(ValidationException.class, () -> fx.tasks.reassign(hers.getId(), "ghost"));
+        assertTrue(ghost.getMessage().contains("ghost"), ghost.getMessage());
+        assertEquals(List.of(), fx.events);
+
+        assertEquals("wang.wei", fx.tasks.reassign(hers.getId(), " wang.wei ").getAssignee());
+        assertEquals(List.of("task/UPDATED/" + hers.getId()), fx.events);
+        assertEquals(Optional.empty(), fx.tasks.find(hers.getId()), "handed over: no longer hers to see");
+
+        AccessDeniedException refused = assertThrows(AccessDeniedException.class, () -> fx.tasks.reassign(his.getId(), "li.na"));
+        assertTrue(refused.getMessage().contains("li.na") && refused.getMessage().contains("Visit the plant")
+                && refused.getMessage().contains("wang.wei"), refused.getMessage());
+        fx.as("admin", false);
+        assertEquals("wang.wei", fx.tasks.find(his.getId()).orElseThrow().getAssignee());
+        assertEquals("wang.wei", fx.tasks.find(hers.getId()).orElseThrow().getAssignee());
+        assertEquals(1, fx.events.size());
+    }
+
+    @Test
     void snoozeReassignCancelAndCommentChangeTheStoredTask() {
         Task task = fx.tasks.create(task("Follow up", "li.na", inDays(1)));
         Instant later = inDays(3);

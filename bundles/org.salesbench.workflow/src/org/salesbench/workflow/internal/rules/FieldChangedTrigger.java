@@ -11,8 +11,8 @@ import org.salesbench.workflow.rules.RuleTrigger;
 
 /**
  * Fires when a field of a record has a different value than when the engine last saw it (and, if {@code to} is set,
- * the new value is that one). A record the engine has not seen before (created before any rule watched it) fires
- * from its second change on.
+ * the new value is that one). When a rule that a change fires is saved, the engine takes a snapshot of every record of
+ * its entity it has none of, so a record made before any rule watched it fires on its first change too.
  */
 public class FieldChangedTrigger implements RuleTrigger {
 

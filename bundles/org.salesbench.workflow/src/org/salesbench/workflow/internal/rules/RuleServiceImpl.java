@@ -1,5 +1,6 @@
 package org.salesbench.workflow.internal.rules;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.workflow.RecordRef;
+import org.salesbench.workflow.internal.TaskServiceImpl;
 import org.salesbench.workflow.rules.ActionContext;
 import org.salesbench.workflow.rules.FieldType;
 import org.salesbench.workflow.rules.ParameterText;
@@ -72,6 +74,8 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private static final Duration CHAIN_LIFETIME = Duration.ofMinutes(1);
     /** How long the enabled rules are cached (another client of a team server may change them). */
     private static final Duration RULES_LIFETIME = Duration.ofSeconds(30);
+    /** How long a scheduled rule's claim of a record and day is kept. */
+    private static final Duration CLAIM_LIFETIME = Duration.ofDays(2);
 
     /** The rules that caused a change of a record, and how many changes in a row they made. */
     private record Chain(Set<Long> rules, List<String> names, int depth, Instant expires) {
@@ -113,6 +117,9 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         this(unitOfWork, security, new BundleServices(context));
         // scheduled rules run once a day per record (their tasks' occurrence keys carry the day); looking hourly is enough
         engine.scheduleWithFixedDelay(this::runScheduledRules, 5, 60, TimeUnit.MINUTES);
+        // records made while no rule watched them (by a client without rules, an import, an older version) get the values
+        // "field changed" compares with; snapshots of entities no rule watches any more go
+        engine.schedule(this::watchAll, 1, TimeUnit.MINUTES);
     }
 
     /** The engine with the services its contributions call given directly (tests, benchmarks). */
@@ -152,10 +159,12 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
+        Set<String> entities = new LinkedHashSet<>();
         Rule saved = unitOfWork.write(em -> {
             if (rule.getId() == null) {
                 security.check(Action.CREATE, Rule.ENTITY, security.currentUser().login());
                 em.persist(rule);
+                entities.add(rule.getEntity());
                 return rule;
             }
             Rule stored = em.find(Rule.class, rule.getId());
@@ -163,23 +172,30 @@ public class RuleServiceImpl implements RuleService, EventHandler {
                 throw new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Run_noRule, rule.getId()), rule.getId())));
             }
             security.check(Action.UPDATE, Rule.ENTITY, stored.getOwner());
+            entities.add(stored.getEntity());
+            entities.add(rule.getEntity());
             return em.merge(rule);
         });
         enabledRules = null;
+        entities.forEach(this::queueWatch);
         return saved;
     }
 
     @Override
     public void delete(long id) {
-        unitOfWork.write(em -> {
+        String entity = unitOfWork.write(em -> {
             Rule stored = em.find(Rule.class, id);
             if (stored != null) {
                 security.check(Action.DELETE, Rule.ENTITY, stored.getOwner());
                 em.remove(stored);
+                return stored.getEntity();
             }
             return null;
         });
         enabledRules = null;
+        if (entity != null) {
+            queueWatch(entity);
+        }
     }
 
     @Override
@@ -249,31 +265,42 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         if (ids == null) {
             throw refused("record", NLS.bind(Messages.Run_notScheduled, rule.getName()), null);
         }
-        return runScheduled(rule, records, ids);
+        return runScheduled(rule, records, ids, false);
     }
 
-    private List<RuleExecution> runScheduled(Rule rule, RuleRecords records, long[] ids) {
+    /**
+     * Fires a scheduled rule on those of {@code ids} that meet its conditions, once a day each: a by-hand run always
+     * runs (someone asked for it), the tick ({@code claim}) only once it has claimed the rule, record and day in the
+     * database, so however many clients of a team server tick, every action runs once.
+     */
+    private List<RuleExecution> runScheduled(Rule rule, RuleRecords records, long[] ids, boolean claim) {
         List<RuleExecution> executions = new ArrayList<>();
         String day = LocalDate.now(Clocks.system()).toString();
         for (long id : ids) {
             RecordRef ref = new RecordRef(rule.getEntity(), id);
             Optional<Map<String, Object>> values = records.read(services, id);
-            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get())) {
+            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get())
+                    && (!claim || claim(occurrenceKey(rule, ref, day)))) {
                 executions.add(fire(rule, records, ref, values.get(), RecordChange.Kind.SCHEDULED, Chain.NONE, day));
             }
         }
         return executions;
     }
 
-    /** Runs every enabled scheduled rule (the hourly tick); what already ran today makes no second task. */
-    private void runScheduledRules() {
+    /**
+     * Runs every enabled scheduled rule (the hourly tick; also what a server's cron may call): each rule, record and
+     * day runs once across every client of the database and every tick of the day. Returns what this call ran.
+     */
+    public List<RuleExecution> runScheduledRules() {
+        List<RuleExecution> executions = new ArrayList<>();
         try {
+            pruneClaims();
             for (Rule rule : enabledRules()) {
                 if (RuleTriggers.trigger(rule.getTriggerId()).map(RuleTrigger::scheduled).orElse(false)) {
                     RuleEntities.records(rule.getEntity()).ifPresent(records -> {
                         long[] ids = records.ids(services);
                         if (ids != null) {
-                            runScheduled(rule, records, ids);
+                            executions.addAll(runScheduled(rule, records, ids, true));
                         }
                     });
                 }
@@ -281,6 +308,42 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         } catch (RuntimeException e) {
             ILog.of(getClass()).error("Scheduled rules failed", e);
         }
+        return executions;
+    }
+
+    private static String occurrenceKey(Rule rule, RecordRef ref, String occurrence) {
+        return "rule:" + rule.getId() + ":" + ref + ":" + occurrence;
+    }
+
+    /**
+     * Claims one occurrence of a scheduled rule for this client: the first to insert its key has it, the others meet
+     * the primary key. A client that dies between the claim and the actions leaves that occurrence undone for the day
+     * rather than risk running it twice.
+     */
+    private boolean claim(String key) {
+        boolean taken = !unitOfWork.read(em -> em.createNativeQuery("SELECT 1 FROM SB_RULE_CLAIM WHERE OCCURRENCE_KEY = ?")
+                .setParameter(1, key).getResultList()).isEmpty();
+        if (taken) {
+            return false; // the usual case on a later tick: no failed insert to log
+        }
+        try {
+            unitOfWork.write(em -> em.createNativeQuery("INSERT INTO SB_RULE_CLAIM (OCCURRENCE_KEY, CLAIMED_AT, CLAIMED_BY) VALUES (?, ?, ?)")
+                    .setParameter(1, key).setParameter(2, Timestamp.from(Instant.now(Clocks.system())))
+                    .setParameter(3, security.currentUser().login()).executeUpdate());
+            return true;
+        } catch (RuntimeException e) {
+            if (TaskServiceImpl.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Claims serve the day they are for; two days on nobody asks for them again. */
+    private void pruneClaims() {
+        Instant before = Instant.now(Clocks.system()).minus(CLAIM_LIFETIME);
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_CLAIM WHERE CLAIMED_AT < ?")
+                .setParameter(1, Timestamp.from(before)).executeUpdate());
     }
 
     // ---- reacting to changes ------------------------------------------------------------------------------------
@@ -295,31 +358,52 @@ public class RuleServiceImpl implements RuleService, EventHandler {
                 changed(e, EventTopics.Change.CREATED, recordId);
             } else if (topic.endsWith("/" + EventTopics.Change.UPDATED.name())) {
                 changed(e, EventTopics.Change.UPDATED, recordId);
+            } else if (topic.endsWith("/" + EventTopics.Change.DELETED.name())) {
+                changed(e, EventTopics.Change.DELETED, recordId);
             }
+        } else if (entity instanceof String e && topic.equals(EventTopics.imported(e)) && RuleEntities.find(e).isPresent()) {
+            queueWatch(e); // an import posts one event for many records: those it made get their snapshot
         }
     }
 
     /** Queues a committed change of a record for the rules (what the event handler calls). */
     public void changed(String entity, EventTopics.Change change, long id) {
-        if (change == EventTopics.Change.DELETED || RuleEntities.find(entity).isEmpty()) {
+        if (RuleEntities.find(entity).isEmpty()) {
+            return;
+        }
+        RecordRef ref = new RecordRef(entity, id);
+        if (change == EventTopics.Change.DELETED) {
+            queue(() -> forgetSnapshot(ref), "Rules could not forget " + ref);
             return;
         }
         RecordChange.Kind kind = change == EventTopics.Change.CREATED ? RecordChange.Kind.CREATED : RecordChange.Kind.UPDATED;
+        queue(() -> handle(ref, kind), "Rules failed on " + ref);
+    }
+
+    /** Runs {@code work} on the engine's thread, counted until done so that {@link #awaitIdle} waits for it. */
+    private void queue(Runnable work, String failure) {
         synchronized (idle) {
             queued++;
         }
-        engine.execute(() -> {
-            try {
-                handle(new RecordRef(entity, id), kind);
-            } catch (RuntimeException e) {
-                ILog.of(getClass()).error("Rules failed on " + entity + "#" + id, e);
-            } finally {
-                synchronized (idle) {
-                    queued--;
-                    idle.notifyAll();
+        try {
+            engine.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    ILog.of(getClass()).error(failure, e);
+                } finally {
+                    synchronized (idle) {
+                        queued--;
+                        idle.notifyAll();
+                    }
                 }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            synchronized (idle) {
+                queued--;
+                idle.notifyAll();
             }
-        });
+        }
     }
 
     /** Waits until every queued change (and those the rules' own actions caused) has been handled. */
@@ -338,7 +422,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     }
 
     private void handle(RecordRef ref, RecordChange.Kind kind) {
-        List<Rule> rules = enabledRules().stream().filter(r -> r.getEntity().equals(ref.entity())).toList();
+        List<Rule> rules = changeRules(ref.entity());
         Optional<RuleRecords> catalogue = RuleEntities.records(ref.entity());
         if (rules.isEmpty() || catalogue.isEmpty()) {
             return;
@@ -386,6 +470,12 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         }
     }
 
+    /** The enabled rules of an entity that a change fires (not the scheduled ones): while there are any, snapshots are kept. */
+    private List<Rule> changeRules(String entity) {
+        return enabledRules().stream().filter(r -> r.getEntity().equals(entity))
+                .filter(r -> !RuleTriggers.trigger(r.getTriggerId()).map(RuleTrigger::scheduled).orElse(false)).toList();
+    }
+
     private List<Rule> enabledRules() {
         List<Rule> rules = enabledRules;
         if (rules == null || enabledRulesRead.plus(RULES_LIFETIME).isBefore(Instant.now())) {
@@ -401,7 +491,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private RuleExecution fire(Rule rule, RuleRecords records, RecordRef ref, Map<String, Object> values, RecordChange.Kind kind,
             Chain chain, String occurrence) {
         chains.merge(ref, chain.with(rule), Chain::union);
-        String occurrenceKey = "rule:" + rule.getId() + ":" + ref + ":" + occurrence;
+        String occurrenceKey = occurrenceKey(rule, ref, occurrence);
         List<String> errors = new ArrayList<>();
         List<RuleActionCall> calls = rule.getActions();
         for (int i = 0; i < calls.size(); i++) {
@@ -502,6 +592,70 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     }
 
     // ---- what the engine last saw of a record -------------------------------------------------------------------
+
+    private void queueWatch(String entity) {
+        queue(() -> watch(entity), "Rules could not take the snapshots of " + entity);
+    }
+
+    /** {@link #watch} of every entity rules know, and the removal of snapshots of entities no longer contributed. */
+    private void watchAll() {
+        try {
+            enabledRules = null;
+            Set<String> known = new HashSet<>();
+            RuleEntities.all().forEach(d -> {
+                known.add(d.id());
+                watch(d.id());
+            });
+            List<?> stored = unitOfWork.read(em -> em.createNativeQuery("SELECT DISTINCT RECORD_ENTITY FROM SB_RULE_SNAPSHOT").getResultList());
+            stored.stream().map(Object::toString).filter(e -> !known.contains(e)).forEach(this::forgetSnapshots);
+        } catch (RuntimeException e) {
+            ILog.of(getClass()).error("Rules could not take or prune their snapshots", e);
+        }
+    }
+
+    /**
+     * While change-fired rules watch {@code entity}, every record of it the catalogue lists has a snapshot, so "field
+     * changed" fires on a record's first change after the rule was made too; once none does, its snapshots go (they
+     * would only grow stale: the engine does not follow changes no rule watches). A catalogue that cannot list its
+     * records gets a record's snapshot when the engine first handles a change of it.
+     */
+    void watch(String entity) {
+        if (changeRules(entity).isEmpty()) {
+            forgetSnapshots(entity);
+            return;
+        }
+        Optional<RuleRecords> catalogue = RuleEntities.records(entity);
+        long[] ids = catalogue.map(r -> r.ids(services)).orElse(null);
+        if (ids == null) {
+            return;
+        }
+        Set<Long> kept = new HashSet<>();
+        unitOfWork.read(em -> em.createNativeQuery("SELECT RECORD_ID FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
+                .setParameter(1, entity).getResultList()).forEach(id -> kept.add(((Number) id).longValue()));
+        for (long id : ids) {
+            if (!kept.contains(id)) {
+                RecordRef ref = new RecordRef(entity, id);
+                catalogue.get().read(services, id).ifPresent(values -> keepSnapshot(ref, values));
+            }
+        }
+    }
+
+    private void forgetSnapshots(String entity) {
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
+                .setParameter(1, entity).executeUpdate());
+    }
+
+    private void forgetSnapshot(RecordRef ref) {
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
+                .setParameter(1, ref.entity()).setParameter(2, ref.id()).executeUpdate());
+        chains.remove(ref);
+    }
+
+    /** How many records of {@code entity} the engine keeps a snapshot of (tests, the benchmark). */
+    public long snapshots(String entity) {
+        return unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
+                .setParameter(1, entity).getSingleResult()).longValue());
+    }
 
     private Map<String, Object> snapshot(RecordRef ref, List<RuleField> fields) {
         List<?> rows = unitOfWork.read(em -> em.createNativeQuery("SELECT FIELD_VALUES FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")

@@ -1,0 +1,184 @@
+package org.salesbench.workflow.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.PostgresSchema;
+import org.salesbench.users.Role;
+import org.salesbench.users.User;
+import org.salesbench.users.internal.RoleSecurityService;
+import org.salesbench.users.internal.UserServiceImpl;
+import org.salesbench.workflow.internal.rules.RuleServiceImpl;
+import org.salesbench.workflow.rules.Rule;
+import org.salesbench.workflow.rules.RuleServices;
+
+/**
+ * Row-level security of the rule tables on a team server, each person signed in as their own PostgreSQL role: everyone
+ * reads the rules, a manager writes their own, a rep none, by the service and by direct SQL; the execution log is
+ * written only in one's own name and never changed; a snapshot is seen only by whom its record's read policy lets.
+ */
+@Tag("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresRuleSecurityTest {
+
+    private static final String PASSWORD = "Rules-Pass-2026";
+
+    private PostgresSchema schema;
+    private Database ownerDb;
+
+    @BeforeAll
+    void users() {
+        schema = PostgresSchema.create("rulerls");
+        ownerDb = Database.open(schema.settings(), new LocalSecurityService("owner"));
+        SecurityService owner = new RoleSecurityService(ownerDb);
+        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
+        users.createUser(new User("boss.m", "钱经理"));
+        users.createUser(new User("boss.n", "孙经理"));
+        users.createUser(new User("rep.r", "吴敏"));
+        users.createUser(new User("rep.s", "郑涛"));
+        for (String[] p : List.of(new String[] { "boss.m", Role.SALES_MANAGER }, new String[] { "boss.n", Role.SALES_MANAGER },
+                new String[] { "rep.r", Role.SALES_REP }, new String[] { "rep.s", Role.SALES_REP })) {
+            users.setRoles(p[0], List.of(p[1]));
+            users.enableSignIn(p[0], PASSWORD.toCharArray());
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (ownerDb != null) {
+            ownerDb.close();
+        }
+        if (schema != null) {
+            String team = "sb_salesbench_test_" + schema.name();
+            schema.close();
+            for (String role : List.of(team + "_admin", team)) {
+                try {
+                    schema.onServer("DROP ROLE IF EXISTS \"" + role + "\"");
+                } catch (AssertionError e) {
+                    // another run's grants may still name it; it grants nothing once its schema is gone
+                }
+            }
+        }
+    }
+
+    private Database as(String login) {
+        return Database.open(new DatabaseSettings(schema.settings().url(), login, PASSWORD), new LocalSecurityService(login));
+    }
+
+    private static RuleServiceImpl rules(Database db) {
+        RuleServices none = new RuleServices() {
+            @Override
+            public <S> S get(Class<S> type) {
+                throw new IllegalStateException("no services in this test");
+            }
+        };
+        return new RuleServiceImpl(db, new RoleSecurityService(db), none);
+    }
+
+    private static int update(Database db, String sql) throws SQLException {
+        try (Connection c = Database.connect(db.settings()); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    private static long count(Database db, String sql) throws SQLException {
+        try (Connection c = Database.connect(db.settings()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void everyoneReadsTheRulesAManagerWritesTheirOwnARepNone() throws Exception {
+        long id;
+        try (Database m = as("boss.m")) {
+            RuleServiceImpl mine = rules(m);
+            Rule rule = RuleEngineTest.rule("Big deals get a call", "opportunity", RuleEngineTest.CREATED, List.of(), RuleEngineTest.recording());
+            id = mine.save(rule).getId();
+            mine.close();
+            assertEquals(1, update(m, "UPDATE SB_RULE SET DESCRIPTION = 'mine' WHERE ID = " + id));
+        }
+        try (Database r = as("rep.r")) {
+            RuleServiceImpl reps = rules(r);
+            assertEquals(List.of("Big deals get a call"), reps.list().stream().map(Rule::getName).toList());
+            assertEquals(1, count(r, "SELECT COUNT(*) FROM SB_RULE"), "the engine of a rep's client reads the rules");
+            assertThrows(AccessDeniedException.class, () -> reps.delete(id));
+            reps.close();
+            assertEquals(0, update(r, "UPDATE SB_RULE SET ENABLED = FALSE WHERE ID = " + id));
+            assertEquals(0, update(r, "DELETE FROM SB_RULE WHERE ID = " + id));
+            SQLException refused = assertThrows(SQLException.class, () -> update(r, "INSERT INTO SB_RULE (ID, VERSION, CREATED_AT, CREATED_BY,"
+                    + " UPDATED_AT, UPDATED_BY, OWNER, NAME, RECORD_ENTITY, TRIGGER_ID, ENABLED) VALUES (-77, 1, CURRENT_TIMESTAMP, 'rep.r',"
+                    + " CURRENT_TIMESTAMP, 'rep.r', 'rep.r', 'Mine now', 'customer', 'x', TRUE)"));
+            assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+        }
+        try (Database n = as("boss.n")) {
+            // another manager's rule is not his: boss.m is not one of his people
+            assertEquals(0, update(n, "UPDATE SB_RULE SET ENABLED = FALSE WHERE ID = " + id));
+        }
+        try (Database m = as("boss.m")) {
+            assertEquals(1, count(m, "SELECT COUNT(*) FROM SB_RULE WHERE ENABLED AND DESCRIPTION = 'mine' AND ID = " + id));
+        }
+    }
+
+    @Test
+    void theExecutionLogIsWrittenInOnesOwnNameOnlyAndNeverChanged() throws Exception {
+        String insert = "INSERT INTO SB_RULE_EXECUTION (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, RULE_ID,"
+                + " RULE_NAME, RECORD_ENTITY, RECORD_ID, TRIGGERED_BY, OUTCOME, EXECUTED_AT, DEPTH) VALUES (%d, 1, CURRENT_TIMESTAMP, 'rep.s',"
+                + " CURRENT_TIMESTAMP, 'rep.s', '%s', 1, 'Some rule', 'customer', 1, 'CREATED', 'SUCCEEDED', CURRENT_TIMESTAMP, 0)";
+        try (Database s = as("rep.s")) {
+            assertEquals(1, update(s, String.format(insert, -501, "rep.s")));
+            SQLException forged = assertThrows(SQLException.class, () -> update(s, String.format(insert, -502, "boss.m")));
+            assertTrue(forged.getMessage().contains("row-level security"), forged.getMessage());
+            assertEquals(0, update(s, "UPDATE SB_RULE_EXECUTION SET OUTCOME = 'FAILED' WHERE ID = -501"));
+            assertEquals(0, update(s, "DELETE FROM SB_RULE_EXECUTION WHERE ID = -501"));
+        }
+        try (Database m = as("boss.m")) {
+            assertEquals(1, count(m, "SELECT COUNT(*) FROM SB_RULE_EXECUTION WHERE ID = -501 AND OUTCOME = 'SUCCEEDED'"), "everyone reads the log");
+        }
+    }
+
+    @Test
+    void aSnapshotIsSeenOnlyByWhomItsRecordsReadPolicyLets() throws Exception {
+        CustomerServiceImpl customers = new CustomerServiceImpl(ownerDb, new LocalSecurityService("owner"), (e, c, id) -> { });
+        Customer customer = new Customer("成都天府软件");
+        customer.setStatus(CustomerStatus.ACTIVE);
+        Customer theirs = customers.create(customer);
+        try (Connection c = Database.connect(ownerDb.settings()); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE SB_CUSTOMER SET OWNER = 'rep.s' WHERE ID = " + theirs.getId());
+            st.executeUpdate("INSERT INTO SB_RULE_SNAPSHOT (RECORD_ENTITY, RECORD_ID, FIELD_VALUES) VALUES ('customer', " + theirs.getId()
+                    + ", 'name=成都天府软件')");
+        }
+        String snapshots = "SELECT COUNT(*) FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = 'customer' AND RECORD_ID = " + theirs.getId();
+        try (Database s = as("rep.s")) {
+            assertEquals(1, count(s, snapshots));
+        }
+        try (Database r = as("rep.r")) {
+            assertEquals(0, count(r, snapshots));
+            assertEquals(0, update(r, "DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = 'customer' AND RECORD_ID = " + theirs.getId()));
+            SQLException refused = assertThrows(SQLException.class, () -> update(r, "INSERT INTO SB_RULE_SNAPSHOT (RECORD_ENTITY, RECORD_ID,"
+                    + " FIELD_VALUES) VALUES ('customer', " + (theirs.getId() + 1000) + ", 'x')"));
+            assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+        }
+        assertEquals(1, count(ownerDb, snapshots));
+    }
+}

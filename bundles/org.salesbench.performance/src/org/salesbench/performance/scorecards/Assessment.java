@@ -82,8 +82,9 @@ public class Assessment extends AbstractEntity {
     }
 
     /** Freezes a line's figures; the total is their weighted sum. */
-    public void freeze(ScorecardLine line, BigDecimal rawValue, BigDecimal score, BigDecimal weighted) {
-        lines.add(new AssessmentLine(this, line, rawValue, score, weighted));
+    /** Freezes a line measured against {@code kpiTarget} (the line's own, or the published target used instead). */
+    public void freeze(ScorecardLine line, BigDecimal kpiTarget, BigDecimal rawValue, BigDecimal score, BigDecimal weighted) {
+        lines.add(new AssessmentLine(this, line, kpiTarget, rawValue, score, weighted));
         computedScore = computedScore.add(weighted);
         finalScore = computedScore.add(adjustment);
     }

@@ -49,7 +49,7 @@ public class AssessmentLine extends AbstractEntity {
     protected AssessmentLine() {
     }
 
-    AssessmentLine(Assessment assessment, ScorecardLine line, BigDecimal rawValue, BigDecimal score, BigDecimal weighted) {
+    AssessmentLine(Assessment assessment, ScorecardLine line, BigDecimal kpiTarget, BigDecimal rawValue, BigDecimal score, BigDecimal weighted) {
         this.assessment = assessment;
         setOwner(assessment.getOwner());
         this.position = line.getPosition();
@@ -57,7 +57,7 @@ public class AssessmentLine extends AbstractEntity {
         this.parameter = line.getParameter();
         this.weight = line.getWeight();
         this.target = line.getTarget();
-        this.kpiTarget = line.getKpiTarget();
+        this.kpiTarget = kpiTarget;
         this.rawValue = rawValue;
         this.score = score;
         this.weighted = weighted;

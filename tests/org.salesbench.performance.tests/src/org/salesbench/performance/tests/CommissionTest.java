@@ -37,6 +37,8 @@ import org.salesbench.performance.internal.commissions.CommissionsCommand;
 import org.salesbench.performance.internal.kpi.LeaderboardCommand;
 import org.salesbench.performance.kpi.KpiService;
 import org.salesbench.performance.kpi.Period;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.testing.CommandRunner;
 
 /**
@@ -142,6 +144,31 @@ class CommissionTest {
         assertEquals(new BigDecimal("-333.33"), q4.lines().get(2).commission());
         assertEquals(new BigDecimal("-1500.00"), q4.total());
         assertEquals(q4.total(), sum(q4));
+    }
+
+    @Test
+    void withoutAQuotaRowTheTiersMeasureAgainstThePublishedTarget() {
+        Period q3 = Period.parse("2027-Q3").orElseThrow();
+        CommissionPlan plan = f.commissions.savePlan(new CommissionPlan("2027 三季度提成", CommissionBasis.WON, dec("0.05"), q3.from(), q3.to())
+                .tier(dec("100"), dec("1.5")));
+        f.commissions.setTarget(plan.getId(), REP, dec("100000"));
+        f.targets.create("won_revenue", Subject.person(REP), TargetPeriod.quarter(2027, 3), dec("40000"), "三季度目标");
+        f.targets.create("won_revenue", Subject.person(REP2), TargetPeriod.quarter(2027, 3), dec("40000"), "三季度目标");
+        f.deal(REP, "50000", LocalDate.of(2027, 8, 2), null, null, null);
+        f.deal(REP2, "50000", LocalDate.of(2027, 8, 1), null, null, null);
+        // zhou.jie has no quota row: 40000 at × 1 and 10000 beyond 100 % of the published 40000 at × 1.5 = 55000 × 5 % = 2750.00
+        Statement published = f.commissions.statement(plan.getId(), REP2, q3);
+        assertEquals(0, dec("40000").compareTo(published.target()));
+        assertEquals(0, dec("125.00").compareTo(published.attainment()));
+        assertEquals(new BigDecimal("2750.00"), published.total());
+        // li.na's quota row overrides her published target: 50000 of 100000 earns no accelerator, 50000 × 5 % = 2500.00
+        Statement quota = f.commissions.statement(plan.getId(), REP, q3);
+        assertEquals(0, dec("100000").compareTo(quota.target()));
+        assertEquals(0, dec("50.00").compareTo(quota.attainment()));
+        assertEquals(new BigDecimal("2500.00"), quota.total());
+        // a closed statement reports the same target
+        assertEquals(0, dec("40000").compareTo(f.commissions.close(plan.getId(), REP2, q3).target()));
+        assertEquals(0, dec("125.00").compareTo(f.commissions.statement(plan.getId(), REP2, q3).attainment()));
     }
 
     @Test

@@ -28,6 +28,8 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.performance.kpi.KpiDefinition;
 import org.salesbench.performance.kpi.KpiService;
 import org.salesbench.performance.kpi.Period;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetPeriod;
 
 /** Each built-in KPI against data whose value is worked out by hand, the contributed ones, ratings and a leaderboard. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +63,29 @@ class KpiTest {
         // 75000.50 × 100 / 100000 = 75.0005 %
         assertEquals(0, dec("75.0005").compareTo(value("revenue_attainment", rep, Q3, null, dec("100000"))));
         assertNull(value("revenue_attainment", rep, Q3, null, null), "no target, no attainment");
+    }
+
+    @Test
+    void revenueAttainmentWithoutATargetOfItsOwnIsMeasuredAgainstThePublishedTarget() {
+        Period h1 = Period.parse("2024-H1").orElseThrow();
+        f.deal(REP, "30000", LocalDate.of(2024, 2, 10), null, null, null);
+        f.deal(REP2, "10000", LocalDate.of(2024, 5, 20), null, null, null);
+        f.targets.create("won_revenue", Subject.person(REP), TargetPeriod.half(2024, 1), dec("40000"), "上半年目标");
+        long east = f.users.teams().stream().filter(t -> t.getName().equals("华东")).findFirst().orElseThrow().getId();
+        f.targets.create("won_revenue", Subject.team(east), TargetPeriod.half(2024, 1), dec("80000"), "华东上半年目标");
+        // 30000 × 100 / 40000 = 75 %
+        assertEquals(0, dec("75").compareTo(value("revenue_attainment", REP, h1, null, null)));
+        // the line's own target still overrides: 30000 × 100 / 60000 = 50 %
+        assertEquals(0, dec("50").compareTo(value("revenue_attainment", REP, h1, null, dec("60000"))));
+        // the team against the team's target: (30000 + 10000) × 100 / 80000 = 50 %
+        assertEquals(0, dec("50").compareTo(f.kpis.teamValue("revenue_attainment", "华东", h1, null, null)));
+        // zhou.jie has no target of his own, and 2024-Q1 is not the period the target was set for
+        assertNull(value("revenue_attainment", REP2, h1, null, null));
+        assertNull(value("revenue_attainment", REP, Period.parse("2024-Q1").orElseThrow(), null, null));
+        List<KpiService.Ranked> board = f.kpis.leaderboard("revenue_attainment", List.of(REP, REP2), h1, null);
+        assertEquals(List.of(REP, REP2), board.stream().map(KpiService.Ranked::login).toList());
+        assertEquals(0, dec("75").compareTo(board.get(0).value()));
+        assertNull(board.get(1).value());
     }
 
     @Test

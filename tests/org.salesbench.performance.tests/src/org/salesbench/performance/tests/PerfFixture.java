@@ -25,6 +25,11 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.performance.internal.commissions.CommissionServiceImpl;
 import org.salesbench.performance.internal.kpi.KpiServiceImpl;
 import org.salesbench.performance.internal.scorecards.ScorecardServiceImpl;
+import org.salesbench.performance.internal.targets.AttainmentServiceImpl;
+import org.salesbench.performance.internal.targets.TargetServiceImpl;
+import org.salesbench.analytics.internal.MetricCatalogueImpl;
+import org.salesbench.analytics.internal.ReportServiceImpl;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.quotes.Product;
 import org.salesbench.persistence.DatabaseSettings;
@@ -55,6 +60,7 @@ final class PerfFixture implements AutoCloseable {
     final SignedIn security;
     final Clock clock = Clock.fixed(LocalDate.of(2026, 6, 15).atStartOfDay(ZONE).toInstant(), ZONE);
     final UserServiceImpl users;
+    final TargetServiceImpl targets;
     final KpiServiceImpl kpis;
     final ScorecardServiceImpl scorecards;
     final CommissionServiceImpl commissions;
@@ -86,9 +92,18 @@ final class PerfFixture implements AutoCloseable {
         east.getMembers().add(REP);
         east.getMembers().add(REP2);
         users.createTeam(east);
-        kpis = new KpiServiceImpl(db, security, users);
-        scorecards = new ScorecardServiceImpl(db, security, clock);
-        commissions = new CommissionServiceImpl(db, security);
+        targets = targets(db, security, users, clock);
+        kpis = new KpiServiceImpl(db, security, users, targets);
+        scorecards = new ScorecardServiceImpl(db, security, targets, clock);
+        commissions = new CommissionServiceImpl(db, security, targets);
+    }
+
+    /** The targets service on {@code db} wired as DS wires it (the published targets revenue attainment and commission tiers fall back on). */
+    static TargetServiceImpl targets(Database db, org.salesbench.core.security.SecurityService security, UserServiceImpl users, Clock clock) {
+        MetricCatalogueImpl catalogue = new MetricCatalogueImpl(java.util.Locale.ENGLISH);
+        ReportServiceImpl reports = new ReportServiceImpl(db, security, catalogue, new ForecastServiceImpl(db, security));
+        return new TargetServiceImpl(db, security, users, catalogue, new AttainmentServiceImpl(db, reports, catalogue, clock), (entity, change, id) -> {
+        });
     }
 
     SignedIn as(String login) {

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.salesbench.core.security.AccessDeniedException;
-import org.salesbench.core.security.Action;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.security.Scope;
 import org.salesbench.performance.commissions.CommissionBasis;
 import org.salesbench.performance.commissions.CommissionPlan;
 import org.salesbench.performance.commissions.Statement;
@@ -33,14 +31,14 @@ import org.salesbench.performance.kpi.Period;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.testing.PostgresSchema;
-import org.salesbench.users.Role;
 import org.salesbench.users.internal.RoleSecurityService;
 
 /**
  * Commission statements on a team server, each rep signed in as their own PostgreSQL role: the statement SQL runs on
  * PostgreSQL as on Derby, a rep reads their own closed statement, is refused a colleague's by the service, and row
- * security hides the colleague's stored lines from direct SQL too. The reps hold a role that reads commissions OWN
- * (the shipped roles have no commission grant yet: see the module's notes).
+ * security hides the colleague's stored lines and quota from direct SQL too. The reps hold the shipped sales_rep role,
+ * whose grant of commissions OWN (users-8-performance) overrides its read-everything grant; their manager's
+ * sales_manager role reads their people's.
  */
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,17 +55,14 @@ class PostgresCommissionTest {
     void team() {
         schema = PostgresSchema.create("performance");
         f = new PerfFixture(schema.settings());
-        f.users.createRole(new Role("commission_rep", "reads everything, and of commissions their own", false,
-                List.of(new Role.Grant(Role.EVERY_ENTITY, Action.READ, Scope.ALL), new Role.Grant(CommissionPlan.ENTITY, Action.READ, Scope.OWN)),
-                List.of()));
-        for (String rep : List.of(REP, REP2)) {
-            f.users.setRoles(rep, List.of("commission_rep"));
-            f.users.enableSignIn(rep, PASSWORD.toCharArray());
+        for (String login : List.of(REP, REP2, MANAGER)) {
+            f.users.enableSignIn(login, PASSWORD.toCharArray());
         }
         f.as(MANAGER);
         plan = f.commissions.savePlan(new CommissionPlan("赢单提成", CommissionBasis.WON, dec("0.05"), Q4.from(), Q4.to())
                 .tier(dec("100"), dec("1.5")));
         f.commissions.setTarget(plan.getId(), REP, dec("50000"));
+        f.commissions.setTarget(plan.getId(), REP2, dec("60000"));
         f.deal(REP, "40000", LocalDate.of(2026, 10, 8), null, null, null);
         f.deal(REP, "20000.10", LocalDate.of(2026, 11, 9), null, null, null);
         f.deal(REP2, "30000", LocalDate.of(2026, 12, 10), null, null, null);
@@ -90,9 +85,13 @@ class PostgresCommissionTest {
     }
 
     private static Set<String> ownersBySql(Database db) throws Exception {
+        return ownersBySql(db, "SB_PERF_COMMISSION_LINE");
+    }
+
+    private static Set<String> ownersBySql(Database db, String table) throws Exception {
         Set<String> owners = new TreeSet<>();
         try (Connection c = Database.connect(db.settings()); java.sql.Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT OWNER FROM SB_PERF_COMMISSION_LINE")) {
+                ResultSet rs = s.executeQuery("SELECT OWNER FROM " + table)) {
             while (rs.next()) {
                 owners.add(rs.getString(1));
             }
@@ -103,7 +102,7 @@ class PostgresCommissionTest {
     @Test
     void aRepSeesTheirOwnStatementAndNotAColleagues() throws Exception {
         try (Database rep = signIn(REP)) {
-            CommissionServiceImpl service = new CommissionServiceImpl(rep, new RoleSecurityService(rep));
+            CommissionServiceImpl service = new CommissionServiceImpl(rep, new RoleSecurityService(rep), null);
             Statement own = service.statement(plan.getId(), REP, Q4);
             assertTrue(own.closed());
             // 40000 × 5 % = 2000.00; 10000 at × 1 and 10000.10 beyond 100 % of 50000 at × 1.5 = 25000.15 × 5 % = 1250.0075
@@ -112,9 +111,17 @@ class PostgresCommissionTest {
             AccessDeniedException refused = assertThrows(AccessDeniedException.class, () -> service.statement(plan.getId(), REP2, Q4));
             assertTrue(refused.getMessage().contains(REP2), refused.getMessage());
             assertEquals(Set.of(REP), ownersBySql(rep));
+            assertEquals(Set.of(REP), ownersBySql(rep, "SB_PERF_COMMISSION_QUOTA"));
         }
         try (Database other = signIn(REP2)) {
             assertEquals(Set.of(REP2), ownersBySql(other));
+            assertEquals(Set.of(REP2), ownersBySql(other, "SB_PERF_COMMISSION_QUOTA"));
+        }
+        try (Database manager = signIn(MANAGER)) {
+            // the manager reads both of their people's lines, and may open a rep's statement
+            assertEquals(Set.of(REP, REP2), ownersBySql(manager));
+            Statement theirs = new CommissionServiceImpl(manager, new RoleSecurityService(manager), null).statement(plan.getId(), REP2, Q4);
+            assertEquals(0, dec("1500.00").compareTo(theirs.total()));
         }
     }
 }

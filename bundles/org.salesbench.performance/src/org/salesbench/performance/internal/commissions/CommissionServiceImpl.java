@@ -30,6 +30,9 @@ import org.salesbench.performance.commissions.LineKind;
 import org.salesbench.performance.commissions.Statement;
 import org.salesbench.performance.internal.kpi.Messages;
 import org.salesbench.performance.kpi.Period;
+import org.salesbench.performance.internal.targets.WonRevenueTargets;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -45,11 +48,22 @@ public class CommissionServiceImpl implements CommissionService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
+    private final TargetService targets;
 
     @Activate
-    public CommissionServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security) {
+    public CommissionServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference TargetService targets) {
         this.unitOfWork = unitOfWork;
         this.security = security;
+        this.targets = targets;
+    }
+
+    /**
+     * What the tiers' attainment divides by: the plan's quota row for the person when there is one (an explicit
+     * override), else the person's published won revenue target for the statement's period, else none.
+     */
+    private BigDecimal target(EntityManager em, long planId, String login, Period period) {
+        CommissionQuota quota = quota(em, planId, login);
+        return WonRevenueTargets.orPublished(quota == null ? null : quota.getTarget(), targets, Subject.person(login), period.from(), period.to());
     }
 
     @Override
@@ -159,9 +173,9 @@ public class CommissionServiceImpl implements CommissionService {
             CommissionPlan plan = findPlan(em, planId);
             List<CommissionLine> stored = stored(em, planId, login, period);
             if (!stored.isEmpty()) {
-                return fromStored(plan, login, period, quota(em, planId, login), stored);
+                return fromStored(plan, login, period, target(em, planId, login, period), stored);
             }
-            return compute(em, plan, login, period);
+            return compute(em, plan, login, period, target(em, planId, login, period));
         });
     }
 
@@ -172,9 +186,9 @@ public class CommissionServiceImpl implements CommissionService {
             CommissionPlan plan = findPlan(em, planId);
             List<CommissionLine> stored = stored(em, planId, login, period);
             if (!stored.isEmpty()) {
-                return fromStored(plan, login, period, quota(em, planId, login), stored);
+                return fromStored(plan, login, period, target(em, planId, login, period), stored);
             }
-            Statement statement = compute(em, plan, login, period);
+            Statement statement = compute(em, plan, login, period, target(em, planId, login, period));
             for (Statement.Line line : statement.lines()) {
                 em.persist(new CommissionLine(planId, login, period, line));
             }
@@ -189,20 +203,17 @@ public class CommissionServiceImpl implements CommissionService {
                 .setParameter("f", period.from()).setParameter("t", period.to()).getResultList();
     }
 
-    private static Statement fromStored(CommissionPlan plan, String login, Period period, CommissionQuota quota, List<CommissionLine> stored) {
+    private static Statement fromStored(CommissionPlan plan, String login, Period period, BigDecimal target, List<CommissionLine> stored) {
         List<Statement.Line> lines = stored.stream().map(CommissionLine::toLine).toList();
         BigDecimal credited = lines.stream().filter(l -> l.kind() == LineKind.CREDIT).map(Statement.Line::base).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal target = quota == null ? null : quota.getTarget();
         return new Statement(plan.getId(), plan.getName(), login, period, target, credited, attainment(credited, target), lines, total(lines), true);
     }
 
     private record Credit(String key, LocalDate on, String description, BigDecimal base, Long productId, String segment) {
     }
 
-    /** The statement as the published figures give it now. */
-    static Statement compute(EntityManager em, CommissionPlan plan, String login, Period period) {
-        CommissionQuota quota = quota(em, plan.getId(), login);
-        BigDecimal target = quota == null ? null : quota.getTarget();
+    /** The statement as the published figures give it now, tiers measured against {@code target} (null: no tiers). */
+    static Statement compute(EntityManager em, CommissionPlan plan, String login, Period period, BigDecimal target) {
         List<Credit> credits = plan.getBasis() == CommissionBasis.WON ? wonDeals(em, login, period) : receipts(em, login, period, false);
         List<Statement.Line> lines = new ArrayList<>();
         BigDecimal running = BigDecimal.ZERO;

@@ -21,6 +21,9 @@ import org.salesbench.performance.kpi.KpiQuery;
 import org.salesbench.performance.kpi.KpiService;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.kpi.TeamworkRating;
+import org.salesbench.performance.internal.targets.WonRevenueTargets;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetService;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.UserService;
 
@@ -33,12 +36,29 @@ public class KpiServiceImpl implements KpiService {
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final UserService users;
+    private final TargetService targets;
 
     @Activate
-    public KpiServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference UserService users) {
+    public KpiServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference UserService users,
+            @Reference TargetService targets) {
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.users = users;
+        this.targets = targets;
+    }
+
+    /** The KPI whose target, when a line gives none, is the subject's published won revenue target. */
+    public static final String REVENUE_ATTAINMENT = "revenue_attainment";
+
+    /**
+     * What {@code kpiId} is measured against: {@code explicit} (a scorecard line's own target) when given, else for
+     * revenue attainment the subject's won revenue target for the period from the targets API (null when none).
+     */
+    public static BigDecimal targetFor(TargetService targets, String kpiId, BigDecimal explicit, Subject subject, Period period) {
+        if (!REVENUE_ATTAINMENT.equals(kpiId)) {
+            return explicit;
+        }
+        return WonRevenueTargets.orPublished(explicit, targets, subject, period.from(), period.to());
     }
 
     @Override
@@ -53,16 +73,20 @@ public class KpiServiceImpl implements KpiService {
 
     @Override
     public BigDecimal value(String kpiId, List<String> logins, Period period, String parameter, BigDecimal target) {
+        return value(kpiId, logins, logins != null && logins.size() == 1 ? Subject.person(logins.get(0)) : null, period, parameter, target);
+    }
+
+    private BigDecimal value(String kpiId, List<String> logins, Subject subject, Period period, String parameter, BigDecimal target) {
         KpiRegistry.Descriptor descriptor = descriptor(kpiId);
-        return unitOfWork.read(em -> compute(descriptor, em, logins, period, parameter, target));
+        return unitOfWork.read(em -> compute(descriptor, em, logins, period, parameter, targetFor(targets, kpiId, target, subject, period)));
     }
 
     @Override
     public BigDecimal teamValue(String kpiId, String team, Period period, String parameter, BigDecimal target) {
-        List<String> members = users.teams().stream().filter(t -> t.getName().equalsIgnoreCase(team == null ? "" : team.strip())).findFirst()
-                .map(t -> List.copyOf(t.getMembers()))
+        org.salesbench.users.Team found = users.teams().stream().filter(t -> t.getName().equalsIgnoreCase(team == null ? "" : team.strip()))
+                .findFirst()
                 .orElseThrow(() -> new ValidationException(List.of(new FieldError("team", NLS.bind(Messages.Kpi_unknownTeam, team), team))));
-        return value(kpiId, members, period, parameter, target);
+        return value(kpiId, List.copyOf(found.getMembers()), Subject.team(found.getId()), period, parameter, target);
     }
 
     static KpiRegistry.Descriptor descriptor(String kpiId) {
@@ -125,7 +149,8 @@ public class KpiServiceImpl implements KpiService {
         List<Object[]> values = unitOfWork.read(em -> {
             List<Object[]> result = new ArrayList<>();
             for (String login : people) {
-                result.add(new Object[] {login, compute(descriptor, em, List.of(login), period, parameter, null)});
+                BigDecimal target = targetFor(targets, kpiId, null, Subject.person(login), period);
+                result.add(new Object[] {login, compute(descriptor, em, List.of(login), period, parameter, target)});
             }
             return result;
         });

@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 import org.salesbench.performance.kpi.KpiQuery;
 
 /**
- * Revenue attainment: won revenue in the period × 100 / the target. The target is the scorecard line's own for now
- * (the targets of the performance module will supply it); no target, no value.
+ * Revenue attainment: won revenue in the period × 100 / the target. The target is the scorecard line's own when it
+ * has one, else the person's (or team's) published won revenue target for the period, which {@link KpiServiceImpl}
+ * and the scorecards read from the targets service before they ask; no target, no value.
  */
 public class RevenueAttainmentKpi extends SqlKpi {
 

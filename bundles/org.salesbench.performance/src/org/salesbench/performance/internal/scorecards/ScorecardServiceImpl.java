@@ -36,6 +36,8 @@ import org.salesbench.performance.scorecards.ScorecardLine;
 import org.salesbench.performance.scorecards.ScorecardService;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
 import org.salesbench.performance.scorecards.TemplateStatus;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetService;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -49,16 +51,18 @@ public class ScorecardServiceImpl implements ScorecardService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
+    private final TargetService targets;
     private final Clock clock;
 
     @Activate
-    public ScorecardServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security) {
-        this(unitOfWork, security, Clocks.system());
+    public ScorecardServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference TargetService targets) {
+        this(unitOfWork, security, targets, Clocks.system());
     }
 
-    public ScorecardServiceImpl(UnitOfWork unitOfWork, SecurityService security, Clock clock) {
+    public ScorecardServiceImpl(UnitOfWork unitOfWork, SecurityService security, TargetService targets, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.security = security;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -100,7 +104,9 @@ public class ScorecardServiceImpl implements ScorecardService {
             Optional<KpiRegistry.Descriptor> kpi = KpiRegistry.find(line.getKpiId());
             if (kpi.isEmpty()) {
                 errors.add(new FieldError("lines[" + n + "].kpi", NLS.bind(Messages.Scorecard_threshold, n, line.getKpiId()), line.getKpiId()));
-            } else if (kpi.get().definition().needsTarget() && (line.getKpiTarget() == null || line.getKpiTarget().signum() <= 0)) {
+            } else if (kpi.get().definition().needsTarget() && (line.getKpiTarget() == null
+                    ? !KpiServiceImpl.REVENUE_ATTAINMENT.equals(line.getKpiId()) : line.getKpiTarget().signum() <= 0)) {
+                // revenue attainment without a target of its own is measured against the person's published target
                 errors.add(new FieldError("lines[" + n + "].kpiTarget", NLS.bind(Messages.Scorecard_kpiTarget, n, kpi.get().definition().label()),
                         line.getKpiTarget()));
             }
@@ -211,14 +217,16 @@ public class ScorecardServiceImpl implements ScorecardService {
         });
     }
 
-    private static ScoreSheet.Line compute(EntityManager em, ScorecardLine line, String login, Period period) {
+    /** The line's figures; its KPI target is the line's own or, for revenue attainment, the person's published target. */
+    private ScoreSheet.Line compute(EntityManager em, ScorecardLine line, String login, Period period) {
         Optional<KpiRegistry.Descriptor> kpi = KpiRegistry.find(line.getKpiId());
-        BigDecimal raw = kpi.map(d -> KpiServiceImpl.compute(d, em, List.of(login), period, line.getParameter(), line.getKpiTarget())).orElse(null);
+        BigDecimal kpiTarget = KpiServiceImpl.targetFor(targets, line.getKpiId(), line.getKpiTarget(), Subject.person(login), period);
+        BigDecimal raw = kpi.map(d -> KpiServiceImpl.compute(d, em, List.of(login), period, line.getParameter(), kpiTarget)).orElse(null);
         BigDecimal score = line.score(raw);
         BigDecimal weighted = score.multiply(line.getWeight()).divide(HUNDRED, 4, RoundingMode.HALF_UP);
         KpiDefinition d = kpi.map(KpiRegistry.Descriptor::definition).orElse(null);
         return new ScoreSheet.Line(line.getPosition(), line.getKpiId(), d == null ? line.getKpiId() : d.label(), d == null ? "" : d.description(),
-                line.getParameter(), line.getWeight(), line.getCurve(), line.getTarget(), line.getKpiTarget(), raw, score, weighted);
+                line.getParameter(), line.getWeight(), line.getCurve(), line.getTarget(), kpiTarget, raw, score, weighted);
     }
 
     @Override
@@ -245,7 +253,7 @@ public class ScorecardServiceImpl implements ScorecardService {
                 Assessment a = new Assessment(templateId, login, period, clock.instant());
                 for (ScorecardLine line : t.getLines()) {
                     ScoreSheet.Line computed = compute(em, line, login, period);
-                    a.freeze(line, computed.rawValue(), computed.score(), computed.weighted());
+                    a.freeze(line, computed.kpiTarget(), computed.rawValue(), computed.score(), computed.weighted());
                 }
                 em.persist(a);
                 made.add(a);

@@ -1,0 +1,48 @@
+package org.salesbench.performance.internal.targets;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.salesbench.performance.targets.PeriodKind;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetPeriod;
+import org.salesbench.performance.targets.TargetService;
+
+/**
+ * The published won revenue target of a person or a team for a period, through {@link TargetService}: what revenue
+ * attainment and commission tiers divide by when the scorecard line or the commission plan gives no target of its
+ * own. Only a target set for exactly that calendar period counts (a quarter's assessment reads the quarter's target,
+ * not a share of the year's).
+ */
+public final class WonRevenueTargets {
+
+    /** The catalogue metric of the targets read. */
+    public static final String METRIC = "won_revenue";
+
+    private WonRevenueTargets() {
+    }
+
+    /** The calendar period (year, half, quarter, month) that runs exactly from {@code from} to {@code to}, if any. */
+    public static Optional<TargetPeriod> periodOf(LocalDate from, LocalDate to) {
+        for (PeriodKind kind : PeriodKind.values()) {
+            TargetPeriod p = TargetPeriod.containing(kind, from);
+            if (p.from().equals(from) && p.to().equals(to)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code explicit} when given; otherwise the subject's won revenue target for the period that the current user may
+     * read, or {@code null} when there is no target service, no subject, the range is no calendar period or no target
+     * is set.
+     */
+    public static BigDecimal orPublished(BigDecimal explicit, TargetService targets, Subject subject, LocalDate from, LocalDate to) {
+        if (explicit != null || targets == null || subject == null) {
+            return explicit;
+        }
+        return periodOf(from, to).flatMap(p -> targets.find(METRIC, subject, p)).map(t -> t.getValue()).orElse(null);
+    }
+}

@@ -86,6 +86,11 @@ public class ReceiptDialog extends TitleAreaDialog {
         return area;
     }
 
+    /** The methods the picker offers (tests). */
+    java.util.List<String> methodChoices() {
+        return java.util.List.of(method.getItems());
+    }
+
     /** Fills the fields as a user would (tests). */
     void fill(LocalDate on, String money, ReceiptMethod how, String ref) {
         Fields.set(date, on);

@@ -50,7 +50,7 @@ public interface ReceivablesService {
     Money credit(long customerId, String currency);
 
     /**
-     * The open instalments of approved (and later) contracts the user may see, past due first (earliest due first),
+     * The open instalments of approved (and later) contracts the user may see and that are not in the recycle bin, past due first (earliest due first),
      * {@code limit} from {@code offset}; with {@code overdueOnly} only those due before {@code asOf}.
      */
     List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, int offset, int limit);
@@ -58,7 +58,7 @@ public interface ReceivablesService {
     /** How many {@link #openInstalments} there are. */
     long countOpenInstalments(LocalDate asOf, boolean overdueOnly);
 
-    /** The balances of these contracts (those the user may see), keyed by contract id, in one query. */
+    /** The balances of these contracts (those the user may see, not in the recycle bin), keyed by contract id, in one query. */
     java.util.Map<Long, ContractBalance> balances(java.util.Collection<Long> contractIds, LocalDate asOf);
 
     /**

@@ -129,4 +129,32 @@ class ContractRecycleBinTest {
         assertEquals(Money.cny("1000.00"), fx.money.plan(paid.getId()).get(0).getPaid());
         assertEquals(1, fx.money.receipts(paid.getId()).size());
     }
+
+    @Test
+    void aDeletedContractLeavesTheReceivablesViewTheBalancesAndTheSearch() {
+        Contract kept = fx.approvedContract("仓储系统", "1000");
+        Contract deleted = fx.approvedContract("门店系统", "2000");
+        for (Contract c : List.of(kept, deleted)) {
+            fx.money.setPlan(c.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(5), "50"),
+                    PlannedInstalment.percent(fx.today().plusDays(30), "50")), null);
+        }
+        assertEquals(4, fx.money.countOpenInstalments(fx.today(), false));
+        assertEquals(2, fx.contracts.count(ContractFilter.all().withText("系统")));
+
+        fx.contracts.delete(deleted.getId());
+
+        assertEquals(List.of(kept.getId(), kept.getId()),
+                fx.money.openInstalments(fx.today(), false, 0, 10).stream().map(i -> i.contractId()).toList());
+        assertEquals(2, fx.money.countOpenInstalments(fx.today(), false));
+        assertEquals(1, fx.money.countOpenInstalments(fx.today(), true));
+        assertEquals(Set.of(kept.getId()), fx.money.balances(List.of(kept.getId(), deleted.getId()), fx.today()).keySet());
+        assertEquals(List.of(kept.getId()),
+                fx.contracts.list(ContractFilter.all().withText("系统"), 0, 10).stream().map(Contract::getId).toList());
+        assertEquals(0, fx.contracts.count(ContractFilter.all().withText(deleted.getNumber())));
+
+        bin.restore(Contract.ENTITY, deleted.getId());
+        assertEquals(4, fx.money.countOpenInstalments(fx.today(), false));
+        assertEquals(2, fx.money.balances(List.of(kept.getId(), deleted.getId()), fx.today()).size());
+        assertEquals(1, fx.contracts.count(ContractFilter.all().withText(deleted.getNumber())));
+    }
 }

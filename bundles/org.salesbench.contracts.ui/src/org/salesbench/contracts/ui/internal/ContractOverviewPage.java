@@ -1,5 +1,6 @@
 package org.salesbench.contracts.ui.internal;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.TableViewer;
@@ -22,12 +24,14 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.documents.DocumentException;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormPage;
 import org.salesbench.ui.forms.Formats;
@@ -38,8 +42,9 @@ import org.salesbench.workflow.approvals.ApprovalService;
 
 /**
  * The contract's Overview: its header (title and dates edited while a draft, the rest shown), its lines, the steps of
- * its life the state machine allows from where it is, and where its approval stands. A step runs in a job through
- * {@link ContractService}; a refusal is shown with the model's reason.
+ * its life the state machine allows from where it is, and where its approval stands; Renew, Print to PDF and Delete (to
+ * the recycle bin, after a confirmation). A step runs in a job through {@link ContractService}; a refusal is shown with
+ * the model's reason.
  */
 public class ContractOverviewPage extends EntityFormPage<Contract> {
 
@@ -101,6 +106,13 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
                 () -> ask(Messages.Step_terminate, Messages.Step_terminateWhy).ifPresent(this::terminate));
         step(toolkit, buttons, "expire", Messages.Step_expire, () -> expire());
         step(toolkit, buttons, "cancel", Messages.Step_cancel, () -> ask(Messages.Step_cancel, Messages.Step_cancelWhy).ifPresent(this::cancel));
+        step(toolkit, buttons, "renew", Messages.Step_renew, () -> renew());
+        step(toolkit, buttons, "print", Messages.Step_print, () -> choosePdf().ifPresent(this::print));
+        step(toolkit, buttons, "delete", Messages.Step_delete, () -> {
+            if (MessageDialog.openConfirm(getSite().getShell(), Messages.Step_delete, NLS.bind(Messages.Step_deleteConfirm, editor.contract().getNumber()))) {
+                delete();
+            }
+        });
         approvalText = toolkit.createLabel(actions, "", SWT.WRAP);
         GridData approvalData = new GridData(SWT.FILL, SWT.CENTER, true, false);
         approvalData.widthHint = 500;
@@ -190,6 +202,7 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         steps.get("terminate").setEnabled(s.canMoveTo(ContractStatus.TERMINATED));
         steps.get("expire").setEnabled(s.canMoveTo(ContractStatus.EXPIRED));
         steps.get("cancel").setEnabled(s.canMoveTo(ContractStatus.CANCELLED));
+        steps.get("renew").setEnabled(RENEWABLE.contains(s) && contract.getStartDate() != null && contract.getEndDate() != null);
     }
 
     private Optional<String> ask(String title, String question) {
@@ -252,6 +265,55 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
 
     public Job cancel(String reason) {
         return run(Messages.Step_cancel, () -> service().cancel(id(), reason));
+    }
+
+    /** The statuses the model renews from ({@link ContractService#renew}). */
+    private static final java.util.Set<ContractStatus> RENEWABLE = java.util.EnumSet.of(ContractStatus.SIGNED, ContractStatus.ACTIVE,
+            ContractStatus.COMPLETED, ContractStatus.EXPIRED);
+
+    /** The model makes the next contract as a draft; the editor opens on it. */
+    public Job renew() {
+        return Jobs.load(approvalText, Messages.Step_renew, () -> service().renew(id()), next -> {
+            editor.reload();
+            ContractCommands.open(getSite().getPage(), next, errorReporter);
+        }, e -> errorReporter.accept(Jobs.message(e)));
+    }
+
+    /** Moves the contract to the recycle bin and closes the editor; unsaved edits are dropped with it. */
+    public Job delete() {
+        long id = id();
+        return Jobs.load(approvalText, Messages.Step_delete, () -> {
+            service().delete(id);
+            return id;
+        }, done -> getSite().getPage().closeEditor(editor, false), e -> errorReporter.accept(Jobs.message(e)));
+    }
+
+    private Optional<Path> choosePdf() {
+        org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setText(Messages.Step_print);
+        dialog.setFilterExtensions(new String[] { "*.pdf" }); //$NON-NLS-1$
+        dialog.setFilterNames(new String[] { Messages.Step_printFilter });
+        dialog.setFileName(editor.contract().getNumber() + ".pdf"); //$NON-NLS-1$
+        dialog.setOverwrite(true);
+        return Optional.ofNullable(dialog.open()).map(Path::of);
+    }
+
+    /**
+     * Renders the contract's document (the template in use for the user's language) to {@code target} through the model's
+     * {@link ContractDocuments}; the form says where it went.
+     */
+    public Job print(Path target) {
+        long id = id();
+        String number = editor.contract().getNumber();
+        return Jobs.load(approvalText, Messages.Step_print, () -> {
+            try {
+                Services.get(ContractDocuments.class).renderPdf(id, null, target);
+            } catch (DocumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            return target;
+        }, done -> getManagedForm().getForm().setMessage(NLS.bind(Messages.Step_printDone, number, done), IMessageProvider.INFORMATION),
+                e -> errorReporter.accept(Jobs.message(e)));
     }
 
     private ContractService service() {

@@ -45,6 +45,7 @@ public final class Labels {
             case WECHAT_PAY -> Messages.Method_wechatPay;
             case ACCEPTANCE_BILL -> Messages.Method_acceptanceBill;
             case OTHER -> Messages.Method_other;
+            case CREDIT -> Messages.Method_credit;
         };
     }
 

@@ -87,6 +87,7 @@ public final class Messages extends NLS {
     public static String Method_cash;
     public static String Method_cheque;
     public static String Method_other;
+    public static String Method_credit;
     public static String Method_wechatPay;
     public static String NewContract_create;
     public static String NewContract_from;
@@ -160,6 +161,12 @@ public final class Messages extends NLS {
     public static String Step_terminateWhy;
     public static String Step_withdraw;
     public static String Step_withdrawNote;
+    public static String Step_delete;
+    public static String Step_deleteConfirm;
+    public static String Step_renew;
+    public static String Step_print;
+    public static String Step_printDone;
+    public static String Step_printFilter;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

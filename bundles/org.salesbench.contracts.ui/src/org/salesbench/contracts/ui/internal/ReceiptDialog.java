@@ -36,6 +36,9 @@ public class ReceiptDialog extends TitleAreaDialog {
     private DateTime date;
     private Text amount;
     private Combo method;
+
+    /** The methods a user may record: not {@code CREDIT}, which only applying a customer's credit writes. */
+    static final java.util.List<ReceiptMethod> METHODS = java.util.Arrays.stream(ReceiptMethod.values()).filter(m -> m != ReceiptMethod.CREDIT).toList();
     private Text reference;
     private Receipt recorded;
 
@@ -73,7 +76,7 @@ public class ReceiptDialog extends TitleAreaDialog {
         }
         new Label(body, SWT.NONE).setText(Messages.Field_method);
         method = new Combo(body, SWT.READ_ONLY);
-        for (ReceiptMethod m : ReceiptMethod.values()) {
+        for (ReceiptMethod m : METHODS) {
             method.add(Labels.of(m));
         }
         method.select(0);
@@ -83,11 +86,16 @@ public class ReceiptDialog extends TitleAreaDialog {
         return area;
     }
 
+    /** The methods the picker offers (tests). */
+    java.util.List<String> methodChoices() {
+        return java.util.List.of(method.getItems());
+    }
+
     /** Fills the fields as a user would (tests). */
     void fill(LocalDate on, String money, ReceiptMethod how, String ref) {
         Fields.set(date, on);
         amount.setText(money);
-        method.select(how.ordinal());
+        method.select(METHODS.indexOf(how));
         reference.setText(ref == null ? "" : ref);
     }
 
@@ -97,7 +105,7 @@ public class ReceiptDialog extends TitleAreaDialog {
             Money money = Money.of(Fields.amount(Messages.Field_amount, amount.getText()), currency);
             String ref = reference.getText().isBlank() ? null : reference.getText().strip();
             recorded = Services.get(ReceivablesService.class).recordReceipt(contractId, Fields.date(date), money,
-                    ReceiptMethod.values()[method.getSelectionIndex()], ref);
+                    METHODS.get(method.getSelectionIndex()), ref);
         } catch (RuntimeException e) {
             setErrorMessage(Jobs.message(e));
             return;

@@ -483,11 +483,11 @@ public class ReceivablesServiceImpl implements ReceivablesService {
 
     // ---- across contracts
 
-    /** The contracts' condition of the open-instalment queries: receivable statuses, and only the user's own when that is all they may read. */
+    /** The contracts' condition of the open-instalment queries: not in the recycle bin, receivable statuses, and only the user's own when that is all they may read. */
     private String visible(java.util.Map<String, Object> params) {
         security.check(Action.READ, ContractFacts.ENTITY, null);
         params.put("receivable", ContractFacts.RECEIVABLE);
-        String where = " c.id = i.contractId AND i.active = TRUE AND c.status IN :receivable";
+        String where = " c.id = i.contractId AND c.deletedAt IS NULL AND i.active = TRUE AND c.status IN :receivable";
         if (!security.currentUser().localOwner() && security.scope(Action.READ, ContractFacts.ENTITY) == org.salesbench.core.security.Scope.OWN) {
             params.put("me", security.currentUser().login());
             where += " AND c.owner = :me";
@@ -539,7 +539,7 @@ public class ReceivablesServiceImpl implements ReceivablesService {
             List<Object[]> rows = em.createQuery("SELECT c.id, c.owner, c.currency, SUM(i.amount), SUM(i.paid),"
                     + " SUM(CASE WHEN i.dueDate < :asOf THEN i.amount - i.paid ELSE 0 END)"
                     + " FROM Contract c LEFT JOIN Instalment i ON i.contractId = c.id AND i.active = TRUE"
-                    + " WHERE c.id IN :ids GROUP BY c.id, c.owner, c.currency", Object[].class)
+                    + " WHERE c.id IN :ids AND c.deletedAt IS NULL GROUP BY c.id, c.owner, c.currency", Object[].class)
                     .setParameter("asOf", asOf).setParameter("ids", contractIds).getResultList();
             for (Object[] r : rows) {
                 if (!security.isPermitted(Action.READ, ContractFacts.ENTITY, (String) r[1])) {

@@ -218,6 +218,8 @@ class ContractsUiTest {
         ReceiptDialog dialog = new ReceiptDialog(editor.getSite().getShell(), draft.getId(), draft.getNumber(), "CNY", null);
         dialog.setBlockOnOpen(false);
         dialog.open();
+        assertFalse(dialog.methodChoices().contains(Labels.of(ReceiptMethod.CREDIT)), "credit is applied, never recorded by hand");
+        assertEquals(ReceiptMethod.values().length - 1, dialog.methodChoices().size());
         dialog.fill(LocalDate.now(Clocks.system()), "1000", ReceiptMethod.CASH, null);
         dialog.okPressed();
         assertEquals(null, dialog.recorded());
@@ -237,5 +239,54 @@ class ContractsUiTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(plan.isEditing(), "the plan stays as edited");
         assertEquals(List.of(), Services.get(org.salesbench.contracts.receivables.ReceivablesService.class).plan(draft.getId()));
+    }
+
+    @Test
+    void aSignedContractIsPrintedRenewedAndItsRenewalDeleted() throws Exception {
+        ContractService service = Services.get(ContractService.class);
+        Contract contract = service.createFromOpportunity(wonDeal("续签客户" + unique, "8000").getId());
+        LocalDate today = LocalDate.now(Clocks.system());
+        contract.setStartDate(today.minusMonths(11));
+        contract.setEndDate(today.plusMonths(1));
+        service.update(contract);
+        if (service.submitForApproval(contract.getId()).getStatus() == ContractStatus.IN_APPROVAL) {
+            service.recordApprovalDecision(contract.getId(), true, "同意");
+        }
+        Contract signed = service.sign(contract.getId(), today);
+        ContractEditor editor = ContractEditor.open(page, signed.getId(), signed.getNumber());
+        ContractOverviewPage overview = (ContractOverviewPage) editor.findPage(ContractOverviewPage.ID);
+        overview.setErrorReporter(errors::add);
+        editor.setActivePage(ContractOverviewPage.ID);
+        settle();
+
+        // Print: the model's document, as PDF, where the user chose
+        java.nio.file.Path pdf = java.nio.file.Files.createTempDirectory("contract-print").resolve(signed.getNumber() + ".pdf");
+        overview.print(pdf).join();
+        settle();
+        assertEquals(List.of(), errors);
+        assertTrue(java.nio.file.Files.size(pdf) > 0);
+        assertEquals("%PDF", new String(java.nio.file.Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+
+        // Renew: the next contract, a draft naming this one, opens in its own editor
+        assertTrue(overview.steps().get("renew").isEnabled(), "a signed contract with dates is renewed");
+        overview.renew().join();
+        settle();
+        UiTesting.waitUntil("the renewal opens", () -> page.getActiveEditor() instanceof ContractEditor e && e.contract().getId() != signed.getId());
+        assertEquals(List.of(), errors);
+        ContractEditor renewalEditor = (ContractEditor) page.getActiveEditor();
+        Contract renewal = renewalEditor.contract();
+        assertEquals(ContractStatus.DRAFT, renewal.getStatus());
+        assertEquals(signed.getId(), renewal.getRenewsId());
+        assertEquals(today.plusMonths(1).plusDays(1), renewal.getStartDate());
+
+        // Delete (confirmed): to the recycle bin, and its editor closes
+        ContractOverviewPage renewalOverview = (ContractOverviewPage) renewalEditor.findPage(ContractOverviewPage.ID);
+        renewalOverview.setErrorReporter(errors::add);
+        renewalOverview.delete().join();
+        settle();
+        assertEquals(List.of(), errors);
+        assertTrue(service.find(renewal.getId()).isEmpty(), "the renewal is in the recycle bin");
+        assertFalse(List.of(page.getEditorReferences()).stream().anyMatch(r -> r.getEditor(false) == renewalEditor), "its editor closed");
+        assertTrue(service.find(signed.getId()).isPresent());
     }
 }

@@ -73,7 +73,11 @@ public class CsvFormat implements DataFormat {
             long firstLine = 1;
             if (text.startsWith("sep=") && text.length() > 4) {
                 delimiter = text.charAt(4);
-                skipLine(reader);
+                try {
+                    skipLine(reader);
+                } catch (CharacterCodingException e) {
+                    throw new ImportException(NLS.bind(Messages.File_badBytes, new Object[] { file.getFileName(), charset.name(), 1 }), e);
+                }
                 firstLine = 2;
             } else {
                 delimiter = options.delimiter() != null ? options.delimiter() : sniffDelimiter(text);

@@ -96,7 +96,7 @@ class CommandLineDataTest {
 
     @Test
     void allOrNothingRefusesAFileWithABadRowAndValidRowsImportsTheRest() throws Exception {
-        Path file = Files.writeString(dir.resolve("c.csv"), "Name,Status,Grade\nAlpha Ltd,active,A\n,active,B\nGamma Ltd,Customer,C\nDelta Ltd,prospect,Z\n");
+        Path file = Files.writeString(dir.resolve("c.csv"), "Name,Status,Grade\nAlpha Ltd,active,A\n,active,B\nGamma Ltd,Patron,C\nDelta Ltd,prospect,Z\n");
         Result refused = cli.run("import", "customers", file.toString(), "--summary", "json");
         assertEquals(3, refused.code(), refused.toString());
         assertTrue(refused.out().strip().matches("\\{\"created\":\\d+,\"updated\":0,\"skipped\":0,\"failed\":3\\}"), refused.toString());
@@ -105,7 +105,7 @@ class CommandLineDataTest {
         assertEquals(0, cli.customers());
 
         Path report = dir.resolve("errors.csv");
-        Result partial = cli.run("import", "customers", file.toString(), "--mode", "valid-rows", "--values", "status:Customer=ACTIVE",
+        Result partial = cli.run("import", "customers", file.toString(), "--mode", "valid-rows", "--values", "status:Patron=ACTIVE",
                 "--errors", report.toString());
         assertEquals(1, partial.code(), partial.toString());
         assertEquals("Created 2, updated 0, skipped 0, failed 2.", partial.out().strip());
@@ -114,7 +114,7 @@ class CommandLineDataTest {
         assertTrue(errors.startsWith("\uFEFFrow,column,value,message"), errors);
         assertTrue(errors.contains("\n3,") && errors.contains("\n5,"), errors);
         assertEquals(2, cli.customers());
-        assertEquals(1, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME = 'Gamma Ltd' AND STATUS = 'ACTIVE'"), "--values mapped Customer");
+        assertEquals(1, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME = 'Gamma Ltd' AND STATUS = 'ACTIVE'"), "--values mapped Patron");
     }
 
     @Test

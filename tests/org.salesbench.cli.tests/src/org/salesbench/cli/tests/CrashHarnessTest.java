@@ -31,7 +31,7 @@ import org.salesbench.persistence.DatabaseSettings;
  * runtime's bundles) against an embedded Derby database, and is killed with SIGKILL at a random point; then the
  * database is opened again, as the next start would, and checked: every import is whole or absent as its mode promises
  * (all-or-nothing: all rows or none; valid-rows: whole batches of 1,000), an import the child acknowledged is all there
- * (no lost commit), every customer's external id and search terms are there and none points at a customer that is not
+ * (no lost commit), every customer's external id is there and none points at a customer that is not
  * (nothing half-written), and the database answers within 10 s without manual repair. Derby's durability is its
  * default. The first run is not killed: it makes the database and times an import, the random kills fall within that
  * time.
@@ -123,13 +123,12 @@ class CrashHarnessTest {
             }
             long dangling = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID e WHERE e.ENTITY = 'customer' AND NOT EXISTS "
                     + "(SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = e.RECORD_ID)");
-            long unsearchable = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER c WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM SB_CUSTOMER_TERM t WHERE t.CUSTOMER_ID = c.ID)");
             long orphanContacts = query(s, "SELECT COUNT(*) FROM SB_CONTACT k WHERE NOT EXISTS (SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = k.CUSTOMER_ID)");
-            if (dangling + unsearchable + orphanContacts > 0) {
+            // the search index is a cache beside the database, rebuilt from it: nothing to check in the database
+            if (dangling + orphanContacts > 0) {
                 inconsistencies++;
-                problems.add("after run " + last.number() + ": " + dangling + " external ids of no customer, " + unsearchable
-                        + " customers missing from the search index, " + orphanContacts + " contacts of no customer");
+                problems.add("after run " + last.number() + ": " + dangling + " external ids of no customer, " + orphanContacts
+                        + " contacts of no customer");
             }
         } finally {
             shutDown(db);

@@ -133,6 +133,8 @@ public class ContactsTarget implements ImportTarget {
         List<RowOutcome> outcomes = new ArrayList<>();
         WritableFields rules = WritableFields.of(security, ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
+        // customers this batch made (company cards, missing companies): not yet committed, so no name look-up finds them
+        Map<String, Customer> madeHere = new HashMap<>();
         for (ImportRow row : rows) {
             long existingId = match.onMatch() == OnMatch.CREATE ? 0 : match(em, connection, search, row, match.keys());
             if (existingId != 0 && match.onMatch() == OnMatch.SKIP) {
@@ -140,7 +142,7 @@ public class ContactsTarget implements ImportTarget {
                 continue;
             }
             if (existingId == 0 && isCompanyCard(row)) {
-                outcomes.add(company(context, em, service, row));
+                outcomes.add(company(context, em, service, row, madeHere));
                 continue;
             }
             if (existingId == 0 && blank(row.text(NAME))) { // the name is required of a person's card, not of a company's
@@ -159,10 +161,12 @@ public class ContactsTarget implements ImportTarget {
                 }
                 customer = contact.getCustomer();
             } else {
-                Object resolved = customerOf(em, connection, service, row);
+                Customer made = blank(row.text(CUSTOMER)) ? null : madeHere.get(row.text(CUSTOMER).strip());
+                Object resolved = made != null ? made : customerOf(em, connection, service, row);
                 if (resolved instanceof FieldError missing && missing.field().equals(CUSTOMER) && !blank(row.text(CUSTOMER))
                         && context.createsMissing(CustomersTarget.ID) && service.idsByName(row.text(CUSTOMER).strip()).isEmpty()) {
                     resolved = createCustomer(em, service, row.text(CUSTOMER).strip(), null, null);
+                    madeHere.put(row.text(CUSTOMER).strip(), (Customer) resolved);
                     context.note(NLS.bind(ImportMessages.Note_customerCreated, row.text(CUSTOMER).strip()));
                 }
                 if (resolved instanceof FieldError error) {
@@ -224,11 +228,15 @@ public class ContactsTarget implements ImportTarget {
      * A company's card as a customer, with its address and (a customer having no field for them) its phones, web site and
      * e-mails as lines of its notes; skipped when a customer of that name exists.
      */
-    private static RowOutcome company(ImportContext context, EntityManager em, CustomerService service, ImportRow row) {
+    private static RowOutcome company(ImportContext context, EntityManager em, CustomerService service, ImportRow row,
+            Map<String, Customer> madeHere) {
         String name = !blank(row.text(CUSTOMER)) ? row.text(CUSTOMER).strip() : blank(row.text(NAME)) ? null : row.text(NAME).strip();
         if (name == null) {
             return RowOutcome.failed(List.of(new FieldError(CUSTOMER, NLS.bind(TargetMessages.Value_required, ImportMessages.Contact_customer),
                     null)));
+        }
+        if (madeHere.containsKey(name)) {
+            return RowOutcome.skipped(madeHere.get(name).getId());
         }
         List<Long> existing = service.idsByName(name);
         if (!existing.isEmpty()) {
@@ -240,6 +248,7 @@ public class ContactsTarget implements ImportTarget {
         line(notes, ImportMessages.Contact_companyUrl, row.get(URL));
         try {
             Customer customer = createCustomer(em, service, name, row, notes.toString());
+            madeHere.put(name, customer);
             context.note(ImportMessages.Note_companyCard);
             return RowOutcome.created(customer.getId());
         } catch (ValidationException e) {

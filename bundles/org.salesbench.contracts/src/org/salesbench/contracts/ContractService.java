@@ -53,6 +53,15 @@ public interface ContractService {
     /** The approval's decision: approved, or rejected back to draft with the comment. Needs the APPROVE right. */
     Contract recordApprovalDecision(long id, boolean approved, String comment);
 
+    /**
+     * A person's decision: through the workflow's pending request when there is one and the user is among its current
+     * approvers (its engine moves the contract), else as the contract's own decision ({@link #recordApprovalDecision}).
+     */
+    Contract decideApproval(long id, boolean approved, String comment);
+
+    /** Whether the current user may decide the contract's approval: an approver of its pending request, or the APPROVE right. */
+    boolean mayDecideApproval(long id);
+
     /** In approval back to draft when the requester recalls the request. */
     Contract withdrawFromApproval(long id, String note);
 

@@ -359,6 +359,28 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
     }
 
     @Override
+    public Contract decideApproval(long id, boolean approved, String comment) {
+        Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
+        if (pending.isPresent() && approvals.mayDecide(pending.get().getId())) {
+            if (approved) {
+                approvals.approve(pending.get().getId(), comment);
+            } else {
+                approvals.reject(pending.get().getId(), comment);
+            }
+            return find(id).orElseThrow();
+        }
+        return recordApprovalDecision(id, approved, comment);
+    }
+
+    @Override
+    public boolean mayDecideApproval(long id) {
+        Contract contract = find(id).orElseThrow();
+        Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
+        return pending.isPresent() && approvals.mayDecide(pending.get().getId())
+                || security.isPermitted(Action.APPROVE, Contract.ENTITY, contract.getOwner());
+    }
+
+    @Override
     public Contract recordApprovalDecision(long id, boolean approved, String comment) {
         return unitOfWork.write(em -> {
             Contract contract = load(em, id);

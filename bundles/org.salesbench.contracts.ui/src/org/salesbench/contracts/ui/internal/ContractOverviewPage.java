@@ -28,8 +28,6 @@ import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
-import org.salesbench.core.security.Action;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.documents.DocumentException;
 import org.salesbench.ui.Services;
@@ -55,8 +53,7 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
     private Label approvalText;
     private TableViewer lines;
     private Consumer<String> errorReporter = this::showError;
-    /** The pending approval request and whether the user may decide it, read on each reload. */
-    private Long pendingRequest;
+    /** Whether the user may decide the contract's approval, read on each reload. */
     private boolean mayDecide;
 
     public ContractOverviewPage(ContractEditor editor) {
@@ -170,11 +167,10 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         Jobs.load(approvalText, Messages.Job_loadContract, () -> {
             ApprovalService approvals = Services.get(ApprovalService.class);
             Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
-            boolean permitted = Services.get(SecurityService.class).isPermitted(Action.APPROVE, Contract.ENTITY, contract.getOwner());
-            return pending.map(r -> new Approval(r.getId(), approvals.currentApprovers(r.getId()), approvals.mayDecide(r.getId()) || permitted))
-                    .orElse(new Approval(null, java.util.List.of(), permitted));
+            boolean mayDecide = service().mayDecideApproval(id);
+            return pending.map(r -> new Approval(r.getId(), approvals.currentApprovers(r.getId()), mayDecide))
+                    .orElse(new Approval(null, java.util.List.of(), mayDecide));
         }, approval -> {
-            pendingRequest = approval.request();
             mayDecide = approval.mayDecide();
             String note = Formats.text(editor.contract().getStatusNote());
             if (approval.request() != null) {
@@ -219,24 +215,9 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         return run(Messages.Step_submit, () -> service().submitForApproval(id()));
     }
 
-    /**
-     * Approves or rejects: through the workflow's pending request when there is one (its engine moves the contract),
-     * else as the contract's own decision (a user with the approve right).
-     */
+    /** Approves or rejects; the model decides whether through the workflow's pending request or as the contract's own decision. */
     public Job decide(boolean approved, String comment) {
-        Long request = pendingRequest;
-        return run(approved ? Messages.Step_approve : Messages.Step_reject, () -> {
-            ApprovalService approvals = Services.get(ApprovalService.class);
-            if (request != null && approvals.mayDecide(request)) {
-                if (approved) {
-                    approvals.approve(request, comment);
-                } else {
-                    approvals.reject(request, comment);
-                }
-                return service().find(id()).orElseThrow();
-            }
-            return service().recordApprovalDecision(id(), approved, comment);
-        });
+        return run(approved ? Messages.Step_approve : Messages.Step_reject, () -> service().decideApproval(id(), approved, comment));
     }
 
     public Job withdraw() {

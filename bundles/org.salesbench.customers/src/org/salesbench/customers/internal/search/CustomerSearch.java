@@ -465,7 +465,7 @@ public final class CustomerSearch implements AutoCloseable {
      */
     public long count(CustomerFilter filter, Set<String> hidden) {
         if (onServer()) {
-            return onServer(server -> server.count(filter, LocalDate.now(Clocks.system())));
+            return onServer(server -> server.count(filter, LocalDate.now(Clocks.system()), hidden));
         }
         Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()), hidden);
         return search(index -> index.count(query));
@@ -477,7 +477,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit, Set<String> hidden) {
         if (onServer()) {
-            return onServer(server -> server.page(filter, sort, offset, limit, LocalDate.now(Clocks.system())));
+            return onServer(server -> server.page(filter, sort, offset, limit, LocalDate.now(Clocks.system()), hidden));
         }
         Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()), hidden);
         return search(index -> index.page(query, sort, offset, limit));
@@ -489,7 +489,7 @@ public final class CustomerSearch implements AutoCloseable {
 
     public long[] ids(CustomerFilter filter, CustomerSort sort, Set<String> hidden) {
         if (onServer()) {
-            return onServer(server -> server.ids(filter, sort, LocalDate.now(Clocks.system())));
+            return onServer(server -> server.ids(filter, sort, LocalDate.now(Clocks.system()), hidden));
         }
         Query query = CustomerIndex.query(filter, LocalDate.now(Clocks.system()), hidden);
         return search(index -> index.ids(query, sort));

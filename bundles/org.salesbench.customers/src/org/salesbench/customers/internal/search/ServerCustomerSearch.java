@@ -35,17 +35,51 @@ final class ServerCustomerSearch {
     private static final String CUSTOMER_TEXT = "LOWER(NAME || ' ' || COALESCE(SHORT_NAME, '') || ' ' || NORMALIZED_NAME || ' ' || COALESCE(CREDIT_CODE, ''))";
     private static final String PHONE_DIGITS = "REGEXP_REPLACE(P.PHONE, '\\D', '', 'g')";
 
-    /** The customers with a word anywhere in their text; each of its five parameters is the word's LIKE pattern. */
-    private static final String MATCHING_WORD = "C.ID IN ("
-            + "SELECT ID FROM SB_CUSTOMER WHERE " + CUSTOMER_TEXT + " LIKE ? ESCAPE '\\'"
-            + " UNION SELECT CUSTOMER_ID FROM SB_CUSTOMER_TAG WHERE LOWER(TAG) LIKE ? ESCAPE '\\'"
-            + " UNION SELECT CUSTOMER_ID FROM SB_CONTACT WHERE " + SoftDeletion.notDeleted(null) + " AND LOWER(NAME) LIKE ? ESCAPE '\\'"
-            + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN SB_CONTACT K ON K.ID = P.CONTACT_ID WHERE "
-            + SoftDeletion.notDeleted("K") + " AND " + PHONE_DIGITS + " LIKE ? ESCAPE '\\'"
-            + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT K ON K.ID = E.CONTACT_ID WHERE "
-            + SoftDeletion.notDeleted("K") + " AND LOWER(E.EMAIL) LIKE ? ESCAPE '\\')";
-
-    private static final int MATCHING_WORD_PARAMETERS = 5;
+    /**
+     * The customers with a word anywhere in the text of the sources ({@link SearchTerms#SOURCES}) not {@code hidden} from
+     * the user, and the number of times the word's LIKE pattern is its parameter. With nothing hidden it is the
+     * statement the trigram indexes serve; a hidden name, short name or credit code leaves that part out of the
+     * customer's text (which then scans), a hidden tag, contact name, phone or e-mail leaves its source out, so a word
+     * found only in what the user may not see finds nothing.
+     */
+    static Where matchingWord(java.util.Set<String> hidden) {
+        List<String> parts = new ArrayList<>();
+        String text = CUSTOMER_TEXT;
+        if (hidden.contains(SearchTerms.NAME) || hidden.contains(SearchTerms.SHORT_NAME) || hidden.contains(SearchTerms.CREDIT_CODE)) {
+            List<String> own = new ArrayList<>();
+            if (!hidden.contains(SearchTerms.NAME)) {
+                own.add("NAME || ' ' || NORMALIZED_NAME");
+            }
+            if (!hidden.contains(SearchTerms.SHORT_NAME)) {
+                own.add("COALESCE(SHORT_NAME, '')");
+            }
+            if (!hidden.contains(SearchTerms.CREDIT_CODE)) {
+                own.add("COALESCE(CREDIT_CODE, '')");
+            }
+            text = own.isEmpty() ? null : "LOWER(" + String.join(" || ' ' || ", own) + ")";
+        }
+        if (text != null) {
+            parts.add("SELECT ID FROM SB_CUSTOMER WHERE " + text + " LIKE ? ESCAPE '\\'");
+        }
+        if (!hidden.contains(SearchTerms.TAGS)) {
+            parts.add("SELECT CUSTOMER_ID FROM SB_CUSTOMER_TAG WHERE LOWER(TAG) LIKE ? ESCAPE '\\'");
+        }
+        if (!hidden.contains(SearchTerms.CONTACT_NAME)) {
+            parts.add("SELECT CUSTOMER_ID FROM SB_CONTACT WHERE " + SoftDeletion.notDeleted(null) + " AND LOWER(NAME) LIKE ? ESCAPE '\\'");
+        }
+        if (!hidden.contains(SearchTerms.PHONES)) {
+            parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN SB_CONTACT K ON K.ID = P.CONTACT_ID WHERE "
+                    + SoftDeletion.notDeleted("K") + " AND " + PHONE_DIGITS + " LIKE ? ESCAPE '\\'");
+        }
+        if (!hidden.contains(SearchTerms.EMAILS)) {
+            parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT K ON K.ID = E.CONTACT_ID WHERE "
+                    + SoftDeletion.notDeleted("K") + " AND LOWER(E.EMAIL) LIKE ? ESCAPE '\\'");
+        }
+        if (parts.isEmpty()) {
+            return new Where("FALSE", List.of()); // every source hidden: a word finds nothing
+        }
+        return new Where("C.ID IN (" + String.join(" UNION ", parts) + ")", java.util.Collections.nCopies(parts.size(), (Object) null));
+    }
 
     private final Connection connection;
 
@@ -62,13 +96,14 @@ final class ServerCustomerSearch {
     private record Where(String sql, List<Object> parameters) {
     }
 
-    static Where where(CustomerFilter filter, LocalDate today) {
+    static Where where(CustomerFilter filter, LocalDate today, java.util.Set<String> hidden) {
         StringBuilder sql = new StringBuilder(SoftDeletion.notDeleted("C"));
         List<Object> parameters = new ArrayList<>();
         if (filter.text() != null) {
+            Where matching = matchingWord(hidden);
             for (String word : SearchTerms.queryWords(filter.text())) {
-                sql.append(" AND ").append(MATCHING_WORD);
-                parameters.addAll(java.util.Collections.nCopies(MATCHING_WORD_PARAMETERS, "%" + likeEscaped(word) + "%"));
+                sql.append(" AND ").append(matching.sql());
+                parameters.addAll(java.util.Collections.nCopies(matching.parameters().size(), "%" + likeEscaped(word) + "%"));
             }
         }
         if (!filter.grades().isEmpty()) {
@@ -114,8 +149,8 @@ final class ServerCustomerSearch {
         return " ORDER BY " + column + direction + ", C.ID" + direction;
     }
 
-    synchronized long count(CustomerFilter filter, LocalDate today) throws SQLException {
-        Where where = where(filter, today);
+    synchronized long count(CustomerFilter filter, LocalDate today, java.util.Set<String> hidden) throws SQLException {
+        Where where = where(filter, today, hidden);
         try (PreparedStatement s = prepare("SELECT COUNT(*) FROM SB_CUSTOMER C WHERE " + where.sql(), where.parameters());
                 ResultSet rs = s.executeQuery()) {
             rs.next();
@@ -123,18 +158,18 @@ final class ServerCustomerSearch {
         }
     }
 
-    synchronized long[] ids(CustomerFilter filter, CustomerSort sort, LocalDate today) throws SQLException {
-        Where where = where(filter, today);
+    synchronized long[] ids(CustomerFilter filter, CustomerSort sort, LocalDate today, java.util.Set<String> hidden) throws SQLException {
+        Where where = where(filter, today, hidden);
         try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + where.sql() + orderBy(sort), where.parameters())) {
             return CustomerSearch.longs(s);
         }
     }
 
-    synchronized List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit, LocalDate today) throws SQLException {
+    synchronized List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit, LocalDate today, java.util.Set<String> hidden) throws SQLException {
         if (limit <= 0) {
             return List.of();
         }
-        Where where = where(filter, today);
+        Where where = where(filter, today, hidden);
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(limit);
         parameters.add(Math.max(0, offset));

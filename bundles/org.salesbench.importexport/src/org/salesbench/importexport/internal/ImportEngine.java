@@ -231,6 +231,24 @@ public class ImportEngine implements ImportService {
         }
     }
 
+    /**
+     * Refuses a match key on a field the user's roles hide (a contact's phones, a customer's credit code): which rows
+     * match, skip or update would tell what the field holds of records the user may otherwise read.
+     */
+    private void checkKeysVisible(ImportTarget target, ImportSettings settings) {
+        if (target.entity() == null || settings.match().keys().isEmpty() || settings.match().onMatch() == OnMatch.CREATE) {
+            return;
+        }
+        SecurityService security = context.service(SecurityService.class);
+        FieldMask mask = FieldMask.of(security, target.entity());
+        for (String key : settings.match().keys()) {
+            if (mask.hides(key)) {
+                throw new ImportException(NLS.bind(Messages.Match_hiddenKey, new Object[] { key, settings.targetId(),
+                        security.currentUser().login(), target.entity() }));
+            }
+        }
+    }
+
     private static TargetField field(List<TargetField> fields, String name) {
         return name == null ? null : fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
     }
@@ -246,6 +264,7 @@ public class ImportEngine implements ImportService {
                         String.join(", ", target.keyFields()) }));
             }
         }
+        checkKeysVisible(target, settings);
         DataFormat format = formatOf(file);
         boolean large = Files.isRegularFile(file) && Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
         try (RecordReader reader = format.open(file, options)) {

@@ -39,6 +39,7 @@ public final class Messages extends NLS {
     public static String Format_unknown;
     public static String Format_broken;
     public static String Match_unknownKey;
+    public static String Match_hiddenKey;
     public static String Mapping_unknownField;
     public static String Mapping_twice;
     public static String Mapping_requiredMissing;

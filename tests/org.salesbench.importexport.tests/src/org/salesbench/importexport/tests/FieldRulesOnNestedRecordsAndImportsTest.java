@@ -25,6 +25,7 @@ import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerStatus;
+import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportSettings;
 import org.salesbench.importexport.ImportSettings.Mode;
@@ -179,6 +180,57 @@ class FieldRulesOnNestedRecordsAndImportsTest {
             assertEquals(3 - 1, leadResult.errors().get(0).row());
             assertEquals("Phone", leadResult.errors().get(0).column());
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_LEAD WHERE PHONE = '13600000000'"));
+        }
+    }
+
+    @Test
+    void matchKeysMayNotReadFieldsTheUserMayNotSee() throws Exception {
+        FieldRulesInListsAndExportsTest.FieldRules security = new FieldRulesInListsAndExportsTest.FieldRules();
+        try (SalesFixture f = new SalesFixture(security)) {
+            Customer c = new Customer("壬方机械");
+            c.setStatus(CustomerStatus.ACTIVE);
+            Contact k = c.addContact(new Contact());
+            k.setName("郑经理");
+            k.getPhones().add("13511112222");
+            k.getEmails().add("zheng@renfang.example");
+            f.customers.create(c);
+            security.rules.put("contact", Map.of("phones", FieldAccess.HIDDEN));
+
+            // a file matched on the hidden phone would update (or skip) the very contact whose phone it names
+            Path byPhone = ImportFixture.utf8(dir.resolve("by-phone.csv"), "Customer,Name,Phone,Title\n壬方机械,郑经理,13511112222,总监\n");
+            ImportSettings settings = new ImportSettings("contacts", f.engine.preview(byPhone, ReadOptions.DETECT, "contacts").mapping())
+                    .withMatch(new MatchPolicy(List.of("phones"), OnMatch.UPDATE)).withMode(Mode.VALID_ROWS);
+            ImportException refused = assertThrows(ImportException.class,
+                    () -> f.engine.run(byPhone, ReadOptions.DETECT, settings, new NullProgressMonitor()));
+            assertTrue(refused.getMessage().contains("phones") && refused.getMessage().contains("contact"), refused.getMessage());
+            assertEquals(0, f.count("SELECT COUNT(*) FROM SB_CONTACT WHERE TITLE = '总监'"), "nothing written");
+            assertEquals(1, f.count("SELECT COUNT(*) FROM SB_CONTACT"), "no contact created either");
+            ImportSettings skipping = settings.withMatch(new MatchPolicy(List.of("emails", "phones"), OnMatch.SKIP));
+            assertThrows(ImportException.class, () -> f.engine.run(byPhone, ReadOptions.DETECT, skipping, new NullProgressMonitor()),
+                    "a hidden key among visible ones is refused too");
+
+            // a visible key still matches, and creating without matching reads no key
+            Path byEmail = ImportFixture.utf8(dir.resolve("by-email.csv"), "Customer,Name,E-mail,Title\n壬方机械,郑经理,zheng@renfang.example,总监\n");
+            ImportResult updated = f.engine.run(byEmail, ReadOptions.DETECT, new ImportSettings("contacts",
+                    f.engine.preview(byEmail, ReadOptions.DETECT, "contacts").mapping()).withMatch(new MatchPolicy(List.of("emails"), OnMatch.UPDATE))
+                    .withMode(Mode.VALID_ROWS), new NullProgressMonitor());
+            assertEquals(1, updated.updated(), updated.errors().toString());
+            assertEquals(1, f.count("SELECT COUNT(*) FROM SB_CONTACT WHERE TITLE = '总监'"));
+            Path newOne = ImportFixture.utf8(dir.resolve("new-one.csv"), "Customer,Name\n壬方机械,冯工\n");
+            ImportSettings creating = new ImportSettings("contacts", f.engine.preview(newOne, ReadOptions.DETECT, "contacts").mapping())
+                    .withMatch(new MatchPolicy(List.of("phones"), OnMatch.CREATE));
+            assertEquals(1, f.engine.run(newOne, ReadOptions.DETECT, creating, new NullProgressMonitor()).created(),
+                    "creating without matching reads no key");
+
+            security.rules.put("customer", Map.of("creditCode", FieldAccess.HIDDEN));
+            Path customers = ImportFixture.utf8(dir.resolve("by-code.csv"), "Name,Region\n壬方机械,华北\n");
+            ImportSettings byCode = new ImportSettings("customers", f.engine.preview(customers, ReadOptions.DETECT, "customers").mapping())
+                    .withMatch(new MatchPolicy(List.of("creditCode", "name"), OnMatch.UPDATE));
+            ImportException code = assertThrows(ImportException.class,
+                    () -> f.engine.run(customers, ReadOptions.DETECT, byCode, new NullProgressMonitor()));
+            assertTrue(code.getMessage().contains("creditCode"), code.getMessage());
+            security.rules.clear();
+            assertEquals(1, f.engine.run(customers, ReadOptions.DETECT, byCode, new NullProgressMonitor()).updated(), "no rules: the same key matches");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.salesbench.customers.ui.internal;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -14,14 +15,23 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.salesbench.core.security.FieldAccess;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.Validator;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.DecisionRole;
+import org.salesbench.ui.Services;
 
-/** Edits one contact: name, title, department, several phones and e-mails, decision role, primary. */
+/**
+ * Edits one contact: name, title, department, several phones and e-mails, decision role, primary. The user's field
+ * rules for contacts apply as in the customer editor: a field their roles hide is not shown (nor its label), one they
+ * may only read cannot be changed, and OK writes back only the fields they may edit (the service keeps the others).
+ */
 public class ContactDialog extends TitleAreaDialog {
 
     private final Contact contact;
+    private final Map<String, FieldAccess> rules;
+    private final Map<String, Control> controls = new java.util.HashMap<>();
     private Text name;
     private Text title;
     private Text department;
@@ -33,6 +43,49 @@ public class ContactDialog extends TitleAreaDialog {
     public ContactDialog(Shell parent, Contact contact) {
         super(parent);
         this.contact = contact;
+        this.rules = Services.get(SecurityService.class).fieldRules(Contact.ENTITY);
+    }
+
+    /** The widget of a contact's field ({@code name}, {@code phones}, {@code decisionRole}…), once the dialog is open. */
+    public Control field(String fieldName) {
+        return controls.get(fieldName);
+    }
+
+    private FieldAccess access(String fieldName) {
+        return rules.getOrDefault(fieldName, FieldAccess.EDIT);
+    }
+
+    private boolean editable(String fieldName) {
+        return access(fieldName) == FieldAccess.EDIT;
+    }
+
+    /** Applies the field's rule to its widget and the label before it. */
+    private void register(String fieldName, Control control, Label label) {
+        controls.put(fieldName, control);
+        switch (access(fieldName)) {
+        case HIDDEN -> {
+            exclude(control);
+            if (label != null) {
+                exclude(label);
+            }
+        }
+        case READ -> {
+            if (control instanceof Text text) {
+                text.setEditable(false);
+            } else {
+                control.setEnabled(false);
+            }
+        }
+        default -> {
+        }
+        }
+    }
+
+    private static void exclude(Control control) {
+        control.setVisible(false);
+        GridData data = control.getLayoutData() instanceof GridData d ? d : new GridData();
+        data.exclude = true;
+        control.setLayoutData(data);
     }
 
     @Override
@@ -44,25 +97,29 @@ public class ContactDialog extends TitleAreaDialog {
         Composite c = new Composite(area, SWT.NONE);
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         c.setLayout(new GridLayout(2, false));
-        name = field(c, Messages.Contact_name, contact.getName(), SWT.SINGLE);
-        title = field(c, Messages.Contact_title, contact.getTitle(), SWT.SINGLE);
-        department = field(c, Messages.Contact_department, contact.getDepartment(), SWT.SINGLE);
-        phones = field(c, Messages.Contact_phonesOnePerLine, String.join("\n", contact.getPhones()), SWT.MULTI);
-        emails = field(c, Messages.Contact_emailsOnePerLine, String.join("\n", contact.getEmails()), SWT.MULTI);
-        new Label(c, SWT.NONE).setText(Messages.Contact_role);
+        name = field(c, "name", Messages.Contact_name, contact.getName(), SWT.SINGLE);
+        title = field(c, "title", Messages.Contact_title, contact.getTitle(), SWT.SINGLE);
+        department = field(c, "department", Messages.Contact_department, contact.getDepartment(), SWT.SINGLE);
+        phones = field(c, "phones", Messages.Contact_phonesOnePerLine, String.join("\n", contact.getPhones()), SWT.MULTI);
+        emails = field(c, "emails", Messages.Contact_emailsOnePerLine, String.join("\n", contact.getEmails()), SWT.MULTI);
+        Label roleLabel = new Label(c, SWT.NONE);
+        roleLabel.setText(Messages.Contact_role);
         role = new Combo(c, SWT.READ_ONLY);
         role.add("");
         Arrays.stream(DecisionRole.values()).map(Labels::of).forEach(role::add);
         role.select(contact.getDecisionRole() == null ? 0 : contact.getDecisionRole().ordinal() + 1);
-        new Label(c, SWT.NONE);
+        register("decisionRole", role, roleLabel);
+        Label primaryLabel = new Label(c, SWT.NONE);
         primary = new Button(c, SWT.CHECK);
         primary.setText(Messages.Contact_primary);
         primary.setSelection(contact.isPrimary());
+        register("primary", primary, primaryLabel);
         return area;
     }
 
-    private Text field(Composite parent, String label, String value, int style) {
-        new Label(parent, SWT.NONE).setText(label);
+    private Text field(Composite parent, String fieldName, String label, String value, int style) {
+        Label caption = new Label(parent, SWT.NONE);
+        caption.setText(label);
         Text text = new Text(parent, SWT.BORDER | style | (style == SWT.MULTI ? SWT.V_SCROLL : 0));
         GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
         data.widthHint = 320;
@@ -72,15 +129,22 @@ public class ContactDialog extends TitleAreaDialog {
         text.setLayoutData(data);
         text.setText(value == null ? "" : value);
         text.addModifyListener(e -> check());
+        register(fieldName, text, caption);
         return text;
     }
 
     /** The same rules the service applies, shown before the customer is saved. */
     private void check() {
         Validator v = new Validator();
-        v.required("name", Messages.Contact_name, name.getText());
-        lines(phones).forEach(p -> v.phone("phones", Messages.Contact_phones, p));
-        lines(emails).forEach(e -> v.email("emails", Messages.Contact_emails, e));
+        if (editable("name")) {
+            v.required("name", Messages.Contact_name, name.getText());
+        }
+        if (editable("phones")) {
+            lines(phones).forEach(p -> v.phone("phones", Messages.Contact_phones, p));
+        }
+        if (editable("emails")) {
+            lines(emails).forEach(e -> v.email("emails", Messages.Contact_emails, e));
+        }
         String error = v.isEmpty() ? null : v.errors().get(0).message();
         setErrorMessage(error);
         Button ok = getButton(IDialogConstants.OK_ID);
@@ -101,15 +165,30 @@ public class ContactDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
-        contact.setName(name.getText().strip());
-        contact.setTitle(title.getText().isBlank() ? null : title.getText().strip());
-        contact.setDepartment(department.getText().isBlank() ? null : department.getText().strip());
-        contact.getPhones().clear();
-        contact.getPhones().addAll(lines(phones));
-        contact.getEmails().clear();
-        contact.getEmails().addAll(lines(emails));
-        contact.setDecisionRole(role.getSelectionIndex() <= 0 ? null : DecisionRole.values()[role.getSelectionIndex() - 1]);
-        contact.setPrimary(primary.getSelection());
+        // only what the user may edit: a hidden field's blank or a read-only value stays as the contact holds it
+        if (editable("name")) {
+            contact.setName(name.getText().strip());
+        }
+        if (editable("title")) {
+            contact.setTitle(title.getText().isBlank() ? null : title.getText().strip());
+        }
+        if (editable("department")) {
+            contact.setDepartment(department.getText().isBlank() ? null : department.getText().strip());
+        }
+        if (editable("phones")) {
+            contact.getPhones().clear();
+            contact.getPhones().addAll(lines(phones));
+        }
+        if (editable("emails")) {
+            contact.getEmails().clear();
+            contact.getEmails().addAll(lines(emails));
+        }
+        if (editable("decisionRole")) {
+            contact.setDecisionRole(role.getSelectionIndex() <= 0 ? null : DecisionRole.values()[role.getSelectionIndex() - 1]);
+        }
+        if (editable("primary")) {
+            contact.setPrimary(primary.getSelection());
+        }
         super.okPressed();
     }
 

@@ -235,7 +235,7 @@ public class ImportEngine implements ImportService {
      * Refuses a match key on a field the user's roles hide (a contact's phones, a customer's credit code): which rows
      * match, skip or update would tell what the field holds of records the user may otherwise read.
      */
-    private void checkKeysVisible(ImportTarget target, ImportSettings settings) {
+    private void checkKeysVisible(ImportTarget target, ImportSettings settings) throws ImportException {
         if (target.entity() == null || settings.match().keys().isEmpty() || settings.match().onMatch() == OnMatch.CREATE) {
             return;
         }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,10 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.audit.AuditEntry;
 import org.salesbench.audit.AuditKind;
 import org.salesbench.audit.AuditQuery;
 import org.salesbench.audit.internal.AuditTrailImpl;
+import org.salesbench.cli.internal.Cli;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.internal.CustomerServiceImpl;
@@ -117,6 +124,35 @@ class PostgresAuditTrailTest {
             assertEquals("psql-by-hand", e.client());
         }
         assertEquals(PostgresSchema.USER, audit.history(Customer.ENTITY, id).get(byRep.size()).user(), "the creation stays the owner's");
+    }
+
+    /**
+     * The command line's change is recorded as the database user it signed in as, whatever login a property names: the
+     * third of the ways a change is made (the workbench's services and a direct SQL session are above).
+     */
+    @Test
+    void aChangeThroughTheCommandLineIsRecordedAsItsDatabaseUser(@TempDir Path dir) throws Exception {
+        long id = customers.create(DerbyAuditTrailTest.customer("Acme")).getId();
+        Path file = Files.writeString(dir.resolve("c.csv"), "Name,Industry\nAcme,Mining\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String before = System.getProperty("salesbench.user");
+        System.setProperty("salesbench.user", "mallory");
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new Cli(schema.settings()).run(new String[] { "import", "customers", file.toString(), "--match", "name", "--on-match", "update" },
+                    o, e);
+        } finally {
+            if (before == null) {
+                System.clearProperty("salesbench.user");
+            } else {
+                System.setProperty("salesbench.user", before);
+            }
+        }
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        AuditEntry industry = DerbyAuditTrailTest.only(audit.history(Customer.ENTITY, id), "industry");
+        assertEquals("Mining", industry.newValue());
+        assertEquals(PostgresSchema.USER, industry.user(), "the database user, not the login a property names");
     }
 
     @Test

@@ -655,6 +655,9 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     @Override
     public List<String> tags() {
         security.check(Action.READ, Customer.ENTITY, null);
+        if (FieldMask.of(security, Customer.ENTITY).hides("tags")) {
+            return List.of(); // the tags the user's roles hide are not offered to filter by either
+        }
         return search.tags(); // the index's tag terms: SB_CUSTOMER_TAG keeps no index on TAG for this
     }
 

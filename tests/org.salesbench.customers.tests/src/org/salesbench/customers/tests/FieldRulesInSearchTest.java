@@ -75,6 +75,7 @@ class FieldRulesInSearchTest {
                 assertEquals(0, service.count(CustomerFilter.text(text)), "the count of '" + text + "'");
                 assertArrayEquals(new long[0], service.ids(CustomerFilter.text(text), CustomerSort.DEFAULT), "the id snapshot of '" + text + "'");
             }
+            assertEquals(List.of(), service.tags(), "hidden tags are not offered to filter by");
             assertEquals(List.of(id), found(service, "东方"), "the visible name still finds it");
             assertEquals(List.of(id), found(service, "王经理"), "so does a visible contact name");
             assertEquals(List.of(id), found(service, "东方 王"), "words from two visible sources");

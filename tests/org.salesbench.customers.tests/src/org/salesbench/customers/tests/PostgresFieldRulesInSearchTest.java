@@ -45,6 +45,7 @@ class PostgresFieldRulesInSearchTest {
                 for (String text : secrets) {
                     assertEquals(List.of(id), found(service, text), "no rules: '" + text + "' finds the customer");
                 }
+                assertEquals(List.of("保密名单"), service.tags(), "no rules: the tags to filter by");
 
                 security.rules.put("customer", Map.of("shortName", FieldAccess.HIDDEN, "tags", FieldAccess.HIDDEN,
                         "creditCode", FieldAccess.HIDDEN));
@@ -54,6 +55,7 @@ class PostgresFieldRulesInSearchTest {
                     assertEquals(0, service.count(CustomerFilter.text(text)), "the count of '" + text + "'");
                     assertArrayEquals(new long[0], service.ids(CustomerFilter.text(text), CustomerSort.DEFAULT), "the id snapshot of '" + text + "'");
                 }
+                assertEquals(List.of(), service.tags(), "hidden tags are not offered to filter by");
                 assertEquals(List.of(id), found(service, "东方"), "the visible name still finds it");
                 assertEquals(List.of(id), found(service, "王经理"), "so does a visible contact name");
                 assertEquals(List.of(id), found(service, "东方 王"), "words from two visible sources");

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 /**
  * The approval engine: definitions (saved only when valid), requests started for records of contributed
- * {@link ApprovalSubject}s, and the decisions on them. Approval rights come from roles: a decision needs the approver to
- * be one of the current step's open assignees and to pass {@code SecurityService.checkApproval} on the record, so nobody
- * approves their own request. Bad input is refused with a {@link org.salesbench.core.validation.ValidationException}
+ * {@link ApprovalSubject}s, and the decisions on them. Approval rights come from the definition: a decision needs the
+ * approver to be one of the current step's open assignees (whatever their roles let them do with the record's owner's
+ * records: a manager two levels up, named users outside the owner's chain), and nobody approves their own request. On a
+ * team server an open assignee reads and writes the request under row-level security even when their roles do not
+ * reach it. Bad input is refused with a {@link org.salesbench.core.validation.ValidationException}
  * naming the field; refused permission with an {@link org.salesbench.core.security.AccessDeniedException}.
  * Every change posts {@code EventTopics.topic(ENTITY, …)} with the request's id after commit.
  */

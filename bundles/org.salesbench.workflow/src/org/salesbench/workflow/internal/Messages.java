@@ -8,6 +8,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.workflow.internal.messages";
 
     public static String Task_title;
+    public static String Ics_notACalendar;
+    public static String Ics_badStart;
     public static String Task_description;
     public static String Task_assignee;
     public static String Task_priority;

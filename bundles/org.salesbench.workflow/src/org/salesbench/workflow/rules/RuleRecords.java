@@ -23,6 +23,19 @@ public interface RuleRecords {
      */
     Optional<Map<String, Object>> read(RuleServices services, long id);
 
+    /**
+     * The current values of many records at once, by id ({@link #read} for each, unless the catalogue reads a page in a
+     * few queries): the engine's first look at every record of an entity a rule starts to watch. Gone and unreadable
+     * records are left out.
+     */
+    default Map<Long, Map<String, Object>> readAll(RuleServices services, long[] ids) {
+        Map<Long, Map<String, Object>> values = new java.util.LinkedHashMap<>();
+        for (long id : ids) {
+            read(services, id).ifPresent(v -> values.put(id, v));
+        }
+        return values;
+    }
+
     /** Writes one {@link RuleField#settable() settable} field (already parsed to its type) through the module's service. */
     void write(RuleServices services, long id, String field, Object value);
 

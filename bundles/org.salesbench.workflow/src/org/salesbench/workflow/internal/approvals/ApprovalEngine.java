@@ -29,6 +29,7 @@ import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityMessages;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.FieldError;
@@ -312,9 +313,9 @@ public class ApprovalEngine implements ApprovalService {
         try {
             return unitOfWork.read(em -> {
                 ApprovalRequest request = load(em, requestId);
+                // an open assignment on the current step is the right to decide (see checkDecider)
                 boolean local = security.currentUser().localOwner();
-                return request.getStatus() == ApprovalStatus.PENDING && (local || openAssignment(em, request).isPresent())
-                        && (local || !isRequester(request)) && security.isPermitted(Action.APPROVE, request.getEntityType(), request.getRecordOwner());
+                return request.getStatus() == ApprovalStatus.PENDING && (local || openAssignment(em, request).isPresent() && !isRequester(request));
             });
         } catch (ValidationException e) {
             return false;
@@ -528,9 +529,18 @@ public class ApprovalEngine implements ApprovalService {
 
     // ---- helpers
 
+    /**
+     * The current user's right to decide the current step: nobody decides their own request, and an open assignment on
+     * the step is the right to decide it, whatever the user's roles say about the record. Assignments come from a
+     * definition only administrators save (the owner's manager at any level an escalation reaches, named users outside
+     * the owner's chain, a role's holders) or from a delegation by such an approver, so the definition, not the
+     * approver's reach over the owner's records, says who decides. The decision writes only the request, its approvers
+     * and history, and what the subject's {@link ApprovalSubject#decided} changes.
+     */
     private ApprovalAssignment checkDecider(EntityManager em, ApprovalRequest request) {
-        // nobody approves their own request, and the right to approve this record comes from the user's roles
-        security.checkApproval(request.getEntityType(), request.getRecordOwner(), request.getRequester());
+        if (!security.currentUser().localOwner() && isRequester(request)) {
+            throw new AccessDeniedException(SecurityMessages.ownRequest(me(), request.getEntityType()));
+        }
         Optional<ApprovalAssignment> mine = myAssignment(em, request);
         if (mine.isEmpty()) {
             throw new AccessDeniedException(NLS.bind(Messages.Approval_notAnApprover, new Object[] { me(), request.getCurrentStep(),

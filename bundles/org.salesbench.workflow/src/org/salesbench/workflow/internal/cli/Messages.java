@@ -14,6 +14,12 @@ public final class Messages extends NLS {
     public static String Command_count;
     public static String Command_reminded;
     public static String Command_ruleFailed;
+    public static String Command_exported;
+    public static String Command_imported;
+    public static String Command_customerRequired;
+    public static String Command_noCustomer;
+    public static String Command_writeFailed;
+    public static String Command_readFailed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,6 +1,10 @@
 package org.salesbench.workflow.internal.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,12 +17,17 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
+import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.customers.Activity;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskFilter;
 import org.salesbench.workflow.TaskService;
 import org.salesbench.workflow.TaskStatus;
+import org.salesbench.workflow.internal.IcsCalendar;
 import org.salesbench.workflow.reminders.ReminderEngine;
 import org.salesbench.workflow.reminders.ReminderRun;
 
@@ -45,6 +54,8 @@ public class TasksCommand implements CliCommand {
         return switch (raw.get(0)) {
         case "list" -> list(Arguments.parse(rest, Set.of("format", "limit"), Set.of("mine", "overdue", "all")), context);
         case "remind" -> remind(Arguments.parse(rest, Set.of(), Set.of()), context);
+        case "export" -> export(Arguments.parse(rest, Set.of("customer"), Set.of("mine", "all")), context);
+        case "import" -> importMeetings(Arguments.parse(rest, Set.of("customer"), Set.of()), context);
         default -> throw CommandException.usage(NLS.bind(Messages.Command_unknownAction, raw.get(0)));
         };
     }
@@ -90,6 +101,63 @@ public class TasksCommand implements CliCommand {
         }
         context.err().println(NLS.bind(Messages.Command_reminded, runs.stream().mapToInt(ReminderRun::made).sum(), runs.size()));
         return failed == 0 ? OK : PARTIAL;
+    }
+
+    /** {@code tasks export F.ics [--mine] [--all] [--customer ID]}: the tasks (and that customer's activities) as iCalendar. */
+    private static int export(Arguments args, CommandContext context) throws CommandException {
+        List<String> files = args.expect("file");
+        Path file = Path.of(files.get(0));
+        String mine = args.flag("mine") ? context.service(SecurityService.class).currentUser().login() : null;
+        TaskFilter filter = new TaskFilter(mine, args.flag("all") ? Set.of() : Set.of(TaskStatus.OPEN), null, null, null, null);
+        TaskService tasks = context.service(TaskService.class);
+        List<Task> rows = tasks.list(filter, 0, Integer.MAX_VALUE);
+        List<Activity> activities = List.of();
+        String customerId = args.option("customer");
+        if (customerId != null) {
+            activities = customer(context, customerId).getActivities();
+        }
+        try {
+            List<Activity> chosen = activities;
+            AtomicFiles.write(file, out -> IcsCalendar.write(rows, chosen, ZoneId.systemDefault(), "salesbench", out));
+        } catch (IOException e) {
+            throw CommandException.data(NLS.bind(Messages.Command_writeFailed, file, e.getMessage()), e);
+        }
+        context.err().println(NLS.bind(Messages.Command_exported, new Object[] { rows.size(), activities.size(), file }));
+        return OK;
+    }
+
+    /** {@code tasks import F.ics --customer ID}: the file's meetings logged as that customer's activities; the whole file is read (and refused, naming the line) before any is logged. */
+    private static int importMeetings(Arguments args, CommandContext context) throws CommandException {
+        List<String> files = args.expect("file");
+        Path file = Path.of(files.get(0));
+        String customerId = args.option("customer");
+        if (customerId == null) {
+            throw CommandException.usage(Messages.Command_customerRequired);
+        }
+        Customer customer = customer(context, customerId);
+        List<IcsCalendar.Meeting> meetings;
+        try (InputStream in = Files.newInputStream(file)) {
+            meetings = IcsCalendar.meetings(in, ZoneId.systemDefault());
+        } catch (IOException e) {
+            throw CommandException.data(NLS.bind(Messages.Command_readFailed, file, e.getMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw CommandException.data(file + ": " + e.getMessage(), e);
+        }
+        CustomerService customers = context.service(CustomerService.class);
+        for (IcsCalendar.Meeting meeting : meetings) {
+            customers.logActivity(customer.getId(), IcsCalendar.activity(meeting));
+        }
+        context.err().println(NLS.bind(Messages.Command_imported, new Object[] { meetings.size(), file, customer.getName() }));
+        return OK;
+    }
+
+    private static Customer customer(CommandContext context, String id) throws CommandException {
+        try {
+            return context.service(CustomerService.class).find(Long.parseLong(id.strip()))
+                    .orElseThrow(() -> CommandException.usage(NLS.bind(Messages.Command_noCustomer, id)));
+        } catch (NumberFormatException e) {
+            throw CommandException.usage(NLS.bind(Messages.Command_badNumber, "--customer", id));
+        }
     }
 
     private static int limit(Arguments args) throws CommandException {

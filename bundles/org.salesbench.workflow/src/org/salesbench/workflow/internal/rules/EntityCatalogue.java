@@ -66,14 +66,34 @@ abstract class EntityCatalogue<T extends AbstractEntity> implements RuleRecords 
 
     @Override
     public Optional<Map<String, Object>> read(RuleServices services, long id) {
-        return find(services, id).map(record -> {
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (Field<T> f : definitions) {
-                Object value = f.getter().apply(record);
-                values.put(f.field().name(), value instanceof Integer i ? BigDecimal.valueOf(i) : value);
-            }
-            return values;
-        });
+        return find(services, id).map(this::values);
+    }
+
+    /** The records of a page of ids the module's service reads in a few queries; null when it reads one at a time. */
+    protected List<T> findAll(RuleServices services, long[] ids) {
+        return null;
+    }
+
+    @Override
+    public Map<Long, Map<String, Object>> readAll(RuleServices services, long[] ids) {
+        List<T> records = findAll(services, ids);
+        if (records == null) {
+            return RuleRecords.super.readAll(services, ids);
+        }
+        Map<Long, Map<String, Object>> values = new LinkedHashMap<>();
+        for (T record : records) {
+            values.put(record.getId(), values(record));
+        }
+        return values;
+    }
+
+    private Map<String, Object> values(T record) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field<T> f : definitions) {
+            Object value = f.getter().apply(record);
+            values.put(f.field().name(), value instanceof Integer i ? BigDecimal.valueOf(i) : value);
+        }
+        return values;
     }
 
     @Override

@@ -35,6 +35,11 @@ public class OpportunityCatalogue extends EntityCatalogue<Opportunity> {
     }
 
     @Override
+    protected List<Opportunity> findAll(RuleServices services, long[] ids) {
+        return services.get(OpportunityService.class).findAll(ids);
+    }
+
+    @Override
     protected void update(RuleServices services, Opportunity record) {
         services.get(OpportunityService.class).update(record);
     }

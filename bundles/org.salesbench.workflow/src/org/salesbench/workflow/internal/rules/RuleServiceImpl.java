@@ -632,12 +632,50 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         Set<Long> kept = new HashSet<>();
         unitOfWork.read(em -> em.createNativeQuery("SELECT RECORD_ID FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
                 .setParameter(1, entity).getResultList()).forEach(id -> kept.add(((Number) id).longValue()));
-        for (long id : ids) {
-            if (!kept.contains(id)) {
-                RecordRef ref = new RecordRef(entity, id);
-                catalogue.get().read(services, id).ifPresent(values -> keepSnapshot(ref, values));
-            }
+        long[] missing = java.util.Arrays.stream(ids).filter(id -> !kept.contains(id)).toArray();
+        // a page at a time: the catalogue reads it in a few queries, and its snapshots are written in one transaction
+        for (int from = 0; from < missing.length; from += SNAPSHOT_PAGE) {
+            long[] page = java.util.Arrays.copyOfRange(missing, from, Math.min(missing.length, from + SNAPSHOT_PAGE));
+            keepSnapshots(entity, catalogue.get().readAll(services, page));
         }
+    }
+
+    /** Records whose first snapshots are read and written together when a rule starts to watch their entity. */
+    static final int SNAPSHOT_PAGE = 2000;
+
+    /** {@link #keepSnapshot} of many records of one entity: one transaction, JDBC batches of deletes and inserts. */
+    private void keepSnapshots(String entity, Map<Long, Map<String, Object>> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        unitOfWork.write(em -> {
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            try (java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?");
+                    java.sql.PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO SB_RULE_SNAPSHOT (RECORD_ENTITY, RECORD_ID, FIELD_VALUES) VALUES (?, ?, ?)")) {
+                for (Map.Entry<Long, Map<String, Object>> record : values.entrySet()) {
+                    // a change the engine handled meanwhile may have kept one already: the record's current values win
+                    delete.setString(1, entity);
+                    delete.setLong(2, record.getKey());
+                    delete.addBatch();
+                    insert.setString(1, entity);
+                    insert.setLong(2, record.getKey());
+                    insert.setString(3, encode(record.getValue()));
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Rules could not keep the snapshots of " + entity + ": " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    private static String encode(Map<String, Object> values) {
+        Map<String, String> text = new LinkedHashMap<>();
+        values.forEach((k, v) -> text.put(k, FieldType.format(v)));
+        return ParameterText.encode(List.of(text));
     }
 
     private void forgetSnapshots(String entity) {
@@ -678,9 +716,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     }
 
     private void keepSnapshot(RecordRef ref, Map<String, Object> values) {
-        Map<String, String> text = new LinkedHashMap<>();
-        values.forEach((k, v) -> text.put(k, FieldType.format(v)));
-        String encoded = ParameterText.encode(List.of(text));
+        String encoded = encode(values);
         unitOfWork.write(em -> {
             em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
                     .setParameter(1, ref.entity()).setParameter(2, ref.id()).executeUpdate();

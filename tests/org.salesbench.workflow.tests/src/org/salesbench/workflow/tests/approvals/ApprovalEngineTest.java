@@ -110,10 +110,12 @@ class ApprovalEngineTest {
         AccessDeniedException notHisStep = assertThrows(AccessDeniedException.class, () -> fx.engine.approve(request.getId(), null));
         assertTrue(notHisStep.getMessage().contains(FINANCE), notHisStep.getMessage());
 
-        // finance holds no APPROVE right on deals in this installation: approval rights come from roles
+        // finance holds no APPROVE right on deals in this installation: the step's assignment is what lets them decide
         fx.as(FINANCE);
-        assertFalse(fx.engine.mayDecide(request.getId()));
-        assertThrows(AccessDeniedException.class, () -> fx.engine.approve(request.getId(), null));
+        assertFalse(fx.security.isPermitted(org.salesbench.core.security.Action.APPROVE, RecordSubject.ENTITY, REP));
+        assertTrue(fx.engine.mayDecide(request.getId()));
+        assertEquals(ApprovalStatus.APPROVED, fx.engine.approve(request.getId(), "财务同意").getStatus());
+        assertEquals(List.of(new RecordSubject.Decision(3, true, "财务同意")), fx.deals.decisions);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.salesbench.workflow.tests.approvals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.salesbench.core.security.Action;
 import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.Scope;
+import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.testing.PostgresSchema;
@@ -37,6 +42,7 @@ import org.salesbench.workflow.TaskStatus;
 import org.salesbench.workflow.approvals.ApprovalAction;
 import org.salesbench.workflow.approvals.ApprovalDefinition;
 import org.salesbench.workflow.approvals.ApprovalRequest;
+import org.salesbench.workflow.approvals.ApprovalService;
 import org.salesbench.workflow.approvals.ApprovalStatus;
 import org.salesbench.workflow.approvals.ApprovalStep;
 import org.salesbench.workflow.approvals.ApprovalSubject;
@@ -60,6 +66,9 @@ class PostgresEscalationTest {
     private static final String MANAGER = "lu.qiang";
     private static final String DIRECTOR = "gao.ming";
     private static final String ADMIN = "xu.li";
+    private static final String LEGAL = "fang.yu";
+    private static final String OTHER_LEGAL = "liu.qing";
+    private static final String LEGAL_ROLE = "legal";
 
     private final MovableClock clock = new MovableClock();
     private final RecordSubject deals = new RecordSubject();
@@ -72,10 +81,11 @@ class PostgresEscalationTest {
         final Database db;
         final ApprovalEngine engine;
         final TaskServiceImpl tasks;
+        final RoleSecurityService security;
 
         Session(String login) {
             db = Database.open(new DatabaseSettings(schema.settings().url(), login, PASSWORD), new LocalSecurityService(login));
-            RoleSecurityService security = new RoleSecurityService(db);
+            security = new RoleSecurityService(db);
             ApprovalSubject.Context none = new ApprovalSubject.Context() {
                 @Override
                 public <S> S service(Class<S> type) {
@@ -126,14 +136,17 @@ class PostgresEscalationTest {
         north.setManager(MANAGER);
         north.getMembers().add(REP);
         users.createTeam(north);
-        for (String[] p : new String[][] { { REP, Role.SALES_REP }, { MANAGER, Role.SALES_MANAGER }, { ADMIN, Role.ADMINISTRATOR } }) {
+        users.createUser(new User(LEGAL, "方宇"));
+        users.createUser(new User(OTHER_LEGAL, "柳青"));
+        // legal counsel outside every sales chain: their role reaches their own tasks and nothing of anyone else's
+        users.createRole(new Role(LEGAL_ROLE, "法务：只有自己的任务", false, List.of(new Role.Grant(Task.ENTITY, Action.READ, Scope.OWN),
+                new Role.Grant(Task.ENTITY, Action.CREATE, Scope.OWN), new Role.Grant(Task.ENTITY, Action.UPDATE, Scope.OWN)), List.of()));
+        // the director is a plain sales manager: no administrator's right, no APPROVE grant on deals
+        for (String[] p : new String[][] { { REP, Role.SALES_REP }, { MANAGER, Role.SALES_MANAGER }, { DIRECTOR, Role.SALES_MANAGER },
+                { ADMIN, Role.ADMINISTRATOR }, { LEGAL, LEGAL_ROLE }, { OTHER_LEGAL, LEGAL_ROLE } }) {
             users.setRoles(p[0], List.of(p[1]));
             users.enableSignIn(p[0], PASSWORD.toCharArray());
         }
-        // Known gap (issue 12): signed in as their own role, a sales manager two levels up is refused the approval of
-        // their indirect report's deal on a team server, so the escalated director here is an administrator too
-        users.setRoles(DIRECTOR, List.of(Role.SALES_MANAGER, Role.ADMINISTRATOR));
-        users.enableSignIn(DIRECTOR, PASSWORD.toCharArray());
     }
 
     @AfterAll
@@ -199,6 +212,9 @@ class PostgresEscalationTest {
         assertEquals(1, admin.engine.history(request.getId()).stream().filter(h -> h.getAction() == ApprovalAction.ESCALATED).count());
 
         Session director = as(DIRECTOR);
+        assertEquals(List.of(Role.SALES_MANAGER), director.security.currentUser().roles());
+        assertFalse(director.security.isPermitted(Action.APPROVE, RecordSubject.ENTITY, REP), "no role of his approves deals");
+        assertTrue(director.engine.mayDecide(request.getId()), "the escalation's assignment lets him decide");
         director.engine.syncMyTasks();
         List<Task> directors = director.tasks.list(TaskFilter.openOf(DIRECTOR), 0, 10);
         assertEquals(1, directors.size(), directors.toString());
@@ -215,5 +231,39 @@ class PostgresEscalationTest {
         assertEquals(ApprovalStatus.APPROVED, admin.engine.find(request.getId()).orElseThrow().getStatus());
         assertEquals(List.of(), director.tasks.list(TaskFilter.openOf(DIRECTOR), 0, 10), "no approval task left open");
         assertTrue(admin.approvalTasks().stream().noneMatch(t -> t.endsWith(":" + TaskStatus.OPEN.name())), admin.approvalTasks().toString());
+    }
+
+    @Test
+    void namedApproversOutsideTheOwnersChainReadAndDecideWhatIsAssignedToThemAndNothingElse() throws Exception {
+        Session admin = as(ADMIN);
+        ApprovalDefinition definition = new ApprovalDefinition("法务专项审查", RecordSubject.ENTITY, "region", ConditionOperator.EQ, "法务专项");
+        definition.addStep(new ApprovalStep("法务审查", ApproverKind.USERS, LEGAL));
+        admin.engine.saveDefinition(definition);
+
+        Session rep = as(REP);
+        ApprovalRequest request = rep.engine.start(RecordSubject.ENTITY, deals.add(2, "唐山钢铁长协", REP, "500000", "法务专项")).orElseThrow();
+        assertEquals(List.of(LEGAL), rep.engine.currentApprovers(request.getId()));
+
+        // the other counsel holds the same role but no assignment: the database shows them nothing of the request
+        Session other = as(OTHER_LEGAL);
+        assertEquals(Optional.empty(), other.engine.find(request.getId()));
+        assertFalse(other.engine.mayDecide(request.getId()));
+        assertThrows(ValidationException.class, () -> other.engine.approve(request.getId(), "越权"));
+
+        Session legal = as(LEGAL);
+        assertFalse(legal.security.isPermitted(Action.APPROVE, RecordSubject.ENTITY, REP), "no role of theirs reaches the rep's records");
+        assertEquals(List.of(request.getId()), legal.engine.list(ApprovalService.Filter.PENDING_FOR_ME).stream().map(ApprovalRequest::getId).toList());
+        assertTrue(legal.engine.mayDecide(request.getId()));
+        assertEquals(1, legal.engine.syncMyTasks(), "their task, made by their own client");
+        assertEquals(ApprovalStatus.APPROVED, legal.engine.approve(request.getId(), "合同条款无异议").getStatus());
+        legal.engine.syncMyTasks();
+        assertEquals(List.of(LEGAL + ":DONE"), legal.approvalTasks());
+        assertTrue(deals.decisions.contains(new RecordSubject.Decision(2, true, "合同条款无异议")), deals.decisions.toString());
+        // the decided request stays readable to them (its history), no longer decidable, and still hidden from the other
+        assertEquals(List.of(ApprovalAction.SUBMITTED, ApprovalAction.APPROVED),
+                legal.engine.history(request.getId()).stream().map(h -> h.getAction()).toList());
+        assertFalse(legal.engine.mayDecide(request.getId()));
+        assertEquals(Optional.empty(), other.engine.find(request.getId()));
+        assertEquals(ApprovalStatus.APPROVED, admin.engine.find(request.getId()).orElseThrow().getStatus());
     }
 }

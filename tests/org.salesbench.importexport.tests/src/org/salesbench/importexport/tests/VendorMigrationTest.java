@@ -88,7 +88,11 @@ class VendorMigrationTest {
         }
         write(folder, "Opportunity.csv", deals.toString());
         write(folder, "OpportunityHistory.csv", "Id,OpportunityId,StageName,Amount,CloseDate,CreatedDate",
-                "008A1,006A8,Prospecting,15000.75,2024-06-28,2024-01-05T08:00:00.000Z");
+                "008A1,006A8,Prospecting,15000.75,2024-06-28,2024-01-05T08:00:00.000Z",
+                "008A2,006A5,Prospecting,2000,2026-09-30,2025-03-01T08:00:00.000Z",
+                "008A3,006A5,Value Proposition,2000,2026-09-30,2025-04-01T08:00:00.000Z",
+                "008A4,006A5,Perception Analysis,2000,2026-09-30,2025-05-01T08:00:00.000Z",
+                "008A5,006A5,Perception Analysis,2500.25,2026-09-30,2025-05-15T08:00:00.000Z");
         write(folder, "Task.csv", "Id,WhoId,WhatId,Subject,ActivityDate,Status,TaskSubtype,OwnerId,Description,CreatedDate",
                 "00TA1,003A1,006A1,Call about Q1,2026-02-01,Completed,Call,005A1,Wants a quote,2026-02-01T09:00:00.000Z",
                 "00TA2,003A2,,Sent brochure,2026-02-02,Completed,Email,005A2,,2026-02-02T09:00:00.000Z",
@@ -122,9 +126,10 @@ class VendorMigrationTest {
         try (SalesFixture f = new SalesFixture()) {
             Migrator migrator = new Migrator(f.engine);
             Map<String, FileResult> first = byFile(migrator.run("salesforce", folder, Orphans.PLACEHOLDER, null, new NullProgressMonitor()));
-            assertEquals(List.of("User.csv", "Account.csv", "Contact.csv", "Campaign.csv", "Lead.csv", "Opportunity.csv", "Task.csv", "Event.csv"),
+            assertEquals(List.of("User.csv", "Account.csv", "Contact.csv", "Campaign.csv", "Lead.csv", "Opportunity.csv", "OpportunityHistory.csv",
+                    "Task.csv", "Event.csv"),
                     List.copyOf(first.keySet()), "in dependency order");
-            assertEquals(List.of("OpportunityHistory.csv"), Migrator.leftOut("salesforce", folder));
+            assertEquals(List.of(), Migrator.leftOut("salesforce", folder));
             assertEquals(1, first.get("Campaign.csv").result().created(), first.get("Campaign.csv").result().errors().toString());
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE WHERE CODE = '701A1' AND NAME = 'Spring webinar'"),
                     "a campaign is a lead source");
@@ -174,6 +179,11 @@ class VendorMigrationTest {
                     "the created date is when selling began");
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE NAME = 'Umbrella 2023' AND CLOSED_ON = DATE('2023-11-15')"
                     + " AND ENGAGED_ON = DATE('2023-11-15')"), "created after it closed: still closed on its day");
+
+            ImportResult history = first.get("OpportunityHistory.csv").result();
+            assertEquals(0, history.failed(), history.errors().toString());
+            assertEquals(List.of("-> Qualification", "Qualification -> Needs analysis", "Needs analysis -> Proposal"), moves(f, "Initech TPS"),
+                    "OpportunityHistory as the deal's moves; a row that only changed the amount moves nothing");
 
             assertEquals(3, first.get("Task.csv").result().created());
             assertEquals(1, first.get("Event.csv").result().created());
@@ -270,6 +280,17 @@ class VendorMigrationTest {
             assertTrue(cli.out().contains("Lead.csv → leads: created 0, updated 0, skipped 3, failed 0."), cli.out());
             assertEquals(sources + 2, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE"), "nothing added twice");
         }
+    }
+
+    /** A deal's stage moves in time order, "from -> to" (no from for its first). */
+    private static List<String> moves(SalesFixture f, String deal) {
+        return f.db.read(em -> ((List<?>) em.createNativeQuery("SELECT fs.NAME, ts.NAME FROM SB_STAGE_HISTORY h"
+                + " JOIN SB_OPPORTUNITY o ON o.ID = h.OPPORTUNITY_ID LEFT JOIN SB_STAGE fs ON fs.ID = h.FROM_STAGE_ID"
+                + " JOIN SB_STAGE ts ON ts.ID = h.TO_STAGE_ID WHERE o.NAME = ? ORDER BY h.MOVED_AT, h.ID").setParameter(1, deal)
+                .getResultList()).stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    return (row[0] == null ? "" : row[0] + " ") + "-> " + row[1];
+                }).toList());
     }
 
     /** Counts and totals by stored stage, won revenue and close days, computed from the rows the test wrote. */

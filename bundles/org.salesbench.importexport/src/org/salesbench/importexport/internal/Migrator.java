@@ -134,6 +134,17 @@ public final class Migrator {
         }
     }
 
+    /** The data rows of a vendor's file, counted as the import reads them (a row's line breaks inside quotes are one row). */
+    public static long rows(Path file) throws IOException {
+        try (RecordReader reader = new CsvFormat().open(file, ReadOptions.DETECT)) {
+            long rows = 0;
+            while (reader.next() != null) {
+                rows++;
+            }
+            return rows;
+        }
+    }
+
     /** The folder's CSV files no declared file of the vendor reads (reported as left out). */
     public static List<String> leftOut(String vendor, Path folder) throws IOException {
         Set<String> declared = new LinkedHashSet<>();

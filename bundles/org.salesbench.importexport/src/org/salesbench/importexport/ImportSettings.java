@@ -11,9 +11,11 @@ package org.salesbench.importexport;
  * @param batchSize rows written per transaction in {@link Mode#VALID_ROWS} (and per flush otherwise)
  * @param createMissing the targets whose records a row may create when it names one that does not exist (e.g.
  *                  {@code customers}: a contact's company that is no customer yet), see {@link ImportContext#createsMissing}
+ * @param addValues whether a value a picklist does not have is added to it, where the target lets its users edit the list
+ *                  ({@link ImportTarget#addPicklistValue}; e.g. a lead source), noted; otherwise it is a row error
  */
 public record ImportSettings(String targetId, ColumnMapping columns, ValueMapping values, MatchPolicy match, Mode mode, int batchSize,
-        java.util.Set<String> createMissing) {
+        java.util.Set<String> createMissing, boolean addValues) {
 
     public enum Mode {
         /** one transaction: any failed row, or a cancel, leaves the database as it was */
@@ -40,12 +42,22 @@ public record ImportSettings(String targetId, ColumnMapping columns, ValueMappin
         createMissing = createMissing == null ? java.util.Set.of() : java.util.Set.copyOf(createMissing);
     }
 
+    public ImportSettings(String targetId, ColumnMapping columns, ValueMapping values, MatchPolicy match, Mode mode, int batchSize,
+            java.util.Set<String> createMissing) {
+        this(targetId, columns, values, match, mode, batchSize, createMissing, false);
+    }
+
     public ImportSettings(String targetId, ColumnMapping columns, ValueMapping values, MatchPolicy match, Mode mode, int batchSize) {
         this(targetId, columns, values, match, mode, batchSize, java.util.Set.of());
     }
 
     public ImportSettings withCreateMissing(java.util.Set<String> targetIds) {
-        return new ImportSettings(targetId, columns, values, match, mode, batchSize, targetIds);
+        return new ImportSettings(targetId, columns, values, match, mode, batchSize, targetIds, addValues);
+    }
+
+    /** The same settings, adding unknown picklist values to the lists users may edit (or not). */
+    public ImportSettings withAddValues(boolean add) {
+        return new ImportSettings(targetId, columns, values, match, mode, batchSize, createMissing, add);
     }
 
     public ImportSettings(String targetId, ColumnMapping columns) {
@@ -53,18 +65,18 @@ public record ImportSettings(String targetId, ColumnMapping columns, ValueMappin
     }
 
     public ImportSettings withMode(Mode newMode) {
-        return new ImportSettings(targetId, columns, values, match, newMode, batchSize, createMissing);
+        return new ImportSettings(targetId, columns, values, match, newMode, batchSize, createMissing, addValues);
     }
 
     public ImportSettings withMatch(MatchPolicy newMatch) {
-        return new ImportSettings(targetId, columns, values, newMatch, mode, batchSize, createMissing);
+        return new ImportSettings(targetId, columns, values, newMatch, mode, batchSize, createMissing, addValues);
     }
 
     public ImportSettings withValues(ValueMapping newValues) {
-        return new ImportSettings(targetId, columns, newValues, match, mode, batchSize, createMissing);
+        return new ImportSettings(targetId, columns, newValues, match, mode, batchSize, createMissing, addValues);
     }
 
     public ImportSettings withBatchSize(int newBatchSize) {
-        return new ImportSettings(targetId, columns, values, match, mode, newBatchSize, createMissing);
+        return new ImportSettings(targetId, columns, values, match, mode, newBatchSize, createMissing, addValues);
     }
 }

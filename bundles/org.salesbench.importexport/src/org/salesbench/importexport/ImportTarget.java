@@ -33,7 +33,16 @@ public interface ImportTarget {
     /** A writer for one import run. */
     TargetWriter open(ImportContext context);
 
-    /** Whether {@link #export} is supported. */
+    /**
+     * Adds {@code value}, a value of a file that {@code field}'s picklist does not have, to the list its users edit
+     * (e.g. a lead source), in the caller's transaction if there is one, and returns the value rows then store (its
+     * code); {@code null} if the field's list is not one users edit (the value stays a row error). Called only when
+     * the import is asked to ({@link ImportSettings#addValues}).
+     */
+    default String addPicklistValue(ImportContext context, String field, String value) {
+        return null;
+    }
+
     /**
      * The entity whose records this target reads and writes, as the security service names it (e.g. "customer"):
      * exporting needs the right to export it; {@code null} for data that is nobody's records.
@@ -42,6 +51,7 @@ public interface ImportTarget {
         return null;
     }
 
+    /** Whether {@link #export} is supported. */
     default boolean canExport() {
         return false;
     }

@@ -58,6 +58,18 @@ public record ValueMapping(Map<String, Map<String, String>> byField, Locale loca
         return null;
     }
 
+    /** What {@code field:*=value} maps every other value to. */
+    public static final String OTHERWISE = "*";
+
+    /**
+     * The value a picklist field's value takes when it is neither in the picklist nor mapped ({@code --values
+     * status:*=ACTIVE}), noted per value; {@code null} if none (such a value is a row error).
+     */
+    public String otherwise(String field) {
+        Map<String, String> values = byField.get(field);
+        return values == null ? null : values.get(OTHERWISE);
+    }
+
     /** The mapped value, or {@code null} if {@code from} is not mapped for the field. */
     public String map(String field, String from) {
         Map<String, String> values = byField.get(field);

@@ -60,6 +60,15 @@ public interface LeadService {
      */
     LeadConversion convert(long leadId, ConversionRequest request);
 
+    /**
+     * Records that a lead was converted to an existing customer before it came here (another CRM's converted lead,
+     * migrated): it becomes {@link LeadStatus#CONVERTED}, linked to the customer, converted at {@code convertedAt}
+     * ({@code null}: now); no contact or opportunity is made (the other system's were migrated as they are).
+     *
+     * @throws org.salesbench.core.validation.ValidationException when the lead is converted already or the customer does not exist
+     */
+    Lead recordConversion(long leadId, long customerId, java.time.Instant convertedAt);
+
     long count(LeadFilter filter);
 
     /** One page of the lead list, newest first. */

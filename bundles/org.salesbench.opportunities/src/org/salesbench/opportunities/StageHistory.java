@@ -59,6 +59,11 @@ public class StageHistory extends AbstractEntity {
         this.probability = opportunity.getProbability();
     }
 
+    /** The stage the deal left: an earlier move recorded later (a migrated history) changes what the next move left. */
+    public void setFromStage(Stage fromStage) { this.fromStage = fromStage; }
+    /** The amount when the move was made, as another system recorded it. */
+    public void setAmount(Money amount) { this.amount = amount; }
+    public void setProbability(int probability) { this.probability = probability; }
     public Opportunity getOpportunity() { return opportunity; }
     public Stage getFromStage() { return fromStage; }
     public Stage getToStage() { return toStage; }

@@ -650,7 +650,13 @@ public class ImportEngine implements ImportService {
                         rowErrors.add(new RowError(source.number(), header.get(i), "", NLS.bind(Messages.Value_required, field.label())));
                     }
                 } catch (Values.Refused e) {
-                    rowErrors.add(new RowError(source.number(), header.get(i), text, e.getMessage()));
+                    Object added = settings.addValues() ? addValue(i, field, header.get(i), text) : null;
+                    Object otherwise = added != null ? added : otherwise(field, header.get(i), text);
+                    if (otherwise != null) {
+                        values.put(field.name(), otherwise);
+                    } else {
+                        rowErrors.add(new RowError(source.number(), header.get(i), text, e.getMessage()));
+                    }
                 }
             }
             for (TargetField field : fields) {
@@ -691,6 +697,48 @@ public class ImportEngine implements ImportService {
                 }
             }
             return text.toString();
+        }
+
+        /**
+         * A picklist value the list does not have, added to it when the target's users edit the list (noted; the
+         * column's field then has it for the rows after); {@code null} if the target does not add it.
+         */
+        private Object addValue(int column, TargetField field, String header, String text) {
+            if (field.type() != FieldType.PICKLIST || text == null || text.isBlank()) {
+                return null;
+            }
+            String stored = target.addPicklistValue(runContext, field.name(), text.strip());
+            if (stored == null) {
+                return null;
+            }
+            List<String> picklist = new ArrayList<>(field.picklist());
+            picklist.add(stored);
+            picklist.add(text.strip());
+            for (int i = 0; i < fieldOfColumn.length; i++) {
+                if (fieldOfColumn[i] == field) {
+                    fieldOfColumn[i] = field.withPicklist(picklist);
+                }
+            }
+            runContext.note(NLS.bind(Messages.Note_valueAdded, new Object[] { header, text.strip(), stored }));
+            return stored;
+        }
+
+        /**
+         * What a picklist value that is not in the list becomes when the value mapping says ({@code field:*=value}),
+         * noted with the value read; {@code null} if it does not say (or says a value that is not in the list either).
+         */
+        private Object otherwise(TargetField field, String column, String text) {
+            String otherwise = field.type() == FieldType.PICKLIST ? settings.values().otherwise(field.name()) : null;
+            if (otherwise == null || otherwise.isBlank()) {
+                return null;
+            }
+            try {
+                Object value = Values.convert(field, field.picklist(), otherwise, ValueMapping.NONE);
+                runContext.note(NLS.bind(Messages.Note_otherValue, new Object[] { column, text.strip(), value }));
+                return value;
+            } catch (Values.Refused notInTheListEither) {
+                return null;
+            }
         }
 
         /** The field's default from the value mapping ({@code field:=value}), noted; {@code null} if it has none. */

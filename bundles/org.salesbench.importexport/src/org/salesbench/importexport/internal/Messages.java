@@ -54,6 +54,8 @@ public final class Messages extends NLS {
     public static String Value_mixedConventions;
     public static String Export_cancelled;
     public static String Note_valueMapped;
+    public static String Note_otherValue;
+    public static String Note_valueAdded;
     public static String Note_defaultUsed;
     public static String Note_defaultForAbsent;
 

@@ -59,7 +59,7 @@ public final class Migrator {
     }
 
     /** A computed column (see the schema). */
-    public record Column(String name, List<String> from, String lookup, String key, List<String> value, boolean keep) {
+    public record Column(String name, List<String> from, String lookup, String key, List<String> value, boolean keep, boolean person) {
     }
 
     /** One declared file of a vendor's export. */
@@ -79,16 +79,28 @@ public final class Migrator {
             Migrator::spec, Comparator.comparingInt(FileSpec::order).thenComparing(FileSpec::name));
 
     private final ImportService service;
+    private final boolean addValues;
 
     public Migrator(ImportService service) {
+        this(service, false);
+    }
+
+    private Migrator(ImportService service, boolean addValues) {
         this.service = service;
+        this.addValues = addValues;
+    }
+
+    /** A migrator that adds the values a list users edit does not have (a lead source), or reports them as row errors. */
+    public Migrator addingValues(boolean add) {
+        return new Migrator(service, add);
     }
 
     private static FileSpec spec(IConfigurationElement e) {
         List<Column> columns = new ArrayList<>();
         for (IConfigurationElement c : e.getChildren("column")) {
             columns.add(new Column(ExtensionRegistryReader.requiredAttribute(c, "name"), words(c.getAttribute("from")), c.getAttribute("lookup"),
-                    c.getAttribute("key"), words(c.getAttribute("value")), !"false".equals(c.getAttribute("keep"))));
+                    c.getAttribute("key"), words(c.getAttribute("value")), !"false".equals(c.getAttribute("keep")),
+                    "true".equals(c.getAttribute("person"))));
         }
         String match = e.getAttribute("match");
         return new FileSpec(ExtensionRegistryReader.requiredAttribute(e, "vendor").toLowerCase(Locale.ROOT),
@@ -119,6 +131,17 @@ public final class Migrator {
     public static Optional<Path> find(Path folder, String name) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().equalsIgnoreCase(name) && Files.isRegularFile(p)).findFirst();
+        }
+    }
+
+    /** The data rows of a vendor's file, counted as the import reads them (a row's line breaks inside quotes are one row). */
+    public static long rows(Path file) throws IOException {
+        try (RecordReader reader = new CsvFormat().open(file, ReadOptions.DETECT)) {
+            long rows = 0;
+            while (reader.next() != null) {
+                rows++;
+            }
+            return rows;
         }
     }
 
@@ -213,7 +236,7 @@ public final class Migrator {
                 case PER_CONTACT -> {
                     String key = PER_ROW_PREFIX + (id < 0 ? String.valueOf(orphanCount) : row.get(id));
                     row.set(accountId, key);
-                    String name = table.joined(row, spec.orphanName());
+                    String name = table.joined(row, spec.orphanName(), true);
                     if (made.add(key)) {
                         orphanCustomers.add(List.of(name.isBlank() ? key : name, key));
                     }
@@ -260,7 +283,7 @@ public final class Migrator {
             columns = columns.with(column, field.isEmpty() ? null : field);
         }
         ImportSettings settings = new ImportSettings(target, columns).withValues(values(values)).withMode(Mode.VALID_ROWS)
-                .withMatch(new MatchPolicy(match, OnMatch.SKIP));
+                .withMatch(new MatchPolicy(match, OnMatch.SKIP)).withAddValues(addValues);
         return service.run(file, ReadOptions.DETECT, settings, monitor);
     }
 
@@ -346,7 +369,14 @@ public final class Migrator {
             return header.size() - 1;
         }
 
-        String joined(List<String> row, List<String> columns) {
+        /**
+         * The non-blank values of {@code columns}, joined by a space; {@code person}: the columns are a given and a
+         * family name, joined as {@link PersonNames#full} does (a Chinese name family name first, no space).
+         */
+        String joined(List<String> row, List<String> columns, boolean person) {
+            if (person && columns.size() == 2) {
+                return PersonNames.full(value(row, columns.get(0)), value(row, columns.get(1)));
+            }
             StringBuilder text = new StringBuilder();
             for (String c : columns) {
                 int i = column(c, false);
@@ -356,6 +386,11 @@ public final class Migrator {
                 }
             }
             return text.toString();
+        }
+
+        private String value(List<String> row, String column) {
+            int i = column(column, false);
+            return i < 0 || i >= row.size() ? null : row.get(i);
         }
 
         /** The row whose {@code key} column holds {@code value}, or {@code null}. */
@@ -381,11 +416,11 @@ public final class Migrator {
                 if (!rewrites && !blank(row.get(target))) {
                     continue;
                 }
-                String source = joined(row, column.from());
+                String source = joined(row, column.from(), column.person() && lookup == null);
                 String value = source;
                 if (lookup != null && !source.isEmpty()) {
                     List<String> found = lookup.find(column.key(), source);
-                    value = found != null ? lookup.joined(found, column.value()) : column.keep() ? source : "";
+                    value = found != null ? lookup.joined(found, column.value(), column.person()) : column.keep() ? source : "";
                 }
                 if (!value.isEmpty() || rewrites) {
                     row.set(target, value);

@@ -121,9 +121,20 @@ public class VCardFormat implements DataFormat {
     private static Map<String, String> row(VCard card) {
         Map<String, String> row = new LinkedHashMap<>();
         String name = card.getFormattedName() != null ? card.getFormattedName().getValue() : null;
-        if (name == null && card.getStructuredName() != null) {
+        if (card.getStructuredName() != null) {
             var n = card.getStructuredName();
-            name = ((n.getFamily() == null ? "" : n.getFamily()) + " " + (n.getGiven() == null ? "" : n.getGiven())).strip();
+            String given = n.getGiven() == null ? "" : n.getGiven().strip();
+            String family = n.getFamily() == null ? "" : n.getFamily().strip();
+            String fromParts = PersonNames.full(given, family);
+            if (name == null || name.isBlank()) {
+                name = fromParts;
+            } else if (!given.isEmpty() && !family.isEmpty() && PersonNames.isCjk(fromParts)) {
+                // 三 张 or 三张: a Chinese name the phone that made the card wrote in Western order; it is 张三
+                String squeezed = name.replaceAll("\\s+", "");
+                if (squeezed.equals(fromParts) || squeezed.equals(given + family)) {
+                    name = fromParts;
+                }
+            }
         }
         row.put(NAME, name);
         Organization org = card.getOrganization();

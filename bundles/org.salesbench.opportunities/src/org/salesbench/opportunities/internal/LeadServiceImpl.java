@@ -374,6 +374,30 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         });
     }
 
+    @Override
+    public Lead recordConversion(long leadId, long customerId, Instant convertedAt) {
+        return unitOfWork.write(em -> {
+            Lead lead = em.find(Lead.class, leadId);
+            if (lead == null || lead.isDeleted()) {
+                throw notFound(leadId);
+            }
+            security.check(Action.UPDATE, Lead.ENTITY, lead.getOwner());
+            if (lead.getStatus() == LeadStatus.CONVERTED) {
+                throw new ValidationException(List.of(new FieldError("status", Messages.Lead_alreadyConverted, lead.getStatus())));
+            }
+            Customer customer = em.find(Customer.class, customerId);
+            if (customer == null || customer.isDeleted()) {
+                throw new ValidationException(List.of(new FieldError("customerId", NLS.bind(Messages.Customer_notFound,
+                        Messages.Opportunity_customer, customerId), customerId)));
+            }
+            lead.setStatus(LeadStatus.CONVERTED);
+            lead.setCustomerId(customerId);
+            lead.setConvertedAt(convertedAt != null ? convertedAt : clock.instant());
+            unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, leadId));
+            return lead;
+        });
+    }
+
     private static Contact contactOf(Lead lead) {
         Contact contact = new Contact(lead.getContactName() != null ? lead.getContactName() : lead.getCompany());
         contact.setTitle(lead.getContactTitle());

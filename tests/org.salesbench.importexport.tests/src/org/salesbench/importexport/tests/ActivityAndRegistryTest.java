@@ -51,7 +51,8 @@ class ActivityAndRegistryTest {
     @Test
     void formatsAndTargetsComeFromTheExtensionPoints() {
         assertEquals(List.of("csv", "vcard", "xlsx"), fx.engine.formats().stream().map(FormatDescriptor::id).toList());
-        assertEquals(List.of("customers", "contacts", "activities", "users", "products", "leads", "opportunities"), fx.engine.targets().stream().map(TargetDescriptor::id).toList());
+        assertEquals(List.of("customers", "contacts", "activities", "users", "products", "leadSources", "leads", "opportunities",
+                "stageHistory"), fx.engine.targets().stream().map(TargetDescriptor::id).toList());
         assertEquals("Customers", fx.engine.target("customers").label());
         assertEquals("xlsx", fx.engine.formatFor(Path.of("Book1.XLSX")).orElseThrow().id());
         assertTrue(fx.engine.formatFor(Path.of("notes.docx")).isEmpty());

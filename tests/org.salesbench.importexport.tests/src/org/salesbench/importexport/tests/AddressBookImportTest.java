@@ -109,4 +109,50 @@ class AddressBookImportTest {
             assertTrue(created.notes().stream().anyMatch(n -> n.message().contains("杭州新公司")), created.notes().toString());
         }
     }
+    /**
+     * Chinese names as phones write them: the family name first with no space, whatever order the card's formatted name
+     * puts them in; a Western name stays given name first, and a card with only the name's parts gets the same order.
+     */
+    @Test
+    void chineseNamesComeFamilyNameFirstWithNoSpace() throws IOException {
+        String book = """
+                BEGIN:VCARD
+                VERSION:3.0
+                N:张;三;;;
+                FN:三 张
+                ORG:北京伞业有限公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:2.1
+                N;CHARSET=UTF-8:王;小明;;;
+                ORG;CHARSET=UTF-8:北京伞业有限公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:4.0
+                N:欧阳;娜娜;;;
+                FN:欧阳娜娜
+                ORG:北京伞业有限公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:3.0
+                N:Coyote;Wile;;;
+                ORG:北京伞业有限公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:4.0
+                N:Sato;Yui;;;
+                FN:Yui Sato
+                ORG:北京伞业有限公司
+                END:VCARD
+                """.replace("\n", "\r\n");
+        try (ImportFixture fx = new ImportFixture()) {
+            fx.customers.create(new Customer("北京伞业有限公司"));
+            Path file = ImportFixture.utf8(dir.resolve("names.vcf"), book);
+            ImportResult result = fx.importFile(file, "contacts", fx.auto(file, "contacts"));
+            assertEquals(5, result.created(), result.errors().toString());
+            List<String> names = fx.db.read(em -> ((List<?>) em.createNativeQuery("SELECT NAME FROM SB_CONTACT").getResultList()).stream()
+                    .map(Object::toString).sorted().toList());
+            assertEquals(List.of("Wile Coyote", "Yui Sato", "张三", "欧阳娜娜", "王小明"), names);
+        }
+    }
 }

@@ -88,7 +88,11 @@ class VendorMigrationTest {
         }
         write(folder, "Opportunity.csv", deals.toString());
         write(folder, "OpportunityHistory.csv", "Id,OpportunityId,StageName,Amount,CloseDate,CreatedDate",
-                "008A1,006A8,Prospecting,15000.75,2024-06-28,2024-01-05T08:00:00.000Z");
+                "008A1,006A8,Prospecting,15000.75,2024-06-28,2024-01-05T08:00:00.000Z",
+                "008A2,006A5,Prospecting,2000,2026-09-30,2025-03-01T08:00:00.000Z",
+                "008A3,006A5,Value Proposition,2000,2026-09-30,2025-04-01T08:00:00.000Z",
+                "008A4,006A5,Perception Analysis,2000,2026-09-30,2025-05-01T08:00:00.000Z",
+                "008A5,006A5,Perception Analysis,2500.25,2026-09-30,2025-05-15T08:00:00.000Z");
         write(folder, "Task.csv", "Id,WhoId,WhatId,Subject,ActivityDate,Status,TaskSubtype,OwnerId,Description,CreatedDate",
                 "00TA1,003A1,006A1,Call about Q1,2026-02-01,Completed,Call,005A1,Wants a quote,2026-02-01T09:00:00.000Z",
                 "00TA2,003A2,,Sent brochure,2026-02-02,Completed,Email,005A2,,2026-02-02T09:00:00.000Z",
@@ -105,7 +109,7 @@ class VendorMigrationTest {
 
     /** Every table's row count and the amounts: what a second run must leave as it was. */
     private static String snapshot(SalesFixture f) {
-        return List.of("SB_USER", "SB_CUSTOMER", "SB_CONTACT", "SB_LEAD", "SB_OPPORTUNITY", "SB_ACTIVITY", "SB_STAGE_HISTORY",
+        return List.of("SB_USER", "SB_LEAD_SOURCE", "SB_CUSTOMER", "SB_CONTACT", "SB_LEAD", "SB_OPPORTUNITY", "SB_ACTIVITY", "SB_STAGE_HISTORY",
                 "SB_IMPORT_EXTERNAL_ID").stream().map(t -> t + "=" + f.count("SELECT COUNT(*) FROM " + t)).toList()
                 + " amount=" + f.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY");
     }
@@ -122,9 +126,13 @@ class VendorMigrationTest {
         try (SalesFixture f = new SalesFixture()) {
             Migrator migrator = new Migrator(f.engine);
             Map<String, FileResult> first = byFile(migrator.run("salesforce", folder, Orphans.PLACEHOLDER, null, new NullProgressMonitor()));
-            assertEquals(List.of("User.csv", "Account.csv", "Contact.csv", "Lead.csv", "Opportunity.csv", "Task.csv", "Event.csv"),
+            assertEquals(List.of("User.csv", "Account.csv", "Contact.csv", "Campaign.csv", "Lead.csv", "Opportunity.csv", "OpportunityHistory.csv",
+                    "Task.csv", "Event.csv"),
                     List.copyOf(first.keySet()), "in dependency order");
-            assertEquals(List.of("Campaign.csv", "OpportunityHistory.csv"), Migrator.leftOut("salesforce", folder));
+            assertEquals(List.of(), Migrator.leftOut("salesforce", folder));
+            assertEquals(1, first.get("Campaign.csv").result().created(), first.get("Campaign.csv").result().errors().toString());
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE WHERE CODE = '701A1' AND NAME = 'Spring webinar'"),
+                    "a campaign is a lead source");
             for (FileResult r : first.values()) {
                 if (!r.spec().name().equals("Lead.csv")) {
                     assertEquals(0, r.result().failed(), r.spec().name() + ": " + r.result().errors());
@@ -149,7 +157,7 @@ class VendorMigrationTest {
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
                     + " WHERE k.NAME = 'Solo Trader' AND c.NAME = 'No account (migrated)'"), "the contact without an account");
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
-                    + " WHERE k.NAME = '伟 张' AND c.NAME = '北京伞业有限公司'"));
+                    + " WHERE k.NAME = '张伟' AND c.NAME = '北京伞业有限公司'"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
                     + " WHERE k.NAME = 'Wile Coyote' AND c.NAME = 'Acme Rockets'"), "AccountId resolved through the external id");
 
@@ -172,6 +180,11 @@ class VendorMigrationTest {
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE NAME = 'Umbrella 2023' AND CLOSED_ON = DATE('2023-11-15')"
                     + " AND ENGAGED_ON = DATE('2023-11-15')"), "created after it closed: still closed on its day");
 
+            ImportResult history = first.get("OpportunityHistory.csv").result();
+            assertEquals(0, history.failed(), history.errors().toString());
+            assertEquals(List.of("-> Qualification", "Qualification -> Needs analysis", "Needs analysis -> Proposal"), moves(f, "Initech TPS"),
+                    "OpportunityHistory as the deal's moves; a row that only changed the amount moves nothing");
+
             assertEquals(3, first.get("Task.csv").result().created());
             assertEquals(1, first.get("Event.csv").result().created());
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID JOIN SB_CONTACT k"
@@ -189,6 +202,95 @@ class VendorMigrationTest {
             }
             assertEquals(before, snapshot(f), "a second run changes nothing");
         }
+    }
+
+    /**
+     * An account of a type no picklist value stands for (Salesforce's "Analyst") is imported as a prospect, the type
+     * reported, and its contacts, deals and tasks are kept; Chinese people's names come family name first with no
+     * space wherever the export splits them: contacts, leads, the contact a task names, a customer made for a contact
+     * without an account.
+     */
+    @Test
+    void anUnknownAccountTypeKeepsTheAccountAndItsChildrenAndChineseNamesComeFamilyNameFirst() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("unknown-type"));
+        write(folder, "Account.csv", "Id,Name,Type,Industry,OwnerId",
+                "001B1,Hooli Research,Analyst,Technology,",
+                "001B2,Pied Piper,Customer - Direct,Technology,");
+        write(folder, "Contact.csv", "Id,AccountId,FirstName,LastName,Email",
+                "003B1,001B1,三,张,zhang@hooli.example.invalid",
+                "003B2,001B2,Richard,Hendricks,richard@piper.example.invalid",
+                "003B3,,六,赵,zhao@example.invalid");
+        write(folder, "Lead.csv", "Id,FirstName,LastName,Company,LeadSource,Status,IsConverted,ConvertedAccountId",
+                "00QB1,小明,王,王氏贸易,Web,Open - Not Contacted,false,",
+                "00QB2,Gavin,Belson,Pied Piper,Web,Closed - Converted,true,001B2");
+        write(folder, "Opportunity.csv", "Id,AccountId,Name,StageName,Amount,CloseDate,CreatedDate",
+                "006B1,001B1,Hooli study,Prospecting,900,2026-12-31,2026-01-10T08:00:00.000Z");
+        write(folder, "Task.csv", "Id,WhoId,WhatId,Subject,ActivityDate,Status,TaskSubtype",
+                "00TB1,003B1,006B1,致电张三,2026-02-01,Completed,Call");
+        try (SalesFixture f = new SalesFixture()) {
+            Map<String, FileResult> results = byFile(new Migrator(f.engine).run("salesforce", folder, Orphans.PER_CONTACT, null,
+                    new NullProgressMonitor()));
+            ImportResult accounts = results.get("Account.csv").result();
+            assertEquals(2, accounts.created(), accounts.errors().toString());
+            assertEquals(0, accounts.failed(), accounts.errors().toString());
+            assertTrue(accounts.notes().stream().anyMatch(n -> n.message().contains("Analyst") && n.message().contains("PROSPECT")),
+                    "the unknown type is reported: " + accounts.notes());
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME = 'Hooli Research' AND STATUS = 'PROSPECT'"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME = 'Pied Piper' AND STATUS = 'ACTIVE'"));
+            for (String file : List.of("Contact.csv", "Lead.csv", "Opportunity.csv", "Task.csv")) {
+                assertEquals(0, results.get(file).result().failed(), file + ": " + results.get(file).result().errors());
+            }
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
+                    + " WHERE k.NAME = '张三' AND c.NAME = 'Hooli Research'"), "the unknown type's contact is kept");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME = 'Richard Hendricks'"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
+                    + " WHERE k.NAME = '赵六' AND c.NAME = '赵六'"), "a customer of its own, named as the contact is");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = '王氏贸易' AND CONTACT_NAME = '王小明'"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD l JOIN SB_CUSTOMER c ON c.ID = l.CUSTOMER_ID WHERE l.COMPANY = 'Pied Piper'"
+                    + " AND l.STATUS = 'CONVERTED' AND l.CONVERTED_AT IS NOT NULL AND c.NAME = 'Pied Piper'"),
+                    "ConvertedAccountId: the converted lead is linked to its customer");
+            assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = '王氏贸易' AND CUSTOMER_ID IS NOT NULL"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
+                    + " WHERE o.NAME = 'Hooli study' AND c.NAME = 'Hooli Research'"), "the unknown type's deal is kept");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY a JOIN SB_CONTACT k ON k.ID = a.CONTACT_ID"
+                    + " WHERE a.SUMMARY = '致电张三' AND k.NAME = '张三'"), "the task's WhoId names the contact as it was stored");
+        }
+    }
+
+    /**
+     * With {@code --add-values} the lead source the list does not have ("Cold Call") is added to the editable list,
+     * named as the export writes it, and its lead imported with it; the summary says so; a second run adds nothing.
+     */
+    @Test
+    void anUnknownLeadSourceIsAddedToTheListWhenAsked() throws Exception {
+        Path folder = salesforceExport(dir);
+        try (SalesFixture f = new SalesFixture()) {
+            long sources = count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE");
+            CommandRunner cli = new CommandRunner(new MigrateCommand(), f.db).with(ImportService.class, f.engine);
+            assertEquals(0, cli.run("salesforce", folder.toString(), "--add-values"), cli.out());
+            assertTrue(cli.out().contains("Lead.csv → leads: created 3, updated 0, skipped 0, failed 0."), cli.out());
+            assertTrue(cli.out().contains("\"Cold Call\" was not in the list; added to it as COLD_CALL"), cli.out());
+            assertEquals(sources + 2, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE"), "Cold Call and the campaign");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE WHERE CODE = 'COLD_CALL' AND NAME = 'Cold Call'"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Cold Corp' AND SOURCE = 'COLD_CALL'"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Wong Logistics' AND SOURCE = 'WEB_FORM'"),
+                    "a source the list has is not added again");
+
+            assertEquals(0, cli.run("salesforce", folder.toString(), "--add-values"), cli.out());
+            assertTrue(cli.out().contains("Lead.csv → leads: created 0, updated 0, skipped 3, failed 0."), cli.out());
+            assertEquals(sources + 2, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE"), "nothing added twice");
+        }
+    }
+
+    /** A deal's stage moves in time order, "from -> to" (no from for its first). */
+    private static List<String> moves(SalesFixture f, String deal) {
+        return f.db.read(em -> ((List<?>) em.createNativeQuery("SELECT fs.NAME, ts.NAME FROM SB_STAGE_HISTORY h"
+                + " JOIN SB_OPPORTUNITY o ON o.ID = h.OPPORTUNITY_ID LEFT JOIN SB_STAGE fs ON fs.ID = h.FROM_STAGE_ID"
+                + " JOIN SB_STAGE ts ON ts.ID = h.TO_STAGE_ID WHERE o.NAME = ? ORDER BY h.MOVED_AT, h.ID").setParameter(1, deal)
+                .getResultList()).stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    return (row[0] == null ? "" : row[0] + " ") + "-> " + row[1];
+                }).toList());
     }
 
     /** Counts and totals by stored stage, won revenue and close days, computed from the rows the test wrote. */
@@ -285,7 +387,7 @@ class VendorMigrationTest {
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
                     + " WHERE k.NAME = 'Free Lancer' AND c.NAME = 'Free Lancer'"), "a customer of its own");
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID"
-                    + " WHERE k.NAME = '芳 李' AND c.NAME = '深圳电子有限公司'"));
+                    + " WHERE k.NAME = '李芳' AND c.NAME = '深圳电子有限公司'"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Petrov LLC' AND SOURCE = 'TRADE_SHOW' AND STATUS = 'WORKING'"
                     + " AND CONTACT_NAME = 'Ivan Petrov'"));
             assertDeals(f, ZOHO_DEALS);

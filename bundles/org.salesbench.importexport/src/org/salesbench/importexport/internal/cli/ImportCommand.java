@@ -70,7 +70,7 @@ public class ImportCommand implements CliCommand {
 
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
-        Arguments args = Arguments.parse(raw, VALUE_OPTIONS, Set.of());
+        Arguments args = Arguments.parse(raw, VALUE_OPTIONS, Set.of("add-values"));
         List<String> positional = args.expect(CliMessages.Arg_entity, CliMessages.Arg_file);
         ImportTargets.Target target = ImportTargets.find(positional.get(0)).orElseThrow(
                 () -> CommandException.usage(NLS.bind(CliMessages.Import_unknownEntity, positional.get(0), ImportTargets.ids())));
@@ -151,7 +151,7 @@ public class ImportCommand implements CliCommand {
         }
 
         ImportSettings settings = new ImportSettings(target.id(), columns, values, match, mode, ImportSettings.DEFAULT_BATCH,
-                createMissing(args.option("create-missing")));
+                createMissing(args.option("create-missing"))).withAddValues(args.flag("add-values"));
         ImportResult result;
         try {
             result = service.run(file, read, settings, new NullProgressMonitor());

@@ -37,7 +37,7 @@ public class MigrateCommand implements CliCommand {
 
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
-        Arguments args = Arguments.parse(raw, Set.of("orphan-contacts"), Set.of());
+        Arguments args = Arguments.parse(raw, Set.of("orphan-contacts"), Set.of("add-values"));
         List<String> positional = args.expect(CliMessages.Arg_vendor, CliMessages.Arg_folder);
         String vendor = positional.get(0).toLowerCase(Locale.ROOT);
         if (!Migrator.vendors().contains(vendor)) {
@@ -61,7 +61,7 @@ public class MigrateCommand implements CliCommand {
             for (String name : Migrator.leftOut(vendor, folder)) {
                 out.println(NLS.bind(CliMessages.Migrate_fileLeftOut, name));
             }
-            new Migrator(context.service(ImportService.class)).run(vendor, folder, orphans, r -> {
+            new Migrator(context.service(ImportService.class)).addingValues(args.flag("add-values")).run(vendor, folder, orphans, r -> {
                 print(out, r);
                 failed[0] += r.result().failed();
             }, new NullProgressMonitor());

@@ -19,6 +19,13 @@ public final class ImportMessages extends NLS {
     public static String Lead_status;
     public static String Lead_disqualifyReason;
     public static String Lead_creditCode;
+    public static String Lead_convertedCustomer;
+    public static String Source_code;
+    public static String History_opportunity;
+    public static String History_movedAt;
+    public static String History_noOpportunity;
+    public static String Source_name;
+    public static String Lead_noConvertedCustomer;
     public static String Opportunity_name;
     public static String Opportunity_customer;
     public static String Opportunity_amount;

@@ -23,6 +23,8 @@ import jakarta.persistence.PersistenceException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
+import org.salesbench.customers.Customer;
+import org.eclipse.osgi.util.NLS;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
@@ -67,7 +69,7 @@ public class LeadsTarget implements ImportTarget {
     static final String COMPANY = "company", CONTACT_NAME = "contactName", CONTACT_TITLE = "contactTitle", PHONE = "phone", EMAIL = "email",
             SOURCE = "source", INDUSTRY = "industry", SIZE = "size", NEED = "need", BUDGET = "budget", CURRENCY = "currency",
             STATUS = "status", DISQUALIFY_REASON = "disqualifyReason", CREDIT_CODE = "creditCode", OWNER = "owner",
-            EXTERNAL_ID = "externalId";
+            EXTERNAL_ID = "externalId", CONVERTED_CUSTOMER = "convertedCustomerExternalId";
 
     /** The standard lead sources of Salesforce and Zoho CRM, as the built-in sources' codes; the others are reported. */
     static final String[] VENDOR_SOURCES = { "Web", "WEB_FORM", "Online Store", "WEB_FORM", "Web Download", "WEB_FORM", "Phone Inquiry",
@@ -105,6 +107,8 @@ public class LeadsTarget implements ImportTarget {
                 of(CREDIT_CODE, ImportMessages.Lead_creditCode, FieldType.TEXT, false, "Credit Code", "统一社会信用代码", "信用代码"),
                 of(OWNER, TargetMessages.Field_owner, FieldType.TEXT, false, "Owner", "Lead Owner", "Owner Name", "OwnerId", "负责人"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "Id", "外部编号"),
+                of(CONVERTED_CUSTOMER, ImportMessages.Lead_convertedCustomer, FieldType.TEXT, false, "ConvertedAccountId",
+                        "Converted Account ID", "转化客户外部编号"),
                 RecordVersions.field());
     }
 
@@ -128,6 +132,53 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public String normaliseKey(String field, Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString().strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A lead source the file names and the list does not have (Salesforce's "Cold Call"): added at the end of the
+     * list, named as the file writes it, its code made from the name ({@code COLD_CALL}); other fields' lists are
+     * not the users'.
+     */
+    @Override
+    public String addPicklistValue(ImportContext context, String field, String value) {
+        if (!SOURCE.equals(field) || value == null || value.isBlank()) {
+            return null;
+        }
+        LeadService service = context.service(LeadService.class);
+        List<LeadSource> sources = new ArrayList<>(service.sources(false));
+        for (LeadSource s : sources) { // added by an earlier row, or written another way
+            if (s.getCode().equalsIgnoreCase(value.strip()) || s.getName().equalsIgnoreCase(value.strip())) {
+                return s.getCode();
+            }
+        }
+        Set<String> codes = new HashSet<>();
+        sources.forEach(s -> codes.add(s.getCode().toUpperCase(Locale.ROOT)));
+        String base = sourceCode(value);
+        String code = base;
+        for (int n = 2; codes.contains(code); n++) {
+            code = base + "_" + n;
+        }
+        String name = value.strip();
+        sources.add(new LeadSource(code, name.length() > 128 ? name.substring(0, 128) : name));
+        service.saveSources(sources);
+        return code;
+    }
+
+    /** Upper-case letters and digits of the name, the rest as single underscores, at most 60 characters. */
+    static String sourceCode(String name) {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < name.length();) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                code.appendCodePoint(Character.toUpperCase(c));
+            } else if (!code.isEmpty() && code.charAt(code.length() - 1) != '_') {
+                code.append('_');
+            }
+        }
+        String text = code.toString().replaceAll("_+$", "");
+        text = text.length() > 60 ? text.substring(0, 60) : text;
+        return text.isEmpty() ? "SOURCE" : text;
     }
 
     @Override
@@ -169,6 +220,16 @@ public class LeadsTarget implements ImportTarget {
                 }
                 owner = (String) found;
             }
+            Long convertedTo = null; // the customer another CRM converted the lead to (by its external id)
+            String converted = row.text(CONVERTED_CUSTOMER);
+            if (!OpportunitiesTarget.blank(converted) && (existing == null || existing.getStatus() != LeadStatus.CONVERTED)) {
+                convertedTo = ExternalIds.find(connection, Customer.ENTITY, "SB_CUSTOMER", List.of(converted.strip())).get(converted.strip());
+                if (convertedTo == null) {
+                    outcomes.add(RowOutcome.failed(List.of(new FieldError(CONVERTED_CUSTOMER,
+                            NLS.bind(ImportMessages.Lead_noConvertedCustomer, converted.strip()), converted))));
+                    continue;
+                }
+            }
             Lead lead = existing != null ? existing : new Lead();
             Map<String, Object> before = existing != null ? rules.before(lead) : null;
             apply(row, lead, sources);
@@ -184,7 +245,13 @@ public class LeadsTarget implements ImportTarget {
             if (owner != null) {
                 lead.setOwner(owner);
             }
-            outcomes.add(ServiceRows.save(em, row.text(EXTERNAL_ID), existing, lead, service::create, service::update, Lead::getId, externalIds));
+            RowOutcome outcome = ServiceRows.save(em, row.text(EXTERNAL_ID), existing, lead, service::create, service::update, Lead::getId,
+                    externalIds);
+            if (convertedTo != null && outcome.kind() != RowOutcome.Kind.FAILED) {
+                // refused (a race with another conversion) it throws: the batch is undone and its rows written one by one
+                service.recordConversion(outcome.id(), convertedTo, null);
+            }
+            outcomes.add(outcome);
         }
         ExternalIds.put(connection, ENTITY, externalIds);
         return outcomes;
@@ -272,7 +339,8 @@ public class LeadsTarget implements ImportTarget {
      */
     @Override
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
-        List<TargetField> fields = fields();
+        // a lead's conversion is written by converting it (or migrating it), not by a column of an export
+        List<TargetField> fields = fields().stream().filter(f -> !f.name().equals(CONVERTED_CUSTOMER)).toList();
         long[] ids = context.service(LeadService.class).ids(filter instanceof LeadFilter f ? f : LeadFilter.ALL);
         RecordChunks.export(context, ids, fields, out, monitor,
                 (em, chunk) -> em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class).setParameter("ids", chunk).getResultList(),

@@ -1,0 +1,95 @@
+package org.salesbench.importexport.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.CustomerSort;
+import org.salesbench.importexport.Migrations.FileSummary;
+import org.salesbench.importexport.ui.internal.MigrationWizard;
+import org.salesbench.importexport.ui.internal.MigrationWizard.MigrationJob;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.testing.UiTesting;
+
+/**
+ * The migration wizard in the running workbench: a small Salesforce export folder written here, its plan (each file
+ * the migration reads, with its rows; the files the folder lacks said so), Finish running it as a job with progress,
+ * and the summary per file; the customers are then in the database the workbench opened.
+ */
+class MigrationWizardUiTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSalesforceFolderIsPlannedAndMigratedWithProgressAndASummary() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        Path folder = Files.createDirectories(dir.resolve("export"));
+        Files.writeString(folder.resolve("Account.csv"), "Id,Name,Type,Industry\r\n"
+                + "001" + unique + "1,Moving Rockets " + unique + ",Customer - Direct,Aerospace\r\n"
+                + "001" + unique + "2,迁入测试" + unique + "有限公司,Analyst,Retail\r\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("Contact.csv"), "Id,AccountId,FirstName,LastName,Email\r\n"
+                + "003" + unique + "1,001" + unique + "1,Wile,Coyote,wile." + unique + "@example.invalid\r\n"
+                + "003" + unique + "2,001" + unique + "2,三,张,zhang." + unique + "@example.invalid\r\n", StandardCharsets.UTF_8);
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        assertNotNull(PlatformUI.getWorkbench().getImportWizardRegistry().findWizard("org.salesbench.importexport.ui.migrationWizard"),
+                "in File > Import");
+        MigrationWizard wizard = new MigrationWizard();
+        ImportWizardUiTest.TestWizardDialog dialog = new ImportWizardUiTest.TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            assertFalse(wizard.page().isPageComplete(), "no folder yet");
+            wizard.page().choose("salesforce", dir.resolve("no-such-folder"), false);
+            assertFalse(wizard.page().isPageComplete());
+            assertNotNull(wizard.page().getErrorMessage());
+            wizard.page().choose("salesforce", folder, false);
+            assertTrue(wizard.page().isPageComplete(), wizard.page().getErrorMessage());
+            List<String> plan = wizard.page().plan();
+            assertTrue(plan.contains("Account.csv | customers | 2 rows"), plan.toString());
+            assertTrue(plan.contains("Contact.csv | contacts | 2 rows"), plan.toString());
+            assertTrue(plan.contains("User.csv | users | not in the folder"), plan.toString());
+            UiTesting.screenshot("migration-plan");
+            assertTrue(wizard.canFinish());
+            dialog.finish();
+            UiTesting.waitForJobs(MigrationJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> wizard.job().summary() != null, 60_000);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        UiTesting.screenshot("migration-summary");
+        MigrationJob job = wizard.job();
+        assertNull(job.failure(), job.failure());
+        Map<String, FileSummary> byFile = job.results().stream().collect(Collectors.toMap(FileSummary::name, s -> s));
+        assertEquals(List.of("Account.csv", "Contact.csv"), job.results().stream().map(FileSummary::name).toList());
+        assertEquals(2, byFile.get("Account.csv").result().created(), byFile.get("Account.csv").result().errors().toString());
+        assertEquals(2, byFile.get("Contact.csv").result().created(), byFile.get("Contact.csv").result().errors().toString());
+        String text = job.summaryText();
+        assertTrue(text.contains("Account.csv → customers: created 2, updated 0, skipped 0, failed 0"), text);
+        job.summary().close();
+
+        CustomerService customers = Services.get(CustomerService.class);
+        UiTesting.waitUntil("the migrated customers in the list",
+                () -> customers.page(CustomerFilter.text(unique), CustomerSort.DEFAULT, 0, 100).size() == 2);
+        List<CustomerRow> migrated = customers.page(CustomerFilter.text(unique), CustomerSort.DEFAULT, 0, 100);
+        assertTrue(migrated.stream().anyMatch(r -> r.name().equals("迁入测试" + unique + "有限公司")), migrated.toString());
+    }
+}

@@ -53,7 +53,7 @@ public final class JdkTransport extends Transport {
             return new Status(IStatus.ERROR, BUNDLE, ProvisionException.ARTIFACT_NOT_FOUND, NLS.bind(Messages.Transport_notFound, uri), e);
         } catch (CoreException e) {
             return e.getStatus();
-        } catch (IOException | AuthenticationFailedException e) {
+        } catch (IOException e) { // AuthenticationFailedException is one
             return new Status(IStatus.ERROR, BUNDLE, ProvisionException.REPOSITORY_FAILED_READ,
                     NLS.bind(Messages.Transport_failed, uri, String.valueOf(e.getMessage())), e);
         }

@@ -91,9 +91,17 @@ public final class Addons {
         return addons;
     }
 
+    /** p2's services (the agent, the engine's touchpoints, the framework manipulator) are DS components of lazy bundles. */
+    private static final java.util.Set<String> P2_SERVICES = java.util.Set.of("org.eclipse.equinox.frameworkadmin",
+            "org.eclipse.equinox.frameworkadmin.equinox", "org.eclipse.equinox.simpleconfigurator.manipulator");
+
     private static void startP2Core(BundleContext context) {
         for (Bundle bundle : context.getBundles()) {
-            if ("org.eclipse.equinox.p2.core".equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.ACTIVE) {
+            String name = bundle.getSymbolicName();
+            boolean p2 = name != null && (name.startsWith("org.eclipse.equinox.p2.") && !name.startsWith("org.eclipse.equinox.p2.ui")
+                    || P2_SERVICES.contains(name));
+            if (p2 && bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) == null
+                    && bundle.getState() != Bundle.ACTIVE) {
                 try {
                     bundle.start(Bundle.START_TRANSIENT);
                 } catch (BundleException e) {

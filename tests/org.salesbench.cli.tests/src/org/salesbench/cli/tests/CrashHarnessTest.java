@@ -218,7 +218,8 @@ class CrashHarnessTest {
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         boolean finished;
         if (killAfter < 0) {
-            finished = child.waitFor(120, TimeUnit.SECONDS);
+            // generous: on a machine shared with other builds a JVM and framework start alone can take a minute
+            finished = child.waitFor(300, TimeUnit.SECONDS);
         } else {
             finished = child.waitFor(killAfter, TimeUnit.MILLISECONDS);
         }

@@ -13,6 +13,14 @@ if [ -n "$misnamed" ]; then
   exit 1
 fi
 
+# a test pom that sets its own argLine must pass the suite's VM arguments (Derby templates, the clock offset CI
+# runs with, the time zone), or its tests run without them
+unflagged=$(grep -l '<argLine>' tests/*/pom.xml | xargs -r grep -L 'salesbench.test.vmargs' || true)
+if [ -n "$unflagged" ]; then
+  echo "These test poms set an argLine without \${salesbench.test.vmargs}: $unflagged" >&2
+  exit 1
+fi
+
 shopt -s nullglob
 reports=(tests/*/target/surefire-reports/TEST-*.xml)
 # one line per test case: "<run|skipped> <classname>"

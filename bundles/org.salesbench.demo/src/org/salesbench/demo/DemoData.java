@@ -22,7 +22,7 @@ import org.salesbench.demo.internal.DemoApprovals;
 import org.salesbench.demo.internal.DemoContracts;
 import org.salesbench.demo.internal.DemoSales;
 import org.salesbench.demo.internal.DemoTargets;
-import org.salesbench.demo.internal.DemoTasks;
+import org.salesbench.demo.internal.DemoWorkflow;
 import org.salesbench.demo.internal.Messages;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.OpportunityService;
@@ -35,10 +35,6 @@ import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
-import org.salesbench.workflow.TaskService;
-import org.salesbench.workflow.rules.RuleService;
-import org.salesbench.demo.internal.DemoRules;
-import org.salesbench.workflow.process.ProcessService;
 
 /**
  * Fills a database with demo customers through the real services, in chunks of one transaction
@@ -59,10 +55,11 @@ public class DemoData {
     private final UserService users;
     private final UnitOfWork unitOfWork;
     private final DemoSales.Services sales;
-    /** The workflow's tasks, when the module is installed: the demo users get a few dozen of them. */
-    private volatile TaskService tasks;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RuleService rules;
+    /**
+     * The workflow's tasks, rules and checklists, when the module is installed (the demo bundle needs workflow
+     * optionally: this class names no workflow type): the demo users get a few dozen tasks.
+     */
+    private volatile DemoWorkflow workflow;
     /** The workflow's demo approvals, when the workflow module is installed. */
     private volatile DemoApprovals approvals;
     /** The demo's contracts, when the contracts module is installed. */
@@ -94,38 +91,23 @@ public class DemoData {
         this.sales = new DemoSales.Services(leads, opportunities, pipelines, products, quotes);
     }
 
-    /** The workflow module's tasks, when it is installed. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    public void setTaskService(TaskService taskService) {
-        this.tasks = taskService;
-    }
-
-    public void unsetTaskService(TaskService taskService) {
-        if (this.tasks == taskService) {
-            this.tasks = null;
-        }
-    }
-
-    /** The process, when the workflow module is installed: demo deals tick their step's checklist before moving on. */
-    private volatile ProcessService process;
-
+    /** The workflow module's tasks, rules and process checklists, when it is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    public void setProcessService(ProcessService processService) {
-        this.process = processService;
+    public void setWorkflow(DemoWorkflow demoWorkflow) {
+        this.workflow = demoWorkflow;
     }
 
-    public void unsetProcessService(ProcessService processService) {
-        if (this.process == processService) {
-            this.process = null;
+    public void unsetWorkflow(DemoWorkflow gone) {
+        if (workflow == gone) {
+            workflow = null;
         }
     }
 
     /** Ticks the items of the deal's current process step, as a rep does before moving it on. */
     private void tickChecklist(long opportunityId) {
-        ProcessService processService = process;
-        if (processService != null) {
-            processService.checklist(opportunityId).step()
-                    .ifPresent(step -> step.getItems().forEach(item -> processService.tick(opportunityId, item.getKey(), true)));
+        DemoWorkflow now = workflow;
+        if (now != null) {
+            now.tickChecklist(opportunityId);
         }
     }
 
@@ -180,9 +162,9 @@ public class DemoData {
     public int reset(int size, IProgressMonitor monitor) {
         List<String> logins = DemoDataGenerator.USERS.stream().map(u -> u[0]).toList();
         // each module clears its own rows; deleting a customer also deletes its opportunities (ON DELETE CASCADE)
-        TaskService taskService = tasks;
-        if (taskService != null) {
-            taskService.purgeOwnedBy(logins);
+        DemoWorkflow workflowNow = workflow;
+        if (workflowNow != null) {
+            workflowNow.purge(logins);
         }
         // contracts name their deals and customers: they go first, with their plans and receipts
         DemoContracts demoContracts = contracts;
@@ -234,20 +216,15 @@ public class DemoData {
         if (!progress.isCanceled()) {
             fillSales(sample, leads, deals, seed, progress);
         }
-        TaskService taskService = tasks;
-        if (taskService != null && !progress.isCanceled()) {
-            DemoTasks.create(taskService, DemoDataGenerator.USERS.stream().map(u -> u[0]).toList(), sample, seed, Clocks.system());
-        }
-        // after the sales data, so the rules act on what people do next, not on the demo's own records; the workflow
-        // module is optional to the demo (it lives in the opportunities feature), so its rules are made only when it runs
-        RuleService ruleService = rules;
-        if (ruleService != null) {
-            try {
-                DemoRules.create(ruleService);
-            } catch (RuntimeException e) {
-                // a user who may not make rules still gets the demo records
-                org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo rules not made: " + e.getMessage());
+        DemoWorkflow workflowNow = workflow;
+        if (workflowNow != null) {
+            if (!progress.isCanceled()) {
+                workflowNow.makeTasks(DemoDataGenerator.USERS.stream().map(u -> u[0]).toList(), sample, seed, Clocks.system());
             }
+            // after the sales data, so the rules act on what people do next, not on the demo's own records; the
+            // workflow module is optional to the demo (it lives in the opportunities feature), so its rules are made
+            // only when it runs
+            workflowNow.makeRules();
         }
         DemoTargets targetsNow = demoTargets;
         if (targetsNow != null && !progress.isCanceled()) {
@@ -258,9 +235,9 @@ public class DemoData {
                 org.eclipse.core.runtime.ILog.of(DemoData.class).warn("Demo targets not made: " + e.getMessage());
             }
         }
-        DemoApprovals workflow = approvals;
-        if (workflow != null && !progress.isCanceled()) {
-            workflow.make(sample.stream().map(Customer::getId).toList(), DEMO_APPROVALS);
+        DemoApprovals approvalsNow = approvals;
+        if (approvalsNow != null && !progress.isCanceled()) {
+            approvalsNow.make(sample.stream().map(Customer::getId).toList(), DEMO_APPROVALS);
         }
         DemoContracts demoContracts = contracts;
         if (demoContracts != null && !progress.isCanceled()) {

@@ -36,8 +36,14 @@ import org.salesbench.persistence.DatabaseSettings;
  * default. The first run is not killed: it makes the database and times an import, the random kills fall within that
  * time.
  * <p>
- * Kept short for CI (one kill: each child is a JVM and framework start); {@code -Dsalesbench.crash.kills=20} runs longer, {@code -Dsalesbench.crash.seed=…}
- * replays the kill points of a run (the seed is printed with the table).
+ * Edits are killed too: {@code cli import --match externalId --on-match update} changes two fields (industry and short
+ * name) of every customer of the first run together; after a kill every such customer has both fields of one edit or
+ * neither (no half-edited row), the edit is whole or absent as its mode promises, an acknowledged edit is all there,
+ * and no edit made a customer twice.
+ * <p>
+ * Kept short for CI (one kill of an import and one of an edit: each child is a JVM and framework start);
+ * {@code -Dsalesbench.crash.kills=20} runs longer, {@code -Dsalesbench.crash.seed=…} replays the kill points of a run
+ * (the seed is printed with the table).
  */
 class CrashHarnessTest {
 
@@ -46,12 +52,16 @@ class CrashHarnessTest {
     private static final int BATCH = 1_000;
     private static final int KILLS = Integer.getInteger("salesbench.crash.kills", 1);
     private static final long RESTART_LIMIT_MILLIS = 10_000;
-    private static final Pattern ACKNOWLEDGED = Pattern.compile("Created (\\d+), updated");
+    private static final Pattern ACKNOWLEDGED = Pattern.compile("Created (\\d+), updated (\\d+)");
 
     @TempDir
     Path dir;
 
-    private record Run(int number, String mode, long killedAfterMillis, boolean finished, String out) {
+    private record Run(int number, String kind, String mode, long killedAfterMillis, boolean finished, String out) {
+
+        boolean edit() {
+            return kind.equals("edit");
+        }
     }
 
     @Test
@@ -61,7 +71,7 @@ class CrashHarnessTest {
         Path db = dir.resolve("db");
         List<Run> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        StringBuilder table = new StringBuilder("run | mode | killed after ms | outcome | rows | restart ms\n");
+        StringBuilder table = new StringBuilder("run | kind | mode | killed after ms | outcome | rows | restart ms\n");
         long slowestRestart = 0;
 
         long started = System.nanoTime();
@@ -71,9 +81,11 @@ class CrashHarnessTest {
         runs.add(first);
         table.append(check(db, runs, problems, 0));
 
-        for (int k = 1; k <= KILLS; k++) {
+        // each kill of an import is followed by a kill of an edit of the first run's customers
+        for (int k = 1; k <= 2 * KILLS; k++) {
             long killAfter = importMillis / 4 + (long) (random.nextDouble() * importMillis * 3 / 4);
-            runs.add(run(k, k % 2 == 1 ? "all-or-nothing" : "valid-rows", db, killAfter));
+            String mode = (k + 1) / 2 % 2 == 1 ? "all-or-nothing" : "valid-rows";
+            runs.add(k % 2 == 1 ? run(k, mode, db, killAfter) : edit(k, mode, db, killAfter));
             long opened = System.nanoTime();
             String line = check(db, runs, problems, opened);
             slowestRestart = Math.max(slowestRestart, lastRestartMillis);
@@ -102,6 +114,9 @@ class CrashHarnessTest {
             query(s, "SELECT COUNT(*) FROM SB_CUSTOMER"); // the first answer after the kill
             lastRestartMillis = opened == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
             for (Run run : runs) {
+                if (run.edit()) {
+                    continue; // a later edit changes the same customers: only the last one is checked, below
+                }
                 long rows = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash" + run.number() + " %'");
                 lastRows = rows;
                 Matcher ack = ACKNOWLEDGED.matcher(run.out());
@@ -124,6 +139,9 @@ class CrashHarnessTest {
             long dangling = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID e WHERE e.ENTITY = 'customer' AND NOT EXISTS "
                     + "(SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = e.RECORD_ID)");
             long orphanContacts = query(s, "SELECT COUNT(*) FROM SB_CONTACT k WHERE NOT EXISTS (SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = k.CUSTOMER_ID)");
+            if (last.edit()) {
+                lastRows = checkEdit(s, last, problems);
+            }
             // the search index is a cache beside the database, rebuilt from it: nothing to check in the database
             if (dangling + orphanContacts > 0) {
                 inconsistencies++;
@@ -133,8 +151,40 @@ class CrashHarnessTest {
         } finally {
             shutDown(db);
         }
-        return last.number() + " | " + last.mode() + " | " + (last.killedAfterMillis() < 0 ? "-" : Long.toString(last.killedAfterMillis()))
+        return last.number() + " | " + last.kind() + " | " + last.mode() + " | " + (last.killedAfterMillis() < 0 ? "-" : Long.toString(last.killedAfterMillis()))
                 + " | " + (last.finished() ? "finished" : "killed") + " | " + lastRows + " | " + lastRestartMillis + "\n";
+    }
+
+    /**
+     * Checks the edit {@code run} of the first run's customers: each has both fields of one edit or neither, this edit is
+     * whole or absent as its mode promises and all there if acknowledged, and there are still ROWS of them. Returns how
+     * many this edit changed.
+     */
+    private long checkEdit(Statement s, Run run, List<String> problems) throws SQLException {
+        String industry = "Edit" + run.number();
+        long edited = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %' AND INDUSTRY = '" + industry + "'");
+        long halfEdited = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %'"
+                + " AND COALESCE(LOWER(INDUSTRY), '') <> COALESCE(SHORT_NAME, '')");
+        long customers = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %'");
+        if (halfEdited > 0) {
+            inconsistencies++;
+            problems.add("edit " + run.number() + ": " + halfEdited + " customers with one field of an edit and not the other");
+        }
+        boolean whole = run.mode().equals("all-or-nothing") ? edited == 0 || edited == ROWS : edited == ROWS || edited % BATCH == 0;
+        if (!whole) {
+            inconsistencies++;
+            problems.add("edit " + run.number() + " (" + run.mode() + "): " + edited + " customers edited");
+        }
+        if (customers != ROWS) {
+            inconsistencies++;
+            problems.add("edit " + run.number() + ": " + customers + " customers of the first run, not " + ROWS);
+        }
+        Matcher ack = ACKNOWLEDGED.matcher(run.out());
+        if (ack.find() && Long.parseLong(ack.group(2)) == ROWS && edited != ROWS) {
+            lostCommits++;
+            problems.add("edit " + run.number() + ": acknowledged " + ROWS + " updates, found " + edited);
+        }
+        return edited;
     }
 
     /** One child: imports ROWS customers named {@code Crash<n> …}, killed after {@code killAfter} ms (never if negative). */
@@ -144,12 +194,32 @@ class CrashHarnessTest {
             csv.append("Crash").append(number).append(" Trading Co ").append(i).append(",crash").append(number).append('-').append(i).append('\n');
         }
         Path file = Files.writeString(dir.resolve("crash-" + number + ".csv"), csv, StandardCharsets.UTF_8);
+        return child(number, "import", mode, db, killAfter, List.of("import", "customers", file.toString(), "--mode", mode));
+    }
+
+    /**
+     * One child: edits the first run's ROWS customers, matched by their external ids, setting industry {@code Edit<n>}
+     * and short name {@code edit<n>}; killed after {@code killAfter} ms.
+     */
+    private Run edit(int number, String mode, Path db, long killAfter) throws Exception {
+        StringBuilder csv = new StringBuilder("Name,External Id,Industry,Short Name\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append("Crash0 Trading Co ").append(i).append(",crash0-").append(i).append(",Edit").append(number).append(",edit").append(number)
+                    .append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("edit-" + number + ".csv"), csv, StandardCharsets.UTF_8);
+        return child(number, "edit", mode, db, killAfter,
+                List.of("import", "customers", file.toString(), "--match", "externalId", "--on-match", "update", "--mode", mode));
+    }
+
+    private Run child(int number, String kind, String mode, Path db, long killAfter, List<String> arguments) throws Exception {
         Path out = dir.resolve("child-" + number + ".out");
-        Process child = new ProcessBuilder(childCommand(db, List.of("import", "customers", file.toString(), "--mode", mode)))
+        Process child = new ProcessBuilder(childCommand(db, arguments))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         boolean finished;
         if (killAfter < 0) {
-            finished = child.waitFor(120, TimeUnit.SECONDS);
+            // generous: on a machine shared with other builds a JVM and framework start alone can take a minute
+            finished = child.waitFor(300, TimeUnit.SECONDS);
         } else {
             finished = child.waitFor(killAfter, TimeUnit.MILLISECONDS);
         }
@@ -161,7 +231,7 @@ class CrashHarnessTest {
         if (finished && child.exitValue() != 0) {
             throw new AssertionError("run " + number + " exited with " + child.exitValue() + ":\n" + printed);
         }
-        return new Run(number, mode, killAfter, finished, printed);
+        return new Run(number, kind, mode, killAfter, finished, printed);
     }
 
     /**

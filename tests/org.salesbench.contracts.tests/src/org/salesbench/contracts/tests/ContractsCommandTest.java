@@ -1,35 +1,46 @@
 package org.salesbench.contracts.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 import org.salesbench.cli.CliCommand;
-import org.salesbench.cli.internal.Cli;
+import org.salesbench.cli.CommandException;
+import org.salesbench.cli.internal.CommandRegistry;
+import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractDocuments;
+import org.salesbench.contracts.internal.documents.ContractDocumentsImpl;
+import org.salesbench.contracts.receivables.ReceivablesService;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
+import org.salesbench.documents.templates.DocumentTemplates;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
-import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.testing.CommandRunner;
+import org.salesbench.workflow.approvals.ApprovalService;
 
 /**
- * The {@code contracts} command run in-process over its real services (DS), as the launcher runs it: a contract made
- * from a won deal, listed in each format, taken through approval and signing, and bad arguments refused with a message
- * naming them and nothing written.
+ * The {@code contracts} command, and the {@code approvals} and {@code receivables} commands it works with, found through
+ * the command extension point as the launcher finds them and run in-process ({@link CommandRunner}) over the real
+ * services on an in-memory Derby database: a contract made from a won deal, listed in each format, taken through
+ * approval and signing, and bad arguments refused with a message naming them and nothing written.
  */
 class ContractsCommandTest {
 
@@ -39,36 +50,92 @@ class ContractsCommandTest {
     @TempDir
     Path dir;
 
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(DatabaseSettings.embedded(dir.resolve("db"))).run(args, o, e);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private ContractFixture fx;
+    private ContractDocumentsImpl documents;
+
+    @BeforeEach
+    void open() throws Exception {
+        fx = new ContractFixture();
+        fx.as(ContractFixture.REP);
     }
 
-    /** A won deal in the command's database, written before the command runs. */
-    private long wonDeal() {
-        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("db")), new LocalSecurityService())) {
-            return db.write(em -> {
-                Customer customer = new Customer("苏州工业园区精密机械有限公司");
-                customer.setStatus(CustomerStatus.ACTIVE);
-                customer.setNormalizedName(customer.getName() + UUID.randomUUID());
-                em.persist(customer);
-                Pipeline pipeline = em.createQuery("SELECT p FROM Pipeline p ORDER BY p.position", Pipeline.class).setMaxResults(1).getSingleResult();
-                Stage won = pipeline.getStages().stream().filter(s -> s.getKind() == StageKind.WON).findFirst().orElseThrow();
-                Opportunity deal = new Opportunity(customer, "数控车间改造", Money.cny("360000"));
-                deal.setPipeline(pipeline);
-                deal.setStage(won);
-                deal.setState(StageKind.WON);
-                deal.setProbability(100);
-                deal.setClosedOn(LocalDate.now(Clocks.system()));
-                em.persist(deal);
-                return deal.getId();
-            });
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    /**
+     * Runs the command {@code args[0]} with the rest as the signed-in user; a refusal becomes its exit code and its
+     * message on standard error, as the launcher prints it.
+     */
+    private Result run(String... args) {
+        CliCommand command = CommandRegistry.command(args[0]).orElseThrow().create().orElseThrow();
+        CommandRunner runner = new CommandRunner(command, fx.db).with(ContractService.class, fx.contracts).with(ApprovalService.class, fx.engine)
+                .with(ReceivablesService.class, fx.money).with(ContractDocuments.class, documents());
+        try {
+            int code = runner.run(Arrays.copyOfRange(args, 1, args.length));
+            return new Result(code, runner.out(), runner.err());
+        } catch (CommandException e) {
+            return new Result(e.exitCode(), runner.out(), runner.err() + e.getMessage());
         }
+    }
+
+    /** Runs as {@code login}, then as the rep again. */
+    private Result runAs(String login, String... args) {
+        fx.as(login);
+        try {
+            return run(args);
+        } finally {
+            fx.as(ContractFixture.REP);
+        }
+    }
+
+    private ContractDocumentsImpl documents() {
+        if (documents == null) {
+            Bundle bundle = FrameworkUtil.getBundle(DocumentTemplates.class);
+            try {
+                if (bundle.getBundleContext() == null) {
+                    bundle.start();
+                }
+            } catch (BundleException e) {
+                throw new IllegalStateException(e);
+            }
+            ServiceTracker<DocumentTemplates, DocumentTemplates> tracker = new ServiceTracker<>(bundle.getBundleContext(), DocumentTemplates.class, null);
+            tracker.open();
+            try {
+                DocumentTemplates templates = tracker.waitForService(10_000);
+                assertNotNull(templates, "DocumentTemplates service");
+                documents = new ContractDocumentsImpl(fx.db, fx.security, fx.contracts, fx.money, templates);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                tracker.close();
+            }
+        }
+        return documents;
+    }
+
+    /** A won deal of the rep's, written before the command runs. */
+    private long wonDeal() {
+        return fx.db.write(em -> {
+            Customer customer = new Customer("苏州工业园区精密机械有限公司");
+            customer.setStatus(CustomerStatus.ACTIVE);
+            customer.setNormalizedName(customer.getName() + UUID.randomUUID());
+            customer.setOwner(ContractFixture.REP);
+            em.persist(customer);
+            Pipeline pipeline = em.createQuery("SELECT p FROM Pipeline p ORDER BY p.position", Pipeline.class).setMaxResults(1).getSingleResult();
+            Stage won = pipeline.getStages().stream().filter(s -> s.getKind() == StageKind.WON).findFirst().orElseThrow();
+            Opportunity deal = new Opportunity(customer, "数控车间改造", Money.cny("360000"));
+            deal.setPipeline(pipeline);
+            deal.setStage(won);
+            deal.setState(StageKind.WON);
+            deal.setProbability(100);
+            deal.setOwner(ContractFixture.REP);
+            deal.setClosedOn(LocalDate.now(Clocks.system()));
+            em.persist(deal);
+            return deal.getId();
+        });
     }
 
     @Test
@@ -91,11 +158,12 @@ class ContractsCommandTest {
         assertEquals(CliCommand.USAGE, early.code(), early.toString());
         assertTrue(early.err().contains(number), early.err());
 
-        // the embedded database's owner is the only person there is: they approve their own request
+        // the rep's manager approves the rep's request
         assertEquals(CliCommand.OK, run("contracts", "submit", number).code());
-        Result approve = run("approvals", "list", "--format", "csv");
+        Result approve = runAs(ContractFixture.MANAGER, "approvals", "list", "--format", "csv");
         String requestId = approve.out().lines().skip(1).findFirst().orElseThrow().split(",")[0];
-        assertEquals(CliCommand.OK, run("approvals", "approve", requestId, "--comment", "同意").code());
+        Result approved = runAs(ContractFixture.MANAGER, "approvals", "approve", requestId, "--comment", "同意");
+        assertEquals(CliCommand.OK, approved.code(), approved.toString());
         Result signed = run("contracts", "sign", number, "--date", LocalDate.now(Clocks.system()).toString());
         assertEquals(CliCommand.OK, signed.code(), signed.toString());
         assertEquals(CliCommand.OK, run("contracts", "activate", number).code());
@@ -136,23 +204,22 @@ class ContractsCommandTest {
 
     /** Writes the contract's dates as an editor would have before it was signed. */
     private long datesAndCustomer(String number, LocalDate start, LocalDate end) {
-        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("db")), new LocalSecurityService())) {
-            return db.write(em -> {
-                org.salesbench.contracts.Contract c = em.createQuery("SELECT c FROM Contract c WHERE c.number = :n", org.salesbench.contracts.Contract.class)
-                        .setParameter("n", number).getSingleResult();
-                c.setStartDate(start);
-                c.setEndDate(end);
-                return c.getCustomer().getId();
-            });
-        }
+        return fx.db.write(em -> {
+            org.salesbench.contracts.Contract c = em.createQuery("SELECT c FROM Contract c WHERE c.number = :n", org.salesbench.contracts.Contract.class)
+                    .setParameter("n", number).getSingleResult();
+            c.setStartDate(start);
+            c.setEndDate(end);
+            return c.getCustomer().getId();
+        });
     }
 
     private void approveFirstPending() {
-        Result pending = run("approvals", "list", "--format", "csv");
+        Result pending = runAs(ContractFixture.MANAGER, "approvals", "list", "--format", "csv");
         // the request still pending (an earlier one may be listed as approved)
         String requestId = pending.out().lines().skip(1).filter(l -> l.contains(",PENDING,") || l.contains(",IN_PROGRESS,")).findFirst()
                 .orElseGet(() -> pending.out().lines().skip(1).reduce((a, b) -> b).orElseThrow()).split(",")[0];
-        assertEquals(CliCommand.OK, run("approvals", "approve", requestId, "--comment", "同意").code());
+        Result approved = runAs(ContractFixture.MANAGER, "approvals", "approve", requestId, "--comment", "同意");
+        assertEquals(CliCommand.OK, approved.code(), approved.toString());
     }
 
     @Test

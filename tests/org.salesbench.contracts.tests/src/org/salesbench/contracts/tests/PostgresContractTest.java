@@ -25,7 +25,6 @@ import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.internal.ContractServiceImpl;
 import org.salesbench.contracts.internal.ContractSettings;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
@@ -39,9 +38,8 @@ import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.internal.QuoteServiceImpl;
-import org.salesbench.testing.PostgresSchema;
+import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
-import org.salesbench.users.User;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 import org.salesbench.workflow.approvals.ApprovalSubject;
@@ -58,46 +56,26 @@ import org.salesbench.workflow.internal.approvals.EngineQuoteApprovalService;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresContractTest {
 
-    private static final String PASSWORD = "Contracts-Pass-2026";
-
-    private PostgresSchema schema;
+    private PostgresTeam team;
     private Database ownerDb;
 
     @BeforeAll
     void users() {
-        schema = PostgresSchema.create("contracts");
-        ownerDb = Database.open(schema.settings(), new LocalSecurityService("owner"));
-        SecurityService owner = new RoleSecurityService(ownerDb);
-        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        users.createUser(new User("boss.c", "陈经理"));
-        User a = new User("rep.a", "李娜");
-        a.setManager("boss.c");
-        users.createUser(a);
-        users.createUser(new User("rep.b", "王伟"));
-        users.createUser(new User("fin.d", "赵敏"));
-        signIn(users, "rep.a", Role.SALES_REP);
-        signIn(users, "rep.b", Role.SALES_REP);
-        signIn(users, "boss.c", Role.SALES_MANAGER);
-        signIn(users, "fin.d", Role.FINANCE);
-    }
-
-    private static void signIn(UserServiceImpl users, String login, String role) {
-        users.setRoles(login, List.of(role));
-        users.enableSignIn(login, PASSWORD.toCharArray());
+        team = PostgresTeam.create("contracts", db -> new UserServiceImpl(db, new RoleSecurityService(db)));
+        ownerDb = team.owner();
+        team.person("boss.c", "陈经理", null, Role.SALES_MANAGER).person("rep.a", "李娜", "boss.c", Role.SALES_REP)
+                .person("rep.b", "王伟", null, Role.SALES_REP).person("fin.d", "赵敏", null, Role.FINANCE);
     }
 
     @AfterAll
     void close() {
-        if (ownerDb != null) {
-            ownerDb.close();
-        }
-        if (schema != null) {
-            schema.closeWithTeamRoles();
+        if (team != null) {
+            team.close();
         }
     }
 
     private DatabaseSettings as(String login) {
-        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+        return team.settings(login);
     }
 
     /** The contract service of a session, wired to its own engine and services as DS wires them. */
@@ -164,8 +142,8 @@ class PostgresContractTest {
         List<Long> deals = wonDeals("rep.a", 10);
         List<Long> others = wonDeals("rep.b", 1);
         List<String> numbers = new ArrayList<>();
-        try (Database first = Database.open(as("rep.a"), new LocalSecurityService("rep.a"));
-                Database second = Database.open(as("rep.a"), new LocalSecurityService("rep.a"))) {
+        try (Database first = team.open("rep.a");
+                Database second = team.open("rep.a")) {
             ContractService one = contracts(first);
             ContractService two = contracts(second);
             for (int round = 0; round < 5; round++) {
@@ -180,19 +158,19 @@ class PostgresContractTest {
         }
         assertEquals(expected, new TreeSet<>(numbers), numbers.toString());
 
-        try (Database b = Database.open(as("rep.b"), new LocalSecurityService("rep.b"))) {
+        try (Database b = team.open("rep.b")) {
             ContractService theirs = contracts(b);
             assertEquals(0, theirs.count(ContractFilter.all()));
             Contract own = theirs.createFromOpportunity(others.get(0));
             assertEquals("HT-" + LocalDate.now(Clocks.system()).getYear() + "-00011", own.getNumber());
             assertEquals(Set.of("rep.b"), ownersBySql(b));
         }
-        try (Database boss = Database.open(as("boss.c"), new LocalSecurityService("boss.c"))) {
+        try (Database boss = team.open("boss.c")) {
             Set<String> seen = ownersBySql(boss);
             assertTrue(seen.contains("rep.a"), seen.toString());
             assertFalse(seen.contains("rep.b"), seen.toString());
         }
-        try (Database finance = Database.open(as("fin.d"), new LocalSecurityService("fin.d"))) {
+        try (Database finance = team.open("fin.d")) {
             assertEquals(Set.of("rep.a", "rep.b"), ownersBySql(finance));
             assertEquals(11, contracts(finance).count(ContractFilter.all()));
         }

@@ -29,15 +29,13 @@ import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.testing.PostgresSchema;
+import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
-import org.salesbench.users.User;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 
@@ -50,28 +48,19 @@ import org.salesbench.users.internal.UserServiceImpl;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresMoneySecurityTest {
 
-    private static final String PASSWORD = "Money-Pass-2026";
     private static final List<String> MONEY_TABLES = List.of("SB_CONTRACT_INSTALMENT", "SB_CONTRACT_RECEIPT", "SB_CONTRACT_ALLOCATION",
             "SB_CUSTOMER_CREDIT", "SB_CONTRACT_INVOICE", "SB_CONTRACT_PLAN_AMENDMENT");
 
-    private PostgresSchema schema;
+    private PostgresTeam team;
     private Database ownerDb;
     private long contractA;
     private long contractB;
 
     @BeforeAll
     void data() {
-        schema = PostgresSchema.create("money_rls");
-        ownerDb = Database.open(schema.settings(), new LocalSecurityService("owner"));
-        SecurityService owner = new RoleSecurityService(ownerDb);
-        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        users.createUser(new User("rep.a", "李娜"));
-        users.createUser(new User("rep.b", "王伟"));
-        users.createUser(new User("fin.d", "赵敏"));
-        for (String[] p : new String[][] { { "rep.a", Role.SALES_REP }, { "rep.b", Role.SALES_REP }, { "fin.d", Role.FINANCE } }) {
-            users.setRoles(p[0], List.of(p[1]));
-            users.enableSignIn(p[0], PASSWORD.toCharArray());
-        }
+        team = PostgresTeam.create("money_rls", db -> new UserServiceImpl(db, new RoleSecurityService(db)));
+        ownerDb = team.owner();
+        team.person("rep.a", "李娜", null, Role.SALES_REP).person("rep.b", "王伟", null, Role.SALES_REP).person("fin.d", "赵敏", null, Role.FINANCE);
         // each rep's signed contract with a plan amended after signing, an over-payment (credit) and an invoice
         ReceivablesServiceImpl money = new ReceivablesServiceImpl(ownerDb, new LocalSecurityService("owner"), (e, c, id) -> { }, Clocks::system);
         contractA = contract("rep.a", "100000.00");
@@ -109,16 +98,13 @@ class PostgresMoneySecurityTest {
 
     @AfterAll
     void close() {
-        if (ownerDb != null) {
-            ownerDb.close();
-        }
-        if (schema != null) {
-            schema.closeWithTeamRoles();
+        if (team != null) {
+            team.close();
         }
     }
 
     private DatabaseSettings as(String login) {
-        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+        return team.settings(login);
     }
 
     /** The contracts whose money rows the session sees in {@code table}, by SQL. */
@@ -140,7 +126,7 @@ class PostgresMoneySecurityTest {
 
     @Test
     void aRepSeesAndChangesOnlyTheMoneyOfTheirOwnContracts() throws Exception {
-        try (Database a = Database.open(as("rep.a"), new LocalSecurityService("rep.a"))) {
+        try (Database a = team.open("rep.a")) {
             ReceivablesServiceImpl mine = new ReceivablesServiceImpl(a, new RoleSecurityService(a), (e, c, id) -> { }, Clocks::system);
             assertEquals(2, mine.plan(contractA).size());
             assertEquals(1, mine.receipts(contractA).size());
@@ -170,7 +156,7 @@ class PostgresMoneySecurityTest {
             }
         }
         // the other rep's money is untouched, and finance sees both
-        try (Database fin = Database.open(as("fin.d"), new LocalSecurityService("fin.d")); Connection c = Database.connect(fin.settings())) {
+        try (Database fin = team.open("fin.d"); Connection c = Database.connect(fin.settings())) {
             for (String table : MONEY_TABLES) {
                 assertEquals(Set.of(contractA, contractB), contractsIn(c, table), table);
             }

@@ -21,10 +21,14 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerSort.Column;
 import org.salesbench.customers.CustomerStatus;
 
-/** Paging, the id snapshot and text search give the right rows over 100,000 customers. */
+/**
+ * Paging, the id snapshot and text search give the right rows over 26,000 customers: past the depth the search index
+ * collects pages to (20,000; deeper pages slice the id snapshot) and several of its rebuild groups, but small enough
+ * for the suite's time budget. The list's speed over a million customers is the benchmarks' concern.
+ */
 class CustomerListTest {
 
-    static final int SIZE = Integer.getInteger("customers.test.size", 100_000);
+    static final int SIZE = Integer.getInteger("customers.test.size", 26_000);
     static final String[] CITIES = {"北京", "上海", "深圳", "杭州", "成都", "武汉", "南京", "西安", "苏州", "天津"};
     static final String[] WORDS = {"云帆", "星河", "华信", "远航", "博达", "恒通", "新锐", "金桥", "明德", "瑞丰", "Blue", "North"};
     static final String[] GRADES = {"A", "B", "C", "D"};
@@ -38,7 +42,7 @@ class CustomerListTest {
         long start = System.nanoTime();
         for (int from = 0; from < SIZE; from += 2_000) {
             List<Customer> batch = new ArrayList<>();
-            for (int i = from; i < from + 2_000; i++) {
+            for (int i = from; i < Math.min(from + 2_000, SIZE); i++) {
                 batch.add(make(i));
             }
             fx.service.createAll(batch);
@@ -76,9 +80,10 @@ class CustomerListTest {
         for (int i = 1; i < first.size(); i++) {
             assertTrue(first.get(i - 1).name().compareTo(first.get(i).name()) <= 0, "sorted by name");
         }
-        List<CustomerRow> deep = fx.service.page(CustomerFilter.ALL, byName, 76_543, 50);
-        assertArrayEquals(Arrays.copyOfRange(ids, 76_543, 76_593), deep.stream().mapToLong(CustomerRow::id).toArray());
-        long[] slice = Arrays.copyOfRange(ids, 54_321, 54_421);
+        // deeper than the index collects pages to: sliced from the snapshot
+        List<CustomerRow> deep = fx.service.page(CustomerFilter.ALL, byName, 21_543, 50);
+        assertArrayEquals(Arrays.copyOfRange(ids, 21_543, 21_593), deep.stream().mapToLong(CustomerRow::id).toArray());
+        long[] slice = Arrays.copyOfRange(ids, 14_321, 14_421);
         assertArrayEquals(slice, fx.service.rows(slice).stream().mapToLong(CustomerRow::id).toArray(), "rows() keeps the snapshot order");
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.demo.DemoDataGenerator;
+import org.salesbench.demo.internal.DemoWorkflow;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskFilter;
 import org.salesbench.workflow.TaskStatus;
@@ -24,8 +25,8 @@ class DemoTasksTest {
     void eachDemoUserGetsTasksSomeOverdueSomeDoneAndAResetReplacesThem() {
         try (DemoSalesTest.Stack stack = new DemoSalesTest.Stack()) {
             TaskServiceImpl tasks = new TaskServiceImpl(stack.db, new LocalSecurityService("admin"), (e, c, id) -> { }, Clocks::system);
-            stack.demo.setTaskService(tasks);
-            stack.demo.fill(60, 7L, new NullProgressMonitor());
+            stack.demo.setWorkflow(new DemoWorkflow(tasks));
+            stack.demo.fill(20, 7L, new NullProgressMonitor());
             int users = DemoDataGenerator.USERS.size();
             assertEquals(users * 8L, tasks.count(TaskFilter.all()));
             Instant now = Instant.now(Clocks.system());
@@ -35,7 +36,7 @@ class DemoTasksTest {
             assertEquals(Set.copyOf(DemoDataGenerator.USERS.stream().map(u -> u[0]).toList()),
                     Set.copyOf(all.stream().map(Task::getAssignee).toList()));
 
-            stack.demo.reset(60, new NullProgressMonitor());
+            stack.demo.reset(20, new NullProgressMonitor());
             assertEquals(users * 8L, tasks.count(TaskFilter.all()), "the reset cleared the old ones");
         }
     }

@@ -39,7 +39,9 @@ import org.salesbench.importexport.internal.Messages;
 class BulkCustomerImportTest {
 
     private static final String HEADER = "Name,Short Name,Credit Code,Industry,Address,Tags,Notes,Grade,Next Follow-up\n";
-    private static final int ROWS = 8_000;
+    private static final int ROWS = 4_000;
+    /** Makes each generated row long enough that ROWS of them pass the bulk path's 1 MB with a few rows, not thousands. */
+    private static final String PADDING = "，" + "客户要求按季度回访并提供现场技术支持服务".repeat(2);
     private static final String CODE_A = CreditCode.withCheckCharacter("91440300MA5FABCD1");
     private static final String NOTES = "line one\nline two, with a comma and \"quotes\"\r\nline three";
 
@@ -64,7 +66,7 @@ class BulkCustomerImportTest {
             String line = special.apply(i);
             if (line == null) {
                 line = csv(prefix + " 深圳市测试科技有限公司 " + i) + ",," + "," + csv("软件") + "," + csv("广东省深圳市南山区科技园南区第" + i + "号")
-                        + "," + csv("战略客户;5G") + "," + csv("常规备注 regular notes for row " + i) + "," + "ABCD".charAt(i % 4) + ",2026-12-01";
+                        + "," + csv("战略客户;5G") + "," + csv("常规备注 regular notes for row " + i + PADDING) + "," + "ABCD".charAt(i % 4) + ",2026-12-01";
             }
             text.append(line).append('\n');
         }
@@ -95,7 +97,7 @@ class BulkCustomerImportTest {
     @Test
     void largeFileLoadsInBulkWithQuotesLineBreaksAndChineseIntact() throws IOException {
         String tricky = "Acme, \"Quoted\" 公司";
-        Path file = file("big.csv", "A", i -> i == 4321
+        Path file = file("big.csv", "A", i -> i == 3210
                 ? csv(tricky) + "," + csv("") + ",," + csv("制造") + "," + csv("北京市海淀区 \"中关村\", 1号") + "," + csv(" 标签一 ;标签二") + ","
                         + csv(NOTES) + ",A,"
                 : null);
@@ -144,7 +146,7 @@ class BulkCustomerImportTest {
         Path file = file("match.csv", "B", i -> switch (i) {
         case 10 -> csv("Another name, same code") + ",," + CODE_A + ",,,,,,";
         case 20 -> csv("北京老客户科技 有限公司") + ",,,,,,,,"; // the same name once folded
-        case 30, 7000 -> csv("文件内重复公司") + ",,,,,,,,";
+        case 30, 3000 -> csv("文件内重复公司") + ",,,,,,,,";
         default -> null;
         });
         ImportSettings settings = settings(file).withMatch(new MatchPolicy(List.of("creditCode", "name"), OnMatch.SKIP));
@@ -154,7 +156,7 @@ class BulkCustomerImportTest {
         assertEquals(3, result.skipped(), "one by credit code, one by name, the second of two equal rows");
         assertEquals(ROWS - 3, result.created());
         assertEquals(2 + ROWS - 3, fx.customerCount());
-        assertTrue(result.errors().stream().anyMatch(e -> e.row() == 7002 && e.message().contains("32")), result.errors().toString());
+        assertTrue(result.errors().stream().anyMatch(e -> e.row() == 3002 && e.message().contains("32")), result.errors().toString());
         assertEquals("Existing Credit Co", row(codeId)[0], "a skipped match is left as it is");
         assertEquals("北京老客户科技有限公司", row(nameId)[0]);
     }
@@ -193,12 +195,12 @@ class BulkCustomerImportTest {
     @Test
     void aFailedRowMidFileLoadsNothingAllOrNothingAndTheOthersInValidRows() throws IOException {
         String tooLong = "名".repeat(201);
-        Path file = file("fails.csv", "E", i -> i == 4000 ? csv(tooLong) + ",,,,,,,," : null);
+        Path file = file("fails.csv", "E", i -> i == 2000 ? csv(tooLong) + ",,,,,,,," : null);
         ImportResult all = fx.importFile(file, "customers", settings(file));
         assertEquals(Outcome.ROLLED_BACK, all.outcome());
         assertEquals(1, all.failed());
         RowError error = all.errors().get(0);
-        assertEquals(4002, error.row());
+        assertEquals(2002, error.row());
         assertEquals("Name", error.column(), "the error names the column of the field the service's rule refused");
         assertEquals(0, fx.customerCount());
         assertEquals(0, fx.count("SB_CUSTOMER_TAG"));
@@ -217,7 +219,7 @@ class BulkCustomerImportTest {
         // a rule only the database knows, so every row passes validation and the bulk insert itself fails
         fx.db.write(em -> em.createNativeQuery("ALTER TABLE SB_CUSTOMER ADD CONSTRAINT TEST_REFUSED_NAME CHECK (NAME <> 'Refused Co')")
                 .executeUpdate());
-        Path file = file("refused.csv", "R", i -> i == 6000 ? csv("Refused Co") + ",,,,,,,," : null);
+        Path file = file("refused.csv", "R", i -> i == 3000 ? csv("Refused Co") + ",,,,,,,," : null);
         for (Mode mode : Mode.values()) {
             ImportException e = assertThrows(ImportException.class, () -> fx.importFile(file, "customers", settings(file).withMode(mode)));
             assertTrue(e.getMessage().contains("TEST_REFUSED_NAME"), e.getMessage());
@@ -250,7 +252,7 @@ class BulkCustomerImportTest {
         StringBuilder text = new StringBuilder("Account ID,Account Name,Description\n");
         for (int i = 0; i < ROWS; i++) {
             text.append("SF-").append(i).append(',').append(csv("Salesforce Account " + i)).append(',')
-                    .append(csv("an account exported from another CRM (Salesforce), with a description long enough to make this a large file, " + i)).append('\n');
+                    .append(csv("an account exported from another CRM (Salesforce), with a description long enough to make this a large file, " + i + PADDING)).append('\n');
         }
         Path file = ImportFixture.utf8(dir.resolve("sf.csv"), text.toString());
         assertTrue(Files.size(file) > 1 << 20);

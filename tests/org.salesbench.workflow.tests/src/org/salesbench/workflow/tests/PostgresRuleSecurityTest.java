@@ -17,15 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.LocalSecurityService;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.testing.PostgresSchema;
+import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
-import org.salesbench.users.User;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 import org.salesbench.workflow.internal.rules.RuleServiceImpl;
@@ -41,48 +38,26 @@ import org.salesbench.workflow.rules.RuleServices;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresRuleSecurityTest {
 
-    private static final String PASSWORD = "Rules-Pass-2026";
-
-    private PostgresSchema schema;
+    private PostgresTeam team;
     private Database ownerDb;
 
     @BeforeAll
     void users() {
-        schema = PostgresSchema.create("rulerls");
-        ownerDb = Database.open(schema.settings(), new LocalSecurityService("owner"));
-        SecurityService owner = new RoleSecurityService(ownerDb);
-        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        users.createUser(new User("boss.m", "钱经理"));
-        users.createUser(new User("boss.n", "孙经理"));
-        users.createUser(new User("rep.r", "吴敏"));
-        users.createUser(new User("rep.s", "郑涛"));
-        for (String[] p : List.of(new String[] { "boss.m", Role.SALES_MANAGER }, new String[] { "boss.n", Role.SALES_MANAGER },
-                new String[] { "rep.r", Role.SALES_REP }, new String[] { "rep.s", Role.SALES_REP })) {
-            users.setRoles(p[0], List.of(p[1]));
-            users.enableSignIn(p[0], PASSWORD.toCharArray());
-        }
+        team = PostgresTeam.create("rulerls", db -> new UserServiceImpl(db, new RoleSecurityService(db)));
+        ownerDb = team.owner();
+        team.person("boss.m", "钱经理", null, Role.SALES_MANAGER).person("boss.n", "孙经理", null, Role.SALES_MANAGER)
+                .person("rep.r", "吴敏", null, Role.SALES_REP).person("rep.s", "郑涛", null, Role.SALES_REP);
     }
 
     @AfterAll
     void close() {
-        if (ownerDb != null) {
-            ownerDb.close();
-        }
-        if (schema != null) {
-            String team = "sb_salesbench_test_" + schema.name();
-            schema.close();
-            for (String role : List.of(team + "_admin", team)) {
-                try {
-                    schema.onServer("DROP ROLE IF EXISTS \"" + role + "\"");
-                } catch (AssertionError e) {
-                    // another run's grants may still name it; it grants nothing once its schema is gone
-                }
-            }
+        if (team != null) {
+            team.close();
         }
     }
 
     private Database as(String login) {
-        return Database.open(new DatabaseSettings(schema.settings().url(), login, PASSWORD), new LocalSecurityService(login));
+        return team.open(login);
     }
 
     private static RuleServiceImpl rules(Database db) {

@@ -24,9 +24,8 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.testing.PostgresSchema;
+import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
-import org.salesbench.users.User;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 import org.salesbench.workflow.RecordRef;
@@ -42,63 +41,31 @@ import org.salesbench.workflow.internal.TaskServiceImpl;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresTaskTest {
 
-    private static final String PASSWORD = "Tasks-Pass-2026";
-
-    private PostgresSchema schema;
+    private PostgresTeam team;
     private Database ownerDb;
     private TaskServiceImpl ownerTasks;
 
     @BeforeAll
     void users() {
-        schema = PostgresSchema.create("tasks");
-        ownerDb = Database.open(schema.settings(), new org.salesbench.core.security.LocalSecurityService("owner"));
-        SecurityService owner = new RoleSecurityService(ownerDb);
-        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        users.createUser(new User("boss.c", "陈经理"));
-        User a = new User("rep.a", "李娜");
-        a.setManager("boss.c");
-        users.createUser(a);
-        users.createUser(new User("rep.b", "王伟"));
+        team = PostgresTeam.create("tasks", db -> new UserServiceImpl(db, new RoleSecurityService(db)));
+        ownerDb = team.owner();
+        team.person("boss.c", "陈经理", null, Role.SALES_MANAGER).person("rep.a", "李娜", "boss.c", Role.SALES_REP)
+                .person("rep.b", "王伟", null, Role.SALES_REP);
         // the reassignment test's own people, so the tasks they hand around stay out of the visibility test
-        users.createUser(new User("boss.f", "周经理"));
-        User repE = new User("rep.e", "赵敏");
-        repE.setManager("boss.f");
-        users.createUser(repE);
-        users.createUser(new User("rep.g", "孙强"));
-        signIn(users, "rep.a", Role.SALES_REP);
-        signIn(users, "rep.b", Role.SALES_REP);
-        signIn(users, "boss.c", Role.SALES_MANAGER);
-        signIn(users, "rep.e", Role.SALES_REP);
-        signIn(users, "rep.g", Role.SALES_REP);
-        signIn(users, "boss.f", Role.SALES_MANAGER);
-        ownerTasks = new TaskServiceImpl(ownerDb, owner, (e, c, id) -> { }, Clocks::system);
-    }
-
-    private static void signIn(UserServiceImpl users, String login, String role) {
-        users.setRoles(login, List.of(role));
-        users.enableSignIn(login, PASSWORD.toCharArray());
+        team.person("boss.f", "周经理", null, Role.SALES_MANAGER).person("rep.e", "赵敏", "boss.f", Role.SALES_REP)
+                .person("rep.g", "孙强", null, Role.SALES_REP);
+        ownerTasks = new TaskServiceImpl(ownerDb, new RoleSecurityService(ownerDb), (e, c, id) -> { }, Clocks::system);
     }
 
     @AfterAll
     void close() {
-        if (ownerDb != null) {
-            ownerDb.close();
-        }
-        if (schema != null) {
-            String team = "sb_salesbench_test_" + schema.name();
-            schema.close();
-            for (String role : List.of(team + "_admin", team)) {
-                try {
-                    schema.onServer("DROP ROLE IF EXISTS \"" + role + "\"");
-                } catch (AssertionError e) {
-                    // another run's grants may still name it; it grants nothing once its schema is gone
-                }
-            }
+        if (team != null) {
+            team.close();
         }
     }
 
     private DatabaseSettings as(String login) {
-        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+        return team.settings(login);
     }
 
     private Task task(String title, String assignee, String key) {
@@ -123,7 +90,7 @@ class PostgresTaskTest {
     void aRepSeesOnlyTheirOwnTasksByTheServiceAndByDirectSqlAndTheirManagerSeesThem() throws Exception {
         ownerTasks.create(task("A: call the buyer", "rep.a", null));
         ownerTasks.create(task("B: visit the plant", "rep.b", null));
-        try (Database a = Database.open(as("rep.a"), new org.salesbench.core.security.LocalSecurityService("rep.a"))) {
+        try (Database a = team.open("rep.a")) {
             SecurityService security = new RoleSecurityService(a);
             TaskServiceImpl tasks = new TaskServiceImpl(a, security, (e, c, id) -> { }, Clocks::system);
             List<Task> seen = tasks.list(TaskFilter.all(), 0, 1000);
@@ -134,10 +101,10 @@ class PostgresTaskTest {
             assertThrows(AccessDeniedException.class, () -> tasks.create(task("for B", "rep.b", null)));
             assertEquals("rep.a", tasks.create(task("A: own reminder", null, null)).getAssignee());
         }
-        try (Database b = Database.open(as("rep.b"), new org.salesbench.core.security.LocalSecurityService("rep.b"))) {
+        try (Database b = team.open("rep.b")) {
             assertEquals(Set.of("rep.b"), ownersBySql(b));
         }
-        try (Database boss = Database.open(as("boss.c"), new org.salesbench.core.security.LocalSecurityService("boss.c"))) {
+        try (Database boss = team.open("boss.c")) {
             Set<String> seen = ownersBySql(boss);
             assertTrue(seen.contains("rep.a"), seen.toString());
             assertFalse(seen.contains("rep.b"), seen.toString());
@@ -146,8 +113,8 @@ class PostgresTaskTest {
 
     @Test
     void twoSessionsRacingForOneOccurrenceMakeOneTask() throws Exception {
-        try (Database first = Database.open(as("rep.a"), new org.salesbench.core.security.LocalSecurityService("rep.a"));
-                Database second = Database.open(as("rep.a"), new org.salesbench.core.security.LocalSecurityService("rep.a"))) {
+        try (Database first = team.open("rep.a");
+                Database second = team.open("rep.a")) {
             List<TaskServiceImpl> services = List.of(
                     new TaskServiceImpl(first, new RoleSecurityService(first), (e, c, id) -> { }, Clocks::system),
                     new TaskServiceImpl(second, new RoleSecurityService(second), (e, c, id) -> { }, Clocks::system));
@@ -173,12 +140,12 @@ class PostgresTaskTest {
         Task second = ownerTasks.create(task("E: book the meeting room", "rep.e", null));
         Task third = ownerTasks.create(task("E: call the distributor", "rep.e", null));
         Task theirs = ownerTasks.create(task("G: send samples", "rep.g", null));
-        try (Database g = Database.open(as("rep.g"), new org.salesbench.core.security.LocalSecurityService("rep.g"))) {
+        try (Database g = team.open("rep.g")) {
             // a rep does not even see a colleague's task, so cannot take it
             assertThrows(RuntimeException.class, () -> tasksOf(g).reassign(first.getId(), "rep.g"));
         }
         assertEquals("rep.e", ownerTasks.find(first.getId()).orElseThrow().getAssignee());
-        try (Database e = Database.open(as("rep.e"), new org.salesbench.core.security.LocalSecurityService("rep.e"))) {
+        try (Database e = team.open("rep.e")) {
             assertEquals("rep.g", tasksOf(e).reassign(first.getId(), "rep.g").getAssignee());
             // by direct SQL too, the database lets a task go only to an active user
             try (Connection c = Database.connect(e.settings()); Statement s = c.createStatement()) {
@@ -189,7 +156,7 @@ class PostgresTaskTest {
         }
         assertEquals("rep.g", ownerTasks.find(first.getId()).orElseThrow().getAssignee());
         assertEquals("rep.e", ownerTasks.find(third.getId()).orElseThrow().getAssignee());
-        try (Database f = Database.open(as("boss.f"), new org.salesbench.core.security.LocalSecurityService("boss.f"))) {
+        try (Database f = team.open("boss.f")) {
             TaskServiceImpl boss = tasksOf(f);
             assertEquals("rep.g", boss.reassign(second.getId(), "rep.g").getAssignee());
             // rep.g is not on boss.f's team: their task is not his to hand on

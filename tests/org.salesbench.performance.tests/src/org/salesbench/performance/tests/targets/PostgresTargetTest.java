@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.salesbench.analytics.internal.MetricCatalogueImpl;
 import org.salesbench.analytics.internal.ReportServiceImpl;
 import org.salesbench.core.security.AccessDeniedException;
-import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
@@ -34,10 +32,10 @@ import org.salesbench.performance.targets.Target;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.testing.PostgresSchema;
+import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
 import org.salesbench.users.Team;
-import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 
@@ -50,31 +48,21 @@ import org.salesbench.users.internal.UserServiceImpl;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresTargetTest {
 
-    private static final String PASSWORD = "Targets-Pass-2026";
     private static final TargetPeriod YEAR = TargetPeriod.year(2026);
     private static final String WON = "won_revenue";
 
-    private PostgresSchema schema;
+    private PostgresTeam team;
     private Database ownerDb;
     private long east;
     private long west;
 
     @BeforeAll
     void users() {
-        schema = PostgresSchema.create("targets");
-        ownerDb = Database.open(schema.settings(), new LocalSecurityService("owner"));
-        SecurityService owner = new RoleSecurityService(ownerDb);
-        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        users.createUser(new User("boss.c", "陈经理"));
-        User a = new User("rep.a", "李娜");
-        a.setManager("boss.c");
-        users.createUser(a);
-        users.createUser(new User("rep.b", "王伟"));
-        users.createUser(new User("fin.d", "赵敏"));
-        signIn(users, "rep.a", Role.SALES_REP);
-        signIn(users, "rep.b", Role.SALES_REP);
-        signIn(users, "boss.c", Role.SALES_MANAGER);
-        signIn(users, "fin.d", Role.FINANCE);
+        team = PostgresTeam.create("targets", db -> new UserServiceImpl(db, new RoleSecurityService(db)));
+        ownerDb = team.owner();
+        team.person("boss.c", "陈经理", null, Role.SALES_MANAGER).person("rep.a", "李娜", "boss.c", Role.SALES_REP)
+                .person("rep.b", "王伟", null, Role.SALES_REP).person("fin.d", "赵敏", null, Role.FINANCE);
+        UserService users = team.users();
         Team e = new Team("华东");
         e.setManager("boss.c");
         e.getMembers().add("rep.a");
@@ -90,23 +78,15 @@ class PostgresTargetTest {
         targets.create(WON, Subject.person("rep.b"), YEAR, new BigDecimal("1200000"), "plan");
     }
 
-    private static void signIn(UserServiceImpl users, String login, String role) {
-        users.setRoles(login, List.of(role));
-        users.enableSignIn(login, PASSWORD.toCharArray());
-    }
-
     @AfterAll
     void close() {
-        if (ownerDb != null) {
-            ownerDb.close();
-        }
-        if (schema != null) {
-            schema.closeWithTeamRoles();
+        if (team != null) {
+            team.close();
         }
     }
 
     private DatabaseSettings as(String login) {
-        return new DatabaseSettings(schema.settings().url(), login, PASSWORD);
+        return team.settings(login);
     }
 
     /** The target service of a session, wired as DS wires it. */
@@ -135,7 +115,7 @@ class PostgresTargetTest {
 
     @Test
     void aRepSeesTheirOwnTheirTeamsAndTheCompanysTargetsAndChangesNone() throws Exception {
-        try (Database db = Database.open(as("rep.a"), new LocalSecurityService("rep.a"))) {
+        try (Database db = team.open("rep.a")) {
             assertEquals(Set.of("company", "person:rep.a", "team:" + east), seen(db));
             assertEquals(Set.of("company:*", "person:rep.a", "team:" + east), seenBySql(db));
             TargetServiceImpl targets = targets(db);
@@ -149,7 +129,7 @@ class PostgresTargetTest {
 
     @Test
     void aManagerSeesAndSetsTheirPeoplesTargetsButNoOneElses() throws Exception {
-        try (Database db = Database.open(as("boss.c"), new LocalSecurityService("boss.c"))) {
+        try (Database db = team.open("boss.c")) {
             assertEquals(Set.of("company", "person:rep.a", "team:" + east), seen(db));
             TargetServiceImpl targets = targets(db);
             Target a = targets.find(WON, Subject.person("rep.a"), YEAR).orElseThrow();
@@ -159,10 +139,10 @@ class PostgresTargetTest {
             // rep.b is not theirs: the database does not even show the target
             assertThrows(ValidationException.class, () -> targets.update(targetId("rep.b"), new BigDecimal("1"), "x"));
         }
-        try (Database db = Database.open(as("fin.d"), new LocalSecurityService("fin.d"))) {
+        try (Database db = team.open("fin.d")) {
             assertEquals(Set.of("company", "person:rep.a", "person:rep.b", "team:" + east, "team:" + west), seen(db));
         }
-        try (Database db = Database.open(as("rep.b"), new LocalSecurityService("rep.b"))) {
+        try (Database db = team.open("rep.b")) {
             assertTrue(seenBySql(db).containsAll(Set.of("company:*", "person:rep.b", "team:" + west)));
             assertEquals(3, seenBySql(db).size());
         }

@@ -58,15 +58,7 @@ class PostgresProcessBoardTest {
             f.close();
         }
         if (schema != null) {
-            String team = "sb_salesbench_test_" + schema.name();
-            schema.close();
-            for (String role : List.of(team + "_admin", team)) {
-                try {
-                    schema.onServer("DROP ROLE IF EXISTS \"" + role + "\"");
-                } catch (AssertionError e) {
-                    // another run's tables may still name it; it grants nothing once its schema is gone
-                }
-            }
+            schema.closeWithTeamRoles();
         }
     }
 

@@ -35,10 +35,9 @@ import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.quotes.internal.ProductServiceImpl;
 import org.salesbench.quotes.internal.QuoteServiceImpl;
-import org.salesbench.testing.PostgresSchema;
+import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
 import org.salesbench.users.Team;
-import org.salesbench.users.User;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
 import org.salesbench.workflow.approvals.ApprovalAction;
@@ -59,7 +58,6 @@ import org.salesbench.workflow.internal.approvals.QuoteApprovalSubject;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresApprovalTest {
 
-    private static final String PASSWORD = "Approval-Pass-2026";
     private static final String REP = "li.wei";
     private static final String MANAGER = "chen.jing";
     private static final String FINANCE = "sun.li";
@@ -97,51 +95,37 @@ class PostgresApprovalTest {
         }
     }
 
-    private PostgresSchema schema;
+    private PostgresTeam team;
     private Database ownerDb;
     private Product product;
     private final List<Session> sessions = new ArrayList<>();
 
     @BeforeAll
     void team() {
-        schema = PostgresSchema.create("approvals");
-        ownerDb = Database.open(schema.settings(), new LocalSecurityService(PostgresSchema.USER));
+        team = PostgresTeam.create("approvals", db -> new UserServiceImpl(db, new RoleSecurityService(db)));
+        ownerDb = team.owner();
         RoleSecurityService owner = new RoleSecurityService(ownerDb);
         assertTrue(owner.currentUser().roles().contains(Role.ADMINISTRATOR), owner.currentUser().toString());
-        UserServiceImpl users = new UserServiceImpl(ownerDb, owner);
-        for (String[] u : new String[][] { { REP, "李伟" }, { MANAGER, "陈静" }, { FINANCE, "孙丽" }, { ADMIN, "张敏" } }) {
-            users.createUser(new User(u[0], u[1]));
-        }
+        team.person(REP, "李伟", null).person(MANAGER, "陈静", null).person(FINANCE, "孙丽", null).person(ADMIN, "张敏", null);
         Team east = new Team("华东销售部");
         east.setManager(MANAGER);
         east.getMembers().add(REP);
-        users.createTeam(east);
-        grant(users, REP, Role.SALES_REP);
-        grant(users, MANAGER, Role.SALES_MANAGER);
-        grant(users, FINANCE, Role.FINANCE);
-        grant(users, ADMIN, Role.ADMINISTRATOR);
+        team.users().createTeam(east);
+        team.signIn(REP, Role.SALES_REP).signIn(MANAGER, Role.SALES_MANAGER).signIn(FINANCE, Role.FINANCE).signIn(ADMIN, Role.ADMINISTRATOR);
         product = new ProductServiceImpl(ownerDb, owner, (entity, change, id) -> {
         }).create(new Product("ERP-STD", "ERP 标准版", "套", Money.cny("98000"), new BigDecimal("13")));
-    }
-
-    private static void grant(UserServiceImpl users, String login, String role) {
-        users.setRoles(login, List.of(role));
-        users.enableSignIn(login, PASSWORD.toCharArray());
     }
 
     @AfterAll
     void close() {
         sessions.forEach(Session::close);
-        if (ownerDb != null) {
-            ownerDb.close();
-        }
-        if (schema != null) {
-            schema.closeWithTeamRoles();
+        if (team != null) {
+            team.close();
         }
     }
 
     private Session as(String login) {
-        Session session = new Session(new DatabaseSettings(schema.settings().url(), login, PASSWORD), login);
+        Session session = new Session(team.settings(login), login);
         sessions.add(session);
         return session;
     }

@@ -33,6 +33,14 @@ public interface ScorecardService {
     ScoreSheet explain(long templateId, String login, Period period);
 
     /**
+     * A team's score as the figures give it now, line by line: every KPI measured for the team's members together (the
+     * team's aggregate), revenue attainment against the team's published won revenue target unless the line has its
+     * own. The sheet's {@code login} is the team as a subject ({@code team:ID}). Refused for a team without members,
+     * and unless the current user may read every member's assessment (checked per member as {@link #explain} checks one).
+     */
+    ScoreSheet explainTeam(long templateId, long teamId, Period period);
+
+    /**
      * Assesses each person for the period against a published template and freezes the figures; refused for a
      * person already assessed with it for that period.
      */

@@ -156,4 +156,33 @@ class ScorecardTest {
         f.as(ADMIN);
         f.as(MANAGER);
     }
+
+    @Test
+    void aTeamIsScoredAsItsMembersTogetherAgainstTheTeamsTarget() {
+        Period q1 = Period.parse("2022-Q1").orElseThrow();
+        f.deal(REP, "30000", LocalDate.of(2022, 2, 1), null, null, null);
+        f.deal(PerfFixture.REP2, "10000", LocalDate.of(2022, 3, 31), null, null, null);
+        f.deal("not.in.team", "99999", LocalDate.of(2022, 2, 2), null, null, null);
+        long east = f.users.teams().stream().filter(t -> t.getName().equals("华东")).findFirst().orElseThrow().getId();
+        f.as(ADMIN);
+        try {
+            f.targets.create("won_revenue", org.salesbench.performance.targets.Subject.team(east),
+                    org.salesbench.performance.targets.TargetPeriod.quarter(2022, 1), dec("80000"), "一季度团队目标");
+        } finally {
+            f.as(MANAGER);
+        }
+        ScorecardTemplate t = new ScorecardTemplate("团队考核", q1.from(), q1.to());
+        t.addLine("revenue_attainment", dec("70"), Curve.LINEAR, null, dec("100")); // against the team's published target
+        t.addLine("won_revenue", dec("30"), Curve.CAPPED, null, dec("50000")).setCapAndSteps(dec("100"), null);
+        ScorecardTemplate saved = f.scorecards.save(t);
+        ScoreSheet sheet = f.scorecards.explainTeam(saved.getId(), east, q1);
+        assertEquals("team:" + east, sheet.login());
+        // (30000 + 10000) × 100 / 80000 = 50 % → 50 points × 70 % = 35; 40000 of 50000 → 80 points × 30 % = 24
+        assertEquals(0, dec("80000").compareTo(sheet.lines().get(0).kpiTarget()));
+        assertEquals(0, dec("50").compareTo(sheet.lines().get(0).rawValue()));
+        assertEquals(0, dec("40000").compareTo(sheet.lines().get(1).rawValue()));
+        assertEquals(0, dec("59").compareTo(sheet.total()), sheet.toString());
+        ValidationException empty = assertThrows(ValidationException.class, () -> f.scorecards.explainTeam(saved.getId(), 987654L, q1));
+        assertTrue(empty.getMessage().contains("987654"), empty.getMessage());
+    }
 }

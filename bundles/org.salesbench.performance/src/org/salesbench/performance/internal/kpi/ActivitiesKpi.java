@@ -12,13 +12,17 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class ActivitiesKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        String sql = "SELECT COUNT(*) FROM SB_ACTIVITY a WHERE a.PERFORMED_BY IN ({owners}) AND a.DELETED_AT IS NULL"
-                + " AND a.OCCURRED_AT >= ? AND a.OCCURRED_AT < ?";
+    Aggregate aggregate(KpiQuery query) {
+        String sql = "FROM SB_ACTIVITY a WHERE a.PERFORMED_BY IN ({owners}) AND a.DELETED_AT IS NULL AND a.OCCURRED_AT >= ? AND a.OCCURRED_AT < ?";
         if (query.parameter() == null || query.parameter().isBlank()) {
-            return decimal(row(query, sql, startOf(query.period().from()), startOf(query.period().to().plusDays(1)))[0]);
+            return new Aggregate("a.PERFORMED_BY", "COUNT(*)", 1, sql, startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
         }
-        return decimal(row(query, sql + " AND a.ACTIVITY_TYPE = ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)),
-                query.parameter().trim().toUpperCase(Locale.ROOT))[0]);
+        return new Aggregate("a.PERFORMED_BY", "COUNT(*)", 1, sql + " AND a.ACTIVITY_TYPE = ?", startOf(query.period().from()),
+                startOf(query.period().to().plusDays(1)), query.parameter().trim().toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        return orZero(row[0]);
     }
 }

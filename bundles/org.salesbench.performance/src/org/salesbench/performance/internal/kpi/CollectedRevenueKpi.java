@@ -11,9 +11,13 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class CollectedRevenueKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        BigDecimal sum = decimal(row(query, "SELECT SUM(r.AMOUNT) FROM SB_CONTRACT_RECEIPT r WHERE r.OWNER IN ({owners})"
-                + " AND r.RECEIVED_ON BETWEEN ? AND ?", query.period().from(), query.period().to())[0]);
-        return sum == null ? BigDecimal.ZERO : sum;
+    Aggregate aggregate(KpiQuery query) {
+        return new Aggregate("r.OWNER", "SUM(r.AMOUNT)", 1, "FROM SB_CONTRACT_RECEIPT r WHERE r.OWNER IN ({owners})"
+                + " AND r.RECEIVED_ON BETWEEN ? AND ?", query.period().from(), query.period().to());
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        return orZero(row[0]);
     }
 }

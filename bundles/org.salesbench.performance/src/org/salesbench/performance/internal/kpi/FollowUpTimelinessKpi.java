@@ -11,10 +11,14 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class FollowUpTimelinessKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        Object[] r = row(query, "SELECT COUNT(*), COUNT(CASE WHEN t.STATUS = 'DONE' AND t.COMPLETED_AT <= t.DUE_AT THEN 1 END)"
-                + " FROM SB_TASK t WHERE t.OWNER IN ({owners}) AND t.RELATED_ENTITY IS NOT NULL AND t.STATUS <> 'CANCELLED'"
-                + " AND t.DUE_AT >= ? AND t.DUE_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
-        return share(decimal(r[1]), decimal(r[0]));
+    Aggregate aggregate(KpiQuery query) {
+        return new Aggregate("t.OWNER", "COUNT(*), COUNT(CASE WHEN t.STATUS = 'DONE' AND t.COMPLETED_AT <= t.DUE_AT THEN 1 END)", 2,
+                "FROM SB_TASK t WHERE t.OWNER IN ({owners}) AND t.RELATED_ENTITY IS NOT NULL AND t.STATUS <> 'CANCELLED'"
+                        + " AND t.DUE_AT >= ? AND t.DUE_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        return share(orZero(row[1]), orZero(row[0]));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
@@ -108,6 +109,22 @@ public class KpiServiceImpl implements KpiService {
                 () -> kpi.get().value(query), null);
     }
 
+    /**
+     * Each login's value, by the KPI's batch method (one grouped query for the built-in KPIs; one call per login for an
+     * add-on that does not implement it); a KPI that fails is logged and measures nothing for anyone.
+     */
+    static Map<String, BigDecimal> computeEach(KpiRegistry.Descriptor descriptor, EntityManager em, List<String> logins, Period period,
+            String parameter, Map<String, BigDecimal> targets) {
+        Optional<Kpi> kpi = descriptor.kpi().get();
+        if (kpi.isEmpty()) {
+            return Map.of();
+        }
+        KpiQuery query = new KpiQuery(em, logins, period, parameter, null);
+        Map<String, BigDecimal> values = LazyContribution.safeCall(NLS.bind(Messages.Kpi_failed, descriptor.id(), descriptor.kpi().contributor()),
+                () -> kpi.get().valuesEach(query, targets), null);
+        return values == null ? Map.of() : values;
+    }
+
     @Override
     public TeamworkRating rate(String login, Period period, BigDecimal rating, String reason) {
         List<FieldError> errors = new ArrayList<>();
@@ -146,14 +163,13 @@ public class KpiServiceImpl implements KpiService {
     public List<Ranked> leaderboard(String kpiId, List<String> logins, Period period, String parameter) {
         KpiRegistry.Descriptor descriptor = descriptor(kpiId);
         List<String> people = logins == null || logins.isEmpty() ? users.users(true).stream().map(u -> u.getLogin()).toList() : logins;
-        List<Object[]> values = unitOfWork.read(em -> {
-            List<Object[]> result = new ArrayList<>();
-            for (String login : people) {
-                BigDecimal target = targetFor(targets, kpiId, null, Subject.person(login), period);
-                result.add(new Object[] {login, compute(descriptor, em, List.of(login), period, parameter, target)});
-            }
-            return result;
-        });
+        Map<String, BigDecimal> targetsOf = REVENUE_ATTAINMENT.equals(kpiId)
+                ? WonRevenueTargets.publishedOfPeople(targets, period.from(), period.to()) : Map.of();
+        Map<String, BigDecimal> each = unitOfWork.read(em -> computeEach(descriptor, em, people, period, parameter, targetsOf));
+        List<Object[]> values = new ArrayList<>();
+        for (String login : people) {
+            values.add(new Object[] {login, each.get(login)});
+        }
         values.sort(Comparator.comparing((Object[] v) -> (BigDecimal) v[1], Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(v -> (String) v[0]));
         List<Ranked> ranked = new ArrayList<>();

@@ -62,6 +62,29 @@ public final class Messages extends NLS {
     public static String Leaderboard_help;
     public static String Leaderboard_what;
 
+    public static String Export_needsOutput;
+    public static String Export_noFolder;
+    public static String Export_failed;
+    public static String Export_written;
+    public static String Export_rank;
+    public static String Export_user;
+    public static String Export_award;
+    public static String Export_source;
+    public static String Export_kpi;
+    public static String Export_score;
+    public static String Export_reason;
+    public static String Export_date;
+    public static String Export_kind;
+    public static String Export_description;
+    public static String Export_amount;
+    public static String Export_rate;
+    public static String Export_multiplier;
+    public static String Export_commission;
+    public static String Leaderboard_title;
+    public static String Awards_title;
+    public static String Statement_title;
+
+    public static String Scorecard_teamEmpty;
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

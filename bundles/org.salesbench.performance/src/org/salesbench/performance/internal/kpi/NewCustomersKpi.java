@@ -8,8 +8,13 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class NewCustomersKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        return decimal(row(query, "SELECT COUNT(*) FROM SB_CUSTOMER c WHERE c.OWNER IN ({owners}) AND c.DELETED_AT IS NULL"
-                + " AND c.CREATED_AT >= ? AND c.CREATED_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)))[0]);
+    Aggregate aggregate(KpiQuery query) {
+        return new Aggregate("c.OWNER", "COUNT(*)", 1, "FROM SB_CUSTOMER c WHERE c.OWNER IN ({owners}) AND c.DELETED_AT IS NULL"
+                + " AND c.CREATED_AT >= ? AND c.CREATED_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        return orZero(row[0]);
     }
 }

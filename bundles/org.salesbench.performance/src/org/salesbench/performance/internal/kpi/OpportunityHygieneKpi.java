@@ -11,9 +11,13 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class OpportunityHygieneKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        Object[] r = row(query, "SELECT COUNT(*), COUNT(CASE WHEN o.CLOSE_DATE IS NULL OR o.CLOSE_DATE >= ? THEN 1 END)"
-                + " FROM SB_OPPORTUNITY o WHERE o.OWNER IN ({owners}) AND o.STATE = 'OPEN' AND o.DELETED_AT IS NULL", query.period().to());
-        return share(decimal(r[1]), decimal(r[0]));
+    Aggregate aggregate(KpiQuery query) {
+        return new Aggregate("o.OWNER", "COUNT(*), COUNT(CASE WHEN o.CLOSE_DATE IS NULL OR o.CLOSE_DATE >= ? THEN 1 END)", 2,
+                "FROM SB_OPPORTUNITY o WHERE o.OWNER IN ({owners}) AND o.STATE = 'OPEN' AND o.DELETED_AT IS NULL", query.period().to());
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        return share(orZero(row[1]), orZero(row[0]));
     }
 }

@@ -12,10 +12,15 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class RevenueAttainmentKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        if (query.target() == null || query.target().signum() <= 0) {
+    Aggregate aggregate(KpiQuery query) {
+        return WonRevenueKpi.won(query);
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        if (target == null || target.signum() <= 0) {
             return null;
         }
-        return share(WonRevenueKpi.won(query), query.target());
+        return share(orZero(row[0]), target);
     }
 }

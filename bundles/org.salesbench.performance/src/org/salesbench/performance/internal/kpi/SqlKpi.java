@@ -5,6 +5,12 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Query;
 
@@ -13,11 +19,23 @@ import org.salesbench.performance.kpi.KpiQuery;
 
 /**
  * A built-in KPI computed by one SQL aggregate over a table another module publishes for reporting. {@code {owners}}
- * in the SQL stands for the query's logins.
+ * in the SQL stands for the query's logins. The same aggregate grouped by its login column gives a leaderboard every
+ * person's value in one query ({@link #valuesEach}), in chunks of {@value #CHUNK} logins.
  */
 abstract class SqlKpi implements Kpi {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** Logins bound in one grouped query at most (PostgreSQL and Derby take many more; this keeps statements short). */
+    static final int CHUNK = 500;
+
+    /**
+     * The KPI's aggregate: {@code select} (its {@code width} aggregates) over {@code fromWhere} (FROM and WHERE, with
+     * {@code {owners}} once where the logins go), grouped for a leaderboard by {@code loginColumn}; the parameters in
+     * the order of their {@code ?} in the text, the logins aside.
+     */
+    record Aggregate(String loginColumn, String select, int width, String fromWhere, Object... parameters) {
+    }
 
     @Override
     public BigDecimal value(KpiQuery query) {
@@ -27,13 +45,62 @@ abstract class SqlKpi implements Kpi {
         return compute(query);
     }
 
-    abstract BigDecimal compute(KpiQuery query);
+    /** The value of the query's logins together: the aggregate's one row made a value with the query's target. */
+    BigDecimal compute(KpiQuery query) {
+        Aggregate a = aggregate(query);
+        return value(row(query, "SELECT " + a.select() + " " + a.fromWhere(), a.parameters()), query.target());
+    }
+
+    /** The aggregate for {@code query}'s period and parameter (its logins and target aside). */
+    abstract Aggregate aggregate(KpiQuery query);
+
+    /** The value from one row of the aggregate (all null: no record of the login), against {@code target}. */
+    abstract BigDecimal value(Object[] row, BigDecimal target);
+
+    /** Everyone's value from the aggregate grouped by login: one query per {@value #CHUNK} logins, not one per login. */
+    @Override
+    public Map<String, BigDecimal> valuesEach(KpiQuery query, Map<String, BigDecimal> targets) {
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        if (query.logins().isEmpty()) {
+            return values;
+        }
+        Aggregate a = aggregate(query);
+        Map<String, Object[]> rows = new HashMap<>();
+        List<String> logins = query.logins();
+        for (int from = 0; from < logins.size(); from += CHUNK) {
+            KpiQuery chunk = new KpiQuery(query.em(), logins.subList(from, Math.min(logins.size(), from + CHUNK)), query.period(), query.parameter(),
+                    null);
+            for (Object[] r : rows(chunk, "SELECT " + a.loginColumn() + ", " + a.select() + " " + a.fromWhere() + " GROUP BY " + a.loginColumn(),
+                    a.parameters())) {
+                rows.put((String) r[0], Arrays.copyOfRange(r, 1, r.length));
+            }
+        }
+        Object[] none = new Object[a.width()];
+        for (String login : logins) {
+            values.put(login, value(rows.getOrDefault(login, none), targets.get(login)));
+        }
+        return values;
+    }
 
     /**
      * Runs {@code sql} (one row of numbers) with {@code {owners}} (once) replaced by the logins' placeholders; the
      * parameters are bound in the order of their {@code ?} in the text, the logins where {@code {owners}} stands.
      */
     static Object[] row(KpiQuery query, String sql, Object... parameters) {
+        Object result = query(query, sql, parameters).getSingleResult();
+        return result instanceof Object[] array ? array : new Object[] {result};
+    }
+
+    /** Runs {@code sql} as {@link #row} does, for many rows. */
+    static List<Object[]> rows(KpiQuery query, String sql, Object... parameters) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Object result : query(query, sql, parameters).getResultList()) {
+            rows.add(result instanceof Object[] array ? array : new Object[] {result});
+        }
+        return rows;
+    }
+
+    private static Query query(KpiQuery query, String sql, Object... parameters) {
         int at = sql.indexOf("{owners}");
         int before = (int) sql.substring(0, Math.max(at, 0)).chars().filter(c -> c == '?').count();
         Query q = query.em().createNativeQuery(sql.replace("{owners}", query.placeholders()));
@@ -45,8 +112,13 @@ abstract class SqlKpi implements Kpi {
         for (int i = before; i < parameters.length; i++) {
             q.setParameter(next++, jdbc(parameters[i]));
         }
-        Object result = q.getSingleResult();
-        return result instanceof Object[] array ? array : new Object[] {result};
+        return q;
+    }
+
+    /** A count or sum that is zero when no record was aggregated. */
+    static BigDecimal orZero(Object value) {
+        BigDecimal d = decimal(value);
+        return d == null ? BigDecimal.ZERO : d;
     }
 
     static Object jdbc(Object value) {

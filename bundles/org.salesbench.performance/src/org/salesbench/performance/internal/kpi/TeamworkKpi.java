@@ -9,13 +9,17 @@ import org.salesbench.performance.kpi.KpiQuery;
 public class TeamworkKpi extends SqlKpi {
 
     @Override
-    BigDecimal compute(KpiQuery query) {
-        Object[] r = row(query, "SELECT SUM(r.RATING), COUNT(*) FROM SB_PERF_RATING r WHERE r.LOGIN IN ({owners})"
+    Aggregate aggregate(KpiQuery query) {
+        return new Aggregate("r.LOGIN", "SUM(r.RATING), COUNT(*)", 2, "FROM SB_PERF_RATING r WHERE r.LOGIN IN ({owners})"
                 + " AND r.PERIOD_FROM >= ? AND r.PERIOD_TO <= ?", query.period().from(), query.period().to());
-        BigDecimal count = decimal(r[1]);
-        if (count == null || count.signum() == 0) {
+    }
+
+    @Override
+    BigDecimal value(Object[] row, BigDecimal target) {
+        BigDecimal count = orZero(row[1]);
+        if (count.signum() == 0) {
             return null;
         }
-        return decimal(r[0]).divide(count, 4, RoundingMode.HALF_UP);
+        return decimal(row[0]).divide(count, 4, RoundingMode.HALF_UP);
     }
 }

@@ -217,11 +217,45 @@ public class ScorecardServiceImpl implements ScorecardService {
         });
     }
 
+    @Override
+    public ScoreSheet explainTeam(long templateId, long teamId, Period period) {
+        Subject team = Subject.team(teamId);
+        return unitOfWork.read(em -> {
+            ScorecardTemplate t = em.find(ScorecardTemplate.class, templateId);
+            if (t == null) {
+                throw notFound(templateId);
+            }
+            // SB_TEAM_MEMBER is published by the users module for reporting
+            List<String> members = new ArrayList<>();
+            for (Object login : em.createNativeQuery("SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ? ORDER BY tm.LOGIN")
+                    .setParameter(1, teamId).getResultList()) {
+                members.add((String) login);
+            }
+            if (members.isEmpty()) {
+                throw refused("team", NLS.bind(Messages.Scorecard_teamEmpty, teamId), teamId);
+            }
+            members.forEach(login -> security.check(Action.READ, Assessment.ENTITY, login));
+            List<ScoreSheet.Line> lines = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO;
+            for (ScorecardLine line : t.getLines()) {
+                ScoreSheet.Line computed = compute(em, line, members, team, period);
+                lines.add(computed);
+                total = total.add(computed.weighted());
+            }
+            return new ScoreSheet(t.getName(), t.getRevision(), team.toString(), period, lines, total, BigDecimal.ZERO, null, total, false, null, null);
+        });
+    }
+
     /** The line's figures; its KPI target is the line's own or, for revenue attainment, the person's published target. */
     private ScoreSheet.Line compute(EntityManager em, ScorecardLine line, String login, Period period) {
+        return compute(em, line, List.of(login), Subject.person(login), period);
+    }
+
+    /** The line's figures for {@code logins} together, measured as {@code subject} (whose published target revenue attainment reads). */
+    private ScoreSheet.Line compute(EntityManager em, ScorecardLine line, List<String> logins, Subject subject, Period period) {
         Optional<KpiRegistry.Descriptor> kpi = KpiRegistry.find(line.getKpiId());
-        BigDecimal kpiTarget = KpiServiceImpl.targetFor(targets, line.getKpiId(), line.getKpiTarget(), Subject.person(login), period);
-        BigDecimal raw = kpi.map(d -> KpiServiceImpl.compute(d, em, List.of(login), period, line.getParameter(), kpiTarget)).orElse(null);
+        BigDecimal kpiTarget = KpiServiceImpl.targetFor(targets, line.getKpiId(), line.getKpiTarget(), subject, period);
+        BigDecimal raw = kpi.map(d -> KpiServiceImpl.compute(d, em, logins, period, line.getParameter(), kpiTarget)).orElse(null);
         BigDecimal score = line.score(raw);
         BigDecimal weighted = score.multiply(line.getWeight()).divide(HUNDRED, 4, RoundingMode.HALF_UP);
         KpiDefinition d = kpi.map(KpiRegistry.Descriptor::definition).orElse(null);

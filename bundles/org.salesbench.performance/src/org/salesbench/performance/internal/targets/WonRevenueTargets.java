@@ -2,10 +2,14 @@ package org.salesbench.performance.internal.targets;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.salesbench.performance.targets.PeriodKind;
 import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.SubjectKind;
+import org.salesbench.performance.targets.Target;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetService;
 
@@ -44,5 +48,24 @@ public final class WonRevenueTargets {
             return explicit;
         }
         return periodOf(from, to).flatMap(p -> targets.find(METRIC, subject, p)).map(t -> t.getValue()).orElse(null);
+    }
+
+    /**
+     * Every person's won revenue target for the period that the current user may read, by login, read with one query
+     * (what a leaderboard of revenue attainment divides by); empty when there is no target service or the range is no
+     * calendar period.
+     */
+    public static Map<String, BigDecimal> publishedOfPeople(TargetService targets, LocalDate from, LocalDate to) {
+        Map<String, BigDecimal> byLogin = new HashMap<>();
+        Optional<TargetPeriod> period = periodOf(from, to);
+        if (targets == null || period.isEmpty()) {
+            return byLogin;
+        }
+        for (Target t : targets.list(METRIC, period.get())) {
+            if (t.getSubject().kind() == SubjectKind.PERSON && t.getPeriod().equals(period.get())) {
+                byLogin.put(t.getSubject().key(), t.getValue());
+            }
+        }
+        return byLogin;
     }
 }

@@ -1,6 +1,7 @@
 package org.salesbench.performance.tests.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +127,43 @@ class TargetsCommandTest {
         assertTrue(report.out().contains("\"target\"") && report.out().contains("1200000"), report.out());
         assertTrue(report.out().contains("250000"), report.out());
         assertTrue(report.out().contains("20.83"), report.out()); // 250,000 × 100 / 1,200,000
+    }
+
+    @Test
+    void aLeaderboardIsExportedAsXlsxAndPdfThatReadBack() throws IOException {
+        Path xlsx = dir.resolve("board.xlsx");
+        Result r = run("leaderboard", "--kpi", "won_revenue", "--period", String.valueOf(year), "--format", "xlsx", "--output", xlsx.toString());
+        assertEquals(CliCommand.OK, r.code(), r.toString());
+        assertTrue(r.out().contains(xlsx.toString()), r.out());
+        StringBuilder parts = new StringBuilder();
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().startsWith("xl/")) {
+                    parts.append(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertTrue(parts.indexOf("li.na") >= 0, "the rep's row: " + parts);
+        assertTrue(parts.indexOf(">250000") >= 0, "the won revenue as a number: " + parts);
+
+        Path pdf = dir.resolve("board.pdf");
+        Result p = run("leaderboard", "--kpi", "won_revenue", "--period", String.valueOf(year), "--format", "pdf", "--output", pdf.toString());
+        assertEquals(CliCommand.OK, p.code(), p.toString());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertTrue(text.contains("li.na") && text.contains("250,000"), text);
+
+        Path none = dir.resolve("none.pdf");
+        Result noFile = run("leaderboard", "--kpi", "won_revenue", "--period", String.valueOf(year), "--format", "pdf");
+        assertEquals(CliCommand.USAGE, noFile.code(), noFile.toString());
+        assertTrue(noFile.err().contains("--output"), noFile.err());
+        Result noFolder = run("leaderboard", "--kpi", "won_revenue", "--period", String.valueOf(year), "--format", "xlsx", "--output",
+                dir.resolve("missing").resolve("board.xlsx").toString());
+        assertEquals(CliCommand.USAGE, noFolder.code(), noFolder.toString());
+        assertTrue(noFolder.err().contains("missing"), noFolder.err());
+        assertFalse(Files.exists(none));
     }
 
     @Test

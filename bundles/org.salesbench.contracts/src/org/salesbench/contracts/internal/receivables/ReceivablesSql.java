@@ -48,11 +48,16 @@ final class ReceivablesSql {
 
     /** The filter's owner and team, on the contract {@code c}. */
     ReceivablesSql limit(ReportFilter filter) {
+        return limit(filter, "c");
+    }
+
+    /** The filter's owner and team, on the row {@code alias} (a contract, or a row that carries its contract's owner). */
+    ReceivablesSql limit(ReportFilter filter, String alias) {
         if (filter.owner() != null) {
-            append(" AND c.OWNER = ?", filter.owner());
+            append(" AND " + alias + ".OWNER = ?", filter.owner());
         }
         if (filter.teamId() != null) {
-            append(" AND c.OWNER IN (SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ?)", filter.teamId());
+            append(" AND " + alias + ".OWNER IN (SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ?)", filter.teamId());
         }
         return this;
     }

@@ -382,6 +382,14 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
     }
 
     @Override
+    public boolean mayDelete(long id) {
+        return unitOfWork.read(em -> {
+            Contract contract = em.find(Contract.class, id);
+            return contract != null && !contract.isDeleted() && security.isPermitted(Action.DELETE, Contract.ENTITY, contract.getOwner());
+        });
+    }
+
+    @Override
     public Contract recordApprovalDecision(long id, boolean approved, String comment) {
         return unitOfWork.write(em -> {
             Contract contract = load(em, id);

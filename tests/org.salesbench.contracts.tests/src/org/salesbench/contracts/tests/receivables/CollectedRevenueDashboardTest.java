@@ -38,7 +38,7 @@ class CollectedRevenueDashboardTest {
     @Test
     void theManagerAndSalesDashboardsShowCollectedRevenueFromTheContractsTile() {
         long contract = fx.contract(fx.customer("苏州园区精密机械有限公司"), "li.na", ContractStatus.ACTIVE, "10000.00", "CNY");
-        fx.money.setPlan(contract, List.of(PlannedInstalment.amount(fx.today, Money.cny("10000.00"))), null);
+        fx.money.setPlan(contract, List.of(PlannedInstalment.amount(fx.today, Money.cny("10000.00"))), "first plan");
         fx.money.recordReceipt(contract, fx.today, Money.cny("3000.00"), ReceiptMethod.BANK_TRANSFER, "D-1");
         var bounced = fx.money.recordReceipt(contract, fx.today, Money.cny("500.00"), ReceiptMethod.CHEQUE, "D-2");
         fx.money.reverse(bounced.getId(), "退票");

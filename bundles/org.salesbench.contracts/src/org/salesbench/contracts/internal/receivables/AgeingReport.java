@@ -90,8 +90,12 @@ public class AgeingReport implements Report {
      */
     static List<Object[]> openNow(EntityManager em, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf) {
         Map<List<Object>, Object[]> rows = new LinkedHashMap<>();
+        List<Long> binned = ReceivablesSql.binned(em);
         for (boolean deleted : new boolean[] { false, true }) {
-            for (Object[] r : openNowSql(dimension, filter, asOf, deleted).rows(em)) {
+            if (deleted && binned.isEmpty()) {
+                break;
+            }
+            for (Object[] r : openNowSql(dimension, filter, asOf, deleted ? binned : null).rows(em)) {
                 Object[] row = rows.computeIfAbsent(Arrays.asList(r[0], r[2]), k -> new Object[] { r[0], r[1], r[2], null, null, null, null, null, null });
                 if (row[1] == null) {
                     row[1] = r[1];
@@ -105,32 +109,52 @@ public class AgeingReport implements Report {
                 }
             }
         }
+        if (dimension.id().equals("customer")) {
+            names(em, rows.values());
+        }
         return new ArrayList<>(rows.values());
     }
 
-    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, boolean deleted) {
-        String base = dimension.id().equals("customer") ? "i.CUSTOMER_ID" : "i.OWNER";
-        ReceivablesSql sql = new ReceivablesSql();
-        switch (dimension.id()) {
-            case "customer" -> sql.append("SELECT g.K, cu.NAME, g.CUR, g.B1, g.B2, g.B3, g.B4, g.B5, g.B6 FROM (");
-            case "team" -> sql.append("SELECT dt.ID, MAX(dt.NAME), g.CUR, SUM(g.B1), SUM(g.B2), SUM(g.B3), SUM(g.B4), SUM(g.B5), SUM(g.B6) FROM (");
-            default -> { }
+    /** The customers' names into the rows' labels, a few hundred ids a query by primary key. */
+    private static void names(EntityManager em, java.util.Collection<Object[]> rows) {
+        List<Long> ids = rows.stream().map(r -> r[0]).filter(k -> k != null).map(k -> ((Number) k).longValue()).distinct().toList();
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            for (Object[] r : em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()) {
+                names.put((Long) r[0], (String) r[1]);
+            }
         }
-        sql.append("SELECT " + base + " AS K, " + (dimension.id().equals("owner") ? "MAX(i.OWNER) AS L, " : "") + "i.CURRENCY AS CUR");
+        for (Object[] row : rows) {
+            if (row[0] != null) {
+                row[1] = names.get(((Number) row[0]).longValue());
+            }
+        }
+    }
+
+    /** The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given. */
+    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned) {
+        String base = dimension.id().equals("customer") ? "i.CUSTOMER_ID" : "i.OWNER";
+        boolean team = dimension.id().equals("team");
+        ReceivablesSql sql = new ReceivablesSql();
+        if (team) {
+            sql.append("SELECT dt.ID, MAX(dt.NAME), g.CUR, SUM(g.B1), SUM(g.B2), SUM(g.B3), SUM(g.B4), SUM(g.B5), SUM(g.B6) FROM (");
+        }
+        // a customer's name is read afterwards by id: joining the customers here made Derby scan them per group
+        sql.append("SELECT " + base + " AS K, " + (dimension.id().equals("customer") ? "MAX(i.CURRENCY)" : "MAX(i.OWNER)") + " AS L, i.CURRENCY AS CUR");
         String open = "(i.AMOUNT - i.PAID)";
         sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " END) AS B1", asOf)
                 .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B2", asOf, asOf.minusDays(30))
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B3", asOf.minusDays(30), asOf.minusDays(60))
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B4", asOf.minusDays(60), asOf.minusDays(90))
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " END) AS B5", asOf.minusDays(90))
-                .append(", SUM(" + open + ") AS B6");
-        sql.append(deleted ? " FROM SB_CONTRACT c JOIN SB_CONTRACT_INSTALMENT i ON i.CONTRACT_ID = c.ID WHERE c.DELETED_AT IS NOT NULL AND i.RECEIVABLE = TRUE"
-                : " FROM SB_CONTRACT_INSTALMENT i WHERE i.RECEIVABLE = TRUE");
+                .append(", SUM(" + open + ") AS B6 FROM SB_CONTRACT_INSTALMENT i WHERE i.RECEIVABLE = TRUE");
+        if (binned != null) {
+            sql.append(ReceivablesSql.ofBinned(binned));
+        }
         sql.limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY");
-        switch (dimension.id()) {
-            case "customer" -> sql.append(") g LEFT JOIN SB_CUSTOMER cu ON cu.ID = g.K");
-            case "team" -> sql.append(") g LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = g.K LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID GROUP BY dt.ID, g.CUR");
-            default -> { }
+        if (team) {
+            sql.append(") g LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = g.K LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID GROUP BY dt.ID, g.CUR");
         }
         return sql;
     }

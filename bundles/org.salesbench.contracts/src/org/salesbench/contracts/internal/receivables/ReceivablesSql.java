@@ -95,6 +95,20 @@ final class ReceivablesSql {
         }
     }
 
+    /** The ids of the contracts in the recycle bin (few), through their deletion index. */
+    static List<Long> binned(jakarta.persistence.EntityManager em) {
+        return em.createQuery("SELECT c.id FROM Contract c WHERE c.deletedAt IS NOT NULL", Long.class).getResultList();
+    }
+
+    /**
+     * Keeps the instalments {@code i} of the contracts in the recycle bin: their ids as a list while they are few, else a
+     * subquery.
+     */
+    static String ofBinned(List<Long> binned) {
+        return binned.size() <= 1000 ? " AND i.CONTRACT_ID IN " + binned.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"))
+                : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM SB_CONTRACT bc WHERE bc.DELETED_AT IS NOT NULL)";
+    }
+
     /** The date's month as a number yyyymm. */
     static String monthKey(Dialect dialect, String date) {
         return dialect == Dialect.POSTGRESQL ? "(CAST(EXTRACT(YEAR FROM " + date + ") AS INT) * 100 + CAST(EXTRACT(MONTH FROM " + date + ") AS INT))"

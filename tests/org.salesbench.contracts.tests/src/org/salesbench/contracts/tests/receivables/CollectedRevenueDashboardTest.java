@@ -20,6 +20,7 @@ import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.opportunities.internal.ForecastServiceImpl;
 
 /**
  * The shipped dashboards show the money collected: contracts contribute a KPI tile of their collected-revenue report
@@ -43,7 +44,7 @@ class CollectedRevenueDashboardTest {
         var bounced = fx.money.recordReceipt(contract, fx.today, Money.cny("500.00"), ReceiptMethod.CHEQUE, "D-2");
         fx.money.reverse(bounced.getId(), "退票");
         DashboardServiceImpl dashboards = new DashboardServiceImpl(fx.db, fx.people,
-                new ReportServiceImpl(fx.db, fx.people, new MetricCatalogueImpl(), null), (entity, change, id) -> { }, Clocks.system());
+                new ReportServiceImpl(fx.db, fx.people, new MetricCatalogueImpl(), new ForecastServiceImpl(fx.db, fx.people)), (entity, change, id) -> { }, Clocks.system());
 
         for (String template : List.of("manager", "sales")) {
             Dashboard dashboard = dashboards.visible().stream().filter(d -> template.equals(d.getTemplate())).findFirst().orElseThrow();

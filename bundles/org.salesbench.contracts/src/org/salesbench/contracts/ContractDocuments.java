@@ -15,6 +15,15 @@ public interface ContractDocuments {
     /** The subject of contract templates in the documents module. */
     String SUBJECT = "contract";
 
+    /**
+     * The entity of the right to change this installation's templates ({@code UPDATE}): a right of its own, apart from
+     * editing contracts; the shipped administrator and finance roles hold it.
+     */
+    String TEMPLATE_ENTITY = "contract_template";
+
+    /** Whether the current user may save or reset the templates. */
+    boolean mayEditTemplates();
+
     /** The template in use for the language ({@code null}: the default locale's): this installation's, else the shipped one. */
     String template(String lang);
 
@@ -27,11 +36,11 @@ public interface ContractDocuments {
     /**
      * Stores this installation's template for the language, after {@code DocumentTemplates.check}: a template with
      * problems is refused with a {@link org.salesbench.core.validation.ValidationException} naming each one and its line,
-     * and nothing is stored.
+     * and nothing is stored. Needs the right {@link #TEMPLATE_ENTITY} {@code UPDATE}.
      */
     void saveTemplate(String lang, String template);
 
-    /** Goes back to the shipped template for the language. */
+    /** Goes back to the shipped template for the language. Needs the right {@link #TEMPLATE_ENTITY} {@code UPDATE}. */
     void resetTemplate(String lang);
 
     /** Renders the contract with the template in use for the language to a PDF file (written whole or not at all). */

@@ -62,6 +62,12 @@ public interface ContractService {
     /** Whether the current user may decide the contract's approval: an approver of its pending request, or the APPROVE right. */
     boolean mayDecideApproval(long id);
 
+    /**
+     * Whether the current user may put the contract in the recycle bin ({@link #delete}): it exists, is not there already,
+     * and the user holds the DELETE right on its owner's contracts.
+     */
+    boolean mayDelete(long id);
+
     /** In approval back to draft when the requester recalls the request. */
     Contract withdrawFromApproval(long id, String note);
 

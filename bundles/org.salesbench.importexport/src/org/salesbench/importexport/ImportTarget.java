@@ -30,6 +30,15 @@ public interface ImportTarget {
      */
     String normaliseKey(String field, Object value);
 
+    /**
+     * The field whose consecutive rows belong together and are written as one whole (e.g. the instalments of one
+     * contract's payment plan): the engine does not cut a batch between two such rows with the same value of it (up to
+     * ten batches' worth). {@code null} (the default): batches are cut by size alone.
+     */
+    default String groupField() {
+        return null;
+    }
+
     /** A writer for one import run. */
     TargetWriter open(ImportContext context);
 

@@ -23,6 +23,7 @@ import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.receivables.Instalment;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.recyclebin.Dependent;
@@ -342,13 +343,13 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             if (contract.getAmount().getAmount().signum() <= 0) {
                 throw invalid("amount", NLS.bind(Messages.Contract_zeroAmount, contract.getNumber()));
             }
-            moveTo(contract, ContractStatus.IN_APPROVAL, null);
+            moveTo(em, contract, ContractStatus.IN_APPROVAL, null);
             contract.setDecidedBy(null);
             em.flush();
             // the engine reads the contract in this transaction: it sees it in approval, and a refusal undoes the move
             Optional<ApprovalRequest> started = approvals.start(Contract.ENTITY, id);
             if (started.isEmpty()) {
-                moveTo(contract, ContractStatus.APPROVED, Messages.Contract_noApprovalNeeded);
+                moveTo(em, contract, ContractStatus.APPROVED, Messages.Contract_noApprovalNeeded);
             } else {
                 List<String> approvers = approvals.currentApprovers(started.get().getId());
                 contract.setStatusNote(truncate(NLS.bind(Messages.Contract_pending, started.get().getDefinitionName(),
@@ -381,6 +382,14 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
     }
 
     @Override
+    public boolean mayDelete(long id) {
+        return unitOfWork.read(em -> {
+            Contract contract = em.find(Contract.class, id);
+            return contract != null && !contract.isDeleted() && security.isPermitted(Action.DELETE, Contract.ENTITY, contract.getOwner());
+        });
+    }
+
+    @Override
     public Contract recordApprovalDecision(long id, boolean approved, String comment) {
         return unitOfWork.write(em -> {
             Contract contract = load(em, id);
@@ -390,7 +399,7 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             }
             requireMove(contract, approved ? ContractStatus.APPROVED : ContractStatus.DRAFT);
             String decider = security.currentUser().login();
-            moveTo(contract, approved ? ContractStatus.APPROVED : ContractStatus.DRAFT, comment == null ? null : comment.strip());
+            moveTo(em, contract, approved ? ContractStatus.APPROVED : ContractStatus.DRAFT, comment == null ? null : comment.strip());
             contract.setDecidedBy(decider);
             em.flush();
             // decided here rather than through the engine (an approver's own call): the pending request is closed too
@@ -495,16 +504,30 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             Contract contract = load(em, id);
             security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
             requireMove(contract, target);
-            moveTo(contract, target, note);
+            moveTo(em, contract, target, note);
             change.accept(contract);
             return saved(contract);
         });
     }
 
-    private void moveTo(Contract contract, ContractStatus target, String note) {
+    private void moveTo(EntityManager em, Contract contract, ContractStatus target, String note) {
         contract.setStatus(target);
         contract.setStatusChangedAt(clock.instant());
         contract.setStatusNote(truncate(note));
+        followStatus(em, contract);
+    }
+
+    /**
+     * The contract's instalments follow its status and customer in the same transaction: what the ageing index reads
+     * ({@link Instalment#isReceivable()}).
+     */
+    private static void followStatus(EntityManager em, Contract contract) {
+        boolean receivable = contract.getStatus().isApproved();
+        Long customer = contract.getCustomer() == null ? null : contract.getCustomer().getId();
+        for (Instalment instalment : em.createQuery("SELECT i FROM Instalment i WHERE i.contractId = :c", Instalment.class)
+                .setParameter("c", contract.getId()).getResultList()) {
+            instalment.follow(customer, receivable);
+        }
     }
 
     private Contract saved(Contract contract) {
@@ -574,8 +597,18 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
 
     // ---- the recycle bin
 
+    /**
+     * Puts the contract in the recycle bin; one in approval first has its pending request withdrawn (recalled, with a
+     * note that it was deleted), so no approver is left with a task for a contract that is gone.
+     */
     @Override
     public void delete(long id) {
+        Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
+        if (pending.isPresent()) {
+            Contract contract = find(id).orElseThrow(() -> invalid("id", NLS.bind(Messages.Contract_notFound, id)));
+            security.check(Action.DELETE, Contract.ENTITY, contract.getOwner());
+            approvals.recall(pending.get().getId(), Messages.Contract_deletedInApproval);
+        }
         softDelete(id, () -> invalid("id", NLS.bind(Messages.Contract_notFound, id)));
     }
 

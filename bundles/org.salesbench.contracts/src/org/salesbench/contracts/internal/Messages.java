@@ -50,6 +50,7 @@ public final class Messages extends NLS {
     public static String Contract_nobody;
     public static String Contract_rejectNeedsComment;
     public static String Contract_recalled;
+    public static String Contract_deletedInApproval;
     public static String Contract_signedInFuture;
     public static String Contract_illegalMove;
     public static String Contract_signBeforeApproval;

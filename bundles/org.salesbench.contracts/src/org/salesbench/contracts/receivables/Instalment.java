@@ -48,6 +48,21 @@ public class Instalment extends AbstractEntity {
     @Column(name = "DESCRIPTION", length = 200)
     private String description;
 
+    /** The contract's customer, kept here so ageing by customer reads one index, not the contracts. */
+    @Column(name = "CUSTOMER_ID")
+    private Long customerId;
+
+    /** Whether the contract's status makes its instalments receivables (approved or later; the recycle bin aside). */
+    @Column(name = "CONTRACT_RECEIVABLE", nullable = false)
+    private boolean contractReceivable;
+
+    /**
+     * Whether this instalment is open money owed now: active, of a receivable contract, not paid in full. Kept with
+     * every change of those, in the same transaction, for the ageing index.
+     */
+    @Column(name = "RECEIVABLE", nullable = false)
+    private boolean receivable;
+
     protected Instalment() {
         // for JPA
     }
@@ -76,10 +91,28 @@ public class Instalment extends AbstractEntity {
     /** Adds a write-off (negative for a reversal); the service keeps it between zero and the amount. */
     public void addPaid(BigDecimal writtenOff) {
         paid = paid.add(writtenOff);
+        receivable = computeReceivable();
     }
 
     /** Replaced by a new plan; kept as history. */
     public void retire() {
         active = false;
+        receivable = computeReceivable();
+    }
+
+    public Long getCustomerId() { return customerId; }
+    public boolean isContractReceivable() { return contractReceivable; }
+    /** Open money owed now: active, of a receivable contract, not paid in full. */
+    public boolean isReceivable() { return receivable; }
+
+    /** Follows its contract: its customer and whether its status makes it a receivable. */
+    public void follow(Long customerId, boolean contractReceivable) {
+        this.customerId = customerId;
+        this.contractReceivable = contractReceivable;
+        receivable = computeReceivable();
+    }
+
+    private boolean computeReceivable() {
+        return active && contractReceivable && paid.compareTo(amount) < 0;
     }
 }

@@ -511,13 +511,30 @@ public class ImportEngine implements ImportService {
         private boolean readAll(BatchSink sink) {
             try {
                 List<ImportRow> batch = new ArrayList<>(settings.batchSize());
+                // consecutive rows of one group (target.groupField()) stay in one batch, up to ten batches' worth
+                String group = target.groupField();
                 for (SourceRow source; (source = reader.next()) != null;) {
                     rows++;
                     ImportRow row = convert(source);
                     if (row != null) {
+                        if (group != null && batch.size() >= settings.batchSize() && batch.size() < settings.batchSize() * 10
+                                && java.util.Objects.equals(groupKey(batch.get(batch.size() - 1), group), groupKey(row, group))) {
+                            batch.add(row);
+                            continue;
+                        }
+                        if (group != null && batch.size() >= settings.batchSize()) {
+                            // the batch is full and this row starts another group: hand it over and start the next with the row
+                            if (monitor.isCanceled()) {
+                                return true;
+                            }
+                            sink.write(batch, batch.get(batch.size() - 1).number());
+                            batch = new ArrayList<>(settings.batchSize());
+                            monitor.worked(1);
+                            monitor.subTask(NLS.bind(Messages.Progress_rows, rows));
+                        }
                         batch.add(row);
                     }
-                    if (batch.size() >= settings.batchSize()) {
+                    if (group == null && batch.size() >= settings.batchSize()) {
                         if (monitor.isCanceled()) {
                             return true;
                         }
@@ -540,6 +557,12 @@ public class ImportEngine implements ImportService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A row's value of the group field, as text with blanks alike. */
+        private static String groupKey(ImportRow row, String field) {
+            String text = row.text(field);
+            return text == null || text.isBlank() ? null : text.strip();
         }
 
         private interface BatchSink {

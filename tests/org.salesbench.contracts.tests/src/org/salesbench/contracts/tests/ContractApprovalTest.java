@@ -1,6 +1,7 @@
 package org.salesbench.contracts.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,5 +109,22 @@ class ContractApprovalTest {
         List<ApprovalAction> actions = fx.engine.history(request).stream().map(ApprovalHistoryEntry::getAction).toList();
         assertEquals(ApprovalAction.SUBMITTED, actions.get(0));
         assertTrue(fx.engine.list(ApprovalService.Filter.PENDING_FOR_ME).stream().noneMatch(r -> r.getId() == request));
+    }
+
+    @Test
+    void deletingAContractInApprovalWithdrawsItsPendingRequest() {
+        Contract contract = submitted();
+        long request = fx.engine.pendingFor(Contract.ENTITY, contract.getId()).orElseThrow().getId();
+        fx.as(REP);
+        assertTrue(fx.contracts.mayDelete(contract.getId()));
+        fx.contracts.delete(contract.getId());
+        assertFalse(fx.contracts.mayDelete(contract.getId()), "in the recycle bin already");
+        // no approver is left with a decision on a contract in the recycle bin
+        assertTrue(fx.engine.pendingFor(Contract.ENTITY, contract.getId()).isEmpty());
+        assertEquals(ApprovalStatus.RECALLED, fx.engine.find(request).orElseThrow().getStatus());
+        assertTrue(fx.engine.history(request).stream().anyMatch(h -> h.getAction() == ApprovalAction.RECALLED),
+                fx.engine.history(request).toString());
+        assertTrue(fx.contracts.find(contract.getId()).isEmpty());
+        assertTrue(fx.contracts.findDeleted(contract.getId()).isPresent());
     }
 }

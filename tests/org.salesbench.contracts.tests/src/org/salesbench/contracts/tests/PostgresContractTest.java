@@ -2,6 +2,7 @@ package org.salesbench.contracts.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -24,7 +25,10 @@ import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.internal.ContractServiceImpl;
 import org.salesbench.contracts.internal.ContractSettings;
+import org.salesbench.contracts.internal.documents.ContractDocumentsImpl;
 import org.salesbench.core.model.Money;
+import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
@@ -173,6 +177,27 @@ class PostgresContractTest {
         try (Database finance = team.open("fin.d")) {
             assertEquals(Set.of("rep.a", "rep.b"), ownersBySql(finance));
             assertEquals(11, contracts(finance).count(ContractFilter.all()));
+        }
+    }
+
+    @Test
+    void changingTheContractTemplatesIsARightOfFinanceAndAdministratorsNotOfWhoEditsContracts() {
+        team.person("adm.e", "张伟", null, Role.ADMINISTRATOR);
+        for (String login : List.of("rep.a", "boss.c", "fin.d", "adm.e")) {
+            boolean allowed = login.equals("fin.d") || login.equals("adm.e");
+            try (Database db = Database.open(as(login), new LocalSecurityService(login))) {
+                SecurityService security = new RoleSecurityService(db);
+                // every one of them may update contracts (their own at least): the templates' right is another
+                assertTrue(security.isPermitted(org.salesbench.core.security.Action.UPDATE, Contract.ENTITY, login), login);
+                ContractDocumentsImpl documents = new ContractDocumentsImpl(db, security, contracts(db), null, null);
+                assertEquals(allowed, documents.mayEditTemplates(), login);
+                if (!allowed) {
+                    assertThrows(AccessDeniedException.class, () -> documents.saveTemplate("en", "# {{number}}"), login);
+                    assertThrows(AccessDeniedException.class, () -> documents.resetTemplate("en"), login);
+                } else {
+                    documents.resetTemplate("en");
+                }
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ import org.salesbench.analytics.dashboards.DashboardTile;
 
 /**
  * The dashboards every user starts with: "Sales" for a rep's day (own figures at a glance) and "Manager" for the
- * team's (who wins, where deals are lost, what is coming). Titles are written in the user's language when made.
+ * team's (who wins, where deals are lost, what is coming). Titles are written in the user's language when made. Modules
+ * add tiles of their own reports after the built-in ones ({@code dashboardTile} of {@code org.salesbench.analytics.reports}).
  */
 final class DefaultDashboards {
 
@@ -46,6 +47,7 @@ final class DefaultDashboards {
         add(d, chart("forecast", Messages.Tile_forecastByMonth, ChartKind.BAR, null, 2));
         add(d, chart("win-loss", Messages.Tile_lossReasons, ChartKind.PIE, "reason", 1));
         add(d, withPeriod(chart("sales-cycle", Messages.Tile_salesCycleByMonth, ChartKind.BAR, "month", 3), DashboardPeriod.LAST_12_MONTHS));
+        DashboardTileContributions.forDashboard(SALES).forEach(t -> add(d, t));
         return d;
     }
 
@@ -63,6 +65,7 @@ final class DefaultDashboards {
         add(d, withPeriod(chart("pipeline-trend", Messages.Tile_pipelineTrend, ChartKind.LINE, null, 1), DashboardPeriod.LAST_12_MONTHS));
         add(d, chart("sales-cycle", Messages.Tile_salesCycleByOwner, ChartKind.BAR, "owner", 1));
         add(d, chart("customer-profile", Messages.Tile_customerProfile, ChartKind.TABLE, "industry", 3));
+        DashboardTileContributions.forDashboard(MANAGER).forEach(t -> add(d, t));
         return d;
     }
 

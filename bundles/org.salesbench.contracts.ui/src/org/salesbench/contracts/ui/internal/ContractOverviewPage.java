@@ -55,6 +55,8 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
     private Consumer<String> errorReporter = this::showError;
     /** Whether the user may decide the contract's approval, read on each reload. */
     private boolean mayDecide;
+    /** Whether the model lets this user delete the contract (read with the approval, in a job); off until known. */
+    private boolean mayDelete;
 
     public ContractOverviewPage(ContractEditor editor) {
         super(editor, ID, Messages.Page_overview, c -> NLS.bind(Messages.Editor_heading, c.getNumber(), Labels.of(c.getStatus())));
@@ -162,16 +164,18 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         updateSteps(contract);
         approvalText.setText(Formats.text(contract.getStatusNote()));
         long id = contract.getId();
-        record Approval(Long request, java.util.List<String> approvers, boolean mayDecide) {
+        record Approval(Long request, java.util.List<String> approvers, boolean mayDecide, boolean mayDelete) {
         }
         Jobs.load(approvalText, Messages.Job_loadContract, () -> {
             ApprovalService approvals = Services.get(ApprovalService.class);
             Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
             boolean mayDecide = service().mayDecideApproval(id);
-            return pending.map(r -> new Approval(r.getId(), approvals.currentApprovers(r.getId()), mayDecide))
-                    .orElse(new Approval(null, java.util.List.of(), mayDecide));
+            boolean mayDelete = service().mayDelete(id);
+            return pending.map(r -> new Approval(r.getId(), approvals.currentApprovers(r.getId()), mayDecide, mayDelete))
+                    .orElse(new Approval(null, java.util.List.of(), mayDecide, mayDelete));
         }, approval -> {
             mayDecide = approval.mayDecide();
+            mayDelete = approval.mayDelete();
             String note = Formats.text(editor.contract().getStatusNote());
             if (approval.request() != null) {
                 note = NLS.bind(Messages.Approval_pending, approval.approvers().isEmpty() ? "-" : String.join(", ", approval.approvers()));
@@ -199,6 +203,7 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         steps.get("expire").setEnabled(s.canMoveTo(ContractStatus.EXPIRED));
         steps.get("cancel").setEnabled(s.canMoveTo(ContractStatus.CANCELLED));
         steps.get("renew").setEnabled(RENEWABLE.contains(s) && contract.getStartDate() != null && contract.getEndDate() != null);
+        steps.get("delete").setEnabled(mayDelete && !contract.isDeleted());
     }
 
     private Optional<String> ask(String title, String question) {

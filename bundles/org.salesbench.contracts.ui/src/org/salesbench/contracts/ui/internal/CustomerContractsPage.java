@@ -6,8 +6,6 @@ import java.util.Map;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.PartInitException;
@@ -15,13 +13,13 @@ import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.editor.IFormPage;
-import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.ui.CustomerEditorPageFactory;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /**
@@ -52,15 +50,9 @@ public class CustomerContractsPage extends FormPage implements EntityFormEditor.
 
     @Override
     protected void createFormContent(IManagedForm managedForm) {
-        FormToolkit toolkit = managedForm.getToolkit();
-        managedForm.getForm().setText(getTitle());
-        toolkit.decorateFormHeading(managedForm.getForm().getForm());
-        Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(1, false));
-        status = toolkit.createLabel(body, "");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        viewer = Tables.create(body);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite body = TablePages.body(managedForm, getTitle());
+        status = TablePages.statusLine(managedForm, body);
+        viewer = TablePages.table(body);
         Tables.column(viewer, ContractRow.class, Messages.Field_number, 130, r -> r.contract().getNumber());
         Tables.column(viewer, ContractRow.class, Messages.Field_title, 200, r -> Formats.text(r.contract().getTitle()));
         Tables.column(viewer, ContractRow.class, Messages.Field_status, 80, r -> Labels.of(r.contract().getStatus()));

@@ -18,7 +18,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -39,6 +38,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /** The contract's invoices: requested → issued (number, date) | void (reason), each for some of its instalments. */
@@ -63,24 +63,16 @@ public class InvoicesPage extends FormPage implements EntityFormEditor.Validatin
     @Override
     protected void createFormContent(IManagedForm managedForm) {
         FormToolkit toolkit = managedForm.getToolkit();
-        managedForm.getForm().setText(getTitle());
-        toolkit.decorateFormHeading(managedForm.getForm().getForm());
-        Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(1, false));
-        status = toolkit.createLabel(body, "");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Composite buttons = toolkit.createComposite(body);
-        RowLayout row = new RowLayout(SWT.HORIZONTAL);
-        row.marginLeft = 0;
-        buttons.setLayout(row);
+        Composite body = TablePages.body(managedForm, getTitle());
+        status = TablePages.statusLine(managedForm, body);
+        Composite buttons = TablePages.buttonRow(managedForm, body);
         request = toolkit.createButton(buttons, Messages.Invoice_request, SWT.PUSH);
         request.addListener(SWT.Selection, e -> openRequest());
         issue = toolkit.createButton(buttons, Messages.Invoice_issue, SWT.PUSH);
         issue.addListener(SWT.Selection, e -> askIssue());
         voidIt = toolkit.createButton(buttons, Messages.Invoice_doVoid, SWT.PUSH);
         voidIt.addListener(SWT.Selection, e -> askVoid());
-        viewer = Tables.create(body);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        viewer = TablePages.table(body);
         Tables.column(viewer, Invoice.class, Messages.Field_status, 90, i -> Labels.of(i.getStatus()));
         Tables.column(viewer, Invoice.class, Messages.Invoice_number, 120, i -> Formats.text(i.getNumber()));
         Tables.column(viewer, Invoice.class, Messages.Field_date, 100, i -> Formats.date(i.getInvoiceDate()));

@@ -9,8 +9,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -33,6 +31,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /**
@@ -68,12 +67,8 @@ public class OpportunityContractsPage extends FormPage implements EntityFormEdit
     @Override
     protected void createFormContent(IManagedForm managedForm) {
         FormToolkit toolkit = managedForm.getToolkit();
-        managedForm.getForm().setText(getTitle());
-        toolkit.decorateFormHeading(managedForm.getForm().getForm());
-        Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(1, false));
-        status = toolkit.createLabel(body, "", SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Composite body = TablePages.body(managedForm, getTitle());
+        status = TablePages.statusLine(managedForm, body);
         Composite buttons = toolkit.createComposite(body);
         RowLayout row = new RowLayout(SWT.HORIZONTAL);
         row.center = true;
@@ -89,8 +84,7 @@ public class OpportunityContractsPage extends FormPage implements EntityFormEdit
                 createFromQuote(quotes.get(index).getId());
             }
         });
-        viewer = Tables.create(body);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        viewer = TablePages.table(body);
         Tables.column(viewer, ContractRow.class, Messages.Field_number, 130, r -> r.contract().getNumber());
         Tables.column(viewer, ContractRow.class, Messages.Field_title, 200, r -> Formats.text(r.contract().getTitle()));
         Tables.column(viewer, ContractRow.class, Messages.Field_status, 80, r -> Labels.of(r.contract().getStatus()));

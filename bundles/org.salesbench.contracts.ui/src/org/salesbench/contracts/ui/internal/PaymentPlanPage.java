@@ -15,9 +15,6 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -35,6 +32,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /**
@@ -72,17 +70,9 @@ public class PaymentPlanPage extends FormPage implements EntityFormEditor.Valida
     @Override
     protected void createFormContent(IManagedForm managedForm) {
         FormToolkit toolkit = managedForm.getToolkit();
-        managedForm.getForm().setText(getTitle());
-        toolkit.decorateFormHeading(managedForm.getForm().getForm());
-        Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(1, false));
-        status = toolkit.createLabel(body, "", SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Composite buttons = toolkit.createComposite(body);
-        RowLayout row = new RowLayout(SWT.HORIZONTAL);
-        row.wrap = true;
-        row.marginLeft = 0;
-        buttons.setLayout(row);
+        Composite body = TablePages.body(managedForm, getTitle());
+        status = TablePages.statusLine(managedForm, body);
+        Composite buttons = TablePages.buttonRow(managedForm, body);
         add = toolkit.createButton(buttons, Messages.Plan_add, SWT.PUSH);
         add.addListener(SWT.Selection, e -> addInstalment());
         edit = toolkit.createButton(buttons, Messages.Plan_edit, SWT.PUSH);
@@ -95,8 +85,7 @@ public class PaymentPlanPage extends FormPage implements EntityFormEditor.Valida
         save.addListener(SWT.Selection, e -> savePlan());
         discard = toolkit.createButton(buttons, Messages.Plan_discard, SWT.PUSH);
         discard.addListener(SWT.Selection, e -> reload(editor.contract()));
-        viewer = Tables.create(body);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        viewer = TablePages.table(body);
         Tables.column(viewer, PlanRow.class, "#", 40, r -> r.stored() == null ? "*" : String.valueOf(r.stored().getPosition()));
         Tables.column(viewer, PlanRow.class, Messages.Field_dueDate, 110, r -> Formats.date(r.planned().dueDate()));
         Tables.column(viewer, PlanRow.class, Messages.Field_amount, 120,

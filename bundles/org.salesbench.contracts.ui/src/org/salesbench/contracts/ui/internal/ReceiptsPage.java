@@ -12,8 +12,6 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -32,6 +30,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /**
@@ -60,16 +59,9 @@ public class ReceiptsPage extends FormPage implements EntityFormEditor.Validatin
     @Override
     protected void createFormContent(IManagedForm managedForm) {
         FormToolkit toolkit = managedForm.getToolkit();
-        managedForm.getForm().setText(getTitle());
-        toolkit.decorateFormHeading(managedForm.getForm().getForm());
-        Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(1, false));
-        summary = toolkit.createLabel(body, "", SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Composite buttons = toolkit.createComposite(body);
-        RowLayout row = new RowLayout(SWT.HORIZONTAL);
-        row.marginLeft = 0;
-        buttons.setLayout(row);
+        Composite body = TablePages.body(managedForm, getTitle());
+        summary = TablePages.statusLine(managedForm, body);
+        Composite buttons = TablePages.buttonRow(managedForm, body);
         record = toolkit.createButton(buttons, Messages.Receipt_record, SWT.PUSH);
         record.addListener(SWT.Selection, e -> openRecordDialog());
         reverse = toolkit.createButton(buttons, Messages.Receipt_reverse, SWT.PUSH);

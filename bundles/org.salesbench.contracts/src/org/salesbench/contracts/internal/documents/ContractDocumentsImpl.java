@@ -97,8 +97,13 @@ public class ContractDocumentsImpl implements ContractDocuments {
     }
 
     @Override
+    public boolean mayEditTemplates() {
+        return security.isPermitted(Action.UPDATE, TEMPLATE_ENTITY, null);
+    }
+
+    @Override
     public void saveTemplate(String lang, String template) {
-        security.check(Action.UPDATE, Contract.ENTITY, null);
+        security.check(Action.UPDATE, TEMPLATE_ENTITY, null);
         if (template == null || template.isBlank()) {
             throw new ValidationException(List.of(new FieldError("template", Messages.Template_empty, template)));
         }
@@ -120,7 +125,7 @@ public class ContractDocumentsImpl implements ContractDocuments {
 
     @Override
     public void resetTemplate(String lang) {
-        security.check(Action.UPDATE, Contract.ENTITY, null);
+        security.check(Action.UPDATE, TEMPLATE_ENTITY, null);
         String key = lang(lang);
         unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_CONTRACT_TEMPLATE WHERE LANG = ?").setParameter(1, key).executeUpdate());
     }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.DrillRecord;
@@ -45,13 +47,18 @@ public class AgeingReport implements Report {
         LocalDate asOf = asOf(filter);
         ReceivablesSql.Dimension dimension = ReceivablesSql.Dimension.of(filter.by() == null ? "customer" : filter.by(),
                 context.unitOfWork().settings().dialect(), "i.DUE_DATE");
-        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + dimension.key() + ", " + dimension.label() + ", i.CURRENCY");
-        String open = open(sql, asOf);
-        sql.append(" FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
-        paidAsOf(sql, asOf);
-        sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
-        sql.limit(filter).append(" GROUP BY " + dimension.key() + ", i.CURRENCY");
-        List<Object[]> found = context.unitOfWork().read(sql::rows);
+        List<Object[]> found;
+        if (current(asOf) && !dimension.id().equals("month")) {
+            found = context.unitOfWork().read(em -> openNow(em, dimension, filter, asOf));
+        } else {
+            ReceivablesSql sql = new ReceivablesSql().append("SELECT " + dimension.key() + ", " + dimension.label() + ", i.CURRENCY");
+            open(sql, asOf);
+            sql.append(" FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
+            paidAsOf(sql, asOf);
+            sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
+            sql.limit(filter).append(" GROUP BY " + dimension.key() + ", i.CURRENCY");
+            found = context.unitOfWork().read(sql::rows);
+        }
         // one currency per result: the one with the most open, the others named in the note
         Map<String, BigDecimal> byCurrency = new LinkedHashMap<>();
         for (Object[] r : found) {
@@ -74,6 +81,82 @@ public class AgeingReport implements Report {
         rows.sort(Comparator.comparing((ReportRow row) -> (BigDecimal) row.value(6)).reversed().thenComparing(row -> String.valueOf(row.value(0))));
         String note = byCurrency.size() <= 1 ? null : NLS.bind(Messages.Report_otherCurrencies, currency);
         return new ReportResult(ID, Messages.Ageing_title, filter.withTo(asOf), columns(dimension), rows, ChartKind.BAR, currency, note);
+    }
+
+    /**
+     * As of today: the open instalments by the flag the services keep ({@code RECEIVABLE}), read from an index that
+     * holds every column the buckets need, grouped by owner or customer (teams from the owners' groups); then what
+     * of it belongs to contracts in the recycle bin, read through the contracts' deletion index and subtracted.
+     */
+    static List<Object[]> openNow(EntityManager em, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf) {
+        Map<List<Object>, Object[]> rows = new LinkedHashMap<>();
+        List<Long> binned = ReceivablesSql.binned(em);
+        for (boolean deleted : new boolean[] { false, true }) {
+            if (deleted && binned.isEmpty()) {
+                break;
+            }
+            for (Object[] r : openNowSql(dimension, filter, asOf, deleted ? binned : null).rows(em)) {
+                Object[] row = rows.computeIfAbsent(Arrays.asList(r[0], r[2]), k -> new Object[] { r[0], r[1], r[2], null, null, null, null, null, null });
+                if (row[1] == null) {
+                    row[1] = r[1];
+                }
+                for (int i = 3; i <= 8; i++) {
+                    BigDecimal value = r[i] == null ? null : ReceivablesSql.money(r[i]);
+                    if (value != null) {
+                        BigDecimal before = row[i] == null ? BigDecimal.ZERO : (BigDecimal) row[i];
+                        row[i] = deleted ? before.subtract(value) : before.add(value);
+                    }
+                }
+            }
+        }
+        if (dimension.id().equals("customer")) {
+            names(em, rows.values());
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    /** The customers' names into the rows' labels, a few hundred ids a query by primary key. */
+    private static void names(EntityManager em, java.util.Collection<Object[]> rows) {
+        List<Long> ids = rows.stream().map(r -> r[0]).filter(k -> k != null).map(k -> ((Number) k).longValue()).distinct().toList();
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            for (Object[] r : em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()) {
+                names.put((Long) r[0], (String) r[1]);
+            }
+        }
+        for (Object[] row : rows) {
+            if (row[0] != null) {
+                row[1] = names.get(((Number) row[0]).longValue());
+            }
+        }
+    }
+
+    /** The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given. */
+    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned) {
+        String base = dimension.id().equals("customer") ? "i.CUSTOMER_ID" : "i.OWNER";
+        boolean team = dimension.id().equals("team");
+        ReceivablesSql sql = new ReceivablesSql();
+        if (team) {
+            sql.append("SELECT dt.ID, MAX(dt.NAME), g.CUR, SUM(g.B1), SUM(g.B2), SUM(g.B3), SUM(g.B4), SUM(g.B5), SUM(g.B6) FROM (");
+        }
+        // a customer's name is read afterwards by id: joining the customers here made Derby scan them per group
+        sql.append("SELECT " + base + " AS K, " + (dimension.id().equals("customer") ? "MAX(i.CURRENCY)" : "MAX(i.OWNER)") + " AS L, i.CURRENCY AS CUR");
+        String open = "(i.AMOUNT - i.PAID)";
+        sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " END) AS B1", asOf)
+                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B2", asOf, asOf.minusDays(30))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B3", asOf.minusDays(30), asOf.minusDays(60))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B4", asOf.minusDays(60), asOf.minusDays(90))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " END) AS B5", asOf.minusDays(90))
+                .append(", SUM(" + open + ") AS B6 FROM SB_CONTRACT_INSTALMENT i WHERE i.RECEIVABLE = TRUE");
+        if (binned != null) {
+            sql.append(ReceivablesSql.ofBinned(binned));
+        }
+        sql.limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY");
+        if (team) {
+            sql.append(") g LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = g.K LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID GROUP BY dt.ID, g.CUR");
+        }
+        return sql;
     }
 
     /** Selects the open amount in the buckets and returns its expression. */

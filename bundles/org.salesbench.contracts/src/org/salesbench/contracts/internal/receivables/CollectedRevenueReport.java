@@ -139,10 +139,20 @@ public class CollectedRevenueReport implements Report {
 
     private static void collected(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate from, LocalDate to,
             Map<String, Map<Object, Figures>> figures) {
-        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "r.RECEIVED_ON");
+        // a receipt carries its contract's owner and customer: no join with the contracts, whose few in the recycle bin
+        // are left out by id
+        ReceivablesSql.Dimension d = switch (by) {
+            case "customer" -> new ReceivablesSql.Dimension(by, "r.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = r.CUSTOMER_ID");
+            case "team" -> new ReceivablesSql.Dimension(by, "dt.ID", "MAX(dt.NAME)",
+                    " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = r.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
+            case "month" -> new ReceivablesSql.Dimension(by, ReceivablesSql.monthKey(dialect, "r.RECEIVED_ON"), "MIN(r.RECEIVED_ON)", "");
+            default -> new ReceivablesSql.Dimension("owner", "r.OWNER", "MAX(r.OWNER)", "");
+        };
+        List<Long> binned = ReceivablesSql.binned(em);
+        String notBinned = binned.isEmpty() ? "" : ReceivablesSql.ofBinned(binned).replace(" AND i.CONTRACT_ID IN ", " AND r.CONTRACT_ID NOT IN ");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
-                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE c.DELETED_AT IS NULL AND r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?", from, to);
-        sql.limit(filter).append(" GROUP BY " + d.key() + ", r.CURRENCY");
+                + " FROM SB_CONTRACT_RECEIPT r" + d.join() + " WHERE r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?" + notBinned, from, to);
+        sql.limit(filter, "r").append(" GROUP BY " + d.key() + ", r.CURRENCY");
         for (Object[] r : sql.rows(em)) {
             group(figures, r).collected = ReceivablesSql.money(r[3]);
         }
@@ -150,27 +160,62 @@ public class CollectedRevenueReport implements Report {
 
     private static void planned(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate from, LocalDate to,
             Map<String, Map<Object, Figures>> figures) {
-        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
-        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT)"
-                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID" + d.join()
-                + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE BETWEEN ? AND ?", from, to);
-        sql.limit(filter).append(" GROUP BY " + d.key() + ", i.CURRENCY");
-        for (Object[] r : sql.rows(em)) {
-            group(figures, r).planned = ReceivablesSql.money(r[3]);
+        // the instalments carry their contract's owner and status (CONTRACT_RECEIVABLE): one index, no join; then the
+        // few of contracts in the recycle bin are subtracted
+        List<Long> binned = ReceivablesSql.binned(em);
+        for (boolean deleted : new boolean[] { false, true }) {
+            if (deleted && binned.isEmpty()) {
+                break;
+            }
+            ReceivablesSql.Dimension d = onInstalment(by, dialect);
+            ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT)"
+                    + " FROM SB_CONTRACT_INSTALMENT i" + d.join()
+                    + " WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.DUE_DATE BETWEEN ? AND ? AND i.ACTIVE = TRUE" + (deleted ? ReceivablesSql.ofBinned(binned) : ""), from, to);
+            sql.limit(filter, "i").append(" GROUP BY " + d.key() + ", i.CURRENCY");
+            for (Object[] r : sql.rows(em)) {
+                Figures f = group(figures, r);
+                f.planned = deleted ? f.planned.subtract(ReceivablesSql.money(r[3])) : ReceivablesSql.money(r[3]);
+            }
         }
+    }
+
+    /** The dimension over an instalment {@code i}, which carries its contract's owner and customer. */
+    private static ReceivablesSql.Dimension onInstalment(String by, Dialect dialect) {
+        return switch (by) {
+            case "customer" -> new ReceivablesSql.Dimension(by, "i.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = i.CUSTOMER_ID");
+            case "team" -> new ReceivablesSql.Dimension(by, "dt.ID", "MAX(dt.NAME)",
+                    " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = i.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
+            case "month" -> new ReceivablesSql.Dimension(by, ReceivablesSql.monthKey(dialect, "i.DUE_DATE"), "MIN(i.DUE_DATE)", "");
+            default -> new ReceivablesSql.Dimension("owner", "i.OWNER", "MAX(i.OWNER)", "");
+        };
     }
 
     /** Per owner or team: what is open at the period's end of the instalments due by then. */
     private static void openAtEnd(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate to, Map<String, Map<Object, Figures>> figures) {
-        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
         boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
-        String paid = current ? "i.PAID" : "COALESCE(p.PAID, 0)";
-        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - " + paid + ")"
-                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
-        if (!current) {
-            sql.append(" LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
-                    + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", to);
+        if (current) {
+            // what is open now is what the services keep flagged (RECEIVABLE), read from the ageing index
+            List<Long> binned = ReceivablesSql.binned(em);
+            for (boolean deleted : new boolean[] { false, true }) {
+                if (deleted && binned.isEmpty()) {
+                    break;
+                }
+                ReceivablesSql.Dimension d = onInstalment(by, dialect);
+                ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - i.PAID)"
+                        + " FROM SB_CONTRACT_INSTALMENT i" + d.join() + " WHERE i.RECEIVABLE = TRUE AND i.DUE_DATE <= ?" + (deleted ? ReceivablesSql.ofBinned(binned) : ""), to);
+                sql.limit(filter, "i").append(" GROUP BY " + d.key() + ", i.CURRENCY");
+                for (Object[] r : sql.rows(em)) {
+                    Figures f = group(figures, r);
+                    f.open = deleted ? f.open.subtract(ReceivablesSql.money(r[3])) : ReceivablesSql.money(r[3]);
+                }
+            }
+            return;
         }
+        ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
+        ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - COALESCE(p.PAID, 0))"
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
+        sql.append(" LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
+                + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", to);
         sql.append(d.join() + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
         sql.limit(filter).append(" GROUP BY " + d.key() + ", i.CURRENCY");
         for (Object[] r : sql.rows(em)) {
@@ -179,44 +224,72 @@ public class CollectedRevenueReport implements Report {
     }
 
     /**
-     * Per month: what is open at each month's end (or the period's end), as a running balance: the instalments falling
-     * due by then less their write-offs dated by then. A write-off counts from the later of its date and its instalment's
-     * due date, so both sums are grouped by month and added up in order.
+     * Per month: what is open at each month's end (or the period's end). What an instalment due by then still owed
+     * then is what it owes now plus what was written off it after then; so per currency: the open amounts now (the
+     * flagged instalments, from the ageing index) by due month, added up in order, plus the write-offs dated after each
+     * month's end on instalments due by it. Only the write-offs dated within the period or after are read. Contracts in
+     * the recycle bin are subtracted.
      */
     private static void openAtMonthEnds(EntityManager em, Dialect dialect, ReportFilter filter, LocalDate from, LocalDate to,
             Map<String, Map<Object, Figures>> figures) {
         int first = from.getYear() * 100 + from.getMonthValue();
+        int last = to.getYear() * 100 + to.getMonthValue();
+        LocalDate firstEnd = YearMonth.from(from).atEndOfMonth().isAfter(to) ? to : YearMonth.from(from).atEndOfMonth();
         String dueMonth = ReceivablesSql.monthKey(dialect, "i.DUE_DATE");
-        ReceivablesSql due = new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.AMOUNT)"
-                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN "
-                + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
-        due.limit(filter).append(" GROUP BY " + dueMonth + ", i.CURRENCY");
-        String counts = "CASE WHEN a.ON_DATE > i.DUE_DATE THEN a.ON_DATE ELSE i.DUE_DATE END";
-        String countsMonth = ReceivablesSql.monthKey(dialect, counts);
-        ReceivablesSql paid = new ReceivablesSql().append("SELECT " + countsMonth + ", i.CURRENCY, SUM(a.AMOUNT)"
-                + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID"
-                + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ? AND a.ON_DATE <= ?", to, to);
-        paid.limit(filter).append(" GROUP BY " + countsMonth + ", i.CURRENCY");
-        // currency -> month (0 = before the period) -> change of the open balance
-        Map<String, Map<Integer, BigDecimal>> change = new HashMap<>();
-        for (Object[] r : due.rows(em)) {
-            change.computeIfAbsent((String) r[1], c -> new HashMap<>()).merge(ReceivablesSql.month(r[0]) < first ? 0 : ReceivablesSql.month(r[0]),
-                    ReceivablesSql.money(r[2]), BigDecimal::add);
+        String onMonth = ReceivablesSql.monthKey(dialect, "a.ON_DATE");
+        // currency -> due month (0 = before the period) -> open now
+        Map<String, Map<Integer, BigDecimal>> openByDue = new HashMap<>();
+        // currency -> [due month, write-off month, amount, amount dated after the period]
+        Map<String, List<Object[]>> later = new HashMap<>();
+        List<Long> binned = ReceivablesSql.binned(em);
+        for (boolean deleted : new boolean[] { false, true }) {
+            if (deleted && binned.isEmpty()) {
+                break;
+            }
+            String from1 = " FROM SB_CONTRACT_INSTALMENT i";
+            String bin = deleted ? ReceivablesSql.ofBinned(binned) : "";
+            ReceivablesSql open = new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.AMOUNT - i.PAID)" + from1
+                    + " WHERE i.RECEIVABLE = TRUE AND i.DUE_DATE <= ?" + bin, to);
+            open.limit(filter, "i").append(" GROUP BY " + dueMonth + ", i.CURRENCY");
+            for (Object[] r : open.rows(em)) {
+                BigDecimal amount = ReceivablesSql.money(r[2]);
+                openByDue.computeIfAbsent((String) r[1], c -> new HashMap<>()).merge(ReceivablesSql.month(r[0]) < first ? 0
+                        : ReceivablesSql.month(r[0]), deleted ? amount.negate() : amount, BigDecimal::add);
+            }
+            ReceivablesSql paid = new ReceivablesSql().append("SELECT " + dueMonth + ", " + onMonth + ", i.CURRENCY, SUM(a.AMOUNT),"
+                    + " SUM(CASE WHEN a.ON_DATE > ? THEN a.AMOUNT ELSE 0 END) FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID", to);
+            paid.append(" WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + bin, firstEnd, to);
+            paid.limit(filter, "i").append(" GROUP BY " + dueMonth + ", " + onMonth + ", i.CURRENCY");
+            for (Object[] r : paid.rows(em)) {
+                BigDecimal amount = ReceivablesSql.money(r[3]);
+                BigDecimal after = ReceivablesSql.money(r[4]);
+                later.computeIfAbsent((String) r[2], c -> new ArrayList<>()).add(new Object[] { ReceivablesSql.month(r[0]), ReceivablesSql.month(r[1]),
+                        deleted ? amount.negate() : amount, deleted ? after.negate() : after });
+            }
         }
-        for (Object[] r : paid.rows(em)) {
-            change.computeIfAbsent((String) r[1], c -> new HashMap<>()).merge(ReceivablesSql.month(r[0]) < first ? 0 : ReceivablesSql.month(r[0]),
-                    ReceivablesSql.money(r[2]).negate(), BigDecimal::add);
-        }
-        change.forEach((currency, byMonth) -> {
-            BigDecimal balance = byMonth.getOrDefault(0, BigDecimal.ZERO);
+        java.util.Set<String> currencies = new java.util.HashSet<>(openByDue.keySet());
+        currencies.addAll(later.keySet());
+        for (String currency : currencies) {
+            Map<Integer, BigDecimal> byDue = openByDue.getOrDefault(currency, Map.of());
+            List<Object[]> writeOffs = later.getOrDefault(currency, List.of());
+            BigDecimal balance = byDue.getOrDefault(0, BigDecimal.ZERO);
             for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
                 int key = month.getYear() * 100 + month.getMonthValue();
-                balance = balance.add(byMonth.getOrDefault(key, BigDecimal.ZERO));
-                if (key >= first) {
-                    figures.computeIfAbsent(currency, c -> new LinkedHashMap<>()).computeIfAbsent(key, Figures::new).open = balance;
+                balance = balance.add(byDue.getOrDefault(key, BigDecimal.ZERO));
+                BigDecimal open = balance;
+                for (Object[] w : writeOffs) {
+                    if ((int) w[0] > key) {
+                        continue;
+                    }
+                    if (key == last) {
+                        open = open.add((BigDecimal) w[3]);
+                    } else if ((int) w[1] > key) {
+                        open = open.add((BigDecimal) w[2]);
+                    }
                 }
+                figures.computeIfAbsent(currency, c -> new LinkedHashMap<>()).computeIfAbsent(key, Figures::new).open = open;
             }
-        });
+        }
     }
 
     @Override

@@ -37,9 +37,16 @@ import org.salesbench.importexport.targets.RecordChunks;
  * amount or a percentage, a description, and for a signed contract the amendment's reason). The rows of one contract
  * replace its plan through {@link ReceivablesService#setPlan}, so they must add up to the contract amount to the cent or
  * every row of that contract is refused, naming the amount column; other contracts' rows are not affected. A contract's
- * rows should come together: rows of a contract seen in an earlier batch of the same run are planned again with them.
+ * consecutive rows are never split across batches ({@link #groupField}); rows of a contract seen in an earlier batch of the
+ * same run (not next to these) are planned again with them.
  */
 public class PaymentPlansTarget implements ImportTarget {
+
+    /** A contract's rows stay in one batch: its plan is written whole. */
+    @Override
+    public String groupField() {
+        return CONTRACT;
+    }
 
     static final String CONTRACT = "contract", DUE = "due", AMOUNT = "amount", PERCENT = "percent", DESCRIPTION = "description", REASON = "reason";
 

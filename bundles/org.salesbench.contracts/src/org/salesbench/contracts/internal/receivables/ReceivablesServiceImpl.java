@@ -115,6 +115,7 @@ public class ReceivablesServiceImpl implements ReceivablesService {
             for (PlannedAmount p : amounts) {
                 Instalment instalment = new Instalment(contractId, position++, p.dueDate(), p.amount(), p.percent(), p.description());
                 instalment.setOwner(contract.owner());
+                instalment.follow(contract.customerId(), contract.receivable());
                 em.persist(instalment);
                 created.add(instalment);
             }

@@ -48,11 +48,16 @@ final class ReceivablesSql {
 
     /** The filter's owner and team, on the contract {@code c}. */
     ReceivablesSql limit(ReportFilter filter) {
+        return limit(filter, "c");
+    }
+
+    /** The filter's owner and team, on the row {@code alias} (a contract, or a row that carries its contract's owner). */
+    ReceivablesSql limit(ReportFilter filter, String alias) {
         if (filter.owner() != null) {
-            append(" AND c.OWNER = ?", filter.owner());
+            append(" AND " + alias + ".OWNER = ?", filter.owner());
         }
         if (filter.teamId() != null) {
-            append(" AND c.OWNER IN (SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ?)", filter.teamId());
+            append(" AND " + alias + ".OWNER IN (SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ?)", filter.teamId());
         }
         return this;
     }
@@ -88,6 +93,20 @@ final class ReceivablesSql {
                 sql.append(" AND " + key + " = ?", Long.valueOf(drillKey));
             }
         }
+    }
+
+    /** The ids of the contracts in the recycle bin (few), through their deletion index. */
+    static List<Long> binned(jakarta.persistence.EntityManager em) {
+        return em.createQuery("SELECT c.id FROM Contract c WHERE c.deletedAt IS NOT NULL", Long.class).getResultList();
+    }
+
+    /**
+     * Keeps the instalments {@code i} of the contracts in the recycle bin: their ids as a list while they are few, else a
+     * subquery.
+     */
+    static String ofBinned(List<Long> binned) {
+        return binned.size() <= 1000 ? " AND i.CONTRACT_ID IN " + binned.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"))
+                : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM SB_CONTRACT bc WHERE bc.DELETED_AT IS NOT NULL)";
     }
 
     /** The date's month as a number yyyymm. */

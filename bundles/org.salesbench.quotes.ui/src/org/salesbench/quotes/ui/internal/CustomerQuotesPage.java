@@ -5,16 +5,12 @@ import java.util.Map;
 
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
-import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.customers.Customer;
 import org.salesbench.quotes.Quote;
 import org.salesbench.quotes.QuoteService;
@@ -22,6 +18,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /**
@@ -44,15 +41,9 @@ public class CustomerQuotesPage extends FormPage implements EntityFormEditor.Val
 
     @Override
     protected void createFormContent(IManagedForm managedForm) {
-        FormToolkit toolkit = managedForm.getToolkit();
-        managedForm.getForm().setText(getTitle());
-        toolkit.decorateFormHeading(managedForm.getForm().getForm());
-        Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(1, false));
-        status = toolkit.createLabel(body, "");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        viewer = Tables.create(body);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite body = TablePages.body(managedForm, getTitle());
+        status = TablePages.statusLine(managedForm, body);
+        viewer = TablePages.table(body);
         Tables.column(viewer, Quote.class, Messages.CustomerQuotes_opportunity, 220, q -> q.getOpportunity().getName());
         Tables.column(viewer, Quote.class, Messages.Quotes_version, 60, q -> String.valueOf(q.getVersionNumber()));
         Tables.column(viewer, Quote.class, Messages.Quotes_status, 90, q -> Labels.of(q.getStatus()));

@@ -92,9 +92,13 @@ final class MoneyFixture implements AutoCloseable {
         });
     }
 
+    /** Sets the status as the contract service's state machine would, the instalments following it (not checked). */
     void status(long contractId, ContractStatus status) {
         db.write(em -> {
-            em.find(Contract.class, contractId).setStatus(status);
+            Contract contract = em.find(Contract.class, contractId);
+            contract.setStatus(status);
+            em.createQuery("SELECT i FROM Instalment i WHERE i.contractId = :c", org.salesbench.contracts.receivables.Instalment.class)
+                    .setParameter("c", contractId).getResultList().forEach(i -> i.follow(contract.getCustomer().getId(), status.isApproved()));
             return null;
         });
     }

@@ -66,4 +66,17 @@ if [ "$import_code" -ne 0 ] || [ "$summary" != '{"created":2,"updated":0,"skippe
   tail -n 40 "$work/cli/err.log" >&2
   exit 1
 fi
+# The launcher refuses a password on its command line (it would show in ps), before it builds or starts anything.
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+for option in "--db-password secret-in-ps" "--db-password=secret-in-ps"; do
+  set +e
+  # shellcheck disable=SC2086 # split on purpose: the option and, for the first form, its value
+  out=$(env -u SALESBENCH_DB_PASSWORD "$repo/salesbench" --data "$work/launcher" $option 2>&1 >/dev/null); code=$?
+  set -e
+  if [ "$code" -ne 2 ] || ! grep -q 'a password on the command line shows in the process list' <<<"$out" || [ -e "$work/launcher" ]; then
+    echo "smoke test FAILED: ./salesbench $option gave exit $code (expected 2 and the process-list message): $out" >&2
+    exit 1
+  fi
+done
+echo "smoke test: the launcher refuses --db-password and --db-password=... (exit 2)"
 echo "smoke test passed"

@@ -18,7 +18,6 @@ public record DatabaseSettings(String url, String user, String password) {
 
     public static final String URL_PROPERTY = "salesbench.db.url";
     public static final String USER_PROPERTY = "salesbench.db.user";
-    public static final String PASSWORD_PROPERTY = "salesbench.db.password";
     /** The environment variable the launcher hands the password over in: a system property would show in {@code ps}. */
     public static final String PASSWORD_VARIABLE = "SALESBENCH_DB_PASSWORD";
 
@@ -55,15 +54,15 @@ public record DatabaseSettings(String url, String user, String password) {
 
     /**
      * From the {@code salesbench.db.*} system properties, defaulting to {@code ~/.salesbench/db}; the password from
-     * {@value #PASSWORD_VARIABLE} when the environment has it.
+     * {@value #PASSWORD_VARIABLE} when the environment has it. Never from a system property: one would show in
+     * {@code ps} (the launcher refuses {@code --db-password} for the same reason).
      */
     public static DatabaseSettings fromSystemProperties() {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null || url.isBlank()) {
             return embedded(Path.of(System.getProperty("user.home"), ".salesbench", "db"));
         }
-        String password = System.getenv(PASSWORD_VARIABLE);
-        return new DatabaseSettings(url, System.getProperty(USER_PROPERTY), password != null ? password : System.getProperty(PASSWORD_PROPERTY));
+        return new DatabaseSettings(url, System.getProperty(USER_PROPERTY), System.getenv(PASSWORD_VARIABLE));
     }
 
     public Dialect dialect() {

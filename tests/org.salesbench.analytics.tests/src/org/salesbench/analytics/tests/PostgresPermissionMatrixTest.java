@@ -563,6 +563,159 @@ class PostgresPermissionMatrixTest {
     }
 
     /**
+     * No password reaches a log: a password set for a user, a sign-in refused for a wrong one and one let in with the
+     * right one, through the services and the command line, with EclipseLink logging everything it can
+     * ({@code salesbench.db.log=FINEST}). Standard output and error, the platform log (its listeners and its file),
+     * java.util.logging and the refusal's message are all read for the passwords.
+     */
+    @Test
+    void noPasswordReachesALog() throws Exception {
+        String wrong = "Wrong-Pass-4711-x";
+        String fresh = "Fresh-Pass-0815-y";
+        StringBuilder platformLog = new StringBuilder();
+        org.eclipse.core.runtime.ILogListener listener = (status, plugin) -> {
+            platformLog.append(status).append('\n');
+            if (status.getException() != null) {
+                platformLog.append(status.getException()).append('\n');
+            }
+        };
+        StringBuilder julLog = new StringBuilder();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                julLog.append(r.getLoggerName()).append(' ').append(r.getMessage()).append(' ')
+                        .append(java.util.Arrays.toString(r.getParameters())).append(' ').append(r.getThrown()).append('\n');
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        var logLocation = org.eclipse.core.runtime.Platform.getLogFileLocation();
+        Path logFile = logLocation == null ? null : logLocation.toFile().toPath();
+        long logFileBefore = logFile != null && Files.exists(logFile) ? Files.size(logFile) : 0;
+        var captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream tee = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                captured.write(b);
+                err.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                captured.write(b, off, len);
+                err.write(b, off, len);
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        String level = System.getProperty("salesbench.db.log");
+        String refusal;
+        String cliRefusal;
+        org.eclipse.core.runtime.Platform.addLogListener(listener);
+        java.util.logging.Logger.getLogger("").addHandler(handler);
+        System.setProperty("salesbench.db.log", "FINEST");
+        System.setOut(tee);
+        System.setErr(tee);
+        try {
+            new UserServiceImpl(data.db, new RoleSecurityService(data.db)).enableSignIn("sun.li", fresh.toCharArray());
+            refusal = assertThrows(org.salesbench.persistence.DatabaseException.class,
+                    () -> Database.open(new DatabaseSettings(schema.settings().url(), "sun.li", wrong), new org.salesbench.core.security.LocalSecurityService("sun.li")))
+                    .getMessage();
+            try (Database db = Database.open(new DatabaseSettings(schema.settings().url(), "sun.li", fresh),
+                    new org.salesbench.core.security.LocalSecurityService("sun.li"))) {
+                RoleSecurityService security = new RoleSecurityService(db);
+                assertEquals("sun.li", security.currentUser().login());
+                assertTrue(new CustomerServiceImpl(db, security, data.publisher).count(CustomerFilter.ALL) >= 4, "finance reads every customer");
+            }
+            Path csv = Files.createTempFile("signin", ".csv");
+            var refused = CliRun.run(new DatabaseSettings(schema.settings().url(), "sun.li", wrong), "export", "customers", csv.toString());
+            assertTrue(refused.code() != 0, refused.toString());
+            cliRefusal = refused.err() + refused.out();
+            var signedIn = CliRun.run(new DatabaseSettings(schema.settings().url(), "sun.li", fresh), "export", "customers", csv.toString());
+            assertEquals(0, signedIn.code(), signedIn.toString());
+            cliRefusal += signedIn.err() + signedIn.out();
+            Files.delete(csv);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            restore("salesbench.db.log", level);
+            java.util.logging.Logger.getLogger("").removeHandler(handler);
+            org.eclipse.core.runtime.Platform.removeLogListener(listener);
+            new UserServiceImpl(data.db, new RoleSecurityService(data.db)).enableSignIn("sun.li", PASSWORD.toCharArray());
+        }
+        assertTrue(refusal.contains("sun.li") && refusal.contains("password"), refusal);
+        String console = captured.toString();
+        assertTrue(console.contains("sun.li"), "EclipseLink at FINEST logged the sign-in, so the capture works: " + console);
+        String fileLog = logFile != null && Files.exists(logFile) && Files.size(logFile) > logFileBefore
+                ? new String(Files.readAllBytes(logFile), java.nio.charset.StandardCharsets.UTF_8).substring((int) Math.min(logFileBefore, Files.size(logFile)))
+                : "";
+        Map<String, String> logs = Map.of("the refusal", refusal, "the command line's error output", cliRefusal, "standard output and error", console,
+                "the platform log", platformLog.toString(), "java.util.logging", julLog.toString(), "the log file", fileLog);
+        for (var log : logs.entrySet()) {
+            for (String password : List.of(wrong, fresh)) {
+                assertTrue(!log.getValue().contains(password), password + " in " + log.getKey() + ":\n" + log.getValue());
+            }
+        }
+        record("sun.li", "logs after a wrong and a right password", "no password in " + String.join(", ", new TreeSet<>(logs.keySet())));
+    }
+
+    /**
+     * The User preference (the Preferences page's login, which the launcher turns into {@code -Dsalesbench.user}) names
+     * somebody else: on a team server the services, and the command line writing a new customer, still act as the
+     * database user one signed in as.
+     */
+    @Test
+    void noPreferenceMakesOneSomebodyElse() throws Exception {
+        org.osgi.service.prefs.Preferences node = org.eclipse.core.runtime.preferences.ConfigurationScope.INSTANCE.getNode("org.salesbench.ui");
+        String preference = node.get("user.login", null);
+        String property = System.getProperty("salesbench.user");
+        node.put("user.login", "zhang.min");
+        System.setProperty("salesbench.user", node.get("user.login", null)); // what ./salesbench makes of the preference
+        Path csv = Files.createTempFile("preference", ".csv");
+        try {
+            try (Database db = Database.open(as("li.wei"), new org.salesbench.core.security.LocalSecurityService())) {
+                RoleSecurityService security = new RoleSecurityService(db);
+                assertEquals("li.wei", security.currentUser().login(), "the signed-in database user, not the preference");
+                assertEquals(List.of(Role.SALES_REP), security.currentUser().roles());
+                assertThrows(AccessDeniedException.class, () -> new UserServiceImpl(db, security).setRoles("li.wei", List.of(Role.ADMINISTRATOR)));
+            }
+            Files.writeString(csv, "Name,Notes\n偏好测试有限公司,imported under a preference that says zhang.min\n");
+            var imported = CliRun.run(as("li.wei"), "import", "customers", csv.toString());
+            assertEquals(0, imported.code(), imported.toString());
+        } finally {
+            Files.deleteIfExists(csv);
+            if (preference == null) {
+                node.remove("user.login");
+            } else {
+                node.put("user.login", preference);
+            }
+            restore("salesbench.user", property);
+        }
+        try (Connection c = Database.connect(schema.settings()); Statement s = c.createStatement()) {
+            long id = single(s, "SELECT MAX(ID) FROM SB_CUSTOMER WHERE NAME = '偏好测试有限公司'");
+            assertEquals(1, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + id + " AND OWNER = 'li.wei' AND CREATED_BY = 'li.wei'"),
+                    "the new customer is the database user's");
+            assertEquals(0, single(s, "SELECT COUNT(*) FROM SB_AUDIT_EVENT WHERE ENTITY = 'customer' AND RECORD_ID = " + id
+                    + " AND USER_NAME <> 'li.wei'"), "no history row names the preference's login");
+        }
+        record("li.wei", "User preference set to zhang.min", "acts as li.wei (services, CLI import)");
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    /**
      * Customer search on a team server runs in the database, on the user's own login: a rep finds their own customers
      * and the pool's by Chinese or Latin name, contact, phone digits or e-mail, never another rep's with the very same
      * phone; hostile input is only text; no search index is written on the client, and the trigram index serves it.

@@ -2,6 +2,7 @@ package org.salesbench.persistence.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,5 +139,31 @@ class DatabaseTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DatabaseSettings("jdbc:mysql://x/y", null, null));
         assertTrue(e.getMessage().contains("jdbc:derby:"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordGivenAsASystemPropertyIsIgnored() {
+        // a -D argument shows in ps: only the environment (the launcher's SALESBENCH_DB_PASSWORD) may carry the password
+        String url = System.getProperty(DatabaseSettings.URL_PROPERTY);
+        String password = System.getProperty("salesbench.db.password");
+        System.setProperty(DatabaseSettings.URL_PROPERTY, "jdbc:postgresql://localhost:5432/team");
+        System.setProperty("salesbench.db.password", "secret-in-ps");
+        try {
+            DatabaseSettings settings = DatabaseSettings.fromSystemProperties();
+            assertEquals("jdbc:postgresql://localhost:5432/team", settings.url());
+            assertNotEquals("secret-in-ps", settings.password());
+            assertEquals(System.getenv(DatabaseSettings.PASSWORD_VARIABLE), settings.password());
+        } finally {
+            restore(DatabaseSettings.URL_PROPERTY, url);
+            restore("salesbench.db.password", password);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 }

@@ -30,6 +30,7 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        org.salesbench.ui.StartupTimes.phase("window");
         SmokeTest.runIfRequested(getWindowConfigurer().getWindow());
     }
 }

@@ -17,5 +17,6 @@ public class ManagerPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder(SalesbenchUi.FOLDER_BOTTOM, IPageLayout.BOTTOM, 0.7f, editorArea);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
         bottom.addPlaceholder(IPageLayout.ID_PROP_SHEET);
+        bottom.addPlaceholder(org.salesbench.ui.internal.help.GuideView.ID);
     }
 }

@@ -23,6 +23,8 @@ public class SalesPerspective implements IPerspectiveFactory {
         bottom.addView(IPageLayout.ID_PROP_SHEET);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         bottom.addPlaceholder(RecycleBinView.ID);
+        // the user guide below the editors, not one more tab among the lists (the placeholder above takes every view of ours)
+        bottom.addPlaceholder(org.salesbench.ui.internal.help.GuideView.ID);
         layout.addShowViewShortcut(RecycleBinView.ID);
     }
 }

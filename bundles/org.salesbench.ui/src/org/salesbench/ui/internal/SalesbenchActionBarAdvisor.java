@@ -113,6 +113,8 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(command("org.salesbench.ui.commands.guide", Messages.Action_guide));
+        help.add(command("org.salesbench.ui.commands.contextHelp", Messages.Action_contextHelp));
         // "Install New Software…" goes in this group once the p2 user interface is part of the product
         help.add(new GroupMarker("org.salesbench.ui.help.install"));
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));

@@ -31,6 +31,7 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         org.salesbench.ui.StartupTimes.phase("window");
+        org.salesbench.ui.internal.help.Welcome.showOnFirstStart(getWindowConfigurer().getWindow());
         SmokeTest.runIfRequested(getWindowConfigurer().getWindow());
     }
 }

@@ -65,8 +65,9 @@ class ListCommandsUiTest {
         if (modifier != 0) {
             post(display, SWT.KeyDown, SWT.CTRL, '\0');
         }
-        post(display, SWT.KeyDown, 0, key);
-        post(display, SWT.KeyUp, 0, key);
+        int code = key == SWT.DEL ? SWT.DEL : 0; // the Delete key by its key code: GTK has no character for it
+        post(display, SWT.KeyDown, code, key);
+        post(display, SWT.KeyUp, code, key);
         if (modifier != 0) {
             post(display, SWT.KeyUp, SWT.CTRL, '\0');
         }

@@ -44,7 +44,7 @@ class GuideUiTest {
             String href = (String) chapter.getData();
             assertTrue(Guide.read(href).isPresent(), "the page " + href + " is there");
             view.show(href);
-            assertTrue(view.shownText().startsWith(chapter.getText() + "\n"), "the page starts with its title: " + view.shownText());
+            assertTrue(view.shownText().startsWith(chapter.getText()), "the page starts with its title: " + view.shownText());
             assertTrue(!view.shownText().contains("<"), "no markup shown: " + view.shownText());
         }
         assertEquals("/org.salesbench.ui/help/customers.html", Guide.pageFor("org.salesbench.customers.ui.views.customers").orElse(null),

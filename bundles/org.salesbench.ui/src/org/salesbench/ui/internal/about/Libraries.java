@@ -23,17 +23,21 @@ public final class Libraries {
     public record Library(String name, String symbolicName, String version, String licence) {
     }
 
-    /** Licence names an about.html may give, the most specific first. */
+    /** Licence texts and names a bundle's about.html or licence file may hold, the most specific first. */
     private static final String[][] KNOWN = {
-        {"eclipse public license - v 2.0", "Eclipse Public License 2.0"},
-        {"epl-2.0", "Eclipse Public License 2.0"},
-        {"eclipse public license - v 1.0", "Eclipse Public License 1.0"},
+        {"eclipse public license[^0-9]{0,40}2\\.0|epl-2\\.0|epl-v20", "Eclipse Public License 2.0"},
+        {"eclipse public license[^0-9]{0,40}1\\.0|epl-v10", "Eclipse Public License 1.0"},
         {"eclipse distribution license", "Eclipse Distribution License 1.0"},
-        {"apache license, version 2.0", "Apache License 2.0"},
-        {"apache license 2.0", "Apache License 2.0"},
-        {"mit license", "MIT License"},
-        {"bsd", "BSD License"},
+        {"apache license[^0-9]{0,40}2\\.0", "Apache License 2.0"},
+        {"gnu lesser general public license", "GNU LGPL"},
+        {"unicode(, inc\\.)? license|unicode license agreement", "Unicode License"},
+        {"mit license|permission is hereby granted, free of charge", "MIT License"},
+        {"redistribution and use in source and binary forms", "BSD License"},
     };
+
+    /** Where a bundle keeps the text of its licence: Eclipse's about.html, else the library's own licence file. */
+    private static final String[] LICENCE_FILES = {"about.html", "META-INF/LICENSE", "META-INF/LICENSE.txt", "META-INF/LICENSE.md",
+        "LICENSE", "LICENSE.txt", "license.html", "META-INF/LICENSE.html", "LICENSE.html"};
 
     private Libraries() {
     }
@@ -64,17 +68,20 @@ public final class Libraries {
         if (header != null && !header.isBlank()) {
             return readable(header);
         }
-        URL about = bundle.getEntry("about.html");
-        if (about != null) {
-            try (InputStream in = about.openStream()) {
-                String text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        for (String file : LICENCE_FILES) {
+            URL url = bundle.getEntry(file);
+            if (url == null) {
+                continue;
+            }
+            try (InputStream in = url.openStream()) {
+                String text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
                 for (String[] known : KNOWN) {
-                    if (text.contains(known[0])) {
+                    if (java.util.regex.Pattern.compile(known[0]).matcher(text).find()) {
                         return known[1];
                     }
                 }
             } catch (IOException e) {
-                return null;
+                // unreadable: try the next file
             }
         }
         return null;
@@ -95,6 +102,12 @@ public final class Libraries {
         }
         if (lower.contains("edl") || lower.contains("eclipse distribution")) {
             return "Eclipse Distribution License 1.0";
+        }
+        if (lower.contains("bsd")) {
+            return lower.contains("3") ? "BSD-3-Clause" : lower.contains("2") ? "BSD-2-Clause" : "BSD License";
+        }
+        if (lower.contains("mit")) {
+            return "MIT License";
         }
         return first;
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.swt.SWT;
@@ -11,6 +13,8 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,8 +99,19 @@ class ListCommandsUiTest {
             assertTrue(UiTesting.shownText(shell).contains(c.getName()), UiTesting.shownText(shell));
             UiTesting.click(shell, "OK");
         });
-        press(0, SWT.DEL);
-        UiTesting.waitUntil("the confirmation answered", confirmed::answered);
+        List<String> keys = new ArrayList<>();
+        Listener seen = e -> keys.add("key " + (int) e.character + "/" + e.keyCode + " on " + e.widget);
+        Display.getCurrent().addFilter(SWT.KeyDown, seen);
+        try {
+            press(0, SWT.DEL);
+            UiTesting.waitUntil("the confirmation answered", confirmed::answered, 10_000);
+        } catch (AssertionError e) {
+            var delete = PlatformUI.getWorkbench().getService(ICommandService.class).getCommand("org.eclipse.ui.edit.delete");
+            throw new AssertionError(e.getMessage() + "; keys seen: " + keys + "; Delete handled " + delete.isHandled() + ", enabled "
+                    + delete.isEnabled() + "; focus " + Display.getCurrent().getFocusControl() + "; selected " + view.table().getSelectionCount(), e);
+        } finally {
+            Display.getCurrent().removeFilter(SWT.KeyDown, seen);
+        }
         confirmed.assertAnswered();
         UiTesting.waitUntil("the customer deleted", () -> service.find(c.getId()).isEmpty());
         UiTesting.waitForJobs(CustomersView.FAMILY);

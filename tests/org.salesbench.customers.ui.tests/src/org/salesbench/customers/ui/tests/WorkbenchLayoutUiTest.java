@@ -13,6 +13,7 @@ import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.IViewDescriptor;
@@ -28,6 +29,10 @@ class WorkbenchLayoutUiTest {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(SalesbenchUi.PERSPECTIVE_SALES));
         page.resetPerspective();
+        // a stack reports the views made so far: make every view of the perspective, without bringing it to the top
+        for (IViewReference view : page.getViewReferences()) {
+            page.showView(view.getId(), view.getSecondaryId(), IWorkbenchPage.VIEW_CREATE);
+        }
         IViewPart customers = page.findView(CustomersView.ID);
         IViewPart pool = page.findView("org.salesbench.customers.ui.views.pool");
         assertNotNull(customers, "the Customers view is open");

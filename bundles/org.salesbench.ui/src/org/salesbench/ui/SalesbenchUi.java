@@ -14,6 +14,8 @@ public final class SalesbenchUi {
     /** Folder ids inside the perspectives, for {@code org.eclipse.ui.perspectiveExtensions}. */
     public static final String FOLDER_LEFT = "org.salesbench.ui.folders.left";
     public static final String FOLDER_BOTTOM = "org.salesbench.ui.folders.bottom";
+    /** Below {@link #FOLDER_LEFT}: the lists a user looks at less often (the public pool, receivables…). */
+    public static final String FOLDER_LEFT_BOTTOM = "org.salesbench.ui.folders.leftBottom";
 
     private SalesbenchUi() {
     }

@@ -5,24 +5,35 @@ import java.util.Hashtable;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.operations.UndoRedoActionGroup;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.EventTopics;
+import org.salesbench.core.io.SpreadsheetText;
 
 /**
  * The frame of a module's list view: a search box and filter bar over a table, and a filter of type {@code F} that
- * commands such as Export… read through {@link #getAdapter}. Typing and bursts of change events (posted after each
+ * commands such as Export… read through {@link #getAdapter}. The Edit menu's Copy, Select All and Refresh (and
+ * their keys) work on every such list, Undo and Redo on the workbench's {@link Undo} history. Typing and bursts of change events (posted after each
  * commit) are coalesced into one query; a pending filter change is never lost to a refresh an event asks for.
  *
  * @param <F> the model's filter record of the list
  */
-public abstract class FilteredListView<F> extends ViewPart {
+public abstract class FilteredListView<F> extends ViewPart implements ListCommands {
 
     private static final int TYPING_DELAY_MS = 300;
 
@@ -37,10 +48,18 @@ public abstract class FilteredListView<F> extends ViewPart {
     private Runnable pendingRefresh;
     private boolean pendingFilter;
     private Consumer<String> errorReporter = this::showError;
+    private UndoRedoActionGroup undoRedo;
 
     protected FilteredListView(Class<F> filterType, F initialFilter) {
         this.filterType = filterType;
         this.filter = initialFilter;
+    }
+
+    @Override
+    public void init(IViewSite site) throws PartInitException {
+        super.init(site);
+        undoRedo = new UndoRedoActionGroup(site, Undo.context(), true);
+        undoRedo.fillActionBars(site.getActionBars());
     }
 
     /** Reads the filter bar into {@link #filter} and refreshes. */
@@ -133,12 +152,59 @@ public abstract class FilteredListView<F> extends ViewPart {
     }
 
     @Override
+    public boolean canCopySelection() {
+        return table != null && !table.isDisposed() && table.getSelectionCount() > 0;
+    }
+
+    /** The selected rows as shown, under the column headers, tab-separated: pasted into a spreadsheet as cells. */
+    @Override
+    public void copySelection() {
+        if (!canCopySelection()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        int columns = table.getColumnCount();
+        for (int c = 0; c < columns; c++) {
+            text.append(c == 0 ? "" : "\t").append(cell(table.getColumn(c).getText()));
+        }
+        for (int index : table.getSelectionIndices()) {
+            TableItem item = table.getItem(index);
+            text.append(System.lineSeparator());
+            for (int c = 0; c < columns; c++) {
+                text.append(c == 0 ? "" : "\t").append(cell(item.getText(c)));
+            }
+        }
+        Clipboard clipboard = new Clipboard(table.getDisplay());
+        try {
+            clipboard.setContents(new Object[] {text.toString()}, new Transfer[] {TextTransfer.getInstance()});
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
+    private static String cell(String text) {
+        return SpreadsheetText.neutralise(text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+    }
+
+    @Override
+    public void selectAllRows() {
+        if (table == null || table.isDisposed()) {
+            return;
+        }
+        table.selectAll();
+        table.notifyListeners(SWT.Selection, new Event()); // as a user's selection: the selection providers hear of it
+    }
+
+    @Override
     public void setFocus() {
         searchText.setFocus();
     }
 
     @Override
     public void dispose() {
+        if (undoRedo != null) {
+            undoRedo.dispose();
+        }
         if (eventRegistration != null) {
             eventRegistration.unregister();
         }

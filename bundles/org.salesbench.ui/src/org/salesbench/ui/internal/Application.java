@@ -12,6 +12,7 @@ import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.StartupTimes;
 import org.salesbench.ui.internal.preferences.UiPreferences;
 
 /**
@@ -26,8 +27,10 @@ public class Application implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
+        StartupTimes.phase("application");
         ClientName.declare(ClientName.WORKBENCH);
         Display display = PlatformUI.createDisplay();
+        StartupTimes.phase("display");
         forgetStoredPassword();
         Database database = null;
         try {
@@ -40,6 +43,7 @@ public class Application implements IApplication {
                 if (database == null) {
                     return IApplication.EXIT_OK; // the user cancelled the sign-in
                 }
+                StartupTimes.phase("database");
                 if (!database.notices().isEmpty()) { // e.g. a lock a crashed Salesbench left, released
                     MessageDialog.openWarning(null, Messages.Application_databaseNoticeTitle, String.join("\n\n", database.notices()));
                 }

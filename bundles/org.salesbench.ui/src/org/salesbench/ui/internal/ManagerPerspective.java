@@ -13,8 +13,10 @@ public class ManagerPerspective implements IPerspectiveFactory {
         String editorArea = layout.getEditorArea();
         IFolderLayout left = layout.createFolder(SalesbenchUi.FOLDER_LEFT, IPageLayout.LEFT, 0.5f, editorArea);
         left.addPlaceholder("org.salesbench.*");
+        layout.createFolder(SalesbenchUi.FOLDER_LEFT_BOTTOM, IPageLayout.BOTTOM, 0.6f, SalesbenchUi.FOLDER_LEFT);
         IFolderLayout bottom = layout.createFolder(SalesbenchUi.FOLDER_BOTTOM, IPageLayout.BOTTOM, 0.7f, editorArea);
         bottom.addView(IPageLayout.ID_PROGRESS_VIEW);
         bottom.addPlaceholder(IPageLayout.ID_PROP_SHEET);
+        bottom.addPlaceholder(org.salesbench.ui.internal.help.GuideView.ID);
     }
 }

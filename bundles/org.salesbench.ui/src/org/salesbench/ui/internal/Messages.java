@@ -28,6 +28,10 @@ public final class Messages extends NLS {
     public static String Action_paste;
     public static String Action_delete;
     public static String Action_selectAll;
+    public static String Action_newRecord;
+    public static String Action_guide;
+    public static String Action_contextHelp;
+    public static String Action_refresh;
     public static String Action_customizePerspective;
     public static String Action_savePerspective;
     public static String Action_resetPerspective;

@@ -81,10 +81,14 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
         edit.add(action(ActionFactory.REDO, Messages.Action_redo));
         edit.add(new Separator());
         edit.add(action(ActionFactory.CUT, Messages.Action_cut));
-        edit.add(action(ActionFactory.COPY, Messages.Action_copy));
+        // commands, not retargeted actions: the lists' handlers (and any part's) reach them, as do their keys
+        edit.add(command("org.eclipse.ui.edit.copy", Messages.Action_copy));
         edit.add(action(ActionFactory.PASTE, Messages.Action_paste));
-        edit.add(action(ActionFactory.DELETE, Messages.Action_delete));
-        edit.add(action(ActionFactory.SELECT_ALL, Messages.Action_selectAll));
+        edit.add(command("org.eclipse.ui.edit.delete", Messages.Action_delete));
+        edit.add(command("org.eclipse.ui.edit.selectAll", Messages.Action_selectAll));
+        edit.add(new Separator());
+        edit.add(command("org.eclipse.ui.newWizard", Messages.Action_newRecord));
+        edit.add(command("org.eclipse.ui.file.refresh", Messages.Action_refresh));
         edit.add(new Separator());
         edit.add(command("org.salesbench.ui.commands.search"));
         edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -109,10 +113,12 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(command("org.salesbench.ui.commands.guide", Messages.Action_guide));
+        help.add(command("org.salesbench.ui.commands.contextHelp", Messages.Action_contextHelp));
         // "Install New Software…" goes in this group once the p2 user interface is part of the product
         help.add(new GroupMarker("org.salesbench.ui.help.install"));
         help.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
-        help.add(action(ActionFactory.ABOUT, Messages.Action_about));
+        help.add(command("org.salesbench.ui.commands.about", Messages.Action_about));
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
 
         menuBar.add(file);
@@ -132,6 +138,13 @@ public class SalesbenchActionBarAdvisor extends ActionBarAdvisor {
 
     private CommandContributionItem command(String commandId) {
         return new CommandContributionItem(new CommandContributionItemParameter(window, null, commandId, SWT.PUSH));
+    }
+
+    /** A command with our label (the platform's command names are English only). */
+    private CommandContributionItem command(String commandId, String label) {
+        CommandContributionItemParameter parameter = new CommandContributionItemParameter(window, null, commandId, SWT.PUSH);
+        parameter.label = label;
+        return new CommandContributionItem(parameter);
     }
 
     @Override

@@ -30,6 +30,8 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        org.salesbench.ui.StartupTimes.phase("window");
+        org.salesbench.ui.internal.help.Welcome.showOnFirstStart(getWindowConfigurer().getWindow());
         SmokeTest.runIfRequested(getWindowConfigurer().getWindow());
     }
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Start-up benchmark: launches the built product as ./salesbench does, on an embedded Derby database with N demo
+# customers (500 unless -n says otherwise), and measures the time to the Customers view's first paint with rows:
+#   - the first start, which makes the demo data (reported, not a goal: it shows progress meanwhile);
+#   - cold starts: a new OSGi configuration area and workspace (as after an install or upgrade), the database kept;
+#   - warm starts: the same configuration again, as every later start.
+# The product prints, with -Dsalesbench.startup.times=true, when each phase ended (ms since the JVM started):
+# application (OSGi up, bundles resolved, the application started), display, database (migrations checked, JPA
+# ready), window (workbench window open) and first-paint; -Dsalesbench.startup.exit=true closes it after that.
+# The wall-clock time from the launch to that line is what the user waits for.
+#
+# Each line also goes to WORK_DIR/results.txt, with the load average at the time (figures on a loaded machine mean little).
+# Usage: startup-benchmark.sh [-n CUSTOMERS] [-r WARM_RUNS] [-p PRODUCT_DIR] [-w WORK_DIR]
+# Needs a display (DISPLAY, e.g. Xvfb). Never part of the build.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+customers=500; runs=5
+product="$root/releng/org.salesbench.product/target/products/org.salesbench.ui.product/linux/gtk/x86_64/salesbench"
+work="$here/target/startup-bench"
+while getopts "n:r:p:w:" o; do
+  case $o in n) customers=$OPTARG ;; r) runs=$OPTARG ;; p) product=$OPTARG ;; w) work=$OPTARG ;; *) exit 2 ;; esac
+done
+[ -n "${DISPLAY:-}" ] || { echo "startup-benchmark: needs a display (DISPLAY)" >&2; exit 2; }
+[ -d "$product/plugins" ] || { echo "startup-benchmark: no product in $product: build releng/org.salesbench.product first" >&2; exit 2; }
+. "$root/.mvn/find-jdk.sh"
+java_home=$(salesbench_find_jdk)
+launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+data="$work/data-$customers"
+mkdir -p "$data"
+
+# run NAME [extra java options…]: one start; prints "NAME wall=… first-paint=… application=… …" (ms)
+run() {
+  local name=$1; shift
+  local start end line
+  start=$(date +%s%N)
+  line=$(cd "$data" && timeout 600 "$java_home/bin/java" -Xmx1g "$@" \
+      -Dsalesbench.db.url="jdbc:derby:$data/db;create=true" -Dderby.system.home="$data" -Dderby.stream.error.file="$data/derby.log" \
+      -Dsalesbench.demo.size="$customers" -Dsalesbench.demo.reset=false \
+      -jar "$launcher" -nosplash -data "$data/workspace" -configuration "$data/configuration" -nl en 2>>"$data/err.log" \
+    | while IFS= read -r l; do
+        case "$l" in
+          SALESBENCH-STARTUP:*|SALESBENCH-SMOKE:*) echo "$(date +%s%N) $l" ;;
+        esac
+      done | head -n 1 || true)
+  if [ -z "$line" ]; then
+    echo "$name: no start-up line (see $data/err.log)" >&2
+    return 1
+  fi
+  end=${line%% *}
+  echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: }" | tee -a "$work/results.txt"
+}
+
+if [ ! -d "$data/db" ]; then
+  # the first start makes the demo data: its first paint with rows is when the demo customers show; the smoke test
+  # mode then waits until its jobs are done and closes
+  run first-start-with-demo-data -Dsalesbench.startup.times=true -Dsalesbench.smoketest=true
+fi
+rm -rf "$data/configuration" "$data/workspace"
+run cold -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
+run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null # settles the caches
+for i in $(seq 1 "$runs"); do
+  run "warm-$i" -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
+done

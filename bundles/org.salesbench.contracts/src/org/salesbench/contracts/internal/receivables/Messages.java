@@ -10,6 +10,18 @@ public final class Messages extends NLS {
     public static String Field_amount;
     public static String Receipt_creditMethod;
     public static String Transfer_contract;
+    public static String Transfer_opportunity;
+    public static String Transfer_owner;
+    public static String Transfer_title;
+    public static String Transfer_startDate;
+    public static String Transfer_endDate;
+    public static String Transfer_status;
+    public static String Transfer_signedOn;
+    public static String Transfer_badStatus;
+    public static String Transfer_amountPositive;
+    public static String Transfer_noOpportunity;
+    public static String Transfer_importedAsDraft;
+    public static String Transfer_customerFixed;
     public static String Transfer_currency;
     public static String Transfer_noContract;
     public static String Transfer_due;

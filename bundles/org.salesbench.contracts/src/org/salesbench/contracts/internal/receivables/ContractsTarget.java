@@ -200,8 +200,15 @@ public class ContractsTarget implements ImportTarget {
             if (!blank(row.text(OWNER))) c.setOwner(row.text(OWNER).strip());
             if (deal != null) c.setOpportunity(deal);
             if (amount != null && amount.compareTo(c.getAmount().getAmount()) != 0) {
-                new ArrayList<>(c.getLines()).forEach(c::removeLine);
-                c.addLine(new ContractLine(null, c.getTitle(), BigDecimal.ONE, amount, BigDecimal.ZERO, BigDecimal.ZERO));
+                if (c.getLines().size() != 1) { // which line's price would change is not the file's to say
+                    em.clear();
+                    return RowOutcome.failed(List.of(new FieldError(AMOUNT, NLS.bind(Messages.Transfer_amountLines, c.getLines().size()), amount)));
+                }
+                ContractLine line = c.getLines().get(0);
+                line.setQuantity(BigDecimal.ONE);
+                line.setUnitPrice(amount);
+                line.setDiscountPercent(BigDecimal.ZERO);
+                line.setTaxRate(BigDecimal.ZERO);
             }
             return RowOutcome.updated(service.update(c).getId());
         } catch (ValidationException e) {

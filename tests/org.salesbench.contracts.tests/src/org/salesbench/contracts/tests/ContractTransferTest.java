@@ -158,12 +158,12 @@ class ContractTransferTest {
         assertTrue(in.out().contains("Created 2,"), in.toString());
         Result plans = runOn("db2", "import", "contract-plans", plansOut.toString());
         assertEquals(CliCommand.OK, plans.code(), plans.toString());
+        assertTrue(plans.out().contains("Created 1,"), plans.toString());
         Path again = dir.resolve("contracts-again.csv");
         assertEquals(CliCommand.OK, runOn("db2", "export", "contracts", again.toString()).code());
         String reexported = Files.readString(again, StandardCharsets.UTF_8);
         // the same rows but for the Version column (a new database counts its own)
         assertEquals(withoutLastColumn(exported), withoutLastColumn(reexported));
-        assertTrue(runOn("db2", "receivables", "plan", "HT-X-1", "--format", "csv").out().contains(",2026-05-31,1000.00,"));
     }
 
     private static String withoutLastColumn(String csv) {

@@ -238,6 +238,60 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
         });
     }
 
+    /**
+     * A contract as an import file has it ({@code contracts} target): created as a draft that goes through approval as any
+     * new one, unless the user holds the APPROVE right on the owner's contracts, who may bring it in with its
+     * {@code status} as it stands in the file (a migration of existing contracts; its signed date is kept). A given
+     * number is kept if no other contract has it, else one is drawn from the numbering scheme. Returns the saved
+     * contract; its status says which of the two happened.
+     */
+    public Contract importContract(Contract contract, ContractStatus status) {
+        security.check(Action.CREATE, Contract.ENTITY, contract.getOwner());
+        boolean migrate = status != null && status != ContractStatus.DRAFT
+                && security.isPermitted(Action.APPROVE, Contract.ENTITY, contract.getOwner());
+        if (!migrate) {
+            contract.setSignedOn(null);
+        }
+        String number = contract.getNumber() == null ? null : contract.getNumber().strip();
+        Contract saved;
+        if (number == null || number.isEmpty()) {
+            saved = create(contract);
+        } else {
+            contract.setStatus(ContractStatus.DRAFT);
+            contract.setNumber(number);
+            validate(contract);
+            saved = unitOfWork.write(em -> {
+                if (em.createQuery("SELECT COUNT(c) FROM Contract c WHERE c.number = :n", Long.class).setParameter("n", number)
+                        .getSingleResult() > 0) {
+                    throw invalid("number", NLS.bind(Messages.Contract_numberTaken, number));
+                }
+                contract.setCustomer(em.find(Customer.class, contract.getCustomer().getId()));
+                if (contract.getOpportunity() != null) {
+                    contract.setOpportunity(em.find(Opportunity.class, contract.getOpportunity().getId()));
+                }
+                attachProducts(em, contract);
+                contract.applyTotals();
+                contract.setStatusChangedAt(clock.instant());
+                em.persist(contract);
+                em.flush();
+                unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.CREATED, contract.getId()));
+                return contract;
+            });
+        }
+        if (!migrate) {
+            return saved;
+        }
+        long id = saved.getId();
+        LocalDate signedOn = contract.getSignedOn();
+        return unitOfWork.write(em -> {
+            Contract stored = load(em, id);
+            moveTo(em, stored, status, Messages.Contract_imported);
+            stored.setSignedOn(signedOn);
+            stored.setDecidedBy(security.currentUser().login());
+            return saved(stored);
+        });
+    }
+
     // ---- editing a draft
 
     @Override

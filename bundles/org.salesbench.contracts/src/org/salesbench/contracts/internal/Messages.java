@@ -9,6 +9,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.contracts.internal.messages";
 
     public static String Contract_number;
+    public static String Contract_numberTaken;
+    public static String Contract_imported;
     public static String Contract_title;
     public static String Contract_customer;
     public static String Contract_currency;

@@ -38,11 +38,15 @@ class ContractTransferTest {
     Path dir;
 
     private Result run(String... args) {
+        return runOn("db", args);
+    }
+
+    private Result runOn(String database, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = new Cli(DatabaseSettings.embedded(dir.resolve("db"))).run(args, o, e);
+            code = new Cli(DatabaseSettings.embedded(dir.resolve(database))).run(args, o, e);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -124,5 +128,45 @@ class ContractTransferTest {
         String plansExported = Files.readString(plansOut, StandardCharsets.UTF_8);
         assertTrue(plansExported.contains("HT-X-1") && plansExported.contains("2026-01-31") && plansExported.contains("700.00"), plansExported);
         assertEquals(3, plansExported.strip().lines().count(), plansExported);
+    }
+
+    /**
+     * {@code export contracts} then {@code import contracts} into another database, and the plans after them: the
+     * contracts arrive with their numbers, amounts and status (the CLI's local user may approve), the plans on them.
+     */
+    @Test
+    void contractsAndThenTheirPlansRoundTripThroughTheCommands() throws IOException {
+        contracts();
+        assertEquals(CliCommand.OK, run("import", "contract-plans", write("plan.csv", "Contract,Due,Amount\nHT-X-1,2026-05-31,1000.00\n").toString()).code());
+        Path contractsOut = dir.resolve("contracts-out.csv");
+        Path plansOut = dir.resolve("plans-out.csv");
+        assertEquals(CliCommand.OK, run("export", "contracts", contractsOut.toString()).code());
+        assertEquals(CliCommand.OK, run("export", "contract-plans", plansOut.toString()).code());
+        String exported = Files.readString(contractsOut, StandardCharsets.UTF_8);
+        assertTrue(exported.contains("HT-X-1") && exported.contains("1000.00") && exported.contains("APPROVED"), exported);
+
+        try (Database db = Database.open(DatabaseSettings.embedded(dir.resolve("db2")), new LocalSecurityService())) {
+            db.write(em -> {
+                Customer customer = new Customer("厦门鹭岛贸易有限公司");
+                customer.setNormalizedName(customer.getName() + UUID.randomUUID());
+                em.persist(customer);
+                return null;
+            });
+        }
+        Result in = runOn("db2", "import", "contracts", contractsOut.toString());
+        assertEquals(CliCommand.OK, in.code(), in.toString());
+        assertTrue(in.out().contains("Created 2,"), in.toString());
+        Result plans = runOn("db2", "import", "contract-plans", plansOut.toString());
+        assertEquals(CliCommand.OK, plans.code(), plans.toString());
+        assertTrue(plans.out().contains("Created 1,"), plans.toString());
+        Path again = dir.resolve("contracts-again.csv");
+        assertEquals(CliCommand.OK, runOn("db2", "export", "contracts", again.toString()).code());
+        String reexported = Files.readString(again, StandardCharsets.UTF_8);
+        // the same rows but for the Version column (a new database counts its own)
+        assertEquals(withoutLastColumn(exported), withoutLastColumn(reexported));
+    }
+
+    private static String withoutLastColumn(String csv) {
+        return csv.lines().map(l -> l.substring(0, l.lastIndexOf(','))).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -2,9 +2,7 @@ package org.salesbench.demo.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +15,9 @@ import org.salesbench.performance.commissions.CommissionBasis;
 import org.salesbench.performance.commissions.CommissionPlan;
 import org.salesbench.performance.commissions.CommissionService;
 import org.salesbench.performance.commissions.Statement;
-import org.salesbench.performance.internal.scorecards.ScorecardServiceImpl;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.scorecards.Curve;
+import org.salesbench.performance.scorecards.SampleScorecards;
 import org.salesbench.performance.scorecards.ScorecardService;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
 import org.salesbench.performance.targets.SplitMethod;
@@ -28,7 +26,6 @@ import org.salesbench.performance.targets.SubjectKind;
 import org.salesbench.performance.targets.Target;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetService;
-import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 
@@ -57,17 +54,17 @@ public class DemoTargets {
     private final ScorecardService scorecards;
     private final CommissionService commissions;
     private final UserService users;
-    private final UnitOfWork unitOfWork;
+    private final SampleScorecards samples;
     private final SecurityService security;
 
     @Activate
     public DemoTargets(@Reference TargetService targets, @Reference ScorecardService scorecards, @Reference CommissionService commissions,
-            @Reference UserService users, @Reference UnitOfWork unitOfWork, @Reference SecurityService security) {
+            @Reference UserService users, @Reference SampleScorecards samples, @Reference SecurityService security) {
         this.targets = targets;
         this.scorecards = scorecards;
         this.commissions = commissions;
         this.users = users;
-        this.unitOfWork = unitOfWork;
+        this.samples = samples;
         this.security = security;
     }
 
@@ -101,8 +98,9 @@ public class DemoTargets {
             logins.add(owner);
         }
         Period quarter = quarterOf(today);
-        scorecard(quarter, today, logins);
+        // the plan first: a scorecard refused (another one published for an overlapping period) leaves it made
         plan(today, quarter, logins, personTarget.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_EVEN));
+        scorecard(quarter, today, logins);
     }
 
     private void scorecard(Period quarter, LocalDate today, List<String> logins) {
@@ -112,21 +110,18 @@ public class DemoTargets {
             template = published.get();
         } else {
             ScorecardTemplate draft = new ScorecardTemplate(Messages.DemoTargets_scorecard, quarter.from(), quarter.to());
-            // revenue 60 % (against each person's published won revenue target), the rest process and teamwork
+            // revenue 60 % (against each person's published won revenue target), the rest process measures
             draft.addLine("revenue_attainment", new BigDecimal("60"), Curve.CAPPED, null, new BigDecimal("100")).setCapAndSteps(new BigDecimal("120"), null);
             draft.addLine("activities", new BigDecimal("15"), Curve.LINEAR, null, new BigDecimal("10")).setParameter("VISIT");
             draft.addLine("follow_up_timeliness", new BigDecimal("15"), Curve.STEPPED, null, null).setCapAndSteps(null, "60=50;80=80;90=100");
             draft.addLine("new_customers", new BigDecimal("10"), Curve.CAPPED, null, new BigDecimal("5")).setCapAndSteps(new BigDecimal("100"), null);
-            ScorecardTemplate saved = scorecards.save(draft);
             // published the day before the quarter began: the criteria are published in advance, and the demo's
             // history starts before today
-            ZoneId zone = ZoneId.systemDefault();
-            Clock dayBefore = Clock.fixed(quarter.from().minusDays(1).atStartOfDay(zone).toInstant(), zone);
-            template = new ScorecardServiceImpl(unitOfWork, security, targets, dayBefore).publish(saved.getId());
+            template = samples.publishBeforePeriod(draft);
         }
         long templateId = template.getId();
         List<String> assessed = scorecards.assessments(quarter).stream().filter(a -> a.getTemplateId() == templateId)
-                .map(a -> a.getOwner().toLowerCase()).toList();
+                .map(a -> a.getLogin().toLowerCase()).toList();
         List<String> missing = logins.stream().filter(l -> !assessed.contains(l.toLowerCase())).toList();
         if (!missing.isEmpty()) {
             scorecards.runAssessments(templateId, quarter, missing);

@@ -33,6 +33,7 @@ import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.internal.ForecastServiceImpl;
 import org.salesbench.performance.commissions.Statement;
 import org.salesbench.performance.internal.commissions.CommissionServiceImpl;
+import org.salesbench.performance.internal.scorecards.SampleScorecardsImpl;
 import org.salesbench.performance.internal.scorecards.ScorecardServiceImpl;
 import org.salesbench.performance.internal.targets.AttainmentServiceImpl;
 import org.salesbench.performance.internal.targets.TargetServiceImpl;
@@ -93,7 +94,7 @@ class DemoPerformanceTest {
         });
         scorecards = new ScorecardServiceImpl(db, owner, targets, clock);
         commissions = new CommissionServiceImpl(db, owner, targets);
-        demo = new DemoTargets(targets, scorecards, commissions, users, db, owner);
+        demo = new DemoTargets(targets, scorecards, commissions, users, new SampleScorecardsImpl(db, owner, targets), owner);
         won(people.get(0), "120000", TODAY.minusDays(10));
         won(OWNER, "50000", TODAY.minusDays(3));
         demo.make(TODAY);

@@ -26,9 +26,12 @@ public interface ImportTarget {
 
     /**
      * The form of a key value that equal records share (e.g. a folded company name, the digits of a
-     * phone), used to find duplicates inside a file; {@code null} when the value is blank.
+     * phone), used to find duplicates inside a file; {@code null} when the value is blank. By default the value's text
+     * without surrounding blanks.
      */
-    String normaliseKey(String field, Object value);
+    default String normaliseKey(String field, Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
 
     /**
      * The field whose consecutive rows belong together and are written as one whole (e.g. the instalments of one

@@ -221,21 +221,26 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             // the counter row stays locked until this transaction ends: a concurrent creation waits for the next number
             long sequence = ContractNumbers.next(em, scheme.pattern(), period);
             contract.setNumber(scheme.format(today, sequence));
-            contract.setCustomer(em.find(Customer.class, contract.getCustomer().getId()));
-            if (contract.getOpportunity() != null) {
-                contract.setOpportunity(em.find(Opportunity.class, contract.getOpportunity().getId()));
-            }
-            if (contract.getQuote() != null) {
-                contract.setQuote(em.find(Quote.class, contract.getQuote().getId()));
-            }
-            attachProducts(em, contract);
-            contract.applyTotals();
-            contract.setStatusChangedAt(clock.instant());
-            em.persist(contract);
-            em.flush();
-            unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.CREATED, contract.getId()));
-            return contract;
+            return persistNew(em, contract);
         });
+    }
+
+    /** Stores a validated, numbered new contract with its customer, deal, quote and products attached. */
+    private Contract persistNew(EntityManager em, Contract contract) {
+        contract.setCustomer(em.find(Customer.class, contract.getCustomer().getId()));
+        if (contract.getOpportunity() != null) {
+            contract.setOpportunity(em.find(Opportunity.class, contract.getOpportunity().getId()));
+        }
+        if (contract.getQuote() != null) {
+            contract.setQuote(em.find(Quote.class, contract.getQuote().getId()));
+        }
+        attachProducts(em, contract);
+        contract.applyTotals();
+        contract.setStatusChangedAt(clock.instant());
+        em.persist(contract);
+        em.flush();
+        unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.CREATED, contract.getId()));
+        return contract;
     }
 
     /**
@@ -265,17 +270,7 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
                         .getSingleResult() > 0) {
                     throw invalid("number", NLS.bind(Messages.Contract_numberTaken, number));
                 }
-                contract.setCustomer(em.find(Customer.class, contract.getCustomer().getId()));
-                if (contract.getOpportunity() != null) {
-                    contract.setOpportunity(em.find(Opportunity.class, contract.getOpportunity().getId()));
-                }
-                attachProducts(em, contract);
-                contract.applyTotals();
-                contract.setStatusChangedAt(clock.instant());
-                em.persist(contract);
-                em.flush();
-                unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.CREATED, contract.getId()));
-                return contract;
+                return persistNew(em, contract);
             });
         }
         if (!migrate) {

@@ -92,11 +92,6 @@ public class ContractsTarget implements ImportTarget {
     }
 
     @Override
-    public String normaliseKey(String field, Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    @Override
     public TargetWriter open(ImportContext context) {
         ContractService service = context.service(ContractService.class);
         if (!(service instanceof ContractServiceImpl contracts)) {

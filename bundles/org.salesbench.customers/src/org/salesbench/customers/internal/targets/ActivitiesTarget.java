@@ -94,11 +94,6 @@ public class ActivitiesTarget implements ImportTarget {
     }
 
     @Override
-    public String normaliseKey(String field, Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    @Override
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
         SecurityService security = context.service(SecurityService.class);

@@ -148,11 +148,6 @@ public class OpportunitiesTarget implements ImportTarget {
     }
 
     @Override
-    public String normaliseKey(String field, Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    @Override
     public TargetWriter open(ImportContext context) {
         return new Writer(context);
     }

@@ -76,11 +76,6 @@ public class StageHistoryTarget implements ImportTarget {
     }
 
     @Override
-    public String normaliseKey(String field, Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    @Override
     public TargetWriter open(ImportContext context) {
         SecurityService security = context.service(SecurityService.class);
         return (rows, match) -> context.unitOfWork().write(em -> {

@@ -58,11 +58,6 @@ public class TargetsImportTarget implements ImportTarget {
     }
 
     @Override
-    public String normaliseKey(String field, Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    @Override
     public String entity() {
         return Target.ENTITY;
     }

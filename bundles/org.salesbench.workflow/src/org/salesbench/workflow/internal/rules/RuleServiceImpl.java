@@ -111,6 +111,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private int queued;
     private volatile List<Rule> enabledRules;
     private volatile Instant enabledRulesRead = Instant.MIN;
+    private final java.util.concurrent.atomic.AtomicLong rulesGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public RuleServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, BundleContext context) {
@@ -176,7 +177,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
             entities.add(rule.getEntity());
             return em.merge(rule);
         });
-        enabledRules = null;
+        forgetEnabledRules();
         entities.forEach(this::queueWatch);
         return saved;
     }
@@ -192,7 +193,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
             }
             return null;
         });
-        enabledRules = null;
+        forgetEnabledRules();
         if (entity != null) {
             queueWatch(entity);
         }
@@ -479,12 +480,22 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private List<Rule> enabledRules() {
         List<Rule> rules = enabledRules;
         if (rules == null || enabledRulesRead.plus(RULES_LIFETIME).isBefore(Instant.now())) {
+            long generation = rulesGeneration.get();
             rules = unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r WHERE r.enabled = TRUE ORDER BY r.name, r.id", Rule.class)
                     .getResultList());
-            enabledRules = rules;
-            enabledRulesRead = Instant.now();
+            // a rule saved while this read ran may be missing from it: kept only if no save came in between
+            if (generation == rulesGeneration.get()) {
+                enabledRules = rules;
+                enabledRulesRead = Instant.now();
+            }
         }
         return rules;
+    }
+
+    /** Drops the cached rules after a save or delete has committed, so the next read sees it. */
+    private void forgetEnabledRules() {
+        rulesGeneration.incrementAndGet();
+        enabledRules = null;
     }
 
     /** Runs a rule's actions on a record, each on its own, and logs the execution. */
@@ -600,7 +611,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     /** {@link #watch} of every entity rules know, and the removal of snapshots of entities no longer contributed. */
     private void watchAll() {
         try {
-            enabledRules = null;
+            forgetEnabledRules();
             Set<String> known = new HashSet<>();
             RuleEntities.all().forEach(d -> {
                 known.add(d.id());

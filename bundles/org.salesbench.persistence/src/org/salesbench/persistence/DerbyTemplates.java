@@ -1,8 +1,11 @@
 package org.salesbench.persistence;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.salesbench.persistence.internal.ChangelogFingerprint;
 import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
 import org.salesbench.persistence.internal.SchemaMigrator;
 
@@ -22,14 +26,21 @@ import org.salesbench.persistence.internal.SchemaMigrator;
  * the first new database of a JVM runs the migrations into an in-memory template, whose Derby backup every later new
  * database is created from ({@code createFrom}). The migrator still runs on the copy and finds nothing to do, so
  * its checks (a newer schema, stale locks) see a database exactly as a migrated one.
+ * <p>
+ * With {@value #FOLDER_PROPERTY} set too (the build sets it to a folder of its own run), a template is kept there
+ * under a hash of its changelogs' files, so each test JVM of a build reuses the one the first JVM made instead of
+ * migrating again: a build starts some thirty test JVMs.
  */
 final class DerbyTemplates {
 
     static final String PROPERTY = "salesbench.derby.templates";
+    static final String FOLDER_PROPERTY = "salesbench.derby.templates.folder";
 
     private static final String PREFIX = "jdbc:derby:";
     /** Derby's SQLState for "database not found" when booting without {@code create=true}. */
     private static final String NOT_FOUND = "XJ004";
+    /** The database name of a kept template: its backup is the folder of that name. */
+    private static final String TEMPLATE_NAME = "salesbench-template";
     /** One backup per set of changelogs: the set a JVM installs decides the schema. */
     private static final Map<List<ChangelogDescriptor>, Path> TEMPLATES = new ConcurrentHashMap<>();
 
@@ -86,9 +97,35 @@ final class DerbyTemplates {
     }
 
     private static Path makeTemplate(List<ChangelogDescriptor> changelogs) {
+        String shared = System.getProperty(FOLDER_PROPERTY, "");
+        if (shared.isBlank()) {
+            return makeTemplate(changelogs, null);
+        }
+        try {
+            Path folder = Path.of(shared);
+            Path kept = folder.resolve(ChangelogFingerprint.of(changelogs));
+            if (Files.isDirectory(kept)) {
+                return kept.resolve(TEMPLATE_NAME);
+            }
+            Files.createDirectories(folder);
+            Path made = makeTemplate(changelogs, Files.createTempDirectory(folder, "making-"));
+            try {
+                // atomic: a JVM that looks while another one writes sees no template, or a whole one
+                Files.move(made.getParent(), kept, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException madeMeanwhile) {
+                Backups.deleteTree(made.getParent());
+            }
+            return kept.resolve(TEMPLATE_NAME);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot keep the Derby template database in " + shared + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the template as a backup in {@code keepIn}, or in a temporary folder deleted at exit when null. */
+    private static Path makeTemplate(List<ChangelogDescriptor> changelogs, Path keepIn) {
         String name = "salesbench-template-" + UUID.randomUUID();
         try {
-            Path folder = Files.createTempDirectory("salesbench-derby-template");
+            Path folder = keepIn != null ? keepIn : Files.createTempDirectory("salesbench-derby-template");
             try (Connection connection = Database.connect(new DatabaseSettings(PREFIX + "memory:" + name + ";create=true", null, null))) {
                 connection.setAutoCommit(false);
                 SchemaMigrator.migrate(connection, changelogs, "template");
@@ -100,6 +137,9 @@ final class DerbyTemplates {
                 }
             }
             drop(name);
+            if (keepIn != null) {
+                return Files.move(folder.resolve(name), folder.resolve(TEMPLATE_NAME));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     Backups.deleteTree(folder);

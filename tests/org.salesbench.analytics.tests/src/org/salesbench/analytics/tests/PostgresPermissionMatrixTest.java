@@ -422,6 +422,24 @@ class PostgresPermissionMatrixTest {
                     assertTrue(report.err().contains("amount"), report.err());
                 }
                 recordField(user, "CLI report", report.code() == 0 ? "shown" : "refused, naming amount");
+
+                // a direct SQL session reads the masking views: what the user's roles hide is NULL there
+                try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                    BigDecimal amount;
+                    try (ResultSet rs = s.executeQuery("SELECT AMOUNT FROM SB_OPPORTUNITY_V WHERE ID = " + data.id("O1"))) {
+                        assertTrue(rs.next(), user + " reads O1 by SQL");
+                        amount = rs.getBigDecimal(1);
+                    }
+                    String sqlNotes;
+                    try (ResultSet rs = s.executeQuery("SELECT NOTES FROM SB_CUSTOMER_V WHERE ID = " + data.id("C1"))) {
+                        assertTrue(rs.next(), user + " reads C1 by SQL");
+                        sqlNotes = rs.getString(1);
+                    }
+                    assertEquals(amountShown, amount != null, user + ": O1's amount in SB_OPPORTUNITY_V");
+                    assertEquals(notesShown ? notes : null, sqlNotes, user + ": C1's notes in SB_CUSTOMER_V");
+                    recordField(user, "direct SQL (masking views)", "amount " + (amount == null ? "NULL" : "shown") + ", notes "
+                            + (sqlNotes == null ? "NULL" : "shown"));
+                }
             }
         } finally {
             shipped.forEach((user, role) -> admin.setRoles(user, List.of(role)));

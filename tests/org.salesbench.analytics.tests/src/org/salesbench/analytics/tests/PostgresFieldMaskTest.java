@@ -144,8 +144,12 @@ class PostgresFieldMaskTest {
         Map<String, Set<String>> rows = Map.of("li.wei", Set.of("C1", "C4"), "zhao.lei", Set.of("C3"), "sun.li",
                 Set.of("C1", "C2", "C3", "C4"));
         Map<String, Boolean> notesShown = Map.of("li.wei", false, "zhao.lei", true, "sun.li", true);
+        List<FieldMasks.Mask> masks = data.db.read(FieldMasks::of);
         for (String user : List.of("li.wei", "zhao.lei", "sun.li")) {
             try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                for (FieldMasks.Mask mask : masks) {
+                    assertEquals(count(s, mask.table()), count(s, mask.table() + "_V"), user + ": " + mask.table() + "_V shows the table's rows");
+                }
                 Map<Long, String[]> seen = new HashMap<>();
                 try (ResultSet rs = s.executeQuery("SELECT ID, NAME, GRADE, NOTES FROM SB_CUSTOMER_V")) {
                     while (rs.next()) {
@@ -166,7 +170,7 @@ class PostgresFieldMaskTest {
                 String expectedNotes = mine.equals("C1") ? NOTES_C1 : NOTES_C3;
                 assertEquals(notesShown.get(user) ? expectedNotes : null, customer[2], user + ": the notes of " + mine);
 
-                boolean amountShown = !user.equals("li.wei") ;
+                boolean amountShown = !user.equals("li.wei");
                 String deal = user.equals("zhao.lei") ? "O3" : "O1";
                 BigDecimal amount;
                 String currency;
@@ -200,6 +204,13 @@ class PostgresFieldMaskTest {
                 ResultSet rs = s.executeQuery("SELECT NOTES FROM SB_CUSTOMER WHERE ID = " + data.id("C1"))) {
             assertTrue(rs.next());
             assertEquals(NOTES_C1, rs.getString(1), "nothing written through the views");
+        }
+    }
+
+    private static long count(Statement s, String table) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -68,12 +68,16 @@ public final class FieldMasks {
     }
 
     /**
-     * Makes (or remakes, for columns added since) every record kind's masking view; run by the schema's owner.
+     * Pins the rule functions' search path (SB_PIN_RULES) and makes (or remakes, for columns added since) every record
+     * kind's masking view; run by the schema's owner.
      *
      * @return the views made, by table
      */
     static List<String> renew(EntityManager em, Connection c) throws SQLException {
         List<String> made = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT SB_PIN_RULES()"); ResultSet rs = s.executeQuery()) {
+            rs.next(); // the rule functions no longer read a session's temporary tables of the same names
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT SB_MASK_FIELDS(?, ?, ?, ?)")) {
             for (Mask mask : of(em)) {
                 List<String> columns = new ArrayList<>(mask.fieldOfColumn().keySet());

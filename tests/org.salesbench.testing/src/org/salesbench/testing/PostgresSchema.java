@@ -94,7 +94,8 @@ public final class PostgresSchema implements AutoCloseable {
     public void closeWithTeamRoles() {
         String team = "sb_" + USER + "_" + name;
         close();
-        for (String role : List.of(team + "_admin", team)) {
+        String masker = team.substring(0, Math.min(56, team.length())) + "_fields"; // owns the masking views
+        for (String role : List.of(team + "_admin", masker, team)) {
             try {
                 onServer("DROP ROLE IF EXISTS \"" + role + "\"");
             } catch (AssertionFailedError e) {

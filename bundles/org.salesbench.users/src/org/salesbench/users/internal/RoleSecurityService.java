@@ -84,6 +84,7 @@ public class RoleSecurityService implements SecurityService {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT SB_GRANT_TEAM(ARRAY['" + String.join("','", ADMIN_TABLES) + "'])");
         }
+        FieldMasks.renew(em, c);
         Long admin = RoleStore.roleId(em, Role.ADMINISTRATOR);
         boolean anyAdmin = !em.createNativeQuery("SELECT LOGIN FROM SB_USER_ROLE WHERE ROLE_ID = ?1").setParameter(1, admin)
                 .setMaxResults(1).getResultList().isEmpty();

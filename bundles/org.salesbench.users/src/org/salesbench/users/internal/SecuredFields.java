@@ -55,7 +55,7 @@ final class SecuredFields {
         return entities;
     }
 
-    private static String securityName(Class<?> type) {
+    static String securityName(Class<?> type) {
         try {
             Field f = type.getField("ENTITY");
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && f.getDeclaringClass() == type) {

@@ -1,6 +1,7 @@
 package org.salesbench.analytics.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.salesbench.analytics.tests.SalesData.Q1_FROM;
@@ -422,6 +423,24 @@ class PostgresPermissionMatrixTest {
                     assertTrue(report.err().contains("amount"), report.err());
                 }
                 recordField(user, "CLI report", report.code() == 0 ? "shown" : "refused, naming amount");
+
+                // a direct SQL session reads the masking views: what the user's roles hide is NULL there
+                try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                    BigDecimal amount;
+                    try (ResultSet rs = s.executeQuery("SELECT AMOUNT FROM SB_OPPORTUNITY_V WHERE ID = " + data.id("O1"))) {
+                        assertTrue(rs.next(), user + " reads O1 by SQL");
+                        amount = rs.getBigDecimal(1);
+                    }
+                    String sqlNotes;
+                    try (ResultSet rs = s.executeQuery("SELECT NOTES FROM SB_CUSTOMER_V WHERE ID = " + data.id("C1"))) {
+                        assertTrue(rs.next(), user + " reads C1 by SQL");
+                        sqlNotes = rs.getString(1);
+                    }
+                    assertEquals(amountShown, amount != null, user + ": O1's amount in SB_OPPORTUNITY_V");
+                    assertEquals(notesShown ? notes : null, sqlNotes, user + ": C1's notes in SB_CUSTOMER_V");
+                    recordField(user, "direct SQL (masking views)", "amount " + (amount == null ? "NULL" : "shown") + ", notes "
+                            + (sqlNotes == null ? "NULL" : "shown"));
+                }
             }
         } finally {
             shipped.forEach((user, role) -> admin.setRoles(user, List.of(role)));
@@ -838,6 +857,157 @@ class PostgresPermissionMatrixTest {
         }
         record("li.wei", "shares own C4 with zhao.lei", "shared, then unshared");
         record("he.ming", "shares li.wei's C4", "refused by the service and by the share table's policy");
+    }
+
+    /**
+     * Field rules in a direct SQL session: the masking views (SB_CUSTOMER_V, SB_OPPORTUNITY_V…). A rep whose only role
+     * hides a customer's notes and a deal's amount reads them as NULL there, on the rows the table's row-level security
+     * shows them; a rep with a second role that shows them sees them (most permissive wins), as finance does; a field a
+     * role makes read-only is shown; every view has its table's columns and rows; the views only read; and the
+     * database's rule (SB_FIELD_HIDDEN) agrees with the service's on every field of every record kind.
+     */
+    @Test
+    @Order(21)
+    void directSqlReadsWhatTheRolesHideAsNullThroughTheMaskingViews() throws SQLException {
+        String notesC1 = "付款条件: 90 天";
+        String notesC3 = "只接受现金";
+        try (Connection c = Database.connect(schema.settings());
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE SB_CUSTOMER SET NOTES = ? WHERE ID = ?")) {
+            s.setString(1, notesC1);
+            s.setLong(2, data.id("C1"));
+            s.executeUpdate();
+            s.setString(1, notesC3);
+            s.setLong(2, data.id("C3"));
+            s.executeUpdate();
+        }
+        UserServiceImpl admin = new UserServiceImpl(data.db, new RoleSecurityService(data.db));
+        Role rep = admin.roles().stream().filter(r -> r.name().equals(Role.SALES_REP)).findFirst().orElseThrow();
+        admin.createRole(new Role("rep_masked", "a rep who may not see notes nor amounts", false, rep.grants(), List.of(
+                new Role.FieldRule("customer", "notes", org.salesbench.core.security.FieldAccess.HIDDEN),
+                new Role.FieldRule("customer", "grade", org.salesbench.core.security.FieldAccess.READ),
+                new Role.FieldRule("opportunity", "amount", org.salesbench.core.security.FieldAccess.HIDDEN))));
+        admin.setRoles("li.wei", List.of("rep_masked"));
+        admin.setRoles("zhao.lei", List.of("rep_masked", Role.SALES_REP));
+        try {
+            List<org.salesbench.users.internal.FieldMasks.Mask> masks = data.db.read(org.salesbench.users.internal.FieldMasks::of);
+            Map<String, org.salesbench.users.internal.FieldMasks.Mask> byEntity = new LinkedHashMap<>();
+            masks.forEach(m -> byEntity.put(m.entity(), m));
+            assertTrue(byEntity.keySet().containsAll(List.of("customer", "contact", "activity", "opportunity", "lead")), byEntity.keySet().toString());
+            assertEquals("amount", byEntity.get("opportunity").fieldOfColumn().get("currency"), "an embedded amount is masked with its currency");
+            assertTrue(!byEntity.get("customer").fieldOfColumn().containsKey("owner"), "bookkeeping is never masked");
+            try (Connection c = Database.connect(schema.settings())) {
+                for (var mask : masks) {
+                    String table = mask.table().toLowerCase(java.util.Locale.ROOT);
+                    assertEquals(columnsOf(c, table), columnsOf(c, table + "_v"), table + "_v has the table's columns, in order");
+                }
+            }
+            Map<String, List<String>> secured = admin.securedFields();
+            int hidden = 0;
+            for (String user : List.of("li.wei", "zhao.lei", "sun.li")) {
+                boolean shown = !user.equals("li.wei");
+                try (Connection c = Database.connect(as(user)); Statement s = c.createStatement()) {
+                    for (var mask : masks) {
+                        assertEquals(single(s, "SELECT COUNT(*) FROM " + mask.table()), single(s, "SELECT COUNT(*) FROM " + mask.table() + "_V"),
+                                user + ": " + mask.table() + "_V shows the table's rows");
+                    }
+                    // li.wei and finance read C1 and O1; zhao.lei what is his after the tests before (the pool may have moved C3)
+                    long customer = user.equals("zhao.lei") ? single(s, "SELECT MIN(ID) FROM SB_CUSTOMER") : data.id("C1");
+                    long dealId = user.equals("zhao.lei") ? single(s, "SELECT MIN(ID) FROM SB_OPPORTUNITY WHERE AMOUNT IS NOT NULL") : data.id("O1");
+                    assertTrue(customer > 0 && dealId > 0, user + " reads a customer and a deal of theirs");
+                    String key = "customer " + customer;
+                    String deal = "deal " + dealId;
+                    String storedName;
+                    String storedGrade;
+                    try (Connection o = Database.connect(schema.settings()); Statement os = o.createStatement()) {
+                        os.executeUpdate("UPDATE SB_CUSTOMER SET NOTES = '" + notesC3 + "' WHERE ID = " + customer + " AND ID <> " + data.id("C1"));
+                        try (ResultSet rs = os.executeQuery("SELECT NAME, GRADE FROM SB_CUSTOMER WHERE ID = " + customer)) {
+                            assertTrue(rs.next());
+                            storedName = rs.getString(1);
+                            storedGrade = rs.getString(2);
+                        }
+                    }
+                    String name;
+                    String grade;
+                    String notes;
+                    try (ResultSet rs = s.executeQuery("SELECT NAME, GRADE, NOTES FROM SB_CUSTOMER_V WHERE ID = " + customer)) {
+                        assertTrue(rs.next(), user + " reads " + key);
+                        name = rs.getString(1);
+                        grade = rs.getString(2);
+                        notes = rs.getString(3);
+                    }
+                    assertEquals(storedName, name, user + ": a field no rule hides");
+                    assertEquals(storedGrade, grade, user + ": a read-only field is shown");
+                    assertEquals(shown ? (customer == data.id("C1") ? notesC1 : notesC3) : null, notes, user + ": the notes of " + key);
+                    BigDecimal amount;
+                    String currency;
+                    try (ResultSet rs = s.executeQuery("SELECT AMOUNT, CURRENCY FROM SB_OPPORTUNITY_V WHERE ID = " + dealId)) {
+                        assertTrue(rs.next(), user + " reads " + deal);
+                        amount = rs.getBigDecimal(1);
+                        currency = rs.getString(2);
+                    }
+                    assertEquals(shown, amount != null, user + ": the amount of " + deal);
+                    assertEquals(shown, currency != null, user + ": its currency");
+                    long id = customer;
+                    assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE SB_CUSTOMER_V SET NAME = 'x' WHERE ID = " + id),
+                            user + " wrote through a masking view");
+                    if (user.equals("li.wei")) {
+                        // temporary tables named as the rule tables (looked up first by default) change nothing
+                        long customers = single(s, "SELECT COUNT(*) FROM SB_CUSTOMER");
+                        s.execute("CREATE TEMP TABLE SB_USER_ROLE AS SELECT CAST('li.wei' AS VARCHAR(64)) AS LOGIN, CAST(-1 AS BIGINT) AS ROLE_ID");
+                        s.execute("CREATE TEMP TABLE SB_ROLE_FIELD (ROLE_ID BIGINT, ENTITY VARCHAR(64), FIELD VARCHAR(64), ACCESS VARCHAR(16))");
+                        assertEquals(customers, single(s, "SELECT COUNT(*) FROM SB_CUSTOMER"), "a temporary SB_USER_ROLE made li.wei an administrator");
+                        try (ResultSet rs = s.executeQuery("SELECT NOTES FROM SB_CUSTOMER_V WHERE ID = " + id)) {
+                            assertTrue(rs.next());
+                            assertNull(rs.getString(1), "a temporary SB_ROLE_FIELD showed li.wei a hidden field");
+                        }
+                        s.execute("DROP TABLE pg_temp.SB_USER_ROLE, pg_temp.SB_ROLE_FIELD");
+                    }
+                    recordField(user, "direct SQL, two roles", "notes of " + key + " " + (notes == null ? "NULL" : "shown") + ", grade " + grade
+                            + ", amount of " + deal + " " + (amount == null ? "NULL" : amount.stripTrailingZeros().toPlainString() + " " + currency)
+                            + (user.equals("zhao.lei") ? " (rep_masked + sales_rep)" : ""));
+                }
+                try (Database db = Database.open(as(user), new org.salesbench.core.security.LocalSecurityService(user));
+                        Connection c = Database.connect(as(user));
+                        java.sql.PreparedStatement s = c.prepareStatement("SELECT F, SB_FIELD_HIDDEN(?, F) FROM UNNEST(?) F")) {
+                    SecurityService security = new RoleSecurityService(db);
+                    for (Map.Entry<String, List<String>> entity : secured.entrySet()) {
+                        org.salesbench.core.security.FieldMask mask = org.salesbench.core.security.FieldMask.of(security, entity.getKey());
+                        s.setString(1, entity.getKey());
+                        s.setArray(2, c.createArrayOf("text", entity.getValue().toArray()));
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                assertEquals(mask.hides(rs.getString(1)), rs.getBoolean(2), user + ": " + entity.getKey() + "." + rs.getString(1));
+                                hidden += rs.getBoolean(2) ? 1 : 0;
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(2, hidden, "the database hides li.wei's notes and amounts, nothing else, for nobody else");
+            try (Connection c = Database.connect(schema.settings()); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT NOTES FROM SB_CUSTOMER WHERE ID = " + data.id("C1"))) {
+                assertTrue(rs.next());
+                assertEquals(notesC1, rs.getString(1), "nothing written through the views");
+            }
+        } finally {
+            admin.setRoles("li.wei", List.of(Role.SALES_REP));
+            admin.setRoles("zhao.lei", List.of(Role.SALES_REP));
+            admin.deleteRole("rep_masked");
+        }
+    }
+
+    private static List<String> columnsOf(Connection c, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (java.sql.PreparedStatement s = c.prepareStatement("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            s.setString(1, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     private static long single(Statement s, String sql) throws SQLException {

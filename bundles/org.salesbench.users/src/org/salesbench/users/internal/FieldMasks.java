@@ -1,0 +1,101 @@
+package org.salesbench.users.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.EntityType;
+
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.internal.helper.DatabaseField;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.mappings.DatabaseMapping;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * The masking views of a team server: for each record kind (an entity with field rules, see {@link SecuredFields}) the
+ * view {@code <TABLE>_V} that shows a direct SQL session every column of the rows row-level security lets it see, with
+ * the columns of each field the reader's roles hide as NULL (SB_MASK_FIELDS and SB_FIELD_HIDDEN in the users
+ * changelog). The columns of a field come from the EclipseLink descriptor, so an embedded value (an amount and its
+ * currency) or a reference (its key column) is masked whole. A field kept in a table of its own (a customer's tags)
+ * is not masked here.
+ */
+public final class FieldMasks {
+
+    /** A record kind's table and, for each of its columns a rule may hide, the field it belongs to. */
+    public record Mask(String entity, String table, Map<String, String> fieldOfColumn) {
+    }
+
+    private FieldMasks() {
+    }
+
+    /** What the views mask, from the persistence unit's metamodel: one entry per record kind with a single table. */
+    public static List<Mask> of(EntityManager em) {
+        Session session = em.unwrap(JpaEntityManager.class).getServerSession();
+        Map<String, List<String>> secured = SecuredFields.of(em);
+        List<Mask> masks = new ArrayList<>();
+        for (EntityType<?> type : em.getMetamodel().getEntities()) {
+            String entity = SecuredFields.securityName(type.getJavaType());
+            ClassDescriptor descriptor = entity == null ? null : session.getDescriptor(type.getJavaType());
+            if (descriptor == null || descriptor.getTables().size() != 1) {
+                continue;
+            }
+            String table = descriptor.getTableName();
+            Map<String, String> fieldOfColumn = new TreeMap<>();
+            for (String field : secured.getOrDefault(entity, List.of())) {
+                DatabaseMapping mapping = descriptor.getMappingForAttributeName(field);
+                if (mapping == null) {
+                    continue;
+                }
+                for (DatabaseField column : mapping.getFields()) {
+                    String of = column.getTableName();
+                    if (of == null || of.isEmpty() || of.equalsIgnoreCase(table)) {
+                        fieldOfColumn.put(column.getName().toLowerCase(Locale.ROOT), field);
+                    }
+                }
+            }
+            masks.add(new Mask(entity, table, fieldOfColumn));
+        }
+        return masks;
+    }
+
+    /**
+     * Pins the rule functions' search path (SB_PIN_RULES) and makes (or remakes, for columns added since) every record
+     * kind's masking view; run by the schema's owner.
+     *
+     * @return the views made, by table
+     */
+    static List<String> renew(EntityManager em, Connection c) throws SQLException {
+        List<String> made = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT SB_PIN_RULES()"); ResultSet rs = s.executeQuery()) {
+            rs.next(); // the rule functions no longer read a session's temporary tables of the same names
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT SB_MASK_FIELDS(?, ?, ?, ?)")) {
+            for (Mask mask : of(em)) {
+                List<String> columns = new ArrayList<>(mask.fieldOfColumn().keySet());
+                List<String> fields = new ArrayList<>();
+                columns.forEach(col -> fields.add(mask.fieldOfColumn().get(col)));
+                Array columnArray = c.createArrayOf("text", columns.toArray());
+                Array fieldArray = c.createArrayOf("text", fields.toArray());
+                s.setString(1, mask.table());
+                s.setString(2, mask.entity());
+                s.setArray(3, columnArray);
+                s.setArray(4, fieldArray);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        made.add(mask.table());
+                    }
+                }
+            }
+        }
+        return made;
+    }
+}

@@ -17,7 +17,7 @@ import org.salesbench.performance.commissions.CommissionService;
 import org.salesbench.performance.commissions.Statement;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.scorecards.Curve;
-import org.salesbench.performance.scorecards.SampleScorecards;
+import org.salesbench.performance.samples.SampleScorecards;
 import org.salesbench.performance.scorecards.ScorecardService;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
 import org.salesbench.performance.targets.SplitMethod;
@@ -34,8 +34,9 @@ import org.salesbench.users.UserService;
  * with its services; the demo bundle needs performance optionally):
  * <ul>
  * <li>the company's won revenue target split equally to the teams, each team's to its people and each person's to
- * the months; the signed-in local owner (who is in no demo team) gets a person's target too, the average of the demo
- * people's, so My Performance shows something on a first start;</li>
+ * the months, and each person's quarters set to the sum of their months (what a quarter's revenue attainment reads);
+ * the signed-in local owner (who is in no demo team) gets a person's target too, the average of the demo people's, so
+ * My Performance shows something on a first start;</li>
  * <li>a scorecard for the running quarter, published the day before the quarter began (as the criteria are published
  * in advance), with an assessment for every demo person and the local owner;</li>
  * <li>a commission plan on won deals for the year with a quarter's quota per person, so every person's statement of the
@@ -81,7 +82,7 @@ public class DemoTargets {
         List<Target> people = new ArrayList<>();
         for (Target team : targets.splitToSubjects(company.getId(), SplitMethod.EQUAL, null, reason)) {
             for (Target person : targets.splitToSubjects(team.getId(), SplitMethod.EQUAL, null, reason)) {
-                targets.splitToMonths(person.getId(), SplitMethod.EQUAL, null, reason);
+                quarters(person, targets.splitToMonths(person.getId(), SplitMethod.EQUAL, null, reason), reason);
                 people.add(person);
             }
         }
@@ -94,13 +95,26 @@ public class DemoTargets {
                 users.createUser(new User(owner, owner));
             }
             Target own = targets.set("won_revenue", Subject.person(owner), year, personTarget, reason);
-            targets.splitToMonths(own.getId(), SplitMethod.EQUAL, null, reason);
+            quarters(own, targets.splitToMonths(own.getId(), SplitMethod.EQUAL, null, reason), reason);
             logins.add(owner);
         }
         Period quarter = quarterOf(today);
         // the plan first: a scorecard refused (another one published for an overlapping period) leaves it made
         plan(today, quarter, logins, personTarget.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_EVEN));
         scorecard(quarter, today, logins);
+    }
+
+    /**
+     * The person's four quarters, each the sum of its months' parts: revenue attainment in a quarter's scorecard reads
+     * a target set for exactly that quarter (not a share of the year's), so without them its line measures nothing and
+     * scores 0 for everyone.
+     */
+    private void quarters(Target year, List<Target> months, String reason) {
+        for (int q = 1; q <= 4; q++) {
+            TargetPeriod quarter = TargetPeriod.quarter(year.getPeriod().year(), q);
+            BigDecimal sum = months.stream().filter(m -> quarter.contains(m.getPeriod())).map(Target::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            targets.set("won_revenue", year.getSubject(), quarter, sum, reason);
+        }
     }
 
     private void scorecard(Period quarter, LocalDate today, List<String> logins) {

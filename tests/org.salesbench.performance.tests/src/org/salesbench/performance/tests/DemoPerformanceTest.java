@@ -39,6 +39,7 @@ import org.salesbench.performance.internal.targets.AttainmentServiceImpl;
 import org.salesbench.performance.internal.targets.TargetServiceImpl;
 import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.scorecards.Assessment;
+import org.salesbench.performance.scorecards.ScoreSheet;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
 import org.salesbench.performance.scorecards.TemplateStatus;
 import org.salesbench.performance.targets.Attainment;
@@ -117,6 +118,9 @@ class DemoPerformanceTest {
         // and the months, so My Performance shows this month's part
         Attainment november = attainment.attainment("won_revenue", Subject.person(OWNER), TargetPeriod.month(2026, 11), TODAY);
         assertEquals(0, new BigDecimal("600000").compareTo(november.target()), november.toString());
+        // and the quarters, the sum of their months, which the quarter's scorecard reads
+        Attainment q4 = attainment.attainment("won_revenue", Subject.person(OWNER), TargetPeriod.quarter(2026, 4), TODAY);
+        assertEquals(0, new BigDecimal("1800000").compareTo(q4.target()), q4.toString());
     }
 
     @Test
@@ -129,9 +133,15 @@ class DemoPerformanceTest {
         everyone.add(OWNER);
         assertEquals(everyone.stream().sorted().toList(), assessments.stream().map(Assessment::getLogin).sorted().toList());
         Assessment first = assessments.stream().filter(a -> a.getLogin().equals(people.get(0))).findFirst().orElseThrow();
-        assertFalse(scorecards.sheet(first.getId()).lines().isEmpty());
-        // 120,000 won against a quarter's target of 1,500,000: 8 % attainment, a score above 0
-        assertTrue(first.getComputedScore().signum() > 0, first.getComputedScore().toString());
+        ScoreSheet sheet = scorecards.sheet(first.getId());
+        assertFalse(sheet.lines().isEmpty());
+        // 120,000 won against the person's quarter target of 1,500,000 (the sum of the quarter's months): 8 % attainment,
+        // which the capped curve (target 100) scores 8 and the line's weight of 60 makes 4.8 points
+        ScoreSheet.Line revenue = sheet.lines().stream().filter(l -> l.kpiId().equals("revenue_attainment")).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("1500000").compareTo(revenue.kpiTarget()), revenue.toString());
+        assertEquals(0, new BigDecimal("8").compareTo(revenue.rawValue()), revenue.toString());
+        assertEquals(0, new BigDecimal("4.8").compareTo(revenue.weighted()), revenue.toString());
+        assertTrue(first.getComputedScore().compareTo(revenue.weighted()) >= 0, first.getComputedScore().toString());
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.performance.scorecards.SampleScorecards;
+import org.salesbench.performance.samples.SampleScorecards;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
 import org.salesbench.performance.targets.TargetService;
 import org.salesbench.persistence.UnitOfWork;

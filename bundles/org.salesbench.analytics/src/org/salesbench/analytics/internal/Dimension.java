@@ -41,6 +41,37 @@ record Dimension(String id, String join, String key, String label, Class<?> keyT
         }
     }
 
+    /**
+     * Whether the groups can be formed before the join: the owner's label (the user's name) depends on the key alone, so
+     * the deals are grouped by owner first and only one row per owner is joined to {@code SB_USER}.
+     */
+    boolean groupsBeforeJoin() {
+        return id.equals("owner");
+    }
+
+    /**
+     * {@code sql} (no join of this dimension yet) grouped by the key with {@code aggregates}, then joined to the labels:
+     * a query of key, label and the aggregates in order, with {@code sql}'s parameters. Only when
+     * {@link #groupsBeforeJoin()}.
+     */
+    Sql groupedThenJoined(Sql sql, String... aggregates) {
+        if (!groupsBeforeJoin()) {
+            throw new IllegalStateException(id + " is labelled through its joins, not by its key");
+        }
+        sql.select(key + " AS G_KEY");
+        for (int i = 0; i < aggregates.length; i++) {
+            sql.select(aggregates[i] + " AS G_" + i);
+        }
+        sql.groupBy(key);
+        // SB_USER is published by the users module for reporting
+        Sql joined = new Sql("(" + sql + ") g LEFT JOIN SB_USER du ON du.LOGIN = g.G_KEY", sql.parameters().toArray());
+        joined.select("g.G_KEY").select("du.DISPLAY_NAME");
+        for (int i = 0; i < aggregates.length; i++) {
+            joined.select("g.G_" + i);
+        }
+        return joined;
+    }
+
     /** Limits {@code sql} to the group with {@code drillKey}. */
     void restrict(Sql sql, String drillKey) {
         if (SqlReport.NONE_KEY.equals(drillKey)) {

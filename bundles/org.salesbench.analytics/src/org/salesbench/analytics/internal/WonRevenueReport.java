@@ -29,9 +29,14 @@ public class WonRevenueReport extends SqlReport {
         return context.unitOfWork().read(em -> {
             Sql sql = Queries.over(filter, Metrics.WON_REVENUE, Metrics.WON_COUNT);
             Queries.CurrencyChoice currency = Queries.oneCurrency(em, sql, "o.CURRENCY", "COUNT(*)");
-            dimension.joinTo(sql, filter);
-            dimension.groupBy(sql);
-            sql.select(Metrics.WON_REVENUE.aggregate(dialect)).select(Metrics.WON_COUNT.aggregate(dialect));
+            if (dimension.groupsBeforeJoin()) {
+                // by owner (what attainment asks): one row per owner joined to the names, not every won deal
+                sql = dimension.groupedThenJoined(sql, Metrics.WON_REVENUE.aggregate(dialect), Metrics.WON_COUNT.aggregate(dialect));
+            } else {
+                dimension.joinTo(sql, filter);
+                dimension.groupBy(sql);
+                sql.select(Metrics.WON_REVENUE.aggregate(dialect)).select(Metrics.WON_COUNT.aggregate(dialect));
+            }
             sql.orderBy(dimension.id().equals("month") ? "1" : "3 DESC, 2");
             List<ReportRow> rows = new ArrayList<>();
             Integer previousMonth = null;

@@ -17,6 +17,8 @@ public final class Messages extends NLS {
     public static String Demo_notEmpty;
     public static String DemoRules_webLead;
     public static String DemoTargets_reason;
+    public static String DemoTargets_scorecard;
+    public static String DemoTargets_plan;
     public static String DemoRules_webLeadTask;
     public static String DemoRules_negotiation;
     public static String DemoRules_negotiationMessage;

@@ -15,6 +15,8 @@ public final class Messages extends NLS {
     public static String Report_unknownDimension;
     public static String Report_noDimensions;
     public static String Report_badDate;
+    public static String Report_badPeriod;
+    public static String Report_periodAndDates;
     public static String Report_unknownTeam;
     public static String Report_unknownPipeline;
     public static String Report_unknownOutput;

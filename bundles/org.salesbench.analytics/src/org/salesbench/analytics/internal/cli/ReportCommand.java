@@ -48,7 +48,7 @@ import org.salesbench.users.UserService;
  */
 public class ReportCommand implements CliCommand {
 
-    private static final Set<String> OPTIONS = Set.of("from", "to", "by", "owner", "team", "pipeline", "format", "output");
+    private static final Set<String> OPTIONS = Set.of("from", "to", "period", "by", "owner", "team", "pipeline", "format", "output");
 
     @Override
     public String help() {
@@ -62,7 +62,16 @@ public class ReportCommand implements CliCommand {
         // everything the arguments alone can tell is checked before the database is opened
         LocalDate from = date(args, "from");
         LocalDate to = date(args, "to");
-        String format = args.choice("format", "table", "table", "csv", "json");
+        if (args.option("period") != null) {
+            if (from != null || to != null) {
+                throw CommandException.usage(Messages.Report_periodAndDates);
+            }
+            LocalDate[] period = period(args.option("period"));
+            from = period[0];
+            to = period[1];
+        }
+        // text is the table under the name the other commands use
+        String format = args.choice("format", "table", "table", "text", "csv", "json");
         Path output = args.option("output") == null ? null : Path.of(args.option("output")).toAbsolutePath();
         ReportFormat fileFormat = output == null ? null : fileFormat(output);
         if (name.equals("list")) {
@@ -115,6 +124,26 @@ public class ReportCommand implements CliCommand {
         } catch (DateTimeParseException e) {
             throw CommandException.usage(NLS.bind(Messages.Report_badDate, "--" + option, value));
         }
+    }
+
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("(\\d{4})(?:-(?:[Hh]([12])|[Qq]([1-4])|(\\d{2})))?");
+
+    /** {@code --period 2026}, {@code 2026-H2}, {@code 2026-Q4} or {@code 2026-11}: its first and last day. */
+    static LocalDate[] period(String text) throws CommandException {
+        java.util.regex.Matcher m = PERIOD.matcher(text.strip());
+        try {
+            if (m.matches()) {
+                int year = Integer.parseInt(m.group(1));
+                LocalDate from = m.group(2) != null ? LocalDate.of(year, m.group(2).equals("1") ? 1 : 7, 1)
+                        : m.group(3) != null ? LocalDate.of(year, Integer.parseInt(m.group(3)) * 3 - 2, 1)
+                        : m.group(4) != null ? LocalDate.of(year, Integer.parseInt(m.group(4)), 1) : LocalDate.of(year, 1, 1);
+                int months = m.group(2) != null ? 6 : m.group(3) != null ? 3 : m.group(4) != null ? 1 : 12;
+                return new LocalDate[] { from, from.plusMonths(months).minusDays(1) };
+            }
+        } catch (java.time.DateTimeException e) {
+            // a month 13: the message below
+        }
+        throw CommandException.usage(NLS.bind(Messages.Report_badPeriod, text));
     }
 
     private static ReportFormat fileFormat(Path output) throws CommandException {

@@ -56,6 +56,14 @@ public final class Messages extends NLS {
     public static String Report_remaining;
     public static String Report_note;
     public static String Report_notAPeriod;
+    public static String Bulletin_title;
+    public static String Bulletin_rank;
+    public static String Bulletin_customer;
+    public static String Bulletin_opportunity;
+    public static String Bulletin_wonOn;
+    public static String Bulletin_amount;
+    public static String Bulletin_note;
+    public static String Bulletin_none;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -744,7 +744,10 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
                 l.getProduct().getCode();
             }
         });
-        contract.getCustomer().getName();
+        // an approver who reads the contract only by their assignment (a team server) may not read its customer
+        if (contract.getCustomer() != null) {
+            contract.getCustomer().getName();
+        }
         if (contract.getOpportunity() != null) {
             contract.getOpportunity().getName();
         }

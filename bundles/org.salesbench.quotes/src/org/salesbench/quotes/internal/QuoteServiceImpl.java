@@ -498,10 +498,13 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
         }
     }
 
-    /** Loads what callers read after the transaction: lines, their products, the opportunity's customer. */
+    /**
+     * Loads what callers read after the transaction: lines, their products, the opportunity's customer. An approver who
+     * reads the quote only by their assignment (a team server) may not read its opportunity: it is null then.
+     */
     private static void loadGraph(Quote quote) {
         quote.getLines().forEach(l -> l.getProduct().getCode());
-        if (quote.getOpportunity().getCustomer() != null) {
+        if (quote.getOpportunity() != null && quote.getOpportunity().getCustomer() != null) {
             quote.getOpportunity().getCustomer().getName();
         }
     }

@@ -36,4 +36,20 @@ public interface QuoteApprovalService {
     default Optional<Boolean> mayDecide(long quoteId) {
         return Optional.empty();
     }
+
+    /**
+     * Whether the current user is or was an approver of the quote's approval with this service: {@link QuoteService}
+     * lets them read the quote whatever their roles reach (the team server's row-level security agrees).
+     */
+    default boolean approverOf(long quoteId) {
+        return false;
+    }
+
+    /**
+     * Whether this thread is recording this service's decision of the quote by the current user, whom the service
+     * checked as its approver: {@link QuoteService#recordApprovalDecision} then asks no role for the right to approve.
+     */
+    default boolean deciding(long quoteId) {
+        return false;
+    }
 }

@@ -43,7 +43,7 @@ public class ContractApprovalSubject implements ApprovalSubject {
         values.put(AMOUNT, contract.getAmount().getAmount());
         values.put(MAX_DISCOUNT_PERCENT, contract.getLines().stream().map(ContractLine::getDiscountPercent).filter(d -> d != null)
                 .reduce(BigDecimal.ZERO, BigDecimal::max));
-        if (contract.getCustomer().getGrade() != null) {
+        if (contract.getCustomer() != null && contract.getCustomer().getGrade() != null) {
             values.put(CUSTOMER_GRADE, contract.getCustomer().getGrade());
         }
         return values;

@@ -80,6 +80,20 @@ public interface ApprovalService {
     /** Whether the current user may approve or reject the request now. */
     boolean mayDecide(long requestId);
 
+    /**
+     * Whether the current user is or was an approver of a request for the record (an assignment on any step, also a
+     * closed one): the record's module lets them read it whatever their roles reach, as the team server's row-level
+     * security does ({@code SB_PROTECT_APPROVABLE}).
+     */
+    boolean isApproverOf(String entityType, long recordId);
+
+    /**
+     * Whether this thread is inside the engine's decision of the record by the current user, after the engine checked
+     * that they decide its current step (an approve or reject calling {@link ApprovalSubject#decided}): the record's
+     * module records the decision by the assignment's right instead of asking the user's roles.
+     */
+    boolean isDeciding(String entityType, long recordId);
+
     /** The request's history, oldest first. */
     List<ApprovalHistoryEntry> history(long requestId);
 

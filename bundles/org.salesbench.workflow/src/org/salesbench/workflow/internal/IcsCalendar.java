@@ -135,7 +135,7 @@ public final class IcsCalendar {
     public static Activity activity(Meeting meeting) {
         Activity activity = new Activity(ActivityType.MEETING, meeting.start(), truncate(meeting.summary(), 500));
         if (meeting.description() != null && !meeting.description().isBlank()) {
-            activity.setOutcome(truncate(meeting.description().trim(), 2000));
+            activity.setOutcome(truncate(meeting.description().trim(), 1000)); // the OUTCOME column's length
         }
         return activity;
     }

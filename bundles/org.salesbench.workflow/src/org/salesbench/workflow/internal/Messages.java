@@ -10,6 +10,8 @@ public final class Messages extends NLS {
     public static String Task_title;
     public static String Ics_notACalendar;
     public static String Ics_badStart;
+    public static String Ics_meetingRefused;
+    public static String Ics_noCustomer;
     public static String Task_description;
     public static String Task_assignee;
     public static String Task_priority;

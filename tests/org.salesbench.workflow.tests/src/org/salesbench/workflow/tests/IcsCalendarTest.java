@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +42,11 @@ import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.testing.CommandRunner;
 import org.salesbench.workflow.RecordRef;
 import org.salesbench.workflow.Task;
+import org.salesbench.workflow.TaskCalendar;
 import org.salesbench.workflow.TaskService;
+import org.salesbench.workflow.internal.TaskCalendarImpl;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
 import org.salesbench.workflow.internal.cli.TasksCommand;
 
 /** {@code tasks export F.ics} read back with iCal4j, and {@code tasks import F.ics} of meetings, on Derby. */
@@ -61,7 +67,7 @@ class IcsCalendarTest {
 
     private int run(String... args) throws CommandException {
         cli = new CommandRunner(new TasksCommand(), fx.db).with(TaskService.class, fx.tasks).with(CustomerService.class, customers)
-                .with(SecurityService.class, fx.people);
+                .with(SecurityService.class, fx.people).with(TaskCalendar.class, new TaskCalendarImpl(fx.db, fx.tasks, customers, ZoneId.systemDefault()));
         return cli.run(args);
     }
 
@@ -134,6 +140,48 @@ class IcsCalendarTest {
         assertTrue(refused.getMessage().contains("broken.ics"), refused.getMessage());
         assertEquals(2, customers.find(customer.getId()).orElseThrow().getActivities().size(), "nothing of the broken file logged");
         assertThrows(CommandException.class, () -> run("import", file.toString()), "the customer is required");
+    }
+
+    /** Three meetings; the third with a description longer than an activity's outcome column. */
+    private Path threeMeetings() throws IOException {
+        Path file = dir.resolve("three.ics");
+        Files.writeString(file, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//Calendar//EN",
+                "BEGIN:VEVENT", "UID:t1@example.org", "DTSTAMP:20261201T080000Z", "DTSTART:20261210T020000Z", "SUMMARY:需求调研", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:t2@example.org", "DTSTAMP:20261201T080000Z", "DTSTART:20261211T020000Z", "SUMMARY:方案评审", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:t3@example.org", "DTSTAMP:20261201T080000Z", "DTSTART:20261212T020000Z", "SUMMARY:商务谈判",
+                "DESCRIPTION:" + "议程".repeat(750), "END:VEVENT", "END:VCALENDAR", ""), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void aMeetingRefusedPartWayLeavesNoneOfTheFileLogged() throws Exception {
+        Customer customer = customer();
+        Path file = threeMeetings();
+        // the customer service refuses the third meeting, as a field rule of the user's roles would
+        int[] calls = { 0 };
+        CustomerService refusingThird = (CustomerService) Proxy.newProxyInstance(CustomerService.class.getClassLoader(),
+                new Class<?>[] { CustomerService.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("logActivity") && ++calls[0] == 3) {
+                        throw new ValidationException(List.of(new FieldError("outcome", "你不可填写结果", null)));
+                    }
+                    try {
+                        return method.invoke(customers, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TaskCalendar calendar = new TaskCalendarImpl(fx.db, fx.tasks, refusingThird, ZoneId.systemDefault());
+        ValidationException refused = assertThrows(ValidationException.class, () -> calendar.importMeetings(file, customer.getId()));
+        String message = refused.getErrors().get(0).message();
+        assertTrue(message.contains("three.ics") && message.contains("3") && message.contains("商务谈判") && message.contains("你不可填写结果"), message);
+        assertEquals(3, calls[0]);
+        assertEquals(List.of(), customers.find(customer.getId()).orElseThrow().getActivities(), "the two meetings before it were not kept");
+
+        // the same file through the real service: all three, the long description cut to the outcome column's length
+        assertEquals(3, new TaskCalendarImpl(fx.db, fx.tasks, customers, ZoneId.systemDefault()).importMeetings(file, customer.getId()));
+        List<Activity> logged = customers.find(customer.getId()).orElseThrow().getActivities();
+        assertEquals(3, logged.size(), logged.toString());
+        assertEquals(1000, logged.stream().filter(a -> a.getSummary().equals("商务谈判")).findFirst().orElseThrow().getOutcome().length());
     }
 
     private static String value(Component component, String property) {

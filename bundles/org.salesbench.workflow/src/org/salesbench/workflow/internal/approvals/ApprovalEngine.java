@@ -61,6 +61,9 @@ import org.salesbench.workflow.approvals.SubjectRecord;
 @Component(service = ApprovalService.class)
 public class ApprovalEngine implements ApprovalService {
 
+    /** The record ("entity:id") whose decision this thread is recording after the engine checked the decider. */
+    private static final ThreadLocal<String> DECIDING = new ThreadLocal<>();
+
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
@@ -323,6 +326,36 @@ public class ApprovalEngine implements ApprovalService {
     }
 
     @Override
+    public boolean isApproverOf(String entityType, long recordId) {
+        if (entityType == null) {
+            return false;
+        }
+        return unitOfWork.read(em -> em.createQuery("SELECT COUNT(a) FROM ApprovalAssignment a, ApprovalRequest r WHERE a.requestId = r.id"
+                + " AND r.entityType = :type AND r.recordId = :id AND LOWER(a.approver) = :me", Long.class).setParameter("type", entityType)
+                .setParameter("id", recordId).setParameter("me", me().toLowerCase(java.util.Locale.ROOT)).getSingleResult() > 0);
+    }
+
+    @Override
+    public boolean isDeciding(String entityType, long recordId) {
+        return (entityType + ":" + recordId).equals(DECIDING.get());
+    }
+
+    /** Tells the record's module the outcome, marking the record as decided by the current user for {@link #isDeciding}. */
+    private void decided(ApprovalRequest request, boolean approved, String comment) {
+        String previous = DECIDING.get();
+        DECIDING.set(request.getEntityType() + ":" + request.getRecordId());
+        try {
+            subject(request.getEntityType()).decided(context, request.getRecordId(), approved, comment);
+        } finally {
+            if (previous == null) {
+                DECIDING.remove();
+            } else {
+                DECIDING.set(previous);
+            }
+        }
+    }
+
+    @Override
     public List<ApprovalHistoryEntry> history(long requestId) {
         return unitOfWork.read(em -> em.createQuery("SELECT h FROM ApprovalHistoryEntry h WHERE h.requestId = :id ORDER BY h.occurredAt, h.id",
                 ApprovalHistoryEntry.class).setParameter("id", requestId).getResultList());
@@ -352,7 +385,7 @@ public class ApprovalEngine implements ApprovalService {
                 } else {
                     request.setStatus(ApprovalStatus.APPROVED);
                     request.setDecidedAt(now);
-                    subject(request.getEntityType()).decided(context, request.getRecordId(), true, blankToNull(comment));
+                    decided(request, true, blankToNull(comment));
                 }
             }
             announce(request);
@@ -374,7 +407,7 @@ public class ApprovalEngine implements ApprovalService {
             history(em, request, ApprovalAction.REJECTED, comment.trim(), null);
             request.setStatus(ApprovalStatus.REJECTED);
             request.setDecidedAt(now);
-            subject(request.getEntityType()).decided(context, request.getRecordId(), false, comment.trim());
+            decided(request, false, comment.trim());
             announce(request);
             return request;
         });

@@ -67,4 +67,14 @@ public class EngineQuoteApprovalService implements QuoteApprovalService {
     public Optional<Boolean> mayDecide(long quoteId) {
         return approvals.pendingFor(Quote.ENTITY, quoteId).map(request -> approvals.mayDecide(request.getId()));
     }
+
+    @Override
+    public boolean approverOf(long quoteId) {
+        return approvals.isApproverOf(Quote.ENTITY, quoteId);
+    }
+
+    @Override
+    public boolean deciding(long quoteId) {
+        return approvals.isDeciding(Quote.ENTITY, quoteId);
+    }
 }

@@ -68,7 +68,8 @@ public class QuoteApprovalSubject implements ApprovalSubject {
 
     private static String label(Quote quote) {
         Opportunity deal = quote.getOpportunity();
-        return deal.getName() + " v" + quote.getVersionNumber();
+        // an approver outside the owner's reach reads the quote, not its deal
+        return (deal == null ? "#" + quote.getId() : deal.getName()) + " v" + quote.getVersionNumber();
     }
 
     @Override

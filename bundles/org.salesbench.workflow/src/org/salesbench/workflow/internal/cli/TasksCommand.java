@@ -1,9 +1,7 @@
 package org.salesbench.workflow.internal.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,17 +15,16 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
-import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.customers.Activity;
+import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskFilter;
+import org.salesbench.workflow.TaskCalendar;
 import org.salesbench.workflow.TaskService;
 import org.salesbench.workflow.TaskStatus;
-import org.salesbench.workflow.internal.IcsCalendar;
 import org.salesbench.workflow.reminders.ReminderEngine;
 import org.salesbench.workflow.reminders.ReminderRun;
 
@@ -109,24 +106,23 @@ public class TasksCommand implements CliCommand {
         Path file = Path.of(files.get(0));
         String mine = args.flag("mine") ? context.service(SecurityService.class).currentUser().login() : null;
         TaskFilter filter = new TaskFilter(mine, args.flag("all") ? Set.of() : Set.of(TaskStatus.OPEN), null, null, null, null);
-        TaskService tasks = context.service(TaskService.class);
-        List<Task> rows = tasks.list(filter, 0, Integer.MAX_VALUE);
-        List<Activity> activities = List.of();
         String customerId = args.option("customer");
-        if (customerId != null) {
-            activities = customer(context, customerId).getActivities();
-        }
+        Long customer = customerId == null ? null : customer(context, customerId).getId();
+        TaskCalendar.Exported exported;
         try {
-            List<Activity> chosen = activities;
-            AtomicFiles.write(file, out -> IcsCalendar.write(rows, chosen, ZoneId.systemDefault(), "salesbench", out));
+            exported = context.service(TaskCalendar.class).export(file, filter, customer);
         } catch (IOException e) {
             throw CommandException.data(NLS.bind(Messages.Command_writeFailed, file, e.getMessage()), e);
         }
-        context.err().println(NLS.bind(Messages.Command_exported, new Object[] { rows.size(), activities.size(), file }));
+        context.err().println(NLS.bind(Messages.Command_exported, new Object[] { exported.tasks(), exported.activities(), file }));
         return OK;
     }
 
-    /** {@code tasks import F.ics --customer ID}: the file's meetings logged as that customer's activities; the whole file is read (and refused, naming the line) before any is logged. */
+    /**
+     * {@code tasks import F.ics --customer ID}: the file's meetings logged as that customer's activities in one
+     * transaction; the whole file is read (and refused, naming the line) before any is logged, and a refused meeting
+     * leaves none logged.
+     */
     private static int importMeetings(Arguments args, CommandContext context) throws CommandException {
         List<String> files = args.expect("file");
         Path file = Path.of(files.get(0));
@@ -135,19 +131,15 @@ public class TasksCommand implements CliCommand {
             throw CommandException.usage(Messages.Command_customerRequired);
         }
         Customer customer = customer(context, customerId);
-        List<IcsCalendar.Meeting> meetings;
-        try (InputStream in = Files.newInputStream(file)) {
-            meetings = IcsCalendar.meetings(in, ZoneId.systemDefault());
+        int logged;
+        try {
+            logged = context.service(TaskCalendar.class).importMeetings(file, customer.getId());
         } catch (IOException e) {
             throw CommandException.data(NLS.bind(Messages.Command_readFailed, file, e.getMessage()), e);
-        } catch (IllegalArgumentException e) {
-            throw CommandException.data(file + ": " + e.getMessage(), e);
+        } catch (ValidationException e) {
+            throw CommandException.data(e.getErrors().isEmpty() ? e.getMessage() : e.getErrors().get(0).message(), e);
         }
-        CustomerService customers = context.service(CustomerService.class);
-        for (IcsCalendar.Meeting meeting : meetings) {
-            customers.logActivity(customer.getId(), IcsCalendar.activity(meeting));
-        }
-        context.err().println(NLS.bind(Messages.Command_imported, new Object[] { meetings.size(), file, customer.getName() }));
+        context.err().println(NLS.bind(Messages.Command_imported, new Object[] { logged, file, customer.getName() }));
         return OK;
     }
 

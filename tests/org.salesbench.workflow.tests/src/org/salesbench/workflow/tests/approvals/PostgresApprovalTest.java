@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.Scope;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
@@ -40,11 +45,16 @@ import org.salesbench.users.Role;
 import org.salesbench.users.Team;
 import org.salesbench.users.internal.RoleSecurityService;
 import org.salesbench.users.internal.UserServiceImpl;
+import org.salesbench.workflow.Task;
 import org.salesbench.workflow.approvals.ApprovalAction;
+import org.salesbench.workflow.approvals.ApprovalDefinition;
 import org.salesbench.workflow.approvals.ApprovalHistoryEntry;
 import org.salesbench.workflow.approvals.ApprovalRequest;
 import org.salesbench.workflow.approvals.ApprovalService;
+import org.salesbench.workflow.approvals.ApprovalStep;
 import org.salesbench.workflow.approvals.ApprovalSubject;
+import org.salesbench.workflow.approvals.ApproverKind;
+import org.salesbench.workflow.approvals.ConditionOperator;
 import org.salesbench.workflow.internal.approvals.ApprovalEngine;
 import org.salesbench.workflow.internal.approvals.EngineQuoteApprovalService;
 import org.salesbench.workflow.internal.approvals.QuoteApprovalSubject;
@@ -62,6 +72,9 @@ class PostgresApprovalTest {
     private static final String MANAGER = "chen.jing";
     private static final String FINANCE = "sun.li";
     private static final String ADMIN = "zhang.min";
+    private static final String LEGAL = "fang.yu";
+    private static final String OTHER_LEGAL = "liu.qing";
+    private static final String LEGAL_ROLE = "legal";
 
     /** One person's session: their own database login, the real security seam, the real services. */
     private final class Session implements AutoCloseable {
@@ -112,6 +125,10 @@ class PostgresApprovalTest {
         east.getMembers().add(REP);
         team.users().createTeam(east);
         team.signIn(REP, Role.SALES_REP).signIn(MANAGER, Role.SALES_MANAGER).signIn(FINANCE, Role.FINANCE).signIn(ADMIN, Role.ADMINISTRATOR);
+        // legal counsel outside every sales chain: their role reaches their own tasks and nothing of anyone's quotes
+        team.users().createRole(new Role(LEGAL_ROLE, "法务：只有自己的任务", false, List.of(new Role.Grant(Task.ENTITY, Action.READ, Scope.OWN),
+                new Role.Grant(Task.ENTITY, Action.CREATE, Scope.OWN), new Role.Grant(Task.ENTITY, Action.UPDATE, Scope.OWN)), List.of()));
+        team.person(LEGAL, "方宇", null, LEGAL_ROLE).person(OTHER_LEGAL, "柳青", null, LEGAL_ROLE);
         product = new ProductServiceImpl(ownerDb, owner, (entity, change, id) -> {
         }).create(new Product("ERP-STD", "ERP 标准版", "套", Money.cny("98000"), new BigDecimal("13")));
     }
@@ -197,5 +214,56 @@ class PostgresApprovalTest {
         assertEquals(QuoteStatus.APPROVED, approved.getStatus());
         assertEquals(ADMIN, approved.getDecidedBy());
         assertEquals(ADMIN, rep.engine.history(second).get(1).getTarget());
+    }
+
+    @Test
+    void aCounselOutsideTheOwnersChainNamedOnTheStepOpensAndApprovesTheQuoteAndAnotherCannotReadIt() throws Exception {
+        Session admin = as(ADMIN);
+        ApprovalDefinition definition = new ApprovalDefinition("法务审查：折扣超过四成", Quote.ENTITY, QuoteApprovalSubject.MAX_DISCOUNT_PERCENT,
+                ConditionOperator.GT, "40");
+        definition.setPriority(10); // before the shipped "Quote discount > 10 %"
+        definition.addStep(new ApprovalStep("法务审查", ApproverKind.USERS, LEGAL));
+        admin.engine.saveDefinition(definition);
+
+        Session rep = as(REP);
+        Quote quote = submitted(rep, "45");
+        assertEquals(QuoteStatus.IN_APPROVAL, quote.getStatus(), quote.getApprovalNote());
+        assertEquals(List.of(LEGAL), rep.engine.currentApprovers(rep.engine.pendingFor(Quote.ENTITY, quote.getId()).orElseThrow().getId()));
+
+        Session other = as(OTHER_LEGAL);
+        Session legal = as(LEGAL);
+        assertFalse(legal.security.isPermitted(Action.READ, Quote.ENTITY, REP), "no role of theirs reaches the rep's quotes");
+        assertEquals(Optional.empty(), other.quotes.find(quote.getId()), "not an approver: the database shows them nothing");
+        assertEquals(0, rowsSeen(other, quote.getId()));
+
+        Quote opened = legal.quotes.find(quote.getId()).orElseThrow();
+        assertEquals(1, opened.getLines().size(), "its lines follow it");
+        assertEquals(0, new BigDecimal("45").compareTo(opened.getLines().get(0).getDiscountPercent()));
+        assertTrue(legal.quotes.mayDecideApproval(opened));
+        assertFalse(other.quotes.mayDecideApproval(opened));
+        Quote approved = legal.quotes.decideApproval(quote.getId(), true, "条款无异议");
+        assertEquals(QuoteStatus.APPROVED, approved.getStatus());
+        assertEquals(LEGAL, approved.getDecidedBy());
+        assertEquals(QuoteStatus.APPROVED, rep.quotes.find(quote.getId()).orElseThrow().getStatus());
+
+        // after the decision: still read by the one who decided it (its history), no longer written, still hidden from the other
+        assertEquals(QuoteStatus.APPROVED, legal.quotes.find(quote.getId()).orElseThrow().getStatus());
+        assertEquals(2, rowsSeen(legal, quote.getId()), "the quote and its line");
+        try (Connection c = Database.connect(legal.db.settings()); Statement s = c.createStatement()) {
+            assertEquals(0, s.executeUpdate("UPDATE SB_QUOTE SET APPROVAL_NOTE = 'changed later' WHERE ID = " + quote.getId()),
+                    "a past approver may not change the quote");
+        }
+        assertEquals(Optional.empty(), other.quotes.find(quote.getId()));
+        assertEquals(0, rowsSeen(other, quote.getId()));
+    }
+
+    /** How many rows of the quote and its lines the database lets this person read. */
+    private static int rowsSeen(Session session, long quoteId) throws Exception {
+        try (Connection c = Database.connect(session.db.settings()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM SB_QUOTE WHERE ID = " + quoteId + ")"
+                        + " + (SELECT COUNT(*) FROM SB_QUOTE_LINE WHERE QUOTE_ID = " + quoteId + ")")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }

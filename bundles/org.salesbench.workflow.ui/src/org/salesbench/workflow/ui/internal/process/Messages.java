@@ -20,6 +20,7 @@ final class Messages extends NLS {
     public static String Board_p90;
     public static String Board_pipeline;
     public static String Board_records;
+    public static String Board_oneRecord;
     public static String Board_refresh;
     public static String Board_sla;
     public static String Checklist_complete;

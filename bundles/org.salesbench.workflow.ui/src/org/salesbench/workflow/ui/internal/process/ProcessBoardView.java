@@ -155,7 +155,7 @@ public class ProcessBoardView extends ViewPart {
         if (f.step().isLeadStep()) {
             label(box, Messages.Board_leadStep, highlight);
         }
-        label(box, NLS.bind(Messages.Board_records, f.records()), highlight).setFont(boldFont);
+        label(box, f.records() == 1 ? Messages.Board_oneRecord : NLS.bind(Messages.Board_records, f.records()), highlight).setFont(boldFont);
         Label overdue = label(box, NLS.bind(Messages.Board_overdue, f.overdue()), highlight);
         if (f.overdue() > 0) {
             overdue.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));

@@ -8,6 +8,15 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.workflow.ui.internal.tasks.messages";
 
     public static String View_searchHint;
+    public static String Action_exportCalendar;
+    public static String Action_importMeetings;
+    public static String Calendar_exportTitle;
+    public static String Calendar_importTitle;
+    public static String Calendar_fileName;
+    public static String Calendar_exported;
+    public static String Calendar_imported;
+    public static String Calendar_writeFailed;
+    public static String Calendar_readFailed;
     public static String View_show;
     public static String View_mineOnly;
     public static String View_count;

@@ -26,6 +26,8 @@ import org.salesbench.workflow.TaskFilter;
 public class MyTasksView extends FilteredListView<TaskFilter> {
 
     public static final String ID = "org.salesbench.workflow.ui.views.myTasks";
+    /** The tool bar's Export to Calendar action. */
+    public static final String EXPORT_CALENDAR = ID + ".exportCalendar"; //$NON-NLS-1$
 
     private Combo sectionCombo;
     private Button mineOnly;
@@ -62,6 +64,14 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
                 tasks.addTask();
             }
         });
+        Action export = new Action(Messages.Action_exportCalendar) {
+            @Override
+            public void run() {
+                exportCalendar();
+            }
+        };
+        export.setId(EXPORT_CALENDAR);
+        toolbar.add(export);
         toolbar.add(new Action(Messages.Action_refresh) {
             @Override
             public void run() {
@@ -86,6 +96,19 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
         String text = searchText.getText().isBlank() ? null : searchText.getText().strip();
         filter = section().filter(me, text, Instant.now(Clocks.system()), ZoneId.systemDefault());
         tasks.show(filter, count -> setContentDescription(NLS.bind(Messages.View_count, String.format("%,d", count)))); //$NON-NLS-1$
+    }
+
+    /** Writes the tasks the view shows (its section, mine or everyone's, its search) to an {@code .ics} file. */
+    private void exportCalendar() {
+        CalendarFiles.Outcome outcome = CalendarFiles.export(getSite().getShell(), filter, null, Messages.Calendar_fileName + ".ics"); //$NON-NLS-1$
+        if (outcome == null) {
+            return;
+        }
+        if (outcome.failed()) {
+            reportError(outcome.message());
+        } else {
+            setContentDescription(outcome.message());
+        }
     }
 
     public TaskSection section() {

@@ -16,8 +16,10 @@ import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.ui.forms.EntityFormEditor;
+import org.salesbench.customers.Customer;
 import org.salesbench.workflow.RecordRef;
 import org.salesbench.workflow.TaskFilter;
+import org.salesbench.workflow.TaskStatus;
 
 /**
  * The Tasks page of a record editor (customer, opportunity): every task about the record, open and done, with the task
@@ -46,9 +48,24 @@ public class TasksPage<E> extends FormPage implements EntityFormEditor.Validatin
         Composite body = managedForm.getForm().getBody();
         body.setLayout(new GridLayout(1, false));
         Composite bar = toolkit.createComposite(body);
-        bar.setLayout(new GridLayout(2, false));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        boolean customer = Customer.ENTITY.equals(about.entity());
+        bar.setLayout(new GridLayout(customer ? 4 : 2, false));
         Button add = toolkit.createButton(bar, Messages.Action_add, SWT.PUSH);
+        if (customer) {
+            // the customer's tasks and activities to a desktop calendar, and a calendar's meetings back as activities
+            Button export = toolkit.createButton(bar, Messages.Action_exportCalendar, SWT.PUSH);
+            export.addListener(SWT.Selection, e -> show(CalendarFiles.export(getSite().getShell(), new TaskFilter(null, Set.of(TaskStatus.OPEN),
+                    null, null, about, null), about.id(), aboutLabel + ".ics"))); //$NON-NLS-1$
+            Button importMeetings = toolkit.createButton(bar, Messages.Action_importMeetings, SWT.PUSH);
+            importMeetings.addListener(SWT.Selection, e -> {
+                CalendarFiles.Outcome outcome = CalendarFiles.importMeetings(getSite().getShell(), about.id());
+                show(outcome);
+                if (outcome != null && !outcome.failed() && getEditor() instanceof EntityFormEditor<?> editor && !editor.isDirty()) {
+                    editor.reload(); // the Activities page shows the new meetings; unsaved edits are never dropped
+                }
+            });
+        }
         status = toolkit.createLabel(bar, ""); //$NON-NLS-1$
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         tasks = new TaskTable(body, false, about, aboutLabel, this::showError);
@@ -64,6 +81,18 @@ public class TasksPage<E> extends FormPage implements EntityFormEditor.Validatin
                 status.setText(NLS.bind(Messages.Page_count, count));
                 status.getParent().layout();
             });
+        }
+    }
+
+    /** A calendar export's or import's outcome: on the status line, and a failure in an error dialog too. */
+    private void show(CalendarFiles.Outcome outcome) {
+        if (outcome == null || status.isDisposed()) {
+            return;
+        }
+        status.setText(outcome.message());
+        status.getParent().layout();
+        if (outcome.failed()) {
+            showError(outcome.message());
         }
     }
 

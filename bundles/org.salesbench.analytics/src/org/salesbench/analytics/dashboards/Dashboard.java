@@ -36,6 +36,13 @@ public class Dashboard extends AbstractEntity {
     @Column(name = "TEMPLATE", length = 32)
     private String template;
 
+    /**
+     * The keys ({@code report/metric/by}) of the module-contributed tiles this shipped dashboard was given, separated by
+     * {@code ;}; null for a dashboard made before they were recorded.
+     */
+    @Column(name = "CONTRIBUTED_TILES", length = 2000)
+    private String contributedTiles;
+
     @OneToMany(mappedBy = "dashboard", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<DashboardTile> tiles = new ArrayList<>();
 
@@ -55,6 +62,8 @@ public class Dashboard extends AbstractEntity {
     public void setColumns(int columns) { this.columns = columns; }
     public String getTemplate() { return template; }
     public void setTemplate(String template) { this.template = template; }
+    public String getContributedTiles() { return contributedTiles; }
+    public void setContributedTiles(String contributedTiles) { this.contributedTiles = contributedTiles; }
 
     /** The tiles in reading order: row by row, left to right. */
     public List<DashboardTile> getTiles() {

@@ -655,17 +655,27 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
 
     /**
      * Puts the contract in the recycle bin; one in approval first has its pending request withdrawn (recalled, with a
-     * note that it was deleted), so no approver is left with a task for a contract that is gone.
+     * note that it was deleted) and returns to draft, in the same transaction, so no approver is left with a task for a
+     * contract that is gone. The right that counts is the contract's DELETE (its owner, their manager, an administrator),
+     * not being the request's requester.
      */
     @Override
     public void delete(long id) {
-        Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
-        if (pending.isPresent()) {
-            Contract contract = find(id).orElseThrow(() -> invalid("id", NLS.bind(Messages.Contract_notFound, id)));
-            security.check(Action.DELETE, Contract.ENTITY, contract.getOwner());
-            approvals.recall(pending.get().getId(), Messages.Contract_deletedInApproval);
-        }
-        softDelete(id, () -> invalid("id", NLS.bind(Messages.Contract_notFound, id)));
+        unitOfWork.write(em -> {
+            Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
+            if (pending.isPresent()) {
+                Contract contract = load(em, id);
+                security.check(Action.DELETE, Contract.ENTITY, contract.getOwner());
+                approvals.withdrawnOutside(Contract.ENTITY, id, Messages.Contract_deletedInApproval);
+                if (contract.getStatus() == ContractStatus.IN_APPROVAL) {
+                    moveTo(em, contract, ContractStatus.DRAFT, Messages.Contract_deletedInApproval);
+                    contract.setDecidedBy(null);
+                    em.flush();
+                }
+            }
+            softDelete(id, () -> invalid("id", NLS.bind(Messages.Contract_notFound, id)));
+            return null;
+        });
     }
 
     @Override

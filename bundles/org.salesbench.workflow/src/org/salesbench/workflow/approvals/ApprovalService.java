@@ -131,6 +131,13 @@ public interface ApprovalService {
     boolean settledOutside(String entityType, long recordId, boolean approved, String decidedBy, String comment);
 
     /**
+     * Withdraws the record's pending request when its module withdrew the record by a right of its own (e.g. deleting it,
+     * which the module checked): closed as recalled with the comment, by the current user whoever requested it; the
+     * record is not told (its module changes it itself). Returns whether a pending request was withdrawn.
+     */
+    boolean withdrawnOutside(String entityType, long recordId, String comment);
+
+    /**
      * Refuses an edit of a record in approval by anyone but an approver of its current step (the seam an owning service
      * calls before it writes; the subject's lock callback is the other).
      */

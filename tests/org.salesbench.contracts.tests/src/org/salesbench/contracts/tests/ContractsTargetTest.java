@@ -18,6 +18,9 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.audit.AuditEntry;
+import org.salesbench.audit.AuditKind;
+import org.salesbench.audit.internal.AuditTrailImpl;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractService;
@@ -37,7 +40,10 @@ import org.salesbench.importexport.internal.ImportEngine;
  * The {@code contracts} import/export target through the real import engine on Derby: an export imported into a fresh
  * database gives equal contracts; a sales rep's ACTIVE contract comes in as a DRAFT that goes through approval while an
  * approver's (the APPROVE right) stays ACTIVE; a bad amount or an unknown customer is a row error naming row and
- * column, and in all-or-nothing mode nothing is written; an update by number refuses a stale Version.
+ * column, and in all-or-nothing mode nothing is written; an update by number refuses a stale Version. A sales manager
+ * (the APPROVE right on their people's contracts, no administrator; finance holds no APPROVE or CREATE on contracts in the
+ * shipped roles) brings a contract of their rep's in with the file's status and signed date, and the audit trail names
+ * the import's creation and its move to that status as the manager's.
  */
 class ContractsTargetTest {
 
@@ -199,5 +205,37 @@ class ContractsTargetTest {
         assertEquals(1, stale.failed(), stale.toString());
         assertTrue(stale.errors().get(0).column().equals("Version"), stale.errors().toString());
         assertEquals("OA 系统二期", fx.contracts.findByNumber("HT-U-1").orElseThrow().getTitle());
+    }
+
+    @Test
+    void anApproverWhoIsNoAdministratorImportsAContractWithItsStatusAndSignedDateAndTheAuditTrailSaysSo() throws IOException {
+        ContractFixture fx = fixture();
+        AuditTrailImpl audit = new AuditTrailImpl(fx.db, fx.security);
+        try {
+            fx.deal("HR", "1", true);
+            Path file = write("signed.csv", """
+                    Number,Customer,Owner,Title,Amount,Currency,Start Date,End Date,Status,Signed On
+                    HT-F-1,杭州云栖智能制造有限公司 HR,li.na,HR 系统,52000.00,CNY,2026-02-01,2027-01-31,SIGNED,2026-01-15
+                    """);
+            fx.as(ContractFixture.MANAGER);
+            ImportResult result = load(fx, file, ImportSettings.Mode.ALL_OR_NOTHING, MatchPolicy.NONE);
+            assertEquals(1, result.created(), result.errors().toString());
+            assertTrue(result.notes().isEmpty(), "no 'created as draft' note for an approver: " + result.notes());
+            Contract signed = fx.contracts.findByNumber("HT-F-1").orElseThrow();
+            assertEquals(ContractStatus.SIGNED, signed.getStatus());
+            assertEquals(LocalDate.of(2026, 1, 15), signed.getSignedOn());
+            assertEquals("li.na", signed.getOwner());
+            assertEquals(ContractFixture.MANAGER, signed.getDecidedBy());
+
+            List<AuditEntry> history = audit.history(Contract.ENTITY, signed.getId());
+            assertTrue(history.stream().anyMatch(e -> e.kind() == AuditKind.CREATED && e.user().equals(ContractFixture.MANAGER)), history.toString());
+            assertTrue(history.stream().anyMatch(e -> e.kind() == AuditKind.CHANGED && "status".equals(e.field()) && "DRAFT".equals(e.oldValue())
+                    && "SIGNED".equals(e.newValue()) && e.user().equals(ContractFixture.MANAGER)), history.toString());
+            // the signed date is stored with the creation; who decided is recorded with the move
+            assertTrue(history.stream().anyMatch(e -> e.kind() == AuditKind.CHANGED && "decided_by".equals(e.field())
+                    && ContractFixture.MANAGER.equals(e.newValue())), history.toString());
+        } finally {
+            audit.dispose();
+        }
     }
 }

@@ -200,4 +200,32 @@ class PostgresContractTest {
             }
         }
     }
+
+    @Test
+    void anAdministratorDeletesARepsContractInApprovalWithdrawingItsRequest() {
+        team.person("adm.f", "孙丽", null, Role.ADMINISTRATOR);
+        long deal = wonDeals("rep.a", 1).get(0);
+        long id;
+        try (Database rep = team.open("rep.a")) {
+            ContractService theirs = contracts(rep);
+            id = theirs.createFromOpportunity(deal).getId();
+            assertEquals(org.salesbench.contracts.ContractStatus.IN_APPROVAL, theirs.submitForApproval(id).getStatus());
+        }
+        try (Database admin = team.open("adm.f")) {
+            ContractService contracts = contracts(admin);
+            assertTrue(contracts.mayDelete(id));
+            contracts.delete(id); // not the requester: the contract's DELETE right is what counts
+            assertTrue(contracts.find(id).isEmpty(), "in the recycle bin");
+        }
+        List<Object[]> request = ownerDb.read(em -> em.createNativeQuery("SELECT r.STATUS, (SELECT COUNT(*) FROM SB_APPROVAL_ASSIGNMENT a"
+                + " WHERE a.REQUEST_ID = r.ID AND a.DECISION IS NULL) FROM SB_APPROVAL_REQUEST r WHERE r.ENTITY_TYPE = 'contract' AND r.RECORD_ID = ?1")
+                .setParameter(1, id).getResultList());
+        assertEquals(1, request.size());
+        assertEquals("RECALLED", request.get(0)[0]);
+        assertEquals(0L, ((Number) request.get(0)[1]).longValue(), "no approver keeps an open decision");
+        Object[] contract = (Object[]) ownerDb.read(em -> em.createNativeQuery("SELECT STATUS, DELETED_AT FROM SB_CONTRACT WHERE ID = ?1")
+                .setParameter(1, id).getSingleResult());
+        assertEquals("DRAFT", contract[0]);
+        assertTrue(contract[1] != null);
+    }
 }

@@ -258,7 +258,11 @@ public class DashboardServiceImpl implements DashboardService {
         long existing = unitOfWork.read(em -> em.createQuery(
                 "SELECT COUNT(d) FROM Dashboard d WHERE d.owner = :me AND d.template IS NOT NULL", Long.class)
                 .setParameter("me", me).getSingleResult());
-        if (existing > 0 || !security.isPermitted(Action.CREATE, Dashboard.ENTITY, null)) {
+        if (existing > 0) {
+            addContributedTiles(me);
+            return;
+        }
+        if (!security.isPermitted(Action.CREATE, Dashboard.ENTITY, null)) {
             return;
         }
         unitOfWork.write(em -> {
@@ -269,6 +273,38 @@ public class DashboardServiceImpl implements DashboardService {
             }
             return null;
         });
+    }
+
+    /**
+     * The user's shipped dashboards get the tiles modules contributed after they were made (e.g. contracts' collected
+     * revenue on a dashboard made before the contracts module was installed), once each. Read first; written only when
+     * one of them lacks a contribution, so opening the dashboards stays a read.
+     */
+    private void addContributedTiles(String me) {
+        List<Long> behind = unitOfWork.read(em -> em.createQuery("SELECT d FROM Dashboard d WHERE d.owner = :me AND d.template IS NOT NULL",
+                Dashboard.class).setParameter("me", me).getResultList().stream().filter(d -> lacksContribution(d)).map(Dashboard::getId).toList());
+        if (behind.isEmpty()) {
+            return;
+        }
+        unitOfWork.write(em -> {
+            for (Long id : behind) {
+                Dashboard d = em.find(Dashboard.class, id);
+                if (d != null && DefaultDashboards.addContributed(d)) {
+                    DashboardLayout.reflow(d);
+                    ownTiles(d);
+                    em.flush();
+                    unitOfWork.afterCommit(() -> events.publish(Dashboard.ENTITY, Change.UPDATED, id));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Whether a shipped dashboard was not yet given every tile contributed to its template. */
+    private static boolean lacksContribution(Dashboard d) {
+        java.util.Set<String> given = d.getContributedTiles() == null ? java.util.Set.of() : new java.util.HashSet<>(List.of(d.getContributedTiles().split(";")));
+        return d.getContributedTiles() == null
+                || DashboardTileContributions.contributions(d.getTemplate()).stream().anyMatch(c -> !given.contains(c.key()));
     }
 
     private Dashboard persist(EntityManager em, Dashboard dashboard) {

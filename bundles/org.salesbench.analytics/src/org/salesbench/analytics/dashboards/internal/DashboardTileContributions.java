@@ -20,6 +20,16 @@ final class DashboardTileContributions {
     /** One contributed tile. */
     record Contribution(String dashboard, String report, String title, ChartKind chart, String metric, String by, int span, int order) {
 
+        /** What names the contribution in a dashboard's record of those it was given. */
+        String key() {
+            return report + "/" + (metric == null ? "" : metric) + "/" + (by == null ? "" : by);
+        }
+
+        /** Whether {@code tile} shows what this contribution does (the same report, metric and grouping). */
+        boolean shownBy(DashboardTile tile) {
+            return report.equals(tile.getReportId()) && java.util.Objects.equals(metric, tile.getMetricId()) && java.util.Objects.equals(by, tile.getBy());
+        }
+
         DashboardTile tile() {
             DashboardTile t = new DashboardTile(report, title, chart);
             t.setMetricId(metric);
@@ -38,6 +48,11 @@ final class DashboardTileContributions {
     /** The tiles contributed to the shipped dashboard {@code template} ({@code sales} or {@code manager}), in order. */
     static List<DashboardTile> forDashboard(String template) {
         return READER.descriptors().stream().filter(c -> c.dashboard().equals(template)).map(Contribution::tile).toList();
+    }
+
+    /** The contributions to the shipped dashboard {@code template}, in order. */
+    static List<Contribution> contributions(String template) {
+        return READER.descriptors().stream().filter(c -> c.dashboard().equals(template)).toList();
     }
 
     private static Contribution read(IConfigurationElement e) {

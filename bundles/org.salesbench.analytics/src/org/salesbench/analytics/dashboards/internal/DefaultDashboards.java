@@ -48,6 +48,7 @@ final class DefaultDashboards {
         add(d, chart("win-loss", Messages.Tile_lossReasons, ChartKind.PIE, "reason", 1));
         add(d, withPeriod(chart("sales-cycle", Messages.Tile_salesCycleByMonth, ChartKind.BAR, "month", 3), DashboardPeriod.LAST_12_MONTHS));
         DashboardTileContributions.forDashboard(SALES).forEach(t -> add(d, t));
+        d.setContributedTiles(keys(DashboardTileContributions.contributions(SALES)));
         return d;
     }
 
@@ -66,7 +67,41 @@ final class DefaultDashboards {
         add(d, chart("sales-cycle", Messages.Tile_salesCycleByOwner, ChartKind.BAR, "owner", 1));
         add(d, chart("customer-profile", Messages.Tile_customerProfile, ChartKind.TABLE, "industry", 3));
         DashboardTileContributions.forDashboard(MANAGER).forEach(t -> add(d, t));
+        d.setContributedTiles(keys(DashboardTileContributions.contributions(MANAGER)));
         return d;
+    }
+
+    /** The record of the contributions a dashboard was given, as {@link Dashboard#getContributedTiles()} keeps it. */
+    static String keys(List<DashboardTileContributions.Contribution> contributions) {
+        return contributions.stream().map(DashboardTileContributions.Contribution::key).collect(java.util.stream.Collectors.joining(";"));
+    }
+
+    /**
+     * Gives a shipped dashboard the tiles modules contributed to its template since it was made, each once: appended
+     * after its tiles unless it shows that figure already (a dashboard made before the record was kept, with the tile);
+     * one its owner removed is not put back. Returns whether the dashboard changed.
+     */
+    static boolean addContributed(Dashboard d) {
+        if (d.getTemplate() == null) {
+            return false;
+        }
+        java.util.Set<String> given = new java.util.LinkedHashSet<>();
+        if (d.getContributedTiles() != null && !d.getContributedTiles().isBlank()) {
+            given.addAll(List.of(d.getContributedTiles().split(";")));
+        }
+        boolean changed = d.getContributedTiles() == null;
+        for (DashboardTileContributions.Contribution c : DashboardTileContributions.contributions(d.getTemplate())) {
+            if (given.add(c.key())) {
+                changed = true;
+                if (d.getTiles().stream().noneMatch(c::shownBy)) {
+                    add(d, c.tile());
+                }
+            }
+        }
+        if (changed) {
+            d.setContributedTiles(String.join(";", given));
+        }
+        return changed;
     }
 
     private static DashboardTile winRate() {

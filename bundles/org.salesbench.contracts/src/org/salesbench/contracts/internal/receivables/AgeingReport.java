@@ -86,7 +86,10 @@ public class AgeingReport implements Report {
     /**
      * As of today: the open instalments by the flag the services keep ({@code RECEIVABLE}), read from an index that
      * holds every column the buckets need, grouped by owner or customer (teams from the owners' groups); then what
-     * of it belongs to contracts in the recycle bin, read through the contracts' deletion index and subtracted.
+     * of it belongs to contracts in the recycle bin, read through the contracts' deletion index and subtracted. By
+     * customer, the customers' names are joined to the grouped rows in the same query. Every bucket is a sum over all
+     * rows ({@code ELSE 0}): a bucket summing NULLs makes Derby add a "null value eliminated" warning per row returned,
+     * chained one after the other, which cost seconds over thousands of customers.
      */
     static List<Object[]> openNow(EntityManager em, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf) {
         Map<List<Object>, Object[]> rows = new LinkedHashMap<>();
@@ -96,8 +99,9 @@ public class AgeingReport implements Report {
                 break;
             }
             for (Object[] r : openNowSql(dimension, filter, asOf, deleted ? binned : null).rows(em)) {
-                Object[] row = rows.computeIfAbsent(Arrays.asList(r[0], r[2]), k -> new Object[] { r[0], r[1], r[2], null, null, null, null, null, null });
-                if (row[1] == null) {
+                boolean labelled = !deleted || !dimension.id().equals("customer"); // the bin's pass gives no customer names
+                Object[] row = rows.computeIfAbsent(Arrays.asList(r[0], r[2]), k -> new Object[] { r[0], labelled ? r[1] : null, r[2], null, null, null, null, null, null });
+                if (row[1] == null && labelled) {
                     row[1] = r[1];
                 }
                 for (int i = 3; i <= 8; i++) {
@@ -109,45 +113,31 @@ public class AgeingReport implements Report {
                 }
             }
         }
-        if (dimension.id().equals("customer")) {
-            names(em, rows.values());
-        }
         return new ArrayList<>(rows.values());
-    }
-
-    /** The customers' names into the rows' labels, a few hundred ids a query by primary key. */
-    private static void names(EntityManager em, java.util.Collection<Object[]> rows) {
-        List<Long> ids = rows.stream().map(r -> r[0]).filter(k -> k != null).map(k -> ((Number) k).longValue()).distinct().toList();
-        Map<Long, String> names = new java.util.HashMap<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            for (Object[] r : em.createQuery("SELECT c.id, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()) {
-                names.put((Long) r[0], (String) r[1]);
-            }
-        }
-        for (Object[] row : rows) {
-            if (row[0] != null) {
-                row[1] = names.get(((Number) row[0]).longValue());
-            }
-        }
     }
 
     /** The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given. */
     private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned) {
-        String base = dimension.id().equals("customer") ? "i.CUSTOMER_ID" : "i.OWNER";
+        boolean customer = dimension.id().equals("customer");
+        String base = customer ? "i.CUSTOMER_ID" : "i.OWNER";
         boolean team = dimension.id().equals("team");
+        // customers' names only where the rows are labelled (not for the recycle bin's, subtracted from them)
+        boolean names = customer && binned == null;
         ReceivablesSql sql = new ReceivablesSql();
         if (team) {
             sql.append("SELECT dt.ID, MAX(dt.NAME), g.CUR, SUM(g.B1), SUM(g.B2), SUM(g.B3), SUM(g.B4), SUM(g.B5), SUM(g.B6) FROM (");
+        } else if (names) {
+            // grouped on the instalments first, each group's customer joined after by its key: joining the customers
+            // before grouping made Derby scan them per group
+            sql.append("SELECT g.K, dc.NAME, g.CUR, g.B1, g.B2, g.B3, g.B4, g.B5, g.B6 FROM (");
         }
-        // a customer's name is read afterwards by id: joining the customers here made Derby scan them per group
-        sql.append("SELECT " + base + " AS K, " + (dimension.id().equals("customer") ? "MAX(i.CURRENCY)" : "MAX(i.OWNER)") + " AS L, i.CURRENCY AS CUR");
+        sql.append("SELECT " + base + " AS K, " + (customer ? "MAX(i.CURRENCY)" : "MAX(i.OWNER)") + " AS L, i.CURRENCY AS CUR");
         String open = "(i.AMOUNT - i.PAID)";
-        sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " END) AS B1", asOf)
-                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B2", asOf, asOf.minusDays(30))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B3", asOf.minusDays(30), asOf.minusDays(60))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END) AS B4", asOf.minusDays(60), asOf.minusDays(90))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " END) AS B5", asOf.minusDays(90))
+        sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " ELSE 0 END) AS B1", asOf)
+                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END) AS B2", asOf, asOf.minusDays(30))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END) AS B3", asOf.minusDays(30), asOf.minusDays(60))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END) AS B4", asOf.minusDays(60), asOf.minusDays(90))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " ELSE 0 END) AS B5", asOf.minusDays(90))
                 .append(", SUM(" + open + ") AS B6 FROM SB_CONTRACT_INSTALMENT i WHERE i.RECEIVABLE = TRUE");
         if (binned != null) {
             sql.append(ReceivablesSql.ofBinned(binned));
@@ -155,6 +145,8 @@ public class AgeingReport implements Report {
         sql.limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY");
         if (team) {
             sql.append(") g LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = g.K LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID GROUP BY dt.ID, g.CUR");
+        } else if (names) {
+            sql.append(") g LEFT JOIN SB_CUSTOMER dc ON dc.ID = g.K");
         }
         return sql;
     }
@@ -162,11 +154,11 @@ public class AgeingReport implements Report {
     /** Selects the open amount in the buckets and returns its expression. */
     private static String open(ReceivablesSql sql, LocalDate asOf) {
         String open = current(asOf) ? "(i.AMOUNT - i.PAID)" : "(i.AMOUNT - COALESCE(p.PAID, 0))";
-        sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " END)", asOf)
-                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " END)", asOf, asOf.minusDays(30))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END)", asOf.minusDays(30), asOf.minusDays(60))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " END)", asOf.minusDays(60), asOf.minusDays(90))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " END)", asOf.minusDays(90))
+        sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " ELSE 0 END)", asOf)
+                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END)", asOf, asOf.minusDays(30))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END)", asOf.minusDays(30), asOf.minusDays(60))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END)", asOf.minusDays(60), asOf.minusDays(90))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " ELSE 0 END)", asOf.minusDays(90))
                 .append(", SUM(" + open + ")");
         return open;
     }

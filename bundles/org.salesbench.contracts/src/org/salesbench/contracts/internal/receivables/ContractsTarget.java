@@ -50,7 +50,7 @@ import org.salesbench.opportunities.Opportunity;
  * receipts: one row a contract, with its number, customer (name and external id), opportunity (by name, among the
  * customer's), owner (login), title, amount, currency, dates, status, signed date and Version. An imported contract
  * carries its amount as one line. It is created as a draft that goes through approval as any new contract, unless the
- * importing user holds the APPROVE right on contracts (finance, administrator), who imports it in the status the file
+ * importing user holds the APPROVE right on the contract (its owner's manager, an administrator), who imports it in the status the file
  * gives (a migration of existing contracts); the audit trail records it as any change. Rows matched by number
  * ({@code --match number --on-match update}) update a draft through {@link ContractService#update}, refused when the
  * row's Version is not the stored one.

@@ -23,6 +23,7 @@ public final class Messages extends NLS {
     public static String Transfer_importedAsDraft;
     public static String Transfer_customerFixed;
     public static String Transfer_amountLines;
+    public static String Transfer_planRowsApart;
     public static String Transfer_currency;
     public static String Transfer_noContract;
     public static String Transfer_due;

@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.osgi.util.NLS;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.receivables.Instalment;
 import org.salesbench.contracts.receivables.PlannedInstalment;
@@ -37,8 +38,10 @@ import org.salesbench.importexport.targets.RecordChunks;
  * amount or a percentage, a description, and for a signed contract the amendment's reason). The rows of one contract
  * replace its plan through {@link ReceivablesService#setPlan}, so they must add up to the contract amount to the cent or
  * every row of that contract is refused, naming the amount column; other contracts' rows are not affected. A contract's
- * consecutive rows are never split across batches ({@link #groupField}); rows of a contract seen in an earlier batch of the
- * same run (not next to these) are planned again with them.
+ * consecutive rows are never split across batches ({@link #groupField}), and its rows apart from each other within one
+ * batch are planned together; rows of a contract that an earlier batch of the same run already had (not next to these
+ * in the file, so a batch boundary fell between them) are refused, naming the rows of both parts: a plan is written
+ * whole or not at all, never from part of its rows.
  */
 public class PaymentPlansTarget implements ImportTarget {
 
@@ -78,11 +81,12 @@ public class PaymentPlansTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         ReceivablesService service = context.service(ReceivablesService.class);
-        Map<Long, List<PlannedInstalment>> earlier = new HashMap<>();
+        // the file's rows of each contract in the batches written so far in this run
+        Map<Long, List<Long>> earlier = new HashMap<>();
         return (rows, match) -> context.unitOfWork().write(em -> write(em, service, rows, earlier));
     }
 
-    private static List<RowOutcome> write(EntityManager em, ReceivablesService service, List<ImportRow> rows, Map<Long, List<PlannedInstalment>> earlier) {
+    private static List<RowOutcome> write(EntityManager em, ReceivablesService service, List<ImportRow> rows, Map<Long, List<Long>> earlier) {
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         Map<Long, List<Integer>> byContract = new LinkedHashMap<>();
         Map<Long, String> reasons = new HashMap<>();
@@ -103,8 +107,20 @@ public class PaymentPlansTarget implements ImportTarget {
         }
         for (Map.Entry<Long, List<Integer>> group : byContract.entrySet()) {
             long contractId = group.getKey();
-            String currency = em.find(Contract.class, contractId).getCurrency();
-            List<PlannedInstalment> plan = new ArrayList<>(earlier.getOrDefault(contractId, List.of()));
+            Contract contract = em.find(Contract.class, contractId);
+            List<Long> here = group.getValue().stream().map(i -> rows.get(i).number()).toList();
+            List<Long> before = earlier.get(contractId);
+            if (before != null) {
+                // a batch boundary fell between this contract's rows: neither part is its plan
+                FieldError apart = new FieldError(CONTRACT, NLS.bind(Messages.Transfer_planRowsApart,
+                        new Object[] { contract.getNumber(), rowList(before), rowList(here) }), rows.get(group.getValue().get(0)).text(CONTRACT));
+                for (int i : group.getValue()) {
+                    outcomes[i] = RowOutcome.failed(List.of(apart));
+                }
+                continue;
+            }
+            String currency = contract.getCurrency();
+            List<PlannedInstalment> plan = new ArrayList<>();
             for (int i : group.getValue()) {
                 ImportRow row = rows.get(i);
                 BigDecimal amount = (BigDecimal) row.get(AMOUNT);
@@ -113,7 +129,6 @@ public class PaymentPlansTarget implements ImportTarget {
             }
             try {
                 List<Instalment> made = service.setPlan(contractId, plan, reasons.get(contractId));
-                earlier.put(contractId, plan);
                 int k = made.size() - group.getValue().size();
                 for (int i : group.getValue()) {
                     outcomes[i] = RowOutcome.created(made.get(Math.max(0, k++)).getId());
@@ -126,7 +141,16 @@ public class PaymentPlansTarget implements ImportTarget {
                 }
             }
         }
+        // remembered only once the batch is through: a batch the engine retries row by row is not "earlier" than itself
+        for (Map.Entry<Long, List<Integer>> group : byContract.entrySet()) {
+            earlier.computeIfAbsent(group.getKey(), k -> new ArrayList<>()).addAll(group.getValue().stream().map(i -> rows.get(i).number()).toList());
+        }
         return List.of(outcomes);
+    }
+
+    /** Row numbers as a short list: "2, 3, 5". */
+    private static String rowList(List<Long> numbers) {
+        return numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The column a plan's refusal concerns: its reason, its contract, else the amounts. */

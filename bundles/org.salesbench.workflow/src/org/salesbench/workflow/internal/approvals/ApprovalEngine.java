@@ -536,6 +536,23 @@ public class ApprovalEngine implements ApprovalService {
         });
     }
 
+    @Override
+    public boolean withdrawnOutside(String entityType, long recordId, String comment) {
+        return unitOfWork.write(em -> {
+            Optional<ApprovalRequest> pending = pending(em, entityType, recordId);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            ApprovalRequest request = pending.get();
+            openAssignments(em, request).forEach(a -> a.close(ApprovalAction.RECALLED, null));
+            history(em, request, ApprovalAction.RECALLED, blankToNull(comment), null);
+            request.setStatus(ApprovalStatus.RECALLED);
+            request.setDecidedAt(clock.instant());
+            announce(request);
+            return true;
+        });
+    }
+
     /** The step the {@code level}-th escalation of {@code step} hands over to, following the escalation chain. */
     private static Optional<ApprovalStep> escalationTarget(ApprovalDefinition definition, ApprovalStep step, int level) {
         ApprovalStep current = step;

@@ -25,7 +25,8 @@ import org.salesbench.opportunities.internal.ForecastServiceImpl;
 /**
  * The shipped dashboards show the money collected: contracts contribute a KPI tile of their collected-revenue report
  * through analytics' {@code dashboardTile} element (analytics knows no contract), and the tile's figure is this year's
- * receipts, reversals subtracted.
+ * receipts, reversals subtracted. A shipped dashboard saved before the tile existed gets it once when next opened; one
+ * whose owner removed it does not get it back.
  */
 class CollectedRevenueDashboardTest {
 
@@ -55,5 +56,38 @@ class CollectedRevenueDashboardTest {
             assertNotNull(result.kpi(), template);
             assertEquals(new BigDecimal("3000.00"), result.kpi().value().setScale(2), template);
         }
+    }
+
+    @Test
+    void aDashboardSavedBeforeTheTileExistedGetsItOnceAndATileItsOwnerRemovedStaysRemoved() {
+        DashboardServiceImpl dashboards = new DashboardServiceImpl(fx.db, fx.people,
+                new ReportServiceImpl(fx.db, fx.people, new MetricCatalogueImpl(), new ForecastServiceImpl(fx.db, fx.people)), (entity, change, id) -> { }, Clocks.system());
+        Dashboard made = dashboards.visible().stream().filter(d -> "manager".equals(d.getTemplate())).findFirst().orElseThrow();
+        int tiles = made.getTiles().size();
+        // as the database holds a dashboard made before contracts contributed their tile (and before the record of it)
+        fx.db.write(em -> {
+            em.createNativeQuery("DELETE FROM SB_DASHBOARD_TILE WHERE REPORT_ID = 'collected-revenue'").executeUpdate();
+            em.createNativeQuery("UPDATE SB_DASHBOARD SET CONTRIBUTED_TILES = NULL").executeUpdate();
+            return null;
+        });
+
+        Dashboard old = manager(dashboards);
+        assertEquals(tiles, old.getTiles().size(), old.getTiles().toString());
+        assertEquals(1, collected(old).size(), "the tile is back, once");
+        assertEquals(1, collected(manager(dashboards)).size(), "opening again adds nothing");
+
+        // its owner takes it off: it is not put back
+        old.replaceTiles(old.getTiles().stream().filter(t -> !"collected-revenue".equals(t.getReportId())).toList());
+        dashboards.saveLayout(old);
+        assertEquals(0, collected(manager(dashboards)).size());
+        assertEquals(tiles - 1, manager(dashboards).getTiles().size());
+    }
+
+    private static Dashboard manager(DashboardServiceImpl dashboards) {
+        return dashboards.visible().stream().filter(d -> "manager".equals(d.getTemplate())).findFirst().orElseThrow();
+    }
+
+    private static List<DashboardTile> collected(Dashboard d) {
+        return d.getTiles().stream().filter(t -> "collected-revenue".equals(t.getReportId())).toList();
     }
 }

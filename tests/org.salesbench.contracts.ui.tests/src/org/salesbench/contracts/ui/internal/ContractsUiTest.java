@@ -3,12 +3,15 @@ package org.salesbench.contracts.ui.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.swt.widgets.TableItem;
@@ -22,6 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.internal.ContractServiceImpl;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.CurrentUser;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.quotes.QuoteService;
+import org.salesbench.workflow.approvals.ApprovalService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.salesbench.contracts.receivables.OpenInstalment;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.core.model.Money;
@@ -288,5 +303,52 @@ class ContractsUiTest {
         assertTrue(service.find(renewal.getId()).isEmpty(), "the renewal is in the recycle bin");
         assertFalse(List.of(page.getEditorReferences()).stream().anyMatch(r -> r.getEditor(false) == renewalEditor), "its editor closed");
         assertTrue(service.find(signed.getId()).isPresent());
+    }
+
+    @Test
+    void deleteIsOfferedOnlyToWhoMayDeleteTheContract() throws Exception {
+        ContractService service = Services.get(ContractService.class);
+        Contract draft = service.createFromOpportunity(wonDeal("无权删除客户" + unique, "6000").getId());
+        ContractEditor editor = ContractEditor.open(page, draft.getId(), draft.getNumber());
+        editor.setActivePage(ContractOverviewPage.ID);
+        settle();
+        ContractOverviewPage overview = (ContractOverviewPage) editor.findPage(ContractOverviewPage.ID);
+        UiTesting.waitUntil("the owner's Delete", () -> overview.steps().get("delete").isEnabled());
+        page.closeAllEditors(false);
+
+        // the same workbench with someone signed in who holds every right on contracts but DELETE: the real contract
+        // service on the real database, as DS wires it for that user
+        SecurityService noDelete = new SecurityService() {
+            @Override
+            public CurrentUser currentUser() {
+                return new CurrentUser("intern.x", "实习生");
+            }
+
+            @Override
+            public boolean isPermitted(Action action, String entity, String owner) {
+                return !(action == Action.DELETE && Contract.ENTITY.equals(entity));
+            }
+        };
+        ContractServiceImpl theirs = new ContractServiceImpl(Services.get(UnitOfWork.class), noDelete, Services.get(DomainEventPublisher.class),
+                Services.get(ApprovalService.class), Services.get(OpportunityService.class), Services.get(QuoteService.class));
+        BundleContext context = FrameworkUtil.getBundle(ContractsUiTest.class).getBundleContext();
+        ServiceRegistration<ContractService> registration = context.registerService(ContractService.class, theirs,
+                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
+        try {
+            assertSame(theirs, Services.get(ContractService.class), "the workbench asks the limited user's service");
+            assertFalse(theirs.mayDelete(draft.getId()));
+            ContractEditor limited = ContractEditor.open(page, draft.getId(), draft.getNumber());
+            limited.setActivePage(ContractOverviewPage.ID);
+            settle();
+            ContractOverviewPage limitedOverview = (ContractOverviewPage) limited.findPage(ContractOverviewPage.ID);
+            UiTesting.waitUntil("the overview's steps", () -> limitedOverview.steps().get("submit") != null && limitedOverview.steps().get("submit").isEnabled());
+            settle();
+            assertFalse(limitedOverview.steps().get("delete").isEnabled(), "no Delete without the right");
+            assertTrue(service.find(draft.getId()).isPresent());
+        } finally {
+            page.closeAllEditors(false);
+            registration.unregister();
+            UiTesting.processEvents();
+        }
     }
 }

@@ -43,7 +43,7 @@ public class CustomersCommand implements CliCommand {
         int limit = DEFAULT_LIMIT;
         String given = args.option("limit");
         if (given != null) {
-            limit = positive("--limit", given);
+            limit = (int) Math.min(Integer.MAX_VALUE, positive("--limit", given));
         }
         String format = args.choice("format", "table", "table", "csv", "json");
         List<DuplicateGroup> groups = context.service(CustomerMerge.class).duplicates(limit);

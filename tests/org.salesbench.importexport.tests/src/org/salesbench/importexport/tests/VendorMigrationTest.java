@@ -220,9 +220,9 @@ class VendorMigrationTest {
                 "003B1,001B1,三,张,zhang@hooli.example.invalid",
                 "003B2,001B2,Richard,Hendricks,richard@piper.example.invalid",
                 "003B3,,六,赵,zhao@example.invalid");
-        write(folder, "Lead.csv", "Id,FirstName,LastName,Company,LeadSource,Status,IsConverted,ConvertedAccountId",
-                "00QB1,小明,王,王氏贸易,Web,Open - Not Contacted,false,",
-                "00QB2,Gavin,Belson,Pied Piper,Web,Closed - Converted,true,001B2");
+        write(folder, "Lead.csv", "Id,FirstName,LastName,Company,LeadSource,Status,IsConverted,ConvertedAccountId,ConvertedDate",
+                "00QB1,小明,王,王氏贸易,Web,Open - Not Contacted,false,,",
+                "00QB2,Gavin,Belson,Pied Piper,Web,Closed - Converted,true,001B2,2025-03-14");
         write(folder, "Opportunity.csv", "Id,AccountId,Name,StageName,Amount,CloseDate,CreatedDate",
                 "006B1,001B1,Hooli study,Prospecting,900,2026-12-31,2026-01-10T08:00:00.000Z");
         write(folder, "Task.csv", "Id,WhoId,WhatId,Subject,ActivityDate,Status,TaskSubtype",
@@ -249,6 +249,8 @@ class VendorMigrationTest {
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD l JOIN SB_CUSTOMER c ON c.ID = l.CUSTOMER_ID WHERE l.COMPANY = 'Pied Piper'"
                     + " AND l.STATUS = 'CONVERTED' AND l.CONVERTED_AT IS NOT NULL AND c.NAME = 'Pied Piper'"),
                     "ConvertedAccountId: the converted lead is linked to its customer");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Pied Piper' AND DATE(CONVERTED_AT) = DATE('2025-03-14')"),
+                    "ConvertedDate: converted on the day the export says, not on the day of the import");
             assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = '王氏贸易' AND CUSTOMER_ID IS NOT NULL"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
                     + " WHERE o.NAME = 'Hooli study' AND c.NAME = 'Hooli Research'"), "the unknown type's deal is kept");

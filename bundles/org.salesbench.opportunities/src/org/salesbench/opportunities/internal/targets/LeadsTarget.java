@@ -1,6 +1,8 @@
 package org.salesbench.opportunities.internal.targets;
 
 import org.salesbench.importexport.targets.FilterTerms;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
@@ -69,7 +71,7 @@ public class LeadsTarget implements ImportTarget {
     static final String COMPANY = "company", CONTACT_NAME = "contactName", CONTACT_TITLE = "contactTitle", PHONE = "phone", EMAIL = "email",
             SOURCE = "source", INDUSTRY = "industry", SIZE = "size", NEED = "need", BUDGET = "budget", CURRENCY = "currency",
             STATUS = "status", DISQUALIFY_REASON = "disqualifyReason", CREDIT_CODE = "creditCode", OWNER = "owner",
-            EXTERNAL_ID = "externalId", CONVERTED_CUSTOMER = "convertedCustomerExternalId";
+            EXTERNAL_ID = "externalId", CONVERTED_CUSTOMER = "convertedCustomerExternalId", CONVERTED_AT = "convertedAt";
 
     /** The standard lead sources of Salesforce and Zoho CRM, as the built-in sources' codes; the others are reported. */
     static final String[] VENDOR_SOURCES = { "Web", "WEB_FORM", "Online Store", "WEB_FORM", "Web Download", "WEB_FORM", "Phone Inquiry",
@@ -109,6 +111,9 @@ public class LeadsTarget implements ImportTarget {
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "Id", "外部编号"),
                 of(CONVERTED_CUSTOMER, ImportMessages.Lead_convertedCustomer, FieldType.TEXT, false, "ConvertedAccountId",
                         "Converted Account ID", "转化客户外部编号"),
+                // when the other CRM converted the lead: kept as the conversion's time instead of the import's
+                of(CONVERTED_AT, ImportMessages.Lead_convertedAt, FieldType.DATETIME, false, "ConvertedDate", "Converted Date",
+                        "Converted Date Time", "Converted Time", "转化时间", "转化日期"),
                 RecordVersions.field());
     }
 
@@ -249,7 +254,8 @@ public class LeadsTarget implements ImportTarget {
                     externalIds);
             if (convertedTo != null && outcome.kind() != RowOutcome.Kind.FAILED) {
                 // refused (a race with another conversion) it throws: the batch is undone and its rows written one by one
-                service.recordConversion(outcome.id(), convertedTo, null);
+                LocalDateTime convertedAt = (LocalDateTime) row.get(CONVERTED_AT);
+                service.recordConversion(outcome.id(), convertedTo, convertedAt == null ? null : convertedAt.atZone(ZoneId.systemDefault()).toInstant());
             }
             outcomes.add(outcome);
         }
@@ -340,7 +346,7 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
         // a lead's conversion is written by converting it (or migrating it), not by a column of an export
-        List<TargetField> fields = fields().stream().filter(f -> !f.name().equals(CONVERTED_CUSTOMER)).toList();
+        List<TargetField> fields = fields().stream().filter(f -> !f.name().equals(CONVERTED_CUSTOMER) && !f.name().equals(CONVERTED_AT)).toList();
         long[] ids = context.service(LeadService.class).ids(filter instanceof LeadFilter f ? f : LeadFilter.ALL);
         RecordChunks.export(context, ids, fields, out, monitor,
                 (em, chunk) -> em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class).setParameter("ids", chunk).getResultList(),

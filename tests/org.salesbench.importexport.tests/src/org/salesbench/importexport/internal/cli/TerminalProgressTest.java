@@ -48,7 +48,10 @@ class TerminalProgressTest {
         seconds(3);
         progress.finish(9_876);
         String all = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(all.endsWith("9876 rows in 5.0 s (1975 rows/s)" + System.lineSeparator()), all);
+        assertTrue(all.endsWith(System.lineSeparator()), "the last line ends the progress: " + all);
+        String last = all.substring(all.lastIndexOf('\r') + 1, all.length() - System.lineSeparator().length());
+        assertEquals("9876 rows in 5.0 s (1975 rows/s)", last.stripTrailing(), "the exact rows");
+        assertEquals("3000 of 10000 rows, 1500 rows/s, about 4 s left".length(), last.length(), "padded to wipe the longer line before it");
     }
 
     @Test

@@ -118,7 +118,7 @@ class CustomerMergeMovesDealsTest {
         Map<Long, BigDecimal> after = totals();
         assertEquals(Set.of(keep), after.keySet(), "every deal is the survivor's, and none went to the bin with the merged customer");
         assertEquals(before.get(keep).add(before.get(other)).stripTrailingZeros(), after.get(keep));
-        assertEquals(new BigDecimal("200000"), after.get(keep));
+        assertEquals(0, new BigDecimal("200000").compareTo(after.get(keep)), after.toString());
         assertEquals(keep, fx.quotes.find(quote.getId()).orElseThrow().getOpportunity().getCustomer().getId(), "the quote follows its deal");
         assertEquals(keep, fx.contracts.find(contract.getId()).orElseThrow().getCustomer().getId());
         assertEquals(0, count("SELECT COUNT(*) FROM SB_CONTRACT_INSTALMENT WHERE CUSTOMER_ID = ?", other));

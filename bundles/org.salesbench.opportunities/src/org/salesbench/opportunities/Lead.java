@@ -56,6 +56,10 @@ public class Lead extends DeletableEntity {
     @Column(name = "SOURCE", length = 64)
     private String source;
 
+    /** The campaign it came from: a {@link LeadSource} code (a migrated campaign is a lead source, its record id the code). */
+    @Column(name = "CAMPAIGN", length = 64)
+    private String campaign;
+
     @Column(name = "INDUSTRY", length = 64)
     private String industry;
 
@@ -137,6 +141,8 @@ public class Lead extends DeletableEntity {
     public void setEmail(String email) { this.email = email; }
     public String getSource() { return source; }
     public void setSource(String source) { this.source = source; }
+    public String getCampaign() { return campaign; }
+    public void setCampaign(String campaign) { this.campaign = campaign; }
     public String getIndustry() { return industry; }
     public void setIndustry(String industry) { this.industry = industry; }
     public CompanySize getSize() { return size; }

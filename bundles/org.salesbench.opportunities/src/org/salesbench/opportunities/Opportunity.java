@@ -105,6 +105,10 @@ public class Opportunity extends DeletableEntity {
     @Column(name = "SOURCE", length = 64)
     private String source;
 
+    /** The campaign it came from: a {@link LeadSource} code (a migrated campaign is a lead source, its record id the code). */
+    @Column(name = "CAMPAIGN", length = 64)
+    private String campaign;
+
     /** The customer's industry when the deal was made, for analytics. */
     @Column(name = "INDUSTRY", length = 64)
     private String industry;
@@ -168,6 +172,8 @@ public class Opportunity extends DeletableEntity {
     public void setLeadId(Long leadId) { this.leadId = leadId; }
     public String getSource() { return source; }
     public void setSource(String source) { this.source = source; }
+    public String getCampaign() { return campaign; }
+    public void setCampaign(String campaign) { this.campaign = campaign; }
     public String getIndustry() { return industry; }
     public void setIndustry(String industry) { this.industry = industry; }
     public String getDescription() { return description; }

@@ -50,6 +50,9 @@ public class CustomerCredit extends AbstractEntity {
     }
 
     public Long getCustomerId() { return customerId; }
+
+    /** Moves the entry to the customer this one was merged into: the survivor holds the credit (the one change an entry takes). */
+    public void mergedInto(long customerId) { this.customerId = customerId; }
     public long getContractId() { return contractId; }
     public long getReceiptId() { return receiptId; }
     public Money getAmount() { return Money.of(amount, currency); }

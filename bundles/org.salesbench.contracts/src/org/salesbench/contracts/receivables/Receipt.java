@@ -86,6 +86,9 @@ public class Receipt extends AbstractEntity {
 
     public long getContractId() { return contractId; }
     public Long getCustomerId() { return customerId; }
+
+    /** Follows its contract to the customer another was merged into (the one change a receipt takes). */
+    public void mergedInto(long customerId) { this.customerId = customerId; }
     public LocalDate getReceivedOn() { return receivedOn; }
     public Money getAmount() { return Money.of(amount, currency); }
     public ReceiptMethod getMethod() { return method; }

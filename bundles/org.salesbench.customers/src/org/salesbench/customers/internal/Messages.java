@@ -7,6 +7,27 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.customers.internal.messages";
 
+    public static String Customers_help;
+    public static String Customers_missingAction;
+    public static String Customers_unknownAction;
+    public static String Customers_colGroup;
+    public static String Customers_colReason;
+    public static String Customers_colValue;
+    public static String Customers_colId;
+    public static String Customers_colName;
+    public static String Customers_noDuplicates;
+    public static String Customers_groups;
+    public static String Customers_reasonCreditCode;
+    public static String Customers_reasonPhone;
+    public static String Customers_reasonEmail;
+    public static String Customers_reasonName;
+    public static String Customers_argKeep;
+    public static String Customers_argOther;
+    public static String Customers_merged;
+    public static String Customers_badNumber;
+    public static String Merge_unknownField;
+    public static String Merge_same;
+    public static String Merge_audit;
     public static String RecycleBin_customers;
     public static String RecycleBin_contacts;
     public static String RecycleBin_activities;

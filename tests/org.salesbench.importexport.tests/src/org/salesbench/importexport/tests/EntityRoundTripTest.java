@@ -238,7 +238,9 @@ class EntityRoundTripTest {
             assertEquals(List.of(0xEF, 0xBB, 0xBF), List.of(bytes[0] & 0xFF, bytes[1] & 0xFF, bytes[2] & 0xFF), file + ": a byte-order mark, for Excel");
         }
         List<List<String>> opportunities = rows(files.get("opportunities"));
-        assertEquals(19, opportunities.get(0).size(), "one column per field (the source's created date among them) and the Version: " + opportunities.get(0));
+        assertEquals(20, opportunities.get(0).size(),
+                "one column per field (the source's created date and the campaign among them) and the Version: " + opportunities.get(0));
+        assertTrue(opportunities.get(0).contains("Campaign"), opportunities.get(0).toString());
         assertEquals(List.of("华为 CRM 二期", "深圳华为技术有限公司", "", "880000.00", "CNY", OPEN_CLOSES_ON.toString(), "2026-03-01"),
                 opportunities.get(3).subList(0, 7), "the open deal, last by expected close date");
     }

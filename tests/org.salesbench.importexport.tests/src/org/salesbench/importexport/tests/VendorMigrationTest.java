@@ -80,11 +80,14 @@ class VendorMigrationTest {
                 "00QA1,Mia,Wong,Wong Logistics,COO,mia@wong.example.invalid,,Web,Open - Not Contacted,Transportation,005A1,false,",
                 "00QA2,Li,Na,Na Foods,,li@na.example.invalid,,Phone Inquiry,Working - Contacted,Food,005A2,false,",
                 "00QA3,Cold,Caller,Cold Corp,,cold@corp.example.invalid,,Cold Call,Open - Not Contacted,,005A2,false,");
-        StringBuilder deals = new StringBuilder("Id,AccountId,Name,StageName,Amount,Probability,CloseDate,Type,LeadSource,NextStep,OwnerId,CreatedDate,IsClosed,IsWon");
+        StringBuilder deals = new StringBuilder("Id,AccountId,Name,StageName,Amount,Probability,CloseDate,Type,LeadSource,NextStep,OwnerId,CreatedDate,IsClosed,IsWon,"
+                + "CampaignId");
         for (Deal d : SALESFORCE_DEALS) {
             boolean closed = d.stage().startsWith("Closed");
+            // the first deal came from the campaign Campaign.csv holds
             deals.append("\r\n").append(String.join(",", d.id(), d.account(), d.name(), d.stage(), d.amount(), "", d.close(), "New Business",
-                    "Web", "", "005A2", d.created(), String.valueOf(closed), String.valueOf(d.stage().equals("Closed Won"))));
+                    "Web", "", "005A2", d.created(), String.valueOf(closed), String.valueOf(d.stage().equals("Closed Won")),
+                    d == SALESFORCE_DEALS.get(0) ? "701A1" : ""));
         }
         write(folder, "Opportunity.csv", deals.toString());
         write(folder, "OpportunityHistory.csv", "Id,OpportunityId,StageName,Amount,CloseDate,CreatedDate",
@@ -171,6 +174,9 @@ class VendorMigrationTest {
 
             assertEquals(SALESFORCE_DEALS.size(), first.get("Opportunity.csv").result().created());
             assertDeals(f, SALESFORCE_DEALS);
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_LEAD_SOURCE s ON s.CODE = o.CAMPAIGN WHERE o.NAME = '"
+                    + SALESFORCE_DEALS.get(0).name() + "' AND s.NAME = 'Spring webinar'"), "CampaignId: the deal's campaign");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CAMPAIGN IS NOT NULL"));
             assertEquals(SALESFORCE_DEALS.size(), count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE OWNER = 'boyel'"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
                     + " WHERE o.NAME = 'Walk-in' AND c.NAME = 'No account (migrated)'"));
@@ -220,9 +226,9 @@ class VendorMigrationTest {
                 "003B1,001B1,三,张,zhang@hooli.example.invalid",
                 "003B2,001B2,Richard,Hendricks,richard@piper.example.invalid",
                 "003B3,,六,赵,zhao@example.invalid");
-        write(folder, "Lead.csv", "Id,FirstName,LastName,Company,LeadSource,Status,IsConverted,ConvertedAccountId",
-                "00QB1,小明,王,王氏贸易,Web,Open - Not Contacted,false,",
-                "00QB2,Gavin,Belson,Pied Piper,Web,Closed - Converted,true,001B2");
+        write(folder, "Lead.csv", "Id,FirstName,LastName,Company,LeadSource,Status,IsConverted,ConvertedAccountId,ConvertedDate",
+                "00QB1,小明,王,王氏贸易,Web,Open - Not Contacted,false,,",
+                "00QB2,Gavin,Belson,Pied Piper,Web,Closed - Converted,true,001B2,2025-03-14");
         write(folder, "Opportunity.csv", "Id,AccountId,Name,StageName,Amount,CloseDate,CreatedDate",
                 "006B1,001B1,Hooli study,Prospecting,900,2026-12-31,2026-01-10T08:00:00.000Z");
         write(folder, "Task.csv", "Id,WhoId,WhatId,Subject,ActivityDate,Status,TaskSubtype",
@@ -249,6 +255,8 @@ class VendorMigrationTest {
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD l JOIN SB_CUSTOMER c ON c.ID = l.CUSTOMER_ID WHERE l.COMPANY = 'Pied Piper'"
                     + " AND l.STATUS = 'CONVERTED' AND l.CONVERTED_AT IS NOT NULL AND c.NAME = 'Pied Piper'"),
                     "ConvertedAccountId: the converted lead is linked to its customer");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Pied Piper' AND DATE(CONVERTED_AT) = DATE('2025-03-14')"),
+                    "ConvertedDate: converted on the day the export says, not on the day of the import");
             assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = '王氏贸易' AND CUSTOMER_ID IS NOT NULL"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
                     + " WHERE o.NAME = 'Hooli study' AND c.NAME = 'Hooli Research'"), "the unknown type's deal is kept");

@@ -48,6 +48,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
+import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
@@ -233,6 +234,16 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
             @Override
             public void run() {
                 refresh();
+            }
+        });
+        toolbar.add(new Action(Messages.Action_duplicates) {
+            @Override
+            public void run() {
+                DuplicatesDialog dialog = new DuplicatesDialog(getSite().getShell(), Services.get(CustomerMerge.class), service);
+                dialog.open();
+                if (dialog.merged()) {
+                    refresh();
+                }
             }
         });
     }

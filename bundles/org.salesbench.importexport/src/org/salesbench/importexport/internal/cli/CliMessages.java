@@ -8,6 +8,9 @@ public final class CliMessages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.importexport.internal.cli.climessages";
 
     public static String Arg_entity;
+    public static String Progress_line;
+    public static String Progress_lineLeft;
+    public static String Progress_done;
     public static String Arg_file;
     public static String Arg_folder;
     public static String Arg_vendor;

@@ -70,7 +70,7 @@ public class ImportCommand implements CliCommand {
 
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
-        Arguments args = Arguments.parse(raw, VALUE_OPTIONS, Set.of("add-values"));
+        Arguments args = Arguments.parse(raw, VALUE_OPTIONS, Set.of("add-values", "progress"));
         List<String> positional = args.expect(CliMessages.Arg_entity, CliMessages.Arg_file);
         ImportTargets.Target target = ImportTargets.find(positional.get(0)).orElseThrow(
                 () -> CommandException.usage(NLS.bind(CliMessages.Import_unknownEntity, positional.get(0), ImportTargets.ids())));
@@ -154,7 +154,13 @@ public class ImportCommand implements CliCommand {
                 createMissing(args.option("create-missing"))).withAddValues(args.flag("add-values"));
         ImportResult result;
         try {
-            result = service.run(file, read, settings, new NullProgressMonitor());
+            // rows, rows/s and time left on standard error, when someone watches it (or --progress asks)
+            TerminalProgress progress = args.flag("progress") || TerminalProgress.stderrIsTerminal()
+                    ? new TerminalProgress(context.err(), System::nanoTime, settings.batchSize(), TerminalProgress.textRows(file)) : null;
+            result = service.run(file, read, settings, progress == null ? new NullProgressMonitor() : progress);
+            if (progress != null) {
+                progress.finish(result.created() + result.updated() + result.skipped() + result.failed());
+            }
         } catch (IOException e) {
             throw CommandException.data(e.getMessage(), e);
         }

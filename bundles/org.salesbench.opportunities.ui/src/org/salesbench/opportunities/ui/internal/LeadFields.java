@@ -82,6 +82,20 @@ final class LeadFields {
         }
         combo("source", Messages.Lead_source, names, Math.max(0, codes.indexOf(lead.getSource() == null ? "" : lead.getSource())),
                 i -> lead.setSource(i == 0 ? null : codes.get(i)));
+        // the campaign: one of the lead sources too (a migrated campaign is a lead source)
+        List<String> campaignCodes = new ArrayList<>(List.of(""));
+        List<String> campaignNames = new ArrayList<>(List.of(""));
+        for (LeadSource s : sources) {
+            campaignCodes.add(s.getCode());
+            campaignNames.add(s.getLabel());
+        }
+        if (lead.getCampaign() != null && !campaignCodes.contains(lead.getCampaign())) {
+            campaignCodes.add(lead.getCampaign());
+            campaignNames.add(lead.getCampaign());
+        }
+        combo("campaign", Messages.Lead_campaign, campaignNames,
+                Math.max(0, campaignCodes.indexOf(lead.getCampaign() == null ? "" : lead.getCampaign())),
+                i -> lead.setCampaign(i == 0 ? null : campaignCodes.get(i)));
         text("industry", Messages.Lead_industry, Lead::getIndustry, Lead::setIndustry);
         List<String> sizes = new ArrayList<>(List.of(""));
         Arrays.stream(CompanySize.values()).map(Labels::of).forEach(sizes::add);

@@ -90,6 +90,7 @@ public final class Messages extends NLS {
     public static String Field_probability;
     public static String Field_required;
     public static String Field_source;
+    public static String Field_campaign;
     public static String Field_stage;
     public static String Field_stageEntered;
     public static String Field_stageProbability;
@@ -144,6 +145,7 @@ public final class Messages extends NLS {
     public static String Lead_screening;
     public static String Lead_size;
     public static String Lead_source;
+    public static String Lead_campaign;
     public static String Lead_status;
     public static String Leads_company;
     public static String Leads_confirmDelete;

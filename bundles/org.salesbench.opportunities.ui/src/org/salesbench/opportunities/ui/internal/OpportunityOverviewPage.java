@@ -32,6 +32,8 @@ import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSource;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormPage;
 import org.salesbench.ui.forms.Formats;
@@ -95,8 +97,18 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
         text(toolkit, team, "competitors", Messages.Field_competitors, o -> String.join(", ", o.getCompetitors()),
                 (o, v) -> replace(o.getCompetitors(), v));
         text(toolkit, team, "source", Messages.Field_source, Opportunity::getSource, Opportunity::setSource);
+        readOnly(toolkit, team, Messages.Field_campaign, o -> campaign(o.getCampaign()));
         text(toolkit, team, "industry", Messages.Field_industry, Opportunity::getIndustry, Opportunity::setIndustry);
         multiline(toolkit, team, "description", Messages.Field_description, Opportunity::getDescription, Opportunity::setDescription);
+    }
+
+    /** The campaign's name: the lead source of that code (a migrated campaign is one), else the code itself. */
+    private static String campaign(String code) {
+        if (code == null) {
+            return "";
+        }
+        LeadService leads = Services.get(LeadService.class);
+        return leads == null ? code : leads.sources(false).stream().filter(s -> s.getCode().equals(code)).map(LeadSource::getLabel).findFirst().orElse(code);
     }
 
     private static void replace(Collection<String> target, String typed) {

@@ -20,6 +20,8 @@ public final class ImportMessages extends NLS {
     public static String Lead_disqualifyReason;
     public static String Lead_creditCode;
     public static String Lead_convertedCustomer;
+    public static String Lead_convertedAt;
+    public static String Field_campaign;
     public static String Source_code;
     public static String History_opportunity;
     public static String History_movedAt;

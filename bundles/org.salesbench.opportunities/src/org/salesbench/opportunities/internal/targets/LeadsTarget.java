@@ -1,6 +1,8 @@
 package org.salesbench.opportunities.internal.targets;
 
 import org.salesbench.importexport.targets.FilterTerms;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashSet;
 import static org.salesbench.importexport.TargetField.of;
 
@@ -69,7 +71,8 @@ public class LeadsTarget implements ImportTarget {
     static final String COMPANY = "company", CONTACT_NAME = "contactName", CONTACT_TITLE = "contactTitle", PHONE = "phone", EMAIL = "email",
             SOURCE = "source", INDUSTRY = "industry", SIZE = "size", NEED = "need", BUDGET = "budget", CURRENCY = "currency",
             STATUS = "status", DISQUALIFY_REASON = "disqualifyReason", CREDIT_CODE = "creditCode", OWNER = "owner",
-            EXTERNAL_ID = "externalId", CONVERTED_CUSTOMER = "convertedCustomerExternalId";
+            EXTERNAL_ID = "externalId", CONVERTED_CUSTOMER = "convertedCustomerExternalId", CONVERTED_AT = "convertedAt",
+            CAMPAIGN = "campaign";
 
     /** The standard lead sources of Salesforce and Zoho CRM, as the built-in sources' codes; the others are reported. */
     static final String[] VENDOR_SOURCES = { "Web", "WEB_FORM", "Online Store", "WEB_FORM", "Web Download", "WEB_FORM", "Phone Inquiry",
@@ -93,6 +96,7 @@ public class LeadsTarget implements ImportTarget {
                 of(EMAIL, ImportMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
                 of(SOURCE, TargetMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源")
                         .withValueAliases(VENDOR_SOURCES),
+                of(CAMPAIGN, ImportMessages.Field_campaign, FieldType.TEXT, false, "CampaignId", "Campaign", "Campaign Source", "市场活动"),
                 of(INDUSTRY, TargetMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
                 of(SIZE, ImportMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
                         .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
@@ -109,6 +113,9 @@ public class LeadsTarget implements ImportTarget {
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Lead ID", "Record Id", "Id", "外部编号"),
                 of(CONVERTED_CUSTOMER, ImportMessages.Lead_convertedCustomer, FieldType.TEXT, false, "ConvertedAccountId",
                         "Converted Account ID", "转化客户外部编号"),
+                // when the other CRM converted the lead: kept as the conversion's time instead of the import's
+                of(CONVERTED_AT, ImportMessages.Lead_convertedAt, FieldType.DATETIME, false, "ConvertedDate", "Converted Date",
+                        "Converted Date Time", "Converted Time", "转化时间", "转化日期"),
                 RecordVersions.field());
     }
 
@@ -249,7 +256,8 @@ public class LeadsTarget implements ImportTarget {
                     externalIds);
             if (convertedTo != null && outcome.kind() != RowOutcome.Kind.FAILED) {
                 // refused (a race with another conversion) it throws: the batch is undone and its rows written one by one
-                service.recordConversion(outcome.id(), convertedTo, null);
+                LocalDateTime convertedAt = (LocalDateTime) row.get(CONVERTED_AT);
+                service.recordConversion(outcome.id(), convertedTo, convertedAt == null ? null : convertedAt.atZone(ZoneId.systemDefault()).toInstant());
             }
             outcomes.add(outcome);
         }
@@ -263,12 +271,8 @@ public class LeadsTarget implements ImportTarget {
         if (row.has(CONTACT_TITLE)) l.setContactTitle(row.text(CONTACT_TITLE));
         if (row.has(PHONE)) l.setPhone(row.text(PHONE));
         if (row.has(EMAIL)) l.setEmail(row.text(EMAIL));
-        if (row.has(SOURCE)) {
-            String source = row.text(SOURCE);
-            l.setSource(source == null ? null : sources.stream()
-                    .filter(s -> s.getCode().equalsIgnoreCase(source) || s.getName().equalsIgnoreCase(source) || s.getLabel().equalsIgnoreCase(source))
-                    .map(LeadSource::getCode).findFirst().orElse(source));
-        }
+        if (row.has(SOURCE)) l.setSource(sourceCode(sources, row.text(SOURCE)));
+        if (row.has(CAMPAIGN)) l.setCampaign(sourceCode(sources, row.text(CAMPAIGN)));
         if (row.has(INDUSTRY)) l.setIndustry(row.text(INDUSTRY));
         if (row.has(SIZE)) l.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
         if (row.has(NEED)) l.setNeed(row.text(NEED));
@@ -280,6 +284,16 @@ public class LeadsTarget implements ImportTarget {
         if (row.has(STATUS) && row.get(STATUS) != null) l.setStatus(LeadStatus.valueOf(row.text(STATUS)));
         if (row.has(DISQUALIFY_REASON)) l.setDisqualifyReason(row.text(DISQUALIFY_REASON));
         if (row.has(CREDIT_CODE)) l.setCreditCode(row.text(CREDIT_CODE));
+    }
+
+    /** The code of the lead source (or campaign) {@code value} names by code, name or label; the value itself if none does. */
+    static String sourceCode(List<LeadSource> sources, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        return sources.stream().filter(s -> s.getCode().equalsIgnoreCase(v) || s.getName().equalsIgnoreCase(v) || s.getLabel().equalsIgnoreCase(v))
+                .map(LeadSource::getCode).findFirst().orElse(v);
     }
 
     private static Lead match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {
@@ -340,7 +354,7 @@ public class LeadsTarget implements ImportTarget {
     @Override
     public void export(ImportContext context, Object filter, RecordWriter out, IProgressMonitor monitor) throws IOException {
         // a lead's conversion is written by converting it (or migrating it), not by a column of an export
-        List<TargetField> fields = fields().stream().filter(f -> !f.name().equals(CONVERTED_CUSTOMER)).toList();
+        List<TargetField> fields = fields().stream().filter(f -> !f.name().equals(CONVERTED_CUSTOMER) && !f.name().equals(CONVERTED_AT)).toList();
         long[] ids = context.service(LeadService.class).ids(filter instanceof LeadFilter f ? f : LeadFilter.ALL);
         RecordChunks.export(context, ids, fields, out, monitor,
                 (em, chunk) -> em.createQuery("SELECT l FROM Lead l WHERE l.id IN :ids", Lead.class).setParameter("ids", chunk).getResultList(),
@@ -353,6 +367,7 @@ public class LeadsTarget implements ImportTarget {
                     case PHONE -> l.getPhone();
                     case EMAIL -> l.getEmail();
                     case SOURCE -> l.getSource();
+                    case CAMPAIGN -> l.getCampaign();
                     case INDUSTRY -> l.getIndustry();
                     case SIZE -> l.getSize();
                     case NEED -> l.getNeed();

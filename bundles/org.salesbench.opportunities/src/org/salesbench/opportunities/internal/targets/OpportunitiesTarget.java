@@ -43,6 +43,8 @@ import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityService;
@@ -80,7 +82,7 @@ public class OpportunitiesTarget implements ImportTarget {
     static final String NAME = "name", CUSTOMER = CustomerReference.CUSTOMER, CUSTOMER_EXTERNAL_ID = CustomerReference.CUSTOMER_EXTERNAL_ID,
             AMOUNT = "amount", CURRENCY = "currency", CLOSE_DATE = "expectedCloseDate", ENGAGED_ON = "engagedOn", PIPELINE = "pipeline",
             STAGE = "stage", PROBABILITY = "probability", OWNER = "owner", PRODUCT = "product", LOSS_REASON = "lossReason",
-            SOURCE = "source", NEXT_STEP = "nextStep", DESCRIPTION = "description", EXTERNAL_ID = "externalId", CREATED_ON = "createdOn";
+            SOURCE = "source", NEXT_STEP = "nextStep", DESCRIPTION = "description", EXTERNAL_ID = "externalId", CREATED_ON = "createdOn", CAMPAIGN = "campaign";
 
     /**
      * The standard stages of Salesforce's and Zoho CRM's opportunity and deal exports, as the stages of the New business
@@ -122,6 +124,9 @@ public class OpportunitiesTarget implements ImportTarget {
                 of(LOSS_REASON, ImportMessages.Opportunity_lossReason, FieldType.TEXT, false, "Loss Reason", "Reason For Loss",
                         "Reason Lost", "输单原因", "丢单原因"),
                 of(SOURCE, TargetMessages.Field_source, FieldType.TEXT, false, "Source", "Lead Source", "来源", "商机来源"),
+                // the campaign, a lead source's code or name (a migrated campaign is a lead source whose code is its record id)
+                of(CAMPAIGN, ImportMessages.Field_campaign, FieldType.TEXT, false, "CampaignId", "Campaign", "Campaign Source", "Primary Campaign Source",
+                        "市场活动"),
                 of(NEXT_STEP, ImportMessages.Opportunity_nextStep, FieldType.TEXT, false, "Next Step", "下一步"),
                 of(DESCRIPTION, TargetMessages.Field_description, FieldType.TEXT, false, "Description", "描述", "备注"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "opportunity_id", "Opportunity ID",
@@ -159,6 +164,7 @@ public class OpportunitiesTarget implements ImportTarget {
         private final OwnerLookup relations;
         private final NameLookup<CatalogProduct> products;
         private final List<Pipeline> pipelines;
+        private final List<LeadSource> sources;
         private final String placeholder;
         private Long placeholderId;
         /** Accounts found so far by external id and name: a query a row would flush the growing persistence context each time. */
@@ -174,6 +180,8 @@ public class OpportunitiesTarget implements ImportTarget {
             this.products = new NameLookup<>(context.service(ProductCatalog.class).list(false), p -> p,
                     List.of(CatalogProduct::code, CatalogProduct::name), ImportMessages.Product_unknown, TargetMessages.Value_ambiguous);
             this.pipelines = context.service(PipelineService.class).pipelines(true);
+            LeadService leads = context.service(LeadService.class);
+            this.sources = leads == null ? List.of() : leads.sources(false);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
         }
@@ -253,6 +261,7 @@ public class OpportunitiesTarget implements ImportTarget {
                 o.setCustomer(customer);
             }
             apply(row, o, product, owner);
+            if (row.has(CAMPAIGN)) o.setCampaign(LeadsTarget.sourceCode(sources, row.text(CAMPAIGN)));
             RowOutcome unwritable = rules.refusal(row, o, before);
             if (unwritable != null) {
                 if (existing != null) {
@@ -490,6 +499,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     case PRODUCT -> o.getProductId() == null ? null : productCodes.get(o.getProductId());
                     case LOSS_REASON -> o.getLossReason();
                     case SOURCE -> o.getSource();
+                    case CAMPAIGN -> o.getCampaign();
                     case NEXT_STEP -> o.getNextStep();
                     case DESCRIPTION -> o.getDescription();
                     case EXTERNAL_ID -> external.get(o.getId());

@@ -1,0 +1,16 @@
+package org.salesbench.customers;
+
+import java.util.List;
+
+import org.salesbench.customers.DuplicateCandidate.Reason;
+
+/**
+ * Customers that are likely the same, and why: they share {@code value} (the credit code, folded name, phone digits
+ * or e-mail address) by {@code reason}. Members in id order.
+ */
+public record DuplicateGroup(Reason reason, String value, List<Member> members) {
+
+    /** One customer of a group. */
+    public record Member(long id, String name) {
+    }
+}

@@ -1,0 +1,314 @@
+package org.salesbench.customers.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.salesbench.audit.AuditKind;
+import org.salesbench.audit.AuditTrail;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.validation.FieldError;
+import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Activity;
+import org.salesbench.customers.Contact;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerMerge;
+import org.salesbench.customers.CustomerMergeParticipant;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.DuplicateCandidate.Reason;
+import org.salesbench.customers.DuplicateGroup;
+import org.salesbench.customers.DuplicateGroup.Member;
+import org.salesbench.customers.MergeResult;
+import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.UnitOfWork;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The duplicate finder and the merge of two customers. The merge moves the customers module's own children (contacts,
+ * activities) through JPA, so the audit trail sees each move, asks every {@link CustomerMergeParticipant} to move its
+ * module's records, and puts the merged customer in the recycle bin through the customer service, all in one unit of
+ * work.
+ */
+@Component(service = CustomerMerge.class)
+public class CustomerMergeImpl implements CustomerMerge {
+
+    private final UnitOfWork unitOfWork;
+    private final SecurityService security;
+    private final DomainEventPublisher events;
+    private final CustomerService customers;
+    private final List<CustomerMergeParticipant> participants = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail audit;
+
+    @Activate
+    public CustomerMergeImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
+            @Reference CustomerService customers) {
+        this.unitOfWork = unitOfWork;
+        this.security = security;
+        this.events = events;
+        this.customers = customers;
+    }
+
+    /** The modules that move their records on a merge (opportunities and leads, contracts …). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addParticipant(CustomerMergeParticipant participant) {
+        participants.add(participant);
+    }
+
+    public void removeParticipant(CustomerMergeParticipant participant) {
+        participants.remove(participant);
+    }
+
+    /** The audit trail the merge is recorded in (DS sets it when the audit bundle runs; tests call this). */
+    public CustomerMergeImpl auditTrail(AuditTrail trail) {
+        this.audit = trail;
+        return this;
+    }
+
+    // ---- the duplicate finder
+
+    @Override
+    public List<DuplicateGroup> duplicates(int limit) {
+        security.check(Action.READ, Customer.ENTITY, null);
+        return unitOfWork.read(em -> {
+            List<DuplicateGroup> groups = new ArrayList<>();
+            groups.addAll(sameColumn(em, "CREDIT_CODE", Reason.CREDIT_CODE));
+            groups.addAll(sameContactValue(em, "SB_CONTACT_PHONE", "PHONE", Reason.PHONE));
+            groups.addAll(sameContactValue(em, "SB_CONTACT_EMAIL", "EMAIL", Reason.EMAIL));
+            groups.addAll(sameColumn(em, "NORMALIZED_NAME", Reason.NAME));
+            return groups.size() > limit ? List.copyOf(groups.subList(0, Math.max(0, limit))) : groups;
+        });
+    }
+
+    /** One query: the customers whose {@code column} (not empty) another customer has too, by value then id. */
+    private static List<DuplicateGroup> sameColumn(EntityManager em, String column, Reason reason) {
+        List<?> rows = em.createNativeQuery("SELECT c." + column + ", c.ID, c.NAME FROM SB_CUSTOMER c WHERE c.DELETED_AT IS NULL AND c." + column
+                + " IN (SELECT d." + column + " FROM SB_CUSTOMER d WHERE d.DELETED_AT IS NULL AND d." + column + " IS NOT NULL AND d." + column
+                + " <> '' GROUP BY d." + column + " HAVING COUNT(*) > 1) ORDER BY c." + column + ", c.ID").getResultList();
+        List<DuplicateGroup> groups = new ArrayList<>();
+        String key = null;
+        List<Member> members = null;
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            if (!r[0].equals(key)) {
+                key = (String) r[0];
+                members = new ArrayList<>();
+                groups.add(new DuplicateGroup(reason, key, members));
+            }
+            members.add(new Member(((Number) r[1]).longValue(), (String) r[2]));
+        }
+        return groups.stream().map(g -> new DuplicateGroup(g.reason(), g.value(), List.copyOf(g.members()))).toList();
+    }
+
+    /**
+     * One pass over the contacts' phones or e-mails, keyed by the digits (without a country code) or the lower-case
+     * address in a hash map: the customers sharing a key are a group.
+     */
+    private List<DuplicateGroup> sameContactValue(EntityManager em, String table, String column, Reason reason) {
+        List<?> rows = em.createNativeQuery("SELECT v." + column + ", c.ID, c.NAME FROM " + table + " v JOIN SB_CONTACT k ON k.ID = v.CONTACT_ID"
+                + " JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID WHERE k.DELETED_AT IS NULL AND c.DELETED_AT IS NULL").getResultList();
+        Map<String, TreeSet<Long>> byKey = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            String key = reason == Reason.PHONE ? phoneKey((String) r[0]) : emailKey((String) r[0]);
+            if (key != null) {
+                long id = ((Number) r[1]).longValue();
+                byKey.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+                names.putIfAbsent(id, (String) r[2]);
+            }
+        }
+        Map<String, TreeSet<Long>> shared = new TreeMap<>();
+        byKey.forEach((key, ids) -> {
+            if (ids.size() > 1) {
+                shared.put(key, ids);
+            }
+        });
+        List<DuplicateGroup> groups = new ArrayList<>();
+        shared.forEach((key, ids) -> groups.add(new DuplicateGroup(reason, key, ids.stream().map(id -> new Member(id, names.get(id))).toList())));
+        groups.sort(Comparator.comparing((DuplicateGroup g) -> g.members().get(0).id()).thenComparing(DuplicateGroup::value));
+        return groups;
+    }
+
+    private static String phoneKey(String phone) {
+        String digits = phone == null ? "" : SearchTerms.withoutCountryCode(SearchTerms.digits(phone));
+        return digits.length() < 5 ? null : digits;
+    }
+
+    private static String emailKey(String email) {
+        String key = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return key.indexOf('@') <= 0 ? null : key;
+    }
+
+    // ---- the merge
+
+    @Override
+    public MergeResult merge(long keepId, long otherId, Set<String> takeFromOther, Long keepVersion, Long otherVersion) {
+        Set<String> take = takeFromOther == null ? Set.of() : takeFromOther;
+        for (String field : take) {
+            if (!FIELDS.contains(field)) {
+                throw refused("take", NLS.bind(Messages.Merge_unknownField, field, String.join(", ", FIELDS)), field);
+            }
+        }
+        if (keepId == otherId) {
+            throw refused("other", NLS.bind(Messages.Merge_same, keepId), otherId);
+        }
+        MergeResult result = unitOfWork.write(em -> {
+            Customer keep = existing(em, keepId, "keep");
+            Customer other = existing(em, otherId, "other");
+            if (keepVersion != null) {
+                ConcurrentChangeException.checkVersion(Customer.ENTITY, keepId, keepVersion, keep.getVersion(), keep.getUpdatedBy());
+            }
+            if (otherVersion != null) {
+                ConcurrentChangeException.checkVersion(Customer.ENTITY, otherId, otherVersion, other.getVersion(), other.getUpdatedBy());
+            }
+            security.check(Action.UPDATE, Customer.ENTITY, keep.getOwner());
+            security.check(Action.DELETE, Customer.ENTITY, other.getOwner());
+            if (take.contains("owner")) {
+                security.check(Action.UPDATE, Customer.ENTITY, other.getOwner());
+            }
+            String otherName = other.getName();
+            takeFields(keep, other, take);
+            for (String tag : other.getTags()) {
+                keep.getTags().add(tag);
+            }
+            keep.setNormalizedName(CompanyNames.normalise(keep.getName()));
+            Map<String, Integer> moved = new LinkedHashMap<>();
+            boolean hasPrimary = keep.getContacts().stream().anyMatch(k -> !k.isDeleted() && k.isPrimary());
+            int contacts = 0;
+            for (Contact contact : List.copyOf(other.getContacts())) {
+                if (!contact.isDeleted()) {
+                    contact.setPrimary(contact.isPrimary() && !hasPrimary);
+                    hasPrimary |= contact.isPrimary();
+                    other.getContacts().remove(contact);
+                    keep.addContact(contact);
+                    contacts++;
+                }
+            }
+            moved.put(Contact.ENTITY, contacts);
+            int activities = 0;
+            for (Activity activity : List.copyOf(other.getActivities())) {
+                if (!activity.isDeleted()) {
+                    other.getActivities().remove(activity);
+                    keep.addActivity(activity);
+                    activities++;
+                }
+            }
+            moved.put(Activity.ENTITY, activities);
+            customers.validate(keep);
+            em.flush();
+            for (CustomerMergeParticipant participant : participants) {
+                participant.moveCustomer(otherId, keepId).forEach((entity, count) -> moved.merge(entity, count, Integer::sum));
+            }
+            em.flush();
+            long otherNow = ((Number) em.createNativeQuery("SELECT VERSION FROM SB_CUSTOMER WHERE ID = ?").setParameter(1, otherId).getSingleResult())
+                    .longValue();
+            customers.delete(otherId, otherNow);
+            AuditTrail trail = audit;
+            String details = NLS.bind(Messages.Merge_audit, new Object[] { otherId, otherName, describe(moved) });
+            if (trail != null) {
+                trail.record(Customer.ENTITY, keepId, AuditKind.OTHER, details);
+            }
+            unitOfWork.afterCommit(() -> {
+                CustomerSearch.of(unitOfWork.settings()).written(List.of(keepId));
+                events.publish(Customer.ENTITY, Change.UPDATED, keepId);
+            });
+            return new MergeResult(keepId, otherId, moved);
+        });
+        return result;
+    }
+
+    /** "2 contact, 3 activity, 1 opportunity" for the audit trail's details. */
+    static String describe(Map<String, Integer> moved) {
+        StringBuilder text = new StringBuilder();
+        moved.forEach((entity, count) -> {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(count).append(' ').append(entity);
+        });
+        return text.toString();
+    }
+
+    private static void takeFields(Customer keep, Customer other, Set<String> take) {
+        for (String field : FIELDS) {
+            Object mine = get(keep, field);
+            Object theirs = get(other, field);
+            boolean empty = mine == null || mine instanceof String s && s.isBlank();
+            if (theirs != null && (take.contains(field) || empty && !"name".equals(field))) {
+                set(keep, field, theirs);
+            }
+        }
+    }
+
+    private static Object get(Customer c, String field) {
+        return switch (field) {
+        case "name" -> c.getName();
+        case "shortName" -> c.getShortName();
+        case "creditCode" -> c.getCreditCode();
+        case "industry" -> c.getIndustry();
+        case "region" -> c.getRegion();
+        case "address" -> c.getAddress();
+        case "size" -> c.getSize();
+        case "grade" -> c.getGrade();
+        case "source" -> c.getSource();
+        case "status" -> c.getStatus();
+        case "nextFollowUp" -> c.getNextFollowUp();
+        case "needs" -> c.getNeeds();
+        case "notes" -> c.getNotes();
+        case "owner" -> c.getOwner();
+        default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    private static void set(Customer c, String field, Object value) {
+        switch (field) {
+        case "name" -> c.setName((String) value);
+        case "shortName" -> c.setShortName((String) value);
+        case "creditCode" -> c.setCreditCode((String) value);
+        case "industry" -> c.setIndustry((String) value);
+        case "region" -> c.setRegion((String) value);
+        case "address" -> c.setAddress((String) value);
+        case "size" -> c.setSize((org.salesbench.customers.CompanySize) value);
+        case "grade" -> c.setGrade((String) value);
+        case "source" -> c.setSource((String) value);
+        case "status" -> c.setStatus((org.salesbench.customers.CustomerStatus) value);
+        case "nextFollowUp" -> c.setNextFollowUp((java.time.LocalDate) value);
+        case "needs" -> c.setNeeds((String) value);
+        case "notes" -> c.setNotes((String) value);
+        case "owner" -> c.setOwner((String) value);
+        default -> throw new IllegalArgumentException(field);
+        }
+    }
+
+    private static Customer existing(EntityManager em, long id, String field) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null || customer.isDeleted()) {
+            throw refused(field, NLS.bind(Messages.Customer_notFound, id), id);
+        }
+        return customer;
+    }
+
+    private static ValidationException refused(String field, String message, Object value) {
+        return new ValidationException(List.of(new FieldError(field, message, value)));
+    }
+}

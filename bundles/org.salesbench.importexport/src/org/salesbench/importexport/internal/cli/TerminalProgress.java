@@ -1,0 +1,134 @@
+package org.salesbench.importexport.internal.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.osgi.util.NLS;
+
+/**
+ * The import's progress on standard error, redrawn in place at most four times a second: rows so far, rows per second,
+ * and the time left when the number of rows is known (a text file's lines, counted before the import). The engine
+ * reports a batch at a time ({@link #worked}), so the rows are batches times the batch size; {@link #finish} prints
+ * the exact count with the whole run's rate.
+ */
+final class TerminalProgress extends NullProgressMonitor {
+
+    private static final long REDRAW_NANOS = 250_000_000L;
+
+    private final PrintStream err;
+    private final LongSupplier nanos;
+    private final int batchSize;
+    private final long totalRows;
+    private final long start;
+    private long lastDraw = Long.MIN_VALUE;
+    private long batches;
+    private int drawnWidth;
+
+    /**
+     * @param totalRows the file's rows if known, else a negative number
+     */
+    TerminalProgress(PrintStream err, LongSupplier nanos, int batchSize, long totalRows) {
+        this.err = err;
+        this.nanos = nanos;
+        this.batchSize = batchSize;
+        this.totalRows = totalRows;
+        this.start = nanos.getAsLong();
+    }
+
+    /** Whether the process's standard error is a terminal someone watches (not a file or a pipe). */
+    static boolean stderrIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22 and later: a console is there even when redirected; isTerminal says whether it is one
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a console is a terminal
+        }
+    }
+
+    /** The data rows of a CSV or other text file (its lines after the header), or -1 for another kind of file. */
+    static long textRows(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"))) {
+            return -1;
+        }
+        long lines = 0;
+        int last = '\n';
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        if (last != '\n') {
+            lines++;
+        }
+        return Math.max(0, lines - 1);
+    }
+
+    @Override
+    public void worked(int work) {
+        batches += work;
+        draw(false);
+    }
+
+    private void draw(boolean force) {
+        long now = nanos.getAsLong();
+        if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        long rows = totalRows >= 0 ? Math.min(totalRows, batches * batchSize) : batches * batchSize;
+        long rate = rate(rows, now - start);
+        String line = totalRows > 0 && rate > 0
+                ? NLS.bind(CliMessages.Progress_lineLeft, new Object[] { rows, totalRows, rate, duration((totalRows - rows) / rate) })
+                : NLS.bind(CliMessages.Progress_line, rows, rate);
+        write(line);
+    }
+
+    private void write(String line) {
+        String padded = line.length() < drawnWidth ? line + " ".repeat(drawnWidth - line.length()) : line;
+        err.print('\r' + padded);
+        err.flush();
+        drawnWidth = line.length();
+    }
+
+    /** The last line: the exact number of rows the file had, the time taken and the rate. */
+    void finish(long rows) {
+        long elapsed = nanos.getAsLong() - start;
+        write(NLS.bind(CliMessages.Progress_done, new Object[] { rows, String.format(Locale.ROOT, "%.1f", elapsed / 1e9), rate(rows, elapsed) }));
+        err.println();
+    }
+
+    private static long rate(long rows, long elapsedNanos) {
+        return elapsedNanos <= 0 ? 0 : Math.round(rows * 1e9 / elapsedNanos);
+    }
+
+    /** 42 s, 3:05, 1:02:03. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long h = seconds / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
+    }
+}

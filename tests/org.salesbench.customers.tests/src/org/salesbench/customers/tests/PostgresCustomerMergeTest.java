@@ -1,0 +1,69 @@
+package org.salesbench.customers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.DuplicateCandidate.Reason;
+import org.salesbench.customers.DuplicateGroup;
+import org.salesbench.customers.internal.CustomerMergeImpl;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.persistence.Database;
+import org.salesbench.testing.PostgresSchema;
+
+/**
+ * The duplicate finder's queries and the merge on a team server (PostgreSQL, with its triggers and row security): the
+ * same groups as on Derby, and a merge that moves the contact and bins the other. Runs on the server
+ * {@code SALESBENCH_TEST_PG_URL} names, in a schema of its own that it drops afterwards.
+ */
+@Tag("postgres")
+class PostgresCustomerMergeTest {
+
+    private PostgresSchema schema;
+
+    @Test
+    void duplicatesAreFoundAndAMergeMovesTheContactAndBinsTheOther() {
+        schema = PostgresSchema.create("merge");
+        LocalSecurityService security = new LocalSecurityService("tester");
+        try (Database db = Database.open(schema.settings(), security)) {
+            CustomerServiceImpl service = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            try {
+                CustomerMergeImpl merge = new CustomerMergeImpl(db, security, (e, c, i) -> { }, service);
+                Customer a = CustomerFixture.customer("温州瓯海眼镜有限公司");
+                a.addContact(CustomerFixture.contact("林峰", "+86 139 0577 0001", "lin@ouhai.example"));
+                long keep = service.create(a).getId();
+                Customer b = CustomerFixture.customer("温州瓯海眼镜");
+                b.addContact(CustomerFixture.contact("陈红", "13905770001", "chen@ouhai.example"));
+                long other = service.create(b).getId();
+
+                List<DuplicateGroup> groups = merge.duplicates(10);
+                assertEquals(List.of(Reason.PHONE, Reason.NAME), groups.stream().map(DuplicateGroup::reason).toList(), groups.toString());
+                for (DuplicateGroup g : groups) {
+                    assertEquals(List.of(keep, other), g.members().stream().map(DuplicateGroup.Member::id).toList());
+                }
+
+                assertEquals(Map.of("contact", 1, "activity", 0), merge.merge(keep, other, Set.of(), null, null).moved());
+                assertEquals(2, service.find(keep).orElseThrow().getContacts().size());
+                assertTrue(service.findDeleted(other).isPresent());
+                assertTrue(merge.duplicates(10).isEmpty());
+            } finally {
+                service.search().close();
+            }
+        }
+    }
+
+    @AfterEach
+    void drop() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+}

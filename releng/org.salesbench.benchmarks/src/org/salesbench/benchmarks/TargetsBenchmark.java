@@ -46,7 +46,7 @@ import org.salesbench.users.internal.UserServiceImpl;
  * 500 people in 25 teams over 20,000 customers, a third of them won over the last two years (by Derby's bulk import,
  * not through the services), and a won revenue target of this year for every person, team and the company (through
  * the target service). Then times, after a warm-up: everyone's attainment (one report run), every team's, and the
- * attainment report by owner; and, in the same run, the baseline of /work/shared/baselines (a plain JDBC GROUP BY over
+ * attainment report by owner; and, in the same run, the shared baseline (a plain JDBC GROUP BY over
  * the same million rows), so the figures can be quoted as a ratio on a shared machine; then the won revenue report run
  * that attainment makes, and the leaderboards of won revenue and revenue attainment of every person. Goal on 2 cores:
  * ≤ 1 s each.
@@ -206,7 +206,7 @@ class TargetsBenchmark {
         LocalDate today = LocalDate.now();
         TargetPeriod year = TargetPeriod.year(today.getYear());
         System.out.println("BENCH load average " + BenchTimings.loadAverage());
-        // the baseline of /work/shared/baselines (GROUP BY over 1,000,000 rows), on the same table in the same run
+        // the shared baseline (GROUP BY over 1,000,000 rows), on the same table in the same run
         try (Connection c = Database.connect(settings)) {
             BenchTimings.report("baseline: JDBC GROUP BY owner over every opportunity", BenchTimings.repeat(runs, () -> groupBy(c,
                     "SELECT OWNER, SUM(AMOUNT) FROM SB_OPPORTUNITY GROUP BY OWNER")));

@@ -65,6 +65,10 @@ public final class Database implements UnitOfWork, AutoCloseable {
     /** The unit a new component serves; the leading dot keeps it out of the service's properties. */
     private static final String UNIT_PROPERTY = ".salesbench.unit";
 
+    /** The property the start-up benchmark sets ({@code StartupTimes} in the UI): the opening prints its phases too. */
+    private static final String STARTUP_TIMES = "salesbench.startup.times";
+    private static final String STARTUP_MARKER = "SALESBENCH-DATABASE:";
+
     private static final String SQLSTATE_DERBY_IN_USE = "XSDB6";
     private static final String DERBY_PAGE_CACHE = "derby.storage.pageCacheSize";
     private static final String DERBY_LOG_BUFFER = "derby.storage.logBufferSize";
@@ -140,10 +144,16 @@ public final class Database implements UnitOfWork, AutoCloseable {
     private static OpenUnit openUnit(DatabaseSettings settings) {
         String login;
         List<String> notices;
+        long started = System.nanoTime();
+        SchemaMigrator.Migration migration;
+        long connected;
         try (Connection connection = connect(DerbyTemplates.creating(settings, EntityContributions.changelogs()))) {
+            connected = System.nanoTime();
             connection.setAutoCommit(false);
             try {
-                notices = SchemaMigrator.migrate(connection, EntityContributions.changelogs(), settings.displayName());
+                migration = SchemaMigrator.migration(connection, EntityContributions.changelogs(), settings.displayName(),
+                        Integer.MAX_VALUE);
+                notices = new ArrayList<>(migration.notices());
                 login = login(connection, settings);
                 connection.commit();
             } catch (RuntimeException e) {
@@ -168,6 +178,12 @@ public final class Database implements UnitOfWork, AutoCloseable {
             throw translateConnectFailure(settings, e);
         }
         notices.forEach(notice -> ILog.of(Database.class).warn(notice));
+        if (Boolean.getBoolean(STARTUP_TIMES)) {
+            long now = System.nanoTime();
+            System.out.println(STARTUP_MARKER + " connect=" + (connected - started) / 1_000_000 + " schema=" + migration.millis()
+                    + " liquibase=" + migration.checked() + " jpa="
+                    + ((now - connected) / 1_000_000 - migration.millis()) + " total=" + (now - started) / 1_000_000);
+        }
         return new OpenUnit(settings, factory, login, List.copyOf(notices));
     }
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.salesbench.persistence.internal.ChangelogFingerprint;
 import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
+import org.salesbench.persistence.internal.SchemaFingerprint;
 import org.salesbench.persistence.internal.SchemaMigrator;
 
 /**
@@ -37,6 +37,8 @@ final class DerbyTemplates {
     static final String FOLDER_PROPERTY = "salesbench.derby.templates.folder";
 
     private static final String PREFIX = "jdbc:derby:";
+    /** Derby's database product name, as its driver reports it: part of a template's fingerprint. */
+    private static final String DERBY = "Apache Derby";
     /** Derby's SQLState for "database not found" when booting without {@code create=true}. */
     private static final String NOT_FOUND = "XJ004";
     /** The database name of a kept template: its backup is the folder of that name. */
@@ -103,7 +105,11 @@ final class DerbyTemplates {
         }
         try {
             Path folder = Path.of(shared);
-            Path kept = folder.resolve(ChangelogFingerprint.of(changelogs));
+            String fingerprint = SchemaFingerprint.of(DERBY, changelogs);
+            if (fingerprint == null) {
+                return makeTemplate(changelogs, null); // a changelog that cannot be read: Liquibase names it
+            }
+            Path kept = folder.resolve(fingerprint);
             if (Files.isDirectory(kept)) {
                 return kept.resolve(TEMPLATE_NAME);
             }

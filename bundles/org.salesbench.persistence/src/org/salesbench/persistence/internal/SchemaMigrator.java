@@ -55,10 +55,42 @@ public final class SchemaMigrator {
      */
     public static List<String> migrate(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
             int changeSetsOfLast) {
+        return migration(connection, changelogs, databaseName, changeSetsOfLast).notices();
+    }
+
+    /**
+     * What an opening's migration did.
+     *
+     * @param notices what the user should know (a released stale lock)
+     * @param checked whether Liquibase compared the changelogs with the database; false when the
+     *        {@link SchemaFingerprint} said the schema is the one these changelogs made
+     * @param millis how long the migration took
+     */
+    public record Migration(List<String> notices, boolean checked, long millis) {
+    }
+
+    /**
+     * Brings the schema up to date as {@link #migrate(Connection, List, String, int)} does and says whether Liquibase
+     * had to look: an unchanged schema (its {@link SchemaFingerprint} recorded, nothing run since, the lock free) is
+     * not parsed, locked nor compared again.
+     */
+    public static Migration migration(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
+            int changeSetsOfLast) {
+        long start = System.nanoTime();
         List<String> notices = new ArrayList<>();
+        String fingerprint;
+        try {
+            StaleLocks.release(connection, databaseName).ifPresent(notices::add);
+            fingerprint = changeSetsOfLast == Integer.MAX_VALUE ? SchemaFingerprint.of(connection, changelogs) : null;
+            if (SchemaFingerprint.matches(connection, fingerprint)) {
+                return new Migration(List.copyOf(notices), false, (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
+                    new Object[] {databaseName, "-", rootMessage(e)}), e);
+        }
         inLiquibaseScope(databaseName, () -> {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            StaleLocks.release(connection, databaseName).ifPresent(notices::add);
             List<Liquibase> parsed = new ArrayList<>();
             for (ChangelogDescriptor changelog : changelogs) {
                 parsed.add(inChangelogScope(changelog, databaseName, () -> {
@@ -84,9 +116,10 @@ public final class SchemaMigrator {
                     return null;
                 });
             }
+            SchemaFingerprint.record(connection, fingerprint);
             return null;
         });
-        return notices;
+        return new Migration(List.copyOf(notices), true, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The schema version of the database behind {@code connection}, compared with the installed changelogs'. */

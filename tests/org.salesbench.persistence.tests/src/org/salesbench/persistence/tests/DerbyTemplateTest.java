@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
-import org.salesbench.persistence.internal.ChangelogFingerprint;
+import org.salesbench.persistence.internal.SchemaFingerprint;
 import org.salesbench.persistence.internal.EntityContributions;
 
 /** The build keeps the migrated template on disk, under its changelogs' fingerprint, for its other test JVMs. */
@@ -25,7 +25,7 @@ class DerbyTemplateTest {
         String folder = System.getProperty("salesbench.derby.templates.folder", "");
         assertFalse(folder.isBlank(), "the build sets salesbench.derby.templates.folder for test JVMs");
         try (Database db = Database.open(DatabaseSettings.inMemory("template-" + UUID.randomUUID()), new LocalSecurityService("li.wei"))) {
-            String fingerprint = ChangelogFingerprint.of(EntityContributions.changelogs());
+            String fingerprint = SchemaFingerprint.of("Apache Derby", EntityContributions.changelogs());
             Path kept = Path.of(folder, fingerprint, "salesbench-template");
             assertTrue(Files.isRegularFile(kept.resolve("service.properties")), "a Derby backup is kept at " + kept);
             try (Connection c = Database.connect(db.settings());
@@ -39,8 +39,8 @@ class DerbyTemplateTest {
     @Test
     void theFingerprintFollowsTheChangelogsFiles() throws Exception {
         var all = EntityContributions.changelogs();
-        assertEquals(ChangelogFingerprint.of(all), ChangelogFingerprint.of(all), "the same files, the same fingerprint");
-        assertFalse(ChangelogFingerprint.of(all).equals(ChangelogFingerprint.of(all.subList(0, all.size() - 1))),
+        assertEquals(SchemaFingerprint.of("Apache Derby", all), SchemaFingerprint.of("Apache Derby", all), "the same files, the same fingerprint");
+        assertFalse(SchemaFingerprint.of("Apache Derby", all).equals(SchemaFingerprint.of("Apache Derby", all.subList(0, all.size() - 1))),
                 "one changelog fewer, another fingerprint");
     }
 }

@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  */
 final class TableCopy {
 
-    /** Liquibase's bookkeeping: each database keeps its own, written by its own migration. */
-    private static final Set<String> MIGRATION_TABLES = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
+    /** The migrations' bookkeeping (Liquibase's, and the schema fingerprint): each database keeps its own, written by its own migration. */
+    private static final Set<String> MIGRATION_TABLES = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK", "SB_SCHEMA_FINGERPRINT");
     private static final int BATCH = 1_000;
 
     record Column(String name, String sourceName, int type, boolean text, boolean large) {

@@ -3,6 +3,7 @@ package org.salesbench.ui.forms;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,7 +12,12 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.operations.UndoRedoActionGroup;
 import org.eclipse.ui.forms.editor.FormEditor;
+import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.ConcurrentChangeException;
@@ -20,7 +26,8 @@ import org.salesbench.persistence.ConcurrentChangeException;
  * A form editor over one entity that its model service validates and saves. Each edit is
  * validated; errors show on their fields (pages implementing {@link ValidatingPage}) and Save
  * stays disabled while there are any. A save that lost a race with another user is never forced
- * through: the user chooses between reloading and keeping the edits.
+ * through: the user chooses between reloading and keeping the edits. An editor that names the fields it edits
+ * ({@link #editedFields()}) makes each save undoable: Edit › Undo (Ctrl+Z) puts the values before the save back.
  *
  * @param <T> the entity
  */
@@ -33,6 +40,25 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     private BooleanSupplier conflictPrompt = this::askReloadAfterConflict;
     /** The conflict the prompt is about: it names who saved meanwhile, when known. */
     private ConcurrentChangeException lastConflict;
+    private UndoRedoActionGroup undoRedo;
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        super.init(site, input);
+        if (editedFields() != null) {
+            undoRedo = new UndoRedoActionGroup(site, Undo.context(), true);
+            undoRedo.fillActionBars(site.getActionBars());
+        }
+    }
+
+    /**
+     * Copies the fields this editor edits from the first copy of the record onto the second (which is then saved), for
+     * Edit › Undo of a save; {@code null} (the default): saves are not undoable. Only for entities
+     * ({@link AbstractEntity}): the version says whether someone changed the record since.
+     */
+    protected BiConsumer<T, T> editedFields() {
+        return null;
+    }
 
     /** The entity as edited. */
     public T entity() {
@@ -151,8 +177,14 @@ public abstract class EntityFormEditor<T> extends FormEditor {
             return;
         }
         try {
+            BiConsumer<T, T> fields = entity instanceof AbstractEntity ? editedFields() : null;
+            T before = fields == null ? null : read(entity).orElse(null); // as stored: what Undo puts back
+            Editing<T> editing = editing();
             save(entity);
             reload();
+            if (before != null && SavedEditOperation.version(before) != SavedEditOperation.version(entity)) {
+                Undo.done(new SavedEditOperation<>(editing, fields, before, read(entity).orElse(entity), getEditorInput()));
+            }
         } catch (ConcurrentChangeException e) {
             monitor.setCanceled(true);
             lastConflict = e;
@@ -201,6 +233,23 @@ public abstract class EntityFormEditor<T> extends FormEditor {
         if (getEditorInput() instanceof EntityEditorInput input) {
             input.setName(title(entity));
         }
+    }
+
+    @Override
+    public void setFocus() {
+        super.setFocus();
+        if (undoRedo != null) { // editors of one kind share their action bars: Undo and Redo are this editor's again
+            undoRedo.fillActionBars(getEditorSite().getActionBars());
+            getEditorSite().getActionBars().updateActionBars();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        if (undoRedo != null) {
+            undoRedo.dispose();
+        }
+        super.dispose();
     }
 
     @Override

@@ -15,6 +15,7 @@ final class Messages extends NLS {
     public static String Editor_keepMine;
     public static String Editor_reload;
     public static String Undo_edit;
+    public static String Undo_editGone;
     public static String Undo_gone;
 
     static {

@@ -60,9 +60,9 @@ class EditUndoUiTest {
 
     @Test
     void undoPutsTheValuesBeforeTheSaveBackAndRedoTheSavedOnes() throws Exception {
-        Customer c = new Customer("撤销编辑" + unique + "原名");
-        c.setIndustry("制造");
-        c = service.create(c);
+        Customer fresh = new Customer("撤销编辑" + unique + "原名");
+        fresh.setIndustry("制造");
+        Customer c = service.create(fresh);
         CustomerEditor editor = editAndSave(c, "撤销编辑" + unique + "新名", "软件");
         assertEquals("软件", service.find(c.getId()).orElseThrow().getIndustry());
         assertEquals("Edit of \"撤销编辑" + unique + "新名\"", Undo.history().getUndoOperation(Undo.context()).getLabel());

@@ -15,7 +15,12 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.operations.UndoRedoActionGroup;
+import org.eclipse.jface.commands.ActionHandler;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.operations.OperationHistoryActionHandler;
+import org.eclipse.ui.operations.RedoActionHandler;
+import org.eclipse.ui.operations.UndoActionHandler;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.validation.FieldError;
@@ -40,14 +45,19 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     private BooleanSupplier conflictPrompt = this::askReloadAfterConflict;
     /** The conflict the prompt is about: it names who saved meanwhile, when known. */
     private ConcurrentChangeException lastConflict;
-    private UndoRedoActionGroup undoRedo;
+    private OperationHistoryActionHandler undo;
+    private OperationHistoryActionHandler redo;
 
+    /** Edit › Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) while this editor is active: the workbench's one history. */
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         super.init(site, input);
         if (editedFields() != null) {
-            undoRedo = new UndoRedoActionGroup(site, Undo.context(), true);
-            undoRedo.fillActionBars(site.getActionBars());
+            undo = new UndoActionHandler(site, Undo.context());
+            redo = new RedoActionHandler(site, Undo.context());
+            IHandlerService handlers = site.getService(IHandlerService.class); // the part's: active while it is
+            handlers.activateHandler(IWorkbenchCommandConstants.EDIT_UNDO, new ActionHandler(undo));
+            handlers.activateHandler(IWorkbenchCommandConstants.EDIT_REDO, new ActionHandler(redo));
         }
     }
 
@@ -236,18 +246,10 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     }
 
     @Override
-    public void setFocus() {
-        super.setFocus();
-        if (undoRedo != null) { // editors of one kind share their action bars: Undo and Redo are this editor's again
-            undoRedo.fillActionBars(getEditorSite().getActionBars());
-            getEditorSite().getActionBars().updateActionBars();
-        }
-    }
-
-    @Override
     public void dispose() {
-        if (undoRedo != null) {
-            undoRedo.dispose();
+        if (undo != null) {
+            undo.dispose();
+            redo.dispose();
         }
         super.dispose();
     }

@@ -60,19 +60,25 @@ class EditUndoUiTest {
 
     @Test
     void undoPutsTheValuesBeforeTheSaveBackAndRedoTheSavedOnes() throws Exception {
-        Customer fresh = new Customer("撤销编辑" + unique + "原名");
+        Customer fresh = new Customer("回改编辑" + unique + "原名");
         fresh.setIndustry("制造");
         Customer c = service.create(fresh);
-        CustomerEditor editor = editAndSave(c, "撤销编辑" + unique + "新名", "软件");
+        CustomerEditor editor = editAndSave(c, "回改编辑" + unique + "新名", "软件");
         assertEquals("软件", service.find(c.getId()).orElseThrow().getIndustry());
-        assertEquals("Edit of \"撤销编辑" + unique + "新名\"", Undo.history().getUndoOperation(Undo.context()).getLabel());
+        assertEquals("Edit of \"回改编辑" + unique + "新名\"", Undo.history().getUndoOperation(Undo.context()).getLabel());
 
         // Edit › Undo as the menu and Ctrl+Z run it, with the editor active
         page.activate(editor);
+        editor.setFocus();
+        var undo = PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class).getCommand("org.eclipse.ui.edit.undo");
+        UiTesting.waitUntil("Edit › Undo enabled in the editor", () -> {
+            UiTesting.processEvents();
+            return undo.isHandled() && undo.isEnabled();
+        }, 5_000);
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.undo", null);
         UiTesting.waitUntil("the old values back", () -> "制造".equals(service.find(c.getId()).orElseThrow().getIndustry()));
         Customer undone = service.find(c.getId()).orElseThrow();
-        assertEquals("撤销编辑" + unique + "原名", undone.getName());
+        assertEquals("回改编辑" + unique + "原名", undone.getName());
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
         UiTesting.waitUntil("the editor shows them", () -> ((Text) overview.field("name")).getText().equals(undone.getName()));
         assertFalse(editor.hasChanges(), "shown as stored, nothing to save");
@@ -80,22 +86,22 @@ class EditUndoUiTest {
 
         assertTrue(Undo.history().redo(Undo.context(), null, null).isOK());
         assertEquals("软件", service.find(c.getId()).orElseThrow().getIndustry());
-        assertEquals("撤销编辑" + unique + "新名", ((Text) overview.field("name")).getText());
+        assertEquals("回改编辑" + unique + "新名", ((Text) overview.field("name")).getText());
     }
 
     @Test
     void anUndoAfterSomeoneElseChangedTheCustomerSaysSoAndWritesNothing() throws Exception {
-        Customer c = service.create(new Customer("冲突撤销" + unique));
-        editAndSave(c, "冲突撤销" + unique + "我的", "软件");
+        Customer c = service.create(new Customer("回改冲突" + unique));
+        editAndSave(c, "回改冲突" + unique + "我的", "软件");
         Customer theirs = service.find(c.getId()).orElseThrow();
         theirs.setIndustry("零售");
         service.update(theirs); // someone else's save after mine
 
         IStatus status = Undo.history().undo(Undo.context(), null, null);
         assertEquals(IStatus.ERROR, status.getSeverity(), status.toString());
-        assertTrue(status.getMessage().contains("冲突撤销" + unique + "我的") && status.getMessage().contains("changed"), status.getMessage());
+        assertTrue(status.getMessage().contains("回改冲突" + unique + "我的") && status.getMessage().contains("changed"), status.getMessage());
         Customer stored = service.find(c.getId()).orElseThrow();
         assertEquals("零售", stored.getIndustry(), "their change stays");
-        assertEquals("冲突撤销" + unique + "我的", stored.getName(), "my save stays: nothing was undone");
+        assertEquals("回改冲突" + unique + "我的", stored.getName(), "my save stays: nothing was undone");
     }
 }

@@ -65,10 +65,11 @@ class ListDeleteNewUiTest {
         return opportunities.create(o);
     }
 
-    private <V extends FilteredListView<?>> V listing(String id, Class<V> type, int rows) throws Exception {
+    /** The list filtered by {@code text} (the search matches the start of a customer's or a company's name), its first row selected. */
+    private <V extends FilteredListView<?>> V listing(String id, Class<V> type, String text, int rows) throws Exception {
         V view = type.cast(page.showView(id));
         page.activate(view);
-        view.searchBox().setText(unique);
+        view.searchBox().setText(text);
         UiTesting.waitUntil("the list filtered", () -> view.filter().toString().contains(unique), 5_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil(rows + " rows", () -> view.table().getItemCount() == rows
@@ -95,7 +96,7 @@ class ListDeleteNewUiTest {
     @Test
     void editDeleteMovesTheSelectedOpportunityToTheBinAndUndoBringsItBack() throws Exception {
         Opportunity o = deal("删除商机" + unique);
-        OpportunitiesView view = listing(OpportunitiesView.ID, OpportunitiesView.class, 1);
+        OpportunitiesView view = listing(OpportunitiesView.ID, OpportunitiesView.class, o.getCustomer().getName(), 1);
         assertTrue(enabled("org.eclipse.ui.edit.delete"), "Delete is offered for the selected opportunity");
 
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpens("Delete", shell -> {
@@ -122,7 +123,7 @@ class ListDeleteNewUiTest {
     @Test
     void anOpportunityChangedSinceItWasListedIsNotDeleted() throws Exception {
         Opportunity o = deal("冲突商机" + unique);
-        listing(OpportunitiesView.ID, OpportunitiesView.class, 1);
+        listing(OpportunitiesView.ID, OpportunitiesView.class, o.getCustomer().getName(), 1);
         Opportunity other = opportunities.find(o.getId()).orElseThrow();
         other.setDescription("someone else's change");
         opportunities.update(other); // after the list read it
@@ -143,7 +144,7 @@ class ListDeleteNewUiTest {
     @Test
     void editDeleteOnTheLeadsListAndUndo() throws Exception {
         Lead lead = leads.create(new Lead("线索删除" + unique + "公司"));
-        LeadsView view = listing(LeadsView.ID, LeadsView.class, 1);
+        LeadsView view = listing(LeadsView.ID, LeadsView.class, lead.getCompany(), 1);
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpensPress("Delete", "OK");
         run("org.eclipse.ui.edit.delete");
         confirmed.assertAnswered();
@@ -156,13 +157,13 @@ class ListDeleteNewUiTest {
 
     @Test
     void newOpensEachListsOwnWizardOrDialog() throws Exception {
-        listing(OpportunitiesView.ID, OpportunitiesView.class, 0);
+        listing(OpportunitiesView.ID, OpportunitiesView.class, "无此商机" + unique, 0);
         assertFalse(enabled("org.eclipse.ui.edit.delete"), "nothing selected: Delete is grey");
         UiTesting.DialogAnswer wizard = UiTesting.whenDialogOpensPress("New opportunity", "Cancel");
         run("org.eclipse.ui.newWizard");
         wizard.assertAnswered();
 
-        listing(LeadsView.ID, LeadsView.class, 0);
+        listing(LeadsView.ID, LeadsView.class, "无此线索" + unique, 0);
         UiTesting.DialogAnswer dialog = UiTesting.whenDialogOpensPress("New lead", "Cancel");
         run("org.eclipse.ui.newWizard");
         UiTesting.waitUntil("the lead dialog opened", dialog::answered);

@@ -226,7 +226,7 @@ final class OpportunityQueries {
     }
 
     private static final String ROW_SELECT = "SELECT o.ID, o.NAME, o.CUSTOMER_ID, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.PIPELINE_ID, o.STAGE_ID,"
-            + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER FROM SB_OPPORTUNITY o";
+            + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER, o.VERSION FROM SB_OPPORTUNITY o";
 
     private static List<OpportunityRow> rows(EntityManager em, Query query) {
         List<Object[]> raw = new ArrayList<>();
@@ -246,7 +246,8 @@ final class OpportunityQueries {
             long stageId = ((Number) r[7]).longValue();
             rows.add(new OpportunityRow(((Number) r[0]).longValue(), (String) r[1], customerId, names.get(customerId), money(r[3], r[4]),
                     localDate(r[5]), ((Number) r[6]).longValue(), stageId, stages.get(stageId), StageKind.valueOf((String) r[8]),
-                    ((Number) r[9]).intValue(), ForecastCategory.valueOf((String) r[10]), (String) r[11]));
+                    ((Number) r[9]).intValue(), ForecastCategory.valueOf((String) r[10]), (String) r[11],
+                    ((Number) r[12]).longValue()));
         }
         return rows;
     }

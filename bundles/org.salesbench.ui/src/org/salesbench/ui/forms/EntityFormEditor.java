@@ -3,6 +3,7 @@ package org.salesbench.ui.forms;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,7 +12,17 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.jface.commands.ActionHandler;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.operations.OperationHistoryActionHandler;
+import org.eclipse.ui.operations.RedoActionHandler;
+import org.eclipse.ui.operations.UndoActionHandler;
 import org.eclipse.ui.forms.editor.FormEditor;
+import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.ConcurrentChangeException;
@@ -20,7 +31,8 @@ import org.salesbench.persistence.ConcurrentChangeException;
  * A form editor over one entity that its model service validates and saves. Each edit is
  * validated; errors show on their fields (pages implementing {@link ValidatingPage}) and Save
  * stays disabled while there are any. A save that lost a race with another user is never forced
- * through: the user chooses between reloading and keeping the edits.
+ * through: the user chooses between reloading and keeping the edits. An editor that names the fields it edits
+ * ({@link #editedFields()}) makes each save undoable: Edit › Undo (Ctrl+Z) puts the values before the save back.
  *
  * @param <T> the entity
  */
@@ -33,6 +45,30 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     private BooleanSupplier conflictPrompt = this::askReloadAfterConflict;
     /** The conflict the prompt is about: it names who saved meanwhile, when known. */
     private ConcurrentChangeException lastConflict;
+    private OperationHistoryActionHandler undo;
+    private OperationHistoryActionHandler redo;
+
+    /** Edit › Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) while this editor is active: the workbench's one history. */
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        super.init(site, input);
+        if (editedFields() != null) {
+            undo = new UndoActionHandler(site, Undo.context());
+            redo = new RedoActionHandler(site, Undo.context());
+            IHandlerService handlers = site.getService(IHandlerService.class); // the part's: active while it is
+            handlers.activateHandler(IWorkbenchCommandConstants.EDIT_UNDO, new ActionHandler(undo));
+            handlers.activateHandler(IWorkbenchCommandConstants.EDIT_REDO, new ActionHandler(redo));
+        }
+    }
+
+    /**
+     * Copies the fields this editor edits from the first copy of the record onto the second (which is then saved), for
+     * Edit › Undo of a save; {@code null} (the default): saves are not undoable. Only for entities
+     * ({@link AbstractEntity}): the version says whether someone changed the record since.
+     */
+    protected BiConsumer<T, T> editedFields() {
+        return null;
+    }
 
     /** The entity as edited. */
     public T entity() {
@@ -151,8 +187,14 @@ public abstract class EntityFormEditor<T> extends FormEditor {
             return;
         }
         try {
+            BiConsumer<T, T> fields = entity instanceof AbstractEntity ? editedFields() : null;
+            T before = fields == null ? null : read(entity).orElse(null); // as stored: what Undo puts back
+            Editing<T> editing = editing();
             save(entity);
             reload();
+            if (before != null && SavedEditOperation.version(before) != SavedEditOperation.version(entity)) {
+                Undo.done(new SavedEditOperation<>(editing, fields, before, read(entity).orElse(entity), getEditorInput()));
+            }
         } catch (ConcurrentChangeException e) {
             monitor.setCanceled(true);
             lastConflict = e;
@@ -201,6 +243,15 @@ public abstract class EntityFormEditor<T> extends FormEditor {
         if (getEditorInput() instanceof EntityEditorInput input) {
             input.setName(title(entity));
         }
+    }
+
+    @Override
+    public void dispose() {
+        if (undo != null) {
+            undo.dispose();
+            redo.dispose();
+        }
+        super.dispose();
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class Messages extends NLS {
     public static String Search_job;
     public static String Search_none;
     public static String Search_failed;
+    public static String Preferences_appearanceDescription;
+    public static String Preferences_noThemes;
+    public static String Preferences_theme;
+    public static String Preferences_themeDark;
+    public static String Preferences_themeLight;
     public static String Preferences_databaseDescription;
     public static String Preferences_databaseUrl;
     public static String Preferences_databaseUser;

@@ -3,6 +3,7 @@ package org.salesbench.analytics.ui.internal;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -18,11 +19,13 @@ public class ChartCanvas extends Canvas {
     private JFreeChart chart;
     private Image image;
     private Point imageSize;
+    private RGB imageBackground;
 
     public ChartCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         addPaintListener(e -> {
             Rectangle area = getClientArea();
+            e.gc.setBackground(getParent().getBackground());
             e.gc.fillRectangle(area);
             Image current = imageFor(area.width, area.height);
             if (current != null) {
@@ -31,7 +34,11 @@ public class ChartCanvas extends Canvas {
         });
         addListener(SWT.Resize, e -> redraw());
         addDisposeListener(e -> disposeImage());
-        setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+    }
+
+    /** The background the chart is drawn on: the theme's (the parent's, which the CSS theme styles). */
+    private RGB themeBackground() {
+        return getParent().getBackground().getRGB();
     }
 
     public void setChart(JFreeChart chart) {
@@ -54,8 +61,11 @@ public class ChartCanvas extends Canvas {
         if (chart == null || width < 8 || height < 8) {
             return null;
         }
-        if (image == null || imageSize.x != width || imageSize.y != height) {
+        RGB background = themeBackground();
+        if (image == null || imageSize.x != width || imageSize.y != height || !background.equals(imageBackground)) {
             disposeImage();
+            ChartColours.follow(chart, background, getParent().getForeground().getRGB());
+            imageBackground = background;
             image = new Image(getDisplay(), AwtImages.toImageData(ReportCharts.draw(chart, width, height)));
             imageSize = new Point(width, height);
         }

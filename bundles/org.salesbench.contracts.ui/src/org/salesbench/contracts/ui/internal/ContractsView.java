@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -23,11 +24,14 @@ import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Undo;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
@@ -156,6 +160,76 @@ public class ContractsView extends FilteredListView<ContractFilter> {
         if (dialog.open() == Window.OK && dialog.created() != null) {
             ContractCommands.open(getSite().getPage(), dialog.created(), this::reportError);
         }
+    }
+
+    // --- the Edit menu's Delete and the File menu's New… (org.salesbench.ui.forms.ListCommands)
+
+    private ContractRow selectedRow() {
+        TableItem[] items = table.getSelection();
+        return items.length == 1 && items[0].getData() instanceof ContractRow row ? row : null;
+    }
+
+    @Override
+    public boolean canDeleteSelection() {
+        return selectedRow() != null;
+    }
+
+    /**
+     * Moves the selected contract to the recycle bin after asking, as its editor's Delete does (the model checks the DELETE
+     * right), but only if it is still the version the list shows: a contract changed since is reported, not deleted.
+     * Edit › Undo restores it.
+     */
+    @Override
+    public void deleteSelection() {
+        ContractRow row = selectedRow();
+        if (row == null) {
+            return;
+        }
+        Contract seen = row.contract();
+        if (!MessageDialog.openConfirm(getSite().getShell(), Messages.Step_delete, NLS.bind(Messages.Step_deleteConfirm, seen.getNumber()))) {
+            return;
+        }
+        long id = seen.getId();
+        Jobs.load(table, Messages.Step_delete, () -> {
+            deleteAt(id, seen.getVersion());
+            return id;
+        }, done -> {
+            Undo.done(new org.salesbench.ui.forms.DeleteToBinOperation(NLS.bind(Messages.Undo_delete, seen.getNumber()), Contract.ENTITY,
+                    java.util.Map.of(id, seen.getVersion()), ContractsView::currentVersion,
+                    versions -> versions.forEach(ContractsView::deleteAt)));
+            refresh();
+        }, e -> {
+            if (e instanceof ConcurrentChangeException conflict) {
+                if (ConflictDialog.askReload(getSite().getShell(), seen.getNumber(), conflict)) {
+                    refresh();
+                }
+            } else {
+                reportError(Jobs.message(e));
+            }
+        });
+    }
+
+    /** Deletes the contract if it is still at {@code seenVersion} (the model's delete takes no version: it is read first). */
+    private static void deleteAt(long id, long seenVersion) {
+        ContractService service = Services.get(ContractService.class);
+        Contract now = service.find(id).orElse(null);
+        ConcurrentChangeException.checkVersion(Contract.ENTITY, id, seenVersion, now == null ? null : now.getVersion(),
+                now == null ? null : now.getUpdatedBy());
+        service.delete(id);
+    }
+
+    private static Long currentVersion(long id) {
+        return Services.get(ContractService.class).find(id).map(Contract::getVersion).orElse(null);
+    }
+
+    @Override
+    public boolean canCreate() {
+        return true;
+    }
+
+    @Override
+    public void create() {
+        newContract();
     }
 
     Combo statusCombo() {

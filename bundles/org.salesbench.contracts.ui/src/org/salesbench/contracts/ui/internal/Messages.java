@@ -163,6 +163,7 @@ public final class Messages extends NLS {
     public static String Step_withdrawNote;
     public static String Step_delete;
     public static String Step_deleteConfirm;
+    public static String Undo_delete;
     public static String Step_renew;
     public static String Step_print;
     public static String Step_printDone;

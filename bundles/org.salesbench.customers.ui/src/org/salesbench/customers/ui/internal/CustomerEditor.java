@@ -75,6 +75,30 @@ public class CustomerEditor extends EntityFormEditor<Customer> implements Custom
                 Messages.Editor_cannotSave);
     }
 
+    /** The Overview page's fields: Edit › Undo of a save puts them back. */
+    @Override
+    protected java.util.function.BiConsumer<Customer, Customer> editedFields() {
+        return (from, to) -> {
+            to.setName(from.getName());
+            to.setShortName(from.getShortName());
+            to.setCreditCode(from.getCreditCode());
+            to.setIndustry(from.getIndustry());
+            to.setRegion(from.getRegion());
+            to.setAddress(from.getAddress());
+            to.setSize(from.getSize());
+            to.setGrade(from.getGrade());
+            to.setStatus(from.getStatus());
+            to.setSource(from.getSource());
+            to.setOwner(from.getOwner());
+            to.setNextFollowUp(from.getNextFollowUp());
+            to.setNeeds(from.getNeeds());
+            to.setNotes(from.getNotes());
+            java.util.Set<String> tags = new java.util.LinkedHashSet<>(from.getTags());
+            to.getTags().clear();
+            to.getTags().addAll(tags);
+        };
+    }
+
     /** A page that shows the customer's fields and their errors. */
     interface ValidatingPage extends EntityFormEditor.ValidatingPage<Customer> {
     }

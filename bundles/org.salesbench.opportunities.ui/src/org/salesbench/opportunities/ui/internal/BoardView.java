@@ -268,7 +268,7 @@ public class BoardView extends ViewPart {
         layout.marginWidth = 4;
         layout.verticalSpacing = 4;
         box.setLayout(layout);
-        box.setBackground(columnBackground(column.kind()));
+        box.setBackground(columnBackground(column.kind(), columnsHost.getBackground()));
         Label title = new Label(box, SWT.NONE);
         title.setFont(bold);
         title.setText(column.kind() == StageKind.OPEN ? NLS.bind(Messages.Board_columnTitle, column.label(), column.probability()) : column.label());
@@ -332,7 +332,14 @@ public class BoardView extends ViewPart {
     private void paintCard(GC gc, Canvas canvas, BoardCard card, BoardColumn column) {
         Display display = canvas.getDisplay();
         var area = canvas.getClientArea();
-        gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        // white with dark text on a light board; in a dark theme a card a shade lighter than its column, with light text
+        Color column0 = canvas.getParent().getBackground();
+        boolean dark = org.salesbench.ui.forms.Colours.isDark(column0.getRGB());
+        Color background = dark ? org.salesbench.ui.forms.Colours.mix(resources, column0, new org.eclipse.swt.graphics.RGB(255, 255, 255), 0.08)
+                : display.getSystemColor(SWT.COLOR_LIST_BACKGROUND);
+        Color foreground = dark ? color(224, 224, 224) : display.getSystemColor(SWT.COLOR_LIST_FOREGROUND);
+        Color secondary = org.salesbench.ui.forms.Colours.mix(resources, foreground, background.getRGB(), 0.35);
+        gc.setBackground(background);
         gc.fillRoundRectangle(0, 0, area.width - 1, area.height - 1, 8, 8);
         gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRoundRectangle(0, 0, area.width - 1, area.height - 1, 8, 8);
@@ -341,7 +348,7 @@ public class BoardView extends ViewPart {
         int x = 10;
         int line = gc.getFontMetrics().getHeight() + 1;
         int width = area.width - x - 6;
-        gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        gc.setForeground(foreground);
         gc.setFont(bold);
         gc.drawText(fit(gc, card.name(), width), x, 4, true);
         gc.setFont(canvas.getFont());
@@ -353,10 +360,10 @@ public class BoardView extends ViewPart {
         gc.setFont(canvas.getFont());
         boolean overdue = column.kind() == StageKind.OPEN && card.expectedCloseDate() != null && card.expectedCloseDate().isBefore(LocalDate.now(Clocks.system()));
         String close = card.expectedCloseDate() == null ? Messages.Board_noCloseDate : Formats.date(card.expectedCloseDate());
-        gc.setForeground(overdue ? display.getSystemColor(SWT.COLOR_RED) : display.getSystemColor(SWT.COLOR_DARK_GRAY));
+        gc.setForeground(overdue ? display.getSystemColor(SWT.COLOR_RED) : secondary);
         int closeWidth = gc.textExtent(close).x;
         gc.drawText(close, Math.max(x + amountWidth + 8, area.width - closeWidth - 6), 4 + 2 * line, true);
-        gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+        gc.setForeground(secondary);
         String owner = Formats.text(card.owner()) + "  ·  " + Labels.percent(card.probability());
         gc.drawText(fit(gc, owner, width), x, 4 + 3 * line, true);
     }
@@ -388,12 +395,9 @@ public class BoardView extends ViewPart {
         };
     }
 
-    private Color columnBackground(StageKind kind) {
-        return switch (kind) {
-            case OPEN -> color(240, 243, 247);
-            case WON -> color(237, 247, 237);
-            case LOST -> color(242, 242, 242);
-        };
+    /** A light tint of the column's stripe over the theme's background: pale in the light theme, dark in a dark one. */
+    private Color columnBackground(StageKind kind, Color background) {
+        return org.salesbench.ui.forms.Colours.mix(resources, background, stripe(kind).getRGB(), 0.07);
     }
 
     private void dragFrom(Control control, BoardCard card) {

@@ -43,7 +43,9 @@ import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.DeleteToBinOperation;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Undo;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
@@ -265,7 +267,12 @@ public class LeadsView extends FilteredListView<LeadFilter> {
             Jobs.load(table, Messages.Action_delete, () -> {
                 service.delete(row.id(), row.version());
                 return row;
-            }, r -> refresh(), e -> {
+            }, r -> {
+                // Edit › Undo (Ctrl+Z) brings it back from the recycle bin
+                Undo.done(new DeleteToBinOperation(NLS.bind(Messages.Undo_deleteLead, row.company()), Lead.ENTITY,
+                        Map.of(row.id(), row.version()), LeadsView::currentVersion, service::deleteAll));
+                refresh();
+            }, e -> {
                 if (e instanceof ConcurrentChangeException conflict) {
                     if (ConflictDialog.askReload(getSite().getShell(), row.company(), conflict)) {
                         refresh();
@@ -275,6 +282,32 @@ public class LeadsView extends FilteredListView<LeadFilter> {
                 }
             });
         }
+    }
+
+    private static Long currentVersion(long id) {
+        return Services.get(LeadService.class).find(id).map(Lead::getVersion).orElse(null);
+    }
+
+    // --- the Edit menu's Delete and the File menu's New… (org.salesbench.ui.forms.ListCommands)
+
+    @Override
+    public boolean canDeleteSelection() {
+        return selected() != null;
+    }
+
+    @Override
+    public void deleteSelection() {
+        deleteSelected();
+    }
+
+    @Override
+    public boolean canCreate() {
+        return true;
+    }
+
+    @Override
+    public void create() {
+        newLead();
     }
 
     /** What the convert dialog needs, read in one job. */

@@ -149,6 +149,9 @@ public final class Messages extends NLS {
     public static String Lead_status;
     public static String Leads_company;
     public static String Leads_confirmDelete;
+    public static String Opportunities_confirmDelete;
+    public static String Undo_deleteLead;
+    public static String Undo_deleteOpportunity;
     public static String Leads_contact;
     public static String Leads_count;
     public static String Leads_created;

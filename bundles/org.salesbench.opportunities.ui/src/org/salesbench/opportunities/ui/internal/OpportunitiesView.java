@@ -8,6 +8,8 @@ import java.util.Set;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -29,11 +31,15 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.ConflictDialog;
+import org.salesbench.ui.forms.DeleteToBinOperation;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Undo;
 import org.salesbench.ui.forms.VirtualRows;
 import org.salesbench.users.Team;
 import org.salesbench.users.UserService;
@@ -253,6 +259,61 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
                 reportError(e.getMessage());
             }
         }
+    }
+
+    // --- the Edit menu's Delete and the File menu's New… (org.salesbench.ui.forms.ListCommands)
+
+    private OpportunityRow selectedRow() {
+        TableItem[] items = table.getSelection();
+        return items.length == 1 && items[0].getData() instanceof OpportunityRow row ? row : null;
+    }
+
+    @Override
+    public boolean canDeleteSelection() {
+        return selectedRow() != null;
+    }
+
+    /**
+     * Puts the selected opportunity in the recycle bin at the version the list shows, after asking; a change made since
+     * is reported, not overwritten. Edit › Undo restores it.
+     */
+    @Override
+    public void deleteSelection() {
+        OpportunityRow row = selectedRow();
+        if (row == null || !MessageDialog.openConfirm(getSite().getShell(), Messages.Action_delete,
+                NLS.bind(Messages.Opportunities_confirmDelete, row.name(), Formats.text(row.customerName())))) {
+            return;
+        }
+        Jobs.load(table, Messages.Action_delete, () -> {
+            service.delete(row.id(), row.version());
+            return row;
+        }, deleted -> {
+            Undo.done(new DeleteToBinOperation(NLS.bind(Messages.Undo_deleteOpportunity, row.name()), Opportunity.ENTITY,
+                    java.util.Map.of(row.id(), row.version()), OpportunitiesView::currentVersion, service::deleteAll));
+            refresh();
+        }, e -> {
+            if (e instanceof ConcurrentChangeException conflict) {
+                if (ConflictDialog.askReload(getSite().getShell(), row.name(), conflict)) {
+                    refresh();
+                }
+            } else {
+                reportError(e.getMessage());
+            }
+        });
+    }
+
+    private static Long currentVersion(long id) {
+        return Services.get(OpportunityService.class).find(id).map(Opportunity::getVersion).orElse(null);
+    }
+
+    @Override
+    public boolean canCreate() {
+        return true;
+    }
+
+    @Override
+    public void create() {
+        new WizardDialog(getSite().getShell(), new NewOpportunityWizard()).open();
     }
 
     Combo ownerCombo() {

@@ -100,6 +100,29 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
         return service;
     }
 
+    /**
+     * The Overview page's fields but the stage (moved through the board or Move to stage, with its rules): Edit › Undo of a
+     * save puts them back.
+     */
+    @Override
+    protected java.util.function.BiConsumer<Opportunity, Opportunity> editedFields() {
+        return (from, to) -> {
+            to.setName(from.getName());
+            to.setAmount(from.getAmount());
+            to.setExpectedCloseDate(from.getExpectedCloseDate());
+            to.setEngagedOn(from.getEngagedOn());
+            to.setProbability(from.getProbability());
+            to.setForecastCategory(from.getForecastCategory());
+            to.setNextStep(from.getNextStep());
+            to.setLossReason(from.getLossReason());
+            to.setOwner(from.getOwner());
+            to.setSource(from.getSource());
+            to.setIndustry(from.getIndustry());
+            to.setDescription(from.getDescription());
+            to.setProductId(from.getProductId());
+        };
+    }
+
     @Override
     protected Editing<Opportunity> editing() {
         return new Editing<Opportunity>(service::validate, service::update, opportunity -> service.find(opportunity.getId()), Opportunity::getName,

@@ -42,17 +42,19 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 class PlatformTranslationsTest {
 
-    /** The fragments of org.salesbench.nl.zh.feature and their hosts. */
-    private static final Map<String, String> FRAGMENTS = Map.of(
-            "org.salesbench.nl.zh.jface", "org.eclipse.jface",
-            "org.salesbench.nl.zh.workbench", "org.eclipse.ui.workbench",
-            "org.salesbench.nl.zh.ui", "org.eclipse.ui",
-            "org.salesbench.nl.zh.views", "org.eclipse.ui.views",
-            "org.salesbench.nl.zh.forms", "org.eclipse.ui.forms",
-            "org.salesbench.nl.zh.e4.renderers", "org.eclipse.e4.ui.workbench.renderers.swt",
-            "org.salesbench.nl.zh.e4.minmax", "org.eclipse.e4.ui.workbench.addons.swt",
-            "org.salesbench.nl.zh.e4.dialogs", "org.eclipse.e4.ui.dialogs",
-            "org.salesbench.nl.zh.e4.workbench.swt", "org.eclipse.e4.ui.workbench.swt");
+    /** The fragments of org.salesbench.nl.zh.feature (and of the add-ons feature, for p2's user interface) and their hosts. */
+    private static final Map<String, String> FRAGMENTS = Map.ofEntries(
+            Map.entry("org.salesbench.nl.zh.jface", "org.eclipse.jface"),
+            Map.entry("org.salesbench.nl.zh.workbench", "org.eclipse.ui.workbench"),
+            Map.entry("org.salesbench.nl.zh.ui", "org.eclipse.ui"),
+            Map.entry("org.salesbench.nl.zh.views", "org.eclipse.ui.views"),
+            Map.entry("org.salesbench.nl.zh.forms", "org.eclipse.ui.forms"),
+            Map.entry("org.salesbench.nl.zh.e4.renderers", "org.eclipse.e4.ui.workbench.renderers.swt"),
+            Map.entry("org.salesbench.nl.zh.e4.minmax", "org.eclipse.e4.ui.workbench.addons.swt"),
+            Map.entry("org.salesbench.nl.zh.e4.dialogs", "org.eclipse.e4.ui.dialogs"),
+            Map.entry("org.salesbench.nl.zh.e4.workbench.swt", "org.eclipse.e4.ui.workbench.swt"),
+            Map.entry("org.salesbench.nl.zh.p2.ui", "org.eclipse.equinox.p2.ui"),
+            Map.entry("org.salesbench.nl.zh.p2.ui.sdk", "org.eclipse.equinox.p2.ui.sdk"));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+[^}]*\\}");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
@@ -148,6 +150,9 @@ class PlatformTranslationsTest {
         expected.put("org.eclipse.e4.ui.workbench.addons.swt/org.eclipse.e4.ui.workbench.addons.minmax.Messages.TrimStack_RestoreText", "还原(&R)");
         expected.put("org.eclipse.e4.ui.dialogs/org.eclipse.e4.ui.dialogs.textbundles.E4DialogMessages.FilteredTree_FilterMessage", "输入过滤文本");
         expected.put("org.eclipse.e4.ui.workbench.swt/org.eclipse.e4.ui.workbench.swt.internal.copy.WorkbenchSWTMessages.ShowView_shellTitle", "显示视图");
+        // Help › Install New Software…: the wizard's first page and its site field
+        expected.put("org.eclipse.equinox.p2.ui/org.eclipse.equinox.internal.p2.ui.ProvUIMessages.AvailableIUsPage_Title", "可用软件");
+        expected.put("org.eclipse.equinox.p2.ui/org.eclipse.equinox.internal.p2.ui.ProvUIMessages.AvailableIUsPage_RepoFilterLabel", "使用站点(&W)：");
         Map<String, String> actual = new TreeMap<>();
         for (String field : expected.keySet()) {
             String host = field.substring(0, field.indexOf('/'));
@@ -168,6 +173,7 @@ class PlatformTranslationsTest {
         Command resetPerspective = commands.getCommand("org.eclipse.ui.window.resetPerspective");
         assertEquals("重置透视图", name(resetPerspective));
         assertEquals("显示视图菜单", name(commands.getCommand("org.eclipse.ui.window.showViewMenu")));
+        assertEquals("安装新软件...", name(commands.getCommand("org.eclipse.equinox.p2.ui.sdk.install")));
     }
 
     @Test

@@ -194,6 +194,9 @@ public class ProcessBoardView extends ViewPart {
         label.setText(text);
         label.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         label.setBackground(background);
+        if (background != null) { // the light amber keeps dark text whatever the theme's text colour is
+            label.setForeground(label.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        }
         return label;
     }
 

@@ -82,6 +82,17 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
         applyFilter();
     }
 
+    /** File › New… and Ctrl+N add a task, as the toolbar's Add does. Tasks are cancelled or completed, never deleted. */
+    @Override
+    public boolean canCreate() {
+        return true;
+    }
+
+    @Override
+    public void create() {
+        tasks.addTask();
+    }
+
     @Override
     protected void applyFilter() {
         if (!table.isDisposed()) {

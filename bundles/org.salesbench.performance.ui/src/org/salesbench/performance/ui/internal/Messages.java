@@ -84,6 +84,10 @@ public final class Messages extends NLS {
     public static String Score_frozen;
     public static String Score_adjusted;
     public static String Score_none;
+    public static String Score_whose;
+    public static String Score_me;
+    public static String Score_team;
+    public static String Score_teamLive;
     public static String Statement_open;
     public static String Statement_closed;
     public static String Statement_none;

@@ -50,6 +50,9 @@ public final class Messages extends NLS {
     public static String Targets_reasonTitle;
     public static String Targets_reason;
     public static String Targets_reasonNeeded;
+    public static String Targets_saveMonths;
+    public static String Targets_cellNotANumber;
+    public static String Targets_changedMeanwhile;
     public static String Period_label;
     public static String Period_hint;
     public static String Period_bad;

@@ -104,20 +104,27 @@ public class TargetsView extends ViewPart {
         column(Messages.Targets_check, 300);
         cellEditor = new TreeEditor(tree);
         cellEditor.grabHorizontal = true;
-        tree.addListener(SWT.MouseDown, e -> {
-            Point at = new Point(e.x, e.y);
-            TreeItem item = tree.getItem(at);
-            if (item == null) {
-                return;
-            }
+        tree.addListener(SWT.MouseDown, e -> monthCellAt(tree.getItems(), new Point(e.x, e.y)));
+        refresh();
+    }
+
+    /**
+     * Opens the month's cell under the point, if the point is on one: the lines' cells are searched by their bounds
+     * (a tree of a company, its teams and their people is small), which GTK's hit test of a row does not always find.
+     */
+    private boolean monthCellAt(TreeItem[] items, Point at) {
+        for (TreeItem item : items) {
             for (int column = FIRST_MONTH_COLUMN; column < FIRST_MONTH_COLUMN + 12; column++) {
                 if (item.getBounds(column).contains(at)) {
                     editCell(item, column - FIRST_MONTH_COLUMN + 1);
-                    return;
+                    return true;
                 }
             }
-        });
-        refresh();
+            if (item.getExpanded() && monthCellAt(item.getItems(), at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Button button(Composite bar, String text, Runnable action) {

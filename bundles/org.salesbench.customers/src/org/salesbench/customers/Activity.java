@@ -59,6 +59,10 @@ public class Activity extends DeletableEntity {
     @Column(name = "NEXT_STEP_DATE")
     private LocalDate nextStepDate;
 
+    /** How satisfied the customer said they were with this contact, 1 (very unsatisfied) to 5 (very satisfied); null: not asked. */
+    @Column(name = "SATISFACTION")
+    private Integer satisfaction;
+
     public Activity() {
     }
 
@@ -86,4 +90,6 @@ public class Activity extends DeletableEntity {
     public void setNextStep(String nextStep) { this.nextStep = nextStep; }
     public LocalDate getNextStepDate() { return nextStepDate; }
     public void setNextStepDate(LocalDate nextStepDate) { this.nextStepDate = nextStepDate; }
+    public Integer getSatisfaction() { return satisfaction; }
+    public void setSatisfaction(Integer satisfaction) { this.satisfaction = satisfaction; }
 }

@@ -359,6 +359,10 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             v.notBefore(prefix + "nextStepDate", Messages.Activity_nextStepDate, activity.getNextStepDate(),
                     Messages.Activity_when, activity.getOccurredAt().toLocalDate());
         }
+        Integer satisfaction = activity.getSatisfaction();
+        if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
+            v.add(prefix + "satisfaction", Messages.Activity_satisfactionRange, satisfaction);
+        }
     }
 
     /** Normalises what people type, and keeps the derived columns in step. */

@@ -58,6 +58,7 @@ public final class Messages extends NLS {
     public static String Activity_when;
     public static String Activity_summary;
     public static String Activity_nextStepDate;
+    public static String Activity_satisfactionRange;
     public static String Customer_notFound;
     public static String Bulk_row;
     public static String Search_openJob;

@@ -25,6 +25,15 @@ public interface TargetService {
     /** Changes a target's value; {@code reason} is kept with the change. */
     Target update(long targetId, BigDecimal value, String reason);
 
+    /**
+     * Writes the cells of a grid together (a manager typing months' targets), with one reason, all or nothing: a cell
+     * whose target changed or was deleted since the user saw it, or that has a target now where there was none, is
+     * refused with a {@link org.salesbench.persistence.ConcurrentChangeException}; a bad value with a
+     * {@link org.salesbench.core.validation.ValidationException} whose field names the cell ({@code cells[2].value}).
+     * Nothing is written then.
+     */
+    List<Target> saveCells(String metric, List<TargetCell> cells, String reason);
+
     /** Creates the target, or changes the value of the one there is (what an import does). */
     Target set(String metric, Subject subject, TargetPeriod period, BigDecimal value, String reason);
 

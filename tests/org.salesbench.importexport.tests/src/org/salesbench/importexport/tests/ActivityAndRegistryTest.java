@@ -98,6 +98,39 @@ class ActivityAndRegistryTest {
         }
     }
 
+    @Test
+    void theCustomersSatisfactionIsImportedChangedByExternalIdAndExported() throws IOException {
+        Path file = ImportFixture.utf8(dir.resolve("csat.csv"), """
+                客户,类型,日期,主题,满意度,外部编号
+                ACME Inc.,visit,2026-11-02 10:00,回访,5,S-1
+                ACME Inc.,call,2026-11-03 10:00,电话,,S-2
+                ACME Inc.,call,2026-11-04 10:00,半分,4.5,S-3
+                ACME Inc.,call,2026-11-05 10:00,太高,6,S-4
+                """);
+        ImportResult result = fx.importFile(file, "activities", fx.auto(file, "activities").withMode(Mode.VALID_ROWS));
+        assertEquals(2, result.created(), result.errors().toString());
+        assertEquals(2, result.failed());
+        assertTrue(result.errors().get(0).message().contains("4.5"), result.errors().get(0).message());
+        assertTrue(result.errors().get(1).message().contains("6"), result.errors().get(1).message());
+        Customer acme = fx.customers.find(fx.idOf("ACME Inc.")).orElseThrow();
+        assertEquals(List.of("回访=5", "电话=null"), acme.getActivities().stream().map(a -> a.getSummary() + "=" + a.getSatisfaction()).sorted().toList());
+
+        Path change = ImportFixture.utf8(dir.resolve("csat2.csv"), """
+                Account Name,Activity Type,Date,Subject,CSAT,Activity ID
+                ACME Inc.,call,2026-11-03 10:00,电话,3,S-2
+                """);
+        ImportResult updated = fx.importFile(change, "activities", fx.auto(change, "activities").withMode(Mode.VALID_ROWS)
+                .withMatch(new MatchPolicy(List.of("externalId"), OnMatch.UPDATE)));
+        assertEquals(1, updated.updated(), updated.errors().toString());
+        acme = fx.customers.find(fx.idOf("ACME Inc.")).orElseThrow();
+        assertEquals(List.of("回访=5", "电话=3"), acme.getActivities().stream().map(a -> a.getSummary() + "=" + a.getSatisfaction()).sorted().toList());
+
+        Path exported = dir.resolve("csat.csv.out.csv");
+        assertEquals(2, fx.engine.export("activities", null, exported, WriteOptions.DEFAULT, new NullProgressMonitor()));
+        String csv = java.nio.file.Files.readString(exported, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.contains("回访") && csv.lines().anyMatch(l -> l.contains("回访") && l.contains(",5,")), csv);
+    }
+
     private static List<String> describe(List<Activity> activities) {
         return activities.stream().map(a -> a.getType() + "|" + a.getOccurredAt() + "|" + a.getSummary() + "|" + a.getNextStepDate() + "|"
                 + (a.getContact() == null ? "" : a.getContact().getName())).sorted().toList();

@@ -173,7 +173,7 @@ class KpiTest {
     void theContributedKpisAreListedInOrderAndABrokenOneMeasuresNothing() {
         List<String> ids = f.kpis.kpis().stream().map(KpiDefinition::id).toList();
         assertEquals(List.of("revenue_attainment", "won_revenue", "collected_revenue", "new_customers", "activities", "follow_up_timeliness",
-                "opportunity_hygiene", "teamwork", "test_satisfaction", "test_broken"), ids, "the element without an id is skipped");
+                "opportunity_hygiene", "customer_satisfaction", "teamwork", "test_satisfaction", "test_broken"), ids, "the element without an id is skipped");
         KpiDefinition satisfaction = f.kpis.kpi("test_satisfaction").orElseThrow();
         assertEquals("Customer satisfaction (test)", satisfaction.label());
         assertEquals(0, dec("87.5").compareTo(value("test_satisfaction", REP, Q3, null, null)));

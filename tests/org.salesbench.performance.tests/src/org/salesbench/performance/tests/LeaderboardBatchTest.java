@@ -65,6 +65,9 @@ class LeaderboardBatchTest {
         f.activity("bt.a", ActivityType.VISIT, LocalDate.of(2023, 4, 3).atTime(9, 0));
         f.activity("bt.a", ActivityType.CALL, LocalDate.of(2023, 4, 4).atTime(9, 0));
         f.activity("bt.c", ActivityType.VISIT, LocalDate.of(2023, 5, 4).atTime(9, 0));
+        f.activity("bt.a", ActivityType.MEETING, LocalDate.of(2023, 5, 6).atTime(9, 0), 4);
+        f.activity("bt.a", ActivityType.CALL, LocalDate.of(2023, 5, 7).atTime(9, 0), 5);
+        f.activity("bt.b", ActivityType.CALL, LocalDate.of(2023, 6, 7).atTime(9, 0), 2);
         f.task("bt.b", LocalDate.of(2023, 5, 10), LocalDate.of(2023, 5, 10).atTime(9, 0), false);
         f.task("bt.b", LocalDate.of(2023, 5, 11), null, false);
         f.targets.create("won_revenue", Subject.person("bt.a"), TargetPeriod.quarter(2023, 2), dec("4001"), "二季度目标");
@@ -100,7 +103,7 @@ class LeaderboardBatchTest {
     void everyBuiltInKpiRanksEveryoneWithOneQueryAndTheValuesEachPersonHasAlone() {
         Map<String, BigDecimal> targets = Map.of("bt.a", dec("4001"));
         for (String id : List.of("revenue_attainment", "won_revenue", "collected_revenue", "new_customers", "activities", "follow_up_timeliness",
-                "opportunity_hygiene", "teamwork")) {
+                "opportunity_hygiene", "customer_satisfaction", "teamwork")) {
             Kpi kpi = KpiRegistry.find(id).orElseThrow().kpi().get().orElseThrow();
             for (String parameter : id.equals("activities") ? new String[] {null, "VISIT"} : new String[] {null}) {
                 AtomicInteger queries = new AtomicInteger();
@@ -139,6 +142,12 @@ class LeaderboardBatchTest {
         assertEquals(0, dec("100").compareTo(hygiene.get(0).value()));
         assertEquals(0, BigDecimal.ZERO.compareTo(hygiene.get(1).value()));
         assertEquals(0, dec("1000").compareTo(f.kpis.leaderboard("collected_revenue", PEOPLE, Q2, null).get(0).value()));
+        // (4 + 5) / 2 = 4.5 for bt.a, 2 for bt.b; bt.c's activity is not rated
+        List<KpiService.Ranked> satisfaction = f.kpis.leaderboard("customer_satisfaction", PEOPLE, Q2, null);
+        assertEquals(List.of("bt.a", "bt.b"), satisfaction.subList(0, 2).stream().map(KpiService.Ranked::login).toList());
+        assertEquals(0, dec("4.5").compareTo(satisfaction.get(0).value()));
+        assertEquals(0, dec("2").compareTo(satisfaction.get(1).value()));
+        satisfaction.subList(2, 4).forEach(r -> assertNull(r.value(), r.login()));
     }
 
     @Test

@@ -167,12 +167,18 @@ final class PerfFixture implements AutoCloseable {
     }
 
     void activity(String performer, ActivityType type, LocalDateTime at) {
+        activity(performer, type, at, null);
+    }
+
+    /** An activity {@code performer} performed at {@code at}, rated {@code satisfaction} (1-5) by the customer, or not rated (null). */
+    void activity(String performer, ActivityType type, LocalDateTime at, Integer satisfaction) {
         Customer customer = customer(performer);
         db.write(em -> {
             Customer c = em.find(Customer.class, customer.getId());
             Activity a = c.addActivity(new Activity(type, at, "拜访 " + type));
             a.setPerformedBy(performer);
             a.setOwner(performer);
+            a.setSatisfaction(satisfaction);
             em.persist(a);
             return a;
         });

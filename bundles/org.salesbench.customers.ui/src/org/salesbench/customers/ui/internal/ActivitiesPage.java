@@ -3,6 +3,7 @@ package org.salesbench.customers.ui.internal;
 import org.salesbench.ui.forms.Tables;
 import java.util.Map;
 
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
@@ -19,6 +20,7 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.Customer;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.forms.Formats;
 
 /** The timeline, newest first, and "Log activity", which saves at once and moves the next follow-up. */
@@ -41,16 +43,18 @@ public class ActivitiesPage extends FormPage implements CustomerEditor.Validatin
         managedForm.getForm().setText(Messages.Editor_activities);
         toolkit.decorateFormHeading(managedForm.getForm().getForm());
         Composite body = managedForm.getForm().getBody();
-        body.setLayout(new GridLayout(2, false));
+        body.setLayout(new GridLayout(3, false));
         followUp = toolkit.createLabel(body, "");
         followUp.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button log = toolkit.createButton(body, Messages.Action_logActivity, SWT.PUSH);
         log.setImage(Images.descriptor("icons/activity.png").createImage());
         log.addDisposeListener(e -> log.getImage().dispose());
         log.addListener(SWT.Selection, e -> logActivity());
+        Button rate = toolkit.createButton(body, Messages.Activity_rate, SWT.PUSH);
+        rate.addListener(SWT.Selection, e -> rateSelected());
         viewer = Tables.create(body);
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
-        data.horizontalSpan = 2;
+        data.horizontalSpan = 3;
         viewer.getTable().setLayoutData(data);
         Tables.column(viewer, Activity.class, Messages.Activity_when, 140, a -> Formats.dateTime(a.getOccurredAt()));
         Tables.column(viewer, Activity.class, Messages.Activity_type, 70, a -> Labels.of(a.getType()));
@@ -60,6 +64,7 @@ public class ActivitiesPage extends FormPage implements CustomerEditor.Validatin
         Tables.column(viewer, Activity.class, Messages.Activity_nextStep, 150, a -> Formats.text(a.getNextStep()));
         Tables.column(viewer, Activity.class, Messages.Activity_nextStepDate, 100, a -> Formats.date(a.getNextStepDate()));
         Tables.column(viewer, Activity.class, Messages.Activity_by, 80, a -> Formats.text(a.getPerformedBy()));
+        Tables.column(viewer, Activity.class, Messages.Activity_satisfaction, 120, a -> Labels.satisfaction(a.getSatisfaction()));
         reload(editor.customer());
     }
 
@@ -83,6 +88,55 @@ public class ActivitiesPage extends FormPage implements CustomerEditor.Validatin
         } catch (ValidationException e) {
             MessageDialog.openError(getSite().getShell(), Messages.Action_logActivity, e.getMessage());
         }
+    }
+
+    /**
+     * Asks how satisfied the customer was with the selected activity (1 to 5, empty to clear; anything else is refused
+     * in the dialog) and saves it at once, as logging does.
+     */
+    public void rateSelected() {
+        Object selected = viewer.getStructuredSelection().getFirstElement();
+        if (!(selected instanceof Activity activity)) {
+            MessageDialog.openInformation(getSite().getShell(), Messages.Activity_rate, Messages.Activity_selectFirst);
+            return;
+        }
+        if (editor.hasChanges()) {
+            MessageDialog.openInformation(getSite().getShell(), Messages.Activity_rate, Messages.Activity_saveFirst);
+            return;
+        }
+        InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Activity_rate,
+                NLS.bind(Messages.Activity_rateMessage, Labels.of(activity.getType()), Formats.dateTime(activity.getOccurredAt())),
+                activity.getSatisfaction() == null ? "" : activity.getSatisfaction().toString(), ActivitiesPage::ratingError); //$NON-NLS-1$
+        if (dialog.open() == Window.OK) {
+            rate(activity, rating(dialog.getValue()));
+        }
+    }
+
+    /** What is wrong with a typed rating, or null when it is 1 to 5 or empty. */
+    static String ratingError(String text) {
+        return text == null || text.isBlank() || text.strip().matches("[1-5]") ? null : NLS.bind(Messages.Activity_rateBad, text.strip()); //$NON-NLS-1$
+    }
+
+    private static Integer rating(String text) {
+        return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+    }
+
+    /** Saves the customer's rating of one of its activities ({@code null} clears it) and shows the timeline again. */
+    public void rate(Activity activity, Integer satisfaction) {
+        Integer before = activity.getSatisfaction();
+        activity.setSatisfaction(satisfaction);
+        try {
+            editor.service().update(editor.customer());
+        } catch (ValidationException | ConcurrentChangeException e) {
+            activity.setSatisfaction(before);
+            MessageDialog.openError(getSite().getShell(), Messages.Activity_rate, e.getMessage());
+        }
+        editor.reload();
+    }
+
+    /** The satisfaction shown on a timeline row, for tests. */
+    public String shownSatisfaction(int row) {
+        return viewer.getTable().getItem(row).getText(8);
     }
 
     @Override

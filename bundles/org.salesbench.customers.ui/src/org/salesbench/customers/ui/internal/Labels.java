@@ -11,6 +11,21 @@ final class Labels {
     private Labels() {
     }
 
+    /** A satisfaction rating 1-5 with what it means ("4 - satisfied"); empty when not rated. */
+    static String satisfaction(Integer rating) {
+        if (rating == null) {
+            return "";
+        }
+        return switch (rating) {
+            case 1 -> Messages.Satisfaction_1;
+            case 2 -> Messages.Satisfaction_2;
+            case 3 -> Messages.Satisfaction_3;
+            case 4 -> Messages.Satisfaction_4;
+            case 5 -> Messages.Satisfaction_5;
+            default -> Integer.toString(rating);
+        };
+    }
+
     static String of(CustomerStatus status) {
         if (status == null) {
             return "";

@@ -36,6 +36,7 @@ public class LogActivityDialog extends TitleAreaDialog {
     private Text nextStep;
     private Button hasNextDate;
     private DateTime nextDate;
+    private Combo satisfaction;
     private Activity activity;
 
     public LogActivityDialog(Shell parent, List<Contact> contacts) {
@@ -76,6 +77,14 @@ public class LogActivityDialog extends TitleAreaDialog {
         nextDate.setDate(inAWeek.getYear(), inAWeek.getMonthValue() - 1, inAWeek.getDayOfMonth());
         nextDate.setEnabled(false);
         hasNextDate.addListener(SWT.Selection, e -> nextDate.setEnabled(hasNextDate.getSelection()));
+        new Label(c, SWT.NONE).setText(Messages.Activity_satisfaction);
+        satisfaction = new Combo(c, SWT.READ_ONLY);
+        satisfaction.add(Messages.Activity_notRated);
+        for (int rating = 1; rating <= 5; rating++) {
+            satisfaction.add(Labels.satisfaction(rating));
+        }
+        satisfaction.select(0);
+        satisfaction.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         summary.addModifyListener(e -> check());
         return area;
     }
@@ -112,6 +121,9 @@ public class LogActivityDialog extends TitleAreaDialog {
         activity.setNextStep(nextStep.getText().isBlank() ? null : nextStep.getText().strip());
         if (hasNextDate.getSelection()) {
             activity.setNextStepDate(LocalDate.of(nextDate.getYear(), nextDate.getMonth() + 1, nextDate.getDay()));
+        }
+        if (satisfaction.getSelectionIndex() > 0) {
+            activity.setSatisfaction(satisfaction.getSelectionIndex());
         }
         if (contact.getSelectionIndex() > 0) {
             activity.setContact(contacts.get(contact.getSelectionIndex() - 1));

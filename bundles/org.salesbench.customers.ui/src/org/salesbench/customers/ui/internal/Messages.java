@@ -60,6 +60,17 @@ public final class Messages extends NLS {
     public static String Activity_type;
     public static String Activity_visit;
     public static String Activity_when;
+    public static String Activity_satisfaction;
+    public static String Activity_notRated;
+    public static String Activity_rate;
+    public static String Activity_rateMessage;
+    public static String Activity_rateBad;
+    public static String Activity_selectFirst;
+    public static String Satisfaction_1;
+    public static String Satisfaction_2;
+    public static String Satisfaction_3;
+    public static String Satisfaction_4;
+    public static String Satisfaction_5;
     public static String Column_grade;
     public static String Column_industry;
     public static String Column_name;

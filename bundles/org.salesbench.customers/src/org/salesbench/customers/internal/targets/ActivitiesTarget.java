@@ -3,6 +3,7 @@ package org.salesbench.customers.internal.targets;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ public class ActivitiesTarget implements ImportTarget {
 
     static final String CUSTOMER = ContactsTarget.CUSTOMER, CUSTOMER_EXTERNAL_ID = ContactsTarget.CUSTOMER_EXTERNAL_ID, TYPE = "type",
             OCCURRED_AT = "occurredAt", SUMMARY = "summary", OUTCOME = "outcome", NEXT_STEP = "nextStep", NEXT_STEP_DATE = "nextStepDate",
-            CONTACT = "contact", EXTERNAL_ID = "externalId";
+            CONTACT = "contact", SATISFACTION = "satisfaction", EXTERNAL_ID = "externalId";
 
     /** The activity types of Salesforce's task and event subtypes and Zoho CRM's call types. */
     static final String[] VENDOR_TYPES = { "Task", "NOTE", "Call", "CALL", "Email", "EMAIL", "ListEmail", "EMAIL", "Event", "MEETING",
@@ -85,6 +86,8 @@ public class ActivitiesTarget implements ImportTarget {
                 of(NEXT_STEP, ImportMessages.Activity_nextStep, FieldType.TEXT, false, "Next Step", "下一步", "下一步计划"),
                 of(NEXT_STEP_DATE, ImportMessages.Activity_nextStepDate, FieldType.DATE, false, "Next Step Date", "下一步日期"),
                 of(CONTACT, ImportMessages.Activity_contact, FieldType.TEXT, false, "Contact", "Contact Name", "Name", "联系人"),
+                of(SATISFACTION, ImportMessages.Activity_satisfaction, FieldType.NUMBER, false, "Satisfaction", "CSAT", "Customer Satisfaction", "满意度",
+                        "客户满意度"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Activity ID", "Task ID", "Id", "Record Id", "外部编号"));
     }
 
@@ -113,6 +116,11 @@ public class ActivitiesTarget implements ImportTarget {
         WritableFields rules = WritableFields.of(security, ENTITY);
         Map<String, Long> externalIds = new HashMap<>();
         for (ImportRow row : rows) {
+            FieldError notWhole = notWhole(row);
+            if (notWhole != null) {
+                outcomes.add(RowOutcome.failed(List.of(notWhole)));
+                continue;
+            }
             String external = row.text(EXTERNAL_ID) == null ? null : row.text(EXTERNAL_ID).strip();
             Long existing = null;
             if (external != null && match.onMatch() != OnMatch.CREATE && match.keys().contains(EXTERNAL_ID)) {
@@ -179,6 +187,17 @@ public class ActivitiesTarget implements ImportTarget {
         return outcomes;
     }
 
+    /** A satisfaction that is not a whole number (4.5): refused here; 1 to 5 is the service's rule. */
+    private static FieldError notWhole(ImportRow row) {
+        if (row.has(SATISFACTION) && row.get(SATISFACTION) instanceof Number n) {
+            BigDecimal value = new BigDecimal(n.toString());
+            if (value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(100)) > 0) {
+                return new FieldError(SATISFACTION, NLS.bind(ImportMessages.Activity_satisfactionWhole, value.toPlainString()), value);
+            }
+        }
+        return null;
+    }
+
     private static void apply(ImportRow row, Activity a) {
         if (row.has(TYPE)) a.setType(row.get(TYPE) == null ? null : ActivityType.valueOf(row.text(TYPE)));
         if (row.has(OCCURRED_AT)) a.setOccurredAt((LocalDateTime) row.get(OCCURRED_AT));
@@ -186,6 +205,7 @@ public class ActivitiesTarget implements ImportTarget {
         if (row.has(OUTCOME)) a.setOutcome(row.text(OUTCOME));
         if (row.has(NEXT_STEP)) a.setNextStep(row.text(NEXT_STEP));
         if (row.has(NEXT_STEP_DATE)) a.setNextStepDate((LocalDate) row.get(NEXT_STEP_DATE));
+        if (row.has(SATISFACTION)) a.setSatisfaction(row.get(SATISFACTION) == null ? null : new BigDecimal(row.get(SATISFACTION).toString()).intValueExact());
     }
 
     @Override
@@ -215,6 +235,7 @@ public class ActivitiesTarget implements ImportTarget {
                 case NEXT_STEP -> a.getNextStep();
                 case NEXT_STEP_DATE -> a.getNextStepDate();
                 case CONTACT -> a.getContact() == null ? null : a.getContact().getName();
+                case SATISFACTION -> a.getSatisfaction();
                 case EXTERNAL_ID -> external.get(a.getId());
                 default -> null;
                 })).toList());

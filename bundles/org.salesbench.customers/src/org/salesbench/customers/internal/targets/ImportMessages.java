@@ -10,6 +10,8 @@ public final class ImportMessages extends NLS {
     public static String Activity_contact;
     public static String Activity_nextStep;
     public static String Activity_nextStepDate;
+    public static String Activity_satisfaction;
+    public static String Activity_satisfactionWhole;
     public static String Activity_noContact;
     public static String Activity_occurredAt;
     public static String Activity_outcome;

@@ -50,6 +50,9 @@ public final class Messages extends NLS {
     public static String Targets_reasonTitle;
     public static String Targets_reason;
     public static String Targets_reasonNeeded;
+    public static String Targets_saveMonths;
+    public static String Targets_cellNotANumber;
+    public static String Targets_changedMeanwhile;
     public static String Period_label;
     public static String Period_hint;
     public static String Period_bad;
@@ -84,6 +87,10 @@ public final class Messages extends NLS {
     public static String Score_frozen;
     public static String Score_adjusted;
     public static String Score_none;
+    public static String Score_whose;
+    public static String Score_me;
+    public static String Score_team;
+    public static String Score_teamLive;
     public static String Statement_open;
     public static String Statement_closed;
     public static String Statement_none;

@@ -53,7 +53,9 @@ abstract class PeriodTableView<T> extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(4, false));
+        int extra = extraControls();
+        parent.setLayout(new GridLayout(4 + extra, false));
+        createExtraControls(parent);
         new Label(parent, SWT.NONE).setText(Messages.Period_label);
         period = new Text(parent, SWT.BORDER);
         period.setText(defaultPeriod());
@@ -70,14 +72,14 @@ abstract class PeriodTableView<T> extends ViewPart {
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4 + extra, 1));
         for (String column : columns()) {
             TableColumn c = new TableColumn(table, SWT.NONE);
             c.setText(column);
             c.setWidth(110);
         }
         summary = new Label(parent, SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4 + extra, 1));
         load();
     }
 
@@ -85,6 +87,16 @@ abstract class PeriodTableView<T> extends ViewPart {
     static String defaultPeriod() {
         java.time.LocalDate today = java.time.LocalDate.now(org.salesbench.core.time.Clocks.system());
         return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1); //$NON-NLS-1$
+    }
+
+    /** How many controls {@link #createExtraControls} makes, each taking one column of the bar before the period. */
+    int extraControls() {
+        return 0;
+    }
+
+    /** Makes the controls a view adds before the period field (a choice of what to show); none by default. */
+    void createExtraControls(Composite parent) {
+        // none
     }
 
     abstract List<String> columns();

@@ -85,6 +85,13 @@ public final class Messages extends NLS {
     public static String Statement_title;
 
     public static String Scorecard_teamEmpty;
+    public static String ScorecardCommand_help;
+    public static String ScorecardCommand_teamOrUser;
+    public static String ScorecardCommand_badTemplate;
+    public static String ScorecardCommand_noTemplate;
+    public static String ScorecardCommand_unknownTeam;
+    public static String ScorecardCommand_total;
+    public static String ScorecardCommand_title;
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

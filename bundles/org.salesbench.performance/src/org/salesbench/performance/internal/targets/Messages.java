@@ -32,6 +32,7 @@ public final class Messages extends NLS {
     public static String Target_checkSubjects;
     public static String Target_checkMonths;
     public static String Target_split;
+    public static String Target_cell;
     public static String Command_help;
     public static String Command_noAction;
     public static String Command_unknownAction;

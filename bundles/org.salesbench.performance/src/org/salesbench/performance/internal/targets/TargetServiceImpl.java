@@ -35,9 +35,11 @@ import org.salesbench.performance.targets.SplitMethod;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.performance.targets.SubjectKind;
 import org.salesbench.performance.targets.Target;
+import org.salesbench.performance.targets.TargetCell;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetRevision;
 import org.salesbench.performance.targets.TargetService;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
@@ -108,6 +110,37 @@ public class TargetServiceImpl implements TargetService {
             return t;
         });
         return saved;
+    }
+
+    @Override
+    public List<Target> saveCells(String metric, List<TargetCell> cells, String reason) {
+        return unitOfWork.write(em -> {
+            List<Target> saved = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                TargetCell cell = cells.get(i);
+                try {
+                    if (cell.targetId() == null) {
+                        Optional<Target> now = cell.subject() == null || cell.period() == null ? Optional.empty()
+                                : find(metric, cell.subject(), cell.period());
+                        if (now.isPresent()) {
+                            throw ConcurrentChangeException.of(Target.ENTITY, now.get().getId(), now.get().getUpdatedBy());
+                        }
+                        saved.add(create(metric, cell.subject(), cell.period(), cell.value(), reason));
+                    } else {
+                        Target stored = em.find(Target.class, cell.targetId());
+                        ConcurrentChangeException.checkVersion(Target.ENTITY, cell.targetId(), cell.seenVersion(),
+                                stored == null ? null : stored.getVersion(), stored == null ? null : stored.getUpdatedBy());
+                        saved.add(update(cell.targetId(), cell.value(), reason));
+                    }
+                } catch (ValidationException e) {
+                    String prefix = "cells[" + i + "].";
+                    String where = cell.subject() + " " + cell.period();
+                    throw new ValidationException(e.getErrors().stream()
+                            .map(fe -> new FieldError(prefix + fe.field(), NLS.bind(Messages.Target_cell, where, fe.message()), fe.value())).toList());
+                }
+            }
+            return saved;
+        });
     }
 
     @Override

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -22,7 +26,14 @@ import org.salesbench.performance.commissions.CommissionService;
 import org.salesbench.performance.scorecards.Curve;
 import org.salesbench.performance.scorecards.ScorecardService;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.performance.targets.Subject;
+import org.salesbench.performance.targets.TargetPeriod;
+import org.salesbench.performance.targets.TargetService;
 import org.salesbench.ui.Services;
+import org.salesbench.users.Team;
+import org.salesbench.users.User;
+import org.salesbench.users.UserService;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.testing.UiTesting;
 
@@ -90,6 +101,47 @@ class PerformanceViewsUiTest {
         showPeriod("2026-Q5");
         assertEquals(0, table.getItemCount());
         assertTrue(view.summary().getText().contains("2026-Q5"), view.summary().getText());
+    }
+
+    @Test
+    void aManagerPicksATeamAndSeesItsScoreAgainstTheTeamsTarget() throws Exception {
+        int year = LocalDate.now().getYear() + 4;
+        UserService users = Services.get(UserService.class);
+        String me = Services.get(SecurityService.class).currentUser().login();
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        if (users.findUser(me).isEmpty()) {
+            users.createUser(new User(me, "界面测试员"));
+        }
+        users.createUser(new User("sc." + unique, "组员 " + unique));
+        Team team = new Team("考核团队 " + unique);
+        team.setManager(me);
+        team.getMembers().addAll(List.of(me, "sc." + unique));
+        long teamId = users.createTeam(team).getId();
+        Services.get(TargetService.class).create("won_revenue", Subject.team(teamId), TargetPeriod.quarter(year, 1), new BigDecimal("70000"),
+                "团队一季度");
+        ScorecardTemplate t = new ScorecardTemplate("团队表 " + year, LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31));
+        t.addLine("revenue_attainment", new BigDecimal("100"), Curve.LINEAR, null, new BigDecimal("100"));
+        ScorecardService scorecards = Services.get(ScorecardService.class);
+        scorecards.publish(scorecards.save(t).getId());
+
+        ScorecardView scorecard = (ScorecardView) page.showView(ScorecardView.ID);
+        view = scorecard;
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        showPeriod(year + "-Q1");
+        assertEquals(1, view.table().getItemCount());
+        assertEquals("100", view.table().getItem(0).getText(4), "my own line: no target of mine for the quarter");
+
+        UiTesting.choose(scorecard.whose(), NLS.bind(Messages.Score_team, team.getName()));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the team's score", () -> view.summary().getText().contains(team.getName()));
+        assertEquals(1, view.table().getItemCount());
+        assertEquals("100 / 70000", view.table().getItem(0).getText(4), "measured against the team's target");
+
+        UiTesting.choose(scorecard.whose(), Messages.Score_me);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("my score again", () -> !view.summary().getText().contains(team.getName())
+                && !view.summary().getText().equals(Messages.Loading));
+        assertEquals("100", view.table().getItem(0).getText(4));
     }
 
     @Test

@@ -437,7 +437,10 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
             }
             Display.getDefault().asyncExec(() -> {
                 // Edit › Undo (Ctrl+Z) brings them back from the recycle bin
-                org.salesbench.ui.forms.Undo.done(new DeleteCustomersOperation(seenVersions, rows.get(0).name()));
+                String label = rows.size() == 1 ? NLS.bind(Messages.Undo_deleteOne, rows.get(0).name())
+                        : NLS.bind(Messages.Undo_deleteMany, rows.size());
+                org.salesbench.ui.forms.Undo.done(new org.salesbench.ui.forms.DeleteToBinOperation(label, Customer.ENTITY,
+                        seenVersions, id -> service.find(id).map(Customer::getVersion).orElse(null), service::deleteAll));
                 if (!table.isDisposed()) {
                     refresh();
                 }

@@ -11,7 +11,6 @@ public final class Messages extends NLS {
     public static String Action_delete;
     public static String Undo_deleteOne;
     public static String Undo_deleteMany;
-    public static String Undo_gone;
     public static String Action_edit;
     public static String Action_logActivity;
     public static String Action_new;

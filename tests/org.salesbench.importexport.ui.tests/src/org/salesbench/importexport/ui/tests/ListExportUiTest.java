@@ -114,7 +114,7 @@ class ListExportUiTest {
         try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(csv.substring(1)))) {
             rows = parser.getRecords();
         }
-        assertEquals(19, rows.get(0).size(), "one column per field (the source's created date among them) and the Version: " + rows.get(0));
+        assertEquals(20, rows.get(0).size(), "one column per field (the source's created date and the campaign among them) and the Version: " + rows.get(0));
         rows = rows.subList(1, rows.size());
         assertEquals(2, rows.size(), csv);
         assertEquals(List.of("一期 CRM", "二期 CRM"), rows.stream().map(r -> r.get(0)).toList(), "in the list's order: " + csv);

@@ -58,7 +58,9 @@ class ListDeleteNewUiTest {
     }
 
     private Opportunity deal(String name) {
-        Customer customer = Services.get(CustomerService.class).create(new Customer("删除测试" + unique + "公司"));
+        // a customer of its own per deal: the list is filtered by the customer's name, and another test's deal of the
+        // same customer would be listed beside this one
+        Customer customer = Services.get(CustomerService.class).create(new Customer(name + "公司"));
         Opportunity o = new Opportunity(customer, name, Money.cny("5000"));
         o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
         o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(30));
@@ -80,6 +82,8 @@ class ListDeleteNewUiTest {
         view.getSite().getShell().forceActive();
         view.table().setFocus(); // the Delete command acts on the rows, not on the search box's text
         UiTesting.waitUntil("the table focused", () -> view.table().isFocusControl());
+        // the commands act on the active part: another list left active would delete its own selection
+        UiTesting.waitUntil("the list active", () -> page.getActivePart() == view);
         return view;
     }
 

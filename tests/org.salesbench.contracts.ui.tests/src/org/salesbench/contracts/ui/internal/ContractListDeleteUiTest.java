@@ -62,8 +62,11 @@ class ContractListDeleteUiTest {
             return view.table().getItemCount() == 1 && contract.getNumber().equals(view.table().getItem(0).getText(0));
         });
         UiTesting.selectRow(view.table(), 0);
-        view.table().setFocus();
-        UiTesting.waitUntil("the table focused", () -> view.table().isFocusControl());
+        // the Delete command acts on the active part's rows: the workbench window active, the table focused (asked
+        // again while waiting: under Xvfb with no window manager the first request can be lost)
+        view.getSite().getShell().forceActive();
+        UiTesting.waitUntil("the table focused", () -> view.table().setFocus() && view.table().isFocusControl());
+        UiTesting.waitUntil("the list active", () -> page.getActivePart() == view);
         return view;
     }
 

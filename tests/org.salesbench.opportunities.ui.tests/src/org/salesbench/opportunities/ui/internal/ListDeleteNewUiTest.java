@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.core.commands.Command;
@@ -20,8 +21,10 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadRow;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
@@ -42,6 +45,7 @@ class ListDeleteNewUiTest {
     private OpportunityService opportunities;
     private LeadService leads;
     private String unique;
+    private final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -68,14 +72,30 @@ class ListDeleteNewUiTest {
     }
 
     /** The list filtered by {@code text} (the search matches the start of a customer's or a company's name), its first row selected. */
-    private <V extends FilteredListView<?>> V listing(String id, Class<V> type, String text, int rows) throws Exception {
+    private <V extends FilteredListView<?>> V listing(String id, Class<V> type, String text, Long... rowIds) throws Exception {
+        int rows = rowIds.length;
         V view = type.cast(page.showView(id));
+        view.setErrorReporter(errors::add); // the view lives on from other test classes, which may have set their own
         page.activate(view);
         view.searchBox().setText(text);
         UiTesting.waitUntil("the list filtered", () -> view.filter().toString().contains(unique), 5_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil(rows + " rows", () -> view.table().getItemCount() == rows
-                && (rows == 0 || view.table().getItem(0).getData() != null), 10_000);
+        // the records themselves, not only their number: the search runs a moment after the typing, and until then the
+        // list still shows what another test left in it
+        UiTesting.waitUntil("the rows " + List.of(rowIds), () -> {
+            UiTesting.waitForJobs(Jobs.FAMILY);
+            if (view.table().getItemCount() != rows) {
+                return false;
+            }
+            for (int i = 0; i < rows; i++) {
+                Object data = view.table().getItem(i).getData();
+                Long shown = data instanceof LeadRow l ? Long.valueOf(l.id()) : data instanceof OpportunityRow o ? Long.valueOf(o.id()) : null;
+                if (!rowIds[i].equals(shown)) {
+                    return false;
+                }
+            }
+            return true;
+        }, 10_000);
         if (rows > 0) {
             UiTesting.selectRow(view.table(), 0);
         }
@@ -100,7 +120,7 @@ class ListDeleteNewUiTest {
     @Test
     void editDeleteMovesTheSelectedOpportunityToTheBinAndUndoBringsItBack() throws Exception {
         Opportunity o = deal("删除商机" + unique);
-        OpportunitiesView view = listing(OpportunitiesView.ID, OpportunitiesView.class, o.getCustomer().getName(), 1);
+        OpportunitiesView view = listing(OpportunitiesView.ID, OpportunitiesView.class, o.getCustomer().getName(), o.getId());
         assertTrue(enabled("org.eclipse.ui.edit.delete"), "Delete is offered for the selected opportunity");
 
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpens("Delete", shell -> {
@@ -127,7 +147,7 @@ class ListDeleteNewUiTest {
     @Test
     void anOpportunityChangedSinceItWasListedIsNotDeleted() throws Exception {
         Opportunity o = deal("冲突商机" + unique);
-        listing(OpportunitiesView.ID, OpportunitiesView.class, o.getCustomer().getName(), 1);
+        listing(OpportunitiesView.ID, OpportunitiesView.class, o.getCustomer().getName(), o.getId());
         Opportunity other = opportunities.find(o.getId()).orElseThrow();
         other.setDescription("someone else's change");
         opportunities.update(other); // after the list read it
@@ -148,11 +168,14 @@ class ListDeleteNewUiTest {
     @Test
     void editDeleteOnTheLeadsListAndUndo() throws Exception {
         Lead lead = leads.create(new Lead("线索删除" + unique + "公司"));
-        LeadsView view = listing(LeadsView.ID, LeadsView.class, lead.getCompany(), 1);
+        LeadsView view = listing(LeadsView.ID, LeadsView.class, lead.getCompany(), lead.getId());
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpensPress("Delete", "OK");
         run("org.eclipse.ui.edit.delete");
         confirmed.assertAnswered();
-        UiTesting.waitUntil("the lead deleted", () -> leads.find(lead.getId()).isEmpty());
+        UiTesting.waitUntil("the lead deleted", () -> {
+            assertEquals(List.of(), errors, "the delete failed");
+            return leads.find(lead.getId()).isEmpty();
+        });
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the row gone", () -> view.table().getItemCount() == 0);
         Undo.history().undo(Undo.context(), null, null);
@@ -161,13 +184,13 @@ class ListDeleteNewUiTest {
 
     @Test
     void newOpensEachListsOwnWizardOrDialog() throws Exception {
-        listing(OpportunitiesView.ID, OpportunitiesView.class, "无此商机" + unique, 0);
+        listing(OpportunitiesView.ID, OpportunitiesView.class, "无此商机" + unique);
         assertFalse(enabled("org.eclipse.ui.edit.delete"), "nothing selected: Delete is grey");
         UiTesting.DialogAnswer wizard = UiTesting.whenDialogOpensPress("New opportunity", "Cancel");
         run("org.eclipse.ui.newWizard");
         wizard.assertAnswered();
 
-        listing(LeadsView.ID, LeadsView.class, "无此线索" + unique, 0);
+        listing(LeadsView.ID, LeadsView.class, "无此线索" + unique);
         UiTesting.DialogAnswer dialog = UiTesting.whenDialogOpensPress("New lead", "Cancel");
         run("org.eclipse.ui.newWizard");
         UiTesting.waitUntil("the lead dialog opened", dialog::answered);

@@ -105,6 +105,14 @@ public interface ContractService {
     void delete(long id);
 
     /**
+     * {@link #delete(long)}, if the contract is still at {@code seenVersion}, the version the user saw: checked in the
+     * deleting transaction.
+     *
+     * @throws org.salesbench.persistence.ConcurrentChangeException when it was changed (or deleted) since
+     */
+    void delete(long id, long seenVersion);
+
+    /**
      * Deletes the contracts (with their lines, payment plans, receipts, write-offs, credit and invoices) of these owners, as the demo data's reset does before it purges their
      * customers and deals; needs the DELETE right on each owner's contracts. Returns how many.
      */

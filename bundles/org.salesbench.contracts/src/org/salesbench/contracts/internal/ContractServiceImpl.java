@@ -40,6 +40,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.quotes.Product;
@@ -661,7 +662,21 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
      */
     @Override
     public void delete(long id) {
+        delete(id, null);
+    }
+
+    @Override
+    public void delete(long id, long seenVersion) {
+        delete(id, Long.valueOf(seenVersion));
+    }
+
+    private void delete(long id, Long seenVersion) {
         unitOfWork.write(em -> {
+            if (seenVersion != null) {
+                Contract current = em.find(Contract.class, id);
+                ConcurrentChangeException.checkVersion(Contract.ENTITY, id, seenVersion, current == null ? null : current.getVersion(),
+                        current == null ? null : current.getUpdatedBy());
+            }
             Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
             if (pending.isPresent()) {
                 Contract contract = load(em, id);

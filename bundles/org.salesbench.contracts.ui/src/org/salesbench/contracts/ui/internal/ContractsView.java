@@ -209,13 +209,8 @@ public class ContractsView extends FilteredListView<ContractFilter> {
         });
     }
 
-    /** Deletes the contract if it is still at {@code seenVersion} (the model's delete takes no version: it is read first). */
     private static void deleteAt(long id, long seenVersion) {
-        ContractService service = Services.get(ContractService.class);
-        Contract now = service.find(id).orElse(null);
-        ConcurrentChangeException.checkVersion(Contract.ENTITY, id, seenVersion, now == null ? null : now.getVersion(),
-                now == null ? null : now.getUpdatedBy());
-        service.delete(id);
+        Services.get(ContractService.class).delete(id, seenVersion);
     }
 
     private static Long currentVersion(long id) {

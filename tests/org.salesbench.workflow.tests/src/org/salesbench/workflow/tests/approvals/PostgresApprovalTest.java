@@ -257,6 +257,21 @@ class PostgresApprovalTest {
         assertEquals(0, rowsSeen(other, quote.getId()));
     }
 
+    /** Every read of a quote or contract asks who approves what: that lookup compares logins case-blind, by the index on the expression. */
+    @Test
+    void theApproverLookupIsAnIndexScan() throws Exception {
+        try (Connection c = Database.connect(ownerDb.settings()); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("EXPLAIN SELECT REQUEST_ID FROM SB_APPROVAL_ASSIGNMENT WHERE LOWER(APPROVER) = LOWER('Li.Wei')")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertTrue(plan.toString().toLowerCase(java.util.Locale.ROOT).contains("ix_sb_approval_assignment_approver_lc"), plan.toString());
+        }
+    }
+
     /** How many rows of the quote and its lines the database lets this person read. */
     private static int rowsSeen(Session session, long quoteId) throws Exception {
         try (Connection c = Database.connect(session.db.settings()); Statement s = c.createStatement();

@@ -87,16 +87,31 @@ public final class PostgresSchema implements AutoCloseable {
         onServer("DROP SCHEMA " + name + " CASCADE");
     }
 
+    /** The team role the users module names for this schema (SB_TEAM_ROLE: the database's name and the schema's). */
+    private String teamRole() {
+        try (Connection c = Database.connect(new DatabaseSettings(serverUrl, USER, USER)); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT CURRENT_DATABASE()")) {
+            rs.next();
+            String team = "sb_" + rs.getString(1) + "_" + name;
+            return team.substring(0, Math.min(63, team.length()));
+        } catch (SQLException e) {
+            throw new AssertionFailedError("PostgreSQL at " + serverUrl + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Drops the schema and the team roles of a test whose users signed in as themselves (the users module makes a
      * team role and its administrators' role per schema).
      */
     public void closeWithTeamRoles() {
-        String team = "sb_" + USER + "_" + name;
+        String team = teamRole();
         close();
         String masker = team.substring(0, Math.min(56, team.length())) + "_fields"; // owns the masking views
-        for (String role : List.of(team + "_admin", masker, team)) {
+        for (String role : List.of(team.substring(0, Math.min(57, team.length())) + "_admin", masker, team)) {
             try {
+                // the team role holds CONNECT on the database, which outlives the schema
+                onServer("DO $$ BEGIN IF EXISTS (SELECT 1 FROM PG_ROLES WHERE ROLNAME = '" + role + "') THEN EXECUTE 'REVOKE ALL ON DATABASE '"
+                        + " || QUOTE_IDENT(CURRENT_DATABASE()) || ' FROM \"" + role + "\"'; END IF; END $$");
                 onServer("DROP ROLE IF EXISTS \"" + role + "\"");
             } catch (AssertionFailedError e) {
                 // another run's tables may still name it; it grants nothing once its schema is gone

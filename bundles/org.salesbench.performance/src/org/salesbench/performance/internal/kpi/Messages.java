@@ -91,6 +91,9 @@ public final class Messages extends NLS {
     public static String ScorecardCommand_noTemplate;
     public static String ScorecardCommand_unknownTeam;
     public static String ScorecardCommand_total;
+    public static String ScorecardCommand_final;
+    public static String ScorecardCommand_closed;
+    public static String ScorecardCommand_live;
     public static String ScorecardCommand_title;
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -2,7 +2,10 @@ package org.salesbench.performance.internal.kpi;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,7 @@ import org.salesbench.cli.RowPrinter;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.performance.kpi.Period;
+import org.salesbench.performance.scorecards.Assessment;
 import org.salesbench.performance.scorecards.ScoreSheet;
 import org.salesbench.performance.scorecards.ScorecardService;
 import org.salesbench.performance.scorecards.ScorecardTemplate;
@@ -24,12 +28,16 @@ import org.salesbench.users.Team;
 import org.salesbench.users.UserService;
 
 /**
- * {@code scorecard --period P [--team TEAM | --user LOGIN] [--template ID]}: a score line by line as the figures give
- * it now, a person's ({@link ScorecardService#explain}, yourself by default) or a team's members together
- * ({@link ScorecardService#explainTeam}), against the template published for the period unless one is named. The last
- * row is the total.
+ * {@code scorecard --period P [--team TEAM | --user LOGIN] [--template ID]}: a score line by line, a person's (yourself
+ * by default) or a team's members together ({@link ScorecardService#explainTeam}), against the template published for
+ * the period unless one is named. A person assessed for exactly that period against that template gets the closed
+ * assessment's frozen figures ({@link ScorecardService#sheet}), said to be closed, when and by whom; otherwise, and for
+ * a team, the figures as they are now ({@link ScorecardService#explain}), said to be live. The last row is the total
+ * (then a manager's adjustment and the final score, when there is one).
  */
 public class ScorecardCommand implements CliCommand {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     static final List<String> COLUMNS = List.of("position", "kpi", "label", "parameter", "weight", "curve", "target", "kpi_target", "value", "score",
             "weighted");
@@ -53,6 +61,7 @@ public class ScorecardCommand implements CliCommand {
             long template = template(scorecards, args.option("template"), period);
             ScoreSheet sheet;
             String subject;
+            String note = null;
             if (args.option("team") != null) {
                 Team team = team(context.service(UserService.class), args.option("team"));
                 sheet = scorecards.explainTeam(template, team.getId(), period);
@@ -60,7 +69,16 @@ public class ScorecardCommand implements CliCommand {
             } else {
                 String login = args.option("user") != null ? args.option("user").strip()
                         : context.service(SecurityService.class).currentUser().login();
-                sheet = scorecards.explain(template, login, period);
+                Optional<Assessment> closed = closed(scorecards, template, login, period);
+                if (closed.isPresent()) {
+                    Assessment a = closed.get();
+                    sheet = scorecards.sheet(a.getId());
+                    note = NLS.bind(Messages.ScorecardCommand_closed, new Object[] {a.getLogin(), period, a.getId(), WHEN.format(a.getRunAt()),
+                            a.getCreatedBy()});
+                } else {
+                    sheet = scorecards.explain(template, login, period);
+                    note = NLS.bind(Messages.ScorecardCommand_live, login, period);
+                }
                 subject = login;
             }
             List<List<String>> rows = new ArrayList<>();
@@ -70,6 +88,14 @@ public class ScorecardCommand implements CliCommand {
                         plain(l.weighted())));
             }
             rows.add(List.of("", "TOTAL", Messages.ScorecardCommand_total, "", "", "", "", "", "", "", plain(sheet.total())));
+            if (sheet.frozen() && sheet.adjustment() != null && sheet.adjustment().signum() != 0) {
+                rows.add(List.of("", "ADJUSTMENT", text(sheet.adjustmentReason()), "", "", "", "", "", "", "", plain(sheet.adjustment())));
+                rows.add(List.of("", "FINAL", Messages.ScorecardCommand_final, "", "", "", "", "", "", "", plain(sheet.finalScore())));
+            }
+            if (note != null) {
+                // above a table; beside CSV, JSON or a file, on standard error, so what is read by a program stays as it was
+                (format.equals("table") ? context.out() : context.err()).println(note);
+            }
             if (FileExport.isFile(format)) {
                 // figures as printed (a weight, a score and a raw value are not of one unit)
                 List<ReportColumn> columns = COLUMNS.stream().map(c -> new ReportColumn(c, c, Unit.TEXT, null)).toList();
@@ -85,6 +111,12 @@ public class ScorecardCommand implements CliCommand {
             throw CommandException.usage(e.getErrors().stream().map(fe -> NLS.bind(Messages.Command_refused, fe.field(), fe.message()))
                     .collect(Collectors.joining(System.lineSeparator())));
         }
+    }
+
+    /** The closed assessment of {@code login} for exactly {@code period} against {@code template}, if the period was assessed. */
+    private static Optional<Assessment> closed(ScorecardService scorecards, long template, String login, Period period) {
+        return scorecards.assessments(period).stream().filter(a -> a.getTemplateId() == template && a.getLogin().equalsIgnoreCase(login))
+                .findFirst();
     }
 
     /** The named template's id, or that of the template published for the period. */

@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.Query;
 
@@ -20,14 +22,11 @@ import org.salesbench.performance.kpi.KpiQuery;
 /**
  * A built-in KPI computed by one SQL aggregate over a table another module publishes for reporting. {@code {owners}}
  * in the SQL stands for the query's logins. The same aggregate grouped by its login column gives a leaderboard every
- * person's value in one query ({@link #valuesEach}), in chunks of {@value #CHUNK} logins.
+ * person's value in one query over the period's rows ({@link #valuesEach}).
  */
 abstract class SqlKpi implements Kpi {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-    /** Logins bound in one grouped query at most (PostgreSQL and Derby take many more; this keeps statements short). */
-    static final int CHUNK = 500;
 
     /**
      * The KPI's aggregate: {@code select} (its {@code width} aggregates) over {@code fromWhere} (FROM and WHERE, with
@@ -57,7 +56,13 @@ abstract class SqlKpi implements Kpi {
     /** The value from one row of the aggregate (all null: no record of the login), against {@code target}. */
     abstract BigDecimal value(Object[] row, BigDecimal target);
 
-    /** Everyone's value from the aggregate grouped by login: one query per {@value #CHUNK} logins, not one per login. */
+    /**
+     * Everyone's value from one query: the aggregate over every row of the period grouped by login, without the logins
+     * bound (a list of hundreds of logins made Derby and PostgreSQL probe the rows login by login instead of reading the
+     * period's range of an index such as {@code IX_SB_OPP_WON}); the groups of logins not asked for are dropped here, so
+     * each value is what {@link #value} gives for that login alone. Row-level security applies to the grouped query as
+     * to any other: a login whose rows the reader may not see counts nothing.
+     */
     @Override
     public Map<String, BigDecimal> valuesEach(KpiQuery query, Map<String, BigDecimal> targets) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -66,25 +71,32 @@ abstract class SqlKpi implements Kpi {
         }
         Aggregate a = aggregate(query);
         Map<String, Object[]> rows = new HashMap<>();
-        List<String> logins = query.logins();
-        for (int from = 0; from < logins.size(); from += CHUNK) {
-            KpiQuery chunk = new KpiQuery(query.em(), logins.subList(from, Math.min(logins.size(), from + CHUNK)), query.period(), query.parameter(),
-                    null);
-            for (Object[] r : rows(chunk, "SELECT " + a.loginColumn() + ", " + a.select() + " " + a.fromWhere() + " GROUP BY " + a.loginColumn(),
-                    a.parameters())) {
+        Set<String> asked = new HashSet<>(query.logins());
+        for (Object[] r : rows(query, "SELECT " + a.loginColumn() + ", " + a.select() + " " + everyone(a) + " GROUP BY " + a.loginColumn(),
+                a.parameters())) {
+            if (asked.contains(r[0])) {
                 rows.put((String) r[0], Arrays.copyOfRange(r, 1, r.length));
             }
         }
         Object[] none = new Object[a.width()];
-        for (String login : logins) {
+        for (String login : query.logins()) {
             values.put(login, value(rows.getOrDefault(login, none), targets.get(login)));
         }
         return values;
     }
 
+    /** The aggregate's FROM and WHERE with its {@code login IN ({owners})} condition made true for every row. */
+    static String everyone(Aggregate a) {
+        String in = a.loginColumn() + " IN ({owners})";
+        if (!a.fromWhere().contains(in)) {
+            throw new IllegalStateException("A KPI aggregate must select its logins by " + in + ": " + a.fromWhere());
+        }
+        return a.fromWhere().replace(in, "1 = 1");
+    }
+
     /**
-     * Runs {@code sql} (one row of numbers) with {@code {owners}} (once) replaced by the logins' placeholders; the
-     * parameters are bound in the order of their {@code ?} in the text, the logins where {@code {owners}} stands.
+     * Runs {@code sql} (one row of numbers) with {@code {owners}} (once, if at all) replaced by the logins' placeholders;
+     * the parameters are bound in the order of their {@code ?} in the text, the logins where {@code {owners}} stands.
      */
     static Object[] row(KpiQuery query, String sql, Object... parameters) {
         Object result = query(query, sql, parameters).getSingleResult();
@@ -102,13 +114,15 @@ abstract class SqlKpi implements Kpi {
 
     private static Query query(KpiQuery query, String sql, Object... parameters) {
         int at = sql.indexOf("{owners}");
-        int before = (int) sql.substring(0, Math.max(at, 0)).chars().filter(c -> c == '?').count();
+        int before = at < 0 ? parameters.length : (int) sql.substring(0, at).chars().filter(c -> c == '?').count();
         Query q = query.em().createNativeQuery(sql.replace("{owners}", query.placeholders()));
         int next = 1;
         for (int i = 0; i < before; i++) {
             q.setParameter(next++, jdbc(parameters[i]));
         }
-        next = query.bindLogins(q, next);
+        if (at >= 0) {
+            next = query.bindLogins(q, next);
+        }
         for (int i = before; i < parameters.length; i++) {
             q.setParameter(next++, jdbc(parameters[i]));
         }

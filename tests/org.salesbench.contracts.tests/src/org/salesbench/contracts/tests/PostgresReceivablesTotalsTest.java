@@ -47,7 +47,8 @@ import org.salesbench.users.internal.UserServiceImpl;
 
 /**
  * The receivables totals on a team server: kept by the database's triggers for every writer (a rep's receipt under
- * row-level security counts, the triggers run as the schema's owner), equal to the exact figures; read only by who reads
+ * row-level security counts, the triggers run as the schema's owner), equal to the exact figures after receipts, a
+ * reversal and an amended plan (its write-offs moved to the new instalments); read only by who reads
  * every contract (finance): a manager reads no row of them, and their reports fall back to the exact queries, which
  * show their people's money only.
  */
@@ -164,6 +165,13 @@ class PostgresReceivablesTotalsTest {
             Receipt bounced = repMoney.recordReceipt(reps, today.minusDays(1), Money.cny("700.00"), ReceiptMethod.CHEQUE, "R-2");
             repMoney.reverse(bounced.getId(), "退票");
         }
+        // signed, then the plan amended: the old instalments retire and their write-offs move to the new plan
+        owner.write(em -> {
+            em.find(Contract.class, reps).setStatus(ContractStatus.SIGNED);
+            return null;
+        });
+        ownerMoney.setPlan(reps, List.of(PlannedInstalment.percent(today.minusDays(70), "30"), PlannedInstalment.percent(today.plusDays(20), "70")),
+                "客户要求调整比例");
 
         // the totals equal the exact figures, whoever wrote
         assertEquals(rows(owner, "SELECT OWNER, DUE_DATE, SUM(CASE WHEN RECEIVABLE THEN AMOUNT - PAID ELSE 0 END) FROM SB_CONTRACT_INSTALMENT"
@@ -173,7 +181,7 @@ class PostgresReceivablesTotalsTest {
         assertEquals(rows(owner, "SELECT i.OWNER, SB_CONTRACT_MONTH(i.DUE_DATE), SB_CONTRACT_MONTH(a.ON_DATE), SUM(a.AMOUNT) FROM SB_CONTRACT_ALLOCATION a"
                 + " JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID WHERE i.CONTRACT_RECEIVABLE AND i.ACTIVE GROUP BY 1, 2, 3"),
                 rows(owner, "SELECT OWNER, DUE_MONTH, ON_MONTH, AMOUNT FROM SB_CONTRACT_PAID_TOTAL"));
-        // the rep's 4,500.00 due 70 days ago less the 2,000.00 that stands, and 4,500.00 not yet due; the other's 4,000.00 less 1,500.00
+        // the rep's 2,700.00 due 70 days ago less the 2,000.00 that stands, and 6,300.00 not yet due; the other's 4,000.00 less 1,500.00
         assertEquals(Map.of(REP + "|", "7000.00", OTHER + "|", "2500.00"),
                 rows(owner, "SELECT OWNER, SUM(OPEN_AMOUNT) FROM SB_CONTRACT_DUE_TOTAL GROUP BY OWNER"));
 

@@ -275,6 +275,12 @@ public class ImportEngine implements ImportService {
                     run.detectConventions(firstPass);
                 }
             }
+            if (target.groupField() != null && settings.mode() == Mode.VALID_ROWS) {
+                // a group's rows are written together or not at all: know where each group's rows are in the file
+                try (RecordReader groupPass = format.open(file, options)) {
+                    run.locateGroups(groupPass);
+                }
+            }
             ImportResult result = run.execute();
             if (result.created() + result.updated() > 0) {
                 // one event for the file: a bulk load writes rows the audit trail does not see one by one
@@ -379,6 +385,61 @@ public class ImportEngine implements ImportService {
                     throw new ImportException(NLS.bind(Messages.Mapping_requiredMissing, field.label(), field.name()));
                 }
             }
+        }
+
+        /** Per value of the target's group field (valid-rows mode): the numbers of the file's rows with it. */
+        private Map<String, Set<Long>> groupRows;
+
+        /** Reads the group field of every row once, so a batch knows whether it holds all of a group's rows. */
+        void locateGroups(RecordReader pass) throws IOException {
+            Integer column = columnOfField.get(target.groupField());
+            if (column == null) {
+                return;
+            }
+            groupRows = new HashMap<>();
+            for (SourceRow row; (row = pass.next()) != null && !monitor.isCanceled();) {
+                String value = row.value(column);
+                String key = value == null || SpreadsheetText.restore(value).isBlank() ? null : SpreadsheetText.restore(value).strip();
+                if (key != null) {
+                    groupRows.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(row.number());
+                }
+            }
+        }
+
+        /**
+         * The rows of {@code batch} held back because their group has rows that are not in the batch (refused when read,
+         * or apart in the file beyond the batch): by index in the batch, each refused naming the group's rows.
+         */
+        private Map<Integer, RowOutcome> heldBack(List<ImportRow> batch) {
+            if (groupRows == null) {
+                return Map.of();
+            }
+            String group = target.groupField();
+            Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                String key = groupKey(batch.get(i), group);
+                if (key != null) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                }
+            }
+            Map<Integer, RowOutcome> held = new HashMap<>();
+            TargetField field = field(fields, group);
+            for (Map.Entry<String, List<Integer>> e : byKey.entrySet()) {
+                Set<Long> here = new LinkedHashSet<>();
+                e.getValue().forEach(i -> here.add(batch.get(i).number()));
+                List<Long> missing = groupRows.getOrDefault(e.getKey(), Set.of()).stream().filter(n -> !here.contains(n)).toList();
+                if (missing.isEmpty()) {
+                    continue;
+                }
+                FieldError error = new FieldError(group, NLS.bind(Messages.Group_heldTogether, new Object[] { field == null ? group : field.label(),
+                        e.getKey(), numbers(missing), numbers(here) }), e.getKey());
+                e.getValue().forEach(i -> held.put(i, RowOutcome.failed(List.of(error))));
+            }
+            return held;
+        }
+
+        private static String numbers(java.util.Collection<Long> rows) {
+            return String.join(", ", rows.stream().map(String::valueOf).toList());
         }
 
         boolean readsNumbersOrDates() {
@@ -573,7 +634,19 @@ public class ImportEngine implements ImportService {
             count(batch, writer.write(batch, settings.match()));
         }
 
-        private void writeInOwnTransaction(List<ImportRow> batch, long lastRow) {
+        private void writeInOwnTransaction(List<ImportRow> all, long lastRow) {
+            Map<Integer, RowOutcome> held = heldBack(all);
+            List<ImportRow> batch = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (!held.containsKey(i)) {
+                    batch.add(all.get(i));
+                }
+            }
+            if (batch.isEmpty()) {
+                count(all, new ArrayList<>(java.util.stream.IntStream.range(0, all.size()).mapToObj(held::get).toList()));
+                lastCommittedRow = lastRow;
+                return;
+            }
             List<RowOutcome> outcomes;
             Map<String, Integer> notesBefore = new LinkedHashMap<>(notes);
             try {
@@ -594,7 +667,17 @@ public class ImportEngine implements ImportService {
                     }
                 }
             }
-            count(batch, outcomes);
+            if (!held.isEmpty()) {
+                // the held rows' refusals in their places among the written rows' outcomes
+                List<RowOutcome> merged = new ArrayList<>();
+                java.util.Iterator<RowOutcome> written = outcomes.iterator();
+                for (int i = 0; i < all.size(); i++) {
+                    merged.add(held.containsKey(i) ? held.get(i) : written.next());
+                }
+                count(all, merged);
+            } else {
+                count(batch, outcomes);
+            }
             lastCommittedRow = lastRow;
         }
 

@@ -42,6 +42,7 @@ public final class Messages extends NLS {
     public static String Match_hiddenKey;
     public static String Mapping_unknownField;
     public static String Mapping_twice;
+    public static String Group_heldTogether;
     public static String Mapping_requiredMissing;
     public static String Progress_task;
     public static String Progress_rows;

@@ -49,7 +49,8 @@ public class AgeingReport implements Report {
                 context.unitOfWork().settings().dialect(), "i.DUE_DATE");
         List<Object[]> found;
         if (current(asOf) && !dimension.id().equals("month")) {
-            found = context.unitOfWork().read(em -> openNow(em, dimension, filter, asOf));
+            boolean totals = ReceivablesSql.readsTotals(context) && !dimension.id().equals("customer");
+            found = context.unitOfWork().read(em -> openNow(em, dimension, filter, asOf, totals));
         } else {
             ReceivablesSql sql = new ReceivablesSql().append("SELECT " + dimension.key() + ", " + dimension.label() + ", i.CURRENCY");
             open(sql, asOf);
@@ -89,16 +90,18 @@ public class AgeingReport implements Report {
      * of it belongs to contracts in the recycle bin, read through the contracts' deletion index and subtracted. By
      * customer, the customers' names are joined to the grouped rows in the same query. Every bucket is a sum over all
      * rows ({@code ELSE 0}): a bucket summing NULLs makes Derby add a "null value eliminated" warning per row returned,
-     * chained one after the other, which cost seconds over thousands of customers.
+     * chained one after the other, which cost seconds over thousands of customers. With {@code totals} (by owner or
+     * team, for who reads every contract) the open amounts are read from the totals per owner, currency and due date
+     * the database keeps ({@code SB_CONTRACT_DUE_TOTAL}, change set contracts-money-5-totals) instead of the instalments.
      */
-    static List<Object[]> openNow(EntityManager em, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf) {
+    static List<Object[]> openNow(EntityManager em, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, boolean totals) {
         Map<List<Object>, Object[]> rows = new LinkedHashMap<>();
         List<Long> binned = ReceivablesSql.binned(em);
         for (boolean deleted : new boolean[] { false, true }) {
             if (deleted && binned.isEmpty()) {
                 break;
             }
-            for (Object[] r : openNowSql(dimension, filter, asOf, deleted ? binned : null).rows(em)) {
+            for (Object[] r : openNowSql(dimension, filter, asOf, deleted ? binned : null, totals && !deleted).rows(em)) {
                 boolean labelled = !deleted || !dimension.id().equals("customer"); // the bin's pass gives no customer names
                 Object[] row = rows.computeIfAbsent(Arrays.asList(r[0], r[2]), k -> new Object[] { r[0], labelled ? r[1] : null, r[2], null, null, null, null, null, null });
                 if (row[1] == null && labelled) {
@@ -117,7 +120,7 @@ public class AgeingReport implements Report {
     }
 
     /** The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given. */
-    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned) {
+    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned, boolean totals) {
         boolean customer = dimension.id().equals("customer");
         String base = customer ? "i.CUSTOMER_ID" : "i.OWNER";
         boolean team = dimension.id().equals("team");
@@ -132,13 +135,13 @@ public class AgeingReport implements Report {
             sql.append("SELECT g.K, dc.NAME, g.CUR, g.B1, g.B2, g.B3, g.B4, g.B5, g.B6 FROM (");
         }
         sql.append("SELECT " + base + " AS K, " + (customer ? "MAX(i.CURRENCY)" : "MAX(i.OWNER)") + " AS L, i.CURRENCY AS CUR");
-        String open = "(i.AMOUNT - i.PAID)";
+        String open = totals ? "i.OPEN_AMOUNT" : "(i.AMOUNT - i.PAID)";
         sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " ELSE 0 END) AS B1", asOf)
                 .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END) AS B2", asOf, asOf.minusDays(30))
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END) AS B3", asOf.minusDays(30), asOf.minusDays(60))
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END) AS B4", asOf.minusDays(60), asOf.minusDays(90))
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " ELSE 0 END) AS B5", asOf.minusDays(90))
-                .append(", SUM(" + open + ") AS B6 FROM SB_CONTRACT_INSTALMENT i WHERE i.RECEIVABLE = TRUE");
+                .append(", SUM(" + open + ") AS B6 FROM " + (totals ? "SB_CONTRACT_DUE_TOTAL i WHERE i.OPEN_AMOUNT <> 0" : "SB_CONTRACT_INSTALMENT i WHERE i.RECEIVABLE = TRUE"));
         if (binned != null) {
             sql.append(ReceivablesSql.ofBinned(binned));
         }

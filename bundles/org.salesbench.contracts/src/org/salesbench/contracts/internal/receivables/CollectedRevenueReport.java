@@ -78,13 +78,16 @@ public class CollectedRevenueReport implements Report {
         }
         // per currency, per group key
         Map<String, Map<Object, Figures>> figures = new LinkedHashMap<>();
+        // the totals the database keeps (change set contracts-money-5-totals) are per owner: by month, owner or team, for
+        // who reads every contract; by customer, or for anyone else, the exact queries
+        boolean totals = ReceivablesSql.readsTotals(context) && !by.equals("customer");
         context.unitOfWork().read(em -> {
-            collected(em, dialect, by, filter, from, to, figures);
-            planned(em, dialect, by, filter, from, to, figures);
+            collected(em, dialect, by, filter, from, to, figures, totals);
+            planned(em, dialect, by, filter, from, to, figures, totals);
             if (monthly) {
-                openAtMonthEnds(em, dialect, filter, from, to, figures);
+                openAtMonthEnds(em, dialect, filter, from, to, figures, totals);
             } else {
-                openAtEnd(em, dialect, by, filter, to, figures);
+                openAtEnd(em, dialect, by, filter, to, figures, totals);
             }
             return null;
         });
@@ -138,7 +141,7 @@ public class CollectedRevenueReport implements Report {
     }
 
     private static void collected(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate from, LocalDate to,
-            Map<String, Map<Object, Figures>> figures) {
+            Map<String, Map<Object, Figures>> figures, boolean totals) {
         // a receipt carries its contract's owner and customer: no join with the contracts, whose few in the recycle bin
         // are left out by id
         ReceivablesSql.Dimension d = switch (by) {
@@ -149,6 +152,24 @@ public class CollectedRevenueReport implements Report {
             default -> new ReceivablesSql.Dimension("owner", "r.OWNER", "MAX(r.OWNER)", "");
         };
         List<Long> binned = ReceivablesSql.binned(em);
+        if (totals) {
+            // the receipts per owner, currency and day (credit applications aside), less those of contracts in the bin
+            for (boolean deleted : new boolean[] { false, true }) {
+                if (deleted && binned.isEmpty()) {
+                    break;
+                }
+                ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
+                        + (deleted ? " FROM SB_CONTRACT_RECEIPT r" + d.join() + " WHERE r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?"
+                                + ReceivablesSql.ofBinned(binned).replace(" AND i.CONTRACT_ID IN ", " AND r.CONTRACT_ID IN ")
+                                : " FROM SB_CONTRACT_COLLECTED_TOTAL r" + d.join() + " WHERE r.RECEIVED_ON BETWEEN ? AND ?"), from, to);
+                sql.limit(filter, "r").append(" GROUP BY " + d.key() + ", r.CURRENCY");
+                for (Object[] r : sql.rows(em)) {
+                    Figures f = group(figures, r);
+                    f.collected = deleted ? f.collected.subtract(ReceivablesSql.money(r[3])) : ReceivablesSql.money(r[3]);
+                }
+            }
+            return;
+        }
         String notBinned = binned.isEmpty() ? "" : ReceivablesSql.ofBinned(binned).replace(" AND i.CONTRACT_ID IN ", " AND r.CONTRACT_ID NOT IN ");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
                 + " FROM SB_CONTRACT_RECEIPT r" + d.join() + " WHERE r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?" + notBinned, from, to);
@@ -159,7 +180,7 @@ public class CollectedRevenueReport implements Report {
     }
 
     private static void planned(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate from, LocalDate to,
-            Map<String, Map<Object, Figures>> figures) {
+            Map<String, Map<Object, Figures>> figures, boolean totals) {
         // the instalments carry their contract's owner and status (CONTRACT_RECEIVABLE): one index, no join; then the
         // few of contracts in the recycle bin are subtracted
         List<Long> binned = ReceivablesSql.binned(em);
@@ -168,7 +189,10 @@ public class CollectedRevenueReport implements Report {
                 break;
             }
             ReceivablesSql.Dimension d = onInstalment(by, dialect);
-            ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT)"
+            ReceivablesSql sql = totals && !deleted
+                    ? new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.PLANNED) FROM SB_CONTRACT_DUE_TOTAL i" + d.join()
+                            + " WHERE i.DUE_DATE BETWEEN ? AND ?", from, to)
+                    : new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT)"
                     + " FROM SB_CONTRACT_INSTALMENT i" + d.join()
                     + " WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.DUE_DATE BETWEEN ? AND ? AND i.ACTIVE = TRUE" + (deleted ? ReceivablesSql.ofBinned(binned) : ""), from, to);
             sql.limit(filter, "i").append(" GROUP BY " + d.key() + ", i.CURRENCY");
@@ -191,7 +215,8 @@ public class CollectedRevenueReport implements Report {
     }
 
     /** Per owner or team: what is open at the period's end of the instalments due by then. */
-    private static void openAtEnd(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate to, Map<String, Map<Object, Figures>> figures) {
+    private static void openAtEnd(EntityManager em, Dialect dialect, String by, ReportFilter filter, LocalDate to, Map<String, Map<Object, Figures>> figures,
+            boolean totals) {
         boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
         if (current) {
             // what is open now is what the services keep flagged (RECEIVABLE), read from the ageing index
@@ -201,7 +226,10 @@ public class CollectedRevenueReport implements Report {
                     break;
                 }
                 ReceivablesSql.Dimension d = onInstalment(by, dialect);
-                ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - i.PAID)"
+                ReceivablesSql sql = totals && !deleted
+                        ? new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.OPEN_AMOUNT) FROM SB_CONTRACT_DUE_TOTAL i" + d.join()
+                                + " WHERE i.DUE_DATE <= ?", to)
+                        : new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - i.PAID)"
                         + " FROM SB_CONTRACT_INSTALMENT i" + d.join() + " WHERE i.RECEIVABLE = TRUE AND i.DUE_DATE <= ?" + (deleted ? ReceivablesSql.ofBinned(binned) : ""), to);
                 sql.limit(filter, "i").append(" GROUP BY " + d.key() + ", i.CURRENCY");
                 for (Object[] r : sql.rows(em)) {
@@ -228,10 +256,12 @@ public class CollectedRevenueReport implements Report {
      * then is what it owes now plus what was written off it after then; so per currency: the open amounts now (the
      * flagged instalments, from the ageing index) by due month, added up in order, plus the write-offs dated after each
      * month's end on instalments due by it. Only the write-offs dated within the period or after are read. Contracts in
-     * the recycle bin are subtracted.
+     * the recycle bin are subtracted. With {@code totals}: the open amounts by due date and the write-offs by due month
+     * and write-off month that the database keeps (SB_CONTRACT_DUE_TOTAL, SB_CONTRACT_PAID_TOTAL); only the write-offs
+     * dated after the period's end (none, for a period ending today) are read one by one.
      */
     private static void openAtMonthEnds(EntityManager em, Dialect dialect, ReportFilter filter, LocalDate from, LocalDate to,
-            Map<String, Map<Object, Figures>> figures) {
+            Map<String, Map<Object, Figures>> figures, boolean totals) {
         int first = from.getYear() * 100 + from.getMonthValue();
         int last = to.getYear() * 100 + to.getMonthValue();
         LocalDate firstEnd = YearMonth.from(from).atEndOfMonth().isAfter(to) ? to : YearMonth.from(from).atEndOfMonth();
@@ -248,7 +278,9 @@ public class CollectedRevenueReport implements Report {
             }
             String from1 = " FROM SB_CONTRACT_INSTALMENT i";
             String bin = deleted ? ReceivablesSql.ofBinned(binned) : "";
-            ReceivablesSql open = new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.AMOUNT - i.PAID)" + from1
+            boolean kept = totals && !deleted;
+            ReceivablesSql open = kept ? new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.OPEN_AMOUNT) FROM SB_CONTRACT_DUE_TOTAL i"
+                    + " WHERE i.DUE_DATE <= ?", to) : new ReceivablesSql().append("SELECT " + dueMonth + ", i.CURRENCY, SUM(i.AMOUNT - i.PAID)" + from1
                     + " WHERE i.RECEIVABLE = TRUE AND i.DUE_DATE <= ?" + bin, to);
             open.limit(filter, "i").append(" GROUP BY " + dueMonth + ", i.CURRENCY");
             for (Object[] r : open.rows(em)) {
@@ -262,10 +294,20 @@ public class CollectedRevenueReport implements Report {
             ReceivablesSql paid = new ReceivablesSql().append("SELECT " + dueMonth + ", " + onMonth + ", i.CURRENCY, SUM(a.AMOUNT),"
                     + " SUM(CASE WHEN a.ON_DATE > ? THEN a.AMOUNT ELSE 0 END) FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i" + byId
                     + " ON i.ID = a.INSTALMENT_ID", to);
-            paid.append(" WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + bin, firstEnd, to);
+            // with the totals only those dated after the period's end, for its last month; the months before from the totals
+            paid.append(" WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + bin, kept ? to : firstEnd, to);
             paid.limit(filter, "i").append(" GROUP BY " + dueMonth + ", " + onMonth + ", i.CURRENCY");
+            if (kept) {
+                ReceivablesSql before = new ReceivablesSql().append("SELECT p.DUE_MONTH, p.ON_MONTH, p.CURRENCY, SUM(p.AMOUNT) FROM SB_CONTRACT_PAID_TOTAL p"
+                        + " WHERE p.ON_MONTH > ? AND p.DUE_MONTH < ?", first, last);
+                before.limit(filter, "p").append(" GROUP BY p.DUE_MONTH, p.ON_MONTH, p.CURRENCY");
+                for (Object[] r : before.rows(em)) {
+                    later.computeIfAbsent((String) r[2], c -> new ArrayList<>()).add(new Object[] { ReceivablesSql.month(r[0]), ReceivablesSql.month(r[1]),
+                            ReceivablesSql.money(r[3]), BigDecimal.ZERO });
+                }
+            }
             for (Object[] r : paid.rows(em)) {
-                BigDecimal amount = ReceivablesSql.money(r[3]);
+                BigDecimal amount = kept ? BigDecimal.ZERO : ReceivablesSql.money(r[3]);
                 BigDecimal after = ReceivablesSql.money(r[4]);
                 later.computeIfAbsent((String) r[2], c -> new ArrayList<>()).add(new Object[] { ReceivablesSql.month(r[0]), ReceivablesSql.month(r[1]),
                         deleted ? amount.negate() : amount, deleted ? after.negate() : after });

@@ -41,7 +41,9 @@ import org.salesbench.importexport.targets.RecordChunks;
  * consecutive rows are never split across batches ({@link #groupField}), and its rows apart from each other within one
  * batch are planned together; rows of a contract that an earlier batch of the same run already had (not next to these
  * in the file, so a batch boundary fell between them) are refused, naming the rows of both parts: a plan is written
- * whole or not at all, never from part of its rows.
+ * whole or not at all, never from part of its rows. In valid-rows mode the engine holds back, before they get here,
+ * a contract's rows whose other rows are not in the same batch (refused when read, or apart beyond it), each refused
+ * naming the others; so a part that adds up on its own is not written either.
  */
 public class PaymentPlansTarget implements ImportTarget {
 

@@ -95,6 +95,16 @@ final class ReceivablesSql {
         }
     }
 
+    /**
+     * Whether the report may read the totals the database keeps per owner (change set contracts-money-5-totals): only
+     * for who reads every contract; for anyone else the totals would add up records they may not see (on a team server
+     * they read none of them), so the reports ask the exact query, which row-level security filters.
+     */
+    static boolean readsTotals(org.salesbench.analytics.ReportContext context) {
+        return context.security().scope(org.salesbench.core.security.Action.READ, org.salesbench.contracts.Contract.ENTITY)
+                == org.salesbench.core.security.Scope.ALL;
+    }
+
     /** The ids of the contracts in the recycle bin (few), through their deletion index. */
     static List<Long> binned(jakarta.persistence.EntityManager em) {
         return em.createQuery("SELECT c.id FROM Contract c WHERE c.deletedAt IS NOT NULL", Long.class).getResultList();

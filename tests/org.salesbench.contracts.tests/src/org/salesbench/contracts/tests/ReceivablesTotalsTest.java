@@ -1,0 +1,231 @@
+package org.salesbench.contracts.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salesbench.analytics.Metric;
+import org.salesbench.analytics.MetricCatalogue;
+import org.salesbench.analytics.Report;
+import org.salesbench.analytics.ReportContext;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportRow;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.internal.receivables.AgeingReport;
+import org.salesbench.contracts.internal.receivables.CollectedRevenueReport;
+import org.salesbench.contracts.receivables.PlannedInstalment;
+import org.salesbench.contracts.receivables.Receipt;
+import org.salesbench.contracts.receivables.ReceiptMethod;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.recyclebin.RecycleBinRegistry;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.persistence.UnitOfWork;
+
+/**
+ * The receivables totals the database keeps (change set contracts-money-5-totals: open and planned per owner, currency
+ * and due date; collected per owner, currency and day; write-offs per owner, currency, due month and write-off month)
+ * equal what the exact queries over the instalments, receipts and write-offs give after every kind of write: a plan, a
+ * receipt (part-, exact and over-payment), a reversal, an amendment after signing, a status move,
+ * the recycle bin and back, an owner change, a purge. And the reports read from them (an administrator, who reads
+ * every contract) give the same rows as the exact queries (a manager, who does not).
+ */
+class ReceivablesTotalsTest {
+
+    private ContractFixture fx;
+    private RecycleBinRegistry bin;
+
+    @BeforeEach
+    void open() {
+        fx = new ContractFixture();
+        bin = new RecycleBinRegistry(fx.security, Clocks.system());
+        bin.add(new CustomerServiceImpl(fx.db, fx.security, (e, c, id) -> { }));
+        bin.add(fx.contracts);
+        fx.as(ContractFixture.ADMIN);
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private static final String EXACT_DUE = "SELECT OWNER, CURRENCY, CAST(DUE_DATE AS VARCHAR(10)), SUM(AMOUNT),"
+            + " SUM(CASE WHEN RECEIVABLE = TRUE THEN AMOUNT - PAID ELSE 0 END) FROM SB_CONTRACT_INSTALMENT"
+            + " WHERE CONTRACT_RECEIVABLE = TRUE AND ACTIVE = TRUE GROUP BY OWNER, CURRENCY, DUE_DATE";
+    private static final String KEPT_DUE = "SELECT OWNER, CURRENCY, CAST(DUE_DATE AS VARCHAR(10)), PLANNED, OPEN_AMOUNT FROM SB_CONTRACT_DUE_TOTAL";
+    private static final String EXACT_COLLECTED = "SELECT OWNER, CURRENCY, CAST(RECEIVED_ON AS VARCHAR(10)), SUM(AMOUNT) FROM SB_CONTRACT_RECEIPT"
+            + " WHERE METHOD <> 'CREDIT' GROUP BY OWNER, CURRENCY, RECEIVED_ON";
+    private static final String KEPT_COLLECTED = "SELECT OWNER, CURRENCY, CAST(RECEIVED_ON AS VARCHAR(10)), AMOUNT FROM SB_CONTRACT_COLLECTED_TOTAL";
+    private static final String EXACT_PAID = "SELECT g.OWNER, g.CURRENCY, CAST(g.DM AS CHAR(6)), CAST(g.OM AS CHAR(6)), SUM(g.AMOUNT) FROM ("
+            + "SELECT i.OWNER, i.CURRENCY, YEAR(i.DUE_DATE) * 100 + MONTH(i.DUE_DATE) AS DM, YEAR(a.ON_DATE) * 100 + MONTH(a.ON_DATE) AS OM, a.AMOUNT"
+            + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE) g"
+            + " GROUP BY g.OWNER, g.CURRENCY, g.DM, g.OM";
+    private static final String KEPT_PAID = "SELECT OWNER, CURRENCY, CAST(DUE_MONTH AS CHAR(6)), CAST(ON_MONTH AS CHAR(6)), AMOUNT FROM SB_CONTRACT_PAID_TOTAL";
+
+    /** Rows of a query keyed by their text columns, their amounts as plain text; rows whose amounts are all zero left out. */
+    private Map<String, String> rows(String sql, int keys) {
+        return fx.db.read(em -> {
+            Map<String, String> out = new TreeMap<>();
+            for (Object row : em.createNativeQuery(sql).getResultList()) {
+                Object[] r = (Object[]) row;
+                StringBuilder key = new StringBuilder();
+                StringBuilder amounts = new StringBuilder();
+                boolean zero = true;
+                for (int i = 0; i < r.length; i++) {
+                    if (i < keys) {
+                        key.append(String.valueOf(r[i]).strip()).append('|');
+                    } else {
+                        BigDecimal amount = new BigDecimal(r[i].toString()).setScale(2);
+                        zero &= amount.signum() == 0;
+                        amounts.append(amount.toPlainString()).append(' ');
+                    }
+                }
+                if (!zero) {
+                    out.put(key.toString(), amounts.toString().strip());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The totals equal the exact queries, and the reports read from them equal the reports' exact queries. */
+    private void totalsAgree(String after) {
+        assertEquals(rows(EXACT_DUE, 3), rows(KEPT_DUE, 3), "open and planned per owner and due date after " + after);
+        assertEquals(rows(EXACT_COLLECTED, 3), rows(KEPT_COLLECTED, 3), "collected per owner and day after " + after);
+        assertEquals(rows(EXACT_PAID, 4), rows(KEPT_PAID, 4), "write-offs per owner, due month and month after " + after);
+        ReportFilter year = ReportFilter.all().withPeriod(fx.today().minusMonths(14).withDayOfMonth(1), fx.today());
+        for (String by : List.of("owner", "team")) {
+            assertEquals(report(new AgeingReport(), ReportFilter.all().withBy(by), ContractFixture.MANAGER),
+                    report(new AgeingReport(), ReportFilter.all().withBy(by), ContractFixture.ADMIN), "ageing by " + by + " after " + after);
+        }
+        for (String by : List.of("month", "owner", "team")) {
+            assertEquals(report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.MANAGER),
+                    report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.ADMIN), "collected revenue by " + by + " after " + after);
+        }
+    }
+
+    /** The report's rows as text, run as {@code login}. */
+    private String report(Report report, ReportFilter filter, String login) {
+        String before = fx.security.currentUser().login();
+        fx.as(login);
+        try {
+            return report.run(context(), filter).rows().stream().map(ReportRow::values).map(Object::toString).toList().toString();
+        } finally {
+            fx.as(before);
+        }
+    }
+
+    private ReportContext context() {
+        UnitOfWork unitOfWork = fx.db;
+        SecurityService security = fx.security;
+        return new ReportContext() {
+            @Override
+            public UnitOfWork unitOfWork() {
+                return unitOfWork;
+            }
+
+            @Override
+            public MetricCatalogue metrics() {
+                return new MetricCatalogue() {
+                    @Override
+                    public List<Metric> metrics() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public Optional<Metric> metric(String id) {
+                        return Optional.empty();
+                    }
+                };
+            }
+
+            @Override
+            public SecurityService security() {
+                return security;
+            }
+
+            @Override
+            public Locale locale() {
+                return Locale.ENGLISH;
+            }
+        };
+    }
+
+    @Test
+    void theTotalsFollowEveryKindOfWrite() {
+        Contract big = fx.approvedContract("仓储系统", "120000");
+        Contract small = fx.approvedContract("门店系统", "8000");
+        totalsAgree("approval without a plan");
+        // plans with instalments long past due, due in the period and not yet due
+        fx.money.setPlan(big.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(75), "30"),
+                PlannedInstalment.percent(fx.today().minusDays(20), "30"), PlannedInstalment.percent(fx.today().plusDays(40), "40")), null);
+        fx.money.setPlan(small.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(100), "50"),
+                PlannedInstalment.percent(fx.today().plusDays(10), "50")), null);
+        totalsAgree("plans");
+        assertFalse(rows(KEPT_DUE, 3).isEmpty());
+
+        // a part-payment dated last month, an exact payment, an over-payment (credit)
+        fx.money.recordReceipt(big.getId(), fx.today().minusDays(35), Money.cny("20000.00"), ReceiptMethod.BANK_TRANSFER, "B-1");
+        fx.money.recordReceipt(small.getId(), fx.today().minusDays(50), Money.cny("4000.00"), ReceiptMethod.CHEQUE, "C-1");
+        Receipt over = fx.money.recordReceipt(small.getId(), fx.today(), Money.cny("5000.00"), ReceiptMethod.BANK_TRANSFER, "B-2");
+        totalsAgree("receipts");
+
+        Receipt second = fx.money.recordReceipt(big.getId(), fx.today().minusDays(3), Money.cny("30000.00"), ReceiptMethod.BANK_TRANSFER, "B-3");
+        totalsAgree("a second receipt");
+        fx.money.reverse(second.getId(), "退票");
+        totalsAgree("a reversal");
+        fx.money.reverse(over.getId(), "重复入账");
+        totalsAgree("the reversal of an over-payment");
+
+        // signed, then the plan amended: the old instalments retire, their write-offs move to the new plan
+        fx.contracts.sign(big.getId(), fx.today());
+        totalsAgree("signing");
+        fx.money.setPlan(big.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(75), "20"),
+                PlannedInstalment.percent(fx.today().plusDays(5), "30"), PlannedInstalment.percent(fx.today().plusDays(95), "50")), "客户要求延后");
+        totalsAgree("an amendment");
+
+        // an owner change (as a reassignment writes it: the contract and its money rows)
+        fx.db.write(em -> {
+            for (String table : List.of("SB_CONTRACT", "SB_CONTRACT_INSTALMENT", "SB_CONTRACT_RECEIPT", "SB_CONTRACT_ALLOCATION")) {
+                em.createNativeQuery("UPDATE " + table + " SET OWNER = ? WHERE " + (table.equals("SB_CONTRACT") ? "ID" : "CONTRACT_ID") + " = ?")
+                        .setParameter(1, ContractFixture.MANAGER).setParameter(2, small.getId()).executeUpdate();
+            }
+            return null;
+        });
+        totalsAgree("an owner change");
+        assertNotEquals(rows(KEPT_DUE, 3).keySet().stream().filter(k -> k.startsWith(ContractFixture.MANAGER + "|")).count(), 0L);
+
+        // the recycle bin and back: the totals keep the contract, the reports leave it out and take it back
+        String ageingBefore = report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN);
+        fx.contracts.delete(small.getId());
+        totalsAgree("a deletion to the recycle bin");
+        assertNotEquals(ageingBefore, report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN));
+        bin.restore(Contract.ENTITY, small.getId());
+        totalsAgree("a restore");
+        assertEquals(ageingBefore, report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN));
+
+        Contract third = fx.approvedContract("客服系统", "3000");
+        fx.money.setPlan(third.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(5), "100")), null);
+        fx.money.recordReceipt(third.getId(), fx.today(), Money.cny("1000.00"), ReceiptMethod.BANK_TRANSFER, "B-4");
+        totalsAgree("another contract's plan and receipt");
+
+        // a reset of a user's records takes the contracts and their money away, and the totals with them
+        fx.contracts.purgeOwnedBy(List.of(ContractFixture.REP));
+        totalsAgree("a purge");
+        fx.contracts.purgeOwnedBy(List.of(ContractFixture.MANAGER));
+        assertEquals(Map.of(), rows(KEPT_DUE, 3));
+        assertEquals(Map.of(), rows(KEPT_COLLECTED, 3));
+        assertEquals(Map.of(), rows(KEPT_PAID, 4));
+    }
+}

@@ -1,11 +1,14 @@
 package org.salesbench.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.eclipse.persistence.jpa.JpaEntityManager;
 import org.salesbench.persistence.internal.MaskedReads;
@@ -20,7 +23,7 @@ import org.salesbench.persistence.internal.MaskedReads;
  * A query names each table it reads a field column of in braces, and runs what {@link #sql} makes of it:
  *
  * <pre>
- * em.createNativeQuery(MaskingViews.sql(em, "SELECT c.NAME, c.NOTES FROM {SB_CUSTOMER} c WHERE c.ID = ?1"))
+ * MaskingViews.query(em, "SELECT c.NAME, c.NOTES FROM {SB_CUSTOMER} c WHERE c.ID = ?1")
  * </pre>
  *
  * Only {@code {SB_...}} is replaced; a table it names that has no view stays itself.
@@ -34,7 +37,20 @@ public final class MaskingViews {
 
     /** {@code sql} with every {@code {SB_TABLE}} replaced by what this session reads the table through. */
     public static String sql(EntityManager em, String sql) {
-        Map<String, String> views = views(em);
+        return sql(views(em), sql);
+    }
+
+    /**
+     * The masking views (table → view, upper case) a connection of the application's own (search, bulk loads) reads
+     * through, for {@link #sql(Map, String)}: ask once per connection.
+     */
+    public static Map<String, String> of(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? MaskedReads.of(connection)
+                : Map.of();
+    }
+
+    /** {@code sql} with every {@code {SB_TABLE}} replaced by its view in {@code views} ({@link #of(Connection)}), or itself. */
+    public static String sql(Map<String, String> views, String sql) {
         Matcher m = TABLE.matcher(sql);
         StringBuilder out = new StringBuilder(sql.length() + 16);
         while (m.find()) {
@@ -42,6 +58,11 @@ public final class MaskingViews {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A native query of {@link #sql}{@code (em, sql)}. */
+    public static Query query(EntityManager em, String sql) {
+        return em.createNativeQuery(sql(em, sql));
     }
 
     /** What this session reads {@code table} through: its masking view, or the table itself. */

@@ -1,5 +1,6 @@
 package org.salesbench.analytics.internal;
 
+import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -91,7 +92,7 @@ final class Sql {
 
     /** Runs the query; each row as an array, also when one column is selected. */
     List<Object[]> rows(EntityManager em) {
-        Query query = em.createNativeQuery(toString());
+        Query query = MaskingViews.query(em, toString());
         int i = 1;
         for (Object p : parameters()) {
             query.setParameter(i++, jdbc(p));

@@ -1,5 +1,6 @@
 package org.salesbench.opportunities.internal;
 
+import org.salesbench.persistence.MaskingViews;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,7 +220,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         if (!Customer.ENTITY.equals(entity)) {
             return List.of();
         }
-        long deals = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CUSTOMER_ID = ?")
+        long deals = unitOfWork.read(em -> ((Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_OPPORTUNITY} WHERE CUSTOMER_ID = ?")
                 .setParameter(1, id).getSingleResult()).longValue());
         return List.of(new Dependent(Opportunity.ENTITY, Messages.RecycleBin_opportunities, deals, Fate.MOVED_TO_BIN, true));
     }
@@ -669,9 +670,9 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         return unitOfWork.write(em -> {
             String in = SqlParameters.in(owners.size());
             // as in delete: leads converted into these deals forget them; history, members and competitors follow by ON DELETE CASCADE
-            SqlParameters.bind(em.createNativeQuery("UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID IN (SELECT ID FROM SB_OPPORTUNITY WHERE OWNER"
+            SqlParameters.bind(MaskingViews.query(em, "UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID IN (SELECT ID FROM {SB_OPPORTUNITY} WHERE OWNER"
                     + in + ")"), owners).executeUpdate();
-            int deleted = SqlParameters.bind(em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE OWNER" + in), owners).executeUpdate();
+            int deleted = SqlParameters.bind(MaskingViews.query(em, "DELETE FROM SB_OPPORTUNITY WHERE OWNER" + in), owners).executeUpdate();
             // one event for the lot, as for an import: views read the list again
             unitOfWork.afterCommit(() -> events.publishImported(Opportunity.ENTITY, deleted));
             return deleted;

@@ -1,5 +1,6 @@
 package org.salesbench.contracts.internal.receivables;
 
+import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ final class ReceivablesSql {
     }
 
     List<Object[]> rows(EntityManager em) {
-        Query query = em.createNativeQuery(text.toString());
+        Query query = MaskingViews.query(em, text.toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
@@ -70,7 +71,7 @@ final class ReceivablesSql {
 
         static Dimension of(String id, Dialect dialect, String dateColumn) {
             return switch (id) {
-                case "customer" -> new Dimension(id, "c.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = c.CUSTOMER_ID");
+                case "customer" -> new Dimension(id, "c.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN {SB_CUSTOMER} dc ON dc.ID = c.CUSTOMER_ID");
                 case "team" -> new Dimension(id, "dt.ID", "MAX(dt.NAME)",
                         " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = c.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
                 case "month" -> new Dimension(id, monthKey(dialect, dateColumn), "MIN(" + dateColumn + ")", "");
@@ -106,7 +107,7 @@ final class ReceivablesSql {
      */
     static String ofBinned(List<Long> binned) {
         return binned.size() <= 1000 ? " AND i.CONTRACT_ID IN " + binned.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"))
-                : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM SB_CONTRACT bc WHERE bc.DELETED_AT IS NOT NULL)";
+                : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM {SB_CONTRACT} bc WHERE bc.DELETED_AT IS NOT NULL)";
     }
 
     /** The date's month as a number yyyymm. */

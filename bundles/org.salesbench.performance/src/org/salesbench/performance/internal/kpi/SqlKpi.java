@@ -1,5 +1,6 @@
 package org.salesbench.performance.internal.kpi;
 
+import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -103,7 +104,7 @@ abstract class SqlKpi implements Kpi {
     private static Query query(KpiQuery query, String sql, Object... parameters) {
         int at = sql.indexOf("{owners}");
         int before = (int) sql.substring(0, Math.max(at, 0)).chars().filter(c -> c == '?').count();
-        Query q = query.em().createNativeQuery(sql.replace("{owners}", query.placeholders()));
+        Query q = MaskingViews.query(query.em(), sql.replace("{owners}", query.placeholders()));
         int next = 1;
         for (int i = 0; i < before; i++) {
             q.setParameter(next++, jdbc(parameters[i]));

@@ -1,11 +1,11 @@
 package org.salesbench.analytics.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.time.LocalDate;
 import java.util.Objects;
 
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**

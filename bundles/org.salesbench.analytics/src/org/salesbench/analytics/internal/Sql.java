@@ -1,6 +1,5 @@
 package org.salesbench.analytics.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -11,6 +10,8 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * One aggregate query under construction: select list, from with joins, conditions, grouping,

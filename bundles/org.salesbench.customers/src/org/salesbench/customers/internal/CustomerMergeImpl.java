@@ -1,6 +1,5 @@
 package org.salesbench.customers.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +38,7 @@ import org.salesbench.customers.DuplicateGroup.Member;
 import org.salesbench.customers.MergeResult;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 import jakarta.persistence.EntityManager;

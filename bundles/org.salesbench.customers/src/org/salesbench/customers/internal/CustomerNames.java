@@ -1,6 +1,5 @@
 package org.salesbench.customers.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Customers by name without a database index on their names: the customer search index names the candidates by

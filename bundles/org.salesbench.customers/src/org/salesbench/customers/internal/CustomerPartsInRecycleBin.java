@@ -1,12 +1,12 @@
 package org.salesbench.customers.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 

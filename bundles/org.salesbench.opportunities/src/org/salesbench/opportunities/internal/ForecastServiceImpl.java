@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.salesbench.opportunities.ForecastRow;
 import org.salesbench.opportunities.ForecastService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +23,7 @@ import org.salesbench.opportunities.LeadDuplicate.Kind;
 import org.salesbench.opportunities.LeadScreening;
 import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Screening of one (prepared) lead: the configured rules give points, the grade rules turn the

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 
 /**

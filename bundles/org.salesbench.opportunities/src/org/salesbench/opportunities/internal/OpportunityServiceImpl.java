@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +53,7 @@ import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +25,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Pipelines and stages, read from the database on every call so edits apply at once. */

@@ -1,6 +1,5 @@
 package org.salesbench.contracts.internal.receivables;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import jakarta.persistence.Query;
 
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * The SQL the receivables reports share: a statement with its positional parameters, the dimensions a contract's money

@@ -1,6 +1,5 @@
 package org.salesbench.customers.internal.pool;
 
-import org.salesbench.persistence.MaskingViews;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,6 +38,7 @@ import org.salesbench.customers.pool.PoolSettings;
 import org.salesbench.customers.pool.PoolWarning;
 import org.salesbench.customers.pool.SweepResult;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**

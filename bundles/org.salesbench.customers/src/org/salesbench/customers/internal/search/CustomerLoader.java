@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import org.salesbench.persistence.MaskingViews;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Reads customers with plain JDBC for the index, a group at a time: the customer rows, tags, contacts and

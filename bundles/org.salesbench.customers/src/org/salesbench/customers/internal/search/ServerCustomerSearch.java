@@ -13,12 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.salesbench.persistence.MaskingViews;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 
 /**

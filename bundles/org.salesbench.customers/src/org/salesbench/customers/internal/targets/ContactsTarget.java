@@ -1,6 +1,5 @@
 package org.salesbench.customers.internal.targets;
 
-import org.salesbench.persistence.MaskingViews;
 import static org.salesbench.importexport.TargetField.of;
 
 import java.io.IOException;
@@ -47,6 +46,7 @@ import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Contacts of customers. A row's customer is resolved by the customer's external id, else by its

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.assignment.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.opportunities.assignment.AssignmentStrategy;
 import org.salesbench.opportunities.assignment.Candidate;
 import org.salesbench.opportunities.assignment.StrategyInfo;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.assignment.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.salesbench.opportunities.assignment.AssignmentContext;
 import org.salesbench.opportunities.assignment.AssignmentRule;
 import org.salesbench.opportunities.assignment.Candidate;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * The context of one assignment, read with a few aggregate queries inside the assignment's

@@ -1,6 +1,5 @@
 package org.salesbench.opportunities.winprobability.internal;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.salesbench.opportunities.SeedNames;
 import org.salesbench.opportunities.winprobability.ClosedDeal;
 import org.salesbench.opportunities.winprobability.DealFeatures;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Reads model features with SQL, one row per opportunity, never loading entities. A closed deal

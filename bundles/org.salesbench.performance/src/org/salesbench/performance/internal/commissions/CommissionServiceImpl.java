@@ -1,6 +1,5 @@
 package org.salesbench.performance.internal.commissions;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -34,6 +33,7 @@ import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.internal.targets.WonRevenueTargets;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.performance.targets.TargetService;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**

@@ -1,6 +1,5 @@
 package org.salesbench.performance.internal.kpi;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -17,6 +16,7 @@ import jakarta.persistence.Query;
 
 import org.salesbench.performance.kpi.Kpi;
 import org.salesbench.performance.kpi.KpiQuery;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * A built-in KPI computed by one SQL aggregate over a table another module publishes for reporting. {@code {owners}}

@@ -1,6 +1,5 @@
 package org.salesbench.performance.internal.targets;
 
-import org.salesbench.persistence.MaskingViews;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -27,6 +26,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.performance.targets.Attainment;
 import org.salesbench.performance.targets.SubjectKind;
 import org.salesbench.performance.targets.TargetPeriod;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * {@code report bulletin} (战报): the deals won in a target period ranked by amount, largest first (ties: the earlier

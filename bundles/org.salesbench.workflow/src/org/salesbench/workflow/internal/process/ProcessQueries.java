@@ -1,6 +1,5 @@
 package org.salesbench.workflow.internal.process;
 
-import org.salesbench.persistence.MaskingViews;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.workflow.process.ProcessBoard;
 import org.salesbench.workflow.process.ProcessBoard.StepFigures;

@@ -40,6 +40,7 @@ import org.salesbench.persistence.DatabaseException.Reason;
 import org.salesbench.persistence.internal.BackupChannel;
 import org.salesbench.persistence.internal.EntityContributions;
 import org.salesbench.persistence.internal.EntityContributions.EntityDescriptor;
+import org.salesbench.persistence.internal.MaskedReads;
 import org.salesbench.persistence.internal.Messages;
 import org.salesbench.persistence.internal.PersistenceUnits;
 import org.salesbench.persistence.internal.SchemaMigrator;
@@ -143,6 +144,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
 
     private static OpenUnit openUnit(DatabaseSettings settings) {
         String login;
+        Map<String, String> maskingViews;
         List<String> notices;
         long started = System.nanoTime();
         SchemaMigrator.Migration migration;
@@ -155,6 +157,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
                         Integer.MAX_VALUE);
                 notices = new ArrayList<>(migration.notices());
                 login = login(connection, settings);
+                maskingViews = settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL ? MaskedReads.of(connection) : Map.of();
                 connection.commit();
             } catch (RuntimeException e) {
                 connection.rollback();
@@ -170,7 +173,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
             bundles.add(entity.bundle());
         }
         EntityManagerFactory factory = new PersistenceProvider().createContainerEntityManagerFactory(
-                PersistenceUnits.unitInfo(classNames, bundles, settings), PersistenceUnits.properties(settings));
+                PersistenceUnits.unitInfo(classNames, bundles, settings), PersistenceUnits.properties(settings, maskingViews));
         try {
             factory.createEntityManager().close(); // log in now, so a failure surfaces here and not at first use
         } catch (PersistenceException e) {

@@ -189,16 +189,24 @@ public final class SoftDeletion {
     /** The records in the bin, most recently deleted first. */
     public List<DeletedRecord> deleted(int limit) {
         security.check(Action.READ, entity, null);
-        return unitOfWork.read(em -> em.createNativeQuery("SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY, VERSION FROM " + table
+        return unitOfWork.read(em -> MaskingViews.query(em, "SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY, VERSION FROM " + readFrom(em)
                 + " WHERE DELETED_AT IS NOT NULL ORDER BY DELETED_AT DESC, ID DESC").setMaxResults(limit).getResultList().stream()
                 .map(row -> record((Object[]) row)).toList());
     }
 
     public Optional<DeletedRecord> findDeleted(long id) {
         security.check(Action.READ, entity, null);
-        return unitOfWork.read(em -> em.createNativeQuery("SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY, VERSION FROM " + table
+        return unitOfWork.read(em -> MaskingViews.query(em, "SELECT ID, " + nameColumn + ", OWNER, DELETED_AT, DELETED_BY, VERSION FROM " + readFrom(em)
                 + " WHERE ID = ? AND DELETED_AT IS NOT NULL").setParameter(1, id).getResultList().stream()
                 .map(row -> record((Object[]) row)).findFirst());
+    }
+
+    /**
+     * What the bin's lists read: the table, or its masking view under the table's name (the name column may name the
+     * table's columns qualified, as a quote's deal look-up does).
+     */
+    private String readFrom(EntityManager em) {
+        return MaskingViews.masked(em, table) ? MaskingViews.table(em, table) + " " + table : table;
     }
 
     private DeletedRecord record(Object[] row) {

@@ -68,14 +68,14 @@ public class CustomerProfileReport extends SqlReport {
     private static Scope scope(EntityManager em, ReportContext context, ReportFilter filter) {
         Sql won = Queries.over(filter.withOwner(null).withTeamId(null), Metrics.WON_REVENUE);
         if (filter.owner() != null || filter.teamId() != null) {
-            Sql owned = new Sql("SB_CUSTOMER c").select("c.ID");
+            Sql owned = new Sql("{SB_CUSTOMER} c").select("c.ID");
             Queries.limit(owned, Metrics.Source.CUSTOMER, filter);
             won.where("o.CUSTOMER_ID IN (" + owned + ")", owned.parameters().toArray());
         }
         Scope scope = new Scope();
         scope.currency = Queries.oneCurrency(em, won, "o.CURRENCY", "COUNT(*)");
         won.select("o.CUSTOMER_ID CID").select(Metrics.WON_REVENUE.aggregate(dialect(context)) + " WON").groupBy("o.CUSTOMER_ID");
-        scope.customers = new Sql("SB_CUSTOMER c LEFT JOIN (" + won + ") v ON v.CID = c.ID", won.parameters().toArray());
+        scope.customers = new Sql("{SB_CUSTOMER} c LEFT JOIN (" + won + ") v ON v.CID = c.ID", won.parameters().toArray());
         Queries.limit(scope.customers, Metrics.Source.CUSTOMER, filter);
         return scope;
     }

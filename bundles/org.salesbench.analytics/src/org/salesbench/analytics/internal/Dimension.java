@@ -17,9 +17,9 @@ record Dimension(String id, String join, String key, String label, Class<?> keyT
             // an owner in two teams counts in each; an owner in none is in the group without a team
             case "team" -> new Dimension(id, "LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = o.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID",
                     "dt.ID", "dt.NAME", Long.class);
-            case "product" -> new Dimension(id, "LEFT JOIN SB_PRODUCT dp ON dp.ID = o.PRODUCT_ID", "dp.ID", "dp.NAME", Long.class);
-            case "sector" -> new Dimension(id, "JOIN SB_CUSTOMER dc ON dc.ID = o.CUSTOMER_ID", "dc.INDUSTRY", "dc.INDUSTRY", String.class);
-            case "region" -> new Dimension(id, "JOIN SB_CUSTOMER dc ON dc.ID = o.CUSTOMER_ID", "dc.REGION", "dc.REGION", String.class);
+            case "product" -> new Dimension(id, "LEFT JOIN {SB_PRODUCT} dp ON dp.ID = o.PRODUCT_ID", "dp.ID", "dp.NAME", Long.class);
+            case "sector" -> new Dimension(id, "JOIN {SB_CUSTOMER} dc ON dc.ID = o.CUSTOMER_ID", "dc.INDUSTRY", "dc.INDUSTRY", String.class);
+            case "region" -> new Dimension(id, "JOIN {SB_CUSTOMER} dc ON dc.ID = o.CUSTOMER_ID", "dc.REGION", "dc.REGION", String.class);
             case "month" -> new Dimension(id, "", dialect.monthKey("o.CLOSED_ON"), dialect.monthKey("o.CLOSED_ON"), Integer.class);
             default -> throw new IllegalArgumentException("No dimension " + id);
         };

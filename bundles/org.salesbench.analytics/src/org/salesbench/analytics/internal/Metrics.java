@@ -66,9 +66,9 @@ public enum Metrics {
 
     /** The records a metric counts, by table alias, with the columns the filters use. */
     public enum Source {
-        OPPORTUNITY("SB_OPPORTUNITY o", "o.OWNER", "o.PIPELINE_ID", "o.DELETED_AT IS NULL"),
-        CUSTOMER("SB_CUSTOMER c", "c.OWNER", null, "c.DELETED_AT IS NULL"),
-        ACTIVITY("SB_ACTIVITY a", "a.OWNER", null, "a.DELETED_AT IS NULL"),
+        OPPORTUNITY("{SB_OPPORTUNITY} o", "o.OWNER", "o.PIPELINE_ID", "o.DELETED_AT IS NULL"),
+        CUSTOMER("{SB_CUSTOMER} c", "c.OWNER", null, "c.DELETED_AT IS NULL"),
+        ACTIVITY("{SB_ACTIVITY} a", "a.OWNER", null, "a.DELETED_AT IS NULL"),
         SNAPSHOT("SB_PIPELINE_SNAPSHOT s", "s.OWNER", "s.PIPELINE_ID", null);
 
         final String table;

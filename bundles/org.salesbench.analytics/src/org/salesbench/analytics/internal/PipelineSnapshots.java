@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -26,11 +27,11 @@ public final class PipelineSnapshots {
         SqlDialect dialect = SqlDialect.of(unitOfWork.settings());
         String insert = "INSERT INTO SB_PIPELINE_SNAPSHOT (SNAPSHOT_DAY, PIPELINE_ID, STAGE_ID, OWNER, CURRENCY, DEAL_COUNT, AMOUNT)"
                 + " SELECT CAST(? AS DATE), o.PIPELINE_ID, o.STAGE_ID, o.OWNER, o.CURRENCY, " + Metrics.OPEN_COUNT.aggregate(dialect)
-                + ", COALESCE(" + Metrics.PIPELINE_AMOUNT.aggregate(dialect) + ", 0) FROM SB_OPPORTUNITY o WHERE " + Metrics.OPEN_COUNT.population()
+                + ", COALESCE(" + Metrics.PIPELINE_AMOUNT.aggregate(dialect) + ", 0) FROM {SB_OPPORTUNITY} o WHERE " + Metrics.OPEN_COUNT.population()
                 + " AND o.CURRENCY IS NOT NULL AND " + Metrics.Source.OPPORTUNITY.notDeleted + " GROUP BY o.PIPELINE_ID, o.STAGE_ID, o.OWNER, o.CURRENCY";
         return unitOfWork.write(em -> {
-            em.createNativeQuery("DELETE FROM SB_PIPELINE_SNAPSHOT WHERE SNAPSHOT_DAY = ?").setParameter(1, Sql.jdbc(day)).executeUpdate();
-            return em.createNativeQuery(insert).setParameter(1, Sql.jdbc(day)).executeUpdate();
+            MaskingViews.query(em, "DELETE FROM SB_PIPELINE_SNAPSHOT WHERE SNAPSHOT_DAY = ?").setParameter(1, Sql.jdbc(day)).executeUpdate();
+            return MaskingViews.query(em, insert).setParameter(1, Sql.jdbc(day)).executeUpdate();
         });
     }
 }

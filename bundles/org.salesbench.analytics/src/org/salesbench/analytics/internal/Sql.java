@@ -11,6 +11,8 @@ import java.util.List;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.salesbench.persistence.MaskingViews;
+
 /**
  * One aggregate query under construction: select list, from with joins, conditions, grouping,
  * and the parameters in the order they appear. Conditions are ANDed.
@@ -91,7 +93,7 @@ final class Sql {
 
     /** Runs the query; each row as an array, also when one column is selected. */
     List<Object[]> rows(EntityManager em) {
-        Query query = em.createNativeQuery(toString());
+        Query query = MaskingViews.query(em, toString());
         int i = 1;
         for (Object p : parameters()) {
             query.setParameter(i++, jdbc(p));

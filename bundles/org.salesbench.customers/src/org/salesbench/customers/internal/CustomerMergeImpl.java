@@ -38,6 +38,7 @@ import org.salesbench.customers.DuplicateGroup.Member;
 import org.salesbench.customers.MergeResult;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 import jakarta.persistence.EntityManager;
@@ -101,8 +102,8 @@ public class CustomerMergeImpl implements CustomerMerge {
 
     /** One query: the customers whose {@code column} (not empty) another customer has too, by value then id. */
     private static List<DuplicateGroup> sameColumn(EntityManager em, String column, Reason reason) {
-        List<?> rows = em.createNativeQuery("SELECT c." + column + ", c.ID, c.NAME FROM SB_CUSTOMER c WHERE c.DELETED_AT IS NULL AND c." + column
-                + " IN (SELECT d." + column + " FROM SB_CUSTOMER d WHERE d.DELETED_AT IS NULL AND d." + column + " IS NOT NULL AND d." + column
+        List<?> rows = MaskingViews.query(em, "SELECT c." + column + ", c.ID, c.NAME FROM {SB_CUSTOMER} c WHERE c.DELETED_AT IS NULL AND c." + column
+                + " IN (SELECT d." + column + " FROM {SB_CUSTOMER} d WHERE d.DELETED_AT IS NULL AND d." + column + " IS NOT NULL AND d." + column
                 + " <> '' GROUP BY d." + column + " HAVING COUNT(*) > 1) ORDER BY c." + column + ", c.ID").getResultList();
         List<DuplicateGroup> groups = new ArrayList<>();
         String key = null;
@@ -124,8 +125,8 @@ public class CustomerMergeImpl implements CustomerMerge {
      * address in a hash map: the customers sharing a key are a group.
      */
     private List<DuplicateGroup> sameContactValue(EntityManager em, String table, String column, Reason reason) {
-        List<?> rows = em.createNativeQuery("SELECT v." + column + ", c.ID, c.NAME FROM " + table + " v JOIN SB_CONTACT k ON k.ID = v.CONTACT_ID"
-                + " JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID WHERE k.DELETED_AT IS NULL AND c.DELETED_AT IS NULL").getResultList();
+        List<?> rows = MaskingViews.query(em, "SELECT v." + column + ", c.ID, c.NAME FROM " + table + " v JOIN {SB_CONTACT} k ON k.ID = v.CONTACT_ID"
+                + " JOIN {SB_CUSTOMER} c ON c.ID = k.CUSTOMER_ID WHERE k.DELETED_AT IS NULL AND c.DELETED_AT IS NULL").getResultList();
         Map<String, TreeSet<Long>> byKey = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         for (Object row : rows) {
@@ -220,7 +221,7 @@ public class CustomerMergeImpl implements CustomerMerge {
                 participant.moveCustomer(otherId, keepId).forEach((entity, count) -> moved.merge(entity, count, Integer::sum));
             }
             em.flush();
-            long otherNow = ((Number) em.createNativeQuery("SELECT VERSION FROM SB_CUSTOMER WHERE ID = ?").setParameter(1, otherId).getSingleResult())
+            long otherNow = ((Number) MaskingViews.query(em, "SELECT VERSION FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, otherId).getSingleResult())
                     .longValue();
             customers.delete(otherId, otherNow);
             AuditTrail trail = audit;

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Customers by name without a database index on their names: the customer search index names the candidates by
@@ -45,7 +46,7 @@ public final class CustomerNames {
         /** On the caller's transaction's connection (no flush of the persistence context). */
         static Select on(Connection connection) {
             return (sql, parameters) -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                try (PreparedStatement statement = connection.prepareStatement(MaskingViews.sql(MaskingViews.of(connection), sql))) {
                     for (int i = 0; i < parameters.size(); i++) {
                         statement.setString(i + 1, parameters.get(i));
                     }
@@ -65,7 +66,7 @@ public final class CustomerNames {
         /** Through an entity manager's native queries (it need not be in a transaction). */
         static Select on(EntityManager em) {
             return (sql, parameters) -> {
-                jakarta.persistence.Query query = em.createNativeQuery(sql);
+                jakarta.persistence.Query query = MaskingViews.query(em, sql);
                 for (int i = 0; i < parameters.size(); i++) {
                     query.setParameter(i + 1, parameters.get(i));
                 }
@@ -150,7 +151,7 @@ public final class CustomerNames {
                     where.add("NAME IN (" + marks(exactToo.size()) + ")");
                 }
                 if (!where.isEmpty()) {
-                    rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ("
+                    rows.addAll(select.rows("SELECT ID, NAME, NORMALIZED_NAME FROM {SB_CUSTOMER} WHERE DELETED_AT IS NULL AND ("
                             + String.join(" OR ", where) + ")", parameters));
                 }
                 continue;
@@ -165,7 +166,7 @@ public final class CustomerNames {
         List<Named> rows = new ArrayList<>();
         for (int i = 0; i < ids.length; i += CHUNK) {
             String in = Arrays.stream(ids, i, Math.min(ids.length, i + CHUNK)).mapToObj(Long::toString).collect(Collectors.joining(","));
-            rows.addAll(select.rows("SELECT ID, NAME, " + keyColumn + " FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ID IN (" + in + ")", List.of()));
+            rows.addAll(select.rows("SELECT ID, NAME, " + keyColumn + " FROM {SB_CUSTOMER} WHERE DELETED_AT IS NULL AND ID IN (" + in + ")", List.of()));
         }
         return rows;
     }
@@ -184,7 +185,7 @@ public final class CustomerNames {
         for (int from = 0; from < values.size(); from += CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
             List<Named> rows = fromTable
-                    ? select.rows("SELECT ID, NAME, CREDIT_CODE FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk)
+                    ? select.rows("SELECT ID, NAME, CREDIT_CODE FROM {SB_CUSTOMER} WHERE DELETED_AT IS NULL AND CREDIT_CODE IN (" + marks(chunk.size()) + ")", chunk)
                     : byId(select, search.idsWithTerms(chunk.stream().map(code -> code.toLowerCase(Locale.ROOT)).toList()), "CREDIT_CODE");
             for (Named row : rows) {
                 if (wanted.contains(row.key())) {

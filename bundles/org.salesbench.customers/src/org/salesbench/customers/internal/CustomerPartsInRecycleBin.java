@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 
@@ -30,7 +31,7 @@ abstract class CustomerPartsInRecycleBin extends SoftDeletingService {
 
     /** The customer's name, and whether it is in the bin itself. */
     private Object[] customerOf(EntityManager em, long id) {
-        return (Object[]) em.createNativeQuery("SELECT c.ID, c.NAME, c.DELETED_AT FROM SB_CUSTOMER c JOIN " + table + " p ON p.CUSTOMER_ID = c.ID"
+        return (Object[]) MaskingViews.query(em, "SELECT c.ID, c.NAME, c.DELETED_AT FROM {SB_CUSTOMER} c JOIN " + table + " p ON p.CUSTOMER_ID = c.ID"
                 + " WHERE p.ID = ?").setParameter(1, id).getSingleResult();
     }
 

@@ -43,6 +43,7 @@ import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.SqlParameters;
@@ -276,7 +277,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     }
 
     private static long count(jakarta.persistence.EntityManager em, String table, long customerId) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE CUSTOMER_ID = ?").setParameter(1, customerId)
+        return ((Number) MaskingViews.query(em, "SELECT COUNT(*) FROM " + table + " WHERE CUSTOMER_ID = ?").setParameter(1, customerId)
                 .getSingleResult()).longValue();
     }
 
@@ -427,8 +428,8 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             return List.of();
         }
         List<Object[]> same = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, p.PHONE FROM SB_CUSTOMER c "
-                + "JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE c.ID IN ("
+        for (Object row : MaskingViews.query(em, "SELECT DISTINCT c.ID, c.NAME, p.PHONE FROM {SB_CUSTOMER} c "
+                + "JOIN {SB_CONTACT} k ON k.CUSTOMER_ID = c.ID JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID WHERE c.ID IN ("
                 + idList(candidates) + ")").getResultList()) {
             Object[] r = (Object[]) row;
             if (digits.equals(phoneDigits((String) r[2]))) {
@@ -448,7 +449,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             return List.of();
         }
         List<Object[]> same = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT DISTINCT c.ID, c.NAME, e.EMAIL FROM SB_CUSTOMER c JOIN SB_CONTACT k ON k.CUSTOMER_ID = c.ID"
+        for (Object row : MaskingViews.query(em, "SELECT DISTINCT c.ID, c.NAME, e.EMAIL FROM {SB_CUSTOMER} c JOIN {SB_CONTACT} k ON k.CUSTOMER_ID = c.ID"
                 + " JOIN SB_CONTACT_EMAIL e ON e.CONTACT_ID = k.ID WHERE c.ID IN (" + idList(candidates) + ")").getResultList()) {
             Object[] r = (Object[]) row;
             if (email.strip().equalsIgnoreCase(((String) r[2]).strip())) {
@@ -673,15 +674,15 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         owners.forEach(owner -> security.check(Action.DELETE, Customer.ENTITY, owner));
         return unitOfWork.write(em -> {
             String in = SqlParameters.in(owners.size());
-            String ofOwners = " WHERE CUSTOMER_ID IN (SELECT ID FROM SB_CUSTOMER WHERE OWNER" + in + ")";
+            String ofOwners = " WHERE CUSTOMER_ID IN (SELECT ID FROM {SB_CUSTOMER} WHERE OWNER" + in + ")";
             List<Long> ids = new ArrayList<>();
-            for (Object id : SqlParameters.bind(em.createNativeQuery("SELECT ID FROM SB_CUSTOMER WHERE OWNER" + in), owners).getResultList()) {
+            for (Object id : SqlParameters.bind(MaskingViews.query(em, "SELECT ID FROM {SB_CUSTOMER} WHERE OWNER" + in), owners).getResultList()) {
                 ids.add(((Number) id).longValue());
             }
             // children first, as in delete: phones, e-mails and tags follow by ON DELETE CASCADE
             for (String sql : List.of("DELETE FROM SB_ACTIVITY" + ofOwners, "DELETE FROM SB_CONTACT" + ofOwners,
                     "DELETE FROM SB_CUSTOMER WHERE OWNER" + in)) {
-                SqlParameters.bind(em.createNativeQuery(sql), owners).executeUpdate();
+                SqlParameters.bind(MaskingViews.query(em, sql), owners).executeUpdate();
             }
             unitOfWork.afterCommit(() -> {
                 search.deleted(ids);

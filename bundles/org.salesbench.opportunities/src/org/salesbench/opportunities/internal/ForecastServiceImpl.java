@@ -22,6 +22,7 @@ import org.salesbench.opportunities.ForecastRow;
 import org.salesbench.opportunities.ForecastService;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.UnitOfWork;
 
@@ -55,7 +56,7 @@ public class ForecastServiceImpl implements ForecastService {
         };
         boolean teams = group != null && group.startsWith("t.") || q.teamId() != null;
         StringBuilder sql = new StringBuilder("SELECT o.CLOSE_MONTH, o.FORECAST_CATEGORY, ").append(group == null ? "CAST(NULL AS VARCHAR(1))" : group)
-                .append(", o.CURRENCY, COUNT(*), SUM(o.AMOUNT), SUM(o.AMOUNT * o.PROBABILITY) FROM SB_OPPORTUNITY o");
+                .append(", o.CURRENCY, COUNT(*), SUM(o.AMOUNT), SUM(o.AMOUNT * o.PROBABILITY) FROM {SB_OPPORTUNITY} o");
         if (teams) {
             sql.append(" JOIN SB_TEAM_MEMBER m ON m.LOGIN = o.OWNER JOIN SB_TEAM t ON t.ID = m.TEAM_ID");
         }
@@ -81,7 +82,7 @@ public class ForecastServiceImpl implements ForecastService {
         // a hidden amount leaves the forecast its counts: the sums, weighted or not, would tell the amounts
         boolean amountHidden = FieldMask.of(security, Opportunity.ENTITY).hides("amount");
         return unitOfWork.read(em -> {
-            Query query = em.createNativeQuery(sql.toString());
+            Query query = MaskingViews.query(em, sql.toString());
             for (int i = 0; i < params.size(); i++) {
                 query.setParameter(i + 1, params.get(i));
             }
@@ -97,9 +98,11 @@ public class ForecastServiceImpl implements ForecastService {
                         : r[2] instanceof Number n ? pipelineLabels.getOrDefault(n.longValue(), String.valueOf(n)) : (String) r[2];
                 String currency = (String) r[3];
                 BigDecimal amount = (BigDecimal) r[5];
-                BigDecimal weighted = ((BigDecimal) r[6]).divide(HUNDRED);
+                // a masking view reads a hidden amount (and its currency) as NULL, so its sums are NULL too
+                boolean blank = amountHidden || amount == null || r[6] == null || currency == null;
                 rows.add(new ForecastRow(YearMonth.of(yyyymm / 100, yyyymm % 100), ForecastCategory.valueOf((String) r[1]), groupValue,
-                        ((Number) r[4]).longValue(), amountHidden ? null : Money.of(amount, currency), amountHidden ? null : Money.of(weighted, currency)));
+                        ((Number) r[4]).longValue(), blank ? null : Money.of(amount, currency),
+                        blank ? null : Money.of(((BigDecimal) r[6]).divide(HUNDRED), currency)));
             }
             return rows;
         });

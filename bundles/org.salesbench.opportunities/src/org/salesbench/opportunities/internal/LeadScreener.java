@@ -23,6 +23,7 @@ import org.salesbench.opportunities.LeadDuplicate.Kind;
 import org.salesbench.opportunities.LeadScreening;
 import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Screening of one (prepared) lead: the configured rules give points, the grade rules turn the
@@ -39,7 +40,7 @@ final class LeadScreener {
         List<LeadDuplicate> duplicates = duplicates(em, customers, lead);
         List<ScoringRule> rules = em.createQuery("SELECT r FROM ScoringRule r ORDER BY r.id", ScoringRule.class).getResultList();
         List<Long> customerIds = duplicates.stream().filter(d -> d.kind() == Kind.CUSTOMER).map(LeadDuplicate::id).toList();
-        boolean wonBefore = !customerIds.isEmpty() && ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'WON' AND DELETED_AT IS NULL AND CUSTOMER_ID IN ("
+        boolean wonBefore = !customerIds.isEmpty() && ((Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_OPPORTUNITY} WHERE STATE = 'WON' AND DELETED_AT IS NULL AND CUSTOMER_ID IN ("
                 + String.join(", ", customerIds.stream().map(String::valueOf).toList()) + ")").getSingleResult()).longValue() > 0;
         int score = 0;
         List<String> reasons = new ArrayList<>();
@@ -128,7 +129,7 @@ final class LeadScreener {
         if (value == null || value.isEmpty() || (reason == DuplicateReason.PHONE && value.length() < 5)) {
             return;
         }
-        for (Object row : em.createNativeQuery("SELECT ID, COMPANY FROM SB_LEAD WHERE DELETED_AT IS NULL AND " + column + " = ?").setParameter(1, value).getResultList()) {
+        for (Object row : MaskingViews.query(em, "SELECT ID, COMPANY FROM {SB_LEAD} WHERE DELETED_AT IS NULL AND " + column + " = ?").setParameter(1, value).getResultList()) {
             Object[] r = (Object[]) row;
             long id = ((Number) r[0]).longValue();
             if (lead.getId() == null || id != lead.getId()) {

@@ -59,6 +59,7 @@ import org.salesbench.opportunities.ScoringRule;
 import org.salesbench.opportunities.ScoringRuleKind;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.SqlParameters;
@@ -179,8 +180,8 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
     /** The deals converted from it and the leads marked its duplicates lose the id. */
     @Override
     protected void beforePurge(EntityManager em, long id) {
-        em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
-        em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
+        MaskingViews.query(em, "UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID = ?").setParameter(1, id).executeUpdate();
+        MaskingViews.query(em, "UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID = ?").setParameter(1, id).executeUpdate();
     }
 
     /** A customer's leads stay when it is deleted, and show it as deleted; a purge takes the id from them. */
@@ -189,7 +190,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         if (!Customer.ENTITY.equals(entity)) {
             return List.of();
         }
-        long leads = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_LEAD WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ?")
+        long leads = unitOfWork.read(em -> ((Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_LEAD} WHERE CUSTOMER_ID = ? OR DUPLICATE_CUSTOMER_ID = ?")
                 .setParameter(1, id).setParameter(2, id).getSingleResult()).longValue());
         return List.of(new Dependent(Lead.ENTITY, Messages.RecycleBin_leads, leads, Fate.KEEP_LINK, false));
     }
@@ -470,7 +471,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         security.check(Action.READ, Lead.ENTITY, null);
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        return unitOfWork.read(em -> ((Number) bind(em.createNativeQuery("SELECT COUNT(*) FROM SB_LEAD" + where), params).getSingleResult()).longValue());
+        return unitOfWork.read(em -> ((Number) bind(MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_LEAD}" + where), params).getSingleResult()).longValue());
     }
 
     @Override
@@ -494,8 +495,8 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         FieldMask mask = FieldMask.of(security, Lead.ENTITY);
         return mask.applyAll(unitOfWork.read(em -> {
             List<LeadRow> rows = new ArrayList<>();
-            for (Object row : bind(em.createNativeQuery("SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT,"
-                    + " VERSION FROM SB_LEAD" + tail), params).getResultList()) {
+            for (Object row : bind(MaskingViews.query(em, "SELECT ID, COMPANY, CONTACT_NAME, SOURCE, INDUSTRY, STATUS, SCORE, GRADE, DUPLICATE, OWNER, CREATED_AT,"
+                    + " VERSION FROM {SB_LEAD}" + tail), params).getResultList()) {
                 Object[] r = (Object[]) row;
                 rows.add(new LeadRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         LeadStatus.valueOf((String) r[5]), ((Number) r[6]).intValue(), (String) r[7], Boolean.TRUE.equals(r[8]) || Integer.valueOf(1).equals(r[8]),
@@ -510,7 +511,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         security.check(Action.READ, Lead.ENTITY, null);
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        return unitOfWork.read(em -> bind(em.createNativeQuery("SELECT ID FROM SB_LEAD" + where + " ORDER BY CREATED_AT DESC, ID DESC"), params)
+        return unitOfWork.read(em -> bind(MaskingViews.query(em, "SELECT ID FROM {SB_LEAD}" + where + " ORDER BY CREATED_AT DESC, ID DESC"), params)
                 .getResultList().stream().mapToLong(id -> ((Number) id).longValue()).toArray());
     }
 
@@ -629,11 +630,11 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         owners.forEach(owner -> security.check(Action.DELETE, Lead.ENTITY, owner));
         return unitOfWork.write(em -> {
             String in = SqlParameters.in(owners.size());
-            String ofOwners = " IN (SELECT ID FROM SB_LEAD WHERE OWNER" + in + ")";
+            String ofOwners = " IN (SELECT ID FROM {SB_LEAD} WHERE OWNER" + in + ")";
             // as in delete: deals converted from these leads and leads marked as their duplicates forget them
-            SqlParameters.bind(em.createNativeQuery("UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID" + ofOwners), owners).executeUpdate();
-            SqlParameters.bind(em.createNativeQuery("UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID" + ofOwners), owners).executeUpdate();
-            int deleted = SqlParameters.bind(em.createNativeQuery("DELETE FROM SB_LEAD WHERE OWNER" + in), owners).executeUpdate();
+            SqlParameters.bind(MaskingViews.query(em, "UPDATE SB_OPPORTUNITY SET LEAD_ID = NULL WHERE LEAD_ID" + ofOwners), owners).executeUpdate();
+            SqlParameters.bind(MaskingViews.query(em, "UPDATE SB_LEAD SET DUPLICATE_LEAD_ID = NULL WHERE DUPLICATE_LEAD_ID" + ofOwners), owners).executeUpdate();
+            int deleted = SqlParameters.bind(MaskingViews.query(em, "DELETE FROM SB_LEAD WHERE OWNER" + in), owners).executeUpdate();
             // one event for the lot, as for an import: views read the list again
             unitOfWork.afterCommit(() -> events.publishImported(Lead.ENTITY, deleted));
             return deleted;

@@ -24,6 +24,7 @@ import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 
 /**
@@ -91,7 +92,7 @@ final class OpportunityQueries {
         boolean unfiltered = readsAll && filter.owners().isEmpty() && !filter.closingThisQuarter() && !filter.overdue();
         Where open = new Where().and("o.PIPELINE_ID = ?", pipeline.getId()).and("o.STATE = 'OPEN'");
         boardFilter(open, filter, today);
-        String openSql = "SELECT o.STAGE_ID, o.CURRENCY, COUNT(*), SUM(o.AMOUNT) FROM SB_OPPORTUNITY o" + open.sql + " GROUP BY o.STAGE_ID, o.CURRENCY";
+        String openSql = "SELECT o.STAGE_ID, o.CURRENCY, COUNT(*), SUM(o.AMOUNT) FROM {SB_OPPORTUNITY} o" + open.sql + " GROUP BY o.STAGE_ID, o.CURRENCY";
         if (unfiltered) {
             // the totals the database keeps by trigger (changeset opportunities-4): a few rows instead of every open deal
             open = new Where().and("s.PIPELINE_ID = ?", pipeline.getId()).and("t.OPEN_COUNT > 0");
@@ -105,8 +106,8 @@ final class OpportunityQueries {
                 continue; // overdue means still open
             }
             String sql = where == open ? openSql
-                    : "SELECT o.STAGE_ID, o.CURRENCY, COUNT(*), SUM(o.AMOUNT) FROM SB_OPPORTUNITY o" + where.sql + " GROUP BY o.STAGE_ID, o.CURRENCY";
-            for (Object row : where.bind(em.createNativeQuery(sql)).getResultList()) {
+                    : "SELECT o.STAGE_ID, o.CURRENCY, COUNT(*), SUM(o.AMOUNT) FROM {SB_OPPORTUNITY} o" + where.sql + " GROUP BY o.STAGE_ID, o.CURRENCY";
+            for (Object row : where.bind(MaskingViews.query(em, sql)).getResultList()) {
                 Object[] r = (Object[]) row;
                 long stageId = ((Number) r[0]).longValue();
                 counts.merge(stageId, ((Number) r[2]).longValue(), Long::sum);
@@ -150,7 +151,7 @@ final class OpportunityQueries {
         }
         // Derby reads the stage's index in order and stops after the page; left to itself it may pick a wider
         // index and sort. The hint is a comment to every other database.
-        Query query = where.bind(em.createNativeQuery("SELECT " + CARD_COLUMNS + " FROM SB_OPPORTUNITY o --DERBY-PROPERTIES index=" + index
+        Query query = where.bind(MaskingViews.query(em, "SELECT " + CARD_COLUMNS + " FROM {SB_OPPORTUNITY} o --DERBY-PROPERTIES index=" + index
                 + "\n" + where.sql + order + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY"));
         List<Object[]> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -171,7 +172,7 @@ final class OpportunityQueries {
         List<Long> distinct = ids.stream().distinct().toList();
         for (int from = 0; from < distinct.size(); from += 500) {
             List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
-            Query query = em.createNativeQuery("SELECT ID, NAME FROM SB_CUSTOMER WHERE ID IN ("
+            Query query = MaskingViews.query(em, "SELECT ID, NAME FROM {SB_CUSTOMER} WHERE ID IN ("
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")");
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(i + 1, chunk.get(i));
@@ -202,31 +203,31 @@ final class OpportunityQueries {
     static long count(EntityManager em, OpportunityFilter filter, LocalDate today) {
         Where where = listFilter(filter, today);
         boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
-        return ((Number) where.bind(em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY o"
-                + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "") + where.sql)).getSingleResult()).longValue();
+        return ((Number) where.bind(MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_OPPORTUNITY} o"
+                + (needsCustomer ? " JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID" : "") + where.sql)).getSingleResult()).longValue();
     }
 
     static List<OpportunityRow> page(EntityManager em, OpportunityFilter filter, int offset, int limit, LocalDate today) {
         Where where = listFilter(filter, today);
         boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
-        return rows(em, where.bind(em.createNativeQuery(ROW_SELECT + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "")
+        return rows(em, where.bind(MaskingViews.query(em, ROW_SELECT + (needsCustomer ? " JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID" : "")
                 + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
     }
 
     static long[] ids(EntityManager em, OpportunityFilter filter, LocalDate today) {
         Where where = listFilter(filter, today);
         boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
-        List<?> ids = where.bind(em.createNativeQuery("SELECT o.ID FROM SB_OPPORTUNITY o"
-                + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "") + where.sql + " ORDER BY o.CLOSE_DATE, o.ID")).getResultList();
+        List<?> ids = where.bind(MaskingViews.query(em, "SELECT o.ID FROM {SB_OPPORTUNITY} o"
+                + (needsCustomer ? " JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID" : "") + where.sql + " ORDER BY o.CLOSE_DATE, o.ID")).getResultList();
         return ids.stream().mapToLong(id -> ((Number) id).longValue()).toArray();
     }
 
     static List<OpportunityRow> ofCustomer(EntityManager em, long customerId) {
-        return rows(em, em.createNativeQuery(ROW_SELECT + " WHERE o.CUSTOMER_ID = ? AND " + SoftDeletion.notDeleted("o") + " ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
+        return rows(em, MaskingViews.query(em, ROW_SELECT + " WHERE o.CUSTOMER_ID = ? AND " + SoftDeletion.notDeleted("o") + " ORDER BY o.CREATED_AT DESC, o.ID DESC").setParameter(1, customerId));
     }
 
     private static final String ROW_SELECT = "SELECT o.ID, o.NAME, o.CUSTOMER_ID, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.PIPELINE_ID, o.STAGE_ID,"
-            + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER, o.VERSION FROM SB_OPPORTUNITY o";
+            + " o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.OWNER, o.VERSION FROM {SB_OPPORTUNITY} o";
 
     private static List<OpportunityRow> rows(EntityManager em, Query query) {
         List<Object[]> raw = new ArrayList<>();

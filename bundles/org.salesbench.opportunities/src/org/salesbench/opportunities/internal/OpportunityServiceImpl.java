@@ -53,6 +53,7 @@ import org.salesbench.opportunities.StageRule;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;
@@ -219,7 +220,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         if (!Customer.ENTITY.equals(entity)) {
             return List.of();
         }
-        long deals = unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CUSTOMER_ID = ?")
+        long deals = unitOfWork.read(em -> ((Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_OPPORTUNITY} WHERE CUSTOMER_ID = ?")
                 .setParameter(1, id).getSingleResult()).longValue());
         return List.of(new Dependent(Opportunity.ENTITY, Messages.RecycleBin_opportunities, deals, Fate.MOVED_TO_BIN, true));
     }
@@ -669,9 +670,9 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         return unitOfWork.write(em -> {
             String in = SqlParameters.in(owners.size());
             // as in delete: leads converted into these deals forget them; history, members and competitors follow by ON DELETE CASCADE
-            SqlParameters.bind(em.createNativeQuery("UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID IN (SELECT ID FROM SB_OPPORTUNITY WHERE OWNER"
+            SqlParameters.bind(MaskingViews.query(em, "UPDATE SB_LEAD SET OPPORTUNITY_ID = NULL WHERE OPPORTUNITY_ID IN (SELECT ID FROM {SB_OPPORTUNITY} WHERE OWNER"
                     + in + ")"), owners).executeUpdate();
-            int deleted = SqlParameters.bind(em.createNativeQuery("DELETE FROM SB_OPPORTUNITY WHERE OWNER" + in), owners).executeUpdate();
+            int deleted = SqlParameters.bind(MaskingViews.query(em, "DELETE FROM SB_OPPORTUNITY WHERE OWNER" + in), owners).executeUpdate();
             // one event for the lot, as for an import: views read the list again
             unitOfWork.afterCommit(() -> events.publishImported(Opportunity.ENTITY, deleted));
             return deleted;

@@ -25,6 +25,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /** Pipelines and stages, read from the database on every call so edits apply at once. */
@@ -81,7 +82,7 @@ public class PipelineServiceImpl implements PipelineService {
         validate(pipeline);
         return unitOfWork.write(em -> {
             if (pipeline.getPosition() == 0) {
-                Number max = (Number) em.createNativeQuery("SELECT MAX(POSITION) FROM SB_PIPELINE").getSingleResult();
+                Number max = (Number) MaskingViews.query(em, "SELECT MAX(POSITION) FROM {SB_PIPELINE}").getSingleResult();
                 pipeline.setPosition(max == null ? 0 : max.intValue() + 1);
             }
             em.persist(pipeline);
@@ -132,15 +133,15 @@ public class PipelineServiceImpl implements PipelineService {
      * trigger on history inserts) of the pipeline's deals, again from their history after its stages moved.
      */
     private static void recomputeReachedPositions(EntityManager em, long pipelineId) {
-        em.createNativeQuery("UPDATE SB_OPPORTUNITY SET REACHED_POSITION = (SELECT MAX(s.POSITION) FROM SB_STAGE_HISTORY h"
+        MaskingViews.query(em, "UPDATE SB_OPPORTUNITY SET REACHED_POSITION = (SELECT MAX(s.POSITION) FROM SB_STAGE_HISTORY h"
                 + " JOIN SB_STAGE s ON s.ID = h.TO_STAGE_ID WHERE h.OPPORTUNITY_ID = SB_OPPORTUNITY.ID AND s.KIND <> 'LOST')"
                 + " WHERE PIPELINE_ID = ?").setParameter(1, pipelineId).executeUpdate();
     }
 
     private static boolean stageInUse(EntityManager em, long stageId) {
-        Number used = (Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STAGE_ID = ?").setParameter(1, stageId)
+        Number used = (Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_OPPORTUNITY} WHERE STAGE_ID = ?").setParameter(1, stageId)
                 .getSingleResult();
-        Number history = (Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE FROM_STAGE_ID = ? OR TO_STAGE_ID = ?")
+        Number history = (Number) MaskingViews.query(em, "SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE FROM_STAGE_ID = ? OR TO_STAGE_ID = ?")
                 .setParameter(1, stageId).setParameter(2, stageId).getSingleResult();
         return used.longValue() > 0 || history.longValue() > 0;
     }
@@ -153,7 +154,7 @@ public class PipelineServiceImpl implements PipelineService {
                 throw new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Pipeline_notFound, id), id)));
             }
             security.check(Action.DELETE, Pipeline.ENTITY, pipeline.getOwner());
-            Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE PIPELINE_ID = ?").setParameter(1, id)
+            Number count = (Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_OPPORTUNITY} WHERE PIPELINE_ID = ?").setParameter(1, id)
                     .getSingleResult();
             if (count.longValue() > 0) {
                 throw new ValidationException(List.of(new FieldError("id", NLS.bind(Messages.Pipeline_inUse, pipeline.getLabel(), count), id)));

@@ -26,8 +26,16 @@ public final class PersistenceUnits {
         return new AssembledUnitInfo(classNames, loader, self.getEntry("/"), new Properties());
     }
 
-    public static Map<String, Object> properties(DatabaseSettings settings) {
+    /**
+     * The unit's settings; {@code maskingViews} (table → view) are the masking views the session's SELECTs read
+     * through ({@link MaskedReads}).
+     */
+    public static Map<String, Object> properties(DatabaseSettings settings, Map<String, String> maskingViews) {
         Map<String, Object> p = new HashMap<>();
+        if (!maskingViews.isEmpty()) {
+            p.put(PersistenceUnitProperties.SESSION_CUSTOMIZER, new MaskedReads(maskingViews));
+            p.put(MaskedReads.PROPERTY, Map.copyOf(maskingViews)); // the session's properties, for MaskingViews
+        }
         p.put(PersistenceUnitProperties.JDBC_DRIVER, settings.dialect().driverClass);
         p.put(PersistenceUnitProperties.JDBC_URL, settings.url());
         if (settings.user() != null) {

@@ -88,7 +88,7 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
     public QuoteServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events,
             QuoteApprovalService approval, Clock clock) {
         // a quote is named by its deal in the recycle bin
-        super(Quote.ENTITY, "SB_QUOTE", "(SELECT o.NAME FROM SB_OPPORTUNITY o WHERE o.ID = SB_QUOTE.OPPORTUNITY_ID)", 400, unitOfWork, security, events);
+        super(Quote.ENTITY, "SB_QUOTE", "(SELECT o.NAME FROM {SB_OPPORTUNITY} o WHERE o.ID = SB_QUOTE.OPPORTUNITY_ID)", 400, unitOfWork, security, events);
         this.unitOfWork = unitOfWork;
         this.security = security;
         this.events = events;

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,10 @@ import org.eclipse.persistence.sessions.Session;
  * changelog). The columns of a field come from the EclipseLink descriptor, so an embedded value (an amount and its
  * currency) or a reference (its key column) is masked whole. A field kept in a table of its own (a customer's tags)
  * is not masked here.
+ * <p>
+ * On the tables themselves the columns of a field some role hides are locked (SB_LOCK_COLUMNS): the team may not
+ * SELECT them there, so a direct SQL session reads them only through the views; the application reads through the
+ * views too (EclipseLink by itself, native SQL through {@code org.salesbench.persistence.MaskingViews}).
  */
 public final class FieldMasks {
 
@@ -74,7 +79,7 @@ public final class FieldMasks {
      * @return the views made, by table
      */
     static List<String> renew(EntityManager em, Connection c) throws SQLException {
-        List<String> made = new ArrayList<>();
+        List<Mask> made = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT SB_PIN_RULES()"); ResultSet rs = s.executeQuery()) {
             rs.next(); // the rule functions no longer read a session's temporary tables of the same names
         }
@@ -91,11 +96,38 @@ public final class FieldMasks {
                 s.setArray(4, fieldArray);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next() && rs.getBoolean(1)) {
-                        made.add(mask.table());
+                        made.add(mask);
                     }
                 }
             }
         }
-        return made;
+        lock(c, made);
+        return made.stream().map(Mask::table).toList();
+    }
+
+    /**
+     * Records what the views of {@code made} mask (SB_FIELD_MASK) and locks, on each table, the columns of the fields
+     * some role hides (SB_LOCK_COLUMNS; the database runs it again whenever a role's field rules change). A table
+     * whose view could not be made is never locked: its readers would have nothing to read.
+     */
+    private static void lock(Connection c, List<Mask> made) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM SB_FIELD_MASK");
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO SB_FIELD_MASK (TABLE_NAME, COLUMN_NAME, ENTITY, FIELD) VALUES (?, ?, ?, ?)")) {
+            for (Mask mask : made) {
+                for (Map.Entry<String, String> column : mask.fieldOfColumn().entrySet()) {
+                    s.setString(1, mask.table().toLowerCase(Locale.ROOT));
+                    s.setString(2, column.getKey());
+                    s.setString(3, mask.entity());
+                    s.setString(4, column.getValue());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT SB_LOCK_COLUMNS()")) {
+            rs.next();
+        }
     }
 }

@@ -54,7 +54,7 @@ public class AgeingReport implements Report {
         } else {
             ReceivablesSql sql = new ReceivablesSql().append("SELECT " + dimension.key() + ", " + dimension.label() + ", i.CURRENCY");
             open(sql, asOf);
-            sql.append(" FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
+            sql.append(" FROM SB_CONTRACT_INSTALMENT i JOIN {SB_CONTRACT} c ON c.ID = i.CONTRACT_ID");
             paidAsOf(sql, asOf);
             sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
             sql.limit(filter).append(" GROUP BY " + dimension.key() + ", i.CURRENCY");
@@ -149,7 +149,7 @@ public class AgeingReport implements Report {
         if (team) {
             sql.append(") g LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = g.K LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID GROUP BY dt.ID, g.CUR");
         } else if (names) {
-            sql.append(") g LEFT JOIN SB_CUSTOMER dc ON dc.ID = g.K");
+            sql.append(") g LEFT JOIN {SB_CUSTOMER} dc ON dc.ID = g.K");
         }
         return sql;
     }
@@ -220,7 +220,7 @@ public class AgeingReport implements Report {
                 context.unitOfWork().settings().dialect(), "i.DUE_DATE");
         String open = current(asOf) ? "(i.AMOUNT - i.PAID)" : "(i.AMOUNT - COALESCE(p.PAID, 0))";
         ReceivablesSql sql = new ReceivablesSql().append("SELECT c.ID, MAX(c.CONTRACT_NUMBER), MAX(c.TITLE), SUM(" + open + ")"
-                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN {SB_CONTRACT} c ON c.ID = i.CONTRACT_ID");
         paidAsOf(sql, asOf);
         sql.append(dimension.join()).append(" WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + stillOpen(asOf));
         dimension.keep(sql, drillKey);

@@ -145,7 +145,7 @@ public class CollectedRevenueReport implements Report {
         // a receipt carries its contract's owner and customer: no join with the contracts, whose few in the recycle bin
         // are left out by id
         ReceivablesSql.Dimension d = switch (by) {
-            case "customer" -> new ReceivablesSql.Dimension(by, "r.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = r.CUSTOMER_ID");
+            case "customer" -> new ReceivablesSql.Dimension(by, "r.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN {SB_CUSTOMER} dc ON dc.ID = r.CUSTOMER_ID");
             case "team" -> new ReceivablesSql.Dimension(by, "dt.ID", "MAX(dt.NAME)",
                     " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = r.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
             case "month" -> new ReceivablesSql.Dimension(by, ReceivablesSql.monthKey(dialect, "r.RECEIVED_ON"), "MIN(r.RECEIVED_ON)", "");
@@ -206,7 +206,7 @@ public class CollectedRevenueReport implements Report {
     /** The dimension over an instalment {@code i}, which carries its contract's owner and customer. */
     private static ReceivablesSql.Dimension onInstalment(String by, Dialect dialect) {
         return switch (by) {
-            case "customer" -> new ReceivablesSql.Dimension(by, "i.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = i.CUSTOMER_ID");
+            case "customer" -> new ReceivablesSql.Dimension(by, "i.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN {SB_CUSTOMER} dc ON dc.ID = i.CUSTOMER_ID");
             case "team" -> new ReceivablesSql.Dimension(by, "dt.ID", "MAX(dt.NAME)",
                     " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = i.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
             case "month" -> new ReceivablesSql.Dimension(by, ReceivablesSql.monthKey(dialect, "i.DUE_DATE"), "MIN(i.DUE_DATE)", "");
@@ -241,7 +241,7 @@ public class CollectedRevenueReport implements Report {
         }
         ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, dialect, "i.DUE_DATE");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.AMOUNT - COALESCE(p.PAID, 0))"
-                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID");
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN {SB_CONTRACT} c ON c.ID = i.CONTRACT_ID");
         sql.append(" LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
                 + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", to);
         sql.append(d.join() + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + ReceivablesSql.RECEIVABLE + " AND i.DUE_DATE <= ?", to);
@@ -345,7 +345,7 @@ public class CollectedRevenueReport implements Report {
         String by = filter.by() == null ? "month" : filter.by();
         ReceivablesSql.Dimension d = ReceivablesSql.Dimension.of(by, context.unitOfWork().settings().dialect(), "r.RECEIVED_ON");
         ReceivablesSql sql = new ReceivablesSql().append("SELECT r.CONTRACT_ID, c.CONTRACT_NUMBER, r.RECEIVED_ON, r.AMOUNT"
-                + " FROM SB_CONTRACT_RECEIPT r JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE c.DELETED_AT IS NULL AND r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?", period[0], period[1]);
+                + " FROM SB_CONTRACT_RECEIPT r JOIN {SB_CONTRACT} c ON c.ID = r.CONTRACT_ID" + d.join() + " WHERE c.DELETED_AT IS NULL AND r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?", period[0], period[1]);
         d.keep(sql, drillKey);
         sql.limit(filter).append(" ORDER BY r.RECEIVED_ON, r.ID");
         return context.unitOfWork().read(em -> sql.rows(em).stream().limit(DRILL_LIMIT)

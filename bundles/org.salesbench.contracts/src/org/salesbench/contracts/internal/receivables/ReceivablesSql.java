@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * The SQL the receivables reports share: a statement with its positional parameters, the dimensions a contract's money
@@ -35,7 +36,7 @@ final class ReceivablesSql {
     }
 
     List<Object[]> rows(EntityManager em) {
-        Query query = em.createNativeQuery(text.toString());
+        Query query = MaskingViews.query(em, text.toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
@@ -70,7 +71,7 @@ final class ReceivablesSql {
 
         static Dimension of(String id, Dialect dialect, String dateColumn) {
             return switch (id) {
-                case "customer" -> new Dimension(id, "c.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN SB_CUSTOMER dc ON dc.ID = c.CUSTOMER_ID");
+                case "customer" -> new Dimension(id, "c.CUSTOMER_ID", "MAX(dc.NAME)", " LEFT JOIN {SB_CUSTOMER} dc ON dc.ID = c.CUSTOMER_ID");
                 case "team" -> new Dimension(id, "dt.ID", "MAX(dt.NAME)",
                         " LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = c.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID");
                 case "month" -> new Dimension(id, monthKey(dialect, dateColumn), "MIN(" + dateColumn + ")", "");
@@ -116,7 +117,7 @@ final class ReceivablesSql {
      */
     static String ofBinned(List<Long> binned) {
         return binned.size() <= 1000 ? " AND i.CONTRACT_ID IN " + binned.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"))
-                : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM SB_CONTRACT bc WHERE bc.DELETED_AT IS NOT NULL)";
+                : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM {SB_CONTRACT} bc WHERE bc.DELETED_AT IS NOT NULL)";
     }
 
     /** The date's month as a number yyyymm. */

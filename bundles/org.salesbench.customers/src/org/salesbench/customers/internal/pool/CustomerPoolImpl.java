@@ -38,6 +38,7 @@ import org.salesbench.customers.pool.PoolSettings;
 import org.salesbench.customers.pool.PoolWarning;
 import org.salesbench.customers.pool.SweepResult;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -124,11 +125,11 @@ public class CustomerPoolImpl implements CustomerPool {
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> candidates(EntityManager em, Timestamp cutoff, long afterId) {
-        return em.createNativeQuery("SELECT c.ID, c.OWNER, c.CREATED_AT,"
-                + " (SELECT MAX(a.OCCURRED_AT) FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = c.ID),"
+        return MaskingViews.query(em, "SELECT c.ID, c.OWNER, c.CREATED_AT,"
+                + " (SELECT MAX(a.OCCURRED_AT) FROM {SB_ACTIVITY} a WHERE a.CUSTOMER_ID = c.ID),"
                 + " (SELECT MAX(e.EVENT_AT) FROM SB_CUSTOMER_POOL_EVENT e WHERE e.CUSTOMER_ID = c.ID AND e.KIND = 'CLAIMED')"
-                + " FROM SB_CUSTOMER c WHERE c.ID > ? AND c.OWNER <> ? AND c.CREATED_AT < ?"
-                + " AND NOT EXISTS (SELECT 1 FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = c.ID AND a.OCCURRED_AT >= ?)"
+                + " FROM {SB_CUSTOMER} c WHERE c.ID > ? AND c.OWNER <> ? AND c.CREATED_AT < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM {SB_ACTIVITY} a WHERE a.CUSTOMER_ID = c.ID AND a.OCCURRED_AT >= ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM SB_CUSTOMER_POOL_EVENT e WHERE e.CUSTOMER_ID = c.ID AND e.KIND = 'CLAIMED' AND e.EVENT_AT >= ?)"
                 + " ORDER BY c.ID")
                 .setParameter(1, afterId).setParameter(2, POOL_OWNER).setParameter(3, cutoff).setParameter(4, cutoff).setParameter(5, cutoff)
@@ -137,7 +138,7 @@ public class CustomerPoolImpl implements CustomerPool {
 
     private static Map<Long, Warning> warnings(EntityManager em) {
         Map<Long, Warning> warnings = new HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT CUSTOMER_ID, OWNER, FOLLOW_UP_AT, RETURN_ON FROM SB_CUSTOMER_POOL_WARNING").getResultList()) {
+        for (Object row : MaskingViews.query(em, "SELECT CUSTOMER_ID, OWNER, FOLLOW_UP_AT, RETURN_ON FROM SB_CUSTOMER_POOL_WARNING").getResultList()) {
             Object[] r = (Object[]) row;
             warnings.put(id(r[0]), new Warning((String) r[1], time(r[2]), time(r[3])));
         }
@@ -201,7 +202,7 @@ public class CustomerPoolImpl implements CustomerPool {
     }
 
     private static boolean followedUpSince(EntityManager em, long customerId, LocalDateTime followUp) {
-        return first(em.createNativeQuery("SELECT 1 FROM SB_ACTIVITY WHERE CUSTOMER_ID = ? AND OCCURRED_AT > ?").setParameter(1, customerId)
+        return first(MaskingViews.query(em, "SELECT 1 FROM {SB_ACTIVITY} WHERE CUSTOMER_ID = ? AND OCCURRED_AT > ?").setParameter(1, customerId)
                 .setParameter(2, Timestamp.valueOf(followUp))).isPresent();
     }
 
@@ -239,7 +240,7 @@ public class CustomerPoolImpl implements CustomerPool {
                 security.check(Action.UPDATE, Customer.ENTITY, null);
                 PoolSettings rule = settingsFor(em, login);
                 if (rule.ownedCap() > 0) {
-                    long owned = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_CUSTOMER WHERE OWNER = ?").setParameter(1, login)
+                    long owned = ((Number) MaskingViews.query(em, "SELECT COUNT(*) FROM {SB_CUSTOMER} WHERE OWNER = ?").setParameter(1, login)
                             .getSingleResult()).longValue();
                     if (owned >= rule.ownedCap()) {
                         throw refused("owner", NLS.bind(Messages.Pool_capReached, owned, rule.ownedCap()), customerId);
@@ -258,7 +259,7 @@ public class CustomerPoolImpl implements CustomerPool {
                 return customer.getName();
             });
         } catch (ConcurrentChangeException e) {
-            Object[] now = unitOfWork.read(em -> (Object[]) first(em.createNativeQuery("SELECT NAME, OWNER FROM SB_CUSTOMER WHERE ID = ?")
+            Object[] now = unitOfWork.read(em -> (Object[]) first(MaskingViews.query(em, "SELECT NAME, OWNER FROM {SB_CUSTOMER} WHERE ID = ?")
                     .setParameter(1, customerId)).orElse(new Object[] { String.valueOf(customerId), "?" }));
             throw refused("owner", NLS.bind(Messages.Pool_notInPool, now[0], now[1]), customerId);
         }
@@ -292,7 +293,7 @@ public class CustomerPoolImpl implements CustomerPool {
     }
 
     private static Query poolQuery(EntityManager em, String select, PoolFilter filter, LocalDateTime now, String orderBy) {
-        StringBuilder sql = new StringBuilder(select).append(" FROM SB_CUSTOMER_POOL p JOIN SB_CUSTOMER c ON c.ID = p.CUSTOMER_ID WHERE c.OWNER = ?");
+        StringBuilder sql = new StringBuilder(select).append(" FROM SB_CUSTOMER_POOL p JOIN {SB_CUSTOMER} c ON c.ID = p.CUSTOMER_ID WHERE c.OWNER = ?");
         List<Object> parameters = new ArrayList<>(List.of(POOL_OWNER));
         if (filter.text() != null) {
             sql.append(" AND (LOWER(c.NAME) LIKE ? ESCAPE '\\' OR LOWER(c.SHORT_NAME) LIKE ? ESCAPE '\\')");
@@ -312,7 +313,7 @@ public class CustomerPoolImpl implements CustomerPool {
             sql.append(" AND p.POOLED_AT <= ?");
             parameters.add(Timestamp.valueOf(now.minusDays(filter.minDaysInPool())));
         }
-        Query query = em.createNativeQuery(sql.append(orderBy).toString());
+        Query query = MaskingViews.query(em, sql.append(orderBy).toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
@@ -331,9 +332,9 @@ public class CustomerPoolImpl implements CustomerPool {
         return unitOfWork.read(em -> {
             List<PoolWarning> warnings = new ArrayList<>();
             // a follow-up since the warning ends it at once, before the next sweep clears the row
-            for (Object row : em.createNativeQuery("SELECT w.CUSTOMER_ID, c.NAME, w.OWNER, w.FOLLOW_UP_AT, w.WARNED_AT, w.RETURN_ON"
-                    + " FROM SB_CUSTOMER_POOL_WARNING w JOIN SB_CUSTOMER c ON c.ID = w.CUSTOMER_ID WHERE w.OWNER = ? AND c.OWNER = w.OWNER"
-                    + " AND NOT EXISTS (SELECT 1 FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = w.CUSTOMER_ID AND a.OCCURRED_AT > w.FOLLOW_UP_AT)"
+            for (Object row : MaskingViews.query(em, "SELECT w.CUSTOMER_ID, c.NAME, w.OWNER, w.FOLLOW_UP_AT, w.WARNED_AT, w.RETURN_ON"
+                    + " FROM SB_CUSTOMER_POOL_WARNING w JOIN {SB_CUSTOMER} c ON c.ID = w.CUSTOMER_ID WHERE w.OWNER = ? AND c.OWNER = w.OWNER"
+                    + " AND NOT EXISTS (SELECT 1 FROM {SB_ACTIVITY} a WHERE a.CUSTOMER_ID = w.CUSTOMER_ID AND a.OCCURRED_AT > w.FOLLOW_UP_AT)"
                     + " ORDER BY w.RETURN_ON, c.NAME").setParameter(1, who).getResultList()) {
                 Object[] r = (Object[]) row;
                 warnings.add(new PoolWarning(id(r[0]), (String) r[1], (String) r[2], time(r[3]), time(r[4]), time(r[5])));
@@ -345,10 +346,10 @@ public class CustomerPoolImpl implements CustomerPool {
     @Override
     public List<PoolEvent> history(long customerId) {
         return unitOfWork.read(em -> {
-            Object owner = first(em.createNativeQuery("SELECT OWNER FROM SB_CUSTOMER WHERE ID = ?").setParameter(1, customerId)).orElse(null);
+            Object owner = first(MaskingViews.query(em, "SELECT OWNER FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, customerId)).orElse(null);
             security.check(Action.READ, Customer.ENTITY, (String) owner);
             List<PoolEvent> history = new ArrayList<>();
-            for (Object row : em.createNativeQuery("SELECT KIND, EVENT_AT, ACTOR, FROM_OWNER, TO_OWNER, REASON FROM SB_CUSTOMER_POOL_EVENT"
+            for (Object row : MaskingViews.query(em, "SELECT KIND, EVENT_AT, ACTOR, FROM_OWNER, TO_OWNER, REASON FROM SB_CUSTOMER_POOL_EVENT"
                     + " WHERE CUSTOMER_ID = ? ORDER BY EVENT_AT, ID").setParameter(1, customerId).getResultList()) {
                 Object[] r = (Object[]) row;
                 history.add(new PoolEvent(customerId, Kind.valueOf((String) r[0]), time(r[1]), (String) r[2], (String) r[3], (String) r[4],
@@ -388,7 +389,7 @@ public class CustomerPoolImpl implements CustomerPool {
     private static Rules rules(EntityManager em) {
         Map<String, PoolSettings> byLogin = new HashMap<>();
         // a person in several teams with rules of their own gets those of the first team by name
-        for (Object row : em.createNativeQuery(TEAM_RULES + " ORDER BY t.NAME").getResultList()) {
+        for (Object row : MaskingViews.query(em, TEAM_RULES + " ORDER BY t.NAME").getResultList()) {
             Object[] r = (Object[]) row;
             byLogin.putIfAbsent((String) r[0], settings(r, 1));
         }
@@ -396,7 +397,7 @@ public class CustomerPoolImpl implements CustomerPool {
     }
 
     private static PoolSettings settingsFor(EntityManager em, String login) {
-        return first(em.createNativeQuery(TEAM_RULES + " WHERE m.LOGIN = ? ORDER BY t.NAME").setParameter(1, login))
+        return first(MaskingViews.query(em, TEAM_RULES + " WHERE m.LOGIN = ? ORDER BY t.NAME").setParameter(1, login))
                 .map(row -> settings((Object[]) row, 1)).orElseGet(() -> defaultSettings(em));
     }
 
@@ -409,7 +410,7 @@ public class CustomerPoolImpl implements CustomerPool {
     }
 
     private static PoolSettings stored(EntityManager em, long teamId, String team) {
-        return first(em.createNativeQuery("SELECT RETURN_AFTER_DAYS, WARN_DAYS, OWNED_CAP FROM SB_CUSTOMER_POOL_SETTINGS WHERE TEAM_ID = ?")
+        return first(MaskingViews.query(em, "SELECT RETURN_AFTER_DAYS, WARN_DAYS, OWNED_CAP FROM SB_CUSTOMER_POOL_SETTINGS WHERE TEAM_ID = ?")
                 .setParameter(1, teamId))
                 .map(row -> new PoolSettings(team, number(((Object[]) row)[0]), number(((Object[]) row)[1]), number(((Object[]) row)[2])))
                 .orElse(teamId == DEFAULT_TEAM_ID ? PoolSettings.DEFAULT : null);
@@ -432,7 +433,7 @@ public class CustomerPoolImpl implements CustomerPool {
     }
 
     private static long teamId(EntityManager em, String team) {
-        return first(em.createNativeQuery("SELECT ID FROM SB_TEAM WHERE NAME = ?").setParameter(1, team))
+        return first(MaskingViews.query(em, "SELECT ID FROM SB_TEAM WHERE NAME = ?").setParameter(1, team))
                 .map(CustomerPoolImpl::id).orElseThrow(() -> refused("team", NLS.bind(Messages.Settings_unknownTeam, team), team));
     }
 
@@ -473,7 +474,7 @@ public class CustomerPoolImpl implements CustomerPool {
     // ---------------------------------------------------------------- helpers
 
     private static int execute(EntityManager em, String sql, Object... parameters) {
-        Query query = em.createNativeQuery(sql);
+        Query query = MaskingViews.query(em, sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }

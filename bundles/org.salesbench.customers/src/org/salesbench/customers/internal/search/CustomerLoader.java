@@ -21,6 +21,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Reads customers with plain JDBC for the index, a group at a time: the customer rows, tags, contacts and
@@ -34,11 +35,18 @@ final class CustomerLoader {
 
     private final Connection connection;
     private final boolean derby;
+    /** The masking views the connection's user reads through (MaskingViews), on a team server. */
+    private final Map<String, String> views;
 
     /** With {@code derby}, each query names the index it must use (see {@link #query}). */
     CustomerLoader(Connection connection, boolean derby) {
+        this(connection, derby, Map.of());
+    }
+
+    CustomerLoader(Connection connection, boolean derby, Map<String, String> views) {
         this.connection = connection;
         this.derby = derby;
+        this.views = views;
     }
 
     /** The customers of {@code ids} (ascending, at most a few thousand) still in the database and not in the recycle bin. */
@@ -50,7 +58,7 @@ final class CustomerLoader {
         Map<Long, CustomerRow> rows = new HashMap<>(ids.length * 2);
         Map<Long, String> normalizedNames = new HashMap<>(ids.length * 2);
         Set<Long> wanted = LongStream.of(ids).boxed().collect(Collectors.toSet());
-        try (ResultSet rs = query("SELECT " + COLUMNS + " FROM SB_CUSTOMER", "PK_SB_CUSTOMER", "ID", ids)) {
+        try (ResultSet rs = query("SELECT " + COLUMNS + " FROM {SB_CUSTOMER}", "PK_SB_CUSTOMER", "ID", ids)) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 if (!wanted.contains(id) || rs.getTimestamp(13) != null) {
@@ -77,7 +85,7 @@ final class CustomerLoader {
             }
         }
         Map<Long, Contact> contacts = new HashMap<>();
-        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME, DELETED_AT FROM SB_CONTACT", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
+        try (ResultSet rs = query("SELECT ID, CUSTOMER_ID, NAME, DELETED_AT FROM {SB_CONTACT}", "FK_SB_CONTACT_CUSTOMER", "CUSTOMER_ID", ids)) {
             while (rs.next()) {
                 Customer c = customers.get(rs.getLong(2));
                 if (c != null && rs.getTimestamp(4) == null) { // a contact in the recycle bin is not searched
@@ -120,6 +128,7 @@ final class CustomerLoader {
     private ResultSet query(String select, String constraint, String column, long[] ids) throws SQLException {
         long first = ids[0];
         long last = ids[ids.length - 1];
+        select = MaskingViews.sql(views, select);
         select += (derby ? " --DERBY-PROPERTIES constraint=" + constraint + "\n" : "") + " WHERE ";
         if (last - first < 4L * ids.length || ids.length > 2_000) {
             PreparedStatement statement = connection.prepareStatement(select + column + " BETWEEN ? AND ?");

@@ -18,6 +18,7 @@ import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.SearchTerms;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 
 /**
@@ -59,20 +60,20 @@ final class ServerCustomerSearch {
             text = own.isEmpty() ? null : "LOWER(" + String.join(" || ' ' || ", own) + ")";
         }
         if (text != null) {
-            parts.add("SELECT ID FROM SB_CUSTOMER WHERE " + text + " LIKE ? ESCAPE '\\'");
+            parts.add("SELECT ID FROM {SB_CUSTOMER} WHERE " + text + " LIKE ? ESCAPE '\\'");
         }
         if (!hidden.contains(SearchTerms.TAGS)) {
             parts.add("SELECT CUSTOMER_ID FROM SB_CUSTOMER_TAG WHERE LOWER(TAG) LIKE ? ESCAPE '\\'");
         }
         if (!hidden.contains(SearchTerms.CONTACT_NAME)) {
-            parts.add("SELECT CUSTOMER_ID FROM SB_CONTACT WHERE " + SoftDeletion.notDeleted(null) + " AND LOWER(NAME) LIKE ? ESCAPE '\\'");
+            parts.add("SELECT CUSTOMER_ID FROM {SB_CONTACT} WHERE " + SoftDeletion.notDeleted(null) + " AND LOWER(NAME) LIKE ? ESCAPE '\\'");
         }
         if (!hidden.contains(SearchTerms.PHONES)) {
-            parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN SB_CONTACT K ON K.ID = P.CONTACT_ID WHERE "
+            parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN {SB_CONTACT} K ON K.ID = P.CONTACT_ID WHERE "
                     + SoftDeletion.notDeleted("K") + " AND " + PHONE_DIGITS + " LIKE ? ESCAPE '\\'");
         }
         if (!hidden.contains(SearchTerms.EMAILS)) {
-            parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT K ON K.ID = E.CONTACT_ID WHERE "
+            parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN {SB_CONTACT} K ON K.ID = E.CONTACT_ID WHERE "
                     + SoftDeletion.notDeleted("K") + " AND LOWER(E.EMAIL) LIKE ? ESCAPE '\\'");
         }
         if (parts.isEmpty()) {
@@ -82,10 +83,13 @@ final class ServerCustomerSearch {
     }
 
     private final Connection connection;
+    /** The masking views the user reads customers and contacts through (MaskingViews). */
+    private final Map<String, String> views;
 
     /** {@code connection}: the user's own, in autocommit, so that each statement sees the newest commits. */
-    ServerCustomerSearch(Connection connection) {
+    ServerCustomerSearch(Connection connection) throws SQLException {
         this.connection = connection;
+        this.views = MaskingViews.of(connection);
     }
 
     /** A WHERE clause over {@code SB_CUSTOMER C} and its parameters, in order. */
@@ -151,7 +155,7 @@ final class ServerCustomerSearch {
 
     synchronized long count(CustomerFilter filter, LocalDate today, java.util.Set<String> hidden) throws SQLException {
         Where where = where(filter, today, hidden);
-        try (PreparedStatement s = prepare("SELECT COUNT(*) FROM SB_CUSTOMER C WHERE " + where.sql(), where.parameters());
+        try (PreparedStatement s = prepare("SELECT COUNT(*) FROM {SB_CUSTOMER} C WHERE " + where.sql(), where.parameters());
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -160,7 +164,7 @@ final class ServerCustomerSearch {
 
     synchronized long[] ids(CustomerFilter filter, CustomerSort sort, LocalDate today, java.util.Set<String> hidden) throws SQLException {
         Where where = where(filter, today, hidden);
-        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + where.sql() + orderBy(sort), where.parameters())) {
+        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + where.sql() + orderBy(sort), where.parameters())) {
             return CustomerSearch.longs(s);
         }
     }
@@ -173,7 +177,7 @@ final class ServerCustomerSearch {
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(limit);
         parameters.add(Math.max(0, offset));
-        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + where.sql() + orderBy(sort) + " LIMIT ? OFFSET ?", parameters)) {
+        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + where.sql() + orderBy(sort) + " LIMIT ? OFFSET ?", parameters)) {
             return rows(CustomerSearch.longs(s));
         }
     }
@@ -182,15 +186,15 @@ final class ServerCustomerSearch {
     synchronized List<CustomerRow> rows(long[] ids) throws SQLException {
         long[] ascending = Arrays.stream(ids).distinct().sorted().toArray();
         Map<Long, CustomerRow> found = new HashMap<>(ascending.length * 2);
-        for (IndexedCustomer c : new CustomerLoader(connection, false).load(ascending)) {
+        for (IndexedCustomer c : new CustomerLoader(connection, false, views).load(ascending)) {
             found.put(c.row().id(), c.row());
         }
         return CustomerIndex.inOrder(ids, found);
     }
 
     synchronized List<String> tags() throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT DISTINCT T.TAG FROM SB_CUSTOMER_TAG T JOIN SB_CUSTOMER C ON C.ID = T.CUSTOMER_ID WHERE "
-                + SoftDeletion.notDeleted("C") + " ORDER BY T.TAG"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = connection.prepareStatement(MaskingViews.sql(views, "SELECT DISTINCT T.TAG FROM SB_CUSTOMER_TAG T JOIN {SB_CUSTOMER} C ON C.ID = T.CUSTOMER_ID WHERE "
+                + SoftDeletion.notDeleted("C") + " ORDER BY T.TAG")); ResultSet rs = s.executeQuery()) {
             List<String> tags = new ArrayList<>();
             while (rs.next()) {
                 tags.add(rs.getString(1));
@@ -202,10 +206,10 @@ final class ServerCustomerSearch {
     /** The customers with a contact phone of exactly these digits (country code or not) or this e-mail address, newest first. */
     synchronized long[] idsWithPhoneOrEmail(String term) throws SQLException {
         String phone = SearchTerms.withoutCountryCode(term);
-        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C") + " AND C.ID IN ("
-                + "SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN SB_CONTACT K ON K.ID = P.CONTACT_ID WHERE " + SoftDeletion.notDeleted("K")
+        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + SoftDeletion.notDeleted("C") + " AND C.ID IN ("
+                + "SELECT K.CUSTOMER_ID FROM SB_CONTACT_PHONE P JOIN {SB_CONTACT} K ON K.ID = P.CONTACT_ID WHERE " + SoftDeletion.notDeleted("K")
                 + " AND " + PHONE_DIGITS + " IN (?, ?, ?)"
-                + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT K ON K.ID = E.CONTACT_ID WHERE " + SoftDeletion.notDeleted("K")
+                + " UNION SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN {SB_CONTACT} K ON K.ID = E.CONTACT_ID WHERE " + SoftDeletion.notDeleted("K")
                 + " AND LOWER(E.EMAIL) = ?) ORDER BY C.UPDATED_AT DESC, C.ID DESC", List.of(phone, "86" + phone, "0086" + phone, term))) {
             return CustomerSearch.longs(s);
         }
@@ -213,7 +217,7 @@ final class ServerCustomerSearch {
 
     /** The customers stored under any of {@code exactNames} or folded to any of {@code normalizedNames}, ascending. */
     synchronized long[] idsNamed(Collection<String> exactNames, Collection<String> normalizedNames) throws SQLException {
-        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C")
+        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + SoftDeletion.notDeleted("C")
                 + " AND (C.NAME = ANY(?) OR C.NORMALIZED_NAME = ANY(?)) ORDER BY C.ID",
                 List.of(exactNames.toArray(String[]::new), normalizedNames.toArray(String[]::new)))) {
             return CustomerSearch.longs(s);
@@ -223,14 +227,14 @@ final class ServerCustomerSearch {
     /** The customers with any of these credit codes (lower-cased), ascending. */
     synchronized long[] idsWithCreditCodes(Collection<String> lowerCaseCodes) throws SQLException {
         // one parameter, the array: List.of(array) alone would spread it into its elements
-        try (PreparedStatement s = prepare("SELECT C.ID FROM SB_CUSTOMER C WHERE " + SoftDeletion.notDeleted("C")
+        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + SoftDeletion.notDeleted("C")
                 + " AND LOWER(C.CREDIT_CODE) = ANY(?) ORDER BY C.ID", List.<Object>of((Object) lowerCaseCodes.toArray(String[]::new)))) {
             return CustomerSearch.longs(s);
         }
     }
 
     private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
-        PreparedStatement s = connection.prepareStatement(sql);
+        PreparedStatement s = connection.prepareStatement(MaskingViews.sql(views, sql));
         try {
             for (int i = 0; i < parameters.size(); i++) {
                 Object p = parameters.get(i);

@@ -46,6 +46,7 @@ import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Contacts of customers. A row's customer is resolved by the customer's external id, else by its
@@ -330,7 +331,7 @@ public class ContactsTarget implements ImportTarget {
                 continue;
             }
             List<?> found = switch (key) {
-            case EMAILS -> em.createNativeQuery("SELECT e.CONTACT_ID FROM SB_CONTACT_EMAIL e WHERE LOWER(e.EMAIL) = ?")
+            case EMAILS -> MaskingViews.query(em, "SELECT e.CONTACT_ID FROM SB_CONTACT_EMAIL e WHERE LOWER(e.EMAIL) = ?")
                     .setParameter(1, value).getResultList();
             case PHONES -> phoneMatches(em, search, value);
             default -> {
@@ -355,7 +356,7 @@ public class ContactsTarget implements ImportTarget {
             return List.of();
         }
         String in = java.util.Arrays.stream(customers).limit(100).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
-        List<?> rows = em.createNativeQuery("SELECT p.CONTACT_ID, p.PHONE FROM SB_CONTACT k JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID "
+        List<?> rows = MaskingViews.query(em, "SELECT p.CONTACT_ID, p.PHONE FROM {SB_CONTACT} k JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID "
                 + "WHERE k.CUSTOMER_ID IN (" + in + ")").getResultList();
         List<Object> ids = new ArrayList<>();
         for (Object r : rows) {

@@ -32,6 +32,7 @@ import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.opportunities.assignment.AssignmentStrategy;
 import org.salesbench.opportunities.assignment.Candidate;
 import org.salesbench.opportunities.assignment.StrategyInfo;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -91,10 +92,10 @@ public class AssignmentServiceImpl implements AssignmentService {
     }
 
     private static Void storeSetting(EntityManager em, String name, String value) {
-        int updated = em.createNativeQuery("UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = ? WHERE NAME = ?")
+        int updated = MaskingViews.query(em, "UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = ? WHERE NAME = ?")
                 .setParameter(1, value).setParameter(2, name).executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("INSERT INTO SB_ASSIGNMENT_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")
+            MaskingViews.query(em, "INSERT INTO SB_ASSIGNMENT_SETTING (NAME, SETTING_VALUE) VALUES (?, ?)")
                     .setParameter(1, name).setParameter(2, value).executeUpdate();
         }
         return null;
@@ -147,7 +148,7 @@ public class AssignmentServiceImpl implements AssignmentService {
             security.check(Action.UPDATE, kind.entity(), entity.getOwner());
             // take the turn lock: a concurrent assignment (another thread or another client of a team
             // database) waits until this one has logged its choice, so round robin never deals twice
-            em.createNativeQuery("UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = SETTING_VALUE WHERE NAME = ?")
+            MaskingViews.query(em, "UPDATE SB_ASSIGNMENT_SETTING SET SETTING_VALUE = SETTING_VALUE WHERE NAME = ?")
                     .setParameter(1, TURN_SETTING).executeUpdate();
             AssignmentRequest request = request(em, kind, entityId);
             SqlAssignmentContext context = new SqlAssignmentContext(em);
@@ -169,11 +170,11 @@ public class AssignmentServiceImpl implements AssignmentService {
             em.flush();
             Instant now = Instant.now();
             String explanation = NLS.bind(Messages.Assigned, chosen.displayName(), reason);
-            em.createNativeQuery("INSERT INTO SB_ASSIGNMENT_LOG (ASSIGNED_AT, ASSIGNED_BY, ENTITY_TYPE, ENTITY_ID, STRATEGY_ID, ASSIGNEE, EXPLANATION)"
+            MaskingViews.query(em, "INSERT INTO SB_ASSIGNMENT_LOG (ASSIGNED_AT, ASSIGNED_BY, ENTITY_TYPE, ENTITY_ID, STRATEGY_ID, ASSIGNEE, EXPLANATION)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)").setParameter(1, Timestamp.from(now)).setParameter(2, login)
                     .setParameter(3, kind.entity()).setParameter(4, entityId).setParameter(5, decidedBy).setParameter(6, chosen.login())
                     .setParameter(7, truncate(explanation, 1000)).executeUpdate();
-            Number id = (Number) em.createNativeQuery("SELECT MAX(ID) FROM SB_ASSIGNMENT_LOG WHERE ENTITY_TYPE = ? AND ENTITY_ID = ?")
+            Number id = (Number) MaskingViews.query(em, "SELECT MAX(ID) FROM SB_ASSIGNMENT_LOG WHERE ENTITY_TYPE = ? AND ENTITY_ID = ?")
                     .setParameter(1, kind.entity()).setParameter(2, entityId).getSingleResult();
             unitOfWork.afterCommit(() -> events.publish(kind.entity(), Change.UPDATED, entityId));
             return new AssignmentRecord(id.longValue(), now, login, kind, entityId, decidedBy, chosen.login(), explanation);
@@ -206,8 +207,8 @@ public class AssignmentServiceImpl implements AssignmentService {
     /** Region, industry and source: for a lead its own (region from the customer it matched), for an opportunity its customer's. */
     private static AssignmentRequest request(EntityManager em, AssignableKind kind, long id) {
         String sql = kind == AssignableKind.LEAD
-                ? "SELECT c.REGION, l.INDUSTRY, l.SOURCE FROM SB_LEAD l LEFT JOIN SB_CUSTOMER c ON c.ID = l.DUPLICATE_CUSTOMER_ID WHERE l.ID = ?"
-                : "SELECT c.REGION, COALESCE(o.INDUSTRY, c.INDUSTRY), o.SOURCE FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID WHERE o.ID = ?";
+                ? "SELECT c.REGION, l.INDUSTRY, l.SOURCE FROM {SB_LEAD} l LEFT JOIN {SB_CUSTOMER} c ON c.ID = l.DUPLICATE_CUSTOMER_ID WHERE l.ID = ?"
+                : "SELECT c.REGION, COALESCE(o.INDUSTRY, c.INDUSTRY), o.SOURCE FROM {SB_OPPORTUNITY} o JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID WHERE o.ID = ?";
         Object[] row = SqlAssignmentContext.rows(em, sql, id).get(0);
         return new AssignmentRequest(kind, id, (String) row[0], (String) row[1], (String) row[2]);
     }
@@ -231,7 +232,7 @@ public class AssignmentServiceImpl implements AssignmentService {
         }
         return unitOfWork.read(em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(SELECT_LOG + " ORDER BY ID DESC").setMaxResults(max).getResultList();
+            List<Object[]> rows = MaskingViews.query(em, SELECT_LOG + " ORDER BY ID DESC").setMaxResults(max).getResultList();
             return records(rows);
         });
     }
@@ -274,10 +275,10 @@ public class AssignmentServiceImpl implements AssignmentService {
                 }
             }
             v.throwIfInvalid();
-            em.createNativeQuery("DELETE FROM SB_ASSIGNMENT_RULE").executeUpdate();
+            MaskingViews.query(em, "DELETE FROM SB_ASSIGNMENT_RULE").executeUpdate();
             for (int i = 0; i < rules.size(); i++) {
                 AssignmentRule rule = rules.get(i);
-                em.createNativeQuery("INSERT INTO SB_ASSIGNMENT_RULE (POSITION, RULE_TYPE, MATCH_VALUE, ASSIGNEE) VALUES (?, ?, ?, ?)")
+                MaskingViews.query(em, "INSERT INTO SB_ASSIGNMENT_RULE (POSITION, RULE_TYPE, MATCH_VALUE, ASSIGNEE) VALUES (?, ?, ?, ?)")
                         .setParameter(1, i).setParameter(2, rule.type().name()).setParameter(3, rule.value().trim())
                         .setParameter(4, rule.assignee()).executeUpdate();
             }

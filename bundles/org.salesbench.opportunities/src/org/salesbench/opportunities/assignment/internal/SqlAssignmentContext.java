@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.salesbench.opportunities.assignment.AssignmentContext;
 import org.salesbench.opportunities.assignment.AssignmentRule;
 import org.salesbench.opportunities.assignment.Candidate;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * The context of one assignment, read with a few aggregate queries inside the assignment's
@@ -42,8 +43,8 @@ final class SqlAssignmentContext implements AssignmentContext {
             regions.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((String) row[1]);
         }
         Map<String, Integer> openLeads = counts(
-                "SELECT OWNER, COUNT(*) FROM SB_LEAD WHERE STATUS IN ('NEW', 'WORKING', 'QUALIFIED') AND DELETED_AT IS NULL GROUP BY OWNER");
-        Map<String, Integer> openOpportunities = counts("SELECT OWNER, COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND DELETED_AT IS NULL GROUP BY OWNER");
+                "SELECT OWNER, COUNT(*) FROM {SB_LEAD} WHERE STATUS IN ('NEW', 'WORKING', 'QUALIFIED') AND DELETED_AT IS NULL GROUP BY OWNER");
+        Map<String, Integer> openOpportunities = counts("SELECT OWNER, COUNT(*) FROM {SB_OPPORTUNITY} WHERE STATE = 'OPEN' AND DELETED_AT IS NULL GROUP BY OWNER");
         List<Candidate> result = new ArrayList<>();
         for (Object[] row : rows("SELECT LOGIN, DISPLAY_NAME FROM SB_USER WHERE ACTIVE = TRUE ORDER BY LOGIN")) {
             String login = (String) row[0];
@@ -56,7 +57,7 @@ final class SqlAssignmentContext implements AssignmentContext {
     @Override
     public Optional<String> lastAssignee(String strategyId) {
         @SuppressWarnings("unchecked")
-        List<Object> result = em.createNativeQuery(
+        List<Object> result = MaskingViews.query(em, 
                 "SELECT ASSIGNEE FROM SB_ASSIGNMENT_LOG WHERE STRATEGY_ID = ? ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY")
                 .setParameter(1, strategyId).getResultList();
         return result.stream().map(String.class::cast).findFirst();
@@ -92,7 +93,7 @@ final class SqlAssignmentContext implements AssignmentContext {
 
     @SuppressWarnings("unchecked")
     static List<Object[]> rows(EntityManager em, String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
+        var query = MaskingViews.query(em, sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }

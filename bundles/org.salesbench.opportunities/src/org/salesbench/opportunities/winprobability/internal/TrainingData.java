@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.salesbench.opportunities.SeedNames;
 import org.salesbench.opportunities.winprobability.ClosedDeal;
 import org.salesbench.opportunities.winprobability.DealFeatures;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * Reads model features with SQL, one row per opportunity, never loading entities. A closed deal
@@ -33,10 +34,10 @@ final class TrainingData {
     private static final String CLOSED = """
             SELECT o.STATE, o.CREATED_AT, o.CLOSED_ON, h.MOVED_AT, o.AMOUNT, o.SOURCE, src.NAME, src.NAME_KEY,
                    COALESCE(o.INDUSTRY, c.INDUSTRY), s.NAME, s.NAME_KEY, s.PROBABILITY,
-                   (SELECT COUNT(*) FROM SB_ACTIVITY a
+                   (SELECT COUNT(*) FROM {SB_ACTIVITY} a
                      WHERE a.CUSTOMER_ID = o.CUSTOMER_ID AND a.OCCURRED_AT >= o.CREATED_AT AND a.OCCURRED_AT <= h.MOVED_AT)
-              FROM SB_OPPORTUNITY o
-              JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID
+              FROM {SB_OPPORTUNITY} o
+              JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID
               JOIN SB_STAGE_HISTORY h ON h.OPPORTUNITY_ID = o.ID AND h.TO_STAGE_ID = o.STAGE_ID
               JOIN SB_STAGE s ON s.ID = h.FROM_STAGE_ID
               LEFT JOIN SB_LEAD_SOURCE src ON src.CODE = o.SOURCE
@@ -48,9 +49,9 @@ final class TrainingData {
     private static final String ONE = """
             SELECT o.STATE, o.CREATED_AT, o.OWNER, o.AMOUNT, o.SOURCE, src.NAME, src.NAME_KEY,
                    COALESCE(o.INDUSTRY, c.INDUSTRY), s.NAME, s.NAME_KEY, s.PROBABILITY,
-                   (SELECT COUNT(*) FROM SB_ACTIVITY a WHERE a.CUSTOMER_ID = o.CUSTOMER_ID AND a.OCCURRED_AT >= o.CREATED_AT)
-              FROM SB_OPPORTUNITY o
-              JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID
+                   (SELECT COUNT(*) FROM {SB_ACTIVITY} a WHERE a.CUSTOMER_ID = o.CUSTOMER_ID AND a.OCCURRED_AT >= o.CREATED_AT)
+              FROM {SB_OPPORTUNITY} o
+              JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID
               JOIN SB_STAGE s ON s.ID = o.STAGE_ID
               LEFT JOIN SB_LEAD_SOURCE src ON src.CODE = o.SOURCE
              WHERE o.ID = ?""";
@@ -68,7 +69,7 @@ final class TrainingData {
      */
     @SuppressWarnings("unchecked")
     static List<ClosedDeal> closedDeals(EntityManager em) {
-        List<Object[]> rows = em.createNativeQuery(CLOSED).setMaxResults(MAX_DEALS).getResultList();
+        List<Object[]> rows = MaskingViews.query(em, CLOSED).setMaxResults(MAX_DEALS).getResultList();
         List<ClosedDeal> deals = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             LocalDate created = date(row[1]);
@@ -85,7 +86,7 @@ final class TrainingData {
     /** One opportunity as of {@code today}, if it exists. */
     @SuppressWarnings("unchecked")
     static Optional<OpenDeal> opportunity(EntityManager em, long id, LocalDate today) {
-        List<Object[]> rows = em.createNativeQuery(ONE).setParameter(1, id).getResultList();
+        List<Object[]> rows = MaskingViews.query(em, ONE).setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(row -> new OpenDeal(new DealFeatures(SeedNames.label((String) row[9], (String) row[8]),
                 percent(row[10]), ChronoUnit.DAYS.between(date(row[1]), today), (BigDecimal) row[3], sourceLabel(row[4], row[5], row[6]),
                 (String) row[7], ((Number) row[11]).intValue()), (String) row[2], !"OPEN".equals(row[0])));

@@ -33,6 +33,7 @@ import org.salesbench.performance.kpi.Period;
 import org.salesbench.performance.internal.targets.WonRevenueTargets;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.performance.targets.TargetService;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -280,7 +281,7 @@ public class CommissionServiceImpl implements CommissionService {
     }
 
     private static List<Credit> wonDeals(EntityManager em, String login, Period period) {
-        Query q = em.createNativeQuery("SELECT o.ID, o.NAME, o.CLOSED_ON, o.AMOUNT, o.PRODUCT_ID, o.INDUSTRY FROM SB_OPPORTUNITY o"
+        Query q = MaskingViews.query(em, "SELECT o.ID, o.NAME, o.CLOSED_ON, o.AMOUNT, o.PRODUCT_ID, o.INDUSTRY FROM {SB_OPPORTUNITY} o"
                 + " WHERE o.OWNER = ? AND o.STATE = 'WON' AND o.DELETED_AT IS NULL AND o.CLOSED_ON BETWEEN ? AND ? ORDER BY o.CLOSED_ON, o.ID");
         q.setParameter(1, login).setParameter(2, Date.valueOf(period.from())).setParameter(3, Date.valueOf(period.to()));
         List<Credit> credits = new ArrayList<>();
@@ -294,8 +295,8 @@ public class CommissionServiceImpl implements CommissionService {
 
     /** Receipts received in the period (or, with {@code reversals}, the reversals made in it, keyed by the receipt reversed). */
     private static List<Credit> receipts(EntityManager em, String login, Period period, boolean reversals) {
-        Query q = em.createNativeQuery("SELECT r.ID, r.REVERSES_ID, r.RECEIVED_ON, r.AMOUNT, o.PRODUCT_ID, o.INDUSTRY, r.REFERENCE"
-                + " FROM SB_CONTRACT_RECEIPT r LEFT JOIN SB_CONTRACT c ON c.ID = r.CONTRACT_ID LEFT JOIN SB_OPPORTUNITY o ON o.ID = c.OPPORTUNITY_ID"
+        Query q = MaskingViews.query(em, "SELECT r.ID, r.REVERSES_ID, r.RECEIVED_ON, r.AMOUNT, o.PRODUCT_ID, o.INDUSTRY, r.REFERENCE"
+                + " FROM SB_CONTRACT_RECEIPT r LEFT JOIN {SB_CONTRACT} c ON c.ID = r.CONTRACT_ID LEFT JOIN {SB_OPPORTUNITY} o ON o.ID = c.OPPORTUNITY_ID"
                 + " WHERE r.OWNER = ? AND r.REVERSES_ID IS " + (reversals ? "NOT NULL" : "NULL") + " AND r.RECEIVED_ON BETWEEN ? AND ?"
                 + " ORDER BY r.RECEIVED_ON, r.ID");
         q.setParameter(1, login).setParameter(2, Date.valueOf(period.from())).setParameter(3, Date.valueOf(period.to()));
@@ -338,7 +339,7 @@ public class CommissionServiceImpl implements CommissionService {
             if (clawed > 0) {
                 continue;
             }
-            List<?> state = em.createNativeQuery("SELECT o.STATE, o.NAME FROM SB_OPPORTUNITY o WHERE o.ID = ? AND o.DELETED_AT IS NULL")
+            List<?> state = MaskingViews.query(em, "SELECT o.STATE, o.NAME FROM {SB_OPPORTUNITY} o WHERE o.ID = ? AND o.DELETED_AT IS NULL")
                     .setParameter(1, id).getResultList();
             Object[] row = state.isEmpty() ? null : (Object[]) state.get(0);
             if (row != null && "WON".equals(row[0])) {

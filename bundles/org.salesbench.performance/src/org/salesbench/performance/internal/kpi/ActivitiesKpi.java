@@ -13,7 +13,7 @@ public class ActivitiesKpi extends SqlKpi {
 
     @Override
     Aggregate aggregate(KpiQuery query) {
-        String sql = "FROM SB_ACTIVITY a WHERE a.PERFORMED_BY IN ({owners}) AND a.DELETED_AT IS NULL AND a.OCCURRED_AT >= ? AND a.OCCURRED_AT < ?";
+        String sql = "FROM {SB_ACTIVITY} a WHERE a.PERFORMED_BY IN ({owners}) AND a.DELETED_AT IS NULL AND a.OCCURRED_AT >= ? AND a.OCCURRED_AT < ?";
         if (query.parameter() == null || query.parameter().isBlank()) {
             return new Aggregate("a.PERFORMED_BY", "COUNT(*)", 1, sql, startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
         }

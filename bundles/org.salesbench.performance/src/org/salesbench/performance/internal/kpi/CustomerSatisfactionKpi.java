@@ -14,7 +14,7 @@ public class CustomerSatisfactionKpi extends SqlKpi {
 
     @Override
     Aggregate aggregate(KpiQuery query) {
-        return new Aggregate("a.PERFORMED_BY", "SUM(a.SATISFACTION), COUNT(a.SATISFACTION)", 2, "FROM SB_ACTIVITY a WHERE a.PERFORMED_BY IN ({owners})"
+        return new Aggregate("a.PERFORMED_BY", "SUM(a.SATISFACTION), COUNT(a.SATISFACTION)", 2, "FROM {SB_ACTIVITY} a WHERE a.PERFORMED_BY IN ({owners})"
                 + " AND a.DELETED_AT IS NULL AND a.SATISFACTION IS NOT NULL AND a.OCCURRED_AT >= ? AND a.OCCURRED_AT < ?", startOf(query.period().from()),
                 startOf(query.period().to().plusDays(1)));
     }

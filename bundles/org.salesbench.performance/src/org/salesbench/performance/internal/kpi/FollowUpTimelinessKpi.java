@@ -13,7 +13,7 @@ public class FollowUpTimelinessKpi extends SqlKpi {
     @Override
     Aggregate aggregate(KpiQuery query) {
         return new Aggregate("t.OWNER", "COUNT(*), COUNT(CASE WHEN t.STATUS = 'DONE' AND t.COMPLETED_AT <= t.DUE_AT THEN 1 END)", 2,
-                "FROM SB_TASK t WHERE t.OWNER IN ({owners}) AND t.RELATED_ENTITY IS NOT NULL AND t.STATUS <> 'CANCELLED'"
+                "FROM {SB_TASK} t WHERE t.OWNER IN ({owners}) AND t.RELATED_ENTITY IS NOT NULL AND t.STATUS <> 'CANCELLED'"
                         + " AND t.DUE_AT >= ? AND t.DUE_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
     }
 

@@ -9,7 +9,7 @@ public class NewCustomersKpi extends SqlKpi {
 
     @Override
     Aggregate aggregate(KpiQuery query) {
-        return new Aggregate("c.OWNER", "COUNT(*)", 1, "FROM SB_CUSTOMER c WHERE c.OWNER IN ({owners}) AND c.DELETED_AT IS NULL"
+        return new Aggregate("c.OWNER", "COUNT(*)", 1, "FROM {SB_CUSTOMER} c WHERE c.OWNER IN ({owners}) AND c.DELETED_AT IS NULL"
                 + " AND c.CREATED_AT >= ? AND c.CREATED_AT < ?", startOf(query.period().from()), startOf(query.period().to().plusDays(1)));
     }
 

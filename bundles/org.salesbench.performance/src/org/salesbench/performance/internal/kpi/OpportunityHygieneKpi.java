@@ -13,7 +13,7 @@ public class OpportunityHygieneKpi extends SqlKpi {
     @Override
     Aggregate aggregate(KpiQuery query) {
         return new Aggregate("o.OWNER", "COUNT(*), COUNT(CASE WHEN o.CLOSE_DATE IS NULL OR o.CLOSE_DATE >= ? THEN 1 END)", 2,
-                "FROM SB_OPPORTUNITY o WHERE o.OWNER IN ({owners}) AND o.STATE = 'OPEN' AND o.DELETED_AT IS NULL", query.period().to());
+                "FROM {SB_OPPORTUNITY} o WHERE o.OWNER IN ({owners}) AND o.STATE = 'OPEN' AND o.DELETED_AT IS NULL", query.period().to());
     }
 
     @Override

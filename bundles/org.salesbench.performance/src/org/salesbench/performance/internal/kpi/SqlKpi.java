@@ -18,6 +18,7 @@ import jakarta.persistence.Query;
 
 import org.salesbench.performance.kpi.Kpi;
 import org.salesbench.performance.kpi.KpiQuery;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * A built-in KPI computed by one SQL aggregate over a table another module publishes for reporting. {@code {owners}}
@@ -115,7 +116,7 @@ abstract class SqlKpi implements Kpi {
     private static Query query(KpiQuery query, String sql, Object... parameters) {
         int at = sql.indexOf("{owners}");
         int before = at < 0 ? parameters.length : (int) sql.substring(0, at).chars().filter(c -> c == '?').count();
-        Query q = query.em().createNativeQuery(sql.replace("{owners}", query.placeholders()));
+        Query q = MaskingViews.query(query.em(), sql.replace("{owners}", query.placeholders()));
         int next = 1;
         for (int i = 0; i < before; i++) {
             q.setParameter(next++, jdbc(parameters[i]));

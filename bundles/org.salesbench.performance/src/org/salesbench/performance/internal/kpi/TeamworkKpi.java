@@ -10,7 +10,7 @@ public class TeamworkKpi extends SqlKpi {
 
     @Override
     Aggregate aggregate(KpiQuery query) {
-        return new Aggregate("r.LOGIN", "SUM(r.RATING), COUNT(*)", 2, "FROM SB_PERF_RATING r WHERE r.LOGIN IN ({owners})"
+        return new Aggregate("r.LOGIN", "SUM(r.RATING), COUNT(*)", 2, "FROM {SB_PERF_RATING} r WHERE r.LOGIN IN ({owners})"
                 + " AND r.PERIOD_FROM >= ? AND r.PERIOD_TO <= ?", query.period().from(), query.period().to());
     }
 

@@ -9,7 +9,7 @@ public class WonRevenueKpi extends SqlKpi {
 
     /** The won revenue aggregate, which revenue attainment divides by the target. */
     static Aggregate won(KpiQuery query) {
-        return new Aggregate("o.OWNER", "SUM(o.AMOUNT)", 1, "FROM SB_OPPORTUNITY o WHERE o.OWNER IN ({owners})"
+        return new Aggregate("o.OWNER", "SUM(o.AMOUNT)", 1, "FROM {SB_OPPORTUNITY} o WHERE o.OWNER IN ({owners})"
                 + " AND o.STATE = 'WON' AND o.DELETED_AT IS NULL AND o.CLOSED_ON BETWEEN ? AND ?", query.period().from(), query.period().to());
     }
 

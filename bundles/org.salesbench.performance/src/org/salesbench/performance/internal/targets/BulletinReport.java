@@ -26,6 +26,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.performance.targets.Attainment;
 import org.salesbench.performance.targets.SubjectKind;
 import org.salesbench.performance.targets.TargetPeriod;
+import org.salesbench.persistence.MaskingViews;
 
 /**
  * {@code report bulletin} (战报): the deals won in a target period ranked by amount, largest first (ties: the earlier
@@ -47,18 +48,18 @@ public class BulletinReport implements Report {
         List<String> members = new ArrayList<>();
         List<Object[]> wins = context.unitOfWork().read(em -> {
             // SB_USER and SB_TEAM_MEMBER are published by the users module, SB_OPPORTUNITY and SB_CUSTOMER by theirs, for reporting
-            for (Object o : em.createNativeQuery("SELECT LOGIN, DISPLAY_NAME FROM SB_USER").getResultList()) {
+            for (Object o : MaskingViews.query(em, "SELECT LOGIN, DISPLAY_NAME FROM SB_USER").getResultList()) {
                 Object[] r = (Object[]) o;
                 names.put((String) r[0], (String) r[1]);
             }
             if (filter.teamId() != null) {
-                for (Object o : em.createNativeQuery("SELECT LOGIN FROM SB_TEAM_MEMBER WHERE TEAM_ID = ?").setParameter(1, filter.teamId()).getResultList()) {
+                for (Object o : MaskingViews.query(em, "SELECT LOGIN FROM SB_TEAM_MEMBER WHERE TEAM_ID = ?").setParameter(1, filter.teamId()).getResultList()) {
                     members.add((String) o);
                 }
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT o.ID, o.OWNER, c.NAME, o.NAME, o.CLOSED_ON, o.AMOUNT FROM SB_OPPORTUNITY o"
-                    + " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID WHERE o.STATE = 'WON' AND o.DELETED_AT IS NULL AND o.CLOSED_ON BETWEEN ? AND ?"
+            List<Object[]> rows = MaskingViews.query(em, "SELECT o.ID, o.OWNER, c.NAME, o.NAME, o.CLOSED_ON, o.AMOUNT FROM {SB_OPPORTUNITY} o"
+                    + " JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID WHERE o.STATE = 'WON' AND o.DELETED_AT IS NULL AND o.CLOSED_ON BETWEEN ? AND ?"
                     + " ORDER BY o.AMOUNT DESC, o.CLOSED_ON, o.ID").setParameter(1, Date.valueOf(period.from())).setParameter(2, Date.valueOf(period.to()))
                     .getResultList();
             return rows;

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.workflow.process.ProcessBoard;
 import org.salesbench.workflow.process.ProcessBoard.StepFigures;
@@ -70,7 +71,7 @@ final class ProcessQueries {
             }
         }
         String overdueSum = overdue.isEmpty() ? "0" : "SUM(CASE WHEN o.STATE = 'OPEN' AND (" + overdue + ") THEN 1 ELSE 0 END)";
-        Query q = em.createNativeQuery("SELECT o.STAGE_ID, COUNT(*), " + overdueSum + " FROM SB_OPPORTUNITY o WHERE o.PIPELINE_ID = ? AND "
+        Query q = MaskingViews.query(em, "SELECT o.STAGE_ID, COUNT(*), " + overdueSum + " FROM {SB_OPPORTUNITY} o WHERE o.PIPELINE_ID = ? AND "
                 + SoftDeletion.notDeleted("o") + " GROUP BY o.STAGE_ID");
         int i = 1;
         for (Object p : parameters) {
@@ -104,10 +105,10 @@ final class ProcessQueries {
         String sql = "SELECT z.STAGE_ID, z.HOURS, COUNT(*) FROM ("
                 + "SELECT y.STAGE_ID AS STAGE_ID, " + hoursBetween(dialect, "y.ENTERED_AT", "COALESCE(y.LEFT_AT, CAST(? AS TIMESTAMP))") + " AS HOURS FROM ("
                 + "SELECT h.TO_STAGE_ID AS STAGE_ID, h.MOVED_AT AS ENTERED_AT, o.STATE AS STATE, " + left + " AS LEFT_AT"
-                + " FROM SB_STAGE_HISTORY h JOIN SB_OPPORTUNITY o ON o.ID = h.OPPORTUNITY_ID"
+                + " FROM SB_STAGE_HISTORY h JOIN {SB_OPPORTUNITY} o ON o.ID = h.OPPORTUNITY_ID"
                 + " WHERE o.PIPELINE_ID = ? AND " + SoftDeletion.notDeleted("o") + ") y"
                 + " WHERE y.LEFT_AT IS NOT NULL OR y.STATE = 'OPEN') z GROUP BY z.STAGE_ID, z.HOURS";
-        List<?> rows = em.createNativeQuery(sql).setParameter(1, Timestamp.from(now)).setParameter(2, pipelineId).getResultList();
+        List<?> rows = MaskingViews.query(em, sql).setParameter(1, Timestamp.from(now)).setParameter(2, pipelineId).getResultList();
         Map<Long, TreeMap<Long, Long>> result = new HashMap<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
@@ -153,7 +154,7 @@ final class ProcessQueries {
         if (step.getStageId() == null) {
             return List.of();
         }
-        List<?> rows = em.createNativeQuery("SELECT o.ID, o.NAME, o.OWNER, o.STAGE_ENTERED_AT, o.STATE FROM SB_OPPORTUNITY o"
+        List<?> rows = MaskingViews.query(em, "SELECT o.ID, o.NAME, o.OWNER, o.STAGE_ENTERED_AT, o.STATE FROM {SB_OPPORTUNITY} o"
                 + " WHERE o.STAGE_ID = ? AND " + SoftDeletion.notDeleted("o") + " ORDER BY o.STAGE_ENTERED_AT, o.ID")
                 .setParameter(1, step.getStageId()).setMaxResults(limit).getResultList();
         List<StepRecord> records = new ArrayList<>();

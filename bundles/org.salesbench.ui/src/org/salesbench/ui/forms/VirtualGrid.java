@@ -35,7 +35,10 @@ import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.hideshow.ColumnHideShowLayer;
 import org.eclipse.nebula.widgets.nattable.hideshow.command.MultiColumnHideCommand;
 import org.eclipse.nebula.widgets.nattable.hideshow.command.ShowAllColumnsCommand;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
+import org.eclipse.nebula.widgets.nattable.layer.LabelStack;
+import org.eclipse.nebula.widgets.nattable.selection.action.SelectCellAction;
 import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.reorder.ColumnReorderLayer;
 import org.eclipse.nebula.widgets.nattable.reorder.command.ColumnReorderCommand;
@@ -62,6 +65,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -376,6 +380,22 @@ public final class VirtualGrid<R> {
                 open.accept(row);
             }
         });
+    }
+
+    /**
+     * The menu a right-click on a row opens (the click selects the cell first, as a table selects its row); the
+     * headers keep their own menu.
+     */
+    public void setRowMenu(MenuManager menu) {
+        natTable.setMenu(menu.createContextMenu(natTable));
+        natTable.addListener(SWT.MenuDetect, e -> {
+            Point at = natTable.toControl(e.x, e.y);
+            LabelStack regions = natTable.getRegionLabelsByXY(at.x, at.y);
+            if (e.detail == SWT.MENU_MOUSE && (regions == null || !regions.hasLabel(GridRegion.BODY))) {
+                e.doit = false;
+            }
+        });
+        natTable.getUiBindingRegistry().registerFirstMouseDownBinding(MouseEventMatcher.bodyRightClick(SWT.NONE), new SelectCellAction());
     }
 
     public VirtualRows<R> rows() {

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.opportunities.ForecastCategory;
+import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadFilter;
+import org.salesbench.opportunities.LeadRow;
+import org.salesbench.opportunities.LeadSort;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
@@ -92,5 +96,25 @@ class OpportunitySortTest {
         assertEquals(List.of("four", "two"), fx.opportunities.page(alpha, new OpportunitySort(Column.CUSTOMER, false), 0, 10).stream()
                 .map(OpportunityRow::name).toList(), "the customer join of the search and of the sort is one join");
         assertThrows(IllegalArgumentException.class, () -> new OpportunitySort(null, true));
+    }
+
+    @Test
+    void theLeadListSortsByAnyColumnInTheDatabase() {
+        String[][] made = {{"Cedar Co", "教育"}, {"Aspen Ltd", "零售"}, {"Birch AG", "制造"}};
+        for (String[] m : made) {
+            Lead lead = new Lead(m[0]);
+            lead.setIndustry(m[1]);
+            fx.leads.create(lead);
+        }
+        java.util.function.BiFunction<LeadSort.Column, Boolean, List<String>> companies = (column, ascending) -> fx.leads
+                .page(LeadFilter.ALL, new LeadSort(column, ascending), 0, 10).stream().map(LeadRow::company).toList();
+        assertEquals(List.of("Aspen Ltd", "Birch AG", "Cedar Co"), companies.apply(LeadSort.Column.COMPANY, true));
+        assertEquals(List.of("Cedar Co", "Birch AG", "Aspen Ltd"), companies.apply(LeadSort.Column.COMPANY, false));
+        assertEquals(List.of("Birch AG", "Aspen Ltd", "Cedar Co"), companies.apply(LeadSort.Column.CREATED, false), "newest first");
+        assertEquals(List.of("Birch AG", "Aspen Ltd", "Cedar Co"), fx.leads.page(LeadFilter.ALL, null, 0, 10).stream().map(LeadRow::company).toList(),
+                "no sort is the default order, newest first");
+        assertEquals(List.of("Birch AG", "Cedar Co", "Aspen Ltd"), companies.apply(LeadSort.Column.INDUSTRY, true), "制造 < 教育 < 零售 by code point");
+        assertEquals(List.of("Birch AG"), fx.leads.page(LeadFilter.ALL, new LeadSort(LeadSort.Column.COMPANY, true), 1, 1).stream()
+                .map(LeadRow::company).toList(), "the second page of one row");
     }
 }

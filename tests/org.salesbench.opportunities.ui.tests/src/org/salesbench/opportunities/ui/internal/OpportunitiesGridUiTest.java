@@ -28,6 +28,11 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.opportunities.Lead;
+import org.salesbench.opportunities.LeadFilter;
+import org.salesbench.opportunities.LeadRow;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSort;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
@@ -194,6 +199,39 @@ class OpportunitiesGridUiTest {
         assertTrue(lines[0].startsWith("Customer\tName\tAmount\t"), "a whole row under the column titles: " + lines[0]);
         assertTrue(lines[1].startsWith(prefix + "-甲\tAlpha deal\t"), lines[1]);
         assertEquals(8, lines[1].split("\t", -1).length, lines[1]);
+    }
+
+    @Test
+    void theLeadsListSortsByAHeaderClickOnTheSameGrid() throws Exception {
+        LeadService leads = Services.get(LeadService.class);
+        for (String company : List.of("Cedar", "Aspen", "Birch")) {
+            leads.create(new Lead(prefix + " " + company));
+        }
+        LeadsView view = (LeadsView) page.showView(LeadsView.ID);
+        view.searchBox().setText(prefix);
+        UiTesting.waitUntil("the text filter applied", () -> prefix.equals(view.filter().text()), 5_000);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("three leads", () -> view.rowCount() == 3 && view.rowData(2) != null, 10_000);
+        VirtualGrid<LeadRow> grid = view.grid();
+        try {
+            grid.clickHeader("company");
+            assertEquals(LeadSort.Column.COMPANY, grid.sortKey());
+            LeadFilter filter = new LeadFilter(prefix, Set.of(), null, false, null);
+            List<String> expected = leads.page(filter, new LeadSort(LeadSort.Column.COMPANY, true), 0, 10).stream().map(LeadRow::company).toList();
+            assertEquals(List.of(prefix + " Aspen", prefix + " Birch", prefix + " Cedar"), expected);
+            UiTesting.waitUntil("the leads by company", () -> {
+                UiTesting.waitForJobs(Jobs.FAMILY);
+                return expected.equals(IntStream.range(0, grid.rowCount()).mapToObj(i -> grid.cellText(i, "company")).toList());
+            }, 10_000);
+            assertTrue(view.listControl().getMenu() != null, "the rows keep their menu (Edit, Convert, Disqualify, Delete)");
+        } finally {
+            grid.clickHeader("company");
+            grid.clickHeader("company"); // back to the list's own order for the other tests
+            assertNull(grid.sortKey());
+            page.hideView(view);
+            VirtualGrid.forgetLayouts(LeadsView.ID);
+            page.showView(LeadsView.ID);
+        }
     }
 
     private static void focus(OpportunitiesView view) {

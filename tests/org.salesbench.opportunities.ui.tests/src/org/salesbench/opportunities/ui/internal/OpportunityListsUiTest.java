@@ -197,18 +197,18 @@ class OpportunityListsUiTest {
         view.searchBox().setText(prefix);
         UiTesting.waitUntil("the text filter applied", () -> prefix.equals(view.filter().text()), 5_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("three leads", () -> view.table().getItemCount() == 3, 10_000);
+        UiTesting.waitUntil("three leads", () -> view.rowCount() == 3, 10_000);
         UiTesting.waitUntil("the sources offered", () -> view.sourceCombo().getItemCount() > 1, 10_000);
         choose(view.sourceCombo(), indexOf(view.sourceCombo(), tradeShow.getLabel()));
         assertEquals("TRADE_SHOW", view.filter().source());
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("two trade-show leads", () -> view.table().getItemCount() == 2, 10_000);
-        UiTesting.waitUntil("rows filled", () -> view.table().getItem(0).getData() != null, 5_000);
-        assertEquals(tradeShow.getLabel(), view.table().getItem(0).getText(2));
+        UiTesting.waitUntil("two trade-show leads", () -> view.rowCount() == 2, 10_000);
+        UiTesting.waitUntil("rows filled", () -> view.rowData(0) != null, 5_000);
+        assertEquals(tradeShow.getLabel(), view.grid().cellText(0, "source"));
         UiTesting.screenshot("leads-by-source");
         choose(view.sourceCombo(), 0);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("all three again", () -> view.table().getItemCount() == 3, 10_000);
+        UiTesting.waitUntil("all three again", () -> view.rowCount() == 3, 10_000);
     }
 
     @Test

@@ -148,6 +148,7 @@ public final class VirtualGrid<R> {
     private final DataLayer bodyDataLayer;
     private final SelectionLayer selectionLayer;
     private final ViewportLayer viewport;
+    private final SortHeaderLayer<R> sortHeader;
     private final NatTable natTable;
     private int count;
     private int sortedIndex = -1;
@@ -216,6 +217,7 @@ public final class VirtualGrid<R> {
         DataLayer headerDataLayer = new DefaultColumnHeaderDataLayer(headerData);
         ColumnHeaderLayer headerLayer = new ColumnHeaderLayer(headerDataLayer, viewport, selectionLayer);
         SortHeaderLayer<R> sortHeaderLayer = new SortHeaderLayer<>(headerLayer, new ServerSort(), false);
+        sortHeader = sortHeaderLayer;
         DefaultRowHeaderDataProvider rowHeaderData = new DefaultRowHeaderDataProvider(body);
         DataLayer rowHeaderDataLayer = new DefaultRowHeaderDataLayer(rowHeaderData);
         rowHeaderDataLayer.setColumnWidthByPosition(0, 60);
@@ -368,8 +370,8 @@ public final class VirtualGrid<R> {
 
     /** Sorts by column {@code id} as a click on its header does (each call moves on: ascending, descending, none). */
     public void clickHeader(String id) {
-        int position = selectionLayer.getColumnPositionByIndex(index(id));
-        natTable.doCommand(new SortColumnCommand(selectionLayer, position, false));
+        viewport.moveColumnPositionIntoViewport(selectionLayer.getColumnPositionByIndex(index(id)));
+        sortHeader.doCommand(new SortColumnCommand(sortHeader, viewport.getColumnPositionByIndex(index(id)), false));
     }
 
     /** Runs {@code open} with the row double-clicked (or opened with Enter). */

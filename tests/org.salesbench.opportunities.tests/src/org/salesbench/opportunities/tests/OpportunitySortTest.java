@@ -41,7 +41,7 @@ class OpportunitySortTest {
         make(c, "one", "300.00", 30, "zhao", "Proposal", ForecastCategory.COMMIT, 1);
         make(a, "two", "100.00", 10, "wang", "Qualification", ForecastCategory.PIPELINE, 2);
         make(b, "three", "200.00", 20, "li", "Needs analysis", ForecastCategory.BEST_CASE, 3);
-        make(a, "four", "50.00", 40, "chen", "Negotiation", ForecastCategory.PIPELINE, 4);
+        make(a, "four", "50.00", 40, "chen", "Qualification", ForecastCategory.PIPELINE, 4); // Negotiation needs a quote
     }
 
     @AfterEach
@@ -72,8 +72,8 @@ class OpportunitySortTest {
         assertEquals(List.of("four", "one", "three", "two"), names(Column.NAME, true));
         assertEquals(List.of("four", "two", "three", "one"), names(Column.AMOUNT, true));
         assertEquals(List.of("one", "three", "two", "four"), names(Column.AMOUNT, false));
-        assertEquals(List.of("two", "three", "one", "four"), names(Column.STAGE, true), "the stages' order in the pipeline");
-        assertEquals(List.of("four", "one", "three", "two"), names(Column.STAGE, false));
+        assertEquals(List.of("two", "four", "three", "one"), names(Column.STAGE, true), "the stages' order in the pipeline, ties by id");
+        assertEquals(List.of("one", "three", "four", "two"), names(Column.STAGE, false));
         assertEquals(List.of("two", "three", "one", "four"), names(Column.CLOSE_DATE, true));
         assertEquals(List.of("four", "one", "three", "two"), names(Column.CLOSE_DATE, false));
         assertEquals(List.of("four", "three", "two", "one"), names(Column.OWNER, true));

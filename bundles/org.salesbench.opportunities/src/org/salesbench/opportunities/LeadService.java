@@ -74,6 +74,12 @@ public interface LeadService {
     /** One page of the lead list, newest first. */
     List<LeadRow> page(LeadFilter filter, int offset, int limit);
 
+    /**
+     * One page of the lead list in {@code sort}'s order (in the database, so pages follow one another in it); {@code null}
+     * is {@link LeadSort#DEFAULT}. A column whose field the user's roles hide sorts as the default.
+     */
+    List<LeadRow> page(LeadFilter filter, LeadSort sort, int offset, int limit);
+
     /** The leads converted to the customer or flagged as its duplicates, for its editor page, newest first. */
     List<LeadRow> ofCustomer(long customerId);
 

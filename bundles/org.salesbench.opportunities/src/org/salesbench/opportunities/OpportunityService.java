@@ -109,6 +109,13 @@ public interface OpportunityService {
     /** One page of the opportunity list, by expected close date. */
     List<OpportunityRow> page(OpportunityFilter filter, int offset, int limit);
 
+    /**
+     * One page of the opportunity list in {@code sort}'s order (sorted in the database, so the pages follow one another
+     * in it); {@code null} is {@link OpportunitySort#DEFAULT}. A column whose field the user's roles hide sorts as the
+     * default: the order alone would tell what the blank column holds.
+     */
+    List<OpportunityRow> page(OpportunityFilter filter, OpportunitySort sort, int offset, int limit);
+
     /** The ids of every opportunity the filter selects, in the list's order: an export reads the records in chunks of them. */
     long[] ids(OpportunityFilter filter);
 

@@ -50,6 +50,7 @@ import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadRow;
 import org.salesbench.opportunities.LeadScreening;
 import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSort;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.Opportunity;
@@ -481,6 +482,17 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         String where = where(filter, params);
         return rows(where + " ORDER BY CREATED_AT DESC, ID DESC OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit)
                 + " ROWS ONLY", params);
+    }
+
+    @Override
+    public List<LeadRow> page(LeadFilter filter, LeadSort sort, int offset, int limit) {
+        security.check(Action.READ, Lead.ENTITY, null);
+        LeadSort order = sort == null || FieldMask.of(security, Lead.ENTITY).hides(sort.column().field()) ? LeadSort.DEFAULT : sort;
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        String direction = order.ascending() ? "" : " DESC";
+        return rows(where + " ORDER BY " + order.column().sqlColumn() + direction + ", ID" + direction + " OFFSET " + Math.max(0, offset)
+                + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", params);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.salesbench.opportunities.BoardFilter;
 import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
+import org.salesbench.opportunities.OpportunitySort;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
@@ -212,6 +213,34 @@ final class OpportunityQueries {
         boolean needsCustomer = filter.text() != null && !filter.text().isBlank();
         return rows(em, where.bind(MaskingViews.query(em, ROW_SELECT + (needsCustomer ? " JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID" : "")
                 + where.sql + " ORDER BY o.CLOSE_DATE, o.ID OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
+    }
+
+    /**
+     * A page in {@code sort}'s order. The default order reads the close-date index as {@link #page(EntityManager,
+     * OpportunityFilter, int, int, LocalDate)} does; the customer's name joins SB_CUSTOMER and the stage SB_STAGE (its
+     * place in the pipeline, then its name) only for those orders.
+     */
+    static List<OpportunityRow> page(EntityManager em, OpportunityFilter filter, OpportunitySort sort, int offset, int limit, LocalDate today) {
+        if (sort == null || sort.equals(OpportunitySort.DEFAULT)) {
+            return page(em, filter, offset, limit, today);
+        }
+        Where where = listFilter(filter, today);
+        boolean needsCustomer = filter.text() != null && !filter.text().isBlank() || sort.column() == OpportunitySort.Column.CUSTOMER;
+        boolean needsStage = sort.column() == OpportunitySort.Column.STAGE;
+        String direction = sort.ascending() ? "" : " DESC";
+        String key = switch (sort.column()) {
+            case CUSTOMER -> "c.NAME" + direction;
+            case NAME -> "o.NAME" + direction;
+            case AMOUNT -> "o.AMOUNT" + direction;
+            case STAGE -> "s.POSITION" + direction + ", s.NAME" + direction;
+            case PROBABILITY -> "o.PROBABILITY" + direction;
+            case CLOSE_DATE -> "o.CLOSE_DATE" + direction;
+            case OWNER -> "o.OWNER" + direction;
+            case FORECAST_CATEGORY -> "o.FORECAST_CATEGORY" + direction;
+        };
+        return rows(em, where.bind(em.createNativeQuery(ROW_SELECT + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "")
+                + (needsStage ? " JOIN SB_STAGE s ON s.ID = o.STAGE_ID" : "") + where.sql + " ORDER BY " + key + ", o.ID" + direction
+                + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
     }
 
     static long[] ids(EntityManager em, OpportunityFilter filter, LocalDate today) {

@@ -44,6 +44,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.OpportunitySort;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.ProductCatalog;
 import org.salesbench.opportunities.Stage;
@@ -614,6 +615,14 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         security.check(Action.READ, Opportunity.ENTITY, null);
         FieldMask mask = checkFilterable(filter);
         return mask.applyAll(unitOfWork.read(em -> OpportunityQueries.page(em, filter, offset, limit, LocalDate.now(clock))));
+    }
+
+    @Override
+    public List<OpportunityRow> page(OpportunityFilter filter, OpportunitySort sort, int offset, int limit) {
+        security.check(Action.READ, Opportunity.ENTITY, null);
+        FieldMask mask = checkFilterable(filter);
+        OpportunitySort order = sort == null || mask.hides(sort.column().field()) ? OpportunitySort.DEFAULT : sort;
+        return mask.applyAll(unitOfWork.read(em -> OpportunityQueries.page(em, filter, order, offset, limit, LocalDate.now(clock))));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
@@ -78,7 +79,7 @@ public abstract class FilteredListView<F> extends ViewPart implements ListComman
         Display display = Display.getCurrent();
         eventRegistration = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(EventHandler.class,
                 event -> display.asyncExec(() -> {
-                    if (!table.isDisposed()) {
+                    if (!listControl().isDisposed()) {
                         later(false);
                     }
                 }), properties);
@@ -90,7 +91,7 @@ public abstract class FilteredListView<F> extends ViewPart implements ListComman
     }
 
     private void later(boolean filterChanged) {
-        Display display = table.getDisplay();
+        Display display = listControl().getDisplay();
         boolean apply = filterChanged || (pendingRefresh != null && pendingFilter);
         if (pendingRefresh != null) {
             display.timerExec(-1, pendingRefresh);
@@ -98,7 +99,7 @@ public abstract class FilteredListView<F> extends ViewPart implements ListComman
         pendingFilter = apply;
         pendingRefresh = () -> {
             pendingRefresh = null;
-            if (table.isDisposed()) {
+            if (listControl().isDisposed()) {
                 return;
             }
             if (apply) {
@@ -129,8 +130,32 @@ public abstract class FilteredListView<F> extends ViewPart implements ListComman
         this.errorReporter = reporter;
     }
 
+    /** The table of a list on an SWT table; {@code null} for a list on a {@link VirtualGrid} (see {@link #listControl()}). */
     public Table table() {
         return table;
+    }
+
+    /** The control showing the rows: the table, or a list's grid (which overrides this). */
+    public Control listControl() {
+        return table;
+    }
+
+    /** How many rows the list has (tests look). */
+    public int rowCount() {
+        return table.getItemCount();
+    }
+
+    /** The record shown in row {@code index}, or {@code null} while it is read (tests look). */
+    public Object rowData(int index) {
+        return table.getItem(index).getData();
+    }
+
+    /** Selects row {@code index} alone, as a user's click does. */
+    public void selectListRow(int index) {
+        table.setSelection(index);
+        Event event = new Event();
+        event.item = table.getItem(index);
+        table.notifyListeners(SWT.Selection, event);
     }
 
     public Text searchBox() {

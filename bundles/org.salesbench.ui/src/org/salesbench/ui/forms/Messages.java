@@ -14,6 +14,9 @@ final class Messages extends NLS {
     public static String Editor_errors;
     public static String Editor_keepMine;
     public static String Editor_reload;
+    public static String Grid_chooseColumns;
+    public static String Grid_hideColumn;
+    public static String Grid_showAllColumns;
     public static String Undo_edit;
     public static String Undo_editGone;
     public static String Undo_gone;

@@ -13,10 +13,11 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 
 /**
- * The rows behind an {@code SWT.VIRTUAL} table of a list view, read a block at a time in a job as
+ * The rows behind an {@code SWT.VIRTUAL} table (or a {@link VirtualGrid}) of a list view, read a block at a time in a job as
  * they scroll into view and kept in a bounded cache. Each {@link #restart restart} (a new filter or
  * sort) starts a generation: results of an older one are dropped when they arrive.
  *
@@ -34,7 +35,22 @@ public final class VirtualRows<R> {
         Supplier<List<R>> reader(int block);
     }
 
-    private final Table table;
+    /** What shows the rows: an SWT table, or a grid. */
+    public interface Shown {
+        Display display();
+
+        boolean isDisposed();
+
+        int count();
+
+        /** The row count changed: everything shown is asked for again. */
+        void reset(int count);
+
+        /** The rows {@code from} to {@code to} (inclusive) arrived: they are asked for again. */
+        void arrived(int from, int to);
+    }
+
+    private final Shown table;
     private final int blockSize;
     private final String jobName;
     private final Object jobFamily;
@@ -49,7 +65,38 @@ public final class VirtualRows<R> {
      * @param jobFamily    the family the reading jobs belong to (tests join it)
      */
     public VirtualRows(Table table, int blockSize, int cachedBlocks, String jobName, Object jobFamily) {
-        this.table = table;
+        this(new Shown() {
+            @Override
+            public Display display() {
+                return table.getDisplay();
+            }
+
+            @Override
+            public boolean isDisposed() {
+                return table.isDisposed();
+            }
+
+            @Override
+            public int count() {
+                return table.getItemCount();
+            }
+
+            @Override
+            public void reset(int count) {
+                table.setItemCount(count);
+                table.clearAll();
+            }
+
+            @Override
+            public void arrived(int from, int to) {
+                table.clear(from, to);
+            }
+        }, blockSize, cachedBlocks, jobName, jobFamily);
+    }
+
+    /** Rows shown by something other than an SWT table (a grid). */
+    public VirtualRows(Shown shown, int blockSize, int cachedBlocks, String jobName, Object jobFamily) {
+        this.table = shown;
         this.blockSize = blockSize;
         this.jobName = jobName;
         this.jobFamily = jobFamily;
@@ -88,8 +135,7 @@ public final class VirtualRows<R> {
         blocks.clear();
         loading.clear();
         blocks.put(0, first);
-        table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
-        table.clearAll();
+        table.reset((int) Math.min(count, Integer.MAX_VALUE));
     }
 
     /**
@@ -105,6 +151,13 @@ public final class VirtualRows<R> {
         }
         int offset = index % blockSize;
         return offset < rows.size() ? rows.get(offset) : null;
+    }
+
+    /** The row at {@code index} if its block is read, else {@code null}; reads nothing. */
+    public R peek(int index) {
+        List<R> rows = blocks.get(index / blockSize);
+        int offset = index % blockSize;
+        return rows != null && offset < rows.size() ? rows.get(offset) : null;
     }
 
     /** Whether the row at {@code index} is loaded (a missing row past the end of a short block is not "loading"). */
@@ -129,9 +182,9 @@ public final class VirtualRows<R> {
             blocks.put(block, rows);
             loading.remove(block);
             int from = block * blockSize;
-            int to = Math.min(table.getItemCount(), from + blockSize) - 1;
+            int to = Math.min(table.count(), from + blockSize) - 1;
             if (from <= to) {
-                table.clear(from, to);
+                table.arrived(from, to);
             }
         }, requested);
     }
@@ -141,7 +194,7 @@ public final class VirtualRows<R> {
      * thread if generation {@code requested} is still current; a failure goes to the failure reporter.
      */
     public <T> void run(Supplier<T> work, Consumer<T> done, int requested) {
-        var display = table.getDisplay();
+        var display = table.display();
         Job job = new Job(jobName) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {

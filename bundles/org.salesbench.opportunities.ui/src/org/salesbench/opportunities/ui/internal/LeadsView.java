@@ -20,9 +20,7 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
@@ -33,6 +31,7 @@ import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadRow;
 import org.salesbench.opportunities.LeadScreening;
 import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.LeadSort;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.opportunities.Pipeline;
@@ -46,10 +45,12 @@ import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.DeleteToBinOperation;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Undo;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
- * The lead list: a filter bar over a virtual table read a page at a time as rows scroll into view,
+ * The lead list: a filter bar over a grid ({@link VirtualGrid}: sort by any column in the database, choose, hide and
+ * reorder columns, the layout kept per user) read a page at a time as rows scroll into view,
  * with score, grade and the duplicate flag screening set. Edit, disqualify and convert from the
  * toolbar or the context menu; all database work runs in jobs.
  */
@@ -67,6 +68,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
     private List<String> sourceCodes = List.of();
     private Text ownerText;
     private Button duplicatesCheck;
+    private VirtualGrid<LeadRow> grid;
     private VirtualRows<LeadRow> rows;
     private Map<String, String> sourceLabels = Map.of();
 
@@ -107,30 +109,33 @@ public class LeadsView extends FilteredListView<LeadFilter> {
         duplicatesCheck.addListener(SWT.Selection, e -> applyFilter());
     }
 
-    /** A label and its field kept on one line when the bar wraps. */
     private void createTable(Composite parent) {
-        table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] titles = {Messages.Leads_company, Messages.Leads_contact, Messages.Leads_source, Messages.Leads_industry, Messages.Leads_status,
-                Messages.Leads_score, Messages.Leads_grade, Messages.Leads_duplicate, Messages.Leads_owner, Messages.Leads_created};
-        int[] widths = {220, 90, 90, 90, 80, 50, 50, 70, 80, 130};
-        for (int i = 0; i < titles.length; i++) {
-            TableColumn column = new TableColumn(table, i == 5 ? SWT.RIGHT : SWT.LEFT);
-            column.setText(titles[i]);
-            column.setWidth(widths[i]);
-        }
-        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_loadLeads, Jobs.FAMILY);
+        List<VirtualGrid.Column<LeadRow>> columns = List.of(
+                VirtualGrid.Column.<LeadRow>of("company", Messages.Leads_company, 220, LeadRow::company).sortBy(LeadSort.Column.COMPANY),
+                VirtualGrid.Column.<LeadRow>of("contact", Messages.Leads_contact, 90, r -> Formats.text(r.contactName())).sortBy(LeadSort.Column.CONTACT),
+                VirtualGrid.Column.<LeadRow>of("source", Messages.Leads_source, 90,
+                        r -> Formats.text(r.source() == null ? null : sourceLabels.getOrDefault(r.source(), r.source()))).sortBy(LeadSort.Column.SOURCE),
+                VirtualGrid.Column.<LeadRow>of("industry", Messages.Leads_industry, 90, r -> Formats.text(r.industry())).sortBy(LeadSort.Column.INDUSTRY),
+                VirtualGrid.Column.<LeadRow>of("status", Messages.Leads_status, 80, r -> Labels.of(r.status())).sortBy(LeadSort.Column.STATUS),
+                VirtualGrid.Column.<LeadRow>of("score", Messages.Leads_score, 50, r -> String.valueOf(r.score())).right().sortBy(LeadSort.Column.SCORE),
+                VirtualGrid.Column.<LeadRow>of("grade", Messages.Leads_grade, 50, r -> Formats.text(r.grade())).sortBy(LeadSort.Column.GRADE),
+                VirtualGrid.Column.<LeadRow>of("duplicate", Messages.Leads_duplicate, 70, r -> r.duplicate() ? Messages.Leads_duplicateFlag : "")
+                        .warnWhen(LeadRow::duplicate).sortBy(LeadSort.Column.DUPLICATE),
+                VirtualGrid.Column.<LeadRow>of("owner", Messages.Leads_owner, 80, r -> Formats.text(r.owner())).sortBy(LeadSort.Column.OWNER),
+                VirtualGrid.Column.<LeadRow>of("created", Messages.Leads_created, 130, r -> Formats.dateTime(r.createdAt())).sortBy(LeadSort.Column.CREATED));
+        grid = new VirtualGrid<>(parent, ID, columns, BLOCK, CACHED_BLOCKS, Messages.Job_loadLeads, Jobs.FAMILY, Messages.Loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        rows = grid.rows();
         rows.onFailure(e -> reportError(e.getMessage()));
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-        table.addListener(SWT.DefaultSelection, e -> editSelected());
+        grid.onOpen(row -> editSelected());
+        grid.onSort(this::refresh);
         MenuManager menu = new MenuManager();
         menu.add(action(Messages.Action_edit, this::editSelected));
         menu.add(action(Messages.Action_convert, this::convertSelected));
         menu.add(action(Messages.Action_disqualify, this::disqualifySelected));
         menu.add(action(Messages.Action_delete, this::deleteSelected));
-        table.setMenu(menu.createContextMenu(table));
+        grid.setRowMenu(menu);
     }
 
     private static Action action(String text, Runnable run) {
@@ -157,7 +162,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
 
     @Override
     protected void applyFilter() {
-        if (table.isDisposed()) {
+        if (grid.control().isDisposed()) {
             return;
         }
         Set<LeadStatus> statuses = statusCombo.getSelectionIndex() > 0 ? Set.of(LeadStatus.values()[statusCombo.getSelectionIndex() - 1]) : Set.of();
@@ -171,8 +176,9 @@ public class LeadsView extends FilteredListView<LeadFilter> {
     @Override
     public void refresh() {
         LeadFilter f = filter;
-        int current = rows.restart(block -> () -> service.page(f, block * BLOCK, BLOCK));
-        rows.run(() -> new Object[] {service.count(f), service.page(f, 0, BLOCK), service.sources(false)}, result -> {
+        LeadSort sort = grid.sortKey() instanceof LeadSort.Column column ? new LeadSort(column, grid.ascending()) : LeadSort.DEFAULT;
+        int current = rows.restart(block -> () -> service.page(f, sort, block * BLOCK, BLOCK));
+        rows.run(() -> new Object[] {service.count(f), service.page(f, sort, 0, BLOCK), service.sources(false)}, result -> {
             long count = (Long) result[0];
             @SuppressWarnings("unchecked")
             List<LeadRow> first = (List<LeadRow>) result[1];
@@ -201,28 +207,12 @@ public class LeadsView extends FilteredListView<LeadFilter> {
         relayoutFilterBar();
     }
 
-    private void fill(TableItem item, int index) {
-        LeadRow row = rows.row(index);
-        if (row == null) {
-            if (!rows.isLoaded(index)) {
-                item.setText(0, Messages.Loading);
-            }
-            return;
-        }
-        item.setData(row);
-        item.setText(new String[] {row.company(), Formats.text(row.contactName()), Formats.text(row.source() == null ? null : sourceLabels.getOrDefault(row.source(), row.source())), Formats.text(row.industry()),
-                Labels.of(row.status()), String.valueOf(row.score()), Formats.text(row.grade()), row.duplicate() ? Messages.Leads_duplicateFlag : "",
-                Formats.text(row.owner()), Formats.dateTime(row.createdAt())});
-        item.setForeground(7, row.duplicate() ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-    }
-
     private LeadRow selected() {
-        TableItem[] items = table.getSelection();
-        return items.length == 1 && items[0].getData() instanceof LeadRow row ? row : null;
+        return grid.selectedRow();
     }
 
     private void newLead() {
-        Jobs.load(table, Messages.Job_loadLeads, () -> service.sources(true), sources -> {
+        Jobs.load(grid.control(), Messages.Job_loadLeads, () -> service.sources(true), sources -> {
             LeadDialog dialog = new LeadDialog(getSite().getShell(), service, sources, new Lead());
             if (dialog.open() == Window.OK) {
                 refresh();
@@ -237,7 +227,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
         }
         record Loaded(Lead lead, List<LeadSource> sources) {
         }
-        Jobs.load(table, Messages.Job_loadLeads, () -> new Loaded(service.find(row.id()).orElse(null), service.sources(true)), loaded -> {
+        Jobs.load(grid.control(), Messages.Job_loadLeads, () -> new Loaded(service.find(row.id()).orElse(null), service.sources(true)), loaded -> {
             if (loaded.lead() == null) {
                 refresh();
                 return;
@@ -256,7 +246,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
         InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Action_disqualify, NLS.bind(Messages.Leads_disqualifyReason, row.company()),
                 "", v -> v.isBlank() ? NLS.bind(Messages.Field_required, Messages.Lead_disqualifyReason) : null);
         if (dialog.open() == Window.OK) {
-            Jobs.load(table, Messages.Action_disqualify, () -> service.disqualify(row.id(), dialog.getValue().strip()), l -> refresh(),
+            Jobs.load(grid.control(), Messages.Action_disqualify, () -> service.disqualify(row.id(), dialog.getValue().strip()), l -> refresh(),
                     e -> reportError(e.getMessage()));
         }
     }
@@ -264,7 +254,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
     private void deleteSelected() {
         LeadRow row = selected();
         if (row != null && MessageDialog.openConfirm(getSite().getShell(), Messages.Action_delete, NLS.bind(Messages.Leads_confirmDelete, row.company()))) {
-            Jobs.load(table, Messages.Action_delete, () -> {
+            Jobs.load(grid.control(), Messages.Action_delete, () -> {
                 service.delete(row.id(), row.version());
                 return row;
             }, r -> {
@@ -323,7 +313,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
             reportError(NLS.bind(Messages.Leads_qualifyFirst, row.company(), Labels.of(row.status())));
             return;
         }
-        Jobs.load(table, Messages.Job_loadLeads, () -> conversionContext(row.id()), context -> {
+        Jobs.load(grid.control(), Messages.Job_loadLeads, () -> conversionContext(row.id()), context -> {
             ConvertLeadDialog dialog = new ConvertLeadDialog(getSite().getShell(), context.lead(), context.screening(), context.pipelines());
             if (dialog.open() == Window.OK) {
                 convert(row.id(), dialog.request());
@@ -339,7 +329,7 @@ public class LeadsView extends FilteredListView<LeadFilter> {
 
     /** Converts in a job, then opens the new opportunity. The convert dialog's OK and tests come here. */
     public Job convert(long leadId, ConversionRequest request) {
-        return Jobs.load(table, Messages.Action_convert, () -> service.convert(leadId, request), (LeadConversion done) -> {
+        return Jobs.load(grid.control(), Messages.Action_convert, () -> service.convert(leadId, request), (LeadConversion done) -> {
             refresh();
             try {
                 OpportunityEditor.open(getSite().getPage(), done.opportunityId(), request.opportunityName());
@@ -351,6 +341,46 @@ public class LeadsView extends FilteredListView<LeadFilter> {
 
     List<LeadRow> loadedRows() {
         return rows.loaded();
+    }
+
+    VirtualGrid<LeadRow> grid() {
+        return grid;
+    }
+
+    @Override
+    public Control listControl() {
+        return grid.control();
+    }
+
+    @Override
+    public int rowCount() {
+        return grid.rowCount();
+    }
+
+    @Override
+    public Object rowData(int index) {
+        return grid.rowAt(index);
+    }
+
+    @Override
+    public void selectListRow(int index) {
+        grid.selectRow(index);
+    }
+
+    @Override
+    public boolean canCopySelection() {
+        return grid.hasSelection();
+    }
+
+    /** The selected cells (Edit › Copy, Ctrl+C), tab-separated; whole rows under their column titles. */
+    @Override
+    public void copySelection() {
+        grid.copySelection();
+    }
+
+    @Override
+    public void selectAllRows() {
+        grid.selectAll();
     }
 
     Combo sourceCombo() {

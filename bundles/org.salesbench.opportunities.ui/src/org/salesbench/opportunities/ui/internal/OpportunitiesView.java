@@ -17,9 +17,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.time.Clocks;
@@ -28,6 +26,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityRow;
 import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.OpportunitySort;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
@@ -40,14 +39,16 @@ import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Undo;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 import org.salesbench.users.Team;
 import org.salesbench.users.UserService;
 
 /**
  * The opportunity list: a filter bar (text, mine or my team, pipeline and stage, closing this
- * quarter, close date passed) over a virtual table read a block at a time as rows scroll into view.
- * Double-click opens the opportunity editor; all database work runs in jobs.
+ * quarter, close date passed) over a grid read a block at a time as rows scroll into view ({@link VirtualGrid}): a click on
+ * a column header sorts the whole list in the database, the header menu hides, shows and chooses columns, headers drag
+ * to reorder, and the layout is kept per user. Double-click opens the opportunity editor; all database work runs in jobs.
  */
 public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
 
@@ -67,6 +68,7 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
     private Combo stageCombo;
     private Button quarterCheck;
     private Button overdueCheck;
+    private VirtualGrid<OpportunityRow> grid;
     private VirtualRows<OpportunityRow> rows;
     private List<Pipeline> pipelines = List.of();
 
@@ -122,26 +124,37 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
     }
 
     private void createTable(Composite parent) {
-        table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] titles = {Messages.Field_customer, Messages.Field_name, Messages.Field_amount, Messages.Field_stage, Messages.Field_probability,
-                Messages.Field_closeDate, Messages.Field_owner, Messages.Field_forecastCategory};
-        int[] widths = {200, 200, 120, 120, 90, 120, 80, 120};
-        for (int i = 0; i < titles.length; i++) {
-            TableColumn column = new TableColumn(table, i == 2 || i == 4 ? SWT.RIGHT : SWT.LEFT);
-            column.setText(titles[i]);
-            column.setWidth(widths[i]);
-        }
-        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_loadOpportunities, Jobs.FAMILY);
+        List<VirtualGrid.Column<OpportunityRow>> columns = List.of(
+                VirtualGrid.Column.<OpportunityRow>of("customer", Messages.Field_customer, 200, r -> Formats.text(r.customerName()))
+                        .sortBy(OpportunitySort.Column.CUSTOMER),
+                VirtualGrid.Column.<OpportunityRow>of("name", Messages.Field_name, 200, OpportunityRow::name).sortBy(OpportunitySort.Column.NAME),
+                VirtualGrid.Column.<OpportunityRow>of("amount", Messages.Field_amount, 120, r -> Labels.money(r.amount())).right()
+                        .sortBy(OpportunitySort.Column.AMOUNT),
+                VirtualGrid.Column.<OpportunityRow>of("stage", Messages.Field_stage, 120, r -> Formats.text(r.stageLabel()))
+                        .sortBy(OpportunitySort.Column.STAGE),
+                VirtualGrid.Column.<OpportunityRow>of("probability", Messages.Field_probability, 90, r -> Labels.percent(r.probability())).right()
+                        .sortBy(OpportunitySort.Column.PROBABILITY),
+                VirtualGrid.Column.<OpportunityRow>of("closeDate", Messages.Field_closeDate, 120, r -> Formats.date(r.expectedCloseDate()))
+                        .warnWhen(OpportunitiesView::overdue).sortBy(OpportunitySort.Column.CLOSE_DATE),
+                VirtualGrid.Column.<OpportunityRow>of("owner", Messages.Field_owner, 80, r -> Formats.text(r.owner())).sortBy(OpportunitySort.Column.OWNER),
+                VirtualGrid.Column.<OpportunityRow>of("forecastCategory", Messages.Field_forecastCategory, 120,
+                        r -> r.forecastCategory() == null ? "" : Labels.of(r.forecastCategory())).sortBy(OpportunitySort.Column.FORECAST_CATEGORY));
+        grid = new VirtualGrid<>(parent, ID, columns, BLOCK, CACHED_BLOCKS, Messages.Job_loadOpportunities, Jobs.FAMILY, Messages.Loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        rows = grid.rows();
         rows.onFailure(e -> reportError(e.getMessage()));
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-        table.addListener(SWT.DefaultSelection, e -> openSelected());
+        grid.onOpen(this::open);
+        grid.onSort(this::refresh);
+    }
+
+    private static boolean overdue(OpportunityRow row) {
+        return row.expectedCloseDate() != null && row.expectedCloseDate().isBefore(java.time.LocalDate.now(Clocks.system()))
+                && row.state() == org.salesbench.opportunities.StageKind.OPEN;
     }
 
     private void loadPipelines() {
-        Jobs.load(table, Messages.Job_loadOpportunities, () -> Services.get(PipelineService.class).pipelines(false), all -> {
+        Jobs.load(grid.control(), Messages.Job_loadOpportunities, () -> Services.get(PipelineService.class).pipelines(false), all -> {
             pipelines = all;
             pipelineCombo.removeAll();
             pipelineCombo.add(Messages.Filter_any);
@@ -172,7 +185,7 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
 
     @Override
     protected void applyFilter() {
-        if (table.isDisposed()) {
+        if (grid.control().isDisposed()) {
             return;
         }
         Pipeline pipeline = chosenPipeline();
@@ -192,7 +205,7 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
             return;
         }
         // whose logins "mine" and "my team" mean is read in a job: teams come from the database
-        Jobs.load(table, Messages.Job_loadOpportunities, () -> ownerLogins(owners),
+        Jobs.load(grid.control(), Messages.Job_loadOpportunities, () -> ownerLogins(owners),
                 logins -> setFilter(new OpportunityFilter(text, pipelineId, stages, Set.of(), logins, quarter, overdue)),
                 e -> reportError(e.getMessage()));
     }
@@ -224,48 +237,28 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
     @Override
     public void refresh() {
         OpportunityFilter f = filter;
-        int current = rows.restart(block -> () -> service.page(f, block * BLOCK, BLOCK));
+        OpportunitySort sort = sort();
+        int current = rows.restart(block -> () -> service.page(f, sort, block * BLOCK, BLOCK));
         record FirstPage(long count, List<OpportunityRow> rows) {
         }
-        rows.run(() -> new FirstPage(service.count(f), service.page(f, 0, BLOCK)), first -> {
+        rows.run(() -> new FirstPage(service.count(f), service.page(f, sort, 0, BLOCK)), first -> {
             rows.show(first.rows(), first.count());
             setContentDescription(NLS.bind(Messages.Opportunities_count, String.format("%,d", first.count())));
         }, current);
     }
 
-    private void fill(TableItem item, int index) {
-        OpportunityRow row = rows.row(index);
-        if (row == null) {
-            if (!rows.isLoaded(index)) {
-                item.setText(0, Messages.Loading);
-            }
-            return;
-        }
-        item.setData(row);
-        item.setText(new String[] {Formats.text(row.customerName()), row.name(), Labels.money(row.amount()), Formats.text(row.stageLabel()),
-                Labels.percent(row.probability()), Formats.date(row.expectedCloseDate()), Formats.text(row.owner()),
-                row.forecastCategory() == null ? "" : Labels.of(row.forecastCategory())});
-        boolean overdue = row.expectedCloseDate() != null && row.expectedCloseDate().isBefore(java.time.LocalDate.now(Clocks.system()))
-                && row.state() == org.salesbench.opportunities.StageKind.OPEN;
-        item.setForeground(5, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
-    }
-
-    private void openSelected() {
-        TableItem[] items = table.getSelection();
-        if (items.length == 1 && items[0].getData() instanceof OpportunityRow row) {
-            try {
-                OpportunityEditor.open(getSite().getPage(), row.id(), row.name());
-            } catch (PartInitException e) {
-                reportError(e.getMessage());
-            }
+    private void open(OpportunityRow row) {
+        try {
+            OpportunityEditor.open(getSite().getPage(), row.id(), row.name());
+        } catch (PartInitException e) {
+            reportError(e.getMessage());
         }
     }
 
     // --- the Edit menu's Delete and the File menu's New… (org.salesbench.ui.forms.ListCommands)
 
     private OpportunityRow selectedRow() {
-        TableItem[] items = table.getSelection();
-        return items.length == 1 && items[0].getData() instanceof OpportunityRow row ? row : null;
+        return grid.selectedRow();
     }
 
     @Override
@@ -284,7 +277,7 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
                 NLS.bind(Messages.Opportunities_confirmDelete, row.name(), Formats.text(row.customerName())))) {
             return;
         }
-        Jobs.load(table, Messages.Action_delete, () -> {
+        Jobs.load(grid.control(), Messages.Action_delete, () -> {
             service.delete(row.id(), row.version());
             return row;
         }, deleted -> {
@@ -340,10 +333,58 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
         return new ArrayList<>(rows.loaded());
     }
 
-    /** Opens the selected row's editor, as a double-click does (tests come here). */
+    /** Opens the row's editor, as a double-click does (tests come here). */
     void openRow(int index) {
-        table.setSelection(index);
-        openSelected();
+        grid.selectRow(index);
+        OpportunityRow row = grid.selectedRow();
+        if (row != null) {
+            open(row);
+        }
+    }
+
+    /** The order the grid's headers chose, or the list's own. */
+    private OpportunitySort sort() {
+        return grid.sortKey() instanceof OpportunitySort.Column column ? new OpportunitySort(column, grid.ascending()) : OpportunitySort.DEFAULT;
+    }
+
+    VirtualGrid<OpportunityRow> grid() {
+        return grid;
+    }
+
+    @Override
+    public Control listControl() {
+        return grid.control();
+    }
+
+    @Override
+    public int rowCount() {
+        return grid.rowCount();
+    }
+
+    @Override
+    public Object rowData(int index) {
+        return grid.rowAt(index);
+    }
+
+    @Override
+    public void selectListRow(int index) {
+        grid.selectRow(index);
+    }
+
+    @Override
+    public boolean canCopySelection() {
+        return grid.hasSelection();
+    }
+
+    /** The selected cells (Edit › Copy, Ctrl+C), tab-separated; whole rows under their column titles. */
+    @Override
+    public void copySelection() {
+        grid.copySelection();
+    }
+
+    @Override
+    public void selectAllRows() {
+        grid.selectAll();
     }
 
     @Override

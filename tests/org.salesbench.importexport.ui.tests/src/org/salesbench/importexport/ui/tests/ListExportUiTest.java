@@ -97,7 +97,7 @@ class ListExportUiTest {
         assertNotNull(toolBar.find("org.salesbench.importexport.ui.toolbar.exportOpportunities"), "Export… on the view's tool bar");
         view.searchBox().setText("导出商机客户" + unique);
         UiTesting.waitUntil("the filtered list", () -> view.filter().text() != null && view.filter().text().contains(unique)
-                && view.table().getItemCount() == 2, 10_000);
+                && view.rowCount() == 2, 10_000);
 
         Path out = dir.resolve("opportunities");
         ExportWizard wizard = runExport("org.salesbench.importexport.ui.exportOpportunities", w -> {

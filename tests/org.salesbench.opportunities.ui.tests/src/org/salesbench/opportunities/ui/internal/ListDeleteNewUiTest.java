@@ -84,11 +84,11 @@ class ListDeleteNewUiTest {
         // list still shows what another test left in it
         UiTesting.waitUntil("the rows " + List.of(rowIds), () -> {
             UiTesting.waitForJobs(Jobs.FAMILY);
-            if (view.table().getItemCount() != rows) {
+            if (view.rowCount() != rows) {
                 return false;
             }
             for (int i = 0; i < rows; i++) {
-                Object data = view.table().getItem(i).getData();
+                Object data = view.rowData(i);
                 Long shown = data instanceof LeadRow l ? Long.valueOf(l.id()) : data instanceof OpportunityRow o ? Long.valueOf(o.id()) : null;
                 if (!rowIds[i].equals(shown)) {
                     return false;
@@ -97,11 +97,11 @@ class ListDeleteNewUiTest {
             return true;
         }, 10_000);
         if (rows > 0) {
-            UiTesting.selectRow(view.table(), 0);
+            view.selectListRow(0);
         }
         view.getSite().getShell().forceActive();
-        view.table().setFocus(); // the Delete command acts on the rows, not on the search box's text
-        UiTesting.waitUntil("the table focused", () -> view.table().isFocusControl());
+        view.listControl().setFocus(); // the Delete command acts on the rows, not on the search box's text
+        UiTesting.waitUntil("the table focused", () -> view.listControl().isFocusControl());
         // the commands act on the active part: another list left active would delete its own selection
         UiTesting.waitUntil("the list active", () -> page.getActivePart() == view);
         return view;
@@ -132,7 +132,7 @@ class ListDeleteNewUiTest {
         confirmed.assertAnswered();
         UiTesting.waitUntil("the opportunity deleted", () -> opportunities.find(o.getId()).isEmpty());
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the row gone", () -> view.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone", () -> view.rowCount() == 0);
         assertTrue(Undo.history().getUndoOperation(Undo.context()).getLabel().contains(o.getName()),
                 Undo.history().getUndoOperation(Undo.context()).getLabel());
 
@@ -177,7 +177,7 @@ class ListDeleteNewUiTest {
             return leads.find(lead.getId()).isEmpty();
         });
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the row gone", () -> view.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone", () -> view.rowCount() == 0);
         Undo.history().undo(Undo.context(), null, null);
         assertTrue(leads.find(lead.getId()).isPresent(), "restored by Undo");
     }

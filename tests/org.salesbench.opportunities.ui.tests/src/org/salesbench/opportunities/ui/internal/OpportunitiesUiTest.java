@@ -113,11 +113,11 @@ class OpportunitiesUiTest {
         view.searchBox().setText("星河软件" + unique);
         UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique), 5_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        assertEquals(1, view.table().getItemCount());
-        assertEquals(lead.getCompany(), view.table().getItem(0).getText(0));
-        assertEquals("Qualified", view.table().getItem(0).getText(4));
+        assertEquals(1, view.rowCount());
+        assertEquals(lead.getCompany(), view.grid().cellText(0, "company"));
+        assertEquals("Qualified", view.grid().cellText(0, "status"));
 
-        UiTesting.selectRow(view.table(), 0);
+        view.selectListRow(0);
         UiTesting.DialogAnswer converting = UiTesting.whenDialogOpens("Convert lead", shell -> {
             String summary = UiTesting.shownText(shell);
             assertTrue(summary.contains("new customer \"" + lead.getCompany() + "\""), summary);
@@ -127,7 +127,7 @@ class OpportunitiesUiTest {
             UiTesting.screenshot("convert-lead");
             UiTesting.click(shell, "Convert");
         });
-        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
+        UiTesting.chooseFromMenu(view.listControl(), "Convert lead…");
         UiTesting.waitUntil("the convert dialog answered", converting::answered);
         converting.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
@@ -138,7 +138,7 @@ class OpportunitiesUiTest {
         assertEquals(lead.getCompany(), customers.find(converted.getCustomerId()).orElseThrow().getName());
         UiTesting.waitUntil("the new opportunity's editor", () -> page.getActiveEditor() instanceof OpportunityEditor, 5_000);
         assertEquals(made.getId(), ((OpportunityEditor) page.getActiveEditor()).opportunity().getId());
-        UiTesting.waitUntil("the list showing the lead converted", () -> "Converted".equals(view.table().getItem(0).getText(4)), 10_000);
+        UiTesting.waitUntil("the list showing the lead converted", () -> "Converted".equals(view.grid().cellText(0, "status")), 10_000);
     }
 
     @Test
@@ -155,15 +155,15 @@ class OpportunitiesUiTest {
         UiTesting.type(view.searchBox(), "东方物流" + unique);
         UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && lead.getCompany().equals(view.table().getItem(0).getText(0)));
-        UiTesting.selectRow(view.table(), 0);
+        UiTesting.waitUntil("the lead's row", () -> view.rowCount() == 1 && lead.getCompany().equals(view.grid().cellText(0, "company")));
+        view.selectListRow(0);
         Customer customer = existing;
         UiTesting.DialogAnswer converting = UiTesting.whenDialogOpens("Convert lead", shell -> {
             String summary = UiTesting.shownText(shell);
             assertTrue(summary.contains("existing customer \"" + customer.getName() + "\""), summary);
             UiTesting.click(shell, "Convert");
         });
-        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
+        UiTesting.chooseFromMenu(view.listControl(), "Convert lead…");
         UiTesting.waitUntil("the convert dialog answered", converting::answered);
         converting.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
@@ -183,11 +183,11 @@ class OpportunitiesUiTest {
         UiTesting.type(view.searchBox(), company);
         UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && company.equals(view.table().getItem(0).getText(0)));
-        UiTesting.selectRow(view.table(), 0);
+        UiTesting.waitUntil("the lead's row", () -> view.rowCount() == 1 && company.equals(view.grid().cellText(0, "company")));
+        view.selectListRow(0);
         List<String> errors = new ArrayList<>();
         view.setErrorReporter(errors::add);
-        UiTesting.chooseFromMenu(view.table(), "Convert lead…");
+        UiTesting.chooseFromMenu(view.listControl(), "Convert lead…");
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the refusal shown", () -> !errors.isEmpty());
         assertTrue(UiTesting.shell("Convert lead").isEmpty(), "no conversion is offered");
@@ -401,23 +401,23 @@ class OpportunitiesUiTest {
         UiTesting.type(view.searchBox(), "删除线索" + unique);
         UiTesting.waitUntil("the filtered lead list", () -> view.filter().text() != null && view.filter().text().contains(unique));
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the lead's row", () -> view.table().getItemCount() == 1 && lead.getCompany().equals(view.table().getItem(0).getText(0)));
-        UiTesting.selectRow(view.table(), 0);
+        UiTesting.waitUntil("the lead's row", () -> view.rowCount() == 1 && lead.getCompany().equals(view.grid().cellText(0, "company")));
+        view.selectListRow(0);
 
         UiTesting.DialogAnswer cancelled = UiTesting.whenDialogOpens("Delete", shell -> {
             assertTrue(UiTesting.shownText(shell).contains(lead.getCompany()), UiTesting.shownText(shell));
             UiTesting.click(shell, "Cancel");
         });
-        UiTesting.chooseFromMenu(view.table(), "Delete");
+        UiTesting.chooseFromMenu(view.listControl(), "Delete");
         cancelled.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertTrue(leads.find(lead.getId()).isPresent(), "Cancel deletes nothing");
 
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpensPress("Delete", "OK");
-        UiTesting.chooseFromMenu(view.table(), "Delete");
+        UiTesting.chooseFromMenu(view.listControl(), "Delete");
         confirmed.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the row gone from the list", () -> view.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone from the list", () -> view.rowCount() == 0);
         assertTrue(leads.find(lead.getId()).isEmpty());
         view.searchBox().setText("");
     }

@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -37,6 +36,8 @@ import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.OpportunityRow;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.quotes.Product;
@@ -109,7 +110,17 @@ class OpportunityListsUiTest {
 
     private static void waitForRows(OpportunitiesView view, int rows) {
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil(rows + " rows, shown " + view.table().getItemCount(), () -> view.table().getItemCount() == rows, 10_000);
+        UiTesting.waitUntil(rows + " rows, shown " + view.rowCount(), () -> view.rowCount() == rows, 10_000);
+    }
+
+    /** The row showing the opportunity named {@code name}. */
+    private static int rowNamed(VirtualGrid<OpportunityRow> grid, String name) {
+        for (int i = 0; i < grid.rowCount(); i++) {
+            if (name.equals(grid.cellText(i, "name"))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + name);
     }
 
     @Test
@@ -126,15 +137,15 @@ class OpportunityListsUiTest {
         UiTesting.waitUntil("the text filter applied", () -> prefix.equals(view.filter().text()), 5_000);
         waitForRows(view, 3);
 
-        TableItem first = view.table().getItem(0);
-        UiTesting.waitUntil("the first row filled", () -> first.getData() != null, 5_000);
-        List<String> rows = Arrays.stream(view.table().getItems()).map(i -> i.getText(0) + "|" + i.getText(1)).toList();
+        VirtualGrid<OpportunityRow> grid = view.grid();
+        UiTesting.waitUntil("the first row filled", () -> view.rowData(0) != null, 5_000);
+        List<String> rows = java.util.stream.IntStream.range(0, grid.rowCount()).mapToObj(i -> grid.cellText(i, "customer") + "|" + grid.cellText(i, "name")).toList();
         assertTrue(rows.contains(prefix + "-甲|逾期项目"), rows.toString());
-        TableItem overdueRow = Arrays.stream(view.table().getItems()).filter(i -> i.getText(1).equals("逾期项目")).findFirst().orElseThrow();
-        assertEquals(me, overdueRow.getText(6));
-        assertEquals("Best case", overdueRow.getText(7));
-        assertTrue(overdueRow.getText(2).contains("12,000"), overdueRow.getText(2));
-        assertTrue(overdueRow.getText(4).contains("%"), overdueRow.getText(4));
+        int overdueRow = rowNamed(grid, "逾期项目");
+        assertEquals(me, grid.cellText(overdueRow, "owner"));
+        assertEquals("Best case", grid.cellText(overdueRow, "forecastCategory"));
+        assertTrue(grid.cellText(overdueRow, "amount").contains("12,000"), grid.cellText(overdueRow, "amount"));
+        assertTrue(grid.cellText(overdueRow, "probability").contains("%"), grid.cellText(overdueRow, "probability"));
 
         choose(view.ownerCombo(), OpportunitiesView.Owners.MINE.ordinal());
         UiTesting.waitUntil("mine applied", () -> view.filter().owners().equals(java.util.Set.of(me)), 5_000);
@@ -158,17 +169,15 @@ class OpportunityListsUiTest {
         assertTrue(view.stageCombo().isEnabled());
         choose(view.stageCombo(), indexOf(view.stageCombo(), "Proposal"));
         waitForRows(view, 1);
-        UiTesting.waitUntil("the Proposal row", () -> "提案项目".equals(view.table().getItem(0).getText(1)), 5_000);
-        assertEquals("Proposal", view.table().getItem(0).getText(3));
+        UiTesting.waitUntil("the Proposal row", () -> "提案项目".equals(grid.cellText(0, "name")), 5_000);
+        assertEquals("Proposal", grid.cellText(0, "stage"));
         choose(view.stageCombo(), 0);
         waitForRows(view, 3);
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED); // every column in the picture
         UiTesting.screenshot("opportunities-view");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
-        int index = Arrays.asList(view.table().getItems()).indexOf(
-                Arrays.stream(view.table().getItems()).filter(i -> i.getText(1).equals("逾期项目")).findFirst().orElseThrow());
-        view.openRow(index);
+        view.openRow(rowNamed(grid, "逾期项目"));
         UiTesting.waitUntil("the opportunity editor", () -> page.getActiveEditor() instanceof OpportunityEditor, 5_000);
         assertEquals(overdue.getId(), ((OpportunityEditor) page.getActiveEditor()).opportunity().getId());
     }
@@ -188,18 +197,18 @@ class OpportunityListsUiTest {
         view.searchBox().setText(prefix);
         UiTesting.waitUntil("the text filter applied", () -> prefix.equals(view.filter().text()), 5_000);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("three leads", () -> view.table().getItemCount() == 3, 10_000);
+        UiTesting.waitUntil("three leads", () -> view.rowCount() == 3, 10_000);
         UiTesting.waitUntil("the sources offered", () -> view.sourceCombo().getItemCount() > 1, 10_000);
         choose(view.sourceCombo(), indexOf(view.sourceCombo(), tradeShow.getLabel()));
         assertEquals("TRADE_SHOW", view.filter().source());
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("two trade-show leads", () -> view.table().getItemCount() == 2, 10_000);
-        UiTesting.waitUntil("rows filled", () -> view.table().getItem(0).getData() != null, 5_000);
-        assertEquals(tradeShow.getLabel(), view.table().getItem(0).getText(2));
+        UiTesting.waitUntil("two trade-show leads", () -> view.rowCount() == 2, 10_000);
+        UiTesting.waitUntil("rows filled", () -> view.rowData(0) != null, 5_000);
+        assertEquals(tradeShow.getLabel(), view.grid().cellText(0, "source"));
         UiTesting.screenshot("leads-by-source");
         choose(view.sourceCombo(), 0);
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("all three again", () -> view.table().getItemCount() == 3, 10_000);
+        UiTesting.waitUntil("all three again", () -> view.rowCount() == 3, 10_000);
     }
 
     @Test
@@ -341,22 +350,22 @@ class OpportunityListsUiTest {
         assertEquals(OpportunitiesView.BLOCK, view.loadedRows().size(), "only the first block is read up front");
 
         // asking for the last rows reads their block, not the ones between
-        view.table().getItem(total - 1).getText(1);
+        view.grid().shownText(total - 1, "name");
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the last block", () -> view.loadedRows().size() == OpportunitiesView.BLOCK + 30, 10_000);
         // a cleared item asks for its data again when it is next read (as painting does)
-        UiTesting.waitUntil("the last row filled", () -> !view.table().getItem(total - 1).getText(1).equals(Messages.Loading)
-                && view.table().getItem(total - 1).getData() != null, 10_000);
+        UiTesting.waitUntil("the last row filled", () -> !view.grid().shownText(total - 1, "name").equals(Messages.Loading)
+                && view.rowData(total - 1) != null, 10_000);
 
         java.util.Set<String> shown = new java.util.HashSet<>();
         for (int i = 0; i < total; i++) {
-            view.table().getItem(i).getText(1);
+            view.grid().shownText(i, "name");
         }
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("every block read", () -> view.loadedRows().size() == total, 10_000);
         UiTesting.processEvents();
         for (int i = 0; i < total; i++) {
-            shown.add(view.table().getItem(i).getText(1));
+            shown.add(view.grid().shownText(i, "name"));
         }
         assertEquals(expected, shown, "every opportunity once, none twice, no row left loading");
     }

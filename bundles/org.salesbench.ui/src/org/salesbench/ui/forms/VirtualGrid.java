@@ -1,0 +1,658 @@
+package org.salesbench.ui.forms;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.columnChooser.command.DisplayColumnChooserCommandHandler;
+import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.AbstractUiBindingConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
+import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
+import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
+import org.eclipse.nebula.widgets.nattable.coordinate.Range;
+import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.GridRegion;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultColumnHeaderDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.data.DefaultRowHeaderDataProvider;
+import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultColumnHeaderDataLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultRowHeaderDataLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.GridLayer;
+import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.hideshow.ColumnHideShowLayer;
+import org.eclipse.nebula.widgets.nattable.hideshow.command.MultiColumnHideCommand;
+import org.eclipse.nebula.widgets.nattable.hideshow.command.ShowAllColumnsCommand;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
+import org.eclipse.nebula.widgets.nattable.layer.LabelStack;
+import org.eclipse.nebula.widgets.nattable.selection.action.SelectCellAction;
+import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
+import org.eclipse.nebula.widgets.nattable.reorder.ColumnReorderLayer;
+import org.eclipse.nebula.widgets.nattable.reorder.command.ColumnReorderCommand;
+import org.eclipse.nebula.widgets.nattable.resize.command.ColumnResizeCommand;
+import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectAllCommand;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectCellCommand;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectRowsCommand;
+import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
+import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
+import org.eclipse.nebula.widgets.nattable.sort.SortHeaderLayer;
+import org.eclipse.nebula.widgets.nattable.sort.command.SortColumnCommand;
+import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfiguration;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
+import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
+import org.eclipse.nebula.widgets.nattable.style.Style;
+import org.eclipse.nebula.widgets.nattable.ui.binding.UiBindingRegistry;
+import org.eclipse.nebula.widgets.nattable.ui.matcher.MouseEventMatcher;
+import org.eclipse.nebula.widgets.nattable.ui.menu.PopupMenuAction;
+import org.eclipse.nebula.widgets.nattable.ui.menu.PopupMenuBuilder;
+import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.service.prefs.BackingStoreException;
+import org.osgi.service.prefs.Preferences;
+import org.salesbench.core.io.SpreadsheetText;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.ui.Services;
+
+/**
+ * A list view's grid on Nebula NatTable over rows read a block at a time ({@link VirtualRows}): the grid asks only for
+ * the cells it paints, so a list of a million rows reads the blocks on screen. Clicking a column header sorts by it
+ * (ascending, descending, then the list's own order) through {@link #onSort}, where the view asks the model for the
+ * order, so every page follows it; dragging a header reorders the columns and its right-click menu hides a column,
+ * shows them all or opens NatTable's column chooser. The layout (order, widths, hidden columns, sort) is kept per user
+ * in the instance preferences and restored when the list opens again. Copy puts the selected cells on the clipboard as
+ * tab-separated text (with the column titles when whole rows are selected), neutralised for spreadsheets.
+ *
+ * @param <R> the row type
+ */
+public final class VirtualGrid<R> {
+
+    /** One column of a grid: what it is called, how wide it starts, what it shows of a row. */
+    public static final class Column<R> {
+        final String id;
+        final String title;
+        final int width;
+        final Function<R, String> text;
+        boolean right;
+        Predicate<R> warning;
+        Object sortKey;
+
+        private Column(String id, String title, int width, Function<R, String> text) {
+            this.id = id;
+            this.title = title;
+            this.width = width;
+            this.text = text;
+        }
+
+        /** A column named {@code id} in the saved layout, titled {@code title}, showing {@code text} of a row. */
+        public static <R> Column<R> of(String id, String title, int width, Function<R, String> text) {
+            return new Column<>(id, title, width, text);
+        }
+
+        /** Numbers: aligned right. */
+        public Column<R> right() {
+            right = true;
+            return this;
+        }
+
+        /** Rows for which {@code when} holds show this cell in the warning colour (red). */
+        public Column<R> warnWhen(Predicate<R> when) {
+            warning = when;
+            return this;
+        }
+
+        /** Sortable: {@code key} is what {@link VirtualGrid#sortKey()} returns when the list is sorted by this column. */
+        public Column<R> sortBy(Object key) {
+            sortKey = key;
+            return this;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    private static final String RIGHT = "SALESBENCH_RIGHT";
+    private static final String WARN = "SALESBENCH_WARN";
+    private static final String STATE_PREFIX = "grid";
+    private static final String COLUMNS_KEY = "salesbench.columns";
+    private static final String SORT_KEY = "salesbench.sort";
+    /** The instance preferences node the layouts are kept in, one key a grid and user. */
+    static final String PREFERENCES_NODE = "grids";
+
+    private final List<Column<R>> columns;
+    private final String gridId;
+    private final String loadingText;
+    private VirtualRows<R> rows; // made after the grid it tells of arrivals
+    private final DataLayer bodyDataLayer;
+    private final SelectionLayer selectionLayer;
+    private final ViewportLayer viewport;
+    private final SortHeaderLayer<R> sortHeader;
+    private final NatTable natTable;
+    private int count;
+    private int sortedIndex = -1;
+    private boolean ascending = true;
+    private boolean restoring;
+    private Runnable onSort = () -> { };
+
+    /**
+     * @param gridId      names the layout kept for each user ({@code view id} is a good name)
+     * @param loadingText shown in the first column of a row whose block is being read
+     */
+    public VirtualGrid(Composite parent, String gridId, List<Column<R>> columns, int blockSize, int cachedBlocks, String jobName,
+            Object jobFamily, String loadingText) {
+        this.columns = List.copyOf(columns);
+        this.gridId = gridId;
+        this.loadingText = loadingText;
+        IDataProvider body = new IDataProvider() {
+            @Override
+            public Object getDataValue(int columnIndex, int rowIndex) {
+                R row = rows.row(rowIndex);
+                if (row == null) {
+                    return columnIndex == 0 && !rows.isLoaded(rowIndex) ? VirtualGrid.this.loadingText : "";
+                }
+                String text = VirtualGrid.this.columns.get(columnIndex).text.apply(row);
+                return text == null ? "" : text;
+            }
+
+            @Override
+            public void setDataValue(int columnIndex, int rowIndex, Object newValue) {
+                // the list is read-only: records are edited in their editors
+            }
+
+            @Override
+            public int getColumnCount() {
+                return VirtualGrid.this.columns.size();
+            }
+
+            @Override
+            public int getRowCount() {
+                return count;
+            }
+        };
+        bodyDataLayer = new DataLayer(body);
+        for (int i = 0; i < this.columns.size(); i++) {
+            bodyDataLayer.setColumnWidthByPosition(i, this.columns.get(i).width);
+        }
+        bodyDataLayer.setConfigLabelAccumulator((labels, columnPosition, rowPosition) -> {
+            Column<R> column = this.columns.get(columnPosition);
+            if (column.right) {
+                labels.addLabel(RIGHT);
+            }
+            if (column.warning != null) {
+                R row = this.rows.peek(rowPosition);
+                if (row != null && column.warning.test(row)) {
+                    labels.addLabel(WARN);
+                }
+            }
+        });
+        ColumnReorderLayer reorderLayer = new ColumnReorderLayer(bodyDataLayer);
+        ColumnHideShowLayer hideShowLayer = new ColumnHideShowLayer(reorderLayer);
+        selectionLayer = new SelectionLayer(hideShowLayer);
+        viewport = new ViewportLayer(selectionLayer);
+
+        DefaultColumnHeaderDataProvider headerData = new DefaultColumnHeaderDataProvider(
+                this.columns.stream().map(c -> c.title).toArray(String[]::new));
+        DataLayer headerDataLayer = new DefaultColumnHeaderDataLayer(headerData);
+        ColumnHeaderLayer headerLayer = new ColumnHeaderLayer(headerDataLayer, viewport, selectionLayer);
+        SortHeaderLayer<R> sortHeaderLayer = new SortHeaderLayer<>(headerLayer, new ServerSort(), false);
+        sortHeader = sortHeaderLayer;
+        DefaultRowHeaderDataProvider rowHeaderData = new DefaultRowHeaderDataProvider(body);
+        DataLayer rowHeaderDataLayer = new DefaultRowHeaderDataLayer(rowHeaderData);
+        rowHeaderDataLayer.setColumnWidthByPosition(0, 60);
+        RowHeaderLayer rowHeaderLayer = new RowHeaderLayer(rowHeaderDataLayer, viewport, selectionLayer);
+        CornerLayer corner = new CornerLayer(new DataLayer(new DefaultCornerDataProvider(headerData, rowHeaderData)), rowHeaderLayer,
+                sortHeaderLayer);
+        GridLayer grid = new GridLayer(viewport, sortHeaderLayer, rowHeaderLayer, corner);
+        grid.registerCommandHandler(new DisplayColumnChooserCommandHandler(selectionLayer, hideShowLayer, headerLayer, headerDataLayer, null, null));
+
+        natTable = new NatTable(parent, NatTable.DEFAULT_STYLE_OPTIONS | SWT.BORDER, grid, false);
+        natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
+        natTable.addConfiguration(new SingleClickSortConfiguration());
+        natTable.addConfiguration(new AbstractRegistryConfiguration() {
+            @Override
+            public void configureRegistry(IConfigRegistry registry) {
+                Style right = new Style();
+                right.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.RIGHT);
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, right, DisplayMode.NORMAL, RIGHT);
+                Style warn = new Style();
+                warn.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, Display.getCurrent().getSystemColor(SWT.COLOR_RED));
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, warn, DisplayMode.NORMAL, WARN);
+            }
+        });
+        natTable.addConfiguration(new AbstractUiBindingConfiguration() {
+            @Override
+            public void configureUiBindings(UiBindingRegistry bindings) {
+                bindings.registerMouseDownBinding(new MouseEventMatcher(SWT.NONE, GridRegion.COLUMN_HEADER, MouseEventMatcher.RIGHT_BUTTON),
+                        new PopupMenuAction(new PopupMenuBuilder(natTable).withHideColumnMenuItem(Messages.Grid_hideColumn)
+                                .withShowAllColumnsMenuItem(Messages.Grid_showAllColumns).withSeparator()
+                                .withColumnChooserMenuItem(Messages.Grid_chooseColumns).build()));
+            }
+        });
+        natTable.configure();
+
+        rows = new VirtualRows<>(new VirtualRows.Shown() {
+            @Override
+            public Display display() {
+                return natTable.getDisplay();
+            }
+
+            @Override
+            public boolean isDisposed() {
+                return natTable.isDisposed();
+            }
+
+            @Override
+            public int count() {
+                return count;
+            }
+
+            @Override
+            public void reset(int newCount) {
+                count = newCount;
+                // other rows now: a selection would point at records the user did not choose
+                selectionLayer.clear(false);
+                bodyDataLayer.fireLayerEvent(new RowStructuralRefreshEvent(bodyDataLayer));
+                natTable.redraw();
+            }
+
+            @Override
+            public void arrived(int from, int to) {
+                natTable.redraw();
+            }
+        }, blockSize, cachedBlocks, jobName, jobFamily);
+        natTable.addListener(SWT.Dispose, e -> {
+            try {
+                saveLayout();
+            } catch (RuntimeException failed) { // closing goes on; the next start shows the layout kept before
+                Platform.getLog(VirtualGrid.class).error(failed.getMessage(), failed);
+            }
+        });
+    }
+
+    /** The order the grid shows: the list's own (no column sorted) or one column's, through the sort model. */
+    private final class ServerSort implements ISortModel {
+        @Override
+        public List<Integer> getSortedColumnIndexes() {
+            return sortedIndex < 0 ? List.of() : List.of(sortedIndex);
+        }
+
+        @Override
+        public boolean isColumnIndexSorted(int columnIndex) {
+            return columnIndex == sortedIndex;
+        }
+
+        @Override
+        public SortDirectionEnum getSortDirection(int columnIndex) {
+            if (columnIndex != sortedIndex) {
+                return SortDirectionEnum.NONE;
+            }
+            return ascending ? SortDirectionEnum.ASC : SortDirectionEnum.DESC;
+        }
+
+        @Override
+        public int getSortOrder(int columnIndex) {
+            return columnIndex == sortedIndex ? 0 : -1;
+        }
+
+        @SuppressWarnings("rawtypes")
+        @Override
+        public List<java.util.Comparator> getComparatorsForColumnIndex(int columnIndex) {
+            return List.of(); // the database sorts
+        }
+
+        @Override
+        public java.util.Comparator<?> getColumnComparator(int columnIndex) {
+            return null;
+        }
+
+        @Override
+        public void sort(int columnIndex, SortDirectionEnum direction, boolean accumulate) {
+            if (columnIndex < 0 || columnIndex >= columns.size() || columns.get(columnIndex).sortKey == null) {
+                return;
+            }
+            if (direction == SortDirectionEnum.NONE) {
+                sortedIndex = -1;
+            } else {
+                sortedIndex = columnIndex;
+                ascending = direction == SortDirectionEnum.ASC;
+            }
+            sorted();
+        }
+
+        @Override
+        public void clear() {
+            sortedIndex = -1;
+            sorted();
+        }
+    }
+
+    private void sorted() {
+        if (!restoring) {
+            onSort.run();
+        }
+    }
+
+    /** Runs when the user chooses another order: the view reads the list again in {@link #sortKey()}'s order. */
+    public void onSort(Runnable reread) {
+        this.onSort = reread;
+    }
+
+    /** The sorted column's key ({@link Column#sortBy}), or {@code null} for the list's own order. */
+    public Object sortKey() {
+        return sortedIndex < 0 ? null : columns.get(sortedIndex).sortKey;
+    }
+
+    public boolean ascending() {
+        return ascending;
+    }
+
+    /** Sorts by column {@code id} as a click on its header does (each call moves on: ascending, descending, none). */
+    public void clickHeader(String id) {
+        viewport.moveColumnPositionIntoViewport(selectionLayer.getColumnPositionByIndex(index(id)));
+        sortHeader.doCommand(new SortColumnCommand(sortHeader, viewport.getColumnPositionByIndex(index(id)), false));
+    }
+
+    /** Runs {@code open} with the row double-clicked (or opened with Enter). */
+    public void onOpen(Consumer<R> open) {
+        natTable.getUiBindingRegistry().registerDoubleClickBinding(MouseEventMatcher.bodyLeftClick(SWT.NONE), (table, event) -> {
+            R row = selectedRow();
+            if (row != null) {
+                open.accept(row);
+            }
+        });
+    }
+
+    /**
+     * The menu a right-click on a row opens (the click selects the cell first, as a table selects its row); the
+     * headers keep their own menu.
+     */
+    public void setRowMenu(MenuManager menu) {
+        natTable.setMenu(menu.createContextMenu(natTable));
+        natTable.addListener(SWT.MenuDetect, e -> {
+            Point at = natTable.toControl(e.x, e.y);
+            LabelStack regions = natTable.getRegionLabelsByXY(at.x, at.y);
+            if (e.detail == SWT.MENU_MOUSE && (regions == null || !regions.hasLabel(GridRegion.BODY))) {
+                e.doit = false;
+            }
+        });
+        natTable.getUiBindingRegistry().registerFirstMouseDownBinding(MouseEventMatcher.bodyRightClick(SWT.NONE), new SelectCellAction());
+    }
+
+    public VirtualRows<R> rows() {
+        return rows;
+    }
+
+    public Control control() {
+        return natTable;
+    }
+
+    public NatTable natTable() {
+        return natTable;
+    }
+
+    /** How many rows the list has (not how many are read). */
+    public int rowCount() {
+        return count;
+    }
+
+    /** The row at {@code index} if its block is read, else {@code null} (nothing is read for it). */
+    public R rowAt(int index) {
+        return rows.peek(index);
+    }
+
+    /** What the cell of column {@code id} shows for row {@code index}, or {@code null} while the row is not read. */
+    public String cellText(int index, String id) {
+        R row = rows.peek(index);
+        return row == null ? null : textOf(columns.get(index(id)), row);
+    }
+
+    /**
+     * What the grid paints in the cell of column {@code id} for row {@code index}: asking reads the row's block if it
+     * is not read (the loading text until it arrives), as painting the cell does.
+     */
+    public String shownText(int index, String id) {
+        return String.valueOf(bodyDataLayer.getDataValueByPosition(index(id), index));
+    }
+
+    private String textOf(Column<R> column, R row) {
+        String text = column.text.apply(row);
+        return text == null ? "" : text;
+    }
+
+    private int index(String id) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).id.equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No column " + id + " in grid " + gridId);
+    }
+
+    /** The ids of the shown columns, left to right. */
+    public List<String> visibleColumns() {
+        List<String> ids = new ArrayList<>();
+        for (int position = 0; position < selectionLayer.getColumnCount(); position++) {
+            ids.add(columns.get(selectionLayer.getColumnIndexByPosition(position)).id);
+        }
+        return ids;
+    }
+
+    /** Hides column {@code id}, as its header menu's Hide column does. */
+    public void hideColumn(String id) {
+        selectionLayer.doCommand(new MultiColumnHideCommand(selectionLayer, selectionLayer.getColumnPositionByIndex(index(id))));
+    }
+
+    public void showAllColumns() {
+        natTable.doCommand(new ShowAllColumnsCommand());
+    }
+
+    /** Moves column {@code id} to shown position {@code position}, as dragging its header there does. */
+    public void moveColumn(String id, int position) {
+        selectionLayer.doCommand(new ColumnReorderCommand(selectionLayer, selectionLayer.getColumnPositionByIndex(index(id)), position));
+    }
+
+    public int columnWidth(String id) {
+        return bodyDataLayer.getColumnWidthByPosition(index(id));
+    }
+
+    public void resizeColumn(String id, int width) {
+        bodyDataLayer.doCommand(new ColumnResizeCommand(bodyDataLayer, index(id), width));
+    }
+
+    // --- selection and copy
+
+    /** The one row selected (any of its cells), or {@code null} when none or several are, or it is not read. */
+    public R selectedRow() {
+        int[] selected = selectedRowIndexes();
+        return selected.length == 1 ? rows.peek(selected[0]) : null;
+    }
+
+    /** The rows with a selected cell, top to bottom. */
+    public int[] selectedRowIndexes() {
+        if (selectionLayer.getSelectionModel().isEmpty()) {
+            return new int[0];
+        }
+        Set<Range> ranges = selectionLayer.getSelectedRowPositions();
+        return ranges.stream().flatMapToInt(r -> java.util.stream.IntStream.range(r.start, r.end)).sorted().toArray();
+    }
+
+    public boolean hasSelection() {
+        return !natTable.isDisposed() && !selectionLayer.getSelectionModel().isEmpty();
+    }
+
+    /** Selects row {@code index} whole, as a click on its row header does. */
+    public void selectRow(int index) {
+        selectionLayer.doCommand(new SelectRowsCommand(selectionLayer, 0, index, false, false));
+    }
+
+    /** Selects one cell, as a click on it does. */
+    public void selectCell(int index, String id) {
+        selectionLayer.doCommand(new SelectCellCommand(selectionLayer, selectionLayer.getColumnPositionByIndex(index(id)), index, false, false));
+    }
+
+    public void selectAll() {
+        selectionLayer.doCommand(new SelectAllCommand());
+    }
+
+    /**
+     * The selected cells as they are shown, tab-separated, a line a row (preceded by the column titles when whole rows
+     * are selected), for a spreadsheet; rows not read yet are left out. {@code null} when nothing is selected.
+     */
+    public String selectionText() {
+        int[] selected = selectedRowIndexes();
+        if (selected.length == 0) {
+            return null;
+        }
+        int[] columnPositions = java.util.Arrays.stream(selectionLayer.getSelectedColumnPositions()).sorted().toArray();
+        boolean wholeRows = true;
+        StringBuilder body = new StringBuilder();
+        for (int rowIndex : selected) {
+            R row = rows.peek(rowIndex);
+            if (row == null) {
+                continue;
+            }
+            wholeRows &= selectionLayer.isRowPositionFullySelected(rowIndex);
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columnPositions.length; c++) {
+                String text = selectionLayer.isCellPositionSelected(columnPositions[c], rowIndex)
+                        ? textOf(columns.get(selectionLayer.getColumnIndexByPosition(columnPositions[c])), row) : "";
+                line.append(c == 0 ? "" : "\t").append(cell(text));
+            }
+            body.append(body.isEmpty() ? "" : System.lineSeparator()).append(line);
+        }
+        if (!wholeRows || body.isEmpty()) {
+            return body.toString();
+        }
+        StringBuilder text = new StringBuilder();
+        for (int c = 0; c < columnPositions.length; c++) {
+            text.append(c == 0 ? "" : "\t").append(cell(columns.get(selectionLayer.getColumnIndexByPosition(columnPositions[c])).title));
+        }
+        return text.append(System.lineSeparator()).append(body).toString();
+    }
+
+    /** Puts {@link #selectionText()} on the clipboard. */
+    public void copySelection() {
+        String text = selectionText();
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        Clipboard clipboard = new Clipboard(natTable.getDisplay());
+        try {
+            clipboard.setContents(new Object[] {text}, new Transfer[] {TextTransfer.getInstance()});
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
+    private static String cell(String text) {
+        return SpreadsheetText.neutralise(text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+    }
+
+    // --- the layout kept per user
+
+    private String preferenceKey() {
+        String user = Services.find(SecurityService.class).map(s -> {
+            try {
+                return s.currentUser().login();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }).orElse(null);
+        return gridId + "." + (user == null ? "-" : user);
+    }
+
+    private static Preferences node() {
+        return InstanceScope.INSTANCE.getNode("org.salesbench.ui").node(PREFERENCES_NODE);
+    }
+
+    /** Keeps the layout (column order, widths, hidden columns, sort) for the signed-in user; the grid does it when it closes. */
+    public void saveLayout() {
+        Properties state = new Properties();
+        natTable.saveState(STATE_PREFIX, state);
+        state.setProperty(COLUMNS_KEY, String.join(",", columns.stream().map(c -> c.id).toList()));
+        state.setProperty(SORT_KEY, sortedIndex < 0 ? "" : columns.get(sortedIndex).id + (ascending ? ",asc" : ",desc"));
+        StringWriter text = new StringWriter();
+        try {
+            state.store(text, null);
+            node().put(preferenceKey(), text.toString());
+            node().flush();
+        } catch (IOException | BackingStoreException e) {
+            throw new IllegalStateException("The layout of " + gridId + " could not be kept: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores the layout the signed-in user left (nothing when there is none, or it was kept for other columns);
+     * call before the first read, which then follows the restored sort.
+     */
+    public void restoreLayout() {
+        String kept = node().get(preferenceKey(), null);
+        if (kept == null) {
+            return;
+        }
+        Properties state = new Properties();
+        try {
+            state.load(new StringReader(kept));
+        } catch (IOException e) {
+            return;
+        }
+        if (!String.join(",", columns.stream().map(c -> c.id).toList()).equals(state.getProperty(COLUMNS_KEY))) {
+            return; // another version's columns: its positions would mean other columns
+        }
+        restoring = true;
+        try {
+            natTable.loadState(STATE_PREFIX, state);
+            sortedIndex = -1;
+            ascending = true;
+            String[] sort = state.getProperty(SORT_KEY, "").split(",");
+            if (sort.length == 2) {
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).id.equals(sort[0]) && columns.get(i).sortKey != null) {
+                        sortedIndex = i;
+                        ascending = "asc".equals(sort[1]);
+                    }
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+        natTable.refresh();
+    }
+
+    /** Forgets every user's kept layout of grid {@code gridId} (tests start from the columns as made). */
+    public static void forgetLayouts(String gridId) {
+        try {
+            Preferences node = node();
+            for (String key : node.keys()) {
+                if (key.startsWith(gridId + ".")) {
+                    node.remove(key);
+                }
+            }
+            node.flush();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

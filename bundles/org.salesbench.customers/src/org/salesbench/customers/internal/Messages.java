@@ -28,6 +28,18 @@ public final class Messages extends NLS {
     public static String Merge_unknownField;
     public static String Merge_same;
     public static String Merge_audit;
+    public static String Unmerge_unknown;
+    public static String Unmerge_done;
+    public static String Unmerge_keepGone;
+    public static String Unmerge_otherGone;
+    public static String Unmerge_changed;
+    public static String Unmerge_recordMoved;
+    public static String Unmerge_audit;
+    public static String Unmerge_auditOther;
+    public static String Customers_unmerged;
+    public static String Customers_argMerge;
+    public static String Customers_badSeenVersion;
+    public static String Customers_colVersion;
     public static String RecycleBin_customers;
     public static String RecycleBin_contacts;
     public static String RecycleBin_activities;

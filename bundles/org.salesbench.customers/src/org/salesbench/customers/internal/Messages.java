@@ -44,6 +44,7 @@ public final class Messages extends NLS {
     public static String RecycleBin_contacts;
     public static String RecycleBin_activities;
     public static String RecycleBin_customerDeleted;
+    public static String RecycleBin_merged;
     public static String Customer_name;
     public static String Customer_shortName;
     public static String Customer_creditCode;

@@ -247,6 +247,20 @@ class CustomerMergeTest {
     }
 
     @Test
+    void aMergedCustomerIsNotRestoredAloneFromTheRecycleBin() {
+        long keep = create("苏州精密机械有限公司", "13500135000", null, null);
+        long other = create("苏州精密机械", "13400134000", null, "拜访");
+        MergeResult merged = merge.merge(keep, other, Set.of(), null, null);
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> fx.service.restore(other, null));
+        assertTrue(refused.getMessage().contains("unmerge " + merged.mergeId()), refused.getMessage());
+        assertTrue(fx.service.find(other).isEmpty(), "still in the bin");
+
+        merge.unmerge(merged.mergeId());
+        assertEquals(1, fx.service.find(other).orElseThrow().getActivities().size(), "back through the undo, with its activity");
+    }
+
+    @Test
     void anUndoIsRefusedWhenSomethingChangedSinceTheMerge() {
         long keep = create("宁波港通物流有限公司", "13700137000", null, null);
         long other = create("宁波港通物流", "13600136000", null, "拜访");

@@ -34,4 +34,16 @@ public interface CustomerMerge {
      * @throws org.salesbench.persistence.ConcurrentChangeException when either changed since the user saw it
      */
     MergeResult merge(long keepId, long otherId, Set<String> takeFromOther, Long keepVersion, Long otherVersion);
+
+    /**
+     * Undoes merge {@code mergeId} ({@link MergeResult#mergeId()}, named in the audit trail) in one transaction, from
+     * what the merge recorded: the merged customer comes back from the recycle bin, the survivor gets back its field
+     * values and tags of before the merge, and every record that moved (contacts, activities, each participant's)
+     * moves back to the merged customer. Refused, changing nothing, when the survivor or the merged customer changed
+     * since the merge, a moved record is no longer the survivor's, or the merge was undone already.
+     *
+     * @return what moved back, by kind
+     * @throws org.salesbench.core.validation.ValidationException naming what changed since (or an unknown merge)
+     */
+    MergeResult unmerge(long mergeId);
 }

@@ -10,7 +10,7 @@ import org.salesbench.customers.DuplicateCandidate.Reason;
  */
 public record DuplicateGroup(Reason reason, String value, List<Member> members) {
 
-    /** One customer of a group. */
-    public record Member(long id, String name) {
+    /** One customer of a group, at the version read (what a merge may check it against). */
+    public record Member(long id, String name, long version) {
     }
 }

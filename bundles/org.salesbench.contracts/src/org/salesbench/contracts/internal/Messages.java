@@ -78,6 +78,7 @@ public final class Messages extends NLS {
     public static String Status_TERMINATED;
     public static String Status_EXPIRED;
     public static String Status_CANCELLED;
+    public static String Merge_notThere;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -52,6 +52,9 @@ import jakarta.persistence.EntityManager;
 @Component(service = CustomerMerge.class)
 public class CustomerMergeImpl implements CustomerMerge {
 
+    /** The record key of the moved contacts that were the merged customer's primary contact. */
+    private static final String PRIMARY_CONTACT = "contact/primary";
+
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
     private final DomainEventPublisher events;
@@ -102,7 +105,7 @@ public class CustomerMergeImpl implements CustomerMerge {
 
     /** One query: the customers whose {@code column} (not empty) another customer has too, by value then id. */
     private static List<DuplicateGroup> sameColumn(EntityManager em, String column, Reason reason) {
-        List<?> rows = MaskingViews.query(em, "SELECT c." + column + ", c.ID, c.NAME FROM {SB_CUSTOMER} c WHERE c.DELETED_AT IS NULL AND c." + column
+        List<?> rows = MaskingViews.query(em, "SELECT c." + column + ", c.ID, c.NAME, c.VERSION FROM {SB_CUSTOMER} c WHERE c.DELETED_AT IS NULL AND c." + column
                 + " IN (SELECT d." + column + " FROM {SB_CUSTOMER} d WHERE d.DELETED_AT IS NULL AND d." + column + " IS NOT NULL AND d." + column
                 + " <> '' GROUP BY d." + column + " HAVING COUNT(*) > 1) ORDER BY c." + column + ", c.ID").getResultList();
         List<DuplicateGroup> groups = new ArrayList<>();
@@ -115,7 +118,7 @@ public class CustomerMergeImpl implements CustomerMerge {
                 members = new ArrayList<>();
                 groups.add(new DuplicateGroup(reason, key, members));
             }
-            members.add(new Member(((Number) r[1]).longValue(), (String) r[2]));
+            members.add(new Member(((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).longValue()));
         }
         return groups.stream().map(g -> new DuplicateGroup(g.reason(), g.value(), List.copyOf(g.members()))).toList();
     }
@@ -125,10 +128,11 @@ public class CustomerMergeImpl implements CustomerMerge {
      * address in a hash map: the customers sharing a key are a group.
      */
     private List<DuplicateGroup> sameContactValue(EntityManager em, String table, String column, Reason reason) {
-        List<?> rows = MaskingViews.query(em, "SELECT v." + column + ", c.ID, c.NAME FROM " + table + " v JOIN {SB_CONTACT} k ON k.ID = v.CONTACT_ID"
+        List<?> rows = MaskingViews.query(em, "SELECT v." + column + ", c.ID, c.NAME, c.VERSION FROM " + table + " v JOIN {SB_CONTACT} k ON k.ID = v.CONTACT_ID"
                 + " JOIN {SB_CUSTOMER} c ON c.ID = k.CUSTOMER_ID WHERE k.DELETED_AT IS NULL AND c.DELETED_AT IS NULL").getResultList();
         Map<String, TreeSet<Long>> byKey = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
+        Map<Long, Long> versions = new HashMap<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             String key = reason == Reason.PHONE ? phoneKey((String) r[0]) : emailKey((String) r[0]);
@@ -136,6 +140,7 @@ public class CustomerMergeImpl implements CustomerMerge {
                 long id = ((Number) r[1]).longValue();
                 byKey.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
                 names.putIfAbsent(id, (String) r[2]);
+                versions.putIfAbsent(id, ((Number) r[3]).longValue());
             }
         }
         Map<String, TreeSet<Long>> shared = new TreeMap<>();
@@ -145,7 +150,7 @@ public class CustomerMergeImpl implements CustomerMerge {
             }
         });
         List<DuplicateGroup> groups = new ArrayList<>();
-        shared.forEach((key, ids) -> groups.add(new DuplicateGroup(reason, key, ids.stream().map(id -> new Member(id, names.get(id))).toList())));
+        shared.forEach((key, ids) -> groups.add(new DuplicateGroup(reason, key, ids.stream().map(id -> new Member(id, names.get(id), versions.get(id))).toList())));
         groups.sort(Comparator.comparing((DuplicateGroup g) -> g.members().get(0).id()).thenComparing(DuplicateGroup::value));
         return groups;
     }
@@ -188,6 +193,11 @@ public class CustomerMergeImpl implements CustomerMerge {
                 security.check(Action.UPDATE, Customer.ENTITY, other.getOwner());
             }
             String otherName = other.getName();
+            MergeRecordText record = new MergeRecordText();
+            for (String field : FIELDS) {
+                record.field(field, get(keep, field));
+            }
+            record.tags(keep.getTags());
             takeFields(keep, other, take);
             for (String tag : other.getTags()) {
                 keep.getTags().add(tag);
@@ -198,6 +208,10 @@ public class CustomerMergeImpl implements CustomerMerge {
             int contacts = 0;
             for (Contact contact : List.copyOf(other.getContacts())) {
                 if (!contact.isDeleted()) {
+                    record.moved(Contact.ENTITY, contact.getId());
+                    if (contact.isPrimary()) {
+                        record.moved(PRIMARY_CONTACT, contact.getId());
+                    }
                     contact.setPrimary(contact.isPrimary() && !hasPrimary);
                     hasPrimary |= contact.isPrimary();
                     other.getContacts().remove(contact);
@@ -209,6 +223,7 @@ public class CustomerMergeImpl implements CustomerMerge {
             int activities = 0;
             for (Activity activity : List.copyOf(other.getActivities())) {
                 if (!activity.isDeleted()) {
+                    record.moved(Activity.ENTITY, activity.getId());
                     other.getActivities().remove(activity);
                     keep.addActivity(activity);
                     activities++;
@@ -218,14 +233,23 @@ public class CustomerMergeImpl implements CustomerMerge {
             customers.validate(keep);
             em.flush();
             for (CustomerMergeParticipant participant : participants) {
-                participant.moveCustomer(otherId, keepId).forEach((entity, count) -> moved.merge(entity, count, Integer::sum));
+                participant.moveCustomer(otherId, keepId).forEach((entity, ids) -> {
+                    ids.forEach(id -> record.moved(entity, id));
+                    if (entity.indexOf('/') < 0) {
+                        moved.merge(entity, ids.size(), Integer::sum);
+                    }
+                });
             }
             em.flush();
-            long otherNow = ((Number) MaskingViews.query(em, "SELECT VERSION FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, otherId).getSingleResult())
-                    .longValue();
+            long otherNow = version(em, otherId);
             customers.delete(otherId, otherNow);
+            em.flush();
+            CustomerMergeRecord saved = new CustomerMergeRecord(keepId, otherId, version(em, keepId), version(em, otherId), record.text());
+            saved.setOwner(keep.getOwner());
+            em.persist(saved);
+            em.flush();
             AuditTrail trail = audit;
-            String details = NLS.bind(Messages.Merge_audit, new Object[] { otherId, otherName, describe(moved) });
+            String details = NLS.bind(Messages.Merge_audit, new Object[] { otherId, otherName, describe(moved), saved.getId() });
             if (trail != null) {
                 trail.record(Customer.ENTITY, keepId, AuditKind.OTHER, details);
             }
@@ -233,9 +257,109 @@ public class CustomerMergeImpl implements CustomerMerge {
                 CustomerSearch.of(unitOfWork.settings()).written(List.of(keepId));
                 events.publish(Customer.ENTITY, Change.UPDATED, keepId);
             });
-            return new MergeResult(keepId, otherId, moved);
+            return new MergeResult(keepId, otherId, moved, saved.getId());
         });
         return result;
+    }
+
+    /** The customer's version as stored now (flushed changes included). */
+    private static long version(EntityManager em, long customerId) {
+        return ((Number) MaskingViews.query(em, "SELECT VERSION FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, customerId).getSingleResult())
+                .longValue();
+    }
+
+    // ---- the undo
+
+    @Override
+    public MergeResult unmerge(long mergeId) {
+        return unitOfWork.write(em -> {
+            CustomerMergeRecord saved = em.find(CustomerMergeRecord.class, mergeId);
+            if (saved == null) {
+                throw refused("merge", NLS.bind(Messages.Unmerge_unknown, mergeId), mergeId);
+            }
+            if (saved.getUndoneAt() != null) {
+                throw refused("merge", NLS.bind(Messages.Unmerge_done, new Object[] { mergeId, saved.getUndoneBy(), saved.getUndoneAt() }), mergeId);
+            }
+            long keepId = saved.getKeepId();
+            long otherId = saved.getMergedId();
+            Customer keep = em.find(Customer.class, keepId);
+            if (keep == null || keep.isDeleted()) {
+                throw refused("keep", NLS.bind(Messages.Unmerge_keepGone, mergeId, keepId), keepId);
+            }
+            if (keep.getVersion() != saved.getKeepVersion()) {
+                throw refused("keep", NLS.bind(Messages.Unmerge_changed, new Object[] { mergeId, keepId, keep.getName(), keep.getUpdatedBy() }), keepId);
+            }
+            List<?> other = MaskingViews.query(em, "SELECT VERSION, DELETED_AT, NAME, UPDATED_BY FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, otherId)
+                    .getResultList();
+            if (other.isEmpty() || ((Object[]) other.get(0))[1] == null) {
+                throw refused("other", NLS.bind(Messages.Unmerge_otherGone, mergeId, otherId), otherId);
+            }
+            Object[] o = (Object[]) other.get(0);
+            if (((Number) o[0]).longValue() != saved.getMergedVersion()) {
+                throw refused("other", NLS.bind(Messages.Unmerge_changed, new Object[] { mergeId, otherId, o[2], o[3] }), otherId);
+            }
+            security.check(Action.UPDATE, Customer.ENTITY, keep.getOwner());
+            MergeRecordText record = MergeRecordText.parse(saved.getRecord());
+            // the merged customer comes back from the bin (as the recycle bin would bring it back: checked, audited)
+            new org.salesbench.persistence.SoftDeletion(Customer.ENTITY, "SB_CUSTOMER", "NAME", unitOfWork, security).restore(otherId,
+                    saved.getMergedVersion(), x -> { }, () -> { });
+            em.flush();
+            Customer restored = em.find(Customer.class, otherId);
+            em.refresh(restored);
+            Map<String, Integer> movedBack = new LinkedHashMap<>();
+            List<Long> primary = record.ids(PRIMARY_CONTACT);
+            int contacts = 0;
+            for (long id : record.ids(Contact.ENTITY)) {
+                Contact contact = em.find(Contact.class, id);
+                if (contact == null || contact.isDeleted() || contact.getCustomer() == null || contact.getCustomer().getId() != keepId) {
+                    throw refused("contact", NLS.bind(Messages.Unmerge_recordMoved, new Object[] { mergeId, Contact.ENTITY, id, keepId }), id);
+                }
+                keep.getContacts().remove(contact);
+                contact.setPrimary(primary.contains(id));
+                restored.addContact(contact);
+                contacts++;
+            }
+            movedBack.put(Contact.ENTITY, contacts);
+            int activities = 0;
+            for (long id : record.ids(Activity.ENTITY)) {
+                Activity activity = em.find(Activity.class, id);
+                if (activity == null || activity.isDeleted() || activity.getCustomer() == null || activity.getCustomer().getId() != keepId) {
+                    throw refused("activity", NLS.bind(Messages.Unmerge_recordMoved, new Object[] { mergeId, Activity.ENTITY, id, keepId }), id);
+                }
+                keep.getActivities().remove(activity);
+                restored.addActivity(activity);
+                activities++;
+            }
+            movedBack.put(Activity.ENTITY, activities);
+            for (String field : FIELDS) {
+                set(keep, field, record.field(field));
+            }
+            keep.getTags().clear();
+            keep.getTags().addAll(record.tags());
+            keep.setNormalizedName(CompanyNames.normalise(keep.getName()));
+            customers.validate(keep);
+            em.flush();
+            Map<String, List<Long>> theirs = record.participants();
+            if (!theirs.isEmpty()) {
+                for (CustomerMergeParticipant participant : participants) {
+                    participant.moveBack(otherId, keepId, theirs).forEach((entity, count) -> movedBack.merge(entity, count, Integer::sum));
+                }
+            }
+            em.flush();
+            saved.undone(java.time.Instant.now(org.salesbench.core.time.Clocks.system()), security.currentUser().login());
+            AuditTrail trail = audit;
+            if (trail != null) {
+                trail.record(Customer.ENTITY, keepId, AuditKind.OTHER,
+                        NLS.bind(Messages.Unmerge_audit, new Object[] { mergeId, otherId, restored.getName(), describe(movedBack) }));
+                trail.record(Customer.ENTITY, otherId, AuditKind.OTHER, NLS.bind(Messages.Unmerge_auditOther, mergeId, keepId));
+            }
+            unitOfWork.afterCommit(() -> {
+                CustomerSearch.of(unitOfWork.settings()).written(List.of(keepId, otherId));
+                events.publish(Customer.ENTITY, Change.UPDATED, keepId);
+                events.publish(Customer.ENTITY, Change.UPDATED, otherId);
+            });
+            return new MergeResult(keepId, otherId, movedBack, mergeId);
+        });
     }
 
     /** "2 contact, 3 activity, 1 opportunity" for the audit trail's details. */

@@ -255,6 +255,21 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         search.deleted(id);
     }
 
+    /**
+     * A customer a merge put in the bin comes back through the merge's undo, with its records; restored alone it would
+     * come back empty, and the merge could no longer be undone.
+     */
+    @Override
+    protected void checkRestore(jakarta.persistence.EntityManager em, long id) {
+        List<?> merges = em.createNativeQuery("SELECT ID, KEEP_ID FROM SB_CUSTOMER_MERGE WHERE MERGED_ID = ? AND UNDONE_AT IS NULL ORDER BY ID DESC")
+                .setParameter(1, id).getResultList();
+        if (!merges.isEmpty()) {
+            Object[] merge = (Object[]) merges.get(0);
+            refuseRestoreIf(true, "id", NLS.bind(Messages.RecycleBin_merged, new Object[] { Long.toString(id), Long.toString(((Number) merge[1]).longValue()),
+                    Long.toString(((Number) merge[0]).longValue()) }), id);
+        }
+    }
+
     @Override
     protected void onRestored(long id) {
         search.written(List.of(id));

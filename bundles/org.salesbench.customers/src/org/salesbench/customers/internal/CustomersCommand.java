@@ -15,7 +15,7 @@ import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.DuplicateGroup;
 import org.salesbench.customers.MergeResult;
 
-/** {@code customers duplicates|merge}: the duplicate finder and the merge, through {@link CustomerMerge}. */
+/** {@code customers duplicates|merge|unmerge}: the duplicate finder and the merge, through {@link CustomerMerge}. */
 public class CustomersCommand implements CliCommand {
 
     private static final int DEFAULT_LIMIT = 100;
@@ -33,7 +33,8 @@ public class CustomersCommand implements CliCommand {
         List<String> rest = raw.subList(1, raw.size());
         return switch (raw.get(0)) {
         case "duplicates" -> duplicates(Arguments.parse(rest, Set.of("limit", "format"), Set.of()), context);
-        case "merge" -> merge(Arguments.parse(rest, Set.of("take"), Set.of()), context);
+        case "merge" -> merge(Arguments.parse(rest, Set.of("take", "seen-version"), Set.of()), context);
+        case "unmerge" -> unmerge(Arguments.parse(rest, Set.of(), Set.of()), context);
         default -> throw CommandException.usage(NLS.bind(Messages.Customers_unknownAction, raw.get(0)));
         };
     }
@@ -52,11 +53,11 @@ public class CustomersCommand implements CliCommand {
         for (DuplicateGroup g : groups) {
             group++;
             for (DuplicateGroup.Member m : g.members()) {
-                rows.add(List.of(Integer.toString(group), reason(g), g.value(), Long.toString(m.id()), m.name()));
+                rows.add(List.of(Integer.toString(group), reason(g), g.value(), Long.toString(m.id()), m.name(), Long.toString(m.version())));
             }
         }
         RowPrinter.print(format, List.of(Messages.Customers_colGroup, Messages.Customers_colReason, Messages.Customers_colValue,
-                Messages.Customers_colId, Messages.Customers_colName), rows, context.out());
+                Messages.Customers_colId, Messages.Customers_colName, Messages.Customers_colVersion), rows, context.out());
         context.err().println(groups.isEmpty() ? Messages.Customers_noDuplicates : NLS.bind(Messages.Customers_groups, groups.size()));
         return OK;
     }
@@ -88,8 +89,33 @@ public class CustomersCommand implements CliCommand {
                 throw CommandException.usage(NLS.bind(Messages.Merge_unknownField, field, String.join(", ", CustomerMerge.FIELDS)));
             }
         }
-        MergeResult result = context.service(CustomerMerge.class).merge(keep, other, take, null, null);
-        context.out().println(NLS.bind(Messages.Customers_merged, new Object[] { other, keep, CustomerMergeImpl.describe(result.moved()) }));
+        Long keepVersion = null;
+        Long otherVersion = null;
+        String seen = args.option("seen-version");
+        if (seen != null) {
+            String[] versions = seen.split(",");
+            try {
+                if (versions.length != 2) {
+                    throw new NumberFormatException(seen);
+                }
+                keepVersion = Long.parseLong(versions[0].strip());
+                otherVersion = Long.parseLong(versions[1].strip());
+            } catch (NumberFormatException e) {
+                throw CommandException.usage(NLS.bind(Messages.Customers_badSeenVersion, seen));
+            }
+        }
+        MergeResult result = context.service(CustomerMerge.class).merge(keep, other, take, keepVersion, otherVersion);
+        context.out().println(NLS.bind(Messages.Customers_merged,
+                new Object[] { other, keep, CustomerMergeImpl.describe(result.moved()), Long.toString(result.mergeId()) }));
+        return OK;
+    }
+
+    private static int unmerge(Arguments args, CommandContext context) throws CommandException {
+        List<String> ids = args.expect(Messages.Customers_argMerge);
+        long mergeId = positive(Messages.Customers_argMerge, ids.get(0));
+        MergeResult result = context.service(CustomerMerge.class).unmerge(mergeId);
+        context.out().println(NLS.bind(Messages.Customers_unmerged,
+                new Object[] { Long.toString(mergeId), result.mergedId(), result.keptId(), CustomerMergeImpl.describe(result.moved()) }));
         return OK;
     }
 

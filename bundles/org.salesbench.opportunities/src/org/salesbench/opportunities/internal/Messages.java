@@ -92,6 +92,7 @@ public final class Messages extends NLS {
     public static String Screening_rule;
     public static String Bulk_row;
     public static String Conversion_opportunityName;
+    public static String Merge_notThere;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

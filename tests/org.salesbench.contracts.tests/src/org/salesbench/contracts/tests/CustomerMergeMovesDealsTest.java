@@ -147,4 +147,83 @@ class CustomerMergeMovesDealsTest {
         assertEquals(1, count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CUSTOMER_ID = ?", other), "nor the deal");
         assertFalse(customers.findDeleted(other).isPresent(), "and the customer is not in the bin");
     }
+
+    /** Every customer's count of each kind of child, by SQL: deals, leads, contracts, instalments, receipts, credit. */
+    private Map<String, Map<Long, Long>> children() {
+        Map<String, Map<Long, Long>> all = new java.util.TreeMap<>();
+        for (String table : new String[] { "SB_OPPORTUNITY", "SB_LEAD", "SB_CONTRACT", "SB_CONTRACT_INSTALMENT", "SB_CONTRACT_RECEIPT",
+                "SB_CUSTOMER_CREDIT", "SB_CONTACT", "SB_ACTIVITY" }) {
+            all.put(table, fx.db.read(em -> {
+                Map<Long, Long> counts = new java.util.TreeMap<>();
+                for (Object row : em.createNativeQuery("SELECT CUSTOMER_ID, COUNT(*) FROM " + table + " WHERE CUSTOMER_ID IS NOT NULL GROUP BY CUSTOMER_ID")
+                        .getResultList()) {
+                    Object[] r = (Object[]) row;
+                    counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+                }
+                return counts;
+            }));
+        }
+        return all;
+    }
+
+    @Test
+    void undoingTheMergeMovesEveryChildBackAndTheTotalsAreAsBefore() {
+        fx.as(ContractFixture.ADMIN);
+        Contract contract = fx.approvedContract("ERP 一期", "120000");
+        long other = contract.getCustomer().getId();
+        Opportunity quoted = dealOf(other, "ERP 二期", "50000");
+        Quote quote = fx.acceptedQuote(quoted);
+        long lead = convertedLead(other);
+        // a payment plan, and more received than is due: instalments, a receipt and a credit on the customer's ledger
+        fx.money.setPlan(contract.getId(), java.util.List.of(org.salesbench.contracts.receivables.PlannedInstalment.percent(fx.today().plusDays(5), "100")),
+                null);
+        fx.money.recordReceipt(contract.getId(), fx.today(), Money.cny("130000.00"), org.salesbench.contracts.receivables.ReceiptMethod.BANK_TRANSFER,
+                "B-1");
+        long keep = fx.deal("实施服务", "30000", false).getCustomer().getId();
+        fx.as(ContractFixture.ADMIN);
+        Map<Long, BigDecimal> totalsBefore = totals();
+        Map<String, Map<Long, Long>> childrenBefore = children();
+        assertTrue(childrenBefore.get("SB_CONTRACT_INSTALMENT").getOrDefault(other, 0L) > 0, childrenBefore.toString());
+        assertTrue(childrenBefore.get("SB_CONTRACT_RECEIPT").getOrDefault(other, 0L) > 0, childrenBefore.toString());
+
+        MergeResult merged = merge.merge(keep, other, Set.of(), null, null);
+        assertEquals(Set.of(keep), totals().keySet());
+
+        MergeResult undone = merge.unmerge(merged.mergeId());
+
+        assertEquals(Map.of("contact", 0, "activity", 0, "opportunity", 2, "lead", 1, "contract", 1), undone.moved());
+        assertEquals(totalsBefore, totals(), "the deals' totals by customer are those of before the merge");
+        assertEquals(childrenBefore, children(), "every child is back with its customer");
+        assertEquals(other, fx.quotes.find(quote.getId()).orElseThrow().getOpportunity().getCustomer().getId(), "the quote follows its deal back");
+        assertEquals(other, fx.contracts.find(contract.getId()).orElseThrow().getCustomer().getId());
+        assertEquals(1, count("SELECT COUNT(*) FROM SB_LEAD WHERE CUSTOMER_ID = ? AND ID = " + lead, other));
+        assertTrue(customers.find(other).isPresent(), "out of the recycle bin");
+        assertTrue(customers.find(keep).isPresent());
+    }
+
+    @Test
+    void anUndoIsRefusedWhenAMovedDealWasMovedOnSince() {
+        fx.as(ContractFixture.ADMIN);
+        Contract contract = fx.approvedContract("ERP 一期", "120000");
+        long other = contract.getCustomer().getId();
+        Opportunity deal = dealOf(other, "ERP 二期", "50000");
+        long keep = fx.deal("实施服务", "30000", false).getCustomer().getId();
+        long third = fx.deal("第三家的商机", "10000", false).getCustomer().getId();
+        fx.as(ContractFixture.ADMIN);
+        MergeResult merged = merge.merge(keep, other, Set.of(), null, null);
+        // after the merge, someone moves the deal on to a third customer
+        fx.db.write(em -> {
+            em.find(Opportunity.class, deal.getId()).setCustomer(em.find(Customer.class, third));
+            return null;
+        });
+        Map<Long, BigDecimal> totalsBefore = totals();
+
+        org.salesbench.core.validation.ValidationException refused = assertThrows(org.salesbench.core.validation.ValidationException.class,
+                () -> merge.unmerge(merged.mergeId()));
+        assertTrue(refused.getMessage().contains("opportunity " + deal.getId()) && refused.getMessage().contains("no longer customer " + keep),
+                refused.getMessage());
+        assertEquals(totalsBefore, totals(), "nothing moved back");
+        assertEquals(keep, fx.contracts.find(contract.getId()).orElseThrow().getCustomer().getId());
+        assertTrue(customers.findDeleted(other).isPresent(), "the merged customer stays in the bin");
+    }
 }

@@ -156,12 +156,16 @@ class CustomerMergeTest {
         CommandRunner cli = new CommandRunner(new CustomersCommand(), fx.db).with(CustomerMerge.class, merge);
 
         assertEquals(CliCommand.OK, cli.run("duplicates", "--format", "csv"));
-        assertEquals(List.of("Group,Reason,Shared value,Id,Name", "1,name,northwindtraders," + keep + ",Northwind Traders Ltd",
-                "1,name,northwindtraders," + other + ",NORTHWIND TRADERS"), cli.out().strip().lines().toList());
+        long keepVersion = fx.service.find(keep).orElseThrow().getVersion();
+        long otherVersion = fx.service.find(other).orElseThrow().getVersion();
+        assertEquals(List.of("Group,Reason,Shared value,Id,Name,Version", "1,name,northwindtraders," + keep + ",Northwind Traders Ltd," + keepVersion,
+                "1,name,northwindtraders," + other + ",NORTHWIND TRADERS," + otherVersion), cli.out().strip().lines().toList());
         assertTrue(cli.err().contains("1 groups"), cli.err());
 
-        assertEquals(CliCommand.OK, cli.run("merge", Long.toString(keep), Long.toString(other), "--take", "name"));
-        assertEquals("Merged customer " + other + " into " + keep + "; moved: 1 contact, 0 activity", cli.out().strip());
+        assertEquals(CliCommand.OK, cli.run("merge", Long.toString(keep), Long.toString(other), "--take", "name", "--seen-version",
+                keepVersion + "," + otherVersion));
+        assertTrue(cli.out().strip().matches("Merged customer " + other + " into " + keep + "; moved: 1 contact, 0 activity \\(merge \\d+\\)"),
+                cli.out());
         assertEquals("NORTHWIND TRADERS", fx.service.find(keep).orElseThrow().getName());
         assertEquals(CliCommand.OK, cli.run("duplicates"));
         assertTrue(cli.err().contains("No likely duplicates"), cli.err());
@@ -170,6 +174,126 @@ class CustomerMergeTest {
         assertTrue(bad.isUsage() && bad.getMessage().contains("\"abc\""), bad.getMessage());
         assertThrows(CommandException.class, () -> cli.run("merge", "1", "2", "--take", "colour"));
         assertThrows(CommandException.class, () -> cli.run("purge"));
+        CommandException versions = assertThrows(CommandException.class, () -> cli.run("merge", "1", "2", "--seen-version", "3"));
+        assertTrue(versions.isUsage() && versions.getMessage().contains("\"3\""), versions.getMessage());
         assertEquals(CliCommand.OK, cli.run("duplicates", "--limit", "1"));
+    }
+
+    @Test
+    void theCommandRefusesAMergeThatLostARaceWithAnEdit() throws CommandException {
+        long keep = create("Contoso Pharma GmbH", "+49 30 1234 5670", null, null);
+        long other = create("CONTOSO PHARMA", "030 1234 5679", null, "visit");
+        CommandRunner cli = new CommandRunner(new CustomersCommand(), fx.db).with(CustomerMerge.class, merge);
+        assertEquals(CliCommand.OK, cli.run("duplicates", "--format", "csv"));
+        List<String> rows = cli.out().strip().lines().skip(1).toList();
+        String keepSeen = rows.get(0).substring(rows.get(0).lastIndexOf(',') + 1);
+        String otherSeen = rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1);
+        // someone edits the other customer after the list was read
+        Customer edited = fx.service.find(other).orElseThrow();
+        edited.setNotes("called back meanwhile");
+        fx.service.update(edited);
+
+        assertThrows(ConcurrentChangeException.class,
+                () -> cli.run("merge", Long.toString(keep), Long.toString(other), "--seen-version", keepSeen + "," + otherSeen));
+        assertTrue(fx.service.find(other).isPresent(), "not merged");
+        assertEquals(1, fx.service.find(other).orElseThrow().getActivities().size(), "nothing moved");
+        assertEquals(1, fx.service.find(keep).orElseThrow().getContacts().size());
+    }
+
+    @Test
+    void undoingAMergeBringsBothCustomersBackAsTheyWere() throws CommandException {
+        long keep = create("杭州云栖科技有限公司", "13800138000", null, "第一次电话");
+        long other = create("杭州云栖科技", "13900139000", "li@yunqi.example", "报价跟进");
+        Customer o = fx.service.find(other).orElseThrow();
+        o.setIndustry("软件");
+        o.setRegion("浙江");
+        o.getTags().add("重点");
+        fx.service.update(o);
+        Customer k = fx.service.find(keep).orElseThrow();
+        k.setRegion("杭州");
+        k.getTags().add("老客户");
+        fx.service.update(k);
+        Customer keepBefore = fx.service.find(keep).orElseThrow();
+        Customer otherBefore = fx.service.find(other).orElseThrow();
+
+        MergeResult merged = merge.merge(keep, other, Set.of("region", "name"), null, null);
+        assertTrue(merged.mergeId() > 0);
+        CommandRunner cli = new CommandRunner(new CustomersCommand(), fx.db).with(CustomerMerge.class, merge);
+        assertEquals(CliCommand.OK, cli.run("unmerge", Long.toString(merged.mergeId())));
+        assertEquals("Undid merge " + merged.mergeId() + ": customer " + other + " is back, separate from " + keep + "; moved back: 1 contact, 1 activity",
+                cli.out().strip());
+
+        Customer keepAfter = fx.service.find(keep).orElseThrow();
+        Customer otherAfter = fx.service.find(other).orElseThrow();
+        for (String field : CustomerMerge.FIELDS) {
+            assertEquals(value(keepBefore, field), value(keepAfter, field), "survivor's " + field);
+            assertEquals(value(otherBefore, field), value(otherAfter, field), "merged customer's " + field);
+        }
+        assertEquals(Set.of("老客户"), keepAfter.getTags());
+        assertEquals(Set.of("重点"), otherAfter.getTags());
+        assertEquals(List.of("13800138000"), keepAfter.getContacts().stream().flatMap(c -> c.getPhones().stream()).toList());
+        assertEquals(List.of("13900139000"), otherAfter.getContacts().stream().flatMap(c -> c.getPhones().stream()).toList());
+        assertTrue(otherAfter.getContacts().get(0).isPrimary(), "its own primary contact again");
+        assertTrue(keepAfter.getContacts().get(0).isPrimary());
+        assertEquals(List.of("第一次电话"), keepAfter.getActivities().stream().map(Activity::getSummary).toList());
+        assertEquals(List.of("报价跟进"), otherAfter.getActivities().stream().map(Activity::getSummary).toList());
+        assertTrue(fx.service.findDeleted(other).isEmpty(), "out of the recycle bin");
+        assertEquals(List.of(other), fx.service.byEmail("li@yunqi.example").stream().map(d -> d.id()).toList(), "the search index follows");
+
+        ValidationException twice = assertThrows(ValidationException.class, () -> merge.unmerge(merged.mergeId()));
+        assertTrue(twice.getMessage().contains("undone already"), twice.getMessage());
+        ValidationException unknown = assertThrows(ValidationException.class, () -> merge.unmerge(987_654));
+        assertTrue(unknown.getMessage().contains("987654"), unknown.getMessage());
+    }
+
+    @Test
+    void aMergedCustomerIsNotRestoredAloneFromTheRecycleBin() {
+        long keep = create("苏州精密机械有限公司", "13500135000", null, null);
+        long other = create("苏州精密机械", "13400134000", null, "拜访");
+        MergeResult merged = merge.merge(keep, other, Set.of(), null, null);
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> fx.service.restore(other, null));
+        assertTrue(refused.getMessage().contains("unmerge " + merged.mergeId()), refused.getMessage());
+        assertTrue(fx.service.find(other).isEmpty(), "still in the bin");
+
+        merge.unmerge(merged.mergeId());
+        assertEquals(1, fx.service.find(other).orElseThrow().getActivities().size(), "back through the undo, with its activity");
+    }
+
+    @Test
+    void anUndoIsRefusedWhenSomethingChangedSinceTheMerge() {
+        long keep = create("宁波港通物流有限公司", "13700137000", null, null);
+        long other = create("宁波港通物流", "13600136000", null, "拜访");
+        MergeResult merged = merge.merge(keep, other, Set.of(), null, null);
+        Customer survivor = fx.service.find(keep).orElseThrow();
+        survivor.setNotes("edited after the merge");
+        fx.service.update(survivor);
+
+        ValidationException refused = assertThrows(ValidationException.class, () -> merge.unmerge(merged.mergeId()));
+        assertTrue(refused.getMessage().contains("was changed since the merge") && refused.getMessage().contains("宁波港通物流有限公司"),
+                refused.getMessage());
+        assertTrue(fx.service.find(other).isEmpty(), "still merged: nothing was changed");
+        assertEquals(2, fx.service.find(keep).orElseThrow().getContacts().size());
+        assertEquals("edited after the merge", fx.service.find(keep).orElseThrow().getNotes());
+    }
+
+    private static Object value(Customer c, String field) {
+        return switch (field) {
+        case "name" -> c.getName();
+        case "shortName" -> c.getShortName();
+        case "creditCode" -> c.getCreditCode();
+        case "industry" -> c.getIndustry();
+        case "region" -> c.getRegion();
+        case "address" -> c.getAddress();
+        case "size" -> c.getSize();
+        case "grade" -> c.getGrade();
+        case "source" -> c.getSource();
+        case "status" -> c.getStatus();
+        case "nextFollowUp" -> c.getNextFollowUp();
+        case "needs" -> c.getNeeds();
+        case "notes" -> c.getNotes();
+        case "owner" -> c.getOwner();
+        default -> throw new IllegalArgumentException(field);
+        };
     }
 }

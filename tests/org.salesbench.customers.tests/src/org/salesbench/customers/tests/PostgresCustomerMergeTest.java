@@ -50,10 +50,17 @@ class PostgresCustomerMergeTest {
                     assertEquals(List.of(keep, other), g.members().stream().map(DuplicateGroup.Member::id).toList());
                 }
 
-                assertEquals(Map.of("contact", 1, "activity", 0), merge.merge(keep, other, Set.of(), null, null).moved());
+                org.salesbench.customers.MergeResult merged = merge.merge(keep, other, Set.of(), null, null);
+                assertEquals(Map.of("contact", 1, "activity", 0), merged.moved());
                 assertEquals(2, service.find(keep).orElseThrow().getContacts().size());
                 assertTrue(service.findDeleted(other).isPresent());
                 assertTrue(merge.duplicates(10).isEmpty());
+
+                // and undone: the other back from the bin with its contact, under the server's triggers and row security
+                assertEquals(Map.of("contact", 1, "activity", 0), merge.unmerge(merged.mergeId()).moved());
+                assertEquals(List.of("林峰"), service.find(keep).orElseThrow().getContacts().stream().map(c -> c.getName()).toList());
+                assertEquals(List.of("陈红"), service.find(other).orElseThrow().getContacts().stream().map(c -> c.getName()).toList());
+                assertTrue(service.findDeleted(other).isEmpty());
             } finally {
                 service.search().close();
             }

@@ -142,6 +142,11 @@ public class MergeCustomersDialog extends TitleAreaDialog {
             setErrorMessage(e.getMessage());
             return;
         }
+        if (org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
+            // Edit › Undo right after takes it back
+            org.salesbench.ui.forms.Undo.done(new CustomerMergeOperation(NLS.bind(Messages.Undo_merge, other.getName(), keep.getName()), merge,
+                    result.mergeId()));
+        }
         super.okPressed();
     }
 

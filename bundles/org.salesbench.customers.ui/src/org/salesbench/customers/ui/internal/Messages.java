@@ -11,6 +11,7 @@ public final class Messages extends NLS {
     public static String Action_delete;
     public static String Undo_deleteOne;
     public static String Undo_deleteMany;
+    public static String Undo_merge;
     public static String Action_edit;
     public static String Action_logActivity;
     public static String Action_new;

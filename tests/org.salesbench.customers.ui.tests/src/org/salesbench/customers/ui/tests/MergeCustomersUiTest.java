@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -24,6 +25,7 @@ import org.salesbench.customers.ui.internal.DuplicatesDialog;
 import org.salesbench.customers.ui.internal.MergeCustomersDialog;
 import org.salesbench.customers.ui.internal.Messages;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Undo;
 import org.salesbench.ui.testing.UiTesting;
 
 /**
@@ -52,7 +54,7 @@ class MergeCustomersUiTest {
     }
 
     @Test
-    void theDuplicatesAreListedAndTheDialogMergesTheCheckedFields() {
+    void theDuplicatesAreListedAndTheDialogMergesTheCheckedFields() throws Exception {
         Customer keep = create("合并界面" + unique + "有限公司", "杭州", null, "周杰");
         Customer other = create("合并界面" + unique, "宁波", "制造", "吴敏");
 
@@ -102,6 +104,19 @@ class MergeCustomersUiTest {
         assertEquals("合并界面" + unique + "有限公司", merged.getName());
         assertEquals(2, merged.getContacts().size());
         assertTrue(service.find(other.getId()).isEmpty(), "the other is in the recycle bin");
+
+        // Edit › Undo right after takes the merge back: both customers as they were, each with its contact
+        assertEquals(NLS.bind(Messages.Undo_merge, "合并界面" + unique, "合并界面" + unique + "有限公司"),
+                Undo.history().getUndoOperation(Undo.context()).getLabel());
+        assertTrue(Undo.history().undo(Undo.context(), null, null).isOK());
+        Customer kept = service.find(keep.getId()).orElseThrow();
+        Customer back = service.find(other.getId()).orElseThrow();
+        assertEquals("杭州", kept.getRegion());
+        assertEquals(null, kept.getIndustry());
+        assertEquals(List.of("周杰"), kept.getContacts().stream().map(Contact::getName).toList());
+        assertEquals("宁波", back.getRegion());
+        assertEquals("制造", back.getIndustry());
+        assertEquals(List.of("吴敏"), back.getContacts().stream().map(Contact::getName).toList());
     }
 
     @Test

@@ -238,7 +238,7 @@ final class OpportunityQueries {
             case OWNER -> "o.OWNER" + direction;
             case FORECAST_CATEGORY -> "o.FORECAST_CATEGORY" + direction;
         };
-        return rows(em, where.bind(em.createNativeQuery(ROW_SELECT + (needsCustomer ? " JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID" : "")
+        return rows(em, where.bind(MaskingViews.query(em, ROW_SELECT + (needsCustomer ? " JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID" : "")
                 + (needsStage ? " JOIN SB_STAGE s ON s.ID = o.STAGE_ID" : "") + where.sql + " ORDER BY " + key + ", o.ID" + direction
                 + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY")));
     }

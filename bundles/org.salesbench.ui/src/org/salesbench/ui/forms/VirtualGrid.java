@@ -162,6 +162,7 @@ public final class VirtualGrid<R> {
      */
     public VirtualGrid(Composite parent, String gridId, List<Column<R>> columns, int blockSize, int cachedBlocks, String jobName,
             Object jobFamily, String loadingText) {
+        primeCollections();
         this.columns = List.copyOf(columns);
         this.gridId = gridId;
         this.loadingText = loadingText;
@@ -289,6 +290,45 @@ public final class VirtualGrid<R> {
                 Platform.getLog(VirtualGrid.class).error(failed.getMessage(), failed);
             }
         });
+    }
+
+    private static boolean collectionsPrimed;
+
+    /**
+     * Eclipse Collections (what NatTable keeps its sizes, orders and selections in) finds its factories with a
+     * ServiceLoader through the thread's context class loader, and its bundles on Maven Central carry no Service Loader
+     * Mediator headers: in OSGi that finds nothing, and NatTable fails the first time it builds a list (saving the
+     * layout, for one). The factory holders are initialised once, here, with the implementation bundle's class loader
+     * as the context loader, so every later use has its factories.
+     */
+    private static synchronized void primeCollections() {
+        if (collectionsPrimed) {
+            return;
+        }
+        collectionsPrimed = true;
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        ClassLoader api = org.eclipse.collections.api.factory.Lists.class.getClassLoader();
+        thread.setContextClassLoader(org.eclipse.collections.impl.list.mutable.FastList.class.getClassLoader());
+        try {
+            org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(org.eclipse.collections.api.factory.Lists.class);
+            for (String folder : List.of("org/eclipse/collections/api/factory", "org/eclipse/collections/api/factory/primitive")) {
+                java.util.Enumeration<java.net.URL> classes = bundle == null ? null : bundle.findEntries(folder, "*.class", false);
+                while (classes != null && classes.hasMoreElements()) {
+                    String path = classes.nextElement().getPath();
+                    String name = path.substring(path.indexOf("org/eclipse/collections/"), path.length() - ".class".length()).replace('/', '.');
+                    if (!name.contains("$")) {
+                        try {
+                            Class.forName(name, true, api);
+                        } catch (ClassNotFoundException | LinkageError e) {
+                            Platform.getLog(VirtualGrid.class).warn(name + ": " + e);
+                        }
+                    }
+                }
+            }
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     /** The order the grid shows: the list's own (no column sorted) or one column's, through the sort model. */

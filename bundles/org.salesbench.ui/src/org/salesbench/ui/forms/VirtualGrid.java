@@ -678,7 +678,8 @@ public final class VirtualGrid<R> {
         } finally {
             restoring = false;
         }
-        natTable.refresh();
+        // a redraw, not natTable.refresh(): a structural refresh makes the reorder layer forget the restored order
+        natTable.redraw();
     }
 
     /** Forgets every user's kept layout of grid {@code gridId} (tests start from the columns as made). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -138,6 +139,7 @@ public final class VirtualGrid<R> {
     private static final String STATE_PREFIX = "grid";
     private static final String COLUMNS_KEY = "salesbench.columns";
     private static final String SORT_KEY = "salesbench.sort";
+    private static final String ORDER_KEY = "salesbench.order";
     /** The instance preferences node the layouts are kept in, one key a grid and user. */
     static final String PREFERENCES_NODE = "grids";
 
@@ -147,6 +149,7 @@ public final class VirtualGrid<R> {
     private VirtualRows<R> rows; // made after the grid it tells of arrivals
     private final DataLayer bodyDataLayer;
     private final SelectionLayer selectionLayer;
+    private final ColumnReorderLayer reorderLayer;
     private final ViewportLayer viewport;
     private final SortHeaderLayer<R> sortHeader;
     private final NatTable natTable;
@@ -208,7 +211,7 @@ public final class VirtualGrid<R> {
                 }
             }
         });
-        ColumnReorderLayer reorderLayer = new ColumnReorderLayer(bodyDataLayer);
+        reorderLayer = new ColumnReorderLayer(bodyDataLayer);
         ColumnHideShowLayer hideShowLayer = new ColumnHideShowLayer(reorderLayer);
         selectionLayer = new SelectionLayer(hideShowLayer);
         viewport = new ViewportLayer(selectionLayer);
@@ -632,6 +635,7 @@ public final class VirtualGrid<R> {
         Properties state = new Properties();
         natTable.saveState(STATE_PREFIX, state);
         state.setProperty(COLUMNS_KEY, String.join(",", columns.stream().map(c -> c.id).toList()));
+        state.setProperty(ORDER_KEY, String.join(",", reorderLayer.getColumnIndexOrder().stream().map(String::valueOf).toList()));
         state.setProperty(SORT_KEY, sortedIndex < 0 ? "" : columns.get(sortedIndex).id + (ascending ? ",asc" : ",desc"));
         StringWriter text = new StringWriter();
         try {
@@ -664,6 +668,7 @@ public final class VirtualGrid<R> {
         restoring = true;
         try {
             natTable.loadState(STATE_PREFIX, state);
+            restoreOrder(state.getProperty(ORDER_KEY, ""));
             sortedIndex = -1;
             ascending = true;
             String[] sort = state.getProperty(SORT_KEY, "").split(",");
@@ -680,6 +685,27 @@ public final class VirtualGrid<R> {
         }
         // a redraw, not natTable.refresh(): a structural refresh makes the reorder layer forget the restored order
         natTable.redraw();
+    }
+
+    /** Puts the columns in the kept order (hidden ones included), whatever the layers' own restoring did. */
+    private void restoreOrder(String kept) {
+        List<Integer> order = new ArrayList<>();
+        for (String index : kept.split(",")) {
+            try {
+                order.add(Integer.valueOf(index.strip()));
+            } catch (NumberFormatException e) {
+                return;
+            }
+        }
+        if (order.size() != columns.size() || !order.containsAll(IntStream.range(0, columns.size()).boxed().toList())) {
+            return;
+        }
+        for (int position = 0; position < order.size(); position++) {
+            int current = reorderLayer.getColumnPositionByIndex(order.get(position));
+            if (current != position) {
+                reorderLayer.doCommand(new ColumnReorderCommand(reorderLayer, current, position));
+            }
+        }
     }
 
     /** Forgets every user's kept layout of grid {@code gridId} (tests start from the columns as made). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -138,6 +139,7 @@ public final class VirtualGrid<R> {
     private static final String STATE_PREFIX = "grid";
     private static final String COLUMNS_KEY = "salesbench.columns";
     private static final String SORT_KEY = "salesbench.sort";
+    private static final String ORDER_KEY = "salesbench.order";
     /** The instance preferences node the layouts are kept in, one key a grid and user. */
     static final String PREFERENCES_NODE = "grids";
 
@@ -147,6 +149,7 @@ public final class VirtualGrid<R> {
     private VirtualRows<R> rows; // made after the grid it tells of arrivals
     private final DataLayer bodyDataLayer;
     private final SelectionLayer selectionLayer;
+    private final ColumnReorderLayer reorderLayer;
     private final ViewportLayer viewport;
     private final SortHeaderLayer<R> sortHeader;
     private final NatTable natTable;
@@ -162,6 +165,7 @@ public final class VirtualGrid<R> {
      */
     public VirtualGrid(Composite parent, String gridId, List<Column<R>> columns, int blockSize, int cachedBlocks, String jobName,
             Object jobFamily, String loadingText) {
+        primeCollections();
         this.columns = List.copyOf(columns);
         this.gridId = gridId;
         this.loadingText = loadingText;
@@ -207,7 +211,7 @@ public final class VirtualGrid<R> {
                 }
             }
         });
-        ColumnReorderLayer reorderLayer = new ColumnReorderLayer(bodyDataLayer);
+        reorderLayer = new ColumnReorderLayer(bodyDataLayer);
         ColumnHideShowLayer hideShowLayer = new ColumnHideShowLayer(reorderLayer);
         selectionLayer = new SelectionLayer(hideShowLayer);
         viewport = new ViewportLayer(selectionLayer);
@@ -289,6 +293,45 @@ public final class VirtualGrid<R> {
                 Platform.getLog(VirtualGrid.class).error(failed.getMessage(), failed);
             }
         });
+    }
+
+    private static boolean collectionsPrimed;
+
+    /**
+     * Eclipse Collections (what NatTable keeps its sizes, orders and selections in) finds its factories with a
+     * ServiceLoader through the thread's context class loader, and its bundles on Maven Central carry no Service Loader
+     * Mediator headers: in OSGi that finds nothing, and NatTable fails the first time it builds a list (saving the
+     * layout, for one). The factory holders are initialised once, here, with the implementation bundle's class loader
+     * as the context loader, so every later use has its factories.
+     */
+    private static synchronized void primeCollections() {
+        if (collectionsPrimed) {
+            return;
+        }
+        collectionsPrimed = true;
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        ClassLoader api = org.eclipse.collections.api.factory.Lists.class.getClassLoader();
+        thread.setContextClassLoader(org.eclipse.collections.impl.list.mutable.FastList.class.getClassLoader());
+        try {
+            org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(org.eclipse.collections.api.factory.Lists.class);
+            for (String folder : List.of("org/eclipse/collections/api/factory", "org/eclipse/collections/api/factory/primitive")) {
+                java.util.Enumeration<java.net.URL> classes = bundle == null ? null : bundle.findEntries(folder, "*.class", false);
+                while (classes != null && classes.hasMoreElements()) {
+                    String path = classes.nextElement().getPath();
+                    String name = path.substring(path.indexOf("org/eclipse/collections/"), path.length() - ".class".length()).replace('/', '.');
+                    if (!name.contains("$")) {
+                        try {
+                            Class.forName(name, true, api);
+                        } catch (ClassNotFoundException | LinkageError e) {
+                            Platform.getLog(VirtualGrid.class).warn(name + ": " + e);
+                        }
+                    }
+                }
+            }
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     /** The order the grid shows: the list's own (no column sorted) or one column's, through the sort model. */
@@ -592,6 +635,7 @@ public final class VirtualGrid<R> {
         Properties state = new Properties();
         natTable.saveState(STATE_PREFIX, state);
         state.setProperty(COLUMNS_KEY, String.join(",", columns.stream().map(c -> c.id).toList()));
+        state.setProperty(ORDER_KEY, String.join(",", reorderLayer.getColumnIndexOrder().stream().map(String::valueOf).toList()));
         state.setProperty(SORT_KEY, sortedIndex < 0 ? "" : columns.get(sortedIndex).id + (ascending ? ",asc" : ",desc"));
         StringWriter text = new StringWriter();
         try {
@@ -624,6 +668,7 @@ public final class VirtualGrid<R> {
         restoring = true;
         try {
             natTable.loadState(STATE_PREFIX, state);
+            restoreOrder(state.getProperty(ORDER_KEY, ""));
             sortedIndex = -1;
             ascending = true;
             String[] sort = state.getProperty(SORT_KEY, "").split(",");
@@ -638,7 +683,29 @@ public final class VirtualGrid<R> {
         } finally {
             restoring = false;
         }
-        natTable.refresh();
+        // a redraw, not natTable.refresh(): a structural refresh makes the reorder layer forget the restored order
+        natTable.redraw();
+    }
+
+    /** Puts the columns in the kept order (hidden ones included), whatever the layers' own restoring did. */
+    private void restoreOrder(String kept) {
+        List<Integer> order = new ArrayList<>();
+        for (String index : kept.split(",")) {
+            try {
+                order.add(Integer.valueOf(index.strip()));
+            } catch (NumberFormatException e) {
+                return;
+            }
+        }
+        if (order.size() != columns.size() || !order.containsAll(IntStream.range(0, columns.size()).boxed().toList())) {
+            return;
+        }
+        for (int position = 0; position < order.size(); position++) {
+            int current = reorderLayer.getColumnPositionByIndex(order.get(position));
+            if (current != position) {
+                reorderLayer.doCommand(new ColumnReorderCommand(reorderLayer, current, position));
+            }
+        }
     }
 
     /** Forgets every user's kept layout of grid {@code gridId} (tests start from the columns as made). */

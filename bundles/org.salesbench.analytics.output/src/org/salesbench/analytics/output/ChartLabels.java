@@ -55,7 +55,7 @@ public final class ChartLabels {
         }
         int n = data.getColumnCount();
         for (Object key : data.getColumnKeys()) {
-            axis.addCategoryLabelToolTip((Comparable<?>) key, String.valueOf(key));
+            axis.addCategoryLabelToolTip((Comparable<?>) key, text(axis, (Comparable<?>) key));
         }
         boolean across = plot.getOrientation() == PlotOrientation.VERTICAL; // categories along the bottom
         axis.setTickLabelsVisible(true);

@@ -23,7 +23,6 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.DateTime;
@@ -340,7 +339,7 @@ class AnalyticsUiTest {
 
     /** Rests the pointer on the middle of a part of the chart until the canvas shows its tooltip; returns that point. */
     private static Point hover(ChartCanvas canvas, ChartEntity entity) {
-        Rectangle bounds = entity.getArea().getBounds();
+        java.awt.Rectangle bounds = entity.getArea().getBounds();
         Point at = canvas.toDisplay(bounds.x + bounds.width / 2, bounds.y + Math.max(1, bounds.height / 2));
         canvas.getShell().forceActive();
         post(SWT.MouseMove, at.x - 30, at.y - 30); // from outside, so the toolkit sees the pointer arrive
@@ -391,6 +390,10 @@ class AnalyticsUiTest {
         UiTesting.screenshot("chart-tooltip");
 
         IThemeEngine engine = PlatformUI.getWorkbench().getService(IThemeEngine.class);
+        if (engine == null && Display.getCurrent().getData("org.eclipse.e4.ui.css.swt.theme") instanceof IThemeEngine e) {
+            engine = e;
+        }
+        assertNotNull(engine, "the CSS theme engine");
         String light = engine.getActiveTheme() == null ? null : engine.getActiveTheme().getId();
         try {
             engine.setTheme("org.eclipse.e4.ui.css.theme.e4_dark", false);
@@ -404,10 +407,8 @@ class AnalyticsUiTest {
             restFor(1500);
             UiTesting.screenshot("chart-tooltip-dark");
         } finally {
-            if (light != null) {
-                engine.setTheme(light, false);
-                UiTesting.processEvents();
-            }
+            engine.setTheme(light != null ? light : "org.eclipse.e4.ui.css.theme.e4_default", false);
+            UiTesting.processEvents();
         }
         UiTesting.waitUntil("the chart drawn light again", () -> canvas.isRendered()
                 && java.awt.Color.WHITE.equals(canvas.chart().getBackgroundPaint()), 10_000);

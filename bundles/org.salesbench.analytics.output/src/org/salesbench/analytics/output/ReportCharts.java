@@ -13,19 +13,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.entity.CategoryItemEntity;
+import org.jfree.chart.entity.CategoryLabelEntity;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.PieSectionEntity;
+import org.jfree.chart.labels.CategoryToolTipGenerator;
+import org.jfree.chart.labels.PieToolTipGenerator;
 import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PiePlot;
@@ -38,8 +43,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.general.DefaultPieDataset;
 import org.salesbench.analytics.ChartKind;
@@ -49,6 +54,7 @@ import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.ReportValues;
 import org.salesbench.analytics.Unit;
 import org.salesbench.analytics.output.internal.Messages;
+import org.eclipse.osgi.util.NLS;
 import org.salesbench.documents.CjkFontFile;
 import org.salesbench.documents.DocumentException;
 
@@ -71,11 +77,35 @@ import org.salesbench.documents.DocumentException;
  */
 public final class ReportCharts {
 
-    private static final Color[] SERIES = { new Color(0x2F6DB5), new Color(0xE08A2E), new Color(0x4CA36B),
-            new Color(0xC7433F), new Color(0x8A63B8), new Color(0x3FA7B5), new Color(0xB5892F), new Color(0x7A7A7A) };
+    /** Series colours with a contrast of at least 3:1 on white (and on a light grey window). */
+    private static final Color[] SERIES = { new Color(0x2F6DB5), new Color(0xC26A12), new Color(0x3A8A57),
+            new Color(0xC7433F), new Color(0x8A63B8), new Color(0x2A8794), new Color(0x977022), new Color(0x6E6E6E) };
+    /** The same hues, lighter: at least 3:1 on a dark theme's background (#1E1E1E to #3B3B3B). */
+    private static final Color[] DARK_SERIES = { new Color(0x6FA8EE), new Color(0xF0A050), new Color(0x6CC48A),
+            new Color(0xF07C74), new Color(0xB595E6), new Color(0x5CC8D6), new Color(0xD9B45A), new Color(0xADADAD) };
     private static volatile Font baseFont;
 
     private ReportCharts() {
+    }
+
+    /** The colour of the {@code index}th series (or slice) on a light or a dark background: the same hue on both. */
+    public static Color seriesColour(int index, boolean dark) {
+        Color[] palette = dark ? DARK_SERIES : SERIES;
+        return palette[Math.floorMod(index, palette.length)];
+    }
+
+    /** Colours a chart's series (or slices) with the palette for a light or a dark background. */
+    public static void applyPalette(JFreeChart chart, boolean dark) {
+        if (chart.getPlot() instanceof CategoryPlot plot && plot.getRenderer() != null) {
+            int series = plot.getDataset() == null ? 0 : plot.getDataset().getRowCount();
+            for (int i = 0; i < series; i++) {
+                plot.getRenderer().setSeriesPaint(i, seriesColour(i, dark));
+            }
+        } else if (chart.getPlot() instanceof PiePlot<?> pie && pie.getDataset() != null) {
+            for (int i = 0; i < pie.getDataset().getItemCount(); i++) {
+                pie.setSectionPaint(pie.getDataset().getKey(i), seriesColour(i, dark));
+            }
+        }
     }
 
     /** The chart of the result's own kind; empty for {@link ChartKind#TABLE}. */
@@ -98,6 +128,7 @@ public final class ReportCharts {
             return Optional.empty();
         }
         theme().apply(chart);
+        applyPalette(chart, false); // after the theme, which puts JFreeChart's own colours (yellow on white) back
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -119,8 +150,17 @@ public final class ReportCharts {
         return render(result, width, height).map(ReportCharts::png);
     }
 
-    /** Draws any chart on a new RGB image. */
+    /** Draws any chart on a new RGB image, its labels fitted to the size ({@link ChartLabels#fit}). */
     public static BufferedImage draw(JFreeChart chart, int width, int height) {
+        return draw(chart, width, height, null);
+    }
+
+    /**
+     * Draws any chart on a new RGB image, its labels fitted to the size ({@link ChartLabels#fit}); {@code info}, if
+     * not null, receives what was drawn where (the bars', slices' and labels' entities with their tooltips), in the
+     * image's pixels, for hit tests.
+     */
+    public static BufferedImage draw(JFreeChart chart, int width, int height, ChartRenderingInfo info) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("chart size must be positive: " + width + " x " + height);
         }
@@ -129,7 +169,8 @@ public final class ReportCharts {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+            ChartLabels.fit(chart, width, height);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
         } finally {
             g.dispose();
         }
@@ -299,7 +340,106 @@ public final class ReportCharts {
                 }
             }
         }
+        if (!dims.isEmpty() && isMonthColumn(result, dims.get(0))) {
+            Unit unit = result.columns().get(figures.get(0)).unit();
+            // an empty month of a sum or a count is a zero; of an average or a share it has no value (no bar, no point)
+            boolean zero = unit == Unit.MONEY || unit == Unit.COUNT;
+            return MonthAxis.fill(data, result.filter() == null ? null : result.filter().from(),
+                    result.filter() == null ? null : result.filter().to(), zero);
+        }
         return data;
+    }
+
+    /** Whether a grouping column holds months ({@code 2026-03}): its id says so, or every value is one. */
+    private static boolean isMonthColumn(ReportResult result, int column) {
+        if ("month".equals(result.columns().get(column).id())) { //$NON-NLS-1$
+            return true;
+        }
+        boolean any = false;
+        for (ReportRow row : result.rows()) {
+            Object value = value(row, column);
+            if (value != null) {
+                if (!(value instanceof String text) || MonthAxis.month(text) == null) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** A figure of a chart's dataset as users read it: by its column's unit, money in the result's currency. */
+    static String formatFigure(Number value, Unit unit, String currency, Locale locale) {
+        if (value == null) {
+            return "–"; //$NON-NLS-1$
+        }
+        if (unit == Unit.MONEY && currency != null && !currency.isBlank()) {
+            try {
+                NumberFormat money = NumberFormat.getCurrencyInstance(locale);
+                money.setCurrency(Currency.getInstance(currency));
+                return money.format(value.doubleValue());
+            } catch (IllegalArgumentException e) {
+                return ReportValues.format(value, unit, locale) + " " + currency; //$NON-NLS-1$
+            }
+        }
+        return ReportValues.format(value, unit, locale);
+    }
+
+    /** The unit of the figures a category chart draws (the first figure column's). */
+    private static Unit figureUnit(ReportResult result) {
+        List<Integer> figures = figures(result);
+        return figures.isEmpty() ? Unit.COUNT : result.columns().get(figures.get(0)).unit();
+    }
+
+    /** Tooltips naming a bar's or point's category, its series when there are several, and its formatted figure. */
+    private static CategoryToolTipGenerator tooltips(ReportResult result, Locale locale) {
+        Unit unit = figureUnit(result);
+        return (dataset, series, category) -> {
+            String figure = formatFigure(dataset.getValue(series, category), unit, result.currency(), locale);
+            return NLS.bind(Messages.Chart_tooltip, new Object[] { dataset.getColumnKey(category), dataset.getRowKey(series), figure });
+        };
+    }
+
+    // ---- from what was clicked to the row behind it
+
+    /**
+     * The report row behind what a chart of {@code result} drawn as {@code kind} shows at an entity: a bar, a point,
+     * a slice, or a category's label on the axis. Empty for anything else (the title, the plot's background) and for a
+     * month the chart added as a zero.
+     */
+    public static Optional<ReportRow> rowAt(ReportResult result, ChartKind kind, ChartEntity entity) {
+        Comparable<?> series = null;
+        Comparable<?> category;
+        if (entity instanceof CategoryItemEntity item) {
+            series = item.getRowKey();
+            category = item.getColumnKey();
+        } else if (entity instanceof CategoryLabelEntity label) {
+            category = label.getKey();
+        } else if (entity instanceof PieSectionEntity section) {
+            category = section.getSectionKey();
+        } else {
+            return Optional.empty();
+        }
+        Locale locale = Locale.getDefault();
+        List<Integer> dims = dimensions(result);
+        List<Integer> naming = kind == ChartKind.FUNNEL ? stageNaming(result, dims, locale) : null;
+        for (ReportRow row : result.rows()) {
+            String rowCategory;
+            String rowSeries = null;
+            if (kind == ChartKind.FUNNEL) {
+                rowCategory = label(row, naming, locale, result);
+            } else if (kind == ChartKind.PIE || dims.size() < 2) {
+                rowCategory = label(row, dims, locale, result);
+            } else {
+                rowCategory = label(row, dims.subList(0, 1), locale, result);
+                rowSeries = label(row, dims.subList(1, dims.size()), locale, result);
+            }
+            if (rowCategory.equals(category.toString())
+                    && (series == null || rowSeries == null || rowSeries.equals(series.toString()))) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
     }
 
     private static void add(DefaultCategoryDataset data, Object value, String series, String category) {
@@ -329,6 +469,7 @@ public final class ReportCharts {
             colour(renderer, data.getRowCount());
             plot.setRenderer(renderer);
         }
+        plot.getRenderer().setDefaultToolTipGenerator(tooltips(result, locale));
         if (data.getColumnCount() > 6 && orientation == PlotOrientation.VERTICAL) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
@@ -337,7 +478,7 @@ public final class ReportCharts {
 
     private static void colour(org.jfree.chart.renderer.category.AbstractCategoryItemRenderer renderer, int series) {
         for (int i = 0; i < series; i++) {
-            renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+            renderer.setSeriesPaint(i, seriesColour(i, false));
         }
     }
 
@@ -352,14 +493,22 @@ public final class ReportCharts {
         if (figures.isEmpty() || dims.isEmpty()) {
             return data;
         }
-        List<Integer> outer = dims.subList(0, dims.size() - 1);
-        boolean oneOuter = result.rows().stream().map(row -> label(row, outer, locale, result)).distinct().count() <= 1;
-        List<Integer> naming = oneOuter ? dims.subList(dims.size() - 1, dims.size()) : dims;
+        List<Integer> naming = stageNaming(result, dims, locale);
         String series = ReportValues.header(result.columns().get(figures.get(0)), result);
         for (ReportRow row : result.rows()) {
             add(data, value(row, figures.get(0)), series, label(row, naming, locale, result));
         }
         return data;
+    }
+
+    /** The columns that name a funnel's stages: the stage alone, or with its pipeline when the result holds several. */
+    private static List<Integer> stageNaming(ReportResult result, List<Integer> dims, Locale locale) {
+        if (dims.isEmpty()) {
+            return dims;
+        }
+        List<Integer> outer = dims.subList(0, dims.size() - 1);
+        boolean oneOuter = result.rows().stream().map(row -> label(row, outer, locale, result)).distinct().count() <= 1;
+        return oneOuter ? dims.subList(dims.size() - 1, dims.size()) : dims;
     }
 
     private static JFreeChart funnel(ReportResult result, Locale locale) {
@@ -370,13 +519,16 @@ public final class ReportCharts {
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setMaximumBarWidth(0.8);
         renderer.setItemMargin(0);
-        // each stage's figure at the end of its bar
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", NumberFormat.getNumberInstance(locale)));
-        renderer.setDefaultItemLabelsVisible(true);
-        // the default position (above the bar's end) is meant for vertical bars; beside the end, centred, for horizontal ones
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        plot.getDomainAxis().setCategoryMargin(0.15);
-        plot.getRangeAxis().setUpperMargin(0.15); // room for the longest bar's label
+        // each stage's figure beside its name, outside the plot: a label at a bar's end covered the next bars
+        Unit unit = figureUnit(result);
+        CategoryPlot stages = plot;
+        ChartLabels.FiguredAxis axis = new ChartLabels.FiguredAxis(category -> {
+            CategoryDataset data = stages.getDataset();
+            Number value = data.getRowCount() == 0 || data.getColumnIndex(category) < 0 ? null : data.getValue(0, data.getColumnIndex(category));
+            return formatFigure(value, unit, null, locale);
+        });
+        axis.setCategoryMargin(0.15);
+        plot.setDomainAxis(axis);
         return chart;
     }
 
@@ -401,8 +553,22 @@ public final class ReportCharts {
         plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0} {2}", NumberFormat.getNumberInstance(locale),
                 NumberFormat.getPercentInstance(locale)));
         for (int i = 0; i < data.getItemCount(); i++) {
-            plot.setSectionPaint(data.getKey(i), SERIES[i % SERIES.length]);
+            plot.setSectionPaint(data.getKey(i), seriesColour(i, false));
         }
+        Unit unit = figureUnit(result);
+        NumberFormat percent = NumberFormat.getPercentInstance(locale);
+        percent.setMaximumFractionDigits(1);
+        PieToolTipGenerator tooltip = (dataset, key) -> {
+            Number value = dataset.getValue(key);
+            double total = 0;
+            for (int i = 0; i < dataset.getItemCount(); i++) {
+                Number v = dataset.getValue(i);
+                total += v == null ? 0 : v.doubleValue();
+            }
+            String share = total > 0 && value != null ? percent.format(value.doubleValue() / total) : ""; //$NON-NLS-1$
+            return NLS.bind(Messages.Chart_pieTooltip, new Object[] { key, formatFigure(value, unit, result.currency(), locale), share });
+        };
+        plot.setToolTipGenerator(tooltip);
         return new JFreeChart(title(result), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 }

@@ -9,6 +9,8 @@ public final class Messages extends NLS {
 
     public static String Chart_noData;
     public static String Chart_none;
+    public static String Chart_tooltip;
+    public static String Chart_pieTooltip;
     public static String Filter_period;
     public static String Filter_since;
     public static String Filter_until;

@@ -13,11 +13,12 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.Title;
+import org.salesbench.analytics.output.ReportCharts;
 import org.salesbench.ui.forms.Colours;
 
 /**
- * A report chart in the workbench's theme: on a dark background its background, text and grid lines follow the theme
- * (the series keep their colours); on a light one it stays as the report's chart theme made it, white, as the PDF and PNG
+ * A report chart in the workbench's theme: on a dark background its background, text, axes and grid lines follow the
+ * theme and the series take the lighter twins of their colours ({@link ReportCharts#seriesColour}); on a light one it stays as the report's chart theme made it, white, as the PDF and PNG
  * exports show it.
  */
 final class ChartColours {
@@ -49,13 +50,18 @@ final class ChartColours {
         if (chart.getTitle() != null) {
             chart.getTitle().setPaint(text);
         }
+        ReportCharts.applyPalette(chart, dark);
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(back);
+        plot.setNoDataMessagePaint(text);
         if (plot instanceof CategoryPlot category) {
             axis(category.getDomainAxis(), text);
             axis(category.getRangeAxis(), text);
             category.setDomainGridlinePaint(grid);
             category.setRangeGridlinePaint(grid);
+            if (category.getRenderer() != null) {
+                category.getRenderer().setDefaultItemLabelPaint(text);
+            }
         } else if (plot instanceof XYPlot xy) {
             axis(xy.getDomainAxis(), text);
             axis(xy.getRangeAxis(), text);
@@ -66,6 +72,7 @@ final class ChartColours {
             pie.setLabelBackgroundPaint(back);
             pie.setLabelOutlinePaint(grid);
             pie.setLabelShadowPaint(null);
+            pie.setLabelLinkPaint(text);
         }
     }
 
@@ -83,6 +90,8 @@ final class ChartColours {
         if (axis != null) {
             axis.setLabelPaint(text);
             axis.setTickLabelPaint(text);
+            axis.setAxisLinePaint(text);
+            axis.setTickMarkPaint(text);
         }
     }
 

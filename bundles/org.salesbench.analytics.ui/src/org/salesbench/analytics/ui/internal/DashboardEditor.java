@@ -24,6 +24,7 @@ import org.eclipse.ui.part.EditorPart;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.MetricCatalogue;
 import org.salesbench.analytics.ReportFormat;
+import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.ReportService;
 import org.salesbench.analytics.dashboards.Dashboard;
 import org.salesbench.analytics.dashboards.DashboardFilter;
@@ -221,8 +222,8 @@ public class DashboardEditor extends EditorPart implements TileControl.Actions {
     }
 
     @Override
-    public void drillDown(TileResult result) {
-        new DrillDownDialog(getSite().getShell(), getSite().getPage(), result.result(), null).open();
+    public void drillDown(TileResult result, ReportRow row) {
+        new DrillDownDialog(getSite().getShell(), getSite().getPage(), result.result(), row).open();
     }
 
     @Override

@@ -118,6 +118,7 @@ public class ReportEditor extends EditorPart {
         chartArea = new Composite(sash, SWT.NONE);
         chartArea.setLayout(chartStack);
         chart = new ChartCanvas(chartArea);
+        chart.onDrill(row -> new DrillDownDialog(getSite().getShell(), getSite().getPage(), result, row).open());
         message = new Label(chartArea, SWT.CENTER | SWT.WRAP);
         Composite bottom = new Composite(sash, SWT.NONE);
         bottom.setLayout(new GridLayout(1, false));
@@ -137,6 +138,11 @@ public class ReportEditor extends EditorPart {
     /** The result shown, null while the first run is under way (tests). */
     public ReportResult result() {
         return result;
+    }
+
+    /** The chart shown (tests). */
+    public ChartCanvas chart() {
+        return chart;
     }
 
     public String messageText() {
@@ -185,7 +191,7 @@ public class ReportEditor extends EditorPart {
             showMessage(Messages.Tile_empty);
             return;
         }
-        chart.setChart(TileCharts.chart(result, selectedKind()));
+        chart.setChart(TileCharts.chart(result, selectedKind()), result, TileCharts.drawnAs(selectedKind()));
         chartStack.topControl = chart;
         chartArea.layout(true);
     }

@@ -17,6 +17,11 @@ final class TileCharts {
         return ReportCharts.chart(result, kind).or(() -> ReportCharts.chart(result, ChartKind.BAR)).orElseThrow();
     }
 
+    /** How {@link #chart} draws {@code kind}: a table as bars. */
+    static ChartKind drawnAs(ChartKind kind) {
+        return kind == ChartKind.TABLE ? ChartKind.BAR : kind;
+    }
+
     /** Like {@link #chart} without the chart's own title: the tile's header already names it. */
     static JFreeChart untitled(ReportResult result, ChartKind kind) {
         JFreeChart chart = chart(result, kind);

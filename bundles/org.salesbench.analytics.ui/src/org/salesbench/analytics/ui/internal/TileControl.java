@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 import org.salesbench.analytics.ChartKind;
 import org.salesbench.analytics.ReportFormat;
+import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.dashboards.DashboardTile;
 import org.salesbench.analytics.dashboards.MoveDirection;
 import org.salesbench.analytics.dashboards.TileResult;
@@ -33,7 +34,8 @@ public class TileControl extends Composite {
 
         void move(DashboardTile tile, MoveDirection direction);
 
-        void drillDown(TileResult result);
+        /** The records behind the result's {@code row} (a bar or slice clicked), or behind its first row when null. */
+        void drillDown(TileResult result, ReportRow row);
 
         void export(TileResult result, ReportFormat format);
 
@@ -160,8 +162,9 @@ public class TileControl extends Composite {
         } else {
             if (chart == null) {
                 chart = new ChartCanvas(body);
+                chart.onDrill(row -> actions.drillDown(result, row));
             }
-            chart.setChart(TileCharts.untitled(newResult.result(), kind));
+            chart.setChart(TileCharts.untitled(newResult.result(), kind), newResult.result(), TileCharts.drawnAs(kind));
             top = chart;
         }
         String note = newResult.result() == null ? null : newResult.result().note();
@@ -184,7 +187,7 @@ public class TileControl extends Composite {
             old.dispose();
         }
         boolean hasData = result != null && !result.isEmpty();
-        item(menu, Messages.Tile_drillDown, hasData, () -> actions.drillDown(result));
+        item(menu, Messages.Tile_drillDown, hasData, () -> actions.drillDown(result, null));
         MenuItem exportItem = new MenuItem(menu, SWT.CASCADE);
         exportItem.setText(Messages.Tile_export);
         exportItem.setEnabled(result != null && result.result() != null);

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +18,21 @@ import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.jfree.chart.entity.CategoryItemEntity;
+import org.jfree.chart.entity.ChartEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -307,5 +314,135 @@ class AnalyticsUiTest {
         UiTesting.screenshot("reports-view");
         List<String> names = dashboards.dashboards().stream().map(Dashboard::getName).toList();
         assertTrue(names.containsAll(List.of("Manager", "Sales")), names.toString());
+    }
+
+    /** Posts a real pointer event, as the mouse makes it, to where it is on the screen. */
+    private static void post(int type, int x, int y) {
+        Event event = new Event();
+        event.type = type;
+        event.x = x;
+        event.y = y;
+        event.button = 1;
+        assertTrue(Display.getCurrent().post(event), "the display takes posted mouse events");
+        UiTesting.processEvents();
+    }
+
+    /** The bar of a category, as the chart last drew it. */
+    private static CategoryItemEntity bar(ChartCanvas canvas, String category) {
+        for (Object entity : canvas.entities().getEntities()) {
+            if (entity instanceof CategoryItemEntity bar && bar.getColumnKey().equals(category)) {
+                return bar;
+            }
+        }
+        throw new AssertionError("no bar for " + category);
+    }
+
+    /** Rests the pointer on the middle of a part of the chart until the canvas shows its tooltip; returns that point. */
+    private static Point hover(ChartCanvas canvas, ChartEntity entity) {
+        java.awt.Rectangle bounds = entity.getArea().getBounds();
+        Point at = canvas.toDisplay(bounds.x + bounds.width / 2, bounds.y + Math.max(1, bounds.height / 2));
+        canvas.getShell().forceActive();
+        post(SWT.MouseMove, at.x - 30, at.y - 30); // from outside, so the toolkit sees the pointer arrive
+        int[] nudge = { 0 };
+        long end = System.currentTimeMillis() + 10_000;
+        while (!entity.getToolTipText().equals(canvas.getToolTipText()) && System.currentTimeMillis() < end) {
+            post(SWT.MouseMove, at.x + nudge[0]++ % 2, at.y);
+        }
+        return at;
+    }
+
+    /** Lets the toolkit's own tooltip window appear under a resting pointer, when screenshots are taken. */
+    private static void restFor(long millis) {
+        if (System.getenv("SALESBENCH_SCREENSHOTS") == null) {
+            return;
+        }
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            UiTesting.processEvents();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void hoveringABarShowsItsFigureAndClickingItOpensTheDealsBehindIt() throws Exception {
+        ReportEditor editor = (ReportEditor) page.openEditor(new ReportEditorInput("won-revenue", "Won revenue"), ReportEditor.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.choose(UiTesting.labelled((org.eclipse.swt.widgets.Composite) editor.filterBar().getParent().getChildren()[1],
+                Messages.TileDialog_by, Combo.class), Labels.dimension("month"));
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the report by month", () -> editor.result() != null && editor.result().filter().by() != null, 20_000);
+        ChartCanvas canvas = editor.chart();
+        UiTesting.waitUntil("the chart drawn", canvas::isRendered, 10_000);
+        // this year, by month: every month of the year is on the axis, those without a won deal as zeros
+        String thisMonth = YearMonth.now(Clocks.system()).toString();
+        var months = canvas.chart().getCategoryPlot().getDataset().getColumnKeys();
+        assertEquals(12, months.size(), months.toString());
+        assertEquals(YearMonth.now(Clocks.system()).withMonth(1).toString(), months.get(0));
+
+        CategoryItemEntity bar = bar(canvas, thisMonth);
+        Point at = hover(canvas, bar);
+        String tooltip = canvas.getToolTipText();
+        assertNotNull(tooltip, "a tooltip over the bar of " + thisMonth);
+        assertTrue(tooltip.startsWith(thisMonth + "\n") && tooltip.contains("Won revenue (CNY)") && tooltip.contains("¥120,000.00"), tooltip);
+        restFor(1500);
+        UiTesting.screenshot("chart-tooltip");
+
+        IThemeEngine engine = PlatformUI.getWorkbench().getService(IThemeEngine.class);
+        if (engine == null && Display.getCurrent().getData("org.eclipse.e4.ui.css.swt.theme") instanceof IThemeEngine e) {
+            engine = e;
+        }
+        assertNotNull(engine, "the CSS theme engine");
+        String light = engine.getActiveTheme() == null ? null : engine.getActiveTheme().getId();
+        try {
+            engine.setTheme("org.eclipse.e4.ui.css.theme.e4_dark", false);
+            UiTesting.processEvents();
+            canvas.redraw();
+            UiTesting.waitUntil("the chart drawn dark", () -> canvas.isRendered()
+                    && canvas.chart().getBackgroundPaint() instanceof java.awt.Color c && c.getRed() < 100, 10_000);
+            java.awt.Color text = (java.awt.Color) canvas.chart().getCategoryPlot().getDomainAxis().getTickLabelPaint();
+            assertTrue(text.getRed() > 150, "the axis' text follows the dark theme: " + text);
+            hover(canvas, bar(canvas, thisMonth));
+            restFor(1500);
+            UiTesting.screenshot("chart-tooltip-dark");
+        } finally {
+            engine.setTheme(light != null ? light : "org.eclipse.e4.ui.css.theme.e4_default", false);
+            UiTesting.processEvents();
+        }
+        canvas.redraw();
+        UiTesting.processEvents();
+        UiTesting.waitUntil("the chart drawn again", canvas::isRendered, 10_000);
+        UiTesting.screenshot("chart-light-again");
+
+        // a click on the bar opens the deals behind it
+        Point again = hover(canvas, bar(canvas, thisMonth));
+        List<String> records = new ArrayList<>();
+        UiTesting.DialogAnswer answer = UiTesting.whenDialogOpens(NLS.bind(Messages.Drill_titleOf, editor.result().title()), shell -> {
+            DrillDownDialog dialog = (DrillDownDialog) shell.getData();
+            UiTesting.waitForJobs(Jobs.FAMILY);
+            UiTesting.waitUntil("the records", () -> !dialog.records().isEmpty(), 20_000);
+            UiTesting.screenshot("chart-drill-down");
+            dialog.records().forEach(r -> records.add(r.label() + " " + r.amount().stripTrailingZeros().toPlainString()));
+            UiTesting.click(shell, UiTesting.plain(IDialogConstants.CLOSE_LABEL));
+        });
+        // the press and release at the bar, as the canvas receives them (the pointer already rests there: the tooltip
+        // above came from the real pointer; a press posted through XTest did not reach the canvas under Xvfb)
+        Point local = canvas.toControl(again);
+        for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
+            Event press = new Event();
+            press.x = local.x;
+            press.y = local.y;
+            press.button = 1;
+            canvas.notifyListeners(type, press);
+        }
+        UiTesting.waitUntil("the drill-down opened", answer::answered, 20_000);
+        answer.assertAnswered();
+        assertEquals(1, records.size(), records.toString());
+        assertTrue(records.get(0).contains("数据中台一期") && records.get(0).endsWith(" 120000"), records.get(0));
+        assertNotNull(at);
     }
 }

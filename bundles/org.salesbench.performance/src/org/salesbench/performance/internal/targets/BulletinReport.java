@@ -81,10 +81,11 @@ public class BulletinReport implements Report {
             BigDecimal amount = w[5] == null ? BigDecimal.ZERO : new BigDecimal(w[5].toString()).setScale(2, RoundingMode.HALF_EVEN);
             total = total.add(amount);
             Attainment a = standing.get(owner);
-            rows.add(new ReportRow(Arrays.asList(rows.size() + 1, names.getOrDefault(owner, owner), w[2], w[3], String.valueOf(w[4]), amount,
+            rows.add(new ReportRow(Arrays.asList(String.valueOf(rows.size() + 1), names.getOrDefault(owner, owner), w[2], w[3], String.valueOf(w[4]), amount,
                     a == null ? null : a.target(), a == null ? null : a.percent()), "opportunity:" + w[0]));
         }
-        List<ReportColumn> columns = List.of(new ReportColumn("rank", Messages.Bulletin_rank, Unit.COUNT, null),
+        // the rank is a label, not a figure: a chart of the bulletin draws the amounts, one bar per place
+        List<ReportColumn> columns = List.of(new ReportColumn("rank", Messages.Bulletin_rank, Unit.TEXT, null),
                 new ReportColumn("owner", Messages.Report_owner, Unit.TEXT, null),
                 new ReportColumn("customer", Messages.Bulletin_customer, Unit.TEXT, null),
                 new ReportColumn("opportunity", Messages.Bulletin_opportunity, Unit.TEXT, null),

@@ -20,7 +20,6 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
@@ -40,7 +39,7 @@ import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.FilterBars;
-import org.salesbench.ui.forms.FilteredListView;
+import org.salesbench.ui.forms.GridListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.DeleteToBinOperation;
 import org.salesbench.ui.forms.Jobs;
@@ -54,7 +53,7 @@ import org.salesbench.ui.forms.VirtualRows;
  * with score, grade and the duplicate flag screening set. Edit, disqualify and convert from the
  * toolbar or the context menu; all database work runs in jobs.
  */
-public class LeadsView extends FilteredListView<LeadFilter> {
+public class LeadsView extends GridListView<LeadFilter, LeadRow> {
 
     public static final String ID = "org.salesbench.opportunities.ui.views.leads";
 
@@ -343,44 +342,9 @@ public class LeadsView extends FilteredListView<LeadFilter> {
         return rows.loaded();
     }
 
-    VirtualGrid<LeadRow> grid() {
+    @Override
+    protected VirtualGrid<LeadRow> grid() {
         return grid;
-    }
-
-    @Override
-    public Control listControl() {
-        return grid.control();
-    }
-
-    @Override
-    public int rowCount() {
-        return grid.rowCount();
-    }
-
-    @Override
-    public Object rowData(int index) {
-        return grid.rowAt(index);
-    }
-
-    @Override
-    public void selectListRow(int index) {
-        grid.selectRow(index);
-    }
-
-    @Override
-    public boolean canCopySelection() {
-        return grid.hasSelection();
-    }
-
-    /** The selected cells (Edit › Copy, Ctrl+C), tab-separated; whole rows under their column titles. */
-    @Override
-    public void copySelection() {
-        grid.copySelection();
-    }
-
-    @Override
-    public void selectAllRows() {
-        grid.selectAll();
     }
 
     Combo sourceCombo() {

@@ -17,7 +17,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.time.Clocks;
@@ -35,7 +34,7 @@ import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.DeleteToBinOperation;
 import org.salesbench.ui.forms.FilterBars;
-import org.salesbench.ui.forms.FilteredListView;
+import org.salesbench.ui.forms.GridListView;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Undo;
@@ -50,7 +49,7 @@ import org.salesbench.users.UserService;
  * a column header sorts the whole list in the database, the header menu hides, shows and chooses columns, headers drag
  * to reorder, and the layout is kept per user. Double-click opens the opportunity editor; all database work runs in jobs.
  */
-public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
+public class OpportunitiesView extends GridListView<OpportunityFilter, OpportunityRow> {
 
     public static final String ID = "org.salesbench.opportunities.ui.views.opportunities";
 
@@ -347,44 +346,9 @@ public class OpportunitiesView extends FilteredListView<OpportunityFilter> {
         return grid.sortKey() instanceof OpportunitySort.Column column ? new OpportunitySort(column, grid.ascending()) : OpportunitySort.DEFAULT;
     }
 
-    VirtualGrid<OpportunityRow> grid() {
+    @Override
+    protected VirtualGrid<OpportunityRow> grid() {
         return grid;
-    }
-
-    @Override
-    public Control listControl() {
-        return grid.control();
-    }
-
-    @Override
-    public int rowCount() {
-        return grid.rowCount();
-    }
-
-    @Override
-    public Object rowData(int index) {
-        return grid.rowAt(index);
-    }
-
-    @Override
-    public void selectListRow(int index) {
-        grid.selectRow(index);
-    }
-
-    @Override
-    public boolean canCopySelection() {
-        return grid.hasSelection();
-    }
-
-    /** The selected cells (Edit › Copy, Ctrl+C), tab-separated; whole rows under their column titles. */
-    @Override
-    public void copySelection() {
-        grid.copySelection();
-    }
-
-    @Override
-    public void selectAllRows() {
-        grid.selectAll();
     }
 
     @Override

@@ -1,5 +1,12 @@
 package org.salesbench.contracts.tests;
 
+import org.salesbench.persistence.UnitOfWork;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.analytics.ReportContext;
+import org.salesbench.analytics.MetricCatalogue;
+import org.salesbench.analytics.Metric;
+import java.util.Optional;
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -187,6 +194,41 @@ final class ContractFixture implements AutoCloseable {
     /** Rows of a table, counted by SQL. */
     long count(String table) {
         return db.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
+    }
+
+    /** A report context as a report sees it from the analytics module: this database, this user, no metrics, English. */
+    static ReportContext reportContext(UnitOfWork unitOfWork, SecurityService security) {
+        return new ReportContext() {
+            @Override
+            public UnitOfWork unitOfWork() {
+                return unitOfWork;
+            }
+
+            @Override
+            public MetricCatalogue metrics() {
+                return new MetricCatalogue() {
+                    @Override
+                    public List<Metric> metrics() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public Optional<Metric> metric(String id) {
+                        return Optional.empty();
+                    }
+                };
+            }
+
+            @Override
+            public SecurityService security() {
+                return security;
+            }
+
+            @Override
+            public Locale locale() {
+                return Locale.ENGLISH;
+            }
+        };
     }
 
     @Override

@@ -7,9 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.salesbench.analytics.Metric;
-import org.salesbench.analytics.MetricCatalogue;
 import org.salesbench.analytics.Report;
 import org.salesbench.analytics.ReportContext;
 import org.salesbench.analytics.ReportFilter;
@@ -39,7 +35,6 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.persistence.Database;
-import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
 import org.salesbench.users.internal.RoleSecurityService;
@@ -114,37 +109,7 @@ class PostgresReceivablesTotalsTest {
     }
 
     private static String report(Database db, SecurityService security, Report report, ReportFilter filter) {
-        ReportContext context = new ReportContext() {
-            @Override
-            public UnitOfWork unitOfWork() {
-                return db;
-            }
-
-            @Override
-            public MetricCatalogue metrics() {
-                return new MetricCatalogue() {
-                    @Override
-                    public List<Metric> metrics() {
-                        return List.of();
-                    }
-
-                    @Override
-                    public Optional<Metric> metric(String id) {
-                        return Optional.empty();
-                    }
-                };
-            }
-
-            @Override
-            public SecurityService security() {
-                return security;
-            }
-
-            @Override
-            public Locale locale() {
-                return Locale.ENGLISH;
-            }
-        };
+        ReportContext context = ContractFixture.reportContext(db, security);
         return report.run(context, filter).rows().stream().map(ReportRow::values).map(Object::toString).toList().toString();
     }
 

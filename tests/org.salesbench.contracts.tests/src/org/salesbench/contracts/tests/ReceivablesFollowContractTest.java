@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salesbench.analytics.Metric;
-import org.salesbench.analytics.MetricCatalogue;
 import org.salesbench.analytics.ReportContext;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
@@ -26,8 +22,6 @@ import org.salesbench.contracts.receivables.Instalment;
 import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.security.SecurityService;
-import org.salesbench.persistence.UnitOfWork;
 
 /**
  * The ageing and collected-revenue reports read what each instalment carries of its contract (its customer, whether
@@ -52,39 +46,7 @@ class ReceivablesFollowContractTest {
     }
 
     private ReportContext context() {
-        UnitOfWork db = fx.db;
-        SecurityService security = fx.security;
-        return new ReportContext() {
-            @Override
-            public UnitOfWork unitOfWork() {
-                return db;
-            }
-
-            @Override
-            public MetricCatalogue metrics() {
-                return new MetricCatalogue() {
-                    @Override
-                    public List<Metric> metrics() {
-                        return List.of();
-                    }
-
-                    @Override
-                    public Optional<Metric> metric(String id) {
-                        return Optional.empty();
-                    }
-                };
-            }
-
-            @Override
-            public SecurityService security() {
-                return security;
-            }
-
-            @Override
-            public Locale locale() {
-                return Locale.ENGLISH;
-            }
-        };
+        return ContractFixture.reportContext(fx.db, fx.security);
     }
 
     /** The rep's open amount in the ageing by owner, null when the rep has no row. */

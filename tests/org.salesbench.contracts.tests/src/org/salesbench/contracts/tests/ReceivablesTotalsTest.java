@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salesbench.analytics.Metric;
-import org.salesbench.analytics.MetricCatalogue;
 import org.salesbench.analytics.Report;
-import org.salesbench.analytics.ReportContext;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportRow;
 import org.salesbench.contracts.Contract;
@@ -28,10 +23,8 @@ import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.recyclebin.RecycleBinRegistry;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.internal.CustomerServiceImpl;
-import org.salesbench.persistence.UnitOfWork;
 
 /**
  * The receivables totals the database keeps (change set contracts-money-5-totals: open and planned per owner, currency
@@ -120,46 +113,10 @@ class ReceivablesTotalsTest {
         String before = fx.security.currentUser().login();
         fx.as(login);
         try {
-            return report.run(context(), filter).rows().stream().map(ReportRow::values).map(Object::toString).toList().toString();
+            return report.run(ContractFixture.reportContext(fx.db, fx.security), filter).rows().stream().map(ReportRow::values).map(Object::toString).toList().toString();
         } finally {
             fx.as(before);
         }
-    }
-
-    private ReportContext context() {
-        UnitOfWork unitOfWork = fx.db;
-        SecurityService security = fx.security;
-        return new ReportContext() {
-            @Override
-            public UnitOfWork unitOfWork() {
-                return unitOfWork;
-            }
-
-            @Override
-            public MetricCatalogue metrics() {
-                return new MetricCatalogue() {
-                    @Override
-                    public List<Metric> metrics() {
-                        return List.of();
-                    }
-
-                    @Override
-                    public Optional<Metric> metric(String id) {
-                        return Optional.empty();
-                    }
-                };
-            }
-
-            @Override
-            public SecurityService security() {
-                return security;
-            }
-
-            @Override
-            public Locale locale() {
-                return Locale.ENGLISH;
-            }
-        };
     }
 
     @Test

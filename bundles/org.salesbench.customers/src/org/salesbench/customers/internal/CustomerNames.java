@@ -45,8 +45,17 @@ public final class CustomerNames {
 
         /** On the caller's transaction's connection (no flush of the persistence context). */
         static Select on(Connection connection) {
+            // the connection's masking views are asked once, at the first look-up, not again for each statement
+            java.util.concurrent.atomic.AtomicReference<java.util.Map<String, String>> views = new java.util.concurrent.atomic.AtomicReference<>();
             return (sql, parameters) -> {
-                try (PreparedStatement statement = connection.prepareStatement(MaskingViews.sql(MaskingViews.of(connection), sql))) {
+                try {
+                    if (views.get() == null) {
+                        views.set(MaskingViews.of(connection));
+                    }
+                } catch (SQLException e) {
+                    throw new PersistenceException(e.getMessage(), e);
+                }
+                try (PreparedStatement statement = connection.prepareStatement(MaskingViews.sql(views.get(), sql))) {
                     for (int i = 0; i < parameters.size(); i++) {
                         statement.setString(i + 1, parameters.get(i));
                     }

@@ -232,7 +232,9 @@ public final class VirtualGrid<R> {
         grid.registerCommandHandler(new DisplayColumnChooserCommandHandler(selectionLayer, hideShowLayer, headerLayer, headerDataLayer, null, null));
 
         natTable = new NatTable(parent, NatTable.DEFAULT_STYLE_OPTIONS | SWT.BORDER, grid, false);
-        natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
+        DefaultNatTableStyleConfiguration style = new DefaultNatTableStyleConfiguration();
+        style.hAlign = HorizontalAlignmentEnum.LEFT; // text reads from the left, as in every other list (NatTable centres)
+        natTable.addConfiguration(style);
         natTable.addConfiguration(new SingleClickSortConfiguration());
         natTable.addConfiguration(new AbstractRegistryConfiguration() {
             @Override

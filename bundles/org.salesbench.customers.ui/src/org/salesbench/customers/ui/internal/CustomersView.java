@@ -239,7 +239,8 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         toolbar.add(new Action(Messages.Action_duplicates) {
             @Override
             public void run() {
-                DuplicatesDialog dialog = new DuplicatesDialog(getSite().getShell(), Services.get(CustomerMerge.class), service);
+                DuplicatesDialog dialog = new DuplicatesDialog(getSite().getShell(), Services.get(CustomerMerge.class), service,
+                        Services.find(org.salesbench.customers.RecordMerges.class).orElse(null));
                 dialog.open();
                 if (dialog.merged()) {
                     refresh();

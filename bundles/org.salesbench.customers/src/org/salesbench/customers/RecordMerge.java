@@ -52,4 +52,12 @@ public interface RecordMerge {
      * @throws org.salesbench.core.validation.ValidationException naming what changed since (or an unknown merge)
      */
     MergeResult unmerge(long mergeId);
+
+    /**
+     * Undoes the merges {@code mergeIds} of this kind (those {@link #mergeAll} made, in its order), the last first, in
+     * one transaction: if one is refused, none is undone.
+     *
+     * @return one result per merge undone, in the order undone
+     */
+    List<MergeResult> unmergeAll(List<Long> mergeIds);
 }

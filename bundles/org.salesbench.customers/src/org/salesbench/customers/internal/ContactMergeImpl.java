@@ -273,6 +273,11 @@ public class ContactMergeImpl implements RecordMerge {
         return CustomerMergeImpl.mergeAll(unitOfWork, this, keepId, otherIds, takeFromOther, seenVersions);
     }
 
+    @Override
+    public List<MergeResult> unmergeAll(List<Long> mergeIds) {
+        return CustomerMergeImpl.unmergeAll(unitOfWork, this, mergeIds);
+    }
+
     /** Adds the other's values the list has not (compared by {@code key}). */
     private static void gather(List<String> mine, List<String> theirs, Function<String, String> key) {
         Set<String> have = new java.util.HashSet<>();

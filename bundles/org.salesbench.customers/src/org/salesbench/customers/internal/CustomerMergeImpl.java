@@ -295,6 +295,23 @@ public class CustomerMergeImpl implements CustomerMerge {
         });
     }
 
+    @Override
+    public List<MergeResult> unmergeAll(List<Long> mergeIds) {
+        return unmergeAll(unitOfWork, this, mergeIds);
+    }
+
+    /** {@link org.salesbench.customers.RecordMerge#unmergeAll}, for any kind: the last merge first, in one unit of work. */
+    static List<MergeResult> unmergeAll(UnitOfWork unitOfWork, org.salesbench.customers.RecordMerge merge, List<Long> mergeIds) {
+        return unitOfWork.write(em -> {
+            List<MergeResult> results = new ArrayList<>();
+            for (int i = mergeIds.size() - 1; i >= 0; i--) {
+                results.add(merge.unmerge(mergeIds.get(i)));
+                em.flush();
+            }
+            return List.copyOf(results);
+        });
+    }
+
     /** The customer's version as stored now (flushed changes included). */
     private static long version(EntityManager em, long customerId) {
         return ((Number) MaskingViews.query(em, "SELECT VERSION FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, customerId).getSingleResult())

@@ -138,12 +138,23 @@ public class MergeCommand implements CliCommand {
         return OK;
     }
 
+    /** Undoes one merge, or several given as {@code 41,42} (the last first, all or none). */
     static int undo(RecordMerge merge, Arguments args, CommandContext context) throws CommandException {
         List<String> ids = args.expect(Messages.Customers_argMerge);
-        long mergeId = positive(Messages.Customers_argMerge, ids.get(0));
-        MergeResult result = merge.unmerge(mergeId);
-        context.out().println(NLS.bind(Messages.MergeCommand_unmerged, new Object[] { Long.toString(mergeId), label(merge.entity()), result.mergedId(),
-                result.keptId(), CustomerMergeImpl.describe(result.moved()) }));
+        List<Long> mergeIds = new ArrayList<>();
+        for (String id : ids.get(0).split(",")) {
+            if (!id.isBlank()) {
+                mergeIds.add(positive(Messages.Customers_argMerge, id));
+            }
+        }
+        if (mergeIds.isEmpty()) {
+            throw CommandException.usage(NLS.bind(Messages.MergeCommand_badNumber, Messages.Customers_argMerge, ids.get(0)));
+        }
+        List<MergeResult> results = mergeIds.size() == 1 ? List.of(merge.unmerge(mergeIds.get(0))) : merge.unmergeAll(mergeIds);
+        for (MergeResult result : results) {
+            context.out().println(NLS.bind(Messages.MergeCommand_unmerged, new Object[] { Long.toString(result.mergeId()), label(merge.entity()),
+                    result.mergedId(), result.keptId(), CustomerMergeImpl.describe(result.moved()) }));
+        }
         return OK;
     }
 

@@ -228,6 +228,18 @@ public class LeadMergeImpl implements RecordMerge {
         });
     }
 
+    @Override
+    public List<MergeResult> unmergeAll(List<Long> mergeIds) {
+        return unitOfWork.write(em -> {
+            List<MergeResult> results = new ArrayList<>();
+            for (int i = mergeIds.size() - 1; i >= 0; i--) {
+                results.add(unmerge(mergeIds.get(i)));
+                em.flush();
+            }
+            return List.copyOf(results);
+        });
+    }
+
     static String describe(Map<String, Integer> moved) {
         StringBuilder text = new StringBuilder();
         moved.forEach((entity, count) -> text.append(text.length() > 0 ? ", " : "").append(count).append(' ').append(entity));

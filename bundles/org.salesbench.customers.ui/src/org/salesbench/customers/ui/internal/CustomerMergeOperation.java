@@ -12,7 +12,7 @@ import org.salesbench.customers.RecordMerge;
 
 /**
  * A merge of customers, contacts or leads as Edit › Undo sees it: undo is {@link RecordMerge#unmerge} of each merge,
- * the last first (the records as they were, every record moved back; refused with the model's message when something
+ * the last first, all in one transaction (the records as they were, every record moved back; refused with the model's message when something
  * changed since). The merges themselves ran in the dialog; there is no redo (merge again from the Duplicates dialog).
  */
 final class CustomerMergeOperation extends AbstractOperation {
@@ -53,9 +53,7 @@ final class CustomerMergeOperation extends AbstractOperation {
     @Override
     public IStatus undo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
         try {
-            for (int i = mergeIds.size() - 1; i >= 0; i--) {
-                merge.unmerge(mergeIds.get(i));
-            }
+            merge.unmergeAll(mergeIds);
         } catch (RuntimeException e) {
             throw new ExecutionException(e.getMessage(), e);
         }

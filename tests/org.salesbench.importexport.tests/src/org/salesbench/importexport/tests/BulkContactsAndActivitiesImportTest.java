@@ -135,7 +135,7 @@ class BulkContactsAndActivitiesImportTest {
     private static final String ACTIVITY_ROWS = "SELECT c.NAME, k.NAME, a.ACTIVITY_TYPE, a.OCCURRED_AT, a.PERFORMED_BY, a.SUMMARY, a.OUTCOME, "
             + "a.NEXT_STEP, a.NEXT_STEP_DATE, a.SATISFACTION, a.OWNER, a.CREATED_BY, a.VERSION, "
             + "(SELECT x.EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID x WHERE x.ENTITY = 'activity' AND x.RECORD_ID = a.ID) "
-            + "FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID LEFT JOIN SB_CONTACT k ON k.ID = a.CONTACT_ID ORDER BY a.SUMMARY";
+            + "FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID LEFT JOIN SB_CONTACT k ON k.ID = a.CONTACT_ID ORDER BY a.SUMMARY, a.ID";
     private static final String FOLLOW_UPS = "SELECT NAME, NEXT_FOLLOW_UP FROM SB_CUSTOMER ORDER BY NAME";
 
     private void sameRecords(String sql) {
@@ -146,6 +146,25 @@ class BulkContactsAndActivitiesImportTest {
 
     @Test
     void contactsAndActivitiesLoadInBulkAsTheServiceWritesThem() throws IOException {
+        // all or nothing: a bad row loads nothing, on either path
+        ImportResult refused = both("k0.csv", CONTACTS, "contacts", Mode.ALL_OR_NOTHING, null);
+        assertEquals(Outcome.ROLLED_BACK, refused.outcome());
+        RowError nowhere = refused.errors().stream().filter(e -> e.message().contains("Nowhere Ltd")).findFirst()
+                .orElseThrow(() -> new AssertionError(refused.errors().toString()));
+        assertEquals(5, nowhere.row());
+        assertEquals("Customer", nowhere.column());
+        assertEquals(0, bulk.count("SB_CONTACT"));
+        assertEquals(0, bulk.count("SB_CONTACT_PHONE"));
+        assertEquals(0, bulk.count("SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact'"));
+
+        ImportResult refusedActivities = both("a0.csv", ACTIVITIES, "activities", Mode.ALL_OR_NOTHING, null);
+        assertEquals(Outcome.ROLLED_BACK, refusedActivities.outcome());
+        assertEquals(0, bulk.count("SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'activity'"));
+        assertEquals(0, bulk.count("SB_ACTIVITY"));
+        assertEquals(rows(service, FOLLOW_UPS), rows(bulk, FOLLOW_UPS), "no follow-up moved");
+        assertEquals(List.of(), bulk.imported, "nothing announced");
+
+        // valid rows: the good ones, the same on both paths
         ImportResult contacts = both("k.csv", CONTACTS, "contacts", Mode.VALID_ROWS, null);
         assertEquals(4, contacts.created(), contacts.errors().toString());
         assertEquals(5, contacts.failed());
@@ -174,23 +193,11 @@ class BulkContactsAndActivitiesImportTest {
         assertEquals(4, both("a2.csv", ACTIVITIES, "activities", Mode.VALID_ROWS, byExternalId).skipped());
         sameRecords(CONTACT_ROWS);
         sameRecords(ACTIVITY_ROWS);
-    }
 
-    @Test
-    void aBadRowInAnAllOrNothingBulkLoadWritesNothing() throws IOException {
-        ImportResult contacts = both("k.csv", CONTACTS, "contacts", Mode.ALL_OR_NOTHING, null);
-        assertEquals(Outcome.ROLLED_BACK, contacts.outcome());
-        RowError nowhere = contacts.errors().stream().filter(e -> e.message().contains("Nowhere Ltd")).findFirst()
-                .orElseThrow(() -> new AssertionError(contacts.errors().toString()));
-        assertEquals(5, nowhere.row());
-        assertEquals("Customer", nowhere.column());
-        assertEquals(0, bulk.count("SB_CONTACT"));
-        assertEquals(0, bulk.count("SB_CONTACT_PHONE"));
-        assertEquals(0, bulk.count("SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact'"));
-
-        ImportResult activities = both("a.csv", ACTIVITIES, "activities", Mode.ALL_OR_NOTHING, null);
-        assertEquals(Outcome.ROLLED_BACK, activities.outcome());
-        assertEquals(0, bulk.count("SB_ACTIVITY"));
-        assertEquals(rows(service, FOLLOW_UPS), rows(bulk, FOLLOW_UPS), "no follow-up moved");
+        // without matching, the file's activities are new ones and their external ids move to them
+        assertEquals(4, both("a3.csv", ACTIVITIES, "activities", Mode.VALID_ROWS, new MatchPolicy(List.of("externalId"), OnMatch.CREATE))
+                .created());
+        assertEquals(8, bulk.count("SB_ACTIVITY"));
+        sameRecords(ACTIVITY_ROWS);
     }
 }

@@ -61,8 +61,9 @@ final class CustomerRefs {
                 folded.add(CompanyNames.normalise(name.strip()));
             }
         }
-        Map<String, Long> byExternal = externals.isEmpty() ? Map.of()
-                : ExternalIds.find(connection, CustomersTarget.ENTITY, "SB_CUSTOMER", externals);
+        Map<String, Long> byExternal = byExternalId(connection, externals);
+        readRefs(connection, byExternal.values().stream().filter(id -> !known.containsKey(id)).collect(Collectors.toSet()));
+        byExternal.values().removeIf(id -> !known.containsKey(id)); // an external id of a record that is gone names none
         Map<String, List<CustomerNames.Named>> byFolded = new HashMap<>();
         for (CustomerNames.Named n : CustomerNames.withNormalizedNames(CustomerNames.Select.on(connection), search, folded)) {
             byFolded.computeIfAbsent(n.key(), k -> new ArrayList<>()).add(n);
@@ -125,6 +126,31 @@ final class CustomerRefs {
             return new FieldError(ContactsTarget.CUSTOMER, NLS.bind(ImportMessages.Contact_ambiguousCustomer, name, ids.size()), name);
         }
         return ids.get(0);
+    }
+
+    /**
+     * The records the customers' external ids name, by the table's primary key alone ({@link ExternalIds#find} joins the
+     * customer table, which Derby runs as a scan per batch at scale); whether the record is there is {@link #readRefs}'s.
+     */
+    private static Map<String, Long> byExternalId(Connection connection, Set<String> externals) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        List<String> list = List.copyOf(externals);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? "
+                    + "AND EXTERNAL_ID IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                select.setString(1, CustomersTarget.ENTITY);
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private void readRefs(Connection connection, Set<Long> ids) throws SQLException {

@@ -41,6 +41,8 @@ final class CustomerRefs {
     private final CustomerSearch search;
     /** Owners and names by id, kept for the run (children of one customer come in many batches). */
     private final Map<Long, Ref> known = new HashMap<>();
+    /** Every customer's external id, read at the first batch that names one (a bulk load's customers do not change). */
+    private Map<String, Long> allExternalIds;
 
     CustomerRefs(SecurityService security, CustomerSearch search) {
         this.security = security;
@@ -129,25 +131,30 @@ final class CustomerRefs {
     }
 
     /**
-     * The records the customers' external ids name, by the table's primary key alone ({@link ExternalIds#find} joins the
-     * customer table, which Derby runs as a scan per batch at scale); whether the record is there is {@link #readRefs}'s.
+     * The records the customers' external ids name. Every customer external id is read once, the first time a batch
+     * names one: an IN list on the key's second column ({@link ExternalIds#find}) is a scan of the entity's ids per
+     * batch in Derby. Whether the record is there is {@link #readRefs}'s.
      */
-    private static Map<String, Long> byExternalId(Connection connection, Set<String> externals) throws SQLException {
-        Map<String, Long> found = new HashMap<>();
-        List<String> list = List.copyOf(externals);
-        for (int from = 0; from < list.size(); from += 500) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? "
-                    + "AND EXTERNAL_ID IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+    private Map<String, Long> byExternalId(Connection connection, Set<String> externals) throws SQLException {
+        if (externals.isEmpty()) {
+            return new HashMap<>();
+        }
+        if (allExternalIds == null) {
+            allExternalIds = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
                 select.setString(1, CustomersTarget.ENTITY);
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 2, chunk.get(i));
-                }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), rs.getLong(2));
+                        allExternalIds.put(rs.getString(1), rs.getLong(2));
                     }
                 }
+            }
+        }
+        Map<String, Long> found = new HashMap<>();
+        for (String external : externals) {
+            Long id = allExternalIds.get(external);
+            if (id != null) {
+                found.put(external, id);
             }
         }
         return found;

@@ -176,37 +176,10 @@ public abstract class BulkLoad implements BulkWriter.Staging {
                 rows.add(new Object[] { entity, external, id });
             }
         });
-        if (!hasRows(connection)) { // into the empty table Derby's bulk insert writes the heap and sorts the key once
-            try (DerbyBulkInsert insert = new DerbyBulkInsert("SB_IMPORT_EXTERNAL_ID", List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID"), 0)) {
-                insert.add(rows);
-                insert.finish();
-                insert.insert(connection);
-            }
-            return;
-        }
-        // Into a table that has rows (the customers' ids, when contacts come) Derby's bulk insert is a logged insert
-        // too, and was the largest part of the activities' load in MoveInBenchmark's profile: plain batches instead,
-        // of the ids in key order, so each lands on the page the one before it did
-        rows.sort((a, b) -> ((String) a[1]).compareTo((String) b[1]));
-        try (var insert = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES (?, ?, ?)")) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                insert.setString(1, (String) row[0]);
-                insert.setString(2, (String) row[1]);
-                insert.setLong(3, (Long) row[2]);
-                insert.addBatch();
-                if (++pending == 1_000) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static boolean hasRows(Connection connection) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT 1 FROM SB_IMPORT_EXTERNAL_ID FETCH FIRST ROW ONLY"); var rs = select.executeQuery()) {
-            return rs.next();
+        try (DerbyBulkInsert insert = new DerbyBulkInsert("SB_IMPORT_EXTERNAL_ID", List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID"), 0)) {
+            insert.add(rows);
+            insert.finish();
+            insert.insert(connection);
         }
     }
 

@@ -94,8 +94,12 @@ public final class CustomerSearch implements AutoCloseable {
     private final java.util.Queue<IndexWork<Void>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
     private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
-    /** Customers {@link #writtenInBackground} has still to index, as its file beside the index records them. */
-    private final Set<Long> stale = new java.util.TreeSet<>();
+    /**
+     * Customers {@link #writtenInBackground} has still to index, as its file beside the index records them, each with
+     * the number of its latest recording (guarded by itself).
+     */
+    private final Map<Long, Long> stale = new java.util.TreeMap<>();
+    private long staleWrites;
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
@@ -278,7 +282,7 @@ public final class CustomerSearch implements AutoCloseable {
                     rebuild(index);
                 }
                 catchUp(index, true);
-                indexStale(index, rebuild);
+                indexStaleFile(index, rebuild);
             }
             return index;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -430,18 +434,17 @@ public final class CustomerSearch implements AutoCloseable {
 
     /**
      * Indexes customers a bulk load of their children (contacts) changed, after it committed, in a background job as
-     * {@link #imported} catches up: the load does not wait for the index, and queries meanwhile ask the database
-     * ({@link #isBulkWritePending}). The ids are kept in a file beside the index until the job has committed them, so
+     * {@link #imported} catches up: the load does not wait for the index, and a query that comes before the job indexes
+     * them first itself ({@link #indexStale}). The ids are kept in a file beside the index until the job has committed them, so
      * a process that ends first (the CLI) leaves them to the next opening, which indexes them before it answers.
      */
     public void writtenInBackground(Collection<Long> ids) {
         if (onServer() || ids.isEmpty()) {
             return;
         }
-        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
         synchronized (stale) {
-            for (long id : sorted) {
-                stale.add(id);
+            for (Long id : ids) {
+                stale.put(id, ++staleWrites);
             }
             saveStale();
         }
@@ -452,17 +455,10 @@ public final class CustomerSearch implements AutoCloseable {
                 synchronized (this) {
                     catchingUp = true;
                     try {
-                        put(index, connection(), sorted);
-                        index.commit(index.watermark());
+                        indexStale(index);
                     } finally {
                         catchingUp = false;
                     }
-                }
-                synchronized (stale) {
-                    for (long id : sorted) {
-                        stale.remove(id);
-                    }
-                    saveStale();
                 }
                 return Status.OK_STATUS;
             } catch (Exception e) {
@@ -473,6 +469,27 @@ public final class CustomerSearch implements AutoCloseable {
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /**
+     * Indexes the customers {@link #writtenInBackground} recorded and not indexed yet, by the job or by a query that
+     * came first (it must not answer without them); the caller holds this object's lock. A customer recorded again
+     * while this ran stays recorded: its second load may have committed after this read it.
+     */
+    private void indexStale(CustomerIndex index) throws IOException, SQLException {
+        Map<Long, Long> taken;
+        synchronized (stale) {
+            if (stale.isEmpty()) {
+                return;
+            }
+            taken = new java.util.TreeMap<>(stale);
+        }
+        put(index, connection(), taken.keySet().stream().mapToLong(Long::longValue).toArray());
+        index.commit(index.watermark());
+        synchronized (stale) {
+            taken.forEach(stale::remove); // only those not recorded again since
+            saveStale();
+        }
     }
 
     /** The file of customers to index again ({@link #writtenInBackground}), beside the index folder; none in memory. */
@@ -490,7 +507,7 @@ public final class CustomerSearch implements AutoCloseable {
             if (stale.isEmpty()) {
                 Files.deleteIfExists(file);
             } else {
-                long[] ids = stale.stream().mapToLong(Long::longValue).toArray();
+                long[] ids = stale.keySet().stream().mapToLong(Long::longValue).toArray();
                 org.salesbench.core.io.AtomicFiles.write(file, out -> {
                     java.io.DataOutputStream data = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out));
                     for (long id : ids) {
@@ -506,7 +523,7 @@ public final class CustomerSearch implements AutoCloseable {
     }
 
     /** At opening: indexes the customers a process left in the stale file, then removes it (a rebuild has them). */
-    private void indexStale(CustomerIndex index, boolean rebuilt) throws IOException, SQLException {
+    private void indexStaleFile(CustomerIndex index, boolean rebuilt) throws IOException, SQLException {
         Path file = staleFile();
         if (file == null || !Files.exists(file)) {
             return;
@@ -737,6 +754,7 @@ public final class CustomerSearch implements AutoCloseable {
                     lastFullCheck = System.nanoTime();
                 }
                 catchUp(index, full);
+                indexStale(index); // a bulk load's customers whose background job has not run yet
             } catch (IOException | SQLException e) {
                 throw failure(e);
             }

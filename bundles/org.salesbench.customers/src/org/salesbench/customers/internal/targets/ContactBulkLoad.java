@@ -228,6 +228,6 @@ final class ContactBulkLoad extends BulkLoad {
     /** The customers that gained contacts: their contacts' names, phones and e-mails are searched. */
     @Override
     protected void afterLoad() {
-        search.writtenInBackground(touched); // the load does not wait for the index; queries ask the database meanwhile
+        search.writtenInBackground(touched); // the load does not wait for the index; a query before the job indexes them first
     }
 }

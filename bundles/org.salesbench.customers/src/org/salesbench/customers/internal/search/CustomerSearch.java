@@ -94,6 +94,12 @@ public final class CustomerSearch implements AutoCloseable {
     private final java.util.Queue<IndexWork<Void>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
     private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Customers {@link #writtenInBackground} has still to index, as its file beside the index records them, each with
+     * the number of its latest recording (guarded by itself).
+     */
+    private final Map<Long, Long> stale = new java.util.TreeMap<>();
+    private long staleWrites;
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
@@ -276,6 +282,7 @@ public final class CustomerSearch implements AutoCloseable {
                     rebuild(index);
                 }
                 catchUp(index, true);
+                indexStaleFile(index, rebuild);
             }
             return index;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -423,6 +430,114 @@ public final class CustomerSearch implements AutoCloseable {
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /**
+     * Indexes customers a bulk load of their children (contacts) changed, after it committed, in a background job as
+     * {@link #imported} catches up: the load does not wait for the index, and a query that comes before the job indexes
+     * them first itself ({@link #indexStale}). The ids are kept in a file beside the index until the job has committed them, so
+     * a process that ends first (the CLI) leaves them to the next opening, which indexes them before it answers.
+     */
+    public void writtenInBackground(Collection<Long> ids) {
+        if (onServer() || ids.isEmpty()) {
+            return;
+        }
+        synchronized (stale) {
+            for (Long id : ids) {
+                stale.put(id, ++staleWrites);
+            }
+            saveStale();
+        }
+        pendingImports.incrementAndGet();
+        Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
+            try {
+                CustomerIndex index = ready.join();
+                synchronized (this) {
+                    catchingUp = true;
+                    try {
+                        indexStale(index);
+                    } finally {
+                        catchingUp = false;
+                    }
+                }
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                return Status.error(Messages.Search_failed, e); // the ids stay in the file: the next opening indexes them
+            } finally {
+                pendingImports.decrementAndGet();
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /**
+     * Indexes the customers {@link #writtenInBackground} recorded and not indexed yet, by the job or by a query that
+     * came first (it must not answer without them); the caller holds this object's lock. A customer recorded again
+     * while this ran stays recorded: its second load may have committed after this read it.
+     */
+    private void indexStale(CustomerIndex index) throws IOException, SQLException {
+        Map<Long, Long> taken;
+        synchronized (stale) {
+            if (stale.isEmpty()) {
+                return;
+            }
+            taken = new java.util.TreeMap<>(stale);
+        }
+        put(index, connection(), taken.keySet().stream().mapToLong(Long::longValue).toArray());
+        index.commit(index.watermark());
+        synchronized (stale) {
+            taken.forEach(stale::remove); // only those not recorded again since
+            saveStale();
+        }
+    }
+
+    /** The file of customers to index again ({@link #writtenInBackground}), beside the index folder; none in memory. */
+    private Path staleFile() {
+        return folder == null ? null : folder.resolveSibling(folder.getFileName() + ".stale");
+    }
+
+    /** Writes {@link #stale} to its file, or removes the file when it is empty; the caller holds {@code stale}. */
+    private void saveStale() {
+        Path file = staleFile();
+        if (file == null) {
+            return;
+        }
+        try {
+            if (stale.isEmpty()) {
+                Files.deleteIfExists(file);
+            } else {
+                long[] ids = stale.keySet().stream().mapToLong(Long::longValue).toArray();
+                org.salesbench.core.io.AtomicFiles.write(file, out -> {
+                    java.io.DataOutputStream data = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out));
+                    for (long id : ids) {
+                        data.writeLong(id);
+                    }
+                    data.flush();
+                });
+            }
+        } catch (IOException e) {
+            System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.WARNING,
+                    "Customers to index again not recorded; they are indexed when this process's job runs", e);
+        }
+    }
+
+    /** At opening: indexes the customers a process left in the stale file, then removes it (a rebuild has them). */
+    private void indexStaleFile(CustomerIndex index, boolean rebuilt) throws IOException, SQLException {
+        Path file = staleFile();
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        if (!rebuilt) {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.LongBuffer buffer = java.nio.ByteBuffer.wrap(bytes, 0, bytes.length - bytes.length % Long.BYTES).asLongBuffer();
+            long[] ids = new long[buffer.remaining()];
+            buffer.get(ids);
+            Arrays.sort(ids);
+            put(index, connection(), ids);
+            index.commit(index.watermark());
+        }
+        Files.deleteIfExists(file);
     }
 
     /** Indexes customers this process wrote, after their transaction committed. */
@@ -639,6 +754,7 @@ public final class CustomerSearch implements AutoCloseable {
                     lastFullCheck = System.nanoTime();
                 }
                 catchUp(index, full);
+                indexStale(index); // a bulk load's customers whose background job has not run yet
             } catch (IOException | SQLException e) {
                 throw failure(e);
             }

@@ -29,7 +29,11 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
+import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportSettings;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
@@ -100,13 +104,30 @@ public class ActivitiesTarget implements ImportTarget {
     public TargetWriter open(ImportContext context) {
         CustomerService service = context.service(CustomerService.class);
         SecurityService security = context.service(SecurityService.class);
-        return (rows, match) -> context.unitOfWork().write(em -> {
-            try {
-                return write(em, service, security, rows, match);
-            } catch (SQLException e) {
-                throw new PersistenceException(e.getMessage(), e);
+        return new BulkWriter() {
+            @Override
+            public List<RowOutcome> write(List<ImportRow> rows, MatchPolicy match) {
+                return context.unitOfWork().write(em -> {
+                    try {
+                        return ActivitiesTarget.write(em, service, security, rows, match);
+                    } catch (SQLException e) {
+                        throw new PersistenceException(e.getMessage(), e);
+                    }
+                });
             }
-        });
+
+            @Override
+            public boolean bulkApplies(ImportSettings settings) {
+                // the bulk insert reads the rows from this process through a table function: embedded Derby only
+                return context.unitOfWork().settings().dialect() == Dialect.DERBY;
+            }
+
+            @Override
+            public Staging stage(MatchPolicy match) {
+                return new ActivityBulkLoad(context, service, security, CustomerSearch.of(context.unitOfWork().settings()),
+                        CustomersTarget.events(context), match);
+            }
+        };
     }
 
     private static List<RowOutcome> write(EntityManager em, CustomerService service, SecurityService security, List<ImportRow> rows,
@@ -188,7 +209,7 @@ public class ActivitiesTarget implements ImportTarget {
     }
 
     /** A satisfaction that is not a whole number (4.5): refused here; 1 to 5 is the service's rule. */
-    private static FieldError notWhole(ImportRow row) {
+    static FieldError notWhole(ImportRow row) {
         if (row.has(SATISFACTION) && row.get(SATISFACTION) instanceof Number n) {
             BigDecimal value = new BigDecimal(n.toString());
             if (value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(100)) > 0) {
@@ -198,7 +219,7 @@ public class ActivitiesTarget implements ImportTarget {
         return null;
     }
 
-    private static void apply(ImportRow row, Activity a) {
+    static void apply(ImportRow row, Activity a) {
         if (row.has(TYPE)) a.setType(row.get(TYPE) == null ? null : ActivityType.valueOf(row.text(TYPE)));
         if (row.has(OCCURRED_AT)) a.setOccurredAt((LocalDateTime) row.get(OCCURRED_AT));
         if (row.has(SUMMARY)) a.setSummary(row.text(SUMMARY));

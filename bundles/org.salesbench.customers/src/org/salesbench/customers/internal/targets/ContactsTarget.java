@@ -30,7 +30,11 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DecisionRole;
 import org.salesbench.customers.internal.SearchTerms;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.core.events.DomainEventPublisher;
+import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportSettings;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
@@ -119,13 +123,30 @@ public class ContactsTarget implements ImportTarget {
         CustomerService service = context.service(CustomerService.class);
         SecurityService security = context.service(SecurityService.class);
         CustomerSearch search = CustomerSearch.of(context.unitOfWork().settings());
-        return (rows, match) -> context.unitOfWork().write(em -> {
-            try {
-                return write(context, em, service, security, search, rows, match);
-            } catch (SQLException e) {
-                throw new PersistenceException(e.getMessage(), e);
+        DomainEventPublisher events = CustomersTarget.events(context);
+        return new BulkWriter() {
+            @Override
+            public List<RowOutcome> write(List<ImportRow> rows, MatchPolicy match) {
+                return context.unitOfWork().write(em -> {
+                    try {
+                        return ContactsTarget.this.write(context, em, service, security, search, rows, match);
+                    } catch (SQLException e) {
+                        throw new PersistenceException(e.getMessage(), e);
+                    }
+                });
             }
-        });
+
+            @Override
+            public boolean bulkApplies(ImportSettings settings) {
+                // the bulk insert reads the rows from this process through a table function: embedded Derby only
+                return context.unitOfWork().settings().dialect() == Dialect.DERBY;
+            }
+
+            @Override
+            public Staging stage(MatchPolicy match) {
+                return new ContactBulkLoad(context, service, security, search, events, match);
+            }
+        };
     }
 
     private List<RowOutcome> write(ImportContext context, EntityManager em, CustomerService service, SecurityService security,
@@ -221,7 +242,7 @@ public class ContactsTarget implements ImportTarget {
     }
 
     /** A company's card (an address book marks it so); a row of a file without a name is a person's row that lacks it. */
-    private static boolean isCompanyCard(ImportRow row) {
+    static boolean isCompanyCard(ImportRow row) {
         return COMPANY.equalsIgnoreCase(row.text(KIND) == null ? "" : row.text(KIND).strip());
     }
 
@@ -277,7 +298,7 @@ public class ContactsTarget implements ImportTarget {
         return em.find(Customer.class, service.create(customer).getId());
     }
 
-    private static void apply(ImportRow row, Contact k) {
+    static void apply(ImportRow row, Contact k) {
         if (row.has(NAME)) k.setName(row.text(NAME) == null ? null : row.text(NAME).strip());
         if (row.has(TITLE)) k.setTitle(row.text(TITLE));
         if (row.has(DEPARTMENT)) k.setDepartment(row.text(DEPARTMENT));

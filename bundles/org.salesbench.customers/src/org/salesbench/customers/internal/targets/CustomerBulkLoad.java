@@ -33,6 +33,7 @@ import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
+import org.salesbench.importexport.targets.BulkLoad;
 import org.salesbench.importexport.targets.DerbyBulkInsert;
 import org.salesbench.importexport.targets.WritableFields;
 
@@ -230,7 +231,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
                     try {
                         customers.insert(connection);
                         tags.insert(connection);
-                        ExternalIds.put(connection, CustomersTarget.ENTITY, externalIds);
+                        BulkLoad.putExternalIds(connection, CustomersTarget.ENTITY, externalIds);
                     } catch (SQLException e) {
                         throw new PersistenceException(e.getMessage(), e);
                     }

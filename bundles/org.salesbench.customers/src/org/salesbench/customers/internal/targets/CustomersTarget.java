@@ -181,6 +181,15 @@ public class CustomersTarget implements ImportTarget {
         c.getTags().addAll(tags);
     }
 
+    /** The event publisher, or {@code null} headless without EventAdmin (nothing listens). */
+    static DomainEventPublisher events(ImportContext context) {
+        try {
+            return context.service(DomainEventPublisher.class);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
     private static final class Writer implements BulkWriter {
         private final ImportContext context;
         private final UnitOfWork unitOfWork;
@@ -195,13 +204,7 @@ public class CustomersTarget implements ImportTarget {
             this.search = CustomerSearch.of(unitOfWork.settings());
             this.service = context.service(CustomerService.class);
             this.security = context.service(SecurityService.class);
-            DomainEventPublisher publisher;
-            try {
-                publisher = context.service(DomainEventPublisher.class);
-            } catch (IllegalStateException e) {
-                publisher = null; // headless without EventAdmin: nothing listens
-            }
-            this.events = publisher;
+            this.events = events(context);
         }
 
         @Override

@@ -33,12 +33,19 @@ class ContractLifecycleTest {
 
     @BeforeAll
     void open() {
-        fx = new ContractFixture();
+        fx = fixture();
+    }
+
+    /** The fixture the moves run on: in-memory Derby here, a PostgreSQL schema in {@link PostgresContractLifecycleTest}. */
+    ContractFixture fixture() {
+        return new ContractFixture();
     }
 
     @AfterAll
     void close() {
-        fx.close();
+        if (fx != null) {
+            fx.close();
+        }
     }
 
     /** A new draft of the rep's, from a won deal without quote. */

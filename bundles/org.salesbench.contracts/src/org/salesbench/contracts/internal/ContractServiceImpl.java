@@ -306,7 +306,6 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             Contract stored = load(em, contract.getId());
             security.check(Action.UPDATE, Contract.ENTITY, stored.getOwner());
             security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
-            String ownerBefore = stored.getOwner();
             if (!stored.getStatus().isEditable()) {
                 throw invalid("status", NLS.bind(Messages.Contract_notDraft, stored.getNumber(), Messages.status(stored.getStatus())));
             }
@@ -323,9 +322,7 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             attachProducts(em, contract);
             contract.applyTotals();
             Contract merged = em.merge(contract);
-            if (!merged.getOwner().equals(ownerBefore)) {
-                followOwner(em, merged);
-            }
+            followOwner(em, merged);
             em.flush();
             unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.UPDATED, merged.getId()));
             loadGraph(merged);
@@ -604,12 +601,14 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
     /**
      * The contract's money rows take its new owner in the same transaction (an edit or an import's update of a
      * draft): the owner's ageing and collected revenue, the totals the database keeps per owner and row-level
-     * security read the rows' own OWNER, so a row left with the old owner would count for them.
+     * security read the rows' own OWNER, so a row left with the old owner would count for them. Looks for rows of
+     * another owner rather than comparing with the stored contract: an import updates the contract it read in the
+     * same persistence context, so the stored one already has the new owner.
      */
     private static void followOwner(EntityManager em, Contract contract) {
         for (Class<? extends AbstractEntity> kind : MONEY_ROWS) {
-            for (AbstractEntity row : em.createQuery("SELECT e FROM " + kind.getSimpleName() + " e WHERE e.contractId = :c", kind)
-                    .setParameter("c", contract.getId()).getResultList()) {
+            for (AbstractEntity row : em.createQuery("SELECT e FROM " + kind.getSimpleName() + " e WHERE e.contractId = :c AND e.owner <> :o", kind)
+                    .setParameter("c", contract.getId()).setParameter("o", contract.getOwner()).getResultList()) {
                 row.setOwner(contract.getOwner());
             }
         }

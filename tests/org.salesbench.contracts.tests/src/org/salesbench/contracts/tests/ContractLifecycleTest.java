@@ -33,19 +33,12 @@ class ContractLifecycleTest {
 
     @BeforeAll
     void open() {
-        fx = fixture();
-    }
-
-    /** The fixture the moves run on: in-memory Derby here, a PostgreSQL schema in {@link PostgresContractLifecycleTest}. */
-    ContractFixture fixture() {
-        return new ContractFixture();
+        fx = new ContractFixture();
     }
 
     @AfterAll
     void close() {
-        if (fx != null) {
-            fx.close();
-        }
+        fx.close();
     }
 
     /** A new draft of the rep's, from a won deal without quote. */

@@ -27,6 +27,14 @@ public interface Picklists {
     /** Why an opportunity was lost. */
     String LOSS_REASON = "lossReason";
 
+    /**
+     * The service on {@code unitOfWork} for a process that opened its database itself (a tool, a test); in the workbench
+     * and the CLI it is a DS service.
+     */
+    static Picklists open(UnitOfWork unitOfWork, org.salesbench.core.security.SecurityService security) {
+        return new org.salesbench.persistence.internal.PicklistService(unitOfWork, security);
+    }
+
     /** The ids of the lists that have values, sorted. */
     List<String> lists();
 

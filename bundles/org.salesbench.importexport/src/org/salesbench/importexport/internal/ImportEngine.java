@@ -65,6 +65,7 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
 
@@ -108,6 +109,8 @@ public class ImportEngine implements ImportService {
         });
     }
 
+    private final java.util.concurrent.atomic.AtomicReference<Picklists> ownPicklists = new java.util.concurrent.atomic.AtomicReference<>();
+
     /** @param services finds the module services targets write through (e.g. the customer service) */
     public ImportEngine(UnitOfWork unitOfWork, Function<Class<?>, Object> services) {
         this.unitOfWork = unitOfWork;
@@ -124,6 +127,10 @@ public class ImportEngine implements ImportService {
         @Override
         public <S> S service(Class<S> type) {
             Object service = services.apply(type);
+            if (service == null && type == Picklists.class && services.apply(SecurityService.class) instanceof SecurityService security) {
+                // an engine given its services by hand (a tool, a test) reads and adds picklist values all the same
+                service = ownPicklists.updateAndGet(p -> p != null ? p : Picklists.open(unitOfWork, security));
+            }
             if (service == null) {
                 throw new IllegalStateException(NLS.bind(Messages.Service_missing, type.getName()));
             }
@@ -819,10 +826,11 @@ public class ImportEngine implements ImportService {
             }
             List<String> picklist = new ArrayList<>(field.picklist());
             picklist.add(stored);
-            picklist.add(text.strip());
+            // the rows after read the text as the value added: as its stored code (an alias), not as the text itself
+            TargetField extended = field.withPicklist(picklist).withValueAliases(text.strip(), stored);
             for (int i = 0; i < fieldOfColumn.length; i++) {
                 if (fieldOfColumn[i] == field) {
-                    fieldOfColumn[i] = field.withPicklist(picklist);
+                    fieldOfColumn[i] = extended;
                 }
             }
             runContext.note(NLS.bind(Messages.Note_valueAdded, new Object[] { header, text.strip(), stored }));

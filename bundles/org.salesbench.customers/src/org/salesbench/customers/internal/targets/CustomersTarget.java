@@ -53,10 +53,12 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.PicklistFields;
 import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.TargetMessages;
@@ -119,7 +121,18 @@ public class CustomersTarget implements ImportTarget {
     @Override
     public List<TargetField> fields(ImportContext context) {
         List<String> grades = context.service(CustomerService.class).grades();
-        return fields().stream().map(f -> f.name().equals(GRADE) ? f.withPicklist(grades) : f).toList();
+        Picklists picklists = context.service(Picklists.class);
+        return fields().stream().map(f -> switch (f.name()) {
+            case GRADE -> f.withPicklist(grades);
+            case INDUSTRY -> PicklistFields.of(f, picklists, Picklists.INDUSTRY, PicklistFields.VENDOR_INDUSTRIES);
+            default -> f;
+        }).toList();
+    }
+
+    /** An industry the list has not (with {@code --add-values}): added to the editable industry list. */
+    @Override
+    public String addPicklistValue(ImportContext context, String field, String value) {
+        return INDUSTRY.equals(field) ? PicklistFields.addValue(context.service(Picklists.class), Picklists.INDUSTRY, value) : null;
     }
 
     @Override

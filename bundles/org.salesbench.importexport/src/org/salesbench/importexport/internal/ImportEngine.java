@@ -324,6 +324,11 @@ public class ImportEngine implements ImportService {
             }
 
             @Override
+            public boolean addsValues() {
+                return settings.addValues();
+            }
+
+            @Override
             public void note(String message) {
                 notes.merge(message, 1, Integer::sum);
             }
@@ -826,11 +831,10 @@ public class ImportEngine implements ImportService {
             }
             List<String> picklist = new ArrayList<>(field.picklist());
             picklist.add(stored);
-            // the rows after read the text as the value added: as its stored code (an alias), not as the text itself
-            TargetField extended = field.withPicklist(picklist).withValueAliases(text.strip(), stored);
+            picklist.add(text.strip());
             for (int i = 0; i < fieldOfColumn.length; i++) {
                 if (fieldOfColumn[i] == field) {
-                    fieldOfColumn[i] = extended;
+                    fieldOfColumn[i] = field.withPicklist(picklist);
                 }
             }
             runContext.note(NLS.bind(Messages.Note_valueAdded, new Object[] { header, text.strip(), stored }));

@@ -59,6 +59,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final CustomerService service;
     private final DomainEventPublisher events;
     private final MatchPolicy match;
+    private final java.util.function.UnaryOperator<String> industries;
     private final CustomersTarget target = new CustomersTarget();
     /** Existing record id by normalised key value, per key field the run matches on. */
     private final Map<String, Map<String, Long>> existing = new HashMap<>();
@@ -78,7 +79,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private int staged;
     private boolean loaded;
 
-    CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match) {
+    CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match,
+            java.util.function.UnaryOperator<String> industries) {
+        this.industries = industries;
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
         this.service = service;
@@ -124,7 +127,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             Customer customer = new Customer();
-            CustomersTarget.apply(row, customer);
+            CustomersTarget.apply(row, customer, industries);
             CustomersTarget.prepare(customer);
             long matched = matchOf(row, customer);
             if (matched != 0) {

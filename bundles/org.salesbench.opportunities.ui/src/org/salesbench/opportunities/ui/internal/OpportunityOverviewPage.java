@@ -21,6 +21,8 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
@@ -98,7 +100,24 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
                 (o, v) -> replace(o.getCompetitors(), v));
         text(toolkit, team, "source", Messages.Field_source, Opportunity::getSource, Opportunity::setSource);
         readOnly(toolkit, team, Messages.Field_campaign, o -> campaign(o.getCampaign()));
-        text(toolkit, team, "industry", Messages.Field_industry, Opportunity::getIndustry, Opportunity::setIndustry);
+        // the industry list's active values (and the deal's own if no longer offered), labelled in the user's language
+        Picklists picklists = Services.get(Picklists.class);
+        String current = entity() == null ? null : entity().getIndustry();
+        List<PicklistValue> industries = new ArrayList<>(picklists.activeValues(Picklists.INDUSTRY));
+        if (current != null && industries.stream().noneMatch(v -> v.code().equalsIgnoreCase(current))) {
+            industries.add(picklists.find(Picklists.INDUSTRY, current)
+                    .orElse(new PicklistValue(Picklists.INDUSTRY, current, current, current, Integer.MAX_VALUE, false, false)));
+        }
+        List<String> industryLabels = new ArrayList<>(List.of(""));
+        industries.forEach(v -> industryLabels.add(v.label()));
+        combo(toolkit, team, "industry", Messages.Field_industry, industryLabels, o -> {
+            for (int i = 0; o.getIndustry() != null && i < industries.size(); i++) {
+                if (industries.get(i).code().equalsIgnoreCase(o.getIndustry())) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }, (o, i) -> o.setIndustry(i == 0 ? null : industries.get(i - 1).code()));
         multiline(toolkit, team, "description", Messages.Field_description, Opportunity::getDescription, Opportunity::setDescription);
     }
 

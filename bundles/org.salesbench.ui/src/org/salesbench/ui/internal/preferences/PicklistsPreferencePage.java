@@ -43,6 +43,16 @@ public class PicklistsPreferencePage extends PreferencePage implements IWorkbenc
     private List<PicklistValue> values = List.of();
     private Button add, rename, up, down, active;
 
+    /** Whether the user may change the lists (an administrator): otherwise the page is read-only. */
+    public boolean editable() {
+        return admin;
+    }
+
+    /** The Add… button, for tests. */
+    public Button addButton() {
+        return add;
+    }
+
     public PicklistsPreferencePage() {
         noDefaultAndApplyButton();
         setDescription(Messages.Picklists_description);
@@ -122,46 +132,50 @@ public class PicklistsPreferencePage extends PreferencePage implements IWorkbenc
     }
 
     /** The list shown: its id. */
-    String list() {
+    public String list() {
         int i = lists.getSelectionIndex();
         return i < 0 ? null : listIds.get(i);
     }
 
     /** Shows {@code list}. */
-    void showList(String list) {
+    public void showList(String list) {
         lists.select(listIds.indexOf(list));
         refresh(-1);
     }
 
     /** The rows shown, as the table has them: code, English, Chinese, active. */
-    List<String[]> rows() {
+    public List<String[]> rows() {
         return java.util.Arrays.stream(table.getItems()).map(i -> new String[] {i.getText(0), i.getText(1), i.getText(2), i.getText(3)}).toList();
     }
 
     /** What the Add button's dialog does on OK. */
-    boolean addValue(String english, String chinese) {
+    public boolean addValue(String english, String chinese) {
         return change(() -> picklists.add(list(), null, english, chinese).code());
     }
 
     /** What the Rename button's dialog does on OK. */
-    boolean renameValue(String code, String english, String chinese) {
+    public boolean renameValue(String code, String english, String chinese) {
         return change(() -> picklists.rename(list(), code, english, chinese).code());
     }
 
-    boolean moveValue(String code, int index) {
+    public boolean moveValue(String code, int index) {
         return change(() -> {
             picklists.move(list(), code, index);
             return code;
         });
     }
 
-    boolean setValueActive(String code, boolean on) {
+    public boolean setValueActive(String code, boolean on) {
         return change(() -> picklists.setActive(list(), code, on).code());
     }
 
     /** Runs a change of the list shown and selects the value it names; a refusal is the page's error message. */
     private boolean change(java.util.function.Supplier<String> work) {
         if (list() == null) {
+            return false;
+        }
+        if (!admin) { // the buttons are off; the service would refuse as well
+            setErrorMessage(Messages.Picklists_adminOnly);
             return false;
         }
         try {

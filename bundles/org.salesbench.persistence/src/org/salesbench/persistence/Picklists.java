@@ -26,6 +26,15 @@ public interface Picklists {
     String INDUSTRY = "industry";
     /** Why an opportunity was lost. */
     String LOSS_REASON = "lossReason";
+    /** A customer's status (customers' {@code CustomerStatus}): fixed values, editable labels. */
+    String CUSTOMER_STATUS = "customerStatus";
+    /** An activity's type (customers' {@code ActivityType}): fixed values, editable labels. */
+    String ACTIVITY_TYPE = "activityType";
+    /**
+     * Lists whose values carry behaviour (each is a module's enum constant, which code decides on): their labels are
+     * renamed like any list's, but no value is added, moved or deactivated.
+     */
+    java.util.Set<String> FIXED_LISTS = java.util.Set.of(CUSTOMER_STATUS, ACTIVITY_TYPE);
 
     /**
      * The service on {@code unitOfWork} for a process that opened its database itself (a tool, a test); in the workbench

@@ -15,6 +15,7 @@ public final class Messages extends NLS {
     public static String Picklist_blankLabel;
     public static String Picklist_longLabel;
     public static String Picklist_badColumn;
+    public static String Picklist_fixed;
     public static String Database_cannotConnect;
     public static String Database_migrationFailed;
     public static String Database_statementFailed;

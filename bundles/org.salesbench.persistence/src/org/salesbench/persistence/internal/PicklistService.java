@@ -83,6 +83,7 @@ public class PicklistService implements Picklists {
     public PicklistValue add(String list, String code, String labelEn, String labelZh) {
         security.check(Action.CREATE, ENTITY, "system");
         checkList(list);
+        checkNotFixed(list);
         String en = label(list, code, labelEn);
         String zh = label(list, code, labelZh);
         return write(list, em -> {
@@ -123,6 +124,7 @@ public class PicklistService implements Picklists {
         }
         String t = text.strip();
         t = t.length() > MAX_LABEL ? t.substring(0, MAX_LABEL) : t;
+        checkNotFixed(list);
         cache.remove(list); // another row of the same run, or another process, may have added it
         Optional<String> again = resolve(list, t);
         return again.isPresent() ? again.get() : add(list, null, t, t).code();
@@ -149,6 +151,7 @@ public class PicklistService implements Picklists {
     @Override
     public List<PicklistValue> move(String list, String code, int index) {
         security.check(Action.UPDATE, ENTITY, "system");
+        checkNotFixed(list);
         return write(list, em -> {
             PicklistValue v = existing(em, list, code);
             List<PicklistValue> values = new ArrayList<>(read(em, list));
@@ -171,6 +174,7 @@ public class PicklistService implements Picklists {
     @Override
     public PicklistValue setActive(String list, String code, boolean active) {
         security.check(Action.UPDATE, ENTITY, "system");
+        checkNotFixed(list);
         return write(list, em -> {
             PicklistValue v = existing(em, list, code);
             em.createNativeQuery("UPDATE SB_PICKLIST_VALUE SET ACTIVE = ?1 WHERE LIST_ID = ?2 AND CODE = ?3")
@@ -195,6 +199,12 @@ public class PicklistService implements Picklists {
         String c = code == null ? "" : code.strip();
         return read(em, list).stream().filter(v -> v.code().equalsIgnoreCase(c)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(NLS.bind(Messages.Picklist_noValue, c, list)));
+    }
+
+    private static void checkNotFixed(String list) {
+        if (FIXED_LISTS.contains(list)) {
+            throw new IllegalArgumentException(NLS.bind(Messages.Picklist_fixed, list));
+        }
     }
 
     private static void checkList(String list) {

@@ -25,6 +25,8 @@ public final class Messages extends NLS {
     public static String Picklists_renameTitle;
     public static String Picklists_industry;
     public static String Picklists_lossReason;
+    public static String Picklists_customerStatus;
+    public static String Picklists_activityType;
     public static String Application_databaseErrorTitle;
     public static String Application_databaseNoticeTitle;
     public static String Window_title;

@@ -25,7 +25,8 @@ class PicklistsCommandTest {
         CliFixture cli = new CliFixture(dir);
         Result lists = cli.run("picklists", "list", "--format", "csv");
         assertEquals(0, lists.code(), lists.toString());
-        assertTrue(lists.out().contains("industry,32,32") && lists.out().contains("lossReason,7,7"), lists.toString());
+        assertTrue(lists.out().contains("industry,32,32") && lists.out().contains("lossReason,7,7")
+                && lists.out().contains("customerStatus,4,4") && lists.out().contains("activityType,5,5"), lists.toString());
 
         Result added = cli.run("picklists", "add", "industry", "Space Mining", "太空采矿");
         assertEquals(0, added.code(), added.toString());
@@ -49,6 +50,15 @@ class PicklistsCommandTest {
         assertEquals(3, unknown.code(), unknown.toString());
         assertTrue(unknown.err().contains("colour") && unknown.err().contains("industry"), unknown.toString());
         assertEquals(2, cli.run("picklists", "paint", "industry").code(), "an unknown action is a usage error");
+
+        // a list whose values are a module's built-in kinds: renamed, never added to nor deactivated
+        Result fixedAdd = cli.run("picklists", "add", "customerStatus", "Partner", "伙伴");
+        assertEquals(3, fixedAdd.code(), fixedAdd.toString());
+        assertTrue(fixedAdd.err().contains("customerStatus"), fixedAdd.toString());
+        assertEquals(3, cli.run("picklists", "deactivate", "activityType", "NOTE").code());
+        Result churned = cli.run("picklists", "rename", "customerStatus", "LOST", "--en", "Churned", "--zh", "已流失");
+        assertEquals(0, churned.code(), churned.toString());
+        assertTrue(churned.out().contains("LOST") && churned.out().contains("Churned") && churned.out().contains("已流失"), churned.toString());
         assertEquals(2, cli.run("picklists", "move", "industry", "OTHER", "first").code());
     }
 

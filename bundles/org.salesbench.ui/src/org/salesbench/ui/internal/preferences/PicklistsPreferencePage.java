@@ -215,11 +215,12 @@ public class PicklistsPreferencePage extends PreferencePage implements IWorkbenc
     private void enable() {
         int i = table.getSelectionIndex();
         boolean one = admin && i >= 0 && i < values.size();
-        add.setEnabled(admin && list() != null);
+        boolean fixed = Picklists.FIXED_LISTS.contains(list()); // built-in kinds: only renamed
+        add.setEnabled(admin && list() != null && !fixed);
         rename.setEnabled(one);
-        up.setEnabled(one && i > 0);
-        down.setEnabled(one && i < values.size() - 1);
-        active.setEnabled(one);
+        up.setEnabled(one && !fixed && i > 0);
+        down.setEnabled(one && !fixed && i < values.size() - 1);
+        active.setEnabled(one && !fixed);
         active.setText(one && !values.get(i).active() ? Messages.Picklists_activate : Messages.Picklists_deactivate);
         active.getParent().layout();
     }
@@ -228,6 +229,8 @@ public class PicklistsPreferencePage extends PreferencePage implements IWorkbenc
         return switch (id) {
             case Picklists.INDUSTRY -> Messages.Picklists_industry;
             case Picklists.LOSS_REASON -> Messages.Picklists_lossReason;
+            case Picklists.CUSTOMER_STATUS -> Messages.Picklists_customerStatus;
+            case Picklists.ACTIVITY_TYPE -> Messages.Picklists_activityType;
             default -> id;
         };
     }

@@ -42,6 +42,8 @@ public final class PicklistCodes implements UnaryOperator<String> {
     private final String list;
     private final String fieldLabel;
     private final Map<String, String> codes = new ConcurrentHashMap<>();
+    /** Values kept as written (no --add-values), by folded text. */
+    private final java.util.Set<String> kept = ConcurrentHashMap.newKeySet();
 
     private PicklistCodes(ImportContext context, Picklists picklists, String list, String fieldLabel, String... vendorAliases) {
         this.context = context;
@@ -77,6 +79,10 @@ public final class PicklistCodes implements UnaryOperator<String> {
         if (code != null) {
             return code;
         }
+        if (kept.contains(key(written))) {
+            context.note(NLS.bind(TargetMessages.Picklist_kept, fieldLabel, written)); // counted per row
+            return written;
+        }
         synchronized (this) {
             code = codes.get(key(written));
             if (code != null) {
@@ -85,12 +91,12 @@ public final class PicklistCodes implements UnaryOperator<String> {
             if (context.addsValues()) {
                 code = picklists.resolveOrAdd(list, written);
                 context.note(NLS.bind(TargetMessages.Picklist_added, new Object[] {fieldLabel, written, code}));
-            } else {
-                code = written;
-                context.note(NLS.bind(TargetMessages.Picklist_kept, fieldLabel, written));
+                codes.put(key(written), code);
+                return code;
             }
-            codes.put(key(written), code);
-            return code;
+            kept.add(key(written));
+            context.note(NLS.bind(TargetMessages.Picklist_kept, fieldLabel, written));
+            return written;
         }
     }
 

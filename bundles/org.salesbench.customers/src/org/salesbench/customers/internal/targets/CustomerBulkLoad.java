@@ -127,13 +127,15 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             Customer customer = new Customer();
-            CustomersTarget.apply(row, customer, industries);
+            CustomersTarget.apply(row, customer, java.util.function.UnaryOperator.identity());
             CustomersTarget.prepare(customer);
             long matched = matchOf(row, customer);
             if (matched != 0) {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
                 continue;
             }
+            // the industry's code once the row is to be written (an unknown one is noted or added only then)
+            customer.setIndustry(industries.apply(customer.getIndustry()));
             RowOutcome unwritable = rules.refusal(row, customer, null);
             if (unwritable != null) {
                 outcomes[i] = unwritable;

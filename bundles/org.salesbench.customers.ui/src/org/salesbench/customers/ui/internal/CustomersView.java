@@ -334,7 +334,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         }
         item.setData(row);
         String[] texts = {row.name(), Formats.text(row.shortName()), Formats.text(row.grade()), Labels.of(row.status()),
-                Formats.text(row.industry()), Formats.text(row.region()), PoolMessages.owner(row.owner()), Formats.date(row.nextFollowUp()),
+                Formats.text(Industries.label(row.industry())), Formats.text(row.region()), PoolMessages.owner(row.owner()), Formats.date(row.nextFollowUp()),
                 Formats.dateTime(row.updatedAt())};
         item.setText(texts);
         boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now(Clocks.system()));

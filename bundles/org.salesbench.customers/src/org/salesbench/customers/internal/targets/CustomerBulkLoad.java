@@ -60,6 +60,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final CustomerService service;
     private final DomainEventPublisher events;
     private final MatchPolicy match;
+    private final java.util.function.UnaryOperator<String> industries;
     private final CustomersTarget target = new CustomersTarget();
     /** Existing record id by normalised key value, per key field the run matches on. */
     private final Map<String, Map<String, Long>> existing = new HashMap<>();
@@ -79,7 +80,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private int staged;
     private boolean loaded;
 
-    CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match) {
+    CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match,
+            java.util.function.UnaryOperator<String> industries) {
+        this.industries = industries;
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
         this.service = service;
@@ -125,13 +128,15 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             Customer customer = new Customer();
-            CustomersTarget.apply(row, customer);
+            CustomersTarget.apply(row, customer, java.util.function.UnaryOperator.identity());
             CustomersTarget.prepare(customer);
             long matched = matchOf(row, customer);
             if (matched != 0) {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
                 continue;
             }
+            // the industry's code once the row is to be written (an unknown one is noted or added only then)
+            customer.setIndustry(industries.apply(customer.getIndustry()));
             RowOutcome unwritable = rules.refusal(row, customer, null);
             if (unwritable != null) {
                 outcomes[i] = unwritable;

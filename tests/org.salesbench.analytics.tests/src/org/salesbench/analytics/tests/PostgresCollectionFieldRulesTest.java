@@ -37,7 +37,8 @@ import org.salesbench.users.internal.UserServiceImpl;
  * Field rules for the fields kept in tables of their own on a team server: a customer's tags (SB_CUSTOMER_TAG), a
  * contact's phones and e-mails (SB_CONTACT_PHONE, SB_CONTACT_EMAIL). A rep whose only role hides them finds none of
  * their rows in a direct SQL session, reads the record with them empty through the services, does not find the
- * customer by them in the server's search, gets no tags to filter by and no phone or e-mail in an export; saving the
+ * customer by them in the server's search, gets no tags to filter by and no phone or e-mail in the contacts export
+ * from the command line; saving the
  * record keeps the stored values. Finance (no such rule) and the rep with a second role that shows them read them
  * all, and once no role hides them the rep reads them on the tables at once.
  */
@@ -56,9 +57,15 @@ class PostgresCollectionFieldRulesTest {
             try (Database db = Database.open(schema.settings(), new LocalSecurityService("tester"))) {
                 RoleSecurityService owner = new RoleSecurityService(db); // the owner signs in: grants, views, row policies
                 assertEquals(List.of(new FieldMasks.RowMask("contact", "emails", "SB_CONTACT_EMAIL"),
-                        new FieldMasks.RowMask("contact", "phones", "SB_CONTACT_PHONE"), new FieldMasks.RowMask("customer", "tags", "SB_CUSTOMER_TAG")),
+                        new FieldMasks.RowMask("contact", "phones", "SB_CONTACT_PHONE"), new FieldMasks.RowMask("customer", "tags", "SB_CUSTOMER_TAG"),
+                        new FieldMasks.RowMask("opportunity", "competitors", "SB_OPPORTUNITY_COMPETITOR"),
+                        new FieldMasks.RowMask("opportunity", "teamMembers", "SB_OPPORTUNITY_MEMBER")),
                         db.read(FieldMasks::rowsOf),
                         "the fields kept in tables of their own");
+                try (Connection c = Database.connect(schema.settings()); Statement st = c.createStatement()) {
+                    assertEquals(5, single(st, "SELECT COUNT(*) FROM PG_POLICIES WHERE SCHEMANAME = CURRENT_SCHEMA() AND POLICYNAME = 'sb_field_rows'"
+                            + " AND PERMISSIVE = 'RESTRICTIVE' AND CMD = 'SELECT'"), "each of those tables has its row policy");
+                }
                 UserServiceImpl users = new UserServiceImpl(db, owner);
                 users.createUser(new User("tag.rep", "李伟"));
                 users.createUser(new User("tag.finance", "孙丽"));
@@ -124,11 +131,6 @@ class PostgresCollectionFieldRulesTest {
                 assertEquals(0, export.code(), export.out() + export.err());
                 String file = Files.readString(contactsCsv, StandardCharsets.UTF_8);
                 assertTrue(file.contains("王经理") && !file.contains("13912345678") && !file.contains("wang@dongfang"), file);
-                Path customersCsv = dir.resolve("customers.csv");
-                export = PostgresPermissionMatrixTest.CliRun.run(as(schema, "tag.rep"), "export", "customers", customersCsv.toString());
-                assertEquals(0, export.code(), export.out() + export.err());
-                file = Files.readString(customersCsv, StandardCharsets.UTF_8);
-                assertTrue(file.contains("东方重工集团") && !file.contains("保密名单"), file);
 
                 // finance has no such rule; a second role that shows them wins over the one that hides them
                 assertEquals(List.of(1L, 1L, 1L), valueRows(as(schema, "tag.finance")), "tag.finance reads every tag, phone and e-mail");
@@ -137,8 +139,8 @@ class PostgresCollectionFieldRulesTest {
                 users.setRoles("tag.rep", List.of("rep_private"));
                 assertEquals(List.of(0L, 0L, 0L), valueRows(as(schema, "tag.rep")), "tag.rep with the hiding role alone again");
                 // once no role hides them, at once
-                users.deleteRole("rep_private");
                 users.setRoles("tag.rep", List.of(Role.SALES_REP));
+                users.deleteRole("rep_private");
                 assertEquals(List.of(1L, 1L, 1L), valueRows(as(schema, "tag.rep")), "tag.rep once no role hides them");
             } finally {
                 schema.closeWithTeamRoles();

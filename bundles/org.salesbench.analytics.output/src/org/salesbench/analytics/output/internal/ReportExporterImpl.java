@@ -127,8 +127,11 @@ public class ReportExporterImpl implements ReportExporter {
     }
 
     private String name(String table, long id) {
-        Object name = unitOfWork.read(em -> MaskingViews.query(em, "SELECT NAME FROM {" + table + "} WHERE ID = ?").setParameter(1, id)
-                .getResultStream().findFirst().orElse(null));
+        // a name the user's roles hide is NULL in the view: no row and a NULL name both show the id
+        Object name = unitOfWork.read(em -> {
+            java.util.List<?> names = MaskingViews.query(em, "SELECT NAME FROM {" + table + "} WHERE ID = ?").setParameter(1, id).getResultList();
+            return names.isEmpty() ? null : names.get(0);
+        });
         return name == null ? "#" + id : name.toString();
     }
 

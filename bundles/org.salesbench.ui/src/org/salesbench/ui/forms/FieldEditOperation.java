@@ -1,7 +1,11 @@
 package org.salesbench.ui.forms;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.core.commands.operations.AbstractOperation;
 import org.eclipse.core.runtime.IAdaptable;
@@ -9,6 +13,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Control;
 import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.ValidationException;
@@ -26,6 +31,50 @@ public final class FieldEditOperation extends AbstractOperation {
     @FunctionalInterface
     public interface Put {
         long save(AbstractEntity current, Object value);
+    }
+
+    /** How one field of a record kind is read and written. */
+    public record Field<E extends AbstractEntity>(Function<E, Object> get, BiConsumer<E, Object> set) {
+    }
+
+    /**
+     * Saves one field of a record edited in place (a list's grid), in a job: only if the record is still at
+     * {@code seenVersion} (the version the list shows), through {@code update} (the module's service: validation,
+     * rights, audit, events). Saved, the edit goes on the workbench's undo history and {@code saved} runs; a record
+     * changed since is reported with the offer to reload ({@code reload} runs if the user takes it) and nothing is
+     * written; any other failure (the service's validation message, a right the user lacks) goes to {@code failed}.
+     *
+     * @param title how the user knows the record (its name)
+     */
+    public static <E extends AbstractEntity> void save(Control owner, String jobName, String title, String entity, long id, long seenVersion,
+            Supplier<Optional<E>> read, UnaryOperator<E> update, Field<E> field, Object value, Runnable saved, Runnable reload,
+            Consumer<String> failed) {
+        Jobs.load(owner, jobName, () -> {
+            E current = read.get().orElse(null);
+            ConcurrentChangeException.checkVersion(entity, id, seenVersion, current == null ? null : current.getVersion(),
+                    current == null ? null : current.getUpdatedBy());
+            Object before = field.get().apply(current);
+            field.set().accept(current, value);
+            long version = update.apply(current).getVersion();
+            Put put = (stored, v) -> {
+                @SuppressWarnings("unchecked")
+                E record = (E) stored;
+                field.set().accept(record, v);
+                return update.apply(record).getVersion();
+            };
+            return new FieldEditOperation(title, () -> read.get(), put, before, value, version);
+        }, operation -> {
+            Undo.done(operation);
+            saved.run();
+        }, e -> {
+            if (e instanceof ConcurrentChangeException conflict) {
+                if (ConflictDialog.askReload(owner.getShell(), title, conflict)) {
+                    reload.run();
+                }
+            } else {
+                failed.accept(Jobs.message(e));
+            }
+        });
     }
 
     private final String title;

@@ -209,23 +209,11 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
         return Services.get(SecurityService.class).fieldAccess(Customer.ENTITY, field) == FieldAccess.EDIT;
     }
 
-    private static Object valueOf(Customer customer, String field) {
-        return switch (field) {
-            case "grade" -> customer.getGrade();
-            case "status" -> customer.getStatus();
-            case "nextFollowUp" -> customer.getNextFollowUp();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
-
-    private static void put(Customer customer, String field, Object value) {
-        switch (field) {
-            case "grade" -> customer.setGrade((String) value);
-            case "status" -> customer.setStatus((CustomerStatus) value);
-            case "nextFollowUp" -> customer.setNextFollowUp((LocalDate) value);
-            default -> throw new IllegalArgumentException(field);
-        }
-    }
+    /** The fields edited in place. */
+    private static final Map<String, FieldEditOperation.Field<Customer>> FIELDS = Map.of(
+            "grade", new FieldEditOperation.Field<>(Customer::getGrade, (c, v) -> c.setGrade((String) v)),
+            "status", new FieldEditOperation.Field<>(Customer::getStatus, (c, v) -> c.setStatus((CustomerStatus) v)),
+            "nextFollowUp", new FieldEditOperation.Field<>(Customer::getNextFollowUp, (c, v) -> c.setNextFollowUp((LocalDate) v)));
 
     /**
      * Saves one field edited in the grid through the service (its validation, rights and audit), only if the customer
@@ -233,38 +221,11 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
      * overwritten. Edit › Undo puts the value before back.
      */
     private void saveInPlace(CustomerRow row, String field, Object value) {
-        run(Messages.Job_save, monitor -> {
-            try {
-                Customer current = service.find(row.id()).orElse(null);
-                ConcurrentChangeException.checkVersion(Customer.ENTITY, row.id(), row.version(), current == null ? null : current.getVersion(),
-                        current == null ? null : current.getUpdatedBy());
-                Object before = valueOf(current, field);
-                put(current, field, value);
-                long saved = service.update(current).getVersion();
-                Display.getDefault().asyncExec(() -> {
-                    org.salesbench.ui.forms.Undo.done(new FieldEditOperation(row.name(), () -> service.find(row.id()), (stored, v) -> {
-                        put((Customer) stored, field, v);
-                        return service.update((Customer) stored).getVersion();
-                    }, before, value, saved));
-                    if (!grid.control().isDisposed()) {
-                        refresh();
-                    }
+        FieldEditOperation.save(grid.control(), Messages.Job_save, row.name(), Customer.ENTITY, row.id(), row.version(),
+                () -> service.find(row.id()), service::update, FIELDS.get(field), value, this::refresh, this::refresh, message -> {
+                    reportError(message);
+                    refresh();
                 });
-            } catch (ConcurrentChangeException e) {
-                Display.getDefault().asyncExec(() -> {
-                    if (!grid.control().isDisposed() && ConflictDialog.askReload(getSite().getShell(), row.name(), e)) {
-                        refresh();
-                    }
-                });
-            } catch (RuntimeException e) { // the service's validation message, or a right the user lacks
-                Display.getDefault().asyncExec(() -> {
-                    if (!grid.control().isDisposed()) {
-                        reportError(e.getMessage());
-                        refresh();
-                    }
-                });
-            }
-        });
     }
 
     private static boolean overdue(CustomerRow row) {

@@ -370,6 +370,8 @@ public final class VirtualGrid<R> {
     private final List<Color> themeColours = new ArrayList<>();
     private java.util.Map<String, java.util.Optional<org.eclipse.nebula.widgets.nattable.style.IStyle>> lightStyles;
     private Color lightBackground;
+    private Style selectionStyle;
+    private Color[] lightSelection;
 
     /**
      * Gives the grid the colours of the theme its view has: NatTable's own (light) ones in a light theme; in a dark one
@@ -398,6 +400,11 @@ public final class VirtualGrid<R> {
                         java.util.Optional.ofNullable(registry.getSpecificConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.valueOf(at[0]), at[1])));
             }
             lightBackground = natTable.getBackground();
+            if (registry.getSpecificConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.SELECT, null) instanceof Style selection) {
+                selectionStyle = selection;
+                lightSelection = new Color[] {selection.getAttributeValue(CellStyleAttributes.BACKGROUND_COLOR),
+                    selection.getAttributeValue(CellStyleAttributes.FOREGROUND_COLOR)};
+            }
         }
         for (String[] at : THEMED) {
             registry.unregisterConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.valueOf(at[0]), at[1]);
@@ -420,6 +427,10 @@ public final class VirtualGrid<R> {
             Color whiteText = natTable.getDisplay().getSystemColor(SWT.COLOR_WHITE);
             themed(registry, DisplayMode.SELECT, GridRegion.BODY, selected, whiteText);
             themed(registry, DisplayMode.SELECT, SelectionStyleLabels.SELECTION_ANCHOR_STYLE, selected, whiteText);
+            if (selectionStyle != null) { // the selection's own style (it has the selection's font too): its colours only
+                selectionStyle.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, selected);
+                selectionStyle.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, whiteText);
+            }
             themed(registry, DisplayMode.SELECT, GridRegion.COLUMN_HEADER, headerSelected, text);
             themed(registry, DisplayMode.SELECT, GridRegion.ROW_HEADER, headerSelected, text);
             themed(registry, DisplayMode.NORMAL, WARN, null, warning);
@@ -433,6 +444,10 @@ public final class VirtualGrid<R> {
                         style -> registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, style, DisplayMode.valueOf(at[0]), at[1]));
             }
             natTable.setBackground(lightBackground);
+            if (selectionStyle != null) {
+                selectionStyle.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, lightSelection[0]);
+                selectionStyle.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, lightSelection[1]);
+            }
         }
         natTable.getDisplay().asyncExec(() -> {
             if (!natTable.isDisposed()) {
@@ -530,7 +545,7 @@ public final class VirtualGrid<R> {
         if (editor == null || editor.isClosed()) {
             return false;
         }
-        editor.setEditorValue(value);
+        editor.setEditorValue(editor instanceof ComboBoxCellEditor ? new String[] {value} : value); // a drop-down takes its selection
         return editor.commit(MoveDirectionEnum.NONE);
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -62,6 +63,12 @@ class CustomersGridUiTest {
             customer.setGrade(c[1]);
             customer.setNextFollowUp(today.plusDays(Integer.parseInt(c[2])));
             service.create(customer);
+        }
+        // the list in this perspective alone (another test opened the manager's, which shows it too): closing it disposes it
+        for (IPerspectiveDescriptor open : page.getOpenPerspectives()) {
+            if (!open.getId().equals(page.getPerspective().getId())) {
+                page.closePerspective(open, false, false);
+            }
         }
         closeView();
         VirtualGrid.forgetLayouts(CustomersView.ID); // the columns as made, whatever a user or test left
@@ -168,6 +175,7 @@ class CustomersGridUiTest {
 
         closeView();
         assertNull(page.findView(CustomersView.ID));
+        assertTrue(grid.control().isDisposed(), "closing the view disposed its grid (and kept its layout)");
         CustomersView reopened = listing();
         VirtualGrid<CustomerRow> again = reopened.grid();
         assertNotEquals(grid, again, "a new grid");
@@ -199,7 +207,7 @@ class CustomersGridUiTest {
             UiTesting.processEvents();
             grid.control().redraw();
             return grid.isDark() && Colours.isDark(grid.cellBackground(1, "name"));
-        }, 5_000);
+        }, 20_000); // the engine restyles every widget of the workbench: seconds on a busy machine
         grid.selectRow(2);
         RGB selected = grid.cellBackground(2, "name");
         assertTrue(Colours.isDark(selected), "a selected row stays dark, light text on it: " + selected);
@@ -212,7 +220,7 @@ class CustomersGridUiTest {
             UiTesting.processEvents();
             grid.control().redraw();
             return !grid.isDark() && !Colours.isDark(grid.cellBackground(1, "name"));
-        }, 5_000);
+        }, 20_000);
         assertEquals(light, grid.cellBackground(1, "name"), "NatTable's own colours again");
     }
 

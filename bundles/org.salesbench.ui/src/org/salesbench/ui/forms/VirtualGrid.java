@@ -168,6 +168,8 @@ public final class VirtualGrid<R> {
     private static final String RIGHT = "SALESBENCH_RIGHT";
     private static final String WARN = "SALESBENCH_WARN";
     private static final String EDIT = "SALESBENCH_EDIT_";
+    /** Every body cell's label while the theme is dark: the dark styles hang on it. */
+    private static final String THEME = "SALESBENCH_DARK";
     private static final String STATE_PREFIX = "grid";
     private static final String COLUMNS_KEY = "salesbench.columns";
     private static final String SORT_KEY = "salesbench.sort";
@@ -247,6 +249,9 @@ public final class VirtualGrid<R> {
             }
             if (column.edit != null) {
                 labels.addLabel(EDIT + columnPosition);
+            }
+            if (darkTheme) {
+                labels.addLabel(THEME);
             }
             if (column.warning != null) {
                 R row = this.rows.peek(rowPosition);
@@ -360,9 +365,9 @@ public final class VirtualGrid<R> {
 
     /** Where the grid's own colours go in a dark theme: the body, the headers and the selection over them. */
     private static final String[][] THEMED = {
-        {DisplayMode.NORMAL.name(), GridRegion.BODY}, {DisplayMode.NORMAL.name(), GridRegion.COLUMN_HEADER},
+        {DisplayMode.NORMAL.name(), THEME}, {DisplayMode.NORMAL.name(), GridRegion.COLUMN_HEADER},
         {DisplayMode.NORMAL.name(), GridRegion.ROW_HEADER}, {DisplayMode.NORMAL.name(), GridRegion.CORNER},
-        {DisplayMode.SELECT.name(), GridRegion.BODY}, {DisplayMode.SELECT.name(), SelectionStyleLabels.SELECTION_ANCHOR_STYLE},
+        {DisplayMode.SELECT.name(), THEME}, {DisplayMode.SELECT.name(), SelectionStyleLabels.SELECTION_ANCHOR_STYLE},
         {DisplayMode.SELECT.name(), GridRegion.COLUMN_HEADER}, {DisplayMode.SELECT.name(), GridRegion.ROW_HEADER},
         {DisplayMode.NORMAL.name(), WARN}, {DisplayMode.SELECT.name(), WARN}};
     private RGB themedFor;
@@ -409,7 +414,7 @@ public final class VirtualGrid<R> {
         for (String[] at : THEMED) {
             registry.unregisterConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.valueOf(at[0]), at[1]);
         }
-        registry.unregisterConfigAttribute(CellConfigAttributes.GRID_LINE_COLOR, DisplayMode.NORMAL, GridRegion.BODY);
+        registry.unregisterConfigAttribute(CellConfigAttributes.GRID_LINE_COLOR, DisplayMode.NORMAL, THEME);
         themeColours.forEach(Color::dispose);
         themeColours.clear();
         if (dark) {
@@ -420,12 +425,12 @@ public final class VirtualGrid<R> {
             Color selected = colour(Colours.mix(background, new RGB(70, 130, 200), 0.55));
             Color headerSelected = colour(Colours.mix(background, new RGB(70, 130, 200), 0.35));
             Color warning = colour(new RGB(255, 128, 128));
-            themed(registry, DisplayMode.NORMAL, GridRegion.BODY, body, text);
+            themed(registry, DisplayMode.NORMAL, THEME, body, text);
             for (String region : List.of(GridRegion.COLUMN_HEADER, GridRegion.ROW_HEADER, GridRegion.CORNER)) {
                 themed(registry, DisplayMode.NORMAL, region, header, text);
             }
             Color whiteText = natTable.getDisplay().getSystemColor(SWT.COLOR_WHITE);
-            themed(registry, DisplayMode.SELECT, GridRegion.BODY, selected, whiteText);
+            themed(registry, DisplayMode.SELECT, THEME, selected, whiteText);
             themed(registry, DisplayMode.SELECT, SelectionStyleLabels.SELECTION_ANCHOR_STYLE, selected, whiteText);
             if (selectionStyle != null) { // the selection's own style (it has the selection's font too): its colours only
                 selectionStyle.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, selected);
@@ -436,7 +441,7 @@ public final class VirtualGrid<R> {
             themed(registry, DisplayMode.NORMAL, WARN, null, warning);
             themed(registry, DisplayMode.SELECT, WARN, null, warning);
             registry.registerConfigAttribute(CellConfigAttributes.GRID_LINE_COLOR, colour(Colours.mix(background, white, 0.22)),
-                    DisplayMode.NORMAL, GridRegion.BODY);
+                    DisplayMode.NORMAL, THEME);
             natTable.setBackground(body);
         } else {
             for (String[] at : THEMED) {

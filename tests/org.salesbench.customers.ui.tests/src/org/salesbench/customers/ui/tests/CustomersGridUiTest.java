@@ -203,11 +203,18 @@ class CustomersGridUiTest {
         IThemeEngine engine = PlatformUI.getWorkbench().getService(IThemeEngine.class);
         assertNotNull(engine, "the workbench styles with CSS");
         engine.setTheme(DARK, false);
-        UiTesting.waitUntil("the grid in the dark colours", () -> {
-            UiTesting.processEvents();
-            grid.control().redraw();
-            return grid.isDark() && Colours.isDark(grid.cellBackground(1, "name"));
-        }, 20_000); // the engine restyles every widget of the workbench: seconds on a busy machine
+        try {
+            UiTesting.waitUntil("the grid in the dark colours", () -> {
+                UiTesting.processEvents();
+                grid.control().redraw();
+                return grid.isDark() && Colours.isDark(grid.cellBackground(1, "name"));
+            }, 20_000); // the engine restyles every widget of the workbench: seconds on a busy machine
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; theme " + engine.getActiveTheme().getId() + ", the view's background "
+                    + grid.control().getParent().getBackground().getRGB() + ", the grid's " + grid.control().getBackground().getRGB()
+                    + ", dark " + grid.isDark() + ", cell " + grid.cellBackground(1, "name") + ", the display's engine is the service's "
+                    + (grid.control().getDisplay().getData("org.eclipse.e4.ui.css.swt.theme") == engine), e);
+        }
         grid.selectRow(2);
         RGB selected = grid.cellBackground(2, "name");
         assertTrue(Colours.isDark(selected), "a selected row stays dark, light text on it: " + selected);

@@ -145,6 +145,8 @@ public final class Messages extends NLS {
     public static String View_filterNameRequired;
     public static String View_grade;
     public static String View_loading;
+    public static String View_badDate;
+    public static String Job_save;
     public static String View_overdue;
     public static String View_owner;
     public static String View_saveFilter;

@@ -6,7 +6,10 @@
 #   - warm starts: the same configuration again, as every later start.
 # The product prints, with -Dsalesbench.startup.times=true, when each phase ended (ms since the JVM started):
 # application (OSGi up, bundles resolved, the application started), display, database (migrations checked, JPA
-# ready), window (workbench window open) and first-paint; -Dsalesbench.startup.exit=true closes it after that.
+# ready), window (workbench window open) and first-paint, with the process's CPU time (all threads) and the user
+# interface thread's at each (cpu.…, ui-cpu.…): on a shared machine the CPU time says more than the wall time.
+# -Dsalesbench.startup.exit=true closes it after that. The database opening's own parts (connect, schema check,
+# Liquibase or not, JPA) go to WORK_DIR/database.txt.
 # The wall-clock time from the launch to that line is what the user waits for.
 #
 # Each line also goes to WORK_DIR/results.txt, with the load average at the time (figures on a loaded machine mean little).
@@ -41,6 +44,7 @@ run() {
     | while IFS= read -r l; do
         case "$l" in
           SALESBENCH-STARTUP:*|SALESBENCH-SMOKE:*) echo "$(date +%s%N) $l" ;;
+          SALESBENCH-DATABASE:*) echo "$name $l" >>"$work/database.txt" ;;
         esac
       done | head -n 1 || true)
   if [ -z "$line" ]; then

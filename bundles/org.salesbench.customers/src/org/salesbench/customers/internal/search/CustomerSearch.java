@@ -175,6 +175,7 @@ public final class CustomerSearch implements AutoCloseable {
                 synchronized (CustomerSearch.this) {
                     applyDeferred(index); // a write that saw the index still opening after the first pass
                 }
+                warmUp();
             } catch (Throwable e) {
                 catchingUp = false;
                 deferred.clear(); // the next opening rebuilds from the table, which has them
@@ -186,6 +187,39 @@ public final class CustomerSearch implements AutoCloseable {
         job.setSystem(true);
         job.setPriority(Job.LONG);
         job.schedule();
+    }
+
+    /** A word to warm the text search with: any will do, a rare one costs least. */
+    private static final String WARM_UP_WORD = "qz";
+    /** After the list's first page, which needs the cores more. */
+    private static final long WARM_UP_DELAY_MILLIS = 1_500;
+
+    /**
+     * Once the index answers, a little after: one text filter's count, first page and id snapshot, as the list asks
+     * them, so that the first filter a user types after a start reads index files already in memory and runs code
+     * already compiled, and is as quick as the later ones. Not of {@link #FAMILY}: nothing waits for it.
+     */
+    private void warmUp() {
+        Job job = new Job(Messages.Search_openJob) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                if (closed) {
+                    return Status.OK_STATUS;
+                }
+                try {
+                    CustomerFilter filter = CustomerFilter.text(WARM_UP_WORD);
+                    count(filter);
+                    page(filter, CustomerSort.DEFAULT, 0, 100);
+                    ids(filter, CustomerSort.DEFAULT);
+                } catch (RuntimeException closedMeanwhile) {
+                    // only a warm-up: the next real query opens or reports what is wrong
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+        job.schedule(WARM_UP_DELAY_MILLIS);
     }
 
     /** The family of this class's background jobs, for {@code Job.getJobManager().join(FAMILY, null)}. */

@@ -70,7 +70,7 @@ public class ProcessServiceImpl implements ProcessService {
         if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
             // the component comes up while the workbench starts, whose first view needs none of this: just after, in
             // the background (its reads were the start's first JPA queries, on the user interface thread)
-            Job gating = Job.create(Messages.Gating_job, monitor -> applyGatingWherePermitted());
+            Job gating = Job.create(Messages.Gating_job, (org.eclipse.core.runtime.ICoreRunnable) monitor -> applyGatingWherePermitted());
             gating.setSystem(true);
             gating.schedule();
         } else {

@@ -29,6 +29,8 @@ public final class Messages extends NLS {
     public static String Picklists_activityType;
     public static String Application_databaseErrorTitle;
     public static String Application_databaseNoticeTitle;
+    public static String Opening_opening;
+    public static String Opening_creating;
     public static String Window_title;
     public static String Menu_file;
     public static String Menu_new;

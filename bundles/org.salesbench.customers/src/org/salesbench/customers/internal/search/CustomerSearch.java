@@ -67,6 +67,8 @@ public final class CustomerSearch implements AutoCloseable {
     private static final long SERVER_CHECK_NANOS = 5_000_000_000L;
     private static final int REBUILD_GROUP = 5_000;
     private static final int CATCH_UP_GROUP = 500;
+    /** How long {@link #close} waits for a bulk write's catch-up (a million customers take about two minutes). */
+    private static final long IMPORT_CATCH_UP_WAIT_MILLIS = 30 * 60 * 1000L;
 
     /**
      * Lucene says on every start that the JDK's incubating vector module is not enabled (it only speeds up vector
@@ -100,9 +102,14 @@ public final class CustomerSearch implements AutoCloseable {
      */
     private final Map<Long, Long> stale = new java.util.TreeMap<>();
     private long staleWrites;
+    /** Those catch-up jobs, which {@link #close} lets finish, so that the next start finds the index current. */
+    private final Set<Job> importJobs = ConcurrentHashMap.newKeySet();
+    /** A bulk write's catch-up is scheduled and has not started: another announcement of a bulk write adds nothing. */
+    private final java.util.concurrent.atomic.AtomicBoolean importQueued = new java.util.concurrent.atomic.AtomicBoolean();
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
+    private volatile int lastOpeningCaughtUp = -1;
     private long lastFullCheck = System.nanoTime();
     private Connection connection;
     /** The server's own search, on a team server; null on Derby, where the index answers. */
@@ -174,6 +181,7 @@ public final class CustomerSearch implements AutoCloseable {
                 synchronized (CustomerSearch.this) {
                     applyDeferred(index); // a write that saw the index still opening after the first pass
                 }
+                warmUp();
             } catch (Throwable e) {
                 catchingUp = false;
                 deferred.clear(); // the next opening rebuilds from the table, which has them
@@ -185,6 +193,39 @@ public final class CustomerSearch implements AutoCloseable {
         job.setSystem(true);
         job.setPriority(Job.LONG);
         job.schedule();
+    }
+
+    /** A word to warm the text search with: any will do, a rare one costs least. */
+    private static final String WARM_UP_WORD = "qz";
+    /** After the list's first page, which needs the cores more. */
+    private static final long WARM_UP_DELAY_MILLIS = 1_500;
+
+    /**
+     * Once the index answers, a little after: one text filter's count, first page and id snapshot, as the list asks
+     * them, so that the first filter a user types after a start reads index files already in memory and runs code
+     * already compiled, and is as quick as the later ones. Not of {@link #FAMILY}: nothing waits for it.
+     */
+    private void warmUp() {
+        Job job = new Job(Messages.Search_openJob) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                if (closed) {
+                    return Status.OK_STATUS;
+                }
+                try {
+                    CustomerFilter filter = CustomerFilter.text(WARM_UP_WORD);
+                    count(filter);
+                    page(filter, CustomerSort.DEFAULT, 0, 100);
+                    ids(filter, CustomerSort.DEFAULT);
+                } catch (RuntimeException closedMeanwhile) {
+                    // only a warm-up: the next real query opens or reports what is wrong
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+        job.schedule(WARM_UP_DELAY_MILLIS);
     }
 
     /** The family of this class's background jobs, for {@code Job.getJobManager().join(FAMILY, null)}. */
@@ -244,6 +285,14 @@ public final class CustomerSearch implements AutoCloseable {
         return lastBuildMillis;
     }
 
+    /**
+     * How many customers the last opening of the index in this process re-read from the database to catch up (0: the
+     * index was current), or -1 if none opened or it was rebuilt.
+     */
+    public int lastOpeningCaughtUp() {
+        return lastOpeningCaughtUp;
+    }
+
     /** Waits until the index can answer, then brings it up to date with the database. */
     public void awaitCurrent() {
         if (!onServer()) {
@@ -281,7 +330,8 @@ public final class CustomerSearch implements AutoCloseable {
                 if (rebuild) {
                     rebuild(index);
                 }
-                catchUp(index, true);
+                int caughtUp = catchUp(index, true);
+                lastOpeningCaughtUp = rebuild ? -1 : caughtUp;
                 indexStaleFile(index, rebuild);
             }
             return index;
@@ -348,15 +398,17 @@ public final class CustomerSearch implements AutoCloseable {
      * Indexes what changed in the database after the watermark; with {@code full}, also compares the counts and,
      * when they differ, the id sets (customers deleted or written behind the index's back).
      */
-    private void catchUp(CustomerIndex index, boolean full) throws IOException, SQLException {
-        catchUp(index, full, MARGIN_NANOS);
+    private int catchUp(CustomerIndex index, boolean full) throws IOException, SQLException {
+        return catchUp(index, full, MARGIN_NANOS);
     }
 
-    private void catchUp(CustomerIndex index, boolean full, long margin) throws IOException, SQLException {
+    /** Returns how many customers it re-read from the database. */
+    private int catchUp(CustomerIndex index, boolean full, long margin) throws IOException, SQLException {
         Connection c = connection();
         long watermark = index.watermark();
         long newest = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
         boolean changed = false;
+        int reread = 0;
         if (newest > watermark || margin > MARGIN_NANOS) {
             long[][] changedSince;
             try (PreparedStatement s = c.prepareStatement("SELECT ID, UPDATED_AT FROM SB_CUSTOMER" + hint("IX_SB_CUSTOMER_UPDATED") + " WHERE UPDATED_AT >= ?")) {
@@ -368,6 +420,7 @@ public final class CustomerSearch implements AutoCloseable {
             long[] stale = java.util.stream.IntStream.range(0, indexed.length).filter(i -> indexed[i] != changedSince[1][i])
                     .mapToLong(i -> changedSince[0][i]).sorted().toArray();
             put(index, c, stale);
+            reread += stale.length;
             changed = true;
         }
         if (full && longs(c, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null))[0] != index.liveCount()) {
@@ -381,12 +434,15 @@ public final class CustomerSearch implements AutoCloseable {
                 }
             }
             index.delete(gone);
-            put(index, c, Arrays.stream(inDatabase).filter(id -> Arrays.binarySearch(inIndex, id) < 0).toArray());
+            long[] added = Arrays.stream(inDatabase).filter(id -> Arrays.binarySearch(inIndex, id) < 0).toArray();
+            put(index, c, added);
+            reread += added.length + gone.size();
             changed = true;
         }
         if (changed) {
             index.commit(Math.max(watermark, newest));
         }
+        return reread;
     }
 
     private void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
@@ -404,13 +460,20 @@ public final class CustomerSearch implements AutoCloseable {
         }
     }
 
-    /** Catches up with a bulk write (the IMPORTED event): in a background job, queries meanwhile still catch up first. */
+    /**
+     * Catches up with a bulk write (the IMPORTED event, or the bulk load itself when it has committed): in a background
+     * job, queries meanwhile still catch up first. A catch-up scheduled and not started yet covers a second call.
+     * {@link #close} waits for it, so that a bulk import from the command line leaves the index current and the next
+     * start shows the list at once instead of catching up first.
+     */
     public void imported() {
-        if (onServer()) {
+        if (onServer() || closed || !importQueued.compareAndSet(false, true)) {
             return;
         }
         pendingImports.incrementAndGet();
+        Job[] self = new Job[1];
         Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
+            importQueued.set(false); // what commits from now on needs a catch-up of its own
             try {
                 CustomerIndex index = ready.join();
                 synchronized (this) {
@@ -426,8 +489,11 @@ public final class CustomerSearch implements AutoCloseable {
                 return Status.error(Messages.Search_failed, e);
             } finally {
                 pendingImports.decrementAndGet();
+                importJobs.remove(self[0]);
             }
         });
+        self[0] = job;
+        importJobs.add(job);
         job.setSystem(true);
         job.schedule();
     }
@@ -842,6 +908,15 @@ public final class CustomerSearch implements AutoCloseable {
     /** Closes the index, after its opening job if that still runs (it stops early), so the folder's lock is free again. */
     @Override
     public void close() {
+        // a bulk write's catch-up finishes first: stopped here, the next start would have to re-read every row it wrote
+        for (Job job : List.copyOf(importJobs)) {
+            try {
+                job.join(IMPORT_CATCH_UP_WAIT_MILLIS, null); // returns at once when the job manager has shut down
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         closed = true;
         SHARED.remove(key(settings, folder), this);
         CustomerIndex index = null;

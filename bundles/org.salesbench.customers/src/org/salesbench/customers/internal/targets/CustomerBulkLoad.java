@@ -24,6 +24,7 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.MatchPolicy;
@@ -293,6 +294,11 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     @Override
     public void announce() {
+        if (loaded && service instanceof CustomerServiceImpl impl) {
+            // at once, not only on the event, which is delivered asynchronously: a command line that closes the database
+            // right after the import would close the index before the event arrived and leave it to the next start
+            impl.search().imported();
+        }
         if (loaded && events != null) {
             events.publishImported(CustomersTarget.ENTITY, staged);
         }

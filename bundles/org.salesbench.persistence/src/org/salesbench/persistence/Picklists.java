@@ -44,6 +44,14 @@ public interface Picklists {
         return new org.salesbench.persistence.internal.PicklistService(unitOfWork, security);
     }
 
+    /**
+     * The code made for a new value from its label: upper-case letters and digits, the rest as single underscores, at
+     * most 60 characters ({@code "Cold Call"} → {@code COLD_CALL}).
+     */
+    static String codeOf(String label) {
+        return org.salesbench.persistence.internal.PicklistService.codeOf(label);
+    }
+
     /** The ids of the lists that have values, sorted. */
     List<String> lists();
 

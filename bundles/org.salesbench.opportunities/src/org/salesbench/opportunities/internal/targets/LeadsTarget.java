@@ -174,21 +174,9 @@ public class LeadsTarget implements ImportTarget {
         return code;
     }
 
-    /** Upper-case letters and digits of the name, the rest as single underscores, at most 60 characters. */
+    /** The code of a new lead source named {@code name}, made as every list's codes are. */
     static String sourceCode(String name) {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < name.length();) {
-            int c = name.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
-                code.appendCodePoint(Character.toUpperCase(c));
-            } else if (!code.isEmpty() && code.charAt(code.length() - 1) != '_') {
-                code.append('_');
-            }
-        }
-        String text = code.toString().replaceAll("_+$", "");
-        text = text.length() > 60 ? text.substring(0, 60) : text;
-        return text.isEmpty() ? "SOURCE" : text;
+        return org.salesbench.persistence.Picklists.codeOf(name);
     }
 
     @Override

@@ -7,25 +7,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import org.eclipse.core.commands.operations.AbstractOperation;
-import org.eclipse.core.runtime.IAdaptable;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Control;
 import org.salesbench.core.model.AbstractEntity;
-import org.salesbench.core.security.AccessDeniedException;
-import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.ConcurrentChangeException;
 
 /**
- * One field of a record edited in place (in a list's grid), as Edit › Undo sees it: undo puts the field's value before
- * the edit back, redo the edited one, each through the module's own save (validation, rights, audit, events) and only
- * if the record is still at the version this operation left it: a record someone changed since is reported, not
- * overwritten.
+ * One field of a record edited in place (in a list's grid), as Edit › Undo sees it: a {@link RecordEditOperation} whose
+ * values are the field's value before the edit and the edited one.
  */
-public final class FieldEditOperation extends AbstractOperation {
+public final class FieldEditOperation extends RecordEditOperation<Object> {
 
     /** Puts a value of the field on the stored record and saves it; returns the record's new version. */
     @FunctionalInterface
@@ -77,12 +67,8 @@ public final class FieldEditOperation extends AbstractOperation {
         });
     }
 
-    private final String title;
     private final Supplier<Optional<? extends AbstractEntity>> read;
     private final Put put;
-    private final Object before;
-    private final Object after;
-    private long expectedVersion;
 
     /**
      * @param title        the record's name, for the menu ("Undo Edit of …") and the messages
@@ -93,45 +79,18 @@ public final class FieldEditOperation extends AbstractOperation {
      */
     public FieldEditOperation(String title, Supplier<Optional<? extends AbstractEntity>> read, Put put, Object before, Object after,
             long savedVersion) {
-        super(NLS.bind(Messages.Undo_edit, title));
-        this.title = title;
+        super(title, before, after, savedVersion);
         this.read = read;
         this.put = put;
-        this.before = before;
-        this.after = after;
-        this.expectedVersion = savedVersion;
     }
 
     @Override
-    public IStatus execute(IProgressMonitor monitor, IAdaptable info) {
-        return Status.OK_STATUS; // saved by the grid's edit before this was recorded
+    protected Optional<? extends AbstractEntity> read() {
+        return read.get();
     }
 
     @Override
-    public IStatus undo(IProgressMonitor monitor, IAdaptable info) {
-        return put(before);
-    }
-
-    @Override
-    public IStatus redo(IProgressMonitor monitor, IAdaptable info) {
-        return put(after);
-    }
-
-    private IStatus put(Object value) {
-        AbstractEntity current = read.get().orElse(null);
-        if (current == null) {
-            return Status.error(NLS.bind(Messages.Undo_editGone, title));
-        }
-        if (current.getVersion() != expectedVersion) {
-            return Status.error(ConflictDialog.message(title, ConcurrentChangeException.of(title, current.getId(), current.getUpdatedBy())));
-        }
-        try {
-            expectedVersion = put.save(current, value);
-        } catch (ConcurrentChangeException e) {
-            return Status.error(ConflictDialog.message(title, e));
-        } catch (ValidationException | AccessDeniedException e) {
-            return Status.error(e.getMessage());
-        }
-        return Status.OK_STATUS;
+    protected long save(AbstractEntity current, Object value) {
+        return put.save(current, value);
     }
 }

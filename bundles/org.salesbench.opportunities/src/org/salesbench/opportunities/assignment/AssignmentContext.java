@@ -14,4 +14,13 @@ public interface AssignmentContext {
 
     /** The configured rules of {@code type}, in the order they were saved. */
     List<AssignmentRule> rules(AssignmentRule.Type type);
+
+    /**
+     * Whether {@code rule} covers {@code value} (the request's region or industry): {@link AssignmentRule#matches} by
+     * default; the service's context compares industries by their picklist code, so a rule written with a label
+     * ("Technology", "信息技术") covers records that store the code.
+     */
+    default boolean matches(AssignmentRule rule, String value) {
+        return rule.matches(value);
+    }
 }

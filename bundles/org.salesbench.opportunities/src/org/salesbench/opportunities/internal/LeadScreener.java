@@ -45,7 +45,7 @@ final class LeadScreener {
         int score = 0;
         List<String> reasons = new ArrayList<>();
         for (ScoringRule rule : rules) {
-            if (rule.getKind() != ScoringRuleKind.GRADE && matches(rule, lead, !customerIds.isEmpty(), wonBefore)) {
+            if (rule.getKind() != ScoringRuleKind.GRADE && matches(em, rule, lead, !customerIds.isEmpty(), wonBefore)) {
                 score += rule.getPoints();
                 reasons.add(NLS.bind(Messages.Screening_rule, new Object[] { kindLabel(rule.getKind()), rule.getValue() == null ? "" : rule.getValue(),
                         rule.getPoints() }).replace("  ", " "));
@@ -57,10 +57,10 @@ final class LeadScreener {
         return new LeadScreening(score, grade, List.copyOf(reasons), duplicates);
     }
 
-    private static boolean matches(ScoringRule rule, Lead lead, boolean existingCustomer, boolean wonBefore) {
+    private static boolean matches(EntityManager em, ScoringRule rule, Lead lead, boolean existingCustomer, boolean wonBefore) {
         String value = rule.getValue() == null ? "" : rule.getValue().strip();
         return switch (rule.getKind()) {
-            case INDUSTRY -> lead.getIndustry() != null && lead.getIndustry().strip().equalsIgnoreCase(value);
+            case INDUSTRY -> lead.getIndustry() != null && IndustryCodes.same(em, lead.getIndustry(), value);
             case SIZE -> lead.getSize() != null && lead.getSize().name().equalsIgnoreCase(value);
             case NEED_KEYWORD -> !value.isEmpty() && lead.getNeed() != null
                     && lead.getNeed().toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));

@@ -622,11 +622,24 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
             }
         }
         v.throwIfInvalid();
+        // an industry rule compares the lead's industry code: a value naming an industry by its code or label in
+        // either language is stored as its code, any other text as written
+        org.salesbench.persistence.Picklists picklists = rules.stream().anyMatch(r -> r.getKind() == ScoringRuleKind.INDUSTRY)
+                ? org.salesbench.persistence.Picklists.open(unitOfWork, security)
+                : null;
+        List<String> values = rules.stream().map(rule -> {
+            String value = rule.getValue() == null ? null : rule.getValue().strip();
+            return rule.getKind() == ScoringRuleKind.INDUSTRY && value != null
+                    ? picklists.resolve(org.salesbench.persistence.Picklists.INDUSTRY, value).orElse(value)
+                    : value;
+        }).toList();
         return unitOfWork.write(em -> {
             em.createQuery("DELETE FROM ScoringRule r").executeUpdate();
             List<ScoringRule> saved = new ArrayList<>();
-            for (ScoringRule rule : rules) {
-                ScoringRule copy = new ScoringRule(rule.getKind(), rule.getValue() == null ? null : rule.getValue().strip(), rule.getPoints());
+            for (int i = 0; i < rules.size(); i++) {
+                ScoringRule rule = rules.get(i);
+                String value = values.get(i);
+                ScoringRule copy = new ScoringRule(rule.getKind(), value, rule.getPoints());
                 em.persist(copy);
                 saved.add(copy);
             }

@@ -158,6 +158,20 @@ class AutoAssignmentTest {
     }
 
     @Test
+    void industryRulesWrittenWithLabelsCompareTheIndustryCode() {
+        // the rule editor and older rules give labels; records store the picklist's codes
+        assignment.saveRules(List.of(new AssignmentRule(Type.INDUSTRY, "Technology", "dan"), new AssignmentRule(Type.INDUSTRY, " 银行 ", "ann")));
+        assertEquals(List.of("TECHNOLOGY", "BANKING"), assignment.rules().stream().map(AssignmentRule::value).toList(), "stored as codes");
+        // a rule stored with a label before the codes (the change set upgrades it; matching does not depend on it)
+        fx.db.write(em -> em.createNativeQuery("UPDATE SB_ASSIGNMENT_RULE SET MATCH_VALUE = 'Banking' WHERE ASSIGNEE = 'ann'").executeUpdate());
+        assignment.configureStrategy(AssignmentService.INDUSTRY);
+        assignment.setAutoAssignEnabled(AssignableKind.LEAD, true);
+        assertEquals("dan", newLead("云帆科技", "TECHNOLOGY").getOwner());
+        assertEquals("ann", newLead("城市银行", "BANKING").getOwner());
+        assertEquals("dan", newLead("老数据科技", "信息技术").getOwner(), "a lead keeping a label from before the codes");
+    }
+
+    @Test
     void loadThroughOpportunityCreatePicksTheLeastBusy() {
         assignment.configureStrategy(AssignmentService.LOAD);
         Lead annLead = new Lead("安的线索");

@@ -101,6 +101,22 @@ class LeadServiceTest {
     }
 
     @Test
+    void anIndustryScoringRuleWrittenWithALabelScoresLeadsThatStoreTheCode() {
+        List<ScoringRule> saved = fx.leads.saveScoringRules(List.of(new ScoringRule(ScoringRuleKind.INDUSTRY, "Technology", 30),
+                new ScoringRule(ScoringRuleKind.INDUSTRY, "银行", 20)));
+        assertEquals(List.of("TECHNOLOGY", "BANKING"), saved.stream().map(ScoringRule::getValue).toList(), "stored as the picklist's codes");
+        Lead tech = lead("云帆科技");
+        tech.setIndustry("TECHNOLOGY");
+        assertEquals(30, fx.leads.screen(tech).score());
+        Lead bank = lead("城市银行");
+        bank.setIndustry("Banking");
+        assertEquals(20, fx.leads.screen(bank).score(), "a label on the lead names the same code");
+        Lead other = lead("杂货铺");
+        other.setIndustry("RETAIL");
+        assertEquals(0, fx.leads.screen(other).score());
+    }
+
+    @Test
     void configuredRulesIncludingHistoryWithUs() {
         Customer existing = huawei();
         Opportunity deal = fx.opportunities.create(fx.opportunity(existing, "5G 核心网", "100.00", null));

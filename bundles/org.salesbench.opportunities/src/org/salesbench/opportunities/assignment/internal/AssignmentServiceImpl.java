@@ -255,8 +255,9 @@ public class AssignmentServiceImpl implements AssignmentService {
     }
 
     @Override
-    public void saveRules(List<AssignmentRule> rules) {
+    public void saveRules(List<AssignmentRule> given) {
         security.check(Action.UPDATE, SETTING_ENTITY, null);
+        List<AssignmentRule> rules = industryCodes(given);
         unitOfWork.write(em -> {
             List<String> active = SqlAssignmentContext.rows(em, "SELECT LOGIN, DISPLAY_NAME FROM SB_USER WHERE ACTIVE = TRUE").stream()
                     .map(row -> (String) row[0]).toList();
@@ -284,5 +285,19 @@ public class AssignmentServiceImpl implements AssignmentService {
             }
             return null;
         });
+    }
+
+    /**
+     * The rules with each industry rule's value as the industry picklist's code (records store codes): a value naming a
+     * value of the list by its code or its label in either language becomes its code; any other text stays as written.
+     */
+    private List<AssignmentRule> industryCodes(List<AssignmentRule> rules) {
+        if (rules.stream().noneMatch(r -> r != null && r.type() == AssignmentRule.Type.INDUSTRY && r.value() != null && !r.value().isBlank())) {
+            return rules;
+        }
+        org.salesbench.persistence.Picklists picklists = org.salesbench.persistence.Picklists.open(unitOfWork, security);
+        return rules.stream().map(r -> r == null || r.type() != AssignmentRule.Type.INDUSTRY || r.value() == null ? r
+                : new AssignmentRule(r.type(), picklists.resolve(org.salesbench.persistence.Picklists.INDUSTRY, r.value()).orElse(r.value()), r.assignee()))
+                .toList();
     }
 }

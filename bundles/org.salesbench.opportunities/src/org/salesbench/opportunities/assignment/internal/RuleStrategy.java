@@ -41,7 +41,7 @@ abstract class RuleStrategy implements AssignmentStrategy {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        Set<String> assignees = context.rules(type).stream().filter(r -> r.matches(value)).map(AssignmentRule::assignee)
+        Set<String> assignees = context.rules(type).stream().filter(r -> context.matches(r, value)).map(AssignmentRule::assignee)
                 .collect(Collectors.toSet());
         List<Candidate> eligible = context.candidates().stream().filter(c -> assignees.contains(c.login())).toList();
         if (eligible.isEmpty()) {

@@ -71,6 +71,12 @@ final class SqlAssignmentContext implements AssignmentContext {
         return rules.stream().filter(r -> r.type() == type).toList();
     }
 
+    @Override
+    public boolean matches(AssignmentRule rule, String value) {
+        return rule.type() == AssignmentRule.Type.INDUSTRY ? value != null && org.salesbench.opportunities.internal.IndustryCodes.same(em, rule.value(), value)
+                : rule.matches(value);
+    }
+
     static List<AssignmentRule> readRules(EntityManager em) {
         List<AssignmentRule> result = new ArrayList<>();
         for (Object[] row : rows(em, "SELECT RULE_TYPE, MATCH_VALUE, ASSIGNEE FROM SB_ASSIGNMENT_RULE ORDER BY POSITION")) {

@@ -69,6 +69,25 @@ class RuleEngineTest {
     }
 
     @Test
+    void anIndustryConditionWrittenWithALabelMatchesTheStoredCode() {
+        // industries are stored as codes of the "industry" picklist; rules written before, or by hand, name a label
+        Rule english = fx.rules.save(rule("Tech in English", "opportunity", CREATED,
+                List.of(new RuleCondition(Join.AND, "industry", Operator.EQUALS, "Technology")), recording()));
+        Rule chinese = fx.rules.save(rule("Tech in Chinese", "opportunity", CREATED,
+                List.of(new RuleCondition(Join.AND, "industry", Operator.EQUALS, "信息技术")), recording()));
+        Rule notBanking = fx.rules.save(rule("Not banking", "opportunity", CREATED,
+                List.of(new RuleCondition(Join.AND, "industry", Operator.NOT_EQUALS, "Banking")), recording()));
+        Customer customer = fx.customer("杭州云帆科技有限公司");
+        Opportunity tech = fx.opportunity(customer, "云平台", "200000", "Web", "TECHNOLOGY");
+        Opportunity bank = fx.opportunity(customer, "核心系统", "300000", "Web", "BANKING");
+        fx.settle();
+
+        assertEquals(List.of(english.getName() + "@" + RuleFixture.ref(tech), chinese.getName() + "@" + RuleFixture.ref(tech),
+                notBanking.getName() + "@" + RuleFixture.ref(tech)), RuleFixture.fired(), "the banking deal meets none of them");
+        assertEquals(List.of(), fx.log(english.getId()).stream().filter(e -> e.getRecordId() == bank.getId()).toList());
+    }
+
+    @Test
     void aDisabledRuleDoesNotFire() {
         Rule rule = rule("Off", "opportunity", CREATED, List.of(), recording());
         rule.setEnabled(false);

@@ -17,7 +17,7 @@ public class CustomerCatalogue extends EntityCatalogue<Customer> {
     @Override
     protected List<Field<Customer>> definitions() {
         return List.of(read("name", Messages.Field_name, FieldType.TEXT, Customer::getName),
-                readWrite("industry", Messages.Field_industry, FieldType.TEXT, Customer::getIndustry, (c, v) -> c.setIndustry((String) v)),
+                coded(org.salesbench.persistence.Picklists.INDUSTRY, readWrite("industry", Messages.Field_industry, FieldType.TEXT, Customer::getIndustry, (c, v) -> c.setIndustry((String) v))),
                 readWrite("region", Messages.Field_region, FieldType.TEXT, Customer::getRegion, (c, v) -> c.setRegion((String) v)),
                 readWrite("grade", Messages.Field_grade, FieldType.TEXT, Customer::getGrade, (c, v) -> c.setGrade((String) v)),
                 readWrite("source", Messages.Field_source, FieldType.TEXT, Customer::getSource, (c, v) -> c.setSource((String) v)),

@@ -51,6 +51,12 @@ abstract class EntityCatalogue<T extends AbstractEntity> implements RuleRecords 
         return new Field<>(new RuleField(name, label, type, true), getter, setter);
     }
 
+    /** {@code field} as one that stores the codes of the picklist {@code list}. */
+    protected static <T> Field<T> coded(String list, Field<T> field) {
+        RuleField f = field.field();
+        return new Field<>(new RuleField(f.name(), f.label(), f.type(), f.settable(), list), field.getter(), field.setter());
+    }
+
     protected static BigDecimal amount(Money money) {
         return money == null ? null : money.getAmount();
     }

@@ -17,7 +17,7 @@ public class LeadCatalogue extends EntityCatalogue<Lead> {
         return List.of(read("company", Messages.Field_company, FieldType.TEXT, Lead::getCompany),
                 read("contactName", Messages.Field_contactName, FieldType.TEXT, Lead::getContactName),
                 readWrite("source", Messages.Field_source, FieldType.TEXT, Lead::getSource, (l, v) -> l.setSource((String) v)),
-                readWrite("industry", Messages.Field_industry, FieldType.TEXT, Lead::getIndustry, (l, v) -> l.setIndustry((String) v)),
+                coded(org.salesbench.persistence.Picklists.INDUSTRY, readWrite("industry", Messages.Field_industry, FieldType.TEXT, Lead::getIndustry, (l, v) -> l.setIndustry((String) v))),
                 read("status", Messages.Field_status, FieldType.TEXT, l -> name(l.getStatus())),
                 read("score", Messages.Field_score, FieldType.NUMBER, Lead::getScore),
                 readWrite("grade", Messages.Field_grade, FieldType.TEXT, Lead::getGrade, (l, v) -> l.setGrade((String) v)),

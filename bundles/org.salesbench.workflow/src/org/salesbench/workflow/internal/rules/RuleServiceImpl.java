@@ -52,6 +52,7 @@ import org.salesbench.workflow.rules.RuleCondition;
 import org.salesbench.workflow.rules.RuleContribution;
 import org.salesbench.workflow.rules.RuleEntity;
 import org.salesbench.workflow.rules.RuleExecution;
+import org.salesbench.workflow.rules.Operator;
 import org.salesbench.workflow.rules.RuleField;
 import org.salesbench.workflow.rules.RuleRecords;
 import org.salesbench.workflow.rules.RuleService;
@@ -111,6 +112,8 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     private int queued;
     private volatile List<Rule> enabledRules;
     private volatile Instant enabledRulesRead = Instant.MIN;
+    /** Reads the picklists conditions compare codes of; made when first needed. */
+    private volatile org.salesbench.persistence.Picklists picklists;
     private final java.util.concurrent.atomic.AtomicLong rulesGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
@@ -256,7 +259,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
             }
             Map<String, Object> values = records.read(services, record.id())
                     .orElseThrow(() -> refused("record", NLS.bind(Messages.Run_noRecord, record.entity(), record.id()), record));
-            if (!conditionsHold(rule, records.fields(), values)) {
+            if (!conditionsHold(rule, records.fields(), values, this::codeOf)) {
                 return List.of();
             }
             return List.of(fire(rule, records, record, values, RecordChange.Kind.MANUAL, Chain.NONE, UUID.randomUUID().toString()));
@@ -280,7 +283,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         for (long id : ids) {
             RecordRef ref = new RecordRef(rule.getEntity(), id);
             Optional<Map<String, Object>> values = records.read(services, id);
-            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get())
+            if (values.isPresent() && conditionsHold(rule, records.fields(), values.get(), this::codeOf)
                     && (!claim || claim(occurrenceKey(rule, ref, day)))) {
                 executions.add(fire(rule, records, ref, values.get(), RecordChange.Kind.SCHEDULED, Chain.NONE, day));
             }
@@ -453,7 +456,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
                 log(execution(rule, ref, kind, chain.depth(), RuleExecution.Outcome.FAILED, NLS.bind(Messages.Engine_triggerFailed, message(failure[0]))));
                 continue;
             }
-            if (!fires || !conditionsHold(rule, records.fields(), values)) {
+            if (!fires || !conditionsHold(rule, records.fields(), values, this::codeOf)) {
                 continue;
             }
             if (chain.rules().contains(rule.getId())) {
@@ -574,7 +577,8 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     }
 
     /** Conditions in order, AND binding tighter than OR; a rule without conditions always holds. */
-    static boolean conditionsHold(Rule rule, List<RuleField> fields, Map<String, Object> values) {
+    static boolean conditionsHold(Rule rule, List<RuleField> fields, Map<String, Object> values,
+            java.util.function.BinaryOperator<String> codeOf) {
         boolean any = false;
         boolean group = true;
         List<RuleCondition> conditions = rule.getConditions();
@@ -584,22 +588,45 @@ public class RuleServiceImpl implements RuleService, EventHandler {
                 any |= group;
                 group = true;
             }
-            group &= holds(c, fields, values);
+            group &= holds(c, fields, values, codeOf);
         }
         return any || group;
     }
 
-    private static boolean holds(RuleCondition c, List<RuleField> fields, Map<String, Object> values) {
+    /**
+     * Whether one condition holds; a field that stores a picklist's codes compares the codes its value and the
+     * condition's name ({@code codeOf(list, text)}), so a condition written with a label still matches.
+     */
+    private static boolean holds(RuleCondition c, List<RuleField> fields, Map<String, Object> values,
+            java.util.function.BinaryOperator<String> codeOf) {
         Optional<RuleField> field = fields.stream().filter(f -> f.name().equals(c.field())).findFirst();
         if (field.isEmpty() || c.operator() == null) {
             return false;
         }
         try {
             Object operand = c.operator().needsValue() ? field.get().type().parse(c.value()) : null;
-            return c.operator().test(values.get(c.field()), operand);
+            Object actual = values.get(c.field());
+            String list = field.get().picklist();
+            if (list != null && c.operator() != Operator.CONTAINS) {
+                operand = operand instanceof String text ? codeOf.apply(list, text) : operand;
+                actual = actual instanceof String text && !text.isBlank() ? codeOf.apply(list, text) : actual;
+            }
+            return c.operator().test(actual, operand);
         } catch (IllegalArgumentException | ClassCastException e) {
             return false;
         }
+    }
+
+    /** The code of the value of {@code list} that {@code text} names (code or label in either language), else the text. */
+    private String codeOf(String list, String text) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        org.salesbench.persistence.Picklists lists = picklists;
+        if (lists == null) {
+            picklists = lists = org.salesbench.persistence.Picklists.open(unitOfWork, security);
+        }
+        return lists.resolve(list, text).orElse(text.strip());
     }
 
     // ---- what the engine last saw of a record -------------------------------------------------------------------

@@ -194,7 +194,9 @@ public class DemoData {
         }
         createTeams();
         progress.worked(1);
-        DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now(Clocks.system()));
+        // a Chinese user (-nl zh_CN sets the default locale) gets Chinese companies only, not a third in English
+        boolean chineseOnly = DemoDataGenerator.chineseOnly(java.util.Locale.getDefault());
+        DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now(Clocks.system()), chineseOnly);
         int made = 0;
         // the deals and leads go to the first customers made: bounded memory whatever the size
         List<Customer> sample = new ArrayList<>();
@@ -261,7 +263,7 @@ public class DemoData {
 
     private void fillSales(List<Customer> sample, int leads, int deals, long seed, SubMonitor progress) {
         progress.setTaskName(Messages.Demo_sales);
-        DemoSales demo = new DemoSales(sales, seed, LocalDate.now(Clocks.system())).beforeEachMove(this::tickChecklist);
+        DemoSales demo = new DemoSales(sales, seed, LocalDate.now(Clocks.system())).chineseOnly(DemoDataGenerator.chineseOnly(java.util.Locale.getDefault())).beforeEachMove(this::tickChecklist);
         List<Product> catalogue = demo.products();
         progress.worked(1);
         List<Pipeline> pipelines = sales.pipelines().pipelines(true);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -19,7 +20,9 @@ import org.salesbench.customers.DecisionRole;
 /**
  * Realistic customers for demonstrations and benchmarks: Chinese and English company names,
  * valid credit codes, contacts with mobile numbers and e-mails, and a timeline of activities.
- * The same seed always gives the same customers, in the same order.
+ * The same seed always gives the same customers, in the same order. For a Chinese user
+ * ({@link #chineseOnly(Locale)}) every customer is a Chinese company with Chinese contacts; otherwise
+ * about three in ten are foreign companies with English names.
  */
 public final class DemoDataGenerator {
 
@@ -72,15 +75,32 @@ public final class DemoDataGenerator {
     private final LocalDate today;
     private int sequence;
 
+    private final boolean chineseOnly;
+
+    /** Chinese and English customers mixed (the benchmarks' data). */
     public DemoDataGenerator(long seed, LocalDate today) {
+        this(seed, today, false);
+    }
+
+    /**
+     * @param chineseOnly every customer Chinese (a Chinese user's demo); the random stream is the same either way, so
+     *                    the other values of a customer do not change
+     */
+    public DemoDataGenerator(long seed, LocalDate today, boolean chineseOnly) {
         this.random = new Random(seed);
         this.today = today;
+        this.chineseOnly = chineseOnly;
+    }
+
+    /** Whether demo data for a user of {@code locale} is all Chinese: a Chinese user's (the workbench started with {@code -nl zh_CN}). */
+    public static boolean chineseOnly(Locale locale) {
+        return locale != null && "zh".equals(locale.getLanguage());
     }
 
     /** The next customer, with contacts and activities (not yet saved). */
     public Customer next() {
         int n = sequence++;
-        boolean chinese = random.nextInt(10) < 7;
+        boolean chinese = random.nextInt(10) < 7 || chineseOnly;
         int city = random.nextInt(CITIES.length);
         String[] industry = INDUSTRIES[random.nextInt(INDUSTRIES.length)];
         String brand = BRANDS[random.nextInt(BRANDS.length)];

@@ -95,6 +95,15 @@ public final class DemoSales {
         return this;
     }
 
+    /** Every lead a Chinese company (a Chinese user's demo, {@code DemoDataGenerator.chineseOnly}). */
+    private boolean chineseOnly;
+
+    /** Makes every lead's company Chinese; returns this. */
+    public DemoSales chineseOnly(boolean only) {
+        this.chineseOnly = only;
+        return this;
+    }
+
     public DemoSales(Services services, long seed, LocalDate today) {
         this.services = services;
         this.random = new Random(seed * 31 + 7); // its own stream: the customers stay as they were without it
@@ -286,7 +295,7 @@ public final class DemoSales {
 
     /** A prospect's name from other words than the customers', so only the leads meant as duplicates match a customer. */
     private String leadCompany() {
-        if (random.nextInt(5) == 0) {
+        if (random.nextInt(5) == 0 && !chineseOnly) {
             return pick(LEAD_EN);
         }
         return pick(LEAD_CITIES) + pick(LEAD_BRANDS) + pick(LEAD_TRADES) + "有限公司";

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,6 +85,46 @@ class DemoDataTest {
             assertEquals(0, demo.fillIfEmpty(50, new NullProgressMonitor()), "a database with customers is left alone");
             assertEquals(30, demo.reset(30, new NullProgressMonitor()));
             assertEquals(30, customers.count(CustomerFilter.ALL));
+        }
+    }
+
+    private static boolean han(String text) {
+        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    @Test
+    void aChineseUsersDemoHasChineseCompaniesOnly() {
+        assertTrue(DemoDataGenerator.chineseOnly(Locale.SIMPLIFIED_CHINESE));
+        assertTrue(DemoDataGenerator.chineseOnly(Locale.forLanguageTag("zh")));
+        assertTrue(!DemoDataGenerator.chineseOnly(Locale.ENGLISH) && !DemoDataGenerator.chineseOnly(null));
+        DemoDataGenerator mixed = new DemoDataGenerator(7, DAY);
+        DemoDataGenerator chinese = new DemoDataGenerator(7, DAY, true);
+        int englishInMix = 0;
+        for (int i = 0; i < 200; i++) {
+            Customer m = mixed.next();
+            Customer c = chinese.next();
+            englishInMix += han(m.getName()) ? 0 : 1;
+            assertTrue(han(c.getName()), c.getName());
+            assertTrue(c.getContacts().stream().allMatch(k -> han(k.getName())), c.getName() + ": " + c.getContacts().get(0).getName());
+            assertEquals(m.getIndustry(), c.getIndustry(), "the same stream: only the language differs");
+            assertEquals(m.getOwner(), c.getOwner());
+        }
+        assertTrue(englishInMix > 30, "the default mix keeps its English companies: " + englishInMix);
+
+        // the first start of a workbench in Chinese (-nl zh_CN sets the default locale): customers and leads
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        try (DemoSalesTest.Stack stack = new DemoSalesTest.Stack()) {
+            assertEquals(40, stack.demo.fillIfEmpty(40, new NullProgressMonitor()));
+            List<String> names = stack.customers.page(CustomerFilter.ALL, org.salesbench.customers.CustomerSort.DEFAULT, 0, 100).stream()
+                    .map(r -> r.name()).toList();
+            assertEquals(40, names.size());
+            assertEquals(List.of(), names.stream().filter(n -> !han(n)).toList(), "no English company names");
+            List<String> leads = stack.leads.page(org.salesbench.opportunities.LeadFilter.ALL, 0, 100).stream().map(r -> r.company()).toList();
+            assertTrue(!leads.isEmpty());
+            assertEquals(List.of(), leads.stream().filter(n -> !han(n)).toList(), "no English lead companies");
+        } finally {
+            Locale.setDefault(before);
         }
     }
 }

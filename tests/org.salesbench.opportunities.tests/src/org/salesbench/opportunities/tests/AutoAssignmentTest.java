@@ -163,7 +163,7 @@ class AutoAssignmentTest {
         assignment.saveRules(List.of(new AssignmentRule(Type.INDUSTRY, "Technology", "dan"), new AssignmentRule(Type.INDUSTRY, " 银行 ", "ann")));
         assertEquals(List.of("TECHNOLOGY", "BANKING"), assignment.rules().stream().map(AssignmentRule::value).toList(), "stored as codes");
         // a rule stored with a label before the codes (the change set upgrades it; matching does not depend on it)
-        fx.db.write(em -> em.createNativeQuery("UPDATE SB_ASSIGNMENT_RULE SET MATCH_VALUE = 'Banking' WHERE ASSIGNEE = 'ann'").executeUpdate());
+        fx.db.write(em -> em.createNativeQuery("UPDATE SB_ASSIGNMENT_RULE SET MATCH_VALUE = '银行' WHERE ASSIGNEE = 'ann'").executeUpdate());
         assignment.configureStrategy(AssignmentService.INDUSTRY);
         assignment.setAutoAssignEnabled(AssignableKind.LEAD, true);
         assertEquals("dan", newLead("云帆科技", "TECHNOLOGY").getOwner());

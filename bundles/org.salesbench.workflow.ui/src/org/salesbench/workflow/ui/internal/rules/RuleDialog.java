@@ -71,6 +71,11 @@ public class RuleDialog extends TitleAreaDialog {
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
+    /** The values offered for condition {@code index} (0 first): its field's picklist labels, or none. */
+    List<String> offeredValues(int index) {
+        return conditionRows.get(index).offeredValues();
+    }
+
     /** The rule as saved, once OK succeeded. */
     public Rule saved() {
         return saved;
@@ -195,6 +200,8 @@ public class RuleDialog extends TitleAreaDialog {
         final Combo field;
         final Combo operator;
         final Text value;
+        /** The labels of the chosen field's picklist, offered as the value is typed; empty for a field without one. */
+        final org.eclipse.jface.fieldassist.SimpleContentProposalProvider values = new org.eclipse.jface.fieldassist.SimpleContentProposalProvider();
         List<RuleField> offered = List.of();
 
         ConditionRow(Composite parent, RuleCondition condition) {
@@ -212,6 +219,11 @@ public class RuleDialog extends TitleAreaDialog {
             }
             value = new Text(row, SWT.BORDER);
             value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            values.setFiltering(true);
+            org.eclipse.jface.fieldassist.ContentProposalAdapter assist = new org.eclipse.jface.fieldassist.ContentProposalAdapter(value,
+                    new org.eclipse.jface.fieldassist.TextContentAdapter(), values, null, null);
+            assist.setProposalAcceptanceStyle(org.eclipse.jface.fieldassist.ContentProposalAdapter.PROPOSAL_REPLACE);
+            field.addListener(SWT.Selection, e -> offerValues());
             Button remove = new Button(row, SWT.PUSH);
             remove.setText(Messages.Dialog_remove);
             remove.addListener(SWT.Selection, e -> {
@@ -228,8 +240,25 @@ public class RuleDialog extends TitleAreaDialog {
                 if (condition.operator() != null) {
                     operator.select(condition.operator().ordinal());
                 }
-                value.setText(condition.value() == null ? "" : condition.value()); //$NON-NLS-1$
+                offerValues();
+                value.setText(condition.value() == null ? "" : PicklistValues.label(picklist(), condition.value())); //$NON-NLS-1$
             }
+        }
+
+        /** The picklist the chosen field stores codes of, or null. */
+        String picklist() {
+            int f = field.getSelectionIndex();
+            return f < 0 ? null : offered.get(f).picklist();
+        }
+
+        /** Offers the chosen field's picklist labels (in the user's language) as its value is typed. */
+        void offerValues() {
+            values.setProposals(PicklistValues.labels(picklist()).toArray(String[]::new));
+        }
+
+        /** What the value is offered from: the labels of the chosen field's picklist. */
+        List<String> offeredValues() {
+            return PicklistValues.labels(picklist());
         }
 
         void offerFields() {
@@ -237,13 +266,14 @@ public class RuleDialog extends TitleAreaDialog {
             offered = fields();
             field.setItems(offered.stream().map(RuleField::label).toArray(String[]::new));
             selectById(field, offered.stream().map(RuleField::name).toList(), before);
+            offerValues();
         }
 
         RuleCondition condition() {
             int f = field.getSelectionIndex();
             int o = operator.getSelectionIndex();
             return new RuleCondition(join.getSelectionIndex() == 1 ? RuleCondition.Join.OR : RuleCondition.Join.AND,
-                    f < 0 ? "" : offered.get(f).name(), o < 0 ? null : Operator.values()[o], value.getText()); //$NON-NLS-1$
+                    f < 0 ? "" : offered.get(f).name(), o < 0 ? null : Operator.values()[o], PicklistValues.code(picklist(), value.getText())); //$NON-NLS-1$
         }
     }
 

@@ -113,4 +113,35 @@ class RuleEditorUiTest {
         UiTesting.waitUntil("the new rule is listed", () -> ((List<?>) view.rulesTable().getInput()).stream()
                 .anyMatch(row -> ((RulesView.RuleRow) row).rule().getName().equals(name)));
     }
+
+    @Test
+    void anIndustryConditionOffersThePicklistsLabelsAndStoresTheCode() {
+        List<List<String>> offered = new java.util.ArrayList<>();
+        UiTesting.DialogAnswer answer = UiTesting.whenDialogOpens(Messages.Dialog_title, shell -> {
+            RuleDialog dialog = (RuleDialog) shell.getData();
+            UiTesting.type(UiTesting.labelled(shell, Messages.Dialog_name, Text.class), name);
+            UiTesting.choose(UiTesting.labelled(shell, Messages.Dialog_entity, Combo.class), "Opportunity");
+            UiTesting.choose(UiTesting.labelled(shell, Messages.Dialog_trigger, Combo.class), "Record created");
+            UiTesting.click(shell, Messages.Dialog_addCondition);
+            condition(conditionRows(shell).get(0), null, "Amount", "is at least", "1000");
+            offered.add(dialog.offeredValues(0));
+            condition(conditionRows(shell).get(0), null, "Industry", "equals", "Technology");
+            offered.add(dialog.offeredValues(0));
+            UiTesting.click(shell, Messages.Dialog_addAction);
+            Combo action = UiTesting.find(shell, Combo.class, c -> Arrays.asList(c.getItems()).contains("Set a field")).get(0);
+            UiTesting.choose(action, "Set a field");
+            Composite settings = (Composite) action.getParent().getChildren()[1];
+            UiTesting.choose(UiTesting.labelled(settings, "Field", Combo.class), "Next step");
+            UiTesting.type(UiTesting.labelled(settings, "Value", Text.class), "Call the CIO");
+            UiTesting.click(shell, IDialogConstants.OK_LABEL);
+        });
+        UiTesting.click(view.rulesTable().getControl().getParent(), Messages.View_new);
+        answer.assertAnswered();
+
+        assertEquals(List.of(), offered.get(0), "an amount offers no list");
+        assertTrue(offered.get(1).contains("Technology") && offered.get(1).contains("Banking"), offered.get(1).toString());
+        Rule saved = rules.list().stream().filter(r -> r.getName().equals(name)).findFirst().orElseThrow();
+        assertEquals(List.of(new RuleCondition(RuleCondition.Join.AND, "industry", Operator.EQUALS, "TECHNOLOGY")), saved.getConditions(),
+                "the label chosen is stored as the industry's code");
+    }
 }

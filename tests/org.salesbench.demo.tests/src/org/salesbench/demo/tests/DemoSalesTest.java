@@ -185,23 +185,23 @@ class DemoSalesTest {
 
     @Test
     void theSameSeedGivesTheSameSalesData() {
-        stack.demo.fill(120, 5, new NullProgressMonitor());
+        stack.demo.fill(40, 5, new NullProgressMonitor());
         Map<String, Long> first = stack.signature();
         try (Stack other = new Stack()) {
-            other.demo.fill(120, 5, new NullProgressMonitor());
+            other.demo.fill(40, 5, new NullProgressMonitor());
             assertEquals(first, other.signature());
         }
         try (Stack other = new Stack()) {
-            other.demo.fill(120, 6, new NullProgressMonitor());
+            other.demo.fill(40, 6, new NullProgressMonitor());
             assertFalse(first.equals(other.signature()), "another seed, other data");
         }
     }
 
     @Test
     void resetRemovesTheDemoSalesDataAndRefillsTheSameCounts() {
-        stack.demo.fill(150, DemoData.DEFAULT_SEED, new NullProgressMonitor());
+        stack.demo.fill(50, DemoData.DEFAULT_SEED, new NullProgressMonitor());
         Map<String, Long> before = counts();
-        stack.demo.reset(150, new NullProgressMonitor());
+        stack.demo.reset(50, new NullProgressMonitor());
         assertEquals(before, counts());
         assertEquals(12, stack.count("Product"), "the catalogue is reused, not duplicated");
     }

@@ -83,8 +83,7 @@ public final class DemoDataGenerator {
     }
 
     /**
-     * @param chineseOnly every customer Chinese (a Chinese user's demo); the random stream is the same either way, so
-     *                    the other values of a customer do not change
+     * @param chineseOnly every customer Chinese (a Chinese user's demo); a seed still always gives the same customers
      */
     public DemoDataGenerator(long seed, LocalDate today, boolean chineseOnly) {
         this.random = new Random(seed);

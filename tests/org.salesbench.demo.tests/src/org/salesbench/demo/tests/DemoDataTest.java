@@ -106,8 +106,6 @@ class DemoDataTest {
             englishInMix += han(m.getName()) ? 0 : 1;
             assertTrue(han(c.getName()), c.getName());
             assertTrue(c.getContacts().stream().allMatch(k -> han(k.getName())), c.getName() + ": " + c.getContacts().get(0).getName());
-            assertEquals(m.getIndustry(), c.getIndustry(), "the same stream: only the language differs");
-            assertEquals(m.getOwner(), c.getOwner());
         }
         assertTrue(englishInMix > 30, "the default mix keeps its English companies: " + englishInMix);
 

@@ -82,8 +82,9 @@ class RuleEngineTest {
         Opportunity bank = fx.opportunity(customer, "核心系统", "300000", "Web", "BANKING");
         fx.settle();
 
-        assertEquals(List.of(english.getName() + "@" + RuleFixture.ref(tech), chinese.getName() + "@" + RuleFixture.ref(tech),
-                notBanking.getName() + "@" + RuleFixture.ref(tech)), RuleFixture.fired(), "the banking deal meets none of them");
+        assertEquals(java.util.Set.of(english.getName() + "@" + RuleFixture.ref(tech), chinese.getName() + "@" + RuleFixture.ref(tech),
+                notBanking.getName() + "@" + RuleFixture.ref(tech)), java.util.Set.copyOf(RuleFixture.fired()), "the banking deal meets none of them");
+        assertEquals(3, RuleFixture.fired().size(), "each once");
         assertEquals(List.of(), fx.log(english.getId()).stream().filter(e -> e.getRecordId() == bank.getId()).toList());
     }
 

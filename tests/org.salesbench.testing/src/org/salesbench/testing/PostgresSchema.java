@@ -81,10 +81,36 @@ public final class PostgresSchema implements AutoCloseable {
         }
     }
 
-    /** Drops the schema with everything in it. */
+    /**
+     * Drops the schema with everything in it, and the roles the users module made for it (its team role, the team's
+     * administrators' role and the masking views' role): roles belong to the server, not the schema, so without this
+     * every test that signed people in left three {@code sb_*} roles behind. People's own logins are the test's names
+     * ({@code rep.a}), reused by the next run, and stay.
+     */
     @Override
     public void close() {
+        String team = teamRole();
         onServer("DROP SCHEMA " + name + " CASCADE");
+        for (String role : teamRoles(team)) {
+            try {
+                // the team role holds CONNECT on the database, which outlives the schema
+                onServer("DO $$ BEGIN IF EXISTS (SELECT 1 FROM PG_ROLES WHERE ROLNAME = '" + role + "') THEN EXECUTE 'REVOKE ALL ON DATABASE '"
+                        + " || QUOTE_IDENT(CURRENT_DATABASE()) || ' FROM \"" + role + "\"'; END IF; END $$");
+                onServer("DROP ROLE IF EXISTS \"" + role + "\"");
+            } catch (AssertionFailedError e) {
+                // another run's tables may still name it; it grants nothing once its schema is gone
+            }
+        }
+    }
+
+    /** The roles the users module makes for the schema whose team role is {@code team}: administrators, masker, team. */
+    static List<String> teamRoles(String team) {
+        return List.of(team.substring(0, Math.min(57, team.length())) + "_admin", team.substring(0, Math.min(56, team.length())) + "_fields", team);
+    }
+
+    /** The names of {@link #close()}'s roles, for a test that checks they are gone. */
+    public List<String> teamRoles() {
+        return teamRoles(teamRole());
     }
 
     /** The team role the users module names for this schema (SB_TEAM_ROLE: the database's name and the schema's). */
@@ -100,22 +126,9 @@ public final class PostgresSchema implements AutoCloseable {
     }
 
     /**
-     * Drops the schema and the team roles of a test whose users signed in as themselves (the users module makes a
-     * team role and its administrators' role per schema).
+     * The same as {@link #close()}, which now drops the team roles too; kept for the tests that call it.
      */
     public void closeWithTeamRoles() {
-        String team = teamRole();
         close();
-        String masker = team.substring(0, Math.min(56, team.length())) + "_fields"; // owns the masking views
-        for (String role : List.of(team.substring(0, Math.min(57, team.length())) + "_admin", masker, team)) {
-            try {
-                // the team role holds CONNECT on the database, which outlives the schema
-                onServer("DO $$ BEGIN IF EXISTS (SELECT 1 FROM PG_ROLES WHERE ROLNAME = '" + role + "') THEN EXECUTE 'REVOKE ALL ON DATABASE '"
-                        + " || QUOTE_IDENT(CURRENT_DATABASE()) || ' FROM \"" + role + "\"'; END IF; END $$");
-                onServer("DROP ROLE IF EXISTS \"" + role + "\"");
-            } catch (AssertionFailedError e) {
-                // another run's tables may still name it; it grants nothing once its schema is gone
-            }
-        }
     }
 }

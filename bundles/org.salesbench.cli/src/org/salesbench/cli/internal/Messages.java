@@ -34,6 +34,8 @@ public final class Messages extends NLS {
     public static String Picklists_no;
     public static String RecycleBin_restored;
     public static String RecycleBin_purged;
+    public static String RecycleBin_purgedExpired;
+    public static String RecycleBin_keptExpired;
     public static String RecycleBin_unknownAction;
     public static String RecycleBin_badLimit;
     public static String RecycleBin_listed;

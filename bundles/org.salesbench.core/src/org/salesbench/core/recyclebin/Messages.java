@@ -13,6 +13,7 @@ public final class Messages extends NLS {
     public static String Restore_notInBin;
     public static String Restore_expired;
     public static String Bin_unknownKind;
+    public static String Retention_description;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

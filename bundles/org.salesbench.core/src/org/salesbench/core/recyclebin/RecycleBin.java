@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.salesbench.core.settings.TeamSettings;
+
 /**
  * The recycle bin: every kind of deleted record the installed modules contribute ({@link RecycleBinKind}), what
  * depends on a record, restore and purge. A record is restorable by its owner (the DELETE right on it) for
@@ -16,10 +18,14 @@ public interface RecycleBin {
     /** The entity name of the bin itself: the DELETE right on it is the right to purge and to restore late. */
     String ENTITY = "recycle-bin";
 
-    /** The system property holding how many days a deleted record stays restorable by its owner. */
-    String RETENTION_PROPERTY = "salesbench.recycleBin.retentionDays";
-
     int DEFAULT_RETENTION_DAYS = 30;
+
+    /**
+     * How many days a deleted record stays restorable by its owner: a team setting (stored in the database, set by an
+     * administrator in Preferences › Team settings or with {@code settings set}), not a client's property.
+     */
+    TeamSettings.Setting RETENTION = new TeamSettings.Setting("recycle-bin.retention-days", Messages.Retention_description,
+            DEFAULT_RETENTION_DAYS, 1, 3650);
 
     /** The kinds of record the installed modules put in the bin, in order. */
     List<RecycleBinKind> kinds();
@@ -62,4 +68,14 @@ public interface RecycleBin {
 
     /** Deletes for good the record the user saw in the bin, refused like {@link #restore(DeletedRecord)} if it changed since. */
     void purge(DeletedRecord seen);
+
+    /** What {@link #purgeExpired} did: the records purged and those refused, each with why. */
+    record PurgeResult(List<DeletedRecord> purged, List<String> refused) {
+    }
+
+    /**
+     * Purges every record of the bin deleted longer than {@link #retention()} ago (administrators only); a record others
+     * still depend on is left, with the reason in the result.
+     */
+    PurgeResult purgeExpired();
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.settings.TeamSettings;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 
@@ -23,6 +24,7 @@ public class RecycleBinRegistry implements RecycleBin {
     private final SecurityService security;
     private final Clock clock;
     private final List<RecycleBinKind> kinds = new CopyOnWriteArrayList<>();
+    private volatile TeamSettings settings;
 
     public RecycleBinRegistry(SecurityService security, Clock clock) {
         this.security = security;
@@ -35,6 +37,11 @@ public class RecycleBinRegistry implements RecycleBin {
 
     public final void remove(RecycleBinKind kind) {
         kinds.remove(kind);
+    }
+
+    /** Where {@link #retention()} comes from: the team's settings ({@code null}: the default, as on a database without them). */
+    public final void setSettings(TeamSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -59,7 +66,8 @@ public class RecycleBinRegistry implements RecycleBin {
 
     @Override
     public Duration retention() {
-        return Duration.ofDays(Integer.getInteger(RETENTION_PROPERTY, DEFAULT_RETENTION_DAYS));
+        TeamSettings team = settings;
+        return Duration.ofDays(team == null ? RETENTION.defaultValue() : team.value(RETENTION));
     }
 
     @Override
@@ -109,6 +117,33 @@ public class RecycleBinRegistry implements RecycleBin {
             throw new PurgeRefusedException(record, blockers);
         }
         kind.purge(id, seenVersion);
+    }
+
+    @Override
+    public PurgeResult purgeExpired() {
+        security.check(Action.DELETE, ENTITY, null);
+        Duration retention = retention();
+        java.time.Instant before = clock.instant().minus(retention);
+        List<DeletedRecord> purged = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (RecycleBinKind kind : kinds()) {
+            // the oldest come last in a kind's list, most recently deleted first: read until none is left past the limit
+            for (DeletedRecord record : kind.deleted(Integer.MAX_VALUE)) {
+                if (!record.deletedAt().isBefore(before)) {
+                    continue;
+                }
+                if (kind.findDeleted(record.id()).isEmpty()) {
+                    continue; // went for good with a record purged before it (a customer's contacts)
+                }
+                try {
+                    purge(record);
+                    purged.add(record);
+                } catch (ValidationException e) {
+                    refused.add(e.getMessage());
+                }
+            }
+        }
+        return new PurgeResult(List.copyOf(purged), List.copyOf(refused));
     }
 
     private RecycleBinKind kind(String entity) {

@@ -29,6 +29,25 @@ public interface SecurityService {
         return Map.of();
     }
 
+    /**
+     * Whether the record {@code id} of {@code entity} is shared with the current user (or a team of theirs), to read or,
+     * with {@code edit}, to edit: a share or a place on a customer's account team reaches past the user's roles.
+     */
+    default boolean isSharedWith(String entity, long id, boolean edit) {
+        return false;
+    }
+
+    /**
+     * Checks that the current user may {@code action} the stored record {@code id} of {@code entity} owned by
+     * {@code owner}: their roles allow it, or (reading and editing) it is shared with them.
+     */
+    default void check(Action action, String entity, String owner, long id) {
+        if (!isPermitted(action, entity, owner)
+                && !((action == Action.READ || action == Action.UPDATE) && isSharedWith(entity, id, action == Action.UPDATE))) {
+            throw new AccessDeniedException(SecurityMessages.denied(currentUser().login(), action, entity, owner));
+        }
+    }
+
     /** Like {@link #isPermitted} but throws {@link AccessDeniedException} naming what was refused. */
     default void check(Action action, String entity, String owner) {
         if (!isPermitted(action, entity, owner)) {

@@ -303,7 +303,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             if (customer == null || customer.isDeleted()) {
                 return Optional.empty();
             }
-            security.check(Action.READ, Customer.ENTITY, customer.getOwner());
+            security.check(Action.READ, Customer.ENTITY, customer.getOwner(), id); // a share or an account team reaches past the roles
             customer.getTags().size();
             for (Contact contact : customer.getContacts()) {
                 contact.getPhones().size();

@@ -226,6 +226,19 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         return List.of(new Dependent(Opportunity.ENTITY, Messages.RecycleBin_opportunities, deals, Fate.MOVED_TO_BIN, true));
     }
 
+
+    /**
+     * The READ check of a stored deal: the user's roles, a share of the deal, or a place on its customer's account team
+     * (a share of the customer), which the database's row-level security lets through too.
+     */
+    private void checkRead(Opportunity opportunity) {
+        if (security.isPermitted(Action.READ, Opportunity.ENTITY, opportunity.getOwner())
+                || opportunity.getCustomer() != null && security.isSharedWith("customer", opportunity.getCustomer().getId(), false)) {
+            return;
+        }
+        security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner(), opportunity.getId());
+    }
+
     @Override
     public Optional<Opportunity> find(long id) {
         return unitOfWork.read(em -> {
@@ -233,7 +246,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             if (opportunity == null || opportunity.isDeleted()) {
                 return Optional.empty();
             }
-            security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
+            checkRead(opportunity);
             load(opportunity);
             if (!security.fieldRules(Opportunity.ENTITY).isEmpty()) {
                 em.detach(opportunity); // blanked fields must never be written back
@@ -406,7 +419,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             if (opportunity == null || opportunity.isDeleted()) {
                 throw notFound(opportunityId);
             }
-            security.check(Action.READ, Opportunity.ENTITY, opportunity.getOwner());
+            checkRead(opportunity);
             Validator v = new Validator();
             Stage target = checkTarget(em, v, opportunity, stageId);
             if (target != null) {

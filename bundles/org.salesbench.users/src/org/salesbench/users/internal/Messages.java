@@ -73,6 +73,17 @@ public final class Messages extends NLS {
     public static String Users_help;
     public static String Users_inactive;
     public static String Users_unknown;
+    public static String Settings_help;
+    public static String Settings_set;
+    public static String Settings_default;
+    public static String Settings_notANumber;
+    public static String Settings_changed;
+    public static String Settings_reset;
+    public static String Settings_unknownAction;
+    public static String Settings_unknown;
+    public static String Settings_outOfRange;
+    public static String Arg_settingName;
+    public static String Arg_settingValue;
     public static String Users_unknownAction;
 
     static {

@@ -37,13 +37,15 @@ public class RoleSecurityService implements SecurityService {
      * policy: a share of a record the user may edit.)
      */
     static final List<String> ADMIN_TABLES = List.of("SB_USER", "SB_TEAM", "SB_TEAM_MEMBER", "SB_ROLE", "SB_ROLE_GRANT",
-            "SB_ROLE_FIELD", "SB_USER_ROLE", "SB_PICKLIST_VALUE");
+            "SB_ROLE_FIELD", "SB_USER_ROLE", "SB_PICKLIST_VALUE", "SB_TEAM_SETTING");
 
     private final CurrentUser user;
     private final AccessProfile profile;
+    private final Database database;
 
     @Activate
     public RoleSecurityService(@Reference Database database) {
+        this.database = database;
         String login = database.login();
         if (!database.isShared()) {
             String name = database.read(em -> em.createQuery("SELECT u FROM User u WHERE u.login = :l", User.class)
@@ -111,6 +113,20 @@ public class RoleSecurityService implements SecurityService {
     @Override
     public Scope scope(Action action, String entity) {
         return profile.widest(action, entity);
+    }
+
+    /**
+     * On a team server, what the database's rule says (SB_SHARED_IDS: shares with the user or their teams). On an
+     * embedded database nothing is shared: its owner may do everything anyway.
+     */
+    @Override
+    public boolean isSharedWith(String entity, long id, boolean edit) {
+        if (!database.isShared() || !org.salesbench.users.Share.SHAREABLE.contains(entity)) {
+            return false;
+        }
+        return database.read(em -> ((Number) em.createNativeQuery(
+                "SELECT CASE WHEN CAST(?1 AS BIGINT) = ANY (SB_SHARED_IDS(CAST(?2 AS TEXT), CAST(?3 AS BOOLEAN))) THEN 1 ELSE 0 END")
+                .setParameter(1, id).setParameter(2, entity).setParameter(3, edit).getSingleResult()).intValue() == 1);
     }
 
     @Override

@@ -327,6 +327,8 @@ public class UserServiceImpl implements UserService {
             }
             v.throwIfInvalid();
             TeamServerRoles.enableSignIn(em, login, password);
+            // setRoles could not make an administrator a member of the administrators' role before the login existed
+            TeamServerRoles.grantAdministration(em, login, RoleStore.roleNames(em, login).contains(Role.ADMINISTRATOR));
             return null;
         });
     }

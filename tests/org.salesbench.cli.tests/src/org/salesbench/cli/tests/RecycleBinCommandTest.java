@@ -63,6 +63,41 @@ class RecycleBinCommandTest {
         assertEquals(0, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + alpha));
     }
 
+    /**
+     * The time to restore is the team setting the running product's recycle bin reads from the database: set with the
+     * {@code settings} command, it decides what {@code recycle-bin purge-expired} purges and what it leaves.
+     */
+    @Test
+    void purgeExpiredPurgesWhatIsOlderThanTheTeamsSetting() throws Exception {
+        CliFixture cli = new CliFixture(dir);
+        Path file = Files.writeString(dir.resolve("c.csv"), "Name,Status,Grade\nAlpha Ltd,active,A\nBeta Ltd,prospect,B\n");
+        assertEquals(0, cli.run("import", "customers", file.toString()).code());
+        long alpha = cli.query("SELECT ID FROM SB_CUSTOMER WHERE NAME = 'Alpha Ltd'");
+        long beta = cli.query("SELECT ID FROM SB_CUSTOMER WHERE NAME = 'Beta Ltd'");
+        try (Connection c = Database.connect(cli.settings); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = {fn TIMESTAMPADD(SQL_TSI_DAY, -10, CURRENT_TIMESTAMP)}, DELETED_BY = 'li.wei',"
+                    + " VERSION = VERSION + 1 WHERE ID = " + alpha);
+            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = {fn TIMESTAMPADD(SQL_TSI_DAY, -3, CURRENT_TIMESTAMP)}, DELETED_BY = 'li.wei',"
+                    + " VERSION = VERSION + 1 WHERE ID = " + beta);
+        }
+        Result none = cli.run("recycle-bin", "purge-expired");
+        assertEquals(0, none.code(), none.toString());
+        assertEquals(2, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER"), "nothing is older than the default 30 days: " + none);
+
+        Result set = cli.run("settings", "set", "recycle-bin.retention-days", "7");
+        assertEquals(0, set.code(), set.toString());
+        Result purged = cli.run("recycle-bin", "purge-expired");
+        assertEquals(0, purged.code(), purged.toString());
+        assertTrue(purged.out().contains("customer " + alpha) && !purged.out().contains("customer " + beta), purged.toString());
+        assertTrue(purged.err().contains("7"), purged.toString());
+        assertEquals(0, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + alpha));
+        assertEquals(1, cli.query("SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + beta + " AND DELETED_AT IS NOT NULL"), "deleted 3 days ago: still in the bin");
+
+        Result bad = cli.run("settings", "set", "recycle-bin.retention-days", "0");
+        assertEquals(3, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("recycle-bin.retention-days"), bad.toString());
+    }
+
     @Test
     void badArgumentsAreUsageErrorsNamingWhatIsWrong() {
         CliFixture cli = new CliFixture(dir);

@@ -18,7 +18,7 @@ import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.ValidationException;
 
 /**
- * {@code recycle-bin list [--kind K] [--limit N] | restore <kind> <id> | purge <kind> <id>}: the recycle bin of every
+ * {@code recycle-bin list [--kind K] [--limit N] | restore <kind> <id> | purge <kind> <id> | purge-expired}: the recycle bin of every
  * installed module, through the {@link RecycleBin} service; the CLI knows no kind of record.
  */
 public class RecycleBinCommand implements CliCommand {
@@ -42,6 +42,13 @@ public class RecycleBinCommand implements CliCommand {
         try {
             switch (action) {
                 case "list" -> list(bin, args, context);
+                case "purge-expired" -> {
+                    args.expect(Messages.Arg_action);
+                    RecycleBin.PurgeResult result = bin.purgeExpired();
+                    result.purged().forEach(r -> context.out().println(NLS.bind(Messages.RecycleBin_purged, r.entity(), r.id())));
+                    result.refused().forEach(reason -> context.out().println(NLS.bind(Messages.RecycleBin_keptExpired, reason)));
+                    context.err().println(NLS.bind(Messages.RecycleBin_purgedExpired, result.purged().size(), bin.retention().toDays()));
+                }
                 case "restore", "purge" -> {
                     List<String> p = args.expect(Messages.Arg_action, Messages.Arg_kind, Messages.Arg_id);
                     String kind = kind(bin, p.get(1));

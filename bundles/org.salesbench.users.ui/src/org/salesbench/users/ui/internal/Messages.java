@@ -6,6 +6,7 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.users.ui.internal.messages"; //$NON-NLS-1$
 
+    public static String TeamSettings_description;
     public static String Share_title;
     public static String Share_heading;
     public static String Share_message;

@@ -644,7 +644,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
                 known.add(d.id());
                 watch(d.id());
             });
-            List<?> stored = unitOfWork.read(em -> em.createNativeQuery("SELECT DISTINCT RECORD_ENTITY FROM SB_RULE_SNAPSHOT").getResultList());
+            List<?> stored = unitOfWork.read(em -> em.createNativeQuery("SELECT DISTINCT RECORD_ENTITY FROM SB_RULE_SNAPSHOT_FIELD").getResultList());
             stored.stream().map(Object::toString).filter(e -> !known.contains(e)).forEach(this::forgetSnapshots);
         } catch (RuntimeException e) {
             ILog.of(getClass()).error("Rules could not take or prune their snapshots", e);
@@ -668,7 +668,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
             return;
         }
         Set<Long> kept = new HashSet<>();
-        unitOfWork.read(em -> em.createNativeQuery("SELECT RECORD_ID FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
+        unitOfWork.read(em -> em.createNativeQuery("SELECT DISTINCT RECORD_ID FROM SB_RULE_SNAPSHOT_FIELD WHERE RECORD_ENTITY = ?")
                 .setParameter(1, entity).getResultList()).forEach(id -> kept.add(((Number) id).longValue()));
         long[] missing = java.util.Arrays.stream(ids).filter(id -> !kept.contains(id)).toArray();
         // a page at a time: the catalogue reads it in a few queries, and its snapshots are written in one transaction
@@ -681,25 +681,39 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     /** Records whose first snapshots are read and written together when a rule starts to watch their entity. */
     static final int SNAPSHOT_PAGE = 2000;
 
-    /** {@link #keepSnapshot} of many records of one entity: one transaction, JDBC batches of deletes and inserts. */
+    /**
+     * {@link #keepSnapshot} of many records of one entity: one transaction, JDBC batches of deletes and inserts, a row per
+     * field. A field the user's roles hide is neither written nor deleted: its value here is the masked one (null), and
+     * on a team server its rows are not theirs to see or write (the table's SB_FIELD_ROWS policy), so the value a user
+     * who sees the field last kept stays.
+     */
     private void keepSnapshots(String entity, Map<Long, Map<String, Object>> values) {
         if (values.isEmpty()) {
             return;
         }
+        Set<String> hidden = hiddenFields(entity);
         unitOfWork.write(em -> {
             java.sql.Connection c = em.unwrap(java.sql.Connection.class);
-            try (java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?");
+            try (java.sql.PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM SB_RULE_SNAPSHOT_FIELD WHERE RECORD_ENTITY = ? AND RECORD_ID = ? AND FIELD = ?");
                     java.sql.PreparedStatement insert = c.prepareStatement(
-                            "INSERT INTO SB_RULE_SNAPSHOT (RECORD_ENTITY, RECORD_ID, FIELD_VALUES) VALUES (?, ?, ?)")) {
+                            "INSERT INTO SB_RULE_SNAPSHOT_FIELD (RECORD_ENTITY, RECORD_ID, FIELD, FIELD_VALUE) VALUES (?, ?, ?, ?)")) {
                 for (Map.Entry<Long, Map<String, Object>> record : values.entrySet()) {
                     // a change the engine handled meanwhile may have kept one already: the record's current values win
-                    delete.setString(1, entity);
-                    delete.setLong(2, record.getKey());
-                    delete.addBatch();
-                    insert.setString(1, entity);
-                    insert.setLong(2, record.getKey());
-                    insert.setString(3, encode(record.getValue()));
-                    insert.addBatch();
+                    for (Map.Entry<String, Object> field : record.getValue().entrySet()) {
+                        if (hidden.contains(field.getKey())) {
+                            continue;
+                        }
+                        delete.setString(1, entity);
+                        delete.setLong(2, record.getKey());
+                        delete.setString(3, field.getKey());
+                        delete.addBatch();
+                        insert.setString(1, entity);
+                        insert.setLong(2, record.getKey());
+                        insert.setString(3, field.getKey());
+                        insert.setString(4, FieldType.format(field.getValue()));
+                        insert.addBatch();
+                    }
                 }
                 delete.executeBatch();
                 insert.executeBatch();
@@ -710,37 +724,46 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         });
     }
 
-    private static String encode(Map<String, Object> values) {
-        Map<String, String> text = new LinkedHashMap<>();
-        values.forEach((k, v) -> text.put(k, FieldType.format(v)));
-        return ParameterText.encode(List.of(text));
+    /** The fields of {@code entity} the user's roles hide: the engine neither keeps nor compares them. */
+    private Set<String> hiddenFields(String entity) {
+        Set<String> hidden = new HashSet<>();
+        security.fieldRules(entity).forEach((field, access) -> {
+            if (access == org.salesbench.core.security.FieldAccess.HIDDEN) {
+                hidden.add(field);
+            }
+        });
+        return hidden;
     }
 
     private void forgetSnapshots(String entity) {
-        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT_FIELD WHERE RECORD_ENTITY = ?")
                 .setParameter(1, entity).executeUpdate());
     }
 
     private void forgetSnapshot(RecordRef ref) {
-        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
+        unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT_FIELD WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
                 .setParameter(1, ref.entity()).setParameter(2, ref.id()).executeUpdate());
         chains.remove(ref);
     }
 
     /** How many records of {@code entity} the engine keeps a snapshot of (tests, the benchmark). */
     public long snapshots(String entity) {
-        return unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ?")
+        return unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT RECORD_ID) FROM SB_RULE_SNAPSHOT_FIELD WHERE RECORD_ENTITY = ?")
                 .setParameter(1, entity).getSingleResult()).longValue());
     }
 
     private Map<String, Object> snapshot(RecordRef ref, List<RuleField> fields) {
-        List<?> rows = unitOfWork.read(em -> em.createNativeQuery("SELECT FIELD_VALUES FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
+        List<?> rows = unitOfWork.read(em -> em.createNativeQuery(
+                "SELECT FIELD, FIELD_VALUE FROM SB_RULE_SNAPSHOT_FIELD WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
                 .setParameter(1, ref.entity()).setParameter(2, ref.id()).getResultList());
         if (rows.isEmpty()) {
             return null;
         }
-        List<Map<String, String>> decoded = ParameterText.decode((String) rows.get(0));
-        Map<String, String> text = decoded.isEmpty() ? Map.of() : decoded.get(0);
+        Map<String, String> text = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            text.put((String) r[0], (String) r[1]);
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         for (RuleField field : fields) {
             String value = text.get(field.name());
@@ -754,14 +777,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     }
 
     private void keepSnapshot(RecordRef ref, Map<String, Object> values) {
-        String encoded = encode(values);
-        unitOfWork.write(em -> {
-            em.createNativeQuery("DELETE FROM SB_RULE_SNAPSHOT WHERE RECORD_ENTITY = ? AND RECORD_ID = ?")
-                    .setParameter(1, ref.entity()).setParameter(2, ref.id()).executeUpdate();
-            em.createNativeQuery("INSERT INTO SB_RULE_SNAPSHOT (RECORD_ENTITY, RECORD_ID, FIELD_VALUES) VALUES (?, ?, ?)")
-                    .setParameter(1, ref.entity()).setParameter(2, ref.id()).setParameter(3, encoded).executeUpdate();
-            return null;
-        });
+        keepSnapshots(ref.entity(), Map.of(ref.id(), values));
     }
 
     private static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {

@@ -1,0 +1,36 @@
+package org.salesbench.core.settings;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settings of the whole team, kept in the database (not in a client's preferences or properties), so every workbench
+ * and command line of a team server follows the same rule. Everyone reads them; only an administrator sets them. Each
+ * setting is declared by the module whose rule it is ({@link Setting}); the users module stores them.
+ */
+public interface TeamSettings {
+
+    /** A setting a module declares: its name, what it is, its default and the whole numbers it may take. */
+    record Setting(String name, String description, int defaultValue, int min, int max) {
+    }
+
+    /** The settings there are, with their defaults. */
+    List<Setting> settings();
+
+    /** The stored value of {@code name}, empty while an administrator has set none. */
+    Optional<Integer> stored(String name);
+
+    /** The value of {@code name}: the stored one, or the setting's default. */
+    default int value(Setting setting) {
+        return stored(setting.name()).orElse(setting.defaultValue());
+    }
+
+    /**
+     * Sets {@code name} for the whole team (administrators only), refused with a validation error naming the setting
+     * when it is unknown or the value is out of its range.
+     */
+    void set(String name, int value);
+
+    /** Forgets the stored value of {@code name}: the default applies again (administrators only). */
+    void reset(String name);
+}

@@ -45,6 +45,12 @@ public interface ContractAttachments {
     /** The folder files are archived in, or empty when they are kept in the database. */
     java.util.Optional<java.nio.file.Path> archiveFolder();
 
+    /**
+     * Sets the folder new files are archived in (the preference {@code archive.folder}); empty: the database. Files
+     * archived before stay where they are. A folder that does not exist or cannot be written is refused, naming it.
+     */
+    void setArchiveFolder(java.util.Optional<java.nio.file.Path> folder);
+
     /** The contract's attachments, oldest first, without their bytes. */
     List<ContractAttachment> list(long contractId);
 

@@ -73,6 +73,14 @@ public class ContractAttachmentsImpl implements ContractAttachments {
         return folder.get();
     }
 
+    @Override
+    public void setArchiveFolder(Optional<Path> chosen) {
+        if (chosen.isPresent() && (!Files.isDirectory(chosen.get()) || !Files.isWritable(chosen.get()))) {
+            throw invalid("folder", NLS.bind(Messages.Attachment_badFolder, chosen.get()));
+        }
+        ContractSettings.setArchiveFolder(chosen.map(Path::toString).orElse(null));
+    }
+
     /** SHA-256 of the bytes, lower-case hex. */
     public static String checksum(byte[] content) {
         try {

@@ -42,6 +42,7 @@ public final class Messages extends NLS {
     public static String Attachment_noFolder;
     public static String Attachment_missing;
     public static String Attachment_changed;
+    public static String Attachment_badFolder;
     public static String Renewal_exists;
     public static String Renewal_name;
     public static String Renewal_noPipeline;

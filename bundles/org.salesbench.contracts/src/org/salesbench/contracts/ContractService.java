@@ -96,7 +96,7 @@ public interface ContractService {
 
     /**
      * The renewal opportunity of a signed, active, completed or expired contract in one action: a deal for the same
-     * customer and owner, for the contract's amount, expected to close on its end date, in the pipeline of the deal the
+     * customer and owner, for the contract's amount, expected to close on its end date (today if it ended before), in the pipeline of the deal the
      * contract came from (else the first active pipeline), with a draft quote carrying the contract's product lines;
      * the contract names it ({@link Contract#getRenewalOpportunityId()}). All in one transaction. Refused, naming it,
      * while a renewal opportunity of the contract exists; refused for a contract without end date or in another status.

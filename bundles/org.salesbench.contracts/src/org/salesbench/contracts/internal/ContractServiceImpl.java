@@ -590,12 +590,13 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
                     contract.getAmount());
             deal.setPipeline(pipeline);
             deal.setOwner(contract.getOwner());
-            deal.setExpectedCloseDate(contract.getEndDate());
+            LocalDate today = LocalDate.now(clock);
+            // a deal closes no earlier than it is made: a contract ended already is renewed today
+            deal.setExpectedCloseDate(contract.getEndDate().isBefore(today) ? today : contract.getEndDate());
             deal.setDescription(contract.getNumber());
             Opportunity created = opportunities.create(deal);
             List<ContractLine> priced = contract.getLines().stream().filter(l -> l.getProduct() != null).toList();
             if (!priced.isEmpty()) {
-                LocalDate today = LocalDate.now(clock);
                 Quote quote = new Quote(created, contract.getEndDate().isAfter(today) ? contract.getEndDate() : today.plusDays(30));
                 quote.setCurrency(contract.getCurrency());
                 quote.setNotes(contract.getNumber());

@@ -108,7 +108,7 @@ class ContractDocumentsUiTest {
     void aScanIsAddedAPdfGeneratedBothOpenedAndRemovedAndAMissingFileIsReported() throws Exception {
         Contract contract = signedContract("文档客户" + unique);
         DocumentsPage documents = documentsPage(contract);
-        assertTrue(documents.statusText().contains("database"), documents.statusText());
+        assertTrue(documents.statusText().contains(Messages.Documents_whereDatabase), documents.statusText());
 
         Path scan = Files.createTempDirectory("scan").resolve("签字页-" + unique + ".pdf");
         byte[] scanBytes = ("%PDF-1.4 signed " + unique).getBytes(StandardCharsets.UTF_8);
@@ -124,7 +124,10 @@ class ContractDocumentsUiTest {
         assertEquals(scan.getFileName().toString(), attached.getFileName());
         assertEquals(ContractAttachments.KIND_DOCUMENT, generated.getKind());
         assertEquals(contract.getNumber() + "-zh_CN.pdf", generated.getFileName());
-        assertTrue(documents.statusText().startsWith("1 contract PDF(s), 1 attachment(s)"), documents.statusText());
+        assertEquals(org.eclipse.osgi.util.NLS.bind(Messages.Documents_count, new Object[] { 1, 1, Messages.Documents_whereDatabase }),
+                documents.statusText());
+
+        UiTesting.screenshot("contract-documents");
 
         // Open: a copy with the same bytes goes to the viewer; the generated PDF is the contract in Chinese
         documents.open(attached.getId()).join();
@@ -141,7 +144,6 @@ class ContractDocumentsUiTest {
         UiTesting.waitUntil("the scan removed", () -> documents.shownFiles().size() == 1);
         assertTrue(Services.get(org.salesbench.audit.AuditTrail.class).history(ContractAttachments.AUDIT_ENTITY, attached.getId()).stream()
                 .anyMatch(e -> e.kind() == AuditKind.DELETED), "the removal is audited");
-        UiTesting.screenshot("contract-documents");
 
         // archived in a folder: the file is there, not in the database; once gone, Open says which file is missing
         Path folder = Files.createTempDirectory("contract-archive");
@@ -176,7 +178,7 @@ class ContractDocumentsUiTest {
                     templates.placeholderNames().toString());
             templates.selectLanguage("zh_CN");
             assertEquals(Services.get(ContractDocuments.class).shippedTemplate("zh_CN"), templates.editorText());
-            assertEquals("shipped (default)", templates.sourceText());
+            assertEquals(Messages.Templates_shipped, templates.sourceText());
             assertFalse(templates.deleteEnabled(), "the shipped template is not deleted");
             UiTesting.screenshot("contract-templates");
 
@@ -198,7 +200,7 @@ class ContractDocumentsUiTest {
             assertTrue(text.contains("定制合同 " + unique) && text.contains("大写：") && text.contains("元"), text);
             assertTrue(templates.save(), templates.statusText());
             assertEquals(own, Services.get(ContractDocuments.class).template("zh_CN"));
-            assertEquals("this installation's own", templates.sourceText());
+            assertEquals(Messages.Templates_own, templates.sourceText());
             assertTrue(templates.deleteEnabled());
             assertTrue(templates.delete());
             assertFalse(Services.get(ContractDocuments.class).isCustomised("zh_CN"));

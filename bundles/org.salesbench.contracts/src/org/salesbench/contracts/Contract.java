@@ -100,6 +100,9 @@ public class Contract extends DeletableEntity {
     @Column(name = "RENEWS_ID")
     private Long renewsId;
 
+    @Column(name = "RENEWAL_OPPORTUNITY_ID")
+    private Long renewalOpportunityId;
+
     public Contract() {
     }
 
@@ -173,6 +176,9 @@ public class Contract extends DeletableEntity {
     /** The id of the contract this one renews; {@code null} for a first contract. */
     public Long getRenewsId() { return renewsId; }
     public void setRenewsId(Long renewsId) { this.renewsId = renewsId; }
+    /** The renewal opportunity made from this contract ({@link ContractService#createRenewalOpportunity}), if any. */
+    public Long getRenewalOpportunityId() { return renewalOpportunityId; }
+    public void setRenewalOpportunityId(Long renewalOpportunityId) { this.renewalOpportunityId = renewalOpportunityId; }
     public String getDecidedBy() { return decidedBy; }
     public void setDecidedBy(String decidedBy) { this.decidedBy = decidedBy; }
 }

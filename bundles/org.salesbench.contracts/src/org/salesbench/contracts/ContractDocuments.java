@@ -45,4 +45,18 @@ public interface ContractDocuments {
 
     /** Renders the contract with the template in use for the language to a PDF file (written whole or not at all). */
     void renderPdf(long contractId, String lang, Path target) throws DocumentException;
+
+    /**
+     * Renders the contract with the template in use for the language and archives the PDF with the contract as a
+     * generated document ({@link ContractAttachments#KIND_DOCUMENT}, named {@code NUMBER-LANG.pdf}), where attachments
+     * are archived. Needs the right to change the contract.
+     */
+    ContractAttachment archivePdf(long contractId, String lang) throws DocumentException;
+
+    /**
+     * Renders the contract with {@code template} (not stored), after {@code DocumentTemplates.check}: what a template
+     * editor shows before saving. A template with problems is refused with a ValidationException naming each one and
+     * its line; nothing is written.
+     */
+    void previewPdf(long contractId, String template, Path target) throws DocumentException;
 }

@@ -94,6 +94,16 @@ public interface ContractService {
      */
     Contract renew(long id);
 
+    /**
+     * The renewal opportunity of a signed, active, completed or expired contract in one action: a deal for the same
+     * customer and owner, for the contract's amount, expected to close on its end date (today if it ended before), in the pipeline of the deal the
+     * contract came from (else the first active pipeline), with a draft quote carrying the contract's product lines;
+     * the contract names it ({@link Contract#getRenewalOpportunityId()}). All in one transaction. Refused, naming it,
+     * while a renewal opportunity of the contract exists; refused for a contract without end date or in another status.
+     * Needs the right to change the contract.
+     */
+    org.salesbench.opportunities.Opportunity createRenewalOpportunity(long id);
+
     /** Draft to cancelled; a reason is required. */
     Contract cancel(long id, String reason);
 

@@ -550,6 +550,75 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
         return create(next);
     }
 
+    /** Where a renewal deal goes when the contract came from none: the first active pipeline (optional, DS). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.salesbench.opportunities.PipelineService pipelines;
+
+    /** Sets the pipeline service (tests, tools). */
+    public void setPipelines(org.salesbench.opportunities.PipelineService pipelines) {
+        this.pipelines = pipelines;
+    }
+
+    @Override
+    public Opportunity createRenewalOpportunity(long id) {
+        return unitOfWork.write(em -> {
+            Contract contract = load(em, id);
+            security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
+            loadGraph(contract);
+            if (!RENEWABLE.contains(contract.getStatus())) {
+                throw invalid("status", NLS.bind(Messages.Renew_status, contract.getNumber(), Messages.status(contract.getStatus())));
+            }
+            if (contract.getEndDate() == null) {
+                throw invalid("endDate", NLS.bind(Messages.Renew_noTerm, contract.getNumber()));
+            }
+            if (contract.getRenewalOpportunityId() != null) {
+                Optional<Opportunity> existing = opportunities.find(contract.getRenewalOpportunityId());
+                if (existing.isPresent()) {
+                    throw invalid("renewalOpportunityId", NLS.bind(Messages.Renewal_exists, contract.getNumber(), existing.get().getName()));
+                }
+            }
+            org.salesbench.opportunities.Pipeline pipeline = contract.getOpportunity() != null ? contract.getOpportunity().getPipeline() : null;
+            org.salesbench.opportunities.PipelineService known = pipelines;
+            if (pipeline == null && known != null) {
+                pipeline = known.pipelines(true).stream().findFirst().orElse(null);
+            }
+            if (pipeline == null) {
+                throw invalid("pipeline", NLS.bind(Messages.Renewal_noPipeline, contract.getNumber()));
+            }
+            Opportunity deal = new Opportunity(contract.getCustomer(), truncateName(NLS.bind(Messages.Renewal_name, contract.getTitle())),
+                    contract.getAmount());
+            deal.setPipeline(pipeline);
+            deal.setOwner(contract.getOwner());
+            LocalDate today = LocalDate.now(clock);
+            // a deal closes no earlier than it is made: a contract ended already is renewed today
+            deal.setExpectedCloseDate(contract.getEndDate().isBefore(today) ? today : contract.getEndDate());
+            deal.setDescription(contract.getNumber());
+            Opportunity created = opportunities.create(deal);
+            List<ContractLine> priced = contract.getLines().stream().filter(l -> l.getProduct() != null).toList();
+            if (!priced.isEmpty()) {
+                Quote quote = new Quote(created, contract.getEndDate().isAfter(today) ? contract.getEndDate() : today.plusDays(30));
+                quote.setCurrency(contract.getCurrency());
+                quote.setNotes(contract.getNumber());
+                for (ContractLine line : priced) {
+                    org.salesbench.quotes.QuoteLine copy = new org.salesbench.quotes.QuoteLine(line.getProduct(), line.getQuantity(), line.getUnitPrice(),
+                            line.getDiscountPercent(), line.getTaxRate());
+                    copy.setDescription(line.getDescription());
+                    quote.addLine(copy);
+                }
+                quotes.createDraft(quote);
+            }
+            Contract stored = load(em, id);
+            stored.setRenewalOpportunityId(created.getId());
+            unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.UPDATED, id));
+            return created;
+        });
+    }
+
+    private static String truncateName(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 200);
+    }
+
     @Override
     public Contract cancel(long id, String reason) {
         requireReason(reason);

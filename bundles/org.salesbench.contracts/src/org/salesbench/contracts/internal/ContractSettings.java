@@ -8,13 +8,16 @@ import org.osgi.service.prefs.BackingStoreException;
 /**
  * The contracts' settings, preferences of this bundle in the instance scope (the workspace of the workbench or of the
  * command line): {@value #NUMBER_PATTERN}, the numbering scheme ({@link NumberScheme}), {@value #DEFAULT_PATTERN} by
- * default.
+ * default; {@value #ARCHIVE_FOLDER}, the folder contract documents and attachments are archived in (empty: in the
+ * database). On a team server every workbench names the same shared folder.
  */
 public final class ContractSettings {
 
     public static final String QUALIFIER = "org.salesbench.contracts";
     public static final String NUMBER_PATTERN = "number.pattern";
     public static final String DEFAULT_PATTERN = "HT-{yyyy}-{seq:5}";
+
+    public static final String ARCHIVE_FOLDER = "archive.folder";
 
     private ContractSettings() {
     }
@@ -31,6 +34,27 @@ public final class ContractSettings {
             node.remove(NUMBER_PATTERN);
         } else {
             node.put(NUMBER_PATTERN, NumberScheme.parse(pattern).pattern());
+        }
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The folder files are archived in, or empty when they are kept in the database. */
+    public static java.util.Optional<java.nio.file.Path> archiveFolder() {
+        String folder = Platform.getPreferencesService().getString(QUALIFIER, ARCHIVE_FOLDER, "", null);
+        return folder == null || folder.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(folder.strip()));
+    }
+
+    /** Stores the archive folder; {@code null} or blank: files go to the database from now on (those archived stay where they are). */
+    public static void setArchiveFolder(String folder) {
+        IEclipsePreferences node = InstanceScope.INSTANCE.getNode(QUALIFIER);
+        if (folder == null || folder.isBlank()) {
+            node.remove(ARCHIVE_FOLDER);
+        } else {
+            node.put(ARCHIVE_FOLDER, folder.strip());
         }
         try {
             node.flush();

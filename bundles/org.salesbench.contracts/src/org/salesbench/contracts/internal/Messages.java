@@ -37,6 +37,15 @@ public final class Messages extends NLS {
     public static String Attachment_empty;
     public static String Attachment_tooLarge;
     public static String Attachment_notFound;
+    public static String Attachment_kind;
+    public static String Attachment_writeFailed;
+    public static String Attachment_noFolder;
+    public static String Attachment_missing;
+    public static String Attachment_changed;
+    public static String Attachment_badFolder;
+    public static String Renewal_exists;
+    public static String Renewal_name;
+    public static String Renewal_noPipeline;
     public static String Template_problem;
     public static String Renew_noTerm;
     public static String Renew_already;

@@ -24,16 +24,22 @@ import org.salesbench.core.validation.ValidationException;
 
 /**
  * The state machine, move by move: every legal move through the service ends in its target state, every illegal one is
- * refused naming both states and leaves the contract as it was.
+ * refused naming both states and leaves the contract as it was. On embedded Derby here; {@link PostgresContractLifecycleTest}
+ * runs the same body on a PostgreSQL team server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractLifecycleTest {
 
-    private ContractFixture fx;
+    ContractFixture fx;
+
+    /** The database the tests run on: embedded Derby in memory. */
+    ContractFixture fixture() {
+        return new ContractFixture();
+    }
 
     @BeforeAll
     void open() {
-        fx = new ContractFixture();
+        fx = fixture();
     }
 
     @AfterAll

@@ -104,4 +104,47 @@ class ContractRenewalTest {
                 + l.getUnitPrice().stripTrailingZeros().toPlainString() + "|" + l.getDiscountPercent().stripTrailingZeros().toPlainString() + "|"
                 + l.getTaxRate().stripTrailingZeros().toPlainString() + "|" + l.getAmount().getAmount().stripTrailingZeros().toPlainString()).toList();
     }
+
+    @Test
+    void theRenewalOpportunityCarriesCustomerAmountOwnerAndLinesClosesOnTheEndDateAndIsMadeOnce() {
+        LocalDate end = fx.today().plusMonths(2);
+        Contract old = active(fx.today().minusMonths(10), end);
+        // a draft is no renewal's source: refused with its status, nothing made
+        long unsigned = fx.deal("未签合同", "1000", true).getId();
+        fx.as(ContractFixture.REP);
+        Contract draft = fx.contracts.createFromOpportunity(unsigned);
+        ValidationException notYet = assertThrows(ValidationException.class, () -> fx.contracts.createRenewalOpportunity(draft.getId()));
+        assertTrue(notYet.getMessage().contains(draft.getNumber()), notYet.getMessage());
+        long dealsBefore = fx.count("SB_OPPORTUNITY");
+        long quotesBefore = fx.count("SB_QUOTE");
+
+        Opportunity renewal = fx.contracts.createRenewalOpportunity(old.getId());
+
+        assertEquals(old.getCustomer().getId(), renewal.getCustomer().getId());
+        assertEquals(old.getAmount(), renewal.getAmount());
+        assertEquals(ContractFixture.REP, renewal.getOwner());
+        assertEquals(end, renewal.getExpectedCloseDate());
+        assertEquals(fx.opportunities.find(old.getOpportunity().getId()).orElseThrow().getPipeline().getId(), renewal.getPipeline().getId());
+        assertEquals(org.salesbench.opportunities.StageKind.OPEN, renewal.getState());
+        assertEquals(renewal.getId(), fx.contracts.find(old.getId()).orElseThrow().getRenewalOpportunityId());
+        assertEquals(dealsBefore + 1, fx.count("SB_OPPORTUNITY"));
+        assertEquals(quotesBefore + 1, fx.count("SB_QUOTE"));
+        List<org.salesbench.quotes.Quote> quotes = fx.quotes.listForOpportunity(renewal.getId());
+        assertEquals(1, quotes.size());
+        assertEquals(org.salesbench.quotes.QuoteStatus.DRAFT, quotes.get(0).getStatus());
+        Contract stored = fx.contracts.find(old.getId()).orElseThrow();
+        assertEquals(stored.getLines().stream().map(l -> l.getProduct().getId() + "x" + l.getQuantity().stripTrailingZeros().toPlainString()).toList(),
+                quotes.get(0).getLines().stream().map(l -> l.getProduct().getId() + "x" + l.getQuantity().stripTrailingZeros().toPlainString()).toList());
+
+        // once: the refusal names the deal, and nothing more is made
+        ValidationException twice = assertThrows(ValidationException.class, () -> fx.contracts.createRenewalOpportunity(old.getId()));
+        assertTrue(twice.getMessage().contains(old.getNumber()) && twice.getMessage().contains(renewal.getName()), twice.getMessage());
+        assertEquals(dealsBefore + 1, fx.count("SB_OPPORTUNITY"));
+
+        // the deal gone to the recycle bin, the contract is renewed again
+        fx.as(ContractFixture.ADMIN);
+        fx.opportunities.delete(renewal.getId());
+        fx.as(ContractFixture.REP);
+        assertTrue(fx.contracts.createRenewalOpportunity(old.getId()).getId() != renewal.getId());
+    }
 }

@@ -233,12 +233,29 @@ class ContractsCommandTest {
         approveFirstPending();
         assertEquals(CliCommand.OK, run("contracts", "sign", number, "--date", today).code());
         // without dates its term is unknown: refused, naming it
-        Result undated = run("contracts", "renew", number);
+        Result undated = run("contracts", "renew", number, "--contract");
         assertEquals(CliCommand.USAGE, undated.code(), undated.toString());
         assertTrue(undated.err().contains(number), undated.err());
         long customer = datesAndCustomer(number, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
 
-        Result renewed = run("contracts", "renew", number);
+        // renew makes the renewal opportunity: the contract's customer, amount and owner, closing on its end date; once
+        Result opportunity = run("contracts", "renew", number);
+        assertEquals(CliCommand.OK, opportunity.code(), opportunity.toString());
+        org.salesbench.opportunities.Opportunity renewalDeal = fx.opportunities
+                .find(fx.db.read(em -> em.createQuery("SELECT c.renewalOpportunityId FROM Contract c WHERE c.number = :n", Long.class)
+                        .setParameter("n", number).getSingleResult())).orElseThrow();
+        assertTrue(opportunity.out().contains(renewalDeal.getName()) && opportunity.out().contains(year + "-12-31"), opportunity.out());
+        assertEquals(customer, renewalDeal.getCustomer().getId());
+        assertEquals(Money.cny("360000.00"), renewalDeal.getAmount());
+        assertEquals(ContractFixture.REP, renewalDeal.getOwner());
+        assertEquals(LocalDate.of(year, 12, 31), renewalDeal.getExpectedCloseDate());
+        Result twice = run("contracts", "renew", number);
+        assertEquals(CliCommand.USAGE, twice.code(), twice.toString());
+        assertTrue(twice.err().contains(number) && twice.err().contains(renewalDeal.getName()), twice.err());
+        assertEquals(2, fx.count("SB_OPPORTUNITY"), "the won deal and one renewal deal");
+
+        // renew --contract makes the next contract
+        Result renewed = run("contracts", "renew", number, "--contract");
         assertEquals(CliCommand.OK, renewed.code(), renewed.toString());
         String renewal = "HT-" + year + "-00002";
         assertTrue(renewed.out().contains(renewal), renewed.out());

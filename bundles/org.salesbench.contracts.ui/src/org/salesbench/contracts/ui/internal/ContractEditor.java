@@ -23,7 +23,7 @@ import org.salesbench.ui.forms.EntityFormEditor;
 
 /**
  * A contract in a form editor: Overview (header, lines, the state machine's steps and the approval), Payment plan,
- * Receipts, Invoices and the audit trail's History. Every step is the model's; the editor reloads after each one and
+ * Receipts, Invoices, Documents (generated PDFs and attachments) and the audit trail's History. Every step is the model's; the editor reloads after each one and
  * whenever the contract changes elsewhere while it has no unsaved edits.
  */
 public class ContractEditor extends EntityFormEditor<Contract> {
@@ -77,6 +77,7 @@ public class ContractEditor extends EntityFormEditor<Contract> {
             addPage(new PaymentPlanPage(this));
             addPage(new ReceiptsPage(this));
             addPage(new InvoicesPage(this));
+            addPage(new DocumentsPage(this));
             addPage(new AuditHistoryPage(this, HISTORY_PAGE, Messages.Page_history, Contract.ENTITY, () -> contract().getId()));
         } catch (PartInitException e) {
             ILog.of(ContractEditor.class).error(e.getMessage(), e);

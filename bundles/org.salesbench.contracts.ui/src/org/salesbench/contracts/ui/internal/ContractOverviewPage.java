@@ -106,6 +106,7 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         step(toolkit, buttons, "expire", Messages.Step_expire, () -> expire());
         step(toolkit, buttons, "cancel", Messages.Step_cancel, () -> ask(Messages.Step_cancel, Messages.Step_cancelWhy).ifPresent(this::cancel));
         step(toolkit, buttons, "renew", Messages.Step_renew, () -> renew());
+        step(toolkit, buttons, "nextContract", Messages.Step_nextContract, () -> nextContract());
         step(toolkit, buttons, "print", Messages.Step_print, () -> choosePdf().ifPresent(this::print));
         step(toolkit, buttons, "delete", Messages.Step_delete, () -> {
             if (MessageDialog.openConfirm(getSite().getShell(), Messages.Step_delete, NLS.bind(Messages.Step_deleteConfirm, editor.contract().getNumber()))) {
@@ -202,7 +203,8 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         steps.get("terminate").setEnabled(s.canMoveTo(ContractStatus.TERMINATED));
         steps.get("expire").setEnabled(s.canMoveTo(ContractStatus.EXPIRED));
         steps.get("cancel").setEnabled(s.canMoveTo(ContractStatus.CANCELLED));
-        steps.get("renew").setEnabled(RENEWABLE.contains(s) && contract.getStartDate() != null && contract.getEndDate() != null);
+        steps.get("renew").setEnabled(RENEWABLE.contains(s) && contract.getEndDate() != null && contract.getRenewalOpportunityId() == null);
+        steps.get("nextContract").setEnabled(RENEWABLE.contains(s) && contract.getStartDate() != null && contract.getEndDate() != null);
         steps.get("delete").setEnabled(mayDelete && !contract.isDeleted());
     }
 
@@ -257,9 +259,21 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
     private static final java.util.Set<ContractStatus> RENEWABLE = java.util.EnumSet.of(ContractStatus.SIGNED, ContractStatus.ACTIVE,
             ContractStatus.COMPLETED, ContractStatus.EXPIRED);
 
-    /** The model makes the next contract as a draft; the editor opens on it. */
+    /**
+     * The model makes the renewal opportunity (customer, amount, owner, the lines in a draft quote, closing on the end
+     * date; refused with the reason while one exists); the form names it.
+     */
     public Job renew() {
-        return Jobs.load(approvalText, Messages.Step_renew, () -> service().renew(id()), next -> {
+        return Jobs.load(approvalText, Messages.Step_renew, () -> service().createRenewalOpportunity(id()), deal -> {
+            editor.reload();
+            getManagedForm().getForm().setMessage(NLS.bind(Messages.Step_renewDone, deal.getName(), Formats.date(deal.getExpectedCloseDate())),
+                    IMessageProvider.INFORMATION);
+        }, e -> errorReporter.accept(Jobs.message(e)));
+    }
+
+    /** The model makes the next contract as a draft; the editor opens on it. */
+    public Job nextContract() {
+        return Jobs.load(approvalText, Messages.Step_nextContract, () -> service().renew(id()), next -> {
             editor.reload();
             ContractCommands.open(getSite().getPage(), next, errorReporter);
         }, e -> errorReporter.accept(Jobs.message(e)));

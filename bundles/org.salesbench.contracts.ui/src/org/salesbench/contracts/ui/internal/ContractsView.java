@@ -99,6 +99,16 @@ public class ContractsView extends FilteredListView<ContractFilter> {
                 refresh();
             }
         });
+        toolbar.add(new Action(Messages.Step_renew) {
+            @Override
+            public void run() {
+                ContractRow row = selectedRow();
+                if (row != null) {
+                    ContractCommands.renew(table, row.contract().getId(),
+                            done -> MessageDialog.openInformation(getSite().getShell(), Messages.Step_renew, done), ContractsView.this::reportError);
+                }
+            }
+        });
         toolbar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         listenForChanges(Contract.ENTITY);
         refresh();

@@ -71,6 +71,23 @@ public final class Labels {
     }
 
     /** The amount with its currency symbol and cents. */
+    /** A contract file's kind: a generated document or an attachment. */
+    public static String kind(org.salesbench.contracts.ContractAttachment file) {
+        return org.salesbench.contracts.ContractAttachments.KIND_DOCUMENT.equals(file.getKind()) ? Messages.Documents_kindDocument
+                : Messages.Documents_kindAttachment;
+    }
+
+    /** A file size in bytes, KB or MB. */
+    public static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
     public static String money(Money money) {
         if (money == null) {
             return "";

@@ -169,6 +169,61 @@ public final class Messages extends NLS {
     public static String Step_printDone;
     public static String Step_printFilter;
 
+    public static String Page_documents;
+    public static String Documents_add;
+    public static String Documents_generate;
+    public static String Documents_open;
+    public static String Documents_saveAs;
+    public static String Documents_remove;
+    public static String Documents_removeConfirm;
+    public static String Documents_kind;
+    public static String Documents_kindDocument;
+    public static String Documents_kindAttachment;
+    public static String Documents_fileName;
+    public static String Documents_size;
+    public static String Documents_archived;
+    public static String Documents_inFolder;
+    public static String Documents_inDatabase;
+    public static String Documents_added;
+    public static String Documents_by;
+    public static String Documents_checksum;
+    public static String Documents_count;
+    public static String Documents_whereFolder;
+    public static String Documents_whereDatabase;
+    public static String Documents_cannotRead;
+    public static String Documents_cannotWrite;
+    public static String Documents_saved;
+    public static String Job_loadDocuments;
+    public static String Step_nextContract;
+    public static String Step_renewDone;
+    public static String Templates_title;
+    public static String Templates_description;
+    public static String Templates_language;
+    public static String Templates_source;
+    public static String Templates_shipped;
+    public static String Templates_own;
+    public static String Templates_placeholders;
+    public static String Templates_copyShipped;
+    public static String Templates_check;
+    public static String Templates_preview;
+    public static String Templates_save;
+    public static String Templates_delete;
+    public static String Templates_deleteConfirm;
+    public static String Templates_ok;
+    public static String Templates_saved;
+    public static String Templates_deleted;
+    public static String Templates_noRight;
+    public static String Templates_previewWith;
+    public static String Templates_noContract;
+    public static String Templates_previewed;
+    public static String Templates_langEn;
+    public static String Templates_langZh;
+    public static String Templates_archiveFolder;
+    public static String Templates_browse;
+    public static String Templates_folderMissing;
+
+    public static String Templates_capital;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

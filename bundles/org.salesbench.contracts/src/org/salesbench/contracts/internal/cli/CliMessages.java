@@ -22,6 +22,7 @@ public final class CliMessages extends NLS {
     public static String Contracts_printNeedsOut;
     public static String Contracts_noFolder;
     public static String Contracts_printed;
+    public static String Contracts_renewalOpportunity;
     public static String Contracts_templateUsage;
     public static String Contracts_cannotRead;
     public static String Contracts_templateSaved;

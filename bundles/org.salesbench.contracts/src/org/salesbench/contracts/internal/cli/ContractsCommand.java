@@ -35,7 +35,7 @@ import org.salesbench.core.validation.ValidationException;
 public class ContractsCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("format", "status", "from-opportunity", "from-quote", "date", "reason", "out", "lang", "file");
-    private static final Set<String> FLAGS = Set.of("mine");
+    private static final Set<String> FLAGS = Set.of("mine", "contract");
     private static final int PAGE = 10_000;
 
     @Override
@@ -98,7 +98,16 @@ public class ContractsCommand implements CliCommand {
                 case "terminate" -> done(context, contracts.terminate(find(contracts, reference).getId(), reason));
                 case "expire" -> done(context, contracts.expire(find(contracts, reference).getId()));
                 case "cancel" -> done(context, contracts.cancel(find(contracts, reference).getId(), reason));
-                case "renew" -> done(context, contracts.renew(find(contracts, reference).getId()));
+                case "renew" -> {
+                    Contract contract = find(contracts, reference);
+                    if (args.flag("contract")) {
+                        done(context, contracts.renew(contract.getId()));
+                    } else {
+                        org.salesbench.opportunities.Opportunity deal = contracts.createRenewalOpportunity(contract.getId());
+                        context.out().println(NLS.bind(CliMessages.Contracts_renewalOpportunity, new Object[] { contract.getNumber(), deal.getId(),
+                                deal.getName(), deal.getExpectedCloseDate() }));
+                    }
+                }
                 case "print" -> {
                     Contract contract = find(contracts, reference);
                     context.service(ContractDocuments.class).renderPdf(contract.getId(), args.option("lang"), out);

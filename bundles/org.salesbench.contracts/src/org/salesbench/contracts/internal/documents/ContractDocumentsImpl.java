@@ -102,6 +102,27 @@ public class ContractDocumentsImpl implements ContractDocuments {
     }
 
     @Override
+    public void previewPdf(long contractId, String template, Path target) throws DocumentException {
+        checked(template);
+        Contract contract = contracts.find(contractId).orElseThrow(() -> new ValidationException(
+                List.of(new FieldError("id", NLS.bind(Messages.Contract_notFound, contractId), contractId))));
+        templates.renderPdf(SUBJECT, template, new ContractDocument(contract, money.plan(contractId)), null, target);
+    }
+
+    /** Refuses an empty template or one with problems, naming each one and its line. */
+    private void checked(String template) {
+        if (template == null || template.isBlank()) {
+            throw new ValidationException(List.of(new FieldError("template", Messages.Template_empty, template)));
+        }
+        try {
+            templates.check(SUBJECT, template);
+        } catch (TemplateException e) {
+            throw new ValidationException(e.problems().stream()
+                    .map(p -> new FieldError("template", NLS.bind(Messages.Template_problem, p.line(), p.message()), p.line())).collect(Collectors.toList()));
+        }
+    }
+
+    @Override
     public void saveTemplate(String lang, String template) {
         security.check(Action.UPDATE, TEMPLATE_ENTITY, null);
         if (template == null || template.isBlank()) {
@@ -128,6 +149,45 @@ public class ContractDocumentsImpl implements ContractDocuments {
         security.check(Action.UPDATE, TEMPLATE_ENTITY, null);
         String key = lang(lang);
         unitOfWork.write(em -> em.createNativeQuery("DELETE FROM SB_CONTRACT_TEMPLATE WHERE LANG = ?").setParameter(1, key).executeUpdate());
+    }
+
+    /** Where generated documents are archived (optional, DS: contracts' own attachments service). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.salesbench.contracts.ContractAttachments attachments;
+
+    /** Sets where generated documents are archived (tests, tools). */
+    public void setAttachments(org.salesbench.contracts.ContractAttachments attachments) {
+        this.attachments = attachments;
+    }
+
+    @Override
+    public org.salesbench.contracts.ContractAttachment archivePdf(long contractId, String lang) throws DocumentException {
+        org.salesbench.contracts.ContractAttachments archive = attachments;
+        if (archive == null) {
+            throw new IllegalStateException("no contract attachments service");
+        }
+        Contract contract = contracts.find(contractId).orElseThrow(() -> new ValidationException(
+                List.of(new FieldError("id", NLS.bind(Messages.Contract_notFound, contractId), contractId))));
+        security.check(Action.UPDATE, Contract.ENTITY, contract.getOwner());
+        Path temporary = null;
+        try {
+            temporary = java.nio.file.Files.createTempFile("contract-", ".pdf");
+            templates.renderPdf(SUBJECT, template(lang), new ContractDocument(contract, money.plan(contractId)), null, temporary);
+            byte[] pdf = java.nio.file.Files.readAllBytes(temporary);
+            return archive.attach(contractId, org.salesbench.contracts.ContractAttachments.KIND_DOCUMENT,
+                    contract.getNumber() + "-" + lang(lang) + ".pdf", "application/pdf", pdf);
+        } catch (IOException e) {
+            throw new DocumentException(e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // a temporary file only
+                }
+            }
+        }
     }
 
     @Override

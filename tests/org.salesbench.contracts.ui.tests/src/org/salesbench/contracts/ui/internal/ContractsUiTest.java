@@ -54,7 +54,9 @@ import org.salesbench.ui.testing.UiTesting;
 /**
  * From a won deal to money collected, through the contracts UI on the real workbench: the deal's Contracts page makes
  * the contract, its editor submits and approves it, gives it a plan and records a receipt; the editor, the Contracts
- * view, the Receivables view and the customer's Contracts page show what was collected and what is open.
+ * view, the Receivables view (before and after the receipt), the dashboard's Collected revenue tile and the customer's
+ * Contracts page show what was collected and what is open. A signed contract is printed, renewed as an opportunity (once)
+ * and as its next contract.
  */
 class ContractsUiTest {
 
@@ -80,6 +82,33 @@ class ContractsUiTest {
         o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(10));
         Opportunity created = Services.get(OpportunityService.class).create(o);
         return Services.get(OpportunityService.class).markWon(created.getId(), null);
+    }
+
+    /** The user's shipped dashboard that shows the contracts' Collected revenue tile, opened, its tiles run. */
+    private org.salesbench.analytics.ui.internal.DashboardEditor collectedRevenueDashboard() throws Exception {
+        org.salesbench.analytics.dashboards.DashboardService dashboards = Services.get(org.salesbench.analytics.dashboards.DashboardService.class);
+        org.salesbench.analytics.dashboards.Dashboard withTile = dashboards.visible().stream()
+                .filter(d -> d.getTiles().stream().anyMatch(t -> "collected-revenue".equals(t.getReportId()) && "collected_revenue".equals(t.getMetricId())))
+                .findFirst().orElseThrow(() -> new AssertionError("no dashboard with the Collected revenue tile"));
+        org.salesbench.analytics.ui.internal.DashboardEditor opened = org.salesbench.analytics.ui.internal.DashboardEditor.open(page, withTile.getId(),
+                withTile.getName());
+        org.salesbench.analytics.ui.internal.TileControl tile = collectedTile(opened);
+        UiTesting.waitUntil("the Collected revenue tile run", () -> {
+            settle();
+            return tile.state() != org.salesbench.analytics.ui.internal.TileControl.State.LOADING;
+        });
+        assertTrue(tile.state() != org.salesbench.analytics.ui.internal.TileControl.State.FAILED, tile.messageText());
+        return opened;
+    }
+
+    private static org.salesbench.analytics.ui.internal.TileControl collectedTile(org.salesbench.analytics.ui.internal.DashboardEditor dashboard) {
+        return dashboard.tiles().stream().filter(t -> "collected-revenue".equals(t.tile().getReportId()) && "collected_revenue".equals(t.tile().getMetricId()))
+                .findFirst().orElseThrow();
+    }
+
+    private static BigDecimal kpiValue(org.salesbench.analytics.ui.internal.TileControl tile) {
+        BigDecimal value = tile.result() == null || tile.result().kpi() == null ? null : tile.result().kpi().value();
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     private void settle() {
@@ -144,6 +173,22 @@ class ContractsUiTest {
         assertEquals(List.of(), errors);
         assertEquals(0, new BigDecimal("60000").compareTo(plan.rows().get(0).stored().getAmount().getAmount()));
 
+        // before the receipt: the Receivables view lists both instalments open, the dashboards' Collected revenue tile
+        // shows what was collected so far
+        ReceivablesView receivables = (ReceivablesView) page.showView(ReceivablesView.ID);
+        receivables.setErrorReporter(errors::add);
+        receivables.refresh();
+        UiTesting.waitUntil("both instalments listed as open", () -> {
+            settle();
+            return receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).count() == 2;
+        });
+        assertEquals(0, new BigDecimal("60000").compareTo(receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId())
+                .filter(r -> r.position() == 1).findFirst().orElseThrow().open().getAmount()));
+        org.salesbench.analytics.ui.internal.DashboardEditor dashboard = collectedRevenueDashboard();
+        org.salesbench.analytics.ui.internal.TileControl tile = collectedTile(dashboard);
+        BigDecimal collectedBefore = kpiValue(tile);
+        page.activate(editor);
+
         // a receipt of 70,000 pays the first instalment and 10,000 of the second
         ReceiptsPage receipts = (ReceiptsPage) editor.findPage(ReceiptsPage.ID);
         editor.setActivePage(ReceiptsPage.ID);
@@ -193,8 +238,7 @@ class ContractsUiTest {
         UiTesting.screenshot("contracts-view");
 
         // the Receivables view: the second instalment, 50,000 still open, not yet due
-        ReceivablesView receivables = (ReceivablesView) page.showView(ReceivablesView.ID);
-        receivables.setErrorReporter(errors::add);
+        page.showView(ReceivablesView.ID);
         receivables.refresh();
         UiTesting.waitUntil("the open instalment listed", () -> {
             settle();
@@ -206,6 +250,17 @@ class ContractsUiTest {
         assertEquals(OpenInstalment.Bucket.NOT_DUE, second.bucket(LocalDate.now(Clocks.system())));
         assertEquals(1, receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).count(), "the paid instalment is gone");
         UiTesting.screenshot("receivables-view");
+
+        // the dashboard's Collected revenue tile, run again, counts the 70,000 received today
+        page.activate(dashboard);
+        dashboard.refresh();
+        UiTesting.waitUntil("the tile run again", () -> {
+            settle();
+            return tile.state() == org.salesbench.analytics.ui.internal.TileControl.State.SHOWN && kpiValue(tile).compareTo(collectedBefore) != 0;
+        });
+        assertEquals(0, new BigDecimal("70000").compareTo(kpiValue(tile).subtract(collectedBefore)),
+                "collected " + collectedBefore + " before, " + kpiValue(tile) + " after");
+        assertTrue(!tile.kpi().figureText().isBlank(), "the KPI shows a figure");
 
         // the customer's Contracts page: the contract with what it collected
         FormEditor customerEditor = org.salesbench.customers.ui.internal.CustomerEditor.open(page, draft.getCustomer().getId(), customerName);
@@ -282,9 +337,31 @@ class ContractsUiTest {
         assertTrue(java.nio.file.Files.size(pdf) > 0);
         assertEquals("%PDF", new String(java.nio.file.Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
 
-        // Renew: the next contract, a draft naming this one, opens in its own editor
-        assertTrue(overview.steps().get("renew").isEnabled(), "a signed contract with dates is renewed");
+        // Renew: the renewal opportunity, the contract's customer, amount and owner, closing on its end date; once only
+        assertTrue(overview.steps().get("renew").isEnabled(), "a signed contract with an end date is renewed");
         overview.renew().join();
+        settle();
+        assertEquals(List.of(), errors);
+        Long renewalDealId = service.find(signed.getId()).orElseThrow().getRenewalOpportunityId();
+        assertNotNull(renewalDealId, "the contract names its renewal opportunity");
+        Opportunity renewalDeal = Services.get(OpportunityService.class).find(renewalDealId).orElseThrow();
+        assertEquals(signed.getCustomer().getId(), renewalDeal.getCustomer().getId());
+        assertEquals(0, signed.getAmount().getAmount().compareTo(renewalDeal.getAmount().getAmount()));
+        assertEquals(today.plusMonths(1), renewalDeal.getExpectedCloseDate());
+        assertEquals(signed.getOwner(), renewalDeal.getOwner());
+        UiTesting.waitUntil("Renew no longer offered", () -> {
+            settle();
+            return !overview.steps().get("renew").isEnabled();
+        });
+        overview.renew().join();
+        settle();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains(signed.getNumber()) && errors.get(0).contains(renewalDeal.getName()), errors.get(0));
+        errors.clear();
+
+        // Next Contract: the next contract, a draft naming this one, opens in its own editor
+        assertTrue(overview.steps().get("nextContract").isEnabled(), "a signed contract with dates is renewed");
+        overview.nextContract().join();
         settle();
         UiTesting.waitUntil("the renewal opens", () -> page.getActiveEditor() instanceof ContractEditor e && e.contract().getId() != signed.getId());
         assertEquals(List.of(), errors);

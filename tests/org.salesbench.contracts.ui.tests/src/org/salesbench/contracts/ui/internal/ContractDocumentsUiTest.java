@@ -1,0 +1,213 @@
+package org.salesbench.contracts.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salesbench.audit.AuditKind;
+import org.salesbench.contracts.Contract;
+import org.salesbench.contracts.ContractAttachment;
+import org.salesbench.contracts.ContractAttachments;
+import org.salesbench.contracts.ContractDocuments;
+import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractStatus;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.testing.UiTesting;
+
+/**
+ * The contract editor's Documents page and the Contract Templates preference page on the real workbench: a signed scan
+ * added and a contract PDF generated, both listed, opened byte for byte and removed (in the audit trail); archived in a
+ * folder, a file missing from it is reported naming it; a template edited beside its placeholders, a mistake named by
+ * its line, a Chinese template previewed as PDF with the 大写金额, saved as this installation's own and deleted again.
+ */
+class ContractDocumentsUiTest {
+
+    private IWorkbenchPage page;
+    private String unique;
+    private final List<String> errors = new ArrayList<>();
+    private final List<Path> opened = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        unique = UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @AfterEach
+    void tearDown() {
+        page.closeAllEditors(false);
+        Services.get(ContractAttachments.class).setArchiveFolder(Optional.empty());
+    }
+
+    private void settle() {
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.processEvents();
+    }
+
+    /** A signed contract of 1,000,000.05 (a tricky amount in capitals) for a new customer. */
+    private Contract signedContract(String customerName) {
+        Customer customer = Services.get(CustomerService.class).create(new Customer(customerName));
+        Opportunity o = new Opportunity(customer, "文档商机" + unique, Money.cny("1000000.05"));
+        o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
+        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(10));
+        OpportunityService deals = Services.get(OpportunityService.class);
+        Opportunity won = deals.markWon(deals.create(o).getId(), null);
+        ContractService service = Services.get(ContractService.class);
+        Contract contract = service.createFromOpportunity(won.getId());
+        if (service.submitForApproval(contract.getId()).getStatus() == ContractStatus.IN_APPROVAL) {
+            service.recordApprovalDecision(contract.getId(), true, "同意");
+        }
+        return service.sign(contract.getId(), LocalDate.now(Clocks.system()));
+    }
+
+    private DocumentsPage documentsPage(Contract contract) throws Exception {
+        ContractEditor editor = ContractEditor.open(page, contract.getId(), contract.getNumber());
+        editor.setActivePage(DocumentsPage.ID);
+        DocumentsPage documents = (DocumentsPage) editor.findPage(DocumentsPage.ID);
+        documents.setErrorReporter(errors::add);
+        documents.setOpener(opened::add);
+        settle();
+        return documents;
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void aScanIsAddedAPdfGeneratedBothOpenedAndRemovedAndAMissingFileIsReported() throws Exception {
+        Contract contract = signedContract("文档客户" + unique);
+        DocumentsPage documents = documentsPage(contract);
+        assertTrue(documents.statusText().contains(Messages.Documents_whereDatabase), documents.statusText());
+
+        Path scan = Files.createTempDirectory("scan").resolve("签字页-" + unique + ".pdf");
+        byte[] scanBytes = ("%PDF-1.4 signed " + unique).getBytes(StandardCharsets.UTF_8);
+        Files.write(scan, scanBytes);
+        documents.add(scan).join();
+        documents.generate("zh_CN").join();
+        settle();
+        UiTesting.waitUntil("both files listed", () -> documents.shownFiles().size() == 2);
+        assertEquals(List.of(), errors);
+        ContractAttachment attached = documents.shownFiles().get(0);
+        ContractAttachment generated = documents.shownFiles().get(1);
+        assertEquals(ContractAttachments.KIND_ATTACHMENT, attached.getKind());
+        assertEquals(scan.getFileName().toString(), attached.getFileName());
+        assertEquals(ContractAttachments.KIND_DOCUMENT, generated.getKind());
+        assertEquals(contract.getNumber() + "-zh_CN.pdf", generated.getFileName());
+        assertEquals(org.eclipse.osgi.util.NLS.bind(Messages.Documents_count, new Object[] { 1, 1, Messages.Documents_whereDatabase }),
+                documents.statusText());
+
+        UiTesting.screenshot("contract-documents");
+
+        // Open: a copy with the same bytes goes to the viewer; the generated PDF is the contract in Chinese
+        documents.open(attached.getId()).join();
+        documents.open(generated.getId()).join();
+        settle();
+        assertEquals(2, opened.size(), opened.toString());
+        assertArrayEquals(scanBytes, Files.readAllBytes(opened.get(0)));
+        String text = pdfText(opened.get(1));
+        assertTrue(text.contains(contract.getNumber()) && text.contains("壹佰万元零伍分"), text);
+
+        // Remove: gone from the page, in the audit trail
+        documents.remove(attached.getId()).join();
+        settle();
+        UiTesting.waitUntil("the scan removed", () -> documents.shownFiles().size() == 1);
+        assertTrue(Services.get(org.salesbench.audit.AuditTrail.class).history(ContractAttachments.AUDIT_ENTITY, attached.getId()).stream()
+                .anyMatch(e -> e.kind() == AuditKind.DELETED), "the removal is audited");
+
+        // archived in a folder: the file is there, not in the database; once gone, Open says which file is missing
+        Path folder = Files.createTempDirectory("contract-archive");
+        Services.get(ContractAttachments.class).setArchiveFolder(Optional.of(folder));
+        documents.add(scan).join();
+        settle();
+        UiTesting.waitUntil("the archived scan listed", () -> documents.shownFiles().size() == 2);
+        ContractAttachment inFolder = documents.shownFiles().get(1);
+        assertTrue(inFolder.isInFolder());
+        assertTrue(documents.statusText().contains(folder.toString()), documents.statusText());
+        Path file = folder.resolve(inFolder.getStoredPath());
+        assertArrayEquals(scanBytes, Files.readAllBytes(file));
+        Files.delete(file);
+        documents.open(inFolder.getId()).join();
+        settle();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains(scan.getFileName().toString()) && errors.get(0).contains(file.toString()), errors.get(0));
+        assertEquals(2, opened.size(), "nothing opened for the missing file");
+    }
+
+    @Test
+    void theTemplatesPageEditsChecksPreviewsSavesAndDeletesAChineseTemplate() throws Exception {
+        Contract contract = signedContract("模板客户" + unique);
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(page.getWorkbenchWindow().getShell(), ContractTemplatesPreferencePage.ID,
+                new String[] { ContractTemplatesPreferencePage.ID }, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            ContractTemplatesPreferencePage templates = (ContractTemplatesPreferencePage) dialog.getSelectedPage();
+            settle();
+            assertTrue(templates.placeholderNames().containsAll(List.of("{{number}}", "{{customer.name}}", "{{amount.capital}}", "{{#lines}}")),
+                    templates.placeholderNames().toString());
+            templates.selectLanguage("zh_CN");
+            assertEquals(Services.get(ContractDocuments.class).shippedTemplate("zh_CN"), templates.editorText());
+            assertEquals(Messages.Templates_shipped, templates.sourceText());
+            assertFalse(templates.deleteEnabled(), "the shipped template is not deleted");
+            UiTesting.screenshot("contract-templates");
+
+            // a mistake is named with its line, and not saved
+            templates.setEditorText("# 合同 {{number}}\n金额：{{amout}}\n");
+            assertFalse(templates.check());
+            assertTrue(templates.statusText().contains("2") && templates.statusText().contains("amout"), templates.statusText());
+            assertFalse(templates.save());
+            assertFalse(Services.get(ContractDocuments.class).isCustomised("zh_CN"));
+
+            // a Chinese template of our own, previewed with a contract, saved, then deleted
+            String own = "# 定制合同 " + unique + " {{number}}\n甲方：{{customer.name}}\n合计：{{amount}}（大写：{{amount.capital}}）\n";
+            templates.setEditorText(own);
+            assertTrue(templates.check(), templates.statusText());
+            Path preview = Files.createTempDirectory("template-preview").resolve("preview.pdf");
+            templates.preview(preview).join();
+            settle();
+            String text = pdfText(preview);
+            assertTrue(text.contains("定制合同 " + unique) && text.contains("大写：") && text.contains("元"), text);
+            assertTrue(templates.save(), templates.statusText());
+            assertEquals(own, Services.get(ContractDocuments.class).template("zh_CN"));
+            assertEquals(Messages.Templates_own, templates.sourceText());
+            assertTrue(templates.deleteEnabled());
+            assertTrue(templates.delete());
+            assertFalse(Services.get(ContractDocuments.class).isCustomised("zh_CN"));
+            assertEquals(Services.get(ContractDocuments.class).shippedTemplate("zh_CN"), templates.editorText());
+            assertTrue(contract.getNumber() != null);
+        } finally {
+            dialog.close();
+        }
+    }
+}

@@ -28,6 +28,7 @@ import org.salesbench.analytics.ReportContext;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.contracts.internal.receivables.AgeingReport;
 import org.salesbench.contracts.internal.receivables.CollectedRevenueReport;
+import org.salesbench.contracts.internal.receivables.ContractAgeing;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.Database;
@@ -58,6 +59,8 @@ class ReceivablesBenchmark {
         // a database filled before contracts-money-5-totals: what one receipt costs without the totals' triggers, then
         // how long the upgrade (the totals filled from a million instalments, the triggers made) takes when it opens
         boolean upgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-5-totals");
+        // and one filled before contracts-money-6-ageing-by-customer: how long its fill of the kept ageing by customer takes
+        boolean ageingUpgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-6-ageing-by-customer");
         if (upgrade) {
             System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
             BenchTimings.report("one receipt (3 statements, rolled back) before contracts-money-5-totals", receiptCost(settings));
@@ -67,6 +70,10 @@ class ReceivablesBenchmark {
             if (upgrade) {
                 System.out.printf("BENCH open with the upgrade contracts-money-5-totals: %,.0f ms wall (load average %s)%n",
                         (System.nanoTime() - opening) / 1e6, BenchTimings.loadAverage());
+            }
+            if (ageingUpgrade) {
+                System.out.printf("BENCH open with the upgrade contracts-money-6-ageing-by-customer%s: %,.0f ms wall (load average %s)%n",
+                        upgrade ? " (and contracts-money-5-totals before it)" : "", (System.nanoTime() - opening) / 1e6, BenchTimings.loadAverage());
             }
             long have = count(settings, "SB_CONTRACT");
             if (have < contracts && !Boolean.getBoolean("bench.measureOnly")) {
@@ -87,6 +94,14 @@ class ReceivablesBenchmark {
             }
             measure("ageing by owner", new AgeingReport(), context, ReportFilter.all().withBy("owner"));
             measure("ageing by customer", new AgeingReport(), context, ReportFilter.all().withBy("customer"));
+            // the kept ageing by customer brought a day forward and back again (two moves, each reading the instalments
+            // whose due date crosses a bucket limit), as the first read of a new day does once
+            LocalDate now = LocalDate.now();
+            BenchTimings.report("ageing by customer kept: the day moved forward and back (2 moves)", BenchTimings.repeat(5, () -> db.write(em -> {
+                ContractAgeing.bringTo(em, settings.dialect(), now.plusDays(1));
+                ContractAgeing.bringTo(em, settings.dialect(), now);
+                return null;
+            })));
             measure("collected revenue by month", new CollectedRevenueReport(), context, ReportFilter.all().withBy("month"));
             measure("collected revenue by owner", new CollectedRevenueReport(), context, ReportFilter.all().withBy("owner"));
             // the exact queries: ageing as of a past day, collected revenue by customer (year to date, as the CLI's default)

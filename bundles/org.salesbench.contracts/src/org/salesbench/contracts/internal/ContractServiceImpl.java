@@ -165,6 +165,19 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
                     + " OR LOWER(c.customer.name) LIKE :text ESCAPE '\\')");
             params.put("text", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         });
+        LocalDate today = LocalDate.now(clock);
+        f.expiringDays().ifPresent(days -> {
+            // as the renewal reminder reads them: signed or running, ending today or within the days
+            where.append(" AND c.status IN :running AND c.endDate BETWEEN :today AND :until");
+            params.put("running", List.of(ContractStatus.SIGNED, ContractStatus.ACTIVE));
+            params.put("today", today);
+            params.put("until", today.plusDays(days));
+        });
+        if (f.isOverdue()) {
+            // an instalment owed now (active, of an approved-or-later contract, not paid in full) and due before today
+            where.append(" AND EXISTS (SELECT i.id FROM Instalment i WHERE i.contractId = c.id AND i.receivable = TRUE AND i.dueDate < :overdueBefore)");
+            params.put("overdueBefore", today);
+        }
         TypedQuery<T> q = em.createQuery(select + where + order, type);
         params.forEach(q::setParameter);
         return q;

@@ -25,6 +25,7 @@ import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.contracts.internal.receivables.AgeingReport;
 import org.salesbench.contracts.internal.receivables.CollectedRevenueReport;
+import org.salesbench.contracts.internal.receivables.ContractAgeing;
 import org.salesbench.contracts.internal.receivables.ReceivablesServiceImpl;
 import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.Receipt;
@@ -35,6 +36,7 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.testing.PostgresTeam;
 import org.salesbench.users.Role;
 import org.salesbench.users.internal.RoleSecurityService;
@@ -108,6 +110,40 @@ class PostgresReceivablesTotalsTest {
         });
     }
 
+    /** Ageing rows by customer and currency, their five buckets as text; rows with nothing in them left out. */
+    private static Map<String, String> ageingRows(Database db, String sql) {
+        return db.read(em -> {
+            Map<String, String> out = new TreeMap<>();
+            for (Object row : em.createNativeQuery(sql).getResultList()) {
+                Object[] r = (Object[]) row;
+                StringBuilder amounts = new StringBuilder();
+                boolean zero = true;
+                for (int i = 2; i < r.length; i++) {
+                    BigDecimal amount = new BigDecimal(r[i].toString()).setScale(2, RoundingMode.HALF_UP);
+                    zero &= amount.signum() == 0;
+                    amounts.append(amount.toPlainString()).append(' ');
+                }
+                if (!zero) {
+                    out.put(r[0] + "|" + r[1], amounts.toString().strip());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The kept ageing by customer equals the one from the open instalments as of the kept day. */
+    private static void ageingAgrees(Database owner, String after) {
+        LocalDate day = owner.read(ContractAgeing::day);
+        String d = "DATE '" + day + "'";
+        assertEquals(ageingRows(owner, "SELECT COALESCE(CUSTOMER_ID, 0), CURRENCY, SUM(CASE WHEN DUE_DATE > " + d + " THEN AMOUNT - PAID ELSE 0 END),"
+                + " SUM(CASE WHEN DUE_DATE <= " + d + " AND DUE_DATE >= " + d + " - 30 THEN AMOUNT - PAID ELSE 0 END),"
+                + " SUM(CASE WHEN DUE_DATE < " + d + " - 30 AND DUE_DATE >= " + d + " - 60 THEN AMOUNT - PAID ELSE 0 END),"
+                + " SUM(CASE WHEN DUE_DATE < " + d + " - 60 AND DUE_DATE >= " + d + " - 90 THEN AMOUNT - PAID ELSE 0 END),"
+                + " SUM(CASE WHEN DUE_DATE < " + d + " - 90 THEN AMOUNT - PAID ELSE 0 END) FROM SB_CONTRACT_INSTALMENT WHERE RECEIVABLE GROUP BY 1, 2"),
+                ageingRows(owner, "SELECT CUSTOMER_ID, CURRENCY, NOT_DUE, DAYS_0_30, DAYS_31_60, DAYS_61_90, DAYS_OVER_90 FROM SB_CONTRACT_AGEING_TOTAL"),
+                "ageing by customer as of " + day + " after " + after);
+    }
+
     private static String report(Database db, SecurityService security, Report report, ReportFilter filter) {
         ReportContext context = ContractFixture.reportContext(db, security);
         return report.run(context, filter).rows().stream().map(ReportRow::values).map(Object::toString).toList().toString();
@@ -150,7 +186,24 @@ class PostgresReceivablesTotalsTest {
         assertEquals(Map.of(REP + "|", "7000.00", OTHER + "|", "2500.00"),
                 rows(owner, "SELECT OWNER, SUM(OPEN_AMOUNT) FROM SB_CONTRACT_DUE_TOTAL GROUP BY OWNER"));
 
+        // the ageing by customer the triggers keep, as of the kept day and brought to other days and back
+        ageingAgrees(owner, "every writer's writes");
+        for (int days : new int[] { 1, 35, 100, -2, 0 }) {
+            LocalDate day = today.plusDays(days);
+            owner.write(em -> {
+                ContractAgeing.bringTo(em, Dialect.POSTGRESQL, day);
+                return null;
+            });
+            assertEquals(day, owner.read(ContractAgeing::day));
+            ageingAgrees(owner, "the day moved to " + day);
+        }
+        owner.write(em -> {
+            ContractAgeing.bringTo(em, Dialect.POSTGRESQL, today.minusDays(40));
+            return null;
+        });
+
         ReportFilter ageing = ReportFilter.all().withBy("owner");
+        ReportFilter byCustomer = ReportFilter.all().withBy("customer");
         ReportFilter collected = ReportFilter.all().withPeriod(today.minusMonths(3).withDayOfMonth(1), today).withBy("owner");
         try (Database financeDb = team.open(FINANCE); Database managerDb = team.open(MANAGER)) {
             // finance reads every contract: the totals, every owner
@@ -158,6 +211,11 @@ class PostgresReceivablesTotalsTest {
             String financeAgeing = report(financeDb, new RoleSecurityService(financeDb), new AgeingReport(), ageing);
             assertTrue(financeAgeing.contains(REP) && financeAgeing.contains(OTHER) && financeAgeing.contains("2500.00"), financeAgeing);
             assertEquals(report(owner, new LocalSecurityService(), new AgeingReport(), ageing), financeAgeing);
+            // by customer from the kept rows, brought to today by finance's first read (the function runs as the schema's owner)
+            String financeByCustomer = report(financeDb, new RoleSecurityService(financeDb), new AgeingReport(), byCustomer);
+            assertEquals(today, owner.read(ContractAgeing::day));
+            ageingAgrees(owner, "finance's first read today");
+            assertTrue(financeByCustomer.contains(REP) && financeByCustomer.contains(OTHER) && financeByCustomer.contains("2500.00"), financeByCustomer);
             String financeCollected = report(financeDb, new RoleSecurityService(financeDb), new CollectedRevenueReport(), collected);
             assertTrue(financeCollected.contains(OTHER) && financeCollected.contains("1500.00"), financeCollected);
 
@@ -165,6 +223,10 @@ class PostgresReceivablesTotalsTest {
             assertEquals(Map.of(), rows(managerDb, "SELECT OWNER, COUNT(*) FROM SB_CONTRACT_DUE_TOTAL GROUP BY OWNER"));
             assertEquals(Map.of(), rows(managerDb, "SELECT OWNER, COUNT(*) FROM SB_CONTRACT_COLLECTED_TOTAL GROUP BY OWNER"));
             assertEquals(Map.of(), rows(managerDb, "SELECT OWNER, COUNT(*) FROM SB_CONTRACT_PAID_TOTAL GROUP BY OWNER"));
+            assertEquals(Map.of(), ageingRows(managerDb, "SELECT CUSTOMER_ID, CURRENCY, NOT_DUE, DAYS_0_30, DAYS_31_60, DAYS_61_90, DAYS_OVER_90"
+                    + " FROM SB_CONTRACT_AGEING_TOTAL"));
+            String managerByCustomer = report(managerDb, new RoleSecurityService(managerDb), new AgeingReport(), byCustomer);
+            assertTrue(managerByCustomer.contains(REP) && managerByCustomer.contains("7000.00") && !managerByCustomer.contains(OTHER), managerByCustomer);
             String managerAgeing = report(managerDb, new RoleSecurityService(managerDb), new AgeingReport(), ageing);
             assertTrue(managerAgeing.contains(REP) && managerAgeing.contains("7000.00") && !managerAgeing.contains(OTHER), managerAgeing);
             String managerCollected = report(managerDb, new RoleSecurityService(managerDb), new CollectedRevenueReport(), collected);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.salesbench.analytics.ReportRow;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.internal.receivables.AgeingReport;
 import org.salesbench.contracts.internal.receivables.CollectedRevenueReport;
+import org.salesbench.contracts.internal.receivables.ContractAgeing;
 import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.contracts.receivables.ReceiptMethod;
@@ -25,10 +27,13 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.recyclebin.RecycleBinRegistry;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 
 /**
  * The receivables totals the database keeps (change set contracts-money-5-totals: open and planned per owner, currency
- * and due date; collected per owner, currency and day; write-offs per owner, currency, due month and write-off month)
+ * and due date; collected per owner, currency and day; write-offs per owner, currency, due month and write-off month;
+ * change set contracts-money-6-ageing-by-customer: the ageing buckets per customer and currency as of a day, also after
+ * the day is moved forward and back)
  * equal what the exact queries over the instalments, receipts and write-offs give after every kind of write: a plan, a
  * receipt (part-, exact and over-payment), a reversal, an amendment after signing, a status move,
  * the recycle bin and back, an owner change, a purge. And the reports read from them (an administrator, who reads
@@ -66,6 +71,43 @@ class ReceivablesTotalsTest {
             + " GROUP BY g.OWNER, g.CURRENCY, g.DM, g.OM";
     private static final String KEPT_PAID = "SELECT OWNER, CURRENCY, CAST(DUE_MONTH AS CHAR(6)), CAST(ON_MONTH AS CHAR(6)), AMOUNT FROM SB_CONTRACT_PAID_TOTAL";
 
+    private static final String KEPT_AGEING = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, NOT_DUE, DAYS_0_30, DAYS_31_60, DAYS_61_90, DAYS_OVER_90"
+            + " FROM SB_CONTRACT_AGEING_TOTAL";
+
+    /** The ageing by customer as of {@code day}, straight from the open instalments (the oracle of the kept rows). */
+    private static String exactAgeing(LocalDate day) {
+        String d = "DATE('" + day + "')";
+        String d30 = "DATE('" + day.minusDays(30) + "')";
+        String d60 = "DATE('" + day.minusDays(60) + "')";
+        String d90 = "DATE('" + day.minusDays(90) + "')";
+        return "SELECT CAST(g.K AS CHAR(20)), g.CUR, SUM(g.B1), SUM(g.B2), SUM(g.B3), SUM(g.B4), SUM(g.B5) FROM (SELECT COALESCE(CUSTOMER_ID, 0) AS K,"
+                + " CURRENCY AS CUR, CASE WHEN DUE_DATE > " + d + " THEN AMOUNT - PAID ELSE 0 END AS B1,"
+                + " CASE WHEN DUE_DATE <= " + d + " AND DUE_DATE >= " + d30 + " THEN AMOUNT - PAID ELSE 0 END AS B2,"
+                + " CASE WHEN DUE_DATE < " + d30 + " AND DUE_DATE >= " + d60 + " THEN AMOUNT - PAID ELSE 0 END AS B3,"
+                + " CASE WHEN DUE_DATE < " + d60 + " AND DUE_DATE >= " + d90 + " THEN AMOUNT - PAID ELSE 0 END AS B4,"
+                + " CASE WHEN DUE_DATE < " + d90 + " THEN AMOUNT - PAID ELSE 0 END AS B5"
+                + " FROM SB_CONTRACT_INSTALMENT WHERE RECEIVABLE = TRUE) g GROUP BY g.K, g.CUR";
+    }
+
+    /** The kept ageing by customer equals the exact one as of the kept day. */
+    private void ageingAgrees(String after) {
+        LocalDate day = fx.db.read(ContractAgeing::day);
+        assertEquals(rows(exactAgeing(day), 2), rows(KEPT_AGEING, 2), "ageing by customer as of " + day + " after " + after);
+    }
+
+    /** The kept ageing brought to other days, forward and back (a day, a month and more), equals the exact one each time. */
+    private void dayChangesAgree(String after) {
+        for (int days : new int[] { 1, 20, 31, 45, 61, 100, -3, 0 }) {
+            LocalDate day = fx.today().plusDays(days);
+            fx.db.write(em -> {
+                ContractAgeing.bringTo(em, Dialect.DERBY, day);
+                return null;
+            });
+            assertEquals(day, fx.db.read(ContractAgeing::day));
+            ageingAgrees(after + ", the day moved to " + day);
+        }
+    }
+
     /** Rows of a query keyed by their text columns, their amounts as plain text; rows whose amounts are all zero left out. */
     private Map<String, String> rows(String sql, int keys) {
         return fx.db.read(em -> {
@@ -98,7 +140,8 @@ class ReceivablesTotalsTest {
         assertEquals(rows(EXACT_COLLECTED, 3), rows(KEPT_COLLECTED, 3), "collected per owner and day after " + after);
         assertEquals(rows(EXACT_PAID, 4), rows(KEPT_PAID, 4), "write-offs per owner, due month and month after " + after);
         ReportFilter year = ReportFilter.all().withPeriod(fx.today().minusMonths(14).withDayOfMonth(1), fx.today());
-        for (String by : List.of("owner", "team")) {
+        ageingAgrees(after);
+        for (String by : List.of("customer", "owner", "team")) {
             assertEquals(report(new AgeingReport(), ReportFilter.all().withBy(by), ContractFixture.MANAGER),
                     report(new AgeingReport(), ReportFilter.all().withBy(by), ContractFixture.ADMIN), "ageing by " + by + " after " + after);
         }
@@ -151,6 +194,15 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(big.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(75), "20"),
                 PlannedInstalment.percent(fx.today().plusDays(5), "30"), PlannedInstalment.percent(fx.today().plusDays(95), "50")), "客户要求延后");
         totalsAgree("an amendment");
+        dayChangesAgree("an amendment");
+        // the report's first read of a day brings the kept rows to it
+        fx.db.write(em -> {
+            ContractAgeing.bringTo(em, Dialect.DERBY, fx.today().minusDays(40));
+            return null;
+        });
+        String byCustomer = report(new AgeingReport(), ReportFilter.all().withBy("customer"), ContractFixture.ADMIN);
+        assertEquals(fx.today(), fx.db.read(ContractAgeing::day));
+        assertEquals(report(new AgeingReport(), ReportFilter.all().withBy("customer"), ContractFixture.MANAGER), byCustomer);
 
         // an owner change (as a reassignment writes it: the contract and its money rows)
         fx.db.write(em -> {
@@ -176,6 +228,7 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(third.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(5), "100")), null);
         fx.money.recordReceipt(third.getId(), fx.today(), Money.cny("1000.00"), ReceiptMethod.BANK_TRANSFER, "B-4");
         totalsAgree("another contract's plan and receipt");
+        dayChangesAgree("another contract's plan and receipt");
 
         // a reset of a user's records takes the contracts and their money away, and the totals with them
         fx.contracts.purgeOwnedBy(List.of(ContractFixture.REP));
@@ -184,5 +237,6 @@ class ReceivablesTotalsTest {
         assertEquals(Map.of(), rows(KEPT_DUE, 3));
         assertEquals(Map.of(), rows(KEPT_COLLECTED, 3));
         assertEquals(Map.of(), rows(KEPT_PAID, 4));
+        assertEquals(Map.of(), rows(KEPT_AGEING, 2));
     }
 }

@@ -12,9 +12,12 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -35,8 +38,8 @@ import org.salesbench.ui.forms.Undo;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
- * The contract list: a search box (number, title, customer), mine only, and a status filter over a virtual table read a
- * block at a time, with each contract's collected and open amounts. Double-click opens the contract; New… makes one from
+ * The contract list: a search box (number, title, customer), mine only, ending within N days (signed or running, N
+ * shown and chosen), overdue (money past due) and a status filter over a virtual table read a block at a time, with each contract's collected and open amounts. Double-click opens the contract; New… makes one from
  * a won deal or an accepted quote.
  */
 public class ContractsView extends FilteredListView<ContractFilter> {
@@ -44,10 +47,15 @@ public class ContractsView extends FilteredListView<ContractFilter> {
     public static final String ID = "org.salesbench.contracts.ui.views.contracts";
 
     static final int BLOCK = 100;
+    /** The days "ending within" starts with, as the renewal reminder's. */
+    static final int EXPIRING_DAYS = 30;
     private static final int CACHED_BLOCKS = 32;
 
     private Button mineCheck;
     private Combo statusCombo;
+    private Button expiringCheck;
+    private Spinner expiringDays;
+    private Button overdueCheck;
     private VirtualRows<ContractRow> rows;
 
     public ContractsView() {
@@ -69,6 +77,29 @@ public class ContractsView extends FilteredListView<ContractFilter> {
         }
         statusCombo.select(0);
         statusCombo.addListener(SWT.Selection, e -> applyFilter());
+        // ending within N days: the check, the days (shown, 30 unless changed) and their unit kept together
+        Composite expiring = new Composite(bar, SWT.NONE);
+        RowLayout together = new RowLayout(SWT.HORIZONTAL);
+        together.center = true;
+        together.marginLeft = 0;
+        together.marginRight = 0;
+        together.marginTop = 0;
+        together.marginBottom = 0;
+        expiring.setLayout(together);
+        expiringCheck = new Button(expiring, SWT.CHECK);
+        expiringCheck.setText(Messages.Contracts_expiring);
+        expiringCheck.addListener(SWT.Selection, e -> applyFilter());
+        expiringDays = new Spinner(expiring, SWT.BORDER);
+        expiringDays.setValues(EXPIRING_DAYS, 0, 3650, 0, 1, 30);
+        expiringDays.addModifyListener(e -> {
+            if (expiringCheck.getSelection()) {
+                filterSoon();
+            }
+        });
+        new Label(expiring, SWT.NONE).setText(Messages.Contracts_expiringDays);
+        overdueCheck = new Button(bar, SWT.CHECK);
+        overdueCheck.setText(Messages.Contracts_overdue);
+        overdueCheck.addListener(SWT.Selection, e -> applyFilter());
         table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
@@ -121,7 +152,8 @@ public class ContractsView extends FilteredListView<ContractFilter> {
         }
         int index = statusCombo.getSelectionIndex();
         ContractStatus status = index > 0 ? ContractStatus.values()[index - 1] : null;
-        filter = ContractFilter.all().mine(mineCheck.getSelection()).withStatus(status).withText(searchText.getText());
+        filter = ContractFilter.all().mine(mineCheck.getSelection()).withStatus(status).withText(searchText.getText())
+                .expiringWithin(expiringCheck.getSelection() ? Integer.valueOf(expiringDays.getSelection()) : null).overdue(overdueCheck.getSelection());
         refresh();
     }
 
@@ -243,6 +275,18 @@ public class ContractsView extends FilteredListView<ContractFilter> {
 
     Button mineCheck() {
         return mineCheck;
+    }
+
+    Button expiringCheck() {
+        return expiringCheck;
+    }
+
+    Spinner expiringDays() {
+        return expiringDays;
+    }
+
+    Button overdueCheck() {
+        return overdueCheck;
     }
 
     List<ContractRow> loadedRows() {

@@ -16,8 +16,11 @@ public final class Messages extends NLS {
     public static String Bucket_over90;
     public static String Contracts_count;
     public static String Contracts_errorTitle;
+    public static String Contracts_expiring;
+    public static String Contracts_expiringDays;
     public static String Contracts_mine;
     public static String Contracts_new;
+    public static String Contracts_overdue;
     public static String Contracts_searchHint;
     public static String Create_fromDeal;
     public static String Create_fromQuote;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -183,13 +182,12 @@ class ContractsUiTest {
         UiTesting.type(contracts.searchBox(), customerName);
         UiTesting.waitUntil("the contract listed", () -> {
             settle();
-            return contracts.table().getItemCount() == 1 && contracts.table().getItem(0).getText(0).equals(draft.getNumber());
+            return contracts.rowCount() == 1 && draft.getNumber().equals(contracts.grid().cellText(0, "number"));
         });
-        TableItem row = contracts.table().getItem(0);
-        assertEquals(customerName, row.getText(1));
-        assertEquals(Labels.of(ContractStatus.APPROVED), row.getText(4));
-        assertEquals(collected, row.getText(9));
-        assertEquals(open, row.getText(10));
+        assertEquals(customerName, contracts.grid().cellText(0, "customer"));
+        assertEquals(Labels.of(ContractStatus.APPROVED), contracts.grid().cellText(0, "status"));
+        assertEquals(collected, contracts.grid().cellText(0, "collected"));
+        assertEquals(open, contracts.grid().cellText(0, "open"));
         UiTesting.screenshot("contracts-view");
 
         // the Receivables view: the second instalment, 50,000 still open, not yet due

@@ -213,6 +213,7 @@ class CustomerSearchIndexTest {
             case OWNER -> CustomerRow::owner;
             case NEXT_FOLLOW_UP -> CustomerRow::nextFollowUp;
             case UPDATED_AT -> CustomerRow::updatedAt;
+            case SHORT_NAME -> CustomerRow::shortName;
         };
         @SuppressWarnings({ "unchecked", "rawtypes" })
         Comparator<CustomerRow> ascending = Comparator.comparing((Function) key, Comparator.nullsLast(Comparator.naturalOrder()));

@@ -177,7 +177,8 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
     private List<VirtualGrid.Column<CustomerRow>> columns() {
         List<String> statuses = Arrays.stream(CustomerStatus.values()).map(Labels::of).toList();
         return List.of(VirtualGrid.Column.<CustomerRow>of("name", Messages.Column_name, 260, CustomerRow::name).sortBy(CustomerSort.Column.NAME),
-                VirtualGrid.Column.<CustomerRow>of("shortName", Messages.Column_shortName, 90, r -> Formats.text(r.shortName())),
+                VirtualGrid.Column.<CustomerRow>of("shortName", Messages.Column_shortName, 90, r -> Formats.text(r.shortName()))
+                        .sortBy(CustomerSort.Column.SHORT_NAME),
                 VirtualGrid.Column.<CustomerRow>of("grade", Messages.Column_grade, 50, r -> Formats.text(r.grade())).sortBy(CustomerSort.Column.GRADE)
                         .editable(r -> editable("grade"), service.grades(), (row, text) -> saveInPlace(row, "grade", text)),
                 VirtualGrid.Column.<CustomerRow>of("status", Messages.Column_status, 70, r -> Labels.of(r.status())).sortBy(CustomerSort.Column.STATUS)

@@ -70,7 +70,7 @@ import org.salesbench.customers.internal.SearchTerms;
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5"; // 5: the short name sortable
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
@@ -197,6 +197,7 @@ final class CustomerIndex implements Closeable {
         sortable(doc, INDUSTRY, row.industry());
         sortable(doc, REGION, row.region());
         sortable(doc, OWNER, row.owner());
+        sortable(doc, SHORT_NAME, row.shortName());
         stored(doc, NAME, row.name());
         stored(doc, SHORT_NAME, row.shortName());
         stored(doc, GRADE, row.grade());
@@ -359,7 +360,7 @@ final class CustomerIndex implements Closeable {
         }
         SortField first = switch (sort.column()) {
             case NAME -> stringSort(NAME, true);
-            case GRADE, STATUS, INDUSTRY, REGION, OWNER -> stringSort(SORT + field(sort.column()), reverse);
+            case GRADE, STATUS, INDUSTRY, REGION, OWNER, SHORT_NAME -> stringSort(SORT + field(sort.column()), reverse);
             case NEXT_FOLLOW_UP -> longSort(FOLLOW_UP, reverse);
             case UPDATED_AT -> longSort(UPDATED_AT, reverse);
         };
@@ -376,6 +377,7 @@ final class CustomerIndex implements Closeable {
             case OWNER -> OWNER;
             case NEXT_FOLLOW_UP -> FOLLOW_UP;
             case UPDATED_AT -> UPDATED_AT;
+            case SHORT_NAME -> SHORT_NAME;
         };
     }
 

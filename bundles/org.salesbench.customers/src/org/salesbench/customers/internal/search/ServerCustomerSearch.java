@@ -148,6 +148,7 @@ final class ServerCustomerSearch {
             case OWNER -> "C.OWNER";
             case NEXT_FOLLOW_UP -> "C.NEXT_FOLLOW_UP";
             case UPDATED_AT -> "C.UPDATED_AT";
+            case SHORT_NAME -> "C.SHORT_NAME";
         };
         String direction = sort.ascending() ? " ASC" : " DESC"; // NULLs last ascending, first descending, as the index sorts them
         return " ORDER BY " + column + direction + ", C.ID" + direction;

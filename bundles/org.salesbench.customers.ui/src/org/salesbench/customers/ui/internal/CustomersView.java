@@ -300,9 +300,15 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
         refresh();
     }
 
-    /** The order the grid's headers chose, or the list's own (by name). */
+    /**
+     * The order the grid's headers chose, or the list's own (by name). The industry sorts by the labels the list shows,
+     * in the user's language, not by the stored codes.
+     */
     private CustomerSort sort() {
-        return grid.sortKey() instanceof CustomerSort.Column column ? new CustomerSort(column, grid.ascending()) : CustomerSort.DEFAULT;
+        if (!(grid.sortKey() instanceof CustomerSort.Column column)) {
+            return CustomerSort.DEFAULT;
+        }
+        return new CustomerSort(column, grid.ascending(), column == CustomerSort.Column.INDUSTRY ? Industries.codesByLabel() : List.of());
     }
 
     /** Reads the list again for the current filter and sort. */

@@ -165,6 +165,28 @@ class CustomersGridUiTest {
     }
 
     @Test
+    void theIndustrySortsByTheLabelsShownNotByTheStoredCodes() throws Exception {
+        String suffix = prefix.substring(2).toUpperCase(java.util.Locale.ROOT);
+        org.salesbench.persistence.Picklists picklists = Services.get(org.salesbench.persistence.Picklists.class);
+        // codes in one order, English labels in the other
+        String zebras = picklists.add(org.salesbench.persistence.Picklists.INDUSTRY, "AA_ZEBRAS_" + suffix, "Zebras " + suffix, "斑马" + suffix).code();
+        String apples = picklists.add(org.salesbench.persistence.Picklists.INDUSTRY, "ZZ_APPLES_" + suffix, "Apples " + suffix, "苹果" + suffix).code();
+        CustomerFilter filter = new CustomerFilter(prefix, Set.of(), Set.of(), null, null, false);
+        for (long id : service.ids(filter, CustomerSort.DEFAULT)) {
+            Customer c = service.find(id).orElseThrow();
+            String name = c.getName().substring(prefix.length() + 1);
+            c.setIndustry(name.equals("Gamma") ? apples : name.equals("Alpha") ? zebras : null);
+            service.update(c);
+        }
+        VirtualGrid<CustomerRow> grid = listing().grid();
+        grid.clickHeader("industry");
+        waitForOrder(grid, names("Gamma", "Alpha", "Beta", "Delta")); // Apples, Zebras, then none
+        assertEquals("Apples " + suffix, grid.cellText(0, "industry"));
+        grid.clickHeader("industry");
+        waitForOrder(grid, names("Delta", "Beta", "Alpha", "Gamma"));
+    }
+
+    @Test
     void hiddenAndMovedColumnsWidthsAndTheSortOutliveClosingTheView() throws Exception {
         VirtualGrid<CustomerRow> grid = listing().grid();
         List<String> made = List.of("name", "shortName", "grade", "status", "industry", "region", "owner", "nextFollowUp", "updated");

@@ -48,6 +48,7 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.ui.OpportunityEditors;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 
 /**
@@ -204,6 +205,30 @@ class ContractsUiTest {
         assertEquals(OpenInstalment.Bucket.NOT_DUE, second.bucket(LocalDate.now(Clocks.system())));
         assertEquals(1, receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).count(), "the paid instalment is gone");
         UiTesting.screenshot("receivables-view");
+
+        // the Receivables grid: a header click sorts every open instalment in the database (here what is open, largest
+        // first), and the sort outlives closing the view
+        VirtualGrid.forgetLayouts(ReceivablesView.ID);
+        receivables.grid().clickHeader("open");
+        receivables.grid().clickHeader("open");
+        org.salesbench.contracts.receivables.ReceivablesSort byOpenDown = new org.salesbench.contracts.receivables.ReceivablesSort(
+                org.salesbench.contracts.receivables.ReceivablesSort.Column.OPEN, false);
+        List<Long> expected = Services.get(org.salesbench.contracts.receivables.ReceivablesService.class)
+                .openInstalments(LocalDate.now(Clocks.system()), false, byOpenDown, 0, ReceivablesView.BLOCK).stream().map(OpenInstalment::instalmentId).toList();
+        UiTesting.waitUntil("the instalments by what is open, largest first", () -> {
+            settle();
+            return receivables.loadedRows().stream().map(OpenInstalment::instalmentId).toList().equals(expected);
+        });
+        page.hideView(receivables);
+        ReceivablesView reopened = (ReceivablesView) page.showView(ReceivablesView.ID);
+        assertEquals(org.salesbench.contracts.receivables.ReceivablesSort.Column.OPEN, reopened.grid().sortKey(), "the sort kept");
+        assertFalse(reopened.grid().ascending());
+        UiTesting.waitUntil("the reopened list in the kept order", () -> {
+            settle();
+            return reopened.loadedRows().stream().map(OpenInstalment::instalmentId).toList().equals(expected);
+        });
+        page.hideView(reopened);
+        VirtualGrid.forgetLayouts(ReceivablesView.ID);
 
         // the customer's Contracts page: the contract with what it collected
         FormEditor customerEditor = org.salesbench.customers.ui.internal.CustomerEditor.open(page, draft.getCustomer().getId(), customerName);

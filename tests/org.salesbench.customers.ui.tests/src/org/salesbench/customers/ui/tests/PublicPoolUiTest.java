@@ -120,7 +120,12 @@ class PublicPoolUiTest {
         assertEquals(PoolSort.Column.NAME, view.grid().sortKey(), "the sort kept");
         waitForNames(view.grid(), byNameDown);
         view.grid().showAllColumns();
+        org.eclipse.ui.IWorkbenchPartReference poolPart = page.getReference(view);
+        page.setPartState(poolPart, IWorkbenchPage.STATE_MAXIMIZED); // a picture of the list alone, then as it was
+        UiTesting.processEvents();
         UiTesting.screenshot("public-pool");
+        page.setPartState(poolPart, IWorkbenchPage.STATE_RESTORED);
+        UiTesting.processEvents();
         PoolRow first = view.loadedRows().get(0);
         assertEquals(byNameDown.get(0), first.name(), "the first row in the grid's order");
         assertEquals(gone, first.pooledFrom(), "the view says from whom it returned");

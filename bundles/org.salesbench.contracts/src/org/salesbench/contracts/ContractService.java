@@ -28,6 +28,12 @@ public interface ContractService {
     /** The contracts the filter selects that the user may see, newest first, {@code limit} from {@code offset}. */
     List<Contract> list(ContractFilter filter, int offset, int limit);
 
+    /**
+     * The contracts the filter selects that the user may see in {@code sort}'s order ({@code null}: newest first),
+     * {@code limit} from {@code offset}; every page follows the order.
+     */
+    List<Contract> list(ContractFilter filter, ContractSort sort, int offset, int limit);
+
     long count(ContractFilter filter);
 
     /**

@@ -22,6 +22,7 @@ import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractSort;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.contracts.receivables.Allocation;
 import org.salesbench.contracts.receivables.CustomerCredit;
@@ -124,9 +125,14 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
 
     @Override
     public List<Contract> list(ContractFilter filter, int offset, int limit) {
+        return list(filter, ContractSort.DEFAULT, offset, limit);
+    }
+
+    @Override
+    public List<Contract> list(ContractFilter filter, ContractSort sort, int offset, int limit) {
         security.check(Action.READ, Contract.ENTITY, null);
         return unitOfWork.read(em -> {
-            List<Contract> found = query(em, filter, "SELECT c FROM Contract c", " ORDER BY c.createdAt DESC, c.id DESC", Contract.class)
+            List<Contract> found = query(em, filter, "SELECT c FROM Contract c", orderBy(sort == null ? ContractSort.DEFAULT : sort), Contract.class)
                     .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList();
             found.forEach(ContractServiceImpl::loadGraph);
             return found;
@@ -137,6 +143,33 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
     public long count(ContractFilter filter) {
         security.check(Action.READ, Contract.ENTITY, null);
         return unitOfWork.read(em -> query(em, filter, "SELECT COUNT(c) FROM Contract c", "", Long.class).getSingleResult());
+    }
+
+    /** {@code sort} as a JPQL {@code ORDER BY}, the id last so that every page follows one order. */
+    private static String orderBy(ContractSort sort) {
+        String direction = sort.ascending() ? "" : " DESC";
+        String key = switch (sort.column()) {
+            case NUMBER -> "c.number";
+            case CUSTOMER -> "c.customer.name";
+            case TITLE -> "c.title";
+            case AMOUNT -> "c.amount";
+            case STATUS -> statusOrder();
+            case SIGNED_ON -> "c.signedOn";
+            case START_DATE -> "c.startDate";
+            case END_DATE -> "c.endDate";
+            case OWNER -> "c.owner";
+            case CREATED -> "c.createdAt";
+        };
+        return " ORDER BY " + key + direction + ", c.id" + direction;
+    }
+
+    /** The status's place in {@link ContractStatus}'s order (the stored code's alphabet would mean nothing). */
+    private static String statusOrder() {
+        StringBuilder when = new StringBuilder("CASE");
+        for (ContractStatus status : ContractStatus.values()) {
+            when.append(" WHEN c.status = org.salesbench.contracts.ContractStatus.").append(status.name()).append(" THEN ").append(status.ordinal());
+        }
+        return when.append(" ELSE ").append(ContractStatus.values().length).append(" END").toString();
     }
 
     /**

@@ -55,6 +55,9 @@ public interface ReceivablesService {
      */
     List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, int offset, int limit);
 
+    /** {@link #openInstalments(LocalDate, boolean, int, int)} in {@code sort}'s order ({@code null}: its own); every page follows it. */
+    List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, ReceivablesSort sort, int offset, int limit);
+
     /** How many {@link #openInstalments} there are. */
     long countOpenInstalments(LocalDate asOf, boolean overdueOnly);
 

@@ -656,6 +656,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             case OWNER -> "owner";
             case NEXT_FOLLOW_UP -> "nextFollowUp";
             case UPDATED_AT -> "updatedAt";
+            case SHORT_NAME -> "shortName";
         };
         return mask.hides(field) ? CustomerSort.DEFAULT : sort;
     }

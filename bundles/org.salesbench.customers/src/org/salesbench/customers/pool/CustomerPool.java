@@ -40,6 +40,9 @@ public interface CustomerPool {
     /** The matching customers in the pool, longest in the pool first, at most {@code limit} from {@code offset}. */
     List<PoolRow> page(PoolFilter filter, int offset, int limit);
 
+    /** The matching customers in the pool in {@code sort}'s order ({@code null}: longest in the pool first); every page follows it. */
+    List<PoolRow> page(PoolFilter filter, PoolSort sort, int offset, int limit);
+
     /**
      * Takes a customer from the pool for the current user.
      *

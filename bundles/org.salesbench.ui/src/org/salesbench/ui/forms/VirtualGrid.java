@@ -182,6 +182,7 @@ public final class VirtualGrid<R> {
     private final String loadingText;
     private VirtualRows<R> rows; // made after the grid it tells of arrivals
     private final DataLayer bodyDataLayer;
+    private final DataLayer headerDataLayer;
     private final SelectionLayer selectionLayer;
     private final ColumnReorderLayer reorderLayer;
     private final ViewportLayer viewport;
@@ -268,6 +269,7 @@ public final class VirtualGrid<R> {
         DefaultColumnHeaderDataProvider headerData = new DefaultColumnHeaderDataProvider(
                 this.columns.stream().map(c -> c.title).toArray(String[]::new));
         DataLayer headerDataLayer = new DefaultColumnHeaderDataLayer(headerData);
+        this.headerDataLayer = headerDataLayer;
         ColumnHeaderLayer headerLayer = new ColumnHeaderLayer(headerDataLayer, viewport, selectionLayer);
         SortHeaderLayer<R> sortHeaderLayer = new SortHeaderLayer<>(headerLayer, new ServerSort(), false);
         sortHeader = sortHeaderLayer;
@@ -317,6 +319,7 @@ public final class VirtualGrid<R> {
             }
         });
         natTable.configure();
+        fitRowsToFont(style.font);
         // the theme's colours: the CSS engine styles the view's body (and restyles it when the user switches themes),
         // NatTable paints with its own registry, so each paint looks whether the body's colours changed since the last
         natTable.addListener(SWT.Paint, e -> followTheme());
@@ -359,6 +362,55 @@ public final class VirtualGrid<R> {
                 Platform.getLog(VirtualGrid.class).error(failed.getMessage(), failed);
             }
         });
+    }
+
+    // --- row heights
+
+    /** Space above and below a title in the header row (NatTable's bevelled header border takes a pixel of it). */
+    static final int HEADER_PADDING = 5;
+    /** Space above and below a cell's text in a body row. */
+    static final int BODY_PADDING = 3;
+    private org.eclipse.swt.graphics.Font textFont;
+
+    /**
+     * Makes the header row and the body rows as high as the text they show needs in the grid's font, never lower than
+     * NatTable's 20 pixels: Chinese glyphs (a fallback font with a taller line) touch the edges of NatTable's fixed
+     * 20-pixel rows. The line height is measured with Latin and Chinese letters, as the titles are written in both.
+     */
+    private void fitRowsToFont(org.eclipse.swt.graphics.Font font) {
+        textFont = font;
+        int line = textHeight(natTable, font);
+        headerDataLayer.setDefaultRowHeight(Math.max(headerDataLayer.getDefaultRowHeight(),
+                headerDataLayer.downScaleRowHeight(line + 2 * HEADER_PADDING)));
+        bodyDataLayer.setDefaultRowHeight(Math.max(bodyDataLayer.getDefaultRowHeight(), bodyDataLayer.downScaleRowHeight(line + 2 * BODY_PADDING)));
+    }
+
+    /** How high a line of Latin and Chinese text is in {@code font} on {@code control}'s display, in pixels. */
+    static int textHeight(Control control, org.eclipse.swt.graphics.Font font) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
+        try {
+            if (font != null) {
+                gc.setFont(font);
+            }
+            return gc.textExtent("Ag\u5ba2\u6237\u540d\u79f0").y; // "Ag" and 客户名称
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** How high the header row is on screen, in pixels. */
+    public int headerHeight() {
+        return headerDataLayer.getRowHeightByPosition(0);
+    }
+
+    /** How high a body row is on screen, in pixels. */
+    public int rowHeight() {
+        return bodyDataLayer.getRowHeightByPosition(0);
+    }
+
+    /** How high a line of the grid's text is on screen, in pixels (tests compare the rows with it). */
+    public int lineHeight() {
+        return textHeight(natTable, textFont);
     }
 
     // --- the theme's colours

@@ -19,6 +19,7 @@ import org.salesbench.customers.pool.PoolEvent;
 import org.salesbench.customers.pool.PoolEvent.Kind;
 import org.salesbench.customers.pool.PoolFilter;
 import org.salesbench.customers.pool.PoolRow;
+import org.salesbench.customers.pool.PoolSort;
 import org.salesbench.customers.pool.PoolSettings;
 import org.salesbench.customers.pool.PoolWarning;
 import org.salesbench.customers.pool.SweepResult;
@@ -203,6 +204,42 @@ class CustomerPoolTest {
         assertEquals(List.of(), ids(new PoolFilter("' OR 1=1 --", null, null, null)), "an injection is just text");
         assertEquals(early.get(0), ids(new PoolFilter("湖州", null, null, null)).get(0));
         assertEquals(1, fx.pool.page(PoolFilter.ALL, 1, 1).size(), "paged");
+    }
+
+    @Test
+    void thePoolSortsByAnyColumnEveryPageFollowsAndTheIndustryByTheLabelsOrder() {
+        fx.as("rep.a");
+        long a = fx.customer("Cangzhou A", "制造", "沧州");
+        long b = fx.customer("Anqing B", "教育", "安庆");
+        long c = fx.customer("Dezhou C", null, "德州");
+        long d = fx.customer("Beijing D", "未列出的行业", "北京");
+        fx.as("admin").pool.saveSettings(new PoolSettings(null, 1, 0, 0));
+        fx.daysLater(3);
+        fx.pool.sweep();
+        fx.pool.sweep();
+        assertEquals(Set.of(a, b, c, d), Set.copyOf(ids(PoolFilter.ALL)));
+        java.util.Map<Long, String> industries = new java.util.HashMap<>();
+        fx.pool.page(PoolFilter.ALL, 0, 10).forEach(r -> industries.put(r.id(), r.industry()));
+
+        assertEquals(List.of(b, d, a, c), sorted(new PoolSort(PoolSort.Column.NAME, true)));
+        assertEquals(List.of(c, a, d, b), sorted(new PoolSort(PoolSort.Column.NAME, false)));
+        assertEquals(List.of(d, b, c, a), sorted(new PoolSort(PoolSort.Column.REGION, true)), "北 安 德 沧");
+        // the labels' order as the view gives it (here 制造 before 教育, against their codes' order either way round):
+        // listed codes in that order, then a code not listed, then no industry
+        List<String> labelOrder = List.of(industries.get(a), industries.get(b));
+        assertEquals(List.of(a, b, d, c), sorted(new PoolSort(PoolSort.Column.INDUSTRY, true, labelOrder)));
+        assertEquals(List.of(c, d, b, a), sorted(new PoolSort(PoolSort.Column.INDUSTRY, false, labelOrder)));
+        assertEquals(List.of(b, a, d, c), sorted(new PoolSort(PoolSort.Column.INDUSTRY, true, labelOrder.reversed())), "the order given, not the codes'");
+        List<Long> pages = new java.util.ArrayList<>(fx.pool.page(PoolFilter.ALL, new PoolSort(PoolSort.Column.NAME, true), 0, 2).stream().map(PoolRow::id).toList());
+        pages.addAll(fx.pool.page(PoolFilter.ALL, new PoolSort(PoolSort.Column.NAME, true), 2, 2).stream().map(PoolRow::id).toList());
+        assertEquals(List.of(b, d, a, c), pages, "every page follows the order");
+        assertEquals(List.of(d, b), fx.pool.page(new PoolFilter("b", null, null, null), new PoolSort(PoolSort.Column.REGION, true), 0, 10).stream()
+                .map(PoolRow::id).toList(), "a filter and an order together");
+        assertEquals(ids(PoolFilter.ALL), sorted(null), "no order: the pool's own");
+    }
+
+    private List<Long> sorted(PoolSort sort) {
+        return fx.pool.page(PoolFilter.ALL, sort, 0, 100).stream().map(PoolRow::id).toList();
     }
 
     @Test

@@ -117,19 +117,24 @@ class CustomerSearchIndexTest {
                 List<Expected> matches = reference.values().stream().filter(e -> matches(e, filter)).toList();
                 nonEmpty += matches.isEmpty() ? 0 : 1;
                 assertEquals(matches.size(), fx.service.count(filter), filter::toString);
-                for (Column column : Column.values()) {
-                    for (boolean ascending : new boolean[] { true, false }) {
-                        CustomerSort sort = new CustomerSort(column, ascending);
-                        List<CustomerRow> expected = matches.stream().map(Expected::row).sorted(order(sort)).toList();
-                        long[] expectedIds = expected.stream().mapToLong(CustomerRow::id).toArray();
-                        String what = filter + " " + sort;
-                        assertArrayEquals(expectedIds, fx.service.ids(filter, sort), what);
-                        assertEquals(expected.subList(0, Math.min(10, expected.size())), fx.service.page(filter, sort, 0, 10), what);
-                        if (expected.size() > 15) {
-                            assertEquals(expected.subList(10, 15), fx.service.page(filter, sort, 10, 5), what);
-                        }
-                        assertEquals(expected, fx.service.rows(expectedIds), what);
+                List<CustomerSort> sorts = new ArrayList<>();
+                for (boolean ascending : new boolean[] { true, false }) {
+                    for (Column column : Column.values()) {
+                        sorts.add(new CustomerSort(column, ascending));
                     }
+                    // the industry in the order of its labels: 行业1 is not listed (after the listed ones), none is last
+                    sorts.add(new CustomerSort(Column.INDUSTRY, ascending, List.of("行业2", "行业0", "行业3")));
+                }
+                for (CustomerSort sort : sorts) {
+                    List<CustomerRow> expected = matches.stream().map(Expected::row).sorted(order(sort)).toList();
+                    long[] expectedIds = expected.stream().mapToLong(CustomerRow::id).toArray();
+                    String what = filter + " " + sort;
+                    assertArrayEquals(expectedIds, fx.service.ids(filter, sort), what);
+                    assertEquals(expected.subList(0, Math.min(10, expected.size())), fx.service.page(filter, sort, 0, 10), what);
+                    if (expected.size() > 15) {
+                        assertEquals(expected.subList(10, 15), fx.service.page(filter, sort, 10, 5), what);
+                    }
+                    assertEquals(expected, fx.service.rows(expectedIds), what);
                 }
             }
             assertTrue(nonEmpty >= filters.size() - 2, "the filters select something, so the comparison means something");
@@ -204,7 +209,11 @@ class CustomerSearchIndexTest {
 
     /** SQL's order: empty values after all others ascending (before them descending), ties by id in the same direction. */
     private static Comparator<CustomerRow> order(CustomerSort sort) {
-        Function<CustomerRow, Comparable<?>> key = switch (sort.column()) {
+        Function<CustomerRow, Comparable<?>> key = sort.byIndustryLabels()
+                ? r -> r.industry() == null ? null
+                        : String.format("%04d", sort.industryOrder().contains(r.industry()) ? sort.industryOrder().indexOf(r.industry())
+                                : sort.industryOrder().size()) + r.industry()
+                : switch (sort.column()) {
             case NAME -> CustomerRow::name;
             case GRADE -> CustomerRow::grade;
             case STATUS -> r -> r.status().name();
@@ -213,6 +222,7 @@ class CustomerSearchIndexTest {
             case OWNER -> CustomerRow::owner;
             case NEXT_FOLLOW_UP -> CustomerRow::nextFollowUp;
             case UPDATED_AT -> CustomerRow::updatedAt;
+            case SHORT_NAME -> CustomerRow::shortName;
         };
         @SuppressWarnings({ "unchecked", "rawtypes" })
         Comparator<CustomerRow> ascending = Comparator.comparing((Function) key, Comparator.nullsLast(Comparator.naturalOrder()));

@@ -79,6 +79,43 @@ class PostgresFieldRulesInSearchTest {
         }
     }
 
+    @Test
+    void theServerSortsByTheShortNameAndByIndustryLabels() {
+        FieldRulesInSearchTest.Rules security = new FieldRulesInSearchTest.Rules();
+        try (PostgresSchema schema = PostgresSchema.create("fieldsort"); Database db = Database.open(schema.settings(), security)) {
+            CustomerServiceImpl service = new CustomerServiceImpl(db, security, (entity, change, id) -> {
+            });
+            try {
+                String[][] made = { // name, short name, industry
+                    {"甲公司", "丙", "ZZ_APPLES"}, {"乙公司", "甲", "AA_ZEBRAS"}, {"丙公司", null, null}, {"丁公司", "乙", "MM_OTHER"}};
+                List<Long> ids = new java.util.ArrayList<>();
+                for (String[] m : made) {
+                    Customer c = CustomerFixture.customer(m[0]);
+                    c.setShortName(m[1]);
+                    c.setIndustry(m[2]);
+                    ids.add(service.create(c).getId());
+                }
+                // a hidden field: the list is read from the server by SQL, not from the index
+                security.rules.put("customer", Map.of("tags", FieldAccess.HIDDEN));
+                assertEquals(List.of(ids.get(0), ids.get(3), ids.get(1), ids.get(2)), sorted(service, new CustomerSort(CustomerSort.Column.SHORT_NAME, true)),
+                        "丙 乙 甲, then no short name");
+                List<String> byLabels = List.of("ZZ_APPLES", "AA_ZEBRAS"); // Apples before Zebras, against the codes' order
+                assertEquals(List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(2)),
+                        sorted(service, new CustomerSort(CustomerSort.Column.INDUSTRY, true, byLabels)), "listed codes, an unlisted one, none");
+                assertEquals(List.of(ids.get(2), ids.get(3), ids.get(1), ids.get(0)),
+                        sorted(service, new CustomerSort(CustomerSort.Column.INDUSTRY, false, byLabels)));
+                assertArrayEquals(sorted(service, new CustomerSort(CustomerSort.Column.INDUSTRY, true, byLabels)).stream().mapToLong(Long::longValue).toArray(),
+                        service.ids(CustomerFilter.ALL, new CustomerSort(CustomerSort.Column.INDUSTRY, true, byLabels)), "the id snapshot in the same order");
+            } finally {
+                service.search().close();
+            }
+        }
+    }
+
+    private static List<Long> sorted(CustomerServiceImpl service, CustomerSort sort) {
+        return service.page(CustomerFilter.ALL, sort, 0, 10).stream().map(CustomerRow::id).toList();
+    }
+
     private static List<Long> found(CustomerServiceImpl service, String text) {
         return service.page(CustomerFilter.text(text), CustomerSort.DEFAULT, 0, 10).stream().map(CustomerRow::id).toList();
     }

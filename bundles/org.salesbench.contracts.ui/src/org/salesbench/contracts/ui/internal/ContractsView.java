@@ -18,31 +18,33 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractService;
+import org.salesbench.contracts.ContractSort;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.FilterBars;
-import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.GridListView;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Undo;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
  * The contract list: a search box (number, title, customer), mine only, ending within N days (signed or running, N
- * shown and chosen), overdue (money past due) and a status filter over a virtual table read a block at a time, with each contract's collected and open amounts. Double-click opens the contract; New… makes one from
- * a won deal or an accepted quote.
+ * shown and chosen), overdue (money past due) and a status filter over a grid read a block at a time
+ * ({@link VirtualGrid}), with each contract's collected and open amounts. A click on a column header sorts the
+ * whole list in the database ({@link ContractSort}), the header menu hides, shows and chooses columns, headers drag
+ * to reorder, and the layout is kept per user. Double-click opens the contract; New… makes one from a won deal or an
+ * accepted quote.
  */
-public class ContractsView extends FilteredListView<ContractFilter> {
+public class ContractsView extends GridListView<ContractFilter, ContractRow> {
 
     public static final String ID = "org.salesbench.contracts.ui.views.contracts";
 
@@ -56,6 +58,7 @@ public class ContractsView extends FilteredListView<ContractFilter> {
     private Button expiringCheck;
     private Spinner expiringDays;
     private Button overdueCheck;
+    private VirtualGrid<ContractRow> grid;
     private VirtualRows<ContractRow> rows;
 
     public ContractsView() {
@@ -100,23 +103,35 @@ public class ContractsView extends FilteredListView<ContractFilter> {
         overdueCheck = new Button(bar, SWT.CHECK);
         overdueCheck.setText(Messages.Contracts_overdue);
         overdueCheck.addListener(SWT.Selection, e -> applyFilter());
-        table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] titles = {Messages.Field_number, Messages.Field_customer, Messages.Field_title, Messages.Field_amount, Messages.Field_status,
-                Messages.Field_signedOn, Messages.Field_startDate, Messages.Field_endDate, Messages.Field_owner, Messages.Field_collected,
-                Messages.Field_open};
-        int[] widths = {130, 180, 180, 110, 80, 95, 95, 95, 90, 110, 110};
-        for (int i = 0; i < titles.length; i++) {
-            TableColumn column = new TableColumn(table, i == 3 || i >= 9 ? SWT.RIGHT : SWT.LEFT);
-            column.setText(titles[i]);
-            column.setWidth(widths[i]);
-        }
-        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_loadContracts, Jobs.FAMILY);
+        List<VirtualGrid.Column<ContractRow>> columns = List.of(
+                VirtualGrid.Column.<ContractRow>of("number", Messages.Field_number, 130, r -> r.contract().getNumber())
+                        .sortBy(ContractSort.Column.NUMBER),
+                VirtualGrid.Column.<ContractRow>of("customer", Messages.Field_customer, 180, r -> r.contract().getCustomer().getName())
+                        .sortBy(ContractSort.Column.CUSTOMER),
+                VirtualGrid.Column.<ContractRow>of("title", Messages.Field_title, 180, r -> Formats.text(r.contract().getTitle()))
+                        .sortBy(ContractSort.Column.TITLE),
+                VirtualGrid.Column.<ContractRow>of("amount", Messages.Field_amount, 110, r -> Labels.money(r.contract().getAmount())).right()
+                        .sortBy(ContractSort.Column.AMOUNT),
+                VirtualGrid.Column.<ContractRow>of("status", Messages.Field_status, 80, r -> Labels.of(r.contract().getStatus()))
+                        .sortBy(ContractSort.Column.STATUS),
+                VirtualGrid.Column.<ContractRow>of("signedOn", Messages.Field_signedOn, 95, r -> Formats.date(r.contract().getSignedOn()))
+                        .sortBy(ContractSort.Column.SIGNED_ON),
+                VirtualGrid.Column.<ContractRow>of("startDate", Messages.Field_startDate, 95, r -> Formats.date(r.contract().getStartDate()))
+                        .sortBy(ContractSort.Column.START_DATE),
+                VirtualGrid.Column.<ContractRow>of("endDate", Messages.Field_endDate, 95, r -> Formats.date(r.contract().getEndDate()))
+                        .sortBy(ContractSort.Column.END_DATE),
+                VirtualGrid.Column.<ContractRow>of("owner", Messages.Field_owner, 90, r -> Formats.text(r.contract().getOwner()))
+                        .sortBy(ContractSort.Column.OWNER),
+                // what is collected and open comes from the receivables of the page's contracts: not an order of the list
+                VirtualGrid.Column.<ContractRow>of("collected", Messages.Field_collected, 110, ContractRow::collected).right(),
+                VirtualGrid.Column.<ContractRow>of("open", Messages.Field_open, 110, ContractRow::open).right().warnWhen(ContractRow::overdue));
+        grid = new VirtualGrid<>(parent, ID, columns, BLOCK, CACHED_BLOCKS, Messages.Job_loadContracts, Jobs.FAMILY, Messages.Loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        rows = grid.rows();
         rows.onFailure(e -> reportError(Jobs.message(e)));
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-        table.addListener(SWT.DefaultSelection, e -> openSelected());
+        grid.onOpen(this::open);
+        grid.onSort(this::refresh);
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(new Action(Messages.Contracts_new) {
             @Override
@@ -135,7 +150,7 @@ public class ContractsView extends FilteredListView<ContractFilter> {
             public void run() {
                 ContractRow row = selectedRow();
                 if (row != null) {
-                    ContractCommands.renew(table, row.contract().getId(),
+                    ContractCommands.renew(grid.control(), row.contract().getId(),
                             done -> MessageDialog.openInformation(getSite().getShell(), Messages.Step_renew, done), ContractsView.this::reportError);
                 }
             }
@@ -147,7 +162,7 @@ public class ContractsView extends FilteredListView<ContractFilter> {
 
     @Override
     protected void applyFilter() {
-        if (table.isDisposed()) {
+        if (grid.control().isDisposed()) {
             return;
         }
         int index = statusCombo.getSelectionIndex();
@@ -160,40 +175,27 @@ public class ContractsView extends FilteredListView<ContractFilter> {
     @Override
     public void refresh() {
         ContractFilter f = filter;
-        int current = rows.restart(block -> () -> ContractRow.read(f, block * BLOCK, BLOCK));
+        ContractSort sort = sort();
+        int current = rows.restart(block -> () -> ContractRow.read(f, sort, block * BLOCK, BLOCK));
         record FirstPage(long count, List<ContractRow> rows) {
         }
-        rows.run(() -> new FirstPage(Services.get(ContractService.class).count(f), ContractRow.read(f, 0, BLOCK)), first -> {
+        rows.run(() -> new FirstPage(Services.get(ContractService.class).count(f), ContractRow.read(f, sort, 0, BLOCK)), first -> {
             rows.show(first.rows(), first.count());
             setContentDescription(NLS.bind(Messages.Contracts_count, String.format("%,d", first.count())));
         }, current);
     }
 
-    private void fill(TableItem item, int index) {
-        ContractRow row = rows.row(index);
-        if (row == null) {
-            if (!rows.isLoaded(index)) {
-                item.setText(0, Messages.Loading);
-            }
-            return;
+    private void open(ContractRow row) {
+        try {
+            ContractEditor.open(getSite().getPage(), row.contract().getId(), row.contract().getNumber());
+        } catch (PartInitException e) {
+            reportError(e.getMessage());
         }
-        Contract c = row.contract();
-        item.setData(row);
-        item.setText(new String[] {c.getNumber(), c.getCustomer().getName(), Formats.text(c.getTitle()), Labels.money(c.getAmount()),
-                Labels.of(c.getStatus()), Formats.date(c.getSignedOn()), Formats.date(c.getStartDate()), Formats.date(c.getEndDate()),
-                Formats.text(c.getOwner()), row.collected(), row.open()});
-        item.setForeground(10, row.overdue() ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }
 
-    private void openSelected() {
-        TableItem[] items = table.getSelection();
-        if (items.length == 1 && items[0].getData() instanceof ContractRow row) {
-            try {
-                ContractEditor.open(getSite().getPage(), row.contract().getId(), row.contract().getNumber());
-            } catch (PartInitException e) {
-                reportError(e.getMessage());
-            }
-        }
+    /** The order the grid's headers chose, or the list's own (newest first). */
+    private ContractSort sort() {
+        return grid.sortKey() instanceof ContractSort.Column column ? new ContractSort(column, grid.ascending()) : ContractSort.DEFAULT;
     }
 
     /** Asks for the won deal or accepted quote, makes the draft and opens it. */
@@ -207,8 +209,7 @@ public class ContractsView extends FilteredListView<ContractFilter> {
     // --- the Edit menu's Delete and the File menu's New… (org.salesbench.ui.forms.ListCommands)
 
     private ContractRow selectedRow() {
-        TableItem[] items = table.getSelection();
-        return items.length == 1 && items[0].getData() instanceof ContractRow row ? row : null;
+        return grid.selectedRow();
     }
 
     @Override
@@ -232,7 +233,7 @@ public class ContractsView extends FilteredListView<ContractFilter> {
             return;
         }
         long id = seen.getId();
-        Jobs.load(table, Messages.Step_delete, () -> {
+        Jobs.load(grid.control(), Messages.Step_delete, () -> {
             deleteAt(id, seen.getVersion());
             return id;
         }, done -> {
@@ -295,8 +296,16 @@ public class ContractsView extends FilteredListView<ContractFilter> {
 
     /** Opens the row's editor, as a double-click does. */
     void openRow(int index) {
-        table.setSelection(index);
-        openSelected();
+        grid.selectRow(index);
+        ContractRow row = grid.selectedRow();
+        if (row != null) {
+            open(row);
+        }
+    }
+
+    @Override
+    protected VirtualGrid<ContractRow> grid() {
+        return grid;
     }
 
     @Override

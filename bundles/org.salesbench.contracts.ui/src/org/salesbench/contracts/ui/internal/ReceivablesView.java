@@ -13,33 +13,35 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.receivables.OpenInstalment;
 import org.salesbench.contracts.receivables.ReceivablesService;
+import org.salesbench.contracts.receivables.ReceivablesSort;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.FilterBars;
-import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.GridListView;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
  * Receivables: the open instalments of approved contracts across all the user may see, overdue first (earliest due
  * first), each with its ageing bucket; "Overdue only" keeps those past due. Record receipt… records money on the
- * selected row's contract; double-click opens the contract.
+ * selected row's contract; double-click opens the contract. The rows are a {@link VirtualGrid}: a header click sorts
+ * every open instalment in the database ({@link ReceivablesSort}), columns hide, show and move, the layout is kept per
+ * user.
  */
-public class ReceivablesView extends FilteredListView<Boolean> {
+public class ReceivablesView extends GridListView<Boolean, OpenInstalment> {
 
     public static final String ID = "org.salesbench.contracts.ui.views.receivables";
 
     static final int BLOCK = 100;
 
     private Button overdueCheck;
+    private VirtualGrid<OpenInstalment> grid;
     private VirtualRows<OpenInstalment> rows;
     private LocalDate asOf;
 
@@ -58,22 +60,32 @@ public class ReceivablesView extends FilteredListView<Boolean> {
         overdueCheck = new Button(bar, SWT.CHECK);
         overdueCheck.setText(Messages.Receivables_overdueOnly);
         overdueCheck.addListener(SWT.Selection, e -> applyFilter());
-        table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] titles = {Messages.Field_number, Messages.Field_customer, Messages.Receipt_instalment, Messages.Field_dueDate,
-                Messages.Field_amount, Messages.Field_open, Messages.Receivables_daysOverdue, Messages.Receivables_bucket, Messages.Field_owner};
-        int[] widths = {130, 200, 70, 100, 120, 120, 90, 110, 90};
-        for (int i = 0; i < titles.length; i++) {
-            TableColumn column = new TableColumn(table, i == 4 || i == 5 || i == 6 ? SWT.RIGHT : SWT.LEFT);
-            column.setText(titles[i]);
-            column.setWidth(widths[i]);
-        }
-        rows = new VirtualRows<>(table, BLOCK, 32, Messages.Job_loadReceivables, Jobs.FAMILY);
+        List<VirtualGrid.Column<OpenInstalment>> columns = List.of(
+                VirtualGrid.Column.<OpenInstalment>of("number", Messages.Field_number, 130, OpenInstalment::contractNumber)
+                        .sortBy(ReceivablesSort.Column.CONTRACT_NUMBER),
+                VirtualGrid.Column.<OpenInstalment>of("customer", Messages.Field_customer, 200, r -> Formats.text(r.customerName()))
+                        .sortBy(ReceivablesSort.Column.CUSTOMER),
+                VirtualGrid.Column.<OpenInstalment>of("instalment", Messages.Receipt_instalment, 70, r -> "#" + r.position())
+                        .sortBy(ReceivablesSort.Column.INSTALMENT),
+                VirtualGrid.Column.<OpenInstalment>of("dueDate", Messages.Field_dueDate, 100, r -> Formats.date(r.dueDate()))
+                        .sortBy(ReceivablesSort.Column.DUE_DATE),
+                VirtualGrid.Column.<OpenInstalment>of("amount", Messages.Field_amount, 120, r -> Labels.money(r.amount())).right()
+                        .sortBy(ReceivablesSort.Column.AMOUNT),
+                VirtualGrid.Column.<OpenInstalment>of("open", Messages.Field_open, 120, r -> Labels.money(r.open())).right()
+                        .sortBy(ReceivablesSort.Column.OPEN),
+                VirtualGrid.Column.<OpenInstalment>of("daysOverdue", Messages.Receivables_daysOverdue, 90,
+                        r -> r.isOverdue(asOf) ? String.valueOf(r.daysOverdue(asOf)) : "").right().warnWhen(r -> r.isOverdue(asOf))
+                        .sortBy(ReceivablesSort.Column.DAYS_OVERDUE),
+                VirtualGrid.Column.<OpenInstalment>of("bucket", Messages.Receivables_bucket, 110, r -> Labels.of(r.bucket(asOf)))
+                        .sortBy(ReceivablesSort.Column.DAYS_OVERDUE),
+                VirtualGrid.Column.<OpenInstalment>of("owner", Messages.Field_owner, 90, r -> Formats.text(r.owner())).sortBy(ReceivablesSort.Column.OWNER));
+        grid = new VirtualGrid<>(parent, ID, columns, BLOCK, 32, Messages.Job_loadReceivables, Jobs.FAMILY, Messages.Loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        rows = grid.rows();
         rows.onFailure(e -> reportError(Jobs.message(e)));
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-        table.addListener(SWT.DefaultSelection, e -> openSelected());
+        grid.onOpen(row -> openSelected());
+        grid.onSort(this::refresh);
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(new Action(Messages.Receipt_record) {
             @Override
@@ -93,7 +105,7 @@ public class ReceivablesView extends FilteredListView<Boolean> {
 
     @Override
     protected void applyFilter() {
-        if (!table.isDisposed()) {
+        if (!grid.control().isDisposed()) {
             filter = overdueCheck.getSelection();
             refresh();
         }
@@ -104,36 +116,21 @@ public class ReceivablesView extends FilteredListView<Boolean> {
         boolean overdue = filter;
         LocalDate day = LocalDate.now(Clocks.system());
         ReceivablesService service = Services.get(ReceivablesService.class);
-        int current = rows.restart(block -> () -> service.openInstalments(day, overdue, block * BLOCK, BLOCK));
+        ReceivablesSort sort = grid.sortKey() instanceof ReceivablesSort.Column column ? new ReceivablesSort(column, grid.ascending())
+                : ReceivablesSort.DEFAULT;
+        int current = rows.restart(block -> () -> service.openInstalments(day, overdue, sort, block * BLOCK, BLOCK));
         record FirstPage(long count, long overdue, List<OpenInstalment> rows) {
         }
         rows.run(() -> new FirstPage(service.countOpenInstalments(day, overdue), service.countOpenInstalments(day, true),
-                service.openInstalments(day, overdue, 0, BLOCK)), first -> {
+                service.openInstalments(day, overdue, sort, 0, BLOCK)), first -> {
                     asOf = day;
                     rows.show(first.rows(), first.count());
                     setContentDescription(NLS.bind(Messages.Receivables_count, String.format("%,d", first.count()), String.format("%,d", first.overdue())));
                 }, current);
     }
 
-    private void fill(TableItem item, int index) {
-        OpenInstalment row = rows.row(index);
-        if (row == null) {
-            if (!rows.isLoaded(index)) {
-                item.setText(0, Messages.Loading);
-            }
-            return;
-        }
-        item.setData(row);
-        long days = row.daysOverdue(asOf);
-        item.setText(new String[] {row.contractNumber(), Formats.text(row.customerName()), "#" + row.position(), Formats.date(row.dueDate()),
-                Labels.money(row.amount()), Labels.money(row.open()), row.isOverdue(asOf) ? String.valueOf(days) : "",
-                Labels.of(row.bucket(asOf)), Formats.text(row.owner())});
-        item.setForeground(6, row.isOverdue(asOf) ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
-    }
-
     private OpenInstalment selected() {
-        TableItem[] items = table.getSelection();
-        return items.length == 1 && items[0].getData() instanceof OpenInstalment row ? row : null;
+        return grid.selectedRow();
     }
 
     private void openSelected() {
@@ -174,12 +171,17 @@ public class ReceivablesView extends FilteredListView<Boolean> {
     }
 
     void selectRow(int index) {
-        table.setSelection(index);
+        grid.selectRow(index);
     }
 
     @Override
     public void setFocus() {
-        table.setFocus();
+        grid.control().setFocus();
+    }
+
+    @Override
+    protected VirtualGrid<OpenInstalment> grid() {
+        return grid;
     }
 
     @Override

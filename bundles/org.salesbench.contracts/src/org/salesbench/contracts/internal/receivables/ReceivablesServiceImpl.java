@@ -28,6 +28,7 @@ import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.contracts.receivables.ReceivablesService;
+import org.salesbench.contracts.receivables.ReceivablesSort;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.model.Money;
@@ -498,11 +499,35 @@ public class ReceivablesServiceImpl implements ReceivablesService {
 
     @Override
     public List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, int offset, int limit) {
+        return openInstalments(asOf, overdueOnly, ReceivablesSort.DEFAULT, offset, limit);
+    }
+
+    /** {@code sort} as JPQL; the list's own order keeps its tie-breakers (contract number, instalment), the others the id. */
+    private static String orderBy(ReceivablesSort sort) {
+        if (sort == null || sort.equals(ReceivablesSort.DEFAULT)) {
+            return " ORDER BY i.dueDate, c.number, i.position, i.id";
+        }
+        String direction = sort.ascending() ? "" : " DESC";
+        String key = switch (sort.column()) {
+            case CONTRACT_NUMBER -> "c.number" + direction + ", i.position" + direction;
+            case CUSTOMER -> "c.customer.name" + direction;
+            case INSTALMENT -> "i.position" + direction;
+            case DUE_DATE -> "i.dueDate" + direction;
+            case AMOUNT -> "i.amount" + direction;
+            case OPEN -> "(i.amount - i.paid)" + direction;
+            case DAYS_OVERDUE -> "i.dueDate" + (sort.ascending() ? " DESC" : "");
+            case OWNER -> "c.owner" + direction;
+        };
+        return " ORDER BY " + key + ", i.id" + direction;
+    }
+
+    @Override
+    public List<OpenInstalment> openInstalments(LocalDate asOf, boolean overdueOnly, ReceivablesSort sort, int offset, int limit) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         String where = visible(params) + " AND i.paid < i.amount" + (overdueOnly ? " AND i.dueDate < :asOf" : "");
         return unitOfWork.read(em -> {
             var query = em.createQuery("SELECT i, c.number, c.customer.name, c.owner FROM Instalment i, Contract c WHERE" + where
-                    + " ORDER BY i.dueDate, c.number, i.position", Object[].class);
+                    + orderBy(sort), Object[].class);
             params.forEach(query::setParameter);
             if (overdueOnly) {
                 query.setParameter("asOf", asOf);

@@ -177,7 +177,8 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
     private List<VirtualGrid.Column<CustomerRow>> columns() {
         List<String> statuses = Arrays.stream(CustomerStatus.values()).map(Labels::of).toList();
         return List.of(VirtualGrid.Column.<CustomerRow>of("name", Messages.Column_name, 260, CustomerRow::name).sortBy(CustomerSort.Column.NAME),
-                VirtualGrid.Column.<CustomerRow>of("shortName", Messages.Column_shortName, 90, r -> Formats.text(r.shortName())),
+                VirtualGrid.Column.<CustomerRow>of("shortName", Messages.Column_shortName, 90, r -> Formats.text(r.shortName()))
+                        .sortBy(CustomerSort.Column.SHORT_NAME),
                 VirtualGrid.Column.<CustomerRow>of("grade", Messages.Column_grade, 50, r -> Formats.text(r.grade())).sortBy(CustomerSort.Column.GRADE)
                         .editable(r -> editable("grade"), service.grades(), (row, text) -> saveInPlace(row, "grade", text)),
                 VirtualGrid.Column.<CustomerRow>of("status", Messages.Column_status, 70, r -> Labels.of(r.status())).sortBy(CustomerSort.Column.STATUS)
@@ -299,9 +300,15 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
         refresh();
     }
 
-    /** The order the grid's headers chose, or the list's own (by name). */
+    /**
+     * The order the grid's headers chose, or the list's own (by name). The industry sorts by the labels the list shows,
+     * in the user's language, not by the stored codes.
+     */
     private CustomerSort sort() {
-        return grid.sortKey() instanceof CustomerSort.Column column ? new CustomerSort(column, grid.ascending()) : CustomerSort.DEFAULT;
+        if (!(grid.sortKey() instanceof CustomerSort.Column column)) {
+            return CustomerSort.DEFAULT;
+        }
+        return new CustomerSort(column, grid.ascending(), column == CustomerSort.Column.INDUSTRY ? Industries.codesByLabel() : List.of());
     }
 
     /** Reads the list again for the current filter and sort. */

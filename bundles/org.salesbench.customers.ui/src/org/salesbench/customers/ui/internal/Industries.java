@@ -13,6 +13,18 @@ final class Industries {
     private Industries() {
     }
 
+    /**
+     * Every industry code of the list (inactive ones too: customers keep them) in the order of the labels as the user
+     * reads them (the language's collation), for sorting a list by what it shows.
+     */
+    static List<String> codesByLabel() {
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.text.Collator collator = java.text.Collator.getInstance(locale);
+        return Services.get(Picklists.class).values(Picklists.INDUSTRY).stream()
+                .sorted(java.util.Comparator.comparing((PicklistValue v) -> v.label(locale), collator).thenComparing(PicklistValue::code))
+                .map(PicklistValue::code).toList();
+    }
+
     /** The label of a stored industry code; the text itself when the list has no such code; {@code null} for none. */
     static String label(String code) {
         return code == null ? null : Services.get(Picklists.class).label(Picklists.INDUSTRY, code);

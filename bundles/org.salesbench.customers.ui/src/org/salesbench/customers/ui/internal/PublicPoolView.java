@@ -14,9 +14,6 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Spinner;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.validation.FieldError;
@@ -26,19 +23,23 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.pool.CustomerPool;
 import org.salesbench.customers.pool.PoolFilter;
 import org.salesbench.customers.pool.PoolRow;
+import org.salesbench.customers.pool.PoolSort;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.FilterBars;
-import org.salesbench.ui.forms.FilteredListView;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.GridListView;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
  * The public pool (公海): the customers nobody owns, longest in the pool first, with where and when each came from;
  * filters by name, industry, region and days in the pool; Claim takes the selected ones for the current user, within
- * the cap the model enforces (its refusal is shown as it words it).
+ * the cap the model enforces (its refusal is shown as it words it). The rows are a {@link VirtualGrid}: a header click
+ * sorts the whole pool in the database ({@link PoolSort}; the industry by its label in the user's language), columns
+ * hide, show and move, and the layout is kept per user.
  */
-public class PublicPoolView extends FilteredListView<PoolFilter> {
+public class PublicPoolView extends GridListView<PoolFilter, PoolRow> {
 
     public static final String ID = "org.salesbench.customers.ui.views.pool";
     /** Job family of the list's reads (tests wait for it; claims run in {@link Jobs#FAMILY}). */
@@ -55,6 +56,7 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
     private Text regionText;
     private Spinner minDaysSpinner;
     private Button claimButton;
+    private VirtualGrid<PoolRow> grid;
     private VirtualRows<PoolRow> rows;
 
     public PublicPoolView() {
@@ -86,22 +88,23 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
     }
 
     private void createTable(Composite parent) {
-        table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        String[] titles = { PoolMessages.Column_name, PoolMessages.Column_industry, PoolMessages.Column_region, PoolMessages.Column_grade,
-                PoolMessages.Column_since, PoolMessages.Column_from, PoolMessages.Column_reason };
-        int[] widths = { 240, 90, 80, 50, 130, 90, 260 };
-        for (int i = 0; i < titles.length; i++) {
-            TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(titles[i]);
-            column.setWidth(widths[i]);
-        }
-        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, PoolMessages.Job_load, FAMILY);
+        List<VirtualGrid.Column<PoolRow>> columns = List.of(
+                VirtualGrid.Column.<PoolRow>of("name", PoolMessages.Column_name, 240, PoolRow::name).sortBy(PoolSort.Column.NAME),
+                VirtualGrid.Column.<PoolRow>of("industry", PoolMessages.Column_industry, 90, r -> Formats.text(Industries.label(r.industry())))
+                        .sortBy(PoolSort.Column.INDUSTRY),
+                VirtualGrid.Column.<PoolRow>of("region", PoolMessages.Column_region, 80, r -> Formats.text(r.region())).sortBy(PoolSort.Column.REGION),
+                VirtualGrid.Column.<PoolRow>of("grade", PoolMessages.Column_grade, 50, r -> Formats.text(r.grade())).sortBy(PoolSort.Column.GRADE),
+                VirtualGrid.Column.<PoolRow>of("since", PoolMessages.Column_since, 130, r -> r.pooledAt() == null ? "" : Formats.dateTime(r.pooledAt()))
+                        .sortBy(PoolSort.Column.POOLED_AT),
+                VirtualGrid.Column.<PoolRow>of("from", PoolMessages.Column_from, 90, r -> Formats.text(r.pooledFrom())).sortBy(PoolSort.Column.POOLED_FROM),
+                VirtualGrid.Column.<PoolRow>of("reason", PoolMessages.Column_reason, 260, r -> Formats.text(r.reason())).sortBy(PoolSort.Column.REASON));
+        grid = new VirtualGrid<>(parent, ID, columns, BLOCK, CACHED_BLOCKS, PoolMessages.Job_load, FAMILY, PoolMessages.View_loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        rows = grid.rows();
         rows.onFailure(e -> reportError(message(e)));
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-        table.addListener(SWT.DefaultSelection, e -> openSelected());
+        grid.onOpen(row -> openSelected());
+        grid.onSort(this::refresh);
     }
 
     private void createActions() {
@@ -122,7 +125,7 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
 
     @Override
     protected void applyFilter() {
-        if (table.isDisposed()) {
+        if (grid.control().isDisposed()) {
             return;
         }
         // an industry is typed as its label (or code) in either language; the pool matches the stored code
@@ -134,9 +137,10 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
     @Override
     public void refresh() {
         PoolFilter f = filter;
-        int current = rows.restart(block -> () -> pool.page(f, block * BLOCK, BLOCK));
+        PoolSort sort = sort();
+        int current = rows.restart(block -> () -> pool.page(f, sort, block * BLOCK, BLOCK));
         rows.run(() -> {
-            List<PoolRow> first = pool.page(f, 0, BLOCK);
+            List<PoolRow> first = pool.page(f, sort, 0, BLOCK);
             return new FirstBlock(first, first.size() < BLOCK ? first.size() : pool.count(f));
         }, first -> {
             rows.show(first.rows(), first.count());
@@ -144,24 +148,25 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
         }, current);
     }
 
-    private void fill(TableItem item, int index) {
-        PoolRow row = rows.row(index);
-        if (row == null) {
-            if (!rows.isLoaded(index)) {
-                item.setText(0, PoolMessages.View_loading);
-            }
-            return;
+    /**
+     * The order the grid's headers chose, or the list's own. The industry sorts by the labels the list shows, in the
+     * user's language: the codes go to the model in the order of their labels.
+     */
+    private PoolSort sort() {
+        if (!(grid.sortKey() instanceof PoolSort.Column column)) {
+            return PoolSort.DEFAULT;
         }
-        item.setData(row);
-        item.setText(new String[] { row.name(), Formats.text(Industries.label(row.industry())), Formats.text(row.region()), Formats.text(row.grade()),
-                row.pooledAt() == null ? "" : Formats.dateTime(row.pooledAt()), Formats.text(row.pooledFrom()), Formats.text(row.reason()) });
+        if (column != PoolSort.Column.INDUSTRY) {
+            return new PoolSort(column, grid.ascending());
+        }
+        return new PoolSort(column, grid.ascending(), Industries.codesByLabel());
     }
 
     private List<PoolRow> selectedRows() {
         // by index from the current rows: an item keeps the row it showed before a refresh until it is painted again
         List<PoolRow> selected = new ArrayList<>();
-        for (int index : table.getSelectionIndices()) {
-            PoolRow row = rows.row(index);
+        for (int index : grid.selectedRowIndexes()) {
+            PoolRow row = rows.peek(index);
             if (row != null) {
                 selected.add(row);
             }
@@ -177,7 +182,7 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
             return;
         }
         claimButton.setEnabled(false);
-        Jobs.load(table, PoolMessages.Job_claim, () -> {
+        Jobs.load(grid.control(), PoolMessages.Job_claim, () -> {
             try {
                 for (PoolRow row : selected) {
                     pool.claim(row.id());
@@ -223,6 +228,12 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
     /** The rows read so far (tests look at them). */
     public List<PoolRow> loadedRows() {
         return rows.loaded();
+    }
+
+    /** The list's grid (tests sort, arrange and read it). */
+    @Override
+    public VirtualGrid<PoolRow> grid() {
+        return grid;
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.salesbench.customers.pool.PoolEvent.Kind;
 import org.salesbench.customers.pool.PoolFilter;
 import org.salesbench.customers.pool.PoolRow;
 import org.salesbench.customers.pool.PoolSettings;
+import org.salesbench.customers.pool.PoolSort;
 import org.salesbench.customers.pool.PoolWarning;
 import org.salesbench.customers.pool.SweepResult;
 import org.salesbench.persistence.ConcurrentChangeException;
@@ -271,16 +272,24 @@ public class CustomerPoolImpl implements CustomerPool {
     public long count(PoolFilter filter) {
         security.check(Action.READ, Customer.ENTITY, null); // whoever reads customers at all sees the pool
         LocalDateTime now = now();
-        return unitOfWork.read(em -> ((Number) poolQuery(em, "SELECT COUNT(*)", filter, now, "").getSingleResult()).longValue());
+        return unitOfWork.read(em -> ((Number) poolQuery(em, "SELECT COUNT(*)", filter, now, "", List.of()).getSingleResult()).longValue());
     }
 
     @Override
     public List<PoolRow> page(PoolFilter filter, int offset, int limit) {
+        return page(filter, PoolSort.DEFAULT, offset, limit);
+    }
+
+    @Override
+    public List<PoolRow> page(PoolFilter filter, PoolSort sort, int offset, int limit) {
+        PoolSort order = sort == null ? PoolSort.DEFAULT : sort;
+        List<Object> orderParameters = new ArrayList<>();
+        String orderBy = orderBy(order, orderParameters);
         security.check(Action.READ, Customer.ENTITY, null); // whoever reads customers at all sees the pool
         LocalDateTime now = now();
         return unitOfWork.read(em -> {
             Query query = poolQuery(em, "SELECT c.ID, c.NAME, c.INDUSTRY, c.REGION, c.GRADE, p.POOLED_AT, p.POOLED_FROM, p.REASON", filter, now,
-                    " ORDER BY p.POOLED_AT, c.ID");
+                    orderBy, orderParameters);
             query.setFirstResult(Math.max(0, offset));
             query.setMaxResults(Math.max(0, limit));
             List<PoolRow> rows = new ArrayList<>();
@@ -292,7 +301,34 @@ public class CustomerPoolImpl implements CustomerPool {
         });
     }
 
-    private static Query poolQuery(EntityManager em, String select, PoolFilter filter, LocalDateTime now, String orderBy) {
+    /**
+     * {@code sort} as SQL, the customer's id last so that every page follows one order; the industry by the place of its
+     * code in the sort's label order (codes not in it after those, by code; no industry last), its codes as parameters.
+     */
+    private static String orderBy(PoolSort sort, List<Object> parameters) {
+        String direction = sort.ascending() ? "" : " DESC";
+        String key = switch (sort.column()) {
+            case NAME -> "c.NAME";
+            case INDUSTRY -> {
+                List<String> codes = sort.industryOrder();
+                StringBuilder rank = new StringBuilder("CASE WHEN c.INDUSTRY IS NULL THEN ").append(codes.size() + 1);
+                for (int i = 0; i < codes.size(); i++) {
+                    rank.append(" WHEN c.INDUSTRY = ? THEN ").append(i);
+                    parameters.add(codes.get(i));
+                }
+                yield rank.append(" ELSE ").append(codes.size()).append(" END").append(direction).append(", c.INDUSTRY").toString();
+            }
+            case REGION -> "c.REGION";
+            case GRADE -> "c.GRADE";
+            case POOLED_AT -> "p.POOLED_AT";
+            case POOLED_FROM -> "p.POOLED_FROM";
+            case REASON -> "p.REASON";
+        };
+        return " ORDER BY " + key + direction + ", c.ID" + direction;
+    }
+
+    private static Query poolQuery(EntityManager em, String select, PoolFilter filter, LocalDateTime now, String orderBy,
+            List<Object> orderParameters) {
         StringBuilder sql = new StringBuilder(select).append(" FROM SB_CUSTOMER_POOL p JOIN {SB_CUSTOMER} c ON c.ID = p.CUSTOMER_ID WHERE c.OWNER = ?");
         List<Object> parameters = new ArrayList<>(List.of(POOL_OWNER));
         if (filter.text() != null) {
@@ -313,6 +349,7 @@ public class CustomerPoolImpl implements CustomerPool {
             sql.append(" AND p.POOLED_AT <= ?");
             parameters.add(Timestamp.valueOf(now.minusDays(filter.minDaysInPool())));
         }
+        parameters.addAll(orderParameters);
         Query query = MaskingViews.query(em, sql.append(orderBy).toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));

@@ -70,7 +70,7 @@ import org.salesbench.customers.internal.SearchTerms;
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5"; // 5: the short name sortable
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
@@ -197,6 +197,7 @@ final class CustomerIndex implements Closeable {
         sortable(doc, INDUSTRY, row.industry());
         sortable(doc, REGION, row.region());
         sortable(doc, OWNER, row.owner());
+        sortable(doc, SHORT_NAME, row.shortName());
         stored(doc, NAME, row.name());
         stored(doc, SHORT_NAME, row.shortName());
         stored(doc, GRADE, row.grade());
@@ -333,7 +334,8 @@ final class CustomerIndex implements Closeable {
         if (limit <= 0) {
             return List.of();
         }
-        if ((long) offset + limit > DEEPEST_COLLECTED_PAGE) {
+        // the industry in the labels' order has no doc-values order: ranked over all matches as the deep pages are
+        if ((long) offset + limit > DEEPEST_COLLECTED_PAGE || sort.byIndustryLabels()) {
             long[] ids = ids(query, sort);
             int from = (int) Math.min(ids.length, offset);
             return rows(Arrays.copyOfRange(ids, from, (int) Math.min(ids.length, (long) from + limit)));
@@ -359,7 +361,7 @@ final class CustomerIndex implements Closeable {
         }
         SortField first = switch (sort.column()) {
             case NAME -> stringSort(NAME, true);
-            case GRADE, STATUS, INDUSTRY, REGION, OWNER -> stringSort(SORT + field(sort.column()), reverse);
+            case GRADE, STATUS, INDUSTRY, REGION, OWNER, SHORT_NAME -> stringSort(SORT + field(sort.column()), reverse);
             case NEXT_FOLLOW_UP -> longSort(FOLLOW_UP, reverse);
             case UPDATED_AT -> longSort(UPDATED_AT, reverse);
         };
@@ -376,6 +378,7 @@ final class CustomerIndex implements Closeable {
             case OWNER -> OWNER;
             case NEXT_FOLLOW_UP -> FOLLOW_UP;
             case UPDATED_AT -> UPDATED_AT;
+            case SHORT_NAME -> SHORT_NAME;
         };
     }
 
@@ -405,7 +408,7 @@ final class CustomerIndex implements Closeable {
             };
             String field = text ? (sort.column() == CustomerSort.Column.NAME ? NAME : SORT + field(sort.column())) : field(sort.column());
             OrdinalMap ordinals = text ? ordinalMap(searcher, field) : null;
-            KeyCollector collector = new KeyCollector(field, text, ordinals, searcher.getIndexReader().maxDoc());
+            KeyCollector collector = new KeyCollector(field, text, ordinals, searcher.getIndexReader().maxDoc(), ranks(sort));
             searcher.search(query, new CollectorManager<KeyCollector, Void>() {
                 @Override
                 public KeyCollector newCollector() {
@@ -447,16 +450,31 @@ final class CustomerIndex implements Closeable {
         return map;
     }
 
+    /** The place of each industry code in the labels' order, or {@code null} when the codes' own order is asked for. */
+    private static Map<String, Integer> ranks(CustomerSort sort) {
+        if (!sort.byIndustryLabels()) {
+            return null;
+        }
+        Map<String, Integer> ranks = new HashMap<>();
+        for (String code : sort.industryOrder()) {
+            ranks.putIfAbsent(code, ranks.size());
+        }
+        return ranks;
+    }
+
     /** Gathers a sort key and the id of every match; one instance for all segments (searches run on one thread). */
     private static final class KeyCollector implements Collector {
         private final String field;
         private final boolean text;
         private final OrdinalMap ordinals;
+        /** Industry codes' places in the labels' order; a code not there after them all, by its global ordinal. */
+        private final Map<String, Integer> ranks;
         private long[] keys;
         private long[] ids;
         private int size;
 
-        KeyCollector(String field, boolean text, OrdinalMap ordinals, int capacity) {
+        KeyCollector(String field, boolean text, OrdinalMap ordinals, int capacity, Map<String, Integer> ranks) {
+            this.ranks = ranks;
             this.field = field;
             this.text = text;
             this.ordinals = ordinals;
@@ -476,6 +494,16 @@ final class CustomerIndex implements Closeable {
             SortedDocValues sorted = text ? reader.getSortedDocValues(field) : null;
             NumericDocValues numbers = text ? null : reader.getNumericDocValues(field);
             org.apache.lucene.util.LongValues global = ordinals == null ? null : ordinals.getGlobalOrds(context.ord);
+            long[] ranked = null;
+            if (ranks != null && sorted != null) {
+                ranked = new long[sorted.getValueCount()];
+                for (int ord = 0; ord < ranked.length; ord++) {
+                    Integer rank = ranks.get(sorted.lookupOrd(ord).utf8ToString());
+                    long globalOrd = global == null ? ord : global.get(ord);
+                    ranked[ord] = rank != null ? (long) rank << 32 : ((long) ranks.size() << 32) + globalOrd;
+                }
+            }
+            long[] rankOfOrd = ranked;
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {
@@ -486,7 +514,7 @@ final class CustomerIndex implements Closeable {
                     long key = Long.MAX_VALUE; // missing: after every value
                     if (sorted != null && sorted.advanceExact(doc)) {
                         int ord = sorted.ordValue();
-                        key = global == null ? ord : global.get(ord);
+                        key = rankOfOrd != null ? rankOfOrd[ord] : global == null ? ord : global.get(ord);
                     } else if (numbers != null && numbers.advanceExact(doc)) {
                         key = numbers.longValue();
                     }

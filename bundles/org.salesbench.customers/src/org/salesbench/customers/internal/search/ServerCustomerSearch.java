@@ -138,6 +138,12 @@ final class ServerCustomerSearch {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    private static void orderParameters(CustomerSort sort, List<Object> parameters) {
+        if (sort.byIndustryLabels()) {
+            parameters.add(sort.industryOrder().toArray(String[]::new));
+        }
+    }
+
     private static String orderBy(CustomerSort sort) {
         String column = switch (sort.column()) {
             case NAME -> "C.NAME";
@@ -148,8 +154,13 @@ final class ServerCustomerSearch {
             case OWNER -> "C.OWNER";
             case NEXT_FOLLOW_UP -> "C.NEXT_FOLLOW_UP";
             case UPDATED_AT -> "C.UPDATED_AT";
+            case SHORT_NAME -> "C.SHORT_NAME";
         };
         String direction = sort.ascending() ? " ASC" : " DESC"; // NULLs last ascending, first descending, as the index sorts them
+        if (sort.byIndustryLabels()) { // the code's place in the labels' order (its one parameter, last), unlisted codes after
+            return " ORDER BY (C.INDUSTRY IS NULL)" + direction + ", COALESCE(array_position(?, C.INDUSTRY::varchar), " + sort.industryOrder().size()
+                    + ")" + direction + ", C.INDUSTRY" + direction + ", C.ID" + direction;
+        }
         return " ORDER BY " + column + direction + ", C.ID" + direction;
     }
 
@@ -164,7 +175,9 @@ final class ServerCustomerSearch {
 
     synchronized long[] ids(CustomerFilter filter, CustomerSort sort, LocalDate today, java.util.Set<String> hidden) throws SQLException {
         Where where = where(filter, today, hidden);
-        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + where.sql() + orderBy(sort), where.parameters())) {
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        orderParameters(sort, parameters);
+        try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + where.sql() + orderBy(sort), parameters)) {
             return CustomerSearch.longs(s);
         }
     }
@@ -175,6 +188,7 @@ final class ServerCustomerSearch {
         }
         Where where = where(filter, today, hidden);
         List<Object> parameters = new ArrayList<>(where.parameters());
+        orderParameters(sort, parameters);
         parameters.add(limit);
         parameters.add(Math.max(0, offset));
         try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + where.sql() + orderBy(sort) + " LIMIT ? OFFSET ?", parameters)) {

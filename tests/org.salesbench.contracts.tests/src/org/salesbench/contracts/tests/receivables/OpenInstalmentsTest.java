@@ -13,6 +13,7 @@ import org.salesbench.contracts.receivables.ContractBalance;
 import org.salesbench.contracts.receivables.OpenInstalment;
 import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.ReceiptMethod;
+import org.salesbench.contracts.receivables.ReceivablesSort;
 import org.salesbench.core.model.Money;
 
 /**
@@ -26,6 +27,34 @@ class OpenInstalmentsTest {
     @AfterEach
     void close() {
         fx.close();
+    }
+
+    @Test
+    void openInstalmentsSortByAnyColumnOfTheListEveryPageFollowing() {
+        long customer = fx.customer("宁波甬江港务有限公司");
+        long a = fx.contract(customer, "li.na", ContractStatus.APPROVED, "1000.00", "CNY");
+        long b = fx.contract(customer, "wang.wei", ContractStatus.APPROVED, "500.00", "CNY");
+        fx.money.setPlan(a, List.of(PlannedInstalment.amount(fx.today.minusDays(45), Money.cny("300.00")),
+                PlannedInstalment.amount(fx.today.plusDays(10), Money.cny("700.00"))), null);
+        fx.money.setPlan(b, List.of(PlannedInstalment.amount(fx.today.minusDays(95), Money.cny("500.00"))), null);
+        fx.money.recordReceipt(a, fx.today, Money.cny("100.00"), ReceiptMethod.CASH, null);
+        String a1 = a + "#1", a2 = a + "#2", b1 = b + "#1";
+
+        assertEquals(List.of(b1, a1, a2), sorted(ReceivablesSort.DEFAULT, false, 0), "the list's own order: earliest due first");
+        assertEquals(List.of(a1, b1, a2), sorted(new ReceivablesSort(ReceivablesSort.Column.AMOUNT, true), false, 0));
+        assertEquals(List.of(a2, b1, a1), sorted(new ReceivablesSort(ReceivablesSort.Column.AMOUNT, false), false, 0));
+        assertEquals(List.of(a1, b1, a2), sorted(new ReceivablesSort(ReceivablesSort.Column.OPEN, true), false, 0), "200 open of 300, 500, 700");
+        assertEquals(List.of(a2, a1, b1), sorted(new ReceivablesSort(ReceivablesSort.Column.DAYS_OVERDUE, true), false, 0), "not due, 45, 95 days");
+        assertEquals(List.of(b1, a1, a2), sorted(new ReceivablesSort(ReceivablesSort.Column.DAYS_OVERDUE, false), false, 0));
+        assertEquals(List.of(a1, a2, b1), sorted(new ReceivablesSort(ReceivablesSort.Column.OWNER, true), false, 0));
+        assertEquals(List.of(a2, b1, a1), sorted(new ReceivablesSort(ReceivablesSort.Column.INSTALMENT, false), false, 0), "ties by id, descending too");
+        assertEquals(List.of(a1, b1), sorted(new ReceivablesSort(ReceivablesSort.Column.DAYS_OVERDUE, true), false, 1), "a page follows the order");
+        assertEquals(List.of(b1, a1), sorted(new ReceivablesSort(ReceivablesSort.Column.AMOUNT, false), true, 0), "overdue only, in the order");
+        assertEquals(sorted(ReceivablesSort.DEFAULT, false, 0), sorted(null, false, 0));
+    }
+
+    private List<String> sorted(ReceivablesSort sort, boolean overdueOnly, int offset) {
+        return fx.money.openInstalments(fx.today, overdueOnly, sort, offset, 10).stream().map(i -> i.contractId() + "#" + i.position()).toList();
     }
 
     @Test

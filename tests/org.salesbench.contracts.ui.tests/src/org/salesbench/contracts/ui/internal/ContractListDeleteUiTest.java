@@ -59,13 +59,13 @@ class ContractListDeleteUiTest {
         UiTesting.waitUntil("the contract listed", () -> {
             UiTesting.waitForJobs(Jobs.FAMILY);
             UiTesting.processEvents();
-            return view.table().getItemCount() == 1 && contract.getNumber().equals(view.table().getItem(0).getText(0));
+            return view.rowCount() == 1 && contract.getNumber().equals(view.grid().cellText(0, "number"));
         });
-        UiTesting.selectRow(view.table(), 0);
-        // the Delete command acts on the active part's rows: the workbench window active, the table focused (asked
+        view.selectListRow(0);
+        // the Delete command acts on the active part's rows: the workbench window active, the grid focused (asked
         // again while waiting: under Xvfb with no window manager the first request can be lost)
         view.getSite().getShell().forceActive();
-        UiTesting.waitUntil("the table focused", () -> view.table().setFocus() && view.table().isFocusControl());
+        UiTesting.waitUntil("the grid focused", () -> view.listControl().setFocus() && view.listControl().isFocusControl());
         UiTesting.waitUntil("the list active", () -> page.getActivePart() == view);
         return view;
     }
@@ -87,7 +87,7 @@ class ContractListDeleteUiTest {
         confirmed.assertAnswered();
         UiTesting.waitUntil("the contract deleted", () -> contracts.find(draft.getId()).isEmpty());
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the row gone", () -> view.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone", () -> view.rowCount() == 0);
 
         assertTrue(Undo.history().undo(Undo.context(), null, null).isOK());
         assertEquals(draft.getNumber(), contracts.find(draft.getId()).orElseThrow().getNumber(), "restored by Undo");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -49,6 +48,7 @@ import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.ui.OpportunityEditors;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 
 /**
@@ -228,13 +228,12 @@ class ContractsUiTest {
         UiTesting.type(contracts.searchBox(), customerName);
         UiTesting.waitUntil("the contract listed", () -> {
             settle();
-            return contracts.table().getItemCount() == 1 && contracts.table().getItem(0).getText(0).equals(draft.getNumber());
+            return contracts.rowCount() == 1 && draft.getNumber().equals(contracts.grid().cellText(0, "number"));
         });
-        TableItem row = contracts.table().getItem(0);
-        assertEquals(customerName, row.getText(1));
-        assertEquals(Labels.of(ContractStatus.APPROVED), row.getText(4));
-        assertEquals(collected, row.getText(9));
-        assertEquals(open, row.getText(10));
+        assertEquals(customerName, contracts.grid().cellText(0, "customer"));
+        assertEquals(Labels.of(ContractStatus.APPROVED), contracts.grid().cellText(0, "status"));
+        assertEquals(collected, contracts.grid().cellText(0, "collected"));
+        assertEquals(open, contracts.grid().cellText(0, "open"));
         UiTesting.screenshot("contracts-view");
 
         // the Receivables view: the second instalment, 50,000 still open, not yet due
@@ -250,6 +249,30 @@ class ContractsUiTest {
         assertEquals(OpenInstalment.Bucket.NOT_DUE, second.bucket(LocalDate.now(Clocks.system())));
         assertEquals(1, receivables.loadedRows().stream().filter(r -> r.contractId() == draft.getId()).count(), "the paid instalment is gone");
         UiTesting.screenshot("receivables-view");
+
+        // the Receivables grid: a header click sorts every open instalment in the database (here what is open, largest
+        // first), and the sort outlives closing the view
+        VirtualGrid.forgetLayouts(ReceivablesView.ID);
+        receivables.grid().clickHeader("open");
+        receivables.grid().clickHeader("open");
+        org.salesbench.contracts.receivables.ReceivablesSort byOpenDown = new org.salesbench.contracts.receivables.ReceivablesSort(
+                org.salesbench.contracts.receivables.ReceivablesSort.Column.OPEN, false);
+        List<Long> expected = Services.get(org.salesbench.contracts.receivables.ReceivablesService.class)
+                .openInstalments(LocalDate.now(Clocks.system()), false, byOpenDown, 0, ReceivablesView.BLOCK).stream().map(OpenInstalment::instalmentId).toList();
+        UiTesting.waitUntil("the instalments by what is open, largest first", () -> {
+            settle();
+            return receivables.loadedRows().stream().map(OpenInstalment::instalmentId).toList().equals(expected);
+        });
+        page.hideView(receivables);
+        ReceivablesView reopened = (ReceivablesView) page.showView(ReceivablesView.ID);
+        assertEquals(org.salesbench.contracts.receivables.ReceivablesSort.Column.OPEN, reopened.grid().sortKey(), "the sort kept");
+        assertFalse(reopened.grid().ascending());
+        UiTesting.waitUntil("the reopened list in the kept order", () -> {
+            settle();
+            return reopened.loadedRows().stream().map(OpenInstalment::instalmentId).toList().equals(expected);
+        });
+        page.hideView(reopened);
+        VirtualGrid.forgetLayouts(ReceivablesView.ID);
 
         // the dashboard's Collected revenue tile, run again, counts the 70,000 received today
         page.activate(dashboard);

@@ -57,11 +57,12 @@ class CustomersGridUiTest {
         prefix = "网格" + UUID.randomUUID().toString().substring(0, 6);
         LocalDate today = LocalDate.now(Clocks.system());
         String[][] customers = { // name suffix, grade, days to the next follow-up
-            {"Gamma", "B", "30"}, {"Alpha", "C", "-3"}, {"Beta", "A", "20"}, {"Delta", "D", "40"}};
+            {"Gamma", "B", "30", "丙"}, {"Alpha", "C", "-3", "甲"}, {"Beta", "A", "20", "乙"}, {"Delta", "D", "40", null}};
         for (String[] c : customers) {
             Customer customer = new Customer(prefix + " " + c[0]);
             customer.setGrade(c[1]);
             customer.setNextFollowUp(today.plusDays(Integer.parseInt(c[2])));
+            customer.setShortName(c[3]);
             service.create(customer);
         }
         // the list in this perspective alone (another test opened the manager's, which shows it too): closing it disposes it
@@ -155,7 +156,34 @@ class CustomersGridUiTest {
         waitForOrder(grid, names("Alpha", "Beta", "Delta", "Gamma"));
 
         grid.clickHeader("shortName");
-        assertNull(grid.sortKey(), "the short name is not sorted by (the index keeps no order for it)");
+        assertEquals(CustomerSort.Column.SHORT_NAME, grid.sortKey(), "the short name sorts through the index too");
+        List<String> byShortName = modelOrder(new CustomerSort(CustomerSort.Column.SHORT_NAME, true));
+        assertEquals(names("Gamma", "Beta", "Alpha", "Delta"), byShortName, "丙 乙 甲, then the customer without a short name");
+        waitForOrder(grid, byShortName);
+        grid.clickHeader("shortName");
+        waitForOrder(grid, names("Delta", "Alpha", "Beta", "Gamma"));
+    }
+
+    @Test
+    void theIndustrySortsByTheLabelsShownNotByTheStoredCodes() throws Exception {
+        String suffix = prefix.substring(2).toUpperCase(java.util.Locale.ROOT);
+        org.salesbench.persistence.Picklists picklists = Services.get(org.salesbench.persistence.Picklists.class);
+        // codes in one order, English labels in the other
+        String zebras = picklists.add(org.salesbench.persistence.Picklists.INDUSTRY, "AA_ZEBRAS_" + suffix, "Zebras " + suffix, "斑马" + suffix).code();
+        String apples = picklists.add(org.salesbench.persistence.Picklists.INDUSTRY, "ZZ_APPLES_" + suffix, "Apples " + suffix, "苹果" + suffix).code();
+        CustomerFilter filter = new CustomerFilter(prefix, Set.of(), Set.of(), null, null, false);
+        for (long id : service.ids(filter, CustomerSort.DEFAULT)) {
+            Customer c = service.find(id).orElseThrow();
+            String name = c.getName().substring(prefix.length() + 1);
+            c.setIndustry(name.equals("Gamma") ? apples : name.equals("Alpha") ? zebras : null);
+            service.update(c);
+        }
+        VirtualGrid<CustomerRow> grid = listing().grid();
+        grid.clickHeader("industry");
+        waitForOrder(grid, names("Gamma", "Alpha", "Beta", "Delta")); // Apples, Zebras, then none
+        assertEquals("Apples " + suffix, grid.cellText(0, "industry"));
+        grid.clickHeader("industry");
+        waitForOrder(grid, names("Delta", "Beta", "Alpha", "Gamma"));
     }
 
     @Test

@@ -19,13 +19,16 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.pool.CustomerPool;
+import org.salesbench.customers.pool.PoolFilter;
 import org.salesbench.customers.pool.PoolRow;
+import org.salesbench.customers.pool.PoolSort;
 import org.salesbench.customers.pool.PoolSettings;
 import org.salesbench.customers.pool.PoolWarning;
 import org.salesbench.customers.ui.internal.PoolWarningsView;
 import org.salesbench.customers.ui.internal.PublicPoolView;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
@@ -95,34 +98,85 @@ class PublicPoolUiTest {
         pool.sweep(); // returns
         shiftClock(0);
 
-        PublicPoolView view = (PublicPoolView) page.showView(PublicPoolView.ID);
-        view.setErrorReporter(errors::add);
-        UiTesting.type(view.searchBox(), unique);
-        UiTesting.waitUntil("the pool view to show the three customers", () -> {
-            UiTesting.processEvents();
-            return view.table().getItemCount() == 3 && view.loadedRows().stream().allMatch(r -> r.name().contains(unique));
-        });
+        closePool();
+        VirtualGrid.forgetLayouts(PublicPoolView.ID); // the columns as made, whatever a user or test left
+        PublicPoolView listed = showPool();
+        VirtualGrid<PoolRow> grid = listed.grid();
+        assertEquals(List.of("name", "industry", "region", "grade", "since", "from", "reason"), grid.visibleColumns());
+
+        // the grid: a header click sorts the whole pool in the database (a second one descending); a hidden column and
+        // the sort outlive closing the view
+        grid.clickHeader("name");
+        grid.clickHeader("name");
+        assertEquals(PoolSort.Column.NAME, grid.sortKey());
+        List<String> byNameDown = pool.page(new PoolFilter(unique, null, null, null), new PoolSort(PoolSort.Column.NAME, false), 0, 10).stream()
+                .map(PoolRow::name).toList();
+        assertEquals(List.of(0, 1, 2).reversed().stream().map(i -> "公海界面测试" + unique + "有限公司" + i).toList(), byNameDown);
+        waitForNames(grid, byNameDown);
+        grid.hideColumn("grade");
+        closePool();
+        PublicPoolView view = showPool();
+        assertEquals(List.of("name", "industry", "region", "since", "from", "reason"), view.grid().visibleColumns(), "the hidden column kept");
+        assertEquals(PoolSort.Column.NAME, view.grid().sortKey(), "the sort kept");
+        waitForNames(view.grid(), byNameDown);
+        view.grid().showAllColumns();
+        org.eclipse.ui.IWorkbenchPartReference poolPart = page.getReference(view);
+        page.setPartState(poolPart, IWorkbenchPage.STATE_MAXIMIZED); // a picture of the list alone, then as it was
+        UiTesting.processEvents();
         UiTesting.screenshot("public-pool");
+        page.setPartState(poolPart, IWorkbenchPage.STATE_RESTORED);
+        UiTesting.processEvents();
         PoolRow first = view.loadedRows().get(0);
+        assertEquals(byNameDown.get(0), first.name(), "the first row in the grid's order");
         assertEquals(gone, first.pooledFrom(), "the view says from whom it returned");
 
-        UiTesting.selectRow(view.table(), 0);
+        view.selectListRow(0);
         UiTesting.click(view.claimButton());
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the claimed customer to leave the pool view", () -> {
             UiTesting.processEvents();
-            return view.table().getItemCount() == 2 && view.loadedRows().size() == 2
+            return view.rowCount() == 2 && view.loadedRows().size() == 2
                     && view.loadedRows().stream().noneMatch(r -> r.id() == first.id());
         });
         assertEquals("ui.tester", customers.find(first.id()).orElseThrow().getOwner());
         assertTrue(errors.isEmpty(), errors.toString());
 
-        UiTesting.selectRow(view.table(), 0);
+        view.selectListRow(0);
         UiTesting.click(view.claimButton());
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the cap's refusal", () -> !errors.isEmpty());
         assertTrue(errors.get(0).contains(Long.toString(owned + 1)), "the refusal names the cap: " + errors);
-        assertEquals(2, view.table().getItemCount(), "nothing else was claimed");
+        assertEquals(2, view.rowCount(), "nothing else was claimed");
+        closePool();
+        VirtualGrid.forgetLayouts(PublicPoolView.ID); // the other tests' pool in its own order
+    }
+
+    private void closePool() {
+        org.eclipse.ui.IViewPart open = page.findView(PublicPoolView.ID);
+        if (open != null) {
+            page.hideView(open);
+            UiTesting.processEvents();
+        }
+    }
+
+    private PublicPoolView showPool() throws PartInitException {
+        PublicPoolView view = (PublicPoolView) page.showView(PublicPoolView.ID);
+        view.setErrorReporter(errors::add);
+        UiTesting.type(view.searchBox(), unique);
+        UiTesting.waitUntil("the pool view to show the three customers", () -> {
+            UiTesting.waitForJobs(PublicPoolView.FAMILY);
+            UiTesting.processEvents();
+            return view.rowCount() == 3 && view.loadedRows().size() == 3 && view.loadedRows().stream().allMatch(r -> r.name().contains(unique));
+        });
+        return view;
+    }
+
+    private static void waitForNames(VirtualGrid<PoolRow> grid, List<String> expected) {
+        UiTesting.waitUntil("the rows in the order " + expected, () -> {
+            UiTesting.waitForJobs(PublicPoolView.FAMILY);
+            UiTesting.processEvents();
+            return expected.equals(java.util.stream.IntStream.range(0, grid.rowCount()).mapToObj(i -> grid.cellText(i, "name")).toList());
+        });
     }
 
     @Test

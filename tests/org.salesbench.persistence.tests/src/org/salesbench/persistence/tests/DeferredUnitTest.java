@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.internal.PicklistService;
 
 /**
  * The persistence unit is deployed when something first needs JPA, not when the database opens (a start's first view
@@ -59,6 +61,22 @@ class DeferredUnitTest {
         db.whenUnitReady(unit -> happened.add("late"));
         assertEquals("late", happened.get(2), "a hook on a deployed unit runs at once");
         assertEquals(3, happened.size(), "each hook ran once: " + happened);
+    }
+
+    @Test
+    void aPicklistReadBeforeAnythingNeededJpaComesWithoutTheUnitAndAsTheUnitReadsIt() {
+        LocalSecurityService owner = new LocalSecurityService("li.wei");
+        new PicklistService(db, owner).add("deferred.test", "NORTH", "North", "北区");
+        db.close();
+        db = Database.open(db.settings(), owner);
+        List<PicklistValue> beforeJpa = new PicklistService(db, owner).values("deferred.test");
+        assertFalse(db.isUnitDeployed(), "the first view's filter bar asks for lists while the workbench starts");
+        assertEquals(1, beforeJpa.size(), beforeJpa.toString());
+        assertEquals(new PicklistValue("deferred.test", "NORTH", "North", "北区", beforeJpa.get(0).position(), true, false), beforeJpa.get(0));
+
+        db.read(em -> em.find(Note.class, 1L)); // something needs JPA: the lists are read through the unit from then on
+        assertTrue(db.isUnitDeployed());
+        assertEquals(beforeJpa, new PicklistService(db, owner).values("deferred.test"));
     }
 
     @Test

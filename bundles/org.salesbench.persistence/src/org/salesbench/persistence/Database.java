@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -78,7 +79,8 @@ public final class Database implements UnitOfWork, AutoCloseable {
     /** Who writes: stamped on every row this unit writes (on a team server the triggers stamp the database user). */
     private final Supplier<String> writer;
     private final String login;
-    private final EntityManagerFactory factory;
+    /** The persistence unit, deployed and logged in when something first needs it. */
+    private final JpaUnit unit;
     /** What the opening did that the user should know (a lock a crashed process left, released). */
     private final List<String> notices;
     /** Answers backup requests of other processes while this one holds an embedded database; null if none. */
@@ -91,15 +93,101 @@ public final class Database implements UnitOfWork, AutoCloseable {
     private record Transaction(EntityManager em, List<Runnable> afterCommit) {
     }
 
-    /** A migrated database with its persistence unit logged in, not yet offered to anyone; {@code login} is who. */
-    private record OpenUnit(DatabaseSettings settings, EntityManagerFactory factory, String login, List<String> notices) {
+    /** A migrated database with its persistence unit ready to deploy, not yet offered to anyone; {@code login} is who. */
+    private record OpenUnit(DatabaseSettings settings, JpaUnit unit, String login, List<String> notices) {
+    }
+
+    /**
+     * The EclipseLink unit over every contributed entity, made on first need: its metadata, deploy and login cost a
+     * start more than anything else of the opening, and the first view (the Customers list, which reads the search
+     * index) needs no entity. Whoever needs the unit first waits for it; {@link #whenReady} actions (the audit trail's
+     * recorders) run on it before anyone else gets it.
+     */
+    private static final class JpaUnit {
+
+        private final DatabaseSettings settings;
+        private final Map<String, String> maskingViews;
+        private final List<Consumer<EntityManagerFactory>> onReady = new ArrayList<>();
+        private volatile EntityManagerFactory factory;
+        private boolean closed;
+
+        JpaUnit(DatabaseSettings settings, Map<String, String> maskingViews) {
+            this.settings = settings;
+            this.maskingViews = maskingViews;
+        }
+
+        EntityManagerFactory get() {
+            EntityManagerFactory ready = factory;
+            return ready != null ? ready : deploy();
+        }
+
+        private synchronized EntityManagerFactory deploy() {
+            if (factory != null) {
+                return factory;
+            }
+            if (closed) {
+                throw new IllegalStateException("the database " + settings.displayName() + " is closed");
+            }
+            long started = System.nanoTime();
+            List<String> classNames = new ArrayList<>();
+            Set<Bundle> bundles = new HashSet<>();
+            for (EntityDescriptor entity : EntityContributions.entities()) {
+                classNames.add(entity.className());
+                bundles.add(entity.bundle());
+            }
+            EntityManagerFactory made = new PersistenceProvider().createContainerEntityManagerFactory(
+                    PersistenceUnits.unitInfo(classNames, bundles, settings), PersistenceUnits.properties(settings, maskingViews));
+            try {
+                made.createEntityManager().close(); // log in now, so a failure surfaces here and not in a later query
+                onReady.forEach(action -> action.accept(made));
+            } catch (PersistenceException e) {
+                made.close();
+                throw translateConnectFailure(settings, e);
+            } catch (RuntimeException e) {
+                made.close();
+                throw e;
+            }
+            onReady.clear();
+            if (Boolean.getBoolean(STARTUP_TIMES)) {
+                System.out.println(STARTUP_MARKER + " jpa=" + (System.nanoTime() - started) / 1_000_000 + " at="
+                        + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " thread="
+                        + Thread.currentThread().getName());
+                new Throwable("the persistence unit deployed for").printStackTrace(); // who needed it, on stderr
+            }
+            factory = made;
+            return made;
+        }
+
+        synchronized void whenReady(Consumer<EntityManagerFactory> action) {
+            if (factory != null) {
+                action.accept(factory);
+            } else {
+                onReady.add(action);
+            }
+        }
+
+        synchronized void forget(Consumer<EntityManagerFactory> action) {
+            onReady.remove(action);
+        }
+
+        boolean isDeployed() {
+            return factory != null;
+        }
+
+        synchronized void close() {
+            closed = true;
+            onReady.clear();
+            if (factory != null) {
+                factory.close();
+            }
+        }
     }
 
     private Database(OpenUnit unit, Supplier<String> writer) {
         this.settings = unit.settings();
         this.login = unit.login();
         this.writer = writer;
-        this.factory = unit.factory();
+        this.unit = unit.unit();
         this.notices = unit.notices();
     }
 
@@ -124,7 +212,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         try {
             instance = components.newInstance(new Hashtable<>(Map.of(UNIT_PROPERTY, unit)));
         } catch (RuntimeException e) {
-            shutDown(settings, unit.factory());
+            shutDown(settings, unit.unit());
             throw e;
         }
         Database database = instance.getInstance();
@@ -166,28 +254,13 @@ public final class Database implements UnitOfWork, AutoCloseable {
         } catch (SQLException e) {
             throw translateConnectFailure(settings, e);
         }
-        List<String> classNames = new ArrayList<>();
-        Set<Bundle> bundles = new HashSet<>();
-        for (EntityDescriptor entity : EntityContributions.entities()) {
-            classNames.add(entity.className());
-            bundles.add(entity.bundle());
-        }
-        EntityManagerFactory factory = new PersistenceProvider().createContainerEntityManagerFactory(
-                PersistenceUnits.unitInfo(classNames, bundles, settings), PersistenceUnits.properties(settings, maskingViews));
-        try {
-            factory.createEntityManager().close(); // log in now, so a failure surfaces here and not at first use
-        } catch (PersistenceException e) {
-            factory.close();
-            throw translateConnectFailure(settings, e);
-        }
         notices.forEach(notice -> ILog.of(Database.class).warn(notice));
         if (Boolean.getBoolean(STARTUP_TIMES)) {
             long now = System.nanoTime();
             System.out.println(STARTUP_MARKER + " connect=" + (connected - started) / 1_000_000 + " schema=" + migration.millis()
-                    + " liquibase=" + migration.checked() + " jpa="
-                    + ((now - connected) / 1_000_000 - migration.millis()) + " total=" + (now - started) / 1_000_000);
+                    + " liquibase=" + migration.checked() + " jpa=deferred total=" + (now - started) / 1_000_000);
         }
-        return new OpenUnit(settings, factory, login, List.copyOf(notices));
+        return new OpenUnit(settings, new JpaUnit(settings, maskingViews), login, List.copyOf(notices));
     }
 
     /**
@@ -288,8 +361,26 @@ public final class Database implements UnitOfWork, AutoCloseable {
         return settings;
     }
 
+    /** The persistence unit, deployed and logged in now if nothing needed it before. */
     public EntityManagerFactory entityManagerFactory() {
-        return factory;
+        return unit.get();
+    }
+
+    /**
+     * Runs {@code action} on the persistence unit as soon as it is deployed, before anyone uses it (at once if it is
+     * already): how a component that must hook into every JPA write (the audit trail's recorders) does so without
+     * deploying the unit itself. The action must not ask this database for its unit.
+     *
+     * @return what takes the action back if it has not run yet (the component went away first)
+     */
+    public Runnable whenUnitReady(Consumer<EntityManagerFactory> action) {
+        unit.whenReady(action);
+        return () -> unit.forget(action);
+    }
+
+    /** Whether the persistence unit has been deployed (something needed JPA). */
+    public boolean isUnitDeployed() {
+        return unit.isDeployed();
     }
 
     @Override
@@ -298,7 +389,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         if (tx != null) {
             return work.apply(tx.em());
         }
-        EntityManager em = factory.createEntityManager();
+        EntityManager em = unit.get().createEntityManager();
         try {
             return work.apply(em);
         } finally {
@@ -312,7 +403,7 @@ public final class Database implements UnitOfWork, AutoCloseable {
         if (outer != null) {
             return work.apply(outer.em());
         }
-        EntityManager em = factory.createEntityManager();
+        EntityManager em = unit.get().createEntityManager();
         Transaction tx = new Transaction(em, new ArrayList<>());
         current.set(tx);
         EntityTransaction transaction = em.getTransaction();
@@ -421,12 +512,12 @@ public final class Database implements UnitOfWork, AutoCloseable {
             if (listener != null) {
                 listener.close();
             }
-            shutDown(settings, factory);
+            shutDown(settings, unit);
         }
     }
 
-    private static void shutDown(DatabaseSettings settings, EntityManagerFactory factory) {
-        factory.close();
+    private static void shutDown(DatabaseSettings settings, JpaUnit unit) {
+        unit.close();
         if (settings.dialect() == DatabaseSettings.Dialect.DERBY) {
             String url = settings.url();
             int semicolon = url.indexOf(';');

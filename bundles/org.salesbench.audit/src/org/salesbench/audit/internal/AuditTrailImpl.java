@@ -34,7 +34,8 @@ import org.salesbench.persistence.DatabaseSettings.Dialect;
  * The audit trail over the open database. On PostgreSQL the triggers the migration attached record every row change
  * and {@code SB_AUDIT_RECORD} the other events, both as the signed-in role by the server's clock; on embedded Derby
  * this component puts a {@link DerbyChangeRecorder} on every audited entity of the persistence unit, a
- * {@link DerbySqlRecorder} on the SQL statements sent to audited tables, and writes the other events itself. Immediate, so the recorders are in place before the first write.
+ * {@link DerbySqlRecorder} on the SQL statements sent to audited tables, and writes the other events itself. Immediate,
+ * so the recorders are in place before the first write: they go on the persistence unit as it deploys.
  */
 @Component(service = AuditTrail.class, immediate = true)
 public final class AuditTrailImpl implements AuditTrail {
@@ -44,14 +45,16 @@ public final class AuditTrailImpl implements AuditTrail {
 
     private final Database database;
     private final SecurityService security;
-    private final List<Runnable> uninstall = new ArrayList<>();
+    /** Takes the recorders off again; the unit's deploying thread adds to it. */
+    private final List<Runnable> uninstall = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public AuditTrailImpl(@Reference Database database, @Reference SecurityService security) {
         this.database = database;
         this.security = security;
         if (!postgres()) {
-            installRecorders();
+            // when the unit deploys (the first JPA use), before anything writes through it: not the start's work
+            uninstall.add(database.whenUnitReady(this::installRecorders));
         }
     }
 
@@ -59,8 +62,8 @@ public final class AuditTrailImpl implements AuditTrail {
         return database.settings().dialect() == Dialect.POSTGRESQL;
     }
 
-    private void installRecorders() {
-        Session session = JpaHelper.getServerSession(database.entityManagerFactory());
+    private void installRecorders(jakarta.persistence.EntityManagerFactory unit) {
+        Session session = JpaHelper.getServerSession(unit);
         DerbyChangeRecorder.Writer writer = new DerbyChangeRecorder.Writer(() -> security.currentUser().login());
         DerbySqlRecorder statements = new DerbySqlRecorder(writer);
         session.getEventManager().addListener(statements);
@@ -80,8 +83,9 @@ public final class AuditTrailImpl implements AuditTrail {
     /** Takes the recorders off the persistence unit (when the database closes, or a test is done). */
     @Deactivate
     public void dispose() {
-        uninstall.forEach(Runnable::run);
-        uninstall.clear();
+        while (!uninstall.isEmpty()) { // the first takes back the installing, or waits for a deploy under way to end
+            uninstall.remove(0).run();
+        }
     }
 
     @Override

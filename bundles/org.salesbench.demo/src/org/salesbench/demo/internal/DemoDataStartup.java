@@ -1,14 +1,21 @@
 package org.salesbench.demo.internal;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.demo.DemoData;
+import org.salesbench.persistence.Database;
 
 /**
  * First start: once the database is open (the {@code UnitOfWork} service appears, so this
@@ -39,8 +46,13 @@ public class DemoDataStartup {
         }
     };
 
+    /**
+     * {@link DemoData} is only got when there is something to fill: it needs every module's service, and activating
+     * them all (and the persistence unit their first query deploys) as the database opens is what a start cannot afford
+     * when the customers are there already, as on every start but the first.
+     */
     @Activate
-    public DemoDataStartup(@Reference DemoData demoData) {
+    public DemoDataStartup(@Reference Database database, @Reference ComponentServiceObjects<DemoData> demoData) {
         Integer size = Integer.getInteger(SIZE_PROPERTY);
         if (size == null || size <= 0) {
             return;
@@ -49,10 +61,18 @@ public class DemoDataStartup {
         Job job = new Job(Messages.Demo_jobName) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                if (reset) {
-                    demoData.reset(size, monitor);
-                } else {
-                    demoData.fillIfEmpty(size, monitor);
+                if (!reset && anyCustomer(database)) {
+                    return Status.OK_STATUS;
+                }
+                DemoData demo = demoData.getService();
+                try {
+                    if (reset) {
+                        demo.reset(size, monitor);
+                    } else {
+                        demo.fillIfEmpty(size, monitor);
+                    }
+                } finally {
+                    demoData.ungetService(demo);
                 }
                 return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
             }
@@ -65,5 +85,15 @@ public class DemoDataStartup {
         job.setPriority(Job.LONG);
         job.setRule(ONE_FILL_AT_A_TIME);
         job.schedule();
+    }
+
+    /** Whether the database holds a customer, read with plain JDBC (no service, no persistence unit needed). */
+    static boolean anyCustomer(Database database) {
+        try (Connection c = Database.connect(database.settings()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT ID FROM SB_CUSTOMER FETCH FIRST 1 ROWS ONLY")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false; // DemoData's own count decides, and says what is wrong
+        }
     }
 }

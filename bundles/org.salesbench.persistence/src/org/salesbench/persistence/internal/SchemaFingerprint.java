@@ -19,6 +19,7 @@ import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Version;
 import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
 
 import liquibase.Liquibase;
@@ -27,10 +28,10 @@ import liquibase.Liquibase;
  * Lets a start skip Liquibase when the schema is the one these changelogs made. Liquibase parses every changelog,
  * takes its lock and compares every change set with the database's change log at each start, which was most of the
  * time a start spent opening the database. After a complete migration the migrator records here a SHA-256 over what
- * decides the schema (the database product, Liquibase's version, and each changelog's bundle, bundle version, path
- * and bytes) together with the number of change sets the database's change log then held. A start whose changelogs
- * hash to a recorded fingerprint, whose change log still holds that many change sets and whose Liquibase lock is free
- * has nothing to migrate; anything else (a changed or added changelog, an upgraded module, a change set another
+ * decides the schema (the database product, Liquibase's version, and each changelog's bundle, its version without
+ * the build qualifier, path and bytes) together with the number of change sets the database's change log then held.
+ * A start whose changelogs hash to a recorded fingerprint, whose change log still holds that many change sets and
+ * whose Liquibase lock is free has nothing to migrate; anything else (a changed or added changelog, an upgraded module, a change set another
  * Salesbench ran, a migration under way or interrupted) goes through Liquibase with all its checks.
  * <p>
  * The table {@value #TABLE} is the persistence bundle's (its changelog makes it). Each installation whose set of
@@ -63,7 +64,7 @@ public final class SchemaFingerprint {
         for (ChangelogDescriptor changelog : changelogs) {
             Bundle bundle = changelog.bundle();
             add(sha, bundle.getSymbolicName());
-            add(sha, bundle.getVersion().toString());
+            add(sha, release(bundle.getVersion()));
             add(sha, changelog.path());
             URL entry = bundle.getEntry(changelog.path());
             if (entry == null) {
@@ -81,6 +82,16 @@ public final class SchemaFingerprint {
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * A bundle's version without its build qualifier: every build of the same release has the same changelogs' bytes
+     * (which the fingerprint holds) and so the same schema, and a new build must not cost its first start a whole
+     * Liquibase comparison. A new release (another major, minor or micro version) is compared once, as its custom
+     * changes may do more than their changelogs say.
+     */
+    static String release(Version version) {
+        return version.getMajor() + "." + version.getMinor() + "." + version.getMicro();
     }
 
     private static void add(MessageDigest sha, String text) {

@@ -1,6 +1,7 @@
 package org.salesbench.users.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,9 +49,7 @@ public class RoleSecurityService implements SecurityService {
         this.database = database;
         String login = database.login();
         if (!database.isShared()) {
-            String name = database.read(em -> em.createQuery("SELECT u FROM User u WHERE u.login = :l", User.class)
-                    .setParameter("l", login).getResultStream().findFirst().map(User::getDisplayName)
-                    .orElse(System.getProperty(LocalSecurityService.DISPLAY_NAME_PROPERTY, login)));
+            String name = localDisplayName(database, login);
             this.user = new CurrentUser(login, name == null || name.isBlank() ? login : name, List.of(Role.ADMINISTRATOR), true);
             this.profile = AccessProfile.owner(login);
             return;
@@ -72,6 +71,26 @@ public class RoleSecurityService implements SecurityService {
         String name = database.read(em -> em.createQuery("SELECT u FROM User u WHERE u.login = :l", User.class)
                 .setParameter("l", login).getResultStream().findFirst().map(User::getDisplayName).orElse(login));
         this.user = new CurrentUser(login, name, roles, false);
+    }
+
+    /**
+     * The local owner's name as the users list has it, else as the launcher says, read with plain JDBC: this component
+     * comes up as the database opens, before the first view paints, and deploying the persistence unit for one row
+     * would cost the start more than all the rest of its opening.
+     */
+    private static String localDisplayName(Database database, String login) {
+        try (Connection c = Database.connect(database.settings());
+                PreparedStatement select = c.prepareStatement("SELECT DISPLAY_NAME FROM SB_USER WHERE LOGIN = ?")) {
+            select.setString(1, login);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the user " + login + " failed: " + e.getMessage(), e);
+        }
+        return System.getProperty(LocalSecurityService.DISPLAY_NAME_PROPERTY, login);
     }
 
     private static boolean ownsSchema(Connection c) throws SQLException {

@@ -2,9 +2,11 @@ package org.salesbench.persistence.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +16,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Version;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
@@ -135,6 +140,25 @@ class SchemaFingerprintTest {
         assertTrue(migrate(c, installed).checked(), "the change log no longer holds what the fingerprint recorded");
         assertEquals(1, tables(c, "SB_TEST_NOTE"), "the missing change set ran again");
         assertFalse(migrate(c, installed).checked());
+    }
+
+    @Test
+    void aNewBuildOfTheSameReleaseHasTheSameFingerprintAndANewReleaseAnother() {
+        List<ChangelogDescriptor> installed = EntityContributions.changelogs();
+        String recorded = SchemaFingerprint.of("Apache Derby", installed);
+        // the same bundles and bytes, built again: only their versions' qualifiers differ
+        assertEquals(recorded, SchemaFingerprint.of("Apache Derby", withVersions(installed, v -> new Version(v.getMajor(),
+                v.getMinor(), v.getMicro(), "209912312359"))), "a rebuild does not make the next start run Liquibase");
+        assertNotEquals(recorded, SchemaFingerprint.of("Apache Derby", withVersions(installed, v -> new Version(v.getMajor(),
+                v.getMinor(), v.getMicro() + 1, v.getQualifier()))), "a new release is compared once");
+    }
+
+    /** The changelogs as bundles of other versions would contribute them: the same entries, another version. */
+    private static List<ChangelogDescriptor> withVersions(List<ChangelogDescriptor> changelogs, UnaryOperator<Version> version) {
+        return changelogs.stream().map(c -> new ChangelogDescriptor(c.path(), c.order(), (Bundle) Proxy.newProxyInstance(
+                SchemaFingerprintTest.class.getClassLoader(), new Class<?>[] {Bundle.class}, (proxy, method, args) ->
+                        method.getName().equals("getVersion") ? version.apply(c.bundle().getVersion())
+                                : method.invoke(c.bundle(), args)))).toList();
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
+import org.salesbench.persistence.Database;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Role;
 import org.salesbench.users.UserService;
@@ -68,15 +69,28 @@ public class ProcessServiceImpl implements ProcessService {
             @Reference PipelineService pipelines, @Reference OpportunityService opportunities) {
         this(unitOfWork, security, events, pipelines, opportunities, Clocks.system());
         if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
-            // the component comes up while the workbench starts, whose first view needs none of this: just after, in
-            // the background (its reads were the start's first JPA queries, on the user interface thread)
-            Job gating = Job.create(Messages.Gating_job, (org.eclipse.core.runtime.ICoreRunnable) monitor -> applyGatingWherePermitted());
+            // the component comes up while the workbench starts, whose first view needs none of this; its reads were
+            // the start's first JPA queries and would deploy the persistence unit, which the first view does not need
+            // either: it runs in the background as soon as something else has deployed the unit (a view that lists
+            // opportunities, well before anyone moves one), and at the latest a minute after the start
+            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+            Job gating = Job.create(Messages.Gating_job, (org.eclipse.core.runtime.ICoreRunnable) monitor -> {
+                if (once.compareAndSet(false, true)) {
+                    applyGatingWherePermitted();
+                }
+            });
             gating.setSystem(true);
-            gating.schedule();
+            if (unitOfWork instanceof Database database) {
+                database.whenUnitReady(unit -> gating.schedule());
+            }
+            gating.schedule(GATING_AT_THE_LATEST_MS);
         } else {
             applyGatingWherePermitted(); // the command line and tests: before the first command uses it
         }
     }
+
+    /** How long after the workbench's start the gating runs if nothing needed the persistence unit before. */
+    static final long GATING_AT_THE_LATEST_MS = 60_000;
 
     /** The application whose start the gating is not to hold up: the workbench's. */
     static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";

@@ -300,6 +300,12 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         });
     }
 
+    /** Whether {@link #create} hands a deal created without an owner to the assignment service (switched on for deals). */
+    public boolean assignsNewDeals() {
+        AssignmentService assigner = assignment;
+        return assigner != null && assigner.isAutoAssignEnabled(AssignableKind.OPPORTUNITY);
+    }
+
     /** The stage rules {@link #checkNew} can judge on a deal not yet stored: they need nothing beyond it. */
     private static final Set<String> IN_MEMORY_RULES = Set.of(StageRule.AMOUNT, StageRule.CLOSE_DATE, StageRule.NEXT_STEP);
 

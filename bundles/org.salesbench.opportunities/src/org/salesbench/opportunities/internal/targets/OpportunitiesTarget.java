@@ -32,8 +32,6 @@ import org.salesbench.customers.imports.CustomerReference;
 import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportSettings;
-import org.salesbench.opportunities.assignment.AssignableKind;
-import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.opportunities.internal.OpportunityServiceImpl;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.importexport.ImportContext;
@@ -198,9 +196,8 @@ public class OpportunitiesTarget implements ImportTarget {
          */
         @Override
         public boolean bulkApplies(ImportSettings settings) {
-            AssignmentService assignment = context.service(AssignmentService.class);
-            return context.unitOfWork().settings().dialect() == Dialect.DERBY && service instanceof OpportunityServiceImpl
-                    && (assignment == null || !assignment.isAutoAssignEnabled(AssignableKind.OPPORTUNITY));
+            return context.unitOfWork().settings().dialect() == Dialect.DERBY && service instanceof OpportunityServiceImpl impl
+                    && !impl.assignsNewDeals();
         }
 
         @Override

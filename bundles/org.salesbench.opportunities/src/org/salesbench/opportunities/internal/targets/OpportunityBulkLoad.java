@@ -122,7 +122,7 @@ final class OpportunityBulkLoad extends BulkLoad {
                 boolean closed = s.closedOn() != null;
                 LocalDate close = o.getExpectedCloseDate();
                 String owner = o.getOwner() == null ? login : o.getOwner();
-                dealRows.add(new Object[] { id, closed ? 2L : 1L, now, login, now, login, owner, s.customerId(), o.getName(),
+                dealRows.add(new Object[] { id, 1L, now, login, now, login, owner, s.customerId(), o.getName(),
                         o.getAmount().getAmount(), o.getAmount().getCurrency(), date(close), o.getCloseMonth(), o.getPipeline().getId(),
                         o.getStage().getId(), o.getState().name(), now, o.getProbability(), o.getForecastCategory().name(), o.getNextStep(),
                         o.getLossReason(), date(o.getClosedOn()), o.getSource(), o.getCampaign(), o.getIndustry(), o.getDescription(),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,8 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.PicklistCodes;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.LeadService;
@@ -68,7 +71,9 @@ import org.salesbench.users.UserService;
  * Opportunities, written through {@link OpportunityService} so its rules and stage history apply. The file's
  * stage names map to a pipeline's stages by value mapping ({@code --values stage:Won=Closed won}); unknown
  * names are reported. Won and lost deals are created open and then closed with {@code markWon}/{@code markLost}
- * on the file's close date; a lost deal needs a loss reason (a column or a default {@code lossReason:=…}).
+ * on the file's close date; a lost deal needs a loss reason (a column or a default {@code lossReason:=…}), stored as the
+ * {@code lossReason} list's code when it names a value of the list (code or either label), added to it with
+ * {@code --add-values}, else kept as written (noted).
  * The account resolves by external id or name; a blank account takes the default {@code customer:=…}, a
  * placeholder customer created on first use. The owner resolves by login, display name or e-mail, the
  * product by code or name.
@@ -170,6 +175,8 @@ public class OpportunitiesTarget implements ImportTarget {
         private final List<Pipeline> pipelines;
         final List<LeadSource> sources;
         final String placeholder;
+        /** The loss reasons' codes of this run: a code, either language's label, or added with --add-values (else kept as written). */
+        final UnaryOperator<String> lossReasons;
         private Long placeholderId;
         /** Accounts found so far by external id and name: a query a row would flush the growing persistence context each time. */
         private final Map<String, Long> customerIds = new HashMap<>();
@@ -188,6 +195,7 @@ public class OpportunitiesTarget implements ImportTarget {
             this.sources = leads == null ? List.of() : leads.sources(false);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
+            this.lossReasons = PicklistCodes.of(context, Picklists.LOSS_REASON, ImportMessages.Opportunity_lossReason);
         }
 
         /**
@@ -296,7 +304,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     switch (stage.getKind()) {
                     case WON -> service.markWon(id, close);
                     case LOST -> {
-                        service.markLost(id, row.text(LOSS_REASON), close);
+                        service.markLost(id, lossReasons.apply(row.text(LOSS_REASON)), close);
                         if (row.text(LOSS_REASON).equals(context.values().defaultFor(LOSS_REASON))) {
                             context.note(NLS.bind(ImportMessages.Note_lostWithDefaultReason, row.text(LOSS_REASON)));
                         }

@@ -201,6 +201,9 @@ final class OpportunityBulkLoad extends BulkLoad {
         if (!refused.isEmpty()) {
             return RowOutcome.failed(refused);
         }
+        if (o.getState() == StageKind.LOST) {
+            o.setLossReason(writer.lossReasons.apply(o.getLossReason())); // its code, as the service path stores it
+        }
         if (o.getIndustry() == null) {
             o.setIndustry(customer.industry());
         }

@@ -313,6 +313,80 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         });
     }
 
+    /** Whether {@link #create} hands a deal created without an owner to the assignment service (switched on for deals). */
+    public boolean assignsNewDeals() {
+        AssignmentService assigner = assignment;
+        return assigner != null && assigner.isAutoAssignEnabled(AssignableKind.OPPORTUNITY);
+    }
+
+    /** The stage rules {@link #checkNew} can judge on a deal not yet stored: they need nothing beyond it. */
+    private static final Set<String> IN_MEMORY_RULES = Set.of(StageRule.AMOUNT, StageRule.CLOSE_DATE, StageRule.NEXT_STEP);
+
+    /** Whether {@link #checkNew} can judge a new deal closed on {@code stage}: its rules need nothing but the deal. */
+    public static boolean checksInMemory(Stage stage) {
+        return IN_MEMORY_RULES.containsAll(stage.getRequiredRules());
+    }
+
+    /**
+     * For an import's bulk load, which writes a new deal's rows itself: what {@link #create} makes of {@code o} and,
+     * for a deal closed on {@code target} ({@code o}'s closed date and loss reason set), what the move there
+     * ({@link #markWon}, {@link #markLost}) makes of it, in memory and with the same checks and messages. {@code o}
+     * has its customer (no id needed) and pipeline; it is left as they would store it (stage, state,
+     * probability, engaged and closed dates, forecast category). The target's rules must be
+     * {@link #checksInMemory judged in memory}.
+     *
+     * @return the errors, none when the deal may be stored
+     */
+    public List<FieldError> checkNew(Opportunity o, Stage target) {
+        security.check(Action.CREATE, Opportunity.ENTITY, null);
+        prepare(o);
+        LocalDate today = LocalDate.now(clock);
+        Validator v = new Validator();
+        v.required("customer", Messages.Opportunity_customer, o.getCustomer());
+        // a closed deal is created on the first open stage and moved; an open one is created on its stage
+        Stage first = target.isClosed() ? o.getPipeline().firstStage(StageKind.OPEN).orElse(null) : target;
+        o.setStage(first);
+        v.required("stage", Messages.Opportunity_stage, first);
+        validate(v, o, today);
+        if (!v.errors().isEmpty()) {
+            return v.errors();
+        }
+        if (o.getEngagedOn() == null) {
+            o.setEngagedOn(today);
+        }
+        if (o.getProbability() == 0) {
+            o.setProbability(first.getProbability());
+        }
+        o.setState(first.getKind());
+        if (target.getId().equals(first.getId())) {
+            return List.of();
+        }
+        if (o.getClosedOn() != null && o.getEngagedOn() != null && o.getClosedOn().isBefore(o.getEngagedOn())) {
+            o.setEngagedOn(o.getClosedOn());
+        }
+        checkRules(v, o, target);
+        if (target.getKind() == StageKind.LOST && blank(o.getLossReason())) {
+            v.add("lossReason", Messages.Opportunity_lossReasonRequired, Messages.Opportunity_lossReason);
+        }
+        validate(v, o, today);
+        if (!v.errors().isEmpty()) {
+            return v.errors();
+        }
+        o.setStage(target);
+        o.setState(target.getKind());
+        o.setProbability(target.getProbability());
+        switch (target.getKind()) {
+            case WON -> o.setForecastCategory(ForecastCategory.CLOSED);
+            case LOST -> o.setForecastCategory(ForecastCategory.OMITTED);
+            case OPEN -> {
+            }
+        }
+        if (o.getClosedOn() == null && target.isClosed()) {
+            o.setClosedOn(today);
+        }
+        return List.of();
+    }
+
     /** The field rules that need no database. */
     private static void validate(Validator v, Opportunity o, LocalDate createdOn) {
         if (v.required("name", Messages.Opportunity_name, o.getName())) {

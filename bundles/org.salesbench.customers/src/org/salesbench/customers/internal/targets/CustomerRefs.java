@@ -35,10 +35,12 @@ import org.salesbench.persistence.SqlParameters;
 final class CustomerRefs {
 
     /** A customer as a new child record needs it. */
-    record Ref(long id, String name, String owner) {
+    record Ref(long id, String name, String owner, String industry) {
     }
 
     private final SecurityService security;
+    /** Whether a row may name only a customer the user may update (a contact, an activity: the service updates it). */
+    private final boolean checksUpdate;
     private final CustomerSearch search;
     /** Owners and names by id, kept for the run (children of one customer come in many batches). */
     private final Map<Long, Ref> known = new HashMap<>();
@@ -46,8 +48,14 @@ final class CustomerRefs {
     private Map<String, Long> allExternalIds;
 
     CustomerRefs(SecurityService security, CustomerSearch search) {
+        this(security, search, true);
+    }
+
+    /** @param checksUpdate whether the user must be allowed to update the customer a row names */
+    CustomerRefs(SecurityService security, CustomerSearch search, boolean checksUpdate) {
         this.security = security;
         this.search = search;
+        this.checksUpdate = checksUpdate;
     }
 
     /** For each row, its customer's {@link Ref} or the {@link FieldError} saying why there is none. */
@@ -84,7 +92,7 @@ final class CustomerRefs {
                 if (ref == null) {
                     String name = rows.get(i).text(ContactsTarget.CUSTOMER);
                     found.set(i, new FieldError(ContactsTarget.CUSTOMER, NLS.bind(ImportMessages.Contact_noCustomer, name), name));
-                } else if (!security.isPermitted(Action.UPDATE, CustomersTarget.ENTITY, ref.owner())) {
+                } else if (checksUpdate && !security.isPermitted(Action.UPDATE, CustomersTarget.ENTITY, ref.owner())) {
                     found.set(i, new FieldError(ContactsTarget.CUSTOMER,
                             SecurityMessages.denied(security.currentUser().login(), Action.UPDATE, CustomersTarget.ENTITY, ref.owner()), ref.name()));
                 } else {
@@ -170,9 +178,9 @@ final class CustomerRefs {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT ID, NAME, OWNER FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ID"
+        try (PreparedStatement select = connection.prepareStatement("SELECT ID, NAME, OWNER, INDUSTRY FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ID"
                 + SqlParameters.in(IN_LIST))) {
-            forEachList(select, List.copyOf(ids), rs -> known.put(rs.getLong(1), new Ref(rs.getLong(1), rs.getString(2), rs.getString(3))));
+            forEachList(select, List.copyOf(ids), rs -> known.put(rs.getLong(1), new Ref(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))));
         }
     }
 

@@ -59,6 +59,7 @@ public final class ImportMessages extends NLS {
     public static String Note_nameComposed;
     public static String Note_engagedOnClose;
     public static String Note_lostWithDefaultReason;
+    public static String Bulk_loadFailed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, ImportMessages.class);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,11 @@ import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.imports.CustomerReference;
+import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.FieldType;
+import org.salesbench.importexport.ImportSettings;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.ImportTarget;
@@ -41,6 +46,8 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.PicklistCodes;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.LeadService;
@@ -64,7 +71,9 @@ import org.salesbench.users.UserService;
  * Opportunities, written through {@link OpportunityService} so its rules and stage history apply. The file's
  * stage names map to a pipeline's stages by value mapping ({@code --values stage:Won=Closed won}); unknown
  * names are reported. Won and lost deals are created open and then closed with {@code markWon}/{@code markLost}
- * on the file's close date; a lost deal needs a loss reason (a column or a default {@code lossReason:=…}).
+ * on the file's close date; a lost deal needs a loss reason (a column or a default {@code lossReason:=…}), stored as the
+ * {@code lossReason} list's code when it names a value of the list (code or either label), added to it with
+ * {@code --add-values}, else kept as written (noted).
  * The account resolves by external id or name; a blank account takes the default {@code customer:=…}, a
  * placeholder customer created on first use. The owner resolves by login, display name or e-mail, the
  * product by code or name.
@@ -157,15 +166,17 @@ public class OpportunitiesTarget implements ImportTarget {
         return new Writer(context);
     }
 
-    private static final class Writer implements TargetWriter {
-        private final ImportContext context;
-        private final OpportunityService service;
+    static final class Writer implements BulkWriter {
+        final ImportContext context;
+        final OpportunityService service;
         private final CustomerService customers;
-        private final OwnerLookup relations;
-        private final NameLookup<CatalogProduct> products;
+        final OwnerLookup relations;
+        final NameLookup<CatalogProduct> products;
         private final List<Pipeline> pipelines;
-        private final List<LeadSource> sources;
-        private final String placeholder;
+        final List<LeadSource> sources;
+        final String placeholder;
+        /** The loss reasons' codes of this run: a code, either language's label, or added with --add-values (else kept as written). */
+        final UnaryOperator<String> lossReasons;
         private Long placeholderId;
         /** Accounts found so far by external id and name: a query a row would flush the growing persistence context each time. */
         private final Map<String, Long> customerIds = new HashMap<>();
@@ -184,6 +195,22 @@ public class OpportunitiesTarget implements ImportTarget {
             this.sources = leads == null ? List.of() : leads.sources(false);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
+            this.lossReasons = PicklistCodes.of(context, Picklists.LOSS_REASON, ImportMessages.Opportunity_lossReason);
+        }
+
+        /**
+         * A large file takes the bulk load on embedded Derby ({@link OpportunityBulkLoad}), unless new deals are assigned
+         * automatically (the assignment service decides each deal's owner as it is created).
+         */
+        @Override
+        public boolean bulkApplies(ImportSettings settings) {
+            return context.unitOfWork().settings().dialect() == Dialect.DERBY && service instanceof OpportunityServiceImpl impl
+                    && !impl.assignsNewDeals();
+        }
+
+        @Override
+        public Staging stage(MatchPolicy match) {
+            return new OpportunityBulkLoad(this, (OpportunityServiceImpl) service, match);
         }
 
         @Override
@@ -269,23 +296,7 @@ public class OpportunitiesTarget implements ImportTarget {
                 }
                 return unwritable;
             }
-            if (blank(o.getName())) {
-                o.setName(composedName(o.getCustomer(), product));
-                context.note(ImportMessages.Note_nameComposed);
-            }
-            LocalDate created = (LocalDate) row.get(CREATED_ON);
-            if (created != null && o.getEngagedOn() == null) {
-                // the day the source system recorded the deal is when selling began, unless it closed (or was due) before
-                LocalDate until = closed ? close : o.getExpectedCloseDate();
-                o.setEngagedOn(until != null && until.isBefore(created) ? until : created);
-                if (until != null && until.isBefore(created)) {
-                    context.note(ImportMessages.Note_createdAfterClose);
-                }
-            }
-            if (closed && o.getEngagedOn() == null) {
-                o.setEngagedOn(close); // selling began by the day it closed at the latest; today would be after it
-                context.note(ImportMessages.Note_engagedOnClose);
-            }
+            completed(row, o, product, closed, close);
             try {
                 Opportunity saved = existing == null ? service.create(o) : service.update(o);
                 long id = saved.getId();
@@ -293,7 +304,7 @@ public class OpportunitiesTarget implements ImportTarget {
                     switch (stage.getKind()) {
                     case WON -> service.markWon(id, close);
                     case LOST -> {
-                        service.markLost(id, row.text(LOSS_REASON), close);
+                        service.markLost(id, lossReasons.apply(row.text(LOSS_REASON)), close);
                         if (row.text(LOSS_REASON).equals(context.values().defaultFor(LOSS_REASON))) {
                             context.note(NLS.bind(ImportMessages.Note_lostWithDefaultReason, row.text(LOSS_REASON)));
                         }
@@ -313,7 +324,28 @@ public class OpportunitiesTarget implements ImportTarget {
             }
         }
 
-        private static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner) {
+        /** A composed name where the row has none, and the day selling began from the record's created date or its close. */
+        void completed(ImportRow row, Opportunity o, CatalogProduct product, boolean closed, LocalDate close) {
+            if (blank(o.getName())) {
+                o.setName(composedName(o.getCustomer(), product));
+                context.note(ImportMessages.Note_nameComposed);
+            }
+            LocalDate created = (LocalDate) row.get(CREATED_ON);
+            if (created != null && o.getEngagedOn() == null) {
+                // the day the source system recorded the deal is when selling began, unless it closed (or was due) before
+                LocalDate until = closed ? close : o.getExpectedCloseDate();
+                o.setEngagedOn(until != null && until.isBefore(created) ? until : created);
+                if (until != null && until.isBefore(created)) {
+                    context.note(ImportMessages.Note_createdAfterClose);
+                }
+            }
+            if (closed && o.getEngagedOn() == null) {
+                o.setEngagedOn(close); // selling began by the day it closed at the latest; today would be after it
+                context.note(ImportMessages.Note_engagedOnClose);
+            }
+        }
+
+        static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner) {
             if (row.has(NAME)) o.setName(row.text(NAME));
             if (row.has(CLOSE_DATE)) o.setExpectedCloseDate((LocalDate) row.get(CLOSE_DATE));
             if (row.has(ENGAGED_ON)) o.setEngagedOn((LocalDate) row.get(ENGAGED_ON));
@@ -334,12 +366,12 @@ public class OpportunitiesTarget implements ImportTarget {
             }
         }
 
-        private static String composedName(Customer customer, CatalogProduct product) {
+        static String composedName(Customer customer, CatalogProduct product) {
             String account = customer == null ? "" : customer.getName();
             return product == null ? account : account + " – " + product.name();
         }
 
-        private Pipeline pipelineOf(ImportRow row, List<FieldError> errors) {
+        Pipeline pipelineOf(ImportRow row, List<FieldError> errors) {
             String name = row.text(PIPELINE);
             if (blank(name)) {
                 return pipelines.isEmpty() ? null : pipelines.get(0);
@@ -353,7 +385,7 @@ public class OpportunitiesTarget implements ImportTarget {
             return null;
         }
 
-        private static Stage stageOf(Pipeline pipeline, ImportRow row, List<FieldError> errors) {
+        static Stage stageOf(Pipeline pipeline, ImportRow row, List<FieldError> errors) {
             String name = row.text(STAGE);
             if (blank(name)) {
                 return pipeline.firstStage(StageKind.OPEN).orElse(null);

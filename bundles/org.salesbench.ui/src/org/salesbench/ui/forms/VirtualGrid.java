@@ -368,8 +368,11 @@ public final class VirtualGrid<R> {
 
     /** Space above and below a title in the header row (NatTable's bevelled header border takes a pixel of it). */
     static final int HEADER_PADDING = 5;
-    /** Space above and below a cell's text in a body row. */
-    static final int BODY_PADDING = 3;
+    /**
+     * Space above and below a cell's text in a body row: as much as the header's, since NatTable centres a line by the
+     * font's own height and a Chinese glyph of the fallback font reaches lower than that.
+     */
+    static final int BODY_PADDING = 5;
     private org.eclipse.swt.graphics.Font textFont;
 
     /**

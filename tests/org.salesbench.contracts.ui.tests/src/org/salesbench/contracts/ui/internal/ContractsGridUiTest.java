@@ -118,15 +118,15 @@ class ContractsGridUiTest {
         assertTrue(grid.headerHeight() >= grid.lineHeight() + 8, grid.headerHeight() + " for a line of " + grid.lineHeight());
         assertTrue(grid.rowHeight() >= grid.lineHeight() + 4, grid.rowHeight() + " for a line of " + grid.lineHeight());
 
+        // a picture of the list alone (with SALESBENCH_SCREENSHOTS): the view maximised while sorted, then as it was
+        org.eclipse.ui.IWorkbenchPartReference contractsPart = page.getReference(page.findView(ContractsView.ID));
+        page.setPartState(contractsPart, IWorkbenchPage.STATE_MAXIMIZED);
+        UiTesting.processEvents();
         grid.clickHeader("amount");
         assertEquals(ContractSort.Column.AMOUNT, grid.sortKey());
         List<String> byAmount = modelOrder(new ContractSort(ContractSort.Column.AMOUNT, true));
         assertEquals(List.of("Alpha", "Gamma", "Beta"), byAmount, "amounts as numbers");
         waitForOrder(grid, byAmount);
-        // a picture of the list alone (with SALESBENCH_SCREENSHOTS): the view maximised, then as it was
-        org.eclipse.ui.IWorkbenchPartReference contractsPart = page.getReference(page.findView(ContractsView.ID));
-        page.setPartState(contractsPart, IWorkbenchPage.STATE_MAXIMIZED);
-        UiTesting.processEvents();
         UiTesting.screenshot("contracts-grid");
         page.setPartState(contractsPart, IWorkbenchPage.STATE_RESTORED);
         UiTesting.processEvents();

@@ -10,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
@@ -29,17 +31,29 @@ import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.internal.ImportEngine;
+import org.salesbench.opportunities.LeadService;
+import org.salesbench.opportunities.OpportunityService;
+import org.salesbench.opportunities.PipelineService;
+import org.salesbench.opportunities.ProductCatalog;
+import org.salesbench.opportunities.internal.LeadServiceImpl;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.opportunities.internal.PipelineServiceImpl;
+import org.salesbench.users.UserService;
+import org.salesbench.users.internal.UserServiceImpl;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
 /**
- * Moving in at scale (issue 17): customers with external ids and tags, then one contact and one activity per customer,
+ * Moving in at scale (issue 17): customers with external ids and tags, then one contact, one activity and one deal per
+ * customer (a third open, a third won, a third lost with a reason; with its stage history: one row into an open deal's
+ * stage, two for a closed one),
  * each file imported through {@link ImportEngine} (the bulk path: files over 1 MB on embedded Derby; valid-rows mode,
  * matching on the external id as a migration's re-run does) into one fresh embedded database, and each measured against
  * a raw JDBC batch insert (5,000 a batch, a commit each) of the same rows into the same tables (external ids included)
  * of another fresh database in the same run. Prints rows/s of each and the ratio, the figure that holds on a machine
  * shared with other work. Goals on 2 cores (from {@code salesbench cli import}, start-up included, which this in-process
- * run leaves out): customers ≥ 45,000 rows/s and ≥ 1.3× the raw batch; contacts and activities ≥ 30,000 rows/s.
+ * run leaves out): customers ≥ 45,000 rows/s and ≥ 1.3× the raw batch; contacts and activities ≥ 30,000 rows/s;
+ * opportunities with stage history ≥ 20,000 rows/s.
  * Size: -Dbench.importSize (default 100,000).
  */
 class MoveInBenchmark {
@@ -54,35 +68,46 @@ class MoveInBenchmark {
         Path customers = base.resolve("movein-customers-" + size + ".csv");
         Path contacts = base.resolve("movein-contacts-" + size + ".csv");
         Path activities = base.resolve("movein-activities-" + size + ".csv");
+        Path deals = base.resolve("movein-opportunities-" + size + ".csv");
         writeFiles(size, customers, contacts, activities);
+        writeDeals(size, deals);
 
         LocalSecurityService security = new LocalSecurityService("bench");
         DomainEventPublisher quiet = (entity, change, id) -> { };
-        double[] rates = new double[3];
+        double[] rates = new double[4];
         Path importDir = ImportBenchmark.fresh(base.resolve("movein-run"));
         try (Database db = Database.open(DatabaseSettings.embedded(importDir), security)) {
             CustomerServiceImpl service = new CustomerServiceImpl(db, security, quiet);
-            ImportEngine engine = new ImportEngine(db, Map.<Class<?>, Object>of(CustomerService.class, service, SecurityService.class,
-                    security, DomainEventPublisher.class, quiet)::get);
+            OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, quiet);
+            Map<Class<?>, Object> services = new HashMap<>(Map.of(CustomerService.class, service, SecurityService.class, security,
+                    DomainEventPublisher.class, quiet, OpportunityService.class, opportunities, PipelineService.class,
+                    new PipelineServiceImpl(db, security, quiet), UserService.class, new UserServiceImpl(db, security), LeadService.class,
+                    new LeadServiceImpl(db, security, quiet, service, service, opportunities)));
+            services.put(ProductCatalog.class, NO_PRODUCTS);
+            ImportEngine engine = new ImportEngine(db, services::get);
             rates[0] = timed(engine, customers, "customers", size);
             rates[1] = timed(engine, contacts, "contacts", size);
             rates[2] = timed(engine, activities, "activities", size);
+            rates[3] = timed(engine, deals, "opportunities", size);
+            System.out.printf("BENCH stage history rows after the deals: %,d%n", db.read(em -> ((Number) em.createNativeQuery(
+                    "SELECT COUNT(*) FROM SB_STAGE_HISTORY").getSingleResult()).longValue()));
         }
 
         Path rawDir = ImportBenchmark.fresh(base.resolve("movein-raw"));
         DatabaseSettings settings = DatabaseSettings.embedded(rawDir);
         Database.open(settings, security).close(); // the same schema, migrated
-        double[] raw = new double[3];
+        double[] raw = new double[4];
         try (Connection connection = Database.connect(settings)) {
             connection.setAutoCommit(false);
             raw[0] = rawCustomers(connection, size);
             raw[1] = rawContacts(connection, size);
             raw[2] = rawActivities(connection, size);
+            raw[3] = rawDeals(connection, size);
         }
         String[] names = { "customers with external ids and tags", "contacts (a phone, an e-mail, an external id)",
-                "activities (with an external id)" };
-        String[] goals = { "≥ 45,000 rows/s and ≥ 1.3×", "≥ 30,000 rows/s", "≥ 30,000 rows/s" };
-        for (int i = 0; i < 3; i++) {
+                "activities (with an external id)", "opportunities with stage history (and an external id)" };
+        String[] goals = { "≥ 45,000 rows/s and ≥ 1.3×", "≥ 30,000 rows/s", "≥ 30,000 rows/s", "≥ 20,000 rows/s" };
+        for (int i = 0; i < 4; i++) {
             System.out.printf("BENCH %s: import %,.0f rows/s, raw JDBC batch %,.0f rows/s, ratio %.2f (goal %s)%n", names[i], rates[i], raw[i],
                     rates[i] / raw[i], goals[i]);
         }
@@ -129,6 +154,54 @@ class MoveInBenchmark {
                 a.write("ACC-" + i + ",CALL," + occurred(i).toString().replace('T', ' ') + "," + summary(i) + ",有兴趣,ACT-" + i + "\r\n");
             }
         }
+    }
+
+    /** No product catalogue: the deals name no product (the opportunities target reads the list once). */
+    private static final ProductCatalog NO_PRODUCTS = new ProductCatalog() {
+        @Override
+        public List<CatalogProduct> list(boolean activeOnly) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<CatalogProduct> find(long id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<CatalogProduct> findByCode(String code) {
+            return Optional.empty();
+        }
+    };
+
+    /** The stage of deal {@code i} in the default pipeline: a third open, a third won, a third lost. */
+    private static String dealStage(int i) {
+        return switch (i % 3) {
+        case 0 -> "Needs analysis";
+        case 1 -> "Closed won";
+        default -> "Closed lost";
+        };
+    }
+
+    private static void writeDeals(int size, Path deals) throws IOException {
+        if (Files.exists(deals)) {
+            return;
+        }
+        try (BufferedWriter d = Files.newBufferedWriter(deals, StandardCharsets.UTF_8)) {
+            d.write("Account ID,Opportunity Name,Amount,Currency,Stage,Close Date,Created Date,Loss Reason,External ID\r\n");
+            for (int i = 0; i < size; i++) {
+                d.write("ACC-" + i + ",年度采购 " + i + "," + (1000 + i % 90_000) + ",CNY," + dealStage(i) + "," + dealClose(i) + ","
+                        + dealCreated(i) + "," + (i % 3 == 2 ? "PRICE" : "") + ",OPP-" + i + "\r\n");
+            }
+        }
+    }
+
+    private static java.time.LocalDate dealClose(int i) {
+        return i % 3 == 0 ? java.time.LocalDate.of(2030, 1, 1).plusDays(i % 700) : java.time.LocalDate.of(2025, 1, 1).plusDays(i % 300);
+    }
+
+    private static java.time.LocalDate dealCreated(int i) {
+        return java.time.LocalDate.of(2024, 6, 1).plusDays(i % 200);
     }
 
     private static String customerName(int i) {
@@ -265,5 +338,82 @@ class MoveInBenchmark {
             external.setLong(2, activityId);
             external.addBatch();
         }, "activities with their external ids");
+    }
+
+    /** The same deals as rows: the deal, its stage history (one row, or two for a closed deal) and its external id. */
+    private static double rawDeals(Connection connection, int size) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now());
+        Map<String, long[]> stages = new HashMap<>(); // name -> id, probability
+        long pipeline;
+        try (var rs = connection.createStatement().executeQuery("SELECT s.NAME, s.ID, s.PROBABILITY, s.PIPELINE_ID FROM SB_STAGE s "
+                + "JOIN SB_PIPELINE p ON p.ID = s.PIPELINE_ID WHERE p.NAME = 'New business'")) {
+            long p = 0;
+            while (rs.next()) {
+                stages.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+                p = rs.getLong(4);
+            }
+            pipeline = p;
+        }
+        long first = stages.get("Qualification")[0];
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_OPPORTUNITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
+                + "UPDATED_BY, OWNER, CUSTOMER_ID, NAME, AMOUNT, CURRENCY, CLOSE_DATE, CLOSE_MONTH, PIPELINE_ID, STAGE_ID, STATE, STAGE_ENTERED_AT, "
+                + "PROBABILITY, FORECAST_CATEGORY, LOSS_REASON, CLOSED_ON, INDUSTRY, ENGAGED_ON) VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?, ?, "
+                + "?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '软件', ?)");
+        PreparedStatement history = connection.prepareStatement("INSERT INTO SB_STAGE_HISTORY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
+                + "UPDATED_BY, OWNER, OPPORTUNITY_ID, FROM_STAGE_ID, TO_STAGE_ID, MOVED_BY, MOVED_AT, AMOUNT, CURRENCY, PROBABILITY) VALUES "
+                + "(?, 1, ?, 'bench', ?, 'bench', 'bench', ?, ?, ?, 'bench', ?, ?, 'CNY', ?)");
+        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
+                + "('opportunity', ?, ?)");
+        return batches(connection, size, List.of(insert, history, external), (i, id) -> {
+            long dealId = id + 60_000_000L;
+            long[] stage = stages.get(dealStage(i));
+            boolean closed = i % 3 != 0;
+            java.time.LocalDate close = dealClose(i);
+            java.math.BigDecimal amount = java.math.BigDecimal.valueOf(1000 + i % 90_000);
+            insert.setLong(1, dealId);
+            insert.setTimestamp(2, now);
+            insert.setTimestamp(3, now);
+            insert.setLong(4, id);
+            insert.setString(5, "年度采购 " + i);
+            insert.setBigDecimal(6, amount);
+            insert.setDate(7, java.sql.Date.valueOf(close));
+            insert.setInt(8, close.getYear() * 100 + close.getMonthValue());
+            insert.setLong(9, pipeline);
+            insert.setLong(10, stage[0]);
+            insert.setString(11, i % 3 == 0 ? "OPEN" : i % 3 == 1 ? "WON" : "LOST");
+            insert.setTimestamp(12, now);
+            insert.setInt(13, (int) stage[1]);
+            insert.setString(14, i % 3 == 0 ? "PIPELINE" : i % 3 == 1 ? "CLOSED" : "OMITTED");
+            insert.setString(15, i % 3 == 2 ? "PRICE" : null);
+            insert.setDate(16, closed ? java.sql.Date.valueOf(close) : null);
+            insert.setDate(17, java.sql.Date.valueOf(closed && close.isBefore(dealCreated(i)) ? close : dealCreated(i)));
+            insert.addBatch();
+            long historyId = dealId + 20_000_000L;
+            history.setLong(1, historyId);
+            history.setTimestamp(2, now);
+            history.setTimestamp(3, now);
+            history.setLong(4, dealId);
+            history.setNull(5, java.sql.Types.BIGINT);
+            history.setLong(6, closed ? first : stage[0]);
+            history.setTimestamp(7, now);
+            history.setBigDecimal(8, amount);
+            history.setInt(9, 25);
+            history.addBatch();
+            if (closed) {
+                history.setLong(1, historyId + 10_000_000L);
+                history.setTimestamp(2, now);
+                history.setTimestamp(3, now);
+                history.setLong(4, dealId);
+                history.setLong(5, first);
+                history.setLong(6, stage[0]);
+                history.setTimestamp(7, now);
+                history.setBigDecimal(8, amount);
+                history.setInt(9, (int) stage[1]);
+                history.addBatch();
+            }
+            external.setString(1, "OPP-" + i);
+            external.setLong(2, dealId);
+            external.addBatch();
+        }, "opportunities with their stage history and external ids");
     }
 }

@@ -136,17 +136,19 @@ class BulkOpportunitiesImportTest {
     void dealsAndTheirStageHistoryLoadInBulkAsTheServiceWritesThem() throws IOException {
         // all or nothing: a bad row loads nothing, on either path
         Path bad = Files.writeString(dir.resolve("bad.csv"), String.join("\r\n",
-                "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value,Next Step",
-                "B1,AgentA Smith-0,Zeta Basic,Acctaon 0,Won,2017-01-02,2017-02-03,500,",
-                "B2,AgentA Smith-0,Zeta Basic,Acctaon 0,Negotiating,2017-01-02,,,",
-                "B3,Nobody Known,Zeta Basic,Acctaon 0,Won,2017-01-02,2017-02-03,500,",
-                "B4,AgentA Smith-0,Zeta Ultra,Acctaon 0,Won,2017-01-02,2017-02-03,500,",
-                "B5,AgentA Smith-0,Zeta Basic,Acctaon 0,Lost,2017-01-02,2017-02-03,0,",
-                "B6,AgentA Smith-0,Zeta Basic,,Engaging,2017-01-02,,,",
-                "B7,AgentA Smith-0,Zeta Basic,Nowhere Ltd,Engaging,2017-01-02,,,",
-                "B8,AgentB Smith-1,Mu Special,Acctbon 1,Engaging,2017-03-02,2017-01-02,70,call back",
-                "B9,AgentB Smith-1,Mu Special,Acctbon 1,Lost,2017-01-02,2017-05-03,-5,",
-                "B10,AgentB Smith-1,Kappa 500,Acctcon 2,Engaging,2017-01-02,2030-01-02,26768.5,send the offer", ""));
+                "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value,Next Step,Reason Lost",
+                "B1,AgentA Smith-0,Zeta Basic,Acctaon 0,Won,2017-01-02,2017-02-03,500,,",
+                "B2,AgentA Smith-0,Zeta Basic,Acctaon 0,Negotiating,2017-01-02,,,,",
+                "B3,Nobody Known,Zeta Basic,Acctaon 0,Won,2017-01-02,2017-02-03,500,,",
+                "B4,AgentA Smith-0,Zeta Ultra,Acctaon 0,Won,2017-01-02,2017-02-03,500,,",
+                "B5,AgentA Smith-0,Zeta Basic,Acctaon 0,Lost,2017-01-02,2017-02-03,0,,",
+                "B6,AgentA Smith-0,Zeta Basic,,Engaging,2017-01-02,,,,",
+                "B7,AgentA Smith-0,Zeta Basic,Nowhere Ltd,Engaging,2017-01-02,,,,",
+                "B8,AgentB Smith-1,Mu Special,Acctbon 1,Engaging,2017-03-02,2017-01-02,70,call back,",
+                "B9,AgentB Smith-1,Mu Special,Acctbon 1,Lost,2017-01-02,2017-05-03,-5,,",
+                "B10,AgentB Smith-1,Kappa 500,Acctcon 2,Engaging,2017-01-02,2030-01-02,26768.5,send the offer,",
+                "B11,AgentB Smith-1,Mu Special,Acctbon 1,Lost,2017-01-02,2017-05-03,60,, 价格 ",
+                "B12,AgentB Smith-1,Mu Special,Acctbon 1,Lost,2017-01-02,2017-05-04,61,,Went quiet", ""));
         ValueMapping values = ValueMapping.NONE.with("stage", "Won", "Closed won").with("stage", "Lost", "Closed lost")
                 .with("stage", "Engaging", "Needs analysis").with("amount", "", "0");
         ImportResult refused = both(bad, values, Mode.ALL_OR_NOTHING, null);
@@ -192,9 +194,14 @@ class BulkOpportunitiesImportTest {
         // valid rows: the bad file's good rows, the same on both paths
         ImportResult partial = both(bad, values.with("lossReason", "", "Not recorded"), Mode.VALID_ROWS, null);
         assertEquals(Outcome.COMPLETED, partial.outcome());
-        assertEquals(3, partial.created(), partial.errors().toString());
-        assertEquals(List.of("B1", "B10", "B5"), rows(bulk, "SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity' "
+        assertEquals(5, partial.created(), partial.errors().toString());
+        assertEquals(List.of("B1", "B10", "B11", "B12", "B5"), rows(bulk, "SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity' "
                 + "AND EXTERNAL_ID LIKE 'B%' ORDER BY EXTERNAL_ID"));
+        // the loss reason is stored as the list's code when it names one (here its Chinese label), else as written (noted)
+        assertEquals(List.of("[B11, PRICE]", "[B12, Went quiet]", "[B5, Not recorded]"), rows(bulk, "SELECT x.EXTERNAL_ID, o.LOSS_REASON "
+                + "FROM SB_OPPORTUNITY o JOIN SB_IMPORT_EXTERNAL_ID x ON x.ENTITY = 'opportunity' AND x.RECORD_ID = o.ID WHERE o.STATE = 'LOST' "
+                + "AND x.EXTERNAL_ID LIKE 'B%' ORDER BY 1"));
+        assertTrue(partial.notes().stream().anyMatch(n -> n.message().contains("Went quiet")), partial.notes().toString());
         sameRecords(DEALS);
         sameRecords(HISTORY);
         sameRecords(BOARD_TOTALS);

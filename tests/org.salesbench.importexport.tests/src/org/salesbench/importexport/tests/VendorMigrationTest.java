@@ -399,7 +399,7 @@ class VendorMigrationTest {
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Petrov LLC' AND SOURCE = 'TRADE_SHOW' AND STATUS = 'WORKING'"
                     + " AND CONTACT_NAME = 'Ivan Petrov'"));
             assertDeals(f, ZOHO_DEALS);
-            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'LOST' AND LOSS_REASON = 'Price'"));
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'LOST' AND LOSS_REASON = 'PRICE'"), "Zoho's reason Price is the lossReason list's code");
             assertEquals(3, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID JOIN SB_CONTACT k"
                     + " ON k.ID = a.CONTACT_ID WHERE a.SUMMARY = 'Send price list' AND c.NAME = 'Rakuten Trading' AND k.NAME = 'Yui Sato'"),

@@ -73,12 +73,25 @@ class CrashHarnessTest {
     /** The two open stages of the default pipeline that the moves go between (neither has entry rules). */
     private static final String[] MOVE_STAGES = { "Needs analysis", "Qualification" };
     private static final long RESTART_LIMIT_MILLIS = 10_000;
+    /**
+     * The chunk the bulk imports of the harness commit ({@code -Dsalesbench.import.chunkRows} of the child): small, so that
+     * BULK_ROWS rows make ten chunks. The child takes the bulk path whatever the file's size ({@code salesbench.import.bulkBytes=0}).
+     */
+    private static final int CHUNK = 1_000;
+    /** The bulk path's rows: more than ROWS, or its load would be over within a second of a child's start of half a minute. */
+    private static final int BULK_ROWS = 10_000;
+    private static final List<String> CHUNKED = List.of("-Dsalesbench.import.bulkBytes=0", "-Dsalesbench.import.chunkRows=" + CHUNK);
     private static final Pattern ACKNOWLEDGED = Pattern.compile("Created (\\d+), updated (\\d+)");
 
     @TempDir
     Path dir;
 
-    private record Run(int number, String kind, String mode, long killedAfterMillis, boolean finished, String out) {
+    private record Run(int number, String kind, String mode, long killedAfterMillis, boolean finished, String out, long millis) {
+
+        /** An import through the bulk path that commits in chunks of CHUNK ({@code bulk}, or its re-run {@code resume}). */
+        boolean chunked() {
+            return kind.equals("bulk") || kind.equals("resume");
+        }
 
         boolean edit() {
             return kind.equals("edit");
@@ -103,36 +116,56 @@ class CrashHarnessTest {
         StringBuilder table = new StringBuilder("run | kind | mode | killed after ms | outcome | rows | restart ms\n");
         long slowestRestart = 0;
 
-        long started = System.nanoTime();
         Run first = run(0, "all-or-nothing", db, -1);
-        long importMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long importMillis = first.millis();
         assertTrue(first.finished(), "the run that is not killed completes: " + first.out());
         runs.add(first);
         table.append(check(db, runs, problems, 0));
 
-        // the kinds in turn: a kill of an import, of an edit of the first run's customers, of a board move of the deals
-        long dealsMillis = 0;
+        // the kinds in turn: a kill of an import (every other one through the bulk path, in chunks), of an edit of the first
+        // run's customers, of a board move of the deals. Each kill point falls between the end of a child's start (its JVM,
+        // framework and database, timed once by a command that only reads) and the time the last finished run of its kind
+        // took, so that few runs are killed before their work begins or finish before their kill.
+        Run reading = child(0, "start", "-", db, -1, List.of("export", "customers", dir.resolve("start.csv").toString(), "--filter", "grade=Z"));
+        long startMillis = reading.millis() * 8 / 10;
+        Map<String, Long> millisByKind = new HashMap<>(Map.of("import", importMillis, "bulk", importMillis, "edit", importMillis));
         for (int k = 1; k <= KILLS; k++) {
             String mode = (k + 2) / 3 % 2 == 1 ? "all-or-nothing" : "valid-rows";
-            if (k % 3 == 0 && dealsMillis == 0) {
-                long dealsStarted = System.nanoTime();
+            if (k % 3 == 0 && !millisByKind.containsKey("move")) {
                 Run deals = deals(k, db);
-                dealsMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - dealsStarted);
+                millisByKind.put("move", deals.millis());
                 assertTrue(deals.finished(), "the deals to move are made: " + deals.out());
                 runs.add(deals);
                 table.append(check(db, runs, problems, 0));
             }
-            long scale = k % 3 == 0 ? dealsMillis : importMillis;
-            long killAfter = scale / 4 + (long) (random.nextDouble() * scale * 3 / 4);
-            runs.add(switch (k % 3) {
-            case 1 -> run(k, mode, db, killAfter);
-            case 2 -> edit(k, mode, db, killAfter);
+            String kind = switch (k % 3) {
+            case 1 -> (k / 3) % 2 == 0 ? "bulk" : "import";
+            case 2 -> "edit";
+            default -> "move";
+            };
+            long scale = Math.max(millisByKind.get(kind), startMillis + 1_000);
+            long killAfter = startMillis + (long) (random.nextDouble() * (scale - startMillis));
+            Run run = switch (kind) {
+            case "import" -> run(k, mode, db, killAfter);
+            case "bulk" -> bulk(k, "bulk", mode, db, killAfter);
+            case "edit" -> edit(k, mode, db, killAfter);
             default -> move(k, mode, db, killAfter);
-            });
+            };
+            runs.add(run);
+            if (run.finished()) {
+                millisByKind.put(kind, run.millis()); // the next kill of this kind falls within the time it really took
+            }
             long opened = System.nanoTime();
             String line = check(db, runs, problems, opened);
             slowestRestart = Math.max(slowestRestart, lastRestartMillis);
             table.append(line);
+            if (kind.equals("bulk") && !run.finished()) {
+                // the same command again: it resumes after the last committed chunk and completes the file, without duplicates
+                Run resume = bulk(k, "resume", mode, db, -1);
+                assertTrue(resume.finished(), "the re-run completes: " + resume.out());
+                runs.add(resume);
+                table.append(check(db, runs, problems, 0));
+            }
         }
         long kills = runs.stream().filter(r -> !r.finished()).count();
         String report = table + "seed " + seed + ": runs " + runs.size() + ", kills " + kills + ", lost commits " + lostCommits
@@ -164,7 +197,8 @@ class CrashHarnessTest {
             }
         }
         long started = System.nanoTime();
-        Run killed = child(1, "import", "all-or-nothing", db, killAfter, List.of("-Xmx1g"), List.of("import", "customers", file.toString()));
+        List<String> command = List.of("import", "customers", file.toString());
+        Run killed = child(1, "import", "all-or-nothing", db, killAfter, List.of("-Xmx1g"), command);
         long ran = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         long restarted = System.nanoTime();
@@ -173,8 +207,12 @@ class CrashHarnessTest {
         long firstAnswer = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted);
         Matcher phases = Pattern.compile("SALESBENCH-DATABASE:.*").matcher(answer.out());
         long rows;
+        long ids;
+        long recorded;
         try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
             rows = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Big %'");
+            ids = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'customer' AND EXTERNAL_ID LIKE 'big-%'");
+            recorded = query(s, "SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN");
         } finally {
             shutDown(db);
         }
@@ -183,8 +221,26 @@ class CrashHarnessTest {
                 + (phases.find() ? phases.group() : "no database phases printed") + ")";
         System.out.println(report);
         assertTrue(!killed.finished(), "the import finished before the kill: lower -Dsalesbench.crash.bigImportKillAfter. " + report);
-        assertTrue(rows == 0 || rows == size, report);
+        // the load commits in chunks (10,000 customers by default): the committed ones are whole, the record agrees
+        int chunk = Integer.getInteger("salesbench.import.chunkRows", 10_000);
+        assertTrue(rows % chunk == 0 || rows == size, report);
+        assertEquals(rows, ids, "each committed customer has its external id. " + report);
+        assertEquals(rows, recorded, "the import's record counts the committed customers. " + report);
         assertTrue(firstAnswer < RESTART_LIMIT_MILLIS, report);
+        if (Boolean.getBoolean("salesbench.crash.bigImportResume")) {
+            // the same command again resumes after the last committed chunk and completes the file, without duplicates
+            // an hour at most: the rest of a million rows is more than the 300 s an unkilled child is given
+            Run resumed = child(3, "resume", "all-or-nothing", db, 3_600_000, List.of("-Xmx1g"), command);
+            assertTrue(resumed.finished(), "the re-run did not finish within an hour");
+            long all;
+            try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+                all = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Big %'");
+            } finally {
+                shutDown(db);
+            }
+            System.out.println("BIG IMPORT RESUMED: " + all + " rows after the re-run (" + resumed.millis() + " ms): " + resumed.out());
+            assertEquals(size, all, resumed.out());
+        }
     }
 
     private long lostCommits;
@@ -214,14 +270,25 @@ class CrashHarnessTest {
                 long rows = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash" + run.number() + " %'");
                 lastRows = rows;
                 Matcher ack = ACKNOWLEDGED.matcher(run.out());
-                if (ack.find() && Long.parseLong(ack.group(1)) == ROWS && rows != ROWS) {
+                int expected = run.chunked() ? BULK_ROWS : ROWS;
+                if (ack.find() && Long.parseLong(ack.group(1)) == expected && rows != expected) {
                     lostCommits++;
-                    problems.add("run " + run.number() + ": acknowledged " + ROWS + " rows, found " + rows);
+                    problems.add("run " + run.number() + ": acknowledged " + expected + " rows, found " + rows);
                 }
-                boolean whole = run.mode().equals("all-or-nothing") ? rows == 0 || rows == ROWS : rows == ROWS || rows % BATCH == 0;
-                if (!whole) {
+                // a chunked import commits whole chunks in either mode (a re-run completes it); the others as their mode promises
+                boolean whole = run.chunked() ? rows == BULK_ROWS || rows % CHUNK == 0
+                        : run.mode().equals("all-or-nothing") ? rows == 0 || rows == ROWS : rows == ROWS || rows % BATCH == 0;
+                if (!whole || run.kind().equals("resume") && rows != BULK_ROWS) {
                     inconsistencies++;
-                    problems.add("run " + run.number() + " (" + run.mode() + "): " + rows + " rows");
+                    problems.add("run " + run.number() + " (" + run.kind() + ", " + run.mode() + "): " + rows + " rows");
+                }
+                if (run.chunked()) {
+                    long tagged = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER c JOIN SB_CUSTOMER_TAG t ON t.CUSTOMER_ID = c.ID AND t.TAG = 'harness'"
+                            + " WHERE c.NAME LIKE 'Crash" + run.number() + " %'");
+                    if (tagged != rows) {
+                        inconsistencies++;
+                        problems.add("run " + run.number() + ": " + rows + " customers but " + tagged + " with their tag");
+                    }
                 }
                 long ids = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'customer' AND EXTERNAL_ID LIKE 'crash"
                         + run.number() + "-%'");
@@ -233,6 +300,9 @@ class CrashHarnessTest {
             long dangling = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID e WHERE e.ENTITY = 'customer' AND NOT EXISTS "
                     + "(SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = e.RECORD_ID)");
             long orphanContacts = query(s, "SELECT COUNT(*) FROM SB_CONTACT k WHERE NOT EXISTS (SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = k.CUSTOMER_ID)");
+            if (last.chunked()) {
+                checkRunRecord(s, last, lastRows, problems);
+            }
             if (last.edit()) {
                 lastRows = checkEdit(s, last, problems);
             }
@@ -256,6 +326,32 @@ class CrashHarnessTest {
         return last.number() + " | " + last.kind() + " | " + last.mode() + " | " + (last.killedAfterMillis() < 0 ? "-" : Long.toString(last.killedAfterMillis()))
                 + " | " + (last.finished() ? "finished" : "killed") + " | " + lastRows + " | " + lastRestartMillis + "\n";
     }
+
+    /**
+     * The record of a chunked import agrees with what is there: a killed run's record counts exactly the customers its
+     * committed chunks hold (or there is none, if it was killed before its first chunk); a completed run leaves none. The
+     * re-run tells the user it resumed an interrupted run, and where.
+     */
+    private void checkRunRecord(Statement s, Run run, long rows, List<String> problems) throws SQLException {
+        long records = query(s, "SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN");
+        long open = query(s, "SELECT COUNT(*) FROM SB_IMPORT_RUN");
+        boolean agrees = run.finished() ? open == 0 : records == rows && open <= 1;
+        if (!agrees) {
+            inconsistencies++;
+            problems.add("run " + run.number() + " (" + run.kind() + "): " + rows + " customers, the import's record says " + records + " in "
+                    + open + " open runs");
+        }
+        if (run.kind().equals("resume") && resumedFrom > 0 && !run.out().contains("interrupted after row")) {
+            inconsistencies++;
+            problems.add("run " + run.number() + ": the re-run does not say it resumed the interrupted import: " + run.out());
+        }
+        if (run.kind().equals("bulk")) {
+            resumedFrom = rows;
+        }
+    }
+
+    /** Customers the last killed chunked import left, which its re-run resumes after. */
+    private long resumedFrom;
 
     /**
      * Checks the edit {@code run} of the first run's customers: each has both fields of one edit or neither, this edit is
@@ -410,6 +506,24 @@ class CrashHarnessTest {
                 List.of("import", "opportunities", file.toString(), "--match", "externalId", "--on-match", "update", "--mode", mode));
     }
 
+    /**
+     * One child: imports BULK_ROWS customers named {@code Crash<n> …} with a tag each through the bulk path, which commits in
+     * chunks of CHUNK; killed after {@code killAfter} ms (never if negative). Its re-run ({@code kind} resume) is the same
+     * command on the same file.
+     */
+    private Run bulk(int number, String kind, String mode, Path db, long killAfter) throws Exception {
+        Path file = dir.resolve("bulk-" + number + ".csv");
+        if (!Files.exists(file)) {
+            StringBuilder csv = new StringBuilder("Name,External Id,Tags\n");
+            for (int i = 0; i < BULK_ROWS; i++) {
+                csv.append("Crash").append(number).append(" Trading Co ").append(i).append(",crash").append(number).append('-').append(i)
+                        .append(",harness\n");
+            }
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+        }
+        return child(number, kind, mode, db, killAfter, CHUNKED, List.of("import", "customers", file.toString(), "--mode", mode));
+    }
+
     /** One child: imports ROWS customers named {@code Crash<n> …}, killed after {@code killAfter} ms (never if negative). */
     private Run run(int number, String mode, Path db, long killAfter) throws Exception {
         StringBuilder csv = new StringBuilder("Name,External Id\n");
@@ -441,7 +555,8 @@ class CrashHarnessTest {
 
     private Run child(int number, String kind, String mode, Path db, long killAfter, List<String> jvmOptions, List<String> arguments)
             throws Exception {
-        Path out = dir.resolve("child-" + number + ".out");
+        Path out = dir.resolve("child-" + number + "-" + kind + ".out");
+        long started = System.nanoTime();
         Process child = new ProcessBuilder(childCommand(db, jvmOptions, arguments))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         boolean finished;
@@ -459,7 +574,7 @@ class CrashHarnessTest {
         if (finished && child.exitValue() != 0) {
             throw new AssertionError("run " + number + " exited with " + child.exitValue() + ":\n" + printed);
         }
-        return new Run(number, kind, mode, killAfter, finished, printed);
+        return new Run(number, kind, mode, killAfter, finished, printed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /**

@@ -215,7 +215,17 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public Staging stage(MatchPolicy match) throws IOException {
-            return new CustomerBulkLoad(unitOfWork, service, security, events, match);
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, null);
+        }
+
+        @Override
+        public boolean commitsInChunks() {
+            return true;
+        }
+
+        @Override
+        public Staging stage(MatchPolicy match, org.salesbench.importexport.targets.ImportRun run) throws IOException {
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, run);
         }
 
         @Override

@@ -50,6 +50,8 @@ public final class BulkChunks<C> implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
     private final List<Chunk<C>> committed = new ArrayList<>();
     private CompletableFuture<Void> loading;
+    /** What follows each chunk's commit on the loader thread (an index kept current), or nothing. */
+    private volatile java.util.function.Consumer<C> afterCommit = chunk -> { };
     private volatile boolean stopped;
     /** The committed state: through which file row, how many records (with those of the run resumed). */
     private long committedRow;
@@ -65,6 +67,17 @@ public final class BulkChunks<C> implements AutoCloseable {
         this.loader = loader;
         this.committedRow = run == null ? 0 : run.lastRow();
         this.committedRecords = run == null ? 0 : run.records();
+    }
+
+    /**
+     * Runs {@code action} on the loader thread right after each chunk commits, before the next chunk loads: what must
+     * follow the committed rows (a search index) then lags one chunk behind them at most, so a crash leaves it that
+     * little to catch up with. A failure of the action is logged; the chunks go on (what follows them is a cache the
+     * next catch-up repairs).
+     */
+    public BulkChunks<C> afterCommit(java.util.function.Consumer<C> action) {
+        this.afterCommit = action;
+        return this;
     }
 
     /**
@@ -121,6 +134,12 @@ public final class BulkChunks<C> implements AutoCloseable {
                 }
                 if (run != null) {
                     run.committed(row, records);
+                }
+                try {
+                    afterCommit.accept(chunk.content());
+                } catch (RuntimeException e) {
+                    System.getLogger(BulkChunks.class.getName()).log(System.Logger.Level.WARNING,
+                            "What follows a committed chunk failed; it catches up later", e);
                 }
             }
             loading.complete(null);

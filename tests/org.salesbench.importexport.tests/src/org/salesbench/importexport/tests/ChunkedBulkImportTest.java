@@ -73,6 +73,15 @@ class ChunkedBulkImportTest {
         return fx.db.read(em -> ((Number) em.createNativeQuery("SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN").getSingleResult()).longValue());
     }
 
+    /**
+     * How many of the file's customers the search index holds as it is, without a catch-up (a name look-up on Derby
+     * answers from the index as it stands): the chunks are indexed as they commit, not by a catch-up afterwards.
+     */
+    private int indexed() {
+        List<String> names = java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "Chunk Trading Co " + i).toList();
+        return fx.customers.search().idsNamed(names, List.of()).length;
+    }
+
     @Test
     void chunksCommitWhileTheFileIsReadAndAnInterruptedRunIsResumedWithoutDuplicates() throws IOException {
         Path file = file("chunks.csv", i -> null);
@@ -111,6 +120,7 @@ class ChunkedBulkImportTest {
         assertEquals(4 * BATCH, fx.count("SB_IMPORT_EXTERNAL_ID"));
         assertEquals(4 * BATCH + 1, lastRecordedRow(), "the run's record: committed through the fourth batch's last row (rows start at 2)");
         assertEquals(4 * BATCH, recordedRecords());
+        assertEquals(4 * BATCH, indexed(), "the committed chunks are in the search index already: a restart has nothing of them to catch up with");
 
         // the same import again (all-or-nothing, no match key: without the record it would duplicate what is there)
         ImportResult resumed = fx.importFile(file, "customers", settings(file));
@@ -124,6 +134,7 @@ class ChunkedBulkImportTest {
         assertTrue(note.message().contains("after row " + (4 * BATCH + 1)), note.message());
         assertEquals(4 * BATCH, note.count(), "the note says how many records the interrupted run had committed");
         assertEquals(0, fx.count("SB_IMPORT_RUN"), "a completed run leaves no record: the next import of the file starts afresh");
+        assertEquals(ROWS, indexed(), "every chunk of the resumed run is indexed as it committed (no IMPORTED catch-up runs here)");
     }
 
     @Test
@@ -139,6 +150,7 @@ class ChunkedBulkImportTest {
         assertEquals(0, fx.count("SB_IMPORT_EXTERNAL_ID"));
         assertEquals(0, fx.count("SB_IMPORT_RUN"), "nothing is left to resume");
         assertTrue(fx.imported.isEmpty(), "no event for a load that was undone");
+        assertEquals(0, indexed(), "the removed chunks are out of the search index again");
 
         // corrected, the file imports whole
         Path fixed = file("late-failure.csv", i -> null);

@@ -409,7 +409,9 @@ public final class CustomerSearch implements AutoCloseable {
                 synchronized (this) {
                     catchingUp = true;
                     try {
-                        catchUp(index, true, IMPORT_MARGIN_NANOS);
+                        // a load that indexed its chunks left no rows stamped long before they committed
+                        boolean indexed = indexedImports.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                        catchUp(index, true, indexed ? MARGIN_NANOS : IMPORT_MARGIN_NANOS);
                     } finally {
                         catchingUp = false;
                     }
@@ -423,6 +425,59 @@ public final class CustomerSearch implements AutoCloseable {
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /**
+     * Indexes new customers of a bulk load's chunk just committed, as the load wrote them (nothing read back), all
+     * stamped {@code stamp} ({@code UPDATED_AT}), and moves the watermark up to that stamp. What else the database
+     * changed between the old watermark and the new one (less the margin) is read and indexed first, as a catch-up
+     * would, so the watermark still means "everything stamped before it is indexed"; that window holds about one chunk
+     * of the load, so each of its rows is read once as a stamp, never indexed again. A chunked load thus keeps the index
+     * current as it commits: a start after a kill catches up with the last chunks only, not with everything the killed
+     * load committed (210,000 customers took minutes). The customers' stamps let a catch-up tell a row changed since
+     * (its stamp differs) from the indexed one.
+     */
+    public void bulkWritten(Collection<IndexedCustomer> customers, java.time.Instant stamp) {
+        if (onServer()) {
+            return;
+        }
+        long nanos = CustomerIndex.epochNanos(stamp);
+        update(index -> {
+            index.put(customers);
+            long watermark = index.watermark();
+            if (nanos > watermark) {
+                catchUpWindow(index, watermark, nanos);
+            }
+            index.commit(Math.max(watermark, nanos));
+            return null;
+        });
+    }
+
+    /**
+     * The next IMPORTED event is of a bulk load that indexed its chunks as they committed ({@link #bulkWritten}): its
+     * catch-up needs the usual margin only, not the long one of a load that stamped its rows when it started.
+     */
+    public void bulkIndexed() {
+        indexedImports.incrementAndGet();
+    }
+
+    /** Bulk loads announced by {@link #bulkIndexed} whose IMPORTED event has not come yet. */
+    private final java.util.concurrent.atomic.AtomicInteger indexedImports = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Indexes what is stamped from {@code from} to before {@code to}, both less the margin, and is not indexed as stamped. */
+    private void catchUpWindow(CustomerIndex index, long from, long to) throws IOException, SQLException {
+        Connection c = connection();
+        long[][] changed;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT ID, UPDATED_AT FROM SB_CUSTOMER" + hint("IX_SB_CUSTOMER_UPDATED") + " WHERE UPDATED_AT >= ? AND UPDATED_AT < ?")) {
+            s.setTimestamp(1, timestamp(from == Long.MIN_VALUE ? Long.MIN_VALUE / 2 : from - MARGIN_NANOS));
+            s.setTimestamp(2, timestamp(to - MARGIN_NANOS));
+            changed = idsAndStamps(s);
+        }
+        long[] indexed = index.updatedAt(changed[0]);
+        long[] stale = java.util.stream.IntStream.range(0, indexed.length).filter(i -> indexed[i] != changed[1][i]).mapToLong(i -> changed[0][i])
+                .sorted().toArray();
+        put(index, c, stale);
     }
 
     /** Indexes customers this process wrote, after their transaction committed. */

@@ -24,6 +24,8 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.customers.internal.search.IndexedCustomer;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.MatchPolicy;
@@ -33,9 +35,9 @@ import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.BulkChunks;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.ImportRun;
+import org.salesbench.importexport.targets.RunExternalIds;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
-import org.salesbench.importexport.targets.BulkLoad;
 import org.salesbench.importexport.targets.DerbyBulkInsert;
 import org.salesbench.importexport.targets.WritableFields;
 
@@ -52,6 +54,11 @@ import org.salesbench.importexport.targets.WritableFields;
  * the run matches on are read once into hash maps, so matching costs no query per row; every row is validated by
  * {@link CustomerService#validate} on a plain {@link Customer} (no entity manager). Ids are reserved from SB_SEQUENCE
  * per batch. Rows of the same run never match each other here: the engine rejects duplicates inside the file first.
+ * <p>
+ * Each committed chunk goes to the customer search index on the loader thread before the next one loads, from the
+ * staged customers (nothing read back), and moves the index's watermark to the chunk's stamp: so after a kill the next
+ * start's catch-up reads the last chunks, not everything the killed load committed. The chunk's external ids are
+ * written with {@link RunExternalIds}, which reads the entity's existing ones once per run.
  */
 final class CustomerBulkLoad implements BulkWriter.Staging {
 
@@ -60,8 +67,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             "STATUS", "NEXT_FOLLOW_UP", "NEEDS", "NOTES");
     private static final List<String> TAG_COLUMNS = List.of("CUSTOMER_ID", "TAG");
 
-    /** One chunk: whole customers with their tags and external ids. */
-    private record Chunk(List<Object[]> customers, List<Object[]> tags, Map<String, Long> externalIds) {
+    /** One chunk: whole customers with their tags and external ids, and their search documents, all stamped {@code stamp}. */
+    private record Chunk(List<Object[]> customers, List<Object[]> tags, Map<String, Long> externalIds, List<IndexedCustomer> indexed,
+            Instant stamp) {
     }
 
     private final UnitOfWork unitOfWork;
@@ -77,6 +85,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private List<Object[]> customerRows = new ArrayList<>();
     private List<Object[]> tagRows = new ArrayList<>();
     private Map<String, Long> externalIds = new HashMap<>();
+    private List<IndexedCustomer> indexed = new ArrayList<>();
     /** The chunk's reserved id ranges, first and last, for {@link #undo}. */
     private List<long[]> idRanges = new ArrayList<>();
     /** The last file row staged (of the chunk being staged or before it); 0 before the first. */
@@ -86,8 +95,16 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final String login;
     /** The customer fields the user may only read or not see, resolved once for the run: a new row may not set them. */
     private final WritableFields rules;
-    /** Created and updated time of every new row: the search index catches up from UPDATED_AT. */
-    private final Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
+    /**
+     * Created and updated time of the chunk's new rows, taken when its first row is staged: each chunk has its own, so
+     * that the search index, which follows each chunk as it commits, moves its watermark (the newest UPDATED_AT it
+     * follows) chunk by chunk, and a catch-up after a kill re-reads the last chunks only.
+     */
+    private Timestamp now;
+    private final CustomerSearch search;
+    private final RunExternalIds runExternalIds = new RunExternalIds(CustomersTarget.ENTITY);
+    /** Whether a chunk went to the search index (then the IMPORTED event needs no long catch-up). */
+    private volatile boolean indexedChunks;
     private int staged;
     private boolean loaded;
 
@@ -96,7 +113,8 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             ImportRun run) {
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
-        this.chunks = new BulkChunks<>(unitOfWork, run, "Salesbench customer bulk load", CustomerBulkLoad::load);
+        this.search = CustomerSearch.of(unitOfWork.settings());
+        this.chunks = new BulkChunks<Chunk>(unitOfWork, run, "Salesbench customer bulk load", this::load).afterCommit(this::index);
         this.service = service;
         this.events = events;
         this.match = match;
@@ -165,6 +183,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         }
         if (!creates.isEmpty()) {
             long first = reserveIds(creates.size());
+            if (customerRows.isEmpty()) {
+                now = Timestamp.from(Instant.now(Clocks.system()));
+            }
             for (int k = 0; k < creates.size(); k++) {
                 long id = first + k;
                 rows(id, creates.get(k), customerRows, tagRows);
@@ -222,7 +243,9 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     /** The customer's row in {@link #CUSTOMER_COLUMNS} order, and its tag rows. */
     private void rows(long id, Customer c, List<Object[]> customerRows, List<Object[]> tagRows) {
-        customerRows.add(new Object[] { id, 1L, now, login, now, login, c.getOwner() == null ? login : c.getOwner(), c.getName(), c.getShortName(),
+        String owner = c.getOwner() == null ? login : c.getOwner();
+        indexed.add(IndexedCustomer.written(id, c, owner, now.toInstant()));
+        customerRows.add(new Object[] { id, 1L, now, login, now, login, owner, c.getName(), c.getShortName(),
                 c.getCreditCode(), c.getNormalizedName(), c.getIndustry(), c.getRegion(), c.getAddress(),
                 c.getSize() == null ? null : c.getSize().name(), c.getGrade(), c.getSource(), c.getStatus().name(),
                 c.getNextFollowUp() == null ? null : java.sql.Date.valueOf(c.getNextFollowUp()), c.getNeeds(), c.getNotes() });
@@ -236,19 +259,32 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         if (customerRows.isEmpty() && lastRow == submittedRow) {
             return;
         }
-        chunks.submit(new Chunk(customerRows, tagRows, externalIds), lastRow, customerRows.size(), idRanges);
+        chunks.submit(new Chunk(customerRows, tagRows, externalIds, indexed, now == null ? null : now.toInstant()), lastRow, customerRows.size(),
+                idRanges);
         submittedRow = lastRow;
         customerRows = new ArrayList<>();
         tagRows = new ArrayList<>();
         externalIds = new HashMap<>();
+        indexed = new ArrayList<>();
         idRanges = new ArrayList<>();
     }
 
-    /** On the loader's connection, in the chunk's transaction: the customers, then their tags, then their external ids. */
-    private static void load(Connection connection, Chunk chunk) throws SQLException {
+    /**
+     * On the loader's connection, in the chunk's transaction: the customers, then their tags, then their external ids
+     * (the entity's existing ones read once per run, not per chunk).
+     */
+    private void load(Connection connection, Chunk chunk) throws SQLException {
         insert(connection, "SB_CUSTOMER", CUSTOMER_COLUMNS, chunk.customers());
         insert(connection, "SB_CUSTOMER_TAG", TAG_COLUMNS, chunk.tags());
-        BulkLoad.putExternalIds(connection, CustomersTarget.ENTITY, chunk.externalIds());
+        runExternalIds.put(connection, chunk.externalIds());
+    }
+
+    /** On the loader thread once the chunk committed, before the next one loads: its customers into the search index. */
+    private void index(Chunk chunk) {
+        if (!chunk.indexed().isEmpty()) {
+            search.bulkWritten(chunk.indexed(), chunk.stamp());
+            indexedChunks = true;
+        }
     }
 
     private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows) throws SQLException {
@@ -275,26 +311,33 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             loaded = true;
         } catch (CompletionException e) {
             // the failed chunk rolled back; the ones before it are removed again, so nothing of the load remains
-            chunks.undo(CustomerBulkLoad::remove);
+            chunks.undo(this::remove);
             throw new ImportException(NLS.bind(ImportMessages.Bulk_loadFailed, rootMessage(e)));
         }
     }
 
     @Override
     public void undo() {
-        chunks.undo(CustomerBulkLoad::remove);
+        chunks.undo(this::remove);
         loaded = false;
     }
 
-    /** Tags (and anything else that hangs on a customer) follow by ON DELETE CASCADE. */
-    private static void remove(EntityManager em, long first, long last) {
+    /**
+     * Tags (and anything else that hangs on a customer) follow by ON DELETE CASCADE; the search index forgets the range
+     * once its removal committed (a crash before leaves documents the next opening's count check drops).
+     */
+    private void remove(EntityManager em, long first, long last) {
         em.createNativeQuery("DELETE FROM SB_CUSTOMER WHERE ID BETWEEN ? AND ?").setParameter(1, first).setParameter(2, last).executeUpdate();
         ExternalIds.removeRange(em, CustomersTarget.ENTITY, first, last);
+        unitOfWork.afterCommit(() -> search.deleted(java.util.stream.LongStream.rangeClosed(first, last).boxed().toList()));
     }
 
     @Override
     public void announce() {
         if (loaded && events != null) {
+            if (indexedChunks) {
+                search.bulkIndexed();
+            }
             events.publishImported(CustomersTarget.ENTITY, staged);
         }
     }

@@ -54,22 +54,32 @@ import org.salesbench.persistence.DatabaseSettings;
  * 1,000, in file order), an acknowledged move is all there, and the board's stored totals per stage (kept by triggers)
  * equal the deals' own count and amounts.
  * <p>
- * Kept short for CI (one kill each of an import, an edit and a move: each child is a JVM and framework start);
- * {@code -Dsalesbench.crash.kills=20} kills 20 times (the kinds in turn), {@code -Dsalesbench.crash.seed=…} replays the
- * kill points of a run (the seed is printed with the table).
+ * Approvals are killed too: a rep's contracts (an import, as the rep) are submitted ({@code contracts submit}, the
+ * shipped definition sends each to the rep's manager), then {@code approvals approve --pending} as the manager approves
+ * them one by one, each in a transaction of its own, and is killed. After a kill each contract and its approval agree: in
+ * approval with a pending request, an open assignment and no decision, or approved with an approved, decided request,
+ * the manager's approval in its history, no open assignment and the manager as its decider (no half-decided step); every
+ * approval the child printed is there. The next approvals kill goes on with the contracts still waiting.
+ * <p>
+ * Kept short for CI (one kill each of an import, an edit, a move and the approvals: each child is a JVM and framework
+ * start); {@code -Dsalesbench.crash.kills=20} kills 20 times (the kinds in turn), {@code -Dsalesbench.crash.seed=…}
+ * replays the kill points of a run (the seed is printed with the table).
  */
 class CrashHarnessTest {
 
     private static final int ROWS = 2_500;
     /** The command line's import batch ({@code ImportSettings.DEFAULT_BATCH}): valid-rows mode commits each. */
     private static final int BATCH = 1_000;
-    /** Killed runs in all, the kinds in turn: import, edit, move. */
-    private static final int KILLS = Integer.getInteger("salesbench.crash.kills", 3);
+    /** Killed runs in all, the kinds in turn: import, edit, move, approvals. */
+    private static final int KILLS = Integer.getInteger("salesbench.crash.kills", 4);
+    /** The kinds of killed runs, in turn. */
+    private static final int KINDS = 4;
     /**
      * The deals the moves move: fewer than the customers, each opportunity being made and moved through the service one
-     * by one (2,500 took minutes on a loaded machine); fewer than a batch too, so a move is whole or absent in either mode.
+     * by one (2,500 took minutes on a loaded machine, 250 over 300 s at load 30); fewer than a batch too, so a move is whole
+     * or absent in either mode.
      */
-    private static final int DEALS = 250;
+    private static final int DEALS = 100;
     /** The two open stages of the default pipeline that the moves go between (neither has entry rules). */
     private static final String[] MOVE_STAGES = { "Needs analysis", "Qualification" };
     private static final long RESTART_LIMIT_MILLIS = 10_000;
@@ -82,6 +92,15 @@ class CrashHarnessTest {
     private static final int BULK_ROWS = 10_000;
     private static final List<String> CHUNKED = List.of("-Dsalesbench.import.bulkBytes=0", "-Dsalesbench.import.chunkRows=" + CHUNK);
     private static final Pattern ACKNOWLEDGED = Pattern.compile("Created (\\d+), updated (\\d+)");
+    /**
+     * The contracts each batch of approvals decides: every one is approved in a transaction of its own, so enough that a
+     * kill falls among them. The approver ({@code approvals approve --pending}) is the rep's manager, as the shipped
+     * definition "Every contract" wants it; on embedded Derby each login is the database's owner with every right.
+     */
+    private static final int APPROVALS = 150;
+    private static final String REP = "rep.crash", MANAGER = "boss.crash";
+    /** A request the approving child printed: it is printed after its transaction committed. */
+    private static final Pattern APPROVED_LINE = Pattern.compile("(?m)^(?:Request|申请) #(\\d+)");
 
     @TempDir
     Path dir;
@@ -101,6 +120,11 @@ class CrashHarnessTest {
             return kind.equals("move");
         }
 
+        /** A run of the approvals: the approving child ({@code approve}) or a step making what it approves. */
+        boolean approvals() {
+            return kind.equals("approve") || kind.equals("users") || kind.equals("contracts") || kind.equals("submit");
+        }
+
         boolean deals() {
             return kind.equals("deals");
         }
@@ -113,7 +137,7 @@ class CrashHarnessTest {
         Path db = dir.resolve("db");
         List<Run> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        StringBuilder table = new StringBuilder("run | kind | mode | killed after ms | outcome | rows | restart ms\n");
+        StringBuilder table = new StringBuilder("run | kind | mode | killed after ms | outcome | rows | restart ms | child ms\n");
         long slowestRestart = 0;
 
         Run first = run(0, "all-or-nothing", db, -1);
@@ -126,22 +150,35 @@ class CrashHarnessTest {
         // run's customers, of a board move of the deals. Each kill point falls between the end of a child's start (its JVM,
         // framework and database, timed once by a command that only reads) and the time the last finished run of its kind
         // took, so that few runs are killed before their work begins or finish before their kill.
-        Run reading = child(0, "start", "-", db, -1, List.of("export", "customers", dir.resolve("start.csv").toString(), "--filter", "grade=Z"));
+        // the start is timed by the import of the approvals' two users (a start and next to no work): one child fewer in CI
+        Run reading = users(db);
+        assertTrue(reading.finished(), "the users are made: " + reading.out());
+        runs.add(reading);
         long startMillis = reading.millis() * 8 / 10;
-        Map<String, Long> millisByKind = new HashMap<>(Map.of("import", importMillis, "bulk", importMillis, "edit", importMillis));
+        Map<String, Long> millisByKind = new HashMap<>(Map.of("import", importMillis, "bulk", importMillis, "edit", importMillis,
+                "approve", importMillis));
         for (int k = 1; k <= KILLS; k++) {
-            String mode = (k + 2) / 3 % 2 == 1 ? "all-or-nothing" : "valid-rows";
-            if (k % 3 == 0 && !millisByKind.containsKey("move")) {
+            String mode = (k + KINDS - 1) / KINDS % 2 == 1 ? "all-or-nothing" : "valid-rows";
+            if (k % KINDS == 0 && pendingApprovals == 0) {
+                // a batch of contracts waiting for the manager: made by the rep and submitted, neither killed
+                for (Run step : approvalBatch(k, db)) {
+                    assertTrue(step.finished(), "the contracts to approve are made: " + step.out());
+                    runs.add(step);
+                    table.append(check(db, runs, problems, 0));
+                }
+            }
+            if (k % KINDS == 3 && !millisByKind.containsKey("move")) {
                 Run deals = deals(k, db);
                 millisByKind.put("move", deals.millis());
                 assertTrue(deals.finished(), "the deals to move are made: " + deals.out());
                 runs.add(deals);
                 table.append(check(db, runs, problems, 0));
             }
-            String kind = switch (k % 3) {
-            case 1 -> (k / 3) % 2 == 0 ? "bulk" : "import";
+            String kind = switch (k % KINDS) {
+            case 1 -> (k / KINDS) % 2 == 0 ? "bulk" : "import";
             case 2 -> "edit";
-            default -> "move";
+            case 3 -> "move";
+            default -> "approve";
             };
             long scale = Math.max(millisByKind.get(kind), startMillis + 1_000);
             long killAfter = startMillis + (long) (random.nextDouble() * (scale - startMillis));
@@ -149,6 +186,7 @@ class CrashHarnessTest {
             case "import" -> run(k, mode, db, killAfter);
             case "bulk" -> bulk(k, "bulk", mode, db, killAfter);
             case "edit" -> edit(k, mode, db, killAfter);
+            case "approve" -> approve(k, db, killAfter);
             default -> move(k, mode, db, killAfter);
             };
             runs.add(run);
@@ -243,6 +281,8 @@ class CrashHarnessTest {
         }
     }
 
+    /** Contracts of the harness waiting for approval, as the last check found them. */
+    private long pendingApprovals;
     private long lostCommits;
     private long inconsistencies;
     private long lastRestartMillis;
@@ -264,7 +304,7 @@ class CrashHarnessTest {
             query(s, "SELECT COUNT(*) FROM SB_CUSTOMER"); // the first answer after the kill
             lastRestartMillis = opened == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
             for (Run run : runs) {
-                if (run.edit() || run.move() || run.deals()) {
+                if (run.edit() || run.move() || run.deals() || run.approvals()) {
                     continue; // later edits and moves change the same records: only the last one is checked, below
                 }
                 long rows = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash" + run.number() + " %'");
@@ -309,6 +349,12 @@ class CrashHarnessTest {
             if (last.move() || last.deals()) {
                 lastRows = checkMove(s, last, problems);
             }
+            if (runs.stream().anyMatch(r -> r.kind().equals("submit"))) {
+                long approved = checkApprovals(s, runs, problems);
+                if (last.approvals()) {
+                    lastRows = approved;
+                }
+            }
             if (runs.stream().anyMatch(Run::deals)) {
                 checkDeals(s, last, problems);
                 dealStages = dealStages(s);
@@ -324,7 +370,7 @@ class CrashHarnessTest {
             shutDown(db);
         }
         return last.number() + " | " + last.kind() + " | " + last.mode() + " | " + (last.killedAfterMillis() < 0 ? "-" : Long.toString(last.killedAfterMillis()))
-                + " | " + (last.finished() ? "finished" : "killed") + " | " + lastRows + " | " + lastRestartMillis + "\n";
+                + " | " + (last.finished() ? "finished" : "killed") + " | " + lastRows + " | " + lastRestartMillis + " | " + last.millis() + "\n";
     }
 
     /**
@@ -346,7 +392,8 @@ class CrashHarnessTest {
             problems.add("run " + run.number() + ": the re-run does not say it resumed the interrupted import: " + run.out());
         }
         if (run.kind().equals("bulk")) {
-            resumedFrom = rows;
+            // a run killed after it completed (its result printed, the process still ending) leaves no record to resume
+            resumedFrom = open > 0 ? rows : 0;
         }
     }
 
@@ -478,6 +525,90 @@ class CrashHarnessTest {
         return moved.size();
     }
 
+    /**
+     * The harness's contracts and their approvals agree (each approval is one transaction of the engine: its assignment
+     * closed, its history row, the request decided and the contract moved): a contract in approval has a pending request
+     * with an open assignment of the manager and no decision in its history; an approved one has an approved request,
+     * decided, with the manager's approval in its history, no open assignment and the manager as its decider; no other
+     * status. Every request an approving child printed (after its commit) is approved. Returns how many are approved;
+     * keeps how many wait.
+     */
+    private long checkApprovals(Statement s, List<Run> runs, List<String> problems) throws SQLException {
+        String contracts = "FROM SB_CONTRACT c WHERE c.TITLE LIKE 'CrashApproval %'";
+        String pending = "EXISTS (SELECT 1 FROM SB_APPROVAL_REQUEST r WHERE r.ENTITY_TYPE = 'contract' AND r.RECORD_ID = c.ID AND r.STATUS = 'PENDING'"
+                + " AND EXISTS (SELECT 1 FROM SB_APPROVAL_ASSIGNMENT a WHERE a.REQUEST_ID = r.ID AND a.DECISION IS NULL AND a.APPROVER = '" + MANAGER
+                + "') AND NOT EXISTS (SELECT 1 FROM SB_APPROVAL_HISTORY h WHERE h.REQUEST_ID = r.ID AND h.ACTION = 'APPROVED'))";
+        String approved = "EXISTS (SELECT 1 FROM SB_APPROVAL_REQUEST r WHERE r.ENTITY_TYPE = 'contract' AND r.RECORD_ID = c.ID AND r.STATUS = 'APPROVED'"
+                + " AND r.DECIDED_AT IS NOT NULL AND NOT EXISTS (SELECT 1 FROM SB_APPROVAL_ASSIGNMENT a WHERE a.REQUEST_ID = r.ID AND a.DECISION IS NULL)"
+                + " AND EXISTS (SELECT 1 FROM SB_APPROVAL_HISTORY h WHERE h.REQUEST_ID = r.ID AND h.ACTION = 'APPROVED' AND h.ACTOR = '" + MANAGER + "'))";
+        String otherRequest = "EXISTS (SELECT 1 FROM SB_APPROVAL_REQUEST r WHERE r.ENTITY_TYPE = 'contract' AND r.RECORD_ID = c.ID AND r.STATUS <> '%s')";
+        long inApproval = query(s, "SELECT COUNT(*) " + contracts + " AND c.STATUS = 'IN_APPROVAL'");
+        long approvedCount = query(s, "SELECT COUNT(*) " + contracts + " AND c.STATUS = 'APPROVED'");
+        long all = query(s, "SELECT COUNT(*) " + contracts);
+        long disagree = query(s, "SELECT COUNT(*) " + contracts + " AND NOT ((c.STATUS = 'IN_APPROVAL' AND " + pending + " AND NOT "
+                + otherRequest.formatted("PENDING") + ") OR (c.STATUS = 'APPROVED' AND c.DECIDED_BY = '" + MANAGER + "' AND " + approved + " AND NOT "
+                + otherRequest.formatted("APPROVED") + "))");
+        Run last = runs.get(runs.size() - 1);
+        if (disagree > 0) {
+            inconsistencies++;
+            problems.add("after run " + last.number() + ": " + disagree + " of " + all + " contracts whose approval is half-decided or disagrees with"
+                    + " their status (" + inApproval + " in approval, " + approvedCount + " approved)");
+        }
+        for (Run run : runs) {
+            if (!run.kind().equals("approve")) {
+                continue;
+            }
+            Matcher printed = APPROVED_LINE.matcher(run.out());
+            List<String> ids = new ArrayList<>();
+            while (printed.find()) {
+                ids.add(printed.group(1));
+            }
+            if (!ids.isEmpty()) {
+                long notApproved = query(s, "SELECT COUNT(*) FROM SB_APPROVAL_REQUEST WHERE STATUS <> 'APPROVED' AND ID IN (" + String.join(",", ids) + ")");
+                if (notApproved > 0) {
+                    lostCommits++;
+                    problems.add("approvals " + run.number() + ": printed " + ids.size() + " approvals, " + notApproved + " of them not approved");
+                }
+            }
+        }
+        pendingApprovals = inApproval;
+        return approvedCount;
+    }
+
+    /**
+     * Makes APPROVALS contracts of the first run's customers as the rep (an import, not killed) and submits them for
+     * approval (not killed).
+     */
+    private List<Run> approvalBatch(int number, Path db) throws Exception {
+        List<Run> steps = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("Number,Customer,Owner,Title,Amount\n");
+        List<String> submit = new ArrayList<>(List.of("contracts", "submit"));
+        for (int i = 0; i < APPROVALS; i++) {
+            String contract = "CA-" + number + "-" + i;
+            csv.append(contract).append(",Crash0 Trading Co ").append(i).append(',').append(REP).append(",CrashApproval ").append(number).append(' ')
+                    .append(i).append(",1000\n");
+            submit.add(contract);
+        }
+        Path file = Files.writeString(dir.resolve("contracts-" + number + ".csv"), csv, StandardCharsets.UTF_8);
+        List<String> asRep = List.of("-Dsalesbench.user=" + REP);
+        steps.add(child(number, "contracts", "-", db, -1, asRep, List.of("import", "contracts", file.toString())));
+        steps.add(child(number, "submit", "-", db, -1, asRep, submit));
+        return steps;
+    }
+
+    /** One child, not killed: the manager and the rep who reports to them, the users of the approvals. */
+    private Run users(Path db) throws Exception {
+        Path users = Files.writeString(dir.resolve("users.csv"), "Login,Display Name,Manager\n" + MANAGER + ",Crash Boss,\n" + REP + ",Crash Rep,"
+                + MANAGER + "\n", StandardCharsets.UTF_8);
+        return child(0, "users", "-", db, -1, List.of("import", "users", users.toString()));
+    }
+
+    /** One child: the manager approves every request waiting for them, one by one; killed after {@code killAfter} ms. */
+    private Run approve(int number, Path db, long killAfter) throws Exception {
+        return child(number, "approve", "-", db, killAfter, List.of("-Dsalesbench.user=" + MANAGER),
+                List.of("approvals", "approve", "--pending", "--comment", "crash harness"));
+    }
+
     /** One child, not killed: DEALS deals {@code CrashDeal <i>} of the first run's customers, at the first move stage's other. */
     private Run deals(int number, Path db) throws Exception {
         StringBuilder csv = new StringBuilder("Name,Account,Amount,Stage,Close Date,External Id\n");
@@ -562,7 +693,7 @@ class CrashHarnessTest {
         boolean finished;
         if (killAfter < 0) {
             // generous: on a machine shared with other builds a JVM and framework start alone can take a minute
-            finished = child.waitFor(300, TimeUnit.SECONDS);
+            finished = child.waitFor(600, TimeUnit.SECONDS);
         } else {
             finished = child.waitFor(killAfter, TimeUnit.MILLISECONDS);
         }

@@ -97,6 +97,8 @@ public final class CustomerSearch implements AutoCloseable {
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
+    /** How many customers the last catch-up indexed (for the start-up times). */
+    private volatile long lastCatchUp;
     private long lastFullCheck = System.nanoTime();
     private Connection connection;
     /** The server's own search, on a team server; null on Derby, where the index answers. */
@@ -159,7 +161,13 @@ public final class CustomerSearch implements AutoCloseable {
         catchingUp = true;
         Job job = job(Messages.Search_openJob, (IProgressMonitor monitor) -> {
             try {
+                long opening = System.nanoTime();
                 CustomerIndex index = openOrRebuild();
+                if (Boolean.getBoolean("salesbench.startup.times")) {
+                    // beside the database's SALESBENCH-DATABASE line: what the first list query waited for after it
+                    System.out.println("SALESBENCH-SEARCH: opened=" + (System.nanoTime() - opening) / 1_000_000 + " caughtUp=" + lastCatchUp
+                            + " rebuilt=" + (lastBuildMillis >= 0));
+                }
                 synchronized (CustomerSearch.this) {
                     applyDeferred(index); // writes committed while it opened
                     catchingUp = false; // before the queries waiting for it go on
@@ -361,6 +369,7 @@ public final class CustomerSearch implements AutoCloseable {
             long[] stale = java.util.stream.IntStream.range(0, indexed.length).filter(i -> indexed[i] != changedSince[1][i])
                     .mapToLong(i -> changedSince[0][i]).sorted().toArray();
             put(index, c, stale);
+            lastCatchUp = stale.length;
             changed = true;
         }
         if (full && longs(c, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null))[0] != index.liveCount()) {

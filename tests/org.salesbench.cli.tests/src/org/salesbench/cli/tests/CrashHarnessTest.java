@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.security.LocalSecurityService;
@@ -131,6 +132,7 @@ class CrashHarnessTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "salesbench.crash.bigImport", matches = "\\d+", disabledReason = "the releng run of the killed big import alone")
     void importsKilledAtRandomPointsAreWholeOrAbsentAndTheDatabaseOpensAtOnce() throws Exception {
         long seed = Long.getLong("salesbench.crash.seed", System.nanoTime());
         Random random = new Random(seed);

@@ -241,6 +241,22 @@ public final class CustomerSearch implements AutoCloseable {
         return !ready.isDone() || ready.isCompletedExceptionally();
     }
 
+    /**
+     * Waits until the index has opened (or failed to; the next query tries again). A bulk load calls it before its first
+     * chunk: Derby's bulk insert into an empty table gives the table and its indexes new conglomerates, and an opening
+     * reading the table at that moment failed with "conglomerate does not exist", and so did its retries.
+     */
+    public void awaitOpened() {
+        if (onServer()) {
+            return;
+        }
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            // a failed opening is tried again by the next query
+        }
+    }
+
     /** How long the last rebuild from the database took, in milliseconds, or -1 if this process built none. */
     public long lastBuildMillis() {
         return lastBuildMillis;

@@ -114,6 +114,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
         this.search = CustomerSearch.of(unitOfWork.settings());
+        search.awaitOpened(); // before the first chunk's bulk insert, which may replace the table's conglomerates under it
         this.chunks = new BulkChunks<Chunk>(unitOfWork, run, "Salesbench customer bulk load", this::load).afterCommit(this::index);
         this.service = service;
         this.events = events;

@@ -53,6 +53,7 @@ cli=(env -u DISPLAY -u WAYLAND_DISPLAY "$java_home/bin/java" -Xmx512m -Djava.awt
      -jar "$launcher" -nosplash -data "$work/cli/workspace" -configuration "$work/cli/configuration" -nl en
      -application org.salesbench.cli.application)
 mkdir -p "$work/cli"
+# the sector "technolgy" is no value of the industry list: kept as written, with a note
 printf 'account,sector,office_location\nAcme Corporation,technolgy,United States\n深圳测试有限公司,software,China\n' > "$work/cli/accounts.csv"
 set +e
 summary=$(timeout 120 "${cli[@]}" import customers "$work/cli/accounts.csv" --summary json 2> "$work/cli/err.log"); import_code=$?
@@ -60,7 +61,7 @@ timeout 60 "${cli[@]}" --help > "$work/cli/help.txt" 2>> "$work/cli/err.log"; he
 timeout 60 "${cli[@]}" import customers "$work/cli/missing.csv" > "$work/cli/usage.txt" 2>> "$work/cli/err.log"; usage_code=$?
 set -e
 echo "smoke test: cli import exit $import_code, stdout $summary; cli --help exit $help_code; missing file exit $usage_code"
-if [ "$import_code" -ne 0 ] || [ "$summary" != '{"created":2,"updated":0,"skipped":0,"failed":0}' ] || [ "$help_code" -ne 0 ] \
+if [ "$import_code" -ne 0 ] || [ "$summary" != '{"created":2,"updated":0,"skipped":0,"failed":0,"notes":[{"note":"Industry \"technolgy\" is not in the list: kept as written (--add-values adds it to the list)","count":1}]}' ] || [ "$help_code" -ne 0 ] \
    || ! grep -q '^  import ' "$work/cli/help.txt" || [ "$usage_code" -ne 2 ] || [ -s "$work/cli/usage.txt" ]; then
   echo "smoke test FAILED: the command line; its standard error:" >&2
   tail -n 40 "$work/cli/err.log" >&2

@@ -7,11 +7,21 @@ import java.util.Set;
  * Duplicates that moving in creates: finding likely duplicate customers among all of them, and merging two into one.
  * An OSGi service of the customers module; every method checks the current user's permission.
  */
-public interface CustomerMerge {
+public interface CustomerMerge extends RecordMerge {
 
     /** The fields {@link #merge} can take from the merged customer ({@code --take} on the command line). */
     List<String> FIELDS = List.of("name", "shortName", "creditCode", "industry", "region", "address", "size", "grade", "source", "status",
             "nextFollowUp", "needs", "notes", "owner");
+
+    @Override
+    default String entity() {
+        return Customer.ENTITY;
+    }
+
+    @Override
+    default List<String> fields() {
+        return FIELDS;
+    }
 
     /**
      * Groups of customers (not in the recycle bin) that are likely the same: the same unified social credit code, the
@@ -19,6 +29,7 @@ public interface CustomerMerge {
      * query or one pass per reason, never a comparison of every pair. Strongest reason first, at most {@code limit}
      * groups; a pair found by two reasons is listed under each.
      */
+    @Override
     List<DuplicateGroup> duplicates(int limit);
 
     /**
@@ -33,6 +44,7 @@ public interface CustomerMerge {
      *                                                            missing or deleted one, an unknown field)
      * @throws org.salesbench.persistence.ConcurrentChangeException when either changed since the user saw it
      */
+    @Override
     MergeResult merge(long keepId, long otherId, Set<String> takeFromOther, Long keepVersion, Long otherVersion);
 
     /**
@@ -45,5 +57,6 @@ public interface CustomerMerge {
      * @return what moved back, by kind
      * @throws org.salesbench.core.validation.ValidationException naming what changed since (or an unknown merge)
      */
+    @Override
     MergeResult unmerge(long mergeId);
 }

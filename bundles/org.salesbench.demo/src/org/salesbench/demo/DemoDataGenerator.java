@@ -39,9 +39,10 @@ public final class DemoDataGenerator {
             "320505", "610113", "120116", "500103", "430104", "370202", "350203", "340104", "410105", "330212"};
     private static final String[] BRANDS = {"云帆", "星河", "华信", "远航", "博达", "恒通", "新锐", "金桥", "明德", "瑞丰", "启明", "天成",
             "海纳", "鼎盛", "睿智", "中联", "飞鸿", "安泰", "嘉禾", "宏图", "青松", "万象", "凯越", "汇通"};
-    private static final String[][] INDUSTRIES = {{"信息技术", "信息科技"}, {"制造业", "精密制造"}, {"零售", "商贸"}, {"金融", "投资管理"},
-            {"医疗健康", "医疗器械"}, {"教育", "教育科技"}, {"物流", "供应链管理"}, {"能源", "新能源科技"}, {"建筑", "建设工程"},
-            {"餐饮", "餐饮管理"}};
+    /** The industry's code in the shipped industry picklist (shown in the user's language), and a trade for the name. */
+    private static final String[][] INDUSTRIES = {{"TECHNOLOGY", "信息科技"}, {"MANUFACTURING", "精密制造"}, {"RETAIL", "商贸"},
+            {"FINANCE", "投资管理"}, {"HEALTHCARE", "医疗器械"}, {"EDUCATION", "教育科技"}, {"TRANSPORTATION", "供应链管理"},
+            {"ENERGY", "新能源科技"}, {"CONSTRUCTION", "建设工程"}, {"FOOD_BEVERAGE", "餐饮管理"}};
     private static final String[] CN_SUFFIXES = {"有限公司", "股份有限公司", "集团有限公司", "有限责任公司"};
     private static final String[] EN_WORDS = {"Northwind", "Bluebird", "Summit", "Evergreen", "Silverline", "Brightpath", "Oakridge",
             "Redwood", "Harbor", "Pioneer", "Keystone", "Lakeside", "Crescent", "Horizon", "Granite", "Maple"};

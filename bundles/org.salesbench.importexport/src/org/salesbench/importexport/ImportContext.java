@@ -34,4 +34,12 @@ public interface ImportContext {
     default boolean createsMissing(String targetId) {
         return false;
     }
+
+    /**
+     * Whether the user asked that a value a list users edit does not have is added to it ({@code --add-values},
+     * {@link ImportSettings#addValues}).
+     */
+    default boolean addsValues() {
+        return false;
+    }
 }

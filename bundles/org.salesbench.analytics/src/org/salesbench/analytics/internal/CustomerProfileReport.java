@@ -59,6 +59,20 @@ public class CustomerProfileReport extends SqlReport {
         return value.toString();
     }
 
+    /**
+     * The industry list's labels in the user's language by code (the picklists' table, which persistence publishes for
+     * reports): an industry is stored as its code.
+     */
+    static java.util.Map<String, String> industryLabels(EntityManager em) {
+        String column = "zh".equals(java.util.Locale.getDefault().getLanguage()) ? "LABEL_ZH" : "LABEL_EN";
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT CODE, " + column + " FROM SB_PICKLIST_VALUE WHERE LIST_ID = 'industry'").getResultList()) {
+            Object[] r = (Object[]) row;
+            labels.put((String) r[0], (String) r[1]);
+        }
+        return labels;
+    }
+
     private static final class Scope {
         Sql customers;
         Queries.CurrencyChoice currency;
@@ -91,8 +105,10 @@ public class CustomerProfileReport extends SqlReport {
             Sql sql = scope.customers.select(segment).select(Metrics.CUSTOMER_COUNT.aggregate(dialect(context))).select("SUM(v.WON)")
                     .groupBy(segment).orderBy("value".equals(filter.by()) ? "1" : "2 DESC, 1");
             List<ReportRow> rows = new ArrayList<>();
+            java.util.Map<String, String> industries = "industry".equals(filter.by()) ? industryLabels(em) : java.util.Map.of();
             for (Object[] r : sql.rows(em)) {
-                String label = segmentLabel(filter.by(), r[0]);
+                String label = r[0] != null && industries.containsKey(r[0].toString()) ? industries.get(r[0].toString())
+                        : segmentLabel(filter.by(), r[0]);
                 rows.add(row(key(r[0]), label, Sql.count(r[1]), Sql.money(r[2])));
             }
             return result(filter, columns, rows, ChartKind.PIE, scope.currency.currency(), scope.currency.note());

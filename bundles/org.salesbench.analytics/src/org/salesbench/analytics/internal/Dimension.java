@@ -18,7 +18,10 @@ record Dimension(String id, String join, String key, String label, Class<?> keyT
             case "team" -> new Dimension(id, "LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = o.OWNER LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID",
                     "dt.ID", "dt.NAME", Long.class);
             case "product" -> new Dimension(id, "LEFT JOIN {SB_PRODUCT} dp ON dp.ID = o.PRODUCT_ID", "dp.ID", "dp.NAME", Long.class);
-            case "sector" -> new Dimension(id, "JOIN {SB_CUSTOMER} dc ON dc.ID = o.CUSTOMER_ID", "dc.INDUSTRY", "dc.INDUSTRY", String.class);
+            // an industry is stored as its code: labelled from the picklists' table in the user's language
+            case "sector" -> new Dimension(id, "JOIN {SB_CUSTOMER} dc ON dc.ID = o.CUSTOMER_ID LEFT JOIN SB_PICKLIST_VALUE dpv"
+                    + " ON dpv.LIST_ID = 'industry' AND dpv.CODE = dc.INDUSTRY", "dc.INDUSTRY", "COALESCE(dpv."
+                    + ("zh".equals(java.util.Locale.getDefault().getLanguage()) ? "LABEL_ZH" : "LABEL_EN") + ", dc.INDUSTRY)", String.class);
             case "region" -> new Dimension(id, "JOIN {SB_CUSTOMER} dc ON dc.ID = o.CUSTOMER_ID", "dc.REGION", "dc.REGION", String.class);
             case "month" -> new Dimension(id, "", dialect.monthKey("o.CLOSED_ON"), dialect.monthKey("o.CLOSED_ON"), Integer.class);
             default -> throw new IllegalArgumentException("No dimension " + id);

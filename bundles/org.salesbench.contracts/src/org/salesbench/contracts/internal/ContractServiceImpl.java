@@ -23,9 +23,15 @@ import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.receivables.Allocation;
+import org.salesbench.contracts.receivables.CustomerCredit;
 import org.salesbench.contracts.receivables.Instalment;
+import org.salesbench.contracts.receivables.Invoice;
+import org.salesbench.contracts.receivables.PlanAmendment;
+import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.events.EventTopics.Change;
+import org.salesbench.core.model.AbstractEntity;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.Dependent.Fate;
 import org.salesbench.core.recyclebin.RecycleBinKind;
@@ -316,6 +322,7 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             attachProducts(em, contract);
             contract.applyTotals();
             Contract merged = em.merge(contract);
+            followOwner(em, merged);
             em.flush();
             unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.UPDATED, merged.getId()));
             loadGraph(merged);
@@ -584,6 +591,26 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
         for (Instalment instalment : em.createQuery("SELECT i FROM Instalment i WHERE i.contractId = :c", Instalment.class)
                 .setParameter("c", contract.getId()).getResultList()) {
             instalment.follow(customer, receivable);
+        }
+    }
+
+    /** The money rows of each kind a contract has; each carries its contract's owner. */
+    private static final List<Class<? extends AbstractEntity>> MONEY_ROWS = List.of(Instalment.class, Receipt.class, Allocation.class,
+            CustomerCredit.class, PlanAmendment.class, Invoice.class);
+
+    /**
+     * The contract's money rows take its new owner in the same transaction (an edit or an import's update of a
+     * draft): the owner's ageing and collected revenue, the totals the database keeps per owner and row-level
+     * security read the rows' own OWNER, so a row left with the old owner would count for them. Looks for rows of
+     * another owner rather than comparing with the stored contract: an import updates the contract it read in the
+     * same persistence context, so the stored one already has the new owner.
+     */
+    private static void followOwner(EntityManager em, Contract contract) {
+        for (Class<? extends AbstractEntity> kind : MONEY_ROWS) {
+            for (AbstractEntity row : em.createQuery("SELECT e FROM " + kind.getSimpleName() + " e WHERE e.contractId = :c AND e.owner <> :o", kind)
+                    .setParameter("c", contract.getId()).setParameter("o", contract.getOwner()).getResultList()) {
+                row.setOwner(contract.getOwner());
+            }
         }
     }
 

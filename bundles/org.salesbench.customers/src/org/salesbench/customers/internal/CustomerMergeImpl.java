@@ -49,7 +49,7 @@ import jakarta.persistence.EntityManager;
  * module's records, and puts the merged customer in the recycle bin through the customer service, all in one unit of
  * work.
  */
-@Component(service = CustomerMerge.class)
+@Component(service = { CustomerMerge.class, org.salesbench.customers.RecordMerge.class })
 public class CustomerMergeImpl implements CustomerMerge {
 
     /** The record key of the moved contacts that were the merged customer's primary contact. */
@@ -155,12 +155,12 @@ public class CustomerMergeImpl implements CustomerMerge {
         return groups;
     }
 
-    private static String phoneKey(String phone) {
+    static String phoneKey(String phone) {
         String digits = phone == null ? "" : SearchTerms.withoutCountryCode(SearchTerms.digits(phone));
         return digits.length() < 5 ? null : digits;
     }
 
-    private static String emailKey(String email) {
+    static String emailKey(String email) {
         String key = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
         return key.indexOf('@') <= 0 ? null : key;
     }
@@ -189,6 +189,7 @@ public class CustomerMergeImpl implements CustomerMerge {
             }
             security.check(Action.UPDATE, Customer.ENTITY, keep.getOwner());
             security.check(Action.DELETE, Customer.ENTITY, other.getOwner());
+            long keepBefore = keep.getVersion();
             if (take.contains("owner")) {
                 security.check(Action.UPDATE, Customer.ENTITY, other.getOwner());
             }
@@ -246,6 +247,7 @@ public class CustomerMergeImpl implements CustomerMerge {
             em.flush();
             CustomerMergeRecord saved = new CustomerMergeRecord(keepId, otherId, version(em, keepId), version(em, otherId), record.text());
             saved.setOwner(keep.getOwner());
+            saved.setKeepBefore(keepBefore);
             em.persist(saved);
             em.flush();
             AuditTrail trail = audit;
@@ -260,6 +262,54 @@ public class CustomerMergeImpl implements CustomerMerge {
             return new MergeResult(keepId, otherId, moved, saved.getId());
         });
         return result;
+    }
+
+    @Override
+    public List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions) {
+        return mergeAll(unitOfWork, this, keepId, otherIds, takeFromOther, seenVersions);
+    }
+
+    /**
+     * {@link org.salesbench.customers.RecordMerge#mergeAll}, for any kind: each other merged in turn into the survivor,
+     * in one unit of work (each merge joins it), the survivor's seen version checked on the first only.
+     */
+    static List<MergeResult> mergeAll(UnitOfWork unitOfWork, org.salesbench.customers.RecordMerge merge, long keepId, List<Long> otherIds,
+            Set<String> take, List<Long> seenVersions) {
+        if (otherIds.isEmpty()) {
+            throw refused("merge", Messages.MergeAll_none, keepId);
+        }
+        if (seenVersions != null && seenVersions.size() != otherIds.size() + 1) {
+            throw refused("seenVersion", NLS.bind(Messages.MergeAll_versions, otherIds.size() + 1, seenVersions.size()), seenVersions);
+        }
+        if (new java.util.HashSet<>(otherIds).size() != otherIds.size()) {
+            throw refused("merge", NLS.bind(Messages.MergeAll_twice, otherIds), otherIds);
+        }
+        return unitOfWork.write(em -> {
+            List<MergeResult> results = new ArrayList<>();
+            for (int i = 0; i < otherIds.size(); i++) {
+                Long keepVersion = seenVersions == null || i > 0 ? null : seenVersions.get(0);
+                Long otherVersion = seenVersions == null ? null : seenVersions.get(i + 1);
+                results.add(merge.merge(keepId, otherIds.get(i), take, keepVersion, otherVersion));
+            }
+            return List.copyOf(results);
+        });
+    }
+
+    @Override
+    public List<MergeResult> unmergeAll(List<Long> mergeIds) {
+        return unmergeAll(unitOfWork, this, mergeIds);
+    }
+
+    /** {@link org.salesbench.customers.RecordMerge#unmergeAll}, for any kind: the last merge first, in one unit of work. */
+    static List<MergeResult> unmergeAll(UnitOfWork unitOfWork, org.salesbench.customers.RecordMerge merge, List<Long> mergeIds) {
+        return unitOfWork.write(em -> {
+            List<MergeResult> results = new ArrayList<>();
+            for (int i = mergeIds.size() - 1; i >= 0; i--) {
+                results.add(merge.unmerge(mergeIds.get(i)));
+                em.flush();
+            }
+            return List.copyOf(results);
+        });
     }
 
     /** The customer's version as stored now (flushed changes included). */
@@ -277,6 +327,9 @@ public class CustomerMergeImpl implements CustomerMerge {
             if (saved == null) {
                 throw refused("merge", NLS.bind(Messages.Unmerge_unknown, mergeId), mergeId);
             }
+            if (!Customer.ENTITY.equals(saved.getEntity())) {
+                throw refused("merge", NLS.bind(Messages.Unmerge_otherKind, new Object[] { mergeId, saved.getEntity(), Customer.ENTITY }), mergeId);
+            }
             if (saved.getUndoneAt() != null) {
                 throw refused("merge", NLS.bind(Messages.Unmerge_done, new Object[] { mergeId, saved.getUndoneBy(), saved.getUndoneAt() }), mergeId);
             }
@@ -286,7 +339,7 @@ public class CustomerMergeImpl implements CustomerMerge {
             if (keep == null || keep.isDeleted()) {
                 throw refused("keep", NLS.bind(Messages.Unmerge_keepGone, mergeId, keepId), keepId);
             }
-            if (keep.getVersion() != saved.getKeepVersion()) {
+            if (!saved.keepUnchanged(em, keep.getVersion())) {
                 throw refused("keep", NLS.bind(Messages.Unmerge_changed, new Object[] { mergeId, keepId, keep.getName(), keep.getUpdatedBy() }), keepId);
             }
             List<?> other = MaskingViews.query(em, "SELECT VERSION, DELETED_AT, NAME, UPDATED_BY FROM {SB_CUSTOMER} WHERE ID = ?").setParameter(1, otherId)
@@ -347,6 +400,7 @@ public class CustomerMergeImpl implements CustomerMerge {
             }
             em.flush();
             saved.undone(java.time.Instant.now(org.salesbench.core.time.Clocks.system()), security.currentUser().login());
+            saved.setKeepUndone(version(em, keepId));
             AuditTrail trail = audit;
             if (trail != null) {
                 trail.record(Customer.ENTITY, keepId, AuditKind.OTHER,
@@ -433,7 +487,7 @@ public class CustomerMergeImpl implements CustomerMerge {
         return customer;
     }
 
-    private static ValidationException refused(String field, String message, Object value) {
+    static ValidationException refused(String field, String message, Object value) {
         return new ValidationException(List.of(new FieldError(field, message, value)));
     }
 }

@@ -65,6 +65,45 @@ final class MergeRecordText {
         return tags;
     }
 
+    /** A value kept as text under {@code key} ({@code null}: none). */
+    void text(String key, String value) {
+        if (value != null) {
+            values.setProperty(key, value);
+        }
+    }
+
+    String text(String key) {
+        return values.getProperty(key);
+    }
+
+    /** A list of values ({@code key.0}, {@code key.1} …): a contact's phones or e-mails. */
+    void list(String key, List<String> items) {
+        int n = 0;
+        for (String item : items) {
+            values.setProperty(key + "." + n++, item);
+        }
+    }
+
+    List<String> list(String key) {
+        List<String> items = new ArrayList<>();
+        for (int n = 0; values.getProperty(key + "." + n) != null; n++) {
+            items.add(values.getProperty(key + "." + n));
+        }
+        return items;
+    }
+
+    /** Every value kept but the moved ids, by key ({@code field.NAME} …). */
+    Map<String, String> values() {
+        Map<String, String> all = new TreeMap<>();
+        values.forEach((k, v) -> all.put((String) k, (String) v));
+        return all;
+    }
+
+    /** Every moved id, by kind. */
+    Map<String, List<Long>> moved() {
+        return moved;
+    }
+
     void moved(String kind, long id) {
         moved.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
     }

@@ -64,8 +64,8 @@ public final class DemoSales {
 
     private static final String[] DEAL_NAMES = {"{0} CRM 项目", "{0} 销售管理平台升级", "{0} 全国门店上线", "{0} 年度续约", "{0} 移动办公采购",
             "{0} BI rollout", "{0} CRM expansion", "{0} 数据迁移与集成"};
-    private static final String[] LOSS_REASONS = {"价格高于竞争对手", "预算被砍", "选择了竞争对手的方案", "项目无限期搁置", "Lost to a local competitor",
-            "No decision made"};
+    /** Codes of the shipped loss-reason picklist (shown in the user's language). */
+    private static final String[] LOSS_REASONS = {"PRICE", "NO_BUDGET", "COMPETITOR", "NO_DECISION", "TIMING", "PRODUCT_FIT"};
     private static final String[] DISQUALIFY_REASONS = {"没有预算", "联系不上", "只是学生调研", "Not a fit: fewer than five users"};
     private static final String[] COMPETITORS = {"销售易", "纷享销客", "Salesforce", "HubSpot", "用友", "金蝶"};
     private static final String[] NEXT_STEPS = {"安排产品演示", "发送修订报价", "约见决策人", "提交投标文件", "Review the contract draft",

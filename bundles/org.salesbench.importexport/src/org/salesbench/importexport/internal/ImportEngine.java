@@ -65,6 +65,7 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.ImportRun;
@@ -109,6 +110,8 @@ public class ImportEngine implements ImportService {
         });
     }
 
+    private final java.util.concurrent.atomic.AtomicReference<Picklists> ownPicklists = new java.util.concurrent.atomic.AtomicReference<>();
+
     /** @param services finds the module services targets write through (e.g. the customer service) */
     public ImportEngine(UnitOfWork unitOfWork, Function<Class<?>, Object> services) {
         this.unitOfWork = unitOfWork;
@@ -125,6 +128,10 @@ public class ImportEngine implements ImportService {
         @Override
         public <S> S service(Class<S> type) {
             Object service = services.apply(type);
+            if (service == null && type == Picklists.class && services.apply(SecurityService.class) instanceof SecurityService security) {
+                // an engine given its services by hand (a tool, a test) reads and adds picklist values all the same
+                service = ownPicklists.updateAndGet(p -> p != null ? p : Picklists.open(unitOfWork, security));
+            }
             if (service == null) {
                 throw new IllegalStateException(NLS.bind(Messages.Service_missing, type.getName()));
             }
@@ -316,6 +323,11 @@ public class ImportEngine implements ImportService {
             @Override
             public ValueMapping values() {
                 return settings.values();
+            }
+
+            @Override
+            public boolean addsValues() {
+                return settings.addValues();
             }
 
             @Override

@@ -25,6 +25,8 @@ public final class TargetMessages extends NLS {
     public static String Filter_badKey;
     public static String Filter_badChoice;
     public static String Filter_unsupported;
+    public static String Picklist_added;
+    public static String Picklist_kept;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, TargetMessages.class);

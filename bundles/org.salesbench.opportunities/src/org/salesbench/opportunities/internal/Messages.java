@@ -93,6 +93,17 @@ public final class Messages extends NLS {
     public static String Bulk_row;
     public static String Conversion_opportunityName;
     public static String Merge_notThere;
+    public static String Merge_contactNotThere;
+    public static String LeadMerge_unknownField;
+    public static String LeadMerge_same;
+    public static String LeadMerge_notFound;
+    public static String LeadMerge_versions;
+    public static String LeadMerge_audit;
+    public static String LeadUnmerge_gone;
+    public static String LeadUnmerge_changed;
+    public static String LeadUnmerge_recordMoved;
+    public static String LeadUnmerge_audit;
+    public static String LeadUnmerge_auditOther;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

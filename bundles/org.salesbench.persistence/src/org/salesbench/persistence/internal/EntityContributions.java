@@ -8,7 +8,7 @@ import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.Bundle;
 import org.salesbench.core.registry.ExtensionRegistryReader;
 
-/** Reads {@code org.salesbench.persistence.entities}: entity classes and changelogs, by bundle. */
+/** Reads {@code org.salesbench.persistence.entities}: entity classes, changelogs and picklist columns, by bundle. */
 public final class EntityContributions {
 
     public static final String EXTENSION_POINT = "org.salesbench.persistence.entities";
@@ -34,6 +34,17 @@ public final class EntityContributions {
                     ExtensionRegistryReader.intAttribute(e, "order", 1000), bundleOf(e)),
             Comparator.comparingInt(ChangelogDescriptor::order).thenComparing(c -> c.bundle().getSymbolicName()));
 
+    /** A column of a module's table that stores the codes of a picklist (see {@link org.salesbench.persistence.Picklists}). */
+    public record PicklistColumnDescriptor(String list, String table, String column, Bundle bundle) {
+    }
+
+    private static final ExtensionRegistryReader<PicklistColumnDescriptor> PICKLIST_COLUMNS = new ExtensionRegistryReader<>(
+            EXTENSION_POINT, "picklistColumn",
+            e -> new PicklistColumnDescriptor(ExtensionRegistryReader.requiredAttribute(e, "list"),
+                    ExtensionRegistryReader.requiredAttribute(e, "table"), ExtensionRegistryReader.requiredAttribute(e, "column"),
+                    bundleOf(e)),
+            Comparator.comparing(PicklistColumnDescriptor::table).thenComparing(PicklistColumnDescriptor::column));
+
     private EntityContributions() {
     }
 
@@ -43,6 +54,10 @@ public final class EntityContributions {
 
     public static List<ChangelogDescriptor> changelogs() {
         return CHANGELOGS.descriptors();
+    }
+
+    public static List<PicklistColumnDescriptor> picklistColumns() {
+        return PICKLIST_COLUMNS.descriptors();
     }
 
     private static Bundle bundleOf(IConfigurationElement element) {

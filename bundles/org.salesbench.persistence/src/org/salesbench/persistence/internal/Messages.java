@@ -7,6 +7,15 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.persistence.internal.messages";
 
     public static String Database_inUse;
+    public static String Picklist_badCode;
+    public static String Picklist_codeTaken;
+    public static String Picklist_labelTaken;
+    public static String Picklist_noValue;
+    public static String Picklist_badList;
+    public static String Picklist_blankLabel;
+    public static String Picklist_longLabel;
+    public static String Picklist_badColumn;
+    public static String Picklist_fixed;
     public static String Database_cannotConnect;
     public static String Database_migrationFailed;
     public static String Database_statementFailed;

@@ -116,6 +116,12 @@ public final class SchemaMigrator {
                     return null;
                 });
             }
+            if (changeSetsOfLast == Integer.MAX_VALUE) {
+                PicklistAdoption.adopt(connection, EntityContributions.picklistColumns());
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
             SchemaFingerprint.record(connection, fingerprint);
             return null;
         });

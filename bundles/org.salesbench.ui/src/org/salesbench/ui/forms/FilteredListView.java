@@ -125,9 +125,9 @@ public abstract class FilteredListView<F> extends ViewPart implements ListComman
         MessageDialog.openError(getSite().getShell(), errorTitle(), message);
     }
 
-    /** Tests collect the errors instead of a dialog. */
+    /** Tests collect the errors instead of a dialog ({@code null}: the dialog again). */
     public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
+        this.errorReporter = reporter == null ? this::showError : reporter;
     }
 
     /** The table of a list on an SWT table; {@code null} for a list on a {@link VirtualGrid} (see {@link #listControl()}). */

@@ -28,6 +28,23 @@ public final class Formats {
         return instant == null ? "" : DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
     }
 
+    /**
+     * A date typed by the user: as {@link #date} shows it, or as {@code 2026-12-31}; blank is no date.
+     *
+     * @throws java.time.format.DateTimeParseException when it is neither
+     */
+    public static LocalDate parseDate(String text) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed, DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(typed);
+        }
+    }
+
     /** A missing text shows as nothing. */
     public static String text(String s) {
         return s == null ? "" : s;

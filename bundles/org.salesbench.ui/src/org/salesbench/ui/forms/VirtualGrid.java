@@ -22,7 +22,15 @@ import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
 import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
 import org.eclipse.nebula.widgets.nattable.config.IConfigRegistry;
 import org.eclipse.nebula.widgets.nattable.coordinate.Range;
+import org.eclipse.nebula.widgets.nattable.config.IEditableRule;
 import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
+import org.eclipse.nebula.widgets.nattable.edit.EditConfigAttributes;
+import org.eclipse.nebula.widgets.nattable.edit.command.EditCellCommand;
+import org.eclipse.nebula.widgets.nattable.edit.editor.ComboBoxCellEditor;
+import org.eclipse.nebula.widgets.nattable.edit.editor.ICellEditor;
+import org.eclipse.nebula.widgets.nattable.edit.editor.TextCellEditor;
+import org.eclipse.nebula.widgets.nattable.layer.cell.ILayerCell;
+import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer.MoveDirectionEnum;
 import org.eclipse.nebula.widgets.nattable.grid.GridRegion;
 import org.eclipse.nebula.widgets.nattable.grid.data.DefaultColumnHeaderDataProvider;
 import org.eclipse.nebula.widgets.nattable.grid.data.DefaultCornerDataProvider;
@@ -56,6 +64,7 @@ import org.eclipse.nebula.widgets.nattable.sort.config.SingleClickSortConfigurat
 import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
 import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
 import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
+import org.eclipse.nebula.widgets.nattable.style.SelectionStyleLabels;
 import org.eclipse.nebula.widgets.nattable.style.Style;
 import org.eclipse.nebula.widgets.nattable.ui.binding.UiBindingRegistry;
 import org.eclipse.nebula.widgets.nattable.ui.matcher.MouseEventMatcher;
@@ -66,7 +75,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -98,6 +109,9 @@ public final class VirtualGrid<R> {
         boolean right;
         Predicate<R> warning;
         Object sortKey;
+        Predicate<R> editableWhen;
+        List<String> choices;
+        java.util.function.BiConsumer<R, String> edit;
 
         private Column(String id, String title, int width, Function<R, String> text) {
             this.id = id;
@@ -129,6 +143,23 @@ public final class VirtualGrid<R> {
             return this;
         }
 
+        /**
+         * Edited in place (F2 or typing on the selected cell) in rows where {@code when} holds: {@code save} gets the row
+         * and the text the user typed, and saves it through the module's service (validation, rights, version); the grid
+         * shows the saved value when the list is read again.
+         */
+        public Column<R> editable(Predicate<R> when, java.util.function.BiConsumer<R, String> save) {
+            editableWhen = when;
+            edit = save;
+            return this;
+        }
+
+        /** Edited in place by choosing one of {@code values} (as the cell shows them). */
+        public Column<R> editable(Predicate<R> when, List<String> values, java.util.function.BiConsumer<R, String> save) {
+            choices = List.copyOf(values);
+            return editable(when, save);
+        }
+
         public String id() {
             return id;
         }
@@ -136,6 +167,9 @@ public final class VirtualGrid<R> {
 
     private static final String RIGHT = "SALESBENCH_RIGHT";
     private static final String WARN = "SALESBENCH_WARN";
+    private static final String EDIT = "SALESBENCH_EDIT_";
+    /** Every body cell's label while the theme is dark: the dark styles hang on it. */
+    private static final String THEME = "SALESBENCH_DARK";
     private static final String STATE_PREFIX = "grid";
     private static final String COLUMNS_KEY = "salesbench.columns";
     private static final String SORT_KEY = "salesbench.sort";
@@ -182,7 +216,16 @@ public final class VirtualGrid<R> {
 
             @Override
             public void setDataValue(int columnIndex, int rowIndex, Object newValue) {
-                // the list is read-only: records are edited in their editors
+                // an edit in place: the column's save writes it through the service (the row shows it once read again)
+                Column<R> column = VirtualGrid.this.columns.get(columnIndex);
+                R row = rows.peek(rowIndex);
+                if (column.edit == null || row == null) {
+                    return;
+                }
+                String text = newValue == null ? "" : String.valueOf(newValue);
+                if (!text.equals(textOf(column, row))) {
+                    column.edit.accept(row, text);
+                }
             }
 
             @Override
@@ -203,6 +246,12 @@ public final class VirtualGrid<R> {
             Column<R> column = this.columns.get(columnPosition);
             if (column.right) {
                 labels.addLabel(RIGHT);
+            }
+            if (column.edit != null) {
+                labels.addLabel(EDIT + columnPosition);
+            }
+            if (darkTheme) {
+                labels.addLabel(THEME);
             }
             if (column.warning != null) {
                 R row = this.rows.peek(rowPosition);
@@ -245,6 +294,13 @@ public final class VirtualGrid<R> {
                 Style warn = new Style();
                 warn.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, Display.getCurrent().getSystemColor(SWT.COLOR_RED));
                 registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, warn, DisplayMode.NORMAL, WARN);
+                for (int i = 0; i < VirtualGrid.this.columns.size(); i++) {
+                    Column<R> column = VirtualGrid.this.columns.get(i);
+                    if (column.edit != null) {
+                        registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITABLE_RULE, editableRule(), DisplayMode.EDIT, EDIT + i);
+                        registry.registerConfigAttribute(EditConfigAttributes.CELL_EDITOR, editor(column), DisplayMode.EDIT, EDIT + i);
+                    }
+                }
             }
         });
         natTable.addConfiguration(new AbstractUiBindingConfiguration() {
@@ -254,9 +310,16 @@ public final class VirtualGrid<R> {
                         new PopupMenuAction(new PopupMenuBuilder(natTable).withHideColumnMenuItem(Messages.Grid_hideColumn)
                                 .withShowAllColumnsMenuItem(Messages.Grid_showAllColumns).withSeparator()
                                 .withColumnChooserMenuItem(Messages.Grid_chooseColumns).build()));
+                // Ctrl+C that reaches the grid itself (no workbench key binding took it first) copies as Edit › Copy does,
+                // not in NatTable's own format (no titles, nothing neutralised)
+                bindings.registerFirstKeyBinding(new org.eclipse.nebula.widgets.nattable.ui.matcher.KeyEventMatcher(SWT.MOD1, 'c'),
+                        (table, event) -> copySelection());
             }
         });
         natTable.configure();
+        // the theme's colours: the CSS engine styles the view's body (and restyles it when the user switches themes),
+        // NatTable paints with its own registry, so each paint looks whether the body's colours changed since the last
+        natTable.addListener(SWT.Paint, e -> followTheme());
 
         rows = new VirtualRows<>(new VirtualRows.Shown() {
             @Override
@@ -289,12 +352,206 @@ public final class VirtualGrid<R> {
             }
         }, blockSize, cachedBlocks, jobName, jobFamily);
         natTable.addListener(SWT.Dispose, e -> {
+            themeColours.forEach(Color::dispose);
             try {
                 saveLayout();
             } catch (RuntimeException failed) { // closing goes on; the next start shows the layout kept before
                 Platform.getLog(VirtualGrid.class).error(failed.getMessage(), failed);
             }
         });
+    }
+
+    // --- the theme's colours
+
+    /** Where the grid's own colours go in a dark theme: the body, the headers and the selection over them. */
+    private static final String[][] THEMED = {
+        {DisplayMode.NORMAL.name(), THEME}, {DisplayMode.NORMAL.name(), GridRegion.COLUMN_HEADER},
+        {DisplayMode.NORMAL.name(), GridRegion.ROW_HEADER}, {DisplayMode.NORMAL.name(), GridRegion.CORNER},
+        {DisplayMode.SELECT.name(), THEME}, {DisplayMode.SELECT.name(), SelectionStyleLabels.SELECTION_ANCHOR_STYLE},
+        {DisplayMode.SELECT.name(), GridRegion.COLUMN_HEADER}, {DisplayMode.SELECT.name(), GridRegion.ROW_HEADER},
+        {DisplayMode.NORMAL.name(), WARN}, {DisplayMode.SELECT.name(), WARN}};
+    private RGB themedFor;
+    private boolean darkTheme;
+    private final List<Color> themeColours = new ArrayList<>();
+    private java.util.Map<String, java.util.Optional<org.eclipse.nebula.widgets.nattable.style.IStyle>> lightStyles;
+    private Color lightBackground;
+    private Style selectionStyle;
+    private Color[] lightSelection;
+
+    /**
+     * Gives the grid the colours of the theme its view has: NatTable's own (light) ones in a light theme; in a dark one
+     * the body in the view's background with light text, headers a shade lighter, the selection in a muted blue, and
+     * warnings in a light red that reads on the dark background.
+     */
+    private void followTheme() {
+        if (natTable.isDisposed()) {
+            return;
+        }
+        RGB background = natTable.getParent().getBackground().getRGB();
+        if (background.equals(themedFor)) {
+            return;
+        }
+        themedFor = background;
+        boolean dark = Colours.isDark(background);
+        if (!dark && !darkTheme) {
+            return; // NatTable's colours as they are
+        }
+        darkTheme = dark;
+        IConfigRegistry registry = natTable.getConfigRegistry();
+        if (lightStyles == null) { // NatTable's (and our) light styles, to go back to
+            lightStyles = new java.util.HashMap<>();
+            for (String[] at : THEMED) {
+                lightStyles.put(at[0] + "/" + at[1],
+                        java.util.Optional.ofNullable(registry.getSpecificConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.valueOf(at[0]), at[1])));
+            }
+            lightBackground = natTable.getBackground();
+            if (registry.getSpecificConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.SELECT, null) instanceof Style selection) {
+                selectionStyle = selection;
+                lightSelection = new Color[] {selection.getAttributeValue(CellStyleAttributes.BACKGROUND_COLOR),
+                    selection.getAttributeValue(CellStyleAttributes.FOREGROUND_COLOR)};
+            }
+        }
+        for (String[] at : THEMED) {
+            registry.unregisterConfigAttribute(CellConfigAttributes.CELL_STYLE, DisplayMode.valueOf(at[0]), at[1]);
+        }
+        registry.unregisterConfigAttribute(CellConfigAttributes.GRID_LINE_COLOR, DisplayMode.NORMAL, THEME);
+        themeColours.forEach(Color::dispose);
+        themeColours.clear();
+        if (dark) {
+            RGB white = new RGB(255, 255, 255);
+            Color body = colour(Colours.mix(background, white, 0.04));
+            Color text = colour(new RGB(224, 224, 224));
+            Color header = colour(Colours.mix(background, white, 0.14));
+            Color selected = colour(Colours.mix(background, new RGB(70, 130, 200), 0.55));
+            Color headerSelected = colour(Colours.mix(background, new RGB(70, 130, 200), 0.35));
+            Color warning = colour(new RGB(255, 128, 128));
+            themed(registry, DisplayMode.NORMAL, THEME, body, text);
+            for (String region : List.of(GridRegion.COLUMN_HEADER, GridRegion.ROW_HEADER, GridRegion.CORNER)) {
+                themed(registry, DisplayMode.NORMAL, region, header, text);
+            }
+            Color whiteText = natTable.getDisplay().getSystemColor(SWT.COLOR_WHITE);
+            themed(registry, DisplayMode.SELECT, THEME, selected, whiteText);
+            themed(registry, DisplayMode.SELECT, SelectionStyleLabels.SELECTION_ANCHOR_STYLE, selected, whiteText);
+            if (selectionStyle != null) { // the selection's own style (it has the selection's font too): its colours only
+                selectionStyle.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, selected);
+                selectionStyle.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, whiteText);
+            }
+            themed(registry, DisplayMode.SELECT, GridRegion.COLUMN_HEADER, headerSelected, text);
+            themed(registry, DisplayMode.SELECT, GridRegion.ROW_HEADER, headerSelected, text);
+            themed(registry, DisplayMode.NORMAL, WARN, null, warning);
+            themed(registry, DisplayMode.SELECT, WARN, null, warning);
+            registry.registerConfigAttribute(CellConfigAttributes.GRID_LINE_COLOR, colour(Colours.mix(background, white, 0.22)),
+                    DisplayMode.NORMAL, THEME);
+            natTable.setBackground(body);
+        } else {
+            for (String[] at : THEMED) {
+                lightStyles.get(at[0] + "/" + at[1]).ifPresent(
+                        style -> registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, style, DisplayMode.valueOf(at[0]), at[1]));
+            }
+            natTable.setBackground(lightBackground);
+            if (selectionStyle != null) {
+                selectionStyle.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, lightSelection[0]);
+                selectionStyle.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, lightSelection[1]);
+            }
+        }
+        natTable.getDisplay().asyncExec(() -> {
+            if (!natTable.isDisposed()) {
+                natTable.redraw(); // this paint used the colours before
+            }
+        });
+    }
+
+    private Color colour(RGB rgb) {
+        Color colour = new Color(natTable.getDisplay(), rgb);
+        themeColours.add(colour);
+        return colour;
+    }
+
+    private static void themed(IConfigRegistry registry, DisplayMode mode, String label, Color background, Color foreground) {
+        Style style = new Style();
+        if (background != null) {
+            style.setAttributeValue(CellStyleAttributes.BACKGROUND_COLOR, background);
+        }
+        style.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, foreground);
+        registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, style, mode, label);
+    }
+
+    /** Whether the grid paints in its dark colours (the view's theme is dark). */
+    public boolean isDark() {
+        return darkTheme;
+    }
+
+    /**
+     * The colour the body cell of column {@code id} in row {@code index} (on screen) is painted in, as the grid's styles
+     * say, in the display mode it is in (selected or not).
+     */
+    public RGB cellBackground(int index, String id) {
+        followTheme();
+        // the grid's first column is the row header and its first row the column header
+        var cell = natTable.getCellByPosition(viewport.getColumnPositionByIndex(index(id)) + 1, viewport.getRowPositionByIndex(index) + 1);
+        return org.eclipse.nebula.widgets.nattable.style.CellStyleUtil.getCellStyle(cell, natTable.getConfigRegistry())
+                .getAttributeValue(CellStyleAttributes.BACKGROUND_COLOR).getRGB();
+    }
+
+    // --- editing in place
+
+    /** A cell is editable when its row is read and the column's rule lets the row's field be edited. */
+    private IEditableRule editableRule() {
+        return new IEditableRule() {
+            @Override
+            public boolean isEditable(ILayerCell cell, IConfigRegistry registry) {
+                return isEditable(cell.getColumnIndex(), cell.getRowIndex());
+            }
+
+            @Override
+            public boolean isEditable(int columnIndex, int rowIndex) {
+                Column<R> column = columns.get(columnIndex);
+                R row = rows.peek(rowIndex);
+                return column.edit != null && row != null && column.editableWhen.test(row);
+            }
+        };
+    }
+
+    /**
+     * A text field, or a drop-down of the column's choices; neither opens on a click (a click selects, a double-click
+     * opens the record): F2 or typing on the selected cell does.
+     */
+    private static ICellEditor editor(Column<?> column) {
+        if (column.choices != null) {
+            return new ComboBoxCellEditor(column.choices) {
+                @Override
+                public boolean activateAtAnyPosition() {
+                    return false;
+                }
+            };
+        }
+        return new TextCellEditor() {
+            @Override
+            public boolean activateAtAnyPosition() {
+                return false;
+            }
+        };
+    }
+
+    /** Whether the cell of column {@code id} in row {@code index} can be edited in place now. */
+    public boolean isEditable(int index, String id) {
+        return editableRule().isEditable(index(id), index);
+    }
+
+    /**
+     * Edits a cell in place as a user does: selects it, opens its editor (as F2 does), puts {@code value} in it and
+     * commits (as Enter does). Returns {@code false} and changes nothing when the cell is not editable.
+     */
+    public boolean editCell(int index, String id, String value) {
+        selectCell(index, id);
+        var cell = natTable.getCellByPosition(viewport.getColumnPositionByIndex(index(id)) + 1, viewport.getRowPositionByIndex(index) + 1);
+        natTable.doCommand(new EditCellCommand(natTable, natTable.getConfigRegistry(), cell));
+        ICellEditor editor = natTable.getActiveCellEditor();
+        if (editor == null || editor.isClosed()) {
+            return false;
+        }
+        editor.setEditorValue(editor instanceof ComboBoxCellEditor ? new String[] {value} : value); // a drop-down takes its selection
+        return editor.commit(MoveDirectionEnum.NONE);
     }
 
     private static boolean collectionsPrimed;
@@ -460,6 +717,35 @@ public final class VirtualGrid<R> {
     /** How many rows the list has (not how many are read). */
     public int rowCount() {
         return count;
+    }
+
+    /**
+     * The list turned out to have {@code newCount} rows (counted after the first block was shown): the rows read so far
+     * and the selection are kept, the scroll bar follows.
+     */
+    public void setRowCount(int newCount) {
+        if (newCount == count || natTable.isDisposed()) {
+            return;
+        }
+        count = newCount;
+        bodyDataLayer.fireLayerEvent(new RowStructuralRefreshEvent(bodyDataLayer));
+        natTable.redraw();
+    }
+
+    /** Asks again for the cells shown (blocks the source left unread before can be read now). */
+    public void repaint() {
+        if (!natTable.isDisposed()) {
+            natTable.redraw();
+        }
+    }
+
+    /** Runs {@code changed} whenever the user selects other cells or rows (a view tells its selection listeners). */
+    public void onSelection(Runnable changed) {
+        selectionLayer.addLayerListener(event -> {
+            if (event instanceof org.eclipse.nebula.widgets.nattable.selection.event.ISelectionEvent) {
+                changed.run();
+            }
+        });
     }
 
     /** The row at {@code index} if its block is read, else {@code null} (nothing is read for it). */

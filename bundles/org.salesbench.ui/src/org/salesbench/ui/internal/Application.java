@@ -39,7 +39,9 @@ public class Application implements IApplication {
                 ComponentFactory<Database> databases = Services.get(ComponentFactory.class, Database.FACTORY_FILTER);
                 DatabaseSettings settings = DatabaseSettings.fromSystemProperties();
                 database = settings.dialect() == DatabaseSettings.Dialect.POSTGRESQL && settings.password() == null
-                        ? signIn(context, databases, settings) : Database.start(databases, settings);
+                        ? signIn(context, databases, settings)
+                        // off the user interface thread, with a window saying so when it takes long (a first start)
+                        : OpeningProgress.open(display, settings, () -> Database.start(databases, settings));
                 if (database == null) {
                     return IApplication.EXIT_OK; // the user cancelled the sign-in
                 }

@@ -6,8 +6,31 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.ui.internal.messages";
 
+    public static String Picklists_description;
+    public static String Picklists_list;
+    public static String Picklists_code;
+    public static String Picklists_english;
+    public static String Picklists_chinese;
+    public static String Picklists_active;
+    public static String Picklists_add;
+    public static String Picklists_rename;
+    public static String Picklists_up;
+    public static String Picklists_down;
+    public static String Picklists_deactivate;
+    public static String Picklists_activate;
+    public static String Picklists_adminOnly;
+    public static String Picklists_yes;
+    public static String Picklists_no;
+    public static String Picklists_addTitle;
+    public static String Picklists_renameTitle;
+    public static String Picklists_industry;
+    public static String Picklists_lossReason;
+    public static String Picklists_customerStatus;
+    public static String Picklists_activityType;
     public static String Application_databaseErrorTitle;
     public static String Application_databaseNoticeTitle;
+    public static String Opening_opening;
+    public static String Opening_creating;
     public static String Window_title;
     public static String Menu_file;
     public static String Menu_new;

@@ -19,6 +19,7 @@ import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.internal.helper.DatabaseField;
 import org.eclipse.persistence.jpa.JpaEntityManager;
 import org.eclipse.persistence.mappings.DatabaseMapping;
+import org.eclipse.persistence.mappings.DirectCollectionMapping;
 import org.eclipse.persistence.sessions.Session;
 
 /**
@@ -26,8 +27,9 @@ import org.eclipse.persistence.sessions.Session;
  * view {@code <TABLE>_V} that shows a direct SQL session every column of the rows row-level security lets it see, with
  * the columns of each field the reader's roles hide as NULL (SB_MASK_FIELDS and SB_FIELD_HIDDEN in the users
  * changelog). The columns of a field come from the EclipseLink descriptor, so an embedded value (an amount and its
- * currency) or a reference (its key column) is masked whole. A field kept in a table of its own (a customer's tags)
- * is not masked here.
+ * currency) or a reference (its key column) is masked whole. A field kept in a table of its own (a customer's tags, a
+ * contact's phones and e-mails) has no column to mask: its rows are its values, which a row-level policy of that table
+ * hides from a reader whose roles hide the field (SB_MASK_ROWS; {@link #rowsOf}).
  * <p>
  * On the tables themselves the columns of a field some role hides are locked (SB_LOCK_COLUMNS): the team may not
  * SELECT them there, so a direct SQL session reads them only through the views; the application reads through the
@@ -39,7 +41,33 @@ public final class FieldMasks {
     public record Mask(String entity, String table, Map<String, String> fieldOfColumn) {
     }
 
+    /** A field kept in a table of its own, one row per value: a customer's tags ({@code SB_CUSTOMER_TAG}). */
+    public record RowMask(String entity, String field, String table) {
+    }
+
     private FieldMasks() {
+    }
+
+    /** The fields a rule may name that are kept in a table of their own, from the persistence unit's metamodel. */
+    public static List<RowMask> rowsOf(EntityManager em) {
+        Session session = em.unwrap(JpaEntityManager.class).getServerSession();
+        Map<String, List<String>> secured = SecuredFields.of(em);
+        List<RowMask> masks = new ArrayList<>();
+        for (EntityType<?> type : em.getMetamodel().getEntities()) {
+            String entity = SecuredFields.securityName(type.getJavaType());
+            ClassDescriptor descriptor = entity == null ? null : session.getDescriptor(type.getJavaType());
+            if (descriptor == null) {
+                continue;
+            }
+            for (String field : secured.getOrDefault(entity, List.of())) {
+                if (descriptor.getMappingForAttributeName(field) instanceof DirectCollectionMapping values
+                        && values.getReferenceTable() != null) {
+                    masks.add(new RowMask(entity, field, values.getReferenceTableName()));
+                }
+            }
+        }
+        masks.sort(java.util.Comparator.comparing(RowMask::table));
+        return masks;
     }
 
     /** What the views mask, from the persistence unit's metamodel: one entry per record kind with a single table. */
@@ -73,8 +101,9 @@ public final class FieldMasks {
     }
 
     /**
-     * Pins the rule functions' search path (SB_PIN_RULES) and makes (or remakes, for columns added since) every record
-     * kind's masking view; run by the schema's owner.
+     * Pins the rule functions' search path (SB_PIN_RULES), makes (or remakes, for columns added since) every record
+     * kind's masking view and gives each table of a field's values its row policy (SB_MASK_ROWS); run by the schema's
+     * owner.
      *
      * @return the views made, by table
      */
@@ -102,6 +131,16 @@ public final class FieldMasks {
             }
         }
         lock(c, made);
+        try (PreparedStatement s = c.prepareStatement("SELECT SB_MASK_ROWS(?, ?, ?)")) {
+            for (RowMask mask : rowsOf(em)) {
+                s.setString(1, mask.table());
+                s.setString(2, mask.entity());
+                s.setString(3, mask.field());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next(); // false for a table without row-level security, which is left alone
+                }
+            }
+        }
         return made.stream().map(Mask::table).toList();
     }
 

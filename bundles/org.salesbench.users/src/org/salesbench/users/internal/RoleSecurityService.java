@@ -37,7 +37,7 @@ public class RoleSecurityService implements SecurityService {
      * policy: a share of a record the user may edit.)
      */
     static final List<String> ADMIN_TABLES = List.of("SB_USER", "SB_TEAM", "SB_TEAM_MEMBER", "SB_ROLE", "SB_ROLE_GRANT",
-            "SB_ROLE_FIELD", "SB_USER_ROLE");
+            "SB_ROLE_FIELD", "SB_USER_ROLE", "SB_PICKLIST_VALUE");
 
     private final CurrentUser user;
     private final AccessProfile profile;

@@ -7,6 +7,7 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.workflow.internal.messages";
 
+    public static String TasksRecordMerge_moved;
     public static String Task_title;
     public static String Ics_notACalendar;
     public static String Ics_badStart;

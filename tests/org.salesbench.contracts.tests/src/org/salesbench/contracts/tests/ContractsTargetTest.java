@@ -18,6 +18,8 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.analytics.ReportFilter;
+import org.salesbench.analytics.ReportResult;
 import org.salesbench.audit.AuditEntry;
 import org.salesbench.audit.AuditKind;
 import org.salesbench.audit.internal.AuditTrailImpl;
@@ -25,6 +27,8 @@ import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.internal.receivables.AgeingReport;
+import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.core.events.DomainEventPublisher;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.CustomerService;
@@ -205,6 +209,46 @@ class ContractsTargetTest {
         assertEquals(1, stale.failed(), stale.toString());
         assertTrue(stale.errors().get(0).column().equals("Version"), stale.errors().toString());
         assertEquals("OA 系统二期", fx.contracts.findByNumber("HT-U-1").orElseThrow().getTitle());
+    }
+
+    @Test
+    void anOwnerChangedByAnUpdateTakesTheDraftsInstalmentsAlongAndTheTotalsPerOwnerAgree() throws IOException {
+        ContractFixture fx = fixture();
+        fx.deal("OW", "1", true);
+        fx.as(ContractFixture.REP);
+        Path file = write("new.csv", """
+                Number,Customer,Title,Amount
+                HT-O-1,杭州云栖智能制造有限公司 OW,OA 系统,1000.00
+                """);
+        assertEquals(1, load(fx, file, ImportSettings.Mode.ALL_OR_NOTHING, MatchPolicy.NONE).created());
+        Contract draft = fx.contracts.findByNumber("HT-O-1").orElseThrow();
+        fx.money.setPlan(draft.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(10), "40"),
+                PlannedInstalment.percent(fx.today().plusDays(20), "60")), null);
+        fx.as(ContractFixture.ADMIN);
+        long version = fx.contracts.findByNumber("HT-O-1").orElseThrow().getVersion();
+        Path edit = write("owner.csv", "Number,Owner,Version\nHT-O-1," + ContractFixture.MANAGER + "," + version + "\n");
+        ImportResult updated = load(fx, edit, ImportSettings.Mode.ALL_OR_NOTHING, new MatchPolicy(List.of("number"), MatchPolicy.OnMatch.UPDATE));
+        assertEquals(1, updated.updated(), updated.errors().toString());
+        assertEquals(ContractFixture.MANAGER, fx.contracts.findByNumber("HT-O-1").orElseThrow().getOwner());
+        assertEquals(List.of(ContractFixture.MANAGER), instalmentOwners(fx, draft.getId()));
+        // approved, the plan is receivable money: the totals kept per owner and the ageing by owner name the new owner only
+        fx.contracts.submitForApproval(draft.getId());
+        fx.contracts.recordApprovalDecision(draft.getId(), true, "同意");
+        assertEquals(List.of(ContractFixture.MANAGER + " 1000.00 1000.00"), fx.db.read(em -> em.createNativeQuery(
+                "SELECT OWNER, SUM(PLANNED), SUM(OPEN_AMOUNT) FROM SB_CONTRACT_DUE_TOTAL GROUP BY OWNER HAVING SUM(PLANNED) <> 0").getResultList()
+                .stream().map(r -> ((Object[]) r)[0] + " " + money(((Object[]) r)[1]) + " " + money(((Object[]) r)[2])).toList()));
+        ReportResult ageing = new AgeingReport().run(ContractFixture.reportContext(fx.db, fx.security), ReportFilter.all().withBy("owner"));
+        assertEquals(List.of(ContractFixture.MANAGER), ageing.rows().stream().map(r -> String.valueOf(r.value(0))).toList());
+        assertEquals(0, new BigDecimal("1000").compareTo((BigDecimal) ageing.rows().get(0).value(6)), ageing.rows().toString());
+    }
+
+    private static List<String> instalmentOwners(ContractFixture fx, long contractId) {
+        return fx.db.read(em -> em.createNativeQuery("SELECT DISTINCT OWNER FROM SB_CONTRACT_INSTALMENT WHERE CONTRACT_ID = ?")
+                .setParameter(1, contractId).getResultList().stream().map(String::valueOf).toList());
+    }
+
+    private static String money(Object value) {
+        return new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     @Test

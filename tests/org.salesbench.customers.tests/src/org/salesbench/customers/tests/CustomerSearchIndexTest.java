@@ -281,6 +281,37 @@ class CustomerSearchIndexTest {
     }
 
     @Test
+    void aBulkWriteAnnouncedRightBeforeTheIndexClosesIsIndexedSoTheNextOpeningHasNothingToCatchUp(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        LocalSecurityService security = new LocalSecurityService("tester");
+        try (Database db = Database.open(settings, security)) {
+            CustomerServiceImpl first = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            first.create(CustomerFixture.customer("嘉兴南湖纺织有限公司"));
+            first.search().awaitCurrent();
+            // what a command-line import does: a bulk write with JDBC, announced, and the database closed at once
+            try (Connection c = Database.connect(settings)) {
+                for (int i = 0; i < 20; i++) {
+                    insertRaw(c, 991_000 + i, "湖州批量导入有限公司" + i, Instant.now(Clocks.system()));
+                }
+                c.commit();
+            }
+            first.search().imported();
+            first.search().imported(); // the event after the bulk load's own announcement: one catch-up covers both
+            first.search().close();
+
+            CustomerServiceImpl next = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            try {
+                next.search().awaitCurrent();
+                assertEquals(0, next.search().lastOpeningCaughtUp(), "the index closed current: the next start re-reads nothing");
+                assertEquals(21, next.count(CustomerFilter.ALL));
+                assertEquals(20, next.count(CustomerFilter.text("湖州批量导入")));
+            } finally {
+                next.search().close();
+            }
+        }
+    }
+
+    @Test
     void rebuildsADeletedIndexAndCatchesUpAnIndexLeftBehind(@TempDir Path dir) throws Exception {
         DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
         LocalSecurityService security = new LocalSecurityService("tester");

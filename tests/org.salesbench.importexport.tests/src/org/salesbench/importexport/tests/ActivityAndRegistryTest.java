@@ -52,7 +52,7 @@ class ActivityAndRegistryTest {
     void formatsAndTargetsComeFromTheExtensionPoints() {
         assertEquals(List.of("csv", "vcard", "xlsx"), fx.engine.formats().stream().map(FormatDescriptor::id).toList());
         assertEquals(List.of("customers", "contacts", "activities", "users", "products", "leadSources", "leads", "opportunities",
-                "stageHistory"), fx.engine.targets().stream().map(TargetDescriptor::id).toList());
+                "stageHistory", "campaignMembers"), fx.engine.targets().stream().map(TargetDescriptor::id).toList());
         assertEquals("Customers", fx.engine.target("customers").label());
         assertEquals("xlsx", fx.engine.formatFor(Path.of("Book1.XLSX")).orElseThrow().id());
         assertTrue(fx.engine.formatFor(Path.of("notes.docx")).isEmpty());

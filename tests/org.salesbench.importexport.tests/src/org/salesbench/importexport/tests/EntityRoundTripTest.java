@@ -96,7 +96,7 @@ class EntityRoundTripTest {
         f.products.create(support);
 
         Customer huawei = new Customer("深圳华为技术有限公司");
-        huawei.setIndustry("通信");
+        huawei.setIndustry("COMMUNICATIONS"); // codes of the industry picklist, as the editors store them
         f.customers.create(huawei);
         Customer acme = f.customers.create(new Customer("ACME Inc."));
 
@@ -106,7 +106,7 @@ class EntityRoundTripTest {
         hot.setPhone("+86 571 8888 0000");
         hot.setEmail("wang.fang@haina.example");
         hot.setSource("REFERRAL");
-        hot.setIndustry("医疗");
+        hot.setIndustry("HEALTHCARE");
         hot.setSize(CompanySize.ENTERPRISE);
         hot.setNeed("CRM, 预算已批");
         hot.setBudget(Money.of(new BigDecimal("500000"), "CNY"));

@@ -55,6 +55,8 @@ class FieldRulesOnNestedRecordsAndImportsTest {
             k.setName("王经理");
             k.setTitle("采购总监");
             k.getPhones().add("13912345678");
+            k.getEmails().add("wang@dongfang.example");
+            c.getTags().add("保密名单");
             Activity a = new Activity();
             a.setType(ActivityType.CALL);
             a.setOccurredAt(LocalDateTime.of(2026, 3, 2, 10, 0));
@@ -67,13 +69,16 @@ class FieldRulesOnNestedRecordsAndImportsTest {
             assertEquals(List.of("13912345678"), all.getContacts().get(0).getPhones(), "no rules: the phone shows");
             assertEquals("底价 88 万-机密", all.getActivities().get(0).getOutcome());
 
-            security.rules.put("contact", Map.of("phones", FieldAccess.HIDDEN, "title", FieldAccess.READ));
+            security.rules.put("contact", Map.of("phones", FieldAccess.HIDDEN, "emails", FieldAccess.HIDDEN, "title", FieldAccess.READ));
             security.rules.put("activity", Map.of("outcome", FieldAccess.HIDDEN));
+            security.rules.put("customer", Map.of("tags", FieldAccess.HIDDEN));
 
             Customer seen = f.customers.find(id).orElseThrow();
             Contact contact = seen.getContacts().get(0);
             assertEquals("王经理", contact.getName());
             assertTrue(contact.getPhones().isEmpty(), "the editor's contact hides its phones: " + contact.getPhones());
+            assertTrue(contact.getEmails().isEmpty(), "and its e-mails: " + contact.getEmails());
+            assertTrue(seen.getTags().isEmpty(), "the editor's customer hides its tags: " + seen.getTags());
             assertEquals("采购总监", contact.getTitle(), "a read-only field still shows");
             assertNull(seen.getActivities().get(0).getOutcome(), "the editor's activity hides its outcome");
             assertEquals("报价沟通", seen.getActivities().get(0).getSummary());
@@ -82,6 +87,8 @@ class FieldRulesOnNestedRecordsAndImportsTest {
             seen.setNeeds("二期扩产");
             f.customers.update(seen);
             assertEquals(1, f.count("SELECT COUNT(*) FROM SB_CONTACT_PHONE WHERE PHONE = '13912345678'"), "the hidden phone is kept");
+            assertEquals(1, f.count("SELECT COUNT(*) FROM SB_CONTACT_EMAIL WHERE EMAIL = 'wang@dongfang.example'"), "the hidden e-mail is kept");
+            assertEquals(1, f.count("SELECT COUNT(*) FROM SB_CUSTOMER_TAG WHERE TAG = '保密名单'"), "the hidden tag is kept");
             assertEquals(1, f.count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE OUTCOME = '底价 88 万-机密'"), "the hidden outcome is kept");
 
             Customer again = f.customers.find(id).orElseThrow();
@@ -112,6 +119,11 @@ class FieldRulesOnNestedRecordsAndImportsTest {
             String csv = Files.readString(contacts, StandardCharsets.UTF_8);
             assertTrue(csv.contains("王经理"), csv);
             assertFalse(csv.contains("13912345678"), "the hidden phone leaves the contacts export: " + csv);
+            assertFalse(csv.contains("wang@dongfang"), "so does the hidden e-mail: " + csv);
+            Path customers = dir.resolve("customers.csv");
+            f.engine.export("customers", CustomerFilter.ALL, customers, WriteOptions.DEFAULT, new NullProgressMonitor());
+            String customersCsv = Files.readString(customers, StandardCharsets.UTF_8);
+            assertTrue(customersCsv.contains("东方重工") && !customersCsv.contains("保密名单"), "the hidden tag leaves the customers export: " + customersCsv);
             Path activities = dir.resolve("activities.csv");
             f.engine.export("activities", CustomerFilter.ALL, activities, WriteOptions.DEFAULT, new NullProgressMonitor());
             assertFalse(Files.readString(activities, StandardCharsets.UTF_8).contains("机密"), "the hidden outcome leaves the activities export");

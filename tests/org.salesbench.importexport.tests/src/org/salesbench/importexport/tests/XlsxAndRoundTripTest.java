@@ -96,7 +96,7 @@ class XlsxAndRoundTripTest {
         Customer huawei = new Customer("深圳华为技术有限公司");
         huawei.setShortName("华为");
         huawei.setCreditCode(CreditCode.withCheckCharacter("91440300MA5FABCD1"));
-        huawei.setIndustry("通信");
+        huawei.setIndustry("COMMUNICATIONS"); // a code of the industry picklist, as the editor stores it
         huawei.setRegion("广东");
         huawei.setAddress("坂田, \"华为基地\"\n北区");
         huawei.setSize(CompanySize.ENTERPRISE);

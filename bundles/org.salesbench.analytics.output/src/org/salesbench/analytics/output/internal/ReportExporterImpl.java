@@ -31,6 +31,7 @@ import org.salesbench.importexport.FormatDescriptor;
 import org.salesbench.importexport.ImportService;
 import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.WriteOptions;
+import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.UnitOfWork;
 
 /**
@@ -117,14 +118,20 @@ public class ReportExporterImpl implements ReportExporter {
         }
     }
 
-    /** The filter line of a result, with team and pipeline names read from the database. */
+    /**
+     * The filter line of a result, with team and pipeline names read from the database: through the masking view on a
+     * team server (a pipeline is a record kind field rules may name), so a name the user's roles hide shows as its id.
+     */
     public String describe(ReportResult result) {
         return FilterLine.describe(result.filter(), id -> name("SB_TEAM", id), id -> name("SB_PIPELINE", id));
     }
 
     private String name(String table, long id) {
-        Object name = unitOfWork.read(em -> em.createNativeQuery("SELECT NAME FROM " + table + " WHERE ID = ?").setParameter(1, id)
-                .getResultStream().findFirst().orElse(null));
+        // a name the user's roles hide is NULL in the view: no row and a NULL name both show the id
+        Object name = unitOfWork.read(em -> {
+            java.util.List<?> names = MaskingViews.query(em, "SELECT NAME FROM {" + table + "} WHERE ID = ?").setParameter(1, id).getResultList();
+            return names.isEmpty() ? null : names.get(0);
+        });
         return name == null ? "#" + id : name.toString();
     }
 

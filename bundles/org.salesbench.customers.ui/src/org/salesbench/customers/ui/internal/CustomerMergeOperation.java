@@ -6,26 +6,33 @@ import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.salesbench.customers.CustomerMerge;
+import java.util.List;
+
+import org.salesbench.customers.RecordMerge;
 
 /**
- * A merge of two customers as Edit › Undo sees it: undo is {@link CustomerMerge#unmerge} of the merge (both customers
- * as they were, every record moved back; refused with the model's message when something changed since). The merge
- * itself ran in the dialog; there is no redo (merge again from the Duplicates dialog).
+ * A merge of customers, contacts or leads as Edit › Undo sees it: undo is {@link RecordMerge#unmerge} of each merge,
+ * the last first, all in one transaction (the records as they were, every record moved back; refused with the model's message when something
+ * changed since). The merges themselves ran in the dialog; there is no redo (merge again from the Duplicates dialog).
  */
 final class CustomerMergeOperation extends AbstractOperation {
 
-    private final CustomerMerge merge;
-    private final long mergeId;
+    private final RecordMerge merge;
+    private final List<Long> mergeIds;
 
-    CustomerMergeOperation(String label, CustomerMerge merge, long mergeId) {
+    CustomerMergeOperation(String label, RecordMerge merge, long mergeId) {
+        this(label, merge, List.of(mergeId));
+    }
+
+    /** Several merges into one record, made together: undone together, the last first. */
+    CustomerMergeOperation(String label, RecordMerge merge, List<Long> mergeIds) {
         super(label);
         this.merge = merge;
-        this.mergeId = mergeId;
+        this.mergeIds = List.copyOf(mergeIds);
     }
 
     long mergeId() {
-        return mergeId;
+        return mergeIds.get(mergeIds.size() - 1);
     }
 
     @Override
@@ -46,7 +53,7 @@ final class CustomerMergeOperation extends AbstractOperation {
     @Override
     public IStatus undo(IProgressMonitor monitor, IAdaptable info) throws ExecutionException {
         try {
-            merge.unmerge(mergeId);
+            merge.unmergeAll(mergeIds);
         } catch (RuntimeException e) {
             throw new ExecutionException(e.getMessage(), e);
         }

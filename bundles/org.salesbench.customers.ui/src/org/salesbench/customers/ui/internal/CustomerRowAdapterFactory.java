@@ -49,7 +49,7 @@ public class CustomerRowAdapterFactory implements IAdapterFactory {
                 case "shortName" -> Formats.text(row.shortName());
                 case "grade" -> Formats.text(row.grade());
                 case "status" -> Labels.of(row.status());
-                case "industry" -> Formats.text(row.industry());
+                case "industry" -> Formats.text(Industries.label(row.industry()));
                 case "region" -> Formats.text(row.region());
                 case "owner" -> Formats.text(row.owner());
                 case "nextFollowUp" -> Formats.date(row.nextFollowUp());

@@ -19,7 +19,7 @@ public class CustomerSearchProvider implements SearchResultProvider {
     @Override
     public List<SearchHit> search(String text, int limit) {
         return Services.get(CustomerService.class).page(CustomerFilter.text(text), CustomerSort.DEFAULT, 0, limit).stream()
-                .map(r -> new SearchHit(r.name(), Stream.of(r.industry(), r.region(), r.owner()).filter(s -> s != null && !s.isBlank())
+                .map(r -> new SearchHit(r.name(), Stream.of(Industries.label(r.industry()), r.region(), r.owner()).filter(s -> s != null && !s.isBlank())
                         .collect(Collectors.joining(" · ")), r.id()))
                 .toList();
     }

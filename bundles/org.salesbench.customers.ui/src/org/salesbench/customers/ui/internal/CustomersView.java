@@ -34,14 +34,12 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.recyclebin.Dependent;
 import org.salesbench.core.recyclebin.RecycleBin;
 import org.salesbench.core.security.AccessDeniedException;
+import org.salesbench.core.security.FieldAccess;
 import org.salesbench.core.security.FieldMask;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
@@ -55,16 +53,20 @@ import org.salesbench.customers.CustomerStatus;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.ConflictDialog;
-import org.salesbench.ui.forms.FilteredListView;
+import org.salesbench.ui.forms.FieldEditOperation;
 import org.salesbench.ui.forms.Formats;
+import org.salesbench.ui.forms.GridListView;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 
 /**
- * The customer list: a filter bar over a virtual table. Each filter or sort change takes the
- * count and the first page at once, then the ordered id snapshot in the background; rows are then
- * read by id in blocks as they scroll into view, so a million customers scroll like a hundred.
+ * The customer list: a filter bar over a grid ({@link VirtualGrid}, as the Opportunities and Leads lists). Each filter or
+ * sort change takes the first page at once, then the count and the ordered id snapshot in the background; rows are then
+ * read by id in blocks as they scroll into view, so a million customers scroll like a hundred. A click on a column
+ * header sorts the whole list through the search index ({@link CustomerSort}); columns hide, move and keep their
+ * layout per user.
  */
-public class CustomersView extends FilteredListView<CustomerFilter> implements ISelectionProvider {
+public class CustomersView extends GridListView<CustomerFilter, CustomerRow> implements ISelectionProvider {
 
     public static final String ID = "org.salesbench.customers.ui.views.customers";
     /** Job family of every job this view runs (tests wait for it). */
@@ -75,9 +77,6 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
     static final int SHALLOW_BLOCKS = 20;
     private static final int CACHED_BLOCKS = 64;
 
-    private record Column(String label, int width, CustomerSort.Column sort) {
-    }
-
     private CustomerService service;
     private Combo gradeCombo;
     private Combo statusCombo;
@@ -86,7 +85,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
     private Button overdueCheck;
     private Combo savedFilters;
 
-    private CustomerSort sort = CustomerSort.DEFAULT;
+    private VirtualGrid<CustomerRow> grid;
     private VirtualRows<CustomerRow> rows;
     private long[] ids;
     private boolean waitingForSnapshot;
@@ -175,34 +174,73 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         return new Combo(parent, style);
     }
 
-    private List<Column> builtInColumns() {
-        return List.of(new Column(Messages.Column_name, 260, CustomerSort.Column.NAME), new Column(Messages.Column_shortName, 90, null),
-                new Column(Messages.Column_grade, 50, CustomerSort.Column.GRADE), new Column(Messages.Column_status, 70, CustomerSort.Column.STATUS),
-                new Column(Messages.Column_industry, 90, CustomerSort.Column.INDUSTRY), new Column(Messages.Column_region, 80, CustomerSort.Column.REGION),
-                new Column(Messages.Column_owner, 80, CustomerSort.Column.OWNER),
-                new Column(Messages.Column_nextFollowUp, 100, CustomerSort.Column.NEXT_FOLLOW_UP),
-                new Column(Messages.Column_updated, 130, CustomerSort.Column.UPDATED_AT));
+    private List<VirtualGrid.Column<CustomerRow>> columns() {
+        List<String> statuses = Arrays.stream(CustomerStatus.values()).map(Labels::of).toList();
+        return List.of(VirtualGrid.Column.<CustomerRow>of("name", Messages.Column_name, 260, CustomerRow::name).sortBy(CustomerSort.Column.NAME),
+                VirtualGrid.Column.<CustomerRow>of("shortName", Messages.Column_shortName, 90, r -> Formats.text(r.shortName())),
+                VirtualGrid.Column.<CustomerRow>of("grade", Messages.Column_grade, 50, r -> Formats.text(r.grade())).sortBy(CustomerSort.Column.GRADE)
+                        .editable(r -> editable("grade"), service.grades(), (row, text) -> saveInPlace(row, "grade", text)),
+                VirtualGrid.Column.<CustomerRow>of("status", Messages.Column_status, 70, r -> Labels.of(r.status())).sortBy(CustomerSort.Column.STATUS)
+                        .editable(r -> editable("status"), statuses,
+                                (row, text) -> saveInPlace(row, "status", CustomerStatus.values()[statuses.indexOf(text)])),
+                VirtualGrid.Column.<CustomerRow>of("industry", Messages.Column_industry, 90, r -> Formats.text(Industries.label(r.industry())))
+                        .sortBy(CustomerSort.Column.INDUSTRY),
+                VirtualGrid.Column.<CustomerRow>of("region", Messages.Column_region, 80, r -> Formats.text(r.region())).sortBy(CustomerSort.Column.REGION),
+                VirtualGrid.Column.<CustomerRow>of("owner", Messages.Column_owner, 80, r -> PoolMessages.owner(r.owner())).sortBy(CustomerSort.Column.OWNER),
+                VirtualGrid.Column.<CustomerRow>of("nextFollowUp", Messages.Column_nextFollowUp, 100, r -> Formats.date(r.nextFollowUp()))
+                        .warnWhen(CustomersView::overdue).sortBy(CustomerSort.Column.NEXT_FOLLOW_UP)
+                        .editable(r -> editable("nextFollowUp"), (row, text) -> {
+                            LocalDate day;
+                            try {
+                                day = Formats.parseDate(text);
+                            } catch (java.time.format.DateTimeParseException e) {
+                                reportError(NLS.bind(Messages.View_badDate, new Object[] {Messages.Column_nextFollowUp, text,
+                                        Formats.date(LocalDate.now(Clocks.system()))}));
+                                return;
+                            }
+                            saveInPlace(row, "nextFollowUp", day);
+                        }),
+                VirtualGrid.Column.<CustomerRow>of("updated", Messages.Column_updated, 130, r -> Formats.dateTime(r.updatedAt()))
+                        .sortBy(CustomerSort.Column.UPDATED_AT));
+    }
+
+    /** Whether the user's field rules let them edit {@code field} of customers (a hidden or read-only field is not edited in place). */
+    private static boolean editable(String field) {
+        return Services.get(SecurityService.class).fieldAccess(Customer.ENTITY, field) == FieldAccess.EDIT;
+    }
+
+    /** The fields edited in place. */
+    private static final Map<String, FieldEditOperation.Field<Customer>> FIELDS = Map.of(
+            "grade", new FieldEditOperation.Field<>(Customer::getGrade, (c, v) -> c.setGrade((String) v)),
+            "status", new FieldEditOperation.Field<>(Customer::getStatus, (c, v) -> c.setStatus((CustomerStatus) v)),
+            "nextFollowUp", new FieldEditOperation.Field<>(Customer::getNextFollowUp, (c, v) -> c.setNextFollowUp((LocalDate) v)));
+
+    /**
+     * Saves one field edited in the grid through the service (its validation, rights and audit), only if the customer
+     * is still at the version the list shows: a change made since is reported with the offer to reload, not
+     * overwritten. Edit › Undo puts the value before back.
+     */
+    private void saveInPlace(CustomerRow row, String field, Object value) {
+        FieldEditOperation.save(grid.control(), Messages.Job_save, row.name(), Customer.ENTITY, row.id(), row.version(),
+                () -> service.find(row.id()), service::update, FIELDS.get(field), value, this::refresh, this::refresh, message -> {
+                    reportError(message);
+                    refresh();
+                });
+    }
+
+    private static boolean overdue(CustomerRow row) {
+        return row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now(Clocks.system()));
     }
 
     private void createTable(Composite parent) {
-        table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        for (Column c : builtInColumns()) {
-            TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(c.label());
-            column.setWidth(c.width());
-            if (c.sort() != null) {
-                column.addListener(SWT.Selection, e -> sortBy(column, c.sort()));
-            }
-        }
-        table.setSortColumn(table.getColumn(0));
-        table.setSortDirection(SWT.UP);
-        rows = new VirtualRows<>(table, BLOCK, CACHED_BLOCKS, Messages.Job_load, FAMILY);
-        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-        table.addListener(SWT.DefaultSelection, e -> openSelected());
-        table.addListener(SWT.Selection, e -> fireSelectionChanged());
+        grid = new VirtualGrid<>(parent, ID, columns(), BLOCK, CACHED_BLOCKS, Messages.Job_load, FAMILY, Messages.View_loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        rows = grid.rows();
+        rows.onFailure(e -> reportError(e.getMessage()));
+        grid.onOpen(row -> openSelected());
+        grid.onSort(this::refresh);
+        grid.onSelection(this::fireSelectionChanged);
         MenuManager menu = new MenuManager();
         menu.add(new Action(Messages.Action_open) {
             @Override
@@ -216,7 +254,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 deleteSelected();
             }
         });
-        table.setMenu(menu.createContextMenu(table));
+        grid.setRowMenu(menu);
         getSite().registerContextMenu(menu, this);
     }
 
@@ -239,7 +277,8 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         toolbar.add(new Action(Messages.Action_duplicates) {
             @Override
             public void run() {
-                DuplicatesDialog dialog = new DuplicatesDialog(getSite().getShell(), Services.get(CustomerMerge.class), service);
+                DuplicatesDialog dialog = new DuplicatesDialog(getSite().getShell(), Services.get(CustomerMerge.class), service,
+                        Services.find(org.salesbench.customers.RecordMerges.class).orElse(null));
                 dialog.open();
                 if (dialog.merged()) {
                     refresh();
@@ -250,7 +289,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
 
     @Override
     protected void applyFilter() {
-        if (table.isDisposed()) {
+        if (grid.control().isDisposed()) {
             return;
         }
         Set<String> grades = gradeCombo.getSelectionIndex() > 0 ? Set.of(gradeCombo.getText()) : Set.of();
@@ -260,19 +299,16 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         refresh();
     }
 
-    private void sortBy(TableColumn column, CustomerSort.Column sortColumn) {
-        boolean ascending = table.getSortColumn() != column || table.getSortDirection() != SWT.UP;
-        table.setSortColumn(column);
-        table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
-        sort = new CustomerSort(sortColumn, ascending);
-        refresh();
+    /** The order the grid's headers chose, or the list's own (by name). */
+    private CustomerSort sort() {
+        return grid.sortKey() instanceof CustomerSort.Column column ? new CustomerSort(column, grid.ascending()) : CustomerSort.DEFAULT;
     }
 
     /** Reads the list again for the current filter and sort. */
     @Override
     public void refresh() {
         CustomerFilter f = filter;
-        CustomerSort s = sort;
+        CustomerSort s = sort();
         int current = rows.restart(block -> {
             long[] snapshot = ids;
             if (snapshot == null && block >= SHALLOW_BLOCKS) {
@@ -297,7 +333,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 waitingForSnapshot = false;
                 rows.show(first, first.size());
                 if (!first.isEmpty()) {
-                    org.salesbench.ui.StartupTimes.rowsShown(table); // the start-up benchmark's mark: the first rows painted
+                    org.salesbench.ui.StartupTimes.rowsShown(grid.control()); // the start-up benchmark's mark: the first rows painted
                 }
                 setContentDescription(first.size() < BLOCK ? NLS.bind(Messages.View_count, String.format("%,d", first.size()))
                         : Messages.View_counting);
@@ -307,7 +343,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
             }
             long count = service.count(f);
             asyncIfCurrent(current, () -> {
-                table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
+                grid.setRowCount((int) Math.min(count, Integer.MAX_VALUE));
                 setContentDescription(NLS.bind(Messages.View_count, String.format("%,d", count)));
             });
             if (count > BLOCK) {
@@ -316,28 +352,11 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                     ids = snapshot;
                     if (waitingForSnapshot) {
                         waitingForSnapshot = false;
-                        table.clearAll(); // the rows scrolled to meanwhile ask again, now by id
+                        grid.repaint(); // the rows scrolled to meanwhile ask again, now by id
                     }
                 });
             }
         });
-    }
-
-    private void fill(TableItem item, int index) {
-        CustomerRow row = rows.row(index);
-        if (row == null) {
-            if (!rows.isLoaded(index)) {
-                item.setText(0, Messages.View_loading);
-            }
-            return;
-        }
-        item.setData(row);
-        String[] texts = {row.name(), Formats.text(row.shortName()), Formats.text(row.grade()), Labels.of(row.status()),
-                Formats.text(row.industry()), Formats.text(row.region()), PoolMessages.owner(row.owner()), Formats.date(row.nextFollowUp()),
-                Formats.dateTime(row.updatedAt())};
-        item.setText(texts);
-        boolean overdue = row.nextFollowUp() != null && row.nextFollowUp().isBefore(LocalDate.now(Clocks.system()));
-        item.setForeground(7, overdue ? table.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }
 
     private interface Work {
@@ -353,7 +372,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                 } catch (AccessDeniedException e) {
                     // e.g. a saved filter on a field the user's roles now hide: say so where the count goes
                     Display.getDefault().asyncExec(() -> {
-                        if (!table.isDisposed()) {
+                        if (!grid.control().isDisposed()) {
                             setContentDescription(e.getMessage());
                         }
                     });
@@ -371,7 +390,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
     }
 
     private void asyncIfCurrent(int requested, Runnable update) {
-        Display display = table.getDisplay();
+        Display display = grid.control().getDisplay();
         display.asyncExec(() -> {
             if (rows.isCurrent(requested)) {
                 update.run();
@@ -393,13 +412,14 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
     }
 
     private List<CustomerRow> selectedRows() {
-        List<CustomerRow> rows = new ArrayList<>();
-        for (TableItem item : table.getSelection()) {
-            if (item.getData() instanceof CustomerRow row) {
-                rows.add(row);
+        List<CustomerRow> selected = new ArrayList<>();
+        for (int index : grid.selectedRowIndexes()) {
+            CustomerRow row = grid.rowAt(index);
+            if (row != null) {
+                selected.add(row);
             }
         }
-        return rows;
+        return selected;
     }
 
     private void openSelected() {
@@ -426,7 +446,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
             } catch (ConcurrentChangeException e) {
                 String name = rows.stream().filter(r -> Long.valueOf(r.id()).equals(e.getRecordId())).map(CustomerRow::name).findFirst().orElse(null);
                 Display.getDefault().asyncExec(() -> {
-                    if (!table.isDisposed() && ConflictDialog.askReload(getSite().getShell(), name, e)) {
+                    if (!grid.control().isDisposed() && ConflictDialog.askReload(getSite().getShell(), name, e)) {
                         refresh();
                     }
                 });
@@ -441,7 +461,7 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
                         : NLS.bind(Messages.Undo_deleteMany, rows.size());
                 org.salesbench.ui.forms.Undo.done(new org.salesbench.ui.forms.DeleteToBinOperation(label, Customer.ENTITY,
                         seenVersions, id -> service.find(id).map(Customer::getVersion).orElse(null), service::deleteAll));
-                if (!table.isDisposed()) {
+                if (!grid.control().isDisposed()) {
                     refresh();
                 }
             });
@@ -547,6 +567,17 @@ public class CustomersView extends FilteredListView<CustomerFilter> implements I
         for (ISelectionChangedListener l : selectionListeners) {
             l.selectionChanged(event);
         }
+    }
+
+    /** The rows read so far (tests look at them). */
+    public List<CustomerRow> loadedRows() {
+        return new ArrayList<>(rows.loaded());
+    }
+
+    /** The list's grid (tests sort, arrange and read it). */
+    @Override
+    public VirtualGrid<CustomerRow> grid() {
+        return grid;
     }
 
     @Override

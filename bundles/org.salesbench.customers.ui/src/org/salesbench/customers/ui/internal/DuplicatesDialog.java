@@ -1,5 +1,6 @@
 package org.salesbench.customers.ui.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -10,6 +11,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
@@ -20,11 +23,16 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.DuplicateGroup;
+import org.salesbench.customers.MergeResult;
+import org.salesbench.customers.RecordMerge;
+import org.salesbench.customers.RecordMerges;
 
 /**
  * The duplicate finder: groups of customers that are likely the same (credit code, phone, e-mail, folded name), one
  * row a customer. Merge… merges the selected customer's group: the selected customer is offered as the survivor, the
- * next one of its group as the customer merged into it.
+ * next one of its group as the customer merged into it. The kind selector lists contacts or leads instead (any kind a
+ * module merges); there Merge… merges every other record of the selected one's group into it at once, at the versions
+ * listed (one changed since refuses them all), and Edit › Undo takes the merges back.
  */
 public class DuplicatesDialog extends TitleAreaDialog {
 
@@ -33,14 +41,24 @@ public class DuplicatesDialog extends TitleAreaDialog {
 
     private final CustomerMerge merge;
     private final CustomerService customers;
+    private final RecordMerges merges;
+    private RecordMerge current;
+    private Combo kind;
     private Table table;
     private Button mergeButton;
     private boolean merged;
 
     public DuplicatesDialog(Shell parent, CustomerMerge merge, CustomerService customers) {
+        this(parent, merge, customers, null);
+    }
+
+    /** With {@code merges} (may be null: customers only), the kinds of record the selector offers. */
+    public DuplicatesDialog(Shell parent, CustomerMerge merge, CustomerService customers, RecordMerges merges) {
         super(parent);
         this.merge = merge;
         this.customers = customers;
+        this.merges = merges;
+        this.current = merge;
     }
 
     @Override
@@ -55,10 +73,30 @@ public class DuplicatesDialog extends TitleAreaDialog {
         getShell().setText(Messages.Duplicates_title);
         Composite c = new Composite(area, SWT.NONE);
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        c.setLayout(new GridLayout(1, false));
+        c.setLayout(new GridLayout(2, false));
+        new Label(c, SWT.NONE).setText(Messages.Duplicates_kind);
+        kind = new Combo(c, SWT.READ_ONLY);
+        List<RecordMerge> kinds = new ArrayList<>(List.of(merge));
+        if (merges != null) {
+            for (String entity : List.of("contact", "lead")) {
+                merges.of(entity).ifPresent(kinds::add);
+            }
+        }
+        for (RecordMerge k : kinds) {
+            kind.add(kindLabel(k.entity()));
+            kind.setData(k.entity(), k);
+        }
+        kind.setData(kinds);
+        kind.select(0);
+        kind.addListener(SWT.Selection, e -> {
+            @SuppressWarnings("unchecked")
+            List<RecordMerge> all = (List<RecordMerge>) kind.getData();
+            current = all.get(kind.getSelectionIndex());
+            reload();
+        });
         table = new Table(c, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
-        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         data.heightHint = 300;
         data.widthHint = 640;
         table.setLayoutData(data);
@@ -93,7 +131,7 @@ public class DuplicatesDialog extends TitleAreaDialog {
     /** Finds the groups again and lists them. */
     void reload() {
         table.removeAll();
-        List<DuplicateGroup> groups = merge.duplicates(LIMIT);
+        List<DuplicateGroup> groups = current.duplicates(LIMIT);
         int n = 0;
         for (DuplicateGroup g : groups) {
             n++;
@@ -103,7 +141,11 @@ public class DuplicatesDialog extends TitleAreaDialog {
                 item.setData(new Object[] { g, m });
             }
         }
-        setMessage(groups.isEmpty() ? Messages.Duplicates_none : NLS.bind(Messages.Duplicates_found, groups.size()));
+        if (current == merge) {
+            setMessage(groups.isEmpty() ? Messages.Duplicates_none : NLS.bind(Messages.Duplicates_found, groups.size()));
+        } else {
+            setMessage(groups.isEmpty() ? Messages.Duplicates_none : NLS.bind(Messages.Duplicates_foundRecords, groups.size(), kindLabel(current.entity())));
+        }
         mergeButton.setEnabled(false);
     }
 
@@ -128,6 +170,10 @@ public class DuplicatesDialog extends TitleAreaDialog {
         if (next == null) {
             return;
         }
+        if (current != merge) {
+            mergeGroup(group, chosen);
+            return;
+        }
         Customer keep = customers.find(chosen.id()).orElse(null);
         Customer other = customers.find(next.id()).orElse(null);
         if (keep == null || other == null) {
@@ -139,6 +185,57 @@ public class DuplicatesDialog extends TitleAreaDialog {
             merged = true;
             reload();
         }
+    }
+
+    /**
+     * Merges every other record of the group into {@code keep}, at the versions listed, in one transaction, and records
+     * the merges for Edit › Undo; a refusal (one changed since, a missing one) is shown and nothing is merged.
+     */
+    private void mergeGroup(DuplicateGroup group, DuplicateGroup.Member keep) {
+        List<Long> others = new ArrayList<>();
+        List<Long> versions = new ArrayList<>(List.of(keep.version()));
+        for (DuplicateGroup.Member m : group.members()) {
+            if (m.id() != keep.id()) {
+                others.add(m.id());
+                versions.add(m.version());
+            }
+        }
+        RecordMerge kindMerge = current;
+        try {
+            List<MergeResult> results = kindMerge.mergeAll(keep.id(), others, java.util.Set.of(), versions);
+            String label = NLS.bind(Messages.Undo_mergeRecords, new Object[] { others.size(), kindLabel(kindMerge.entity()), keep.name() });
+            org.salesbench.ui.forms.Undo.done(new CustomerMergeOperation(label, kindMerge, results.stream().map(MergeResult::mergeId).toList()));
+            merged = true;
+            reload();
+            setMessage(NLS.bind(Messages.Duplicates_mergedRecords, new Object[] { others.size(), kindLabel(kindMerge.entity()), keep.name() }));
+        } catch (RuntimeException e) {
+            reload();
+            setErrorMessage(e.getMessage());
+        }
+    }
+
+    private static String kindLabel(String entity) {
+        return switch (entity) {
+        case "customer" -> Messages.Duplicates_kindCustomers;
+        case "contact" -> Messages.Duplicates_kindContacts;
+        case "lead" -> Messages.Duplicates_kindLeads;
+        default -> entity;
+        };
+    }
+
+    /** Shows the duplicates of {@code entity} ({@code customer}, {@code contact}, {@code lead}) as the selector would (tests). */
+    void showKind(String entity) {
+        @SuppressWarnings("unchecked")
+        List<RecordMerge> all = (List<RecordMerge>) kind.getData();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).entity().equals(entity)) {
+                kind.select(i);
+                current = all.get(i);
+                reload();
+                return;
+            }
+        }
+        throw new IllegalArgumentException(entity);
     }
 
     /** Opens the merge dialog; tests override nothing, they drive the dialog it opens. */

@@ -1,6 +1,8 @@
 package org.salesbench.customers.ui.internal;
 
 import org.salesbench.customers.ActivityType;
+import org.salesbench.persistence.Picklists;
+import org.salesbench.ui.Services;
 import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.DecisionRole;
@@ -29,6 +31,10 @@ final class Labels {
     static String of(CustomerStatus status) {
         if (status == null) {
             return "";
+        }
+        String edited = picklistLabel(Picklists.CUSTOMER_STATUS, status.name());
+        if (edited != null) {
+            return edited;
         }
         return switch (status) {
             case PROSPECT -> Messages.Status_prospect;
@@ -63,6 +69,10 @@ final class Labels {
         if (type == null) {
             return "";
         }
+        String edited = picklistLabel(Picklists.ACTIVITY_TYPE, type.name());
+        if (edited != null) {
+            return edited;
+        }
         return switch (type) {
             case CALL -> Messages.Activity_call;
             case VISIT -> Messages.Activity_visit;
@@ -70,5 +80,17 @@ final class Labels {
             case MEETING -> Messages.Activity_meeting;
             case NOTE -> Messages.Activity_note;
         };
+    }
+
+    /**
+     * The label an administrator gave a fixed value in the picklists (Preferences › Picklists), in the user's language;
+     * {@code null} when there is none to ask (no database open) and the shipped label is shown.
+     */
+    private static String picklistLabel(String list, String code) {
+        try {
+            return Services.get(Picklists.class).find(list, code).map(v -> v.label()).orElse(null);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 }

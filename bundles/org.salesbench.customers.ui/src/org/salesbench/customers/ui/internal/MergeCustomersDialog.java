@@ -181,7 +181,7 @@ public class MergeCustomersDialog extends TitleAreaDialog {
         case "name" -> c.getName();
         case "shortName" -> c.getShortName();
         case "creditCode" -> c.getCreditCode();
-        case "industry" -> c.getIndustry();
+        case "industry" -> Industries.label(c.getIndustry());
         case "region" -> c.getRegion();
         case "address" -> c.getAddress();
         case "size" -> Labels.of(c.getSize());

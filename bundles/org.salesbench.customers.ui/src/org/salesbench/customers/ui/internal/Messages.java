@@ -12,6 +12,13 @@ public final class Messages extends NLS {
     public static String Undo_deleteOne;
     public static String Undo_deleteMany;
     public static String Undo_merge;
+    public static String Duplicates_kind;
+    public static String Duplicates_kindCustomers;
+    public static String Duplicates_kindContacts;
+    public static String Duplicates_kindLeads;
+    public static String Duplicates_foundRecords;
+    public static String Duplicates_mergedRecords;
+    public static String Undo_mergeRecords;
     public static String Action_edit;
     public static String Action_logActivity;
     public static String Action_new;
@@ -138,6 +145,8 @@ public final class Messages extends NLS {
     public static String View_filterNameRequired;
     public static String View_grade;
     public static String View_loading;
+    public static String View_badDate;
+    public static String Job_save;
     public static String View_overdue;
     public static String View_owner;
     public static String View_saveFilter;

@@ -147,7 +147,8 @@ public class NewCustomerWizard extends Wizard implements INewWizard {
         public Text name;
         public Text shortName;
         public Text creditCode;
-        public Text industry;
+        public Combo industry;
+        private List<org.salesbench.persistence.PicklistValue> industries;
         public Text region;
         public Combo grade;
         public Combo status;
@@ -164,7 +165,13 @@ public class NewCustomerWizard extends Wizard implements INewWizard {
             name = field(c, Messages.Field_name);
             shortName = field(c, Messages.Field_shortName);
             creditCode = field(c, Messages.Field_creditCode);
-            industry = field(c, Messages.Field_industry);
+            new Label(c, SWT.NONE).setText(Messages.Field_industry);
+            industry = new Combo(c, SWT.READ_ONLY);
+            industry.add("");
+            industries = Industries.choices(null);
+            industries.forEach(v -> industry.add(v.label()));
+            industry.select(0);
+            industry.addListener(SWT.Selection, e -> update());
             region = field(c, Messages.Field_region);
             new Label(c, SWT.NONE).setText(Messages.Field_grade);
             grade = new Combo(c, SWT.READ_ONLY);
@@ -177,7 +184,7 @@ public class NewCustomerWizard extends Wizard implements INewWizard {
                 status.add(Labels.of(s));
             }
             status.select(0);
-            for (Text t : List.of(name, shortName, creditCode, industry, region)) {
+            for (Text t : List.of(name, shortName, creditCode, region)) {
                 t.addModifyListener(e -> update());
             }
             grade.addListener(SWT.Selection, e -> update());
@@ -190,7 +197,7 @@ public class NewCustomerWizard extends Wizard implements INewWizard {
             customer.setName(value(name));
             customer.setShortName(value(shortName));
             customer.setCreditCode(value(creditCode));
-            customer.setIndustry(value(industry));
+            customer.setIndustry(industry.getSelectionIndex() <= 0 ? null : industries.get(industry.getSelectionIndex() - 1).code());
             customer.setRegion(value(region));
             customer.setGrade(grade.getSelectionIndex() <= 0 ? null : grade.getText());
             customer.setStatus(CustomerStatus.values()[status.getSelectionIndex()]);

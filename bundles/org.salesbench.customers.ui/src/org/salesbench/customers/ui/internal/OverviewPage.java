@@ -16,6 +16,7 @@ import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.ui.CustomerEditorSection;
+import org.salesbench.persistence.PicklistValue;
 import org.salesbench.ui.forms.EntityFormPage;
 
 /** Every field of the customer, validated as it is typed. */
@@ -42,7 +43,12 @@ public class OverviewPage extends EntityFormPage<Customer> implements CustomerEd
         text(toolkit, company, "name", Messages.Field_name, Customer::getName, Customer::setName);
         text(toolkit, company, "shortName", Messages.Field_shortName, Customer::getShortName, Customer::setShortName);
         text(toolkit, company, "creditCode", Messages.Field_creditCode, Customer::getCreditCode, Customer::setCreditCode);
-        text(toolkit, company, "industry", Messages.Field_industry, Customer::getIndustry, Customer::setIndustry);
+        // the list's active values (and the customer's own if it is no longer offered), labelled in the user's language
+        List<PicklistValue> industries = Industries.choices(entity() == null ? null : entity().getIndustry());
+        List<String> industryLabels = new ArrayList<>(List.of(""));
+        industries.forEach(v -> industryLabels.add(v.label()));
+        combo(toolkit, company, "industry", Messages.Field_industry, industryLabels, c -> industryIndex(industries, c.getIndustry()),
+                (c, i) -> c.setIndustry(i == 0 ? null : industries.get(i - 1).code()));
         text(toolkit, company, "region", Messages.Field_region, Customer::getRegion, Customer::setRegion);
         text(toolkit, company, "address", Messages.Field_address, Customer::getAddress, Customer::setAddress);
         List<String> sizes = new ArrayList<>(List.of(""));
@@ -70,6 +76,19 @@ public class OverviewPage extends EntityFormPage<Customer> implements CustomerEd
         multiline(toolkit, notes, "needs", Messages.Field_needs, Customer::getNeeds, Customer::setNeeds);
         multiline(toolkit, notes, "notes", Messages.Field_notes, Customer::getNotes, Customer::setNotes);
         contributedSections(toolkit, form);
+    }
+
+    /** The combo item of a stored industry code: 0 (none) when the list has no such code. */
+    static int industryIndex(List<PicklistValue> industries, String code) {
+        if (code == null) {
+            return 0;
+        }
+        for (int i = 0; i < industries.size(); i++) {
+            if (industries.get(i).code().equalsIgnoreCase(code)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Sections of other bundles, below ours; one that fails is left out and logged, the page still opens. */

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.pool.CustomerPool;
 import org.salesbench.customers.pool.PoolFilter;
@@ -124,7 +125,9 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
         if (table.isDisposed()) {
             return;
         }
-        filter = new PoolFilter(searchText.getText(), industryText.getText(), regionText.getText(), minDaysSpinner.getSelection());
+        // an industry is typed as its label (or code) in either language; the pool matches the stored code
+        String industry = Services.get(Picklists.class).resolve(Picklists.INDUSTRY, industryText.getText()).orElse(industryText.getText());
+        filter = new PoolFilter(searchText.getText(), industry, regionText.getText(), minDaysSpinner.getSelection());
         refresh();
     }
 
@@ -150,7 +153,7 @@ public class PublicPoolView extends FilteredListView<PoolFilter> {
             return;
         }
         item.setData(row);
-        item.setText(new String[] { row.name(), Formats.text(row.industry()), Formats.text(row.region()), Formats.text(row.grade()),
+        item.setText(new String[] { row.name(), Formats.text(Industries.label(row.industry())), Formats.text(row.region()), Formats.text(row.grade()),
                 row.pooledAt() == null ? "" : Formats.dateTime(row.pooledAt()), Formats.text(row.pooledFrom()), Formats.text(row.reason()) });
     }
 

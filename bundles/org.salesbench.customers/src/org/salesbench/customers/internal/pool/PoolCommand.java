@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
@@ -47,11 +48,19 @@ public class PoolCommand implements CliCommand {
         args.expect();
         Integer minDays = number(args, "min-days");
         Integer limit = number(args, "limit");
-        PoolFilter filter = new PoolFilter(args.option("text"), args.option("industry"), args.option("region"), minDays);
+        String industry = args.option("industry");
+        if (industry != null) { // typed as a code or a label in either language; the pool matches the stored code
+            Picklists picklists = context.service(Picklists.class);
+            industry = picklists == null ? industry : picklists.resolve(Picklists.INDUSTRY, industry).orElse(industry);
+        }
+        PoolFilter filter = new PoolFilter(args.option("text"), industry, args.option("region"), minDays);
         CustomerPool pool = context.service(CustomerPool.class);
         List<PoolRow> rows = pool.page(filter, 0, limit == null ? DEFAULT_LIMIT : limit);
+        Picklists picklists = context.service(Picklists.class);
+        java.util.function.UnaryOperator<String> labels = code -> picklists == null || code == null ? code
+                : picklists.label(Picklists.INDUSTRY, code);
         for (PoolRow r : rows) {
-            context.out().println(String.join("\t", Long.toString(r.id()), r.name(), text(r.industry()), text(r.region()),
+            context.out().println(String.join("\t", Long.toString(r.id()), r.name(), text(labels.apply(r.industry())), text(r.region()),
                     r.pooledAt() == null ? "" : r.pooledAt().toLocalDate().toString(), text(r.pooledFrom()), text(r.reason())));
         }
         context.err().println(NLS.bind(Messages.Command_count, rows.size(), pool.count(filter)));

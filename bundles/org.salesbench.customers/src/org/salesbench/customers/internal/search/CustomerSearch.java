@@ -67,6 +67,8 @@ public final class CustomerSearch implements AutoCloseable {
     private static final long SERVER_CHECK_NANOS = 5_000_000_000L;
     private static final int REBUILD_GROUP = 5_000;
     private static final int CATCH_UP_GROUP = 500;
+    /** How long {@link #close} waits for a bulk write's catch-up (a million customers take about two minutes). */
+    private static final long IMPORT_CATCH_UP_WAIT_MILLIS = 30 * 60 * 1000L;
 
     /**
      * Lucene says on every start that the JDK's incubating vector module is not enabled (it only speeds up vector
@@ -94,11 +96,22 @@ public final class CustomerSearch implements AutoCloseable {
     private final java.util.Queue<IndexWork<Void>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
     private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Customers {@link #writtenInBackground} has still to index, as its file beside the index records them, each with
+     * the number of its latest recording (guarded by itself).
+     */
+    private final Map<Long, Long> stale = new java.util.TreeMap<>();
+    private long staleWrites;
+    /** Those catch-up jobs, which {@link #close} lets finish, so that the next start finds the index current. */
+    private final Set<Job> importJobs = ConcurrentHashMap.newKeySet();
+    /** A bulk write's catch-up is scheduled and has not started: another announcement of a bulk write adds nothing. */
+    private final java.util.concurrent.atomic.AtomicBoolean importQueued = new java.util.concurrent.atomic.AtomicBoolean();
     /** Set by {@link #close}: a rebuild in progress stops at its next group. */
     private volatile boolean closed;
     private volatile long lastBuildMillis = -1;
     /** How many customers the last catch-up indexed (for the start-up times). */
     private volatile long lastCatchUp;
+    private volatile int lastOpeningCaughtUp = -1;
     private long lastFullCheck = System.nanoTime();
     private Connection connection;
     /** The server's own search, on a team server; null on Derby, where the index answers. */
@@ -176,6 +189,7 @@ public final class CustomerSearch implements AutoCloseable {
                 synchronized (CustomerSearch.this) {
                     applyDeferred(index); // a write that saw the index still opening after the first pass
                 }
+                warmUp();
             } catch (Throwable e) {
                 catchingUp = false;
                 deferred.clear(); // the next opening rebuilds from the table, which has them
@@ -187,6 +201,39 @@ public final class CustomerSearch implements AutoCloseable {
         job.setSystem(true);
         job.setPriority(Job.LONG);
         job.schedule();
+    }
+
+    /** A word to warm the text search with: any will do, a rare one costs least. */
+    private static final String WARM_UP_WORD = "qz";
+    /** After the list's first page, which needs the cores more. */
+    private static final long WARM_UP_DELAY_MILLIS = 1_500;
+
+    /**
+     * Once the index answers, a little after: one text filter's count, first page and id snapshot, as the list asks
+     * them, so that the first filter a user types after a start reads index files already in memory and runs code
+     * already compiled, and is as quick as the later ones. Not of {@link #FAMILY}: nothing waits for it.
+     */
+    private void warmUp() {
+        Job job = new Job(Messages.Search_openJob) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                if (closed) {
+                    return Status.OK_STATUS;
+                }
+                try {
+                    CustomerFilter filter = CustomerFilter.text(WARM_UP_WORD);
+                    count(filter);
+                    page(filter, CustomerSort.DEFAULT, 0, 100);
+                    ids(filter, CustomerSort.DEFAULT);
+                } catch (RuntimeException closedMeanwhile) {
+                    // only a warm-up: the next real query opens or reports what is wrong
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+        job.schedule(WARM_UP_DELAY_MILLIS);
     }
 
     /** The family of this class's background jobs, for {@code Job.getJobManager().join(FAMILY, null)}. */
@@ -262,6 +309,14 @@ public final class CustomerSearch implements AutoCloseable {
         return lastBuildMillis;
     }
 
+    /**
+     * How many customers the last opening of the index in this process re-read from the database to catch up (0: the
+     * index was current), or -1 if none opened or it was rebuilt.
+     */
+    public int lastOpeningCaughtUp() {
+        return lastOpeningCaughtUp;
+    }
+
     /** Waits until the index can answer, then brings it up to date with the database. */
     public void awaitCurrent() {
         if (!onServer()) {
@@ -299,7 +354,9 @@ public final class CustomerSearch implements AutoCloseable {
                 if (rebuild) {
                     rebuild(index);
                 }
-                catchUp(index, true);
+                int caughtUp = catchUp(index, true);
+                lastOpeningCaughtUp = rebuild ? -1 : caughtUp;
+                indexStaleFile(index, rebuild);
             }
             return index;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -365,15 +422,17 @@ public final class CustomerSearch implements AutoCloseable {
      * Indexes what changed in the database after the watermark; with {@code full}, also compares the counts and,
      * when they differ, the id sets (customers deleted or written behind the index's back).
      */
-    private void catchUp(CustomerIndex index, boolean full) throws IOException, SQLException {
-        catchUp(index, full, MARGIN_NANOS);
+    private int catchUp(CustomerIndex index, boolean full) throws IOException, SQLException {
+        return catchUp(index, full, MARGIN_NANOS);
     }
 
-    private void catchUp(CustomerIndex index, boolean full, long margin) throws IOException, SQLException {
+    /** Returns how many customers it re-read from the database. */
+    private int catchUp(CustomerIndex index, boolean full, long margin) throws IOException, SQLException {
         Connection c = connection();
         long watermark = index.watermark();
         long newest = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
         boolean changed = false;
+        int reread = 0;
         if (newest > watermark || margin > MARGIN_NANOS) {
             long[][] changedSince;
             try (PreparedStatement s = c.prepareStatement("SELECT ID, UPDATED_AT FROM SB_CUSTOMER" + hint("IX_SB_CUSTOMER_UPDATED") + " WHERE UPDATED_AT >= ?")) {
@@ -386,6 +445,7 @@ public final class CustomerSearch implements AutoCloseable {
                     .mapToLong(i -> changedSince[0][i]).sorted().toArray();
             put(index, c, stale);
             lastCatchUp = stale.length;
+            reread += stale.length;
             changed = true;
         }
         if (full && longs(c, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null))[0] != index.liveCount()) {
@@ -399,12 +459,15 @@ public final class CustomerSearch implements AutoCloseable {
                 }
             }
             index.delete(gone);
-            put(index, c, Arrays.stream(inDatabase).filter(id -> Arrays.binarySearch(inIndex, id) < 0).toArray());
+            long[] added = Arrays.stream(inDatabase).filter(id -> Arrays.binarySearch(inIndex, id) < 0).toArray();
+            put(index, c, added);
+            reread += added.length + gone.size();
             changed = true;
         }
         if (changed) {
             index.commit(Math.max(watermark, newest));
         }
+        return reread;
     }
 
     private void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
@@ -422,13 +485,20 @@ public final class CustomerSearch implements AutoCloseable {
         }
     }
 
-    /** Catches up with a bulk write (the IMPORTED event): in a background job, queries meanwhile still catch up first. */
+    /**
+     * Catches up with a bulk write (the IMPORTED event, or the bulk load itself when it has committed): in a background
+     * job, queries meanwhile still catch up first. A catch-up scheduled and not started yet covers a second call.
+     * {@link #close} waits for it, so that a bulk import from the command line leaves the index current and the next
+     * start shows the list at once instead of catching up first.
+     */
     public void imported() {
-        if (onServer()) {
+        if (onServer() || closed || !importQueued.compareAndSet(false, true)) {
             return;
         }
         pendingImports.incrementAndGet();
+        Job[] self = new Job[1];
         Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
+            importQueued.set(false); // what commits from now on needs a catch-up of its own
             try {
                 CustomerIndex index = ready.join();
                 synchronized (this) {
@@ -444,6 +514,48 @@ public final class CustomerSearch implements AutoCloseable {
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 return Status.error(Messages.Search_failed, e);
+            } finally {
+                pendingImports.decrementAndGet();
+                importJobs.remove(self[0]);
+            }
+        });
+        self[0] = job;
+        importJobs.add(job);
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /**
+     * Indexes customers a bulk load of their children (contacts) changed, after it committed, in a background job as
+     * {@link #imported} catches up: the load does not wait for the index, and a query that comes before the job indexes
+     * them first itself ({@link #indexStale}). The ids are kept in a file beside the index until the job has committed them, so
+     * a process that ends first (the CLI) leaves them to the next opening, which indexes them before it answers.
+     */
+    public void writtenInBackground(Collection<Long> ids) {
+        if (onServer() || ids.isEmpty()) {
+            return;
+        }
+        synchronized (stale) {
+            for (Long id : ids) {
+                stale.put(id, ++staleWrites);
+            }
+            saveStale();
+        }
+        pendingImports.incrementAndGet();
+        Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
+            try {
+                CustomerIndex index = ready.join();
+                synchronized (this) {
+                    catchingUp = true;
+                    try {
+                        indexStale(index);
+                    } finally {
+                        catchingUp = false;
+                    }
+                }
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                return Status.error(Messages.Search_failed, e); // the ids stay in the file: the next opening indexes them
             } finally {
                 pendingImports.decrementAndGet();
             }
@@ -503,6 +615,75 @@ public final class CustomerSearch implements AutoCloseable {
         long[] stale = java.util.stream.IntStream.range(0, indexed.length).filter(i -> indexed[i] != changed[1][i]).mapToLong(i -> changed[0][i])
                 .sorted().toArray();
         put(index, c, stale);
+    }
+
+    /**
+     * Indexes the customers {@link #writtenInBackground} recorded and not indexed yet, by the job or by a query that
+     * came first (it must not answer without them); the caller holds this object's lock. A customer recorded again
+     * while this ran stays recorded: its second load may have committed after this read it.
+     */
+    private void indexStale(CustomerIndex index) throws IOException, SQLException {
+        Map<Long, Long> taken;
+        synchronized (stale) {
+            if (stale.isEmpty()) {
+                return;
+            }
+            taken = new java.util.TreeMap<>(stale);
+        }
+        put(index, connection(), taken.keySet().stream().mapToLong(Long::longValue).toArray());
+        index.commit(index.watermark());
+        synchronized (stale) {
+            taken.forEach(stale::remove); // only those not recorded again since
+            saveStale();
+        }
+    }
+
+    /** The file of customers to index again ({@link #writtenInBackground}), beside the index folder; none in memory. */
+    private Path staleFile() {
+        return folder == null ? null : folder.resolveSibling(folder.getFileName() + ".stale");
+    }
+
+    /** Writes {@link #stale} to its file, or removes the file when it is empty; the caller holds {@code stale}. */
+    private void saveStale() {
+        Path file = staleFile();
+        if (file == null) {
+            return;
+        }
+        try {
+            if (stale.isEmpty()) {
+                Files.deleteIfExists(file);
+            } else {
+                long[] ids = stale.keySet().stream().mapToLong(Long::longValue).toArray();
+                org.salesbench.core.io.AtomicFiles.write(file, out -> {
+                    java.io.DataOutputStream data = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out));
+                    for (long id : ids) {
+                        data.writeLong(id);
+                    }
+                    data.flush();
+                });
+            }
+        } catch (IOException e) {
+            System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.WARNING,
+                    "Customers to index again not recorded; they are indexed when this process's job runs", e);
+        }
+    }
+
+    /** At opening: indexes the customers a process left in the stale file, then removes it (a rebuild has them). */
+    private void indexStaleFile(CustomerIndex index, boolean rebuilt) throws IOException, SQLException {
+        Path file = staleFile();
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        if (!rebuilt) {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.LongBuffer buffer = java.nio.ByteBuffer.wrap(bytes, 0, bytes.length - bytes.length % Long.BYTES).asLongBuffer();
+            long[] ids = new long[buffer.remaining()];
+            buffer.get(ids);
+            Arrays.sort(ids);
+            put(index, connection(), ids);
+            index.commit(index.watermark());
+        }
+        Files.deleteIfExists(file);
     }
 
     /** Indexes customers this process wrote, after their transaction committed. */
@@ -719,6 +900,7 @@ public final class CustomerSearch implements AutoCloseable {
                     lastFullCheck = System.nanoTime();
                 }
                 catchUp(index, full);
+                indexStale(index); // a bulk load's customers whose background job has not run yet
             } catch (IOException | SQLException e) {
                 throw failure(e);
             }
@@ -806,6 +988,15 @@ public final class CustomerSearch implements AutoCloseable {
     /** Closes the index, after its opening job if that still runs (it stops early), so the folder's lock is free again. */
     @Override
     public void close() {
+        // a bulk write's catch-up finishes first: stopped here, the next start would have to re-read every row it wrote
+        for (Job job : List.copyOf(importJobs)) {
+            try {
+                job.join(IMPORT_CATCH_UP_WAIT_MILLIS, null); // returns at once when the job manager has shut down
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         closed = true;
         SHARED.remove(key(settings, folder), this);
         CustomerIndex index = null;

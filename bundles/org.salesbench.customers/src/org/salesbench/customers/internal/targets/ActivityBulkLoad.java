@@ -2,7 +2,6 @@ package org.salesbench.customers.internal.targets;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.events.DomainEventPublisher;
@@ -33,6 +31,7 @@ import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.targets.BulkLoad;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.WritableFields;
+import org.salesbench.persistence.SqlParameters;
 
 /**
  * New activities of a large import, loaded with Derby's bulk insert ({@link BulkLoad}). Each row is checked as
@@ -100,7 +99,7 @@ final class ActivityBulkLoad extends BulkLoad {
         }
         List<Object> refs = candidates.isEmpty() ? List.of() : withConnection(c -> {
             List<Object> resolved = customers.resolve(c, candidates);
-            readContacts(c, resolved);
+            readContacts(c, candidates, resolved);
             return resolved;
         });
         List<Activity> creates = new ArrayList<>();
@@ -169,25 +168,25 @@ final class ActivityBulkLoad extends BulkLoad {
         return Arrays.asList(outcomes);
     }
 
-    /** The contacts of the batch's customers not read before, by name. */
-    private void readContacts(Connection connection, List<Object> refs) throws SQLException {
+    /**
+     * The contacts, by name, of the batch's customers that a row names a contact of and that were not read before
+     * (a file without contact names reads none).
+     */
+    private void readContacts(Connection connection, List<ImportRow> rows, List<Object> refs) throws SQLException {
         Set<Long> wanted = new LinkedHashSet<>();
-        for (Object ref : refs) {
-            if (ref instanceof CustomerRefs.Ref r && !contactsByCustomer.containsKey(r.id())) {
+        for (int p = 0; p < refs.size(); p++) {
+            String contact = rows.get(p).text(ActivitiesTarget.CONTACT);
+            if (refs.get(p) instanceof CustomerRefs.Ref r && contact != null && !contact.isBlank() && !contactsByCustomer.containsKey(r.id())) {
                 wanted.add(r.id());
             }
         }
-        List<Long> ids = List.copyOf(wanted);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            chunk.forEach(id -> contactsByCustomer.put(id, new HashMap<>()));
-            String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
-            try (PreparedStatement select = connection.prepareStatement("SELECT ID, CUSTOMER_ID, NAME FROM SB_CONTACT WHERE DELETED_AT IS NULL "
-                    + "AND CUSTOMER_ID IN (" + in + ")"); ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    contactsByCustomer.get(rs.getLong(2)).merge(rs.getString(3), rs.getLong(1), Math::min);
-                }
-            }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        wanted.forEach(id -> contactsByCustomer.put(id, new HashMap<>()));
+        try (PreparedStatement select = connection.prepareStatement("SELECT ID, CUSTOMER_ID, NAME FROM SB_CONTACT WHERE DELETED_AT IS NULL "
+                + "AND CUSTOMER_ID" + SqlParameters.in(CustomerRefs.IN_LIST))) {
+            CustomerRefs.forEachList(select, List.copyOf(wanted), rs -> contactsByCustomer.get(rs.getLong(2)).merge(rs.getString(3), rs.getLong(1), Math::min));
         }
     }
 
@@ -218,6 +217,6 @@ final class ActivityBulkLoad extends BulkLoad {
     /** The customers whose next follow-up moved: it is one of the list's filters. */
     @Override
     protected void afterLoad() {
-        search.written(followUps.keySet());
+        search.writtenInBackground(followUps.keySet());
     }
 }

@@ -228,6 +228,6 @@ final class ContactBulkLoad extends BulkLoad {
     /** The customers that gained contacts: their contacts' names, phones and e-mails are searched. */
     @Override
     protected void afterLoad() {
-        search.written(touched);
+        search.writtenInBackground(touched); // the load does not wait for the index; a query before the job indexes them first
     }
 }

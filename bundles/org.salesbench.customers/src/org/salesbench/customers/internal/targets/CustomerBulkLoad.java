@@ -26,6 +26,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.customers.internal.search.IndexedCustomer;
+import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.MatchPolicy;
@@ -76,6 +77,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final CustomerService service;
     private final DomainEventPublisher events;
     private final MatchPolicy match;
+    private final java.util.function.UnaryOperator<String> industries;
     private final CustomersTarget target = new CustomersTarget();
     /** Existing record id by normalised key value, per key field the run matches on. */
     private final Map<String, Map<String, Long>> existing = new HashMap<>();
@@ -108,9 +110,13 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private int staged;
     private boolean loaded;
 
-    /** @param run the run's record, advanced with each chunk, or {@code null} to keep none */
+    /**
+     * @param run the run's record, advanced with each chunk, or {@code null} to keep none
+     * @param industries the industry's code for what a row says
+     */
     CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match,
-            ImportRun run) {
+            ImportRun run, java.util.function.UnaryOperator<String> industries) {
+        this.industries = industries;
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
         this.search = CustomerSearch.of(unitOfWork.settings());
@@ -159,13 +165,15 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             Customer customer = new Customer();
-            CustomersTarget.apply(row, customer);
+            CustomersTarget.apply(row, customer, java.util.function.UnaryOperator.identity());
             CustomersTarget.prepare(customer);
             long matched = matchOf(row, customer);
             if (matched != 0) {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
                 continue;
             }
+            // the industry's code once the row is to be written (an unknown one is noted or added only then)
+            customer.setIndustry(industries.apply(customer.getIndustry()));
             RowOutcome unwritable = rules.refusal(row, customer, null);
             if (unwritable != null) {
                 outcomes[i] = unwritable;
@@ -335,10 +343,15 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     @Override
     public void announce() {
+        if (loaded && indexedChunks) {
+            search.bulkIndexed(); // before the catch-up below, which then needs the short margin only
+        }
+        if (loaded && service instanceof CustomerServiceImpl impl) {
+            // at once, not only on the event, which is delivered asynchronously: a command line that closes the database
+            // right after the import would close the index before the event arrived and leave it to the next start
+            impl.search().imported();
+        }
         if (loaded && events != null) {
-            if (indexedChunks) {
-                search.bulkIndexed();
-            }
             events.publishImported(CustomersTarget.ENTITY, staged);
         }
     }

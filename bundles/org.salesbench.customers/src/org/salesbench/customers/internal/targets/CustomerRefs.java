@@ -23,6 +23,7 @@ import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.importexport.ImportRow;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.persistence.SqlParameters;
 
 /**
  * The customers the rows of one batch of a bulk load belong to, resolved as {@link ContactsTarget#customerOf} resolves
@@ -160,15 +161,43 @@ final class CustomerRefs {
         return found;
     }
 
+    /**
+     * Reads the customers of {@code ids} into {@link #known}: {@link #IN_LIST} ids a statement, the last list padded
+     * with its first id, so every batch runs the one statement Derby compiled and cached (a list of literals is a
+     * new statement each time, compiled anew: most of a batch's time at scale).
+     */
     private void readRefs(Connection connection, Set<Long> ids) throws SQLException {
-        List<Long> list = List.copyOf(ids);
-        for (int from = 0; from < list.size(); from += 500) {
-            List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            String in = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
-            try (PreparedStatement select = connection.prepareStatement("SELECT ID, NAME, OWNER FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ID IN ("
-                    + in + ")"); ResultSet rs = select.executeQuery()) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT ID, NAME, OWNER FROM SB_CUSTOMER WHERE DELETED_AT IS NULL AND ID"
+                + SqlParameters.in(IN_LIST))) {
+            forEachList(select, List.copyOf(ids), rs -> known.put(rs.getLong(1), new Ref(rs.getLong(1), rs.getString(2), rs.getString(3))));
+        }
+    }
+
+    /** Ids a look-up statement of a bulk load takes at once. */
+    static final int IN_LIST = 500;
+
+    /** A row of a look-up's result. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code select}, whose only parameters are an IN list of {@link #IN_LIST} ids, for every {@link #IN_LIST}
+     * of {@code ids} (the last padded with its first id), handing each result row to {@code reader}.
+     */
+    static void forEachList(PreparedStatement select, List<Long> ids, RowReader reader) throws SQLException {
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            for (int i = 0; i < IN_LIST; i++) {
+                select.setLong(i + 1, chunk.get(i < chunk.size() ? i : 0));
+            }
+            try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    known.put(rs.getLong(1), new Ref(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    reader.read(rs);
                 }
             }
         }

@@ -53,10 +53,13 @@ import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.persistence.Picklists;
+import java.util.function.UnaryOperator;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.persistence.SequenceIds;
 import org.salesbench.importexport.targets.RecordChunks;
+import org.salesbench.importexport.targets.PicklistCodes;
 import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.TargetMessages;
@@ -144,12 +147,17 @@ public class CustomersTarget implements ImportTarget {
         return new Writer(context);
     }
 
+    /** The industry codes of one run: a code, either language's label or another CRM's name; see {@link PicklistCodes}. */
+    static UnaryOperator<String> industries(ImportContext context) {
+        return PicklistCodes.of(context, Picklists.INDUSTRY, ImportMessages.Customer_industry, PicklistCodes.VENDOR_INDUSTRIES);
+    }
+
     /** Applies the row's mapped fields; a field the file does not map is left as it is. */
-    static void apply(ImportRow row, Customer c) {
+    static void apply(ImportRow row, Customer c, UnaryOperator<String> industries) {
         if (row.has(NAME)) c.setName(row.text(NAME));
         if (row.has(SHORT_NAME)) c.setShortName(row.text(SHORT_NAME));
         if (row.has(CREDIT_CODE)) c.setCreditCode(row.text(CREDIT_CODE));
-        if (row.has(INDUSTRY)) c.setIndustry(row.text(INDUSTRY));
+        if (row.has(INDUSTRY)) c.setIndustry(industries.apply(row.text(INDUSTRY)));
         if (row.has(REGION)) c.setRegion(row.text(REGION));
         if (row.has(ADDRESS)) c.setAddress(row.text(ADDRESS));
         if (row.has(SIZE)) c.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
@@ -197,9 +205,11 @@ public class CustomersTarget implements ImportTarget {
         private final SecurityService security;
         private final DomainEventPublisher events;
         private final CustomerSearch search;
+        private final UnaryOperator<String> industries;
 
         Writer(ImportContext context) {
             this.context = context;
+            this.industries = industries(context);
             this.unitOfWork = context.unitOfWork();
             this.search = CustomerSearch.of(unitOfWork.settings());
             this.service = context.service(CustomerService.class);
@@ -215,7 +225,7 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public Staging stage(MatchPolicy match) throws IOException {
-            return new CustomerBulkLoad(unitOfWork, service, security, events, match, null);
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, null, industries);
         }
 
         @Override
@@ -225,7 +235,7 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public Staging stage(MatchPolicy match, org.salesbench.importexport.targets.ImportRun run) throws IOException {
-            return new CustomerBulkLoad(unitOfWork, service, security, events, match, run);
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, run, industries);
         }
 
         @Override
@@ -261,7 +271,7 @@ public class CustomersTarget implements ImportTarget {
                         continue;
                     }
                     Map<String, Object> before = rules.before(existing);
-                    apply(row, existing);
+                    apply(row, existing, industries);
                     RowOutcome unwritable = rules.refusal(row, existing, before);
                     if (unwritable != null) {
                         // the file would change a field the user's roles let them only read, or not see: the row is refused
@@ -280,7 +290,7 @@ public class CustomersTarget implements ImportTarget {
                     continue;
                 }
                 Customer customer = new Customer();
-                apply(row, customer);
+                apply(row, customer, industries);
                 prepare(customer);
                 RowOutcome unwritable = rules.refusal(row, customer, null);
                 if (unwritable != null) {

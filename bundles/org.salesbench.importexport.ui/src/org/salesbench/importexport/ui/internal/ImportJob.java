@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.salesbench.importexport.ImportProgress;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportService;
 import org.salesbench.importexport.ImportSettings;
@@ -46,7 +47,9 @@ public class ImportJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         try {
-            result = service.run(file, options, settings, monitor);
+            // rows, rows/s and the time left beside the engine's messages; a bar when the file's rows are known
+            result = service.run(file, options, settings, new RateProgress(monitor, System::nanoTime, settings.batchSize(),
+                    ImportProgress.textRows(file)));
         } catch (IOException | RuntimeException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }

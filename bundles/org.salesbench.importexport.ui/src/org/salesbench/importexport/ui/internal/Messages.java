@@ -54,6 +54,9 @@ public final class Messages extends NLS {
     public static String Migrate_close;
     public static String Job_export;
     public static String Job_import;
+    public static String Progress_rate;
+    public static String Progress_rateLeft;
+    public static String Progress_withRate;
     public static String Mapping_column;
     public static String Mapping_description;
     public static String Mapping_field;

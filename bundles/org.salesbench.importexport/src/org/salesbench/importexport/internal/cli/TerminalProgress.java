@@ -1,16 +1,13 @@
 package org.salesbench.importexport.internal.cli;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.importexport.ImportProgress;
 
 /**
  * The import's progress on standard error, redrawn in place at most four times a second: rows so far, rows per second,
@@ -58,29 +55,7 @@ final class TerminalProgress extends NullProgressMonitor {
 
     /** The data rows of a CSV or other text file (its lines after the header), or -1 for another kind of file. */
     static long textRows(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"))) {
-            return -1;
-        }
-        long lines = 0;
-        int last = '\n';
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-                last = buffer[n - 1];
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        if (last != '\n') {
-            lines++;
-        }
-        return Math.max(0, lines - 1);
+        return ImportProgress.textRows(file);
     }
 
     @Override
@@ -118,17 +93,11 @@ final class TerminalProgress extends NullProgressMonitor {
     }
 
     private static long rate(long rows, long elapsedNanos) {
-        return elapsedNanos <= 0 ? 0 : Math.round(rows * 1e9 / elapsedNanos);
+        return ImportProgress.rate(rows, elapsedNanos);
     }
 
     /** 42 s, 3:05, 1:02:03. */
     static String duration(long seconds) {
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        long h = seconds / 3600;
-        long m = seconds % 3600 / 60;
-        long s = seconds % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
+        return ImportProgress.duration(seconds);
     }
 }

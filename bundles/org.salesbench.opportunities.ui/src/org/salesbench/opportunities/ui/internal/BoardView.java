@@ -53,6 +53,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.security.SecurityService;
@@ -472,7 +473,9 @@ public class BoardView extends ViewPart {
                 return null;
             }
         }
-        String reason = lossReason;
+        // a reason typed as a listed reason's label (either language) or code is stored as its code; other text as typed
+        String reason = lossReason == null ? null
+                : Services.get(Picklists.class).resolve(Picklists.LOSS_REASON, lossReason).orElse(lossReason);
         return Jobs.load(columnsHost, Messages.Job_move, () -> {
             List<String> refusals = service.refusals(opportunityId, stageId);
             if (!refusals.isEmpty()) {

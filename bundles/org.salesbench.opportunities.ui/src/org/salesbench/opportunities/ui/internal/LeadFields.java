@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -96,7 +98,23 @@ final class LeadFields {
         combo("campaign", Messages.Lead_campaign, campaignNames,
                 Math.max(0, campaignCodes.indexOf(lead.getCampaign() == null ? "" : lead.getCampaign())),
                 i -> lead.setCampaign(i == 0 ? null : campaignCodes.get(i)));
-        text("industry", Messages.Lead_industry, Lead::getIndustry, Lead::setIndustry);
+        // the industry list's active values (and the lead's own if no longer offered), labelled in the user's language
+        Picklists picklists = org.salesbench.ui.Services.get(Picklists.class);
+        List<PicklistValue> industries = new ArrayList<>(picklists.activeValues(Picklists.INDUSTRY));
+        if (lead.getIndustry() != null && industries.stream().noneMatch(v -> v.code().equalsIgnoreCase(lead.getIndustry()))) {
+            industries.add(picklists.find(Picklists.INDUSTRY, lead.getIndustry()).orElse(new PicklistValue(Picklists.INDUSTRY,
+                    lead.getIndustry(), lead.getIndustry(), lead.getIndustry(), Integer.MAX_VALUE, false, false)));
+        }
+        List<String> industryLabels = new ArrayList<>(List.of(""));
+        int industry = 0;
+        for (PicklistValue v : industries) {
+            industryLabels.add(v.label());
+            if (v.code().equalsIgnoreCase(lead.getIndustry() == null ? "" : lead.getIndustry())) {
+                industry = industryLabels.size() - 1;
+            }
+        }
+        combo("industry", Messages.Lead_industry, industryLabels, industry,
+                i -> lead.setIndustry(i == 0 ? null : industries.get(i - 1).code()));
         List<String> sizes = new ArrayList<>(List.of(""));
         Arrays.stream(CompanySize.values()).map(Labels::of).forEach(sizes::add);
         combo("size", Messages.Lead_size, sizes, lead.getSize() == null ? 0 : lead.getSize().ordinal() + 1,

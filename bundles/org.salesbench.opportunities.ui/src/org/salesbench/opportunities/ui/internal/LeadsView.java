@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.opportunities.ConversionRequest;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadConversion;
@@ -114,7 +115,8 @@ public class LeadsView extends GridListView<LeadFilter, LeadRow> {
                 VirtualGrid.Column.<LeadRow>of("contact", Messages.Leads_contact, 90, r -> Formats.text(r.contactName())).sortBy(LeadSort.Column.CONTACT),
                 VirtualGrid.Column.<LeadRow>of("source", Messages.Leads_source, 90,
                         r -> Formats.text(r.source() == null ? null : sourceLabels.getOrDefault(r.source(), r.source()))).sortBy(LeadSort.Column.SOURCE),
-                VirtualGrid.Column.<LeadRow>of("industry", Messages.Leads_industry, 90, r -> Formats.text(r.industry())).sortBy(LeadSort.Column.INDUSTRY),
+                VirtualGrid.Column.<LeadRow>of("industry", Messages.Leads_industry, 90, r -> Formats.text(r.industry() == null ? null
+                        : Services.get(Picklists.class).label(Picklists.INDUSTRY, r.industry()))).sortBy(LeadSort.Column.INDUSTRY),
                 VirtualGrid.Column.<LeadRow>of("status", Messages.Leads_status, 80, r -> Labels.of(r.status())).sortBy(LeadSort.Column.STATUS),
                 VirtualGrid.Column.<LeadRow>of("score", Messages.Leads_score, 50, r -> String.valueOf(r.score())).right().sortBy(LeadSort.Column.SCORE),
                 VirtualGrid.Column.<LeadRow>of("grade", Messages.Leads_grade, 50, r -> Formats.text(r.grade())).sortBy(LeadSort.Column.GRADE),

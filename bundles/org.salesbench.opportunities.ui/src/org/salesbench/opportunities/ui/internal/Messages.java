@@ -212,6 +212,8 @@ public final class Messages extends NLS {
     public static String Opportunities_anyone;
     public static String Opportunities_count;
     public static String Opportunities_errorTitle;
+    public static String Opportunities_notANumber;
+    public static String Opportunities_notADate;
     public static String Opportunities_mine;
     public static String Opportunities_myTeam;
     public static String Opportunities_searchHint;

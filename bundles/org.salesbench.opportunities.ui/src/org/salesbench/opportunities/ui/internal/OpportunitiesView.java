@@ -19,6 +19,9 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
+import org.salesbench.core.validation.Decimals;
+import org.salesbench.core.model.Money;
+import org.salesbench.core.security.FieldAccess;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Opportunity;
@@ -33,6 +36,7 @@ import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.ConflictDialog;
 import org.salesbench.ui.forms.DeleteToBinOperation;
+import org.salesbench.ui.forms.FieldEditOperation;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.GridListView;
 import org.salesbench.ui.forms.Formats;
@@ -128,13 +132,14 @@ public class OpportunitiesView extends GridListView<OpportunityFilter, Opportuni
                         .sortBy(OpportunitySort.Column.CUSTOMER),
                 VirtualGrid.Column.<OpportunityRow>of("name", Messages.Field_name, 200, OpportunityRow::name).sortBy(OpportunitySort.Column.NAME),
                 VirtualGrid.Column.<OpportunityRow>of("amount", Messages.Field_amount, 120, r -> Labels.money(r.amount())).right()
-                        .sortBy(OpportunitySort.Column.AMOUNT),
+                        .sortBy(OpportunitySort.Column.AMOUNT).editable(r -> editable("amount"), this::editAmount),
                 VirtualGrid.Column.<OpportunityRow>of("stage", Messages.Field_stage, 120, r -> Formats.text(r.stageLabel()))
                         .sortBy(OpportunitySort.Column.STAGE),
                 VirtualGrid.Column.<OpportunityRow>of("probability", Messages.Field_probability, 90, r -> Labels.percent(r.probability())).right()
                         .sortBy(OpportunitySort.Column.PROBABILITY),
                 VirtualGrid.Column.<OpportunityRow>of("closeDate", Messages.Field_closeDate, 120, r -> Formats.date(r.expectedCloseDate()))
-                        .warnWhen(OpportunitiesView::overdue).sortBy(OpportunitySort.Column.CLOSE_DATE),
+                        .warnWhen(OpportunitiesView::overdue).sortBy(OpportunitySort.Column.CLOSE_DATE)
+                        .editable(r -> editable("expectedCloseDate"), this::editCloseDate),
                 VirtualGrid.Column.<OpportunityRow>of("owner", Messages.Field_owner, 80, r -> Formats.text(r.owner())).sortBy(OpportunitySort.Column.OWNER),
                 VirtualGrid.Column.<OpportunityRow>of("forecastCategory", Messages.Field_forecastCategory, 120,
                         r -> r.forecastCategory() == null ? "" : Labels.of(r.forecastCategory())).sortBy(OpportunitySort.Column.FORECAST_CATEGORY));
@@ -145,6 +150,49 @@ public class OpportunitiesView extends GridListView<OpportunityFilter, Opportuni
         rows.onFailure(e -> reportError(e.getMessage()));
         grid.onOpen(this::open);
         grid.onSort(this::refresh);
+    }
+
+    /** Whether the user's field rules let them edit {@code field} (a hidden or read-only field is not edited in place). */
+    private static boolean editable(String field) {
+        return Services.get(SecurityService.class).fieldAccess(Opportunity.ENTITY, field) == FieldAccess.EDIT;
+    }
+
+    /** An amount typed in the grid: the number (currency sign and grouping left out), in the opportunity's currency. */
+    private void editAmount(OpportunityRow row, String text) {
+        java.math.BigDecimal value;
+        try {
+            value = Decimals.parseAmount(text.replaceAll("[^0-9.eE+\\-]", ""));
+        } catch (NumberFormatException e) {
+            reportError(NLS.bind(Messages.Opportunities_notANumber, Messages.Field_amount, text));
+            return;
+        }
+        saveInPlace(row, AMOUNT, Money.of(value, row.amount() == null ? Money.DEFAULT_CURRENCY : row.amount().getCurrency()));
+    }
+
+    private void editCloseDate(OpportunityRow row, String text) {
+        java.time.LocalDate day;
+        try {
+            day = Formats.parseDate(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            reportError(NLS.bind(Messages.Opportunities_notADate, new Object[] {Messages.Field_closeDate, text,
+                Formats.date(java.time.LocalDate.now(Clocks.system()))}));
+            return;
+        }
+        saveInPlace(row, CLOSE_DATE, day);
+    }
+
+    private static final FieldEditOperation.Field<Opportunity> AMOUNT = new FieldEditOperation.Field<>(Opportunity::getAmount,
+            (o, v) -> o.setAmount((Money) v));
+    private static final FieldEditOperation.Field<Opportunity> CLOSE_DATE = new FieldEditOperation.Field<>(Opportunity::getExpectedCloseDate,
+            (o, v) -> o.setExpectedCloseDate((java.time.LocalDate) v));
+
+    /** Saves a field edited in the grid through the service, at the version the list shows; Edit › Undo takes it back. */
+    private void saveInPlace(OpportunityRow row, FieldEditOperation.Field<Opportunity> field, Object value) {
+        FieldEditOperation.save(grid.control(), Messages.Job_loadOpportunities, row.name(), Opportunity.ENTITY, row.id(), row.version(),
+                () -> service.find(row.id()), service::update, field, value, this::refresh, this::refresh, message -> {
+                    reportError(message);
+                    refresh();
+                });
     }
 
     private static boolean overdue(OpportunityRow row) {

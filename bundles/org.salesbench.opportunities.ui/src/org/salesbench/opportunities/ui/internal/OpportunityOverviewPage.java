@@ -21,6 +21,8 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
@@ -87,7 +89,8 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
         stage(toolkit, stage);
         readOnly(toolkit, stage, Messages.Field_stageEntered, o -> Formats.dateTime(o.getStageEnteredAt()));
         text(toolkit, stage, "nextStep", Messages.Field_nextStep, Opportunity::getNextStep, Opportunity::setNextStep);
-        text(toolkit, stage, "lossReason", Messages.Field_lossReason, Opportunity::getLossReason, Opportunity::setLossReason);
+        picklist(toolkit, stage, "lossReason", Messages.Field_lossReason, Picklists.LOSS_REASON, Opportunity::getLossReason,
+                Opportunity::setLossReason);
         readOnly(toolkit, stage, Messages.Field_closedOn, o -> Formats.date(o.getClosedOn()));
 
         Composite team = section(toolkit, form, Messages.Editor_team);
@@ -98,7 +101,7 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
                 (o, v) -> replace(o.getCompetitors(), v));
         text(toolkit, team, "source", Messages.Field_source, Opportunity::getSource, Opportunity::setSource);
         readOnly(toolkit, team, Messages.Field_campaign, o -> campaign(o.getCampaign()));
-        text(toolkit, team, "industry", Messages.Field_industry, Opportunity::getIndustry, Opportunity::setIndustry);
+        picklist(toolkit, team, "industry", Messages.Field_industry, Picklists.INDUSTRY, Opportunity::getIndustry, Opportunity::setIndustry);
         multiline(toolkit, team, "description", Messages.Field_description, Opportunity::getDescription, Opportunity::setDescription);
     }
 
@@ -347,5 +350,30 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
     @Override
     protected void reloaded(Opportunity opportunity) {
         getManagedForm().getForm().getBody().layout(true, true);
+    }
+
+    /**
+     * A combo of a picklist's active values (and the deal's own value if the list no longer offers it, or never did: a
+     * free text of an older version), labelled in the user's language; the code is stored.
+     */
+    private void picklist(FormToolkit toolkit, Composite parent, String field, String label, String list,
+            java.util.function.Function<Opportunity, String> get, java.util.function.BiConsumer<Opportunity, String> set) {
+        Picklists picklists = Services.get(Picklists.class);
+        String current = entity() == null ? null : get.apply(entity());
+        List<PicklistValue> values = new ArrayList<>(picklists.activeValues(list));
+        if (current != null && values.stream().noneMatch(v -> v.code().equalsIgnoreCase(current))) {
+            values.add(picklists.find(list, current).orElse(new PicklistValue(list, current, current, current, Integer.MAX_VALUE, false, false)));
+        }
+        List<String> labels = new ArrayList<>(List.of(""));
+        values.forEach(v -> labels.add(v.label()));
+        combo(toolkit, parent, field, label, labels, o -> {
+            String code = get.apply(o);
+            for (int i = 0; code != null && i < values.size(); i++) {
+                if (values.get(i).code().equalsIgnoreCase(code)) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }, (o, i) -> set.accept(o, i == 0 ? null : values.get(i - 1).code()));
     }
 }

@@ -27,6 +27,16 @@ public final class ImportMessages extends NLS {
     public static String History_movedAt;
     public static String History_noOpportunity;
     public static String Source_name;
+    public static String Member_campaign;
+    public static String Member_lead;
+    public static String Member_contact;
+    public static String Member_status;
+    public static String Member_responded;
+    public static String Member_joinedAt;
+    public static String Member_noCampaign;
+    public static String Member_nobody;
+    public static String Member_noLead;
+    public static String Member_noContact;
     public static String Lead_noConvertedCustomer;
     public static String Opportunity_name;
     public static String Opportunity_customer;

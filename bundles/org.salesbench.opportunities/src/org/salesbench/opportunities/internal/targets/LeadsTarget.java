@@ -46,6 +46,9 @@ import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
 import org.salesbench.opportunities.LeadService;
 import org.salesbench.opportunities.LeadSource;
+import org.salesbench.persistence.Picklists;
+import org.salesbench.importexport.targets.PicklistCodes;
+import java.util.function.UnaryOperator;
 import org.salesbench.opportunities.LeadStatus;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.RecordVersions;
@@ -171,21 +174,9 @@ public class LeadsTarget implements ImportTarget {
         return code;
     }
 
-    /** Upper-case letters and digits of the name, the rest as single underscores, at most 60 characters. */
+    /** The code of a new lead source named {@code name}, made as every list's codes are. */
     static String sourceCode(String name) {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < name.length();) {
-            int c = name.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
-                code.appendCodePoint(Character.toUpperCase(c));
-            } else if (!code.isEmpty() && code.charAt(code.length() - 1) != '_') {
-                code.append('_');
-            }
-        }
-        String text = code.toString().replaceAll("_+$", "");
-        text = text.length() > 60 ? text.substring(0, 60) : text;
-        return text.isEmpty() ? "SOURCE" : text;
+        return org.salesbench.persistence.Picklists.codeOf(name);
     }
 
     @Override
@@ -193,9 +184,13 @@ public class LeadsTarget implements ImportTarget {
         LeadService service = context.service(LeadService.class);
         OwnerLookup relations = new OwnerLookup(context.service(UserService.class));
         List<LeadSource> sources = service.sources(false);
+        // a code, either language's label or another CRM's name of an industry (PicklistCodes)
+        UnaryOperator<String> industries = PicklistCodes.of(context, Picklists.INDUSTRY, TargetMessages.Field_industry,
+                PicklistCodes.VENDOR_INDUSTRIES);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, relations, sources, WritableFields.of(context.service(SecurityService.class), ENTITY), rows, match);
+                return write(em, service, relations, sources, industries, WritableFields.of(context.service(SecurityService.class), ENTITY), rows,
+                        match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
@@ -203,7 +198,7 @@ public class LeadsTarget implements ImportTarget {
     }
 
     private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, List<LeadSource> sources,
-            WritableFields rules, List<ImportRow> rows, MatchPolicy match) throws SQLException {
+            UnaryOperator<String> industries, WritableFields rules, List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
         Map<String, Long> externalIds = new HashMap<>();
@@ -240,6 +235,9 @@ public class LeadsTarget implements ImportTarget {
             Lead lead = existing != null ? existing : new Lead();
             Map<String, Object> before = existing != null ? rules.before(lead) : null;
             apply(row, lead, sources);
+            if (row.has(INDUSTRY)) {
+                lead.setIndustry(industries.apply(lead.getIndustry()));
+            }
             RowOutcome unwritable = rules.refusal(row, lead, before);
             if (unwritable != null) {
                 // a field the user's roles let them only read, or not see, is not written by a file either

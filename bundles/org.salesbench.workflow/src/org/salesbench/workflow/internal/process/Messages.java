@@ -6,6 +6,7 @@ final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.salesbench.workflow.internal.process.messages";
 
+    public static String Gating_job;
     public static String Item_keyTwice;
     public static String Item_labelRequired;
     public static String Item_tooLong;

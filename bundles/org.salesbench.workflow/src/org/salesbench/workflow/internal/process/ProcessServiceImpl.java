@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,8 +67,19 @@ public class ProcessServiceImpl implements ProcessService {
     public ProcessServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
             @Reference PipelineService pipelines, @Reference OpportunityService opportunities) {
         this(unitOfWork, security, events, pipelines, opportunities, Clocks.system());
-        applyGatingWherePermitted();
+        if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
+            // the component comes up while the workbench starts, whose first view needs none of this: just after, in
+            // the background (its reads were the start's first JPA queries, on the user interface thread)
+            Job gating = Job.create(Messages.Gating_job, (org.eclipse.core.runtime.ICoreRunnable) monitor -> applyGatingWherePermitted());
+            gating.setSystem(true);
+            gating.schedule();
+        } else {
+            applyGatingWherePermitted(); // the command line and tests: before the first command uses it
+        }
     }
+
+    /** The application whose start the gating is not to hold up: the workbench's. */
+    static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";
 
     /** With the clock that says what "now" is: SLA breaches, the time open records have spent in a step. */
     public ProcessServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, PipelineService pipelines,

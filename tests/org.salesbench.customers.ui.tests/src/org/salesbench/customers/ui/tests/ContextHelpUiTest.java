@@ -38,8 +38,8 @@ class ContextHelpUiTest {
         page.activate(view);
         view.getSite().getShell().forceActive();
         UiTesting.processEvents();
-        view.table().setFocus();
-        UiTesting.waitUntil("the table focused", () -> view.table().isFocusControl());
+        view.listControl().setFocus();
+        UiTesting.waitUntil("the table focused", () -> view.listControl().isFocusControl());
         for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
             Event key = new Event();
             key.type = type;

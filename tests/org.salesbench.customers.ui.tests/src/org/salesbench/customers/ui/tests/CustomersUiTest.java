@@ -141,8 +141,8 @@ class CustomersUiTest {
         view.searchBox().setText("测试" + unique);
         UiTesting.waitUntil("the filter", () -> view.filter().text() != null && view.filter().text().contains(unique), 20_000);
         UiTesting.waitForJobs(CustomersView.FAMILY);
-        assertEquals(1, view.table().getItemCount());
-        UiTesting.waitUntil("the row", () -> view.table().getItemCount() > 0 && name.equals(view.table().getItem(0).getText(0)), 20_000);
+        assertEquals(1, view.rowCount());
+        UiTesting.waitUntil("the row", () -> view.rowCount() > 0 && name.equals(view.grid().shownText(0, "name")), 20_000);
         UiTesting.screenshot("customers-filtered");
         view.searchBox().setText("");
     }
@@ -297,24 +297,24 @@ class CustomersUiTest {
         UiTesting.type(view.searchBox(), "删除测试" + unique);
         UiTesting.waitUntil("the filter", () -> view.filter().text() != null && view.filter().text().contains(unique));
         UiTesting.waitForJobs(CustomersView.FAMILY);
-        UiTesting.waitUntil("the customer's row", () -> view.table().getItemCount() == 1 && c.getName().equals(view.table().getItem(0).getText(0)));
-        UiTesting.selectRow(view.table(), 0);
+        UiTesting.waitUntil("the customer's row", () -> view.rowCount() == 1 && c.getName().equals(view.grid().shownText(0, "name")));
+        view.selectListRow(0);
 
         UiTesting.DialogAnswer cancelled = UiTesting.whenDialogOpens("Delete", shell -> {
             assertTrue(UiTesting.shownText(shell).contains(c.getName()), UiTesting.shownText(shell));
             UiTesting.click(shell, "Cancel");
         });
-        UiTesting.chooseFromMenu(view.table(), "Delete");
+        UiTesting.chooseFromMenu(view.listControl(), "Delete");
         cancelled.assertAnswered();
         UiTesting.waitForJobs(CustomersView.FAMILY);
         assertTrue(service.find(c.getId()).isPresent(), "Cancel deletes nothing");
-        assertEquals(1, view.table().getItemCount());
+        assertEquals(1, view.rowCount());
 
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpensPress("Delete", "OK");
-        UiTesting.chooseFromMenu(view.table(), "Delete");
+        UiTesting.chooseFromMenu(view.listControl(), "Delete");
         confirmed.assertAnswered();
         UiTesting.waitForJobs(CustomersView.FAMILY);
-        UiTesting.waitUntil("the row gone from the list", () -> view.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone from the list", () -> view.rowCount() == 0);
         assertTrue(service.find(c.getId()).isEmpty());
         view.searchBox().setText("");
     }

@@ -46,12 +46,12 @@ class EditUndoUiTest {
         UiTesting.processEvents();
     }
 
-    private CustomerEditor editAndSave(Customer c, String name, String industry) throws Exception {
+    private CustomerEditor editAndSave(Customer c, String name, String region) throws Exception {
         CustomerEditor editor = CustomerEditor.open(page, c.getId(), c.getName());
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
         UiTesting.waitUntil("the overview's fields", () -> overview.field("name") != null);
         ((Text) overview.field("name")).setText(name);
-        ((Text) overview.field("industry")).setText(industry);
+        ((Text) overview.field("region")).setText(region);
         assertTrue(editor.isDirty());
         page.saveEditor(editor, false);
         assertFalse(editor.isDirty());
@@ -61,10 +61,10 @@ class EditUndoUiTest {
     @Test
     void undoPutsTheValuesBeforeTheSaveBackAndRedoTheSavedOnes() throws Exception {
         Customer fresh = new Customer("回改编辑" + unique + "原名");
-        fresh.setIndustry("制造");
+        fresh.setRegion("华东");
         Customer c = service.create(fresh);
-        CustomerEditor editor = editAndSave(c, "回改编辑" + unique + "新名", "软件");
-        assertEquals("软件", service.find(c.getId()).orElseThrow().getIndustry());
+        CustomerEditor editor = editAndSave(c, "回改编辑" + unique + "新名", "华南");
+        assertEquals("华南", service.find(c.getId()).orElseThrow().getRegion());
         assertEquals("Edit of \"回改编辑" + unique + "新名\"", Undo.history().getUndoOperation(Undo.context()).getLabel());
 
         // Edit › Undo as the menu and Ctrl+Z run it, with the editor active
@@ -76,7 +76,7 @@ class EditUndoUiTest {
             return undo.isHandled() && undo.isEnabled();
         }, 5_000);
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.undo", null);
-        UiTesting.waitUntil("the old values back", () -> "制造".equals(service.find(c.getId()).orElseThrow().getIndustry()));
+        UiTesting.waitUntil("the old values back", () -> "华东".equals(service.find(c.getId()).orElseThrow().getRegion()));
         Customer undone = service.find(c.getId()).orElseThrow();
         assertEquals("回改编辑" + unique + "原名", undone.getName());
         OverviewPage overview = (OverviewPage) editor.findPage(OverviewPage.ID);
@@ -85,23 +85,23 @@ class EditUndoUiTest {
         UiTesting.screenshot("customer-edit-undone");
 
         assertTrue(Undo.history().redo(Undo.context(), null, null).isOK());
-        assertEquals("软件", service.find(c.getId()).orElseThrow().getIndustry());
+        assertEquals("华南", service.find(c.getId()).orElseThrow().getRegion());
         assertEquals("回改编辑" + unique + "新名", ((Text) overview.field("name")).getText());
     }
 
     @Test
     void anUndoAfterSomeoneElseChangedTheCustomerSaysSoAndWritesNothing() throws Exception {
         Customer c = service.create(new Customer("回改冲突" + unique));
-        editAndSave(c, "回改冲突" + unique + "我的", "软件");
+        editAndSave(c, "回改冲突" + unique + "我的", "华南");
         Customer theirs = service.find(c.getId()).orElseThrow();
-        theirs.setIndustry("零售");
+        theirs.setRegion("华北");
         service.update(theirs); // someone else's save after mine
 
         IStatus status = Undo.history().undo(Undo.context(), null, null);
         assertEquals(IStatus.ERROR, status.getSeverity(), status.toString());
         assertTrue(status.getMessage().contains("回改冲突" + unique + "我的") && status.getMessage().contains("changed"), status.getMessage());
         Customer stored = service.find(c.getId()).orElseThrow();
-        assertEquals("零售", stored.getIndustry(), "their change stays");
+        assertEquals("华北", stored.getRegion(), "their change stays");
         assertEquals("回改冲突" + unique + "我的", stored.getName(), "my save stays: nothing was undone");
     }
 }

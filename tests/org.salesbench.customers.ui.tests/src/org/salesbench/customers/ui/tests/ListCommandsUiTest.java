@@ -51,8 +51,8 @@ class ListCommandsUiTest {
         UiTesting.type(view.searchBox(), text);
         UiTesting.waitForJobs(CustomersView.FAMILY);
         // the rows of this filter, not those of one run on part of the typed text with as many rows
-        UiTesting.waitUntil(rows + " rows for " + text, () -> view.table().getItemCount() == rows
-                && (rows == 0 || view.table().getItem(0).getData() != null && view.table().getItem(0).getText(0).contains(text)));
+        UiTesting.waitUntil(rows + " rows for " + text, () -> view.rowCount() == rows
+                && (rows == 0 || view.rowData(0) != null && view.grid().shownText(0, "name").contains(text)));
         return view;
     }
 
@@ -60,8 +60,8 @@ class ListCommandsUiTest {
     private static void focus(CustomersView view) {
         view.getSite().getShell().forceActive();
         UiTesting.processEvents();
-        view.table().setFocus();
-        UiTesting.waitUntil("the table focused", () -> view.table().isFocusControl());
+        view.listControl().setFocus();
+        UiTesting.waitUntil("the table focused", () -> view.listControl().isFocusControl());
     }
 
     /** Types a key, with Ctrl ({@code SWT.MOD1}) held or not, through the display: the toolkit's own key events. */
@@ -94,9 +94,9 @@ class ListCommandsUiTest {
         Customer c = service.create(new Customer("撤销测试" + unique + "有限公司"));
         CustomersView view = listing("撤销测试" + unique, 1);
         // a filter run on part of the typed text can list one other customer of this class first: wait for this one
-        UiTesting.waitUntil("the list shows " + c.getName(), () -> view.table().getItemCount() == 1
-                && c.getName().equals(view.table().getItem(0).getText(0)));
-        UiTesting.selectRow(view.table(), 0);
+        UiTesting.waitUntil("the list shows " + c.getName(), () -> view.rowCount() == 1
+                && c.getName().equals(view.grid().shownText(0, "name")));
+        view.selectListRow(0);
         focus(view);
 
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpens("Delete", shell -> {
@@ -112,14 +112,14 @@ class ListCommandsUiTest {
         } catch (AssertionError e) {
             var delete = PlatformUI.getWorkbench().getService(ICommandService.class).getCommand("org.eclipse.ui.edit.delete");
             throw new AssertionError(e.getMessage() + "; keys seen: " + keys + "; Delete handled " + delete.isHandled() + ", enabled "
-                    + delete.isEnabled() + "; focus " + Display.getCurrent().getFocusControl() + "; selected " + view.table().getSelectionCount(), e);
+                    + delete.isEnabled() + "; focus " + Display.getCurrent().getFocusControl() + "; selected " + view.grid().selectedRowIndexes().length, e);
         } finally {
             Display.getCurrent().removeFilter(SWT.KeyDown, seen);
         }
         confirmed.assertAnswered();
         UiTesting.waitUntil("the customer deleted", () -> service.find(c.getId()).isEmpty());
         UiTesting.waitForJobs(CustomersView.FAMILY);
-        UiTesting.waitUntil("the row gone from the list", () -> view.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone from the list", () -> view.rowCount() == 0);
         UiTesting.waitUntil("the delete on the undo history",
                 () -> Undo.history().getUndoOperation(Undo.context()) != null
                         && Undo.history().getUndoOperation(Undo.context()).getLabel().contains(c.getName()));
@@ -127,7 +127,7 @@ class ListCommandsUiTest {
         focus(view);
         press(SWT.MOD1, 'z');
         UiTesting.waitUntil("the customer restored by Ctrl+Z", () -> service.find(c.getId()).isPresent());
-        UiTesting.waitUntil("the row back in the list", () -> view.table().getItemCount() == 1);
+        UiTesting.waitUntil("the row back in the list", () -> view.rowCount() == 1);
         assertTrue(Undo.history().canRedo(Undo.context()), "the delete can be done again");
 
         Undo.history().redo(Undo.context(), null, null);
@@ -143,7 +143,7 @@ class ListCommandsUiTest {
         CustomersView view = listing("复制测试" + unique, 2);
         focus(view);
         press(SWT.MOD1, 'a');
-        UiTesting.waitUntil("every row selected", () -> view.table().getSelectionCount() == 2);
+        UiTesting.waitUntil("every row selected", () -> view.grid().selectedRowIndexes().length == 2);
         press(SWT.MOD1, 'c');
         Clipboard clipboard = new Clipboard(Display.getCurrent());
         try {

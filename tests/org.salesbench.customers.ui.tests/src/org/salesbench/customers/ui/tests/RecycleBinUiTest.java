@@ -73,18 +73,18 @@ class RecycleBinUiTest {
         CustomersView customers = (CustomersView) page.showView(CustomersView.ID);
         UiTesting.type(customers.searchBox(), "回收测试" + unique);
         UiTesting.waitForJobs(CustomersView.FAMILY);
-        UiTesting.waitUntil("the customer's row", () -> customers.table().getItemCount() == 1 && c.getName().equals(customers.table().getItem(0).getText(0)));
-        UiTesting.selectRow(customers.table(), 0);
+        UiTesting.waitUntil("the customer's row", () -> customers.rowCount() == 1 && c.getName().equals(customers.grid().shownText(0, "name")));
+        customers.selectListRow(0);
         UiTesting.DialogAnswer confirmed = UiTesting.whenDialogOpens("Delete", shell -> {
             String text = UiTesting.shownText(shell);
             assertTrue(text.contains("recycle bin") && text.contains(c.getName()), text);
             assertTrue(text.contains("1 Activities: go to the recycle bin with it"), "names what goes with it: " + text);
             UiTesting.click(shell, "OK");
         });
-        UiTesting.chooseFromMenu(customers.table(), "Delete");
+        UiTesting.chooseFromMenu(customers.listControl(), "Delete");
         confirmed.assertAnswered();
         UiTesting.waitForJobs(CustomersView.FAMILY);
-        UiTesting.waitUntil("the row gone from the list", () -> customers.table().getItemCount() == 0);
+        UiTesting.waitUntil("the row gone from the list", () -> customers.rowCount() == 0);
 
         RecycleBinView bin = binView();
         UiTesting.waitUntil("the customer in the bin", () -> rowOf(bin, c.getId()) >= 0);
@@ -103,7 +103,7 @@ class RecycleBinUiTest {
         UiTesting.waitUntil("the customer out of the bin", () -> rowOf(bin, c.getId()) < 0);
         assertTrue(service.find(c.getId()).isPresent(), "restored");
         assertEquals(1, service.find(c.getId()).orElseThrow().getActivities().size(), "with its activity");
-        UiTesting.waitUntil("back in the customers list", () -> customers.table().getItemCount() == 1);
+        UiTesting.waitUntil("back in the customers list", () -> customers.rowCount() == 1);
 
         service.delete(c.getId());
         UiTesting.waitUntil("in the bin again", () -> rowOf(bin, c.getId()) >= 0);

@@ -44,6 +44,7 @@ import org.salesbench.opportunities.OpportunitySort;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.Undo;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 
@@ -241,6 +242,31 @@ class OpportunitiesGridUiTest {
             VirtualGrid.forgetLayouts(LeadsView.ID);
             page.showView(LeadsView.ID);
         }
+    }
+
+    @Test
+    void theCloseDateAndTheAmountAreEditedInPlaceSavedAndUndone() throws Exception {
+        OpportunitiesView view = listing();
+        VirtualGrid<OpportunityRow> grid = view.grid();
+        waitForOrder(grid, List.of("Alpha deal", "Beta deal", "Gamma deal", "Delta deal"));
+        LocalDate today = LocalDate.now(Clocks.system());
+        OpportunityRow alpha = grid.rowAt(0);
+        OpportunityRow beta = grid.rowAt(1);
+        assertFalse(grid.isEditable(1, "stage"), "a stage moves on the board or in the editor");
+        assertTrue(grid.isEditable(1, "closeDate"));
+
+        LocalDate later = today.plusDays(60);
+        assertTrue(grid.editCell(1, "closeDate", later.toString()));
+        UiTesting.waitUntil("the close date saved", () -> later.equals(opportunities.find(beta.id()).orElseThrow().getExpectedCloseDate()));
+        waitForOrder(grid, List.of("Alpha deal", "Gamma deal", "Delta deal", "Beta deal")); // the list's own order: by close date
+        Undo.history().undo(Undo.context(), null, null);
+        assertEquals(today.plusDays(20), opportunities.find(beta.id()).orElseThrow().getExpectedCloseDate(), "Edit › Undo put it back");
+        waitForOrder(grid, List.of("Alpha deal", "Beta deal", "Gamma deal", "Delta deal"));
+
+        assertTrue(grid.editCell(0, "amount", "1,234.50"));
+        UiTesting.waitUntil("the amount saved",
+                () -> new java.math.BigDecimal("1234.50").compareTo(opportunities.find(alpha.id()).orElseThrow().getAmount().getAmount()) == 0);
+        assertEquals("CNY", opportunities.find(alpha.id()).orElseThrow().getAmount().getCurrency(), "in the opportunity's currency");
     }
 
     private static void focus(OpportunitiesView view) {

@@ -1,0 +1,63 @@
+package org.salesbench.customers;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Duplicates that moving in creates, for one kind of record ({@link #entity()}: customers, contacts, leads …): finding
+ * likely duplicates, merging records into the one kept, and undoing a merge. An OSGi service of the module that owns
+ * the records; {@link RecordMerges} finds it by entity name. Every method checks the current user's permission.
+ */
+public interface RecordMerge {
+
+    /** The entity merged: {@code customer}, {@code contact}, {@code lead}. */
+    String entity();
+
+    /** The fields a merge can take from the merged record ({@code --take} on the command line). */
+    List<String> fields();
+
+    /**
+     * Groups of records (not in the recycle bin) that are likely the same, strongest reason first, at most
+     * {@code limit}; one query or one pass per reason, never a comparison of every pair.
+     */
+    List<DuplicateGroup> duplicates(int limit);
+
+    /**
+     * Merges {@code otherId} into {@code keepId} in one transaction: the survivor keeps its own field values except
+     * those named in {@code takeFromOther} (and takes the other's where its own is empty); the other's children move to
+     * it (through each module's {@link RecordMergeParticipant} too); the other goes to the recycle bin; the audit trail
+     * records the merge, and what its undo needs is kept under {@link MergeResult#mergeId()}.
+     *
+     * @param keepVersion  the survivor's version the user saw, {@code null} for no check
+     * @param otherVersion the other's version the user saw, {@code null} for no check
+     * @throws org.salesbench.core.validation.ValidationException naming what is wrong
+     * @throws org.salesbench.persistence.ConcurrentChangeException when either changed since the user saw it
+     */
+    MergeResult merge(long keepId, long otherId, Set<String> takeFromOther, Long keepVersion, Long otherVersion);
+
+    /**
+     * Merges every record of {@code otherIds} into {@code keepId}, in that order, in one transaction: if one merge is
+     * refused, none is written. {@code seenVersions}, when not {@code null}, holds the survivor's version then each
+     * other's, as the user saw them; the survivor's is checked before the first merge only (each merge changes it).
+     *
+     * @return one result per merged record, in order (each with its own merge id, undone one by one, last first)
+     */
+    List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions);
+
+    /**
+     * Undoes merge {@code mergeId} of this kind in one transaction: the merged record comes back from the recycle bin,
+     * the survivor gets back its values of before, and every record that moved moves back. Refused, changing nothing,
+     * when either changed since the merge, a moved record is no longer the survivor's, or it was undone already.
+     *
+     * @throws org.salesbench.core.validation.ValidationException naming what changed since (or an unknown merge)
+     */
+    MergeResult unmerge(long mergeId);
+
+    /**
+     * Undoes the merges {@code mergeIds} of this kind (those {@link #mergeAll} made, in its order), the last first, in
+     * one transaction: if one is refused, none is undone.
+     *
+     * @return one result per merge undone, in the order undone
+     */
+    List<MergeResult> unmergeAll(List<Long> mergeIds);
+}

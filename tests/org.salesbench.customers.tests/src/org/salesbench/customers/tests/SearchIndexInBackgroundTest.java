@@ -1,0 +1,95 @@
+package org.salesbench.customers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.time.Clocks;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.Database;
+import org.salesbench.persistence.DatabaseSettings;
+
+/**
+ * Customers whose contacts a bulk load wrote behind the index's back are indexed again in the background
+ * ({@link CustomerSearch#writtenInBackground}): a query meanwhile waits for it and finds the new contact, and when the
+ * process ends before the job ran, the ids kept beside the index are indexed by the next opening.
+ */
+class SearchIndexInBackgroundTest {
+
+    @Test
+    void contactsWrittenBehindTheIndexAreFoundAfterTheBackgroundJobAndAfterARestartThatItMissed(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        LocalSecurityService security = new LocalSecurityService("tester");
+        Path stale = dir.resolve("db-search.stale");
+        try (Database db = Database.open(settings, security)) {
+            CustomerServiceImpl first = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            long huzhou;
+            long jiaxing;
+            try {
+                huzhou = first.create(CustomerFixture.customer("湖州南浔丝绸有限公司")).getId();
+                jiaxing = first.create(CustomerFixture.customer("嘉兴秀洲纺织有限公司")).getId();
+                first.search().awaitCurrent();
+                insertContact(settings, 990_101, huzhou, "Wukong Sun");
+                assertEquals(0, first.count(CustomerFilter.text("wukong")), "written behind the index's back: not found yet");
+
+                first.search().writtenInBackground(List.of(huzhou));
+                assertEquals(1, first.count(CustomerFilter.text("wukong")), "a query waits for the job and finds the contact");
+                Job.getJobManager().join(CustomerSearch.FAMILY, null);
+                assertFalse(Files.exists(stale), "nothing is left to index once the job committed");
+
+                // the process ends before the job runs: the ids wait beside the index for the next opening
+                insertContact(settings, 990_102, jiaxing, "Bajie Zhu");
+                Job.getJobManager().suspend();
+                try {
+                    first.search().writtenInBackground(List.of(jiaxing));
+                    assertTrue(Files.exists(stale), "the customers to index again are recorded before the job runs");
+                    Job.getJobManager().cancel(CustomerSearch.FAMILY);
+                } finally {
+                    Job.getJobManager().resume();
+                }
+            } finally {
+                first.search().close();
+            }
+
+            CustomerServiceImpl second = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            try {
+                assertEquals(List.of(jiaxing), java.util.Arrays.stream(second.ids(CustomerFilter.text("bajie"),
+                        org.salesbench.customers.CustomerSort.DEFAULT)).boxed().toList(), "the next opening indexed the recorded customer");
+                assertEquals(1, second.count(CustomerFilter.text("wukong")));
+                assertFalse(Files.exists(stale));
+                assertEquals(2, second.count(CustomerFilter.ALL));
+            } finally {
+                second.search().close();
+            }
+        }
+    }
+
+    private static void insertContact(DatabaseSettings settings, long id, long customerId, String name) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
+        try (Connection c = Database.connect(settings); PreparedStatement s = c.prepareStatement("INSERT INTO SB_CONTACT (ID, VERSION, "
+                + "CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CUSTOMER_ID, NAME, IS_PRIMARY) VALUES (?, 1, ?, 'raw', ?, 'raw', 'raw', ?, ?, "
+                + "FALSE)")) {
+            s.setLong(1, id);
+            s.setTimestamp(2, now);
+            s.setTimestamp(3, now);
+            s.setLong(4, customerId);
+            s.setString(5, name);
+            s.executeUpdate();
+            c.commit();
+        }
+    }
+}

@@ -42,6 +42,8 @@ class ChunkedBulkImportTest {
     void open() {
         System.setProperty(ImportEngine.BULK_BYTES_PROPERTY, "0");
         System.setProperty(ImportRun.CHUNK_ROWS_PROPERTY, Integer.toString(CHUNK));
+        // the chunks themselves: into an empty table the whole file is one bulk load (the last test)
+        System.setProperty(ImportRun.WHOLE_INTO_EMPTY_PROPERTY, "false");
         fx = new ImportFixture();
     }
 
@@ -50,6 +52,7 @@ class ChunkedBulkImportTest {
         fx.close();
         System.clearProperty(ImportEngine.BULK_BYTES_PROPERTY);
         System.clearProperty(ImportRun.CHUNK_ROWS_PROPERTY);
+        System.clearProperty(ImportRun.WHOLE_INTO_EMPTY_PROPERTY);
     }
 
     private Path file(String name, IntFunction<String> special) throws IOException {
@@ -158,5 +161,62 @@ class ChunkedBulkImportTest {
         assertEquals(Outcome.COMPLETED, again.outcome(), () -> again.errors().toString());
         assertEquals(ROWS, again.created());
         assertEquals(List.of("customer:" + ROWS), fx.imported);
+    }
+
+    /** The conglomerate (heap) that holds SB_CUSTOMER's rows: Derby's bulk insert into an empty table writes a new one. */
+    private long customerHeap() {
+        return fx.db.read(em -> ((Number) em.createNativeQuery("SELECT c.CONGLOMERATENUMBER FROM SYS.SYSCONGLOMERATES c"
+                + " JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID WHERE t.TABLENAME = 'SB_CUSTOMER' AND c.ISINDEX = FALSE").getSingleResult())
+                .longValue());
+    }
+
+    @Test
+    void intoAnEmptyTableTheWholeFileIsOneBulkLoadAndIntoAFilledOneItCommitsInChunks() throws IOException {
+        System.setProperty(ImportRun.WHOLE_INTO_EMPTY_PROPERTY, "true");
+        long emptyHeap = customerHeap();
+        Path file = file("into-empty.csv", i -> null);
+        ImportResult whole = fx.importFile(file, "customers", settings(file));
+        assertEquals(Outcome.COMPLETED, whole.outcome(), () -> whole.errors().toString());
+        assertEquals(ROWS, whole.created());
+        long loadedHeap = customerHeap();
+        assertTrue(loadedHeap != emptyHeap, "Derby's bulk load wrote the empty table a new heap (unlogged), not " + ROWS + " logged inserts");
+        assertEquals(ROWS, fx.customerCount());
+        assertEquals(2 * ROWS, fx.count("SB_CUSTOMER_TAG"));
+        assertEquals(ROWS, fx.count("SB_IMPORT_EXTERNAL_ID"));
+        assertEquals(0, fx.count("SB_IMPORT_RUN"));
+        assertEquals(List.of("customer:" + ROWS), fx.imported);
+        fx.customers.search().awaitCurrent(); // a whole load is indexed by the IMPORTED catch-up, in the background
+        assertEquals(ROWS, indexed());
+
+        // the table holds rows now: the next file goes in chunks (row by row into the same heap), each committed as it is read
+        Path more = ImportFixture.utf8(dir.resolve("into-filled.csv"), "Name,External Id\n"
+                + java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "Second Wave Co " + i + ",wave-" + i + "\n").collect(java.util.stream.Collectors.joining()));
+        long[] committedWhileReading = { 0 };
+        NullProgressMonitor watches = new NullProgressMonitor() {
+            private int batches;
+
+            @Override
+            public void worked(int work) {
+                batches += work;
+                if (batches == 4) {
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    while ((committedWhileReading[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            }
+        };
+        ImportResult chunked = fx.engine.run(more, ReadOptions.DETECT, settings(more), watches);
+        assertEquals(Outcome.COMPLETED, chunked.outcome(), () -> chunked.errors().toString());
+        assertTrue(committedWhileReading[0] >= CHUNK + 1, "a chunk was committed while the file was still read: " + committedWhileReading[0]);
+        assertEquals(loadedHeap, customerHeap(), "into a table that holds rows nothing replaces the heap");
+        assertEquals(2 * ROWS, fx.customerCount());
+        assertEquals(2 * ROWS, fx.count("SB_IMPORT_EXTERNAL_ID"));
+        assertEquals(0, fx.count("SB_IMPORT_RUN"));
     }
 }

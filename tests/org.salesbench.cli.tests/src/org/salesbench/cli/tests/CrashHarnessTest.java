@@ -72,9 +72,9 @@ class CrashHarnessTest {
     /** The command line's import batch ({@code ImportSettings.DEFAULT_BATCH}): valid-rows mode commits each. */
     private static final int BATCH = 1_000;
     /**
-     * Killed runs in all, the kinds in turn: import, edit, move, approvals. CI kills three times (no approvals): this test
-     * runtime lacks the contracts and workflow bundles the approvals need ("Cannot import contracts"); the fourth kind
-     * fails until its pom adds them.
+     * Killed runs in all, the kinds in turn: import, edit, move, approvals. CI kills three times (no approvals, which need
+     * a batch of contracts made and submitted first: two more children); the pom puts the contracts and workflow bundles
+     * the approvals need in this test runtime.
      */
     private static final int KILLS = Integer.getInteger("salesbench.crash.kills", 3);
     /** The kinds of killed runs, in turn. */

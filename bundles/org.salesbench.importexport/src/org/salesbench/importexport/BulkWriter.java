@@ -9,6 +9,7 @@ import org.salesbench.importexport.ImportSettings;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetWriter;
+import org.salesbench.importexport.targets.ImportRun;
 
 /**
  * A target writer that can also take a large file's new records the fast way: it validates and
@@ -25,6 +26,21 @@ public interface BulkWriter extends TargetWriter {
 
     /** Starts staging a run: reads once the existing keys the match uses. */
     Staging stage(MatchPolicy match) throws IOException;
+
+    /**
+     * Whether {@link #stage(MatchPolicy, ImportRun)} commits the load in chunks ({@code BulkChunks}) and keeps the run's
+     * record: then the engine opens the record, and resumes an interrupted run of the same file after its last committed
+     * row. A writer that loads in one transaction answers {@code false} (a crash during its load leaves the whole load
+     * for the database's recovery to undo).
+     */
+    default boolean commitsInChunks() {
+        return false;
+    }
+
+    /** Starts staging a run whose chunks advance {@code run}'s record; by default the run is not kept. */
+    default Staging stage(MatchPolicy match, ImportRun run) throws IOException {
+        return stage(match);
+    }
 
     /** The new records of one run, staged until {@link #load}. */
     interface Staging extends AutoCloseable {
@@ -46,7 +62,10 @@ public interface BulkWriter extends TargetWriter {
          */
         void load() throws ImportException;
 
-        /** Removes what {@link #load} wrote (by the reserved ids), for an all-or-nothing run that failed after it. */
+        /**
+         * Removes what {@link #load} wrote (by the reserved ids), for an all-or-nothing run that failed after it. A writer
+         * that commits in chunks removes the chunks it committed while staging too, whether {@link #load} ran or not.
+         */
         void undo();
 
         /** Announces the loaded records with one event, once the run has succeeded. */

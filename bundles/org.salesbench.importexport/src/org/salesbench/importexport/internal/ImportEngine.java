@@ -68,6 +68,7 @@ import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.importexport.BulkWriter;
+import org.salesbench.importexport.targets.ImportRun;
 
 /**
  * The import engine: reads a file through its format, maps columns to fields, converts values,
@@ -276,6 +277,7 @@ public class ImportEngine implements ImportService {
         boolean large = Files.isRegularFile(file) && Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
         try (RecordReader reader = format.open(file, options)) {
             Run run = new Run(target, fields, reader, settings, progress, large);
+            run.file = file;
             if (settings.values().locale() == null && run.readsNumbersOrDates()) {
                 // no declared locale: each number and date column is read by what all of its values show
                 try (RecordReader firstPass = format.open(file, options)) {
@@ -349,6 +351,8 @@ public class ImportEngine implements ImportService {
         private long rows, lastCommittedRow;
         private TargetWriter writer;
         private final boolean large;
+        /** The file read, for the record of a bulk run that commits in chunks. */
+        private Path file;
         /** Per column: how it writes numbers and dates (the declared locale's, or detected). */
         private final ColumnConvention[] conventionOfColumn;
 
@@ -520,28 +524,43 @@ public class ImportEngine implements ImportService {
             boolean allOrNothing = settings.mode() == Mode.ALL_OR_NOTHING;
             List<ImportRow> updates = new ArrayList<>();
             long[] stagedThrough = { 0 };
-            try (BulkWriter.Staging staging = bulk.stage(settings.match())) {
+            ImportRun importRun = openRun(bulk);
+            long resumeAfter = importRun == null ? 0 : importRun.resumedAfterRow();
+            if (resumeAfter > 0) {
+                notes.put(NLS.bind(Messages.Bulk_resumed, resumeAfter), (int) Math.min(Integer.MAX_VALUE, importRun.resumedRecords()));
+            }
+            try (BulkWriter.Staging staging = importRun == null ? bulk.stage(settings.match()) : bulk.stage(settings.match(), importRun)) {
                 boolean cancelled = readAll((batch, lastRow) -> {
-                    List<RowOutcome> outcomes = staging.stage(batch);
+                    // rows an interrupted run of this file committed are read (in-file duplicates are still found) but not staged again
+                    List<ImportRow> rest = resumeAfter == 0 ? batch : batch.stream().filter(r -> r.number() > resumeAfter).toList();
+                    List<RowOutcome> outcomes = rest.isEmpty() ? List.of() : staging.stage(rest);
                     List<ImportRow> toUpdate = new ArrayList<>();
-                    for (int i = 0; i < batch.size(); i++) {
+                    for (int i = 0; i < rest.size(); i++) {
                         if (outcomes.get(i) == null) {
-                            toUpdate.add(batch.get(i));
+                            toUpdate.add(rest.get(i));
                         } else {
-                            count(List.of(batch.get(i)), List.of(outcomes.get(i)));
+                            count(List.of(rest.get(i)), List.of(outcomes.get(i)));
                         }
                     }
                     updates.addAll(toUpdate);
                     stagedThrough[0] = lastRow;
                 });
                 if (allOrNothing && (cancelled || failed > 0)) {
+                    staging.undo(); // chunks committed while the file was read
+                    endRun(importRun, resumeAfter);
                     return result(cancelled ? Outcome.CANCELLED_ROLLED_BACK : Outcome.ROLLED_BACK);
                 }
                 monitor.subTask(NLS.bind(Messages.Progress_loading, staging.staged()));
-                staging.load();
+                try {
+                    staging.load();
+                } catch (ImportException e) {
+                    endRun(importRun, resumeAfter);
+                    throw e;
+                }
                 if (allOrNothing && monitor.isCanceled()) {
                     // Derby's load cannot stop midway; a cancel pressed during it undoes it once it is done
                     staging.undo();
+                    endRun(importRun, resumeAfter);
                     return result(Outcome.CANCELLED_ROLLED_BACK);
                 }
                 if (!allOrNothing) {
@@ -561,9 +580,11 @@ public class ImportEngine implements ImportService {
                         });
                     } catch (Rollback r) {
                         staging.undo();
+                        endRun(importRun, resumeAfter);
                         return result(Outcome.ROLLED_BACK);
                     } catch (RuntimeException e) {
                         staging.undo();
+                        endRun(importRun, resumeAfter);
                         throw e;
                     }
                 }
@@ -571,7 +592,33 @@ public class ImportEngine implements ImportService {
                 if (!allOrNothing) {
                     lastCommittedRow = stagedThrough[0];
                 }
+                if (!cancelled && importRun != null) {
+                    importRun.finish(unitOfWork); // the whole file is in: the next run of it starts afresh
+                }
                 return result(cancelled ? Outcome.CANCELLED_AT_BATCH : Outcome.COMPLETED);
+            }
+        }
+
+        /**
+         * The record of a bulk run that commits in chunks (an interrupted run of the same file, resumed, or a new one), or
+         * {@code null} when the writer loads in one transaction.
+         */
+        private ImportRun openRun(BulkWriter bulk) throws IOException {
+            if (!bulk.commitsInChunks() || file == null) {
+                return null;
+            }
+            String key = ImportRun.sourceKey(settings.targetId(), file, settings.match().toString());
+            String login = context.service(SecurityService.class).currentUser().login();
+            return ImportRun.open(unitOfWork, key, settings.targetId(), file.getFileName().toString(), login);
+        }
+
+        /**
+         * A run that ended with nothing of its own: its record goes, unless it resumed an interrupted run whose chunks stay
+         * (the record, moved back by the undo, still says how far they go).
+         */
+        private void endRun(ImportRun importRun, long resumeAfter) {
+            if (importRun != null && resumeAfter == 0) {
+                importRun.finish(unitOfWork);
             }
         }
 

@@ -12,6 +12,7 @@ public final class Messages extends NLS {
     public static String Migrate_noFolder;
     public static String Migrate_placeholderName;
     public static String Progress_loading;
+    public static String Bulk_resumed;
     public static String File_binary;
     public static String File_unknownEncoding;
     public static String File_noHeader;

@@ -175,6 +175,30 @@ class ContractsCommandTest {
     }
 
     @Test
+    void severalContractsAreSubmittedAtOnceAndTheManagerApprovesEverythingWaitingForThem() {
+        int year = LocalDate.now(Clocks.system()).getYear();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(CliCommand.OK, run("contracts", "create", "--from-opportunity", String.valueOf(wonDeal())).code());
+        }
+        Result submitted = run("contracts", "submit", "HT-" + year + "-00001", "HT-" + year + "-00002", "HT-" + year + "-00003");
+        assertEquals(CliCommand.OK, submitted.code(), submitted.toString());
+        assertEquals(3, submitted.out().lines().filter(l -> l.contains("HT-" + year)).count(), submitted.out());
+
+        // the rep has nothing waiting for them; the manager approves all three, one by one
+        Result nothing = run("approvals", "approve", "--pending");
+        assertEquals(CliCommand.OK, nothing.code(), nothing.toString());
+        assertTrue(nothing.out().contains("Approved 0 request(s)"), nothing.out());
+        Result approved = runAs(ContractFixture.MANAGER, "approvals", "approve", "--pending", "--comment", "同意");
+        assertEquals(CliCommand.OK, approved.code(), approved.toString());
+        assertEquals(3, approved.out().lines().filter(l -> l.startsWith("Request #")).count(), approved.out());
+        assertTrue(approved.out().contains("Approved 3 request(s)"), approved.out());
+        Result list = run("contracts", "list", "--status", "approved", "--format", "csv");
+        assertEquals(3, list.out().lines().skip(1).count(), list.out());
+        Result again = runAs(ContractFixture.MANAGER, "approvals", "approve", "--pending");
+        assertTrue(again.out().contains("Approved 0 request(s)"), again.out());
+    }
+
+    @Test
     void badArgumentsAreRefusedNamingThemAndNothingIsWritten() {
         long deal = wonDeal();
         Result both = run("contracts", "create", "--from-opportunity", String.valueOf(deal), "--from-quote", "3");

@@ -91,7 +91,12 @@ public class ContractsCommand implements CliCommand {
                 case "show" -> show(find(contracts, reference), format, context.out());
                 case "create" -> done(context, fromOpportunity != null ? contracts.createFromOpportunity(fromOpportunity)
                         : contracts.createFromQuote(fromQuote));
-                case "submit" -> done(context, contracts.submitForApproval(find(contracts, reference).getId()));
+                case "submit" -> {
+                    // several contracts: each submitted in a transaction of its own, in the order given
+                    for (String each : positional.subList(1, positional.size())) {
+                        done(context, contracts.submitForApproval(find(contracts, each.strip()).getId()));
+                    }
+                }
                 case "sign" -> done(context, contracts.sign(find(contracts, reference).getId(), date));
                 case "activate" -> done(context, contracts.activate(find(contracts, reference).getId()));
                 case "complete" -> done(context, contracts.complete(find(contracts, reference).getId()));

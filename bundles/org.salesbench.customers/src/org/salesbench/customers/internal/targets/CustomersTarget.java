@@ -225,7 +225,17 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public Staging stage(MatchPolicy match) throws IOException {
-            return new CustomerBulkLoad(unitOfWork, service, security, events, match, industries);
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, null, industries);
+        }
+
+        @Override
+        public boolean commitsInChunks() {
+            return true;
+        }
+
+        @Override
+        public Staging stage(MatchPolicy match, org.salesbench.importexport.targets.ImportRun run) throws IOException {
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, run, industries);
         }
 
         @Override

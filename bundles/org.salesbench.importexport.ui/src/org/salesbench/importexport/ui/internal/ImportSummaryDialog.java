@@ -48,7 +48,12 @@ public class ImportSummaryDialog extends MessageDialog {
         case CANCELLED_ROLLED_BACK -> Messages.Summary_cancelledRolledBack;
         case CANCELLED_AT_BATCH -> NLS.bind(Messages.Summary_cancelledAtBatch, result.lastCommittedRow());
         };
-        return NLS.bind(Messages.Summary_message, new Object[] { fileName, counts, outcome });
+        StringBuilder text = new StringBuilder(NLS.bind(Messages.Summary_message, new Object[] { fileName, counts, outcome }));
+        for (ImportResult.Note note : result.notes()) {
+            // e.g. that this run resumed an interrupted import of the file, and after which row
+            text.append('\n').append(NLS.bind(Messages.Summary_note, note.message(), note.count()));
+        }
+        return text.toString();
     }
 
     /** The text the dialog shows. */

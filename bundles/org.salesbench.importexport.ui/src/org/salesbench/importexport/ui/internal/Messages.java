@@ -97,6 +97,7 @@ public final class Messages extends NLS {
     public static String Summary_counts;
     public static String Summary_failed;
     public static String Summary_message;
+    public static String Summary_note;
     public static String Summary_partial;
     public static String Summary_reportFailed;
     public static String Summary_rolledBack;

@@ -53,7 +53,8 @@ public class ApprovalsCommand implements CliCommand {
             throw CommandException.usage(Messages.Approvals_mineOrPending);
         }
         // arguments are checked before the database is opened
-        Long id = switch (action) {
+        boolean allPending = action.equals("approve") && args.flag("pending") && positional.size() == 1;
+        Long id = allPending ? null : switch (action) {
             case "approve", "reject", "delegate", "recall" -> requestId(positional, action);
             case "list", "escalate" -> null;
             default -> throw CommandException.usage(NLS.bind(Messages.Approvals_unknownAction, action));
@@ -71,7 +72,12 @@ public class ApprovalsCommand implements CliCommand {
                 case "list" -> list(approvals, args.flag("mine") ? ApprovalService.Filter.MINE
                         : args.flag("pending") ? ApprovalService.Filter.PENDING_FOR_ME : ApprovalService.Filter.ALL, format, context.out());
                 case "escalate" -> context.out().println(NLS.bind(Messages.Approvals_escalated, approvals.escalateOverdue(), approvals.syncMyTasks()));
-                case "approve" -> done(context, approvals.approve(id, comment));
+                case "approve" -> {
+                    if (allPending) {
+                        return approvePending(approvals, comment, context);
+                    }
+                    done(context, approvals.approve(id, comment));
+                }
                 case "reject" -> done(context, approvals.reject(id, comment));
                 case "delegate" -> done(context, approvals.delegate(id, args.option("to"), comment));
                 case "recall" -> done(context, approvals.recall(id, comment));
@@ -84,6 +90,30 @@ public class ApprovalsCommand implements CliCommand {
             throw new CommandException(DATA, NLS.bind(Messages.Approvals_refused, id, e.getMessage()), e);
         }
         return OK;
+    }
+
+    /**
+     * {@code approve --pending}: approves every request waiting for the signed-in user's decision, one after another, each
+     * in a transaction of its own (so a crash leaves every request decided or not, never half), printing each; one
+     * refused (decided by someone else meanwhile, say) is printed and the others go on.
+     */
+    private static int approvePending(ApprovalService approvals, String comment, CommandContext context) {
+        int approved = 0;
+        int refused = 0;
+        for (ApprovalRequest request : approvals.list(ApprovalService.Filter.PENDING_FOR_ME)) {
+            try {
+                done(context, approvals.approve(request.getId(), comment));
+                approved++;
+            } catch (ValidationException e) {
+                refused++;
+                e.getErrors().forEach(fe -> context.err().println(NLS.bind(Messages.Approvals_refused, request.getId(), fe.message())));
+            } catch (AccessDeniedException e) {
+                refused++;
+                context.err().println(NLS.bind(Messages.Approvals_refused, request.getId(), e.getMessage()));
+            }
+        }
+        context.out().println(NLS.bind(Messages.Approvals_approvedPending, approved, refused));
+        return refused == 0 ? OK : PARTIAL;
     }
 
     private static long requestId(List<String> positional, String action) throws CommandException {

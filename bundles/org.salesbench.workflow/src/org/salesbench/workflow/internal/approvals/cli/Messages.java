@@ -18,6 +18,7 @@ public final class Messages extends NLS {
     public static String Approvals_refused;
     public static String Approvals_done;
     public static String Approvals_escalated;
+    public static String Approvals_approvedPending;
     public static String Definitions_unknownAction;
     public static String Definitions_needsRef;
     public static String Definitions_optionsOnlyToChange;

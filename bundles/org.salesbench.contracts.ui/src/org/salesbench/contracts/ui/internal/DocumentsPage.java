@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,7 +18,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractAttachment;
@@ -28,7 +26,6 @@ import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.documents.DocumentException;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.TablePages;
@@ -41,11 +38,10 @@ import org.salesbench.ui.forms.Tables;
  * the audit trail records it). Every rule is the model's ({@link ContractAttachments}); a refusal, a missing or changed
  * file included, is shown with its reason.
  */
-public class DocumentsPage extends FormPage implements EntityFormEditor.ValidatingPage<Contract> {
+public class DocumentsPage extends ContractRecordsPage {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.documents";
 
-    private final ContractEditor editor;
     private Label status;
     private TableViewer viewer;
     private Button add;
@@ -53,12 +49,10 @@ public class DocumentsPage extends FormPage implements EntityFormEditor.Validati
     private Button open;
     private Button saveAs;
     private Button remove;
-    private Consumer<String> errorReporter = this::showError;
     private Consumer<Path> opener = path -> Program.launch(path.toString());
 
     public DocumentsPage(ContractEditor editor) {
         super(editor, ID, Messages.Page_documents);
-        this.editor = editor;
     }
 
     @Override
@@ -187,7 +181,7 @@ public class DocumentsPage extends FormPage implements EntityFormEditor.Validati
             } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, opener, e -> errorReporter.accept(Jobs.message(e)));
+        }, opener, this::reportFailure);
     }
 
     /** Writes the file where the user chose, whole or not at all. */
@@ -201,7 +195,7 @@ public class DocumentsPage extends FormPage implements EntityFormEditor.Validati
             }
             return target;
         }, done -> getManagedForm().getForm().setMessage(NLS.bind(Messages.Documents_saved, done), org.eclipse.jface.dialogs.IMessageProvider.INFORMATION),
-                e -> errorReporter.accept(Jobs.message(e)));
+                this::reportFailure);
     }
 
     /** Removes the file from the contract (and from the archive folder); the audit trail records it. */
@@ -218,21 +212,11 @@ public class DocumentsPage extends FormPage implements EntityFormEditor.Validati
     }
 
     private Job step(String name, java.util.function.Supplier<ContractAttachment> work) {
-        return Jobs.load(viewer.getTable(), name, work::get, done -> reload(editor.contract()), e -> errorReporter.accept(Jobs.message(e)));
+        return step(viewer.getTable(), name, work);
     }
 
-    @Override
-    public void showErrors(Map<String, String> errors) {
-        // files are checked by the model
-    }
 
-    private void showError(String message) {
-        MessageDialog.openError(getSite().getShell(), Messages.Page_documents, message);
-    }
 
-    public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
-    }
 
     /** What Open does with the copy (tests: note it instead of launching a viewer). */
     public void setOpener(Consumer<Path> opener) {

@@ -5,12 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
@@ -25,7 +23,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.receivables.Instalment;
@@ -35,29 +32,25 @@ import org.salesbench.contracts.receivables.ReceivablesService;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /** The contract's invoices: requested → issued (number, date) | void (reason), each for some of its instalments. */
-public class InvoicesPage extends FormPage implements EntityFormEditor.ValidatingPage<Contract> {
+public class InvoicesPage extends ContractRecordsPage {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.invoices";
 
-    private final ContractEditor editor;
     private Label status;
     private TableViewer viewer;
     private Button request;
     private Button issue;
     private Button voidIt;
     private List<Instalment> plan = List.of();
-    private Consumer<String> errorReporter = this::showError;
 
     public InvoicesPage(ContractEditor editor) {
         super(editor, ID, Messages.Page_invoices);
-        this.editor = editor;
     }
 
     @Override
@@ -165,21 +158,11 @@ public class InvoicesPage extends FormPage implements EntityFormEditor.Validatin
     }
 
     private Job step(String name, java.util.function.Supplier<Invoice> work) {
-        return Jobs.load(viewer.getTable(), name, work::get, done -> reload(editor.contract()), e -> errorReporter.accept(Jobs.message(e)));
+        return step(viewer.getTable(), name, work);
     }
 
-    @Override
-    public void showErrors(Map<String, String> errors) {
-        // invoices are checked by the model
-    }
 
-    private void showError(String message) {
-        MessageDialog.openError(getSite().getShell(), Messages.Page_invoices, message);
-    }
 
-    public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
-    }
 
     @SuppressWarnings("unchecked")
     public List<Invoice> shownInvoices() {

@@ -5,12 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -19,7 +16,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractStatus;
@@ -29,7 +25,6 @@ import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.ReceivablesService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.TablePages;
@@ -40,7 +35,7 @@ import org.salesbench.ui.forms.Tables;
  * generate N monthly instalments) that Save plan hands to {@link ReceivablesService#setPlan}, which checks that it adds
  * up to the contract amount to the cent; after signing it asks for the amendment's reason.
  */
-public class PaymentPlanPage extends FormPage implements EntityFormEditor.ValidatingPage<Contract> {
+public class PaymentPlanPage extends ContractRecordsPage {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.plan";
 
@@ -48,7 +43,6 @@ public class PaymentPlanPage extends FormPage implements EntityFormEditor.Valida
     public record PlanRow(PlannedInstalment planned, Instalment stored) {
     }
 
-    private final ContractEditor editor;
     private TableViewer viewer;
     private Label status;
     private Button add;
@@ -60,11 +54,9 @@ public class PaymentPlanPage extends FormPage implements EntityFormEditor.Valida
     private final List<PlanRow> rows = new ArrayList<>();
     private boolean editing;
     private List<PlanAmendment> amendments = List.of();
-    private Consumer<String> errorReporter = this::showError;
 
     public PaymentPlanPage(ContractEditor editor) {
         super(editor, ID, Messages.Page_plan);
-        this.editor = editor;
     }
 
     @Override
@@ -247,21 +239,11 @@ public class PaymentPlanPage extends FormPage implements EntityFormEditor.Valida
         long id = editor.contract().getId();
         List<PlannedInstalment> plan = rows.stream().map(PlanRow::planned).toList();
         return Jobs.load(viewer.getTable(), Messages.Plan_save, () -> Services.get(ReceivablesService.class).setPlan(id, plan, reason),
-                saved -> editor.reload(), e -> errorReporter.accept(Jobs.message(e)));
+                saved -> editor.reload(), this::reportFailure);
     }
 
-    @Override
-    public void showErrors(Map<String, String> errors) {
-        // the plan is checked when it is saved
-    }
 
-    private void showError(String message) {
-        MessageDialog.openError(getSite().getShell(), Messages.Page_plan, message);
-    }
 
-    public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
-    }
 
     /** The rows shown, for tests. */
     public List<PlanRow> rows() {

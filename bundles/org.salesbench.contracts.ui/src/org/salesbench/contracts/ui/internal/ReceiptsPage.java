@@ -2,11 +2,9 @@ package org.salesbench.contracts.ui.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -16,7 +14,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.IManagedForm;
-import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.receivables.Allocation;
@@ -27,7 +24,6 @@ import org.salesbench.contracts.receivables.ReceivablesService;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.TablePages;
@@ -37,11 +33,10 @@ import org.salesbench.ui.forms.Tables;
  * The contract's receipts (回款) and reversals, with what the contract has collected and what is open; the selected
  * receipt's write-offs against the instalments below. Record receipt… and Reverse… go through the model.
  */
-public class ReceiptsPage extends FormPage implements EntityFormEditor.ValidatingPage<Contract> {
+public class ReceiptsPage extends ContractRecordsPage {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.receipts";
 
-    private final ContractEditor editor;
     private Label summary;
     private TableViewer receipts;
     private TableViewer allocations;
@@ -49,11 +44,9 @@ public class ReceiptsPage extends FormPage implements EntityFormEditor.Validatin
     private Button reverse;
     private ContractBalance balance;
     private Map<Long, Integer> positions = Map.of();
-    private Consumer<String> errorReporter = this::showError;
 
     public ReceiptsPage(ContractEditor editor) {
         super(editor, ID, Messages.Page_receipts);
-        this.editor = editor;
     }
 
     @Override
@@ -139,7 +132,7 @@ public class ReceiptsPage extends FormPage implements EntityFormEditor.Validatin
             return;
         }
         Jobs.load(allocations.getTable(), Messages.Job_loadReceipts, () -> Services.get(ReceivablesService.class).allocations(r.getId()),
-                found -> allocations.setInput(found), e -> errorReporter.accept(Jobs.message(e)));
+                found -> allocations.setInput(found), this::reportFailure);
     }
 
     private void updateButtons() {
@@ -173,21 +166,11 @@ public class ReceiptsPage extends FormPage implements EntityFormEditor.Validatin
     /** Reverses (红冲) the receipt with a reason, in a job. */
     public Job reverse(long receiptId, String reason) {
         return Jobs.load(receipts.getTable(), Messages.Receipt_reverse, () -> Services.get(ReceivablesService.class).reverse(receiptId, reason),
-                done -> editor.reload(), e -> errorReporter.accept(Jobs.message(e)));
+                done -> editor.reload(), this::reportFailure);
     }
 
-    @Override
-    public void showErrors(Map<String, String> errors) {
-        // receipts are checked by the model when recorded
-    }
 
-    private void showError(String message) {
-        MessageDialog.openError(getSite().getShell(), Messages.Page_receipts, message);
-    }
 
-    public void setErrorReporter(Consumer<String> reporter) {
-        this.errorReporter = reporter;
-    }
 
     @SuppressWarnings("unchecked")
     public List<Receipt> shownReceipts() {

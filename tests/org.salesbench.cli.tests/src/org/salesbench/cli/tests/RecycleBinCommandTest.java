@@ -74,11 +74,16 @@ class RecycleBinCommandTest {
         assertEquals(0, cli.run("import", "customers", file.toString()).code());
         long alpha = cli.query("SELECT ID FROM SB_CUSTOMER WHERE NAME = 'Alpha Ltd'");
         long beta = cli.query("SELECT ID FROM SB_CUSTOMER WHERE NAME = 'Beta Ltd'");
-        try (Connection c = Database.connect(cli.settings); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = {fn TIMESTAMPADD(SQL_TSI_DAY, -10, CURRENT_TIMESTAMP)}, DELETED_BY = 'li.wei',"
-                    + " VERSION = VERSION + 1 WHERE ID = " + alpha);
-            s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = {fn TIMESTAMPADD(SQL_TSI_DAY, -3, CURRENT_TIMESTAMP)}, DELETED_BY = 'li.wei',"
-                    + " VERSION = VERSION + 1 WHERE ID = " + beta);
+        // stamped by the services' clock, as a deletion is (CI moves it a year on: the database's own clock would not be)
+        java.time.Instant now = org.salesbench.core.time.Clocks.system().instant();
+        try (Connection c = Database.connect(cli.settings);
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE SB_CUSTOMER SET DELETED_AT = ?, DELETED_BY = 'li.wei', VERSION = VERSION + 1 WHERE ID = ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(10))));
+            s.setLong(2, alpha);
+            s.executeUpdate();
+            s.setTimestamp(1, java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(3))));
+            s.setLong(2, beta);
+            s.executeUpdate();
         }
         Result none = cli.run("recycle-bin", "purge-expired");
         assertEquals(0, none.code(), none.toString());

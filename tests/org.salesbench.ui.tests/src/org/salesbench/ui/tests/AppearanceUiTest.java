@@ -52,7 +52,10 @@ class AppearanceUiTest {
     void choosingDarkInThePreferencesRestylesTheOpenLists() throws Exception {
         window.getActivePage().showView("org.salesbench.customers.ui.views.customers");
         UiTesting.processEvents();
-        Table list = UiTesting.find(window.getShell(), Table.class, t -> t.isVisible()).get(0);
+        // a list is an SWT table or a grid (NatTable), which paints in its view's background (VirtualGrid)
+        org.eclipse.swt.widgets.Control listControl = UiTesting.find(window.getShell(), org.eclipse.swt.widgets.Control.class,
+                c -> c.isVisible() && (c instanceof Table || c.getClass().getSimpleName().equals("NatTable"))).get(0);
+        org.eclipse.swt.widgets.Control list = listControl instanceof Table ? listControl : listControl.getParent();
         assertFalse(Colours.isDark(list.getBackground().getRGB()), "light to start with");
 
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(), "org.salesbench.ui.preferences.appearance", null, null);

@@ -119,7 +119,7 @@ public class AccountTeamPage extends FormPage {
         UserService users = Services.get(UserService.class);
         List<Share> shares = users.shares(Customer.ENTITY, customerId);
         boolean mayChange = users.mayShare(Customer.ENTITY, customerId);
-        return new Loaded(shares, mayChange, mayChange ? members(users) : names(users, shares));
+        return new Loaded(shares, mayChange, names(users, mayChange || !shares.isEmpty()));
     }
 
     /** Every user and team who could join, by grantee: what the Add dialog offers and the table shows. */
@@ -135,9 +135,12 @@ public class AccountTeamPage extends FormPage {
         return names;
     }
 
-    /** The members' names as far as the reader may list users and teams; a grantee otherwise shows as stored. */
-    private static Map<String, String> names(UserService users, List<Share> shares) {
-        if (shares.isEmpty()) {
+    /**
+     * The users and teams by grantee as far as the reader may list them (a grantee otherwise shows as stored, and the
+     * Add dialog offers only whom the reader may list); {@code needed} false skips the reads.
+     */
+    private static Map<String, String> names(UserService users, boolean needed) {
+        if (!needed) {
             return Map.of();
         }
         try {

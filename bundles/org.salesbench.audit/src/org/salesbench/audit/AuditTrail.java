@@ -30,4 +30,19 @@ public interface AuditTrail {
      * @param details  what to keep with the event (target, row count, filter …), at most 4000 characters are kept
      */
     void record(String entity, Long recordId, AuditKind kind, String details);
+
+    /**
+     * Records a change that is no row change of an audited table but reads as one of the record's fields in its
+     * history, e.g. a member joining or leaving a customer's account team (whose shares have no row of their own), as
+     * the current user, in the current unit-of-work transaction if there is one, otherwise in one of its own.
+     *
+     * @param entity   the entity name, e.g. {@code customer}
+     * @param recordId the record
+     * @param field    the field as the history shows it, e.g. {@code account_team}
+     * @param oldValue what the field held before, {@code null} for nothing (a member added)
+     * @param newValue what it holds after, {@code null} for nothing (a member removed)
+     */
+    default void recordChange(String entity, long recordId, String field, String oldValue, String newValue) {
+        record(entity, recordId, AuditKind.CHANGED, field + ": " + oldValue + " -> " + newValue);
+    }
 }

@@ -169,11 +169,33 @@ public final class AuditTrailImpl implements AuditTrail {
         });
     }
 
+    @Override
+    public void recordChange(String entity, long recordId, String field, String oldValue, String newValue) {
+        if (entity == null || entity.isBlank() || field == null || field.isBlank()) {
+            throw new IllegalArgumentException("a recorded change needs an entity and a field");
+        }
+        database.write(em -> {
+            if (postgres()) {
+                em.createNativeQuery("SELECT SB_AUDIT_RECORD_CHANGE(?1, CAST(?2 AS BIGINT), ?3, ?4, ?5)")
+                        .setParameter(1, entity).setParameter(2, recordId).setParameter(3, field)
+                        .setParameter(4, DerbyChangeRecorder.clip(oldValue)).setParameter(5, DerbyChangeRecorder.clip(newValue)).getResultList();
+            } else {
+                insert(em, entity, recordId, AuditKind.CHANGED, field, oldValue, newValue, null);
+            }
+            return null;
+        });
+    }
+
     private void insert(EntityManager em, String entity, Long recordId, AuditKind kind, String details) {
+        insert(em, entity, recordId, kind, null, null, null, details);
+    }
+
+    private void insert(EntityManager em, String entity, Long recordId, AuditKind kind, String field, String oldValue, String newValue,
+            String details) {
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement insert = connection.prepareStatement(DerbyChangeRecorder.INSERT)) {
-            DerbyChangeRecorder.bind(insert, entity, recordId, kind, null, null, null, security.currentUser().login(),
-                    Instant.now(Clocks.system()), ClientName.current(), details);
+            DerbyChangeRecorder.bind(insert, entity, recordId, kind, field, DerbyChangeRecorder.clip(oldValue), DerbyChangeRecorder.clip(newValue),
+                    security.currentUser().login(), Instant.now(Clocks.system()), ClientName.current(), details);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("recording " + kind.code() + " of " + entity + ": " + e.getMessage(), e);

@@ -12,7 +12,11 @@ import jakarta.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.eclipse.osgi.util.NLS;
+import org.salesbench.audit.AuditTrail;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
@@ -38,11 +42,23 @@ public class UserServiceImpl implements UserService {
 
     private final UnitOfWork unitOfWork;
     private final SecurityService security;
+    /** Where a share's start and end are recorded against the shared record (field {@value #ACCOUNT_TEAM}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail audit;
+
+    /** The field a record's history shows its shares (a customer's account team) under. */
+    public static final String ACCOUNT_TEAM = "account_team";
 
     @Activate
     public UserServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security) {
         this.unitOfWork = unitOfWork;
         this.security = security;
+    }
+
+    /** The audit trail shares are recorded in (DS sets it when the audit bundle runs; tests call this). */
+    public UserServiceImpl auditTrail(AuditTrail trail) {
+        this.audit = trail;
+        return this;
     }
 
     @Override
@@ -334,7 +350,10 @@ public class UserServiceImpl implements UserService {
     }
 
     @Override
-    public void share(Share share) {
+    public void share(Share asked) {
+        // a blank account role is none: stored, listed and recorded as such
+        Share share = asked.accountRole() == null || !asked.accountRole().isBlank() ? asked
+                : new Share(asked.entity(), asked.recordId(), asked.grantee(), asked.edit(), null);
         unitOfWork.write(em -> {
             Validator v = new Validator();
             if (v.required("entity", Messages.Share_entity, share.entity()) && !Share.SHAREABLE.contains(share.entity())) {
@@ -347,6 +366,7 @@ public class UserServiceImpl implements UserService {
             v.maxLength("accountRole", Messages.Share_accountRole, share.accountRole(), 64);
             v.throwIfInvalid();
             checkMayShare(em, share.entity(), share.recordId());
+            Share before = storedShare(em, share.entity(), share.recordId(), share.grantee());
             em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
                     .setParameter(1, share.entity()).setParameter(2, share.recordId()).setParameter(3, share.grantee()).executeUpdate();
             em.createNativeQuery("INSERT INTO SB_RECORD_SHARE (ENTITY, RECORD_ID, GRANTEE, ACCESS, ACCOUNT_ROLE, CREATED_AT, CREATED_BY)"
@@ -354,6 +374,11 @@ public class UserServiceImpl implements UserService {
                     .setParameter(3, share.grantee()).setParameter(4, share.edit() ? "EDIT" : "READ").setParameter(5, share.accountRole())
                     .setParameter(6, java.sql.Timestamp.from(Instant.now(Clocks.system())))
                     .setParameter(7, security.currentUser().login()).executeUpdate();
+            String after = describe(em, share);
+            String old = before == null ? null : describe(em, before);
+            if (!after.equals(old)) {
+                recordShareChange(share.entity(), share.recordId(), old, after);
+            }
             return null;
         });
     }
@@ -362,8 +387,13 @@ public class UserServiceImpl implements UserService {
     public void unshare(String entity, long recordId, String grantee) {
         unitOfWork.write(em -> {
             checkMayShare(em, entity, recordId);
-            return em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+            Share before = storedShare(em, entity, recordId, grantee);
+            int removed = em.createNativeQuery("DELETE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
                     .setParameter(1, entity).setParameter(2, recordId).setParameter(3, grantee).executeUpdate();
+            if (before != null && removed > 0) {
+                recordShareChange(entity, recordId, describe(em, before), null);
+            }
+            return removed;
         });
     }
 
@@ -405,10 +435,63 @@ public class UserServiceImpl implements UserService {
         }
     }
 
+    /**
+     * Who may read a record sees its shares (its account team): an administrator, whoever's roles reach the record for
+     * reading, or a member of its shares. On a team server the row-level policy of SB_RECORD_SHARE decides as well.
+     */
+    private void checkMaySeeShares(EntityManager em, String entity, long recordId) {
+        if (security.isPermitted(Action.READ, ROLE, null)) {
+            return;
+        }
+        List<?> owners = Share.SHAREABLE.contains(entity)
+                ? em.createNativeQuery("SELECT OWNER FROM SB_" + entity.toUpperCase(java.util.Locale.ROOT) + " WHERE ID = ?1")
+                        .setParameter(1, recordId).getResultList()
+                : List.of();
+        if (owners.isEmpty() || !(security.isPermitted(Action.READ, entity, (String) owners.get(0)) || security.isSharedWith(entity, recordId, false))) {
+            throw new AccessDeniedException(NLS.bind(Messages.Share_denied, new Object[] {security.currentUser().login(), entity, recordId}));
+        }
+    }
+
+    private static Share storedShare(EntityManager em, String entity, long recordId, String grantee) {
+        List<?> rows = em.createNativeQuery("SELECT ACCESS, ACCOUNT_ROLE FROM SB_RECORD_SHARE WHERE ENTITY = ?1 AND RECORD_ID = ?2 AND GRANTEE = ?3")
+                .setParameter(1, entity).setParameter(2, recordId).setParameter(3, grantee).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new Share(entity, recordId, grantee, "EDIT".equals(r[0]), (String) r[1]);
+    }
+
+    /**
+     * A share as its record's history shows it: the member (a login, or {@code team:NAME} for a team), its access and
+     * its account role, e.g. {@code li.lei edit pre-sales}.
+     */
+    static String describe(EntityManager em, Share share) {
+        String member = share.grantee();
+        if (member.startsWith("team:")) {
+            try {
+                Team team = em.find(Team.class, Long.valueOf(member.substring("team:".length())));
+                member = team == null ? member : "team:" + team.getName();
+            } catch (NumberFormatException e) {
+                // a grantee stored by hand: shown as stored
+            }
+        }
+        String text = member + " " + (share.edit() ? "edit" : "read");
+        return share.accountRole() == null || share.accountRole().isBlank() ? text : text + " " + share.accountRole();
+    }
+
+    /** Records a share's start, change or end in the shared record's history, in the transaction of the change. */
+    private void recordShareChange(String entity, long recordId, String before, String after) {
+        AuditTrail trail = audit;
+        if (trail != null) {
+            trail.recordChange(entity, recordId, ACCOUNT_TEAM, before, after);
+        }
+    }
+
     @Override
     public List<Share> shares(String entity, long recordId) {
-        security.check(Action.READ, ROLE, null);
         return unitOfWork.read(em -> {
+            checkMaySeeShares(em, entity, recordId);
             List<Share> shares = new ArrayList<>();
             for (Object row : em.createNativeQuery("SELECT GRANTEE, ACCESS, ACCOUNT_ROLE FROM SB_RECORD_SHARE WHERE ENTITY = ?1"
                     + " AND RECORD_ID = ?2 ORDER BY GRANTEE").setParameter(1, entity).setParameter(2, recordId).getResultList()) {

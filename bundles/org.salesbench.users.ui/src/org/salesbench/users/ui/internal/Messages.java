@@ -7,6 +7,20 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.users.ui.internal.messages"; //$NON-NLS-1$
 
     public static String TeamSettings_description;
+    public static String AccountTeam_title;
+    public static String AccountTeam_member;
+    public static String AccountTeam_role;
+    public static String AccountTeam_add;
+    public static String AccountTeam_refresh;
+    public static String AccountTeam_load;
+    public static String AccountTeam_readOnly;
+    public static String AccountTeam_addTitle;
+    public static String AccountTeam_addHeading;
+    public static String AccountTeam_addMessage;
+    public static String AccountTeam_memberLabel;
+    public static String AccountTeam_accessLabel;
+    public static String AccountTeam_roleLabel;
+    public static String AccountTeam_chooseMember;
     public static String Share_title;
     public static String Share_heading;
     public static String Share_message;

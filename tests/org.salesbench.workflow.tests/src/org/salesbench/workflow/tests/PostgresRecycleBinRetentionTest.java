@@ -112,8 +112,12 @@ class PostgresRecycleBinRetentionTest {
     }
 
     private static void daysAgo(Database owner, long id, int days) throws SQLException {
-        try (Connection c = Database.connect(owner.settings()); Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("UPDATE SB_CUSTOMER SET DELETED_AT = CURRENT_TIMESTAMP - INTERVAL '" + days + " days' WHERE ID = " + id));
+        // by the services' clock, as a deletion is stamped (CI moves it a year on; the server's clock is not moved)
+        try (Connection c = Database.connect(owner.settings());
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE SB_CUSTOMER SET DELETED_AT = ? WHERE ID = ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(Clocks.system().instant().minus(Duration.ofDays(days))));
+            s.setLong(2, id);
+            assertEquals(1, s.executeUpdate());
         }
     }
 }

@@ -125,15 +125,7 @@ public class ContractDocumentsImpl implements ContractDocuments {
     @Override
     public void saveTemplate(String lang, String template) {
         security.check(Action.UPDATE, TEMPLATE_ENTITY, null);
-        if (template == null || template.isBlank()) {
-            throw new ValidationException(List.of(new FieldError("template", Messages.Template_empty, template)));
-        }
-        try {
-            templates.check(SUBJECT, template);
-        } catch (TemplateException e) {
-            throw new ValidationException(e.problems().stream()
-                    .map(p -> new FieldError("template", NLS.bind(Messages.Template_problem, p.line(), p.message()), p.line())).collect(Collectors.toList()));
-        }
+        checked(template);
         String key = lang(lang);
         unitOfWork.write(em -> {
             em.createNativeQuery("DELETE FROM SB_CONTRACT_TEMPLATE WHERE LANG = ?").setParameter(1, key).executeUpdate();

@@ -2,6 +2,7 @@ package org.salesbench.persistence;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
@@ -394,6 +395,41 @@ public final class Database implements UnitOfWork, AutoCloseable {
             return work.apply(em);
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * {@inheritDoc} While nothing has deployed the persistence unit (and outside a write), on a plain JDBC connection
+     * of this database's settings, through the same masking views the unit would read; should JDBC fail, through the
+     * unit, which then says why.
+     */
+    @Override
+    public List<Object[]> rows(String sql, List<?> parameters, int offset, int limit) {
+        if (current.get() != null || unit.isDeployed() || closed.get() || limit == 0) { // no engine takes FETCH FIRST 0 ROWS
+            return UnitOfWork.super.rows(sql, parameters, offset, limit);
+        }
+        // both Derby and PostgreSQL take the standard clause; its parameters follow the query's own
+        String paged = MaskingViews.sql(unit.maskingViews, sql) + (offset > 0 ? " OFFSET " + offset + " ROWS" : "")
+                + (limit >= 0 ? " FETCH FIRST " + limit + " ROWS ONLY" : "");
+        try (Connection c = connect(settings); PreparedStatement select = c.prepareStatement(paged)) {
+            c.setReadOnly(true);
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            return UnitOfWork.super.rows(sql, parameters, offset, limit);
         }
     }
 

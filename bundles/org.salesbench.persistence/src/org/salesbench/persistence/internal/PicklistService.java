@@ -1,9 +1,5 @@
 package org.salesbench.persistence.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +17,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.persistence.Database;
 import org.salesbench.persistence.PicklistValue;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.UnitOfWork;
@@ -36,6 +31,7 @@ public class PicklistService implements Picklists {
 
     static final long FRESH_MILLIS = 30_000;
     private static final String COLUMNS = "LIST_ID, CODE, LABEL_EN, LABEL_ZH, POSITION, ACTIVE, BUILT_IN";
+    private static final String SELECT_LIST = "SELECT " + COLUMNS + " FROM SB_PICKLIST_VALUE WHERE LIST_ID = ? ORDER BY POSITION, CODE";
     private static final int MAX_CODE = 64, MAX_LABEL = 128;
 
     private record Cached(List<PicklistValue> values, long readAt) {
@@ -64,45 +60,23 @@ public class PicklistService implements Picklists {
         if (cached != null && now - cached.readAt() < FRESH_MILLIS) {
             return cached.values();
         }
-        List<PicklistValue> values = unitOfWork instanceof Database database && !database.isUnitDeployed()
-                ? readWithJdbc(database, list).orElseGet(() -> unitOfWork.read(em -> read(em, list)))
-                : unitOfWork.read(em -> read(em, list));
+        // the first view's filter bar and labels ask for lists while the workbench starts: read with plain JDBC while
+        // nothing has deployed the persistence unit (UnitOfWork.rows)
+        List<PicklistValue> values = List.copyOf(unitOfWork.rows(SELECT_LIST, List.of(list), 0, -1).stream().map(PicklistService::value).toList());
         cache.put(list, new Cached(values, now));
         return values;
     }
 
-    /**
-     * The list read with plain JDBC, while nothing has needed the persistence unit yet: the first view's filter bar
-     * and labels ask for lists while the workbench starts, and deploying the unit for them would cost the start more
-     * than all the rest of the database's opening. Empty when JDBC fails: the unit's read then says why.
-     */
-    private static Optional<List<PicklistValue>> readWithJdbc(Database database, String list) {
-        try (Connection c = Database.connect(database.settings());
-                PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM SB_PICKLIST_VALUE WHERE LIST_ID = ?"
-                        + " ORDER BY POSITION, CODE")) {
-            select.setString(1, list);
-            List<PicklistValue> values = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    values.add(new PicklistValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getBoolean(6), rs.getBoolean(7)));
-                }
-            }
-            return Optional.of(List.copyOf(values));
-        } catch (SQLException e) {
-            return Optional.empty();
-        }
-    }
-
     private static List<PicklistValue> read(EntityManager em, String list) {
         List<PicklistValue> values = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT " + COLUMNS + " FROM SB_PICKLIST_VALUE WHERE LIST_ID = ?1 ORDER BY POSITION, CODE")
-                .setParameter(1, list).getResultList()) {
-            Object[] r = (Object[]) row;
-            values.add(new PicklistValue((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                    bool(r[5]), bool(r[6])));
+        for (Object row : em.createNativeQuery(SELECT_LIST).setParameter(1, list).getResultList()) {
+            values.add(value((Object[]) row));
         }
         return List.copyOf(values);
+    }
+
+    private static PicklistValue value(Object[] r) {
+        return new PicklistValue((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(), bool(r[5]), bool(r[6]));
     }
 
     private static boolean bool(Object value) {

@@ -1,6 +1,7 @@
 package org.salesbench.customers.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.salesbench.customers.pool.PoolSort;
 import org.salesbench.customers.pool.PoolSettings;
 import org.salesbench.customers.pool.PoolWarning;
 import org.salesbench.customers.pool.SweepResult;
+import org.salesbench.persistence.Database;
 
 /**
  * The public pool on Derby with the real services: the owner is warned first, the customer returns after N days
@@ -236,6 +238,56 @@ class CustomerPoolTest {
         assertEquals(List.of(d, b), fx.pool.page(new PoolFilter("b", null, null, null), new PoolSort(PoolSort.Column.REGION, true), 0, 10).stream()
                 .map(PoolRow::id).toList(), "a filter and an order together");
         assertEquals(ids(PoolFilter.ALL), sorted(null), "no order: the pool's own");
+    }
+
+    /**
+     * The pool's list is open below Customers when the workbench starts: its first page and count read with plain JDBC
+     * while nothing has deployed the persistence unit, and give what the unit gives once it is deployed (filters, every
+     * order, pages).
+     */
+    @Test
+    void theListReadsWithoutDeployingThePersistenceUnitAndGivesWhatTheUnitGives() {
+        fx.as("rep.a");
+        long a = fx.customer("Cangzhou A", "制造", "沧州");
+        long b = fx.customer("Anqing B_1%", "教育", "安庆");
+        fx.customer("Dezhou C", null, "德州");
+        fx.customer("Beijing D", "未列出的行业", "北京");
+        fx.as("admin").pool.saveSettings(new PoolSettings(null, 1, 0, 0));
+        fx.daysLater(3);
+        fx.pool.sweep();
+        fx.pool.sweep();
+        List<String> labelOrder = List.of(fx.pool.page(PoolFilter.ALL, 0, 10).stream().filter(r -> r.id() == a).findFirst().orElseThrow().industry(),
+                fx.pool.page(PoolFilter.ALL, 0, 10).stream().filter(r -> r.id() == b).findFirst().orElseThrow().industry());
+        List<PoolFilter> filters = List.of(PoolFilter.ALL, new PoolFilter("b_1%", null, null, null), new PoolFilter(null, null, "德州", null),
+                new PoolFilter(null, null, null, 2), new PoolFilter(null, null, null, 5));
+        List<PoolSort> sorts = List.of(PoolSort.DEFAULT, new PoolSort(PoolSort.Column.NAME, false), new PoolSort(PoolSort.Column.INDUSTRY, true, labelOrder));
+        // as the workbench's next start opens it
+        try (Database again = Database.open(fx.db.settings(), fx.people)) {
+            CustomerPoolImpl pool = new CustomerPoolImpl(again, fx.people, (entity, change, id) -> {
+            });
+            List<Object> beforeJpa = reads(pool, filters, sorts);
+            assertFalse(again.isUnitDeployed(), "the first page and the count came without the unit");
+            assertEquals(4L, beforeJpa.get(0), beforeJpa.toString());
+            assertEquals(1L, beforeJpa.get(7), beforeJpa.toString());
+            assertEquals(List.of(b), ((List<?>) beforeJpa.get(8)).stream().map(r -> ((PoolRow) r).id()).toList(), "% and _ are literal: " + beforeJpa);
+
+            again.read(em -> em.find(Customer.class, a)); // something needs JPA: the pool reads through the unit from then on
+            assertTrue(again.isUnitDeployed());
+            assertEquals(beforeJpa, reads(pool, filters, sorts));
+        }
+    }
+
+    /** Each filter's count and its pages (of 2) in each order. */
+    private static List<Object> reads(CustomerPool pool, List<PoolFilter> filters, List<PoolSort> sorts) {
+        List<Object> reads = new java.util.ArrayList<>();
+        for (PoolFilter filter : filters) {
+            reads.add(pool.count(filter));
+            for (PoolSort sort : sorts) {
+                reads.add(pool.page(filter, sort, 0, 2));
+                reads.add(pool.page(filter, sort, 2, 2));
+            }
+        }
+        return reads;
     }
 
     private List<Long> sorted(PoolSort sort) {

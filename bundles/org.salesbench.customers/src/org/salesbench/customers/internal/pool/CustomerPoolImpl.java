@@ -272,7 +272,9 @@ public class CustomerPoolImpl implements CustomerPool {
     public long count(PoolFilter filter) {
         security.check(Action.READ, Customer.ENTITY, null); // whoever reads customers at all sees the pool
         LocalDateTime now = now();
-        return unitOfWork.read(em -> ((Number) poolQuery(em, "SELECT COUNT(*)", filter, now, "", List.of()).getSingleResult()).longValue());
+        List<Object> parameters = new ArrayList<>();
+        String sql = poolSql("SELECT COUNT(*)", filter, now, "", List.of(), parameters);
+        return ((Number) unitOfWork.rows(sql, parameters, 0, -1).get(0)[0]).longValue();
     }
 
     @Override
@@ -287,18 +289,16 @@ public class CustomerPoolImpl implements CustomerPool {
         String orderBy = orderBy(order, orderParameters);
         security.check(Action.READ, Customer.ENTITY, null); // whoever reads customers at all sees the pool
         LocalDateTime now = now();
-        return unitOfWork.read(em -> {
-            Query query = poolQuery(em, "SELECT c.ID, c.NAME, c.INDUSTRY, c.REGION, c.GRADE, p.POOLED_AT, p.POOLED_FROM, p.REASON", filter, now,
-                    orderBy, orderParameters);
-            query.setFirstResult(Math.max(0, offset));
-            query.setMaxResults(Math.max(0, limit));
-            List<PoolRow> rows = new ArrayList<>();
-            for (Object row : query.getResultList()) {
-                Object[] r = (Object[]) row;
-                rows.add(new PoolRow(id(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], time(r[5]), (String) r[6], (String) r[7]));
-            }
-            return rows;
-        });
+        // the pool's list is open below Customers at start: its first page reads with plain JDBC while nothing has
+        // deployed the persistence unit (UnitOfWork.rows)
+        List<Object> parameters = new ArrayList<>();
+        String sql = poolSql("SELECT c.ID, c.NAME, c.INDUSTRY, c.REGION, c.GRADE, p.POOLED_AT, p.POOLED_FROM, p.REASON", filter, now, orderBy,
+                orderParameters, parameters);
+        List<PoolRow> rows = new ArrayList<>();
+        for (Object[] r : unitOfWork.rows(sql, parameters, Math.max(0, offset), Math.max(0, limit))) {
+            rows.add(new PoolRow(id(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], time(r[5]), (String) r[6], (String) r[7]));
+        }
+        return rows;
     }
 
     /**
@@ -327,10 +327,11 @@ public class CustomerPoolImpl implements CustomerPool {
         return " ORDER BY " + key + direction + ", c.ID" + direction;
     }
 
-    private static Query poolQuery(EntityManager em, String select, PoolFilter filter, LocalDateTime now, String orderBy,
-            List<Object> orderParameters) {
+    /** The pool's query for {@link UnitOfWork#rows}; its parameters are added to {@code parameters}. */
+    private static String poolSql(String select, PoolFilter filter, LocalDateTime now, String orderBy, List<Object> orderParameters,
+            List<Object> parameters) {
         StringBuilder sql = new StringBuilder(select).append(" FROM SB_CUSTOMER_POOL p JOIN {SB_CUSTOMER} c ON c.ID = p.CUSTOMER_ID WHERE c.OWNER = ?");
-        List<Object> parameters = new ArrayList<>(List.of(POOL_OWNER));
+        parameters.add(POOL_OWNER);
         if (filter.text() != null) {
             sql.append(" AND (LOWER(c.NAME) LIKE ? ESCAPE '\\' OR LOWER(c.SHORT_NAME) LIKE ? ESCAPE '\\')");
             String pattern = "%" + likeEscaped(filter.text().toLowerCase(java.util.Locale.ROOT)) + "%";
@@ -350,11 +351,7 @@ public class CustomerPoolImpl implements CustomerPool {
             parameters.add(Timestamp.valueOf(now.minusDays(filter.minDaysInPool())));
         }
         parameters.addAll(orderParameters);
-        Query query = MaskingViews.query(em, sql.append(orderBy).toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
+        return sql.append(orderBy).toString();
     }
 
     /** Whatever the user types is a literal: {@code %} and {@code _} match themselves. */

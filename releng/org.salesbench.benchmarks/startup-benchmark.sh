@@ -14,16 +14,22 @@
 # The wall-clock time from the launch to that line is what the user waits for.
 #
 # Each line also goes to WORK_DIR/results.txt, with the load average at the time (figures on a loaded machine mean little).
-# Usage: startup-benchmark.sh [-n CUSTOMERS] [-r WARM_RUNS] [-p PRODUCT_DIR] [-w WORK_DIR]
+# Usage: startup-benchmark.sh [-n CUSTOMERS] [-r WARM_RUNS] [-p PRODUCT_DIR] [-w WORK_DIR] [-W] [-t TAG] [-j JAVA_OPTIONS]
+#   -W: warm starts only (one to settle the caches of a new configuration, then WARM_RUNS), for A/B comparisons in one
+#      session;
+#   -t TAG: a configuration area and workspace of that name (the database is shared), so variants keep their caches
+#      (the class data sharing archive among them) apart; the lines are named TAG-warm-1 …;
+#   -j JAVA_OPTIONS: added after the product's own (.mvn/jvm-options.sh), e.g. to try a JIT or collector setting.
 # Needs a display (DISPLAY, e.g. Xvfb). Never part of the build.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-customers=500; runs=5
+customers=500; runs=5; warm_only=false; tag=""; extra=""
 product="$root/releng/org.salesbench.product/target/products/org.salesbench.ui.product/linux/gtk/x86_64/salesbench"
 work="$here/target/startup-bench"
-while getopts "n:r:p:w:" o; do
-  case $o in n) customers=$OPTARG ;; r) runs=$OPTARG ;; p) product=$OPTARG ;; w) work=$OPTARG ;; *) exit 2 ;; esac
+while getopts "n:r:p:w:Wt:j:" o; do
+  case $o in n) customers=$OPTARG ;; r) runs=$OPTARG ;; p) product=$OPTARG ;; w) work=$OPTARG ;; W) warm_only=true ;;
+    t) tag=$OPTARG ;; j) extra=$OPTARG ;; *) exit 2 ;; esac
 done
 [ -n "${DISPLAY:-}" ] || { echo "startup-benchmark: needs a display (DISPLAY)" >&2; exit 2; }
 [ -d "$product/plugins" ] || { echo "startup-benchmark: no product in $product: build releng/org.salesbench.product first" >&2; exit 2; }
@@ -31,17 +37,22 @@ done
 java_home=$(salesbench_find_jdk)
 launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 data="$work/data-$customers"
+configuration="$data/configuration${tag:+-$tag}"; workspace="$data/workspace${tag:+-$tag}"
 mkdir -p "$data"
+. "$root/.mvn/jvm-options.sh"
+salesbench_jvm_options "$configuration"
+# shellcheck disable=SC2206 # -j's options are words
+[ -n "$extra" ] && jvm_options+=($extra)
 
 # run NAME [extra java options…]: one start; prints "NAME wall=… first-paint=… application=… …" (ms)
 run() {
-  local name=$1; shift
+  local name=${tag:+$tag-}$1; shift
   local start end line
   start=$(date +%s%N)
-  line=$(cd "$data" && timeout 600 "$java_home/bin/java" -Xmx1g "$@" \
+  line=$(cd "$data" && timeout 600 "$java_home/bin/java" "${jvm_options[@]}" "$@" \
       -Dsalesbench.db.url="jdbc:derby:$data/db;create=true" -Dderby.system.home="$data" -Dderby.stream.error.file="$data/derby.log" \
       -Dsalesbench.demo.size="$customers" -Dsalesbench.demo.reset=false \
-      -jar "$launcher" -nosplash -data "$data/workspace" -configuration "$data/configuration" -nl en 2>>"$data/err.log" \
+      -jar "$launcher" -nosplash -data "$workspace" -configuration "$configuration" -nl en 2>>"$data/err.log" \
     | while IFS= read -r l; do
         case "$l" in
           SALESBENCH-STARTUP:*|SALESBENCH-SMOKE:*) echo "$(date +%s%N) $l" ;;
@@ -56,6 +67,14 @@ run() {
   echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: }" | tee -a "$work/results.txt"
 }
 
+if $warm_only; then
+  # a new configuration settles its caches first (the variants' runs may then alternate: -r 1 a variant in turn)
+  [ -d "$configuration" ] || run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null
+  for i in $(seq 1 "$runs"); do
+    run "warm-$i" -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
+  done
+  exit 0
+fi
 if [ ! -d "$data/db" ]; then
   # the first start makes the demo data: its first paint with rows is when the demo customers show; the smoke test
   # mode then waits until its jobs are done and closes
@@ -64,7 +83,7 @@ fi
 # the first start of a new build on an existing database: reported apart, not a cold start (Liquibase compares the
 # changelogs there only when they, or the release, changed: the schema's fingerprint holds no build qualifier)
 run first-start-of-this-build -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
-rm -rf "$data/configuration" "$data/workspace"
+rm -rf "$configuration" "$workspace"
 run cold -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
 run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null # settles the caches
 for i in $(seq 1 "$runs"); do

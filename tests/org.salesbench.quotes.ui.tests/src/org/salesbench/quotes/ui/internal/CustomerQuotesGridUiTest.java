@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -99,11 +96,7 @@ class CustomerQuotesGridUiTest {
     }
 
     private static void waitForOrder(VirtualGrid<Quote> grid, List<String> expected) {
-        UiTesting.waitUntil("the rows in the order " + expected, () -> {
-            UiTesting.waitForJobs(Jobs.FAMILY);
-            UiTesting.processEvents();
-            return expected.equals(shown(grid));
-        }, 10_000);
+        UiTesting.waitForRows(() -> shown(grid), expected, Jobs.FAMILY);
     }
 
     @Test
@@ -148,12 +141,7 @@ class CustomerQuotesGridUiTest {
 
         again.selectCell(1, "opportunity");
         again.copySelection();
-        Clipboard clipboard = new Clipboard(Display.getCurrent());
-        try {
-            assertEquals("Beta", clipboard.getContents(TextTransfer.getInstance()));
-        } finally {
-            clipboard.dispose();
-        }
+        assertEquals("Beta", UiTesting.clipboardText());
 
         // opening a row (a double-click) opens the quote's opportunity, where quotes are worked on
         assertEquals("Gamma", again.rowAt(2).getOpportunity().getName());

@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartReference;
@@ -103,11 +100,7 @@ class TasksGridUiTest {
     }
 
     private void waitForOrder(VirtualGrid<TaskRow> grid, List<String> expected) {
-        UiTesting.waitUntil("the rows in the order " + expected, () -> {
-            UiTesting.waitForJobs(Jobs.FAMILY);
-            UiTesting.processEvents();
-            return expected.equals(shownTitles(grid));
-        }, 10_000);
+        UiTesting.waitForRows(() -> shownTitles(grid), expected, Jobs.FAMILY);
     }
 
     @Test
@@ -175,22 +168,13 @@ class TasksGridUiTest {
         again.selectCell(1, "title");
         assertTrue(reopened.canCopySelection());
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.copy", null);
-        Clipboard clipboard = new Clipboard(Display.getCurrent());
-        try {
-            assertEquals(prefix + " Gamma", clipboard.getContents(TextTransfer.getInstance()));
-        } finally {
-            clipboard.dispose();
-        }
+        assertEquals(prefix + " Gamma", UiTesting.clipboardText());
 
         // the row menu acts on the selected task: Complete takes Gamma out of the open tasks
         assertEquals(prefix + " Gamma", reopened.tasks().selected().orElseThrow().getTitle());
         Task gamma = reopened.tasks().selected().orElseThrow();
         UiTesting.chooseFromMenu(reopened.listControl(), Messages.Action_complete);
-        UiTesting.waitUntil("Gamma completed and gone from the open tasks", () -> {
-            UiTesting.waitForJobs(Jobs.FAMILY);
-            UiTesting.processEvents();
-            return List.of("Alpha", "Beta").equals(shownTitles(again));
-        }, 10_000);
+        waitForOrder(again, List.of("Alpha", "Beta")); // Gamma done: gone from the open tasks
         assertEquals(org.salesbench.workflow.TaskStatus.DONE, service.find(gamma.getId()).orElseThrow().getStatus());
     }
 }

@@ -31,6 +31,12 @@ public interface QuoteService {
     /** The quotes of all the customer's opportunities, the newest first (the customer editor's Quotes page). */
     List<Quote> listForCustomer(long customerId);
 
+    /** A page of the customer's quotes in {@code sort}'s order (the database's), ties by id. */
+    List<Quote> listForCustomer(long customerId, QuoteSort sort, int offset, int limit);
+
+    /** How many quotes the customer's opportunities have (not in the recycle bin). */
+    long countForCustomer(long customerId);
+
     /** Computes the amounts without saving (for an editor that shows totals as the user types). */
     QuoteTotals totals(Quote quote);
 

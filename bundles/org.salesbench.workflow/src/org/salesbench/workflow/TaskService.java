@@ -28,6 +28,9 @@ public interface TaskService {
     /** Tasks the current user may read that match, soonest due first (tasks without a due time last). */
     List<Task> list(TaskFilter filter, int offset, int limit);
 
+    /** Tasks the current user may read that match, in {@code sort}'s order (the database's), ties by id. */
+    List<Task> list(TaskFilter filter, TaskSort sort, int offset, int limit);
+
     long count(TaskFilter filter);
 
     Task complete(long id);

@@ -53,7 +53,7 @@ class ImportBenchmark {
 
     private static final int BATCH = 5_000;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    private static final String HEADER = "Name,Short Name,Credit Code,Industry,Region,Address,Grade,Source,Status,Tags,Next Follow-up";
+    static final String HEADER = "Name,Short Name,Credit Code,Industry,Region,Address,Grade,Source,Status,Tags,Next Follow-up";
 
     @Test
     void importCustomers() throws IOException, Exception {
@@ -301,7 +301,7 @@ class ImportBenchmark {
     }
 
     /** Demo customers as a CRM export would have them, in UTF-8 with a byte-order mark. */
-    private static void writeCsv(Path csv, int size) throws IOException {
+    static void writeCsv(Path csv, int size) throws IOException {
         DemoDataGenerator generator = new DemoDataGenerator(42, LocalDate.now());
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write('\uFEFF');

@@ -48,6 +48,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.persistence.JpqlOrder;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.quotes.Product;
@@ -153,7 +154,7 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             case CUSTOMER -> "c.customer.name";
             case TITLE -> "c.title";
             case AMOUNT -> "c.amount";
-            case STATUS -> statusOrder();
+            case STATUS -> JpqlOrder.byDeclaration("c.status", ContractStatus.class); // its place in a contract's life
             case SIGNED_ON -> "c.signedOn";
             case START_DATE -> "c.startDate";
             case END_DATE -> "c.endDate";
@@ -161,15 +162,6 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             case CREATED -> "c.createdAt";
         };
         return " ORDER BY " + key + direction + ", c.id" + direction;
-    }
-
-    /** The status's place in {@link ContractStatus}'s order (the stored code's alphabet would mean nothing). */
-    private static String statusOrder() {
-        StringBuilder when = new StringBuilder("CASE");
-        for (ContractStatus status : ContractStatus.values()) {
-            when.append(" WHEN c.status = org.salesbench.contracts.ContractStatus.").append(status.name()).append(" THEN ").append(status.ordinal());
-        }
-        return when.append(" ELSE ").append(ContractStatus.values().length).append(" END").toString();
     }
 
     /**

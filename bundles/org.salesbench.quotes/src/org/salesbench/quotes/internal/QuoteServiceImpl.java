@@ -37,8 +37,10 @@ import org.salesbench.quotes.QuoteApprovalRequest;
 import org.salesbench.quotes.QuoteApprovalService;
 import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
+import org.salesbench.quotes.QuoteSort;
 import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.quotes.QuoteTotals;
+import org.salesbench.persistence.JpqlOrder;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.UnitOfWork;
 
@@ -224,14 +226,41 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
 
     @Override
     public List<Quote> listForCustomer(long customerId) {
+        return listForCustomer(customerId, QuoteSort.DEFAULT, 0, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Quote> listForCustomer(long customerId, QuoteSort sort, int offset, int limit) {
         security.check(Action.READ, Quote.ENTITY, null);
         return unitOfWork.read(em -> {
-            List<Quote> quotes = em.createQuery(
-                    "SELECT q FROM Quote q WHERE q.opportunity.customer.id = :id AND q.deletedAt IS NULL ORDER BY q.createdAt DESC, q.id DESC", Quote.class)
-                    .setParameter("id", customerId).getResultList();
+            List<Quote> quotes = em.createQuery("SELECT q FROM Quote q WHERE q.opportunity.customer.id = :id AND q.deletedAt IS NULL"
+                    + orderBy(sort == null ? QuoteSort.DEFAULT : sort), Quote.class)
+                    .setParameter("id", customerId).setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList();
             quotes.forEach(QuoteServiceImpl::loadGraph);
             return quotes;
         });
+    }
+
+    @Override
+    public long countForCustomer(long customerId) {
+        security.check(Action.READ, Quote.ENTITY, null);
+        return unitOfWork.read(em -> em.createQuery(
+                "SELECT COUNT(q) FROM Quote q WHERE q.opportunity.customer.id = :id AND q.deletedAt IS NULL", Long.class)
+                .setParameter("id", customerId).getSingleResult());
+    }
+
+    /** {@code sort} as a JPQL {@code ORDER BY}, the id last so that every page follows one order. */
+    private static String orderBy(QuoteSort sort) {
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        String key = switch (sort.column()) {
+            case OPPORTUNITY -> "q.opportunity.name" + direction;
+            case VERSION -> "q.versionNumber" + direction;
+            case STATUS -> JpqlOrder.byDeclaration("q.status", QuoteStatus.class) + direction;
+            case TOTAL -> "q.grandTotal" + direction;
+            case VALID_UNTIL -> "q.validUntil" + direction + (sort.ascending() ? " NULLS LAST" : " NULLS FIRST");
+            case CREATED -> "q.createdAt" + direction;
+        };
+        return " ORDER BY " + key + ", q.id" + direction;
     }
 
     @Override

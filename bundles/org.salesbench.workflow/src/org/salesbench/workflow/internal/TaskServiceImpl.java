@@ -28,12 +28,15 @@ import org.salesbench.core.security.Scope;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.Validator;
+import org.salesbench.persistence.JpqlOrder;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.User;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskComment;
 import org.salesbench.workflow.TaskFilter;
+import org.salesbench.workflow.TaskPriority;
 import org.salesbench.workflow.TaskService;
+import org.salesbench.workflow.TaskSort;
 import org.salesbench.workflow.TaskStatus;
 
 /**
@@ -184,11 +187,30 @@ public class TaskServiceImpl implements TaskService {
 
     @Override
     public List<Task> list(TaskFilter filter, int offset, int limit) {
+        return list(filter, TaskSort.DEFAULT, offset, limit);
+    }
+
+    @Override
+    public List<Task> list(TaskFilter filter, TaskSort sort, int offset, int limit) {
         security.check(Action.READ, Task.ENTITY, null);
         return unitOfWork.read(em -> {
-            TypedQuery<Task> q = query(em, filter, "SELECT t FROM Task t", " ORDER BY t.dueAt ASC NULLS LAST, t.id", Task.class);
+            TypedQuery<Task> q = query(em, filter, "SELECT t FROM Task t", orderBy(sort == null ? TaskSort.DEFAULT : sort), Task.class);
             return q.setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(0, limit)).getResultList();
         });
+    }
+
+    /** {@code sort} as a JPQL {@code ORDER BY}, the id last so that every page follows one order. */
+    private static String orderBy(TaskSort sort) {
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        String key = switch (sort.column()) {
+            case TITLE -> "t.title" + direction;
+            // no due time: last when the soonest come first, first the other way round
+            case DUE -> "t.dueAt" + direction + (sort.ascending() ? " NULLS LAST" : " NULLS FIRST");
+            case PRIORITY -> JpqlOrder.byDeclaration("t.priority", TaskPriority.class) + direction;
+            case ASSIGNEE -> "t.owner" + direction;
+            case STATUS -> JpqlOrder.byDeclaration("t.status", TaskStatus.class) + direction;
+        };
+        return " ORDER BY " + key + ", t.id" + direction;
     }
 
     @Override

@@ -107,6 +107,28 @@ public final class UiTesting {
         }, 60_000);
     }
 
+    /**
+     * Waits until a list shows {@code expected}: {@code shown} is read again after the jobs of {@code family} (which read
+     * the rows) have finished and their results have been shown.
+     */
+    public static void waitForRows(Supplier<List<String>> shown, List<String> expected, Object family) {
+        waitUntil("the rows " + expected, () -> {
+            waitForJobs(family);
+            processEvents();
+            return expected.equals(shown.get());
+        }, 10_000);
+    }
+
+    /** The text on the clipboard (what Copy put there), or {@code null}. */
+    public static String clipboardText() {
+        org.eclipse.swt.dnd.Clipboard clipboard = new org.eclipse.swt.dnd.Clipboard(Display.getCurrent());
+        try {
+            return (String) clipboard.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance());
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
     /** Every widget under {@code root} (itself included) that is of {@code type} and passes {@code test}. */
     public static <W extends Control> List<W> find(Composite root, Class<W> type, Predicate<? super W> test) {
         List<W> found = new ArrayList<>();

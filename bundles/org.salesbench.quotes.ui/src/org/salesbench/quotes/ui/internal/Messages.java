@@ -7,6 +7,7 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.quotes.ui.internal.messages";
 
     public static String CustomerQuotes_count;
+    public static String CustomerQuotes_loading;
     public static String CustomerQuotes_opportunity;
     public static String Field_notANumber;
     public static String Field_required;

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.forms.editor.IFormPage;
@@ -29,6 +28,7 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 
 /** The Quotes page the quotes module contributes to the customer editor through {@code org.salesbench.customers.ui.editorPages}. */
@@ -82,11 +82,12 @@ class CustomerQuotesPageUiTest {
         UiTesting.waitUntil("the customer's quote listed", () -> quotes.shownQuotes().size() == 1, 10_000);
         assertEquals(saved.getId(), quotes.shownQuotes().get(0).getId());
 
-        TableItem row = quotes.table().getItem(0);
-        assertEquals("客户页商机" + unique, row.getText(0));
-        assertEquals("1", row.getText(1));
-        assertEquals("Draft", row.getText(2));
-        assertEquals(Labels.moneyExact(saved.getGrandTotal()), row.getText(3));
+        VirtualGrid<Quote> grid = quotes.grid();
+        UiTesting.waitUntil("the row shown", () -> grid.rowCount() == 1 && grid.cellText(0, "opportunity") != null, 10_000);
+        assertEquals("客户页商机" + unique, grid.cellText(0, "opportunity"));
+        assertEquals("1", grid.cellText(0, "version"));
+        assertEquals("Draft", grid.cellText(0, "status"));
+        assertEquals(Labels.moneyExact(saved.getGrandTotal()), grid.cellText(0, "total"));
         assertEquals("1 quote(s) on this customer's opportunities", quotes.statusText());
         UiTesting.screenshot("customer-quotes");
     }

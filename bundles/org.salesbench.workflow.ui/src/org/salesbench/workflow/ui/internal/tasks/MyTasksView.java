@@ -15,15 +15,17 @@ import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.FilterBars;
-import org.salesbench.ui.forms.FilteredListView;
+import org.salesbench.ui.forms.GridListView;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskFilter;
 
 /**
  * My Tasks: the user's tasks today, overdue, upcoming or done (or everyone's they may see), soonest due first, with
- * complete, snooze, reassign, comment and add; a double click opens the record a task is about.
+ * complete, snooze, reassign, comment and add; a double click opens the record a task is about. The list is a grid
+ * ({@link TaskGrid}): a click on a header sorts it in the database, columns are chosen and moved, the layout is kept.
  */
-public class MyTasksView extends FilteredListView<TaskFilter> {
+public class MyTasksView extends GridListView<TaskFilter, TaskRow> {
 
     public static final String ID = "org.salesbench.workflow.ui.views.myTasks";
     /** The tool bar's Export to Calendar action. */
@@ -31,7 +33,7 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
 
     private Combo sectionCombo;
     private Button mineOnly;
-    private TaskTable tasks;
+    private TaskGrid tasks;
 
     public MyTasksView() {
         super(TaskFilter.class, TaskFilter.all());
@@ -53,8 +55,7 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
         mineOnly.setSelection(true);
         mineOnly.addListener(SWT.Selection, e -> applyFilter());
 
-        tasks = new TaskTable(parent, true, null, null, this::reportError);
-        table = tasks.table();
+        tasks = new TaskGrid(parent, ID, true, null, null, this::reportError);
         tasks.commands().onChanged(this::refresh);
 
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
@@ -95,7 +96,7 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
 
     @Override
     protected void applyFilter() {
-        if (!table.isDisposed()) {
+        if (!tasks.grid().control().isDisposed()) {
             refresh();
         }
     }
@@ -131,9 +132,14 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
         return sectionCombo;
     }
 
-    /** The task table, for tests. */
-    public TaskTable tasks() {
+    /** The task grid, for tests. */
+    public TaskGrid tasks() {
         return tasks;
+    }
+
+    @Override
+    protected VirtualGrid<TaskRow> grid() {
+        return tasks.grid();
     }
 
     @Override

@@ -29,9 +29,12 @@ import org.salesbench.workflow.TaskStatus;
  */
 public class TasksPage<E> extends FormPage implements EntityFormEditor.ValidatingPage<E> {
 
+    /** The layout every record editor's Tasks page keeps for the user (one for all, as the columns are the same). */
+    static final String GRID_ID = "org.salesbench.workflow.ui.tasksPage"; //$NON-NLS-1$
+
     private final RecordRef about;
     private final String aboutLabel;
-    private TaskTable tasks;
+    private TaskGrid tasks;
     private Label status;
 
     public TasksPage(FormEditor editor, String id, String label, RecordRef about, String aboutLabel) {
@@ -68,15 +71,15 @@ public class TasksPage<E> extends FormPage implements EntityFormEditor.Validatin
         }
         status = toolkit.createLabel(bar, ""); //$NON-NLS-1$
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        tasks = new TaskTable(body, false, about, aboutLabel, this::showError);
+        tasks = new TaskGrid(body, GRID_ID, false, about, aboutLabel, this::showError);
         add.addListener(SWT.Selection, e -> tasks.addTask());
         tasks.commands().onChanged(this::load);
-        TaskEvents.whileShown(tasks.table(), this::load);
+        TaskEvents.whileShown(tasks.grid().control(), this::load);
         load();
     }
 
     private void load() {
-        if (tasks != null && !tasks.table().isDisposed()) {
+        if (tasks != null && !tasks.grid().control().isDisposed()) {
             tasks.show(new TaskFilter(null, Set.of(), null, null, about, null), count -> {
                 status.setText(NLS.bind(Messages.Page_count, count));
                 status.getParent().layout();
@@ -110,8 +113,8 @@ public class TasksPage<E> extends FormPage implements EntityFormEditor.Validatin
         load();
     }
 
-    /** The task table, for tests. */
-    public TaskTable tasks() {
+    /** The task grid, for tests. */
+    public TaskGrid tasks() {
         return tasks;
     }
 

@@ -86,10 +86,10 @@ class MyTasksUiTest {
                 return false;
             }
             int index = view.tasks().loaded().indexOf(row.get());
-            if (index < 0 || index >= view.table().getItemCount()) {
-                return false; // loaded, but the table has not been given its rows yet
+            if (index < 0 || index >= view.rowCount()) {
+                return false; // loaded, but the grid has not been given its rows yet
             }
-            UiTesting.selectRow(view.table(), index);
+            view.selectListRow(index);
             return view.tasks().selected().map(t -> t.getId().equals(task.getId())).orElse(false);
         });
     }
@@ -119,15 +119,15 @@ class MyTasksUiTest {
         UiTesting.screenshot("my-tasks-today");
 
         select(task);
-        UiTesting.chooseFromMenu(view.table(), Messages.Action_complete);
+        UiTesting.chooseFromMenu(view.listControl(), Messages.Action_complete);
         waitUntilGone(task);
         UiTesting.waitUntil("the status bar counting " + (before - 1), () -> countText(before - 1).equals(count.getText()));
         assertEquals(TaskStatus.DONE, service.find(task.getId()).orElseThrow().getStatus());
 
         UiTesting.choose(view.sectionCombo(), Messages.Section_done);
         waitUntilShown(task);
-        assertEquals(Messages.Status_DONE, view.table().getItem(view.tasks().loaded().indexOf(shownRow(task.getId()).orElseThrow()))
-                .getText(5));
+        assertEquals(Messages.Status_DONE, view.tasks().grid().cellText(view.tasks().loaded().indexOf(shownRow(task.getId()).orElseThrow()),
+                "status"));
 
         // a click on the count opens My Tasks
         page.hideView(view);
@@ -140,7 +140,7 @@ class MyTasksUiTest {
         Task task = taskDueToday("Send the brochure");
         waitUntilShown(task);
         select(task);
-        UiTesting.chooseFromMenu(view.table(), Messages.Action_snooze, Messages.Snooze_tomorrow);
+        UiTesting.chooseFromMenu(view.listControl(), Messages.Action_snooze, Messages.Snooze_tomorrow);
         waitUntilGone(task);
         Instant tomorrowNine = Snooze.TOMORROW.until(Instant.now(Clocks.system()), ZoneId.systemDefault());
         Task snoozed = service.find(task.getId()).orElseThrow();
@@ -165,7 +165,7 @@ class MyTasksUiTest {
             UiTesting.choose(users, "Colleague " + unique + " (" + login + ")");
             UiTesting.click(shell, "OK");
         });
-        UiTesting.chooseFromMenu(view.table(), Messages.Action_reassign);
+        UiTesting.chooseFromMenu(view.listControl(), Messages.Action_reassign);
         answer.assertAnswered();
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the task given to " + login, () -> login.equals(service.find(task.getId()).orElseThrow().getAssignee()));

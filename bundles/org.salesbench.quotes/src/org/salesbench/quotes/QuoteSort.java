@@ -1,0 +1,32 @@
+package org.salesbench.quotes;
+
+/**
+ * The order of a customer's quotes list: one column, ascending or descending, ties broken by id in the same direction.
+ * Sorted in the database ({@code ORDER BY}), so every page of the list follows it, not only the page on screen.
+ */
+public record QuoteSort(Column column, boolean ascending) {
+
+    /** The sortable columns of the quotes list. */
+    public enum Column {
+        /** The name of the quote's opportunity. */
+        OPPORTUNITY,
+        VERSION,
+        /** The status's place in a quote's life ({@link QuoteStatus}'s order: draft first), not its stored code. */
+        STATUS,
+        /** The total with tax (amounts in different currencies are not converted). */
+        TOTAL,
+        /** Quotes without a date come last ascending, first descending. */
+        VALID_UNTIL,
+        /** When it was made: the list's own order (newest first). */
+        CREATED
+    }
+
+    /** The list's order when nothing else is chosen: newest first. */
+    public static final QuoteSort DEFAULT = new QuoteSort(Column.CREATED, false);
+
+    public QuoteSort {
+        if (column == null) {
+            throw new IllegalArgumentException("A quote sort needs a column");
+        }
+    }
+}

@@ -62,8 +62,12 @@ class AgeingDayMoveTest {
         });
     }
 
+    /** A thread each for the writer and the move (the common pool may have one thread on two cores: the move would wait behind the writer). */
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+
     @AfterEach
     void close() {
+        threads.shutdownNow();
         fx.close();
     }
 
@@ -76,13 +80,14 @@ class AgeingDayMoveTest {
         // would keep from them: each waiting for the other
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fx.db.write(em -> {
             fx.money.recordReceipt(first.getId(), fx.today(), Money.cny("30000.00"), ReceiptMethod.BANK_TRANSFER, "W-1");
+            em.flush(); // written, its instalments held, not committed
             wrote.countDown();
             await(goOn);
             fx.money.recordReceipt(second.getId(), fx.today(), Money.cny("5000.00"), ReceiptMethod.BANK_TRANSFER, "W-2");
             return null;
-        }));
+        }), threads);
         assertTrue(wrote.await(30, TimeUnit.SECONDS));
-        CompletableFuture<AgeingDayMove> move = CompletableFuture.supplyAsync(fx.money::bringAgeingToToday);
+        CompletableFuture<AgeingDayMove> move = CompletableFuture.supplyAsync(fx.money::bringAgeingToToday, threads);
         waitForALockWait();
         goOn.countDown();
 
@@ -100,12 +105,13 @@ class AgeingDayMoveTest {
         CountDownLatch goOn = new CountDownLatch(1);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fx.db.write(em -> {
             fx.money.recordReceipt(first.getId(), fx.today(), Money.cny("12000.00"), ReceiptMethod.BANK_TRANSFER, "W-3");
+            em.flush();
             wrote.countDown();
             await(goOn);
             return null;
-        }));
+        }), threads);
         assertTrue(wrote.await(30, TimeUnit.SECONDS));
-        CompletableFuture<AgeingDayMove> move = CompletableFuture.supplyAsync(fx.money::bringAgeingToToday);
+        CompletableFuture<AgeingDayMove> move = CompletableFuture.supplyAsync(fx.money::bringAgeingToToday, threads);
         // held past the move's first wait (one second): Derby gives the move up, the move is rolled back and tried again
         long waited = System.nanoTime();
         while (System.nanoTime() - waited < Duration.ofMillis(2500).toNanos() && !move.isDone()) {

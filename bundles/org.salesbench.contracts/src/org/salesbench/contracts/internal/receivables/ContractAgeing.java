@@ -121,6 +121,10 @@ public final class ContractAgeing {
      */
     public static AgeingDayMove moveTo(UnitOfWork unitOfWork, LocalDate target) {
         Dialect dialect = unitOfWork.settings().dialect();
+        LocalDate kept = unitOfWork.read(ContractAgeing::day);
+        if (kept.equals(target)) {
+            return new AgeingDayMove(kept, target, 1); // nothing to move: no lock taken
+        }
         for (int attempt = 1;; attempt++) {
             try {
                 LocalDate was = unitOfWork.write(em -> {

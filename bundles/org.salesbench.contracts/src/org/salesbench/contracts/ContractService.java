@@ -110,6 +110,13 @@ public interface ContractService {
      */
     org.salesbench.opportunities.Opportunity createRenewalOpportunity(long id);
 
+    /**
+     * The contract's renewal opportunity while it is there: empty when none was made, or when it went to the recycle bin
+     * or was purged, which is when {@link #createRenewalOpportunity} makes one again (restored, it is there again and a
+     * new one is refused). Empty for a contract not found; refused, as {@link #find} is, for one the user may not read.
+     */
+    java.util.Optional<org.salesbench.opportunities.Opportunity> renewalOpportunity(long id);
+
     /** Draft to cancelled; a reason is required. */
     Contract cancel(long id, String reason);
 

@@ -610,11 +610,9 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             if (contract.getEndDate() == null) {
                 throw invalid("endDate", NLS.bind(Messages.Renew_noTerm, contract.getNumber()));
             }
-            if (contract.getRenewalOpportunityId() != null) {
-                Optional<Opportunity> existing = opportunities.find(contract.getRenewalOpportunityId());
-                if (existing.isPresent()) {
-                    throw invalid("renewalOpportunityId", NLS.bind(Messages.Renewal_exists, contract.getNumber(), existing.get().getName()));
-                }
+            Optional<Opportunity> existing = renewalOpportunityOf(contract);
+            if (existing.isPresent()) {
+                throw invalid("renewalOpportunityId", NLS.bind(Messages.Renewal_exists, contract.getNumber(), existing.get().getName()));
             }
             org.salesbench.opportunities.Pipeline pipeline = contract.getOpportunity() != null ? contract.getOpportunity().getPipeline() : null;
             org.salesbench.opportunities.PipelineService known = pipelines;
@@ -651,6 +649,16 @@ public class ContractServiceImpl extends SoftDeletingService implements Contract
             unitOfWork.afterCommit(() -> events.publish(Contract.ENTITY, Change.UPDATED, id));
             return created;
         });
+    }
+
+    @Override
+    public Optional<Opportunity> renewalOpportunity(long id) {
+        return find(id).flatMap(this::renewalOpportunityOf);
+    }
+
+    /** The deal the contract names as its renewal, unless it is in the recycle bin or gone. */
+    private Optional<Opportunity> renewalOpportunityOf(Contract contract) {
+        return contract.getRenewalOpportunityId() == null ? Optional.empty() : opportunities.find(contract.getRenewalOpportunityId());
     }
 
     private static String truncateName(String name) {

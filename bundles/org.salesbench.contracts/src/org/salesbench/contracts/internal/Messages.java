@@ -33,6 +33,16 @@ public final class Messages extends NLS {
     public static String RecycleBin_contracts;
     public static String Renew_status;
     public static String Template_empty;
+    public static String Template_nameBlank;
+    public static String Template_nameTooLong;
+    public static String Template_nameTaken;
+    public static String Template_nameReserved;
+    public static String Template_badLang;
+    public static String Template_notFound;
+    public static String Template_shippedReadOnly;
+    public static String Template_noTeamSettings;
+    public static String Setting_defaultEn;
+    public static String Setting_defaultZh;
     public static String Attachment_fileName;
     public static String Attachment_empty;
     public static String Attachment_tooLarge;

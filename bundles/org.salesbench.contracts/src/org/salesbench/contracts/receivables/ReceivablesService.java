@@ -83,4 +83,12 @@ public interface ReceivablesService {
 
     /** The contract's invoices, in the order requested. */
     List<Invoice> invoices(long contractId);
+
+    /**
+     * Brings the receivables ageing by customer the database keeps to today (the services' clock): what the workbench's
+     * nightly job and {@code contracts ageing-day} run, so that the first report of a day does not. Changes no record;
+     * any signed-in user may run it (on a team server through the schema owner's function). Retried when the database
+     * reports a deadlock or a lock wait timed out; refused with the database's error after a few attempts.
+     */
+    AgeingDayMove bringAgeingToToday();
 }

@@ -14,6 +14,16 @@ public interface TeamSettings {
     record Setting(String name, String description, int defaultValue, int min, int max) {
     }
 
+    /**
+     * How a module declares its settings: a DS service of this type, whose settings the users module lists after the
+     * built-in ones (contracts declares the default contract template of each language).
+     */
+    interface Declared {
+
+        /** The module's settings, in the order they are listed. */
+        List<Setting> settings();
+    }
+
     /** The settings there are, with their defaults. */
     List<Setting> settings();
 

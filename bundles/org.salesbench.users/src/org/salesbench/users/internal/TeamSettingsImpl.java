@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.core.recyclebin.RecycleBin;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
@@ -36,9 +39,23 @@ public class TeamSettingsImpl implements TeamSettings {
         this.security = security;
     }
 
+    /** The settings modules declare (DS: every {@link TeamSettings.Declared} service). */
+    private final List<TeamSettings.Declared> declared = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void addDeclared(TeamSettings.Declared settings) {
+        declared.add(settings);
+    }
+
+    public void removeDeclared(TeamSettings.Declared settings) {
+        declared.remove(settings);
+    }
+
     @Override
     public List<Setting> settings() {
-        return List.of(RecycleBin.RETENTION);
+        List<Setting> all = new java.util.ArrayList<>(List.of(RecycleBin.RETENTION));
+        declared.forEach(d -> all.addAll(d.settings()));
+        return List.copyOf(all);
     }
 
     @Override

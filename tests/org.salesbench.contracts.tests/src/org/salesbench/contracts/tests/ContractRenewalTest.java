@@ -145,6 +145,23 @@ class ContractRenewalTest {
         fx.as(ContractFixture.ADMIN);
         fx.opportunities.delete(renewal.getId());
         fx.as(ContractFixture.REP);
-        assertTrue(fx.contracts.createRenewalOpportunity(old.getId()).getId() != renewal.getId());
+        assertTrue(fx.contracts.renewalOpportunity(old.getId()).isEmpty(), "a deal in the recycle bin is no renewal");
+        // restored, it is the renewal again: a second one is refused, naming it
+        fx.as(ContractFixture.ADMIN);
+        org.salesbench.core.recyclebin.RecycleBinRegistry bin = new org.salesbench.core.recyclebin.RecycleBinRegistry(fx.security, fx.clock);
+        bin.add(fx.opportunities);
+        bin.restore(Opportunity.ENTITY, renewal.getId());
+        fx.as(ContractFixture.REP);
+        assertEquals(renewal.getId(), fx.contracts.renewalOpportunity(old.getId()).orElseThrow().getId());
+        ValidationException restored = assertThrows(ValidationException.class, () -> fx.contracts.createRenewalOpportunity(old.getId()));
+        assertTrue(restored.getMessage().contains(renewal.getName()), restored.getMessage());
+        assertEquals(dealsBefore + 1, fx.count("SB_OPPORTUNITY"));
+        // binned again, the contract is renewed again
+        fx.as(ContractFixture.ADMIN);
+        fx.opportunities.delete(renewal.getId());
+        fx.as(ContractFixture.REP);
+        Opportunity second = fx.contracts.createRenewalOpportunity(old.getId());
+        assertTrue(second.getId() != renewal.getId());
+        assertEquals(second.getId(), fx.contracts.renewalOpportunity(old.getId()).orElseThrow().getId());
     }
 }

@@ -56,6 +56,7 @@ class ContractsCommandTest {
     @BeforeEach
     void open() throws Exception {
         fx = new ContractFixture();
+        attachments = new org.salesbench.contracts.internal.ContractAttachmentsImpl(fx.db, fx.security, (e, c, id) -> { }, java.util.Optional::empty);
         fx.as(ContractFixture.REP);
     }
 
@@ -71,7 +72,8 @@ class ContractsCommandTest {
     private Result run(String... args) {
         CliCommand command = CommandRegistry.command(args[0]).orElseThrow().create().orElseThrow();
         CommandRunner runner = new CommandRunner(command, fx.db).with(ContractService.class, fx.contracts).with(ApprovalService.class, fx.engine)
-                .with(ReceivablesService.class, fx.money).with(ContractDocuments.class, documents());
+                .with(ReceivablesService.class, fx.money).with(ContractDocuments.class, documents())
+                .with(org.salesbench.contracts.ContractAttachments.class, attachments);
         try {
             int code = runner.run(Arrays.copyOfRange(args, 1, args.length));
             return new Result(code, runner.out(), runner.err());
@@ -90,6 +92,8 @@ class ContractsCommandTest {
         }
     }
 
+    private org.salesbench.contracts.internal.ContractAttachmentsImpl attachments;
+
     private ContractDocumentsImpl documents() {
         if (documents == null) {
             Bundle bundle = FrameworkUtil.getBundle(DocumentTemplates.class);
@@ -106,6 +110,7 @@ class ContractsCommandTest {
                 DocumentTemplates templates = tracker.waitForService(10_000);
                 assertNotNull(templates, "DocumentTemplates service");
                 documents = new ContractDocumentsImpl(fx.db, fx.security, fx.contracts, fx.money, templates);
+                documents.setAttachments(attachments);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -316,5 +321,52 @@ class ContractsCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void namedTemplatesAreKeptFromTheCommandLineAndGenerateChoosesOne() throws Exception {
+        long deal = wonDeal();
+        assertEquals(CliCommand.OK, run("contracts", "create", "--from-opportunity", String.valueOf(deal)).code());
+        String number = "HT-" + LocalDate.now(Clocks.system()).getYear() + "-00001";
+        Path frame = dir.resolve("frame.mustache");
+        java.nio.file.Files.writeString(frame, "# 框架协议 {{number}}\n合计：{{amount}}\n");
+        Path broken = dir.resolve("broken.mustache");
+        java.nio.file.Files.writeString(broken, "# {{number}}\n{{amount.nonsense}}\n");
+
+        // finance keeps them (the right is the roles' on a team server: PostgresContractTest); a broken one is refused
+        Result refused = runAs(ContractFixture.FINANCE, "contracts", "template", "new", "坏模板", "--lang", "zh_CN", "--file", broken.toString());
+        assertEquals(CliCommand.USAGE, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("2"), refused.err());
+        assertEquals(CliCommand.USAGE, runAs(ContractFixture.FINANCE, "contracts", "template", "new", "x", "--file", frame.toString()).code());
+        Result made = runAs(ContractFixture.FINANCE, "contracts", "template", "new", "框架协议", "--lang", "zh_CN", "--file", frame.toString());
+        assertEquals(CliCommand.OK, made.code(), made.toString());
+        assertEquals(CliCommand.OK, runAs(ContractFixture.FINANCE, "contracts", "template", "copy", "shipped-en", "Standard sales contract").code());
+        assertEquals(CliCommand.OK, runAs(ContractFixture.FINANCE, "contracts", "template", "rename", "Standard sales contract", "Service agreement").code());
+        Result taken = runAs(ContractFixture.FINANCE, "contracts", "template", "copy", "shipped-en", "SERVICE AGREEMENT");
+        assertEquals(CliCommand.USAGE, taken.code(), taken.toString());
+        Result list = run("contracts", "template", "list", "--format", "csv");
+        assertEquals("id,name,lang,shipped,default,updated_by,updated_at", list.out().lines().findFirst().orElseThrow());
+        assertTrue(list.out().contains(",Service agreement,en,false,false," + ContractFixture.FINANCE + ",")
+                && list.out().contains(",框架协议,zh_CN,false,false,") && list.out().contains("-2,shipped-zh_CN,zh_CN,true,true,"), list.out());
+        assertEquals("# 框架协议 {{number}}\n合计：{{amount}}\n", run("contracts", "template", "show", "框架协议").out());
+        Result unknown = run("contracts", "generate", number, "--template", "没有这个");
+        assertEquals(CliCommand.USAGE, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("没有这个") && unknown.err().contains("框架协议"), unknown.err());
+
+        // generate with a named template: the PDF archived with the contract, in the template's language
+        Result generated = run("contracts", "generate", number, "--template", "框架协议");
+        assertEquals(CliCommand.OK, generated.code(), generated.toString());
+        long attachment = Long.parseLong(generated.out().strip());
+        Path out = dir.resolve("generated.pdf");
+        assertEquals(CliCommand.OK, run("contracts", "extract", String.valueOf(attachment), "--out", out.toString()).code());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("框架协议 " + number) && text.contains("360,000.00"), text);
+        }
+        assertTrue(run("contracts", "attachments", number, "--format", "csv").out().contains(number + "-zh_CN.pdf"));
+        // deleted, it is gone; the shipped ones are not deleted
+        assertEquals(CliCommand.USAGE, runAs(ContractFixture.FINANCE, "contracts", "template", "delete", "shipped-zh_CN").code());
+        assertEquals(CliCommand.OK, runAs(ContractFixture.FINANCE, "contracts", "template", "delete", "框架协议").code());
+        assertEquals(CliCommand.USAGE, run("contracts", "generate", number, "--template", "框架协议").code());
     }
 }

@@ -181,21 +181,44 @@ class PostgresContractTest {
     }
 
     @Test
-    void changingTheContractTemplatesIsARightOfFinanceAndAdministratorsNotOfWhoEditsContracts() {
+    void changingTheContractTemplatesIsARightOfFinanceAndAdministratorsNotOfWhoEditsContracts() throws Exception {
         team.person("adm.e", "张伟", null, Role.ADMINISTRATOR);
-        for (String login : List.of("rep.a", "boss.c", "fin.d", "adm.e")) {
+        org.salesbench.documents.templates.DocumentTemplates engine = ContractDocumentsTest.templates();
+        long[] made = new long[1];
+        for (String login : List.of("fin.d", "adm.e", "rep.a", "boss.c")) {
             boolean allowed = login.equals("fin.d") || login.equals("adm.e");
             try (Database db = Database.open(as(login), new LocalSecurityService(login))) {
                 SecurityService security = new RoleSecurityService(db);
                 // every one of them may update contracts (their own at least): the templates' right is another
                 assertTrue(security.isPermitted(org.salesbench.core.security.Action.UPDATE, Contract.ENTITY, login), login);
-                ContractDocumentsImpl documents = new ContractDocumentsImpl(db, security, contracts(db), null, null);
+                ContractDocumentsImpl documents = new ContractDocumentsImpl(db, security, contracts(db), null, engine);
+                org.salesbench.users.internal.TeamSettingsImpl settings = new org.salesbench.users.internal.TeamSettingsImpl(db, security);
+                settings.addDeclared(new org.salesbench.contracts.internal.documents.ContractTemplateSettings());
+                documents.setTeamSettings(settings);
                 assertEquals(allowed, documents.mayEditTemplates(), login);
-                if (!allowed) {
-                    assertThrows(AccessDeniedException.class, () -> documents.saveTemplate("en", "# {{number}}"), login);
-                    assertThrows(AccessDeniedException.class, () -> documents.resetTemplate("en"), login);
-                } else {
-                    documents.resetTemplate("en");
+                switch (login) {
+                    case "fin.d" -> {
+                        // finance keeps the templates, stored on the server for the whole team
+                        made[0] = documents.createTemplate("Service agreement", "en", "# Service agreement {{number}}\n").id();
+                        documents.renameTemplate(made[0], "Service agreement 2027");
+                        // the default is a team setting: an administrator's
+                        assertThrows(AccessDeniedException.class, () -> documents.setDefaultTemplate(made[0]), login);
+                    }
+                    case "adm.e" -> {
+                        assertEquals("Service agreement 2027", documents.findTemplate(made[0]).orElseThrow().name());
+                        documents.setDefaultTemplate(made[0]);
+                        long frame = documents.createTemplate("框架协议", "zh_CN", "# 框架协议 {{number}}\n").id();
+                        documents.deleteTemplate(frame);
+                    }
+                    default -> {
+                        // the others read them and generate with the team's default, and change none
+                        assertEquals(made[0], documents.defaultTemplate("en").id(), login);
+                        assertEquals("# Service agreement {{number}}\n", documents.template("en"), login);
+                        assertEquals(3, documents.templates().size(), login);
+                        assertThrows(AccessDeniedException.class, () -> documents.createTemplate("Mine", "en", "# {{number}}"), login);
+                        assertThrows(AccessDeniedException.class, () -> documents.updateTemplate(made[0], "# {{number}}"), login);
+                        assertThrows(AccessDeniedException.class, () -> documents.deleteTemplate(made[0]), login);
+                    }
                 }
             }
         }

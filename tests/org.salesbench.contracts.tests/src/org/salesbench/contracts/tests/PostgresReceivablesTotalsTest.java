@@ -232,5 +232,19 @@ class PostgresReceivablesTotalsTest {
             String managerCollected = report(managerDb, new RoleSecurityService(managerDb), new CollectedRevenueReport(), collected);
             assertTrue(managerCollected.contains(REP) && managerCollected.contains("2000.00") && !managerCollected.contains(OTHER), managerCollected);
         }
+
+        // the nightly move (and contracts ageing-day) from a rep's workbench: through the schema owner's function, the
+        // rep reading none of the rows it moves
+        owner.write(em -> {
+            ContractAgeing.bringTo(em, Dialect.POSTGRESQL, today.minusDays(33));
+            return null;
+        });
+        try (Database repDb = team.open(REP)) {
+            ReceivablesServiceImpl repMoney = new ReceivablesServiceImpl(repDb, new RoleSecurityService(repDb), (e, c, id) -> { }, Clocks::system);
+            assertEquals(new org.salesbench.contracts.receivables.AgeingDayMove(today.minusDays(33), today, 1), repMoney.bringAgeingToToday());
+            assertEquals(new org.salesbench.contracts.receivables.AgeingDayMove(today, today, 1), repMoney.bringAgeingToToday());
+        }
+        assertEquals(today, owner.read(ContractAgeing::day));
+        ageingAgrees(owner, "a rep's nightly move");
     }
 }

@@ -32,6 +32,7 @@ public class ContractEditor extends EntityFormEditor<Contract> {
 
     private ContractService service;
     private ServiceRegistration<EventHandler> eventRegistration;
+    private ServiceRegistration<EventHandler> renewalRegistration;
 
     public static ContractEditor open(IWorkbenchPage page, long id, String number) throws PartInitException {
         return (ContractEditor) page.openEditor(new ContractEditorInput(id, number), ID);
@@ -60,12 +61,25 @@ public class ContractEditor extends EntityFormEditor<Contract> {
                         reload();
                     }
                 }), properties);
+        // the contract's renewal deal going to the recycle bin, or coming back, changes whether Renew is offered
+        Dictionary<String, Object> deals = new Hashtable<>();
+        deals.put(EventConstants.EVENT_TOPIC, EventTopics.allOf(org.salesbench.opportunities.Opportunity.ENTITY));
+        renewalRegistration = FrameworkUtil.getBundle(ContractEditor.class).getBundleContext().registerService(EventHandler.class,
+                event -> display.asyncExec(() -> {
+                    if (getContainer() != null && !getContainer().isDisposed() && !hasChanges() && contract().getRenewalOpportunityId() != null
+                            && String.valueOf(contract().getRenewalOpportunityId()).equals(String.valueOf(event.getProperty(EventTopics.PROPERTY_ID)))) {
+                        reload();
+                    }
+                }), deals);
     }
 
     @Override
     public void dispose() {
         if (eventRegistration != null) {
             eventRegistration.unregister();
+        }
+        if (renewalRegistration != null) {
+            renewalRegistration.unregister();
         }
         super.dispose();
     }

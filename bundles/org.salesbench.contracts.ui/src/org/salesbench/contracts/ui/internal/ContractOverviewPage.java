@@ -57,6 +57,8 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
     private boolean mayDecide;
     /** Whether the model lets this user delete the contract (read with the approval, in a job); off until known. */
     private boolean mayDelete;
+    /** Whether the contract's renewal opportunity is there (not in the recycle bin), read with the approval; on until known. */
+    private boolean hasRenewal = true;
 
     public ContractOverviewPage(ContractEditor editor) {
         super(editor, ID, Messages.Page_overview, c -> NLS.bind(Messages.Editor_heading, c.getNumber(), Labels.of(c.getStatus())));
@@ -165,18 +167,20 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         updateSteps(contract);
         approvalText.setText(Formats.text(contract.getStatusNote()));
         long id = contract.getId();
-        record Approval(Long request, java.util.List<String> approvers, boolean mayDecide, boolean mayDelete) {
+        record Approval(Long request, java.util.List<String> approvers, boolean mayDecide, boolean mayDelete, boolean hasRenewal) {
         }
         Jobs.load(approvalText, Messages.Job_loadContract, () -> {
             ApprovalService approvals = Services.get(ApprovalService.class);
             Optional<ApprovalRequest> pending = approvals.pendingFor(Contract.ENTITY, id);
             boolean mayDecide = service().mayDecideApproval(id);
             boolean mayDelete = service().mayDelete(id);
-            return pending.map(r -> new Approval(r.getId(), approvals.currentApprovers(r.getId()), mayDecide, mayDelete))
-                    .orElse(new Approval(null, java.util.List.of(), mayDecide, mayDelete));
+            boolean hasRenewal = contract.getRenewalOpportunityId() != null && service().renewalOpportunity(id).isPresent();
+            return pending.map(r -> new Approval(r.getId(), approvals.currentApprovers(r.getId()), mayDecide, mayDelete, hasRenewal))
+                    .orElse(new Approval(null, java.util.List.of(), mayDecide, mayDelete, hasRenewal));
         }, approval -> {
             mayDecide = approval.mayDecide();
             mayDelete = approval.mayDelete();
+            hasRenewal = approval.hasRenewal();
             String note = Formats.text(editor.contract().getStatusNote());
             if (approval.request() != null) {
                 note = NLS.bind(Messages.Approval_pending, approval.approvers().isEmpty() ? "-" : String.join(", ", approval.approvers()));
@@ -203,7 +207,9 @@ public class ContractOverviewPage extends EntityFormPage<Contract> {
         steps.get("terminate").setEnabled(s.canMoveTo(ContractStatus.TERMINATED));
         steps.get("expire").setEnabled(s.canMoveTo(ContractStatus.EXPIRED));
         steps.get("cancel").setEnabled(s.canMoveTo(ContractStatus.CANCELLED));
-        steps.get("renew").setEnabled(RENEWABLE.contains(s) && contract.getEndDate() != null && contract.getRenewalOpportunityId() == null);
+        // offered again once the renewal opportunity is in the recycle bin (the editor follows the deal's deletion and restore)
+        steps.get("renew").setEnabled(RENEWABLE.contains(s) && contract.getEndDate() != null
+                && (contract.getRenewalOpportunityId() == null || !hasRenewal));
         steps.get("nextContract").setEnabled(RENEWABLE.contains(s) && contract.getStartDate() != null && contract.getEndDate() != null);
         steps.get("delete").setEnabled(mayDelete && !contract.isDeleted());
     }

@@ -23,6 +23,7 @@ import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractAttachment;
 import org.salesbench.contracts.ContractAttachments;
 import org.salesbench.contracts.ContractDocuments;
+import org.salesbench.contracts.ContractTemplate;
 import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.documents.DocumentException;
 import org.salesbench.ui.Services;
@@ -33,8 +34,8 @@ import org.salesbench.ui.forms.Tables;
 
 /**
  * The contract's documents: the contract PDFs generated from the template and the attachments (signed scans), where
- * they are archived (the database or the configured folder) and their checksums. Add (a file chooser), Generate PDF (in
- * the user's language), Open (a copy in a temporary folder, with the system's viewer), Save As…, Remove (confirmed;
+ * they are archived (the database or the configured folder) and their checksums. Add (a file chooser), Generate PDF (with
+ * the template chosen, the default of the user's language offered first), Open (a copy in a temporary folder, with the system's viewer), Save As…, Remove (confirmed;
  * the audit trail records it). Every rule is the model's ({@link ContractAttachments}); a refusal, a missing or changed
  * file included, is shown with its reason.
  */
@@ -64,7 +65,7 @@ public class DocumentsPage extends ContractRecordsPage {
         add = toolkit.createButton(buttons, Messages.Documents_add, SWT.PUSH);
         add.addListener(SWT.Selection, e -> chooseFile().ifPresent(this::add));
         generate = toolkit.createButton(buttons, Messages.Documents_generate, SWT.PUSH);
-        generate.addListener(SWT.Selection, e -> generate(null));
+        generate.addListener(SWT.Selection, e -> chooseTemplate().ifPresent(t -> generate(t.id())));
         open = toolkit.createButton(buttons, Messages.Documents_open, SWT.PUSH);
         open.addListener(SWT.Selection, e -> selected().ifPresent(a -> open(a.getId())));
         saveAs = toolkit.createButton(buttons, Messages.Documents_saveAs, SWT.PUSH);
@@ -156,16 +157,45 @@ public class DocumentsPage extends ContractRecordsPage {
         });
     }
 
-    /** Generates the contract PDF in the language ({@code null}: the user's) and archives it with the contract. */
+    /** Generates the contract PDF with the default template of the language ({@code null}: the user's) and archives it with the contract. */
     public Job generate(String lang) {
+        return generate(Services.get(ContractDocuments.class).defaultTemplate(lang).id());
+    }
+
+    /** Generates the contract PDF with the template of that id and archives it with the contract. */
+    public Job generate(long templateId) {
         long id = editor.contract().getId();
         return step(Messages.Documents_generate, () -> {
             try {
-                return Services.get(ContractDocuments.class).archivePdf(id, lang);
+                return Services.get(ContractDocuments.class).archivePdf(id, templateId);
             } catch (DocumentException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
+    }
+
+    /** Asks which template to generate with: every template, the default of the user's language chosen to begin with. */
+    private java.util.Optional<ContractTemplate> chooseTemplate() {
+        ContractDocuments documents = Services.get(ContractDocuments.class);
+        java.util.List<ContractTemplate> all = documents.templates();
+        org.eclipse.ui.dialogs.ListDialog dialog = new org.eclipse.ui.dialogs.ListDialog(getSite().getShell());
+        dialog.setTitle(Messages.Documents_generate);
+        dialog.setMessage(Messages.Documents_chooseTemplate);
+        dialog.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
+        dialog.setLabelProvider(org.eclipse.jface.viewers.LabelProvider.createTextProvider(o -> templateLabel((ContractTemplate) o)));
+        dialog.setInput(all);
+        long preferred = documents.defaultTemplate(null).id();
+        all.stream().filter(t -> t.id() == preferred).findFirst().ifPresent(t -> dialog.setInitialSelections(t));
+        if (dialog.open() != org.eclipse.jface.window.Window.OK || dialog.getResult() == null || dialog.getResult().length == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((ContractTemplate) dialog.getResult()[0]);
+    }
+
+    /** A template as the choice lists it: its name, its language, and whether it is its language's default. */
+    static String templateLabel(ContractTemplate t) {
+        String lang = "zh_CN".equals(t.lang()) ? Messages.Templates_langZh : Messages.Templates_langEn; //$NON-NLS-1$
+        return NLS.bind(t.isDefault() ? Messages.Documents_templateDefault : Messages.Documents_template, ContractTemplatesPreferencePage.label(t), lang);
     }
 
     /** A copy of the file in a temporary folder, opened with the system's viewer; the job's result is the copy. */

@@ -202,11 +202,7 @@ public final class Messages extends NLS {
     public static String Templates_title;
     public static String Templates_description;
     public static String Templates_language;
-    public static String Templates_source;
-    public static String Templates_shipped;
-    public static String Templates_own;
     public static String Templates_placeholders;
-    public static String Templates_copyShipped;
     public static String Templates_check;
     public static String Templates_preview;
     public static String Templates_save;
@@ -226,6 +222,25 @@ public final class Messages extends NLS {
     public static String Templates_folderMissing;
 
     public static String Templates_capital;
+    public static String Templates_name;
+    public static String Templates_kind;
+    public static String Templates_default;
+    public static String Templates_kindShipped;
+    public static String Templates_kindOwn;
+    public static String Templates_new;
+    public static String Templates_copy;
+    public static String Templates_rename;
+    public static String Templates_setDefault;
+    public static String Templates_namePrompt;
+    public static String Templates_made;
+    public static String Templates_renamed;
+    public static String Templates_defaultSet;
+    public static String Templates_copyOf;
+    public static String Templates_shippedEn;
+    public static String Templates_shippedZh;
+    public static String Documents_chooseTemplate;
+    public static String Documents_template;
+    public static String Documents_templateDefault;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

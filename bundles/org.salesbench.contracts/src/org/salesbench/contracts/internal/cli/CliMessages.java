@@ -25,11 +25,14 @@ public final class CliMessages extends NLS {
     public static String Contracts_renewalOpportunity;
     public static String Contracts_templateUsage;
     public static String Contracts_cannotRead;
-    public static String Contracts_templateSaved;
-    public static String Contracts_templateReset;
+    public static String Contracts_templateDone;
+    public static String Contracts_noTemplate;
+    public static String Contracts_generated;
     public static String Contracts_needsOption;
     public static String Contracts_attached;
     public static String Contracts_cannotWrite;
+    public static String Contracts_ageingDay;
+    public static String Contracts_ageingDayRetried;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, CliMessages.class);

@@ -23,18 +23,20 @@ import org.salesbench.contracts.ContractFilter;
 import org.salesbench.contracts.ContractLine;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
+import org.salesbench.contracts.ContractTemplate;
 import org.salesbench.contracts.internal.Messages;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.validation.ValidationException;
 
 /**
- * {@code contracts list|show|create|submit|sign|activate|complete|terminate|expire|cancel|renew}: contracts from the command
+ * {@code contracts list|show|create|submit|sign|activate|complete|terminate|expire|cancel|renew|ageing-day|…}: contracts from the command
  * line, as the signed-in user. Arguments are checked before the database is opened; a refused step prints the service's
  * reason and changes nothing.
  */
 public class ContractsCommand implements CliCommand {
 
-    private static final Set<String> OPTIONS = Set.of("format", "status", "from-opportunity", "from-quote", "date", "reason", "out", "lang", "file");
+    private static final Set<String> OPTIONS = Set.of("format", "status", "from-opportunity", "from-quote", "date", "reason", "out", "lang", "file",
+            "template");
     private static final Set<String> FLAGS = Set.of("mine", "contract");
     private static final int PAGE = 10_000;
 
@@ -57,9 +59,12 @@ public class ContractsCommand implements CliCommand {
         if (action.equals("attach") || action.equals("attachments") || action.equals("extract")) {
             return attachments(action, positional, args, context);
         }
+        if (action.equals("ageing-day")) {
+            return ageingDay(context);
+        }
         String format = args.choice("format", "table", "table", "csv", "json");
         String reference = switch (action) {
-            case "show", "submit", "sign", "activate", "complete", "terminate", "expire", "cancel", "renew", "print" -> reference(positional, action);
+            case "show", "submit", "sign", "activate", "complete", "terminate", "expire", "cancel", "renew", "print", "generate" -> reference(positional, action);
             case "list", "create" -> null;
             default -> throw CommandException.usage(NLS.bind(CliMessages.Contracts_unknownAction, action));
         };
@@ -115,9 +120,19 @@ public class ContractsCommand implements CliCommand {
                 }
                 case "print" -> {
                     Contract contract = find(contracts, reference);
-                    context.service(ContractDocuments.class).renderPdf(contract.getId(), args.option("lang"), out);
+                    ContractDocuments documents = context.service(ContractDocuments.class);
+                    documents.renderPdf(contract.getId(), chosenTemplate(documents, args).id(), out);
                     context.out().println(out);
                     context.err().println(NLS.bind(CliMessages.Contracts_printed, contract.getNumber(), out));
+                }
+                case "generate" -> {
+                    Contract contract = find(contracts, reference);
+                    ContractDocuments documents = context.service(ContractDocuments.class);
+                    ContractTemplate template = chosenTemplate(documents, args);
+                    ContractAttachment archived = documents.archivePdf(contract.getId(), template.id());
+                    context.out().println(archived.getId());
+                    context.err().println(NLS.bind(CliMessages.Contracts_generated, new Object[] { contract.getNumber(), archived.getFileName(),
+                            template.name() }));
                 }
                 default -> throw new IllegalStateException(action);
             }
@@ -192,17 +207,40 @@ public class ContractsCommand implements CliCommand {
         return OK;
     }
 
-    /** {@code template show|set|reset [--lang en|zh_CN] [--file F]}: this installation's contract template. */
+    /**
+     * {@code ageing-day}: brings the receivables ageing by customer the database keeps to today, for a scheduler to run
+     * shortly after midnight where no workbench runs overnight.
+     */
+    private static int ageingDay(CommandContext context) throws CommandException {
+        org.salesbench.contracts.receivables.AgeingDayMove move = context.service(org.salesbench.contracts.receivables.ReceivablesService.class)
+                .bringAgeingToToday();
+        context.out().println(NLS.bind(CliMessages.Contracts_ageingDay, move.from(), move.to()));
+        if (move.attempts() > 1) {
+            context.err().println(NLS.bind(CliMessages.Contracts_ageingDayRetried, move.attempts()));
+        }
+        return OK;
+    }
+
+    /**
+     * {@code template list | show [NAME] [--lang L] | new NAME --lang L --file F | copy NAME NEW | rename NAME NEW | set NAME --file F |
+     * delete NAME | default NAME}: the named contract templates (shipped ones {@code shipped-en}, {@code shipped-zh_CN}).
+     */
     private static int template(List<String> positional, Arguments args, CommandContext context) throws CommandException {
         String what = positional.size() < 2 ? "" : positional.get(1);
-        String lang = args.option("lang");
-        if (!List.of("show", "set", "reset").contains(what)) {
+        List<String> names = positional.size() > 2 ? positional.subList(2, positional.size()) : List.of();
+        int needed = switch (what) {
+            case "list", "show" -> 0;
+            case "new", "set", "delete", "default" -> 1;
+            case "copy", "rename" -> 2;
+            default -> throw CommandException.usage(CliMessages.Contracts_templateUsage);
+        };
+        if (names.size() < needed) {
             throw CommandException.usage(CliMessages.Contracts_templateUsage);
         }
         String body = null;
-        if (what.equals("set")) {
+        if (what.equals("new") || what.equals("set")) {
             if (args.option("file") == null) {
-                throw CommandException.usage(CliMessages.Contracts_templateUsage);
+                throw CommandException.usage(NLS.bind(CliMessages.Contracts_needsOption, "template " + what, "--file"));
             }
             java.nio.file.Path file = java.nio.file.Path.of(args.option("file").strip());
             try {
@@ -211,18 +249,36 @@ public class ContractsCommand implements CliCommand {
                 throw CommandException.usage(NLS.bind(CliMessages.Contracts_cannotRead, file, e.getMessage()));
             }
         }
+        if (what.equals("new") && args.option("lang") == null) {
+            throw CommandException.usage(NLS.bind(CliMessages.Contracts_needsOption, "template new", "--lang en|zh_CN"));
+        }
         ContractDocuments documents = context.service(ContractDocuments.class);
         try {
             switch (what) {
-                case "show" -> context.out().print(documents.template(lang));
-                case "set" -> {
-                    documents.saveTemplate(lang, body);
-                    context.err().println(CliMessages.Contracts_templateSaved);
+                case "list" -> {
+                    List<List<String>> rows = new ArrayList<>();
+                    for (ContractTemplate t : documents.templates()) {
+                        rows.add(List.of(String.valueOf(t.id()), t.name(), t.lang(), String.valueOf(t.shipped()), String.valueOf(t.isDefault()),
+                                text(t.updatedBy()), text(t.updatedAt())));
+                    }
+                    RowPrinter.print(args.choice("format", "table", "table", "csv", "json"),
+                            List.of("id", "name", "lang", "shipped", "default", "updated_by", "updated_at"), rows, context.out());
                 }
-                default -> {
-                    documents.resetTemplate(lang);
-                    context.err().println(CliMessages.Contracts_templateReset);
+                case "show" -> context.out().print(names.isEmpty() ? documents.template(args.option("lang"))
+                        : documents.templateBody(template(documents, names.get(0)).id()));
+                case "new" -> context.out().println(documents.createTemplate(names.get(0), args.option("lang"), body).id());
+                case "copy" -> {
+                    ContractTemplate source = template(documents, names.get(0));
+                    String lang = args.option("lang") != null ? args.option("lang") : source.lang();
+                    context.out().println(documents.createTemplate(names.get(1), lang, documents.templateBody(source.id())).id());
                 }
+                case "rename" -> documents.renameTemplate(template(documents, names.get(0)).id(), names.get(1));
+                case "set" -> documents.updateTemplate(template(documents, names.get(0)).id(), body);
+                case "delete" -> documents.deleteTemplate(template(documents, names.get(0)).id());
+                default -> documents.setDefaultTemplate(template(documents, names.get(0)).id());
+            }
+            if (!what.equals("list") && !what.equals("show")) {
+                context.err().println(NLS.bind(CliMessages.Contracts_templateDone, what, String.join(" → ", names)));
             }
         } catch (ValidationException e) {
             throw CommandException.usage(e.getErrors().stream().map(fe -> fe.message()).collect(Collectors.joining(System.lineSeparator())));
@@ -230,6 +286,17 @@ public class ContractsCommand implements CliCommand {
             throw new CommandException(DATA, e.getMessage(), e);
         }
         return OK;
+    }
+
+    /** {@code --template NAME}, else the default template of {@code --lang} (else of the user's language). */
+    private static ContractTemplate chosenTemplate(ContractDocuments documents, Arguments args) throws CommandException {
+        return args.option("template") != null ? template(documents, args.option("template").strip()) : documents.defaultTemplate(args.option("lang"));
+    }
+
+    /** A template by its name (any letter case). */
+    private static ContractTemplate template(ContractDocuments documents, String name) throws CommandException {
+        return documents.findTemplate(name).orElseThrow(() -> CommandException.usage(NLS.bind(CliMessages.Contracts_noTemplate, name,
+                documents.templates().stream().map(ContractTemplate::name).collect(Collectors.joining(", ")))));
     }
 
     private static String reference(List<String> positional, String action) throws CommandException {

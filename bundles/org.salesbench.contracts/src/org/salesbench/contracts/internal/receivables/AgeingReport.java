@@ -55,10 +55,7 @@ public class AgeingReport implements Report {
                     && (!customer || asOf.equals(LocalDate.now(Clocks.system())) && filter.owner() == null && filter.teamId() == null);
             if (totals && customer && !asOf.equals(context.unitOfWork().read(ContractAgeing::day))) {
                 // the first read of a new day brings the kept rows to it
-                context.unitOfWork().write(em -> {
-                    ContractAgeing.bringTo(em, context.unitOfWork().settings().dialect(), asOf);
-                    return null;
-                });
+                ContractAgeing.moveTo(context.unitOfWork(), asOf);
             }
             found = context.unitOfWork().read(em -> openNow(em, dimension, filter, asOf, totals));
         } else {

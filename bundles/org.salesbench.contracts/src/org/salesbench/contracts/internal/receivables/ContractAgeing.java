@@ -15,7 +15,10 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.core.runtime.ILog;
+import org.salesbench.contracts.receivables.AgeingDayMove;
 import org.salesbench.persistence.DatabaseSettings.Dialect;
+import org.salesbench.persistence.UnitOfWork;
 
 /**
  * The receivables ageing by customer the database keeps (change set contracts-money-6-ageing-by-customer): per customer
@@ -47,6 +50,11 @@ public final class ContractAgeing {
             em.createNativeQuery("SELECT SB_CONTRACT_AGEING_BRING(?1)").setParameter(1, java.sql.Date.valueOf(target)).getSingleResult();
             return;
         }
+        // Derby's triggers read the day's row without holding it, so a writer that has written an instalment may still
+        // wait for the day's row while the move, holding that row, waits for the writer's instalment: a deadlock. The
+        // move takes the instalments in share mode first, as writers take them first: it waits for the transactions
+        // writing instalments to end, and new ones wait for it (a move reads a few thousand rows at full size).
+        em.createNativeQuery("LOCK TABLE SB_CONTRACT_INSTALMENT IN SHARE MODE").executeUpdate();
         LocalDate was = day(em);
         if (was.equals(target)) {
             return;
@@ -100,6 +108,62 @@ public final class ContractAgeing {
         } catch (SQLException e) {
             throw new IllegalStateException("bringing the ageing by customer from " + was + " to " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Attempts at a move before a lock conflict the database reports (a deadlock, a lock wait timed out) is given up. */
+    static final int ATTEMPTS = 4;
+
+    /**
+     * Brings the kept rows to {@code target} in a transaction of its own, retried (after a short pause, up to
+     * {@value #ATTEMPTS} attempts) when the database reports a deadlock or a lock it could not get in time, which rolls
+     * the move back whole: the day and the rows move together or not at all. What the nightly job, {@code contracts
+     * ageing-day} and the report's first read of a new day run.
+     */
+    public static AgeingDayMove moveTo(UnitOfWork unitOfWork, LocalDate target) {
+        Dialect dialect = unitOfWork.settings().dialect();
+        LocalDate kept = unitOfWork.read(ContractAgeing::day);
+        if (kept.equals(target)) {
+            return new AgeingDayMove(kept, target, 1); // nothing to move: no lock taken
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                LocalDate was = unitOfWork.write(em -> {
+                    LocalDate before = day(em);
+                    bringTo(em, dialect, target);
+                    return before;
+                });
+                return new AgeingDayMove(was, target, attempt);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !lockConflict(e)) {
+                    throw e;
+                }
+                ILog.of(ContractAgeing.class).warn("Bringing the ageing by customer to " + target + ", attempt " + attempt + " of " + ATTEMPTS
+                        + " met a lock conflict and was rolled back; trying again: " + e.getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** SQL states of a transaction rolled back for a lock: Derby's deadlock and lock timeouts, PostgreSQL's deadlock and lock not available. */
+    private static final java.util.Set<String> LOCK_CONFLICTS = java.util.Set.of("40001", "40XL1", "40XL2", "40P01", "55P03");
+
+    /** Whether the database rolled the transaction back for a deadlock or a lock it could not get in time. */
+    static boolean lockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (s.getSQLState() != null && LOCK_CONFLICTS.contains(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

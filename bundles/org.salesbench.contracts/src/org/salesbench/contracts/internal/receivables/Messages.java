@@ -8,6 +8,7 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.contracts.internal.receivables.messages";
 
     public static String Field_amount;
+    public static String Ageing_job;
     public static String Receipt_creditMethod;
     public static String Transfer_contract;
     public static String Transfer_opportunity;

@@ -69,6 +69,11 @@ public class ReceivablesServiceImpl implements ReceivablesService {
         return LocalDate.now(clock.get());
     }
 
+    @Override
+    public org.salesbench.contracts.receivables.AgeingDayMove bringAgeingToToday() {
+        return ContractAgeing.moveTo(unitOfWork, today());
+    }
+
     // ---- plans
 
     @Override

@@ -29,6 +29,7 @@ import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractAttachment;
 import org.salesbench.contracts.ContractAttachments;
 import org.salesbench.contracts.ContractDocuments;
+import org.salesbench.contracts.ContractTemplate;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.core.model.Money;
@@ -46,7 +47,8 @@ import org.salesbench.ui.testing.UiTesting;
  * The contract editor's Documents page and the Contract Templates preference page on the real workbench: a signed scan
  * added and a contract PDF generated, both listed, opened byte for byte and removed (in the audit trail); archived in a
  * folder, a file missing from it is reported naming it; a template edited beside its placeholders, a mistake named by
- * its line, a Chinese template previewed as PDF with the 大写金额, saved as this installation's own and deleted again.
+ * its line, a named Chinese template made, previewed as PDF with the 大写金额 and saved, copied as an English one, renamed,
+ * made the English default, used to generate, and deleted.
  */
 class ContractDocumentsUiTest {
 
@@ -165,49 +167,86 @@ class ContractDocumentsUiTest {
     }
 
     @Test
-    void theTemplatesPageEditsChecksPreviewsSavesAndDeletesAChineseTemplate() throws Exception {
+    void theTemplatesPageKeepsNamedTemplatesAndGenerateUsesTheChosenOne() throws Exception {
         Contract contract = signedContract("模板客户" + unique);
+        ContractDocuments model = Services.get(ContractDocuments.class);
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(page.getWorkbenchWindow().getShell(), ContractTemplatesPreferencePage.ID,
                 new String[] { ContractTemplatesPreferencePage.ID }, null);
         dialog.setBlockOnOpen(false);
         dialog.open();
+        List<Long> made = new ArrayList<>();
         try {
             ContractTemplatesPreferencePage templates = (ContractTemplatesPreferencePage) dialog.getSelectedPage();
             settle();
             assertTrue(templates.placeholderNames().containsAll(List.of("{{number}}", "{{customer.name}}", "{{amount.capital}}", "{{#lines}}")),
                     templates.placeholderNames().toString());
-            templates.selectLanguage("zh_CN");
-            assertEquals(Services.get(ContractDocuments.class).shippedTemplate("zh_CN"), templates.editorText());
-            assertEquals(Messages.Templates_shipped, templates.sourceText());
+            // the shipped ones are listed, read-only
+            assertTrue(templates.listedNames().containsAll(List.of(Messages.Templates_shippedEn, Messages.Templates_shippedZh)), templates.listedNames().toString());
+            templates.select("shipped-zh_CN");
+            assertEquals(model.shippedTemplate("zh_CN"), templates.editorText());
             assertFalse(templates.deleteEnabled(), "the shipped template is not deleted");
+            assertFalse(templates.saveEnabled() || templates.editorEditable(), "nor changed");
+
+            // New: a named Chinese template, from the shipped text
+            String frameName = "框架协议 " + unique;
+            assertTrue(templates.newTemplate(frameName, "zh_CN"), templates.statusText());
+            made.add(templates.selected().id());
+            assertEquals(frameName, templates.selected().name());
+            assertTrue(templates.listedNames().contains(frameName), templates.listedNames().toString());
+            assertTrue(templates.editorEditable() && templates.deleteEnabled());
             UiTesting.screenshot("contract-templates");
+            // a second of the same name, whatever the case, is refused with the reason
+            assertFalse(templates.newTemplate(frameName.toUpperCase(java.util.Locale.ROOT), "zh_CN"));
+            assertTrue(templates.statusText().contains(frameName.toUpperCase(java.util.Locale.ROOT)), templates.statusText());
+            templates.select(frameName);
 
             // a mistake is named with its line, and not saved
             templates.setEditorText("# 合同 {{number}}\n金额：{{amout}}\n");
             assertFalse(templates.check());
             assertTrue(templates.statusText().contains("2") && templates.statusText().contains("amout"), templates.statusText());
             assertFalse(templates.save());
-            assertFalse(Services.get(ContractDocuments.class).isCustomised("zh_CN"));
+            assertEquals(model.shippedTemplate("zh_CN"), model.templateBody(made.get(0)));
 
-            // a Chinese template of our own, previewed with a contract, saved, then deleted
-            String own = "# 定制合同 " + unique + " {{number}}\n甲方：{{customer.name}}\n合计：{{amount}}（大写：{{amount.capital}}）\n";
+            // its own text, previewed with a contract, saved
+            String own = "# 框架协议 " + unique + " {{number}}\n甲方：{{customer.name}}\n合计：{{amount}}（大写：{{amount.capital}}）\n";
             templates.setEditorText(own);
             assertTrue(templates.check(), templates.statusText());
             Path preview = Files.createTempDirectory("template-preview").resolve("preview.pdf");
             templates.preview(preview).join();
             settle();
             String text = pdfText(preview);
-            assertTrue(text.contains("定制合同 " + unique) && text.contains("大写：") && text.contains("元"), text);
+            assertTrue(text.contains("框架协议 " + unique) && text.contains("大写：") && text.contains("元"), text);
             assertTrue(templates.save(), templates.statusText());
-            assertEquals(own, Services.get(ContractDocuments.class).template("zh_CN"));
-            assertEquals(Messages.Templates_own, templates.sourceText());
-            assertTrue(templates.deleteEnabled());
-            assertTrue(templates.delete());
-            assertFalse(Services.get(ContractDocuments.class).isCustomised("zh_CN"));
-            assertEquals(Services.get(ContractDocuments.class).shippedTemplate("zh_CN"), templates.editorText());
-            assertTrue(contract.getNumber() != null);
+            assertEquals(own, model.templateBody(made.get(0)));
+
+            // Copy as an English one, Rename it, make it the English default (a team setting)
+            assertTrue(templates.copySelected("Service agreement " + unique, "en"), templates.statusText());
+            made.add(templates.selected().id());
+            assertEquals("en", templates.selected().lang());
+            assertTrue(templates.renameSelected("Service agreement 2027 " + unique), templates.statusText());
+            assertEquals("Service agreement 2027 " + unique, model.findTemplate(made.get(1)).orElseThrow().name());
+            assertTrue(templates.setDefaultEnabled());
+            assertTrue(templates.setSelectedAsDefault(), templates.statusText());
+            assertEquals(made.get(1), model.defaultTemplate("en").id());
+            assertFalse(templates.setDefaultEnabled(), "already the default");
+
+            // Generate PDF with the chosen template: archived under its language
+            DocumentsPage documents = documentsPage(contract);
+            documents.generate(made.get(0)).join();
+            settle();
+            UiTesting.waitUntil("the generated PDF listed", () -> documents.shownFiles().size() == 1);
+            assertEquals(List.of(), errors);
+            assertEquals(contract.getNumber() + "-zh_CN.pdf", documents.shownFiles().get(0).getFileName());
+            assertTrue(DocumentsPage.templateLabel(model.defaultTemplate("en")).contains("Service agreement 2027 " + unique));
+
+            // Delete: the English default falls back to the shipped one
+            assertTrue(templates.deleteSelected(), templates.statusText());
+            assertEquals(ContractTemplate.SHIPPED_EN, model.defaultTemplate("en").id());
+            made.remove(1);
         } finally {
             dialog.close();
+            Services.get(org.salesbench.core.settings.TeamSettings.class).reset(ContractDocuments.DEFAULT_EN);
+            made.forEach(model::deleteTemplate);
         }
     }
 }

@@ -55,7 +55,8 @@ import org.salesbench.ui.testing.UiTesting;
  * From a won deal to money collected, through the contracts UI on the real workbench: the deal's Contracts page makes
  * the contract, its editor submits and approves it, gives it a plan and records a receipt; the editor, the Contracts
  * view, the Receivables view (before and after the receipt), the dashboard's Collected revenue tile and the customer's
- * Contracts page show what was collected and what is open. A signed contract is printed, renewed as an opportunity (once)
+ * Contracts page show what was collected and what is open. A signed contract is printed, renewed as an opportunity (once,
+ * and again when that deal is in the recycle bin, not once it is restored)
  * and as its next contract.
  */
 class ContractsUiTest {
@@ -381,6 +382,38 @@ class ContractsUiTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains(signed.getNumber()) && errors.get(0).contains(renewalDeal.getName()), errors.get(0));
         errors.clear();
+
+        // the renewal deal to the recycle bin: Renew is offered again; restored, it is not; binned again, Renew makes a new deal
+        OpportunityService deals = Services.get(OpportunityService.class);
+        org.salesbench.core.recyclebin.RecycleBin bin = Services.get(org.salesbench.core.recyclebin.RecycleBin.class);
+        deals.delete(renewalDealId);
+        UiTesting.waitUntil("Renew offered again once the renewal deal is in the recycle bin", () -> {
+            settle();
+            return overview.steps().get("renew").isEnabled();
+        });
+        assertTrue(service.renewalOpportunity(signed.getId()).isEmpty());
+        bin.restore(Opportunity.ENTITY, renewalDealId);
+        UiTesting.waitUntil("Renew no longer offered once the renewal deal is restored", () -> {
+            settle();
+            return !overview.steps().get("renew").isEnabled();
+        });
+        assertEquals(renewalDealId, service.renewalOpportunity(signed.getId()).orElseThrow().getId());
+        deals.delete(renewalDealId);
+        UiTesting.waitUntil("Renew offered again", () -> {
+            settle();
+            return overview.steps().get("renew").isEnabled();
+        });
+        overview.renew().join();
+        settle();
+        assertEquals(List.of(), errors);
+        Long secondDealId = service.find(signed.getId()).orElseThrow().getRenewalOpportunityId();
+        assertNotNull(secondDealId);
+        assertTrue(secondDealId.longValue() != renewalDealId.longValue(), "a new renewal deal");
+        assertTrue(deals.find(secondDealId).isPresent());
+        UiTesting.waitUntil("Renew no longer offered after the second renewal", () -> {
+            settle();
+            return !overview.steps().get("renew").isEnabled();
+        });
 
         // Next Contract: the next contract, a draft naming this one, opens in its own editor
         assertTrue(overview.steps().get("nextContract").isEnabled(), "a signed contract with dates is renewed");

@@ -27,6 +27,7 @@ import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.opportunities.BoardFilter;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.internal.ForecastServiceImpl;
 import org.salesbench.opportunities.internal.OpportunityServiceImpl;
@@ -41,7 +42,7 @@ import org.salesbench.users.internal.UserServiceImpl;
 /**
  * A customer's account team on a team server: li.wei (a sales rep) is put on the account team of zhao.lei's customer C3
  * (a share to read, account role pre-sales); he then sees C3 and its four deals on every path — a service read, the
- * list and its count, search, the won-revenue report and a direct SQL session — while wang.fang, a rep on no account
+ * list and its count, search, the won-revenue report, the board's cards and a direct SQL session — while wang.fang, a rep on no account
  * team of it, sees none of them; off the team again, li.wei sees what his role reaches only. The matrix is printed.
  */
 @Tag("postgres")
@@ -80,6 +81,7 @@ class PostgresAccountTeamTest {
                     assertEquals(0, new BigDecimal("450000").compareTo(now.won.subtract(was.won)), "C3's won revenue in Q1 joins his report");
                     assertEquals(1, now.sqlCustomer);
                     assertEquals(4, now.sqlDeals);
+                    assertTrue(now.carded, "C3's open deal O3 is a card on his board: " + now);
                     assertEquals(0, now.sqlUpdated, "a share to read does not let him change C3's deals");
                 } else {
                     assertFalse(now.any(), now.toString());
@@ -105,10 +107,10 @@ class PostgresAccountTeamTest {
 
     /** What {@code user} sees of C3 and its deals on each path. */
     private record Seen(boolean serviceCustomer, int serviceDeals, boolean listed, long count, boolean found, long deals, BigDecimal won,
-            long sqlCustomer, long sqlDeals, int sqlUpdated, List<String> rows) {
+            boolean carded, long sqlCustomer, long sqlDeals, int sqlUpdated, List<String> rows) {
 
         boolean any() {
-            return serviceCustomer || serviceDeals > 0 || listed || found || sqlCustomer > 0 || sqlDeals > 0;
+            return serviceCustomer || serviceDeals > 0 || listed || found || carded || sqlCustomer > 0 || sqlDeals > 0;
         }
     }
 
@@ -132,6 +134,9 @@ class PostgresAccountTeamTest {
             ReportResult report = reports.run("won-revenue", ReportFilter.all().withPeriod(Q1_FROM, Q1_TO).withBy("owner"));
             BigDecimal won = report.rows().stream().map(r -> new BigDecimal(Results.value(report, r, "won_revenue").toString()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
+            long o3 = data.id("O3");
+            boolean carded = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 20).columns().stream()
+                    .flatMap(column -> column.cards().stream()).anyMatch(card -> card.id() == o3);
             long sqlCustomer;
             long sqlDeals;
             int updated;
@@ -142,9 +147,9 @@ class PostgresAccountTeamTest {
             }
             List<String> rows = new ArrayList<>(List.of("service read: customer " + serviceCustomer + ", deals " + serviceDeals,
                     "list / count: C3 " + (listed ? "listed" : "not listed") + " / " + count, "search 南方零售: " + found,
-                    "deals listed: " + deals, "report won revenue Q1: " + won.toPlainString(),
+                    "deals listed: " + deals, "report won revenue Q1: " + won.toPlainString(), "board: O3 " + (carded ? "on a card" : "not shown"),
                     "direct SQL: customer " + sqlCustomer + ", deals " + sqlDeals + ", deals updated " + updated));
-            return new Seen(serviceCustomer, serviceDeals, listed, count, found, deals, won, sqlCustomer, sqlDeals, updated, rows);
+            return new Seen(serviceCustomer, serviceDeals, listed, count, found, deals, won, carded, sqlCustomer, sqlDeals, updated, rows);
         }
     }
 

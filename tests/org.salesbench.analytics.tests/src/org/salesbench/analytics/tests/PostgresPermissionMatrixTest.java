@@ -204,10 +204,19 @@ class PostgresPermissionMatrixTest {
                 record(user, "forecast May-Jun 2026", forecastDeals);
                 assertEquals(f[2], forecastDeals, user + ": forecast");
 
-                long onBoard = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 10).columns().stream()
-                        .filter(c -> c.kind() == org.salesbench.opportunities.StageKind.OPEN).mapToLong(BoardColumn::count).sum();
-                record(user, "board open deals", onBoard);
+                List<BoardColumn> open = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 10).columns().stream()
+                        .filter(c -> c.kind() == org.salesbench.opportunities.StageKind.OPEN).toList();
+                long onBoard = open.stream().mapToLong(BoardColumn::count).sum();
+                Set<String> carded = new TreeSet<>();
+                open.forEach(c -> c.cards().forEach(card -> carded.add(card.name())));
+                record(user, "board open deals / cards", onBoard + " / " + carded);
                 assertEquals(f[2], onBoard, user + ": board");
+                assertEquals(f[2], carded.size(), user + ": a card for each open deal the board counts, no other");
+                for (BoardColumn column : open) {
+                    for (var card : column.cards()) {
+                        assertTrue(opportunities.find(card.id()).isPresent(), user + ": the card " + card.name() + " is a deal they may read");
+                    }
+                }
 
                 if (!expected.contains("C3")) {
                     Customer forged = data.customers.find(data.id("C3")).orElseThrow();

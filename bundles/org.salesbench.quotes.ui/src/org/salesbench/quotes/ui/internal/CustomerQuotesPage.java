@@ -26,7 +26,7 @@ import org.salesbench.ui.forms.Tables;
  * in a job when the page is made and again when the editor reloads the customer. Quotes are worked on in
  * their opportunity's editor; this page shows where each stands.
  */
-public class CustomerQuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Customer> {
+public class CustomerQuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Customer>, org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.quotes.ui.customerEditor.quotes";
 
@@ -85,5 +85,14 @@ public class CustomerQuotesPage extends FormPage implements EntityFormEditor.Val
     /** The status line, for tests. */
     String statusText() {
         return status.getText();
+    }
+
+    /** Edit › Show History on the selected quote. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        if (viewer == null || viewer.getTable().isDisposed() || !(viewer.getStructuredSelection().getFirstElement() instanceof Quote q)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Quote.ENTITY, q.getId(), q.getOpportunity().getName() + " #" + q.getVersionNumber()));
     }
 }

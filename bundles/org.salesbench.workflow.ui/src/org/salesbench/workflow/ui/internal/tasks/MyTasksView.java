@@ -23,7 +23,7 @@ import org.salesbench.workflow.TaskFilter;
  * My Tasks: the user's tasks today, overdue, upcoming or done (or everyone's they may see), soonest due first, with
  * complete, snooze, reassign, comment and add; a double click opens the record a task is about.
  */
-public class MyTasksView extends FilteredListView<TaskFilter> {
+public class MyTasksView extends FilteredListView<TaskFilter> implements org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.workflow.ui.views.myTasks";
     /** The tool bar's Export to Calendar action. */
@@ -139,5 +139,11 @@ public class MyTasksView extends FilteredListView<TaskFilter> {
     @Override
     protected String errorTitle() {
         return Messages.Error_title;
+    }
+
+    /** Edit › Show History on the selected task. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        return tasks == null ? java.util.Optional.empty() : tasks.selectedRecord();
     }
 }

@@ -131,6 +131,12 @@ public final class TaskTable {
         return selection.length == 1 && selection[0].getData() instanceof TaskRow row ? Optional.of(row.task()) : Optional.empty();
     }
 
+    /** The selected task as a record (Edit › Show History). */
+    public Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        return table.isDisposed() ? Optional.empty()
+                : selected().map(t -> new org.salesbench.ui.forms.SelectedRecord(org.salesbench.workflow.Task.ENTITY, t.getId(), t.getTitle()));
+    }
+
     /** The rows read so far, in order (tests look at them). */
     public List<TaskRow> loaded() {
         return rows.loaded();

@@ -27,7 +27,7 @@ import org.salesbench.workflow.TaskStatus;
  *
  * @param <E> the editor's record type
  */
-public class TasksPage<E> extends FormPage implements EntityFormEditor.ValidatingPage<E> {
+public class TasksPage<E> extends FormPage implements EntityFormEditor.ValidatingPage<E>, org.salesbench.ui.forms.RecordSelection {
 
     private final RecordRef about;
     private final String aboutLabel;
@@ -118,5 +118,11 @@ public class TasksPage<E> extends FormPage implements EntityFormEditor.Validatin
     /** The count line, for tests. */
     public String statusText() {
         return status.getText();
+    }
+
+    /** Edit › Show History on the selected task. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        return tasks == null ? java.util.Optional.empty() : tasks.selectedRecord();
     }
 }

@@ -43,7 +43,7 @@ public class AuditTriggers implements CustomTaskChange {
         }
     }
 
-    static void attach(Connection connection, List<AuditedTables.Descriptor> tables) throws SQLException {
+    public static void attach(Connection connection, List<AuditedTables.Descriptor> tables) throws SQLException {
         for (AuditedTables.Descriptor table : tables) {
             String name = table.table().toLowerCase(Locale.ROOT);
             if (!exists(connection, name)) {

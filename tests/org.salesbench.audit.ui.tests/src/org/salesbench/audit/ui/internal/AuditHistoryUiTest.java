@@ -105,7 +105,10 @@ class AuditHistoryUiTest {
         assertEquals("", table.getItem(2).getText(7), "a field change has no details");
         assertEquals(table.getColumn(0), table.getSortColumn(), "newest first");
         assertEquals(SWT.DOWN, table.getSortDirection());
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED); // the whole table, for the picture
+        UiTesting.processEvents();
         UiTesting.screenshot("customer-history-details");
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
 
         // a click on When: oldest first; on Event: by the event's name; on Details: by the details
         UiTesting.clickColumn(table, 0);

@@ -56,18 +56,10 @@ public final class HistoryDialog extends TitleAreaDialog {
         return area;
     }
 
+    /** One button, Close: the dialog only shows. */
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
-    }
-
-    @Override
-    protected void buttonPressed(int buttonId) {
-        if (buttonId == IDialogConstants.CLOSE_ID) {
-            close();
-        } else {
-            super.buttonPressed(buttonId);
-        }
+        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
     }
 
     /** The table, for tests. */

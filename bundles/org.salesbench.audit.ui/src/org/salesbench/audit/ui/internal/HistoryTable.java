@@ -34,13 +34,13 @@ public final class HistoryTable {
         viewer = Tables.create(parent);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         AuditTrail trail = Services.get(AuditTrail.class);
-        Tables.column(viewer, AuditEntry.class, Messages.Column_when, 140, AuditColumns::when);
+        Tables.column(viewer, AuditEntry.class, Messages.Column_when, 170, AuditColumns::when);
         Tables.column(viewer, AuditEntry.class, Messages.Column_event, 80, AuditColumns::event);
         Tables.column(viewer, AuditEntry.class, Messages.Column_field, 130, e -> AuditColumns.field(trail, e));
         Tables.column(viewer, AuditEntry.class, Messages.Column_oldValue, 150, e -> AuditColumns.value(e.oldValue()));
         Tables.column(viewer, AuditEntry.class, Messages.Column_newValue, 150, e -> AuditColumns.value(e.newValue()));
         Tables.column(viewer, AuditEntry.class, Messages.Column_user, 100, AuditEntry::user);
-        Tables.column(viewer, AuditEntry.class, Messages.Column_client, 140, AuditColumns::client);
+        Tables.column(viewer, AuditEntry.class, Messages.Column_client, 160, AuditColumns::client);
         Tables.column(viewer, AuditEntry.class, Messages.Column_details, 260, e -> AuditColumns.value(e.details()));
         // the server's instant, then the order of writing (events of one transaction share their instant)
         Tables.sortable(viewer, AuditEntry.class, Map.of(WHEN, Comparator.comparing(AuditEntry::at).thenComparingLong(AuditEntry::id)), WHEN);

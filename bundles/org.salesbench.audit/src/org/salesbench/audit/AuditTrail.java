@@ -18,6 +18,13 @@ public interface AuditTrail {
     /** The names of the entities whose changes are recorded (declared by the modules), sorted. */
     List<String> entities();
 
+    /**
+     * The label of a recorded field in the user's language, as the modules declare it under
+     * {@code org.salesbench.audit.auditedTables} (e.g. {@code credit_code} of a customer: "Credit code", 统一社会信用代码);
+     * a field nobody labelled reads as its name with spaces.
+     */
+    String fieldLabel(String entity, String field);
+
     /** The entries matching {@code query}, newest first. */
     List<AuditEntry> search(AuditQuery query);
 

@@ -94,6 +94,11 @@ public final class AuditTrailImpl implements AuditTrail {
     }
 
     @Override
+    public String fieldLabel(String entity, String field) {
+        return AuditedTables.fieldLabel(entity, field);
+    }
+
+    @Override
     public List<AuditEntry> search(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM SB_AUDIT_EVENT WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();

@@ -19,7 +19,7 @@ import liquibase.resource.ResourceAccessor;
 
 /**
  * Attaches the audit triggers (insert, update, delete; statement level, with transition tables) to every declared
- * table of a PostgreSQL database that has them not yet. Run at each migration, so a module installed later is
+ * table of a PostgreSQL database that has them not yet, or has them under another entity name than it declares now. Run at each migration, so a module installed later is
  * attached on the next start; a table that does not exist is skipped.
  */
 public class AuditTriggers implements CustomTaskChange {
@@ -43,7 +43,7 @@ public class AuditTriggers implements CustomTaskChange {
         }
     }
 
-    static void attach(Connection connection, List<AuditedTables.Descriptor> tables) throws SQLException {
+    public static void attach(Connection connection, List<AuditedTables.Descriptor> tables) throws SQLException {
         for (AuditedTables.Descriptor table : tables) {
             String name = table.table().toLowerCase(Locale.ROOT);
             if (!exists(connection, name)) {
@@ -51,8 +51,15 @@ public class AuditTriggers implements CustomTaskChange {
             }
             for (String operation : OPERATIONS) {
                 String trigger = "sb_audit_" + operation.toLowerCase(Locale.ROOT);
-                if (hasTrigger(connection, name, trigger)) {
+                String function = "sb_audit_changes(" + literal(table.entity()) + ",";
+                String attached = triggerDefinition(connection, name, trigger);
+                if (attached != null && attached.contains(function)) {
                     continue;
+                }
+                if (attached != null) { // attached under another entity name (the module renamed it): attached again
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("DROP TRIGGER " + trigger + " ON " + name);
+                    }
                 }
                 String transition = switch (operation) {
                 case "INSERT" -> "NEW TABLE AS new_rows";
@@ -113,12 +120,14 @@ public class AuditTriggers implements CustomTaskChange {
         }
     }
 
-    private static boolean hasTrigger(Connection connection, String table, String trigger) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname = ?")) {
+    /** The trigger's definition as the server prints it, or {@code null} when the table has no such trigger. */
+    private static String triggerDefinition(Connection connection, String table, String trigger) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname = ?")) {
             p.setString(1, table);
             p.setString(2, trigger);
             try (ResultSet r = p.executeQuery()) {
-                return r.next();
+                return r.next() ? r.getString(1) : null;
             }
         }
     }

@@ -37,7 +37,40 @@ public final class AuditedTables {
                     ExtensionRegistryReader.requiredAttribute(e, "entity"), columns(e.getAttribute("ignoredColumns"))),
             Comparator.comparing(Descriptor::table));
 
+    /**
+     * The label of a field in the history, in the language the workbench runs in.
+     *
+     * @param entity the entity whose field it is, or {@code null} for the field of that name in every entity
+     * @param field  the field as the trail records it, in lower case (e.g. {@code credit_code})
+     */
+    public record FieldLabel(String entity, String field, String label) {
+    }
+
+    private static final ExtensionRegistryReader<FieldLabel> LABELS = new ExtensionRegistryReader<>(EXTENSION_POINT, "field",
+            e -> new FieldLabel(e.getAttribute("entity"), ExtensionRegistryReader.requiredAttribute(e, "name").toLowerCase(Locale.ROOT),
+                    ExtensionRegistryReader.requiredAttribute(e, "label")),
+            Comparator.comparing(FieldLabel::field).thenComparing(l -> l.entity() == null ? "" : l.entity()));
+
     private AuditedTables() {
+    }
+
+    /**
+     * The label of {@code field} of {@code entity}: the entity's own, else the one every entity shares, else the field's
+     * name with its underscores as spaces.
+     */
+    public static String fieldLabel(String entity, String field) {
+        String f = field.toLowerCase(Locale.ROOT);
+        String shared = null;
+        for (FieldLabel label : LABELS.descriptors()) {
+            if (label.field().equals(f)) {
+                if (label.entity() == null) {
+                    shared = label.label();
+                } else if (label.entity().equals(entity)) {
+                    return label.label();
+                }
+            }
+        }
+        return shared != null ? shared : f.replace('_', ' ');
     }
 
     public static List<Descriptor> all() {

@@ -13,6 +13,12 @@ import org.salesbench.core.model.Money;
  */
 public interface ReceivablesService {
 
+    /** The entity a receipt's history is kept under in the audit trail (by the receipt's id). */
+    String RECEIPT_AUDIT_ENTITY = "contract_receipt";
+
+    /** The entity an invoice's history is kept under in the audit trail (by the invoice's id). */
+    String INVOICE_AUDIT_ENTITY = "contract_invoice";
+
     /** The contract's current plan, in due order. */
     List<Instalment> plan(long contractId);
 

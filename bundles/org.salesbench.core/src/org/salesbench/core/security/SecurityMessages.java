@@ -11,6 +11,8 @@ public final class SecurityMessages extends NLS {
     public static String Security_denied;
     public static String Security_deniedOwned;
     public static String Security_ownRequest;
+    public static String Security_readShareOnly;
+    public static String Security_handOver;
     public static String Security_fieldReadOnly;
     public static String Security_fieldHidden;
     public static String Security_fieldHiddenFilter;
@@ -32,6 +34,16 @@ public final class SecurityMessages extends NLS {
     public static String denied(String login, Action action, String entity, String owner) {
         return owner == null ? NLS.bind(Security_denied, new Object[] {login, verb(action), entity})
                 : NLS.bind(Security_deniedOwned, new Object[] {login, verb(action), entity, owner});
+    }
+
+    /** "bob may not change this customer: it belongs to alice and is shared with bob to read only." */
+    public static String readShareOnly(String login, String entity, String owner) {
+        return NLS.bind(Security_readShareOnly, new Object[] {login, entity, owner});
+    }
+
+    /** The message when a user whose share lets them change a record tries to give it to another owner. */
+    public static String handOver(String login, String entity, String newOwner, String owner) {
+        return NLS.bind(Security_handOver, new Object[] {login, entity, newOwner, owner});
     }
 
     public static String ownRequest(String login, String entity) {

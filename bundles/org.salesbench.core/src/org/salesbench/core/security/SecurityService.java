@@ -42,9 +42,30 @@ public interface SecurityService {
      * {@code owner}: their roles allow it, or (reading and editing) it is shared with them.
      */
     default void check(Action action, String entity, String owner, long id) {
-        if (!isPermitted(action, entity, owner)
-                && !((action == Action.READ || action == Action.UPDATE) && isSharedWith(entity, id, action == Action.UPDATE))) {
-            throw new AccessDeniedException(SecurityMessages.denied(currentUser().login(), action, entity, owner));
+        if (isPermitted(action, entity, owner)
+                || (action == Action.READ || action == Action.UPDATE) && isSharedWith(entity, id, action == Action.UPDATE)) {
+            return;
+        }
+        if (action == Action.UPDATE && isSharedWith(entity, id, false)) {
+            throw new AccessDeniedException(SecurityMessages.readShareOnly(currentUser().login(), entity, owner));
+        }
+        throw new AccessDeniedException(SecurityMessages.denied(currentUser().login(), action, entity, owner));
+    }
+
+    /**
+     * Checks that the current user may save a change of the stored record {@code id} of {@code entity} owned by
+     * {@code storedOwner}, which the change gives to {@code newOwner}: their roles or an edit share (of the user, a team
+     * of theirs or the record's account team) let them change it, as the database's update policy does on a team server.
+     * Handing the record to someone else takes the roles' reach over both owners: a share lets a user change a record,
+     * never give it away.
+     */
+    default void checkUpdate(String entity, String storedOwner, String newOwner, long id) {
+        check(Action.UPDATE, entity, storedOwner, id);
+        if (!java.util.Objects.equals(storedOwner, newOwner)) {
+            if (!isPermitted(Action.UPDATE, entity, storedOwner)) {
+                throw new AccessDeniedException(SecurityMessages.handOver(currentUser().login(), entity, newOwner, storedOwner));
+            }
+            check(Action.UPDATE, entity, newOwner);
         }
     }
 

@@ -163,7 +163,6 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
 
     @Override
     public Opportunity update(Opportunity opportunity) {
-        security.check(Action.UPDATE, Opportunity.ENTITY, opportunity.getOwner());
         prepare(opportunity);
         return unitOfWork.write(em -> {
             Opportunity stored = em.find(Opportunity.class, opportunity.getId());
@@ -173,7 +172,8 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             // an editor's copy older than the stored deal: refused here, naming who changed it (the commit's check cannot)
             ConcurrentChangeException.checkVersion(Opportunity.ENTITY, opportunity.getId(), opportunity.getVersion(), stored.getVersion(),
                     stored.getUpdatedBy());
-            security.check(Action.UPDATE, Opportunity.ENTITY, stored.getOwner()); // the stored owner decides
+            // the stored owner decides, or an edit share (the database's update policy lets the same through)
+            security.checkUpdate(Opportunity.ENTITY, stored.getOwner(), opportunity.getOwner(), stored.getId());
             FieldSecurity.checkEdits(security, Opportunity.ENTITY, stored, opportunity);
             Validator v = new Validator();
             resolve(em, v, opportunity);
@@ -552,7 +552,7 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
             if (seenVersion != null) {
                 ConcurrentChangeException.checkVersion(Opportunity.ENTITY, opportunityId, seenVersion, o.getVersion(), o.getUpdatedBy());
             }
-            security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner());
+            security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner(), opportunityId); // a deal shared to edit moves too
             Validator v = new Validator();
             long targetId = stageId != null ? stageId
                     : o.getPipeline().firstStage(kind).map(Stage::getId).orElse(-1L);

@@ -23,9 +23,11 @@ import org.eclipse.ui.operations.RedoActionHandler;
 import org.eclipse.ui.operations.UndoActionHandler;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.salesbench.core.model.AbstractEntity;
+import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.persistence.ConcurrentChangeException;
+import org.salesbench.ui.internal.RecordPages;
 
 /**
  * A form editor over one entity that its model service validates and saves. Each edit is
@@ -73,6 +75,44 @@ public abstract class EntityFormEditor<T> extends FormEditor {
     /** The entity as edited. */
     public T entity() {
         return entity;
+    }
+
+    /**
+     * The entity name of the edited record (its {@code ENTITY} constant, e.g. {@code customer}), or {@code null}: an
+     * editor that names it gets the pages every record editor shows ({@code org.salesbench.ui.recordPages}, e.g. the
+     * History) after its own.
+     */
+    public String recordEntity() {
+        return null;
+    }
+
+    /** The edited record's id; 0 while it is not saved. */
+    public long recordId() {
+        Long id = entity instanceof AbstractEntity e ? e.getId() : null;
+        return id == null ? 0 : id;
+    }
+
+    /** The editor's own pages ({@link #addPages()}), then the pages every record editor shows. */
+    @Override
+    protected void createPages() {
+        super.createPages();
+        String recordEntity = recordEntity();
+        if (recordEntity == null) {
+            return;
+        }
+        for (RecordPages.Descriptor d : RecordPages.all()) {
+            org.eclipse.ui.forms.editor.IFormPage page = d.factory().get()
+                    .map(f -> LazyContribution.safeCall(d.id(), () -> f.createPage(this, d.id(), d.label(), recordEntity, this::recordId),
+                            (org.eclipse.ui.forms.editor.IFormPage) null))
+                    .orElse(null);
+            if (page != null) {
+                try {
+                    addPage(page);
+                } catch (PartInitException e) {
+                    org.eclipse.core.runtime.ILog.of(EntityFormEditor.class).error(d.id() + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** Sets the entity the editor shows, before the pages are made or after a reload. */

@@ -9,7 +9,7 @@ import org.eclipse.swt.widgets.Control;
  * @param <F> the list's filter
  * @param <R> the type of a row
  */
-public abstract class GridListView<F, R> extends FilteredListView<F> {
+public abstract class GridListView<F, R> extends FilteredListView<F> implements RecordSelection {
 
     protected GridListView(Class<F> filterType, F initialFilter) {
         super(filterType, initialFilter);
@@ -52,5 +52,17 @@ public abstract class GridListView<F, R> extends FilteredListView<F> {
     @Override
     public void selectAllRows() {
         grid().selectAll();
+    }
+
+    /** The record of the one selected row (Edit › Show History), as {@link #recordOf} names it. */
+    @Override
+    public java.util.Optional<SelectedRecord> selectedRecord() {
+        R row = grid() == null ? null : grid().selectedRow();
+        return row == null ? java.util.Optional.empty() : recordOf(row);
+    }
+
+    /** The record a row shows, for the commands about any record; empty (the default) for rows that are no record. */
+    protected java.util.Optional<SelectedRecord> recordOf(R row) {
+        return java.util.Optional.empty();
     }
 }

@@ -24,6 +24,8 @@ import org.salesbench.audit.AuditEntry;
 import org.salesbench.audit.AuditKind;
 import org.salesbench.audit.AuditQuery;
 import org.salesbench.audit.internal.AuditTrailImpl;
+import org.salesbench.audit.internal.AuditTriggers;
+import org.salesbench.audit.internal.AuditedTables;
 import org.salesbench.cli.internal.Cli;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.customers.Customer;
@@ -64,6 +66,29 @@ class PostgresAuditTrailTest {
         if (rep != null) {
             schema.onServer("DROP ROLE " + rep);
         }
+    }
+
+    /**
+     * A table a module declares under another entity name than its triggers were attached with (the receivables' tables
+     * once were all "contract") is attached again at the next migration, and records under the new name from then on.
+     */
+    @Test
+    void aTableDeclaredUnderANewEntityNameIsAttachedAgain() throws SQLException {
+        long id = customers.create(DerbyAuditTrailTest.customer("改名前")).getId();
+        AuditedTables.Descriptor renamed = new AuditedTables.Descriptor("SB_CUSTOMER", "customer_renamed", java.util.Set.of("normalized_name"));
+        db.write(em -> {
+            try {
+                AuditTriggers.attach(em.unwrap(Connection.class), List.of(renamed));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        Customer loaded = customers.find(id).orElseThrow();
+        loaded.setRegion("宁波");
+        customers.update(loaded);
+        assertEquals("宁波", DerbyAuditTrailTest.only(audit.history("customer_renamed", id), "region").newValue());
+        assertEquals(1, audit.history(Customer.ENTITY, id).size(), "only the creation, under the old name");
     }
 
     @Test

@@ -200,6 +200,12 @@ public final class UiTesting {
         table.notifyListeners(SWT.Selection, event);
     }
 
+    /** Clicks the header of column {@code index} of a table, as a user sorting by it would. */
+    public static void clickColumn(Table table, int index) {
+        table.getColumn(index).notifyListeners(SWT.Selection, new Event());
+        processEvents();
+    }
+
     /** The one push button under {@code root} whose label (mnemonic '&' ignored) is {@code label}. */
     public static Button button(Composite root, String label) {
         List<Button> buttons = find(root, Button.class, b -> label.equals(plain(b.getText())));

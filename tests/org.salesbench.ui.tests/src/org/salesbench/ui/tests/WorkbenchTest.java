@@ -22,6 +22,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 import org.salesbench.ui.testing.UiTesting;
 import org.salesbench.ui.SalesbenchUi;
+import org.salesbench.ui.internal.RecordPages;
 import org.salesbench.ui.internal.search.SearchBoxContribution;
 import org.salesbench.ui.internal.search.SearchJob;
 import org.salesbench.ui.internal.search.SearchProviderRegistry;
@@ -40,6 +41,16 @@ class WorkbenchTest {
             assertEquals(id, page.getPerspective().getId());
         }
         assertNotNull(page.findView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET), "the Properties view is in the Sales perspective");
+    }
+
+    @Test
+    void recordPagesAreReadLazilyAndAMissingClassIsSkipped() {
+        List<RecordPages.Descriptor> pages = RecordPages.all().stream().filter(d -> d.id().startsWith("org.salesbench.ui.tests.")).toList();
+        assertEquals(List.of("org.salesbench.ui.tests.recordPage", "org.salesbench.ui.tests.missingPage"),
+                pages.stream().map(RecordPages.Descriptor::id).toList(), "by order");
+        assertEquals("Notes", pages.get(0).label());
+        assertTrue(pages.get(0).factory().get().orElseThrow() instanceof NotesPageFactory);
+        assertTrue(pages.get(1).factory().get().isEmpty(), "a class that does not load yields nothing, logged once");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.salesbench.audit.ui.internal;
 
 import org.salesbench.audit.AuditEntry;
+import org.salesbench.audit.AuditTrail;
 import org.salesbench.ui.forms.Formats;
 
 /** How an audit entry's columns read in the history page and the audit view. */
@@ -25,8 +26,9 @@ public final class AuditColumns {
         };
     }
 
-    public static String field(AuditEntry e) {
-        return e.field() == null ? "" : e.field();
+    /** The field's label in the user's language, as its module declares it. */
+    public static String field(AuditTrail trail, AuditEntry e) {
+        return e.field() == null ? "" : trail.fieldLabel(e.entity(), e.field());
     }
 
     public static String value(String value) {

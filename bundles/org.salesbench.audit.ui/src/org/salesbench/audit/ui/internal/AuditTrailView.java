@@ -78,7 +78,8 @@ public class AuditTrailView extends ViewPart {
         Tables.column(viewer, AuditEntry.class, Messages.Column_entity, 90, AuditEntry::entity);
         Tables.column(viewer, AuditEntry.class, Messages.Column_record, 70, e -> e.recordId() == null ? "" : e.recordId().toString());
         Tables.column(viewer, AuditEntry.class, Messages.Column_event, 70, AuditColumns::event);
-        Tables.column(viewer, AuditEntry.class, Messages.Column_field, 110, AuditColumns::field);
+        AuditTrail trail = Services.get(AuditTrail.class);
+        Tables.column(viewer, AuditEntry.class, Messages.Column_field, 110, e -> AuditColumns.field(trail, e));
         Tables.column(viewer, AuditEntry.class, Messages.Column_oldValue, 140, e -> AuditColumns.value(e.oldValue()));
         Tables.column(viewer, AuditEntry.class, Messages.Column_newValue, 140, e -> AuditColumns.value(e.newValue()));
         Tables.column(viewer, AuditEntry.class, Messages.Column_details, 220, e -> AuditColumns.value(e.details()));

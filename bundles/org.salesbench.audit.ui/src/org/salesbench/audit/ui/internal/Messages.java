@@ -25,6 +25,9 @@ public final class Messages extends NLS {
     public static String Kind_other;
     public static String Client_unknown;
     public static String History_notSaved;
+    public static String HistoryDialog_title;
+    public static String HistoryDialog_heading;
+    public static String HistoryDialog_message;
     public static String Job_loadHistory;
     public static String Job_search;
     public static String View_user;

@@ -14,7 +14,6 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.salesbench.audit.ui.AuditHistoryPage;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractService;
 import org.salesbench.core.events.EventTopics;
@@ -92,13 +91,16 @@ public class ContractEditor extends EntityFormEditor<Contract> {
             addPage(new ReceiptsPage(this));
             addPage(new InvoicesPage(this));
             addPage(new DocumentsPage(this));
-            addPage(new AuditHistoryPage(this, HISTORY_PAGE, Messages.Page_history, Contract.ENTITY, () -> contract().getId()));
         } catch (PartInitException e) {
             ILog.of(ContractEditor.class).error(e.getMessage(), e);
         }
     }
 
-    public static final String HISTORY_PAGE = "org.salesbench.contracts.ui.editor.history";
+    /** The History page (the audit trail's, as on every record editor) follows the pages above. */
+    @Override
+    public String recordEntity() {
+        return Contract.ENTITY;
+    }
 
     public Contract contract() {
         return entity();

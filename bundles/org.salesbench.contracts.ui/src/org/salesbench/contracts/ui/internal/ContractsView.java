@@ -312,4 +312,10 @@ public class ContractsView extends GridListView<ContractFilter, ContractRow> {
     protected String errorTitle() {
         return Messages.Contracts_errorTitle;
     }
+
+    /** Edit › Show History on the selected row's record. */
+    @Override
+    protected java.util.Optional<org.salesbench.ui.forms.SelectedRecord> recordOf(ContractRow row) {
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Contract.ENTITY, row.contract().getId(), row.contract().getNumber()));
+    }
 }

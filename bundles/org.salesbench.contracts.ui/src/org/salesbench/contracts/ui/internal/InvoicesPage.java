@@ -38,7 +38,7 @@ import org.salesbench.ui.forms.TablePages;
 import org.salesbench.ui.forms.Tables;
 
 /** The contract's invoices: requested → issued (number, date) | void (reason), each for some of its instalments. */
-public class InvoicesPage extends ContractRecordsPage {
+public class InvoicesPage extends ContractRecordsPage implements org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.invoices";
 
@@ -103,6 +103,15 @@ public class InvoicesPage extends ContractRecordsPage {
 
     private Invoice selected() {
         return viewer.getStructuredSelection().getFirstElement() instanceof Invoice i ? i : null;
+    }
+
+    /** Edit › Show History on the selected invoice. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        Invoice i = viewer == null || viewer.getTable().isDisposed() ? null : selected();
+        return i == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(org.salesbench.contracts.receivables.ReceivablesService.INVOICE_AUDIT_ENTITY, i.getId(),
+                        i.getNumber() == null ? String.valueOf(i.getId()) : i.getNumber()));
     }
 
     private void updateButtons() {

@@ -101,7 +101,6 @@ public final class Messages extends NLS {
     public static String NewContract_title;
     public static String OpportunityContracts_count;
     public static String OpportunityContracts_notWon;
-    public static String Page_history;
     public static String Page_invoices;
     public static String Page_overview;
     public static String Page_plan;

@@ -33,7 +33,7 @@ import org.salesbench.ui.forms.Tables;
  * The contract's receipts (回款) and reversals, with what the contract has collected and what is open; the selected
  * receipt's write-offs against the instalments below. Record receipt… and Reverse… go through the model.
  */
-public class ReceiptsPage extends ContractRecordsPage {
+public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.receipts";
 
@@ -183,5 +183,14 @@ public class ReceiptsPage extends ContractRecordsPage {
 
     Button recordButton() {
         return record;
+    }
+
+    /** Edit › Show History on the selected receipt. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        Receipt r = receipts == null || receipts.getTable().isDisposed() ? null : selected();
+        return r == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(org.salesbench.contracts.receivables.ReceivablesService.RECEIPT_AUDIT_ENTITY, r.getId(),
+                        org.salesbench.ui.forms.Formats.date(r.getReceivedOn()) + (r.getReference() == null ? "" : " " + r.getReference())));
     }
 }

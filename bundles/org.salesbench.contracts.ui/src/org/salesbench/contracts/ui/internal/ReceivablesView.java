@@ -188,4 +188,10 @@ public class ReceivablesView extends GridListView<Boolean, OpenInstalment> {
     protected String errorTitle() {
         return Messages.Receivables_errorTitle;
     }
+
+    /** Edit › Show History on the selected row's record. */
+    @Override
+    protected java.util.Optional<org.salesbench.ui.forms.SelectedRecord> recordOf(OpenInstalment row) {
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Contract.ENTITY, row.contractId(), row.contractNumber()));
+    }
 }

@@ -19,7 +19,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.ui.forms.Formats;
 
 /** The people at the customer; edits are saved with the customer. */
-public class ContactsPage extends FormPage implements CustomerEditor.ValidatingPage {
+public class ContactsPage extends FormPage implements CustomerEditor.ValidatingPage, org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.customers.ui.editor.contacts";
 
@@ -104,5 +104,15 @@ public class ContactsPage extends FormPage implements CustomerEditor.ValidatingP
         if (viewer != null) {
             viewer.setInput(customer.getContacts());
         }
+    }
+
+    /** Edit › Show History on the selected contact (a saved one: a contact added but not saved has none yet). */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        if (viewer == null || viewer.getTable().isDisposed() || !(viewer.getStructuredSelection().getFirstElement() instanceof Contact c)
+                || c.getId() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Contact.ENTITY, c.getId(), c.getName()));
     }
 }

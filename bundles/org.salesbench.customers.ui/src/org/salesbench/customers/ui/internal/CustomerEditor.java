@@ -65,6 +65,12 @@ public class CustomerEditor extends EntityFormEditor<Customer> implements Custom
         return entity();
     }
 
+    /** The History page (the audit trail's, as on every record editor) follows the pages above. */
+    @Override
+    public String recordEntity() {
+        return Customer.ENTITY;
+    }
+
     CustomerService service() {
         return service;
     }

@@ -591,4 +591,10 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
     protected String errorTitle() {
         return Messages.Action_open;
     }
+
+    /** Edit › Show History on the selected row's record. */
+    @Override
+    protected java.util.Optional<org.salesbench.ui.forms.SelectedRecord> recordOf(CustomerRow row) {
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Customer.ENTITY, row.id(), row.name()));
+    }
 }

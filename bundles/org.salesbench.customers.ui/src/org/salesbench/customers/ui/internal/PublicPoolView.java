@@ -240,4 +240,10 @@ public class PublicPoolView extends GridListView<PoolFilter, PoolRow> {
     protected String errorTitle() {
         return PoolMessages.View_error;
     }
+
+    /** Edit › Show History on the selected row's record. */
+    @Override
+    protected java.util.Optional<org.salesbench.ui.forms.SelectedRecord> recordOf(PoolRow row) {
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Customer.ENTITY, row.id(), row.name()));
+    }
 }

@@ -212,6 +212,11 @@ public class LeadsView extends GridListView<LeadFilter, LeadRow> {
         return grid.selectedRow();
     }
 
+    @Override
+    protected java.util.Optional<org.salesbench.ui.forms.SelectedRecord> recordOf(LeadRow row) {
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Lead.ENTITY, row.id(), row.company()));
+    }
+
     private void newLead() {
         Jobs.load(grid.control(), Messages.Job_loadLeads, () -> service.sources(true), sources -> {
             LeadDialog dialog = new LeadDialog(getSite().getShell(), service, sources, new Lead());

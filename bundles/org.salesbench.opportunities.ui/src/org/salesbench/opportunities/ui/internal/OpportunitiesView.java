@@ -403,4 +403,10 @@ public class OpportunitiesView extends GridListView<OpportunityFilter, Opportuni
     protected String errorTitle() {
         return Messages.Opportunities_errorTitle;
     }
+
+    /** Edit › Show History on the selected row's record. */
+    @Override
+    protected java.util.Optional<org.salesbench.ui.forms.SelectedRecord> recordOf(OpportunityRow row) {
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(Opportunity.ENTITY, row.id(), row.name()));
+    }
 }

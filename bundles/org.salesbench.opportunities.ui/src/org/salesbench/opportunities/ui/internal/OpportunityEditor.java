@@ -96,6 +96,12 @@ public class OpportunityEditor extends EntityFormEditor<Opportunity> {
         return entity();
     }
 
+    /** The History page (the audit trail's, as on every record editor) follows the pages above. */
+    @Override
+    public String recordEntity() {
+        return Opportunity.ENTITY;
+    }
+
     OpportunityService service() {
         return service;
     }

@@ -32,7 +32,7 @@ import org.salesbench.ui.forms.VirtualRows;
  * columns, headers drag to reorder, the layout is kept per user, and the selected cells copy (Ctrl+C). Quotes are worked
  * on in their opportunity's editor: a double-click opens it.
  */
-public class CustomerQuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Customer> {
+public class CustomerQuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Customer>, org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.quotes.ui.customerEditor.quotes";
     /** The layout every customer's Quotes page keeps for the user. */
@@ -134,5 +134,12 @@ public class CustomerQuotesPage extends FormPage implements EntityFormEditor.Val
     /** The status line, for tests. */
     String statusText() {
         return status.getText();
+    }
+
+    /** Edit › Show History on the selected quote. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        Quote quote = grid == null || grid.control().isDisposed() ? null : grid.selectedRow();
+        return java.util.Optional.ofNullable(quote).map(QuotesPage::record);
     }
 }

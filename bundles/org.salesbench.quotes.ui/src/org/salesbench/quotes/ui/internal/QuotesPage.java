@@ -44,7 +44,7 @@ import org.salesbench.ui.forms.Formats;
  * through its life (submit for approval, approve or refuse when the user may, mark sent, accepted or
  * rejected), make a new version of it, export it as PDF. Buttons follow the selected quote's status.
  */
-public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity> {
+public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity>, org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.quotes.ui.editor.quotes";
 
@@ -305,5 +305,20 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
     @SuppressWarnings("unchecked")
     public List<Quote> shownQuotes() {
         return viewer.getInput() == null ? List.of() : (List<Quote>) viewer.getInput();
+    }
+
+    /** Edit › Show History on the selected quote. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        if (viewer == null || viewer.getTable().isDisposed() || !(viewer.getStructuredSelection().getFirstElement() instanceof Quote q)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(record(q));
+    }
+
+    /** A quote as the commands about any record name it: its deal and version. */
+    static org.salesbench.ui.forms.SelectedRecord record(Quote quote) {
+        return new org.salesbench.ui.forms.SelectedRecord(Quote.ENTITY, quote.getId(),
+                quote.getOpportunity().getName() + " #" + quote.getVersionNumber());
     }
 }

@@ -45,7 +45,7 @@ import org.salesbench.ui.forms.ConflictDialog;
  * The recycle bin: deleted records of every kind the installed modules contribute, who deleted them and when, with
  * Restore and Purge. It knows no kind of record; the {@link RecycleBin} service names them.
  */
-public class RecycleBinView extends ViewPart {
+public class RecycleBinView extends ViewPart implements org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.ui.views.recycleBin";
 
@@ -180,6 +180,14 @@ public class RecycleBinView extends ViewPart {
     private DeletedRecord selected() {
         int index = table.getSelectionIndex();
         return index < 0 || index >= shown.size() ? null : shown.get(index);
+    }
+
+    /** A deleted record's history stays reachable: Edit › Show History on the selected one. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        DeletedRecord record = table == null || table.isDisposed() ? null : selected();
+        return record == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(record.entity(), record.id(), record.name()));
     }
 
     private void restoreSelected() {

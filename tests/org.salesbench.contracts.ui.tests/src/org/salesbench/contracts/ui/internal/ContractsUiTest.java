@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 
@@ -298,6 +299,25 @@ class ContractsUiTest {
         assertEquals(collected, ofCustomer.shownRows().get(0).collected());
         assertEquals("1 contract(s), 0 with money past due", ofCustomer.statusText());
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void theContractEditorHasTheHistoryPageOfEveryRecordEditor() throws Exception {
+        Opportunity deal = wonDeal("历史客户" + unique, "8000");
+        ContractService service = Services.get(ContractService.class);
+        Contract draft = service.createFromOpportunity(deal.getId());
+        Contract edited = service.find(draft.getId()).orElseThrow();
+        edited.setTitle("变更后的合同" + unique);
+        service.update(edited);
+        ContractEditor editor = ContractEditor.open(page, draft.getId(), draft.getNumber());
+        org.salesbench.audit.ui.AuditHistoryPage history = (org.salesbench.audit.ui.AuditHistoryPage) editor
+                .setActivePage(org.salesbench.audit.ui.AuditHistoryPage.ID);
+        settle();
+        UiTesting.waitUntil("the contract's history", () -> history.table() != null && history.table().getItemCount() >= 2);
+        org.eclipse.swt.widgets.TableItem newest = history.table().getItem(0);
+        assertEquals(List.of("changed", "Title", Objects.toString(draft.getTitle(), ""), "变更后的合同" + unique),
+                List.of(newest.getText(1), newest.getText(2), newest.getText(3), newest.getText(4)));
+        assertEquals("created", history.table().getItem(history.table().getItemCount() - 1).getText(1));
     }
 
     @Test

@@ -38,7 +38,6 @@ import org.salesbench.users.UserService;
 class AccountTeamPageUiTest {
 
     private static final String PAGE = "org.salesbench.users.ui.customerPages.accountTeam";
-    private static final String HISTORY = "org.salesbench.customers.ui.customerPages.history";
     private final IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 
     @AfterEach
@@ -95,13 +94,13 @@ class AccountTeamPageUiTest {
         UiTesting.waitUntil("the member gone", () -> table.getItemCount() == 0, 10_000);
         assertEquals(List.of(), users.shares(Customer.ENTITY, id));
 
-        AuditHistoryPage history = assertInstanceOf(AuditHistoryPage.class, editor.setActivePage(HISTORY));
+        AuditHistoryPage history = assertInstanceOf(AuditHistoryPage.class, editor.setActivePage(AuditHistoryPage.ID));
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the customer's history", () -> history.table() != null && history.table().getItemCount() == 3, 10_000);
         Table entries = history.table();
         // newest first: the removal, the addition, the customer's creation
-        assertEquals(List.of("changed", "account_team", login + " edit implementation", ""), row(entries.getItem(0), 5).subList(1, 5));
-        assertEquals(List.of("changed", "account_team", "", login + " edit implementation"), row(entries.getItem(1), 5).subList(1, 5));
+        assertEquals(List.of("changed", "Account team", login + " edit implementation", ""), row(entries.getItem(0), 5).subList(1, 5));
+        assertEquals(List.of("changed", "Account team", "", login + " edit implementation"), row(entries.getItem(1), 5).subList(1, 5));
         assertEquals("created", entries.getItem(2).getText(1));
         assertTrue(!entries.getItem(0).getText(5).isBlank(), "who removed the member");
     }

@@ -40,6 +40,7 @@ import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.audit.ui.AuditHistoryPage;
 import org.salesbench.ui.testing.UiTesting;
 
 /** Leads, the pipeline board and the opportunity editor in the real workbench under Xvfb, on Derby. */
@@ -317,6 +318,16 @@ class OpportunitiesUiTest {
         editor.setActivePage(OpportunityActivitiesPage.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
         assertEquals(0, ((OpportunityActivitiesPage) editor.findPage(OpportunityActivitiesPage.ID)).shownActivities());
+
+        // the History page every record editor shows: the other user's change, newest first, with who and old/new
+        AuditHistoryPage changes = (AuditHistoryPage) editor.setActivePage(AuditHistoryPage.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the deal's history", () -> changes.table() != null && changes.table().getItemCount() >= 4, 10_000);
+        org.eclipse.swt.widgets.TableItem newest = changes.table().getItem(0);
+        assertEquals(List.of("changed", "Next step", "安排演示", "对方的下一步"),
+                List.of(newest.getText(1), newest.getText(2), newest.getText(3), newest.getText(4)));
+        assertFalse(newest.getText(5).isBlank(), "who changed it");
+        assertEquals("created", changes.table().getItem(changes.table().getItemCount() - 1).getText(1));
     }
 
     /** The editor's overview page, once its fields are there. */

@@ -2,6 +2,7 @@ package org.salesbench.workflow.ui.internal.tasks;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
@@ -16,6 +17,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.FilterBars;
 import org.salesbench.ui.forms.GridListView;
+import org.salesbench.ui.forms.SelectedRecord;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.workflow.Task;
 import org.salesbench.workflow.TaskFilter;
@@ -145,5 +147,11 @@ public class MyTasksView extends GridListView<TaskFilter, TaskRow> {
     @Override
     protected String errorTitle() {
         return Messages.Error_title;
+    }
+
+    /** Edit › Show History on the selected task. */
+    @Override
+    protected Optional<SelectedRecord> recordOf(TaskRow row) {
+        return Optional.of(TaskGrid.record(row.task()));
     }
 }

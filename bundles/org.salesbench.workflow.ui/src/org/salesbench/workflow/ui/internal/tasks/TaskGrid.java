@@ -19,6 +19,7 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.SelectedRecord;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.VirtualRows;
 import org.salesbench.workflow.RecordRef;
@@ -125,6 +126,16 @@ public final class TaskGrid {
     /** The selected task, as read when its row was shown. */
     public Optional<Task> selected() {
         return Optional.ofNullable(grid.selectedRow()).map(TaskRow::task);
+    }
+
+    /** The selected task as a record (Edit › Show History). */
+    public Optional<SelectedRecord> selectedRecord() {
+        return grid.control().isDisposed() ? Optional.empty() : selected().map(TaskGrid::record);
+    }
+
+    /** A task as the commands about any record name it. */
+    static SelectedRecord record(Task task) {
+        return new SelectedRecord(Task.ENTITY, task.getId(), task.getTitle());
     }
 
     /** The rows read so far, in order (tests look at them). */

@@ -27,7 +27,7 @@ import org.salesbench.workflow.TaskStatus;
  *
  * @param <E> the editor's record type
  */
-public class TasksPage<E> extends FormPage implements EntityFormEditor.ValidatingPage<E> {
+public class TasksPage<E> extends FormPage implements EntityFormEditor.ValidatingPage<E>, org.salesbench.ui.forms.RecordSelection {
 
     /** The layout every record editor's Tasks page keeps for the user (one for all, as the columns are the same). */
     static final String GRID_ID = "org.salesbench.workflow.ui.tasksPage"; //$NON-NLS-1$
@@ -121,5 +121,11 @@ public class TasksPage<E> extends FormPage implements EntityFormEditor.Validatin
     /** The count line, for tests. */
     public String statusText() {
         return status.getText();
+    }
+
+    /** Edit › Show History on the selected task. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        return tasks == null ? java.util.Optional.empty() : tasks.selectedRecord();
     }
 }

@@ -71,6 +71,18 @@ class ReceivablesTotalsTest {
             + " GROUP BY g.OWNER, g.CURRENCY, g.DM, g.OM";
     private static final String KEPT_PAID = "SELECT OWNER, CURRENCY, CAST(DUE_MONTH AS CHAR(6)), CAST(ON_MONTH AS CHAR(6)), AMOUNT FROM SB_CONTRACT_PAID_TOTAL";
 
+    private static final String EXACT_CUSTOMER_DUE = "SELECT CAST(g.K AS CHAR(20)), g.CURRENCY, CAST(g.DM AS CHAR(6)), SUM(g.AMOUNT), SUM(g.OPEN_AMOUNT) FROM ("
+            + "SELECT COALESCE(CUSTOMER_ID, 0) AS K, CURRENCY, YEAR(DUE_DATE) * 100 + MONTH(DUE_DATE) AS DM, AMOUNT,"
+            + " CASE WHEN RECEIVABLE = TRUE THEN AMOUNT - PAID ELSE 0 END AS OPEN_AMOUNT FROM SB_CONTRACT_INSTALMENT"
+            + " WHERE CONTRACT_RECEIVABLE = TRUE AND ACTIVE = TRUE) g GROUP BY g.K, g.CURRENCY, g.DM";
+    private static final String KEPT_CUSTOMER_DUE = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, CAST(DUE_MONTH AS CHAR(6)), PLANNED, OPEN_AMOUNT"
+            + " FROM SB_CONTRACT_CUSTOMER_DUE";
+    private static final String EXACT_CUSTOMER_COLLECTED = "SELECT CAST(g.K AS CHAR(20)), g.CURRENCY, CAST(g.OM AS CHAR(6)), SUM(g.AMOUNT) FROM ("
+            + "SELECT COALESCE(CUSTOMER_ID, 0) AS K, CURRENCY, YEAR(RECEIVED_ON) * 100 + MONTH(RECEIVED_ON) AS OM, AMOUNT FROM SB_CONTRACT_RECEIPT"
+            + " WHERE METHOD <> 'CREDIT') g GROUP BY g.K, g.CURRENCY, g.OM";
+    private static final String KEPT_CUSTOMER_COLLECTED = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, CAST(ON_MONTH AS CHAR(6)), AMOUNT"
+            + " FROM SB_CONTRACT_CUSTOMER_COLLECTED";
+
     private static final String KEPT_AGEING = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, NOT_DUE, DAYS_0_30, DAYS_31_60, DAYS_61_90, DAYS_OVER_90"
             + " FROM SB_CONTRACT_AGEING_TOTAL";
 
@@ -148,6 +160,37 @@ class ReceivablesTotalsTest {
         for (String by : List.of("month", "owner", "team")) {
             assertEquals(report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.MANAGER),
                     report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.ADMIN), "collected revenue by " + by + " after " + after);
+        }
+        pastAgrees(after);
+    }
+
+    /**
+     * The totals per customer and month (contracts-money-7-customer-months) equal the exact groups, and the reports read
+     * from them equal the exact queries: the ageing as of past days (a day, a month and more back, the last day of a
+     * month and the first of the next, by customer, owner and team) and collected revenue by customer over periods
+     * whose limits fall on a month's first or last day, within one month, in the past, and beyond today.
+     */
+    private void pastAgrees(String after) {
+        assertEquals(rows(EXACT_CUSTOMER_DUE, 3), rows(KEPT_CUSTOMER_DUE, 3), "planned and open per customer and due month after " + after);
+        assertEquals(rows(EXACT_CUSTOMER_COLLECTED, 3), rows(KEPT_CUSTOMER_COLLECTED, 3), "collected per customer and month after " + after);
+        LocalDate today = fx.today();
+        LocalDate monthStart = today.withDayOfMonth(1);
+        List<LocalDate> days = List.of(today.minusDays(1), today.minusDays(30), today.minusDays(31), today.minusDays(45), today.minusDays(61),
+                today.minusDays(95), monthStart.minusDays(1), monthStart, monthStart.minusMonths(1), monthStart.minusMonths(2).plusDays(14));
+        for (LocalDate day : days) {
+            for (String by : day.equals(today.minusDays(45)) || day.equals(monthStart.minusDays(1)) ? List.of("customer", "owner", "team") : List.of("customer")) {
+                ReportFilter filter = ReportFilter.all().withBy(by).withTo(day);
+                assertEquals(report(new AgeingReport(), filter, ContractFixture.MANAGER), report(new AgeingReport(), filter, ContractFixture.ADMIN),
+                        "ageing by " + by + " as of " + day + " after " + after);
+            }
+        }
+        LocalDate lastMonth = monthStart.minusMonths(1);
+        for (LocalDate[] period : List.of(new LocalDate[] { today.minusMonths(14).withDayOfMonth(1), today },
+                new LocalDate[] { today.minusDays(100), today.minusDays(35) }, new LocalDate[] { lastMonth.plusDays(2), lastMonth.plusDays(19) },
+                new LocalDate[] { lastMonth, monthStart.minusDays(1) }, new LocalDate[] { today.minusDays(10), today.plusDays(20) })) {
+            ReportFilter filter = ReportFilter.all().withPeriod(period[0], period[1]).withBy("customer");
+            assertEquals(report(new CollectedRevenueReport(), filter, ContractFixture.MANAGER), report(new CollectedRevenueReport(), filter, ContractFixture.ADMIN),
+                    "collected revenue by customer from " + period[0] + " to " + period[1] + " after " + after);
         }
     }
 
@@ -238,5 +281,7 @@ class ReceivablesTotalsTest {
         assertEquals(Map.of(), rows(KEPT_COLLECTED, 3));
         assertEquals(Map.of(), rows(KEPT_PAID, 4));
         assertEquals(Map.of(), rows(KEPT_AGEING, 2));
+        assertEquals(Map.of(), rows(KEPT_CUSTOMER_DUE, 3));
+        assertEquals(Map.of(), rows(KEPT_CUSTOMER_COLLECTED, 3));
     }
 }

@@ -161,24 +161,23 @@ class ReceivablesTotalsTest {
             assertEquals(report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.MANAGER),
                     report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.ADMIN), "collected revenue by " + by + " after " + after);
         }
-        pastAgrees(after);
+        assertEquals(rows(EXACT_CUSTOMER_DUE, 3), rows(KEPT_CUSTOMER_DUE, 3), "planned and open per customer and due month after " + after);
+        assertEquals(rows(EXACT_CUSTOMER_COLLECTED, 3), rows(KEPT_CUSTOMER_COLLECTED, 3), "collected per customer and month after " + after);
     }
 
     /**
-     * The totals per customer and month (contracts-money-7-customer-months) equal the exact groups, and the reports read
-     * from them equal the exact queries: the ageing as of past days (a day, a month and more back, the last day of a
+     * The reports read from the totals per customer and month (contracts-money-7-customer-months) equal the exact
+     * queries: the ageing as of past days (a day, a month and more back, the last day of a
      * month and the first of the next, by customer, owner and team) and collected revenue by customer over periods
      * whose limits fall on a month's first or last day, within one month, in the past, and beyond today.
      */
     private void pastAgrees(String after) {
-        assertEquals(rows(EXACT_CUSTOMER_DUE, 3), rows(KEPT_CUSTOMER_DUE, 3), "planned and open per customer and due month after " + after);
-        assertEquals(rows(EXACT_CUSTOMER_COLLECTED, 3), rows(KEPT_CUSTOMER_COLLECTED, 3), "collected per customer and month after " + after);
         LocalDate today = fx.today();
         LocalDate monthStart = today.withDayOfMonth(1);
-        List<LocalDate> days = List.of(today.minusDays(1), today.minusDays(30), today.minusDays(31), today.minusDays(45), today.minusDays(61),
-                today.minusDays(95), monthStart.minusDays(1), monthStart, monthStart.minusMonths(1), monthStart.minusMonths(2).plusDays(14));
+        List<LocalDate> days = List.of(today.minusDays(1), today.minusDays(31), today.minusDays(61), today.minusDays(95), monthStart.minusDays(1),
+                monthStart, monthStart.minusMonths(2).plusDays(14));
         for (LocalDate day : days) {
-            for (String by : day.equals(today.minusDays(45)) || day.equals(monthStart.minusDays(1)) ? List.of("customer", "owner", "team") : List.of("customer")) {
+            for (String by : day.equals(monthStart.minusDays(1)) ? List.of("customer", "owner", "team") : List.of("customer")) {
                 ReportFilter filter = ReportFilter.all().withBy(by).withTo(day);
                 assertEquals(report(new AgeingReport(), filter, ContractFixture.MANAGER), report(new AgeingReport(), filter, ContractFixture.ADMIN),
                         "ageing by " + by + " as of " + day + " after " + after);
@@ -216,6 +215,7 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(small.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(100), "50"),
                 PlannedInstalment.percent(fx.today().plusDays(10), "50")), null);
         totalsAgree("plans");
+        pastAgrees("plans");
         assertFalse(rows(KEPT_DUE, 3).isEmpty());
 
         // a part-payment dated last month, an exact payment, an over-payment (credit)
@@ -223,11 +223,13 @@ class ReceivablesTotalsTest {
         fx.money.recordReceipt(small.getId(), fx.today().minusDays(50), Money.cny("4000.00"), ReceiptMethod.CHEQUE, "C-1");
         Receipt over = fx.money.recordReceipt(small.getId(), fx.today(), Money.cny("5000.00"), ReceiptMethod.BANK_TRANSFER, "B-2");
         totalsAgree("receipts");
+        pastAgrees("receipts");
 
         Receipt second = fx.money.recordReceipt(big.getId(), fx.today().minusDays(3), Money.cny("30000.00"), ReceiptMethod.BANK_TRANSFER, "B-3");
         totalsAgree("a second receipt");
         fx.money.reverse(second.getId(), "退票");
         totalsAgree("a reversal");
+        pastAgrees("a reversal");
         fx.money.reverse(over.getId(), "重复入账");
         totalsAgree("the reversal of an over-payment");
 
@@ -237,6 +239,7 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(big.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(75), "20"),
                 PlannedInstalment.percent(fx.today().plusDays(5), "30"), PlannedInstalment.percent(fx.today().plusDays(95), "50")), "客户要求延后");
         totalsAgree("an amendment");
+        pastAgrees("an amendment");
         dayChangesAgree("an amendment");
         // the report's first read of a day brings the kept rows to it
         fx.db.write(em -> {
@@ -256,12 +259,14 @@ class ReceivablesTotalsTest {
             return null;
         });
         totalsAgree("an owner change");
+        pastAgrees("an owner change");
         assertNotEquals(rows(KEPT_DUE, 3).keySet().stream().filter(k -> k.startsWith(ContractFixture.MANAGER + "|")).count(), 0L);
 
         // the recycle bin and back: the totals keep the contract, the reports leave it out and take it back
         String ageingBefore = report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN);
         fx.contracts.delete(small.getId());
         totalsAgree("a deletion to the recycle bin");
+        pastAgrees("a deletion to the recycle bin");
         assertNotEquals(ageingBefore, report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN));
         bin.restore(Contract.ENTITY, small.getId());
         totalsAgree("a restore");
@@ -271,6 +276,7 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(third.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(5), "100")), null);
         fx.money.recordReceipt(third.getId(), fx.today(), Money.cny("1000.00"), ReceiptMethod.BANK_TRANSFER, "B-4");
         totalsAgree("another contract's plan and receipt");
+        pastAgrees("another contract's plan and receipt");
         dayChangesAgree("another contract's plan and receipt");
 
         // a reset of a user's records takes the contracts and their money away, and the totals with them

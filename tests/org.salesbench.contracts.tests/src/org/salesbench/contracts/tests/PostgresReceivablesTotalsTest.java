@@ -1,6 +1,7 @@
 package org.salesbench.contracts.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -8,7 +9,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -231,6 +234,30 @@ class PostgresReceivablesTotalsTest {
             assertTrue(managerAgeing.contains(REP) && managerAgeing.contains("7000.00") && !managerAgeing.contains(OTHER), managerAgeing);
             String managerCollected = report(managerDb, new RoleSecurityService(managerDb), new CollectedRevenueReport(), collected);
             assertTrue(managerCollected.contains(REP) && managerCollected.contains("2000.00") && !managerCollected.contains(OTHER), managerCollected);
+
+            // as of past days and by customer, finance reads the totals per customer and month (contracts-money-7-customer-months):
+            // the same rows as the exact queries, which finance gets with a filter by owner (those rows hold no owner),
+            // each owner's customer apart; as of a past day by owner and team, the manager's exact rows are among finance's
+            RoleSecurityService finance = new RoleSecurityService(financeDb);
+            LocalDate monthStart = today.withDayOfMonth(1);
+            for (LocalDate day : List.of(today.minusDays(3), today.minusDays(40), monthStart.minusDays(1), monthStart.minusMonths(2).plusDays(9))) {
+                ReportFilter asOf = ReportFilter.all().withBy("customer").withTo(day);
+                List<String> kept = reportRows(financeDb, finance, new AgeingReport(), asOf);
+                assertFalse(kept.isEmpty(), "ageing by customer as of " + day);
+                assertEquals(exactByOwner(financeDb, finance, new AgeingReport(), asOf), new TreeSet<>(kept), "ageing by customer as of " + day);
+                ReportFilter byOwner = ReportFilter.all().withBy("owner").withTo(day);
+                String managers = report(managerDb, new RoleSecurityService(managerDb), new AgeingReport(), byOwner);
+                assertTrue(reportRows(financeDb, finance, new AgeingReport(), byOwner).containsAll(reportRows(managerDb, new RoleSecurityService(managerDb),
+                        new AgeingReport(), byOwner)), managers);
+            }
+            for (LocalDate[] period : List.of(new LocalDate[] { monthStart.minusMonths(3), today }, new LocalDate[] { today.minusDays(60), today.minusDays(2) },
+                    new LocalDate[] { today.minusDays(4), today.plusDays(25) })) {
+                ReportFilter byCustomerPeriod = ReportFilter.all().withPeriod(period[0], period[1]).withBy("customer");
+                List<String> kept = reportRows(financeDb, finance, new CollectedRevenueReport(), byCustomerPeriod);
+                assertFalse(kept.isEmpty(), "collected revenue by customer from " + period[0]);
+                assertEquals(exactByOwner(financeDb, finance, new CollectedRevenueReport(), byCustomerPeriod), new TreeSet<>(kept),
+                        "collected revenue by customer from " + period[0] + " to " + period[1]);
+            }
         }
 
         // the nightly move (and contracts ageing-day) from a rep's workbench: through the schema owner's function, the
@@ -246,5 +273,26 @@ class PostgresReceivablesTotalsTest {
         }
         assertEquals(today, owner.read(ContractAgeing::day));
         ageingAgrees(owner, "a rep's nightly move");
+
+        assertEquals(rows(owner, "SELECT COALESCE(CUSTOMER_ID, 0), SB_CONTRACT_MONTH(DUE_DATE), SUM(CASE WHEN RECEIVABLE THEN AMOUNT - PAID ELSE 0 END)"
+                + " FROM SB_CONTRACT_INSTALMENT WHERE CONTRACT_RECEIVABLE AND ACTIVE GROUP BY 1, 2"),
+                rows(owner, "SELECT CUSTOMER_ID, DUE_MONTH, OPEN_AMOUNT FROM SB_CONTRACT_CUSTOMER_DUE"));
+        assertEquals(rows(owner, "SELECT COALESCE(CUSTOMER_ID, 0), SB_CONTRACT_MONTH(DUE_DATE), SUM(AMOUNT) FROM SB_CONTRACT_INSTALMENT"
+                + " WHERE CONTRACT_RECEIVABLE AND ACTIVE GROUP BY 1, 2"), rows(owner, "SELECT CUSTOMER_ID, DUE_MONTH, PLANNED FROM SB_CONTRACT_CUSTOMER_DUE"));
+        assertEquals(rows(owner, "SELECT COALESCE(CUSTOMER_ID, 0), SB_CONTRACT_MONTH(RECEIVED_ON), SUM(AMOUNT) FROM SB_CONTRACT_RECEIPT WHERE METHOD <> 'CREDIT' GROUP BY 1, 2"),
+                rows(owner, "SELECT CUSTOMER_ID, ON_MONTH, AMOUNT FROM SB_CONTRACT_CUSTOMER_COLLECTED"));
+    }
+
+    private static List<String> reportRows(Database db, SecurityService security, Report report, ReportFilter filter) {
+        return report.run(ContractFixture.reportContext(db, security), filter).rows().stream().map(ReportRow::values).map(Object::toString).toList();
+    }
+
+    /** The report's rows from the exact queries: one run per owner (a filter by owner), together. */
+    private static Set<String> exactByOwner(Database db, SecurityService security, Report report, ReportFilter filter) {
+        Set<String> rows = new TreeSet<>();
+        for (String owner : List.of(REP, OTHER)) {
+            rows.addAll(reportRows(db, security, report, filter.withOwner(owner)));
+        }
+        return rows;
     }
 }

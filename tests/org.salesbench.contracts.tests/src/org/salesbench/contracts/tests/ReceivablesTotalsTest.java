@@ -71,6 +71,18 @@ class ReceivablesTotalsTest {
             + " GROUP BY g.OWNER, g.CURRENCY, g.DM, g.OM";
     private static final String KEPT_PAID = "SELECT OWNER, CURRENCY, CAST(DUE_MONTH AS CHAR(6)), CAST(ON_MONTH AS CHAR(6)), AMOUNT FROM SB_CONTRACT_PAID_TOTAL";
 
+    private static final String EXACT_CUSTOMER_DUE = "SELECT CAST(g.K AS CHAR(20)), g.CURRENCY, CAST(g.DM AS CHAR(6)), SUM(g.AMOUNT), SUM(g.OPEN_AMOUNT) FROM ("
+            + "SELECT COALESCE(CUSTOMER_ID, 0) AS K, CURRENCY, YEAR(DUE_DATE) * 100 + MONTH(DUE_DATE) AS DM, AMOUNT,"
+            + " CASE WHEN RECEIVABLE = TRUE THEN AMOUNT - PAID ELSE 0 END AS OPEN_AMOUNT FROM SB_CONTRACT_INSTALMENT"
+            + " WHERE CONTRACT_RECEIVABLE = TRUE AND ACTIVE = TRUE) g GROUP BY g.K, g.CURRENCY, g.DM";
+    private static final String KEPT_CUSTOMER_DUE = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, CAST(DUE_MONTH AS CHAR(6)), PLANNED, OPEN_AMOUNT"
+            + " FROM SB_CONTRACT_CUSTOMER_DUE";
+    private static final String EXACT_CUSTOMER_COLLECTED = "SELECT CAST(g.K AS CHAR(20)), g.CURRENCY, CAST(g.OM AS CHAR(6)), SUM(g.AMOUNT) FROM ("
+            + "SELECT COALESCE(CUSTOMER_ID, 0) AS K, CURRENCY, YEAR(RECEIVED_ON) * 100 + MONTH(RECEIVED_ON) AS OM, AMOUNT FROM SB_CONTRACT_RECEIPT"
+            + " WHERE METHOD <> 'CREDIT') g GROUP BY g.K, g.CURRENCY, g.OM";
+    private static final String KEPT_CUSTOMER_COLLECTED = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, CAST(ON_MONTH AS CHAR(6)), AMOUNT"
+            + " FROM SB_CONTRACT_CUSTOMER_COLLECTED";
+
     private static final String KEPT_AGEING = "SELECT CAST(CUSTOMER_ID AS CHAR(20)), CURRENCY, NOT_DUE, DAYS_0_30, DAYS_31_60, DAYS_61_90, DAYS_OVER_90"
             + " FROM SB_CONTRACT_AGEING_TOTAL";
 
@@ -149,6 +161,66 @@ class ReceivablesTotalsTest {
             assertEquals(report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.MANAGER),
                     report(new CollectedRevenueReport(), year.withBy(by), ContractFixture.ADMIN), "collected revenue by " + by + " after " + after);
         }
+        assertEquals(rows(EXACT_CUSTOMER_DUE, 3), rows(KEPT_CUSTOMER_DUE, 3), "planned and open per customer and due month after " + after);
+        assertEquals(rows(EXACT_CUSTOMER_COLLECTED, 3), rows(KEPT_CUSTOMER_COLLECTED, 3), "collected per customer and month after " + after);
+    }
+
+    /**
+     * The reports read from the totals per customer and month (contracts-money-7-customer-months) equal the exact
+     * queries: the ageing as of past days (a day, a month and more back, the last day of a
+     * month and the first of the next, by customer, owner and team) and collected revenue by customer over periods
+     * whose limits fall on a month's first or last day, within one month, in the past, and beyond today.
+     */
+    private void pastAgrees(String after) {
+        LocalDate today = fx.today();
+        LocalDate monthStart = today.withDayOfMonth(1);
+        List<LocalDate> days = List.of(today.minusDays(1), today.minusDays(31), today.minusDays(61), today.minusDays(95), monthStart.minusDays(1),
+                monthStart, monthStart.minusMonths(2).plusDays(14));
+        for (LocalDate day : days) {
+            for (String by : day.equals(monthStart.minusDays(1)) ? List.of("customer", "owner", "team") : List.of("customer")) {
+                ReportFilter filter = ReportFilter.all().withBy(by).withTo(day);
+                assertEquals(report(new AgeingReport(), filter, ContractFixture.MANAGER), report(new AgeingReport(), filter, ContractFixture.ADMIN),
+                        "ageing by " + by + " as of " + day + " after " + after);
+                if (by.equals("customer")) {
+                    assertEquals(exactByOwner(new AgeingReport(), filter), keptRows(new AgeingReport(), filter), "ageing by customer as of " + day + " after " + after);
+                }
+            }
+        }
+        LocalDate lastMonth = monthStart.minusMonths(1);
+        for (LocalDate[] period : List.of(new LocalDate[] { today.minusMonths(14).withDayOfMonth(1), today },
+                new LocalDate[] { today.minusDays(100), today.minusDays(35) }, new LocalDate[] { lastMonth.plusDays(2), lastMonth.plusDays(19) },
+                new LocalDate[] { lastMonth, monthStart.minusDays(1) }, new LocalDate[] { today.minusDays(10), today.plusDays(20) })) {
+            ReportFilter filter = ReportFilter.all().withPeriod(period[0], period[1]).withBy("customer");
+            assertEquals(report(new CollectedRevenueReport(), filter, ContractFixture.MANAGER), report(new CollectedRevenueReport(), filter, ContractFixture.ADMIN),
+                    "collected revenue by customer from " + period[0] + " to " + period[1] + " after " + after);
+            assertEquals(exactByOwner(new CollectedRevenueReport(), filter), keptRows(new CollectedRevenueReport(), filter),
+                    "collected revenue by customer from " + period[0] + " to " + period[1] + " after " + after);
+        }
+    }
+
+    /** The administrator's rows by customer from the kept totals (no filter), as a set. */
+    private java.util.Set<String> keptRows(Report report, ReportFilter filter) {
+        return adminRows(report, filter);
+    }
+
+    /** The administrator's rows by customer from the exact queries (a filter by owner: the kept rows hold none), each owner's together. */
+    private java.util.Set<String> exactByOwner(Report report, ReportFilter filter) {
+        java.util.Set<String> rows = new java.util.TreeSet<>();
+        for (String owner : List.of(ContractFixture.REP, ContractFixture.MANAGER)) {
+            rows.addAll(adminRows(report, filter.withOwner(owner)));
+        }
+        return rows;
+    }
+
+    private java.util.Set<String> adminRows(Report report, ReportFilter filter) {
+        String before = fx.security.currentUser().login();
+        fx.as(ContractFixture.ADMIN);
+        try {
+            return new java.util.TreeSet<>(report.run(ContractFixture.reportContext(fx.db, fx.security), filter).rows().stream().map(ReportRow::values)
+                    .map(Object::toString).toList());
+        } finally {
+            fx.as(before);
+        }
     }
 
     /** The report's rows as text, run as {@code login}. */
@@ -180,6 +252,7 @@ class ReceivablesTotalsTest {
         fx.money.recordReceipt(small.getId(), fx.today().minusDays(50), Money.cny("4000.00"), ReceiptMethod.CHEQUE, "C-1");
         Receipt over = fx.money.recordReceipt(small.getId(), fx.today(), Money.cny("5000.00"), ReceiptMethod.BANK_TRANSFER, "B-2");
         totalsAgree("receipts");
+        pastAgrees("receipts");
 
         Receipt second = fx.money.recordReceipt(big.getId(), fx.today().minusDays(3), Money.cny("30000.00"), ReceiptMethod.BANK_TRANSFER, "B-3");
         totalsAgree("a second receipt");
@@ -194,6 +267,7 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(big.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(75), "20"),
                 PlannedInstalment.percent(fx.today().plusDays(5), "30"), PlannedInstalment.percent(fx.today().plusDays(95), "50")), "客户要求延后");
         totalsAgree("an amendment");
+        pastAgrees("an amendment");
         dayChangesAgree("an amendment");
         // the report's first read of a day brings the kept rows to it
         fx.db.write(em -> {
@@ -213,12 +287,14 @@ class ReceivablesTotalsTest {
             return null;
         });
         totalsAgree("an owner change");
+        pastAgrees("an owner change");
         assertNotEquals(rows(KEPT_DUE, 3).keySet().stream().filter(k -> k.startsWith(ContractFixture.MANAGER + "|")).count(), 0L);
 
         // the recycle bin and back: the totals keep the contract, the reports leave it out and take it back
         String ageingBefore = report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN);
         fx.contracts.delete(small.getId());
         totalsAgree("a deletion to the recycle bin");
+        pastAgrees("a deletion to the recycle bin");
         assertNotEquals(ageingBefore, report(new AgeingReport(), ReportFilter.all().withBy("owner"), ContractFixture.ADMIN));
         bin.restore(Contract.ENTITY, small.getId());
         totalsAgree("a restore");
@@ -228,6 +304,20 @@ class ReceivablesTotalsTest {
         fx.money.setPlan(third.getId(), List.of(PlannedInstalment.percent(fx.today().minusDays(5), "100")), null);
         fx.money.recordReceipt(third.getId(), fx.today(), Money.cny("1000.00"), ReceiptMethod.BANK_TRANSFER, "B-4");
         totalsAgree("another contract's plan and receipt");
+        // instalments due on the second and the last but one day of each of the last five months: whatever day the
+        // test runs, the days a month's cut leaves on its smaller side hold one, so the reports read them by day
+        Contract monthly = fx.approvedContract("月结系统", "10000");
+        List<PlannedInstalment> plan = new java.util.ArrayList<>();
+        for (int m = 1; m <= 5; m++) {
+            java.time.YearMonth month = java.time.YearMonth.from(fx.today()).minusMonths(m);
+            plan.add(PlannedInstalment.percent(month.atDay(2), "10"));
+            plan.add(PlannedInstalment.percent(month.atEndOfMonth().minusDays(1), "10"));
+        }
+        fx.money.setPlan(monthly.getId(), plan, null);
+        fx.money.recordReceipt(monthly.getId(), fx.today().minusDays(40), Money.cny("2500.00"), ReceiptMethod.BANK_TRANSFER, "B-5");
+        fx.money.recordReceipt(monthly.getId(), fx.today().minusDays(8), Money.cny("1200.00"), ReceiptMethod.BANK_TRANSFER, "B-6");
+        totalsAgree("instalments on both sides of each month's cuts");
+        pastAgrees("instalments on both sides of each month's cuts");
         dayChangesAgree("another contract's plan and receipt");
 
         // a reset of a user's records takes the contracts and their money away, and the totals with them
@@ -238,5 +328,7 @@ class ReceivablesTotalsTest {
         assertEquals(Map.of(), rows(KEPT_COLLECTED, 3));
         assertEquals(Map.of(), rows(KEPT_PAID, 4));
         assertEquals(Map.of(), rows(KEPT_AGEING, 2));
+        assertEquals(Map.of(), rows(KEPT_CUSTOMER_DUE, 3));
+        assertEquals(Map.of(), rows(KEPT_CUSTOMER_COLLECTED, 3));
     }
 }

@@ -25,6 +25,7 @@ import org.salesbench.contracts.Contract;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 
 /**
  * Receivables ageing as of the filter's last day (today when none): what is open of the instalments of approved
@@ -58,6 +59,12 @@ public class AgeingReport implements Report {
                 ContractAgeing.moveTo(context.unitOfWork(), asOf);
             }
             found = context.unitOfWork().read(em -> openNow(em, dimension, filter, asOf, totals));
+        } else if (!dimension.id().equals("month") && ReceivablesSql.readsTotals(context)
+                && (!dimension.id().equals("customer") || filter.owner() == null && filter.teamId() == null)) {
+            // a past day: what is open now as of that day, the write-offs dated after it put back (the totals kept per
+            // owner, or per customer and month, so only who reads every contract; by customer no filter by owner or team)
+            Dialect dialect = context.unitOfWork().settings().dialect();
+            found = context.unitOfWork().read(em -> openAsOf(em, dialect, dimension, filter, asOf));
         } else {
             ReceivablesSql sql = new ReceivablesSql().append("SELECT " + dimension.key() + ", " + dimension.label() + ", i.CURRENCY");
             open(sql, asOf);
@@ -130,6 +137,99 @@ public class AgeingReport implements Report {
         return new ArrayList<>(rows.values());
     }
 
+    /**
+     * As of a past day, for who reads every contract: what an instalment owed then is what it owes now plus what was
+     * written off it after the day. So the open amounts now in their buckets as of the day (by owner or team from the
+     * totals per owner and due date, SB_CONTRACT_DUE_TOTAL; by customer from those per customer and due month,
+     * {@link CustomerMonths}), plus the write-offs dated after the day in their instalment's bucket (read by date, their
+     * instalment by id through the index that holds its flags, due date, owner and customer), less what of it belongs to
+     * contracts in the recycle bin (their rows exactly). Teams from the owners' groups.
+     */
+    static List<Object[]> openAsOf(EntityManager em, Dialect dialect, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf) {
+        boolean customer = dimension.id().equals("customer");
+        String base = customer ? "COALESCE(i.CUSTOMER_ID, 0)" : "i.OWNER";
+        // [key, currency] -> the buckets in the report's order: not due, 0-30, 31-60, 61-90, over 90
+        Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
+        if (customer) {
+            // the ranges in date order: over 90, 61-90, 31-60, 0-30, not due
+            List<LocalDate> cuts = List.of(asOf.minusDays(90), asOf.minusDays(60), asOf.minusDays(30), asOf.plusDays(1));
+            CustomerMonths.sums(em, dialect, CustomerMonths.Source.OPEN, cuts, new boolean[] { true, true, true, true, true }).forEach((k, v) -> {
+                BigDecimal[] row = { v[4], v[3], v[2], v[1], v[0] };
+                add(sums, k, row, BigDecimal.ONE);
+            });
+        } else {
+            add(sums, buckets(new ReceivablesSql().append("SELECT i.OWNER, i.CURRENCY"), "i.OPEN_AMOUNT", asOf)
+                    .append(" FROM SB_CONTRACT_DUE_TOTAL i WHERE i.OPEN_AMOUNT <> 0").limit(filter, "i").append(" GROUP BY i.OWNER, i.CURRENCY").rows(em),
+                    BigDecimal.ONE);
+        }
+        String byId = dialect != Dialect.POSTGRESQL ? " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=IX_SB_CONTRACT_INSTALMENT_WRITTEN_OFF\n" : "";
+        add(sums, buckets(new ReceivablesSql().append("SELECT " + base + ", i.CURRENCY"), "a.AMOUNT", asOf)
+                .append(" FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i" + byId + " ON i.ID = a.INSTALMENT_ID"
+                        + " WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE", asOf)
+                .limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY").rows(em), BigDecimal.ONE);
+        List<Long> binned = ReceivablesSql.binned(em);
+        if (!binned.isEmpty()) {
+            add(sums, buckets(new ReceivablesSql().append("SELECT " + base + ", i.CURRENCY"), "(i.AMOUNT - COALESCE(p.PAID, 0))", asOf)
+                    .append(" FROM SB_CONTRACT_INSTALMENT i LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a"
+                            + " WHERE a.ON_DATE <= ?" + ReceivablesSql.ofBinned(binned).replace("i.CONTRACT_ID", "a.CONTRACT_ID")
+                            + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", asOf)
+                    .append(" WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE" + ReceivablesSql.ofBinned(binned))
+                    .limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY").rows(em), BigDecimal.ONE.negate());
+        }
+        // the rows as the report groups them: [key, label, currency, the five buckets, the open amount]
+        Map<List<Object>, Object[]> rows = new LinkedHashMap<>();
+        Map<Long, String> names = customer ? ReceivablesSql.customerNames(em, sums.keySet().stream().map(k -> (Long) k.get(0)).toList()) : Map.of();
+        Map<String, List<Object[]>> teams = dimension.id().equals("team") ? ReceivablesSql.teamsOf(em) : Map.of();
+        sums.forEach((k, v) -> {
+            List<Object[]> groups;
+            if (customer) {
+                long id = (Long) k.get(0);
+                groups = List.<Object[]> of(new Object[] { id == 0 ? null : id, names.get(id) });
+            } else if (dimension.id().equals("team")) {
+                groups = teams.getOrDefault(k.get(0), List.<Object[]> of(new Object[] { null, null }));
+            } else {
+                groups = List.<Object[]> of(new Object[] { k.get(0), k.get(0) });
+            }
+            for (Object[] g : groups) {
+                Object[] row = rows.computeIfAbsent(Arrays.asList(g[0], k.get(1)), x -> new Object[] { g[0], g[1], k.get(1), BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+                for (int i = 0; i < 5; i++) {
+                    row[3 + i] = ((BigDecimal) row[3 + i]).add(v[i]);
+                    row[8] = ((BigDecimal) row[8]).add(v[i]);
+                }
+            }
+        });
+        return new ArrayList<>(rows.values());
+    }
+
+    /** Adds the rows {@code [key, currency, five buckets]} times {@code sign}. */
+    private static void add(Map<List<Object>, BigDecimal[]> sums, List<Object[]> rows, BigDecimal sign) {
+        for (Object[] r : rows) {
+            Object key = r[0] instanceof Number n ? Long.valueOf(n.longValue()) : r[0];
+            BigDecimal[] values = new BigDecimal[5];
+            for (int i = 0; i < 5; i++) {
+                values[i] = ReceivablesSql.money(r[2 + i]);
+            }
+            add(sums, Arrays.asList(key, r[1]), values, sign);
+        }
+    }
+
+    private static void add(Map<List<Object>, BigDecimal[]> sums, List<Object> key, BigDecimal[] values, BigDecimal sign) {
+        BigDecimal[] to = sums.computeIfAbsent(key, k -> CustomerMonths.zeros(5));
+        for (int i = 0; i < 5; i++) {
+            to[i] = to[i].add(values[i].multiply(sign));
+        }
+    }
+
+    /** Appends the five buckets of {@code amount} by the due date of {@code i} as of the day. */
+    private static ReceivablesSql buckets(ReceivablesSql sql, String amount, LocalDate asOf) {
+        return sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + amount + " ELSE 0 END)", asOf)
+                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + amount + " ELSE 0 END)", asOf, asOf.minusDays(30))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + amount + " ELSE 0 END)", asOf.minusDays(30), asOf.minusDays(60))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + amount + " ELSE 0 END)", asOf.minusDays(60), asOf.minusDays(90))
+                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + amount + " ELSE 0 END)", asOf.minusDays(90));
+    }
+
     /** The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given. */
     private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned, boolean totals) {
         boolean customer = dimension.id().equals("customer");
@@ -168,12 +268,7 @@ public class AgeingReport implements Report {
     /** Selects the open amount in the buckets and returns its expression. */
     private static String open(ReceivablesSql sql, LocalDate asOf) {
         String open = current(asOf) ? "(i.AMOUNT - i.PAID)" : "(i.AMOUNT - COALESCE(p.PAID, 0))";
-        sql.append(", SUM(CASE WHEN i.DUE_DATE > ? THEN " + open + " ELSE 0 END)", asOf)
-                .append(", SUM(CASE WHEN i.DUE_DATE <= ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END)", asOf, asOf.minusDays(30))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END)", asOf.minusDays(30), asOf.minusDays(60))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? AND i.DUE_DATE >= ? THEN " + open + " ELSE 0 END)", asOf.minusDays(60), asOf.minusDays(90))
-                .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + open + " ELSE 0 END)", asOf.minusDays(90))
-                .append(", SUM(" + open + ")");
+        buckets(sql, open, asOf).append(", SUM(" + open + ")");
         return open;
     }
 

@@ -80,11 +80,15 @@ public class CollectedRevenueReport implements Report {
         Map<String, Map<Object, Figures>> figures = new LinkedHashMap<>();
         // the totals the database keeps (change set contracts-money-5-totals) are per owner: by month, owner or team, for
         // who reads every contract; by customer, or for anyone else, the exact queries
-        boolean totals = ReceivablesSql.readsTotals(context) && !by.equals("customer");
+        // by customer from the totals kept per customer and month (contracts-money-7-customer-months), with no filter by
+        // owner or team (they hold no owner)
+        boolean totals = ReceivablesSql.readsTotals(context) && (!by.equals("customer") || filter.owner() == null && filter.teamId() == null);
         context.unitOfWork().read(em -> {
             collected(em, dialect, by, filter, from, to, figures, totals);
             planned(em, dialect, by, filter, from, to, figures, totals);
-            if (monthly) {
+            if (totals && by.equals("customer")) {
+                openAtEndByCustomer(em, dialect, to, figures);
+            } else if (monthly) {
                 openAtMonthEnds(em, dialect, filter, from, to, figures, totals);
             } else {
                 openAtEnd(em, dialect, by, filter, to, figures, totals);
@@ -108,7 +112,10 @@ public class CollectedRevenueReport implements Report {
             }
         } else {
             long days = ChronoUnit.DAYS.between(from, to) + 1;
-            groups.values().stream().sorted((a, b) -> b.collected.compareTo(a.collected))
+            // groups with nothing collected, planned or open left out; equal amounts in the order of their labels
+            groups.values().stream().filter(f -> f.collected.signum() != 0 || f.planned.signum() != 0 || f.open.signum() != 0)
+                    .sorted(java.util.Comparator.comparing((Figures f) -> f.collected).reversed()
+                            .thenComparing(f -> AgeingReport.label(dimension, f.key, f.label)))
                     .forEach(f -> rows.add(row(AgeingReport.label(dimension, f.key, f.label), f, days, ReceivablesSql.Dimension.drillKey(f.key))));
         }
         String note = figures.size() <= 1 ? null : NLS.bind(Messages.Report_otherCurrencies, currency);
@@ -152,11 +159,17 @@ public class CollectedRevenueReport implements Report {
             default -> new ReceivablesSql.Dimension("owner", "r.OWNER", "MAX(r.OWNER)", "");
         };
         List<Long> binned = ReceivablesSql.binned(em);
+        if (totals && by.equals("customer")) {
+            byCustomer(em, dialect, CustomerMonths.Source.COLLECTED, from, to, figures, (f, amount) -> f.collected = f.collected.add(amount));
+        }
         if (totals) {
             // the receipts per owner, currency and day (credit applications aside), less those of contracts in the bin
             for (boolean deleted : new boolean[] { false, true }) {
                 if (deleted && binned.isEmpty()) {
                     break;
+                }
+                if (!deleted && by.equals("customer")) {
+                    continue;
                 }
                 ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
                         + (deleted ? " FROM SB_CONTRACT_RECEIPT r" + d.join() + " WHERE r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?"
@@ -189,6 +202,10 @@ public class CollectedRevenueReport implements Report {
                 break;
             }
             ReceivablesSql.Dimension d = onInstalment(by, dialect);
+            if (totals && !deleted && by.equals("customer")) {
+                byCustomer(em, dialect, CustomerMonths.Source.PLANNED, from, to, figures, (f, amount) -> f.planned = f.planned.add(amount));
+                continue;
+            }
             ReceivablesSql sql = totals && !deleted
                     ? new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.PLANNED) FROM SB_CONTRACT_DUE_TOTAL i" + d.join()
                             + " WHERE i.DUE_DATE BETWEEN ? AND ?", from, to)
@@ -201,6 +218,61 @@ public class CollectedRevenueReport implements Report {
                 f.planned = deleted ? f.planned.subtract(ReceivablesSql.money(r[3])) : ReceivablesSql.money(r[3]);
             }
         }
+    }
+
+    /**
+     * Adds the sums from {@code from} to {@code to} per customer that the database keeps per customer and month (the
+     * months cut by the period's limits read by day), the customers' names with them.
+     */
+    private static void byCustomer(EntityManager em, Dialect dialect, CustomerMonths.Source source, LocalDate from, LocalDate to,
+            Map<String, Map<Object, Figures>> figures, java.util.function.BiConsumer<Figures, BigDecimal> add) {
+        Map<List<Object>, BigDecimal[]> sums = CustomerMonths.sums(em, dialect, source, List.of(from, to.plusDays(1)), new boolean[] { false, true, false });
+        add(em, sums, 1, figures, add);
+    }
+
+    /** Adds range {@code range} of the sums per customer that are not zero to the figures, named. */
+    private static void add(EntityManager em, Map<List<Object>, BigDecimal[]> sums, int range, Map<String, Map<Object, Figures>> figures,
+            java.util.function.BiConsumer<Figures, BigDecimal> add) {
+        List<Map.Entry<List<Object>, BigDecimal[]>> some = sums.entrySet().stream().filter(e -> e.getValue()[range].signum() != 0).toList();
+        Map<Long, String> names = ReceivablesSql.customerNames(em, some.stream().map(e -> (Long) e.getKey().get(0)).toList());
+        for (Map.Entry<List<Object>, BigDecimal[]> e : some) {
+            long id = (Long) e.getKey().get(0);
+            add.accept(group(figures, new Object[] { id == 0 ? null : id, names.get(id), e.getKey().get(1) }), e.getValue()[range]);
+        }
+    }
+
+    /**
+     * By customer, for who reads every contract: what is open at the period's end of the instalments due by then, as
+     * the ageing as of a past day reads it: the open amounts now due by then from the totals per customer and due month,
+     * plus (for a past end) the write-offs dated after it, less the contracts in the recycle bin exactly.
+     */
+    private static void openAtEndByCustomer(EntityManager em, Dialect dialect, LocalDate to, Map<String, Map<Object, Figures>> figures) {
+        boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
+        Map<List<Object>, BigDecimal[]> sums = CustomerMonths.sums(em, dialect, CustomerMonths.Source.OPEN, List.of(to.plusDays(1)), new boolean[] { true, false });
+        List<Long> binned = ReceivablesSql.binned(em);
+        List<ReceivablesSql> more = new ArrayList<>();
+        if (!current) {
+            String byId = dialect != Dialect.POSTGRESQL ? " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=IX_SB_CONTRACT_INSTALMENT_WRITTEN_OFF\n" : "";
+            more.add(new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, SUM(a.AMOUNT) FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i"
+                    + byId + " ON i.ID = a.INSTALMENT_ID WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?"
+                    + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to, to));
+        }
+        if (!binned.isEmpty()) {
+            more.add(current ? new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, -SUM(i.AMOUNT - i.PAID) FROM SB_CONTRACT_INSTALMENT i"
+                    + " WHERE i.RECEIVABLE = TRUE AND i.DUE_DATE <= ?" + ReceivablesSql.ofBinned(binned) + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to)
+                    : new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, -SUM(i.AMOUNT - COALESCE(p.PAID, 0)) FROM SB_CONTRACT_INSTALMENT i"
+                            + " LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
+                            + ReceivablesSql.ofBinned(binned).replace("i.CONTRACT_ID", "a.CONTRACT_ID") + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID"
+                            + " WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + ReceivablesSql.ofBinned(binned)
+                            + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to, to));
+        }
+        for (ReceivablesSql sql : more) {
+            for (Object[] r : sql.rows(em)) {
+                BigDecimal[] values = sums.computeIfAbsent(List.of(((Number) r[0]).longValue(), (String) r[1]), k -> CustomerMonths.zeros(2));
+                values[0] = values[0].add(ReceivablesSql.money(r[2]));
+            }
+        }
+        add(em, sums, 0, figures, (f, amount) -> f.open = f.open.add(amount));
     }
 
     /** The dimension over an instalment {@code i}, which carries its contract's owner and customer. */

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -118,6 +120,31 @@ final class ReceivablesSql {
     static String ofBinned(List<Long> binned) {
         return binned.size() <= 1000 ? " AND i.CONTRACT_ID IN " + binned.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"))
                 : " AND i.CONTRACT_ID IN (SELECT bc.ID FROM {SB_CONTRACT} bc WHERE bc.DELETED_AT IS NOT NULL)";
+    }
+
+    /** The customers' names by id (the customer of none, 0, has none), read a thousand ids a query. */
+    static Map<Long, String> customerNames(EntityManager em, List<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        List<Long> some = ids.stream().filter(id -> id != 0).distinct().toList();
+        for (int from = 0; from < some.size(); from += 1000) {
+            String in = some.subList(from, Math.min(some.size(), from + 1000)).stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+            for (Object[] r : new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID IN " + in).rows(em)) {
+                names.put(((Number) r[0]).longValue(), (String) r[1]);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Each owner's teams as the reports' team dimension joins them ({@code [team id, name]}; a membership of a team
+     * that is gone as {@code [null, null]}); an owner of no team is not a key.
+     */
+    static Map<String, List<Object[]>> teamsOf(EntityManager em) {
+        Map<String, List<Object[]>> teams = new HashMap<>();
+        for (Object[] r : new ReceivablesSql().append("SELECT dm.LOGIN, dt.ID, dt.NAME FROM SB_TEAM_MEMBER dm LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID").rows(em)) {
+            teams.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new Object[] { r[1] == null ? null : ((Number) r[1]).longValue(), r[2] });
+        }
+        return teams;
     }
 
     /** The date's month as a number yyyymm. */

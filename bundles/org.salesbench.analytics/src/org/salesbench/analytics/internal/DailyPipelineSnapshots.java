@@ -5,16 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 
-import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.time.Clocks;
+import org.salesbench.core.time.NightlyJob;
 import org.salesbench.analytics.ReportService;
 
 /**
@@ -33,44 +29,22 @@ public class DailyPipelineSnapshots {
 
     private static final LocalTime AFTER_MIDNIGHT = LocalTime.of(0, 5);
 
-    private final Job job;
-    private volatile boolean stopped;
+    private final NightlyJob job;
 
     @Activate
     public DailyPipelineSnapshots(@Reference ReportService reports) {
-        job = new Job(Messages.Snapshot_job) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    reports.snapshot(LocalDate.now(Clocks.system()));
-                } catch (RuntimeException e) {
-                    ILog.of(DailyPipelineSnapshots.class).error("The pipeline snapshot of " + LocalDate.now(Clocks.system()) + " failed", e);
-                } finally {
-                    if (!stopped) {
-                        schedule(untilAfterMidnight(LocalDateTime.now()).toMillis());
-                    }
-                }
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.setPriority(Job.DECORATE);
-        job.schedule(Duration.ofSeconds(Long.getLong(DELAY_PROPERTY, 120)).toMillis());
+        job = new NightlyJob(Messages.Snapshot_job, FAMILY, AFTER_MIDNIGHT, () -> reports.snapshot(LocalDate.now(Clocks.system())),
+                () -> "The pipeline snapshot of " + LocalDate.now(Clocks.system()) + " failed", DailyPipelineSnapshots.class);
+        job.start(Duration.ofSeconds(Long.getLong(DELAY_PROPERTY, 120)));
     }
 
     @Deactivate
     public void stop() {
-        stopped = true;
-        job.cancel();
+        job.stop();
     }
 
     /** The time from {@code now} to 00:05 of the next day. */
     public static Duration untilAfterMidnight(LocalDateTime now) {
-        return Duration.between(now, now.toLocalDate().plusDays(1).atTime(AFTER_MIDNIGHT));
+        return NightlyJob.untilNext(AFTER_MIDNIGHT, now);
     }
 }

@@ -4,18 +4,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 
-import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.contracts.receivables.AgeingDayMove;
 import org.salesbench.contracts.receivables.ReceivablesService;
-import org.salesbench.core.time.Clocks;
+import org.salesbench.core.time.NightlyJob;
 
 /**
  * Brings the receivables ageing by customer the database keeps to the new day shortly after each midnight while the
@@ -38,8 +33,7 @@ public class NightlyAgeingDay {
     /** When, after midnight on the services' clock, the day is moved. */
     static final LocalTime AFTER_MIDNIGHT = LocalTime.of(0, 3);
 
-    private final Job job;
-    private volatile boolean stopped;
+    private final NightlyJob job;
     private volatile AgeingDayMove last;
 
     @Activate
@@ -49,30 +43,10 @@ public class NightlyAgeingDay {
 
     /** The job over {@code receivables}, started when {@code start} (the workbench; a test). */
     public NightlyAgeingDay(ReceivablesService receivables, boolean start) {
-        job = new Job(Messages.Ageing_job) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    last = receivables.bringAgeingToToday();
-                } catch (RuntimeException e) {
-                    ILog.of(NightlyAgeingDay.class).error("Bringing the receivables ageing by customer to today failed", e);
-                } finally {
-                    if (!stopped) {
-                        schedule(untilAfterMidnight(LocalDateTime.now(Clocks.system())).toMillis());
-                    }
-                }
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.setPriority(Job.DECORATE);
+        job = new NightlyJob(Messages.Ageing_job, FAMILY, AFTER_MIDNIGHT, () -> last = receivables.bringAgeingToToday(),
+                () -> "Bringing the receivables ageing by customer to today failed", NightlyAgeingDay.class);
         if (start) {
-            job.schedule(Duration.ofSeconds(Long.getLong(DELAY_PROPERTY, 150)).toMillis());
+            job.start(Duration.ofSeconds(Long.getLong(DELAY_PROPERTY, 150)));
         }
     }
 
@@ -83,12 +57,11 @@ public class NightlyAgeingDay {
 
     @Deactivate
     public void stop() {
-        stopped = true;
-        job.cancel();
+        job.stop();
     }
 
     /** The time from {@code now} to the move of the next day, a few minutes after its midnight. */
     public static Duration untilAfterMidnight(LocalDateTime now) {
-        return Duration.between(now, now.toLocalDate().plusDays(1).atTime(AFTER_MIDNIGHT));
+        return NightlyJob.untilNext(AFTER_MIDNIGHT, now);
     }
 }

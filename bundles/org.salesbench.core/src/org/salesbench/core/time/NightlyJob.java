@@ -1,0 +1,72 @@
+package org.salesbench.core.time;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+/**
+ * Work the workbench does a little after it starts and then shortly after each midnight of the services' clock
+ * ({@link Clocks}), in a system job that reschedules itself until stopped. A run that fails is logged and the next
+ * night comes anyway. The pipeline snapshots and the receivables' ageing day are such work.
+ */
+public final class NightlyJob {
+
+    private final Job job;
+    private volatile boolean stopped;
+
+    /**
+     * @param name    the job's name (the progress view's)
+     * @param family  the family the job belongs to (tests wait for it)
+     * @param at      when, after midnight, the work runs
+     * @param work    the work
+     * @param failure what the log says when the work fails
+     * @param logAs   whose log it is
+     */
+    public NightlyJob(String name, Object family, LocalTime at, Runnable work, Supplier<String> failure, Class<?> logAs) {
+        job = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    ILog.of(logAs).error(failure.get(), e);
+                } finally {
+                    if (!stopped) {
+                        schedule(untilNext(at, LocalDateTime.now(Clocks.system())).toMillis());
+                    }
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object other) {
+                return other == family;
+            }
+        };
+        job.setSystem(true);
+        job.setPriority(Job.DECORATE);
+    }
+
+    /** Runs the work after {@code delay}, then every night. */
+    public void start(Duration delay) {
+        job.schedule(delay.toMillis());
+    }
+
+    /** No more runs; a run under way finishes. */
+    public void stop() {
+        stopped = true;
+        job.cancel();
+    }
+
+    /** The time from {@code now} to {@code at} on the next day. */
+    public static Duration untilNext(LocalTime at, LocalDateTime now) {
+        return Duration.between(now, now.toLocalDate().plusDays(1).atTime(at));
+    }
+}

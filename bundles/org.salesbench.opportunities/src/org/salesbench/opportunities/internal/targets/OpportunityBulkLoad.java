@@ -34,7 +34,8 @@ import org.salesbench.opportunities.internal.OpportunityServiceImpl;
  * {@link OpportunityServiceImpl#create} and the move to a won or lost stage check, with the same messages and notes),
  * and stored as they store it: an open deal with one history row into its stage, a closed one created on the
  * pipeline's first open stage and moved to its won or lost stage (two rows), closed on the file's close date. The
- * database's triggers keep the board's stage totals and each deal's furthest stage, as for the service's inserts; the
+ * database's triggers keep the board's stage totals, as for the service's inserts, and each deal's furthest stage is
+ * written with it (see {@link #reached}); the
  * audit trail records the import as one entry (the engine's), and the workflow rules hear of it by one IMPORTED event.
  * Rows the bulk load does not write come back {@code null}, and the engine writes them through the service after the
  * load: rows matching a deal to update, rows of the placeholder account (created through the customer service on first

@@ -165,6 +165,20 @@ public final class VirtualGrid<R> {
         }
     }
 
+    /**
+     * How a whole row is painted, whatever its columns say ({@link #rowStyle}): the grid colours cells by column
+     * ({@link Column#warnWhen}), and a row style by row, for any grid.
+     */
+    public enum RowStyle {
+        /** Greyed: a row that is finished or no longer in play (a done task), still listed. */
+        MUTED;
+
+        /** The config label of every body cell of a row in this style (its cell style hangs on it). */
+        public String label() {
+            return "SALESBENCH_ROW_" + name();
+        }
+    }
+
     private static final String RIGHT = "SALESBENCH_RIGHT";
     private static final String WARN = "SALESBENCH_WARN";
     private static final String EDIT = "SALESBENCH_EDIT_";
@@ -193,6 +207,7 @@ public final class VirtualGrid<R> {
     private boolean ascending = true;
     private boolean restoring;
     private Runnable onSort = () -> { };
+    private Function<R, RowStyle> rowStyle = row -> null;
 
     /**
      * @param gridId      names the layout kept for each user ({@code view id} is a good name)
@@ -254,11 +269,14 @@ public final class VirtualGrid<R> {
             if (darkTheme) {
                 labels.addLabel(THEME);
             }
-            if (column.warning != null) {
-                R row = this.rows.peek(rowPosition);
-                if (row != null && column.warning.test(row)) {
-                    labels.addLabel(WARN);
-                }
+            R row = column.warning == null && !styledRows ? null : this.rows.peek(rowPosition);
+            RowStyle style = row == null || !styledRows ? null : rowStyle.apply(row);
+            if (style != null) {
+                labels.addLabel(style.label());
+            }
+            // added last, a warning is looked at first: an overdue cell stays red in a greyed row
+            if (column.warning != null && row != null && column.warning.test(row)) {
+                labels.addLabel(WARN);
             }
         });
         reorderLayer = new ColumnReorderLayer(bodyDataLayer);
@@ -283,6 +301,7 @@ public final class VirtualGrid<R> {
         grid.registerCommandHandler(new DisplayColumnChooserCommandHandler(selectionLayer, hideShowLayer, headerLayer, headerDataLayer, null, null));
 
         natTable = new NatTable(parent, NatTable.DEFAULT_STYLE_OPTIONS | SWT.BORDER, grid, false);
+        natTable.setData(DATA_KEY, this);
         DefaultNatTableStyleConfiguration style = new DefaultNatTableStyleConfiguration();
         style.hAlign = HorizontalAlignmentEnum.LEFT; // text reads from the left, as in every other list (NatTable centres)
         natTable.addConfiguration(style);
@@ -296,6 +315,9 @@ public final class VirtualGrid<R> {
                 Style warn = new Style();
                 warn.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, Display.getCurrent().getSystemColor(SWT.COLOR_RED));
                 registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, warn, DisplayMode.NORMAL, WARN);
+                Style muted = new Style();
+                muted.setAttributeValue(CellStyleAttributes.FOREGROUND_COLOR, Display.getCurrent().getSystemColor(SWT.COLOR_DARK_GRAY));
+                registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, muted, DisplayMode.NORMAL, RowStyle.MUTED.label());
                 for (int i = 0; i < VirtualGrid.this.columns.size(); i++) {
                     Column<R> column = VirtualGrid.this.columns.get(i);
                     if (column.edit != null) {
@@ -424,7 +446,7 @@ public final class VirtualGrid<R> {
         {DisplayMode.NORMAL.name(), GridRegion.ROW_HEADER}, {DisplayMode.NORMAL.name(), GridRegion.CORNER},
         {DisplayMode.SELECT.name(), THEME}, {DisplayMode.SELECT.name(), SelectionStyleLabels.SELECTION_ANCHOR_STYLE},
         {DisplayMode.SELECT.name(), GridRegion.COLUMN_HEADER}, {DisplayMode.SELECT.name(), GridRegion.ROW_HEADER},
-        {DisplayMode.NORMAL.name(), WARN}, {DisplayMode.SELECT.name(), WARN}};
+        {DisplayMode.NORMAL.name(), WARN}, {DisplayMode.SELECT.name(), WARN}, {DisplayMode.NORMAL.name(), "SALESBENCH_ROW_MUTED"}};
     private RGB themedFor;
     private boolean darkTheme;
     private final List<Color> themeColours = new ArrayList<>();
@@ -495,6 +517,7 @@ public final class VirtualGrid<R> {
             themed(registry, DisplayMode.SELECT, GridRegion.ROW_HEADER, headerSelected, text);
             themed(registry, DisplayMode.NORMAL, WARN, null, warning);
             themed(registry, DisplayMode.SELECT, WARN, null, warning);
+            themed(registry, DisplayMode.NORMAL, RowStyle.MUTED.label(), null, colour(new RGB(150, 150, 150)));
             registry.registerConfigAttribute(CellConfigAttributes.GRID_LINE_COLOR, colour(Colours.mix(background, white, 0.22)),
                     DisplayMode.NORMAL, THEME);
             natTable.setBackground(body);
@@ -546,6 +569,110 @@ public final class VirtualGrid<R> {
         var cell = natTable.getCellByPosition(viewport.getColumnPositionByIndex(index(id)) + 1, viewport.getRowPositionByIndex(index) + 1);
         return org.eclipse.nebula.widgets.nattable.style.CellStyleUtil.getCellStyle(cell, natTable.getConfigRegistry())
                 .getAttributeValue(CellStyleAttributes.BACKGROUND_COLOR).getRGB();
+    }
+
+    /**
+     * The colour the text of the body cell of column {@code id} in row {@code index} (on screen) is painted in, as the
+     * grid's styles say (a row style, a warning, the theme).
+     */
+    public RGB cellForeground(int index, String id) {
+        followTheme();
+        var cell = natTable.getCellByPosition(viewport.getColumnPositionByIndex(index(id)) + 1, viewport.getRowPositionByIndex(index) + 1);
+        return org.eclipse.nebula.widgets.nattable.style.CellStyleUtil.getCellStyle(cell, natTable.getConfigRegistry())
+                .getAttributeValue(CellStyleAttributes.FOREGROUND_COLOR).getRGB();
+    }
+
+    // --- row styles
+
+    private boolean styledRows;
+
+    /**
+     * Paints each row in the style {@code style} gives it ({@code null}: as its columns say), every cell of the row: a
+     * done task greyed, for one. A column's warning colour still shows in a styled row.
+     */
+    public void rowStyle(Function<R, RowStyle> style) {
+        rowStyle = style == null ? row -> null : style;
+        styledRows = style != null;
+        if (!natTable.isDisposed()) {
+            natTable.redraw();
+        }
+    }
+
+    /** The style row {@code index} is painted in, or {@code null} (plain, or not read). */
+    public RowStyle rowStyleAt(int index) {
+        R row = rows.peek(index);
+        return row == null || !styledRows ? null : rowStyle.apply(row);
+    }
+
+    /** The key under which a grid's control holds its grid. */
+    private static final String DATA_KEY = VirtualGrid.class.getName();
+
+    /**
+     * The first grid among {@code parent}'s controls, depth first (a page or dialog made elsewhere: tests and the
+     * commands find its grid so), or empty.
+     */
+    public static java.util.Optional<VirtualGrid<?>> find(Control parent) {
+        if (parent.getData(DATA_KEY) instanceof VirtualGrid<?> grid) {
+            return java.util.Optional.of(grid);
+        }
+        if (parent instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                java.util.Optional<VirtualGrid<?>> found = find(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    // --- lists read whole
+
+    /**
+     * Shows {@code all} as the whole list, for a list read at once (a few rows, or figures computed together): nothing
+     * more is read as the user scrolls, and a sort reads the list again through {@link #onSort}. Call on the UI thread
+     * with the rows read in a job ({@link #load} does both); the grid is made by {@link #readWhole}, whose blocks hold
+     * a list of up to a million rows.
+     */
+    public void showAll(List<R> all) {
+        rows.showAll(all);
+    }
+
+    /** The block size of a grid made for a list read whole ({@link #readWhole}). */
+    static final int WHOLE_BLOCK = 10_000;
+
+    /**
+     * A grid for a list read whole (approvals, definitions, a deal's quotes, a scorecard's lines): the rows come in
+     * one read ({@link #load}), in the order the headers chose.
+     */
+    public static <R> VirtualGrid<R> readWhole(Composite parent, String gridId, List<Column<R>> columns, String jobName, Object jobFamily,
+            String loadingText) {
+        return new VirtualGrid<>(parent, gridId, columns, WHOLE_BLOCK, 100, jobName, jobFamily, loadingText);
+    }
+
+    /**
+     * Reads the whole list in a job ({@code read}, in the order of {@link #sortKey()}) and shows it; {@code shown} gets
+     * the rows on the UI thread once they are (a reload after, or a newer read, drops an older one's rows). A failed
+     * read goes to the rows' failure reporter ({@link VirtualRows#onFailure}).
+     */
+    public void load(java.util.function.Supplier<List<R>> read, Consumer<List<R>> shown) {
+        int current = rows.restart(block -> null);
+        rows.run(read, all -> {
+            showAll(all);
+            shown.accept(all);
+        }, current);
+    }
+
+    /** Selects the first row read that {@code which} accepts (the row kept selected across a reload); whether one did. */
+    public boolean selectWhere(Predicate<R> which) {
+        List<R> read = rows.loaded();
+        for (int i = 0; i < read.size(); i++) {
+            if (which.test(read.get(i))) {
+                selectRow(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- editing in place

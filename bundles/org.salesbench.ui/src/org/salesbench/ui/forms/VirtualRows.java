@@ -139,6 +139,20 @@ public final class VirtualRows<R> {
     }
 
     /**
+     * Shows {@code all} as the whole list of the current generation (a list read at once): it is kept in blocks as a
+     * paged list's rows are, and no block is read later.
+     */
+    public void showAll(List<R> all) {
+        source = block -> null;
+        blocks.clear();
+        loading.clear();
+        for (int from = 0, block = 0; from < all.size() || block == 0; from += blockSize, block++) {
+            blocks.put(block, List.copyOf(all.subList(from, Math.min(all.size(), from + blockSize))));
+        }
+        table.reset(all.size());
+    }
+
+    /**
      * The row at {@code index}, or {@code null} while its block is read (the table's item is cleared
      * when it arrives, so SWT asks again). Call from the table's {@code SWT.SetData} listener.
      */

@@ -77,6 +77,8 @@ public final class TaskGrid {
                 .sortBy(TaskSort.Column.STATUS));
         grid = new VirtualGrid<>(parent, gridId, columns, BLOCK, CACHED_BLOCKS, Messages.Job_load, Jobs.FAMILY, Messages.Loading);
         grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        // a done or cancelled task stays listed, greyed (an overdue due time of an open one is red)
+        grid.rowStyle(r -> r.task().getStatus() == TaskStatus.OPEN ? null : VirtualGrid.RowStyle.MUTED);
         grid.restoreLayout();
         rows = grid.rows();
         rows.onFailure(e -> errors.accept(Jobs.message(e)));

@@ -140,6 +140,32 @@ class TasksGridUiTest {
     }
 
     @Test
+    void doneTasksAreGreyedWholeRowsOpenOnesAreNot() throws Exception {
+        MyTasksView view = listing();
+        VirtualGrid<TaskRow> grid = view.tasks().grid();
+        waitForOrder(grid, List.of("Beta", "Gamma", "Alpha"));
+        for (int row = 0; row < 3; row++) {
+            assertNull(grid.rowStyleAt(row), "an open task is plain");
+        }
+        org.eclipse.swt.graphics.RGB plain = grid.cellForeground(0, "title");
+        Task beta = service.list(new TaskFilter(null, java.util.Set.of(), null, null, null, prefix + " Beta"), TaskSort.DEFAULT, 0, 1).get(0);
+        service.complete(beta.getId());
+
+        UiTesting.choose(view.sectionCombo(), Messages.Section_done);
+        UiTesting.waitUntil("Beta among the done tasks", () -> {
+            UiTesting.waitForJobs(Jobs.FAMILY);
+            return view.rowCount() == 1 && view.rowData(0) != null;
+        }, 10_000);
+        assertEquals(List.of("Beta"), shownTitles(grid));
+        assertEquals(VirtualGrid.RowStyle.MUTED, grid.rowStyleAt(0), "a done task's row is greyed");
+        org.eclipse.swt.graphics.RGB grey = view.getSite().getShell().getDisplay().getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY).getRGB();
+        for (String column : grid.visibleColumns()) {
+            assertEquals(grey, grid.cellForeground(0, column), "every cell of the done row greyed: " + column);
+        }
+        assertNotEquals(grey, plain, "an open task's text is not grey");
+    }
+
+    @Test
     void theLayoutAndSortOutliveClosingTheViewCopyAndTheRowMenuStillWork() throws Exception {
         MyTasksView view = listing();
         VirtualGrid<TaskRow> grid = view.tasks().grid();

@@ -34,6 +34,9 @@ public interface ApprovalService {
     /** Every definition, by entity type and priority. */
     List<ApprovalDefinition> definitions();
 
+    /** Every definition in {@code sort}'s order (the database's), ties by id. */
+    List<ApprovalDefinition> definitions(DefinitionSort sort);
+
     /** The definition with this id, with its steps. */
     Optional<ApprovalDefinition> findDefinition(long definitionId);
 
@@ -72,7 +75,19 @@ public interface ApprovalService {
     /** The record's latest request, pending or finished. */
     Optional<ApprovalRequest> latestFor(String entityType, long recordId);
 
-    List<ApprovalRequest> list(Filter filter);
+    /** The requests of {@code filter}, newest first. */
+    default List<ApprovalRequest> list(Filter filter) {
+        return list(filter, ApprovalSort.DEFAULT);
+    }
+
+    /** The requests of {@code filter} in the order {@code sort} says (the database sorts). */
+    List<ApprovalRequest> list(Filter filter, ApprovalSort sort);
+
+    /**
+     * The latest request (pending or finished) of each of these records of {@code entityType} that has one, in the order
+     * {@code sort} says: an opportunity's Approvals page lists its quotes' requests so.
+     */
+    List<ApprovalRequest> latestFor(String entityType, java.util.Collection<Long> recordIds, ApprovalSort sort);
 
     /** The open approvers of the request's current step. */
     List<String> currentApprovers(long requestId);

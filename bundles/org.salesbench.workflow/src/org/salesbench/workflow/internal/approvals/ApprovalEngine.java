@@ -46,6 +46,7 @@ import org.salesbench.workflow.approvals.ApprovalDefinition;
 import org.salesbench.workflow.approvals.ApprovalHistoryEntry;
 import org.salesbench.workflow.approvals.ApprovalRequest;
 import org.salesbench.workflow.approvals.ApprovalService;
+import org.salesbench.workflow.approvals.ApprovalSort;
 import org.salesbench.workflow.approvals.ApprovalStatus;
 import org.salesbench.workflow.approvals.ApprovalStep;
 import org.salesbench.workflow.approvals.ApprovalSubject;
@@ -155,9 +156,25 @@ public class ApprovalEngine implements ApprovalService {
 
     @Override
     public List<ApprovalDefinition> definitions() {
+        return definitions("d.entityType, d.priority, d.name");
+    }
+
+    @Override
+    public List<ApprovalDefinition> definitions(org.salesbench.workflow.approvals.DefinitionSort sort) {
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        String column = switch (sort.column()) {
+            case NAME -> "d.name";
+            case ENTITY -> "d.entityType";
+            case PRIORITY -> "d.priority";
+            case ACTIVE -> "d.active";
+        };
+        return definitions(column + direction + ", d.id" + direction);
+    }
+
+    private List<ApprovalDefinition> definitions(String orderBy) {
         return unitOfWork.read(em -> {
-            List<ApprovalDefinition> all = em.createQuery(
-                    "SELECT d FROM ApprovalDefinition d ORDER BY d.entityType, d.priority, d.name", ApprovalDefinition.class).getResultList();
+            List<ApprovalDefinition> all = em.createQuery("SELECT d FROM ApprovalDefinition d ORDER BY " + orderBy, ApprovalDefinition.class)
+                    .getResultList();
             all.forEach(d -> d.getSteps().size());
             return all;
         });
@@ -287,20 +304,48 @@ public class ApprovalEngine implements ApprovalService {
     }
 
     @Override
-    public List<ApprovalRequest> list(Filter filter) {
+    public List<ApprovalRequest> list(Filter filter, ApprovalSort sort) {
         String me = me().toLowerCase(Locale.ROOT);
+        String order = orderBy(sort);
         return unitOfWork.read(em -> switch (filter) {
-            case MINE -> em.createQuery("SELECT r FROM ApprovalRequest r WHERE LOWER(r.owner) = :me ORDER BY r.id DESC", ApprovalRequest.class)
+            case MINE -> em.createQuery("SELECT r FROM ApprovalRequest r WHERE LOWER(r.owner) = :me" + order, ApprovalRequest.class)
                     .setParameter("me", me).getResultList();
-            case ALL -> em.createQuery("SELECT r FROM ApprovalRequest r ORDER BY r.id DESC", ApprovalRequest.class).getResultList();
+            case ALL -> em.createQuery("SELECT r FROM ApprovalRequest r" + order, ApprovalRequest.class).getResultList();
             case PENDING_FOR_ME -> security.currentUser().localOwner()
-                    ? em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.status = :pending ORDER BY r.id DESC", ApprovalRequest.class)
+                    ? em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.status = :pending" + order, ApprovalRequest.class)
                             .setParameter("pending", ApprovalStatus.PENDING).getResultList()
                     : em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.status = :pending AND EXISTS (SELECT a FROM ApprovalAssignment a"
                             + " WHERE a.requestId = r.id AND a.step = r.currentStep AND a.decision IS NULL AND LOWER(a.approver) = :me)"
-                            + " ORDER BY r.id DESC", ApprovalRequest.class)
+                            + order, ApprovalRequest.class)
                             .setParameter("pending", ApprovalStatus.PENDING).setParameter("me", me).getResultList();
         });
+    }
+
+    @Override
+    public List<ApprovalRequest> latestFor(String entityType, java.util.Collection<Long> recordIds, ApprovalSort sort) {
+        if (recordIds.isEmpty()) {
+            return List.of();
+        }
+        return unitOfWork.read(em -> em.createQuery("SELECT r FROM ApprovalRequest r WHERE r.entityType = :type AND r.recordId IN :ids"
+                + " AND r.id = (SELECT MAX(l.id) FROM ApprovalRequest l WHERE l.entityType = r.entityType AND l.recordId = r.recordId)"
+                + orderBy(sort), ApprovalRequest.class).setParameter("type", entityType).setParameter("ids", List.copyOf(recordIds))
+                .getResultList());
+    }
+
+    /** {@code ORDER BY} the sort's column, then the id, both the same way (no requests that tie come in a random order). */
+    private static String orderBy(ApprovalSort sort) {
+        ApprovalSort order = sort == null ? ApprovalSort.DEFAULT : sort;
+        String direction = order.ascending() ? " ASC" : " DESC";
+        String column = switch (order.column()) {
+            case ID -> null;
+            case RECORD -> "r.entityType" + direction + ", r.recordLabel";
+            case REQUESTER -> "LOWER(r.owner)";
+            case STATUS -> org.salesbench.persistence.JpqlOrder.byDeclaration("r.status", ApprovalStatus.class);
+            case STEP -> "r.currentStep";
+            case DEFINITION -> "r.definitionName";
+            case SUBMITTED -> "r.createdAt";
+        };
+        return " ORDER BY " + (column == null ? "" : column + direction + ", ") + "r.id" + direction;
     }
 
     @Override

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -28,27 +28,32 @@ import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.SelectedRecord;
 import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.workflow.approvals.ApprovalHistoryEntry;
 import org.salesbench.workflow.approvals.ApprovalRequest;
 import org.salesbench.workflow.approvals.ApprovalService;
+import org.salesbench.workflow.approvals.ApprovalSort;
 
 /**
  * Approval requests with the selected one's history, and the decisions the current user may take on it: approve (with
  * an optional comment), reject (a comment is required), delegate to another user. The inbox shows the requests waiting
  * for the user; the opportunity editor's Approvals page those of the opportunity's quotes. It reads again whenever an
- * approval changes.
+ * approval changes. The requests are a grid ({@link VirtualGrid}, read whole): a click on a column header sorts them in
+ * the database ({@link ApprovalSort}; who is waited for is worked out per request and does not sort), the header menu
+ * hides, shows and chooses columns, headers drag, the layout is kept per user and list, and the selected cells copy.
  */
 public final class ApprovalPanel {
 
     /** What the panel shows of one request, read in a job. */
-    record Row(ApprovalRequest request, List<String> approvers, boolean mayDecide, List<ApprovalHistoryEntry> history) {
+    public record Row(ApprovalRequest request, List<String> approvers, boolean mayDecide, List<ApprovalHistoryEntry> history) {
     }
 
     private final ApprovalService approvals;
-    private final Supplier<List<ApprovalRequest>> requests;
+    private final Function<ApprovalSort, List<ApprovalRequest>> requests;
     private final Composite root;
-    private final TableViewer viewer;
+    private final VirtualGrid<Row> grid;
     private final TableViewer history;
     private final Label status;
     private final Button approve;
@@ -59,23 +64,36 @@ public final class ApprovalPanel {
     private Long selectedId;
     private String note;
 
-    public ApprovalPanel(Composite parent, ApprovalService approvals, Supplier<List<ApprovalRequest>> requests) {
+    /**
+     * @param gridId   names the layout kept for each user (the inbox and the opportunity's page keep one each)
+     * @param requests reads the requests to show in the order asked for (in a job)
+     */
+    public ApprovalPanel(Composite parent, String gridId, ApprovalService approvals, Function<ApprovalSort, List<ApprovalRequest>> requests) {
         this.approvals = approvals;
         this.requests = requests;
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
         status = new Label(root, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        viewer = Tables.create(root);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(viewer, Row.class, Messages.Column_id, 50, r -> "#" + r.request().getId());
-        Tables.column(viewer, Row.class, Messages.Column_record, 220, r -> Labels.record(r.request()));
-        Tables.column(viewer, Row.class, Messages.Column_requester, 100, r -> r.request().getRequester());
-        Tables.column(viewer, Row.class, Messages.Column_status, 80, r -> Labels.status(r.request().getStatus()));
-        Tables.column(viewer, Row.class, Messages.Column_step, 60, r -> r.request().getCurrentStep() + "/" + r.request().getStepCount());
-        Tables.column(viewer, Row.class, Messages.Column_approvers, 160, r -> String.join(", ", r.approvers()));
-        Tables.column(viewer, Row.class, Messages.Column_definition, 180, r -> r.request().getDefinitionName());
-        Tables.column(viewer, Row.class, Messages.Column_submitted, 130, r -> Formats.dateTime(r.request().getCreatedAt()));
+        grid = VirtualGrid.readWhole(root, gridId, List.of(
+                VirtualGrid.Column.<Row>of("id", Messages.Column_id, 60, r -> "#" + r.request().getId()).right().sortBy(ApprovalSort.Column.ID),
+                VirtualGrid.Column.<Row>of("record", Messages.Column_record, 220, r -> Labels.record(r.request())).sortBy(ApprovalSort.Column.RECORD),
+                VirtualGrid.Column.<Row>of("requester", Messages.Column_requester, 100, r -> r.request().getRequester())
+                        .sortBy(ApprovalSort.Column.REQUESTER),
+                VirtualGrid.Column.<Row>of("status", Messages.Column_status, 80, r -> Labels.status(r.request().getStatus()))
+                        .sortBy(ApprovalSort.Column.STATUS),
+                VirtualGrid.Column.<Row>of("step", Messages.Column_step, 60, r -> r.request().getCurrentStep() + "/" + r.request().getStepCount())
+                        .right().sortBy(ApprovalSort.Column.STEP),
+                VirtualGrid.Column.<Row>of("approvers", Messages.Column_approvers, 160, r -> String.join(", ", r.approvers())),
+                VirtualGrid.Column.<Row>of("definition", Messages.Column_definition, 180, r -> r.request().getDefinitionName())
+                        .sortBy(ApprovalSort.Column.DEFINITION),
+                VirtualGrid.Column.<Row>of("submitted", Messages.Column_submitted, 130, r -> Formats.dateTime(r.request().getCreatedAt()))
+                        .sortBy(ApprovalSort.Column.SUBMITTED)),
+                Messages.Job_load, Jobs.FAMILY, Messages.Panel_loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        grid.rows().onFailure(e -> status.setText(Jobs.message(e)));
+        grid.onSort(this::refresh);
         Composite buttons = new Composite(root, SWT.NONE);
         buttons.setLayout(new GridLayout(4, false));
         approve = button(buttons, Messages.Action_approve, this::approve);
@@ -92,7 +110,7 @@ public final class ApprovalPanel {
         Tables.column(history, ApprovalHistoryEntry.class, Messages.History_who, 100, ApprovalHistoryEntry::getActor);
         Tables.column(history, ApprovalHistoryEntry.class, Messages.History_what, 160, Labels::action);
         Tables.column(history, ApprovalHistoryEntry.class, Messages.History_comment, 260, h -> h.getComment() == null ? "" : h.getComment());
-        viewer.addSelectionChangedListener(e -> selectionChanged());
+        grid.onSelection(this::selectionChanged);
         listen();
         root.addDisposeListener(e -> {
             if (registration != null) {
@@ -114,14 +132,29 @@ public final class ApprovalPanel {
         return root;
     }
 
-    /** The rows shown (tests read them). */
+    /** The requests' grid (the view's Edit commands and tests reach it). */
+    public VirtualGrid<Row> grid() {
+        return grid;
+    }
+
+    /** The rows shown, in the order shown (tests read them). */
     public List<ApprovalRequest> shown() {
-        Object input = viewer.getInput();
-        List<ApprovalRequest> shown = new ArrayList<>();
-        if (input instanceof List<?> list) {
-            list.forEach(r -> shown.add(((Row) r).request()));
-        }
-        return shown;
+        return grid.rows().loaded().stream().map(Row::request).toList();
+    }
+
+    /** The order the grid's headers chose, or the lists' own (newest first). */
+    ApprovalSort sort() {
+        return grid.sortKey() instanceof ApprovalSort.Column column ? new ApprovalSort(column, grid.ascending()) : ApprovalSort.DEFAULT;
+    }
+
+    /** The record the selected request is about (Edit › Show History shows that record's history). */
+    public Optional<SelectedRecord> selectedRecord() {
+        Row row = grid.control().isDisposed() ? null : selected();
+        return Optional.ofNullable(row).map(r -> record(r.request()));
+    }
+
+    static SelectedRecord record(ApprovalRequest request) {
+        return new SelectedRecord(request.getEntityType(), request.getRecordId(), Labels.record(request));
     }
 
     /** The selected request's history as shown (tests read it). */
@@ -135,31 +168,30 @@ public final class ApprovalPanel {
     }
 
     public void refresh() {
-        Jobs.load(viewer.getTable(), Messages.Job_load, () -> {
+        ApprovalSort sort = sort();
+        Long keep = selectedId; // showing other rows clears the selection (and tells the listener so)
+        grid.load(() -> {
             List<Row> read = new ArrayList<>();
-            for (ApprovalRequest r : requests.get()) {
+            for (ApprovalRequest r : requests.apply(sort)) {
                 read.add(new Row(r, approvals.currentApprovers(r.getId()), approvals.mayDecide(r.getId()), approvals.history(r.getId())));
             }
             return read;
         }, read -> {
             rows.clear();
             read.forEach(r -> rows.put(r.request().getId(), r));
-            viewer.setInput(read);
-            Row selected = selectedId == null ? null : rows.get(selectedId);
-            if (selected == null && !read.isEmpty()) {
-                selected = read.get(0);
+            if (!(keep != null && grid.selectWhere(r -> r.request().getId().equals(keep))) && !read.isEmpty()) {
+                grid.selectRow(0);
             }
-            viewer.setSelection(selected == null ? StructuredSelection.EMPTY : new StructuredSelection(selected));
             selectionChanged();
             // what the last decision did stays shown once, instead of the count
             status.setText(note != null ? note : read.isEmpty() ? Messages.Panel_none : NLS.bind(Messages.Panel_count, read.size()));
             note = null;
             root.layout(true, true);
-        }, e -> status.setText(Jobs.message(e)));
+        });
     }
 
     private Row selected() {
-        return ((IStructuredSelection) viewer.getSelection()).getFirstElement() instanceof Row row ? row : null;
+        return grid.selectedRow();
     }
 
     private void selectionChanged() {
@@ -217,7 +249,7 @@ public final class ApprovalPanel {
         approve.setEnabled(false);
         reject.setEnabled(false);
         delegate.setEnabled(false);
-        Jobs.load(viewer.getTable(), Messages.Job_decide, decision, request -> {
+        Jobs.load(grid.control(), Messages.Job_decide, decision, request -> {
             note = NLS.bind(done, Labels.record(request), Labels.status(request.getStatus()));
             refresh();
         }, e -> {

@@ -29,6 +29,7 @@ public final class Messages extends NLS {
     public static String Job_decide;
     public static String Panel_none;
     public static String Panel_count;
+    public static String Panel_loading;
     public static String Approve_title;
     public static String Approve_prompt;
     public static String Approve_done;

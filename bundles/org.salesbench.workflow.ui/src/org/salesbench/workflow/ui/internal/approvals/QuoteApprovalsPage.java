@@ -1,7 +1,5 @@
 package org.salesbench.workflow.ui.internal.approvals;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.ui.forms.IManagedForm;
@@ -18,7 +16,7 @@ import org.salesbench.workflow.approvals.ApprovalService;
  * the editor that shows an opportunity's quotes): the latest approval request of each of its quotes, with history and
  * the decisions the user may take.
  */
-public class QuoteApprovalsPage extends FormPage {
+public class QuoteApprovalsPage extends FormPage implements org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.workflow.ui.editor.approvals";
 
@@ -36,13 +34,14 @@ public class QuoteApprovalsPage extends FormPage {
         managedForm.getForm().getBody().setLayout(new FillLayout());
         ApprovalService approvals = Services.get(ApprovalService.class);
         QuoteService quotes = Services.get(QuoteService.class);
-        panel = new ApprovalPanel(managedForm.getForm().getBody(), approvals, () -> {
-            List<org.salesbench.workflow.approvals.ApprovalRequest> requests = new ArrayList<>();
-            for (Quote quote : quotes.listForOpportunity(opportunity.getId())) {
-                approvals.latestFor(Quote.ENTITY, quote.getId()).ifPresent(requests::add);
-            }
-            return requests;
-        });
+        panel = new ApprovalPanel(managedForm.getForm().getBody(), ID, approvals,
+                sort -> approvals.latestFor(Quote.ENTITY, quotes.listForOpportunity(opportunity.getId()).stream().map(Quote::getId).toList(), sort));
+    }
+
+    /** Edit › Show History on the quote of the selected request. */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        return panel == null ? java.util.Optional.empty() : panel.selectedRecord();
     }
 
     /** The panel, once the page was shown (tests read it). */

@@ -74,24 +74,18 @@ class DefinitionsUiTest {
     }
 
     private void selectInView(DefinitionsView view) {
-        UiTesting.waitUntil("the definition listed", () -> view.table().getTable().getItemCount() > 0 && itemRow(view) >= 0);
-        UiTesting.selectRow(view.table().getTable(), itemRow(view));
+        UiTesting.waitUntil("the definition listed", () -> view.table().rowCount() > 0 && itemRow(view) >= 0);
+        view.table().selectRow(itemRow(view));
     }
 
     private int itemRow(DefinitionsView view) {
-        Table table = view.table().getTable();
-        for (int i = 0; i < table.getItemCount(); i++) {
-            if (name.equals(table.getItem(i).getText(0))) {
-                return i;
-            }
-        }
-        return -1;
+        return view.shownDefinitions().stream().map(ApprovalDefinition::getName).toList().indexOf(name);
     }
 
     @Test
     void anAdministratorMakesEditsAndDeletesATwoStepDefinition() throws Exception {
         DefinitionsView view = (DefinitionsView) page.showView(DefinitionsView.ID);
-        Composite bar = view.table().getControl().getParent();
+        Composite bar = view.table().control().getParent();
         UiTesting.waitUntil("New offered to the administrator", () -> UiTesting.button(bar, Messages.Definitions_new).isEnabled());
 
         UiTesting.DialogAnswer made = UiTesting.whenDialogOpens(Messages.Definition_title, shell -> {

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -103,9 +102,9 @@ class QuoteButtonsUiTest {
     }
 
     private static void pressApprove(Composite quotesPage) {
-        Table table = UiTesting.find(quotesPage, Table.class, t -> true).get(0);
-        UiTesting.waitUntil("the quote listed", () -> table.getItemCount() == 1);
-        UiTesting.selectRow(table, 0);
+        org.salesbench.ui.forms.VirtualGrid<?> grid = org.salesbench.ui.forms.VirtualGrid.find(quotesPage).orElseThrow();
+        UiTesting.waitUntil("the quote listed", () -> grid.rowCount() == 1 && grid.rowAt(0) != null);
+        grid.selectRow(0);
         Button approve = UiTesting.button(quotesPage, APPROVE);
         UiTesting.waitUntil("Approve offered", approve::isEnabled);
         UiTesting.click(approve);

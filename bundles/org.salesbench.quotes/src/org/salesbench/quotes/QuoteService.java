@@ -24,7 +24,12 @@ public interface QuoteService {
     Optional<Quote> find(long id);
 
     /** The opportunity's quotes, newest version first. */
-    List<Quote> listForOpportunity(long opportunityId);
+    default List<Quote> listForOpportunity(long opportunityId) {
+        return listForOpportunity(opportunityId, QuoteSort.LATEST_VERSION_FIRST);
+    }
+
+    /** The opportunity's quotes in {@code sort}'s order (the database's), ties by id (the deal editor's Quotes page). */
+    List<Quote> listForOpportunity(long opportunityId, QuoteSort sort);
 
     long countForOpportunity(long opportunityId);
 

@@ -213,11 +213,11 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
     }
 
     @Override
-    public List<Quote> listForOpportunity(long opportunityId) {
+    public List<Quote> listForOpportunity(long opportunityId, QuoteSort sort) {
         security.check(Action.READ, Quote.ENTITY, null);
         return unitOfWork.read(em -> {
-            List<Quote> quotes = em.createQuery(
-                    "SELECT q FROM Quote q WHERE q.opportunity.id = :id AND q.deletedAt IS NULL ORDER BY q.versionNumber DESC", Quote.class)
+            List<Quote> quotes = em.createQuery("SELECT q FROM Quote q WHERE q.opportunity.id = :id AND q.deletedAt IS NULL"
+                    + orderBy(sort == null ? QuoteSort.LATEST_VERSION_FIRST : sort), Quote.class)
                     .setParameter("id", opportunityId).getResultList();
             quotes.forEach(QuoteServiceImpl::loadGraph);
             return quotes;
@@ -256,6 +256,7 @@ public class QuoteServiceImpl extends SoftDeletingService implements QuoteServic
             case OPPORTUNITY -> "q.opportunity.name" + direction;
             case VERSION -> "q.versionNumber" + direction;
             case STATUS -> JpqlOrder.byDeclaration("q.status", QuoteStatus.class) + direction;
+            case NET -> "q.netTotal" + direction;
             case TOTAL -> "q.grandTotal" + direction;
             case VALID_UNTIL -> "q.validUntil" + direction + (sort.ascending() ? " NULLS LAST" : " NULLS FIRST");
             case CREATED -> "q.createdAt" + direction;

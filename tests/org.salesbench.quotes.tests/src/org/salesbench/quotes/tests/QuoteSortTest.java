@@ -80,6 +80,8 @@ class QuoteSortTest {
             assertEquals(expected(Comparator.comparing(Quote::getStatus), up), listed(new QuoteSort(QuoteSort.Column.STATUS, up)), "status " + up);
             assertEquals(expected(Comparator.comparing(q -> q.getGrandTotal().getAmount()), up), listed(new QuoteSort(QuoteSort.Column.TOTAL, up)),
                     "total " + up);
+            assertEquals(expected(Comparator.comparing(q -> q.getNetTotal().getAmount()), up), listed(new QuoteSort(QuoteSort.Column.NET, up)),
+                    "net " + up);
             assertEquals(expected(Comparator.comparing(Quote::getValidUntil), up), listed(new QuoteSort(QuoteSort.Column.VALID_UNTIL, up)),
                     "valid until " + up);
             assertEquals(expected(Comparator.comparing(Quote::getCreatedAt), up), listed(new QuoteSort(QuoteSort.Column.CREATED, up)),
@@ -95,6 +97,32 @@ class QuoteSortTest {
         assertEquals(submitted, statuses.get(0), "the submitted quote is further in its life than the drafts");
         assertEquals(listed(QuoteSort.DEFAULT), fx.quotes.listForCustomer(customerId).stream().map(Quote::getId).toList());
         assertEquals(expected(Comparator.comparing(Quote::getCreatedAt), false), listed(QuoteSort.DEFAULT));
+    }
+
+    @Test
+    void aDealsQuotesSortInTheDatabaseTooLatestVersionFirstByDefault() {
+        long deal = fx.opportunity.getId();
+        List<Quote> ofDeal = made.stream().filter(q -> q.getOpportunity().getId() == deal).toList();
+        assertEquals(3, ofDeal.size());
+        for (boolean up : new boolean[] {true, false}) {
+            for (QuoteSort.Column column : QuoteSort.Column.values()) {
+                Comparator<Quote> key = switch (column) {
+                    case OPPORTUNITY -> Comparator.comparing(q -> q.getOpportunity().getName());
+                    case VERSION -> Comparator.comparingInt(Quote::getVersionNumber);
+                    case STATUS -> Comparator.comparing(Quote::getStatus);
+                    case NET -> Comparator.comparing(q -> q.getNetTotal().getAmount());
+                    case TOTAL -> Comparator.comparing(q -> q.getGrandTotal().getAmount());
+                    case VALID_UNTIL -> Comparator.comparing(Quote::getValidUntil);
+                    case CREATED -> Comparator.comparing(Quote::getCreatedAt);
+                };
+                Comparator<Quote> order = key.thenComparing(Quote::getId);
+                assertEquals(ofDeal.stream().sorted(up ? order : order.reversed()).map(Quote::getId).toList(),
+                        fx.quotes.listForOpportunity(deal, new QuoteSort(column, up)).stream().map(Quote::getId).toList(), column + " " + up);
+            }
+        }
+        List<Integer> versions = fx.quotes.listForOpportunity(deal).stream().map(Quote::getVersionNumber).toList();
+        assertEquals(versions.stream().sorted(Comparator.reverseOrder()).toList(), versions, "the deal's own order: the latest version first");
+        assertEquals(ofDeal.stream().mapToInt(Quote::getVersionNumber).max().orElseThrow(), versions.get(0));
     }
 
     @Test

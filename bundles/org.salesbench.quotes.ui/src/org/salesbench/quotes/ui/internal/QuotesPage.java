@@ -9,8 +9,6 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -31,18 +29,22 @@ import org.salesbench.quotes.ProductService;
 import org.salesbench.quotes.Quote;
 import org.salesbench.quotes.QuoteDocuments;
 import org.salesbench.quotes.QuoteService;
+import org.salesbench.quotes.QuoteSort;
 import org.salesbench.quotes.QuoteStatus;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormEditor;
 import org.salesbench.ui.forms.Jobs;
-import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.forms.Formats;
 
 /**
  * The opportunity editor's Quotes page (contributed through {@code org.salesbench.opportunities.ui.editorPages}),
  * the opportunity's quotes, newest version first: create one with its lines, take the selected one
  * through its life (submit for approval, approve or refuse when the user may, mark sent, accepted or
- * rejected), make a new version of it, export it as PDF. Buttons follow the selected quote's status.
+ * rejected), make a new version of it, export it as PDF. Buttons follow the selected quote's status. The quotes are a
+ * grid read whole ({@link VirtualGrid}): a click on a column header sorts them in the database ({@link QuoteSort}; the
+ * number of lines does not sort), the header menu hides, shows and chooses columns, headers drag, the layout is kept per
+ * user, and the selected cells copy (Ctrl+C). A double-click exports the quote.
  */
 public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingPage<Opportunity>, org.salesbench.ui.forms.RecordSelection {
 
@@ -50,7 +52,10 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
 
     /** The opportunity the page was made for, until the editor reloads another copy of it. */
     private Opportunity opportunity;
-    private TableViewer viewer;
+    /** The layout every deal's Quotes page keeps for the user. */
+    static final String GRID_ID = ID;
+
+    private VirtualGrid<Quote> grid;
     private Label status;
     private Button submit;
     private Button approve;
@@ -115,20 +120,28 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
         });
         export = toolkit.createButton(buttons, Messages.Quotes_exportPdf, SWT.PUSH);
         export.addListener(SWT.Selection, e -> exportSelected());
-        viewer = Tables.create(body);
-        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(viewer, Quote.class, Messages.Quotes_version, 60, q -> String.valueOf(q.getVersionNumber()));
-        Tables.column(viewer, Quote.class, Messages.Quotes_status, 90, q -> Labels.of(q.getStatus()));
-        Tables.column(viewer, Quote.class, Messages.Quotes_lines, 50, q -> String.valueOf(q.getLines().size()));
-        Tables.column(viewer, Quote.class, Messages.Quotes_net, 110, q -> Labels.moneyExact(q.getNetTotal()));
-        Tables.column(viewer, Quote.class, Messages.Quotes_total, 110, q -> Labels.moneyExact(q.getGrandTotal()));
-        Tables.column(viewer, Quote.class, Messages.Quotes_validUntil, 100, q -> Formats.date(q.getValidUntil()));
-        viewer.addSelectionChangedListener(e -> {
+        grid = VirtualGrid.readWhole(body, GRID_ID, List.of(
+                VirtualGrid.Column.<Quote>of("version", Messages.Quotes_version, 60, q -> String.valueOf(q.getVersionNumber())).right()
+                        .sortBy(QuoteSort.Column.VERSION),
+                VirtualGrid.Column.<Quote>of("status", Messages.Quotes_status, 90, q -> Labels.of(q.getStatus())).sortBy(QuoteSort.Column.STATUS),
+                VirtualGrid.Column.<Quote>of("lines", Messages.Quotes_lines, 50, q -> String.valueOf(q.getLines().size())).right(),
+                VirtualGrid.Column.<Quote>of("net", Messages.Quotes_net, 110, q -> Labels.moneyExact(q.getNetTotal())).right()
+                        .sortBy(QuoteSort.Column.NET),
+                VirtualGrid.Column.<Quote>of("total", Messages.Quotes_total, 110, q -> Labels.moneyExact(q.getGrandTotal())).right()
+                        .sortBy(QuoteSort.Column.TOTAL),
+                VirtualGrid.Column.<Quote>of("validUntil", Messages.Quotes_validUntil, 100, q -> Formats.date(q.getValidUntil()))
+                        .sortBy(QuoteSort.Column.VALID_UNTIL)),
+                Messages.Job_loadQuotes, Jobs.FAMILY, Messages.CustomerQuotes_loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        grid.rows().onFailure(e -> status.setText(Jobs.message(e)));
+        grid.onSelection(() -> {
             Quote quote = selected();
             selectedId = quote == null ? null : quote.getId();
             updateButtons();
         });
-        viewer.addDoubleClickListener(e -> exportSelected());
+        grid.onSort(() -> reload(opportunity()));
+        grid.onOpen(quote -> exportSelected());
         updateButtons();
         reload(opportunity());
     }
@@ -145,7 +158,12 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
     }
 
     private Quote selected() {
-        return viewer.getStructuredSelection().getFirstElement() instanceof Quote quote ? quote : null;
+        return grid == null || grid.control().isDisposed() ? null : grid.selectedRow();
+    }
+
+    /** The order the grid's headers chose, or the page's own (the latest version first). */
+    private QuoteSort sort() {
+        return grid.sortKey() instanceof QuoteSort.Column column ? new QuoteSort(column, grid.ascending()) : QuoteSort.LATEST_VERSION_FIRST;
     }
 
     /** Each step is offered only where the selected quote's status allows it (and approval only to who may decide). */
@@ -177,36 +195,35 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
     @Override
     public void reload(Opportunity reloaded) {
         opportunity = reloaded;
-        if (viewer == null) {
+        if (grid == null || grid.control().isDisposed()) {
             return;
         }
         long id = reloaded.getId();
-        record Loaded(List<Quote> quotes, Map<Long, Boolean> mayDecide) {
-        }
-        Jobs.load(viewer.getTable(), Messages.Job_loadQuotes, () -> {
+        QuoteSort sort = sort();
+        Map<Long, Boolean> decide = new java.util.concurrent.ConcurrentHashMap<>();
+        Long keep = selectedId; // showing the quotes again clears the selection (and tells the listener so)
+        grid.load(() -> {
             QuoteService service = Services.get(QuoteService.class);
-            List<Quote> quotes = service.listForOpportunity(id);
-            Map<Long, Boolean> decide = new java.util.HashMap<>();
+            List<Quote> quotes = service.listForOpportunity(id, sort);
             quotes.stream().filter(q -> q.getStatus() == QuoteStatus.IN_APPROVAL).forEach(q -> decide.put(q.getId(), service.mayDecideApproval(q)));
-            return new Loaded(quotes, decide);
-        }, loaded -> {
+            return quotes;
+        }, quotes -> {
             mayDecide.clear();
-            mayDecide.putAll(loaded.mayDecide());
-            Long keep = selectedId; // setInput clears the selection (and tells the listener so)
-            viewer.setInput(loaded.quotes());
+            mayDecide.putAll(decide);
             selectedId = keep;
-            loaded.quotes().stream().filter(q -> q.getId().equals(keep)).findFirst()
-                    .ifPresent(q -> viewer.setSelection(new StructuredSelection(q), true));
-            status.setText(note != null ? note : NLS.bind(Messages.Quotes_count, loaded.quotes().size()));
+            if (keep != null) {
+                grid.selectWhere(q -> q.getId().equals(keep));
+            }
+            status.setText(note != null ? note : NLS.bind(Messages.Quotes_count, quotes.size()));
             note = null;
             updateButtons();
-        }, e -> status.setText(e.getMessage()));
+        });
     }
 
     /** Selects the quote with this id among those shown (tests and the steps below keep the selection). */
     public void select(long quoteId) {
         selectedId = quoteId;
-        shownQuotes().stream().filter(q -> q.getId() == quoteId).findFirst().ifPresent(q -> viewer.setSelection(new StructuredSelection(q), true));
+        grid.selectWhere(q -> q.getId() == quoteId);
         updateButtons();
     }
 
@@ -243,7 +260,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
 
     /** Runs one step of a quote's life in a job, then shows where the quote now is; a refusal is explained. */
     private Job step(String name, java.util.function.Supplier<Quote> work) {
-        return Jobs.load(viewer.getTable(), name, work::get, quote -> {
+        return Jobs.load(grid.control(), name, work::get, quote -> {
             selectedId = quote.getId();
             note = NLS.bind(Messages.Quotes_nowStatus, quote.getVersionNumber(), Labels.of(quote.getStatus()));
             reload(opportunity());
@@ -276,7 +293,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
 
     /** Renders the quote's PDF in a job and writes it to {@code target}. */
     public Job exportPdf(long quoteId, Path target) {
-        return Jobs.load(viewer.getTable(), Messages.Job_exportPdf, () -> {
+        return Jobs.load(grid.control(), Messages.Job_exportPdf, () -> {
             try {
                 byte[] pdf = Services.get(QuoteDocuments.class).renderPdf(quoteId);
                 AtomicFiles.write(target, out -> out.write(pdf));
@@ -301,19 +318,20 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
                 "newVersion", newVersion, "export", export);
     }
 
-    /** The quotes shown, for tests. */
-    @SuppressWarnings("unchecked")
+    /** The quotes shown, in the order shown, for tests. */
     public List<Quote> shownQuotes() {
-        return viewer.getInput() == null ? List.of() : (List<Quote>) viewer.getInput();
+        return grid == null ? List.of() : grid.rows().loaded();
+    }
+
+    /** The grid, for tests. */
+    VirtualGrid<Quote> grid() {
+        return grid;
     }
 
     /** Edit › Show History on the selected quote. */
     @Override
     public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
-        if (viewer == null || viewer.getTable().isDisposed() || !(viewer.getStructuredSelection().getFirstElement() instanceof Quote q)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(record(q));
+        return java.util.Optional.ofNullable(selected()).map(QuotesPage::record);
     }
 
     /** A quote as the commands about any record name it: its deal and version. */

@@ -14,7 +14,12 @@ import org.salesbench.workflow.RecordRef;
 public interface RuleService {
 
     /** The rules the current user may read, by name. */
-    List<Rule> list();
+    default List<Rule> list() {
+        return list(RuleSort.DEFAULT);
+    }
+
+    /** The rules the current user may read, in {@code sort}'s order (the database's), ties by id. */
+    List<Rule> list(RuleSort sort);
 
     Optional<Rule> find(long id);
 

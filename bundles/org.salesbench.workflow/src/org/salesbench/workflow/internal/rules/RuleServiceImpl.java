@@ -141,8 +141,16 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     // ---- rules -------------------------------------------------------------------------------------------------
 
     @Override
-    public List<Rule> list() {
-        return unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r ORDER BY r.name, r.id", Rule.class).getResultList()).stream()
+    public List<Rule> list(org.salesbench.workflow.rules.RuleSort sort) {
+        String direction = sort.ascending() ? " ASC" : " DESC";
+        String column = switch (sort.column()) {
+            case NAME -> "r.name";
+            case ENTITY -> "r.recordEntity";
+            case TRIGGER -> "r.triggerId";
+            case ENABLED -> "r.enabled";
+        };
+        return unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r ORDER BY " + column + direction + ", r.id" + direction, Rule.class)
+                .getResultList()).stream()
                 .filter(r -> security.isPermitted(Action.READ, Rule.ENTITY, r.getOwner())).toList();
     }
 

@@ -11,6 +11,7 @@ public final class Messages extends NLS {
     public static String View_edit;
     public static String View_delete;
     public static String View_refresh;
+    public static String View_loading;
     public static String View_name;
     public static String View_entity;
     public static String View_trigger;

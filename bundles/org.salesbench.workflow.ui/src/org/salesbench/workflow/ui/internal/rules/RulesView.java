@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -21,19 +20,25 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.GridCommands;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.Tables;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.workflow.rules.Rule;
 import org.salesbench.workflow.rules.RuleContribution;
 import org.salesbench.workflow.rules.RuleEntity;
 import org.salesbench.workflow.rules.RuleExecution;
 import org.salesbench.workflow.rules.RuleService;
+import org.salesbench.workflow.rules.RuleSort;
 
 /**
  * Rules: every automation rule with its last outcome, buttons to make, edit and delete rules in the form-based editor,
- * and below, the execution log of the selected rule (of all rules when none is selected).
+ * and below, the execution log of the selected rule (of all rules when none is selected). The rules are a grid read
+ * whole ({@link VirtualGrid}): a click on a column header sorts them in the database ({@link RuleSort}; the last outcome
+ * and run come from the log and do not sort), columns hide, show and move, the layout is kept per user; Edit › Copy,
+ * Select All, Delete, File › New… and Refresh reach it.
  */
-public class RulesView extends ViewPart {
+public class RulesView extends ViewPart implements GridCommands<RulesView.RuleRow> {
 
     public static final String ID = "org.salesbench.workflow.ui.views.rules"; //$NON-NLS-1$
     private static final int LOG_LINES = 200;
@@ -45,7 +50,7 @@ public class RulesView extends ViewPart {
 
     private RuleService service;
     private SashForm sash;
-    private TableViewer rulesTable;
+    private VirtualGrid<RuleRow> rulesTable;
     private TableViewer logTable;
     private Button edit;
     private Button delete;
@@ -64,20 +69,26 @@ public class RulesView extends ViewPart {
         edit = button(bar, Messages.View_edit, () -> openEditor(selected()));
         delete = button(bar, Messages.View_delete, this::deleteSelected);
         button(bar, Messages.View_refresh, this::reload);
-        rulesTable = Tables.create(top);
-        rulesTable.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(rulesTable, RuleRow.class, Messages.View_name, 240, r -> r.rule().getName());
-        Tables.column(rulesTable, RuleRow.class, Messages.View_entity, 100, r -> entityLabels.getOrDefault(r.rule().getEntity(), r.rule().getEntity()));
-        Tables.column(rulesTable, RuleRow.class, Messages.View_trigger, 140,
-                r -> triggerLabels.getOrDefault(r.rule().getTriggerId(), r.rule().getTriggerId()));
-        Tables.column(rulesTable, RuleRow.class, Messages.View_enabled, 70, r -> r.rule().isEnabled() ? Messages.View_yes : Messages.View_no);
-        Tables.column(rulesTable, RuleRow.class, Messages.View_lastOutcome, 110, r -> r.last() == null ? "" : r.last().getOutcome().name()); //$NON-NLS-1$
-        Tables.column(rulesTable, RuleRow.class, Messages.View_lastRun, 150, r -> r.last() == null ? "" : time(r.last())); //$NON-NLS-1$
-        rulesTable.addSelectionChangedListener(e -> {
+        rulesTable = VirtualGrid.readWhole(top, ID, List.of(
+                VirtualGrid.Column.<RuleRow>of("name", Messages.View_name, 240, r -> r.rule().getName()).sortBy(RuleSort.Column.NAME),
+                VirtualGrid.Column.<RuleRow>of("entity", Messages.View_entity, 100,
+                        r -> entityLabels.getOrDefault(r.rule().getEntity(), r.rule().getEntity())).sortBy(RuleSort.Column.ENTITY),
+                VirtualGrid.Column.<RuleRow>of("trigger", Messages.View_trigger, 140,
+                        r -> triggerLabels.getOrDefault(r.rule().getTriggerId(), r.rule().getTriggerId())).sortBy(RuleSort.Column.TRIGGER),
+                VirtualGrid.Column.<RuleRow>of("enabled", Messages.View_enabled, 70, r -> r.rule().isEnabled() ? Messages.View_yes : Messages.View_no)
+                        .sortBy(RuleSort.Column.ENABLED),
+                VirtualGrid.Column.<RuleRow>of("lastOutcome", Messages.View_lastOutcome, 110, r -> r.last() == null ? "" : r.last().getOutcome().name()), //$NON-NLS-1$
+                VirtualGrid.Column.<RuleRow>of("lastRun", Messages.View_lastRun, 150, r -> r.last() == null ? "" : time(r.last()))), //$NON-NLS-1$
+                Messages.Job_load, Jobs.FAMILY, Messages.View_loading);
+        rulesTable.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        rulesTable.restoreLayout();
+        rulesTable.rows().onFailure(this::showFailure);
+        rulesTable.onSelection(() -> {
             updateButtons();
             reloadLog();
         });
-        rulesTable.addDoubleClickListener(e -> openEditor(selected()));
+        rulesTable.onSort(this::reload);
+        rulesTable.onOpen(r -> openEditor(r.rule()));
 
         Composite bottom = new Composite(sash, SWT.NONE);
         bottom.setLayout(new GridLayout(1, false));
@@ -92,7 +103,6 @@ public class RulesView extends ViewPart {
         Tables.column(logTable, RuleExecution.class, Messages.View_logOutcome, 110, e -> e.getOutcome().name());
         Tables.column(logTable, RuleExecution.class, Messages.View_logError, 400, e -> e.getError() == null ? "" : e.getError()); //$NON-NLS-1$
         sash.setWeights(3, 2);
-        getSite().setSelectionProvider(rulesTable);
         reload();
     }
 
@@ -111,18 +121,26 @@ public class RulesView extends ViewPart {
     public void reload() {
         record Loaded(List<RuleRow> rows, Map<String, String> entities, Map<String, String> triggers) {
         }
-        Jobs.load(rulesTable.getControl(), Messages.Job_load, () -> {
+        RuleSort sort = rulesTable.sortKey() instanceof RuleSort.Column column ? new RuleSort(column, rulesTable.ascending()) : RuleSort.DEFAULT;
+        Rule selected = selected();
+        Long keep = selected == null ? null : selected.getId();
+        Loaded[] labels = new Loaded[1];
+        rulesTable.load(() -> {
             Map<Long, RuleExecution> last = service.lastExecutions();
-            List<RuleRow> rows = service.list().stream().map(r -> new RuleRow(r, last.get(r.getId()))).toList();
-            return new Loaded(rows, labels(service.entities()), service.triggers().stream()
+            List<RuleRow> rows = service.list(sort).stream().map(r -> new RuleRow(r, last.get(r.getId()))).toList();
+            labels[0] = new Loaded(rows, labels(service.entities()), service.triggers().stream()
                     .collect(java.util.stream.Collectors.toMap(RuleContribution::id, RuleContribution::label, (a, b) -> a)));
-        }, loaded -> {
-            entityLabels = loaded.entities();
-            triggerLabels = loaded.triggers();
-            rulesTable.setInput(loaded.rows());
+            return rows;
+        }, rows -> {
+            entityLabels = labels[0].entities();
+            triggerLabels = labels[0].triggers();
+            if (keep != null) {
+                rulesTable.selectWhere(r -> r.rule().getId().equals(keep));
+            }
+            rulesTable.repaint();
             updateButtons();
             reloadLog();
-        }, this::showFailure);
+        });
         updateButtons();
     }
 
@@ -149,8 +167,8 @@ public class RulesView extends ViewPart {
     }
 
     private Rule selected() {
-        Object row = ((IStructuredSelection) rulesTable.getSelection()).getFirstElement();
-        return row == null ? null : ((RuleRow) row).rule();
+        RuleRow row = rulesTable.control().isDisposed() ? null : rulesTable.selectedRow();
+        return row == null ? null : row.rule();
     }
 
     private void openEditor(Rule rule) {
@@ -173,9 +191,46 @@ public class RulesView extends ViewPart {
         }
     }
 
-    /** The rules table (for tests). */
-    TableViewer rulesTable() {
+    /** The rules' grid (for tests). */
+    VirtualGrid<RuleRow> rulesTable() {
         return rulesTable;
+    }
+
+    /** The rules shown, in the order shown (for tests). */
+    List<RuleRow> shownRules() {
+        return rulesTable.rows().loaded();
+    }
+
+    // --- the Edit and File menus' commands
+
+    @Override
+    public VirtualGrid<RuleRow> commandGrid() {
+        return rulesTable;
+    }
+
+    @Override
+    public void refresh() {
+        reload();
+    }
+
+    @Override
+    public boolean canDeleteSelection() {
+        return selected() != null;
+    }
+
+    @Override
+    public void deleteSelection() {
+        deleteSelected();
+    }
+
+    @Override
+    public boolean canCreate() {
+        return true;
+    }
+
+    @Override
+    public void create() {
+        openEditor(null);
     }
 
     /** The execution log table (for tests). */
@@ -185,6 +240,6 @@ public class RulesView extends ViewPart {
 
     @Override
     public void setFocus() {
-        rulesTable.getControl().setFocus();
+        rulesTable.control().setFocus();
     }
 }

@@ -96,7 +96,7 @@ class RuleEditorUiTest {
             UiTesting.type((Text) conditionRows(shell).get(0).getChildren()[3], "1000000");
             UiTesting.click(shell, IDialogConstants.OK_LABEL);
         });
-        UiTesting.click(view.rulesTable().getControl().getParent(), Messages.View_new);
+        UiTesting.click(view.rulesTable().control().getParent(), Messages.View_new);
         answer.assertAnswered();
 
         assertNotNull(refusal[0], "OK with a bad value keeps the editor open with the problem");
@@ -110,8 +110,8 @@ class RuleEditorUiTest {
                 Map.of("field", "nextStep", "value", "Review with the manager"))), saved.getActions());
         assertTrue(saved.isEnabled());
         UiTesting.waitForJobs(Jobs.FAMILY);
-        UiTesting.waitUntil("the new rule is listed", () -> ((List<?>) view.rulesTable().getInput()).stream()
-                .anyMatch(row -> ((RulesView.RuleRow) row).rule().getName().equals(name)));
+        UiTesting.waitUntil("the new rule is listed", () -> view.shownRules().stream()
+                .anyMatch(row -> row.rule().getName().equals(name)));
     }
 
     @Test
@@ -135,7 +135,7 @@ class RuleEditorUiTest {
             UiTesting.type(UiTesting.labelled(settings, "Value", Text.class), "Call the CIO");
             UiTesting.click(shell, IDialogConstants.OK_LABEL);
         });
-        UiTesting.click(view.rulesTable().getControl().getParent(), Messages.View_new);
+        UiTesting.click(view.rulesTable().control().getParent(), Messages.View_new);
         answer.assertAnswered();
 
         assertEquals(List.of(), offered.get(0), "an amount offers no list");

@@ -3,7 +3,12 @@ package org.salesbench.performance.ui.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -16,20 +21,23 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.performance.kpi.Period;
+import org.salesbench.ui.forms.GridCommands;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 
 /**
- * A view of the signed-in person's figures for a period typed as {@code 2026-H2} or {@code 2026-Q4}: a table loaded
- * in a job, a summary line, and Export CSV. Subclasses say what to load and how to show it.
+ * A view of the signed-in person's figures for a period typed as {@code 2026-H2} or {@code 2026-Q4}: a grid loaded in a
+ * job ({@link VirtualGrid}, read whole), a summary line, and Export CSV. Subclasses say what to load and how to show it.
+ * The lines are figures computed together (a scorecard's, a statement's), not rows of a table: a click on a column
+ * header sorts them as shown (numbers by value, text in the user's language), a second descending, a third back to the
+ * computed order. Columns hide, show and move, the layout is kept per user, and Edit › Copy, Select All and Refresh
+ * reach the grid.
  */
-abstract class PeriodTableView<T> extends ViewPart {
+abstract class PeriodTableView<T> extends ViewPart implements GridCommands<List<String>> {
 
     /** Where an export goes; the system's save dialog, which tests answer instead through {@link #savePrompt}. */
     interface SavePrompt {
@@ -46,7 +54,9 @@ abstract class PeriodTableView<T> extends ViewPart {
     };
 
     private Text period;
-    private Table table;
+    private VirtualGrid<List<String>> grid;
+    /** The lines of what is shown, in the computed order. */
+    private List<List<String>> lines = List.of();
     private Label summary;
     private Button export;
     private T shown;
@@ -69,15 +79,19 @@ abstract class PeriodTableView<T> extends ViewPart {
         export.setText(Messages.Export_csv);
         export.setEnabled(false);
         export.addListener(SWT.Selection, e -> export());
-        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4 + extra, 1));
-        for (String column : columns()) {
-            TableColumn c = new TableColumn(table, SWT.NONE);
-            c.setText(column);
-            c.setWidth(110);
+        List<String> titles = columns();
+        List<String> ids = columnIds();
+        List<VirtualGrid.Column<List<String>>> columns = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            int at = i;
+            VirtualGrid.Column<List<String>> column = VirtualGrid.Column.<List<String>>of(ids.get(i), titles.get(i), 110,
+                    line -> at < line.size() ? line.get(at) : "").sortBy(at);
+            columns.add(numeric(i) ? column.right() : column);
         }
+        grid = VirtualGrid.readWhole(parent, getViewSite().getId(), columns, Messages.Loading, Jobs.FAMILY, Messages.Loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4 + extra, 1));
+        grid.restoreLayout();
+        grid.onSort(this::showLines);
         summary = new Label(parent, SWT.WRAP);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4 + extra, 1));
         load();
@@ -99,7 +113,16 @@ abstract class PeriodTableView<T> extends ViewPart {
         // none
     }
 
+    /** The columns' titles. */
     abstract List<String> columns();
+
+    /** The columns' names in the layout kept per user, one a title. */
+    abstract List<String> columnIds();
+
+    /** Whether column {@code column} shows numbers (aligned right). */
+    boolean numeric(int column) {
+        return false;
+    }
 
     /** Loads what to show for the period (in a job, off the UI thread); null when there is nothing. */
     abstract Supplier<T> loader(Period period);
@@ -121,28 +144,67 @@ abstract class PeriodTableView<T> extends ViewPart {
             return;
         }
         summary.setText(Messages.Loading);
-        Jobs.load(table, Messages.Loading, loader(p), loaded -> show(loaded, loaded == null ? nothing(p) : summary(loaded)),
+        Jobs.load(grid.control(), Messages.Loading, loader(p), loaded -> show(loaded, loaded == null ? nothing(p) : summary(loaded)),
                 failed -> show(null, Jobs.message(failed)));
     }
 
     private void show(T loaded, String text) {
         shown = loaded;
-        table.removeAll();
-        if (loaded != null) {
-            for (List<String> row : rows(loaded)) {
-                new TableItem(table, SWT.NONE).setText(row.toArray(String[]::new));
-            }
-        }
+        lines = loaded == null ? List.of() : List.copyOf(rows(loaded));
+        showLines();
         summary.setText(text);
         export.setEnabled(loaded != null);
         summary.getParent().layout(true, true);
+    }
+
+    /** Shows the lines in the order the headers chose (computed figures: sorted here, as shown), or as computed. */
+    private void showLines() {
+        if (!(grid.sortKey() instanceof Integer column)) {
+            grid.showAll(lines);
+            return;
+        }
+        Comparator<List<String>> order = Comparator.comparing(line -> column < line.size() ? line.get(column) : "", PeriodTableView::compareCells);
+        grid.showAll(lines.stream().sorted(grid.ascending() ? order : order.reversed()).toList());
+    }
+
+    /** Two cells as shown: numbers (a percent sign, grouping and a trailing "/ target" aside) by value, else text by the language's collation, numbers first. */
+    static int compareCells(String a, String b) {
+        BigDecimal x = number(a);
+        BigDecimal y = number(b);
+        if (x != null && y != null) {
+            return x.compareTo(y);
+        }
+        if (x != null || y != null) {
+            return x != null ? -1 : 1;
+        }
+        return COLLATOR.compare(a, b);
+    }
+
+    private static final Collator COLLATOR = Collator.getInstance(Locale.getDefault());
+
+    private static BigDecimal number(String cell) {
+        String text = cell.split(" / ")[0].replace(",", "").replace("%", "").strip(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        if (text.isEmpty() || !text.matches("[-+]?\\d*\\.?\\d+")) { //$NON-NLS-1$
+            return null;
+        }
+        return new BigDecimal(text);
+    }
+
+    @Override
+    public VirtualGrid<List<String>> commandGrid() {
+        return grid;
+    }
+
+    @Override
+    public void refresh() {
+        load();
     }
 
     private void export() {
         if (shown == null) {
             return;
         }
-        String chosen = savePrompt.ask(table.getShell(), fileName(shown));
+        String chosen = savePrompt.ask(grid.control().getShell(), fileName(shown));
         if (chosen == null) {
             return;
         }
@@ -155,7 +217,7 @@ abstract class PeriodTableView<T> extends ViewPart {
             });
             summary.setText(NLS.bind(Messages.Export_done, file));
         } catch (IOException e) {
-            MessageDialog.openError(table.getShell(), Messages.Export_title, NLS.bind(Messages.Export_failed, file, e.getMessage()));
+            MessageDialog.openError(grid.control().getShell(), Messages.Export_title, NLS.bind(Messages.Export_failed, file, e.getMessage()));
         }
     }
 
@@ -164,13 +226,17 @@ abstract class PeriodTableView<T> extends ViewPart {
         period.setFocus();
     }
 
-    /** For tests: the period field, the table and the summary line. */
+    /** For tests: the period field, the grid, the lines in the order shown and the summary line. */
     Text period() {
         return period;
     }
 
-    Table table() {
-        return table;
+    VirtualGrid<List<String>> grid() {
+        return grid;
+    }
+
+    List<List<String>> shownLines() {
+        return grid.rows().loaded();
     }
 
     Label summary() {

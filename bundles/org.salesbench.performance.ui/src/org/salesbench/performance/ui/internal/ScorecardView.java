@@ -66,6 +66,16 @@ public class ScorecardView extends PeriodTableView<ScoreSheet> {
     }
 
     @Override
+    List<String> columnIds() {
+        return List.of("kpi", "definition", "weight", "curve", "target", "value", "score", "weighted"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+    }
+
+    @Override
+    boolean numeric(int column) {
+        return column == 2 || column >= 4;
+    }
+
+    @Override
     Supplier<ScoreSheet> loader(Period period) {
         Team team = whose == null || whose.getSelectionIndex() <= 0 ? null : teams.get(whose.getSelectionIndex() - 1);
         if (team != null) {

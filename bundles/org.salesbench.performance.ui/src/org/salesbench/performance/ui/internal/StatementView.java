@@ -25,6 +25,16 @@ public class StatementView extends PeriodTableView<Statement> {
     }
 
     @Override
+    List<String> columnIds() {
+        return List.of("date", "kind", "description", "amount", "rate", "multiplier", "commission"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+    }
+
+    @Override
+    boolean numeric(int column) {
+        return column >= 3;
+    }
+
+    @Override
     Supplier<Statement> loader(Period period) {
         return () -> {
             CommissionService service = Services.get(CommissionService.class);

@@ -1,6 +1,7 @@
 package org.salesbench.performance.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 
 /**
@@ -53,6 +55,7 @@ class PerformanceViewsUiTest {
     @BeforeEach
     void setUp() {
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        VirtualGrid.forgetLayouts(ScorecardView.ID); // the columns as made, whatever a user or test left
     }
 
     @AfterEach
@@ -83,12 +86,49 @@ class PerformanceViewsUiTest {
         view = (ScorecardView) page.showView(ScorecardView.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
         showPeriod(year + "-Q1");
-        Table table = view.table();
-        assertEquals(3, table.getItemCount());
-        assertEquals("VISIT", table.getItem(1).getText(0).replaceAll(".*\\((.*)\\)", "$1"));
-        assertEquals("25%", table.getItem(1).getText(2));
-        assertEquals(Messages.Value_none, table.getItem(2).getText(5), "no follow-up task: nothing to measure");
+        assertEquals(3, view.shownLines().size());
+        assertEquals("VISIT", view.shownLines().get(1).get(0).replaceAll(".*\\((.*)\\)", "$1"));
+        assertEquals("25%", view.shownLines().get(1).get(2));
+        assertEquals(Messages.Value_none, view.shownLines().get(2).get(5), "no follow-up task: nothing to measure");
         assertTrue(view.summary().getText().contains("UI 考核 " + year), view.summary().getText());
+
+        // the grid: a header click sorts the computed lines as shown (numbers by value), twice descending, thrice as computed
+        List<List<String>> computed = view.shownLines();
+        VirtualGrid<List<String>> grid = view.grid();
+        grid.clickHeader("weight");
+        assertEquals(List.of("15%", "25%", "60%"), view.shownLines().stream().map(l -> l.get(2)).toList());
+        grid.clickHeader("weight");
+        assertEquals(List.of("60%", "25%", "15%"), view.shownLines().stream().map(l -> l.get(2)).toList());
+        grid.clickHeader("weight");
+        assertEquals(computed, view.shownLines(), "a third click: the computed order");
+        // Edit › Copy on a selected cell, Select All and Copy on whole rows under their titles
+        page.activate(view);
+        view.getSite().getShell().forceActive();
+        UiTesting.waitUntil("the grid focused", () -> grid.control().setFocus() && grid.control().isFocusControl());
+        grid.selectCell(1, "weight");
+        assertTrue(view.canCopySelection());
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.copy", null);
+        assertEquals("25%", UiTesting.clipboardText());
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.selectAll", null);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.copy", null);
+        assertTrue(UiTesting.clipboardText().startsWith(Messages.Column_kpi + "\t" + Messages.Column_definition), UiTesting.clipboardText());
+        assertEquals(4, UiTesting.clipboardText().lines().count(), "the titles and three lines");
+        // the layout (a hidden and a moved column, the sort) outlives closing the view
+        grid.hideColumn("curve");
+        grid.moveColumn("score", 0);
+        grid.clickHeader("weight");
+        grid.clickHeader("weight");
+        page.hideView(view);
+        UiTesting.processEvents();
+        view = (ScorecardView) page.showView(ScorecardView.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        showPeriod(year + "-Q1");
+        VirtualGrid<List<String>> again = view.grid();
+        assertEquals(List.of("score", "kpi", "definition", "weight", "target", "value", "weighted"), again.visibleColumns());
+        assertEquals(Integer.valueOf(2), again.sortKey());
+        assertFalse(again.ascending());
+        assertEquals(List.of("60%", "25%", "15%"), view.shownLines().stream().map(l -> l.get(2)).toList());
+        VirtualGrid.forgetLayouts(ScorecardView.ID);
 
         Path file = dir.resolve("my-score.csv");
         PeriodTableView.savePrompt = (shell, name) -> file.toString();
@@ -99,7 +139,7 @@ class PerformanceViewsUiTest {
         assertTrue(view.summary().getText().contains(file.toString()), view.summary().getText());
 
         showPeriod("2026-Q5");
-        assertEquals(0, table.getItemCount());
+        assertEquals(0, view.shownLines().size());
         assertTrue(view.summary().getText().contains("2026-Q5"), view.summary().getText());
     }
 
@@ -128,20 +168,20 @@ class PerformanceViewsUiTest {
         view = scorecard;
         UiTesting.waitForJobs(Jobs.FAMILY);
         showPeriod(year + "-Q1");
-        assertEquals(1, view.table().getItemCount());
-        assertEquals("100", view.table().getItem(0).getText(4), "my own line: no target of mine for the quarter");
+        assertEquals(1, view.shownLines().size());
+        assertEquals("100", view.shownLines().get(0).get(4), "my own line: no target of mine for the quarter");
 
         UiTesting.choose(scorecard.whose(), NLS.bind(Messages.Score_team, team.getName()));
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("the team's score", () -> view.summary().getText().contains(team.getName()));
-        assertEquals(1, view.table().getItemCount());
-        assertEquals("100 / 70000", view.table().getItem(0).getText(4), "measured against the team's target");
+        assertEquals(1, view.shownLines().size());
+        assertEquals("100 / 70000", view.shownLines().get(0).get(4), "measured against the team's target");
 
         UiTesting.choose(scorecard.whose(), Messages.Score_me);
         UiTesting.waitForJobs(Jobs.FAMILY);
         UiTesting.waitUntil("my score again", () -> !view.summary().getText().contains(team.getName())
                 && !view.summary().getText().equals(Messages.Loading));
-        assertEquals("100", view.table().getItem(0).getText(4));
+        assertEquals("100", view.shownLines().get(0).get(4));
     }
 
     @Test

@@ -577,6 +577,8 @@ public final class VirtualGrid<R> {
      */
     public RGB cellForeground(int index, String id) {
         followTheme();
+        viewport.moveColumnPositionIntoViewport(selectionLayer.getColumnPositionByIndex(index(id))); // a cell off screen has no style
+        viewport.moveRowPositionIntoViewport(index);
         var cell = natTable.getCellByPosition(viewport.getColumnPositionByIndex(index(id)) + 1, viewport.getRowPositionByIndex(index) + 1);
         return org.eclipse.nebula.widgets.nattable.style.CellStyleUtil.getCellStyle(cell, natTable.getConfigRegistry())
                 .getAttributeValue(CellStyleAttributes.FOREGROUND_COLOR).getRGB();

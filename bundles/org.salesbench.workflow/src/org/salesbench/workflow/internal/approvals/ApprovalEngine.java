@@ -156,24 +156,23 @@ public class ApprovalEngine implements ApprovalService {
 
     @Override
     public List<ApprovalDefinition> definitions() {
-        return definitions("d.entityType, d.priority, d.name");
+        return definitions(" ORDER BY d.entityType, d.priority, d.name");
     }
 
     @Override
     public List<ApprovalDefinition> definitions(org.salesbench.workflow.approvals.DefinitionSort sort) {
-        String direction = sort.ascending() ? " ASC" : " DESC";
         String column = switch (sort.column()) {
             case NAME -> "d.name";
             case ENTITY -> "d.entityType";
             case PRIORITY -> "d.priority";
             case ACTIVE -> "d.active";
         };
-        return definitions(column + direction + ", d.id" + direction);
+        return definitions(org.salesbench.persistence.JpqlOrder.by(column, "d.id", sort.ascending()));
     }
 
     private List<ApprovalDefinition> definitions(String orderBy) {
         return unitOfWork.read(em -> {
-            List<ApprovalDefinition> all = em.createQuery("SELECT d FROM ApprovalDefinition d ORDER BY " + orderBy, ApprovalDefinition.class)
+            List<ApprovalDefinition> all = em.createQuery("SELECT d FROM ApprovalDefinition d" + orderBy, ApprovalDefinition.class)
                     .getResultList();
             all.forEach(d -> d.getSteps().size());
             return all;
@@ -335,17 +334,16 @@ public class ApprovalEngine implements ApprovalService {
     /** {@code ORDER BY} the sort's column, then the id, both the same way (no requests that tie come in a random order). */
     private static String orderBy(ApprovalSort sort) {
         ApprovalSort order = sort == null ? ApprovalSort.DEFAULT : sort;
-        String direction = order.ascending() ? " ASC" : " DESC";
         String column = switch (order.column()) {
             case ID -> null;
-            case RECORD -> "r.entityType" + direction + ", r.recordLabel";
+            case RECORD -> "r.entityType" + (order.ascending() ? " ASC" : " DESC") + ", r.recordLabel";
             case REQUESTER -> "LOWER(r.owner)";
             case STATUS -> org.salesbench.persistence.JpqlOrder.byDeclaration("r.status", ApprovalStatus.class);
             case STEP -> "r.currentStep";
             case DEFINITION -> "r.definitionName";
             case SUBMITTED -> "r.createdAt";
         };
-        return " ORDER BY " + (column == null ? "" : column + direction + ", ") + "r.id" + direction;
+        return org.salesbench.persistence.JpqlOrder.by(column, "r.id", order.ascending());
     }
 
     @Override

@@ -142,14 +142,13 @@ public class RuleServiceImpl implements RuleService, EventHandler {
 
     @Override
     public List<Rule> list(org.salesbench.workflow.rules.RuleSort sort) {
-        String direction = sort.ascending() ? " ASC" : " DESC";
         String column = switch (sort.column()) {
             case NAME -> "r.name";
             case ENTITY -> "r.recordEntity";
             case TRIGGER -> "r.triggerId";
             case ENABLED -> "r.enabled";
         };
-        return unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r ORDER BY " + column + direction + ", r.id" + direction, Rule.class)
+        return unitOfWork.read(em -> em.createQuery("SELECT r FROM Rule r" + org.salesbench.persistence.JpqlOrder.by(column, "r.id", sort.ascending()), Rule.class)
                 .getResultList()).stream()
                 .filter(r -> security.isPermitted(Action.READ, Rule.ENTITY, r.getOwner())).toList();
     }

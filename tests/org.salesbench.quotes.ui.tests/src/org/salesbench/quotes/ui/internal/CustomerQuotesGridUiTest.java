@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -32,7 +31,6 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.QuoteSort;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
 
@@ -71,24 +69,19 @@ class CustomerQuotesGridUiTest {
 
     @AfterEach
     void tearDown() {
-        page.closeAllEditors(false); // saves this test's layout...
-        UiTesting.processEvents();
-        VirtualGrid.forgetLayouts(CustomerQuotesPage.GRID_ID); // ...which the other tests must not inherit
+        QuoteGrids.closeAndForget(page, CustomerQuotesPage.GRID_ID);
     }
 
     private CustomerQuotesPage quotesPage() throws Exception {
         CustomerEditor editor = CustomerEditor.open(page, customer.getId(), customer.getName());
         editor.setActivePage(CustomerQuotesPage.ID);
         CustomerQuotesPage shown = (CustomerQuotesPage) editor.findPage(CustomerQuotesPage.ID);
-        UiTesting.waitUntil("three quotes", () -> {
-            UiTesting.waitForJobs(Jobs.FAMILY);
-            return shown.grid() != null && shown.grid().rowCount() == 3 && shown.grid().rowAt(2) != null;
-        }, 10_000);
+        QuoteGrids.waitForThree(shown::grid);
         return shown;
     }
 
     private static List<String> shown(VirtualGrid<Quote> grid) {
-        return IntStream.range(0, grid.rowCount()).mapToObj(i -> grid.cellText(i, "opportunity")).toList();
+        return QuoteGrids.shown(grid, "opportunity");
     }
 
     private List<String> modelOrder(QuoteSort sort) {
@@ -96,7 +89,7 @@ class CustomerQuotesGridUiTest {
     }
 
     private static void waitForOrder(VirtualGrid<Quote> grid, List<String> expected) {
-        UiTesting.waitForRows(() -> shown(grid), expected, Jobs.FAMILY);
+        QuoteGrids.waitForOrder(grid, "opportunity", expected);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -32,7 +31,6 @@ import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.QuoteSort;
 import org.salesbench.ui.Services;
-import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.SelectedRecord;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
@@ -71,24 +69,15 @@ class DealQuotesGridUiTest {
 
     @AfterEach
     void tearDown() {
-        page.closeAllEditors(false); // saves this test's layout...
-        UiTesting.processEvents();
-        VirtualGrid.forgetLayouts(QuotesPage.GRID_ID); // ...which the other tests must not inherit
+        QuoteGrids.closeAndForget(page, QuotesPage.GRID_ID);
     }
 
     private QuotesPage quotesPage() throws Exception {
         OpportunityEditor editor = OpportunityEditor.open(page, deal.getId(), deal.getName());
         editor.setActivePage(QuotesPage.ID);
         QuotesPage shown = (QuotesPage) editor.findPage(QuotesPage.ID);
-        UiTesting.waitUntil("three quotes", () -> {
-            UiTesting.waitForJobs(Jobs.FAMILY);
-            return shown.grid() != null && shown.grid().rowCount() == 3 && shown.grid().rowAt(2) != null;
-        }, 10_000);
+        QuoteGrids.waitForThree(shown::grid);
         return shown;
-    }
-
-    private static List<String> shown(VirtualGrid<Quote> grid) {
-        return IntStream.range(0, grid.rowCount()).mapToObj(i -> grid.cellText(i, "version")).toList();
     }
 
     private List<String> modelOrder(QuoteSort sort) {
@@ -96,7 +85,7 @@ class DealQuotesGridUiTest {
     }
 
     private static void waitForOrder(VirtualGrid<Quote> grid, List<String> expected) {
-        UiTesting.waitForRows(() -> shown(grid), expected, Jobs.FAMILY);
+        QuoteGrids.waitForOrder(grid, "version", expected);
     }
 
     @Test

@@ -3,12 +3,19 @@
 # no other platform's, the Equinox launcher jar, that platform's launch script (salesbench.cmd on Windows; a
 # script with -XstartOnFirstThread on macOS; executable where the platform has the bit) and a configuration that
 # starts the Salesbench product through the simple configurator with the fragment listed.
+# The bundles and features (nearly all of an archive's bytes) are checked from the archive's listing; only the rest
+# (launch scripts, configuration) is unpacked, as a user's unpacking would lay it out: unpacking every archive whole
+# wrote some 400 MB and took most of this check's time.
 # Usage: check-archives.sh PRODUCTS-DIR ARCHIVE-BASENAME
 set -uo pipefail
 dir=$1
 base=$2
 failures=0
 fail() { echo "check-archives: $1" >&2; failures=$((failures + 1)); }
+# whether an entry of the archive's listing ($listing) starts with $1 (and ends with $2, when given)
+listed() {
+  awk -v p="$1" -v s="${2:-}" 'index($0, p) == 1 && substr($0, length($0) - length(s) + 1) == s { found = 1; exit } END { exit !found }' "$listing"
+}
 
 # platform (os.ws.arch), SWT fragment, launch script
 platforms=(
@@ -22,23 +29,28 @@ for p in "${platforms[@]}"; do
   archive=$(ls "$dir/$base-$platform".zip "$dir/$base-$platform".tar.gz 2>/dev/null | head -n 1)
   if [ -z "$archive" ]; then fail "$platform: no archive $dir/$base-$platform.zip"; continue; fi
   tmp=$(mktemp -d)
+  listing="$tmp.list"
   case "$archive" in
-    *.zip) unzip -q "$archive" -d "$tmp" ;;
-    *) tar -xzf "$archive" -C "$tmp" ;;
+    *.zip) unzip -Z1 "$archive" >"$listing" && unzip -q "$archive" -x '*/plugins/*' '*/features/*' -d "$tmp" ;;
+    *) tar -tzf "$archive" >"$listing" && tar -xzf "$archive" -C "$tmp" --exclude='*/plugins/*' --exclude='*/features/*' ;;
   esac
-  # the installation's top folder: where plugins/ is (salesbench/, or salesbench.app/Contents/Eclipse on macOS)
-  plugins=$(find "$tmp" -type d -name plugins | head -n 1)
-  if [ -z "$plugins" ]; then fail "$platform: $(basename "$archive") has no plugins folder"; rm -rf "$tmp"; continue; fi
-  home=$(dirname "$plugins")
-  where="$(basename "$archive"):${home#"$tmp"/}"
-  ls "$plugins"/"$fragment"_*.jar >/dev/null 2>&1 || ls -d "$plugins"/"$fragment"_* >/dev/null 2>&1 \
-    || fail "$platform: $where has no $fragment"
+  # the installation's top folder: where plugins/ is (salesbench/, or salesbench.app/Contents/Eclipse/ on macOS), the
+  # shallowest such folder
+  top=$(awk -F/ '{ for (i = 1; i < NF; i++) if ($i == "plugins") { p = ""; for (j = 1; j < i; j++) p = p $j "/"; print length(p) " " p; break } }' \
+    "$listing" | sort -n | head -n 1 | cut -d' ' -f2-)
+  if ! listed "${top}plugins/"; then
+    fail "$platform: $(basename "$archive") has no plugins folder"; rm -rf "$tmp" "$listing"; continue
+  fi
+  plugins="${top}plugins"
+  home="$tmp/${top%/}"
+  where="$(basename "$archive"):${top%/}"
+  listed "$plugins/${fragment}_" || fail "$platform: $where has no $fragment"
   for other in $all_fragments; do
     [ "$other" = "$fragment" ] && continue
-    if ls -d "$plugins"/"$other"_* >/dev/null 2>&1; then fail "$platform: $where holds $other, another platform's SWT"; fi
+    if listed "$plugins/${other}_"; then fail "$platform: $where holds $other, another platform's SWT"; fi
   done
-  ls "$plugins"/org.eclipse.swt_*.jar >/dev/null 2>&1 || fail "$platform: $where has no org.eclipse.swt host bundle"
-  ls "$plugins"/org.eclipse.equinox.launcher_*.jar >/dev/null 2>&1 || fail "$platform: $where has no org.eclipse.equinox.launcher jar"
+  listed "$plugins/org.eclipse.swt_" .jar || fail "$platform: $where has no org.eclipse.swt host bundle"
+  listed "$plugins/org.eclipse.equinox.launcher_" .jar || fail "$platform: $where has no org.eclipse.equinox.launcher jar"
   launcher_script=$(find "$tmp" -maxdepth 4 -type f -name "$script" | head -n 1)
   if [ -z "$launcher_script" ]; then
     fail "$platform: $where has no launch script $script"
@@ -47,7 +59,7 @@ for p in "${platforms[@]}"; do
     case "$platform" in
       win32.*)
         grep -q $'\r$' "$launcher_script" || fail "$platform: $script has no Windows (CRLF) line ends"
-        ls "$home"/salesbench 2>/dev/null && fail "$platform: $where holds the Unix script too" ;;
+        grep -qxF "${top}salesbench" "$listing" && fail "$platform: $where holds the Unix script too" ;;
       macosx.*)
         grep -q -- '-XstartOnFirstThread' "$launcher_script" || fail "$platform: $script does not pass -XstartOnFirstThread"
         [ -x "$launcher_script" ] || fail "$platform: $script is not executable" ;;
@@ -72,7 +84,7 @@ for p in "${platforms[@]}"; do
     grep -q '^org.salesbench.ui,' "$info" || fail "$platform: bundles.info does not list org.salesbench.ui"
   fi
   echo "check-archives: $platform: $(basename "$archive") ($(du -k "$archive" | cut -f1) KB) checked"
-  rm -rf "$tmp"
+  rm -rf "$tmp" "$listing"
 done
 if [ "$failures" -ne 0 ]; then
   echo "check-archives FAILED: $failures problem(s)" >&2

@@ -839,6 +839,17 @@ class CrashHarnessTest {
                 "-Dosgi.noShutdown=false", "-Declipse.application=org.salesbench.cli.application",
                 "-Dsalesbench.db.url=jdbc:derby:" + db.toAbsolutePath() + ";create=true",
                 "-Dderby.stream.error.file=" + dir.resolve("derby.log")));
+        // a new database is made as in this test JVM, from the build's migrated template (DerbyTemplates) rather than by
+        // every change set: the harness is about what a kill leaves, the migrations are the persistence tests' concern
+        for (String property : List.of("salesbench.derby.templates", "salesbench.derby.templates.folder")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        // the children share one class data archive, made as the first finished child exits (a killed one never writes
+        // it), as the product's own starts do (.mvn/jvm-options.sh): each later child starts with its classes parsed
+        command.addAll(List.of("-XX:SharedArchiveFile=" + dir.resolve("children.jsa"), "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off"));
         command.addAll(jvmOptions);
         // the module options this JVM was started with (Tycho's argLine), never its agents or debugger
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

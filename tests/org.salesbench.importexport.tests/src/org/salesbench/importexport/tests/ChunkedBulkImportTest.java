@@ -98,15 +98,7 @@ class ChunkedBulkImportTest {
                 batches += work;
                 if (batches == 4) {
                     // the file is still being read (the engine waits for this call): the loader commits the first chunk meanwhile
-                    long deadline = System.nanoTime() + 20_000_000_000L;
-                    while ((committedWhileReading[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
+                    awaitTheFirstChunk(committedWhileReading, 20);
                 }
             }
 
@@ -192,26 +184,7 @@ class ChunkedBulkImportTest {
         Path more = ImportFixture.utf8(dir.resolve("into-filled.csv"), "Name,External Id\n"
                 + java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "Second Wave Co " + i + ",wave-" + i + "\n").collect(java.util.stream.Collectors.joining()));
         long[] committedWhileReading = { 0 };
-        NullProgressMonitor watches = new NullProgressMonitor() {
-            private int batches;
-
-            @Override
-            public void worked(int work) {
-                batches += work;
-                if (batches == 4) {
-                    long deadline = System.nanoTime() + 20_000_000_000L;
-                    while ((committedWhileReading[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                }
-            }
-        };
-        ImportResult chunked = fx.engine.run(more, ReadOptions.DETECT, settings(more), watches);
+        ImportResult chunked = fx.engine.run(more, ReadOptions.DETECT, settings(more), watchesTheFirstChunk(committedWhileReading, 20));
         assertEquals(Outcome.COMPLETED, chunked.outcome(), () -> chunked.errors().toString());
         assertTrue(committedWhileReading[0] >= CHUNK + 1, "a chunk was committed while the file was still read: " + committedWhileReading[0]);
         assertEquals(loadedHeap, customerHeap(), "into a table that holds rows nothing replaces the heap");
@@ -233,7 +206,7 @@ class ChunkedBulkImportTest {
         long emptyHeap = customerHeap();
         Path file = file("with-ids.csv", i -> null);
         long[] committedWhileReading = { 0 };
-        ImportResult result = fx.engine.run(file, ReadOptions.DETECT, settings(file), watchesTheFirstChunk(committedWhileReading));
+        ImportResult result = fx.engine.run(file, ReadOptions.DETECT, settings(file), watchesTheFirstChunk(committedWhileReading, 5));
         assertEquals(Outcome.COMPLETED, result.outcome(), () -> result.errors().toString());
         assertTrue(committedWhileReading[0] >= CHUNK + 1,
                 "a chunk was committed while the file was still read (not one transaction whose external ids a kill would undo one by one): "
@@ -256,7 +229,7 @@ class ChunkedBulkImportTest {
         Path file = ImportFixture.utf8(dir.resolve("without-ids.csv"), "Name,Tags\n"
                 + java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "No Id Co " + i + ",\"a;b\"\n").collect(java.util.stream.Collectors.joining()));
         long[] committedWhileReading = { 0 };
-        ImportResult result = fx.engine.run(file, ReadOptions.DETECT, settings(file), watchesTheFirstChunk(committedWhileReading));
+        ImportResult result = fx.engine.run(file, ReadOptions.DETECT, settings(file), watchesTheFirstChunk(committedWhileReading, 5));
         assertEquals(Outcome.COMPLETED, result.outcome(), () -> result.errors().toString());
         assertEquals(0, committedWhileReading[0], "one transaction: nothing was committed while the file was read");
         assertTrue(customerHeap() != emptyHeap, "Derby's bulk load wrote the empty table a new heap");
@@ -280,8 +253,21 @@ class ChunkedBulkImportTest {
         return fx.db.read(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
-    /** Waits at the fourth batch (the file still being read) until the first chunk's record is committed, 5 s at most. */
-    private NullProgressMonitor watchesTheFirstChunk(long[] committedWhileReading) {
+    /** Until the run's record says the first chunk is committed, {@code seconds} at most; the row it says in {@code committed[0]}. */
+    private void awaitTheFirstChunk(long[] committed, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while ((committed[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Waits at the fourth batch (the file still being read) until the first chunk's record is committed, {@code seconds} at most. */
+    private NullProgressMonitor watchesTheFirstChunk(long[] committedWhileReading, int seconds) {
         return new NullProgressMonitor() {
             private int batches;
 
@@ -289,15 +275,7 @@ class ChunkedBulkImportTest {
             public void worked(int work) {
                 batches += work;
                 if (batches == 4) {
-                    long deadline = System.nanoTime() + 5_000_000_000L;
-                    while ((committedWhileReading[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
+                    awaitTheFirstChunk(committedWhileReading, seconds);
                 }
             }
         };

@@ -86,9 +86,7 @@ class ReportCommandTest {
                         + " VALUES (900002, 1, CURRENT_TIMESTAMP, 't', CURRENT_TIMESTAMP, 't', 't', 'East')");
                 s.executeUpdate("INSERT INTO SB_TEAM_MEMBER (TEAM_ID, LOGIN) VALUES (900002, 'alice')");
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SB_OPPORTUNITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY,"
-                    + " OWNER, CUSTOMER_ID, NAME, AMOUNT, CURRENCY, CLOSE_DATE, CLOSE_MONTH, PIPELINE_ID, STAGE_ID, STATE, STAGE_ENTERED_AT, PROBABILITY,"
-                    + " FORECAST_CATEGORY, CLOSED_ON, ENGAGED_ON) VALUES (?, 1, ?, 't', ?, 't', ?, 900001, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_DEAL)) {
                 long id = 900100;
                 insert(ps, id++, now, "alice", "100.00", "2026-01-10", pipeline, won, "WON");
                 insert(ps, id++, now, "alice", "200.00", "2026-01-20", pipeline, won, "WON");
@@ -99,6 +97,10 @@ class ReportCommandTest {
             }
         }
     }
+
+    private static final String INSERT_DEAL = "INSERT INTO SB_OPPORTUNITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY,"
+            + " OWNER, CUSTOMER_ID, NAME, AMOUNT, CURRENCY, CLOSE_DATE, CLOSE_MONTH, PIPELINE_ID, STAGE_ID, STATE, STAGE_ENTERED_AT, PROBABILITY,"
+            + " FORECAST_CATEGORY, CLOSED_ON, ENGAGED_ON) VALUES (?, 1, ?, 't', ?, 't', ?, 900001, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static void insert(PreparedStatement ps, long id, Timestamp now, String owner, String amount, String day, long pipeline, long stage,
             String state) throws SQLException {
@@ -162,6 +164,26 @@ class ReportCommandTest {
         assertEquals(List.of("owner,won_revenue,won_count", "alice,300.00,2"), east.out().lines().toList());
         Result before = report("won-revenue", "--by", "month", "--to", "2025-12-31", "--format", "csv");
         assertEquals(List.of("month,won_revenue,won_count", "2025-12,999.00,1"), before.out().lines().toList());
+    }
+
+    /**
+     * A report's text cells are neutralised as every CSV Salesbench writes (issue 15): an owner a spreadsheet would take
+     * for a formula gets a leading quote, on screen ({@code --format csv}) and in the file ({@code --output x.csv}).
+     */
+    @Test
+    void aTextCellASpreadsheetWouldRunIsNeutralisedInTheReportsCsv() throws SQLException, IOException {
+        try (Connection c = Database.connect(cli.settings); Statement s = c.createStatement();
+                ResultSet won = s.executeQuery("SELECT PIPELINE_ID, STAGE_ID FROM SB_OPPORTUNITY WHERE ID = 900100");
+                PreparedStatement ps = c.prepareStatement(INSERT_DEAL)) {
+            won.next();
+            insert(ps, 900200, new Timestamp(System.currentTimeMillis()), "=1+2", "70.00", "2026-03-01", won.getLong(1), won.getLong(2), "WON");
+        }
+        Result csv = report(with(new String[] { "won-revenue", "--by", "owner", "--format", "csv" }, PERIOD));
+        assertTrue(csv.out().lines().anyMatch("'=1+2,70.00,1"::equals), csv.toString());
+        Path file = dir.resolve("owners.csv");
+        report(with(new String[] { "won-revenue", "--by", "owner", "--output", file.toString() }, PERIOD));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.lines().anyMatch("'=1+2,70.00,1"::equals), text);
     }
 
     @Test

@@ -98,15 +98,7 @@ class ChunkedBulkImportTest {
                 batches += work;
                 if (batches == 4) {
                     // the file is still being read (the engine waits for this call): the loader commits the first chunk meanwhile
-                    long deadline = System.nanoTime() + 20_000_000_000L;
-                    while ((committedWhileReading[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
+                    awaitTheFirstChunk(committedWhileReading, 20);
                 }
             }
 
@@ -192,31 +184,100 @@ class ChunkedBulkImportTest {
         Path more = ImportFixture.utf8(dir.resolve("into-filled.csv"), "Name,External Id\n"
                 + java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "Second Wave Co " + i + ",wave-" + i + "\n").collect(java.util.stream.Collectors.joining()));
         long[] committedWhileReading = { 0 };
-        NullProgressMonitor watches = new NullProgressMonitor() {
-            private int batches;
-
-            @Override
-            public void worked(int work) {
-                batches += work;
-                if (batches == 4) {
-                    long deadline = System.nanoTime() + 20_000_000_000L;
-                    while ((committedWhileReading[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                }
-            }
-        };
-        ImportResult chunked = fx.engine.run(more, ReadOptions.DETECT, settings(more), watches);
+        ImportResult chunked = fx.engine.run(more, ReadOptions.DETECT, settings(more), watchesTheFirstChunk(committedWhileReading, 20));
         assertEquals(Outcome.COMPLETED, chunked.outcome(), () -> chunked.errors().toString());
         assertTrue(committedWhileReading[0] >= CHUNK + 1, "a chunk was committed while the file was still read: " + committedWhileReading[0]);
         assertEquals(loadedHeap, customerHeap(), "into a table that holds rows nothing replaces the heap");
         assertEquals(2 * ROWS, fx.customerCount());
         assertEquals(2 * ROWS, fx.count("SB_IMPORT_EXTERNAL_ID"));
         assertEquals(0, fx.count("SB_IMPORT_RUN"));
+    }
+    /**
+     * External ids of another kind already in SB_IMPORT_EXTERNAL_ID (as a products or leads import leaves them; set here
+     * directly): Derby's bulk insert into that table, no longer empty, would be row by row and logged, so a whole load
+     * of a file with external ids would leave a kill all of them to undo. Into an empty SB_CUSTOMER such a file commits
+     * in chunks instead (each chunk's undo bounded; the first is still the bulk load's new heap), and keeps the other
+     * kind's ids; a file without external ids is still one whole bulk load.
+     */
+    @Test
+    void intoAnEmptyTableAFileWithExternalIdsCommitsInChunksWhileOtherExternalIdsAreHeld() throws IOException {
+        System.setProperty(ImportRun.WHOLE_INTO_EMPTY_PROPERTY, "true");
+        holdOtherExternalIds();
+        long emptyHeap = customerHeap();
+        Path file = file("with-ids.csv", i -> null);
+        long[] committedWhileReading = { 0 };
+        ImportResult result = fx.engine.run(file, ReadOptions.DETECT, settings(file), watchesTheFirstChunk(committedWhileReading, 5));
+        assertEquals(Outcome.COMPLETED, result.outcome(), () -> result.errors().toString());
+        assertTrue(committedWhileReading[0] >= CHUNK + 1,
+                "a chunk was committed while the file was still read (not one transaction whose external ids a kill would undo one by one): "
+                        + committedWhileReading[0]);
+        assertTrue(customerHeap() != emptyHeap, "the first chunk into the empty table is still Derby's bulk load (a new heap)");
+        assertEquals(ROWS, fx.customerCount());
+        assertEquals(2 * ROWS, fx.count("SB_CUSTOMER_TAG"));
+        assertEquals(ROWS, count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID x JOIN SB_CUSTOMER c ON c.ID = x.RECORD_ID WHERE x.ENTITY = 'customer'"),
+                "every customer has its external id");
+        assertEquals(OTHER_IDS, count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'product'"), "the other kind's ids are kept");
+        assertEquals(0, fx.count("SB_IMPORT_RUN"));
+        assertEquals(ROWS, indexed(), "each chunk was indexed as it committed");
+    }
+
+    @Test
+    void intoAnEmptyTableAFileWithoutExternalIdsIsOneBulkLoadWhileOtherExternalIdsAreHeld() throws IOException {
+        System.setProperty(ImportRun.WHOLE_INTO_EMPTY_PROPERTY, "true");
+        holdOtherExternalIds();
+        long emptyHeap = customerHeap();
+        Path file = ImportFixture.utf8(dir.resolve("without-ids.csv"), "Name,Tags\n"
+                + java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "No Id Co " + i + ",\"a;b\"\n").collect(java.util.stream.Collectors.joining()));
+        long[] committedWhileReading = { 0 };
+        ImportResult result = fx.engine.run(file, ReadOptions.DETECT, settings(file), watchesTheFirstChunk(committedWhileReading, 5));
+        assertEquals(Outcome.COMPLETED, result.outcome(), () -> result.errors().toString());
+        assertEquals(0, committedWhileReading[0], "one transaction: nothing was committed while the file was read");
+        assertTrue(customerHeap() != emptyHeap, "Derby's bulk load wrote the empty table a new heap");
+        assertEquals(ROWS, fx.customerCount());
+        assertEquals(OTHER_IDS, fx.count("SB_IMPORT_EXTERNAL_ID"), "no external id written, the other kind's kept");
+    }
+
+    private static final int OTHER_IDS = 3;
+
+    private void holdOtherExternalIds() {
+        fx.db.write(em -> {
+            for (int i = 0; i < OTHER_IDS; i++) {
+                em.createNativeQuery("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES ('product', ?, ?)")
+                        .setParameter(1, "P-" + i).setParameter(2, 900_000L + i).executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private long count(String sql) {
+        return fx.db.read(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    /** Until the run's record says the first chunk is committed, {@code seconds} at most; the row it says in {@code committed[0]}. */
+    private void awaitTheFirstChunk(long[] committed, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while ((committed[0] = lastRecordedRow()) < CHUNK + 1 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Waits at the fourth batch (the file still being read) until the first chunk's record is committed, {@code seconds} at most. */
+    private NullProgressMonitor watchesTheFirstChunk(long[] committedWhileReading, int seconds) {
+        return new NullProgressMonitor() {
+            private int batches;
+
+            @Override
+            public void worked(int work) {
+                batches += work;
+                if (batches == 4) {
+                    awaitTheFirstChunk(committedWhileReading, seconds);
+                }
+            }
+        };
     }
 }

@@ -121,9 +121,15 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private boolean loaded;
     /**
      * Into an empty SB_CUSTOMER the run is one transaction, not chunks ({@link ImportRun#wholeIntoEmpty}): Derby's bulk
-     * insert then writes a new heap and indexes unlogged while staging goes on, and a kill leaves nothing to undo.
+     * insert then writes a new heap and indexes unlogged while staging goes on, and a kill leaves nothing to undo. Decided
+     * with the first rows staged ({@link #decideWhole}); false until then.
      */
-    private final boolean whole;
+    private boolean whole;
+    private boolean wholeDecided;
+    /** SB_CUSTOMER is empty and the run resumes nothing: the whole load applies unless the external ids forbid it. */
+    private final boolean wholeCandidate;
+    /** SB_IMPORT_EXTERNAL_ID holds rows (of any entity) when the run starts. */
+    private final boolean externalIdsHeld;
     private final ImportRun run;
     private DerbyBulkInsert wholeCustomers;
     /** Read only once the customers are in: it waits in memory. */
@@ -143,8 +149,10 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         search.awaitOpened(); // before the first chunk's bulk insert, which may replace the table's conglomerates under it
         this.chunks = new BulkChunks<Chunk>(unitOfWork, run, "Salesbench customer bulk load", this::load).afterCommit(this::index);
         this.run = run;
-        this.whole = ImportRun.wholeIntoEmpty() && (run == null || run.resumedAfterRow() == 0)
+        this.wholeCandidate = ImportRun.wholeIntoEmpty() && (run == null || run.resumedAfterRow() == 0)
                 && unitOfWork.read(em -> em.createNativeQuery("SELECT 1 FROM SB_CUSTOMER FETCH FIRST 1 ROWS ONLY").getResultList().isEmpty());
+        this.externalIdsHeld = wholeCandidate
+                && !unitOfWork.read(em -> em.createNativeQuery("SELECT 1 FROM SB_IMPORT_EXTERNAL_ID FETCH FIRST 1 ROWS ONLY").getResultList().isEmpty());
         this.service = service;
         this.events = events;
         this.match = match;
@@ -180,8 +188,30 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         }
     }
 
+    /**
+     * Whether the run is one whole load, once its first rows are seen. Derby's bulk insert is unlogged only into an empty
+     * table: a file that maps external ids, loaded whole while SB_IMPORT_EXTERNAL_ID holds rows (other kinds' ids, or
+     * those of customers since purged), would insert every one of its external ids logged, row by row, in the load's one
+     * transaction, and a kill in that phase would leave Derby all of them to undo at the next start (about what the old
+     * one-transaction load left). Such a run commits in chunks instead: each chunk's undo is bounded, and the first chunk
+     * into the empty SB_CUSTOMER is still Derby's bulk load.
+     */
+    private void decideWhole(List<ImportRow> rows) {
+        if (wholeDecided) {
+            return;
+        }
+        wholeDecided = true;
+        whole = wholeCandidate && !(externalIdsHeld && rows.stream().anyMatch(row -> row.has(CustomersTarget.EXTERNAL_ID)));
+    }
+
+    /** Whether the run loads whole, in one transaction, rather than in chunks (known once the first rows are staged). */
+    boolean loadsWhole() {
+        return whole;
+    }
+
     @Override
     public List<RowOutcome> stage(List<ImportRow> rows) {
+        decideWhole(rows);
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         List<Customer> creates = new ArrayList<>();
         List<Integer> createIndexes = new ArrayList<>();

@@ -3,14 +3,17 @@ package org.salesbench.contracts.tests.receivables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.audit.internal.AuditEntityRepair;
 import org.salesbench.audit.internal.AuditTrailImpl;
+import org.salesbench.audit.internal.AuditedTables;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractStatus;
 import org.salesbench.contracts.receivables.Allocation;
@@ -19,15 +22,18 @@ import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.contracts.receivables.ReceivablesService;
 import org.salesbench.core.model.Money;
+import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 
 /**
  * The upgrade of a database whose money rows were audited under the entity {@code contract} (as the version before
- * their own entity names wrote them, each by its own id): opening it with this version runs the audit module's change
- * set {@code audit-5-entries-under-their-table}, after which every entry of a receipt, a payment-plan row, a write-off,
- * a credit entry and a plan amendment is under its table's entity and the contract's history holds the contract's own
- * entries again. An entry of a row deleted since goes by its fields (the whole row a deletion kept); one nothing tells
- * apart (only its creation, its row gone) keeps its name. On Derby, in a database on disk opened twice.
+ * their own entity names wrote them, each by its own id): the audit module's change set
+ * {@code audit-5-entries-under-their-table} ({@link AuditEntityRepair}, which this version's migration runs once, as the
+ * change log shows) moves every entry of a receipt, a payment-plan row, a write-off and a credit entry to its table's
+ * entity, and the contract's history holds the contract's own entries again. An entry of a row deleted since goes by
+ * its fields (the whole row a deletion kept); one nothing tells apart (only its creation, its row gone) keeps its name.
+ * On Derby; the repair is run on the database as the old version left it (running Liquibase again here would cost a
+ * full check of every changelog).
  */
 class OldAuditEntriesTest {
 
@@ -39,8 +45,8 @@ class OldAuditEntriesTest {
     private static final long GONE_UNKNOWN = 987_654_322L;
 
     @Test
-    void oldEntriesUnderContractMoveToTheirTablesEntity(@TempDir Path dir) {
-        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+    void oldEntriesUnderContractMoveToTheirTablesEntity() throws SQLException {
+        DatabaseSettings settings = DatabaseSettings.inMemory("old-audit-" + UUID.randomUUID());
         Map<String, Long> written;
         long contract;
         long receipt;
@@ -74,13 +80,17 @@ class OldAuditEntriesTest {
                         + "\", \"position\": \"1\", \"due_date\": \"2026-01-10\", \"amount\": \"10000.0000\", \"currency\": \"CNY\", \"paid\": \"0\","
                         + " \"description\": \"a \\\"quoted\\\", with: commas\", \"active\": \"true\"}")).executeUpdate();
                 em.createNativeQuery(insert(GONE_UNKNOWN, "created", null, null)).executeUpdate();
-                em.createNativeQuery("DELETE FROM DATABASECHANGELOG WHERE ID = '" + CHANGE_SET + "'").executeUpdate();
                 return null;
             });
             assertEquals(0L, entities(fx).getOrDefault(ReceivablesService.RECEIPT_AUDIT_ENTITY, 0L));
-        }
+            assertEquals(1L, count(fx, "ID = '" + CHANGE_SET + "'", "DATABASECHANGELOG"), "the migration runs the repair");
 
-        try (MoneyFixture fx = new MoneyFixture(settings)) { // this version opens it: the change set runs
+            // the upgrade: the change set's repair on the database as the old version left it
+            AuditEntityRepair.Result result;
+            try (Connection c = Database.connect(settings)) {
+                result = AuditEntityRepair.repair(c, AuditedTables.all());
+            }
+            assertEquals(1, result.recordsLeft(), result.toString());
             Map<String, Long> now = entities(fx);
             for (String entity : MONEY_ENTITIES) {
                 long expected = written.getOrDefault(entity, 0L) + (entity.equals(ReceivablesService.INSTALMENT_AUDIT_ENTITY) ? 3 : 0);
@@ -95,7 +105,12 @@ class OldAuditEntriesTest {
                 assertTrue(count(fx, "ENTITY = '" + ReceivablesService.ALLOCATION_AUDIT_ENTITY + "' AND RECORD_ID = " + writeOff) >= 1);
             }
             assertEquals(3L, count(fx, "ENTITY = '" + ReceivablesService.INSTALMENT_AUDIT_ENTITY + "' AND RECORD_ID = " + GONE_INSTALMENT));
-            assertEquals(1L, count(fx, "ID = '" + CHANGE_SET + "'", "DATABASECHANGELOG"));
+
+            // run again, it finds nothing more to move
+            try (Connection c = Database.connect(settings)) {
+                assertEquals(Map.of(), AuditEntityRepair.repair(c, AuditedTables.all()).moved());
+            }
+            assertEquals(now, entities(fx));
         }
     }
 

@@ -23,18 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salesbench.contracts.Contract;
 import org.salesbench.contracts.ContractService;
-import org.salesbench.contracts.ContractStatus;
 import org.salesbench.contracts.receivables.PlannedInstalment;
 import org.salesbench.contracts.receivables.Receipt;
 import org.salesbench.contracts.receivables.ReceiptMethod;
 import org.salesbench.contracts.receivables.ReceivablesService;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
-import org.salesbench.customers.Customer;
-import org.salesbench.customers.CustomerService;
-import org.salesbench.opportunities.Opportunity;
-import org.salesbench.opportunities.OpportunityService;
-import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.RecordSelection;
@@ -68,23 +62,13 @@ class ReceivablesHistoryUiTest {
 
     /** An approved contract of 10,000 with a plan of 6,000 and 4,000, and a receipt of 12,000: 2,000 goes to credit. */
     private Contract paidContract(String customerName) {
-        Customer customer = Services.get(CustomerService.class).create(new Customer(customerName));
-        Opportunity o = new Opportunity(customer, "回款历史" + unique, Money.cny("10000"));
-        o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
-        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(10));
-        OpportunityService deals = Services.get(OpportunityService.class);
-        Opportunity won = deals.markWon(deals.create(o).getId(), null);
-        ContractService contracts = Services.get(ContractService.class);
-        Contract contract = contracts.createFromOpportunity(won.getId());
-        if (contracts.submitForApproval(contract.getId()).getStatus() == ContractStatus.IN_APPROVAL) {
-            contracts.recordApprovalDecision(contract.getId(), true, "同意");
-        }
+        Contract contract = ApprovedContracts.approved(customerName, "回款历史" + unique, "10000");
         LocalDate today = LocalDate.now(Clocks.system());
         ReceivablesService money = Services.get(ReceivablesService.class);
         money.setPlan(contract.getId(), List.of(PlannedInstalment.amount(today.plusDays(10), Money.cny("6000")),
                 PlannedInstalment.amount(today.plusDays(40), Money.cny("4000"))), null);
         money.recordReceipt(contract.getId(), today, Money.cny("12000"), ReceiptMethod.BANK_TRANSFER, "HK-" + unique);
-        return contracts.find(contract.getId()).orElseThrow();
+        return Services.get(ContractService.class).find(contract.getId()).orElseThrow();
     }
 
     private void settle() {

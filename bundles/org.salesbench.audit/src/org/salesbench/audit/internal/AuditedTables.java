@@ -22,8 +22,13 @@ public final class AuditedTables {
      * @param table          the table name in upper case
      * @param entity         the entity name the history is kept under
      * @param ignoredColumns the module's ignored columns in lower case, as the trigger receives them
+     * @param module         the bundle that declares the table, or {@code null} when not known
      */
-    public record Descriptor(String table, String entity, Set<String> ignoredColumns) {
+    public record Descriptor(String table, String entity, Set<String> ignoredColumns, String module) {
+
+        public Descriptor(String table, String entity, Set<String> ignoredColumns) {
+            this(table, entity, ignoredColumns, null);
+        }
 
         /** Whether a change of {@code column} (any case) is recorded. */
         public boolean records(String column) {
@@ -34,7 +39,7 @@ public final class AuditedTables {
 
     private static final ExtensionRegistryReader<Descriptor> READER = new ExtensionRegistryReader<>(EXTENSION_POINT, "table",
             e -> new Descriptor(ExtensionRegistryReader.requiredAttribute(e, "name").toUpperCase(Locale.ROOT),
-                    ExtensionRegistryReader.requiredAttribute(e, "entity"), columns(e.getAttribute("ignoredColumns"))),
+                    ExtensionRegistryReader.requiredAttribute(e, "entity"), columns(e.getAttribute("ignoredColumns")), e.getContributor().getName()),
             Comparator.comparing(Descriptor::table));
 
     /**

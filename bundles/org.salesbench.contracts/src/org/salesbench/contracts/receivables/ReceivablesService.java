@@ -19,6 +19,15 @@ public interface ReceivablesService {
     /** The entity an invoice's history is kept under in the audit trail (by the invoice's id). */
     String INVOICE_AUDIT_ENTITY = "contract_invoice";
 
+    /** The entity an instalment's (a payment-plan row's) history is kept under (by the instalment's id). */
+    String INSTALMENT_AUDIT_ENTITY = "contract_instalment";
+
+    /** The entity a write-off's (an allocation of a receipt to an instalment) history is kept under (by its id). */
+    String ALLOCATION_AUDIT_ENTITY = "contract_allocation";
+
+    /** The entity an entry of a customer's credit ledger is kept under (by the entry's id). */
+    String CREDIT_AUDIT_ENTITY = "customer_credit";
+
     /** The contract's current plan, in due order. */
     List<Instalment> plan(long contractId);
 
@@ -54,6 +63,9 @@ public interface ReceivablesService {
 
     /** The customer's credit in {@code currency}: over-payments held, less what reversals took back. */
     Money credit(long customerId, String currency);
+
+    /** The entries of the customer's credit ledger in every currency, newest first (what {@link #credit} adds up). */
+    List<CustomerCredit> creditEntries(long customerId);
 
     /**
      * The open instalments of approved (and later) contracts the user may see and that are not in the recycle bin, past due first (earliest due first),

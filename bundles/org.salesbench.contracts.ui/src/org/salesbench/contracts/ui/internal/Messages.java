@@ -129,6 +129,17 @@ public final class Messages extends NLS {
     public static String Receipt_reversed;
     public static String Receipt_state;
     public static String Receipt_summary;
+    public static String Receipt_detailsTab;
+    public static String Receipt_open;
+    public static String Receipt_shownTitle;
+    public static String Receipt_shownHeading;
+    public static String Receipt_shownMessage;
+    public static String Plan_rowName;
+    public static String Allocation_name;
+    public static String Credit_label;
+    public static String Credit_entry;
+    public static String Credit_column_date;
+    public static String Credit_column_contract;
     public static String Receipt_title;
     public static String Receivables_bucket;
     public static String Receivables_count;

@@ -33,9 +33,10 @@ import org.salesbench.ui.forms.Tables;
 /**
  * The contract's payment plan: the instalments as stored (paid and open), and a plan being edited (add, edit, remove,
  * generate N monthly instalments) that Save plan hands to {@link ReceivablesService#setPlan}, which checks that it adds
- * up to the contract amount to the cent; after signing it asks for the amendment's reason.
+ * up to the contract amount to the cent; after signing it asks for the amendment's reason. Edit › Show History names
+ * the selected stored instalment.
  */
-public class PaymentPlanPage extends ContractRecordsPage {
+public class PaymentPlanPage extends ContractRecordsPage implements org.salesbench.ui.forms.RecordSelection {
 
     public static final String ID = "org.salesbench.contracts.ui.editor.plan";
 
@@ -244,6 +245,27 @@ public class PaymentPlanPage extends ContractRecordsPage {
 
 
 
+
+    /** Selects the row at {@code index} as a user's click would (tests). */
+    void select(int index) {
+        viewer.getTable().setSelection(index);
+        updateButtons();
+    }
+
+    /**
+     * Edit › Show History on the selected instalment as stored; a row of a plan being edited is no record yet (none
+     * then).
+     */
+    @Override
+    public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
+        if (viewer == null || viewer.getTable().isDisposed() || !(viewer.getStructuredSelection().getFirstElement() instanceof PlanRow row)
+                || row.stored() == null) {
+            return java.util.Optional.empty();
+        }
+        Instalment i = row.stored();
+        return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(ReceivablesService.INSTALMENT_AUDIT_ENTITY, i.getId(),
+                NLS.bind(Messages.Plan_rowName, new Object[] {editor.contract().getNumber(), i.getPosition(), Formats.date(i.getDueDate())})));
+    }
 
     /** The rows shown, for tests. */
     public List<PlanRow> rows() {

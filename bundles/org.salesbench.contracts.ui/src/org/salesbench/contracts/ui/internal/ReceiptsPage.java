@@ -42,6 +42,9 @@ public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.
     private TableViewer allocations;
     private Button record;
     private Button reverse;
+    private Button open;
+    /** The table the user last worked in: Show History names its selected receipt or write-off. */
+    private TableViewer focused;
     private ContractBalance balance;
     private Map<Long, Integer> positions = Map.of();
 
@@ -59,6 +62,8 @@ public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.
         record.addListener(SWT.Selection, e -> openRecordDialog());
         reverse = toolkit.createButton(buttons, Messages.Receipt_reverse, SWT.PUSH);
         reverse.addListener(SWT.Selection, e -> askReverse());
+        open = toolkit.createButton(buttons, Messages.Receipt_open, SWT.PUSH);
+        open.addListener(SWT.Selection, e -> openSelected());
         receipts = Tables.create(body);
         GridData receiptsData = new GridData(SWT.FILL, SWT.FILL, true, true);
         receiptsData.heightHint = 160;
@@ -71,9 +76,12 @@ public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.
                 r -> r.getCredited().getAmount().signum() == 0 ? "" : Labels.money(r.getCredited()));
         Tables.column(receipts, Receipt.class, Messages.Receipt_state, 200, ReceiptsPage::state);
         receipts.addSelectionChangedListener(e -> {
+            focused = receipts;
             readAllocations();
             updateButtons();
         });
+        receipts.addDoubleClickListener(e -> openSelected());
+        receipts.getTable().addListener(SWT.FocusIn, e -> focused = receipts);
         toolkit.createLabel(body, Messages.Receipt_allocations);
         allocations = Tables.create(body);
         GridData allocationData = new GridData(SWT.FILL, SWT.FILL, true, false);
@@ -84,6 +92,8 @@ public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.
         Tables.column(allocations, Allocation.class, Messages.Field_amount, 120,
                 a -> Labels.money(Money.of(a.getAmount(), editor.contract().getCurrency())));
         Tables.column(allocations, Allocation.class, Messages.Field_date, 100, a -> Formats.date(a.getOnDate()));
+        allocations.addSelectionChangedListener(e -> focused = allocations);
+        allocations.getTable().addListener(SWT.FocusIn, e -> focused = allocations);
         reload(editor.contract());
     }
 
@@ -139,6 +149,20 @@ public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.
         record.setEnabled(editor.contract().getStatus().isApproved());
         Receipt r = selected();
         reverse.setEnabled(r != null && !r.isReversal() && !r.isReversed());
+        open.setEnabled(r != null);
+    }
+
+    /** Shows the selected receipt in its dialog, with its history. */
+    private void openSelected() {
+        Receipt r = selected();
+        if (r != null) {
+            openReceipt(r).open();
+        }
+    }
+
+    /** The dialog showing a recorded receipt, not yet opened (tests open it without blocking). */
+    ReceiptDialog openReceipt(Receipt r) {
+        return new ReceiptDialog(getSite().getShell(), editor.contract().getNumber(), r);
     }
 
     private void openRecordDialog() {
@@ -185,10 +209,32 @@ public class ReceiptsPage extends ContractRecordsPage implements org.salesbench.
         return record;
     }
 
-    /** Edit › Show History on the selected receipt. */
+    /** The write-offs of the selected receipt shown, for tests. */
+    TableViewer allocationsViewer() {
+        return allocations;
+    }
+
+    /** The receipts' table, for tests. */
+    TableViewer receiptsViewer() {
+        return receipts;
+    }
+
+    /**
+     * Edit › Show History on the selected write-off (when the write-offs' table was the last one used and a row is
+     * selected in it), else on the selected receipt.
+     */
     @Override
     public java.util.Optional<org.salesbench.ui.forms.SelectedRecord> selectedRecord() {
-        Receipt r = receipts == null || receipts.getTable().isDisposed() ? null : selected();
+        if (receipts == null || receipts.getTable().isDisposed()) {
+            return java.util.Optional.empty();
+        }
+        if (focused == allocations && allocations.getStructuredSelection().getFirstElement() instanceof Allocation a) {
+            String instalment = positions.containsKey(a.getInstalmentId()) ? "#" + positions.get(a.getInstalmentId()) : "-";
+            return java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(ReceivablesService.ALLOCATION_AUDIT_ENTITY, a.getId(),
+                    NLS.bind(Messages.Allocation_name, new Object[] {instalment, Labels.money(Money.of(a.getAmount(), editor.contract().getCurrency())),
+                            Formats.date(a.getOnDate())})));
+        }
+        Receipt r = selected();
         return r == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new org.salesbench.ui.forms.SelectedRecord(org.salesbench.contracts.receivables.ReceivablesService.RECEIPT_AUDIT_ENTITY, r.getId(),
                         org.salesbench.ui.forms.Formats.date(r.getReceivedOn()) + (r.getReference() == null ? "" : " " + r.getReference())));

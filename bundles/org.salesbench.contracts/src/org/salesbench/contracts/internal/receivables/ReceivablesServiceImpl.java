@@ -265,6 +265,13 @@ public class ReceivablesServiceImpl implements ReceivablesService {
         return Money.of(sum == null ? BigDecimal.ZERO : sum, currency);
     }
 
+    @Override
+    public List<CustomerCredit> creditEntries(long customerId) {
+        security.check(Action.READ, ContractFacts.ENTITY, null);
+        return unitOfWork.read(em -> em.createQuery("SELECT c FROM CustomerCredit c WHERE c.customerId = :c ORDER BY c.entryDate DESC, c.id DESC",
+                CustomerCredit.class).setParameter("c", customerId).getResultList());
+    }
+
     /** Writes {@code amount} off against the open instalments, earliest due first; returns what is left over. */
     private static BigDecimal writeOff(EntityManager em, ContractFacts contract, long receiptId, BigDecimal amount, LocalDate on, List<Instalment> plan) {
         BigDecimal left = amount;

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,24 +43,19 @@ final class ServerCustomerSearch {
      * statement the trigram indexes serve; a hidden name, short name or credit code leaves that part out of the
      * customer's text (which then scans), a hidden tag, contact name, phone or e-mail leaves its source out, so a word
      * found only in what the user may not see finds nothing.
+     * <p>
+     * Under row-level security ({@code rowSecurity}: every user but the schema's owner) PostgreSQL never lets a LIKE
+     * reach a trigram index, since LIKE is not leakproof and the policy must be checked first: each source is a scan
+     * with the policy checked on every row. There the customer's own text is tested on the searched row itself
+     * ({@code C}) instead of in a second scan of the customers joined back by id, and only the other sources are a
+     * sub-select (hashed once per statement): one scan of the customers per statement, not one per word and its join
+     * (a manager's filter by name at 300,000 deals: 0.8 s to 60 ms). The owner, whom no policy filters, keeps the
+     * indexed form.
      */
-    static Where matchingWord(java.util.Set<String> hidden) {
+    static Where matchingWord(java.util.Set<String> hidden, boolean rowSecurity) {
         List<String> parts = new ArrayList<>();
-        String text = CUSTOMER_TEXT;
-        if (hidden.contains(SearchTerms.NAME) || hidden.contains(SearchTerms.SHORT_NAME) || hidden.contains(SearchTerms.CREDIT_CODE)) {
-            List<String> own = new ArrayList<>();
-            if (!hidden.contains(SearchTerms.NAME)) {
-                own.add("NAME || ' ' || NORMALIZED_NAME");
-            }
-            if (!hidden.contains(SearchTerms.SHORT_NAME)) {
-                own.add("COALESCE(SHORT_NAME, '')");
-            }
-            if (!hidden.contains(SearchTerms.CREDIT_CODE)) {
-                own.add("COALESCE(CREDIT_CODE, '')");
-            }
-            text = own.isEmpty() ? null : "LOWER(" + String.join(" || ' ' || ", own) + ")";
-        }
-        if (text != null) {
+        String text = customerText(hidden, rowSecurity ? "C." : "");
+        if (text != null && !rowSecurity) {
             parts.add("SELECT ID FROM {SB_CUSTOMER} WHERE " + text + " LIKE ? ESCAPE '\\'");
         }
         if (!hidden.contains(SearchTerms.TAGS)) {
@@ -76,20 +72,52 @@ final class ServerCustomerSearch {
             parts.add("SELECT K.CUSTOMER_ID FROM SB_CONTACT_EMAIL E JOIN {SB_CONTACT} K ON K.ID = E.CONTACT_ID WHERE "
                     + SoftDeletion.notDeleted("K") + " AND LOWER(E.EMAIL) LIKE ? ESCAPE '\\'");
         }
-        if (parts.isEmpty()) {
+        List<String> alternatives = new ArrayList<>();
+        if (text != null && rowSecurity) {
+            alternatives.add(text + " LIKE ? ESCAPE '\\'");
+        }
+        if (!parts.isEmpty()) {
+            alternatives.add("C.ID IN (" + String.join(" UNION ", parts) + ")");
+        }
+        if (alternatives.isEmpty()) {
             return new Where("FALSE", List.of()); // every source hidden: a word finds nothing
         }
-        return new Where("C.ID IN (" + String.join(" UNION ", parts) + ")", java.util.Collections.nCopies(parts.size(), (Object) null));
+        int patterns = parts.size() + (text != null && rowSecurity ? 1 : 0);
+        return new Where("(" + String.join(" OR ", alternatives) + ")", java.util.Collections.nCopies(patterns, (Object) null));
+    }
+
+    /** The customer's own searched text (names, credit code) with what is hidden left out, its columns prefixed; null when all of it is hidden. */
+    private static String customerText(java.util.Set<String> hidden, String prefix) {
+        if (!hidden.contains(SearchTerms.NAME) && !hidden.contains(SearchTerms.SHORT_NAME) && !hidden.contains(SearchTerms.CREDIT_CODE)) {
+            return prefix.isEmpty() ? CUSTOMER_TEXT : "LOWER(" + prefix + "NAME || ' ' || COALESCE(" + prefix + "SHORT_NAME, '') || ' ' || "
+                    + prefix + "NORMALIZED_NAME || ' ' || COALESCE(" + prefix + "CREDIT_CODE, ''))";
+        }
+        List<String> own = new ArrayList<>();
+        if (!hidden.contains(SearchTerms.NAME)) {
+            own.add(prefix + "NAME || ' ' || " + prefix + "NORMALIZED_NAME");
+        }
+        if (!hidden.contains(SearchTerms.SHORT_NAME)) {
+            own.add("COALESCE(" + prefix + "SHORT_NAME, '')");
+        }
+        if (!hidden.contains(SearchTerms.CREDIT_CODE)) {
+            own.add("COALESCE(" + prefix + "CREDIT_CODE, '')");
+        }
+        return own.isEmpty() ? null : "LOWER(" + String.join(" || ' ' || ", own) + ")";
     }
 
     private final Connection connection;
     /** The masking views the user reads customers and contacts through (MaskingViews). */
     private final Map<String, String> views;
+    /** Whether row-level security filters the user's reads of the customers (everyone but the schema's owner). */
+    private final boolean rowSecurity;
 
     /** {@code connection}: the user's own, in autocommit, so that each statement sees the newest commits. */
     ServerCustomerSearch(Connection connection) throws SQLException {
         this.connection = connection;
         this.views = MaskingViews.of(connection);
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT row_security_active('sb_customer')")) {
+            this.rowSecurity = rs.next() && rs.getBoolean(1);
+        }
     }
 
     /** A WHERE clause over {@code SB_CUSTOMER C} and its parameters, in order. */
@@ -100,11 +128,11 @@ final class ServerCustomerSearch {
     private record Where(String sql, List<Object> parameters) {
     }
 
-    static Where where(CustomerFilter filter, LocalDate today, java.util.Set<String> hidden) {
+    static Where where(CustomerFilter filter, LocalDate today, java.util.Set<String> hidden, boolean rowSecurity) {
         StringBuilder sql = new StringBuilder(SoftDeletion.notDeleted("C"));
         List<Object> parameters = new ArrayList<>();
         if (filter.text() != null) {
-            Where matching = matchingWord(hidden);
+            Where matching = matchingWord(hidden, rowSecurity);
             for (String word : SearchTerms.queryWords(filter.text())) {
                 sql.append(" AND ").append(matching.sql());
                 parameters.addAll(java.util.Collections.nCopies(matching.parameters().size(), "%" + likeEscaped(word) + "%"));
@@ -165,7 +193,7 @@ final class ServerCustomerSearch {
     }
 
     synchronized long count(CustomerFilter filter, LocalDate today, java.util.Set<String> hidden) throws SQLException {
-        Where where = where(filter, today, hidden);
+        Where where = where(filter, today, hidden, rowSecurity);
         try (PreparedStatement s = prepare("SELECT COUNT(*) FROM {SB_CUSTOMER} C WHERE " + where.sql(), where.parameters());
                 ResultSet rs = s.executeQuery()) {
             rs.next();
@@ -174,7 +202,7 @@ final class ServerCustomerSearch {
     }
 
     synchronized long[] ids(CustomerFilter filter, CustomerSort sort, LocalDate today, java.util.Set<String> hidden) throws SQLException {
-        Where where = where(filter, today, hidden);
+        Where where = where(filter, today, hidden, rowSecurity);
         List<Object> parameters = new ArrayList<>(where.parameters());
         orderParameters(sort, parameters);
         try (PreparedStatement s = prepare("SELECT C.ID FROM {SB_CUSTOMER} C WHERE " + where.sql() + orderBy(sort), parameters)) {
@@ -186,7 +214,7 @@ final class ServerCustomerSearch {
         if (limit <= 0) {
             return List.of();
         }
-        Where where = where(filter, today, hidden);
+        Where where = where(filter, today, hidden, rowSecurity);
         List<Object> parameters = new ArrayList<>(where.parameters());
         orderParameters(sort, parameters);
         parameters.add(limit);

@@ -39,6 +39,11 @@ public final class Messages extends NLS {
     public static String Quotes_markRejected;
     public static String Quotes_markSent;
     public static String Quotes_net;
+    public static String Quotes_open;
+    public static String QuoteDialog_shownTitle;
+    public static String QuoteDialog_shownHeading;
+    public static String QuoteDialog_shownMessage;
+    public static String QuoteDialog_detailsTab;
     public static String Quotes_new;
     public static String Quotes_newVersion;
     public static String Quotes_nowStatus;

@@ -18,6 +18,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
@@ -28,12 +30,15 @@ import org.salesbench.quotes.Quote;
 import org.salesbench.quotes.QuoteLine;
 import org.salesbench.quotes.QuoteService;
 import org.salesbench.quotes.QuoteTotals;
+import org.salesbench.ui.forms.RecordTabs;
 import org.salesbench.ui.forms.Tables;
 
 /**
  * A new quote: lines of catalogue products with quantity and discount (price and tax from the
  * catalogue), the validity date, and the totals the quote service computes. OK saves a draft;
- * the service's refusals (a discount over 100 %, no lines …) stay in the dialog with their field.
+ * the service's refusals (a discount over 100 %, no lines …) stay in the dialog with their field. The same dialog shows a
+ * saved quote version read only (a version is changed by making a new one); after its own tab it has the tabs every
+ * record dialog gets ({@link RecordTabs}: the History).
  */
 public class QuoteDialog extends TitleAreaDialog {
 
@@ -47,29 +52,60 @@ public class QuoteDialog extends TitleAreaDialog {
     private DateTime validUntil;
     private Label totals;
     private Quote saved;
+    /** Whether the dialog shows a saved quote rather than making one. */
+    private final boolean showing;
+    private TabFolder tabs;
 
     public QuoteDialog(Shell shell, QuoteService service, List<Product> products, Opportunity opportunity) {
         super(shell);
         this.service = service;
         this.products = products;
         this.quote = new Quote(opportunity, LocalDate.now(Clocks.system()).plusDays(30));
+        this.showing = false;
+        setShellStyle(getShellStyle() | SWT.RESIZE);
+    }
+
+    /** Shows the saved {@code quote} version, read only, with its history. */
+    public QuoteDialog(Shell shell, QuoteService service, Quote quote) {
+        super(shell);
+        this.service = service;
+        this.products = List.of();
+        this.quote = quote;
+        this.showing = true;
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText(Messages.Quotes_new);
+        shell.setText(showing ? Messages.QuoteDialog_shownTitle : Messages.Quotes_new);
+    }
+
+    /** Wide enough for the History tab's columns, whatever the record's own tab needs. */
+    @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        org.eclipse.swt.graphics.Point preferred = super.getInitialSize();
+        return new org.eclipse.swt.graphics.Point(Math.max(preferred.x, 960), Math.max(preferred.y, 540));
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle(NLS.bind(Messages.QuoteDialog_title, quote.getOpportunity().getName()));
-        setMessage(Messages.QuoteDialog_message);
-        Composite body = new Composite(area, SWT.NONE);
-        body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        if (showing) {
+            setTitle(NLS.bind(Messages.QuoteDialog_shownHeading, new Object[] {quote.getOpportunity().getName(), quote.getVersionNumber(),
+                    Labels.of(quote.getStatus())}));
+            setMessage(Messages.QuoteDialog_shownMessage);
+        } else {
+            setTitle(NLS.bind(Messages.QuoteDialog_title, quote.getOpportunity().getName()));
+            setMessage(Messages.QuoteDialog_message);
+        }
+        tabs = new TabFolder(area, SWT.TOP);
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite body = new Composite(tabs, SWT.NONE);
         body.setLayout(new GridLayout(7, false));
+        TabItem details = new TabItem(tabs, SWT.NONE);
+        details.setText(Messages.QuoteDialog_detailsTab);
+        details.setControl(body);
         new Label(body, SWT.NONE).setText(Messages.QuoteDialog_product);
         productCombo = new Combo(body, SWT.READ_ONLY);
         products.forEach(p -> productCombo.add(p.getCode() + "  " + p.getName() + "  " + Labels.moneyExact(p.getListPrice())));
@@ -110,7 +146,18 @@ public class QuoteDialog extends TitleAreaDialog {
         totals = new Label(bottom, SWT.RIGHT);
         totals.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         updateTotals();
+        if (showing) {
+            for (Control c : new Control[] {productCombo, quantityText, discountText, add, validUntil}) {
+                c.setEnabled(false);
+            }
+        }
+        RecordTabs.add(tabs, Quote.ENTITY, () -> showing && quote.getId() != null ? quote.getId() : 0);
         return area;
+    }
+
+    /** The dialog's tabs: the quote's own, then the contributed ones (tests). */
+    TabFolder tabs() {
+        return tabs;
     }
 
     /** Adds a line of the product at {@code productIndex}; refused input is shown and nothing is added. */
@@ -141,7 +188,9 @@ public class QuoteDialog extends TitleAreaDialog {
 
     private void updateTotals() {
         try {
-            service.validate(quote);
+            if (!showing) {
+                service.validate(quote);
+            }
             QuoteTotals t = service.totals(quote);
             totals.setText(NLS.bind(Messages.QuoteDialog_totals, new Object[] {Labels.moneyExact(t.net()), Labels.moneyExact(t.tax()),
                     Labels.moneyExact(t.total())}));
@@ -158,6 +207,10 @@ public class QuoteDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
+        if (showing) {
+            createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CLOSE_LABEL, true);
+            return;
+        }
         super.createButtonsForButtonBar(parent);
         updateTotals();
     }

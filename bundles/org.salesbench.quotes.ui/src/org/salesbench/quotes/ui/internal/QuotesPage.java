@@ -65,6 +65,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
     private Button rejected;
     private Button newVersion;
     private Button export;
+    private Button open;
     /** The selected quote's id, kept across reloads. */
     private Long selectedId;
     /** What the last step did, shown once the list is read again instead of the count. */
@@ -118,6 +119,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
                 markRejected(q.getId(), reason);
             }
         });
+        open = button(toolkit, buttons, Messages.Quotes_open, q -> openQuote(q).open());
         export = toolkit.createButton(buttons, Messages.Quotes_exportPdf, SWT.PUSH);
         export.addListener(SWT.Selection, e -> exportSelected());
         grid = VirtualGrid.readWhole(body, GRID_ID, List.of(
@@ -179,6 +181,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
         rejected.setEnabled(current == QuoteStatus.SENT);
         newVersion.setEnabled(quote != null);
         export.setEnabled(quote != null);
+        open.setEnabled(quote != null);
     }
 
     private String ask(String title, String question) {
@@ -276,6 +279,11 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
         }
     }
 
+    /** The dialog showing a saved quote version with its history, not yet opened (tests open it without blocking). */
+    QuoteDialog openQuote(Quote quote) {
+        return new QuoteDialog(getSite().getShell(), Services.get(QuoteService.class), quote);
+    }
+
     private void exportSelected() {
         if (!(selected() instanceof Quote quote)) {
             errorReporter.accept(Messages.Quotes_selectFirst);
@@ -315,7 +323,7 @@ public class QuotesPage extends FormPage implements EntityFormEditor.ValidatingP
     /** The step buttons by name, for tests. */
     Map<String, Button> buttons() {
         return Map.of("submit", submit, "approve", approve, "refuse", refuse, "sent", sent, "accepted", accepted, "rejected", rejected,
-                "newVersion", newVersion, "export", export);
+                "newVersion", newVersion, "export", export, "open", open);
     }
 
     /** The quotes shown, in the order shown, for tests. */

@@ -31,14 +31,7 @@ import org.salesbench.contracts.ContractAttachments;
 import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractTemplate;
 import org.salesbench.contracts.ContractService;
-import org.salesbench.contracts.ContractStatus;
-import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
-import org.salesbench.customers.Customer;
-import org.salesbench.customers.CustomerService;
-import org.salesbench.opportunities.Opportunity;
-import org.salesbench.opportunities.OpportunityService;
-import org.salesbench.opportunities.PipelineService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.testing.UiTesting;
@@ -76,17 +69,8 @@ class ContractDocumentsUiTest {
 
     /** A signed contract of 1,000,000.05 (a tricky amount in capitals) for a new customer. */
     private Contract signedContract(String customerName) {
-        Customer customer = Services.get(CustomerService.class).create(new Customer(customerName));
-        Opportunity o = new Opportunity(customer, "文档商机" + unique, Money.cny("1000000.05"));
-        o.setPipeline(Services.get(PipelineService.class).pipelines(true).get(0));
-        o.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusDays(10));
-        OpportunityService deals = Services.get(OpportunityService.class);
-        Opportunity won = deals.markWon(deals.create(o).getId(), null);
+        Contract contract = ApprovedContracts.approved(customerName, "文档商机" + unique, "1000000.05");
         ContractService service = Services.get(ContractService.class);
-        Contract contract = service.createFromOpportunity(won.getId());
-        if (service.submitForApproval(contract.getId()).getStatus() == ContractStatus.IN_APPROVAL) {
-            service.recordApprovalDecision(contract.getId(), true, "同意");
-        }
         return service.sign(contract.getId(), LocalDate.now(Clocks.system()));
     }
 

@@ -41,6 +41,9 @@ launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 data="$work/data-$customers"
 configuration="$data/configuration${tag:+-$tag}"; workspace="$data/workspace${tag:+-$tag}"
 mkdir -p "$data"
+# a configuration area not there yet is a new one (salesbench_jvm_options makes the folder)
+new_configuration=false
+[ -d "$configuration" ] || new_configuration=true
 . "$root/.mvn/jvm-options.sh"
 salesbench_jvm_options "$configuration"
 # shellcheck disable=SC2206 # -j's options are words
@@ -76,7 +79,7 @@ run() {
 
 if $warm_only; then
   # a new configuration settles its caches first (the variants' runs may then alternate: -r 1 a variant in turn)
-  [ -d "$configuration" ] || run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null
+  ! $new_configuration || run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null
   for i in $(seq 1 "$runs"); do
     run "warm-$i" -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
   done

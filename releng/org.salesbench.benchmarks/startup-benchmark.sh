@@ -71,7 +71,7 @@ run() {
   fi
   end=${line%% *}
   # when (ms since the JVM started) and for which thread the persistence unit was deployed in this run, if it was
-  deployed=$(tail -n +"$((before + 1))" "$work/database.txt" 2>/dev/null | sed -n 's/.* jpa=[0-9]* at=\([0-9]*\) thread=\(.*\)/\1,\2/p' \
+  deployed=$(tail -n +"$((before + 1))" "$work/database.txt" 2>/dev/null | grep -F "$name SALESBENCH-DATABASE:" | sed -n 's/.* jpa=[0-9]* at=\([0-9]*\) thread=\(.*\)/\1,\2/p' \
     | head -n 1 | tr ' ' '_')
   echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: } jpa-deployed-at=${deployed:-none}" \
     | tee -a "$work/results.txt"

@@ -11,7 +11,9 @@
 # interface thread's at each (cpu.…, ui-cpu.…): on a shared machine the CPU time says more than the wall time.
 # -Dsalesbench.startup.exit=true closes it after that. The database opening's own parts (connect, schema check,
 # Liquibase or not, JPA) go to WORK_DIR/database.txt.
-# The wall-clock time from the launch to that line is what the user waits for.
+# The wall-clock time from the launch to that line is what the user waits for. Each line ends with jpa-deployed-at=: when
+# (ms since the JVM started) and for which thread the persistence unit was deployed in that run (before first-paint
+# means the start paid for EclipseLink), or none.
 #
 # Each line also goes to WORK_DIR/results.txt, with the load average at the time (figures on a loaded machine mean little).
 # Usage: startup-benchmark.sh [-n CUSTOMERS] [-r WARM_RUNS] [-p PRODUCT_DIR] [-w WORK_DIR] [-W] [-t TAG] [-j JAVA_OPTIONS]
@@ -39,6 +41,9 @@ launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 data="$work/data-$customers"
 configuration="$data/configuration${tag:+-$tag}"; workspace="$data/workspace${tag:+-$tag}"
 mkdir -p "$data"
+# a configuration area not there yet is a new one (salesbench_jvm_options makes the folder)
+new_configuration=false
+[ -d "$configuration" ] || new_configuration=true
 . "$root/.mvn/jvm-options.sh"
 salesbench_jvm_options "$configuration"
 # shellcheck disable=SC2206 # -j's options are words
@@ -47,7 +52,8 @@ salesbench_jvm_options "$configuration"
 # run NAME [extra java options…]: one start; prints "NAME wall=… first-paint=… application=… …" (ms)
 run() {
   local name=${tag:+$tag-}$1; shift
-  local start end line
+  local start end line before deployed
+  before=$( [ -f "$work/database.txt" ] && wc -l <"$work/database.txt" || echo 0 )
   start=$(date +%s%N)
   line=$(cd "$data" && timeout 600 "$java_home/bin/java" "${jvm_options[@]}" "$@" \
       -Dsalesbench.db.url="jdbc:derby:$data/db;create=true" -Dderby.system.home="$data" -Dderby.stream.error.file="$data/derby.log" \
@@ -64,12 +70,16 @@ run() {
     return 1
   fi
   end=${line%% *}
-  echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: }" | tee -a "$work/results.txt"
+  # when (ms since the JVM started) and for which thread the persistence unit was deployed in this run, if it was
+  deployed=$(tail -n +"$((before + 1))" "$work/database.txt" 2>/dev/null | grep -F "$name SALESBENCH-DATABASE:" | sed -n 's/.* jpa=[0-9]* at=\([0-9]*\) thread=\(.*\)/\1,\2/p' \
+    | head -n 1 | tr ' ' '_')
+  echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: } jpa-deployed-at=${deployed:-none}" \
+    | tee -a "$work/results.txt"
 }
 
 if $warm_only; then
   # a new configuration settles its caches first (the variants' runs may then alternate: -r 1 a variant in turn)
-  [ -d "$configuration" ] || run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null
+  ! $new_configuration || run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null
   for i in $(seq 1 "$runs"); do
     run "warm-$i" -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true
   done

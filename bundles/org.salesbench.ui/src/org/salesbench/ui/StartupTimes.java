@@ -8,6 +8,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
+import org.salesbench.core.time.AfterFirstView;
 
 /**
  * What a start costs, for the start-up benchmark: with {@code -Dsalesbench.startup.times=true} the workbench notes
@@ -16,7 +17,12 @@ import org.eclipse.ui.PlatformUI;
  * time the whole process had used by the end of each phase ({@code cpu.application=…}, all threads: the JIT compilers,
  * the collector and the background jobs too) and the part of it the user interface thread used ({@code ui-cpu.…}), in
  * milliseconds: on a machine shared with other work the wall time varies with the load, the CPU time much less. With
- * {@code -Dsalesbench.startup.exit=true} as well it then closes. Without the property it does nothing.
+ * {@code -Dsalesbench.startup.exit=true} as well it then closes. Without the property it notes nothing.
+ * <p>
+ * It is also where the workbench says that its first view has painted, which releases the work timed from that paint
+ * ({@link AfterFirstView}: reminders, escalations, the pool's sweep, the nightly jobs): a view visible at start says it
+ * {@linkplain #willAnswer() will answer} as it is made and {@linkplain #answerShown(Control, boolean) when} its first
+ * answer is shown; with no such view, the work is released when the window is open.
  */
 public final class StartupTimes {
 
@@ -29,6 +35,13 @@ public final class StartupTimes {
     private static final Map<String, Long> CPU = new LinkedHashMap<>();
     private static final Map<String, Long> UI_CPU = new LinkedHashMap<>();
     private static boolean painted;
+    /** Views made during the start that will say when their first answer painted. */
+    private static int answering;
+    private static boolean windowOpen;
+    private static volatile String releasedBy;
+
+    /** How long after the window opened the held work is released at the latest, when no view's answer painted. */
+    static final int RELEASE_AT_THE_LATEST_MS = 120_000;
 
     private StartupTimes() {
     }
@@ -50,18 +63,72 @@ public final class StartupTimes {
     }
 
     /**
-     * A list has just been given its first rows: the next paint of {@code control} is the first paint the user sees
-     * with data. The first such paint of the run prints the line.
+     * A view made as the workbench starts will call {@link #answerShown(Control, boolean)} once its first answer is
+     * shown: the work timed from the first view waits for that paint rather than for the window alone.
      */
-    public static void rowsShown(Control control) {
-        if (!enabled() || painted || control.isDisposed()) {
+    public static synchronized void willAnswer() {
+        if (!windowOpen) {
+            answering++;
+        }
+    }
+
+    /**
+     * The workbench window is open (the first time only): notes the phase and, when no view made with it
+     * {@linkplain #willAnswer() will answer}, releases the work timed from the first view once the window has painted;
+     * otherwise the first answer's paint releases it, or, should none come (an error, a view closed meanwhile),
+     * {@link #RELEASE_AT_THE_LATEST_MS} later.
+     */
+    public static void windowOpened(Display display) {
+        phase("window");
+        boolean waitForAnswer;
+        synchronized (StartupTimes.class) {
+            if (windowOpen) {
+                return;
+            }
+            windowOpen = true;
+            waitForAnswer = answering > 0;
+        }
+        if (waitForAnswer) {
+            display.timerExec(RELEASE_AT_THE_LATEST_MS, () -> release("no answer after " + RELEASE_AT_THE_LATEST_MS + " ms"));
+        } else {
+            display.asyncExec(() -> release("the window"));
+        }
+    }
+
+    private static void release(String by) {
+        if (AfterFirstView.holding()) {
+            releasedBy = by;
+            AfterFirstView.release();
+        }
+    }
+
+    /**
+     * What released the work timed from the first view in this run: {@code "the first answer of NAME"} (the view's
+     * control), {@code "the window"}, or {@code "no answer after … ms"}; {@code null} while it is held, or if this run
+     * held none.
+     */
+    public static String releasedBy() {
+        return releasedBy;
+    }
+
+    /**
+     * A list has just been given its first answer, {@code rows} whether it has any: the next paint of {@code control}
+     * is the first the user sees with it. That paint releases the work timed from the first view, and the first such
+     * paint with rows prints the line.
+     */
+    public static void answerShown(Control control, boolean rows) {
+        boolean timed = rows && enabled() && !painted;
+        if ((!timed && !AfterFirstView.holding()) || control.isDisposed()) {
             return;
         }
         control.addListener(SWT.Paint, new org.eclipse.swt.widgets.Listener() {
             @Override
             public void handleEvent(org.eclipse.swt.widgets.Event event) {
                 control.removeListener(SWT.Paint, this);
-                firstPaint(control.getDisplay(), control.getClass().getSimpleName());
+                if (timed) {
+                    firstPaint(control.getDisplay(), control.getClass().getSimpleName());
+                }
+                release("the first answer of " + control.getClass().getSimpleName());
             }
         });
         control.redraw();

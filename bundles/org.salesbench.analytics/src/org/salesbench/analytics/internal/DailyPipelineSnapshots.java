@@ -21,7 +21,7 @@ import org.salesbench.analytics.ReportService;
 @Component(immediate = true)
 public class DailyPipelineSnapshots {
 
-    /** Seconds after start-up before the first snapshot (default 120: start-up and its first reads come first). */
+    /** Seconds after the workbench's first view painted before the first snapshot (default 120: the first reads come first). */
     public static final String DELAY_PROPERTY = "salesbench.analytics.snapshotDelaySeconds";
 
     /** The family of the snapshot job (tests wait for it). */

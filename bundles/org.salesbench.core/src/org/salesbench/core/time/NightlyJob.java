@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
- * Work the workbench does a little after it starts and then shortly after each midnight of the services' clock
+ * Work the workbench does a little after it starts (timed from its first view's paint) and then shortly after each midnight of the services' clock
  * ({@link Clocks}), in a system job that reschedules itself until stopped. A run that fails is logged and the next
  * night comes anyway. The pipeline snapshots and the receivables' ageing day are such work.
  */
@@ -54,9 +54,9 @@ public final class NightlyJob {
         job.setPriority(Job.DECORATE);
     }
 
-    /** Runs the work after {@code delay}, then every night. */
+    /** Runs the work {@code delay} after the workbench's first view painted ({@link AfterFirstView}), then every night. */
     public void start(Duration delay) {
-        job.schedule(delay.toMillis());
+        AfterFirstView.schedule(job, delay);
     }
 
     /** No more runs; a run under way finishes. */

@@ -30,7 +30,7 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
-        org.salesbench.ui.StartupTimes.phase("window");
+        org.salesbench.ui.StartupTimes.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
         org.salesbench.ui.internal.help.Welcome.showOnFirstStart(getWindowConfigurer().getWindow());
         SmokeTest.runIfRequested(getWindowConfigurer().getWindow());
     }

@@ -24,7 +24,7 @@ public class NightlyAgeingDay {
     /** The application whose runs keep the day moving: the workbench's. */
     static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";
 
-    /** Seconds after start-up before the first move (default 150: start-up and its first reads come first). */
+    /** Seconds after the workbench's first view painted before the first move (default 150: the first reads come first). */
     public static final String DELAY_PROPERTY = "salesbench.contracts.ageingDayDelaySeconds";
 
     /** The family of the job (tests wait for it). */

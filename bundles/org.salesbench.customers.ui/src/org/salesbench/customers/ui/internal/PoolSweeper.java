@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IStartup;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.customers.pool.CustomerPool;
 import org.salesbench.ui.Services;
 
@@ -36,6 +37,6 @@ public class PoolSweeper implements IStartup {
             }
         };
         job.setSystem(true);
-        job.schedule(Duration.ofSeconds(30).toMillis()); // after the workbench and the search index are up
+        AfterFirstView.schedule(job, Duration.ofSeconds(30)); // after the first view painted and the search index is up
     }
 }

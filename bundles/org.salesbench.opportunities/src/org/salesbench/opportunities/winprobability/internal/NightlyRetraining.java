@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.opportunities.winprobability.ModelInfo;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
 
@@ -67,7 +68,8 @@ public class NightlyRetraining {
         };
         job.setSystem(true);
         job.setPriority(Job.DECORATE);
-        job.schedule(delayUntilNext(LocalDateTime.now(), retrainHour()).toMillis());
+        // the next run is counted from when the workbench's first view painted (at once elsewhere)
+        AfterFirstView.run(() -> job.schedule(delayUntilNext(LocalDateTime.now(), retrainHour()).toMillis()));
     }
 
     @Deactivate

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IStartup;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.persistence.Backups;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
@@ -39,7 +40,7 @@ public class ScheduledBackups implements IStartup {
             }
         };
         job.setSystem(true);
-        job.schedule(Duration.ofMinutes(1).toMillis()); // not in the way of the start
+        AfterFirstView.schedule(job, Duration.ofMinutes(1)); // a minute after the first view painted: not in the way of the start
     }
 
     public static IStatus runIfDue(IProgressMonitor monitor) {

@@ -6,11 +6,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.workflow.approvals.ApprovalService;
 
 /**
- * Starts the {@link ApprovalEscalationJob} in the workbench once the engine runs: a minute after start, then every 15
- * minutes, as the reminder job does. A server without a workbench runs {@code approvals escalate} from cron instead.
+ * Starts the {@link ApprovalEscalationJob} in the workbench once the engine runs: a minute after the first view painted
+ * ({@link AfterFirstView}), then every 15 minutes, as the reminder job does. A server without a workbench runs {@code approvals escalate} from cron instead.
  */
 @Component(immediate = true)
 public class ApprovalEscalationScheduler {
@@ -25,7 +26,7 @@ public class ApprovalEscalationScheduler {
     public ApprovalEscalationScheduler(@Reference ApprovalService approvals) {
         job = new ApprovalEscalationJob(approvals, ApprovalEscalationJob.INTERVAL);
         if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
-            job.schedule(FIRST_RUN.toMillis());
+            AfterFirstView.schedule(job, FIRST_RUN);
         }
     }
 

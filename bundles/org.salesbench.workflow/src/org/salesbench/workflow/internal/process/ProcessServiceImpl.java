@@ -24,6 +24,7 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -71,8 +72,9 @@ public class ProcessServiceImpl implements ProcessService {
         if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
             // the component comes up while the workbench starts, whose first view needs none of this; its reads were
             // the start's first JPA queries and would deploy the persistence unit, which the first view does not need
-            // either: it runs in the background as soon as something else has deployed the unit (a view that lists
-            // opportunities, well before anyone moves one), and at the latest a minute after the start
+            // either: it runs in the background after the first view painted (AfterFirstView), as soon as
+            // something else has deployed the unit (a view that lists opportunities, well before anyone moves one), and
+            // at the latest a minute after that paint
             java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
             Job gating = Job.create(Messages.Gating_job, (org.eclipse.core.runtime.ICoreRunnable) monitor -> {
                 if (once.compareAndSet(false, true)) {
@@ -81,15 +83,15 @@ public class ProcessServiceImpl implements ProcessService {
             });
             gating.setSystem(true);
             if (unitOfWork instanceof Database database) {
-                database.whenUnitReady(unit -> gating.schedule());
+                database.whenUnitReady(unit -> AfterFirstView.schedule(gating, java.time.Duration.ZERO));
             }
-            gating.schedule(GATING_AT_THE_LATEST_MS);
+            AfterFirstView.schedule(gating, java.time.Duration.ofMillis(GATING_AT_THE_LATEST_MS));
         } else {
             applyGatingWherePermitted(); // the command line and tests: before the first command uses it
         }
     }
 
-    /** How long after the workbench's start the gating runs if nothing needed the persistence unit before. */
+    /** How long after the workbench's first view painted the gating runs if nothing needed the persistence unit before. */
     static final long GATING_AT_THE_LATEST_MS = 60_000;
 
     /** The application whose start the gating is not to hold up: the workbench's. */

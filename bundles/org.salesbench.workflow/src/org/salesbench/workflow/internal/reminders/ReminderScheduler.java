@@ -6,18 +6,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.workflow.reminders.ReminderEngine;
 
 /**
- * Starts the {@link ReminderJob} in the workbench once the database is open (the engine needs it): shortly after start,
- * then every 15 minutes. The command line runs the engine only on {@code tasks remind}, and tests not at all.
+ * Starts the {@link ReminderJob} in the workbench once the database is open (the engine needs it): shortly after the
+ * first view painted ({@link AfterFirstView}), then every 15 minutes. The command line runs the engine only on {@code tasks remind}, and tests not at all.
  */
 @Component(immediate = true)
 public class ReminderScheduler {
 
     /** The application whose runs keep reminders going: the workbench's. */
     static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";
-    /** After the public pool's sweep (30 s after start), so today's warnings become tasks in the same start. */
+    /** After the public pool's sweep (30 s after the first view painted), so today's warnings become tasks in the same start. */
     static final Duration FIRST_RUN = Duration.ofSeconds(45);
 
     private final ReminderJob job;
@@ -26,7 +27,7 @@ public class ReminderScheduler {
     public ReminderScheduler(@Reference ReminderEngine engine) {
         job = new ReminderJob(engine);
         if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
-            job.schedule(FIRST_RUN.toMillis());
+            AfterFirstView.schedule(job, FIRST_RUN);
         }
     }
 

@@ -35,6 +35,7 @@ import org.osgi.service.event.EventHandler;
 import org.salesbench.core.events.EventTopics;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -119,11 +120,17 @@ public class RuleServiceImpl implements RuleService, EventHandler {
     @Activate
     public RuleServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, BundleContext context) {
         this(unitOfWork, security, new BundleServices(context));
-        // scheduled rules run once a day per record (their tasks' occurrence keys carry the day); looking hourly is enough
-        engine.scheduleWithFixedDelay(this::runScheduledRules, 5, 60, TimeUnit.MINUTES);
-        // records made while no rule watched them (by a client without rules, an import, an older version) get the values
-        // "field changed" compares with; snapshots of entities no rule watches any more go
-        engine.schedule(this::watchAll, 1, TimeUnit.MINUTES);
+        // timed from the workbench's first view painted (at once elsewhere): not in the way of the start
+        AfterFirstView.run(() -> {
+            if (engine.isShutdown()) {
+                return; // closed before the first view painted
+            }
+            // scheduled rules run once a day per record (their tasks' occurrence keys carry the day); looking hourly is enough
+            engine.scheduleWithFixedDelay(this::runScheduledRules, 5, 60, TimeUnit.MINUTES);
+            // records made while no rule watched them (by a client without rules, an import, an older version) get the
+            // values "field changed" compares with; snapshots of entities no rule watches any more go
+            engine.schedule(this::watchAll, 1, TimeUnit.MINUTES);
+        });
     }
 
     /** The engine with the services its contributions call given directly (tests, benchmarks). */

@@ -9,11 +9,13 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 import org.salesbench.core.security.SecurityService;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
@@ -61,7 +63,14 @@ public class TaskCountContribution extends WorkbenchWindowControlContribution {
             }
         };
         link.getDisplay().timerExec(REREAD_MS, rereadLater);
-        reread();
+        // the count's query is JPA: as the workbench starts it waits for the first view's paint, not to deploy the
+        // persistence unit before it
+        Display display = link.getDisplay();
+        AfterFirstView.run(() -> display.asyncExec(() -> {
+            if (!link.isDisposed()) {
+                reread();
+            }
+        }));
         return box;
     }
 

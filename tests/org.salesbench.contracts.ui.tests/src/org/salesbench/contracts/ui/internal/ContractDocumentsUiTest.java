@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.jface.preference.IPreferencePage;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.GC;
@@ -300,7 +301,8 @@ class ContractDocumentsUiTest {
             dialog.setBlockOnOpen(false);
             dialog.open();
             UiTesting.processEvents();
-            Control body = ((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).getControl();
+            IPreferencePage teamPage = (IPreferencePage) dialog.getSelectedPage();
+            Control body = teamPage.getControl();
             String english = settings.settings().stream().filter(x -> x.name().equals(ContractDocuments.DEFAULT_EN)).findFirst().orElseThrow().description();
             Combo combo = comboBeside((Composite) body, english);
             List<String> names = List.of(combo.getItems());
@@ -309,7 +311,7 @@ class ContractDocumentsUiTest {
             assertTrue(combo.getSize().x >= textWidth(combo, longName), "the combo fits the longest name: " + combo.getSize().x);
             UiTesting.screenshot("team-settings-templates");
             combo.select(names.indexOf(longName));
-            assertTrue(dialog.getSelectedPage().performOk());
+            assertTrue(teamPage.performOk());
             assertEquals(Optional.of((int) made), settings.stored(ContractDocuments.DEFAULT_EN));
             assertEquals(made, model.defaultTemplate("en").id());
         } finally {

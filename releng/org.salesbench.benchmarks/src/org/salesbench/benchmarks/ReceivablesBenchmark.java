@@ -2,6 +2,7 @@ package org.salesbench.benchmarks;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ class ReceivablesBenchmark {
     private static final int CUSTOMERS = 20_000;
     private static final int INSTALMENTS = 5;
     private static final String[] STATES = { "APPROVED", "SIGNED", "ACTIVE", "ACTIVE", "ACTIVE", "COMPLETED" };
+    /** How many of the last contracts the fill writes through the totals' triggers (the rest in bulk, totals set-based). */
+    private static final int TAIL = 1_000;
+    private static final String OWNER = BenchSalesTeam.owner(7);
 
     @Test
     void receivables() throws SQLException, IOException {
@@ -128,7 +132,53 @@ class ReceivablesBenchmark {
             measure("collected revenue by customer", new CollectedRevenueReport(), context, ReportFilter.all().withBy("customer"));
             measure("collected revenue by customer, last month", new CollectedRevenueReport(), context,
                     ReportFilter.all().withPeriod(monthStart.minusMonths(1), monthStart.minusDays(1)).withBy("customer"));
+            // by customer filtered by owner or team: the exact queries (the kept rows per customer hold no owner), which
+            // read one owner's or team's rows through the owner's indexes
+            long team = firstTeam(settings);
+            measure("ageing by customer, one owner's (exact query)", new AgeingReport(), context, ReportFilter.all().withBy("customer").withOwner(OWNER));
+            measure("ageing by customer, one team's (exact query)", new AgeingReport(), context, ReportFilter.all().withBy("customer").withTeamId(team));
+            measure("ageing by customer as of 30 days ago, one owner's (exact query)", new AgeingReport(), context,
+                    ReportFilter.all().withBy("customer").withOwner(OWNER).withTo(today.minusDays(30)));
+            measure("ageing by customer as of 30 days ago, one team's (exact query)", new AgeingReport(), context,
+                    ReportFilter.all().withBy("customer").withTeamId(team).withTo(today.minusDays(30)));
+            measure("collected revenue by customer, one owner's (exact query)", new CollectedRevenueReport(), context,
+                    ReportFilter.all().withBy("customer").withOwner(OWNER));
+            measure("collected revenue by customer, one team's (exact query)", new CollectedRevenueReport(), context,
+                    ReportFilter.all().withBy("customer").withTeamId(team));
             BenchTimings.report("one receipt (3 statements, rolled back) with the totals' triggers", receiptCost(settings));
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.upgrade", "true"))) {
+            timeUpgrade(settings, security, "contracts-money-7-customer-months");
+        }
+    }
+
+    /**
+     * What an installation of this size waits for when it upgrades to {@code changeSet}: the change set taken out
+     * again, the database opened (Liquibase runs it), the kept totals compared with the exact grouping after.
+     */
+    private static void timeUpgrade(DatabaseSettings settings, SecurityService security, String changeSet) throws SQLException {
+        BenchContractTotals totals = BenchContractTotals.read();
+        try (Connection c = Database.connect(settings)) {
+            c.setAutoCommit(false);
+            totals.undo(c, changeSet);
+        }
+        System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
+        long wall = System.nanoTime();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try (Database db = Database.open(settings, security)) {
+            System.out.printf("BENCH open with the upgrade %s: %,.0f ms wall, %,.0f ms CPU (load average %s)%n", changeSet, (System.nanoTime() - wall) / 1e6,
+                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6, BenchTimings.loadAverage());
+        }
+        try (Connection c = Database.connect(settings)) {
+            c.setAutoCommit(false);
+            totals.check(c);
+        }
+    }
+
+    private static long firstTeam(DatabaseSettings settings) throws SQLException {
+        try (Connection c = Database.connect(settings); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(ID) FROM SB_TEAM")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -200,7 +250,8 @@ class ReceivablesBenchmark {
 
     private static void measure(String what, Report report, ReportContext context, ReportFilter filter) {
         int rows = report.run(context, filter).rows().size(); // warm-up
-        BenchTimings.report(what + " (" + rows + " rows)", BenchTimings.repeat(5, () -> report.run(context, filter)));
+        BenchTimings.report(what + " (" + rows + " rows; load average " + BenchTimings.loadAverage() + ")",
+                BenchTimings.repeat(5, () -> report.run(context, filter)));
     }
 
     private static int groupBy(Connection c, String sql) {
@@ -261,19 +312,32 @@ class ReceivablesBenchmark {
         Random random = new Random(42);
         LocalDate today = LocalDate.now();
         String stamp = Timestamp.from(Instant.now()).toString();
+        // the last contracts go in after the others through the totals' triggers, as the services write them
+        int tail = Math.min(TAIL, contracts / 10);
+        String[] tables = { "SB_CONTRACT", "SB_CONTRACT_INSTALMENT", "SB_CONTRACT_RECEIPT", "SB_CONTRACT_ALLOCATION" };
+        String[] columns = { "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_NUMBER,TITLE,CUSTOMER_ID,CURRENCY,NET_TOTAL,TAX_TOTAL,AMOUNT,STATUS",
+                "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,POSITION,DUE_DATE,AMOUNT,CURRENCY,PAID,ACTIVE,CUSTOMER_ID,"
+                        + "CONTRACT_RECEIVABLE,RECEIVABLE",
+                "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,CUSTOMER_ID,RECEIVED_ON,AMOUNT,CURRENCY,METHOD,CREDITED",
+                "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,RECEIPT_ID,INSTALMENT_ID,AMOUNT,ON_DATE" };
         Path customerFile = Files.createTempFile("bench-customers", ".csv");
-        Path contractFile = Files.createTempFile("bench-contracts", ".csv");
-        Path instalmentFile = Files.createTempFile("bench-instalments", ".csv");
-        Path receiptFile = Files.createTempFile("bench-receipts", ".csv");
-        Path allocationFile = Files.createTempFile("bench-allocations", ".csv");
+        Path[][] files = new Path[2][tables.length]; // [0]: bulk, [1]: through the triggers
+        for (int part = 0; part < 2; part++) {
+            for (int t = 0; t < tables.length; t++) {
+                files[part][t] = Files.createTempFile("bench-" + tables[t].toLowerCase(Locale.ROOT) + "-" + part, ".csv");
+            }
+        }
+        BenchContractTotals totals = BenchContractTotals.read();
         try (Connection c = Database.connect(settings)) {
             c.setAutoCommit(false);
             long instalments = (long) contracts * INSTALMENTS;
-            long first = BenchBulkLoad.reserveIds(c, CUSTOMERS + contracts * 2L + instalments * 2);
+            long first = BenchBulkLoad.reserveIds(c, CUSTOMERS + contracts * 2L + instalments * 2 + 100);
             long firstContract = first + CUSTOMERS;
             long firstReceipt = firstContract + contracts;
             long firstInstalment = firstReceipt + contracts;
             long firstAllocation = firstInstalment + instalments;
+            BenchSalesTeam.insertTeams(c, firstAllocation + instalments, Timestamp.from(Instant.now()));
+            c.commit();
             try (BufferedWriter out = Files.newBufferedWriter(customerFile)) {
                 for (int i = 0; i < CUSTOMERS; i++) {
                     out.write((first + i) + ",1," + stamp + ",bench," + stamp + ",bench," + BenchSalesTeam.owner(i % OWNERS) + ",\"回款客户 " + i
@@ -283,19 +347,23 @@ class ReceivablesBenchmark {
             }
             long allocations = 0;
             int receipts = 0;
-            try (BufferedWriter contractsOut = Files.newBufferedWriter(contractFile); BufferedWriter instalmentsOut = Files.newBufferedWriter(instalmentFile);
-                    BufferedWriter receiptsOut = Files.newBufferedWriter(receiptFile); BufferedWriter allocationsOut = Files.newBufferedWriter(allocationFile)) {
+            BufferedWriter[][] outs = new BufferedWriter[2][tables.length];
+            try {
+                for (int part = 0; part < 2; part++) {
+                    for (int t = 0; t < tables.length; t++) {
+                        outs[part][t] = Files.newBufferedWriter(files[part][t]);
+                    }
+                }
                 for (int i = 0; i < contracts; i++) {
+                    BufferedWriter[] out = outs[i < contracts - tail ? 0 : 1];
                     long id = firstContract + i;
                     String owner = BenchSalesTeam.owner(random.nextInt(OWNERS));
                     BigDecimal part = BigDecimal.valueOf(1_000_00L + random.nextInt(100_000_00), 2);
                     BigDecimal amount = part.multiply(BigDecimal.valueOf(INSTALMENTS));
-                    // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_NUMBER, TITLE, CUSTOMER_ID, CURRENCY,
-                    // NET_TOTAL, TAX_TOTAL, AMOUNT, STATUS
                     long customer = first + random.nextInt(CUSTOMERS);
-                    contractsOut.write(id + ",1," + stamp + ",bench," + stamp + ",bench," + owner + ",HT-B-" + i + ",\"合同 " + i + "\","
+                    out[0].write(id + ",1," + stamp + ",bench," + stamp + ",bench," + owner + ",HT-B-" + i + ",\"合同 " + i + "\","
                             + customer + ",CNY," + amount + ",0," + amount + "," + STATES[random.nextInt(STATES.length)]);
-                    contractsOut.newLine();
+                    out[0].newLine();
                     LocalDate firstDue = today.minusDays(400 - random.nextInt(480));
                     int paidUpTo = random.nextInt(INSTALMENTS + 1);
                     boolean partial = random.nextBoolean();
@@ -306,50 +374,69 @@ class ReceivablesBenchmark {
                         boolean pastDue = due.isBefore(today);
                         BigDecimal paid = !pastDue || k > paidUpTo ? BigDecimal.ZERO : k == paidUpTo ? (partial ? part.divide(BigDecimal.TWO) : BigDecimal.ZERO) : part;
                         long instalment = firstInstalment + (long) i * INSTALMENTS + k;
-                        // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_ID, POSITION, DUE_DATE, AMOUNT, CURRENCY, PAID, ACTIVE,
-                        // CUSTOMER_ID, CONTRACT_RECEIVABLE, RECEIVABLE (what the services keep: every contract here is approved or later)
-                        instalmentsOut.write(instalment + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + "," + (k + 1) + "," + due + ","
+                        // what the services keep: every contract here is approved or later
+                        out[1].write(instalment + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + "," + (k + 1) + "," + due + ","
                                 + part + ",CNY," + paid.toPlainString() + ",true," + customer + ",true," + (paid.compareTo(part) < 0));
-                        instalmentsOut.newLine();
+                        out[1].newLine();
                         if (paid.signum() > 0) {
                             received = received.add(paid);
                             receivedOn = due.plusDays(random.nextInt(40));
                             if (receivedOn.isAfter(today)) {
                                 receivedOn = today;
                             }
-                            // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_ID, RECEIPT_ID, INSTALMENT_ID, AMOUNT, ON_DATE
-                            allocationsOut.write((firstAllocation + allocations++) + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + ","
+                            out[3].write((firstAllocation + allocations++) + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + ","
                                     + (firstReceipt + i) + "," + instalment + "," + paid.toPlainString() + "," + receivedOn);
-                            allocationsOut.newLine();
+                            out[3].newLine();
                         }
                     }
                     // one receipt a contract stands for its write-offs (dated by the last); the write-offs carry their own dates
                     if (receivedOn != null) {
                         receipts++;
-                        // ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY, OWNER, CONTRACT_ID, RECEIVED_ON, AMOUNT, CURRENCY, METHOD, CREDITED
-                        receiptsOut.write((firstReceipt + i) + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + "," + receivedOn + ","
-                                + received.toPlainString() + ",CNY,BANK_TRANSFER,0");
-                        receiptsOut.newLine();
+                        out[2].write((firstReceipt + i) + ",1," + stamp + ",bench," + stamp + ",bench," + owner + "," + id + "," + customer + "," + receivedOn
+                                + "," + received.toPlainString() + ",CNY,BANK_TRANSFER,0");
+                        out[2].newLine();
+                    }
+                }
+            } finally {
+                for (BufferedWriter[] part : outs) {
+                    for (BufferedWriter out : part) {
+                        if (out != null) {
+                            out.close();
+                        }
                     }
                 }
             }
             System.out.printf("BENCH files written, %.0f s%n", (System.nanoTime() - start) / 1e9);
+            // bulk: the totals' insert triggers dropped, Derby's import into the empty tables, the totals grouped set-based
+            long bulk = System.nanoTime();
+            totals.dropInsertTriggers(c);
             BenchBulkLoad.importFile(c, "SB_CUSTOMER", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,NAME,NORMALIZED_NAME,STATUS", customerFile);
-            BenchBulkLoad.importFile(c, "SB_CONTRACT", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_NUMBER,TITLE,CUSTOMER_ID,CURRENCY,"
-                    + "NET_TOTAL,TAX_TOTAL,AMOUNT,STATUS", contractFile);
-            BenchBulkLoad.importFile(c, "SB_CONTRACT_INSTALMENT", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,POSITION,DUE_DATE,"
-                    + "AMOUNT,CURRENCY,PAID,ACTIVE,CUSTOMER_ID,CONTRACT_RECEIVABLE,RECEIVABLE", instalmentFile);
-            BenchBulkLoad.importFile(c, "SB_CONTRACT_RECEIPT", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,RECEIVED_ON,AMOUNT,"
-                    + "CURRENCY,METHOD,CREDITED", receiptFile);
-            BenchBulkLoad.importFile(c, "SB_CONTRACT_ALLOCATION", "ID,VERSION,CREATED_AT,CREATED_BY,UPDATED_AT,UPDATED_BY,OWNER,CONTRACT_ID,RECEIPT_ID,"
-                    + "INSTALMENT_ID,AMOUNT,ON_DATE", allocationFile);
+            for (int t = 0; t < tables.length; t++) {
+                long one = System.nanoTime();
+                BenchBulkLoad.importFile(c, tables[t], columns[t], files[0][t]);
+                System.out.printf("BENCH %s bulk import: %.1f s%n", tables[t], (System.nanoTime() - one) / 1e9);
+            }
+            totals.fillSetBased(c);
+            totals.restoreInsertTriggers(c);
+            System.out.printf("BENCH bulk part (%,d contracts) with the totals set-based: %.0f s (load average %s)%n", contracts - tail,
+                    (System.nanoTime() - bulk) / 1e9, BenchTimings.loadAverage());
+            // the last contracts through the triggers, then every kept table compared with the exact grouping over all rows
+            long triggered = System.nanoTime();
+            for (int t = 0; t < tables.length; t++) {
+                BenchBulkLoad.importFile(c, tables[t], columns[t], files[1][t]);
+            }
             c.commit();
+            System.out.printf("BENCH %,d contracts more through the totals' triggers: %.1f s%n", tail, (System.nanoTime() - triggered) / 1e9);
             BenchBulkLoad.updateStatistics(c, "SB_CUSTOMER", "SB_CONTRACT", "SB_CONTRACT_INSTALMENT", "SB_CONTRACT_RECEIPT", "SB_CONTRACT_ALLOCATION");
+            totals.check(c);
             System.out.printf("BENCH fill: %,d contracts, %,d instalments, %,d receipts, %,d write-offs in %.0f s%n", contracts, instalments, receipts,
                     allocations, (System.nanoTime() - start) / 1e9);
         } finally {
-            for (Path file : new Path[] { customerFile, contractFile, instalmentFile, receiptFile, allocationFile }) {
-                Files.deleteIfExists(file);
+            Files.deleteIfExists(customerFile);
+            for (Path[] part : files) {
+                for (Path file : part) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }

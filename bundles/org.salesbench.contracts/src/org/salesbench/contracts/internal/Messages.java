@@ -43,6 +43,8 @@ public final class Messages extends NLS {
     public static String Template_noTeamSettings;
     public static String Setting_defaultEn;
     public static String Setting_defaultZh;
+    public static String Setting_noneChosen;
+    public static String Setting_shipped;
     public static String Attachment_fileName;
     public static String Attachment_empty;
     public static String Attachment_tooLarge;

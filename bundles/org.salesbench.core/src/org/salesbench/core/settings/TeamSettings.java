@@ -1,6 +1,7 @@
 package org.salesbench.core.settings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,23 @@ public interface TeamSettings {
 
         /** The module's settings, in the order they are listed. */
         List<Setting> settings();
+
+        /**
+         * The values {@code setting} may take, each named in the user's language, in the order to offer them (the
+         * settings page shows the names instead of a number); empty when it takes any whole number of its range.
+         */
+        default Map<Integer, String> choices(Setting setting) {
+            return Map.of();
+        }
     }
 
     /** The settings there are, with their defaults. */
     List<Setting> settings();
+
+    /** The named values of {@code setting}, from the module that declares it ({@link Declared#choices}); empty for a plain number. */
+    default Map<Integer, String> choices(Setting setting) {
+        return Map.of();
+    }
 
     /** The stored value of {@code name}, empty while an administrator has set none. */
     Optional<Integer> stored(String name);

@@ -27,7 +27,10 @@ public class SettingsCommand implements CliCommand {
             case "list" -> {
                 args.expect();
                 for (TeamSettings.Setting s : settings.settings()) {
-                    context.out().println(String.join("\t", s.name(), Integer.toString(settings.value(s)),
+                    // a setting of named values shows the value's name beside it (a template's name for its id)
+                    int value = settings.value(s);
+                    String name = settings.choices(s).get(value);
+                    context.out().println(String.join("\t", s.name(), name == null ? Integer.toString(value) : value + " (" + name + ")",
                             settings.stored(s.name()).isPresent() ? Messages.Settings_set : Messages.Settings_default, s.description()));
                 }
             }

@@ -3,6 +3,7 @@ package org.salesbench.users.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -56,6 +57,11 @@ public class TeamSettingsImpl implements TeamSettings {
         List<Setting> all = new java.util.ArrayList<>(List.of(RecycleBin.RETENTION));
         declared.forEach(d -> all.addAll(d.settings()));
         return List.copyOf(all);
+    }
+
+    @Override
+    public Map<Integer, String> choices(Setting setting) {
+        return declared.stream().filter(d -> d.settings().contains(setting)).findFirst().map(d -> d.choices(setting)).orElse(Map.of());
     }
 
     @Override

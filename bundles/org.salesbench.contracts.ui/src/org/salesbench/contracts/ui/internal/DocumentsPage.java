@@ -8,15 +8,25 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.dialogs.ListDialog;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.salesbench.contracts.Contract;
@@ -175,27 +185,58 @@ public class DocumentsPage extends ContractRecordsPage {
     }
 
     /** Asks which template to generate with: every template, the default of the user's language chosen to begin with. */
-    private java.util.Optional<ContractTemplate> chooseTemplate() {
-        ContractDocuments documents = Services.get(ContractDocuments.class);
-        java.util.List<ContractTemplate> all = documents.templates();
-        org.eclipse.ui.dialogs.ListDialog dialog = new org.eclipse.ui.dialogs.ListDialog(getSite().getShell());
-        dialog.setTitle(Messages.Documents_generate);
-        dialog.setMessage(Messages.Documents_chooseTemplate);
-        dialog.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
-        dialog.setLabelProvider(org.eclipse.jface.viewers.LabelProvider.createTextProvider(o -> templateLabel((ContractTemplate) o)));
-        dialog.setInput(all);
-        long preferred = documents.defaultTemplate(null).id();
-        all.stream().filter(t -> t.id() == preferred).findFirst().ifPresent(t -> dialog.setInitialSelections(t));
-        if (dialog.open() != org.eclipse.jface.window.Window.OK || dialog.getResult() == null || dialog.getResult().length == 0) {
-            return java.util.Optional.empty();
+    private Optional<ContractTemplate> chooseTemplate() {
+        ListDialog dialog = templateChooser(getSite().getShell());
+        if (dialog.open() != Window.OK || dialog.getResult() == null || dialog.getResult().length == 0) {
+            return Optional.empty();
         }
-        return java.util.Optional.of((ContractTemplate) dialog.getResult()[0]);
+        return Optional.of((ContractTemplate) dialog.getResult()[0]);
     }
 
-    /** A template as the choice lists it: its name, its language, and whether it is its language's default. */
+    /**
+     * The choice of template, not yet open: each template once as its name and language, the default of the user's
+     * language selected, the dialog as wide as its longest line (within the screen).
+     */
+    static ListDialog templateChooser(Shell parent) {
+        ContractDocuments documents = Services.get(ContractDocuments.class);
+        List<ContractTemplate> all = documents.templates();
+        ListDialog dialog = new ListDialog(parent) {
+            @Override
+            protected Point getInitialSize() {
+                Point size = super.getInitialSize();
+                Table table = getTableViewer().getTable();
+                GC gc = new GC(table);
+                int widest = 0;
+                try {
+                    for (TableItem item : table.getItems()) {
+                        widest = Math.max(widest, gc.textExtent(item.getText()).x);
+                    }
+                } finally {
+                    gc.dispose();
+                }
+                // the list's lines, its border, a scroll bar and the dialog's margins beside it
+                int wanted = widest + table.getBorderWidth() * 2 + table.getVerticalBar().getSize().x
+                        + convertHorizontalDLUsToPixels(IDialogConstants.HORIZONTAL_MARGIN) * 2 + convertWidthInCharsToPixels(4);
+                int screen = getShell().getDisplay().getClientArea().width * 9 / 10;
+                return new Point(Math.max(size.x, Math.min(wanted, screen)), size.y);
+            }
+        };
+        dialog.setTitle(Messages.Documents_generate);
+        dialog.setMessage(Messages.Documents_chooseTemplate);
+        dialog.setContentProvider(ArrayContentProvider.getInstance());
+        dialog.setLabelProvider(LabelProvider.createTextProvider(o -> templateLabel((ContractTemplate) o)));
+        dialog.setInput(all);
+        dialog.setHeightInChars(Math.min(Math.max(all.size(), 4), 15));
+        long preferred = documents.defaultTemplate(null).id();
+        all.stream().filter(t -> t.id() == preferred).findFirst().ifPresent(t -> dialog.setInitialSelections(t));
+        return dialog;
+    }
+
+    /** A template as the choice lists it: its name (a shipped one's without its language), its language, and whether it is its language's default. */
     static String templateLabel(ContractTemplate t) {
         String lang = "zh_CN".equals(t.lang()) ? Messages.Templates_langZh : Messages.Templates_langEn; //$NON-NLS-1$
-        return NLS.bind(t.isDefault() ? Messages.Documents_templateDefault : Messages.Documents_template, ContractTemplatesPreferencePage.label(t), lang);
+        String name = t.shipped() ? Messages.Documents_shippedTemplate : t.name();
+        return NLS.bind(t.isDefault() ? Messages.Documents_templateDefault : Messages.Documents_template, name, lang);
     }
 
     /** A copy of the file in a temporary folder, opened with the system's viewer; the job's result is the copy. */

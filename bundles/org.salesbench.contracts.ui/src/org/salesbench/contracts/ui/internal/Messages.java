@@ -250,6 +250,7 @@ public final class Messages extends NLS {
     public static String Templates_shippedZh;
     public static String Documents_chooseTemplate;
     public static String Documents_template;
+    public static String Documents_shippedTemplate;
     public static String Documents_templateDefault;
 
     static {

@@ -1,14 +1,20 @@
 package org.salesbench.contracts.internal.documents;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractTemplate;
 import org.salesbench.contracts.internal.Messages;
 import org.salesbench.core.settings.TeamSettings;
 
-/** The team settings contracts declare: the default contract template of each language (a template's id, 0: none chosen). */
+/** The team settings contracts declare: the default contract template of each language (a template's id, 0: none chosen), offered by name. */
 @Component(service = TeamSettings.Declared.class)
 public class ContractTemplateSettings implements TeamSettings.Declared {
 
@@ -17,8 +23,33 @@ public class ContractTemplateSettings implements TeamSettings.Declared {
     public static final TeamSettings.Setting DEFAULT_ZH = new TeamSettings.Setting(ContractDocuments.DEFAULT_ZH, Messages.Setting_defaultZh, 0,
             (int) ContractTemplate.SHIPPED_ZH, Integer.MAX_VALUE);
 
+    /** The templates, to name the choices; optional, since the templates read the team settings themselves. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ContractDocuments documents;
+
     @Override
     public List<TeamSettings.Setting> settings() {
         return List.of(DEFAULT_EN, DEFAULT_ZH);
+    }
+
+    /**
+     * A default's choices by name: none chosen (the installation's own template of the language, else the shipped one),
+     * then the language's templates, the shipped one first, the others by name.
+     */
+    @Override
+    public Map<Integer, String> choices(TeamSettings.Setting setting) {
+        ContractDocuments templates = documents;
+        if (templates == null || !settings().contains(setting)) {
+            return Map.of();
+        }
+        String lang = DEFAULT_ZH.equals(setting) ? "zh_CN" : "en"; //$NON-NLS-1$ //$NON-NLS-2$
+        Map<Integer, String> choices = new LinkedHashMap<>();
+        choices.put(0, Messages.Setting_noneChosen);
+        for (ContractTemplate t : templates.templates()) {
+            if (lang.equals(t.lang())) {
+                choices.put((int) t.id(), t.shipped() ? Messages.Setting_shipped : t.name());
+            }
+        }
+        return choices;
     }
 }

@@ -18,8 +18,18 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.ListDialog;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +41,7 @@ import org.salesbench.contracts.ContractAttachments;
 import org.salesbench.contracts.ContractDocuments;
 import org.salesbench.contracts.ContractTemplate;
 import org.salesbench.contracts.ContractService;
+import org.salesbench.core.settings.TeamSettings;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.Jobs;
@@ -232,5 +243,81 @@ class ContractDocumentsUiTest {
             Services.get(org.salesbench.core.settings.TeamSettings.class).reset(ContractDocuments.DEFAULT_EN);
             made.forEach(model::deleteTemplate);
         }
+    }
+
+    /**
+     * Generate PDF's choice of template names each template once with its language (a shipped one not "(English) —
+     * English"), is as wide as its longest line, and offers the user's default first; Preferences › Team settings shows
+     * each language's default template by name in a combo as wide as its longest name, and choosing one there sets it.
+     */
+    @Test
+    void theTemplateChoiceNamesEachTemplateOnceAndFitsItsLongestLine() {
+        ContractDocuments model = Services.get(ContractDocuments.class);
+        TeamSettings settings = Services.get(TeamSettings.class);
+        String longName = "Framework agreement for the supply and maintenance of equipment, three years " + unique;
+        long made = model.createTemplate(longName, "en", model.shippedTemplate("en")).id();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        ListDialog chooser = DocumentsPage.templateChooser(shell);
+        chooser.setBlockOnOpen(false);
+        chooser.open();
+        try {
+            UiTesting.processEvents();
+            Table table = chooser.getTableViewer().getTable();
+            List<String> lines = java.util.Arrays.stream(table.getItems()).map(TableItem::getText).toList();
+            assertEquals(model.templates().size(), lines.size(), lines.toString());
+            for (String line : lines) {
+                int languages = count(line, Messages.Templates_langEn) + count(line, Messages.Templates_langZh);
+                assertEquals(1, languages, "the language once: " + line);
+            }
+            assertTrue(lines.contains(NLS.bind(Messages.Documents_template, Messages.Documents_shippedTemplate, Messages.Templates_langZh))
+                    || lines.contains(NLS.bind(Messages.Documents_templateDefault, Messages.Documents_shippedTemplate, Messages.Templates_langZh)), lines.toString());
+            String longLine = lines.stream().filter(l -> l.contains(longName)).findFirst().orElseThrow();
+            assertTrue(table.getClientArea().width >= textWidth(table, longLine), "the longest line fits: " + table.getClientArea().width + " < "
+                    + textWidth(table, longLine));
+            assertEquals(DocumentsPage.templateLabel(model.defaultTemplate(null)), table.getSelection()[0].getText(), "the user's default chosen first");
+            UiTesting.screenshot("contract-template-choice");
+            chooser.close();
+        } finally {
+            chooser.close();
+            settings.reset(ContractDocuments.DEFAULT_EN);
+            model.deleteTemplate(made);
+        }
+    }
+
+    /** The workbench's Team settings page (the users module's). */
+    private static final String TEAM_SETTINGS = "org.salesbench.users.ui.preferences.team"; //$NON-NLS-1$
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int textWidth(Control control, String text) {
+        GC gc = new GC(control);
+        try {
+            return gc.textExtent(text).x;
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** The combo right after the label of {@code text}, anywhere under {@code parent}. */
+    private static Combo comboBeside(Composite parent, String text) {
+        Control[] children = parent.getChildren();
+        for (int i = 0; i < children.length; i++) {
+            if (children[i] instanceof Label l && text.equals(l.getText()) && i + 1 < children.length && children[i + 1] instanceof Combo c) {
+                return c;
+            }
+            if (children[i] instanceof Composite c) {
+                Combo found = comboBeside(c, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

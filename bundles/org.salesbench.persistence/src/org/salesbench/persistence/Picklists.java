@@ -24,6 +24,11 @@ public interface Picklists {
 
     /** The customer's (and a lead's, an opportunity's) industry. */
     String INDUSTRY = "industry";
+    /**
+     * Where a lead or a deal came from (campaign, web form, …; another CRM's migrated campaigns too): leads' and deals'
+     * source and campaign store its codes. Opportunities' {@code LeadService.sources} reads it.
+     */
+    String LEAD_SOURCE = "leadSource";
     /** Why an opportunity was lost. */
     String LOSS_REASON = "lossReason";
     /** A customer's status (customers' {@code CustomerStatus}): fixed values, editable labels. */

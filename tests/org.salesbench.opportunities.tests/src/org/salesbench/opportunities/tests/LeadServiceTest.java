@@ -418,16 +418,32 @@ class LeadServiceTest {
         assertEquals(List.of("CAMPAIGN", "WEB_FORM", "REFERRAL", "INBOUND_CALL", "TRADE_SHOW", "PARTNER", "OTHER"),
                 fx.leads.sources(true).stream().map(s -> s.getCode()).toList());
         assertEquals("Trade show", fx.leads.sources(true).get(4).getLabel());
+        assertEquals("展会", fx.leads.sources(true).get(4).getNameZh());
         var sources = new java.util.ArrayList<>(fx.leads.sources(false));
         sources.get(0).setName("Marketing campaign");
-        sources.add(new org.salesbench.opportunities.LeadSource("WECHAT", "WeChat"));
+        sources.remove(6); // OTHER left out: deactivated, never deleted
+        sources.add(0, new org.salesbench.opportunities.LeadSource("WECHAT", "WeChat", "微信"));
         fx.leads.saveSources(sources);
         var saved = fx.leads.sources(true);
-        assertEquals("Marketing campaign", saved.get(0).getLabel(), "a renamed shipped source shows the user's name");
-        assertNull(saved.get(0).getNameKey());
-        assertEquals("WECHAT", saved.get(7).getCode());
+        assertEquals("WECHAT", saved.get(0).getCode(), "in the order given");
+        assertEquals("Marketing campaign", saved.get(1).getName(), "a renamed shipped source shows the user's name");
+        assertEquals("营销活动", saved.get(1).getNameZh(), "its Chinese name as it was");
+        assertEquals(7, saved.size());
+        // the one list: what the picklists page and `cli picklists` edit
+        org.salesbench.persistence.Picklists picklists = org.salesbench.persistence.Picklists.open(fx.db, fx.security);
+        var values = picklists.values(org.salesbench.persistence.Picklists.LEAD_SOURCE);
+        assertEquals("微信", values.get(0).labelZh());
+        assertEquals(false, values.stream().filter(v -> v.code().equals("OTHER")).findFirst().orElseThrow().active());
         Lead fromWechat = lead("微信来的公司");
         fromWechat.setSource("WECHAT");
         assertSame(LeadStatus.NEW, fx.leads.create(fromWechat).getStatus());
+        Lead unknown = lead("不知从何而来");
+        unknown.setSource("NOWHERE");
+        assertNotNull(assertThrows(ValidationException.class, () -> fx.leads.create(unknown)).errorOf("source"));
+
+        var twice = new java.util.ArrayList<>(fx.leads.sources(false));
+        twice.add(new org.salesbench.opportunities.LeadSource("wechat", "WeChat again"));
+        ValidationException duplicate = assertThrows(ValidationException.class, () -> fx.leads.saveSources(twice));
+        assertTrue(duplicate.getErrors().get(0).message().contains("wechat"), duplicate.getErrors().toString());
     }
 }

@@ -194,4 +194,30 @@ class LeadMergeTest {
         CommandException field = assertThrows(CommandException.class, () -> cli.run("leads", "--keep", "1", "--merge", "2", "--take", "colour"));
         assertTrue(field.getMessage().contains("company"), field.getMessage());
     }
+
+    /**
+     * The merge dialog's choice per field: each field ends with the value of the record chosen for it (the survivor's
+     * own, or one of several merged leads'), in one transaction; the dialog shows the leads' values side by side.
+     */
+    @Test
+    void eachFieldKeepsTheValueChosenForIt() {
+        long[] l = leads();
+        Map<String, String> shown = merge.shown(l[1]);
+        assertEquals("+86 138 0013 8000", shown.get("phone"));
+        assertEquals("", shown.get("contactName"));
+        assertEquals(org.salesbench.opportunities.internal.LeadMergeImpl.FIELDS, List.copyOf(shown.keySet()));
+        Map<String, Long> chosen = Map.of("company", l[2], "phone", l[1], "contactName", l[0]);
+        // the third first: merging the second re-points the third (flagged as its duplicate) and so changes its version
+        List<Set<String>> takes = org.salesbench.customers.RecordMerge.takes(l[0], List.of(l[2], l[1]), chosen);
+        assertEquals(List.of(Set.of("company"), Set.of("phone")), takes);
+        List<MergeResult> results = merge.mergeEach(l[0], List.of(l[2], l[1]), takes,
+                List.of(stored(l[0]).getVersion(), stored(l[2]).getVersion(), stored(l[1]).getVersion()));
+        assertEquals(2, results.size());
+        Lead kept = stored(l[0]);
+        assertEquals("云栖科技（杭州）", kept.getCompany(), "from the third lead");
+        assertEquals("+86 138 0013 8000", kept.getPhone(), "from the second");
+        assertEquals("张三", kept.getContactName(), "its own");
+        assertEquals("zhangsan@yunqi.example", kept.getEmail(), "empty on the survivor: filled from the other");
+        assertThrows(IllegalArgumentException.class, () -> org.salesbench.customers.RecordMerge.takes(l[0], List.of(l[1]), Map.of("phone", 999L)));
+    }
 }

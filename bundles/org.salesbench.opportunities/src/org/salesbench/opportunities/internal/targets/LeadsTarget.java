@@ -41,6 +41,7 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.WritableFields;
+import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
@@ -129,7 +130,7 @@ public class LeadsTarget implements ImportTarget {
         for (LeadSource s : context.service(LeadService.class).sources(false)) {
             sources.add(s.getCode());
             sources.add(s.getName());
-            sources.add(s.getLabel());
+            sources.add(s.getNameZh());
         }
         return fields().stream().map(f -> f.name().equals(SOURCE) ? f.withPicklist(List.copyOf(sources)) : f).toList();
     }
@@ -146,32 +147,25 @@ public class LeadsTarget implements ImportTarget {
 
     /**
      * A lead source the file names and the list does not have (Salesforce's "Cold Call"): added at the end of the
-     * list, named as the file writes it, its code made from the name ({@code COLD_CALL}); other fields' lists are
-     * not the users'.
+     * lead-source picklist, labelled as the file writes it in both languages, its code made from the name
+     * ({@code COLD_CALL}); other fields' lists are not the users'. Adding to a picklist is an administrator's: for
+     * anyone else the value is not added (noted) and stays an error on its row.
      */
     @Override
     public String addPicklistValue(ImportContext context, String field, String value) {
         if (!SOURCE.equals(field) || value == null || value.isBlank()) {
             return null;
         }
-        LeadService service = context.service(LeadService.class);
-        List<LeadSource> sources = new ArrayList<>(service.sources(false));
-        for (LeadSource s : sources) { // added by an earlier row, or written another way
-            if (s.getCode().equalsIgnoreCase(value.strip()) || s.getName().equalsIgnoreCase(value.strip())) {
-                return s.getCode();
-            }
+        if (!mayAddSources(context)) {
+            context.note(NLS.bind(ImportMessages.Source_notAdmin, value.strip()));
+            return null;
         }
-        Set<String> codes = new HashSet<>();
-        sources.forEach(s -> codes.add(s.getCode().toUpperCase(Locale.ROOT)));
-        String base = sourceCode(value);
-        String code = base;
-        for (int n = 2; codes.contains(code); n++) {
-            code = base + "_" + n;
-        }
-        String name = value.strip();
-        sources.add(new LeadSource(code, name.length() > 128 ? name.substring(0, 128) : name));
-        service.saveSources(sources);
-        return code;
+        return context.service(Picklists.class).resolveOrAdd(Picklists.LEAD_SOURCE, value.strip());
+    }
+
+    /** Whether the user may add lead sources: the picklists' right, an administrator's. */
+    static boolean mayAddSources(ImportContext context) {
+        return context.service(SecurityService.class).isPermitted(Action.CREATE, Picklists.ENTITY, "system");
     }
 
     /** The code of a new lead source named {@code name}, made as every list's codes are. */
@@ -290,8 +284,7 @@ public class LeadsTarget implements ImportTarget {
             return null;
         }
         String v = value.strip();
-        return sources.stream().filter(s -> s.getCode().equalsIgnoreCase(v) || s.getName().equalsIgnoreCase(v) || s.getLabel().equalsIgnoreCase(v))
-                .map(LeadSource::getCode).findFirst().orElse(v);
+        return sources.stream().filter(s -> s.isNamedBy(v)).map(LeadSource::getCode).findFirst().orElse(v);
     }
 
     private static Lead match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {

@@ -287,8 +287,7 @@ public class OpportunitiesTarget implements ImportTarget {
             } else if (customer != null) {
                 o.setCustomer(customer);
             }
-            apply(row, o, product, owner);
-            if (row.has(CAMPAIGN)) o.setCampaign(LeadsTarget.sourceCode(sources, row.text(CAMPAIGN)));
+            apply(row, o, product, owner, sources);
             RowOutcome unwritable = rules.refusal(row, o, before);
             if (unwritable != null) {
                 if (existing != null) {
@@ -345,12 +344,14 @@ public class OpportunitiesTarget implements ImportTarget {
             }
         }
 
-        static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner) {
+        /** The row's fields onto {@code o}; a source or campaign named by a lead source's code or name is stored as its code. */
+        static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner, List<LeadSource> sources) {
             if (row.has(NAME)) o.setName(row.text(NAME));
             if (row.has(CLOSE_DATE)) o.setExpectedCloseDate((LocalDate) row.get(CLOSE_DATE));
             if (row.has(ENGAGED_ON)) o.setEngagedOn((LocalDate) row.get(ENGAGED_ON));
             if (row.has(PROBABILITY) && row.get(PROBABILITY) != null) o.setProbability(((BigDecimal) row.get(PROBABILITY)).intValue());
-            if (row.has(SOURCE)) o.setSource(row.text(SOURCE));
+            if (row.has(SOURCE)) o.setSource(LeadsTarget.sourceCode(sources, row.text(SOURCE)));
+            if (row.has(CAMPAIGN)) o.setCampaign(LeadsTarget.sourceCode(sources, row.text(CAMPAIGN)));
             if (row.has(NEXT_STEP)) o.setNextStep(row.text(NEXT_STEP));
             if (row.has(DESCRIPTION)) o.setDescription(row.text(DESCRIPTION));
             if (product != null) o.setProductId(product.id());

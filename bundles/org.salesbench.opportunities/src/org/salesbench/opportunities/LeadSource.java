@@ -64,15 +64,6 @@ public class LeadSource {
                 active, builtIn).label(Locale.getDefault());
     }
 
-    /** Whether {@code text} names this source: its code, or its name in either language (case and blanks around ignored). */
-    public boolean isNamedBy(String text) {
-        if (text == null) {
-            return false;
-        }
-        String t = text.strip();
-        return t.equalsIgnoreCase(code) || t.equalsIgnoreCase(name) || (nameZh != null && t.equalsIgnoreCase(nameZh));
-    }
-
     @Override
     public String toString() {
         return code + " (" + name + ")";

@@ -114,6 +114,19 @@ public interface Picklists {
     }
 
     /**
+     * The code to store for {@code text}, what a form, a service's caller or a file wrote for a value of {@code list}:
+     * the code of the value it names ({@link #resolve}: its code or either language's label), else the text as written
+     * (blanks around removed) for the caller's own rule to keep or refuse; {@code null} for a blank text. "Codes stored,
+     * labels shown": every path that writes such a field converts through this.
+     */
+    default String resolveOrKeep(String list, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return resolve(list, text).orElse(text.strip());
+    }
+
+    /**
      * Adds a value at the end of {@code list} (creating the list), both labels required (give the same text twice
      * when there is one); {@code code} {@code null} makes one from the English label ({@code Food & Beverage} →
      * {@code FOOD_BEVERAGE}, numbered when taken).

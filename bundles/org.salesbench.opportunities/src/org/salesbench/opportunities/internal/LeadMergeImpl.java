@@ -225,10 +225,20 @@ public class LeadMergeImpl implements RecordMerge {
             throw refused("merge", NLS.bind(Messages.LeadMerge_versions, otherIds.size() + 1), otherIds);
         }
         return unitOfWork.write(em -> {
+            if (seenVersions != null) {
+                // every lead at the version the list showed, checked before the first merge: merging one re-points the
+                // leads flagged as its duplicates, which may be in the group too, at the survivor (a change of theirs)
+                for (int i = 0; i <= otherIds.size(); i++) {
+                    long id = i == 0 ? keepId : otherIds.get(i - 1);
+                    Lead lead = existing(em, id, i == 0 ? "keep" : "other");
+                    if (seenVersions.get(i) != null) {
+                        ConcurrentChangeException.checkVersion(Lead.ENTITY, id, seenVersions.get(i), lead.getVersion(), lead.getUpdatedBy());
+                    }
+                }
+            }
             List<MergeResult> results = new ArrayList<>();
             for (int i = 0; i < otherIds.size(); i++) {
-                results.add(merge(keepId, otherIds.get(i), takes.get(i), seenVersions == null || i > 0 ? null : seenVersions.get(0),
-                        seenVersions == null ? null : seenVersions.get(i + 1)));
+                results.add(merge(keepId, otherIds.get(i), takes.get(i), null, null));
             }
             return List.copyOf(results);
         });

@@ -97,29 +97,23 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         this.lookup = lookup;
         this.opportunities = opportunities;
         this.clock = clock;
+        this.picklists = new BoundPicklists(unitOfWork, security);
     }
 
     /** The workbench's and the CLI's picklist service (one cache for every reader); a bare setup opens its own. */
-    private volatile Picklists picklists;
+    private final BoundPicklists picklists;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void setPicklists(Picklists picklists) {
-        this.picklists = picklists;
+        this.picklists.bind(picklists);
     }
 
     public void unsetPicklists(Picklists picklists) {
-        if (this.picklists == picklists) {
-            this.picklists = null;
-        }
+        this.picklists.unbind(picklists);
     }
 
     private Picklists picklists() {
-        Picklists p = picklists;
-        if (p == null) {
-            p = Picklists.open(unitOfWork, security);
-            picklists = p;
-        }
-        return p;
+        return picklists.get();
     }
 
     /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
@@ -297,7 +291,9 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         String email = blankToNull(lead.getEmail());
         lead.setEmail(email == null ? null : email.toLowerCase(Locale.ROOT));
         lead.setContactName(blankToNull(lead.getContactName()));
-        lead.setSource(blankToNull(lead.getSource()));
+        // codes stored, labels shown: a source or campaign named by a code or either label is stored as the code
+        lead.setSource(picklists.leadSource(lead.getSource()));
+        lead.setCampaign(picklists.leadSource(lead.getCampaign()));
         lead.setIndustry(blankToNull(lead.getIndustry()));
         if (lead.getStatus() != LeadStatus.DISQUALIFIED && lead.getStatus() != null) {
             lead.setDisqualifyReason(blankToNull(lead.getDisqualifyReason()));

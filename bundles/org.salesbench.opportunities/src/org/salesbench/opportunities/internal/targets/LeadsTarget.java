@@ -177,7 +177,7 @@ public class LeadsTarget implements ImportTarget {
     public TargetWriter open(ImportContext context) {
         LeadService service = context.service(LeadService.class);
         OwnerLookup relations = new OwnerLookup(context.service(UserService.class));
-        List<LeadSource> sources = service.sources(false);
+        UnaryOperator<String> sources = sources(context);
         // a code, either language's label or another CRM's name of an industry (PicklistCodes)
         UnaryOperator<String> industries = PicklistCodes.of(context, Picklists.INDUSTRY, TargetMessages.Field_industry,
                 PicklistCodes.VENDOR_INDUSTRIES);
@@ -191,7 +191,7 @@ public class LeadsTarget implements ImportTarget {
         });
     }
 
-    private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, List<LeadSource> sources,
+    private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, UnaryOperator<String> sources,
             UnaryOperator<String> industries, WritableFields rules, List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -257,14 +257,14 @@ public class LeadsTarget implements ImportTarget {
         return outcomes;
     }
 
-    private static void apply(ImportRow row, Lead l, List<LeadSource> sources) {
+    private static void apply(ImportRow row, Lead l, UnaryOperator<String> sources) {
         if (row.has(COMPANY)) l.setCompany(row.text(COMPANY));
         if (row.has(CONTACT_NAME)) l.setContactName(row.text(CONTACT_NAME));
         if (row.has(CONTACT_TITLE)) l.setContactTitle(row.text(CONTACT_TITLE));
         if (row.has(PHONE)) l.setPhone(row.text(PHONE));
         if (row.has(EMAIL)) l.setEmail(row.text(EMAIL));
-        if (row.has(SOURCE)) l.setSource(sourceCode(sources, row.text(SOURCE)));
-        if (row.has(CAMPAIGN)) l.setCampaign(sourceCode(sources, row.text(CAMPAIGN)));
+        if (row.has(SOURCE)) l.setSource(sources.apply(row.text(SOURCE)));
+        if (row.has(CAMPAIGN)) l.setCampaign(sources.apply(row.text(CAMPAIGN)));
         if (row.has(INDUSTRY)) l.setIndustry(row.text(INDUSTRY));
         if (row.has(SIZE)) l.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
         if (row.has(NEED)) l.setNeed(row.text(NEED));
@@ -278,13 +278,13 @@ public class LeadsTarget implements ImportTarget {
         if (row.has(CREDIT_CODE)) l.setCreditCode(row.text(CREDIT_CODE));
     }
 
-    /** The code of the lead source (or campaign) {@code value} names by code, name or label; the value itself if none does. */
-    static String sourceCode(List<LeadSource> sources, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        return sources.stream().filter(s -> s.isNamedBy(v)).map(LeadSource::getCode).findFirst().orElse(v);
+    /**
+     * What a lead's or deal's source or campaign stores for a file's text: the code of the lead source it names by code
+     * or either label, else the text as written ({@link Picklists#resolveOrKeep}, as the services store it).
+     */
+    static UnaryOperator<String> sources(ImportContext context) {
+        Picklists picklists = context.service(Picklists.class);
+        return text -> picklists.resolveOrKeep(Picklists.LEAD_SOURCE, text);
     }
 
     private static Lead match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {

@@ -408,11 +408,14 @@ class VendorMigrationTest {
         write(folder, "Leads.csv", "Record Id,Lead Owner,First Name,Last Name,Company,Email,Phone,Lead Source,Lead Status,Industry",
                 "zcrm_4001,zcrm_1002,Ivan,Petrov,Petrov LLC,ivan@petrov.example.invalid,,Trade Show,Contacted,Retail");
         StringBuilder deals = new StringBuilder("Record Id,Deal Owner,Deal Name,Account Name,Amount,Stage,Closing Date,Probability (%),"
-                + "Lead Source,Type,Next Step,Reason For Loss,Created Time");
+                + "Lead Source,Type,Next Step,Reason For Loss,Created Time,Campaign Source");
         for (Deal d : ZOHO_DEALS) {
             deals.append("\r\n").append(String.join(",", d.id(), "zcrm_1001", d.name(), d.account(), d.amount(), d.stage(), d.close(), "",
-                    "Trade Show", "New Business", "", d.stage().startsWith("Closed-Lost") ? "Price" : "", d.created()));
+                    "Trade Show", "New Business", "", d.stage().startsWith("Closed-Lost") ? "Price" : "", d.created(),
+                    d == ZOHO_DEALS.get(0) ? "zcrm_8001" : ""));
         }
+        write(folder, "Campaigns.csv", "Record Id,Campaign Owner,Campaign Name,Type,Status,Start Date,End Date",
+                "zcrm_8001,zcrm_1001,Autumn expo,Trade Show,Completed,2026-02-01,2026-02-03");
         write(folder, "Deals.csv", deals.toString());
         write(folder, "Tasks.csv", "Record Id,Task Owner,Subject,Due Date,Status,Priority,Contact Name,Related To,Description",
                 "zcrm_5001,zcrm_1002,Send price list,2026-03-05,Completed,High,zcrm_3001,zcrm_9001,");
@@ -443,6 +446,10 @@ class VendorMigrationTest {
                     + " AND CONTACT_NAME = 'Ivan Petrov'"));
             assertDeals(f, ZOHO_DEALS);
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'LOST' AND LOSS_REASON = 'PRICE'"), "Zoho's reason Price is the lossReason list's code");
+            assertTrue(out.contains("Campaigns.csv → leadSources: created 1"), out);
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_PICKLIST_VALUE s ON s.LIST_ID = 'leadSource'"
+                    + " AND s.CODE = o.CAMPAIGN WHERE o.NAME = 'Rakuten CRM' AND s.CODE = 'zcrm_8001' AND s.LABEL_EN = 'Autumn expo'"),
+                    "a Zoho campaign is a lead source; Campaign Source names it by its record id");
             assertEquals(3, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID JOIN SB_CONTACT k"
                     + " ON k.ID = a.CONTACT_ID WHERE a.SUMMARY = 'Send price list' AND c.NAME = 'Rakuten Trading' AND k.NAME = 'Yui Sato'"),
@@ -453,6 +460,20 @@ class VendorMigrationTest {
             assertEquals(0, cli.run("zoho", folder.toString(), "--orphan-contacts", "per-contact"), cli.out());
             assertTrue(cli.out().contains("Deals.csv → opportunities: created 0, updated 0, skipped 5, failed 0."), cli.out());
             assertEquals(before, snapshot(f), "a second run changes nothing");
+        }
+    }
+
+    /** {@code --orphan-contacts skip}: a contact without an account is left out, counted in the summary; its account's siblings are not. */
+    @Test
+    void contactsWithoutAnAccountAreLeftOutWhenAsked() throws Exception {
+        Path folder = zohoExport(dir);
+        try (SalesFixture f = new SalesFixture()) {
+            CommandRunner cli = new CommandRunner(new MigrateCommand(), f.db).with(ImportService.class, f.engine);
+            assertEquals(0, cli.run("zoho", folder.toString(), "--orphan-contacts", "skip"), cli.out());
+            assertTrue(cli.out().contains("1 without an account left out"), cli.out());
+            assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME = 'Free Lancer'"));
+            assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME IN ('Free Lancer', 'No account (migrated)')"));
+            assertEquals(2, count(f, "SELECT COUNT(*) FROM SB_CONTACT"), "the contacts with an account");
         }
     }
 

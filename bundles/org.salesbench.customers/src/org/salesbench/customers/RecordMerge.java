@@ -42,7 +42,51 @@ public interface RecordMerge {
      *
      * @return one result per merged record, in order (each with its own merge id, undone one by one, last first)
      */
-    List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions);
+    default List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions) {
+        return mergeEach(keepId, otherIds, java.util.Collections.nCopies(otherIds.size(), takeFromOther == null ? Set.of() : takeFromOther),
+                seenVersions);
+    }
+
+    /**
+     * {@link #mergeAll} with the fields taken from each merged record apart: {@code takes.get(i)} names those the survivor
+     * takes from {@code otherIds.get(i)} (what the merge dialog's choice per field makes, through {@link #takes}). One
+     * transaction, the same checks.
+     */
+    List<MergeResult> mergeEach(long keepId, List<Long> otherIds, List<Set<String>> takes, List<Long> seenVersions);
+
+    /**
+     * What each merge of {@link #mergeEach} takes so that every field of {@code chosen} (field → the id of the record
+     * whose value is to survive: the survivor's or one of {@code otherIds}) ends with that record's value; a field not
+     * named keeps the survivor's own (an empty one takes a merged record's value all the same).
+     *
+     * @throws IllegalArgumentException naming a field chosen from a record that is not merged
+     */
+    static List<Set<String>> takes(long keepId, List<Long> otherIds, java.util.Map<String, Long> chosen) {
+        List<Set<String>> takes = new java.util.ArrayList<>();
+        otherIds.forEach(id -> takes.add(new java.util.LinkedHashSet<>()));
+        chosen.forEach((field, id) -> {
+            int index = otherIds.indexOf(id);
+            if (index >= 0) {
+                takes.get(index).add(field);
+            } else if (id == null || id != keepId) {
+                throw new IllegalArgumentException(field + ": " + id);
+            }
+        });
+        return takes;
+    }
+
+    /**
+     * The values of record {@code id}'s {@link #fields()}, as the merge dialog shows them side by side (in the user's
+     * language, blank for none), by field; empty when the kind shows none.
+     */
+    default java.util.Map<String, String> shown(long id) {
+        return java.util.Map.of();
+    }
+
+    /** The name of a field of {@link #fields()} in the user's language. */
+    default String fieldLabel(String field) {
+        return field;
+    }
 
     /**
      * Undoes merge {@code mergeId} of this kind in one transaction: the merged record comes back from the recycle bin,

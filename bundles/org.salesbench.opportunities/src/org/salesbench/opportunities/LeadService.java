@@ -86,10 +86,21 @@ public interface LeadService {
     /** The ids of every lead the filter selects, in the list's order: an export reads the records in chunks of them. */
     long[] ids(LeadFilter filter);
 
-    /** The configured lead sources in order; only active ones if {@code activeOnly}. */
+    /**
+     * The lead sources in order, the values of the picklist {@link org.salesbench.persistence.Picklists#LEAD_SOURCE}
+     * (the one list imports, migrated campaigns, the Picklists page and {@code cli picklists} edit); only active ones if
+     * {@code activeOnly}.
+     */
     List<LeadSource> sources(boolean activeOnly);
 
-    /** Replaces the source list with the given one (codes unique); sources still used by leads should be deactivated, not removed. */
+    /**
+     * Makes the lead-source picklist the given list, in its order (codes unique, names required): a new code is added,
+     * a known one renamed or (de)activated as given, and a value left out is deactivated, never deleted (records keep
+     * it). One transaction. Editing a picklist is an administrator's right ({@link org.salesbench.persistence.Picklists}).
+     *
+     * @throws org.salesbench.core.validation.ValidationException naming the source and what is wrong with it
+     * @throws org.salesbench.core.security.AccessDeniedException when the user may not edit picklists
+     */
     List<LeadSource> saveSources(List<LeadSource> sources);
 
     /** The scoring rules, grades included. */

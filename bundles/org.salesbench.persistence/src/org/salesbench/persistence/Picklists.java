@@ -24,6 +24,11 @@ public interface Picklists {
 
     /** The customer's (and a lead's, an opportunity's) industry. */
     String INDUSTRY = "industry";
+    /**
+     * Where a lead or a deal came from (campaign, web form, …; another CRM's migrated campaigns too): leads' and deals'
+     * source and campaign store its codes. Opportunities' {@code LeadService.sources} reads it.
+     */
+    String LEAD_SOURCE = "leadSource";
     /** Why an opportunity was lost. */
     String LOSS_REASON = "lossReason";
     /** A customer's status (customers' {@code CustomerStatus}): fixed values, editable labels. */
@@ -106,6 +111,19 @@ public interface Picklists {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The code to store for {@code text}, what a form, a service's caller or a file wrote for a value of {@code list}:
+     * the code of the value it names ({@link #resolve}: its code or either language's label), else the text as written
+     * (blanks around removed) for the caller's own rule to keep or refuse; {@code null} for a blank text. "Codes stored,
+     * labels shown": every path that writes such a field converts through this.
+     */
+    default String resolveOrKeep(String list, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return resolve(list, text).orElse(text.strip());
     }
 
     /**

@@ -46,7 +46,8 @@ import org.salesbench.persistence.DatabaseSettings;
 /**
  * Moving in at scale (issue 17): customers with external ids and tags, then one contact, one activity and one deal per
  * customer (a third open, a third won, a third lost with a reason; with its stage history: one row into an open deal's
- * stage, two for a closed one),
+ * stage, two for a closed one), then another CRM's stage history of the deals (Salesforce's OpportunityHistory.csv, target
+ * stageHistory: a row a deal, a move before the import's own),
  * each file imported through {@link ImportEngine} (the bulk path: files over 1 MB on embedded Derby; valid-rows mode,
  * matching on the external id as a migration's re-run does) into one fresh embedded database, and each measured against
  * a raw JDBC batch insert (5,000 a batch, a commit each) of the same rows into the same tables (external ids included)
@@ -69,12 +70,14 @@ class MoveInBenchmark {
         Path contacts = base.resolve("movein-contacts-" + size + ".csv");
         Path activities = base.resolve("movein-activities-" + size + ".csv");
         Path deals = base.resolve("movein-opportunities-" + size + ".csv");
+        Path history = base.resolve("movein-opportunity-history-" + size + ".csv");
         writeFiles(size, customers, contacts, activities);
         writeDeals(size, deals);
+        writeHistory(size, history);
 
         LocalSecurityService security = new LocalSecurityService("bench");
         DomainEventPublisher quiet = (entity, change, id) -> { };
-        double[] rates = new double[4];
+        double[] rates = new double[5];
         Path importDir = ImportBenchmark.fresh(base.resolve("movein-run"));
         try (Database db = Database.open(DatabaseSettings.embedded(importDir), security)) {
             CustomerServiceImpl service = new CustomerServiceImpl(db, security, quiet);
@@ -91,23 +94,26 @@ class MoveInBenchmark {
             rates[3] = timed(engine, deals, "opportunities", size);
             System.out.printf("BENCH stage history rows after the deals: %,d%n", db.read(em -> ((Number) em.createNativeQuery(
                     "SELECT COUNT(*) FROM SB_STAGE_HISTORY").getSingleResult()).longValue()));
+            rates[4] = timed(engine, history, "stageHistory", size);
         }
 
         Path rawDir = ImportBenchmark.fresh(base.resolve("movein-raw"));
         DatabaseSettings settings = DatabaseSettings.embedded(rawDir);
         Database.open(settings, security).close(); // the same schema, migrated
-        double[] raw = new double[4];
+        double[] raw = new double[5];
         try (Connection connection = Database.connect(settings)) {
             connection.setAutoCommit(false);
             raw[0] = rawCustomers(connection, size);
             raw[1] = rawContacts(connection, size);
             raw[2] = rawActivities(connection, size);
             raw[3] = rawDeals(connection, size);
+            raw[4] = rawHistory(connection, size);
         }
         String[] names = { "customers with external ids and tags", "contacts (a phone, an e-mail, an external id)",
-                "activities (with an external id)", "opportunities with stage history (and an external id)" };
-        String[] goals = { "≥ 45,000 rows/s and ≥ 1.3×", "≥ 30,000 rows/s", "≥ 30,000 rows/s", "≥ 20,000 rows/s" };
-        for (int i = 0; i < 4; i++) {
+                "activities (with an external id)", "opportunities with stage history (and an external id)",
+                "Salesforce's OpportunityHistory rows (a move each, and an external id)" };
+        String[] goals = { "≥ 45,000 rows/s and ≥ 1.3×", "≥ 30,000 rows/s", "≥ 30,000 rows/s", "≥ 20,000 rows/s", "≥ 20,000 rows/s" };
+        for (int i = 0; i < 5; i++) {
             System.out.printf("BENCH %s: import %,.0f rows/s, raw JDBC batch %,.0f rows/s, ratio %.2f (goal %s)%n", names[i], rates[i], raw[i],
                     rates[i] / raw[i], goals[i]);
         }
@@ -194,6 +200,58 @@ class MoveInBenchmark {
                         + dealCreated(i) + "," + (i % 3 == 2 ? "PRICE" : "") + ",OPP-" + i + "\r\n");
             }
         }
+    }
+
+    /**
+     * Another CRM's stage history of the deals, a row each: an open deal was in Qualification the day it was created
+     * (before the import's own row into its stage), a closed one in Proposal.
+     */
+    private static void writeHistory(int size, Path history) throws IOException {
+        if (Files.exists(history)) {
+            return;
+        }
+        try (BufferedWriter h = Files.newBufferedWriter(history, StandardCharsets.UTF_8)) {
+            h.write("Id,OpportunityId,StageName,Amount,CreatedDate\r\n");
+            for (int i = 0; i < size; i++) {
+                h.write("HIST-" + i + ",OPP-" + i + "," + historyStage(i) + "," + (1000 + i % 90_000) + "," + dealCreated(i) + "T10:00:00Z\r\n");
+            }
+        }
+    }
+
+    private static String historyStage(int i) {
+        return i % 3 == 0 ? "Qualification" : "Proposal";
+    }
+
+    /** The history rows as rows: a move into the file's stage, its external id. */
+    private static double rawHistory(Connection connection, int size) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now());
+        Map<String, Long> stages = new HashMap<>();
+        try (var rs = connection.createStatement().executeQuery("SELECT s.NAME, s.ID FROM SB_STAGE s JOIN SB_PIPELINE p ON p.ID = s.PIPELINE_ID "
+                + "WHERE p.NAME = 'New business'")) {
+            while (rs.next()) {
+                stages.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        PreparedStatement history = connection.prepareStatement("INSERT INTO SB_STAGE_HISTORY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
+                + "UPDATED_BY, OWNER, OPPORTUNITY_ID, FROM_STAGE_ID, TO_STAGE_ID, MOVED_BY, MOVED_AT, AMOUNT, CURRENCY, PROBABILITY) VALUES "
+                + "(?, 1, ?, 'bench', ?, 'bench', 'bench', ?, NULL, ?, 'bench', ?, ?, 'CNY', 10)");
+        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
+                + "('stageHistory', ?, ?)");
+        return batches(connection, size, List.of(history, external), (i, id) -> {
+            long dealId = id + 60_000_000L;
+            long historyId = id + 200_000_000L; // past the deals' own history rows
+            history.setLong(1, historyId);
+            history.setTimestamp(2, now);
+            history.setTimestamp(3, now);
+            history.setLong(4, dealId);
+            history.setLong(5, stages.get(historyStage(i)));
+            history.setTimestamp(6, Timestamp.valueOf(dealCreated(i).atTime(10, 0)));
+            history.setBigDecimal(7, java.math.BigDecimal.valueOf(1000 + i % 90_000));
+            history.addBatch();
+            external.setString(1, "HIST-" + i);
+            external.setLong(2, historyId);
+            external.addBatch();
+        }, "stage history rows with their external ids");
     }
 
     private static java.time.LocalDate dealClose(int i) {

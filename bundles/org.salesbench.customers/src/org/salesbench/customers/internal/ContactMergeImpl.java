@@ -215,11 +215,15 @@ public class ContactMergeImpl implements RecordMerge {
             record.list("phone", keep.getPhones());
             record.list("email", keep.getEmails());
             record.text(PRIMARY, Boolean.toString(keep.isPrimary()));
+            List<String> took = new ArrayList<>();
             for (String field : FIELDS) {
                 Object mine = get(keep, field);
                 Object theirs = get(other, field);
                 boolean empty = mine == null || mine instanceof String s && s.isBlank();
                 if (theirs != null && (take.contains(field) || empty)) {
+                    if (!theirs.equals(mine)) {
+                        took.add(fieldLabel(field));
+                    }
                     set(keep, field, theirs);
                 }
             }
@@ -260,7 +264,8 @@ public class ContactMergeImpl implements RecordMerge {
             AuditTrail trail = audit;
             if (trail != null) {
                 trail.record(Contact.ENTITY, keepId, AuditKind.OTHER,
-                        NLS.bind(Messages.ContactMerge_audit, new Object[] { otherId, otherName, CustomerMergeImpl.describe(moved), saved.getId() }));
+                        NLS.bind(Messages.ContactMerge_audit, new Object[] { otherId, otherName, CustomerMergeImpl.describe(moved), saved.getId() })
+                                + (took.isEmpty() ? "" : " " + NLS.bind(Messages.ContactMerge_took, String.join(", ", took))));
             }
             List<Long> touched = List.copyOf(new LinkedHashSet<>(List.of(keep.getCustomer().getId(), otherCustomer.getId())));
             unitOfWork.afterCommit(() -> written(touched));
@@ -269,8 +274,8 @@ public class ContactMergeImpl implements RecordMerge {
     }
 
     @Override
-    public List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions) {
-        return CustomerMergeImpl.mergeAll(unitOfWork, this, keepId, otherIds, takeFromOther, seenVersions);
+    public List<MergeResult> mergeEach(long keepId, List<Long> otherIds, List<Set<String>> takes, List<Long> seenVersions) {
+        return CustomerMergeImpl.mergeEach(unitOfWork, this, keepId, otherIds, takes, seenVersions);
     }
 
     @Override
@@ -405,6 +410,31 @@ public class ContactMergeImpl implements RecordMerge {
         case "decisionRole" -> c.setDecisionRole((DecisionRole) value);
         default -> throw new IllegalArgumentException(field);
         }
+    }
+
+    @Override
+    public Map<String, String> shown(long id) {
+        return unitOfWork.read(em -> {
+            Contact c = existing(em, id, "id");
+            security.check(Action.READ, Contact.ENTITY, c.getOwner());
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (String field : FIELDS) {
+                Object value = get(c, field);
+                shown.put(field, value == null ? "" : value instanceof DecisionRole role ? role.label() : value.toString().strip());
+            }
+            return shown;
+        });
+    }
+
+    @Override
+    public String fieldLabel(String field) {
+        return switch (field) {
+        case "name" -> Messages.Contact_name;
+        case "title" -> Messages.Contact_title;
+        case "department" -> Messages.Contact_department;
+        case "decisionRole" -> Messages.Contact_decisionRole;
+        default -> field;
+        };
     }
 
     private static Contact existing(EntityManager em, long id, String field) {

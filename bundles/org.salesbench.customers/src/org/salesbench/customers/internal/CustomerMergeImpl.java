@@ -265,16 +265,17 @@ public class CustomerMergeImpl implements CustomerMerge {
     }
 
     @Override
-    public List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions) {
-        return mergeAll(unitOfWork, this, keepId, otherIds, takeFromOther, seenVersions);
+    public List<MergeResult> mergeEach(long keepId, List<Long> otherIds, List<Set<String>> takes, List<Long> seenVersions) {
+        return mergeEach(unitOfWork, this, keepId, otherIds, takes, seenVersions);
     }
 
     /**
-     * {@link org.salesbench.customers.RecordMerge#mergeAll}, for any kind: each other merged in turn into the survivor,
-     * in one unit of work (each merge joins it), the survivor's seen version checked on the first only.
+     * {@link org.salesbench.customers.RecordMerge#mergeEach}, for any kind: each other merged in turn into the survivor,
+     * taking the fields of its set, in one unit of work (each merge joins it), the survivor's seen version checked on the
+     * first only.
      */
-    static List<MergeResult> mergeAll(UnitOfWork unitOfWork, org.salesbench.customers.RecordMerge merge, long keepId, List<Long> otherIds,
-            Set<String> take, List<Long> seenVersions) {
+    static List<MergeResult> mergeEach(UnitOfWork unitOfWork, org.salesbench.customers.RecordMerge merge, long keepId, List<Long> otherIds,
+            List<Set<String>> takes, List<Long> seenVersions) {
         if (otherIds.isEmpty()) {
             throw refused("merge", Messages.MergeAll_none, keepId);
         }
@@ -284,12 +285,15 @@ public class CustomerMergeImpl implements CustomerMerge {
         if (new java.util.HashSet<>(otherIds).size() != otherIds.size()) {
             throw refused("merge", NLS.bind(Messages.MergeAll_twice, otherIds), otherIds);
         }
+        if (takes.size() != otherIds.size()) {
+            throw new IllegalArgumentException(takes.size() + " sets of fields for " + otherIds.size() + " records");
+        }
         return unitOfWork.write(em -> {
             List<MergeResult> results = new ArrayList<>();
             for (int i = 0; i < otherIds.size(); i++) {
                 Long keepVersion = seenVersions == null || i > 0 ? null : seenVersions.get(0);
                 Long otherVersion = seenVersions == null ? null : seenVersions.get(i + 1);
-                results.add(merge.merge(keepId, otherIds.get(i), take, keepVersion, otherVersion));
+                results.add(merge.merge(keepId, otherIds.get(i), takes.get(i), keepVersion, otherVersion));
             }
             return List.copyOf(results);
         });

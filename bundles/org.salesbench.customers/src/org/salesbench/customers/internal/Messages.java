@@ -48,6 +48,7 @@ public final class Messages extends NLS {
     public static String ContactMerge_same;
     public static String ContactMerge_notFound;
     public static String ContactMerge_audit;
+    public static String ContactMerge_took;
     public static String ContactUnmerge_keepGone;
     public static String ContactUnmerge_otherGone;
     public static String ContactUnmerge_changed;
@@ -84,6 +85,12 @@ public final class Messages extends NLS {
     public static String Customer_needs;
     public static String Customer_notes;
     public static String Size_micro;
+    public static String Role_champion;
+    public static String Role_decisionMaker;
+    public static String Role_gatekeeper;
+    public static String Role_influencer;
+    public static String Role_other;
+    public static String Role_user;
     public static String Size_small;
     public static String Size_medium;
     public static String Size_large;
@@ -91,6 +98,7 @@ public final class Messages extends NLS {
     public static String Contact_name;
     public static String Contact_title;
     public static String Contact_department;
+    public static String Contact_decisionRole;
     public static String Contact_phone;
     public static String Contact_email;
     public static String Activity_type;

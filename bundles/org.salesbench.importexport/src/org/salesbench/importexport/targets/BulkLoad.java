@@ -191,6 +191,14 @@ public abstract class BulkLoad implements BulkWriter.Staging {
     @Override
     public final void load() throws ImportException {
         if (loading == null) {
+            if (!externalIds.isEmpty()) {
+                // nothing to insert, but rows that named a record already there (skipped) bring their external ids,
+                // which a row-by-row run records too: written now, when the run commits
+                withConnection(c -> {
+                    putExternalIds(c, entity, externalIds);
+                    return null;
+                });
+            }
             return;
         }
         inserts.forEach(DerbyBulkInsert::finish);

@@ -8,12 +8,15 @@ import java.util.function.UnaryOperator;
 import org.eclipse.osgi.util.NLS;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.persistence.PicklistValue;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.SecurityService;
 import org.salesbench.persistence.Picklists;
 
 /**
  * What an import stores for a field whose values are codes of an editable picklist ({@link Picklists}), one per run: a
  * file may write a value's code, its English or its Chinese label, or another CRM's name for it, and the record gets
- * the code. A value the list has not is added to it when the user asked ({@code --add-values}, noted), and otherwise
+ * the code. A value the list has not is added to it when the user asked ({@code --add-values}, noted) and may edit
+ * picklists (an administrator), and otherwise
  * kept as written (noted: a sector spelt wrong is the user's to map, not the import's to guess or refuse); such a
  * value is shown as written and becomes a list value at the next upgrade.
  */
@@ -88,7 +91,7 @@ public final class PicklistCodes implements UnaryOperator<String> {
             if (code != null) {
                 return code;
             }
-            if (context.addsValues()) {
+            if (context.addsValues() && mayAdd()) {
                 code = picklists.resolveOrAdd(list, written);
                 context.note(NLS.bind(TargetMessages.Picklist_added, new Object[] {fieldLabel, written, code}));
                 codes.put(key(written), code);
@@ -97,6 +100,19 @@ public final class PicklistCodes implements UnaryOperator<String> {
             kept.add(key(written));
             context.note(NLS.bind(TargetMessages.Picklist_kept, fieldLabel, written));
             return written;
+        }
+    }
+
+    /**
+     * Whether the user may add values to a picklist (an administrator's right): for anyone else {@code --add-values}
+     * keeps an unknown value as written, as without it, instead of failing the row.
+     */
+    private boolean mayAdd() {
+        try {
+            SecurityService security = context.service(SecurityService.class);
+            return security == null || security.isPermitted(Action.CREATE, Picklists.ENTITY, "system");
+        } catch (IllegalStateException noSecurity) { // a bare setup: the picklist service checks when it adds
+            return true;
         }
     }
 

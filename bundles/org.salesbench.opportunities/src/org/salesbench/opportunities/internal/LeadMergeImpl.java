@@ -35,6 +35,7 @@ import org.salesbench.opportunities.Opportunity;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.UnitOfWork;
 
 import jakarta.persistence.EntityManager;
@@ -162,11 +163,15 @@ public class LeadMergeImpl implements RecordMerge {
                     before.put("field." + field, value instanceof Enum<?> e ? e.name() : value.toString());
                 }
             }
+            List<String> took = new ArrayList<>();
             for (String field : FIELDS) {
                 Object mine = get(keep, field);
                 Object theirs = get(other, field);
                 boolean empty = mine == null || mine instanceof String s && s.isBlank();
                 if (theirs != null && (take.contains(field) || empty && !"company".equals(field))) {
+                    if (!theirs.equals(mine)) {
+                        took.add(fieldLabel(field));
+                    }
                     set(keep, field, theirs);
                 }
             }
@@ -207,25 +212,80 @@ public class LeadMergeImpl implements RecordMerge {
             bin.delete(otherId, () -> refused("other", NLS.bind(Messages.LeadMerge_notFound, otherId), otherId), () -> { });
             em.flush();
             long mergeId = log.save(new MergeLog.Entry(0, Lead.ENTITY, keepId, otherId, keepBefore, version(em, keepId), version(em, otherId), before, moved),
-                    keep.getOwner(), id -> NLS.bind(Messages.LeadMerge_audit, new Object[] { otherId, otherName, describe(counted), id }));
+                    keep.getOwner(), id -> NLS.bind(Messages.LeadMerge_audit, new Object[] { otherId, otherName, describe(counted), id })
+                            + (took.isEmpty() ? "" : " " + NLS.bind(Messages.LeadMerge_took, String.join(", ", took))));
             unitOfWork.afterCommit(() -> events.publish(Lead.ENTITY, Change.UPDATED, keepId));
             return new MergeResult(keepId, otherId, counted, mergeId);
         });
     }
 
     @Override
-    public List<MergeResult> mergeAll(long keepId, List<Long> otherIds, Set<String> takeFromOther, List<Long> seenVersions) {
-        if (otherIds.isEmpty() || seenVersions != null && seenVersions.size() != otherIds.size() + 1) {
+    public List<MergeResult> mergeEach(long keepId, List<Long> otherIds, List<Set<String>> takes, List<Long> seenVersions) {
+        if (otherIds.isEmpty() || seenVersions != null && seenVersions.size() != otherIds.size() + 1 || takes.size() != otherIds.size()) {
             throw refused("merge", NLS.bind(Messages.LeadMerge_versions, otherIds.size() + 1), otherIds);
         }
         return unitOfWork.write(em -> {
+            if (seenVersions != null) {
+                // every lead at the version the list showed, checked before the first merge: merging one re-points the
+                // leads flagged as its duplicates, which may be in the group too, at the survivor (a change of theirs)
+                for (int i = 0; i <= otherIds.size(); i++) {
+                    long id = i == 0 ? keepId : otherIds.get(i - 1);
+                    Lead lead = existing(em, id, i == 0 ? "keep" : "other");
+                    if (seenVersions.get(i) != null) {
+                        ConcurrentChangeException.checkVersion(Lead.ENTITY, id, seenVersions.get(i), lead.getVersion(), lead.getUpdatedBy());
+                    }
+                }
+            }
             List<MergeResult> results = new ArrayList<>();
             for (int i = 0; i < otherIds.size(); i++) {
-                results.add(merge(keepId, otherIds.get(i), takeFromOther, seenVersions == null || i > 0 ? null : seenVersions.get(0),
-                        seenVersions == null ? null : seenVersions.get(i + 1)));
+                results.add(merge(keepId, otherIds.get(i), takes.get(i), null, null));
             }
             return List.copyOf(results);
         });
+    }
+
+    @Override
+    public Map<String, String> shown(long id) {
+        Picklists picklists = Picklists.open(unitOfWork, security);
+        return unitOfWork.read(em -> {
+            Lead l = em.find(Lead.class, id);
+            if (l == null || l.isDeleted()) {
+                throw refused("id", NLS.bind(Messages.Lead_notFound, id), id);
+            }
+            security.check(Action.READ, Lead.ENTITY, l.getOwner());
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (String field : FIELDS) {
+                Object value = get(l, field);
+                String text = value == null ? "" : switch (field) {
+                case "source", "campaign" -> picklists.label(Picklists.LEAD_SOURCE, (String) value);
+                case "industry" -> picklists.label(Picklists.INDUSTRY, (String) value);
+                case "size" -> ((CompanySize) value).label();
+                default -> value.toString();
+                };
+                shown.put(field, text.replace('\n', ' ').strip());
+            }
+            return shown;
+        });
+    }
+
+    @Override
+    public String fieldLabel(String field) {
+        return switch (field) {
+        case "company" -> Messages.Lead_company;
+        case "creditCode" -> Messages.Lead_creditCode;
+        case "contactName" -> Messages.Lead_contactName;
+        case "contactTitle" -> Messages.Lead_contactTitle;
+        case "phone" -> Messages.Lead_phone;
+        case "email" -> Messages.Lead_email;
+        case "source" -> Messages.Lead_source;
+        case "campaign" -> Messages.Lead_campaign;
+        case "industry" -> Messages.Lead_industry;
+        case "size" -> Messages.Lead_size;
+        case "need" -> Messages.Lead_need;
+        case "grade" -> Messages.Lead_grade;
+        case "owner" -> Messages.Lead_owner;
+        default -> field;
+        };
     }
 
     @Override

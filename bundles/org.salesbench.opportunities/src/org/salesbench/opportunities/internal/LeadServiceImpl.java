@@ -61,6 +61,8 @@ import org.salesbench.opportunities.ScoringRuleKind;
 import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.MaskingViews;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.SqlParameters;
@@ -95,6 +97,23 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         this.lookup = lookup;
         this.opportunities = opportunities;
         this.clock = clock;
+        this.picklists = new BoundPicklists(unitOfWork, security);
+    }
+
+    /** The workbench's and the CLI's picklist service (one cache for every reader); a bare setup opens its own. */
+    private final BoundPicklists picklists;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setPicklists(Picklists picklists) {
+        this.picklists.bind(picklists);
+    }
+
+    public void unsetPicklists(Picklists picklists) {
+        this.picklists.unbind(picklists);
+    }
+
+    private Picklists picklists() {
+        return picklists.get();
     }
 
     /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
@@ -240,12 +259,23 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
             v.add("disqualifyReason", Messages.Lead_disqualifyReasonRequired, Messages.Lead_disqualifyReason);
         }
         if (lead.getSource() != null && !lead.getSource().isBlank()) {
-            List<String> codes = sources(false).stream().map(LeadSource::getCode).toList();
-            if (!codes.contains(lead.getSource())) {
+            if (!isSource(lead.getSource())) {
                 v.add("source", Messages.Lead_unknownSource, Messages.Lead_source, lead.getSource());
             }
         }
         v.throwIfInvalid();
+    }
+
+    /**
+     * Whether {@code code} is a lead source's: the list as read (kept a while), else the table itself (a value another
+     * reader of the picklists added a moment ago, say an import's {@code --add-values}).
+     */
+    private boolean isSource(String code) {
+        if (picklists().values(Picklists.LEAD_SOURCE).stream().anyMatch(p -> p.code().equals(code))) {
+            return true;
+        }
+        return unitOfWork.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM SB_PICKLIST_VALUE WHERE LIST_ID = ?1 AND CODE = ?2")
+                .setParameter(1, Picklists.LEAD_SOURCE).setParameter(2, code).getSingleResult()).longValue() > 0);
     }
 
     /** Normalises what people type and keeps the folded columns in step. */
@@ -261,7 +291,9 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         String email = blankToNull(lead.getEmail());
         lead.setEmail(email == null ? null : email.toLowerCase(Locale.ROOT));
         lead.setContactName(blankToNull(lead.getContactName()));
-        lead.setSource(blankToNull(lead.getSource()));
+        // codes stored, labels shown: a source or campaign named by a code or either label is stored as the code
+        lead.setSource(picklists.leadSource(lead.getSource()));
+        lead.setCampaign(picklists.leadSource(lead.getCampaign()));
         lead.setIndustry(blankToNull(lead.getIndustry()));
         if (lead.getStatus() != LeadStatus.DISQUALIFIED && lead.getStatus() != null) {
             lead.setDisqualifyReason(blankToNull(lead.getDisqualifyReason()));
@@ -532,13 +564,13 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
     @Override
     public List<LeadSource> sources(boolean activeOnly) {
         security.check(Action.READ, Lead.ENTITY, null);
-        return unitOfWork.read(em -> em.createQuery("SELECT s FROM LeadSource s" + (activeOnly ? " WHERE s.active = TRUE" : "")
-                + " ORDER BY s.position, s.id", LeadSource.class).getResultList());
+        Picklists p = picklists();
+        return (activeOnly ? p.activeValues(Picklists.LEAD_SOURCE) : p.values(Picklists.LEAD_SOURCE)).stream().map(LeadSource::of).toList();
     }
 
     @Override
     public List<LeadSource> saveSources(List<LeadSource> sources) {
-        security.check(Action.UPDATE, Lead.ENTITY, null);
+        security.check(Action.READ, Lead.ENTITY, null);
         Validator v = new Validator();
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -549,36 +581,55 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
             }
             if (v.required(prefix + "code", Messages.Source_code, s.getCode())) {
                 v.maxLength(prefix + "code", Messages.Source_code, s.getCode(), 64);
-                if (!codes.add(s.getCode())) {
+                if (!codes.add(s.getCode().toUpperCase(Locale.ROOT))) {
                     v.add(prefix + "code", Messages.Pipeline_duplicateStage, Messages.Source_code, s.getCode());
                 }
             }
             if (v.required(prefix + "name", Messages.Source_name, s.getName())) {
                 v.maxLength(prefix + "name", Messages.Source_name, s.getName(), 128);
+                v.maxLength(prefix + "name", Messages.Source_name, s.getNameZh(), 128);
             }
-            s.setPosition(i);
         }
         v.throwIfInvalid();
-        return unitOfWork.write(em -> {
-            Set<Long> kept = new HashSet<>();
-            sources.stream().map(LeadSource::getId).filter(id -> id != null).forEach(kept::add);
-            for (LeadSource old : em.createQuery("SELECT s FROM LeadSource s", LeadSource.class).getResultList()) {
-                if (!kept.contains(old.getId())) {
-                    em.remove(old);
+        Picklists p = picklists();
+        String list = Picklists.LEAD_SOURCE;
+        try {
+            unitOfWork.write(em -> {
+                Map<String, PicklistValue> stored = new java.util.HashMap<>();
+                p.values(list).forEach(value -> stored.put(value.code().toUpperCase(Locale.ROOT), value));
+                List<String> order = new ArrayList<>();
+                for (LeadSource s : sources) {
+                    String zh = s.getNameZh() == null || s.getNameZh().isBlank() ? s.getName() : s.getNameZh();
+                    PicklistValue old = stored.remove(s.getCode().toUpperCase(Locale.ROOT));
+                    if (old == null) {
+                        order.add(p.add(list, s.getCode(), s.getName(), zh).code());
+                        continue;
+                    }
+                    if (!old.labelEn().equals(s.getName().strip()) || !old.labelZh().equals(zh.strip())) {
+                        p.rename(list, old.code(), s.getName(), zh);
+                    }
+                    if (old.active() != s.isActive()) {
+                        p.setActive(list, old.code(), s.isActive());
+                    }
+                    order.add(old.code());
                 }
-            }
-            em.flush(); // a removed code may come back as a new row
-            List<LeadSource> saved = new ArrayList<>();
-            for (LeadSource s : sources) {
-                if (s.getId() == null) {
-                    em.persist(s);
-                    saved.add(s);
-                } else {
-                    saved.add(em.merge(s));
+                for (PicklistValue left : stored.values()) { // left out: no longer offered, kept for the records that have it
+                    if (left.active()) {
+                        p.setActive(list, left.code(), false);
+                    }
                 }
-            }
-            return saved;
-        });
+                for (int i = 0; i < order.size(); i++) {
+                    List<String> now = p.values(list).stream().map(PicklistValue::code).toList();
+                    if (!order.get(i).equals(now.get(i))) {
+                        p.move(list, order.get(i), i);
+                    }
+                }
+                return null;
+            });
+        } catch (IllegalArgumentException e) { // a code malformed or taken, a name another source has
+            throw new ValidationException(List.of(new FieldError("sources", e.getMessage(), null)));
+        }
+        return sources(false);
     }
 
     @Override

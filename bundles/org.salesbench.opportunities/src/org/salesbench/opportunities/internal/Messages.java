@@ -24,6 +24,8 @@ public final class Messages extends NLS {
     public static String Lead_disqualifyReason;
     public static String Lead_owner;
     public static String Lead_size;
+    public static String Lead_campaign;
+    public static String Lead_grade;
     public static String Scoring_existingCustomer;
     public static String Scoring_wonBefore;
     public static String Scoring_grade;
@@ -99,6 +101,7 @@ public final class Messages extends NLS {
     public static String LeadMerge_notFound;
     public static String LeadMerge_versions;
     public static String LeadMerge_audit;
+    public static String LeadMerge_took;
     public static String LeadUnmerge_gone;
     public static String LeadUnmerge_changed;
     public static String LeadUnmerge_recordMoved;

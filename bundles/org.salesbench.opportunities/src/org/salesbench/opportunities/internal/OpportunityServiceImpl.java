@@ -55,6 +55,7 @@ import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.MaskingViews;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SqlParameters;
 import org.salesbench.persistence.UnitOfWork;
@@ -83,6 +84,19 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         this.events = events;
         this.clock = clock;
         BuiltInStageRules.all().forEach(r -> rules.put(r.id(), r));
+        this.picklists = new BoundPicklists(unitOfWork, security);
+    }
+
+    /** The lead sources a deal's source and campaign name (the workbench's and the CLI's picklist service; a bare setup opens its own). */
+    private final BoundPicklists picklists;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setPicklists(Picklists picklists) {
+        this.picklists.bind(picklists);
+    }
+
+    public void unsetPicklists(Picklists picklists) {
+        this.picklists.unbind(picklists);
     }
 
     /** Assigns new records created without an owner, when that is switched on; absent in a bare setup. */
@@ -469,10 +483,14 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         }
     }
 
-    private static void prepare(Opportunity o) {
+    private void prepare(Opportunity o) {
         if (o.getName() != null) {
             o.setName(o.getName().strip());
         }
+        // codes stored, labels shown: a source or campaign named by a code or either label is stored as the code (any
+        // other text as written, as before)
+        o.setSource(picklists.leadSource(o.getSource()));
+        o.setCampaign(picklists.leadSource(o.getCampaign()));
         LocalDate close = o.getExpectedCloseDate();
         o.setCloseMonth(close == null ? null : close.getYear() * 100 + close.getMonthValue());
         o.getCompetitors().replaceAll(String::strip);

@@ -11,18 +11,20 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerMergeParticipant;
 import org.salesbench.customers.RecordMergeParticipant;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.workflow.RecordRef;
 import org.salesbench.workflow.Task;
 
 /**
- * When two contacts or two leads (any record a merge merges) are merged, the tasks about the merged one become tasks
- * about the survivor, and back when the merge is undone. Through JPA, so the audit trail records each move; in the
- * merge's transaction.
+ * When two customers, two contacts or two leads (any record a merge merges) are merged, the tasks about the merged one
+ * become tasks about the survivor, and back when the merge is undone. Through JPA, so the audit trail records each move;
+ * in the merge's transaction.
  */
-@Component(service = RecordMergeParticipant.class)
-public class TasksRecordMerge implements RecordMergeParticipant {
+@Component(service = { RecordMergeParticipant.class, CustomerMergeParticipant.class })
+public class TasksRecordMerge implements RecordMergeParticipant, CustomerMergeParticipant {
 
     private final UnitOfWork unitOfWork;
 
@@ -66,5 +68,16 @@ public class TasksRecordMerge implements RecordMergeParticipant {
             result.put(Task.ENTITY, back);
             return result;
         });
+    }
+
+    /** The tasks about a merged customer: a customer's merge has its own participants' service. */
+    @Override
+    public Map<String, List<Long>> moveCustomer(long fromId, long intoId) {
+        return moveRecord(Customer.ENTITY, fromId, intoId);
+    }
+
+    @Override
+    public Map<String, Integer> moveBack(long fromId, long intoId, Map<String, List<Long>> moved) {
+        return moveRecordBack(Customer.ENTITY, fromId, intoId, moved);
     }
 }

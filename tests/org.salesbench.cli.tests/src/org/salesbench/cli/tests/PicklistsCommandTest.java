@@ -26,7 +26,14 @@ class PicklistsCommandTest {
         Result lists = cli.run("picklists", "list", "--format", "csv");
         assertEquals(0, lists.code(), lists.toString());
         assertTrue(lists.out().contains("industry,32,32") && lists.out().contains("lossReason,7,7")
-                && lists.out().contains("customerStatus,4,4") && lists.out().contains("activityType,5,5"), lists.toString());
+                && lists.out().contains("customerStatus,4,4") && lists.out().contains("activityType,5,5")
+                && lists.out().contains("leadSource,7,7"), lists.toString());
+        // the lead sources are one of the lists: what the command adds, leads may name
+        Result source = cli.run("picklists", "add", "leadSource", "WeChat", "微信");
+        assertEquals(0, source.code(), source.toString());
+        Result sources = cli.run("picklists", "list", "leadSource", "--format", "csv");
+        assertTrue(sources.out().lines().anyMatch(l -> l.startsWith("WECHAT,WeChat,微信,")), sources.toString());
+        assertTrue(sources.out().lines().anyMatch(l -> l.startsWith("TRADE_SHOW,Trade show,展会,")), sources.toString());
 
         Result added = cli.run("picklists", "add", "industry", "Space Mining", "太空采矿");
         assertEquals(0, added.code(), added.toString());

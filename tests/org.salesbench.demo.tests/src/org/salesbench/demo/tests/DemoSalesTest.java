@@ -159,6 +159,16 @@ class DemoSalesTest {
                 "SELECT COUNT(o) FROM Opportunity o WHERE o.state = :lost AND o.lossReason IS NULL", Long.class)
                 .setParameter("lost", StageKind.LOST).getSingleResult());
         assertEquals(0, lostWithoutReason);
+        // codes stored, labels shown: every lead source, loss reason and industry the demo wrote is a code of its list
+        for (String[] column : new String[][] { { "SB_LEAD", "SOURCE", "leadSource" }, { "SB_OPPORTUNITY", "SOURCE", "leadSource" },
+                { "SB_OPPORTUNITY", "LOSS_REASON", "lossReason" }, { "SB_CUSTOMER", "INDUSTRY", "industry" } }) {
+            String values = "SELECT COUNT(*) FROM " + column[0] + " WHERE " + column[1] + " IS NOT NULL AND " + column[1]
+                    + " %s (SELECT CODE FROM SB_PICKLIST_VALUE WHERE LIST_ID = '" + column[2] + "')";
+            assertEquals(0L, stack.db.read(em -> ((Number) em.createNativeQuery(values.formatted("NOT IN")).getSingleResult()).longValue()),
+                    String.join(".", column));
+            assertTrue(stack.db.read(em -> ((Number) em.createNativeQuery(values.formatted("IN")).getSingleResult()).longValue()) > 0,
+                    String.join(".", column));
+        }
         assertTrue(stack.count("StageHistory") > deals, "moves wrote history beyond the first row of each deal");
         long inNegotiationWithoutQuote = stack.db.read(em -> em.createQuery(
                 "SELECT COUNT(o) FROM Opportunity o WHERE o.stage.name IN ('Negotiation', 'Renewal negotiation')"

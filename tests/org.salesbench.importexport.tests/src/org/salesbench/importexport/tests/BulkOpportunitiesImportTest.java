@@ -66,8 +66,13 @@ class BulkOpportunitiesImportTest {
 
     private static ImportResult run(SalesFixture f, boolean viaBulk, Path file, ValueMapping values, Mode mode, MatchPolicy match)
             throws IOException {
-        ColumnMapping columns = f.engine.preview(file, ReadOptions.DETECT, "opportunities").mapping();
-        ImportSettings settings = new ImportSettings("opportunities", columns).withValues(values).withMode(mode);
+        return run(f, viaBulk, "opportunities", file, values, mode, match);
+    }
+
+    private static ImportResult run(SalesFixture f, boolean viaBulk, String target, Path file, ValueMapping values, Mode mode, MatchPolicy match)
+            throws IOException {
+        ColumnMapping columns = f.engine.preview(file, ReadOptions.DETECT, target).mapping();
+        ImportSettings settings = new ImportSettings(target, columns).withValues(values).withMode(mode);
         if (match != null) {
             settings = settings.withMatch(match);
         }
@@ -84,8 +89,12 @@ class BulkOpportunitiesImportTest {
 
     /** Both paths on the same file: the same outcome, counts, row errors and notes. */
     private ImportResult both(Path file, ValueMapping values, Mode mode, MatchPolicy match) throws IOException {
-        ImportResult viaService = run(service, false, file, values, mode, match);
-        ImportResult viaBulk = run(bulk, true, file, values, mode, match);
+        return both("opportunities", file, values, mode, match);
+    }
+
+    private ImportResult both(String target, Path file, ValueMapping values, Mode mode, MatchPolicy match) throws IOException {
+        ImportResult viaService = run(service, false, target, file, values, mode, match);
+        ImportResult viaBulk = run(bulk, true, target, file, values, mode, match);
         assertEquals(viaService.outcome(), viaBulk.outcome(), () -> viaBulk.errors().toString());
         assertEquals(List.of(viaService.created(), viaService.updated(), viaService.skipped(), viaService.failed()),
                 List.of(viaBulk.created(), viaBulk.updated(), viaBulk.skipped(), viaBulk.failed()), () -> viaBulk.errors().toString());
@@ -205,5 +214,76 @@ class BulkOpportunitiesImportTest {
         sameRecords(DEALS);
         sameRecords(HISTORY);
         sameRecords(BOARD_TOTALS);
+    }
+    /**
+     * Every stored column of a stage-history row but its id and the import's own times, with what its ids point at (a
+     * move the rows that moved nothing name too has several external ids: the first and how many).
+     */
+    private static final String MOVES = "SELECT " + EXTERNAL + ", (SELECT MIN(x.EXTERNAL_ID) || ' of ' || CHAR(COUNT(*)) FROM SB_IMPORT_EXTERNAL_ID x"
+            + " WHERE x.ENTITY = 'stageHistory' AND x.RECORD_ID = h.ID), f.NAME, t.NAME, h.MOVED_BY, CASE WHEN h.MOVED_AT < TIMESTAMP('2020-01-01 00:00:00') THEN CHAR(h.MOVED_AT)"
+            + " ELSE 'the import' END, h.AMOUNT, h.CURRENCY, h.PROBABILITY, h.OWNER, h.CREATED_BY, h.UPDATED_BY, h.VERSION FROM SB_STAGE_HISTORY h"
+            + " JOIN SB_OPPORTUNITY o ON o.ID = h.OPPORTUNITY_ID LEFT JOIN SB_STAGE f ON f.ID = h.FROM_STAGE_ID JOIN SB_STAGE t ON t.ID = h.TO_STAGE_ID"
+            + " ORDER BY 1, h.MOVED_AT, h.ID";
+
+    /**
+     * Another CRM's stage history (Salesforce's OpportunityHistory.csv, target stageHistory) of the deals: through the
+     * bulk load the same moves as row by row through JPA (rows out of time order, rows that move nothing, moves before
+     * the import's own rows that replace them, amounts, a deal or stage that is not there), the same board totals and
+     * furthest stages; all or nothing with a bad row loads nothing; a second run skips every row.
+     */
+    @Test
+    void stageHistoryLoadsInBulkAsJpaWritesIt() throws IOException {
+        assertEquals(Outcome.COMPLETED, both(files.pipeline, SalesDataSetImportTest.pipelineValues(), Mode.ALL_OR_NOTHING, null).outcome());
+        String[] stages = { "Qualification", "Needs analysis", "Proposal", "Negotiation" };
+        StringBuilder csv = new StringBuilder("Id,OpportunityId,StageName,Amount,CreatedDate\r\n");
+        int rows = 0;
+        for (int i = 0; i < files.opportunities; i++) {
+            String deal = String.format("OPP%05d", i);
+            java.time.LocalDateTime start = java.time.LocalDateTime.of(2016, 11, 1, 8, 0).plusDays(i);
+            List<String> lines = new java.util.ArrayList<>();
+            int steps = 1 + i % stages.length;
+            for (int k = 0; k < steps; k++) {
+                lines.add(String.format("H%05d-%d,%s,%s,%s,%sZ", i, k, deal, stages[k], k == 0 ? "" : Integer.toString(100 * (i + k)),
+                        start.plusDays(3L * k)));
+                if (k == 0 && i % 2 == 0) { // the amount changed, the stage did not: moves nothing
+                    lines.add(String.format("H%05d-x,%s,%s,%d,%sZ", i, deal, stages[0], 50 + i, start.plusHours(5)));
+                }
+            }
+            if (i % 5 == 0) { // written out of time order: the later move first
+                java.util.Collections.reverse(lines);
+            }
+            for (String line : lines) {
+                csv.append(line).append("\r\n");
+                rows++;
+            }
+        }
+        csv.append("HBAD-1,NOPE,Qualification,,2016-11-01T08:00:00Z\r\n");
+        csv.append("HBAD-2,OPP00001,Dreaming,,2016-11-01T08:00:00Z\r\n");
+        Path history = Files.writeString(dir.resolve("OpportunityHistory.csv"), csv);
+        Path good = Files.writeString(dir.resolve("OpportunityHistoryGood.csv"), csv.substring(0, csv.indexOf("HBAD-1")));
+
+        ImportResult refused = both("stageHistory", history, ValueMapping.NONE, Mode.ALL_OR_NOTHING, null);
+        assertEquals(Outcome.ROLLED_BACK, refused.outcome());
+        assertEquals(2, refused.failed(), refused.errors().toString());
+        sameRecords(MOVES);
+        assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'stageHistory'"), "nothing half-written");
+
+        ImportResult loaded = both("stageHistory", history, ValueMapping.NONE, Mode.VALID_ROWS, null);
+        assertEquals(Outcome.COMPLETED, loaded.outcome());
+        assertEquals(2, loaded.failed(), loaded.errors().toString());
+        assertEquals(rows, loaded.created() + loaded.skipped());
+        assertTrue(loaded.skipped() > 0 && loaded.created() > files.opportunities, "rows that moved nothing, and moves");
+        sameRecords(MOVES);
+        sameRecords(BOARD_TOTALS);
+        sameRecords(DEALS);
+        assertTrue(bulk.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE VERSION > 1") > 0, "moves after an inserted one changed");
+        assertEquals(files.opportunities, bulk.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE FROM_STAGE_ID IS NULL"),
+                "each deal's history starts once");
+
+        ImportResult again = both("stageHistory", good, ValueMapping.NONE, Mode.ALL_OR_NOTHING,
+                new MatchPolicy(List.of("externalId"), OnMatch.SKIP));
+        assertEquals(rows, again.skipped());
+        assertEquals(0, again.created());
+        sameRecords(MOVES);
     }
 }

@@ -25,6 +25,10 @@ import org.salesbench.importexport.internal.Migrator.Orphans;
 import org.salesbench.importexport.internal.cli.MigrateCommand;
 import org.salesbench.importexport.ImportService;
 import org.salesbench.testing.CommandRunner;
+import org.salesbench.core.security.Action;
+import org.salesbench.core.security.LocalSecurityService;
+import org.salesbench.core.security.SecurityService;
+import org.salesbench.persistence.Picklists;
 
 /**
  * Salesforce and Zoho CRM data export folders, written here in each vendor's documented shape (file names, column names,
@@ -112,7 +116,7 @@ class VendorMigrationTest {
 
     /** Every table's row count and the amounts: what a second run must leave as it was. */
     private static String snapshot(SalesFixture f) {
-        return List.of("SB_USER", "SB_LEAD_SOURCE", "SB_CUSTOMER", "SB_CONTACT", "SB_LEAD", "SB_OPPORTUNITY", "SB_ACTIVITY", "SB_STAGE_HISTORY",
+        return List.of("SB_USER", "SB_PICKLIST_VALUE", "SB_CUSTOMER", "SB_CONTACT", "SB_LEAD", "SB_OPPORTUNITY", "SB_ACTIVITY", "SB_STAGE_HISTORY",
                 "SB_IMPORT_EXTERNAL_ID").stream().map(t -> t + "=" + f.count("SELECT COUNT(*) FROM " + t)).toList()
                 + " amount=" + f.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY");
     }
@@ -134,7 +138,7 @@ class VendorMigrationTest {
                     List.copyOf(first.keySet()), "in dependency order");
             assertEquals(List.of(), Migrator.leftOut("salesforce", folder));
             assertEquals(1, first.get("Campaign.csv").result().created(), first.get("Campaign.csv").result().errors().toString());
-            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE WHERE CODE = '701A1' AND NAME = 'Spring webinar'"),
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_PICKLIST_VALUE WHERE LIST_ID = 'leadSource' AND CODE = '701A1' AND LABEL_EN = 'Spring webinar'"),
                     "a campaign is a lead source");
             for (FileResult r : first.values()) {
                 if (!r.spec().name().equals("Lead.csv")) {
@@ -174,8 +178,8 @@ class VendorMigrationTest {
 
             assertEquals(SALESFORCE_DEALS.size(), first.get("Opportunity.csv").result().created());
             assertDeals(f, SALESFORCE_DEALS);
-            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_LEAD_SOURCE s ON s.CODE = o.CAMPAIGN WHERE o.NAME = '"
-                    + SALESFORCE_DEALS.get(0).name() + "' AND s.NAME = 'Spring webinar'"), "CampaignId: the deal's campaign");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_PICKLIST_VALUE s ON s.LIST_ID = 'leadSource' AND s.CODE = o.CAMPAIGN WHERE o.NAME = '"
+                    + SALESFORCE_DEALS.get(0).name() + "' AND s.LABEL_EN = 'Spring webinar'"), "CampaignId: the deal's campaign");
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CAMPAIGN IS NOT NULL"));
             assertEquals(SALESFORCE_DEALS.size(), count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE OWNER = 'boyel'"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_CUSTOMER c ON c.ID = o.CUSTOMER_ID"
@@ -273,20 +277,59 @@ class VendorMigrationTest {
     void anUnknownLeadSourceIsAddedToTheListWhenAsked() throws Exception {
         Path folder = salesforceExport(dir);
         try (SalesFixture f = new SalesFixture()) {
-            long sources = count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE");
+            long sources = count(f, SOURCES);
             CommandRunner cli = new CommandRunner(new MigrateCommand(), f.db).with(ImportService.class, f.engine);
             assertEquals(0, cli.run("salesforce", folder.toString(), "--add-values"), cli.out());
             assertTrue(cli.out().contains("Lead.csv → leads: created 3, updated 0, skipped 0, failed 0."), cli.out());
             assertTrue(cli.out().contains("\"Cold Call\" was not in the list; added to it as COLD_CALL"), cli.out());
-            assertEquals(sources + 2, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE"), "Cold Call and the campaign");
-            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE WHERE CODE = 'COLD_CALL' AND NAME = 'Cold Call'"));
+            assertEquals(sources + 2, count(f, SOURCES), "Cold Call and the campaign");
+            assertEquals(1, count(f, SOURCES + " AND CODE = 'COLD_CALL' AND LABEL_EN = 'Cold Call' AND LABEL_ZH = 'Cold Call'"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Cold Corp' AND SOURCE = 'COLD_CALL'"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Wong Logistics' AND SOURCE = 'WEB_FORM'"),
                     "a source the list has is not added again");
 
             assertEquals(0, cli.run("salesforce", folder.toString(), "--add-values"), cli.out());
             assertTrue(cli.out().contains("Lead.csv → leads: created 0, updated 0, skipped 3, failed 0."), cli.out());
-            assertEquals(sources + 2, count(f, "SELECT COUNT(*) FROM SB_LEAD_SOURCE"), "nothing added twice");
+            assertEquals(sources + 2, count(f, SOURCES), "nothing added twice");
+        }
+    }
+
+    private static final String SOURCES = "SELECT COUNT(*) FROM SB_PICKLIST_VALUE WHERE LIST_ID = 'leadSource'";
+
+    /**
+     * The lead sources are a picklist, which only an administrator edits: a rep's migration does not add the export's
+     * campaigns (each an error on its row saying so) nor, with {@code --add-values}, its unknown lead sources (noted;
+     * the lead stays an error on its row); campaigns an administrator migrated before are skipped, so the rep's deals
+     * and leads name them.
+     */
+    @Test
+    void aRepsMigrationAddsNoLeadSources() throws Exception {
+        Path folder = salesforceExport(dir);
+        SecurityService rep = new LocalSecurityService("rep") {
+            @Override
+            public boolean isPermitted(Action action, String entity, String owner) {
+                return !Picklists.ENTITY.equals(entity) || action == Action.READ;
+            }
+        };
+        try (SalesFixture f = new SalesFixture(rep)) {
+            long sources = count(f, SOURCES);
+            Map<String, FileResult> first = byFile(new Migrator(f.engine).addingValues(true).run("salesforce", folder, Orphans.PLACEHOLDER, null,
+                    new NullProgressMonitor()));
+            ImportResult campaigns = first.get("Campaign.csv").result();
+            assertEquals(1, campaigns.failed());
+            assertTrue(campaigns.errors().get(0).message().contains("only an administrator may add or rename lead sources")
+                    && campaigns.errors().get(0).message().contains("701A1"), campaigns.errors().toString());
+            ImportResult leads = first.get("Lead.csv").result();
+            assertEquals(2, leads.created(), leads.errors().toString());
+            assertEquals(1, leads.failed(), "Cold Call is not added for a rep");
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_LEAD WHERE COMPANY = 'Na Foods' AND INDUSTRY = 'Food'"),
+                    "nor is an industry: kept as written");
+            assertTrue(leads.notes().stream().anyMatch(n -> n.message().contains("only an administrator may add lead sources")), leads.notes().toString());
+            assertEquals(sources, count(f, SOURCES), "nothing added to the list");
+        }
+        try (SalesFixture f = new SalesFixture()) { // the administrator migrated the campaigns first
+            assertEquals(1, new Migrator(f.engine).run("salesforce", folder, Orphans.PLACEHOLDER, null, new NullProgressMonitor()).stream()
+                    .filter(r -> r.spec().name().equals("Campaign.csv")).findFirst().orElseThrow().result().created());
         }
     }
 
@@ -365,11 +408,14 @@ class VendorMigrationTest {
         write(folder, "Leads.csv", "Record Id,Lead Owner,First Name,Last Name,Company,Email,Phone,Lead Source,Lead Status,Industry",
                 "zcrm_4001,zcrm_1002,Ivan,Petrov,Petrov LLC,ivan@petrov.example.invalid,,Trade Show,Contacted,Retail");
         StringBuilder deals = new StringBuilder("Record Id,Deal Owner,Deal Name,Account Name,Amount,Stage,Closing Date,Probability (%),"
-                + "Lead Source,Type,Next Step,Reason For Loss,Created Time");
+                + "Lead Source,Type,Next Step,Reason For Loss,Created Time,Campaign Source");
         for (Deal d : ZOHO_DEALS) {
             deals.append("\r\n").append(String.join(",", d.id(), "zcrm_1001", d.name(), d.account(), d.amount(), d.stage(), d.close(), "",
-                    "Trade Show", "New Business", "", d.stage().startsWith("Closed-Lost") ? "Price" : "", d.created()));
+                    "Trade Show", "New Business", "", d.stage().startsWith("Closed-Lost") ? "Price" : "", d.created(),
+                    d == ZOHO_DEALS.get(0) ? "zcrm_8001" : ""));
         }
+        write(folder, "Campaigns.csv", "Record Id,Campaign Owner,Campaign Name,Type,Status,Start Date,End Date",
+                "zcrm_8001,zcrm_1001,Autumn expo,Trade Show,Completed,2026-02-01,2026-02-03");
         write(folder, "Deals.csv", deals.toString());
         write(folder, "Tasks.csv", "Record Id,Task Owner,Subject,Due Date,Status,Priority,Contact Name,Related To,Description",
                 "zcrm_5001,zcrm_1002,Send price list,2026-03-05,Completed,High,zcrm_3001,zcrm_9001,");
@@ -400,6 +446,10 @@ class VendorMigrationTest {
                     + " AND CONTACT_NAME = 'Ivan Petrov'"));
             assertDeals(f, ZOHO_DEALS);
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'LOST' AND LOSS_REASON = 'PRICE'"), "Zoho's reason Price is the lossReason list's code");
+            assertTrue(out.contains("Campaigns.csv → leadSources: created 1"), out);
+            assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_OPPORTUNITY o JOIN SB_PICKLIST_VALUE s ON s.LIST_ID = 'leadSource'"
+                    + " AND s.CODE = o.CAMPAIGN WHERE o.NAME = 'Rakuten CRM' AND s.CODE = 'zcrm_8001' AND s.LABEL_EN = 'Autumn expo'"),
+                    "a Zoho campaign is a lead source; Campaign Source names it by its record id");
             assertEquals(3, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY"));
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID JOIN SB_CONTACT k"
                     + " ON k.ID = a.CONTACT_ID WHERE a.SUMMARY = 'Send price list' AND c.NAME = 'Rakuten Trading' AND k.NAME = 'Yui Sato'"),
@@ -410,6 +460,20 @@ class VendorMigrationTest {
             assertEquals(0, cli.run("zoho", folder.toString(), "--orphan-contacts", "per-contact"), cli.out());
             assertTrue(cli.out().contains("Deals.csv → opportunities: created 0, updated 0, skipped 5, failed 0."), cli.out());
             assertEquals(before, snapshot(f), "a second run changes nothing");
+        }
+    }
+
+    /** {@code --orphan-contacts skip}: a contact without an account is left out, counted in the summary; its account's siblings are not. */
+    @Test
+    void contactsWithoutAnAccountAreLeftOutWhenAsked() throws Exception {
+        Path folder = zohoExport(dir);
+        try (SalesFixture f = new SalesFixture()) {
+            CommandRunner cli = new CommandRunner(new MigrateCommand(), f.db).with(ImportService.class, f.engine);
+            assertEquals(0, cli.run("zoho", folder.toString(), "--orphan-contacts", "skip"), cli.out());
+            assertTrue(cli.out().contains("1 without an account left out"), cli.out());
+            assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME = 'Free Lancer'"));
+            assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME IN ('Free Lancer', 'No account (migrated)')"));
+            assertEquals(2, count(f, "SELECT COUNT(*) FROM SB_CONTACT"), "the contacts with an account");
         }
     }
 

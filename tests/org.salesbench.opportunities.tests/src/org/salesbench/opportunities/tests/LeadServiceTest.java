@@ -418,16 +418,81 @@ class LeadServiceTest {
         assertEquals(List.of("CAMPAIGN", "WEB_FORM", "REFERRAL", "INBOUND_CALL", "TRADE_SHOW", "PARTNER", "OTHER"),
                 fx.leads.sources(true).stream().map(s -> s.getCode()).toList());
         assertEquals("Trade show", fx.leads.sources(true).get(4).getLabel());
+        assertEquals("展会", fx.leads.sources(true).get(4).getNameZh());
         var sources = new java.util.ArrayList<>(fx.leads.sources(false));
         sources.get(0).setName("Marketing campaign");
-        sources.add(new org.salesbench.opportunities.LeadSource("WECHAT", "WeChat"));
+        sources.remove(6); // OTHER left out: deactivated, never deleted
+        sources.add(0, new org.salesbench.opportunities.LeadSource("WECHAT", "WeChat", "微信"));
         fx.leads.saveSources(sources);
         var saved = fx.leads.sources(true);
-        assertEquals("Marketing campaign", saved.get(0).getLabel(), "a renamed shipped source shows the user's name");
-        assertNull(saved.get(0).getNameKey());
-        assertEquals("WECHAT", saved.get(7).getCode());
+        assertEquals("WECHAT", saved.get(0).getCode(), "in the order given");
+        assertEquals("Marketing campaign", saved.get(1).getName(), "a renamed shipped source shows the user's name");
+        assertEquals("营销活动", saved.get(1).getNameZh(), "its Chinese name as it was");
+        assertEquals(7, saved.size());
+        // the one list: what the picklists page and `cli picklists` edit
+        org.salesbench.persistence.Picklists picklists = org.salesbench.persistence.Picklists.open(fx.db, fx.security);
+        var values = picklists.values(org.salesbench.persistence.Picklists.LEAD_SOURCE);
+        assertEquals("微信", values.get(0).labelZh());
+        assertEquals(false, values.stream().filter(v -> v.code().equals("OTHER")).findFirst().orElseThrow().active());
         Lead fromWechat = lead("微信来的公司");
         fromWechat.setSource("WECHAT");
         assertSame(LeadStatus.NEW, fx.leads.create(fromWechat).getStatus());
+        Lead unknown = lead("不知从何而来");
+        unknown.setSource("NOWHERE");
+        assertNotNull(assertThrows(ValidationException.class, () -> fx.leads.create(unknown)).errorOf("source"));
+
+        var twice = new java.util.ArrayList<>(fx.leads.sources(false));
+        twice.add(new org.salesbench.opportunities.LeadSource("wechat", "WeChat again"));
+        ValidationException duplicate = assertThrows(ValidationException.class, () -> fx.leads.saveSources(twice));
+        assertTrue(duplicate.getErrors().get(0).message().contains("wechat"), duplicate.getErrors().toString());
+    }
+
+    /** The stored source and campaign of a lead or a deal, read in SQL. */
+    private List<Object> storedSource(String table, long id) {
+        Object[] row = fx.db.read(em -> (Object[]) em.createNativeQuery("SELECT SOURCE, CAMPAIGN FROM " + table + " WHERE ID = ?")
+                .setParameter(1, id).getSingleResult());
+        return java.util.Arrays.asList(row);
+    }
+
+    /**
+     * Codes stored, labels shown, on the services' path as on an import's: a lead's or a deal's source and campaign
+     * written as a code (any case, blanks around) or a label in either language is stored as the code, on create and on
+     * update (a value added to the list a moment ago too); a text no value has keeps its behaviour: a lead's source is
+     * refused naming it, a deal's source and a campaign are kept as written.
+     */
+    @Test
+    void leadsAndDealsStoreTheSourceCodeForACodeOrEitherLabel() {
+        org.salesbench.persistence.Picklists shared = org.salesbench.persistence.Picklists.open(fx.db, fx.security);
+        fx.leads.setPicklists(shared); // one picklist service for both, as DS binds it
+        fx.opportunities.setPicklists(shared);
+
+        Lead fair = lead("展会上认识的公司");
+        fair.setSource("展会");
+        fair.setCampaign(" referral ");
+        long leadId = fx.leads.create(fair).getId();
+        assertEquals(List.of("TRADE_SHOW", "REFERRAL"), storedSource("SB_LEAD", leadId));
+        Lead edited = fx.leads.find(leadId).orElseThrow();
+        edited.setSource("Web form");
+        edited.setCampaign("Spring Expo 2026");
+        fx.leads.update(edited);
+        assertEquals(List.of("WEB_FORM", "Spring Expo 2026"), storedSource("SB_LEAD", leadId), "an unknown campaign kept as written");
+        Lead unknown = lead("不知从何而来");
+        unknown.setSource("抖音");
+        ValidationException refused = assertThrows(ValidationException.class, () -> fx.leads.create(unknown));
+        assertTrue(refused.errorOf("source").message().contains("抖音"), refused.getMessage());
+
+        Opportunity deal = new Opportunity(fx.customer("深圳华为技术有限公司"), "华为 CRM", Money.cny("880000"));
+        deal.setPipeline(fx.newBusiness());
+        deal.setExpectedCloseDate(LocalDate.now(Clocks.system()).plusMonths(2));
+        deal.setSource("合作伙伴");
+        deal.setCampaign("Trade Show");
+        long dealId = fx.opportunities.create(deal).getId();
+        assertEquals(List.of("PARTNER", "TRADE_SHOW"), storedSource("SB_OPPORTUNITY", dealId));
+        shared.add(org.salesbench.persistence.Picklists.LEAD_SOURCE, "WECHAT", "WeChat", "微信");
+        Opportunity again = fx.opportunities.find(dealId).orElseThrow();
+        again.setSource("微信");
+        again.setCampaign("LinkedIn");
+        fx.opportunities.update(again);
+        assertEquals(List.of("WECHAT", "LinkedIn"), storedSource("SB_OPPORTUNITY", dealId), "a deal's unknown text is kept as written");
     }
 }

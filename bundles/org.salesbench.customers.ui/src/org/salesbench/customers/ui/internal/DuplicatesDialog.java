@@ -23,7 +23,6 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.DuplicateGroup;
-import org.salesbench.customers.MergeResult;
 import org.salesbench.customers.RecordMerge;
 import org.salesbench.customers.RecordMerges;
 
@@ -31,8 +30,9 @@ import org.salesbench.customers.RecordMerges;
  * The duplicate finder: groups of customers that are likely the same (credit code, phone, e-mail, folded name), one
  * row a customer. Merge… merges the selected customer's group: the selected customer is offered as the survivor, the
  * next one of its group as the customer merged into it. The kind selector lists contacts or leads instead (any kind a
- * module merges); there Merge… merges every other record of the selected one's group into it at once, at the versions
- * listed (one changed since refuses them all), and Edit › Undo takes the merges back.
+ * module merges); there Merge… opens the choice of which record's value survives in each field
+ * ({@link MergeRecordsDialog}), which merges every other record of the selected one's group into it at once, at the
+ * versions listed (one changed since refuses them all), and Edit › Undo takes the merges back.
  */
 public class DuplicatesDialog extends TitleAreaDialog {
 
@@ -47,6 +47,7 @@ public class DuplicatesDialog extends TitleAreaDialog {
     private Table table;
     private Button mergeButton;
     private boolean merged;
+    private MergeRecordsDialog opened;
 
     public DuplicatesDialog(Shell parent, CustomerMerge merge, CustomerService customers) {
         this(parent, merge, customers, null);
@@ -188,30 +189,30 @@ public class DuplicatesDialog extends TitleAreaDialog {
     }
 
     /**
-     * Merges every other record of the group into {@code keep}, at the versions listed, in one transaction, and records
-     * the merges for Edit › Undo; a refusal (one changed since, a missing one) is shown and nothing is merged.
+     * Opens the choice of the surviving values ({@link MergeRecordsDialog}) for every other record of the group merged
+     * into {@code keep}, at the versions listed; when it has merged them, the list is read again.
      */
     private void mergeGroup(DuplicateGroup group, DuplicateGroup.Member keep) {
-        List<Long> others = new ArrayList<>();
-        List<Long> versions = new ArrayList<>(List.of(keep.version()));
-        for (DuplicateGroup.Member m : group.members()) {
-            if (m.id() != keep.id()) {
-                others.add(m.id());
-                versions.add(m.version());
-            }
-        }
+        List<DuplicateGroup.Member> records = new ArrayList<>(List.of(keep));
+        group.members().stream().filter(m -> m.id() != keep.id()).forEach(records::add);
         RecordMerge kindMerge = current;
-        try {
-            List<MergeResult> results = kindMerge.mergeAll(keep.id(), others, java.util.Set.of(), versions);
-            String label = NLS.bind(Messages.Undo_mergeRecords, new Object[] { others.size(), kindLabel(kindMerge.entity()), keep.name() });
-            org.salesbench.ui.forms.Undo.done(new CustomerMergeOperation(label, kindMerge, results.stream().map(MergeResult::mergeId).toList()));
-            merged = true;
-            reload();
-            setMessage(NLS.bind(Messages.Duplicates_mergedRecords, new Object[] { others.size(), kindLabel(kindMerge.entity()), keep.name() }));
-        } catch (RuntimeException e) {
-            reload();
-            setErrorMessage(e.getMessage());
-        }
+        MergeRecordsDialog dialog = new MergeRecordsDialog(getShell(), kindMerge, kindLabel(kindMerge.entity()), records);
+        dialog.setBlockOnOpen(false); // modal all the same; the list follows when it closes
+        dialog.open();
+        dialog.getShell().addDisposeListener(e -> {
+            if (dialog.getReturnCode() == Window.OK && !table.isDisposed()) {
+                merged = true;
+                reload();
+                setMessage(NLS.bind(Messages.Duplicates_mergedRecords, new Object[] { records.size() - 1, kindLabel(kindMerge.entity()),
+                        keep.name() }));
+            }
+        });
+        opened = dialog;
+    }
+
+    /** The value-choice dialog Merge… opened last (tests drive it). */
+    public MergeRecordsDialog opened() {
+        return opened;
     }
 
     private static String kindLabel(String entity) {

@@ -52,17 +52,7 @@ final class Labels {
     }
 
     static String of(DecisionRole role) {
-        if (role == null) {
-            return "";
-        }
-        return switch (role) {
-            case DECISION_MAKER -> Messages.Role_decisionMaker;
-            case INFLUENCER -> Messages.Role_influencer;
-            case CHAMPION -> Messages.Role_champion;
-            case USER -> Messages.Role_user;
-            case GATEKEEPER -> Messages.Role_gatekeeper;
-            case OTHER -> Messages.Role_other;
-        };
+        return role == null ? "" : role.label();
     }
 
     static String of(ActivityType type) {

@@ -35,6 +35,13 @@ public final class Messages extends NLS {
     public static String Merge_keep;
     public static String Merge_other;
     public static String Merge_ok;
+    public static String MergeRecords_title;
+    public static String MergeRecords_shell;
+    public static String MergeRecords_message;
+    public static String MergeRecords_kept;
+    public static String MergeRecords_merged;
+    public static String MergeRecords_note;
+    public static String MergeRecords_same;
     public static String Duplicates_title;
     public static String Duplicates_columnGroup;
     public static String Duplicates_columnReason;
@@ -125,12 +132,6 @@ public final class Messages extends NLS {
     public static String Field_status;
     public static String Field_tags;
     public static String Job_load;
-    public static String Role_champion;
-    public static String Role_decisionMaker;
-    public static String Role_gatekeeper;
-    public static String Role_influencer;
-    public static String Role_other;
-    public static String Role_user;
     public static String Status_active;
     public static String Status_dormant;
     public static String Status_lost;

@@ -34,8 +34,6 @@ import org.salesbench.opportunities.ProductCatalog.CatalogProduct;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
-import org.salesbench.opportunities.LeadService;
-import org.salesbench.opportunities.LeadSource;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.EntityFormPage;
 import org.salesbench.ui.forms.Formats;
@@ -99,7 +97,7 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
                 (o, v) -> replace(o.getTeamMembers(), v));
         text(toolkit, team, "competitors", Messages.Field_competitors, o -> String.join(", ", o.getCompetitors()),
                 (o, v) -> replace(o.getCompetitors(), v));
-        text(toolkit, team, "source", Messages.Field_source, Opportunity::getSource, Opportunity::setSource);
+        picklist(toolkit, team, "source", Messages.Field_source, Picklists.LEAD_SOURCE, Opportunity::getSource, Opportunity::setSource);
         readOnly(toolkit, team, Messages.Field_campaign, o -> campaign(o.getCampaign()));
         picklist(toolkit, team, "industry", Messages.Field_industry, Picklists.INDUSTRY, Opportunity::getIndustry, Opportunity::setIndustry);
         multiline(toolkit, team, "description", Messages.Field_description, Opportunity::getDescription, Opportunity::setDescription);
@@ -110,8 +108,8 @@ public class OpportunityOverviewPage extends EntityFormPage<Opportunity> {
         if (code == null) {
             return "";
         }
-        LeadService leads = Services.get(LeadService.class);
-        return leads == null ? code : leads.sources(false).stream().filter(s -> s.getCode().equals(code)).map(LeadSource::getLabel).findFirst().orElse(code);
+        Picklists picklists = Services.get(Picklists.class);
+        return picklists == null ? code : picklists.label(Picklists.LEAD_SOURCE, code);
     }
 
     private static void replace(Collection<String> target, String typed) {

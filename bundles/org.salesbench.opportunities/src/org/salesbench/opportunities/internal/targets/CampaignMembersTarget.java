@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -31,8 +32,7 @@ import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.opportunities.CampaignMember;
 import org.salesbench.opportunities.Lead;
-import org.salesbench.opportunities.LeadService;
-import org.salesbench.opportunities.LeadSource;
+import org.salesbench.persistence.Picklists;
 
 /**
  * Campaign members another CRM kept (Salesforce's CampaignMember): a lead (by its external id) or a contact in a
@@ -65,9 +65,10 @@ public class CampaignMembersTarget implements ImportTarget {
     @Override
     public TargetWriter open(ImportContext context) {
         SecurityService security = context.service(SecurityService.class);
-        LeadService leads = context.service(LeadService.class);
+        Picklists picklists = context.service(Picklists.class);
         return (rows, match) -> {
-            List<String> campaigns = leads.sources(false).stream().map(LeadSource::getCode).toList();
+            // a campaign named by its code (the vendor's id, as the campaigns' import stores it) or either label
+            UnaryOperator<String> campaigns = text -> picklists.resolve(Picklists.LEAD_SOURCE, text).orElse(null);
             return context.unitOfWork().write(em -> {
                 try {
                     return write(em, security, campaigns, rows, match);
@@ -78,7 +79,8 @@ public class CampaignMembersTarget implements ImportTarget {
         };
     }
 
-    private static List<RowOutcome> write(EntityManager em, SecurityService security, List<String> campaigns, List<ImportRow> rows, MatchPolicy match)
+    private static List<RowOutcome> write(EntityManager em, SecurityService security, UnaryOperator<String> campaigns, List<ImportRow> rows,
+            MatchPolicy match)
             throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -93,7 +95,7 @@ public class CampaignMembersTarget implements ImportTarget {
                 }
             }
             String given = text(row, CAMPAIGN);
-            String campaign = campaigns.stream().filter(c -> c.equalsIgnoreCase(given)).findFirst().orElse(null);
+            String campaign = campaigns.apply(given);
             if (campaign == null) {
                 outcomes.add(failed(CAMPAIGN, NLS.bind(ImportMessages.Member_noCampaign, given), given));
                 continue;

@@ -27,6 +27,8 @@ public final class ImportMessages extends NLS {
     public static String History_movedAt;
     public static String History_noOpportunity;
     public static String Source_name;
+    public static String Source_notAdmin;
+    public static String Source_notAdminRow;
     public static String Member_campaign;
     public static String Member_lead;
     public static String Member_contact;

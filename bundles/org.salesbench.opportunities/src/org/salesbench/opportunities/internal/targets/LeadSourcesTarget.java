@@ -5,8 +5,10 @@ import static org.salesbench.importexport.TargetField.of;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.salesbench.core.validation.ValidationException;
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.core.validation.FieldError;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
@@ -15,14 +17,16 @@ import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
-import org.salesbench.opportunities.LeadService;
-import org.salesbench.opportunities.LeadSource;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 
 /**
- * Lead sources, the list users edit (another CRM's campaigns become lead sources): a row's code (made from its name
- * when the file has none, as {@code --add-values} makes it) matches a source already in the list, which a row
- * matched on the code skips or renames; new ones are added at the end of the list through
- * {@link LeadService#saveSources}, so its rules apply.
+ * Lead sources, the picklist {@link Picklists#LEAD_SOURCE} (another CRM's campaigns become lead sources): a row's code
+ * (made from its name when the file has none, as {@code --add-values} makes it) matches a source already in the list,
+ * which a row matched on the code skips or renames (its English name, and its Chinese one when that was the same);
+ * new ones are added at the end of the list, labelled with the name in both languages. Editing a picklist is an
+ * administrator's: for another user a row that would add or rename a source is an error saying so, and a source
+ * already listed is skipped, so a rep's migration uses the campaigns an administrator migrated or added.
  */
 public class LeadSourcesTarget implements ImportTarget {
 
@@ -46,50 +50,38 @@ public class LeadSourcesTarget implements ImportTarget {
 
     @Override
     public TargetWriter open(ImportContext context) {
-        LeadService service = context.service(LeadService.class);
+        Picklists picklists = context.service(Picklists.class);
+        boolean admin = LeadsTarget.mayAddSources(context);
+        String list = Picklists.LEAD_SOURCE;
         return (rows, match) -> {
-            List<LeadSource> sources = new ArrayList<>(service.sources(false));
             List<RowOutcome> outcomes = new ArrayList<>();
-            List<LeadSource> added = new ArrayList<>();
-            boolean changed = false;
             for (ImportRow row : rows) {
                 String name = row.text(NAME).strip();
                 String code = row.text(CODE) == null || row.text(CODE).isBlank() ? LeadsTarget.sourceCode(name) : row.text(CODE).strip();
-                LeadSource existing = sources.stream().filter(s -> s.getCode().equalsIgnoreCase(code)).findFirst().orElse(null);
-                if (existing != null && match.onMatch() != OnMatch.CREATE) {
-                    if (match.onMatch() == OnMatch.UPDATE && !existing.getName().equals(name)) {
-                        existing.setName(name);
-                        changed = true;
-                        outcomes.add(RowOutcome.updated(existing.getId()));
-                    } else {
-                        outcomes.add(RowOutcome.skipped(existing.getId()));
-                    }
+                Optional<PicklistValue> existing = picklists.find(list, code);
+                boolean rename = existing.isPresent() && match.onMatch() == OnMatch.UPDATE && !existing.get().labelEn().equals(name);
+                if (existing.isPresent() && match.onMatch() != OnMatch.CREATE && !rename) {
+                    outcomes.add(RowOutcome.skipped(0));
                     continue;
                 }
-                LeadSource source = new LeadSource(code, name);
-                sources.add(source);
-                added.add(source);
-                outcomes.add(null); // created: its id once saved
-            }
-            if (added.isEmpty() && !changed) {
-                return outcomes;
-            }
-            try {
-                List<LeadSource> saved = service.saveSources(sources);
-                for (int i = 0, a = 0; i < outcomes.size(); i++) {
-                    if (outcomes.get(i) == null) {
-                        String code = added.get(a++).getCode();
-                        outcomes.set(i, RowOutcome.created(saved.stream().filter(s -> s.getCode().equals(code)).findFirst()
-                                .map(LeadSource::getId).orElse(0L)));
-                    }
+                if (!admin) {
+                    outcomes.add(RowOutcome.failed(List.of(new FieldError(CODE, NLS.bind(ImportMessages.Source_notAdminRow, code, name), code))));
+                    continue;
                 }
-                return outcomes;
-            } catch (ValidationException e) {
-                // the list as a whole is refused (a duplicate code in the file, a name too long): every row of the batch says why
-                List<RowOutcome> refused = new ArrayList<>();
-                rows.forEach(r -> refused.add(RowOutcome.failed(e.getErrors())));
-                return refused;
+                try {
+                    if (rename) {
+                        PicklistValue v = existing.get();
+                        picklists.rename(list, v.code(), name, v.labelZh().equals(v.labelEn()) ? name : null);
+                        outcomes.add(RowOutcome.updated(0));
+                    } else {
+                        picklists.add(list, code, name, name);
+                        outcomes.add(RowOutcome.created(0));
+                    }
+                } catch (IllegalArgumentException e) { // a code malformed or taken, a name another source has
+                    outcomes.add(RowOutcome.failed(List.of(new FieldError(existing.isPresent() ? NAME : CODE, e.getMessage(), code))));
+                }
             }
+            return outcomes;
         };
     }
 }

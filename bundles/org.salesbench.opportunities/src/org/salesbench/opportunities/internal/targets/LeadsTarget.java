@@ -41,6 +41,7 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.users.imports.OwnerLookup;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.WritableFields;
+import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadFilter;
@@ -129,7 +130,7 @@ public class LeadsTarget implements ImportTarget {
         for (LeadSource s : context.service(LeadService.class).sources(false)) {
             sources.add(s.getCode());
             sources.add(s.getName());
-            sources.add(s.getLabel());
+            sources.add(s.getNameZh());
         }
         return fields().stream().map(f -> f.name().equals(SOURCE) ? f.withPicklist(List.copyOf(sources)) : f).toList();
     }
@@ -146,32 +147,25 @@ public class LeadsTarget implements ImportTarget {
 
     /**
      * A lead source the file names and the list does not have (Salesforce's "Cold Call"): added at the end of the
-     * list, named as the file writes it, its code made from the name ({@code COLD_CALL}); other fields' lists are
-     * not the users'.
+     * lead-source picklist, labelled as the file writes it in both languages, its code made from the name
+     * ({@code COLD_CALL}); other fields' lists are not the users'. Adding to a picklist is an administrator's: for
+     * anyone else the value is not added (noted) and stays an error on its row.
      */
     @Override
     public String addPicklistValue(ImportContext context, String field, String value) {
         if (!SOURCE.equals(field) || value == null || value.isBlank()) {
             return null;
         }
-        LeadService service = context.service(LeadService.class);
-        List<LeadSource> sources = new ArrayList<>(service.sources(false));
-        for (LeadSource s : sources) { // added by an earlier row, or written another way
-            if (s.getCode().equalsIgnoreCase(value.strip()) || s.getName().equalsIgnoreCase(value.strip())) {
-                return s.getCode();
-            }
+        if (!mayAddSources(context)) {
+            context.note(NLS.bind(ImportMessages.Source_notAdmin, value.strip()));
+            return null;
         }
-        Set<String> codes = new HashSet<>();
-        sources.forEach(s -> codes.add(s.getCode().toUpperCase(Locale.ROOT)));
-        String base = sourceCode(value);
-        String code = base;
-        for (int n = 2; codes.contains(code); n++) {
-            code = base + "_" + n;
-        }
-        String name = value.strip();
-        sources.add(new LeadSource(code, name.length() > 128 ? name.substring(0, 128) : name));
-        service.saveSources(sources);
-        return code;
+        return context.service(Picklists.class).resolveOrAdd(Picklists.LEAD_SOURCE, value.strip());
+    }
+
+    /** Whether the user may add lead sources: the picklists' right, an administrator's. */
+    static boolean mayAddSources(ImportContext context) {
+        return context.service(SecurityService.class).isPermitted(Action.CREATE, Picklists.ENTITY, "system");
     }
 
     /** The code of a new lead source named {@code name}, made as every list's codes are. */
@@ -183,7 +177,7 @@ public class LeadsTarget implements ImportTarget {
     public TargetWriter open(ImportContext context) {
         LeadService service = context.service(LeadService.class);
         OwnerLookup relations = new OwnerLookup(context.service(UserService.class));
-        List<LeadSource> sources = service.sources(false);
+        UnaryOperator<String> sources = sources(context);
         // a code, either language's label or another CRM's name of an industry (PicklistCodes)
         UnaryOperator<String> industries = PicklistCodes.of(context, Picklists.INDUSTRY, TargetMessages.Field_industry,
                 PicklistCodes.VENDOR_INDUSTRIES);
@@ -197,7 +191,7 @@ public class LeadsTarget implements ImportTarget {
         });
     }
 
-    private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, List<LeadSource> sources,
+    private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, UnaryOperator<String> sources,
             UnaryOperator<String> industries, WritableFields rules, List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -263,14 +257,14 @@ public class LeadsTarget implements ImportTarget {
         return outcomes;
     }
 
-    private static void apply(ImportRow row, Lead l, List<LeadSource> sources) {
+    private static void apply(ImportRow row, Lead l, UnaryOperator<String> sources) {
         if (row.has(COMPANY)) l.setCompany(row.text(COMPANY));
         if (row.has(CONTACT_NAME)) l.setContactName(row.text(CONTACT_NAME));
         if (row.has(CONTACT_TITLE)) l.setContactTitle(row.text(CONTACT_TITLE));
         if (row.has(PHONE)) l.setPhone(row.text(PHONE));
         if (row.has(EMAIL)) l.setEmail(row.text(EMAIL));
-        if (row.has(SOURCE)) l.setSource(sourceCode(sources, row.text(SOURCE)));
-        if (row.has(CAMPAIGN)) l.setCampaign(sourceCode(sources, row.text(CAMPAIGN)));
+        if (row.has(SOURCE)) l.setSource(sources.apply(row.text(SOURCE)));
+        if (row.has(CAMPAIGN)) l.setCampaign(sources.apply(row.text(CAMPAIGN)));
         if (row.has(INDUSTRY)) l.setIndustry(row.text(INDUSTRY));
         if (row.has(SIZE)) l.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
         if (row.has(NEED)) l.setNeed(row.text(NEED));
@@ -284,14 +278,13 @@ public class LeadsTarget implements ImportTarget {
         if (row.has(CREDIT_CODE)) l.setCreditCode(row.text(CREDIT_CODE));
     }
 
-    /** The code of the lead source (or campaign) {@code value} names by code, name or label; the value itself if none does. */
-    static String sourceCode(List<LeadSource> sources, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        return sources.stream().filter(s -> s.getCode().equalsIgnoreCase(v) || s.getName().equalsIgnoreCase(v) || s.getLabel().equalsIgnoreCase(v))
-                .map(LeadSource::getCode).findFirst().orElse(v);
+    /**
+     * What a lead's or deal's source or campaign stores for a file's text: the code of the lead source it names by code
+     * or either label, else the text as written ({@link Picklists#resolveOrKeep}, as the services store it).
+     */
+    static UnaryOperator<String> sources(ImportContext context) {
+        Picklists picklists = context.service(Picklists.class);
+        return text -> picklists.resolveOrKeep(Picklists.LEAD_SOURCE, text);
     }
 
     private static Lead match(EntityManager em, Connection connection, ImportRow row, List<String> keys) throws SQLException {

@@ -50,8 +50,6 @@ import org.salesbench.importexport.targets.PicklistCodes;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.opportunities.LeadService;
-import org.salesbench.opportunities.LeadSource;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.OpportunityFilter;
 import org.salesbench.opportunities.OpportunityService;
@@ -173,7 +171,8 @@ public class OpportunitiesTarget implements ImportTarget {
         final OwnerLookup relations;
         final NameLookup<CatalogProduct> products;
         private final List<Pipeline> pipelines;
-        final List<LeadSource> sources;
+        /** A source's or campaign's code for the file's text (LeadsTarget.sources). */
+        final UnaryOperator<String> sources;
         final String placeholder;
         /** The loss reasons' codes of this run: a code, either language's label, or added with --add-values (else kept as written). */
         final UnaryOperator<String> lossReasons;
@@ -191,8 +190,7 @@ public class OpportunitiesTarget implements ImportTarget {
             this.products = new NameLookup<>(context.service(ProductCatalog.class).list(false), p -> p,
                     List.of(CatalogProduct::code, CatalogProduct::name), ImportMessages.Product_unknown, TargetMessages.Value_ambiguous);
             this.pipelines = context.service(PipelineService.class).pipelines(true);
-            LeadService leads = context.service(LeadService.class);
-            this.sources = leads == null ? List.of() : leads.sources(false);
+            this.sources = LeadsTarget.sources(context);
             String name = context.values().defaultFor(CUSTOMER);
             this.placeholder = name == null || name.isBlank() ? null : name.strip();
             this.lossReasons = PicklistCodes.of(context, Picklists.LOSS_REASON, ImportMessages.Opportunity_lossReason);
@@ -287,8 +285,7 @@ public class OpportunitiesTarget implements ImportTarget {
             } else if (customer != null) {
                 o.setCustomer(customer);
             }
-            apply(row, o, product, owner);
-            if (row.has(CAMPAIGN)) o.setCampaign(LeadsTarget.sourceCode(sources, row.text(CAMPAIGN)));
+            apply(row, o, product, owner, sources);
             RowOutcome unwritable = rules.refusal(row, o, before);
             if (unwritable != null) {
                 if (existing != null) {
@@ -345,12 +342,14 @@ public class OpportunitiesTarget implements ImportTarget {
             }
         }
 
-        static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner) {
+        /** The row's fields onto {@code o}; a source or campaign named by a lead source's code or name is stored as its code. */
+        static void apply(ImportRow row, Opportunity o, CatalogProduct product, String owner, UnaryOperator<String> sources) {
             if (row.has(NAME)) o.setName(row.text(NAME));
             if (row.has(CLOSE_DATE)) o.setExpectedCloseDate((LocalDate) row.get(CLOSE_DATE));
             if (row.has(ENGAGED_ON)) o.setEngagedOn((LocalDate) row.get(ENGAGED_ON));
             if (row.has(PROBABILITY) && row.get(PROBABILITY) != null) o.setProbability(((BigDecimal) row.get(PROBABILITY)).intValue());
-            if (row.has(SOURCE)) o.setSource(row.text(SOURCE));
+            if (row.has(SOURCE)) o.setSource(sources.apply(row.text(SOURCE)));
+            if (row.has(CAMPAIGN)) o.setCampaign(sources.apply(row.text(CAMPAIGN)));
             if (row.has(NEXT_STEP)) o.setNextStep(row.text(NEXT_STEP));
             if (row.has(DESCRIPTION)) o.setDescription(row.text(DESCRIPTION));
             if (product != null) o.setProductId(product.id());

@@ -198,8 +198,7 @@ final class OpportunityBulkLoad extends BulkLoad {
         Opportunity o = new Opportunity();
         o.setCustomer(account);
         o.setPipeline(pipeline);
-        OpportunitiesTarget.Writer.apply(row, o, product, owner);
-        if (row.has(OpportunitiesTarget.CAMPAIGN)) o.setCampaign(LeadsTarget.sourceCode(writer.sources, row.text(OpportunitiesTarget.CAMPAIGN)));
+        OpportunitiesTarget.Writer.apply(row, o, product, owner, writer.sources);
         RowOutcome unwritable = rules.refusal(row, o, null);
         if (unwritable != null) {
             return unwritable;

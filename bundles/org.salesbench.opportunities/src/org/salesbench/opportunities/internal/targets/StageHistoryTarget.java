@@ -21,9 +21,11 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
+import org.salesbench.importexport.BulkWriter;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
+import org.salesbench.importexport.ImportSettings;
 import org.salesbench.importexport.ImportTarget;
 import org.salesbench.importexport.MatchPolicy;
 import org.salesbench.importexport.MatchPolicy.OnMatch;
@@ -33,8 +35,10 @@ import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.opportunities.Opportunity;
+import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageHistory;
+import org.salesbench.persistence.DatabaseSettings.Dialect;
 
 /**
  * The stage history another CRM kept of deals migrated before (Salesforce's OpportunityHistory): each row a stage a
@@ -77,17 +81,53 @@ public class StageHistoryTarget implements ImportTarget {
 
     @Override
     public TargetWriter open(ImportContext context) {
-        SecurityService security = context.service(SecurityService.class);
-        return (rows, match) -> context.unitOfWork().write(em -> {
-            try {
-                return write(em, security, rows, match);
-            } catch (SQLException e) {
-                throw new PersistenceException(e.getMessage(), e);
-            }
-        });
+        return new Writer(context);
     }
 
-    private static List<RowOutcome> write(EntityManager em, SecurityService security, List<ImportRow> rows, MatchPolicy match)
+    /** Row by row through JPA; a large file on embedded Derby through the bulk load ({@link StageHistoryBulkLoad}), to the same result. */
+    static final class Writer implements BulkWriter {
+        final ImportContext context;
+
+        Writer(ImportContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public boolean bulkApplies(ImportSettings settings) {
+            return context.unitOfWork().settings().dialect() == Dialect.DERBY;
+        }
+
+        @Override
+        public Staging stage(MatchPolicy match) {
+            return new StageHistoryBulkLoad(context, match);
+        }
+
+        @Override
+        public List<RowOutcome> write(List<ImportRow> rows, MatchPolicy match) {
+            SecurityService security = context.service(SecurityService.class);
+            return context.unitOfWork().write(em -> {
+                try {
+                    return StageHistoryTarget.write(em, security, rows, match);
+                } catch (SQLException e) {
+                    throw new PersistenceException(e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /** The stage of {@code pipeline} that {@code text} names (name or label, case ignored), or the row's error. */
+    static Object stageOf(Pipeline pipeline, String text) {
+        String written = text.strip();
+        for (Stage s : pipeline.getStages()) {
+            if (s.getName().equalsIgnoreCase(written) || s.getLabel().equalsIgnoreCase(written)) {
+                return s;
+            }
+        }
+        return new FieldError(STAGE, NLS.bind(ImportMessages.Stage_notInPipeline, new Object[] { written, pipeline.getLabel(),
+                String.join(", ", pipeline.getStages().stream().map(Stage::getLabel).toList()) }), text);
+    }
+
+    static List<RowOutcome> write(EntityManager em, SecurityService security, List<ImportRow> rows, MatchPolicy match)
             throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -109,14 +149,12 @@ public class StageHistoryTarget implements ImportTarget {
                 continue;
             }
             security.check(Action.UPDATE, Opportunity.ENTITY, o.getOwner());
-            Stage stage = o.getPipeline().getStages().stream().filter(s -> s.getName().equalsIgnoreCase(row.text(STAGE).strip())
-                    || s.getLabel().equalsIgnoreCase(row.text(STAGE).strip())).findFirst().orElse(null);
-            if (stage == null) {
-                outcomes.add(RowOutcome.failed(List.of(new FieldError(STAGE, NLS.bind(ImportMessages.Stage_notInPipeline, new Object[] {
-                        row.text(STAGE).strip(), o.getPipeline().getLabel(),
-                        String.join(", ", o.getPipeline().getStages().stream().map(Stage::getLabel).toList()) }), row.text(STAGE)))));
+            Object found = stageOf(o.getPipeline(), row.text(STAGE));
+            if (found instanceof FieldError e) {
+                outcomes.add(RowOutcome.failed(List.of(e)));
                 continue;
             }
+            Stage stage = (Stage) found;
             Instant at = ((LocalDateTime) row.get(MOVED_AT)).atZone(ZoneId.systemDefault()).toInstant();
             List<StageHistory> history = em.createQuery("SELECT h FROM StageHistory h WHERE h.opportunity = :o ORDER BY h.movedAt, h.id",
                     StageHistory.class).setParameter("o", o).getResultList();

@@ -17,6 +17,8 @@ import org.salesbench.opportunities.SeedNames;
 import org.salesbench.opportunities.winprobability.ClosedDeal;
 import org.salesbench.opportunities.winprobability.DealFeatures;
 import org.salesbench.persistence.MaskingViews;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 
 /**
  * Reads model features with SQL, one row per opportunity, never loading entities. A closed deal
@@ -32,7 +34,7 @@ final class TrainingData {
     }
 
     private static final String CLOSED = """
-            SELECT o.STATE, o.CREATED_AT, o.CLOSED_ON, h.MOVED_AT, o.AMOUNT, o.SOURCE, src.NAME, src.NAME_KEY,
+            SELECT o.STATE, o.CREATED_AT, o.CLOSED_ON, h.MOVED_AT, o.AMOUNT, o.SOURCE, src.LABEL_EN, src.LABEL_ZH,
                    COALESCE(o.INDUSTRY, c.INDUSTRY), s.NAME, s.NAME_KEY, s.PROBABILITY,
                    (SELECT COUNT(*) FROM {SB_ACTIVITY} a
                      WHERE a.CUSTOMER_ID = o.CUSTOMER_ID AND a.OCCURRED_AT >= o.CREATED_AT AND a.OCCURRED_AT <= h.MOVED_AT)
@@ -40,20 +42,20 @@ final class TrainingData {
               JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID
               JOIN SB_STAGE_HISTORY h ON h.OPPORTUNITY_ID = o.ID AND h.TO_STAGE_ID = o.STAGE_ID
               JOIN SB_STAGE s ON s.ID = h.FROM_STAGE_ID
-              LEFT JOIN SB_LEAD_SOURCE src ON src.CODE = o.SOURCE
+              LEFT JOIN SB_PICKLIST_VALUE src ON src.LIST_ID = 'leadSource' AND src.CODE = o.SOURCE
              WHERE o.STATE IN ('WON', 'LOST') AND s.KIND = 'OPEN' AND o.DELETED_AT IS NULL
                AND h.MOVED_AT = (SELECT MAX(h2.MOVED_AT) FROM SB_STAGE_HISTORY h2
                                   WHERE h2.OPPORTUNITY_ID = o.ID AND h2.TO_STAGE_ID = o.STAGE_ID)
              ORDER BY h.MOVED_AT DESC, o.ID DESC""";
 
     private static final String ONE = """
-            SELECT o.STATE, o.CREATED_AT, o.OWNER, o.AMOUNT, o.SOURCE, src.NAME, src.NAME_KEY,
+            SELECT o.STATE, o.CREATED_AT, o.OWNER, o.AMOUNT, o.SOURCE, src.LABEL_EN, src.LABEL_ZH,
                    COALESCE(o.INDUSTRY, c.INDUSTRY), s.NAME, s.NAME_KEY, s.PROBABILITY,
                    (SELECT COUNT(*) FROM {SB_ACTIVITY} a WHERE a.CUSTOMER_ID = o.CUSTOMER_ID AND a.OCCURRED_AT >= o.CREATED_AT)
               FROM {SB_OPPORTUNITY} o
               JOIN {SB_CUSTOMER} c ON c.ID = o.CUSTOMER_ID
               JOIN SB_STAGE s ON s.ID = o.STAGE_ID
-              LEFT JOIN SB_LEAD_SOURCE src ON src.CODE = o.SOURCE
+              LEFT JOIN SB_PICKLIST_VALUE src ON src.LIST_ID = 'leadSource' AND src.CODE = o.SOURCE
              WHERE o.ID = ?""";
 
     /** The most closed deals a model learns from. */
@@ -96,12 +98,13 @@ final class TrainingData {
         return Math.max(0, Math.min(100, ((Number) value).intValue())) / 100.0;
     }
 
-    /** The source's name as users read it; the stored code when it is not (or no longer) a configured source. */
-    private static String sourceLabel(Object code, Object name, Object key) {
+    /** The source's label as users read it (the leadSource picklist's); the stored code when it is not (or no longer) a value of it. */
+    private static String sourceLabel(Object code, Object labelEn, Object labelZh) {
         if (code == null) {
             return null;
         }
-        return name == null ? (String) code : SeedNames.label((String) key, (String) name);
+        return labelEn == null && labelZh == null ? (String) code
+                : new PicklistValue(Picklists.LEAD_SOURCE, (String) code, (String) labelEn, (String) labelZh, 0, true, false).label();
     }
 
     static LocalDate date(Object value) {

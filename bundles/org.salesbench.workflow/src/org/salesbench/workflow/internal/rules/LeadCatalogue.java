@@ -16,7 +16,7 @@ public class LeadCatalogue extends EntityCatalogue<Lead> {
     protected List<Field<Lead>> definitions() {
         return List.of(read("company", Messages.Field_company, FieldType.TEXT, Lead::getCompany),
                 read("contactName", Messages.Field_contactName, FieldType.TEXT, Lead::getContactName),
-                readWrite("source", Messages.Field_source, FieldType.TEXT, Lead::getSource, (l, v) -> l.setSource((String) v)),
+                coded(org.salesbench.persistence.Picklists.LEAD_SOURCE, readWrite("source", Messages.Field_source, FieldType.TEXT, Lead::getSource, (l, v) -> l.setSource((String) v))),
                 coded(org.salesbench.persistence.Picklists.INDUSTRY, readWrite("industry", Messages.Field_industry, FieldType.TEXT, Lead::getIndustry, (l, v) -> l.setIndustry((String) v))),
                 read("status", Messages.Field_status, FieldType.TEXT, l -> name(l.getStatus())),
                 read("score", Messages.Field_score, FieldType.NUMBER, Lead::getScore),

@@ -25,7 +25,7 @@ public class OpportunityCatalogue extends EntityCatalogue<Opportunity> {
                 readWrite("expectedCloseDate", Messages.Field_expectedCloseDate, FieldType.DATE, Opportunity::getExpectedCloseDate,
                         (o, v) -> o.setExpectedCloseDate((LocalDate) v)),
                 readWrite("nextStep", Messages.Field_nextStep, FieldType.TEXT, Opportunity::getNextStep, (o, v) -> o.setNextStep((String) v)),
-                readWrite("source", Messages.Field_source, FieldType.TEXT, Opportunity::getSource, (o, v) -> o.setSource((String) v)),
+                coded(org.salesbench.persistence.Picklists.LEAD_SOURCE, readWrite("source", Messages.Field_source, FieldType.TEXT, Opportunity::getSource, (o, v) -> o.setSource((String) v))),
                 coded(org.salesbench.persistence.Picklists.INDUSTRY, readWrite("industry", Messages.Field_industry, FieldType.TEXT, Opportunity::getIndustry, (o, v) -> o.setIndustry((String) v))));
     }
 

@@ -640,7 +640,7 @@ public class RuleServiceImpl implements RuleService, EventHandler {
         if (lists == null) {
             picklists = lists = org.salesbench.persistence.Picklists.open(unitOfWork, security);
         }
-        return lists.resolve(list, text).orElse(text.strip());
+        return lists.resolveOrKeep(list, text);
     }
 
     // ---- what the engine last saw of a record -------------------------------------------------------------------

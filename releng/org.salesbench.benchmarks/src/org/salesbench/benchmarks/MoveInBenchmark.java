@@ -61,19 +61,28 @@ class MoveInBenchmark {
 
     private static final int BATCH = 5_000;
 
+    /** The move-in files of {@code size} rows in {@code base}, written unless they are there: customers, contacts, activities, deals, stage history. */
+    static List<Path> files(int size, Path base) throws IOException {
+        Files.createDirectories(base);
+        List<Path> files = List.of(base.resolve("movein-customers-" + size + ".csv"), base.resolve("movein-contacts-" + size + ".csv"),
+                base.resolve("movein-activities-" + size + ".csv"), base.resolve("movein-opportunities-" + size + ".csv"),
+                base.resolve("movein-opportunity-history-" + size + ".csv"));
+        writeFiles(size, files.get(0), files.get(1), files.get(2));
+        writeDeals(size, files.get(3));
+        writeHistory(size, files.get(4));
+        return files;
+    }
+
     @Test
     void moveIn() throws Exception {
         int size = Integer.getInteger("bench.importSize", 100_000);
         Path base = Path.of(System.getProperty("bench.db", "bench-db")).toAbsolutePath().normalize();
-        Files.createDirectories(base);
-        Path customers = base.resolve("movein-customers-" + size + ".csv");
-        Path contacts = base.resolve("movein-contacts-" + size + ".csv");
-        Path activities = base.resolve("movein-activities-" + size + ".csv");
-        Path deals = base.resolve("movein-opportunities-" + size + ".csv");
-        Path history = base.resolve("movein-opportunity-history-" + size + ".csv");
-        writeFiles(size, customers, contacts, activities);
-        writeDeals(size, deals);
-        writeHistory(size, history);
+        List<Path> files = files(size, base);
+        Path customers = files.get(0);
+        Path contacts = files.get(1);
+        Path activities = files.get(2);
+        Path deals = files.get(3);
+        Path history = files.get(4);
 
         LocalSecurityService security = new LocalSecurityService("bench");
         DomainEventPublisher quiet = (entity, change, id) -> { };

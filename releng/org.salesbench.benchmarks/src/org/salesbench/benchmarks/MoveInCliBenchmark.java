@@ -40,15 +40,7 @@ class MoveInCliBenchmark {
     void moveInFromTheCommandLine() throws Exception {
         int size = Integer.getInteger("bench.importSize", 100_000);
         Path base = Path.of(System.getProperty("bench.db", "bench-db")).toAbsolutePath().normalize();
-        Files.createDirectories(base);
-        Path customers = base.resolve("movein-customers-" + size + ".csv");
-        Path contacts = base.resolve("movein-contacts-" + size + ".csv");
-        Path activities = base.resolve("movein-activities-" + size + ".csv");
-        Path deals = base.resolve("movein-opportunities-" + size + ".csv");
-        Path history = base.resolve("movein-opportunity-history-" + size + ".csv");
-        MoveInBenchmark.writeFiles(size, customers, contacts, activities);
-        MoveInBenchmark.writeDeals(size, deals);
-        MoveInBenchmark.writeHistory(size, history);
+        List<Path> files = MoveInBenchmark.files(size, base);
 
         Path children = ImportBenchmark.fresh(base.resolve("movein-cli"));
         Files.createDirectories(children);
@@ -73,10 +65,9 @@ class MoveInCliBenchmark {
         System.out.printf("BENCH the empty database made and migrated in-process: %.1f s, %.1f CPU s%n", (System.nanoTime() - migrateStart) / 1e9,
                 ownCpuSeconds() - migrateCpu);
         String[] targets = { "customers", "contacts", "activities", "opportunities", "stageHistory" };
-        Path[] files = { customers, contacts, activities, deals, history };
         Child[] runs = new Child[targets.length];
         for (int i = 0; i < targets.length; i++) {
-            runs[i] = child(children, importDb, jvm, targets[i], files[i], size);
+            runs[i] = child(children, importDb, jvm, targets[i], files.get(i), size);
         }
 
         Path rawDir = ImportBenchmark.fresh(base.resolve("movein-raw"));

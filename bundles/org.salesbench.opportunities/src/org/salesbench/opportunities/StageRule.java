@@ -31,4 +31,23 @@ public interface StageRule {
      * Called inside the move's transaction: services called from here join it.
      */
     Optional<String> refusal(Opportunity opportunity, Stage target);
+
+    /**
+     * Whether {@link #refusalOfNewDeals} can say, without a stored deal, what {@link #refusal} says of every new deal
+     * created on one stage and moved at once to another: an import that writes such deals itself (a bulk load of
+     * historical deals, closed on the day they closed) then asks it once per pair of stages. A rule that needs the deal's
+     * fields and nothing stored is judged by {@link #refusal} on the unsaved deal instead; one that says neither (the
+     * default) has those deals written through the service.
+     */
+    default boolean judgesNewDeals() {
+        return false;
+    }
+
+    /**
+     * What {@link #refusal} says of any new deal created on {@code created} and moved at once to {@code target}, nothing
+     * done with it in between (nothing ticked, quoted or logged for it); only when {@link #judgesNewDeals}.
+     */
+    default Optional<String> refusalOfNewDeals(Stage created, Stage target) {
+        throw new UnsupportedOperationException(id() + " does not judge new deals without storing them");
+    }
 }

@@ -61,19 +61,28 @@ class MoveInBenchmark {
 
     private static final int BATCH = 5_000;
 
+    /** The move-in files of {@code size} rows in {@code base}, written unless they are there: customers, contacts, activities, deals, stage history. */
+    static List<Path> files(int size, Path base) throws IOException {
+        Files.createDirectories(base);
+        List<Path> files = List.of(base.resolve("movein-customers-" + size + ".csv"), base.resolve("movein-contacts-" + size + ".csv"),
+                base.resolve("movein-activities-" + size + ".csv"), base.resolve("movein-opportunities-" + size + ".csv"),
+                base.resolve("movein-opportunity-history-" + size + ".csv"));
+        writeFiles(size, files.get(0), files.get(1), files.get(2));
+        writeDeals(size, files.get(3));
+        writeHistory(size, files.get(4));
+        return files;
+    }
+
     @Test
     void moveIn() throws Exception {
         int size = Integer.getInteger("bench.importSize", 100_000);
         Path base = Path.of(System.getProperty("bench.db", "bench-db")).toAbsolutePath().normalize();
-        Files.createDirectories(base);
-        Path customers = base.resolve("movein-customers-" + size + ".csv");
-        Path contacts = base.resolve("movein-contacts-" + size + ".csv");
-        Path activities = base.resolve("movein-activities-" + size + ".csv");
-        Path deals = base.resolve("movein-opportunities-" + size + ".csv");
-        Path history = base.resolve("movein-opportunity-history-" + size + ".csv");
-        writeFiles(size, customers, contacts, activities);
-        writeDeals(size, deals);
-        writeHistory(size, history);
+        List<Path> files = files(size, base);
+        Path customers = files.get(0);
+        Path contacts = files.get(1);
+        Path activities = files.get(2);
+        Path deals = files.get(3);
+        Path history = files.get(4);
 
         LocalSecurityService security = new LocalSecurityService("bench");
         DomainEventPublisher quiet = (entity, change, id) -> { };
@@ -144,7 +153,7 @@ class MoveInBenchmark {
         return size / seconds;
     }
 
-    private static void writeFiles(int size, Path customers, Path contacts, Path activities) throws IOException {
+    static void writeFiles(int size, Path customers, Path contacts, Path activities) throws IOException {
         if (Files.exists(customers) && Files.exists(contacts) && Files.exists(activities)) {
             return;
         }
@@ -189,7 +198,7 @@ class MoveInBenchmark {
         };
     }
 
-    private static void writeDeals(int size, Path deals) throws IOException {
+    static void writeDeals(int size, Path deals) throws IOException {
         if (Files.exists(deals)) {
             return;
         }
@@ -206,7 +215,7 @@ class MoveInBenchmark {
      * Another CRM's stage history of the deals, a row each: an open deal was in Qualification the day it was created
      * (before the import's own row into its stage), a closed one in Proposal.
      */
-    private static void writeHistory(int size, Path history) throws IOException {
+    static void writeHistory(int size, Path history) throws IOException {
         if (Files.exists(history)) {
             return;
         }
@@ -223,7 +232,7 @@ class MoveInBenchmark {
     }
 
     /** The history rows as rows: a move into the file's stage, its external id. */
-    private static double rawHistory(Connection connection, int size) throws Exception {
+    static double rawHistory(Connection connection, int size) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         Map<String, Long> stages = new HashMap<>();
         try (var rs = connection.createStatement().executeQuery("SELECT s.NAME, s.ID FROM SB_STAGE s JOIN SB_PIPELINE p ON p.ID = s.PIPELINE_ID "
@@ -321,7 +330,7 @@ class MoveInBenchmark {
         return size / seconds;
     }
 
-    private static double rawCustomers(Connection connection, int size) throws Exception {
+    static double rawCustomers(Connection connection, int size) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CUSTOMER (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
                 + "UPDATED_BY, OWNER, NAME, NORMALIZED_NAME, INDUSTRY, REGION, ADDRESS, STATUS) VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?, ?, "
@@ -348,7 +357,7 @@ class MoveInBenchmark {
         }, "customers with their tags and external ids");
     }
 
-    private static double rawContacts(Connection connection, int size) throws Exception {
+    static double rawContacts(Connection connection, int size) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_CONTACT (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
                 + "UPDATED_BY, OWNER, CUSTOMER_ID, NAME, TITLE, IS_PRIMARY) VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?, ?, '采购经理', FALSE)");
@@ -376,7 +385,7 @@ class MoveInBenchmark {
         }, "contacts with their phones, e-mails and external ids");
     }
 
-    private static double rawActivities(Connection connection, int size) throws Exception {
+    static double rawActivities(Connection connection, int size) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_ACTIVITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
                 + "UPDATED_BY, OWNER, CUSTOMER_ID, ACTIVITY_TYPE, OCCURRED_AT, PERFORMED_BY, SUMMARY, OUTCOME) VALUES (?, 1, ?, 'bench', ?, 'bench', "
@@ -399,7 +408,7 @@ class MoveInBenchmark {
     }
 
     /** The same deals as rows: the deal, its stage history (one row, or two for a closed deal) and its external id. */
-    private static double rawDeals(Connection connection, int size) throws Exception {
+    static double rawDeals(Connection connection, int size) throws Exception {
         Timestamp now = Timestamp.from(Instant.now());
         Map<String, long[]> stages = new HashMap<>(); // name -> id, probability
         long pipeline;

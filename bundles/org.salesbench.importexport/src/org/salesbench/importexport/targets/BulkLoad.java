@@ -110,6 +110,13 @@ public abstract class BulkLoad implements BulkWriter.Staging {
         }
     }
 
+    /**
+     * In the loader's transaction, before the first insert: e.g. {@link SuspendedTriggers#dropInsertTriggers} for triggers
+     * whose work {@link #afterInserts} does once, set-based.
+     */
+    protected void beforeInserts(Connection connection) throws SQLException {
+    }
+
     /** In the loader's transaction, after every table is in and before the external ids: updates the load implies. */
     protected void afterInserts(Connection connection) throws SQLException {
     }
@@ -128,6 +135,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
                 unitOfWork.write(em -> {
                     Connection connection = em.unwrap(Connection.class);
                     try {
+                        beforeInserts(connection);
                         for (DerbyBulkInsert insert : inserts) {
                             insert.insert(connection);
                         }

@@ -336,9 +336,18 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
     /** The stage rules {@link #checkNew} can judge on a deal not yet stored: they need nothing beyond it. */
     private static final Set<String> IN_MEMORY_RULES = Set.of(StageRule.AMOUNT, StageRule.CLOSE_DATE, StageRule.NEXT_STEP);
 
-    /** Whether {@link #checkNew} can judge a new deal closed on {@code stage}: its rules need nothing but the deal. */
-    public static boolean checksInMemory(Stage stage) {
-        return IN_MEMORY_RULES.containsAll(stage.getRequiredRules());
+    /**
+     * Whether {@link #checkNew} can judge a new deal closed on {@code stage}: each of its rules needs nothing but the deal,
+     * or says what it says of every new deal without one ({@link StageRule#judgesNewDeals}, e.g. workflow's process).
+     */
+    public boolean checksInMemory(Stage stage) {
+        for (String ruleId : stage.getRequiredRules()) {
+            StageRule rule = rules.get(ruleId);
+            if (!IN_MEMORY_RULES.contains(ruleId) && (rule == null || !rule.judgesNewDeals())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -349,9 +358,11 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
      * probability, engaged and closed dates, forecast category). The target's rules must be
      * {@link #checksInMemory judged in memory}.
      *
+     * @param newDeals what the rules that judge new deals without a stored one said, by rule, stage created on and
+     *        target stage: kept by the caller for its run, so each is asked once per pair of stages
      * @return the errors, none when the deal may be stored
      */
-    public List<FieldError> checkNew(Opportunity o, Stage target) {
+    public List<FieldError> checkNew(Opportunity o, Stage target, Map<List<Object>, Optional<String>> newDeals) {
         security.check(Action.CREATE, Opportunity.ENTITY, null);
         prepare(o);
         LocalDate today = LocalDate.now(clock);
@@ -378,7 +389,14 @@ public class OpportunityServiceImpl extends SoftDeletingService implements Oppor
         if (o.getClosedOn() != null && o.getEngagedOn() != null && o.getClosedOn().isBefore(o.getEngagedOn())) {
             o.setEngagedOn(o.getClosedOn());
         }
-        checkRules(v, o, target);
+        for (String ruleId : target.getRequiredRules()) { // as checkRules, for the deal as the move would find it just created
+            StageRule rule = rules.get(ruleId);
+            String refusal = IN_MEMORY_RULES.contains(ruleId) ? rule.refusal(o, target).orElse(null)
+                    : newDeals.computeIfAbsent(List.of(ruleId, first.getId(), target.getId()), k -> rule.refusalOfNewDeals(first, target)).orElse(null);
+            if (refusal != null) {
+                v.add("stageId", Messages.Rule_refused, target.getLabel(), refusal);
+            }
+        }
         if (target.getKind() == StageKind.LOST && blank(o.getLossReason())) {
             v.add("lossReason", Messages.Opportunity_lossReasonRequired, Messages.Opportunity_lossReason);
         }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +34,7 @@ import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.testing.CliChild;
 
 /**
  * The crash harness: {@code cli import} runs in a child process (its own JVM and OSGi framework, started from this test
@@ -823,7 +822,7 @@ class CrashHarnessTest {
             String answerLine) throws Exception {
         Path out = dir.resolve("child-" + number + "-" + kind + ".out");
         long started = System.nanoTime();
-        Process child = new ProcessBuilder(childCommand(db, jvmOptions, arguments))
+        Process child = new ProcessBuilder(CliChild.command(dir, "jdbc:derby:" + db.toAbsolutePath() + ";create=true", jvmOptions, arguments))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         boolean finished;
         long answered = -1;
@@ -856,58 +855,6 @@ class CrashHarnessTest {
             throw new AssertionError("run " + number + " exited with " + child.exitValue() + ":\n" + printed);
         }
         return new Run(number, kind, mode, killAfter, finished, printed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), answered);
-    }
-
-    /**
-     * The command that starts the command line in a JVM and OSGi framework of its own, with the bundles of this test
-     * runtime (its configuration, copied without the test application) on the given database.
-     */
-    private List<String> childCommand(Path db, List<String> jvmOptions, List<String> arguments) throws IOException {
-        Path configuration = dir.resolve("configuration");
-        if (!Files.exists(configuration.resolve("config.ini"))) {
-            Path ours = Path.of(URI.create(System.getProperty("osgi.configuration.area")));
-            String ini = Files.readAllLines(ours.resolve("config.ini"), StandardCharsets.ISO_8859_1).stream()
-                    .filter(l -> !l.startsWith("eclipse.application") && !l.startsWith("eclipse.product") && !l.startsWith("eclipse.ignoreApp")
-                            && !l.startsWith("osgi.noShutdown") && !l.startsWith("osgi.instance.area") && !l.startsWith("osgi.configuration.area"))
-                    .collect(Collectors.joining("\n", "", "\n"));
-            Files.createDirectories(configuration);
-            Files.writeString(configuration.resolve("config.ini"), ini, StandardCharsets.ISO_8859_1);
-        }
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-Djava.awt.headless=true", "-Dlog4j2.statusLoggerLevel=OFF",
-                "-Dosgi.noShutdown=false", "-Declipse.application=org.salesbench.cli.application",
-                "-Dsalesbench.db.url=jdbc:derby:" + db.toAbsolutePath() + ";create=true",
-                "-Dderby.stream.error.file=" + dir.resolve("derby.log")));
-        // a new database is made as in this test JVM, from the build's migrated template (DerbyTemplates) rather than by
-        // every change set: the harness is about what a kill leaves, the migrations are the persistence tests' concern
-        for (String property : List.of("salesbench.derby.templates", "salesbench.derby.templates.folder")) {
-            String value = System.getProperty(property);
-            if (value != null && !value.isBlank()) {
-                command.add("-D" + property + "=" + value);
-            }
-        }
-        // the children share one class data archive, made as the first finished child exits (a killed one never writes
-        // it), as the product's own starts do (.mvn/jvm-options.sh): each later child starts with its classes parsed
-        command.addAll(List.of("-XX:SharedArchiveFile=" + dir.resolve("children.jsa"), "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off"));
-        command.addAll(jvmOptions);
-        // the module options this JVM was started with (Tycho's argLine), never its agents or debugger
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-native-access")).forEach(command::add);
-        command.addAll(List.of("-cp", classPath,
-                classPath.contains("org.eclipse.equinox.launcher") ? "org.eclipse.equinox.launcher.Main" : "org.eclipse.core.runtime.adaptor.EclipseStarter"));
-        String install = System.getProperty("osgi.install.area");
-        if (install != null) {
-            command.addAll(List.of("-install", install));
-        }
-        command.addAll(List.of("-configuration", configuration.toUri().toString(), "-data", dir.resolve("workspace").toString()));
-        String dev = System.getProperty("osgi.dev");
-        if (dev != null && !dev.isBlank()) {
-            command.addAll(List.of("-dev", dev));
-        }
-        command.addAll(List.of("-application", "org.salesbench.cli.application"));
-        command.addAll(arguments);
-        return command;
     }
 
     private static long query(Statement s, String sql) throws SQLException {

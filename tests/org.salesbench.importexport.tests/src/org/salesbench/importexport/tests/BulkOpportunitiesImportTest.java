@@ -214,7 +214,22 @@ class BulkOpportunitiesImportTest {
         sameRecords(DEALS);
         sameRecords(HISTORY);
         sameRecords(BOARD_TOTALS);
+
+        // the insert triggers the bulk load dropped for its transaction are back as they were, in their order, and keep
+        // the board's totals for the service's inserts after it
+        sameRecords(INSERT_TRIGGERS);
+        ImportResult viaService = run(service, false, bad, values.with("lossReason", "", "Not recorded"), Mode.VALID_ROWS, null);
+        ImportResult afterBulk = run(bulk, false, bad, values.with("lossReason", "", "Not recorded"), Mode.VALID_ROWS, null);
+        assertEquals(5, afterBulk.created(), afterBulk.errors().toString());
+        assertEquals(viaService.created(), afterBulk.created());
+        sameRecords(BOARD_TOTALS);
+        assertEquals(0, bulk.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN'").compareTo(bulk.sum("SELECT SUM(OPEN_AMOUNT) FROM SB_STAGE_TOTAL")));
     }
+
+    private static final String INSERT_TRIGGERS = "SELECT tb.TABLENAME, t.TRIGGERNAME, t.FIRINGTIME, t.TYPE, t.STATE, t.NEWREFERENCINGNAME, "
+            + "CAST(t.WHENCLAUSETEXT AS VARCHAR(4000)), CAST(t.TRIGGERDEFINITION AS VARCHAR(4000)) FROM SYS.SYSTRIGGERS t "
+            + "JOIN SYS.SYSTABLES tb ON tb.TABLEID = t.TABLEID WHERE t.EVENT = 'I' AND tb.TABLENAME IN ('SB_OPPORTUNITY', 'SB_STAGE_HISTORY') "
+            + "ORDER BY tb.TABLENAME, t.CREATIONTIMESTAMP";
     /**
      * Every stored column of a stage-history row but its id and the import's own times, with what its ids point at (a
      * move the rows that moved nothing name too has several external ids: the first and how many).

@@ -1,9 +1,14 @@
 package org.salesbench.opportunities.internal.targets;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +24,7 @@ import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.targets.BulkLoad;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.SuspendedTriggers;
 import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
@@ -34,12 +40,16 @@ import org.salesbench.opportunities.internal.OpportunityServiceImpl;
  * {@link OpportunityServiceImpl#create} and the move to a won or lost stage check, with the same messages and notes),
  * and stored as they store it: an open deal with one history row into its stage, a closed one created on the
  * pipeline's first open stage and moved to its won or lost stage (two rows), closed on the file's close date. The
- * database's triggers keep the board's stage totals, as for the service's inserts, and each deal's furthest stage is
- * written with it (see {@link #reached}); the
+ * database's insert triggers of the deals and their history (the board's stage totals, each deal's furthest stage) are
+ * dropped for the load and created again in its transaction ({@link SuspendedTriggers}), and their work is done once:
+ * the new open deals' count and amount per stage and currency, summed while staging, are added to SB_STAGE_TOTAL as the
+ * trigger adds each deal (a row per stage and currency made first when missing), and each deal's furthest stage is
+ * written with it (see {@link #reached}), the value the history trigger gives it; the
  * audit trail records the import as one entry (the engine's), and the workflow rules hear of it by one IMPORTED event.
  * Rows the bulk load does not write come back {@code null}, and the engine writes them through the service after the
  * load: rows matching a deal to update, rows of the placeholder account (created through the customer service on first
- * use), deals closed on a stage whose rules need a stored deal (a quote).
+ * use), deals closed on a stage whose rules need a stored deal (a quote; workflow's process checklist is judged without
+ * one, once per pair of stages: a new deal has nothing ticked).
  */
 final class OpportunityBulkLoad extends BulkLoad {
 
@@ -59,6 +69,12 @@ final class OpportunityBulkLoad extends BulkLoad {
     private final int deals;
     private final int history;
     private final Map<String, Long> existing;
+    /** The new open deals' count and amount per stage id and currency, what the insert triggers add to SB_STAGE_TOTAL. */
+    private final Map<List<Object>, BigDecimal[]> openTotals = new LinkedHashMap<>();
+    /** What the stage rules that judge new deals said, per rule and pair of stages, for the run (see {@link OpportunityServiceImpl#checkNew}). */
+    private final Map<List<Object>, java.util.Optional<String>> newDeals = new java.util.HashMap<>();
+    private SuspendedTriggers dealTriggers;
+    private SuspendedTriggers historyTriggers;
 
     OpportunityBulkLoad(OpportunitiesTarget.Writer writer, OpportunityServiceImpl service, MatchPolicy match) {
         super(writer.context.unitOfWork(), events(writer), OpportunitiesTarget.ENTITY, "SB_OPPORTUNITY",
@@ -132,6 +148,12 @@ final class OpportunityBulkLoad extends BulkLoad {
                 if (closed) {
                     historyRows.add(historyRow(next++, id, s.created(), s.closedOn(), o, o.getProbability()));
                 }
+                if (o.getState() == StageKind.OPEN && o.getAmount().getCurrency() != null) {
+                    BigDecimal[] total = openTotals.computeIfAbsent(List.of(o.getStage().getId(), o.getAmount().getCurrency()),
+                            k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+                    total[0] = total[0].add(BigDecimal.ONE);
+                    total[1] = total[1].add(o.getAmount().getAmount() == null ? BigDecimal.ZERO : o.getAmount().getAmount());
+                }
                 outcomes[s.row()] = RowOutcome.created(id);
                 externalId(rows.get(s.row()).text(OpportunitiesTarget.EXTERNAL_ID), id);
             }
@@ -140,6 +162,41 @@ final class OpportunityBulkLoad extends BulkLoad {
             add(history, historyRows);
         }
         return Arrays.asList(outcomes); // a null: the engine writes the row through the service after the load
+    }
+
+    @Override
+    protected void beforeInserts(Connection connection) throws SQLException {
+        dealTriggers = SuspendedTriggers.dropInsertTriggers(connection, "SB_OPPORTUNITY");
+        historyTriggers = SuspendedTriggers.dropInsertTriggers(connection, "SB_STAGE_HISTORY");
+    }
+
+    /**
+     * What the dropped insert triggers would have done for the new deals, once per stage and currency: the board's open
+     * totals (the furthest stage is in the rows already); then the triggers are created again.
+     */
+    @Override
+    protected void afterInserts(Connection connection) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement("INSERT INTO SB_STAGE_TOTAL (STAGE_ID, CURRENCY, OPEN_COUNT, OPEN_AMOUNT) "
+                + "SELECT ?, ?, 0, 0 FROM SYSIBM.SYSDUMMY1 WHERE NOT EXISTS (SELECT 1 FROM SB_STAGE_TOTAL t WHERE t.STAGE_ID = ? AND t.CURRENCY = ?)");
+                PreparedStatement add = connection.prepareStatement("UPDATE SB_STAGE_TOTAL SET OPEN_COUNT = OPEN_COUNT + ?, "
+                        + "OPEN_AMOUNT = OPEN_AMOUNT + ? WHERE STAGE_ID = ? AND CURRENCY = ?")) {
+            for (Map.Entry<List<Object>, BigDecimal[]> e : openTotals.entrySet()) {
+                long stage = (Long) e.getKey().get(0);
+                String currency = (String) e.getKey().get(1);
+                create.setLong(1, stage);
+                create.setString(2, currency);
+                create.setLong(3, stage);
+                create.setString(4, currency);
+                create.executeUpdate();
+                add.setLong(1, e.getValue()[0].longValueExact());
+                add.setBigDecimal(2, e.getValue()[1]);
+                add.setLong(3, stage);
+                add.setString(4, currency);
+                add.executeUpdate();
+            }
+        }
+        dealTriggers.restore(connection);
+        historyTriggers.restore(connection);
     }
 
     /**
@@ -190,7 +247,7 @@ final class OpportunityBulkLoad extends BulkLoad {
         if (!errors.isEmpty()) {
             return RowOutcome.failed(errors);
         }
-        if (closed && !OpportunityServiceImpl.checksInMemory(stage)) {
+        if (closed && !service.checksInMemory(stage)) {
             return null; // a rule of the stage needs the stored deal: the service's move judges it
         }
         CustomerReference.Found customer = (CustomerReference.Found) ref;
@@ -211,7 +268,7 @@ final class OpportunityBulkLoad extends BulkLoad {
             }
         }
         Stage created = closed ? pipeline.firstStage(StageKind.OPEN).orElse(null) : stage;
-        List<FieldError> refused = service.checkNew(o, stage);
+        List<FieldError> refused = service.checkNew(o, stage, newDeals);
         if (!refused.isEmpty()) {
             return RowOutcome.failed(refused);
         }

@@ -45,8 +45,26 @@ public class ProcessStageRule implements StageRule {
     @Override
     public Optional<String> refusal(Opportunity opportunity, Stage target) {
         Stage current = opportunity.getStage();
-        if (opportunity.getId() == null || current == null || target.getKind() == StageKind.LOST
-                || target.getPosition() <= current.getPosition()) {
+        if (opportunity.getId() == null || current == null) {
+            return Optional.empty();
+        }
+        return refusal(current, target, opportunity.getId());
+    }
+
+    /** A new deal has nothing ticked: what holds it up is the required items of the step of the stage it was created on. */
+    @Override
+    public boolean judgesNewDeals() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> refusalOfNewDeals(Stage created, Stage target) {
+        return refusal(created, target, null);
+    }
+
+    /** Why a deal in {@code current} (with the ticks of deal {@code opportunityId}; none when null) may not enter {@code target}. */
+    private Optional<String> refusal(Stage current, Stage target, Long opportunityId) {
+        if (target.getKind() == StageKind.LOST || target.getPosition() <= current.getPosition()) {
             return Optional.empty();
         }
         return unitOfWork.read(em -> {
@@ -56,8 +74,9 @@ public class ProcessStageRule implements StageRule {
                 return Optional.<String>empty();
             }
             ProcessStep step = steps.get(0);
-            List<String> ticked = em.createQuery("SELECT t.itemKey FROM ChecklistTick t WHERE t.opportunityId = :o AND t.stepId = :s", String.class)
-                    .setParameter("o", opportunity.getId()).setParameter("s", step.getId()).getResultList();
+            List<String> ticked = opportunityId == null ? List.of()
+                    : em.createQuery("SELECT t.itemKey FROM ChecklistTick t WHERE t.opportunityId = :o AND t.stepId = :s", String.class)
+                            .setParameter("o", opportunityId).setParameter("s", step.getId()).getResultList();
             List<ChecklistItem> open = step.getItems().stream().filter(i -> i.isRequired() && !ticked.contains(i.getKey())).toList();
             if (open.isEmpty()) {
                 return Optional.<String>empty();

@@ -98,6 +98,27 @@ class ProcessTest {
         assertTrue(f.opportunities.refusals(o.getId(), f.stage("Stage_closedLost").getId()).stream().noneMatch(m -> m.contains("Deal qualified")));
     }
 
+    /**
+     * An import that writes new deals itself (the opportunities' bulk load, which closes historical deals at once) asks
+     * the rule once per pair of stages: a new deal has nothing ticked, so the answer is the stored move's.
+     */
+    @Test
+    void aNewDealIsJudgedWithoutBeingStoredAsItsMoveWouldBe() {
+        ProcessStageRule rule = new ProcessStageRule(f.db);
+        Stage qualification = f.stage("Stage_qualification");
+        List<Stage> targets = List.of(f.stage("Stage_needsAnalysis"), f.stage("Stage_closedWon"), f.stage("Stage_closedLost"), qualification);
+        assertTrue(rule.judgesNewDeals());
+        assertEquals(java.util.Optional.empty(), rule.refusalOfNewDeals(qualification, f.stage("Stage_closedWon")), "shipped checklists gate nothing");
+        requireBudgetAndDecisionMaker();
+        Opportunity stored = f.opportunity("年度设备采购", "tester");
+        assertEquals(qualification.getId(), stored.getStage().getId());
+        for (Stage target : targets) {
+            assertEquals(rule.refusal(stored, target), rule.refusalOfNewDeals(qualification, target), target.getLabel());
+        }
+        assertTrue(rule.refusalOfNewDeals(qualification, f.stage("Stage_closedWon")).orElseThrow().contains("Budget confirmed"));
+        assertTrue(rule.refusalOfNewDeals(qualification, f.stage("Stage_closedLost")).isEmpty(), "losing a deal is never held up");
+    }
+
     @Test
     void aTickRemembersWhoAndWhenAndAnUnknownItemIsRefused() {
         requireBudgetAndDecisionMaker();

@@ -26,6 +26,24 @@ public final class JdbcTables {
         return false;
     }
 
+    /**
+     * Whether {@code table} of the current schema has {@code column}: a partial migration (an upgrade run changelog by
+     * changelog, as the layout tests do) may not have added it yet.
+     */
+    public static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        String schema = literalPattern(connection, connection.getSchema());
+        for (boolean upper : new boolean[] {true, false}) {
+            String t = upper ? table.toUpperCase(java.util.Locale.ROOT) : table.toLowerCase(java.util.Locale.ROOT);
+            String c = upper ? column.toUpperCase(java.util.Locale.ROOT) : column.toLowerCase(java.util.Locale.ROOT);
+            try (ResultSet rs = connection.getMetaData().getColumns(null, schema, literalPattern(connection, t), literalPattern(connection, c))) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A name as a metadata search pattern that matches only itself (schema names may hold _ and %). */
     private static String literalPattern(Connection connection, String name) throws SQLException {
         if (name == null) {

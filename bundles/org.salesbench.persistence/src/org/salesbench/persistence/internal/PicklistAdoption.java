@@ -27,7 +27,7 @@ public final class PicklistAdoption {
     private PicklistAdoption() {
     }
 
-    /** Adopts the unknown values of {@code columns} whose tables exist; returns how many values were added. */
+    /** Adopts the unknown values of {@code columns} whose tables and columns exist; returns how many values were added. */
     public static int adopt(Connection connection, List<PicklistColumnDescriptor> columns) throws SQLException {
         int added = 0;
         for (PicklistColumnDescriptor column : columns) {
@@ -35,7 +35,7 @@ public final class PicklistAdoption {
                 LOG.warning(NLS.bind(Messages.Picklist_badColumn, new Object[] {column.bundle().getSymbolicName(), column.table(), column.column()}));
                 continue;
             }
-            if (!JdbcTables.exists(connection, column.table())) {
+            if (!JdbcTables.exists(connection, column.table()) || !JdbcTables.hasColumn(connection, column.table(), column.column())) {
                 continue;
             }
             added += adopt(connection, column);

@@ -85,8 +85,7 @@ class QuoteDialogHistoryUiTest {
         UiTesting.waitUntil("the quote listed", () -> page.shownQuotes().size() == 1);
         Button open = page.buttons().get("open");
         assertFalse(open.isEnabled(), "Open… needs a selected quote");
-        Table list = UiTesting.find((Composite) page.getPartControl(), Table.class, t -> t.getItemCount() == 1).get(0);
-        UiTesting.selectRow(list, 0);
+        page.grid().selectRow(0);
         assertTrue(open.isEnabled());
 
         QuoteDialog dialog = page.openQuote(page.shownQuotes().get(0));

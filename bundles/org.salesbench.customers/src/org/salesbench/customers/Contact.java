@@ -9,8 +9,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
@@ -52,9 +50,9 @@ public class Contact extends DeletableEntity {
     @Column(name = "EMAIL", length = 254)
     private List<String> emails = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "DECISION_ROLE", length = 16)
-    private DecisionRole decisionRole;
+    /** The code of a value of the picklist {@code decisionRole}. */
+    @Column(name = "DECISION_ROLE", length = 64)
+    private String decisionRole;
 
     @Column(name = "IS_PRIMARY", nullable = false)
     private boolean primary;
@@ -76,8 +74,9 @@ public class Contact extends DeletableEntity {
     public void setDepartment(String department) { this.department = department; }
     public List<String> getPhones() { return phones; }
     public List<String> getEmails() { return emails; }
-    public DecisionRole getDecisionRole() { return decisionRole; }
-    public void setDecisionRole(DecisionRole decisionRole) { this.decisionRole = decisionRole; }
+    /** The code of a {@code decisionRole} picklist value ({@code DECISION_MAKER}), shown by its label. */
+    public String getDecisionRole() { return decisionRole; }
+    public void setDecisionRole(String decisionRole) { this.decisionRole = decisionRole; }
     public boolean isPrimary() { return primary; }
     public void setPrimary(boolean primary) { this.primary = primary; }
 }

@@ -50,14 +50,15 @@ public class Customer extends DeletableEntity {
     @Column(name = "ADDRESS", length = 255)
     private String address;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "COMPANY_SIZE", length = 16)
-    private CompanySize size;
+    /** The code of a value of the picklist {@code companySize} (head-count band). */
+    @Column(name = "COMPANY_SIZE", length = 64)
+    private String size;
 
     /** One of the configured grades (A, B, C, D by default). */
     @Column(name = "GRADE", length = 16)
     private String grade;
 
+    /** The code of a value of the picklist {@code leadSource}, as a converted lead's source (a text no value has as written). */
     @Column(name = "SOURCE", length = 64)
     private String source;
 
@@ -109,8 +110,9 @@ public class Customer extends DeletableEntity {
     public void setRegion(String region) { this.region = region; }
     public String getAddress() { return address; }
     public void setAddress(String address) { this.address = address; }
-    public CompanySize getSize() { return size; }
-    public void setSize(CompanySize size) { this.size = size; }
+    /** The code of a {@code companySize} picklist value ({@code MEDIUM}), shown by its label. */
+    public String getSize() { return size; }
+    public void setSize(String size) { this.size = size; }
     public String getGrade() { return grade; }
     public void setGrade(String grade) { this.grade = grade; }
     public String getSource() { return source; }

@@ -11,11 +11,9 @@ import java.util.Set;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.DecisionRole;
 
 /**
  * Realistic customers for demonstrations and benchmarks: Chinese and English company names,
@@ -61,7 +59,12 @@ public final class DemoDataGenerator {
     private static final String[] TITLES = {"总经理", "采购经理", "信息部主任", "财务总监", "技术总监", "运营经理", "副总裁", "销售总监"};
     private static final String[] EN_TITLES = {"CEO", "Head of Procurement", "IT Director", "CFO", "CTO", "Operations Manager"};
     private static final String[] DEPARTMENTS = {"总经办", "采购部", "信息中心", "财务部", "技术部", "运营部"};
-    private static final String[] SOURCES = {"展会", "客户推荐", "官网咨询", "电话拜访", "市场活动", "合作伙伴"};
+    /** Codes of the shipped lead sources (picklist leadSource): shown by their labels in the user's language. */
+    private static final String[] SOURCES = {"TRADE_SHOW", "REFERRAL", "WEB_FORM", "INBOUND_CALL", "CAMPAIGN", "PARTNER"};
+    /** Codes of the shipped company sizes (picklist companySize). */
+    public static final String[] SIZES = {"MICRO", "SMALL", "MEDIUM", "LARGE", "ENTERPRISE"};
+    /** Codes of the shipped decision roles (picklist decisionRole), the decision maker first. */
+    private static final String[] ROLES = {"DECISION_MAKER", "INFLUENCER", "CHAMPION", "USER", "GATEKEEPER", "OTHER"};
     private static final String[] TAGS = {"重点客户", "战略合作", "老客户", "高潜力", "价格敏感", "需要演示", "政府背景", "上市公司"};
     private static final String[] NEEDS = {"希望统一管理全国门店的销售数据，减少手工报表。", "现有系统无法跟踪回款，需要合同与收款联动。",
             "销售团队流动大，客户资料容易流失。", "需要移动端记录拜访，并在周会上看到漏斗。", "Wants one view of accounts across regions and faster quotes."};
@@ -121,7 +124,7 @@ public final class DemoDataGenerator {
             domain = word.toLowerCase() + "-" + trade.toLowerCase() + (n % 97) + ".example";
         }
         c.setIndustry(industry[0]);
-        c.setSize(CompanySize.values()[random.nextInt(CompanySize.values().length)]);
+        c.setSize(pick(SIZES));
         c.setGrade(grade());
         c.setSource(pick(SOURCES));
         c.setStatus(status());
@@ -178,7 +181,7 @@ public final class DemoDataGenerator {
             k.getPhones().add(String.format("0%d-%08d", 10 + random.nextInt(89), random.nextInt(100_000_000)));
         }
         k.getEmails().add(mailbox + "@" + domain);
-        k.setDecisionRole(primary ? DecisionRole.DECISION_MAKER : DecisionRole.values()[1 + random.nextInt(DecisionRole.values().length - 1)]);
+        k.setDecisionRole(primary ? ROLES[0] : ROLES[1 + random.nextInt(ROLES.length - 1)]);
         k.setPrimary(primary);
         return k;
     }

@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 
 import org.salesbench.core.model.DeletableEntity;
 import org.salesbench.core.model.Money;
-import org.salesbench.customers.CompanySize;
 
 /**
  * A prospective sale not yet qualified: a company and a person who showed interest. Screening
@@ -63,9 +62,9 @@ public class Lead extends DeletableEntity {
     @Column(name = "INDUSTRY", length = 64)
     private String industry;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "COMPANY_SIZE", length = 16)
-    private CompanySize size;
+    /** The code of a value of the picklist {@code companySize}. */
+    @Column(name = "COMPANY_SIZE", length = 64)
+    private String size;
 
     @Column(name = "NEED", length = 4000)
     private String need;
@@ -145,8 +144,9 @@ public class Lead extends DeletableEntity {
     public void setCampaign(String campaign) { this.campaign = campaign; }
     public String getIndustry() { return industry; }
     public void setIndustry(String industry) { this.industry = industry; }
-    public CompanySize getSize() { return size; }
-    public void setSize(CompanySize size) { this.size = size; }
+    /** The code of a {@code companySize} picklist value, shown by its label. */
+    public String getSize() { return size; }
+    public void setSize(String size) { this.size = size; }
     public String getNeed() { return need; }
     public void setNeed(String need) { this.need = need; }
     public Money getBudget() { return budget; }

@@ -4,7 +4,7 @@ package org.salesbench.opportunities;
 public enum ScoringRuleKind {
     /** points when the lead's industry equals the rule's value (case ignored) */
     INDUSTRY,
-    /** points when the lead's company size is the rule's value (a {@code CompanySize} name) */
+    /** points when the lead's company size is the rule's value (a code of the picklist {@code companySize}) */
     SIZE,
     /** points when the need description contains the rule's value (case ignored) */
     NEED_KEYWORD,

@@ -35,11 +35,23 @@ public interface Picklists {
     String CUSTOMER_STATUS = "customerStatus";
     /** An activity's type (customers' {@code ActivityType}): fixed values, editable labels. */
     String ACTIVITY_TYPE = "activityType";
+    /** A customer's or a lead's head-count band (shipped: {@code MICRO}, {@code SMALL}, {@code MEDIUM}, {@code LARGE}, {@code ENTERPRISE}). */
+    String COMPANY_SIZE = "companySize";
+    /**
+     * The part a contact plays in the customer's buying decision (shipped: {@code DECISION_MAKER}, {@code INFLUENCER},
+     * {@code CHAMPION}, {@code USER}, {@code GATEKEEPER}, {@code OTHER}).
+     */
+    String DECISION_ROLE = "decisionRole";
+    /**
+     * Where a lead is in screening (opportunities' {@code LeadStatus}): fixed values, editable labels; conversion and
+     * disqualification decide on the codes {@code CONVERTED} and {@code DISQUALIFIED}.
+     */
+    String LEAD_STATUS = "leadStatus";
     /**
      * Lists whose values carry behaviour (each is a module's enum constant, which code decides on): their labels are
      * renamed like any list's, but no value is added, moved or deactivated.
      */
-    java.util.Set<String> FIXED_LISTS = java.util.Set.of(CUSTOMER_STATUS, ACTIVITY_TYPE);
+    java.util.Set<String> FIXED_LISTS = java.util.Set.of(CUSTOMER_STATUS, ACTIVITY_TYPE, LEAD_STATUS);
 
     /**
      * The service on {@code unitOfWork} for a process that opened its database itself (a tool, a test); in the workbench

@@ -3,7 +3,6 @@ package org.salesbench.analytics.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.salesbench.customers.CompanySize;
 
 import jakarta.persistence.EntityManager;
 
@@ -15,7 +14,6 @@ import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportResult;
 import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.Unit;
-import org.salesbench.customers.CompanySize;
 
 /**
  * Customers by industry, size, grade, region or value band, with the revenue won from them in the
@@ -41,7 +39,7 @@ public class CustomerProfileReport extends SqlReport {
         };
     }
 
-    /** How a segment's value reads: value bands and company sizes by their labels, the rest as stored. */
+    /** How a segment's value reads: value bands by their labels, the rest as stored (picklist codes are labelled by the caller). */
     private static String segmentLabel(String by, Object value) {
         if ("value".equals(by)) {
             return Messages.band(((Number) value).intValue());
@@ -49,14 +47,7 @@ public class CustomerProfileReport extends SqlReport {
         if (value == null) {
             return Messages.Group_none;
         }
-        if ("size".equals(by)) {
-            try {
-                return CompanySize.valueOf(value.toString()).label();
-            } catch (IllegalArgumentException e) {
-                return value.toString(); // a code written by an older or foreign tool: shown as it is
-            }
-        }
-        return value.toString();
+        return value.toString(); // a code the list has not (a value kept as written) is shown as it is
     }
 
     /**
@@ -64,9 +55,15 @@ public class CustomerProfileReport extends SqlReport {
      * reports): an industry is stored as its code.
      */
     static java.util.Map<String, String> industryLabels(EntityManager em) {
+        return picklistLabels(em, "industry");
+    }
+
+    /** A picklist's labels in the user's language by code ({@code SB_PICKLIST_VALUE}, published for reports). */
+    static java.util.Map<String, String> picklistLabels(EntityManager em, String list) {
         String column = "zh".equals(java.util.Locale.getDefault().getLanguage()) ? "LABEL_ZH" : "LABEL_EN";
         java.util.Map<String, String> labels = new java.util.HashMap<>();
-        for (Object row : em.createNativeQuery("SELECT CODE, " + column + " FROM SB_PICKLIST_VALUE WHERE LIST_ID = 'industry'").getResultList()) {
+        for (Object row : em.createNativeQuery("SELECT CODE, " + column + " FROM SB_PICKLIST_VALUE WHERE LIST_ID = ?1").setParameter(1, list)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             labels.put((String) r[0], (String) r[1]);
         }
@@ -105,7 +102,9 @@ public class CustomerProfileReport extends SqlReport {
             Sql sql = scope.customers.select(segment).select(Metrics.CUSTOMER_COUNT.aggregate(dialect(context))).select("SUM(v.WON)")
                     .groupBy(segment).orderBy("value".equals(filter.by()) ? "1" : "2 DESC, 1");
             List<ReportRow> rows = new ArrayList<>();
-            java.util.Map<String, String> industries = "industry".equals(filter.by()) ? industryLabels(em) : java.util.Map.of();
+            // industries and company sizes are stored as picklist codes: shown by their labels
+            java.util.Map<String, String> industries = "industry".equals(filter.by()) ? industryLabels(em)
+                    : "size".equals(filter.by()) ? picklistLabels(em, "companySize") : java.util.Map.of();
             for (Object[] r : sql.rows(em)) {
                 String label = r[0] != null && industries.containsKey(r[0].toString()) ? industries.get(r[0].toString())
                         : segmentLabel(filter.by(), r[0]);

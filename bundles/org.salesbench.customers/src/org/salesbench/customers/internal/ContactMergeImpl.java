@@ -34,7 +34,6 @@ import org.salesbench.customers.Activity;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
-import org.salesbench.customers.DecisionRole;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.DuplicateGroup;
 import org.salesbench.customers.DuplicateGroup.Member;
@@ -45,6 +44,7 @@ import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.SoftDeletion;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.UnitOfWork;
 
 import jakarta.persistence.EntityManager;
@@ -362,7 +362,7 @@ public class ContactMergeImpl implements RecordMerge {
             movedBack.put(Activity.ENTITY, activities);
             for (String field : FIELDS) {
                 String text = record.text("field." + field);
-                set(keep, field, text == null ? null : "decisionRole".equals(field) ? DecisionRole.valueOf(text) : text);
+                set(keep, field, text);
             }
             keep.getPhones().clear();
             keep.getPhones().addAll(record.list("phone"));
@@ -407,7 +407,7 @@ public class ContactMergeImpl implements RecordMerge {
         case "name" -> c.setName((String) value);
         case "title" -> c.setTitle((String) value);
         case "department" -> c.setDepartment((String) value);
-        case "decisionRole" -> c.setDecisionRole((DecisionRole) value);
+        case "decisionRole" -> c.setDecisionRole((String) value);
         default -> throw new IllegalArgumentException(field);
         }
     }
@@ -418,9 +418,11 @@ public class ContactMergeImpl implements RecordMerge {
             Contact c = existing(em, id, "id");
             security.check(Action.READ, Contact.ENTITY, c.getOwner());
             Map<String, String> shown = new LinkedHashMap<>();
+            Picklists picklists = Picklists.open(unitOfWork, security);
             for (String field : FIELDS) {
                 Object value = get(c, field);
-                shown.put(field, value == null ? "" : value instanceof DecisionRole role ? role.label() : value.toString().strip());
+                shown.put(field, value == null ? "" : "decisionRole".equals(field) ? picklists.label(Picklists.DECISION_ROLE, (String) value)
+                        : value.toString().strip());
             }
             return shown;
         });

@@ -471,7 +471,7 @@ public class CustomerMergeImpl implements CustomerMerge {
         case "industry" -> c.setIndustry((String) value);
         case "region" -> c.setRegion((String) value);
         case "address" -> c.setAddress((String) value);
-        case "size" -> c.setSize((org.salesbench.customers.CompanySize) value);
+        case "size" -> c.setSize((String) value);
         case "grade" -> c.setGrade((String) value);
         case "source" -> c.setSource((String) value);
         case "status" -> c.setStatus((org.salesbench.customers.CustomerStatus) value);

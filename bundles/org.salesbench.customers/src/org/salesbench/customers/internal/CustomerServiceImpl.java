@@ -42,8 +42,10 @@ import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.internal.search.CustomerSearch;
+import org.salesbench.persistence.BoundPicklists;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.MaskingViews;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
 import org.salesbench.persistence.SqlParameters;
@@ -78,6 +80,21 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         this.search = CustomerSearch.of(unitOfWork.settings());
         this.contacts = new SoftDeletion(Contact.ENTITY, "SB_CONTACT", "NAME", unitOfWork, security);
         this.activities = new SoftDeletion(Activity.ENTITY, "SB_ACTIVITY", "SUMMARY", unitOfWork, security);
+        this.picklists = new BoundPicklists(unitOfWork, security);
+    }
+
+    /** The workbench's and the CLI's picklist service (one cache for every reader); a bare setup opens its own. */
+    private final BoundPicklists picklists;
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    public void setPicklists(Picklists picklists) {
+        this.picklists.bind(picklists);
+    }
+
+    public void unsetPicklists(Picklists picklists) {
+        this.picklists.unbind(picklists);
     }
 
     @Deactivate
@@ -337,6 +354,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         v.maxLength("region", Messages.Customer_region, customer.getRegion(), 64);
         v.maxLength("address", Messages.Customer_address, customer.getAddress(), 255);
         v.maxLength("source", Messages.Customer_source, customer.getSource(), 64);
+        v.maxLength("size", Messages.Customer_size, customer.getSize(), 64);
         v.maxLength("needs", Messages.Customer_needs, customer.getNeeds(), 4000);
         v.maxLength("notes", Messages.Customer_notes, customer.getNotes(), 4000);
         if (customer.getGrade() != null && !customer.getGrade().isBlank()) {
@@ -355,6 +373,7 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
             }
             v.maxLength(prefix + "title", Messages.Contact_title, contact.getTitle(), 128);
             v.maxLength(prefix + "department", Messages.Contact_department, contact.getDepartment(), 128);
+            v.maxLength(prefix + "decisionRole", Messages.Contact_decisionRole, contact.getDecisionRole(), 64);
             contact.getPhones().forEach(p -> v.phone(prefix + "phones", Messages.Contact_phone, p));
             contact.getEmails().forEach(e -> v.email(prefix + "emails", Messages.Contact_email, e));
         }
@@ -382,7 +401,17 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
     }
 
     /** Normalises what people type, and keeps the derived columns in step. */
-    private static void prepare(Customer customer) {
+    /**
+     * Codes stored, labels shown: a size, a source (a converted lead's) or a contact's decision role given as a code
+     * (any case) or a label in either language is stored as the picklist value's code, whoever writes it (an editor, a
+     * caller of the API, a rule); a text no value has is kept as written (it becomes a value at the next upgrade).
+     */
+    private void prepare(Customer customer) {
+        customer.setSize(picklists.code(Picklists.COMPANY_SIZE, customer.getSize()));
+        customer.setSource(picklists.code(Picklists.LEAD_SOURCE, customer.getSource()));
+        for (Contact contact : customer.getContacts()) {
+            contact.setDecisionRole(picklists.code(Picklists.DECISION_ROLE, contact.getDecisionRole()));
+        }
         if (customer.getName() != null) {
             customer.setName(customer.getName().strip());
         }

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.salesbench.customers.Activity;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.CustomerStatus;
 
@@ -43,7 +42,6 @@ final class MergeRecordText {
             return null;
         }
         return switch (field) {
-        case "size" -> CompanySize.valueOf(text);
         case "status" -> CustomerStatus.valueOf(text);
         case "nextFollowUp" -> LocalDate.parse(text);
         default -> text;

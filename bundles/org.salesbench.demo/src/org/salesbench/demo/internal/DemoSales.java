@@ -12,7 +12,6 @@ import java.util.Random;
 import org.eclipse.core.runtime.SubMonitor;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.demo.DemoDataGenerator;
@@ -137,7 +136,7 @@ public final class DemoSales {
             lead.setPhone(String.format("+86 13%d %04d %04d", random.nextInt(10), random.nextInt(10_000), random.nextInt(10_000)));
             lead.setEmail("lead" + (i + 1) + "@example.cn");
             lead.setSource(source());
-            lead.setSize(CompanySize.values()[random.nextInt(CompanySize.values().length)]);
+            lead.setSize(pick(DemoDataGenerator.SIZES));
             lead.setNeed(pick(LEAD_NEEDS));
             if (random.nextInt(3) > 0) {
                 lead.setBudget(Money.cny(String.valueOf(20_000 + random.nextInt(50) * 10_000)));

@@ -40,6 +40,23 @@ public final class PicklistCodes implements UnaryOperator<String> {
             "IT服务", "TECHNOLOGY", "计算机", "TECHNOLOGY", "通讯", "COMMUNICATIONS", "医疗", "HEALTHCARE", "制造", "MANUFACTURING",
             "交通运输", "TRANSPORTATION", "银行业", "BANKING", "保险业", "INSURANCE" };
 
+    /**
+     * The standard lead sources of Salesforce and Zoho CRM (a lead's, a deal's or an account's source), as the shipped
+     * {@code leadSource} codes; the others are reported or added.
+     */
+    public static final String[] VENDOR_LEAD_SOURCES = { "Web", "WEB_FORM", "Online Store", "WEB_FORM", "Web Download", "WEB_FORM",
+            "Phone Inquiry", "INBOUND_CALL", "Partner Referral", "PARTNER", "Partner", "PARTNER", "Employee Referral", "REFERRAL",
+            "External Referral", "REFERRAL", "Trade Show", "TRADE_SHOW", "Other", "OTHER" };
+
+    /**
+     * Salesforce's standard contact roles (an opportunity's or a contract's contact role: Business User, Decision Maker,
+     * Economic Buyer, …) and common Chinese names, as the shipped {@code decisionRole} codes.
+     */
+    public static final String[] VENDOR_DECISION_ROLES = { "Business User", "USER", "Decision Maker", "DECISION_MAKER", "Economic Buyer",
+            "DECISION_MAKER", "Economic Decision Maker", "DECISION_MAKER", "Executive Sponsor", "CHAMPION", "Evaluator", "INFLUENCER",
+            "Technical Buyer", "INFLUENCER", "Influencer", "INFLUENCER", "Other", "OTHER", "Gatekeeper", "GATEKEEPER", "拍板人", "DECISION_MAKER",
+            "关键人", "DECISION_MAKER", "教练", "CHAMPION", "用户", "USER" };
+
     private final ImportContext context;
     private final Picklists picklists;
     private final String list;
@@ -79,6 +96,9 @@ public final class PicklistCodes implements UnaryOperator<String> {
         }
         String written = text.strip();
         String code = codes.get(key(written));
+        if (code == null && Picklists.COMPANY_SIZE.equals(list)) {
+            code = headCountBand(written); // Salesforce's NumberOfEmployees, Zoho's Employees
+        }
         if (code != null) {
             return code;
         }
@@ -114,6 +134,19 @@ public final class PicklistCodes implements UnaryOperator<String> {
         } catch (IllegalStateException noSecurity) { // a bare setup: the picklist service checks when it adds
             return true;
         }
+    }
+
+    /**
+     * The shipped {@code companySize} code of a head count ({@code "250"}, {@code "1,200"}: what Salesforce's
+     * {@code NumberOfEmployees} and Zoho's {@code Employees} hold); {@code null} when {@code text} is not a whole number.
+     */
+    public static String headCountBand(String text) {
+        String digits = text == null ? "" : text.strip().replaceAll("[,\\s'’]", "");
+        if (!digits.matches("[0-9]{1,12}")) {
+            return null;
+        }
+        long n = Long.parseLong(digits);
+        return n < 10 ? "MICRO" : n < 100 ? "SMALL" : n < 1_000 ? "MEDIUM" : n < 10_000 ? "LARGE" : "ENTERPRISE";
     }
 
     private static String key(String text) {

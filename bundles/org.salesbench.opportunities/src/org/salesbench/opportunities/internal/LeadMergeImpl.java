@@ -20,7 +20,6 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.CustomerLookup;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.customers.DuplicateGroup;
@@ -259,7 +258,7 @@ public class LeadMergeImpl implements RecordMerge {
                 String text = value == null ? "" : switch (field) {
                 case "source", "campaign" -> picklists.label(Picklists.LEAD_SOURCE, (String) value);
                 case "industry" -> picklists.label(Picklists.INDUSTRY, (String) value);
-                case "size" -> ((CompanySize) value).label();
+                case "size" -> picklists.label(Picklists.COMPANY_SIZE, (String) value);
                 default -> value.toString();
                 };
                 shown.put(field, text.replace('\n', ' ').strip());
@@ -365,7 +364,7 @@ public class LeadMergeImpl implements RecordMerge {
             }
             for (String field : FIELDS) {
                 String text = saved.before().get("field." + field);
-                set(keep, field, text == null ? null : "size".equals(field) ? CompanySize.valueOf(text) : text);
+                set(keep, field, text);
             }
             keep.setNormalizedCompany(lookup.foldName(keep.getCompany()));
             keep.setPhoneDigits(keep.getPhone() == null ? null : lookup.phoneDigits(keep.getPhone()));
@@ -416,7 +415,7 @@ public class LeadMergeImpl implements RecordMerge {
         case "source" -> l.setSource((String) value);
         case "campaign" -> l.setCampaign((String) value);
         case "industry" -> l.setIndustry((String) value);
-        case "size" -> l.setSize((CompanySize) value);
+        case "size" -> l.setSize((String) value);
         case "need" -> l.setNeed((String) value);
         case "grade" -> l.setGrade((String) value);
         case "owner" -> l.setOwner((String) value);

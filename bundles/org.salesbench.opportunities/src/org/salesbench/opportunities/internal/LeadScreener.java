@@ -61,7 +61,7 @@ final class LeadScreener {
         String value = rule.getValue() == null ? "" : rule.getValue().strip();
         return switch (rule.getKind()) {
             case INDUSTRY -> lead.getIndustry() != null && IndustryCodes.same(em, lead.getIndustry(), value);
-            case SIZE -> lead.getSize() != null && lead.getSize().name().equalsIgnoreCase(value);
+            case SIZE -> lead.getSize() != null && lead.getSize().equalsIgnoreCase(value);
             case NEED_KEYWORD -> !value.isEmpty() && lead.getNeed() != null
                     && lead.getNeed().toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
             case SOURCE -> lead.getSource() != null && lead.getSource().equalsIgnoreCase(value);

@@ -3,7 +3,6 @@ package org.salesbench.opportunities.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +35,6 @@ import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.core.validation.Validator;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
@@ -62,6 +60,7 @@ import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.MaskingViews;
 import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.BoundPicklists;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SoftDeletion;
@@ -294,6 +293,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
         // codes stored, labels shown: a source or campaign named by a code or either label is stored as the code
         lead.setSource(picklists.leadSource(lead.getSource()));
         lead.setCampaign(picklists.leadSource(lead.getCampaign()));
+        lead.setSize(picklists.code(Picklists.COMPANY_SIZE, lead.getSize()));
         lead.setIndustry(blankToNull(lead.getIndustry()));
         if (lead.getStatus() != LeadStatus.DISQUALIFIED && lead.getStatus() != null) {
             lead.setDisqualifyReason(blankToNull(lead.getDisqualifyReason()));
@@ -642,7 +642,7 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
     public List<ScoringRule> saveScoringRules(List<ScoringRule> rules) {
         security.check(Action.UPDATE, Lead.ENTITY, null);
         Validator v = new Validator();
-        String sizes = String.join(", ", Arrays.stream(CompanySize.values()).map(Enum::name).toList());
+        String sizes = String.join(", ", picklists().activeValues(Picklists.COMPANY_SIZE).stream().map(s -> s.code()).toList());
         for (int i = 0; i < rules.size(); i++) {
             ScoringRule rule = rules.get(i);
             String prefix = "rules[" + i + "].";
@@ -658,9 +658,14 @@ public class LeadServiceImpl extends SoftDeletingService implements LeadService 
                     }
                 }
                 case SIZE -> {
-                    if (v.required(prefix + "value", Messages.ScoringRule_value, value)
-                            && Arrays.stream(CompanySize.values()).noneMatch(s -> s.name().equalsIgnoreCase(value))) {
-                        v.add(prefix + "value", Messages.ScoringRule_badSize, Messages.ScoringRule_value, value, sizes);
+                    if (v.required(prefix + "value", Messages.ScoringRule_value, value)) {
+                        // a company size's code or either label, stored as the code
+                        java.util.Optional<String> size = picklists().resolve(Picklists.COMPANY_SIZE, value);
+                        if (size.isEmpty()) {
+                            v.add(prefix + "value", Messages.ScoringRule_badSize, Messages.ScoringRule_value, value, sizes);
+                        } else {
+                            rule.setValue(size.get());
+                        }
                     }
                 }
                 case EXISTING_CUSTOMER, WON_BEFORE -> {

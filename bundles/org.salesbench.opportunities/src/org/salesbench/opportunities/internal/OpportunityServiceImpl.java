@@ -55,6 +55,7 @@ import org.salesbench.opportunities.assignment.AssignableKind;
 import org.salesbench.opportunities.assignment.AssignmentService;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.MaskingViews;
+import org.salesbench.persistence.BoundPicklists;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.persistence.SoftDeletingService;
 import org.salesbench.persistence.SqlParameters;

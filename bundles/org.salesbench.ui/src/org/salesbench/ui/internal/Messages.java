@@ -26,6 +26,10 @@ public final class Messages extends NLS {
     public static String Picklists_industry;
     public static String Picklists_lossReason;
     public static String Picklists_customerStatus;
+    public static String Picklists_leadSource;
+    public static String Picklists_companySize;
+    public static String Picklists_decisionRole;
+    public static String Picklists_leadStatus;
     public static String Picklists_activityType;
     public static String Application_databaseErrorTitle;
     public static String Application_databaseNoticeTitle;

@@ -15,7 +15,6 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.customers.Activity;
 import org.salesbench.customers.ActivityType;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.internal.CustomerServiceImpl;
@@ -131,9 +130,9 @@ final class SalesData implements AutoCloseable {
             em.persist(south);
             return null;
         });
-        Customer c1 = customer("C1", "华东精密制造", "li.wei", "制造业", "华东", CompanySize.LARGE, "A", "2026-01-10");
-        Customer c2 = customer("C2", "北方物流", "wang.fang", "物流", "华北", CompanySize.MEDIUM, "B", "2026-02-15");
-        Customer c3 = customer("C3", "南方零售", "zhao.lei", "零售", "华南", CompanySize.SMALL, "A", "2026-02-20");
+        Customer c1 = customer("C1", "华东精密制造", "li.wei", "制造业", "华东", "LARGE", "A", "2026-01-10");
+        Customer c2 = customer("C2", "北方物流", "wang.fang", "物流", "华北", "MEDIUM", "B", "2026-02-15");
+        Customer c3 = customer("C3", "南方零售", "zhao.lei", "零售", "华南", "SMALL", "A", "2026-02-20");
         Customer c4 = customer("C4", "西部能源", "li.wei", "制造业", "西南", null, "C", "2025-12-01");
         Product p1 = products.create(new Product("P1", "CRM 标准版", "套", Money.cny("10000"), new BigDecimal("0.13")));
         Product p2 = products.create(new Product("P2", "CRM 企业版", "套", Money.cny("50000"), new BigDecimal("0.13")));
@@ -166,7 +165,7 @@ final class SalesData implements AutoCloseable {
         activity(c3, "zhao.lei", "2026-03-01T09:00", "方案演示");
     }
 
-    private Customer customer(String key, String name, String owner, String industry, String region, CompanySize size, String grade, String created) {
+    private Customer customer(String key, String name, String owner, String industry, String region, String size, String grade, String created) {
         Customer c = new Customer(name);
         c.setStatus(CustomerStatus.ACTIVE);
         c.setOwner(owner);

@@ -25,7 +25,6 @@ import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.DecisionRole;
 import org.salesbench.customers.DuplicateCandidate;
 import org.salesbench.customers.DuplicateCandidate.Reason;
 import org.salesbench.persistence.ConcurrentChangeException;
@@ -54,11 +53,51 @@ class CustomerServiceTest {
         c.getTags().addAll(List.of("战略客户", "5G"));
         Contact li = c.addContact(contact("李伟", "+86 138 0013 8000", "li.wei@huawei.example"));
         li.setTitle("采购总监");
-        li.setDecisionRole(DecisionRole.DECISION_MAKER);
+        li.setDecisionRole("DECISION_MAKER");
         li.setPrimary(true);
         c.addContact(contact("Wang Fang", "0755-2878 0808", null));
         c.addActivity(new Activity(ActivityType.VISIT, LocalDateTime.of(2026, 11, 2, 10, 0), "首次拜访"));
         return c;
+    }
+
+    /**
+     * Company size, source and a contact's decision role are picklist codes whoever writes them: a code (any case) or a
+     * label in either language is stored as the code; a text no value has is kept as written.
+     */
+    @Test
+    void sizeSourceAndDecisionRoleAreStoredAsCodesForACodeOrEitherLabel() {
+        Customer c = customer("码表有限公司");
+        c.setSize("100–999 人"); // the Chinese label of MEDIUM
+        c.setSource(" web form "); // the English label of WEB_FORM, another case, blanks around
+        Contact k = c.addContact(contact("张三", null, null));
+        k.setDecisionRole("把关者"); // GATEKEEPER in Chinese
+        Contact other = c.addContact(contact("李四", null, null));
+        other.setDecisionRole("champion");
+        long id = fx.service.create(c).getId();
+        Customer read = fx.service.find(id).orElseThrow();
+        assertEquals("MEDIUM", read.getSize());
+        assertEquals("WEB_FORM", read.getSource());
+        assertEquals(Set.of("GATEKEEPER", "CHAMPION"), Set.of(read.getContacts().get(0).getDecisionRole(), read.getContacts().get(1).getDecisionRole()));
+
+        read.setSize("Enterprise-ish");
+        read.setSource("展会");
+        fx.service.update(read);
+        Customer again = fx.service.find(id).orElseThrow();
+        assertEquals("Enterprise-ish", again.getSize(), "a text no value has is kept as written");
+        assertEquals("TRADE_SHOW", again.getSource());
+        org.salesbench.persistence.Picklists picklists = org.salesbench.persistence.Picklists.open(fx.db,
+                new org.salesbench.core.security.LocalSecurityService("tester"));
+        assertEquals("100–999", picklists.label(org.salesbench.persistence.Picklists.COMPANY_SIZE, "MEDIUM", java.util.Locale.ENGLISH));
+        assertEquals("100–999 人", picklists.label(org.salesbench.persistence.Picklists.COMPANY_SIZE, "MEDIUM", java.util.Locale.SIMPLIFIED_CHINESE));
+
+        // an administrator adds a size: it is a value like the shipped ones
+        var added = picklists.add(org.salesbench.persistence.Picklists.COMPANY_SIZE, null, "Startup", "初创");
+        read = fx.service.find(id).orElseThrow();
+        read.setSize("初创");
+        fx.service.update(read);
+        assertEquals(added.code(), fx.service.find(id).orElseThrow().getSize());
+        // lead status is a fixed list: its values carry the lead's screening (converted, disqualified)
+        assertThrows(IllegalArgumentException.class, () -> picklists.add(org.salesbench.persistence.Picklists.LEAD_STATUS, null, "Nurture", "培育"));
     }
 
     @Test

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.importexport.ImportResult;
@@ -107,7 +106,7 @@ class EntityRoundTripTest {
         hot.setEmail("wang.fang@haina.example");
         hot.setSource("REFERRAL");
         hot.setIndustry("HEALTHCARE");
-        hot.setSize(CompanySize.ENTERPRISE);
+        hot.setSize("ENTERPRISE");
         hot.setNeed("CRM, 预算已批");
         hot.setBudget(Money.of(new BigDecimal("500000"), "CNY"));
         hot.setStatus(LeadStatus.WORKING);

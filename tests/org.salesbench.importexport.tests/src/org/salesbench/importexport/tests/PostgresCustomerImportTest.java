@@ -18,7 +18,6 @@ import org.salesbench.core.validation.CreditCode;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
-import org.salesbench.customers.DecisionRole;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportResult.Outcome;
 import org.salesbench.importexport.WriteOptions;
@@ -96,7 +95,7 @@ class PostgresCustomerImportTest {
         assertEquals(Set.of("战略客户", "5G"), huawei.getTags());
         assertEquals(2, huawei.getContacts().size());
         Contact li = huawei.getContacts().stream().filter(k -> k.getName().equals("李伟")).findFirst().orElseThrow();
-        assertEquals(DecisionRole.DECISION_MAKER, li.getDecisionRole());
+        assertEquals("DECISION_MAKER", li.getDecisionRole());
         assertTrue(li.isPrimary());
         assertEquals(List.of("li.wei@huawei.example"), li.getEmails());
         assertEquals(1, source.customers.count(CustomerFilter.text("华为")), "the imported rows are in the search index");

@@ -22,12 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.validation.CreditCode;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.DecisionRole;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportResult.Outcome;
@@ -99,7 +97,7 @@ class XlsxAndRoundTripTest {
         huawei.setIndustry("COMMUNICATIONS"); // a code of the industry picklist, as the editor stores it
         huawei.setRegion("广东");
         huawei.setAddress("坂田, \"华为基地\"\n北区");
-        huawei.setSize(CompanySize.ENTERPRISE);
+        huawei.setSize("ENTERPRISE");
         huawei.setGrade("A");
         huawei.setSource("展会");
         huawei.setStatus(CustomerStatus.ACTIVE);
@@ -112,7 +110,7 @@ class XlsxAndRoundTripTest {
         li.setDepartment("采购部");
         li.getPhones().addAll(List.of("+86 138 0013 8000", "0755-2878 0808"));
         li.getEmails().add("li.wei@huawei.example");
-        li.setDecisionRole(DecisionRole.DECISION_MAKER);
+        li.setDecisionRole("DECISION_MAKER");
         li.setPrimary(true);
         huawei.addContact(new Contact("Wang Fang")).getEmails().add("wang@huawei.example");
         fx.customers.create(huawei);

@@ -23,7 +23,6 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
@@ -83,7 +82,7 @@ class LeadServiceTest {
     @Test
     void defaultRulesScoreAndGrade() {
         Lead lead = lead("杭州星河信息技术有限公司");
-        lead.setSize(CompanySize.LARGE); // 20
+        lead.setSize("LARGE"); // 20
         lead.setSource("REFERRAL"); // 15
         lead.setNeed("想替换现有 CRM 系统"); // 10
         lead.setBudget(Money.cny("150000")); // 15
@@ -93,7 +92,7 @@ class LeadServiceTest {
         assertFalse(saved.isDuplicate());
 
         Lead small = lead("小微商贸");
-        small.setSize(CompanySize.MICRO);
+        small.setSize("MICRO");
         small.setBudget(Money.cny("99999.99"));
         Lead weak = fx.leads.create(small);
         assertEquals(0, weak.getScore());
@@ -128,7 +127,7 @@ class LeadServiceTest {
 
         Lead fresh = lead("苏州精工机械");
         fresh.setIndustry("制造");
-        fresh.setSize(CompanySize.LARGE);
+        fresh.setSize("LARGE");
         fresh.setNeed("需要 ERP 升级");
         LeadScreening screening = fx.leads.screen(fresh);
         assertEquals(65, screening.score());
@@ -137,7 +136,7 @@ class LeadServiceTest {
 
         Lead known = lead("深圳华为技术有限公司");
         known.setIndustry("制造");
-        known.setSize(CompanySize.LARGE);
+        known.setSize("LARGE");
         Lead saved = fx.leads.create(known);
         assertEquals(30 + 20 + 10 + 25, saved.getScore());
         assertEquals("A", saved.getGrade());
@@ -217,9 +216,11 @@ class LeadServiceTest {
         lead.setEmail("wang.fang@haina.example");
         lead.setIndustry("物流");
         lead.setSource("TRADE_SHOW");
+        lead.setSize("1,000–9,999"); // the English label of LARGE: the code is stored
         lead.setBudget(Money.cny("200000"));
         lead.setStatus(LeadStatus.QUALIFIED);
         Lead saved = fx.leads.create(lead);
+        assertEquals("LARGE", saved.getSize());
         fx.events.clear();
 
         LeadConversion made = fx.leads.convert(saved.getId(), new ConversionRequest(null, null, null, null, LocalDate.now(Clocks.system()).plusMonths(1)));
@@ -227,6 +228,14 @@ class LeadServiceTest {
         Customer customer = fx.customers.find(made.customerId()).orElseThrow();
         assertEquals("宁波海纳物流有限公司", customer.getName());
         assertEquals("物流", customer.getIndustry());
+        // the lead's source code, shown by its label in the user's language (the editor showed TRADE_SHOW before)
+        assertEquals("TRADE_SHOW", customer.getSource());
+        assertEquals("LARGE", customer.getSize());
+        org.salesbench.persistence.Picklists picklists = org.salesbench.persistence.Picklists.open(fx.db,
+                new org.salesbench.core.security.LocalSecurityService("tester"));
+        assertEquals("Trade show", picklists.label(org.salesbench.persistence.Picklists.LEAD_SOURCE, customer.getSource(), java.util.Locale.ENGLISH));
+        assertEquals("展会", picklists.label(org.salesbench.persistence.Picklists.LEAD_SOURCE, customer.getSource(),
+                java.util.Locale.SIMPLIFIED_CHINESE));
         assertEquals(1, customer.getContacts().size());
         Contact contact = customer.getContacts().get(0);
         assertEquals(made.contactId(), contact.getId());

@@ -19,7 +19,8 @@ import org.salesbench.core.security.FieldAccess;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.Validator;
 import org.salesbench.customers.Contact;
-import org.salesbench.customers.DecisionRole;
+import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.ui.Services;
 
 /**
@@ -38,6 +39,7 @@ public class ContactDialog extends TitleAreaDialog {
     private Text phones;
     private Text emails;
     private Combo role;
+    private java.util.List<PicklistValue> roles;
     private Button primary;
 
     public ContactDialog(Shell parent, Contact contact) {
@@ -106,8 +108,10 @@ public class ContactDialog extends TitleAreaDialog {
         roleLabel.setText(Messages.Contact_role);
         role = new Combo(c, SWT.READ_ONLY);
         role.add("");
-        Arrays.stream(DecisionRole.values()).map(Labels::of).forEach(role::add);
-        role.select(contact.getDecisionRole() == null ? 0 : contact.getDecisionRole().ordinal() + 1);
+        // the decisionRole picklist's active values (and the contact's own if no longer offered), by label
+        roles = Industries.choices(Picklists.DECISION_ROLE, contact.getDecisionRole());
+        roles.forEach(v -> role.add(v.label()));
+        role.select(OverviewPage.industryIndex(roles, contact.getDecisionRole()));
         register("decisionRole", role, roleLabel);
         Label primaryLabel = new Label(c, SWT.NONE);
         primary = new Button(c, SWT.CHECK);
@@ -184,7 +188,7 @@ public class ContactDialog extends TitleAreaDialog {
             contact.getEmails().addAll(lines(emails));
         }
         if (editable("decisionRole")) {
-            contact.setDecisionRole(role.getSelectionIndex() <= 0 ? null : DecisionRole.values()[role.getSelectionIndex() - 1]);
+            contact.setDecisionRole(role.getSelectionIndex() <= 0 ? null : roles.get(role.getSelectionIndex() - 1).code());
         }
         if (editable("primary")) {
             contact.setPrimary(primary.getSelection());

@@ -45,7 +45,7 @@ public class ContactsPage extends FormPage implements CustomerEditor.ValidatingP
         Tables.column(viewer, Contact.class, Messages.Contact_department, 100, c -> Formats.text(c.getDepartment()));
         Tables.column(viewer, Contact.class, Messages.Contact_phones, 170, c -> String.join(", ", c.getPhones()));
         Tables.column(viewer, Contact.class, Messages.Contact_emails, 200, c -> String.join(", ", c.getEmails()));
-        Tables.column(viewer, Contact.class, Messages.Contact_role, 100, c -> Labels.of(c.getDecisionRole()));
+        Tables.column(viewer, Contact.class, Messages.Contact_role, 100, c -> Labels.role(c.getDecisionRole()));
         viewer.addDoubleClickListener(e -> edit());
         Composite buttons = toolkit.createComposite(body);
         buttons.setLayout(new GridLayout(1, true));

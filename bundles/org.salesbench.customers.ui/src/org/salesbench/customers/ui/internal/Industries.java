@@ -7,7 +7,10 @@ import org.salesbench.persistence.PicklistValue;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.ui.Services;
 
-/** The industry picklist as the customer views show it: codes stored, labels in the user's language. */
+/**
+ * The industry picklist (and the other picklists a customer's fields store codes of: company size, source, a contact's
+ * decision role) as the customer views show them: codes stored, labels in the user's language.
+ */
 final class Industries {
 
     private Industries() {
@@ -27,16 +30,26 @@ final class Industries {
 
     /** The label of a stored industry code; the text itself when the list has no such code; {@code null} for none. */
     static String label(String code) {
-        return code == null ? null : Services.get(Picklists.class).label(Picklists.INDUSTRY, code);
+        return label(Picklists.INDUSTRY, code);
     }
 
-    /** A form's choices: none first, then the active values in order, then {@code current} if it is not one of them. */
+    /** The label of a code of {@code list}; the text itself when the list has no such code; {@code null} for none. */
+    static String label(String list, String code) {
+        return code == null ? null : Services.get(Picklists.class).label(list, code);
+    }
+
+    /** A form's industry choices: see {@link #choices(String, String)}. */
     static List<PicklistValue> choices(String current) {
+        return choices(Picklists.INDUSTRY, current);
+    }
+
+    /** A form's choices of {@code list}: its active values in order, then {@code current} if it is not one of them. */
+    static List<PicklistValue> choices(String list, String current) {
         Picklists picklists = Services.get(Picklists.class);
-        List<PicklistValue> choices = new ArrayList<>(picklists.activeValues(Picklists.INDUSTRY));
+        List<PicklistValue> choices = new ArrayList<>(picklists.activeValues(list));
         if (current != null && choices.stream().noneMatch(v -> v.code().equalsIgnoreCase(current))) {
-            choices.add(picklists.find(Picklists.INDUSTRY, current)
-                    .orElse(new PicklistValue(Picklists.INDUSTRY, current, current, current, Integer.MAX_VALUE, false, false)));
+            choices.add(picklists.find(list, current)
+                    .orElse(new PicklistValue(list, current, current, current, Integer.MAX_VALUE, false, false)));
         }
         return choices;
     }

@@ -3,9 +3,7 @@ package org.salesbench.customers.ui.internal;
 import org.salesbench.customers.ActivityType;
 import org.salesbench.persistence.Picklists;
 import org.salesbench.ui.Services;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.DecisionRole;
 
 /** How enum values and dates read in the user's language. */
 final class Labels {
@@ -44,15 +42,19 @@ final class Labels {
         };
     }
 
-    static String of(CompanySize size) {
-        if (size == null) {
-            return "";
-        }
-        return size.label();
+    /** A company size's label (its code stored), empty for none. */
+    static String size(String code) {
+        return code == null ? "" : Industries.label(Picklists.COMPANY_SIZE, code);
     }
 
-    static String of(DecisionRole role) {
-        return role == null ? "" : role.label();
+    /** A decision role's label (its code stored), empty for none. */
+    static String role(String code) {
+        return code == null ? "" : Industries.label(Picklists.DECISION_ROLE, code);
+    }
+
+    /** A source's label (a lead source's code stored), empty for none. */
+    static String source(String code) {
+        return code == null ? "" : Industries.label(Picklists.LEAD_SOURCE, code);
     }
 
     static String of(ActivityType type) {

@@ -184,9 +184,9 @@ public class MergeCustomersDialog extends TitleAreaDialog {
         case "industry" -> Industries.label(c.getIndustry());
         case "region" -> c.getRegion();
         case "address" -> c.getAddress();
-        case "size" -> Labels.of(c.getSize());
+        case "size" -> Labels.size(c.getSize());
         case "grade" -> c.getGrade();
-        case "source" -> c.getSource();
+        case "source" -> Labels.source(c.getSource());
         case "status" -> Labels.of(c.getStatus());
         case "nextFollowUp" -> c.getNextFollowUp();
         case "needs" -> c.getNeeds();

@@ -12,11 +12,11 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.salesbench.core.registry.LazyContribution;
 import org.salesbench.core.time.Clocks;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.ui.CustomerEditorSection;
 import org.salesbench.persistence.PicklistValue;
+import org.salesbench.persistence.Picklists;
 import org.salesbench.ui.forms.EntityFormPage;
 
 /** Every field of the customer, validated as it is typed. */
@@ -51,10 +51,7 @@ public class OverviewPage extends EntityFormPage<Customer> implements CustomerEd
                 (c, i) -> c.setIndustry(i == 0 ? null : industries.get(i - 1).code()));
         text(toolkit, company, "region", Messages.Field_region, Customer::getRegion, Customer::setRegion);
         text(toolkit, company, "address", Messages.Field_address, Customer::getAddress, Customer::setAddress);
-        List<String> sizes = new ArrayList<>(List.of(""));
-        Arrays.stream(CompanySize.values()).map(Labels::of).forEach(sizes::add);
-        combo(toolkit, company, "size", Messages.Field_size, sizes, c -> c.getSize() == null ? 0 : c.getSize().ordinal() + 1,
-                (c, i) -> c.setSize(i == 0 ? null : CompanySize.values()[i - 1]));
+        picklist(toolkit, company, "size", Messages.Field_size, Picklists.COMPANY_SIZE, Customer::getSize, Customer::setSize);
 
         Composite sales = section(toolkit, form, Messages.Editor_sales);
         List<String> grades = new ArrayList<>(List.of(""));
@@ -63,7 +60,7 @@ public class OverviewPage extends EntityFormPage<Customer> implements CustomerEd
                 (c, i) -> c.setGrade(i == 0 ? null : grades.get(i)));
         combo(toolkit, sales, "status", Messages.Field_status, Arrays.stream(CustomerStatus.values()).map(Labels::of).toList(),
                 c -> c.getStatus() == null ? 0 : c.getStatus().ordinal(), (c, i) -> c.setStatus(CustomerStatus.values()[i]));
-        text(toolkit, sales, "source", Messages.Field_source, Customer::getSource, Customer::setSource);
+        picklist(toolkit, sales, "source", Messages.Field_source, Picklists.LEAD_SOURCE, Customer::getSource, Customer::setSource);
         text(toolkit, sales, "tags", Messages.Field_tags, c -> String.join(", ", c.getTags()), (c, v) -> {
             c.getTags().clear();
             Arrays.stream(v.split("[,，;；]")).map(String::strip).filter(s -> !s.isEmpty()).forEach(c.getTags()::add);
@@ -78,7 +75,20 @@ public class OverviewPage extends EntityFormPage<Customer> implements CustomerEd
         contributedSections(toolkit, form);
     }
 
-    /** The combo item of a stored industry code: 0 (none) when the list has no such code. */
+    /**
+     * A combo of {@code list}'s active values (and the customer's own value if it is no longer offered or was kept as
+     * written), labelled in the user's language, none first; the customer stores the code.
+     */
+    private void picklist(FormToolkit toolkit, Composite parent, String field, String label, String list,
+            java.util.function.Function<Customer, String> getter, java.util.function.BiConsumer<Customer, String> setter) {
+        List<PicklistValue> values = Industries.choices(list, entity() == null ? null : getter.apply(entity()));
+        List<String> labels = new ArrayList<>(List.of(""));
+        values.forEach(v -> labels.add(v.label()));
+        combo(toolkit, parent, field, label, labels, c -> industryIndex(values, getter.apply(c)),
+                (c, i) -> setter.accept(c, i == 0 ? null : values.get(i - 1).code()));
+    }
+
+    /** The combo item of a stored picklist code: 0 (none) when the list has no such code. */
     static int industryIndex(List<PicklistValue> industries, String code) {
         if (code == null) {
             return 0;

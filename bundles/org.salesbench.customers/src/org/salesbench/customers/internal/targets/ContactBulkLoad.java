@@ -62,10 +62,13 @@ final class ContactBulkLoad extends BulkLoad {
     /** Companies whose cards this file has: a person of one is written after the load, when the card has made it. */
     private final Set<String> companyCards = new HashSet<>();
     private final Set<Long> touched = new TreeSet<>();
+    /** The decision role's code for what a row says. */
+    private final java.util.function.UnaryOperator<String> roles;
 
     ContactBulkLoad(ImportContext context, CustomerService service, SecurityService security, CustomerSearch search, DomainEventPublisher events,
-            MatchPolicy match) {
+            MatchPolicy match, java.util.function.UnaryOperator<String> roles) {
         super(context.unitOfWork(), events, ContactsTarget.ENTITY, "SB_CONTACT", ImportMessages.Bulk_loadFailed);
+        this.roles = roles;
         this.context = context;
         this.service = service;
         this.search = search;
@@ -154,7 +157,7 @@ final class ContactBulkLoad extends BulkLoad {
             }
             CustomerRefs.Ref customer = (CustomerRefs.Ref) ref;
             Contact contact = new Contact();
-            ContactsTarget.apply(row, contact);
+            ContactsTarget.apply(row, contact, roles);
             RowOutcome unwritable = rules.refusal(row, contact, null);
             if (unwritable != null) {
                 outcomes[i] = unwritable;
@@ -183,7 +186,7 @@ final class ContactBulkLoad extends BulkLoad {
                 Contact c = creates.get(k);
                 long customerId = createRefs.get(k).id();
                 contactRows.add(new Object[] { id, 1L, now, login, now, login, login, customerId, c.getName(), c.getTitle(), c.getDepartment(),
-                        c.getDecisionRole() == null ? null : c.getDecisionRole().name(), c.isPrimary() });
+                        c.getDecisionRole(), c.isPrimary() });
                 for (int n = 0; n < c.getPhones().size(); n++) {
                     phoneRows.add(new Object[] { id, n, c.getPhones().get(n) });
                 }

@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -27,7 +27,6 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
-import org.salesbench.customers.DecisionRole;
 import org.salesbench.customers.internal.SearchTerms;
 import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.core.events.DomainEventPublisher;
@@ -50,7 +49,9 @@ import org.salesbench.importexport.targets.WritableFields;
 import org.salesbench.importexport.targets.RecordChunks;
 import org.salesbench.importexport.targets.RecordVersions;
 import org.salesbench.importexport.targets.TargetMessages;
+import org.salesbench.importexport.targets.PicklistCodes;
 import org.salesbench.persistence.MaskingViews;
+import org.salesbench.persistence.Picklists;
 
 /**
  * Contacts of customers. A row's customer is resolved by the customer's external id, else by its
@@ -90,8 +91,9 @@ public class ContactsTarget implements ImportTarget {
                         "Telephone", "电话", "手机", "手机号", "联系电话"),
                 of(EMAILS, ImportMessages.Contact_emails, FieldType.LIST, false, "Email", "E-mail", "Emails", "Email Address", "邮箱", "电子邮件",
                         "电子邮箱"),
-                of(DECISION_ROLE, ImportMessages.Contact_decisionRole, FieldType.PICKLIST, false, "Decision Role", "Role", "Buying Role", "角色",
-                        "决策角色").withPicklist(Arrays.stream(DecisionRole.values()).map(Enum::name).toList()),
+                // a code, either label or Salesforce's contact role (Economic Buyer…): see roles()
+                of(DECISION_ROLE, ImportMessages.Contact_decisionRole, FieldType.TEXT, false, "Decision Role", "Role", "Buying Role",
+                        "Contact Role", "角色", "决策角色"),
                 of(PRIMARY, ImportMessages.Contact_primary, FieldType.BOOLEAN, false, "Primary", "Primary Contact", "主要联系人", "首要联系人"),
                 of(EXTERNAL_ID, TargetMessages.Field_externalId, FieldType.TEXT, false, "External ID", "Contact ID", "Record Id", "Id", "外部编号"),
                 of(KIND, ImportMessages.Contact_kind, FieldType.TEXT, false, "Kind", "Card Kind", "类型"),
@@ -124,12 +126,13 @@ public class ContactsTarget implements ImportTarget {
         SecurityService security = context.service(SecurityService.class);
         CustomerSearch search = CustomerSearch.of(context.unitOfWork().settings());
         DomainEventPublisher events = CustomersTarget.events(context);
+        UnaryOperator<String> roles = roles(context);
         return new BulkWriter() {
             @Override
             public List<RowOutcome> write(List<ImportRow> rows, MatchPolicy match) {
                 return context.unitOfWork().write(em -> {
                     try {
-                        return ContactsTarget.this.write(context, em, service, security, search, rows, match);
+                        return ContactsTarget.this.write(context, em, service, security, search, roles, rows, match);
                     } catch (SQLException e) {
                         throw new PersistenceException(e.getMessage(), e);
                     }
@@ -144,13 +147,13 @@ public class ContactsTarget implements ImportTarget {
 
             @Override
             public Staging stage(MatchPolicy match) {
-                return new ContactBulkLoad(context, service, security, search, events, match);
+                return new ContactBulkLoad(context, service, security, search, events, match, roles);
             }
         };
     }
 
     private List<RowOutcome> write(ImportContext context, EntityManager em, CustomerService service, SecurityService security,
-            CustomerSearch search, List<ImportRow> rows, MatchPolicy match) throws SQLException {
+            CustomerSearch search, UnaryOperator<String> roles, List<ImportRow> rows, MatchPolicy match) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
         WritableFields rules = WritableFields.of(security, ENTITY);
@@ -199,7 +202,7 @@ public class ContactsTarget implements ImportTarget {
                 contact = customer.addContact(new Contact());
             }
             Map<String, Object> before = existingId == 0 ? null : rules.before(contact);
-            apply(row, contact);
+            apply(row, contact, roles);
             // a field the user's roles let them only read, or not see, is not written by a file either
             RowOutcome unwritable = rules.refusal(row, contact, before);
             if (unwritable != null) {
@@ -298,7 +301,12 @@ public class ContactsTarget implements ImportTarget {
         return em.find(Customer.class, service.create(customer).getId());
     }
 
-    static void apply(ImportRow row, Contact k) {
+    /** The decision roles' codes of one run: a code, either language's label or another CRM's name; see {@link PicklistCodes}. */
+    static UnaryOperator<String> roles(ImportContext context) {
+        return PicklistCodes.of(context, Picklists.DECISION_ROLE, ImportMessages.Contact_decisionRole, PicklistCodes.VENDOR_DECISION_ROLES);
+    }
+
+    static void apply(ImportRow row, Contact k, UnaryOperator<String> roles) {
         if (row.has(NAME)) k.setName(row.text(NAME) == null ? null : row.text(NAME).strip());
         if (row.has(TITLE)) k.setTitle(row.text(TITLE));
         if (row.has(DEPARTMENT)) k.setDepartment(row.text(DEPARTMENT));
@@ -314,7 +322,7 @@ public class ContactsTarget implements ImportTarget {
                 emails.forEach(e -> k.getEmails().add(e.toString()));
             }
         }
-        if (row.has(DECISION_ROLE)) k.setDecisionRole(row.get(DECISION_ROLE) == null ? null : DecisionRole.valueOf(row.text(DECISION_ROLE)));
+        if (row.has(DECISION_ROLE)) k.setDecisionRole(roles.apply(row.text(DECISION_ROLE)));
         if (row.has(PRIMARY)) k.setPrimary(Boolean.TRUE.equals(row.get(PRIMARY)));
     }
 

@@ -87,7 +87,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private final CustomerService service;
     private final DomainEventPublisher events;
     private final MatchPolicy match;
-    private final java.util.function.UnaryOperator<String> industries;
+    private final CustomersTarget.Codes codes;
     private final CustomersTarget target = new CustomersTarget();
     /** Existing record id by normalised key value, per key field the run matches on. */
     private final Map<String, Map<String, Long>> existing = new HashMap<>();
@@ -138,11 +138,11 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     /**
      * @param run the run's record, advanced with each chunk, or {@code null} to keep none
-     * @param industries the industry's code for what a row says
+     * @param codes the picklist codes (industry, size, source) for what a row says
      */
     CustomerBulkLoad(UnitOfWork unitOfWork, CustomerService service, SecurityService security, DomainEventPublisher events, MatchPolicy match,
-            ImportRun run, java.util.function.UnaryOperator<String> industries) {
-        this.industries = industries;
+            ImportRun run, CustomersTarget.Codes codes) {
+        this.codes = codes;
         security.check(Action.CREATE, CustomersTarget.ENTITY, null);
         this.unitOfWork = unitOfWork;
         this.search = CustomerSearch.of(unitOfWork.settings());
@@ -218,15 +218,15 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             Customer customer = new Customer();
-            CustomersTarget.apply(row, customer, java.util.function.UnaryOperator.identity());
+            CustomersTarget.apply(row, customer, CustomersTarget.Codes.AS_WRITTEN);
             CustomersTarget.prepare(customer);
             long matched = matchOf(row, customer);
             if (matched != 0) {
                 outcomes[i] = match.onMatch() == OnMatch.SKIP ? RowOutcome.skipped(matched) : null;
                 continue;
             }
-            // the industry's code once the row is to be written (an unknown one is noted or added only then)
-            customer.setIndustry(industries.apply(customer.getIndustry()));
+            // the picklists' codes once the row is to be written (an unknown value is noted or added only then)
+            codes.applyTo(customer);
             RowOutcome unwritable = rules.refusal(row, customer, null);
             if (unwritable != null) {
                 outcomes[i] = unwritable;
@@ -317,7 +317,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         }
         customerRows.add(new Object[] { id, 1L, now, login, now, login, owner, c.getName(), c.getShortName(),
                 c.getCreditCode(), c.getNormalizedName(), c.getIndustry(), c.getRegion(), c.getAddress(),
-                c.getSize() == null ? null : c.getSize().name(), c.getGrade(), c.getSource(), c.getStatus().name(),
+                c.getSize(), c.getGrade(), c.getSource(), c.getStatus().name(),
                 c.getNextFollowUp() == null ? null : java.sql.Date.valueOf(c.getNextFollowUp()), c.getNeeds(), c.getNotes() });
         for (String tag : c.getTags()) {
             tagRows.add(new Object[] { id, tag });

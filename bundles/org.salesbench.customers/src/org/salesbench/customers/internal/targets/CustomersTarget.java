@@ -32,7 +32,6 @@ import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.validation.CreditCode;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerService;
@@ -102,8 +101,9 @@ public class CustomersTarget implements ImportTarget {
                         "Province", "office_location", "省份", "地区", "区域"),
                 of(ADDRESS, ImportMessages.Customer_address, FieldType.TEXT, false, "Address", "Billing Street", "Billing Address", "Street",
                         "地址", "详细地址"),
-                of(SIZE, ImportMessages.Customer_size, FieldType.PICKLIST, false, "Size", "Company Size", "规模", "公司规模")
-                        .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
+                // a code, a label, or a head count (Salesforce's NumberOfEmployees, Zoho's Employees): see Codes
+                of(SIZE, ImportMessages.Customer_size, FieldType.TEXT, false, "Size", "Company Size", "NumberOfEmployees", "Employees",
+                        "Number of Employees", "No. of Employees", "规模", "公司规模", "员工人数"),
                 of(GRADE, ImportMessages.Customer_grade, FieldType.PICKLIST, false, "Grade", "Rating", "Account Rating", "级别", "等级", "客户等级")
                         .withPicklist(List.of("A", "B", "C", "D")),
                 of(SOURCE, ImportMessages.Customer_source, FieldType.TEXT, false, "Source", "Account Source", "Lead Source", "来源", "客户来源"),
@@ -147,22 +147,41 @@ public class CustomersTarget implements ImportTarget {
         return new Writer(context);
     }
 
-    /** The industry codes of one run: a code, either language's label or another CRM's name; see {@link PicklistCodes}. */
-    static UnaryOperator<String> industries(ImportContext context) {
-        return PicklistCodes.of(context, Picklists.INDUSTRY, ImportMessages.Customer_industry, PicklistCodes.VENDOR_INDUSTRIES);
+    /**
+     * The picklist codes of one run for a customer's industry, size and source: a code, either language's label or
+     * another CRM's name (a head count for the size); an unknown value added with {@code --add-values}, else kept as
+     * written and noted. See {@link PicklistCodes}.
+     */
+    record Codes(UnaryOperator<String> industry, UnaryOperator<String> size, UnaryOperator<String> source) {
+
+        /** Each field as the file writes it (the bulk load converts once a row is to be written). */
+        static final Codes AS_WRITTEN = new Codes(UnaryOperator.identity(), UnaryOperator.identity(), UnaryOperator.identity());
+
+        static Codes of(ImportContext context) {
+            return new Codes(PicklistCodes.of(context, Picklists.INDUSTRY, ImportMessages.Customer_industry, PicklistCodes.VENDOR_INDUSTRIES),
+                    PicklistCodes.of(context, Picklists.COMPANY_SIZE, ImportMessages.Customer_size),
+                    PicklistCodes.of(context, Picklists.LEAD_SOURCE, ImportMessages.Customer_source, PicklistCodes.VENDOR_LEAD_SOURCES));
+        }
+
+        /** The customer's industry, size and source as codes. */
+        void applyTo(Customer c) {
+            c.setIndustry(industry.apply(c.getIndustry()));
+            c.setSize(size.apply(c.getSize()));
+            c.setSource(source.apply(c.getSource()));
+        }
     }
 
     /** Applies the row's mapped fields; a field the file does not map is left as it is. */
-    static void apply(ImportRow row, Customer c, UnaryOperator<String> industries) {
+    static void apply(ImportRow row, Customer c, Codes codes) {
         if (row.has(NAME)) c.setName(row.text(NAME));
         if (row.has(SHORT_NAME)) c.setShortName(row.text(SHORT_NAME));
         if (row.has(CREDIT_CODE)) c.setCreditCode(row.text(CREDIT_CODE));
-        if (row.has(INDUSTRY)) c.setIndustry(industries.apply(row.text(INDUSTRY)));
+        if (row.has(INDUSTRY)) c.setIndustry(codes.industry().apply(row.text(INDUSTRY)));
         if (row.has(REGION)) c.setRegion(row.text(REGION));
         if (row.has(ADDRESS)) c.setAddress(row.text(ADDRESS));
-        if (row.has(SIZE)) c.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
+        if (row.has(SIZE)) c.setSize(codes.size().apply(row.text(SIZE)));
         if (row.has(GRADE)) c.setGrade(row.text(GRADE));
-        if (row.has(SOURCE)) c.setSource(row.text(SOURCE));
+        if (row.has(SOURCE)) c.setSource(codes.source().apply(row.text(SOURCE)));
         if (row.has(STATUS) && row.get(STATUS) != null) c.setStatus(CustomerStatus.valueOf(row.text(STATUS)));
         if (row.has(TAGS)) {
             c.getTags().clear();
@@ -205,11 +224,11 @@ public class CustomersTarget implements ImportTarget {
         private final SecurityService security;
         private final DomainEventPublisher events;
         private final CustomerSearch search;
-        private final UnaryOperator<String> industries;
+        private final Codes codes;
 
         Writer(ImportContext context) {
             this.context = context;
-            this.industries = industries(context);
+            this.codes = Codes.of(context);
             this.unitOfWork = context.unitOfWork();
             this.search = CustomerSearch.of(unitOfWork.settings());
             this.service = context.service(CustomerService.class);
@@ -225,7 +244,7 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public Staging stage(MatchPolicy match) throws IOException {
-            return new CustomerBulkLoad(unitOfWork, service, security, events, match, null, industries);
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, null, codes);
         }
 
         @Override
@@ -235,7 +254,7 @@ public class CustomersTarget implements ImportTarget {
 
         @Override
         public Staging stage(MatchPolicy match, org.salesbench.importexport.targets.ImportRun run) throws IOException {
-            return new CustomerBulkLoad(unitOfWork, service, security, events, match, run, industries);
+            return new CustomerBulkLoad(unitOfWork, service, security, events, match, run, codes);
         }
 
         @Override
@@ -271,7 +290,7 @@ public class CustomersTarget implements ImportTarget {
                         continue;
                     }
                     Map<String, Object> before = rules.before(existing);
-                    apply(row, existing, industries);
+                    apply(row, existing, codes);
                     RowOutcome unwritable = rules.refusal(row, existing, before);
                     if (unwritable != null) {
                         // the file would change a field the user's roles let them only read, or not see: the row is refused
@@ -290,7 +309,7 @@ public class CustomersTarget implements ImportTarget {
                     continue;
                 }
                 Customer customer = new Customer();
-                apply(row, customer, industries);
+                apply(row, customer, codes);
                 prepare(customer);
                 RowOutcome unwritable = rules.refusal(row, customer, null);
                 if (unwritable != null) {
@@ -405,7 +424,7 @@ public class CustomersTarget implements ImportTarget {
                     insert.setString(p++, c.getIndustry());
                     insert.setString(p++, c.getRegion());
                     insert.setString(p++, c.getAddress());
-                    insert.setString(p++, c.getSize() == null ? null : c.getSize().name());
+                    insert.setString(p++, c.getSize());
                     insert.setString(p++, c.getGrade());
                     insert.setString(p++, c.getSource());
                     insert.setString(p++, c.getStatus().name());

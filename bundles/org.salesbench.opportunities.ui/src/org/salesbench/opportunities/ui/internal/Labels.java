@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.salesbench.core.model.Money;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.opportunities.DuplicateReason;
 import org.salesbench.opportunities.ForecastCategory;
 import org.salesbench.opportunities.LeadStatus;
@@ -22,6 +21,16 @@ final class Labels {
     static String of(LeadStatus status) {
         if (status == null) {
             return "";
+        }
+        // a fixed list: an administrator may have renamed the label (Preferences > Picklists)
+        try {
+            String edited = org.salesbench.ui.Services.get(org.salesbench.persistence.Picklists.class)
+                    .find(org.salesbench.persistence.Picklists.LEAD_STATUS, status.name()).map(v -> v.label()).orElse(null);
+            if (edited != null) {
+                return edited;
+            }
+        } catch (IllegalStateException noDatabase) {
+            // the shipped label
         }
         return switch (status) {
             case NEW -> Messages.LeadStatus_new;
@@ -56,17 +65,10 @@ final class Labels {
         };
     }
 
-    static String of(CompanySize size) {
-        if (size == null) {
-            return "";
-        }
-        return switch (size) {
-            case MICRO -> Messages.Size_micro;
-            case SMALL -> Messages.Size_small;
-            case MEDIUM -> Messages.Size_medium;
-            case LARGE -> Messages.Size_large;
-            case ENTERPRISE -> Messages.Size_enterprise;
-        };
+    /** A company size's label (its code stored, picklist companySize), empty for none. */
+    static String size(String code) {
+        return code == null ? "" : org.salesbench.ui.Services.get(org.salesbench.persistence.Picklists.class)
+                .label(org.salesbench.persistence.Picklists.COMPANY_SIZE, code);
     }
 
     static String of(DuplicateReason reason) {

@@ -26,7 +26,6 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
 import org.salesbench.core.validation.Decimals;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.opportunities.Lead;
 import org.salesbench.opportunities.LeadDuplicate;
 import org.salesbench.opportunities.LeadScreening;
@@ -98,27 +97,9 @@ final class LeadFields {
         combo("campaign", Messages.Lead_campaign, campaignNames,
                 Math.max(0, campaignCodes.indexOf(lead.getCampaign() == null ? "" : lead.getCampaign())),
                 i -> lead.setCampaign(i == 0 ? null : campaignCodes.get(i)));
-        // the industry list's active values (and the lead's own if no longer offered), labelled in the user's language
-        Picklists picklists = org.salesbench.ui.Services.get(Picklists.class);
-        List<PicklistValue> industries = new ArrayList<>(picklists.activeValues(Picklists.INDUSTRY));
-        if (lead.getIndustry() != null && industries.stream().noneMatch(v -> v.code().equalsIgnoreCase(lead.getIndustry()))) {
-            industries.add(picklists.find(Picklists.INDUSTRY, lead.getIndustry()).orElse(new PicklistValue(Picklists.INDUSTRY,
-                    lead.getIndustry(), lead.getIndustry(), lead.getIndustry(), Integer.MAX_VALUE, false, false)));
-        }
-        List<String> industryLabels = new ArrayList<>(List.of(""));
-        int industry = 0;
-        for (PicklistValue v : industries) {
-            industryLabels.add(v.label());
-            if (v.code().equalsIgnoreCase(lead.getIndustry() == null ? "" : lead.getIndustry())) {
-                industry = industryLabels.size() - 1;
-            }
-        }
-        combo("industry", Messages.Lead_industry, industryLabels, industry,
-                i -> lead.setIndustry(i == 0 ? null : industries.get(i - 1).code()));
-        List<String> sizes = new ArrayList<>(List.of(""));
-        Arrays.stream(CompanySize.values()).map(Labels::of).forEach(sizes::add);
-        combo("size", Messages.Lead_size, sizes, lead.getSize() == null ? 0 : lead.getSize().ordinal() + 1,
-                i -> lead.setSize(i == 0 ? null : CompanySize.values()[i - 1]));
+        // the industry's and size's lists: active values (and the lead's own if no longer offered), labelled in the user's language
+        picklist("industry", Messages.Lead_industry, Picklists.INDUSTRY, lead.getIndustry(), lead::setIndustry);
+        picklist("size", Messages.Lead_size, Picklists.COMPANY_SIZE, lead.getSize(), lead::setSize);
         budget();
         multiline("need", Messages.Lead_need, Lead::getNeed, Lead::setNeed);
         if (editing) {
@@ -288,4 +269,23 @@ final class LeadFields {
         screening.setText(text.toString());
         composite.layout(true, true);
     }
+
+    /** A combo of {@code list}'s active values (and {@code current} if it is not one of them), by label, none first; the lead stores the code. */
+    private void picklist(String field, String label, String list, String current, java.util.function.Consumer<String> setter) {
+        Picklists picklists = org.salesbench.ui.Services.get(Picklists.class);
+        List<PicklistValue> values = new ArrayList<>(picklists.activeValues(list));
+        if (current != null && values.stream().noneMatch(v -> v.code().equalsIgnoreCase(current))) {
+            values.add(picklists.find(list, current).orElse(new PicklistValue(list, current, current, current, Integer.MAX_VALUE, false, false)));
+        }
+        List<String> labels = new ArrayList<>(List.of(""));
+        int selected = 0;
+        for (PicklistValue v : values) {
+            labels.add(v.label());
+            if (v.code().equalsIgnoreCase(current == null ? "" : current)) {
+                selected = labels.size() - 1;
+            }
+        }
+        combo(field, label, labels, selected, i -> setter.accept(i == 0 ? null : values.get(i - 1).code()));
+    }
+
 }

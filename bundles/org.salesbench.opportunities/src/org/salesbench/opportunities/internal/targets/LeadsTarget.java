@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.salesbench.core.model.Money;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.customers.Customer;
 import org.eclipse.osgi.util.NLS;
-import org.salesbench.customers.CompanySize;
 import org.salesbench.importexport.FieldType;
 import org.salesbench.importexport.ImportContext;
 import org.salesbench.importexport.ImportRow;
@@ -78,10 +76,6 @@ public class LeadsTarget implements ImportTarget {
             EXTERNAL_ID = "externalId", CONVERTED_CUSTOMER = "convertedCustomerExternalId", CONVERTED_AT = "convertedAt",
             CAMPAIGN = "campaign";
 
-    /** The standard lead sources of Salesforce and Zoho CRM, as the built-in sources' codes; the others are reported. */
-    static final String[] VENDOR_SOURCES = { "Web", "WEB_FORM", "Online Store", "WEB_FORM", "Web Download", "WEB_FORM", "Phone Inquiry",
-            "INBOUND_CALL", "Partner Referral", "PARTNER", "Partner", "PARTNER", "Employee Referral", "REFERRAL", "External Referral",
-            "REFERRAL", "Trade Show", "TRADE_SHOW", "Other", "OTHER" };
     /** The standard lead statuses of Salesforce and Zoho CRM. */
     static final String[] VENDOR_STATUSES = { "Open - Not Contacted", "NEW", "Not Contacted", "NEW", "Working - Contacted", "WORKING",
             "Attempted to Contact", "WORKING", "Contact in Future", "WORKING", "Contacted", "WORKING", "Pre-Qualified", "WORKING",
@@ -99,11 +93,12 @@ public class LeadsTarget implements ImportTarget {
                 of(PHONE, ImportMessages.Lead_phone, FieldType.TEXT, false, "Phone", "Mobile", "电话", "手机"),
                 of(EMAIL, ImportMessages.Lead_email, FieldType.TEXT, false, "Email", "E-mail", "Email Address", "邮箱", "电子邮箱"),
                 of(SOURCE, TargetMessages.Field_source, FieldType.PICKLIST, false, "Lead Source", "Source", "来源", "线索来源")
-                        .withValueAliases(VENDOR_SOURCES),
+                        .withValueAliases(PicklistCodes.VENDOR_LEAD_SOURCES),
                 of(CAMPAIGN, ImportMessages.Field_campaign, FieldType.TEXT, false, "CampaignId", "Campaign", "Campaign Source", "市场活动"),
                 of(INDUSTRY, TargetMessages.Field_industry, FieldType.TEXT, false, "Industry", "Sector", "行业"),
-                of(SIZE, ImportMessages.Lead_size, FieldType.PICKLIST, false, "Company Size", "Size", "No. of Employees", "规模", "公司规模")
-                        .withPicklist(Arrays.stream(CompanySize.values()).map(Enum::name).toList()),
+                // a code, a label or a head count (Salesforce's NumberOfEmployees, Zoho's No. of Employees): PicklistCodes
+                of(SIZE, ImportMessages.Lead_size, FieldType.TEXT, false, "Company Size", "Size", "No. of Employees", "NumberOfEmployees",
+                        "Employees", "规模", "公司规模", "员工人数"),
                 of(NEED, ImportMessages.Lead_need, FieldType.TEXT, false, "Need", "Description", "Requirements", "需求"),
                 of(BUDGET, ImportMessages.Lead_budget, FieldType.NUMBER, false, "Budget", "Annual Revenue", "预算"),
                 of(CURRENCY, TargetMessages.Field_currency, FieldType.TEXT, false, "Currency", "Currency ISO Code", "币种"),
@@ -181,10 +176,11 @@ public class LeadsTarget implements ImportTarget {
         // a code, either language's label or another CRM's name of an industry (PicklistCodes)
         UnaryOperator<String> industries = PicklistCodes.of(context, Picklists.INDUSTRY, TargetMessages.Field_industry,
                 PicklistCodes.VENDOR_INDUSTRIES);
+        UnaryOperator<String> sizes = PicklistCodes.of(context, Picklists.COMPANY_SIZE, ImportMessages.Lead_size);
         return (rows, match) -> context.unitOfWork().write(em -> {
             try {
-                return write(em, service, relations, sources, industries, WritableFields.of(context.service(SecurityService.class), ENTITY), rows,
-                        match);
+                return write(em, service, relations, sources, industries, sizes, WritableFields.of(context.service(SecurityService.class), ENTITY),
+                        rows, match);
             } catch (SQLException e) {
                 throw new PersistenceException(e.getMessage(), e);
             }
@@ -192,7 +188,8 @@ public class LeadsTarget implements ImportTarget {
     }
 
     private static List<RowOutcome> write(EntityManager em, LeadService service, OwnerLookup relations, UnaryOperator<String> sources,
-            UnaryOperator<String> industries, WritableFields rules, List<ImportRow> rows, MatchPolicy match) throws SQLException {
+            UnaryOperator<String> industries, UnaryOperator<String> sizes, WritableFields rules, List<ImportRow> rows, MatchPolicy match)
+            throws SQLException {
         Connection connection = em.unwrap(Connection.class);
         List<RowOutcome> outcomes = new ArrayList<>();
         Map<String, Long> externalIds = new HashMap<>();
@@ -232,6 +229,9 @@ public class LeadsTarget implements ImportTarget {
             if (row.has(INDUSTRY)) {
                 lead.setIndustry(industries.apply(lead.getIndustry()));
             }
+            if (row.has(SIZE)) {
+                lead.setSize(sizes.apply(lead.getSize()));
+            }
             RowOutcome unwritable = rules.refusal(row, lead, before);
             if (unwritable != null) {
                 // a field the user's roles let them only read, or not see, is not written by a file either
@@ -266,7 +266,7 @@ public class LeadsTarget implements ImportTarget {
         if (row.has(SOURCE)) l.setSource(sources.apply(row.text(SOURCE)));
         if (row.has(CAMPAIGN)) l.setCampaign(sources.apply(row.text(CAMPAIGN)));
         if (row.has(INDUSTRY)) l.setIndustry(row.text(INDUSTRY));
-        if (row.has(SIZE)) l.setSize(row.get(SIZE) == null ? null : CompanySize.valueOf(row.text(SIZE)));
+        if (row.has(SIZE)) l.setSize(row.text(SIZE));
         if (row.has(NEED)) l.setNeed(row.text(NEED));
         if (row.has(BUDGET)) {
             BigDecimal budget = (BigDecimal) row.get(BUDGET);

@@ -231,6 +231,10 @@ public class PicklistsPreferencePage extends PreferencePage implements IWorkbenc
             case Picklists.LOSS_REASON -> Messages.Picklists_lossReason;
             case Picklists.CUSTOMER_STATUS -> Messages.Picklists_customerStatus;
             case Picklists.ACTIVITY_TYPE -> Messages.Picklists_activityType;
+            case Picklists.LEAD_SOURCE -> Messages.Picklists_leadSource;
+            case Picklists.COMPANY_SIZE -> Messages.Picklists_companySize;
+            case Picklists.DECISION_ROLE -> Messages.Picklists_decisionRole;
+            case Picklists.LEAD_STATUS -> Messages.Picklists_leadStatus;
             default -> id;
         };
     }

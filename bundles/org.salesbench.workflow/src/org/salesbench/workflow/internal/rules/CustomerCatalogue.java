@@ -20,9 +20,9 @@ public class CustomerCatalogue extends EntityCatalogue<Customer> {
                 coded(org.salesbench.persistence.Picklists.INDUSTRY, readWrite("industry", Messages.Field_industry, FieldType.TEXT, Customer::getIndustry, (c, v) -> c.setIndustry((String) v))),
                 readWrite("region", Messages.Field_region, FieldType.TEXT, Customer::getRegion, (c, v) -> c.setRegion((String) v)),
                 readWrite("grade", Messages.Field_grade, FieldType.TEXT, Customer::getGrade, (c, v) -> c.setGrade((String) v)),
-                readWrite("source", Messages.Field_source, FieldType.TEXT, Customer::getSource, (c, v) -> c.setSource((String) v)),
+                coded(org.salesbench.persistence.Picklists.LEAD_SOURCE, readWrite("source", Messages.Field_source, FieldType.TEXT, Customer::getSource, (c, v) -> c.setSource((String) v))),
                 read("status", Messages.Field_status, FieldType.TEXT, c -> name(c.getStatus())),
-                read("size", Messages.Field_size, FieldType.TEXT, c -> name(c.getSize())),
+                coded(org.salesbench.persistence.Picklists.COMPANY_SIZE, read("size", Messages.Field_size, FieldType.TEXT, Customer::getSize)),
                 readWrite("nextFollowUp", Messages.Field_nextFollowUp, FieldType.DATE, Customer::getNextFollowUp,
                         (c, v) -> c.setNextFollowUp((LocalDate) v)));
     }

@@ -27,7 +27,6 @@ import org.salesbench.core.security.CurrentUser;
 import org.salesbench.core.security.FieldAccess;
 import org.salesbench.core.security.SecurityService;
 import org.salesbench.customers.Contact;
-import org.salesbench.customers.DecisionRole;
 import org.salesbench.customers.ui.internal.ContactDialog;
 import org.salesbench.customers.ui.internal.Messages;
 import org.salesbench.ui.Services;
@@ -105,7 +104,7 @@ class ContactDialogFieldRulesUiTest {
         assertEquals("王总", contact.getName(), "an editable field is written back");
         assertEquals("采购部", contact.getDepartment());
         assertEquals("采购总监", contact.getTitle(), "a read-only field keeps its value");
-        assertEquals(DecisionRole.values()[0], contact.getDecisionRole());
+        assertEquals("DECISION_MAKER", contact.getDecisionRole());
         assertEquals(List.of(), contact.getPhones(), "a hidden field stays as the service handed it out (blank, kept in the database)");
     }
 
@@ -132,7 +131,7 @@ class ContactDialogFieldRulesUiTest {
     private static Contact contact() {
         Contact contact = new Contact("王经理");
         contact.setTitle("采购总监");
-        contact.setDecisionRole(DecisionRole.values()[0]);
+        contact.setDecisionRole("DECISION_MAKER");
         contact.getPhones().add("13812345678");
         contact.getEmails().add("wang@example.cn");
         return contact;

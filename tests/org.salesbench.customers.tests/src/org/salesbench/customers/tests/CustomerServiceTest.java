@@ -90,7 +90,8 @@ class CustomerServiceTest {
         assertEquals("100–999", picklists.label(org.salesbench.persistence.Picklists.COMPANY_SIZE, "MEDIUM", java.util.Locale.ENGLISH));
         assertEquals("100–999 人", picklists.label(org.salesbench.persistence.Picklists.COMPANY_SIZE, "MEDIUM", java.util.Locale.SIMPLIFIED_CHINESE));
 
-        // an administrator adds a size: it is a value like the shipped ones
+        // an administrator adds a size: it is a value like the shipped ones (one picklist service for both, as DS binds it)
+        fx.service.setPicklists(picklists);
         var added = picklists.add(org.salesbench.persistence.Picklists.COMPANY_SIZE, null, "Startup", "初创");
         read = fx.service.find(id).orElseThrow();
         read.setSize("初创");

@@ -46,7 +46,6 @@ import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
-import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
@@ -279,11 +278,10 @@ public class CustomersView extends GridListView<CustomerFilter, CustomerRow> imp
         toolbar.add(new Action(Messages.Action_duplicates) {
             @Override
             public void run() {
-                DuplicatesDialog dialog = new DuplicatesDialog(getSite().getShell(), Services.get(CustomerMerge.class), service,
-                        Services.find(org.salesbench.customers.RecordMerges.class).orElse(null));
-                dialog.open();
-                if (dialog.merged()) {
-                    refresh();
+                try { // the duplicate finder is a view of its own; the list follows merges by their change events
+                    getSite().getPage().showView(DuplicatesView.ID);
+                } catch (org.eclipse.ui.PartInitException e) {
+                    reportError(e.getMessage());
                 }
             }
         });

@@ -43,6 +43,8 @@ public final class Messages extends NLS {
     public static String MergeRecords_note;
     public static String MergeRecords_same;
     public static String Duplicates_title;
+    public static String Duplicates_selectFirst;
+    public static String Job_duplicates;
     public static String Duplicates_columnGroup;
     public static String Duplicates_columnReason;
     public static String Duplicates_columnValue;

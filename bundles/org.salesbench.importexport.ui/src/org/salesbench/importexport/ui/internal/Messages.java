@@ -51,6 +51,9 @@ public final class Messages extends NLS {
     public static String Migrate_nothing;
     public static String Migrate_job;
     public static String Migrate_fileSummary;
+    public static String Migrate_fileRolledBack;
+    public static String Migrate_fileStopped;
+    public static String Migrate_cancelled;
     public static String Migrate_close;
     public static String Job_export;
     public static String Job_import;

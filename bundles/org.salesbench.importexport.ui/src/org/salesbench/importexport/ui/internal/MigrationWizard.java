@@ -220,6 +220,7 @@ public class MigrationWizard extends Wizard implements IImportWizard {
         private volatile String failure;
         private volatile MessageDialog summary;
         private volatile String summaryText;
+        private volatile boolean cancelled;
 
         MigrationJob(ImportService service, String vendor, Path folder, boolean addValues, Display display) {
             super(NLS.bind(Messages.Migrate_job, folder.getFileName()));
@@ -239,6 +240,7 @@ public class MigrationWizard extends Wizard implements IImportWizard {
             } catch (IOException | RuntimeException e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
+            cancelled = monitor.isCanceled();
             display.asyncExec(this::showSummary);
             return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
         }
@@ -253,8 +255,18 @@ public class MigrationWizard extends Wizard implements IImportWizard {
             }
             for (FileSummary s : results == null ? List.<FileSummary>of() : results) {
                 ImportResult r = s.result();
-                text.append(NLS.bind(Messages.Migrate_fileSummary, new Object[] { s.name(), s.targetId(), r.created(), r.updated(), r.skipped(),
-                        r.failed() })).append('\n');
+                // a file cancelled whole wrote nothing (its counts say what would have been); one stopped at a batch kept those before
+                String line = switch (r.outcome()) {
+                case CANCELLED_ROLLED_BACK -> NLS.bind(Messages.Migrate_fileRolledBack, s.name(), s.targetId());
+                case CANCELLED_AT_BATCH -> NLS.bind(Messages.Migrate_fileStopped, new Object[] { s.name(), s.targetId(), r.lastCommittedRow(),
+                        r.created(), r.updated(), r.skipped(), r.failed() });
+                default -> NLS.bind(Messages.Migrate_fileSummary, new Object[] { s.name(), s.targetId(), r.created(), r.updated(), r.skipped(),
+                        r.failed() });
+                };
+                text.append(line).append('\n');
+            }
+            if (cancelled) {
+                text.append(Messages.Migrate_cancelled).append('\n');
             }
             summaryText = text.toString().strip();
             summary = new MessageDialog(display.getActiveShell(), Messages.Migrate_title, null, summaryText,
@@ -275,6 +287,11 @@ public class MigrationWizard extends Wizard implements IImportWizard {
 
         public String failure() {
             return failure;
+        }
+
+        /** Whether the user cancelled the run (the summary then says which files were not imported). */
+        public boolean cancelled() {
+            return cancelled;
         }
 
         /** The summary dialog, once shown. */

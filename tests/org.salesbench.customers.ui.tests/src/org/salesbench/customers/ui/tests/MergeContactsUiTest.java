@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -17,11 +16,10 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.salesbench.customers.Contact;
 import org.salesbench.customers.Customer;
-import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerStatus;
 import org.salesbench.customers.RecordMerges;
-import org.salesbench.customers.ui.internal.DuplicatesDialog;
+import org.salesbench.customers.ui.internal.DuplicatesView;
 import org.salesbench.customers.ui.internal.MergeRecordsDialog;
 import org.salesbench.customers.RecordMerge;
 import org.salesbench.audit.AuditTrail;
@@ -41,10 +39,6 @@ class MergeContactsUiTest {
 
     private final CustomerService service = Services.get(CustomerService.class);
     private final String unique = UUID.randomUUID().toString().substring(0, 6);
-
-    private static Shell window() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-    }
 
     private static Contact contact(String name, String phone) {
         Contact k = new Contact(name);
@@ -69,22 +63,18 @@ class MergeContactsUiTest {
         List<Long> ours = List.of(keep, a.getContacts().stream().filter(k -> !k.getName().equals("周杰" + unique)).findFirst().orElseThrow().getId(),
                 b.getContacts().get(0).getId());
 
-        DuplicatesDialog list = new DuplicatesDialog(window(), Services.get(CustomerMerge.class), service, Services.get(RecordMerges.class));
-        list.setBlockOnOpen(false);
-        list.open();
-        UiTesting.processEvents();
-        Shell shell = list.getShell();
+        org.eclipse.ui.IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DuplicatesView list = (DuplicatesView) page.showView(DuplicatesView.ID);
         try {
-            UiTesting.choose(UiTesting.find(shell, Combo.class, c -> true).get(0), Messages.Duplicates_kindContacts);
-            Table table = UiTesting.find(shell, Table.class, t -> true).get(0);
-            List<TableItem> rows = Arrays.stream(table.getItems()).filter(i -> ours.contains(Long.parseLong(i.getText(3)))
-                    && i.getText(1).equals(Messages.Duplicates_reasonPhone)).toList();
-            assertEquals(3, rows.size(), "the three contacts with one number are a group");
-            assertEquals(1, rows.stream().map(i -> i.getText(0)).distinct().count());
+            list.showKind("contact");
+            UiTesting.waitUntil("the three contacts listed", () -> list.rows().stream().filter(r -> ours.contains(r.member().id())
+                    && r.group().reason() == org.salesbench.customers.DuplicateGroup.Reason.PHONE).count() == 3);
+            List<DuplicatesView.Row> rows = list.rows().stream().filter(r -> ours.contains(r.member().id())
+                    && r.group().reason() == org.salesbench.customers.DuplicateGroup.Reason.PHONE).toList();
+            assertEquals(1, rows.stream().map(DuplicatesView.Row::number).distinct().count(), "the three contacts with one number are a group");
             UiTesting.screenshot("contact-duplicates");
-            TableItem kept = rows.stream().filter(i -> i.getText(3).equals(Long.toString(keep))).findFirst().orElseThrow();
-            UiTesting.selectRow(table, Arrays.asList(table.getItems()).indexOf(kept));
-            UiTesting.click(UiTesting.button(shell, UiTesting.plain(Messages.Duplicates_merge)));
+            assertTrue(list.select(keep));
+            list.mergeSelected();
             UiTesting.processEvents();
             // the choice of the values that survive: one row per field the three hold differently
             MergeRecordsDialog choice = list.opened();
@@ -113,11 +103,10 @@ class MergeContactsUiTest {
             UiTesting.click(UiTesting.button(choiceShell, Messages.Merge_ok));
             UiTesting.processEvents();
             assertTrue(choiceShell.isDisposed(), choice.getErrorMessage());
-            assertTrue(list.getErrorMessage() == null, list.getErrorMessage());
+            UiTesting.waitUntil("the list read again", () -> list.rows().stream().noneMatch(r -> ours.contains(r.member().id())
+                    && r.group().reason() == org.salesbench.customers.DuplicateGroup.Reason.PHONE));
         } finally {
-            if (!shell.isDisposed()) {
-                shell.close();
-            }
+            page.hideView(list);
             UiTesting.processEvents();
         }
         Contact survivor = service.find(a.getId()).orElseThrow().getContacts().get(0);

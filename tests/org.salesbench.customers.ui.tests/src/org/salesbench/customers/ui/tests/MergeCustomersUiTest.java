@@ -21,7 +21,8 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.ui.internal.DuplicatesDialog;
+import org.salesbench.customers.DuplicateGroup;
+import org.salesbench.customers.ui.internal.DuplicatesView;
 import org.salesbench.customers.ui.internal.MergeCustomersDialog;
 import org.salesbench.customers.ui.internal.Messages;
 import org.salesbench.ui.Services;
@@ -58,20 +59,20 @@ class MergeCustomersUiTest {
         Customer keep = create("合并界面" + unique + "有限公司", "杭州", null, "周杰");
         Customer other = create("合并界面" + unique, "宁波", "制造", "吴敏");
 
-        DuplicatesDialog list = new DuplicatesDialog(window(), merge, service);
-        list.setBlockOnOpen(false);
-        list.open();
-        UiTesting.processEvents();
+        // the duplicate finder is a view (Edit > Find Duplicates, the Customers view's Duplicates..., Quick Access)
+        org.eclipse.ui.IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DuplicatesView list = (DuplicatesView) page.showView(DuplicatesView.ID);
         try {
-            Table table = UiTesting.find(list.getShell(), Table.class, t -> true).get(0);
-            List<TableItem> ours = Arrays.stream(table.getItems())
-                    .filter(i -> i.getText(3).equals(Long.toString(keep.getId())) || i.getText(3).equals(Long.toString(other.getId()))).toList();
-            assertEquals(2, ours.size(), "both customers are listed");
-            assertEquals(ours.get(0).getText(0), ours.get(1).getText(0), "in one group");
-            assertEquals(Messages.Duplicates_reasonName, ours.get(0).getText(1));
+            UiTesting.waitUntil("both customers listed", () -> list.rows().stream()
+                    .filter(r -> r.member().id() == keep.getId() || r.member().id() == other.getId()).count() == 2);
+            List<DuplicatesView.Row> ours = list.rows().stream()
+                    .filter(r -> r.member().id() == keep.getId() || r.member().id() == other.getId()).toList();
+            assertEquals(ours.get(0).number(), ours.get(1).number(), "in one group");
+            assertEquals(DuplicateGroup.Reason.NAME, ours.get(0).group().reason());
+            assertTrue(list.message().contains(" "), list.message());
             UiTesting.screenshot("customer-duplicates");
         } finally {
-            list.getShell().close();
+            page.hideView(list);
             UiTesting.processEvents();
         }
 

@@ -92,4 +92,100 @@ class MigrationWizardUiTest {
         List<CustomerRow> migrated = customers.page(CustomerFilter.text(unique), CustomerSort.DEFAULT, 0, 100);
         assertTrue(migrated.stream().anyMatch(r -> r.name().equals("迁入测试" + unique + "有限公司")), migrated.toString());
     }
+
+    private static long count(String sql, String like) {
+        return Services.get(org.salesbench.persistence.UnitOfWork.class).read(em -> ((Number) em.createNativeQuery(sql).setParameter(1, like)
+                .getSingleResult()).longValue());
+    }
+
+    /**
+     * Cancel in the middle of a run: the accounts' file, done before the cancel, stays whole; the contacts' file being
+     * imported keeps nothing or only its committed batches, exactly as its summary line says; the files after it are
+     * not read; the summary says the run was cancelled. A second run then imports the rest and skips what is in.
+     */
+    @Test
+    void aCancelMidRunLeavesAConsistentDatabaseAndASummaryOfWhatWasImported() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        int accounts = 200;
+        int contacts = 30_000; // over a megabyte: the bulk load, long enough to be cancelled in
+        Path folder = Files.createDirectories(dir.resolve("export"));
+        StringBuilder account = new StringBuilder("Id,Name\r\n");
+        for (int i = 0; i < accounts; i++) {
+            account.append("001").append(unique).append(i).append(",Cancel Test ").append(unique).append(" Account ").append(i).append("\r\n");
+        }
+        Files.writeString(folder.resolve("Account.csv"), account, StandardCharsets.UTF_8);
+        StringBuilder contact = new StringBuilder("Id,AccountId,FirstName,LastName,Email\r\n");
+        for (int i = 0; i < contacts; i++) {
+            contact.append("003").append(unique).append(i).append(",001").append(unique).append(i % accounts).append(",Person,").append(unique)
+                    .append(i).append(",p").append(i).append('.').append(unique).append("@example.invalid\r\n");
+        }
+        Files.writeString(folder.resolve("Contact.csv"), contact, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate\r\n00T" + unique + ",001" + unique
+                + "0,Call after the cancel " + unique + ",2026-11-02\r\n", StandardCharsets.UTF_8);
+        String customersOf = "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE ?1 AND DELETED_AT IS NULL";
+        String contactsOf = "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME LIKE ?1";
+        String tasksOf = "SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1";
+        String like = "%" + unique + "%";
+
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        MigrationWizard wizard = new MigrationWizard();
+        ImportWizardUiTest.TestWizardDialog dialog = new ImportWizardUiTest.TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            wizard.page().choose("salesforce", folder, false);
+            assertTrue(wizard.page().isPageComplete(), wizard.page().getErrorMessage());
+            dialog.finish();
+            // the accounts are in (their file committed): cancel while the contacts load
+            UiTesting.waitUntil("the accounts migrated", () -> count(customersOf, like) == accounts, 120_000);
+            wizard.job().cancel();
+            UiTesting.waitForJobs(MigrationJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> wizard.job().summary() != null, 60_000);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        MigrationJob job = wizard.job();
+        UiTesting.screenshot("migration-cancelled");
+        assertNull(job.failure(), job.failure());
+        assertTrue(job.cancelled());
+        String text = job.summaryText();
+        assertTrue(text.contains(org.salesbench.importexport.ui.internal.Messages.Migrate_cancelled), text);
+        job.summary().close();
+        Map<String, FileSummary> byFile = job.results().stream().collect(Collectors.toMap(FileSummary::name, s -> s));
+        assertEquals(accounts, byFile.get("Account.csv").result().created(), "the file before the cancel is whole");
+        assertTrue(text.contains("Account.csv → customers: created " + accounts), text);
+        assertFalse(byFile.containsKey("Task.csv"), "the files after the cancelled one are not read: " + byFile.keySet());
+        assertEquals(0, count(tasksOf, like));
+        assertEquals(accounts, count(customersOf, like));
+        // the contacts' file: nothing of it, or exactly the batches its summary line counts
+        FileSummary contactFile = byFile.get("Contact.csv");
+        long stored = count(contactsOf, like);
+        if (contactFile == null || contactFile.result().wroteNothing()) {
+            assertEquals(0, stored, "a file cancelled whole leaves no contact");
+        } else {
+            assertEquals(contactFile.result().created(), stored, contactFile.result().toString());
+        }
+
+        // a second run imports the rest, skipping what is in
+        MigrationWizard again = new MigrationWizard();
+        ImportWizardUiTest.TestWizardDialog second = new ImportWizardUiTest.TestWizardDialog(shell, again);
+        second.open();
+        try {
+            again.page().choose("salesforce", folder, false);
+            second.finish();
+            UiTesting.waitForJobs(MigrationJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> again.job().summary() != null, 120_000);
+        } finally {
+            if (second.getShell() != null && !second.getShell().isDisposed()) {
+                second.close();
+            }
+        }
+        assertNull(again.job().failure(), again.job().failure());
+        assertFalse(again.job().cancelled());
+        again.job().summary().close();
+        assertEquals(accounts, count(customersOf, like), "no account twice");
+        assertEquals(contacts, count(contactsOf, like), again.job().summaryText());
+        assertEquals(1, count(tasksOf, like));
+    }
 }

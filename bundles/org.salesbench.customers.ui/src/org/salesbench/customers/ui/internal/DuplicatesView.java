@@ -1,0 +1,268 @@
+package org.salesbench.customers.ui.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerMerge;
+import org.salesbench.customers.CustomerService;
+import org.salesbench.customers.DuplicateGroup;
+import org.salesbench.customers.RecordMerge;
+import org.salesbench.customers.RecordMerges;
+import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.FilterBars;
+import org.salesbench.ui.forms.GridListView;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.SelectedRecord;
+import org.salesbench.ui.forms.VirtualGrid;
+
+/**
+ * The duplicate finder, a view to review the candidates in bulk: groups of customers that are likely the same (credit
+ * code, phone, e-mail, folded name), one row a record, on a grid like the other lists (a header click sorts, columns
+ * hide, show and move, the layout is kept per user, Edit › Copy and Select All reach it). Show: lists contacts or leads
+ * instead (any kind a module merges). Merge… (or a double-click) merges the selected record's group: for customers the
+ * selected one is offered as the survivor and the next of its group as the one merged into it
+ * ({@link MergeCustomersDialog}); for the other kinds it opens the choice of which record's value survives in each field
+ * ({@link MergeRecordsDialog}), which merges every other record of the group into it at once, at the versions listed
+ * (one changed since refuses them all). Edit › Undo takes a merge back. Opened by the Customers view's Duplicates…, by
+ * Edit › Find Duplicates and from Quick Access.
+ */
+public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
+
+    public static final String ID = "org.salesbench.customers.ui.views.duplicates";
+
+    private static final int LIMIT = 500;
+
+    /** One record of a group: the group's number as listed, the group, the member. */
+    public record Row(int number, DuplicateGroup group, DuplicateGroup.Member member) {
+    }
+
+    private CustomerMerge merge;
+    private CustomerService customers;
+    private final List<RecordMerge> kinds = new ArrayList<>();
+    private RecordMerge current;
+    private Combo kind;
+    private VirtualGrid<Row> grid;
+    private MergeRecordsDialog opened;
+
+    public DuplicatesView() {
+        super(String.class, "customer");
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        merge = Services.get(CustomerMerge.class);
+        customers = Services.get(CustomerService.class);
+        kinds.add(merge);
+        Services.find(RecordMerges.class).ifPresent(merges -> {
+            for (String entity : List.of("contact", "lead")) {
+                merges.of(entity).ifPresent(kinds::add);
+            }
+        });
+        current = merge;
+        parent.setLayout(new GridLayout(1, false));
+        Composite bar = FilterBars.create(parent);
+        // the list is over groups, not text: the frame's search box is kept for focus, hidden
+        searchText = FilterBars.search(bar, Messages.Duplicates_kind, () -> { });
+        searchText.setEnabled(false);
+        searchText.setVisible(false);
+        Composite show = FilterBars.labelled(bar, Messages.Duplicates_kind);
+        kind = new Combo(show, SWT.READ_ONLY);
+        kinds.forEach(k -> kind.add(kindLabel(k.entity())));
+        kind.select(0);
+        kind.addListener(SWT.Selection, e -> applyFilter());
+        List<VirtualGrid.Column<Row>> columns = List.of(
+                VirtualGrid.Column.<Row>of("group", Messages.Duplicates_columnGroup, 70, r -> Integer.toString(r.number())).right(),
+                VirtualGrid.Column.<Row>of("reason", Messages.Duplicates_columnReason, 110, r -> reason(r.group())),
+                VirtualGrid.Column.<Row>of("value", Messages.Duplicates_columnValue, 180, r -> r.group().value()),
+                VirtualGrid.Column.<Row>of("id", Messages.Duplicates_columnId, 90, r -> Long.toString(r.member().id())).right(),
+                VirtualGrid.Column.<Row>of("name", Messages.Duplicates_columnName, 280, r -> r.member().name()));
+        grid = VirtualGrid.readWhole(parent, ID, columns, Messages.Job_duplicates, Jobs.FAMILY, Messages.View_loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        grid.onOpen(row -> mergeSelected());
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(new Action(Messages.Duplicates_merge) {
+            @Override
+            public void run() {
+                mergeSelected();
+            }
+        });
+        toolbar.add(new Action(Messages.Action_refresh) {
+            @Override
+            public void run() {
+                refresh();
+            }
+        });
+        listenForChanges(Customer.ENTITY);
+        refresh();
+    }
+
+    @Override
+    protected void applyFilter() {
+        if (kind.isDisposed()) {
+            return;
+        }
+        current = kinds.get(Math.max(0, kind.getSelectionIndex()));
+        filter = current.entity();
+        refresh();
+    }
+
+    /** Finds the groups again (in a job) and lists them, one row a record. */
+    @Override
+    public void refresh() {
+        RecordMerge kindMerge = current;
+        grid.load(() -> rowsOf(kindMerge.duplicates(LIMIT)), rows -> {
+            long groups = rows.stream().map(Row::number).distinct().count();
+            setContentDescription(groups == 0 ? Messages.Duplicates_none
+                    : kindMerge == merge ? NLS.bind(Messages.Duplicates_found, groups)
+                    : NLS.bind(Messages.Duplicates_foundRecords, groups, kindLabel(kindMerge.entity())));
+        });
+    }
+
+    private static List<Row> rowsOf(List<DuplicateGroup> groups) {
+        List<Row> rows = new ArrayList<>();
+        int n = 0;
+        for (DuplicateGroup g : groups) {
+            n++;
+            for (DuplicateGroup.Member m : g.members()) {
+                rows.add(new Row(n, g, m));
+            }
+        }
+        return rows;
+    }
+
+    private static String reason(DuplicateGroup g) {
+        return switch (g.reason()) {
+        case CREDIT_CODE -> Messages.Duplicates_reasonCreditCode;
+        case PHONE -> Messages.Duplicates_reasonPhone;
+        case EMAIL -> Messages.Duplicates_reasonEmail;
+        case NAME -> Messages.Duplicates_reasonName;
+        };
+    }
+
+    /** Merges the selected record's group, the selected record kept (see the class comment). */
+    public void mergeSelected() {
+        Row row = grid.selectedRow();
+        if (row == null) {
+            reportError(Messages.Duplicates_selectFirst);
+            return;
+        }
+        DuplicateGroup group = row.group();
+        DuplicateGroup.Member chosen = row.member();
+        DuplicateGroup.Member next = group.members().stream().filter(m -> m.id() != chosen.id()).findFirst().orElse(null);
+        if (next == null) {
+            return;
+        }
+        if (current != merge) {
+            mergeGroup(group, chosen);
+            return;
+        }
+        Customer keep = customers.find(chosen.id()).orElse(null);
+        Customer other = customers.find(next.id()).orElse(null);
+        if (keep == null || other == null) {
+            refresh();
+            return;
+        }
+        MergeCustomersDialog dialog = new MergeCustomersDialog(getSite().getShell(), merge, keep, other);
+        if (dialog.open() == Window.OK) {
+            refresh();
+        }
+    }
+
+    /**
+     * Opens the choice of the surviving values ({@link MergeRecordsDialog}) for every other record of the group merged
+     * into {@code keep}, at the versions listed; when it has merged them, the list is read again.
+     */
+    private void mergeGroup(DuplicateGroup group, DuplicateGroup.Member keep) {
+        List<DuplicateGroup.Member> records = new ArrayList<>(List.of(keep));
+        group.members().stream().filter(m -> m.id() != keep.id()).forEach(records::add);
+        RecordMerge kindMerge = current;
+        MergeRecordsDialog dialog = new MergeRecordsDialog(getSite().getShell(), kindMerge, kindLabel(kindMerge.entity()), records);
+        dialog.setBlockOnOpen(false); // modal all the same; the list follows when it closes
+        dialog.open();
+        dialog.getShell().addDisposeListener(e -> {
+            if (dialog.getReturnCode() == Window.OK && !grid.control().isDisposed()) {
+                refresh();
+                setContentDescription(NLS.bind(Messages.Duplicates_mergedRecords, new Object[] { records.size() - 1,
+                        kindLabel(kindMerge.entity()), keep.name() }));
+            }
+        });
+        opened = dialog;
+    }
+
+    /** The value-choice dialog Merge… opened last (tests drive it). */
+    public MergeRecordsDialog opened() {
+        return opened;
+    }
+
+    static String kindLabel(String entity) {
+        return switch (entity) {
+        case "customer" -> Messages.Duplicates_kindCustomers;
+        case "contact" -> Messages.Duplicates_kindContacts;
+        case "lead" -> Messages.Duplicates_kindLeads;
+        default -> entity;
+        };
+    }
+
+    /** Shows the duplicates of {@code entity} ({@code customer}, {@code contact}, {@code lead}) as Show: would (tests). */
+    public void showKind(String entity) {
+        for (int i = 0; i < kinds.size(); i++) {
+            if (kinds.get(i).entity().equals(entity)) {
+                kind.select(i);
+                applyFilter();
+                return;
+            }
+        }
+        throw new IllegalArgumentException(entity);
+    }
+
+    /** The rows read, in the order shown (tests). */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < grid.rowCount(); i++) {
+            rows.add(grid.rowAt(i));
+        }
+        return rows;
+    }
+
+    /** Selects the row of record {@code id} (tests); whether there is one. */
+    public boolean select(long id) {
+        return grid.selectWhere(r -> r.member().id() == id);
+    }
+
+    /** What the view says of the list (its content description). */
+    public String message() {
+        return getContentDescription();
+    }
+
+    @Override
+    public void setFocus() {
+        grid.control().setFocus();
+    }
+
+    @Override
+    protected VirtualGrid<Row> grid() {
+        return grid;
+    }
+
+    @Override
+    protected String errorTitle() {
+        return Messages.Duplicates_title;
+    }
+
+    /** Edit › Show History on the selected row's record. */
+    @Override
+    protected java.util.Optional<SelectedRecord> recordOf(Row row) {
+        return java.util.Optional.of(new SelectedRecord(current.entity(), row.member().id(), row.member().name()));
+    }
+}

@@ -76,6 +76,16 @@ final class ImportFixture implements AutoCloseable {
         return db.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM " + table).getSingleResult()).longValue());
     }
 
+    /** The rows of a query of two text columns as a sorted map of the first to the second (a record's name to a field's code). */
+    java.util.SortedMap<String, String> pairs(String sql) {
+        java.util.SortedMap<String, String> byName = new java.util.TreeMap<>();
+        for (Object row : db.read(em -> em.createNativeQuery(sql).getResultList())) {
+            Object[] r = (Object[]) row;
+            byName.put((String) r[0], (String) r[1]);
+        }
+        return byName;
+    }
+
     long customerCount() {
         return customers.count(CustomerFilter.ALL);
     }

@@ -43,12 +43,7 @@ class PicklistImportTest {
     }
 
     private Map<String, String> industries(ImportFixture f) {
-        Map<String, String> byName = new TreeMap<>();
-        for (Object row : f.db.read(em -> em.createNativeQuery("SELECT NAME, INDUSTRY FROM SB_CUSTOMER").getResultList())) {
-            Object[] r = (Object[]) row;
-            byName.put((String) r[0], (String) r[1]);
-        }
-        return byName;
+        return f.pairs("SELECT NAME, INDUSTRY FROM SB_CUSTOMER");
     }
 
     @Test

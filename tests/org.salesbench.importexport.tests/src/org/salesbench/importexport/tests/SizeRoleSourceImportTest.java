@@ -42,12 +42,7 @@ class SizeRoleSourceImportTest {
     }
 
     private Map<String, String> column(String sql) {
-        Map<String, String> byName = new TreeMap<>();
-        for (Object row : fx.db.read(em -> em.createNativeQuery(sql).getResultList())) {
-            Object[] r = (Object[]) row;
-            byName.put((String) r[0], (String) r[1]);
-        }
-        return byName;
+        return fx.pairs(sql);
     }
 
     @Test

@@ -68,9 +68,9 @@ class MergeContactsUiTest {
         try {
             list.showKind("contact");
             UiTesting.waitUntil("the three contacts listed", () -> list.rows().stream().filter(r -> ours.contains(r.member().id())
-                    && r.group().reason() == org.salesbench.customers.DuplicateGroup.Reason.PHONE).count() == 3);
+                    && r.group().reason() == org.salesbench.customers.DuplicateCandidate.Reason.PHONE).count() == 3);
             List<DuplicatesView.Row> rows = list.rows().stream().filter(r -> ours.contains(r.member().id())
-                    && r.group().reason() == org.salesbench.customers.DuplicateGroup.Reason.PHONE).toList();
+                    && r.group().reason() == org.salesbench.customers.DuplicateCandidate.Reason.PHONE).toList();
             assertEquals(1, rows.stream().map(DuplicatesView.Row::number).distinct().count(), "the three contacts with one number are a group");
             UiTesting.screenshot("contact-duplicates");
             assertTrue(list.select(keep));
@@ -104,7 +104,7 @@ class MergeContactsUiTest {
             UiTesting.processEvents();
             assertTrue(choiceShell.isDisposed(), choice.getErrorMessage());
             UiTesting.waitUntil("the list read again", () -> list.rows().stream().noneMatch(r -> ours.contains(r.member().id())
-                    && r.group().reason() == org.salesbench.customers.DuplicateGroup.Reason.PHONE));
+                    && r.group().reason() == org.salesbench.customers.DuplicateCandidate.Reason.PHONE));
         } finally {
             page.hideView(list);
             UiTesting.processEvents();

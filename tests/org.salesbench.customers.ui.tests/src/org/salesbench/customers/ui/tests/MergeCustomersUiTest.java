@@ -21,7 +21,6 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerStatus;
-import org.salesbench.customers.DuplicateGroup;
 import org.salesbench.customers.ui.internal.DuplicatesView;
 import org.salesbench.customers.ui.internal.MergeCustomersDialog;
 import org.salesbench.customers.ui.internal.Messages;
@@ -68,7 +67,7 @@ class MergeCustomersUiTest {
             List<DuplicatesView.Row> ours = list.rows().stream()
                     .filter(r -> r.member().id() == keep.getId() || r.member().id() == other.getId()).toList();
             assertEquals(ours.get(0).number(), ours.get(1).number(), "in one group");
-            assertEquals(DuplicateGroup.Reason.NAME, ours.get(0).group().reason());
+            assertEquals(org.salesbench.customers.DuplicateCandidate.Reason.NAME, ours.get(0).group().reason());
             assertTrue(list.message().contains(" "), list.message());
             UiTesting.screenshot("customer-duplicates");
         } finally {

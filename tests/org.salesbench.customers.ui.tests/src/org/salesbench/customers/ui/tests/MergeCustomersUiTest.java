@@ -68,7 +68,7 @@ class MergeCustomersUiTest {
                     .filter(r -> r.member().id() == keep.getId() || r.member().id() == other.getId()).toList();
             assertEquals(ours.get(0).number(), ours.get(1).number(), "in one group");
             assertEquals(org.salesbench.customers.DuplicateCandidate.Reason.NAME, ours.get(0).group().reason());
-            assertTrue(list.message().contains(" "), list.message());
+            assertFalse(Messages.Duplicates_none.equals(list.message()), "the view says how many groups it found");
             UiTesting.screenshot("customer-duplicates");
         } finally {
             page.hideView(list);

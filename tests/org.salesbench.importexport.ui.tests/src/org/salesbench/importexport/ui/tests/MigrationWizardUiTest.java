@@ -120,8 +120,8 @@ class MigrationWizardUiTest {
                     .append(i).append(",p").append(i).append('.').append(unique).append("@example.invalid\r\n");
         }
         Files.writeString(folder.resolve("Contact.csv"), contact, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate\r\n00T" + unique + ",001" + unique
-                + "0,Call after the cancel " + unique + ",2026-11-02\r\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate,TaskSubtype\r\n00T" + unique + ",001" + unique
+                + "0,Call after the cancel " + unique + ",2026-11-02,Call\r\n", StandardCharsets.UTF_8);
         String customersOf = "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE ?1 AND DELETED_AT IS NULL";
         String contactsOf = "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME LIKE ?1";
         String tasksOf = "SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1";

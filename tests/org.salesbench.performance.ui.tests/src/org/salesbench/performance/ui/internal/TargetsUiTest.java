@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -48,13 +47,7 @@ class TargetsUiTest {
     }
 
     private static void select(TargetsView view, Subject subject) {
-        for (TreeItem team : view.tree().getItem(0).getItems()) {
-            if (((TargetsView.Line) team.getData()).subject().equals(subject)) {
-                view.tree().setSelection(team);
-                return;
-            }
-        }
-        throw new AssertionError(subject + " is not in the tree");
+        assertTrue(view.select(subject), subject + " is not in the grid");
     }
 
     /** Answers the next input dialog titled {@code title} with {@code value}, as a user types it and presses OK. */
@@ -93,7 +86,7 @@ class TargetsUiTest {
         select(view, teamSubject);
         UiTesting.DialogAnswer value = answer(Messages.Targets_set, "1000000.01");
         UiTesting.DialogAnswer why = answer(Messages.Targets_reasonTitle, "UI test plan");
-        UiTesting.click(view.tree().getParent(), Messages.Targets_set);
+        UiTesting.click(view.grid().control().getParent(), Messages.Targets_set);
         UiTesting.waitUntil("the dialogs answered", () -> value.answered() && why.answered());
         UiTesting.waitUntil("the team's target shown", () -> line(view.shown(), teamSubject)
                 .map(l -> l.year() != null && same(new BigDecimal("1000000.01"), l.year().getValue())).orElse(false));
@@ -101,7 +94,7 @@ class TargetsUiTest {
         // Split equally: the two people get 500,000.01 and 500,000.00, and the check finds nothing wrong
         select(view, teamSubject);
         UiTesting.DialogAnswer splitWhy = answer(Messages.Targets_reasonTitle, "equal shares");
-        UiTesting.click(view.tree().getParent(), Messages.Targets_splitEqually);
+        UiTesting.click(view.grid().control().getParent(), Messages.Targets_splitEqually);
         UiTesting.waitUntil("the split answered", splitWhy::answered);
         UiTesting.waitUntil("the people's targets shown", () -> line(view.shown(), Subject.person(me)).map(l -> l.year() != null).orElse(false)
                 && line(view.shown(), Subject.person(peer)).map(l -> l.year() != null).orElse(false));

@@ -112,8 +112,11 @@ public class TargetsView extends ViewPart implements GridCommands<TargetsView.Ro
         refresh();
     }
 
-    /** How far a line is set in per level below the company. */
-    private static final String INDENT = "    "; //$NON-NLS-1$
+    /**
+     * How far a line is set in per level below the company: no-break spaces, which the grid's text painter does not trim
+     * as it does a cell's leading spaces.
+     */
+    static final String INDENT = "\u00a0\u00a0\u00a0\u00a0"; //$NON-NLS-1$
 
     /** The id of month {@code month}'s column (1 to 12) in the layout kept per user. */
     static String monthColumn(int month) {

@@ -62,7 +62,7 @@ class TargetsGridUiTest {
         assertEquals(0, view.shownRows().get(0).depth());
         assertEquals(List.of(teamAt + 1, teamAt + 2), List.of(view.indexOf(Subject.person(small)), view.indexOf(Subject.person(big))));
         assertEquals(2, view.shownRows().get(teamAt + 1).depth());
-        assertTrue(view.grid().cellText(teamAt + 1, "subject").startsWith("        甲"), view.grid().cellText(teamAt + 1, "subject"));
+        assertTrue(view.grid().cellText(teamAt + 1, "subject").startsWith(TargetsView.INDENT.repeat(2) + "甲"), view.grid().cellText(teamAt + 1, "subject"));
 
         // the year sorted descending: the bigger target first among the team's people, both still under the team
         VirtualGrid<TargetsView.Row> grid = view.grid();

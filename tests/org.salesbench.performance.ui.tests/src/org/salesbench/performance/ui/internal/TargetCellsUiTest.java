@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,16 +14,12 @@ import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.performance.targets.Target;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.testing.UiTesting;
-import org.salesbench.users.Team;
-import org.salesbench.users.User;
-import org.salesbench.users.UserService;
 
 /**
  * A manager types months' targets in the Targets view's grid cells (edited in place, Enter), a bad number refused with
@@ -66,19 +61,10 @@ class TargetCellsUiTest {
     @Test
     void monthsAreTypedInTheirCellsAndSavedTogetherUnlessOneChangedMeanwhile() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        UserService users = Services.get(UserService.class);
         TargetService targets = Services.get(TargetService.class);
-        String me = Services.get(SecurityService.class).currentUser().login();
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        if (users.findUser(me).isEmpty()) {
-            users.createUser(new User(me, "界面测试员"));
-        }
         String peer = "cell." + unique;
-        users.createUser(new User(peer, "月度 " + unique));
-        Team team = new Team("月度团队 " + unique);
-        team.setManager(me);
-        team.getMembers().addAll(List.of(me, peer));
-        users.createTeam(team);
+        TeamFixture.managedByMe("月度团队 " + unique, true, java.util.Map.of(peer, "月度 " + unique));
         Subject person = Subject.person(peer);
 
         TargetsView view = (TargetsView) page.showView(TargetsView.ID);

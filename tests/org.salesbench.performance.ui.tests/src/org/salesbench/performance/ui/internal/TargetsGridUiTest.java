@@ -12,16 +12,12 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.Test;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.testing.UiTesting;
-import org.salesbench.users.Team;
-import org.salesbench.users.User;
-import org.salesbench.users.UserService;
 
 /**
  * The Targets view on the shared grid: lines set in under their parent, a header click sorts each line's children by
@@ -32,21 +28,12 @@ class TargetsGridUiTest {
     @Test
     void sortingKeepsPeopleUnderTheirTeamCopiesCellsAndKeepsTheLayout() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        UserService users = Services.get(UserService.class);
         TargetService targets = Services.get(TargetService.class);
-        String me = Services.get(SecurityService.class).currentUser().login();
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        if (users.findUser(me).isEmpty()) {
-            users.createUser(new User(me, "界面测试员"));
-        }
         String small = "a.grid." + unique;
         String big = "b.grid." + unique;
-        users.createUser(new User(small, "甲 " + unique));
-        users.createUser(new User(big, "乙 " + unique));
-        Team team = new Team("表格团队 " + unique);
-        team.setManager(me);
-        team.getMembers().addAll(List.of(small, big));
-        Subject teamSubject = Subject.team(users.createTeam(team).getId());
+        Subject teamSubject = Subject.team(TeamFixture.managedByMe("表格团队 " + unique, false,
+                java.util.Map.of(small, "甲 " + unique, big, "乙 " + unique)).getId());
 
         TargetsView view = (TargetsView) page.showView(TargetsView.ID);
         int year = view.year();

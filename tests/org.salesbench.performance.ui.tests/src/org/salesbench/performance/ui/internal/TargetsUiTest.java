@@ -15,7 +15,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
@@ -26,9 +25,6 @@ import org.salesbench.performance.targets.Attainment;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.testing.UiTesting;
-import org.salesbench.users.Team;
-import org.salesbench.users.User;
-import org.salesbench.users.UserService;
 
 /**
  * On the real workbench and services: a manager sets their team's target in the Targets view and splits it equally
@@ -65,18 +61,10 @@ class TargetsUiTest {
     @Test
     void aTeamTargetIsSetAndSplitThenAWonDealShowsInMyPerformance() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        UserService users = Services.get(UserService.class);
-        String me = Services.get(SecurityService.class).currentUser().login();
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        if (users.findUser(me).isEmpty()) {
-            users.createUser(new User(me, "界面测试员"));
-        }
+        String me = TeamFixture.me();
         String peer = "peer." + unique;
-        users.createUser(new User(peer, "同事 " + unique));
-        Team team = new Team("界面团队 " + unique);
-        team.setManager(me);
-        team.getMembers().addAll(List.of(me, peer));
-        Subject teamSubject = Subject.team(users.createTeam(team).getId());
+        Subject teamSubject = Subject.team(TeamFixture.managedByMe("界面团队 " + unique, true, java.util.Map.of(peer, "同事 " + unique)).getId());
 
         TargetsView view = (TargetsView) page.showView(TargetsView.ID);
         view.refresh();

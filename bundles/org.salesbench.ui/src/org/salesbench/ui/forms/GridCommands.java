@@ -21,14 +21,26 @@ public interface GridCommands<R> extends ListCommands, RecordSelection {
 
     @Override
     default boolean canCopySelection() {
-        VirtualGrid<R> grid = commandGrid();
+        VirtualGrid<?> grid = gridInUse();
         return grid != null && grid.hasSelection();
+    }
+
+    /**
+     * The grid Copy and Select All reach: the one that has the focus when the view shows more than one (a detail grid
+     * of the selected row's, {@link VirtualGrid#focused}), else {@link #commandGrid}.
+     */
+    default VirtualGrid<?> gridInUse() {
+        VirtualGrid<R> grid = commandGrid();
+        if (grid == null || grid.control().isDisposed()) {
+            return grid;
+        }
+        return VirtualGrid.focused().filter(f -> f.control().getShell() == grid.control().getShell()).orElse(grid);
     }
 
     /** The selected cells (Edit › Copy, Ctrl+C), tab-separated; whole rows under their column titles. */
     @Override
     default void copySelection() {
-        VirtualGrid<R> grid = commandGrid();
+        VirtualGrid<?> grid = gridInUse();
         if (grid != null) {
             grid.copySelection();
         }
@@ -36,7 +48,7 @@ public interface GridCommands<R> extends ListCommands, RecordSelection {
 
     @Override
     default void selectAllRows() {
-        VirtualGrid<R> grid = commandGrid();
+        VirtualGrid<?> grid = gridInUse();
         if (grid != null) {
             grid.selectAll();
         }

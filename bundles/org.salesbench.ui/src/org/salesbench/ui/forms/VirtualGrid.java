@@ -606,6 +606,16 @@ public final class VirtualGrid<R> {
         return row == null || !styledRows ? null : rowStyle.apply(row);
     }
 
+    /**
+     * The grid that has the keyboard focus, if a grid has it: where a view shows two grids (a list and the selected
+     * row's details), Edit › Copy and Select All reach the one the user is in ({@link GridCommands}).
+     */
+    public static java.util.Optional<VirtualGrid<?>> focused() {
+        Display display = Display.getCurrent();
+        Control focus = display == null ? null : display.getFocusControl();
+        return focus != null && focus.getData(DATA_KEY) instanceof VirtualGrid<?> grid ? java.util.Optional.of(grid) : java.util.Optional.empty();
+    }
+
     /** The key under which a grid's control holds its grid. */
     private static final String DATA_KEY = VirtualGrid.class.getName();
 
@@ -638,6 +648,49 @@ public final class VirtualGrid<R> {
      */
     public void showAll(List<R> all) {
         rows.showAll(all);
+    }
+
+    /** The rows {@link #showSorted} was given, in the order given; {@code null} for a grid the database sorts. */
+    private List<R> givenRows;
+
+    /**
+     * Shows {@code all} (a detail list of a few hundred rows at most: a request's history, a rule's execution log, a
+     * report's result) sorted here rather than by the database: a column whose {@link Column#sortBy} key is a
+     * {@link java.util.Comparator} of rows sorts them by it, ascending or descending, and no sorted column shows them as
+     * given. A click on a header sorts the rows given last again, so the view needs no {@link #onSort} of its own.
+     */
+    public void showSorted(List<R> all) {
+        givenRows = List.copyOf(all);
+        onSort = () -> {
+            if (givenRows != null) {
+                showAll(sortedHere(givenRows));
+            }
+        };
+        showAll(sortedHere(givenRows));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<R> sortedHere(List<R> given) {
+        if (!(sortKey() instanceof java.util.Comparator<?> comparator)) {
+            return given;
+        }
+        java.util.Comparator<R> order = (java.util.Comparator<R>) comparator;
+        return given.stream().sorted(ascending ? order : order.reversed()).toList();
+    }
+
+    /**
+     * Text as a person reads it, for a column sorted here ({@link #showSorted}): by the user's language's collation,
+     * empty last.
+     */
+    public static <R> java.util.Comparator<R> byText(Function<R, String> text) {
+        java.text.Collator collator = java.text.Collator.getInstance();
+        return java.util.Comparator.comparing(row -> text.apply(row) == null ? "" : text.apply(row),
+                (a, b) -> a.isEmpty() || b.isEmpty() ? Boolean.compare(a.isEmpty(), b.isEmpty()) : collator.compare(a, b));
+    }
+
+    /** A column's values in their own order (a time, a number), for a column sorted here ({@link #showSorted}); nulls last. */
+    public static <R, V extends Comparable<? super V>> java.util.Comparator<R> byValue(Function<R, V> value) {
+        return java.util.Comparator.comparing(value, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
     }
 
     /** The block size of a grid made for a list read whole ({@link #readWhole}). */

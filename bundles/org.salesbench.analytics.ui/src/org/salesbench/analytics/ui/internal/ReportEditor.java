@@ -26,14 +26,17 @@ import org.salesbench.analytics.ReportDescriptor;
 import org.salesbench.analytics.ReportFilter;
 import org.salesbench.analytics.ReportFormat;
 import org.salesbench.analytics.ReportResult;
+import org.salesbench.analytics.ReportRow;
 import org.salesbench.analytics.ReportService;
 import org.salesbench.analytics.dashboards.DashboardFilter;
 import org.salesbench.core.model.DateRange;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.GridCommands;
 import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 
 /** One report on its own: filters, dimension and chart kind on top, the chart over its table; drill down, export, print. */
-public class ReportEditor extends EditorPart {
+public class ReportEditor extends EditorPart implements GridCommands<ReportRow> {
 
     public static final String ID = "org.salesbench.analytics.ui.editors.report"; //$NON-NLS-1$
 
@@ -128,6 +131,22 @@ public class ReportEditor extends EditorPart {
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.onOpen(row -> new DrillDownDialog(getSite().getShell(), getSite().getPage(), result, row).open());
         sash.setWeights(3, 2);
+        run();
+    }
+
+    /** The result's grid (Edit › Copy and Select All reach it), {@code null} before the first result. */
+    @Override
+    public VirtualGrid<ReportRow> commandGrid() {
+        return table == null ? null : table.grid();
+    }
+
+    /** The result's table (tests). */
+    public ResultTable table() {
+        return table;
+    }
+
+    @Override
+    public void refresh() {
         run();
     }
 

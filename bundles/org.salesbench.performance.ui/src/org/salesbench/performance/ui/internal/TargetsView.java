@@ -16,8 +16,6 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.TreeEditor;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
@@ -25,10 +23,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Spinner;
-import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeColumn;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.part.ViewPart;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.ValidationException;
@@ -40,18 +34,24 @@ import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetService;
 import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.ui.Services;
+import org.salesbench.ui.forms.GridCommands;
+import org.salesbench.ui.forms.Jobs;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.users.Team;
 import org.salesbench.users.User;
 import org.salesbench.users.UserService;
 
 /**
- * The targets of a year: a tree company → teams → people, a column for the year and one per month, and a check column
- * naming what does not add up. Set a target (with why), split it to the level below (equally or by last year's share)
- * or to its months, or type each month's target in its cell (a click on the cell; Enter keeps it, Esc drops it) and
- * Save months writes the typed cells together with one reason, refused as a whole when a cell's target changed since it
- * was read. Reads and writes run in jobs; the model validates and keeps every change with who and why.
+ * The targets of a year: company → teams → people, each line set in under its parent on a grid ({@link VirtualGrid}),
+ * a column for the year and one per month, and a check column naming what does not add up. Set a target (with why),
+ * split it to the level below (equally or by last year's share) or to its months, or type each month's target in its
+ * cell (F2 or typing on the selected cell; Enter keeps it, Esc drops it; a typed cell is marked with *) and Save months
+ * writes the typed cells together with one reason, refused as a whole when a cell's target changed since it was read.
+ * A click on a header sorts each line's children by that column (people stay under their team), headers drag, the
+ * header menu hides and chooses columns, the layout is kept per user, and Edit › Copy and Select All reach the cells.
+ * Reads and writes run in jobs; the model validates and keeps every change with who and why.
  */
-public class TargetsView extends ViewPart {
+public class TargetsView extends ViewPart implements GridCommands<TargetsView.Row> {
 
     public static final String ID = "org.salesbench.performance.ui.views.targets";
     static final String METRIC = "won_revenue";
@@ -65,14 +65,13 @@ public class TargetsView extends ViewPart {
     record Cell(Subject subject, int month) {
     }
 
-    /** The first month column (after the subject's and the year's). */
-    private static final int FIRST_MONTH_COLUMN = 2;
+    /** A line of the tree as a row of the grid, {@code depth} levels below the company. */
+    public record Row(Line line, int depth) {
+    }
 
     private Spinner yearSpinner;
-    private Tree tree;
+    private VirtualGrid<Row> grid;
     private volatile Line root;
-    private TreeEditor cellEditor;
-    private Text cellText;
     private Button saveMonths;
     /** The cells typed and not saved yet, in the order typed. */
     private final Map<Cell, BigDecimal> typed = new LinkedHashMap<>();
@@ -92,39 +91,46 @@ public class TargetsView extends ViewPart {
         saveMonths = button(bar, Messages.Targets_saveMonths, this::saveMonths);
         saveMonths.setEnabled(false);
         button(bar, Messages.Targets_refresh, this::refresh);
-        tree = new Tree(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        tree.setHeaderVisible(true);
-        tree.setLinesVisible(true);
-        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        column(Messages.Targets_subject, 180);
-        column(Messages.Targets_year, 110);
+        List<VirtualGrid.Column<Row>> columns = new ArrayList<>();
+        columns.add(VirtualGrid.Column.<Row>of("subject", Messages.Targets_subject, 200, r -> INDENT.repeat(r.depth()) + r.line().label()) //$NON-NLS-1$
+                .sortBy(VirtualGrid.<Line>byText(Line::label)));
+        columns.add(VirtualGrid.Column.<Row>of("year", Messages.Targets_year, 110, //$NON-NLS-1$
+                r -> r.line().year() == null ? "" : Messages.money(r.line().year().getValue())).right() //$NON-NLS-1$
+                .sortBy(VirtualGrid.<Line, BigDecimal>byValue(l -> l.year() == null ? null : l.year().getValue())));
         for (int m = 1; m <= 12; m++) {
-            column(Messages.month(m), 90);
+            int month = m;
+            columns.add(VirtualGrid.Column.<Row>of(monthColumn(month), Messages.month(month), 90, r -> monthText(r.line(), month)).right()
+                    .sortBy(VirtualGrid.<Line, BigDecimal>byValue(l -> l.months()[month - 1]))
+                    .editable(r -> true, (r, text) -> keep(r.line(), new Cell(r.line().subject(), month), text)));
         }
-        column(Messages.Targets_check, 300);
-        cellEditor = new TreeEditor(tree);
-        cellEditor.grabHorizontal = true;
-        tree.addListener(SWT.MouseDown, e -> monthCellAt(tree.getItems(), new Point(e.x, e.y)));
+        columns.add(VirtualGrid.Column.<Row>of("check", Messages.Targets_check, 300, r -> String.join("; ", r.line().problems())) //$NON-NLS-1$ //$NON-NLS-2$
+                .sortBy(VirtualGrid.<Line>byText(l -> String.join("; ", l.problems())))); //$NON-NLS-1$
+        grid = VirtualGrid.readWhole(parent, ID, columns, Messages.Targets_job, Jobs.FAMILY, Messages.Loading);
+        grid.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        grid.restoreLayout();
+        grid.onSort(this::showLines);
         refresh();
     }
 
     /**
-     * Opens the month's cell under the point, if the point is on one: the lines' cells are searched by their bounds
-     * (a tree of a company, its teams and their people is small), which GTK's hit test of a row does not always find.
+     * How far a line is set in per level below the company: no-break spaces, which the grid's text painter does not trim
+     * as it does a cell's leading spaces.
      */
-    private boolean monthCellAt(TreeItem[] items, Point at) {
-        for (TreeItem item : items) {
-            for (int column = FIRST_MONTH_COLUMN; column < FIRST_MONTH_COLUMN + 12; column++) {
-                if (item.getBounds(column).contains(at)) {
-                    editCell(item, column - FIRST_MONTH_COLUMN + 1);
-                    return true;
-                }
-            }
-            if (item.getExpanded() && monthCellAt(item.getItems(), at)) {
-                return true;
-            }
+    static final String INDENT = "\u00a0\u00a0\u00a0\u00a0"; //$NON-NLS-1$
+
+    /** The id of month {@code month}'s column (1 to 12) in the layout kept per user. */
+    static String monthColumn(int month) {
+        return "m" + month; //$NON-NLS-1$
+    }
+
+    /** A month's cell as shown: the value typed and not saved yet (marked), else the target read. */
+    private String monthText(Line line, int month) {
+        BigDecimal value = typed.get(new Cell(line.subject(), month));
+        if (value != null) {
+            return Messages.money(value) + " *"; //$NON-NLS-1$
         }
-        return false;
+        BigDecimal read = line.months()[month - 1];
+        return read == null ? "" : Messages.money(read); //$NON-NLS-1$
     }
 
     private static Button button(Composite bar, String text, Runnable action) {
@@ -134,76 +140,27 @@ public class TargetsView extends ViewPart {
         return b;
     }
 
-    /** Opens a text in the month's cell of the item's line, with the value typed or read; Enter or leaving it keeps what was typed. */
-    void editCell(TreeItem item, int month) {
-        closeCell();
-        Line line = (Line) item.getData();
-        Cell cell = new Cell(line.subject(), month);
-        BigDecimal shown = typed.containsKey(cell) ? typed.get(cell) : line.months()[month - 1];
-        Text text = new Text(tree, SWT.RIGHT);
-        text.setText(shown == null ? "" : shown.stripTrailingZeros().toPlainString()); //$NON-NLS-1$
-        text.selectAll();
-        boolean[] done = new boolean[1];
-        text.addListener(SWT.Traverse, e -> {
-            if (e.detail == SWT.TRAVERSE_RETURN) {
-                e.doit = false;
-                done[0] = true;
-                if (keep(item, cell, text.getText())) {
-                    closeCell();
-                } else {
-                    done[0] = false;
-                }
-            } else if (e.detail == SWT.TRAVERSE_ESCAPE) {
-                e.doit = false;
-                done[0] = true;
-                closeCell();
-            }
-        });
-        text.addListener(SWT.FocusOut, e -> {
-            if (!done[0] && !text.isDisposed()) {
-                done[0] = true;
-                keep(item, cell, text.getText());
-                closeCell();
-            }
-        });
-        cellEditor.setEditor(text, item, FIRST_MONTH_COLUMN + month - 1);
-        cellText = text;
-        text.setFocus();
-    }
-
-    private void closeCell() {
-        if (cellText != null && !cellText.isDisposed()) {
-            Text closing = cellText;
-            cellText = null;
-            cellEditor.setEditor(null);
-            closing.dispose();
-        }
-    }
-
     /**
-     * Keeps a typed month's value: blank keeps what was read; a value that is not a number is refused with a message
-     * naming the cell, and nothing is kept.
+     * Keeps a month's value typed in its cell (F2, or typing on the selected cell; Enter keeps it, Esc drops it): blank
+     * keeps what was read; a value that is not a number is refused with a message naming the cell, and nothing is kept.
      */
-    private boolean keep(TreeItem item, Cell cell, String text) {
+    private boolean keep(Line line, Cell cell, String text) {
         String plain = text.strip().replace(",", "").replace(" ", ""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-        Line line = (Line) item.getData();
         if (plain.isEmpty()) {
             typed.remove(cell);
-            BigDecimal read = line.months()[cell.month() - 1];
-            item.setText(FIRST_MONTH_COLUMN + cell.month() - 1, read == null ? "" : Messages.money(read)); //$NON-NLS-1$
         } else {
             BigDecimal value;
             try {
                 value = new BigDecimal(plain);
             } catch (NumberFormatException e) {
-                MessageDialog.openError(tree.getShell(), Messages.Targets_error,
+                MessageDialog.openError(grid.control().getShell(), Messages.Targets_error,
                         NLS.bind(Messages.Targets_cellNotANumber, new Object[] {line.label(), Messages.month(cell.month()), text.strip()}));
                 return false;
             }
             typed.put(cell, value);
-            item.setText(FIRST_MONTH_COLUMN + cell.month() - 1, Messages.money(value) + " *"); //$NON-NLS-1$
         }
         saveMonths.setEnabled(!typed.isEmpty());
+        grid.repaint();
         return true;
     }
 
@@ -212,18 +169,12 @@ public class TargetsView extends ViewPart {
         return typed;
     }
 
-    /** The text open in a cell, if any (for tests). */
-    Text cellText() {
-        return cellText;
-    }
-
     Button saveMonthsButton() {
         return saveMonths;
     }
 
     /** Writes the typed cells together with one reason, each against the target (and version) it showed. */
     private void saveMonths() {
-        closeCell();
         if (typed.isEmpty() || root == null) {
             return;
         }
@@ -248,12 +199,6 @@ public class TargetsView extends ViewPart {
         return line.children().stream().map(c -> find(c, subject)).flatMap(java.util.Optional::stream).findFirst();
     }
 
-    private void column(String text, int width) {
-        TreeColumn c = new TreeColumn(tree, SWT.RIGHT);
-        c.setText(text);
-        c.setWidth(width);
-    }
-
     public int year() {
         return yearSpinner.getSelection();
     }
@@ -261,7 +206,7 @@ public class TargetsView extends ViewPart {
     /** Reads the year's targets, the teams and their people in a job, then shows them. */
     public void refresh() {
         int year = year();
-        Display display = tree.getDisplay();
+        Display display = grid.control().getDisplay();
         run(Messages.Targets_job, () -> {
             Line line = load(year);
             display.asyncExec(() -> show(line));
@@ -307,32 +252,42 @@ public class TargetsView extends ViewPart {
     }
 
     private void show(Line line) {
-        if (tree.isDisposed()) {
+        if (grid.control().isDisposed()) {
             return;
         }
-        closeCell();
         typed.clear();
         saveMonths.setEnabled(false);
-        tree.removeAll();
-        TreeItem item = new TreeItem(tree, SWT.NONE);
-        fill(item, line);
+        Line before = selected();
         root = line;
+        showLines();
+        if (before != null) {
+            grid.selectWhere(r -> r.line().subject().equals(before.subject()));
+        }
     }
 
-    private void fill(TreeItem item, Line line) {
-        List<String> texts = new ArrayList<>();
-        texts.add(line.label());
-        texts.add(line.year() == null ? "" : Messages.money(line.year().getValue())); //$NON-NLS-1$
-        for (BigDecimal m : line.months()) {
-            texts.add(m == null ? "" : Messages.money(m)); //$NON-NLS-1$
+    /**
+     * Shows the tree as rows, each line under its parent, set in by its level: in the order read (teams, people by
+     * login), or, when a column is sorted, each line's children sorted by it, so a team's people stay under their team.
+     */
+    @SuppressWarnings("unchecked")
+    private void showLines() {
+        Line line = root;
+        if (line == null) {
+            grid.showAll(List.of());
+            return;
         }
-        texts.add(String.join("; ", line.problems())); //$NON-NLS-1$
-        item.setText(texts.toArray(String[]::new));
-        item.setData(line);
-        for (Line child : line.children()) {
-            fill(new TreeItem(item, SWT.NONE), child);
+        java.util.Comparator<Line> order = grid.sortKey() instanceof java.util.Comparator<?> c ? (java.util.Comparator<Line>) c : null;
+        List<Row> rows = new ArrayList<>();
+        flatten(line, 0, order == null || grid.ascending() ? order : order.reversed(), rows);
+        grid.showAll(rows);
+    }
+
+    private static void flatten(Line line, int depth, java.util.Comparator<Line> order, List<Row> into) {
+        into.add(new Row(line, depth));
+        List<Line> children = order == null ? line.children() : line.children().stream().sorted(order).toList();
+        for (Line child : children) {
+            flatten(child, depth + 1, order, into);
         }
-        item.setExpanded(true);
     }
 
     /** The tree as shown (for tests); {@code null} before the first read. */
@@ -340,13 +295,35 @@ public class TargetsView extends ViewPart {
         return root;
     }
 
-    public Tree tree() {
-        return tree;
+    /** The grid (for tests and the Edit menu's commands). */
+    public VirtualGrid<Row> grid() {
+        return grid;
+    }
+
+    /** The lines in the order shown (for tests). */
+    List<Row> shownRows() {
+        return grid.rows().loaded();
+    }
+
+    /** Selects the line of {@code subject}; whether it is shown (for tests). */
+    boolean select(Subject subject) {
+        return grid.selectWhere(r -> r.line().subject().equals(subject));
+    }
+
+    /** The row index of {@code subject}'s line, or -1 (for tests). */
+    int indexOf(Subject subject) {
+        List<Row> rows = shownRows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).line().subject().equals(subject)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Line selected() {
-        TreeItem[] selection = tree.getSelection();
-        return selection.length == 0 ? null : (Line) selection[0].getData();
+        Row row = grid.control().isDisposed() ? null : grid.selectedRow();
+        return row == null ? null : row.line();
     }
 
     private void setTarget() {
@@ -354,7 +331,7 @@ public class TargetsView extends ViewPart {
         if (line == null) {
             return;
         }
-        InputDialog value = new InputDialog(tree.getShell(), Messages.Targets_set, NLS.bind(Messages.Targets_valueFor, line.label(), year()),
+        InputDialog value = new InputDialog(grid.control().getShell(), Messages.Targets_set, NLS.bind(Messages.Targets_valueFor, line.label(), year()),
                 line.year() == null ? "" : line.year().getValue().stripTrailingZeros().toPlainString(), null); //$NON-NLS-1$
         if (value.open() != Window.OK) {
             return;
@@ -363,7 +340,7 @@ public class TargetsView extends ViewPart {
         try {
             amount = new BigDecimal(value.getValue().strip().replace(",", "")); //$NON-NLS-1$ //$NON-NLS-2$
         } catch (NumberFormatException e) {
-            MessageDialog.openError(tree.getShell(), Messages.Targets_error, NLS.bind(Messages.Targets_notANumber, value.getValue()));
+            MessageDialog.openError(grid.control().getShell(), Messages.Targets_error, NLS.bind(Messages.Targets_notANumber, value.getValue()));
             return;
         }
         TargetPeriod period = TargetPeriod.year(year());
@@ -387,7 +364,7 @@ public class TargetsView extends ViewPart {
     }
 
     private void reason(Consumer<String> then) {
-        InputDialog reason = new InputDialog(tree.getShell(), Messages.Targets_reasonTitle, Messages.Targets_reason, "", //$NON-NLS-1$
+        InputDialog reason = new InputDialog(grid.control().getShell(), Messages.Targets_reasonTitle, Messages.Targets_reason, "", //$NON-NLS-1$
                 text -> text == null || text.isBlank() ? Messages.Targets_reasonNeeded : null);
         if (reason.open() == Window.OK) {
             then.accept(reason.getValue().strip());
@@ -396,18 +373,18 @@ public class TargetsView extends ViewPart {
 
     /** Runs a change in a job; a refusal is shown with the model's message; the tree is read again after. */
     void write(Runnable change) {
-        Display display = tree.getDisplay();
+        Display display = grid.control().getDisplay();
         int year = year();
         run(Messages.Targets_job, () -> {
             try {
                 change.run();
             } catch (ValidationException | org.salesbench.core.security.AccessDeniedException e) {
-                display.asyncExec(() -> MessageDialog.openError(tree.getShell(), Messages.Targets_error, e.getMessage()));
+                display.asyncExec(() -> MessageDialog.openError(grid.control().getShell(), Messages.Targets_error, e.getMessage()));
             } catch (ConcurrentChangeException e) {
-                display.asyncExec(() -> MessageDialog.openError(tree.getShell(), Messages.Targets_error,
+                display.asyncExec(() -> MessageDialog.openError(grid.control().getShell(), Messages.Targets_error,
                         NLS.bind(Messages.Targets_changedMeanwhile, e.getMessage())));
             } catch (RuntimeException e) {
-                display.asyncExec(() -> MessageDialog.openError(tree.getShell(), Messages.Targets_error, String.valueOf(e)));
+                display.asyncExec(() -> MessageDialog.openError(grid.control().getShell(), Messages.Targets_error, String.valueOf(e)));
                 throw e;
             }
             Line line = load(year);
@@ -424,8 +401,15 @@ public class TargetsView extends ViewPart {
         job.schedule();
     }
 
+    // --- the Edit menu's commands
+
+    @Override
+    public VirtualGrid<Row> commandGrid() {
+        return grid;
+    }
+
     @Override
     public void setFocus() {
-        tree.setFocus();
+        grid.control().setFocus();
     }
 }

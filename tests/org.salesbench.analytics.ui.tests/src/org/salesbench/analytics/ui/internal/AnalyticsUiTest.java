@@ -37,6 +37,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.salesbench.analytics.ReportRow;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.analytics.ReportDescriptor;
 import org.salesbench.analytics.ReportFormat;
@@ -156,7 +159,7 @@ class AnalyticsUiTest {
         assertEquals(TileControl.State.SHOWN, byOwner.state(), byOwner.messageText());
         UiTesting.waitUntil("the owner chart drawn", () -> byOwner.chart() != null && byOwner.chart().isRendered(), 10_000);
         TileControl profile = tile(editor, "Customer profile");
-        assertTrue(profile.table() != null && profile.table().control().getItemCount() > 0, "the profile table has rows");
+        assertTrue(profile.table() != null && profile.table().rowCount() > 0, "the profile table has rows");
         UiTesting.screenshot("dashboard-manager");
 
         chooseDays(editor, OLD_WIN.minusDays(3), OLD_WIN.plusDays(3));
@@ -307,6 +310,7 @@ class AnalyticsUiTest {
         UiTesting.screenshot("report-editor");
         assertNotNull(editor.result(), editor.messageText());
         assertFalse(editor.result().isEmpty(), "this year has closed deals");
+        resultGridSortsCopiesAndKeepsItsLayout(editor);
 
         DashboardsView dashboards = (DashboardsView) page.showView(DashboardsView.ID);
         UiTesting.waitForJobs(Jobs.FAMILY);
@@ -314,6 +318,48 @@ class AnalyticsUiTest {
         UiTesting.screenshot("reports-view");
         List<String> names = dashboards.dashboards().stream().map(Dashboard::getName).toList();
         assertTrue(names.containsAll(List.of("Manager", "Sales")), names.toString());
+    }
+
+    /**
+     * The result on the shared grid: a header click sorts the rows by the column's values (both ways, then as the report
+     * gave them), Edit › Copy copies a cell, and a hidden column stays hidden when the report opens again.
+     */
+    private void resultGridSortsCopiesAndKeepsItsLayout(ReportEditor editor) throws Exception {
+        ReportResult result = editor.result();
+        ResultTable table = editor.table();
+        assertEquals(result.rows().size(), table.rowCount());
+        assertEquals(result.rows(), table.shownRows(), "as the report gave them");
+        int figure = java.util.stream.IntStream.range(0, result.columns().size()).filter(i -> !result.columns().get(i).isDimension())
+                .findFirst().orElseThrow();
+        String id = result.columns().get(figure).id();
+        VirtualGrid<ReportRow> grid = table.grid();
+        grid.clickHeader(id);
+        List<BigDecimal> ascending = table.shownRows().stream().map(r -> new BigDecimal(String.valueOf(r.value(figure)))).toList();
+        assertEquals(ascending.stream().sorted().toList(), ascending, "by " + id + ", smallest first");
+        grid.clickHeader(id);
+        List<BigDecimal> descending = table.shownRows().stream().map(r -> new BigDecimal(String.valueOf(r.value(figure)))).toList();
+        assertEquals(descending.stream().sorted(java.util.Comparator.reverseOrder()).toList(), descending, "largest first");
+        grid.clickHeader(id);
+        assertEquals(result.rows(), table.shownRows(), "a third click: as the report gave them");
+
+        page.activate(editor);
+        editor.getSite().getShell().forceActive();
+        UiTesting.waitUntil("the grid focused", () -> grid.control().setFocus() && grid.control().isFocusControl());
+        grid.selectCell(0, id);
+        assertTrue(editor.canCopySelection());
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.eclipse.ui.edit.copy", null);
+        assertEquals(grid.cellText(0, id), UiTesting.clipboardText());
+
+        grid.hideColumn(id);
+        String reportId = result.reportId();
+        page.closeEditor(editor, false);
+        UiTesting.processEvents();
+        ReportEditor again = (ReportEditor) page.openEditor(new ReportEditorInput(reportId, result.title()), ReportEditor.ID);
+        UiTesting.waitForJobs(Jobs.FAMILY);
+        UiTesting.waitUntil("the report's result again", () -> again.result() != null && again.table().grid() != null, 20_000);
+        assertFalse(again.table().grid().visibleColumns().contains(id), again.table().grid().visibleColumns().toString());
+        VirtualGrid.forgetLayouts("report." + reportId);
+        page.closeEditor(again, false);
     }
 
     /** Posts a real pointer event, as the mouse makes it, to where it is on the screen. */

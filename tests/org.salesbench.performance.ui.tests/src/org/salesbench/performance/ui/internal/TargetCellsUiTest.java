@@ -2,37 +2,27 @@ package org.salesbench.performance.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.performance.targets.Target;
 import org.salesbench.performance.targets.TargetPeriod;
 import org.salesbench.performance.targets.TargetService;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.testing.UiTesting;
-import org.salesbench.users.Team;
-import org.salesbench.users.User;
-import org.salesbench.users.UserService;
 
 /**
- * A manager types months' targets in the Targets view's cells (a click on the cell, Enter), a bad number refused with
+ * A manager types months' targets in the Targets view's grid cells (edited in place, Enter), a bad number refused with
  * a message naming the cell, then Save months with why; a second save after someone else changed one of the months is
  * refused as a whole and nothing of it is written.
  */
@@ -48,43 +38,13 @@ class TargetCellsUiTest {
         return root.children().stream().map(c -> line(c, subject)).flatMap(Optional::stream).findFirst();
     }
 
-    private static TreeItem item(TreeItem under, Subject subject) {
-        if (((TargetsView.Line) under.getData()).subject().equals(subject)) {
-            return under;
-        }
-        for (TreeItem child : under.getItems()) {
-            TreeItem found = item(child, subject);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    /** Clicks the month's cell of the subject's line, as a user would, and returns the text opened in it. */
-    private static Text clickCell(TargetsView view, Subject subject, int month) {
-        TreeItem item = item(view.tree().getItem(0), subject);
-        assertNotNull(item, subject + " in the tree");
-        int column = 1 + month;
-        view.tree().showItem(item);
-        view.tree().showColumn(view.tree().getColumn(column));
-        Rectangle cell = item.getBounds(column);
-        Event click = new Event();
-        click.x = cell.x + cell.width / 2;
-        click.y = cell.y + cell.height / 2;
-        click.button = 1;
-        view.tree().notifyListeners(SWT.MouseDown, click);
-        assertNotNull(view.cellText(), "a text opens in the cell clicked at " + click.x + "," + click.y + " (cell " + cell + ", tree "
-                + view.tree().getClientArea() + ")");
-        return view.cellText();
-    }
-
-    private static void typeAndEnter(Text text, String value) {
-        UiTesting.type(text, value);
-        Event enter = new Event();
-        enter.detail = SWT.TRAVERSE_RETURN;
-        enter.doit = true;
-        text.notifyListeners(SWT.Traverse, enter);
+    /** Types {@code value} in the month's cell of the subject's line as a user does (F2 on the cell, Enter). */
+    private static void type(TargetsView view, Subject subject, int month, String value) {
+        int index = view.indexOf(subject);
+        assertTrue(index >= 0, subject + " in the grid");
+        assertTrue(view.grid().isEditable(index, TargetsView.monthColumn(month)), "the month's cell is edited in place");
+        view.grid().editCell(index, TargetsView.monthColumn(month), value);
+        UiTesting.processEvents();
     }
 
     private static UiTesting.DialogAnswer why(String reason) {
@@ -101,19 +61,10 @@ class TargetCellsUiTest {
     @Test
     void monthsAreTypedInTheirCellsAndSavedTogetherUnlessOneChangedMeanwhile() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        UserService users = Services.get(UserService.class);
         TargetService targets = Services.get(TargetService.class);
-        String me = Services.get(SecurityService.class).currentUser().login();
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        if (users.findUser(me).isEmpty()) {
-            users.createUser(new User(me, "界面测试员"));
-        }
         String peer = "cell." + unique;
-        users.createUser(new User(peer, "月度 " + unique));
-        Team team = new Team("月度团队 " + unique);
-        team.setManager(me);
-        team.getMembers().addAll(List.of(me, peer));
-        users.createTeam(team);
+        TeamFixture.managedByMe("月度团队 " + unique, true, java.util.Map.of(peer, "月度 " + unique));
         Subject person = Subject.person(peer);
 
         TargetsView view = (TargetsView) page.showView(TargetsView.ID);
@@ -133,21 +84,21 @@ class TargetCellsUiTest {
         UiTesting.waitUntil("the new person in the Targets view", () -> line(view.shown(), person).isPresent());
         int year = view.year();
 
-        // a bad number is refused naming the cell; the text stays open to be corrected
+        // a bad number is refused naming the cell, and nothing is kept
         UiTesting.DialogAnswer refused = UiTesting.whenDialogOpens(Messages.Targets_error, shell -> {
             String said = UiTesting.shownText(shell);
             assertTrue(said.contains("12,5x") && said.contains("月度 " + unique) && said.contains(Messages.month(3)), said);
             UiTesting.click(shell, UiTesting.plain(IDialogConstants.OK_LABEL));
         });
-        Text march = clickCell(view, person, 3);
-        typeAndEnter(march, "12,5x");
+        type(view, person, 3, "12,5x");
         refused.assertAnswered();
         assertTrue(view.typed().isEmpty());
         assertFalse(view.saveMonthsButton().isEnabled());
-        typeAndEnter(march, "30,000");
-        typeAndEnter(clickCell(view, person, 4), "45000.5");
+        type(view, person, 3, "30,000");
+        type(view, person, 4, "45000.5");
         assertEquals(2, view.typed().size());
-        assertTrue(item(view.tree().getItem(0), person).getText(4).endsWith("*"), "a typed cell is marked until saved");
+        assertTrue(view.grid().cellText(view.indexOf(person), TargetsView.monthColumn(3)).endsWith("*"), "a typed cell is marked until saved");
+        assertEquals("", view.grid().cellText(view.indexOf(person), TargetsView.monthColumn(5)), "a month not typed shows what was read");
 
         UiTesting.DialogAnswer reason = why("月度计划");
         UiTesting.click(view.saveMonthsButton());
@@ -159,8 +110,8 @@ class TargetCellsUiTest {
         assertEquals("月度计划", targets.history(savedMarch.getId()).get(0).getReason());
 
         // someone else changes March after the view read it: the next save of March and April is refused as a whole
-        typeAndEnter(clickCell(view, person, 3), "31000");
-        typeAndEnter(clickCell(view, person, 4), "1");
+        type(view, person, 3, "31000");
+        type(view, person, 4, "1");
         targets.update(savedMarch.getId(), new BigDecimal("32000"), "另一位经理");
         UiTesting.DialogAnswer again = why("再次调整");
         UiTesting.click(view.saveMonthsButton());

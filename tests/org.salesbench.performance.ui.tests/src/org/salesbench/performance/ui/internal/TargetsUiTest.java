@@ -11,12 +11,10 @@ import java.util.UUID;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.salesbench.core.model.Money;
-import org.salesbench.core.security.SecurityService;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
@@ -27,9 +25,6 @@ import org.salesbench.performance.targets.Attainment;
 import org.salesbench.performance.targets.Subject;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.testing.UiTesting;
-import org.salesbench.users.Team;
-import org.salesbench.users.User;
-import org.salesbench.users.UserService;
 
 /**
  * On the real workbench and services: a manager sets their team's target in the Targets view and splits it equally
@@ -48,13 +43,7 @@ class TargetsUiTest {
     }
 
     private static void select(TargetsView view, Subject subject) {
-        for (TreeItem team : view.tree().getItem(0).getItems()) {
-            if (((TargetsView.Line) team.getData()).subject().equals(subject)) {
-                view.tree().setSelection(team);
-                return;
-            }
-        }
-        throw new AssertionError(subject + " is not in the tree");
+        assertTrue(view.select(subject), subject + " is not in the grid");
     }
 
     /** Answers the next input dialog titled {@code title} with {@code value}, as a user types it and presses OK. */
@@ -72,18 +61,10 @@ class TargetsUiTest {
     @Test
     void aTeamTargetIsSetAndSplitThenAWonDealShowsInMyPerformance() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        UserService users = Services.get(UserService.class);
-        String me = Services.get(SecurityService.class).currentUser().login();
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        if (users.findUser(me).isEmpty()) {
-            users.createUser(new User(me, "界面测试员"));
-        }
+        String me = TeamFixture.me();
         String peer = "peer." + unique;
-        users.createUser(new User(peer, "同事 " + unique));
-        Team team = new Team("界面团队 " + unique);
-        team.setManager(me);
-        team.getMembers().addAll(List.of(me, peer));
-        Subject teamSubject = Subject.team(users.createTeam(team).getId());
+        Subject teamSubject = Subject.team(TeamFixture.managedByMe("界面团队 " + unique, true, java.util.Map.of(peer, "同事 " + unique)).getId());
 
         TargetsView view = (TargetsView) page.showView(TargetsView.ID);
         view.refresh();
@@ -93,7 +74,7 @@ class TargetsUiTest {
         select(view, teamSubject);
         UiTesting.DialogAnswer value = answer(Messages.Targets_set, "1000000.01");
         UiTesting.DialogAnswer why = answer(Messages.Targets_reasonTitle, "UI test plan");
-        UiTesting.click(view.tree().getParent(), Messages.Targets_set);
+        UiTesting.click(view.grid().control().getParent(), Messages.Targets_set);
         UiTesting.waitUntil("the dialogs answered", () -> value.answered() && why.answered());
         UiTesting.waitUntil("the team's target shown", () -> line(view.shown(), teamSubject)
                 .map(l -> l.year() != null && same(new BigDecimal("1000000.01"), l.year().getValue())).orElse(false));
@@ -101,7 +82,7 @@ class TargetsUiTest {
         // Split equally: the two people get 500,000.01 and 500,000.00, and the check finds nothing wrong
         select(view, teamSubject);
         UiTesting.DialogAnswer splitWhy = answer(Messages.Targets_reasonTitle, "equal shares");
-        UiTesting.click(view.tree().getParent(), Messages.Targets_splitEqually);
+        UiTesting.click(view.grid().control().getParent(), Messages.Targets_splitEqually);
         UiTesting.waitUntil("the split answered", splitWhy::answered);
         UiTesting.waitUntil("the people's targets shown", () -> line(view.shown(), Subject.person(me)).map(l -> l.year() != null).orElse(false)
                 && line(view.shown(), Subject.person(peer)).map(l -> l.year() != null).orElse(false));

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -29,7 +28,6 @@ import org.salesbench.core.events.EventTopics;
 import org.salesbench.ui.forms.Formats;
 import org.salesbench.ui.forms.Jobs;
 import org.salesbench.ui.forms.SelectedRecord;
-import org.salesbench.ui.forms.Tables;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.workflow.approvals.ApprovalHistoryEntry;
 import org.salesbench.workflow.approvals.ApprovalRequest;
@@ -43,6 +41,7 @@ import org.salesbench.workflow.approvals.ApprovalSort;
  * approval changes. The requests are a grid ({@link VirtualGrid}, read whole): a click on a column header sorts them in
  * the database ({@link ApprovalSort}; who is waited for is worked out per request and does not sort), the header menu
  * hides, shows and chooses columns, headers drag, the layout is kept per user and list, and the selected cells copy.
+ * The selected request's history below is a grid too, sorted here by any column ({@link VirtualGrid#showSorted}).
  */
 public final class ApprovalPanel {
 
@@ -54,7 +53,7 @@ public final class ApprovalPanel {
     private final Function<ApprovalSort, List<ApprovalRequest>> requests;
     private final Composite root;
     private final VirtualGrid<Row> grid;
-    private final TableViewer history;
+    private final VirtualGrid<ApprovalHistoryEntry> history;
     private final Label status;
     private final Button approve;
     private final Button reject;
@@ -101,15 +100,19 @@ public final class ApprovalPanel {
         delegate = button(buttons, Messages.Action_delegate, this::delegate);
         button(buttons, Messages.Action_refresh, this::refresh);
         new Label(root, SWT.NONE).setText(Messages.History_title);
-        history = Tables.create(root);
+        history = VirtualGrid.readWhole(root, gridId + ".history", List.of( //$NON-NLS-1$
+                VirtualGrid.Column.<ApprovalHistoryEntry>of("when", Messages.History_when, 130, h -> Formats.dateTime(h.getOccurredAt())) //$NON-NLS-1$
+                        .sortBy(VirtualGrid.<ApprovalHistoryEntry, java.time.Instant>byValue(ApprovalHistoryEntry::getOccurredAt)),
+                VirtualGrid.Column.<ApprovalHistoryEntry>of("step", Messages.History_step, 50, h -> String.valueOf(h.getStep())).right() //$NON-NLS-1$
+                        .sortBy(VirtualGrid.<ApprovalHistoryEntry, Integer>byValue(ApprovalHistoryEntry::getStep)),
+                historyText("who", Messages.History_who, 100, ApprovalHistoryEntry::getActor), //$NON-NLS-1$
+                historyText("what", Messages.History_what, 160, Labels::action), //$NON-NLS-1$
+                historyText("comment", Messages.History_comment, 260, h -> h.getComment() == null ? "" : h.getComment())), //$NON-NLS-1$ //$NON-NLS-2$
+                Messages.Job_load, Jobs.FAMILY, Messages.Panel_loading);
         GridData historyData = new GridData(SWT.FILL, SWT.FILL, true, true);
         historyData.heightHint = 140;
-        history.getTable().setLayoutData(historyData);
-        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_when, 130, h -> Formats.dateTime(h.getOccurredAt()));
-        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_step, 50, h -> String.valueOf(h.getStep()));
-        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_who, 100, ApprovalHistoryEntry::getActor);
-        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_what, 160, Labels::action);
-        Tables.column(history, ApprovalHistoryEntry.class, Messages.History_comment, 260, h -> h.getComment() == null ? "" : h.getComment());
+        history.control().setLayoutData(historyData);
+        history.restoreLayout();
         grid.onSelection(this::selectionChanged);
         listen();
         root.addDisposeListener(e -> {
@@ -119,6 +122,12 @@ public final class ApprovalPanel {
         });
         updateButtons();
         refresh();
+    }
+
+    /** A history column sorted here by its text ({@link VirtualGrid#showSorted}). */
+    private static VirtualGrid.Column<ApprovalHistoryEntry> historyText(String id, String title, int width,
+            Function<ApprovalHistoryEntry, String> text) {
+        return VirtualGrid.Column.of(id, title, width, text).sortBy(VirtualGrid.byText(text));
     }
 
     private static Button button(Composite parent, String label, Runnable action) {
@@ -157,14 +166,14 @@ public final class ApprovalPanel {
         return new SelectedRecord(request.getEntityType(), request.getRecordId(), Labels.record(request));
     }
 
-    /** The selected request's history as shown (tests read it). */
+    /** The selected request's history as shown, in the order shown (tests read it). */
     public List<ApprovalHistoryEntry> shownHistory() {
-        Object input = history.getInput();
-        List<ApprovalHistoryEntry> shown = new ArrayList<>();
-        if (input instanceof List<?> list) {
-            list.forEach(h -> shown.add((ApprovalHistoryEntry) h));
-        }
-        return shown;
+        return history.rows().loaded();
+    }
+
+    /** The history's grid (tests reach it). */
+    public VirtualGrid<ApprovalHistoryEntry> historyGrid() {
+        return history;
     }
 
     public void refresh() {
@@ -197,7 +206,7 @@ public final class ApprovalPanel {
     private void selectionChanged() {
         Row row = selected();
         selectedId = row == null ? null : row.request().getId();
-        history.setInput(row == null ? List.of() : row.history());
+        history.showSorted(row == null ? List.of() : row.history());
         updateButtons();
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -22,7 +21,6 @@ import org.eclipse.ui.part.ViewPart;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.forms.GridCommands;
 import org.salesbench.ui.forms.Jobs;
-import org.salesbench.ui.forms.Tables;
 import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.workflow.rules.Rule;
 import org.salesbench.workflow.rules.RuleContribution;
@@ -36,7 +34,8 @@ import org.salesbench.workflow.rules.RuleSort;
  * and below, the execution log of the selected rule (of all rules when none is selected). The rules are a grid read
  * whole ({@link VirtualGrid}): a click on a column header sorts them in the database ({@link RuleSort}; the last outcome
  * and run come from the log and do not sort), columns hide, show and move, the layout is kept per user; Edit › Copy,
- * Select All, Delete, File › New… and Refresh reach it.
+ * Select All, Delete, File › New… and Refresh reach it. The log is a grid too, its lines sorted here by any column
+ * ({@link VirtualGrid#showSorted}), with its own layout; Copy and Select All reach it when it has the focus.
  */
 public class RulesView extends ViewPart implements GridCommands<RulesView.RuleRow> {
 
@@ -51,7 +50,7 @@ public class RulesView extends ViewPart implements GridCommands<RulesView.RuleRo
     private RuleService service;
     private SashForm sash;
     private VirtualGrid<RuleRow> rulesTable;
-    private TableViewer logTable;
+    private VirtualGrid<RuleExecution> logTable;
     private Button edit;
     private Button delete;
     private Map<String, String> entityLabels = Map.of();
@@ -93,17 +92,29 @@ public class RulesView extends ViewPart implements GridCommands<RulesView.RuleRo
         Composite bottom = new Composite(sash, SWT.NONE);
         bottom.setLayout(new GridLayout(1, false));
         new Label(bottom, SWT.NONE).setText(Messages.View_logTitle);
-        logTable = Tables.create(bottom);
-        logTable.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Tables.column(logTable, RuleExecution.class, Messages.View_logAt, 150, RulesView::time);
-        Tables.column(logTable, RuleExecution.class, Messages.View_logRule, 200, RuleExecution::getRuleName);
-        Tables.column(logTable, RuleExecution.class, Messages.View_logRecord, 140,
-                e -> entityLabels.getOrDefault(e.getRecordEntity(), e.getRecordEntity()) + (e.getRecordId() == null ? "" : " #" + e.getRecordId())); //$NON-NLS-1$ //$NON-NLS-2$
-        Tables.column(logTable, RuleExecution.class, Messages.View_logTriggeredBy, 100, RuleExecution::getTriggeredBy);
-        Tables.column(logTable, RuleExecution.class, Messages.View_logOutcome, 110, e -> e.getOutcome().name());
-        Tables.column(logTable, RuleExecution.class, Messages.View_logError, 400, e -> e.getError() == null ? "" : e.getError()); //$NON-NLS-1$
+        logTable = VirtualGrid.readWhole(bottom, ID + ".log", List.of( //$NON-NLS-1$
+                VirtualGrid.Column.<RuleExecution>of("at", Messages.View_logAt, 150, RulesView::time) //$NON-NLS-1$
+                        .sortBy(VirtualGrid.<RuleExecution, java.time.Instant>byValue(RuleExecution::getExecutedAt)),
+                textColumn("rule", Messages.View_logRule, 200, RuleExecution::getRuleName), //$NON-NLS-1$
+                textColumn("record", Messages.View_logRecord, 140, this::recordOf), //$NON-NLS-1$
+                textColumn("triggeredBy", Messages.View_logTriggeredBy, 100, RuleExecution::getTriggeredBy), //$NON-NLS-1$
+                textColumn("outcome", Messages.View_logOutcome, 110, e -> e.getOutcome().name()), //$NON-NLS-1$
+                textColumn("error", Messages.View_logError, 400, e -> e.getError() == null ? "" : e.getError())), //$NON-NLS-1$ //$NON-NLS-2$
+                Messages.Job_load, Jobs.FAMILY, Messages.View_loading);
+        logTable.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        logTable.restoreLayout();
         sash.setWeights(3, 2);
         reload();
+    }
+
+    /** A log column sorted here, by its text as read ({@link VirtualGrid#showSorted}). */
+    private static VirtualGrid.Column<RuleExecution> textColumn(String id, String title, int width,
+            java.util.function.Function<RuleExecution, String> text) {
+        return VirtualGrid.Column.of(id, title, width, text).sortBy(VirtualGrid.byText(text));
+    }
+
+    private String recordOf(RuleExecution e) {
+        return entityLabels.getOrDefault(e.getRecordEntity(), e.getRecordEntity()) + (e.getRecordId() == null ? "" : " #" + e.getRecordId()); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     private static String time(RuleExecution e) {
@@ -151,7 +162,7 @@ public class RulesView extends ViewPart implements GridCommands<RulesView.RuleRo
     private void reloadLog() {
         Rule rule = selected();
         Long ruleId = rule == null ? null : rule.getId();
-        Jobs.load(logTable.getControl(), Messages.Job_load, () -> service.log(ruleId, LOG_LINES), logTable::setInput, this::showFailure);
+        Jobs.load(logTable.control(), Messages.Job_load, () -> service.log(ruleId, LOG_LINES), logTable::showSorted, this::showFailure);
     }
 
     private void showFailure(RuntimeException e) {
@@ -233,8 +244,8 @@ public class RulesView extends ViewPart implements GridCommands<RulesView.RuleRo
         openEditor(null);
     }
 
-    /** The execution log table (for tests). */
-    TableViewer logTable() {
+    /** The execution log's grid (for tests). */
+    VirtualGrid<RuleExecution> logTable() {
         return logTable;
     }
 

@@ -208,5 +208,26 @@ class ApprovalsUiTest {
         assertEquals(List.of(request.getId()), approvalsPage.panel().shown().stream().map(ApprovalRequest::getId).toList());
         assertTrue(approvalsPage.panel().shownHistory().get(1).getComment().contains("战略客户"));
         UiTesting.screenshot("approvals-page");
+
+        // the history is a grid sorted here: by what happened (both ways, then as read), copied by cell
+        VirtualGrid<ApprovalHistoryEntry> history = approvalsPage.panel().historyGrid();
+        List<ApprovalAction> asRead = historyActions(approvalsPage.panel());
+        assertEquals(List.of(ApprovalAction.SUBMITTED, ApprovalAction.APPROVED), asRead);
+        history.clickHeader("step");
+        history.clickHeader("when");
+        assertTrue(history.ascending());
+        assertEquals(List.of(ApprovalAction.SUBMITTED, ApprovalAction.APPROVED), historyActions(approvalsPage.panel()), "oldest first");
+        history.clickHeader("when");
+        assertEquals(List.of(ApprovalAction.APPROVED, ApprovalAction.SUBMITTED), historyActions(approvalsPage.panel()), "newest first");
+        history.clickHeader("when");
+        assertEquals(asRead, historyActions(approvalsPage.panel()), "a third click: as read");
+        history.selectCell(1, "comment");
+        history.copySelection();
+        assertEquals("同意，战略客户", UiTesting.clipboardText());
+        VirtualGrid.forgetLayouts(QuoteApprovalsPage.ID);
+    }
+
+    private static List<ApprovalAction> historyActions(ApprovalPanel panel) {
+        return panel.shownHistory().stream().map(ApprovalHistoryEntry::getAction).toList();
     }
 }

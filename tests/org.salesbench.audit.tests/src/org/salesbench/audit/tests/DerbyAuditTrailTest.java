@@ -1,6 +1,7 @@
 package org.salesbench.audit.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,28 @@ class DerbyAuditTrailTest {
         assertEquals(1, audit.search(AuditQuery.of(Customer.ENTITY, id)).size());
         assertEquals(0, audit.search(AuditQuery.of(Customer.ENTITY, id).withField("industry")).size());
         assertEquals(1, audit.search(AuditQuery.all().withPage(1, 5)).size(), "paged: the second of two");
+    }
+
+    /**
+     * An event recorded while nothing has deployed the persistence unit (a command line's export after a crash) is written on a
+     * connection of its own, without deploying JPA for one row, and reads back as any other: who, which client, the details.
+     */
+    @Test
+    void anEventRecordedBeforeAnythingNeededJpaIsWrittenWithoutDeployingIt() {
+        assertFalse(db.isUnitDeployed(), "the test opens the database without deploying its unit");
+        audit.record("customers", null, AuditKind.EXPORTED, "target=customers; file=grade-a.csv");
+        assertFalse(db.isUnitDeployed(), "one audit event deployed the persistence unit");
+
+        List<AuditEntry> exports = audit.search(AuditQuery.all().withEntity("customers"));
+        assertEquals(1, exports.size(), exports.toString());
+        assertEquals(AuditKind.EXPORTED, exports.get(0).kind());
+        assertEquals("alice", exports.get(0).user());
+        assertEquals(ClientName.current(), exports.get(0).client());
+        assertEquals("target=customers; file=grade-a.csv", exports.get(0).details());
+        // once the unit is deployed, events go through it, in the caller's transaction when there is one
+        audit.record("customers", null, AuditKind.EXPORTED, "second");
+        assertTrue(db.isUnitDeployed());
+        assertEquals(2, audit.search(AuditQuery.all().withEntity("customers")).size());
     }
 
     static AuditEntry only(List<AuditEntry> history, String field) {

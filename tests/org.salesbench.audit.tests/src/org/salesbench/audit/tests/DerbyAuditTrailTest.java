@@ -169,20 +169,28 @@ class DerbyAuditTrailTest {
      */
     @Test
     void anEventRecordedBeforeAnythingNeededJpaIsWrittenWithoutDeployingIt() {
-        assertFalse(db.isUnitDeployed(), "the test opens the database without deploying its unit");
-        audit.record("customers", null, AuditKind.EXPORTED, "target=customers; file=grade-a.csv");
-        assertFalse(db.isUnitDeployed(), "one audit event deployed the persistence unit");
+        // a database of its own with the trail alone: nothing else there to deploy the unit
+        try (Database fresh = Database.open(DatabaseSettings.inMemory("audit-fresh-" + UUID.randomUUID()), alice)) {
+            AuditTrailImpl trail = new AuditTrailImpl(fresh, alice);
+            try {
+                assertFalse(fresh.isUnitDeployed(), "opening the database deployed its unit");
+                trail.record("customers", null, AuditKind.EXPORTED, "target=customers; file=grade-a.csv");
+                assertFalse(fresh.isUnitDeployed(), "one audit event deployed the persistence unit");
 
-        List<AuditEntry> exports = audit.search(AuditQuery.all().withEntity("customers"));
-        assertEquals(1, exports.size(), exports.toString());
-        assertEquals(AuditKind.EXPORTED, exports.get(0).kind());
-        assertEquals("alice", exports.get(0).user());
-        assertEquals(ClientName.current(), exports.get(0).client());
-        assertEquals("target=customers; file=grade-a.csv", exports.get(0).details());
-        // once the unit is deployed, events go through it, in the caller's transaction when there is one
-        audit.record("customers", null, AuditKind.EXPORTED, "second");
-        assertTrue(db.isUnitDeployed());
-        assertEquals(2, audit.search(AuditQuery.all().withEntity("customers")).size());
+                List<AuditEntry> exports = trail.search(AuditQuery.all().withEntity("customers"));
+                assertEquals(1, exports.size(), exports.toString());
+                assertEquals(AuditKind.EXPORTED, exports.get(0).kind());
+                assertEquals("alice", exports.get(0).user());
+                assertEquals(ClientName.current(), exports.get(0).client());
+                assertEquals("target=customers; file=grade-a.csv", exports.get(0).details());
+                // once the unit is deployed (the search above), events go through it, in the caller's transaction if any
+                assertTrue(fresh.isUnitDeployed());
+                trail.record("customers", null, AuditKind.EXPORTED, "second");
+                assertEquals(2, trail.search(AuditQuery.all().withEntity("customers")).size());
+            } finally {
+                trail.dispose();
+            }
+        }
     }
 
     static AuditEntry only(List<AuditEntry> history, String field) {

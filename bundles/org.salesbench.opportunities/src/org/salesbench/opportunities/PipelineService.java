@@ -2,6 +2,7 @@ package org.salesbench.opportunities;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pipelines and their stages, editable while the application runs: a change is in effect for the
@@ -13,6 +14,13 @@ public interface PipelineService {
     List<Pipeline> pipelines(boolean activeOnly);
 
     Optional<Pipeline> find(long id);
+
+    /**
+     * The ids of the pipelines with a stage that does not require the stage rule {@code ruleId}. Read with one query, on
+     * plain JDBC while nothing has deployed the persistence unit: how a start asks whether a module's rule is named on
+     * every stage it should be without paying for JPA when it is.
+     */
+    Set<Long> pipelinesWithAStageLacking(String ruleId);
 
     /** The stage with its pipeline. */
     Optional<Stage> findStage(long stageId);

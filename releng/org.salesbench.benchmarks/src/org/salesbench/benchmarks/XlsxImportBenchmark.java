@@ -25,6 +25,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.internal.CustomerServiceImpl;
 import org.salesbench.demo.DemoDataGenerator;
+import org.salesbench.importexport.DataFormat;
 import org.salesbench.importexport.ImportPreview;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportSettings;
@@ -36,6 +37,7 @@ import org.salesbench.importexport.RecordReader;
 import org.salesbench.importexport.RecordWriter;
 import org.salesbench.importexport.WriteOptions;
 import org.salesbench.importexport.internal.ImportEngine;
+import org.salesbench.importexport.internal.CsvFormat;
 import org.salesbench.importexport.internal.XlsxFormat;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseSettings;
@@ -108,11 +110,20 @@ class XlsxImportBenchmark {
     }
 
     /** Demo customers with the export's XLSX writer: text cells, the follow-up date as a date cell. */
-    private static void writeXlsx(Path xlsx, int size) throws IOException {
+    static void writeXlsx(Path xlsx, int size) throws IOException {
+        write(xlsx, new XlsxFormat(), size);
+    }
+
+    /** The same customers as {@link #writeXlsx} with the export's CSV writer. */
+    static void writeCsv(Path csv, int size) throws IOException {
+        write(csv, new CsvFormat(), size);
+    }
+
+    private static void write(Path file, DataFormat format, int size) throws IOException {
         DemoDataGenerator generator = new DemoDataGenerator(42, LocalDate.now());
-        Path partial = xlsx.resolveSibling(xlsx.getFileName() + ".part");
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
         try (OutputStream out = Files.newOutputStream(partial)) {
-            RecordWriter writer = new XlsxFormat().create(out, WriteOptions.DEFAULT);
+            RecordWriter writer = format.create(out, WriteOptions.DEFAULT);
             writer.writeTyped(HEADER);
             for (int i = 0; i < size; i++) {
                 Customer c = generator.next();
@@ -122,7 +133,7 @@ class XlsxImportBenchmark {
             }
             writer.close();
         }
-        Files.move(partial, xlsx);
+        Files.move(partial, file);
     }
 
     /** The heap while a step runs: the highest use sampled, and the most the old generation kept after a collection. */

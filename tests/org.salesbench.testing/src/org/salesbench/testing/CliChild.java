@@ -72,4 +72,28 @@ public final class CliChild {
         command.addAll(arguments);
         return command;
     }
+
+    /**
+     * User and system CPU seconds of this JVM's children that have ended and been waited for (Linux's /proc; -1 elsewhere):
+     * around a child run alone (and waited for), the difference is its own CPU time, start-up, work and shutdown.
+     */
+    public static double endedChildrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The load average over 1, 5 and 15 minutes (Linux's /proc; "-" elsewhere), to print beside a child's times. */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "-";
+        }
+    }
 }

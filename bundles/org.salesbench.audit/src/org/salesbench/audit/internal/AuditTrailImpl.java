@@ -162,6 +162,16 @@ public final class AuditTrailImpl implements AuditTrail {
         if (entity == null || entity.isBlank() || kind == null) {
             throw new IllegalArgumentException("an audit event needs an entity and a kind");
         }
+        if (!postgres() && !database.isUnitDeployed()) {
+            // nothing has needed JPA yet, so no write is under way either (a command line's export or count): the event is
+            // one row, inserted on a connection of its own rather than after deploying the persistence unit for it
+            try (Connection connection = Database.connect(database.settings())) {
+                insert(connection, entity, recordId, kind, null, null, null, details);
+            } catch (SQLException e) {
+                throw new IllegalStateException("recording " + kind.code() + " of " + entity + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         database.write(em -> {
             if (postgres()) {
                 em.createNativeQuery("SELECT SB_AUDIT_RECORD(?1, CAST(?2 AS BIGINT), ?3, ?4)")
@@ -197,7 +207,11 @@ public final class AuditTrailImpl implements AuditTrail {
 
     private void insert(EntityManager em, String entity, Long recordId, AuditKind kind, String field, String oldValue, String newValue,
             String details) {
-        Connection connection = em.unwrap(Connection.class);
+        insert(em.unwrap(Connection.class), entity, recordId, kind, field, oldValue, newValue, details);
+    }
+
+    private void insert(Connection connection, String entity, Long recordId, AuditKind kind, String field, String oldValue, String newValue,
+            String details) {
         try (PreparedStatement insert = connection.prepareStatement(DerbyChangeRecorder.INSERT)) {
             DerbyChangeRecorder.bind(insert, entity, recordId, kind, field, DerbyChangeRecorder.clip(oldValue), DerbyChangeRecorder.clip(newValue),
                     security.currentUser().login(), Instant.now(Clocks.system()), ClientName.current(), details);

@@ -61,6 +61,17 @@ public class PipelineServiceImpl implements PipelineService {
     }
 
     @Override
+    public Set<Long> pipelinesWithAStageLacking(String ruleId) {
+        security.check(Action.READ, Pipeline.ENTITY, null);
+        Set<Long> ids = new HashSet<>();
+        for (Object[] row : unitOfWork.rows("SELECT DISTINCT s.PIPELINE_ID FROM SB_STAGE s WHERE NOT EXISTS (SELECT 1 FROM SB_STAGE_RULE r"
+                + " WHERE r.STAGE_ID = s.ID AND r.RULE_ID = ?)", List.of(ruleId), 0, -1)) {
+            ids.add(((Number) row[0]).longValue());
+        }
+        return ids;
+    }
+
+    @Override
     public Optional<Pipeline> find(long id) {
         security.check(Action.READ, Pipeline.ENTITY, null);
         return unitOfWork.read(em -> Optional.ofNullable(em.find(Pipeline.class, id)).map(PipelineServiceImpl::load));

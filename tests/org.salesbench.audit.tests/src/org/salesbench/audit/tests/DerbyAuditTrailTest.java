@@ -1,6 +1,7 @@
 package org.salesbench.audit.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,36 @@ class DerbyAuditTrailTest {
         assertEquals(1, audit.search(AuditQuery.of(Customer.ENTITY, id)).size());
         assertEquals(0, audit.search(AuditQuery.of(Customer.ENTITY, id).withField("industry")).size());
         assertEquals(1, audit.search(AuditQuery.all().withPage(1, 5)).size(), "paged: the second of two");
+    }
+
+    /**
+     * An event recorded while nothing has deployed the persistence unit (a command line's export after a crash) is written on a
+     * connection of its own, without deploying JPA for one row, and reads back as any other: who, which client, the details.
+     */
+    @Test
+    void anEventRecordedBeforeAnythingNeededJpaIsWrittenWithoutDeployingIt() {
+        // a database of its own with the trail alone: nothing else there to deploy the unit
+        try (Database fresh = Database.open(DatabaseSettings.inMemory("audit-fresh-" + UUID.randomUUID()), alice)) {
+            AuditTrailImpl trail = new AuditTrailImpl(fresh, alice);
+            try {
+                assertFalse(fresh.isUnitDeployed(), "opening the database deployed its unit");
+                trail.record("customers", null, AuditKind.EXPORTED, "target=customers; file=grade-a.csv");
+                assertFalse(fresh.isUnitDeployed(), "one audit event deployed the persistence unit");
+
+                List<AuditEntry> exports = trail.search(AuditQuery.all().withEntity("customers"));
+                assertEquals(1, exports.size(), exports.toString());
+                assertEquals(AuditKind.EXPORTED, exports.get(0).kind());
+                assertEquals("alice", exports.get(0).user());
+                assertEquals(ClientName.current(), exports.get(0).client());
+                assertEquals("target=customers; file=grade-a.csv", exports.get(0).details());
+                // once the unit is deployed (the search above), events go through it, in the caller's transaction if any
+                assertTrue(fresh.isUnitDeployed());
+                trail.record("customers", null, AuditKind.EXPORTED, "second");
+                assertEquals(2, trail.search(AuditQuery.all().withEntity("customers")).size());
+            } finally {
+                trail.dispose();
+            }
+        }
     }
 
     static AuditEntry only(List<AuditEntry> history, String field) {

@@ -120,7 +120,9 @@ class CrashHarnessTest {
     @TempDir
     Path dir;
 
-    private record Run(int number, String kind, String mode, long killedAfterMillis, boolean finished, String out, long millis, long answeredMillis) {
+    /** @param cpuSeconds the child's CPU time (user and system), from this JVM's reaped children; -1 where not known */
+    private record Run(int number, String kind, String mode, long killedAfterMillis, boolean finished, String out, long millis, long answeredMillis,
+            double cpuSeconds) {
 
         /** An import through the bulk path that commits in chunks of CHUNK ({@code bulk}, or its re-run {@code resume}). */
         boolean chunked() {
@@ -267,7 +269,15 @@ class CrashHarnessTest {
             }
         }
         List<String> answerCommand = List.of("export", "customers", dir.resolve("grade-a.csv").toString(), "--filter", "grade=A");
-        Run baseline = child(1, "baseline", "-", db, -1, List.of("-Dsalesbench.startup.times=true"), answerCommand, ANSWER_LINE);
+        // the two timed starts' JVM options: the opening's phases, and what -Dsalesbench.crash.childJvmArgs adds (separated by |,
+        // e.g. a flight recording: -XX:StartFlightRecording=filename=answer.jfr,settings=profile)
+        List<String> answerJvm = new ArrayList<>(List.of("-Dsalesbench.startup.times=true"));
+        String extra = System.getProperty("salesbench.crash.childJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            answerJvm.addAll(List.of(extra.split("\\|")));
+        }
+        String loadBefore = CliChild.loadAverage();
+        Run baseline = child(1, "baseline", "-", db, -1, answerJvm, answerCommand, ANSWER_LINE);
         assertTrue(baseline.finished(), baseline.out());
         long cleanAnswer = baseline.answeredMillis();
         // killAfter ms into the load itself: after the child's own start, as the clean start just took on this machine (a
@@ -278,7 +288,9 @@ class CrashHarnessTest {
         Run killed = child(1, "import", "all-or-nothing", db, killAt, List.of("-Xmx1g"), command);
         long ran = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        Run answer = child(2, "answer", "-", db, -1, List.of("-Dsalesbench.startup.times=true"), answerCommand, ANSWER_LINE);
+        String loadAtKill = CliChild.loadAverage();
+        Run answer = child(2, "answer", "-", db, -1, answerJvm, answerCommand, ANSWER_LINE);
+        String loadAfter = CliChild.loadAverage();
         long firstAnswer = answer.answeredMillis();
         Pattern startupTimes = Pattern.compile("SALESBENCH-(?:DATABASE|SEARCH):.*");
         long rows;
@@ -295,9 +307,11 @@ class CrashHarnessTest {
                 + " after " + ran + " ms (" + killAfter + " ms after the measured start of " + baseline.millis() + " ms), rows after the kill "
                 + rows + "; the next command line start answered after " + firstAnswer + " ms and exited after " + answer.millis() + " ms ("
                 + startupTimes.matcher(answer.out()).results().map(m -> m.group()).collect(Collectors.joining("; ")) + "; JPA deployed for "
-                + deployedFor(answer.out()) + "); a start after no kill, just before the import, answered after " + cleanAnswer
-                + " ms and exited after " + baseline.millis() + " ms (" + startupTimes.matcher(baseline.out()).results().map(m -> m.group())
-                        .collect(Collectors.joining("; ")) + "): the kill added " + (firstAnswer - cleanAnswer) + " ms to the answer";
+                + deployedFor(answer.out()) + "; " + cpu(answer) + " CPU s); a start after no kill, just before the import, answered after "
+                + cleanAnswer + " ms and exited after " + baseline.millis() + " ms (" + startupTimes.matcher(baseline.out()).results()
+                        .map(m -> m.group()).collect(Collectors.joining("; ")) + "; JPA deployed for " + deployedFor(baseline.out()) + "; "
+                + cpu(baseline) + " CPU s): the kill added " + (firstAnswer - cleanAnswer) + " ms to the answer; load average before the clean"
+                + " start " + loadBefore + ", at the kill " + loadAtKill + ", after the answer " + loadAfter;
         System.out.println(report);
         assertTrue(!killed.finished(), "the import finished before the kill: lower -Dsalesbench.crash.bigImportKillAfter. " + report);
         assertTrue(firstAnswer >= 0 && cleanAnswer >= 0, "a start printed no answer. " + report + "\n" + answer.out());
@@ -322,6 +336,10 @@ class CrashHarnessTest {
             System.out.println("BIG IMPORT RESUMED: " + all + " rows after the re-run (" + resumed.millis() + " ms): " + resumed.out());
             assertEquals(size, all, resumed.out());
         }
+    }
+
+    private static String cpu(Run run) {
+        return run.cpuSeconds() < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f", run.cpuSeconds());
     }
 
     /** What {@code export} prints once it has written its file: the first answer. */
@@ -821,6 +839,7 @@ class CrashHarnessTest {
     private Run child(int number, String kind, String mode, Path db, long killAfter, List<String> jvmOptions, List<String> arguments,
             String answerLine) throws Exception {
         Path out = dir.resolve("child-" + number + "-" + kind + ".out");
+        double cpuBefore = CliChild.endedChildrenCpuSeconds();
         long started = System.nanoTime();
         Process child = new ProcessBuilder(CliChild.command(dir, "jdbc:derby:" + db.toAbsolutePath() + ";create=true", jvmOptions, arguments))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -854,8 +873,11 @@ class CrashHarnessTest {
         if (finished && child.exitValue() != 0) {
             throw new AssertionError("run " + number + " exited with " + child.exitValue() + ":\n" + printed);
         }
-        return new Run(number, kind, mode, killAfter, finished, printed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), answered);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        double cpu = CliChild.endedChildrenCpuSeconds();
+        return new Run(number, kind, mode, killAfter, finished, printed, millis, answered, cpu < 0 || cpuBefore < 0 ? -1 : cpu - cpuBefore);
     }
+
 
     private static long query(Statement s, String sql) throws SQLException {
         try (ResultSet r = s.executeQuery(sql)) {

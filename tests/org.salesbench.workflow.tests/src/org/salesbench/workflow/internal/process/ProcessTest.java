@@ -15,6 +15,9 @@ import org.salesbench.core.validation.ValidationException;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.internal.OpportunityServiceImpl;
+import org.salesbench.opportunities.internal.PipelineServiceImpl;
+import org.salesbench.persistence.Database;
 import org.salesbench.workflow.process.ChecklistItem;
 import org.salesbench.workflow.process.ProcessBoard;
 import org.salesbench.workflow.process.ProcessBoard.StepFigures;
@@ -50,6 +53,33 @@ class ProcessTest {
             for (Stage s : p.getStages()) {
                 assertTrue(s.getRequiredRules().contains(ProcessService.STAGE_RULE), s.getLabel());
             }
+        }
+    }
+
+    /**
+     * The command line applies the gating at every start, before its first command: once the rule is named, a start only checks
+     * that by two JDBC queries and leaves the persistence unit undeployed (an export after a crash need not wait for JPA); a
+     * stage that lost the rule gets it back at the next start.
+     */
+    @Test
+    void aStartAfterTheRuleIsNamedDeploysNoPersistenceUnitAndAStageThatLostItGetsItBack() {
+        try (Database next = Database.open(f.db.settings(), f.security)) {
+            PipelineServiceImpl pipelines = new PipelineServiceImpl(next, f.security, f.publisher);
+            ProcessServiceImpl process = new ProcessServiceImpl(next, f.security, f.publisher, pipelines,
+                    new OpportunityServiceImpl(next, f.security, f.publisher, f.clock), f.clock);
+            assertEquals(java.util.Set.of(), pipelines.pipelinesWithAStageLacking(ProcessService.STAGE_RULE));
+            process.applyGatingWherePermitted();
+            assertFalse(next.isUnitDeployed(), "the start deployed JPA although every stage names the rule");
+
+            Pipeline pipeline = f.newBusiness();
+            Stage lost = pipeline.getStages().get(1);
+            lost.getRequiredRules().remove(ProcessService.STAGE_RULE);
+            f.pipelines.update(pipeline);
+            assertEquals(java.util.Set.of(pipeline.getId()), pipelines.pipelinesWithAStageLacking(ProcessService.STAGE_RULE));
+            process.applyGatingWherePermitted();
+            assertEquals(java.util.Set.of(), pipelines.pipelinesWithAStageLacking(ProcessService.STAGE_RULE));
+            assertEquals(1L, ((Number) next.rows("SELECT COUNT(*) FROM SB_STAGE_RULE WHERE STAGE_ID = ? AND RULE_ID = ?",
+                    List.of(lost.getId(), ProcessService.STAGE_RULE), 0, -1).get(0)[0]).longValue());
         }
     }
 

@@ -69,6 +69,8 @@ class ReceivablesBenchmark {
         // and one filled before contracts-money-7-customer-months: how long its fill of the totals per customer and month
         // and its two indexes over the instalments take
         boolean customerUpgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-7-customer-months");
+        // and one filled before contracts-money-8-write-off-facts: how long its fill of the write-offs' instalment facts takes
+        boolean writeOffUpgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-8-write-off-facts");
         if (upgrade || customerUpgrade) {
             System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
             BenchTimings.report("one receipt (3 statements, rolled back) before " + (upgrade ? "contracts-money-5-totals" : "contracts-money-7-customer-months"),
@@ -87,6 +89,10 @@ class ReceivablesBenchmark {
             if (customerUpgrade) {
                 System.out.printf("BENCH open with the upgrade contracts-money-7-customer-months: %,.0f ms wall (load average %s)%n",
                         (System.nanoTime() - opening) / 1e6, BenchTimings.loadAverage());
+            }
+            if (writeOffUpgrade) {
+                System.out.printf("BENCH open with the upgrade contracts-money-8-write-off-facts%s: %,.0f ms wall (load average %s)%n",
+                        customerUpgrade ? " (and the ones before it)" : "", (System.nanoTime() - opening) / 1e6, BenchTimings.loadAverage());
             }
             long have = count(settings, "SB_CONTRACT");
             if (have < contracts && !Boolean.getBoolean("bench.measureOnly")) {
@@ -148,6 +154,7 @@ class ReceivablesBenchmark {
             BenchTimings.report("one receipt (3 statements, rolled back) with the totals' triggers", receiptCost(settings));
         }
         if (Boolean.parseBoolean(System.getProperty("bench.upgrade", "true"))) {
+            timeUpgrade(settings, security, "contracts-money-8-write-off-facts");
             timeUpgrade(settings, security, "contracts-money-7-customer-months");
         }
     }

@@ -69,6 +69,11 @@ class ReceivablesTotalsTest {
             + "SELECT i.OWNER, i.CURRENCY, YEAR(i.DUE_DATE) * 100 + MONTH(i.DUE_DATE) AS DM, YEAR(a.ON_DATE) * 100 + MONTH(a.ON_DATE) AS OM, a.AMOUNT"
             + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE) g"
             + " GROUP BY g.OWNER, g.CURRENCY, g.DM, g.OM";
+    private static final String EXACT_WRITE_OFF_FACTS = "SELECT CAST(a.ID AS CHAR(20)), CAST(i.DUE_DATE AS VARCHAR(10)), CAST(COALESCE(i.CUSTOMER_ID, 0) AS CHAR(20)),"
+            + " i.CURRENCY, CASE WHEN i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE THEN 'counted' ELSE 'not' END, a.AMOUNT"
+            + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID";
+    private static final String KEPT_WRITE_OFF_FACTS = "SELECT CAST(ID AS CHAR(20)), CAST(DUE_DATE AS VARCHAR(10)), CAST(COALESCE(CUSTOMER_ID, 0) AS CHAR(20)),"
+            + " CURRENCY, CASE WHEN COUNTED = TRUE THEN 'counted' ELSE 'not' END, AMOUNT FROM SB_CONTRACT_ALLOCATION";
     private static final String KEPT_PAID = "SELECT OWNER, CURRENCY, CAST(DUE_MONTH AS CHAR(6)), CAST(ON_MONTH AS CHAR(6)), AMOUNT FROM SB_CONTRACT_PAID_TOTAL";
 
     private static final String EXACT_CUSTOMER_DUE = "SELECT CAST(g.K AS CHAR(20)), g.CURRENCY, CAST(g.DM AS CHAR(6)), SUM(g.AMOUNT), SUM(g.OPEN_AMOUNT) FROM ("
@@ -151,6 +156,8 @@ class ReceivablesTotalsTest {
         assertEquals(rows(EXACT_DUE, 3), rows(KEPT_DUE, 3), "open and planned per owner and due date after " + after);
         assertEquals(rows(EXACT_COLLECTED, 3), rows(KEPT_COLLECTED, 3), "collected per owner and day after " + after);
         assertEquals(rows(EXACT_PAID, 4), rows(KEPT_PAID, 4), "write-offs per owner, due month and month after " + after);
+        assertEquals(rows(EXACT_WRITE_OFF_FACTS, 5), rows(KEPT_WRITE_OFF_FACTS, 5),
+                "each write-off's due date, customer, currency and whether it counts, as its instalment's, after " + after);
         ReportFilter year = ReportFilter.all().withPeriod(fx.today().minusMonths(14).withDayOfMonth(1), fx.today());
         ageingAgrees(after);
         for (String by : List.of("customer", "owner", "team")) {

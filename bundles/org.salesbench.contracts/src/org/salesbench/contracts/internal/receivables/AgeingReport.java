@@ -162,11 +162,13 @@ public class AgeingReport implements Report {
                     .append(" FROM SB_CONTRACT_DUE_TOTAL i WHERE i.OPEN_AMOUNT <> 0").limit(filter, "i").append(" GROUP BY i.OWNER, i.CURRENCY").rows(em),
                     BigDecimal.ONE);
         }
-        String byId = dialect != Dialect.POSTGRESQL ? " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=IX_SB_CONTRACT_INSTALMENT_WRITTEN_OFF\n" : "";
-        add(sums, buckets(new ReceivablesSql().append("SELECT " + base + ", i.CURRENCY"), "a.AMOUNT", asOf)
-                .append(" FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i" + byId + " ON i.ID = a.INSTALMENT_ID"
-                        + " WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE", asOf)
-                .limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY").rows(em), BigDecimal.ONE);
+        // the write-offs dated after the day, each in its instalment's bucket as of the day (summed here: see writtenOffAfter)
+        for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, customer, filter, asOf, null)) {
+            LocalDate due = (LocalDate) r[2];
+            int bucket = due.isAfter(asOf) ? 0 : !due.isBefore(asOf.minusDays(30)) ? 1 : !due.isBefore(asOf.minusDays(60)) ? 2 : !due.isBefore(asOf.minusDays(90)) ? 3 : 4;
+            BigDecimal[] to = sums.computeIfAbsent(Arrays.asList(r[0], r[1]), k -> CustomerMonths.zeros(5));
+            to[bucket] = to[bucket].add((BigDecimal) r[3]);
+        }
         List<Long> binned = ReceivablesSql.binned(em);
         if (!binned.isEmpty()) {
             add(sums, buckets(new ReceivablesSql().append("SELECT " + base + ", i.CURRENCY"), "(i.AMOUNT - COALESCE(p.PAID, 0))", asOf)

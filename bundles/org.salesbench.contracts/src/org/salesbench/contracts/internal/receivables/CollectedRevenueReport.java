@@ -252,10 +252,11 @@ public class CollectedRevenueReport implements Report {
         List<Long> binned = ReceivablesSql.binned(em);
         List<ReceivablesSql> more = new ArrayList<>();
         if (!current) {
-            String byId = dialect != Dialect.POSTGRESQL ? " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=IX_SB_CONTRACT_INSTALMENT_WRITTEN_OFF\n" : "";
-            more.add(new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, SUM(a.AMOUNT) FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i"
-                    + byId + " ON i.ID = a.INSTALMENT_ID WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?"
-                    + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to, to));
+            // plus the write-offs dated after the end on instalments due by then
+            for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, true, ReportFilter.all(), to, to)) {
+                BigDecimal[] values = sums.computeIfAbsent(List.of(r[0], r[1]), k -> CustomerMonths.zeros(2));
+                values[0] = values[0].add((BigDecimal) r[3]);
+            }
         }
         if (!binned.isEmpty()) {
             more.add(current ? new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, -SUM(i.AMOUNT - i.PAID) FROM SB_CONTRACT_INSTALMENT i"

@@ -38,9 +38,11 @@ final class BenchContractTotals {
     private static final String BUNDLE = "org.salesbench.contracts";
     private static final String CHANGELOG = "db/changelog/org.salesbench.contracts.receivables.xml";
     private static final List<String> CHANGE_SETS = List.of("contracts-money-5-totals", "contracts-money-6-ageing-by-customer",
-            "contracts-money-7-customer-months");
+            "contracts-money-7-customer-months", "contracts-money-8-write-off-facts");
     private static final Pattern FILL = Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\)\\s+(SELECT .*)", Pattern.DOTALL);
     private static final Pattern INSERT_TRIGGER = Pattern.compile("CREATE TRIGGER (\\w+) AFTER INSERT ON (\\w+) .*", Pattern.DOTALL);
+    /** A change set's fill of columns it adds ({@code UPDATE SB_CONTRACT_… SET …}). */
+    private static final Pattern UPDATE = Pattern.compile("UPDATE (\\w+) SET .*", Pattern.DOTALL);
     private static final Pattern TRIGGER = Pattern.compile("CREATE TRIGGER (\\w+) .*", Pattern.DOTALL);
 
     /** Per change set, its statements for Derby in order. */
@@ -138,7 +140,18 @@ final class BenchContractTotals {
                 c.commit();
                 System.out.printf("BENCH %s filled set-based: %,d rows, %.1f s%n", fill.group(1), rows, (System.nanoTime() - start) / 1e9);
             }
+            for (String update : updates()) {
+                long start = System.nanoTime();
+                int rows = s.executeUpdate(update);
+                c.commit();
+                System.out.printf("BENCH %s columns filled set-based: %,d rows, %.1f s%n", UPDATE.matcher(update).replaceFirst("$1"), rows, (System.nanoTime() - start) / 1e9);
+            }
         }
+    }
+
+    /** The change sets' fills of the columns they add, in order. */
+    private List<String> updates() {
+        return statements.values().stream().flatMap(List::stream).filter(s -> UPDATE.matcher(s).matches()).toList();
     }
 
     void restoreInsertTriggers(Connection c) throws SQLException {
@@ -168,6 +181,14 @@ final class BenchContractTotals {
                     wrong.add(fill.group(1) + " (" + missing + " missing, " + extra + " extra)");
                 }
             }
+            // the write-offs carry their instalment's due date, customer, currency and whether it is counted
+            long differ = count(s, "SELECT COUNT(*) FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID"
+                    + " WHERE a.DUE_DATE <> i.DUE_DATE OR a.CURRENCY <> i.CURRENCY OR COALESCE(a.CUSTOMER_ID, 0) <> COALESCE(i.CUSTOMER_ID, 0)"
+                    + " OR a.COUNTED <> (i.CONTRACT_RECEIVABLE AND i.ACTIVE) OR a.DUE_DATE IS NULL OR a.CURRENCY IS NULL");
+            System.out.printf("BENCH check SB_CONTRACT_ALLOCATION: %d write-offs whose instalment's facts differ%n", differ);
+            if (differ > 0) {
+                wrong.add("SB_CONTRACT_ALLOCATION (" + differ + " write-offs unlike their instalments)");
+            }
         }
         c.rollback();
         if (!wrong.isEmpty()) {
@@ -176,7 +197,7 @@ final class BenchContractTotals {
     }
 
     /**
-     * Takes a change set out again (its triggers, tables and new indexes dropped, its row in the change log deleted),
+     * Takes a change set out again (its triggers, tables, new indexes and added columns dropped, its row in the change log deleted),
      * so the next open runs it as an upgrading installation does. Indexes it drops and makes again stay.
      */
     void undo(Connection c, String changeSet) throws SQLException {
@@ -198,6 +219,14 @@ final class BenchContractTotals {
                     s.execute("DROP INDEX " + e.getAttribute("indexName"));
                 } else if (e.getTagName().equals("createTable")) {
                     s.execute("DROP TABLE " + e.getAttribute("tableName"));
+                }
+            }
+            for (Element e : changes.get(changeSet)) {
+                if (e.getTagName().equals("addColumn")) {
+                    NodeList columns = e.getElementsByTagName("column");
+                    for (int i = 0; i < columns.getLength(); i++) {
+                        s.execute("ALTER TABLE " + e.getAttribute("tableName") + " DROP COLUMN " + ((Element) columns.item(i)).getAttribute("name"));
+                    }
                 }
             }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM DATABASECHANGELOG WHERE ID = ?")) {

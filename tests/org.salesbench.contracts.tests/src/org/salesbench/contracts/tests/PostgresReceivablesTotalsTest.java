@@ -185,6 +185,11 @@ class PostgresReceivablesTotalsTest {
         assertEquals(rows(owner, "SELECT i.OWNER, SB_CONTRACT_MONTH(i.DUE_DATE), SB_CONTRACT_MONTH(a.ON_DATE), SUM(a.AMOUNT) FROM SB_CONTRACT_ALLOCATION a"
                 + " JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID WHERE i.CONTRACT_RECEIVABLE AND i.ACTIVE GROUP BY 1, 2, 3"),
                 rows(owner, "SELECT OWNER, DUE_MONTH, ON_MONTH, AMOUNT FROM SB_CONTRACT_PAID_TOTAL"));
+        // each write-off carries its instalment's due date, customer, currency and whether it counts (the rep's inserted
+        // through the trigger as the schema's owner, the amended plan's retired instalments moved to not counted)
+        assertEquals(rows(owner, "SELECT a.ID, i.DUE_DATE, COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, i.CONTRACT_RECEIVABLE AND i.ACTIVE, a.AMOUNT"
+                + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID"),
+                rows(owner, "SELECT ID, DUE_DATE, COALESCE(CUSTOMER_ID, 0), CURRENCY, COUNTED, AMOUNT FROM SB_CONTRACT_ALLOCATION"));
         // the rep's 2,700.00 due 70 days ago less the 2,000.00 that stands, and 6,300.00 not yet due; the other's 4,000.00 less 1,500.00
         assertEquals(Map.of(REP + "|", "7000.00", OTHER + "|", "2500.00"),
                 rows(owner, "SELECT OWNER, SUM(OPEN_AMOUNT) FROM SB_CONTRACT_DUE_TOTAL GROUP BY OWNER"));

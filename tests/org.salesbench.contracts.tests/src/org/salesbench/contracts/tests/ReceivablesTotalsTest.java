@@ -69,6 +69,11 @@ class ReceivablesTotalsTest {
             + "SELECT i.OWNER, i.CURRENCY, YEAR(i.DUE_DATE) * 100 + MONTH(i.DUE_DATE) AS DM, YEAR(a.ON_DATE) * 100 + MONTH(a.ON_DATE) AS OM, a.AMOUNT"
             + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE) g"
             + " GROUP BY g.OWNER, g.CURRENCY, g.DM, g.OM";
+    private static final String EXACT_WRITE_OFF_FACTS = "SELECT CAST(a.ID AS CHAR(20)), CAST(i.DUE_DATE AS VARCHAR(10)), CAST(COALESCE(i.CUSTOMER_ID, 0) AS CHAR(20)),"
+            + " i.CURRENCY, CASE WHEN i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE THEN 'counted' ELSE 'not' END, a.AMOUNT"
+            + " FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i ON i.ID = a.INSTALMENT_ID";
+    private static final String KEPT_WRITE_OFF_FACTS = "SELECT CAST(ID AS CHAR(20)), CAST(DUE_DATE AS VARCHAR(10)), CAST(COALESCE(CUSTOMER_ID, 0) AS CHAR(20)),"
+            + " CURRENCY, CASE WHEN COUNTED = TRUE THEN 'counted' ELSE 'not' END, AMOUNT FROM SB_CONTRACT_ALLOCATION";
     private static final String KEPT_PAID = "SELECT OWNER, CURRENCY, CAST(DUE_MONTH AS CHAR(6)), CAST(ON_MONTH AS CHAR(6)), AMOUNT FROM SB_CONTRACT_PAID_TOTAL";
 
     private static final String EXACT_CUSTOMER_DUE = "SELECT CAST(g.K AS CHAR(20)), g.CURRENCY, CAST(g.DM AS CHAR(6)), SUM(g.AMOUNT), SUM(g.OPEN_AMOUNT) FROM ("
@@ -151,6 +156,8 @@ class ReceivablesTotalsTest {
         assertEquals(rows(EXACT_DUE, 3), rows(KEPT_DUE, 3), "open and planned per owner and due date after " + after);
         assertEquals(rows(EXACT_COLLECTED, 3), rows(KEPT_COLLECTED, 3), "collected per owner and day after " + after);
         assertEquals(rows(EXACT_PAID, 4), rows(KEPT_PAID, 4), "write-offs per owner, due month and month after " + after);
+        assertEquals(rows(EXACT_WRITE_OFF_FACTS, 5), rows(KEPT_WRITE_OFF_FACTS, 5),
+                "each write-off's due date, customer, currency and whether it counts, as its instalment's, after " + after);
         ReportFilter year = ReportFilter.all().withPeriod(fx.today().minusMonths(14).withDayOfMonth(1), fx.today());
         ageingAgrees(after);
         for (String by : List.of("customer", "owner", "team")) {
@@ -182,7 +189,11 @@ class ReceivablesTotalsTest {
                 assertEquals(report(new AgeingReport(), filter, ContractFixture.MANAGER), report(new AgeingReport(), filter, ContractFixture.ADMIN),
                         "ageing by " + by + " as of " + day + " after " + after);
                 if (by.equals("customer")) {
-                    assertEquals(exactByOwner(new AgeingReport(), filter), keptRows(new AgeingReport(), filter), "ageing by customer as of " + day + " after " + after);
+                    // the reports by customer for one owner (their open instalments and the write-offs' facts) and from the
+                    // kept rows, both against the instalments and their write-offs up to the day straight
+                    assertEquals(exactPastByCustomer(day), keptRows(new AgeingReport(), filter), "ageing by customer as of " + day + " after " + after);
+                    assertEquals(exactPastByCustomer(day), exactByOwner(new AgeingReport(), filter),
+                            "ageing by customer for each owner as of " + day + " after " + after);
                 }
             }
         }
@@ -196,6 +207,45 @@ class ReceivablesTotalsTest {
             assertEquals(exactByOwner(new CollectedRevenueReport(), filter), keptRows(new CollectedRevenueReport(), filter),
                     "collected revenue by customer from " + period[0] + " to " + period[1] + " after " + after);
         }
+    }
+
+    /**
+     * The ageing by customer as of a past day as the report shows its rows, straight from the active instalments of the
+     * approved-or-later contracts outside the recycle bin and their write-offs up to the day (no kept row, no write-off's
+     * facts): the oracle of both ways the report reads it.
+     */
+    private java.util.Set<String> exactPastByCustomer(LocalDate day) {
+        String d = "DATE('" + day + "')";
+        String d30 = "DATE('" + day.minusDays(30) + "')";
+        String d60 = "DATE('" + day.minusDays(60) + "')";
+        String d90 = "DATE('" + day.minusDays(90) + "')";
+        String open = "(i.AMOUNT - COALESCE(p.PAID, 0))";
+        String statuses = java.util.Arrays.stream(org.salesbench.contracts.ContractStatus.values()).filter(org.salesbench.contracts.ContractStatus::isApproved)
+                .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        String sql = "SELECT MAX(dc.NAME), SUM(CASE WHEN i.DUE_DATE > " + d + " THEN " + open + " ELSE 0 END),"
+                + " SUM(CASE WHEN i.DUE_DATE <= " + d + " AND i.DUE_DATE >= " + d30 + " THEN " + open + " ELSE 0 END),"
+                + " SUM(CASE WHEN i.DUE_DATE < " + d30 + " AND i.DUE_DATE >= " + d60 + " THEN " + open + " ELSE 0 END),"
+                + " SUM(CASE WHEN i.DUE_DATE < " + d60 + " AND i.DUE_DATE >= " + d90 + " THEN " + open + " ELSE 0 END),"
+                + " SUM(CASE WHEN i.DUE_DATE < " + d90 + " THEN " + open + " ELSE 0 END), SUM(" + open + ")"
+                + " FROM SB_CONTRACT_INSTALMENT i JOIN SB_CONTRACT c ON c.ID = i.CONTRACT_ID"
+                + " LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= " + d
+                + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID LEFT JOIN SB_CUSTOMER dc ON dc.ID = c.CUSTOMER_ID"
+                + " WHERE i.ACTIVE = TRUE AND c.DELETED_AT IS NULL AND c.STATUS IN " + statuses + " GROUP BY c.CUSTOMER_ID, i.CURRENCY";
+        return fx.db.read(em -> {
+            java.util.Set<String> rows = new java.util.TreeSet<>();
+            for (Object row : em.createNativeQuery(sql).getResultList()) {
+                Object[] r = (Object[]) row;
+                List<Object> values = new java.util.ArrayList<>();
+                values.add(r[0]);
+                for (int i = 1; i <= 6; i++) {
+                    values.add(new BigDecimal(r[i].toString()).setScale(2, java.math.RoundingMode.HALF_UP));
+                }
+                if (((BigDecimal) values.get(6)).signum() != 0) {
+                    rows.add(values.toString());
+                }
+            }
+            return rows;
+        });
     }
 
     /** The administrator's rows by customer from the kept totals (no filter), as a set. */

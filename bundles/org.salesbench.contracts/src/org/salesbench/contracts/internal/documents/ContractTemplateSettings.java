@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,9 +24,15 @@ public class ContractTemplateSettings implements TeamSettings.Declared {
     public static final TeamSettings.Setting DEFAULT_ZH = new TeamSettings.Setting(ContractDocuments.DEFAULT_ZH, Messages.Setting_defaultZh, 0,
             (int) ContractTemplate.SHIPPED_ZH, Integer.MAX_VALUE);
 
-    /** The templates, to name the choices; optional, since the templates read the team settings themselves. */
+    /**
+     * The templates, to name the choices; optional, and got only when the choices are asked for. The templates read the
+     * team settings (ContractDocumentsImpl → TeamSettings → this → ContractDocuments): bound as the service itself, the
+     * component whose activation started that circle got no templates here (SCR leaves a circular reference unbound),
+     * so the settings page showed the defaults as numbers. The service objects break the circle: nothing is activated
+     * when they are bound.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ContractDocuments documents;
+    private volatile ComponentServiceObjects<ContractDocuments> documents;
 
     @Override
     public List<TeamSettings.Setting> settings() {
@@ -38,18 +45,26 @@ public class ContractTemplateSettings implements TeamSettings.Declared {
      */
     @Override
     public Map<Integer, String> choices(TeamSettings.Setting setting) {
-        ContractDocuments templates = documents;
-        if (templates == null || !settings().contains(setting)) {
+        ComponentServiceObjects<ContractDocuments> objects = documents;
+        if (objects == null || !settings().contains(setting)) {
             return Map.of();
         }
-        String lang = DEFAULT_ZH.equals(setting) ? "zh_CN" : "en"; //$NON-NLS-1$ //$NON-NLS-2$
-        Map<Integer, String> choices = new LinkedHashMap<>();
-        choices.put(0, Messages.Setting_noneChosen);
-        for (ContractTemplate t : templates.templates()) {
-            if (lang.equals(t.lang())) {
-                choices.put((int) t.id(), t.shipped() ? Messages.Setting_shipped : t.name());
-            }
+        ContractDocuments templates = objects.getService();
+        if (templates == null) {
+            return Map.of();
         }
-        return choices;
+        try {
+            String lang = DEFAULT_ZH.equals(setting) ? "zh_CN" : "en"; //$NON-NLS-1$ //$NON-NLS-2$
+            Map<Integer, String> choices = new LinkedHashMap<>();
+            choices.put(0, Messages.Setting_noneChosen);
+            for (ContractTemplate t : templates.templates()) {
+                if (lang.equals(t.lang())) {
+                    choices.put((int) t.id(), t.shipped() ? Messages.Setting_shipped : t.name());
+                }
+            }
+            return choices;
+        } finally {
+            objects.ungetService(templates);
+        }
     }
 }

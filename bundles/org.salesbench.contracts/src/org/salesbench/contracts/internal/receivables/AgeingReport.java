@@ -59,10 +59,10 @@ public class AgeingReport implements Report {
                 ContractAgeing.moveTo(context.unitOfWork(), asOf);
             }
             found = context.unitOfWork().read(em -> openNow(em, dimension, filter, asOf, totals));
-        } else if (!dimension.id().equals("month") && ReceivablesSql.readsTotals(context)
-                && (!dimension.id().equals("customer") || filter.owner() == null && filter.teamId() == null)) {
+        } else if (!dimension.id().equals("month") && ReceivablesSql.readsTotals(context)) {
             // a past day: what is open now as of that day, the write-offs dated after it put back (the totals kept per
-            // owner, or per customer and month, so only who reads every contract; by customer no filter by owner or team)
+            // owner, or per customer and month, so only who reads every contract; by customer for one owner or team,
+            // what their instalments owe now)
             Dialect dialect = context.unitOfWork().settings().dialect();
             found = context.unitOfWork().read(em -> openAsOf(em, dialect, dimension, filter, asOf));
         } else {
@@ -141,16 +141,27 @@ public class AgeingReport implements Report {
      * As of a past day, for who reads every contract: what an instalment owed then is what it owes now plus what was
      * written off it after the day. So the open amounts now in their buckets as of the day (by owner or team from the
      * totals per owner and due date, SB_CONTRACT_DUE_TOTAL; by customer from those per customer and due month,
-     * {@link CustomerMonths}), plus the write-offs dated after the day in their instalment's bucket (read by date, their
-     * instalment by id through the index that holds its flags, due date, owner and customer), less what of it belongs to
-     * contracts in the recycle bin (their rows exactly). Teams from the owners' groups.
+     * {@link CustomerMonths}; by customer for one owner or team from their open instalments), plus the write-offs dated
+     * after the day in their instalment's bucket (each carries its instalment's due date, customer and whether it counts:
+     * {@link ReceivablesSql#writtenOffAfter}), less what of it belongs to contracts in the recycle bin (their rows
+     * exactly). Teams from the owners' groups.
      */
     static List<Object[]> openAsOf(EntityManager em, Dialect dialect, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf) {
         boolean customer = dimension.id().equals("customer");
         String base = customer ? "COALESCE(i.CUSTOMER_ID, 0)" : "i.OWNER";
         // [key, currency] -> the buckets in the report's order: not due, 0-30, 31-60, 61-90, over 90
         Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
-        if (customer) {
+        if (customer && (filter.owner() != null || filter.teamId() != null)) {
+            // the kept rows per customer hold no owner: what the owner's or team's instalments owe now, in their buckets
+            // as of the day, read through the owner's index
+            for (Object[] r : openNowSql(dimension, filter, asOf, null, false).rows(em)) {
+                BigDecimal[] row = new BigDecimal[5];
+                for (int i = 0; i < 5; i++) {
+                    row[i] = ReceivablesSql.money(r[3 + i]);
+                }
+                add(sums, Arrays.asList(r[0] == null ? 0L : ((Number) r[0]).longValue(), r[2]), row, BigDecimal.ONE);
+            }
+        } else if (customer) {
             // the ranges in date order: over 90, 61-90, 31-60, 0-30, not due
             List<LocalDate> cuts = List.of(asOf.minusDays(90), asOf.minusDays(60), asOf.minusDays(30), asOf.plusDays(1));
             CustomerMonths.sums(em, dialect, CustomerMonths.Source.OPEN, cuts, new boolean[] { true, true, true, true, true }).forEach((k, v) -> {
@@ -162,11 +173,13 @@ public class AgeingReport implements Report {
                     .append(" FROM SB_CONTRACT_DUE_TOTAL i WHERE i.OPEN_AMOUNT <> 0").limit(filter, "i").append(" GROUP BY i.OWNER, i.CURRENCY").rows(em),
                     BigDecimal.ONE);
         }
-        String byId = dialect != Dialect.POSTGRESQL ? " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=IX_SB_CONTRACT_INSTALMENT_WRITTEN_OFF\n" : "";
-        add(sums, buckets(new ReceivablesSql().append("SELECT " + base + ", i.CURRENCY"), "a.AMOUNT", asOf)
-                .append(" FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i" + byId + " ON i.ID = a.INSTALMENT_ID"
-                        + " WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE", asOf)
-                .limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY").rows(em), BigDecimal.ONE);
+        // the write-offs dated after the day, each in its instalment's bucket as of the day (summed here: see writtenOffAfter)
+        for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, customer, filter, asOf, null)) {
+            LocalDate due = (LocalDate) r[2];
+            int bucket = due.isAfter(asOf) ? 0 : !due.isBefore(asOf.minusDays(30)) ? 1 : !due.isBefore(asOf.minusDays(60)) ? 2 : !due.isBefore(asOf.minusDays(90)) ? 3 : 4;
+            BigDecimal[] to = sums.computeIfAbsent(Arrays.asList(r[0], r[1]), k -> CustomerMonths.zeros(5));
+            to[bucket] = to[bucket].add((BigDecimal) r[3]);
+        }
         List<Long> binned = ReceivablesSql.binned(em);
         if (!binned.isEmpty()) {
             add(sums, buckets(new ReceivablesSql().append("SELECT " + base + ", i.CURRENCY"), "(i.AMOUNT - COALESCE(p.PAID, 0))", asOf)

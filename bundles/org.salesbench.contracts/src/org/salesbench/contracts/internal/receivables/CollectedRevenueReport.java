@@ -234,11 +234,24 @@ public class CollectedRevenueReport implements Report {
     private static void add(EntityManager em, Map<List<Object>, BigDecimal[]> sums, int range, Map<String, Map<Object, Figures>> figures,
             java.util.function.BiConsumer<Figures, BigDecimal> add) {
         List<Map.Entry<List<Object>, BigDecimal[]>> some = sums.entrySet().stream().filter(e -> e.getValue()[range].signum() != 0).toList();
-        Map<Long, String> names = ReceivablesSql.customerNames(em, some.stream().map(e -> (Long) e.getKey().get(0)).toList());
+        // names only for the customers an earlier pass (collected, planned, open) has not named
+        Map<Long, String> names = ReceivablesSql.customerNames(em, some.stream().map(e -> (Long) e.getKey().get(0)).filter(id -> nameOf(figures, id) == null).toList());
         for (Map.Entry<List<Object>, BigDecimal[]> e : some) {
             long id = (Long) e.getKey().get(0);
-            add.accept(group(figures, new Object[] { id == 0 ? null : id, names.get(id), e.getKey().get(1) }), e.getValue()[range]);
+            Object name = names.containsKey(id) ? names.get(id) : nameOf(figures, id);
+            add.accept(group(figures, new Object[] { id == 0 ? null : id, name, e.getKey().get(1) }), e.getValue()[range]);
         }
+    }
+
+    /** The name a customer's group has already, in any currency; null when none has one yet. */
+    private static Object nameOf(Map<String, Map<Object, Figures>> figures, long id) {
+        for (Map<Object, Figures> groups : figures.values()) {
+            Figures f = groups.get(id);
+            if (f != null && f.label != null) {
+                return f.label;
+            }
+        }
+        return null;
     }
 
     /**
@@ -252,10 +265,11 @@ public class CollectedRevenueReport implements Report {
         List<Long> binned = ReceivablesSql.binned(em);
         List<ReceivablesSql> more = new ArrayList<>();
         if (!current) {
-            String byId = dialect != Dialect.POSTGRESQL ? " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, index=IX_SB_CONTRACT_INSTALMENT_WRITTEN_OFF\n" : "";
-            more.add(new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, SUM(a.AMOUNT) FROM SB_CONTRACT_ALLOCATION a JOIN SB_CONTRACT_INSTALMENT i"
-                    + byId + " ON i.ID = a.INSTALMENT_ID WHERE a.ON_DATE > ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?"
-                    + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to, to));
+            // plus the write-offs dated after the end on instalments due by then
+            for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, true, ReportFilter.all(), to, to)) {
+                BigDecimal[] values = sums.computeIfAbsent(List.of(r[0], r[1]), k -> CustomerMonths.zeros(2));
+                values[0] = values[0].add((BigDecimal) r[3]);
+            }
         }
         if (!binned.isEmpty()) {
             more.add(current ? new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, -SUM(i.AMOUNT - i.PAID) FROM SB_CONTRACT_INSTALMENT i"

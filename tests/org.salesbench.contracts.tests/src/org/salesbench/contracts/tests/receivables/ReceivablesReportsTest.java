@@ -30,8 +30,13 @@ import org.salesbench.core.model.Money;
  */
 class ReceivablesReportsTest {
 
-    private final MoneyFixture fx = new MoneyFixture();
+    final MoneyFixture fx = fixture();
     private final LocalDate t = fx.today;
+
+    /** The database the figures are checked on: embedded Derby here, PostgreSQL in {@link PostgresReceivablesReportsTest}. */
+    MoneyFixture fixture() {
+        return new MoneyFixture();
+    }
 
     @AfterEach
     void close() {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.jface.preference.IPreferencePage;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.GC;
@@ -251,7 +252,7 @@ class ContractDocumentsUiTest {
      * each language's default template by name in a combo as wide as its longest name, and choosing one there sets it.
      */
     @Test
-    void theTemplateChoiceNamesEachTemplateOnceAndFitsItsLongestLine() {
+    void theTemplateChoiceAndTheTeamSettingsNameTheTemplates() {
         ContractDocuments model = Services.get(ContractDocuments.class);
         TeamSettings settings = Services.get(TeamSettings.class);
         String longName = "Framework agreement for the supply and maintenance of equipment, three years " + unique;
@@ -260,6 +261,7 @@ class ContractDocumentsUiTest {
         ListDialog chooser = DocumentsPage.templateChooser(shell);
         chooser.setBlockOnOpen(false);
         chooser.open();
+        PreferenceDialog dialog = null;
         try {
             UiTesting.processEvents();
             Table table = chooser.getTableViewer().getTable();
@@ -277,11 +279,76 @@ class ContractDocumentsUiTest {
             assertEquals(DocumentsPage.templateLabel(model.defaultTemplate(null)), table.getSelection()[0].getText(), "the user's default chosen first");
             UiTesting.screenshot("contract-template-choice");
             chooser.close();
+
+            // Team settings: each language's default by name (the service first, with what DS bound if it has no names)
+            TeamSettings.Setting englishDefault = settings.settings().stream().filter(x -> x.name().equals(ContractDocuments.DEFAULT_EN)).findFirst().orElseThrow();
+            assertTrue(settings.choices(englishDefault).containsValue(longName), () -> "the English default's choices " + settings.choices(englishDefault)
+                    + "; " + components());
+            dialog = PreferencesUtil.createPreferenceDialogOn(shell, TEAM_SETTINGS, new String[] { TEAM_SETTINGS }, null);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            UiTesting.processEvents();
+            IPreferencePage teamPage = (IPreferencePage) dialog.getSelectedPage();
+            Control body = teamPage.getControl();
+            String english = settings.settings().stream().filter(x -> x.name().equals(ContractDocuments.DEFAULT_EN)).findFirst().orElseThrow().description();
+            Combo combo = comboBeside((Composite) body, english);
+            assertTrue(combo != null, () -> "no drop-down beside \"" + english + "\" on " + teamPage.getClass().getName() + ": " + tree(body));
+            List<String> names = List.of(combo.getItems());
+            assertTrue(names.contains(longName), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.matches("-?\\d+")), "no template shown as its id: " + names);
+            assertTrue(combo.getSize().x >= textWidth(combo, longName), "the combo fits the longest name: " + combo.getSize().x);
+            UiTesting.screenshot("team-settings-templates");
+            combo.select(names.indexOf(longName));
+            assertTrue(teamPage.performOk());
+            assertEquals(Optional.of((int) made), settings.stored(ContractDocuments.DEFAULT_EN));
+            assertEquals(made, model.defaultTemplate("en").id());
         } finally {
             chooser.close();
+            if (dialog != null) {
+                dialog.close();
+            }
             settings.reset(ContractDocuments.DEFAULT_EN);
             model.deleteTemplate(made);
         }
+    }
+
+    /** The widgets under {@code control}, each with its text where it has one (for a failure's message). */
+    private static String tree(Control control) {
+        String text = control instanceof Label l ? "\"" + l.getText() + "\"" : control instanceof Combo c ? java.util.Arrays.toString(c.getItems()) : "";
+        StringBuilder out = new StringBuilder(control.getClass().getSimpleName()).append(text);
+        if (control instanceof Composite c && !(control instanceof Combo)) {
+            out.append('[');
+            for (Control child : c.getChildren()) {
+                out.append(tree(child)).append(' ');
+            }
+            out.append(']');
+        }
+        return out.toString();
+    }
+
+    /** What DS made of the components that name the templates in the team settings (for a failure's message). */
+    private static String components() {
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(ContractDocumentsUiTest.class).getBundleContext();
+        org.osgi.framework.ServiceReference<org.osgi.service.component.runtime.ServiceComponentRuntime> ref = context
+                .getServiceReference(org.osgi.service.component.runtime.ServiceComponentRuntime.class);
+        org.osgi.service.component.runtime.ServiceComponentRuntime scr = context.getService(ref);
+        StringBuilder out = new StringBuilder();
+        for (org.osgi.service.component.runtime.dto.ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (d.name.endsWith("ContractTemplateSettings") || d.name.endsWith("ContractDocumentsImpl") || d.name.endsWith("TeamSettingsImpl")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                out.append(d.name).append(" enabled ").append(scr.isComponentEnabled(d)).append(':'); //$NON-NLS-1$
+                for (org.osgi.service.component.runtime.dto.ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    out.append(" state ").append(c.state).append(" bound "); //$NON-NLS-1$ //$NON-NLS-2$
+                    for (org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO r : c.satisfiedReferences) {
+                        out.append(r.name).append('=').append(r.boundServices.length).append(' ');
+                    }
+                    for (org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
+                        out.append(r.name).append("=unsatisfied "); //$NON-NLS-1$
+                    }
+                }
+                out.append("; "); //$NON-NLS-1$
+            }
+        }
+        return out.toString();
     }
 
     /** The workbench's Team settings page (the users module's). */

@@ -52,8 +52,25 @@ public final class PostgresSchema implements AutoCloseable {
         return url;
     }
 
-    /** Creates a new schema {@code prefix_<random>} on the server. */
+    /**
+     * Creates a new schema {@code prefix_<random>} on the server, migrated: a copy of the schema every change set of
+     * this runtime's changelogs makes, with its team roles, row-level security, triggers and masking views
+     * ({@link PostgresTemplate}, made once per test JVM), so its first opening runs no change set. A test about the
+     * migration itself takes an {@link #empty} schema.
+     */
     public static PostgresSchema create(String prefix) {
+        PostgresSchema schema = empty(prefix);
+        try {
+            PostgresTemplate.copyInto(schema, schema.serverUrl);
+        } catch (RuntimeException | Error e) {
+            schema.close();
+            throw e;
+        }
+        return schema;
+    }
+
+    /** Creates a new empty schema {@code prefix_<random>} on the server: its first opening runs every change set. */
+    public static PostgresSchema empty(String prefix) {
         String url = serverUrl();
         PostgresSchema schema = new PostgresSchema(url, prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         schema.onServer("CREATE SCHEMA " + schema.name);
@@ -62,6 +79,11 @@ public final class PostgresSchema implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The server's URL, without the schema. */
+    String server() {
+        return serverUrl;
     }
 
     /** Settings that open a database in this schema. */
@@ -114,7 +136,7 @@ public final class PostgresSchema implements AutoCloseable {
     }
 
     /** The team role the users module names for this schema (SB_TEAM_ROLE: the database's name and the schema's). */
-    private String teamRole() {
+    String teamRole() {
         try (Connection c = Database.connect(new DatabaseSettings(serverUrl, USER, USER)); Statement s = c.createStatement();
                 java.sql.ResultSet rs = s.executeQuery("SELECT CURRENT_DATABASE()")) {
             rs.next();

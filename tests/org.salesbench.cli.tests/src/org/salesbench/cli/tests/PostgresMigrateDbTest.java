@@ -78,7 +78,7 @@ class PostgresMigrateDbTest {
 
     @Test
     void movesEveryTableWithEqualCountsAndChecksumsAndTheServerDatabaseWorks() throws Exception {
-        schema = PostgresSchema.create("migrate");
+        schema = PostgresSchema.empty("migrate");
         assertEquals(0, cli.run("demo", "--size", "40").code());
         Path handMade = Files.writeString(dir.resolve("hand.csv"), "name,industry\n宁波北仑港口物流有限公司,物流\nÅngström Præcision GmbH,\n",
                 StandardCharsets.UTF_8);
@@ -158,7 +158,7 @@ class PostgresMigrateDbTest {
 
     @Test
     void badTargetsAndSourcesAreNamed() throws Exception {
-        schema = PostgresSchema.create("migrate_bad");
+        schema = PostgresSchema.empty("migrate_bad");
         Result notPostgres = cli.run("migrate-db", "--to", "jdbc:derby:/tmp/elsewhere");
         assertEquals(2, notPostgres.code(), notPostgres.toString());
         assertTrue(notPostgres.err().contains("jdbc:derby:/tmp/elsewhere"), notPostgres.toString());

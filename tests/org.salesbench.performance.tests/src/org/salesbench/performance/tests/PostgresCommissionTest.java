@@ -67,7 +67,9 @@ class PostgresCommissionTest {
 
     @BeforeAll
     void team() {
-        schema = PostgresSchema.create("performance");
+        // migrated, not copied from the template: this test asserts the planner's choice of index on a few rows, and a
+        // copy's tables get their size statistics in another order (data before indexes) than the migration's
+        schema = PostgresSchema.empty("performance");
         f = new PerfFixture(schema.settings());
         for (String login : List.of(REP, REP2, MANAGER)) {
             f.users.enableSignIn(login, PASSWORD.toCharArray());

@@ -30,6 +30,8 @@ command -v xdotool >/dev/null || fail "xdotool is not installed (it types into t
 [ -d "$product" ] || fail "no product at $product"
 
 rm -rf "$work" && mkdir -p "$work"
+# the product as built: ./salesbench would otherwise build it again when a source is newer
+export SALESBENCH_NO_BUILD=1
 # the test server's administrator (.ci/start-postgres.sh); psql gets its password through the environment too
 admin=salesbench_test
 server=${url#jdbc:}

@@ -51,7 +51,8 @@ db="jdbc:postgresql://$pg_host:$pg_port/$pg_db?currentSchema=$schema"
 team=$(psql_admin "SELECT SUBSTR('sb_' || CURRENT_DATABASE() || '_$schema', 1, 63)")
 cleanup() {
   set +e
-  for pid in $(jobs -p); do kill "$pid" 2>/dev/null; done
+  # the workbenches and watchers this test started (a workbench runs in a subshell: not among this shell's jobs)
+  for pid in $(jobs -p) $(cat "$work"/*.pids 2>/dev/null); do kill "$pid" 2>/dev/null; done
   psql_admin "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
   for role in "${team:0:57}_admin" "${team:0:56}_fields" "$team" "$rep"; do
     psql_admin "DO \$\$ BEGIN IF EXISTS (SELECT 1 FROM PG_ROLES WHERE ROLNAME = '$role') THEN
@@ -127,24 +128,26 @@ grep -qi "password" "$work/cli-other.err" || fail "--db-user $admin with the rep
 # The workbench: started, signed in (the rep's session on the server), then ended
 signed_in() { [ "$(psql_admin "SELECT COUNT(*) FROM PG_STAT_ACTIVITY WHERE USENAME = '$rep'")" -gt 0 ]; }
 workbench() {
-  local name=$1 typed=$2 pid watcher waited=0 code=0
+  local name=$1 typed=$2 pid watcher waited=0 code=0 window=""
   shift 2
   "$@" > "$work/$name.out" 2> "$work/$name.err" &
   pid=$!
   watch_commands "$pid" "$work/$name.commands" &
   watcher=$!
+  echo "$pid $watcher" > "$work/$name.pids"
   if [ "$typed" = dialog ]; then
-    local window=""
     while [ -z "$window" ] && [ $waited -lt 240 ]; do
       window=$(xdotool search --name "Sign in to the team server" 2>/dev/null | head -n 1 || true)
       [ -n "$window" ] || { sleep 1; waited=$((waited + 1)); }
     done
     [ -n "$window" ] || fail "$name: no sign-in dialog within 240 s: $(tail -n 20 "$work/$name.err")"
+    waited=0
     sleep 2
     xdotool windowfocus --sync "$window" 2>/dev/null || xdotool windowfocus "$window"
     # the password through xdotool's standard input, never its arguments (which ps would show); then "Remember password"
+    # ticked (Tab to it, space), back to the password field (Return on a check box toggles it) and Return: Sign in
     printf '%s' "$password" | xdotool type --delay 20 --file -
-    xdotool key Tab space Return
+    xdotool key Tab space shift+Tab Return
   fi
   # signed in (the rep's session on the server) and the workbench window up (its views read as the rep)
   until { signed_in && xdotool search --name '^Salesbench' >/dev/null 2>&1; } || ! kill -0 "$pid" 2>/dev/null || [ $waited -ge 300 ]; do

@@ -43,7 +43,9 @@ import org.salesbench.users.internal.UserServiceImpl;
  * A customer's account team on a team server: li.wei (a sales rep) is put on the account team of zhao.lei's customer C3
  * (a share to read, account role pre-sales); he then sees C3 and its four deals on every path — a service read, the
  * list and its count, search, the won-revenue report, the board's cards and a direct SQL session — while wang.fang, a rep on no account
- * team of it, sees none of them; off the team again, li.wei sees what his role reaches only. The matrix is printed.
+ * team of it, sees none of them; off the team again, li.wei sees what his role reaches only. The board's open counts are
+ * what a direct SQL session counts for each of them, also with O3 shared with li.wei on top of the account team (two arms of
+ * the read policy, one deal). The matrix is printed.
  */
 @Tag("postgres")
 class PostgresAccountTeamTest {
@@ -83,6 +85,7 @@ class PostgresAccountTeamTest {
                     assertEquals(4, now.sqlDeals);
                     assertTrue(now.carded, "C3's open deal O3 is a card on his board: " + now);
                     assertEquals(0, now.sqlUpdated, "a share to read does not let him change C3's deals");
+                    assertEquals(was.boardOpen + 1, now.boardOpen, "the board counts O3, C3's one open deal: " + now);
                 } else {
                     assertFalse(now.any(), now.toString());
                     assertEquals(was.count, now.count);
@@ -90,11 +93,18 @@ class PostgresAccountTeamTest {
                     assertEquals(0, was.won.compareTo(now.won));
                 }
             }
+            // O3 shared with him as well, on top of the account team: two of the read policy's arms reach it, counted once
+            users.share(new Share("opportunity", data.id("O3"), "li.wei", false, null));
+            Seen both = seen(schema, data, "li.wei", c3);
+            matrix.put("li.wei (on the account team, O3 also shared)", both.rows);
+            assertEquals(before.get("li.wei").boardOpen + 1, both.boardOpen, "O3 counted once on the board: " + both);
+            users.unshare("opportunity", data.id("O3"), "li.wei");
             users.unshare("customer", c3, "li.wei");
             Seen after = seen(schema, data, "li.wei", c3);
             matrix.put("li.wei (off the team again)", after.rows);
             assertFalse(after.any(), after.toString());
             assertEquals(before.get("li.wei").deals, after.deals);
+            assertEquals(before.get("li.wei").boardOpen, after.boardOpen);
         } finally {
             System.out.println("Account team matrix (C3 南方零售 and its deals D4 D5 L3 O3):");
             matrix.forEach((user, rows) -> rows.forEach(r -> System.out.println("  " + user + "\t" + r)));
@@ -107,7 +117,7 @@ class PostgresAccountTeamTest {
 
     /** What {@code user} sees of C3 and its deals on each path. */
     private record Seen(boolean serviceCustomer, int serviceDeals, boolean listed, long count, boolean found, long deals, BigDecimal won,
-            boolean carded, long sqlCustomer, long sqlDeals, int sqlUpdated, List<String> rows) {
+            boolean carded, long boardOpen, long sqlCustomer, long sqlDeals, int sqlUpdated, List<String> rows) {
 
         boolean any() {
             return serviceCustomer || serviceDeals > 0 || listed || found || carded || sqlCustomer > 0 || sqlDeals > 0;
@@ -135,8 +145,10 @@ class PostgresAccountTeamTest {
             BigDecimal won = report.rows().stream().map(r -> new BigDecimal(Results.value(report, r, "won_revenue").toString()))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             long o3 = data.id("O3");
-            boolean carded = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 20).columns().stream()
-                    .flatMap(column -> column.cards().stream()).anyMatch(card -> card.id() == o3);
+            var board = opportunities.board(data.newBusiness.getId(), BoardFilter.ALL, 20);
+            boolean carded = board.columns().stream().flatMap(column -> column.cards().stream()).anyMatch(card -> card.id() == o3);
+            long boardOpen = board.columns().stream().filter(column -> column.kind() == org.salesbench.opportunities.StageKind.OPEN)
+                    .mapToLong(org.salesbench.opportunities.BoardColumn::count).sum();
             long sqlCustomer;
             long sqlDeals;
             int updated;
@@ -144,12 +156,15 @@ class PostgresAccountTeamTest {
                 sqlCustomer = single(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE ID = " + c3);
                 sqlDeals = single(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE CUSTOMER_ID = " + c3);
                 updated = s.executeUpdate("UPDATE SB_OPPORTUNITY SET NEXT_STEP = 'x' WHERE CUSTOMER_ID = " + c3);
+                // the board's open counts are what row-level security lets the user read, however many arms of it reach a deal
+                assertEquals(single(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE PIPELINE_ID = " + data.newBusiness.getId()
+                        + " AND STATE = 'OPEN' AND DELETED_AT IS NULL"), boardOpen, user + ": the board's open deals");
             }
             List<String> rows = new ArrayList<>(List.of("service read: customer " + serviceCustomer + ", deals " + serviceDeals,
                     "list / count: C3 " + (listed ? "listed" : "not listed") + " / " + count, "search 南方零售: " + found,
-                    "deals listed: " + deals, "report won revenue Q1: " + won.toPlainString(), "board: O3 " + (carded ? "on a card" : "not shown"),
+                    "deals listed: " + deals, "report won revenue Q1: " + won.toPlainString(), "board: O3 " + (carded ? "on a card" : "not shown") + ", " + boardOpen + " open",
                     "direct SQL: customer " + sqlCustomer + ", deals " + sqlDeals + ", deals updated " + updated));
-            return new Seen(serviceCustomer, serviceDeals, listed, count, found, deals, won, carded, sqlCustomer, sqlDeals, updated, rows);
+            return new Seen(serviceCustomer, serviceDeals, listed, count, found, deals, won, carded, boardOpen, sqlCustomer, sqlDeals, updated, rows);
         }
     }
 

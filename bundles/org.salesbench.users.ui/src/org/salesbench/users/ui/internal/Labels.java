@@ -42,7 +42,15 @@ final class Labels {
             Map.entry("product", Messages.Entity_product), Map.entry("pipeline", Messages.Entity_pipeline), //$NON-NLS-1$ //$NON-NLS-2$
             Map.entry("dashboard", Messages.Entity_dashboard), Map.entry("report", Messages.Entity_report), //$NON-NLS-1$ //$NON-NLS-2$
             Map.entry("user", Messages.Entity_user), Map.entry("team", Messages.Entity_team), //$NON-NLS-1$ //$NON-NLS-2$
-            Map.entry("role", Messages.Entity_role)); //$NON-NLS-1$
+            Map.entry("role", Messages.Entity_role), //$NON-NLS-1$
+            Map.entry("approval", Messages.Entity_approval), //$NON-NLS-1$
+            Map.entry("contract", Messages.Entity_contract), //$NON-NLS-1$
+            Map.entry("contract_template", Messages.Entity_contract_template), //$NON-NLS-1$
+            Map.entry("target", Messages.Entity_target), //$NON-NLS-1$
+            Map.entry("commission", Messages.Entity_commission), //$NON-NLS-1$
+            Map.entry("scorecard", Messages.Entity_scorecard), //$NON-NLS-1$
+            Map.entry("rule", Messages.Entity_rule), //$NON-NLS-1$
+            Map.entry("task", Messages.Entity_task)); //$NON-NLS-1$
 
     /** The built-in roles by name; an administrator's own roles show their name. */
     private static final Map<String, String> ROLES = Map.of(Role.ADMINISTRATOR, Messages.Role_administrator,

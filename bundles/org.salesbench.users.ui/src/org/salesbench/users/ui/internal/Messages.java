@@ -50,6 +50,14 @@ public final class Messages extends NLS {
     public static String Entity_quote;
     public static String Entity_report;
     public static String Entity_role;
+    public static String Entity_approval;
+    public static String Entity_contract;
+    public static String Entity_contract_template;
+    public static String Entity_target;
+    public static String Entity_commission;
+    public static String Entity_scorecard;
+    public static String Entity_rule;
+    public static String Entity_task;
     public static String Entity_team;
     public static String Entity_user;
     public static String Job_loadRoles;

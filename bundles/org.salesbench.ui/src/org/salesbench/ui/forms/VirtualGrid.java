@@ -730,6 +730,19 @@ public final class VirtualGrid<R> {
         return false;
     }
 
+    /** Adds every row read that {@code which} accepts to the selection, as a Ctrl+click on its row header does; how many. */
+    public int selectAlsoWhere(Predicate<R> which) {
+        List<R> read = rows.loaded();
+        int n = 0;
+        for (int i = 0; i < read.size(); i++) {
+            if (which.test(read.get(i))) {
+                selectionLayer.doCommand(new SelectRowsCommand(selectionLayer, 0, i, false, true));
+                n++;
+            }
+        }
+        return n;
+    }
+
     // --- editing in place
 
     /** A cell is editable when its row is read and the column's rule lets the row's field be edited. */

@@ -16,6 +16,7 @@ import org.salesbench.customers.Customer;
 import org.salesbench.customers.CustomerMerge;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.DuplicateGroup;
+import org.salesbench.customers.MergeResult;
 import org.salesbench.customers.RecordMerge;
 import org.salesbench.customers.RecordMerges;
 import org.salesbench.ui.Services;
@@ -33,8 +34,12 @@ import org.salesbench.ui.forms.VirtualGrid;
  * selected one is offered as the survivor and the next of its group as the one merged into it
  * ({@link MergeCustomersDialog}); for the other kinds it opens the choice of which record's value survives in each field
  * ({@link MergeRecordsDialog}), which merges every other record of the group into it at once, at the versions listed
- * (one changed since refuses them all). Edit › Undo takes a merge back. Opened by the Customers view's Duplicates…, by
- * Edit › Find Duplicates and from Quick Access.
+ * (one changed since refuses them all). Edit › Undo takes a merge back. Merge Selected Groups merges several groups at
+ * once, each into the record selected in it, keeping the survivor's values (empty ones filled from the others'): each
+ * group in a transaction of its own, so a group refused (a record changed since it was listed, or merged already by an
+ * earlier group) leaves that group as it was and the others merge; a summary names each group's outcome, and one
+ * Edit › Undo takes every group's merges back, in one transaction ({@link #mergeSelectedGroups}). Opened by the
+ * Customers view's Duplicates…, by Edit › Find Duplicates and from Quick Access.
  */
 public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
 
@@ -53,6 +58,7 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
     private Combo kind;
     private VirtualGrid<Row> grid;
     private MergeRecordsDialog opened;
+    private org.eclipse.jface.dialogs.MessageDialog summary;
 
     public DuplicatesView() {
         super(String.class, "customer");
@@ -95,6 +101,12 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
             @Override
             public void run() {
                 mergeSelected();
+            }
+        });
+        toolbar.add(new Action(Messages.Duplicates_mergeGroups) {
+            @Override
+            public void run() {
+                mergeSelectedGroups();
             }
         });
         toolbar.add(new Action(Messages.Action_refresh) {
@@ -198,6 +210,90 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
             }
         });
         opened = dialog;
+    }
+
+    /** What a group of {@link #mergeSelectedGroups} came to: its merges, or the reason it was refused. */
+    public record GroupOutcome(int number, DuplicateGroup group, DuplicateGroup.Member kept, List<MergeResult> merged, String refused) {
+    }
+
+    /**
+     * Merges every group that has a selected row into the record selected in it (the first selected when several of a
+     * group are), at the versions listed, the survivor keeping its own values and filling its empty ones from the
+     * others' ({@link RecordMerge#mergeAll} with nothing taken). Each group is one transaction: one refused (changed
+     * since listed, or one of its records merged by an earlier group of the selection) changes nothing of its own and
+     * the next is merged all the same. Then one undo entry for all the merges made (Edit › Undo takes every group back,
+     * last first, in one transaction), the list read again, and a summary of each group's outcome (a dialog that does
+     * not block, and the view's description).
+     *
+     * @return each selected group's outcome, in the order shown
+     */
+    public List<GroupOutcome> mergeSelectedGroups() {
+        java.util.Map<Integer, Row> chosen = new java.util.LinkedHashMap<>();
+        for (int index : grid.selectedRowIndexes()) {
+            Row row = grid.rowAt(index);
+            if (row != null && row.group().members().size() > 1) {
+                chosen.putIfAbsent(row.number(), row);
+            }
+        }
+        if (chosen.isEmpty()) {
+            reportError(Messages.Duplicates_mergeGroupsFirst);
+            return List.of();
+        }
+        RecordMerge kindMerge = current;
+        String kindName = kindLabel(kindMerge.entity());
+        List<GroupOutcome> outcomes = new ArrayList<>();
+        List<Long> mergeIds = new ArrayList<>();
+        org.eclipse.swt.custom.BusyIndicator.showWhile(grid.control().getDisplay(), () -> {
+            for (Row row : chosen.values()) {
+                DuplicateGroup.Member keep = row.member();
+                List<Long> others = new ArrayList<>();
+                List<Long> versions = new ArrayList<>(List.of(keep.version()));
+                for (DuplicateGroup.Member m : row.group().members()) {
+                    if (m.id() != keep.id()) {
+                        others.add(m.id());
+                        versions.add(m.version());
+                    }
+                }
+                try {
+                    List<MergeResult> results = kindMerge.mergeAll(keep.id(), others, java.util.Set.of(), versions);
+                    results.forEach(r -> mergeIds.add(r.mergeId()));
+                    outcomes.add(new GroupOutcome(row.number(), row.group(), keep, results, null));
+                } catch (RuntimeException e) {
+                    outcomes.add(new GroupOutcome(row.number(), row.group(), keep, List.of(), e.getMessage()));
+                }
+            }
+        });
+        long groupsMerged = outcomes.stream().filter(o -> o.refused() == null).count();
+        if (!mergeIds.isEmpty() && org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
+            org.salesbench.ui.forms.Undo.done(new CustomerMergeOperation(NLS.bind(Messages.Undo_mergeGroups, groupsMerged, kindName), kindMerge,
+                    mergeIds));
+        }
+        StringBuilder text = new StringBuilder();
+        for (GroupOutcome o : outcomes) {
+            text.append(text.isEmpty() ? "" : "\n").append(o.refused() == null
+                    ? NLS.bind(Messages.Duplicates_summaryMerged, new Object[] { o.number(), reason(o.group()), o.group().value(), o.merged().size(),
+                            o.kept().name(), o.merged().stream().map(r -> Long.toString(r.mergeId())).collect(java.util.stream.Collectors.joining(", ")) })
+                    : NLS.bind(Messages.Duplicates_summaryRefused, new Object[] { o.number(), reason(o.group()), o.group().value(), o.refused() }));
+        }
+        String headline = NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { groupsMerged, outcomes.size(), mergeIds.size() });
+        refresh();
+        setContentDescription(headline);
+        summary = new org.eclipse.jface.dialogs.MessageDialog(getSite().getShell(), Messages.Duplicates_summaryTitle, null,
+                headline + "\n\n" + text, groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
+                        : org.eclipse.jface.dialogs.MessageDialog.WARNING, 0, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
+        summary.setBlockOnOpen(false); // modal all the same
+        summary.open();
+        return outcomes;
+    }
+
+    /** The summary Merge Selected Groups showed last (tests read and close it). */
+    public org.eclipse.jface.dialogs.MessageDialog summary() {
+        return summary;
+    }
+
+    /** Adds the rows {@code which} accepts to the selection, as Ctrl+clicks on their row headers do (tests); how many. */
+    public int selectAlso(java.util.function.Predicate<Row> which) {
+        return grid.selectAlsoWhere(which);
     }
 
     /** The value-choice dialog Merge… opened last (tests drive it). */

@@ -18,6 +18,13 @@ public final class Messages extends NLS {
     public static String Duplicates_kindLeads;
     public static String Duplicates_foundRecords;
     public static String Duplicates_mergedRecords;
+    public static String Duplicates_mergeGroups;
+    public static String Duplicates_mergeGroupsFirst;
+    public static String Duplicates_mergedGroups;
+    public static String Duplicates_summaryTitle;
+    public static String Duplicates_summaryMerged;
+    public static String Duplicates_summaryRefused;
+    public static String Undo_mergeGroups;
     public static String Undo_mergeRecords;
     public static String Action_edit;
     public static String Action_logActivity;

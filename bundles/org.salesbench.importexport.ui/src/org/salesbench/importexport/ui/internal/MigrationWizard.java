@@ -47,6 +47,7 @@ public class MigrationWizard extends Wizard implements IImportWizard {
     final ImportService service;
     private MigrationPage page;
     private MigrationJob job;
+    private String cancelInside;
 
     public MigrationWizard() {
         this(Services.get(ImportService.class));
@@ -71,12 +72,22 @@ public class MigrationWizard extends Wizard implements IImportWizard {
     @Override
     public boolean performFinish() {
         job = new MigrationJob(service, page.vendor(), page.folder(), page.addValues(), getShell().getDisplay());
+        job.cancelInside = cancelInside;
         job.schedule();
         return true;
     }
 
     public MigrationPage page() {
         return page;
+    }
+
+    /**
+     * For tests: the job Finish starts cancels itself, as the user's Cancel would, right after the engine has handed over
+     * the first batch of rows of the file {@code fileName} (a migration's step is named after its file): a cancel that
+     * lands inside that file's load, not between files.
+     */
+    public void cancelInside(String fileName) {
+        cancelInside = fileName;
     }
 
     /** The job Finish started, or {@code null}. */
@@ -221,6 +232,7 @@ public class MigrationWizard extends Wizard implements IImportWizard {
         private volatile MessageDialog summary;
         private volatile String summaryText;
         private volatile boolean cancelled;
+        private volatile String cancelInside;
 
         MigrationJob(ImportService service, String vendor, Path folder, boolean addValues, Display display) {
             super(NLS.bind(Messages.Migrate_job, folder.getFileName()));
@@ -236,13 +248,30 @@ public class MigrationWizard extends Wizard implements IImportWizard {
         @Override
         protected IStatus run(IProgressMonitor monitor) {
             try {
-                results = Migrations.run(service, vendor, folder, addValues, null, monitor);
+                results = Migrations.run(service, vendor, folder, addValues, null, cancelInside == null ? monitor : cancellingInside(monitor));
             } catch (IOException | RuntimeException e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             cancelled = monitor.isCanceled();
             display.asyncExec(this::showSummary);
             return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        }
+
+        /** {@code monitor}, which cancels this job once a batch of the file {@link #cancelInside} has been handed over. */
+        private IProgressMonitor cancellingInside(IProgressMonitor monitor) {
+            return new org.eclipse.core.runtime.ProgressMonitorWrapper(monitor) {
+                private boolean inside;
+
+                @Override
+                public void subTask(String name) {
+                    super.subTask(name);
+                    if (cancelInside.equals(name)) {
+                        inside = true;
+                    } else if (inside) {
+                        cancel(); // the engine names the rows read after each batch it hands over
+                    }
+                }
+            };
         }
 
         private void showSummary() {

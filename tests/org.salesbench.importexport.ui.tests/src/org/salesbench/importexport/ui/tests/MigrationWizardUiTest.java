@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
 import org.salesbench.customers.CustomerService;
 import org.salesbench.customers.CustomerSort;
+import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.Migrations.FileSummary;
 import org.salesbench.importexport.ui.internal.MigrationWizard;
 import org.salesbench.importexport.ui.internal.MigrationWizard.MigrationJob;
@@ -187,5 +189,86 @@ class MigrationWizardUiTest {
         assertEquals(accounts, count(customersOf, like), "no account twice");
         assertEquals(contacts, count(contactsOf, like), again.job().summaryText());
         assertEquals(1, count(tasksOf, like));
+    }
+
+    /**
+     * A cancel that lands inside a file's load (the job cancels itself, as Cancel on its progress would, once the first
+     * batch of the contacts' file is handed over): the contacts' file keeps exactly the whole batches its summary line
+     * counts ("cancelled after row N"), each contact with its e-mail, nothing after them; the accounts stay whole; the task
+     * file is not read. A second run imports the rest, nothing twice.
+     */
+    @Test
+    void aCancelInsideAFileKeepsExactlyTheBatchesItsSummaryLineCounts() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        int accounts = 50;
+        int contacts = 30_000; // over a megabyte: the bulk load, as a real export's contacts
+        Path folder = Files.createDirectories(dir.resolve("inside"));
+        StringBuilder account = new StringBuilder("Id,Name\r\n");
+        for (int i = 0; i < accounts; i++) {
+            account.append("001").append(unique).append(i).append(",Inside Cancel ").append(unique).append(" Account ").append(i).append("\r\n");
+        }
+        Files.writeString(folder.resolve("Account.csv"), account, StandardCharsets.UTF_8);
+        StringBuilder contact = new StringBuilder("Id,AccountId,FirstName,LastName,Email\r\n");
+        for (int i = 0; i < contacts; i++) {
+            contact.append("003").append(unique).append('x').append(i).append(",001").append(unique).append(i % accounts).append(",Person,")
+                    .append(unique).append('x').append(i).append(",p").append(i).append('.').append(unique).append("@example.invalid\r\n");
+        }
+        Files.writeString(folder.resolve("Contact.csv"), contact, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate,TaskSubtype\r\n00T" + unique + ",001" + unique
+                + "0,Call after the cancel " + unique + ",2026-11-02,Call\r\n", StandardCharsets.UTF_8);
+        String like = "%" + unique + "%";
+        String contactsOf = "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME LIKE ?1";
+
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        MigrationWizard wizard = new MigrationWizard();
+        ImportWizardUiTest.TestWizardDialog dialog = new ImportWizardUiTest.TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            wizard.page().choose("salesforce", folder, false);
+            wizard.cancelInside("Contact.csv");
+            dialog.finish();
+            UiTesting.waitForJobs(MigrationJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> wizard.job() != null && wizard.job().summary() != null, 120_000);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        MigrationJob job = wizard.job();
+        assertNull(job.failure(), job.failure());
+        assertTrue(job.cancelled());
+        String text = job.summaryText();
+        job.summary().close();
+        Map<String, FileSummary> byFile = job.results().stream().collect(Collectors.toMap(FileSummary::name, s -> s));
+        assertEquals(java.util.Set.of("Account.csv", "Contact.csv"), byFile.keySet(), text);
+        assertEquals(accounts, byFile.get("Account.csv").result().created());
+        ImportResult inside = byFile.get("Contact.csv").result();
+        assertEquals(ImportResult.Outcome.CANCELLED_AT_BATCH, inside.outcome(), text);
+        assertTrue(inside.created() > 0 && inside.created() < contacts, "the cancel landed inside the file: " + text);
+        assertTrue(text.contains(NLS.bind(org.salesbench.importexport.ui.internal.Messages.Migrate_fileStopped, new Object[] { "Contact.csv",
+                "contacts", inside.lastCommittedRow(), inside.created(), 0, 0, 0 })), text);
+        assertTrue(text.contains(org.salesbench.importexport.ui.internal.Messages.Migrate_cancelled), text);
+        assertEquals(inside.created(), count(contactsOf, like), "exactly the batches the summary counts");
+        assertEquals(inside.created(), count("SELECT COUNT(*) FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT C ON C.ID = E.CONTACT_ID WHERE C.NAME LIKE ?1",
+                like), "each with its e-mail");
+        assertEquals(0, count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1", like));
+
+        MigrationWizard again = new MigrationWizard();
+        ImportWizardUiTest.TestWizardDialog second = new ImportWizardUiTest.TestWizardDialog(shell, again);
+        second.open();
+        try {
+            again.page().choose("salesforce", folder, false);
+            second.finish();
+            UiTesting.waitForJobs(MigrationJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> again.job().summary() != null, 120_000);
+        } finally {
+            if (second.getShell() != null && !second.getShell().isDisposed()) {
+                second.close();
+            }
+        }
+        assertNull(again.job().failure(), again.job().failure());
+        again.job().summary().close();
+        assertEquals(contacts, count(contactsOf, like), again.job().summaryText());
+        assertEquals(1, count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1", like));
     }
 }

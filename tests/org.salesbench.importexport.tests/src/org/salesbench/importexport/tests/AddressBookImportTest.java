@@ -155,4 +155,97 @@ class AddressBookImportTest {
             assertEquals(List.of("Wile Coyote", "Yui Sato", "张三", "欧阳娜娜", "王小明"), names);
         }
     }
+
+    /**
+     * Issue 17's proof in one book: in each of vCard 2.1, 3.0 and 4.0 a company's card, a person with a photo (2.1's
+     * base64 lines, 3.0's {@code ENCODING=b}, 4.0's {@code data:} URI) and a Chinese name, and a person whose company is
+     * no customer. Valid rows: the companies become customers, the people with photos are imported family name first,
+     * each missing company is an error on its own row; with {@code --create-missing customers} those are created too.
+     */
+    @Test
+    void everyVersionWithCompanyCardsPhotosChineseNamesAndMissingCompanies() throws IOException {
+        String jpeg = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U";
+        String book = """
+                BEGIN:VCARD
+                VERSION:2.1
+                ORG;CHARSET=UTF-8:二一贸易有限公司
+                TEL;WORK:021-5555 2101
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:2.1
+                N;CHARSET=UTF-8:赵;二一;;;
+                ORG;CHARSET=UTF-8:二一贸易有限公司
+                PHOTO;ENCODING=BASE64;TYPE=JPEG:
+                  %1$s
+                  %1$s
+
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:2.1
+                N;CHARSET=UTF-8:钱;缺一;;;
+                ORG;CHARSET=UTF-8:缺失二一公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:3.0
+                N:;;;;
+                FN:三零科技有限公司
+                ORG:三零科技有限公司;
+                X-ABShowAs:COMPANY
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:3.0
+                N:孙;三零;;;
+                FN:三零 孙
+                ORG:三零科技有限公司
+                PHOTO;ENCODING=b;TYPE=JPEG:%1$s
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:3.0
+                N:李;缺三;;;
+                ORG:缺失三零公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:4.0
+                KIND:org
+                FN:四零咨询有限公司
+                ORG:四零咨询有限公司
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:4.0
+                N:欧阳;四零;;;
+                FN:欧阳四零
+                ORG:四零咨询有限公司
+                PHOTO:data:image/jpeg;base64,%1$s
+                END:VCARD
+                BEGIN:VCARD
+                VERSION:4.0
+                N:周;缺四;;;
+                FN:周缺四
+                ORG:缺失四零公司
+                END:VCARD
+                """.formatted(jpeg).replace("\n", "\r\n");
+        try (ImportFixture fx = new ImportFixture()) {
+            Path file = ImportFixture.utf8(dir.resolve("versions.vcf"), book);
+            ImportResult result = fx.importFile(file, "contacts", fx.auto(file, "contacts").withMode(Mode.VALID_ROWS));
+            assertEquals(6, result.created(), result.errors().toString());
+            assertEquals(3, result.failed(), result.errors().toString());
+            assertEquals(List.of("缺失二一公司", "缺失三零公司", "缺失四零公司"), result.errors().stream()
+                    .map(e -> e.message().contains("缺失二一公司") ? "缺失二一公司" : e.message().contains("缺失三零公司") ? "缺失三零公司"
+                            : e.message().contains("缺失四零公司") ? "缺失四零公司" : e.message()).toList(), "each missing company on its own row");
+            assertEquals(List.of("三零科技有限公司", "二一贸易有限公司", "四零咨询有限公司"), fx.customerNames().stream().sorted().toList());
+            for (String[] person : new String[][] { { "赵二一", "二一贸易有限公司" }, { "孙三零", "三零科技有限公司" }, { "欧阳四零", "四零咨询有限公司" } }) {
+                assertEquals(1, fx.count("SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID WHERE k.NAME = '" + person[0] + "' AND c.NAME = '"
+                        + person[1] + "'"), person[0] + ", with a photo, in " + person[1]);
+            }
+            assertTrue(one(fx, "SELECT NOTES FROM SB_CUSTOMER WHERE NAME = '二一贸易有限公司'").contains("021-5555 2101"));
+
+            ImportResult created = fx.importFile(file, "contacts", fx.auto(file, "contacts").withMode(Mode.VALID_ROWS)
+                    .withCreateMissing(Set.of("customers")));
+            assertEquals(0, created.failed(), created.errors().toString());
+            for (String[] person : new String[][] { { "钱缺一", "缺失二一公司" }, { "李缺三", "缺失三零公司" }, { "周缺四", "缺失四零公司" } }) {
+                assertEquals(1, fx.count("SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID WHERE k.NAME = '" + person[0] + "' AND c.NAME = '"
+                        + person[1] + "'"), person[0] + " with the company created");
+            }
+        }
+    }
 }

@@ -117,7 +117,7 @@ class VendorMigrationTest {
     /** Every table's row count and the amounts: what a second run must leave as it was. */
     private static String snapshot(SalesFixture f) {
         return List.of("SB_USER", "SB_PICKLIST_VALUE", "SB_CUSTOMER", "SB_CONTACT", "SB_LEAD", "SB_OPPORTUNITY", "SB_ACTIVITY", "SB_STAGE_HISTORY",
-                "SB_IMPORT_EXTERNAL_ID").stream().map(t -> t + "=" + f.count("SELECT COUNT(*) FROM " + t)).toList()
+                "SB_IMPORT_EXTERNAL_ID", "SB_CAMPAIGN_MEMBER").stream().map(t -> t + "=" + f.count("SELECT COUNT(*) FROM " + t)).toList()
                 + " amount=" + f.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY");
     }
 
@@ -130,12 +130,23 @@ class VendorMigrationTest {
     @Test
     void aSalesforceExportMigratesWholeAndASecondRunChangesNothing() throws Exception {
         Path folder = salesforceExport(dir);
+        // every object type the migration reads: the campaign's members too (a lead and a contact)
+        write(folder, "CampaignMember.csv", "Id,IsDeleted,CampaignId,LeadId,ContactId,Status,HasResponded,CreatedDate,LeadOrContactId,Type",
+                "00vA1,false,701A1,00QA1,,Sent,false,2026-03-01T10:00:00.000Z,00QA1,Lead",
+                "00vA2,false,701A1,,003A1,Responded,true,2026-03-03T10:00:00.000Z,003A1,Contact");
         try (SalesFixture f = new SalesFixture()) {
             Migrator migrator = new Migrator(f.engine);
             Map<String, FileResult> first = byFile(migrator.run("salesforce", folder, Orphans.PLACEHOLDER, null, new NullProgressMonitor()));
+            assertEquals(Migrator.files("salesforce").stream().map(Migrator.FileSpec::name).toList(), List.copyOf(first.keySet()),
+                    "every file the migration declares is in the folder and read");
+            List<String> read = first.keySet().stream().filter(n -> !n.equals("CampaignMember.csv")).toList();
             assertEquals(List.of("User.csv", "Account.csv", "Contact.csv", "Campaign.csv", "Lead.csv", "Opportunity.csv", "OpportunityHistory.csv",
-                    "Task.csv", "Event.csv"),
-                    List.copyOf(first.keySet()), "in dependency order");
+                    "Task.csv", "Event.csv"), read, "in dependency order");
+            List<String> order = List.copyOf(first.keySet());
+            assertTrue(order.indexOf("CampaignMember.csv") > order.indexOf("Lead.csv") && order.indexOf("CampaignMember.csv") > order.indexOf("Contact.csv"),
+                    order.toString());
+            assertEquals(2, first.get("CampaignMember.csv").result().created(), first.get("CampaignMember.csv").result().errors().toString());
+            assertEquals(2, count(f, "SELECT COUNT(*) FROM SB_CAMPAIGN_MEMBER"));
             assertEquals(List.of(), Migrator.leftOut("salesforce", folder));
             assertEquals(1, first.get("Campaign.csv").result().created(), first.get("Campaign.csv").result().errors().toString());
             assertEquals(1, count(f, "SELECT COUNT(*) FROM SB_PICKLIST_VALUE WHERE LIST_ID = 'leadSource' AND CODE = '701A1' AND LABEL_EN = 'Spring webinar'"),
@@ -429,6 +440,9 @@ class VendorMigrationTest {
     @Test
     void aZohoExportMigratesFromTheCommandLineAndContactsWithoutAnAccountGetTheirOwn() throws Exception {
         Path folder = zohoExport(dir);
+        for (Migrator.FileSpec spec : Migrator.files("zoho")) {
+            assertTrue(Migrator.find(folder, spec.name()).isPresent(), "the folder has every object type the migration reads: " + spec.name());
+        }
         try (SalesFixture f = new SalesFixture()) {
             CommandRunner cli = new CommandRunner(new MigrateCommand(), f.db).with(ImportService.class, f.engine);
             int exit = cli.run("zoho", folder.toString(), "--orphan-contacts", "per-contact");

@@ -59,6 +59,7 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
     private VirtualGrid<Row> grid;
     private MergeRecordsDialog opened;
     private org.eclipse.jface.dialogs.MessageDialog summary;
+    private String summaryText;
 
     public DuplicatesView() {
         super(String.class, "customer");
@@ -278,15 +279,20 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         String headline = NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { groupsMerged, outcomes.size(), mergeIds.size() });
         refresh();
         setContentDescription(headline);
-        summary = new org.eclipse.jface.dialogs.MessageDialog(getSite().getShell(), Messages.Duplicates_summaryTitle, null,
-                headline + "\n\n" + text, groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
+        summaryText = headline + "\n\n" + text;
+        summary = new org.eclipse.jface.dialogs.MessageDialog(getSite().getShell(), Messages.Duplicates_summaryTitle, null, summaryText, groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
                         : org.eclipse.jface.dialogs.MessageDialog.WARNING, 0, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
         summary.setBlockOnOpen(false); // modal all the same
         summary.open();
         return outcomes;
     }
 
-    /** The summary Merge Selected Groups showed last (tests read and close it). */
+    /** The text of the summary Merge Selected Groups showed last. */
+    public String summaryText() {
+        return summaryText;
+    }
+
+    /** The summary Merge Selected Groups showed last (tests close it). */
     public org.eclipse.jface.dialogs.MessageDialog summary() {
         return summary;
     }

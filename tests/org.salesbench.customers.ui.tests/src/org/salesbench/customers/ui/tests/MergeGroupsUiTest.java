@@ -102,7 +102,7 @@ class MergeGroupsUiTest {
 
             // the summary: a line per group, the refused one with the model's reason
             assertNotNull(list.summary());
-            String summary = list.summary().getMessage();
+            String summary = list.summaryText();
             assertTrue(summary.contains(NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { 2, 3, 3 })), summary);
             assertTrue(summary.contains(NLS.bind(Messages.Duplicates_summaryMerged, new Object[] { outcomes.get(1).number(),
                     Messages.Duplicates_reasonName, outcomes.get(1).group().value(), 2, b2.getName(), outcomes.get(1).merged().stream()
@@ -169,7 +169,7 @@ class MergeGroupsUiTest {
             UiTesting.processEvents();
             assertEquals(2, outcomes.size(), outcomes.toString());
             outcomes.forEach(o -> assertNull(o.refused(), o.refused()));
-            assertTrue(list.summary().getMessage().contains(NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { 2, 2, 2 })));
+            assertTrue(list.summaryText().contains(NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { 2, 2, 2 })));
         } finally {
             close(list);
         }

@@ -280,8 +280,10 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         refresh();
         setContentDescription(headline);
         summaryText = headline + "\n\n" + text;
-        summary = new org.eclipse.jface.dialogs.MessageDialog(getSite().getShell(), Messages.Duplicates_summaryTitle, null, summaryText, groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
-                        : org.eclipse.jface.dialogs.MessageDialog.WARNING, 0, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
+        int kindOfSummary = groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
+                : org.eclipse.jface.dialogs.MessageDialog.WARNING;
+        summary = new org.eclipse.jface.dialogs.MessageDialog(getSite().getShell(), Messages.Duplicates_summaryTitle, null, summaryText,
+                kindOfSummary, 0, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
         summary.setBlockOnOpen(false); // modal all the same
         summary.open();
         return outcomes;

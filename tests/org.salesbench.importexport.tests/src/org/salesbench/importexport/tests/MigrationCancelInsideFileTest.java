@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +17,13 @@ import org.salesbench.importexport.internal.ImportEngine;
 import org.salesbench.importexport.internal.Migrator;
 import org.salesbench.importexport.internal.Migrator.FileResult;
 import org.salesbench.importexport.internal.Migrator.Orphans;
+import org.salesbench.testing.MigrationExports;
 
 /**
  * A migration cancelled inside a file's load, not between files: the monitor says "cancelled" once the engine has handed
- * over two batches of the contacts' file (of four), on the service path (a transaction per batch) and on the bulk path (one
- * load). What the code promises for a migration (valid rows): the file keeps exactly the whole batches its result counts
- * (outcome {@code CANCELLED_AT_BATCH}, the row it stopped after) and nothing after them, each kept contact whole (its
+ * over two batches of the contacts' file (of four), on the bulk path a real export's contacts take (one load; the service
+ * path's cancel at a batch is {@code CustomerImportTest}'s, on a single file). What the code promises for a migration
+ * (valid rows): the file keeps exactly the whole batches its result counts (outcome {@code CANCELLED_AT_BATCH}, the row it stopped after) and nothing after them, each kept contact whole (its
  * e-mail and its external id with it); the accounts' file before it stays whole; the files after it are not read. A
  * second run then imports the rest of the file and the files after it, nothing twice.
  */
@@ -61,31 +60,8 @@ class MigrationCancelInsideFileTest {
         }
     }
 
-    private Path export(String unique) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("export-" + unique));
-        StringBuilder accounts = new StringBuilder("Id,Name\r\n");
-        for (int i = 0; i < ACCOUNTS; i++) {
-            accounts.append("001").append(unique).append(i).append(",Inside Cancel ").append(unique).append(" Account ").append(i).append("\r\n");
-        }
-        Files.writeString(folder.resolve("Account.csv"), accounts, StandardCharsets.UTF_8);
-        StringBuilder contacts = new StringBuilder("Id,AccountId,FirstName,LastName,Email\r\n");
-        for (int i = 0; i < CONTACTS; i++) {
-            contacts.append("003").append(unique).append('x').append(i).append(",001").append(unique).append(i % ACCOUNTS).append(",Person,")
-                    .append(unique).append('x').append(i).append(",p").append(i).append('.').append(unique).append("@example.invalid\r\n");
-        }
-        Files.writeString(folder.resolve("Contact.csv"), contacts, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate,TaskSubtype\r\n00T" + unique + ",001" + unique
-                + "0,Call after the cancel " + unique + ",2026-11-02,Call\r\n", StandardCharsets.UTF_8);
-        return folder;
-    }
-
     @Test
-    void theServicePathKeepsTheWholeBatchesBeforeTheCancelAndTheRerunTheRest() throws Exception {
-        cancelInsideTheContacts("svc");
-    }
-
-    @Test
-    void theBulkPathKeepsTheWholeBatchesBeforeTheCancelAndTheRerunTheRest() throws Exception {
+    void theFileKeepsTheWholeBatchesBeforeTheCancelAndTheRerunImportsTheRest() throws Exception {
         System.setProperty(ImportEngine.BULK_BYTES_PROPERTY, "1");
         try {
             cancelInsideTheContacts("blk");
@@ -95,7 +71,7 @@ class MigrationCancelInsideFileTest {
     }
 
     private void cancelInsideTheContacts(String unique) throws Exception {
-        Path folder = export(unique);
+        Path folder = MigrationExports.accountsContactsAndATask(dir.resolve("export-" + unique), unique, ACCOUNTS, CONTACTS);
         try (SalesFixture f = new SalesFixture()) {
             Map<String, FileResult> first = byFile(new Migrator(f.engine).run("salesforce", folder, Orphans.PLACEHOLDER, null,
                     new CancelInside("Contact.csv")));
@@ -114,7 +90,7 @@ class MigrationCancelInsideFileTest {
             assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact' AND RECORD_ID IN (SELECT ID "
                     + ours + ")"));
             assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact' AND EXTERNAL_ID LIKE '003"
-                    + unique + "x%' AND CAST(SUBSTR(EXTERNAL_ID, " + (5 + unique.length()) + ") AS INT) < " + contacts.created() + ")"),
+                    + unique + "x%' AND CAST(SUBSTR(EXTERNAL_ID, " + (5 + unique.length()) + ") AS INT) < " + contacts.created()),
                     "the file's first rows, none after the cancel");
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE '%" + unique + "%'"));
 

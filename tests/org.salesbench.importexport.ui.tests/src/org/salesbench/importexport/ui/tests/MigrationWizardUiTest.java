@@ -28,6 +28,7 @@ import org.salesbench.importexport.Migrations.FileSummary;
 import org.salesbench.importexport.ui.internal.MigrationWizard;
 import org.salesbench.importexport.ui.internal.MigrationWizard.MigrationJob;
 import org.salesbench.ui.Services;
+import org.salesbench.testing.MigrationExports;
 import org.salesbench.ui.testing.UiTesting;
 
 /**
@@ -110,20 +111,7 @@ class MigrationWizardUiTest {
         String unique = UUID.randomUUID().toString().substring(0, 6);
         int accounts = 200;
         int contacts = 30_000; // over a megabyte: the bulk load, long enough to be cancelled in
-        Path folder = Files.createDirectories(dir.resolve("export"));
-        StringBuilder account = new StringBuilder("Id,Name\r\n");
-        for (int i = 0; i < accounts; i++) {
-            account.append("001").append(unique).append(i).append(",Cancel Test ").append(unique).append(" Account ").append(i).append("\r\n");
-        }
-        Files.writeString(folder.resolve("Account.csv"), account, StandardCharsets.UTF_8);
-        StringBuilder contact = new StringBuilder("Id,AccountId,FirstName,LastName,Email\r\n");
-        for (int i = 0; i < contacts; i++) {
-            contact.append("003").append(unique).append(i).append(",001").append(unique).append(i % accounts).append(",Person,").append(unique)
-                    .append(i).append(",p").append(i).append('.').append(unique).append("@example.invalid\r\n");
-        }
-        Files.writeString(folder.resolve("Contact.csv"), contact, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate,TaskSubtype\r\n00T" + unique + ",001" + unique
-                + "0,Call after the cancel " + unique + ",2026-11-02,Call\r\n", StandardCharsets.UTF_8);
+        Path folder = MigrationExports.accountsContactsAndATask(dir.resolve("export"), unique, accounts, contacts);
         String customersOf = "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE ?1 AND DELETED_AT IS NULL";
         String contactsOf = "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME LIKE ?1";
         String tasksOf = "SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1";
@@ -170,19 +158,7 @@ class MigrationWizardUiTest {
         }
 
         // a second run imports the rest, skipping what is in
-        MigrationWizard again = new MigrationWizard();
-        ImportWizardUiTest.TestWizardDialog second = new ImportWizardUiTest.TestWizardDialog(shell, again);
-        second.open();
-        try {
-            again.page().choose("salesforce", folder, false);
-            second.finish();
-            UiTesting.waitForJobs(MigrationJob.FAMILY);
-            UiTesting.waitUntil("the summary", () -> again.job().summary() != null, 120_000);
-        } finally {
-            if (second.getShell() != null && !second.getShell().isDisposed()) {
-                second.close();
-            }
-        }
+        MigrationWizard again = runToTheEnd(shell, folder, null);
         assertNull(again.job().failure(), again.job().failure());
         assertFalse(again.job().cancelled());
         again.job().summary().close();
@@ -202,38 +178,12 @@ class MigrationWizardUiTest {
         String unique = UUID.randomUUID().toString().substring(0, 6);
         int accounts = 50;
         int contacts = 30_000; // over a megabyte: the bulk load, as a real export's contacts
-        Path folder = Files.createDirectories(dir.resolve("inside"));
-        StringBuilder account = new StringBuilder("Id,Name\r\n");
-        for (int i = 0; i < accounts; i++) {
-            account.append("001").append(unique).append(i).append(",Inside Cancel ").append(unique).append(" Account ").append(i).append("\r\n");
-        }
-        Files.writeString(folder.resolve("Account.csv"), account, StandardCharsets.UTF_8);
-        StringBuilder contact = new StringBuilder("Id,AccountId,FirstName,LastName,Email\r\n");
-        for (int i = 0; i < contacts; i++) {
-            contact.append("003").append(unique).append('x').append(i).append(",001").append(unique).append(i % accounts).append(",Person,")
-                    .append(unique).append('x').append(i).append(",p").append(i).append('.').append(unique).append("@example.invalid\r\n");
-        }
-        Files.writeString(folder.resolve("Contact.csv"), contact, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("Task.csv"), "Id,WhatId,Subject,ActivityDate,TaskSubtype\r\n00T" + unique + ",001" + unique
-                + "0,Call after the cancel " + unique + ",2026-11-02,Call\r\n", StandardCharsets.UTF_8);
+        Path folder = MigrationExports.accountsContactsAndATask(dir.resolve("inside"), unique, accounts, contacts);
         String like = "%" + unique + "%";
         String contactsOf = "SELECT COUNT(*) FROM SB_CONTACT WHERE NAME LIKE ?1";
 
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        MigrationWizard wizard = new MigrationWizard();
-        ImportWizardUiTest.TestWizardDialog dialog = new ImportWizardUiTest.TestWizardDialog(shell, wizard);
-        dialog.open();
-        try {
-            wizard.page().choose("salesforce", folder, false);
-            wizard.cancelInside("Contact.csv");
-            dialog.finish();
-            UiTesting.waitForJobs(MigrationJob.FAMILY);
-            UiTesting.waitUntil("the summary", () -> wizard.job() != null && wizard.job().summary() != null, 120_000);
-        } finally {
-            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
-                dialog.close();
-            }
-        }
+        MigrationWizard wizard = runToTheEnd(shell, folder, "Contact.csv");
         MigrationJob job = wizard.job();
         assertNull(job.failure(), job.failure());
         assertTrue(job.cancelled());
@@ -253,22 +203,34 @@ class MigrationWizardUiTest {
                 like), "each with its e-mail");
         assertEquals(0, count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1", like));
 
-        MigrationWizard again = new MigrationWizard();
-        ImportWizardUiTest.TestWizardDialog second = new ImportWizardUiTest.TestWizardDialog(shell, again);
-        second.open();
-        try {
-            again.page().choose("salesforce", folder, false);
-            second.finish();
-            UiTesting.waitForJobs(MigrationJob.FAMILY);
-            UiTesting.waitUntil("the summary", () -> again.job().summary() != null, 120_000);
-        } finally {
-            if (second.getShell() != null && !second.getShell().isDisposed()) {
-                second.close();
-            }
-        }
+        MigrationWizard again = runToTheEnd(shell, folder, null);
         assertNull(again.job().failure(), again.job().failure());
         again.job().summary().close();
         assertEquals(contacts, count(contactsOf, like), again.job().summaryText());
         assertEquals(1, count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE ?1", like));
+    }
+
+    /**
+     * Runs the wizard on a Salesforce {@code folder} with Finish, its job cancelling itself inside {@code cancelInside}
+     * (a file's name; {@code null}: not cancelled), until the summary is shown.
+     */
+    private static MigrationWizard runToTheEnd(Shell shell, Path folder, String cancelInside) {
+        MigrationWizard wizard = new MigrationWizard();
+        ImportWizardUiTest.TestWizardDialog dialog = new ImportWizardUiTest.TestWizardDialog(shell, wizard);
+        dialog.open();
+        try {
+            wizard.page().choose("salesforce", folder, false);
+            if (cancelInside != null) {
+                wizard.cancelInside(cancelInside);
+            }
+            dialog.finish();
+            UiTesting.waitForJobs(MigrationJob.FAMILY);
+            UiTesting.waitUntil("the summary", () -> wizard.job() != null && wizard.job().summary() != null, 120_000);
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        return wizard;
     }
 }

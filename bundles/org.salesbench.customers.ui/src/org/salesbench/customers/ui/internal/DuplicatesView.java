@@ -224,7 +224,7 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
      * since listed, or one of its records merged by an earlier group of the selection) changes nothing of its own and
      * the next is merged all the same. Then one undo entry for all the merges made (Edit › Undo takes every group back,
      * last first, in one transaction), the list read again, and a summary of each group's outcome (a dialog that does
-     * not block, and the view's description).
+     * not block).
      *
      * @return each selected group's outcome, in the order shown
      */
@@ -277,8 +277,7 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
                     : NLS.bind(Messages.Duplicates_summaryRefused, new Object[] { o.number(), reason(o.group()), o.group().value(), o.refused() }));
         }
         String headline = NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { groupsMerged, outcomes.size(), mergeIds.size() });
-        refresh();
-        setContentDescription(headline);
+        refresh(); // the list read again says how many groups are left
         summaryText = headline + "\n\n" + text;
         int kindOfSummary = groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
                 : org.eclipse.jface.dialogs.MessageDialog.WARNING;

@@ -21,17 +21,21 @@
 #      session;
 #   -t TAG: a configuration area and workspace of that name (the database is shared), so variants keep their caches
 #      (the class data sharing archive among them) apart; the lines are named TAG-warm-1 …;
-#   -j JAVA_OPTIONS: added after the product's own (.mvn/jvm-options.sh), e.g. to try a JIT or collector setting.
+#   -j JAVA_OPTIONS: added after the product's own (.mvn/jvm-options.sh), e.g. to try a JIT or collector setting;
+#   -f WORDS: after the first paint, the Customers view types each comma-separated word into its search box, a
+#      character at a time, 2 s after the last answer painted (-Dsalesbench.startup.filter): the line then ends with
+#      filter-1=MS,CPU_MS,ROWS filter-2=… for each word, from its last keystroke to the paint of its rows, with the
+#      process's CPU time meanwhile (the first filter after a start against the later ones).
 # Needs a display (DISPLAY, e.g. Xvfb). Never part of the build.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-customers=500; runs=5; warm_only=false; tag=""; extra=""
+customers=500; runs=5; warm_only=false; tag=""; extra=""; filters=""
 product="$root/releng/org.salesbench.product/target/products/org.salesbench.ui.product/linux/gtk/x86_64/salesbench"
 work="$here/target/startup-bench"
-while getopts "n:r:p:w:Wt:j:" o; do
+while getopts "n:r:p:w:Wt:j:f:" o; do
   case $o in n) customers=$OPTARG ;; r) runs=$OPTARG ;; p) product=$OPTARG ;; w) work=$OPTARG ;; W) warm_only=true ;;
-    t) tag=$OPTARG ;; j) extra=$OPTARG ;; *) exit 2 ;; esac
+    t) tag=$OPTARG ;; j) extra=$OPTARG ;; f) filters=$OPTARG ;; *) exit 2 ;; esac
 done
 [ -n "${DISPLAY:-}" ] || { echo "startup-benchmark: needs a display (DISPLAY)" >&2; exit 2; }
 [ -d "$product/plugins" ] || { echo "startup-benchmark: no product in $product: build releng/org.salesbench.product first" >&2; exit 2; }
@@ -52,7 +56,9 @@ salesbench_jvm_options "$configuration"
 # run NAME [extra java options…]: one start; prints "NAME wall=… first-paint=… application=… …" (ms)
 run() {
   local name=${tag:+$tag-}$1; shift
-  local start end line before deployed
+  local start end line before deployed timed
+  [ -z "$filters" ] || set -- "$@" -Dsalesbench.startup.filter="$filters"
+  : >"$data/filters.txt"
   before=$( [ -f "$work/database.txt" ] && wc -l <"$work/database.txt" || echo 0 )
   start=$(date +%s%N)
   line=$(cd "$data" && timeout 600 "$java_home/bin/java" "${jvm_options[@]}" "$@" \
@@ -63,6 +69,7 @@ run() {
         case "$l" in
           SALESBENCH-STARTUP:*|SALESBENCH-SMOKE:*) echo "$(date +%s%N) $l" ;;
           SALESBENCH-DATABASE:*) echo "$name $l" >>"$work/database.txt" ;;
+          SALESBENCH-FILTER:*) echo "$l" >>"$data/filters.txt" ;;
         esac
       done | head -n 1 || true)
   if [ -z "$line" ]; then
@@ -73,10 +80,50 @@ run() {
   # when (ms since the JVM started) and for which thread the persistence unit was deployed in this run, if it was
   deployed=$(tail -n +"$((before + 1))" "$work/database.txt" 2>/dev/null | grep -F "$name SALESBENCH-DATABASE:" | sed -n 's/.* jpa=[0-9]* at=\([0-9]*\) thread=\(.*\)/\1,\2/p' \
     | head -n 1 | tr ' ' '_')
-  echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: } jpa-deployed-at=${deployed:-none}" \
+  # the filters typed after the paint (-f): filter-N=MS,CPU_MS,ROWS
+  timed=$(sed -n 's/^SALESBENCH-FILTER: n=\([0-9]*\) text=.* ms=\([0-9]*\) cpu=\([0-9-]*\) rows=\([0-9]*\)$/filter-\1=\2,\3,\4/p' "$data/filters.txt" | tr '\n' ' ')
+  echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: } jpa-deployed-at=${deployed:-none}${timed:+ ${timed% }}" \
     | tee -a "$work/results.txt"
 }
 
+# fill_by_command_line: a database of more customers than the demo data makes in reasonable time (above
+# DEMO_LIMIT) is filled by the product's command line, as a user moving in would: a generated CSV (kept as
+# WORK/customers-N.csv) through `cli import customers`, which also leaves the search index current. It is made
+# once and kept in DATA (the database and its index), so later runs reuse it; its time goes to results.txt.
+DEMO_LIMIT=10000
+fill_by_command_line() {
+  local csv="$work/customers-$customers.csv" start end
+  if [ ! -s "$csv" ]; then
+    # names of two to three words from small lists (so a word filters a share of them, as real names do) and a
+    # serial; an external id, a grade
+    awk -v n="$customers" 'BEGIN {
+      split("Machinery Energy Textiles Pharma Logistics Retail Foods Software Mining Chemicals Finance Media", a, " ");
+      split("Holdings Trading Works Systems Partners Group Industries Services", b, " ");
+      split("A B C", g, " ");
+      print "Name,External Id,Grade";
+      for (i = 0; i < n; i++) printf "%s %s Co %d,bench-%d,%s\n", a[i % 12 + 1], b[int(i / 12) % 8 + 1], i, i, g[i % 3 + 1];
+    }' >"$csv.part" && mv "$csv.part" "$csv"
+  fi
+  start=$(date +%s%N)
+  # the command line's own configuration area, apart from the workbench's (their class data sharing archives differ)
+  local cli_configuration="$data/configuration-cli" cli_options
+  salesbench_jvm_options "$cli_configuration" cli
+  cli_options=("${jvm_options[@]}")
+  salesbench_jvm_options "$configuration" # back to the workbench's
+  [ -n "$extra" ] && jvm_options+=($extra)
+  (cd "$data" && /usr/bin/time -o "$data/fill.cpu" -f "%U %S" "$java_home/bin/java" "${cli_options[@]}" -Djava.awt.headless=true -Dlog4j2.statusLoggerLevel=OFF \
+      -Dsalesbench.db.url="jdbc:derby:$data/db;create=true" -Dderby.system.home="$data" -Dderby.stream.error.file="$data/derby-cli.log" \
+      -jar "$launcher" -nosplash -data "$data/workspace-cli" -configuration "$cli_configuration" \
+      -application org.salesbench.cli.application import customers "$csv" --summary json) >"$data/fill.json" 2>>"$data/err.log" \
+    || { echo "startup-benchmark: the command line's import failed (see $data/err.log)" >&2; rm -rf "$data/db"; exit 1; }
+  end=$(date +%s%N)
+  echo "fill-by-command-line customers=$customers wall=$(( (end - start) / 1000000 )) cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$data/fill.cpu") load=$(cut -d' ' -f1 /proc/loadavg) $(cat "$data/fill.json")" \
+    | tee -a "$work/results.txt"
+}
+
+if [ ! -d "$data/db" ] && [ "$customers" -gt "$DEMO_LIMIT" ]; then
+  fill_by_command_line
+fi
 if $warm_only; then
   # a new configuration settles its caches first (the variants' runs may then alternate: -r 1 a variant in turn)
   ! $new_configuration || run warm-0 -Dsalesbench.startup.times=true -Dsalesbench.startup.exit=true >/dev/null

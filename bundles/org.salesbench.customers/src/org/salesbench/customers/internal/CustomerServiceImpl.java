@@ -78,6 +78,8 @@ public class CustomerServiceImpl extends SoftDeletingService implements Customer
         this.security = security;
         this.events = events;
         this.search = CustomerSearch.of(unitOfWork.settings());
+        // customers the index found written behind its back after a start's first view: lists showing them ask again
+        search.onCaughtUpBehindTheBack(count -> events.publishImported(Customer.ENTITY, count));
         this.contacts = new SoftDeletion(Contact.ENTITY, "SB_CONTACT", "NAME", unitOfWork, security);
         this.activities = new SoftDeletion(Activity.ENTITY, "SB_ACTIVITY", "SUMMARY", unitOfWork, security);
         this.picklists = new BoundPicklists(unitOfWork, security);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.cli.tests.CliFixture.Result;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.internal.search.CustomerSearch;
 
 /** The commands on the real stack: the modules' DS services over an embedded Derby database, opened and closed per command. */
 class CommandLineDataTest {
@@ -26,6 +28,9 @@ class CommandLineDataTest {
             "telecommunications", "services", "employment" };
     private static final String[] OFFICES = { "United States", "Kenya", "Philipines", "Japan", "China", "Italy", "Norway", "Korea",
             "Jordan", "Brazil", "Germany", "Panama", "Belgium", "Poland" };
+
+    /** The import's size from which a file takes the bulk load (ImportEngine.BULK_BYTES_PROPERTY). */
+    private static final String BULK_BYTES = "salesbench.import.bulkBytes";
 
     @TempDir
     Path dir;
@@ -230,6 +235,45 @@ class CommandLineDataTest {
         assertEquals(30, cli.customers());
         assertEquals(0, cli.run("demo", "--size", "10", "--reset").code());
         assertEquals(10, cli.customers());
+    }
+
+    /**
+     * A bulk import from the command line (the bulk load, as a file of a megabyte or more takes it; here forced for a
+     * small one) leaves the customer search index current when the command ends: the next start opens it without
+     * re-reading a row or rebuilding it, so its list shows at once, and it finds what the file held.
+     */
+    @Test
+    void aBulkImportLeavesTheSearchIndexCurrentSoTheNextOpeningReReadsNothing() throws Exception {
+        StringBuilder csv = new StringBuilder("Name,External Id\n");
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("Index Current ").append(i % 2 == 0 ? "Textiles" : "Pharma").append(" Co ").append(i).append(",ic-").append(i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("bulk.csv"), csv);
+        String bulkBytes = System.getProperty(BULK_BYTES);
+        System.setProperty(BULK_BYTES, "1");
+        try {
+            Result imported = cli.run("import", "customers", file.toString(), "--summary", "json");
+            assertEquals(0, imported.code(), imported.toString());
+            assertTrue(imported.out().startsWith("{\"created\":3000,"), imported.toString());
+        } finally {
+            if (bulkBytes == null) {
+                System.clearProperty(BULK_BYTES);
+            } else {
+                System.setProperty(BULK_BYTES, bulkBytes);
+            }
+        }
+        assertTrue(Files.isDirectory(dir.resolve("db-search")), "the command built the index beside the database");
+
+        CustomerSearch next = CustomerSearch.of(cli.settings); // as the workbench's next start opens it
+        try {
+            next.awaitCurrent();
+            assertEquals(-1, next.lastBuildMillis(), "opened, not rebuilt");
+            assertEquals(0, next.lastOpeningCaughtUp(), "the index closed current: the next start re-reads nothing");
+            assertEquals(3_000, next.count(CustomerFilter.ALL));
+            assertEquals(1_500, next.count(CustomerFilter.text("textiles")));
+        } finally {
+            next.close();
+        }
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.customers.CustomerFilter;
 import org.salesbench.customers.CustomerRow;
@@ -94,6 +95,9 @@ public final class CustomerSearch implements AutoCloseable {
     private volatile boolean catchingUp;
     /** This process's writes committed while the index was opening, applied by the opening before it answers. */
     private final java.util.Queue<IndexWork<Void>> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Whether the last opening compared the counts (see {@link #compareCountsAfterFirstView}). */
+    private boolean countsCompared = true;
+    private volatile java.util.function.IntConsumer onCaughtUpBehindTheBack;
     /** Catch-ups of bulk writes scheduled and not yet finished: until then the index lacks their rows. */
     private final java.util.concurrent.atomic.AtomicInteger pendingImports = new java.util.concurrent.atomic.AtomicInteger();
     /**
@@ -189,6 +193,9 @@ public final class CustomerSearch implements AutoCloseable {
                 synchronized (CustomerSearch.this) {
                     applyDeferred(index); // a write that saw the index still opening after the first pass
                 }
+                if (!countsCompared) {
+                    compareCountsAfterFirstView(index);
+                }
                 warmUp();
             } catch (Throwable e) {
                 catchingUp = false;
@@ -203,28 +210,74 @@ public final class CustomerSearch implements AutoCloseable {
         job.schedule();
     }
 
-    /** A word to warm the text search with: any will do, a rare one costs least. */
-    private static final String WARM_UP_WORD = "qz";
-    /** After the list's first page, which needs the cores more. */
-    private static final long WARM_UP_DELAY_MILLIS = 1_500;
+    /**
+     * The opening's comparison of the counts and id sets (customers deleted or written behind the index's back), held
+     * by a workbench start until its first view painted ({@link AfterFirstView}), in a job of {@link #FAMILY}. When it
+     * found the index behind, {@link #onCaughtUpBehindTheBack} hears how many customers it re-read, so lists ask again.
+     */
+    private void compareCountsAfterFirstView(CustomerIndex index) {
+        Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
+            int reread;
+            synchronized (CustomerSearch.this) {
+                if (closed) {
+                    return Status.OK_STATUS;
+                }
+                try {
+                    reread = catchUp(index, true);
+                } catch (IOException | SQLException | RuntimeException e) {
+                    // a cache not compared: the next opening compares it
+                    System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.WARNING,
+                            "Customer search index not compared with the database after the first view; the next start compares it", e);
+                    return Status.OK_STATUS;
+                }
+            }
+            java.util.function.IntConsumer listener = onCaughtUpBehindTheBack;
+            if (reread > 0 && listener != null) {
+                listener.accept(reread);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        AfterFirstView.schedule(job, java.time.Duration.ZERO);
+    }
 
     /**
-     * Once the index answers, a little after: one text filter's count, first page and id snapshot, as the list asks
-     * them, so that the first filter a user types after a start reads index files already in memory and runs code
-     * already compiled, and is as quick as the later ones. Not of {@link #FAMILY}: nothing waits for it.
+     * Told how many customers the index re-read when a comparison after the first view found it behind the database
+     * (written or deleted by something that did not tell this index), so that lists showing it ask again.
+     */
+    public void onCaughtUpBehindTheBack(java.util.function.IntConsumer listener) {
+        onCaughtUpBehindTheBack = listener;
+    }
+
+    /** A word to warm the text search with when the index has no customer to take one from. */
+    private static final String WARM_UP_WORD = "qz";
+    /** After the list's first page has painted ({@link AfterFirstView}), which needs the cores more. */
+    private static final long WARM_UP_DELAY_MILLIS = 1_500;
+    /** The first letters of a word, as a user types them before the list answers. */
+    private static final int WARM_UP_PREFIX = 3;
+
+    /**
+     * Once the index answers and the first view has painted ({@link AfterFirstView}: at once in the command line and
+     * tests), a little after: text filters' count, first page and id snapshot, as the list asks them, so that the first
+     * filter a user types after a start reads index files already in memory and runs code already compiled, and is as
+     * quick as the later ones. The words are the first customer's first word, typed part way and whole, so they match
+     * real customers: postings read, matches collected, sorted and their rows read (a word nobody has warms none of it).
+     * Not of {@link #FAMILY}: nothing waits for it.
      */
     private void warmUp() {
         Job job = new Job(Messages.Search_openJob) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                if (closed) {
-                    return Status.OK_STATUS;
-                }
                 try {
-                    CustomerFilter filter = CustomerFilter.text(WARM_UP_WORD);
-                    count(filter);
-                    page(filter, CustomerSort.DEFAULT, 0, 100);
-                    ids(filter, CustomerSort.DEFAULT);
+                    for (String word : warmUpWords()) {
+                        if (closed || monitor.isCanceled()) {
+                            break;
+                        }
+                        CustomerFilter filter = CustomerFilter.text(word);
+                        count(filter);
+                        page(filter, CustomerSort.DEFAULT, 0, 100);
+                        ids(filter, CustomerSort.DEFAULT);
+                    }
                 } catch (RuntimeException closedMeanwhile) {
                     // only a warm-up: the next real query opens or reports what is wrong
                 }
@@ -233,7 +286,17 @@ public final class CustomerSearch implements AutoCloseable {
         };
         job.setSystem(true);
         job.setPriority(Job.DECORATE);
-        job.schedule(WARM_UP_DELAY_MILLIS);
+        AfterFirstView.schedule(job, java.time.Duration.ofMillis(WARM_UP_DELAY_MILLIS));
+    }
+
+    private List<String> warmUpWords() {
+        List<CustomerRow> first = closed ? List.of() : page(CustomerFilter.ALL, CustomerSort.DEFAULT, 0, 1);
+        List<String> words = first.isEmpty() ? List.of() : org.salesbench.customers.internal.SearchTerms.queryWords(first.get(0).name());
+        if (words.isEmpty()) {
+            return List.of(WARM_UP_WORD);
+        }
+        String word = words.get(0);
+        return word.length() > WARM_UP_PREFIX ? List.of(word.substring(0, WARM_UP_PREFIX), word) : List.of(word);
     }
 
     /** The family of this class's background jobs, for {@code Job.getJobManager().join(FAMILY, null)}. */
@@ -354,7 +417,10 @@ public final class CustomerSearch implements AutoCloseable {
                 if (rebuild) {
                     rebuild(index);
                 }
-                int caughtUp = catchUp(index, true);
+                // in the workbench before its first view painted, the comparison of the counts (a COUNT(*) over the
+                // table: 2 s of CPU with a million customers) waits for that paint; the first page needs the watermark only
+                countsCompared = rebuild || !AfterFirstView.holding();
+                int caughtUp = catchUp(index, countsCompared);
                 lastOpeningCaughtUp = rebuild ? -1 : caughtUp;
                 indexStaleFile(index, rebuild);
             }

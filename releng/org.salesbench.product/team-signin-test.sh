@@ -62,6 +62,14 @@ cleanup() {
 }
 trap cleanup EXIT
 psql_admin "CREATE SCHEMA $schema"
+# the customers' search extension in schema public, as the test schemas have it (PostgresSchema): where the database
+# lacks it, the migration makes it in the schema it migrates, and dropping this schema afterwards would take every other
+# schema's trigram indexes with it
+psql_admin "SET client_min_messages = error; DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM PG_EXTENSION WHERE EXTNAME = 'pg_trgm') THEN CREATE EXTENSION pg_trgm SCHEMA public;
+  ELSIF (SELECT N.NSPNAME FROM PG_EXTENSION E JOIN PG_NAMESPACE N ON N.OID = E.EXTNAMESPACE WHERE E.EXTNAME = 'pg_trgm') <> 'public'
+  THEN ALTER EXTENSION pg_trgm SET SCHEMA public; END IF;
+  EXCEPTION WHEN insufficient_privilege OR feature_not_supported OR undefined_file OR undefined_object THEN NULL; END \$\$"
 
 # The command lines of a process and of every process under it, while the process runs, a few times a second: each
 # one's /proc/PID/cmdline (what ps shows), the tree walked through /proc/PID/task/*/children. Nothing is started per

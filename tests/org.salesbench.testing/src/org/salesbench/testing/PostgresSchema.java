@@ -27,6 +27,9 @@ public final class PostgresSchema implements AutoCloseable {
     /** User and password of the test server (.ci/start-postgres.sh creates it). */
     public static final String USER = "salesbench_test";
 
+    /** The servers whose pg_trgm this JVM has put in schema public ({@link #sharedExtensions}). */
+    private static final java.util.Set<String> SHARED_EXTENSIONS = new java.util.HashSet<>();
+
     private final String serverUrl;
     private final String name;
 
@@ -72,9 +75,38 @@ public final class PostgresSchema implements AutoCloseable {
     /** Creates a new empty schema {@code prefix_<random>} on the server: its first opening runs every change set. */
     public static PostgresSchema empty(String prefix) {
         String url = serverUrl();
+        sharedExtensions(url);
         PostgresSchema schema = new PostgresSchema(url, prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         schema.onServer("CREATE SCHEMA " + schema.name);
         return schema;
+    }
+
+    /**
+     * The customers' search extension (pg_trgm) in the server's {@code public} schema, once per server and test JVM. A
+     * migration makes it where the database lacks it, in the schema it migrates: made so in one test's schema it went
+     * with that schema when the test dropped it, and took every other schema's trigram indexes with it (the operator
+     * classes they use are the extension's). One left in a test schema by an earlier run is moved. Where the server
+     * refuses it (no pg_trgm, no privilege) the migrations say so and search without it, as a team server does.
+     */
+    private static void sharedExtensions(String url) {
+        synchronized (SHARED_EXTENSIONS) {
+            if (SHARED_EXTENSIONS.add(url)) {
+                try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER)); Statement s = c.createStatement()) {
+                    s.execute("DO $$ BEGIN"
+                            + " IF NOT EXISTS (SELECT 1 FROM PG_EXTENSION WHERE EXTNAME = 'pg_trgm') THEN CREATE EXTENSION pg_trgm SCHEMA public;"
+                            + " ELSIF (SELECT N.NSPNAME FROM PG_EXTENSION E JOIN PG_NAMESPACE N ON N.OID = E.EXTNAMESPACE"
+                            + " WHERE E.EXTNAME = 'pg_trgm') <> 'public' THEN ALTER EXTENSION pg_trgm SET SCHEMA public; END IF;"
+                            + " EXCEPTION WHEN insufficient_privilege OR feature_not_supported OR undefined_file OR undefined_object THEN"
+                            + " RAISE WARNING 'pg_trgm is not in schema public (%): the test schemas make it as their migrations do', SQLERRM;"
+                            + " END $$");
+                    if (!c.getAutoCommit()) {
+                        c.commit();
+                    }
+                } catch (SQLException e) {
+                    throw new AssertionFailedError("PostgreSQL at " + url + ": making pg_trgm in schema public failed: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     public String name() {

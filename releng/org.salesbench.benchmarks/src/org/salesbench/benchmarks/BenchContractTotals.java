@@ -38,7 +38,7 @@ final class BenchContractTotals {
     private static final String BUNDLE = "org.salesbench.contracts";
     private static final String CHANGELOG = "db/changelog/org.salesbench.contracts.receivables.xml";
     private static final List<String> CHANGE_SETS = List.of("contracts-money-5-totals", "contracts-money-6-ageing-by-customer",
-            "contracts-money-7-customer-months", "contracts-money-8-write-off-facts");
+            "contracts-money-7-customer-months", "contracts-money-8-write-off-facts", "contracts-money-9-owner-indexes");
     private static final Pattern FILL = Pattern.compile("INSERT INTO (\\w+) \\(([^)]*)\\)\\s+(SELECT .*)", Pattern.DOTALL);
     private static final Pattern INSERT_TRIGGER = Pattern.compile("CREATE TRIGGER (\\w+) AFTER INSERT ON (\\w+) .*", Pattern.DOTALL);
     /** A change set's fill of columns it adds ({@code UPDATE SB_CONTRACT_… SET …}). */

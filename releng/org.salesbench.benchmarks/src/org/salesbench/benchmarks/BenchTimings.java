@@ -43,6 +43,13 @@ final class BenchTimings {
                 cpu[(int) Math.ceil(0.95 * cpu.length) - 1], wall.length);
     }
 
+    /** The median of samples (the lower middle one of an even number), as {@link #report} prints it as p50. */
+    static double p50(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
+    }
+
     /** The machine's load average (Linux), printed beside the figures: these machines are shared. */
     static String loadAverage() {
         try {

@@ -71,6 +71,8 @@ class ReceivablesBenchmark {
         boolean customerUpgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-7-customer-months");
         // and one filled before contracts-money-8-write-off-facts: how long its fill of the write-offs' instalment facts takes
         boolean writeOffUpgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-8-write-off-facts");
+        // and one filled before contracts-money-9-owner-indexes: how long its two indexes led by the owner take
+        boolean ownerUpgrade = Files.isDirectory(dir) && !applied(settings, "contracts-money-9-owner-indexes");
         if (upgrade || customerUpgrade) {
             System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
             BenchTimings.report("one receipt (3 statements, rolled back) before " + (upgrade ? "contracts-money-5-totals" : "contracts-money-7-customer-months"),
@@ -94,6 +96,10 @@ class ReceivablesBenchmark {
                 System.out.printf("BENCH open with the upgrade contracts-money-8-write-off-facts%s: %,.0f ms wall (load average %s)%n",
                         customerUpgrade ? " (and the ones before it)" : "", (System.nanoTime() - opening) / 1e6, BenchTimings.loadAverage());
             }
+            if (ownerUpgrade) {
+                System.out.printf("BENCH open with the upgrade contracts-money-9-owner-indexes%s: %,.0f ms wall (load average %s)%n",
+                        writeOffUpgrade ? " (and the ones before it)" : "", (System.nanoTime() - opening) / 1e6, BenchTimings.loadAverage());
+            }
             long have = count(settings, "SB_CONTRACT");
             if (have < contracts && !Boolean.getBoolean("bench.measureOnly")) {
                 if (have > 0) {
@@ -110,21 +116,24 @@ class ReceivablesBenchmark {
             System.out.printf("BENCH load average: %s%n", BenchTimings.loadAverage());
             // the bare-Derby baseline of the shared baselines (a plain JDBC GROUP BY over 1,000,000 rows), on the same
             // instalments in the same run: what any report over them is compared with
-            try (Connection c = Database.connect(settings)) {
-                BenchTimings.report("baseline, same run: JDBC SELECT OWNER, SUM(AMOUNT) FROM SB_CONTRACT_INSTALMENT GROUP BY OWNER",
-                        BenchTimings.repeat(5, () -> groupBy(c, "SELECT OWNER, SUM(AMOUNT) FROM SB_CONTRACT_INSTALMENT GROUP BY OWNER")));
-            }
+            double[] baseline = baseline(settings, "baseline, same run: JDBC SELECT OWNER, SUM(AMOUNT) FROM SB_CONTRACT_INSTALMENT GROUP BY OWNER");
+            TABLE.clear();
+            baselineWall = baseline[0];
+            baselineCpu = baseline[1];
             measure("ageing by owner", new AgeingReport(), context, ReportFilter.all().withBy("owner"));
             measure("ageing by customer", new AgeingReport(), context, ReportFilter.all().withBy("customer"));
             // the kept ageing by customer brought a day forward and back again (two moves, each reading the instalments
             // whose due date crosses a bucket limit), as the first read of a new day does once
             LocalDate now = LocalDate.now();
             if (measured("the day moved")) {
-                BenchTimings.report("ageing by customer kept: the day moved forward and back (2 moves)", BenchTimings.repeat(5, () -> db.write(em -> {
+                String what = "ageing by customer kept: the day moved forward and back (2 moves)";
+                double[][] samples = BenchTimings.repeat(5, () -> db.write(em -> {
                     ContractAgeing.bringTo(em, settings.dialect(), now.plusDays(1));
                     ContractAgeing.bringTo(em, settings.dialect(), now);
                     return null;
-                })));
+                }));
+                BenchTimings.report(what, samples);
+                ratio(what, "", samples);
             }
             measure("collected revenue by month", new CollectedRevenueReport(), context, ReportFilter.all().withBy("month"));
             measure("collected revenue by owner", new CollectedRevenueReport(), context, ReportFilter.all().withBy("owner"));
@@ -150,17 +159,26 @@ class ReceivablesBenchmark {
                     ReportFilter.all().withBy("customer").withOwner(OWNER).withTo(today.minusDays(30)));
             measure("ageing by customer as of 30 days ago, one team's (their open instalments and the write-offs' facts)", new AgeingReport(), context,
                     ReportFilter.all().withBy("customer").withTeamId(team).withTo(today.minusDays(30)));
-            measure("collected revenue by customer, one owner's (exact query)", new CollectedRevenueReport(), context,
+            measure("collected revenue by customer, one owner's (their rows by the owner's indexes)", new CollectedRevenueReport(), context,
                     ReportFilter.all().withBy("customer").withOwner(OWNER));
-            measure("collected revenue by customer, one team's (exact query)", new CollectedRevenueReport(), context,
+            measure("collected revenue by customer, one team's (their rows by the owner's indexes)", new CollectedRevenueReport(), context,
                     ReportFilter.all().withBy("customer").withTeamId(team));
+            measure("collected revenue by customer, last month, one owner's (with the write-offs' facts)", new CollectedRevenueReport(), context,
+                    ReportFilter.all().withPeriod(monthStart.minusMonths(1), monthStart.minusDays(1)).withBy("customer").withOwner(OWNER));
+            measure("collected revenue by customer, last month, one team's (with the write-offs' facts)", new CollectedRevenueReport(), context,
+                    ReportFilter.all().withPeriod(monthStart.minusMonths(1), monthStart.minusDays(1)).withBy("customer").withTeamId(team));
             if (measured("one receipt")) {
                 BenchTimings.report("one receipt (3 statements, rolled back) with the totals' triggers", receiptCost(settings));
             }
+            // the baseline again after the reports (a machine whose load changed during the run shows here), then the table
+            double[] after = baseline(settings, "baseline again, after the reports");
+            printTable(after);
         }
         if (Boolean.parseBoolean(System.getProperty("bench.upgrade", "true"))) {
-            timeUpgrade(settings, security, "contracts-money-8-write-off-facts");
+            // contracts-money-7 first: never timed at full size before
             timeUpgrade(settings, security, "contracts-money-7-customer-months");
+            timeUpgrade(settings, security, "contracts-money-9-owner-indexes");
+            timeUpgrade(settings, security, "contracts-money-8-write-off-facts");
         }
     }
 
@@ -260,10 +278,13 @@ class ReceivablesBenchmark {
         }
     }
 
-    /** Whether {@code what} is measured: {@code -Dbench.only=…} (through bench.jvmArgs) names a part of the names to run, "none" none. */
+    /**
+     * Whether {@code what} is measured: {@code -Dbench.only=…} (through bench.jvmArgs) names parts of the names to run,
+     * separated by {@code |} ("one owner|one team"), "none" none.
+     */
     private static boolean measured(String what) {
         String only = System.getProperty("bench.only", "");
-        return !only.equals("none") && what.contains(only);
+        return !only.equals("none") && java.util.Arrays.stream(only.split("\\|")).anyMatch(what::contains);
     }
 
     private static void measure(String what, Report report, ReportContext context, ReportFilter filter) {
@@ -271,8 +292,50 @@ class ReceivablesBenchmark {
             return;
         }
         int rows = report.run(context, filter).rows().size(); // warm-up
-        BenchTimings.report(what + " (" + rows + " rows; load average " + BenchTimings.loadAverage() + ")",
-                BenchTimings.repeat(5, () -> report.run(context, filter)));
+        double[][] samples = BenchTimings.repeat(5, () -> report.run(context, filter));
+        BenchTimings.report(what + " (" + rows + " rows; load average " + BenchTimings.loadAverage() + ")", samples);
+        ratio(what, String.format("%,d", rows), samples);
+    }
+
+    /** The same run's bare GROUP BY's p50 wall and CPU (ms), each report's figures divided by them. */
+    private static double baselineWall;
+    private static double baselineCpu;
+    /** The rows of the closing table: what, rows, wall p50, CPU p50, wall ratio, CPU ratio, load average. */
+    private static final List<String[]> TABLE = new ArrayList<>();
+
+    /** Prints the ratio of a report's p50s to the same run's baseline and keeps the row for the closing table. */
+    private static void ratio(String what, String rows, double[][] samples) {
+        double wall = BenchTimings.p50(samples[0]);
+        double cpu = BenchTimings.p50(samples[1]);
+        System.out.printf("BENCH ratio to the same run's baseline (%,.0f ms wall, %,.0f ms CPU): %s: wall %.2f, CPU %.2f%n", baselineWall, baselineCpu, what,
+                wall / baselineWall, cpu / baselineCpu);
+        TABLE.add(new String[] { what, rows, String.format("%,.0f", wall), String.format("%,.0f", cpu), String.format("%.2f", wall / baselineWall),
+                String.format("%.2f", cpu / baselineCpu), wall <= 1000 ? "yes" : "no", BenchTimings.loadAverage().split(" ")[0] });
+    }
+
+    /** The bare GROUP BY of the instalments, 5 runs: its p50 wall and CPU (ms). */
+    private static double[] baseline(DatabaseSettings settings, String what) throws SQLException {
+        try (Connection c = Database.connect(settings)) {
+            double[][] samples = BenchTimings.repeat(5, () -> groupBy(c, "SELECT OWNER, SUM(AMOUNT) FROM SB_CONTRACT_INSTALMENT GROUP BY OWNER"));
+            BenchTimings.report(what, samples);
+            return new double[] { BenchTimings.p50(samples[0]), BenchTimings.p50(samples[1]) };
+        }
+    }
+
+    /**
+     * Every report measured, beside the same run's baseline, as a Markdown table: on a quiet machine the wall p50
+     * column answers "each ≤ 1 s" directly; on a loaded one read the CPU ratio.
+     */
+    private static void printTable(double[] after) {
+        System.out.printf("BENCH TABLE (p50 of 5 runs; baseline: the same run's JDBC SELECT OWNER, SUM(AMOUNT) FROM SB_CONTRACT_INSTALMENT GROUP BY OWNER,"
+                + " %,.0f ms wall / %,.0f ms CPU before the reports, %,.0f / %,.0f ms after them; load average now %s)%n", baselineWall, baselineCpu, after[0],
+                after[1], BenchTimings.loadAverage());
+        System.out.println("BENCH TABLE | report | rows | wall p50 ms | CPU p50 ms | ratio wall | ratio CPU | wall ≤ 1 s | load (1 min) |");
+        System.out.println("BENCH TABLE |---|---|---|---|---|---|---|---|");
+        System.out.printf("BENCH TABLE | baseline, same run | | %,.0f | %,.0f | 1 | 1 | | |%n", baselineWall, baselineCpu);
+        for (String[] row : TABLE) {
+            System.out.println("BENCH TABLE | " + String.join(" | ", row) + " |");
+        }
     }
 
     private static int groupBy(Connection c, String sql) {

@@ -53,11 +53,12 @@ import org.salesbench.workflow.internal.approvals.EngineQuoteApprovalService;
 
 /**
  * Contracts on a team server, each person signed in as their own PostgreSQL role: two sessions creating contracts at the
- * same moment draw distinct consecutive numbers, and row-level security shows a rep their own contracts only (by direct
+ * same moment draw distinct consecutive numbers, and so do many threads on several people's connections at once, and row-level security shows a rep their own contracts only (by direct
  * SQL too), their manager theirs, finance everyone's.
  */
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PostgresContractTest {
 
     private PostgresTeam team;
@@ -84,6 +85,11 @@ class PostgresContractTest {
 
     /** The contract service of a session, wired to its own engine and services as DS wires them. */
     private static ContractService contracts(Database db) {
+        return contracts(db, ContractSettings.DEFAULT_PATTERN);
+    }
+
+    /** The same, numbering by {@code pattern}. */
+    private static ContractService contracts(Database db, String pattern) {
         SecurityService security = new RoleSecurityService(db);
         java.util.Map<Class<?>, Object> services = new java.util.HashMap<>();
         ApprovalSubject.Context context = new ApprovalSubject.Context() {
@@ -97,7 +103,7 @@ class PostgresContractTest {
         OpportunityServiceImpl opportunities = new OpportunityServiceImpl(db, security, (e, c, id) -> { }, Clocks.system());
         QuoteServiceImpl quotes = new QuoteServiceImpl(db, security, (e, c, id) -> { }, new EngineQuoteApprovalService(engine), Clocks.system());
         ContractServiceImpl contracts = new ContractServiceImpl(db, security, (e, c, id) -> { }, engine, opportunities, quotes, Clocks.system(),
-                () -> ContractSettings.DEFAULT_PATTERN);
+                () -> pattern);
         services.put(QuoteService.class, quotes);
         services.put(ContractService.class, contracts);
         return contracts;
@@ -177,6 +183,61 @@ class PostgresContractTest {
         try (Database finance = team.open("fin.d")) {
             assertEquals(Set.of("rep.a", "rep.b"), ownersBySql(finance));
             assertEquals(11, contracts(finance).count(ContractFilter.all()));
+        }
+    }
+
+    /**
+     * Several people on several connections each, many threads released at once, three times over: every number of the
+     * scheme drawn once, consecutive from 1 with none skipped (a counter per pattern and period, drawn under a row lock in
+     * the creating transaction), and each number on exactly one contract in the database.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: the others count rep.a's and rep.b's contracts
+    void manyConnectionsAndThreadsCreatingAtOnceDrawEveryNumberOnceWithNoGap() throws Exception {
+        String pattern = "PG-{yyyy}{MM}-{seq:3}";
+        int perSession = 3;
+        int rounds = 3;
+        List<String> logins = List.of("rep.a", "rep.a", "rep.b", "rep.b");
+        List<Database> sessions = new ArrayList<>();
+        try {
+            List<ContractService> services = new ArrayList<>();
+            for (String login : logins) {
+                Database db = team.open(login);
+                sessions.add(db);
+                services.add(contracts(db, pattern));
+            }
+            List<String> numbers = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                // each session's deals are its person's own; deal id -> the session that creates from it
+                java.util.Map<Long, ContractService> creator = new java.util.LinkedHashMap<>();
+                for (int s = 0; s < logins.size(); s++) {
+                    for (long deal : wonDeals(logins.get(s), perSession)) {
+                        creator.put(deal, services.get(s));
+                    }
+                }
+                numbers.addAll(ContractNumberingTest.race(new ArrayList<>(creator.keySet()), deal -> creator.get(deal).createFromOpportunity(deal)));
+            }
+            LocalDate today = LocalDate.now(Clocks.system());
+            int made = rounds * perSession * logins.size();
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= made; i++) {
+                expected.add(String.format("PG-%d%02d-%03d", today.getYear(), today.getMonthValue(), i));
+            }
+            List<String> sorted = new ArrayList<>(numbers);
+            java.util.Collections.sort(sorted);
+            assertEquals(expected, sorted, "each number once, none skipped: " + numbers);
+            List<String> stored = new ArrayList<>();
+            try (Connection c = Database.connect(ownerDb.settings()); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT CONTRACT_NUMBER FROM SB_CONTRACT WHERE CONTRACT_NUMBER LIKE 'PG-%' ORDER BY CONTRACT_NUMBER")) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+            assertEquals(expected, stored, "the database holds each number on one contract");
+        } finally {
+            for (Database db : sessions) {
+                db.close();
+            }
         }
     }
 

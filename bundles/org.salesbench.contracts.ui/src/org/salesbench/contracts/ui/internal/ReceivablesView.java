@@ -67,7 +67,7 @@ public class ReceivablesView extends GridListView<Boolean, OpenInstalment> {
                         .sortBy(ReceivablesSort.Column.CUSTOMER),
                 VirtualGrid.Column.<OpenInstalment>of("instalment", Messages.Receipt_instalment, 70, r -> "#" + r.position())
                         .sortBy(ReceivablesSort.Column.INSTALMENT),
-                VirtualGrid.Column.<OpenInstalment>of("dueDate", Messages.Field_dueDate, 100, r -> Formats.date(r.dueDate()))
+                VirtualGrid.Column.<OpenInstalment>of("dueDate", Messages.Field_dueDate, 125, r -> Formats.date(r.dueDate()))
                         .sortBy(ReceivablesSort.Column.DUE_DATE),
                 VirtualGrid.Column.<OpenInstalment>of("amount", Messages.Field_amount, 120, r -> Labels.money(r.amount())).right()
                         .sortBy(ReceivablesSort.Column.AMOUNT),

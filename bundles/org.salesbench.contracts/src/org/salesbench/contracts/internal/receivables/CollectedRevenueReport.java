@@ -82,8 +82,15 @@ public class CollectedRevenueReport implements Report {
         // who reads every contract; by customer, or for anyone else, the exact queries
         // by customer from the totals kept per customer and month (contracts-money-7-customer-months), with no filter by
         // owner or team (they hold no owner)
-        boolean totals = ReceivablesSql.readsTotals(context) && (!by.equals("customer") || filter.owner() == null && filter.teamId() == null);
+        boolean filtered = filter.owner() != null || filter.teamId() != null;
+        boolean totals = ReceivablesSql.readsTotals(context) && (!by.equals("customer") || !filtered);
+        // by customer for one owner or team: their own rows through the indexes led by the owner (contracts-money-9)
+        boolean owners = ReceivablesSql.readsTotals(context) && by.equals("customer") && filtered;
         context.unitOfWork().read(em -> {
+            if (owners) {
+                byCustomerOfOwners(em, dialect, filter, from, to, figures);
+                return null;
+            }
             collected(em, dialect, by, filter, from, to, figures, totals);
             planned(em, dialect, by, filter, from, to, figures, totals);
             if (totals && by.equals("customer")) {
@@ -287,6 +294,83 @@ public class CollectedRevenueReport implements Report {
             }
         }
         add(em, sums, 0, figures, (f, amount) -> f.open = f.open.add(amount));
+    }
+
+    /**
+     * By customer for one owner or team, for who reads every contract (the rows kept per customer hold no owner): that
+     * owner's or team's own rows, read through the indexes led by the owner that hold what is summed (change set
+     * contracts-money-9-owner-indexes; a team as its members' logins, one range each) and grouped by customer with no
+     * join, the customers' names read by id after: the receipts in the period (credit applications aside, contracts in
+     * the recycle bin left out); in one pass over the active instalments of receivable contracts due by the period's
+     * end, those planned within it and what is open of them now; for an end in the past, plus the write-offs dated
+     * after it on those instalments, from the facts each carries (contracts-money-8-write-off-facts); then what of the
+     * planned and open belongs to contracts in the recycle bin, read exactly and subtracted.
+     */
+    private static void byCustomerOfOwners(EntityManager em, Dialect dialect, ReportFilter filter, LocalDate from, LocalDate to,
+            Map<String, Map<Object, Figures>> figures) {
+        boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
+        List<String> owners = ReceivablesSql.owners(em, filter);
+        // [customer (0: none), currency] -> collected, planned, open at the end
+        Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
+        List<Long> binned = ReceivablesSql.binned(em);
+        boolean derby = dialect != Dialect.POSTGRESQL;
+        if (!owners.isEmpty()) {
+            String notBinned = binned.isEmpty() ? "" : ReceivablesSql.ofBinned(binned).replace(" AND i.CONTRACT_ID IN ", " AND r.CONTRACT_ID NOT IN ");
+            ReceivablesSql receipts = new ReceivablesSql().append("SELECT COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY, SUM(r.AMOUNT) FROM SB_CONTRACT_RECEIPT r"
+                    + (derby ? " --DERBY-PROPERTIES index=IX_SB_CONTRACT_RECEIPT_OWNER_ON\n" : "") + " WHERE ");
+            ReceivablesSql.ownerIn(receipts, "r", owners).append(" AND r.RECEIVED_ON BETWEEN ? AND ? AND r.METHOD <> 'CREDIT'" + notBinned, from, to)
+                    .append(" GROUP BY COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY");
+            addSums(sums, receipts.rows(em), 0, BigDecimal.ONE);
+            ReceivablesSql instalments = new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY,"
+                    + " SUM(CASE WHEN i.DUE_DATE >= ? THEN i.AMOUNT ELSE 0 END), SUM(CASE WHEN i.RECEIVABLE = TRUE THEN i.AMOUNT - i.PAID ELSE 0 END)"
+                    + " FROM SB_CONTRACT_INSTALMENT i" + (derby ? " --DERBY-PROPERTIES index=IX_SB_CONTRACT_INSTALMENT_OWNER_DUE\n" : "") + " WHERE ", from);
+            ReceivablesSql.ownerIn(instalments, "i", owners).append(" AND i.DUE_DATE <= ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE", to)
+                    .append(" GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY");
+            addSums(sums, instalments.rows(em), 1, BigDecimal.ONE);
+        }
+        if (!current) {
+            for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, true, filter, to, to)) {
+                BigDecimal[] values = sums.computeIfAbsent(List.of(r[0], r[1]), k -> CustomerMonths.zeros(3));
+                values[2] = values[2].add((BigDecimal) r[3]);
+            }
+        }
+        if (!binned.isEmpty()) {
+            // the contracts in the recycle bin: planned in the period and open at its end (as of then, for a past end)
+            String open = current ? "CASE WHEN i.RECEIVABLE = TRUE THEN i.AMOUNT - i.PAID ELSE 0 END" : "i.AMOUNT - COALESCE(p.PAID, 0)";
+            ReceivablesSql bin = new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, SUM(CASE WHEN i.DUE_DATE >= ? THEN i.AMOUNT ELSE 0 END),"
+                    + " SUM(" + open + ") FROM SB_CONTRACT_INSTALMENT i", from);
+            if (!current) {
+                bin.append(" LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
+                        + ReceivablesSql.ofBinned(binned).replace("i.CONTRACT_ID", "a.CONTRACT_ID") + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID", to);
+            }
+            bin.append(" WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + ReceivablesSql.ofBinned(binned), to).limit(filter, "i")
+                    .append(" GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY");
+            addSums(sums, bin.rows(em), 1, BigDecimal.ONE.negate());
+        }
+        Map<List<Object>, BigDecimal[]> some = new LinkedHashMap<>();
+        sums.forEach((k, v) -> {
+            if (v[0].signum() != 0 || v[1].signum() != 0 || v[2].signum() != 0) {
+                some.put(k, v);
+            }
+        });
+        Map<Long, String> names = ReceivablesSql.customerNames(em, some.keySet().stream().map(k -> (Long) k.get(0)).toList());
+        some.forEach((k, v) -> {
+            long id = (Long) k.get(0);
+            Figures f = group(figures, new Object[] { id == 0 ? null : id, names.get(id), k.get(1) });
+            f.collected = f.collected.add(v[0]);
+            f.planned = f.planned.add(v[1]);
+            f.open = f.open.add(v[2]);
+        });
+    }
+
+    /** Adds rows {@code [customer, currency, amounts…]} times {@code sign} to the sums from position {@code first} on. */
+    private static void addSums(Map<List<Object>, BigDecimal[]> sums, List<Object[]> rows, int first, BigDecimal sign) {
+        for (Object[] r : rows) {
+            BigDecimal[] values = sums.computeIfAbsent(List.of(((Number) r[0]).longValue(), (String) r[1]), k -> CustomerMonths.zeros(3));
+            for (int i = 2; i < r.length; i++) {
+                values[first + i - 2] = values[first + i - 2].add(ReceivablesSql.money(r[i]).multiply(sign));
+            }
+        }
     }
 
     /** The dimension over an instalment {@code i}, which carries its contract's owner and customer. */

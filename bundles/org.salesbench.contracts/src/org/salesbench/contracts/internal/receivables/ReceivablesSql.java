@@ -66,6 +66,33 @@ final class ReceivablesSql {
     }
 
     /**
+     * The logins the filter's owner or team stands for: the owner, or the team's members (none for a team of none),
+     * so a query can read an index led by the owner one login's range at a time.
+     */
+    static List<String> owners(EntityManager em, ReportFilter filter) {
+        List<String> owners = new ArrayList<>();
+        if (filter.teamId() != null) {
+            for (Object[] r : new ReceivablesSql().append("SELECT tm.LOGIN FROM SB_TEAM_MEMBER tm WHERE tm.TEAM_ID = ?", filter.teamId()).rows(em)) {
+                if (filter.owner() == null || filter.owner().equals(r[0])) {
+                    owners.add((String) r[0]);
+                }
+            }
+        } else if (filter.owner() != null) {
+            owners.add(filter.owner());
+        }
+        return owners;
+    }
+
+    /** Appends {@code alias.OWNER IN (…)} of the logins (at least one) as parameters. */
+    static ReceivablesSql ownerIn(ReceivablesSql sql, String alias, List<String> owners) {
+        sql.append(alias + ".OWNER IN (" + String.join(", ", java.util.Collections.nCopies(owners.size(), "?")) + ")");
+        for (String owner : owners) {
+            sql.append("", owner);
+        }
+        return sql;
+    }
+
+    /**
      * What rows are grouped by: {@code key} and {@code label} expressions over the contract {@code c} and the joins
      * {@code join} adds.
      */

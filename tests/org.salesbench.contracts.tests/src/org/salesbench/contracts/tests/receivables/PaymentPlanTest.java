@@ -20,7 +20,12 @@ import org.salesbench.core.validation.ValidationException;
 /** Payment plans on Derby: sums to the cent, percentages with the remainder on the last, refusals, amendments after signing. */
 class PaymentPlanTest {
 
-    private final MoneyFixture fx = new MoneyFixture();
+    private final MoneyFixture fx = fixture();
+
+    /** The fixture the tests run on: Derby in memory here, a PostgreSQL schema in {@link PostgresPaymentPlanTest}. */
+    MoneyFixture fixture() {
+        return new MoneyFixture();
+    }
     private final long customer = fx.customer("杭州湖畔茶业有限公司");
 
     @AfterEach

@@ -28,7 +28,12 @@ import org.salesbench.core.validation.ValidationException;
  */
 class ReceiptTest {
 
-    private final MoneyFixture fx = new MoneyFixture();
+    private final MoneyFixture fx = fixture();
+
+    /** The fixture the tests run on: Derby in memory here, a PostgreSQL schema in {@link PostgresReceiptTest}. */
+    MoneyFixture fixture() {
+        return new MoneyFixture();
+    }
     private final long customer = fx.customer("宁波港口物流有限公司");
     private long contract;
 

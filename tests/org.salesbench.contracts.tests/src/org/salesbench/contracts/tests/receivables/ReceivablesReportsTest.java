@@ -98,6 +98,36 @@ class ReceivablesReportsTest {
         assertEquals(List.of("0.00", "0.00", "0.00", "5000.00", "0.00", "5000.00"), rows.get("wang.wei"));
     }
 
+    /**
+     * The buckets on fixed calendar days rather than days counted from today, across a leap February: as of 2024-03-01
+     * (30 days back is 2024-01-31, 60 days 2024-01-01, 90 days 2023-12-02) and as of the leap day 2024-02-29, an
+     * instalment of 100 due on each edge, 150 received on 2024-02-15 paying the earliest first; worked out by hand.
+     */
+    @Test
+    void ageingOnFixedDaysAcrossALeapFebruaryPutsEachEdgeInItsBucket() {
+        long rice = fx.customer("五常稻花香米业有限公司");
+        long contract = fx.contract(rice, "li.na", ContractStatus.ACTIVE, "800.00", "CNY");
+        fx.money.setPlan(contract, java.util.stream.Stream.of("2024-03-02", "2024-03-01", "2024-01-31", "2024-01-30", "2024-01-01", "2023-12-31",
+                "2023-12-02", "2023-12-01").map(d -> PlannedInstalment.amount(LocalDate.parse(d), Money.cny("100.00"))).toList(), "first plan");
+        // pays 2023-12-01 in full and 50 of 2023-12-02
+        fx.money.recordReceipt(contract, LocalDate.parse("2024-02-15"), Money.cny("150.00"), ReceiptMethod.BANK_TRANSFER, "R-0215");
+        ReportFilter byCustomer = ReportFilter.all().withBy("customer");
+        //                               not due,  0-30,     31-60,    61-90,    over 90, open
+        // as of 2024-03-01: 03-02 | 03-01, 01-31 (30 days) | 01-30 (31), 01-01 (60) | 12-31 (61), half of 12-02 (90) | 12-01 (91) paid
+        assertEquals(List.of("100.00", "200.00", "200.00", "150.00", "0.00", "650.00"),
+                rows(new AgeingReport().run(fx.reportContext(), byCustomer.withTo(LocalDate.parse("2024-03-01")))).get("五常稻花香米业有限公司"));
+        // as of 2024-02-29 (30 days back: 01-30, 60: 12-31, 90: 12-01): 03-01, 03-02 | 01-31, 01-30 | 01-01, 12-31 | half of 12-02, 12-01 paid
+        assertEquals(List.of("200.00", "200.00", "200.00", "50.00", "0.00", "650.00"),
+                rows(new AgeingReport().run(fx.reportContext(), byCustomer.withTo(LocalDate.parse("2024-02-29")))).get("五常稻花香米业有限公司"));
+        // as of 2024-02-14 the receipt had not come (30 days back: 01-15, 60: 12-16, 90: 11-16): 03-02, 03-01 | 01-31, 01-30 |
+        // 01-01, 12-31 | 12-02, 12-01 (75 days late)
+        assertEquals(List.of("200.00", "200.00", "200.00", "200.00", "0.00", "800.00"),
+                rows(new AgeingReport().run(fx.reportContext(), byCustomer.withTo(LocalDate.parse("2024-02-14")))).get("五常稻花香米业有限公司"));
+        // and for its owner alone (their open instalments and the write-offs' facts), the same
+        assertEquals(List.of("100.00", "200.00", "200.00", "150.00", "0.00", "650.00"), rows(new AgeingReport().run(fx.reportContext(),
+                byCustomer.withOwner("li.na").withTo(LocalDate.parse("2024-03-01")))).get("五常稻花香米业有限公司"));
+    }
+
     @Test
     void ageingByCustomerAddsUpTheirContracts() {
         Map<String, List<String>> rows = rows(new AgeingReport().run(fx.reportContext(), ReportFilter.all().withBy("customer")));

@@ -10,7 +10,8 @@
 # ready), window (workbench window open) and first-paint, with the process's CPU time (all threads) and the user
 # interface thread's at each (cpu.…, ui-cpu.…): on a shared machine the CPU time says more than the wall time.
 # -Dsalesbench.startup.exit=true closes it after that. The database opening's own parts (connect, schema check,
-# Liquibase or not, JPA) go to WORK_DIR/database.txt.
+# Liquibase or not, JPA) go to WORK_DIR/database.txt; the Declarative Services components active when the first view
+# painted (what the start brought up before the user saw the list) to WORK_DIR/components.txt.
 # The wall-clock time from the launch to that line is what the user waits for. Each line ends with jpa-deployed-at=: when
 # (ms since the JVM started) and for which thread the persistence unit was deployed in that run (before first-paint
 # means the start paid for EclipseLink), or none.
@@ -70,6 +71,8 @@ run() {
           SALESBENCH-STARTUP:*|SALESBENCH-SMOKE:*) echo "$(date +%s%N) $l" ;;
           SALESBENCH-DATABASE:*) echo "$name $l" >>"$work/database.txt" ;;
           SALESBENCH-FILTER:*) echo "$l" >>"$data/filters.txt" ;;
+
+          SALESBENCH-COMPONENTS:*) echo "$name $l" >>"$work/components.txt" ;;
         esac
       done | head -n 1 || true)
   if [ -z "$line" ]; then

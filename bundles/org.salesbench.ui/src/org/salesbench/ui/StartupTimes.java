@@ -3,11 +3,19 @@ package org.salesbench.ui;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.salesbench.core.time.AfterFirstView;
 
 /**
@@ -17,7 +25,9 @@ import org.salesbench.core.time.AfterFirstView;
  * time the whole process had used by the end of each phase ({@code cpu.application=…}, all threads: the JIT compilers,
  * the collector and the background jobs too) and the part of it the user interface thread used ({@code ui-cpu.…}), in
  * milliseconds: on a machine shared with other work the wall time varies with the load, the CPU time much less. With
- * {@code -Dsalesbench.startup.exit=true} as well it then closes. Without the property it notes nothing.
+ * {@code -Dsalesbench.startup.exit=true} as well it then closes. When the work timed from the first view is released it
+ * also notes which Declarative Services components were active by then ({@link #activeAtFirstView()}) and prints them
+ * on a line {@code SALESBENCH-COMPONENTS: active=N NAME …}. Without the property it notes nothing.
  * <p>
  * It is also where the workbench says that its first view has painted, which releases the work timed from that paint
  * ({@link AfterFirstView}: reminders, escalations, the pool's sweep, the nightly jobs): a view visible at start says it
@@ -41,6 +51,9 @@ public final class StartupTimes {
     private static int answering;
     private static boolean windowOpen;
     private static volatile String releasedBy;
+    private static volatile Set<String> activeAtFirstView;
+    /** The second line's prefix: the components active when the first view released the held work. */
+    public static final String COMPONENTS_MARKER = "SALESBENCH-COMPONENTS:";
 
     /** How long after the window opened the held work is released at the latest, when no view's answer painted. */
     static final int RELEASE_AT_THE_LATEST_MS = 120_000;
@@ -99,9 +112,46 @@ public final class StartupTimes {
 
     private static void release(String by) {
         if (AfterFirstView.holding()) {
+            if (enabled()) {
+                activeAtFirstView = activeComponents();
+                System.out.println(COMPONENTS_MARKER + " active=" + activeAtFirstView.size() + " " + String.join(" ", activeAtFirstView));
+                System.out.flush();
+            }
             releasedBy = by;
             AfterFirstView.release();
         }
+    }
+
+    /**
+     * The names of the Declarative Services components that had an active configuration when the first view released
+     * the work held for it (what the start brought up before the user saw the list), with {@code -D}{@value #PROPERTY}
+     * only; {@code null} without it, or before the release.
+     */
+    public static Set<String> activeAtFirstView() {
+        return activeAtFirstView;
+    }
+
+    /** The names of the Declarative Services components that have an active configuration now. */
+    public static Set<String> activeComponents() {
+        Set<String> active = new TreeSet<>();
+        BundleContext context = FrameworkUtil.getBundle(StartupTimes.class).getBundleContext();
+        ServiceReference<ServiceComponentRuntime> reference = context == null ? null : context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime runtime = reference == null ? null : context.getService(reference);
+        if (runtime == null) {
+            return active;
+        }
+        try {
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state == ComponentConfigurationDTO.ACTIVE) {
+                        active.add(description.name);
+                    }
+                }
+            }
+        } finally {
+            context.ungetService(reference);
+        }
+        return active;
     }
 
     /**

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.registry.ServiceOnFirstUse;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.time.NightlyJob;
 import org.salesbench.analytics.ReportService;
@@ -16,7 +18,8 @@ import org.salesbench.analytics.ReportService;
 /**
  * Keeps the pipeline trend fed: today's snapshot a little after start-up (so a day the product is used is
  * never missing), then one a few minutes after each midnight while it runs, in a system job that
- * reschedules itself. Taking a day's snapshot again replaces it, so the two never count a day twice.
+ * reschedules itself. Taking a day's snapshot again replaces it, so the two never count a day twice. The report service
+ * is got at the first snapshot ({@link ServiceOnFirstUse}), not as the database opens.
  */
 @Component(immediate = true)
 public class DailyPipelineSnapshots {
@@ -29,11 +32,22 @@ public class DailyPipelineSnapshots {
 
     private static final LocalTime AFTER_MIDNIGHT = LocalTime.of(0, 5);
 
+    private final ServiceOnFirstUse<ReportService> reports;
     private final NightlyJob job;
 
     @Activate
-    public DailyPipelineSnapshots(@Reference ReportService reports) {
-        job = new NightlyJob(Messages.Snapshot_job, FAMILY, AFTER_MIDNIGHT, () -> reports.snapshot(LocalDate.now(Clocks.system())),
+    public DailyPipelineSnapshots(@Reference ComponentServiceObjects<ReportService> reports) {
+        this(ServiceOnFirstUse.from(reports));
+    }
+
+    /** The snapshots of {@code reports}, there already (a test's). */
+    public DailyPipelineSnapshots(ReportService reports) {
+        this(ServiceOnFirstUse.of(reports));
+    }
+
+    private DailyPipelineSnapshots(ServiceOnFirstUse<ReportService> reports) {
+        this.reports = reports;
+        job = new NightlyJob(Messages.Snapshot_job, FAMILY, AFTER_MIDNIGHT, () -> reports.get().snapshot(LocalDate.now(Clocks.system())),
                 () -> "The pipeline snapshot of " + LocalDate.now(Clocks.system()) + " failed", DailyPipelineSnapshots.class);
         job.start(Duration.ofSeconds(Long.getLong(DELAY_PROPERTY, 120)));
     }
@@ -41,6 +55,7 @@ public class DailyPipelineSnapshots {
     @Deactivate
     public void stop() {
         job.stop();
+        reports.release();
     }
 
     /** The time from {@code now} to 00:05 of the next day. */

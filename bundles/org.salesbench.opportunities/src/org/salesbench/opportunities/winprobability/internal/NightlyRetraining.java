@@ -11,10 +11,12 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.salesbench.core.registry.ServiceOnFirstUse;
 import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.opportunities.winprobability.ModelInfo;
 import org.salesbench.opportunities.winprobability.WinProbabilityService;
@@ -22,7 +24,7 @@ import org.salesbench.opportunities.winprobability.WinProbabilityService;
 /**
  * Retrains every contributed model each night at {@value #HOUR_PROPERTY} o'clock (default 2), in
  * a system job that reschedules itself; the hook that keeps predictions learning from the deals
- * closed during the day.
+ * closed during the day. The service is got at the first run ({@link ServiceOnFirstUse}), not as the database opens.
  */
 @Component(immediate = true)
 public class NightlyRetraining {
@@ -30,14 +32,17 @@ public class NightlyRetraining {
     /** The hour of the day (0 to 23) retraining runs. */
     public static final String HOUR_PROPERTY = "salesbench.winProbability.retrainHour";
 
+    private final ServiceOnFirstUse<WinProbabilityService> retrained;
     private final Job job;
     private volatile boolean stopped;
 
     @Activate
-    public NightlyRetraining(@Reference WinProbabilityService service) {
+    public NightlyRetraining(@Reference ComponentServiceObjects<WinProbabilityService> objects) {
+        retrained = ServiceOnFirstUse.from(objects);
         job = new Job(Messages.Training_job) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
+                WinProbabilityService service = retrained.get();
                 var models = service.models();
                 SubMonitor progress = SubMonitor.convert(monitor, models.size());
                 try {
@@ -76,6 +81,7 @@ public class NightlyRetraining {
     void stop() {
         stopped = true;
         job.cancel();
+        retrained.release();
     }
 
     /** The time from {@code now} to the next {@code hour}:00, tomorrow if it has passed today. */

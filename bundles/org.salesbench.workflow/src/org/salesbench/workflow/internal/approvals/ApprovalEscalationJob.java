@@ -1,6 +1,7 @@
 package org.salesbench.workflow.internal.approvals;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -18,13 +19,18 @@ public final class ApprovalEscalationJob extends Job {
     /** How often the workbench runs it. */
     public static final Duration INTERVAL = Duration.ofMinutes(15);
 
-    private final ApprovalService approvals;
+    private final Supplier<ApprovalService> approvals;
     private final Duration interval;
     private volatile boolean stopped;
     private volatile int lastEscalated;
 
     /** @param interval the pause between runs; null runs once */
     public ApprovalEscalationJob(ApprovalService approvals, Duration interval) {
+        this(() -> approvals, interval);
+    }
+
+    /** @param approvals the service, got when the job first runs; @param interval the pause between runs, null runs once */
+    public ApprovalEscalationJob(Supplier<ApprovalService> approvals, Duration interval) {
         super(Messages.Escalation_jobName);
         this.approvals = approvals;
         this.interval = interval;
@@ -34,8 +40,9 @@ public final class ApprovalEscalationJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         try {
-            lastEscalated = approvals.escalateOverdue();
-            approvals.syncMyTasks();
+            ApprovalService service = approvals.get();
+            lastEscalated = service.escalateOverdue();
+            service.syncMyTasks();
             return Status.OK_STATUS;
         } catch (RuntimeException e) {
             // in the log; the next run tries again

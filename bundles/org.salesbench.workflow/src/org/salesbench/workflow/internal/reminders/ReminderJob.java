@@ -1,6 +1,7 @@
 package org.salesbench.workflow.internal.reminders;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -8,15 +9,15 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.salesbench.workflow.reminders.ReminderEngine;
 
-/** Runs the reminder engine, then again every {@link #INTERVAL} until cancelled. */
+/** Runs the reminder engine (got when the job first runs), then again every {@link #INTERVAL} until cancelled. */
 public final class ReminderJob extends Job {
 
     public static final Duration INTERVAL = Duration.ofMinutes(15);
 
-    private final ReminderEngine engine;
+    private final Supplier<ReminderEngine> engine;
     private volatile boolean stopped;
 
-    public ReminderJob(ReminderEngine engine) {
+    public ReminderJob(Supplier<ReminderEngine> engine) {
         super(Messages.Job_name);
         this.engine = engine;
         setSystem(true);
@@ -25,7 +26,7 @@ public final class ReminderJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         try {
-            engine.run();
+            engine.get().run();
             return Status.OK_STATUS;
         } catch (RuntimeException e) {
             // in the log; the next run tries again

@@ -71,7 +71,6 @@ run() {
           SALESBENCH-STARTUP:*|SALESBENCH-SMOKE:*) echo "$(date +%s%N) $l" ;;
           SALESBENCH-DATABASE:*) echo "$name $l" >>"$work/database.txt" ;;
           SALESBENCH-FILTER:*) echo "$l" >>"$data/filters.txt" ;;
-
           SALESBENCH-COMPONENTS:*) echo "$name $l" >>"$work/components.txt" ;;
         esac
       done | head -n 1 || true)

@@ -9,17 +9,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.validation.CreditCode;
+import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.customers.Customer;
+import org.salesbench.customers.CustomerFilter;
+import org.salesbench.customers.CustomerSort;
 import org.salesbench.customers.CustomerStatus;
+import org.salesbench.customers.internal.CustomerServiceImpl;
+import org.salesbench.customers.internal.search.CustomerSearch;
 import org.salesbench.importexport.ImportException;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportResult.Outcome;
@@ -30,6 +37,7 @@ import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.ReadOptions;
 import org.salesbench.importexport.RowError;
 import org.salesbench.importexport.internal.Messages;
+import org.salesbench.persistence.DatabaseSettings;
 
 /**
  * Files large enough (over 1 MB) for the bulk path: the new customers go to Derby's bulk insert through a
@@ -134,6 +142,41 @@ class BulkCustomerImportTest {
         long max = fx.db.read(em -> ((Number) em.createNativeQuery("SELECT MAX(ID) FROM SB_CUSTOMER").getSingleResult()).longValue());
         Customer later = fx.customers.create(new Customer("Created after the import"));
         assertTrue(later.getId() > max, later.getId() + " > " + max);
+    }
+
+    /**
+     * Into an empty table the load is one transaction, its customers indexed beside it from memory: when the import has
+     * returned, the search index finds them without its catch-up reading one back from the database, and the next opening
+     * of the index (the next start) re-reads nothing either.
+     */
+    @Test
+    void aWholeLoadIsIndexedBesideItSoNeitherTheCatchUpNorTheNextOpeningReadsItBack() throws Exception {
+        fx.close();
+        DatabaseSettings embedded = DatabaseSettings.embedded(dir.resolve("db"));
+        fx = new ImportFixture(embedded);
+        Path file = file("whole.csv", "W", i -> null);
+        ImportResult result = fx.importFile(file, "customers", settings(file));
+        assertEquals(Outcome.COMPLETED, result.outcome(), () -> result.errors().toString());
+        assertEquals(ROWS, result.created());
+
+        CustomerSearch search = fx.customers.search();
+        Job.getJobManager().join(CustomerSearch.FAMILY, null); // the IMPORTED catch-up
+        assertEquals(0, search.lastImportCaughtUp(), "the catch-up after the load read no customer back");
+        assertEquals(ROWS, search.count(CustomerFilter.ALL));
+        long id = fx.idOf("W 深圳市测试科技有限公司 1234");
+        assertEquals(List.of(id), Arrays.stream(search.ids(CustomerFilter.text("W 深圳市测试科技有限公司 1234"), CustomerSort.DEFAULT)).boxed()
+                .toList(), "found by its name's words");
+        assertEquals(ROWS, search.count(new CustomerFilter(null, java.util.Set.of(), java.util.Set.of(), null, "5G", false)), "and by tag");
+        search.close();
+
+        CustomerServiceImpl next = new CustomerServiceImpl(fx.db, new LocalSecurityService("importer"), (entity, change, record) -> { });
+        try {
+            assertEquals(ROWS, next.count(CustomerFilter.ALL));
+            assertEquals(0, next.search().lastOpeningCaughtUp(), "the index was current: its next opening read nothing again");
+            assertEquals(-1, next.search().lastBuildMillis(), "nor was it rebuilt");
+        } finally {
+            next.search().close();
+        }
     }
 
     @Test

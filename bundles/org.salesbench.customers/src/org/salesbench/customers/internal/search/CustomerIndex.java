@@ -97,6 +97,8 @@ final class CustomerIndex implements Closeable {
     private static final SortField BY_NAME = stringSort(NAME, false);
     private static final SortField BY_ID = new SortField(ID, SortField.Type.LONG);
     private static final Sort INDEX_SORT = new Sort(BY_NAME, BY_ID);
+    /** The writer's buffer of new documents, in MB, but while a bulk load indexes beside it ({@link #ramBuffer}). */
+    static final double RAM_BUFFER_MB = 64;
     /** Pages reach this deep through the collector; deeper ones slice the id snapshot. */
     private static final int DEEPEST_COLLECTED_PAGE = 20_000;
 
@@ -118,7 +120,7 @@ final class CustomerIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig();
         config.setOpenMode(create ? OpenMode.CREATE : OpenMode.APPEND);
         config.setIndexSort(INDEX_SORT);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         config.setCommitOnClose(false);
         return new CustomerIndex(directory, new IndexWriter(directory, config));
     }
@@ -149,11 +151,19 @@ final class CustomerIndex implements Closeable {
         }
     }
 
-    /** Adds without looking for an older document: only for an index being built from empty. */
+    /**
+     * Adds without looking for an older document: only for an index being built from empty, or for customers new to the
+     * database (a bulk load's, with ids just reserved).
+     */
     void add(Collection<IndexedCustomer> customers) throws IOException {
         for (IndexedCustomer c : customers) {
             writer.addDocument(document(c));
         }
+    }
+
+    /** How much memory the writer buffers new documents in before it writes a segment (raised while a bulk load adds many). */
+    void ramBuffer(double megabytes) {
+        writer.getConfig().setRAMBufferSizeMB(megabytes);
     }
 
     void delete(Collection<Long> ids) throws IOException {

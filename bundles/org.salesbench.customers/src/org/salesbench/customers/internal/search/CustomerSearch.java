@@ -116,6 +116,7 @@ public final class CustomerSearch implements AutoCloseable {
     /** How many customers the last catch-up indexed (for the start-up times). */
     private volatile long lastCatchUp;
     private volatile int lastOpeningCaughtUp = -1;
+    private volatile int lastImportCaughtUp = -1;
     private long lastFullCheck = System.nanoTime();
     private Connection connection;
     /** The server's own search, on a team server; null on Derby, where the index answers. */
@@ -367,6 +368,14 @@ public final class CustomerSearch implements AutoCloseable {
         }
     }
 
+    /**
+     * How many customers the last bulk write's catch-up ({@link #imported}) re-read from the database: 0 when the load
+     * indexed its customers itself ({@link #indexBesideLoad}, {@link #bulkWritten}); -1 before the first.
+     */
+    public int lastImportCaughtUp() {
+        return lastImportCaughtUp;
+    }
+
     /** How long the last rebuild from the database took, in milliseconds, or -1 if this process built none. */
     public long lastBuildMillis() {
         return lastBuildMillis;
@@ -572,7 +581,7 @@ public final class CustomerSearch implements AutoCloseable {
                     try {
                         // a load that indexed its chunks left no rows stamped long before they committed
                         boolean indexed = indexedImports.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-                        catchUp(index, true, indexed ? MARGIN_NANOS : IMPORT_MARGIN_NANOS);
+                        lastImportCaughtUp = catchUp(index, true, indexed ? MARGIN_NANOS : IMPORT_MARGIN_NANOS);
                     } finally {
                         catchingUp = false;
                     }
@@ -647,13 +656,183 @@ public final class CustomerSearch implements AutoCloseable {
         long nanos = CustomerIndex.epochNanos(stamp);
         update(index -> {
             index.put(customers);
-            long watermark = index.watermark();
-            if (nanos > watermark) {
-                catchUpWindow(index, watermark, nanos);
-            }
-            index.commit(Math.max(watermark, nanos));
+            commitUpTo(index, nanos);
             return null;
         });
+    }
+
+    /**
+     * Commits the index with its watermark moved up to {@code nanos}, after indexing what else the database changed
+     * between the old watermark and that stamp ({@link #catchUpWindow}), so that the watermark still means "everything
+     * stamped before it is indexed". The caller holds this object's lock.
+     */
+    private void commitUpTo(CustomerIndex index, long nanos) throws IOException, SQLException {
+        long watermark = index.watermark();
+        if (nanos > watermark) {
+            catchUpWindow(index, watermark, nanos);
+        }
+        index.commit(Math.max(watermark, nanos));
+    }
+
+    /**
+     * Starts indexing the new customers of a bulk load that commits once (into an empty table, {@code ImportRun.wholeIntoEmpty})
+     * beside the load, from memory: see {@link LoadIndexing}. On a team server, where there is no index, it does nothing.
+     */
+    public LoadIndexing indexBesideLoad() {
+        return new LoadIndexing();
+    }
+
+    /**
+     * The new customers of a bulk load that commits once, indexed beside the load from the staged customers (nothing read
+     * back), on a thread of its own: Derby's bulk insert keeps one core busy, staging the other part of the time. The
+     * documents go to the index's one writer, its RAM buffer raised for the load, and are not committed until the load
+     * has: {@link #committed} then commits the index once, with its watermark moved to the load's stamp, so a command
+     * line that exits right after finds the index current and the next start reads nothing again. A load that ends
+     * otherwise ({@link #close} without {@link #committed}) has its documents deleted again. A kill at any point leaves
+     * the index's last commit, before the load or with it whole: the next opening catches up from the watermark with
+     * what the database committed. (Until then, another write's commit of the index, in the same process, may commit
+     * some of the load's documents early, and a search may see them: the opening's count check drops those of a load
+     * that did not commit.)
+     * <p>
+     * {@link #add} waits while the indexer is a few batches behind, so memory stays bounded; if the indexer fails, the
+     * load goes on without it and {@link #committed} answers false: the IMPORTED catch-up then reads the load back, as
+     * before.
+     */
+    public final class LoadIndexing implements AutoCloseable {
+
+        /** Batches handed over and not yet indexed before {@link #add} waits. */
+        private static final int QUEUED = 8;
+        private static final double RAM_BUFFER_MB = 128;
+        /** The marker of the last batch in the queue, told apart by identity. */
+        private static final List<java.util.function.Supplier<IndexedCustomer>> END = new ArrayList<>(0);
+
+        private final java.util.concurrent.BlockingQueue<List<java.util.function.Supplier<IndexedCustomer>>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUED);
+        private final CompletableFuture<CustomerIndex> indexed = new CompletableFuture<>();
+        /** The ids of the documents added (indexer thread; read after it ended), to delete them again if the load fails. */
+        private long[] added = new long[1024];
+        private int addedCount;
+        private volatile boolean stopped;
+        private boolean ended;
+
+        private LoadIndexing() {
+            if (onServer()) {
+                stopped = true;
+                ended = true;
+                return;
+            }
+            Thread indexer = new Thread(this::run, "Customer search indexer (bulk load)");
+            indexer.setDaemon(true);
+            indexer.start();
+        }
+
+        private void run() {
+            CustomerIndex index = null;
+            try {
+                index = ready.join();
+                index.ramBuffer(RAM_BUFFER_MB);
+                List<IndexedCustomer> documents = new ArrayList<>();
+                for (List<java.util.function.Supplier<IndexedCustomer>> group; (group = queue.take()) != END && !stopped;) {
+                    documents.clear();
+                    group.forEach(customer -> documents.add(customer.get()));
+                    index.add(documents);
+                    for (IndexedCustomer document : documents) {
+                        if (addedCount == added.length) {
+                            added = Arrays.copyOf(added, addedCount * 2);
+                        }
+                        added[addedCount++] = document.row().id();
+                    }
+                }
+                index.ramBuffer(CustomerIndex.RAM_BUFFER_MB);
+                if (stopped) {
+                    throw new IOException("the bulk load ended without its customers");
+                }
+                indexed.complete(index);
+            } catch (Throwable e) {
+                stopped = true;
+                queue.clear(); // add() stops waiting
+                if (index != null) {
+                    index.ramBuffer(CustomerIndex.RAM_BUFFER_MB);
+                }
+                indexed.completeExceptionally(e);
+            }
+        }
+
+        /** Hands the documents of a batch of new customers to the indexer (made there), waiting while it is behind. */
+        public void add(List<java.util.function.Supplier<IndexedCustomer>> customers) {
+            if (!customers.isEmpty()) {
+                handOver(customers);
+            }
+        }
+
+        private void handOver(List<java.util.function.Supplier<IndexedCustomer>> customers) {
+            try {
+                while (!stopped && !queue.offer(customers, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the indexer is behind: wait, unless it has stopped
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+            }
+        }
+
+        private void stop() {
+            stopped = true;
+            while (!queue.offer(END)) {
+                queue.clear(); // what waits unindexed is dropped anyway
+            }
+        }
+
+        /**
+         * After the load committed, with the stamp ({@code UPDATED_AT}) of all its new rows: waits for the indexer, then
+         * commits the index with the watermark at {@code stamp}. Returns whether the index holds the load now; if not,
+         * the IMPORTED catch-up must read it back.
+         */
+        public boolean committed(java.time.Instant stamp) {
+            if (ended) {
+                return false;
+            }
+            ended = true;
+            handOver(END); // returns at once if the indexer failed
+            try {
+                CustomerIndex index = indexed.join();
+                synchronized (CustomerSearch.this) {
+                    applyDeferred(index); // this process's writes first, in their order
+                    commitUpTo(index, CustomerIndex.epochNanos(stamp));
+                    return true;
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                log("Customers of a bulk load not indexed beside it; they are read back from the database", e);
+                return false;
+            }
+        }
+
+        /** Without {@link #committed}: stops the indexer and deletes the documents it added. */
+        @Override
+        public void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            stop();
+            try {
+                indexed.join();
+            } catch (CompletionException expected) {
+                // stopped before the end, as it should
+            }
+            if (addedCount > 0) {
+                List<Long> ids = Arrays.stream(added, 0, addedCount).boxed().toList();
+                update(index -> {
+                    index.delete(ids);
+                    index.commit(index.watermark());
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static void log(String message, Throwable e) {
+        System.getLogger(CustomerSearch.class.getName()).log(System.Logger.Level.WARNING, message, e);
     }
 
     /**

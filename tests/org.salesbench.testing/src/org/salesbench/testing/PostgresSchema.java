@@ -32,6 +32,8 @@ public final class PostgresSchema implements AutoCloseable {
 
     private final String serverUrl;
     private final String name;
+    /** The team role the users module names for this schema, read with the schema's making (see {@link #teamRole()}). */
+    private String teamRole;
 
     private PostgresSchema(String serverUrl, String name) {
         this.serverUrl = serverUrl;
@@ -77,7 +79,19 @@ public final class PostgresSchema implements AutoCloseable {
         String url = serverUrl();
         sharedExtensions(url);
         PostgresSchema schema = new PostgresSchema(url, prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        schema.onServer("CREATE SCHEMA " + schema.name);
+        // one connection for the schema and its database's name: each connection is a server process and a password exchange
+        try (Connection c = Database.connect(new DatabaseSettings(url, USER, USER)); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema.name);
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT CURRENT_DATABASE()")) {
+                rs.next();
+                schema.teamRole = teamRole(rs.getString(1), schema.name);
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new AssertionFailedError("PostgreSQL at " + url + ": CREATE SCHEMA " + schema.name + " failed: " + e.getMessage(), e);
+        }
         return schema;
     }
 
@@ -144,16 +158,22 @@ public final class PostgresSchema implements AutoCloseable {
     @Override
     public void close() {
         String team = teamRole();
-        onServer("DROP SCHEMA " + name + " CASCADE");
-        for (String role : teamRoles(team)) {
-            try {
-                // the team role holds CONNECT on the database, which outlives the schema
-                onServer("DO $$ BEGIN IF EXISTS (SELECT 1 FROM PG_ROLES WHERE ROLNAME = '" + role + "') THEN EXECUTE 'REVOKE ALL ON DATABASE '"
-                        + " || QUOTE_IDENT(CURRENT_DATABASE()) || ' FROM \"" + role + "\"'; END IF; END $$");
-                onServer("DROP ROLE IF EXISTS \"" + role + "\"");
-            } catch (AssertionFailedError e) {
-                // another run's tables may still name it; it grants nothing once its schema is gone
+        // one connection, each statement committed on its own as before (a role another run's tables still name stays)
+        try (Connection c = Database.connect(new DatabaseSettings(serverUrl, USER, USER)); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("DROP SCHEMA " + name + " CASCADE");
+            for (String role : teamRoles(team)) {
+                try {
+                    // the team role holds CONNECT on the database, which outlives the schema
+                    s.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM PG_ROLES WHERE ROLNAME = '" + role + "') THEN EXECUTE 'REVOKE ALL ON DATABASE '"
+                            + " || QUOTE_IDENT(CURRENT_DATABASE()) || ' FROM \"" + role + "\"'; END IF; END $$");
+                    s.execute("DROP ROLE IF EXISTS \"" + role + "\"");
+                } catch (SQLException e) {
+                    // another run's tables may still name it; it grants nothing once its schema is gone
+                }
             }
+        } catch (SQLException e) {
+            throw new AssertionFailedError("PostgreSQL at " + serverUrl + ": dropping schema " + name + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -169,14 +189,12 @@ public final class PostgresSchema implements AutoCloseable {
 
     /** The team role the users module names for this schema (SB_TEAM_ROLE: the database's name and the schema's). */
     String teamRole() {
-        try (Connection c = Database.connect(new DatabaseSettings(serverUrl, USER, USER)); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT CURRENT_DATABASE()")) {
-            rs.next();
-            String team = "sb_" + rs.getString(1) + "_" + name;
-            return team.substring(0, Math.min(63, team.length()));
-        } catch (SQLException e) {
-            throw new AssertionFailedError("PostgreSQL at " + serverUrl + ": " + e.getMessage(), e);
-        }
+        return teamRole;
+    }
+
+    private static String teamRole(String database, String schema) {
+        String team = "sb_" + database + "_" + schema;
+        return team.substring(0, Math.min(63, team.length()));
     }
 
     /**

@@ -74,6 +74,18 @@ public final class CliChild {
     }
 
     /**
+     * This JVM's JIT compiler and garbage collector flags, for a child that is to run as the calling test JVM does: the
+     * test JVMs' {@code salesbench.test.jvm} (C1 only and the serial collector, which cost a short-lived JVM on two cores
+     * less CPU than C2's compile threads and G1's workers). Empty where this JVM runs with the defaults.
+     */
+    public static List<String> compilerAndCollectorFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel=") || a.equals("-XX:-TieredCompilation") || a.startsWith("-XX:CICompilerCount=")
+                        || a.matches("-XX:\\+Use\\w+GC"))
+                .toList();
+    }
+
+    /**
      * User and system CPU seconds of this JVM's children that have ended and been waited for (Linux's /proc; -1 elsewhere):
      * around a child run alone (and waited for), the difference is its own CPU time, start-up, work and shutdown.
      */

@@ -72,7 +72,7 @@ import org.salesbench.testing.CliChild;
  * each with the database's name, short name, industry and version, and its tag filter finds as many as the database.
  * <p>
  * Kept short for CI (three kills: an import, an edit, a move; each child is a JVM and framework start, and the approvals
- * need three more children to make what they approve); {@code -Dsalesbench.crash.kills=20} kills 20 times (the four
+ * need four more children to make what they approve: the users, the contracts, their plans, the submission); {@code -Dsalesbench.crash.kills=20} kills 20 times (the four
  * kinds in turn, five of each), {@code -Dsalesbench.crash.seed=…} replays the kill points of a run (the seed is printed
  * with the table, and the restart times' median and maximum over the killed runs).
  */
@@ -83,7 +83,7 @@ class CrashHarnessTest {
     private static final int BATCH = 1_000;
     /**
      * Killed runs in all, the kinds in turn: import, edit, move, approvals. CI kills three times (no approvals, which need
-     * a batch of contracts made and submitted first: two more children); the pom puts the contracts and workflow bundles
+     * their users and a batch of contracts made and submitted first: four more children); the pom puts the contracts and workflow bundles
      * the approvals need in this test runtime.
      */
     private static final int KILLS = Integer.getInteger("salesbench.crash.kills", 3);
@@ -155,9 +155,12 @@ class CrashHarnessTest {
         Path db = dir.resolve("db");
         List<Run> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        StringBuilder table = new StringBuilder("run | kind | mode | killed after ms | outcome | rows | restart ms | index ms | child ms\n");
+        StringBuilder table = new StringBuilder("run | kind | mode | killed after ms | outcome | rows | restart ms | index ms | child ms | child CPU s | check ms\n");
         List<Long> restarts = new ArrayList<>();
         long slowestRestart = 0;
+        // the children run as this test JVM does (salesbench.test.jvm: C1 only, the serial collector): the harness is about
+        // what a kill leaves, and on two cores C2's compile threads and G1's workers made each child's start dearer
+        childJvm = CliChild.compilerAndCollectorFlags();
 
         Run first = run(0, "all-or-nothing", db, -1);
         long importMillis = first.millis();
@@ -167,15 +170,17 @@ class CrashHarnessTest {
 
         // the kinds in turn: a kill of an import (every other one through the bulk path, in chunks), of an edit of the first
         // run's customers, of a board move of the deals. Each kill point falls between the end of a child's start (its JVM,
-        // framework and database, timed once by a command that only reads) and the time the last finished run of its kind
-        // took, so that few runs are killed before their work begins or finish before their kill.
-        // the start is timed by the import of the approvals' two users (a start and next to no work): one child fewer in CI
-        Run reading = users(db);
-        assertTrue(reading.finished(), "the users are made: " + reading.out());
-        runs.add(reading);
-        long startMillis = reading.millis() * 8 / 10;
+        // framework, database and persistence unit) and the time the last finished run of its kind took, so that few runs are
+        // killed before their work begins or finish before their kill.
+        // the deals the moves move are made by the second child (not killed), which also times that start: when its opening
+        // printed that the persistence unit deployed (a child of its own that only timed a start was one start more)
+        Run deals = deals(0, db);
+        assertTrue(deals.finished(), "the deals to move are made: " + deals.out());
+        runs.add(deals);
+        table.append(check(db, runs, problems, 0));
+        long startMillis = deals.answeredMillis() >= 0 ? deals.answeredMillis() : deals.millis() * 8 / 10;
         Map<String, Long> millisByKind = new HashMap<>(Map.of("import", importMillis, "bulk", importMillis, "edit", importMillis,
-                "approve", importMillis));
+                "approve", importMillis, "move", deals.millis()));
         for (int k = 1; k <= KILLS; k++) {
             String mode = (k + KINDS - 1) / KINDS % 2 == 1 ? "all-or-nothing" : "valid-rows";
             if (k % KINDS == 0 && pendingApprovals == 0) {
@@ -185,13 +190,6 @@ class CrashHarnessTest {
                     runs.add(step);
                     table.append(check(db, runs, problems, 0));
                 }
-            }
-            if (k % KINDS == 3 && !millisByKind.containsKey("move")) {
-                Run deals = deals(k, db);
-                millisByKind.put("move", deals.millis());
-                assertTrue(deals.finished(), "the deals to move are made: " + deals.out());
-                runs.add(deals);
-                table.append(check(db, runs, problems, 0));
             }
             String kind = switch (k % KINDS) {
             case 1 -> (k / KINDS) % 2 == 0 ? "bulk" : "import";
@@ -232,7 +230,10 @@ class CrashHarnessTest {
         restarts.sort(null);
         String report = table + "seed " + seed + ": runs " + runs.size() + ", kills " + restarts.size() + " " + killsByKind + ", lost commits "
                 + lostCommits + ", inconsistencies " + inconsistencies + ", restart after a kill p50 "
-                + (restarts.isEmpty() ? "-" : restarts.get((restarts.size() - 1) / 2) + " ms") + ", max " + slowestRestart + " ms";
+                + (restarts.isEmpty() ? "-" : restarts.get((restarts.size() - 1) / 2) + " ms") + ", max " + slowestRestart + " ms; a child's start "
+                + startMillis + " ms" + (deals.answeredMillis() < 0 ? " (not printed: 8/10 of the deals' child)" : "") + "; children's CPU "
+                + String.format(java.util.Locale.ROOT, "%.1f", runs.stream().mapToDouble(r -> Math.max(0, r.cpuSeconds())).sum()) + " s with "
+                + (childJvm.isEmpty() ? "the JVM's defaults" : String.join(" ", childJvm)) + ", load average " + CliChild.loadAverage();
         System.out.println(report);
         assertEquals(List.of(), problems, report);
         assertTrue(slowestRestart < RESTART_LIMIT_MILLIS, report);
@@ -355,6 +356,10 @@ class CrashHarnessTest {
                 && !l.contains("persistence.Database")).limit(3).collect(Collectors.joining(" < "));
     }
 
+    /** The children's own JVM options before each run's (the test JVM's compiler and collector in the CI test). */
+    private List<String> childJvm = List.of();
+    /** The approvals' manager and rep are made (with the first batch of contracts to approve). */
+    private boolean usersMade;
     /** Contracts of the harness waiting for approval, as the last check found them. */
     private long pendingApprovals;
     private long lostCommits;
@@ -372,13 +377,16 @@ class CrashHarnessTest {
      * so far and shuts it down again; the table line of the last run.
      */
     private String check(Path db, List<Run> runs, List<String> problems, long opened) throws SQLException {
+        long checking = System.nanoTime();
         Run last = runs.get(runs.size() - 1);
         long lastRows = 0;
-        // opened as a start opens it (Derby's recovery, the schema check, the persistence unit), then its first answer
-        Database database = Database.open(DatabaseSettings.embedded(db), new LocalSecurityService("crash.harness"));
+        // after a kill, opened as a start opens it (Derby's recovery, the schema check, the persistence unit), then its first
+        // answer; after a run that finished (and shut its database down) the checks' queries need no persistence unit
+        Database database = last.finished() ? null : Database.open(DatabaseSettings.embedded(db), new LocalSecurityService("crash.harness"));
         try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
             query(s, "SELECT COUNT(*) FROM SB_CUSTOMER"); // the first answer after the kill
-            lastRestartMillis = opened == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+            // timed after a kill (a run that finished before its kill point was not killed: nothing to recover from)
+            lastRestartMillis = opened == 0 || last.finished() ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
             for (Run run : runs) {
                 if (run.edit() || run.move() || run.deals() || run.approvals()) {
                     continue; // later edits and moves change the same records: only the last one is checked, below
@@ -443,12 +451,14 @@ class CrashHarnessTest {
                         + " contacts of no customer");
             }
         } finally {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
             shutDown(db);
         }
         return last.number() + " | " + last.kind() + " | " + last.mode() + " | " + (last.killedAfterMillis() < 0 ? "-" : Long.toString(last.killedAfterMillis()))
                 + " | " + (last.finished() ? "finished" : "killed") + " | " + lastRows + " | " + lastRestartMillis + " | " + lastIndexMillis + " | "
-                + last.millis() + "\n";
+                + last.millis() + " | " + cpu(last) + " | " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - checking) + "\n";
     }
 
     /**
@@ -727,6 +737,10 @@ class CrashHarnessTest {
      */
     private List<Run> approvalBatch(int number, Path db) throws Exception {
         List<Run> steps = new ArrayList<>();
+        if (!usersMade) {
+            steps.add(users(db));
+            usersMade = true;
+        }
         StringBuilder csv = new StringBuilder("Number,Customer,Owner,Title,Amount\n");
         StringBuilder plans = new StringBuilder("Contract,Due,Amount\n");
         java.time.LocalDate due = java.time.LocalDate.now().plusYears(2);
@@ -760,7 +774,14 @@ class CrashHarnessTest {
                 List.of("approvals", "approve", "--pending", "--comment", "crash harness"));
     }
 
-    /** One child, not killed: DEALS deals {@code CrashDeal <i>} of the first run's customers, at the first move stage's other. */
+    /** What a child's opening prints ({@code -Dsalesbench.startup.times}) once its persistence unit deployed: its start is over. */
+    private static final String STARTED_LINE = "SALESBENCH-DATABASE: jpa=";
+    private static final String STARTUP_TIMES = "salesbench.startup.times";
+
+    /**
+     * One child, not killed: DEALS deals {@code CrashDeal <i>} of the first run's customers, at the first move stage's
+     * other; its {@link Run#answeredMillis} is when its start was over.
+     */
     private Run deals(int number, Path db) throws Exception {
         StringBuilder csv = new StringBuilder("Name,Account,Amount,Stage,Close Date,External Id\n");
         String close = java.time.LocalDate.now().plusYears(2).toString();
@@ -769,7 +790,8 @@ class CrashHarnessTest {
                     .append(close).append(",deal-").append(i).append('\n');
         }
         Path file = Files.writeString(dir.resolve("deals.csv"), csv, StandardCharsets.UTF_8);
-        return child(number, "deals", "all-or-nothing", db, -1, List.of("import", "opportunities", file.toString()));
+        return child(number, "deals", "all-or-nothing", db, -1, List.of("-D" + STARTUP_TIMES + "=true"), List.of("import", "opportunities",
+                file.toString()), STARTED_LINE);
     }
 
     /**
@@ -846,7 +868,9 @@ class CrashHarnessTest {
         Path out = dir.resolve("child-" + number + "-" + kind + ".out");
         double cpuBefore = CliChild.endedChildrenCpuSeconds();
         long started = System.nanoTime();
-        Process child = new ProcessBuilder(CliChild.command(dir, "jdbc:derby:" + db.toAbsolutePath() + ";create=true", jvmOptions, arguments))
+        List<String> jvm = new ArrayList<>(childJvm);
+        jvm.addAll(jvmOptions);
+        Process child = new ProcessBuilder(CliChild.command(dir, "jdbc:derby:" + db.toAbsolutePath() + ";create=true", jvm, arguments))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         boolean finished;
         long answered = -1;

@@ -66,6 +66,18 @@ final class ReceivablesSql {
     }
 
     /**
+     * The filter's owner and team on the row {@code alias}, a team as the logins {@code owners} it stands for
+     * ({@link #owners}, read before) listed: Derby reads listed owners' rows by an index led by the owner, where the
+     * team's members as a subquery made it read every row of the other owners too.
+     */
+    ReceivablesSql limit(ReportFilter filter, String alias, List<String> owners) {
+        if (filter.teamId() == null) {
+            return limit(filter, alias);
+        }
+        return owners.isEmpty() ? append(" AND 1 = 0") : ownerIn(append(" AND "), alias, owners);
+    }
+
+    /**
      * The logins the filter's owner or team stands for: the owner, or the team's members (none for a team of none),
      * so a query can read an index led by the owner one login's range at a time.
      */

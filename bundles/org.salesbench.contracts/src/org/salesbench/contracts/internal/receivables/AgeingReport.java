@@ -113,13 +113,12 @@ public class AgeingReport implements Report {
     static List<Object[]> openNow(EntityManager em, ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, boolean totals) {
         Map<List<Object>, Object[]> rows = new LinkedHashMap<>();
         List<Long> binned = ReceivablesSql.binned(em);
-        List<String> owners = filter.teamId() == null ? null : ReceivablesSql.owners(em, filter);
         for (boolean deleted : new boolean[] { false, true }) {
             if (deleted && binned.isEmpty()) {
                 break;
             }
             List<Object[]> found = totals && !deleted && dimension.id().equals("customer") ? ContractAgeing.rows(em)
-                    : openNowSql(dimension, filter, owners, asOf, deleted ? binned : null, totals && !deleted).rows(em);
+                    : openNowSql(dimension, filter, asOf, deleted ? binned : null, totals && !deleted).rows(em);
             for (Object[] r : found) {
                 boolean labelled = !deleted || !dimension.id().equals("customer"); // the bin's pass gives no customer names
                 Object[] row = rows.computeIfAbsent(Arrays.asList(r[0], r[2]), k -> new Object[] { r[0], labelled ? r[1] : null, r[2], null, null, null, null, null, null });
@@ -155,7 +154,7 @@ public class AgeingReport implements Report {
         if (customer && (filter.owner() != null || filter.teamId() != null)) {
             // the kept rows per customer hold no owner: what the owner's or team's instalments owe now, in their buckets
             // as of the day, read through the owner's index
-            for (Object[] r : openNowSql(dimension, filter, filter.teamId() == null ? null : ReceivablesSql.owners(em, filter), asOf, null, false).rows(em)) {
+            for (Object[] r : openNowSql(dimension, filter, asOf, null, false).rows(em)) {
                 BigDecimal[] row = new BigDecimal[5];
                 for (int i = 0; i < 5; i++) {
                     row[i] = ReceivablesSql.money(r[3 + i]);
@@ -244,12 +243,8 @@ public class AgeingReport implements Report {
                 .append(", SUM(CASE WHEN i.DUE_DATE < ? THEN " + amount + " ELSE 0 END)", asOf.minusDays(90));
     }
 
-    /**
-     * The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given; a team filtered
-     * as its members' logins {@code owners}.
-     */
-    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, List<String> owners, LocalDate asOf, List<Long> binned,
-            boolean totals) {
+    /** The open amounts now by owner, customer or team; of the contracts {@code binned} only, when given. */
+    private static ReceivablesSql openNowSql(ReceivablesSql.Dimension dimension, ReportFilter filter, LocalDate asOf, List<Long> binned, boolean totals) {
         boolean customer = dimension.id().equals("customer");
         String base = customer ? "i.CUSTOMER_ID" : "i.OWNER";
         boolean team = dimension.id().equals("team");
@@ -274,7 +269,7 @@ public class AgeingReport implements Report {
         if (binned != null) {
             sql.append(ReceivablesSql.ofBinned(binned));
         }
-        sql.limit(filter, "i", owners).append(" GROUP BY " + base + ", i.CURRENCY");
+        sql.limit(filter, "i").append(" GROUP BY " + base + ", i.CURRENCY");
         if (team) {
             sql.append(") g LEFT JOIN SB_TEAM_MEMBER dm ON dm.LOGIN = g.K LEFT JOIN SB_TEAM dt ON dt.ID = dm.TEAM_ID GROUP BY dt.ID, g.CUR");
         } else if (names) {

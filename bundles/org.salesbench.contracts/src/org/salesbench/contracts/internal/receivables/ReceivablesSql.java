@@ -66,18 +66,6 @@ final class ReceivablesSql {
     }
 
     /**
-     * The filter's owner and team on the row {@code alias}, a team as the logins {@code owners} it stands for
-     * ({@link #owners}, read before) listed: Derby reads listed owners' rows by an index led by the owner, where the
-     * team's members as a subquery made it read every row of the other owners too.
-     */
-    ReceivablesSql limit(ReportFilter filter, String alias, List<String> owners) {
-        if (filter.teamId() == null) {
-            return limit(filter, alias);
-        }
-        return owners.isEmpty() ? append(" AND 1 = 0") : ownerIn(append(" AND "), alias, owners);
-    }
-
-    /**
      * The logins the filter's owner or team stands for: the owner, or the team's members (none for a team of none),
      * so a query can read an index led by the owner one login's range at a time.
      */
@@ -184,14 +172,29 @@ final class ReceivablesSql {
         return rows;
     }
 
-    /** The customers' names by id (the customer of none, 0, has none), read a thousand ids a query. */
+    /**
+     * The customers' names by id (the customer of none, 0, has none), read a thousand ids (sorted) a query: ids that lie
+     * close together (their range under twice as many ids) as that range of the customers' key, one statement for every
+     * such read, else as a list of ids. A report by customer names most customers, whose ids lie close together: reading
+     * their range cost Derby a tenth of the list's lookups (7 against 66 ms of CPU for 20,000 names).
+     */
     static Map<Long, String> customerNames(EntityManager em, List<Long> ids) {
         Map<Long, String> names = new HashMap<>();
-        List<Long> some = ids.stream().filter(id -> id != 0).distinct().toList();
+        List<Long> some = ids.stream().filter(id -> id != 0).distinct().sorted().toList();
         for (int from = 0; from < some.size(); from += 1000) {
-            String in = some.subList(from, Math.min(some.size(), from + 1000)).stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
-            for (Object[] r : new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID IN " + in).rows(em)) {
-                names.put(((Number) r[0]).longValue(), (String) r[1]);
+            List<Long> chunk = some.subList(from, Math.min(some.size(), from + 1000));
+            long first = chunk.get(0);
+            long last = chunk.get(chunk.size() - 1);
+            ReceivablesSql sql = last - first < 2L * chunk.size()
+                    ? new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID BETWEEN ? AND ?", first, last)
+                    : new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID IN "
+                            + chunk.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")")));
+            java.util.Set<Long> wanted = new java.util.HashSet<>(chunk);
+            for (Object[] r : sql.rows(em)) {
+                long id = ((Number) r[0]).longValue();
+                if (wanted.contains(id)) {
+                    names.put(id, (String) r[1]);
+                }
             }
         }
         return names;

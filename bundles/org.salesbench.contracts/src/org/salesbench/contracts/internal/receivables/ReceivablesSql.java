@@ -175,8 +175,8 @@ final class ReceivablesSql {
     /**
      * The customers' names by id (the customer of none, 0, has none), read a thousand ids (sorted) a query: ids that lie
      * close together (their range under twice as many ids) as that range of the customers' key, one statement for every
-     * such read, else as a list of ids. A report by customer names most customers, whose ids lie close together: reading
-     * their range cost Derby a tenth of the list's lookups (7 against 66 ms of CPU for 20,000 names).
+     * such read, else as a list of ids. A report by customer names most customers, whose ids lie close together: in the
+     * benchmark's database plain JDBC read all 20,000 names in one scan for 7 ms of CPU, as lists of ids for 66 ms.
      */
     static Map<Long, String> customerNames(EntityManager em, List<Long> ids) {
         Map<Long, String> names = new HashMap<>();

@@ -102,9 +102,7 @@ final class CustomerMonths {
         }
         List<Map<List<Object>, BigDecimal[]>> result = new ArrayList<>();
         LocalDate today = LocalDate.now(Clocks.system());
-        // per part, the first month counted in a range from each cut on, and the days moved from one range to another
-        List<List<YearMonth>> firstMonths = new ArrayList<>();
-        // [first day (epoch), last day (epoch)] -> the moves of those days: [part, from range, to range]
+        // the days moved from one range to another: [first day (epoch), last day (epoch)] -> the moves of those days: [part, from range, to range]
         Map<List<Long>, List<int[]>> moves = new LinkedHashMap<>();
         ReceivablesSql kept = new ReceivablesSql().append("SELECT CUSTOMER_ID, CURRENCY");
         List<String> rowsWanted = new ArrayList<>();
@@ -113,7 +111,6 @@ final class CustomerMonths {
             Part part = parts.get(p);
             result.add(new LinkedHashMap<>());
             List<YearMonth> firstMonth = firstMonths(part.source(), part.cuts(), today);
-            firstMonths.add(firstMonth);
             for (long[] move : moves(part.source(), part.cuts(), today)) {
                 if (part.needed()[(int) move[0]] || part.needed()[(int) move[1]]) {
                     moves.computeIfAbsent(List.of(move[2], move[3]), k -> new ArrayList<>()).add(new int[] { p, (int) move[0], (int) move[1] });

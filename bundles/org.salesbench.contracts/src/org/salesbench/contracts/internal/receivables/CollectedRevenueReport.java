@@ -80,22 +80,20 @@ public class CollectedRevenueReport implements Report {
         Map<String, Map<Object, Figures>> figures = new LinkedHashMap<>();
         // the totals the database keeps (change set contracts-money-5-totals) are per owner: by month, owner or team, for
         // who reads every contract; by customer, or for anyone else, the exact queries
-        // by customer from the totals kept per customer and month (contracts-money-7-customer-months), with no filter by
-        // owner or team (they hold no owner)
-        boolean filtered = filter.owner() != null || filter.teamId() != null;
-        boolean totals = ReceivablesSql.readsTotals(context) && (!by.equals("customer") || !filtered);
-        // by customer for one owner or team: their own rows through the indexes led by the owner (contracts-money-9)
-        boolean owners = ReceivablesSql.readsTotals(context) && by.equals("customer") && filtered;
+        boolean totals = ReceivablesSql.readsTotals(context) && !by.equals("customer");
+        // by customer, for who reads every contract: from the totals kept per customer and month
+        // (contracts-money-7-customer-months), or for one owner or team (those hold no owner) from their own rows through
+        // the indexes led by the owner (contracts-money-9)
+        boolean byCustomer = ReceivablesSql.readsTotals(context) && by.equals("customer");
         context.unitOfWork().read(em -> {
-            if (owners) {
-                byCustomerOfOwners(em, dialect, filter, from, to, figures);
+            if (byCustomer) {
+                byCustomer(em, dialect, filter, from, to, figures);
                 return null;
             }
             collected(em, dialect, by, filter, from, to, figures, totals);
             planned(em, dialect, by, filter, from, to, figures, totals);
-            if (totals && by.equals("customer")) {
-                openAtEndByCustomer(em, dialect, to, figures);
-            } else if (monthly) {
+            if (monthly) {
+
                 openAtMonthEnds(em, dialect, filter, from, to, figures, totals);
             } else {
                 openAtEnd(em, dialect, by, filter, to, figures, totals);
@@ -166,17 +164,11 @@ public class CollectedRevenueReport implements Report {
             default -> new ReceivablesSql.Dimension("owner", "r.OWNER", "MAX(r.OWNER)", "");
         };
         List<Long> binned = ReceivablesSql.binned(em);
-        if (totals && by.equals("customer")) {
-            byCustomer(em, dialect, CustomerMonths.Source.COLLECTED, from, to, figures, (f, amount) -> f.collected = f.collected.add(amount));
-        }
         if (totals) {
             // the receipts per owner, currency and day (credit applications aside), less those of contracts in the bin
             for (boolean deleted : new boolean[] { false, true }) {
                 if (deleted && binned.isEmpty()) {
                     break;
-                }
-                if (!deleted && by.equals("customer")) {
-                    continue;
                 }
                 ReceivablesSql sql = new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", r.CURRENCY, SUM(r.AMOUNT)"
                         + (deleted ? " FROM SB_CONTRACT_RECEIPT r" + d.join() + " WHERE r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?"
@@ -209,10 +201,6 @@ public class CollectedRevenueReport implements Report {
                 break;
             }
             ReceivablesSql.Dimension d = onInstalment(by, dialect);
-            if (totals && !deleted && by.equals("customer")) {
-                byCustomer(em, dialect, CustomerMonths.Source.PLANNED, from, to, figures, (f, amount) -> f.planned = f.planned.add(amount));
-                continue;
-            }
             ReceivablesSql sql = totals && !deleted
                     ? new ReceivablesSql().append("SELECT " + d.key() + ", " + d.label() + ", i.CURRENCY, SUM(i.PLANNED) FROM SB_CONTRACT_DUE_TOTAL i" + d.join()
                             + " WHERE i.DUE_DATE BETWEEN ? AND ?", from, to)
@@ -228,105 +216,50 @@ public class CollectedRevenueReport implements Report {
     }
 
     /**
-     * Adds the sums from {@code from} to {@code to} per customer that the database keeps per customer and month (the
-     * months cut by the period's limits read by day), the customers' names with them.
+     * By customer, for who reads every contract: per customer and currency, the receipts in the period (credit
+     * applications aside), the active instalments of receivable contracts planned within it and what is open at its end
+     * of those due by then, the customers' names read by id once, after. With no filter by owner or team, from the
+     * amounts the database keeps per customer and month (contracts-money-7-customer-months; the months the period's
+     * limits cut read by day): the receipts in one pass of theirs, what is planned and what is open in one pass of the
+     * instalments'. For one owner or team (those hold no owner), from that owner's or team's own rows, read through the
+     * indexes led by the owner that hold what is summed (contracts-money-9-owner-indexes; a team as its members'
+     * logins, one range each) and grouped by customer with no join: the receipts in the period, and in one pass over
+     * the instalments due by the period's end those planned within it and what is open of them now. Either way what is
+     * open now is what was open at an end in the past plus the write-offs dated after it on those instalments, from the
+     * facts each carries (contracts-money-8-write-off-facts); then what belongs to contracts in the recycle bin (counted
+     * in both) is read exactly and subtracted.
      */
-    private static void byCustomer(EntityManager em, Dialect dialect, CustomerMonths.Source source, LocalDate from, LocalDate to,
-            Map<String, Map<Object, Figures>> figures, java.util.function.BiConsumer<Figures, BigDecimal> add) {
-        Map<List<Object>, BigDecimal[]> sums = CustomerMonths.sums(em, dialect, source, List.of(from, to.plusDays(1)), new boolean[] { false, true, false });
-        add(em, sums, 1, figures, add);
-    }
-
-    /** Adds range {@code range} of the sums per customer that are not zero to the figures, named. */
-    private static void add(EntityManager em, Map<List<Object>, BigDecimal[]> sums, int range, Map<String, Map<Object, Figures>> figures,
-            java.util.function.BiConsumer<Figures, BigDecimal> add) {
-        List<Map.Entry<List<Object>, BigDecimal[]>> some = sums.entrySet().stream().filter(e -> e.getValue()[range].signum() != 0).toList();
-        // names only for the customers an earlier pass (collected, planned, open) has not named
-        Map<Long, String> names = ReceivablesSql.customerNames(em, some.stream().map(e -> (Long) e.getKey().get(0)).filter(id -> nameOf(figures, id) == null).toList());
-        for (Map.Entry<List<Object>, BigDecimal[]> e : some) {
-            long id = (Long) e.getKey().get(0);
-            Object name = names.containsKey(id) ? names.get(id) : nameOf(figures, id);
-            add.accept(group(figures, new Object[] { id == 0 ? null : id, name, e.getKey().get(1) }), e.getValue()[range]);
-        }
-    }
-
-    /** The name a customer's group has already, in any currency; null when none has one yet. */
-    private static Object nameOf(Map<String, Map<Object, Figures>> figures, long id) {
-        for (Map<Object, Figures> groups : figures.values()) {
-            Figures f = groups.get(id);
-            if (f != null && f.label != null) {
-                return f.label;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * By customer, for who reads every contract: what is open at the period's end of the instalments due by then, as
-     * the ageing as of a past day reads it: the open amounts now due by then from the totals per customer and due month,
-     * plus (for a past end) the write-offs dated after it, less the contracts in the recycle bin exactly.
-     */
-    private static void openAtEndByCustomer(EntityManager em, Dialect dialect, LocalDate to, Map<String, Map<Object, Figures>> figures) {
-        boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
-        Map<List<Object>, BigDecimal[]> sums = CustomerMonths.sums(em, dialect, CustomerMonths.Source.OPEN, List.of(to.plusDays(1)), new boolean[] { true, false });
-        List<Long> binned = ReceivablesSql.binned(em);
-        List<ReceivablesSql> more = new ArrayList<>();
-        if (!current) {
-            // plus the write-offs dated after the end on instalments due by then
-            for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, true, ReportFilter.all(), to, to)) {
-                BigDecimal[] values = sums.computeIfAbsent(List.of(r[0], r[1]), k -> CustomerMonths.zeros(2));
-                values[0] = values[0].add((BigDecimal) r[3]);
-            }
-        }
-        if (!binned.isEmpty()) {
-            more.add(current ? new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, -SUM(i.AMOUNT - i.PAID) FROM SB_CONTRACT_INSTALMENT i"
-                    + " WHERE i.RECEIVABLE = TRUE AND i.DUE_DATE <= ?" + ReceivablesSql.ofBinned(binned) + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to)
-                    : new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY, -SUM(i.AMOUNT - COALESCE(p.PAID, 0)) FROM SB_CONTRACT_INSTALMENT i"
-                            + " LEFT JOIN (SELECT a.INSTALMENT_ID, SUM(a.AMOUNT) AS PAID FROM SB_CONTRACT_ALLOCATION a WHERE a.ON_DATE <= ?"
-                            + ReceivablesSql.ofBinned(binned).replace("i.CONTRACT_ID", "a.CONTRACT_ID") + " GROUP BY a.INSTALMENT_ID) p ON p.INSTALMENT_ID = i.ID"
-                            + " WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + ReceivablesSql.ofBinned(binned)
-                            + " GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY", to, to));
-        }
-        for (ReceivablesSql sql : more) {
-            for (Object[] r : sql.rows(em)) {
-                BigDecimal[] values = sums.computeIfAbsent(List.of(((Number) r[0]).longValue(), (String) r[1]), k -> CustomerMonths.zeros(2));
-                values[0] = values[0].add(ReceivablesSql.money(r[2]));
-            }
-        }
-        add(em, sums, 0, figures, (f, amount) -> f.open = f.open.add(amount));
-    }
-
-    /**
-     * By customer for one owner or team, for who reads every contract (the rows kept per customer hold no owner): that
-     * owner's or team's own rows, read through the indexes led by the owner that hold what is summed (change set
-     * contracts-money-9-owner-indexes; a team as its members' logins, one range each) and grouped by customer with no
-     * join, the customers' names read by id after: the receipts in the period (credit applications aside, contracts in
-     * the recycle bin left out); in one pass over the active instalments of receivable contracts due by the period's
-     * end, those planned within it and what is open of them now; for an end in the past, plus the write-offs dated
-     * after it on those instalments, from the facts each carries (contracts-money-8-write-off-facts); then what of the
-     * planned and open belongs to contracts in the recycle bin, read exactly and subtracted.
-     */
-    private static void byCustomerOfOwners(EntityManager em, Dialect dialect, ReportFilter filter, LocalDate from, LocalDate to,
+    private static void byCustomer(EntityManager em, Dialect dialect, ReportFilter filter, LocalDate from, LocalDate to,
             Map<String, Map<Object, Figures>> figures) {
         boolean current = !to.isBefore(LocalDate.now(Clocks.system()));
-        List<String> owners = ReceivablesSql.owners(em, filter);
         // [customer (0: none), currency] -> collected, planned, open at the end
         Map<List<Object>, BigDecimal[]> sums = new LinkedHashMap<>();
         List<Long> binned = ReceivablesSql.binned(em);
         boolean derby = dialect != Dialect.POSTGRESQL;
-        if (!owners.isEmpty()) {
-            String notBinned = binned.isEmpty() ? "" : ReceivablesSql.ofBinned(binned).replace(" AND i.CONTRACT_ID IN ", " AND r.CONTRACT_ID NOT IN ");
-            ReceivablesSql receipts = new ReceivablesSql().append("SELECT COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY, SUM(r.AMOUNT) FROM SB_CONTRACT_RECEIPT r"
-                    + (derby ? " --DERBY-PROPERTIES index=IX_SB_CONTRACT_RECEIPT_OWNER_ON\n" : "") + " WHERE ");
-            ReceivablesSql.ownerIn(receipts, "r", owners).append(" AND r.RECEIVED_ON BETWEEN ? AND ? AND r.METHOD <> 'CREDIT'" + notBinned, from, to)
-                    .append(" GROUP BY COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY");
-            addSums(sums, receipts.rows(em), 0, BigDecimal.ONE);
-            ReceivablesSql instalments = new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY,"
-                    + " SUM(CASE WHEN i.DUE_DATE >= ? THEN i.AMOUNT ELSE 0 END), SUM(CASE WHEN i.RECEIVABLE = TRUE THEN i.AMOUNT - i.PAID ELSE 0 END)"
-                    + " FROM SB_CONTRACT_INSTALMENT i" + (derby ? " --DERBY-PROPERTIES index=IX_SB_CONTRACT_INSTALMENT_OWNER_DUE\n" : "") + " WHERE ", from);
-            ReceivablesSql.ownerIn(instalments, "i", owners).append(" AND i.DUE_DATE <= ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE", to)
-                    .append(" GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY");
-            addSums(sums, instalments.rows(em), 1, BigDecimal.ONE);
+        if (filter.owner() == null && filter.teamId() == null) {
+            LocalDate end = to.plusDays(1);
+            CustomerMonths.sums(em, dialect, CustomerMonths.Source.COLLECTED, List.of(from, end), new boolean[] { false, true, false })
+                    .forEach((k, v) -> add(sums, k, 0, v[1]));
+            List<Map<List<Object>, BigDecimal[]>> due = CustomerMonths.sums(em, dialect,
+                    List.of(new CustomerMonths.Part(CustomerMonths.Source.PLANNED, List.of(from, end), new boolean[] { false, true, false }),
+                            new CustomerMonths.Part(CustomerMonths.Source.OPEN, List.of(end), new boolean[] { true, false })));
+            due.get(0).forEach((k, v) -> add(sums, k, 1, v[1]));
+            due.get(1).forEach((k, v) -> add(sums, k, 2, v[0]));
+        } else {
+            List<String> owners = ReceivablesSql.owners(em, filter);
+            if (!owners.isEmpty()) {
+                ReceivablesSql receipts = new ReceivablesSql().append("SELECT COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY, SUM(r.AMOUNT) FROM SB_CONTRACT_RECEIPT r"
+                        + (derby ? " --DERBY-PROPERTIES index=IX_SB_CONTRACT_RECEIPT_OWNER_ON\n" : "") + " WHERE ");
+                ReceivablesSql.ownerIn(receipts, "r", owners).append(" AND r.RECEIVED_ON BETWEEN ? AND ? AND r.METHOD <> 'CREDIT'", from, to)
+                        .append(" GROUP BY COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY");
+                addSums(sums, receipts.rows(em), 0, BigDecimal.ONE);
+                ReceivablesSql instalments = new ReceivablesSql().append("SELECT COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY,"
+                        + " SUM(CASE WHEN i.DUE_DATE >= ? THEN i.AMOUNT ELSE 0 END), SUM(CASE WHEN i.RECEIVABLE = TRUE THEN i.AMOUNT - i.PAID ELSE 0 END)"
+                        + " FROM SB_CONTRACT_INSTALMENT i" + (derby ? " --DERBY-PROPERTIES index=IX_SB_CONTRACT_INSTALMENT_OWNER_DUE\n" : "") + " WHERE ", from);
+                ReceivablesSql.ownerIn(instalments, "i", owners).append(" AND i.DUE_DATE <= ? AND i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE", to)
+                        .append(" GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY");
+                addSums(sums, instalments.rows(em), 1, BigDecimal.ONE);
+            }
         }
         if (!current) {
             for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, true, filter, to, to)) {
@@ -346,6 +279,10 @@ public class CollectedRevenueReport implements Report {
             bin.append(" WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE AND i.DUE_DATE <= ?" + ReceivablesSql.ofBinned(binned), to).limit(filter, "i")
                     .append(" GROUP BY COALESCE(i.CUSTOMER_ID, 0), i.CURRENCY");
             addSums(sums, bin.rows(em), 1, BigDecimal.ONE.negate());
+            ReceivablesSql receipts = new ReceivablesSql().append("SELECT COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY, SUM(r.AMOUNT) FROM SB_CONTRACT_RECEIPT r"
+                    + " WHERE r.METHOD <> 'CREDIT' AND r.RECEIVED_ON BETWEEN ? AND ?" + ReceivablesSql.ofBinned(binned).replace("i.CONTRACT_ID", "r.CONTRACT_ID"), from, to);
+            receipts.limit(filter, "r").append(" GROUP BY COALESCE(r.CUSTOMER_ID, 0), r.CURRENCY");
+            addSums(sums, receipts.rows(em), 0, BigDecimal.ONE.negate());
         }
         Map<List<Object>, BigDecimal[]> some = new LinkedHashMap<>();
         sums.forEach((k, v) -> {
@@ -361,6 +298,12 @@ public class CollectedRevenueReport implements Report {
             f.planned = f.planned.add(v[1]);
             f.open = f.open.add(v[2]);
         });
+    }
+
+    /** Adds {@code amount} to the sums of {@code key} at {@code position}. */
+    private static void add(Map<List<Object>, BigDecimal[]> sums, List<Object> key, int position, BigDecimal amount) {
+        BigDecimal[] values = sums.computeIfAbsent(key, k -> CustomerMonths.zeros(3));
+        values[position] = values[position].add(amount);
     }
 
     /** Adds rows {@code [customer, currency, amounts…]} times {@code sign} to the sums from position {@code first} on. */

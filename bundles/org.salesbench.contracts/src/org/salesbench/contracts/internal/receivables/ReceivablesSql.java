@@ -172,14 +172,29 @@ final class ReceivablesSql {
         return rows;
     }
 
-    /** The customers' names by id (the customer of none, 0, has none), read a thousand ids a query. */
+    /**
+     * The customers' names by id (the customer of none, 0, has none), read a thousand ids (sorted) a query: ids that lie
+     * close together (their range under twice as many ids) as that range of the customers' key, one statement for every
+     * such read, else as a list of ids. A report by customer names most customers, whose ids lie close together: in the
+     * benchmark's database plain JDBC read all 20,000 names in one scan for 7 ms of CPU, as lists of ids for 66 ms.
+     */
     static Map<Long, String> customerNames(EntityManager em, List<Long> ids) {
         Map<Long, String> names = new HashMap<>();
-        List<Long> some = ids.stream().filter(id -> id != 0).distinct().toList();
+        List<Long> some = ids.stream().filter(id -> id != 0).distinct().sorted().toList();
         for (int from = 0; from < some.size(); from += 1000) {
-            String in = some.subList(from, Math.min(some.size(), from + 1000)).stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
-            for (Object[] r : new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID IN " + in).rows(em)) {
-                names.put(((Number) r[0]).longValue(), (String) r[1]);
+            List<Long> chunk = some.subList(from, Math.min(some.size(), from + 1000));
+            long first = chunk.get(0);
+            long last = chunk.get(chunk.size() - 1);
+            ReceivablesSql sql = last - first < 2L * chunk.size()
+                    ? new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID BETWEEN ? AND ?", first, last)
+                    : new ReceivablesSql().append("SELECT dc.ID, dc.NAME FROM {SB_CUSTOMER} dc WHERE dc.ID IN "
+                            + chunk.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")")));
+            java.util.Set<Long> wanted = new java.util.HashSet<>(chunk);
+            for (Object[] r : sql.rows(em)) {
+                long id = ((Number) r[0]).longValue();
+                if (wanted.contains(id)) {
+                    names.put(id, (String) r[1]);
+                }
             }
         }
         return names;

@@ -38,8 +38,17 @@ public final class Interrupts implements AutoCloseable {
     /** From now until {@link #close}: the first SIGINT or SIGTERM cancels {@code monitor}, the second halts the process. */
     public static Interrupts cancelling(IProgressMonitor monitor, PrintStream err) {
         Interrupts interrupts = new Interrupts();
+        try {
+            interrupts.handle(monitor, err);
+        } catch (LinkageError e) {
+            // a runtime without sun.misc (the import is optional): the signals end the process as before
+        }
+        return interrupts;
+    }
+
+    private void handle(IProgressMonitor monitor, PrintStream err) {
         SignalHandler handler = signal -> {
-            if (interrupts.received.incrementAndGet() == 1) {
+            if (received.incrementAndGet() == 1) {
                 monitor.setCanceled(true);
                 err.println();
                 err.println(Messages.Cli_cancelling);
@@ -54,12 +63,11 @@ public final class Interrupts implements AutoCloseable {
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
-                interrupts.previous.put(signal, Signal.handle(signal, handler));
+                previous.put(signal, Signal.handle(signal, handler));
             } catch (IllegalArgumentException e) {
                 // this JVM does not let the signal be handled (-Xrs, or an unknown signal here): it ends the process as before
             }
         }
-        return interrupts;
     }
 
     /** Whether a signal cancelled the work. */
@@ -70,7 +78,9 @@ public final class Interrupts implements AutoCloseable {
     /** The signals end the process again, as before {@link #cancelling}. */
     @Override
     public void close() {
-        previous.forEach(Signal::handle);
-        previous.clear();
+        if (!previous.isEmpty()) {
+            previous.forEach(Signal::handle);
+            previous.clear();
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ class CommandLineInterruptTest {
         assertTrue(first.err().contains("Cancelling"), first.err());
 
         String contacts = "FROM SB_CONTACT WHERE NAME LIKE '%" + unique + "x%'";
-        try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+        inDatabase(db, s -> {
             assertEquals(ACCOUNTS, query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Cancel Test " + unique + "%'"));
             assertEquals(kept, query(s, "SELECT COUNT(*) " + contacts), "exactly the batches the summary counts");
             assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_CONTACT_EMAIL WHERE CONTACT_ID IN (SELECT ID " + contacts + ")"),
@@ -83,22 +82,18 @@ class CommandLineInterruptTest {
             assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact' AND EXTERNAL_ID LIKE '003" + unique
                     + "x%' AND CAST(SUBSTR(EXTERNAL_ID, " + (5 + unique.length()) + ") AS INT) < " + kept), "the file's first rows, none after");
             assertEquals(0, query(s, "SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE '%" + unique + "%'"));
-        } finally {
-            shutDown(db);
-        }
+        });
 
         Child again = Child.start(dir, db, "migrate-again", List.of("migrate", "salesforce", folder.toString()));
         assertEquals(CliCommand.OK, again.exit(), again.printed());
         assertTrue(again.out().contains("Account.csv \u2192 customers: created 0, updated 0, skipped " + ACCOUNTS + ","), again.out());
         assertTrue(again.out().contains("Contact.csv \u2192 contacts: created " + (CONTACTS - kept) + ", updated 0, skipped " + kept + ", failed 0."),
                 again.out());
-        try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+        inDatabase(db, s -> {
             assertEquals(ACCOUNTS, query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Cancel Test " + unique + "%'"), "no account twice");
             assertEquals(CONTACTS, query(s, "SELECT COUNT(*) " + contacts), "no contact twice");
             assertEquals(1, query(s, "SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE '%" + unique + "%'"));
-        } finally {
-            shutDown(db);
-        }
+        });
     }
 
     @Test
@@ -116,23 +111,19 @@ class CommandLineInterruptTest {
         assertTrue(kept > 0 && kept < CUSTOMERS && kept % 1000 == 0, "whole batches, inside the file: " + first.printed());
         assertEquals(kept + 1, Long.parseLong(summary.group(2)), first.printed());
         assertTrue(first.err().contains("--match"), "how to import the rest: " + first.err());
-        try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+        inDatabase(db, s -> {
             assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Interrupted " + unique + "%'"));
             assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Interrupted " + unique + "%' AND CAST(SUBSTR(NAME, "
                     + ("Interrupted ".length() + unique.length() + 2) + ") AS INT) < " + kept), "the file's first rows");
-        } finally {
-            shutDown(db);
-        }
+        });
 
         Child again = Child.start(dir, db, "import-again", List.of("import", "customers", file.toString(), "--mode", "valid-rows", "--match",
                 "externalId"));
         assertEquals(CliCommand.OK, again.exit(), again.printed());
         assertTrue(again.out().contains("Created " + (CUSTOMERS - kept) + ", updated 0, skipped " + kept + ", failed 0."), again.printed());
-        try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+        inDatabase(db, s -> {
             assertEquals(CUSTOMERS, query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Interrupted " + unique + "%'"), "nothing twice");
-        } finally {
-            shutDown(db);
-        }
+        });
     }
 
     @Test
@@ -146,11 +137,9 @@ class CommandLineInterruptTest {
         assertTrue(child.err().contains("Stopped at once"), child.printed());
         assertFalse(child.out().contains("Created"), "no summary: " + child.printed());
         // what a kill leaves: the all-or-nothing load into an empty table committed nothing
-        try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+        inDatabase(db, s -> {
             assertEquals(0, query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Interrupted " + unique + "%'"));
-        } finally {
-            shutDown(db);
-        }
+        });
     }
 
     /** CUSTOMERS customers "Interrupted <unique> n" with external ids. */
@@ -225,18 +214,20 @@ class CommandLineInterruptTest {
         }
     }
 
-    private static long query(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
+    /** What {@code check} asserts of the database {@code db} (opened, then shut down so that the next child can open it). */
+    private static void inDatabase(Path db, DatabaseCheck check) throws SQLException {
+        try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
+            check.accept(s);
+        } finally {
+            CliFixture.shutDown(db);
         }
     }
 
-    private static void shutDown(Path db) {
-        try {
-            Database.connect(new DatabaseSettings("jdbc:derby:" + db.toAbsolutePath() + ";shutdown=true", null, null)).close();
-        } catch (SQLException expected) {
-            // Derby answers a clean shutdown with SQLState 08006
-        }
+    private interface DatabaseCheck {
+        void accept(Statement s) throws SQLException;
+    }
+
+    private static long query(Statement s, String sql) throws SQLException {
+        return CliFixture.query(s, sql);
     }
 }

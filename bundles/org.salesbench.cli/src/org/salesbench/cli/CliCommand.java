@@ -14,6 +14,11 @@ public interface CliCommand {
     int USAGE = 2;
     /** A file or the database could not be used; nothing (more) was written. */
     int DATA = 3;
+    /**
+     * Cancelled by Ctrl+C or SIGTERM ({@link Interrupts}): the command stopped where its summary says, and what it
+     * counts as written is whole (128 + SIGINT's number, as a shell reports an interrupted command).
+     */
+    int CANCELLED = 130;
 
     /**
      * Runs the command.

@@ -10,8 +10,10 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.osgi.util.NLS;
 import org.salesbench.core.io.AtomicFiles;
 import org.salesbench.core.io.SpreadsheetText;
+import org.salesbench.importexport.internal.Messages;
 
 /**
  * The summary of an import run and its error report. In {@link Outcome#ROLLED_BACK} and
@@ -45,6 +47,23 @@ public record ImportResult(Outcome outcome, int created, int updated, int skippe
 
     public ImportResult(Outcome outcome, int created, int updated, int skipped, int failed, List<RowError> errors, long lastCommittedRow) {
         this(outcome, created, updated, skipped, failed, errors, lastCommittedRow, List.of());
+    }
+
+    /** Whether a cancel stopped the run (the user's Cancel, or Ctrl+C on the command line). */
+    public boolean cancelled() {
+        return outcome == Outcome.CANCELLED_ROLLED_BACK || outcome == Outcome.CANCELLED_AT_BATCH;
+    }
+
+    /**
+     * What a cancelled run wrote, in the user's language ("Cancelled: the rows up to row 2000 were imported, none after
+     * it."), or {@code null} when the run was not cancelled.
+     */
+    public String cancelNote() {
+        return switch (outcome) {
+        case CANCELLED_ROLLED_BACK -> Messages.Import_cancelledRolledBack;
+        case CANCELLED_AT_BATCH -> NLS.bind(Messages.Import_cancelledAtBatch, lastCommittedRow);
+        default -> null;
+        };
     }
 
     public boolean wroteNothing() {

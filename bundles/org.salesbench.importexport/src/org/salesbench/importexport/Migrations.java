@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.osgi.util.NLS;
+import org.salesbench.importexport.internal.Messages;
 import org.salesbench.importexport.internal.Migrator;
 import org.salesbench.importexport.internal.Migrator.Orphans;
 
@@ -32,6 +34,26 @@ public final class Migrations {
 
     /** What one file did; {@code orphans}: rows without an account, placed on the placeholder customer. */
     public record FileSummary(String name, String targetId, ImportResult result, int orphans) {
+    }
+
+    /**
+     * A file's line of a migration's summary, in the user's language: "Contact.csv → contacts: created 2000, …", or, for a
+     * file a cancel stopped, what it kept ("cancelled after row 2001: created 2000, …" or "cancelled, nothing of this file
+     * was written"). The wizard and {@code cli migrate} print the same lines.
+     */
+    public static String summaryLine(String fileName, String targetId, ImportResult r) {
+        return switch (r.outcome()) {
+        // a file cancelled whole wrote nothing (its counts say what would have been); one stopped at a batch kept those before
+        case CANCELLED_ROLLED_BACK -> NLS.bind(Messages.Migrate_fileRolledBack, fileName, targetId);
+        case CANCELLED_AT_BATCH -> NLS.bind(Messages.Migrate_fileStopped, new Object[] { fileName, targetId, r.lastCommittedRow(), r.created(),
+                r.updated(), r.skipped(), r.failed() });
+        default -> NLS.bind(Messages.Migrate_fileSummary, new Object[] { fileName, targetId, r.created(), r.updated(), r.skipped(), r.failed() });
+        };
+    }
+
+    /** The summary's last line after a cancelled migration: the files after the last one listed were not read. */
+    public static String cancelledNote() {
+        return Messages.Migrate_cancelled;
     }
 
     /** The vendors some module declares files of, sorted (salesforce, zoho…). */

@@ -8,6 +8,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.salesbench.cli.internal.messages";
 
     public static String Arg_dir;
+    public static String Cli_cancelling;
+    public static String Cli_stoppedAtOnce;
     public static String Arg_action;
     public static String Arg_kind;
     public static String Arg_id;

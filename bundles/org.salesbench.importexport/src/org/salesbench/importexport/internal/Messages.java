@@ -11,6 +11,12 @@ public final class Messages extends NLS {
     public static String Migrate_unknownVendor;
     public static String Migrate_noFolder;
     public static String Migrate_placeholderName;
+    public static String Migrate_fileSummary;
+    public static String Migrate_fileRolledBack;
+    public static String Migrate_fileStopped;
+    public static String Migrate_cancelled;
+    public static String Import_cancelledRolledBack;
+    public static String Import_cancelledAtBatch;
     public static String Progress_loading;
     public static String Bulk_resumed;
     public static String File_binary;

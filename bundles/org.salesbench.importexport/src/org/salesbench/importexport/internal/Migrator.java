@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -80,19 +81,30 @@ public final class Migrator {
 
     private final ImportService service;
     private final boolean addValues;
+    private final BiFunction<FileSpec, Path, IProgressMonitor> fileProgress;
 
     public Migrator(ImportService service) {
-        this(service, false);
+        this(service, false, null);
     }
 
-    private Migrator(ImportService service, boolean addValues) {
+    private Migrator(ImportService service, boolean addValues, BiFunction<FileSpec, Path, IProgressMonitor> fileProgress) {
         this.service = service;
         this.addValues = addValues;
+        this.fileProgress = fileProgress;
     }
 
     /** A migrator that adds the values a list users edit does not have (a lead source), or reports them as row errors. */
     public Migrator addingValues(boolean add) {
-        return new Migrator(service, add);
+        return new Migrator(service, add, fileProgress);
+    }
+
+    /**
+     * A migrator whose file imports report to the monitor {@code progress} gives for the file (its spec, and the copy
+     * imported, whose rows are the file's) instead of to a part of the run's monitor: the command line's line per file.
+     * That monitor must report the run's cancel.
+     */
+    public Migrator withFileProgress(BiFunction<FileSpec, Path, IProgressMonitor> progress) {
+        return new Migrator(service, addValues, progress);
     }
 
     private static FileSpec spec(IConfigurationElement e) {
@@ -251,7 +263,8 @@ public final class Migrator {
         }
         Path copy = work.resolve(file.getFileName());
         table.write(copy);
-        ImportResult result = importFile(copy, spec.target(), spec.match(), spec.map(), spec.values(), monitor);
+        IProgressMonitor fileMonitor = fileProgress == null ? monitor : fileProgress.apply(spec, copy);
+        ImportResult result = importFile(copy, spec.target(), spec.match(), spec.map(), spec.values(), fileMonitor);
         return new FileResult(spec, file, result, orphanCount, spec.orphans() == null ? null : orphans);
     }
 

@@ -56,4 +56,22 @@ final class CliFixture {
     long customers() throws SQLException {
         return query("SELECT COUNT(*) FROM SB_CUSTOMER");
     }
+
+    /** The first column of the first row of {@code sql}, a count. */
+    static long query(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Shuts the embedded database {@code db} down, so that a child process can open it. */
+    static void shutDown(Path db) {
+        try {
+            Database.connect(new DatabaseSettings("jdbc:derby:" + db.toAbsolutePath() + ";shutdown=true", null, null))
+                    .close();
+        } catch (SQLException expected) {
+            // Derby answers a clean shutdown with SQLState 08006
+        }
+    }
 }

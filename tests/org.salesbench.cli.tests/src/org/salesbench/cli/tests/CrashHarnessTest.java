@@ -298,11 +298,11 @@ class CrashHarnessTest {
         long ids;
         long recorded;
         try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
-            rows = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Big %'");
-            ids = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'customer' AND EXTERNAL_ID LIKE 'big-%'");
-            recorded = query(s, "SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN");
+            rows = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Big %'");
+            ids = CliFixture.query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'customer' AND EXTERNAL_ID LIKE 'big-%'");
+            recorded = CliFixture.query(s, "SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN");
         } finally {
-            shutDown(db);
+            CliFixture.shutDown(db);
         }
         String report = "BIG IMPORT KILL" + (intoEmpty ? " (into an empty table)" : "") + ": " + size + " rows, killed " + !killed.finished()
                 + " after " + ran + " ms (" + killAfter + " ms after the measured start of " + baseline.millis() + " ms), rows after the kill "
@@ -330,9 +330,9 @@ class CrashHarnessTest {
             assertTrue(resumed.finished(), "the re-run did not finish within an hour");
             long all;
             try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
-                all = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Big %'");
+                all = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Big %'");
             } finally {
-                shutDown(db);
+                CliFixture.shutDown(db);
             }
             System.out.println("BIG IMPORT RESUMED: " + all + " rows after the re-run (" + resumed.millis() + " ms): " + resumed.out());
             assertEquals(size, all, resumed.out());
@@ -384,14 +384,14 @@ class CrashHarnessTest {
         // answer; after a run that finished (and shut its database down) the checks' queries need no persistence unit
         Database database = last.finished() ? null : Database.open(DatabaseSettings.embedded(db), new LocalSecurityService("crash.harness"));
         try (Connection c = Database.connect(DatabaseSettings.embedded(db)); Statement s = c.createStatement()) {
-            query(s, "SELECT COUNT(*) FROM SB_CUSTOMER"); // the first answer after the kill
+            CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER"); // the first answer after the kill
             // timed after a kill (a run that finished before its kill point was not killed: nothing to recover from)
             lastRestartMillis = opened == 0 || last.finished() ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
             for (Run run : runs) {
                 if (run.edit() || run.move() || run.deals() || run.approvals()) {
                     continue; // later edits and moves change the same records: only the last one is checked, below
                 }
-                long rows = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash" + run.number() + " %'");
+                long rows = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash" + run.number() + " %'");
                 lastRows = rows;
                 Matcher ack = ACKNOWLEDGED.matcher(run.out());
                 int expected = run.chunked() ? BULK_ROWS : ROWS;
@@ -407,23 +407,23 @@ class CrashHarnessTest {
                     problems.add("run " + run.number() + " (" + run.kind() + ", " + run.mode() + "): " + rows + " rows");
                 }
                 if (run.chunked()) {
-                    long tagged = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER c JOIN SB_CUSTOMER_TAG t ON t.CUSTOMER_ID = c.ID AND t.TAG = 'harness'"
+                    long tagged = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER c JOIN SB_CUSTOMER_TAG t ON t.CUSTOMER_ID = c.ID AND t.TAG = 'harness'"
                             + " WHERE c.NAME LIKE 'Crash" + run.number() + " %'");
                     if (tagged != rows) {
                         inconsistencies++;
                         problems.add("run " + run.number() + ": " + rows + " customers but " + tagged + " with their tag");
                     }
                 }
-                long ids = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'customer' AND EXTERNAL_ID LIKE 'crash"
+                long ids = CliFixture.query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'customer' AND EXTERNAL_ID LIKE 'crash"
                         + run.number() + "-%'");
                 if (ids != rows) {
                     inconsistencies++;
                     problems.add("run " + run.number() + ": " + rows + " customers but " + ids + " external ids");
                 }
             }
-            long dangling = query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID e WHERE e.ENTITY = 'customer' AND NOT EXISTS "
+            long dangling = CliFixture.query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID e WHERE e.ENTITY = 'customer' AND NOT EXISTS "
                     + "(SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = e.RECORD_ID)");
-            long orphanContacts = query(s, "SELECT COUNT(*) FROM SB_CONTACT k WHERE NOT EXISTS (SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = k.CUSTOMER_ID)");
+            long orphanContacts = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CONTACT k WHERE NOT EXISTS (SELECT 1 FROM SB_CUSTOMER c WHERE c.ID = k.CUSTOMER_ID)");
             if (last.chunked()) {
                 checkRunRecord(s, last, lastRows, problems);
             }
@@ -454,7 +454,7 @@ class CrashHarnessTest {
             if (database != null) {
                 database.close();
             }
-            shutDown(db);
+            CliFixture.shutDown(db);
         }
         return last.number() + " | " + last.kind() + " | " + last.mode() + " | " + (last.killedAfterMillis() < 0 ? "-" : Long.toString(last.killedAfterMillis()))
                 + " | " + (last.finished() ? "finished" : "killed") + " | " + lastRows + " | " + lastRestartMillis + " | " + lastIndexMillis + " | "
@@ -467,15 +467,15 @@ class CrashHarnessTest {
      * receivable contracts.
      */
     private void checkPlans(Statement s, Run last, List<String> problems) throws SQLException {
-        long notAddingUp = query(s, "SELECT COUNT(*) FROM SB_CONTRACT c WHERE EXISTS (SELECT 1 FROM SB_CONTRACT_INSTALMENT i WHERE"
+        long notAddingUp = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CONTRACT c WHERE EXISTS (SELECT 1 FROM SB_CONTRACT_INSTALMENT i WHERE"
                 + " i.CONTRACT_ID = c.ID AND i.ACTIVE = TRUE) AND c.AMOUNT <> (SELECT SUM(i.AMOUNT) FROM SB_CONTRACT_INSTALMENT i"
                 + " WHERE i.CONTRACT_ID = c.ID AND i.ACTIVE = TRUE)");
         // as the totals count them: the active instalments of receivable contracts, by the instalment's owner
         String planned = "SELECT i.OWNER, i.CURRENCY, i.DUE_DATE, SUM(i.AMOUNT) AS PLANNED FROM SB_CONTRACT_INSTALMENT i"
                 + " WHERE i.CONTRACT_RECEIVABLE = TRUE AND i.ACTIVE = TRUE GROUP BY i.OWNER, i.CURRENCY, i.DUE_DATE";
-        long totalsDisagree = query(s, "SELECT COUNT(*) FROM (" + planned + ") p WHERE NOT EXISTS (SELECT 1 FROM SB_CONTRACT_DUE_TOTAL t"
+        long totalsDisagree = CliFixture.query(s, "SELECT COUNT(*) FROM (" + planned + ") p WHERE NOT EXISTS (SELECT 1 FROM SB_CONTRACT_DUE_TOTAL t"
                 + " WHERE t.OWNER = p.OWNER AND t.CURRENCY = p.CURRENCY AND t.DUE_DATE = p.DUE_DATE AND t.PLANNED = p.PLANNED)")
-                + query(s, "SELECT COUNT(*) FROM SB_CONTRACT_DUE_TOTAL t WHERE t.PLANNED <> 0 AND NOT EXISTS (SELECT 1 FROM (" + planned
+                + CliFixture.query(s, "SELECT COUNT(*) FROM SB_CONTRACT_DUE_TOTAL t WHERE t.PLANNED <> 0 AND NOT EXISTS (SELECT 1 FROM (" + planned
                         + ") p WHERE t.OWNER = p.OWNER AND t.CURRENCY = p.CURRENCY AND t.DUE_DATE = p.DUE_DATE)");
         if (notAddingUp + totalsDisagree > 0) {
             inconsistencies++;
@@ -507,7 +507,7 @@ class CrashHarnessTest {
                 }
             }
             long tagged = search.count(new CustomerFilter(null, null, null, null, "harness", false));
-            long taggedInDatabase = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER c WHERE " + SoftDeletion.notDeleted("c")
+            long taggedInDatabase = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER c WHERE " + SoftDeletion.notDeleted("c")
                     + " AND EXISTS (SELECT 1 FROM SB_CUSTOMER_TAG t WHERE t.CUSTOMER_ID = c.ID AND t.TAG = 'harness')");
             if (counted != inDatabase.size() || !inIndex.equals(inDatabase) || tagged != taggedInDatabase) {
                 long missing = inDatabase.keySet().stream().filter(id -> !inIndex.containsKey(id)).count();
@@ -530,8 +530,8 @@ class CrashHarnessTest {
      * re-run tells the user it resumed an interrupted run, and where.
      */
     private void checkRunRecord(Statement s, Run run, long rows, List<String> problems) throws SQLException {
-        long records = query(s, "SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN");
-        long open = query(s, "SELECT COUNT(*) FROM SB_IMPORT_RUN");
+        long records = CliFixture.query(s, "SELECT COALESCE(SUM(RECORDS), 0) FROM SB_IMPORT_RUN");
+        long open = CliFixture.query(s, "SELECT COUNT(*) FROM SB_IMPORT_RUN");
         // a kill that falls after the last chunk's commit and the record's removal, before the summary is printed, leaves
         // the whole file in and no record: the import completed unacknowledged, and its re-run would import the file again
         completedUnacknowledged = !run.finished() && run.kind().equals("bulk") && open == 0 && rows == BULK_ROWS;
@@ -563,10 +563,10 @@ class CrashHarnessTest {
      */
     private long checkEdit(Statement s, Run run, List<String> problems) throws SQLException {
         String industry = "Edit" + run.number();
-        long edited = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %' AND INDUSTRY = '" + industry + "'");
-        long halfEdited = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %'"
+        long edited = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %' AND INDUSTRY = '" + industry + "'");
+        long halfEdited = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %'"
                 + " AND COALESCE(LOWER(INDUSTRY), '') <> COALESCE(SHORT_NAME, '')");
-        long customers = query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %'");
+        long customers = CliFixture.query(s, "SELECT COUNT(*) FROM SB_CUSTOMER WHERE NAME LIKE 'Crash0 %'");
         if (halfEdited > 0) {
             inconsistencies++;
             problems.add("edit " + run.number() + ": " + halfEdited + " customers with one field of an edit and not the other");
@@ -593,12 +593,12 @@ class CrashHarnessTest {
      * to, and the board's stored totals per stage equal to the open deals' own.
      */
     private void checkDeals(Statement s, Run last, List<String> problems) throws SQLException {
-        long deals = query(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE NAME LIKE 'CrashDeal %'");
+        long deals = CliFixture.query(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE NAME LIKE 'CrashDeal %'");
         if (deals != DEALS) {
             inconsistencies++;
             problems.add("after run " + last.number() + ": " + deals + " deals, not " + DEALS);
         }
-        long historyDisagrees = query(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY o WHERE o.NAME LIKE 'CrashDeal %' AND NOT EXISTS"
+        long historyDisagrees = CliFixture.query(s, "SELECT COUNT(*) FROM SB_OPPORTUNITY o WHERE o.NAME LIKE 'CrashDeal %' AND NOT EXISTS"
                 + " (SELECT 1 FROM SB_STAGE_HISTORY h WHERE h.OPPORTUNITY_ID = o.ID AND h.TO_STAGE_ID = o.STAGE_ID"
                 + " AND h.ID = (SELECT MAX(h2.ID) FROM SB_STAGE_HISTORY h2 WHERE h2.OPPORTUNITY_ID = o.ID))");
         if (historyDisagrees > 0) {
@@ -606,11 +606,11 @@ class CrashHarnessTest {
             problems.add("after run " + last.number() + ": " + historyDisagrees
                     + " deals whose stage is not the one their stage history last moved them to");
         }
-        long totalsDisagree = query(s, "SELECT COUNT(*) FROM SB_STAGE_TOTAL t WHERE t.OPEN_COUNT <> (SELECT COUNT(*) FROM SB_OPPORTUNITY o"
+        long totalsDisagree = CliFixture.query(s, "SELECT COUNT(*) FROM SB_STAGE_TOTAL t WHERE t.OPEN_COUNT <> (SELECT COUNT(*) FROM SB_OPPORTUNITY o"
                 + " WHERE o.STAGE_ID = t.STAGE_ID AND o.CURRENCY = t.CURRENCY AND o.STATE = 'OPEN') OR t.OPEN_AMOUNT <> (SELECT"
                 + " COALESCE(SUM(COALESCE(o.AMOUNT, 0)), 0) FROM SB_OPPORTUNITY o WHERE o.STAGE_ID = t.STAGE_ID AND o.CURRENCY = t.CURRENCY"
                 + " AND o.STATE = 'OPEN')")
-                + query(s, "SELECT COUNT(*) FROM (SELECT STAGE_ID, CURRENCY FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND CURRENCY IS NOT NULL"
+                + CliFixture.query(s, "SELECT COUNT(*) FROM (SELECT STAGE_ID, CURRENCY FROM SB_OPPORTUNITY WHERE STATE = 'OPEN' AND CURRENCY IS NOT NULL"
                         + " GROUP BY STAGE_ID, CURRENCY) g WHERE NOT EXISTS (SELECT 1 FROM SB_STAGE_TOTAL t WHERE t.STAGE_ID = g.STAGE_ID"
                         + " AND t.CURRENCY = g.CURRENCY)");
         if (totalsDisagree > 0) {
@@ -640,7 +640,7 @@ class CrashHarnessTest {
         if (run.deals()) {
             return now.size();
         }
-        long target = query(s, "SELECT MIN(ID) FROM SB_STAGE WHERE NAME = '" + moveTargets.get(run.number()) + "'");
+        long target = CliFixture.query(s, "SELECT MIN(ID) FROM SB_STAGE WHERE NAME = '" + moveTargets.get(run.number()) + "'");
         List<Integer> candidates = new ArrayList<>();
         List<Integer> moved = new ArrayList<>();
         for (Map.Entry<Integer, Long> deal : now.entrySet()) {
@@ -698,10 +698,10 @@ class CrashHarnessTest {
                 + " AND r.DECIDED_AT IS NOT NULL AND NOT EXISTS (SELECT 1 FROM SB_APPROVAL_ASSIGNMENT a WHERE a.REQUEST_ID = r.ID AND a.DECISION IS NULL)"
                 + " AND EXISTS (SELECT 1 FROM SB_APPROVAL_HISTORY h WHERE h.REQUEST_ID = r.ID AND h.ACTION = 'APPROVED' AND h.ACTOR = '" + MANAGER + "'))";
         String otherRequest = "EXISTS (SELECT 1 FROM SB_APPROVAL_REQUEST r WHERE r.ENTITY_TYPE = 'contract' AND r.RECORD_ID = c.ID AND r.STATUS <> '%s')";
-        long inApproval = query(s, "SELECT COUNT(*) " + contracts + " AND c.STATUS = 'IN_APPROVAL'");
-        long approvedCount = query(s, "SELECT COUNT(*) " + contracts + " AND c.STATUS = 'APPROVED'");
-        long all = query(s, "SELECT COUNT(*) " + contracts);
-        long disagree = query(s, "SELECT COUNT(*) " + contracts + " AND NOT ((c.STATUS = 'IN_APPROVAL' AND " + pending + " AND NOT "
+        long inApproval = CliFixture.query(s, "SELECT COUNT(*) " + contracts + " AND c.STATUS = 'IN_APPROVAL'");
+        long approvedCount = CliFixture.query(s, "SELECT COUNT(*) " + contracts + " AND c.STATUS = 'APPROVED'");
+        long all = CliFixture.query(s, "SELECT COUNT(*) " + contracts);
+        long disagree = CliFixture.query(s, "SELECT COUNT(*) " + contracts + " AND NOT ((c.STATUS = 'IN_APPROVAL' AND " + pending + " AND NOT "
                 + otherRequest.formatted("PENDING") + ") OR (c.STATUS = 'APPROVED' AND c.DECIDED_BY = '" + MANAGER + "' AND " + approved + " AND NOT "
                 + otherRequest.formatted("APPROVED") + "))");
         Run last = runs.get(runs.size() - 1);
@@ -720,7 +720,7 @@ class CrashHarnessTest {
                 ids.add(printed.group(1));
             }
             if (!ids.isEmpty()) {
-                long notApproved = query(s, "SELECT COUNT(*) FROM SB_APPROVAL_REQUEST WHERE STATUS <> 'APPROVED' AND ID IN (" + String.join(",", ids) + ")");
+                long notApproved = CliFixture.query(s, "SELECT COUNT(*) FROM SB_APPROVAL_REQUEST WHERE STATUS <> 'APPROVED' AND ID IN (" + String.join(",", ids) + ")");
                 if (notApproved > 0) {
                     lostCommits++;
                     problems.add("approvals " + run.number() + ": printed " + ids.size() + " approvals, " + notApproved + " of them not approved");
@@ -908,18 +908,4 @@ class CrashHarnessTest {
     }
 
 
-    private static long query(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private static void shutDown(Path db) {
-        try {
-            Database.connect(new DatabaseSettings("jdbc:derby:" + db.toAbsolutePath() + ";shutdown=true", null, null)).close();
-        } catch (SQLException expected) {
-            // Derby answers a clean shutdown with SQLState 08006
-        }
-    }
 }

@@ -3,6 +3,11 @@ package org.salesbench.customers.ui.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.window.Window;
@@ -37,8 +42,8 @@ import org.salesbench.ui.forms.VirtualGrid;
  * (one changed since refuses them all). Edit › Undo takes a merge back. Merge Selected Groups merges several groups at
  * once, each into the record selected in it, keeping the survivor's values (empty ones filled from the others'): each
  * group in a transaction of its own, so a group refused (a record changed since it was listed, or merged already by an
- * earlier group) leaves that group as it was and the others merge; a summary names each group's outcome, and one
- * Edit › Undo takes every group's merges back, in one transaction ({@link #mergeSelectedGroups}). Opened by the
+ * earlier group) leaves that group as it was and the others merge; the merges run in a job with progress, off the UI thread;
+ * a summary names each group's outcome, and one Edit › Undo takes every group's merges back, in one transaction ({@link #mergeSelectedGroups}). Opened by the
  * Customers view's Duplicates…, by Edit › Find Duplicates and from Quick Access.
  */
 public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
@@ -56,10 +61,14 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
     private final List<RecordMerge> kinds = new ArrayList<>();
     private RecordMerge current;
     private Combo kind;
+    private org.eclipse.swt.widgets.Label description;
     private VirtualGrid<Row> grid;
     private MergeRecordsDialog opened;
     private org.eclipse.jface.dialogs.MessageDialog summary;
     private String summaryText;
+    private Action mergeGroups;
+    private volatile List<GroupOutcome> outcomes;
+    private volatile java.util.function.IntConsumer beforeGroup;
 
     public DuplicatesView() {
         super(String.class, "customer");
@@ -77,6 +86,12 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         });
         current = merge;
         parent.setLayout(new GridLayout(1, false));
+        // what the view says of the list, wrapped to the view's width: as the view's content description it is one line,
+        // and the Chinese one was clipped at the right edge of a view of the usual width
+        description = new org.eclipse.swt.widgets.Label(parent, SWT.WRAP);
+        GridData wrapped = new GridData(SWT.FILL, SWT.TOP, true, false);
+        wrapped.widthHint = 200; // its preferred width: the layout gives it the view's and wraps the text to that
+        description.setLayoutData(wrapped);
         Composite bar = FilterBars.create(parent);
         // the list is over groups, not text: the frame's search box is kept for focus, hidden
         searchText = FilterBars.search(bar, Messages.Duplicates_kind, () -> { });
@@ -104,12 +119,13 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
                 mergeSelected();
             }
         });
-        toolbar.add(new Action(Messages.Duplicates_mergeGroups) {
+        mergeGroups = new Action(Messages.Duplicates_mergeGroups) {
             @Override
             public void run() {
                 mergeSelectedGroups();
             }
-        });
+        };
+        toolbar.add(mergeGroups);
         toolbar.add(new Action(Messages.Action_refresh) {
             @Override
             public void run() {
@@ -136,7 +152,7 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         RecordMerge kindMerge = current;
         grid.load(() -> rowsOf(kindMerge.duplicates(LIMIT)), rows -> {
             long groups = rows.stream().map(Row::number).distinct().count();
-            setContentDescription(groups == 0 ? Messages.Duplicates_none
+            describe(groups == 0 ? Messages.Duplicates_none
                     : kindMerge == merge ? NLS.bind(Messages.Duplicates_found, groups)
                     : NLS.bind(Messages.Duplicates_foundRecords, groups, kindLabel(kindMerge.entity())));
         });
@@ -206,7 +222,7 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         dialog.getShell().addDisposeListener(e -> {
             if (dialog.getReturnCode() == Window.OK && !grid.control().isDisposed()) {
                 refresh();
-                setContentDescription(NLS.bind(Messages.Duplicates_mergedRecords, new Object[] { records.size() - 1,
+                describe(NLS.bind(Messages.Duplicates_mergedRecords, new Object[] { records.size() - 1,
                         kindLabel(kindMerge.entity()), keep.name() }));
             }
         });
@@ -220,15 +236,16 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
     /**
      * Merges every group that has a selected row into the record selected in it (the first selected when several of a
      * group are), at the versions listed, the survivor keeping its own values and filling its empty ones from the
-     * others' ({@link RecordMerge#mergeAll} with nothing taken). Each group is one transaction: one refused (changed
-     * since listed, or one of its records merged by an earlier group of the selection) changes nothing of its own and
-     * the next is merged all the same. Then one undo entry for all the merges made (Edit › Undo takes every group back,
-     * last first, in one transaction), the list read again, and a summary of each group's outcome (a dialog that does
-     * not block).
+     * others' ({@link RecordMerge#mergeAll} with nothing taken). The merges run in a job, off the UI thread, with a step
+     * of progress per group (the view shows itself busy; the workbench stays usable). Each group is one transaction: one
+     * refused (changed since listed, or one of its records merged by an earlier group of the selection) changes nothing
+     * of its own and the next is merged all the same; a cancel stops before the next group. Then, on the UI thread, one
+     * undo entry for all the merges made (Edit › Undo takes every group back, last first, in one transaction), the list
+     * read again, and a summary of each group's outcome (a dialog that does not block).
      *
-     * @return each selected group's outcome, in the order shown
+     * @return the job, scheduled ({@code null} when no group is selected); {@link #outcomes()} once it is done
      */
-    public List<GroupOutcome> mergeSelectedGroups() {
+    public Job mergeSelectedGroups() {
         java.util.Map<Integer, Row> chosen = new java.util.LinkedHashMap<>();
         for (int index : grid.selectedRowIndexes()) {
             Row row = grid.rowAt(index);
@@ -238,54 +255,114 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         }
         if (chosen.isEmpty()) {
             reportError(Messages.Duplicates_mergeGroupsFirst);
-            return List.of();
+            return null;
         }
         RecordMerge kindMerge = current;
         String kindName = kindLabel(kindMerge.entity());
-        List<GroupOutcome> outcomes = new ArrayList<>();
-        List<Long> mergeIds = new ArrayList<>();
-        org.eclipse.swt.custom.BusyIndicator.showWhile(grid.control().getDisplay(), () -> {
-            for (Row row : chosen.values()) {
-                DuplicateGroup.Member keep = row.member();
-                List<Long> others = new ArrayList<>();
-                List<Long> versions = new ArrayList<>(List.of(keep.version()));
-                for (DuplicateGroup.Member m : row.group().members()) {
-                    if (m.id() != keep.id()) {
-                        others.add(m.id());
-                        versions.add(m.version());
+        List<Row> groups = List.copyOf(chosen.values());
+        org.eclipse.swt.widgets.Display display = grid.control().getDisplay();
+        org.eclipse.swt.widgets.Shell shell = getSite().getShell();
+        java.util.function.IntConsumer hook = beforeGroup;
+        outcomes = null;
+        mergeGroups.setEnabled(false);
+        Job job = new Job(NLS.bind(Messages.Job_mergeGroups, groups.size(), kindName)) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                SubMonitor progress = SubMonitor.convert(monitor, getName(), groups.size());
+                List<GroupOutcome> done = new ArrayList<>();
+                List<Long> mergeIds = new ArrayList<>();
+                for (Row row : groups) {
+                    if (progress.isCanceled()) {
+                        done.add(new GroupOutcome(row.number(), row.group(), row.member(), List.of(), Messages.Duplicates_cancelledBefore));
+                        continue;
                     }
+                    progress.subTask(NLS.bind(Messages.Job_mergeGroup, row.number(), row.group().value()));
+                    if (hook != null) {
+                        hook.accept(row.number());
+                    }
+                    done.add(mergeGroup(kindMerge, row, mergeIds));
+                    progress.worked(1);
                 }
-                try {
-                    List<MergeResult> results = kindMerge.mergeAll(keep.id(), others, java.util.Set.of(), versions);
-                    results.forEach(r -> mergeIds.add(r.mergeId()));
-                    outcomes.add(new GroupOutcome(row.number(), row.group(), keep, results, null));
-                } catch (RuntimeException e) {
-                    outcomes.add(new GroupOutcome(row.number(), row.group(), keep, List.of(), e.getMessage()));
-                }
+                display.asyncExec(() -> groupsMerged(done, mergeIds, kindMerge, kindName, shell));
+                return Status.OK_STATUS;
             }
-        });
-        long groupsMerged = outcomes.stream().filter(o -> o.refused() == null).count();
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == Jobs.FAMILY;
+            }
+        };
+        org.eclipse.ui.progress.IWorkbenchSiteProgressService busy = getSite().getAdapter(org.eclipse.ui.progress.IWorkbenchSiteProgressService.class);
+        if (busy != null) {
+            busy.schedule(job); // the view shows itself busy, the progress is in the status line's progress area
+        } else {
+            job.schedule();
+        }
+        return job;
+    }
+
+    /** One group merged into the record selected in it, in a transaction of its own (off the UI thread). */
+    private static GroupOutcome mergeGroup(RecordMerge kindMerge, Row row, List<Long> mergeIds) {
+        DuplicateGroup.Member keep = row.member();
+        List<Long> others = new ArrayList<>();
+        List<Long> versions = new ArrayList<>(List.of(keep.version()));
+        for (DuplicateGroup.Member m : row.group().members()) {
+            if (m.id() != keep.id()) {
+                others.add(m.id());
+                versions.add(m.version());
+            }
+        }
+        try {
+            List<MergeResult> results = kindMerge.mergeAll(keep.id(), others, java.util.Set.of(), versions);
+            results.forEach(r -> mergeIds.add(r.mergeId()));
+            return new GroupOutcome(row.number(), row.group(), keep, results, null);
+        } catch (RuntimeException e) {
+            return new GroupOutcome(row.number(), row.group(), keep, List.of(), Jobs.message(e));
+        }
+    }
+
+    /** On the UI thread, once the job merged the groups: the one undo, the list read again, the summary. */
+    private void groupsMerged(List<GroupOutcome> done, List<Long> mergeIds, RecordMerge kindMerge, String kindName,
+            org.eclipse.swt.widgets.Shell shell) {
+        long groupsMerged = done.stream().filter(o -> o.refused() == null).count();
         if (!mergeIds.isEmpty() && org.eclipse.ui.PlatformUI.isWorkbenchRunning()) {
             org.salesbench.ui.forms.Undo.done(new CustomerMergeOperation(NLS.bind(Messages.Undo_mergeGroups, groupsMerged, kindName), kindMerge,
                     mergeIds));
         }
         StringBuilder text = new StringBuilder();
-        for (GroupOutcome o : outcomes) {
+        for (GroupOutcome o : done) {
             text.append(text.isEmpty() ? "" : "\n").append(o.refused() == null
                     ? NLS.bind(Messages.Duplicates_summaryMerged, new Object[] { o.number(), reason(o.group()), o.group().value(), o.merged().size(),
                             o.kept().name(), o.merged().stream().map(r -> Long.toString(r.mergeId())).collect(java.util.stream.Collectors.joining(", ")) })
                     : NLS.bind(Messages.Duplicates_summaryRefused, new Object[] { o.number(), reason(o.group()), o.group().value(), o.refused() }));
         }
-        String headline = NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { groupsMerged, outcomes.size(), mergeIds.size() });
-        refresh(); // the list read again says how many groups are left
+        String headline = NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { groupsMerged, done.size(), mergeIds.size() });
         summaryText = headline + "\n\n" + text;
-        int kindOfSummary = groupsMerged == outcomes.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
+        outcomes = List.copyOf(done);
+        boolean open = !grid.control().isDisposed();
+        if (open) {
+            mergeGroups.setEnabled(true);
+            refresh(); // the list read again says how many groups are left
+        }
+        int kindOfSummary = groupsMerged == done.size() ? org.eclipse.jface.dialogs.MessageDialog.INFORMATION
                 : org.eclipse.jface.dialogs.MessageDialog.WARNING;
-        summary = new org.eclipse.jface.dialogs.MessageDialog(getSite().getShell(), Messages.Duplicates_summaryTitle, null, summaryText,
+        summary = new org.eclipse.jface.dialogs.MessageDialog(shell.isDisposed() ? null : shell, Messages.Duplicates_summaryTitle, null, summaryText,
                 kindOfSummary, 0, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
         summary.setBlockOnOpen(false); // modal all the same
         summary.open();
+    }
+
+    /** Each selected group's outcome, in the order shown, once the last Merge Selected Groups is done ({@code null} before). */
+    public List<GroupOutcome> outcomes() {
         return outcomes;
+    }
+
+    /**
+     * For tests: called on the merging job's thread before each group is merged, with the group's number (a test holds
+     * the job there to show the UI thread is free meanwhile).
+     */
+    public void beforeEachGroup(java.util.function.IntConsumer hook) {
+        beforeGroup = hook;
     }
 
     /** The text of the summary Merge Selected Groups showed last. */
@@ -343,9 +420,19 @@ public class DuplicatesView extends GridListView<String, DuplicatesView.Row> {
         return grid.selectWhere(r -> r.member().id() == id);
     }
 
-    /** What the view says of the list (its content description). */
+    /** What the view says of the list, wrapped at the view's width above it. */
     public String message() {
-        return getContentDescription();
+        return description.getText();
+    }
+
+    /** The description of the list: shown above it, wrapped, the view laid out again for its new height. */
+    private void describe(String text) {
+        if (description.isDisposed()) {
+            return;
+        }
+        description.setText(text);
+        description.setToolTipText(text);
+        description.getParent().layout(true, true);
     }
 
     @Override

@@ -52,6 +52,9 @@ public final class Messages extends NLS {
     public static String Duplicates_title;
     public static String Duplicates_selectFirst;
     public static String Job_duplicates;
+    public static String Job_mergeGroups;
+    public static String Job_mergeGroup;
+    public static String Duplicates_cancelledBefore;
     public static String Duplicates_columnGroup;
     public static String Duplicates_columnReason;
     public static String Duplicates_columnValue;

@@ -45,8 +45,7 @@ public class ImportSummaryDialog extends MessageDialog {
         String outcome = switch (result.outcome()) {
         case COMPLETED -> result.failed() > 0 ? Messages.Summary_partial : Messages.Summary_completed;
         case ROLLED_BACK -> Messages.Summary_rolledBack;
-        case CANCELLED_ROLLED_BACK -> Messages.Summary_cancelledRolledBack;
-        case CANCELLED_AT_BATCH -> NLS.bind(Messages.Summary_cancelledAtBatch, result.lastCommittedRow());
+        case CANCELLED_ROLLED_BACK, CANCELLED_AT_BATCH -> result.cancelNote();
         };
         StringBuilder text = new StringBuilder(NLS.bind(Messages.Summary_message, new Object[] { fileName, counts, outcome }));
         for (ImportResult.Note note : result.notes()) {

@@ -50,10 +50,6 @@ public final class Messages extends NLS {
     public static String Migrate_noFolder;
     public static String Migrate_nothing;
     public static String Migrate_job;
-    public static String Migrate_fileSummary;
-    public static String Migrate_fileRolledBack;
-    public static String Migrate_fileStopped;
-    public static String Migrate_cancelled;
     public static String Migrate_close;
     public static String Job_export;
     public static String Job_import;
@@ -93,8 +89,6 @@ public final class Messages extends NLS {
     public static String Options_validRows;
     public static String Options_locale;
     public static String Options_localeDetect;
-    public static String Summary_cancelledAtBatch;
-    public static String Summary_cancelledRolledBack;
     public static String Summary_cellError;
     public static String Summary_completed;
     public static String Summary_counts;

@@ -30,7 +30,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IImportWizard;
 import org.eclipse.ui.IWorkbench;
-import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportService;
 import org.salesbench.importexport.Migrations;
 import org.salesbench.importexport.Migrations.FileSummary;
@@ -283,19 +282,11 @@ public class MigrationWizard extends Wizard implements IImportWizard {
                 text.append(failure).append('\n');
             }
             for (FileSummary s : results == null ? List.<FileSummary>of() : results) {
-                ImportResult r = s.result();
-                // a file cancelled whole wrote nothing (its counts say what would have been); one stopped at a batch kept those before
-                String line = switch (r.outcome()) {
-                case CANCELLED_ROLLED_BACK -> NLS.bind(Messages.Migrate_fileRolledBack, s.name(), s.targetId());
-                case CANCELLED_AT_BATCH -> NLS.bind(Messages.Migrate_fileStopped, new Object[] { s.name(), s.targetId(), r.lastCommittedRow(),
-                        r.created(), r.updated(), r.skipped(), r.failed() });
-                default -> NLS.bind(Messages.Migrate_fileSummary, new Object[] { s.name(), s.targetId(), r.created(), r.updated(), r.skipped(),
-                        r.failed() });
-                };
+                String line = Migrations.summaryLine(s.name(), s.targetId(), s.result());
                 text.append(line).append('\n');
             }
             if (cancelled) {
-                text.append(Messages.Migrate_cancelled).append('\n');
+                text.append(Migrations.cancelledNote()).append('\n');
             }
             summaryText = text.toString().strip();
             summary = new MessageDialog(display.getActiveShell(), Messages.Migrate_title, null, summaryText,

@@ -11,6 +11,9 @@ public final class CliMessages extends NLS {
     public static String Progress_line;
     public static String Progress_lineLeft;
     public static String Progress_done;
+    public static String Progress_file;
+    public static String Import_cancelledRerun;
+    public static String Import_cancelledRerunMatched;
     public static String Arg_file;
     public static String Arg_folder;
     public static String Arg_vendor;
@@ -19,7 +22,6 @@ public final class CliMessages extends NLS {
     public static String Migrate_noFolder;
     public static String Migrate_fileAbsent;
     public static String Migrate_fileLeftOut;
-    public static String Migrate_fileSummary;
     public static String Migrate_orphansPlaceholder;
     public static String Migrate_orphansPerContact;
     public static String Migrate_orphansSkipped;

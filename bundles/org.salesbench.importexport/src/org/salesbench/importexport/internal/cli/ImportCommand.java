@@ -21,6 +21,7 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
+import org.salesbench.cli.Interrupts;
 import org.salesbench.importexport.ColumnMapping;
 import org.salesbench.importexport.ImportPreview;
 import org.salesbench.importexport.ImportResult;
@@ -153,11 +154,14 @@ public class ImportCommand implements CliCommand {
         ImportSettings settings = new ImportSettings(target.id(), columns, values, match, mode, ImportSettings.DEFAULT_BATCH,
                 createMissing(args.option("create-missing"))).withAddValues(args.flag("add-values"));
         ImportResult result;
-        try {
-            // rows, rows/s and time left on standard error, when someone watches it (or --progress asks)
-            TerminalProgress progress = args.flag("progress") || TerminalProgress.stderrIsTerminal()
-                    ? new TerminalProgress(context.err(), System::nanoTime, settings.batchSize(), TerminalProgress.textRows(file)) : null;
-            result = service.run(file, read, settings, progress == null ? new NullProgressMonitor() : progress);
+        // rows, rows/s and time left on standard error, when someone watches it (or --progress asks)
+        TerminalProgress progress = args.flag("progress") || TerminalProgress.stderrIsTerminal()
+                ? new TerminalProgress(context.err(), System::nanoTime, settings.batchSize(), TerminalProgress.textRows(file)) : null;
+        NullProgressMonitor monitor = progress == null ? new NullProgressMonitor() : progress;
+        // Ctrl+C cancels as Cancel on the wizard's progress does (all-or-nothing: nothing written; valid rows: the batches
+        // before it kept), and the summary below says so; a second Ctrl+C stops at once
+        try (Interrupts interrupts = Interrupts.cancelling(monitor, context.err())) {
+            result = service.run(file, read, settings, monitor);
             if (progress != null) {
                 progress.finish(result.created() + result.updated() + result.skipped() + result.failed());
             }
@@ -180,13 +184,23 @@ public class ImportCommand implements CliCommand {
                 notes.append(notes.isEmpty() ? "" : ",").append("{\"note\":").append(jsonString(note.message())).append(",\"count\":")
                         .append(note.count()).append('}');
             }
-            context.out().println(String.format("{\"created\":%d,\"updated\":%d,\"skipped\":%d,\"failed\":%d%s}", result.created(),
-                    result.updated(), result.skipped(), result.failed(), notes.isEmpty() ? "" : ",\"notes\":[" + notes + "]"));
+            String cancelled = !result.cancelled() ? "" : ",\"cancelled\":true,\"lastCommittedRow\":" + result.lastCommittedRow();
+            context.out().println(String.format("{\"created\":%d,\"updated\":%d,\"skipped\":%d,\"failed\":%d%s%s}", result.created(),
+                    result.updated(), result.skipped(), result.failed(), cancelled, notes.isEmpty() ? "" : ",\"notes\":[" + notes + "]"));
         } else {
             context.out().println(summary);
+            if (result.cancelled()) {
+                context.out().println(result.cancelNote());
+            }
             for (ImportResult.Note note : result.notes()) {
                 context.err().println(NLS.bind(CliMessages.Import_note, note.message(), note.count()));
             }
+        }
+        if (result.cancelled()) {
+            if (result.outcome() == ImportResult.Outcome.CANCELLED_AT_BATCH && result.lastCommittedRow() > 0) {
+                context.err().println(match == MatchPolicy.NONE ? CliMessages.Import_cancelledRerun : CliMessages.Import_cancelledRerunMatched);
+            }
+            return CANCELLED;
         }
         if (result.wroteNothing()) {
             context.err().println(NLS.bind(CliMessages.Import_rolledBack, result.failed()));

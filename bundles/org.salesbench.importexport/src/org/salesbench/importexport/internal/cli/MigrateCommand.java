@@ -14,8 +14,11 @@ import org.salesbench.cli.Arguments;
 import org.salesbench.cli.CliCommand;
 import org.salesbench.cli.CommandContext;
 import org.salesbench.cli.CommandException;
+import org.salesbench.cli.Interrupts;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportService;
+import org.salesbench.importexport.ImportSettings;
+import org.salesbench.importexport.Migrations;
 import org.salesbench.importexport.RowError;
 import org.salesbench.importexport.internal.Migrator;
 import org.salesbench.importexport.internal.Migrator.FileResult;
@@ -24,7 +27,9 @@ import org.salesbench.importexport.internal.Migrator.Orphans;
 /**
  * {@code migrate <vendor> <folder>}: a whole data export of another CRM (the files its modules declare), in dependency
  * order, valid rows imported and the others reported, with a summary per file. A second run skips what the first
- * imported. Exit 1 when some row failed.
+ * imported. Exit 1 when some row failed. Ctrl+C (or SIGTERM) cancels as the wizard's Cancel does: the file being imported
+ * keeps the whole batches its line counts, the files after it are not read, the summary is printed and the exit code is
+ * {@link #CANCELLED}; a second Ctrl+C stops at once ({@link Interrupts}).
  */
 public class MigrateCommand implements CliCommand {
 
@@ -37,7 +42,7 @@ public class MigrateCommand implements CliCommand {
 
     @Override
     public int run(List<String> raw, CommandContext context) throws CommandException {
-        Arguments args = Arguments.parse(raw, Set.of("orphan-contacts"), Set.of("add-values"));
+        Arguments args = Arguments.parse(raw, Set.of("orphan-contacts"), Set.of("add-values", "progress"));
         List<String> positional = args.expect(CliMessages.Arg_vendor, CliMessages.Arg_folder);
         String vendor = positional.get(0).toLowerCase(Locale.ROOT);
         if (!Migrator.vendors().contains(vendor)) {
@@ -51,7 +56,11 @@ public class MigrateCommand implements CliCommand {
                 .toUpperCase(Locale.ROOT).replace('-', '_'));
         PrintStream out = context.out();
         int[] failed = { 0 };
-        try {
+        boolean showProgress = args.flag("progress") || TerminalProgress.stderrIsTerminal();
+        NullProgressMonitor run = new NullProgressMonitor();
+        TerminalProgress[] current = { null };
+        ImportService service = context.service(ImportService.class);
+        try (Interrupts interrupts = Interrupts.cancelling(run, context.err())) {
             List<Migrator.FileSpec> specs = Migrator.files(vendor);
             for (Migrator.FileSpec spec : specs) {
                 if (Migrator.find(folder, spec.name()).isEmpty()) {
@@ -61,10 +70,25 @@ public class MigrateCommand implements CliCommand {
             for (String name : Migrator.leftOut(vendor, folder)) {
                 out.println(NLS.bind(CliMessages.Migrate_fileLeftOut, name));
             }
-            new Migrator(context.service(ImportService.class)).addingValues(args.flag("add-values")).run(vendor, folder, orphans, r -> {
+            Migrator migrator = new Migrator(service).addingValues(args.flag("add-values"));
+            if (showProgress) {
+                // a line per file on standard error: its rows, rows/s and the time left, cancelled with the run
+                migrator = migrator.withFileProgress((spec, copy) -> current[0] = new TerminalProgress(context.err(), System::nanoTime,
+                        ImportSettings.DEFAULT_BATCH, TerminalProgress.textRows(copy)).forFile(spec.name(), run));
+            }
+            migrator.run(vendor, folder, orphans, r -> {
+                if (current[0] != null) {
+                    ImportResult result = r.result();
+                    current[0].finish(result.created() + result.updated() + result.skipped() + result.failed());
+                    current[0] = null;
+                }
                 print(out, r);
                 failed[0] += r.result().failed();
-            }, new NullProgressMonitor());
+            }, run);
+            if (interrupts.happened()) {
+                out.println(Migrations.cancelledNote());
+                return CANCELLED;
+            }
         } catch (IOException e) {
             throw CommandException.data(e.getMessage(), e);
         }
@@ -73,8 +97,7 @@ public class MigrateCommand implements CliCommand {
 
     private static void print(PrintStream out, FileResult r) {
         ImportResult result = r.result();
-        out.println(NLS.bind(CliMessages.Migrate_fileSummary, new Object[] { r.spec().name(), r.spec().target(), result.created(),
-                result.updated(), result.skipped(), result.failed() }));
+        out.println(Migrations.summaryLine(r.spec().name(), r.spec().target(), result));
         if (r.orphanHandling() != null && r.orphans() > 0) {
             String how = switch (r.orphanHandling()) {
             case PLACEHOLDER -> CliMessages.Migrate_orphansPlaceholder;

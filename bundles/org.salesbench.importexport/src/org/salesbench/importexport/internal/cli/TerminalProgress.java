@@ -24,6 +24,10 @@ final class TerminalProgress extends NullProgressMonitor {
     private final int batchSize;
     private final long totalRows;
     private final long start;
+    /** What the line begins with (a migration's file name), or {@code null}. */
+    private String label;
+    /** The monitor whose cancel this one reports (a migration's, for each file's progress), or {@code null}: its own. */
+    private org.eclipse.core.runtime.IProgressMonitor cancelledWith;
     private long lastDraw = Long.MIN_VALUE;
     private long batches;
     private int drawnWidth;
@@ -37,6 +41,27 @@ final class TerminalProgress extends NullProgressMonitor {
         this.batchSize = batchSize;
         this.totalRows = totalRows;
         this.start = nanos.getAsLong();
+    }
+
+    /** A line per file of a migration: "Contact.csv: 3000 of 30000 rows…", cancelled when {@code cancelledWith} is. */
+    TerminalProgress forFile(String fileLabel, org.eclipse.core.runtime.IProgressMonitor cancelled) {
+        this.label = fileLabel;
+        this.cancelledWith = cancelled;
+        return this;
+    }
+
+    @Override
+    public boolean isCanceled() {
+        return cancelledWith != null ? cancelledWith.isCanceled() : super.isCanceled();
+    }
+
+    @Override
+    public void setCanceled(boolean cancelled) {
+        if (cancelledWith != null) {
+            cancelledWith.setCanceled(cancelled);
+        } else {
+            super.setCanceled(cancelled);
+        }
     }
 
     /** Whether the process's standard error is a terminal someone watches (not a file or a pipe). */
@@ -78,7 +103,8 @@ final class TerminalProgress extends NullProgressMonitor {
         write(line);
     }
 
-    private void write(String line) {
+    private void write(String text) {
+        String line = label == null ? text : NLS.bind(CliMessages.Progress_file, label, text);
         String padded = line.length() < drawnWidth ? line + " ".repeat(drawnWidth - line.length()) : line;
         err.print('\r' + padded);
         err.flush();

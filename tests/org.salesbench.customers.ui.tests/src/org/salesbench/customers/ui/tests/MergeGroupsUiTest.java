@@ -1,6 +1,7 @@
 package org.salesbench.customers.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -30,7 +33,8 @@ import org.salesbench.ui.testing.UiTesting;
  * Merging several duplicate groups at once in the Duplicates view, in the real workbench under Xvfb: a record selected in
  * each of several groups, Merge Selected Groups merges each group into the record selected in it, each group in its own
  * transaction (a group with a record changed since it was listed is refused, changing nothing, and the others merge), a
- * summary names every group's outcome, and one Edit › Undo takes every group back.
+ * summary names every group's outcome, and one Edit › Undo takes every group back. The merges run in a job: held in the
+ * middle (before its second group), a round trip through the UI thread completes and the summary waits for the job.
  */
 class MergeGroupsUiTest {
 
@@ -89,8 +93,39 @@ class MergeGroupsUiTest {
             Customer edited = service.find(c2.getId()).orElseThrow();
             edited.setNotes("changed after the list was read");
             service.update(edited);
-            outcomes = list.mergeSelectedGroups();
-            UiTesting.processEvents();
+            // the merges run in a job: held before its second group, the UI thread answers meanwhile
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger groupsStarted = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicReference<Thread> merging = new java.util.concurrent.atomic.AtomicReference<>();
+            list.beforeEachGroup(number -> {
+                merging.set(Thread.currentThread());
+                if (groupsStarted.incrementAndGet() == 2) {
+                    holding.countDown();
+                    // from the job's thread: a round trip through the UI thread completes while the merge is under way
+                    Display.getDefault().syncExec(() -> answered.set(true));
+                    try {
+                        release.await(UiTesting.TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            Job job = list.mergeSelectedGroups();
+            assertNotNull(job, "a job merges the groups");
+            UiTesting.waitUntil("the job holding before its second group", () -> holding.getCount() == 0);
+            assertNotEquals(Display.getDefault().getThread(), merging.get(), "the groups are merged off the UI thread");
+            UiTesting.waitUntil("the UI thread's answer to the merging job", answered::get);
+            java.util.concurrent.atomic.AtomicBoolean asyncRan = new java.util.concurrent.atomic.AtomicBoolean();
+            Display.getDefault().asyncExec(() -> asyncRan.set(true));
+            UiTesting.waitUntil("an asyncExec run while the merge is held", asyncRan::get);
+            assertEquals(Job.RUNNING, job.getState(), "the merge is still running while the UI thread works");
+            assertNull(list.outcomes(), "no summary before the merges are done");
+            release.countDown();
+            UiTesting.waitUntil("the summary of the merges", () -> list.outcomes() != null);
+            list.beforeEachGroup(null);
+            outcomes = list.outcomes();
             assertEquals(3, outcomes.size(), outcomes.toString());
             java.util.Map<Long, DuplicatesView.GroupOutcome> byKept = outcomes.stream()
                     .collect(Collectors.toMap(o -> o.kept().id(), o -> o));
@@ -170,8 +205,9 @@ class MergeGroupsUiTest {
                     && r.group().reason() == org.salesbench.customers.DuplicateCandidate.Reason.PHONE).count() == 4);
             assertEquals(2, list.selectAlso(r -> (r.member().id() == keep1 || r.member().id() == keep2)
                     && r.group().reason() == org.salesbench.customers.DuplicateCandidate.Reason.PHONE));
-            List<DuplicatesView.GroupOutcome> outcomes = list.mergeSelectedGroups();
-            UiTesting.processEvents();
+            assertNotNull(list.mergeSelectedGroups());
+            UiTesting.waitUntil("the summary of the merges", () -> list.outcomes() != null);
+            List<DuplicatesView.GroupOutcome> outcomes = list.outcomes();
             assertEquals(2, outcomes.size(), outcomes.toString());
             outcomes.forEach(o -> assertNull(o.refused(), o.refused()));
             assertTrue(list.summaryText().contains(NLS.bind(Messages.Duplicates_mergedGroups, new Object[] { 2, 2, 2 })));

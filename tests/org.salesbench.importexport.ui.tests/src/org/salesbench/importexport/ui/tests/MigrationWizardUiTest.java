@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -140,7 +139,7 @@ class MigrationWizardUiTest {
         assertNull(job.failure(), job.failure());
         assertTrue(job.cancelled());
         String text = job.summaryText();
-        assertTrue(text.contains(org.salesbench.importexport.ui.internal.Messages.Migrate_cancelled), text);
+        assertTrue(text.contains(org.salesbench.importexport.Migrations.cancelledNote()), text);
         job.summary().close();
         Map<String, FileSummary> byFile = job.results().stream().collect(Collectors.toMap(FileSummary::name, s -> s));
         assertEquals(accounts, byFile.get("Account.csv").result().created(), "the file before the cancel is whole");
@@ -195,9 +194,8 @@ class MigrationWizardUiTest {
         ImportResult inside = byFile.get("Contact.csv").result();
         assertEquals(ImportResult.Outcome.CANCELLED_AT_BATCH, inside.outcome(), text);
         assertTrue(inside.created() > 0 && inside.created() < contacts, "the cancel landed inside the file: " + text);
-        assertTrue(text.contains(NLS.bind(org.salesbench.importexport.ui.internal.Messages.Migrate_fileStopped, new Object[] { "Contact.csv",
-                "contacts", inside.lastCommittedRow(), inside.created(), 0, 0, 0 })), text);
-        assertTrue(text.contains(org.salesbench.importexport.ui.internal.Messages.Migrate_cancelled), text);
+        assertTrue(text.contains(org.salesbench.importexport.Migrations.summaryLine("Contact.csv", "contacts", inside)), text);
+        assertTrue(text.contains(org.salesbench.importexport.Migrations.cancelledNote()), text);
         assertEquals(inside.created(), count(contactsOf, like), "exactly the batches the summary counts");
         assertEquals(inside.created(), count("SELECT COUNT(*) FROM SB_CONTACT_EMAIL E JOIN SB_CONTACT C ON C.ID = E.CONTACT_ID WHERE C.NAME LIKE ?1",
                 like), "each with its e-mail");

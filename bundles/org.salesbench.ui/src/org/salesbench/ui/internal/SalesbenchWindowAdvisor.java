@@ -30,6 +30,7 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        OpeningProgress.close(); // the "Opening the workbench…" window the database's opening left up
         org.salesbench.ui.StartupTimes.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
         org.salesbench.ui.internal.help.Welcome.showOnFirstStart(getWindowConfigurer().getWindow());
         SmokeTest.runIfRequested(getWindowConfigurer().getWindow());

@@ -15,8 +15,6 @@ import javax.management.ObjectName;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.salesbench.persistence.Database;
-import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.internal.JdbcTables;
 
 /**
@@ -34,15 +32,11 @@ class DerbyCatalogTest {
         if (connection != null) {
             connection.close();
         }
-        try {
-            Database.connect(new DatabaseSettings("jdbc:derby:" + name + ";drop=true", null, null)).close();
-        } catch (SQLException expected) {
-            // 08006: dropped
-        }
+        MemoryDerby.drop(name);
     }
 
     private Connection connect() throws SQLException {
-        connection = Database.connect(new DatabaseSettings("jdbc:derby:" + name + ";create=true", null, null));
+        connection = MemoryDerby.connect(name);
         return connection;
     }
 

@@ -30,6 +30,10 @@ import org.salesbench.ui.testing.UiTesting;
  */
 class StartupSchedulersUiTest {
 
+    /** The process gating (an immediate component) and the process service it gets only when it runs. */
+    private static final String GATING = "org.salesbench.workflow.internal.process.ProcessGating";
+    private static final String PROCESS = "org.salesbench.workflow.internal.process.ProcessServiceImpl";
+
     /** Each scheduler's component and the component of the service its job uses. */
     private static final Map<String, String> SCHEDULERS = new LinkedHashMap<>();
 
@@ -44,9 +48,6 @@ class StartupSchedulersUiTest {
         SCHEDULERS.put(GATING, PROCESS);
     }
 
-    /** The process gating (an immediate component) and the process service it gets only when it runs. */
-    private static final String GATING = "org.salesbench.workflow.internal.process.ProcessGating";
-    private static final String PROCESS = "org.salesbench.workflow.internal.process.ProcessServiceImpl";
 
     /**
      * The report service is left out of the check at the first view: on the first start of a new workspace (as every

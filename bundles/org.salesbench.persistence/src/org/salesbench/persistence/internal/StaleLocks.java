@@ -21,25 +21,27 @@ public final class StaleLocks {
     }
 
     public static Optional<String> release(Connection connection, String databaseName) throws SQLException {
-        Optional<Instant> processStart = ProcessHandle.current().info().startInstant();
-        if (processStart.isEmpty() || !JdbcTables.exists(connection, "DATABASECHANGELOGLOCK")) {
+        if (!JdbcTables.exists(connection, "DATABASECHANGELOGLOCK")) {
             return Optional.empty();
         }
-        Timestamp started = Timestamp.from(processStart.get());
         String lockedBy;
         Timestamp granted;
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT LOCKEDBY, LOCKGRANTED FROM DATABASECHANGELOGLOCK WHERE LOCKED = ? AND LOCKGRANTED < ?")) {
+                "SELECT LOCKEDBY, LOCKGRANTED FROM DATABASECHANGELOGLOCK WHERE LOCKED = ? AND LOCKGRANTED IS NOT NULL")) {
             select.setBoolean(1, true);
-            select.setTimestamp(2, started);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.empty();
+                    return Optional.empty(); // the usual case: no lock at all, and no need to ask when this process started
                 }
                 lockedBy = rs.getString(1);
                 granted = rs.getTimestamp(2);
             }
         }
+        Optional<Instant> processStart = ProcessHandle.current().info().startInstant();
+        if (processStart.isEmpty() || !granted.toInstant().isBefore(processStart.get())) {
+            return Optional.empty();
+        }
+        Timestamp started = Timestamp.from(processStart.get());
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE DATABASECHANGELOGLOCK SET LOCKED = ?, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE LOCKED = ? AND LOCKGRANTED < ?")) {
             update.setBoolean(1, false);

@@ -51,9 +51,11 @@ public class Application implements IApplication {
                 }
                 StartupTimes.phase("database");
                 if (!database.notices().isEmpty()) { // e.g. a lock a crashed Salesbench left, released
+                    OpeningProgress.close(); // the message is read before the workbench comes
                     MessageDialog.openWarning(null, Messages.Application_databaseNoticeTitle, String.join("\n\n", database.notices()));
                 }
             } catch (DatabaseException | IllegalArgumentException e) {
+                OpeningProgress.close();
                 System.err.println("salesbench: " + e.getMessage());
                 context.applicationRunning();
                 MessageDialog.openError(null, Messages.Application_databaseErrorTitle, e.getMessage());
@@ -62,6 +64,7 @@ public class Application implements IApplication {
             int code = PlatformUI.createAndRunWorkbench(display, new SalesbenchWorkbenchAdvisor());
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
+            OpeningProgress.close(); // if the workbench never showed its window
             if (database != null) {
                 database.close();
             }

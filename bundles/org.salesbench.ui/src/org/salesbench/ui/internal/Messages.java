@@ -35,6 +35,7 @@ public final class Messages extends NLS {
     public static String Application_databaseNoticeTitle;
     public static String Opening_opening;
     public static String Opening_creating;
+    public static String Opening_workbench;
     public static String Window_title;
     public static String Menu_file;
     public static String Menu_new;

@@ -20,6 +20,10 @@ import org.salesbench.persistence.DatabaseSettings;
  * Opens the database off the user interface thread and, when that takes longer than a moment, shows a small window
  * saying so, with a moving progress bar: a first start creates the whole schema, which on a busy machine takes minutes,
  * and the user saw nothing at all meanwhile. The user interface thread keeps answering the window system meanwhile.
+ * <p>
+ * Once the database is open the window stays, saying the workbench is being opened, until the workbench window shows
+ * ({@link #close()}): making that window takes seconds more (a first start's many more), during which nothing of ours
+ * was on the screen.
  */
 public final class OpeningProgress {
 
@@ -28,12 +32,17 @@ public final class OpeningProgress {
     /** The window's text (tests look for it). */
     public static final String SHELL_DATA = "org.salesbench.ui.openingProgress";
 
+    /** The window left up after a successful opening, until the workbench window shows; touched on the UI thread only. */
+    private static Shell kept;
+
     private OpeningProgress() {
     }
 
     /**
      * Runs {@code opening} in a thread of its own and returns its result; the user interface thread dispatches events
-     * until it is done. An exception of the opening is thrown here as it was thrown there.
+     * until it is done. An exception of the opening is thrown here as it was thrown there, and the window is gone then;
+     * after a successful one the window, if it was shown, stays up saying the workbench is being opened, until
+     * {@link #close()}.
      */
     public static <T> T open(Display display, DatabaseSettings settings, Supplier<T> opening) {
         boolean creating = isNew(settings);
@@ -57,15 +66,21 @@ public final class OpeningProgress {
             }
         });
         thread.start();
+        boolean opened = false;
         try {
             while (!result.isDone()) {
                 if (!display.readAndDispatch()) {
                     display.sleep();
                 }
             }
+            opened = !result.isCompletedExceptionally();
         } finally {
             if (shell[0] != null && !shell[0].isDisposed()) {
-                shell[0].dispose();
+                if (opened) {
+                    keep(shell[0]);
+                } else {
+                    shell[0].dispose();
+                }
             }
         }
         try {
@@ -78,6 +93,32 @@ public final class OpeningProgress {
                 throw err;
             }
             throw e;
+        }
+    }
+
+    /** The window stays, saying what comes next, and is painted so before the workbench takes the thread. */
+    private static void keep(Shell shell) {
+        close();
+        shell.setData(SHELL_DATA, Messages.Opening_workbench);
+        for (org.eclipse.swt.widgets.Control child : shell.getChildren()) {
+            if (child instanceof Label label) {
+                label.setText(Messages.Opening_workbench);
+            }
+        }
+        shell.layout(true);
+        shell.update();
+        kept = shell;
+    }
+
+    /**
+     * Closes the window a successful opening left up: the workbench window shows (or the start ends another way). Does
+     * nothing when there is none; call on the user interface thread.
+     */
+    public static void close() {
+        Shell shell = kept;
+        kept = null;
+        if (shell != null && !shell.isDisposed()) {
+            shell.dispose();
         }
     }
 

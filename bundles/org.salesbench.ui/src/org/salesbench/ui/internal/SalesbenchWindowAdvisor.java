@@ -30,6 +30,10 @@ public class SalesbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     @Override
     public void postWindowOpen() {
+        // the "Opening the workbench…" window the database's opening left up goes once the user interface thread is
+        // back in its event loop with nothing else to do, i.e. once the workbench window has painted: the window opens
+        // here, but on a first start it stays unpainted for seconds more while its parts (and the welcome page) are made
+        getWindowConfigurer().getWindow().getShell().getDisplay().asyncExec(OpeningProgress::close);
         org.salesbench.ui.StartupTimes.windowOpened(getWindowConfigurer().getWindow().getShell().getDisplay());
         org.salesbench.ui.internal.help.Welcome.showOnFirstStart(getWindowConfigurer().getWindow());
         SmokeTest.runIfRequested(getWindowConfigurer().getWindow());

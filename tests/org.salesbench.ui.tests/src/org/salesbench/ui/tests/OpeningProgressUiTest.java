@@ -45,7 +45,11 @@ class OpeningProgressUiTest {
         });
         assertEquals("opened", opened);
         assertEquals(Messages.Opening_opening, seen.get(), "the window said what is going on while the opening ran");
-        assertEquals(null, progressText(), "and is gone once the database is open");
+        assertEquals(Messages.Opening_workbench, progressText(),
+                "once the database is open it stays, saying the workbench comes, until the workbench window shows");
+        OpeningProgress.close();
+        assertEquals(null, progressText(), "and is gone when the workbench window shows");
+        OpeningProgress.close(); // again: nothing left to close
     }
 
     @Test
@@ -66,6 +70,7 @@ class OpeningProgressUiTest {
             throw failure;
         }));
         assertSame(failure, thrown, "the reason reaches the error dialog unchanged");
+        assertEquals(null, progressText(), "no window stays up over the error dialog");
         assertTrue(Arrays.stream(display.getShells()).noneMatch(s -> s.getData(OpeningProgress.SHELL_DATA) != null && !s.isDisposed()));
     }
 

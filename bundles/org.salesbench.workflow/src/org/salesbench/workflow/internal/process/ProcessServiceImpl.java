@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +23,6 @@ import org.salesbench.core.events.EventTopics.Change;
 import org.salesbench.core.security.AccessDeniedException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.SecurityService;
-import org.salesbench.core.time.AfterFirstView;
 import org.salesbench.core.time.Clocks;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
@@ -33,7 +31,6 @@ import org.salesbench.opportunities.OpportunityService;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
-import org.salesbench.persistence.Database;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.users.Role;
 import org.salesbench.users.UserService;
@@ -46,10 +43,12 @@ import org.salesbench.workflow.process.ProcessStep;
 import org.salesbench.workflow.process.StepRecord;
 
 /**
- * The process service: steps in SB_PROCESS_STEP/SB_PROCESS_ITEM, ticks in SB_PROCESS_TICK, the board by SQL. Immediate,
- * so the process's stage rule is named on the pipelines' stages when the application starts, not when a view first asks.
+ * The process service: steps in SB_PROCESS_STEP/SB_PROCESS_ITEM, ticks in SB_PROCESS_TICK, the board by SQL. Not
+ * immediate: {@link ProcessGating} names the process's stage rule on the pipelines' stages when the application starts
+ * (in the workbench after its first view painted), and gets this service only then, so that it and the services it
+ * references (opportunities, pipelines, security, users) do not come up with the database before the first view.
  */
-@Component(service = ProcessService.class, immediate = true)
+@Component(service = ProcessService.class)
 public class ProcessServiceImpl implements ProcessService {
 
     private static final int MAX_LABEL = 200;
@@ -69,33 +68,7 @@ public class ProcessServiceImpl implements ProcessService {
     public ProcessServiceImpl(@Reference UnitOfWork unitOfWork, @Reference SecurityService security, @Reference DomainEventPublisher events,
             @Reference PipelineService pipelines, @Reference OpportunityService opportunities) {
         this(unitOfWork, security, events, pipelines, opportunities, Clocks.system());
-        if (WORKBENCH_APPLICATION.equals(System.getProperty("eclipse.application"))) {
-            // the component comes up while the workbench starts, whose first view needs none of this; its reads were
-            // the start's first JPA queries and would deploy the persistence unit, which the first view does not need
-            // either: it runs in the background after the first view painted (AfterFirstView), as soon as
-            // something else has deployed the unit (a view that lists opportunities, well before anyone moves one), and
-            // at the latest a minute after that paint
-            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
-            Job gating = Job.create(Messages.Gating_job, (org.eclipse.core.runtime.ICoreRunnable) monitor -> {
-                if (once.compareAndSet(false, true)) {
-                    applyGatingWherePermitted();
-                }
-            });
-            gating.setSystem(true);
-            if (unitOfWork instanceof Database database) {
-                database.whenUnitReady(unit -> AfterFirstView.schedule(gating, java.time.Duration.ZERO));
-            }
-            AfterFirstView.schedule(gating, java.time.Duration.ofMillis(GATING_AT_THE_LATEST_MS));
-        } else {
-            applyGatingWherePermitted(); // the command line and tests: before the first command uses it
-        }
     }
-
-    /** How long after the workbench's first view painted the gating runs if nothing needed the persistence unit before. */
-    static final long GATING_AT_THE_LATEST_MS = 60_000;
-
-    /** The application whose start the gating is not to hold up: the workbench's. */
-    static final String WORKBENCH_APPLICATION = "org.salesbench.ui.application";
 
     /** With the clock that says what "now" is: SLA breaches, the time open records have spent in a step. */
     public ProcessServiceImpl(UnitOfWork unitOfWork, SecurityService security, DomainEventPublisher events, PipelineService pipelines,
@@ -273,7 +246,7 @@ public class ProcessServiceImpl implements ProcessService {
 
     /**
      * The shipped processes are written by the changelog, which may not touch the pipelines' stage rules: they are named
-     * here, when the service starts, if the user may edit pipelines (the owner of an embedded database always may);
+     * here, when the application starts ({@link ProcessGating}), if the user may edit pipelines (the owner of an embedded database always may);
      * otherwise the first save of a process by a power user does it.
      */
     void applyGatingWherePermitted() {

@@ -25,8 +25,14 @@ import org.salesbench.ui.testing.UiTesting;
  * pipeline snapshots, the receivables' ageing day, the nightly retraining) come up without the service their job uses:
  * when the first view painted, each scheduler was active and none of their services was (their components only
  * registered, not activated; the report service apart, see {@link #REPORTS}). Once their jobs run, each gets its service.
+ * The process gating, which names the processes' stage rules, holds the process service (and what that references) the
+ * same way.
  */
 class StartupSchedulersUiTest {
+
+    /** The process gating (an immediate component) and the process service it gets only when it runs. */
+    private static final String GATING = "org.salesbench.workflow.internal.process.ProcessGating";
+    private static final String PROCESS = "org.salesbench.workflow.internal.process.ProcessServiceImpl";
 
     /** Each scheduler's component and the component of the service its job uses. */
     private static final Map<String, String> SCHEDULERS = new LinkedHashMap<>();
@@ -38,7 +44,10 @@ class StartupSchedulersUiTest {
         SCHEDULERS.put("org.salesbench.contracts.internal.receivables.NightlyAgeingDay", "org.salesbench.contracts.internal.receivables.ReceivablesServiceImpl");
         SCHEDULERS.put("org.salesbench.opportunities.winprobability.internal.NightlyRetraining",
                 "org.salesbench.opportunities.winprobability.internal.WinProbabilityServiceImpl");
+        // not a scheduler of nightly work, but of the same kind: it names the processes' stage rules after the first view
+        SCHEDULERS.put(GATING, PROCESS);
     }
+
 
     /**
      * The report service is left out of the check at the first view: on the first start of a new workspace (as every
@@ -88,6 +97,9 @@ class StartupSchedulersUiTest {
         done.forEach((job, result) -> assertTrue(result.getSeverity() < IStatus.ERROR, job.getName() + ": " + result));
         Set<String> activeNow = StartupTimes.activeComponents();
         jobs.forEach((job, service) -> assertTrue(activeNow.contains(service), service + " was got by the run of " + job.getName()));
+        // the gating's job (in the test harness scheduled at once after the first view) got the process service
+        UiTesting.waitUntil("the process gating got its service after the first view",
+                () -> StartupTimes.activeComponents().contains(PROCESS), 60_000);
     }
 
     /** The service component a job of the five schedulers uses (by the job's class or family), or null for another job. */

@@ -12,7 +12,7 @@ import org.salesbench.ui.testing.UiTesting;
 import org.salesbench.workflow.process.ProcessService;
 
 /**
- * The shipped processes' stage rules are named by the process service in the background once the workbench has
+ * The shipped processes' stage rules are named by the process gating in the background once the workbench has
  * started (no longer on the user interface thread while it starts): they must still be named, on every stage.
  */
 class GatingAfterStartUiTest {
@@ -20,7 +20,7 @@ class GatingAfterStartUiTest {
     @Test
     void everyStageOfTheShippedPipelinesIsGatedByItsProcessAfterTheWorkbenchStarted() {
         PipelineService pipelines = Services.get(PipelineService.class);
-        Services.get(ProcessService.class); // the component is immediate: here already
+        Services.get(ProcessService.class);
         UiTesting.waitUntil("every stage carries the process's rule", () -> {
             // the shipped ones: a pipeline another test makes meanwhile is gated on its first process save, or the next start
             List<Pipeline> all = pipelines.pipelines(false).stream().filter(p -> p.getNameKey() != null).toList();

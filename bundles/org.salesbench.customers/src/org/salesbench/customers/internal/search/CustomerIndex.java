@@ -166,6 +166,15 @@ final class CustomerIndex implements Closeable {
         writer.getConfig().setRAMBufferSizeMB(megabytes);
     }
 
+    /**
+     * Writes the buffered documents as a segment, without committing it: a bulk load's indexer does it as soon as it has
+     * the last document, while the database still builds its own indexes, so that the commit after the load has little
+     * left to write. Uncommitted, the segment is dropped by the next opening if the process dies before the commit.
+     */
+    void flush() throws IOException {
+        writer.flush();
+    }
+
     void delete(Collection<Long> ids) throws IOException {
         Term[] terms = ids.stream().map(id -> new Term(ID, Long.toString(id))).toArray(Term[]::new);
         if (terms.length > 0) {

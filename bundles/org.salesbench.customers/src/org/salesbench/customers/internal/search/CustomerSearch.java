@@ -714,6 +714,8 @@ public final class CustomerSearch implements AutoCloseable {
         private int addedCount;
         private volatile boolean stopped;
         private boolean ended;
+        /** The last batch was handed over ({@link #finish}). */
+        private boolean finished;
 
         private LoadIndexing() {
             if (onServer()) {
@@ -743,6 +745,11 @@ public final class CustomerSearch implements AutoCloseable {
                         added[addedCount++] = document.row().id();
                     }
                 }
+                if (!stopped) {
+                    // the last document is in (finish(), or committed()): its segment is written now, beside the
+                    // database's index builds at the end of the load, not after them in the commit
+                    index.flush();
+                }
                 index.ramBuffer(CustomerIndex.RAM_BUFFER_MB);
                 if (stopped) {
                     throw new IOException("the bulk load ended without its customers");
@@ -762,6 +769,17 @@ public final class CustomerSearch implements AutoCloseable {
         public void add(List<java.util.function.Supplier<IndexedCustomer>> customers) {
             if (!customers.isEmpty()) {
                 handOver(customers);
+            }
+        }
+
+        /**
+         * No more customers will come: the indexer writes what it holds (uncommitted) while the load finishes, rather than
+         * in {@link #committed}. Staging calls it once it has handed over its last rows.
+         */
+        public void finish() {
+            if (!ended && !finished) {
+                finished = true;
+                handOver(END);
             }
         }
 
@@ -793,7 +811,10 @@ public final class CustomerSearch implements AutoCloseable {
                 return false;
             }
             ended = true;
-            handOver(END); // returns at once if the indexer failed
+            if (!finished) {
+                finished = true;
+                handOver(END); // returns at once if the indexer failed
+            }
             try {
                 CustomerIndex index = indexed.join();
                 synchronized (CustomerSearch.this) {

@@ -438,6 +438,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
             }
             wholeCustomers.finish();
             wholeTags.finish();
+            wholeIndexing.finish(); // its last segment is written while Derby sorts and builds the table's indexes
             try {
                 wholeLoading.join();
                 loaded = true;

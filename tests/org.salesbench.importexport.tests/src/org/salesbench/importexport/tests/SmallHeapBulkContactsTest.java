@@ -22,11 +22,12 @@ import org.salesbench.persistence.DatabaseSettings;
 
 /**
  * A contacts file whose bulk load stages far more than a small heap holds: 120,000 contacts with four phones and four
- * e-mails each and an external id (960,000 phone and e-mail rows and 120,000 external ids, over 130 MB as staged objects)
- * import through the bulk path in a JVM of its own with {@code -Xmx128m} (the {@code small-heap-bulk} execution in this
- * module's pom). Before the later tables and the external ids spilled to a file ({@code DerbyBulkInsert.spilling},
- * {@code BulkLoad}) the phones, e-mails and external ids of the whole file waited in memory for the contacts' insert to
- * end, and this run died with OutOfMemoryError, as the 1,000,000-row {@code cli import contacts} did at {@code -Xmx1g}.
+ * e-mails each and an external id (960,000 phone and e-mail rows and 120,000 external ids: about 140 MB as the staged
+ * objects, counted by their sizes) import through the bulk path in a JVM of its own with {@code -Xmx128m} (the
+ * {@code small-heap-bulk} execution in this module's pom). Before the later tables and the external ids spilled to a
+ * file ({@code DerbyBulkInsert.spilling}, {@code BulkLoad}) the phones, e-mails and external ids of the whole file
+ * waited in memory for the contacts' insert to end, which is how the 1,000,000-row {@code cli import contacts} ran out
+ * of its 1 GB heap.
  */
 class SmallHeapBulkContactsTest {
 

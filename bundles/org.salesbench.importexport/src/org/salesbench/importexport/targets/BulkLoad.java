@@ -35,6 +35,12 @@ public abstract class BulkLoad implements BulkWriter.Staging {
     /** Batches staged but not yet inserted before staging waits for the loader: enough to ride out its index sorts. */
     protected static final int BATCHES_AHEAD = 4;
 
+    /**
+     * Rows of each later table (and external ids) a load keeps in memory until the first table is in; the rest wait in a
+     * spill file ({@link DerbyBulkInsert#spilling}), so a file of any size stages in bounded memory. Default 10,000.
+     */
+    public static final String SPILL_ROWS_PROPERTY = "salesbench.import.spillRows";
+
     protected final UnitOfWork unitOfWork;
     /** Created and updated time of every new row. */
     protected final Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
@@ -43,7 +49,18 @@ public abstract class BulkLoad implements BulkWriter.Staging {
     private final String table;
     private final String loadFailed;
     private final List<DerbyBulkInsert> inserts = new ArrayList<>();
-    private final Map<String, Long> externalIds = new HashMap<>();
+    /**
+     * The run's new external ids, bulk-inserted after the tables (spilled past {@link #SPILL_ROWS}); one that the
+     * entity's ids or an earlier row of the run may hold already goes to {@link #repointed} instead.
+     */
+    private final DerbyBulkInsert externalIdRows;
+    private long externalIdCount;
+    /** New external ids not yet handed to {@link #externalIdRows}: a batch at a time. */
+    private List<Object[]> pendingExternalIds = new ArrayList<>();
+    /** External ids re-pointed after the bulk insert, as {@link ExternalIds#put} does (the last of a run's wins). */
+    private final Map<String, Long> repointed = new HashMap<>();
+    /** Fingerprints of the entity's external ids and of those staged: what may be there already. Read at the first one. */
+    private Fingerprints seen;
     private final List<long[]> idRanges = new ArrayList<>();
     private CompletableFuture<Void> loading;
     private int staged;
@@ -61,11 +78,19 @@ public abstract class BulkLoad implements BulkWriter.Staging {
         this.entity = entity;
         this.table = table;
         this.loadFailed = loadFailed;
+        this.externalIdRows = DerbyBulkInsert.spilling("SB_IMPORT_EXTERNAL_ID", List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID"), spillRows());
     }
 
-    /** Adds a table to load, after those added before; the first is fed while staging goes on, the others wait in memory. */
+    private static int spillRows() {
+        return Math.max(1, Integer.getInteger(SPILL_ROWS_PROPERTY, 10_000));
+    }
+
+    /**
+     * Adds a table to load, after those added before; the first is fed while staging goes on, the others wait (in memory
+     * up to {@value #SPILL_ROWS_PROPERTY} rows, then in a spill file).
+     */
     protected final int table(String name, List<String> columns) {
-        inserts.add(new DerbyBulkInsert(name, columns, inserts.isEmpty() ? BATCHES_AHEAD : 0));
+        inserts.add(inserts.isEmpty() ? new DerbyBulkInsert(name, columns, BATCHES_AHEAD) : DerbyBulkInsert.spilling(name, columns, spillRows()));
         return inserts.size() - 1;
     }
 
@@ -105,9 +130,46 @@ public abstract class BulkLoad implements BulkWriter.Staging {
 
     /** Records the external id of a staged record, written with the load. */
     protected final void externalId(String externalId, long id) {
-        if (externalId != null && !externalId.isBlank()) {
-            externalIds.put(externalId.strip(), id);
+        if (externalId == null || externalId.isBlank()) {
+            return;
         }
+        String external = externalId.strip();
+        if (seen == null) {
+            seen = new Fingerprints();
+            withConnection(c -> {
+                try (var select = c.prepareStatement("SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
+                    select.setString(1, entity);
+                    try (var rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            seen.add(rs.getString(1));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        if (seen.add(external)) {
+            pendingExternalIds.add(new Object[] { entity, external, id });
+            externalIdCount++;
+            if (pendingExternalIds.size() >= 1_000) {
+                flushExternalIds();
+            }
+        } else {
+            repointed.put(external, id); // the table's, an earlier row's, or (rarely) one of the same fingerprint
+        }
+    }
+
+    private void flushExternalIds() {
+        externalIdRows.add(pendingExternalIds);
+        pendingExternalIds = new ArrayList<>();
+    }
+
+    /** The run's external ids, in the caller's transaction: the new ones by bulk insert, then the re-pointed ones. */
+    private void writeExternalIds(Connection connection) throws SQLException {
+        if (externalIdCount > 0) {
+            externalIdRows.insert(connection);
+        }
+        ExternalIds.put(connection, entity, repointed);
     }
 
     /**
@@ -140,7 +202,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
                             insert.insert(connection);
                         }
                         afterInserts(connection);
-                        putExternalIds(connection, entity, externalIds);
+                        writeExternalIds(connection);
                     } catch (SQLException e) {
                         throw new PersistenceException(e.getMessage(), e);
                     }
@@ -149,6 +211,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
                 loading.complete(null);
             } catch (Throwable e) {
                 inserts.forEach(DerbyBulkInsert::stop); // staging must not wait for a loader that is gone
+                externalIdRows.stop();
                 loading.completeExceptionally(e);
             }
         }, "Salesbench " + entity + " bulk load");
@@ -198,12 +261,14 @@ public abstract class BulkLoad implements BulkWriter.Staging {
 
     @Override
     public final void load() throws ImportException {
+        flushExternalIds();
+        externalIdRows.finish();
         if (loading == null) {
-            if (!externalIds.isEmpty()) {
+            if (externalIdCount > 0 || !repointed.isEmpty()) {
                 // nothing to insert, but rows that named a record already there (skipped) bring their external ids,
                 // which a row-by-row run records too: written now, when the run commits
                 withConnection(c -> {
-                    putExternalIds(c, entity, externalIds);
+                    writeExternalIds(c);
                     return null;
                 });
             }
@@ -249,6 +314,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
     public void close() {
         if (loading != null && !loading.isDone()) {
             inserts.forEach(DerbyBulkInsert::stop);
+            externalIdRows.stop();
             try {
                 loading.join();
             } catch (CompletionException expected) {
@@ -256,6 +322,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
             }
         }
         inserts.forEach(DerbyBulkInsert::close);
+        externalIdRows.close();
     }
 
     private static String rootMessage(Throwable e) {
@@ -264,5 +331,66 @@ public abstract class BulkLoad implements BulkWriter.Staging {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * A set of 64-bit fingerprints of strings, 8 to 16 bytes each (open addressing): what a run keeps per external id
+     * instead of the id itself. {@link #add} is false when the string, or another of the same fingerprint (about one in
+     * 2^64), was added before; the caller then takes the exact way for that one.
+     */
+    static final class Fingerprints {
+
+        private long[] slots = new long[1 << 10];
+        private int size;
+
+        boolean add(String s) {
+            long h = fingerprint(s);
+            if (size * 2 >= slots.length) {
+                grow();
+            }
+            if (!insert(slots, h)) {
+                return false;
+            }
+            size++;
+            return true;
+        }
+
+        private boolean insert(long[] table, long h) {
+            int mask = table.length - 1;
+            for (int i = (int) (h ^ (h >>> 32)) & mask;; i = (i + 1) & mask) {
+                if (table[i] == 0) {
+                    table[i] = h;
+                    return true;
+                }
+                if (table[i] == h) {
+                    return false;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            for (long h : old) {
+                if (h != 0) {
+                    insert(slots, h);
+                }
+            }
+        }
+
+        /** FNV-1a over the chars, then a 64-bit finaliser; never 0 (an empty slot). */
+        static long fingerprint(String s) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < s.length(); i++) {
+                h ^= s.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            h ^= h >>> 33;
+            return h == 0 ? 1 : h;
+        }
     }
 }

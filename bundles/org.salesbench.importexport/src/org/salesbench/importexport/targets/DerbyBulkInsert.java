@@ -1,5 +1,7 @@
 package org.salesbench.importexport.targets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -29,6 +31,8 @@ public final class DerbyBulkInsert implements AutoCloseable {
     /** Markers in the queue, told apart by identity (so not {@code List.of()}, which is one shared instance). */
     private static final List<Object[]> END = new ArrayList<>(0);
     private static final List<Object[]> STOP = new ArrayList<>(0);
+    /** Queued after the rows kept in memory when more were written to the spill file: read them from it next. */
+    private static final List<Object[]> SPILLED = new ArrayList<>(0);
 
     private final String key = UUID.randomUUID().toString();
     private final String table;
@@ -38,12 +42,23 @@ public final class DerbyBulkInsert implements AutoCloseable {
     /** The table's columns and, per column, the index of its value in a row (-1: none); set when the insert starts. */
     private ResultSetMetaData columns;
     private int[] valueIndexes;
+    /** For {@link #spilling}: rows kept in memory before the rest go to a file; 0 for an insert that never spills. */
+    private final int memoryRows;
+    /** Rows added and still queued in memory (spilling inserts only). */
+    private int queuedRows;
+    /** The rows past {@link #memoryRows}, once there are any; read back after those in memory. */
+    private SpillFile spill;
 
     /**
      * @param capacity how many {@link #add} calls may wait unread before the next one blocks; 0 for no limit
      *        (for rows that are only read after those of another insert)
      */
     public DerbyBulkInsert(String table, List<String> columnNames, int capacity) {
+        this(table, columnNames, capacity, 0);
+    }
+
+    private DerbyBulkInsert(String table, List<String> columnNames, int capacity, int memoryRows) {
+        this.memoryRows = memoryRows;
         this.table = table;
         for (int i = 0; i < columnNames.size(); i++) {
             positions.put(columnNames.get(i), i);
@@ -52,15 +67,54 @@ public final class DerbyBulkInsert implements AutoCloseable {
         OPEN.put(key, this);
     }
 
+    /**
+     * An insert whose rows are only read after another's (a bulk load's later tables: a contact's phones, a deal's stage
+     * history, the external ids), so they would all wait in memory: past {@code memoryRows} rows they go to a temporary
+     * file instead ({@link SpillFile}) and are read back from it, in the order added, when the insert runs. A file of any
+     * size then stages in bounded memory.
+     */
+    public static DerbyBulkInsert spilling(String table, List<String> columnNames, int memoryRows) {
+        return new DerbyBulkInsert(table, columnNames, 0, Math.max(1, memoryRows));
+    }
+
     /** Hands rows to the insert, waiting while it is behind; rows added after {@link #stop} are dropped. */
     public void add(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            put(rows);
+        if (rows.isEmpty()) {
+            return;
         }
+        if (memoryRows > 0) {
+            synchronized (this) {
+                if (spill != null || queuedRows + rows.size() > memoryRows) {
+                    if (!stopped) {
+                        spill().write(rows);
+                    }
+                    return;
+                }
+                queuedRows += rows.size();
+            }
+        }
+        put(rows);
+    }
+
+    private SpillFile spill() {
+        if (spill == null) {
+            try {
+                spill = new SpillFile(table);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return spill;
     }
 
     /** No more rows: the insert ends after those added. */
     public void finish() {
+        synchronized (this) {
+            if (spill != null && !stopped) {
+                spill.finishWriting();
+                put(SPILLED);
+            }
+        }
         put(END);
     }
 
@@ -126,10 +180,27 @@ public final class DerbyBulkInsert implements AutoCloseable {
         return valueIndexes[column - 1];
     }
 
+    /** The spill file being read back, after the rows queued in memory. */
+    private SpillFile reading;
+
     /** The next rows, or {@code null} at the end. */
     List<Object[]> take() throws SQLException {
         try {
+            if (stopped) {
+                reading = null; // the STOP queued ends the insert
+            }
+            if (reading != null) {
+                List<Object[]> spilled = reading.read();
+                if (spilled != null) {
+                    return spilled;
+                }
+                reading = null;
+            }
             List<Object[]> rows = queue.take();
+            if (rows == SPILLED) {
+                reading = spill;
+                return take();
+            }
             if (rows == STOP) {
                 queue.offer(STOP);
                 throw new SQLException("the import stopped before its new records were loaded");
@@ -138,11 +209,23 @@ public final class DerbyBulkInsert implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException(e);
+        } catch (UncheckedIOException e) {
+            throw new SQLException(e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Whether rows went to a spill file (for tests). */
+    public synchronized boolean spilled() {
+        return spill != null;
     }
 
     @Override
     public void close() {
         OPEN.remove(key);
+        synchronized (this) {
+            if (spill != null) {
+                spill.delete();
+            }
+        }
     }
 }

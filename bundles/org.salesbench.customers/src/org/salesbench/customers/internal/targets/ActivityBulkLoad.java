@@ -56,7 +56,10 @@ final class ActivityBulkLoad extends BulkLoad {
     private final String login;
     private final int activities;
     private final Map<String, Long> existing;
-    /** Per customer, its contacts' ids by name (the oldest of a name), read once per customer. */
+    /**
+     * Per customer, its contacts' ids by name (the oldest of a name), read once per customer while it is kept: past
+     * {@link CustomerRefs#KNOWN_LIMIT} customers it starts afresh, so memory stays bounded whatever the file's size.
+     */
     private final Map<Long, Map<String, Long>> contactsByCustomer = new HashMap<>();
     /** The next follow-up each customer moves to, in file order (the last wins). */
     private final Map<Long, LocalDate> followUps = new LinkedHashMap<>();
@@ -79,6 +82,9 @@ final class ActivityBulkLoad extends BulkLoad {
     @Override
     public List<RowOutcome> stage(List<ImportRow> rows) {
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
+        if (contactsByCustomer.size() > CustomerRefs.KNOWN_LIMIT) {
+            contactsByCustomer.clear();
+        }
         List<ImportRow> candidates = new ArrayList<>();
         List<Integer> candidateIndexes = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

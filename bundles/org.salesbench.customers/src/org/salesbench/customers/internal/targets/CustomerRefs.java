@@ -42,8 +42,13 @@ final class CustomerRefs {
     /** Whether a row may name only a customer the user may update (a contact, an activity: the service updates it). */
     private final boolean checksUpdate;
     private final CustomerSearch search;
-    /** Owners and names by id, kept for the run (children of one customer come in many batches). */
+    /**
+     * Owners and names by id, kept across batches (children of one customer come in many batches), but not for the whole
+     * run: past {@link #KNOWN_LIMIT} customers it starts afresh, so a file naming a million customers stages in bounded
+     * memory (a customer read again costs one look-up of its batch).
+     */
     private final Map<Long, Ref> known = new HashMap<>();
+    static final int KNOWN_LIMIT = 20_000;
     /** Every customer's external id, read at the first batch that names one (a bulk load's customers do not change). */
     private Map<String, Long> allExternalIds;
 
@@ -60,6 +65,9 @@ final class CustomerRefs {
 
     /** For each row, its customer's {@link Ref} or the {@link FieldError} saying why there is none. */
     List<Object> resolve(Connection connection, List<ImportRow> rows) throws SQLException {
+        if (known.size() > KNOWN_LIMIT) {
+            known.clear();
+        }
         Set<String> externals = new LinkedHashSet<>();
         Set<String> folded = new LinkedHashSet<>();
         for (ImportRow row : rows) {

@@ -15,8 +15,9 @@ import sun.misc.SignalHandler;
  * Ctrl+C (SIGINT) and SIGTERM while a command does work that stops cleanly when its progress monitor is cancelled (an
  * import, a migration): the first signal cancels the monitor, as Cancel on the workbench's progress does, so the command
  * stops where its engine stops on a cancel, prints its summary and returns {@link CliCommand#CANCELLED}; a second signal
- * ends the process at once, as a kill does (what a killed import leaves is whole, see the crash harness). Outside such
- * work, and on a JVM without signal handling, the signals end the process as they always did.
+ * ends the process at once with the signal's own default action (exit status 128 + its number), as a kill does (what a
+ * killed import leaves is whole, see the crash harness). Outside such work, and on a JVM without signal handling, the
+ * signals end the process as they always did.
  *
  * <pre>
  * try (Interrupts interrupts = Interrupts.cancelling(monitor, context.err())) {
@@ -35,7 +36,7 @@ public final class Interrupts implements AutoCloseable {
     private Interrupts() {
     }
 
-    /** From now until {@link #close}: the first SIGINT or SIGTERM cancels {@code monitor}, the second halts the process. */
+    /** From now until {@link #close}: the first SIGINT or SIGTERM cancels {@code monitor}, the second ends the process as a kill does. */
     public static Interrupts cancelling(IProgressMonitor monitor, PrintStream err) {
         Interrupts interrupts = new Interrupts();
         try {
@@ -57,7 +58,12 @@ public final class Interrupts implements AutoCloseable {
                 err.println();
                 err.println(Messages.Cli_stoppedAtOnce);
                 err.flush();
-                Runtime.getRuntime().halt(CliCommand.CANCELLED); // no shutdown, as a kill: the database's recovery undoes what is open
+                // ended by the signal itself, as a kill: not Runtime.halt, which still writes the class data archive at exit
+                // (-XX:+AutoCreateSharedArchive, as the launch scripts start us) while other threads run on, and crashed the
+                // JVM under a thread linking a lambda; the database's recovery undoes what is open
+                Signal.handle(signal, SignalHandler.SIG_DFL);
+                Signal.raise(signal);
+                Runtime.getRuntime().halt(CliCommand.CANCELLED); // only if the signal did not end the process
             }
         };
         for (String name : SIGNALS) {

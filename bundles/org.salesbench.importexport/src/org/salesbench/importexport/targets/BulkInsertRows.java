@@ -26,8 +26,15 @@ public final class BulkInsertRows extends VTITemplate {
         this.insert = DerbyBulkInsert.of(key);
     }
 
+    /** Whether this instance has read from the insert (Derby also makes one only to learn the columns). */
+    private boolean executing;
+
     @Override
     public boolean next() throws SQLException {
+        if (!executing) {
+            executing = true;
+            insert.startExecution();
+        }
         while (next == rows.size()) {
             List<Object[]> more = insert.take();
             if (more == null) {

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * Rows handed from the import's staging thread to a Derby bulk insert ({@code SYSCS_UTIL.SYSCS_BULK_INSERT})
  * running on another thread, which reads them through {@link BulkInsertRows}. Into an empty table the bulk
@@ -182,9 +184,66 @@ public final class DerbyBulkInsert implements AutoCloseable {
 
     /** The spill file being read back, after the rows queued in memory. */
     private SpillFile reading;
+    /** Whether reading the spill file has begun: its rows are not kept for {@link #startExecution}'s replay. */
+    private boolean spillRead;
+    /** The executions of the insert that have read rows ({@link #startExecution}). */
+    private int executions;
+    /**
+     * The rows handed to Derby from the queue, kept for a second execution (an insert into which staging hands rows while
+     * it runs keeps none: see {@link #startExecution}).
+     */
+    private final List<List<Object[]>> delivered = new ArrayList<>();
+    /** The next of {@link #delivered} a second execution reads again; past its end, the queue. */
+    private int replayed;
+    /** The queue's END was taken: after the replay, the insert ends. */
+    private boolean ended;
+
+    /**
+     * Called by each execution of the insert's statement as it reads its first row. Derby runs a statement again when its
+     * plan was invalidated while it ran (the index statistics daemon, which refreshes a table's statistics in the
+     * background as it grows, does this), after rolling back what the first run inserted: the second run must read every
+     * row again, or the rows the first run read are silently lost. The rows of the queue are kept for it; an insert that
+     * streams (a capacity: staging hands rows over while it runs, none kept) or has read its spill file cannot replay,
+     * and fails instead, which rolls the load back whole.
+     */
+    synchronized void startExecution() throws SQLException {
+        if (executions++ == 0) {
+            return;
+        }
+        if (!keepsDelivered() || spillRead) {
+            throw new SQLException(NLS.bind(TargetMessages.Bulk_runAgain, table));
+        }
+        replayed = 0;
+    }
+
+    /** Only an insert whose rows are all added before it runs (no capacity) keeps them for a second execution. */
+    private boolean keepsDelivered() {
+        return queue instanceof LinkedBlockingQueue;
+    }
 
     /** The next rows, or {@code null} at the end. */
     List<Object[]> take() throws SQLException {
+        synchronized (this) {
+            if (replayed < delivered.size()) {
+                return delivered.get(replayed++);
+            }
+        }
+        if (ended) {
+            return null;
+        }
+        List<Object[]> rows = takeFromQueue();
+        if (rows == null) {
+            ended = true;
+        } else if (keepsDelivered() && !spillRead) {
+            synchronized (this) {
+                delivered.add(rows);
+                replayed = delivered.size();
+            }
+        }
+        return rows;
+    }
+
+    private List<Object[]> takeFromQueue() throws SQLException {
         try {
             if (stopped) {
                 reading = null; // the STOP queued ends the insert
@@ -199,7 +258,8 @@ public final class DerbyBulkInsert implements AutoCloseable {
             List<Object[]> rows = queue.take();
             if (rows == SPILLED) {
                 reading = spill;
-                return take();
+                spillRead = true;
+                return takeFromQueue();
             }
             if (rows == STOP) {
                 queue.offer(STOP);

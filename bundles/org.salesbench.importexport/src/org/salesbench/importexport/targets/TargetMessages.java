@@ -27,6 +27,7 @@ public final class TargetMessages extends NLS {
     public static String Filter_unsupported;
     public static String Picklist_added;
     public static String Picklist_kept;
+    public static String Bulk_runAgain;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, TargetMessages.class);

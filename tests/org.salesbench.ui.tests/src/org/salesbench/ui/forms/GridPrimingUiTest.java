@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class GridPrimingUiTest {
 
     @Test
-    void theWorkbenchsStartPrimesTheGridsOffTheUserInterfaceThread() {
+    void theWorkbenchsStartPrimesTheGridsOffTheUserInterfaceThread() throws ReflectiveOperationException {
         assertNotNull(Display.getCurrent(), "run on the user interface thread, as a view making its grid is");
         VirtualGrid.primeCollections(); // as a grid's making does: waits for the start's priming if it still runs
         assertEquals("Salesbench grid priming", VirtualGrid.primedOn,
                 "the application's start primed the grids on their own thread before any grid was made");
-        assertNotNull(Lists.mutable.empty(), "and the factories were found through the implementation's class loader");
+        assertNotNull(Lists.class.getField("mutable").get(null), "and the factories were found through the implementation's class loader");
     }
 }

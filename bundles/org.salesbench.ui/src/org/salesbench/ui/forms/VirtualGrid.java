@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -804,21 +807,61 @@ public final class VirtualGrid<R> {
         return editor.commit(MoveDirectionEnum.NONE);
     }
 
-    private static boolean collectionsPrimed;
+    /** Primes Eclipse Collections' factories (and NatTable's first logger) once, on whichever thread runs it first. */
+    private static final FutureTask<Void> PRIMING = new FutureTask<>(VirtualGrid::primeCollectionsNow, null);
+    private static final AtomicBoolean PRIMING_STARTED = new AtomicBoolean();
+    /** The thread that ran the priming (for the tests: the workbench's start is meant to leave the first grid none). */
+    static volatile String primedOn;
+
+    /**
+     * Starts the work every first grid needs (below) on a thread of its own, so that it runs while the database opens
+     * and the user interface thread finds it done when it makes its first grid: the workbench calls this as it starts.
+     * Until then, or without it, the first grid does that work itself.
+     */
+    public static void primeInBackground() {
+        if (PRIMING_STARTED.compareAndSet(false, true)) {
+            Thread thread = new Thread(PRIMING, "Salesbench grid priming");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Runs the priming here unless another thread runs or ran it, and waits until it is done. */
+    static void primeCollections() {
+        PRIMING.run(); // nothing when it is running on another thread or ran
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    PRIMING.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // a grid made before its factories are would fail later: wait on
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("Priming the grid's collections failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A NatTable class whose initialisation asks slf4j for NatTable's first logger (slf4j then finds its provider). */
+    private static final String FIRST_LOGGER_CLASS = "org.eclipse.nebula.widgets.nattable.edit.command.UpdateDataCommandHandler";
 
     /**
      * Eclipse Collections (what NatTable keeps its sizes, orders and selections in) finds its factories with a
      * ServiceLoader through the thread's context class loader, and its bundles on Maven Central carry no Service Loader
      * Mediator headers: in OSGi that finds nothing, and NatTable fails the first time it builds a list (saving the
      * layout, for one). The factory holders are initialised once, here, with the implementation bundle's class loader
-     * as the context loader, so every later use has its factories.
+     * as the context loader, so every later use has its factories. NatTable's first logger is made here too: slf4j's
+     * start (finding its provider) is the other costly first-time step of the first grid.
      */
-    private static synchronized void primeCollections() {
-        if (collectionsPrimed) {
-            return;
-        }
-        collectionsPrimed = true;
+    private static void primeCollectionsNow() {
         Thread thread = Thread.currentThread();
+        primedOn = thread.getName();
         ClassLoader before = thread.getContextClassLoader();
         ClassLoader api = org.eclipse.collections.api.factory.Lists.class.getClassLoader();
         thread.setContextClassLoader(org.eclipse.collections.impl.list.mutable.FastList.class.getClassLoader());
@@ -830,16 +873,21 @@ public final class VirtualGrid<R> {
                     String path = classes.nextElement().getPath();
                     String name = path.substring(path.indexOf("org/eclipse/collections/"), path.length() - ".class".length()).replace('/', '.');
                     if (!name.contains("$")) {
-                        try {
-                            Class.forName(name, true, api);
-                        } catch (ClassNotFoundException | LinkageError e) {
-                            Platform.getLog(VirtualGrid.class).warn(name + ": " + e);
-                        }
+                        initialise(name, api);
                     }
                 }
             }
         } finally {
             thread.setContextClassLoader(before);
+        }
+        initialise(FIRST_LOGGER_CLASS, NatTable.class.getClassLoader());
+    }
+
+    private static void initialise(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            Platform.getLog(VirtualGrid.class).warn(name + ": " + e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.salesbench.persistence.DatabaseSettings;
 import org.salesbench.persistence.UnitOfWork;
 import org.salesbench.ui.Services;
 import org.salesbench.ui.StartupTimes;
+import org.salesbench.ui.forms.VirtualGrid;
 import org.salesbench.ui.internal.preferences.UiPreferences;
 
 /**
@@ -29,6 +30,8 @@ public class Application implements IApplication {
     @Override
     public Object start(IApplicationContext context) throws Exception {
         StartupTimes.phase("application");
+        // the first grid's one-time work, on a thread of its own while the display is made and the database opens
+        VirtualGrid.primeInBackground();
         // before the database opens and the components that schedule start-up work come up with it: that work waits
         // for the first view's paint (StartupTimes)
         AfterFirstView.hold();

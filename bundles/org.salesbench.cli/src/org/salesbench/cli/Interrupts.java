@@ -1,8 +1,10 @@
 package org.salesbench.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -61,9 +63,7 @@ public final class Interrupts implements AutoCloseable {
                 // ended by the signal itself, as a kill: not Runtime.halt, which still writes the class data archive at exit
                 // (-XX:+AutoCreateSharedArchive, as the launch scripts start us) while other threads run on, and crashed the
                 // JVM under a thread linking a lambda; the database's recovery undoes what is open
-                Signal.handle(signal, SignalHandler.SIG_DFL);
-                Signal.raise(signal);
-                Runtime.getRuntime().halt(CliCommand.CANCELLED); // only if the signal did not end the process
+                endBy(signal);
             }
         };
         for (String name : SIGNALS) {
@@ -74,6 +74,24 @@ public final class Interrupts implements AutoCloseable {
                 // this JVM does not let the signal be handled (-Xrs, or an unknown signal here): it ends the process as before
             }
         }
+    }
+
+    /**
+     * The signal's default action (the process ends, its status 128 + the signal's number), by the operating system:
+     * with the default restored, the signal is sent again by kill(1). {@code Signal.raise} cannot, it raises only signals
+     * that have a Java handler. Where there is no kill(1), {@link Runtime#halt}.
+     */
+    private static void endBy(Signal signal) {
+        try {
+            Signal.handle(signal, SignalHandler.SIG_DFL);
+            Process kill = new ProcessBuilder("kill", "-" + signal.getName(), Long.toString(ProcessHandle.current().pid())).start();
+            kill.waitFor(5, TimeUnit.SECONDS); // the process normally ends during the wait
+        } catch (IOException | RuntimeException e) {
+            // no kill(1), or the default cannot be restored here: halt below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(CliCommand.CANCELLED);
     }
 
     /** Whether a signal cancelled the work. */

@@ -180,10 +180,10 @@ final class ReceivablesSql {
     /**
      * The customers' names by id (the customer of none, 0, has none). Ids that lie close together (their range under
      * twice as many ids, as a report by customer names most customers) in one read of that range of the customers' key,
-     * its limits written into the statement so that Derby reads the range from the key's index; else a thousand ids a
-     * query as a list. (A range read a thousand ids at a time with the limits as parameters, one statement for all,
-     * made Derby scan the whole table for each: at full size that cost ageing by customer as of a past day about a
-     * third more.)
+     * its limits written into the statement so that Derby chooses by the range's size (a wide one: one scan of the
+     * table); else a thousand ids a query as a list. (The ranges of a thousand ids with the limits as parameters read
+     * each name through the key's index, row by row: at full size 20 reads of 7–11 ms of CPU by plain JDBC, against one
+     * scan of the 20,000 customers for 21–25 ms.)
      */
     static Map<Long, String> customerNames(EntityManager em, List<Long> ids) {
         Map<Long, String> names = new HashMap<>();

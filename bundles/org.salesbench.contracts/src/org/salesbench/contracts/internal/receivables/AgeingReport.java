@@ -175,8 +175,7 @@ public class AgeingReport implements Report {
         }
         // the write-offs dated after the day, each in its instalment's bucket as of the day (summed here: see writtenOffAfter)
         for (Object[] r : ReceivablesSql.writtenOffAfter(em, dialect, customer, filter, asOf, null)) {
-            LocalDate due = (LocalDate) r[2];
-            int bucket = due.isAfter(asOf) ? 0 : !due.isBefore(asOf.minusDays(30)) ? 1 : !due.isBefore(asOf.minusDays(60)) ? 2 : !due.isBefore(asOf.minusDays(90)) ? 3 : 4;
+            int bucket = (Integer) r[2];
             BigDecimal[] to = sums.computeIfAbsent(Arrays.asList(r[0], r[1]), k -> CustomerMonths.zeros(5));
             to[bucket] = to[bucket].add((BigDecimal) r[3]);
         }

@@ -137,14 +137,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
         if (seen == null) {
             seen = new Fingerprints();
             withConnection(c -> {
-                try (var select = c.prepareStatement("SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
-                    select.setString(1, entity);
-                    try (var rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            seen.add(rs.getString(1));
-                        }
-                    }
-                }
+                ExternalIds.eachOf(c, entity, seen::add);
                 return null;
             });
         }

@@ -60,6 +60,18 @@ public final class ExternalIds {
         return found;
     }
 
+    /** Hands every external id the entity has to {@code action} (a load's look-up of what may be there already). */
+    static void eachOf(Connection connection, String entity, java.util.function.Consumer<String> action) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
+            select.setString(1, entity);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(rs.getString(1));
+                }
+            }
+        }
+    }
+
     /** Forgets the external ids of the records with ids from {@code first} to {@code last} (a bulk load undone). */
     public static void removeRange(jakarta.persistence.EntityManager em, String entity, long first, long last) {
         em.createNativeQuery("DELETE FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID BETWEEN ? AND ?").setParameter(1, entity)

@@ -1,8 +1,6 @@
 package org.salesbench.importexport.targets;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,14 +61,7 @@ public final class RunExternalIds {
 
     private Set<String> read(Connection connection) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
-            select.setString(1, entity);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
+        ExternalIds.eachOf(connection, entity, ids::add);
         return ids;
     }
 }

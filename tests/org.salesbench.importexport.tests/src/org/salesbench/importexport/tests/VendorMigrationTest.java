@@ -1,6 +1,7 @@
 package org.salesbench.importexport.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,6 +26,8 @@ import org.salesbench.importexport.internal.Migrator.Orphans;
 import org.salesbench.importexport.internal.cli.MigrateCommand;
 import org.salesbench.importexport.ImportService;
 import org.salesbench.testing.CommandRunner;
+import org.salesbench.cli.CliCommand;
+import org.salesbench.cli.CommandException;
 import org.salesbench.core.security.Action;
 import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.core.security.SecurityService;
@@ -302,6 +305,27 @@ class VendorMigrationTest {
             assertEquals(0, cli.run("salesforce", folder.toString(), "--add-values"), cli.out());
             assertTrue(cli.out().contains("Lead.csv → leads: created 0, updated 0, skipped 3, failed 0."), cli.out());
             assertEquals(sources + 2, count(f, SOURCES), "nothing added twice");
+        }
+    }
+
+    /**
+     * A folder with none of the vendor's files (a wrong folder, or the export's zip not unpacked) is refused with exit 3
+     * and a message that names the folder, the vendor and the files looked for; nothing is written.
+     */
+    @Test
+    void aFolderWithNoneOfTheVendorsFilesIsRefusedByName() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("not-an-export"));
+        Files.writeString(folder.resolve("notes.txt"), "not a CRM export");
+        try (SalesFixture f = new SalesFixture()) {
+            long customers = count(f, "SELECT COUNT(*) FROM SB_CUSTOMER");
+            CommandRunner cli = new CommandRunner(new MigrateCommand(), f.db).with(ImportService.class, f.engine);
+            CommandException refused = assertThrows(CommandException.class, () -> cli.run("Salesforce", folder.toString()));
+            assertEquals(CliCommand.DATA, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith("The folder " + folder + " holds none of the files of a Salesforce export ("),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("Account.csv"), refused.getMessage());
+            assertEquals(customers, count(f, "SELECT COUNT(*) FROM SB_CUSTOMER"));
+            assertEquals(0, count(f, "SELECT COUNT(*) FROM SB_IMPORT_RUN"), "no run recorded");
         }
     }
 

@@ -20,6 +20,7 @@ public final class CliMessages extends NLS {
     public static String Migrate_help;
     public static String Migrate_unknownVendor;
     public static String Migrate_noFolder;
+    public static String Migrate_noFiles;
     public static String Migrate_fileAbsent;
     public static String Migrate_fileLeftOut;
     public static String Migrate_orphansPlaceholder;

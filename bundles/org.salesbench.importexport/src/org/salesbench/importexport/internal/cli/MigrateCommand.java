@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,10 +63,19 @@ public class MigrateCommand implements CliCommand {
         ImportService service = context.service(ImportService.class);
         try (Interrupts interrupts = Interrupts.cancelling(run, context.err())) {
             List<Migrator.FileSpec> specs = Migrator.files(vendor);
+            List<String> absent = new ArrayList<>();
             for (Migrator.FileSpec spec : specs) {
                 if (Migrator.find(folder, spec.name()).isEmpty()) {
-                    out.println(NLS.bind(CliMessages.Migrate_fileAbsent, spec.name()));
+                    absent.add(spec.name());
                 }
+            }
+            if (absent.size() == specs.size()) {
+                // a wrong folder (or the export's zip not unpacked) is a mistake to name, not a run that imported nothing
+                throw CommandException.data(NLS.bind(CliMessages.Migrate_noFiles,
+                        new Object[] { folder, positional.get(0), String.join(", ", absent) }), null);
+            }
+            for (String name : absent) {
+                out.println(NLS.bind(CliMessages.Migrate_fileAbsent, name));
             }
             for (String name : Migrator.leftOut(vendor, folder)) {
                 out.println(NLS.bind(CliMessages.Migrate_fileLeftOut, name));

@@ -1,6 +1,7 @@
 package org.salesbench.persistence.internal;
 
 import java.sql.Connection;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +26,8 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * Brings the schema up to date with Liquibase, one contributed changelog after the other. A
- * change set runs once; a failing one is rolled back and stops the start, naming the change. A schema a newer
+ * Brings the schema up to date with Liquibase, one contributed changelog after the other, in one transaction. A
+ * change set runs once; a failing one rolls the whole migration back and stops the start, naming the change. A schema a newer
  * Salesbench changed is refused before anything runs, and a lock a crashed process left is released first.
  */
 public final class SchemaMigrator {
@@ -89,8 +90,19 @@ public final class SchemaMigrator {
             throw new DatabaseException(Reason.MIGRATION, NLS.bind(Messages.Database_migrationFailed,
                     new Object[] {databaseName, "-", rootMessage(e)}), e);
         }
+        try {
+            migrateInOneTransaction(connection, changelogs, databaseName, changeSetsOfLast, fingerprint);
+        } catch (RuntimeException e) {
+            rollBack(connection, e);
+            throw e;
+        }
+        return new Migration(List.copyOf(notices), true, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void migrateInOneTransaction(Connection connection, List<ChangelogDescriptor> changelogs, String databaseName,
+            int changeSetsOfLast, String fingerprint) {
         inLiquibaseScope(databaseName, () -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new OneTransaction(connection));
             List<Liquibase> parsed = new ArrayList<>();
             for (ChangelogDescriptor changelog : changelogs) {
                 parsed.add(inChangelogScope(changelog, databaseName, () -> {
@@ -118,14 +130,21 @@ public final class SchemaMigrator {
             }
             if (changeSetsOfLast == Integer.MAX_VALUE) {
                 PicklistAdoption.adopt(connection, EntityContributions.picklistColumns());
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
             }
+            connection.commit(); // the migration's one commit (OneTransaction)
             SchemaFingerprint.record(connection, fingerprint);
             return null;
         });
-        return new Migration(List.copyOf(notices), true, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void rollBack(Connection connection, RuntimeException failure) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (java.sql.SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** The schema version of the database behind {@code connection}, compared with the installed changelogs'. */
@@ -156,6 +175,52 @@ public final class SchemaMigrator {
             }
             return SchemaVersion.compare(ran, knownChangeSets(parsed));
         });
+    }
+
+    /**
+     * Liquibase's connection with its commits turned into savepoints, so that a whole migration is one transaction
+     * (Derby and PostgreSQL both roll DDL back). Liquibase commits a change set before it records it as run: a process
+     * killed between the two (Ctrl+C in a first start) left a change that the next start ran again and failed on
+     * ("Index … does not exist"), and a failing change set left the ones before it as half an upgrade. Now the migration
+     * commits once, after every changelog, or everything is rolled back. Liquibase's own rollbacks (it probes for its
+     * tables and rolls the failed probe back on PostgreSQL) go back to its last commit, as before.
+     */
+    private static final class OneTransaction extends JdbcConnection {
+
+        private final Connection connection;
+        private Savepoint lastCommit;
+
+        OneTransaction(Connection connection) throws java.sql.SQLException {
+            super(connection);
+            this.connection = connection;
+            connection.setAutoCommit(false); // as Liquibase set it, and left it, before
+            lastCommit = connection.setSavepoint();
+        }
+
+        @Override
+        public void commit() throws liquibase.exception.DatabaseException {
+            try {
+                // released first: releasing a savepoint releases the ones set after it too
+                connection.releaseSavepoint(lastCommit);
+                lastCommit = connection.setSavepoint();
+            } catch (java.sql.SQLException e) {
+                throw new liquibase.exception.DatabaseException(e);
+            }
+        }
+
+        @Override
+        public void rollback() throws liquibase.exception.DatabaseException {
+            try {
+                connection.rollback(lastCommit);
+            } catch (java.sql.SQLException e) {
+                throw new liquibase.exception.DatabaseException(e);
+            }
+        }
+
+        @Override
+        public void setAutoCommit(boolean autoCommit) {
+            // turning auto-commit on would commit the migration so far: the caller's connection keeps its mode
+        }
     }
 
     private static Set<String> knownChangeSets(List<Liquibase> changelogs) throws Exception {

@@ -1,8 +1,13 @@
 package org.salesbench.persistence.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +18,11 @@ import org.salesbench.persistence.ConcurrentChangeException;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
+import org.osgi.framework.FrameworkUtil;
+import org.salesbench.persistence.internal.EntityContributions;
+import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
+import org.salesbench.persistence.internal.JdbcTables;
+import org.salesbench.persistence.internal.SchemaMigrator;
 import org.salesbench.testing.PostgresSchema;
 
 /**
@@ -84,5 +94,25 @@ class PostgresTeamDatabaseTest {
                 () -> Database.open(new DatabaseSettings(settings.url(), settings.user(), "wrong"), new LocalSecurityService("x")));
         assertEquals(DatabaseException.Reason.CONNECT, e.getReason());
         assertTrue(e.getMessage().contains("password"), e.getMessage());
+    }
+
+    /**
+     * On the team server too a migration is one transaction: a change set that fails takes the ones before it in the
+     * same opening with it (PostgreSQL rolls DDL back), and the failure is named, not hidden by what Liquibase tries after it.
+     */
+    @Test
+    void aFailingChangeSetRollsTheWholeMigrationBack() throws Exception {
+        List<ChangelogDescriptor> changelogs = new ArrayList<>(EntityContributions.changelogs());
+        changelogs.add(new ChangelogDescriptor("db/atomic/fails-third.xml", 100_000, FrameworkUtil.getBundle(getClass())));
+        try (Connection c = Database.connect(settings)) {
+            c.setAutoCommit(false);
+            DatabaseException failed = assertThrows(DatabaseException.class,
+                    () -> SchemaMigrator.migration(c, changelogs, "team", Integer.MAX_VALUE));
+            assertTrue(failed.getMessage().contains("sb_test_no_such_table") || failed.getMessage().contains("SB_TEST_NO_SUCH_TABLE"),
+                    failed.getMessage());
+            assertFalse(JdbcTables.exists(c, "SB_TEST_ATOMIC_A"), "the first change set's table went with the failure");
+            assertFalse(JdbcTables.exists(c, "SB_TEST_ATOMIC_B"));
+            c.rollback();
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,11 @@ import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.persistence.Database;
 import org.salesbench.persistence.DatabaseException;
 import org.salesbench.persistence.DatabaseSettings;
+import org.osgi.framework.FrameworkUtil;
+import org.salesbench.persistence.internal.EntityContributions;
+import org.salesbench.persistence.internal.EntityContributions.ChangelogDescriptor;
+import org.salesbench.persistence.internal.JdbcTables;
+import org.salesbench.persistence.internal.SchemaMigrator;
 import org.salesbench.persistence.internal.StaleLocks;
 import org.salesbench.testing.NewerSchema;
 
@@ -100,6 +107,56 @@ class SchemaSafetyTest {
         assertTrue(refused.getMessage().contains("schema version " + (version + 1)), refused.getMessage());
         assertTrue(refused.getMessage().contains("knows schema version " + version), refused.getMessage());
         assertTrue(refused.getMessage().contains(NewerSchema.ID), refused.getMessage());
+    }
+
+    /**
+     * A change set that fails rolls the whole migration back: the change sets before it in the same opening leave
+     * neither their tables nor their records, so no later start meets a change that ran but was not recorded (Liquibase
+     * used to commit each change set before recording it; a kill between the two broke every later start).
+     */
+    @Test
+    void aFailingChangeSetRollsTheWholeMigrationBack() throws Exception {
+        open().close();
+        try (Connection c = Database.connect(settings())) {
+            c.setAutoCommit(false);
+            int ran = changeSetsRun(c);
+            DatabaseException failed = assertThrows(DatabaseException.class,
+                    () -> SchemaMigrator.migration(c, installedAndFailing(), "test", Integer.MAX_VALUE));
+            assertTrue(failed.getMessage().contains("SB_TEST_NO_SUCH_TABLE"), failed.getMessage());
+            c.rollback();
+            assertFalse(JdbcTables.exists(c, "SB_TEST_ATOMIC_A"), "the first change set's table went with the failure");
+            assertFalse(JdbcTables.exists(c, "SB_TEST_ATOMIC_B"));
+            assertEquals(ran, changeSetsRun(c), "no change set recorded");
+            c.rollback(); // the reads' transaction
+        }
+        shutDown();
+        open().close(); // the database still opens
+    }
+
+    /** A first start's migration that stops (here: fails) leaves nothing of the schema, as a kill leaves it. */
+    @Test
+    void aNewDatabaseWhoseMigrationFailsKeepsNothingOfIt() throws Exception {
+        try (Connection c = Database.connect(new DatabaseSettings("jdbc:derby:" + dir.resolve("fresh") + ";create=true", null, null))) {
+            c.setAutoCommit(false);
+            assertThrows(DatabaseException.class, () -> SchemaMigrator.migration(c, installedAndFailing(), "test", Integer.MAX_VALUE));
+            c.rollback();
+            assertFalse(JdbcTables.exists(c, "DATABASECHANGELOG"), "not even Liquibase's own tables");
+            assertFalse(JdbcTables.exists(c, "SB_TEST_ATOMIC_A"));
+            c.rollback();
+        }
+    }
+
+    private List<ChangelogDescriptor> installedAndFailing() {
+        List<ChangelogDescriptor> changelogs = new ArrayList<>(EntityContributions.changelogs());
+        changelogs.add(new ChangelogDescriptor("db/atomic/fails-third.xml", 100_000, FrameworkUtil.getBundle(getClass())));
+        return changelogs;
+    }
+
+    private static int changeSetsRun(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private void shutDown() {

@@ -29,7 +29,7 @@
 #      filter-1=MS,CPU_MS,ROWS filter-2=… for each word, from its last keystroke to the paint of its rows, with the
 #      process's CPU time meanwhile (the first filter after a start against the later ones).
 #   -F: the floor against the product, in turns, in one session: the start-up floor (the smallest workbench on our target
-#      platform, releng/org.salesbench.startup.floor: one view with a NatTable grid of 500 rows made in memory, no
+#      platform, releng/org.salesbench.startup.floor: one view with an SWT table of 500 rows made in memory, no
 #      database; materialized with -Pbenchmark, or -l FLOOR_DIR) and this product (its N demo customers), each started
 #      alike (java -jar the Equinox launcher, .mvn/jvm-options.sh's options and class data sharing archive), then the
 #      floor with the plain launcher and no archive of ours (floor-nocds: the JDK's default CDS only; floor-noshare:
@@ -94,7 +94,7 @@ run() {
   end=${line%% *}
   # when (ms since the JVM started) and for which thread the persistence unit was deployed in this run, if it was
   deployed=$(tail -n +"$((before + 1))" "$work/database.txt" 2>/dev/null | grep -F "$name SALESBENCH-DATABASE:" | sed -n 's/.* jpa=[0-9]* at=\([0-9]*\) thread=\(.*\)/\1,\2/p' \
-    | head -n 1 | tr ' ' '_')
+    | head -n 1 | tr ' ' '_' || true) # the floor has no database: no line
   # the filters typed after the paint (-f): filter-N=MS,CPU_MS,ROWS
   timed=$(sed -n 's/^SALESBENCH-FILTER: n=\([0-9]*\) text=.* ms=\([0-9]*\) cpu=\([0-9-]*\) rows=\([0-9]*\)$/filter-\1=\2,\3,\4/p' "$data/filters.txt" | tr '\n' ' ')
   echo "$name wall=$(( (end - start) / 1000000 )) load=$(cut -d' ' -f1 /proc/loadavg) ${line#* SALESBENCH-STARTUP: } jpa-deployed-at=${deployed:-none}${timed:+ ${timed% }}" \

@@ -28,10 +28,12 @@ import org.salesbench.importexport.MatchPolicy.OnMatch;
 import org.salesbench.importexport.RowOutcome;
 import org.salesbench.importexport.targets.BulkLoad;
 import org.salesbench.importexport.targets.ExternalIds;
+import org.salesbench.importexport.targets.SuspendedTriggers;
 import org.salesbench.opportunities.Opportunity;
 import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
+import org.salesbench.opportunities.StageKind;
 
 /**
  * Another CRM's stage history (Salesforce's OpportunityHistory.csv) of a large file, loaded with Derby's bulk insert
@@ -43,6 +45,11 @@ import org.salesbench.opportunities.Stage;
  * what they change in moves already there (or loaded before them) is written in the load's transaction after the insert:
  * the stage a move left, with its version counted up as each change through JPA would, and the moves that went. An
  * all-or-nothing run with a bad row, or a cancel, loads nothing.
+ * <p>
+ * The history's insert trigger (a deal's furthest stage, {@code REACHED_POSITION}) is dropped for the load and created
+ * again in its transaction ({@link SuspendedTriggers}): Derby runs it once per inserted row, a statement per move. Its
+ * work is done once instead: the furthest position a deal's new moves reach (stages not lost), found while staging, is
+ * written after the inserts to the deals it raises, which is what the trigger gives row by row (it only raises).
  */
 final class StageHistoryBulkLoad extends BulkLoad {
 
@@ -74,7 +81,7 @@ final class StageHistoryBulkLoad extends BulkLoad {
     }
 
     /** A deal the file names: what a row needs of it. */
-    private record Deal(long id, String owner, long pipelineId, BigDecimal amount, String currency, boolean deleted) {
+    private record Deal(long id, String owner, long pipelineId, BigDecimal amount, String currency, boolean deleted, Integer reached) {
     }
 
     private static final Comparator<Move> ORDER = Comparator.comparing((Move m) -> m.at).thenComparing(m -> m.fresh)
@@ -90,6 +97,9 @@ final class StageHistoryBulkLoad extends BulkLoad {
     private final Map<Long, List<Move>> histories = new HashMap<>();
     private final Map<String, Deal> deals = new HashMap<>();
     private final List<Move> changed = new ArrayList<>();
+    /** Per deal, the furthest position its new moves reach past the one stored: what the dropped trigger would raise it to. */
+    private final Map<Long, Integer> raised = new HashMap<>();
+    private SuspendedTriggers historyTriggers;
     private long made;
 
     StageHistoryBulkLoad(ImportContext context, MatchPolicy match) {
@@ -195,6 +205,9 @@ final class StageHistoryBulkLoad extends BulkLoad {
         history.add(index, move);
         payloads.put(move, new Object[] { deal, stage });
         moves.add(move);
+        if (stage.getKind() != StageKind.LOST && (deal.reached() == null || deal.reached() < stage.getPosition())) {
+            raised.merge(deal.id(), stage.getPosition(), Math::max);
+        }
         if (after != null) {
             if (!java.util.Objects.equals(after.from, stage.getId())) {
                 after.from = stage.getId();
@@ -246,11 +259,11 @@ final class StageHistoryBulkLoad extends BulkLoad {
             for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
                 List<Long> part = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
                 String in = String.join(", ", part.stream().map(String::valueOf).toList());
-                try (PreparedStatement s = c.prepareStatement("SELECT ID, OWNER, PIPELINE_ID, AMOUNT, CURRENCY, DELETED_AT FROM SB_OPPORTUNITY"
+                try (PreparedStatement s = c.prepareStatement("SELECT ID, OWNER, PIPELINE_ID, AMOUNT, CURRENCY, DELETED_AT, REACHED_POSITION FROM SB_OPPORTUNITY"
                         + " WHERE ID IN (" + in + ")"); ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Deal deal = new Deal(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getString(5),
-                                rs.getTimestamp(6) != null);
+                                rs.getTimestamp(6) != null, (Integer) rs.getObject(7));
                         byId.get(deal.id()).forEach(name -> deals.put(name, deal));
                         histories.put(deal.id(), new ArrayList<>());
                     }
@@ -269,7 +282,15 @@ final class StageHistoryBulkLoad extends BulkLoad {
         });
     }
 
-    /** The moves the load's new ones changed: the stage each left (its version counted up per change), and those that went. */
+    @Override
+    protected void beforeInserts(Connection connection) throws SQLException {
+        historyTriggers = SuspendedTriggers.dropInsertTriggers(connection, "SB_STAGE_HISTORY");
+    }
+
+    /**
+     * The moves the load's new ones changed: the stage each left (its version counted up per change), and those that
+     * went; then the deals' furthest positions the dropped trigger would have raised, and the trigger back.
+     */
     @Override
     protected void afterInserts(Connection connection) throws SQLException {
         Set<Move> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -302,6 +323,26 @@ final class StageHistoryBulkLoad extends BulkLoad {
                 delete.executeBatch();
             }
         }
+        if (!raised.isEmpty()) {
+            try (PreparedStatement raise = connection.prepareStatement("UPDATE SB_OPPORTUNITY SET REACHED_POSITION = ? WHERE ID = ?"
+                    + " AND (REACHED_POSITION IS NULL OR REACHED_POSITION < ?)")) {
+                int pending = 0;
+                for (Map.Entry<Long, Integer> e : raised.entrySet()) {
+                    raise.setInt(1, e.getValue());
+                    raise.setLong(2, e.getKey());
+                    raise.setInt(3, e.getValue());
+                    raise.addBatch();
+                    if (++pending == 5_000) {
+                        raise.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    raise.executeBatch();
+                }
+            }
+        }
+        historyTriggers.restore(connection);
     }
 
     private static String text(ImportRow row, String field) {

@@ -34,6 +34,7 @@ import org.salesbench.opportunities.Pipeline;
 import org.salesbench.opportunities.PipelineService;
 import org.salesbench.opportunities.Stage;
 import org.salesbench.opportunities.StageKind;
+import org.salesbench.persistence.SqlParameters;
 
 /**
  * Another CRM's stage history (Salesforce's OpportunityHistory.csv) of a large file, loaded with Derby's bulk insert
@@ -248,7 +249,8 @@ final class StageHistoryBulkLoad extends BulkLoad {
     /**
      * The deals a row can name (those with an external id) and their history, read before the load starts: the bulk
      * insert holds the history table until it commits, so nothing is read from it while staging goes on. A query per
-     * {@value #IDS_PER_QUERY} deals for each.
+     * {@value #IDS_PER_QUERY} deals for each, prepared once with the ids as parameters (the last part repeats its last
+     * id): a statement with the ids written in was compiled anew for every part, a third of the run's time before.
      */
     private void readDeals() {
         withConnection(c -> {
@@ -256,25 +258,36 @@ final class StageHistoryBulkLoad extends BulkLoad {
             Map<Long, List<String>> byId = new HashMap<>();
             ids.forEach((name, id) -> byId.computeIfAbsent(id, k -> new ArrayList<>()).add(name));
             List<Long> all = new ArrayList<>(byId.keySet());
-            for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-                List<Long> part = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-                String in = String.join(", ", part.stream().map(String::valueOf).toList());
-                try (PreparedStatement s = c.prepareStatement("SELECT ID, OWNER, PIPELINE_ID, AMOUNT, CURRENCY, DELETED_AT, REACHED_POSITION FROM SB_OPPORTUNITY"
-                        + " WHERE ID IN (" + in + ")"); ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Deal deal = new Deal(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getString(5),
-                                rs.getTimestamp(6) != null, (Integer) rs.getObject(7));
-                        byId.get(deal.id()).forEach(name -> deals.put(name, deal));
-                        histories.put(deal.id(), new ArrayList<>());
+            if (all.isEmpty()) {
+                return null;
+            }
+            String in = SqlParameters.in(IDS_PER_QUERY);
+            try (PreparedStatement dealsOf = c.prepareStatement("SELECT ID, OWNER, PIPELINE_ID, AMOUNT, CURRENCY, DELETED_AT, REACHED_POSITION"
+                    + " FROM SB_OPPORTUNITY WHERE ID" + in);
+                    PreparedStatement movesOf = c.prepareStatement("SELECT OPPORTUNITY_ID, ID, FROM_STAGE_ID, TO_STAGE_ID, MOVED_AT"
+                            + " FROM SB_STAGE_HISTORY WHERE OPPORTUNITY_ID" + in + " ORDER BY OPPORTUNITY_ID, MOVED_AT, ID")) {
+                for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+                    List<Long> part = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+                    for (int i = 0; i < IDS_PER_QUERY; i++) {
+                        long id = part.get(Math.min(i, part.size() - 1));
+                        dealsOf.setLong(i + 1, id);
+                        movesOf.setLong(i + 1, id);
                     }
-                }
-                try (PreparedStatement s = c.prepareStatement("SELECT OPPORTUNITY_ID, ID, FROM_STAGE_ID, TO_STAGE_ID, MOVED_AT FROM SB_STAGE_HISTORY"
-                        + " WHERE OPPORTUNITY_ID IN (" + in + ") ORDER BY OPPORTUNITY_ID, MOVED_AT, ID"); ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long left = rs.getLong(3);
-                        Long fromStage = rs.wasNull() ? null : left;
-                        histories.get(rs.getLong(1)).add(new Move(rs.getLong(2), rs.getLong(2), fromStage, rs.getLong(4),
-                                rs.getTimestamp(5).toInstant(), false));
+                    try (ResultSet rs = dealsOf.executeQuery()) {
+                        while (rs.next()) {
+                            Deal deal = new Deal(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4), rs.getString(5),
+                                    rs.getTimestamp(6) != null, (Integer) rs.getObject(7));
+                            byId.get(deal.id()).forEach(name -> deals.put(name, deal));
+                            histories.put(deal.id(), new ArrayList<>());
+                        }
+                    }
+                    try (ResultSet rs = movesOf.executeQuery()) {
+                        while (rs.next()) {
+                            long left = rs.getLong(3);
+                            Long fromStage = rs.wasNull() ? null : left;
+                            histories.get(rs.getLong(1)).add(new Move(rs.getLong(2), rs.getLong(2), fromStage, rs.getLong(4),
+                                    rs.getTimestamp(5).toInstant(), false));
+                        }
                     }
                 }
             }

@@ -31,6 +31,8 @@ record ColumnConvention(Character decimal, Boolean dayFirst, Conflict conflict) 
 
     /** Day, month (either order) and a four-digit year, separated by slashes, dashes or dots. */
     static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})([/\\-.])(\\d{1,2})\\2(\\d{4})");
+    /** A dotted date (day first wherever it is written), which says nothing of how a column writes slashes. */
+    private static final Pattern DOTTED = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\..*");
 
     /** The locale's decimal separator and day-month order ({@code null} for a locale that writes the year first). */
     static ColumnConvention of(Locale locale) {
@@ -44,8 +46,17 @@ record ColumnConvention(Character decimal, Boolean dayFirst, Conflict conflict) 
 
     /** The text of a number without currency signs, spaces and apostrophes (the grouping some locales use). */
     static String bareNumber(String text) {
-        return text.replaceAll("[\\s\\u00A0\\u2007\\u2009\\u202F'’¥$€￥£]", "").replace('−', '-');
+        for (int i = 0; i < text.length(); i++) {
+            if (BARE_NOT.indexOf(text.charAt(i)) >= 0) {
+                return BARE_DROPPED.matcher(text).replaceAll("").replace('−', '-');
+            }
+        }
+        return text; // most numbers: nothing to drop, and no pattern run for each of a large file's values
     }
+
+    /** What {@link #bareNumber} drops ({@code \s} is these six in a Java pattern) or turns into a minus sign. */
+    private static final String BARE_NOT = " \t\n\u000B\f\r\u00A0\u2007\u2009\u202F'’¥$€￥£−";
+    private static final Pattern BARE_DROPPED = Pattern.compile("[\\s\\u00A0\\u2007\\u2009\\u202F'’¥$€￥£]");
 
     /**
      * Which decimal separator a bare number shows by itself: '.' or ',', {@link #NONE} when it has none, {@link #AMBIGUOUS}
@@ -97,7 +108,13 @@ record ColumnConvention(Character decimal, Boolean dayFirst, Conflict conflict) 
         return n;
     }
 
-    /** Collects what a column's values show of its convention, value by value, and decides once all were seen. */
+    /**
+     * Collects what a column's values show of its convention, value by value, and decides once all were seen. It reads
+     * every value of a large file before the import (the first of its two passes), so a value that cannot show anything,
+     * or show anything not seen already, is let go before any pattern runs: a number with neither a dot nor a comma, a
+     * date led by three digits (a year first, which {@link #YEAR_LAST} and the dotted form never match), a column that
+     * has shown both of its sides (its conflict is then fixed by the first ones).
+     */
     static final class Detector {
         /** Whether a field of this type is read by a convention. */
         static boolean reads(FieldType type) {
@@ -109,6 +126,10 @@ record ColumnConvention(Character decimal, Boolean dayFirst, Conflict conflict) 
 
         void observe(FieldType type, String text, long row) {
             if (text == null || text.isBlank()) {
+                return;
+            }
+            if (type == FieldType.NUMBER ? dot != null && comma != null || !hasSeparator(text)
+                    : dayFirst != null && monthFirst != null || ledByThreeDigits(text)) {
                 return;
             }
             String value = text.strip();
@@ -123,7 +144,7 @@ record ColumnConvention(Character decimal, Boolean dayFirst, Conflict conflict) 
                 }
             } else if (type == FieldType.DATE || type == FieldType.DATETIME) {
                 // dotted dates are day first by themselves and say nothing of how the column writes slashes
-                Boolean evidence = value.matches("\\d{1,2}\\.\\d{1,2}\\..*") ? null : dayFirstEvidence(value);
+                Boolean evidence = DOTTED.matcher(value).matches() ? null : dayFirstEvidence(value);
                 if (Boolean.TRUE.equals(evidence) && dayFirst == null) {
                     dayFirst = value;
                     dayFirstRow = row;
@@ -132,6 +153,24 @@ record ColumnConvention(Character decimal, Boolean dayFirst, Conflict conflict) 
                     monthFirstRow = row;
                 }
             }
+        }
+
+        /** Whether a number's text has a decimal or grouping separator ({@link #decimalEvidence} is {@link #NONE} without). */
+        private static boolean hasSeparator(String text) {
+            return text.indexOf('.') >= 0 || text.indexOf(',') >= 0;
+        }
+
+        /** Whether a date's text (leading blanks aside) starts with three digits, as a year-first date does. */
+        private static boolean ledByThreeDigits(String text) {
+            int i = 0;
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i + 3 <= text.length() && isDigit(text.charAt(i)) && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2));
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         ColumnConvention result() {

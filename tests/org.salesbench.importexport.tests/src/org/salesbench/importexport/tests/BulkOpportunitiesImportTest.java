@@ -231,6 +231,8 @@ class BulkOpportunitiesImportTest {
         assertEquals(0, bulk.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY WHERE STATE = 'OPEN'").compareTo(bulk.sum("SELECT SUM(OPEN_AMOUNT) FROM SB_STAGE_TOTAL")));
     }
 
+    /** Each deal's furthest stage, by its external id. */
+    private static final String REACHED = "SELECT " + EXTERNAL + ", o.NAME, o.REACHED_POSITION FROM SB_OPPORTUNITY o ORDER BY 1, o.NAME";
     private static final String INSERT_TRIGGERS = "SELECT tb.TABLENAME, t.TRIGGERNAME, t.FIRINGTIME, t.TYPE, t.STATE, t.NEWREFERENCINGNAME, "
             + "CAST(t.WHENCLAUSETEXT AS VARCHAR(4000)), CAST(t.TRIGGERDEFINITION AS VARCHAR(4000)) FROM SYS.SYSTRIGGERS t "
             + "JOIN SYS.SYSTABLES tb ON tb.TABLEID = t.TABLEID WHERE t.EVENT = 'I' AND tb.TABLENAME IN ('SB_OPPORTUNITY', 'SB_STAGE_HISTORY') "
@@ -282,10 +284,13 @@ class BulkOpportunitiesImportTest {
         Path history = Files.writeString(dir.resolve("OpportunityHistory.csv"), csv);
         Path good = Files.writeString(dir.resolve("OpportunityHistoryGood.csv"), csv.substring(0, csv.indexOf("HBAD-1")));
 
+        List<String> reachedBefore = rows(bulk, REACHED);
         ImportResult refused = both("stageHistory", history, ValueMapping.NONE, Mode.ALL_OR_NOTHING, null);
         assertEquals(Outcome.ROLLED_BACK, refused.outcome());
         assertEquals(2, refused.failed(), refused.errors().toString());
         sameRecords(MOVES);
+        assertEquals(reachedBefore, rows(bulk, REACHED), "a refused load raises no deal's furthest stage");
+        sameRecords(INSERT_TRIGGERS);
         assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'stageHistory'"), "nothing half-written");
 
         ImportResult loaded = both("stageHistory", history, ValueMapping.NONE, Mode.VALID_ROWS, null);
@@ -296,6 +301,12 @@ class BulkOpportunitiesImportTest {
         sameRecords(MOVES);
         sameRecords(BOARD_TOTALS);
         sameRecords(DEALS);
+        // the history's insert trigger was set aside for the load and its work done once: the furthest stages the
+        // moves raised are those the trigger gives row by row (DEALS above), some were raised, and the trigger is back
+        List<String> reachedAfter = rows(bulk, REACHED);
+        assertTrue(java.util.stream.IntStream.range(0, reachedAfter.size()).anyMatch(i -> !reachedAfter.get(i).equals(reachedBefore.get(i))),
+                "the history raised some deals' furthest stage");
+        sameRecords(INSERT_TRIGGERS);
         assertTrue(bulk.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE VERSION > 1") > 0, "moves after an inserted one changed");
         assertEquals(files.opportunities, bulk.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE FROM_STAGE_ID IS NULL"),
                 "each deal's history starts once");

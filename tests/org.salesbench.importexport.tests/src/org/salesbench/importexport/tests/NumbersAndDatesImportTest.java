@@ -92,6 +92,27 @@ class NumbersAndDatesImportTest {
         }
     }
 
+    /**
+     * The detection lets go of values that cannot tell anything (no separator) and of a column that has shown both ways
+     * already: the verdict still rests on every value, so a contradiction after plain values, and a third value after
+     * it, are row errors naming the first two, and the plain values are read.
+     */
+    @Test
+    void aColumnsVerdictRestsOnEveryValueThoseAfterItsFirstContradictionIncluded() throws Exception {
+        Path file = ImportFixture.utf8(dir.resolve("late.csv"),
+                "Code,Name,Price\nP1,A,99\nP2,B,\"1,234.5\"\nP3,C,100\nP4,D,\"1.234,56\"\nP5,E,\"7.890,12\"\nP6,F,\" 42 \"\n");
+        try (SalesFixture f = new SalesFixture()) {
+            ImportResult result = f.importFile(file, "products", Map.of(), ValueMapping.NONE, Mode.VALID_ROWS);
+            assertEquals(3, result.created(), result.errors().toString());
+            assertEquals(List.of(3L, 5L, 6L), result.errors().stream().map(RowError::row).toList());
+            for (long row : List.of(3L, 5L, 6L)) {
+                String message = errorOfRow(result, row).message();
+                assertTrue(message.contains("\"1,234.5\" (row 3)") && message.contains("\"1.234,56\" (row 5)"), message);
+            }
+            assertEquals(0, new BigDecimal("42").compareTo(price(f, "P6")));
+        }
+    }
+
     @Test
     void aHugeExponentOrAnAmountBeyondDecimal19_4IsARowErrorAtOnce() throws Exception {
         Path largest = ImportFixture.utf8(dir.resolve("largest.csv"), "Code,Name,Price\nP4,Max,999999999999999.99\n");

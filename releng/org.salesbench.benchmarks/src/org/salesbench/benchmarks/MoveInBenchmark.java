@@ -363,7 +363,7 @@ class MoveInBenchmark {
                 + "UPDATED_BY, OWNER, CUSTOMER_ID, NAME, TITLE, IS_PRIMARY) VALUES (?, 1, ?, 'bench', ?, 'bench', 'bench', ?, ?, '采购经理', FALSE)");
         PreparedStatement phone = connection.prepareStatement("INSERT INTO SB_CONTACT_PHONE (CONTACT_ID, POSITION, PHONE) VALUES (?, 0, ?)");
         PreparedStatement email = connection.prepareStatement("INSERT INTO SB_CONTACT_EMAIL (CONTACT_ID, POSITION, EMAIL) VALUES (?, 0, ?)");
-        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
+        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_CONTACT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
                 + "('contact', ?, ?)");
         return batches(connection, size, List.of(insert, phone, email, external), (i, id) -> {
             long contactId = id + 20_000_000L;
@@ -390,7 +390,7 @@ class MoveInBenchmark {
         PreparedStatement insert = connection.prepareStatement("INSERT INTO SB_ACTIVITY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
                 + "UPDATED_BY, OWNER, CUSTOMER_ID, ACTIVITY_TYPE, OCCURRED_AT, PERFORMED_BY, SUMMARY, OUTCOME) VALUES (?, 1, ?, 'bench', ?, 'bench', "
                 + "'bench', ?, 'CALL', ?, 'bench', ?, '有兴趣')");
-        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
+        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_ACTIVITY_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
                 + "('activity', ?, ?)");
         return batches(connection, size, List.of(insert, external), (i, id) -> {
             long activityId = id + 40_000_000L;

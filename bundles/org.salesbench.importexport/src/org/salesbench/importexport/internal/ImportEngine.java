@@ -59,6 +59,7 @@ import org.salesbench.importexport.TargetDescriptor;
 import org.salesbench.importexport.TargetField;
 import org.salesbench.importexport.TargetWriter;
 import org.salesbench.importexport.ValueMapping;
+import org.salesbench.importexport.targets.ExternalIds;
 import org.salesbench.importexport.targets.TargetMessages;
 import org.salesbench.importexport.WriteOptions;
 import org.salesbench.core.security.Action;
@@ -92,6 +93,8 @@ public class ImportEngine implements ImportService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail audit;
     private final MappingStore mappings;
+    /** {@link ExternalIds#retireDeclared} ran on this engine's database. */
+    private volatile boolean externalIdsRetired;
 
     /** Thrown inside the all-or-nothing transaction to roll it back once the whole file was seen. */
     private static final class Rollback extends RuntimeException {
@@ -273,6 +276,14 @@ public class ImportEngine implements ImportService {
             }
         }
         checkKeysVisible(target, settings);
+        if (!externalIdsRetired) {
+            // once per engine (per database): the rows a module's changelog copied into its own external-id table
+            unitOfWork.write(em -> {
+                ExternalIds.retireDeclared(em);
+                return null;
+            });
+            externalIdsRetired = true;
+        }
         DataFormat format = formatOf(file);
         boolean large = Files.isRegularFile(file) && Files.size(file) >= Long.getLong(BULK_BYTES_PROPERTY, 1 << 20);
         try (RecordReader reader = format.open(file, options)) {

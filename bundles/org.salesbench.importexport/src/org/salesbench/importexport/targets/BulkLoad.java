@@ -78,7 +78,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
         this.entity = entity;
         this.table = table;
         this.loadFailed = loadFailed;
-        this.externalIdRows = DerbyBulkInsert.spilling("SB_IMPORT_EXTERNAL_ID", List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID"), spillRows());
+        this.externalIdRows = DerbyBulkInsert.spilling(ExternalIds.table(entity), ExternalIds.COLUMNS, spillRows()); // unlogged when that table is empty
     }
 
     private static int spillRows() {
@@ -222,17 +222,12 @@ public abstract class BulkLoad implements BulkWriter.Staging {
             return;
         }
         Map<String, Long> repointed = new HashMap<>();
-        try (var select = connection.prepareStatement("SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
-            select.setString(1, entity);
-            try (var rs = select.executeQuery()) {
-                while (rs.next()) {
-                    Long id = externalIds.get(rs.getString(1));
-                    if (id != null) {
-                        repointed.put(rs.getString(1), id);
-                    }
-                }
+        ExternalIds.eachOf(connection, entity, external -> {
+            Long id = externalIds.get(external);
+            if (id != null) {
+                repointed.put(external, id);
             }
-        }
+        });
         ExternalIds.put(connection, entity, repointed);
         List<Object[]> rows = new ArrayList<>(externalIds.size() - repointed.size());
         externalIds.forEach((external, id) -> {
@@ -240,11 +235,7 @@ public abstract class BulkLoad implements BulkWriter.Staging {
                 rows.add(new Object[] { entity, external, id });
             }
         });
-        try (DerbyBulkInsert insert = new DerbyBulkInsert("SB_IMPORT_EXTERNAL_ID", List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID"), 0)) {
-            insert.add(rows);
-            insert.finish();
-            insert.insert(connection);
-        }
+        ExternalIds.bulkInsert(connection, entity, rows);
     }
 
     @Override

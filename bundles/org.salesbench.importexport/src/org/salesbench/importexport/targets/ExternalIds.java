@@ -11,12 +11,59 @@ import java.util.Map;
 
 /**
  * The ids records have in the system they were imported from (a Salesforce account id, a Zoho
- * record id), table SB_IMPORT_EXTERNAL_ID, so that the next import of the same export updates
- * rather than duplicates, and relations (a contact's customer) resolve by those ids.
+ * record id), so that the next import of the same export updates rather than duplicates, and relations
+ * (a contact's customer) resolve by those ids. An entity's ids live in the table its import target declares
+ * ({@code externalIdTable} on {@code org.salesbench.importexport.targets}, made by the module's changelog with
+ * {@link #COLUMNS} and the shared table's keys), or else in the shared {@value #SHARED_TABLE}. Every read and
+ * write of external ids goes through {@link #table}: a table of one entity that is empty is filled by Derby's
+ * unlogged bulk insert whatever other entities hold.
  */
 public final class ExternalIds {
 
+    /** The table of the external ids of entities whose targets declare none. */
+    public static final String SHARED_TABLE = "SB_IMPORT_EXTERNAL_ID";
+    /** The columns of every external-id table, in order. */
+    public static final List<String> COLUMNS = List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID");
+
     private ExternalIds() {
+    }
+
+    /** The table that holds {@code entity}'s external ids. */
+    public static String table(String entity) {
+        return org.salesbench.importexport.internal.TargetRegistry.externalIdTables().getOrDefault(entity, SHARED_TABLE);
+    }
+
+    /**
+     * Deletes from {@value #SHARED_TABLE} the rows of the entities whose targets declare a table of their own: the
+     * module's changelog that made that table copied them into it (a module's changelog writes only its own tables, so
+     * the shared table's owner deletes them). Nothing reads them there any more; deleted so they take no room.
+     */
+    public static void retireDeclared(jakarta.persistence.EntityManager em) {
+        for (String entity : org.salesbench.importexport.internal.TargetRegistry.externalIdTables().keySet()) {
+            em.createNativeQuery("DELETE FROM " + SHARED_TABLE + " WHERE ENTITY = ?").setParameter(1, entity).executeUpdate();
+        }
+    }
+
+    /** Whether the table {@code entity}'s external ids live in holds any row (of any entity it is shared with). */
+    public static boolean tableHoldsRows(jakarta.persistence.EntityManager em, String entity) {
+        return !em.createNativeQuery("SELECT 1 FROM " + table(entity) + " FETCH FIRST 1 ROWS ONLY").getResultList().isEmpty();
+    }
+
+    /**
+     * Every external id of {@code entity} with the record it names, whether or not that record is still there (a
+     * look-up that checks the records itself); unlike {@link #all}, no join.
+     */
+    public static Map<String, Long> recordsOf(Connection connection, String entity) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM " + table(entity) + " WHERE ENTITY = ?")) {
+            select.setString(1, entity);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return found;
     }
 
     /** Record ids by external id, for those of {@code externalIds} that are known and whose record still exists in {@code table}. */
@@ -25,7 +72,7 @@ public final class ExternalIds {
         List<String> ids = externalIds.stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String sql = "SELECT x.EXTERNAL_ID, x.RECORD_ID FROM SB_IMPORT_EXTERNAL_ID x JOIN " + table
+            String sql = "SELECT x.EXTERNAL_ID, x.RECORD_ID FROM " + table(entity) + " x JOIN " + table
                     + " r ON r.ID = x.RECORD_ID WHERE x.ENTITY = ? AND x.EXTERNAL_ID IN (" + "?,".repeat(chunk.size() - 1) + "?)";
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, entity);
@@ -48,7 +95,7 @@ public final class ExternalIds {
      */
     public static Map<String, Long> all(Connection connection, String entity, String table) throws SQLException {
         Map<String, Long> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT x.EXTERNAL_ID, x.RECORD_ID FROM SB_IMPORT_EXTERNAL_ID x JOIN "
+        try (PreparedStatement select = connection.prepareStatement("SELECT x.EXTERNAL_ID, x.RECORD_ID FROM " + table(entity) + " x JOIN "
                 + table + " r ON r.ID = x.RECORD_ID WHERE x.ENTITY = ?")) {
             select.setString(1, entity);
             try (ResultSet rs = select.executeQuery()) {
@@ -62,7 +109,7 @@ public final class ExternalIds {
 
     /** Hands every external id the entity has to {@code action} (a load's look-up of what may be there already). */
     static void eachOf(Connection connection, String entity, java.util.function.Consumer<String> action) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID FROM " + table(entity) + " WHERE ENTITY = ?")) {
             select.setString(1, entity);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -72,9 +119,21 @@ public final class ExternalIds {
         }
     }
 
+    /**
+     * Inserts new external ids (rows of {@link #COLUMNS}, none of them in the table yet) by Derby's bulk insert, in the
+     * caller's transaction: unlogged when the entity's table is empty.
+     */
+    static void bulkInsert(Connection connection, String entity, List<Object[]> rows) throws SQLException {
+        try (DerbyBulkInsert insert = new DerbyBulkInsert(table(entity), COLUMNS, 0)) {
+            insert.add(rows);
+            insert.finish();
+            insert.insert(connection);
+        }
+    }
+
     /** Forgets the external ids of the records with ids from {@code first} to {@code last} (a bulk load undone). */
     public static void removeRange(jakarta.persistence.EntityManager em, String entity, long first, long last) {
-        em.createNativeQuery("DELETE FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID BETWEEN ? AND ?").setParameter(1, entity)
+        em.createNativeQuery("DELETE FROM " + table(entity) + " WHERE ENTITY = ? AND RECORD_ID BETWEEN ? AND ?").setParameter(1, entity)
                 .setParameter(2, first).setParameter(3, last).executeUpdate();
     }
 
@@ -83,9 +142,10 @@ public final class ExternalIds {
         if (recordByExternalId.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND EXTERNAL_ID = ?");
+        String table = table(entity);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE ENTITY = ? AND EXTERNAL_ID = ?");
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES (?, ?, ?)")) {
+                        "INSERT INTO " + table + " (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, Long> e : recordByExternalId.entrySet()) {
                 delete.setString(1, entity);
                 delete.setString(2, e.getKey());
@@ -106,7 +166,7 @@ public final class ExternalIds {
         List<Long> ids = List.copyOf(recordIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            var query = em.createNativeQuery("SELECT RECORD_ID, EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ? AND RECORD_ID IN ("
+            var query = em.createNativeQuery("SELECT RECORD_ID, EXTERNAL_ID FROM " + table(entity) + " WHERE ENTITY = ? AND RECORD_ID IN ("
                     + "?,".repeat(chunk.size() - 1) + "?)").setParameter(1, entity);
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(i + 2, chunk.get(i));

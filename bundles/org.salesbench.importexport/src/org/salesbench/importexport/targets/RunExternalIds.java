@@ -50,11 +50,7 @@ public final class RunExternalIds {
         });
         ExternalIds.put(connection, entity, repointed);
         if (!rows.isEmpty()) {
-            try (DerbyBulkInsert insert = new DerbyBulkInsert("SB_IMPORT_EXTERNAL_ID", List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID"), 0)) {
-                insert.add(rows);
-                insert.finish();
-                insert.insert(connection);
-            }
+            ExternalIds.bulkInsert(connection, entity, rows);
         }
         lastChunk = new HashSet<>(externalIds.keySet());
     }

@@ -79,7 +79,7 @@ class CommandLineInterruptTest {
             assertEquals(kept, query(s, "SELECT COUNT(*) " + contacts), "exactly the batches the summary counts");
             assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_CONTACT_EMAIL WHERE CONTACT_ID IN (SELECT ID " + contacts + ")"),
                     "each with its e-mail");
-            assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact' AND EXTERNAL_ID LIKE '003" + unique
+            assertEquals(kept, query(s, "SELECT COUNT(*) FROM SB_CONTACT_EXTERNAL_ID WHERE ENTITY = 'contact' AND EXTERNAL_ID LIKE '003" + unique
                     + "x%' AND CAST(SUBSTR(EXTERNAL_ID, " + (5 + unique.length()) + ") AS INT) < " + kept), "the file's first rows, none after");
             assertEquals(0, query(s, "SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE '%" + unique + "%'"));
         });

@@ -131,7 +131,7 @@ class BulkContactsAndActivitiesImportTest {
     }
 
     private static final String CONTACT_ROWS = "SELECT c.NAME, k.NAME, k.TITLE, k.DEPARTMENT, k.DECISION_ROLE, k.IS_PRIMARY, k.OWNER, k.CREATED_BY, "
-            + "k.UPDATED_BY, k.VERSION, k.DELETED_AT, (SELECT x.EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID x WHERE x.ENTITY = 'contact' AND x.RECORD_ID = k.ID) "
+            + "k.UPDATED_BY, k.VERSION, k.DELETED_AT, (SELECT x.EXTERNAL_ID FROM SB_CONTACT_EXTERNAL_ID x WHERE x.ENTITY = 'contact' AND x.RECORD_ID = k.ID) "
             + "FROM SB_CONTACT k JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID ORDER BY k.NAME";
     private static final String PHONE_ROWS = "SELECT k.NAME, p.POSITION, p.PHONE FROM SB_CONTACT_PHONE p JOIN SB_CONTACT k ON k.ID = p.CONTACT_ID "
             + "ORDER BY k.NAME, p.POSITION";
@@ -139,7 +139,7 @@ class BulkContactsAndActivitiesImportTest {
             + "ORDER BY k.NAME, e.POSITION";
     private static final String ACTIVITY_ROWS = "SELECT c.NAME, k.NAME, a.ACTIVITY_TYPE, a.OCCURRED_AT, a.PERFORMED_BY, a.SUMMARY, a.OUTCOME, "
             + "a.NEXT_STEP, a.NEXT_STEP_DATE, a.SATISFACTION, a.OWNER, a.CREATED_BY, a.VERSION, "
-            + "(SELECT x.EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID x WHERE x.ENTITY = 'activity' AND x.RECORD_ID = a.ID) "
+            + "(SELECT x.EXTERNAL_ID FROM SB_ACTIVITY_EXTERNAL_ID x WHERE x.ENTITY = 'activity' AND x.RECORD_ID = a.ID) "
             + "FROM SB_ACTIVITY a JOIN SB_CUSTOMER c ON c.ID = a.CUSTOMER_ID LEFT JOIN SB_CONTACT k ON k.ID = a.CONTACT_ID ORDER BY a.SUMMARY, a.ID";
     private static final String FOLLOW_UPS = "SELECT NAME, NEXT_FOLLOW_UP FROM SB_CUSTOMER ORDER BY NAME";
 
@@ -160,11 +160,11 @@ class BulkContactsAndActivitiesImportTest {
         assertEquals("Customer", nowhere.column());
         assertEquals(0, bulk.count("SB_CONTACT"));
         assertEquals(0, bulk.count("SB_CONTACT_PHONE"));
-        assertEquals(0, bulk.count("SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact'"));
+        assertEquals(0, bulk.count("SB_CONTACT_EXTERNAL_ID WHERE ENTITY = 'contact'"));
 
         ImportResult refusedActivities = both("a0.csv", ACTIVITIES, "activities", Mode.ALL_OR_NOTHING, null);
         assertEquals(Outcome.ROLLED_BACK, refusedActivities.outcome());
-        assertEquals(0, bulk.count("SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'activity'"));
+        assertEquals(0, bulk.count("SB_ACTIVITY_EXTERNAL_ID WHERE ENTITY = 'activity'"));
         assertEquals(0, bulk.count("SB_ACTIVITY"));
         assertEquals(rows(service, FOLLOW_UPS), rows(bulk, FOLLOW_UPS), "no follow-up moved");
         assertEquals(List.of(), bulk.imported, "nothing announced");

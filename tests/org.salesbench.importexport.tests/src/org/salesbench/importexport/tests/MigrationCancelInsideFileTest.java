@@ -87,9 +87,9 @@ class MigrationCancelInsideFileTest {
             String ours = "FROM SB_CONTACT WHERE NAME LIKE '%" + unique + "x%'";
             assertEquals(contacts.created(), f.count("SELECT COUNT(*) " + ours));
             assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_CONTACT_EMAIL WHERE CONTACT_ID IN (SELECT ID " + ours + ")"));
-            assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact' AND RECORD_ID IN (SELECT ID "
+            assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_CONTACT_EXTERNAL_ID WHERE ENTITY = 'contact' AND RECORD_ID IN (SELECT ID "
                     + ours + ")"));
-            assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact' AND EXTERNAL_ID LIKE '003"
+            assertEquals(contacts.created(), f.count("SELECT COUNT(*) FROM SB_CONTACT_EXTERNAL_ID WHERE ENTITY = 'contact' AND EXTERNAL_ID LIKE '003"
                     + unique + "x%' AND CAST(SUBSTR(EXTERNAL_ID, " + (5 + unique.length()) + ") AS INT) < " + contacts.created()),
                     "the file's first rows, none after the cancel");
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_ACTIVITY WHERE SUMMARY LIKE '%" + unique + "%'"));

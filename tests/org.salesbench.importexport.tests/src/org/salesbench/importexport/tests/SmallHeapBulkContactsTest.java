@@ -67,13 +67,13 @@ class SmallHeapBulkContactsTest {
             assertEquals(ROWS, fx.count("SB_CONTACT"));
             assertEquals(ROWS * EACH, fx.count("SB_CONTACT_PHONE"));
             assertEquals(ROWS * EACH, fx.count("SB_CONTACT_EMAIL"));
-            assertEquals(ROWS, fx.count("SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'contact'"));
+            assertEquals(ROWS, fx.count("SB_CONTACT_EXTERNAL_ID WHERE ENTITY = 'contact'"));
             // the last row, read back from the spill files: its customer, phones and e-mails in order, its external id
             int last = ROWS - 1;
             List<?> stored = fx.db.read(em -> em.createNativeQuery("SELECT c.NAME, p.PHONE, e.EMAIL, x.EXTERNAL_ID FROM SB_CONTACT k "
                     + "JOIN SB_CUSTOMER c ON c.ID = k.CUSTOMER_ID JOIN SB_CONTACT_PHONE p ON p.CONTACT_ID = k.ID AND p.POSITION = 3 "
                     + "JOIN SB_CONTACT_EMAIL e ON e.CONTACT_ID = k.ID AND e.POSITION = 3 "
-                    + "JOIN SB_IMPORT_EXTERNAL_ID x ON x.ENTITY = 'contact' AND x.RECORD_ID = k.ID WHERE k.NAME = ?")
+                    + "JOIN SB_CONTACT_EXTERNAL_ID x ON x.ENTITY = 'contact' AND x.RECORD_ID = k.ID WHERE k.NAME = ?")
                     .setParameter(1, "联系人 " + last).getResultList());
             assertEquals(1, stored.size());
             assertEquals(List.of("Customer " + last % CUSTOMERS, "+86 21 " + (5000_0000 + last) + " ext 3",

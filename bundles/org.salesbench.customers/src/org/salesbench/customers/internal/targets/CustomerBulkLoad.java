@@ -130,7 +130,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
     private boolean wholeDecided;
     /** SB_CUSTOMER is empty and the run resumes nothing: the whole load applies unless the external ids forbid it. */
     private final boolean wholeCandidate;
-    /** SB_IMPORT_EXTERNAL_ID holds rows (of any entity) when the run starts. */
+    /** The customers' external-id table ({@link ExternalIds#table}) holds rows (of any entity) when the run starts. */
     private final boolean externalIdsHeld;
     private final ImportRun run;
     private DerbyBulkInsert wholeCustomers;
@@ -158,7 +158,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
         this.wholeCandidate = ImportRun.wholeIntoEmpty() && (run == null || run.resumedAfterRow() == 0)
                 && unitOfWork.read(em -> em.createNativeQuery("SELECT 1 FROM SB_CUSTOMER FETCH FIRST 1 ROWS ONLY").getResultList().isEmpty());
         this.externalIdsHeld = wholeCandidate
-                && !unitOfWork.read(em -> em.createNativeQuery("SELECT 1 FROM SB_IMPORT_EXTERNAL_ID FETCH FIRST 1 ROWS ONLY").getResultList().isEmpty());
+                && unitOfWork.read(em -> ExternalIds.tableHoldsRows(em, CustomersTarget.ENTITY));
         this.service = service;
         this.events = events;
         this.match = match;
@@ -196,7 +196,7 @@ final class CustomerBulkLoad implements BulkWriter.Staging {
 
     /**
      * Whether the run is one whole load, once its first rows are seen. Derby's bulk insert is unlogged only into an empty
-     * table: a file that maps external ids, loaded whole while SB_IMPORT_EXTERNAL_ID holds rows (other kinds' ids, or
+     * table: a file that maps external ids, loaded whole while the customers' external-id table holds rows (other kinds' ids, or
      * those of customers since purged), would insert every one of its external ids logged, row by row, in the load's one
      * transaction, and a kill in that phase would leave Derby all of them to undo at the next start (about what the old
      * one-transaction load left). Such a run commits in chunks instead: each chunk's undo is bounded, and the first chunk

@@ -157,15 +157,7 @@ final class CustomerRefs {
             return new HashMap<>();
         }
         if (allExternalIds == null) {
-            allExternalIds = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = ?")) {
-                select.setString(1, CustomersTarget.ENTITY);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        allExternalIds.put(rs.getString(1), rs.getLong(2));
-                    }
-                }
-            }
+            allExternalIds = ExternalIds.recordsOf(connection, CustomersTarget.ENTITY);
         }
         Map<String, Long> found = new HashMap<>();
         for (String external : externals) {

@@ -78,6 +78,52 @@ class SearchIndexInBackgroundTest {
         }
     }
 
+    /**
+     * A close right after a bulk load of contacts (a command line's end) waits for their customers' re-index, even one
+     * not started yet, so that the index is current when the command exits and nothing is left for the next start.
+     */
+    @Test
+    void aCloseWaitsForTheContactsReindexSoTheCommandLineLeavesTheIndexCurrent(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
+        LocalSecurityService security = new LocalSecurityService("tester");
+        Path stale = dir.resolve("db-search.stale");
+        try (Database db = Database.open(settings, security)) {
+            CustomerServiceImpl first = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            CustomerSearch search = first.search();
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            // the re-index needs the search's lock, held here until the close has begun: the job is still to finish then
+            Thread holder = new Thread(() -> {
+                synchronized (search) {
+                    held.countDown();
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            try {
+                long huzhou = first.create(CustomerFixture.customer("湖州南浔丝绸有限公司")).getId();
+                search.awaitCurrent();
+                insertContact(settings, 990_201, huzhou, "Wujing Sha");
+                holder.start();
+                held.await();
+                search.writtenInBackground(List.of(huzhou));
+                assertTrue(Files.exists(stale));
+            } finally {
+                search.close(); // waits for the re-index
+                holder.join();
+            }
+            assertFalse(Files.exists(stale), "the close waited for the re-index: nothing left for the next start");
+            CustomerServiceImpl second = new CustomerServiceImpl(db, security, (e, c, i) -> { });
+            try {
+                assertEquals(1, second.count(CustomerFilter.text("wujing")));
+            } finally {
+                second.search().close();
+            }
+        }
+    }
+
     private static void insertContact(DatabaseSettings settings, long id, long customerId, String name) throws Exception {
         Timestamp now = Timestamp.from(Instant.now(Clocks.system()));
         try (Connection c = Database.connect(settings); PreparedStatement s = c.prepareStatement("INSERT INTO SB_CONTACT (ID, VERSION, "

@@ -603,8 +603,9 @@ public final class CustomerSearch implements AutoCloseable {
     /**
      * Indexes customers a bulk load of their children (contacts) changed, after it committed, in a background job as
      * {@link #imported} catches up: the load does not wait for the index, and a query that comes before the job indexes
-     * them first itself ({@link #indexStale}). The ids are kept in a file beside the index until the job has committed them, so
-     * a process that ends first (the CLI) leaves them to the next opening, which indexes them before it answers.
+     * them first itself ({@link #indexStale}). {@link #close} waits for the job, as for {@link #imported}, so that a command
+     * line that loaded contacts leaves the index current. The ids are kept in a file beside the index until the job has
+     * committed them, so a process killed first leaves them to the next opening, which indexes them before it answers.
      */
     public void writtenInBackground(Collection<Long> ids) {
         if (onServer() || ids.isEmpty()) {
@@ -617,6 +618,7 @@ public final class CustomerSearch implements AutoCloseable {
             saveStale();
         }
         pendingImports.incrementAndGet();
+        Job[] self = new Job[1];
         Job job = job(Messages.Search_catchUpJob, (IProgressMonitor monitor) -> {
             try {
                 CustomerIndex index = ready.join();
@@ -633,8 +635,11 @@ public final class CustomerSearch implements AutoCloseable {
                 return Status.error(Messages.Search_failed, e); // the ids stay in the file: the next opening indexes them
             } finally {
                 pendingImports.decrementAndGet();
+                importJobs.remove(self[0]);
             }
         });
+        self[0] = job;
+        importJobs.add(job); // close waits for it: a command line that loaded contacts leaves the index current
         job.setSystem(true);
         job.schedule();
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salesbench.core.security.LocalSecurityService;
@@ -30,11 +31,21 @@ import org.salesbench.persistence.DatabaseSettings;
  */
 class SearchIndexInBackgroundTest {
 
+    @TempDir
+    Path dir;
+    private final LocalSecurityService security = new LocalSecurityService("tester");
+    private DatabaseSettings settings;
+    /** The customers to index again, kept beside the index until a job committed them. */
+    private Path stale;
+
+    @BeforeEach
+    void paths() {
+        settings = DatabaseSettings.embedded(dir.resolve("db"));
+        stale = dir.resolve("db-search.stale");
+    }
+
     @Test
-    void contactsWrittenBehindTheIndexAreFoundAfterTheBackgroundJobAndAfterARestartThatItMissed(@TempDir Path dir) throws Exception {
-        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
-        LocalSecurityService security = new LocalSecurityService("tester");
-        Path stale = dir.resolve("db-search.stale");
+    void contactsWrittenBehindTheIndexAreFoundAfterTheBackgroundJobAndAfterARestartThatItMissed() throws Exception {
         try (Database db = Database.open(settings, security)) {
             CustomerServiceImpl first = new CustomerServiceImpl(db, security, (e, c, i) -> { });
             long huzhou;
@@ -83,10 +94,7 @@ class SearchIndexInBackgroundTest {
      * not started yet, so that the index is current when the command exits and nothing is left for the next start.
      */
     @Test
-    void aCloseWaitsForTheContactsReindexSoTheCommandLineLeavesTheIndexCurrent(@TempDir Path dir) throws Exception {
-        DatabaseSettings settings = DatabaseSettings.embedded(dir.resolve("db"));
-        LocalSecurityService security = new LocalSecurityService("tester");
-        Path stale = dir.resolve("db-search.stale");
+    void aCloseWaitsForTheContactsReindexSoTheCommandLineLeavesTheIndexCurrent() throws Exception {
         try (Database db = Database.open(settings, security)) {
             CustomerServiceImpl first = new CustomerServiceImpl(db, security, (e, c, i) -> { });
             CustomerSearch search = first.search();

@@ -244,7 +244,7 @@ class MoveInBenchmark {
         PreparedStatement history = connection.prepareStatement("INSERT INTO SB_STAGE_HISTORY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
                 + "UPDATED_BY, OWNER, OPPORTUNITY_ID, FROM_STAGE_ID, TO_STAGE_ID, MOVED_BY, MOVED_AT, AMOUNT, CURRENCY, PROBABILITY) VALUES "
                 + "(?, 1, ?, 'bench', ?, 'bench', 'bench', ?, NULL, ?, 'bench', ?, ?, 'CNY', 10)");
-        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
+        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_STAGE_HISTORY_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
                 + "('stageHistory', ?, ?)");
         return batches(connection, size, List.of(history, external), (i, id) -> {
             long dealId = id + 60_000_000L;
@@ -429,7 +429,7 @@ class MoveInBenchmark {
         PreparedStatement history = connection.prepareStatement("INSERT INTO SB_STAGE_HISTORY (ID, VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, "
                 + "UPDATED_BY, OWNER, OPPORTUNITY_ID, FROM_STAGE_ID, TO_STAGE_ID, MOVED_BY, MOVED_AT, AMOUNT, CURRENCY, PROBABILITY) VALUES "
                 + "(?, 1, ?, 'bench', ?, 'bench', 'bench', ?, ?, ?, 'bench', ?, ?, 'CNY', ?)");
-        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_IMPORT_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
+        PreparedStatement external = connection.prepareStatement("INSERT INTO SB_OPPORTUNITY_EXTERNAL_ID (ENTITY, EXTERNAL_ID, RECORD_ID) VALUES "
                 + "('opportunity', ?, ?)");
         return batches(connection, size, List.of(insert, history, external), (i, id) -> {
             long dealId = id + 60_000_000L;

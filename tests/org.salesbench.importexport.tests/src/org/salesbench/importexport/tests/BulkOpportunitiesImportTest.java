@@ -124,7 +124,7 @@ class BulkOpportunitiesImportTest {
                 .map(r -> r instanceof Object[] cells ? Arrays.toString(cells) : String.valueOf(r)).toList());
     }
 
-    private static final String EXTERNAL = "(SELECT x.EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID x WHERE x.ENTITY = 'opportunity' AND x.RECORD_ID = o.ID)";
+    private static final String EXTERNAL = "(SELECT x.EXTERNAL_ID FROM SB_OPPORTUNITY_EXTERNAL_ID x WHERE x.ENTITY = 'opportunity' AND x.RECORD_ID = o.ID)";
     /** Every stored column of a deal but its id and times, with what its ids point at. */
     private static final String DEALS = "SELECT " + EXTERNAL + ", c.NAME, o.NAME, o.AMOUNT, o.CURRENCY, o.CLOSE_DATE, o.CLOSE_MONTH, p.NAME, s.NAME, "
             + "o.STATE, o.PROBABILITY, o.FORECAST_CATEGORY, o.NEXT_STEP, o.LOSS_REASON, o.CLOSED_ON, o.SOURCE, o.CAMPAIGN, o.INDUSTRY, "
@@ -171,7 +171,7 @@ class BulkOpportunitiesImportTest {
         assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_OPPORTUNITY"), "nothing half-written");
         assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY"));
         assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_STAGE_TOTAL WHERE OPEN_COUNT <> 0"));
-        assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity'"));
+        assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_OPPORTUNITY_EXTERNAL_ID WHERE ENTITY = 'opportunity'"));
 
         // the file: the same records on both paths
         ImportResult loaded = both(files.pipeline, SalesDataSetImportTest.pipelineValues(), Mode.ALL_OR_NOTHING, null);
@@ -209,11 +209,11 @@ class BulkOpportunitiesImportTest {
         ImportResult partial = both(bad, values.with("lossReason", "", "Not recorded"), Mode.VALID_ROWS, null);
         assertEquals(Outcome.COMPLETED, partial.outcome());
         assertEquals(5, partial.created(), partial.errors().toString());
-        assertEquals(List.of("B1", "B10", "B11", "B12", "B5"), rows(bulk, "SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity' "
+        assertEquals(List.of("B1", "B10", "B11", "B12", "B5"), rows(bulk, "SELECT EXTERNAL_ID FROM SB_OPPORTUNITY_EXTERNAL_ID WHERE ENTITY = 'opportunity' "
                 + "AND EXTERNAL_ID LIKE 'B%' ORDER BY EXTERNAL_ID"));
         // the loss reason is stored as the list's code when it names one (here its Chinese label), else as written (noted)
         assertEquals(List.of("[B11, PRICE]", "[B12, Went quiet]", "[B5, Not recorded]"), rows(bulk, "SELECT x.EXTERNAL_ID, o.LOSS_REASON "
-                + "FROM SB_OPPORTUNITY o JOIN SB_IMPORT_EXTERNAL_ID x ON x.ENTITY = 'opportunity' AND x.RECORD_ID = o.ID WHERE o.STATE = 'LOST' "
+                + "FROM SB_OPPORTUNITY o JOIN SB_OPPORTUNITY_EXTERNAL_ID x ON x.ENTITY = 'opportunity' AND x.RECORD_ID = o.ID WHERE o.STATE = 'LOST' "
                 + "AND x.EXTERNAL_ID LIKE 'B%' ORDER BY 1"));
         assertTrue(partial.notes().stream().anyMatch(n -> n.message().contains("Went quiet")), partial.notes().toString());
         sameRecords(DEALS);
@@ -241,7 +241,7 @@ class BulkOpportunitiesImportTest {
      * Every stored column of a stage-history row but its id and the import's own times, with what its ids point at (a
      * move the rows that moved nothing name too has several external ids: the first and how many).
      */
-    private static final String MOVES = "SELECT " + EXTERNAL + ", (SELECT MIN(x.EXTERNAL_ID) || ' of ' || CHAR(COUNT(*)) FROM SB_IMPORT_EXTERNAL_ID x"
+    private static final String MOVES = "SELECT " + EXTERNAL + ", (SELECT MIN(x.EXTERNAL_ID) || ' of ' || CHAR(COUNT(*)) FROM SB_STAGE_HISTORY_EXTERNAL_ID x"
             + " WHERE x.ENTITY = 'stageHistory' AND x.RECORD_ID = h.ID), f.NAME, t.NAME, h.MOVED_BY, CASE WHEN h.MOVED_AT < TIMESTAMP('2020-01-01 00:00:00') THEN CHAR(h.MOVED_AT)"
             + " ELSE 'the import' END, h.AMOUNT, h.CURRENCY, h.PROBABILITY, h.OWNER, h.CREATED_BY, h.UPDATED_BY, h.VERSION FROM SB_STAGE_HISTORY h"
             + " JOIN SB_OPPORTUNITY o ON o.ID = h.OPPORTUNITY_ID LEFT JOIN SB_STAGE f ON f.ID = h.FROM_STAGE_ID JOIN SB_STAGE t ON t.ID = h.TO_STAGE_ID"
@@ -291,7 +291,7 @@ class BulkOpportunitiesImportTest {
         sameRecords(MOVES);
         assertEquals(reachedBefore, rows(bulk, REACHED), "a refused load raises no deal's furthest stage");
         sameRecords(INSERT_TRIGGERS);
-        assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'stageHistory'"), "nothing half-written");
+        assertEquals(0, bulk.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY_EXTERNAL_ID WHERE ENTITY = 'stageHistory'"), "nothing half-written");
 
         ImportResult loaded = both("stageHistory", history, ValueMapping.NONE, Mode.VALID_ROWS, null);
         assertEquals(Outcome.COMPLETED, loaded.outcome());

@@ -23,7 +23,7 @@ import org.salesbench.persistence.DatabaseSettings;
 
 /**
  * Contacts and activities keep their external ids in tables of their own (declared on their import targets in the customers
- * module's plugin.xml, made by its changelog), so that a contacts or activities file loaded after the customers' file —
+ * module's plugin.xml, made by its changelog; deals and their stage moves likewise in the opportunities module), so that a contacts or activities file loaded after the customers' file —
  * whose ids fill the shared SB_IMPORT_EXTERNAL_ID — still loads its ids into an empty table: Derby's unlogged bulk insert,
  * seen as the table's heap replaced by a new conglomerate. A second file into the now full table goes the logged way (the
  * heap stays), a re-run matched on the external id updates rather than duplicates, and an installation whose shared table
@@ -102,7 +102,9 @@ class ExternalIdTablesTest {
         assertEquals("SB_CONTACT_EXTERNAL_ID", ExternalIds.table("contact"));
         assertEquals("SB_ACTIVITY_EXTERNAL_ID", ExternalIds.table("activity"));
         assertEquals(ExternalIds.SHARED_TABLE, ExternalIds.table("customer"), "a target that declares nothing keeps the shared table");
-        assertEquals(ExternalIds.SHARED_TABLE, ExternalIds.table("opportunity"));
+        assertEquals("SB_OPPORTUNITY_EXTERNAL_ID", ExternalIds.table("opportunity"));
+        assertEquals("SB_STAGE_HISTORY_EXTERNAL_ID", ExternalIds.table("stageHistory"));
+        assertEquals(ExternalIds.SHARED_TABLE, ExternalIds.table("lead"));
     }
 
     @Test

@@ -115,7 +115,7 @@ class SalesDataSetImportTest {
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE <> 'OPEN' AND ENGAGED_ON > CLOSED_ON"));
             assertEquals(files.won + files.lost, f.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY WHERE FROM_STAGE_ID IS NOT NULL"),
                     "created open, then closed: two history rows a closed deal");
-            assertEquals(files.opportunities, f.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity'"));
+            assertEquals(files.opportunities, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY_EXTERNAL_ID WHERE ENTITY = 'opportunity'"));
         }
     }
 
@@ -151,7 +151,7 @@ class SalesDataSetImportTest {
             assertEquals("account", byRow.get(7L).column(), "a deal without an account and no placeholder: " + byRow.get(7L));
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY"), "nothing half-written");
             assertEquals(0, f.count("SELECT COUNT(*) FROM SB_STAGE_HISTORY"));
-            assertEquals(0, f.count("SELECT COUNT(*) FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity'"));
+            assertEquals(0, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY_EXTERNAL_ID WHERE ENTITY = 'opportunity'"));
             assertEquals(customers, f.count("SELECT COUNT(*) FROM SB_CUSTOMER"));
 
             ImportResult partial = f.importFile(bad, "opportunities", Map.of(), values.with("customer", "", "No account"), Mode.VALID_ROWS);
@@ -159,7 +159,7 @@ class SalesDataSetImportTest {
             assertEquals(2, partial.created(), "B1 and B6 (on the placeholder)");
             assertEquals(4, partial.failed());
             assertEquals(List.of("B1", "B6"), f.db.read(em -> em.createNativeQuery(
-                    "SELECT EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID WHERE ENTITY = 'opportunity' ORDER BY EXTERNAL_ID").getResultList()));
+                    "SELECT EXTERNAL_ID FROM SB_OPPORTUNITY_EXTERNAL_ID WHERE ENTITY = 'opportunity' ORDER BY EXTERNAL_ID").getResultList()));
             assertEquals(1, f.count("SELECT COUNT(*) FROM SB_OPPORTUNITY WHERE STATE = 'WON' AND AMOUNT = 500 AND CLOSED_ON = '2017-02-03'"));
         }
     }

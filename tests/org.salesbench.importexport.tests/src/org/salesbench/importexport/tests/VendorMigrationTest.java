@@ -120,7 +120,7 @@ class VendorMigrationTest {
     /** Every table's row count and the amounts: what a second run must leave as it was. */
     private static String snapshot(SalesFixture f) {
         return List.of("SB_USER", "SB_PICKLIST_VALUE", "SB_CUSTOMER", "SB_CONTACT", "SB_LEAD", "SB_OPPORTUNITY", "SB_ACTIVITY", "SB_STAGE_HISTORY",
-                "SB_IMPORT_EXTERNAL_ID", "SB_CONTACT_EXTERNAL_ID", "SB_ACTIVITY_EXTERNAL_ID", "SB_CAMPAIGN_MEMBER").stream().map(t -> t + "=" + f.count("SELECT COUNT(*) FROM " + t)).toList()
+                "SB_IMPORT_EXTERNAL_ID", "SB_CONTACT_EXTERNAL_ID", "SB_ACTIVITY_EXTERNAL_ID", "SB_OPPORTUNITY_EXTERNAL_ID", "SB_CAMPAIGN_MEMBER").stream().map(t -> t + "=" + f.count("SELECT COUNT(*) FROM " + t)).toList()
                 + " amount=" + f.sum("SELECT SUM(AMOUNT) FROM SB_OPPORTUNITY");
     }
 

@@ -27,32 +27,22 @@ public final class TargetRegistry {
     /** What an external-id table's name may be: it is written into SQL. */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
 
-    /** {@link #externalIdTables}'s map and the descriptors it was made of. */
-    private static volatile Object[] tables = { null, Map.of() };
-
     public static List<TargetDescriptor> descriptors() {
         return READER.descriptors();
     }
 
     /**
      * The tables the targets declared their entities' external ids in ({@code externalIdEntity} to {@code externalIdTable});
-     * an entity not in it keeps them in the shared table.
+     * an entity not in it keeps them in the shared table. Made from the (cached) descriptors on each call: a few dozen.
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, String> externalIdTables() {
-        List<TargetDescriptor> descriptors = READER.descriptors();
-        Object[] cached = tables;
-        if (cached[0] != descriptors) {
-            Map<String, String> byEntity = new HashMap<>();
-            for (TargetDescriptor d : descriptors) {
-                if (d instanceof Descriptor own && own.externalIdTable != null) {
-                    byEntity.putIfAbsent(own.externalIdEntity, own.externalIdTable);
-                }
+        Map<String, String> byEntity = new HashMap<>();
+        for (TargetDescriptor d : READER.descriptors()) {
+            if (d instanceof Descriptor own && own.externalIdTable != null) {
+                byEntity.putIfAbsent(own.externalIdEntity, own.externalIdTable);
             }
-            cached = new Object[] { descriptors, Map.copyOf(byEntity) };
-            tables = cached;
         }
-        return (Map<String, String>) cached[1];
+        return byEntity;
     }
 
     private static final class Descriptor implements TargetDescriptor {

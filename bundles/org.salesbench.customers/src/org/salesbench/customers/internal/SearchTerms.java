@@ -46,7 +46,10 @@ public final class SearchTerms {
         java.util.Map<String, Set<String>> terms = new java.util.LinkedHashMap<>();
         Set<String> name = new LinkedHashSet<>();
         addText(name, customer.getName());
-        addText(name, CompanyNames.normalise(customer.getName()));
+        String folded = CompanyNames.normalise(customer.getName());
+        if (!startsATerm(name, folded)) {
+            addText(name, folded);
+        }
         put(terms, NAME, name);
         Set<String> shortName = new LinkedHashSet<>();
         addText(shortName, customer.getShortName());
@@ -73,6 +76,25 @@ public final class SearchTerms {
         return terms;
     }
 
+    /**
+     * Whether one of the {@code terms} of a text starts with {@code folded} (a word without spaces or punctuation): then
+     * every term {@link #addText} would make of it is the start of a term already there (its suffixes start the same
+     * suffixes of that term's word, which are terms too when it is CJK), so it finds nothing more. A company's folded name
+     * is mostly its name without the legal form ("深圳华为技术" of "深圳华为技术有限公司"): its terms are left out, a third
+     * of a Chinese name's; a folded name that joins words ("foobar" of "Foo-Bar Ltd") keeps its own.
+     */
+    static boolean startsATerm(Set<String> terms, String folded) {
+        if (folded.isEmpty()) {
+            return true;
+        }
+        for (String term : terms) {
+            if (term.startsWith(folded)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void put(java.util.Map<String, Set<String>> terms, String source, Set<String> values) {
         if (!values.isEmpty()) {
             terms.put(source, values);
@@ -89,7 +111,7 @@ public final class SearchTerms {
                 continue;
             }
             add(terms, word);
-            if (word.codePoints().anyMatch(SearchTerms::isCjk)) {
+            if (hasCjk(word)) {
                 for (int i = 1; i < word.length(); i++) {
                     add(terms, word.substring(i));
                 }
@@ -160,6 +182,17 @@ public final class SearchTerms {
         if (!term.isEmpty()) {
             terms.add(term.length() > MAX_TERM ? term.substring(0, MAX_TERM) : term);
         }
+    }
+
+    private static boolean hasCjk(String word) {
+        for (int i = 0; i < word.length();) {
+            int c = word.codePointAt(i);
+            if (isCjk(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static boolean isCjk(int codePoint) {

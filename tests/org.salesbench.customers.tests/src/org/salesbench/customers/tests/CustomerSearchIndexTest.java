@@ -230,6 +230,43 @@ class CustomerSearchIndexTest {
         return sort.ascending() ? ascending : ascending.reversed();
     }
 
+    /**
+     * A customer's folded name adds to its name's terms only what they lack (schema 6): every word a user can type finds
+     * the same customers as when every term of the folded name was indexed beside the name's, while a Chinese name with
+     * its legal form indexes a third fewer terms; a folded name that joins the name's words keeps its own terms.
+     */
+    @Test
+    void aFoldedNameAddsOnlyTheTermsItsNameLacksAndFindsTheSame() {
+        String[] names = { "深圳华为技术有限公司", "华为 技术有限公司", "Foo-Bar Ltd", "ACME Co., Ltd.", "北京abc科技有限公司", "(株)東京商事", "Evergreen Co" };
+        int fewer = 0;
+        for (String name : names) {
+            Set<String> before = new java.util.LinkedHashSet<>();
+            SearchTerms.addText(before, name);
+            SearchTerms.addText(before, org.salesbench.customers.internal.CompanyNames.normalise(name));
+            Set<String> now = SearchTerms.bySource(CustomerFixture.customer(name)).get(SearchTerms.NAME);
+            assertTrue(before.containsAll(now), name + ": no term of another kind");
+            for (String term : before) {
+                for (int end = 1; end <= term.length(); end++) {
+                    String typed = term.substring(0, end);
+                    assertTrue(now.stream().anyMatch(t -> t.startsWith(typed)), name + ": \"" + typed + "\" still finds it");
+                }
+            }
+            fewer += now.size() < before.size() ? 1 : 0;
+        }
+        assertTrue(SearchTerms.bySource(CustomerFixture.customer("Foo-Bar Ltd")).get(SearchTerms.NAME).contains("foobar"), "a joined folded name keeps its term");
+        assertTrue(fewer >= 2, "the folded names that are the start of a name's word add nothing");
+
+        try (CustomerFixture fx = new CustomerFixture()) {
+            long shenzhen = fx.service.create(CustomerFixture.customer(names[0])).getId();
+            long spaced = fx.service.create(CustomerFixture.customer(names[1])).getId();
+            long foo = fx.service.create(CustomerFixture.customer(names[2])).getId();
+            Map<String, List<Long>> expected = Map.of("华为技术", List.of(shenzhen, spaced), "为技", List.of(shenzhen, spaced), "深圳华为技", List.of(shenzhen),
+                    "技术有限", List.of(shenzhen, spaced), "foobar", List.of(foo), "foo bar", List.of(foo), "华为 有限", List.of(shenzhen, spaced));
+            expected.forEach((typed, ids) -> assertEquals(ids.stream().sorted().toList(),
+                    java.util.Arrays.stream(fx.service.ids(CustomerFilter.text(typed), new CustomerSort(Column.UPDATED_AT, true))).sorted().boxed().toList(), typed));
+        }
+    }
+
     @Test
     void followsCreateUpdateDeleteAndFollowUps() {
         try (CustomerFixture fx = new CustomerFixture()) {

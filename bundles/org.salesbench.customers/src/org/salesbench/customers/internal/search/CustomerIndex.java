@@ -18,9 +18,10 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -29,8 +30,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -63,14 +64,14 @@ import org.salesbench.customers.internal.SearchTerms;
 
 /**
  * The Lucene index of the customer list: one document per customer with its search terms (keyword terms,
- * matched by prefix), the filter fields, doc values for every sortable column and the row's columns stored,
- * so that count, page, id snapshot and rows never touch the database. The index is sorted by name then id:
+ * matched by prefix), the filter fields and doc values for every column of its row (they sort the list and give
+ * its rows), so that count, page, id snapshot and rows never touch the database. The index is sorted by name then id:
  * the default list order's first page stops after a page of matches (early termination).
  */
 final class CustomerIndex implements Closeable {
 
     /** Changes when the documents change shape: an index of another schema is rebuilt. */
-    static final String SCHEMA = "5"; // 5: the short name sortable
+    static final String SCHEMA = "6"; // 5: the short name sortable; 6: rows read from doc values, nothing stored
     static final String SCHEMA_KEY = "salesbench.schema";
     static final String WATERMARK_KEY = "salesbench.watermark";
 
@@ -78,7 +79,7 @@ final class CustomerIndex implements Closeable {
     static final String TERM = "term";
     /** A customer's folded name ({@code CompanyNames.normalise}), an exact keyword: name look-ups instead of a B-tree index. */
     static final String NORMALIZED_NAME = "normalizedName";
-    /** A customer's name as stored, an exact keyword (the {@link #NAME} field only sorts and is stored). */
+    /** A customer's name as stored, an exact keyword (the {@link #NAME} field holds it as doc values: sort and rows). */
     static final String EXACT_NAME = "exactName";
     static final String GRADE = "grade";
     static final String STATUS = "status";
@@ -97,8 +98,10 @@ final class CustomerIndex implements Closeable {
     private static final SortField BY_NAME = stringSort(NAME, false);
     private static final SortField BY_ID = new SortField(ID, SortField.Type.LONG);
     private static final Sort INDEX_SORT = new Sort(BY_NAME, BY_ID);
-    /** The writer's buffer of new documents, in MB, but while a bulk load indexes beside it ({@link #ramBuffer}). */
+    /** The writer's buffer of new documents, in MB, but while many come at once ({@link #bulk}). */
     static final double RAM_BUFFER_MB = 64;
+    /** The writer's buffer while many documents come at once ({@link #bulk}). */
+    static final double BULK_RAM_BUFFER_MB = 128;
     /** Pages reach this deep through the collector; deeper ones slice the id snapshot. */
     private static final int DEEPEST_COLLECTED_PAGE = 20_000;
 
@@ -108,6 +111,8 @@ final class CustomerIndex implements Closeable {
     /** Global ordinals of a text sort field across segments, kept for the current reader only. */
     private final Map<String, OrdinalMap> ordinalMaps = new HashMap<>();
     private Object ordinalMapsReader;
+    /** How many callers have the writer set up for a bulk build ({@link #bulk}). */
+    private int bulkWriters;
 
     private CustomerIndex(Directory directory, IndexWriter writer) throws IOException {
         this.directory = directory;
@@ -161,9 +166,17 @@ final class CustomerIndex implements Closeable {
         }
     }
 
-    /** How much memory the writer buffers new documents in before it writes a segment (raised while a bulk load adds many). */
-    void ramBuffer(double megabytes) {
-        writer.getConfig().setRAMBufferSizeMB(megabytes);
+    /**
+     * Sets the writer up for many documents at once (a bulk load's, a big re-index), or back for a few at a time: a RAM
+     * buffer of {@link #BULK_RAM_BUFFER_MB} instead of {@link #RAM_BUFFER_MB}, so fewer and bigger segments are flushed
+     * (and merged), and no compound file per flushed segment, which copies every file of the segment once more. Segments
+     * written in bulk stay in their plain files; the merges of later ones decide as before.
+     */
+    synchronized void bulk(boolean bulk) {
+        bulkWriters += bulk ? 1 : -1; // a bulk load's indexer and a re-index may overlap: the last to end sets it back
+        boolean on = bulkWriters > 0;
+        writer.getConfig().setRAMBufferSizeMB(on ? BULK_RAM_BUFFER_MB : RAM_BUFFER_MB);
+        writer.getConfig().setUseCompoundFile(!on);
     }
 
     /**
@@ -189,13 +202,18 @@ final class CustomerIndex implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * A customer's document. Every value is held once for what it is read by: the search terms, the filter keywords and
+     * the id as indexed terms, every column of the row as doc values (which sort the list and give its rows); nothing is
+     * stored besides (schema 6: stored copies of the columns made every document cost twice, and an index sorted by name
+     * rewrites its stored fields in that order at every flush).
+     */
     private static Document document(IndexedCustomer c) {
         CustomerRow row = c.row();
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(row.id()), Store.NO));
         doc.add(new NumericDocValuesField(ID, row.id()));
-        doc.add(new StoredField(ID, row.id()));
-        doc.add(new StoredField(VERSION, row.version()));
+        doc.add(new NumericDocValuesField(VERSION, row.version()));
         for (Map.Entry<String, Set<String>> source : c.terms().entrySet()) {
             String field = termField(source.getKey());
             for (String term : source.getValue()) {
@@ -217,23 +235,13 @@ final class CustomerIndex implements Closeable {
         sortable(doc, REGION, row.region());
         sortable(doc, OWNER, row.owner());
         sortable(doc, SHORT_NAME, row.shortName());
-        stored(doc, NAME, row.name());
-        stored(doc, SHORT_NAME, row.shortName());
-        stored(doc, GRADE, row.grade());
-        stored(doc, STATUS, row.status().name());
-        stored(doc, INDUSTRY, row.industry());
-        stored(doc, REGION, row.region());
-        stored(doc, OWNER, row.owner());
         if (row.nextFollowUp() != null) {
             long day = row.nextFollowUp().toEpochDay();
             doc.add(new LongPoint(FOLLOW_UP, day));
             doc.add(new NumericDocValuesField(FOLLOW_UP, day));
-            doc.add(new StoredField(FOLLOW_UP, day));
         }
         if (row.updatedAt() != null) {
-            long nanos = epochNanos(row.updatedAt());
-            doc.add(new NumericDocValuesField(UPDATED_AT, nanos));
-            doc.add(new StoredField(UPDATED_AT, nanos));
+            doc.add(new NumericDocValuesField(UPDATED_AT, epochNanos(row.updatedAt())));
         }
         return doc;
     }
@@ -246,14 +254,13 @@ final class CustomerIndex implements Closeable {
 
     private static void sortable(Document doc, String field, String value) {
         if (value != null) {
-            doc.add(new SortedDocValuesField(NAME.equals(field) ? NAME : SORT + field, new BytesRef(value)));
+            doc.add(new SortedDocValuesField(sortField(field), new BytesRef(value)));
         }
     }
 
-    private static void stored(Document doc, String field, String value) {
-        if (value != null) {
-            doc.add(new StoredField(field, value));
-        }
+    /** The doc-values field of a text column: the name's own field, the others' {@link #SORT} fields. */
+    private static String sortField(String field) {
+        return NAME.equals(field) ? NAME : SORT + field;
     }
 
     static long epochNanos(Instant instant) {
@@ -362,12 +369,11 @@ final class CustomerIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             TopFieldDocs top = searcher.search(query, offset + limit, luceneSort(sort));
-            List<CustomerRow> rows = new ArrayList<>(limit);
-            StoredFields stored = searcher.storedFields();
-            for (int i = offset; i < top.scoreDocs.length; i++) {
-                rows.add(row(stored.document(top.scoreDocs[i].doc)));
+            int[] docs = new int[Math.max(0, top.scoreDocs.length - offset)];
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] = top.scoreDocs[offset + i].doc;
             }
-            return rows;
+            return Arrays.asList(rowsOf(searcher.getIndexReader(), docs));
         } finally {
             searchers.release(searcher);
         }
@@ -380,7 +386,7 @@ final class CustomerIndex implements Closeable {
         }
         SortField first = switch (sort.column()) {
             case NAME -> stringSort(NAME, true);
-            case GRADE, STATUS, INDUSTRY, REGION, OWNER, SHORT_NAME -> stringSort(SORT + field(sort.column()), reverse);
+            case GRADE, STATUS, INDUSTRY, REGION, OWNER, SHORT_NAME -> stringSort(sortField(field(sort.column())), reverse);
             case NEXT_FOLLOW_UP -> longSort(FOLLOW_UP, reverse);
             case UPDATED_AT -> longSort(UPDATED_AT, reverse);
         };
@@ -425,7 +431,7 @@ final class CustomerIndex implements Closeable {
                 case NEXT_FOLLOW_UP, UPDATED_AT -> false;
                 default -> true;
             };
-            String field = text ? (sort.column() == CustomerSort.Column.NAME ? NAME : SORT + field(sort.column())) : field(sort.column());
+            String field = text ? sortField(field(sort.column())) : field(sort.column());
             OrdinalMap ordinals = text ? ordinalMap(searcher, field) : null;
             KeyCollector collector = new KeyCollector(field, text, ordinals, searcher.getIndexReader().maxDoc(), ranks(sort));
             searcher.search(query, new CollectorManager<KeyCollector, Void>() {
@@ -593,7 +599,8 @@ final class CustomerIndex implements Closeable {
     List<CustomerRow> rows(long[] ids) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            Map<Long, CustomerRow> found = new HashMap<>(ids.length * 2);
+            // each id's live document first (ids of the whole reader), then their rows in document order
+            Map<Long, Integer> docOf = new HashMap<>(ids.length * 2);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Terms terms = leaf.reader().terms(ID);
                 if (terms == null) {
@@ -601,20 +608,24 @@ final class CustomerIndex implements Closeable {
                 }
                 TermsEnum te = terms.iterator();
                 Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
                 PostingsEnum postings = null;
                 for (long id : ids) {
-                    if (found.containsKey(id) || !te.seekExact(new BytesRef(Long.toString(id)))) {
+                    if (docOf.containsKey(id) || !te.seekExact(new BytesRef(Long.toString(id)))) {
                         continue;
                     }
                     postings = te.postings(postings, PostingsEnum.NONE);
                     for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
                         if (live == null || live.get(doc)) {
-                            found.put(id, row(stored.document(doc)));
+                            docOf.put(id, leaf.docBase + doc);
                             break;
                         }
                     }
                 }
+            }
+            int[] docs = docOf.values().stream().mapToInt(Integer::intValue).toArray();
+            Map<Long, CustomerRow> found = new HashMap<>(docs.length * 2);
+            for (CustomerRow row : rowsOf(searcher.getIndexReader(), docs)) {
+                found.put(row.id(), row);
             }
             return inOrder(ids, found);
         } finally {
@@ -775,13 +786,73 @@ final class CustomerIndex implements Closeable {
         }
     }
 
-    private static CustomerRow row(Document d) {
-        Number followUp = d.getField(FOLLOW_UP) == null ? null : d.getField(FOLLOW_UP).numericValue();
-        Number updated = d.getField(UPDATED_AT) == null ? null : d.getField(UPDATED_AT).numericValue();
-        return new CustomerRow(d.getField(ID).numericValue().longValue(), d.get(NAME), d.get(SHORT_NAME), d.get(GRADE),
-                CustomerStatus.valueOf(d.get(STATUS)), d.get(INDUSTRY), d.get(REGION), d.get(OWNER),
-                followUp == null ? null : LocalDate.ofEpochDay(followUp.longValue()), updated == null ? null : instant(updated.longValue()),
-                d.getField(VERSION).numericValue().longValue());
+    /** The rows of these documents (numbered in the whole reader), in the order given: read segment by segment in document order. */
+    private static CustomerRow[] rowsOf(IndexReader reader, int[] docs) throws IOException {
+        long[] byDoc = new long[docs.length]; // (document, position) packed: one primitive sort
+        for (int i = 0; i < docs.length; i++) {
+            byDoc[i] = (long) docs[i] << 32 | i;
+        }
+        Arrays.sort(byDoc);
+        List<LeafReaderContext> leaves = reader.leaves();
+        CustomerRow[] rows = new CustomerRow[docs.length];
+        SegmentRows segment = null;
+        int leaf = -1;
+        for (long packed : byDoc) {
+            int doc = (int) (packed >>> 32);
+            int l = ReaderUtil.subIndex(doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                segment = new SegmentRows(leaves.get(l).reader());
+            }
+            rows[(int) packed] = segment.row(doc - leaves.get(l).docBase);
+        }
+        return rows;
+    }
+
+    /** A segment's rows read from its doc values, for documents in ascending order (doc-values iterators go forward only). */
+    private static final class SegmentRows {
+        private final NumericDocValues id;
+        private final NumericDocValues version;
+        private final NumericDocValues followUp;
+        private final NumericDocValues updatedAt;
+        private final SortedDocValues name;
+        private final SortedDocValues shortName;
+        private final SortedDocValues grade;
+        private final SortedDocValues status;
+        private final SortedDocValues industry;
+        private final SortedDocValues region;
+        private final SortedDocValues owner;
+
+        SegmentRows(LeafReader reader) throws IOException {
+            id = DocValues.getNumeric(reader, ID);
+            version = DocValues.getNumeric(reader, VERSION);
+            followUp = DocValues.getNumeric(reader, FOLLOW_UP);
+            updatedAt = DocValues.getNumeric(reader, UPDATED_AT);
+            name = DocValues.getSorted(reader, sortField(NAME));
+            shortName = DocValues.getSorted(reader, sortField(SHORT_NAME));
+            grade = DocValues.getSorted(reader, sortField(GRADE));
+            status = DocValues.getSorted(reader, sortField(STATUS));
+            industry = DocValues.getSorted(reader, sortField(INDUSTRY));
+            region = DocValues.getSorted(reader, sortField(REGION));
+            owner = DocValues.getSorted(reader, sortField(OWNER));
+        }
+
+        CustomerRow row(int doc) throws IOException {
+            Long day = number(followUp, doc);
+            Long updated = number(updatedAt, doc);
+            Long v = number(version, doc);
+            return new CustomerRow(number(id, doc), text(name, doc), text(shortName, doc), text(grade, doc), CustomerStatus.valueOf(text(status, doc)),
+                    text(industry, doc), text(region, doc), text(owner, doc), day == null ? null : LocalDate.ofEpochDay(day),
+                    updated == null ? null : instant(updated), v == null ? 0 : v);
+        }
+
+        private static Long number(NumericDocValues values, int doc) throws IOException {
+            return values.advanceExact(doc) ? values.longValue() : null;
+        }
+
+        private static String text(SortedDocValues values, int doc) throws IOException {
+            return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
+        }
     }
 
     @Override

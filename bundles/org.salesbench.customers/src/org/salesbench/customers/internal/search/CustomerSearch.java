@@ -66,7 +66,9 @@ public final class CustomerSearch implements AutoCloseable {
     /** A bulk write stamps its rows when it starts and may commit minutes later: re-read that much on IMPORTED. */
     private static final long IMPORT_MARGIN_NANOS = 15 * 60 * 1_000_000_000L;
     private static final long SERVER_CHECK_NANOS = 5_000_000_000L;
+    /** Customers read back at once where their ids are dense (see {@link #inGroups}). */
     private static final int REBUILD_GROUP = 5_000;
+    /** Customers read back at once where their ids are sparse. */
     private static final int CATCH_UP_GROUP = 500;
     /** How long {@link #close} waits for a bulk write's catch-up (a million customers take about two minutes). */
     private static final long IMPORT_CATCH_UP_WAIT_MILLIS = 30 * 60 * 1000L;
@@ -445,27 +447,7 @@ public final class CustomerSearch implements AutoCloseable {
         Connection c = connection();
         long watermark = maxUpdatedAt(c, hint("IX_SB_CUSTOMER_UPDATED"));
         long[] ids = longs(c, "SELECT ID FROM SB_CUSTOMER WHERE " + SoftDeletion.notDeleted(null) + " ORDER BY ID");
-        CustomerLoader loader = new CustomerLoader(c, derby());
-        // two cores' worth: this thread reads the next group from the database while another indexes the last one
-        java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
-                r -> new Thread(r, "Customer search indexer"));
-        try {
-            java.util.concurrent.Future<Void> previous = CompletableFuture.completedFuture(null);
-            for (int from = 0; from < ids.length; from += REBUILD_GROUP) {
-                if (closed) {
-                    throw new IOException("closed while building the customer search index");
-                }
-                List<IndexedCustomer> group = loader.load(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + REBUILD_GROUP)));
-                finish(previous);
-                previous = indexer.submit(() -> {
-                    index.add(group);
-                    return null;
-                });
-            }
-            finish(previous);
-        } finally {
-            indexer.shutdownNow();
-        }
+        inGroups(index, c, ids, (group, loaded) -> index.add(loaded));
         index.commit(watermark);
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         // for diagnosis only: the command line prints every INFO line on standard error
@@ -545,18 +527,60 @@ public final class CustomerSearch implements AutoCloseable {
         return reread;
     }
 
+    /** Indexes again the customers of {@code ids} (ascending) as the database holds them; those gone from it leave the index. */
     private void put(CustomerIndex index, Connection c, long[] ids) throws IOException, SQLException {
-        CustomerLoader loader = new CustomerLoader(c, derby());
-        for (int from = 0; from < ids.length; from += CATCH_UP_GROUP) {
-            long[] group = Arrays.copyOfRange(ids, from, Math.min(ids.length, from + CATCH_UP_GROUP));
-            List<IndexedCustomer> loaded = loader.load(group);
+        inGroups(index, c, ids, (group, loaded) -> {
             index.put(loaded);
             // deleted since (in the recycle bin or purged, by another client too): out of the index
-            Set<Long> present = loaded.stream().map(l -> l.row().id()).collect(java.util.stream.Collectors.toSet());
-            List<Long> gone = Arrays.stream(group).boxed().filter(id -> !present.contains(id)).toList();
-            if (!gone.isEmpty()) {
-                index.delete(gone);
+            if (loaded.size() < group.length) {
+                Set<Long> present = loaded.stream().map(l -> l.row().id()).collect(java.util.stream.Collectors.toSet());
+                index.delete(Arrays.stream(group).boxed().filter(id -> !present.contains(id)).toList());
             }
+        });
+    }
+
+    private interface GroupWork {
+        void apply(long[] group, List<IndexedCustomer> loaded) throws IOException;
+    }
+
+    /**
+     * Reads the customers of {@code ids} (ascending) from the database a group at a time and hands each group to
+     * {@code indexing}: set-wise reads of up to {@link #REBUILD_GROUP} customers where their ids are dense (a rebuild's, a
+     * contacts' load's customers; one range read per table), of {@link #CATCH_UP_GROUP} where they are sparse (an IN
+     * list). More than one group: the groups are indexed on a thread of their own while this one reads the next (two
+     * cores' worth), and the writer is set up for a bulk build ({@link CustomerIndex#bulk}) meanwhile.
+     */
+    private void inGroups(CustomerIndex index, Connection c, long[] ids, GroupWork indexing) throws IOException, SQLException {
+        CustomerLoader loader = new CustomerLoader(c, derby());
+        if (ids.length <= CATCH_UP_GROUP) {
+            indexing.apply(ids, loader.load(ids));
+            return;
+        }
+        java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "Customer search indexer"));
+        index.bulk(true);
+        try {
+            java.util.concurrent.Future<Void> previous = CompletableFuture.completedFuture(null);
+            for (int from = 0, to; from < ids.length; from = to) {
+                if (closed) {
+                    throw new IOException("closed while indexing customers");
+                }
+                to = Math.min(ids.length, from + REBUILD_GROUP);
+                if (ids[to - 1] - ids[from] >= 4L * (to - from)) {
+                    to = Math.min(ids.length, from + CATCH_UP_GROUP); // sparse: an IN list, not a range read of rows mostly skipped
+                }
+                long[] group = Arrays.copyOfRange(ids, from, to);
+                List<IndexedCustomer> loaded = loader.load(group);
+                finish(previous);
+                previous = indexer.submit(() -> {
+                    indexing.apply(group, loaded);
+                    return null;
+                });
+            }
+            finish(previous);
+        } finally {
+            indexer.shutdownNow();
+            index.bulk(false);
         }
     }
 
@@ -707,7 +731,6 @@ public final class CustomerSearch implements AutoCloseable {
 
         /** Batches handed over and not yet indexed before {@link #add} waits. */
         private static final int QUEUED = 8;
-        private static final double RAM_BUFFER_MB = 128;
         /** The marker of the last batch in the queue, told apart by identity. */
         private static final List<java.util.function.Supplier<IndexedCustomer>> END = new ArrayList<>(0);
 
@@ -734,28 +757,30 @@ public final class CustomerSearch implements AutoCloseable {
         }
 
         private void run() {
-            CustomerIndex index = null;
             try {
-                index = ready.join();
-                index.ramBuffer(RAM_BUFFER_MB);
-                List<IndexedCustomer> documents = new ArrayList<>();
-                for (List<java.util.function.Supplier<IndexedCustomer>> group; (group = queue.take()) != END && !stopped;) {
-                    documents.clear();
-                    group.forEach(customer -> documents.add(customer.get()));
-                    index.add(documents);
-                    for (IndexedCustomer document : documents) {
-                        if (addedCount == added.length) {
-                            added = Arrays.copyOf(added, addedCount * 2);
+                CustomerIndex index = ready.join();
+                index.bulk(true);
+                try {
+                    List<IndexedCustomer> documents = new ArrayList<>();
+                    for (List<java.util.function.Supplier<IndexedCustomer>> group; (group = queue.take()) != END && !stopped;) {
+                        documents.clear();
+                        group.forEach(customer -> documents.add(customer.get()));
+                        index.add(documents);
+                        for (IndexedCustomer document : documents) {
+                            if (addedCount == added.length) {
+                                added = Arrays.copyOf(added, addedCount * 2);
+                            }
+                            added[addedCount++] = document.row().id();
                         }
-                        added[addedCount++] = document.row().id();
                     }
+                    if (!stopped) {
+                        // the last document is in (finish(), or committed()): its segment is written now, beside the
+                        // database's index builds at the end of the load, not after them in the commit
+                        index.flush();
+                    }
+                } finally {
+                    index.bulk(false);
                 }
-                if (!stopped) {
-                    // the last document is in (finish(), or committed()): its segment is written now, beside the
-                    // database's index builds at the end of the load, not after them in the commit
-                    index.flush();
-                }
-                index.ramBuffer(CustomerIndex.RAM_BUFFER_MB);
                 if (stopped) {
                     throw new IOException("the bulk load ended without its customers");
                 }
@@ -763,9 +788,6 @@ public final class CustomerSearch implements AutoCloseable {
             } catch (Throwable e) {
                 stopped = true;
                 queue.clear(); // add() stops waiting
-                if (index != null) {
-                    index.ramBuffer(CustomerIndex.RAM_BUFFER_MB);
-                }
                 indexed.completeExceptionally(e);
             }
         }

@@ -22,6 +22,8 @@ public final class ExternalIds {
 
     /** The table of the external ids of entities whose targets declare none. */
     public static final String SHARED_TABLE = "SB_IMPORT_EXTERNAL_ID";
+    /** The external ids merges re-pointed, by entity, merged record and survivor: what {@link #unmerged} points back. */
+    private static final String MERGED_TABLE = "SB_IMPORT_EXTERNAL_ID_MERGED";
     /** The columns of every external-id table, in order. */
     public static final List<String> COLUMNS = List.of("ENTITY", "EXTERNAL_ID", "RECORD_ID");
 
@@ -158,6 +160,38 @@ public final class ExternalIds {
             delete.executeBatch();
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Re-points the external ids of record {@code fromId} of {@code entity} to record {@code intoId}, which a merge keeps
+     * in its place, so that the next import of the same export updates the survivor instead of the merged record (which
+     * is in the recycle bin); each move is kept for {@link #unmerged}. In the caller's transaction.
+     *
+     * @return how many external ids moved
+     */
+    public static int merged(jakarta.persistence.EntityManager em, String entity, long fromId, long intoId) {
+        String table = table(entity);
+        em.createNativeQuery("INSERT INTO " + MERGED_TABLE + " (ENTITY, FROM_RECORD_ID, INTO_RECORD_ID, EXTERNAL_ID) SELECT ENTITY, ?, ?, EXTERNAL_ID FROM "
+                + table + " WHERE ENTITY = ? AND RECORD_ID = ?").setParameter(1, fromId).setParameter(2, intoId).setParameter(3, entity)
+                .setParameter(4, fromId).executeUpdate();
+        return em.createNativeQuery("UPDATE " + table + " SET RECORD_ID = ? WHERE ENTITY = ? AND RECORD_ID = ?").setParameter(1, intoId)
+                .setParameter(2, entity).setParameter(3, fromId).executeUpdate();
+    }
+
+    /**
+     * Undoes {@link #merged}: the external ids it moved from {@code fromId} to {@code intoId} that still name
+     * {@code intoId} name {@code fromId} again (one a later import gave to another record stays there).
+     *
+     * @return how many external ids moved back
+     */
+    public static int unmerged(jakarta.persistence.EntityManager em, String entity, long fromId, long intoId) {
+        int back = em.createNativeQuery("UPDATE " + table(entity) + " SET RECORD_ID = ? WHERE ENTITY = ? AND RECORD_ID = ? AND EXTERNAL_ID IN (SELECT "
+                + "m.EXTERNAL_ID FROM " + MERGED_TABLE + " m WHERE m.ENTITY = ? AND m.FROM_RECORD_ID = ? AND m.INTO_RECORD_ID = ?)").setParameter(1, fromId)
+                .setParameter(2, entity).setParameter(3, intoId).setParameter(4, entity).setParameter(5, fromId).setParameter(6, intoId)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM " + MERGED_TABLE + " WHERE ENTITY = ? AND FROM_RECORD_ID = ? AND INTO_RECORD_ID = ?").setParameter(1, entity)
+                .setParameter(2, fromId).setParameter(3, intoId).executeUpdate();
+        return back;
     }
 
     /** The external id of each of the given records, for export (a read: no connection of its own). */

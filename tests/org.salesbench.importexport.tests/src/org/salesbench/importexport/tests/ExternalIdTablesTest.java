@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.salesbench.core.security.LocalSecurityService;
 import org.salesbench.customers.Customer;
+import org.salesbench.customers.MergeResult;
+import org.salesbench.customers.internal.ContactMergeImpl;
+import org.salesbench.customers.internal.CustomerMergeImpl;
+import org.salesbench.customers.internal.ExternalIdsMerge;
 import org.salesbench.importexport.ImportResult;
 import org.salesbench.importexport.ImportResult.Outcome;
 import org.salesbench.importexport.ImportSettings;
@@ -168,5 +174,54 @@ class ExternalIdTablesTest {
         assertEquals(0, again.created());
         assertEquals(List.of("customer A-1", "customer A-2"), rows("SELECT ENTITY, EXTERNAL_ID FROM SB_IMPORT_EXTERNAL_ID ORDER BY EXTERNAL_ID"));
         assertEquals(3, fx.count("SB_CONTACT_EXTERNAL_ID"));
+    }
+
+    @Test
+    void aMergedCustomersExternalIdsNameTheSurvivorUntilTheMergeIsUndone() throws IOException {
+        customers();
+        long huawei = fx.db.read(em -> ((Number) em.createNativeQuery("SELECT RECORD_ID FROM SB_IMPORT_EXTERNAL_ID WHERE EXTERNAL_ID = 'A-1'")
+                .getSingleResult()).longValue());
+        long acme = fx.db.read(em -> ((Number) em.createNativeQuery("SELECT RECORD_ID FROM SB_IMPORT_EXTERNAL_ID WHERE EXTERNAL_ID = 'A-2'")
+                .getSingleResult()).longValue());
+        CustomerMergeImpl merge = new CustomerMergeImpl(fx.db, new LocalSecurityService("tester"), (entity, change, id) -> { }, fx.customers);
+        merge.addParticipant(new ExternalIdsMerge(fx.db));
+        MergeResult merged = merge.merge(huawei, acme, Set.of(), null, null);
+        assertEquals(List.of("A-1 " + huawei, "A-2 " + huawei), rows("SELECT EXTERNAL_ID, RECORD_ID FROM SB_IMPORT_EXTERNAL_ID ORDER BY EXTERNAL_ID"));
+        merge.unmerge(merged.mergeId());
+        assertEquals(List.of("A-1 " + huawei, "A-2 " + acme), rows("SELECT EXTERNAL_ID, RECORD_ID FROM SB_IMPORT_EXTERNAL_ID ORDER BY EXTERNAL_ID"),
+                "the undo gave A-2 back to the merged customer");
+        assertEquals(0, fx.count("SB_IMPORT_EXTERNAL_ID_MERGED"), "nothing left to point back");
+
+        // merged again: the other CRM's next export still names the merged account A-2; matched on the external id, it updates the survivor
+        merge.merge(huawei, acme, Set.of(), null, null);
+        ImportResult again = bulk("again.csv", "External ID,Name,Region\nA-2,深圳华为技术有限公司,华南\n", "customers",
+                new MatchPolicy(List.of("externalId"), OnMatch.UPDATE));
+        assertEquals(Outcome.COMPLETED, again.outcome(), () -> again.errors().toString());
+        assertEquals(0, again.created());
+        assertEquals(1, again.updated());
+        assertEquals(List.of(huawei + " 华南", acme + " null"), rows("SELECT ID, REGION FROM SB_CUSTOMER ORDER BY ID"),
+                "the survivor took the row, not the merged customer in the recycle bin");
+    }
+
+    @Test
+    void aMergedContactsExternalIdsMoveInTheContactsTableAndBack() throws IOException {
+        customers();
+        ImportResult contacts = bulk("contacts.csv", CONTACTS, "contacts", null);
+        assertEquals(3, contacts.created(), () -> contacts.errors().toString());
+        long li = contactOf("K-1");
+        long wang = contactOf("K-3");
+        ContactMergeImpl merge = new ContactMergeImpl(fx.db, new LocalSecurityService("tester"), (entity, change, id) -> { }, fx.customers);
+        merge.addParticipant(new ExternalIdsMerge(fx.db));
+        MergeResult merged = merge.merge(li, wang, Set.of(), null, null);
+        assertEquals(li, contactOf("K-3"));
+        assertEquals(li, contactOf("K-1"));
+        merge.unmerge(merged.mergeId());
+        assertEquals(wang, contactOf("K-3"));
+        assertEquals(li, contactOf("K-1"));
+    }
+
+    private long contactOf(String externalId) {
+        return fx.db.read(em -> ((Number) em.createNativeQuery("SELECT RECORD_ID FROM SB_CONTACT_EXTERNAL_ID WHERE EXTERNAL_ID = ?")
+                .setParameter(1, externalId).getSingleResult()).longValue());
     }
 }

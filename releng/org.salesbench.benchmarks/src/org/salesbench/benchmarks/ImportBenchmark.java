@@ -183,7 +183,7 @@ class ImportBenchmark {
         }
     }
 
-    private static void shutdown(DatabaseSettings settings) {
+    static void shutdown(DatabaseSettings settings) {
         try {
             Database.connect(new DatabaseSettings(settings.url().replaceAll(";.*", "") + ";shutdown=true", null, null)).close();
         } catch (java.sql.SQLException expected) {

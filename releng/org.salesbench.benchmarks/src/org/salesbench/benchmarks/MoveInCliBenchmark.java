@@ -25,14 +25,17 @@ import org.salesbench.testing.CliChild;
  * JVM and OSGi framework with the bundles of this runtime, the product's heap and class data sharing) into one fresh
  * embedded database (made and migrated before, as the product's first start makes it, and timed apart), each timed from
  * the child's start to its exit, start-up and shutdown included; then a raw JDBC batch
- * insert (5,000 a batch, a commit each) of the same rows into the same tables of another fresh database in the same run.
+ * insert (5,000 a batch, a commit each) of the same rows into the same tables of another fresh database in the same run,
+ * and the floor of any loader on this stack: Derby's own import procedure on exactly the rows each command wrote
+ * ({@link DerbyImportFloor}).
  * Prints wall time, rows/s, the child's CPU seconds (user + system, from this process's reaped children), the raw batch's
  * and the ratio, and the load average before and after each. Before the timed runs, one untimed child imports a small
  * customers file into a database of its own, so that the class data sharing archive exists, as on an installation
  * started before. Goals on 2 cores: customers ≥ 45,000 rows/s and ≥ 1.3× the raw batch; contacts and activities ≥ 30,000
  * rows/s; opportunities with stage history ≥ 20,000 rows/s.
  * Size: -Dbench.importSize (1,000,000 for the goals); more child JVM options: -Dbench.childJvmArgs (separated by |); only the
- * first N files (1: the customers' alone), both imported and raw: -Dbench.files=N.
+ * first N files (1: the customers' alone), both imported and raw: -Dbench.files=N; the raw batch of the first N of those
+ * only: -Dbench.rawFiles=N; without the floor: -Dbench.floor=false.
  */
 class MoveInCliBenchmark {
 
@@ -70,9 +73,18 @@ class MoveInCliBenchmark {
         String[] targets = Arrays.copyOf(new String[] { "customers", "contacts", "activities", "opportunities", "stageHistory" },
                 Math.max(1, Math.min(5, Integer.getInteger("bench.files", 5))));
         Child[] runs = new Child[targets.length];
+        boolean measureFloor = Boolean.parseBoolean(System.getProperty("bench.floor", "true"));
+        DerbyImportFloor floor = new DerbyImportFloor(importDb);
+        if (measureFloor) {
+            floor.count();
+        }
         for (int i = 0; i < targets.length; i++) {
             runs[i] = child(children, importDb, jvm, targets[i], files.get(i), size);
+            if (measureFloor) {
+                floor.count();
+            }
         }
+        List<DerbyImportFloor.Step> floors = measureFloor ? floor.measure(base.resolve("movein-floor"), new LocalSecurityService("bench")) : List.of();
 
         Path rawDir = ImportBenchmark.fresh(base.resolve("movein-raw"));
         DatabaseSettings settings = DatabaseSettings.embedded(rawDir);
@@ -80,9 +92,11 @@ class MoveInCliBenchmark {
         double[] raw = new double[targets.length];
         double[] rawCpu = new double[targets.length];
         String[] rawLoad = new String[targets.length];
+        // the raw batch of the first N files only: the deals' fires the board's triggers per row (about 700 rows/s)
+        int rawFiles = Math.min(targets.length, Integer.getInteger("bench.rawFiles", targets.length));
         try (Connection connection = Database.connect(settings)) {
             connection.setAutoCommit(false);
-            for (int i = 0; i < targets.length; i++) {
+            for (int i = 0; i < rawFiles; i++) {
                 double cpu = ownCpuSeconds();
                 raw[i] = switch (i) {
                 case 0 -> MoveInBenchmark.rawCustomers(connection, size);
@@ -101,9 +115,16 @@ class MoveInCliBenchmark {
         String[] goals = { "≥ 45,000 rows/s and ≥ 1.3×", "≥ 30,000 rows/s", "≥ 30,000 rows/s", "≥ 20,000 rows/s", "-" };
         System.out.printf("BENCH %,d rows a file, salesbench cli import from start to exit against a raw JDBC batch insert in the same run%n", size);
         for (int i = 0; i < targets.length; i++) {
-            System.out.printf("BENCH %s: cli import %.1f s = %,.0f rows/s (%.1f CPU s, load %s → %s); raw JDBC batch %,.0f rows/s (%.1f CPU s, "
-                    + "load after %s); ratio %.2f (goal %s)%n", names[i], runs[i].seconds, size / runs[i].seconds, runs[i].cpuSeconds, runs[i].loadBefore,
-                    runs[i].loadAfter, raw[i], rawCpu[i], rawLoad[i], size / runs[i].seconds / raw[i], goals[i]);
+            String rawFigures = i < rawFiles ? String.format("raw JDBC batch %,.0f rows/s (%.1f CPU s, load after %s); ratio %.2f", raw[i], rawCpu[i],
+                    rawLoad[i], size / runs[i].seconds / raw[i]) : "raw JDBC batch not run (-Dbench.rawFiles)";
+            System.out.printf("BENCH %s: cli import %.1f s = %,.0f rows/s (%.1f CPU s, load %s → %s); %s (goal %s)%n", names[i], runs[i].seconds,
+                    size / runs[i].seconds, runs[i].cpuSeconds, runs[i].loadBefore, runs[i].loadAfter, rawFigures, goals[i]);
+            if (!measureFloor) {
+                continue;
+            }
+            DerbyImportFloor.Step step = floors.get(i);
+            System.out.printf("BENCH   the floor: Derby's import procedure of the same rows %s: %.1f s = %,.0f rows/s (%.1f CPU s); the command %.2f× the floor's "
+                    + "time%n", step.rows(), step.seconds(), size / step.seconds(), step.cpuSeconds(), runs[i].seconds / step.seconds());
         }
     }
 
@@ -142,7 +163,7 @@ class MoveInCliBenchmark {
     }
 
     /** User + system CPU seconds of this process (Linux). */
-    private static double ownCpuSeconds() throws IOException {
+    static double ownCpuSeconds() throws IOException {
         String[] fields = statFields();
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }

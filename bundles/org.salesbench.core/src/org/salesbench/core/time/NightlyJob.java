@@ -18,6 +18,9 @@ import org.eclipse.core.runtime.jobs.Job;
  */
 public final class NightlyJob {
 
+    /** The application id of the command line ({@code salesbench cli}), whose process runs no nightly work. */
+    public static final String COMMAND_LINE_APPLICATION = "org.salesbench.cli.application";
+
     private final Job job;
     private volatile boolean stopped;
 
@@ -54,9 +57,15 @@ public final class NightlyJob {
         job.setPriority(Job.DECORATE);
     }
 
-    /** Runs the work {@code delay} after the workbench's first view painted ({@link AfterFirstView}), then every night. */
+    /**
+     * Runs the work {@code delay} after the workbench's first view painted ({@link AfterFirstView}), then every night;
+     * in the command line's process, never: it runs one command, and nightly work over whole tables beside a long one (a
+     * million-row import) met it in Derby's lock table (a deadlock whose victim could have been the import).
+     */
     public void start(Duration delay) {
-        AfterFirstView.schedule(job, delay);
+        if (!COMMAND_LINE_APPLICATION.equals(System.getProperty("eclipse.application"))) {
+            AfterFirstView.schedule(job, delay);
+        }
     }
 
     /** No more runs; a run under way finishes. */

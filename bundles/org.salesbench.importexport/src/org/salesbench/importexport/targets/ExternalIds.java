@@ -53,14 +53,11 @@ public final class ExternalIds {
 
     /**
      * Every external id of {@code entity} with the record it names, whether or not that record is still there (a
-     * look-up that checks the records itself); unlike {@link #all}, no join. Read from the table's rows in their order
-     * on Derby (the hint is a comment elsewhere): its key's index holds no record id, so the index's order costs a
-     * fetch of a row per id (4 s of a 1,000,000-activity import, before its load could start).
+     * look-up that checks the records itself); unlike {@link #all}, no join.
      */
     public static Map<String, Long> recordsOf(Connection connection, String entity) throws SQLException {
-        Map<String, Long> found = new HashMap<>(1 << 16);
-        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM " + table(entity)
-                + " --DERBY-PROPERTIES index=null\n WHERE ENTITY = ?")) {
+        Map<String, Long> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT EXTERNAL_ID, RECORD_ID FROM " + table(entity) + " WHERE ENTITY = ?")) {
             select.setString(1, entity);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.salesbench.customers.Customer;
+import org.salesbench.customers.AnyRecordMergeParticipant;
 import org.salesbench.customers.CustomerMergeParticipant;
 import org.salesbench.customers.RecordMergeParticipant;
 import org.salesbench.importexport.targets.ExternalIds;
@@ -19,7 +19,7 @@ import org.salesbench.persistence.UnitOfWork;
  * the import module, whose bundle cannot see the customers' merge API (the customers module builds on it).
  */
 @Component(service = { CustomerMergeParticipant.class, RecordMergeParticipant.class })
-public class ExternalIdsMerge implements CustomerMergeParticipant, RecordMergeParticipant {
+public class ExternalIdsMerge implements AnyRecordMergeParticipant {
 
     /**
      * The key of what moved, before the entity: the merged record whose ids moved, kept for the undo, not counted (a
@@ -34,15 +34,7 @@ public class ExternalIdsMerge implements CustomerMergeParticipant, RecordMergePa
         this.unitOfWork = unitOfWork;
     }
 
-    @Override
-    public Map<String, List<Long>> moveCustomer(long fromId, long intoId) {
-        return moveRecord(Customer.ENTITY, fromId, intoId);
-    }
 
-    @Override
-    public Map<String, Integer> moveBack(long fromId, long intoId, Map<String, List<Long>> moved) {
-        return moveRecordBack(Customer.ENTITY, fromId, intoId, moved);
-    }
 
     @Override
     public Map<String, List<Long>> moveRecord(String entity, long fromId, long intoId) {

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.salesbench.core.validation.FieldError;
 import org.salesbench.core.validation.ValidationException;
-import org.salesbench.customers.Customer;
+import org.salesbench.customers.AnyRecordMergeParticipant;
 import org.salesbench.customers.CustomerMergeParticipant;
 import org.salesbench.customers.RecordMergeParticipant;
 import org.salesbench.persistence.UnitOfWork;
@@ -24,7 +24,7 @@ import org.salesbench.workflow.Task;
  * in the merge's transaction.
  */
 @Component(service = { RecordMergeParticipant.class, CustomerMergeParticipant.class })
-public class TasksRecordMerge implements RecordMergeParticipant, CustomerMergeParticipant {
+public class TasksRecordMerge implements AnyRecordMergeParticipant {
 
     private final UnitOfWork unitOfWork;
 
@@ -68,16 +68,5 @@ public class TasksRecordMerge implements RecordMergeParticipant, CustomerMergePa
             result.put(Task.ENTITY, back);
             return result;
         });
-    }
-
-    /** The tasks about a merged customer: a customer's merge has its own participants' service. */
-    @Override
-    public Map<String, List<Long>> moveCustomer(long fromId, long intoId) {
-        return moveRecord(Customer.ENTITY, fromId, intoId);
-    }
-
-    @Override
-    public Map<String, Integer> moveBack(long fromId, long intoId, Map<String, List<Long>> moved) {
-        return moveRecordBack(Customer.ENTITY, fromId, intoId, moved);
     }
 }

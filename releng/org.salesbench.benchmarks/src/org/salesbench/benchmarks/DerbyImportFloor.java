@@ -54,7 +54,7 @@ final class DerbyImportFloor {
     List<Step> measure(Path dir, LocalSecurityService security) throws Exception {
         List<Map<String, Long>> added = new ArrayList<>(); // per command: table → rows it added, in foreign-key order
         List<Map<String, Path>> exported = new ArrayList<>();
-        Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-files"));
+        Path folder = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-files"));
         try (Connection connection = Database.connect(source)) {
             List<String> order = parentsFirst(connection, counts.get(0).keySet());
             for (int step = 1; step < counts.size(); step++) {
@@ -64,7 +64,7 @@ final class DerbyImportFloor {
                     long before = counts.get(step - 1).get(table);
                     long after = counts.get(step).get(table);
                     if (after > before) {
-                        Path file = dir.resolveSibling(dir.getFileName() + "-files").resolve(step + "-" + table + ".del");
+                        Path file = folder.resolve(step + "-" + table + ".del");
                         Files.deleteIfExists(file);
                         try (PreparedStatement export = connection
                                 .prepareStatement("CALL SYSCS_UTIL.SYSCS_EXPORT_QUERY(?, ?, NULL, NULL, 'UTF-8')")) {

@@ -34,8 +34,6 @@ public class ExternalIdsMerge implements AnyRecordMergeParticipant {
         this.unitOfWork = unitOfWork;
     }
 
-
-
     @Override
     public Map<String, List<Long>> moveRecord(String entity, long fromId, long intoId) {
         int moved = unitOfWork.write(em -> ExternalIds.merged(em, entity, fromId, intoId));
